@@ -35,14 +35,19 @@ CHAR_TO_BYTE: dict[str, int] = _char_to_byte_table()
 #: A maximal run of characters that each stand for one byte >= 0x80.
 BYTE_RUN = re.compile("[" + re.escape("".join(sorted(CHAR_TO_BYTE))) + "]+")
 
+_HIGH = "".join(sorted(ch for ch, b in CHAR_TO_BYTE.items() if 0x81 <= b <= 0xFE))
+#: Double-byte legacy text (GBK, Big5) read as Latin-1: pairs of a lead byte
+#: and a trail byte, where a Big5 or GBK trail byte may be ASCII 0x40–0x7E.
+LEGACY_RUN = re.compile("(?:[" + re.escape(_HIGH) + "][" + re.escape(_HIGH) + "\x40-\x7e])+")
+
 
 def run_to_bytes(run: str) -> bytes:
-    """The bytes that a mojibake run stood for.
+    """The bytes that a mojibake run stood for (ASCII stands for itself).
 
     >>> run_to_bytes("è¯¦")
     b'\\xe8\\xaf\\xa6'
     """
-    return bytes(CHAR_TO_BYTE[ch] for ch in run)
+    return bytes(CHAR_TO_BYTE[ch] if ch in CHAR_TO_BYTE else ord(ch) for ch in run)
 
 
 def utf8_length(lead: int) -> int:

@@ -25,8 +25,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Iterable, TypeVar
 
-MODEL_VERSION = 4
+T = TypeVar("T")
+
+MODEL_VERSION = 5
 #: The longest dictionary word the word model looks at. Longer words add
 #: little evidence for a single uncertain character and cost time.
 MAX_WORD = 4
@@ -52,16 +55,50 @@ def char_class(ch: str) -> str:
     ('a', '0', '中')
     """
     if ch.isascii():
-        if ch.isalpha():
+        if ch.isalpha() or ch == "_":
             return "a"
         if ch.isdigit():
             return "0"
     return ch
 
 
-def _training_line(chars: list[str]) -> str:
-    """Training text as the model sees it: fullwidth alphanumerics made ASCII, then classed."""
-    return "".join(char_class(_FULLWIDTH_ALNUM.get(c, c)) for c in chars)
+def symbols(chars: Iterable[T]) -> list[T | str]:
+    """The line as the model reads it: each ASCII word one symbol, the spaces around it gone.
+
+    Chinese technical prose writes ``在 Python 中`` as often as ``在Python中``;
+    both read ``在a中``. Items that are not strings (slots) pass through.
+
+    >>> "".join(symbols("比如Pytorch中 torch.relu()"))
+    '比如a中a.a()'
+    """
+    out: list[T | str] = []
+    pending_space = False
+    for ch in chars:
+        sym = char_class(ch) if isinstance(ch, str) else ch
+        if isinstance(sym, str) and sym in ("a", "0"):
+            if out and out[-1] in ("a", "0"):
+                if sym == "a":
+                    out[-1] = "a"  # x1 is a word, not a number
+                continue
+            pending_space = False  # the space before a word belongs to the word
+            out.append(sym)
+            continue
+        if sym == " ":
+            if not (out and out[-1] in ("a", "0")):
+                pending_space = True  # kept only if no word follows
+            continue
+        if pending_space:
+            out.append(" ")
+            pending_space = False
+        out.append(sym)
+    if pending_space:
+        out.append(" ")
+    return out
+
+
+def _training_line(chars: Iterable[str]) -> str:
+    """Training text as the model sees it: fullwidth alphanumerics made ASCII, then symbols."""
+    return "".join(symbols(_FULLWIDTH_ALNUM.get(c, c) for c in chars))
 
 
 @dataclass

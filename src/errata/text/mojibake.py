@@ -31,7 +31,7 @@ from functools import lru_cache
 
 import ftfy
 
-from .bytemap import ALWAYS_DROPPED, BYTE_RUN, Piece, run_to_bytes, split_pieces
+from .bytemap import ALWAYS_DROPPED, BYTE_RUN, LEGACY_RUN, Piece, run_to_bytes, split_pieces
 from .langmodel import LanguageModel, char_class, load_model
 from .recover import PREFILTER_PER_SLOT, QUICK, THOROUGH, Choice, DocumentModel, SearchSettings, Slot, choose_line
 
@@ -70,12 +70,14 @@ LINE_END_PUNCTUATION: dict[str, dict[str, float]] = {
     "label": {"：": 4.0, "。": 1.0, "！": 0.5, "？": 0.5, "）": 0.5, "，": -2.0, "、": -2.0, "；": -1.0},
     "paragraph": {"。": 2.0, "！": 1.0, "？": 1.0, "）": 1.0, "”": 1.0, "：": 0.5, "，": -2.0, "、": -2.0, "；": -1.0},
 }
-#: A GBK/Big5 reading must average at least this log-probability per character.
-LEGACY_MIN_LOGP = -11.0
+#: A GBK (or Big5) reading must average at least this log-probability per
+#: character. The model learnt simplified Chinese, so traditional characters
+#: score lower and Big5 gets a lower bar.
+LEGACY_MIN_LOGP = {"gb18030": -11.0, "big5": -15.0}
 LEGACY_MIN_BYTES = 4
 #: How many bytes' worth of evidence the overall loss rate counts for when
 #: estimating one byte value's own rate.
-PRIOR_STRENGTH = 4.0
+PRIOR_STRENGTH = 20.0
 
 
 def is_cjk_text_char(ch: str) -> bool:
@@ -164,27 +166,39 @@ def decode_legacy_run(run: str, model: LanguageModel) -> str | None:
 
     >>> decode_legacy_run("±¨´í»ã×Ü", load_model())
     '报错汇总'
+    >>> decode_legacy_run("°O¾ÐÅé¤£¨¬", load_model())  # Big5
+    '記憶體不足'
     >>> decode_legacy_run("Ôôô", load_model()) is None
     True
     """
-    try:
-        data = run_to_bytes(run)
-    except KeyError:
-        return None
+    data = run_to_bytes(run)
     if len(data) < LEGACY_MIN_BYTES or len(data) % 2:
         return None
-    best, best_score = None, -math.inf
-    for codec in ("gb18030", "big5"):
+    best, best_margin = None, 0.0
+    for codec, threshold in LEGACY_MIN_LOGP.items():
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
         if not all(0x4E00 <= ord(c) <= 0x9FFF or 0x3000 <= ord(c) <= 0x303F for c in text):
             continue
-        score = sum(model.unigram_logp(c) for c in text) / len(text)
-        if score > best_score:
-            best, best_score = text, score
-    return best if best_score >= LEGACY_MIN_LOGP else None
+        margin = sum(model.unigram_logp(c) for c in text) / len(text) - threshold
+        if margin >= best_margin:
+            best, best_margin = text, margin
+    return best
+
+
+def _legacy_runs(line: str, utf8: list[tuple[int, int, list | None]], model: LanguageModel) -> list[tuple[int, int, str]]:
+    """Spans of a line that are GBK/Big5 read as Latin-1: only where no byte run they touch reads as UTF-8."""
+    runs = []
+    for match in LEGACY_RUN.finditer(line):
+        touched = [items for start, end, items in utf8 if start < match.end() and match.start() < end]
+        if any(items is not None for items in touched):
+            continue  # UTF-8 mojibake is the likelier damage
+        legacy = decode_legacy_run(match.group(), model)
+        if legacy is not None:
+            runs.append((match.start(), match.end(), legacy))
+    return runs
 
 
 @dataclass
@@ -290,7 +304,7 @@ class CandidateIndex:
                 (ch, max(sum(log_loss[b] for b in lost) for lost in ways))
                 for ch, ways in self.matches(piece)
             ]
-            found = heapq.nlargest(keep, scored, key=lambda c: c[1] + self.unigram(char_class(c[0])))
+            found = heapq.nlargest(keep, scored, key=lambda c: c[1] + self.unigram(c[0]))  # never ASCII
             self._scored[key] = found
         return found
 
@@ -361,19 +375,17 @@ def repair_mojibake(text: str, model: LanguageModel | None = None) -> tuple[str,
     decoded: list[list[DecodedRun | tuple[int, int, str]]] = []
     confirmed = 0
     for line in lines:
-        runs: list[DecodedRun | tuple[int, int, str]] = []
-        for match in BYTE_RUN.finditer(line):
-            items = decode_utf8_run(match.group(), model.vocabulary)
-            if items is not None:
-                complete = sum(isinstance(i, str) for i in items)
-                run = DecodedRun(match.start(), match.end(), items, complete)
-                runs.append(run)
-                if complete and any(isinstance(i, str) and is_cjk_text_char(i) for i in items):
-                    confirmed += 1
+        utf8 = [(m.start(), m.end(), decode_utf8_run(m.group(), model.vocabulary)) for m in BYTE_RUN.finditer(line)]
+        runs: list[DecodedRun | tuple[int, int, str]] = _legacy_runs(line, utf8, model)
+        taken = [(start, end) for start, end, _ in runs]
+        for start, end, items in utf8:
+            if items is None or any(a < end and start < b for a, b in taken):
                 continue
-            legacy = decode_legacy_run(match.group(), model)
-            if legacy is not None:
-                runs.append((match.start(), match.end(), legacy))
+            complete = sum(isinstance(i, str) for i in items)
+            runs.append(DecodedRun(start, end, items, complete))
+            if complete and any(isinstance(i, str) and is_cjk_text_char(i) for i in items):
+                confirmed += 1
+        runs.sort(key=lambda run: run[0] if isinstance(run, tuple) else run.start)
         decoded.append(runs)
     # A lone fragment (``å`` between ASCII words) is only damage in a document
     # that is demonstrably mojibake; in a clean one it is somebody's Latin text.
@@ -417,14 +429,17 @@ def repair_mojibake(text: str, model: LanguageModel | None = None) -> tuple[str,
                     observed.update(item.encode("utf-8")[1:])
         index = CandidateIndex(model, {i for items in line_items for i in items if isinstance(i, str)})
         _fill_candidates(line_items, lines, index, estimate_loss_logp(observed))
+        # Pass 1 assumes uniform loss; what it had to assume lost tells which
+        # byte values this document tends to lose (an EM step).
         first_pass = _choose_all(line_items, model, QUICK)
-        # One re-estimation (an EM step): the bytes the first pass assumed
-        # lost tell which byte values this document tends to lose.
-        assumed = Counter()
+        assumed: Counter[int] = Counter()
         for choice in first_pass:
             assumed.update(_missing_bytes(choice.chosen.encode("utf-8")[1:], choice.slot.source.tail))
         _fill_candidates(line_items, lines, index, estimate_loss_logp(observed, assumed))
-        for choice in _choose_all(line_items, model, THOROUGH):
+        # Pass 2's sure choices join the document's own text for pass 3: a word
+        # every occurrence of which was damaged is still the document's word.
+        sure = {id(c.slot): c.chosen for c in _choose_all(line_items, model, QUICK) if c.confident}
+        for choice in _choose_all(line_items, model, THOROUGH, sure):
             _apply(line_items, choice)
             report.characters_recovered += 1
             if not choice.confident:
@@ -469,8 +484,17 @@ def _fill_candidates(line_items: list[list[str | Slot]], lines: list[str], index
                 item.prior = LINE_END_PUNCTUATION.get(line_role(lines, n), {})
 
 
-def _choose_all(line_items: list[list[str | Slot]], model: LanguageModel, settings: SearchSettings) -> list[Choice]:
-    docmodel = DocumentModel(model, line_items)
+def _choose_all(
+    line_items: list[list[str | Slot]],
+    model: LanguageModel,
+    settings: SearchSettings,
+    known: dict[int, str] | None = None,
+) -> list[Choice]:
+    """Fill every slot. ``known`` (slot id → character) feeds earlier choices to the cache model."""
+    cache_lines = line_items
+    if known:
+        cache_lines = [[known.get(id(i), i) if isinstance(i, Slot) else i for i in items] for items in line_items]
+    docmodel = DocumentModel(model, cache_lines)
     choices: list[Choice] = []
     for items in line_items:
         if any(isinstance(i, Slot) for i in items):

@@ -23,12 +23,15 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import NamedTuple
 
-from .langmodel import BOUNDARY, MAX_WORD, LanguageModel, char_class
+from .langmodel import BOUNDARY, MAX_WORD, LanguageModel, char_class, symbols
 
 #: How strongly the word model counts against the character bigrams.
-WORD_WEIGHT = 0.6
-#: Weight of the document's own text (a cache model) in the bigram mixture.
+WORD_WEIGHT = 1.25
+#: Weights of the document's own text (a cache model) in the bigram mixture:
+#: its bigrams, and its characters whatever precedes them (a document that
+#: wrote 值 four times will write it again).
 CACHE_WEIGHT = 0.25
+UNIGRAM_CACHE_WEIGHT = 0.1
 
 
 class SearchSettings(NamedTuple):
@@ -82,8 +85,8 @@ class DocumentModel:
         self.unigrams: Counter[str] = Counter()
         for items in lines:
             prev: str | None = BOUNDARY
-            for item in [*items, BOUNDARY]:
-                sym = None if isinstance(item, Slot) else char_class(item)
+            for item in [*symbols(items), BOUNDARY]:
+                sym = None if isinstance(item, Slot) else item
                 if sym is not None:
                     self.unigrams[sym] += 1
                     if prev is not None:
@@ -94,8 +97,6 @@ class DocumentModel:
         self.context_total: Counter[str] = Counter()
         for pair, count in self.bigrams.items():
             self.context_total[pair[0]] += count
-        self._log_keep = math.log(1 - CACHE_WEIGHT)
-        self._log_cache = math.log(CACHE_WEIGHT)
         self._memo: dict[str, float] = {}
         self._single: dict[str, float] = {}
 
@@ -106,25 +107,24 @@ class DocumentModel:
         return value
 
     def bigram_logp(self, prev: str, ch: str) -> float:
+        """log of the mixture: packaged bigram, the document's bigram, the document's unigram."""
         key = prev + ch
         cached = self._memo.get(key)
         if cached is not None:
             return cached
-        base = self.model.bigram_logp(prev, ch)
         doc_uni = self.unigrams.get(ch, 0) / self.total
         n = self.context_total.get(prev, 0)
         if n:
             types = self.followers[prev]
-            doc = (self.bigrams.get(key, 0) + types * doc_uni) / (n + types)
+            doc_bi = (self.bigrams.get(key, 0) + types * doc_uni) / (n + types)
         else:
-            doc = doc_uni
-        if doc > 0:
-            a, b = self._log_keep + base, self._log_cache + math.log(doc)
-            hi = max(a, b)
-            value = hi + math.log1p(math.exp(min(a, b) - hi))
-        else:
-            value = self._log_keep + base
-        self._memo[key] = value
+            doc_bi = doc_uni
+        p = (
+            (1 - CACHE_WEIGHT - UNIGRAM_CACHE_WEIGHT) * math.exp(self.model.bigram_logp(prev, ch))
+            + CACHE_WEIGHT * doc_bi
+            + UNIGRAM_CACHE_WEIGHT * doc_uni
+        )
+        value = self._memo[key] = math.log(p)
         return value
 
 
@@ -161,29 +161,20 @@ def _extend(hyp: _Hypothesis, ch: str, gain: float, docmodel: DocumentModel, slo
 
 
 def _rank_locally(slot: Slot, left: str | None, right: str | None, docmodel: DocumentModel, keep: int) -> list[tuple[str, float]]:
-    """Keep the candidates that are plausible next to their known neighbours.
+    """Keep the ``keep`` candidates likeliest next to their known neighbours.
 
-    Two cuts: a cheap one by channel and unigram (a slot that lost two bytes
-    has a thousand candidates), then one by the bigrams with the neighbours.
+    Candidates are never ASCII, so they are their own model symbols.
     """
+    bigram = docmodel.bigram_logp
     unigram = docmodel.model.unigram_logp
-    prefiltered = heapq.nlargest(
-        PREFILTER_PER_SLOT,
-        slot.candidates,
-        key=lambda c: c[1] + slot.prior.get(c[0], 0.0) + unigram(char_class(c[0])),
-    )
-    left_sym = char_class(left) if left else None
-    right_sym = char_class(right) if right else None
     scored = []
-    for ch, channel in prefiltered:
-        sym = char_class(ch)
+    for ch, channel in slot.candidates:
         s = channel + slot.prior.get(ch, 0.0)
-        s += docmodel.bigram_logp(left_sym, sym) if left_sym else unigram(sym)
-        if right_sym:
-            s += docmodel.bigram_logp(sym, right_sym)
+        s += bigram(left, ch) if left else unigram(ch)
+        if right:
+            s += bigram(ch, right)
         scored.append((s, ch, channel))
-    scored.sort(reverse=True)
-    return [(ch, channel) for _, ch, channel in scored[:keep]]
+    return [(ch, channel) for _, ch, channel in heapq.nlargest(keep, scored)]
 
 
 def _windows(items: list[str | Slot]) -> list[tuple[int, int]]:
@@ -208,6 +199,7 @@ def choose_line(items: list[str | Slot], docmodel: DocumentModel, settings: Sear
     """
     while items and isinstance(items[-1], str) and items[-1].isspace():
         items = items[:-1]
+    items = symbols(items)
     choices: list[Choice] = []
     for start, end in _windows(items):
         choices.extend(_search_window(items, start, end, docmodel, settings))

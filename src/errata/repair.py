@@ -1,0 +1,158 @@
+"""Repair one essay: bytes in, clean UTF-8 Markdown with normalised front matter out.
+
+The steps, in order, each reported:
+
+1. decode (charset-normalizer), drop a BOM, LF line ends;
+2. undo mojibake, GBK-read-as-Latin-1 and lost bytes (:mod:`errata.text.mojibake`);
+3. normalise the front matter (:mod:`errata.metadata`).
+
+>>> result = repair_text("---\\ntitle: mmdetection±¨´í»ã×Ü\\ntags:\\n  - \\n---\\n# è¯¦ç»†\\n", "05.a.md")
+>>> print(result.text, end="")
+---
+title: mmdetection报错汇总
+tags: []
+---
+# 详细
+>>> result.report.title_fixed, result.report.mojibake_runs
+(True, 1)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from pathlib import PurePath
+
+from .errors import EssayError
+from .metadata import DEFAULT_TIMEZONE, dump_front_matter, normalise_metadata, split_front_matter
+from .text.encoding import decode_bytes
+from .text.mojibake import repair_mojibake
+
+
+@dataclass(frozen=True)
+class RepairOptions:
+    """Every switch of the repair, with its default."""
+
+    timezone: dt.tzinfo = DEFAULT_TIMEZONE  # for dates written without a zone
+    strict: bool = False  # a low-confidence recovery is an error, not a note
+
+
+@dataclass(frozen=True)
+class LowConfidence:
+    """A recovered character whose runner-up came close: worth a person's look."""
+
+    line: int
+    column: int
+    chosen: str
+    runner_up: str | None
+    margin: float
+
+
+@dataclass
+class RepairReport:
+    """What the repair did to one file."""
+
+    path: str
+    encoding: str = "utf-8"
+    encoding_converted: bool = False
+    bom_removed: bool = False
+    line_endings_converted: bool = False
+    mojibake_runs: int = 0
+    legacy_runs: int = 0
+    ftfy_lines: int = 0
+    characters_recovered: int = 0
+    bytes_recovered: int = 0
+    lossy_left: int = 0
+    title_fixed: bool = False
+    title_source: str = "front matter"
+    metadata_keys_changed: list[str] = field(default_factory=list)
+    low_confidence: list[LowConfidence] = field(default_factory=list)
+    changed: bool = False
+
+    def summary(self) -> str:
+        """One line for a person.
+
+        >>> RepairReport("a.md", mojibake_runs=3, changed=True).summary()
+        'a.md: 3 mojibake runs fixed'
+        """
+        parts = []
+        if self.encoding_converted:
+            parts.append(f"converted from {self.encoding}")
+        if self.bom_removed:
+            parts.append("BOM removed")
+        if self.line_endings_converted:
+            parts.append("CRLF → LF")
+        if self.mojibake_runs:
+            parts.append(f"{self.mojibake_runs} mojibake runs fixed")
+        if self.legacy_runs:
+            parts.append(f"{self.legacy_runs} GBK/Big5 runs fixed")
+        if self.ftfy_lines:
+            parts.append(f"{self.ftfy_lines} lines fixed by ftfy")
+        if self.characters_recovered:
+            parts.append(f"{self.characters_recovered} characters recovered ({self.bytes_recovered} lost bytes)")
+        if self.low_confidence:
+            parts.append(f"{len(self.low_confidence)} to review")
+        if self.lossy_left:
+            parts.append(f"{self.lossy_left} lossy sequences left")
+        if self.title_fixed:
+            parts.append("title fixed")
+        if self.metadata_keys_changed:
+            parts.append("front matter: " + ", ".join(self.metadata_keys_changed))
+        return f"{self.path}: " + ("; ".join(parts) if parts else "unchanged")
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class RepairResult:
+    text: str
+    report: RepairReport
+
+
+def repair_bytes(data: bytes, path: str, options: RepairOptions = RepairOptions()) -> RepairResult:
+    """Repair an essay's raw bytes; :class:`EssayError` for what cannot be repaired."""
+    decoded = decode_bytes(data, path)
+    result = repair_text(decoded.text, path, options)
+    report = result.report
+    report.encoding = decoded.encoding
+    report.encoding_converted = decoded.encoding not in ("utf-8", "ascii")
+    report.bom_removed = decoded.had_bom
+    report.line_endings_converted = decoded.had_crlf
+    report.changed = result.text.encode("utf-8") != data
+    return result
+
+
+def repair_text(text: str, path: str, options: RepairOptions = RepairOptions()) -> RepairResult:
+    """Repair an essay already decoded to text."""
+    report = RepairReport(path)
+    fixed, mojibake = repair_mojibake(text)
+    report.mojibake_runs = mojibake.runs_fixed
+    report.legacy_runs = mojibake.legacy_runs_fixed
+    report.ftfy_lines = mojibake.ftfy_lines
+    report.characters_recovered = mojibake.characters_recovered
+    report.bytes_recovered = mojibake.bytes_recovered
+    report.lossy_left = mojibake.lossy_left
+    report.low_confidence = [
+        LowConfidence(c.slot.line, c.slot.column, c.chosen, c.runner_up, round(c.margin, 2))
+        for c in mojibake.low_confidence
+    ]
+    if options.strict and report.low_confidence:
+        first = report.low_confidence[0]
+        raise EssayError(
+            path,
+            first.line,
+            f"low-confidence recovery at column {first.column}: chose {first.chosen!r} over {first.runner_up!r} "
+            f"(margin {first.margin}); review it, or run without --strict",
+        )
+
+    original = split_front_matter(text, path) if text == fixed else None
+    essay = split_front_matter(fixed, path)
+    metadata, changes = normalise_metadata(essay.metadata, essay.body, PurePath(path).name, options.timezone, path)
+    before = (original or split_front_matter(text, path)).metadata.get("title")
+    report.title_fixed = before is not None and str(before).strip() != metadata["title"]
+    report.title_source = changes.title_source
+    report.metadata_keys_changed = changes.changed_keys
+    new_text = dump_front_matter(metadata) + essay.body
+    report.changed = new_text != text
+    return RepairResult(new_text, report)

@@ -1,0 +1,110 @@
+"""scripts/repair.py as a user runs it: modes, exit codes, and bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+SCRIPT = ROOT / "scripts" / "repair.py"
+CLEAN = "---\ntitle: 干净的文章\n---\n# 干净的文章\n\n正文。\n"
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], capture_output=True, text=True)
+
+
+def test_default_reports_and_writes_nothing(seed_copy):
+    before = seed_copy.read_bytes()
+    result = run(seed_copy)
+    assert result.returncode == 0
+    assert "mojibake runs fixed" in result.stdout and "title fixed" in result.stdout
+    assert seed_copy.read_bytes() == before
+
+
+def test_check_exits_1_on_the_raw_seed_and_0_once_written(seed_copy):
+    assert run("--check", seed_copy).returncode == 1
+    assert run("--write", seed_copy).returncode == 0
+    written = seed_copy.read_bytes()
+    assert run("--check", seed_copy).returncode == 0
+    assert run("--write", seed_copy).returncode == 0
+    assert seed_copy.read_bytes() == written  # a second --write changes no byte
+
+
+def test_write_keeps_permissions(seed_copy):
+    seed_copy.chmod(0o640)
+    run("--write", seed_copy)
+    assert stat.S_IMODE(seed_copy.stat().st_mode) == 0o640
+
+
+def test_output_keeps_relative_paths(tmp_path, seed_copy):
+    blog = tmp_path / "old-blog"
+    (blog / "01.mmdetection").mkdir(parents=True)
+    seed_copy.rename(blog / "01.mmdetection" / "05.报错汇总.md")
+    out = tmp_path / "docs"
+    assert run(blog, "--output", out).returncode == 0
+    assert (out / "01.mmdetection" / "05.报错汇总.md").read_text(encoding="utf-8").startswith("---\ntitle: mmdetection报错汇总\n")
+
+
+def test_diff_is_a_unified_diff(seed_copy):
+    result = run("--diff", seed_copy)
+    assert result.stdout.startswith("--- a/")
+    assert "+title: mmdetection报错汇总" in result.stdout
+
+
+def test_json_report(seed_copy):
+    report = json.loads(run("--json", seed_copy).stdout)
+    assert report[0]["title_fixed"] is True
+    assert report[0]["mojibake_runs"] > 10
+    assert report[0]["characters_recovered"] > 0
+    assert {"line", "column", "chosen", "runner_up", "margin"} <= set(report[0]["low_confidence"][0])
+
+
+def test_strict_turns_low_confidence_into_an_error(seed_copy):
+    result = run("--strict", "--write", seed_copy)
+    assert result.returncode == 2
+    assert f"{seed_copy}:" in result.stderr and "low-confidence" in result.stderr
+
+
+def test_invalid_yaml_is_exit_2_naming_file_and_line_and_nothing_is_written(tmp_path, seed_copy):
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\ntitle: [unclosed\n---\n正文\n", encoding="utf-8")
+    before = seed_copy.read_bytes()
+    result = run("--write", tmp_path)
+    assert result.returncode == 2
+    assert f"{bad}:3: invalid YAML" in result.stderr
+    assert seed_copy.read_bytes() == before  # one bad file: nothing written at all
+
+
+def test_binary_file_is_exit_2(tmp_path):
+    (tmp_path / "image.md").write_bytes(bytes(range(256)) * 4)
+    result = run(tmp_path / "image.md")
+    assert result.returncode == 2 and "image.md: not a text file" in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads unreadable files")
+def test_unreadable_file_is_exit_2(tmp_path):
+    path = tmp_path / "locked.md"
+    path.write_text(CLEAN, encoding="utf-8")
+    path.chmod(0)
+    result = run(path)
+    assert result.returncode == 2 and "locked.md: cannot read" in result.stderr
+
+
+def test_missing_file_is_exit_2(tmp_path):
+    result = run(tmp_path / "nope.md")
+    assert result.returncode == 2 and "nope.md: cannot read" in result.stderr
+
+
+def test_clean_file_is_left_alone(tmp_path):
+    path = tmp_path / "clean.md"
+    path.write_text(CLEAN, encoding="utf-8")
+    assert run("--check", path).returncode == 0
+    assert "unchanged" in run(path).stdout
