@@ -1,6 +1,7 @@
 # Every target creates .venv by itself: `make serve` and `make test` are the
 # whole quick start on a fresh machine.
 PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed

@@ -1,0 +1,279 @@
+/*
+ * Errata in the browser: the error fingerprint and ranking of errata.fingerprint
+ * and errata.lookup (Python), the /lookup/ page, a search box that copes with
+ * pasted errors, and the filter of /errors/.
+ *
+ * The fingerprint patterns are not written here: they come with errors.json
+ * ("rules"), compiled from the same file the Python side uses, so the two
+ * cannot drift apart. tests/fixtures/fingerprint_vectors.json checks both.
+ */
+(function (root) {
+  "use strict";
+
+  var CONFIDENT_SCORE = 0.5;
+  var CONTAINED_SCORE = 0.9;
+  var OTHER_TYPE_FACTOR = 0.6;
+  var SAME_TYPE_BONUS = 0.1;
+
+  /* ---- fingerprint (mirrors errata/fingerprint.py) ---------------------- */
+
+  function compileRules(rules) {
+    return {
+      exceptionLine: new RegExp(rules.exception_line, "gm"),
+      toolErrorLine: new RegExp(rules.tool_error_line, "gm"),
+      placeholders: rules.placeholders.map(function (p) { return [new RegExp(p[0], "gm"), p[1]]; }),
+      space: new RegExp(rules.space, "gm"),
+      token: new RegExp(rules.token, "gm"),
+    };
+  }
+
+  function lastMatch(regex, text) {
+    regex.lastIndex = 0;
+    var match, last = null;
+    while ((match = regex.exec(text)) !== null) {
+      last = match;
+      if (match[0] === "") regex.lastIndex++;
+    }
+    return last;
+  }
+
+  function exceptionLine(text, R) {
+    var m = lastMatch(R.exceptionLine, text);
+    if (m) return [m[1], (m[2] || "").trim()];
+    m = lastMatch(R.toolErrorLine, text);
+    if (m) return [null, m[1].trim()];
+    return [null, text.replace(R.space, " ").trim()];
+  }
+
+  function shortType(name) {
+    if (!name) return null;
+    var parts = name.split(".");
+    return parts[parts.length - 1];
+  }
+
+  function parameterise(message, R) {
+    R.placeholders.forEach(function (p) { message = message.replace(p[0], p[1]); });
+    return message.replace(R.space, " ").trim();
+  }
+
+  function fingerprint(text, R) {
+    var line = exceptionLine(text, R);
+    var template = parameterise(line[1], R);
+    return line[0] ? shortType(line[0]) + ": " + template : template;
+  }
+
+  function tokens(fp, R) {
+    return (fp.match(R.token) || []).map(function (t) { return t.toLowerCase(); });
+  }
+
+  /* ---- ranking (mirrors errata/lookup.py) ------------------------------- */
+
+  function LookupIndex(records, rules) {
+    var R = (this.R = compileRules(rules));
+    var self = this;
+    var postings = (this.postings = new Map());
+    this.entries = records.map(function (record, i) {
+      var full = new Set(tokens(record.fingerprint, R));
+      var own = new Set(tokens(fingerprint(record.message, R), R));
+      new Set([].concat(Array.from(full), Array.from(own))).forEach(function (t) {
+        if (!postings.has(t)) postings.set(t, []);
+        postings.get(t).push(i);
+      });
+      return { record: record, variants: [full, own], template: parameterise(record.message, R).toLowerCase(), type: shortType(record.type) };
+    });
+    var count = this.entries.length;
+    this.weights = new Map();
+    postings.forEach(function (ids, t) { self.weights.set(t, 1 + Math.log((count + 1) / (ids.length + 1))); });
+    this.unknownWeight = 1 + Math.log(count + 1);
+  }
+
+  LookupIndex.prototype.weight = function (t) {
+    return this.weights.has(t) ? this.weights.get(t) : this.unknownWeight;
+  };
+
+  LookupIndex.prototype.overlap = function (query, entry) {
+    if (!query.size || !entry.size) return 0;
+    var self = this, shared = 0, qw = 0, ew = 0;
+    query.forEach(function (t) { qw += self.weight(t); if (entry.has(t)) shared += self.weight(t); });
+    entry.forEach(function (t) { ew += self.weight(t); });
+    var precision = shared / qw, recall = shared / ew;
+    return (Math.max(precision, recall) + precision * recall) / 2;
+  };
+
+  LookupIndex.prototype.search = function (query, limit, threshold) {
+    limit = limit || 5;
+    threshold = threshold === undefined ? CONFIDENT_SCORE : threshold;
+    var R = this.R, self = this;
+    var line = exceptionLine(query, R);
+    var queryType = shortType(line[0]);
+    var queryTokens = new Set(tokens(fingerprint(query, R), R));
+    var queryTemplate = parameterise(line[1], R).toLowerCase();
+    var candidates = new Set();
+    queryTokens.forEach(function (t) { (self.postings.get(t) || []).forEach(function (i) { candidates.add(i); }); });
+    var matches = [];
+    candidates.forEach(function (i) {
+      var entry = self.entries[i];
+      var score = Math.max.apply(null, entry.variants.map(function (v) { return self.overlap(queryTokens, v); }));
+      if (entry.template && queryTemplate.indexOf(entry.template) !== -1) score = Math.max(score, CONTAINED_SCORE);
+      if (queryType && entry.type) {
+        score = queryType === entry.type ? Math.min(1, score * (1 + SAME_TYPE_BONUS)) : score * OTHER_TYPE_FACTOR;
+      }
+      if (score >= threshold) {
+        matches.push({ score: score, message: entry.record.message, url: entry.record.url, type: entry.record.type, essay: entry.record.essay });
+      }
+    });
+    matches.sort(function (a, b) { return b.score - a.score || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0); });
+    return matches.slice(0, limit);
+  };
+
+  /* A pasted error as a query that lunr can digest: its message, without the
+   * parts that differ from machine to machine (numbers, shapes, paths). */
+  function searchableQuery(text, R) {
+    var line = exceptionLine(text, R);
+    var template = parameterise(line[1], R).replace(/<[a-z]+>/g, " ");
+    return ((line[0] ? shortType(line[0]) + " " : "") + template).replace(/[^A-Za-z0-9_\u3400-\u9fff]+/g, " ").trim();
+  }
+
+  var api = {
+    compileRules: compileRules, exceptionLine: exceptionLine, parameterise: parameterise, fingerprint: fingerprint,
+    tokens: tokens, shortType: shortType, LookupIndex: LookupIndex, searchableQuery: searchableQuery,
+  };
+  if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }
+  root.Errata = api;
+
+  /* ---- the site --------------------------------------------------------- */
+
+  function siteBase() {
+    var config = document.getElementById("__config");
+    var base = config ? JSON.parse(config.textContent).base : ".";
+    return base.replace(/\/$/, "");
+  }
+
+  var indexPromise = null;
+  function loadIndex() {
+    if (!indexPromise) {
+      indexPromise = fetch(siteBase() + "/errors.json")
+        .then(function (response) { return response.json(); })
+        .then(function (data) { return new LookupIndex(data.entries, data.rules); });
+    }
+    return indexPromise;
+  }
+
+  function entryHref(url) { return siteBase() + "/" + url; }
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function initLookupPage() {
+    var form = document.getElementById("errata-lookup");
+    if (!form) return;
+    var input = form.querySelector("textarea");
+    var output = document.getElementById("errata-lookup-results");
+    function run() {
+      var query = input.value.trim();
+      if (!query) { output.innerHTML = ""; return; }
+      loadIndex().then(function (index) {
+        var started = performance.now();
+        var matches = index.search(query, 5);
+        var elapsed = performance.now() - started;
+        output.setAttribute("data-elapsed-ms", elapsed.toFixed(2));
+        if (!matches.length) {
+          output.innerHTML = '<p class="errata-none">没有找到可靠的匹配。这个报错可能还没有收录——欢迎<a href="' +
+            siteBase() + '/#contribute">贡献一条</a>。</p>';
+          return;
+        }
+        output.innerHTML = '<ol class="errata-matches">' + matches.map(function (m) {
+          return '<li><a class="errata-match" href="' + escapeHtml(entryHref(m.url)) + '"><code>' + escapeHtml(m.message) +
+            "</code></a><span class=\"errata-score\">匹配度 " + Math.round(m.score * 100) + "%</span>" +
+            (m.essay ? '<span class="errata-essay">' + escapeHtml(m.essay) + "</span>" : "") + "</li>";
+        }).join("") + "</ol>";
+      });
+    }
+    form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+    input.addEventListener("input", run);
+    var q = new URLSearchParams(location.search).get("q");
+    if (q) { input.value = q; run(); }
+  }
+
+  function looksLikeAnError(text) {
+    return /\n/.test(text.trim()) || /(Error|Exception|Warning)\b/.test(text) || text.split(/\s+/).length >= 4;
+  }
+
+  function initSearchBox() {
+    var input = document.querySelector(".md-search__input");
+    var list = document.querySelector(".md-search-result__list");
+    if (!input || !list) return;
+
+    input.addEventListener("paste", function (event) {
+      var text = (event.clipboardData || window.clipboardData).getData("text");
+      if (!text || !looksLikeAnError(text)) return;
+      event.preventDefault();
+      loadIndex().then(function (index) {
+        input.value = searchableQuery(text, index.R);
+        input.setAttribute("data-errata-pasted", text);
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      });
+    });
+    input.addEventListener("input", function (event) {
+      if (event.isTrusted) input.removeAttribute("data-errata-pasted");
+    });
+
+    function pin() {
+      var query = input.getAttribute("data-errata-pasted") || input.value;
+      var existing = list.querySelector(".errata-pinned");
+      if (!query.trim() || !looksLikeAnError(query)) { if (existing) existing.remove(); return; }
+      loadIndex().then(function (index) {
+        var best = index.search(query, 1)[0];
+        var current = list.querySelector(".errata-pinned");
+        if (!best) { if (current) current.remove(); return; }
+        var href = entryHref(best.url);
+        if (current && current.getAttribute("data-href") === href && list.firstElementChild === current) return;
+        if (current) current.remove();
+        var item = document.createElement("li");
+        item.className = "md-search-result__item errata-pinned";
+        item.setAttribute("data-href", href);
+        item.innerHTML = '<a href="' + escapeHtml(href) + '" class="md-search-result__link" tabindex="-1">' +
+          '<article class="md-search-result__article md-typeset"><div class="md-search-result__icon md-icon"></div>' +
+          "<h1>" + escapeHtml(best.message) + "</h1><p>最可能的条目 · 匹配度 " + Math.round(best.score * 100) + "%" +
+          (best.essay ? " · " + escapeHtml(best.essay) : "") + "</p></article></a>";
+        list.insertBefore(item, list.firstChild);
+      });
+    }
+    // Material re-renders the result list for every query; pin() is idempotent,
+    // so re-pinning after each render (ours included) settles at once.
+    new MutationObserver(pin).observe(list, { childList: true });
+    input.addEventListener("input", pin);
+  }
+
+  function initErrorsFilter() {
+    var box = document.querySelector(".errata-filter");
+    if (!box) return;
+    var input = box.querySelector(".errata-filter-input");
+    var active = new Set();
+    function apply() {
+      var text = input.value.trim().toLowerCase();
+      document.querySelectorAll(".errata-index tbody tr").forEach(function (row) {
+        var tags = (row.getAttribute("data-tags") || "").split("|");
+        var tagOk = Array.from(active).every(function (t) { return tags.indexOf(t) !== -1; });
+        var textOk = !text || row.textContent.toLowerCase().indexOf(text) !== -1;
+        row.hidden = !(tagOk && textOk);
+      });
+    }
+    input.addEventListener("input", apply);
+    box.querySelectorAll(".errata-chip").forEach(function (chip) {
+      chip.addEventListener("click", function () {
+        var tag = chip.getAttribute("data-tag");
+        if (active.has(tag)) active.delete(tag); else active.add(tag);
+        chip.classList.toggle("errata-chip--active", active.has(tag));
+        apply();
+      });
+    });
+  }
+
+  function init() { initLookupPage(); initSearchBox(); initErrorsFilter(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})(typeof window !== "undefined" ? window : this);

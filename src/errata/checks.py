@@ -1,0 +1,248 @@
+"""The rules an essay must meet, each a function that returns problems with file and line.
+
+The build (``hooks/errata_hooks.py``) reports some of them as warnings, so that
+``mkdocs build --strict`` fails; ``scripts/check.py`` runs all of them for CI
+and pre-commit. One place for each rule: both call these functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .entries import ErrorEntry
+from .metadata import KEY_ORDER
+from .safety import find_unsafe_html
+from .text.bytemap import BYTE_RUN
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong, where it is, and which rule says so."""
+
+    path: str
+    line: int
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message} [{self.rule}]"
+
+    def github_annotation(self) -> str:
+        """The line GitHub Actions turns into an annotation on the pull request."""
+        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::error file={self.path},line={self.line},title={self.rule}::{message}"
+
+
+def check_metadata(metadata: dict[str, Any], path: str, line: int = 1) -> list[Problem]:
+    """The front matter against the schema of :mod:`errata.metadata`.
+
+    >>> [p.message for p in check_metadata({"title": "", "tags": ["a", None, "a"]}, "x.md")]
+    ['title is missing or empty', 'tags: item 2 is empty', "tags: 'a' appears twice"]
+    """
+    problems = []
+
+    def problem(message: str) -> None:
+        problems.append(Problem(path, line, "front-matter", message))
+
+    title = metadata.get("title")
+    if not isinstance(title, str) or not title.strip():
+        problem("title is missing or empty")
+    elif title != title.strip():
+        problem("title has leading or trailing spaces")
+    if "date" in metadata and not _is_iso_date(metadata["date"]):
+        problem(f"date {metadata['date']!r} is not ISO 8601 with a time zone (e.g. 2022-07-21T19:09:42+08:00)")
+    for key in ("categories", "tags"):
+        if key not in metadata:
+            continue
+        value = metadata[key]
+        if not isinstance(value, list):
+            problem(f"{key} must be a list")
+            continue
+        seen = set()
+        for index, item in enumerate(value, start=1):
+            if item is None or (isinstance(item, str) and not item.strip()):
+                problem(f"{key}: item {index} is empty")
+            elif not isinstance(item, str):
+                problem(f"{key}: item {index} ({item!r}) is not text")
+            elif item in seen:
+                problem(f"{key}: {item!r} appears twice")
+            seen.add(item)
+    if "author" in metadata:
+        problem("author: use authors (a list of {name, link}); scripts/repair.py --write converts it")
+    authors = metadata.get("authors", [])
+    if not isinstance(authors, list) or not all(isinstance(a, dict) and a.get("name") for a in authors):
+        problem("authors must be a list of {name, link}")
+    return problems
+
+
+def _is_iso_date(value: Any) -> bool:
+    if isinstance(value, dt.datetime):
+        return value.tzinfo is not None
+    if isinstance(value, dt.date):
+        return True
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
+            return True
+        return dt.datetime.fromisoformat(str(value)).tzinfo is not None
+    except ValueError:
+        return False
+
+
+def check_mojibake(text: str, path: str) -> list[Problem]:
+    """Lines the repair would still change: leftover mojibake or lost bytes.
+
+    >>> [p.line for p in check_mojibake("干净\\nè¯¦ç»†\\n", "x.md")]
+    [2]
+    """
+    if not BYTE_RUN.search(text) and "\ufffd" not in text:
+        return []  # nothing that could be mojibake: skip loading the model
+    from .text.mojibake import repair_mojibake
+
+    _, report = repair_mojibake(text)
+    problems = [
+        Problem(path, n, "mojibake", "mojibake (garbled text); run scripts/repair.py --write on the file")
+        for n in report.changed_lines
+    ]
+    for n, line in enumerate(text.split("\n"), start=1):
+        if "\ufffd" in line:
+            problems.append(Problem(path, n, "mojibake", "U+FFFD replacement character: bytes were lost here"))
+    return problems
+
+
+def check_unsafe_html(body: str, path: str, first_line: int) -> list[Problem]:
+    return [Problem(path, u.line, "unsafe-html", u.message) for u in find_unsafe_html(body, first_line)]
+
+
+def check_entries(entries: list[ErrorEntry], path: str) -> list[Problem]:
+    """Each entry has a message and at least an analysis or a solution.
+
+    >>> check_entries([ErrorEntry("KeyError: 'bbox'", line=5)], "x.md")[0].message
+    "entry `KeyError: 'bbox'` has neither 问题分析 (analysis) nor 解决方案 (solution)"
+    """
+    problems = []
+    for entry in entries:
+        if not entry.message.strip():
+            problems.append(Problem(path, entry.line, "entry", "entry has an empty message"))
+        if not (entry.sections.get("analysis") or entry.sections.get("solution")):
+            problems.append(
+                Problem(path, entry.line, "entry", f"entry `{entry.message}` has neither 问题分析 (analysis) nor 解决方案 (solution)")
+            )
+    return problems
+
+
+def check_duplicate_fingerprints(entries: list[ErrorEntry]) -> list[Problem]:
+    """No two entries of the site share an error fingerprint."""
+    first: dict[str, ErrorEntry] = {}
+    problems = []
+    for entry in entries:
+        earlier = first.setdefault(entry.fingerprint, entry)
+        if earlier is not entry:
+            problems.append(
+                Problem(
+                    entry.source_path,
+                    entry.line,
+                    "duplicate",
+                    f"this error already has an entry at {earlier.source_path}:{earlier.line} (same fingerprint)",
+                )
+            )
+    return problems
+
+
+def check_tags(metadata: dict[str, Any], allowed: set[str] | None, path: str, line: int = 1) -> list[Problem]:
+    """Declared tags belong to the site's allowed list, when it keeps one."""
+    if allowed is None or not isinstance(metadata.get("tags"), list):
+        return []
+    return [
+        Problem(path, line, "tags", f"tag {tag!r} is not in the allowed list (tags.yml); use an existing tag or add it there")
+        for tag in metadata["tags"]
+        if isinstance(tag, str) and tag not in allowed
+    ]
+
+
+_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_ATTR_ID = re.compile(r"\{[^}]*#(?P<id>[\w\-]+)[^}]*\}")
+_HEADING_LINE = re.compile(r"^#{1,6}[ \t]+(?P<text>.+?)[ \t]*#*[ \t]*$")
+
+
+def heading_ids(body: str, entries: list[ErrorEntry]) -> set[str]:
+    """The anchors a page will have: entry cards, headings (slugified as the site does), explicit ids."""
+    from pymdownx.slugs import slugify
+
+    slug = slugify(case="lower")
+    ids = {entry.anchor for entry in entries}
+    for line in _outside_code(body):
+        heading = _HEADING_LINE.match(line)
+        if heading:
+            text = heading.group("text")
+            explicit = _ATTR_ID.search(text)
+            if explicit:
+                ids.add(explicit.group("id"))
+            text = _ATTR_ID.sub("", text).replace("`", "").strip()
+            ids.add(slug(text, "-"))
+        for explicit in _ATTR_ID.finditer(line):
+            ids.add(explicit.group("id"))
+    return ids
+
+
+def _outside_code(body: str):
+    fence = None
+    for line in body.split("\n"):
+        marker = _FENCE.match(line)
+        if marker:
+            token = marker.group(1)[0]
+            fence = None if fence == token else (fence or token)
+            continue
+        if not fence:
+            yield line
+
+
+def check_links(body: str, path: Path, first_line: int, docs_dir: Path, anchors_of) -> list[Problem]:
+    """Relative links to other pages and to anchors resolve.
+
+    ``anchors_of(file)`` returns the anchor set of a Markdown file in the docs
+    (or None if it is not one).
+    """
+    problems = []
+    fence = None
+    for offset, line in enumerate(body.split("\n")):
+        marker = _FENCE.match(line)
+        if marker:
+            token = marker.group(1)[0]
+            fence = None if fence == token else (fence or token)
+            continue
+        if fence:
+            continue
+        for match in _LINK.finditer(line):
+            target = match.group("target")
+            if re.match(r"^[a-z][a-z0-9+.\-]*:|^//", target, re.IGNORECASE):
+                continue  # external, mailto:, javascript: (the unsafe-HTML rule reports that)
+            file_part, _, anchor = target.partition("#")
+            target_file = (path.parent / file_part).resolve() if file_part else path.resolve()
+            where = first_line + offset
+            if file_part and not target_file.exists():
+                problems.append(Problem(str(path), where, "link", f"link target {file_part!r} does not exist"))
+                continue
+            if anchor and target_file.suffix == ".md":
+                anchors = anchors_of(target_file)
+                if anchors is not None and anchor not in anchors:
+                    problems.append(Problem(str(path), where, "link", f"anchor #{anchor} does not exist in {file_part or 'this page'}"))
+    return problems
+
+
+__all__ = [
+    "Problem",
+    "KEY_ORDER",
+    "check_metadata",
+    "check_mojibake",
+    "check_unsafe_html",
+    "check_entries",
+    "check_duplicate_fingerprints",
+    "check_tags",
+    "check_links",
+    "heading_ids",
+]

@@ -1,0 +1,193 @@
+"""Error entries: what an essay says about one error, read out of its Markdown.
+
+Two shapes are read. The vdoing essays write an entry as a top-level list
+item whose first line is the backticked message, with labelled sub-items::
+
+    - `CUDA out of memory. Tried to allocate 2.00 GiB`
+
+      - 详细报错信息：
+        ```python
+        Traceback (most recent call last): ...
+        ```
+      - 问题分析：
+        ...
+      - 解决方案：
+        ...
+      - 参考文章：
+        ...
+
+and an entry may also be a heading, ``## `message` ``, with the same labels as
+sub-items or as sub-headings. English labels (Details, Analysis, Solution,
+References) are read as well. An essay without entries is an ordinary page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import textwrap
+from dataclasses import dataclass, field
+
+from .fingerprint import exception_type, fingerprint, libraries_in_traceback
+
+#: Section labels, in the order a card shows them, with the words that name them.
+SECTION_LABELS: dict[str, tuple[str, ...]] = {
+    "details": ("详细报错信息", "详细信息", "报错信息", "错误信息", "details", "detail", "traceback", "error details"),
+    "analysis": ("问题分析", "原因分析", "分析", "analysis", "cause"),
+    "solution": ("解决方案", "解决方法", "解决办法", "解决", "solution", "fix"),
+    "references": ("参考文章", "参考资料", "参考链接", "参考", "references", "reference", "see also"),
+}
+#: How a card names each section (the site's interface is Chinese).
+SECTION_TITLES = {"details": "详细报错信息", "analysis": "问题分析", "solution": "解决方案", "references": "参考文章"}
+
+_LIST_ENTRY = re.compile(r"^[-*+][ \t]+(?P<ticks>`+)[ \t]?(?P<message>.+?)[ \t]?(?P=ticks)[ \t]*$")
+_HEADING_ENTRY = re.compile(r"^(?P<hashes>#{2,6})[ \t]+(?P<ticks>`+)[ \t]?(?P<message>.+?)[ \t]?(?P=ticks)[ \t]*(?:\{[^}]*\})?[ \t]*$")
+_LABEL = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+][ \t]+|#{3,6}[ \t]+)(?:\*\*)?(?P<label>[^：:*\n]{1,24}?)(?:\*\*)?[ \t]*[：:]?[ \t]*$")
+_FENCE = re.compile(r"^[ \t]*(```+|~~~+)")
+_HEADING = re.compile(r"^#{1,6}[ \t]")
+
+
+@dataclass
+class ErrorEntry:
+    """One error an essay explains.
+
+    >>> entry = ErrorEntry("CUDA out of memory. Tried to allocate 2.00 GiB", line=3)
+    >>> entry.anchor
+    'cuda-out-of-memory-tried-to-allocate-2-00-gib-201382'
+    """
+
+    message: str
+    line: int  # 1-based, in the essay's body
+    end_line: int = 0  # last line of the entry, inclusive
+    sections: dict[str, str] = field(default_factory=dict)  # label key → Markdown, dedented
+    source_path: str = ""
+
+    @property
+    def anchor(self) -> str:
+        """A stable id from the message alone: reordering or adding entries never changes it."""
+        return anchor_for(self.message)
+
+    @property
+    def details(self) -> str:
+        return self.sections.get("details", "")
+
+    @property
+    def exception_type(self) -> str | None:
+        return exception_type(self.details) or exception_type(self.message)
+
+    @property
+    def libraries(self) -> list[str]:
+        return libraries_in_traceback(self.details)
+
+    @property
+    def fingerprint(self) -> str:
+        """The error's fingerprint: the traceback's exception line when there is one, else the message."""
+        return fingerprint(self.details if exception_type(self.details) else self.message)
+
+    @property
+    def derived_tags(self) -> list[str]:
+        tags = [self.exception_type] if self.exception_type else []
+        return tags + [lib for lib in self.libraries if lib not in tags]
+
+
+def anchor_for(message: str) -> str:
+    """The anchor of an entry: readable words of the message, then a short hash of it.
+
+    >>> anchor_for("显存不够")
+    'error-54b8e4'
+    """
+    words = re.findall(r"[a-z0-9]+", message.lower())
+    slug = "-".join(words)[:48].rstrip("-")
+    digest = hashlib.sha1(message.strip().encode("utf-8")).hexdigest()[:6]
+    return f"{slug or 'error'}-{digest}"
+
+
+def section_key(label: str) -> str | None:
+    """Which section a label names, if any.
+
+    >>> section_key("问题分析"), section_key("Solution"), section_key("其他")
+    ('analysis', 'solution', None)
+    """
+    text = label.strip().strip("*").strip().rstrip("：:").strip().lower()
+    for key, names in SECTION_LABELS.items():
+        if text in names:
+            return key
+    return None
+
+
+def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
+    """Every error entry in an essay's body (Markdown without front matter).
+
+    ``first_line`` is the file line of the body's first line, so that entry
+    lines point into the file.
+    """
+    lines = body.split("\n")
+    starts = _entry_starts(lines)
+    entries = []
+    for n, (start, message, kind) in enumerate(starts):
+        end = _entry_end(lines, start, kind, starts[n + 1][0] if n + 1 < len(starts) else len(lines))
+        entry = ErrorEntry(message, start + first_line, end + first_line - 1)
+        entry.sections = _sections(lines[start + 1 : end])
+        entries.append(entry)
+    return entries
+
+
+def _entry_starts(lines: list[str]) -> list[tuple[int, str, str]]:
+    starts, in_fence = [], None
+    for i, line in enumerate(lines):
+        fence = _FENCE.match(line)
+        if fence:
+            marker = fence.group(1)[0] * 3
+            in_fence = None if in_fence and marker == in_fence else (in_fence or marker)
+            continue
+        if in_fence:
+            continue
+        match = _LIST_ENTRY.match(line)
+        if match:
+            starts.append((i, match.group("message").strip(), "list"))
+            continue
+        match = _HEADING_ENTRY.match(line)
+        if match:
+            starts.append((i, match.group("message").strip(), match.group("hashes")))
+    return starts
+
+
+def _entry_end(lines: list[str], start: int, kind: str, limit: int) -> int:
+    """Where an entry stops: the next entry, or the first line that is not part of it."""
+    in_fence = False
+    for i in range(start + 1, limit):
+        line = lines[i]
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence or not line.strip():
+            continue
+        if kind == "list" and not line[0].isspace():
+            return i  # a top-level line ends a list item
+        if kind != "list" and _HEADING.match(line) and len(line) - len(line.lstrip("#")) <= len(kind):
+            return i  # a heading of the same or a higher level ends a heading entry
+    return limit
+
+
+def _sections(lines: list[str]) -> dict[str, str]:
+    """Split an entry's lines at its labels; each section's text dedented."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    in_fence = False
+    for line in lines:
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        label = None if in_fence else _LABEL.match(line)
+        key = section_key(label.group("label")) if label else None
+        if key:
+            current = sections.setdefault(key, [])
+            continue
+        if current is not None:
+            current.append(line)
+    return {key: _tidy(text) for key, text in sections.items() if _tidy(text)}
+
+
+def _tidy(lines: list[str]) -> str:
+    text = textwrap.dedent("\n".join(lines)).strip("\n")
+    # Markdown hard breaks ("two spaces") at the ends of lines mean nothing in a card.
+    return "\n".join(line.rstrip() for line in text.split("\n"))

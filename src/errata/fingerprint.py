@@ -1,0 +1,112 @@
+"""Fingerprints of errors: what stays the same when the numbers, shapes and paths change.
+
+A reader pastes ``RuntimeError: ... [torch.cuda.FloatTensor [4, 256, 50, 50]],
+which is output 0 of ReluBackward0, is at version 3`` and an essay wrote
+``... [2, 2048, 25, 25]] ... ReluBackward1, is at version 2``: both have the
+same fingerprint. As in Sentry's grouping, the variable parts are replaced by
+placeholders, in an order that keeps the larger patterns whole (a path before
+the numbers in it).
+
+The patterns live in ``errata/data/fingerprint_rules.json``, which the site
+also publishes inside ``errors.json``: the lookup page's JavaScript compiles
+the very same patterns, so the two fingerprints cannot drift apart, and
+``tests/fixtures/fingerprint_vectors.json`` holds cases both must agree on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib.resources import files
+
+#: The patterns, shared with the page's JavaScript (see the module docstring).
+RULES = json.loads(files("errata").joinpath("data/fingerprint_rules.json").read_text(encoding="utf-8"))
+_FLAGS = re.ASCII | re.MULTILINE
+#: The exception line of a Python traceback: a (qualified) exception type, then the message.
+#: Last match wins, so a chained traceback yields the exception the reader saw last.
+EXCEPTION_LINE = re.compile(RULES["exception_line"], _FLAGS)
+#: Tool errors without a Python type: ``ERROR: Could not find ...`` (pip), ``fatal: ...`` (git).
+TOOL_ERROR_LINE = re.compile(RULES["tool_error_line"], _FLAGS)
+#: (pattern, placeholder), applied in this order: larger patterns first.
+PLACEHOLDERS = tuple((re.compile(pattern, _FLAGS), placeholder) for pattern, placeholder in RULES["placeholders"])
+_SPACE = re.compile(RULES["space"], _FLAGS)
+_TOKEN = re.compile(RULES["token"], _FLAGS)
+_LIBRARY = re.compile(RULES["library"], _FLAGS)
+
+
+def exception_line(text: str) -> tuple[str | None, str]:
+    """The type and message of the error a text shows: the last exception line, else the text.
+
+    >>> exception_line("Traceback (most recent call last):\\n  File \\"a.py\\", line 1\\nKeyError: 'bbox'")
+    ('KeyError', "'bbox'")
+    >>> exception_line("torch.cuda.OutOfMemoryError: CUDA out of memory.")
+    ('torch.cuda.OutOfMemoryError', 'CUDA out of memory.')
+    >>> exception_line("ERROR: No matching distribution found for mmcv-full==1.3.0")
+    (None, 'No matching distribution found for mmcv-full==1.3.0')
+    """
+    matches = list(EXCEPTION_LINE.finditer(text))
+    if matches:
+        last = matches[-1]
+        return last.group(1), (last.group(2) or "").strip()
+    tools = list(TOOL_ERROR_LINE.finditer(text))
+    if tools:
+        return None, tools[-1].group(1).strip()
+    return None, _SPACE.sub(" ", text).strip()
+
+
+def exception_type(text: str) -> str | None:
+    """The exception's type as the program printed it, or None.
+
+    >>> exception_type("RuntimeError: CUDA error: device-side assert triggered")
+    'RuntimeError'
+    """
+    return exception_line(text)[0] if text else None
+
+
+def short_type(name: str | None) -> str | None:
+    """``torch.cuda.OutOfMemoryError`` → ``OutOfMemoryError``."""
+    return name.rsplit(".", 1)[-1] if name else None
+
+
+def parameterise(message: str) -> str:
+    """Replace the variable parts of a message with placeholders.
+
+    >>> parameterise("Tried to allocate 2.00 GiB (GPU 0; 10.76 GiB total capacity)")
+    'Tried to allocate <size> (GPU <num>; <size> total capacity)'
+    >>> parameterise("[torch.cuda.FloatTensor [2, 2048, 25, 25]], which is output 0 of ReluBackward1")
+    '[torch.cuda.FloatTensor <shape>], which is output <num> of ReluBackward<num>'
+    >>> parameterise("No such file or directory: '/home/lgh/data/coco/train.json'")
+    "No such file or directory: '<path>'"
+    """
+    for pattern, placeholder in PLACEHOLDERS:
+        message = pattern.sub(placeholder, message)
+    return _SPACE.sub(" ", message).strip()
+
+
+def fingerprint(text: str) -> str:
+    """The fingerprint of an error, from a message or a whole traceback.
+
+    >>> fingerprint("Traceback ...\\nRuntimeError: CUDA out of memory. Tried to allocate 2.00 GiB")
+    'RuntimeError: CUDA out of memory. Tried to allocate <size>'
+    """
+    kind, message = exception_line(text)
+    template = parameterise(message)
+    return f"{short_type(kind)}: {template}" if kind else template
+
+
+def tokens(fingerprint_text: str) -> list[str]:
+    """Words, placeholders and Chinese characters of a fingerprint, lower-cased, for ranking.
+
+    >>> tokens("OSError: [Errno <num>] 设备上没有空间")
+    ['oserror', 'errno', '<num>', '设', '备', '上', '没', '有', '空', '间']
+    """
+    return [t.lower() for t in _TOKEN.findall(fingerprint_text)]
+
+
+def libraries_in_traceback(text: str) -> list[str]:
+    """Installed packages a traceback passes through, in order of first appearance.
+
+    >>> libraries_in_traceback('File "/x/lib/python3.8/site-packages/mmcv/runner/a.py"\\nFile "/x/site-packages/torch/tensor.py"')
+    ['mmcv', 'torch']
+    """
+    return list(dict.fromkeys(_LIBRARY.findall(text)))

@@ -1,0 +1,240 @@
+"""The site's model: every essay read once, its entries, and the pages made from them.
+
+Nothing here imports MkDocs: the hooks hand in paths and URLs, and get
+Markdown and JSON back. :class:`Catalogue` keeps what it parsed by file
+modification time, so a ``mkdocs serve`` rebuild re-reads only what changed.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from .checks import Problem, check_metadata
+from .entries import ErrorEntry, find_entries
+from .errors import EssayError
+from .fingerprint import RULES, short_type
+from .metadata import display_name, split_front_matter
+
+#: Pages the hooks generate; an essay of that name would be shadowed.
+GENERATED_PAGES = ("errors.md", "categories.md", "archive.md")
+_NUMBERED = re.compile(r"^\d+[.\-_ ]\s*(?=.)")
+
+
+def unnumbered_path(src_path: str) -> str:
+    """A docs path without the vdoing order numbers, for URLs.
+
+    >>> unnumbered_path("01.mmdetection/05.mmdetection-errors.md")
+    'mmdetection/mmdetection-errors.md'
+    """
+    return "/".join(_NUMBERED.sub("", part) for part in src_path.split("/"))
+
+
+def relative_url(target: str, base: str) -> str:
+    """``target`` (a site URL) as seen from the page at ``base`` (directory URLs).
+
+    >>> relative_url("mmdetection/errors/#a-1", "errors/")
+    '../mmdetection/errors/#a-1'
+    """
+    path, _, anchor = target.partition("#")
+    rel = posixpath.relpath(path or ".", base or ".")
+    rel = "" if rel == "." else rel
+    if path.endswith("/") and rel and not rel.endswith("/"):
+        rel += "/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+@dataclass
+class Essay:
+    """One Markdown page of the docs, with its metadata and entries."""
+
+    src_path: str  # relative to docs_dir, POSIX
+    metadata: dict[str, Any]
+    body: str
+    body_line: int
+    entries: list[ErrorEntry]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return str(self.metadata.get("title") or display_name(self.src_path))
+
+    @property
+    def date(self) -> str:
+        return str(self.metadata.get("date") or "")
+
+    @property
+    def declared_tags(self) -> list[str]:
+        tags = self.metadata.get("tags")
+        return [str(t) for t in tags if t] if isinstance(tags, list) else []
+
+    @property
+    def categories(self) -> list[str]:
+        value = self.metadata.get("categories")
+        return [str(c) for c in value if c] if isinstance(value, list) else []
+
+    @property
+    def tags(self) -> list[str]:
+        """Declared tags, then the ones the entries show (exception types, libraries)."""
+        derived = [short_type(t) if t and "." in t else t for e in self.entries for t in e.derived_tags]
+        return list(dict.fromkeys([*self.declared_tags, *derived]))
+
+
+def read_essay(path: Path, src_path: str) -> Essay:
+    """Parse one file. Bad front matter becomes a problem on the essay, not an exception."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        split = split_front_matter(text, src_path)
+    except EssayError as exc:
+        problem = Problem(src_path, exc.line or 1, "front-matter", exc.message)
+        return Essay(src_path, {}, text, 1, [], [problem])
+    entries = find_entries(split.body, split.body_line)
+    for entry in entries:
+        entry.source_path = src_path
+    problems = check_metadata(split.metadata, src_path) if split.block else []
+    return Essay(src_path, split.metadata, split.body, split.body_line, entries, problems)
+
+
+class Catalogue:
+    """Every essay under a docs folder, parsed once and kept while unchanged."""
+
+    def __init__(self, docs_dir: Path):
+        self.docs_dir = Path(docs_dir)
+        self._cache: dict[str, tuple[float, Essay]] = {}
+        self.essays: dict[str, Essay] = {}
+
+    def refresh(self) -> "Catalogue":
+        essays = {}
+        for path in sorted(self.docs_dir.rglob("*.md")):
+            src = path.relative_to(self.docs_dir).as_posix()
+            if src in GENERATED_PAGES:
+                continue
+            mtime = path.stat().st_mtime
+            cached = self._cache.get(src)
+            if not cached or cached[0] != mtime:
+                cached = (mtime, read_essay(path, src))
+                self._cache[src] = cached
+            essays[src] = cached[1]
+        self.essays = essays
+        return self
+
+    def entries(self) -> list[ErrorEntry]:
+        return [entry for essay in self.essays.values() for entry in essay.entries]
+
+    def redirects(self) -> dict[str, str]:
+        """Old vdoing permalinks (``/pages/7c1c52/``) → the essay's source path."""
+        maps = {}
+        for essay in self.essays.values():
+            permalink = str(essay.metadata.get("permalink") or "").strip("/")
+            if permalink:
+                maps[f"{permalink}.md"] = essay.src_path
+        return maps
+
+    # -- generated data and pages ------------------------------------------
+
+    def errors_json(self, url_of: Callable[[str], str]) -> str:
+        """Every entry for the lookup and for other tools: message, type, tags, URL, fingerprint."""
+        records = []
+        for essay in self.essays.values():
+            for entry in essay.entries:
+                records.append(
+                    {
+                        "message": entry.message,
+                        "type": entry.exception_type,
+                        "tags": list(dict.fromkeys([*essay.declared_tags, *entry.derived_tags])),
+                        "url": f"{url_of(essay.src_path)}#{entry.anchor}",
+                        "fingerprint": entry.fingerprint,
+                        "essay": essay.title,
+                        "date": essay.date,
+                    }
+                )
+        # The fingerprint rules travel with the entries, so that the page's
+        # JavaScript compiles exactly the patterns the Python side used.
+        return json.dumps({"version": 1, "rules": RULES, "entries": records}, ensure_ascii=False, separators=(",", ":"))
+
+    def errors_page(self, url_of: Callable[[str], str], page_url: str = "errors/") -> str:
+        """``/errors/``: every entry, grouped by library and filterable by tag."""
+        groups: dict[str, list[tuple[Essay, ErrorEntry]]] = defaultdict(list)
+        all_tags: dict[str, None] = {}
+        for essay in self.essays.values():
+            for entry in essay.entries:
+                groups[entry.libraries[0] if entry.libraries else "其他"].append((essay, entry))
+                for tag in [*essay.declared_tags, *entry.derived_tags]:
+                    all_tags.setdefault(short_type(tag) or tag, None)
+        count = sum(len(v) for v in groups.values())
+        lines = [
+            "---",
+            "title: 错误索引",
+            "search:",
+            "  exclude: true",
+            "hide:",
+            "  - toc",
+            "---",
+            "# 错误索引",
+            "",
+            f"共 {count} 条错误，来自 {sum(1 for e in self.essays.values() if e.entries)} 篇文章。"
+            "按标签或库筛选；手里有完整的报错？到 [查错](lookup.md) 页面粘贴它。",
+            "",
+            '<div class="errata-filter">',
+            '<input type="search" class="errata-filter-input" placeholder="筛选错误信息…" aria-label="筛选错误信息">',
+            '<div class="errata-filter-tags">'
+            + "".join(f'<button type="button" class="errata-chip" data-tag="{html.escape(t)}">{html.escape(t)}</button>' for t in all_tags)
+            + "</div>",
+            "</div>",
+            "",
+        ]
+        for group in sorted(groups, key=lambda g: (g == "其他", g.lower())):
+            lines += [f"## {group}", "", '<table class="errata-index">', "<thead><tr><th>错误信息</th><th>类型</th><th>文章</th><th>标签</th><th>日期</th></tr></thead>", "<tbody>"]
+            for essay, entry in groups[group]:
+                tags = list(dict.fromkeys([*essay.declared_tags, *(short_type(t) or t for t in entry.derived_tags)]))
+                href = relative_url(f"{url_of(essay.src_path)}#{entry.anchor}", page_url)
+                chips = " ".join(f'<span class="errata-chip">{html.escape(t)}</span>' for t in tags)
+                lines.append(
+                    f'<tr data-tags="{html.escape("|".join(tags))}">'
+                    f'<td><a href="{html.escape(href)}"><code>{html.escape(entry.message)}</code></a></td>'
+                    f"<td>{html.escape(short_type(entry.exception_type) or '')}</td>"
+                    f'<td><a href="{html.escape(relative_url(url_of(essay.src_path), page_url))}">{html.escape(essay.title)}</a></td>'
+                    f"<td>{chips}</td>"
+                    f"<td>{html.escape(essay.date[:10])}</td></tr>"
+                )
+            lines += ["</tbody>", "</table>", ""]
+        return "\n".join(lines)
+
+    def categories_page(self) -> str:
+        """``/categories/``: essays by category, as the vdoing blog had."""
+        by_category: dict[str, list[Essay]] = defaultdict(list)
+        for essay in self.essays.values():
+            for category in essay.categories:
+                by_category[category].append(essay)
+        lines = ["---", "title: 分类", "---", "# 分类", ""]
+        if not by_category:
+            lines.append("还没有分类。")
+        for category in sorted(by_category, key=str.lower):
+            lines += [f"## {category}", ""]
+            lines += [f"- [{essay.title}]({essay.src_path})" for essay in _newest_first(by_category[category])]
+            lines.append("")
+        return "\n".join(lines)
+
+    def archive_page(self) -> str:
+        """``/archive/``: essays by month, newest first."""
+        by_month: dict[str, list[Essay]] = defaultdict(list)
+        for essay in self.essays.values():
+            if essay.date:
+                by_month[essay.date[:7]].append(essay)
+        lines = ["---", "title: 归档", "---", "# 归档", ""]
+        for month in sorted(by_month, reverse=True):
+            year, _, number = month.partition("-")
+            lines += [f"## {year} 年 {int(number)} 月" if number else f"## {year}", ""]
+            lines += [f"- {essay.date[:10]} [{essay.title}]({essay.src_path})" for essay in _newest_first(by_month[month])]
+            lines.append("")
+        return "\n".join(lines)
+
+
+def _newest_first(essays: list[Essay]) -> list[Essay]:
+    return sorted(essays, key=lambda e: e.date, reverse=True)
