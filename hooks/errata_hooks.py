@@ -14,6 +14,7 @@ import re
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
 from errata.cards import render_essay
 from errata.checks import check_mojibake, check_unsafe_html
@@ -61,7 +62,19 @@ def on_nav(nav: Navigation, config, files) -> Navigation:
     _tidy_sections(nav.items)
     first = {page: n for n, page in enumerate(FIRST_PAGES)}
     nav.items.sort(key=lambda item: first.get(getattr(getattr(item, "file", None), "src_uri", None), len(first)))
+    # MkDocs linked previous/next pages before this event: link them again in the new order.
+    nav.pages = list(_pages(nav.items))
+    for before, page, after in zip([None, *nav.pages], nav.pages, [*nav.pages[1:], None]):
+        page.previous_page, page.next_page = before, after
     return nav
+
+
+def _pages(items):
+    for item in items:
+        if isinstance(item, Page):
+            yield item
+        if item.children:
+            yield from _pages(item.children)
 
 
 def _tidy_sections(items) -> None:
@@ -84,7 +97,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         return markdown  # a generated page
     for problem in essay.problems:
         log.warning(str(problem))
-    for problem in check_mojibake(markdown, page.file.src_uri) + check_unsafe_html(markdown, page.file.src_uri, essay.body_line):
+    for problem in check_mojibake(markdown, page.file.src_uri, essay.body_line) + check_unsafe_html(markdown, page.file.src_uri, essay.body_line):
         log.warning(str(problem))
     if essay.tags:
         page.meta["tags"] = essay.tags  # read by Material's tags plugin, which runs after this hook

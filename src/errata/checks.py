@@ -92,11 +92,11 @@ def _is_iso_date(value: Any) -> bool:
         return False
 
 
-def check_mojibake(text: str, path: str) -> list[Problem]:
+def check_mojibake(text: str, path: str, first_line: int = 1) -> list[Problem]:
     """Lines the repair would still change: leftover mojibake or lost bytes.
 
-    >>> [p.line for p in check_mojibake("干净\\nè¯¦ç»†\\n", "x.md")]
-    [2]
+    >>> [p.line for p in check_mojibake("干净\\nè¯¦ç»†\\n", "x.md", first_line=5)]
+    [6]
     """
     if not BYTE_RUN.search(text) and "\ufffd" not in text:
         return []  # nothing that could be mojibake: skip loading the model
@@ -104,10 +104,10 @@ def check_mojibake(text: str, path: str) -> list[Problem]:
 
     _, report = repair_mojibake(text)
     problems = [
-        Problem(path, n, "mojibake", "mojibake (garbled text); run scripts/repair.py --write on the file")
+        Problem(path, n + first_line - 1, "mojibake", "mojibake (garbled text); run scripts/repair.py --write on the file")
         for n in report.changed_lines
     ]
-    for n, line in enumerate(text.split("\n"), start=1):
+    for n, line in enumerate(text.split("\n"), start=first_line):
         if "\ufffd" in line:
             problems.append(Problem(path, n, "mojibake", "U+FFFD replacement character: bytes were lost here"))
     return problems

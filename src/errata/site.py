@@ -178,8 +178,8 @@ class Catalogue:
             "---",
             "# 错误索引",
             "",
-            f"共 {count} 条错误，来自 {sum(1 for e in self.essays.values() if e.entries)} 篇文章。"
-            "按标签或库筛选；手里有完整的报错？到 [查错](lookup.md) 页面粘贴它。",
+            f"共 {count} 条错误，来自 {sum(1 for e in self.essays.values() if e.entries)} 篇文章。按标签或库筛选"
+            + ("；手里有完整的报错？到 [查错](lookup.md) 页面粘贴它。" if "lookup.md" in self.essays else "。"),
             "",
             '<div class="errata-filter">',
             '<input type="search" class="errata-filter-input" placeholder="筛选错误信息…" aria-label="筛选错误信息">',

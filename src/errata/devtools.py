@@ -1,0 +1,76 @@
+"""Building, serving and browsing the site from scripts and tests (not used by the site itself).
+
+Chromium is Debian's (``/usr/bin/chromium``), driven by Playwright: browser
+downloads (``playwright install``) are not possible on the project's machines.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"]
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium, or one named by ``ERRATA_CHROMIUM``."""
+    for candidate in (os.environ.get("ERRATA_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def build_site(dest: Path, config: Path | None = None, docs_dir: Path | None = None, strict: bool = True) -> subprocess.CompletedProcess:
+    """``mkdocs build`` into ``dest``; with ``docs_dir`` a copy of the config points at other docs."""
+    config = config or ROOT / "mkdocs.yml"
+    if docs_dir is not None:
+        text = config.read_text(encoding="utf-8")
+        custom = Path(dest).parent / f"mkdocs-{Path(dest).name}.yml"
+        custom.write_text(
+            text + f"\ndocs_dir: {Path(docs_dir).resolve()}\n", encoding="utf-8"
+        )
+        # The hooks and the theme assets are found relative to the config file.
+        hooks = custom.parent / "hooks"
+        if not hooks.exists():
+            hooks.symlink_to(ROOT / "hooks")
+        config = custom
+    # Not -q: MkDocs counts warnings for --strict only at the WARNING log level.
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(dest)]
+    if strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT)
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """Serve a built site on a free loopback port; yields its base URL."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):  # keep test output clean
+            pass
+
+    handler = functools.partial(Quiet, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def launch_chromium(playwright, **options):
+    executable = chromium_path()
+    if executable is None:
+        raise RuntimeError("Chromium not found: apt-get install -y chromium (or set ERRATA_CHROMIUM)")
+    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, **options)

@@ -1,0 +1,180 @@
+"""The built site: entry cards and anchors, /errors/, tags, redirects, errors.json, the search index."""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from errata.devtools import build_site
+from errata.entries import anchor_for
+
+SEED_MESSAGE = "one of the variables needed for gradient computation has been modified by an inplace operation"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    dest = tmp_path_factory.mktemp("built") / "site"
+    result = build_site(dest)
+    assert result.returncode == 0, result.stderr
+    return dest
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_numbers_appear_in_neither_urls_nor_titles(site):
+    assert (site / "mmdetection" / "mmdetection-errors" / "index.html").exists()
+    assert not any("01." in p.as_posix() for p in site.rglob("*.html"))
+    nav = read(site, "index.html")
+    assert ">\n    mmdetection\n" in nav or ">mmdetection<" in re.sub(r"\s+", "", nav) or "mmdetection" in nav
+    assert "01.mmdetection" not in nav
+
+
+def test_navigation_follows_the_folder_numbers(site):
+    nav = read(site, "index.html")
+    order = [nav.index(name) for name in ("mmdetection", "pytorch", "python", "english")]
+    assert order == sorted(order)
+
+
+def test_seed_entry_is_a_card_with_a_stable_anchor(site):
+    page = read(site, "mmdetection/mmdetection-errors/index.html")
+    anchor = anchor_for(SEED_MESSAGE)
+    assert f'id="{anchor}"' in page
+    assert 'class="errata-entry"' in page
+    assert 'class="errata-type" title="异常类型">RuntimeError<' in page
+    for title in ("详细报错信息", "问题分析", "解决方案", "参考文章"):
+        assert title in page
+    # the 20-line traceback is collapsible (<details>), closed by default
+    assert re.search(r'<details class="failure">\s*<summary>详细报错信息</summary>', page)
+
+
+def test_heading_entries_and_english_labels_are_read(site):
+    page = read(site, "python/environment/index.html")
+    assert f'id="{anchor_for("ModuleNotFoundError: No module named {0}mmcv._ext{0}".format(chr(39)))}"' in page
+    english = read(site, "english/data-loading/index.html")
+    assert f'id="{anchor_for("KeyError: {0}bbox{0}".format(chr(39)))}"' in english
+    assert "问题分析" in english and "解决方案" in english
+
+
+def test_errors_index_lists_every_entry_with_links_to_anchors(site):
+    page = read(site, "errors/index.html")
+    data = json.loads(read(site, "errors.json"))
+    assert len(data["entries"]) >= 9
+    for entry in data["entries"]:
+        href = "../" + entry["url"]
+        assert f'href="{href}"' in page, entry["url"]
+    assert 'data-tag="torch"' in page and 'data-tag="RuntimeError"' in page
+
+
+def test_errors_json_has_what_the_lookup_needs(site):
+    data = json.loads(read(site, "errors.json"))
+    seed = next(e for e in data["entries"] if e["message"] == SEED_MESSAGE)
+    assert seed["type"] == "RuntimeError"
+    assert {"RuntimeError", "mmcv", "torch"} <= set(seed["tags"])
+    assert seed["url"] == f"mmdetection/mmdetection-errors/#{anchor_for(SEED_MESSAGE)}"
+    assert seed["fingerprint"].startswith("RuntimeError: one of the variables needed")
+    assert "<shape>" in seed["fingerprint"] and "ReluBackward<num>" in seed["fingerprint"]
+    assert "exception_line" in data["rules"]  # the page's JavaScript compiles these
+
+
+def test_tags_page_lists_derived_tags_for_an_essay_that_declared_none(site):
+    page = read(site, "tags/index.html")
+    for tag in ("RuntimeError", "torch", "mmcv"):
+        assert f'id="tag:{tag.lower()}"' in page, tag
+    torch_section = page.split('id="tag:torch"', 1)[1].split('id="tag:', 1)[0]
+    assert "mmdetection报错汇总" in torch_section
+
+
+def test_categories_and_archive(site):
+    assert "essay" in read(site, "categories/index.html")
+    archive = read(site, "archive/index.html")
+    assert "2022 年 7 月" in archive and "mmdetection报错汇总" in archive
+
+
+def test_old_permalink_redirects(site):
+    page = read(site, "pages/7c1c52/index.html")
+    assert 'url=../../mmdetection/mmdetection-errors/"' in page
+
+
+def test_search_index_has_one_section_per_entry_titled_by_its_message(site):
+    index = json.loads(read(site, "search/search_index.json"))
+    sections = {doc["location"]: doc["title"] for doc in index["docs"]}
+    location = f"mmdetection/mmdetection-errors/#{anchor_for(SEED_MESSAGE)}"
+    assert location in sections
+    assert SEED_MESSAGE in sections[location]
+    assert "\u200b" in index["config"]["separator"] or "u200b" in index["config"]["separator"]
+    assert any("显存" in doc["text"] for doc in index["docs"])  # Chinese is indexed (jieba-segmented)
+
+
+def test_interface_is_chinese(site):
+    assert '<html lang="zh"' in read(site, "index.html")
+
+
+# -- fixture sites: what strict builds refuse -----------------------------------------
+
+
+def fixture_site(tmp_path: Path, files: dict[str, str]):
+    docs = tmp_path / "docs"
+    for name, text in {"index.md": "# 首页\n", **files}.items():
+        path = docs / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    dest = tmp_path / "site"
+    return build_site(dest, docs_dir=docs), dest
+
+
+UNSAFE = """\
+    ---
+    title: 不安全的文章
+    ---
+    # 不安全的文章
+
+    <script>alert("x")</script>
+
+    <img src="a.png" onerror="alert(1)">
+
+    [点我](javascript:alert(1))
+    """
+
+
+def test_unsafe_html_fails_a_strict_build_naming_file_and_line(tmp_path):
+    result, _ = fixture_site(tmp_path, {"bad.md": UNSAFE})
+    assert result.returncode != 0
+    assert "bad.md:6: unsafe HTML: <script> element" in result.stderr
+    assert "bad.md:8: unsafe HTML: event-handler attribute onerror" in result.stderr
+    assert "bad.md:10: unsafe HTML: javascript: URL" in result.stderr
+
+
+def test_unsafe_html_never_reaches_the_pages_even_without_strict(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# 首页\n", encoding="utf-8")
+    (docs / "bad.md").write_text(textwrap.dedent(UNSAFE), encoding="utf-8")
+    result = build_site(tmp_path / "site", docs_dir=docs, strict=False)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "bad" / "index.html").read_text(encoding="utf-8")
+    content = page.split('<article', 1)[1].split("</article>", 1)[0]
+    assert "<script" not in content and "onerror" not in content and "javascript:" not in content
+
+
+def test_leftover_mojibake_fails_a_strict_build(tmp_path):
+    result, _ = fixture_site(tmp_path, {"garbled.md": "---\ntitle: t\n---\n# t\n\nè¯¦ç»†æŠ¥é”™ä¿¡æ¯\n"})
+    assert result.returncode != 0
+    assert "garbled.md:6: mojibake" in result.stderr
+
+
+def test_invalid_front_matter_fails_a_strict_build(tmp_path):
+    result, _ = fixture_site(tmp_path, {"meta.md": "---\ntitle: t\ntags:\n  - \n---\n# t\n"})
+    assert result.returncode != 0
+    assert "meta.md:1: tags: item 1 is empty" in result.stderr
+
+
+def test_broken_anchor_fails_a_strict_build(tmp_path):
+    result, _ = fixture_site(tmp_path, {"links.md": "---\ntitle: t\n---\n# t\n\n[x](index.md#nowhere)\n"})
+    assert result.returncode != 0
+    assert "nowhere" in result.stderr
