@@ -42,6 +42,26 @@ def corpus_or_skip(*parts: str) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The repository's docs, built once per test session (strict)."""
+    from errata.devtools import build_site
+
+    dest = tmp_path_factory.mktemp("built") / "site"
+    result = build_site(dest)
+    assert result.returncode == 0, result.stderr
+    return dest
+
+
+def require_tool(found: bool, what: str) -> None:
+    """Skip where a tool is missing on a contributor's machine; fail in CI, where .ci/run installs it."""
+    if found:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is missing in CI: .ci/run must install it")
+    pytest.skip(f"{what} is not installed here")
+
+
 @pytest.fixture
 def seed_copy(tmp_path: Path) -> Path:
     """The raw seed essay, as received, copied where a test may rewrite it."""

@@ -15,14 +15,6 @@ from errata.entries import anchor_for
 SEED_MESSAGE = "one of the variables needed for gradient computation has been modified by an inplace operation"
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    dest = tmp_path_factory.mktemp("built") / "site"
-    result = build_site(dest)
-    assert result.returncode == 0, result.stderr
-    return dest
-
-
 def read(site: Path, path: str) -> str:
     return (site / path).read_text(encoding="utf-8")
 

@@ -29,6 +29,10 @@ EXCEPTION_LINE = re.compile(RULES["exception_line"], _FLAGS)
 TOOL_ERROR_LINE = re.compile(RULES["tool_error_line"], _FLAGS)
 #: (pattern, placeholder), applied in this order: larger patterns first.
 PLACEHOLDERS = tuple((re.compile(pattern, _FLAGS), placeholder) for pattern, placeholder in RULES["placeholders"])
+IDENTITY_TOKEN = re.compile(RULES["identity_token"], _FLAGS)
+QUOTED_TOKEN = re.compile(RULES["quoted_token"], _FLAGS)
+STOPWORDS = frozenset(RULES["stopwords"])
+_TYPE_PREFIX = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*: ")
 _SPACE = re.compile(RULES["space"], _FLAGS)
 _TOKEN = re.compile(RULES["token"], _FLAGS)
 _LIBRARY = re.compile(RULES["library"], _FLAGS)
@@ -77,6 +81,9 @@ def parameterise(message: str) -> str:
     '[torch.cuda.FloatTensor <shape>], which is output <num> of ReluBackward<num>'
     >>> parameterise("No such file or directory: '/home/lgh/data/coco/train.json'")
     "No such file or directory: '<path>'"
+    >>> parameterise("[Errno 28] 设备上没有空间")  # an errno code names the error in any locale
+    'errno28 设备上没有空间'
+
     """
     for pattern, placeholder in PLACEHOLDERS:
         message = pattern.sub(placeholder, message)
@@ -91,16 +98,61 @@ def fingerprint(text: str) -> str:
     """
     kind, message = exception_line(text)
     template = parameterise(message)
-    return f"{short_type(kind)}: {template}" if kind else template
+    if kind:
+        return f"{short_type(kind)}: {template}" if template else short_type(kind)
+    return template
 
 
 def tokens(fingerprint_text: str) -> list[str]:
-    """Words, placeholders and Chinese characters of a fingerprint, lower-cased, for ranking.
+    """Quoted names, errno codes, words, placeholders and Chinese characters, lower-cased.
 
-    >>> tokens("OSError: [Errno <num>] 设备上没有空间")
-    ['oserror', 'errno', '<num>', '设', '备', '上', '没', '有', '空', '间']
+    >>> tokens("OSError: errno28 设备上没有空间: '<path>'")
+    ['oserror', 'errno28', '设', '备', '上', '没', '有', '空', '间', "'<path>'"]
     """
     return [t.lower() for t in _TOKEN.findall(fingerprint_text)]
+
+
+def features(fingerprint_text: str) -> set[str]:
+    """What the ranking compares: the tokens, and each pair of neighbouring tokens.
+
+    Pairs keep a little word order: ``too many values`` and ``not enough
+    values`` share words but few pairs.
+
+    >>> sorted(features("too many values"))
+    ['many', 'many values', 'too', 'too many', 'values']
+    """
+    words = tokens(fingerprint_text)
+    return set(words) | {f"{a} {b}" for a, b in zip(words, words[1:])}
+
+
+def head(fingerprint_text: str) -> frozenset[str]:
+    """The first few words of the message (after the type): they name the error's kind.
+
+    ``too many values to unpack`` and ``not enough values to unpack`` share a
+    tail and differ in their head, so the head counts double.
+
+    >>> sorted(head("ValueError: too many values to unpack (expected <num>)"))
+    ['many', 'too', 'values']
+    """
+    message = fingerprint_text.split(": ", 1)[1] if _TYPE_PREFIX.match(fingerprint_text) else fingerprint_text
+    words = [t for t in tokens(message) if t not in STOPWORDS and not t.startswith("<")]
+    return frozenset(words[: RULES["head_tokens"]])
+
+
+def feature_weight(feature: str) -> float:
+    """How much a feature counts before rarity: quoted names more, function words less."""
+    if " " in feature:
+        return RULES["weights"]["bigram"]
+    if QUOTED_TOKEN.search(feature):
+        return RULES["weights"]["quoted"]
+    if feature in STOPWORDS:
+        return RULES["weights"]["stopword"]
+    return 1.0
+
+
+def is_identity(feature: str) -> bool:
+    """Features that name an error on their own, whatever the words (``errno28``)."""
+    return bool(IDENTITY_TOKEN.search(feature))
 
 
 def libraries_in_traceback(text: str) -> list[str]:

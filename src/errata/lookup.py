@@ -8,9 +8,17 @@ token weighted by how rare it is among the entries):
 * ``score = (max(P, R) + P * R) / 2``: a whole traceback that contains a short
   message (R = 1) and a fragment of a long one (P = 1) both score well; an
   error that merely shares a few words scores low;
-* an entry whose own message template appears inside the query scores at
-  least ``CONTAINED_SCORE``; a different exception type multiplies by
-  ``OTHER_TYPE_FACTOR``.
+* an entry whose own message template appears inside the query, or that
+  shares an identity feature with it (an ``[Errno 28]`` code: the words
+  change with the locale, the code does not) and its type, scores at least
+  ``CONTAINED_SCORE``; a different exception type multiplies by
+  ``OTHER_TYPE_FACTOR``, and so do quoted names that disagree (``No module
+  named 'timm'`` is not ``No module named 'mmcv._ext'``: in Python's messages
+  the quoted value is the thing that differs).
+
+Features are tokens and pairs of neighbouring tokens; a feature weighs its
+kind (quoted names more, function words less) times its rarity among the
+entries (``1 + log((N + 1) / (df + 1))``).
 
 Each entry is scored against its full exception line and against its message
 as written; the better counts. The page's JavaScript implements this same
@@ -26,13 +34,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .fingerprint import exception_line, fingerprint, parameterise, short_type, tokens
+from .fingerprint import QUOTED_TOKEN, RULES, exception_line, feature_weight, features, fingerprint, head, is_identity, parameterise, short_type
 
 #: Below this, a match is not confident: the lookup answers nothing rather than guess.
 CONFIDENT_SCORE = 0.5
 CONTAINED_SCORE = 0.9
 OTHER_TYPE_FACTOR = 0.6
 SAME_TYPE_BONUS = 0.1
+OTHER_NAME_FACTOR = RULES["weights"]["other_name_factor"]
+HEAD_WEIGHT = RULES["weights"]["head"]
 
 
 @dataclass(frozen=True)
@@ -49,9 +59,11 @@ class Match:
 @dataclass(frozen=True)
 class _Indexed:
     record: dict
-    variants: tuple[frozenset[str], ...]  # token sets: the fingerprint, the message's fingerprint
+    variants: tuple[frozenset[str], ...]  # feature sets: the fingerprint, the message's fingerprint
+    heads: tuple[frozenset[str], ...]  # the first words of each
     template: str  # the message, parameterised and lower-cased, for containment
     type: str | None
+    names: frozenset[str]  # the quoted names of its message
 
 
 class LookupIndex:
@@ -61,24 +73,25 @@ class LookupIndex:
         self.entries: list[_Indexed] = []
         postings: dict[str, list[int]] = defaultdict(list)
         for record in records:
-            full = frozenset(tokens(record["fingerprint"]))
-            own = frozenset(tokens(fingerprint(record["message"])))
-            indexed = _Indexed(record, (full, own), _template(record["message"]), short_type(record.get("type")))
+            full = frozenset(features(record["fingerprint"]))
+            own = frozenset(features(fingerprint(record["message"])))
+            heads = (head(record["fingerprint"]), head(fingerprint(record["message"])))
+            indexed = _Indexed(record, (full, own), heads, _template(record["message"]), short_type(record.get("type")), _names(own))
             for token in full | own:
                 postings[token].append(len(self.entries))
             self.entries.append(indexed)
         count = len(self.entries)
         self.postings = dict(postings)
-        self.weights = {t: 1 + math.log((count + 1) / (len(ids) + 1)) for t, ids in postings.items()}
-        self.unknown_weight = 1 + math.log(count + 1)
+        self.rarity = {t: 1 + math.log((count + 1) / (len(ids) + 1)) for t, ids in postings.items()}
+        self.unknown_rarity = 1 + math.log(count + 1)
 
     @classmethod
     def from_json(cls, path: Path) -> "LookupIndex":
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         return cls(data["entries"] if isinstance(data, dict) else data)
 
-    def weight(self, token: str) -> float:
-        return self.weights.get(token, self.unknown_weight)
+    def weight(self, feature: str) -> float:
+        return feature_weight(feature) * self.rarity.get(feature, self.unknown_rarity)
 
     def search(self, query: str, limit: int = 5, threshold: float = CONFIDENT_SCORE) -> list[Match]:
         """The confident matches for a query, best first.
@@ -91,30 +104,47 @@ class LookupIndex:
         []
         """
         query_type = short_type(exception_line(query)[0])
-        query_tokens = frozenset(tokens(fingerprint(query)))
+        query_tokens = frozenset(features(fingerprint(query)))
         query_template = _template(exception_line(query)[1])
+        query_names = _names(query_tokens)
+        query_head = head(fingerprint(query))
         candidates = {i for t in query_tokens for i in self.postings.get(t, ())}
         matches = []
         for i in candidates:
             entry = self.entries[i]
-            score = max(self._overlap(query_tokens, variant) for variant in entry.variants)
-            if entry.template and entry.template in query_template:
+            score = max(self._overlap(query_tokens, query_head, variant, head) for variant, head in zip(entry.variants, entry.heads))
+            same_type = bool(query_type and entry.type and query_type == entry.type)
+            if (entry.template and entry.template in query_template) or (
+                same_type and any(is_identity(t) for t in query_tokens & entry.variants[0])
+            ):
                 score = max(score, CONTAINED_SCORE)
             if query_type and entry.type:
                 score = min(1.0, score * (1 + SAME_TYPE_BONUS)) if query_type == entry.type else score * OTHER_TYPE_FACTOR
+            if entry.names and query_names and not entry.names & query_names:
+                score *= OTHER_NAME_FACTOR
             if score >= threshold:
                 record = entry.record
                 matches.append(Match(score, record["message"], record["url"], record.get("type")))
         matches.sort(key=lambda m: (-m.score, m.message))
         return matches[:limit]
 
-    def _overlap(self, query: frozenset[str], entry: frozenset[str]) -> float:
+    def _overlap(self, query: frozenset[str], query_head: frozenset[str], entry: frozenset[str], entry_head: frozenset[str]) -> float:
         if not query or not entry:
             return 0.0
-        shared = sum(self.weight(t) for t in query & entry)
-        precision = shared / sum(self.weight(t) for t in query)
-        recall = shared / sum(self.weight(t) for t in entry)
-        return (max(precision, recall) + precision * recall) / 2
+
+        def weigh(features: Iterable[str], lead: frozenset[str]) -> float:
+            return sum(self.weight(t) * (HEAD_WEIGHT if t in lead else 1.0) for t in features)
+
+        shared = query & entry
+        precision = weigh(shared, query_head) / weigh(query, query_head)
+        recall = weigh(shared, entry_head) / weigh(entry, entry_head)
+        # Sums of the same weights in another order can exceed 1 by a rounding error.
+        return min(1.0, (max(precision, recall) + precision * recall) / 2)
+
+
+def _names(features: frozenset[str]) -> frozenset[str]:
+    """Quoted names, except placeholders (``'<path>'`` says nothing about which file)."""
+    return frozenset(f for f in features if " " not in f and QUOTED_TOKEN.search(f) and "<" not in f)
 
 
 def _template(message: str) -> str:

@@ -36,6 +36,18 @@ def unnumbered_path(src_path: str) -> str:
     return "/".join(_NUMBERED.sub("", part) for part in src_path.split("/"))
 
 
+def page_url(src_path: str) -> str:
+    """The site URL of a docs page (directory URLs), as MkDocs gives it after the hooks.
+
+    >>> page_url("01.mmdetection/05.mmdetection-errors.md"), page_url("index.md"), page_url("a/index.md")
+    ('mmdetection/mmdetection-errors/', '', 'a/')
+    """
+    path = unnumbered_path(src_path)[: -len(".md")]
+    if path == "index" or path.endswith("/index"):
+        return path[: -len("index")]
+    return path + "/"
+
+
 def relative_url(target: str, base: str) -> str:
     """``target`` (a site URL) as seen from the page at ``base`` (directory URLs).
 
@@ -138,8 +150,15 @@ class Catalogue:
 
     # -- generated data and pages ------------------------------------------
 
-    def errors_json(self, url_of: Callable[[str], str]) -> str:
-        """Every entry for the lookup and for other tools: message, type, tags, URL, fingerprint."""
+    def errors_json(self, url_of: Callable[[str], str] = None) -> str:
+        """``errors.json``: every entry for the lookup and for other tools, with the fingerprint rules."""
+        # The fingerprint rules travel with the entries, so that the page's
+        # JavaScript compiles exactly the patterns the Python side used.
+        return json.dumps({"version": 1, "rules": RULES, "entries": self.records(url_of)}, ensure_ascii=False, separators=(",", ":"))
+
+    def records(self, url_of: Callable[[str], str] | None = None) -> list[dict]:
+        """Every entry: message, type, tags, URL (from the site root), fingerprint, essay, date."""
+        url_of = url_of or page_url
         records = []
         for essay in self.essays.values():
             for entry in essay.entries:
@@ -154,9 +173,7 @@ class Catalogue:
                         "date": essay.date,
                     }
                 )
-        # The fingerprint rules travel with the entries, so that the page's
-        # JavaScript compiles exactly the patterns the Python side used.
-        return json.dumps({"version": 1, "rules": RULES, "entries": records}, ensure_ascii=False, separators=(",", ":"))
+        return records
 
     def errors_page(self, url_of: Callable[[str], str], page_url: str = "errors/") -> str:
         """``/errors/``: every entry, grouped by library and filterable by tag."""

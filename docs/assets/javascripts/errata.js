@@ -21,9 +21,15 @@
     return {
       exceptionLine: new RegExp(rules.exception_line, "gm"),
       toolErrorLine: new RegExp(rules.tool_error_line, "gm"),
-      placeholders: rules.placeholders.map(function (p) { return [new RegExp(p[0], "gm"), p[1]]; }),
+      // Python writes a group in a replacement as \1, JavaScript as $1.
+      placeholders: rules.placeholders.map(function (p) { return [new RegExp(p[0], "gm"), p[1].replace(/\\(\d)/g, "$$$1")]; }),
       space: new RegExp(rules.space, "gm"),
       token: new RegExp(rules.token, "gm"),
+      identity: new RegExp(rules.identity_token, "m"),
+      quoted: new RegExp(rules.quoted_token, "m"),
+      stopwords: new Set(rules.stopwords),
+      weights: rules.weights,
+      headTokens: rules.head_tokens,
     };
   }
 
@@ -59,11 +65,38 @@
   function fingerprint(text, R) {
     var line = exceptionLine(text, R);
     var template = parameterise(line[1], R);
-    return line[0] ? shortType(line[0]) + ": " + template : template;
+    if (line[0]) return template ? shortType(line[0]) + ": " + template : shortType(line[0]);
+    return template;
   }
 
   function tokens(fp, R) {
     return (fp.match(R.token) || []).map(function (t) { return t.toLowerCase(); });
+  }
+
+  function features(fp, R) {
+    var words = tokens(fp, R);
+    var out = new Set(words);
+    for (var i = 0; i + 1 < words.length; i++) out.add(words[i] + " " + words[i + 1]);
+    return out;
+  }
+
+  function head(fp, R) {
+    var message = /^[A-Za-z_][A-Za-z0-9_]*: /.test(fp) ? fp.slice(fp.indexOf(": ") + 2) : fp;
+    var words = tokens(message, R).filter(function (t) { return !R.stopwords.has(t) && t.charAt(0) !== "<"; });
+    return new Set(words.slice(0, R.headTokens));
+  }
+
+  function featureWeight(feature, R) {
+    if (feature.indexOf(" ") !== -1) return R.weights.bigram;
+    if (R.quoted.test(feature)) return R.weights.quoted;
+    if (R.stopwords.has(feature)) return R.weights.stopword;
+    return 1;
+  }
+
+  function names(featureSet, R) {
+    var out = new Set();
+    featureSet.forEach(function (f) { if (f.indexOf(" ") === -1 && R.quoted.test(f) && f.indexOf("<") === -1) out.add(f); });
+    return out;
   }
 
   /* ---- ranking (mirrors errata/lookup.py) ------------------------------- */
@@ -73,31 +106,40 @@
     var self = this;
     var postings = (this.postings = new Map());
     this.entries = records.map(function (record, i) {
-      var full = new Set(tokens(record.fingerprint, R));
-      var own = new Set(tokens(fingerprint(record.message, R), R));
+      var full = features(record.fingerprint, R);
+      var own = features(fingerprint(record.message, R), R);
       new Set([].concat(Array.from(full), Array.from(own))).forEach(function (t) {
         if (!postings.has(t)) postings.set(t, []);
         postings.get(t).push(i);
       });
-      return { record: record, variants: [full, own], template: parameterise(record.message, R).toLowerCase(), type: shortType(record.type) };
+      return {
+        record: record, variants: [full, own], heads: [head(record.fingerprint, R), head(fingerprint(record.message, R), R)],
+        template: parameterise(record.message, R).toLowerCase(), type: shortType(record.type), names: names(own, R),
+      };
     });
     var count = this.entries.length;
-    this.weights = new Map();
-    postings.forEach(function (ids, t) { self.weights.set(t, 1 + Math.log((count + 1) / (ids.length + 1))); });
-    this.unknownWeight = 1 + Math.log(count + 1);
+    this.rarity = new Map();
+    postings.forEach(function (ids, t) { self.rarity.set(t, 1 + Math.log((count + 1) / (ids.length + 1))); });
+    this.unknownRarity = 1 + Math.log(count + 1);
   }
 
   LookupIndex.prototype.weight = function (t) {
-    return this.weights.has(t) ? this.weights.get(t) : this.unknownWeight;
+    return featureWeight(t, this.R) * (this.rarity.has(t) ? this.rarity.get(t) : this.unknownRarity);
   };
 
-  LookupIndex.prototype.overlap = function (query, entry) {
+  LookupIndex.prototype.overlap = function (query, queryHead, entry, entryHead) {
     if (!query.size || !entry.size) return 0;
-    var self = this, shared = 0, qw = 0, ew = 0;
-    query.forEach(function (t) { qw += self.weight(t); if (entry.has(t)) shared += self.weight(t); });
-    entry.forEach(function (t) { ew += self.weight(t); });
-    var precision = shared / qw, recall = shared / ew;
-    return (Math.max(precision, recall) + precision * recall) / 2;
+    var self = this, headWeight = this.R.weights.head;
+    function weigh(set, lead) {
+      var total = 0;
+      set.forEach(function (t) { total += self.weight(t) * (lead.has(t) ? headWeight : 1); });
+      return total;
+    }
+    var shared = new Set();
+    query.forEach(function (t) { if (entry.has(t)) shared.add(t); });
+    var precision = weigh(shared, queryHead) / weigh(query, queryHead);
+    var recall = weigh(shared, entryHead) / weigh(entry, entryHead);
+    return Math.min(1, (Math.max(precision, recall) + precision * recall) / 2);
   };
 
   LookupIndex.prototype.search = function (query, limit, threshold) {
@@ -106,17 +148,29 @@
     var R = this.R, self = this;
     var line = exceptionLine(query, R);
     var queryType = shortType(line[0]);
-    var queryTokens = new Set(tokens(fingerprint(query, R), R));
+    var queryFp = fingerprint(query, R);
+    var queryFeatures = features(queryFp, R);
+    var queryHead = head(queryFp, R);
     var queryTemplate = parameterise(line[1], R).toLowerCase();
+    var queryNames = names(queryFeatures, R);
     var candidates = new Set();
-    queryTokens.forEach(function (t) { (self.postings.get(t) || []).forEach(function (i) { candidates.add(i); }); });
+    queryFeatures.forEach(function (t) { (self.postings.get(t) || []).forEach(function (i) { candidates.add(i); }); });
     var matches = [];
     candidates.forEach(function (i) {
       var entry = self.entries[i];
-      var score = Math.max.apply(null, entry.variants.map(function (v) { return self.overlap(queryTokens, v); }));
-      if (entry.template && queryTemplate.indexOf(entry.template) !== -1) score = Math.max(score, CONTAINED_SCORE);
+      var score = Math.max(self.overlap(queryFeatures, queryHead, entry.variants[0], entry.heads[0]),
+                           self.overlap(queryFeatures, queryHead, entry.variants[1], entry.heads[1]));
+      var sameType = !!(queryType && entry.type && queryType === entry.type);
+      var identity = false;
+      if (sameType) queryFeatures.forEach(function (t) { if (entry.variants[0].has(t) && R.identity.test(t)) identity = true; });
+      if ((entry.template && queryTemplate.indexOf(entry.template) !== -1) || identity) score = Math.max(score, CONTAINED_SCORE);
       if (queryType && entry.type) {
-        score = queryType === entry.type ? Math.min(1, score * (1 + SAME_TYPE_BONUS)) : score * OTHER_TYPE_FACTOR;
+        score = sameType ? Math.min(1, score * (1 + SAME_TYPE_BONUS)) : score * OTHER_TYPE_FACTOR;
+      }
+      if (entry.names.size && queryNames.size) {
+        var agree = false;
+        entry.names.forEach(function (n) { if (queryNames.has(n)) agree = true; });
+        if (!agree) score *= R.weights.other_name_factor;
       }
       if (score >= threshold) {
         matches.push({ score: score, message: entry.record.message, url: entry.record.url, type: entry.record.type, essay: entry.record.essay });
@@ -136,7 +190,7 @@
 
   var api = {
     compileRules: compileRules, exceptionLine: exceptionLine, parameterise: parameterise, fingerprint: fingerprint,
-    tokens: tokens, shortType: shortType, LookupIndex: LookupIndex, searchableQuery: searchableQuery,
+    tokens: tokens, features: features, head: head, shortType: shortType, LookupIndex: LookupIndex, searchableQuery: searchableQuery,
   };
   if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }
   root.Errata = api;

@@ -1,0 +1,152 @@
+"""In headless Chromium: the lookup page, the search box, and the page's fingerprint code.
+
+Chromium is Debian's (``apt-get install chromium``); .ci/run installs it, and
+in CI a missing browser fails these tests instead of skipping them.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import FIXTURES, ROOT, require_tool
+from errata.devtools import chromium_path, launch_chromium, serve
+from errata.entries import anchor_for
+
+pytestmark = pytest.mark.browser
+
+OOM = anchor_for("CUDA out of memory. Tried to allocate 2.00 GiB")
+SEED = anchor_for("one of the variables needed for gradient computation has been modified by an inplace operation")
+TRACEBACK = """Traceback (most recent call last):
+  File "/home/zhao/mmdetection/tools/train.py", line 187, in <module>
+    main()
+  File "/home/zhao/anaconda3/envs/mm/lib/python3.9/site-packages/mmcv/runner/epoch_based_runner.py", line 50, in train
+    self.call_hook('after_train_iter')
+  File "/home/zhao/anaconda3/envs/mm/lib/python3.9/site-packages/torch/autograd/__init__.py", line 173, in backward
+    Variable._execution_engine.run_backward(
+RuntimeError: one of the variables needed for gradient computation has been modified by an inplace operation: [torch.cuda.FloatTensor [4, 256, 50, 50]], which is output 0 of ReluBackward0, is at version 3; expected version 2 instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True)."""
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_tool(chromium_path() is not None, "Chromium (/usr/bin/chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(20_000)
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    page.close()
+    assert errors == [], errors  # no JavaScript error on any page a test visits
+
+
+def open_search(page, base_url):
+    page.goto(base_url)
+    page.locator(".md-search__input").click()
+    page.wait_for_selector(".md-search__input:focus")
+
+
+def test_pasted_traceback_on_the_lookup_page_finds_the_entry_first(page, base_url):
+    page.goto(base_url + "lookup/")
+    page.fill("#errata-lookup textarea", TRACEBACK)
+    first = page.wait_for_selector(".errata-matches li:first-child a")
+    assert first.get_attribute("href").endswith(f"mmdetection/mmdetection-errors/#{SEED}")
+    first.click()
+    page.wait_for_url(f"**/mmdetection/mmdetection-errors/#{SEED}")
+    assert page.locator(f"[id='{SEED}']").is_visible()
+
+
+def test_unknown_error_on_the_lookup_page_gets_no_match(page, base_url):
+    page.goto(base_url + "lookup/")
+    page.fill("#errata-lookup textarea", "ZeroDivisionError: division by zero")
+    page.wait_for_selector(".errata-none")
+    assert page.locator(".errata-matches a").count() == 0
+
+
+def test_typed_error_message_with_other_numbers_puts_the_entry_first(page, base_url):
+    open_search(page, base_url)
+    page.keyboard.type("RuntimeError: CUDA out of memory. Tried to allocate 512.00 MiB (GPU 3; 23.70 GiB total capacity)")
+    first = page.wait_for_selector(".md-search-result__list > li:first-child a")
+    page.wait_for_function(f"() => document.querySelector('.md-search-result__list > li a').href.includes('{OOM}')")
+    assert first.get_attribute("href") and OOM in page.locator(".md-search-result__list > li a").first.get_attribute("href")
+
+
+def test_pasted_traceback_in_the_search_box_is_cleaned_and_finds_the_entry(page, base_url):
+    open_search(page, base_url)
+    page.evaluate(
+        """text => {
+            const input = document.querySelector('.md-search__input');
+            const data = new DataTransfer();
+            data.setData('text/plain', text);
+            input.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
+        }""",
+        TRACEBACK,
+    )
+    page.wait_for_function(f"() => (document.querySelector('.md-search-result__list > li a') || {{}}).href?.includes('{SEED}')")
+    query = page.input_value(".md-search__input")
+    assert "/home/zhao" not in query and "256" not in query and ":" not in query
+    assert "inplace operation" in query
+
+
+def test_chinese_query_finds_its_entry(page, base_url):
+    open_search(page, base_url)
+    page.keyboard.type("显存不够")
+    page.keyboard.press("End")  # an IME ends its input with key events; Material listens for them
+    page.wait_for_selector(".md-search-result__list a")
+    hrefs = page.eval_on_selector_all(".md-search-result__list a", "links => links.map(a => a.href)")
+    assert any(OOM in href for href in hrefs), hrefs
+
+
+def test_search_survives_query_syntax_in_error_messages(page, base_url):
+    open_search(page, base_url)
+    page.keyboard.type("KeyError: 'bbox' [x]^2 ~1 +y -z")
+    page.wait_for_selector(".md-search-result__meta")
+    assert page.locator(".md-search-result__meta").inner_text() != ""
+
+
+def test_page_javascript_meets_the_shared_vectors(page, base_url):
+    vectors = json.loads((FIXTURES / "fingerprint_vectors.json").read_text(encoding="utf-8"))
+    rules = json.loads((ROOT / "src" / "errata" / "data" / "fingerprint_rules.json").read_text(encoding="utf-8"))
+    page.goto(base_url + "lookup/")
+    failures = page.evaluate(
+        """([vectors, rules]) => {
+            const R = Errata.compileRules(rules);
+            const failures = [];
+            for (const v of vectors.fingerprints) {
+                if (Errata.fingerprint(v.input, R) !== v.fingerprint) failures.push(v.input);
+            }
+            const index = new Errata.LookupIndex(vectors.records, rules);
+            for (const r of vectors.ranking) {
+                const got = index.search(r.query, 3, 0).map(m => ({message: m.message, score: Math.round(m.score * 10000) / 10000}));
+                if (JSON.stringify(got) !== JSON.stringify(r.top)) failures.push(r.query);
+            }
+            return failures;
+        }""",
+        [vectors, rules],
+    )
+    assert failures == []
+
+
+def test_errors_index_filters_by_tag(page, base_url):
+    page.goto(base_url + "errors/")
+    total = page.locator(".errata-index tbody tr").count()
+    page.click(".errata-filter-tags button[data-tag='KeyError']")
+    visible = page.locator(".errata-index tbody tr:not([hidden])")
+    assert 0 < visible.count() < total
+    assert all("KeyError" in text for text in visible.all_inner_texts())

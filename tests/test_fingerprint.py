@@ -1,0 +1,73 @@
+"""Fingerprints of real error shapes, and the vectors the JavaScript must meet too."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import FIXTURES, ROOT, require_tool
+from errata.fingerprint import exception_line, fingerprint, libraries_in_traceback
+
+VECTORS = json.loads((FIXTURES / "fingerprint_vectors.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("vector", VECTORS["fingerprints"], ids=lambda v: v["input"][:40])
+def test_python_meets_the_shared_vectors(vector):
+    assert fingerprint(vector["input"]) == vector["fingerprint"]
+    assert exception_line(vector["input"])[0] == vector["type"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # other shape, other op number, other versions
+            "RuntimeError: ... modified by an inplace operation: [torch.cuda.FloatTensor [2, 2048, 25, 25]], which is output 0 of ReluBackward1, is at version 2",
+            "RuntimeError: ... modified by an inplace operation: [torch.cuda.FloatTensor [4, 256, 50, 50]], which is output 0 of ReluBackward0, is at version 3",
+        ),
+        ("CUDA out of memory. Tried to allocate 2.00 GiB (GPU 0)", "CUDA out of memory. Tried to allocate 512 MiB (GPU 3)"),
+        ("found at least two devices, cuda:0 and cpu!", "found at least two devices, cuda:7 and cpu!"),
+        ("No such file: '/home/a/x.json'", "No such file: 'D:\\data\\y.json'"),
+        ("worker (pid 1234) exited", "worker (pid 99) exited"),
+        ("object at 0x7f00aa12 is not callable", "object at 0x55d1 is not callable"),
+        ("mmcv-full==1.3.0 required", "mmcv-full==1.7.1 required"),
+    ],
+)
+def test_variable_parts_do_not_change_the_fingerprint(a, b):
+    assert fingerprint(a) == fingerprint(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("KeyError: 'bbox'", "KeyError: 'segm'"),  # quoted names stay: they are the error
+        ("OSError: [Errno 28] No space left on device", "OSError: [Errno 24] Too many open files"),
+        ("ValueError: too many values to unpack", "TypeError: too many values to unpack"),
+    ],
+)
+def test_what_identifies_an_error_is_kept(a, b):
+    assert fingerprint(a) != fingerprint(b)
+
+
+def test_chained_traceback_takes_the_last_exception():
+    text = "Traceback ...\nValueError: bad\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback ...\nKeyError: 'x'"
+    assert fingerprint(text) == "KeyError: 'x'"
+
+
+def test_libraries_come_from_site_and_dist_packages_paths():
+    text = 'File "/u/lib/python3.8/site-packages/mmcv/a.py"\nFile "/usr/lib/python3/dist-packages/torch/b.py"\nFile "tools/train.py"'
+    assert libraries_in_traceback(text) == ["mmcv", "torch"]
+
+
+def test_javascript_meets_the_shared_vectors_under_node():
+    node = shutil.which("node")
+    require_tool(node is not None, "node")
+    result = subprocess.run(
+        [node, str(ROOT / "tests" / "js" / "check_vectors.js"), str(ROOT / "src" / "errata" / "data" / "fingerprint_rules.json"), str(FIXTURES / "fingerprint_vectors.json")],
+        capture_output=True, text=True, check=True,
+    )
+    report = json.loads(result.stdout)
+    assert report["checked"] == len(VECTORS["fingerprints"]) + len(VECTORS["ranking"])
+    assert report["failures"] == []

@@ -1,0 +1,90 @@
+"""The lookup: held-out error variants find their entry first; unknown errors get no answer."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+from errata.lookup import LookupIndex
+from errata.site import Catalogue
+
+VECTORS = json.loads((FIXTURES / "fingerprint_vectors.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def index() -> LookupIndex:
+    return LookupIndex(Catalogue(ROOT / "docs").refresh().records())
+
+
+@pytest.mark.parametrize("name", ["lookup_heldout.json", "lookup_fresh.json"])
+def test_held_out_variants_rank_their_entry_first(index, name):
+    cases = json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+    hits = 0
+    for case in cases["positives"]:
+        matches = index.search(case["query"], limit=1)
+        hits += bool(matches) and matches[0].message == case["expect"]
+    assert hits / len(cases["positives"]) >= 0.95, f"{hits}/{len(cases['positives'])}"
+
+
+@pytest.mark.parametrize("name", ["lookup_heldout.json", "lookup_fresh.json"])
+def test_unknown_errors_get_no_confident_match(index, name):
+    cases = json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+    confident = {q: index.search(q, limit=1) for q in cases["unknown"]}
+    assert {q: m[0].message for q, m in confident.items() if m} == {}
+
+
+def test_python_ranking_meets_the_shared_vectors():
+    index = LookupIndex(VECTORS["records"])
+    for case in VECTORS["ranking"]:
+        got = [{"message": m.message, "score": round(m.score, 4)} for m in index.search(case["query"], 3, threshold=0.0)]
+        assert got == case["top"], case["query"]
+
+
+def test_scores_are_between_0_and_1(index):
+    for case in json.loads((FIXTURES / "lookup_heldout.json").read_text(encoding="utf-8"))["positives"]:
+        for match in index.search(case["query"], limit=5, threshold=0.0):
+            assert 0.0 <= match.score <= 1.0
+
+
+def lookup(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "lookup.py"), *args], input=stdin, capture_output=True, text=True)
+
+
+def test_cli_json_answer():
+    result = lookup("--json", "RuntimeError: CUDA out of memory. Tried to allocate 20.00 MiB (GPU 1; 7.79 GiB total capacity)")
+    assert result.returncode == 0
+    matches = json.loads(result.stdout)
+    assert matches[0]["message"] == "CUDA out of memory. Tried to allocate 2.00 GiB"
+    assert matches[0]["url"].startswith("pytorch/cuda-errors/#cuda-out-of-memory")
+    assert 0.5 <= matches[0]["score"] <= 1
+
+
+def test_cli_reads_a_whole_traceback_from_stdin():
+    traceback = (FIXTURES / "seed" / "000_c81bc17658af7d4b.txt").read_text(encoding="utf-8")
+    traceback = traceback[traceback.index("Traceback"): traceback.index("```", traceback.index("Traceback"))]
+    result = lookup("-k", "1", stdin=traceback)
+    assert result.returncode == 0
+    assert "one of the variables needed for gradient computation" in result.stdout
+    assert "#one-of-the-variables-needed-for-gradient" in result.stdout
+
+
+def test_cli_unknown_error_prints_nothing_and_exits_1():
+    result = lookup("--json", "ZeroDivisionError: division by zero")
+    assert result.returncode == 1 and json.loads(result.stdout) == []
+    plain = lookup("ZeroDivisionError: division by zero")
+    assert plain.returncode == 1 and plain.stdout == ""
+
+
+def test_cli_reads_a_built_index(site):
+    result = lookup("--index", str(site / "errors.json"), "--json", "KeyError: 'bbox'")
+    assert json.loads(result.stdout)[0]["url"].startswith("english/data-loading/#keyerror-bbox")
+
+
+def test_errors_json_urls_are_the_ones_the_cli_computes(site):
+    built = {r["message"]: r["url"] for r in json.loads((site / "errors.json").read_text(encoding="utf-8"))["entries"]}
+    computed = {r["message"]: r["url"] for r in Catalogue(ROOT / "docs").refresh().records()}
+    assert built == computed
