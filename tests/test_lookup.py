@@ -51,7 +51,7 @@ def test_scores_are_between_0_and_1(index):
 
 
 def lookup(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "lookup.py"), *args], input=stdin, capture_output=True, text=True)
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "lookup.py"), *args], input=stdin, capture_output=True, text=True, cwd=ROOT)
 
 
 def test_cli_json_answer():

@@ -201,11 +201,11 @@ def _outside_code(body: str):
             yield line
 
 
-def check_links(body: str, path: Path, first_line: int, docs_dir: Path, anchors_of) -> list[Problem]:
+def check_links(body: str, path: Path, first_line: int, generated: set[Path], anchors_of) -> list[Problem]:
     """Relative links to other pages and to anchors resolve.
 
-    ``anchors_of(file)`` returns the anchor set of a Markdown file in the docs
-    (or None if it is not one).
+    ``generated`` are pages the build makes (``errors.md``); ``anchors_of(file)``
+    returns the anchor set of a Markdown file in the docs (or None if unknown).
     """
     problems = []
     fence = None
@@ -224,10 +224,10 @@ def check_links(body: str, path: Path, first_line: int, docs_dir: Path, anchors_
             file_part, _, anchor = target.partition("#")
             target_file = (path.parent / file_part).resolve() if file_part else path.resolve()
             where = first_line + offset
-            if file_part and not target_file.exists():
+            if file_part and not target_file.exists() and target_file not in generated:
                 problems.append(Problem(str(path), where, "link", f"link target {file_part!r} does not exist"))
                 continue
-            if anchor and target_file.suffix == ".md":
+            if anchor and target_file.suffix == ".md" and target_file not in generated:
                 anchors = anchors_of(target_file)
                 if anchors is not None and anchor not in anchors:
                     problems.append(Problem(str(path), where, "link", f"anchor #{anchor} does not exist in {file_part or 'this page'}"))

@@ -1,0 +1,51 @@
+"""Find the entry for an error: paste a message or a whole traceback.
+
+    lookup.py "RuntimeError: CUDA out of memory. Tried to allocate 20.00 MiB"
+    python train.py 2>&1 | lookup.py            # the query from standard input
+    lookup.py --index site/errors.json --json -k 3 "KeyError: 'segm'"
+
+Prints the best matches (score, message, URL with anchor); with --json a JSON
+array of {score, message, url, type}. When nothing matches confidently it
+prints nothing ([] with --json) and exits 1: an unknown error gets no guess.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from errata.lookup import LookupIndex
+from errata.site import Catalogue
+
+DOCS = Path("docs")  # relative to where the command runs
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--docs", type=Path, help=f"read the entries from the essays in DIR (default {DOCS})")
+    source.add_argument("--index", type=Path, help="read the entries from a built site's errors.json")
+    parser.add_argument("--json", action="store_true", help="print a JSON array")
+    parser.add_argument("-k", type=int, default=5, help="at most this many matches (default 5)")
+    parser.add_argument("--base-url", default="", help="prefix for the printed URLs, e.g. https://errata.example.org/")
+    parser.add_argument("query", nargs="?", help="the error; read from standard input when absent")
+    args = parser.parse_args(argv)
+
+    query = args.query if args.query is not None else sys.stdin.read()
+    if not query.strip():
+        parser.error("no query: give the error as an argument or on standard input")
+    try:
+        index = LookupIndex.from_json(args.index) if args.index else LookupIndex(Catalogue(args.docs or DOCS).refresh().records())
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"error: cannot read the entries: {exc}", file=sys.stderr)
+        return 2
+    matches = index.search(query, limit=args.k)
+    if args.json:
+        print(json.dumps([{**m.to_json(), "url": args.base_url + m.url} for m in matches], ensure_ascii=False, indent=2))
+    else:
+        for m in matches:
+            print(f"{m.score:.2f}  {m.message}\n      {args.base_url}{m.url}")
+    return 0 if matches else 1
+

@@ -1,0 +1,55 @@
+"""Scaffold an entry from a pasted error (argument or standard input).
+
+    python train.py 2>&1 | new_entry.py                       print the entry
+    new_entry.py --append docs/02.pytorch/01.cuda-errors.md "RuntimeError: ..."
+    new_entry.py --english "KeyError: 'bbox'"                   English labels
+
+Warns (on standard error) when the error already has an entry on the site:
+"this error already has an entry: URL".
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from errata.contribution import scaffold_entry
+from errata.files import atomic_write
+from errata.lookup import LookupIndex
+from errata.metadata import display_name, dump_front_matter
+from errata.site import Catalogue
+
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("error", nargs="?", help="the error; read from standard input when absent")
+    parser.add_argument("--append", type=Path, metavar="ESSAY", help="append the entry to this essay (created if missing)")
+    parser.add_argument("--english", action="store_true", help="English section labels")
+    parser.add_argument("--docs", type=Path, default=Path("docs"), help="the site's docs, to find an existing entry")
+    parser.add_argument("--site-url", default="", help="prefix for the URL in the duplicate warning")
+    args = parser.parse_args(argv)
+
+    error = args.error if args.error is not None else sys.stdin.read()
+    if not error.strip():
+        parser.error("no error given: pass it as an argument or on standard input")
+    if args.docs.is_dir():
+        existing = LookupIndex(Catalogue(args.docs).refresh().records()).search(error, limit=1)
+        if existing:
+            print(f"warning: this error already has an entry: {args.site_url}{existing[0].url} "
+                  f"(“{existing[0].message}”, match {existing[0].score:.0%})", file=sys.stderr)
+    entry = scaffold_entry(error, "en" if args.english else "zh")
+    if not args.append:
+        print(entry)
+        return 0
+    if args.append.exists():
+        text = args.append.read_text(encoding="utf-8")
+        text = text.rstrip("\n") + "\n\n" + entry
+    else:
+        title = display_name(args.append.name)
+        text = dump_front_matter({"title": title, "tags": []}) + f"# {title}\n\n" + entry
+    atomic_write(args.append, text.encode("utf-8"))
+    print(f"added an entry to {args.append}; fill in 问题分析 / 解决方案, then run scripts/check.py {args.append}", file=sys.stderr)
+    return 0
+

@@ -1,0 +1,198 @@
+"""The contribution check (every rule fails and passes), the entry scaffold, workflows and hooks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+GOOD_ENTRY = """\
+- `ValueError: could not convert string to float: 'abc'`
+
+  - 详细报错信息：
+    ```python
+    ValueError: could not convert string to float: 'abc'
+    ```
+
+  - 问题分析：
+    数据文件里混进了表头或者空字符串。
+
+  - 解决方案：
+    读取时跳过表头，或者先过滤掉不能转换的值。
+"""
+
+
+def essay(title: str = "测试文章", body: str = GOOD_ENTRY, tags: str = "[python]") -> str:
+    return f"---\ntitle: {title}\ntags: {tags}\n---\n# {title}\n\n{body}"
+
+
+def run_check(*paths: Path, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check.py"), *map(str, paths)],
+        capture_output=True, text=True, cwd=cwd, env={**os.environ, "GITHUB_ACTIONS": "", **(env or {})},
+    )
+
+
+@pytest.fixture
+def blog(tmp_path: Path) -> Path:
+    """A small site: docs/ with one good essay, and an allowed-tags list."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "good.md").write_text(essay(), encoding="utf-8")
+    (tmp_path / "tags.yml").write_text("tags: [python, pytorch]\n", encoding="utf-8")
+    return tmp_path
+
+
+# (rule, failing essay bytes, the message the problem line carries); the passing twin is essay().
+FAILING = {
+    "encoding": (essay().encode("gb18030"), "not UTF-8 with LF line ends (encoded as gb18030)"),
+    "crlf": (essay().replace("\n", "\r\n").encode(), "has CRLF line ends"),
+    "mojibake": (essay(body=GOOD_ENTRY.replace("数据文件里混进了表头", "æ•°æ®æ–‡ä»¶")).encode(), "mojibake (garbled text)"),
+    "front-matter": (essay(tags="[python, '']").encode(), "tags: item 2 is empty"),
+    "no-front-matter": (GOOD_ENTRY.encode(), "no front matter"),
+    "entry": (essay(body=GOOD_ENTRY.split("  - 问题分析")[0]).encode(), "has neither 问题分析 (analysis) nor 解决方案 (solution)"),
+    "tags": (essay(tags="[notatag]").encode(), "tag 'notatag' is not in the allowed list"),
+    "link": (essay(body=GOOD_ENTRY + "\n[见另一篇](missing.md)\n").encode(), "link target 'missing.md' does not exist"),
+    "anchor": (essay(body=GOOD_ENTRY + "\n[见上文](good.md#nowhere)\n").encode(), "anchor #nowhere does not exist in good.md"),
+    "unsafe-html": (essay(body=GOOD_ENTRY + '\n<img src="x.png" onerror="alert(1)">\n').encode(), "unsafe HTML: event-handler attribute onerror"),
+    "script": (essay(body=GOOD_ENTRY + "\n<script>steal()</script>\n").encode(), "unsafe HTML: <script> element"),
+    "javascript-url": (essay(body=GOOD_ENTRY + "\n[x](javascript:alert(1))\n").encode(), "unsafe HTML: javascript: URL"),
+}
+
+
+@pytest.mark.parametrize("rule", FAILING)
+def test_each_rule_fails_its_failing_fixture_with_file_and_line(blog, rule):
+    data, message = FAILING[rule]
+    path = blog / "docs" / "new.md"
+    path.write_bytes(data)
+    result = run_check(path, cwd=blog)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert message in result.stdout
+    assert all(line.startswith(f"{path}:") for line in result.stdout.splitlines())
+
+
+def test_the_passing_twin_passes(blog):
+    path = blog / "docs" / "new.md"
+    path.write_text(essay(title="另一篇", body=GOOD_ENTRY.replace("'abc'", "'n/a'").replace("float", "int")), encoding="utf-8")
+    result = run_check(path, cwd=blog)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == ""
+
+
+def test_duplicate_fingerprint_is_reported_against_the_existing_entry(blog):
+    path = blog / "docs" / "copy.md"
+    # The same error, written up again with other words.
+    path.write_text(essay(title="重复", body=GOOD_ENTRY.replace("数据文件里混进了表头或者空字符串。", "输入里有非数字的字符串。")), encoding="utf-8")
+    result = run_check(path, cwd=blog)
+    assert result.returncode == 1
+    assert "this error already has an entry at" in result.stdout and "good.md:7" in result.stdout
+
+
+def test_links_to_generated_pages_are_fine(blog):
+    path = blog / "docs" / "new.md"
+    path.write_text(essay(title="链接", body="见 [错误索引](errors.md) 和 [归档](archive.md)。\n"), encoding="utf-8")
+    assert run_check(path, cwd=blog).returncode == 0
+
+
+def test_github_annotations_in_actions(blog):
+    path = blog / "docs" / "new.md"
+    path.write_bytes(FAILING["entry"][0])
+    result = run_check(path, cwd=blog, env={"GITHUB_ACTIONS": "true"})
+    assert result.stdout.startswith(f"::error file={path},line=7,title=entry::")
+
+
+def test_the_repositorys_own_docs_pass():
+    result = run_check(ROOT / "docs", cwd=ROOT)
+    assert result.returncode == 0, result.stdout
+
+
+# -- the scaffold --------------------------------------------------------------------------
+
+
+def new_entry(*args: str, stdin: str | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "new_entry.py"), *args], input=stdin, capture_output=True, text=True, cwd=cwd)
+
+
+TRACEBACK = """Traceback (most recent call last):
+  File "/srv/app/.venv/lib/python3.11/site-packages/pandas/core/series.py", line 230, in wrapper
+    raise TypeError(f"cannot convert the series to {converter}")
+TypeError: cannot convert the series to <class 'float'>"""
+
+
+def test_scaffold_filled_in_passes_the_check(blog):
+    target = blog / "docs" / "03.pandas" / "01.类型转换.md"
+    result = new_entry("--append", str(target), "--docs", str(blog / "docs"), stdin=TRACEBACK, cwd=blog)
+    assert result.returncode == 0, result.stderr
+    text = target.read_text(encoding="utf-8")
+    assert "- `TypeError: cannot convert the series to <class 'float'>`" in text
+    assert "site-packages/pandas/core/series.py" in text  # the traceback is in the details block
+    # As scaffolded, the analysis and solution are empty: the check says so.
+    check = run_check(target, cwd=blog)
+    assert check.returncode == 1 and "neither 问题分析" in check.stdout
+    filled = text.replace("  - 问题分析：\n", "  - 问题分析：\n    对整个 Series 调用了 float()。\n").replace(
+        "  - 解决方案：\n", "  - 解决方案：\n    改用 `series.astype(float)`。\n"
+    )
+    target.write_text(filled, encoding="utf-8")
+    check = run_check(target, cwd=blog)
+    assert check.returncode == 0, check.stdout
+
+
+def test_scaffold_warns_when_the_error_already_has_an_entry():
+    result = new_entry("RuntimeError: CUDA out of memory. Tried to allocate 64.00 MiB (GPU 0; 7.79 GiB total capacity)")
+    assert result.returncode == 0
+    assert "this error already has an entry: pytorch/cuda-errors/#cuda-out-of-memory" in result.stderr
+    assert result.stdout.startswith("- `RuntimeError: CUDA out of memory.")
+
+
+def test_scaffold_in_english():
+    result = new_entry("--english", "KeyError: 'missing_key_42'")
+    assert "  - Details:" in result.stdout and "  - Solution:" in result.stdout
+    assert "already has an entry" not in result.stderr
+
+
+# -- workflows and hooks -------------------------------------------------------------------
+
+
+def load_yaml(path: Path):
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # "on" stays a string
+
+
+def test_pull_request_workflow_checks_builds_and_tests():
+    workflow = load_yaml(ROOT / ".github" / "workflows" / "ci.yml")
+    assert "pull_request" in workflow["on"]
+    steps = [s.get("run", "") + s.get("uses", "") for s in workflow["jobs"]["check"]["steps"]]
+    joined = "\n".join(steps)
+    for needed in ("actions/checkout", "scripts/check.py docs", "mkdocs build --strict", "make test", "requirements-dev.txt"):
+        assert needed in joined, needed
+    assert workflow["jobs"]["check"]["env"]["ERRATA_CHROMIUM"]  # browser tests get a browser
+
+
+def test_deploy_workflow_uses_the_official_pages_actions():
+    workflow = load_yaml(ROOT / ".github" / "workflows" / "deploy.yml")
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    uses = [s.get("uses", "") for job in workflow["jobs"].values() for s in job["steps"]]
+    assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
+    assert any(u.startswith("actions/deploy-pages") for u in uses)
+    assert workflow["permissions"]["pages"] == "write" and workflow["permissions"]["id-token"] == "write"
+
+
+def test_templates_exist_and_parse():
+    assert "make check" in (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    form = load_yaml(ROOT / ".github" / "ISSUE_TEMPLATE" / "new-entry.yml")
+    assert {item.get("id") for item in form["body"]} >= {"message", "traceback"}
+
+
+def test_pre_commit_hooks_point_at_installed_commands():
+    hooks = load_yaml(ROOT / ".pre-commit-hooks.yaml")
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    for hook in hooks:
+        assert hook["entry"].split()[0] in scripts, hook["id"]
+    config = load_yaml(ROOT / ".pre-commit-config.yaml")
+    entries = [hook["entry"] for repo in config["repos"] for hook in repo["hooks"]]
+    assert any("scripts/check.py" in e for e in entries) and any("repair.py --check" in e for e in entries)
