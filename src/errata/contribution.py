@@ -61,7 +61,8 @@ def check_files(
             _check_one(path, None, parsed, report=False)
 
     reported = {p.resolve() for p in files}
-    ordered = sorted(parsed.values(), key=lambda p: (p.path.resolve() not in reported, str(p.path)))
+    # The site's existing entries first: a new file repeating one of them is the one reported.
+    ordered = sorted(parsed.values(), key=lambda p: (p.path.resolve() in reported, str(p.path)))
     duplicates = check_duplicate_fingerprints([e for p in ordered for e in p.entries])
     problems.extend(d for d in duplicates if Path(d.path).resolve() in reported)
 
