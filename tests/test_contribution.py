@@ -104,7 +104,9 @@ def test_github_annotations_in_actions(blog):
     path = blog / "docs" / "new.md"
     path.write_bytes(FAILING["entry"][0])
     result = run_check(path, cwd=blog, env={"GITHUB_ACTIONS": "true"})
-    assert result.stdout.startswith(f"::error file={path},line=7,title=entry::")
+    lines = result.stdout.splitlines()
+    assert f"::error file={path},line=7,title=entry::entry `ValueError: could not convert string to float: 'abc'` has neither 问题分析 (analysis) nor 解决方案 (solution)" in lines
+    assert all(line.startswith("::error file=") for line in lines)
 
 
 def test_the_repositorys_own_docs_pass():
