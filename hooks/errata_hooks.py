@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from errata.cards import render_essay
+from errata.cards import close_cards, render_essay
 from errata.checks import check_mojibake, check_unsafe_html
 from errata.entries import find_entries
 from errata.metadata import display_name
@@ -28,6 +28,7 @@ log = logging.getLogger("mkdocs.hooks.errata")
 #: Top-level pages in the order the navigation shows them, before the essays.
 FIRST_PAGES = ("index.md", "lookup.md", "errors.md", "tags.md", "categories.md", "archive.md")
 _catalogue: Catalogue | None = None
+_errors_tables: dict[str, str] = {}  # /errors/ tables by marker, made in on_files
 
 
 def on_config(config):
@@ -46,8 +47,10 @@ def on_files(files: Files, config) -> Files:
         file.dest_uri = unnumbered_path(file.dest_uri)  # 01.mmdetection/05.x.md → mmdetection/x/
     urls = {file.src_uri: file.url for file in files.documentation_pages()}
     url_of = urls.__getitem__
+    global _errors_tables
+    _errors_tables = _catalogue.errors_tables(url_of)
     generated = {
-        "errors.md": _catalogue.errors_page(url_of),
+        "errors.md": _catalogue.errors_page(),
         "categories.md": _catalogue.categories_page(),
         "archive.md": _catalogue.archive_page(),
     }
@@ -107,4 +110,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 @event_priority(-100)  # after every other plugin has had the page
 def on_page_content(html: str, page, config, files) -> str:
-    return sanitize_html(html)
+    if page.file.src_uri == "errors.md":
+        for marker, table in _errors_tables.items():
+            html = html.replace(marker, table)
+    return close_cards(sanitize_html(html))

@@ -123,3 +123,14 @@ def test_low_confidence_choices_are_reported_with_position():
     for choice in report.low_confidence:
         assert choice.slot.line >= 1 and choice.slot.column >= 1
         assert choice.runner_up is None or choice.runner_up != choice.chosen
+
+
+def test_a_piece_nothing_fits_is_kept_as_it_was_and_counted():
+    # An emoji that lost a byte: no character the model knows has those bytes.
+    text = "训练完成了 🙂 这次没有报错。"
+    emoji = "🙂".encode()
+    damaged = decode_as_cp1252(text.encode().replace(emoji, emoji[:2] + emoji[3:]))
+    fixed, report = repair_mojibake(damaged)
+    assert "ðŸ‚" in fixed  # the damaged bytes, untouched, for a person to see
+    assert fixed.replace("ðŸ‚", "🙂") == text
+    assert report.lossy_left == 1

@@ -14,6 +14,11 @@ import textwrap
 from .entries import SECTION_TITLES, ErrorEntry
 from .fingerprint import short_type
 
+#: The card's container. Markdown inside a ``<div markdown>`` costs md_in_html
+#: a second parse of every card, so the Markdown carries these comments and
+#: :func:`close_cards` turns them into the ``<div>`` once the page is HTML.
+CARD_OPEN = "<!-- errata-entry -->"
+CARD_CLOSE = "<!-- /errata-entry -->"
 #: Tracebacks longer than this many lines start collapsed.
 COLLAPSE_AFTER_LINES = 12
 _ADMONITION = {"details": "failure", "analysis": "abstract", "solution": "success", "references": "info"}
@@ -23,7 +28,7 @@ def render_card(entry: ErrorEntry, level: int = 2) -> str:
     """The Markdown of one entry's card.
 
     >>> print(render_card(ErrorEntry("KeyError: 'bbox'", line=1, sections={"solution": "检查标注。"})))
-    <div class="errata-entry" markdown>
+    <!-- errata-entry -->
     <BLANKLINE>
     ## `KeyError: 'bbox'` { #keyerror-bbox-91469f .errata-entry-title }
     <BLANKLINE>
@@ -33,12 +38,12 @@ def render_card(entry: ErrorEntry, level: int = 2) -> str:
     <BLANKLINE>
         检查标注。
     <BLANKLINE>
-    </div>
+    <!-- /errata-entry -->
     """
     ticks = "``" if "`" in entry.message else "`"
     pad = " " if ticks == "``" else ""
     parts = [
-        '<div class="errata-entry" markdown>',
+        CARD_OPEN,
         f"{'#' * level} {ticks}{pad}{entry.message}{pad}{ticks} {{ #{entry.anchor} .errata-entry-title }}",
         _meta_line(entry),
     ]
@@ -51,8 +56,17 @@ def render_card(entry: ErrorEntry, level: int = 2) -> str:
         if key == "details":
             marker = "???" if text.count("\n") + 1 > COLLAPSE_AFTER_LINES else "???+"
         parts.append(f'{marker} {kind} "{title}"\n\n' + textwrap.indent(text, "    "))
-    parts.append("</div>")
+    parts.append(CARD_CLOSE)
     return "\n\n".join(parts)
+
+
+def close_cards(html: str) -> str:
+    """The rendered page with each card's markers made its container.
+
+    >>> close_cards("<!-- errata-entry -->\n<h2>x</h2>\n<!-- /errata-entry -->")
+    '<div class="errata-entry">\n<h2>x</h2>\n</div>'
+    """
+    return html.replace(CARD_OPEN, '<div class="errata-entry">').replace(CARD_CLOSE, "</div>")
 
 
 def _meta_line(entry: ErrorEntry) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 from .entries import ErrorEntry
 from .metadata import KEY_ORDER
 from .safety import find_unsafe_html
-from .text.bytemap import BYTE_RUN
+from .text.bytemap import BYTE_RUN, run_to_bytes, split_pieces
 
 
 @dataclass(frozen=True, order=True)
@@ -98,8 +98,8 @@ def check_mojibake(text: str, path: str, first_line: int = 1) -> list[Problem]:
     >>> [p.line for p in check_mojibake("干净\\nè¯¦ç»†\\n", "x.md", first_line=5)]
     [6]
     """
-    if not BYTE_RUN.search(text) and "\ufffd" not in text:
-        return []  # nothing that could be mojibake: skip loading the model
+    if "\ufffd" not in text and not any(_could_be_mojibake(run) for run in BYTE_RUN.findall(text)):
+        return []  # nothing that could be mojibake (a curly quote is not): skip loading the model
     from .text.mojibake import repair_mojibake
 
     _, report = repair_mojibake(text)
@@ -111,6 +111,11 @@ def check_mojibake(text: str, path: str, first_line: int = 1) -> list[Problem]:
         if "\ufffd" in line:
             problems.append(Problem(path, n, "mojibake", "U+FFFD replacement character: bytes were lost here"))
     return problems
+
+
+def _could_be_mojibake(run: str) -> bool:
+    """A run that reads as (damaged) UTF-8, or is long enough to be GBK/Big5 read as Latin-1."""
+    return len(run) >= 4 or split_pieces(run_to_bytes(run)) is not None
 
 
 def check_unsafe_html(body: str, path: str, first_line: int) -> list[Problem]:

@@ -27,6 +27,7 @@ import hashlib
 import re
 import textwrap
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .fingerprint import exception_type, fingerprint, libraries_in_traceback
 
@@ -71,20 +72,20 @@ class ErrorEntry:
     def details(self) -> str:
         return self.sections.get("details", "")
 
-    @property
+    @cached_property  # entries are read once and not changed after
     def exception_type(self) -> str | None:
         return exception_type(self.details) or exception_type(self.message)
 
-    @property
+    @cached_property  # entries are read once and not changed after
     def libraries(self) -> list[str]:
         return libraries_in_traceback(self.details)
 
-    @property
+    @cached_property  # entries are read once and not changed after
     def fingerprint(self) -> str:
         """The error's fingerprint: the traceback's exception line when there is one, else the message."""
         return fingerprint(self.details if exception_type(self.details) else self.message)
 
-    @property
+    @cached_property  # entries are read once and not changed after
     def derived_tags(self) -> list[str]:
         tags = [self.exception_type] if self.exception_type else []
         return tags + [lib for lib in self.libraries if lib not in tags]

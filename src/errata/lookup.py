@@ -43,6 +43,9 @@ OTHER_TYPE_FACTOR = 0.6
 SAME_TYPE_BONUS = 0.1
 OTHER_NAME_FACTOR = RULES["weights"]["other_name_factor"]
 HEAD_WEIGHT = RULES["weights"]["head"]
+#: Candidates come from features at most max(RARE_MIN, N / RARE_FRACTION) entries have.
+RARE_MIN = RULES["candidates"]["rare_min"]
+RARE_FRACTION = RULES["candidates"]["rare_fraction"]
 
 
 @dataclass(frozen=True)
@@ -71,19 +74,26 @@ class LookupIndex:
 
     def __init__(self, records: Iterable[dict]):
         self.entries: list[_Indexed] = []
-        postings: dict[str, list[int]] = defaultdict(list)
+        # feature → the (entry, variant) pairs that have it
+        postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for record in records:
             full = frozenset(features(record["fingerprint"]))
             own = frozenset(features(fingerprint(record["message"])))
             heads = (head(record["fingerprint"]), head(fingerprint(record["message"])))
             indexed = _Indexed(record, (full, own), heads, _template(record["message"]), short_type(record.get("type")), _names(own))
-            for token in full | own:
-                postings[token].append(len(self.entries))
+            for variant, feature_set in enumerate((full, own)):
+                for feature in feature_set:
+                    postings[feature].append((len(self.entries), variant))
             self.entries.append(indexed)
         count = len(self.entries)
         self.postings = dict(postings)
-        self.rarity = {t: 1 + math.log((count + 1) / (len(ids) + 1)) for t, ids in postings.items()}
+        self.df = {t: len({i for i, _ in ids}) for t, ids in postings.items()}  # entries that have the feature
+        self.rarity = {t: 1 + math.log((count + 1) / (df + 1)) for t, df in self.df.items()}
         self.unknown_rarity = 1 + math.log(count + 1)
+        # What each entry weighs on its own does not depend on the query: once.
+        self.totals = [
+            tuple(self._weigh(variant, lead) for variant, lead in zip(entry.variants, entry.heads)) for entry in self.entries
+        ]
 
     @classmethod
     def from_json(cls, path: Path) -> "LookupIndex":
@@ -92,6 +102,33 @@ class LookupIndex:
 
     def weight(self, feature: str) -> float:
         return feature_weight(feature) * self.rarity.get(feature, self.unknown_rarity)
+
+    def _candidates(self, query_features: frozenset[str]) -> set[int]:
+        """Entries worth scoring: those sharing a feature that few entries have.
+
+        A feature in nearly every entry (``<num>``, ``in``) cannot make a
+        match by itself, and walking its postings would cost more than all
+        the rest; when a query has no rarer feature, every sharing entry counts.
+        """
+        rare_cut = max(RARE_MIN, len(self.entries) // RARE_FRACTION)
+        known = [t for t in query_features if t in self.postings]
+        rare = [t for t in known if self.df[t] <= rare_cut]
+        return {i for t in (rare or known) for i, _ in self.postings[t]}
+
+    def _overlap(self, i: int, query: frozenset[str], query_head: frozenset[str], query_total: float) -> float:
+        best = 0.0
+        for variant, (feature_set, lead) in enumerate(zip(self.entries[i].variants, self.entries[i].heads)):
+            shared = query & feature_set
+            if not shared:
+                continue
+            precision = self._weigh(shared, query_head) / query_total
+            recall = self._weigh(shared, lead) / self.totals[i][variant]
+            # Sums of the same weights in another order can exceed 1 by a rounding error.
+            best = max(best, min(1.0, (max(precision, recall) + precision * recall) / 2))
+        return best
+
+    def _weigh(self, feature_set: Iterable[str], lead: frozenset[str]) -> float:
+        return sum(self.weight(t) * (HEAD_WEIGHT if t in lead else 1.0) for t in feature_set)
 
     def search(self, query: str, limit: int = 5, threshold: float = CONFIDENT_SCORE) -> list[Match]:
         """The confident matches for a query, best first.
@@ -103,23 +140,26 @@ class LookupIndex:
         >>> index.search("KeyError: 'bbox'")
         []
         """
-        query_type = short_type(exception_line(query)[0])
-        query_tokens = frozenset(features(fingerprint(query)))
-        query_template = _template(exception_line(query)[1])
-        query_names = _names(query_tokens)
-        query_head = head(fingerprint(query))
-        candidates = {i for t in query_tokens for i in self.postings.get(t, ())}
+        kind, message = exception_line(query)
+        query_type = short_type(kind)
+        query_fingerprint = fingerprint(query)
+        query_features = frozenset(features(query_fingerprint))
+        query_head = head(query_fingerprint)
+        query_template = _template(message)
+        query_names = _names(query_features)
+        query_total = self._weigh(query_features, query_head)
+        if not query_total:
+            return []
+        overlap = {i: self._overlap(i, query_features, query_head, query_total) for i in self._candidates(query_features)}
+        identity = {i for t in query_features if is_identity(t) for i, variant in self.postings.get(t, ()) if variant == 0}
         matches = []
-        for i in candidates:
+        for i, score in overlap.items():
             entry = self.entries[i]
-            score = max(self._overlap(query_tokens, query_head, variant, head) for variant, head in zip(entry.variants, entry.heads))
             same_type = bool(query_type and entry.type and query_type == entry.type)
-            if (entry.template and entry.template in query_template) or (
-                same_type and any(is_identity(t) for t in query_tokens & entry.variants[0])
-            ):
+            if (entry.template and entry.template in query_template) or (same_type and i in identity):
                 score = max(score, CONTAINED_SCORE)
             if query_type and entry.type:
-                score = min(1.0, score * (1 + SAME_TYPE_BONUS)) if query_type == entry.type else score * OTHER_TYPE_FACTOR
+                score = min(1.0, score * (1 + SAME_TYPE_BONUS)) if same_type else score * OTHER_TYPE_FACTOR
             if entry.names and query_names and not entry.names & query_names:
                 score *= OTHER_NAME_FACTOR
             if score >= threshold:
@@ -127,19 +167,6 @@ class LookupIndex:
                 matches.append(Match(score, record["message"], record["url"], record.get("type")))
         matches.sort(key=lambda m: (-m.score, m.message))
         return matches[:limit]
-
-    def _overlap(self, query: frozenset[str], query_head: frozenset[str], entry: frozenset[str], entry_head: frozenset[str]) -> float:
-        if not query or not entry:
-            return 0.0
-
-        def weigh(features: Iterable[str], lead: frozenset[str]) -> float:
-            return sum(self.weight(t) * (HEAD_WEIGHT if t in lead else 1.0) for t in features)
-
-        shared = query & entry
-        precision = weigh(shared, query_head) / weigh(query, query_head)
-        recall = weigh(shared, entry_head) / weigh(entry, entry_head)
-        # Sums of the same weights in another order can exceed 1 by a rounding error.
-        return min(1.0, (max(precision, recall) + precision * recall) / 2)
 
 
 def _names(features: frozenset[str]) -> frozenset[str]:

@@ -58,6 +58,8 @@ def find_unsafe_html(markdown: str, first_line: int = 1) -> list[UnsafeHtml]:
     return found
 
 
+#: Anything that could be unsafe; a page without it is returned as it is.
+_RISK = re.compile(r"<\s*/?\s*(?:" + "|".join(UNSAFE_ELEMENTS) + r")\b|\son[a-zA-Z]+\s*=|(?:java|vb)script\s*:", re.IGNORECASE)
 _BLOCK_ELEMENT = re.compile(
     r"<\s*(" + "|".join(UNSAFE_ELEMENTS) + r")\b[^>]*>.*?<\s*/\s*\1\s*>", re.IGNORECASE | re.DOTALL
 )
@@ -75,6 +77,8 @@ def sanitize_html(html: str) -> str:
     >>> sanitize_html('<p>a<script>alert(1)</script><img src="x" onerror="alert(1)"><a href="javascript:x()">b</a></p>')
     '<p>a<img src="x"><a href="#">b</a></p>'
     """
+    if not _RISK.search(html):
+        return html
     html = _BLOCK_ELEMENT.sub("", html)
     html = _LONE_ELEMENT.sub("", html)
 

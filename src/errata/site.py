@@ -36,6 +36,11 @@ def unnumbered_path(src_path: str) -> str:
     return "/".join(_NUMBERED.sub("", part) for part in src_path.split("/"))
 
 
+def index_marker(group: int) -> str:
+    """Where a group's table goes in ``/errors/`` (an HTML comment, which Markdown passes through)."""
+    return f"<!-- errata-index {group} -->"
+
+
 def page_url(src_path: str) -> str:
     """The site URL of a docs page (directory URLs), as MkDocs gives it after the hooks.
 
@@ -175,8 +180,7 @@ class Catalogue:
                 )
         return records
 
-    def errors_page(self, url_of: Callable[[str], str], page_url: str = "errors/") -> str:
-        """``/errors/``: every entry, grouped by library and filterable by tag."""
+    def _entries_by_library(self) -> tuple[dict[str, list[tuple[Essay, ErrorEntry]]], list[str]]:
         groups: dict[str, list[tuple[Essay, ErrorEntry]]] = defaultdict(list)
         all_tags: dict[str, None] = {}
         for essay in self.essays.values():
@@ -184,6 +188,18 @@ class Catalogue:
                 groups[entry.libraries[0] if entry.libraries else "其他"].append((essay, entry))
                 for tag in [*essay.declared_tags, *entry.derived_tags]:
                     all_tags.setdefault(short_type(tag) or tag, None)
+        ordered = {g: groups[g] for g in sorted(groups, key=lambda g: (g == "其他", g.lower()))}
+        return ordered, list(all_tags)
+
+    def errors_page(self) -> str:
+        """``/errors/`` as Markdown: every entry, grouped by library, filterable by tag.
+
+        Each group's table is a marker here (:func:`index_marker`): thousands
+        of rows are HTML already, and passing them through the Markdown parser
+        would cost more than the rest of the page. :meth:`errors_tables`
+        gives the HTML that replaces each marker in the rendered page.
+        """
+        groups, all_tags = self._entries_by_library()
         count = sum(len(v) for v in groups.values())
         lines = [
             "---",
@@ -206,13 +222,20 @@ class Catalogue:
             "</div>",
             "",
         ]
-        for group in sorted(groups, key=lambda g: (g == "其他", g.lower())):
-            lines += [f"## {group}", "", '<table class="errata-index">', "<thead><tr><th>错误信息</th><th>类型</th><th>文章</th><th>标签</th><th>日期</th></tr></thead>", "<tbody>"]
-            for essay, entry in groups[group]:
+        for n, group in enumerate(groups):
+            lines += [f"## {group}", "", index_marker(n), ""]
+        return "\n".join(lines)
+
+    def errors_tables(self, url_of: Callable[[str], str], page_url: str = "errors/") -> dict[str, str]:
+        """The HTML table of each group of ``/errors/``, by its marker."""
+        tables = {}
+        for n, (group, rows) in enumerate(self._entries_by_library()[0].items()):
+            parts = ['<table class="errata-index">', "<thead><tr><th>错误信息</th><th>类型</th><th>文章</th><th>标签</th><th>日期</th></tr></thead>", "<tbody>"]
+            for essay, entry in rows:
                 tags = list(dict.fromkeys([*essay.declared_tags, *(short_type(t) or t for t in entry.derived_tags)]))
                 href = relative_url(f"{url_of(essay.src_path)}#{entry.anchor}", page_url)
                 chips = " ".join(f'<span class="errata-chip">{html.escape(t)}</span>' for t in tags)
-                lines.append(
+                parts.append(
                     f'<tr data-tags="{html.escape("|".join(tags))}">'
                     f'<td><a href="{html.escape(href)}"><code>{html.escape(entry.message)}</code></a></td>'
                     f"<td>{html.escape(short_type(entry.exception_type) or '')}</td>"
@@ -220,8 +243,9 @@ class Catalogue:
                     f"<td>{chips}</td>"
                     f"<td>{html.escape(essay.date[:10])}</td></tr>"
                 )
-            lines += ["</tbody>", "</table>", ""]
-        return "\n".join(lines)
+            parts += ["</tbody>", "</table>"]
+            tables[index_marker(n)] = "\n".join(parts)
+        return tables
 
     def categories_page(self) -> str:
         """``/categories/``: essays by category, as the vdoing blog had."""

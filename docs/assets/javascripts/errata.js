@@ -30,6 +30,7 @@
       stopwords: new Set(rules.stopwords),
       weights: rules.weights,
       headTokens: rules.head_tokens,
+      candidates: rules.candidates,
     };
   }
 
@@ -119,9 +120,26 @@
     });
     var count = this.entries.length;
     this.rarity = new Map();
-    postings.forEach(function (ids, t) { self.rarity.set(t, 1 + Math.log((count + 1) / (ids.length + 1))); });
+    this.df = new Map();
+    postings.forEach(function (ids, t) {
+      self.df.set(t, ids.length);
+      self.rarity.set(t, 1 + Math.log((count + 1) / (ids.length + 1)));
+    });
     this.unknownRarity = 1 + Math.log(count + 1);
+    this.rareCut = Math.max(R.candidates.rare_min, Math.floor(count / R.candidates.rare_fraction));
   }
+
+  /* Entries worth scoring: those sharing a feature few entries have (as errata.lookup). */
+  LookupIndex.prototype.candidates = function (queryFeatures) {
+    var self = this, known = [], rare = [], out = new Set();
+    queryFeatures.forEach(function (t) {
+      if (!self.postings.has(t)) return;
+      known.push(t);
+      if (self.df.get(t) <= self.rareCut) rare.push(t);
+    });
+    (rare.length ? rare : known).forEach(function (t) { self.postings.get(t).forEach(function (i) { out.add(i); }); });
+    return out;
+  };
 
   LookupIndex.prototype.weight = function (t) {
     return featureWeight(t, this.R) * (this.rarity.has(t) ? this.rarity.get(t) : this.unknownRarity);
@@ -153,8 +171,7 @@
     var queryHead = head(queryFp, R);
     var queryTemplate = parameterise(line[1], R).toLowerCase();
     var queryNames = names(queryFeatures, R);
-    var candidates = new Set();
-    queryFeatures.forEach(function (t) { (self.postings.get(t) || []).forEach(function (i) { candidates.add(i); }); });
+    var candidates = this.candidates(queryFeatures);
     var matches = [];
     candidates.forEach(function (i) {
       var entry = self.entries[i];

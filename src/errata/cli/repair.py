@@ -109,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.check and any(r.report.changed for _, _, r in results):
         changed = [str(p) for p, _, r in results if r.report.changed]
-        print(f"{len(changed)} file(s) would change: " + ", ".join(changed), file=sys.stderr)
+        shown = ", ".join(changed[:10]) + (f" and {len(changed) - 10} more" if len(changed) > 10 else "")
+        print(f"{len(changed)} file(s) would change: {shown}", file=sys.stderr)
         return 1
     return 0
 

@@ -31,6 +31,10 @@ def _char_to_byte_table() -> dict[str, int]:
 
 
 CHAR_TO_BYTE: dict[str, int] = _char_to_byte_table()
+#: How each byte >= 0x80 shows in Windows-1252 mojibake (Latin-1 where cp1252 has no character).
+BYTE_TO_CHAR: dict[int, str] = {
+    b: (bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)) for b in range(0x80, 0x100)
+}
 
 #: A maximal run of characters that each stand for one byte >= 0x80.
 BYTE_RUN = re.compile("[" + re.escape("".join(sorted(CHAR_TO_BYTE))) + "]+")

@@ -31,9 +31,9 @@ from functools import lru_cache
 
 import ftfy
 
-from .bytemap import ALWAYS_DROPPED, BYTE_RUN, LEGACY_RUN, Piece, run_to_bytes, split_pieces
+from .bytemap import ALWAYS_DROPPED, BYTE_RUN, BYTE_TO_CHAR, LEGACY_RUN, Piece, run_to_bytes, split_pieces
 from .langmodel import LanguageModel, char_class, load_model
-from .recover import PREFILTER_PER_SLOT, QUICK, THOROUGH, Choice, DocumentModel, SearchSettings, Slot, choose_line
+from .recover import PREFILTER_PER_SLOT, QUICK, THOROUGH, UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line
 
 #: ftfy, decided option by option for Chinese Markdown. ftfy's defaults would
 #: turn ``，`` into ``,`` (fix_character_width), ``“”`` into ``""``
@@ -441,6 +441,9 @@ def repair_mojibake(text: str, model: LanguageModel | None = None) -> tuple[str,
         sure = {id(c.slot): c.chosen for c in _choose_all(line_items, model, QUICK) if c.confident}
         for choice in _choose_all(line_items, model, THOROUGH, sure):
             _apply(line_items, choice)
+            if choice.chosen == UNRESOLVED:
+                report.lossy_left += 1
+                continue
             report.characters_recovered += 1
             if not choice.confident:
                 report.low_confidence.append(choice)
@@ -457,7 +460,7 @@ def repair_mojibake(text: str, model: LanguageModel | None = None) -> tuple[str,
         if new != line:
             report.changed_lines.append(number)
         out_lines.append(new)
-    report.lossy_left = sum(line.count("\ufffd") for line in out_lines) - text.count("\ufffd")
+    report.lossy_left += sum(line.count("\ufffd") for line in out_lines) - text.count("\ufffd")
     return "\n".join(out_lines), report
 
 
@@ -517,8 +520,14 @@ def _apply(line_items: list[list[str | Slot]], choice: Choice) -> None:
     items = line_items[choice.slot.line - 1]
     for k, item in enumerate(items):
         if item is choice.slot:
-            items[k] = choice.chosen
+            # Nothing fitted: keep the damaged characters as they were (reported as lossy left).
+            items[k] = _as_mojibake(item.source) if choice.chosen == UNRESOLVED else choice.chosen
             return
+
+
+def _as_mojibake(piece: Piece) -> str:
+    """A piece's bytes as the mojibake characters they were read as."""
+    return "".join(BYTE_TO_CHAR[b] for b in bytes([piece.lead]) + piece.tail)
 
 
 def _ftfy_line(line: str, model: LanguageModel) -> str:

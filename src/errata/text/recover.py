@@ -47,6 +47,9 @@ THOROUGH = SearchSettings()
 QUICK = SearchSettings(beam_width=6, candidates_per_slot=8)
 #: Candidates per slot kept by the cheapest score (channel + unigram) first.
 PREFILTER_PER_SLOT = 80
+#: What a slot becomes when no character fits its surviving bytes; the
+#: caller puts the damaged text back in its place.
+UNRESOLVED = "\ufffd"
 #: A choice that beats its runner-up by less than this (in nats) is reported.
 LOW_CONFIDENCE_MARGIN = 2.0
 #: Known characters on each side of a slot cluster that the search reads.
@@ -222,7 +225,8 @@ def _search_window(
         item = items[i]
         if isinstance(item, Slot):
             slots.append(item)
-            options = _rank_locally(item, neighbour(i - 1), neighbour(i + 1), docmodel, settings.candidates_per_slot)
+            # A slot nothing fits stays unresolved (UNRESOLVED), and the line goes on.
+            options = _rank_locally(item, neighbour(i - 1), neighbour(i + 1), docmodel, settings.candidates_per_slot) or [(UNRESOLVED, 0.0)]
             expanded = [
                 _extend(h, ch, channel + item.prior.get(ch, 0.0), docmodel, True)
                 for h in beam

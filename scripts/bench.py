@@ -1,0 +1,33 @@
+#!/usr/bin/env python3
+"""The benchmark: repair, build, search index and lookup (see errata.bench).
+
+    bench.py                         everything: 500, 2,000 and 5,000 essays (about 15 minutes)
+    bench.py --sizes 200,500 --only build,lookup
+    bench.py --output BENCHMARKS.md  also write the table there
+"""
+
+import argparse
+import platform
+import sys
+from pathlib import Path
+
+from errata.bench import run
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="500,2000,5000", help="essays per build (5 entries each)")
+    parser.add_argument("--repeat", type=int, default=1, help="builds of each kind per size; the median counts")
+    parser.add_argument("--only", default="repair,build,lookup", help="parts to run")
+    parser.add_argument("--output", type=Path, help="write the Markdown table here")
+    args = parser.parse_args(argv)
+    report = run([int(n) for n in args.sizes.split(",")], args.repeat, set(args.only.split(",")))
+    table = report.markdown()
+    print("\n" + table)
+    if args.output:
+        args.output.write_text(f"<!-- {platform.node()}, {platform.python_version()} -->\n{table}\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

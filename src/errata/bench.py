@@ -1,0 +1,257 @@
+"""The benchmark: repair, build, search index, lookup; every figure beside its comparison from the same run.
+
+Run it as ``make bench`` (or ``python scripts/bench.py --help``). Timings on a
+shared machine are noisy, so the report gives ratios measured in one run
+(hooks against plain Material, our repair against ``ftfy.fix_text``) and
+medians of repeated runs.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .devtools import ROOT, chromium_path, launch_chromium, serve
+from .synthetic import write_corpus
+
+SHARED = Path(os.environ.get("ERRATA_SHARED", ROOT.parent / "shared"))
+
+_BUILD = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+elapsed = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"seconds": elapsed, "peak_mb": peak / 1024, "returncode": done.returncode, "stderr": done.stderr[-2000:]}))
+"""
+
+
+@dataclass
+class Report:
+    rows: list[tuple[str, str, str]] = field(default_factory=list)  # (section, measure, value)
+
+    def add(self, section: str, measure: str, value: str) -> None:
+        self.rows.append((section, measure, value))
+        print(f"  {measure}: {value}", flush=True)
+
+    def markdown(self) -> str:
+        lines = ["| | measure | result |", "|---|---|---|"]
+        last = None
+        for section, measure, value in self.rows:
+            lines.append(f"| {section if section != last else ''} | {measure} | {value} |")
+            last = section
+        return "\n".join(lines)
+
+
+def _configs(work: Path, docs: Path) -> tuple[Path, Path]:
+    """The project's mkdocs.yml pointed at ``docs``, with its hooks and without (plain Material)."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    with_hooks = text.replace("  - hooks/errata_hooks.py", f"  - {ROOT / 'hooks' / 'errata_hooks.py'}") + f"\ndocs_dir: {docs}\n"
+    plain = "\n".join(l for l in text.splitlines() if l.strip() not in ("hooks:", "- hooks/errata_hooks.py")) + f"\ndocs_dir: {docs}\n"
+    (work / "hooks.yml").write_text(with_hooks, encoding="utf-8")
+    (work / "plain.yml").write_text(plain, encoding="utf-8")
+    return work / "hooks.yml", work / "plain.yml"
+
+
+def timed_build(config: Path, dest: Path) -> dict:
+    """Build once in a fresh process; its wall time and peak memory."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(dest)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    out = subprocess.run([sys.executable, "-c", _BUILD, *command], capture_output=True, text=True, env=env, cwd=ROOT)
+    result = json.loads(out.stdout)
+    if result["returncode"]:
+        raise RuntimeError(f"build failed:\n{result['stderr']}")
+    return result
+
+
+def prepare_docs(work: Path, essays: int) -> tuple[Path, float, int]:
+    """Synthetic vdoing essays, imported through the repair as a user would; (docs, seconds, bytes)."""
+    raw, docs = work / "raw", work / "docs"
+    write_corpus(raw, essays)
+    size = sum(p.stat().st_size for p in raw.rglob("*.md"))
+    start = time.perf_counter()
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "repair.py"), str(raw), "--output", str(docs)], check=True, capture_output=True, cwd=ROOT)
+    seconds = time.perf_counter() - start
+    (docs / "index.md").write_text("---\ntitle: 首页\n---\n# 首页\n", encoding="utf-8")
+    (docs / "lookup.md").write_text((ROOT / "docs" / "lookup.md").read_text(encoding="utf-8"), encoding="utf-8")
+    assets = docs / "assets"
+    if not assets.exists():
+        assets.symlink_to(ROOT / "docs" / "assets")
+    return docs, seconds, size
+
+
+def bench_build(report: Report, sizes: list[int], repeat: int, work_root: Path) -> Path | None:
+    """Hooks against plain Material, and time per essay as the site grows. Returns the site of 2,000 essays."""
+    kept = None
+    for essays in sizes:
+        section = f"build, {essays} essays"
+        print(section, flush=True)
+        work = work_root / f"n{essays}"
+        work.mkdir(parents=True)
+        docs, repair_seconds, raw_bytes = prepare_docs(work, essays)
+        report.add(section, "import with repair.py (clean essays)", f"{repair_seconds:.1f} s, {raw_bytes / repair_seconds / 1e6:.1f} MB/s")
+        hooks, plain = _configs(work, docs)
+        runs = {"plain": [], "hooks": []}
+        for _ in range(repeat):
+            for name, config in (("plain", plain), ("hooks", hooks)):
+                runs[name].append(timed_build(config, work / f"site-{name}"))
+        plain_s = statistics.median(r["seconds"] for r in runs["plain"])
+        hooks_s = statistics.median(r["seconds"] for r in runs["hooks"])
+        report.add(section, "plain Material build", f"{plain_s:.1f} s, peak {max(r['peak_mb'] for r in runs['plain']):.0f} MB")
+        report.add(section, "with the Errata hooks", f"{hooks_s:.1f} s, peak {max(r['peak_mb'] for r in runs['hooks']):.0f} MB")
+        report.add(section, "hooks / plain", f"{hooks_s / plain_s:.2f}× (+{(hooks_s / plain_s - 1) * 100:.0f}%)")
+        report.add(section, "time per essay (hooks)", f"{hooks_s / essays * 1000:.1f} ms")
+        if essays == 2000 or kept is None:
+            kept = work / "site-hooks"
+            bench_sizes(report, kept, section)
+    return kept
+
+
+def bench_sizes(report: Report, site: Path, section: str) -> None:
+    errors = json.loads((site / "errors.json").read_text(encoding="utf-8"))
+    entries = len(errors["entries"])
+    for name, path in (("search index", site / "search" / "search_index.json"), ("errors.json", site / "errors.json")):
+        raw = path.read_bytes()
+        packed = len(gzip.compress(raw, 6))
+        report.add(section, f"{name} ({entries} entries)", f"{len(raw) / 1e6:.1f} MB raw, {packed / 1e6:.2f} MB gzip; {packed / entries / 1024:.2f} KB/entry gzip")
+
+
+def _variants(messages: list[str], count: int, seed: int = 7) -> list[str]:
+    """Queries as readers paste them: the entry's message with other numbers."""
+    rng = random.Random(seed)
+    out = []
+    for message in rng.sample(messages, min(count, len(messages))):
+        out.append("".join(str(rng.randint(0, 999)) if ch.isdigit() else ch for ch in message))
+    return out
+
+
+def bench_lookup(report: Report, site: Path) -> None:
+    from .lookup import LookupIndex
+
+    section = "lookup"
+    print(section, flush=True)
+    start = time.perf_counter()
+    index = LookupIndex.from_json(site / "errors.json")
+    load = time.perf_counter() - start
+    messages = [e["message"] for e in json.loads((site / "errors.json").read_text(encoding="utf-8"))["entries"]]
+    queries = _variants(messages, 300)
+    timings, hits = [], 0
+    for query in queries:
+        t = time.perf_counter()
+        matches = index.search(query, limit=5)
+        timings.append((time.perf_counter() - t) * 1000)
+        hits += bool(matches)
+    timings.sort()
+    report.add(section, f"command line, {len(messages)} entries", f"load {load * 1000:.0f} ms; query median {statistics.median(timings):.1f} ms, p95 {timings[int(len(timings) * 0.95)]:.1f} ms")
+    report.add(section, "queries with a confident answer", f"{hits}/{len(queries)}")
+    if chromium_path() is None:
+        report.add(section, "browser", "skipped: no Chromium")
+        return
+    from playwright.sync_api import sync_playwright
+
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        page = browser.new_page()
+        page.goto(base + "lookup/")
+        results = page.evaluate(
+            """async (queries) => {
+                const data = await (await fetch(document.querySelector('#__config') ? '../errors.json' : 'errors.json')).json();
+                let t = performance.now();
+                const index = new Errata.LookupIndex(data.entries, data.rules);
+                const load = performance.now() - t;
+                const times = [];
+                for (const q of queries) { t = performance.now(); index.search(q, 5); times.push(performance.now() - t); }
+                times.sort((a, b) => a - b);
+                return {load, median: times[Math.floor(times.length / 2)], p95: times[Math.floor(times.length * 0.95)]};
+            }""",
+            queries[:100],
+        )
+        browser.close()
+    report.add(section, f"browser (Chromium), {len(messages)} entries", f"index {results['load']:.0f} ms once; query median {results['median']:.1f} ms, p95 {results['p95']:.1f} ms")
+
+
+def bench_repair(report: Report) -> None:
+    import ftfy
+
+    from .text.damage import character_error_rate, damage
+    from .text.langmodel import cache_path, load_model
+    from .text.mojibake import FTFY_CONFIG, repair_mojibake
+
+    section = "repair"
+    print(section, flush=True)
+    cache_path().exists() or load_model()
+    load = subprocess.run(
+        [sys.executable, "-c", "import time; t = time.perf_counter(); from errata.text.langmodel import load_model; load_model(); print(time.perf_counter() - t)"],
+        capture_output=True, text=True, check=True,
+    )
+    report.add(section, "language model load from cache", f"{float(load.stdout) * 1000:.0f} ms")
+    model = load_model()
+
+    blog = SHARED / "corpus" / "blog"
+    if blog.is_dir():
+        texts = [p.read_text(encoding="utf-8") for p in sorted(blog.glob("*.md"))]
+        source = "../shared/corpus/blog"
+    else:
+        from .synthetic import essay
+
+        texts = [essay(i)[1] for i in range(20)]
+        source = "synthetic essays (../shared absent)"
+    for text in texts:  # warm the memoised candidate tables once, as a long run would
+        repair_mojibake(damage(text, 0.08, seed=1), model)
+
+    def rate(items: list[str], fn) -> float:
+        size = sum(len(t.encode()) for t in items)
+        start = time.perf_counter()
+        for t in items:
+            fn(t)
+        return size / (time.perf_counter() - start) / 1000
+
+    clean_ours = rate(texts, lambda t: repair_mojibake(t, model))
+    clean_ftfy = rate(texts, lambda t: ftfy.fix_text(t, FTFY_CONFIG))
+    report.add(section, f"clean text ({source})", f"{clean_ours:.0f} KB/s vs ftfy.fix_text {clean_ftfy:.0f} KB/s: ftfy / ours = {clean_ftfy / clean_ours:.2f}×")
+    for loss in (0.02, 0.08, 0.15):
+        damaged = [damage(t, loss, seed=i) for i, t in enumerate(texts)]
+        ours = rate(damaged, lambda t: repair_mojibake(t, model))
+        theirs = rate(damaged, lambda t: ftfy.fix_text(t, FTFY_CONFIG))
+        errors = sum(character_error_rate(repair_mojibake(d, model)[0], t) * len(t) for d, t in zip(damaged, texts))
+        ftfy_errors = sum(character_error_rate(ftfy.fix_text(d, FTFY_CONFIG), t) * len(t) for d, t in zip(damaged, texts))
+        total = sum(len(t) for t in texts)
+        report.add(
+            section,
+            f"{int(loss * 100)}% continuation bytes lost",
+            f"CER {errors / total:.3%} (ftfy alone {ftfy_errors / total:.1%}); {ours:.0f} KB/s of damaged text, ftfy {theirs:.0f} KB/s",
+        )
+    seed = ROOT / "tests" / "fixtures" / "seed" / "000_c81bc17658af7d4b.txt"
+    truth = SHARED / "corpus" / "seed-truth" / "original-body.md"
+    if truth.exists():
+        from .metadata import split_front_matter
+        from .repair import repair_bytes
+
+        body = split_front_matter(repair_bytes(seed.read_bytes(), "seed.md").text).body
+        expected = truth.read_text(encoding="utf-8")
+        raw_body = seed.read_text(encoding="utf-8").split("---\n", 2)[2]
+        report.add(
+            section,
+            "the seed against the author's original",
+            f"CER {character_error_rate(body, expected):.2%} (ftfy alone {character_error_rate(ftfy.fix_text(raw_body, FTFY_CONFIG), expected):.1%})",
+        )
+
+
+def run(sizes: list[int], repeat: int, parts: set[str]) -> Report:
+    report = Report()
+    with tempfile.TemporaryDirectory(prefix="errata-bench-") as tmp:
+        if "repair" in parts:
+            bench_repair(report)
+        site = bench_build(report, sizes, repeat, Path(tmp)) if "build" in parts else None
+        if "lookup" in parts and site is not None:
+            bench_lookup(report, site)
+    return report
