@@ -18,7 +18,7 @@ TAGS = st.lists(st.one_of(st.none(), TITLE), max_size=3)
 
 
 def essay(title: str, tags: list, body: str) -> str:
-    tag_lines = "".join(f"  - {t if t is not None else ''}\n" for t in tags)
+    tag_lines = "".join(f"  - '{t}'\n" if t is not None else "  - \n" for t in tags)
     return f"---\ntitle: '{title}'\ndate: 2022-07-21 19:09:42\ntags:\n{tag_lines}---\n{body}"
 
 

@@ -7,7 +7,6 @@ import re
 import textwrap
 from pathlib import Path
 
-import pytest
 
 from errata.devtools import build_site
 from errata.entries import anchor_for

@@ -125,6 +125,28 @@ def bench_sizes(report: Report, site: Path, section: str) -> None:
         report.add(section, f"{name} ({entries} entries)", f"{len(raw) / 1e6:.1f} MB raw, {packed / 1e6:.2f} MB gzip; {packed / entries / 1024:.2f} KB/entry gzip")
 
 
+def bench_pagefind(report: Report, site: Path) -> None:
+    """The path past lunr: a chunked static index (Pagefind) over the same built site."""
+    section = "pagefind"
+    print(section, flush=True)
+    probe = subprocess.run([sys.executable, "-m", "pagefind", "--version"], capture_output=True, text=True)
+    if probe.returncode:
+        report.add(section, "Pagefind", "skipped: pip install 'pagefind[bin]==1.5.2' to measure it")
+        return
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"], check=True, capture_output=True)
+    seconds = time.perf_counter() - start
+    files = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
+    total = sum(p.stat().st_size for p in files)
+    fragments = [p for p in files if "fragment" in p.parts or p.suffix == ".pf_fragment"]
+    chunks = [p for p in files if p.suffix == ".pf_index"]
+    lunr = len(gzip.compress((site / "search" / "search_index.json").read_bytes(), 6))
+    report.add(section, "indexing the built site", f"{seconds:.1f} s, {len(files)} files, {total / 1e6:.1f} MB in all (already compressed)")
+    if chunks:
+        report.add(section, "what a query downloads", f"index chunks of {statistics.median(p.stat().st_size for p in chunks) / 1024:.0f} KB (median) "
+                   f"+ a fragment per result ({statistics.median(p.stat().st_size for p in fragments) / 1024:.1f} KB), against lunr's whole index ({lunr / 1e6:.2f} MB gzip) up front")
+
+
 def _variants(messages: list[str], count: int, seed: int = 7) -> list[str]:
     """Queries as readers paste them: the entry's message with other numbers."""
     rng = random.Random(seed)
@@ -254,4 +276,6 @@ def run(sizes: list[int], repeat: int, parts: set[str]) -> Report:
         site = bench_build(report, sizes, repeat, Path(tmp)) if "build" in parts else None
         if "lookup" in parts and site is not None:
             bench_lookup(report, site)
+        if "pagefind" in parts and site is not None:
+            bench_pagefind(report, site)
     return report

@@ -63,8 +63,8 @@ def render_card(entry: ErrorEntry, level: int = 2) -> str:
 def close_cards(html: str) -> str:
     """The rendered page with each card's markers made its container.
 
-    >>> close_cards("<!-- errata-entry -->\n<h2>x</h2>\n<!-- /errata-entry -->")
-    '<div class="errata-entry">\n<h2>x</h2>\n</div>'
+    >>> close_cards("<!-- errata-entry --><h2>x</h2><!-- /errata-entry -->")
+    '<div class="errata-entry"><h2>x</h2></div>'
     """
     return html.replace(CARD_OPEN, '<div class="errata-entry">').replace(CARD_CLOSE, "</div>")
 

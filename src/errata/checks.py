@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .entries import ErrorEntry
-from .metadata import KEY_ORDER
+from .markdown_lines import prose_lines
 from .safety import find_unsafe_html
 from .text.bytemap import BYTE_RUN, run_to_bytes, split_pieces
 
@@ -169,7 +169,6 @@ def check_tags(metadata: dict[str, Any], allowed: set[str] | None, path: str, li
 
 
 _LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _ATTR_ID = re.compile(r"\{[^}]*#(?P<id>[\w\-]+)[^}]*\}")
 _HEADING_LINE = re.compile(r"^#{1,6}[ \t]+(?P<text>.+?)[ \t]*#*[ \t]*$")
 
@@ -180,7 +179,7 @@ def heading_ids(body: str, entries: list[ErrorEntry]) -> set[str]:
 
     slug = slugify(case="lower")
     ids = {entry.anchor for entry in entries}
-    for line in _outside_code(body):
+    for _, line in prose_lines(body):
         heading = _HEADING_LINE.match(line)
         if heading:
             text = heading.group("text")
@@ -194,18 +193,6 @@ def heading_ids(body: str, entries: list[ErrorEntry]) -> set[str]:
     return ids
 
 
-def _outside_code(body: str):
-    fence = None
-    for line in body.split("\n"):
-        marker = _FENCE.match(line)
-        if marker:
-            token = marker.group(1)[0]
-            fence = None if fence == token else (fence or token)
-            continue
-        if not fence:
-            yield line
-
-
 def check_links(body: str, path: Path, first_line: int, generated: set[Path], anchors_of) -> list[Problem]:
     """Relative links to other pages and to anchors resolve.
 
@@ -213,15 +200,7 @@ def check_links(body: str, path: Path, first_line: int, generated: set[Path], an
     returns the anchor set of a Markdown file in the docs (or None if unknown).
     """
     problems = []
-    fence = None
-    for offset, line in enumerate(body.split("\n")):
-        marker = _FENCE.match(line)
-        if marker:
-            token = marker.group(1)[0]
-            fence = None if fence == token else (fence or token)
-            continue
-        if fence:
-            continue
+    for offset, line in prose_lines(body):
         for match in _LINK.finditer(line):
             target = match.group("target")
             if re.match(r"^[a-z][a-z0-9+.\-]*:|^//", target, re.IGNORECASE):
@@ -238,16 +217,3 @@ def check_links(body: str, path: Path, first_line: int, generated: set[Path], an
                     problems.append(Problem(str(path), where, "link", f"anchor #{anchor} does not exist in {file_part or 'this page'}"))
     return problems
 
-
-__all__ = [
-    "Problem",
-    "KEY_ORDER",
-    "check_metadata",
-    "check_mojibake",
-    "check_unsafe_html",
-    "check_entries",
-    "check_duplicate_fingerprints",
-    "check_tags",
-    "check_links",
-    "heading_ids",
-]

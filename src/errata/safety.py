@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .markdown_lines import prose_lines
+
 UNSAFE_ELEMENTS = ("script", "iframe", "object", "embed", "frame", "frameset")
 _ELEMENT = re.compile(r"<\s*(?P<name>" + "|".join(UNSAFE_ELEMENTS) + r")\b", re.IGNORECASE)
 _HANDLER = re.compile(r"<[a-zA-Z][^>]*?\s(?P<attr>on[a-zA-Z]+)\s*=", re.IGNORECASE)
 _JS_URL = re.compile(r"(?:\]\(\s*<?|(?:href|src|action|formaction|xlink:href)\s*=\s*[\"']?\s*)(?P<url>(?:java|vb)script\s*:)", re.IGNORECASE)
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
@@ -38,15 +39,7 @@ def find_unsafe_html(markdown: str, first_line: int = 1) -> list[UnsafeHtml]:
     [UnsafeHtml(line=2, column=1, what='event-handler attribute onerror')]
     """
     found = []
-    fence = None
-    for offset, line in enumerate(markdown.split("\n")):
-        marker = _FENCE.match(line)
-        if marker:
-            token = marker.group(1)[0]
-            fence = None if fence == token else (fence or token)
-            continue
-        if fence:
-            continue
+    for offset, line in prose_lines(markdown):
         text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
         number = first_line + offset
         for match in _ELEMENT.finditer(text):

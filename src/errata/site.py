@@ -229,7 +229,7 @@ class Catalogue:
     def errors_tables(self, url_of: Callable[[str], str], page_url: str = "errors/") -> dict[str, str]:
         """The HTML table of each group of ``/errors/``, by its marker."""
         tables = {}
-        for n, (group, rows) in enumerate(self._entries_by_library()[0].items()):
+        for n, rows in enumerate(self._entries_by_library()[0].values()):
             parts = ['<table class="errata-index">', "<thead><tr><th>错误信息</th><th>类型</th><th>文章</th><th>标签</th><th>日期</th></tr></thead>", "<tbody>"]
             for essay, entry in rows:
                 tags = list(dict.fromkeys([*essay.declared_tags, *(short_type(t) or t for t in entry.derived_tags)]))

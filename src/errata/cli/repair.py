@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.json:
         print(json.dumps([r.report.to_json() for _, _, r in results], ensure_ascii=False, indent=2))
-    for path, root, result in results:
+    for path, _root, result in results:
         if args.diff:
             old = path.read_bytes().decode(result.report.encoding, errors="replace").replace("\r\n", "\n")
             sys.stdout.writelines(

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -32,7 +31,7 @@ from functools import lru_cache
 import ftfy
 
 from .bytemap import ALWAYS_DROPPED, BYTE_RUN, BYTE_TO_CHAR, LEGACY_RUN, Piece, run_to_bytes, split_pieces
-from .langmodel import LanguageModel, char_class, load_model
+from .langmodel import LanguageModel, load_model
 from .recover import PREFILTER_PER_SLOT, QUICK, THOROUGH, UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line
 
 #: ftfy, decided option by option for Chinese Markdown. ftfy's defaults would
