@@ -371,83 +371,94 @@ def repair_mojibake(text: str, model: LanguageModel | None = None) -> tuple[str,
         return text, report
     model = model or load_model()
     lines = text.split("\n")
-    decoded: list[list[DecodedRun | tuple[int, int, str]]] = []
-    confirmed = 0
-    for line in lines:
-        utf8 = [(m.start(), m.end(), decode_utf8_run(m.group(), model.vocabulary)) for m in BYTE_RUN.finditer(line)]
-        runs: list[DecodedRun | tuple[int, int, str]] = _legacy_runs(line, utf8, model)
-        taken = [(start, end) for start, end, _ in runs]
-        for start, end, items in utf8:
-            if items is None or any(a < end and start < b for a, b in taken):
-                continue
-            complete = sum(isinstance(i, str) for i in items)
-            runs.append(DecodedRun(start, end, items, complete))
-            if complete and any(isinstance(i, str) and is_cjk_text_char(i) for i in items):
-                confirmed += 1
-        runs.sort(key=lambda run: run[0] if isinstance(run, tuple) else run.start)
-        decoded.append(runs)
+    decoded = [_decode_line(line, model) for line in lines]
     # A lone fragment (``å`` between ASCII words) is only damage in a document
     # that is demonstrably mojibake; in a clean one it is somebody's Latin text.
-    mojibake_document = confirmed >= 1
+    mojibake_document = any(confirmed for _, confirmed in decoded)
+    line_items = [
+        _line_items(line, runs, number, mojibake_document, report)
+        for number, (line, (runs, _)) in enumerate(zip(lines, decoded), start=1)
+    ]
+    _recover_lost_bytes(line_items, lines, model, report)
+    return _join_lines(text, lines, line_items, model, report), report
 
-    line_items: list[list[str | Slot]] = []
-    all_pieces: list[Piece] = []
-    complete_continuations = 0
-    for number, (line, runs) in enumerate(zip(lines, decoded), start=1):
-        items: list[str | Slot | Piece] = []
-        cursor = 0
-        for run in runs:
-            if isinstance(run, tuple):
-                start, end, legacy = run
-                items.extend(line[cursor:start])
-                items.extend(legacy)
-                report.legacy_runs_fixed += 1
-                cursor = end
-                continue
-            if not run.complete and not mojibake_document:
-                continue
-            if not any(isinstance(i, str) and is_cjk_text_char(i) for i in run.items) and not mojibake_document:
-                # Latin-only double encoding (Ã© → é): left to ftfy, which knows it best.
-                continue
-            items.extend(line[cursor : run.start])
-            items.extend(run.items)
-            report.runs_fixed += 1
-            complete_continuations += sum(len(i.encode()) - 1 for i in run.items if isinstance(i, str))
-            all_pieces.extend(i for i in run.items if isinstance(i, Piece))
-            cursor = run.end
-        items.extend(line[cursor:])
-        line_items.append(_to_slots(items, number))  # pieces become slots below
 
-    if all_pieces:
-        observed: Counter[int] = Counter()
-        for items in line_items:
-            for item in items:
-                if isinstance(item, Slot):
-                    observed.update(item.source.tail)
-                elif ord(item) >= 0x80 and item != "\ufffd":
-                    observed.update(item.encode("utf-8")[1:])
-        index = CandidateIndex(model, {i for items in line_items for i in items if isinstance(i, str)})
-        _fill_candidates(line_items, lines, index, estimate_loss_logp(observed))
-        # Pass 1 assumes uniform loss; what it had to assume lost tells which
-        # byte values this document tends to lose (an EM step).
-        first_pass = _choose_all(line_items, model, QUICK)
-        assumed: Counter[int] = Counter()
-        for choice in first_pass:
-            assumed.update(_missing_bytes(choice.chosen.encode("utf-8")[1:], choice.slot.source.tail))
-        _fill_candidates(line_items, lines, index, estimate_loss_logp(observed, assumed))
-        # Pass 2's sure choices join the document's own text for pass 3: a word
-        # every occurrence of which was damaged is still the document's word.
-        sure = {id(c.slot): c.chosen for c in _choose_all(line_items, model, QUICK) if c.confident}
-        for choice in _choose_all(line_items, model, THOROUGH, sure):
-            _apply(line_items, choice)
-            if choice.chosen == UNRESOLVED:
-                report.lossy_left += 1
-                continue
-            report.characters_recovered += 1
-            if not choice.confident:
-                report.low_confidence.append(choice)
-        report.bytes_recovered = sum(p.missing for p in all_pieces)
+def _decode_line(line: str, model: LanguageModel) -> tuple[list[DecodedRun | tuple[int, int, str]], bool]:
+    """The line's runs read as UTF-8 (or GBK/Big5), and whether any is confirmed Chinese mojibake."""
+    utf8 = [(m.start(), m.end(), decode_utf8_run(m.group(), model.vocabulary)) for m in BYTE_RUN.finditer(line)]
+    runs: list[DecodedRun | tuple[int, int, str]] = _legacy_runs(line, utf8, model)
+    taken = [(start, end) for start, end, _ in runs]
+    confirmed = False
+    for start, end, items in utf8:
+        if items is None or any(a < end and start < b for a, b in taken):
+            continue
+        complete = sum(isinstance(i, str) for i in items)
+        runs.append(DecodedRun(start, end, items, complete))
+        confirmed = confirmed or bool(complete and any(isinstance(i, str) and is_cjk_text_char(i) for i in items))
+    runs.sort(key=lambda run: run[0] if isinstance(run, tuple) else run.start)
+    return runs, confirmed
 
+
+def _line_items(line: str, runs, number: int, mojibake_document: bool, report: MojibakeReport) -> list[str | Slot]:
+    """The line as characters, with a slot for each character that lost bytes."""
+    items: list[str | Slot | Piece] = []
+    cursor = 0
+    for run in runs:
+        if isinstance(run, tuple):
+            start, end, legacy = run
+            items.extend(line[cursor:start])
+            items.extend(legacy)
+            report.legacy_runs_fixed += 1
+            cursor = end
+            continue
+        if not mojibake_document and (not run.complete or not any(isinstance(i, str) and is_cjk_text_char(i) for i in run.items)):
+            # A fragment, or Latin-only double encoding (Ã© → é) in a clean
+            # document: left as it is, or to ftfy, which knows Latin text best.
+            continue
+        items.extend(line[cursor : run.start])
+        items.extend(run.items)
+        report.runs_fixed += 1
+        cursor = run.end
+    items.extend(line[cursor:])
+    return _to_slots(items, number)
+
+
+def _recover_lost_bytes(line_items: list[list[str | Slot]], lines: list[str], model: LanguageModel, report: MojibakeReport) -> None:
+    """Fill every slot, in three passes over the document."""
+    slots = [item for items in line_items for item in items if isinstance(item, Slot)]
+    if not slots:
+        return
+    observed: Counter[int] = Counter()
+    for items in line_items:
+        for item in items:
+            if isinstance(item, Slot):
+                observed.update(item.source.tail)
+            elif ord(item) >= 0x80 and item != "\ufffd":
+                observed.update(item.encode("utf-8")[1:])
+    index = CandidateIndex(model, {i for items in line_items for i in items if isinstance(i, str)})
+    _fill_candidates(line_items, lines, index, estimate_loss_logp(observed))
+    # Pass 1 assumes uniform loss; what it had to assume lost tells which
+    # byte values this document tends to lose (an EM step).
+    assumed: Counter[int] = Counter()
+    for choice in _choose_all(line_items, model, QUICK):
+        assumed.update(_missing_bytes(choice.chosen.encode("utf-8")[1:], choice.slot.source.tail))
+    _fill_candidates(line_items, lines, index, estimate_loss_logp(observed, assumed))
+    # Pass 2's sure choices join the document's own text for pass 3: a word
+    # every occurrence of which was damaged is still the document's word.
+    sure = {id(c.slot): c.chosen for c in _choose_all(line_items, model, QUICK) if c.confident}
+    for choice in _choose_all(line_items, model, THOROUGH, sure):
+        _apply(line_items, choice)
+        if choice.chosen == UNRESOLVED:
+            report.lossy_left += 1
+            continue
+        report.characters_recovered += 1
+        if not choice.confident:
+            report.low_confidence.append(choice)
+    report.bytes_recovered = sum(slot.source.missing for slot in slots)
+
+
+def _join_lines(text: str, lines: list[str], line_items: list[list[str | Slot]], model: LanguageModel, report: MojibakeReport) -> str:
+    """The repaired text; lines nothing else touched get ftfy's (guarded) attention."""
     out_lines = []
     for number, (line, items) in enumerate(zip(lines, line_items), start=1):
         new = "".join(i if isinstance(i, str) else "\ufffd" for i in items)
@@ -460,7 +471,7 @@ def repair_mojibake(text: str, model: LanguageModel | None = None) -> tuple[str,
             report.changed_lines.append(number)
         out_lines.append(new)
     report.lossy_left += sum(line.count("\ufffd") for line in out_lines) - text.count("\ufffd")
-    return "\n".join(out_lines), report
+    return "\n".join(out_lines)
 
 
 def _to_slots(items: list[str | Slot | Piece], line_number: int) -> list[str | Slot]:
