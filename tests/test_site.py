@@ -169,3 +169,16 @@ def test_broken_anchor_fails_a_strict_build(tmp_path):
     result, _ = fixture_site(tmp_path, {"links.md": "---\ntitle: t\n---\n# t\n\n[x](index.md#nowhere)\n"})
     assert result.returncode != 0
     assert "nowhere" in result.stderr
+
+
+def test_numbered_folders_sort_by_number_not_by_text(tmp_path):
+    files = {
+        "10.later/01.b.md": "---\ntitle: 第十章\n---\n# 第十章\n",
+        "2.earlier/01.a.md": "---\ntitle: 第二章\n---\n# 第二章\n",
+    }
+    result, dest = fixture_site(tmp_path, files)
+    assert result.returncode == 0, result.stderr
+    assert (dest / "later" / "b" / "index.html").exists() and (dest / "earlier" / "a" / "index.html").exists()
+    nav = (dest / "index.html").read_text(encoding="utf-8")
+    assert nav.index("earlier") < nav.index("later")
+    assert "10.later" not in nav and "2.earlier" not in nav
