@@ -134,3 +134,16 @@ def test_a_piece_nothing_fits_is_kept_as_it_was_and_counted():
     assert "ðŸ‚" in fixed  # the damaged bytes, untouched, for a person to see
     assert fixed.replace("ðŸ‚", "🙂") == text
     assert report.lossy_left == 1
+
+
+JAPANESE = """# 学習時のメモリ不足について
+
+バッチサイズが大きすぎると、GPU のメモリが足りなくなります。検証のときは勾配の計算を止めてください。
+"""
+
+
+def test_kana_come_back_in_a_document_that_writes_in_kana():
+    # Every hiragana loses 0x81 to the cp1252 decode; without a kana prior
+    # (the model learnt Chinese) about three characters in four came out wrong.
+    errors = [character_error_rate(repair_mojibake(damage(JAPANESE, 0.0, seed=s))[0], JAPANESE) for s in range(3)]
+    assert sum(errors) / len(errors) < 0.25

@@ -74,6 +74,12 @@ LINE_END_PUNCTUATION: dict[str, dict[str, float]] = {
 #: score lower and Big5 gets a lower bar.
 LEGACY_MIN_LOGP = {"gb18030": -11.0, "big5": -15.0}
 LEGACY_MIN_BYTES = 4
+#: Japanese kana. The packaged model learnt Chinese and gives them nothing;
+#: a document that shows kana in its intact text gets them back as candidates
+#: (see :func:`script_bonus`).
+KANA = frozenset(chr(c) for c in (*range(0x3041, 0x3097), *range(0x30A1, 0x30FB)))
+#: The share of kana among a document's intact CJK characters from which kana count.
+KANA_MIN_SHARE = 0.05
 #: How many bytes' worth of evidence the overall loss rate counts for when
 #: estimating one byte value's own rate.
 PRIOR_STRENGTH = 20.0
@@ -272,11 +278,12 @@ class CandidateIndex:
     the same damaged characters (the seed loses ``：`` the same way each time).
     """
 
-    def __init__(self, model: LanguageModel, document_chars: set[str]):
-        self.unigram = model.unigram_logp
+    def __init__(self, model: LanguageModel, document_chars: set[str], bonus: dict[str, float] | None = None):
+        bonus = bonus or {}
+        self.unigram = (lambda ch: model.unigram_logp(ch) + bonus.get(ch, 0.0)) if bonus else model.unigram_logp
         self.vocabulary = model.vocabulary
         self.extra: dict[tuple[int, int], list[tuple[str, bytes]]] = {}
-        for ch in document_chars - model.vocabulary:
+        for ch in (document_chars | set(bonus)) - model.vocabulary:
             if len(ch) == 1 and ord(ch) >= 0x80 and is_plausible_char(ch, ()):
                 raw = ch.encode("utf-8")
                 self.extra.setdefault((raw[0], len(raw) - 1), []).append((ch, raw[1:]))
@@ -435,14 +442,16 @@ def _recover_lost_bytes(line_items: list[list[str | Slot]], lines: list[str], mo
                 observed.update(item.source.tail)
             elif ord(item) >= 0x80 and item != "\ufffd":
                 observed.update(item.encode("utf-8")[1:])
-    index = CandidateIndex(model, {i for items in line_items for i in items if isinstance(i, str)})
-    _fill_candidates(line_items, lines, index, estimate_loss_logp(observed))
+    intact = Counter(i for items in line_items for i in items if isinstance(i, str))
+    bonus = script_bonus(intact, model)
+    index = CandidateIndex(model, set(intact), bonus)
+    _fill_candidates(line_items, lines, index, estimate_loss_logp(observed), bonus)
     # Pass 1 assumes uniform loss; what it had to assume lost tells which
     # byte values this document tends to lose (an EM step).
     assumed: Counter[int] = Counter()
     for choice in _choose_all(line_items, model, QUICK):
         assumed.update(_missing_bytes(choice.chosen.encode("utf-8")[1:], choice.slot.source.tail))
-    _fill_candidates(line_items, lines, index, estimate_loss_logp(observed, assumed))
+    _fill_candidates(line_items, lines, index, estimate_loss_logp(observed, assumed), bonus)
     # Pass 2's sure choices join the document's own text for pass 3: a word
     # every occurrence of which was damaged is still the document's word.
     sure = {id(c.slot): c.chosen for c in _choose_all(line_items, model, QUICK) if c.confident}
@@ -486,15 +495,39 @@ def _to_slots(items: list[str | Slot | Piece], line_number: int) -> list[str | S
     return out
 
 
-def _fill_candidates(line_items: list[list[str | Slot]], lines: list[str], index: CandidateIndex, log_loss: list[float]) -> None:
+def script_bonus(intact: Counter[str], model: LanguageModel) -> dict[str, float]:
+    """Log-probability to add to kana in a document that writes in kana.
+
+    The model learnt Chinese, so a kana's own log-probability is that of an
+    unknown character. In a document whose intact text is a share ``s`` kana,
+    a kana is as likely as ``s`` spread over the kana: the bonus lifts it to that.
+
+    >>> script_bonus(Counter("中文"), load_model())
+    {}
+    >>> round(script_bonus(Counter("これは日本語の文章です"), load_model())["の"], 1)
+    12.2
+    """
+    cjk = sum(n for ch, n in intact.items() if is_cjk_text_char(ch))
+    kana = sum(n for ch, n in intact.items() if ch in KANA)
+    if not cjk or kana / cjk < KANA_MIN_SHARE:
+        return {}
+    target = math.log(kana / cjk / len(KANA))
+    return {ch: target - model.unigram_logp(ch) for ch in KANA if target > model.unigram_logp(ch)}
+
+
+def _fill_candidates(
+    line_items: list[list[str | Slot]], lines: list[str], index: CandidateIndex, log_loss: list[float], bonus: dict[str, float]
+) -> None:
     for n, items in enumerate(line_items):
         last_text = max((k for k, i in enumerate(items) if not (isinstance(i, str) and i.isspace())), default=-1)
         for k, item in enumerate(items):
             if not isinstance(item, Slot):
                 continue
             item.candidates = index.candidates(item.source, log_loss, PREFILTER_PER_SLOT)
-            if k == last_text:
-                item.prior = LINE_END_PUNCTUATION.get(line_role(lines, n), {})
+            prior = LINE_END_PUNCTUATION.get(line_role(lines, n), {}) if k == last_text else {}
+            if bonus:
+                prior = {**{ch: bonus[ch] for ch, _ in item.candidates if ch in bonus}, **prior}
+            item.prior = prior
 
 
 def _choose_all(
