@@ -33,9 +33,7 @@ _errors_tables: dict[str, str] = {}  # /errors/ tables by marker, made in on_fil
 
 def on_config(config):
     global _catalogue
-    if _catalogue is None or _catalogue.docs_dir != config.docs_dir:
-        _catalogue = Catalogue(config.docs_dir)
-    _catalogue.refresh()
+    _catalogue = Catalogue.shared(config.docs_dir).refresh()
     redirects = config.plugins.get("redirects")
     if redirects is not None:
         redirects.config["redirect_maps"].update(_catalogue.redirects())

@@ -182,3 +182,19 @@ def test_numbered_folders_sort_by_number_not_by_text(tmp_path):
     nav = (dest / "index.html").read_text(encoding="utf-8")
     assert nav.index("earlier") < nav.index("later")
     assert "10.later" not in nav and "2.earlier" not in nav
+
+
+def test_catalogue_rereads_only_changed_essays(tmp_path):
+    from errata.site import Catalogue
+
+    (tmp_path / "a.md").write_text("---\ntitle: a\n---\n- `KeyError: 'a'`\n\n  - 解决方案：\n    x\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ntitle: b\n---\n正文\n", encoding="utf-8")
+    catalogue = Catalogue.shared(tmp_path).refresh()
+    assert Catalogue.shared(tmp_path) is catalogue  # what a second `mkdocs serve` rebuild gets
+    first_a, first_b = catalogue.essays["a.md"], catalogue.essays["b.md"]
+    import os
+
+    os.utime(tmp_path / "b.md", ns=(1, 1))  # b changed on disk
+    catalogue.refresh()
+    assert catalogue.essays["a.md"] is first_a
+    assert catalogue.essays["b.md"] is not first_b

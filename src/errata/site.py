@@ -121,6 +121,21 @@ def read_essay(path: Path, src_path: str) -> Essay:
 class Catalogue:
     """Every essay under a docs folder, parsed once and kept while unchanged."""
 
+    _shared: dict[Path, "Catalogue"] = {}
+
+    @classmethod
+    def shared(cls, docs_dir: Path) -> "Catalogue":
+        """One catalogue per docs folder and process.
+
+        ``mkdocs serve`` executes the hooks file afresh on every rebuild, so a
+        cache kept there would be lost; kept here, a rebuild re-reads only the
+        essays whose files changed.
+        """
+        key = Path(docs_dir).resolve()
+        if key not in cls._shared:
+            cls._shared[key] = cls(key)
+        return cls._shared[key]
+
     def __init__(self, docs_dir: Path):
         self.docs_dir = Path(docs_dir)
         self._cache: dict[str, tuple[float, Essay]] = {}
