@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .devtools import ROOT, chromium_path, launch_chromium, serve
+from .devtools import ROOT, chromium_path, config_for, launch_chromium, serve
 from .synthetic import write_corpus
 
 SHARED = Path(os.environ.get("ERRATA_SHARED", ROOT.parent / "shared"))
@@ -54,12 +54,7 @@ class Report:
 
 def _configs(work: Path, docs: Path) -> tuple[Path, Path]:
     """The project's mkdocs.yml pointed at ``docs``, with its hooks and without (plain Material)."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    with_hooks = text.replace("  - hooks/errata_hooks.py", f"  - {ROOT / 'hooks' / 'errata_hooks.py'}") + f"\ndocs_dir: {docs}\n"
-    plain = "\n".join(l for l in text.splitlines() if l.strip() not in ("hooks:", "- hooks/errata_hooks.py")) + f"\ndocs_dir: {docs}\n"
-    (work / "hooks.yml").write_text(with_hooks, encoding="utf-8")
-    (work / "plain.yml").write_text(plain, encoding="utf-8")
-    return work / "hooks.yml", work / "plain.yml"
+    return config_for(docs, work / "hooks.yml"), config_for(docs, work / "plain.yml", hooks=False)
 
 
 def timed_build(config: Path, dest: Path) -> dict:

@@ -92,8 +92,8 @@ def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True) -> l
     except OSError as exc:
         return [Problem(name, 1, "encoding", f"cannot read: {exc.strerror or exc}")]
     problems = []
-    if decoded.encoding not in ("utf-8", "ascii") or decoded.had_bom or decoded.had_crlf:
-        what = [f"encoded as {decoded.encoding}"] if decoded.encoding not in ("utf-8", "ascii") else []
+    if decoded.converted:
+        what = [f"encoded as {decoded.encoding}"] if decoded.encoding_converted else []
         what += ["starts with a BOM"] * decoded.had_bom + ["has CRLF line ends"] * decoded.had_crlf
         problems.append(Problem(name, 1, "encoding", "not UTF-8 with LF line ends (" + ", ".join(what) + "); run scripts/repair.py --write"))
     text = decoded.text

@@ -28,20 +28,28 @@ def chromium_path() -> str | None:
     return None
 
 
+HOOK_LINE = "  - hooks/errata_hooks.py"
+
+
+def config_for(docs_dir: Path, path: Path, hooks: bool = True) -> Path:
+    """Write at ``path`` the project's mkdocs.yml pointed at other docs; without ``hooks``, plain Material.
+
+    The hooks are named by absolute path, since a config elsewhere finds files relative to itself.
+    """
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if hooks:
+        text = text.replace(HOOK_LINE, f"  - {ROOT / 'hooks' / 'errata_hooks.py'}")
+    else:
+        text = "\n".join(line for line in text.splitlines() if line not in ("hooks:", HOOK_LINE))
+    path.write_text(text + f"\ndocs_dir: {Path(docs_dir).resolve()}\n", encoding="utf-8")
+    return path
+
+
 def build_site(dest: Path, config: Path | None = None, docs_dir: Path | None = None, strict: bool = True) -> subprocess.CompletedProcess:
     """``mkdocs build`` into ``dest``; with ``docs_dir`` a copy of the config points at other docs."""
     config = config or ROOT / "mkdocs.yml"
     if docs_dir is not None:
-        text = config.read_text(encoding="utf-8")
-        custom = Path(dest).parent / f"mkdocs-{Path(dest).name}.yml"
-        custom.write_text(
-            text + f"\ndocs_dir: {Path(docs_dir).resolve()}\n", encoding="utf-8"
-        )
-        # The hooks and the theme assets are found relative to the config file.
-        hooks = custom.parent / "hooks"
-        if not hooks.exists():
-            hooks.symlink_to(ROOT / "hooks")
-        config = custom
+        config = config_for(docs_dir, Path(dest).parent / f"mkdocs-{Path(dest).name}.yml")
     # Not -q: MkDocs counts warnings for --strict only at the WARNING log level.
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(dest)]
     if strict:

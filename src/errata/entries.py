@@ -29,7 +29,7 @@ import textwrap
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .fingerprint import exception_type, fingerprint, libraries_in_traceback
+from .fingerprint import exception_type, fingerprint, libraries_in_traceback, short_type
 
 #: Section labels, in the order a card shows them, with the words that name them.
 SECTION_LABELS: dict[str, tuple[str, ...]] = {
@@ -87,7 +87,9 @@ class ErrorEntry:
 
     @cached_property  # entries are read once and not changed after
     def derived_tags(self) -> list[str]:
-        tags = [self.exception_type] if self.exception_type else []
+        """The exception type (short: ``OutOfMemoryError``), then the libraries of the traceback."""
+        kind = short_type(self.exception_type)
+        tags = [kind] if kind else []
         return tags + [lib for lib in self.libraries if lib not in tags]
 
 

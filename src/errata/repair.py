@@ -116,7 +116,7 @@ def repair_bytes(data: bytes, path: str, options: RepairOptions = RepairOptions(
     result = repair_text(decoded.text, path, options)
     report = result.report
     report.encoding = decoded.encoding
-    report.encoding_converted = decoded.encoding not in ("utf-8", "ascii")
+    report.encoding_converted = decoded.encoding_converted
     report.bom_removed = decoded.had_bom
     report.line_endings_converted = decoded.had_crlf
     report.changed = result.text.encode("utf-8") != data
@@ -146,10 +146,9 @@ def repair_text(text: str, path: str, options: RepairOptions = RepairOptions()) 
             f"(margin {first.margin}); review it, or run without --strict",
         )
 
-    original = split_front_matter(text, path) if text == fixed else None
     essay = split_front_matter(fixed, path)
     metadata, changes = normalise_metadata(essay.metadata, essay.body, PurePath(path).name, options.timezone, path)
-    before = (original or split_front_matter(text, path)).metadata.get("title")
+    before = (essay if fixed == text else split_front_matter(text, path)).metadata.get("title")
     report.title_fixed = before is not None and str(before).strip() != metadata["title"]
     report.title_source = changes.title_source
     report.metadata_keys_changed = changes.changed_keys

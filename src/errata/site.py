@@ -99,8 +99,11 @@ class Essay:
     @property
     def tags(self) -> list[str]:
         """Declared tags, then the ones the entries show (exception types, libraries)."""
-        derived = [short_type(t) if t and "." in t else t for e in self.entries for t in e.derived_tags]
-        return list(dict.fromkeys([*self.declared_tags, *derived]))
+        return list(dict.fromkeys([*self.declared_tags, *(t for e in self.entries for t in e.derived_tags)]))
+
+    def entry_tags(self, entry: ErrorEntry) -> list[str]:
+        """One entry's tags: the essay's declared ones, then the entry's own."""
+        return list(dict.fromkeys([*self.declared_tags, *entry.derived_tags]))
 
 
 def read_essay(path: Path, src_path: str) -> Essay:
@@ -186,7 +189,7 @@ class Catalogue:
                     {
                         "message": entry.message,
                         "type": entry.exception_type,
-                        "tags": list(dict.fromkeys([*essay.declared_tags, *entry.derived_tags])),
+                        "tags": essay.entry_tags(entry),
                         "url": f"{url_of(essay.src_path)}#{entry.anchor}",
                         "fingerprint": entry.fingerprint,
                         "essay": essay.title,
@@ -201,8 +204,7 @@ class Catalogue:
         for essay in self.essays.values():
             for entry in essay.entries:
                 groups[entry.libraries[0] if entry.libraries else "其他"].append((essay, entry))
-                for tag in [*essay.declared_tags, *entry.derived_tags]:
-                    all_tags.setdefault(short_type(tag) or tag, None)
+                all_tags.update(dict.fromkeys(essay.entry_tags(entry)))
         ordered = {g: groups[g] for g in sorted(groups, key=lambda g: (g == "其他", g.lower()))}
         return ordered, list(all_tags)
 
@@ -247,7 +249,7 @@ class Catalogue:
         for n, rows in enumerate(self._entries_by_library()[0].values()):
             parts = ['<table class="errata-index">', "<thead><tr><th>错误信息</th><th>类型</th><th>文章</th><th>标签</th><th>日期</th></tr></thead>", "<tbody>"]
             for essay, entry in rows:
-                tags = list(dict.fromkeys([*essay.declared_tags, *(short_type(t) or t for t in entry.derived_tags)]))
+                tags = essay.entry_tags(entry)
                 href = relative_url(f"{url_of(essay.src_path)}#{entry.anchor}", page_url)
                 chips = " ".join(f'<span class="errata-chip">{html.escape(t)}</span>' for t in tags)
                 parts.append(

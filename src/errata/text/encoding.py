@@ -38,9 +38,14 @@ class DecodedText:
     had_crlf: bool
 
     @property
+    def encoding_converted(self) -> bool:
+        """Whether the bytes were in another encoding than UTF-8."""
+        return self.encoding not in ("utf-8", "ascii")
+
+    @property
     def converted(self) -> bool:
         """Whether writing the text as UTF-8 with LF changes the bytes."""
-        return self.encoding not in ("utf-8", "ascii") or self.had_bom or self.had_crlf
+        return self.encoding_converted or self.had_bom or self.had_crlf
 
 
 def decode_bytes(data: bytes, source: str = "<bytes>") -> DecodedText:

@@ -29,7 +29,7 @@ from typing import Iterable, TypeVar
 
 T = TypeVar("T")
 
-MODEL_VERSION = 5
+MODEL_VERSION = 6
 #: The longest dictionary word the word model looks at. Longer words add
 #: little evidence for a single uncertain character and cost time.
 MAX_WORD = 4
@@ -115,7 +115,6 @@ class LanguageModel:
     bigram: dict[str, float]
     backoff: dict[str, float]
     words: dict[str, float]
-    word_unknown: float
     version: int = MODEL_VERSION
     vocabulary: frozenset[str] = field(default_factory=frozenset)
 
@@ -215,7 +214,6 @@ def build_model(running_text: Path | None = None, dictionary: Path | None = None
         bigram=bigram,
         backoff=backoff,
         words=words,
-        word_unknown=math.log(0.5 / total_words),
         vocabulary=frozenset(unigram),
     )
 
