@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .fingerprint import exception_type, fingerprint, libraries_in_traceback, short_type
+from .markdown_lines import FENCE, prose_lines
 
 #: Section labels, in the order a card shows them, with the words that name them.
 SECTION_LABELS: dict[str, tuple[str, ...]] = {
@@ -44,7 +45,6 @@ SECTION_TITLES = {"details": "详细报错信息", "analysis": "问题分析", "
 _LIST_ENTRY = re.compile(r"^[-*+][ \t]+(?P<ticks>`+)[ \t]?(?P<message>.+?)[ \t]?(?P=ticks)[ \t]*$")
 _HEADING_ENTRY = re.compile(r"^(?P<hashes>#{2,6})[ \t]+(?P<ticks>`+)[ \t]?(?P<message>.+?)[ \t]?(?P=ticks)[ \t]*(?:\{[^}]*\})?[ \t]*$")
 _LABEL = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+][ \t]+|#{3,6}[ \t]+)(?:\*\*)?(?P<label>[^：:*\n]{1,24}?)(?:\*\*)?[ \t]*[：:]?[ \t]*$")
-_FENCE = re.compile(r"^[ \t]*(```+|~~~+)")
 _HEADING = re.compile(r"^#{1,6}[ \t]")
 
 
@@ -136,15 +136,8 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
 
 
 def _entry_starts(lines: list[str]) -> list[tuple[int, str, str]]:
-    starts, in_fence = [], None
-    for i, line in enumerate(lines):
-        fence = _FENCE.match(line)
-        if fence:
-            marker = fence.group(1)[0] * 3
-            in_fence = None if in_fence and marker == in_fence else (in_fence or marker)
-            continue
-        if in_fence:
-            continue
+    starts = []
+    for i, line in prose_lines("\n".join(lines)):
         match = _LIST_ENTRY.match(line)
         if match:
             starts.append((i, match.group("message").strip(), "list"))
@@ -157,18 +150,13 @@ def _entry_starts(lines: list[str]) -> list[tuple[int, str, str]]:
 
 def _entry_end(lines: list[str], start: int, kind: str, limit: int) -> int:
     """Where an entry stops: the next entry, or the first line that is not part of it."""
-    in_fence = False
-    for i in range(start + 1, limit):
-        line = lines[i]
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence or not line.strip():
+    for offset, line in prose_lines("\n".join(lines[start + 1 : limit])):
+        if not line.strip():
             continue
         if kind == "list" and not line[0].isspace():
-            return i  # a top-level line ends a list item
+            return start + 1 + offset  # a top-level line ends a list item
         if kind != "list" and _HEADING.match(line) and len(line) - len(line.lstrip("#")) <= len(kind):
-            return i  # a heading of the same or a higher level ends a heading entry
+            return start + 1 + offset  # a heading of the same or a higher level ends a heading entry
     return limit
 
 
@@ -178,7 +166,7 @@ def _sections(lines: list[str]) -> dict[str, str]:
     current: list[str] | None = None
     in_fence = False
     for line in lines:
-        if _FENCE.match(line):
+        if FENCE.match(line):
             in_fence = not in_fence
         label = None if in_fence else _LABEL.match(line)
         key = section_key(label.group("label")) if label else None
