@@ -27,11 +27,12 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import ftfy
 
 from .bytemap import ALWAYS_DROPPED, BYTE_RUN, BYTE_TO_CHAR, LEGACY_RUN, Piece, run_to_bytes, split_pieces
-from .langmodel import LanguageModel, load_model
+from .langmodel import UNKNOWN_LOGP, LanguageModel, load_model
 from .recover import PREFILTER_PER_SLOT, QUICK, THOROUGH, UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line
 
 #: ftfy, decided option by option for Chinese Markdown. ftfy's defaults would
@@ -244,30 +245,70 @@ def estimate_loss_logp(observed: Counter[int], assumed_missing: Counter[int] | N
     return table
 
 
-@lru_cache(maxsize=4)
-def _model_chars_by_lead(vocabulary: frozenset[str]) -> dict[tuple[int, int], list[tuple[str, bytes]]]:
-    table: dict[tuple[int, int], list[tuple[str, bytes]]] = {}
-    for ch in vocabulary:
+class Fit(NamedTuple):
+    """A character that could have left a damaged piece."""
+
+    char: str
+    logp: float  # its unigram log-probability
+    ways: list[tuple[int, ...]]  # each way its bytes could have been lost: the lost bytes
+    # The usual cases, one way of losing one or two bytes, spelt out for
+    # speed: the lost bytes, -1 for none (both -1: several ways or more bytes).
+    first: int
+    second: int
+
+    def channel(self, log_loss: list[float]) -> float:
+        """Log-likelihood of the likeliest way, given each byte value's log loss rate (never above 0)."""
+        return max(sum(log_loss[b] for b in lost) for lost in self.ways)
+
+
+def _likeliest_first(chars: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Characters with their unigram log-probability, likeliest first (ties by code point, so runs agree)."""
+    return sorted(chars, key=lambda c: (-c[1], c[0]))
+
+
+def _by_lead(chars: list[tuple[str, float]]) -> dict[tuple[int, int], list[tuple[str, float, bytes]]]:
+    """Plausible non-ASCII characters by (UTF-8 lead byte, continuation bytes), keeping their order."""
+    table: dict[tuple[int, int], list[tuple[str, float, bytes]]] = {}
+    for ch, logp in chars:
         if len(ch) == 1 and ord(ch) >= 0x80 and is_plausible_char(ch, ()):
             raw = ch.encode("utf-8")
-            table.setdefault((raw[0], len(raw) - 1), []).append((ch, raw[1:]))
+            table.setdefault((raw[0], len(raw) - 1), []).append((ch, logp, raw[1:]))
     return table
 
 
-def _matching(chars: list[tuple[str, bytes]], tail: bytes) -> list[tuple[str, list[tuple[int, ...]]]]:
+def _matching(chars: list[tuple[str, float, bytes]], tail: bytes) -> list[Fit]:
     found = []
-    for ch, cont in chars:
+    for ch, logp, cont in chars:
         ways = _loss_patterns(cont, tail)
         if ways:
-            found.append((ch, ways))
+            only = ways[0] if len(ways) == 1 and len(ways[0]) <= 2 else ()
+            found.append(Fit(ch, logp, ways, *only, *(-1,) * (2 - len(only))))
     return found
 
 
-@lru_cache(maxsize=65536)
-def _model_matches(vocabulary: frozenset[str], lead: int, tail: bytes, missing: int) -> tuple:
-    """Matches among the model's own characters: the same for every document, so shared."""
-    chars = _model_chars_by_lead(vocabulary).get((lead, len(tail) + missing), [])
-    return tuple(_matching(chars, tail))
+class _ModelCharacters:
+    """The model's characters by lead byte, likeliest first, and what fits each damaged piece.
+
+    The same for every document, so built once per model and shared.
+    """
+
+    def __init__(self, model: LanguageModel):
+        self.by_lead = _by_lead(_likeliest_first(list(model.unigram.items())))
+
+    @lru_cache(maxsize=65536)
+    def matches(self, lead: int, tail: bytes, missing: int) -> tuple[Fit, ...]:
+        return tuple(_matching(self.by_lead.get((lead, len(tail) + missing), []), tail))
+
+
+_MODEL_CHARACTERS: dict[int, tuple[LanguageModel, _ModelCharacters]] = {}
+
+
+def _model_characters(model: LanguageModel) -> _ModelCharacters:
+    """The shared table of one model (held with the model, so its id stays its own)."""
+    held = _MODEL_CHARACTERS.get(id(model))
+    if held is None:
+        held = _MODEL_CHARACTERS[id(model)] = (model, _ModelCharacters(model))
+    return held[1]
 
 
 class CandidateIndex:
@@ -279,22 +320,23 @@ class CandidateIndex:
     """
 
     def __init__(self, model: LanguageModel, document_chars: set[str], bonus: dict[str, float] | None = None):
-        bonus = bonus or {}
-        self.unigram = (lambda ch: model.unigram_logp(ch) + bonus.get(ch, 0.0)) if bonus else model.unigram_logp
-        self.vocabulary = model.vocabulary
-        self.extra: dict[tuple[int, int], list[tuple[str, bytes]]] = {}
-        for ch in (document_chars | set(bonus)) - model.vocabulary:
-            if len(ch) == 1 and ord(ch) >= 0x80 and is_plausible_char(ch, ()):
-                raw = ch.encode("utf-8")
-                self.extra.setdefault((raw[0], len(raw) - 1), []).append((ch, raw[1:]))
+        self.bonus = bonus or {}
+        self.model_characters = _model_characters(model)
+        unknown = (document_chars | set(self.bonus)) - model.vocabulary
+        self.extra = _by_lead(_likeliest_first([(ch, UNKNOWN_LOGP) for ch in unknown]))
+        self._matches: dict[tuple[int, bytes, int], list[Fit]] = {}
         self._scored: dict[tuple[int, bytes, int, int], list[tuple[str, float]]] = {}
 
-    def matches(self, piece: Piece) -> list[tuple[str, list[tuple[int, ...]]]]:
-        """(character, the ways its bytes could have been lost) for each fitting character."""
-        found = list(_model_matches(self.vocabulary, piece.lead, piece.tail, piece.missing))
-        extra = self.extra.get((piece.lead, len(piece.tail) + piece.missing))
-        if extra:
-            found.extend(_matching(extra, piece.tail))
+    def matches(self, piece: Piece) -> list[Fit]:
+        """Each character that fits the piece, likeliest first, with the ways its bytes could have been lost."""
+        shape = (piece.lead, piece.tail, piece.missing)
+        found = self._matches.get(shape)
+        if found is None:
+            found = list(self.model_characters.matches(*shape))
+            extra = self.extra.get((piece.lead, len(piece.tail) + piece.missing))
+            if extra:
+                found = sorted(found + _matching(extra, piece.tail), key=lambda f: (-f.logp, f.char))
+            self._matches[shape] = found
         return found
 
     def candidates(self, piece: Piece, log_loss: list[float], keep: int) -> list[tuple[str, float]]:
@@ -306,13 +348,31 @@ class CandidateIndex:
         key = (piece.lead, piece.tail, piece.missing, id(log_loss))
         found = self._scored.get(key)
         if found is None:
-            scored = [
-                (ch, max(sum(log_loss[b] for b in lost) for lost in ways))
-                for ch, ways in self.matches(piece)
-            ]
-            found = heapq.nlargest(keep, scored, key=lambda c: c[1] + self.unigram(c[0]))  # never ASCII
-            self._scored[key] = found
+            found = self._scored[key] = self._best(self.matches(piece), log_loss, keep)
         return found
+
+    def _best(self, fits: list[Fit], log_loss: list[float], keep: int) -> list[tuple[str, float]]:
+        bonus = self.bonus
+        kept: list[tuple[float, int, str, float]] = []  # min-heap of (score, -rank, character, channel)
+        for rank, fit in enumerate(fits):
+            # Fits come likeliest first and a channel is never above 0: once the
+            # unigram alone cannot beat the worst kept score, nothing later can.
+            if not bonus and len(kept) == keep and fit.logp <= kept[0][0]:
+                break
+            first, second = fit.first, fit.second  # the hot path, inlined
+            if first < 0:
+                channel = fit.channel(log_loss)
+            elif second < 0:
+                channel = log_loss[first]
+            else:
+                channel = log_loss[first] + log_loss[second]
+            score = channel + fit.logp + (bonus.get(fit.char, 0.0) if bonus else 0.0)
+            entry = (score, -rank, fit.char, channel)  # an equal score: the likelier character first
+            if len(kept) < keep:
+                heapq.heappush(kept, entry)
+            elif entry > kept[0]:
+                heapq.heapreplace(kept, entry)
+        return [(ch, channel) for _, _, ch, channel in sorted(kept, reverse=True)]
 
 
 def _loss_patterns(cont: bytes, kept: bytes) -> list[tuple[int, ...]]:
@@ -449,13 +509,14 @@ def _recover_lost_bytes(line_items: list[list[str | Slot]], lines: list[str], mo
     # Pass 1 assumes uniform loss; what it had to assume lost tells which
     # byte values this document tends to lose (an EM step).
     assumed: Counter[int] = Counter()
-    for choice in _choose_all(line_items, model, QUICK):
+    intact_model = _document_model(line_items, model)  # passes 1 and 2 read the same text: one model, one memo
+    for choice in _choose_all(line_items, intact_model, QUICK):
         assumed.update(_missing_bytes(choice.chosen.encode("utf-8")[1:], choice.slot.source.tail))
     _fill_candidates(line_items, lines, index, estimate_loss_logp(observed, assumed), bonus)
     # Pass 2's sure choices join the document's own text for pass 3: a word
     # every occurrence of which was damaged is still the document's word.
-    sure = {id(c.slot): c.chosen for c in _choose_all(line_items, model, QUICK) if c.confident}
-    for choice in _choose_all(line_items, model, THOROUGH, sure):
+    sure = {id(c.slot): c.chosen for c in _choose_all(line_items, intact_model, QUICK) if c.confident}
+    for choice in _choose_all(line_items, _document_model(line_items, model, sure), THOROUGH):
         _apply(line_items, choice)
         if choice.chosen == UNRESOLVED:
             report.lossy_left += 1
@@ -530,22 +591,20 @@ def _fill_candidates(
             item.prior = prior
 
 
-def _choose_all(
-    line_items: list[list[str | Slot]],
-    model: LanguageModel,
-    settings: SearchSettings,
-    known: dict[int, str] | None = None,
-) -> list[Choice]:
-    """Fill every slot. ``known`` (slot id → character) feeds earlier choices to the cache model."""
-    cache_lines = line_items
-    if known:
-        cache_lines = [[known.get(id(i), i) if isinstance(i, Slot) else i for i in items] for items in line_items]
-    docmodel = DocumentModel(model, cache_lines)
+def _choose_all(line_items: list[list[str | Slot]], docmodel: DocumentModel, settings: SearchSettings) -> list[Choice]:
+    """Fill every slot of the document."""
     choices: list[Choice] = []
     for items in line_items:
         if any(isinstance(i, Slot) for i in items):
             choices.extend(choose_line(items, docmodel, settings))
     return choices
+
+
+def _document_model(line_items: list[list[str | Slot]], model: LanguageModel, known: dict[int, str] | None = None) -> DocumentModel:
+    """The model mixed with the document's intact text; ``known`` (slot id → character) adds earlier choices."""
+    if known:
+        line_items = [[known.get(id(i), i) if isinstance(i, Slot) else i for i in items] for items in line_items]
+    return DocumentModel(model, line_items)
 
 
 def _missing_bytes(cont: bytes, kept: bytes) -> list[int]:

@@ -20,10 +20,10 @@ import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import itemgetter
 from typing import NamedTuple
 
-from .langmodel import BOUNDARY, MAX_WORD, LanguageModel, char_class, symbols
+from .langmodel import BOUNDARY, MAX_WORD, UNKNOWN_LOGP, LanguageModel, symbols
 
 #: How strongly the word model counts against the character bigrams.
 WORD_WEIGHT = 1.25
@@ -100,7 +100,10 @@ class DocumentModel:
         self.context_total: Counter[str] = Counter()
         for pair, count in self.bigrams.items():
             self.context_total[pair[0]] += count
-        self._memo: dict[str, float] = {}
+        self.memo: dict[str, float] = {}  # bigram_logp by pair
+        self._packaged_bigram = model.bigram.get
+        self._packaged_backoff = model.backoff.get
+        self._packaged_unigram = model.unigram.get
         self._single: dict[str, float] = {}
 
     def single_word_logp(self, sym: str) -> float:
@@ -112,23 +115,31 @@ class DocumentModel:
     def bigram_logp(self, prev: str, ch: str) -> float:
         """log of the mixture: packaged bigram, the document's bigram, the document's unigram."""
         key = prev + ch
-        cached = self._memo.get(key)
+        cached = self.memo.get(key)
         if cached is not None:
             return cached
-        doc_uni = self.unigrams.get(ch, 0) / self.total
+        model_logp = self._packaged_bigram(key)
+        if model_logp is None:  # LanguageModel.bigram_logp, inlined: this is the search's innermost call
+            model_logp = self._packaged_backoff(prev, 0.0) + self._packaged_unigram(ch, UNKNOWN_LOGP)
+        count = self.unigrams.get(ch)
+        if count is None:
+            # Most candidates never occur in the document: only the packaged part is left.
+            value = self.memo[key] = _LOG_PACKAGED_WEIGHT + model_logp
+            return value
+        doc_uni = count / self.total
         n = self.context_total.get(prev, 0)
         if n:
             types = self.followers[prev]
             doc_bi = (self.bigrams.get(key, 0) + types * doc_uni) / (n + types)
         else:
             doc_bi = doc_uni
-        p = (
-            (1 - CACHE_WEIGHT - UNIGRAM_CACHE_WEIGHT) * math.exp(self.model.bigram_logp(prev, ch))
-            + CACHE_WEIGHT * doc_bi
-            + UNIGRAM_CACHE_WEIGHT * doc_uni
-        )
-        value = self._memo[key] = math.log(p)
+        p = _PACKAGED_WEIGHT * math.exp(model_logp) + CACHE_WEIGHT * doc_bi + UNIGRAM_CACHE_WEIGHT * doc_uni
+        value = self.memo[key] = math.log(p)
         return value
+
+
+_PACKAGED_WEIGHT = 1 - CACHE_WEIGHT - UNIGRAM_CACHE_WEIGHT
+_LOG_PACKAGED_WEIGHT = math.log(_PACKAGED_WEIGHT)
 
 
 @dataclass(slots=True)
@@ -140,27 +151,42 @@ class _Hypothesis:
     total: float  # score + WORD_WEIGHT * seg[-1], what the beam ranks by
 
 
-_by_total = attrgetter("total")
+def _advance(beam: list[_Hypothesis], options, docmodel: DocumentModel, width: int, slot_choice: bool) -> list[_Hypothesis]:
+    """The ``width`` best extensions of the beam's hypotheses by the options ((symbol, gain) pairs).
 
-
-def _extend(hyp: _Hypothesis, ch: str, gain: float, docmodel: DocumentModel, slot_choice: bool) -> _Hypothesis:
+    Every extension is scored, but only the survivors are built: at a slot
+    most of the beam width times the candidates are dropped at once.
+    """
+    bigram = docmodel.bigram_logp
+    single_word = docmodel.single_word_logp
     words = docmodel.model.words
-    sym = char_class(ch)
-    score = hyp.score + gain + docmodel.bigram_logp(hyp.text[-1], sym)
-    text = hyp.text + sym
-    seg = hyp.seg
-    best = seg[-1] + docmodel.single_word_logp(sym)
-    for length in range(2, min(len(text), len(seg)) + 1):
-        logp = words.get(text[-length:])
-        if logp is not None and seg[-length] + logp > best:
-            best = seg[-length] + logp
-    return _Hypothesis(
-        score,
-        text[-MAX_WORD:],
-        hyp.chosen + (ch,) if slot_choice else hyp.chosen,
-        (seg + (best,))[-MAX_WORD:],
-        score + WORD_WEIGHT * best,
-    )
+    scored = []
+    for h in beam:
+        last, seg, depth = h.text[-1], h.seg, min(len(h.text) + 1, len(h.seg))
+        for ch, gain in options:  # symbols already: candidates are never ASCII
+            score = h.score + gain + bigram(last, ch)
+            text = h.text + ch
+            best = seg[-1] + single_word(ch)
+            for length in range(2, depth + 1):
+                logp = words.get(text[-length:])
+                if logp is not None and seg[-length] + logp > best:
+                    best = seg[-length] + logp
+            scored.append((score + WORD_WEIGHT * best, score, best, h, ch))
+    # Sorting by the total alone keeps equal totals in their order (the sort is stable).
+    scored.sort(key=_first, reverse=True)
+    return [
+        _Hypothesis(
+            score,
+            (h.text + ch)[-MAX_WORD:],
+            h.chosen + (ch,) if slot_choice else h.chosen,
+            (h.seg + (best,))[-MAX_WORD:],
+            total,
+        )
+        for total, score, best, h, ch in scored[:width]
+    ]
+
+
+_first = itemgetter(0)
 
 
 def _rank_locally(slot: Slot, left: str | None, right: str | None, docmodel: DocumentModel, keep: int) -> list[tuple[str, float]]:
@@ -168,14 +194,20 @@ def _rank_locally(slot: Slot, left: str | None, right: str | None, docmodel: Doc
 
     Candidates are never ASCII, so they are their own model symbols.
     """
-    bigram = docmodel.bigram_logp
+    bigram, memo = docmodel.bigram_logp, docmodel.memo  # most pairs are known already: look them up first
     unigram = docmodel.model.unigram_logp
+    prior = slot.prior
     scored = []
     for ch, channel in slot.candidates:
-        s = channel + slot.prior.get(ch, 0.0)
-        s += bigram(left, ch) if left else unigram(ch)
+        s = channel + prior.get(ch, 0.0)
+        if left:
+            logp = memo.get(left + ch)
+            s += bigram(left, ch) if logp is None else logp
+        else:
+            s += unigram(ch)
         if right:
-            s += bigram(ch, right)
+            logp = memo.get(ch + right)
+            s += bigram(ch, right) if logp is None else logp
         scored.append((s, ch, channel))
     return [(ch, channel) for _, ch, channel in heapq.nlargest(keep, scored)]
 
@@ -219,26 +251,21 @@ def _search_window(
         return None if isinstance(item, Slot) else item
 
     first = neighbour(start - 1) if start > 0 else BOUNDARY
-    beam = [_Hypothesis(0.0, char_class(first) if first else BOUNDARY, (), (0.0,), 0.0)]
+    beam = [_Hypothesis(0.0, first or BOUNDARY, (), (0.0,), 0.0)]
     slots: list[Slot] = []
+    width = settings.beam_width
     for i in range(start, end):
         item = items[i]
         if isinstance(item, Slot):
             slots.append(item)
             # A slot nothing fits stays unresolved (UNRESOLVED), and the line goes on.
-            options = _rank_locally(item, neighbour(i - 1), neighbour(i + 1), docmodel, settings.candidates_per_slot) or [(UNRESOLVED, 0.0)]
-            expanded = [
-                _extend(h, ch, channel + item.prior.get(ch, 0.0), docmodel, True)
-                for h in beam
-                for ch, channel in options
-            ]
+            ranked = _rank_locally(item, neighbour(i - 1), neighbour(i + 1), docmodel, settings.candidates_per_slot) or [(UNRESOLVED, 0.0)]
+            options = [(ch, channel + item.prior.get(ch, 0.0)) for ch, channel in ranked]
+            beam = _advance(beam, options, docmodel, width, True)
         else:
-            expanded = [_extend(h, item, 0.0, docmodel, False) for h in beam]
-        expanded.sort(key=_by_total, reverse=True)
-        beam = expanded[: settings.beam_width]
+            beam = _advance(beam, ((item, 0.0),), docmodel, width, False)
     if end == len(items):
-        beam = [_extend(h, BOUNDARY, 0.0, docmodel, False) for h in beam]
-        beam.sort(key=_by_total, reverse=True)
+        beam = _advance(beam, ((BOUNDARY, 0.0),), docmodel, width, False)
     return _choices(beam, slots)
 
 
