@@ -114,28 +114,37 @@ class DocumentModel:
 
     def bigram_logp(self, prev: str, ch: str) -> float:
         """log of the mixture: packaged bigram, the document's bigram, the document's unigram."""
-        key = prev + ch
-        cached = self.memo.get(key)
-        if cached is not None:
-            return cached
-        model_logp = self._packaged_bigram(key)
-        if model_logp is None:  # LanguageModel.bigram_logp, inlined: this is the search's innermost call
-            model_logp = self._packaged_backoff(prev, 0.0) + self._packaged_unigram(ch, UNKNOWN_LOGP)
-        count = self.unigrams.get(ch)
-        if count is None:
-            # Most candidates never occur in the document: only the packaged part is left.
-            value = self.memo[key] = _LOG_PACKAGED_WEIGHT + model_logp
-            return value
-        doc_uni = count / self.total
-        n = self.context_total.get(prev, 0)
-        if n:
-            types = self.followers[prev]
-            doc_bi = (self.bigrams.get(key, 0) + types * doc_uni) / (n + types)
-        else:
-            doc_bi = doc_uni
-        p = _PACKAGED_WEIGHT * math.exp(model_logp) + CACHE_WEIGHT * doc_bi + UNIGRAM_CACHE_WEIGHT * doc_uni
-        value = self.memo[key] = math.log(p)
-        return value
+        cached = self.memo.get(prev + ch)
+        return cached if cached is not None else self.bigram_logps(((prev, ch),))[0]
+
+    def bigram_logps(self, pairs) -> list[float]:
+        """:meth:`bigram_logp` of many (prev, ch) pairs: the local ranking asks for 160 a slot."""
+        memo, packaged, packaged_backoff, packaged_unigram = self.memo, self._packaged_bigram, self._packaged_backoff, self._packaged_unigram
+        unigrams, total, context_total, followers, bigrams = self.unigrams, self.total, self.context_total, self.followers, self.bigrams
+        out = []
+        for prev, ch in pairs:
+            key = prev + ch
+            value = memo.get(key)
+            if value is None:
+                model_logp = packaged(key)
+                if model_logp is None:  # LanguageModel.bigram_logp, inlined: the search's innermost call
+                    model_logp = packaged_backoff(prev, 0.0) + packaged_unigram(ch, UNKNOWN_LOGP)
+                count = unigrams.get(ch)
+                if count is None:
+                    # Most candidates never occur in the document: only the packaged part is left.
+                    value = _LOG_PACKAGED_WEIGHT + model_logp
+                else:
+                    doc_uni = count / total
+                    n = context_total.get(prev, 0)
+                    if n:
+                        types = followers[prev]
+                        doc_bi = (bigrams.get(key, 0) + types * doc_uni) / (n + types)
+                    else:
+                        doc_bi = doc_uni
+                    value = math.log(_PACKAGED_WEIGHT * math.exp(model_logp) + CACHE_WEIGHT * doc_bi + UNIGRAM_CACHE_WEIGHT * doc_uni)
+                memo[key] = value
+            out.append(value)
+        return out
 
 
 _PACKAGED_WEIGHT = 1 - CACHE_WEIGHT - UNIGRAM_CACHE_WEIGHT
@@ -157,20 +166,28 @@ def _advance(beam: list[_Hypothesis], options, docmodel: DocumentModel, width: i
     Every extension is scored, but only the survivors are built: at a slot
     most of the beam width times the candidates are dropped at once.
     """
-    bigram = docmodel.bigram_logp
-    single_word = docmodel.single_word_logp
-    words = docmodel.model.words
+    bigram, memo = docmodel.bigram_logp, docmodel.memo
+    endings = docmodel.model.word_endings
+    options = [(ch, gain, docmodel.single_word_logp(ch)) for ch, gain in options]  # symbols already: never ASCII
     scored = []
     for h in beam:
-        last, seg, depth = h.text[-1], h.seg, min(len(h.text) + 1, len(h.seg))
-        for ch, gain in options:  # symbols already: candidates are never ASCII
-            score = h.score + gain + bigram(last, ch)
-            text = h.text + ch
-            best = seg[-1] + single_word(ch)
-            for length in range(2, depth + 1):
-                logp = words.get(text[-length:])
-                if logp is not None and seg[-length] + logp > best:
-                    best = seg[-length] + logp
+        text, seg = h.text, h.seg
+        last, alone = text[-1], seg[-1]
+        # The words that could end at the new character, each with the best
+        # segmentation before it: looked up once for all the options.
+        words = [
+            (seg[-length], following)
+            for length in range(2, min(len(text) + 1, len(seg)) + 1)
+            if (following := endings.get(text[1 - length :]))
+        ]
+        for ch, gain, single in options:
+            logp = memo.get(last + ch)
+            score = h.score + gain + (bigram(last, ch) if logp is None else logp)
+            best = alone + single
+            for before, following in words:
+                logp = following.get(ch)
+                if logp is not None and before + logp > best:
+                    best = before + logp
             scored.append((score + WORD_WEIGHT * best, score, best, h, ch))
     # Sorting by the total alone keeps equal totals in their order (the sort is stable).
     scored.sort(key=_first, reverse=True)
@@ -194,21 +211,17 @@ def _rank_locally(slot: Slot, left: str | None, right: str | None, docmodel: Doc
 
     Candidates are never ASCII, so they are their own model symbols.
     """
-    bigram, memo = docmodel.bigram_logp, docmodel.memo  # most pairs are known already: look them up first
-    unigram = docmodel.model.unigram_logp
-    prior = slot.prior
-    scored = []
-    for ch, channel in slot.candidates:
-        s = channel + prior.get(ch, 0.0)
-        if left:
-            logp = memo.get(left + ch)
-            s += bigram(left, ch) if logp is None else logp
-        else:
-            s += unigram(ch)
-        if right:
-            logp = memo.get(ch + right)
-            s += bigram(ch, right) if logp is None else logp
-        scored.append((s, ch, channel))
+    candidates, prior = slot.candidates, slot.prior
+    chars = [ch for ch, _ in candidates]
+    if left:
+        before = docmodel.bigram_logps([(left, ch) for ch in chars])
+    else:
+        before = [docmodel.model.unigram_logp(ch) for ch in chars]
+    after = docmodel.bigram_logps([(ch, right) for ch in chars]) if right else [0.0] * len(chars)
+    scored = [
+        (channel + prior.get(ch, 0.0) + left_logp + right_logp, ch, channel)
+        for (ch, channel), left_logp, right_logp in zip(candidates, before, after)
+    ]
     return [(ch, channel) for _, ch, channel in heapq.nlargest(keep, scored)]
 
 
