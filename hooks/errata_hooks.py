@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from errata.cards import close_cards, render_essay
+from errata.cards import finish_cards, render_essay
 from errata.checks import check_mojibake, check_unsafe_html
 from errata.entries import find_entries
 from errata.metadata import display_name
@@ -29,6 +29,7 @@ log = logging.getLogger("mkdocs.hooks.errata")
 FIRST_PAGES = ("index.md", "lookup.md", "errors.md", "tags.md", "categories.md", "archive.md")
 _catalogue: Catalogue | None = None
 _errors_tables: dict[str, str] = {}  # /errors/ tables by marker, made in on_files
+_page_entries: dict[str, list] = {}  # the entries each page shows as cards, from Markdown to HTML
 
 
 def on_config(config):
@@ -103,12 +104,14 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if essay.tags:
         page.meta["tags"] = essay.tags  # read by Material's tags plugin, which runs after this hook
     entries = essay.entries if markdown == essay.body else find_entries(markdown, essay.body_line)
+    _page_entries[page.file.src_uri] = entries
     return render_essay(markdown, entries, essay.body_line)
 
 
 @event_priority(-100)  # after every other plugin has had the page
 def on_page_content(html: str, page, config, files) -> str:
+    html = sanitize_html(html)  # before our own HTML goes in: it is escaped already
     if page.file.src_uri == "errors.md":
         for marker, table in _errors_tables.items():
             html = html.replace(marker, table)
-    return close_cards(sanitize_html(html))
+    return finish_cards(html, _page_entries.pop(page.file.src_uri, []))

@@ -44,6 +44,20 @@ def test_seed_entry_is_a_card_with_a_stable_anchor(site):
     assert re.search(r'<details class="failure">\s*<summary>详细报错信息</summary>', page)
 
 
+def test_every_card_is_one_container_with_its_heading_and_meta_line_first(site):
+    cards = 0
+    for path in site.rglob("*.html"):
+        page = path.read_text(encoding="utf-8")
+        assert "errata-card-end" not in page, path
+        for card in re.finditer(r'<div class="errata-entry">(.*?)(?=<div class="errata-entry">|</article>)', page, re.DOTALL):
+            cards += 1
+            body = card.group(1)
+            assert re.match(r'\s*<h([2-6]) class="errata-entry-title" id="[^"]+">.*?</h\1>\n<p class="errata-meta">', body, re.DOTALL), path
+            # the container closes after the card's sections, before whatever follows in the essay
+            assert body.count("<div") < body.count("</div>"), path
+    assert cards >= 9
+
+
 def test_heading_entries_and_english_labels_are_read(site):
     page = read(site, "python/environment/index.html")
     assert f'id="{anchor_for("ModuleNotFoundError: No module named {0}mmcv._ext{0}".format(chr(39)))}"' in page

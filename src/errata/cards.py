@@ -14,11 +14,12 @@ import textwrap
 from .entries import SECTION_TITLES, ErrorEntry
 from .fingerprint import short_type
 
-#: The card's container. Markdown inside a ``<div markdown>`` costs md_in_html
-#: a second parse of every card, so the Markdown carries these comments and
-#: :func:`close_cards` turns them into the ``<div>`` once the page is HTML.
-CARD_OPEN = "<!-- errata-entry -->"
-CARD_CLOSE = "<!-- /errata-entry -->"
+#: The paragraph that ends a card in the Markdown. A card carries no raw
+#: HTML: one raw HTML block makes Python-Markdown run its HTML parser over the
+#: whole page (and ``<div markdown>`` parses the card twice), so the container
+#: and the meta line are added to the finished HTML by :func:`finish_cards`.
+CARD_END = "errata-card-end"
+_CARD_END_HTML = f"<p>{CARD_END}</p>"
 #: Tracebacks longer than this many lines start collapsed.
 COLLAPSE_AFTER_LINES = 12
 _ADMONITION = {"details": "failure", "analysis": "abstract", "solution": "success", "references": "info"}
@@ -28,25 +29,17 @@ def render_card(entry: ErrorEntry, level: int = 2) -> str:
     """The Markdown of one entry's card.
 
     >>> print(render_card(ErrorEntry("KeyError: 'bbox'", line=1, sections={"solution": "检查标注。"})))
-    <!-- errata-entry -->
-    <BLANKLINE>
     ## `KeyError: 'bbox'` { #keyerror-bbox-91469f .errata-entry-title }
-    <BLANKLINE>
-    <p class="errata-meta"><span class="errata-type" title="异常类型">KeyError</span></p>
     <BLANKLINE>
     !!! success "解决方案"
     <BLANKLINE>
         检查标注。
     <BLANKLINE>
-    <!-- /errata-entry -->
+    errata-card-end
     """
     ticks = "``" if "`" in entry.message else "`"
     pad = " " if ticks == "``" else ""
-    parts = [
-        CARD_OPEN,
-        f"{'#' * level} {ticks}{pad}{entry.message}{pad}{ticks} {{ #{entry.anchor} .errata-entry-title }}",
-        _meta_line(entry),
-    ]
+    parts = [f"{'#' * level} {ticks}{pad}{entry.message}{pad}{ticks} {{ #{entry.anchor} .errata-entry-title }}"]
     for key, title in SECTION_TITLES.items():
         text = entry.sections.get(key)
         if not text:
@@ -56,17 +49,34 @@ def render_card(entry: ErrorEntry, level: int = 2) -> str:
         if key == "details":
             marker = "???" if text.count("\n") + 1 > COLLAPSE_AFTER_LINES else "???+"
         parts.append(f'{marker} {kind} "{title}"\n\n' + textwrap.indent(text, "    "))
-    parts.append(CARD_CLOSE)
+    parts.append(CARD_END)
     return "\n\n".join(parts)
 
 
-def close_cards(html: str) -> str:
-    """The rendered page with each card's markers made its container.
+def finish_cards(html: str, entries: list[ErrorEntry]) -> str:
+    """The rendered page with each card in its container and its meta line under its heading.
 
-    >>> close_cards("<!-- errata-entry --><h2>x</h2><!-- /errata-entry -->")
-    '<div class="errata-entry"><h2>x</h2></div>'
+    ``entries`` are those :func:`render_essay` made cards of, in order. A card
+    whose heading is not in the page is left as it is, without its end marker.
+
+    >>> page = '<h2 class="errata-entry-title" id="keyerror-bbox-91469f">KeyError</h2><p>x</p><p>errata-card-end</p><p>y</p>'
+    >>> print(finish_cards(page, [ErrorEntry("KeyError: 'bbox'", line=1)]))
+    <div class="errata-entry"><h2 class="errata-entry-title" id="keyerror-bbox-91469f">KeyError</h2>
+    <p class="errata-meta"><span class="errata-type" title="异常类型">KeyError</span></p><p>x</p></div><p>y</p>
     """
-    return html.replace(CARD_OPEN, '<div class="errata-entry">').replace(CARD_CLOSE, "</div>")
+    out: list[str] = []
+    cursor = 0
+    for entry in entries:
+        at = html.find(f' id="{entry.anchor}"', cursor)
+        start = html.rfind("<h", cursor, at) if at >= 0 else -1
+        heading_end = html.find(">", html.find("</h", at)) + 1 if start >= 0 else 0
+        end = html.find(_CARD_END_HTML, heading_end) if heading_end else -1
+        if end < 0:
+            continue
+        out += [html[cursor:start], '<div class="errata-entry">', html[start:heading_end], "\n", _meta_line(entry), html[heading_end:end], "</div>"]
+        cursor = end + len(_CARD_END_HTML)
+    out.append(html[cursor:])
+    return "".join(part.replace(_CARD_END_HTML, "") if CARD_END in part else part for part in out)
 
 
 def _meta_line(entry: ErrorEntry) -> str:
