@@ -175,7 +175,8 @@ def _sections(lines: list[str]) -> dict[str, str]:
             continue
         if current is not None:
             current.append(line)
-    return {key: _tidy(text) for key, text in sections.items() if _tidy(text)}
+    tidied = {key: _tidy(text) for key, text in sections.items()}
+    return {key: text for key, text in tidied.items() if text}
 
 
 def _tidy(lines: list[str]) -> str:

@@ -246,17 +246,20 @@ class Catalogue:
     def errors_tables(self, url_of: Callable[[str], str], page_url: str = "errors/") -> dict[str, str]:
         """The HTML table of each group of ``/errors/``, by its marker."""
         tables = {}
+        essay_hrefs: dict[str, str] = {}  # an essay's rows share its link (relpath is slow, and an essay has many rows)
         for n, rows in enumerate(self._entries_by_library()[0].values()):
             parts = ['<table class="errata-index">', "<thead><tr><th>错误信息</th><th>类型</th><th>文章</th><th>标签</th><th>日期</th></tr></thead>", "<tbody>"]
             for essay, entry in rows:
                 tags = essay.entry_tags(entry)
-                href = relative_url(f"{url_of(essay.src_path)}#{entry.anchor}", page_url)
+                essay_href = essay_hrefs.get(essay.src_path)
+                if essay_href is None:
+                    essay_href = essay_hrefs[essay.src_path] = html.escape(relative_url(url_of(essay.src_path), page_url))
                 chips = " ".join(f'<span class="errata-chip">{html.escape(t)}</span>' for t in tags)
                 parts.append(
                     f'<tr data-tags="{html.escape("|".join(tags))}">'
-                    f'<td><a href="{html.escape(href)}"><code>{html.escape(entry.message)}</code></a></td>'
+                    f'<td><a href="{essay_href}#{html.escape(entry.anchor)}"><code>{html.escape(entry.message)}</code></a></td>'
                     f"<td>{html.escape(short_type(entry.exception_type) or '')}</td>"
-                    f'<td><a href="{html.escape(relative_url(url_of(essay.src_path), page_url))}">{html.escape(essay.title)}</a></td>'
+                    f'<td><a href="{essay_href}">{html.escape(essay.title)}</a></td>'
                     f"<td>{chips}</td>"
                     f"<td>{html.escape(essay.date[:10])}</td></tr>"
                 )
