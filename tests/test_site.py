@@ -212,3 +212,12 @@ def test_catalogue_rereads_only_changed_essays(tmp_path):
     catalogue.refresh()
     assert catalogue.essays["a.md"] is first_a
     assert catalogue.essays["b.md"] is not first_b
+
+
+def test_well_formed_tracebacks_are_highlighted_as_tracebacks(site):
+    page = read(site, "python/environment/index.html")
+    assert 'class="language-pytb highlight"' in page
+    assert '<span class="gt">Traceback (most recent call last):</span>' in page
+    # the seed's frames lost their indentation: the traceback lexer would paint them all red
+    seed = read(site, "mmdetection/mmdetection-errors/index.html")
+    assert "language-pytb" not in seed and "language-python highlight" in seed

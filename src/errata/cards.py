@@ -9,10 +9,12 @@ traceback is collapsed. Everything else in the essay is left as written.
 from __future__ import annotations
 
 import html
+import re
 import textwrap
 
 from .entries import SECTION_TITLES, ErrorEntry
 from .fingerprint import short_type
+from .markdown_lines import FENCE
 
 #: The paragraph that ends a card in the Markdown. A card carries no raw
 #: HTML: one raw HTML block makes Python-Markdown run its HTML parser over the
@@ -23,6 +25,9 @@ _CARD_END_HTML = f"<p>{CARD_END}</p>"
 #: Tracebacks longer than this many lines start collapsed.
 COLLAPSE_AFTER_LINES = 12
 _ADMONITION = {"details": "failure", "analysis": "abstract", "solution": "success", "references": "info"}
+#: An opening fence that may hold a Python traceback: labelled Python, or not labelled.
+_PYTHON_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?:python3?|py3?)?[ \t]*$")
+TRACEBACK_HEADER = "Traceback (most recent call last):"
 
 
 def render_card(entry: ErrorEntry, level: int = 2) -> str:
@@ -48,9 +53,41 @@ def render_card(entry: ErrorEntry, level: int = 2) -> str:
         marker = "!!!"
         if key == "details":
             marker = "???" if text.count("\n") + 1 > COLLAPSE_AFTER_LINES else "???+"
-        parts.append(f'{marker} {kind} "{title}"\n\n' + textwrap.indent(text, "    "))
+        parts.append(f'{marker} {kind} "{title}"\n\n' + textwrap.indent(traceback_lexer(text), "    "))
     parts.append(CARD_END)
     return "\n\n".join(parts)
+
+
+def traceback_lexer(text: str) -> str:
+    """Fenced Python tracebacks, as Python prints them, labelled ``pytb``.
+
+    Pygments' traceback lexer marks the frames and the exception line, where
+    the Python lexer colours every name alike; it is also three times quicker.
+    A traceback whose frames lost their indentation (copied from a blog) stays
+    Python: the traceback lexer would paint all of it as an error.
+
+    >>> print(traceback_lexer('```python\\nTraceback (most recent call last):\\n  File "a.py", line 1, in <module>\\nKeyError: 1\\n```'))
+    ```pytb
+    Traceback (most recent call last):
+      File "a.py", line 1, in <module>
+    KeyError: 1
+    ```
+    """
+    lines = text.split("\n")
+    fence = None
+    for i, line in enumerate(lines):
+        marker = FENCE.match(line)
+        if not marker:
+            continue
+        opening = fence is None
+        token = marker.group(1)[0]
+        fence = None if fence == token else (fence or token)
+        python = _PYTHON_FENCE.match(line) if opening else None
+        if python and i + 2 < len(lines):
+            indent = python.group("indent")
+            if lines[i + 1] == indent + TRACEBACK_HEADER and lines[i + 2].startswith(indent + '  File "'):
+                lines[i] = f"{indent}{python.group('fence')}pytb"
+    return "\n".join(lines)
 
 
 def finish_cards(html: str, entries: list[ErrorEntry]) -> str:
