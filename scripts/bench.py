@@ -18,7 +18,11 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="500,2000,5000", help="essays per build (5 entries each)")
     parser.add_argument("--repeat", type=int, default=1, help="builds of each kind per size; the median counts")
-    parser.add_argument("--only", default="repair,build,lookup,pagefind", help="parts to run (pagefind needs: pip install 'pagefind[bin]==1.5.2')")
+    parser.add_argument(
+        "--only",
+        default="repair,build,instructions,lookup,pagefind",
+        help="parts to run (instructions needs valgrind; pagefind needs: pip install 'pagefind[bin]==1.5.2')",
+    )
     parser.add_argument("--output", type=Path, help="write the Markdown table here")
     args = parser.parse_args(argv)
     report = run([int(n) for n in args.sizes.split(",")], args.repeat, set(args.only.split(",")))

@@ -103,12 +103,50 @@ def bench_build(report: Report, sizes: list[int], repeat: int, work_root: Path) 
         hooks_s = statistics.median(r["seconds"] for r in runs["hooks"])
         report.add(section, "plain Material build", f"{plain_s:.1f} s, peak {max(r['peak_mb'] for r in runs['plain']):.0f} MB")
         report.add(section, "with the Errata hooks", f"{hooks_s:.1f} s, peak {max(r['peak_mb'] for r in runs['hooks']):.0f} MB")
-        report.add(section, "hooks / plain", f"{hooks_s / plain_s:.2f}× (+{(hooks_s / plain_s - 1) * 100:.0f}%)")
+        report.add(section, "hooks / plain", f"{hooks_s / plain_s:.2f}× ({(hooks_s / plain_s - 1) * 100:+.0f}%)")
         report.add(section, "time per essay (hooks)", f"{hooks_s / essays * 1000:.1f} ms")
         if essays == 2000 or kept is None:
             kept = work / "site-hooks"
             bench_sizes(report, kept, section)
     return kept
+
+
+def bench_instructions(report: Report, work_root: Path, essays: int = 200) -> None:
+    """CPU instructions of the two builds, counted by valgrind: the one build figure this machine cannot blur.
+
+    Wall time on a shared VM moves by ±20% from run to run; the instruction
+    count of the same build moves by 0.1%. It misses what is not computing
+    (the kernel writing files, cache misses), so it complements the timings.
+    """
+    import re
+    import shutil
+
+    valgrind = shutil.which("valgrind")
+    section = f"build, {essays} essays, instructions"
+    if valgrind is None:
+        report.add(section, "CPU instructions", "skipped: valgrind is not installed (apt-get install valgrind)")
+        return
+    print(section, flush=True)
+    work = work_root / f"instructions-{essays}"
+    work.mkdir(parents=True)
+    docs, _, _ = prepare_docs(work, essays)
+    hooks, plain = _configs(work, docs)
+    # The third build tells the hooks' own cost from the traceback lexer's saving
+    # (cards label well-formed tracebacks pytb, which Pygments highlights faster).
+    python_lexer = "import sys, errata.cards as c; c.traceback_lexer = lambda text: text; from mkdocs.__main__ import cli; cli()"
+    counts = {}
+    for name, config, runner in (("hooks", hooks, ["-m", "mkdocs"]), ("plain", plain, ["-m", "mkdocs"]), ("python-lexer", hooks, ["-c", python_lexer])):
+        command = [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                   sys.executable, *runner, "build", "-q", "-f", str(config), "-d", str(work / f"site-{name}")]
+        done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+        if done.returncode or not found:
+            raise RuntimeError(f"valgrind build failed:\n{done.stderr[-2000:]}")
+        counts[name] = int(found.group(1).replace(",", ""))
+    report.add(section, "plain Material build", f"{counts['plain'] / 1e9:.2f} G instructions")
+    report.add(section, "with the Errata hooks", f"{counts['hooks'] / 1e9:.2f} G instructions")
+    for name, label in (("hooks", "hooks / plain"), ("python-lexer", "hooks with tracebacks left to the Python lexer / plain")):
+        report.add(section, label, f"{counts[name] / counts['plain']:.3f}× ({(counts[name] / counts['plain'] - 1) * 100:+.1f}%)")
 
 
 def bench_sizes(report: Report, site: Path, section: str) -> None:
@@ -269,6 +307,8 @@ def run(sizes: list[int], repeat: int, parts: set[str]) -> Report:
         if "repair" in parts:
             bench_repair(report)
         site = bench_build(report, sizes, repeat, Path(tmp)) if "build" in parts else None
+        if "instructions" in parts:
+            bench_instructions(report, Path(tmp))
         if "lookup" in parts and site is not None:
             bench_lookup(report, site)
         if "pagefind" in parts and site is not None:
