@@ -3,7 +3,12 @@
 Each entry becomes a heading (so it is its own section in the search index,
 titled by its message, with the entry's stable anchor), a line with the
 exception type and libraries, and one admonition per section; a long
-traceback is collapsed. Everything else in the essay is left as written.
+traceback is collapsed, and a well-formed one is highlighted as a traceback.
+Everything else in the essay is left as written.
+
+Two steps: :func:`render_essay` writes the cards as Markdown (no raw HTML),
+and :func:`finish_cards` puts each card in its container and adds its meta
+line once the page is HTML.
 """
 
 from __future__ import annotations
