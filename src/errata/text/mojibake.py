@@ -258,12 +258,19 @@ class Fit(NamedTuple):
 
     def channel(self, log_loss: list[float]) -> float:
         """Log-likelihood of the likeliest way, given each byte value's log loss rate (never above 0)."""
-        return max(sum(log_loss[b] for b in lost) for lost in self.ways)
+        if self.first < 0:
+            return max(sum(log_loss[b] for b in lost) for lost in self.ways)
+        return log_loss[self.first] if self.second < 0 else log_loss[self.first] + log_loss[self.second]
+
+
+def _likelihood_order(char: str, logp: float) -> tuple[float, str]:
+    """Sort key: likeliest first, ties by code point (so that runs agree)."""
+    return (-logp, char)
 
 
 def _likeliest_first(chars: list[tuple[str, float]]) -> list[tuple[str, float]]:
-    """Characters with their unigram log-probability, likeliest first (ties by code point, so runs agree)."""
-    return sorted(chars, key=lambda c: (-c[1], c[0]))
+    """Characters with their unigram log-probability, likeliest first."""
+    return sorted(chars, key=lambda c: _likelihood_order(*c))
 
 
 def _by_lead(chars: list[tuple[str, float]]) -> dict[tuple[int, int], list[tuple[str, float, bytes]]]:
@@ -335,7 +342,7 @@ class CandidateIndex:
             found = list(self.model_characters.matches(*shape))
             extra = self.extra.get((piece.lead, len(piece.tail) + piece.missing))
             if extra:
-                found = sorted(found + _matching(extra, piece.tail), key=lambda f: (-f.logp, f.char))
+                found = sorted(found + _matching(extra, piece.tail), key=lambda f: _likelihood_order(f.char, f.logp))
             self._matches[shape] = found
         return found
 
@@ -359,13 +366,7 @@ class CandidateIndex:
             # unigram alone cannot beat the worst kept score, nothing later can.
             if not bonus and len(kept) == keep and fit.logp <= kept[0][0]:
                 break
-            first, second = fit.first, fit.second  # the hot path, inlined
-            if first < 0:
-                channel = fit.channel(log_loss)
-            elif second < 0:
-                channel = log_loss[first]
-            else:
-                channel = log_loss[first] + log_loss[second]
+            channel = fit.channel(log_loss)
             score = channel + fit.logp + (bonus.get(fit.char, 0.0) if bonus else 0.0)
             entry = (score, -rank, fit.char, channel)  # an equal score: the likelier character first
             if len(kept) < keep:

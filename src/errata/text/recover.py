@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import NamedTuple
 
-from .langmodel import BOUNDARY, MAX_WORD, UNKNOWN_LOGP, LanguageModel, symbols
+from .langmodel import BOUNDARY, MAX_WORD, LanguageModel, symbols
 
 #: How strongly the word model counts against the character bigrams.
 WORD_WEIGHT = 1.25
@@ -101,9 +101,6 @@ class DocumentModel:
         for pair, count in self.bigrams.items():
             self.context_total[pair[0]] += count
         self.memo: dict[str, float] = {}  # bigram_logp by pair
-        self._packaged_bigram = model.bigram.get
-        self._packaged_backoff = model.backoff.get
-        self._packaged_unigram = model.unigram.get
         self._single: dict[str, float] = {}
 
     def single_word_logp(self, sym: str) -> float:
@@ -119,16 +116,14 @@ class DocumentModel:
 
     def bigram_logps(self, pairs) -> list[float]:
         """:meth:`bigram_logp` of many (prev, ch) pairs: the local ranking asks for 160 a slot."""
-        memo, packaged, packaged_backoff, packaged_unigram = self.memo, self._packaged_bigram, self._packaged_backoff, self._packaged_unigram
+        memo, packaged = self.memo, self.model.bigram_logp
         unigrams, total, context_total, followers, bigrams = self.unigrams, self.total, self.context_total, self.followers, self.bigrams
         out = []
         for prev, ch in pairs:
             key = prev + ch
             value = memo.get(key)
             if value is None:
-                model_logp = packaged(key)
-                if model_logp is None:  # LanguageModel.bigram_logp, inlined: the search's innermost call
-                    model_logp = packaged_backoff(prev, 0.0) + packaged_unigram(ch, UNKNOWN_LOGP)
+                model_logp = packaged(prev, ch)
                 count = unigrams.get(ch)
                 if count is None:
                     # Most candidates never occur in the document: only the packaged part is left.
