@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The benchmark: repair, build, search index and lookup (see errata.bench).
+"""The benchmark: repair, build, search index and lookup (see dev/bench.py).
 
     bench.py                         everything: 500, 2,000 and 5,000 essays (about 15 minutes)
     bench.py --sizes 200,500 --only build,lookup
@@ -11,7 +11,9 @@ import platform
 import sys
 from pathlib import Path
 
-from errata.bench import run
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dev/ lives at the repository root
+
+from dev.bench import run
 
 
 def main(argv=None) -> int:

@@ -5,7 +5,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from errata.synthetic import write_corpus
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dev/ lives at the repository root
+
+from dev.synthetic import write_corpus
 
 
 def main(argv=None) -> int:

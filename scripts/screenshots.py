@@ -13,7 +13,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from errata.devtools import ROOT, build_site, launch_chromium, serve
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # dev/ lives at the repository root
+
+from dev.devtools import ROOT, build_site, launch_chromium, serve
 
 PAGES = {
     "home": "",

@@ -45,7 +45,7 @@ def corpus_or_skip(*parts: str) -> Path:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The repository's docs, built once per test session (strict)."""
-    from errata.devtools import build_site
+    from dev.devtools import build_site
 
     dest = tmp_path_factory.mktemp("built") / "site"
     result = build_site(dest)

@@ -11,7 +11,7 @@ import json
 import pytest
 
 from conftest import FIXTURES, ROOT, require_tool
-from errata.devtools import chromium_path, launch_chromium, serve
+from dev.devtools import chromium_path, launch_chromium, serve
 from errata.entries import anchor_for
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,7 @@ import pytest
 from conftest import corpus_or_skip
 from errata.metadata import split_front_matter
 from errata.repair import repair_bytes, repair_text
-from errata.text.damage import character_error_rate, damage
+from dev.damage import character_error_rate, damage
 
 
 def blog_essays():

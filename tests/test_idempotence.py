@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from errata.repair import repair_text
-from errata.text.damage import damage
+from dev.damage import damage
 
 CHINESE = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 PUNCTUATION = st.sampled_from(list("，。：；！？（）“”、"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import OWN_TEXT
-from errata.text.damage import character_error_rate, damage, decode_as_cp1252
+from dev.damage import character_error_rate, damage, decode_as_cp1252
 from errata.text.langmodel import load_model
 from errata.text.mojibake import decode_legacy_run, repair_mojibake
 

@@ -8,7 +8,7 @@ import textwrap
 from pathlib import Path
 
 
-from errata.devtools import build_site
+from dev.devtools import build_site
 from errata.entries import anchor_for
 
 SEED_MESSAGE = "one of the variables needed for gradient computation has been modified by an inplace operation"

@@ -20,8 +20,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .devtools import ROOT, chromium_path, config_for, launch_chromium, serve
-from .synthetic import write_corpus
+from dev.devtools import ROOT, chromium_path, config_for, launch_chromium, serve
+from dev.synthetic import write_corpus
 
 SHARED = Path(os.environ.get("ERRATA_SHARED", ROOT.parent / "shared"))
 
@@ -190,7 +190,7 @@ def _variants(messages: list[str], count: int, seed: int = 7) -> list[str]:
 
 
 def bench_lookup(report: Report, site: Path) -> None:
-    from .lookup import LookupIndex
+    from errata.lookup import LookupIndex
 
     section = "lookup"
     print(section, flush=True)
@@ -237,9 +237,9 @@ def bench_lookup(report: Report, site: Path) -> None:
 def bench_repair(report: Report) -> None:
     import ftfy
 
-    from .text.damage import character_error_rate, damage
-    from .text.langmodel import cache_path, load_model
-    from .text.mojibake import FTFY_CONFIG, repair_mojibake
+    from dev.damage import character_error_rate, damage
+    from errata.text.langmodel import cache_path, load_model
+    from errata.text.mojibake import FTFY_CONFIG, repair_mojibake
 
     section = "repair"
     print(section, flush=True)
@@ -256,7 +256,7 @@ def bench_repair(report: Report) -> None:
         texts = [p.read_text(encoding="utf-8") for p in sorted(blog.glob("*.md"))]
         source = "../shared/corpus/blog"
     else:
-        from .synthetic import essay
+        from dev.synthetic import essay
 
         texts = [essay(i)[1] for i in range(20)]
         source = "synthetic essays (../shared absent)"
@@ -288,8 +288,8 @@ def bench_repair(report: Report) -> None:
     seed = ROOT / "tests" / "fixtures" / "seed" / "000_c81bc17658af7d4b.txt"
     truth = SHARED / "corpus" / "seed-truth" / "original-body.md"
     if truth.exists():
-        from .metadata import split_front_matter
-        from .repair import repair_bytes
+        from errata.metadata import split_front_matter
+        from errata.repair import repair_bytes
 
         body = split_front_matter(repair_bytes(seed.read_bytes(), "seed.md").text).body
         expected = truth.read_text(encoding="utf-8")

@@ -12,8 +12,8 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from .metadata import dump_front_matter
-from .text.damage import damage
+from errata.metadata import dump_front_matter
+from dev.damage import damage
 
 LIBRARIES = ["torch", "mmcv", "mmdet", "numpy", "pandas", "transformers", "cv2", "PIL", "sklearn", "tensorflow"]
 TYPES = ["RuntimeError", "ValueError", "KeyError", "TypeError", "AttributeError", "IndexError", "ImportError", "OSError", "AssertionError"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 
-from .bytemap import ALWAYS_DROPPED, is_continuation
+from errata.text.bytemap import ALWAYS_DROPPED, is_continuation
 
 
 def lose_continuation_bytes(data: bytes, rate: float, seed: int) -> bytes:
