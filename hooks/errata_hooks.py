@@ -9,6 +9,7 @@ warnings with file and line, so ``mkdocs build --strict`` fails on them.
 from __future__ import annotations
 
 import logging
+import os
 import re
 
 from mkdocs.plugins import event_priority
@@ -20,8 +21,9 @@ from errata.cards import finish_cards, render_essay
 from errata.checks import check_mojibake, check_unsafe_html
 from errata.entries import find_entries
 from errata.metadata import display_name
-from errata.safety import sanitize_html
-from errata.site import Catalogue, unnumbered_path
+from errata.paths import generated_file_problem, static_file_problem, through_symlink
+from errata.safety import duplicate_ids, escape_text, escape_values, sanitize_html
+from errata.site import Catalogue, put_widgets, unnumbered_path
 
 log = logging.getLogger("mkdocs.hooks.errata")
 
@@ -42,6 +44,15 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
+    for problem in _catalogue.problems:  # symlinks, shadowed generated files, bad permalinks
+        log.warning(str(problem))
+    own = {str(path) for path in [*config.extra_css, *config.extra_javascript]}
+    for file in list(files):
+        refused = _refused(file, config.docs_dir, own)
+        if refused:
+            if not any(p.path == file.src_uri for p in _catalogue.problems):
+                log.warning(f"{file.src_uri}:1: {refused} [path]")
+            files.remove(file)  # not published, even without --strict
     for file in files:
         file.dest_uri = unnumbered_path(file.dest_uri)  # 01.mmdetection/05.x.md → mmdetection/x/
     urls = {file.src_uri: file.url for file in files.documentation_pages()}
@@ -57,6 +68,21 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, name, content=content))
     files.append(File.generated(config, "errors.json", content=_catalogue.errors_json(url_of)))
     return files
+
+
+def _refused(file: File, docs_dir: str, own: set[str]) -> str | None:
+    """Why a docs file must not be published: a link, a name the build generates, an active static file."""
+    if file.abs_src_path is None or file.generated_by or not _inside(file.abs_src_path, docs_dir):
+        return None  # the theme's own files
+    if through_symlink(file.abs_src_path, docs_dir):
+        return "symbolic link: docs/ takes real files only (it would publish its target)"
+    if file.is_documentation_page():
+        return generated_file_problem(file.src_uri)
+    return generated_file_problem(file.src_uri) or static_file_problem(file.src_uri, own)
+
+
+def _inside(path: str, folder: str) -> bool:
+    return os.path.commonpath([os.path.abspath(path), os.path.abspath(folder)]) == os.path.abspath(folder)
 
 
 def on_nav(nav: Navigation, config, files) -> Navigation:
@@ -83,7 +109,7 @@ def _tidy_sections(items) -> None:
     items.sort(key=_order_key)
     for item in items:
         if isinstance(item, Section):
-            item.title = display_name(item.title)
+            item.title = escape_text(display_name(item.title))  # folder names are printed unescaped by the theme
             _tidy_sections(item.children)
 
 
@@ -101,8 +127,11 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         log.warning(str(problem))
     for problem in check_mojibake(markdown, page.file.src_uri, essay.body_line) + check_unsafe_html(markdown, page.file.src_uri, essay.body_line):
         log.warning(str(problem))
-    if essay.tags:
-        page.meta["tags"] = essay.tags  # read by Material's tags plugin, which runs after this hook
+    # The theme prints front-matter values and titles without escaping (title, description,
+    # subtitle, status, tags, in the head, the header and the navigation of every page).
+    page.meta = escape_values(page.meta)
+    page.meta["title"] = escape_text(essay.title)
+    page.meta["tags"] = [escape_text(tag) for tag in essay.tags]  # read by Material's tags plugin, after this hook
     entries = essay.entries if markdown == essay.body else find_entries(markdown, essay.body_line)
     _page_entries[page.file.src_uri] = entries
     return render_essay(markdown, entries, essay.body_line)
@@ -111,7 +140,11 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 @event_priority(-100)  # after every other plugin has had the page
 def on_page_content(html: str, page, config, files) -> str:
     html = sanitize_html(html)  # before our own HTML goes in: it is escaped already
+    entries = _page_entries.pop(page.file.src_uri, [])
+    for repeated in duplicate_ids(html):
+        line = next((e.line for e in entries if e.anchor == repeated), 1)
+        log.warning(f"{page.file.src_uri}:{line}: the id {repeated!r} appears twice on the page (an entry repeated, or a heading id equal to an entry's anchor) [duplicate-id]")
     if page.file.src_uri == "errors.md":
         for marker, table in _errors_tables.items():
             html = html.replace(marker, table)
-    return finish_cards(html, _page_entries.pop(page.file.src_uri, []))
+    return finish_cards(put_widgets(html), entries)

@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .entries import ErrorEntry
 from .markdown_lines import prose_lines
-from .safety import find_unsafe_html
+from .metadata import display_name
+from .safety import find_unsafe_html, find_unsafe_text
 from .text.bytemap import BYTE_RUN, run_to_bytes, split_pieces
 
 
@@ -70,7 +73,8 @@ def check_metadata(metadata: dict[str, Any], path: str, line: int = 1) -> list[P
                 problem(f"{key}: item {index} ({item!r}) is not text")
             elif item in seen:
                 problem(f"{key}: {item!r} appears twice")
-            seen.add(item)
+            else:
+                seen.add(item)
     if "author" in metadata:
         problem("author: use authors (a list of {name, link}); scripts/repair.py --write converts it")
     authors = metadata.get("authors", [])
@@ -119,7 +123,82 @@ def _could_be_mojibake(run: str) -> bool:
 
 
 def check_unsafe_html(body: str, path: str, first_line: int) -> list[Problem]:
+    """What the site's sanitiser would remove from the body, each at its line."""
     return [Problem(path, u.line, "unsafe-html", u.message) for u in find_unsafe_html(body, first_line)]
+
+
+def front_matter_lines(block: str) -> dict[tuple, int]:
+    """The file line of each top-level key, ``(key,)``, and of each list item, ``(key, index)``.
+
+    >>> front_matter_lines("---\\ntitle: A\\ntags:\\n- a\\n- b\\n---\\n")
+    {('title',): 2, ('tags',): 3, ('tags', 0): 4, ('tags', 1): 5}
+    """
+    text = block.split("\n", 1)[1] if "\n" in block else ""
+    try:
+        node = yaml.compose(text.rsplit("\n---", 1)[0].rsplit("\n...", 1)[0], Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    lines: dict[tuple, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            name = str(key.value)
+            lines[(name,)] = key.start_mark.line + 2
+            if isinstance(value, yaml.SequenceNode):
+                for index, item in enumerate(value.value):
+                    lines[(name, index)] = item.start_mark.line + 2
+    return lines
+
+
+_STATUS = re.compile(r"[a-z][a-z0-9\-]{0,31}")
+
+
+def check_front_matter_html(metadata: dict[str, Any], path: str, lines: dict[tuple, int] | None = None) -> list[Problem]:
+    """Markup in front-matter values: the site prints them as text, so a script there is an attack.
+
+    ``status`` names a Material status (a word), since the theme puts it in a class attribute.
+
+    >>> [str(p) for p in check_front_matter_html({"title": "<img src=x onerror=alert(1)>", "tags": ["ok", "<script>x</script>"]}, "a.md")]
+    ['a.md:1: unsafe HTML in title: event-handler attribute onerror (front matter is text) [unsafe-html]', 'a.md:1: unsafe HTML in tags: <script> element (front matter is text) [unsafe-html]']
+    """
+    lines = lines or {}
+    problems = []
+    for key, value in metadata.items():
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items):
+            for text in _strings_in(item):
+                line = lines.get((str(key), index), lines.get((str(key),), 1))
+                for what in find_unsafe_text(text):
+                    problems.append(Problem(path, line, "unsafe-html", f"unsafe HTML in {key}: {what} (front matter is text)"))
+    status = metadata.get("status")
+    if status is not None and not (isinstance(status, str) and _STATUS.fullmatch(status)):
+        problems.append(Problem(path, lines.get(("status",), 1), "front-matter", "status must be one word (a-z, 0-9, -), e.g. new"))
+    return problems
+
+
+def _strings_in(value: Any, depth: int = 0):
+    """Every string inside a YAML value (keys of mappings too), to a sane depth."""
+    if isinstance(value, str):
+        yield value
+    elif depth < 8 and isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings_in(key, depth + 1)
+            yield from _strings_in(item, depth + 1)
+    elif depth < 8 and isinstance(value, list):
+        for item in value:
+            yield from _strings_in(item, depth + 1)
+
+
+def check_path_names(src_path: str, path: str | None = None) -> list[Problem]:
+    """Markup in the file and folder names of an essay (they become navigation titles).
+
+    >>> [p.message for p in check_path_names("05.<img src=x onerror=alert(1)>/01.a.md")]
+    ["unsafe HTML in the name '05.<img src=x onerror=alert(1)>': event-handler attribute onerror (rename it)"]
+    """
+    problems = []
+    for part in src_path.replace("\\", "/").split("/"):
+        for what in find_unsafe_text(display_name(part)):
+            problems.append(Problem(path or src_path, 1, "unsafe-html", f"unsafe HTML in the name {part!r}: {what} (rename it)"))
+    return problems
 
 
 def check_entries(entries: list[ErrorEntry], path: str) -> list[Problem]:
@@ -157,13 +236,14 @@ def check_duplicate_fingerprints(entries: list[ErrorEntry]) -> list[Problem]:
     return problems
 
 
-def check_tags(metadata: dict[str, Any], allowed: set[str] | None, path: str, line: int = 1) -> list[Problem]:
-    """Declared tags belong to the site's allowed list, when it keeps one."""
+def check_tags(metadata: dict[str, Any], allowed: set[str] | None, path: str, line: int = 1, lines: dict[tuple, int] | None = None) -> list[Problem]:
+    """Declared tags belong to the site's allowed list, when it keeps one; each reported at its line."""
     if allowed is None or not isinstance(metadata.get("tags"), list):
         return []
+    lines = lines or {}
     return [
-        Problem(path, line, "tags", f"tag {tag!r} is not in the allowed list (tags.yml); use an existing tag or add it there")
-        for tag in metadata["tags"]
+        Problem(path, lines.get(("tags", index), line), "tags", f"tag {tag!r} is not in the allowed list (tags.yml); use an existing tag or add it there")
+        for index, tag in enumerate(metadata["tags"])
         if isinstance(tag, str) and tag not in allowed
     ]
 

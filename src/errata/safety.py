@@ -1,45 +1,153 @@
-"""Unsafe HTML in contributed Markdown: find it (with lines) and strip it from built pages.
+"""Unsafe HTML: one allowlist sanitiser for built pages, and the check's report of what it would remove.
 
-Contributors write Markdown, and Markdown lets raw HTML through. Four things
-never belong on this site: ``<script>`` (and ``<iframe>``, ``<object>``,
-``<embed>``) elements, event-handler attributes (``onerror=``), and
-``javascript:`` URLs, whether in HTML or in a Markdown link. Code blocks and
-code spans are text, so they are not searched: an essay may *show* a script.
+Contributors write Markdown, and Markdown lets raw HTML through. Every page's
+HTML goes through :func:`sanitize_html`, ammonia's allowlist sanitiser (the
+``nh3`` binding) configured for what Material pages hold: admonitions,
+details, tabs, task lists, tables, footnotes, highlighted code, the inline SVG
+of icons and emoji, heading permalinks. Anything else is dropped: scripts,
+styles, frames, ``<base>``, ``<meta>``, forms and their buttons, SVG
+animation, event handlers, and any URL whose scheme (after the parser decodes
+entities and drops control characters, as a browser does) is not http, https
+or mailto.
+
+The contribution check does not guess with patterns of its own:
+:func:`find_unsafe_html` reads each tag of an essay's Markdown (outside code)
+with its line, passes that tag through the same sanitiser, and reports what
+the sanitiser took away. Code blocks and code spans are text, so they are not
+searched: an essay may *show* a script.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import nh3
 
 from .markdown_lines import prose_lines
 
-UNSAFE_ELEMENTS = ("script", "iframe", "object", "embed", "frame", "frameset")
-_ELEMENT = re.compile(r"<\s*(?P<name>" + "|".join(UNSAFE_ELEMENTS) + r")\b", re.IGNORECASE)
-# Browsers read an attribute after a space, a slash or a closing quote: <svg/onload=…>, <img src="x"onerror=…>.
-_HANDLER = re.compile(r"<[a-zA-Z][^>]*?[\s/\"'](?P<attr>on[a-zA-Z]+)\s*=", re.IGNORECASE)
-_JS_URL = re.compile(r"(?:\]\(\s*<?|(?:href|src|action|formaction|xlink:href)\s*=\s*[\"']?\s*)(?P<url>(?:java|vb)script\s*:)", re.IGNORECASE)
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+#: Elements a page may keep (besides ammonia's defaults, minus the ones below).
+_SVG_SHAPES = {"svg", "path", "g", "circle", "rect", "ellipse", "line", "polyline", "polygon"}
+ALLOWED_TAGS = (set(nh3.ALLOWED_TAGS) - {"map", "area"}) | {"input", "label", "section", "main"} | _SVG_SHAPES
+#: Elements removed together with what they contain (text inside them is code, not prose).
+REMOVED_WITH_CONTENT = {
+    "script", "style", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript",
+    "noembed", "noframes", "xmp", "textarea", "select", "title", "math",
+}  # fmt: skip
+#: Elements worth naming as dangerous when they appear anywhere (also in front matter).
+DANGEROUS_TAGS = REMOVED_WITH_CONTENT | {
+    "base", "meta", "link", "form", "button", "input", "isindex", "animate", "animatemotion",
+    "animatetransform", "set", "use", "foreignobject", "image", "handler", "listener", "portal",
+}  # fmt: skip
+
+_SVG_PAINT = {"fill", "fill-rule", "clip-rule", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin", "opacity", "transform"}
+ATTRIBUTES: dict[str, set[str]] = {
+    "*": {"id", "class", "title", "lang", "dir", "aria-label", "aria-hidden", "aria-live", "role"},
+    "a": {"href", "name", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading", "align"},
+    "td": {"style", "align", "colspan", "rowspan"},
+    "th": {"style", "align", "colspan", "rowspan", "scope"},
+    "col": {"span", "align"},
+    "colgroup": {"span", "align"},
+    "ol": {"start", "reversed"},
+    "li": {"value"},
+    "details": {"open"},
+    "p": {"align"},
+    "div": {"align", "data-tabs"},  # pymdownx.tabbed numbers its tab sets
+    "label": {"for"},
+    "input": {"checked", "disabled", "name"},
+    "time": {"datetime"},
+    "del": {"datetime", "cite"},
+    "ins": {"datetime", "cite"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+    "svg": {"viewBox", "xmlns", "width", "height", "focusable"} | _SVG_PAINT,
+    "path": {"d"} | _SVG_PAINT,
+    "g": _SVG_PAINT,
+    "circle": {"cx", "cy", "r"} | _SVG_PAINT,
+    "ellipse": {"cx", "cy", "rx", "ry"} | _SVG_PAINT,
+    "rect": {"x", "y", "width", "height", "rx", "ry"} | _SVG_PAINT,
+    "line": {"x1", "y1", "x2", "y2"} | _SVG_PAINT,
+    "polyline": {"points"} | _SVG_PAINT,
+    "polygon": {"points"} | _SVG_PAINT,
+}
+#: Task lists and tabs are inputs; nothing else is (a form is never kept, so nothing submits).
+ATTRIBUTE_VALUES = {"input": {"type": {"checkbox", "radio"}}}
+URL_SCHEMES = {"http", "https", "mailto"}
+#: Ids the generated Markdown uses with a leading ``__`` (tabs, code lines); any other ``__`` id
+#: could stand in for one of Material's own elements (``__config``, ``__search``) or a global.
+_OWN_IDS = re.compile(r"__(?:tabbed|codelineno|span|code)[_\-][\w\-]*\Z")
 
 
-#: Anything that could be unsafe, searched in the lower-cased page (three
-#: case-sensitive searches over a lower-cased copy take a third of the time
-#: of one case-insensitive alternation).
-_RISKS = (
-    re.compile(r"<\s*/?\s*(?:" + "|".join(UNSAFE_ELEMENTS) + r")\b"),
-    re.compile(r"[\s/\"']on[a-z]+\s*="),
-    re.compile(r"(?:java|vb)script\s*:"),
+def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
+    if attribute in ("id", "name", "for") and value.startswith("__") and not _OWN_IDS.match(value):
+        return None
+    return value
+
+
+_CLEANER = nh3.Cleaner(
+    tags=ALLOWED_TAGS,
+    clean_content_tags=REMOVED_WITH_CONTENT,
+    attributes=ATTRIBUTES,
+    tag_attribute_values=ATTRIBUTE_VALUES,
+    attribute_filter=_attribute_filter,
+    url_schemes=URL_SCHEMES,
+    filter_style_properties={"text-align"},  # Python-Markdown aligns table columns with a style
+    link_rel=None,
+    strip_comments=True,
 )
 
 
-def could_be_unsafe(text: str) -> bool:
-    """Whether anything in ``text`` looks like unsafe HTML (code included); most pages say no at once.
+def sanitize_html(page: str) -> str:
+    """A page's HTML with everything outside the allowlist removed.
 
-    >>> could_be_unsafe("<p>KeyError</p>"), could_be_unsafe('<IMG src=x OnError="1">')
-    (False, True)
+    >>> sanitize_html('<p>a<script>alert(1)</script><img src="x" onerror="alert(1)"><a href="&#x6A;avascript:x()">b</a></p>')
+    '<p>a<img src="x"><a>b</a></p>'
+    >>> sanitize_html('<p><code>&lt;script&gt;</code></p>')
+    '<p><code>&lt;script&gt;</code></p>'
     """
-    lowered = text.lower()
-    return any(risk.search(lowered) for risk in _RISKS)
+    return _CLEANER.clean(page)
+
+
+def escape_text(value: str) -> str:
+    """A front-matter value or file name made safe to print in a template (quotes too).
+
+    >>> escape_text('"><img src=x onerror=alert(1)>')
+    '&quot;&gt;&lt;img src=x onerror=alert(1)&gt;'
+    """
+    return html.escape(value, quote=True)
+
+
+def escape_values(value):
+    """Every string in a front-matter value escaped (lists and mappings walked), other values as they are.
+
+    >>> escape_values({"description": '"><script>', "hide": ["toc"], "n": 3})
+    {'description': '&quot;&gt;&lt;script&gt;', 'hide': ['toc'], 'n': 3}
+    """
+    if isinstance(value, str):
+        return escape_text(value)
+    if isinstance(value, list):
+        return [escape_values(item) for item in value]
+    if isinstance(value, dict):
+        return {key: escape_values(item) for key, item in value.items()}
+    return value
+
+
+_ID = re.compile(r' id="([^"]*)"')
+
+
+def duplicate_ids(page: str) -> list[str]:
+    """Ids that appear more than once in sanitised HTML (which writes every attribute in double quotes).
+
+    >>> duplicate_ids('<h2 id="a">x</h2><div id="b"></div><h2 id="a">y</h2>')
+    ['a']
+    """
+    seen: dict[str, int] = {}
+    for match in _ID.finditer(page):
+        seen[match.group(1)] = seen.get(match.group(1), 0) + 1
+    return [name for name, count in seen.items() if count > 1]
 
 
 @dataclass(frozen=True)
@@ -47,57 +155,212 @@ class UnsafeHtml:
     line: int
     column: int
     what: str
+    dangerous: bool = True  # scripts, handlers, bad URLs; False for harmless markup the site drops
 
     @property
     def message(self) -> str:
         return f"unsafe HTML: {self.what} (not allowed in contributed Markdown)"
 
 
+class _Tags(HTMLParser):
+    """Each start tag of a text, with its position and its source."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, int, str, list[tuple[str, str | None]], str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        line, column = self.getpos()
+        self.found.append((line, column, tag, attrs, self.get_starttag_text() or ""))
+
+    handle_startendtag = handle_starttag
+
+
+def _start_tags(text: str) -> list[tuple[int, int, str, list[tuple[str, str | None]], str]]:
+    parser = _Tags()
+    parser.feed(text)
+    parser.close()
+    return parser.found
+
+
+#: Where the HTML parser puts a lone tag of these: a ``<td>`` outside a table is dropped as an error.
+_CONTEXT = {
+    **dict.fromkeys(("td", "th"), ("<table><tr>", "</tr></table>")),
+    "tr": ("<table>", "</table>"),
+    **dict.fromkeys(("thead", "tbody", "tfoot", "caption", "colgroup", "col"), ("<table>", "</table>")),
+    **dict.fromkeys(_SVG_SHAPES - {"svg"}, ("<svg>", "</svg>")),
+}
+
+
+def _what_is_removed(tag: str, attrs: list[tuple[str, str | None]], source: str) -> list[tuple[str, bool]]:
+    """What the sanitiser takes from this one tag: the element, or some of its attributes."""
+    before, after = _CONTEXT.get(tag, ("", ""))
+    kept = [t for t in _start_tags(_CLEANER.clean(before + source + after)) if t[2] == tag]
+    if not kept:
+        return [(f"<{tag}> element", tag in DANGEROUS_TAGS or bool(attrs))]
+    kept_names = {name.lower() for name, _ in kept[0][3]}
+    removed = []
+    for name, value in attrs:
+        if name.lower() in kept_names or name == "markdown":  # md_in_html reads and drops ``markdown``
+            continue
+        scheme = url_scheme(value or "")
+        if name.startswith("on"):
+            removed.append((f"event-handler attribute {name}", True))
+        elif scheme and name in _URL_ATTRIBUTES:
+            removed.append((f"{scheme}: URL", True))
+        else:
+            removed.append((f"attribute {name}", name in _RISKY_ATTRIBUTES or bool(scheme)))
+    return removed
+
+
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "cite", "background", "poster", "data", "srcset", "values", "to", "from"}
+_RISKY_ATTRIBUTES = _URL_ATTRIBUTES | {"style", "id", "name", "target", "http-equiv", "content", "attributename", "type"}
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
+
+
+def url_scheme(value: str) -> str | None:
+    """The scheme a browser reads in a URL (control characters and spaces dropped), if any.
+
+    >>> url_scheme("java\\tscript:alert(1)"), url_scheme(" \\x01JavaScript:x"), url_scheme("../a.md#b")
+    ('javascript', 'javascript', None)
+    """
+    match = _SCHEME.match(_CONTROL.sub("", value).lower())
+    return match.group(1) if match else None
+
+
+def url_is_allowed(url: str) -> bool:
+    """Whether the sanitiser keeps ``url`` as a link target (entities in it decoded first).
+
+    >>> url_is_allowed("https://pytorch.org"), url_is_allowed("../a.md#x"), url_is_allowed("&#106;avascript:x")
+    (True, True, False)
+    """
+    kept = _CLEANER.clean(f'<a href="{url.replace(chr(34), "&quot;")}">x</a>')
+    return "href=" in kept
+
+
 def find_unsafe_html(markdown: str, first_line: int = 1) -> list[UnsafeHtml]:
-    """Unsafe HTML outside code, with its line (counting from ``first_line``).
+    """What the sanitiser would remove from an essay's Markdown, outside code, with its line.
 
-    >>> find_unsafe_html("ok\\n<img src=x onerror=alert(1)>\\n`<script>` is fine")
-    [UnsafeHtml(line=2, column=1, what='event-handler attribute onerror')]
+    >>> find_unsafe_html("ok\\n<div>\\n<img alt='>' src=x onerror=alert(1)>\\n`<script>` is fine")
+    [UnsafeHtml(line=3, column=1, what='event-handler attribute onerror', dangerous=True)]
+    >>> [u.what for u in find_unsafe_html("[a](java&#9;script:x) <style>p{}</style>")]
+    ['javascript: URL', '<style> element']
     """
-    if not could_be_unsafe(markdown):
+    if "<" not in markdown and "](" not in markdown and "]:" not in markdown and "{" not in markdown:
         return []
+    text = _prose_only(markdown)
     found = []
-    for offset, line in prose_lines(markdown):
-        text = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
-        number = first_line + offset
-        for match in _ELEMENT.finditer(text):
-            found.append(UnsafeHtml(number, match.start() + 1, f"<{match.group('name').lower()}> element"))
-        for match in _HANDLER.finditer(text):
-            found.append(UnsafeHtml(number, match.start() + 1, f"event-handler attribute {match.group('attr').lower()}"))
-        for match in _JS_URL.finditer(text):
-            found.append(UnsafeHtml(number, match.start("url") + 1, "javascript: URL"))
-    return found
+    for line, column, tag, attrs, source in _start_tags(text):
+        for what, dangerous in _what_is_removed(tag, attrs, source):
+            found.append(UnsafeHtml(first_line + line - 1, column + 1, what, dangerous))
+    for offset, line in enumerate(text.split("\n")):
+        for column, url in _markdown_urls(line):
+            if not url_is_allowed(url):
+                scheme = url_scheme(html.unescape(url)) or "this"
+                found.append(UnsafeHtml(first_line + offset, column + 1, f"{scheme}: URL"))
+        for column, tag, attrs in _attribute_lists(line):
+            for what, dangerous in _what_is_removed(tag, attrs, f"<{tag} " + " ".join(_attribute_source(attrs)) + ">"):
+                found.append(UnsafeHtml(first_line + offset, column + 1, what, dangerous))
+    return sorted(found, key=lambda u: (u.line, u.column))
 
 
-_BLOCK_ELEMENT = re.compile(
-    r"<\s*(" + "|".join(UNSAFE_ELEMENTS) + r")\b[^>]*>.*?<\s*/\s*\1\s*>", re.IGNORECASE | re.DOTALL
-)
-_LONE_ELEMENT = re.compile(r"<\s*/?\s*(?:" + "|".join(UNSAFE_ELEMENTS) + r")\b[^>]*>", re.IGNORECASE)
-_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
-_TAG_HANDLER = re.compile(r"(?:\s+|(?<=[/\"']))on[a-zA-Z]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
-_TAG_JS_URL = re.compile(r"(?P<attr>\b(?:href|src|action|formaction|xlink:href)\s*=\s*)(?P<q>[\"']?)\s*(?:java|vb)script:[^\"'\s>]*(?P=q)", re.IGNORECASE)
+def find_unsafe_text(value: str) -> list[str]:
+    """Dangerous HTML in a plain-text value (a title, a tag, a file name): what it is, if any.
 
+    The site prints such values as text, so ``vector<int>`` is fine; a script or a handler is not.
 
-def sanitize_html(html: str) -> str:
-    """The rendered page without unsafe elements, handlers or ``javascript:`` URLs.
-
-    Text inside code blocks is escaped (``&lt;script&gt;``) and stays as it is.
-
-    >>> sanitize_html('<p>a<script>alert(1)</script><img src="x" onerror="alert(1)"><a href="javascript:x()">b</a></p>')
-    '<p>a<img src="x"><a href="#">b</a></p>'
+    >>> find_unsafe_text("std::vector<int> 报错"), find_unsafe_text("</title><script>x()</script>")
+    ([], ['<script> element'])
     """
-    if not could_be_unsafe(html):
-        return html
-    html = _BLOCK_ELEMENT.sub("", html)
-    html = _LONE_ELEMENT.sub("", html)
+    if "<" not in value:
+        return []
+    return [what for _, _, tag, attrs, source in _start_tags(value) for what, dangerous in _what_is_removed(tag, attrs, source) if dangerous]
 
-    def clean(tag: re.Match[str]) -> str:
-        text = _TAG_HANDLER.sub("", tag.group(0))
-        return _TAG_JS_URL.sub(lambda m: f'{m.group("attr")}{m.group("q") or chr(34)}#{m.group("q") or chr(34)}', text)
 
-    return _TAG.sub(clean, html)
+def _prose_only(markdown: str) -> str:
+    """The Markdown with fenced code and code spans blanked out, lines and columns kept."""
+    lines = [""] * (markdown.count("\n") + 1)
+    for index, line in prose_lines(markdown):
+        lines[index] = mask_code_spans(line)
+    return "\n".join(lines)
+
+
+_TICKS = re.compile(r"`+")
+
+
+def mask_code_spans(line: str) -> str:
+    """The line with each code span replaced by spaces (a span closes at the next run of as many backticks).
+
+    Linear: each run of backticks is looked at once.
+
+    >>> mask_code_spans("a `<b>` c ``x`y`` d `open")
+    'a       c         d `open'
+    """
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(line)]
+    if len(runs) < 2:
+        return line
+    next_of_length: dict[int, list[int]] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        next_of_length.setdefault(runs[index][1] - runs[index][0], []).append(index)
+    out, cursor, index = [], 0, 0
+    while index < len(runs):
+        start, end = runs[index]
+        candidates = next_of_length[end - start]
+        while candidates and candidates[-1] <= index:
+            candidates.pop()
+        if not candidates:
+            index += 1
+            continue
+        close = candidates.pop()
+        out += [line[cursor:start], " " * (runs[close][1] - start)]
+        cursor = runs[close][1]
+        index = close + 1
+    out.append(line[cursor:])
+    return "".join(out)
+
+
+_REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]\n]{1,999}\]:[ \t]*<?([^\s>]+)")
+
+
+def _markdown_urls(line: str):
+    """(column, URL) of each inline link or image and each reference definition on a line."""
+    reference = _REFERENCE.match(line)
+    if reference:
+        yield reference.start(1), reference.group(1)
+    at = line.find("](")
+    while at >= 0:
+        start = at + 2
+        while start < len(line) and line[start] in " \t<":
+            start += 1
+        end = start
+        while end < len(line) and line[end] not in " \t)>":
+            end += 1
+        if end > start:
+            yield start, line[start:end]
+        at = line.find("](", end)
+
+
+_ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
+_ATTR_PAIR = re.compile(r"""([^\s=#.{}"']{1,64})=(?:"([^"]*)"|'([^']*)'|([^\s}]*))""")
+
+
+def _attribute_lists(line: str):
+    """(column, element, attributes) of each ``{ key=value }`` attribute list (attr_list) on a line.
+
+    The element is the one the list most likely sets: an image or a link right before it, else a span.
+    """
+    for match in _ATTR_LIST.finditer(line):
+        pairs = [(m.group(1).lower(), next(g for g in m.groups()[1:] if g is not None)) for m in _ATTR_PAIR.finditer(match.group(1))]
+        if not pairs:
+            continue
+        before = line[: match.start()].rstrip()
+        tag = "span"
+        if before.endswith(")"):
+            opening = before.rfind("[", 0, before.rfind("]("))
+            tag = "img" if opening > 0 and before[opening - 1] == "!" else "a"
+        yield match.start(), tag, pairs
+
+
+def _attribute_source(attrs: list[tuple[str, str]]) -> list[str]:
+    return [f'{name}="{value.replace(chr(34), "&quot;")}"' for name, value in attrs]

@@ -9,21 +9,24 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
+from urllib.parse import quote
 
-from .checks import Problem, check_metadata
+from .checks import Problem, check_front_matter_html, check_metadata, check_path_names, front_matter_lines
 from .entries import ErrorEntry, find_entries
 from .errors import EssayError
 from .fingerprint import RULES, short_type
 from .metadata import display_name, split_front_matter
+from .paths import GENERATED_FILES, generated_file_problem, permalink_problems, symlinks_under, through_symlink
 
-#: Pages the hooks generate; an essay of that name would be shadowed.
-GENERATED_PAGES = ("errors.md", "categories.md", "archive.md")
+#: Pages the hooks generate; an essay of that name would be shadowed (the check and the build refuse one).
+GENERATED_PAGES = tuple(name for name in GENERATED_FILES if name.endswith(".md"))
 _NUMBERED = re.compile(r"^\d+[.\-_ ]\s*(?=.)")
 
 
@@ -36,9 +39,43 @@ def unnumbered_path(src_path: str) -> str:
     return "/".join(_NUMBERED.sub("", part) for part in src_path.split("/"))
 
 
-def index_marker(group: int) -> str:
-    """Where a group's table goes in ``/errors/`` (an HTML comment, which Markdown passes through)."""
-    return f"<!-- errata-index {group} -->"
+def index_marker(group: int | str) -> str:
+    """Where a group's table goes in ``/errors/``: a paragraph of its own, which the sanitiser keeps.
+
+    >>> index_marker(0)
+    'errata-index-0'
+    """
+    return f"errata-index-{group}"
+
+
+def marker_html(marker: str) -> str:
+    """The marker as it reads in the rendered page, where the hooks replace it."""
+    return f"<p>{marker}</p>"
+
+
+#: The site's own widgets: each page's HTML is sanitised first (forms and inputs are
+#: dropped), then these are put in where a page holds their placeholder.
+WIDGETS = {
+    '<div id="errata-lookup-form"></div>': (
+        '<form id="errata-lookup" class="errata-lookup">\n'
+        '<textarea name="q" rows="10" spellcheck="false" placeholder="Traceback (most recent call last):&#10;  ...&#10;'
+        'RuntimeError: CUDA out of memory. Tried to allocate 2.00 GiB"></textarea>\n'
+        '<button type="submit" class="md-button md-button--primary">查找</button>\n'
+        "</form>"
+    ),
+}
+
+
+def put_widgets(page_html: str) -> str:
+    """The sanitised page with the site's own widgets in their placeholders.
+
+    >>> put_widgets('<p>a</p><div id="errata-lookup-form"></div>').count("<textarea")
+    1
+    """
+    for placeholder, widget in WIDGETS.items():
+        if placeholder in page_html:
+            page_html = page_html.replace(placeholder, widget)
+    return page_html
 
 
 def page_url(src_path: str) -> str:
@@ -77,6 +114,7 @@ class Essay:
     body_line: int
     entries: list[ErrorEntry]
     problems: list[Problem] = field(default_factory=list)
+    permalink_line: int = 1
 
     @property
     def title(self) -> str:
@@ -117,8 +155,13 @@ def read_essay(path: Path, src_path: str) -> Essay:
     entries = find_entries(split.body, split.body_line)
     for entry in entries:
         entry.source_path = src_path
-    problems = check_metadata(split.metadata, src_path) if split.block else []
-    return Essay(src_path, split.metadata, split.body, split.body_line, entries, problems)
+    problems = check_path_names(src_path)
+    if split.block:
+        lines = front_matter_lines(split.block)
+        problems += check_metadata(split.metadata, src_path) + check_front_matter_html(split.metadata, src_path, lines)
+    essay = Essay(src_path, split.metadata, split.body, split.body_line, entries, problems)
+    essay.permalink_line = lines.get(("permalink",), 1) if split.block else 1
+    return essay
 
 
 class Catalogue:
@@ -143,12 +186,21 @@ class Catalogue:
         self.docs_dir = Path(docs_dir)
         self._cache: dict[str, tuple[float, Essay]] = {}
         self.essays: dict[str, Essay] = {}
+        self.problems: list[Problem] = []
 
     def refresh(self) -> "Catalogue":
+        """Read what changed; site-wide problems (links, shadowed files, permalinks) go to :attr:`problems`."""
         essays = {}
+        self.problems = [
+            Problem(link, 1, "path", "symbolic link: docs/ takes real files only (it would publish its target)")
+            for link in symlinks_under(self.docs_dir)
+        ]
         for path in sorted(self.docs_dir.rglob("*.md")):
             src = path.relative_to(self.docs_dir).as_posix()
-            if src in GENERATED_PAGES:
+            if generated_file_problem(src):
+                self.problems.append(Problem(src, 1, "path", generated_file_problem(src)))
+                continue
+            if through_symlink(path, self.docs_dir):
                 continue
             mtime = path.stat().st_mtime
             cached = self._cache.get(src)
@@ -163,13 +215,21 @@ class Catalogue:
         return [entry for essay in self.essays.values() for entry in essay.entries]
 
     def redirects(self) -> dict[str, str]:
-        """Old vdoing permalinks (``/pages/7c1c52/``) → the essay's source path."""
-        maps = {}
-        for essay in self.essays.values():
-            permalink = str(essay.metadata.get("permalink") or "").strip("/")
-            if permalink:
-                maps[f"{permalink}.md"] = essay.src_path
-        return maps
+        """Old vdoing permalinks (``/pages/7c1c52/``) → the essay's source path; invalid ones go to :attr:`problems`."""
+        permalinks = {src: (e.metadata["permalink"], e.permalink_line) for src, e in self.essays.items() if e.metadata.get("permalink")}
+        pages = {page_url(src): src for src in [*self.essays, *GENERATED_PAGES]}
+        valid, problems = permalink_problems(permalinks, pages, self.static_files())
+        self.problems += [Problem(p.src_path, p.line, "permalink", p.message) for p in problems]
+        return {f"{path}.md": src for src, path in valid.items()}
+
+    def static_files(self) -> set[str]:
+        """The site paths of the docs' other files (images, the site's scripts and styles)."""
+        found = set()
+        for folder, _, files in os.walk(self.docs_dir):
+            for name in files:
+                if not name.endswith(".md"):
+                    found.add(unnumbered_path(Path(folder, name).relative_to(self.docs_dir).as_posix()))
+        return found
 
     # -- generated data and pages ------------------------------------------
 
@@ -216,7 +276,7 @@ class Catalogue:
         would cost more than the rest of the page. :meth:`errors_tables`
         gives the HTML that replaces each marker in the rendered page.
         """
-        groups, all_tags = self._entries_by_library()
+        groups, _ = self._entries_by_library()
         count = sum(len(v) for v in groups.values())
         lines = [
             "---",
@@ -231,12 +291,7 @@ class Catalogue:
             f"共 {count} 条错误，来自 {sum(1 for e in self.essays.values() if e.entries)} 篇文章。按标签或库筛选"
             + ("；手里有完整的报错？到 [查错](lookup.md) 页面粘贴它。" if "lookup.md" in self.essays else "。"),
             "",
-            '<div class="errata-filter">',
-            '<input type="search" class="errata-filter-input" placeholder="筛选错误信息…" aria-label="筛选错误信息">',
-            '<div class="errata-filter-tags">'
-            + "".join(f'<button type="button" class="errata-chip" data-tag="{html.escape(t)}">{html.escape(t)}</button>' for t in all_tags)
-            + "</div>",
-            "</div>",
+            index_marker("filter"),
             "",
         ]
         for n, group in enumerate(groups):
@@ -244,10 +299,26 @@ class Catalogue:
         return "\n".join(lines)
 
     def errors_tables(self, url_of: Callable[[str], str], page_url: str = "errors/") -> dict[str, str]:
-        """The HTML table of each group of ``/errors/``, by its marker."""
-        tables = {}
+        """The HTML of ``/errors/`` by its marker: the tag filter, then each group's table.
+
+        These go in after the page is sanitised (the filter is an input and buttons, which the
+        sanitiser drops from contributed HTML); every value in them is escaped here.
+        """
+        groups, all_tags = self._entries_by_library()
+        tables = {
+            marker_html(index_marker("filter")): "\n".join(
+                [
+                    '<div class="errata-filter">',
+                    '<input type="search" class="errata-filter-input" placeholder="筛选错误信息…" aria-label="筛选错误信息">',
+                    '<div class="errata-filter-tags">'
+                    + "".join(f'<button type="button" class="errata-chip" data-tag="{html.escape(t)}">{html.escape(t)}</button>' for t in all_tags)
+                    + "</div>",
+                    "</div>",
+                ]
+            )
+        }
         essay_hrefs: dict[str, str] = {}  # an essay's rows share its link (relpath is slow, and an essay has many rows)
-        for n, rows in enumerate(self._entries_by_library()[0].values()):
+        for n, rows in enumerate(groups.values()):
             parts = ['<table class="errata-index">', "<thead><tr><th>错误信息</th><th>类型</th><th>文章</th><th>标签</th><th>日期</th></tr></thead>", "<tbody>"]
             for essay, entry in rows:
                 tags = essay.entry_tags(entry)
@@ -264,7 +335,7 @@ class Catalogue:
                     f"<td>{html.escape(essay.date[:10])}</td></tr>"
                 )
             parts += ["</tbody>", "</table>"]
-            tables[index_marker(n)] = "\n".join(parts)
+            tables[marker_html(index_marker(n))] = "\n".join(parts)
         return tables
 
     def categories_page(self) -> str:
@@ -277,8 +348,8 @@ class Catalogue:
         if not by_category:
             lines.append("还没有分类。")
         for category in sorted(by_category, key=str.lower):
-            lines += [f"## {category}", ""]
-            lines += [f"- [{essay.title}]({essay.src_path})" for essay in _newest_first(by_category[category])]
+            lines += [f"## {markdown_text(category)}", ""]
+            lines += [f"- [{markdown_text(essay.title)}]({quote(essay.src_path)})" for essay in _newest_first(by_category[category])]
             lines.append("")
         return "\n".join(lines)
 
@@ -292,9 +363,21 @@ class Catalogue:
         for month in sorted(by_month, reverse=True):
             year, _, number = month.partition("-")
             lines += [f"## {year} 年 {int(number)} 月" if number else f"## {year}", ""]
-            lines += [f"- {essay.date[:10]} [{essay.title}]({essay.src_path})" for essay in _newest_first(by_month[month])]
+            lines += [f"- {markdown_text(essay.date[:10])} [{markdown_text(essay.title)}]({quote(essay.src_path)})" for essay in _newest_first(by_month[month])]
             lines.append("")
         return "\n".join(lines)
+
+
+def markdown_text(text: str) -> str:
+    r"""Text put into generated Markdown so that it shows as written: HTML escaped, Markdown's marks backslashed.
+
+    >>> markdown_text("a<b> [x]*y*")
+    'a&lt;b&gt; \\[x\\]\\*y\\*'
+    """
+    return _MARKDOWN_MARKS.sub(r"\\\1", html.escape(text, quote=False))
+
+
+_MARKDOWN_MARKS = re.compile(r"([\\`*_\[\]{}#!|<>])")
 
 
 def _newest_first(essays: list[Essay]) -> list[Essay]:

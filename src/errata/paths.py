@@ -1,0 +1,154 @@
+"""Paths that stay inside the site: real files only, no file the build makes, no active static files, sound permalinks.
+
+The build publishes what ``docs/`` holds. A symbolic link would publish its
+target (a file outside the repository), a contributed ``errors.md`` would be
+shadowed by the generated index, an ``.html`` or ``.svg`` file runs its
+scripts when opened, and a permalink becomes a redirect page written where it
+says: ``/../../x/`` outside the site, ``/lookup/`` over the lookup page. The
+check and the build ask the functions here, so both refuse the same things.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .safety import url_scheme
+
+#: Files the build generates into the site from ``docs/``; a contributed file there would be shadowed.
+GENERATED_FILES = ("errors.md", "categories.md", "archive.md", "errors.json")
+#: Site paths the theme and the build own: a redirect may not be written there.
+RESERVED_PATHS = {"errors", "categories", "archive", "tags", "lookup", "search", "assets", "404.html", "sitemap.xml", "sitemap.xml.gz", "errors.json"}
+#: Static files a browser runs or renders as a page of this site (scripts in an SVG run when it is opened).
+ACTIVE_SUFFIXES = {".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".js", ".mjs", ".css", ".swf", ".wasm", ".php"}
+_PERMALINK = re.compile(r"[\w.\-~/]+")
+
+
+def symlinks_under(docs_dir: Path) -> list[str]:
+    """Every symbolic link under ``docs_dir`` (files and folders), relative and POSIX, without following any."""
+    found = []
+    for folder, dirs, files in os.walk(docs_dir, followlinks=False):
+        for name in [*dirs, *files]:
+            if os.path.islink(os.path.join(folder, name)):
+                found.append(Path(folder, name).relative_to(docs_dir).as_posix())
+    return sorted(found)
+
+
+def through_symlink(path: Path, root: Path) -> bool:
+    """Whether ``path`` is a symbolic link, or lies in a linked folder, below ``root``.
+
+    >>> through_symlink(Path("/tmp"), Path("/"))
+    False
+    """
+    path, root = Path(os.path.abspath(path)), Path(os.path.abspath(root))
+    try:
+        parts = path.relative_to(root).parts
+    except ValueError:
+        return path.is_symlink()
+    current = root
+    for part in parts:
+        current = current / part
+        if current.is_symlink():
+            return True
+    return False
+
+
+def static_file_problem(src_uri: str, own_files: set[str]) -> str | None:
+    """Why a non-Markdown file of the docs may not be published, or None.
+
+    ``own_files`` are the site's own scripts and styles (``extra_javascript``, ``extra_css``).
+
+    >>> static_file_problem("img/a.png", set()), static_file_problem("x/page.html", set())
+    (None, 'a .html file is published as is and its scripts would run; docs/ takes Markdown and images')
+    """
+    if src_uri in own_files:
+        return None
+    suffix = os.path.splitext(src_uri)[1].lower()
+    if suffix in ACTIVE_SUFFIXES:
+        return f"a {suffix} file is published as is and its scripts would run; docs/ takes Markdown and images"
+    return None
+
+
+def generated_file_problem(src_uri: str) -> str | None:
+    """Why a docs file may not exist: the build makes a file of that name.
+
+    >>> generated_file_problem("errors.md")
+    'the site generates errors.md; this file would be silently replaced (rename it)'
+    """
+    if src_uri in GENERATED_FILES:
+        return f"the site generates {src_uri}; this file would be silently replaced (rename it)"
+    return None
+
+
+@dataclass(frozen=True)
+class PermalinkProblem:
+    src_path: str
+    line: int
+    message: str
+
+
+def permalink_path(value: object) -> tuple[str | None, str | None]:
+    """(site path, problem): a vdoing permalink as the path its redirect page is written at.
+
+    >>> permalink_path("/pages/7c1c52/"), permalink_path("/../../x/")[1]
+    (('pages/7c1c52', None), "permalink '/../../x/' must not contain '.' or '..' segments or '//'")
+    >>> permalink_path("https://evil.example/")[1], permalink_path("index")[1]
+    ("permalink 'https://evil.example/' must be a path under the site, not a URL", "permalink 'index' would replace the home page")
+    """
+    text = str(value).strip()
+    if not text:
+        return None, None
+    if url_scheme(text) or text.startswith("//") or text.startswith("\\\\"):
+        return None, f"permalink {text!r} must be a path under the site, not a URL"
+    if not _PERMALINK.fullmatch(text):
+        return None, f"permalink {text!r} may hold only letters, digits and . - _ ~ /"
+    parts = text.strip("/").split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        return None, f"permalink {text!r} must not contain '.' or '..' segments or '//'"
+    if parts[-1] == "index":
+        parts = parts[:-1]
+    if not parts:
+        return None, f"permalink {text!r} would replace the home page"
+    return "/".join(parts), None
+
+
+def permalink_problems(
+    permalinks: dict[str, tuple[object, int]], page_urls: dict[str, str], static_files: set[str]
+) -> tuple[dict[str, str], list[PermalinkProblem]]:
+    """The valid redirects (source path → site path) and the problems of the others.
+
+    ``permalinks`` maps each essay to its permalink and the line it is on; ``page_urls`` maps
+    each page's URL (``mmdetection/errors/``) to its source; ``static_files`` are the site
+    paths of the other files. A permalink may not name a page, a path the build or the
+    theme owns, a static file (or lie under one), or another essay's permalink.
+    """
+    valid: dict[str, str] = {}
+    owner: dict[str, str] = {}
+    problems = []
+    for src, (value, line) in sorted(permalinks.items()):
+        path, problem = permalink_path(value)
+        if problem is None and path is not None:
+            problem = _clash(path, src, page_urls, static_files, owner)
+        if problem:
+            problems.append(PermalinkProblem(src, line, problem))
+        elif path is not None:
+            owner[path] = src
+            valid[src] = path
+    return valid, problems
+
+
+def _clash(path: str, src: str, page_urls: dict[str, str], static_files: set[str], owner: dict[str, str]) -> str | None:
+    shown = f"/{path}/"
+    if path.split("/")[0] in RESERVED_PATHS or path in RESERVED_PATHS:
+        return f"permalink {shown} is a path the site generates; choose another"
+    page = page_urls.get(path + "/")
+    if page is not None:
+        return f"permalink {shown} would replace the page {page}"
+    for static in static_files:
+        if static == path or static.startswith(path + "/") or path.startswith(static + "/"):
+            return f"permalink {shown} collides with the file {static}"
+    if path in owner:
+        return f"permalink {shown} is already the permalink of {owner[path]}"
+    return None
