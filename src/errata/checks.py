@@ -83,6 +83,26 @@ def check_metadata(metadata: dict[str, Any], path: str, line: int = 1) -> list[P
     return problems
 
 
+def at_their_lines(problems: list[Problem], lines: dict[tuple, int]) -> list[Problem]:
+    """Front-matter problems moved from line 1 to the line of the key (or list item) they name.
+
+    >>> at_their_lines([Problem("a.md", 1, "front-matter", "tags: item 2 is empty")], {("tags",): 3, ("tags", 1): 5})
+    [Problem(path='a.md', line=5, rule='front-matter', message='tags: item 2 is empty')]
+    """
+    moved = []
+    for problem in problems:
+        key = _KEY_OF.match(problem.message)
+        line = problem.line
+        if problem.line == 1 and key:
+            item = int(key.group("item")) - 1 if key.group("item") else None
+            line = lines.get((key.group("key"), item), lines.get((key.group("key"),), 1)) if item is not None else lines.get((key.group("key"),), 1)
+        moved.append(Problem(problem.path, line, problem.rule, problem.message))
+    return moved
+
+
+_KEY_OF = re.compile(r"(?P<key>[a-z_]{1,32})\b(?::? item (?P<item>\d{1,6}))?")
+
+
 def _is_iso_date(value: Any) -> bool:
     if isinstance(value, dt.datetime):
         return value.tzinfo is not None
@@ -271,6 +291,37 @@ def heading_ids(body: str, entries: list[ErrorEntry]) -> set[str]:
         for explicit in _ATTR_ID.finditer(line):
             ids.add(explicit.group("id"))
     return ids
+
+
+_RAW_ID = re.compile(r"""<[a-zA-Z][^<>]{0,2000}?\sid\s*=\s*["']?([\w\-:.]+)""")
+
+
+def check_duplicate_ids(body: str, entries: list[ErrorEntry], path: str, first_line: int = 1) -> list[Problem]:
+    """Ids given twice on one page: an entry repeated, or a heading or HTML id equal to an entry's anchor.
+
+    (Headings without an explicit id never clash: the Markdown gives them a suffix.)
+
+    >>> [p.message for p in check_duplicate_ids("## x { #a }", [ErrorEntry("KeyError", line=3)], "x.md")]
+    []
+    >>> [str(p) for p in check_duplicate_ids("## x { #keyerror-740182 }", [ErrorEntry("KeyError", line=3)], "x.md")]
+    ["x.md:1: the id 'keyerror-740182' appears twice on the page (also at line 3) [duplicate-id]"]
+    """
+    first: dict[str, int] = {}
+    problems = []
+
+    def seen(name: str, line: int) -> None:
+        if name in first:
+            problems.append(Problem(path, line, "duplicate-id", f"the id {name!r} appears twice on the page (also at line {first[name]})"))
+        else:
+            first[name] = line
+
+    for entry in entries:
+        seen(entry.anchor, entry.line)
+    for offset, line in prose_lines(body):
+        if "{" in line or "id" in line:
+            for match in [*_ATTR_ID.finditer(line), *_RAW_ID.finditer(line)]:
+                seen(match.group(1), first_line + offset)
+    return problems
 
 
 def check_links(body: str, path: Path, first_line: int, generated: set[Path], anchors_of) -> list[Problem]:

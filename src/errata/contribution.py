@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,20 +10,26 @@ import yaml
 
 from .checks import (
     Problem,
+    at_their_lines,
     check_duplicate_fingerprints,
+    check_duplicate_ids,
     check_entries,
+    check_front_matter_html,
     check_links,
     check_metadata,
     check_mojibake,
+    check_path_names,
     check_tags,
     check_unsafe_html,
+    front_matter_lines,
     heading_ids,
 )
 from .entries import ErrorEntry, find_entries
 from .errors import EssayError
 from .fingerprint import exception_line
 from .metadata import split_front_matter
-from .site import GENERATED_PAGES
+from .paths import generated_file_problem, permalink_problems, static_file_problem, symlinks_under, through_symlink
+from .site import GENERATED_PAGES, page_url, unnumbered_path
 from .text.encoding import decode_bytes
 
 
@@ -32,6 +39,7 @@ class _Parsed:
     body: str
     body_line: int
     entries: list[ErrorEntry]
+    permalink: tuple[object, int] | None = None  # the value and its line
 
 
 def load_allowed_tags(path: Path) -> set[str] | None:
@@ -55,10 +63,17 @@ def check_files(
     problems: list[Problem] = []
     parsed: dict[Path, _Parsed] = {}
     for path in files:
-        problems.extend(_check_one(path, allowed_tags, parsed))
+        refused = _refused(path, docs_dir)
+        if refused:
+            problems.append(Problem(str(path), 1, "path", refused))
+            continue
+        problems.extend(_check_one(path, allowed_tags, parsed, docs_dir=docs_dir))
     for path in context:
-        if path.resolve() not in parsed:
+        if path.resolve() not in parsed and not _refused(path, docs_dir):
             _check_one(path, None, parsed, report=False)
+    if docs_dir is not None:
+        problems.extend(_site_problems(docs_dir, {str(path) for path in files}))
+        problems.extend(_permalink_problems(parsed, docs_dir, {p.resolve() for p in files}))
 
     reported = {p.resolve() for p in files}
     # The site's existing entries first: a new file repeating one of them is the one reported.
@@ -82,7 +97,67 @@ def check_files(
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.rule, p.message))
 
 
-def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True) -> list[Problem]:
+def _refused(path: Path, docs_dir: Path | None) -> str | None:
+    """Why a file is not read at all: a symbolic link (its target may be anything), or a generated page's name."""
+    if through_symlink(path, docs_dir) if docs_dir is not None else Path(path).is_symlink():
+        return "symbolic link: docs/ takes real files only (it would publish its target)"
+    if docs_dir is not None and Path(os.path.abspath(path)).parent == Path(os.path.abspath(docs_dir)):
+        return generated_file_problem(Path(path).name)
+    return None
+
+
+#: The site's own scripts and styles, which docs/ may hold (mkdocs.yml names them).
+OWN_STATIC_FILES = {"assets/javascripts/errata.js", "assets/stylesheets/errata.css"}
+
+
+def _site_problems(docs_dir: Path, already: set[str]) -> list[Problem]:
+    """What the build would refuse in the docs folder as a whole: links, generated names, active files."""
+    problems = []
+    for link in symlinks_under(docs_dir):
+        name = str(docs_dir / link)
+        if name not in already:
+            problems.append(Problem(name, 1, "path", "symbolic link: docs/ takes real files only (it would publish its target)"))
+    for folder, _, names in os.walk(docs_dir):
+        for file_name in names:
+            path = Path(folder, file_name)
+            src = path.relative_to(docs_dir).as_posix()
+            why = generated_file_problem(src) if not src.endswith(".md") else None
+            why = why or (None if src.endswith(".md") else static_file_problem(src, OWN_STATIC_FILES))
+            if why:
+                problems.append(Problem(str(path), 1, "path", why))
+    return problems
+
+
+def _permalink_problems(parsed: dict[Path, _Parsed], docs_dir: Path, reported: set[Path]) -> list[Problem]:
+    """Permalinks as the build checks them, over the whole site; each reported in a checked file."""
+    root = Path(os.path.abspath(docs_dir))
+    sources = {}
+    for key, item in parsed.items():
+        try:
+            sources[Path(os.path.abspath(item.path)).relative_to(root).as_posix()] = key
+        except ValueError:
+            continue
+    pages = {page_url(src): str(docs_dir / src) for src in [*sources, *GENERATED_PAGES]}
+    permalinks = {src: parsed[key].permalink for src, key in sources.items() if parsed[key].permalink}
+    static = {unnumbered_path(p.relative_to(docs_dir).as_posix()) for p in docs_dir.rglob("*") if p.is_file() and p.suffix != ".md"}
+    _, found = permalink_problems(permalinks, pages, static)
+    named = {src: str(docs_dir / src) for src in sources}
+    return [
+        Problem(named[p.src_path], p.line, "permalink", _name_files(p.message, named))
+        for p in found
+        if sources[p.src_path] in reported
+    ]
+
+
+def _name_files(message: str, named: dict[str, str]) -> str:
+    """A permalink message with the other essay named as the user typed the docs folder."""
+    for src, name in named.items():
+        if message.endswith(f" of {src}"):
+            return message[: -len(src)] + name
+    return message
+
+
+def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True, docs_dir: Path | None = None) -> list[Problem]:
     name = str(path)
     try:
         raw = path.read_bytes()
@@ -102,9 +177,11 @@ def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True) -> l
         split = split_front_matter(text, name)
     except EssayError as exc:
         return problems + [Problem(name, exc.line or 1, "front-matter", exc.message)]
+    lines = front_matter_lines(split.block) if split.block else {}
     if split.block:
-        problems.extend(check_metadata(split.metadata, name))
-        problems.extend(check_tags(split.metadata, allowed_tags, name))
+        problems.extend(at_their_lines(check_metadata(split.metadata, name), lines))
+        problems.extend(check_tags(split.metadata, allowed_tags, name, lines=lines))
+        problems.extend(check_front_matter_html(split.metadata, name, lines))
     else:
         problems.append(Problem(name, 1, "front-matter", "no front matter: add at least a title (scripts/repair.py --write adds one)"))
     entries = find_entries(split.body, split.body_line)
@@ -112,8 +189,21 @@ def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True) -> l
         entry.source_path = name
     problems.extend(check_entries(entries, name))
     problems.extend(check_unsafe_html(split.body, name, split.body_line))
-    parsed[path.resolve()] = _Parsed(path, split.body, split.body_line, entries)
+    problems.extend(check_duplicate_ids(split.body, entries, name, split.body_line))
+    problems.extend(check_path_names(_relative_name(path, docs_dir), name))
+    permalink = split.metadata.get("permalink") if split.block else None
+    parsed[path.resolve()] = _Parsed(path, split.body, split.body_line, entries, (permalink, lines.get(("permalink",), 1)) if permalink else None)
     return problems if report else []
+
+
+def _relative_name(path: Path, docs_dir: Path | None) -> str:
+    """The path the site names the file by (under docs/), or its name alone."""
+    if docs_dir is not None:
+        try:
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(docs_dir)).as_posix()
+        except ValueError:
+            pass
+    return Path(path).name
 
 
 LABELS = {

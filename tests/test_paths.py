@@ -1,0 +1,147 @@
+"""Paths stay inside: symlinks, permalinks, generated pages, static files, duplicate ids, malformed tags.
+
+Every case is one docs folder built twice (strict: it must fail naming the file; plain: nothing
+leaves the site, nothing is replaced, nothing outside the repository is published) and checked
+once with scripts/check.py. The folder holds all the cases, so the cost is two builds.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from dev.devtools import build_site
+from errata.entries import anchor_for
+
+TOKEN = "secret-token-7f3a91"  # a file outside the docs that must never reach the site
+
+GOOD = "---\ntitle: {title}\n{extra}---\n# {title}\n\n- `KeyError: '{key}'`\n\n  - 解决方案：\n    检查键名。\n"
+CASES = {
+    # file → (front matter extra, what the check and the build must say about it)
+    "permalink-home.md": ("permalink: index\n", "would replace the home page"),
+    "permalink-lookup.md": ("permalink: /lookup/\n", "permalink /lookup/ is a path the site generates"),
+    "permalink-outside.md": ("permalink: /../../outside/\n", "must not contain '.' or '..' segments"),
+    "permalink-static.md": ("permalink: /assets/javascripts/errata.js/\n", "is a path the site generates"),
+    "permalink-image.md": ("permalink: /img/diagram.png/\n", "collides with the file img/diagram.png"),
+    "permalink-url.md": ("permalink: https://evil.example/\n", "must be a path under the site, not a URL"),
+    "permalink-page.md": ("permalink: /good/\n", "would replace the page"),
+    "permalink-b.md": ("permalink: /pages/abc123/\n", "/pages/abc123/ is already the permalink of"),
+    "tags-nested.md": ("tags: [[a]]\n", "tags: item 1 (['a']) is not text"),
+    "tags-mapping.md": ("tags: [{a: 1}]\n", "is not text"),
+}
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("paths")
+    outside = root / "outside.md"
+    outside.write_text(f"---\ntitle: outside\n---\n# outside\n\n{TOKEN}\n", encoding="utf-8")
+    (root / "private").mkdir()
+    (root / "private" / "notes.md").write_text(f"---\ntitle: notes\n---\n{TOKEN}\n", encoding="utf-8")
+    docs = root / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")  # the site's own script, which a permalink may not replace
+    (docs / "index.md").write_text("---\ntitle: 首页\n---\n# 首页\n", encoding="utf-8")
+    (docs / "lookup.md").write_text("---\ntitle: 查错\n---\n# 查错\n", encoding="utf-8")
+    (docs / "good.md").write_text(GOOD.format(title="good", extra="", key="good"), encoding="utf-8")
+    (docs / "permalink-a.md").write_text(GOOD.format(title="a", extra="permalink: /pages/abc123/\n", key="a"), encoding="utf-8")
+    for name, (extra, _) in CASES.items():
+        (docs / name).write_text(GOOD.format(title=name[:-3], extra=extra, key=name[:-3]), encoding="utf-8")
+    (docs / "img").mkdir()
+    (docs / "img" / "diagram.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (docs / "linked.md").symlink_to(outside)
+    (docs / "linked-folder").symlink_to(root / "private")
+    (docs / "errors.md").write_text("---\ntitle: 我的错误\n---\n# 我的错误\n", encoding="utf-8")
+    (docs / "page.html").write_text("<script>window.__pwned = 1</script>", encoding="utf-8")
+    (docs / "img" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', encoding="utf-8")
+    (docs / "ids.md").write_text(
+        "---\ntitle: ids\n---\n# ids\n\n## 重复 { #" + anchor_for("KeyError: 'x'") + " }\n\n"
+        + "- `KeyError: 'x'`\n\n  - 解决方案：\n    一。\n\n"
+        + "- `KeyError: 'y'`\n\n  - 解决方案：\n    二。\n\n- `KeyError: 'y'`\n\n  - 解决方案：\n    三。\n",
+        encoding="utf-8",
+    )
+    return docs
+
+
+@pytest.fixture(scope="module")
+def strict(docs):
+    return build_site(docs.parent / "strict-site", docs_dir=docs)
+
+
+@pytest.fixture(scope="module")
+def plain(docs):
+    site = docs.parent / "site"
+    result = build_site(site, docs_dir=docs, strict=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
+
+
+@pytest.fixture(scope="module")
+def check(docs):
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check.py"), "docs", "--tags", "none.yml"],
+        capture_output=True, text=True, cwd=docs.parent, env={**os.environ, "GITHUB_ACTIONS": ""},
+    )
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_each_case_fails_the_check_and_the_strict_build_naming_the_file(name, strict, check):
+    what = CASES[name][1]
+    assert strict.returncode != 0
+    assert any(name in line and what in line for line in strict.stderr.splitlines()), (name, strict.stderr[-4000:])
+    assert check.returncode == 1
+    assert any(f"docs/{name}:3:" in line and what in line for line in check.stdout.splitlines()), (name, check.stdout)
+
+
+def test_a_duplicate_permalink_names_both_files(strict, check):
+    line = next(line for line in check.stdout.splitlines() if "is already the permalink of" in line)
+    assert "docs/permalink-b.md" in line and "docs/permalink-a.md" in line
+    assert any("permalink-b.md" in line and "permalink-a.md" in line for line in strict.stderr.splitlines())
+
+
+@pytest.mark.parametrize(
+    "name, what",
+    [
+        ("linked.md", "symbolic link"),
+        ("linked-folder", "symbolic link"),
+        ("errors.md", "the site generates errors.md"),
+        ("page.html", "a .html file is published as is"),
+        ("img/logo.svg", "a .svg file is published as is"),
+    ],
+)
+def test_refused_files_fail_the_check_and_the_strict_build(name, what, strict, check):
+    assert any(name in line and what in line for line in strict.stderr.splitlines()), strict.stderr[-4000:]
+    assert any(f"docs/{name}:1:" in line and what in line for line in check.stdout.splitlines()), check.stdout
+
+
+def test_duplicate_ids_fail_the_check_and_the_strict_build(strict, check):
+    assert "ids.md" in strict.stderr and "appears twice on the page" in strict.stderr
+    reported = [line for line in check.stdout.splitlines() if "docs/ids.md" in line and "appears twice" in line]
+    assert len(reported) == 2, check.stdout  # the heading id equal to an anchor, and the repeated message
+
+
+def test_nothing_leaves_the_site_and_nothing_is_replaced(docs, plain):
+    root = docs.parent
+    assert not (root / "outside" / "index.html").exists() and not (root.parent / "outside" / "index.html").exists()
+    assert "首页" in (plain / "index.html").read_text(encoding="utf-8")  # the home page is still the home page
+    assert "Redirecting" not in (plain / "lookup" / "index.html").read_text(encoding="utf-8")
+    assert (plain / "assets" / "javascripts" / "errata.js").is_file()
+    assert "Redirecting" in (plain / "pages" / "abc123" / "index.html").read_text(encoding="utf-8")  # a sound permalink still works
+    assert "/permalink-a/" in (plain / "pages" / "abc123" / "index.html").read_text(encoding="utf-8")
+    assert "我的错误" not in (plain / "errors" / "index.html").read_text(encoding="utf-8")
+    assert not (plain / "page.html").exists() and not (plain / "img" / "logo.svg").exists()
+    published = [p for p in plain.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".md")]
+    assert not [p for p in published if TOKEN in p.read_text(encoding="utf-8", errors="replace")]
+
+
+def test_the_project_docs_have_no_path_problems():
+    from errata.site import Catalogue
+
+    catalogue = Catalogue(ROOT / "docs").refresh()
+    catalogue.redirects()
+    assert catalogue.problems == []
