@@ -176,7 +176,7 @@ def test_leftover_mojibake_fails_a_strict_build(tmp_path):
 def test_invalid_front_matter_fails_a_strict_build(tmp_path):
     result, _ = fixture_site(tmp_path, {"meta.md": "---\ntitle: t\ntags:\n  - \n---\n# t\n"})
     assert result.returncode != 0
-    assert "meta.md:1: tags: item 1 is empty" in result.stderr
+    assert "meta.md:4: tags: item 1 is empty" in result.stderr  # at the item's line
 
 
 def test_broken_anchor_fails_a_strict_build(tmp_path):
