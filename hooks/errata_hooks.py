@@ -18,7 +18,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from errata.cards import finish_cards, render_essay
-from errata.checks import check_mojibake, check_unsafe_html
+from errata.checks import check_mojibake, check_nesting, check_unsafe_html
 from errata.entries import find_entries
 from errata.metadata import display_name
 from errata.paths import generated_file_problem, static_file_problem, through_symlink
@@ -125,6 +125,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         return markdown  # a generated page
     for problem in essay.problems:
         log.warning(str(problem))
+    too_deep = check_nesting(markdown, page.file.src_uri, essay.body_line)
+    if too_deep:  # refused before Python-Markdown spends minutes on it
+        log.warning(str(too_deep[0]))
+        markdown = f"此页未能生成：第 {too_deep[0].line} 行的列表、引用或括号嵌套过深。"
     for problem in check_mojibake(markdown, page.file.src_uri, essay.body_line) + check_unsafe_html(markdown, page.file.src_uri, essay.body_line):
         log.warning(str(problem))
     # The theme prints front-matter values and titles without escaping (title, description,

@@ -47,9 +47,7 @@ def render_card(entry: ErrorEntry, level: int = 2) -> str:
     <BLANKLINE>
     errata-card-end
     """
-    ticks = "``" if "`" in entry.message else "`"
-    pad = " " if ticks == "``" else ""
-    parts = [f"{'#' * level} {ticks}{pad}{entry.message}{pad}{ticks} {{ #{entry.anchor} .errata-entry-title }}"]
+    parts = [f"{'#' * level} {code_span(entry.message)} {{ #{entry.anchor} .errata-entry-title }}"]
     for key, title in SECTION_TITLES.items():
         text = entry.sections.get(key)
         if not text:
@@ -61,6 +59,20 @@ def render_card(entry: ErrorEntry, level: int = 2) -> str:
         parts.append(f'{marker} {kind} "{title}"\n\n' + textwrap.indent(traceback_lexer(text), "    "))
     parts.append(CARD_END)
     return "\n\n".join(parts)
+
+
+def code_span(text: str) -> str:
+    """A Markdown code span that holds ``text`` as it is, whatever backticks it holds.
+
+    The span's backtick run is longer than any run inside, so nothing in the text can close it
+    (a message holding a double backtick closed a double-backtick span, and raw HTML followed).
+
+    >>> code_span("KeyError: 'a'"), code_span("a``b"), code_span("`x")
+    ("`KeyError: 'a'`", '``` a``b ```', '`` `x ``')
+    """
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    pad = " " if longest else ""
+    return f"{'`' * (longest + 1)}{pad}{text}{pad}{'`' * (longest + 1)}"
 
 
 def traceback_lexer(text: str) -> str:

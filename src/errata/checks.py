@@ -18,7 +18,7 @@ import yaml
 from .entries import ErrorEntry
 from .markdown_lines import prose_lines
 from .metadata import display_name
-from .safety import find_unsafe_html, find_unsafe_text
+from .safety import find_unsafe_html, find_unsafe_text, markdown_links
 from .text.bytemap import BYTE_RUN, run_to_bytes, split_pieces
 
 
@@ -147,6 +147,82 @@ def check_unsafe_html(body: str, path: str, first_line: int) -> list[Problem]:
     return [Problem(path, u.line, "unsafe-html", u.message) for u in find_unsafe_html(body, first_line)]
 
 
+#: Deeper than this, Python-Markdown's time grows with the cube of the depth (1,200 levels:
+#: 54 s, then a RecursionError); no essay nests lists or quotes half as deep.
+MAX_NESTING = 32
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
+
+
+def nesting_depth(line: str) -> int:
+    """How many lists and quotes a line opens or sits in: its markers, plus a level for each 4 columns of indentation.
+
+    >>> nesting_depth("- `KeyError`"), nesting_depth("    - 解决方案："), nesting_depth("> > - 1. x")
+    (1, 2, 4)
+    """
+    depth, column, at = 0, 0, 0
+    while at < len(line):
+        char = line[at]
+        if char in " \t":
+            if not depth:  # indentation before the first marker; spaces after a marker belong to it
+                column += 1 if char == " " else 4 - column % 4
+        elif char == ">":
+            depth += 1
+        else:
+            marker = _LIST_ITEM.match(line, at)
+            if not marker:
+                break
+            depth += 1
+            at = marker.end()
+            continue
+        at += 1
+    return depth + column // 4
+
+
+#: Python-Markdown looks for the end of a link from every ``[`` (and of its target from every
+#: ``(``) left open in a paragraph: 4,000 open brackets take 3.4 s, 50,000 nine minutes.
+MAX_OPEN_BRACKETS = 200
+
+
+def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
+    """Structure the Markdown parser takes super-linear time on, refused before it sees it (first such line):
+    lists or quotes nested absurdly deep, and paragraphs with hundreds of brackets left open.
+
+    >>> [str(p) for p in check_nesting("ok\\n" + "> " * 40 + "x", "a.md")]
+    ['a.md:2: lists or quotes nested 40 deep (at most 32) [nesting]']
+    >>> [str(p) for p in check_nesting("a\\n\\n" + "[" * 300, "a.md")]
+    ["a.md:3: 300 '[' left open in one paragraph (at most 200) [nesting]"]
+    """
+    open_brackets = {"[": 0, "(": 0}
+    paragraph_line = None
+    for offset, line in prose_lines(body):
+        if not line.strip():
+            open_brackets, paragraph_line = {"[": 0, "(": 0}, None
+            continue
+        paragraph_line = offset if paragraph_line is None else paragraph_line
+        if len(line) > MAX_NESTING and line[:MAX_NESTING].strip(" \t>-*+0123456789.)") == "":
+            depth = nesting_depth(line)
+            if depth > MAX_NESTING:
+                return [Problem(path, first_line + offset, "nesting", f"lists or quotes nested {depth} deep (at most {MAX_NESTING})")]
+        if "[" in line or "(" in line:
+            for opening, closing in (("[", "]"), ("(", ")")):
+                open_brackets[opening] = _still_open(line, opening, closing, open_brackets[opening])
+                if open_brackets[opening] > MAX_OPEN_BRACKETS:
+                    return [Problem(path, first_line + offset, "nesting", f"{open_brackets[opening]} {opening!r} left open in one paragraph (at most {MAX_OPEN_BRACKETS})")]
+    return []
+
+
+def _still_open(line: str, opening: str, closing: str, depth: int) -> int:
+    """How many ``opening`` brackets are unclosed after ``line``, ``depth`` being open before it."""
+    if closing not in line:
+        return depth + line.count(opening)
+    for char in line:
+        if char == opening:
+            depth += 1
+        elif char == closing and depth:
+            depth -= 1
+    return depth
+
+
 def front_matter_lines(block: str) -> dict[tuple, int]:
     """The file line of each top-level key, ``(key,)``, and of each list item, ``(key, index)``.
 
@@ -268,9 +344,42 @@ def check_tags(metadata: dict[str, Any], allowed: set[str] | None, path: str, li
     ]
 
 
-_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_ATTR_ID = re.compile(r"\{[^}]*#(?P<id>[\w\-]+)[^}]*\}")
-_HEADING_LINE = re.compile(r"^#{1,6}[ \t]+(?P<text>.+?)[ \t]*#*[ \t]*$")
+_BRACES = re.compile(r"\{[^{}\n]*\}")
+_HASH_ID = re.compile(r"#([\w\-]+)")
+_HTML_ID = re.compile(r"""\sid\s*=\s*["']?([\w\-:.]+)""")
+
+
+def explicit_ids(line: str) -> list[str]:
+    """Ids a line gives by hand: attribute lists (``{ #id }``) and HTML ``id=`` attributes.
+
+    Linear in the line (no pattern scans past a brace or a tag it started in).
+
+    >>> explicit_ids('## A { #a .x } <span id="b">c</span> {.y}')
+    ['a', 'b']
+    """
+    ids = [m.group(1) for group in _BRACES.finditer(line) for m in [_HASH_ID.search(group.group())] if m]
+    if "id" in line and "<" in line:
+        for piece in line.split("<")[1:]:
+            tag = piece.split(">", 1)[0]
+            if tag[:1].isalpha():
+                ids += [m.group(1) for m in _HTML_ID.finditer(tag)]
+    return ids
+
+
+def heading_text(line: str) -> str | None:
+    """The text of an ATX heading line (closing hashes dropped), or None.
+
+    >>> heading_text("## KeyError ##"), heading_text("#hashtag"), heading_text("# a" + " " * 5 + "b")
+    ('KeyError', None, 'a     b')
+    """
+    hashes = len(line) - len(line.lstrip("#"))
+    if not 1 <= hashes <= 6 or line[hashes : hashes + 1] not in (" ", "\t"):
+        return None
+    text = line[hashes:].strip(" \t")
+    closed = text.rstrip("#")
+    if closed != text and (not closed or closed[-1] in " \t"):
+        text = closed.rstrip(" \t")
+    return text or None
 
 
 def heading_ids(body: str, entries: list[ErrorEntry]) -> set[str]:
@@ -280,20 +389,12 @@ def heading_ids(body: str, entries: list[ErrorEntry]) -> set[str]:
     slug = slugify(case="lower")
     ids = {entry.anchor for entry in entries}
     for _, line in prose_lines(body):
-        heading = _HEADING_LINE.match(line)
-        if heading:
-            text = heading.group("text")
-            explicit = _ATTR_ID.search(text)
-            if explicit:
-                ids.add(explicit.group("id"))
-            text = _ATTR_ID.sub("", text).replace("`", "").strip()
-            ids.add(slug(text, "-"))
-        for explicit in _ATTR_ID.finditer(line):
-            ids.add(explicit.group("id"))
+        text = heading_text(line)
+        if text:
+            text = _BRACES.sub(lambda group: "" if _HASH_ID.search(group.group()) else group.group(), text)
+            ids.add(slug(text.replace("`", "").strip(), "-"))
+        ids.update(explicit_ids(line))
     return ids
-
-
-_RAW_ID = re.compile(r"""<[a-zA-Z][^<>]{0,2000}?\sid\s*=\s*["']?([\w\-:.]+)""")
 
 
 def check_duplicate_ids(body: str, entries: list[ErrorEntry], path: str, first_line: int = 1) -> list[Problem]:
@@ -318,9 +419,8 @@ def check_duplicate_ids(body: str, entries: list[ErrorEntry], path: str, first_l
     for entry in entries:
         seen(entry.anchor, entry.line)
     for offset, line in prose_lines(body):
-        if "{" in line or "id" in line:
-            for match in [*_ATTR_ID.finditer(line), *_RAW_ID.finditer(line)]:
-                seen(match.group(1), first_line + offset)
+        for name in explicit_ids(line):
+            seen(name, first_line + offset)
     return problems
 
 
@@ -332,14 +432,13 @@ def check_links(body: str, path: Path, first_line: int, generated: set[Path], an
     """
     problems = []
     for offset, line in prose_lines(body):
-        for match in _LINK.finditer(line):
-            target = match.group("target")
+        for _, target in markdown_links(line):
             if re.match(r"^[a-z][a-z0-9+.\-]*:|^//", target, re.IGNORECASE):
                 continue  # external, mailto:, javascript: (the unsafe-HTML rule reports that)
             file_part, _, anchor = target.partition("#")
             target_file = (path.parent / file_part).resolve() if file_part else path.resolve()
             where = first_line + offset
-            if file_part and not target_file.exists() and target_file not in generated:
+            if file_part and not _exists(target_file) and target_file not in generated:
                 problems.append(Problem(str(path), where, "link", f"link target {file_part!r} does not exist"))
                 continue
             if anchor and target_file.suffix == ".md" and target_file not in generated:
@@ -348,3 +447,10 @@ def check_links(body: str, path: Path, first_line: int, generated: set[Path], an
                     problems.append(Problem(str(path), where, "link", f"anchor #{anchor} does not exist in {file_part or 'this page'}"))
     return problems
 
+
+def _exists(path: Path) -> bool:
+    """Whether a link target exists; a name the system refuses (too long, a NUL) does not."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from .cards import code_span
 from .checks import (
     Problem,
     at_their_lines,
@@ -18,6 +19,7 @@ from .checks import (
     check_links,
     check_metadata,
     check_mojibake,
+    check_nesting,
     check_path_names,
     check_tags,
     check_unsafe_html,
@@ -184,6 +186,9 @@ def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True, docs
         problems.extend(check_front_matter_html(split.metadata, name, lines))
     else:
         problems.append(Problem(name, 1, "front-matter", "no front matter: add at least a title (scripts/repair.py --write adds one)"))
+    too_deep = check_nesting(split.body, name, split.body_line)
+    if too_deep:
+        return problems + too_deep  # the rest reads the Markdown's structure: not at this depth
     entries = find_entries(split.body, split.body_line)
     for entry in entries:
         entry.source_path = name
@@ -236,14 +241,12 @@ def scaffold_entry(error_text: str, language: str = "zh") -> str:
     kind, message = exception_line(text)
     headline = f"{kind}: {message}" if kind and message else (kind or message)
     headline = headline.splitlines()[0] if headline else "error"
-    ticks = "``" if "`" in headline else "`"
-    pad = " " if ticks == "``" else ""
     labels = LABELS[language]
     colon = "：" if language == "zh" else ":"
     language_hint = "python" if "Traceback" in text or kind else "text"
     fence = "````" if "```" in text else "```"
     details = "\n".join("    " + line if line else "" for line in [f"{fence}{language_hint}", *text.split("\n"), fence])
-    parts = [f"- {ticks}{pad}{headline}{pad}{ticks}", "", f"  - {labels['details']}{colon}", details, ""]
+    parts = [f"- {code_span(headline)}", "", f"  - {labels['details']}{colon}", details, ""]
     for key in ("analysis", "solution", "references"):
         parts += [f"  - {labels[key]}{colon}", ""]
     return "\n".join(parts)

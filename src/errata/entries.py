@@ -42,8 +42,8 @@ SECTION_LABELS: dict[str, tuple[str, ...]] = {
 #: How a card names each section (the site's interface is Chinese).
 SECTION_TITLES = {"details": "详细报错信息", "analysis": "问题分析", "solution": "解决方案", "references": "参考文章"}
 
-_LIST_ENTRY = re.compile(r"^[-*+][ \t]+(?P<ticks>`+)[ \t]?(?P<message>.+?)[ \t]?(?P=ticks)[ \t]*$")
-_HEADING_ENTRY = re.compile(r"^(?P<hashes>#{2,6})[ \t]+(?P<ticks>`+)[ \t]?(?P<message>.+?)[ \t]?(?P=ticks)[ \t]*(?:\{[^}]*\})?[ \t]*$")
+_LIST_MARKER = re.compile(r"[-*+][ \t]+")
+_HEADING_MARKER = re.compile(r"(?P<hashes>#{2,6})[ \t]+")
 _LABEL = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+][ \t]+|#{3,6}[ \t]+)(?:\*\*)?(?P<label>[^：:*\n]{1,24}?)(?:\*\*)?[ \t]*[：:]?[ \t]*$")
 _HEADING = re.compile(r"^#{1,6}[ \t]")
 
@@ -138,14 +138,56 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
 def _entry_starts(lines: list[str]) -> list[tuple[int, str, str]]:
     starts = []
     for i, line in prose_lines("\n".join(lines)):
-        match = _LIST_ENTRY.match(line)
-        if match:
-            starts.append((i, match.group("message").strip(), "list"))
+        marker = _LIST_MARKER.match(line)
+        message = code_span_text(line[marker.end() :]) if marker else None
+        if message is not None:
+            starts.append((i, message.strip(), "list"))
             continue
-        match = _HEADING_ENTRY.match(line)
-        if match:
-            starts.append((i, match.group("message").strip(), match.group("hashes")))
+        marker = _HEADING_MARKER.match(line)
+        if marker:
+            rest = line[marker.end() :].rstrip(" \t")
+            message = code_span_text(_without_attribute_list(rest))
+            if message is None and rest != _without_attribute_list(rest):
+                message = code_span_text(rest)
+            if message is not None:
+                starts.append((i, message.strip(), marker.group("hashes")))
     return starts
+
+
+def code_span_text(text: str) -> str | None:
+    """The text of ``text`` if all of it is one code span (spaces after it allowed), else None.
+
+    Read without a regular expression: a backreference to the backtick run made a line of
+    ten thousand backticks take half a minute; this looks at each character once.
+
+    >>> code_span_text("`KeyError: 'a'`  "), code_span_text("`` a`b ``"), code_span_text("`a` and `b")
+    ("KeyError: 'a'", 'a`b', None)
+    """
+    text = text.rstrip(" \t")
+    opening = len(text) - len(text.lstrip("`"))
+    closing = len(text) - len(text.rstrip("`"))
+    if not opening or closing < opening or len(text) <= 2 * opening:
+        return None
+    inner = text[opening : len(text) - opening]
+    if inner[:1] in (" ", "\t") and len(inner) > 1:
+        inner = inner[1:]
+    if inner[-1:] in (" ", "\t") and len(inner) > 1:
+        inner = inner[:-1]
+    return inner
+
+
+def _without_attribute_list(text: str) -> str:
+    """A heading's text without a trailing ``{ #id .class }``.
+
+    >>> _without_attribute_list("`KeyError` { #k }")
+    '`KeyError`'
+    """
+    if not text.endswith("}"):
+        return text
+    start = text.rfind("{")
+    if start < 0 or "}" in text[start + 1 : -1]:
+        return text
+    return text[:start].rstrip(" \t")
 
 
 def _entry_end(lines: list[str], start: int, kind: str, limit: int) -> int:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from functools import lru_cache
 
 import nh3
 
@@ -162,25 +162,145 @@ class UnsafeHtml:
         return f"unsafe HTML: {self.what} (not allowed in contributed Markdown)"
 
 
-class _Tags(HTMLParser):
-    """Each start tag of a text, with its position and its source."""
+StartTag = tuple[int, int, str, list[tuple[str, str]], str]  # line, column (0-based), name, attributes, source
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, int, str, list[tuple[str, str | None]], str]] = []
-
-    def handle_starttag(self, tag, attrs):
-        line, column = self.getpos()
-        self.found.append((line, column, tag, attrs, self.get_starttag_text() or ""))
-
-    handle_startendtag = handle_starttag
+#: Elements whose content a browser reads as text up to their end tag (no tags inside).
+_RAW_TEXT = {"script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title", "plaintext"}
+_SPACE = " \t\n\r\f"
 
 
-def _start_tags(text: str) -> list[tuple[int, int, str, list[tuple[str, str | None]], str]]:
-    parser = _Tags()
-    parser.feed(text)
-    parser.close()
-    return parser.found
+def start_tags(text: str) -> list[StartTag]:
+    """Each start tag of ``text`` as a browser's tokenizer reads it, with its line and column.
+
+    Written as the HTML tokenizer's states (tag name, attribute name, quoted and unquoted
+    values, comments, raw text), so a ``>`` inside quotes does not end a tag and ``<scr<iframe>``
+    is one odd element. Linear: each character is read once (the standard library's parser
+    took minutes on ``<a b="`` repeated, since it rescans an unfinished tag).
+
+    >>> [(t[2], t[3]) for t in start_tags('<img alt=">" src=x onerror=alert(1)><!-- <b> --><style><i></style>')]
+    [('img', [('alt', '>'), ('src', 'x'), ('onerror', 'alert(1)')]), ('style', [])]
+    """
+    found: list[StartTag] = []
+    lowered = text.lower()
+    line_starts = _LineStarts(text)
+    memo: dict[str, int] = {}
+    at, end = 0, len(text)
+    while True:
+        at = text.find("<", at)
+        if at < 0 or at + 1 >= end:
+            return found
+        following = text[at + 1]
+        if following == "!":
+            close = _comment_end(text, at, memo)
+            if close < 0:
+                return found
+            at = close
+            continue
+        if following in "/?":
+            close = text.find(">", at)
+            if close < 0:
+                return found
+            at = close + 1
+            continue
+        if not following.isascii() or not following.isalpha():
+            at += 1
+            continue
+        tag = _read_tag(text, at)
+        if tag is None:  # the text ends inside the tag: a browser drops it
+            return found
+        name, attrs, close = tag
+        line, column = line_starts.position(at)
+        found.append((line, column, name.lower(), attrs, text[at:close]))
+        at = close
+        if name.lower() in _RAW_TEXT:
+            after = lowered.find("</" + name.lower(), at)
+            if after < 0:
+                return found
+            at = after
+
+
+def _comment_end(text: str, at: int, memo: dict[str, int]) -> int:
+    """Where the comment (or ``<!DOCTYPE``-like bogus comment) at ``at`` ends, as a browser ends it; -1 if never.
+
+    >>> _comment_end("<!--><img>", 0, {}), _comment_end("<!-- a --!><b>", 0, {}), _comment_end("<!x>", 0, {})
+    (5, 11, 4)
+    """
+    if not text.startswith("<!--", at):
+        close = text.find(">", at)
+        return close + 1 if close >= 0 else -1
+    for empty in ("<!-->", "<!--->"):
+        if text.startswith(empty, at):
+            return at + len(empty)
+    closes = [c for c in (_find_after(text, "-->", at + 4, memo), _find_after(text, "--!>", at + 4, memo)) if c >= 0]
+    if not closes:
+        return -1
+    close = min(closes)
+    return close + (3 if text.startswith("-->", close) else 4)
+
+
+def _find_after(text: str, needle: str, at: int, memo: dict[str, int]) -> int:
+    """``text.find(needle, at)``, remembering the answer for one scan of ``text``: a rare
+    needle asked after every comment of a long page is searched for once, not once per comment."""
+    last = memo.get(needle)
+    if last is None or (last != -1 and last < at):
+        last = memo[needle] = text.find(needle, at)
+    return last
+
+
+def _read_tag(text: str, at: int) -> tuple[str, list[tuple[str, str]], int] | None:
+    """The name, attributes and end (after ``>``) of the start tag at ``at``; None at the end of the text."""
+    end = len(text)
+    i = at + 1
+    while i < end and text[i] not in _SPACE + "/>":
+        i += 1
+    name = text[at + 1 : i]
+    attrs: list[tuple[str, str]] = []
+    while i < end:
+        char = text[i]
+        if char in _SPACE or char == "/":
+            i += 1
+            continue
+        if char == ">":
+            return name, attrs, i + 1
+        start = i
+        i += 1  # the first character of a name may be '=' or anything but space, '/' and '>'
+        while i < end and text[i] not in _SPACE + "/>=":
+            i += 1
+        attribute = text[start:i].lower()
+        while i < end and text[i] in _SPACE:
+            i += 1
+        value = ""
+        if i < end and text[i] == "=":
+            i += 1
+            while i < end and text[i] in _SPACE:
+                i += 1
+            if i < end and text[i] in "\"'":
+                close = text.find(text[i], i + 1)
+                if close < 0:
+                    return None
+                value, i = text[i + 1 : close], close + 1
+            else:
+                start = i
+                while i < end and text[i] not in _SPACE + ">":
+                    i += 1
+                value = text[start:i]
+        if attribute not in (a for a, _ in attrs):
+            attrs.append((attribute, html.unescape(value)))
+    return None
+
+
+class _LineStarts:
+    """Line and column of an offset, for offsets asked in increasing order (amortised linear)."""
+
+    def __init__(self, text: str):
+        self.text, self.line, self.line_start = text, 1, 0
+
+    def position(self, offset: int) -> tuple[int, int]:
+        while True:
+            newline = self.text.find("\n", self.line_start, offset)
+            if newline < 0:
+                return self.line, offset - self.line_start
+            self.line, self.line_start = self.line + 1, newline + 1
 
 
 #: Where the HTML parser puts a lone tag of these: a ``<td>`` outside a table is dropped as an error.
@@ -192,10 +312,15 @@ _CONTEXT = {
 }
 
 
-def _what_is_removed(tag: str, attrs: list[tuple[str, str | None]], source: str) -> list[tuple[str, bool]]:
+def _what_is_removed(tag: str, attrs: list[tuple[str, str]], source: str) -> list[tuple[str, bool]]:
     """What the sanitiser takes from this one tag: the element, or some of its attributes."""
+    return _removed_from(tag, tuple(attrs), source)
+
+
+@lru_cache(maxsize=4096)  # an essay repeats its tags: each distinct one goes through the sanitiser once
+def _removed_from(tag: str, attrs: tuple[tuple[str, str], ...], source: str) -> list[tuple[str, bool]]:
     before, after = _CONTEXT.get(tag, ("", ""))
-    kept = [t for t in _start_tags(_CLEANER.clean(before + source + after)) if t[2] == tag]
+    kept = [t for t in start_tags(_CLEANER.clean(before + source + after)) if t[2] == tag]
     if not kept:
         return [(f"<{tag}> element", tag in DANGEROUS_TAGS or bool(attrs))]
     kept_names = {name.lower() for name, _ in kept[0][3]}
@@ -251,11 +376,11 @@ def find_unsafe_html(markdown: str, first_line: int = 1) -> list[UnsafeHtml]:
         return []
     text = _prose_only(markdown)
     found = []
-    for line, column, tag, attrs, source in _start_tags(text):
+    for line, column, tag, attrs, source in start_tags(text):
         for what, dangerous in _what_is_removed(tag, attrs, source):
             found.append(UnsafeHtml(first_line + line - 1, column + 1, what, dangerous))
     for offset, line in enumerate(text.split("\n")):
-        for column, url in _markdown_urls(line):
+        for column, url in markdown_links(line, closed=False):
             if not url_is_allowed(url):
                 scheme = url_scheme(html.unescape(url)) or "this"
                 found.append(UnsafeHtml(first_line + offset, column + 1, f"{scheme}: URL"))
@@ -275,7 +400,7 @@ def find_unsafe_text(value: str) -> list[str]:
     """
     if "<" not in value:
         return []
-    return [what for _, _, tag, attrs, source in _start_tags(value) for what, dangerous in _what_is_removed(tag, attrs, source) if dangerous]
+    return [what for _, _, tag, attrs, source in start_tags(value) for what, dangerous in _what_is_removed(tag, attrs, source) if dangerous]
 
 
 def _prose_only(markdown: str) -> str:
@@ -323,11 +448,19 @@ def mask_code_spans(line: str) -> str:
 _REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]\n]{1,999}\]:[ \t]*<?([^\s>]+)")
 
 
-def _markdown_urls(line: str):
-    """(column, URL) of each inline link or image and each reference definition on a line."""
+def markdown_links(line: str, closed: bool = True):
+    """(column, target) of each inline link or image and each reference definition on a line.
+
+    Linear: one pass over the line. With ``closed``, an inline link needs its ``)`` (as the
+    Markdown does); the unsafe-URL report takes unclosed ones too.
+
+    >>> list(markdown_links("see [a](b.md#c) and ![i]( <img.png> ) and [x](y"))
+    [(8, 'b.md#c'), (27, 'img.png')]
+    """
     reference = _REFERENCE.match(line)
     if reference:
         yield reference.start(1), reference.group(1)
+    last_close = line.rfind(")")
     at = line.find("](")
     while at >= 0:
         start = at + 2
@@ -336,7 +469,7 @@ def _markdown_urls(line: str):
         end = start
         while end < len(line) and line[end] not in " \t)>":
             end += 1
-        if end > start:
+        if end > start and (not closed or last_close >= end):
             yield start, line[start:end]
         at = line.find("](", end)
 
