@@ -223,6 +223,19 @@ def _still_open(line: str, opening: str, closing: str, depth: int) -> int:
     return depth
 
 
+def check_entry_messages(entries: list[ErrorEntry], path: str) -> list[Problem]:
+    """Markup in an entry's message: the site shows it as code, but no error prints a script.
+
+    >>> [str(p) for p in check_entry_messages([ErrorEntry("x `` <img src=x onerror=alert(1)>", line=7)], "a.md")]
+    ['a.md:7: unsafe HTML in the entry message: event-handler attribute onerror (shown as code; write the error as printed) [unsafe-html]']
+    """
+    return [
+        Problem(path, entry.line, "unsafe-html", f"unsafe HTML in the entry message: {what} (shown as code; write the error as printed)")
+        for entry in entries
+        for what in find_unsafe_text(entry.message)
+    ]
+
+
 def front_matter_lines(block: str) -> dict[tuple, int]:
     """The file line of each top-level key, ``(key,)``, and of each list item, ``(key, index)``.
 

@@ -15,6 +15,7 @@ from .checks import (
     check_duplicate_fingerprints,
     check_duplicate_ids,
     check_entries,
+    check_entry_messages,
     check_front_matter_html,
     check_links,
     check_metadata,
@@ -193,6 +194,7 @@ def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True, docs
     for entry in entries:
         entry.source_path = name
     problems.extend(check_entries(entries, name))
+    problems.extend(check_entry_messages(entries, name))
     problems.extend(check_unsafe_html(split.body, name, split.body_line))
     problems.extend(check_duplicate_ids(split.body, entries, name, split.body_line))
     problems.extend(check_path_names(_relative_name(path, docs_dir), name))

