@@ -21,7 +21,7 @@ from errata.cards import finish_cards, render_essay
 from errata.checks import check_mojibake, check_nesting, check_unsafe_html
 from errata.entries import find_entries
 from errata.metadata import display_name
-from errata.paths import generated_file_problem, static_file_problem, through_symlink
+from errata.paths import OWN_STATIC_FILES, generated_file_problem, static_file_problem, through_symlink
 from errata.safety import duplicate_ids, escape_text, escape_values, sanitize_html
 from errata.site import Catalogue, put_widgets, unnumbered_path
 
@@ -46,13 +46,14 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     for problem in _catalogue.problems:  # symlinks, shadowed generated files, bad permalinks
         log.warning(str(problem))
-    own = {str(path) for path in [*config.extra_css, *config.extra_javascript]}
+    own = OWN_STATIC_FILES | {str(path) for path in [*config.extra_css, *config.extra_javascript]}
     for file in list(files):
         refused = _refused(file, config.docs_dir, own)
         if refused:
             if not any(p.path == file.src_uri for p in _catalogue.problems):
                 log.warning(f"{file.src_uri}:1: {refused} [path]")
             files.remove(file)  # not published, even without --strict
+            _restore_theme_file(files, file.src_uri, config)
     for file in files:
         file.dest_uri = unnumbered_path(file.dest_uri)  # 01.mmdetection/05.x.md → mmdetection/x/
     urls = {file.src_uri: file.url for file in files.documentation_pages()}
@@ -79,6 +80,14 @@ def _refused(file: File, docs_dir: str, own: set[str]) -> str | None:
     if file.is_documentation_page():
         return generated_file_problem(file.src_uri)
     return generated_file_problem(file.src_uri) or static_file_problem(file.src_uri, own)
+
+
+def _restore_theme_file(files: Files, src_uri: str, config) -> None:
+    """Put back the theme's file that a refused docs file had replaced (MkDocs let the docs file win)."""
+    for folder in config.theme.dirs:
+        if os.path.isfile(os.path.join(folder, src_uri)):
+            files.append(File(src_uri, folder, config.site_dir, config.use_directory_urls))
+            return
 
 
 def _inside(path: str, folder: str) -> bool:

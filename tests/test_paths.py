@@ -58,6 +58,7 @@ def docs(tmp_path_factory) -> Path:
     (docs / "linked-folder").symlink_to(root / "private")
     (docs / "errors.md").write_text("---\ntitle: 我的错误\n---\n# 我的错误\n", encoding="utf-8")
     (docs / "page.html").write_text("<script>window.__pwned = 1</script>", encoding="utf-8")
+    (docs / "assets" / "javascripts" / "bundle.a5f9d56c.min.js").write_text("window.__pwned = 1", encoding="utf-8")
     (docs / "img" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', encoding="utf-8")
     (docs / "ids.md").write_text(
         "---\ntitle: ids\n---\n# ids\n\n## 重复 { #" + anchor_for("KeyError: 'x'") + " }\n\n"
@@ -112,6 +113,7 @@ def test_a_duplicate_permalink_names_both_files(strict, check):
         ("errors.md", "the site generates errors.md"),
         ("page.html", "a .html file is published as is"),
         ("img/logo.svg", "a .svg file is published as is"),
+        ("assets/javascripts/bundle.a5f9d56c.min.js", "would replace the theme's own file"),
     ],
 )
 def test_refused_files_fail_the_check_and_the_strict_build(name, what, strict, check):
@@ -135,6 +137,7 @@ def test_nothing_leaves_the_site_and_nothing_is_replaced(docs, plain):
     assert "/permalink-a/" in (plain / "pages" / "abc123" / "index.html").read_text(encoding="utf-8")
     assert "我的错误" not in (plain / "errors" / "index.html").read_text(encoding="utf-8")
     assert not (plain / "page.html").exists() and not (plain / "img" / "logo.svg").exists()
+    assert "__pwned" not in (plain / "assets" / "javascripts" / "bundle.a5f9d56c.min.js").read_text(encoding="utf-8")
     published = [p for p in plain.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".md")]
     assert not [p for p in published if TOKEN in p.read_text(encoding="utf-8", errors="replace")]
 

@@ -31,7 +31,7 @@ from .entries import ErrorEntry, find_entries
 from .errors import EssayError
 from .fingerprint import exception_line
 from .metadata import split_front_matter
-from .paths import generated_file_problem, permalink_problems, static_file_problem, symlinks_under, through_symlink
+from .paths import OWN_STATIC_FILES, generated_file_problem, permalink_problems, static_file_problem, symlinks_under, through_symlink
 from .site import GENERATED_PAGES, page_url, unnumbered_path
 from .text.encoding import decode_bytes
 
@@ -107,10 +107,6 @@ def _refused(path: Path, docs_dir: Path | None) -> str | None:
     if docs_dir is not None and Path(os.path.abspath(path)).parent == Path(os.path.abspath(docs_dir)):
         return generated_file_problem(Path(path).name)
     return None
-
-
-#: The site's own scripts and styles, which docs/ may hold (mkdocs.yml names them).
-OWN_STATIC_FILES = {"assets/javascripts/errata.js", "assets/stylesheets/errata.css"}
 
 
 def _site_problems(docs_dir: Path, already: set[str]) -> list[Problem]:

@@ -17,12 +17,16 @@ from pathlib import Path
 
 from .safety import url_scheme
 
-#: Files the build generates into the site from ``docs/``; a contributed file there would be shadowed.
-GENERATED_FILES = ("errors.md", "categories.md", "archive.md", "errors.json")
+#: Files the build generates into the site; a contributed file there would be shadowed or would shadow it.
+GENERATED_FILES = ("errors.md", "categories.md", "archive.md", "errors.json", "search/search_index.json", "sitemap.xml", "sitemap.xml.gz")
 #: Site paths the theme and the build own: a redirect may not be written there.
 RESERVED_PATHS = {"errors", "categories", "archive", "tags", "lookup", "search", "assets", "404.html", "sitemap.xml", "sitemap.xml.gz", "errors.json"}
-#: Static files a browser runs or renders as a page of this site (scripts in an SVG run when it is opened).
-ACTIVE_SUFFIXES = {".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".js", ".mjs", ".css", ".swf", ".wasm", ".php"}
+#: Static files a browser renders as a document of this site, running their scripts when opened
+#: (an SVG too). Scripts and styles are inert unless a page loads them, and pages load only what
+#: mkdocs.yml names; but one named as a theme file would replace the theme's (see :func:`static_file_problem`).
+ACTIVE_SUFFIXES = {".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".xslt", ".mht", ".mhtml"}
+#: The site's own scripts and styles under docs/ (mkdocs.yml names them in extra_javascript and extra_css).
+OWN_STATIC_FILES = {"assets/javascripts/errata.js", "assets/stylesheets/errata.css"}
 _PERMALINK = re.compile(r"[\w.\-~/]+")
 
 
@@ -68,7 +72,19 @@ def static_file_problem(src_uri: str, own_files: set[str]) -> str | None:
     suffix = os.path.splitext(src_uri)[1].lower()
     if suffix in ACTIVE_SUFFIXES:
         return f"a {suffix} file is published as is and its scripts would run; docs/ takes Markdown and images"
+    theme = _theme_dir()
+    if theme is not None and (theme / src_uri).is_file():
+        return f"{src_uri} would replace the theme's own file (its script or style would run on every page)"
     return None
+
+
+def _theme_dir() -> Path | None:
+    """Material's own files, where the theme is installed (the check runs without it, too)."""
+    try:
+        import material
+    except ImportError:
+        return None
+    return Path(material.__file__).parent / "templates"
 
 
 def generated_file_problem(src_uri: str) -> str | None:
