@@ -6,8 +6,12 @@
 Rules: UTF-8 without mojibake; front matter in the schema; each entry has a
 message and an analysis or a solution; no two entries share a fingerprint;
 tags from tags.yml (when the site keeps one); links and anchors resolve; no
-unsafe HTML. One line per problem, `file:line: message [rule]`, or GitHub
-annotations when run in Actions. Exit 1 when anything is found, 0 when not.
+HTML the site's sanitiser would remove, in the body, front matter, entry
+messages or file names; no symbolic links, generated page names, script-running
+static files or bad permalinks under the docs folder; no duplicate ids; no
+absurd nesting (see SECURITY.md). One line per problem, `file:line: message
+[rule]`, or GitHub annotations when run in Actions. Exit 1 when anything is
+found, 0 when not.
 """
 
 from __future__ import annotations
