@@ -417,3 +417,62 @@ def test_no_payload_runs_in_chromium(built, browser):
         context.close()
     assert ran == [] and not canary
     assert [url for url in outside if "PWN" in url or "evil.example" in url] == []  # (the theme's web fonts may load)
+
+
+# -- pathological essays: linear, or refused with a message ---------------------------------------------
+
+PATHOLOGICAL = {
+    "backticks": "- " + "`" * 10_000,
+    "heading-backticks": "## " + "`" * 10_000 + " {",
+    "open-brackets": "[" * 50_000,
+    "image-opens": "![x](" * 20_000,
+    "link-opens": "](" * 50_000,
+    "braces": "{" * 50_000 + "#a" * 20_000,
+    "tag-opens": "<a" * 50_000,
+    "quoted-tags": '<a b="' * 30_000,
+    "comments": "<!--" * 50_000,
+    "end-tags": "</" * 50_000,
+    "ids": " id=a" * 50_000,
+    "heading-spaces": "# a" + " " * 50_000 + "b",
+    "nested-list": "\n".join("    " * i + "- x" for i in range(1200)),
+    "nested-quote": "> " * 1200 + "x",
+    "nested-markers": "- " * 1200 + "x",
+    "divs": "<div>" * 20_000,
+    "attribute-list": "{" + "a=" * 50_000 + "}",
+    "entities": "&#" * 50_000,
+    "long-link": "[x](" + "&" * 50_000 + ")",
+}
+
+
+@pytest.fixture(scope="module")
+def markdown_of_the_site():
+    import markdown
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return lambda: markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
+
+
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+def test_a_pathological_essay_is_handled_quickly_or_refused(name, tmp_path, markdown_of_the_site):
+    """The check, then what the build does with the page (the hooks' refusal, Markdown, the sanitiser)."""
+    import time
+
+    from errata.checks import check_nesting
+    from errata.contribution import check_files
+    from errata.safety import sanitize_html
+
+    body = PATHOLOGICAL[name]
+    path = tmp_path / f"{name}.md"
+    path.write_text(essay(name, body), encoding="utf-8")
+    start = time.perf_counter()
+    problems = check_files([path])
+    checked = time.perf_counter() - start
+    assert checked < 5, f"the check took {checked:.1f} s"  # generous: the audit measured 25 s to minutes
+    refused = check_nesting(body, name)
+    if refused:
+        assert any(p.rule == "nesting" and p.line >= FIRST_BODY_LINE for p in problems)
+        return
+    start = time.perf_counter()
+    sanitize_html(markdown_of_the_site().convert(body))
+    assert time.perf_counter() - start < 5

@@ -181,11 +181,13 @@ def nesting_depth(line: str) -> int:
 #: Python-Markdown looks for the end of a link from every ``[`` (and of its target from every
 #: ``(``) left open in a paragraph: 4,000 open brackets take 3.4 s, 50,000 nine minutes.
 MAX_OPEN_BRACKETS = 200
+#: Its HTML parser rescans an unfinished tag from each ``<``: 30,000 ``<a b="`` take 79 s.
+MAX_TAGS_PER_PARAGRAPH = 1000
 
 
 def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
     """Structure the Markdown parser takes super-linear time on, refused before it sees it (first such line):
-    lists or quotes nested absurdly deep, and paragraphs with hundreds of brackets left open.
+    lists or quotes nested absurdly deep, paragraphs with hundreds of brackets left open or a thousand tags.
 
     >>> [str(p) for p in check_nesting("ok\\n" + "> " * 40 + "x", "a.md")]
     ['a.md:2: lists or quotes nested 40 deep (at most 32) [nesting]']
@@ -193,12 +195,14 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
     ["a.md:3: 300 '[' left open in one paragraph (at most 200) [nesting]"]
     """
     open_brackets = {"[": 0, "(": 0}
-    paragraph_line = None
+    tags = 0
     for offset, line in prose_lines(body):
         if not line.strip():
-            open_brackets, paragraph_line = {"[": 0, "(": 0}, None
+            open_brackets, tags = {"[": 0, "(": 0}, 0
             continue
-        paragraph_line = offset if paragraph_line is None else paragraph_line
+        tags += line.count("<")
+        if tags > MAX_TAGS_PER_PARAGRAPH:
+            return [Problem(path, first_line + offset, "nesting", f"{tags} '<' in one paragraph (at most {MAX_TAGS_PER_PARAGRAPH}); put markup examples in a code block")]
         if len(line) > MAX_NESTING and line[:MAX_NESTING].strip(" \t>-*+0123456789.)") == "":
             depth = nesting_depth(line)
             if depth > MAX_NESTING:

@@ -46,7 +46,7 @@ _SVG_PAINT = {"fill", "fill-rule", "clip-rule", "stroke", "stroke-width", "strok
 ATTRIBUTES: dict[str, set[str]] = {
     "*": {"id", "class", "title", "lang", "dir", "aria-label", "aria-hidden", "aria-live", "role"},
     "a": {"href", "name", "hreflang"},
-    "img": {"src", "alt", "width", "height", "loading", "align"},
+    "img": {"src", "alt", "width", "height", "loading", "align", "style"},  # Typora writes style="zoom:67%"
     "td": {"style", "align", "colspan", "rowspan"},
     "th": {"style", "align", "colspan", "rowspan", "scope"},
     "col": {"span", "align"},
@@ -94,7 +94,9 @@ _CLEANER = nh3.Cleaner(
     tag_attribute_values=ATTRIBUTE_VALUES,
     attribute_filter=_attribute_filter,
     url_schemes=URL_SCHEMES,
-    filter_style_properties={"text-align"},  # Python-Markdown aligns table columns with a style
+    # Python-Markdown aligns table columns with a style, Typora sizes images with one; nothing that
+    # places an element (position, inset) or draws outside it is kept.
+    filter_style_properties={"text-align", "zoom", "width", "height", "max-width", "vertical-align"},
     link_rel=None,
     strip_comments=True,
 )
