@@ -53,6 +53,20 @@ def site(tmp_path_factory) -> Path:
     return dest
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, one per test module (skipped locally without it, failed in CI)."""
+    from dev.devtools import chromium_path, launch_chromium
+
+    require_tool(chromium_path() is not None, "Chromium (/usr/bin/chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
 def require_tool(found: bool, what: str) -> None:
     """Skip where a tool is missing on a contributor's machine; fail in CI, where .ci/run installs it."""
     if found:

@@ -10,8 +10,8 @@ import json
 
 import pytest
 
-from conftest import FIXTURES, ROOT, require_tool
-from dev.devtools import chromium_path, launch_chromium, serve
+from conftest import FIXTURES, ROOT
+from dev.devtools import serve
 from errata.entries import anchor_for
 
 pytestmark = pytest.mark.browser
@@ -32,17 +32,6 @@ RuntimeError: one of the variables needed for gradient computation has been modi
 def base_url(site):
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_tool(chromium_path() is not None, "Chromium (/usr/bin/chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

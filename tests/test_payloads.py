@@ -25,8 +25,8 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import ROOT, require_tool
-from dev.devtools import build_site, chromium_path, launch_chromium, serve
+from conftest import ROOT
+from dev.devtools import build_site, serve
 
 JS = "alert('{P}')"  # what every payload runs; {P} becomes its name, PWN<n>
 
@@ -352,17 +352,6 @@ CLICK_EVERYTHING = """() => {
   for (const element of document.querySelectorAll("article details, article input")) { element.focus && element.focus(); }
   return clicked;
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_tool(chromium_path() is not None, "Chromium (/usr/bin/chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
 
 
 def _site_urls(site: Path, base: str) -> list[str]:

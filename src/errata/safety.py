@@ -323,8 +323,9 @@ def _what_is_removed(tag: str, attrs: list[tuple[str, str]], source: str) -> lis
 def _removed_from(tag: str, attrs: tuple[tuple[str, str], ...], source: str) -> list[tuple[str, bool]]:
     before, after = _CONTEXT.get(tag, ("", ""))
     kept = [t for t in start_tags(_CLEANER.clean(before + source + after)) if t[2] == tag]
-    if not kept:
-        return [(f"<{tag}> element", tag in DANGEROUS_TAGS or bool(attrs))]
+    if not kept:  # dangerous if it is one of the active elements or carries a handler or a URL
+        risky = any(name.startswith("on") or (name in _URL_ATTRIBUTES and url_scheme(value)) for name, value in attrs)
+        return [(f"<{tag}> element", tag in DANGEROUS_TAGS or risky)]
     kept_names = {name.lower() for name, _ in kept[0][3]}
     removed = []
     for name, value in attrs:
@@ -397,7 +398,7 @@ def find_unsafe_text(value: str) -> list[str]:
 
     The site prints such values as text, so ``vector<int>`` is fine; a script or a handler is not.
 
-    >>> find_unsafe_text("std::vector<int> 报错"), find_unsafe_text("</title><script>x()</script>")
+    >>> find_unsafe_text("cannot convert the series to <class 'float'>"), find_unsafe_text("</title><script>x()</script>")
     ([], ['<script> element'])
     """
     if "<" not in value:
