@@ -177,11 +177,13 @@ def payloads() -> list[Payload]:
     for n, (key, value) in enumerate(FRONT):
         name = f"PWN{len(found)}"
         value = value.replace("{P}", name)
+        # An entry, so that the hostile title, tags and so on travel into errors.json and the lookup.
+        entry = f"- `KeyError: '{name}'`\n\n  - 解决方案：\n    检查键名。"
         if key == "title":
-            text = f"---\ntitle: {value}\n---\n# 载荷\n\n正文。\n"
+            text = f"---\ntitle: {value}\n---\n# 载荷\n\n{entry}\n"
             found.append(Payload(name, f"payloads/f{n:03d}.md", 2, text))
         else:
-            found.append(Payload(name, f"payloads/f{n:03d}.md", 3, essay(name, front=f"{key}: {value}\n")))
+            found.append(Payload(name, f"payloads/f{n:03d}.md", 3, essay(name, entry, front=f"{key}: {value}\n")))
     for path, titled in NAMES:
         name = f"PWN{len(found)}"
         found.append(Payload(name, path.replace("{P}", name), 1, essay(name, "正文。", title=titled)))
@@ -247,7 +249,8 @@ def test_the_strict_build_fails_naming_every_payload_file(built):
 # -- what reached the pages --------------------------------------------------------------------------
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "srcdoc", "values", "to", "from", "background", "poster", "srcset", "content"}
-ACTIVE_ELEMENTS = {"script", "style", "iframe", "frame", "frameset", "object", "embed", "base", "meta", "link", "form", "button", "animate", "set", "animatemotion", "animatetransform", "foreignobject", "use", "template", "noscript", "math", "marquee", "isindex", "audio", "video", "source"}
+#: Elements that act by themselves when a payload names them (a button acts only through handlers or formaction, caught above).
+ACTIVE_ELEMENTS = {"script", "style", "iframe", "frame", "frameset", "object", "embed", "base", "meta", "link", "form", "animate", "set", "animatemotion", "animatetransform", "foreignobject", "use", "template", "noscript", "math", "marquee", "isindex", "audio", "video", "source"}
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 
