@@ -249,7 +249,7 @@ def test_the_strict_build_fails_naming_every_payload_file(built):
 # -- what reached the pages --------------------------------------------------------------------------
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "srcdoc", "values", "to", "from", "background", "poster", "srcset", "content"}
-#: Elements that act by themselves when a payload names them (a button acts only through handlers or formaction, caught above).
+#: Elements that act by themselves when a payload names them (a button acts only through a handler or formaction, which the attribute rules catch).
 ACTIVE_ELEMENTS = {"script", "style", "iframe", "frame", "frameset", "object", "embed", "base", "meta", "link", "form", "animate", "set", "animatemotion", "animatetransform", "foreignobject", "use", "template", "noscript", "math", "marquee", "isindex", "audio", "video", "source"}
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 

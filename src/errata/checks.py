@@ -35,9 +35,17 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message} [{self.rule}]"
 
     def github_annotation(self) -> str:
-        """The line GitHub Actions turns into an annotation on the pull request."""
+        """The line GitHub Actions turns into an annotation on the pull request.
+
+        A file name is a property: its ``,`` and ``:`` are escaped too, so a hostile name
+        cannot add properties or end the command early.
+
+        >>> Problem("a,line=9::x.md", 1, "path", "bad").github_annotation()
+        '::error file=a%2Cline=9%3A%3Ax.md,line=1,title=path::bad'
+        """
         message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line},title={self.rule}::{message}"
+        path = self.path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+        return f"::error file={path},line={self.line},title={self.rule}::{message}"
 
 
 def check_metadata(metadata: dict[str, Any], path: str, line: int = 1) -> list[Problem]:
