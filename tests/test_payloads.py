@@ -103,6 +103,12 @@ BODY: list[tuple[str, int]] = [
     ("<frameset onload=\"alert('{P}')\"></frameset>", 0),
     ("<img srcset=\"x\" onerror=\"alert('{P}')\">", 0),
     ("<a href=\"https://example.org/\" target=\"_blank\" onclick=\"alert('{P}')\">x</a>", 0),
+    # parser differentials (mutation XSS): markup that means one thing to a sanitiser and another to a browser
+    ("<svg><p><style><img src=x onerror=alert('{P}')></style></p></svg>", 0),
+    ("<math><mi><mglyph><svg><mtext><textarea><path id=\"</textarea><img onerror=alert('{P}') src=1>\">", 0),
+    ("<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert('{P}')>", 0),
+    ("<svg></p><style><a id=\"</style><img src=1 onerror=alert('{P}')>\">", 0),
+    ("<noembed><img title=\"</noembed><img src=x onerror=alert('{P}')>\"></noembed>", 0),
     # Markdown's own links, attribute lists and blocks
     ("[x](javascript:alert('{P}'))", 0),
     ("[x](JaVaScRiPt:alert('{P}'))", 0),
