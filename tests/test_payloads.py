@@ -190,6 +190,9 @@ def payloads() -> list[Payload]:
             found.append(Payload(name, f"payloads/f{n:03d}.md", 2, text))
         else:
             found.append(Payload(name, f"payloads/f{n:03d}.md", 3, essay(name, entry, front=f"{key}: {value}\n")))
+    # No front matter: MkDocs would title the page by its first heading, markup and all.
+    name = f"PWN{len(found)}"
+    found.append(Payload(name, "payloads/untitled.md", 1, f"# <img src=x onerror=alert('{name}')>\n\n正文。\n"))
     for path, titled in NAMES:
         name = f"PWN{len(found)}"
         found.append(Payload(name, path.replace("{P}", name), 1, essay(name, "正文。", title=titled)))

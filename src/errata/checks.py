@@ -407,6 +407,18 @@ def heading_text(line: str) -> str | None:
     return text or None
 
 
+def first_heading(body: str) -> str | None:
+    """The text of the body's first level-one heading, outside code (what MkDocs would title the page by).
+
+    >>> first_heading("```\\n# not this\\n```\\n## nor this\\n# 报错汇总 #")
+    '报错汇总'
+    """
+    for _, line in prose_lines(body):
+        if line.startswith("# ") or line.startswith("#\t"):
+            return heading_text(line)
+    return None
+
+
 def heading_ids(body: str, entries: list[ErrorEntry]) -> set[str]:
     """The anchors a page will have: entry cards, headings (slugified as the site does), explicit ids."""
     from pymdownx.slugs import slugify

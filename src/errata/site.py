@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import quote
 
-from .checks import Problem, at_their_lines, check_entry_messages, check_front_matter_html, check_metadata, check_path_names, front_matter_lines
+from .checks import Problem, at_their_lines, check_entry_messages, check_front_matter_html, first_heading, check_metadata, check_path_names, front_matter_lines
 from .entries import ErrorEntry, find_entries
 from .errors import EssayError
 from .fingerprint import RULES, short_type
@@ -118,7 +118,8 @@ class Essay:
 
     @property
     def title(self) -> str:
-        return str(self.metadata.get("title") or display_name(self.src_path))
+        """The front matter's title, else the first heading (as MkDocs titles a page), else the file name."""
+        return str(self.metadata.get("title") or first_heading(self.body) or display_name(self.src_path))
 
     @property
     def date(self) -> str:
