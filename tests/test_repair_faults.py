@@ -160,6 +160,20 @@ def test_a_symlink_out_of_the_folder_is_neither_followed_nor_replaced(folder, tm
     assert repaired(out_dir / "a.md") and repaired(folder / "a.md")
 
 
+def test_a_symlink_inside_the_output_folder_is_not_written_through(folder, tmp_path, capsys):
+    (folder / "sub").mkdir()
+    (folder / "sub" / "d.md").write_bytes(CRLF)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    (out_dir / "sub").symlink_to(elsewhere)
+    code, _, err = run(capsys, folder, "--output", out_dir)
+    assert code == 2 and not list(elsewhere.iterdir())
+    assert f"{folder / 'sub' / 'd.md'}: {out_dir / 'sub'} leads outside {out_dir} through a symbolic link" in err
+    assert repaired(out_dir / "a.md")
+
+
 def test_a_symlink_loop_is_reported(folder, capsys):
     loop = folder / "loop.md"
     loop.symlink_to(loop)

@@ -154,7 +154,8 @@ def print_report(outcomes: list[FileOutcome], args: argparse.Namespace) -> None:
             written = written or (" [written]" if outcome.written_to else "")
             print(report.summary() + written)
             for low in report.low_confidence:
-                print(f"  {outcome.path}:{low.line}:{low.column}: chose {low.chosen!r} over {low.runner_up!r} (margin {low.margin})")
+                runner_up = f'"{low.runner_up}"' if low.runner_up else "nothing else"
+                print(f'  {outcome.path}:{low.line}:{low.column}: chose "{low.chosen}" over {runner_up} (margin {low.margin})')
 
 
 def print_diff(outcome: FileOutcome) -> None:
