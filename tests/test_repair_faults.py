@@ -43,6 +43,14 @@ def run(capsys, *args) -> tuple[int, str, str]:
     return code, out, err
 
 
+def refused(capsys, essay, content: bytes) -> str:
+    """Write ``content`` to ``essay``, run ``--write`` on it, check it failed and stayed as it was; stderr."""
+    essay.write_bytes(content)
+    code, _, err = run(capsys, "--write", essay)
+    assert code == 2 and essay.read_bytes() == content
+    return err
+
+
 def repaired(path) -> bool:
     return path.read_bytes() == CLEAN.encode("utf-8")
 
@@ -224,10 +232,8 @@ def test_json_reports_every_file_with_no_negative_counts(folder, capsys):
 
 def test_unclosed_front_matter_is_an_error_with_its_line(tmp_path, capsys):
     essay = tmp_path / "open.md"
-    essay.write_bytes(b"---\ntitle: t\ntags: [a]\n\n# t\n\nbody\n")
-    code, _, err = run(capsys, "--write", essay)
-    assert code == 2 and f"{essay}:1: front matter is not closed" in err
-    assert essay.read_bytes() == b"---\ntitle: t\ntags: [a]\n\n# t\n\nbody\n"
+    err = refused(capsys, essay, b"---\ntitle: t\ntags: [a]\n\n# t\n\nbody\n")
+    assert f"{essay}:1: front matter is not closed" in err
 
 
 def alias_bomb(levels: int = 9) -> str:
@@ -248,10 +254,7 @@ def alias_bomb(levels: int = 9) -> str:
 )
 def test_yaml_alias_bombs_are_refused_quickly(tmp_path, capsys, front, line):
     essay = tmp_path / "bomb.md"
-    essay.write_text(f"---\n{front}---\n正文\n", encoding="utf-8")
-    before = essay.read_bytes()
-    code, _, err = run(capsys, "--write", essay)
-    assert code == 2 and essay.read_bytes() == before
+    err = refused(capsys, essay, f"---\n{front}---\n正文\n".encode())
     assert f"{essay}:{line}: invalid YAML front matter: aliases expand it beyond" in err
 
 
@@ -278,10 +281,7 @@ def test_small_aliases_are_kept_and_the_report_says_the_block_is_rewritten(tmp_p
 )
 def test_hostile_front_matter_is_an_error_naming_file_and_line(tmp_path, capsys, front, message):
     essay = tmp_path / "hostile.md"
-    essay.write_text(f"---\n{front}---\n正文\n", encoding="utf-8")
-    before = essay.read_bytes()
-    code, _, err = run(capsys, "--write", essay)
-    assert code == 2 and essay.read_bytes() == before
+    err = refused(capsys, essay, f"---\n{front}---\n正文\n".encode())
     assert f"{essay}{message}" in err
     assert "[" not in err.split(message)[-1]  # no Python repr of a value
 
@@ -297,10 +297,7 @@ def test_a_heading_of_100000_spaces_gives_the_title_in_one_pass(tmp_path, capsys
 
 def test_nul_bytes_are_refused_with_a_message(tmp_path, capsys):
     essay = tmp_path / "nul.md"
-    essay.write_bytes("---\ntitle: 空字节\n---\n正文\x00中间。\n".encode("utf-8"))
-    before = essay.read_bytes()
-    code, _, err = run(capsys, "--write", essay)
-    assert code == 2 and essay.read_bytes() == before
+    err = refused(capsys, essay, "---\ntitle: 空字节\n---\n正文\x00中间。\n".encode("utf-8"))
     assert f"{essay}: not a text file" in err
 
 
