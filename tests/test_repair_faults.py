@@ -274,7 +274,7 @@ def test_small_aliases_are_kept_and_the_report_says_the_block_is_rewritten(tmp_p
         ("title: t\nx: " + "[" * 200 + "]" * 200 + "\n", ":3: invalid YAML front matter: nested deeper than 32 levels"),
         ("title: [a, b]\n", ":2: title: want text, not a list"),
         ("title: t\ntags: [[a]]\n", ":3: tags: item 1: want text, not a list"),
-        ("title: t\ndate: 2022-13-45\n", ":3: invalid YAML front matter: cannot read this value"),
+        ("title: t\ndate: 2022-13-45\n", ":3: invalid YAML front matter: 2022-13-45 is not a valid date"),
         ("title: t\nx: '" + "y" * 70000 + "'\n", ":1: front matter is longer than 64 KB"),
     ],
     ids=["python-tag", "deep", "title-list", "nested-tags", "bad-date", "too-long"],

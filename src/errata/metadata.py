@@ -150,8 +150,10 @@ class _BudgetLoader(yaml.SafeLoader):
         # 5,000 digits) raises ValueError without a position: give it the node's.
         try:
             return super().construct_object(node, deep)
-        except (ValueError, OverflowError) as exc:
-            raise yaml.constructor.ConstructorError(None, None, f"cannot read this value ({exc})", node.start_mark) from None
+        except (ValueError, OverflowError):
+            kind = {"timestamp": "date"}.get(node.tag.rsplit(":", 1)[-1], node.tag.rsplit(":", 1)[-1])
+            value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+            raise yaml.constructor.ConstructorError(None, None, f"{value} is not a valid {kind}", node.start_mark) from None
 
 
 def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, dict[str, int]]:
@@ -246,7 +248,8 @@ def normalise_metadata(
         if key not in KEY_ORDER and key != "author":
             out[key] = value
     for key in dict.fromkeys([*metadata, *out]):
-        if metadata.get(key) != out.get(key) or (key in metadata) != (key in out):
+        before, after = metadata.get(key), out.get(key)
+        if (key in metadata) != (key in out) or (before is not after and before != after):  # `is`: .nan != .nan
             changes.changed_keys.append(key)
     return out, changes
 

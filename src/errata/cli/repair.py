@@ -35,15 +35,24 @@ from errata.repair import RepairOptions, RepairResult, repair_bytes
 
 
 def parse_timezone(text: str) -> dt.tzinfo:
-    """``+08:00`` or an IANA name such as ``Asia/Shanghai``."""
-    if text[:1] in "+-":
-        sign = 1 if text[0] == "+" else -1
-        hours, _, minutes = text[1:].partition(":")
-        return dt.timezone(sign * dt.timedelta(hours=int(hours), minutes=int(minutes or 0)))
+    """``+08:00`` or an IANA name such as ``Asia/Shanghai``.
+
+    >>> parse_timezone("+05:30"), parse_timezone("Asia/Shanghai")
+    (datetime.timezone(datetime.timedelta(seconds=19800)), zoneinfo.ZoneInfo(key='Asia/Shanghai'))
+    >>> parse_timezone("+8h")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: unknown time zone "+8h" (want an offset such as +08:00 or a name such as Asia/Shanghai)
+    """
     try:
+        if text[:1] in "+-":
+            sign = 1 if text[0] == "+" else -1
+            hours, _, minutes = text[1:].partition(":")
+            return dt.timezone(sign * dt.timedelta(hours=int(hours), minutes=int(minutes or 0)))
         return ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError):
-        raise argparse.ArgumentTypeError(f"unknown time zone {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f'unknown time zone "{text}" (want an offset such as +08:00 or a name such as Asia/Shanghai)'
+        ) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
