@@ -188,18 +188,26 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, dict[str,
     return value, key_lines
 
 
-def front_matter_reformatted(essay: SplitEssay) -> bool:
-    """Whether writing the essay's own values back changes its block's layout.
+def front_matter_reformatted(essay: SplitEssay, normalised: dict[str, Any]) -> bool:
+    """Whether writing ``normalised`` back changes the block beyond the values of its keys.
 
-    Indentation, quoting, flow lists, comments and anchors are not values: two
-    blocks can hold the same data and differ in bytes. The report names this.
+    Indentation, quoting, flow lists, comments, anchors and the order of the
+    keys are not values: two blocks can hold the same data and differ in
+    bytes. The report names this, so that ``--check`` never fails a file
+    whose report says "unchanged".
 
-    >>> front_matter_reformatted(split_front_matter("---\\nhide:\\n  - toc\\n---\\n"))
+    >>> front_matter_reformatted(split_front_matter("---\\nhide:\\n  - toc\\n---\\n"), {"hide": ["toc"]})
     True
-    >>> front_matter_reformatted(split_front_matter("---\\nhide:\\n- toc\\n---\\n"))
+    >>> front_matter_reformatted(split_front_matter("---\\nb: 1\\ntitle: t\\n---\\n"), {"title": "t", "b": 1})
+    True
+    >>> front_matter_reformatted(split_front_matter("---\\nhide:\\n- toc\\n---\\n"), {"hide": ["toc"]})
     False
     """
-    return bool(essay.block) and dump_front_matter(essay.metadata) != essay.block
+    if not essay.block:
+        return False
+    kept_order = [key for key in normalised if key in essay.metadata]
+    reordered = kept_order != [key for key in essay.metadata if key in normalised]
+    return reordered or dump_front_matter(essay.metadata) != essay.block
 
 
 @dataclass

@@ -159,7 +159,7 @@ def repair_text(text: str, path: str, options: RepairOptions = RepairOptions()) 
     report.title_fixed = before is not None and str(before).strip() != metadata["title"]
     report.title_source = changes.title_source
     report.metadata_keys_changed = changes.changed_keys
-    report.front_matter_reformatted = front_matter_reformatted(essay)
+    report.front_matter_reformatted = front_matter_reformatted(essay, metadata)
     new_text = dump_front_matter(metadata) + essay.body
     report.changed = new_text != text
     return RepairResult(new_text, report)
