@@ -106,15 +106,30 @@ def _block_end(text: str, path: str) -> int | None:
     raise EssayError(path, 1, "front matter is not closed: add a line '---' after its last key")
 
 
-class _BudgetLoader(yaml.SafeLoader):
-    """PyYAML's safe loader with a budget: bounded depth, bounded alias expansion, no recursion.
+try:  # libyaml's parser when PyYAML has it: the events come from C, the composing below stays ours
+    from yaml._yaml import CParser as _EventParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
-    The pure-Python loader, because the budget is kept while composing, node by
-    node (the C loader composes in one call); a front matter is small.
+    class _EventParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+        def __init__(self, stream: str):
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+
+
+class _BudgetLoader(yaml.composer.Composer, _EventParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+    """PyYAML's safe loading with a budget: bounded depth, bounded alias expansion, no recursion.
+
+    The budget is kept while composing, node by node, so the composer is
+    PyYAML's Python one (the C loader composes a document in one call); the
+    parsing under it is libyaml's, about as fast as ``CSafeLoader``.
     """
 
     def __init__(self, stream: str):
-        super().__init__(stream)
+        _EventParser.__init__(self, stream)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
         self._depth = 0
         self._expanded: dict[int, int] = {}  # id(node) → characters it stands for, aliases expanded
 
