@@ -151,6 +151,23 @@ def test_an_edit_made_between_the_temporary_file_and_the_rename_survives(folder,
     assert no_temp_files(folder)
 
 
+def test_output_onto_the_source_folder_keeps_an_edit_made_meanwhile(folder, capsys, monkeypatch):
+    import errata.cli.repair as cli
+
+    real = cli.repair_bytes
+
+    def repair_then_edit(data, path, options):
+        result = real(data, path, options)
+        if path.endswith("a.md"):
+            (folder / "a.md").write_bytes(b"# edited\n")
+        return result
+
+    monkeypatch.setattr(cli, "repair_bytes", repair_then_edit)
+    code, _, err = run(capsys, folder, "--output", folder)
+    assert code == 2 and (folder / "a.md").read_bytes() == b"# edited\n"
+    assert f"{folder / 'a.md'}: changed on disk" in err and repaired(folder / "b.md")
+
+
 def test_a_symlink_out_of_the_folder_is_neither_followed_nor_replaced(folder, tmp_path, capsys):
     secret = tmp_path / "outside" / "secret.md"
     secret.parent.mkdir()

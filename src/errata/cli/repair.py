@@ -137,7 +137,10 @@ def _write_copy(outcome: FileOutcome, output: Path, data: bytes) -> Path:
     target = output / outcome.path.relative_to(outcome.root)
     if not is_inside(target.parent, output):  # a link under the output folder
         raise EssayError(str(outcome.path), None, f"{target.parent} leads outside {output} through a symbolic link: not written")
-    atomic_write(target, data)
+    if target.exists() and target.samefile(outcome.path):  # --output onto the source folder: as --write
+        replace_if_unchanged(target, data, expected=outcome.original)
+    else:
+        atomic_write(target, data)
     return target
 
 
