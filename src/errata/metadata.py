@@ -16,6 +16,12 @@ The schema (every key optional but ``title``, which is always derived):
 
 Other keys are kept as they are, after the known ones. Normalising is
 symmetric with parsing: a normalised block normalises to itself, byte for byte.
+
+Reading is hostile-input safe: a block opened by ``---`` must be closed (an
+unclosed one is an error on line 1, not body text); YAML is read safely within
+a budget of size, depth and alias expansion (``MAX_*`` below); a value of the
+wrong shape is an error naming its key and line, never Python's way of
+printing it; the title heading is found with string operations, in one pass.
 """
 
 from __future__ import annotations
