@@ -1,0 +1,414 @@
+"""A whole vdoing/VuePress blog into an Errata ``docs/`` folder: plan, convert, write, report.
+
+The source is hostile: nothing is read through a symlink or outside the blog's ``docs/``, nothing is
+written outside the destination, every pattern is linear, and an essay that fails is reported
+while the others are imported. The layout is kept (``01.a/05.x.md`` stays there: Errata takes
+the numbers off the URLs), so relative links between essays keep working as written.
+
+>>> import tempfile
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     blog = Path(tmp, "blog/docs"); (blog / "01.笔记").mkdir(parents=True)
+...     _ = (blog / "01.笔记/01.a.md").write_text("---\\ntitle: A\\npermalink: /pages/a1/\\n---\\n::: tip\\n看 [B](/pages/b2/)\\n:::\\n")
+...     _ = (blog / "01.笔记/02.b.md").write_text("---\\ntitle: B\\npermalink: /pages/b2\\n---\\n# B\\n")
+...     report = import_blog(Path(tmp, "blog"), Path(tmp, "docs"))
+...     print(Path(tmp, "docs/01.笔记/01.a.md").read_text(), end="")
+---
+title: A
+permalink: /pages/a1/
+---
+!!! tip "提示"
+<BLANKLINE>
+    看 [B](02.b.md)
+<BLANKLINE>
+>>> len(report.essays), report.counts["admonition"]
+(2, 1)
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote
+
+from ..errors import EssayError
+from ..files import atomic_write
+from ..metadata import display_name, split_front_matter
+from ..repair import RepairOptions, RepairReport, repair_bytes
+from ..site import page_url, relative_url, unnumbered_dest
+from .markup import Note, convert_markup
+from .theme import THEME_ADDRESSES, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, read_config
+
+MAX_ESSAY_BYTES = 5_000_000
+MAX_ASSET_BYTES = 50_000_000
+SKIPPED_FOLDERS = {"node_modules", ".vuepress", ".git"}
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+_DRIVE = re.compile(r"^(?:[A-Za-z]:[\\/]|file:|\\\\)")
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    repair: RepairOptions = RepairOptions()
+
+
+@dataclass
+class ImportReport:
+    """What an import did, and what a person should look at."""
+
+    source: str
+    dest: str
+    essays: list[str] = field(default_factory=list)  # written, as destination paths
+    repairs: list[RepairReport] = field(default_factory=list)  # of the essays the repair changed
+    failed: list[str] = field(default_factory=list)  # "file:line: message"
+    assets: list[str] = field(default_factory=list)  # copied, as destination paths
+    counts: Counter = field(default_factory=Counter)  # conversions by kind
+    theme_pages: list[str] = field(default_factory=list)
+    needs_a_person: list[str] = field(default_factory=list)  # "file:line: message"
+    skipped: list[str] = field(default_factory=list)
+    home: str = ""
+    config: SiteConfig | None = None
+    overwritten: int = 0
+
+    def render(self) -> str:
+        """The report for a person (stdout)."""
+        lines = [f"Imported {self.source} into {self.dest}", ""]
+        lines.append(f"essays imported: {len(self.essays)}" + (f" ({self.overwritten} replaced files already there)" if self.overwritten else ""))
+        lines.append(f"essays repaired: {len(self.repairs)}")
+        lines += [f"  {report.summary()}" for report in self.repairs]
+        lines.append(f"assets copied: {len(self.assets)}")
+        converted = ", ".join(f"{count} {kind}" for kind, count in sorted(self.counts.items())) or "none"
+        lines.append(f"converted: {converted}")
+        if self.home:
+            lines.append(f"home page: {self.home}")
+        lines += [f"theme page: {line}" for line in self.theme_pages]
+        if self.config and self.config.source:
+            lines.append(f"config: {self.config.source}: title {self.config.title!r}, description {self.config.description!r}, {len(self.config.nav)} nav items")
+        lines += [f"skipped: {line}" for line in self.skipped]
+        if self.failed:
+            lines += ["", f"failed ({len(self.failed)}, not imported):"] + [f"  {line}" for line in self.failed]
+        lines += ["", f"needs a person ({len(self.needs_a_person)}):" if self.needs_a_person else "needs a person: nothing"]
+        lines += [f"  {line}" for line in self.needs_a_person]
+        return "\n".join(lines) + "\n"
+
+
+@dataclass
+class _Page:
+    """One Markdown file of the blog, repaired, with where it goes."""
+
+    src: str  # relative to the blog's docs/, POSIX
+    metadata: dict[str, Any]
+    body: str
+    body_line: int
+    block: str
+    repair: RepairReport
+    dest: str = ""  # relative to DEST; '' when the page is not written
+    role: str = "essay"  # essay, home, theme, catalogue
+
+
+def find_docs(source: Path) -> Path:
+    """The blog's ``docs/`` folder: the one holding ``.vuepress``, else ``source/docs``, else ``source``."""
+    for candidate in (source / "docs", source):
+        if (candidate / ".vuepress").is_dir():
+            return candidate
+    return source / "docs" if (source / "docs").is_dir() else source
+
+
+def import_blog(source: Path, dest: Path, options: ImportOptions = ImportOptions()) -> ImportReport:
+    """Import the blog at ``source`` (a repository or its ``docs/``) into ``dest`` (an Errata ``docs/``)."""
+    return _Import(Path(source), Path(dest), options).run()
+
+
+class _Import:
+    def __init__(self, source: Path, dest: Path, options: ImportOptions):
+        self.docs = find_docs(source)
+        self.root = self.docs.resolve()
+        self.dest = dest
+        self.options = options
+        self.report = ImportReport(str(source), str(dest))
+        self.pages: dict[str, _Page] = {}  # by source path
+        self.assets: set[str] = set()  # non-Markdown files of docs/, by source path
+        self.public: set[str] = set()  # files of .vuepress/public/, by their path there
+        self.copies: dict[str, Path] = {}  # destination path → the file to copy there
+        self.permalinks: dict[str, str] = {}  # old address without slashes → destination path
+        self.config = SiteConfig()
+
+    # -- the plan ---------------------------------------------------------------
+
+    def run(self) -> ImportReport:
+        vuepress = self.docs / ".vuepress"
+        config_path = find_config(vuepress) if vuepress.is_dir() and not vuepress.is_symlink() else None
+        if config_path:
+            self.config = read_config(config_path)
+            self.report.needs_a_person += self.config.notes
+        self.report.config = self.config
+        for relative in self._walk(self.docs):
+            if relative.endswith(".md"):
+                self._read_page(relative)
+            else:
+                self.assets.add(relative)
+        public = vuepress / "public"
+        if public.is_dir() and not public.is_symlink() and not vuepress.is_symlink():
+            self.public = set(self._walk(public, skip_hidden_folders=False))
+        self._place_pages()
+        outputs = self._convert_pages()
+        for relative in sorted(self.assets):
+            self.copies.setdefault(relative, self.docs / relative)
+        self._nav_report()
+        self._write(outputs)
+        return self.report
+
+    def _walk(self, top: Path, skip_hidden_folders: bool = True) -> list[str]:
+        """Regular files under ``top`` (POSIX paths relative to it); symlinks are reported, never followed."""
+        found = []
+        for folder, subfolders, files in os.walk(top, followlinks=False):
+            here = Path(folder)
+            kept = []
+            for name in sorted(subfolders):
+                path = here / name
+                if path.is_symlink():
+                    self.report.skipped.append(f"{path}: a symlink (not followed)")
+                elif not (name in SKIPPED_FOLDERS or (skip_hidden_folders and name.startswith("."))):
+                    kept.append(name)
+            subfolders[:] = kept
+            for name in sorted(files):
+                path = here / name
+                if path.is_symlink():
+                    self.report.skipped.append(f"{path}: a symlink (not read)")
+                elif name.startswith(".") or not path.is_file():
+                    continue
+                else:
+                    found.append(path.relative_to(top).as_posix())
+        return found
+
+    def _read_page(self, relative: str) -> None:
+        path = self.docs / relative
+        try:
+            data = path.read_bytes()
+            if len(data) > MAX_ESSAY_BYTES:
+                raise EssayError(str(path), None, f"larger than {MAX_ESSAY_BYTES // 1_000_000} MB: not an essay")
+            result = repair_bytes(data, relative, self.options.repair)
+            split = split_front_matter(result.text, relative)
+        except EssayError as exc:
+            self.report.failed.append(str(exc))
+            return
+        except OSError as exc:
+            self.report.failed.append(f"{relative}: cannot read: {exc.strerror or exc}")
+            return
+        page = _Page(relative, split.metadata, split.body, split.body_line, split.block, result.report)
+        if page.metadata.get("home") is True and "/" not in relative:
+            page.role = "home"
+        elif any(page.metadata.get(flag) is True for flag in THEME_PAGES):
+            page.role = "theme"
+        elif page.metadata.get("pageComponent"):
+            page.role = "catalogue"
+        self.pages[relative] = page
+
+    def _place_pages(self) -> None:
+        """Where each page goes, and the old addresses that lead to it."""
+        homes = [page for page in self.pages.values() if page.role == "home"]
+        for page in self.pages.values():
+            if page.role == "essay":
+                page.dest = page.src
+            elif page.role == "home":
+                if page is homes[0]:
+                    page.dest = "index.md"
+                    self.report.home = f"{page.src} → index.md (hero text, tagline, features)"
+                else:
+                    self.report.needs_a_person.append(f"{page.src}:1: a second home page: not imported")
+            elif page.role == "theme":
+                flag = next(flag for flag in THEME_PAGES if page.metadata.get(flag) is True)
+                target = THEME_PAGES[flag]
+                self.report.theme_pages.append(f"{page.src} ({flag}) → Errata's own {target[:-3]}/ page (generated)")
+                self._remember_permalink(page, target)
+            elif page.role == "catalogue":
+                self._place_catalogue(page)
+        for page in self.pages.values():
+            if page.dest and page.role != "theme":
+                self._remember_permalink(page, page.dest)
+
+    def _place_catalogue(self, page: _Page) -> None:
+        component = page.metadata.get("pageComponent")
+        data = component.get("data") if isinstance(component, dict) else None
+        key = str(data.get("key") or "").strip("/") if isinstance(data, dict) else ""
+        inside = [p for p in self.pages.values() if p.role == "essay" and key and p.src.startswith(key + "/")]
+        if not inside or f"{key}/index.md" in self.pages or f"{key}/README.md" in self.pages:
+            self.report.theme_pages.append(f"{page.src} (catalogue of {key or '?'}) → dropped: the navigation lists that folder")
+            return
+        page.dest = f"{key}/index.md"
+        self.report.theme_pages.append(f"{page.src} (catalogue of {key}) → {page.dest}, the folder's index page")
+
+    def _remember_permalink(self, page: _Page, dest: str) -> None:
+        permalink = str(page.metadata.get("permalink") or "").strip().strip("/")
+        if permalink:
+            if permalink in self.permalinks and self.permalinks[permalink] != dest:
+                self.report.needs_a_person.append(f"{page.src}:1: permalink /{permalink}/ is also {self.permalinks[permalink]}'s")
+            self.permalinks.setdefault(permalink, dest)
+
+    # -- conversion ----------------------------------------------------------------
+
+    def _convert_pages(self) -> dict[str, str]:
+        outputs = {}
+        for page in self.pages.values():
+            if not page.dest:
+                continue
+            try:
+                outputs[page.dest] = self._convert(page)
+            except (EssayError, ValueError, TypeError, RecursionError) as exc:  # one bad page, not the import
+                self.report.failed.append(f"{page.src}: cannot convert: {exc}")
+                continue
+            if page.role == "essay":
+                self.report.essays.append(page.dest)
+            if page.repair.changed:
+                self.report.repairs.append(page.repair)
+        return outputs
+
+    def _convert(self, page: _Page) -> str:
+        if page.role == "catalogue":
+            key = page.dest.rsplit("/", 1)[0]
+            listed = [(posixpath.relpath(p.dest, key), _title(p)) for p in self.pages.values() if p.role == "essay" and p.src.startswith(key + "/")]
+            meta = {"title": _title(page)}
+            if page.metadata.get("permalink"):
+                meta["permalink"] = page.metadata["permalink"]  # the old address still leads here
+            return catalogue_page(meta, sorted(listed))
+        resolve = self._resolver(page)
+        converted = convert_markup(page.body, page.body_line, resolve)
+        self.report.counts.update(converted.counts)
+        self._notes(page.src, converted.notes)
+        if page.role == "home":
+            return home_page(page.metadata, converted.text, self.config, lambda url, image: resolve(url, image, 1, False))
+        return page.block + converted.text
+
+    def _notes(self, src: str, notes: list[Note]) -> None:
+        self.report.needs_a_person += [f"{src}:{note.line}: {note.message}" for note in notes]
+
+    def _resolver(self, page: _Page):
+        def resolve(url: str, image: bool, line: int, in_html: bool = False) -> str | None:
+            target, problem = self._target(url, page.src)
+            if problem:
+                what = "image" if image else "link"
+                self.report.needs_a_person.append(f"{page.src}:{line}: {what} {url}: {problem}")
+                return None
+            if target is None:
+                return url
+            path, fragment = target
+            if in_html:  # relative to the published page, since MkDocs leaves raw HTML alone
+                is_page = path.endswith(".md")
+                site_path = page_url(path) if is_page else unnumbered_dest(path, False)
+                new = relative_url(site_path, page_url(page.dest))
+            else:
+                new = posixpath.relpath(path, posixpath.dirname(page.dest) or ".")
+            return quote(new, safe="/") + (f"#{fragment}" if fragment else "")
+
+        return resolve
+
+    def _target(self, url: str, src: str) -> tuple[tuple[str, str] | None, str]:
+        """(destination path, fragment) of an internal URL, ``None`` for an external one, or a problem."""
+        raw = url.strip()
+        if not raw or raw.startswith("#") or raw.startswith("//"):
+            return None, ""
+        if _DRIVE.match(raw):
+            return None, "a file on the author's computer, not in the blog"
+        if _SCHEME.match(raw):
+            return None, ""
+        path, _, fragment = raw.partition("#")
+        path = unquote(path.partition("?")[0]).replace("\\", "/")
+        if path.startswith("/"):
+            found = self._absolute(path.strip("/"))
+        else:
+            joined = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
+            if joined == ".." or joined.startswith("../") or joined.startswith("/"):
+                return None, "leads outside the blog"
+            found = self._in_docs(joined)
+        if found is None:
+            return None, "leads to nothing in the blog"
+        return (found, fragment), ""
+
+    def _absolute(self, key: str) -> str | None:
+        """A site-absolute path: a permalink, a theme page, a public file, a docs path."""
+        bare = key[:-5] if key.endswith(".html") else key
+        if key == "" or bare in ("index", "README"):
+            return "index.md"
+        if bare in self.permalinks:
+            return self.permalinks[bare]
+        if bare in THEME_ADDRESSES:
+            return THEME_ADDRESSES[bare]
+        normal = posixpath.normpath(key)
+        if normal in self.public and not normal.startswith(".."):
+            self.copies.setdefault(normal, self.docs / ".vuepress" / "public" / normal)
+            return normal
+        return self._in_docs(normal)
+
+    def _in_docs(self, path: str) -> str | None:
+        bare = path[:-5] if path.endswith(".html") else path
+        for candidate in (path, bare + ".md", f"{bare}/index.md", f"{bare}/README.md"):
+            page = self.pages.get(candidate)
+            if page is not None:
+                if page.dest:
+                    return page.dest
+                if page.role == "theme":
+                    return self.permalinks.get(str(page.metadata.get("permalink") or "").strip("/"))
+        if path in self.assets:
+            return path
+        return None
+
+    def _nav_report(self) -> None:
+        """Where each item of the blog's nav went: Errata's navigation is made from the folders."""
+        for item in _nav_items(self.config.nav):
+            link = str(item.get("link") or "")
+            target, problem = self._target(link, "index.md") if link else (None, "no link")
+            if problem:
+                self.report.needs_a_person.append(f"{self.config.source}: nav item {item.get('text')!r} ({link}): {problem}")
+
+    # -- writing ------------------------------------------------------------------
+
+    def _write(self, outputs: dict[str, str]) -> None:
+        self.dest.mkdir(parents=True, exist_ok=True)
+        dest_root = self.dest.resolve()
+        for relative, text in outputs.items():
+            self._write_one(dest_root, relative, text.encode("utf-8"))
+        for relative, source in sorted(self.copies.items()):
+            try:
+                if source.stat().st_size > MAX_ASSET_BYTES:
+                    self.report.needs_a_person.append(f"{relative}: larger than {MAX_ASSET_BYTES // 1_000_000} MB: not copied")
+                    continue
+                data = source.read_bytes()
+            except OSError as exc:
+                self.report.failed.append(f"{source}: cannot read: {exc.strerror or exc}")
+                continue
+            if self._write_one(dest_root, relative, data):
+                self.report.assets.append(relative)
+
+    def _write_one(self, dest_root: Path, relative: str, data: bytes) -> bool:
+        target = self.dest / relative
+        existing = target.parent
+        while not existing.exists():
+            existing = existing.parent
+        if not existing.resolve().is_relative_to(dest_root) or target.is_symlink():
+            self.report.failed.append(f"{target}: a symlink in the destination leads elsewhere: not written")
+            return False
+        if target.exists() and relative.endswith(".md") and relative != "index.md":
+            self.report.overwritten += 1
+        try:
+            atomic_write(target, data)  # makes the folders
+        except OSError as exc:
+            self.report.failed.append(f"{target}: cannot write: {exc.strerror or exc}")
+            return False
+        return True
+
+
+def _title(page: _Page) -> str:
+    return str(page.metadata.get("title") or display_name(page.src))
+
+
+def _nav_items(items: list) -> list[dict]:
+    out = []
+    for item in items:
+        if isinstance(item, dict):
+            out.append(item)
+            if isinstance(item.get("items"), list):
+                out += _nav_items(item["items"])
+    return out
