@@ -264,6 +264,10 @@ class _Import:
                 self.report.essays.append(page.dest)
             if page.repair.changed:
                 self.report.repairs.append(page.repair)
+            self.report.needs_a_person += [
+                f"{page.src}:{low.line}:{low.column}: recovered {low.chosen!r} (or {low.runner_up!r}?): check it"
+                for low in page.repair.low_confidence
+            ]
         return outputs
 
     def _convert(self, page: _Page) -> str:

@@ -49,6 +49,7 @@ ALIGNMENTS = ("center", "right", "left")
 CARD_LISTS = {"cardlist": "cardList", "cardimglist": "cardImgList"}
 BADGE_TYPES = {"tip": "tip", "info": "tip", "warning": "warning", "warn": "warning", "error": "danger", "danger": "danger"}
 MAX_CARDS_YAML = 200_000  # characters: a friends list, not a data dump
+MAX_NESTING = 16  # containers inside containers; a deeper one is dropped with a note (no recursion limit)
 
 _INVISIBLE = re.compile(r"^[\u00a0\u200b\u200c\u200d\u2060\ufeff]+(?=[ \t]*(?:```|~~~|:::|<code-))")
 _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})(.*)$")
@@ -62,7 +63,7 @@ _HIGHLIGHT = re.compile(r"^\{([\d,\s-]*)\}")
 _LINE_NUMBER_FLAGS = re.compile(r":(?:no-)?line-numbers\b")
 _TAB_TITLE = re.compile(r"\[([^\[\]\n]{1,100})\]")
 _ATTRIBUTE = re.compile(r"(:?[\w-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>/]+)")
-_BADGE = re.compile(r"<Badge\b([^<>]*)>(?:([^<>]*)</Badge>)?", re.IGNORECASE)
+_BADGE = re.compile(r"<Badge\b((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>(?:([^<>]*)</Badge>)?", re.IGNORECASE)
 _TOC = re.compile(r"\[\[toc\]\]", re.IGNORECASE)
 _MD_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*(<[^<>\n]*>|[^\s()<>]+)((?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?)\s*\)")
 _HTML_TAG = re.compile(r"<(img|a|source|video|audio)\b[^<>]*>", re.IGNORECASE)
@@ -171,6 +172,9 @@ def _parse(lines: list[str], first_line: int, result: Conversion) -> _Block:
 def _open_or_close(line: str, number: int, stack: list[_Block], result: Conversion) -> bool:
     """Whether ``line`` opened or closed a block (and did so on ``stack``)."""
     top = stack[-1]
+    if len(stack) > MAX_NESTING and (_CONTAINER_OPEN.match(line) or _GROUP_OPEN.match(line) or _TAB_OPEN.match(line)):
+        result.notes.append(Note(number, f"containers nested more than {MAX_NESTING} deep: this marker is left out"))
+        return True
     if match := _CONTAINER_OPEN.match(line):
         block = _Block(match.group(3), match.group(4).strip(), match.group(1), len(match.group(2)), number)
         top.children.append(block)
@@ -266,8 +270,9 @@ class _Renderer:
             return self.admonition(block, kind)
         if kind in ALIGNMENTS:
             self.result.counts["aligned"] += 1
-            body = _reindent(_trim(self.render(block.children)), block.indent, block.indent)
-            return [f'{block.indent}<div class="errata-align-{kind}" markdown>', "", *body, "", f"{block.indent}</div>", ""]
+            at = _markdown_indent(block.indent)
+            body = _reindent(_trim(self.render(block.children)), block.indent, at)
+            return [f'{at}<div class="errata-align-{kind}" markdown>', "", *body, "", f"{at}</div>", ""]
         if kind in CARD_LISTS:
             return self.cards(block, CARD_LISTS[kind])
         if kind == "code-group":
@@ -279,8 +284,9 @@ class _Renderer:
         self.result.counts["details" if kind == "details" else "admonition"] += 1
         marker = "???" if kind == "details" else "!!!"
         title = block.info or DEFAULT_TITLES[kind]
-        header = f'{block.indent}{marker} {ADMONITIONS[kind]} "{_title_text(title)}"'
-        body = _reindent(_trim(self.render(block.children)), block.indent, block.indent + "    ")
+        at = _markdown_indent(block.indent)
+        header = f'{at}{marker} {ADMONITIONS[kind]} "{_title_text(title)}"'
+        body = _reindent(_trim(self.render(block.children)), block.indent, at + "    ")
         return [header, "", *body, ""]
 
     def code_group(self, block: _Block) -> list[str]:
@@ -291,7 +297,8 @@ class _Renderer:
                 attributes = dict((k.lstrip(":"), v.strip("\"'")) for k, v in _ATTRIBUTE.findall(child.info))
                 title = attributes.get("title") or "代码"
                 body = _dedent(_trim(self.render(child.children)))
-                out += [f'{block.indent}=== "{_title_text(title)}"', "", *_reindent(body, "", block.indent + "    "), ""]
+                at = _markdown_indent(block.indent)
+                out += [f'{at}=== "{_title_text(title)}"', "", *_reindent(body, "", at + "    "), ""]
             elif isinstance(child, _Block) or child.text.strip():
                 self.note(child.number, "only <code-block> belongs in a <code-group>: this is kept after the tabs")
                 out += self.render([child])
@@ -313,7 +320,7 @@ class _Renderer:
         self.result.counts["cards"] += 1
         image_key = "img" if name == "cardImgList" else "avatar"
         cards = [Card(str(i.get("name") or ""), str(i.get("desc") or ""), i.get("link"), i.get(image_key), i.get("author")) for i in items]
-        return _reindent(card_grid(cards, lambda url, image: self.resolve(url, image, block.number, False), large_images=image_key == "img"), "", block.indent)
+        return _reindent(card_grid(cards, lambda url, image: self.resolve(url, image, block.number, False), large_images=image_key == "img"), "", _markdown_indent(block.indent))
 
     # -- within a line --------------------------------------------------------
 
@@ -464,6 +471,18 @@ def _markdown_url(url: str) -> str:
 
 def _missing_image(label: str) -> str:
     return f"*（图片未导入：{_markdown_text(label)}）*"
+
+
+def _markdown_indent(indent: str) -> str:
+    """Where a block at ``indent`` belongs for Python-Markdown, which nests by 4 spaces, not by CommonMark's content column.
+
+    A container in a 2-space list item (``- a`` then ``  ::: tip``) is outside the list for
+    Python-Markdown, and ``  !!! tip`` would be a paragraph: it goes to column 0 instead.
+
+    >>> _markdown_indent("  "), _markdown_indent("      ")
+    ('', '    ')
+    """
+    return " " * (len(indent) // 4 * 4)
 
 
 def _trim(lines: list[str]) -> list[str]:
