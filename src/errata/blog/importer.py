@@ -33,7 +33,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
 from ..errors import EssayError
 from ..files import atomic_write
@@ -45,8 +45,10 @@ from .theme import THEME_ADDRESSES, THEME_PAGES, SiteConfig, catalogue_page, fin
 
 MAX_ESSAY_BYTES = 5_000_000
 MAX_ASSET_BYTES = 50_000_000
+MAX_NOTES = 50  # per file: a person reads the first ones, and the count
 SKIPPED_FOLDERS = {"node_modules", ".vuepress", ".git"}
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+_FRONT_MATTER = re.compile(rb"---[ \t]*\r?\n(?:.*?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _DRIVE = re.compile(r"^(?:[A-Za-z]:[\\/]|file:|\\\\)")
 
 
@@ -198,7 +200,9 @@ class _Import:
         except OSError as exc:
             self.report.failed.append(f"{relative}: cannot read: {exc.strerror or exc}")
             return
-        page = _Page(relative, split.metadata, split.body, split.body_line, split.block, result.report)
+        # Notes name lines of the file as the author has it: its front matter may have had more lines.
+        body_line = split.body_line - _block_lines(result.text) + _block_lines(data)
+        page = _Page(relative, split.metadata, split.body, body_line, split.block, result.report)
         if page.metadata.get("home") is True and "/" not in relative:
             page.role = "home"
         elif any(page.metadata.get(flag) is True for flag in THEME_PAGES):
@@ -287,7 +291,9 @@ class _Import:
         return page.block + converted.text
 
     def _notes(self, src: str, notes: list[Note]) -> None:
-        self.report.needs_a_person += [f"{src}:{note.line}: {note.message}" for note in notes]
+        self.report.needs_a_person += [f"{src}:{note.line}: {note.message}" for note in notes[:MAX_NOTES]]
+        if len(notes) > MAX_NOTES:
+            self.report.needs_a_person.append(f"{src}: and {len(notes) - MAX_NOTES} more like these")
 
     def _resolver(self, page: _Page):
         def resolve(url: str, image: bool, line: int, in_html: bool = False) -> str | None:
@@ -305,7 +311,7 @@ class _Import:
                 new = relative_url(site_path, page_url(page.dest))
             else:
                 new = posixpath.relpath(path, posixpath.dirname(page.dest) or ".")
-            return quote(new, safe="/") + (f"#{fragment}" if fragment else "")
+            return _url_path(new) + (f"#{fragment}" if fragment else "")
 
         return resolve
 
@@ -402,6 +408,26 @@ class _Import:
             self.report.failed.append(f"{target}: cannot write: {exc.strerror or exc}")
             return False
         return True
+
+
+def _block_lines(text: str | bytes) -> int:
+    """How many lines the front-matter block takes (0 without one).
+
+    >>> _block_lines(b"---\\r\\ntitle: a\\r\\n---\\r\\nbody"), _block_lines("body")
+    (3, 0)
+    """
+    data = text.encode("utf-8", "replace") if isinstance(text, str) else text
+    match = _FRONT_MATTER.match(data.lstrip(b"\xef\xbb\xbf"))
+    return match.group(0).count(b"\n") + (not match.group(0).endswith(b"\n")) if match else 0
+
+
+def _url_path(path: str) -> str:
+    """A file path as a URL path, readable: only what a URL cannot hold as it is gets escaped.
+
+    >>> _url_path("../02.笔记/100% 完成#1.md")
+    '../02.笔记/100%25%20完成%231.md'
+    """
+    return path.replace("%", "%25").replace(" ", "%20").replace("#", "%23").replace("?", "%3F")
 
 
 def _title(page: _Page) -> str:
