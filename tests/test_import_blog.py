@@ -66,7 +66,8 @@ def make_blog(root: Path) -> Path:
     write(docs / "99.friends.md", essay("友链", "/friends", "::: cardList\n```yaml\n- name: 朋友\n  desc: 也写代码\n  link: https://example.org/\n```\n:::\n"))
     write(docs / "@pages/tagsPage.md", "---\ntagsPage: true\ntitle: 标签\npermalink: /tags/\narticle: false\n---\n")
     write(docs / "00.目录页/01.指南.md", "---\npageComponent:\n  name: Catalogue\n  data:\n    key: 01.指南\ntitle: 指南\npermalink: /guide/\n---\n")
-    write(docs / "_posts/随笔.md", essay("随笔", "/pages/c3d4e5/", "想到哪写到哪。\n"))
+    write(docs / "_posts/随笔.md", essay("随笔", "/pages/c3d4e5/", "想到哪写到哪。\n\n![图](pic.png) [开始](../01.指南/01.开始.md)\n"))
+    write(docs / "_posts/pic.png", PNG)
     write(root / "outside.png", PNG)
     return root
 
@@ -118,7 +119,7 @@ def imported(tmp_path):
 
 def test_essays_are_repaired_converted_and_placed_as_they_were(imported):
     docs, report = imported
-    assert sorted(report.essays) == ["01.指南/01.开始.md", "02.笔记/01.记录.md", "99.friends.md", "_posts/随笔.md"]
+    assert sorted(report.essays) == ["01.指南/01.开始.md", "02.笔记/01.记录.md", "99.friends.md", "随笔/随笔.md"]
     start = (docs / "01.指南/01.开始.md").read_text(encoding="utf-8")
     assert '!!! tip "提示"' in start and "[[toc]]" not in start and "errata-badge--warning" in start
     assert "[记录](../02.笔记/01.记录.md)" in start and "[归档](../archive.md)" in start
@@ -134,7 +135,8 @@ def test_assets_are_copied_with_their_names_and_public_files_resolved(imported):
     start = (docs / "01.指南/01.开始.md").read_text(encoding="utf-8")
     # raw HTML is not rewritten by MkDocs: its URLs are relative to the published page (指南/开始/)
     assert '<img src="../img/2.png"' in start and '<img src="../../img/logo.png">' in start
-    assert sorted(report.assets) == ["01.指南/img/1.png", "01.指南/img/2.png", "img/logo.png"]
+    assert sorted(report.assets) == ["01.指南/img/1.png", "01.指南/img/2.png", "img/logo.png", "随笔/pic.png"]
+    assert "![图](pic.png) [开始](../01.指南/01.开始.md)" in (docs / "随笔/随笔.md").read_text(encoding="utf-8")
 
 
 def test_links_leaving_the_blog_or_pointing_at_the_author_s_disk_are_reported_not_followed(imported, tmp_path):
@@ -294,7 +296,7 @@ def test_the_shared_vdoing_blog_imports_and_builds_clean(tmp_path):
     assert result.returncode == 0, result.stderr
 
     sources = sorted(p.relative_to(blog / "docs").as_posix() for p in (blog / "docs").rglob("*.md") if ".vuepress" not in p.parts)
-    essays = [s for s in sources if not s.startswith("@pages/") and s != "index.md"]
+    essays = sorted(s.replace("_posts/", "随笔/") for s in sources if not s.startswith("@pages/") and s != "index.md")
     assert sorted(report.essays) == essays
     for essay_path in essays:
         assert (site / page_url(essay_path) / "index.html").is_file(), essay_path

@@ -147,6 +147,8 @@ class _Import:
             self.config = read_config(config_path)
             self.report.needs_a_person += self.config.notes
         self.report.config = self.config
+        if (self.docs / "_posts").is_dir():
+            self.report.theme_pages.append(f"_posts/ → {self.config.posts_category}/ (vdoing's category for loose posts)")
         for relative in self._walk(self.docs):
             if relative.endswith(".md"):
                 self._read_page(relative)
@@ -158,7 +160,7 @@ class _Import:
         self._place_pages()
         outputs = self._convert_pages()
         for relative in sorted(self.assets):
-            self.copies.setdefault(relative, self.docs / relative)
+            self.copies.setdefault(self._dest(relative), self.docs / relative)
         self._nav_report()
         self._write(outputs)
         return self.report
@@ -216,7 +218,7 @@ class _Import:
         homes = [page for page in self.pages.values() if page.role == "home"]
         for page in self.pages.values():
             if page.role == "essay":
-                page.dest = page.src
+                page.dest = self._dest(page.src)
             elif page.role == "home":
                 if page is homes[0]:
                     page.dest = "index.md"
@@ -362,8 +364,14 @@ class _Import:
                 if page.role == "theme":
                     return self.permalinks.get(str(page.metadata.get("permalink") or "").strip("/"))
         if path in self.assets:
-            return path
+            return self._dest(path)
         return None
+
+    def _dest(self, src: str) -> str:
+        """Where a file of the blog goes: where it was, but ``_posts/`` is named as vdoing shows it (随笔)."""
+        if src.startswith("_posts/"):
+            return f"{self.config.posts_category}/{src[len('_posts/'):]}"
+        return src
 
     def _nav_report(self) -> None:
         """Where each item of the blog's nav went: Errata's navigation is made from the folders."""

@@ -48,6 +48,7 @@ class SiteConfig:
     description: str = ""
     repo: str = ""
     nav: list[dict[str, Any]] = field(default_factory=list)
+    posts_category: str = "随笔"  # vdoing's name for the loose posts of _posts/ (themeConfig.categoryText)
     source: str = ""  # the file it came from ('' when there was none)
     notes: list[str] = field(default_factory=list)
 
@@ -82,6 +83,7 @@ def read_config(path: Path) -> SiteConfig:
     config.description = _string(data.get("description")) or _string(_get(locale, "description"))
     theme = data.get("themeConfig") if isinstance(data.get("themeConfig"), dict) else {}
     config.repo = _string(theme.get("repo"))
+    config.posts_category = _string(theme.get("categoryText")).replace("/", "") or config.posts_category
     nav = theme.get("nav")
     if nav is UNREAD:
         config.notes.append(f"{path.name}: themeConfig.nav is not a literal (imported or computed): not read")
