@@ -273,6 +273,14 @@ def test_numbers_sort_by_value_and_come_off_pages_and_folders_only(tmp_path):
     assert unresolved_references(site) == []
 
 
+def test_the_import_reports_two_essays_that_would_share_a_url(tmp_path):
+    blog = tmp_path / "blog/docs"
+    write(blog / "01.笔记/01.同名.md", "# 一\n")
+    write(blog / "01.笔记/02.同名.md", "# 二\n")
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    assert any("01.笔记/01.同名.md and 01.笔记/02.同名.md would both be published at 笔记/同名/" in line for line in report.needs_a_person)
+
+
 def test_two_files_at_one_url_fail_the_build_with_both_names(tmp_path):
     docs = make_project(tmp_path)
     write(docs / "01.笔记/a.md", "# 一\n")

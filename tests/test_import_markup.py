@@ -128,6 +128,12 @@ def test_unknown_container_keeps_its_content_and_is_noted_with_its_line():
     assert [note.line for note in result.notes] == [12] and "demo" in result.notes[0].message
 
 
+def test_other_vue_components_lose_their_tags_and_are_noted():
+    result = convert_markup('前 <ClientOnly><Comment :id="1"/>评论区</ClientOnly> 后 `<Keep/>`\n', first_line=3)
+    assert result.text == "前 评论区 后 `<Keep/>`\n"
+    assert [(n.line, n.message.split(" is")[0]) for n in result.notes] == [(3, "Vue component <ClientOnly>"), (3, "Vue component <Comment>")]
+
+
 def test_a_stray_closing_marker_is_noted_not_published():
     result = convert_markup("一段\n:::\n")
     assert ":::" not in result.text and result.notes[0].line == 2
@@ -187,6 +193,7 @@ def test_links_inside_html_comments_are_not_resolved():
         "[a](b " * 5000,
         "<img src=\"" * 5000,
         "<code-group>\n" * 5000,
+        "<ClientOnly " * 5000 + "\"" * 5000,
     ],
 )
 def test_hostile_input_takes_about_as_long_as_plain_text(hostile):

@@ -39,7 +39,7 @@ from ..errors import EssayError
 from ..files import atomic_write
 from ..metadata import display_name, split_front_matter
 from ..repair import RepairOptions, RepairReport, repair_bytes
-from ..site import page_url, relative_url, unnumbered_dest
+from ..site import page_url, relative_url, unnumbered_dest, url_clashes
 from .markup import Note, convert_markup
 from .theme import THEME_ADDRESSES, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, read_config
 
@@ -205,8 +205,8 @@ class _Import:
         # Notes name lines of the file as the author has it: its front matter may have had more lines.
         body_line = split.body_line - _block_lines(result.text) + _block_lines(data)
         page = _Page(relative, split.metadata, split.body, body_line, split.block, result.report)
-        if page.metadata.get("home") is True and "/" not in relative:
-            page.role = "home"
+        if "/" not in relative and (page.metadata.get("home") is True or relative.lower() in ("index.md", "readme.md")):
+            page.role = "home"  # VuePress's root page is the home, whatever its layout
         elif any(page.metadata.get(flag) is True for flag in THEME_PAGES):
             page.role = "theme"
         elif page.metadata.get("pageComponent"):
@@ -235,6 +235,10 @@ class _Import:
         for page in self.pages.values():
             if page.dest and page.role != "theme":
                 self._remember_permalink(page, page.dest)
+        pages = [(page.src, page_url(page.dest)) for page in self.pages.values() if page.dest]
+        assets = [(src, unnumbered_dest(self._dest(src), False)) for src in self.assets]
+        for clash in url_clashes(pages + assets):
+            self.report.needs_a_person.append(f"{clash} (the build fails until then)")
 
     def _place_catalogue(self, page: _Page) -> None:
         component = page.metadata.get("pageComponent")

@@ -64,6 +64,7 @@ _LINE_NUMBER_FLAGS = re.compile(r":(?:no-)?line-numbers\b")
 _TAB_TITLE = re.compile(r"\[([^\[\]\n]{1,100})\]")
 _ATTRIBUTE = re.compile(r"(:?[\w-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>/]+)")
 _BADGE = re.compile(r"<Badge\b((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>(?:([^<>]*)</Badge>)?", re.IGNORECASE)
+_VUE_TAG = re.compile(r"</?([A-Z][\w-]*)\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>")
 _TOC = re.compile(r"\[\[toc\]\]", re.IGNORECASE)
 _MD_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*(<[^<>\n]*>|[^\s()<>]+)((?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?)\s*\)")
 _HTML_TAG = re.compile(r"<(img|a|source|video|audio)\b[^<>]*>", re.IGNORECASE)
@@ -329,7 +330,8 @@ class _Renderer:
         if _TOC.fullmatch(line.strip()):
             self.result.counts["toc"] += 1
             return None
-        return _outside_comments(line, lambda part: _outside_code(part, lambda text: self.links(self.badges(_TOC.sub(self._toc, text)), number)))
+        convert = lambda text: self.links(self.components(self.badges(_TOC.sub(self._toc, text)), number), number)  # noqa: E731
+        return _outside_comments(line, lambda part: _outside_code(part, convert))
 
     def _toc(self, match: re.Match[str]) -> str:
         self.result.counts["toc"] += 1
@@ -344,6 +346,21 @@ class _Renderer:
             return f'<span class="errata-badge errata-badge--{kind}">{html.escape(label, quote=False)}</span>'
 
         return _BADGE.sub(badge, text) if "<" in text else text
+
+    def components(self, text: str, number: int) -> str:
+        """Vue components other than ``<Badge>`` (``<ClientOnly>``, a theme's own): tags out, content kept, noted."""
+        if "<" not in text:
+            return text
+        names = []
+
+        def drop(match: re.Match[str]) -> str:
+            names.append(match.group(1))
+            return ""
+
+        text = _VUE_TAG.sub(drop, text)
+        for name in dict.fromkeys(names):
+            self.note(number, f"Vue component <{name}> is not something Material has: its tags are left out, its content is kept")
+        return text
 
     def links(self, text: str, number: int) -> str:
         if "](" in text:
