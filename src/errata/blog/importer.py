@@ -228,7 +228,11 @@ class _Import:
             elif page.role == "theme":
                 flag = next(flag for flag in THEME_PAGES if page.metadata.get(flag) is True)
                 target = THEME_PAGES[flag]
-                self.report.theme_pages.append(f"{page.src} ({flag}) → Errata's own {target[:-3]}/ page (generated)")
+                line = f"{page.src} ({flag}) → Errata's own {target[:-3]}/ page (generated)"
+                old = str(page.metadata.get("permalink") or "").strip().strip("/")
+                if old and f"{old}/" != page_url(target):
+                    line += f"; links to /{old}/ are rewritten, the address itself is not redirected"
+                self.report.theme_pages.append(line)
                 self._remember_permalink(page, target)
             elif page.role == "catalogue":
                 self._place_catalogue(page)
