@@ -67,7 +67,9 @@ _INSIDE_TAG = r"(?:[^<>\"']|\"[^\"]*\"|'[^']*')*"  # attributes, a quoted '<' or
 _BADGE = re.compile(rf"<Badge\b({_INSIDE_TAG})>(?:([^<>]*)</Badge>)?", re.IGNORECASE)
 _VUE_TAG = re.compile(rf"</?([A-Z][\w-]*)\b{_INSIDE_TAG}>")
 _TOC = re.compile(r"\[\[toc\]\]", re.IGNORECASE)
-_MD_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*(<[^<>\n]*>|[^\s()<>]+)((?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?)\s*\)")
+# A label holds no brackets but an image's (``[![alt](img.png)](page.md)``): each '[' scans to the next one, linear.
+_LABEL = r"(?:[^\[\]\n!]|!(?!\[)|!\[[^\[\]\n]*\]\([^()\s]*\))*"
+_MD_LINK = re.compile(rf"(!?)\[({_LABEL})\]\(\s*(<[^<>\n]*>|[^\s()<>]+)((?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?)\s*\)")
 _HTML_TAG = re.compile(r"<(img|a|source|video|audio)\b[^<>]*>", re.IGNORECASE)
 _HTML_URL = re.compile(r"(\s(?:src|href)\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNORECASE)
 _HTML_ALT = re.compile(r"\salt\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNORECASE)
@@ -374,13 +376,13 @@ class _Renderer:
 
     def _markdown_link(self, match: re.Match[str], number: int) -> str:
         bang, label, url, title = match.groups()
+        if "](" in label:  # an image inside a link
+            label = self.links(label, number)
         bare = url[1:-1] if url.startswith("<") else url
         new = self.resolve(bare, bool(bang), number, False)
         if new is None:
             return _missing_image(label or bare) if bang else label
-        if new == bare:
-            return match.group(0)
-        return f"{bang}[{label}]({_markdown_url(new)}{title})"
+        return f"{bang}[{label}]({_markdown_url(new) if new != bare else url}{title})"
 
     def _html_tag(self, match: re.Match[str], number: int) -> str:
         tag = match.group(0)
