@@ -196,7 +196,7 @@ def test_links_inside_html_comments_are_not_resolved():
         "<Badge " * 5000,
         "`" * 5000 + " x `` " * 1000,
         "[a](b " * 5000,
-        "[" * 20000 + "](x)",
+        "[" * 20000 + "](",
         "<img src=\"" * 5000,
         "<code-group>\n" * 5000,
         "<ClientOnly " * 5000 + "\"" * 5000,
