@@ -324,3 +324,9 @@ def test_the_shared_vdoing_blog_imports_and_builds_clean(tmp_path):
     friends = (site / "friends/index.html").read_text(encoding="utf-8")
     assert 'class="grid cards errata-cards"' in friends and "麋鹿鲁哟" in friends
     assert any("FCOS.md:74" in line for line in report.needs_a_person)  # the image left on the author's disk
+
+
+@pytest.mark.parametrize("written, folder", [("..", "随笔"), ("../../etc", "etc"), ("碎片/笔记", "碎片笔记"), ("随想", "随想")])
+def test_the_posts_folder_name_from_the_config_is_a_plain_folder_name(tmp_path, written, folder):
+    config = write(tmp_path / "config.js", f"module.exports = {{ themeConfig: {{ categoryText: {written!r} }} }}")
+    assert read_config(config).posts_category == folder

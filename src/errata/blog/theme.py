@@ -83,7 +83,8 @@ def read_config(path: Path) -> SiteConfig:
     config.description = _string(data.get("description")) or _string(_get(locale, "description"))
     theme = data.get("themeConfig") if isinstance(data.get("themeConfig"), dict) else {}
     config.repo = _string(theme.get("repo"))
-    config.posts_category = _string(theme.get("categoryText")).replace("/", "") or config.posts_category
+    category = re.sub(r"[\\/:*?\"<>|\x00-\x1f]", "", _string(theme.get("categoryText"))).strip(". ")
+    config.posts_category = category or config.posts_category  # a folder name: no path, no '..'
     nav = theme.get("nav")
     if nav is UNREAD:
         config.notes.append(f"{path.name}: themeConfig.nav is not a literal (imported or computed): not read")
