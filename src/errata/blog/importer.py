@@ -74,6 +74,7 @@ class ImportReport:
     home: str = ""
     config: SiteConfig | None = None
     overwritten: int = 0
+    nav: list[str] = field(default_factory=list)  # the blog's nav items and the page each leads to
 
     def render(self) -> str:
         """The report for a person (stdout)."""
@@ -89,6 +90,8 @@ class ImportReport:
         lines += [f"theme page: {line}" for line in self.theme_pages]
         if self.config and self.config.source:
             lines.append(f"config: {self.config.source}: title {self.config.title!r}, description {self.config.description!r}, {len(self.config.nav)} nav items")
+        if self.nav:
+            lines.append("nav (the site's navigation lists these pages by itself): " + "; ".join(self.nav))
         lines += [f"skipped: {line}" for line in self.skipped]
         if self.failed:
             lines += ["", f"failed ({len(self.failed)}, not imported):"] + [f"  {line}" for line in self.failed]
@@ -382,12 +385,19 @@ class _Import:
         return src
 
     def _nav_report(self) -> None:
-        """Where each item of the blog's nav went: Errata's navigation is made from the folders."""
+        """Where each item of the blog's nav went: Errata's navigation is made from the folders, so a page is in it."""
         for item in _nav_items(self.config.nav):
             link = str(item.get("link") or "")
-            target, problem = self._target(link, "index.md") if link else (None, "no link")
+            text = str(item.get("text") or "")
+            if not link:
+                continue  # a heading of a drop-down: its items are listed
+            target, problem = self._target(link, "index.md")
             if problem:
-                self.report.needs_a_person.append(f"{self.config.source}: nav item {item.get('text')!r} ({link}): {problem}")
+                self.report.needs_a_person.append(f"{self.config.source}: nav item {text!r} ({link}): {problem}")
+            elif target is None:
+                self.report.needs_a_person.append(f"{self.config.source}: nav item {text!r} ({link}) leads off the site: add it to the home page or mkdocs.yml by hand")
+            else:
+                self.report.nav.append(f"{text} ({link}) → {target[0]}")
 
     # -- writing ------------------------------------------------------------------
 
