@@ -330,3 +330,30 @@ def test_the_shared_vdoing_blog_imports_and_builds_clean(tmp_path):
 def test_the_posts_folder_name_from_the_config_is_a_plain_folder_name(tmp_path, written, folder):
     config = write(tmp_path / "config.js", f"module.exports = {{ themeConfig: {{ categoryText: {written!r} }} }}")
     assert read_config(config).posts_category == folder
+
+
+def test_vdoing_front_matter_and_line_endings(tmp_path):
+    raw = (
+        "---\r\ntitle: 换行\r\ndate: 2021-05-06 07:08:09\r\npermalink: /pages/557357aae\r\nsidebar: auto\r\narticle: false\r\n"
+        "sticky: 2\r\ntitleTag: 原创\r\nlayout: post\r\nthumbnail: /img/t.png\r\nkeywords: null\r\ntags:\r\n  - \r\n  - python\r\n"
+        "author:\r\n  name: 某人\r\n  link: https://example.org/\r\n---\r\n::: tip\r\n混合\n换行\r\n:::\n\u00a0```python {2}\nx = 1\ny = 2\n```\n"
+        "\u200b```bash\necho ok\n```\n"
+    ).encode("utf-8")
+    write(tmp_path / "blog/docs/01.a/01.b.md", raw)
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    text = (tmp_path / "docs/01.a/01.b.md").read_text(encoding="utf-8")
+    assert "\r" not in text and "\u00a0" not in text and "\u200b" not in text
+    split = split_front_matter(text)
+    meta = split.metadata
+    assert meta["permalink"] == "/pages/557357aae" and meta["tags"] == ["python"]
+    assert meta["authors"] == [{"name": "某人", "link": "https://example.org/"}] and "author" not in meta
+    assert {k: meta[k] for k in ("sidebar", "article", "sticky", "titleTag", "layout", "thumbnail")} == {
+        "sidebar": "auto", "article": False, "sticky": 2, "titleTag": "原创", "layout": "post", "thumbnail": "/img/t.png"}
+    assert "keywords" in meta and meta["keywords"] is None
+    assert '!!! tip "提示"\n\n    混合\n    换行\n' in split.body
+    assert '```python hl_lines="2"' in split.body and "\n```bash\n" in split.body
+    assert report.failed == []
+    site = tmp_path / "site"
+    result = build_site(site, docs_dir=tmp_path / "docs")  # a bare docs/ folder builds too
+    assert result.returncode == 0, result.stderr
+    assert "../../a/b/" in (site / "pages/557357aae/index.html").read_text(encoding="utf-8")
