@@ -169,9 +169,11 @@ def test_home_page_theme_pages_and_catalogue(imported):
 
 
 def test_friends_page_becomes_cards(imported):
-    docs, _ = imported
+    docs, report = imported
+    assert report.same_address == ["99.friends.md: /friends/ is its address here too (permalink left out)"]
     friends = (docs / "99.friends.md").read_text(encoding="utf-8")
     assert '<div class="grid cards errata-cards" markdown>' in friends and "**[朋友](https://example.org/)**" in friends
+    assert "permalink" not in friends  # /friends is its address here too: a redirect would replace it
 
 
 def test_symlinks_in_the_blog_are_not_followed(tmp_path):

@@ -182,6 +182,13 @@ def test_an_image_inside_a_link_has_both_urls_resolved():
     assert result.text == "[![徽章](img/a.png)](pages/b/)\n"
 
 
+def test_typora_zoom_becomes_a_width_and_other_inline_styles_are_noted():
+    result = convert_markup('<img src="a.png" alt="图" style="zoom: 33%;" /> <a href="https://example.org/" target="_blank">站</a>\n'
+                            '<img src="b.png" style="float:right">\n')
+    assert result.text == '<img src="a.png" alt="图" width="33%" /> <a href="https://example.org/">站</a>\n<img src="b.png">\n'
+    assert result.counts["image zoom"] == 1 and [n.line for n in result.notes] == [2]
+
+
 def test_links_inside_html_comments_are_not_resolved():
     calls = []
     convert_markup("<!-- [联系](/about/) -->\n", resolve=lambda *args: calls.append(args))

@@ -211,7 +211,7 @@ class Catalogue:
         maps = {}
         for essay in self.essays.values():
             permalink = str(essay.metadata.get("permalink") or "").strip("/")
-            if permalink and f"{permalink}/" != page_url(essay.src_path):  # /friends at friends/: no loop
+            if permalink:
                 maps[f"{permalink}.md"] = essay.src_path
         return maps
 

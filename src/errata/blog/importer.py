@@ -37,7 +37,7 @@ from urllib.parse import unquote
 
 from ..errors import EssayError
 from ..files import atomic_write
-from ..metadata import display_name, split_front_matter
+from ..metadata import display_name, dump_front_matter, split_front_matter
 from ..repair import RepairOptions, RepairReport, repair_bytes
 from ..site import page_url, relative_url, unnumbered_dest, url_clashes
 from .markup import Note, convert_markup
@@ -75,6 +75,7 @@ class ImportReport:
     config: SiteConfig | None = None
     overwritten: int = 0
     nav: list[str] = field(default_factory=list)  # the blog's nav items and the page each leads to
+    same_address: list[str] = field(default_factory=list)  # pages whose old permalink is their new address
 
     def render(self) -> str:
         """The report for a person (stdout)."""
@@ -92,6 +93,7 @@ class ImportReport:
             lines.append(f"config: {self.config.source}: title {self.config.title!r}, description {self.config.description!r}, {len(self.config.nav)} nav items")
         if self.nav:
             lines.append("nav (the site's navigation lists these pages by itself): " + "; ".join(self.nav))
+        lines += [f"same address: {line}" for line in self.same_address]
         lines += [f"skipped: {line}" for line in self.skipped]
         if self.failed:
             lines += ["", f"failed ({len(self.failed)}, not imported):"] + [f"  {line}" for line in self.failed]
@@ -301,6 +303,11 @@ class _Import:
         self._notes(page.src, converted.notes)
         if page.role == "home":
             return home_page(page.metadata, converted.text, self.config, lambda url, image: resolve(url, image, 1, False))
+        permalink = str(page.metadata.get("permalink") or "").strip().strip("/")
+        if permalink and f"{permalink}/" == page_url(page.dest):
+            # The old address is the new one (99.friends.md, /friends): a redirect would replace the page itself.
+            self.report.same_address.append(f"{page.src}: /{permalink}/ is its address here too (permalink left out)")
+            return dump_front_matter({k: v for k, v in page.metadata.items() if k != "permalink"}) + converted.text
         return page.block + converted.text
 
     def _notes(self, src: str, notes: list[Note]) -> None:

@@ -73,6 +73,9 @@ _MD_LINK = re.compile(rf"(!?)\[({_LABEL})\]\(\s*(<[^<>\n]*>|[^\s()<>]+)((?:\s+(?
 _HTML_TAG = re.compile(r"<(img|a|source|video|audio)\b[^<>]*>", re.IGNORECASE)
 _HTML_URL = re.compile(r"(\s(?:src|href)\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNORECASE)
 _HTML_ALT = re.compile(r"\salt\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNORECASE)
+_STYLE = re.compile(r"\sstyle\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNORECASE)
+_TARGET = re.compile(r"\starget\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNORECASE)
+_ZOOM = re.compile(r"\s*zoom\s*:\s*(\d{1,3}(?:\.\d{1,3})?)%\s*;?\s*")
 _REFERENCE = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^<>\n]*>|\S+)(.*)$")
 _BACKTICKS = re.compile(r"`+")
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)")
@@ -385,7 +388,7 @@ class _Renderer:
         return f"{bang}[{label}]({_markdown_url(new) if new != bare else url}{title})"
 
     def _html_tag(self, match: re.Match[str], number: int) -> str:
-        tag = match.group(0)
+        tag = self._attributes(match.group(0), match.group(1).lower(), number)
         image = match.group(1).lower() != "a"
         url_match = _HTML_URL.search(tag)
         if not url_match:
@@ -400,6 +403,24 @@ class _Renderer:
         if new == url:
             return tag
         return tag[: url_match.start()] + f'{url_match.group(1)}"{html.escape(new)}"' + tag[url_match.end() :]
+
+    def _attributes(self, tag: str, name: str, number: int) -> str:
+        """Typora's ``style="zoom: 50%"`` on an image → ``width="50%"``; ``target`` off links; other styles off, noted.
+
+        The site publishes no ``style`` or ``target`` attribute (its sanitiser drops them).
+        """
+        style = _STYLE.search(tag)
+        if style:
+            zoom = _ZOOM.fullmatch(style.group(1).strip("\"'"))
+            width = f' width="{zoom.group(1)}%"' if zoom and name == "img" and " width" not in tag.lower() else ""
+            if zoom and name == "img":
+                self.result.counts["image zoom"] += 1
+            else:
+                self.note(number, f"<{name} style={style.group(1)}>: the site keeps no inline style; it is left out")
+            tag = tag[: style.start()] + width + tag[style.end() :]
+        if name == "a" and _TARGET.search(tag):
+            tag = _TARGET.sub("", tag)
+        return tag
 
     def _reference(self, match: re.Match[str], number: int) -> str:
         url = match.group(2)[1:-1] if match.group(2).startswith("<") else match.group(2)
