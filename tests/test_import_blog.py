@@ -68,6 +68,9 @@ def make_blog(root: Path) -> Path:
     write(docs / "00.目录页/01.指南.md", "---\npageComponent:\n  name: Catalogue\n  data:\n    key: 01.指南\ntitle: 指南\npermalink: /guide/\n---\n")
     write(docs / "_posts/随笔.md", essay("随笔", "/pages/c3d4e5/", "想到哪写到哪。\n\n![图](pic.png) [开始](../01.指南/01.开始.md)\n"))
     write(docs / "_posts/pic.png", PNG)
+    write(docs / "01.指南/img/logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>")
+    write(docs / "01.指南/demo.html", "<script>alert(1)</script>")
+    write(docs / "tags.md", essay("我的标签", "/pages/d4e5f6/", "一篇叫 tags 的文章。\n"))
     write(root / "outside.png", PNG)
     return root
 
@@ -119,7 +122,9 @@ def imported(tmp_path):
 
 def test_essays_are_repaired_converted_and_placed_as_they_were(imported):
     docs, report = imported
-    assert sorted(report.essays) == ["01.指南/01.开始.md", "02.笔记/01.记录.md", "99.friends.md", "随笔/随笔.md"]
+    assert sorted(report.essays) == ["01.指南/01.开始.md", "02.笔记/01.记录.md", "99.friends.md", "blog-tags.md", "随笔/随笔.md"]
+    assert "title: 我的标签" in (docs / "blog-tags.md").read_text(encoding="utf-8")
+    assert (docs / "tags.md").read_text(encoding="utf-8") == (ROOT / "docs/tags.md").read_text(encoding="utf-8")
     start = (docs / "01.指南/01.开始.md").read_text(encoding="utf-8")
     assert '!!! tip "提示"' in start and "[[toc]]" not in start and "errata-badge--warning" in start
     assert "[记录](../02.笔记/01.记录.md)" in start and "[归档](../archive.md)" in start
@@ -136,6 +141,8 @@ def test_assets_are_copied_with_their_names_and_public_files_resolved(imported):
     # raw HTML is not rewritten by MkDocs: its URLs are relative to the published page (指南/开始/)
     assert '<img src="../img/2.png"' in start and '<img src="../../img/logo.png">' in start
     assert sorted(report.assets) == ["01.指南/img/1.png", "01.指南/img/2.png", "img/logo.png", "随笔/pic.png"]
+    assert not (docs / "01.指南/img/logo.svg").exists() and not (docs / "01.指南/demo.html").exists()
+    assert sum("not copied (.svg" in line or "not copied (.html" in line for line in report.skipped) == 2
     assert "![图](pic.png) [开始](../01.指南/01.开始.md)" in (docs / "随笔/随笔.md").read_text(encoding="utf-8")
 
 
@@ -222,7 +229,7 @@ def test_cli_reports_on_stdout_errors_on_stderr_and_exits_1_when_an_essay_failed
     status = main([str(blog), str(tmp_path / "docs"), "--mkdocs-yml", str(config)])
     out, err = capsys.readouterr()
     assert status == 1
-    assert "essays imported: 4" in out and "needs a person" in out and "02.笔记/02.坏的.md:3: invalid YAML" in err
+    assert "essays imported: 5" in out and "needs a person" in out and "02.笔记/02.坏的.md:3: invalid YAML" in err
     assert "Traceback" not in out + err
     text = config.read_text(encoding="utf-8")
     assert 'site_name: "小站"' in text and 'site_description: "记录报错"' in text and 'repo_url: "https://github.com/someone/blog"' in text

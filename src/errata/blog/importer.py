@@ -39,13 +39,23 @@ from ..errors import EssayError
 from ..files import atomic_write
 from ..metadata import display_name, dump_front_matter, split_front_matter
 from ..repair import RepairOptions, RepairReport, repair_bytes
-from ..site import page_url, relative_url, unnumbered_dest, url_clashes
+from ..site import GENERATED_PAGES, page_url, relative_url, unnumbered_dest, url_clashes
 from .markup import Note, convert_markup
 from .theme import THEME_ADDRESSES, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, read_config
 
 MAX_ESSAY_BYTES = 5_000_000
 MAX_ASSET_BYTES = 50_000_000
 MAX_NOTES = 50  # per file: a person reads the first ones, and the count
+#: Files brought across as they are: pictures, media, documents. Anything else (.html, .svg, .js…)
+#: is published by a static site exactly as it is and can run scripts there: not copied, reported.
+PASSIVE_SUFFIXES = {
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".ico", ".tif", ".tiff",
+    ".mp4", ".webm", ".ogg", ".ogv", ".mp3", ".wav", ".m4a", ".flac",
+    ".pdf", ".txt", ".csv", ".tsv", ".json", ".yaml", ".yml", ".toml", ".ipynb", ".zip", ".gz", ".tgz", ".7z", ".rar",
+    ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".py", ".sh", ".c", ".cpp", ".h", ".java", ".kt", ".go", ".rs",
+}
+#: Pages of the Errata site itself: an essay of that name at the top goes under another name.
+ERRATA_PAGES = ("lookup.md", "tags.md", *GENERATED_PAGES)
 SKIPPED_FOLDERS = {"node_modules", ".vuepress", ".git"}
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 _FRONT_MATTER = re.compile(rb"---[ \t]*\r?\n(?:.*?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
@@ -157,11 +167,13 @@ class _Import:
         for relative in self._walk(self.docs):
             if relative.endswith(".md"):
                 self._read_page(relative)
-            else:
+            elif _passive(relative):
                 self.assets.add(relative)
+            else:
+                self.report.skipped.append(f"{relative}: not copied ({_suffix(relative) or 'no extension'} files are not known to be safe to publish as they are)")
         public = vuepress / "public"
         if public.is_dir() and not public.is_symlink() and not vuepress.is_symlink():
-            self.public = set(self._walk(public, skip_hidden_folders=False))
+            self.public = {path for path in self._walk(public, skip_hidden_folders=False) if _passive(path)}
         self._place_pages()
         outputs = self._convert_pages()
         for relative in sorted(self.assets):
@@ -386,9 +398,12 @@ class _Import:
         return None
 
     def _dest(self, src: str) -> str:
-        """Where a file of the blog goes: where it was, but ``_posts/`` is named as vdoing shows it (随笔)."""
+        """Where a file of the blog goes: where it was, but ``_posts/`` is named as vdoing shows it (随笔),
+        and an essay named as one of Errata's own pages (``tags.md``) takes a ``blog-`` prefix."""
         if src.startswith("_posts/"):
             return f"{self.config.posts_category}/{src[len('_posts/'):]}"
+        if src in ERRATA_PAGES:
+            return f"blog-{src}"
         return src
 
     def _nav_report(self) -> None:
@@ -452,6 +467,19 @@ def _block_lines(text: str | bytes) -> int:
     data = text.encode("utf-8", "replace") if isinstance(text, str) else text
     match = _FRONT_MATTER.match(data.lstrip(b"\xef\xbb\xbf"))
     return match.group(0).count(b"\n") + (not match.group(0).endswith(b"\n")) if match else 0
+
+
+def _suffix(path: str) -> str:
+    return posixpath.splitext(path)[1].lower()
+
+
+def _passive(path: str) -> bool:
+    """Whether a file is one the import copies as it is.
+
+    >>> _passive("01.a/1.PNG"), _passive("img/logo.svg"), _passive("demo/index.html")
+    (True, False, False)
+    """
+    return _suffix(path) in PASSIVE_SUFFIXES
 
 
 def _url_path(path: str) -> str:
