@@ -51,7 +51,7 @@ def make_blog(root: Path) -> Path:
           "  plugins: [require('x')()],\n  themeConfig: { repo: 'someone/blog', nav: [{ text: '首页', link: '/' }, "
           "{ text: '归档', link: '/archives/' }, { text: '丢了', link: '/gone/' }] },\n}\n")
     write(docs / ".vuepress/public/img/logo.png", PNG)
-    write(docs / "index.md", "---\nhome: true\nheroText: 小站\ntagline: 慢慢写\nfeatures:\n  - title: 笔记\n    details: 报错和解决\n"
+    write(docs / "index.md", "---\nhome: true\nheroImage: /img/logo.png\nheroText: 小站\ntagline: 慢慢写\nfeatures:\n  - title: 笔记\n    details: 报错和解决\n"
           "    link: /pages/b2c3d4/\n    imgUrl: /img/logo.png\n---\n欢迎。\n")
     write(docs / "01.指南/01.开始.md", essay(
         "开始", "/pages/a1b2c3/",
@@ -168,6 +168,7 @@ def test_home_page_theme_pages_and_catalogue(imported):
     docs, report = imported
     home = (docs / "index.md").read_text(encoding="utf-8")
     assert "# 小站" in home and "慢慢写" in home and FRONT_DOOR in home.split("\n")
+    assert "![](img/logo.png){ .errata-hero-image }" in home
     assert "**[笔记](02.笔记/01.记录.md)**" in home and "![](img/logo.png)" in home and "欢迎。" in home
     assert any("tagsPage" in line and "tags/" in line for line in report.theme_pages)
     catalogue = (docs / "01.指南/index.md").read_text(encoding="utf-8")

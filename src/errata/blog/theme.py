@@ -281,7 +281,12 @@ def home_page(metadata: dict[str, Any], body: str, site: SiteConfig, resolve) ->
     from ..metadata import dump_front_matter  # the same YAML writer as every essay
 
     title = _string(metadata.get("heroText")) or site.title or _string(metadata.get("title")) or "首页"
-    lines = [f"# {title}", ""]
+    lines = []
+    hero = _string(metadata.get("heroImage"))
+    picture = resolve(hero, True) if hero else None
+    if picture:
+        lines += [f"![]({picture}){{ .errata-hero-image }}", ""]
+    lines += [f"# {title}", ""]
     tagline = _string(metadata.get("tagline")) or site.description
     if tagline:
         lines += [tagline, "{ .errata-tagline }", ""]
