@@ -367,3 +367,18 @@ def test_vdoing_front_matter_and_line_endings(tmp_path):
     result = build_site(site, docs_dir=tmp_path / "docs")  # a bare docs/ folder builds too
     assert result.returncode == 0, result.stderr
     assert "../../a/b/" in (site / "pages/557357aae/index.html").read_text(encoding="utf-8")
+
+
+def test_links_to_headings_use_the_site_s_ids_and_build_strict(tmp_path):
+    blog = tmp_path / "blog/docs"
+    write(blog / "01.笔记/01.甲.md", "---\ntitle: 甲\n---\n## What's new?\n\n见 [安装](02.乙.md#_1-安装-node)、[再装](./02.乙.md#_1-安装-node-2)、"
+          "[这里](#what-s-new) 和 [没有](02.乙.md#nope)。\n")
+    write(blog / "01.笔记/02.乙.md", "---\ntitle: 乙\n---\n## 1. 安装 Node\n\n一\n\n## 1. 安装 Node\n\n二\n")
+    docs = tmp_path / "docs"
+    report = import_blog(tmp_path / "blog", docs)
+    text = (docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")
+    assert "[安装](02.乙.md#1-安装-node)" in text and "[再装](02.乙.md#1-安装-node_1)" in text
+    assert "[这里](#whats-new)" in text and "[没有](02.乙.md)" in text
+    assert any("#nope" in line for line in report.needs_a_person)
+    result = build_site(tmp_path / "site", docs_dir=docs)
+    assert result.returncode == 0, result.stderr

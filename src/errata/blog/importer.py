@@ -40,6 +40,7 @@ from ..files import atomic_write
 from ..metadata import display_name, dump_front_matter, split_front_matter
 from ..repair import RepairOptions, RepairReport, repair_bytes
 from ..site import GENERATED_PAGES, page_url, relative_url, unnumbered_dest, url_clashes
+from .anchors import heading_anchors
 from .markup import Note, convert_markup
 from .theme import THEME_ADDRESSES, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, read_config
 
@@ -124,6 +125,7 @@ class _Page:
     repair: RepairReport
     dest: str = ""  # relative to DEST; '' when the page is not written
     role: str = "essay"  # essay, home, theme, catalogue
+    anchors: dict[str, str] | None = None  # ids a link may name → the site's ids, made when first asked
 
 
 def find_docs(source: Path) -> Path:
@@ -152,6 +154,7 @@ class _Import:
         self.copies: dict[str, Path] = {}  # destination path → the file to copy there
         self.permalinks: dict[str, str] = {}  # old address without slashes → destination path
         self.config = SiteConfig()
+        self.by_dest: dict[str, _Page] = {}  # the pages written, by destination path
 
     # -- the plan ---------------------------------------------------------------
 
@@ -256,6 +259,7 @@ class _Import:
         for page in self.pages.values():
             if page.dest and page.role != "theme":
                 self._remember_permalink(page, page.dest)
+        self.by_dest = {page.dest: page for page in self.pages.values() if page.dest}
         pages = [(page.src, page_url(page.dest)) for page in self.pages.values() if page.dest]
         assets = [(src, unnumbered_dest(self._dest(src), False)) for src in self.assets]
         for clash in url_clashes(pages + assets):
@@ -329,14 +333,26 @@ class _Import:
 
     def _resolver(self, page: _Page):
         def resolve(url: str, image: bool, line: int, in_html: bool = False) -> str | None:
+            def person(problem: str) -> None:
+                self.report.needs_a_person.append(f"{page.src}:{line}: {'image' if image else 'link'} {url}: {problem}")
+
+            if url.strip().startswith("#") and not in_html:  # on this page: VuePress's id → the site's
+                fragment = self._anchor(page.dest, url.strip()[1:])
+                if fragment is None:
+                    person("no heading here has that id")
+                return None if fragment is None else f"#{fragment}" if fragment else url
             target, problem = self._target(url, page.src)
             if problem:
-                what = "image" if image else "link"
-                self.report.needs_a_person.append(f"{page.src}:{line}: {what} {url}: {problem}")
+                person(problem)
                 return None
             if target is None:
                 return url
             path, fragment = target
+            if fragment and path.endswith(".md"):
+                anchor = self._anchor(path, fragment)
+                if anchor is None:
+                    person(f"no heading of {path} has the id #{unquote(fragment)}: the link goes to the page's top")
+                fragment = anchor or ""
             if in_html:  # relative to the published page, since MkDocs leaves raw HTML alone
                 is_page = path.endswith(".md")
                 site_path = page_url(path) if is_page else unnumbered_dest(path, False)
@@ -346,6 +362,19 @@ class _Import:
             return _url_path(new) + (f"#{fragment}" if fragment else "")
 
         return resolve
+
+    def _anchor(self, dest: str, fragment: str) -> str | None:
+        """The site's id for a heading a link names by VuePress's id (``None``: no such heading).
+
+        A page this import does not write (Errata's own) is taken at its word: ``''`` keeps the fragment.
+        """
+        page = self.by_dest.get(dest)
+        if page is None:
+            return fragment
+        if page.anchors is None:
+            page.anchors = heading_anchors(page.body)
+        wanted = unquote(fragment)
+        return page.anchors.get(wanted, page.anchors.get(wanted.lower()))
 
     def _target(self, url: str, src: str) -> tuple[tuple[str, str] | None, str]:
         """(destination path, fragment) of an internal URL, ``None`` for an external one, or a problem."""
