@@ -291,6 +291,13 @@ def test_the_import_reports_two_essays_that_would_share_a_url(tmp_path):
     assert any("01.笔记/01.同名.md and 01.笔记/02.同名.md would both be published at 笔记/同名/" in line for line in report.needs_a_person)
 
 
+def test_a_readme_beside_an_index_is_reported(tmp_path):
+    write(tmp_path / "blog/docs/01.笔记/README.md", "# 说明\n")
+    write(tmp_path / "blog/docs/01.笔记/index.md", "# 目录\n")
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    assert any("01.笔记/README.md and 01.笔记/index.md would both be published at 笔记/" in line for line in report.needs_a_person)
+
+
 def test_two_files_at_one_url_fail_the_build_with_both_names(tmp_path):
     docs = make_project(tmp_path)
     write(docs / "01.笔记/a.md", "# 一\n")

@@ -90,11 +90,13 @@ def page_url(src_path: str) -> str:
 
     >>> page_url("01.mmdetection/05.mmdetection-errors.md"), page_url("index.md"), page_url("a/index.md")
     ('mmdetection/mmdetection-errors/', '', 'a/')
+    >>> page_url("01.guide/README.md")  # MkDocs takes a README.md as its folder's index
+    'guide/'
     """
-    path = unnumbered_path(src_path)[: -len(".md")]
-    if path == "index" or path.endswith("/index"):
-        return path[: -len("index")]
-    return path + "/"
+    folder, _, name = unnumbered_path(src_path)[: -len(".md")].rpartition("/")
+    if name in ("index", "README"):
+        return f"{folder}/" if folder else ""
+    return f"{folder}/{name}/" if folder else f"{name}/"
 
 
 def relative_url(target: str, base: str) -> str:
