@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1:8000
 
-.PHONY: serve build test repair check lookup bench screenshots clean
+.PHONY: serve build test repair check lookup import bench screenshots clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ check: $(STAMP)            ## the contribution check over docs/
 
 lookup: $(STAMP)           ## make lookup Q='RuntimeError: ...'
 	$(BIN)/python scripts/lookup.py --docs docs "$(Q)"
+
+import: $(STAMP)           ## make import SRC=../my-blog [DEST=docs] [CONFIG=mkdocs.yml]: bring a VuePress/vdoing blog across
+	@test -n "$(SRC)" || { echo "usage: make import SRC=path/to/blog [DEST=docs] [CONFIG=mkdocs.yml]" >&2; exit 2; }
+	$(BIN)/python scripts/import_blog.py "$(SRC)" "$(or $(DEST),docs)" $(if $(CONFIG),--mkdocs-yml "$(CONFIG)")
 
 bench: $(STAMP)            ## the performance benchmark (writes to a temporary folder)
 	$(BIN)/python scripts/bench.py

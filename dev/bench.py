@@ -301,11 +301,25 @@ def bench_repair(report: Report) -> None:
         )
 
 
+def bench_import(report: Report, essays: int = 200) -> None:
+    """A generated vdoing blog of ``essays`` essays imported (dev.import_bench), beside the repair alone."""
+    from dev.import_bench import measure
+
+    figures = measure(essays)
+    report.add(
+        "import",
+        f"{figures['essays']} essays, {figures['assets']} assets, {figures['conversions']} conversions (median of 3)",
+        f"{figures['import_s']:.2f} s (repair alone {figures['repair_s']:.2f} s; target < 60 s)",
+    )
+
+
 def run(sizes: list[int], repeat: int, parts: set[str]) -> Report:
     report = Report()
     with tempfile.TemporaryDirectory(prefix="errata-bench-") as tmp:
         if "repair" in parts:
             bench_repair(report)
+        if "import" in parts:
+            bench_import(report)
         site = bench_build(report, sizes, repeat, Path(tmp)) if "build" in parts else None
         if "instructions" in parts:
             bench_instructions(report, Path(tmp))

@@ -21,7 +21,7 @@ from errata.checks import check_mojibake, check_unsafe_html
 from errata.entries import find_entries
 from errata.metadata import display_name
 from errata.safety import sanitize_html
-from errata.site import Catalogue, unnumbered_path
+from errata.site import Catalogue, unnumbered_dest, url_clashes
 
 log = logging.getLogger("mkdocs.hooks.errata")
 
@@ -43,7 +43,9 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     for file in files:
-        file.dest_uri = unnumbered_path(file.dest_uri)  # 01.mmdetection/05.x.md → mmdetection/x/
+        file.dest_uri = unnumbered_dest(file.dest_uri, file.is_documentation_page())  # 01.a/05.x.md → a/x/
+    for clash in url_clashes([(file.src_uri, file.dest_uri) for file in files]):
+        log.warning(clash)  # --strict fails: one file would silently replace the other
     urls = {file.src_uri: file.url for file in files.documentation_pages()}
     url_of = urls.__getitem__
     global _errors_tables

@@ -22,7 +22,7 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="builds of each kind per size; the median counts")
     parser.add_argument(
         "--only",
-        default="repair,build,instructions,lookup,pagefind",
+        default="repair,import,build,instructions,lookup,pagefind",
         help="parts to run (instructions needs valgrind; pagefind needs: pip install 'pagefind[bin]==1.5.2')",
     )
     parser.add_argument("--output", type=Path, help="write the Markdown table here")

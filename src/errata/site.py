@@ -28,12 +28,56 @@ _NUMBERED = re.compile(r"^\d+[.\-_ ]\s*(?=.)")
 
 
 def unnumbered_path(src_path: str) -> str:
-    """A docs path without the vdoing order numbers, for URLs.
+    """A page's docs path without the vdoing order numbers of its folders and its name, for URLs.
 
-    >>> unnumbered_path("01.mmdetection/05.mmdetection-errors.md")
-    'mmdetection/mmdetection-errors.md'
+    >>> unnumbered_path("01.mmdetection/05.mmdetection-errors.md"), unnumbered_path("00.目录页/10.md")
+    ('mmdetection/mmdetection-errors.md', '目录页/10.md')
     """
-    return "/".join(_NUMBERED.sub("", part) for part in src_path.split("/"))
+    folder, _, name = src_path.rpartition("/")
+    stem, dot, extension = name.rpartition(".")
+    name = _unnumbered(stem) + dot + extension if dot else _unnumbered(name)
+    return "/".join([*(_unnumbered(part) for part in folder.split("/") if folder), name])
+
+
+def unnumbered_dest(dest_uri: str, is_page: bool) -> str:
+    """Where MkDocs writes a file, without order numbers: off every folder, off a page's own name, never off a file's.
+
+    A page's name is its folder under directory URLs (``05.x/index.html``); an
+    image keeps its name, or ``1.png`` and ``2.png`` would both become ``png``.
+
+    >>> unnumbered_dest("01.a/05.x/index.html", True), unnumbered_dest("01.a/1.png", False)
+    ('a/x/index.html', 'a/1.png')
+    >>> unnumbered_dest("01.a/05.x.html", True)
+    'a/x.html'
+    """
+    folder, _, name = dest_uri.rpartition("/")
+    if is_page:
+        stem, dot, extension = name.rpartition(".")
+        name = _unnumbered(stem) + dot + extension if dot else name
+    return "/".join([*(_unnumbered(part) for part in folder.split("/") if folder), name])
+
+
+def _unnumbered(part: str) -> str:
+    return _NUMBERED.sub("", part)
+
+
+def url_clashes(files: list[tuple[str, str]]) -> list[str]:
+    """A message for each site path that more than one source file would be written to.
+
+    ``files`` holds (source path, destination path) pairs; the build must fail
+    on a clash, or one file silently replaces the other.
+
+    >>> url_clashes([("01.a/x.md", "a/x/index.html"), ("a/x.md", "a/x/index.html"), ("b.png", "b.png")])
+    ['01.a/x.md and a/x.md would both be published at a/x/index.html: rename one of them']
+    """
+    by_dest: dict[str, list[str]] = defaultdict(list)
+    for src, dest in files:
+        by_dest[dest].append(src)
+    return [
+        f"{' and '.join(sorted(sources))} would both be published at {dest}: rename one of them"
+        for dest, sources in by_dest.items()
+        if len(sources) > 1
+    ]
 
 
 def index_marker(group: int) -> str:
@@ -46,11 +90,13 @@ def page_url(src_path: str) -> str:
 
     >>> page_url("01.mmdetection/05.mmdetection-errors.md"), page_url("index.md"), page_url("a/index.md")
     ('mmdetection/mmdetection-errors/', '', 'a/')
+    >>> page_url("01.guide/README.md")  # MkDocs takes a README.md as its folder's index
+    'guide/'
     """
-    path = unnumbered_path(src_path)[: -len(".md")]
-    if path == "index" or path.endswith("/index"):
-        return path[: -len("index")]
-    return path + "/"
+    folder, _, name = unnumbered_path(src_path)[: -len(".md")].rpartition("/")
+    if name in ("index", "README"):
+        return f"{folder}/" if folder else ""
+    return f"{folder}/{name}/" if folder else f"{name}/"
 
 
 def relative_url(target: str, base: str) -> str:
