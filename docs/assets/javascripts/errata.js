@@ -3,22 +3,26 @@
  * and errata.lookup (Python), the /lookup/ page, a search box that copes with
  * pasted errors, and the filter of /errors/.
  *
- * The fingerprint patterns are not written here: they come with errors.json
- * ("rules"), compiled from the same file the Python side uses, so the two
- * cannot drift apart. tests/fixtures/fingerprint_vectors.json checks both.
+ * No pattern, threshold or weight is written here: they come with errors.json
+ * ("rules"), compiled from the same file the Python side uses
+ * (src/errata/data/fingerprint_rules.json), so the two cannot drift apart.
+ * tests/fixtures/fingerprint_vectors.json checks both, pathological pastes too.
  */
 (function (root) {
   "use strict";
 
-  var CONFIDENT_SCORE = 0.5;
-  var CONTAINED_SCORE = 0.9;
-  var OTHER_TYPE_FACTOR = 0.6;
-  var SAME_TYPE_BONUS = 0.1;
+  /* Where the site publishes its entries (hooks/errata_hooks.py writes it), from the site's root. */
+  var INDEX_FILE = "errors.json";
 
   /* ---- fingerprint (mirrors errata/fingerprint.py) ---------------------- */
 
   function compileRules(rules) {
     return {
+      lineBreak: new RegExp(rules.paste.line_break, "g"),
+      blank: new RegExp(rules.paste.blank, "g"),
+      lineEndBlank: new RegExp(rules.paste.line_end_blank, "gm"),
+      maxPasteChars: rules.paste.max_chars,
+      typePrefix: new RegExp(rules.type_prefix),
       exceptionLine: new RegExp(rules.exception_line, "gm"),
       toolErrorLine: new RegExp(rules.tool_error_line, "gm"),
       // Python writes a group in a replacement as \1, JavaScript as $1.
@@ -31,7 +35,21 @@
       weights: rules.weights,
       headTokens: rules.head_tokens,
       candidates: rules.candidates,
+      scores: rules.scores,
     };
+  }
+
+  /* A pasted text as it is fingerprinted (errata.fingerprint.normalise_paste). */
+  function normalisePaste(text, R) {
+    text = text.replace(R.lineBreak, "\n").replace(R.blank, " ").replace(R.lineEndBlank, "");
+    if (text.length > R.maxPasteChars) {
+      text = text.slice(-R.maxPasteChars);
+      // Python counts code points, JavaScript UTF-16 units: a cut inside a pair drops its half.
+      if (/^[\udc00-\udfff]/.test(text)) text = text.slice(1);
+      var firstBreak = text.indexOf("\n");
+      if (firstBreak !== -1 && firstBreak < text.length - 1) text = text.slice(firstBreak + 1);
+    }
+    return text;
   }
 
   function lastMatch(regex, text) {
@@ -45,6 +63,7 @@
   }
 
   function exceptionLine(text, R) {
+    text = normalisePaste(text, R);
     var m = lastMatch(R.exceptionLine, text);
     if (m) return [m[1], (m[2] || "").trim()];
     m = lastMatch(R.toolErrorLine, text);
@@ -59,6 +78,7 @@
   }
 
   function parameterise(message, R) {
+    message = message.replace(R.space, " "); // the placeholders rely on it (see the rules file)
     R.placeholders.forEach(function (p) { message = message.replace(p[0], p[1]); });
     return message.replace(R.space, " ").trim();
   }
@@ -82,9 +102,14 @@
   }
 
   function head(fp, R) {
-    var message = /^[A-Za-z_][A-Za-z0-9_]*: /.test(fp) ? fp.slice(fp.indexOf(": ") + 2) : fp;
+    var message = R.typePrefix.test(fp) ? fp.slice(fp.indexOf(": ") + 2) : fp;
     var words = tokens(message, R).filter(function (t) { return !R.stopwords.has(t) && t.charAt(0) !== "<"; });
     return new Set(words.slice(0, R.headTokens));
+  }
+
+  /* A word that is neither a placeholder nor a function word (errata.fingerprint.says_something). */
+  function saysSomething(fp, R) {
+    return tokens(fp, R).some(function (t) { return t.indexOf("<") === -1 && !R.stopwords.has(t); });
   }
 
   function featureWeight(feature, R) {
@@ -145,25 +170,27 @@
     return featureWeight(t, this.R) * (this.rarity.has(t) ? this.rarity.get(t) : this.unknownRarity);
   };
 
-  LookupIndex.prototype.overlap = function (query, queryHead, entry, entryHead) {
+  LookupIndex.prototype.weigh = function (set, lead) {
+    var self = this, headWeight = this.R.weights.head, total = 0;
+    set.forEach(function (t) { total += self.weight(t) * (lead.has(t) ? headWeight : 1); });
+    return total;
+  };
+
+  /* queryTotal is the query's own weight, the same for every entry: weighed once by search(). */
+  LookupIndex.prototype.overlap = function (query, queryHead, queryTotal, entry, entryHead) {
     if (!query.size || !entry.size) return 0;
-    var self = this, headWeight = this.R.weights.head;
-    function weigh(set, lead) {
-      var total = 0;
-      set.forEach(function (t) { total += self.weight(t) * (lead.has(t) ? headWeight : 1); });
-      return total;
-    }
-    var shared = new Set();
-    query.forEach(function (t) { if (entry.has(t)) shared.add(t); });
-    var precision = weigh(shared, queryHead) / weigh(query, queryHead);
-    var recall = weigh(shared, entryHead) / weigh(entry, entryHead);
+    var shared = new Set(), small = query.size < entry.size ? query : entry, large = small === query ? entry : query;
+    small.forEach(function (t) { if (large.has(t)) shared.add(t); });
+    if (!shared.size) return 0;
+    var precision = this.weigh(shared, queryHead) / queryTotal;
+    var recall = this.weigh(shared, entryHead) / this.weigh(entry, entryHead);
     return Math.min(1, (Math.max(precision, recall) + precision * recall) / 2);
   };
 
   LookupIndex.prototype.search = function (query, limit, threshold) {
+    var R = this.R, self = this, S = R.scores;
     limit = limit || 5;
-    threshold = threshold === undefined ? CONFIDENT_SCORE : threshold;
-    var R = this.R, self = this;
+    threshold = threshold === undefined ? S.confident : threshold;
     var line = exceptionLine(query, R);
     var queryType = shortType(line[0]);
     var queryFp = fingerprint(query, R);
@@ -171,18 +198,20 @@
     var queryHead = head(queryFp, R);
     var queryTemplate = parameterise(line[1], R).toLowerCase();
     var queryNames = names(queryFeatures, R);
+    var queryTotal = this.weigh(queryFeatures, queryHead);
+    if (!queryTotal || !saysSomething(queryFp, R)) return [];
     var candidates = this.candidates(queryFeatures);
     var matches = [];
     candidates.forEach(function (i) {
       var entry = self.entries[i];
-      var score = Math.max(self.overlap(queryFeatures, queryHead, entry.variants[0], entry.heads[0]),
-                           self.overlap(queryFeatures, queryHead, entry.variants[1], entry.heads[1]));
+      var score = Math.max(self.overlap(queryFeatures, queryHead, queryTotal, entry.variants[0], entry.heads[0]),
+                           self.overlap(queryFeatures, queryHead, queryTotal, entry.variants[1], entry.heads[1]));
       var sameType = !!(queryType && entry.type && queryType === entry.type);
       var identity = false;
       if (sameType) queryFeatures.forEach(function (t) { if (entry.variants[0].has(t) && R.identity.test(t)) identity = true; });
-      if ((entry.template && queryTemplate.indexOf(entry.template) !== -1) || identity) score = Math.max(score, CONTAINED_SCORE);
+      if ((entry.template && queryTemplate.indexOf(entry.template) !== -1) || identity) score = Math.max(score, S.contained);
       if (queryType && entry.type) {
-        score = sameType ? Math.min(1, score * (1 + SAME_TYPE_BONUS)) : score * OTHER_TYPE_FACTOR;
+        score = sameType ? Math.min(1, score * (1 + S.same_type_bonus)) : score * S.other_type_factor;
       }
       if (entry.names.size && queryNames.size) {
         var agree = false;
@@ -206,7 +235,7 @@
   }
 
   var api = {
-    compileRules: compileRules, exceptionLine: exceptionLine, parameterise: parameterise, fingerprint: fingerprint,
+    compileRules: compileRules, normalisePaste: normalisePaste, exceptionLine: exceptionLine, parameterise: parameterise, fingerprint: fingerprint,
     tokens: tokens, features: features, head: head, shortType: shortType, LookupIndex: LookupIndex, searchableQuery: searchableQuery,
   };
   if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }
@@ -223,7 +252,7 @@
   var indexPromise = null;
   function loadIndex() {
     if (!indexPromise) {
-      indexPromise = fetch(siteBase() + "/errors.json")
+      indexPromise = fetch(siteBase() + "/" + INDEX_FILE)
         .then(function (response) { return response.json(); })
         .then(function (data) { return new LookupIndex(data.entries, data.rules); });
     }
