@@ -226,17 +226,31 @@
     return matches.slice(0, limit);
   };
 
+  /* At most this many characters reach Material's search: lunr's work grows with
+   * the terms of a query (a 40,000-character query took seconds); no search
+   * needs more words than this, and the lookup gets the whole paste anyway. */
+  var SEARCH_BOX_CHARS = 200;
+
+  /* The first SEARCH_BOX_CHARS characters of a query, cut between words. */
+  function capQuery(text) {
+    text = text.replace(/[ \t\r\n\f\v\u00a0\u3000]+/g, " ").trim();
+    if (text.length <= SEARCH_BOX_CHARS) return text;
+    var cut = text.slice(0, SEARCH_BOX_CHARS + 1), space = cut.lastIndexOf(" ");
+    return (space > 0 ? cut.slice(0, space) : cut.slice(0, SEARCH_BOX_CHARS)).trim();
+  }
+
   /* A pasted error as a query that lunr can digest: its message, without the
    * parts that differ from machine to machine (numbers, shapes, paths). */
   function searchableQuery(text, R) {
     var line = exceptionLine(text, R);
     var template = parameterise(line[1], R).replace(/<[a-z]+>/g, " ");
-    return ((line[0] ? shortType(line[0]) + " " : "") + template).replace(/[^A-Za-z0-9_\u3400-\u9fff]+/g, " ").trim();
+    return capQuery(((line[0] ? shortType(line[0]) + " " : "") + template).replace(/[^A-Za-z0-9_\u3400-\u9fff]+/g, " "));
   }
 
   var api = {
     compileRules: compileRules, normalisePaste: normalisePaste, exceptionLine: exceptionLine, parameterise: parameterise, fingerprint: fingerprint,
     tokens: tokens, features: features, head: head, shortType: shortType, LookupIndex: LookupIndex, searchableQuery: searchableQuery,
+    capQuery: capQuery, SEARCH_BOX_CHARS: SEARCH_BOX_CHARS,
   };
   if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }
   root.Errata = api;
@@ -307,14 +321,25 @@
     var list = document.querySelector(".md-search-result__list");
     if (!input || !list) return;
 
+    // Whatever way text arrives (typed, dropped, pasted), the box holds no more than lunr digests quickly.
+    input.maxLength = SEARCH_BOX_CHARS;
+    function setQuery(query, pasted) {
+      input.value = query;
+      if (pasted) input.setAttribute("data-errata-pasted", pasted); else input.removeAttribute("data-errata-pasted");
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }
     input.addEventListener("paste", function (event) {
       var text = (event.clipboardData || window.clipboardData).getData("text");
-      if (!text || !looksLikeAnError(text)) return;
+      if (!text) return;
+      if (!looksLikeAnError(text)) {
+        // A long or space-padded paste: its words, not the padding (the browser would keep the first 200 characters).
+        if (text.length > SEARCH_BOX_CHARS || /[ \t\r\n]{2}/.test(text)) { event.preventDefault(); setQuery(capQuery(text)); }
+        return;
+      }
       event.preventDefault();
       loadIndex().then(function (index) {
-        input.value = searchableQuery(text, index.R);
-        input.setAttribute("data-errata-pasted", text);
-        input.dispatchEvent(new Event("input", { bubbles: true }));
+        // The lookup needs no more of the paste than it fingerprints: keep that, not megabytes in an attribute.
+        setQuery(searchableQuery(text, index.R), normalisePaste(text, index.R));
       });
     });
     input.addEventListener("input", function (event) {
