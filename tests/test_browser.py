@@ -73,6 +73,17 @@ def test_pasted_traceback_on_the_lookup_page_finds_the_entry_first(page, base_ur
     assert page.locator(f"[id='{SEED}']").is_visible()
 
 
+def test_lookup_works_when_the_site_is_served_under_a_sub_path(page, site, tmp_path):
+    """GitHub Pages serves a project at /NAME/: the page finds errors.json and links entries under it."""
+    (tmp_path / "errata").symlink_to(site, target_is_directory=True)
+    with serve(tmp_path) as root:
+        page.goto(root + "errata/lookup/")
+        page.fill("#errata-lookup textarea", TRACEBACK)
+        first = page.wait_for_selector(".errata-matches li:first-child a")
+        first.click()
+        page.wait_for_url(f"{root}errata/mmdetection/mmdetection-errors/#{SEED}")
+
+
 def test_unknown_error_on_the_lookup_page_gets_no_match(page, base_url):
     page.goto(base_url + "lookup/")
     page.fill("#errata-lookup textarea", "ZeroDivisionError: division by zero")
