@@ -95,18 +95,20 @@ def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True) -> l
     if decoded.converted:
         what = [f"encoded as {decoded.encoding}"] if decoded.encoding_converted else []
         what += ["starts with a BOM"] * decoded.had_bom + ["has CRLF line ends"] * decoded.had_crlf
-        problems.append(Problem(name, 1, "encoding", "not UTF-8 with LF line ends (" + ", ".join(what) + "); run scripts/repair.py --write"))
+        problems.append(Problem(name, 1, "encoding", f"not UTF-8 with LF line ends ({', '.join(what)}): run scripts/repair.py --write {name}"))
     text = decoded.text
     problems.extend(check_mojibake(text, name))
     try:
         split = split_front_matter(text, name)
     except EssayError as exc:
         return problems + [Problem(name, exc.line or 1, "front-matter", exc.message)]
+    except ValueError as exc:  # PyYAML builds a date such as 2023-13-45 and fails outside its YAMLError
+        return problems + [Problem(name, 1, "front-matter", f"front matter has a value that is not what it looks like ({exc}): correct it")]
     if split.block:
         problems.extend(check_metadata(split.metadata, name))
         problems.extend(check_tags(split.metadata, allowed_tags, name))
     else:
-        problems.append(Problem(name, 1, "front-matter", "no front matter: add at least a title (scripts/repair.py --write adds one)"))
+        problems.append(Problem(name, 1, "front-matter", f"no front matter: add at least a title, or run scripts/repair.py --write {name} to add one"))
     entries = find_entries(split.body, split.body_line)
     for entry in entries:
         entry.source_path = name
