@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -148,8 +149,9 @@ def scaffold_entry(error_text: str, language: str = "zh") -> str:
     kind, message = exception_line(text)
     headline = f"{kind}: {message}" if kind and message else (kind or message)
     headline = headline.splitlines()[0] if headline else "error"
-    ticks = "``" if "`" in headline else "`"
-    pad = " " if ticks == "``" else ""
+    # A code span closes at a run of backticks as long as its own: open it with a longer one.
+    ticks = "`" * (max((len(run) for run in re.findall("`+", headline)), default=0) + 1)
+    pad = " " if len(ticks) > 1 else ""
     labels = LABELS[language]
     colon = "：" if language == "zh" else ":"
     language_hint = "python" if "Traceback" in text or kind else "text"

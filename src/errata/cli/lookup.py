@@ -36,10 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     query = args.query if args.query is not None else sys.stdin.read()
     if not query.strip():
         parser.error("no query: give the error as an argument or on standard input")
-    try:
-        index = LookupIndex.from_json(args.index) if args.index else LookupIndex(Catalogue(args.docs or DOCS).refresh().records())
-    except (OSError, ValueError, KeyError) as exc:
-        print(f"error: cannot read the entries: {exc}", file=sys.stderr)
+    index = _load_index(args.index, args.docs or DOCS)
+    if isinstance(index, str):
+        print(f"error: {index}", file=sys.stderr)
         return 2
     matches = index.search(query, limit=args.k)
     if args.json:
@@ -49,3 +48,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{m.score:.2f}  {m.message}\n      {args.base_url}{m.url}")
     return 0 if matches else 1
 
+
+
+def _load_index(index_path: Path | None, docs: Path) -> LookupIndex | str:
+    """The entries from a built errors.json, else from the essays; or what went wrong, in words."""
+    if index_path is None:
+        try:
+            return LookupIndex(Catalogue(docs).refresh().records())
+        except OSError as exc:
+            return f"cannot read the essays in {docs}: {exc.strerror or exc}"
+    try:
+        return LookupIndex.from_json(index_path)
+    except OSError as exc:
+        return f"cannot read {index_path}: {exc.strerror or exc}"
+    except (ValueError, KeyError, TypeError):
+        return f"{index_path} is not an errors.json the site built (JSON with a list of entries)"
