@@ -215,9 +215,38 @@ def test_pull_request_workflow_checks_builds_and_tests():
     assert "pull_request" in workflow["on"]
     steps = [s.get("run", "") + s.get("uses", "") for s in workflow["jobs"]["check"]["steps"]]
     joined = "\n".join(steps)
-    for needed in ("actions/checkout", "scripts/check.py docs", "mkdocs build --strict", "make test", "requirements-dev.txt"):
+    for needed in ("actions/checkout", "make .venv/.installed", "scripts/check.py docs", "mkdocs build --strict", ".ci/run"):
         assert needed in joined, needed
+    assert "--no-deps" not in joined  # the package's own dependency list is what gets installed
     assert workflow["jobs"]["check"]["env"]["ERRATA_CHROMIUM"]  # browser tests get a browser
+
+
+def test_every_install_goes_through_the_lock():
+    """The Makefile and the workflows install the package's extras, constrained by constraints.txt."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "pip install --quiet -c $(LOCK) -r requirements-dev.txt -e '.[site,dev]'" in makefile and "--no-deps" not in makefile
+    assert "pip install -c constraints.txt '.[site]'" in (ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8")
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    assert {"mkdocs", "mkdocs-material", "mkdocs-redirects"} <= {re.split("[<>=!~ ]", r)[0] for r in extras["site"]}
+
+
+def test_the_lock_pins_the_whole_tree():
+    """Every package that a site install brings, transitive ones too, is pinned to one version."""
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith((" ", "#")):
+            name, _, version = line.partition("==")
+            pins[re.sub("[-_.]+", "-", name.lower())] = version
+    assert all(pins.values()), [n for n, v in pins.items() if not v]
+    for direct in ("mkdocs", "mkdocs-material", "mkdocs-redirects", "pymdown-extensions", "jieba", "pytest", "playwright"):
+        assert direct in pins, direct
+    for transitive in ("markdown", "pygments", "jinja2", "markupsafe", "babel"):  # what a build can change under
+        assert transitive in pins, transitive
+    for requirements in ("requirements.txt", "requirements-dev.txt"):
+        for line in (ROOT / requirements).read_text(encoding="utf-8").splitlines():
+            if "==" in line and not line.startswith("#"):
+                name, _, version = line.strip().partition("==")
+                assert pins.get(re.sub("[-_.]+", "-", name.lower())) == version, f"{requirements}: {line} (make lock)"
 
 
 def test_deploy_workflow_uses_the_official_pages_actions():
