@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from .entries import ErrorEntry
-from .errors import EssayError
 from .markdown_lines import prose_lines
 from .metadata import DEFAULT_TIMEZONE, normalise_date
 from .safety import find_unsafe_html
@@ -110,7 +109,7 @@ def _date_problem(value: Any) -> str | None:
         try:
             normalise_date(value, DEFAULT_TIMEZONE)  # the repair's reading: one place for what a date is
             return None
-        except EssayError:
+        except ValueError:
             pass
     return f"date {shown} is not a date: {advice}"
 

@@ -103,8 +103,6 @@ def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True) -> l
         split = split_front_matter(text, name)
     except EssayError as exc:
         return problems + [Problem(name, exc.line or 1, "front-matter", exc.message)]
-    except ValueError as exc:  # PyYAML builds a date such as 2023-13-45 and fails outside its YAMLError
-        return problems + [Problem(name, 1, "front-matter", f"front matter has a value that is not what it looks like ({exc}): correct it")]
     if split.block:
         problems.extend(check_metadata(split.metadata, name))
         problems.extend(check_tags(split.metadata, allowed_tags, name))
