@@ -34,10 +34,11 @@ for (const c of [vectors.reference_paste, ...vectors.pathological]) {
   const messages = index.search(text, 5).map((m) => m.message);
   if (JSON.stringify(messages) !== JSON.stringify(c.matches)) failures.push({ paste: c.name || "reference", want: c.matches, got: messages });
   if (!c.name) continue;
-  const fp = Errata.fingerprint(text, R);
+  const fp = Array.from(Errata.fingerprint(text, R)); // code points, as Python counts
   const type = Errata.exceptionLine(text, R)[0];
-  if (fp.length !== c.fingerprint_length || fp.slice(0, 60) !== c.fingerprint_head || type !== c.type) {
-    failures.push({ paste: c.name, want: [c.fingerprint_length, c.fingerprint_head, c.type], got: [fp.length, fp.slice(0, 60), type] });
+  const head = fp.slice(0, 60).join("");
+  if (fp.length !== c.fingerprint_length || head !== c.fingerprint_head || type !== c.type) {
+    failures.push({ paste: c.name, want: [c.fingerprint_length, c.fingerprint_head, c.type], got: [fp.length, head, type] });
   }
   timings[c.name] = bestTime(text);
 }

@@ -39,13 +39,23 @@
     };
   }
 
+  /* Where the last `count` characters of a text start, counted as Python counts them (code points,
+   * not UTF-16 units); 0 when the text has no more than that. */
+  function tailStart(text, count) {
+    var i = text.length;
+    for (var seen = 0; i > 0 && seen < count; seen++) {
+      var low = text.charCodeAt(i - 1), pair = low >= 0xdc00 && low <= 0xdfff && i >= 2 && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800;
+      i -= pair ? 2 : 1;
+    }
+    return i;
+  }
+
   /* A pasted text as it is fingerprinted (errata.fingerprint.normalise_paste). */
   function normalisePaste(text, R) {
     text = text.replace(R.lineBreak, "\n").replace(R.blank, " ").replace(R.lineEndBlank, "");
-    if (text.length > R.maxPasteChars) {
-      text = text.slice(-R.maxPasteChars);
-      // Python counts code points, JavaScript UTF-16 units: a cut inside a pair drops its half.
-      if (/^[\udc00-\udfff]/.test(text)) text = text.slice(1);
+    var start = text.length > R.maxPasteChars ? tailStart(text, R.maxPasteChars) : 0;
+    if (start > 0) {
+      text = text.slice(start);
       var firstBreak = text.indexOf("\n");
       if (firstBreak !== -1 && firstBreak < text.length - 1) text = text.slice(firstBreak + 1);
     }
