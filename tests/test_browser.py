@@ -203,9 +203,9 @@ def test_lookup_page_answers_pathological_pastes_at_once(page, base_url):
     reference = min(elapsed(TRACEBACK * 40) for _ in range(2))  # ~50,000 characters of a real traceback
     assert page.locator(".errata-matches li").count() > 0
     for name, text in FREEZING.items():
-        took = elapsed(text)
+        took = min(elapsed(text) for _ in range(2))
         assert page.locator(".errata-none").count() == 1, name  # no match, and said so
-        assert took < 20 * reference + 5 and took < 2000, (name, took, reference)
+        assert took < 20 * reference + 20 and took < 2000, (name, took, reference)
 
 
 def test_search_box_keeps_pastes_short(page, base_url):
