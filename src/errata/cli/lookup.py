@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     source.add_argument("--docs", type=Path, help=f"read the entries from the essays in DIR (default {DOCS})")
     source.add_argument("--index", type=Path, help="read the entries from a built site's errors.json")
     parser.add_argument("--json", action="store_true", help="print a JSON array")
-    parser.add_argument("-k", type=int, default=5, help="at most this many matches (default 5)")
+    parser.add_argument("-k", type=_positive, default=5, help="at most this many matches (default 5)")
     parser.add_argument("--base-url", default="", help="prefix for the printed URLs, e.g. https://errata.example.org/")
     parser.add_argument("query", nargs="?", help="the error; read from standard input when absent")
     args = parser.parse_args(argv)
@@ -63,3 +63,10 @@ def _load_index(index_path: Path | None, docs: Path) -> LookupIndex | str:
         return f"cannot read {index_path}: {exc.strerror or exc}"
     except (ValueError, KeyError, TypeError):
         return f"{index_path} is not an errors.json the site built (JSON with a list of entries)"
+
+
+def _positive(text: str) -> int:
+    """``-k``: a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"want a whole number of at least 1, not {text}")
+    return int(text)
