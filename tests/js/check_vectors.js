@@ -42,5 +42,11 @@ for (const c of [vectors.reference_paste, ...vectors.pathological]) {
   }
   timings[c.name] = bestTime(text);
 }
+// The thresholds and the type-prefix pattern are the rules file's, not the script's: change them there, the page follows.
+const changed = JSON.parse(JSON.stringify(rules));
+changed.scores.confident = 1.01;
+changed.type_prefix = "^(?!)";
+if (new Errata.LookupIndex(vectors.records, changed).search(paste(vectors.reference_paste), 5).length) failures.push({ rules: "scores.confident is not read" });
+if (!Errata.head("KeyError: a b c", Errata.compileRules(changed)).has("keyerror")) failures.push({ rules: "type_prefix is not read" });
 const checked = vectors.fingerprints.length + vectors.ranking.length + 1 + vectors.pathological.length;
 console.log(JSON.stringify({ checked, failures, timings }));
