@@ -234,6 +234,60 @@ def bench_lookup(report: Report, site: Path) -> None:
     report.add(section, f"browser (Chromium), {len(messages)} entries", f"index {results['load']:.0f} ms once; query median {results['median']:.1f} ms, p95 {results['p95']:.1f} ms")
 
 
+VECTORS = ROOT / "tests" / "fixtures" / "fingerprint_vectors.json"
+_PASTES_IN_PAGE = """async (pastes) => {
+    const data = await (await fetch("../errors.json")).json();
+    const index = new Errata.LookupIndex(data.entries, data.rules);
+    const timings = {};
+    for (const [name, text] of Object.entries(pastes)) {
+        let best = Infinity;
+        for (let i = 0; i < 3; i++) { const t = performance.now(); index.search(text, 5); best = Math.min(best, performance.now() - t); }
+        timings[name] = best;
+    }
+    return timings;
+}"""
+
+
+def lookup_pastes() -> dict[str, str]:
+    """A short query, a real-shaped 110 KB traceback and the pathological pastes of the shared vectors (issue 12)."""
+    vectors = json.loads(VECTORS.read_text(encoding="utf-8"))
+    paste = lambda case: case["prefix"] + case["unit"] * case["repeat"] + case["suffix"]  # noqa: E731
+    return {"short query": "KeyError: 'bbox'", "real traceback": paste(vectors["reference_paste"]), **{c["name"]: paste(c) for c in vectors["pathological"]}}
+
+
+def bench_pastes(report: Report, site: Path) -> None:
+    """Each paste's search, best of 3, in the command line's Python and in the page's JavaScript, one run."""
+    from errata.lookup import LookupIndex
+
+    section = "lookup pastes"
+    print(section, flush=True)
+    pastes = lookup_pastes()
+    index = LookupIndex.from_json(site / "errors.json")
+    python = {}
+    for name, text in pastes.items():
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            index.search(text, limit=5)
+            best = min(best, time.perf_counter() - started)
+        python[name] = best * 1000
+    page = None
+    if chromium_path() is not None:
+        from playwright.sync_api import sync_playwright
+
+        with serve(site) as base, sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            tab = browser.new_page()
+            tab.goto(base + "lookup/")
+            page = tab.evaluate(_PASTES_IN_PAGE, pastes)
+            browser.close()
+    for name in pastes:
+        in_page = f"; page {page[name]:.2f} ms" if page else ""
+        report.add(section, f"{name} ({len(pastes[name]):,} characters)", f"command line {python[name]:.2f} ms{in_page}")
+    worst = max((n for n in pastes if n not in ("short query", "real traceback")), key=python.get)
+    report.add(section, "worst pathological paste (target: under 100 ms)", f"{worst}: {python[worst]:.1f} ms" + (f", page {max(page.values()):.1f} ms" if page else ""))
+
+
 def bench_repair(report: Report) -> None:
     import ftfy
 
@@ -325,6 +379,7 @@ def run(sizes: list[int], repeat: int, parts: set[str]) -> Report:
             bench_instructions(report, Path(tmp))
         if "lookup" in parts and site is not None:
             bench_lookup(report, site)
+            bench_pastes(report, site)
         if "pagefind" in parts and site is not None:
             bench_pagefind(report, site)
     return report

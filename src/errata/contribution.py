@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,7 +96,7 @@ def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True) -> l
     if decoded.converted:
         what = [f"encoded as {decoded.encoding}"] if decoded.encoding_converted else []
         what += ["starts with a BOM"] * decoded.had_bom + ["has CRLF line ends"] * decoded.had_crlf
-        problems.append(Problem(name, 1, "encoding", "not UTF-8 with LF line ends (" + ", ".join(what) + "); run scripts/repair.py --write"))
+        problems.append(Problem(name, 1, "encoding", f"not UTF-8 with LF line ends ({', '.join(what)}): run scripts/repair.py --write {name}"))
     text = decoded.text
     problems.extend(check_mojibake(text, name))
     try:
@@ -106,7 +107,7 @@ def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True) -> l
         problems.extend(check_metadata(split.metadata, name))
         problems.extend(check_tags(split.metadata, allowed_tags, name))
     else:
-        problems.append(Problem(name, 1, "front-matter", "no front matter: add at least a title (scripts/repair.py --write adds one)"))
+        problems.append(Problem(name, 1, "front-matter", f"no front matter: add at least a title, or run scripts/repair.py --write {name} to add one"))
     entries = find_entries(split.body, split.body_line)
     for entry in entries:
         entry.source_path = name
@@ -146,8 +147,9 @@ def scaffold_entry(error_text: str, language: str = "zh") -> str:
     kind, message = exception_line(text)
     headline = f"{kind}: {message}" if kind and message else (kind or message)
     headline = headline.splitlines()[0] if headline else "error"
-    ticks = "``" if "`" in headline else "`"
-    pad = " " if ticks == "``" else ""
+    # A code span closes at a run of backticks as long as its own: open it with a longer one.
+    ticks = "`" * (max((len(run) for run in re.findall("`+", headline)), default=0) + 1)
+    pad = " " if len(ticks) > 1 else ""
     labels = LABELS[language]
     colon = "：" if language == "zh" else ":"
     language_hint = "python" if "Traceback" in text or kind else "text"
