@@ -25,9 +25,11 @@ def main(argv=None) -> int:
         default="repair,build,instructions,lookup,pagefind",
         help="parts to run (instructions needs valgrind; pagefind needs: pip install 'pagefind[bin]==1.5.2')",
     )
+    parser.add_argument("--corpus", choices=("real", "synthetic"), default="real",
+                        help="build corpus: real-shaped essays (the shared blog's prose, pasted tracebacks, some damaged) or synthetic ones")
     parser.add_argument("--output", type=Path, help="write the Markdown table here")
     args = parser.parse_args(argv)
-    report = run([int(n) for n in args.sizes.split(",")], args.repeat, set(args.only.split(",")))
+    report = run([int(n) for n in args.sizes.split(",")], args.repeat, set(args.only.split(",")), args.corpus)
     table = report.markdown()
     print("\n" + table)
     if args.output:
