@@ -42,6 +42,11 @@ UNDONE = (
      "import errata.search_text as s; s.segment_han = s.segment_han.__wrapped__; from mkdocs.__main__ import cli; cli()"),
     ("python-lexer", "tracebacks left to the Python lexer",
      "import errata.cards as c; c.traceback_lexer = lambda text: text; from mkdocs.__main__ import cli; cli()"),
+    # Both of those also save work that plain Material does (segmenting, highlighting):
+    # without either, what is left is the hooks' own work and nothing that offsets it.
+    ("own-work", "neither (no memo, Python lexer): the hooks' own work alone",
+     "import errata.search_text as s, errata.cards as c; s.segment_han = s.segment_han.__wrapped__; "
+     "c.traceback_lexer = lambda text: text; from mkdocs.__main__ import cli; cli()"),
 )
 
 
@@ -113,9 +118,10 @@ def _percent(ratio: float) -> str:
     return f"{ratio:.3f}× ({(ratio - 1) * 100:+.1f}%)"
 
 
-def bench_build(report: Report, sizes: list[int], repeat: int, work_root: Path, corpus: str = "real") -> Path | None:
+def bench_build(report: Report, sizes: list[int], repeat: int, work_root: Path, corpus: str = "real", baseline: str | None = None) -> Path | None:
     """Hooks against plain Material in CPU time (median of ``repeat`` interleaved builds), the hooks' phases,
-    and each optimisation undone, all on the same docs in one run. Returns the largest hooked site."""
+    each optimisation undone, the redirects on their own and (with ``baseline``, a git revision) the hooks
+    as they were there, all on the same docs in one run. Returns the largest hooked site."""
     from errata.site import Catalogue
 
     kept = None
@@ -129,27 +135,49 @@ def bench_build(report: Report, sizes: list[int], repeat: int, work_root: Path, 
         report.add(section, "corpus", f"{what}; {entries} entries")
         report.add(section, "import with repair.py", f"{repair_seconds:.1f} s, {raw_bytes / repair_seconds / 1e6:.2f} MB/s")
         hooks, plain = _configs(work, docs)
-        kinds = [("plain", plain, None), ("hooks", hooks, None), *((name, hooks, ["-c", code]) for name, _, code in UNDONE)]
-        runs: dict[str, list[dict]] = {name: [] for name, _, _ in kinds}
+        no_redirects = config_for(docs, work / "no-redirects.yml", redirects=False)
+        # (name, what it is, config, runner, environment)
+        kinds = [
+            ("plain", "plain Material build (no hooks, no redirects)", plain, None, None),
+            ("hooks", "with the Errata hooks and redirects", hooks, None, None),
+            *((name, f"hooks with {undoes}", hooks, ["-c", code], None) for name, undoes, code in UNDONE),
+            ("no-redirects", "hooks without the redirects plugin (no page per old permalink)", no_redirects, None, None),
+        ]
+        if baseline:
+            config, env = _baseline(work, hooks, baseline)
+            kinds.append(("baseline", f"hooks as of {baseline}", config, None, env))
+        runs: dict[str, list[dict]] = {name: [] for name, *_ in kinds}
         for _ in range(repeat):  # interleaved, so that a noisy minute hits every kind alike
-            for name, config, runner in kinds:
-                runs[name].append(timed_build(config, work / f"site-{name}", runner))
+            for name, _, config, runner, env in kinds:
+                runs[name].append(timed_build(config, work / f"site-{name}", runner, env))
         plain_cpu = _median(runs["plain"], "cpu_seconds")
-        hooks_cpu = _median(runs["hooks"], "cpu_seconds")
-        report.add(section, "plain Material build (no hooks, no redirects)",
-                   f"CPU {plain_cpu:.2f} s, wall {_median(runs['plain'], 'seconds'):.1f} s, peak {max(r['peak_mb'] for r in runs['plain']):.0f} MB")
-        report.add(section, "with the Errata hooks and redirects",
-                   f"CPU {hooks_cpu:.2f} s, wall {_median(runs['hooks'], 'seconds'):.1f} s, peak {max(r['peak_mb'] for r in runs['hooks']):.0f} MB")
-        report.add(section, f"hooks / plain, CPU time (median of {repeat})", _percent(hooks_cpu / plain_cpu))
-        report.add(section, "hooks / plain, each run (CPU)",
-                   ", ".join(f"{h['cpu_seconds'] / p['cpu_seconds']:.2f}" for h, p in zip(runs["hooks"], runs["plain"])))
-        for name, undoes, _ in UNDONE:
-            report.add(section, f"hooks with {undoes} / plain", _percent(_median(runs[name], "cpu_seconds") / plain_cpu))
-        report.add(section, "time per essay (hooks, CPU)", f"{hooks_cpu / essays * 1000:.1f} ms")
+        for name, label, *_ in kinds:
+            cpu = _median(runs[name], "cpu_seconds")
+            figures = f"CPU {cpu:.2f} s, wall {_median(runs[name], 'seconds'):.1f} s, peak {max(r['peak_mb'] for r in runs[name]):.0f} MB"
+            if name != "plain":
+                figures += f"; / plain: {_percent(cpu / plain_cpu)}"
+            report.add(section, label, figures)
+        report.add(section, f"hooks / plain, CPU time, each of the {repeat} runs",
+                   ", ".join(f"{h['cpu_seconds'] / p['cpu_seconds']:.3f}" for h, p in zip(runs["hooks"], runs["plain"])))
+        report.add(section, "time per essay (hooks, CPU)", f"{_median(runs['hooks'], 'cpu_seconds') / essays * 1000:.1f} ms")
         bench_phases(report, section, hooks, work, plain_cpu)
         kept = work / "site-hooks"
         bench_sizes(report, kept, section)
     return kept
+
+
+def _baseline(work: Path, hooks: Path, revision: str) -> tuple[Path, dict]:
+    """A config whose hooks and ``errata`` package are those of ``revision`` (from git), for a before/after in one run."""
+    import io
+    import tarfile
+
+    tree = work / "baseline"
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision, "hooks", "src"], capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(tree, filter="data")
+    config = work / "baseline.yml"
+    config.write_text(hooks.read_text(encoding="utf-8").replace(str(ROOT / "hooks"), str(tree / "hooks")), encoding="utf-8")
+    return config, {"PYTHONPATH": str(tree / "src")}  # before the editable install on sys.path
 
 
 def bench_phases(report: Report, section: str, hooks: Path, work: Path, plain_cpu: float) -> None:
@@ -353,12 +381,12 @@ def bench_repair(report: Report) -> None:
         )
 
 
-def run(sizes: list[int], repeat: int, parts: set[str], corpus: str = "real") -> Report:
+def run(sizes: list[int], repeat: int, parts: set[str], corpus: str = "real", baseline: str | None = None) -> Report:
     report = Report()
     with tempfile.TemporaryDirectory(prefix="errata-bench-") as tmp:
         if "repair" in parts:
             bench_repair(report)
-        site = bench_build(report, sizes, repeat, Path(tmp), corpus) if "build" in parts else None
+        site = bench_build(report, sizes, repeat, Path(tmp), corpus, baseline) if "build" in parts else None
         if "instructions" in parts:
             bench_instructions(report, Path(tmp), corpus=corpus)
         if "lookup" in parts and site is not None:

@@ -33,9 +33,9 @@ REDIRECTS_LINE = "  - redirects:"
 CUSTOM_DIR_LINE = "  custom_dir: overrides"
 
 
-def config_for(docs_dir: Path, path: Path, hooks: bool = True) -> Path:
+def config_for(docs_dir: Path, path: Path, hooks: bool = True, redirects: bool | None = None) -> Path:
     """Write at ``path`` the project's mkdocs.yml pointed at other docs; without ``hooks``, plain Material
-    (no hooks and no redirects plugin).
+    (no hooks and, unless ``redirects`` says otherwise, no redirects plugin).
 
     The hooks are named by absolute path, since a config elsewhere finds files relative to itself.
     """
@@ -43,9 +43,10 @@ def config_for(docs_dir: Path, path: Path, hooks: bool = True) -> Path:
     text = text.replace(CUSTOM_DIR_LINE, f"  custom_dir: {ROOT / 'overrides'}")  # relative to the config otherwise
     if hooks:
         text = text.replace(HOOK_LINE, f"  - {ROOT / 'hooks' / 'errata_hooks.py'}")
-    else:  # the redirects plugin goes too: its pages exist only because the hooks fill its map
-        text = "\n".join(_without_plugin(text.splitlines(), REDIRECTS_LINE))
+    else:
         text = "\n".join(line for line in text.splitlines() if line not in ("hooks:", HOOK_LINE))
+    if not (hooks if redirects is None else redirects):  # by default with the hooks, which fill its map
+        text = "\n".join(_without_plugin(text.splitlines(), REDIRECTS_LINE))
     path.write_text(text + f"\ndocs_dir: {Path(docs_dir).resolve()}\n", encoding="utf-8")
     return path
 

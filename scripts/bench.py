@@ -27,9 +27,10 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--corpus", choices=("real", "synthetic"), default="real",
                         help="build corpus: real-shaped essays (the shared blog's prose, pasted tracebacks, some damaged) or synthetic ones")
+    parser.add_argument("--baseline", metavar="REV", help="also build with the hooks and package of this git revision (before/after in one run)")
     parser.add_argument("--output", type=Path, help="write the Markdown table here")
     args = parser.parse_args(argv)
-    report = run([int(n) for n in args.sizes.split(",")], args.repeat, set(args.only.split(",")), args.corpus)
+    report = run([int(n) for n in args.sizes.split(",")], args.repeat, set(args.only.split(",")), args.corpus, args.baseline)
     table = report.markdown()
     print("\n" + table)
     if args.output:
