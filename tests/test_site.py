@@ -316,3 +316,31 @@ def test_a_build_prints_mkdocs_lines_only(tmp_path):
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert lines and all(re.match(r"(INFO|WARNING|ERROR) +-  ", line) for line in lines), result.stderr
     assert "prefix dict" not in result.stderr.lower() and "jieba" not in result.stderr
+
+
+# -- the benchmark's instruments -------------------------------------------------------
+
+
+def test_phase_clock_times_the_hooks_phases_when_asked(tmp_path, monkeypatch):
+    from errata.phases import ENVIRONMENT_VARIABLE
+
+    target = tmp_path / "phases.json"
+    monkeypatch.setenv(ENVIRONMENT_VARIABLE, str(target))
+    essay = "---\ntitle: 报错\npermalink: /pages/abc123/\n---\n# 报错\n\n- `KeyError: 'a'`\n\n  - 解决方案：\n    检查。\n"
+    result, _ = fixture_site(tmp_path, {"essay.md": essay})
+    assert result.returncode == 0, result.stderr
+    phases = json.loads(target.read_text(encoding="utf-8"))["phases"]
+    for name in ("catalogue: read every essay", "cards: Markdown", "cards: HTML", "sanitiser",
+                 "redirects: one page per permalink", "search: jieba segmentation"):
+        assert phases[name]["calls"] >= 1, name
+    assert phases["cards: Markdown"]["calls"] == 2  # the two Markdown pages: the essay and the home page
+
+
+def test_plain_config_drops_the_hooks_and_the_redirects_only(tmp_path):
+    from dev.devtools import config_for
+
+    hooked = config_for(tmp_path, tmp_path / "hooks.yml").read_text(encoding="utf-8")
+    plain = config_for(tmp_path, tmp_path / "plain.yml", hooks=False).read_text(encoding="utf-8")
+    assert "errata_hooks.py" in hooked and "- redirects:" in hooked
+    assert "errata_hooks.py" not in plain and "redirects" not in plain.split("validation:")[0]
+    assert "  - tags" in plain and "custom_dir: /" in plain  # everything else as the project has it
