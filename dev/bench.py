@@ -135,17 +135,7 @@ def bench_build(report: Report, sizes: list[int], repeat: int, work_root: Path, 
         report.add(section, "corpus", f"{what}; {entries} entries")
         report.add(section, "import with repair.py", f"{repair_seconds:.1f} s, {raw_bytes / repair_seconds / 1e6:.2f} MB/s")
         hooks, plain = _configs(work, docs)
-        no_redirects = config_for(docs, work / "no-redirects.yml", redirects=False)
-        # (name, what it is, config, runner, environment)
-        kinds = [
-            ("plain", "plain Material build (no hooks, no redirects)", plain, None, None),
-            ("hooks", "with the Errata hooks and redirects", hooks, None, None),
-            *((name, f"hooks with {undoes}", hooks, ["-c", code], None) for name, undoes, code in UNDONE),
-            ("no-redirects", "hooks without the redirects plugin (no page per old permalink)", no_redirects, None, None),
-        ]
-        if baseline:
-            config, env = _baseline(work, hooks, baseline)
-            kinds.append(("baseline", f"hooks as of {baseline}", config, None, env))
+        kinds = _build_kinds(work, docs, baseline)
         runs: dict[str, list[dict]] = {name: [] for name, *_ in kinds}
         for _ in range(repeat):  # interleaved, so that a noisy minute hits every kind alike
             for name, _, config, runner, env in kinds:
@@ -164,6 +154,22 @@ def bench_build(report: Report, sizes: list[int], repeat: int, work_root: Path, 
         kept = work / "site-hooks"
         bench_sizes(report, kept, section)
     return kept
+
+
+def _build_kinds(work: Path, docs: Path, baseline: str | None) -> list[tuple[str, str, Path, list[str] | None, dict | None]]:
+    """Every build the comparison needs: (name, what it is, config, runner, environment)."""
+    hooks, plain = _configs(work, docs)
+    no_redirects = config_for(docs, work / "no-redirects.yml", redirects=False)
+    kinds = [
+        ("plain", "plain Material build (no hooks, no redirects)", plain, None, None),
+        ("hooks", "with the Errata hooks and redirects", hooks, None, None),
+        *((name, f"hooks with {undoes}", hooks, ["-c", code], None) for name, undoes, code in UNDONE),
+        ("no-redirects", "hooks without the redirects plugin (no page per old permalink)", no_redirects, None, None),
+    ]
+    if baseline:
+        config, env = _baseline(work, hooks, baseline)
+        kinds.append(("baseline", f"hooks as of {baseline}", config, None, env))
+    return kinds
 
 
 def _baseline(work: Path, hooks: Path, revision: str) -> tuple[Path, dict]:
@@ -197,12 +203,12 @@ def bench_phases(report: Report, section: str, hooks: Path, work: Path, plain_cp
                    + f"; with the savings undone {before:.3f} s = {before / plain_cpu:.1%}")
 
 
-def bench_instructions(report: Report, work_root: Path, essays: int = 200, corpus: str = "real") -> None:
-    """CPU instructions of the two builds, counted by valgrind: the one build figure this machine cannot blur.
+def bench_instructions(report: Report, work_root: Path, essays: int = 100, corpus: str = "real", baseline: str | None = None) -> None:
+    """CPU instructions of every kind of build, counted by valgrind: the one build figure this machine cannot blur.
 
-    Wall time on a shared VM moves by ±20% from run to run; the instruction
-    count of the same build moves by 0.1%. It misses what is not computing
-    (the kernel writing files, cache misses), so it complements the timings.
+    Wall time on a shared VM moves by ±20% from run to run, CPU time by ±10%;
+    the instruction count of the same build moves by 0.1%. It misses what is
+    not computing (the kernel writing files, cache misses), so it complements the timings.
     """
     import re
     import shutil
@@ -216,23 +222,19 @@ def bench_instructions(report: Report, work_root: Path, essays: int = 200, corpu
     work = work_root / f"instructions-{essays}"
     work.mkdir(parents=True)
     docs, _, _, _ = prepare_docs(work, essays, corpus)
-    hooks, plain = _configs(work, docs)
-    # The third build tells the hooks' own cost from the traceback lexer's saving
-    # (cards label well-formed tracebacks pytb, which Pygments highlights faster).
-    python_lexer = next(code for name, _, code in UNDONE if name == "python-lexer")
     counts = {}
-    for name, config, runner in (("hooks", hooks, ["-m", "mkdocs"]), ("plain", plain, ["-m", "mkdocs"]), ("python-lexer", hooks, ["-c", python_lexer])):
+    for name, label, config, runner, env in _build_kinds(work, docs, baseline):
         command = [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-                   sys.executable, *runner, "build", "-q", "-f", str(config), "-d", str(work / f"site-{name}")]
-        done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                   sys.executable, *(runner or ["-m", "mkdocs"]), "build", "-q", "-f", str(config), "-d", str(work / f"site-{name}")]
+        done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
         found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
         if done.returncode or not found:
             raise RuntimeError(f"valgrind build failed:\n{done.stderr[-2000:]}")
         counts[name] = int(found.group(1).replace(",", ""))
-    report.add(section, "plain Material build", f"{counts['plain'] / 1e9:.2f} G instructions")
-    report.add(section, "with the Errata hooks", f"{counts['hooks'] / 1e9:.2f} G instructions")
-    for name, label in (("hooks", "hooks / plain"), ("python-lexer", "hooks with tracebacks left to the Python lexer / plain")):
-        report.add(section, label, f"{counts[name] / counts['plain']:.3f}× ({(counts[name] / counts['plain'] - 1) * 100:+.1f}%)")
+        figures = f"{counts[name] / 1e9:.2f} G instructions"
+        if name != "plain":
+            figures += f"; / plain: {_percent(counts[name] / counts['plain'])}"
+        report.add(section, label, figures)
 
 
 def bench_sizes(report: Report, site: Path, section: str) -> None:
@@ -394,7 +396,7 @@ def run(sizes: list[int], repeat: int, parts: set[str], corpus: str = "real", ba
             bench_repair(report)
         site = bench_build(report, sizes, repeat, Path(tmp), corpus, baseline) if "build" in parts else None
         if "instructions" in parts:
-            bench_instructions(report, Path(tmp), corpus=corpus)
+            bench_instructions(report, Path(tmp), corpus=corpus, baseline=baseline)
         if "lookup" in parts and site is not None:
             bench_lookup(report, site)
         if "pagefind" in parts and site is not None:
