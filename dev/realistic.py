@@ -212,7 +212,12 @@ def _values(rng: random.Random, serial: int) -> dict:
 
 
 def entry(rng: random.Random, serial: int, template: tuple) -> str:
-    """One list entry as the vdoing essays write it, with its traceback pasted as printed."""
+    """One list entry as the vdoing essays write it, with its traceback pasted as printed.
+
+    >>> text = entry(random.Random(1), 7, ENTRIES[2])
+    >>> text.splitlines()[0], "    Traceback (most recent call last):" in text
+    ("- `KeyError: 'gt_bboxes_7'`", True)
+    """
     message, traceback, analysis, solution = template
     values = _values(rng, serial)
     frames = "\n".join("    " + _fill(line, values) if line else "" for line in traceback)

@@ -156,7 +156,7 @@ def on_page_content(html: str, page, config, files) -> str:
     with clock.phase("sanitiser"):
         html = sanitize_html(html)  # before our own HTML goes in: it is escaped already
     with clock.phase("front door"):
-        html = fill_front_door(html, _front_door_html(page, config)) if "errata-front-door" in html else html
+        html = fill_front_door(html, lambda: _front_door_html(page, config))
     if page.file.src_uri == "errors.md":
         with clock.phase("tables: /errors/"):
             for marker, table in _errors_tables.items():

@@ -100,9 +100,17 @@ def mark_front_door(markdown: str) -> str:
     return "\n".join(f"\n{_PLACEHOLDER}\n" if line.strip() == MARKER else line for line in markdown.split("\n"))
 
 
-def fill_front_door(page_html: str, door_html: str) -> str:
-    """The rendered page with the front door where the placeholder is."""
-    return page_html.replace(_PLACEHOLDER_HTML, door_html)
+def fill_front_door(page_html: str, make_door: Callable[[], str]) -> str:
+    """The rendered page with the front door where the placeholder is; ``make_door`` is called only when it is there.
+
+    >>> fill_front_door("<h1>首页</h1>\\n<p>errata-front-door</p>", lambda: "<section>…</section>")
+    '<h1>首页</h1>\\n<section>…</section>'
+    >>> fill_front_door("<p>x</p>", lambda: 1 / 0)
+    '<p>x</p>'
+    """
+    if _PLACEHOLDER_HTML not in page_html:
+        return page_html
+    return page_html.replace(_PLACEHOLDER_HTML, make_door())
 
 
 def render_front_door(door: FrontDoor, href: Callable[[str], str], tag_href: Callable[[str], str] | None = None, lookup_href: str | None = None) -> str:
