@@ -82,3 +82,12 @@ def test_no_request_leaves_the_site(page, base_url):
     page.wait_for_load_state("networkidle")
     assert elsewhere == []
     assert any(url.endswith(".css") for url in local) and any("search_index.json" in url for url in local)
+
+
+def test_front_door_lookup_box_opens_the_lookup_with_the_paste(page, base_url):
+    page.goto(base_url)
+    page.fill(".errata-front-lookup textarea", "RuntimeError: CUDA out of memory. Tried to allocate 512.00 MiB")
+    page.click(".errata-front-lookup button[type=submit]")
+    page.wait_for_url("**/lookup/?q=*")
+    first = page.wait_for_selector(".errata-matches li:first-child a")
+    assert "cuda-out-of-memory" in first.get_attribute("href")
