@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The benchmark: repair, build, search index and lookup (see dev/bench.py).
 
-    bench.py                         everything: 500, 2,000 and 5,000 essays (about 15 minutes)
+    bench.py                         everything: 500, 2,000 and 5,000 essays (about an hour)
     bench.py --sizes 200,500 --only build,lookup
     bench.py --output BENCHMARKS.md  also write the table there
 """
