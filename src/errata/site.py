@@ -24,6 +24,13 @@ from .metadata import display_name, split_front_matter
 
 #: Pages the hooks generate; an essay of that name would be shadowed.
 GENERATED_PAGES = ("errors.md", "categories.md", "archive.md")
+#: The site's own pages (home, lookup, indexes), in the order the navigation shows them, before the essays.
+SITE_PAGES = ("index.md", "lookup.md", "errors.md", "tags.md", "categories.md", "archive.md")
+#: What lunr multiplies a site page's scores by. A reader who searches wants an entry,
+#: and these pages mention everything (the home page's examples, the lookup's help,
+#: the indexes' lists), so they come after every entry that matches at all: their
+#: text weighs next to nothing, their title still finds them ("查错" finds the lookup).
+SITE_PAGE_SEARCH_BOOST = 0.0001
 _NUMBERED = re.compile(r"^\d+[.\-_ ]\s*(?=.)")
 
 
@@ -78,6 +85,19 @@ def url_clashes(files: list[tuple[str, str]]) -> list[str]:
         for dest, sources in by_dest.items()
         if len(sources) > 1
     ]
+
+
+def search_settings(src_path: str, declared: Any) -> Any:
+    """A page's ``search`` front matter: site pages are demoted below every entry, unless excluded.
+
+    >>> search_settings("lookup.md", None), search_settings("errors.md", {"exclude": True})
+    ({'boost': 0.0001}, {'exclude': True})
+    >>> search_settings("02.pytorch/01.cuda.md", None) is None
+    True
+    """
+    if src_path not in SITE_PAGES or (isinstance(declared, dict) and declared.get("exclude")):
+        return declared
+    return {**(declared if isinstance(declared, dict) else {}), "boost": SITE_PAGE_SEARCH_BOOST}
 
 
 def index_marker(group: int) -> str:
