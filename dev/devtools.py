@@ -29,20 +29,39 @@ def chromium_path() -> str | None:
 
 
 HOOK_LINE = "  - hooks/errata_hooks.py"
+REDIRECTS_LINE = "  - redirects:"
+CUSTOM_DIR_LINE = "  custom_dir: overrides"
 
 
-def config_for(docs_dir: Path, path: Path, hooks: bool = True) -> Path:
-    """Write at ``path`` the project's mkdocs.yml pointed at other docs; without ``hooks``, plain Material.
+def config_for(docs_dir: Path, path: Path, hooks: bool = True, redirects: bool | None = None) -> Path:
+    """Write at ``path`` the project's mkdocs.yml pointed at other docs; without ``hooks``, plain Material
+    (no hooks and, unless ``redirects`` says otherwise, no redirects plugin).
 
     The hooks are named by absolute path, since a config elsewhere finds files relative to itself.
     """
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace(CUSTOM_DIR_LINE, f"  custom_dir: {ROOT / 'overrides'}")  # relative to the config otherwise
     if hooks:
         text = text.replace(HOOK_LINE, f"  - {ROOT / 'hooks' / 'errata_hooks.py'}")
     else:
         text = "\n".join(line for line in text.splitlines() if line not in ("hooks:", HOOK_LINE))
+    if not (hooks if redirects is None else redirects):  # by default with the hooks, which fill its map
+        text = "\n".join(_without_plugin(text.splitlines(), REDIRECTS_LINE))
     path.write_text(text + f"\ndocs_dir: {Path(docs_dir).resolve()}\n", encoding="utf-8")
     return path
+
+
+def _without_plugin(lines: list[str], opening: str):
+    """The lines of mkdocs.yml without one plugin: its line and the more indented lines under it."""
+    skipping = False
+    for line in lines:
+        if line == opening:
+            skipping = True
+            continue
+        if skipping and line.startswith(" " * (len(opening) - len(opening.lstrip()) + 3)):
+            continue
+        skipping = False
+        yield line
 
 
 def build_site(dest: Path, config: Path | None = None, docs_dir: Path | None = None, strict: bool = True) -> subprocess.CompletedProcess:

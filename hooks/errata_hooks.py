@@ -18,29 +18,61 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from errata.cards import finish_cards, render_essay
-from errata.checks import check_mojibake, check_nesting, check_unsafe_html
+from errata.checks import check_mojibake, check_nesting, check_unsafe_html, quote
 from errata.entries import find_entries
+from errata.frontdoor import fill_front_door, front_door, mark_front_door, render_front_door
 from errata.metadata import display_name
 from errata.paths import OWN_STATIC_FILES, generated_file_problem, static_file_problem, through_symlink
+from errata.phases import PhaseClock
 from errata.safety import duplicate_ids, escape_text, escape_values, sanitize_html
-from errata.site import Catalogue, put_widgets, unnumbered_path
+from errata.search_text import quiet_jieba, segment_chinese
+from errata.site import SITE_PAGES, Catalogue, put_widgets, relative_url, search_settings, unnumbered_dest, url_clashes
 
 log = logging.getLogger("mkdocs.hooks.errata")
+quiet_jieba()  # Material's search imports jieba, which would announce its dictionary on every build
+#: CPU time per phase, for the benchmark (``ERRATA_PHASES=file``); a no-op otherwise.
+clock = PhaseClock.from_environment()
 
-#: Top-level pages in the order the navigation shows them, before the essays.
-FIRST_PAGES = ("index.md", "lookup.md", "errors.md", "tags.md", "categories.md", "archive.md")
 _catalogue: Catalogue | None = None
 _errors_tables: dict[str, str] = {}  # /errors/ tables by marker, made in on_files
 _page_entries: dict[str, list] = {}  # the entries each page shows as cards, from Markdown to HTML
+_urls: dict[str, str] = {}  # every page's URL by its docs path, made in on_files
+_front_door = None  # what the home page's front door shows, made in on_files
 
 
 def on_config(config):
     global _catalogue
-    _catalogue = Catalogue.shared(config.docs_dir).refresh()
+    with clock.phase("catalogue: read every essay"):
+        _catalogue = Catalogue.shared(config.docs_dir).refresh()
     redirects = config.plugins.get("redirects")
     if redirects is not None:
         redirects.config["redirect_maps"].update(_catalogue.redirects())
+        _time_event(config.plugins, redirects, "post_build", "redirects: one page per permalink")
+    _segment_search_text_once()
     return config
+
+
+def _time_event(plugins, plugin, event: str, phase: str) -> None:
+    """Time another plugin's event handler as a phase (MkDocs keeps the bound methods it registered)."""
+    handlers = plugins.events[event]
+    for n, handler in enumerate(handlers):
+        if getattr(handler, "__self__", None) is plugin:
+            handlers[n] = clock.wrap(phase, handler)
+
+
+def _segment_search_text_once() -> None:
+    """Material's search asks jieba for every Han run of every section; ours asks once per distinct run."""
+    try:
+        from material.plugins.search.plugin import SearchIndex
+    except ImportError:  # another theme: nothing to speed up
+        return
+    if hasattr(SearchIndex, "_segment_chinese"):
+        SearchIndex._segment_chinese = clock.wrap("search: jieba segmentation", lambda self, data: segment_chinese(data))
+    if clock.enabled:  # load jieba's dictionary apart, which plain Material does too, so that it is not counted as segmentation
+        import jieba
+
+        with clock.phase("search: jieba loads its dictionary (plain Material too)"):
+            jieba.initialize()
 
 
 def on_files(files: Files, config) -> Files:
@@ -55,19 +87,25 @@ def on_files(files: Files, config) -> Files:
             files.remove(file)  # not published, even without --strict
             _restore_theme_file(files, file.src_uri, config)
     for file in files:
-        file.dest_uri = unnumbered_path(file.dest_uri)  # 01.mmdetection/05.x.md → mmdetection/x/
+        file.dest_uri = unnumbered_dest(file.dest_uri, file.is_documentation_page())  # 01.a/05.x.md → a/x/
+    for clash in url_clashes([(file.src_uri, file.dest_uri) for file in files]):
+        log.warning(clash)  # --strict fails: one file would silently replace the other
     urls = {file.src_uri: file.url for file in files.documentation_pages()}
     url_of = urls.__getitem__
-    global _errors_tables
-    _errors_tables = _catalogue.errors_tables(url_of)
-    generated = {
-        "errors.md": _catalogue.errors_page(),
-        "categories.md": _catalogue.categories_page(),
-        "archive.md": _catalogue.archive_page(),
-    }
-    for name, content in generated.items():
-        files.append(File.generated(config, name, content=content))
-    files.append(File.generated(config, "errors.json", content=_catalogue.errors_json(url_of)))
+    global _errors_tables, _front_door
+    with clock.phase("generated pages and errors.json"):
+        _errors_tables = _catalogue.errors_tables(url_of)
+        _urls.clear()
+        _urls.update(urls)
+        _front_door = front_door(_catalogue.essays.values())
+        generated = {
+            "errors.md": _catalogue.errors_page(),
+            "categories.md": _catalogue.categories_page(),
+            "archive.md": _catalogue.archive_page(),
+        }
+        for name, content in generated.items():
+            files.append(File.generated(config, name, content=content))
+        files.append(File.generated(config, "errors.json", content=_catalogue.errors_json(url_of)))
     return files
 
 
@@ -97,7 +135,7 @@ def _inside(path: str, folder: str) -> bool:
 def on_nav(nav: Navigation, config, files) -> Navigation:
     """Numbered folders give the order and lose their numbers; the site's own pages come first."""
     _tidy_sections(nav.items)
-    first = {page: n for n, page in enumerate(FIRST_PAGES)}
+    first = {page: n for n, page in enumerate(SITE_PAGES)}
     nav.items.sort(key=lambda item: first.get(getattr(getattr(item, "file", None), "src_uri", None), len(first)))
     # MkDocs linked previous/next pages before this event: link them again in the new order.
     nav.pages = list(_pages(nav.items))
@@ -129,6 +167,10 @@ def _order_key(item) -> tuple:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    search = search_settings(page.file.src_uri, page.meta.get("search"))
+    if search is not None:
+        page.meta["search"] = search  # read by Material's search plugin when it indexes the page
+    markdown = mark_front_door(markdown)
     essay = _catalogue.essays.get(page.file.src_uri)
     if essay is None:
         return markdown  # a generated page
@@ -138,26 +180,51 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if too_deep:  # refused before Python-Markdown spends minutes on it
         log.warning(str(too_deep[0]))
         markdown = f"此页未能生成：第 {too_deep[0].line} 行的列表、引用或括号嵌套过深。"
-    for problem in check_mojibake(markdown, page.file.src_uri, essay.body_line) + check_unsafe_html(markdown, page.file.src_uri, essay.body_line):
+    with clock.phase("checks: mojibake and unsafe HTML"):
+        problems = check_mojibake(markdown, page.file.src_uri, essay.body_line) + check_unsafe_html(markdown, page.file.src_uri, essay.body_line)
+    for problem in problems:
         log.warning(str(problem))
     # The theme prints front-matter values and titles without escaping (title, description,
     # subtitle, status, tags, in the head, the header and the navigation of every page).
     page.meta = escape_values(page.meta)
     page.meta["title"] = escape_text(essay.title)
     page.meta["tags"] = [escape_text(tag) for tag in essay.tags]  # read by Material's tags plugin, after this hook
-    entries = essay.entries if markdown == essay.body else find_entries(markdown, essay.body_line)
-    _page_entries[page.file.src_uri] = entries
-    return render_essay(markdown, entries, essay.body_line)
+    with clock.phase("cards: Markdown"):
+        entries = essay.entries if markdown == essay.body else find_entries(markdown, essay.body_line)
+        _page_entries[page.file.src_uri] = entries
+        return render_essay(markdown, entries, essay.body_line)
 
 
 @event_priority(-100)  # after every other plugin has had the page
 def on_page_content(html: str, page, config, files) -> str:
-    html = sanitize_html(html)  # before our own HTML goes in: it is escaped already
+    with clock.phase("sanitiser"):
+        html = sanitize_html(html)  # before our own HTML goes in: it is escaped already
     entries = _page_entries.pop(page.file.src_uri, [])
     for repeated in duplicate_ids(html):
         line = next((e.line for e in entries if e.anchor == repeated), 1)
-        log.warning(f"{page.file.src_uri}:{line}: the id {repeated!r} appears twice on the page (an entry repeated, or a heading id equal to an entry's anchor) [duplicate-id]")
+        log.warning(f"{page.file.src_uri}:{line}: the id {quote(repeated)} appears twice on the page (an entry repeated, or a heading id equal to an entry's anchor) [duplicate-id]")
+    with clock.phase("front door"):
+        html = fill_front_door(html, lambda: _front_door_html(page, config))
     if page.file.src_uri == "errors.md":
-        for marker, table in _errors_tables.items():
-            html = html.replace(marker, table)
-    return finish_cards(put_widgets(html), entries)
+        with clock.phase("tables: /errors/"):
+            for marker, table in _errors_tables.items():
+                html = html.replace(marker, table)
+    with clock.phase("cards: HTML"):
+        return finish_cards(put_widgets(html), entries)
+
+
+def _front_door_html(page, config) -> str:
+    def href(src_path: str) -> str:
+        return relative_url(_urls[src_path], page.url)
+
+    tags = config.plugins.get("material/tags")
+    tag_href = None
+    if tags is not None and "tags.md" in _urls:  # the tags page lists each tag under Material's own anchor
+        options = tags.config
+        tag_href = lambda tag: href("tags.md") + "#" + options.tags_slugify_format.format(slug=options.tags_slugify(tag, options.tags_slugify_separator))
+    lookup = href("lookup.md") if "lookup.md" in _urls else None
+    return render_front_door(_front_door, href, tag_href, lookup)
+
+
+def on_post_build(config) -> None:
+    clock.write()

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The benchmark: repair, build, search index and lookup (see dev/bench.py).
 
-    bench.py                         everything: 500, 2,000 and 5,000 essays (about 15 minutes)
+    bench.py                         everything: 500, 2,000 and 5,000 essays (about an hour)
     bench.py --sizes 200,500 --only build,lookup
     bench.py --output BENCHMARKS.md  also write the table there
 """
@@ -22,12 +22,15 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="builds of each kind per size; the median counts")
     parser.add_argument(
         "--only",
-        default="repair,build,instructions,lookup,pagefind",
+        default="repair,import,build,instructions,lookup,pagefind",
         help="parts to run (instructions needs valgrind; pagefind needs: pip install 'pagefind[bin]==1.5.2')",
     )
+    parser.add_argument("--corpus", choices=("real", "synthetic"), default="real",
+                        help="build corpus: real-shaped essays (the shared blog's prose, pasted tracebacks, some damaged) or synthetic ones")
+    parser.add_argument("--baseline", metavar="REV", help="also build with the hooks and package of this git revision (before/after in one run)")
     parser.add_argument("--output", type=Path, help="write the Markdown table here")
     args = parser.parse_args(argv)
-    report = run([int(n) for n in args.sizes.split(",")], args.repeat, set(args.only.split(",")))
+    report = run([int(n) for n in args.sizes.split(",")], args.repeat, set(args.only.split(",")), args.corpus, args.baseline)
     table = report.markdown()
     print("\n" + table)
     if args.output:

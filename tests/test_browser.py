@@ -15,6 +15,7 @@ from dev.devtools import serve
 from errata.entries import anchor_for
 
 pytestmark = pytest.mark.browser
+VECTORS = json.loads((FIXTURES / "fingerprint_vectors.json").read_text(encoding="utf-8"))
 
 OOM = anchor_for("CUDA out of memory. Tried to allocate 2.00 GiB")
 SEED = anchor_for("one of the variables needed for gradient computation has been modified by an inplace operation")
@@ -59,6 +60,17 @@ def test_pasted_traceback_on_the_lookup_page_finds_the_entry_first(page, base_ur
     first.click()
     page.wait_for_url(f"**/mmdetection/mmdetection-errors/#{SEED}")
     assert page.locator(f"[id='{SEED}']").is_visible()
+
+
+def test_lookup_works_when_the_site_is_served_under_a_sub_path(page, site, tmp_path):
+    """GitHub Pages serves a project at /NAME/: the page finds errors.json and links entries under it."""
+    (tmp_path / "errata").symlink_to(site, target_is_directory=True)
+    with serve(tmp_path) as root:
+        page.goto(root + "errata/lookup/")
+        page.fill("#errata-lookup textarea", TRACEBACK)
+        first = page.wait_for_selector(".errata-matches li:first-child a")
+        first.click()
+        page.wait_for_url(f"{root}errata/mmdetection/mmdetection-errors/#{SEED}")
 
 
 def test_unknown_error_on_the_lookup_page_gets_no_match(page, base_url):
@@ -110,7 +122,6 @@ def test_search_survives_query_syntax_in_error_messages(page, base_url):
 
 
 def test_page_javascript_meets_the_shared_vectors(page, base_url):
-    vectors = json.loads((FIXTURES / "fingerprint_vectors.json").read_text(encoding="utf-8"))
     rules = json.loads((ROOT / "src" / "errata" / "data" / "fingerprint_rules.json").read_text(encoding="utf-8"))
     page.goto(base_url + "lookup/")
     failures = page.evaluate(
@@ -125,11 +136,87 @@ def test_page_javascript_meets_the_shared_vectors(page, base_url):
                 const got = index.search(r.query, 3, 0).map(m => ({message: m.message, score: Math.round(m.score * 10000) / 10000}));
                 if (JSON.stringify(got) !== JSON.stringify(r.top)) failures.push(r.query);
             }
+            for (const c of vectors.pathological) {
+                const text = c.prefix + c.unit.repeat(c.repeat) + c.suffix, fp = Array.from(Errata.fingerprint(text, R));
+                if (fp.length !== c.fingerprint_length || fp.slice(0, 60).join("") !== c.fingerprint_head) failures.push(c.name);
+                if (index.search(text, 5).length) failures.push(c.name + ": a match");
+            }
             return failures;
         }""",
-        [vectors, rules],
+        [VECTORS, rules],
     )
     assert failures == []
+
+
+def test_pathological_pastes_cost_the_page_about_what_a_real_traceback_does(page, base_url):
+    """The site's own index, in the page: each paste against a real traceback of its size (before: up to 86 s frozen)."""
+    page.goto(base_url + "lookup/")
+    timings = page.evaluate(
+        """async (vectors) => {
+            const data = await (await fetch("../errors.json")).json();
+            const index = new Errata.LookupIndex(data.entries, data.rules);
+            const best = (text) => {
+                let least = Infinity;
+                for (let i = 0; i < 3; i++) { const t = performance.now(); index.search(text, 5); least = Math.min(least, performance.now() - t); }
+                return least;
+            };
+            const paste = (c) => c.prefix + c.unit.repeat(c.repeat) + c.suffix;
+            const timings = {reference: best(paste(vectors.reference_paste)), short: best("KeyError: 'bbox'")};
+            for (const c of vectors.pathological) timings[c.name] = best(paste(c));
+            return timings;
+        }""",
+        VECTORS,
+    )
+    reference, short = timings.pop("reference"), timings.pop("short")
+    assert {name: ms for name, ms in timings.items() if ms > 20 * reference + 5 or ms > 2000} == {}, (reference, short)
+
+
+#: The pastes of issue 12 that froze the lookup page or the search box.
+FREEZING = {
+    "RuntimeError: x, 100,000 spaces, y": "RuntimeError: x" + " " * 100_000 + "y",
+    "ERROR: x, 100,000 spaces, y": "ERROR: x" + " " * 100_000 + "y",
+    "a. 50,000 times": "a." * 50_000,
+}
+
+
+def test_lookup_page_answers_pathological_pastes_at_once(page, base_url):
+    page.goto(base_url + "lookup/")
+    textarea = "#errata-lookup textarea"
+
+    def elapsed(text: str) -> float:
+        page.evaluate("() => document.getElementById('errata-lookup-results').removeAttribute('data-elapsed-ms')")
+        page.fill(textarea, text)
+        page.wait_for_selector("#errata-lookup-results[data-elapsed-ms]")
+        return float(page.get_attribute("#errata-lookup-results", "data-elapsed-ms"))
+
+    reference = min(elapsed(TRACEBACK * 40) for _ in range(2))  # ~50,000 characters of a real traceback
+    assert page.locator(".errata-matches li").count() > 0
+    for name, text in FREEZING.items():
+        took = min(elapsed(text) for _ in range(2))
+        assert page.locator(".errata-none").count() == 1, name  # no match, and said so
+        assert took < 20 * reference + 20 and took < 2000, (name, took, reference)
+
+
+def test_search_box_keeps_pastes_short(page, base_url):
+    open_search(page, base_url)
+    paste = """text => {
+        const input = document.querySelector('.md-search__input');
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        input.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
+    }"""
+    page.evaluate(paste, " " * 40_000)
+    assert page.input_value(".md-search__input") == ""
+    page.evaluate(paste, "x" + " " * 40_000 + "y")
+    assert page.input_value(".md-search__input") == "x y"
+    page.fill(".md-search__input", "")
+    page.keyboard.insert_text("z" * 40_000)  # typed or dropped text: the box's own limit
+    assert len(page.input_value(".md-search__input")) == 200
+    page.fill(".md-search__input", "")
+    page.evaluate(paste, TRACEBACK * 40)  # an error: the query is its message, cut between words
+    page.wait_for_function("() => document.querySelector('.md-search__input').value.startsWith('RuntimeError one of the variables')")
+    assert len(page.input_value(".md-search__input")) <= 200
+    page.wait_for_function(f"() => (document.querySelector('.md-search-result__list > li a') || {{}}).href?.includes('{SEED}')")
 
 
 def test_errors_index_filters_by_tag(page, base_url):

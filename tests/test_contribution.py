@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tomllib
@@ -12,6 +13,9 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from errata.checks import Problem
+from errata.contribution import check_files, load_allowed_tags
+from errata.files import find_essays
 
 GOOD_ENTRY = """\
 - `ValueError: could not convert string to float: 'abc'`
@@ -29,8 +33,8 @@ GOOD_ENTRY = """\
 """
 
 
-def essay(title: str = "测试文章", body: str = GOOD_ENTRY, tags: str = "[python]") -> str:
-    return f"---\ntitle: {title}\ntags: {tags}\n---\n# {title}\n\n{body}"
+def essay(title: str = "测试文章", body: str = GOOD_ENTRY, tags: str = "[python]", extra: str = "") -> str:
+    return f"---\ntitle: {title}\ntags: {tags}\n{extra}---\n# {title}\n\n{body}"
 
 
 def run_check(*paths: Path, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -50,31 +54,73 @@ def blog(tmp_path: Path) -> Path:
 
 
 # (rule, failing essay bytes, the message the problem line carries); the passing twin is essay().
+# FIX marks the rules whose message must name the repair command for the file itself.
+FIX = "scripts/repair.py --write {path}"
 FAILING = {
-    "encoding": (essay().encode("gb18030"), "not UTF-8 with LF line ends (encoded as gb18030)"),
-    "crlf": (essay().replace("\n", "\r\n").encode(), "has CRLF line ends"),
-    "mojibake": (essay(body=GOOD_ENTRY.replace("数据文件里混进了表头", "æ•°æ®æ–‡ä»¶")).encode(), "mojibake (garbled text)"),
-    "front-matter": (essay(tags="[python, '']").encode(), "tags: item 2 is empty"),
-    "no-front-matter": (GOOD_ENTRY.encode(), "no front matter"),
-    "entry": (essay(body=GOOD_ENTRY.split("  - 问题分析")[0]).encode(), "has neither 问题分析 (analysis) nor 解决方案 (solution)"),
-    "tags": (essay(tags="[notatag]").encode(), "tag 'notatag' is not in the allowed list"),
-    "link": (essay(body=GOOD_ENTRY + "\n[见另一篇](missing.md)\n").encode(), "link target 'missing.md' does not exist"),
-    "anchor": (essay(body=GOOD_ENTRY + "\n[见上文](good.md#nowhere)\n").encode(), "anchor #nowhere does not exist in good.md"),
+    "encoding": (essay().encode("gb18030"), "not UTF-8 with LF line ends (encoded as gb18030): run " + FIX),
+    "crlf": (essay().replace("\n", "\r\n").encode(), "has CRLF line ends): run " + FIX),
+    "mojibake": (essay(body=GOOD_ENTRY.replace("数据文件里混进了表头", "æ•°æ®æ–‡ä»¶")).encode(), "mojibake (garbled text): run " + FIX),
+    "lost-bytes": (essay(body=GOOD_ENTRY.replace("表头", "表\ufffd")).encode(), "the original bytes are lost; write the character that belongs here"),
+    "front-matter": (essay(tags="[python, '']").encode(), "tags: item 2 is empty: remove it, or run " + FIX),
+    "duplicate-tag": (essay(tags="[python, python]").encode(), "tags: 'python' appears twice: remove one, or run " + FIX),
+    "nested-tag": (essay(tags="[[python]]").encode(), "tags: item 1 is a list, not a word"),
+    "tags-not-a-list": (essay(tags="{python: 1}").encode(), "tags must be a list (tags: [a, b]), not a mapping"),
+    "no-title": (essay(title="''").encode(), "title is missing or empty: write one (title: ...), or run " + FIX),
+    "bad-date": (essay(extra="date: 2023-06-01 noon\n").encode(), "date '2023-06-01 noon' is not a date: write it as 2022-07-21"),
+    "impossible-date": (essay(extra="date: 2023-13-45 12:00:00\n").encode(), "2023-13-45 12:00:00 is not a valid date"),
+    "date-list": (essay(extra="date: [2023]\n").encode(), "date a list is not a date"),
+    "author": (essay(extra="author: {name: 小林}\n").encode(), "author: this site uses authors (a list of name and link); run " + FIX),
+    "authors": (essay(extra="authors: 小林\n").encode(), "authors must be a list of entries with a name"),
+    "no-front-matter": (GOOD_ENTRY.encode(), "no front matter: add at least a title, or run " + FIX),
+    "entry": (essay(body=GOOD_ENTRY.split("  - 问题分析")[0]).encode(), "has neither 问题分析 (analysis) nor 解决方案 (solution): add at least one"),
+    "tags": (essay(tags="[notatag]").encode(), "tag 'notatag' is not in the allowed list (tags.yml): use an existing tag or add it there"),
+    "link": (essay(body=GOOD_ENTRY + "\n[见另一篇](missing.md)\n").encode(), "link target 'missing.md' does not exist: check the path"),
+    "anchor": (essay(body=GOOD_ENTRY + "\n[见上文](good.md#nowhere)\n").encode(), "anchor #nowhere does not exist in good.md: link to a heading that does"),
+    "duplicate": (essay(title="重复", body=GOOD_ENTRY.replace("数据文件里混进了表头或者空字符串。", "输入里有非数字的字符串。")).encode(), "this error already has an entry at"),
     "unsafe-html": (essay(body=GOOD_ENTRY + '\n<img src="x.png" onerror="alert(1)">\n').encode(), "unsafe HTML: event-handler attribute onerror"),
     "script": (essay(body=GOOD_ENTRY + "\n<script>steal()</script>\n").encode(), "unsafe HTML: <script> element"),
     "javascript-url": (essay(body=GOOD_ENTRY + "\n[x](javascript:alert(1))\n").encode(), "unsafe HTML: javascript: URL"),
 }
 
+#: What a Python repr looks like in a message: datetime.datetime(...), None/True/False, <class ...>, escapes, b'...'.
+REPR = re.compile(r"\b[a-z_]+\.[a-z_]+\([0-9]|\b(?:None|True|False)\b|<class |\\x[0-9a-f]{2}|\\u[0-9a-f]{4}|[\[{]['\"]|\bb['\"]")
+
+
+def check_in_process(blog: Path, path: Path) -> list[Problem]:
+    """The check's problems for one file against the blog, as scripts/check.py finds them (without a process)."""
+    docs = blog / "docs"
+    context = [essay for essay, _ in find_essays([docs])]
+    return check_files([path], load_allowed_tags(blog / "tags.yml"), context, docs)
+
 
 @pytest.mark.parametrize("rule", FAILING)
-def test_each_rule_fails_its_failing_fixture_with_file_and_line(blog, rule):
+def test_each_rule_fails_its_failing_fixture_with_file_line_and_fix(blog, rule):
     data, message = FAILING[rule]
     path = blog / "docs" / "new.md"
     path.write_bytes(data)
+    problems = check_in_process(blog, path)
+    assert any(message.format(path=path) in p.message for p in problems), [p.message for p in problems]
+    assert all(p.path == str(path) and p.line >= 1 for p in problems)
+    # Plain words a contributor can act on: no Python repr, no traceback, one line.
+    assert [p.message for p in problems if REPR.search(p.message) or "\n" in p.message] == []
+
+
+def test_the_check_command_prints_file_line_message_and_exits_1(blog):
+    path = blog / "docs" / "new.md"
+    path.write_bytes(essay(title="''", body="正文。\n").encode())
     result = run_check(path, cwd=blog)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert message in result.stdout
-    assert all(line.startswith(f"{path}:") for line in result.stdout.splitlines())
+    # reported at the title's line (2), where the empty title is
+    assert result.stdout.splitlines() == [f"{path}:2: " + FAILING["no-title"][1].format(path=path) + " to take the first heading [front-matter]"]
+    assert "1 file(s) checked, 1 problem(s)" in result.stderr
+
+
+def test_a_naive_date_means_the_sites_time_zone(blog):
+    """vdoing, Hugo and Jekyll write ``date: 2023-06-01 12:00:00``: the check accepts it, as the repair and the build do."""
+    for date in ("2023-06-01 12:00:00", "2023-06-01", "2023-06-01T12:00:00+08:00", "'2023-06-01 12:00'", "2023/06/01 12:00:00"):
+        path = blog / "docs" / "dated.md"
+        path.write_text(essay(title="日期", body="正文。\n", extra=f"date: {date}\n"), encoding="utf-8")
+        assert check_in_process(blog, path) == [], date
 
 
 def test_the_passing_twin_passes(blog):
@@ -105,7 +151,7 @@ def test_github_annotations_in_actions(blog):
     path.write_bytes(FAILING["entry"][0])
     result = run_check(path, cwd=blog, env={"GITHUB_ACTIONS": "true"})
     lines = result.stdout.splitlines()
-    assert f"::error file={path},line=7,title=entry::entry `ValueError: could not convert string to float: 'abc'` has neither 问题分析 (analysis) nor 解决方案 (solution)" in lines
+    assert f"::error file={path},line=7,title=entry::entry `ValueError: could not convert string to float: 'abc'` has neither 问题分析 (analysis) nor 解决方案 (solution): add at least one under it (  - 问题分析：)" in lines
     assert all(line.startswith("::error file=") for line in lines)
 
 
@@ -170,9 +216,38 @@ def test_pull_request_workflow_checks_builds_and_tests():
     assert "pull_request" in workflow["on"]
     steps = [s.get("run", "") + s.get("uses", "") for s in workflow["jobs"]["check"]["steps"]]
     joined = "\n".join(steps)
-    for needed in ("actions/checkout", "scripts/check.py docs", "mkdocs build --strict", "make test", "requirements-dev.txt"):
+    for needed in ("actions/checkout", "make .venv/.installed", "scripts/check.py docs", "mkdocs build --strict", ".ci/run"):
         assert needed in joined, needed
+    assert "--no-deps" not in joined  # the package's own dependency list is what gets installed
     assert workflow["jobs"]["check"]["env"]["ERRATA_CHROMIUM"]  # browser tests get a browser
+
+
+def test_every_install_goes_through_the_lock():
+    """The Makefile and the workflows install the package's extras, constrained by constraints.txt."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "pip install --quiet -c $(LOCK) -r requirements-dev.txt -e '.[site,dev]'" in makefile and "--no-deps" not in makefile
+    assert "pip install -c constraints.txt '.[site]'" in (ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8")
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    assert {"mkdocs", "mkdocs-material", "mkdocs-redirects"} <= {re.split("[<>=!~ ]", r)[0] for r in extras["site"]}
+
+
+def test_the_lock_pins_the_whole_tree():
+    """Every package that a site install brings, transitive ones too, is pinned to one version."""
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith((" ", "#")):
+            name, _, version = line.partition("==")
+            pins[re.sub("[-_.]+", "-", name.lower())] = version
+    assert all(pins.values()), [n for n, v in pins.items() if not v]
+    for direct in ("mkdocs", "mkdocs-material", "mkdocs-redirects", "pymdown-extensions", "jieba", "pytest", "playwright"):
+        assert direct in pins, direct
+    for transitive in ("markdown", "pygments", "jinja2", "markupsafe", "babel"):  # what a build can change under
+        assert transitive in pins, transitive
+    for requirements in ("requirements.txt", "requirements-dev.txt"):
+        for line in (ROOT / requirements).read_text(encoding="utf-8").splitlines():
+            if "==" in line and not line.startswith("#"):
+                name, _, version = line.strip().partition("==")
+                assert pins.get(re.sub("[-_.]+", "-", name.lower())) == version, f"{requirements}: {line} (make lock)"
 
 
 def test_deploy_workflow_uses_the_official_pages_actions():

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 
 import pytest
 
 from conftest import FIXTURES, ROOT, require_tool
-from errata.fingerprint import exception_line, fingerprint, libraries_in_traceback
+from errata.fingerprint import MAX_PASTE_CHARS, exception_line, fingerprint, libraries_in_traceback, normalise_paste
 
 VECTORS = json.loads((FIXTURES / "fingerprint_vectors.json").read_text(encoding="utf-8"))
+
+
+def paste(case: dict) -> str:
+    """A paste of the vectors: ``prefix + unit * repeat + suffix`` (too long to store as it is)."""
+    return case["prefix"] + case["unit"] * case["repeat"] + case["suffix"]
 
 
 @pytest.mark.parametrize("vector", VECTORS["fingerprints"], ids=lambda v: v["input"][:40])
@@ -61,13 +67,34 @@ def test_libraries_come_from_site_and_dist_packages_paths():
     assert libraries_in_traceback(text) == ["mmcv", "torch"]
 
 
+@pytest.mark.parametrize("case", VECTORS["pathological"], ids=lambda c: c["name"])
+def test_python_meets_the_pathological_vectors(case):
+    text = paste(case)
+    got = fingerprint(text)
+    assert (len(got), got[:60], exception_line(text)[0]) == (case["fingerprint_length"], case["fingerprint_head"], case["type"])
+
+
+def test_a_long_paste_is_fingerprinted_from_its_last_lines():
+    traceback = paste(VECTORS["reference_paste"])
+    assert len(traceback) > 5 * MAX_PASTE_CHARS
+    assert fingerprint(traceback) == "RuntimeError: CUDA out of memory. Tried to allocate <size> (GPU <num>; <size> total capacity)"
+    tail = normalise_paste(traceback)
+    assert len(tail) <= MAX_PASTE_CHARS
+    whole_lines = {re.sub("[ \t]+", " ", line) for line in traceback.split("\n")}
+    assert set(tail.split("\n")) <= whole_lines  # whole lines only, runs of spaces collapsed to one
+
+
 def test_javascript_meets_the_shared_vectors_under_node():
     node = shutil.which("node")
     require_tool(node is not None, "node")
     result = subprocess.run(
         [node, str(ROOT / "tests" / "js" / "check_vectors.js"), str(ROOT / "src" / "errata" / "data" / "fingerprint_rules.json"), str(FIXTURES / "fingerprint_vectors.json")],
-        capture_output=True, text=True, check=True,
+        capture_output=True, text=True, check=True, timeout=120,
     )
     report = json.loads(result.stdout)
-    assert report["checked"] == len(VECTORS["fingerprints"]) + len(VECTORS["ranking"])
+    assert report["checked"] == len(VECTORS["fingerprints"]) + len(VECTORS["ranking"]) + 1 + len(VECTORS["pathological"])
     assert report["failures"] == []
+    # Linear patterns: no pathological paste costs much more than a real traceback of its size (before: 3 s to 86 s).
+    timings = report["timings"]
+    reference = timings.pop("reference")
+    assert {name: ms for name, ms in timings.items() if ms > 20 * reference + 1} == {}, reference

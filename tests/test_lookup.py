@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 
 import pytest
 
 from conftest import FIXTURES, ROOT
+from test_fingerprint import paste
 from errata.lookup import LookupIndex
 from errata.site import Catalogue
 
@@ -42,6 +44,37 @@ def test_python_ranking_meets_the_shared_vectors():
     for case in VECTORS["ranking"]:
         got = [{"message": m.message, "score": round(m.score, 4)} for m in index.search(case["query"], 3, threshold=0.0)]
         assert got == case["top"], case["query"]
+    for case in [VECTORS["reference_paste"], *VECTORS["pathological"]]:
+        assert [m.message for m in index.search(paste(case))] == case["matches"], case.get("name", "reference")
+
+
+def best_time(function, repeat: int = 3) -> float:
+    """Seconds, the best of a few runs: the machine is shared, the best run is the one least disturbed."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def test_pathological_pastes_cost_about_what_a_real_traceback_does(index):
+    """Linear patterns and a capped paste: before, these took 3 s to 86 s (issue 12)."""
+    reference = paste(VECTORS["reference_paste"])
+    short = best_time(lambda: index.search("KeyError: 'bbox'"))
+    allowed = 20 * best_time(lambda: index.search(reference))
+    slow = {}
+    for case in VECTORS["pathological"]:
+        text = paste(case)
+        took = best_time(lambda: index.search(text))
+        if took > allowed or took > 2.0:
+            slow[case["name"]] = f"{took * 1000:.1f} ms (a real traceback of its size: {allowed / 20 * 1000:.1f} ms, a short query {short * 1000:.2f} ms)"
+    assert slow == {}
+
+
+def test_a_query_of_numbers_or_function_words_matches_nothing(index):
+    for query in ("12", "1.2.3", "the", "[1, 2, 3] of /a/b/c.py", "1." * 50000):
+        assert index.search(query) == [], query
 
 
 def test_scores_are_between_0_and_1(index):
@@ -70,6 +103,18 @@ def test_cli_reads_a_whole_traceback_from_stdin():
     assert result.returncode == 0
     assert "one of the variables needed for gradient computation" in result.stdout
     assert "#one-of-the-variables-needed-for-gradient" in result.stdout
+
+
+def test_cli_pathological_paste_answers_as_fast_as_a_short_one():
+    """``RuntimeError: x`` + 100,000 spaces + ``y`` ran for more than 30 s; now it costs what a short query does."""
+    started = time.perf_counter()
+    assert lookup("KeyError: 'bbox'").returncode == 0
+    short = time.perf_counter() - started
+    started = time.perf_counter()
+    result = lookup(stdin="RuntimeError: x" + " " * 100_000 + "y")
+    pathological = time.perf_counter() - started
+    assert result.returncode == 1 and result.stdout == ""
+    assert pathological < 3 * short + 1, (pathological, short)
 
 
 def test_cli_unknown_error_prints_nothing_and_exits_1():

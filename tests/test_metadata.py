@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+import yaml
 
 from errata.errors import EssayError
-from errata.metadata import dump_front_matter, normalise_metadata, split_front_matter
+from errata.metadata import dump_front_matter, front_matter_reformatted, normalise_metadata, split_front_matter
 from errata.repair import repair_text
 
 VDOING = """---
@@ -100,3 +103,104 @@ def test_a_bad_date_is_an_error_naming_the_file():
 def test_dump_is_what_parse_reads_back():
     meta = {"title": "t: with colon", "date": "2022-07-21T19:09:42+08:00", "tags": ["a", "b"]}
     assert split_front_matter(dump_front_matter(meta) + "body").metadata == meta
+
+
+def test_an_unclosed_front_matter_is_an_error_on_line_1():
+    with pytest.raises(EssayError) as err:
+        split_front_matter("---\ntitle: t\n\n# t\n\n正文\n", "docs/open.md")
+    assert str(err.value) == "docs/open.md:1: front matter is not closed: add a line '---' after its last key"
+
+
+def test_a_thematic_break_later_in_the_text_is_not_front_matter():
+    essay = split_front_matter("# t\n\n---\n\n正文\n", "a.md")
+    assert essay.block == "" and essay.body.startswith("# t")
+
+
+def test_errors_name_the_line_of_their_key():
+    with pytest.raises(EssayError, match=r"^x\.md:4: date: \"yesterday\" is not a date"):
+        repair_text("---\ntitle: t\ntags: [a]\ndate: yesterday\n---\n", "x.md")
+    with pytest.raises(EssayError, match=r"^x\.md:3: authors: want text, not a mapping"):
+        repair_text("---\ntitle: t\nauthors:\n  - name: {first: a}\n---\n", "x.md")
+
+
+def test_a_front_matter_over_the_size_cap_is_refused_without_reading_past_it():
+    huge = "---\ntitle: t\nnote: " + "长" * 70_000 + "\n" + "正文\n" * 100_000
+    with pytest.raises(EssayError, match=r"^a\.md:1: front matter is longer than 64 KB"):
+        split_front_matter(huge, "a.md")
+
+
+def test_the_title_heading_follows_commonmark():
+    assert split_front_matter(normalised("#标签\n\n## 小节\n\n# 真正的标题 #\n", "01.x.md")).metadata["title"] == "真正的标题"
+    assert split_front_matter(normalised("# 用 C# 写\n", "01.x.md")).metadata["title"] == "用 C# 写"
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("# a" + " " * 100_000 + "b", "a b"),
+        ("#" + " \t" * 50_000 + "#" * 50_000 + "x", "#" * 199 + "…"),
+        ("# " + "# " * 50_000, "# " * 99 + "#…"),
+    ],
+    ids=["spaces", "tabs-and-hashes", "closing-run"],
+)
+def test_hostile_headings_take_one_pass_and_give_a_short_title(line, title):
+    once = normalised(line + "\n", "01.x.md")
+    assert split_front_matter(once).metadata["title"] == title
+    assert normalised(once, "01.x.md") == once
+
+
+def test_the_report_and_the_bytes_agree_on_reformatting():
+    for block in ("---\ntitle: t\nhide:\n  - toc\n---\n", "---\ntitle: 't'\n---\n", "---\ntitle: t\na: &x [1]\nb: *x\n---\n"):
+        result = repair_text(block + "正文\n", "a.md")
+        assert result.report.changed and result.report.front_matter_reformatted, block
+        again = repair_text(result.text, "a.md")
+        assert again.text == result.text and not again.report.changed and again.report.summary() == "a.md: unchanged"
+
+
+scalars = st.one_of(st.text(max_size=20), st.integers(), st.booleans(), st.none(), st.dates())
+metadata = st.fixed_dictionaries(
+    {"title": st.text(min_size=1, max_size=30)},
+    optional={
+        "tags": st.lists(st.text(max_size=10), max_size=4),
+        "categories": st.one_of(st.text(max_size=10), st.lists(st.text(max_size=10), max_size=3)),
+        "description": st.text(max_size=40),
+        "date": st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2100, 1, 1)),
+        "extra": st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=6),
+    },
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(metadata)
+def test_a_normalised_block_normalises_to_itself_byte_for_byte(meta):
+    try:
+        out, _ = normalise_metadata(meta, "", "a.md")
+    except EssayError:
+        return  # e.g. a title of spaces only: no title and no heading, refused or derived
+    once = dump_front_matter(out)
+    essay = split_front_matter(once + "正文\n")
+    again, changes = normalise_metadata(essay.metadata, essay.body, "a.md", key_lines=essay.key_lines)
+    assert not front_matter_reformatted(essay, again)
+    assert dump_front_matter(again) == once and changes.changed_keys == []
+
+
+words = st.text(alphabet="abcxyz 报错汇总显存 -_.", min_size=1, max_size=12).map(str.strip).filter(bool)
+layouts = st.fixed_dictionaries(
+    {"default_flow_style": st.sampled_from([False, True, None]), "indent": st.sampled_from([2, 4]), "sort_keys": st.booleans()}
+)
+plain_metadata = st.fixed_dictionaries(
+    {"title": words},
+    optional={"tags": st.lists(words, max_size=3), "hide": st.lists(st.sampled_from(["toc", "navigation"]), max_size=2), "note": words},
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(plain_metadata, layouts)
+def test_whatever_the_layout_the_report_names_each_change_it_makes(meta, layout):
+    text = "---\n" + yaml.safe_dump(meta, allow_unicode=True, **layout) + "---\n正文\n"
+    result = repair_text(text, "a.md")
+    assert result.report.changed == (result.text != text)
+    summary = result.report.summary()
+    assert (summary == "a.md: unchanged") != result.report.changed
+    assert "rewritten" not in summary  # the fallback for an unnamed change is never needed

@@ -32,8 +32,8 @@ CASES = {
     "permalink-url.md": ("permalink: https://evil.example/\n", "must be a path under the site, not a URL"),
     "permalink-page.md": ("permalink: /good/\n", "would replace the page"),
     "permalink-b.md": ("permalink: /pages/abc123/\n", "/pages/abc123/ is already the permalink of"),
-    "tags-nested.md": ("tags: [[a]]\n", "tags: item 1 (['a']) is not text"),
-    "tags-mapping.md": ("tags: [{a: 1}]\n", "is not text"),
+    "tags-nested.md": ("tags: [[a]]\n", "tags: item 1 is a list, not a word"),
+    "tags-mapping.md": ("tags: [{a: 1}]\n", "tags: item 1 is a mapping, not a word"),
 }
 
 

@@ -71,27 +71,59 @@ def test_strict_turns_low_confidence_into_an_error(seed_copy):
     assert f"{seed_copy}:" in result.stderr and "low-confidence" in result.stderr
 
 
-def test_invalid_yaml_is_exit_2_naming_file_and_line_and_nothing_is_written(tmp_path, seed_copy):
+def test_one_bad_file_does_not_stop_the_others(tmp_path, seed_copy):
     bad = tmp_path / "bad.md"
     bad.write_text("---\ntitle: [unclosed\n---\n正文\n", encoding="utf-8")
-    before = seed_copy.read_bytes()
+    before = bad.read_bytes()
     result = run("--write", tmp_path)
     assert result.returncode == 2
     assert f"{bad}:3: invalid YAML" in result.stderr
-    assert seed_copy.read_bytes() == before  # one bad file: nothing written at all
+    assert bad.read_bytes() == before  # the bad file is untouched
+    assert seed_copy.read_bytes().startswith("---\ntitle: mmdetection报错汇总\n".encode())  # the good one is written
+    assert f"{seed_copy}: " in result.stdout and "[written]" in result.stdout
+    assert f"1 of 2 file(s) failed and were left untouched: {bad}; 1 written" in result.stderr
+
+
+def test_results_on_stdout_diagnostics_on_stderr(tmp_path):
+    (tmp_path / "a.md").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "b.md").write_bytes(bytes(range(256)) * 4)
+    result = run(tmp_path)
+    assert result.stdout == f"{tmp_path / 'a.md'}: unchanged\n"
+    assert result.stderr.startswith(f"error: {tmp_path / 'b.md'}: not a text file")
+    report = json.loads(run("--json", tmp_path).stdout)
+    assert [r["status"] for r in report] == ["unchanged", "failed"]
+
+
+def test_the_projects_own_docs_pass_check_and_the_report_agrees():
+    result = run("--check", ROOT / "docs")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert set(line.rsplit(": ", 1)[1] for line in result.stdout.splitlines()) == {"unchanged"}
+
+
+def test_the_report_names_a_reindented_front_matter(tmp_path):
+    path = tmp_path / "indented.md"
+    path.write_text("---\ntitle: 首页\nhide:\n  - toc\n---\n# 首页\n", encoding="utf-8")
+    result = run("--check", path)
+    assert result.returncode == 1 and result.stdout == f"{path}: front matter reformatted\n"
+    assert run("--write", path).returncode == 0
+    written = path.read_bytes()
+    assert written == "---\ntitle: 首页\nhide:\n- toc\n---\n# 首页\n".encode()
+    assert run("--check", path).returncode == 0 and run("--write", path).returncode == 0
+    assert path.read_bytes() == written
 
 
 def test_binary_file_is_exit_2(tmp_path):
-    (tmp_path / "image.md").write_bytes(bytes(range(256)) * 4)
-    result = run(tmp_path / "image.md")
-    assert result.returncode == 2 and "image.md: not a text file" in result.stderr
+    image = tmp_path / "image.md"
+    image.write_bytes(bytes(range(256)) * 4)
+    result = run(image)
+    assert result.returncode == 2 and f"error: {image}: not a text file" in result.stderr and result.stdout == ""
 
 
-def test_unreadable_file_is_exit_2(tmp_path):
+def test_a_symlink_loop_is_skipped_with_exit_2(tmp_path):
     looped = tmp_path / "looped.md"
-    looped.symlink_to(looped)  # unreadable even for root: "too many levels of symbolic links"
+    looped.symlink_to(looped)
     result = run(looped)
-    assert result.returncode == 2 and "looped.md: cannot read" in result.stderr
+    assert result.returncode == 2 and f"{looped}: a symbolic link: skipped" in result.stderr
 
 
 def test_missing_file_is_exit_2(tmp_path):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from dev.devtools import build_site
 from errata.entries import anchor_for
+from errata.site import SITE_PAGE_SEARCH_BOOST
 
 SEED_MESSAGE = "one of the variables needed for gradient computation has been modified by an inplace operation"
 
@@ -22,7 +23,9 @@ def test_numbers_appear_in_neither_urls_nor_titles(site):
     assert (site / "mmdetection" / "mmdetection-errors" / "index.html").exists()
     assert not any("01." in p.as_posix() for p in site.rglob("*.html"))
     nav = read(site, "index.html")
-    assert ">\n    mmdetection\n" in nav or ">mmdetection<" in re.sub(r"\s+", "", nav) or "mmdetection" in nav
+    # the folder's navigation tab and link read "mmdetection", nothing more
+    tabs = re.findall(r'class="md-tabs__link">\s*([^<]*?)\s*</a>', nav)
+    assert "mmdetection" in tabs, tabs
     assert "01.mmdetection" not in nav
 
 
@@ -221,3 +224,123 @@ def test_well_formed_tracebacks_are_highlighted_as_tracebacks(site):
     # the seed's frames lost their indentation: the traceback lexer would paint them all red
     seed = read(site, "mmdetection/mmdetection-errors/index.html")
     assert "language-pytb" not in seed and "language-python highlight" in seed
+
+
+# -- search: entries before the site's own pages ------------------------------------
+
+
+def test_site_pages_are_demoted_in_search_but_stay_indexed_by_title(site):
+    index = json.loads(read(site, "search/search_index.json"))
+    boosts = {doc["location"]: doc.get("boost") for doc in index["docs"]}
+    for location in ("", "lookup/"):  # the home page and the lookup's help text
+        assert location in boosts, location  # still found by their titles
+        assert boosts[location] == SITE_PAGE_SEARCH_BOOST < 0.01
+    essay_boosts = {boost for location, boost in boosts.items() if location.startswith("pytorch/")}
+    assert essay_boosts == {None}  # entries keep lunr's own weight
+    assert not any(location.startswith("errors/") for location in boosts)  # the index page stays excluded
+
+
+def test_front_door_is_left_out_of_the_search_index(site):
+    index = json.loads(read(site, "search/search_index.json"))
+    home = " ".join(doc["text"] for doc in index["docs"] if doc["location"].split("#")[0] == "")
+    assert "最新条目" not in home and "KeyError" not in home
+
+
+def test_search_segmentation_is_materials_own():
+    from material.plugins.search.plugin import SearchIndex
+
+    from errata.search_text import segment_chinese
+
+    text = "CUDA out of memory：显存不够，批大小太大。验证时没有关闭梯度，计算图一直保留。第2次"
+    assert segment_chinese(text) == SearchIndex._segment_chinese(None, text)
+    assert segment_chinese(text) == segment_chinese(text)  # the memoised second call gives the same
+
+
+# -- the front door ------------------------------------------------------------------
+
+
+def test_front_door_counts_and_links_follow_the_catalogue(site):
+    home = read(site, "index.html")
+    door = home.split('<section class="errata-front-door"', 1)[1].split("</section>", 1)[0]
+    data = json.loads(read(site, "errors.json"))
+    essays = {entry["url"].split("#")[0] for entry in data["entries"]}
+    assert f"<strong>{len(data['entries'])}</strong> 条报错，来自 <strong>{len(essays)}</strong> 篇文章" in door
+    latest = re.findall(r'<li><a href="([^"]+)"><code>', door)
+    newest = sorted(data["entries"], key=lambda e: e["date"], reverse=True)
+    assert latest and latest[0].split("#")[0] == newest[0]["url"].split("#")[0]
+    for href in latest:  # every latest entry links to its card
+        path, anchor = href.split("#")
+        assert f'id="{anchor}"' in read(site, path + "index.html"), href
+    tags_page = read(site, "tags/index.html")
+    chips = re.findall(r'class="errata-chip" href="tags/#([^"]+)"', door)
+    assert "tag:runtimeerror" in chips
+    for anchor in chips:
+        assert f'id="{anchor}"' in tags_page, anchor
+    assert 'action="lookup/" method="get"' in door and 'name="q"' in door  # works without JavaScript
+    assert "errata-front-door" not in read(site, "lookup/index.html")  # pages without the marker are untouched
+
+
+HOSTILE = """\
+    ---
+    title: <script>alert("title")</script>
+    date: 2030-01-01T00:00:00+08:00
+    tags:
+      - <img src=x onerror=alert(1)>
+    ---
+    # 标题
+
+    - `KeyError: '<script>alert(2)</script>'`
+
+      - 解决方案：
+        检查。
+    """
+
+
+def test_front_door_escapes_titles_tags_and_messages(tmp_path):
+    result, dest = fixture_site(tmp_path, {"index.md": "# 首页\n\n<!-- errata:front-door -->\n", "hostile.md": HOSTILE, "tags.md": "# 标签\n"})
+    home = (dest / "index.html").read_text(encoding="utf-8")
+    door = home.split('<section class="errata-front-door"', 1)[1].split("</section>", 1)[0]
+    assert "<script" not in door and "<img" not in door
+    assert "&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;" in door
+    assert "KeyError: &#x27;&lt;script&gt;alert(2)&lt;/script&gt;&#x27;" in door
+    assert "&lt;img src=x onerror=alert(1)&gt;" in door
+
+
+# -- quiet builds ----------------------------------------------------------------------
+
+
+def test_a_build_prints_mkdocs_lines_only(tmp_path):
+    """No jieba dictionary chatter and no third-party banner: every stderr line is one of MkDocs' own."""
+    result, _ = fixture_site(tmp_path, {"essay.md": "---\ntitle: 中文\n---\n# 中文\n\n显存不够的时候怎么办。\n"})
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert lines and all(re.match(r"(INFO|WARNING|ERROR) +-  ", line) for line in lines), result.stderr
+    assert "prefix dict" not in result.stderr.lower() and "jieba" not in result.stderr
+
+
+# -- the benchmark's instruments -------------------------------------------------------
+
+
+def test_phase_clock_times_the_hooks_phases_when_asked(tmp_path, monkeypatch):
+    from errata.phases import ENVIRONMENT_VARIABLE
+
+    target = tmp_path / "phases.json"
+    monkeypatch.setenv(ENVIRONMENT_VARIABLE, str(target))
+    essay = "---\ntitle: 报错\npermalink: /pages/abc123/\n---\n# 报错\n\n- `KeyError: 'a'`\n\n  - 解决方案：\n    检查。\n"
+    result, _ = fixture_site(tmp_path, {"essay.md": essay})
+    assert result.returncode == 0, result.stderr
+    phases = json.loads(target.read_text(encoding="utf-8"))["phases"]
+    for name in ("catalogue: read every essay", "cards: Markdown", "cards: HTML", "sanitiser",
+                 "redirects: one page per permalink", "search: jieba segmentation"):
+        assert phases[name]["calls"] >= 1, name
+    assert phases["cards: Markdown"]["calls"] == 2  # the two Markdown pages: the essay and the home page
+
+
+def test_plain_config_drops_the_hooks_and_the_redirects_only(tmp_path):
+    from dev.devtools import config_for
+
+    hooked = config_for(tmp_path, tmp_path / "hooks.yml").read_text(encoding="utf-8")
+    plain = config_for(tmp_path, tmp_path / "plain.yml", hooks=False).read_text(encoding="utf-8")
+    assert "errata_hooks.py" in hooked and "- redirects:" in hooked
+    assert "errata_hooks.py" not in plain and "redirects" not in plain.split("validation:")[0]
+    assert "  - tags" in plain and "custom_dir: /" in plain  # everything else as the project has it

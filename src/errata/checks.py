@@ -17,7 +17,7 @@ import yaml
 
 from .entries import ErrorEntry
 from .markdown_lines import prose_lines
-from .metadata import display_name
+from .metadata import DEFAULT_TIMEZONE, display_name, normalise_date
 from .safety import find_unsafe_html, find_unsafe_text, markdown_links
 from .text.bytemap import BYTE_RUN, run_to_bytes, split_pieces
 
@@ -49,45 +49,57 @@ class Problem:
 
 
 def check_metadata(metadata: dict[str, Any], path: str, line: int = 1) -> list[Problem]:
-    """The front matter against the schema of :mod:`errata.metadata`.
+    """The front matter against the schema of :mod:`errata.metadata`; each message says the fix.
 
-    >>> [p.message for p in check_metadata({"title": "", "tags": ["a", None, "a"]}, "x.md")]
-    ['title is missing or empty', 'tags: item 2 is empty', "tags: 'a' appears twice"]
+    >>> for p in check_metadata({"title": "", "tags": ["a", None, "a"]}, "x.md"):
+    ...     print(p.message)
+    title is missing or empty: write one (title: ...), or run scripts/repair.py --write x.md to take the first heading
+    tags: item 2 is empty: remove it, or run scripts/repair.py --write x.md
+    tags: 'a' appears twice: remove one, or run scripts/repair.py --write x.md
+
+    A date without a time zone is what vdoing, Hugo and Jekyll write; it
+    means the site's time zone, as the repair reads it:
+
+    >>> check_metadata({"title": "A", "date": dt.datetime(2023, 6, 1, 12, 0)}, "x.md")
+    []
     """
     problems = []
+    repair = f"scripts/repair.py --write {path}"
 
     def problem(message: str) -> None:
         problems.append(Problem(path, line, "front-matter", message))
 
     title = metadata.get("title")
     if not isinstance(title, str) or not title.strip():
-        problem("title is missing or empty")
+        problem(f"title is missing or empty: write one (title: ...), or run {repair} to take the first heading")
     elif title != title.strip():
-        problem("title has leading or trailing spaces")
-    if "date" in metadata and not _is_iso_date(metadata["date"]):
-        problem(f"date {metadata['date']!r} is not ISO 8601 with a time zone (e.g. 2022-07-21T19:09:42+08:00)")
+        problem(f"title has leading or trailing spaces: remove them, or run {repair}")
+    if "date" in metadata:
+        date_problem = _date_problem(metadata["date"])
+        if date_problem:
+            problem(date_problem)
     for key in ("categories", "tags"):
         if key not in metadata:
             continue
         value = metadata[key]
         if not isinstance(value, list):
-            problem(f"{key} must be a list")
+            problem(f"{key} must be a list ({key}: [a, b]), not {describe(value)}")
             continue
         seen = set()
         for index, item in enumerate(value, start=1):
             if item is None or (isinstance(item, str) and not item.strip()):
-                problem(f"{key}: item {index} is empty")
+                problem(f"{key}: item {index} is empty: remove it, or run {repair}")
             elif not isinstance(item, str):
-                problem(f"{key}: item {index} ({item!r}) is not text")
+                problem(f"{key}: item {index} is {describe(item)}, not a word: write it as plain text")
             elif item in seen:
-                problem(f"{key}: {item!r} appears twice")
+                problem(f"{key}: {quote(item)} appears twice: remove one, or run {repair}")
             else:
                 seen.add(item)
     if "author" in metadata:
-        problem("author: use authors (a list of {name, link}); scripts/repair.py --write converts it")
+        problem(f"author: this site uses authors (a list of name and link); run {repair} to convert it")
     authors = metadata.get("authors", [])
     if not isinstance(authors, list) or not all(isinstance(a, dict) and a.get("name") for a in authors):
-        problem("authors must be a list of {name, link}")
+        problem("authors must be a list of entries with a name (authors: [{name: 小林, link: https://...}])")
     return problems
 
 
@@ -111,17 +123,55 @@ def at_their_lines(problems: list[Problem], lines: dict[tuple, int]) -> list[Pro
 _KEY_OF = re.compile(r"(?P<key>[a-z_]{1,32})\b(?::? item (?P<item>\d{1,6}))?")
 
 
-def _is_iso_date(value: Any) -> bool:
-    if isinstance(value, dt.datetime):
-        return value.tzinfo is not None
-    if isinstance(value, dt.date):
-        return True
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
-            return True
-        return dt.datetime.fromisoformat(str(value)).tzinfo is not None
-    except ValueError:
-        return False
+def _date_problem(value: Any) -> str | None:
+    """What is wrong with a front-matter date, or None: any date the repair can read is fine.
+
+    >>> _date_problem("2023-06-01 12:00:00") is None, _date_problem(dt.date(2023, 6, 1)) is None
+    (True, True)
+    >>> print(_date_problem("2023-13-45"))
+    date '2023-13-45' is not a date: write it as 2022-07-21 or 2022-07-21 19:09:42 (the site's time zone is meant unless you add one, as in 2022-07-21T19:09:42+08:00)
+    """
+    if isinstance(value, (dt.date, dt.datetime)):
+        return None
+    shown = quote(value) if isinstance(value, str) else describe(value)
+    advice = "write it as 2022-07-21 or 2022-07-21 19:09:42 (the site's time zone is meant unless you add one, as in 2022-07-21T19:09:42+08:00)"
+    if isinstance(value, str):
+        try:
+            normalise_date(value, DEFAULT_TIMEZONE)  # the repair's reading: one place for what a date is
+            return None
+        except ValueError:
+            pass
+    return f"date {shown} is not a date: {advice}"
+
+
+def quote(text: str) -> str:
+    """Text for a message: in quotes, on one line, without Python's escapes.
+
+    >>> print(quote("a\tb"), quote("中文"))
+    'a b' '中文'
+    """
+    return "'" + " ".join(str(text).split()) + "'"
+
+
+def describe(value: Any) -> str:
+    """What a YAML value is, in words, for a message (never a Python repr).
+
+    >>> describe(["a"]), describe({"a": 1}), describe(3), describe(None), describe("x")
+    ('a list', 'a mapping', 'a number (3)', 'empty', "the text 'x'")
+    """
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "yes/no"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"the date {value.isoformat()}"
+    return f"the text {quote(value)}"
 
 
 def check_mojibake(text: str, path: str, first_line: int = 1) -> list[Problem]:
@@ -136,12 +186,14 @@ def check_mojibake(text: str, path: str, first_line: int = 1) -> list[Problem]:
 
     _, report = repair_mojibake(text)
     problems = [
-        Problem(path, n + first_line - 1, "mojibake", "mojibake (garbled text); run scripts/repair.py --write on the file")
+        Problem(path, n + first_line - 1, "mojibake", f"mojibake (garbled text): run scripts/repair.py --write {path}")
         for n in report.changed_lines
     ]
     for n, line in enumerate(text.split("\n"), start=first_line):
         if "\ufffd" in line:
-            problems.append(Problem(path, n, "mojibake", "U+FFFD replacement character: bytes were lost here"))
+            problems.append(
+                Problem(path, n, "mojibake", "U+FFFD replacement character (\ufffd): the original bytes are lost; write the character that belongs here")
+            )
     return problems
 
 
@@ -219,7 +271,7 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
             for opening, closing in (("[", "]"), ("(", ")")):
                 open_brackets[opening] = _still_open(line, opening, closing, open_brackets[opening])
                 if open_brackets[opening] > MAX_OPEN_BRACKETS:
-                    return [Problem(path, first_line + offset, "nesting", f"{open_brackets[opening]} {opening!r} left open in one paragraph (at most {MAX_OPEN_BRACKETS})")]
+                    return [Problem(path, first_line + offset, "nesting", f"{open_brackets[opening]} {quote(opening)} left open in one paragraph (at most {MAX_OPEN_BRACKETS})")]
     return []
 
 
@@ -318,23 +370,28 @@ def check_path_names(src_path: str, path: str | None = None) -> list[Problem]:
     problems = []
     for part in src_path.replace("\\", "/").split("/"):
         for what in find_unsafe_text(display_name(part)):
-            problems.append(Problem(path or src_path, 1, "unsafe-html", f"unsafe HTML in the name {part!r}: {what} (rename it)"))
+            problems.append(Problem(path or src_path, 1, "unsafe-html", f"unsafe HTML in the name {quote(part)}: {what} (rename it)"))
     return problems
 
 
 def check_entries(entries: list[ErrorEntry], path: str) -> list[Problem]:
     """Each entry has a message and at least an analysis or a solution.
 
-    >>> check_entries([ErrorEntry("KeyError: 'bbox'", line=5)], "x.md")[0].message
-    "entry `KeyError: 'bbox'` has neither 问题分析 (analysis) nor 解决方案 (solution)"
+    >>> print(check_entries([ErrorEntry("KeyError: 'bbox'", line=5)], "x.md")[0].message)
+    entry `KeyError: 'bbox'` has neither 问题分析 (analysis) nor 解决方案 (solution): add at least one under it (  - 问题分析：)
     """
     problems = []
     for entry in entries:
         if not entry.message.strip():
-            problems.append(Problem(path, entry.line, "entry", "entry has an empty message"))
+            problems.append(Problem(path, entry.line, "entry", "entry has an empty message: write the error between backticks (- `KeyError: 'x'`)"))
         if not (entry.sections.get("analysis") or entry.sections.get("solution")):
             problems.append(
-                Problem(path, entry.line, "entry", f"entry `{entry.message}` has neither 问题分析 (analysis) nor 解决方案 (solution)")
+                Problem(
+                    path,
+                    entry.line,
+                    "entry",
+                    f"entry `{entry.message}` has neither 问题分析 (analysis) nor 解决方案 (solution): add at least one under it (  - 问题分析：)",
+                )
             )
     return problems
 
@@ -351,7 +408,7 @@ def check_duplicate_fingerprints(entries: list[ErrorEntry]) -> list[Problem]:
                     entry.source_path,
                     entry.line,
                     "duplicate",
-                    f"this error already has an entry at {earlier.source_path}:{earlier.line} (same fingerprint)",
+                    f"this error already has an entry at {earlier.source_path}:{earlier.line} (same fingerprint): add what you know there instead",
                 )
             )
     return problems
@@ -363,7 +420,7 @@ def check_tags(metadata: dict[str, Any], allowed: set[str] | None, path: str, li
         return []
     lines = lines or {}
     return [
-        Problem(path, lines.get(("tags", index), line), "tags", f"tag {tag!r} is not in the allowed list (tags.yml); use an existing tag or add it there")
+        Problem(path, lines.get(("tags", index), line), "tags", f"tag {quote(tag)} is not in the allowed list (tags.yml): use an existing tag or add it there")
         for index, tag in enumerate(metadata["tags"])
         if isinstance(tag, str) and tag not in allowed
     ]
@@ -442,14 +499,14 @@ def check_duplicate_ids(body: str, entries: list[ErrorEntry], path: str, first_l
     >>> [p.message for p in check_duplicate_ids("## x { #a }", [ErrorEntry("KeyError", line=3)], "x.md")]
     []
     >>> [str(p) for p in check_duplicate_ids("## x { #keyerror-740182 }", [ErrorEntry("KeyError", line=3)], "x.md")]
-    ["x.md:1: the id 'keyerror-740182' appears twice on the page (also at line 3) [duplicate-id]"]
+    ["x.md:1: the id 'keyerror-740182' appears twice on the page (also at line 3): give one of them another id, or merge the repeated entry [duplicate-id]"]
     """
     first: dict[str, int] = {}
     problems = []
 
     def seen(name: str, line: int) -> None:
         if name in first:
-            problems.append(Problem(path, line, "duplicate-id", f"the id {name!r} appears twice on the page (also at line {first[name]})"))
+            problems.append(Problem(path, line, "duplicate-id", f"the id {quote(name)} appears twice on the page (also at line {first[name]}): give one of them another id, or merge the repeated entry"))
         else:
             first[name] = line
 
@@ -476,12 +533,14 @@ def check_links(body: str, path: Path, first_line: int, generated: set[Path], an
             target_file = (path.parent / file_part).resolve() if file_part else path.resolve()
             where = first_line + offset
             if file_part and not _exists(target_file) and target_file not in generated:
-                problems.append(Problem(str(path), where, "link", f"link target {file_part!r} does not exist"))
+                problems.append(Problem(str(path), where, "link", f"link target {quote(file_part)} does not exist: check the path (relative to this file)"))
                 continue
             if anchor and target_file.suffix == ".md" and target_file not in generated:
                 anchors = anchors_of(target_file)
                 if anchors is not None and anchor not in anchors:
-                    problems.append(Problem(str(path), where, "link", f"anchor #{anchor} does not exist in {file_part or 'this page'}"))
+                    problems.append(
+                        Problem(str(path), where, "link", f"anchor #{anchor} does not exist in {file_part or 'this page'}: link to a heading that does")
+                    )
     return problems
 
 

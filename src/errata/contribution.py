@@ -32,7 +32,7 @@ from .errors import EssayError
 from .fingerprint import exception_line
 from .metadata import split_front_matter
 from .paths import OWN_STATIC_FILES, generated_file_problem, permalink_problems, static_file_problem, symlinks_under, through_symlink
-from .site import GENERATED_PAGES, page_url, unnumbered_path
+from .site import GENERATED_PAGES, page_url, unnumbered_dest
 from .text.encoding import decode_bytes
 
 
@@ -138,7 +138,7 @@ def _permalink_problems(parsed: dict[Path, _Parsed], docs_dir: Path, reported: s
             continue
     pages = {page_url(src): str(docs_dir / src) for src in [*sources, *GENERATED_PAGES]}
     permalinks = {src: parsed[key].permalink for src, key in sources.items() if parsed[key].permalink}
-    static = {unnumbered_path(p.relative_to(docs_dir).as_posix()) for p in docs_dir.rglob("*") if p.is_file() and p.suffix != ".md"}
+    static = {unnumbered_dest(p.relative_to(docs_dir).as_posix(), False) for p in docs_dir.rglob("*") if p.is_file() and p.suffix != ".md"}
     _, found = permalink_problems(permalinks, pages, static)
     named = {src: str(docs_dir / src) for src in sources}
     return [
@@ -169,7 +169,7 @@ def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True, docs
     if decoded.converted:
         what = [f"encoded as {decoded.encoding}"] if decoded.encoding_converted else []
         what += ["starts with a BOM"] * decoded.had_bom + ["has CRLF line ends"] * decoded.had_crlf
-        problems.append(Problem(name, 1, "encoding", "not UTF-8 with LF line ends (" + ", ".join(what) + "); run scripts/repair.py --write"))
+        problems.append(Problem(name, 1, "encoding", f"not UTF-8 with LF line ends ({', '.join(what)}): run scripts/repair.py --write {name}"))
     text = decoded.text
     problems.extend(check_mojibake(text, name))
     try:
@@ -182,7 +182,7 @@ def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True, docs
         problems.extend(check_tags(split.metadata, allowed_tags, name, lines=lines))
         problems.extend(check_front_matter_html(split.metadata, name, lines))
     else:
-        problems.append(Problem(name, 1, "front-matter", "no front matter: add at least a title (scripts/repair.py --write adds one)"))
+        problems.append(Problem(name, 1, "front-matter", f"no front matter: add at least a title, or run scripts/repair.py --write {name} to add one"))
     too_deep = check_nesting(split.body, name, split.body_line)
     if too_deep:
         return problems + too_deep  # the rest reads the Markdown's structure: not at this depth

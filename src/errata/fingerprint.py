@@ -22,6 +22,12 @@ from importlib.resources import files
 #: The patterns, shared with the page's JavaScript (see the module docstring).
 RULES = json.loads(files("errata").joinpath("data/fingerprint_rules.json").read_text(encoding="utf-8"))
 _FLAGS = re.ASCII | re.MULTILINE
+_PASTE = RULES["paste"]
+#: At most this many characters of a paste are fingerprinted: the end, where the exception line is.
+MAX_PASTE_CHARS = _PASTE["max_chars"]
+_LINE_BREAK = re.compile(_PASTE["line_break"])
+_BLANK = re.compile(_PASTE["blank"], _FLAGS)
+_LINE_END_BLANK = re.compile(_PASTE["line_end_blank"], _FLAGS)
 #: The exception line of a Python traceback: a (qualified) exception type, then the message.
 #: Last match wins, so a chained traceback yields the exception the reader saw last.
 EXCEPTION_LINE = re.compile(RULES["exception_line"], _FLAGS)
@@ -32,10 +38,33 @@ PLACEHOLDERS = tuple((re.compile(pattern, _FLAGS), placeholder) for pattern, pla
 IDENTITY_TOKEN = re.compile(RULES["identity_token"], _FLAGS)
 QUOTED_TOKEN = re.compile(RULES["quoted_token"], _FLAGS)
 STOPWORDS = frozenset(RULES["stopwords"])
-_TYPE_PREFIX = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*: ")
+#: A fingerprint that starts with an exception type (``KeyError: ...``).
+TYPE_PREFIX = re.compile(RULES["type_prefix"], _FLAGS)
 _SPACE = re.compile(RULES["space"], _FLAGS)
 _TOKEN = re.compile(RULES["token"], _FLAGS)
 _LIBRARY = re.compile(RULES["library"], _FLAGS)
+
+
+def normalise_paste(text: str) -> str:
+    r"""A pasted text as it is fingerprinted: plain line breaks, single spaces, its last lines only.
+
+    The exception line of a traceback is at its end, so a paste longer than
+    ``MAX_PASTE_CHARS`` keeps its tail, from the first whole line in it. The
+    cap and the collapsed spaces bound the work of every pattern after this.
+
+    >>> normalise_paste("Traceback:\r\n  File 'a.py',\t\tline 1   \r\nKeyError:    'x'")
+    "Traceback:\n File 'a.py', line 1\nKeyError: 'x'"
+    >>> normalise_paste("x" * 20000 + "\nKeyError: 'y'")
+    "KeyError: 'y'"
+    """
+    text = _LINE_BREAK.sub("\n", text)
+    text = _LINE_END_BLANK.sub("", _BLANK.sub(" ", text))
+    if len(text) > MAX_PASTE_CHARS:
+        text = text[-MAX_PASTE_CHARS:]
+        first_break = text.find("\n")
+        if 0 <= first_break < len(text) - 1:
+            text = text[first_break + 1 :]  # a partial line says nothing
+    return text
 
 
 def exception_line(text: str) -> tuple[str | None, str]:
@@ -48,6 +77,7 @@ def exception_line(text: str) -> tuple[str | None, str]:
     >>> exception_line("ERROR: No matching distribution found for mmcv-full==1.3.0")
     (None, 'No matching distribution found for mmcv-full==1.3.0')
     """
+    text = normalise_paste(text)
     matches = list(EXCEPTION_LINE.finditer(text))
     if matches:
         last = matches[-1]
@@ -85,6 +115,7 @@ def parameterise(message: str) -> str:
     'errno28 设备上没有空间'
 
     """
+    message = _SPACE.sub(" ", message)  # the placeholders rely on it (see the rules file)
     for pattern, placeholder in PLACEHOLDERS:
         message = pattern.sub(placeholder, message)
     return _SPACE.sub(" ", message).strip()
@@ -134,7 +165,7 @@ def head(fingerprint_text: str) -> frozenset[str]:
     >>> sorted(head("ValueError: too many values to unpack (expected <num>)"))
     ['many', 'too', 'values']
     """
-    message = fingerprint_text.split(": ", 1)[1] if _TYPE_PREFIX.match(fingerprint_text) else fingerprint_text
+    message = fingerprint_text.split(": ", 1)[1] if TYPE_PREFIX.match(fingerprint_text) else fingerprint_text
     words = [t for t in tokens(message) if t not in STOPWORDS and not t.startswith("<")]
     return frozenset(words[: RULES["head_tokens"]])
 
@@ -153,6 +184,18 @@ def feature_weight(feature: str) -> float:
 def is_identity(feature: str) -> bool:
     """Features that name an error on their own, whatever the words (``errno28``)."""
     return bool(IDENTITY_TOKEN.search(feature))
+
+
+def says_something(fingerprint_text: str) -> bool:
+    """Whether a fingerprint has a word that is neither a placeholder nor a function word.
+
+    A paste of nothing but numbers, paths and ``the`` names no error: every
+    entry has a ``<num>``, so such a query would match them all.
+
+    >>> says_something("<num>.<num>"), says_something("the <path>"), says_something("KeyError: '<path>'")
+    (False, False, True)
+    """
+    return any("<" not in t and t not in STOPWORDS for t in tokens(fingerprint_text))
 
 
 def libraries_in_traceback(text: str) -> list[str]:

@@ -14,7 +14,9 @@ token weighted by how rare it is among the entries):
   ``CONTAINED_SCORE``; a different exception type multiplies by
   ``OTHER_TYPE_FACTOR``, and so do quoted names that disagree (``No module
   named 'timm'`` is not ``No module named 'mmcv._ext'``: in Python's messages
-  the quoted value is the thing that differs).
+  the quoted value is the thing that differs);
+* a query of nothing but placeholders and function words (``12``, ``the``)
+  matches nothing: every entry has a ``<num>``.
 
 Features are tokens and pairs of neighbouring tokens; a feature weighs its
 kind (quoted names more, function words less) times its rarity among the
@@ -22,7 +24,8 @@ entries (``1 + log((N + 1) / (df + 1))``).
 
 Each entry is scored against its full exception line and against its message
 as written; the better counts. The page's JavaScript implements this same
-formula (tests/fixtures/fingerprint_vectors.json keeps them in step).
+formula, with the numbers from the same rules file (``scores``, ``weights``,
+``candidates``); tests/fixtures/fingerprint_vectors.json keeps them in step.
 """
 
 from __future__ import annotations
@@ -34,13 +37,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .fingerprint import QUOTED_TOKEN, RULES, exception_line, feature_weight, features, fingerprint, head, is_identity, parameterise, short_type
+from .fingerprint import (
+    QUOTED_TOKEN,
+    RULES,
+    exception_line,
+    feature_weight,
+    features,
+    fingerprint,
+    head,
+    is_identity,
+    parameterise,
+    says_something,
+    short_type,
+)
 
 #: Below this, a match is not confident: the lookup answers nothing rather than guess.
-CONFIDENT_SCORE = 0.5
-CONTAINED_SCORE = 0.9
-OTHER_TYPE_FACTOR = 0.6
-SAME_TYPE_BONUS = 0.1
+CONFIDENT_SCORE = RULES["scores"]["confident"]
+CONTAINED_SCORE = RULES["scores"]["contained"]
+OTHER_TYPE_FACTOR = RULES["scores"]["other_type_factor"]
+SAME_TYPE_BONUS = RULES["scores"]["same_type_bonus"]
 OTHER_NAME_FACTOR = RULES["weights"]["other_name_factor"]
 HEAD_WEIGHT = RULES["weights"]["head"]
 #: Candidates come from features at most max(RARE_MIN, N / RARE_FRACTION) entries have.
@@ -137,8 +152,8 @@ class LookupIndex:
         ...     "fingerprint": "RuntimeError: CUDA out of memory. Tried to allocate <size>"}])
         >>> [round(m.score, 2) for m in index.search("RuntimeError: CUDA out of memory. Tried to allocate 20.00 MiB")]
         [1.0]
-        >>> index.search("KeyError: 'bbox'")
-        []
+        >>> index.search("KeyError: 'bbox'"), index.search("1.2.3")
+        ([], [])
         """
         kind, message = exception_line(query)
         query_type = short_type(kind)
@@ -148,7 +163,7 @@ class LookupIndex:
         query_template = _template(message)
         query_names = _names(query_features)
         query_total = self._weigh(query_features, query_head)
-        if not query_total:
+        if not query_total or not says_something(query_fingerprint):
             return []
         overlap = {i: self._overlap(i, query_features, query_head, query_total) for i in self._candidates(query_features)}
         identity = {i for t in query_features if is_identity(t) for i, variant in self.postings.get(t, ()) if variant == 0}

@@ -16,16 +16,22 @@ The schema (every key optional but ``title``, which is always derived):
 
 Other keys are kept as they are, after the known ones. Normalising is
 symmetric with parsing: a normalised block normalises to itself, byte for byte.
+
+Reading is hostile-input safe: a block opened by ``---`` must be closed (an
+unclosed one is an error on line 1, not body text); YAML is read safely within
+a budget of size, depth and alias expansion (``MAX_*`` below); a value of the
+wrong shape is an error naming its key and line, never Python's way of
+printing it; the title heading is found with string operations, in one pass.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import frontmatter
 import yaml
 
 from .errors import EssayError
@@ -34,10 +40,17 @@ from .errors import EssayError
 KEY_ORDER = ("title", "date", "permalink", "categories", "tags", "authors", "description")
 DEFAULT_TIMEZONE = dt.timezone(dt.timedelta(hours=8))  # the blogs are Chinese: Beijing time
 
-_BLOCK = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+#: Budgets for the YAML parser, so that no front matter can exhaust memory or
+#: time. A real blog's block is well under 1 KB and a few levels deep; aliases
+#: are rare, and may never make the data much larger than the text that holds it
+#: (the "billion laughs": nine lines of aliases that expand to 10⁹ strings).
+MAX_FRONT_MATTER = 64 * 1024  # characters between the delimiters
+MAX_EXPANDED = 2 * MAX_FRONT_MATTER  # characters once every alias is expanded
+MAX_DEPTH = 32  # nested lists and mappings
+MAX_TITLE = 200  # characters of a title taken from a heading
+
+_DELIMITERS = ("---", "...")
 _NUMBER_PREFIX = re.compile(r"^\d+[.\-_ ]\s*")
-_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
-_YAML = frontmatter.YAMLHandler()
 
 
 @dataclass(frozen=True)
@@ -48,33 +61,174 @@ class SplitEssay:
     body: str
     block: str  # the front-matter block as written, delimiters included ('' when none)
     body_line: int  # 1-based line number of the body's first line
+    key_lines: Mapping[str, int] = field(default_factory=dict)  # top-level key → its 1-based line
 
 
 def split_front_matter(text: str, path: str = "<text>") -> SplitEssay:
-    """Separate and parse the front matter; YAML errors name the file and line.
+    """Separate and parse the front matter; every error names the file and line.
 
     >>> split_front_matter("---\\ntitle: A\\n---\\n# A\\n").metadata
     {'title': 'A'}
     >>> split_front_matter("---\\ntitle: [\\n---\\n")
     Traceback (most recent call last):
     errata.errors.EssayError: <text>:3: invalid YAML front matter: ...
+    >>> split_front_matter("---\\ntitle: A\\n# A\\n", "a.md")
+    Traceback (most recent call last):
+    errata.errors.EssayError: a.md:1: front matter is not closed: add a line '---' after its last key
     """
-    match = _BLOCK.match(text)
-    if not match:
+    end = _block_end(text, path)
+    if end is None:
         return SplitEssay({}, text, "", 1)
-    block = match.group(0)
-    try:
-        loaded = _YAML.load(match.group("yaml") or "")
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise EssayError(path, line, f"invalid YAML front matter: {problem}") from None
+    block = text[:end]
+    yaml_text = block[block.index("\n") + 1 : block.rstrip("\n").rfind("\n") + 1]
+    loaded, key_lines = load_yaml(yaml_text, path, first_line=2)
     if loaded is None:
         loaded = {}
     if not isinstance(loaded, dict):
         raise EssayError(path, 2, "front matter must be a mapping of keys to values")
-    return SplitEssay(loaded, text[len(block) :], block, block.count("\n") + 1)
+    return SplitEssay(loaded, text[end:], block, block.count("\n") + 1, key_lines)
+
+
+def _block_end(text: str, path: str) -> int | None:
+    """Where the front-matter block ends (after its closing line), or None when there is none.
+
+    Line by line with ``str.find``: linear in the block, whatever it holds.
+
+    >>> _block_end("---\\na: 1\\n...\\nbody", "a.md"), _block_end("body\\n---\\n", "a.md")
+    (13, None)
+    """
+    first_end = text.find("\n")
+    if first_end < 0 or text[:first_end].rstrip(" \t") != "---":
+        return None
+    start = first_end + 1
+    while start < len(text) and start <= MAX_FRONT_MATTER + first_end + 1:
+        end = text.find("\n", start)
+        line_end = len(text) if end < 0 else end
+        if text[start:line_end].rstrip(" \t") in _DELIMITERS:
+            return len(text) if end < 0 else end + 1
+        start = line_end + 1
+    if start < len(text):
+        raise EssayError(path, 1, f"front matter is longer than {MAX_FRONT_MATTER // 1024} KB: is its closing '---' missing?")
+    raise EssayError(path, 1, "front matter is not closed: add a line '---' after its last key")
+
+
+try:  # libyaml's parser when PyYAML has it: the events come from C, the composing below stays ours
+    from yaml._yaml import CParser as _EventParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+
+    class _EventParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+        def __init__(self, stream: str):
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+
+
+class _BudgetLoader(yaml.composer.Composer, _EventParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+    """PyYAML's safe loading with a budget: bounded depth, bounded alias expansion, no recursion.
+
+    The budget is kept while composing, node by node, so the composer is
+    PyYAML's Python one (the C loader composes a document in one call); the
+    parsing under it is libyaml's, about as fast as ``CSafeLoader``.
+    """
+
+    def __init__(self, stream: str):
+        _EventParser.__init__(self, stream)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+        self._depth = 0
+        self._expanded: dict[int, int] = {}  # id(node) → characters it stands for, aliases expanded
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            target = self.anchors.get(event.anchor)
+            if target is not None and id(target) not in self._expanded:
+                raise yaml.composer.ComposerError(None, None, "an alias refers to the value that contains it", event.start_mark)
+            return super().compose_node(parent, index)
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise yaml.composer.ComposerError(None, None, f"nested deeper than {MAX_DEPTH} levels", self.peek_event().start_mark)
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+        self._expanded[id(node)] = size = self._size(node)
+        if size > MAX_EXPANDED:
+            raise yaml.composer.ComposerError(
+                None, None, f"aliases expand it beyond {MAX_EXPANDED // 1024} KB", node.start_mark
+            )
+        return node
+
+    def _size(self, node: yaml.Node) -> int:
+        if isinstance(node, yaml.ScalarNode):
+            return len(node.value) + 1
+        children = [c for pair in node.value for c in pair] if isinstance(node, yaml.MappingNode) else node.value
+        return 1 + sum(self._expanded[id(child)] for child in children)
+
+    def construct_object(self, node, deep=False):
+        # A scalar PyYAML resolves but cannot build (``2022-13-45``, an integer of
+        # 5,000 digits) raises ValueError without a position: give it the node's.
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError):
+            kind = {"timestamp": "date"}.get(node.tag.rsplit(":", 1)[-1], node.tag.rsplit(":", 1)[-1])
+            value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+            raise yaml.constructor.ConstructorError(None, None, f"{value} is not a valid {kind}", node.start_mark) from None
+
+
+def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, dict[str, int]]:
+    """Parse YAML within the budget; the value and, for a mapping, each key's line.
+
+    ``first_line`` is the file's line number of the text's first line.
+
+    >>> load_yaml("title: A\\ntags: [a]\\n", "a.md", first_line=2)
+    ({'title': 'A', 'tags': ['a']}, {'title': 2, 'tags': 3})
+    >>> load_yaml("a: &a " + "x" * 1000 + "\\nb: &b [" + "*a, " * 10 + "]\\nc: [" + "*b, " * 20 + "]\\n", "a.md")
+    Traceback (most recent call last):
+    errata.errors.EssayError: a.md:3: invalid YAML front matter: aliases expand it beyond 128 KB
+    """
+    loader = _BudgetLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        value = loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + first_line if mark is not None else first_line
+        problem = getattr(exc, "problem", None) or "not readable as YAML"
+        raise EssayError(path, line, f"invalid YAML front matter: {problem}") from None
+    finally:
+        loader.dispose()
+    key_lines = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                key_lines.setdefault(key.value, key.start_mark.line + first_line)
+    return value, key_lines
+
+
+def front_matter_reformatted(essay: SplitEssay, normalised: dict[str, Any]) -> bool:
+    """Whether writing ``normalised`` back changes the block beyond the values of its keys.
+
+    Indentation, quoting, flow lists, comments, anchors and the order of the
+    keys are not values: two blocks can hold the same data and differ in
+    bytes. The report names this, so that ``--check`` never fails a file
+    whose report says "unchanged".
+
+    >>> front_matter_reformatted(split_front_matter("---\\nhide:\\n  - toc\\n---\\n"), {"hide": ["toc"]})
+    True
+    >>> front_matter_reformatted(split_front_matter("---\\nb: 1\\ntitle: t\\n---\\n"), {"title": "t", "b": 1})
+    True
+    >>> front_matter_reformatted(split_front_matter("---\\nhide:\\n- toc\\n---\\n"), {"hide": ["toc"]})
+    False
+    """
+    if not essay.block:
+        return False
+    kept_order = [key for key in normalised if key in essay.metadata]
+    reordered = kept_order != [key for key in essay.metadata if key in normalised]
+    return reordered or dump_front_matter(essay.metadata) != essay.block
 
 
 @dataclass
@@ -83,44 +237,65 @@ class MetadataChanges:
     title_source: str = "front matter"  # or "heading", "file name"
 
 
+class ValueProblem(ValueError):
+    """A front-matter value of the wrong shape; :func:`normalise_metadata` adds file, line and key."""
+
+
 def normalise_metadata(
     metadata: dict[str, Any],
     body: str,
     filename: str,
     timezone: dt.tzinfo = DEFAULT_TIMEZONE,
     path: str = "<text>",
+    key_lines: Mapping[str, int] | None = None,
 ) -> tuple[dict[str, Any], MetadataChanges]:
     """The metadata in the schema's shape, and which keys changed.
+
+    ``key_lines`` (from :class:`SplitEssay`) puts the line of the bad key in errors.
 
     >>> meta, changes = normalise_metadata({"title": " A ", "tags": [None]}, "", "a.md")
     >>> meta, changes.changed_keys
     ({'title': 'A', 'tags': []}, ['title', 'tags'])
+    >>> normalise_metadata({"title": ["A"]}, "", "a.md", path="a.md", key_lines={"title": 2})
+    Traceback (most recent call last):
+    errata.errors.EssayError: a.md:2: title: want text, not a list
     """
     changes = MetadataChanges()
     out: dict[str, Any] = {}
-    title = _text(metadata.get("title"))
-    if not title:
-        title, changes.title_source = derive_title(body, filename)
-    out["title"] = title
-    if "date" in metadata:
-        out["date"] = normalise_date(metadata["date"], timezone, path)
-    if metadata.get("permalink"):
-        out["permalink"] = _text(metadata["permalink"])
-    for key in ("categories", "tags"):
-        if key in metadata:
-            out[key] = string_list(metadata[key])
-    authors = normalise_authors(metadata.get("authors", metadata.get("author")))
-    if authors:
-        out["authors"] = authors
-    if _text(metadata.get("description")):
-        out["description"] = _text(metadata["description"])
+    key = "title"
+    try:
+        title = _text(metadata.get("title"))
+        if not title:
+            title, changes.title_source = derive_title(body, filename)
+        out["title"] = title
+        for key in ("date", "permalink", "categories", "tags", "author", "authors", "description"):
+            if key in metadata:
+                _normalise_known(key, metadata, timezone, out)
+    except ValueProblem as exc:
+        raise EssayError(path, (key_lines or {}).get(key, 1), f"{key}: {exc}") from None
     for key, value in metadata.items():
         if key not in KEY_ORDER and key != "author":
             out[key] = value
     for key in dict.fromkeys([*metadata, *out]):
-        if metadata.get(key) != out.get(key) or (key in metadata) != (key in out):
+        before, after = metadata.get(key), out.get(key)
+        if (key in metadata) != (key in out) or (before is not after and before != after):  # `is`: .nan != .nan
             changes.changed_keys.append(key)
     return out, changes
+
+
+def _normalise_known(key: str, metadata: dict[str, Any], timezone: dt.tzinfo, out: dict[str, Any]) -> None:
+    """Put ``metadata[key]`` into ``out`` in the schema's shape (vdoing's ``author`` becomes ``authors``)."""
+    value = metadata[key]
+    if key == "date":
+        out["date"] = normalise_date(value, timezone)
+    elif key in ("categories", "tags"):
+        out[key] = string_list(value)
+    elif key in ("author", "authors"):
+        authors = normalise_authors(metadata.get("authors", value))
+        if authors:
+            out["authors"] = authors
+    elif _text(value):  # permalink, description: dropped when empty
+        out[key] = _text(value)
 
 
 def dump_front_matter(metadata: dict[str, Any]) -> str:
@@ -133,20 +308,66 @@ def dump_front_matter(metadata: dict[str, Any]) -> str:
     - mmcv
     ---
     """
-    text = yaml.safe_dump(metadata, allow_unicode=True, sort_keys=False, default_flow_style=False, width=4096)
+    text = yaml.dump(
+        metadata, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=4096
+    )
     return "---\n" + text + "---\n"
 
 
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, made to read back as it wrote.
+
+    Plain and single-quoted scalars would write NEL, LS and PS (U+0085,
+    U+2028, U+2029) raw, and a reader takes them for line breaks (a title
+    ``a<NEL>b`` comes back as ``a b``): strings holding them are double-quoted,
+    where they are escaped.
+    """
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if any(c in value for c in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
 def derive_title(body: str, filename: str) -> tuple[str, str]:
-    """A title for an essay without one: its first heading, else its file name.
+    """A title for an essay without one: its first ``#`` heading, else its file name.
 
     >>> derive_title("text", "05.mmdetection报错汇总.md")
     ('mmdetection报错汇总', 'file name')
+    >>> derive_title("#不是标题\\n# 报错汇总 ##\\n", "a.md"), derive_title("# C#\\n", "a.md")
+    (('报错汇总', 'heading'), ('C#', 'heading'))
+
+    A heading's runs of white space become one space (as a browser shows
+    them), and a heading longer than :data:`MAX_TITLE` is cut, so that the
+    block written back stays well inside the front matter's budget.
     """
-    heading = _HEADING.search(body)
-    if heading:
-        return heading.group(1).strip(), "heading"
+    for line in body.split("\n"):
+        heading = atx_heading_text(line, level=1)
+        if heading:
+            title = " ".join(heading.split())
+            return (title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1] + "…"), "heading"
     return display_name(filename), "file name"
+
+
+def atx_heading_text(line: str, level: int) -> str | None:
+    """The text of an ATX heading of exactly ``level`` on this line, else None (CommonMark's rules).
+
+    String operations only, so a line of any length and shape costs one pass.
+
+    >>> atx_heading_text("## 安装   #####  ", 2), atx_heading_text("#标签", 1), atx_heading_text("## a", 1)
+    ('安装', None, None)
+    """
+    marks = "#" * level
+    if not line.startswith(marks) or line[level : level + 1] not in ("", " ", "\t"):
+        return None
+    text = line[level:].strip(" \t")
+    closed = text.rstrip("#")
+    if not closed or closed.endswith((" ", "\t")):  # a closing run of #s needs a space before it
+        text = closed.rstrip(" \t")
+    return text or None
 
 
 def display_name(filename: str) -> str:
@@ -161,13 +382,16 @@ def display_name(filename: str) -> str:
     return _NUMBER_PREFIX.sub("", stem).strip() or stem
 
 
-def normalise_date(value: Any, timezone: dt.tzinfo, path: str = "<text>") -> str:
+def normalise_date(value: Any, timezone: dt.tzinfo) -> str:
     """An ISO 8601 string; a naive time gets ``timezone``.
 
     >>> normalise_date("2022-07-21 19:09:42", DEFAULT_TIMEZONE)
     '2022-07-21T19:09:42+08:00'
     >>> normalise_date(dt.date(2022, 7, 21), DEFAULT_TIMEZONE)
     '2022-07-21'
+    >>> normalise_date("yesterday", DEFAULT_TIMEZONE)
+    Traceback (most recent call last):
+    errata.metadata.ValueProblem: "yesterday" is not a date (want ISO 8601, e.g. 2022-07-21 19:09:42)
     """
     if isinstance(value, dt.datetime):
         stamp = value
@@ -180,7 +404,8 @@ def normalise_date(value: Any, timezone: dt.tzinfo, path: str = "<text>") -> str
                 return dt.date.fromisoformat(text).isoformat()
             stamp = dt.datetime.fromisoformat(text.replace("/", "-"))
         except ValueError:
-            raise EssayError(path, None, f"date {text!r} is not a date (want ISO 8601, e.g. 2022-07-21 19:09:42)") from None
+            shown = text if len(text) <= 40 else text[:40] + "…"
+            raise ValueProblem(f'"{shown}" is not a date (want ISO 8601, e.g. 2022-07-21 19:09:42)') from None
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=timezone)
     return stamp.isoformat()
@@ -191,11 +416,17 @@ def string_list(value: Any) -> list[str]:
 
     >>> string_list([None, "essay", " essay ", 3]), string_list("posts")
     (['essay', '3'], ['posts'])
+    >>> string_list([["a"]])
+    Traceback (most recent call last):
+    errata.metadata.ValueProblem: item 1: want text, not a list
     """
     items = value if isinstance(value, list) else [value]
     seen: dict[str, None] = {}
-    for item in items:
-        text = _text(item)
+    for number, item in enumerate(items, 1):
+        try:
+            text = _text(item)
+        except ValueProblem as exc:
+            raise ValueProblem(f"item {number}: {exc}") from None
         if text:
             seen.setdefault(text, None)
     return list(seen)
@@ -222,5 +453,12 @@ def normalise_authors(value: Any) -> list[dict[str, str]]:
     return authors
 
 
+_NOT_TEXT = {list: "a list", tuple: "a list", dict: "a mapping", set: "a set", bytes: "binary data"}
+
+
 def _text(value: Any) -> str:
+    """A scalar as stripped text; a list or mapping is refused rather than written as Python would print it."""
+    for kind, name in _NOT_TEXT.items():
+        if isinstance(value, kind):
+            raise ValueProblem(f"want text, not {name}")
     return "" if value is None else str(value).strip()

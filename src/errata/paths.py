@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .checks import quote
 from .safety import url_scheme
 
 #: Files the build generates into the site; a contributed file there would be shadowed or would shadow it.
@@ -117,16 +118,16 @@ def permalink_path(value: object) -> tuple[str | None, str | None]:
     if not text:
         return None, None
     if url_scheme(text) or text.startswith("//") or text.startswith("\\\\"):
-        return None, f"permalink {text!r} must be a path under the site, not a URL"
+        return None, f"permalink {quote(text)} must be a path under the site, not a URL"
     if not _PERMALINK.fullmatch(text):
-        return None, f"permalink {text!r} may hold only letters, digits and . - _ ~ /"
+        return None, f"permalink {quote(text)} may hold only letters, digits and . - _ ~ /"
     parts = text.strip("/").split("/")
     if any(part in ("", ".", "..") for part in parts):
-        return None, f"permalink {text!r} must not contain '.' or '..' segments or '//'"
+        return None, f"permalink {quote(text)} must not contain '.' or '..' segments or '//'"
     if parts[-1] == "index":
         parts = parts[:-1]
     if not parts:
-        return None, f"permalink {text!r} would replace the home page"
+        return None, f"permalink {quote(text)} would replace the home page"
     return "/".join(parts), None
 
 

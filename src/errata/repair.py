@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import PurePath
 
 from .errors import EssayError
-from .metadata import DEFAULT_TIMEZONE, dump_front_matter, normalise_metadata, split_front_matter
+from .metadata import DEFAULT_TIMEZONE, dump_front_matter, front_matter_reformatted, normalise_metadata, split_front_matter
 from .text.encoding import decode_bytes
 from .text.mojibake import repair_mojibake
 
@@ -66,6 +66,7 @@ class RepairReport:
     title_fixed: bool = False
     title_source: str = "front matter"
     metadata_keys_changed: list[str] = field(default_factory=list)
+    front_matter_reformatted: bool = False  # same values, other layout (indentation, quotes, anchors)
     low_confidence: list[LowConfidence] = field(default_factory=list)
     changed: bool = False
 
@@ -98,6 +99,10 @@ class RepairReport:
             parts.append("title fixed")
         if self.metadata_keys_changed:
             parts.append("front matter: " + ", ".join(self.metadata_keys_changed))
+        if self.front_matter_reformatted:
+            parts.append("front matter reformatted")
+        if self.changed and not parts:  # never "unchanged" for a file --check would fail
+            parts.append("rewritten")
         return f"{self.path}: " + ("; ".join(parts) if parts else "unchanged")
 
     def to_json(self) -> dict:
@@ -147,11 +152,14 @@ def repair_text(text: str, path: str, options: RepairOptions = RepairOptions()) 
         )
 
     essay = split_front_matter(fixed, path)
-    metadata, changes = normalise_metadata(essay.metadata, essay.body, PurePath(path).name, options.timezone, path)
+    metadata, changes = normalise_metadata(
+        essay.metadata, essay.body, PurePath(path).name, options.timezone, path, essay.key_lines
+    )
     before = (essay if fixed == text else split_front_matter(text, path)).metadata.get("title")
     report.title_fixed = before is not None and str(before).strip() != metadata["title"]
     report.title_source = changes.title_source
     report.metadata_keys_changed = changes.changed_keys
+    report.front_matter_reformatted = front_matter_reformatted(essay, metadata)
     new_text = dump_front_matter(metadata) + essay.body
     report.changed = new_text != text
     return RepairResult(new_text, report)

@@ -27,16 +27,80 @@ from .paths import GENERATED_FILES, generated_file_problem, permalink_problems, 
 
 #: Pages the hooks generate; an essay of that name would be shadowed (the check and the build refuse one).
 GENERATED_PAGES = tuple(name for name in GENERATED_FILES if name.endswith(".md"))
+#: The site's own pages (home, lookup, indexes), in the order the navigation shows them, before the essays.
+SITE_PAGES = ("index.md", "lookup.md", "errors.md", "tags.md", "categories.md", "archive.md")
+#: What lunr multiplies a site page's scores by. A reader who searches wants an entry,
+#: and these pages mention everything (the home page's examples, the lookup's help,
+#: the indexes' lists), so they come after every entry that matches at all: their
+#: text weighs next to nothing, their title still finds them ("查错" finds the lookup).
+SITE_PAGE_SEARCH_BOOST = 0.0001
 _NUMBERED = re.compile(r"^\d+[.\-_ ]\s*(?=.)")
 
 
 def unnumbered_path(src_path: str) -> str:
-    """A docs path without the vdoing order numbers, for URLs.
+    """A page's docs path without the vdoing order numbers of its folders and its name, for URLs.
 
-    >>> unnumbered_path("01.mmdetection/05.mmdetection-errors.md")
-    'mmdetection/mmdetection-errors.md'
+    >>> unnumbered_path("01.mmdetection/05.mmdetection-errors.md"), unnumbered_path("00.目录页/10.md")
+    ('mmdetection/mmdetection-errors.md', '目录页/10.md')
     """
-    return "/".join(_NUMBERED.sub("", part) for part in src_path.split("/"))
+    folder, _, name = src_path.rpartition("/")
+    stem, dot, extension = name.rpartition(".")
+    name = _unnumbered(stem) + dot + extension if dot else _unnumbered(name)
+    return "/".join([*(_unnumbered(part) for part in folder.split("/") if folder), name])
+
+
+def unnumbered_dest(dest_uri: str, is_page: bool) -> str:
+    """Where MkDocs writes a file, without order numbers: off every folder, off a page's own name, never off a file's.
+
+    A page's name is its folder under directory URLs (``05.x/index.html``); an
+    image keeps its name, or ``1.png`` and ``2.png`` would both become ``png``.
+
+    >>> unnumbered_dest("01.a/05.x/index.html", True), unnumbered_dest("01.a/1.png", False)
+    ('a/x/index.html', 'a/1.png')
+    >>> unnumbered_dest("01.a/05.x.html", True)
+    'a/x.html'
+    """
+    folder, _, name = dest_uri.rpartition("/")
+    if is_page:
+        stem, dot, extension = name.rpartition(".")
+        name = _unnumbered(stem) + dot + extension if dot else name
+    return "/".join([*(_unnumbered(part) for part in folder.split("/") if folder), name])
+
+
+def _unnumbered(part: str) -> str:
+    return _NUMBERED.sub("", part)
+
+
+def url_clashes(files: list[tuple[str, str]]) -> list[str]:
+    """A message for each site path that more than one source file would be written to.
+
+    ``files`` holds (source path, destination path) pairs; the build must fail
+    on a clash, or one file silently replaces the other.
+
+    >>> url_clashes([("01.a/x.md", "a/x/index.html"), ("a/x.md", "a/x/index.html"), ("b.png", "b.png")])
+    ['01.a/x.md and a/x.md would both be published at a/x/index.html: rename one of them']
+    """
+    by_dest: dict[str, list[str]] = defaultdict(list)
+    for src, dest in files:
+        by_dest[dest].append(src)
+    return [
+        f"{' and '.join(sorted(sources))} would both be published at {dest}: rename one of them"
+        for dest, sources in by_dest.items()
+        if len(sources) > 1
+    ]
+
+
+def search_settings(src_path: str, declared: Any) -> Any:
+    """A page's ``search`` front matter: site pages are demoted below every entry, unless excluded.
+
+    >>> search_settings("lookup.md", None), search_settings("errors.md", {"exclude": True})
+    ({'boost': 0.0001}, {'exclude': True})
+    >>> search_settings("02.pytorch/01.cuda.md", None) is None
+    True
+    """
+    if src_path not in SITE_PAGES or (isinstance(declared, dict) and declared.get("exclude")):
+        return declared
+    return {**(declared if isinstance(declared, dict) else {}), "boost": SITE_PAGE_SEARCH_BOOST}
 
 
 def index_marker(group: int | str) -> str:
@@ -83,11 +147,13 @@ def page_url(src_path: str) -> str:
 
     >>> page_url("01.mmdetection/05.mmdetection-errors.md"), page_url("index.md"), page_url("a/index.md")
     ('mmdetection/mmdetection-errors/', '', 'a/')
+    >>> page_url("01.guide/README.md")  # MkDocs takes a README.md as its folder's index
+    'guide/'
     """
-    path = unnumbered_path(src_path)[: -len(".md")]
-    if path == "index" or path.endswith("/index"):
-        return path[: -len("index")]
-    return path + "/"
+    folder, _, name = unnumbered_path(src_path)[: -len(".md")].rpartition("/")
+    if name in ("index", "README"):
+        return f"{folder}/" if folder else ""
+    return f"{folder}/{name}/" if folder else f"{name}/"
 
 
 def relative_url(target: str, base: str) -> str:
@@ -229,7 +295,7 @@ class Catalogue:
         for folder, _, files in os.walk(self.docs_dir):
             for name in files:
                 if not name.endswith(".md"):
-                    found.add(unnumbered_path(Path(folder, name).relative_to(self.docs_dir).as_posix()))
+                    found.add(unnumbered_dest(Path(folder, name).relative_to(self.docs_dir).as_posix(), False))
         return found
 
     # -- generated data and pages ------------------------------------------

@@ -1,5 +1,6 @@
 // Runs tests/fixtures/fingerprint_vectors.json against docs/assets/javascripts/errata.js under Node.
-// Usage: node tests/js/check_vectors.js RULES_JSON VECTORS_JSON ; prints one JSON report line.
+// Usage: node tests/js/check_vectors.js RULES_JSON VECTORS_JSON ; prints one JSON report line:
+// {checked, failures, timings: {reference, <pathological name>: ms}} (best of 3 searches over the records).
 const fs = require("fs");
 const path = require("path");
 const Errata = require(path.resolve(__dirname, "../../docs/assets/javascripts/errata.js"));
@@ -17,4 +18,35 @@ for (const r of vectors.ranking) {
   const got = index.search(r.query, 3, 0).map((m) => ({ message: m.message, score: Math.round(m.score * 10000) / 10000 }));
   if (JSON.stringify(got) !== JSON.stringify(r.top)) failures.push({ query: r.query, want: r.top, got });
 }
-console.log(JSON.stringify({ checked: vectors.fingerprints.length + vectors.ranking.length, failures }));
+const paste = (c) => c.prefix + c.unit.repeat(c.repeat) + c.suffix;
+function bestTime(text) {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const started = process.hrtime.bigint();
+    index.search(text, 5);
+    best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return best;
+}
+const timings = { reference: bestTime(paste(vectors.reference_paste)) };
+for (const c of [vectors.reference_paste, ...vectors.pathological]) {
+  const text = paste(c);
+  const messages = index.search(text, 5).map((m) => m.message);
+  if (JSON.stringify(messages) !== JSON.stringify(c.matches)) failures.push({ paste: c.name || "reference", want: c.matches, got: messages });
+  if (!c.name) continue;
+  const fp = Array.from(Errata.fingerprint(text, R)); // code points, as Python counts
+  const type = Errata.exceptionLine(text, R)[0];
+  const head = fp.slice(0, 60).join("");
+  if (fp.length !== c.fingerprint_length || head !== c.fingerprint_head || type !== c.type) {
+    failures.push({ paste: c.name, want: [c.fingerprint_length, c.fingerprint_head, c.type], got: [fp.length, head, type] });
+  }
+  timings[c.name] = bestTime(text);
+}
+// The thresholds and the type-prefix pattern are the rules file's, not the script's: change them there, the page follows.
+const changed = JSON.parse(JSON.stringify(rules));
+changed.scores.confident = 1.01;
+changed.type_prefix = "^(?!)";
+if (new Errata.LookupIndex(vectors.records, changed).search(paste(vectors.reference_paste), 5).length) failures.push({ rules: "scores.confident is not read" });
+if (!Errata.head("KeyError: a b c", Errata.compileRules(changed)).has("keyerror")) failures.push({ rules: "type_prefix is not read" });
+const checked = vectors.fingerprints.length + vectors.ranking.length + 1 + vectors.pathological.length;
+console.log(JSON.stringify({ checked, failures, timings }));

@@ -3,22 +3,26 @@
  * and errata.lookup (Python), the /lookup/ page, a search box that copes with
  * pasted errors, and the filter of /errors/.
  *
- * The fingerprint patterns are not written here: they come with errors.json
- * ("rules"), compiled from the same file the Python side uses, so the two
- * cannot drift apart. tests/fixtures/fingerprint_vectors.json checks both.
+ * No pattern, threshold or weight is written here: they come with errors.json
+ * ("rules"), compiled from the same file the Python side uses
+ * (src/errata/data/fingerprint_rules.json), so the two cannot drift apart.
+ * tests/fixtures/fingerprint_vectors.json checks both, pathological pastes too.
  */
 (function (root) {
   "use strict";
 
-  var CONFIDENT_SCORE = 0.5;
-  var CONTAINED_SCORE = 0.9;
-  var OTHER_TYPE_FACTOR = 0.6;
-  var SAME_TYPE_BONUS = 0.1;
+  /* Where the site publishes its entries (hooks/errata_hooks.py writes it), from the site's root. */
+  var INDEX_FILE = "errors.json";
 
   /* ---- fingerprint (mirrors errata/fingerprint.py) ---------------------- */
 
   function compileRules(rules) {
     return {
+      lineBreak: new RegExp(rules.paste.line_break, "g"),
+      blank: new RegExp(rules.paste.blank, "g"),
+      lineEndBlank: new RegExp(rules.paste.line_end_blank, "gm"),
+      maxPasteChars: rules.paste.max_chars,
+      typePrefix: new RegExp(rules.type_prefix),
       exceptionLine: new RegExp(rules.exception_line, "gm"),
       toolErrorLine: new RegExp(rules.tool_error_line, "gm"),
       // Python writes a group in a replacement as \1, JavaScript as $1.
@@ -31,7 +35,31 @@
       weights: rules.weights,
       headTokens: rules.head_tokens,
       candidates: rules.candidates,
+      scores: rules.scores,
     };
+  }
+
+  /* Where the last `count` characters of a text start, counted as Python counts them (code points,
+   * not UTF-16 units); 0 when the text has no more than that. */
+  function tailStart(text, count) {
+    var i = text.length;
+    for (var seen = 0; i > 0 && seen < count; seen++) {
+      var low = text.charCodeAt(i - 1), pair = low >= 0xdc00 && low <= 0xdfff && i >= 2 && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800;
+      i -= pair ? 2 : 1;
+    }
+    return i;
+  }
+
+  /* A pasted text as it is fingerprinted (errata.fingerprint.normalise_paste). */
+  function normalisePaste(text, R) {
+    text = text.replace(R.lineBreak, "\n").replace(R.blank, " ").replace(R.lineEndBlank, "");
+    var start = text.length > R.maxPasteChars ? tailStart(text, R.maxPasteChars) : 0;
+    if (start > 0) {
+      text = text.slice(start);
+      var firstBreak = text.indexOf("\n");
+      if (firstBreak !== -1 && firstBreak < text.length - 1) text = text.slice(firstBreak + 1);
+    }
+    return text;
   }
 
   function lastMatch(regex, text) {
@@ -45,6 +73,7 @@
   }
 
   function exceptionLine(text, R) {
+    text = normalisePaste(text, R);
     var m = lastMatch(R.exceptionLine, text);
     if (m) return [m[1], (m[2] || "").trim()];
     m = lastMatch(R.toolErrorLine, text);
@@ -59,6 +88,7 @@
   }
 
   function parameterise(message, R) {
+    message = message.replace(R.space, " "); // the placeholders rely on it (see the rules file)
     R.placeholders.forEach(function (p) { message = message.replace(p[0], p[1]); });
     return message.replace(R.space, " ").trim();
   }
@@ -82,9 +112,14 @@
   }
 
   function head(fp, R) {
-    var message = /^[A-Za-z_][A-Za-z0-9_]*: /.test(fp) ? fp.slice(fp.indexOf(": ") + 2) : fp;
+    var message = R.typePrefix.test(fp) ? fp.slice(fp.indexOf(": ") + 2) : fp;
     var words = tokens(message, R).filter(function (t) { return !R.stopwords.has(t) && t.charAt(0) !== "<"; });
     return new Set(words.slice(0, R.headTokens));
+  }
+
+  /* A word that is neither a placeholder nor a function word (errata.fingerprint.says_something). */
+  function saysSomething(fp, R) {
+    return tokens(fp, R).some(function (t) { return t.indexOf("<") === -1 && !R.stopwords.has(t); });
   }
 
   function featureWeight(feature, R) {
@@ -145,25 +180,27 @@
     return featureWeight(t, this.R) * (this.rarity.has(t) ? this.rarity.get(t) : this.unknownRarity);
   };
 
-  LookupIndex.prototype.overlap = function (query, queryHead, entry, entryHead) {
+  LookupIndex.prototype.weigh = function (set, lead) {
+    var self = this, headWeight = this.R.weights.head, total = 0;
+    set.forEach(function (t) { total += self.weight(t) * (lead.has(t) ? headWeight : 1); });
+    return total;
+  };
+
+  /* queryTotal is the query's own weight, the same for every entry: weighed once by search(). */
+  LookupIndex.prototype.overlap = function (query, queryHead, queryTotal, entry, entryHead) {
     if (!query.size || !entry.size) return 0;
-    var self = this, headWeight = this.R.weights.head;
-    function weigh(set, lead) {
-      var total = 0;
-      set.forEach(function (t) { total += self.weight(t) * (lead.has(t) ? headWeight : 1); });
-      return total;
-    }
-    var shared = new Set();
-    query.forEach(function (t) { if (entry.has(t)) shared.add(t); });
-    var precision = weigh(shared, queryHead) / weigh(query, queryHead);
-    var recall = weigh(shared, entryHead) / weigh(entry, entryHead);
+    var shared = new Set(), small = query.size < entry.size ? query : entry, large = small === query ? entry : query;
+    small.forEach(function (t) { if (large.has(t)) shared.add(t); });
+    if (!shared.size) return 0;
+    var precision = this.weigh(shared, queryHead) / queryTotal;
+    var recall = this.weigh(shared, entryHead) / this.weigh(entry, entryHead);
     return Math.min(1, (Math.max(precision, recall) + precision * recall) / 2);
   };
 
   LookupIndex.prototype.search = function (query, limit, threshold) {
+    var R = this.R, self = this, S = R.scores;
     limit = limit || 5;
-    threshold = threshold === undefined ? CONFIDENT_SCORE : threshold;
-    var R = this.R, self = this;
+    threshold = threshold === undefined ? S.confident : threshold;
     var line = exceptionLine(query, R);
     var queryType = shortType(line[0]);
     var queryFp = fingerprint(query, R);
@@ -171,18 +208,20 @@
     var queryHead = head(queryFp, R);
     var queryTemplate = parameterise(line[1], R).toLowerCase();
     var queryNames = names(queryFeatures, R);
+    var queryTotal = this.weigh(queryFeatures, queryHead);
+    if (!queryTotal || !saysSomething(queryFp, R)) return [];
     var candidates = this.candidates(queryFeatures);
     var matches = [];
     candidates.forEach(function (i) {
       var entry = self.entries[i];
-      var score = Math.max(self.overlap(queryFeatures, queryHead, entry.variants[0], entry.heads[0]),
-                           self.overlap(queryFeatures, queryHead, entry.variants[1], entry.heads[1]));
+      var score = Math.max(self.overlap(queryFeatures, queryHead, queryTotal, entry.variants[0], entry.heads[0]),
+                           self.overlap(queryFeatures, queryHead, queryTotal, entry.variants[1], entry.heads[1]));
       var sameType = !!(queryType && entry.type && queryType === entry.type);
       var identity = false;
       if (sameType) queryFeatures.forEach(function (t) { if (entry.variants[0].has(t) && R.identity.test(t)) identity = true; });
-      if ((entry.template && queryTemplate.indexOf(entry.template) !== -1) || identity) score = Math.max(score, CONTAINED_SCORE);
+      if ((entry.template && queryTemplate.indexOf(entry.template) !== -1) || identity) score = Math.max(score, S.contained);
       if (queryType && entry.type) {
-        score = sameType ? Math.min(1, score * (1 + SAME_TYPE_BONUS)) : score * OTHER_TYPE_FACTOR;
+        score = sameType ? Math.min(1, score * (1 + S.same_type_bonus)) : score * S.other_type_factor;
       }
       if (entry.names.size && queryNames.size) {
         var agree = false;
@@ -197,17 +236,31 @@
     return matches.slice(0, limit);
   };
 
+  /* At most this many characters reach Material's search: lunr's work grows with
+   * the terms of a query (a 40,000-character query took seconds); no search
+   * needs more words than this, and the lookup gets the whole paste anyway. */
+  var SEARCH_BOX_CHARS = 200;
+
+  /* The first SEARCH_BOX_CHARS characters of a query, cut between words. */
+  function capQuery(text) {
+    text = text.replace(/[ \t\r\n\f\v\u00a0\u3000]+/g, " ").trim();
+    if (text.length <= SEARCH_BOX_CHARS) return text;
+    var cut = text.slice(0, SEARCH_BOX_CHARS + 1), space = cut.lastIndexOf(" ");
+    return (space > 0 ? cut.slice(0, space) : cut.slice(0, SEARCH_BOX_CHARS)).trim();
+  }
+
   /* A pasted error as a query that lunr can digest: its message, without the
    * parts that differ from machine to machine (numbers, shapes, paths). */
   function searchableQuery(text, R) {
     var line = exceptionLine(text, R);
     var template = parameterise(line[1], R).replace(/<[a-z]+>/g, " ");
-    return ((line[0] ? shortType(line[0]) + " " : "") + template).replace(/[^A-Za-z0-9_\u3400-\u9fff]+/g, " ").trim();
+    return capQuery(((line[0] ? shortType(line[0]) + " " : "") + template).replace(/[^A-Za-z0-9_\u3400-\u9fff]+/g, " "));
   }
 
   var api = {
-    compileRules: compileRules, exceptionLine: exceptionLine, parameterise: parameterise, fingerprint: fingerprint,
+    compileRules: compileRules, normalisePaste: normalisePaste, exceptionLine: exceptionLine, parameterise: parameterise, fingerprint: fingerprint,
     tokens: tokens, features: features, head: head, shortType: shortType, LookupIndex: LookupIndex, searchableQuery: searchableQuery,
+    capQuery: capQuery, SEARCH_BOX_CHARS: SEARCH_BOX_CHARS,
   };
   if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }
   root.Errata = api;
@@ -223,7 +276,7 @@
   var indexPromise = null;
   function loadIndex() {
     if (!indexPromise) {
-      indexPromise = fetch(siteBase() + "/errors.json")
+      indexPromise = fetch(siteBase() + "/" + INDEX_FILE)
         .then(function (response) { return response.json(); })
         .then(function (data) { return new LookupIndex(data.entries, data.rules); });
     }
@@ -278,14 +331,25 @@
     var list = document.querySelector(".md-search-result__list");
     if (!input || !list) return;
 
+    // Whatever way text arrives (typed, dropped, pasted), the box holds no more than lunr digests quickly.
+    input.maxLength = SEARCH_BOX_CHARS;
+    function setQuery(query, pasted) {
+      input.value = query;
+      if (pasted) input.setAttribute("data-errata-pasted", pasted); else input.removeAttribute("data-errata-pasted");
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }
     input.addEventListener("paste", function (event) {
       var text = (event.clipboardData || window.clipboardData).getData("text");
-      if (!text || !looksLikeAnError(text)) return;
+      if (!text) return;
+      if (!looksLikeAnError(text)) {
+        // A long or space-padded paste: its words, not the padding (the browser would keep the first 200 characters).
+        if (text.length > SEARCH_BOX_CHARS || /[ \t\r\n]{2}/.test(text)) { event.preventDefault(); setQuery(capQuery(text)); }
+        return;
+      }
       event.preventDefault();
       loadIndex().then(function (index) {
-        input.value = searchableQuery(text, index.R);
-        input.setAttribute("data-errata-pasted", text);
-        input.dispatchEvent(new Event("input", { bubbles: true }));
+        // The lookup needs no more of the paste than it fingerprints: keep that, not megabytes in an attribute.
+        setQuery(searchableQuery(text, index.R), normalisePaste(text, index.R));
       });
     });
     input.addEventListener("input", function (event) {

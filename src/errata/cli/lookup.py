@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     source.add_argument("--docs", type=Path, help=f"read the entries from the essays in DIR (default {DOCS})")
     source.add_argument("--index", type=Path, help="read the entries from a built site's errors.json")
     parser.add_argument("--json", action="store_true", help="print a JSON array")
-    parser.add_argument("-k", type=int, default=5, help="at most this many matches (default 5)")
+    parser.add_argument("-k", type=_positive, default=5, help="at most this many matches (default 5)")
     parser.add_argument("--base-url", default="", help="prefix for the printed URLs, e.g. https://errata.example.org/")
     parser.add_argument("query", nargs="?", help="the error; read from standard input when absent")
     args = parser.parse_args(argv)
@@ -36,10 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     query = args.query if args.query is not None else sys.stdin.read()
     if not query.strip():
         parser.error("no query: give the error as an argument or on standard input")
-    try:
-        index = LookupIndex.from_json(args.index) if args.index else LookupIndex(Catalogue(args.docs or DOCS).refresh().records())
-    except (OSError, ValueError, KeyError) as exc:
-        print(f"error: cannot read the entries: {exc}", file=sys.stderr)
+    index = _load_index(args.index, args.docs or DOCS)
+    if isinstance(index, str):
+        print(f"error: {index}", file=sys.stderr)
         return 2
     matches = index.search(query, limit=args.k)
     if args.json:
@@ -49,3 +48,25 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{m.score:.2f}  {m.message}\n      {args.base_url}{m.url}")
     return 0 if matches else 1
 
+
+
+def _load_index(index_path: Path | None, docs: Path) -> LookupIndex | str:
+    """The entries from a built errors.json, else from the essays; or what went wrong, in words."""
+    if index_path is None:
+        try:
+            return LookupIndex(Catalogue(docs).refresh().records())
+        except OSError as exc:
+            return f"cannot read the essays in {docs}: {exc.strerror or exc}"
+    try:
+        return LookupIndex.from_json(index_path)
+    except OSError as exc:
+        return f"cannot read {index_path}: {exc.strerror or exc}"
+    except (ValueError, KeyError, TypeError):
+        return f"{index_path} is not an errors.json the site built (JSON with a list of entries)"
+
+
+def _positive(text: str) -> int:
+    """``-k``: a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"want a whole number of at least 1, not {text}")
+    return int(text)

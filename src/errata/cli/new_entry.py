@@ -21,7 +21,6 @@ from errata.metadata import display_name, dump_front_matter
 from errata.site import Catalogue
 
 
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("error", nargs="?", help="the error; read from standard input when absent")
@@ -43,13 +42,20 @@ def main(argv: list[str] | None = None) -> int:
     if not args.append:
         print(entry)
         return 0
-    if args.append.exists():
-        text = args.append.read_text(encoding="utf-8")
-        text = text.rstrip("\n") + "\n\n" + entry
-    else:
-        title = display_name(args.append.name)
-        text = dump_front_matter({"title": title, "tags": []}) + f"# {title}\n\n" + entry
-    atomic_write(args.append, text.encode("utf-8"))
+    try:
+        if args.append.exists():
+            text = args.append.read_text(encoding="utf-8")
+            text = text.rstrip("\n") + "\n\n" + entry
+        else:
+            title = display_name(args.append.name)
+            text = dump_front_matter({"title": title, "tags": []}) + f"# {title}\n\n" + entry
+        atomic_write(args.append, text.encode("utf-8"))
+    except UnicodeDecodeError:
+        print(f"error: {args.append} is not UTF-8: run scripts/repair.py --write {args.append} first; nothing was written", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {args.append}: {exc.strerror or 'cannot be read or written'}; nothing was written", file=sys.stderr)
+        return 2
     print(f"added an entry to {args.append}; fill in 问题分析 / 解决方案, then run scripts/check.py {args.append}", file=sys.stderr)
     return 0
 

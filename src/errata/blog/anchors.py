@@ -1,0 +1,77 @@
+"""Heading anchors: the ids VuePress gave a page's headings, and the ids the site gives them.
+
+A vdoing essay links ``[安装](./02.node.md#_1-安装)`` with VuePress's slug; the site's table of
+contents (``toc`` with ``pymdownx.slugs.slugify(case="lower")``, as mkdocs.yml sets it) gives the
+same heading ``1-安装``. The import rewrites the one into the other, so the link still lands.
+
+>>> anchors = heading_anchors("# 标题\\n## 1. 安装 Node\\n```\\n## 不是标题\\n```\\n## 1. 安装 Node\\n")
+>>> anchors["_1-安装-node"], anchors["1-安装-node"], anchors["_1-安装-node-2"]
+('1-安装-node', '1-安装-node', '1-安装-node_1')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pymdownx.slugs import slugify
+
+from ..markdown_lines import prose_lines
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+_EXPLICIT_ID = re.compile(r"\{[^{}]*#([\w-]+)[^{}]*\}\s*$")
+_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)")
+_TAG = re.compile(r"<[^<>\n]*>")
+_MARKS = re.compile(r"[`*~]|(?<!\w)_|_(?!\w)")
+_VUEPRESS_SPECIAL = re.compile(r"[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:\"'“”‘’–—<>,.?/]+")
+_CONTROL = re.compile(r"[\u0000-\u001f]")
+_material_slug = slugify(case="lower")
+
+
+def vuepress_slug(text: str) -> str:
+    """The id VuePress 1 gives a heading (its ``slugify``).
+
+    >>> vuepress_slug("1. 安装 Node"), vuepress_slug("What's new?")
+    ('_1-安装-node', 'what-s-new')
+    """
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    slug = _VUEPRESS_SPECIAL.sub("-", _CONTROL.sub("", text)).strip("-")
+    return ("_" + slug if slug[:1].isdigit() else slug).lower()
+
+
+def heading_text(markdown: str) -> str:
+    """A heading's text as the table of contents reads it: links, tags and emphasis marks gone.
+
+    >>> heading_text("`KeyError` 与 [文档](a.md) <Badge text='x'/>")
+    'KeyError 与 文档'
+    """
+    return _MARKS.sub("", _TAG.sub("", _LINK.sub(r"\1", markdown))).strip()
+
+
+def heading_anchors(body: str) -> dict[str, str]:
+    """Every id a link may name for the page (VuePress's and the site's own) → the site's id."""
+    anchors: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    vuepress_seen: dict[str, int] = {}
+    for _, line in prose_lines(body):
+        match = _HEADING.match(line)
+        if not match:
+            continue
+        text = match.group(2)
+        explicit = _EXPLICIT_ID.search(text)
+        if explicit:
+            anchors[explicit.group(1)] = explicit.group(1)
+            continue
+        plain = heading_text(text)
+        ours = _unique(_material_slug(plain, "-"), seen, "_{}")
+        theirs = _unique(vuepress_slug(plain), vuepress_seen, "-{}", start=2)
+        anchors.setdefault(ours, ours)
+        anchors.setdefault(theirs, ours)
+    return anchors
+
+
+def _unique(slug: str, seen: dict[str, int], pattern: str, start: int = 1) -> str:
+    """The n-th use of a slug, numbered as its tool numbers repeats (toc: ``_1``; VuePress: ``-2``)."""
+    count = seen.get(slug, 0)
+    seen[slug] = count + 1
+    return slug if count == 0 else slug + pattern.format(count + start - 1)

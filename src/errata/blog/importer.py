@@ -1,0 +1,534 @@
+"""A whole vdoing/VuePress blog into an Errata ``docs/`` folder: plan, convert, write, report.
+
+The source is hostile: nothing is read through a symlink or outside the blog's ``docs/``, nothing is
+written outside the destination, every pattern is linear, and an essay that fails is reported
+while the others are imported. The layout is kept (``01.a/05.x.md`` stays there: Errata takes
+the numbers off the URLs), so relative links between essays keep working as written.
+
+>>> import tempfile
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     blog = Path(tmp, "blog/docs"); (blog / "01.笔记").mkdir(parents=True)
+...     _ = (blog / "01.笔记/01.a.md").write_text("---\\ntitle: A\\npermalink: /pages/a1/\\n---\\n::: tip\\n看 [B](/pages/b2/)\\n:::\\n")
+...     _ = (blog / "01.笔记/02.b.md").write_text("---\\ntitle: B\\npermalink: /pages/b2\\n---\\n# B\\n")
+...     report = import_blog(Path(tmp, "blog"), Path(tmp, "docs"))
+...     print(Path(tmp, "docs/01.笔记/01.a.md").read_text(), end="")
+---
+title: A
+permalink: /pages/a1/
+---
+!!! tip "提示"
+<BLANKLINE>
+    看 [B](02.b.md)
+<BLANKLINE>
+>>> len(report.essays), report.counts["admonition"]
+(2, 1)
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from ..errors import EssayError
+from ..files import atomic_write
+from ..metadata import display_name, dump_front_matter, split_front_matter
+from ..repair import RepairOptions, RepairReport, repair_bytes
+from ..site import GENERATED_PAGES, page_url, relative_url, unnumbered_dest, url_clashes
+from .anchors import heading_anchors
+from .markup import Note, convert_markup
+from .theme import THEME_ADDRESSES, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, read_config
+
+MAX_ESSAY_BYTES = 5_000_000
+MAX_ASSET_BYTES = 50_000_000
+MAX_NOTES = 50  # per file: a person reads the first ones, and the count
+#: Files brought across as they are: pictures, media, documents. Anything else (.html, .svg, .js…)
+#: is published by a static site exactly as it is and can run scripts there: not copied, reported.
+PASSIVE_SUFFIXES = {
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".ico", ".tif", ".tiff",
+    ".mp4", ".webm", ".ogg", ".ogv", ".mp3", ".wav", ".m4a", ".flac",
+    ".pdf", ".txt", ".csv", ".tsv", ".json", ".yaml", ".yml", ".toml", ".ipynb", ".zip", ".gz", ".tgz", ".7z", ".rar",
+    ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".py", ".sh", ".c", ".cpp", ".h", ".java", ".kt", ".go", ".rs",
+}
+#: Pages of the Errata site itself: an essay of that name at the top goes under another name.
+ERRATA_PAGES = ("lookup.md", "tags.md", *GENERATED_PAGES)
+SKIPPED_FOLDERS = {"node_modules", ".vuepress", ".git"}
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+_FRONT_MATTER = re.compile(rb"---[ \t]*\r?\n(?:.*?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_DRIVE = re.compile(r"^(?:[A-Za-z]:[\\/]|file:|\\\\)")
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    repair: RepairOptions = RepairOptions()
+
+
+@dataclass
+class ImportReport:
+    """What an import did, and what a person should look at."""
+
+    source: str
+    dest: str
+    essays: list[str] = field(default_factory=list)  # written, as destination paths
+    repairs: list[RepairReport] = field(default_factory=list)  # of the essays the repair changed
+    failed: list[str] = field(default_factory=list)  # "file:line: message"
+    assets: list[str] = field(default_factory=list)  # copied, as destination paths
+    counts: Counter = field(default_factory=Counter)  # conversions by kind
+    theme_pages: list[str] = field(default_factory=list)
+    needs_a_person: list[str] = field(default_factory=list)  # "file:line: message"
+    skipped: list[str] = field(default_factory=list)
+    home: str = ""
+    config: SiteConfig | None = None
+    overwritten: int = 0
+    nav: list[str] = field(default_factory=list)  # the blog's nav items and the page each leads to
+    same_address: list[str] = field(default_factory=list)  # pages whose old permalink is their new address
+
+    def render(self) -> str:
+        """The report for a person (stdout)."""
+        lines = [f"Imported {self.source} into {self.dest}", ""]
+        lines.append(f"essays imported: {len(self.essays)}" + (f" ({self.overwritten} replaced files already there)" if self.overwritten else ""))
+        lines.append(f"essays repaired: {len(self.repairs)}")
+        lines += [f"  {report.summary()}" for report in self.repairs]
+        lines.append(f"assets copied: {len(self.assets)}")
+        converted = ", ".join(f"{count} {kind}" for kind, count in sorted(self.counts.items())) or "none"
+        lines.append(f"converted: {converted}")
+        if self.home:
+            lines.append(f"home page: {self.home}")
+        lines += [f"theme page: {line}" for line in self.theme_pages]
+        if self.config and self.config.source:
+            lines.append(f"config: {self.config.source}: title {self.config.title!r}, description {self.config.description!r}, {len(self.config.nav)} nav items")
+        if self.nav:
+            lines.append("nav (the site's navigation lists these pages by itself): " + "; ".join(self.nav))
+        lines += [f"same address: {line}" for line in self.same_address]
+        lines += [f"skipped: {line}" for line in self.skipped]
+        if self.failed:
+            lines += ["", f"failed ({len(self.failed)}, not imported):"] + [f"  {line}" for line in self.failed]
+        lines += ["", f"needs a person ({len(self.needs_a_person)}):" if self.needs_a_person else "needs a person: nothing"]
+        lines += [f"  {line}" for line in self.needs_a_person]
+        return "\n".join(lines) + "\n"
+
+
+@dataclass
+class _Page:
+    """One Markdown file of the blog, repaired, with where it goes."""
+
+    src: str  # relative to the blog's docs/, POSIX
+    metadata: dict[str, Any]
+    body: str
+    body_line: int
+    block: str
+    repair: RepairReport
+    dest: str = ""  # relative to DEST; '' when the page is not written
+    role: str = "essay"  # essay, home, theme, catalogue
+    anchors: dict[str, str] | None = None  # ids a link may name → the site's ids, made when first asked
+
+
+def find_docs(source: Path) -> Path:
+    """The blog's ``docs/`` folder: the one holding ``.vuepress``, else ``source/docs``, else ``source``."""
+    for candidate in (source / "docs", source):
+        if (candidate / ".vuepress").is_dir():
+            return candidate
+    return source / "docs" if (source / "docs").is_dir() else source
+
+
+def import_blog(source: Path, dest: Path, options: ImportOptions = ImportOptions()) -> ImportReport:
+    """Import the blog at ``source`` (a repository or its ``docs/``) into ``dest`` (an Errata ``docs/``)."""
+    return _Import(Path(source), Path(dest), options).run()
+
+
+class _Import:
+    def __init__(self, source: Path, dest: Path, options: ImportOptions):
+        self.docs = find_docs(source)
+        self.root = self.docs.resolve()
+        self.dest = dest
+        self.options = options
+        self.report = ImportReport(str(source), str(dest))
+        self.pages: dict[str, _Page] = {}  # by source path
+        self.assets: set[str] = set()  # non-Markdown files of docs/, by source path
+        self.public: set[str] = set()  # files of .vuepress/public/, by their path there
+        self.copies: dict[str, Path] = {}  # destination path → the file to copy there
+        self.permalinks: dict[str, str] = {}  # old address without slashes → destination path
+        self.config = SiteConfig()
+        self.by_dest: dict[str, _Page] = {}  # the pages written, by destination path
+
+    # -- the plan ---------------------------------------------------------------
+
+    def run(self) -> ImportReport:
+        vuepress = self.docs / ".vuepress"
+        config_path = find_config(vuepress) if vuepress.is_dir() and not vuepress.is_symlink() else None
+        if config_path:
+            self.config = read_config(config_path)
+            self.report.needs_a_person += self.config.notes
+        self.report.config = self.config
+        if (self.docs / "_posts").is_dir():
+            self.report.theme_pages.append(f"_posts/ → {self.config.posts_category}/ (vdoing's category for loose posts)")
+        for relative in self._walk(self.docs):
+            if relative.endswith(".md"):
+                self._read_page(relative)
+            elif _passive(relative):
+                self.assets.add(relative)
+            else:
+                self.report.skipped.append(f"{relative}: not copied ({_suffix(relative) or 'no extension'} files are not known to be safe to publish as they are)")
+        public = vuepress / "public"
+        if public.is_dir() and not public.is_symlink() and not vuepress.is_symlink():
+            self.public = {path for path in self._walk(public, skip_hidden_folders=False) if _passive(path)}
+        self._place_pages()
+        outputs = self._convert_pages()
+        for relative in sorted(self.assets):
+            self.copies.setdefault(self._dest(relative), self.docs / relative)
+        self._nav_report()
+        self._write(outputs)
+        return self.report
+
+    def _walk(self, top: Path, skip_hidden_folders: bool = True) -> list[str]:
+        """Regular files under ``top`` (POSIX paths relative to it); symlinks are reported, never followed."""
+        found = []
+        for folder, subfolders, files in os.walk(top, followlinks=False):
+            here = Path(folder)
+            kept = []
+            for name in sorted(subfolders):
+                path = here / name
+                if path.is_symlink():
+                    self.report.skipped.append(f"{path}: a symlink (not followed)")
+                elif not (name in SKIPPED_FOLDERS or (skip_hidden_folders and name.startswith("."))):
+                    kept.append(name)
+            subfolders[:] = kept
+            for name in sorted(files):
+                path = here / name
+                if path.is_symlink():
+                    self.report.skipped.append(f"{path}: a symlink (not read)")
+                elif name.startswith(".") or not path.is_file():
+                    continue
+                else:
+                    found.append(path.relative_to(top).as_posix())
+        return found
+
+    def _read_page(self, relative: str) -> None:
+        path = self.docs / relative
+        try:
+            data = path.read_bytes()
+            if len(data) > MAX_ESSAY_BYTES:
+                raise EssayError(str(path), None, f"larger than {MAX_ESSAY_BYTES // 1_000_000} MB: not an essay")
+            result = repair_bytes(data, relative, self.options.repair)
+            split = split_front_matter(result.text, relative)
+        except EssayError as exc:
+            self.report.failed.append(str(exc))
+            return
+        except OSError as exc:
+            self.report.failed.append(f"{relative}: cannot read: {exc.strerror or exc}")
+            return
+        # Notes name lines of the file as the author has it: its front matter may have had more lines.
+        body_line = split.body_line - _block_lines(result.text) + _block_lines(data)
+        page = _Page(relative, split.metadata, split.body, body_line, split.block, result.report)
+        if "/" not in relative and (page.metadata.get("home") is True or relative.lower() in ("index.md", "readme.md")):
+            page.role = "home"  # VuePress's root page is the home, whatever its layout
+        elif any(page.metadata.get(flag) is True for flag in THEME_PAGES):
+            page.role = "theme"
+        elif page.metadata.get("pageComponent"):
+            page.role = "catalogue"
+        self.pages[relative] = page
+
+    def _place_pages(self) -> None:
+        """Where each page goes, and the old addresses that lead to it."""
+        homes = [page for page in self.pages.values() if page.role == "home"]
+        for page in self.pages.values():
+            if page.role == "essay":
+                page.dest = self._dest(page.src)
+            elif page.role == "home":
+                if page is homes[0]:
+                    page.dest = "index.md"
+                    self.report.home = f"{page.src} → index.md (hero text, tagline, features)"
+                else:
+                    self.report.needs_a_person.append(f"{page.src}:1: a second home page: not imported")
+            elif page.role == "theme":
+                flag = next(flag for flag in THEME_PAGES if page.metadata.get(flag) is True)
+                target = THEME_PAGES[flag]
+                line = f"{page.src} ({flag}) → Errata's own {target[:-3]}/ page (generated)"
+                old = str(page.metadata.get("permalink") or "").strip().strip("/")
+                if old and f"{old}/" != page_url(target):
+                    line += f"; links to /{old}/ are rewritten, the address itself is not redirected"
+                self.report.theme_pages.append(line)
+                self._remember_permalink(page, target)
+            elif page.role == "catalogue":
+                self._place_catalogue(page)
+        for page in self.pages.values():
+            if page.dest and page.role != "theme":
+                self._remember_permalink(page, page.dest)
+        self.by_dest = {page.dest: page for page in self.pages.values() if page.dest}
+        pages = [(page.src, page_url(page.dest)) for page in self.pages.values() if page.dest]
+        assets = [(src, unnumbered_dest(self._dest(src), False)) for src in self.assets]
+        for clash in url_clashes(pages + assets):
+            self.report.needs_a_person.append(f"{clash} (the build fails until then)")
+
+    def _place_catalogue(self, page: _Page) -> None:
+        component = page.metadata.get("pageComponent")
+        data = component.get("data") if isinstance(component, dict) else None
+        key = str(data.get("key") or "").strip("/") if isinstance(data, dict) else ""
+        inside = [p for p in self.pages.values() if p.role == "essay" and key and p.src.startswith(key + "/")]
+        if not inside or f"{key}/index.md" in self.pages or f"{key}/README.md" in self.pages:
+            self.report.theme_pages.append(f"{page.src} (catalogue of {key or '?'}) → dropped: the navigation lists that folder")
+            return
+        page.dest = f"{key}/index.md"
+        self.report.theme_pages.append(f"{page.src} (catalogue of {key}) → {page.dest}, the folder's index page")
+
+    def _remember_permalink(self, page: _Page, dest: str) -> None:
+        permalink = str(page.metadata.get("permalink") or "").strip().strip("/")
+        if permalink:
+            if permalink in self.permalinks and self.permalinks[permalink] != dest:
+                self.report.needs_a_person.append(f"{page.src}:1: permalink /{permalink}/ is also {self.permalinks[permalink]}'s")
+            self.permalinks.setdefault(permalink, dest)
+
+    # -- conversion ----------------------------------------------------------------
+
+    def _convert_pages(self) -> dict[str, str]:
+        outputs = {}
+        for page in self.pages.values():
+            if not page.dest:
+                continue
+            try:
+                outputs[page.dest] = self._convert(page)
+            except (EssayError, ValueError, TypeError, RecursionError) as exc:  # one bad page, not the import
+                self.report.failed.append(f"{page.src}: cannot convert: {exc}")
+                continue
+            if page.role == "essay":
+                self.report.essays.append(page.dest)
+            if page.repair.changed:
+                self.report.repairs.append(page.repair)
+            self.report.needs_a_person += [
+                f"{page.src}:{low.line}:{low.column}: recovered {low.chosen!r} (or {low.runner_up!r}?): check it"
+                for low in page.repair.low_confidence
+            ]
+        return outputs
+
+    def _convert(self, page: _Page) -> str:
+        if page.role == "catalogue":
+            key = page.dest.rsplit("/", 1)[0]
+            listed = [(posixpath.relpath(p.dest, key), _title(p)) for p in self.pages.values() if p.role == "essay" and p.src.startswith(key + "/")]
+            meta = {"title": _title(page)}
+            if page.metadata.get("permalink"):
+                meta["permalink"] = page.metadata["permalink"]  # the old address still leads here
+            return catalogue_page(meta, sorted(listed))
+        resolve = self._resolver(page)
+        converted = convert_markup(page.body, page.body_line, resolve)
+        self.report.counts.update(converted.counts)
+        self._notes(page.src, converted.notes)
+        if page.role == "home":
+            return home_page(page.metadata, converted.text, self.config, lambda url, image: resolve(url, image, 1, False))
+        permalink = str(page.metadata.get("permalink") or "").strip().strip("/")
+        if permalink and f"{permalink}/" == page_url(page.dest):
+            # The old address is the new one (99.friends.md, /friends): a redirect would replace the page itself.
+            self.report.same_address.append(f"{page.src}: /{permalink}/ is its address here too (permalink left out)")
+            return dump_front_matter({k: v for k, v in page.metadata.items() if k != "permalink"}) + converted.text
+        return page.block + converted.text
+
+    def _notes(self, src: str, notes: list[Note]) -> None:
+        self.report.needs_a_person += [f"{src}:{note.line}: {note.message}" for note in notes[:MAX_NOTES]]
+        if len(notes) > MAX_NOTES:
+            self.report.needs_a_person.append(f"{src}: and {len(notes) - MAX_NOTES} more like these")
+
+    def _resolver(self, page: _Page):
+        def resolve(url: str, image: bool, line: int, in_html: bool = False) -> str | None:
+            def person(problem: str) -> None:
+                self.report.needs_a_person.append(f"{page.src}:{line}: {'image' if image else 'link'} {url}: {problem}")
+
+            if url.strip().startswith("#") and not in_html:  # on this page: VuePress's id → the site's
+                fragment = self._anchor(page.dest, url.strip()[1:])
+                if fragment is None:
+                    person("no heading here has that id")
+                return None if fragment is None else f"#{fragment}" if fragment else url
+            target, problem = self._target(url, page.src)
+            if problem:
+                person(problem)
+                return None
+            if target is None:
+                return url
+            path, fragment = target
+            if fragment and path.endswith(".md"):
+                anchor = self._anchor(path, fragment)
+                if anchor is None:
+                    person(f"no heading of {path} has the id #{unquote(fragment)}: the link goes to the page's top")
+                fragment = anchor or ""
+            if in_html:  # relative to the published page, since MkDocs leaves raw HTML alone
+                is_page = path.endswith(".md")
+                site_path = page_url(path) if is_page else unnumbered_dest(path, False)
+                new = relative_url(site_path, page_url(page.dest))
+            else:
+                new = posixpath.relpath(path, posixpath.dirname(page.dest) or ".")
+            return _url_path(new) + (f"#{fragment}" if fragment else "")
+
+        return resolve
+
+    def _anchor(self, dest: str, fragment: str) -> str | None:
+        """The site's id for a heading a link names by VuePress's id (``None``: no such heading).
+
+        A page this import does not write (Errata's own) is taken at its word: ``''`` keeps the fragment.
+        """
+        page = self.by_dest.get(dest)
+        if page is None:
+            return fragment
+        if page.anchors is None:
+            page.anchors = heading_anchors(page.body)
+        wanted = unquote(fragment)
+        return page.anchors.get(wanted, page.anchors.get(wanted.lower()))
+
+    def _target(self, url: str, src: str) -> tuple[tuple[str, str] | None, str]:
+        """(destination path, fragment) of an internal URL, ``None`` for an external one, or a problem."""
+        raw = url.strip()
+        if not raw or raw.startswith("#") or raw.startswith("//"):
+            return None, ""
+        if _DRIVE.match(raw):
+            return None, "a file on the author's computer, not in the blog"
+        if _SCHEME.match(raw):
+            return None, ""
+        path, _, fragment = raw.partition("#")
+        path = unquote(path.partition("?")[0]).replace("\\", "/")
+        if path.startswith("/"):
+            found = self._absolute(path.strip("/"))
+        else:
+            joined = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
+            if joined == ".." or joined.startswith("../") or joined.startswith("/"):
+                return None, "leads outside the blog"
+            found = self._in_docs(joined)
+        if found is None:
+            return None, "leads to nothing in the blog"
+        return (found, fragment), ""
+
+    def _absolute(self, key: str) -> str | None:
+        """A site-absolute path: a permalink, a theme page, a public file, a docs path."""
+        bare = key[:-5] if key.endswith(".html") else key
+        if key == "" or bare in ("index", "README"):
+            return "index.md"
+        if bare in self.permalinks:
+            return self.permalinks[bare]
+        if bare in THEME_ADDRESSES:
+            return THEME_ADDRESSES[bare]
+        normal = posixpath.normpath(key)
+        if normal in self.public and not normal.startswith(".."):
+            self.copies.setdefault(normal, self.docs / ".vuepress" / "public" / normal)
+            return normal
+        return self._in_docs(normal)
+
+    def _in_docs(self, path: str) -> str | None:
+        bare = path[:-5] if path.endswith(".html") else path
+        for candidate in (path, bare + ".md", f"{bare}/index.md", f"{bare}/README.md"):
+            page = self.pages.get(candidate)
+            if page is not None:
+                if page.dest:
+                    return page.dest
+                if page.role == "theme":
+                    return self.permalinks.get(str(page.metadata.get("permalink") or "").strip("/"))
+        if path in self.assets:
+            return self._dest(path)
+        return None
+
+    def _dest(self, src: str) -> str:
+        """Where a file of the blog goes: where it was, but ``_posts/`` is named as vdoing shows it (随笔),
+        and an essay named as one of Errata's own pages (``tags.md``) takes a ``blog-`` prefix."""
+        if src.startswith("_posts/"):
+            return f"{self.config.posts_category}/{src[len('_posts/'):]}"
+        if src in ERRATA_PAGES:
+            return f"blog-{src}"
+        return src
+
+    def _nav_report(self) -> None:
+        """Where each item of the blog's nav went: Errata's navigation is made from the folders, so a page is in it."""
+        for item in _nav_items(self.config.nav):
+            link = str(item.get("link") or "")
+            text = str(item.get("text") or "")
+            if not link:
+                continue  # a heading of a drop-down: its items are listed
+            target, problem = self._target(link, "index.md")
+            if problem:
+                self.report.needs_a_person.append(f"{self.config.source}: nav item {text!r} ({link}): {problem}")
+            elif target is None:
+                self.report.needs_a_person.append(f"{self.config.source}: nav item {text!r} ({link}) leads off the site: add it to the home page or mkdocs.yml by hand")
+            else:
+                self.report.nav.append(f"{text} ({link}) → {target[0]}")
+
+    # -- writing ------------------------------------------------------------------
+
+    def _write(self, outputs: dict[str, str]) -> None:
+        self.dest.mkdir(parents=True, exist_ok=True)
+        dest_root = self.dest.resolve()
+        for relative, text in outputs.items():
+            self._write_one(dest_root, relative, text.encode("utf-8"))
+        for relative, source in sorted(self.copies.items()):
+            try:
+                if source.stat().st_size > MAX_ASSET_BYTES:
+                    self.report.needs_a_person.append(f"{relative}: larger than {MAX_ASSET_BYTES // 1_000_000} MB: not copied")
+                    continue
+                data = source.read_bytes()
+            except OSError as exc:
+                self.report.failed.append(f"{source}: cannot read: {exc.strerror or exc}")
+                continue
+            if self._write_one(dest_root, relative, data):
+                self.report.assets.append(relative)
+
+    def _write_one(self, dest_root: Path, relative: str, data: bytes) -> bool:
+        target = self.dest / relative
+        existing = target.parent
+        while not existing.exists():
+            existing = existing.parent
+        if not existing.resolve().is_relative_to(dest_root) or target.is_symlink():
+            self.report.failed.append(f"{target}: a symlink in the destination leads elsewhere: not written")
+            return False
+        if target.exists() and relative.endswith(".md") and relative != "index.md":
+            self.report.overwritten += 1
+        try:
+            atomic_write(target, data)  # makes the folders
+        except OSError as exc:
+            self.report.failed.append(f"{target}: cannot write: {exc.strerror or exc}")
+            return False
+        return True
+
+
+def _block_lines(text: str | bytes) -> int:
+    """How many lines the front-matter block takes (0 without one).
+
+    >>> _block_lines(b"---\\r\\ntitle: a\\r\\n---\\r\\nbody"), _block_lines("body")
+    (3, 0)
+    """
+    data = text.encode("utf-8", "replace") if isinstance(text, str) else text
+    match = _FRONT_MATTER.match(data.lstrip(b"\xef\xbb\xbf"))
+    return match.group(0).count(b"\n") + (not match.group(0).endswith(b"\n")) if match else 0
+
+
+def _suffix(path: str) -> str:
+    return posixpath.splitext(path)[1].lower()
+
+
+def _passive(path: str) -> bool:
+    """Whether a file is one the import copies as it is.
+
+    >>> _passive("01.a/1.PNG"), _passive("img/logo.svg"), _passive("demo/index.html")
+    (True, False, False)
+    """
+    return _suffix(path) in PASSIVE_SUFFIXES
+
+
+def _url_path(path: str) -> str:
+    """A file path as a URL path, readable: only what a URL cannot hold as it is gets escaped.
+
+    >>> _url_path("../02.笔记/100% 完成#1.md")
+    '../02.笔记/100%25%20完成%231.md'
+    """
+    return path.replace("%", "%25").replace(" ", "%20").replace("#", "%23").replace("?", "%3F")
+
+
+def _title(page: _Page) -> str:
+    return str(page.metadata.get("title") or display_name(page.src))
+
+
+def _nav_items(items: list) -> list[dict]:
+    out = []
+    for item in items:
+        if isinstance(item, dict):
+            out.append(item)
+            if isinstance(item.get("items"), list):
+                out += _nav_items(item["items"])
+    return out

@@ -1,0 +1,604 @@
+"""vdoing/VuePress Markdown → plain Material for MkDocs Markdown, once, at import time.
+
+What changes (everything outside fenced code and HTML comments; inside them nothing does):
+
+- ``::: tip|note|info|warning|danger|details [title]`` → admonitions (``details`` collapsible ``???``),
+  nested containers included; ``::: center|right|left`` → an aligned ``<div markdown>``;
+  ``::: cardList`` / ``::: cardImgList`` (YAML inside) → Material grid cards;
+- ``<code-group>`` / ``<code-block title=…>`` → content tabs (pymdownx.tabbed);
+- ```` ```js {1,3-5} ```` → ```` ```js hl_lines="1 3-5" ````; ``:no-line-numbers`` dropped;
+- ``<Badge text=… type=…/>`` → ``<span class="errata-badge errata-badge--tip">…</span>``;
+- ``[[toc]]`` → removed (Material has its own table of contents);
+- every link and image URL goes through a resolver (the importer's: assets, permalinks, public files);
+- ``<!-- more -->`` stays: it is Material's excerpt marker too.
+
+A container it does not know (``::: demo``, ``::: theorem``) loses its markers, keeps its content and
+becomes a :class:`Note` with its line: never dropped silently, never published as a literal ``:::``.
+
+>>> result = convert_markup("::: tip 提示\\n先看 [[toc]] <Badge text=\\"v2\\" type=\\"warning\\"/>\\n:::\\n")
+>>> print(result.text, end="")
+!!! tip "提示"
+<BLANKLINE>
+    先看  <span class="errata-badge errata-badge--warning">v2</span>
+<BLANKLINE>
+>>> sorted(result.counts.items())
+[('admonition', 1), ('badge', 1), ('toc', 1)]
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Callable, Union
+
+import yaml
+
+#: ``resolve(url, is_image, line, in_html)`` → the URL to write, or ``None`` when it leads nowhere.
+#: ``in_html``: the URL is in an HTML attribute, which MkDocs does not rewrite, so it must be
+#: relative to the page's published address rather than to its source file.
+Resolver = Callable[[str, bool, int, bool], Union[str, None]]
+
+ADMONITIONS = {"tip": "tip", "note": "note", "info": "info", "important": "info", "warning": "warning",
+               "caution": "warning", "danger": "danger", "error": "danger", "details": "note"}
+#: The titles VuePress shows in Chinese when a container has none.
+DEFAULT_TITLES = {"tip": "提示", "note": "注意", "info": "信息", "important": "重要", "warning": "注意",
+                  "caution": "注意", "danger": "警告", "error": "错误", "details": "详细信息"}
+ALIGNMENTS = ("center", "right", "left")
+CARD_LISTS = {"cardlist": "cardList", "cardimglist": "cardImgList"}
+BADGE_TYPES = {"tip": "tip", "info": "tip", "warning": "warning", "warn": "warning", "error": "danger", "danger": "danger"}
+MAX_CARDS_YAML = 200_000  # characters: a friends list, not a data dump
+MAX_NESTING = 16  # containers inside containers; a deeper one is dropped with a note (no recursion limit)
+
+_INVISIBLE = re.compile(r"^[\u00a0\u200b\u200c\u200d\u2060\ufeff]+(?=[ \t]*(?:```|~~~|:::|<code-))")
+_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})(.*)$")
+_CONTAINER_OPEN = re.compile(r"^( *)(:{3,})[ \t]*([A-Za-z][\w-]*)(.*)$")
+_CONTAINER_CLOSE = re.compile(r"^( *)(:{3,})[ \t]*$")
+_GROUP_OPEN = re.compile(r"^( *)<code-group>[ \t]*$", re.IGNORECASE)
+_GROUP_CLOSE = re.compile(r"^[ \t]*</code-group>[ \t]*$", re.IGNORECASE)
+_TAB_OPEN = re.compile(r"^( *)<code-block\b([^<>]*)>[ \t]*$", re.IGNORECASE)
+_TAB_CLOSE = re.compile(r"^[ \t]*</code-block>[ \t]*$", re.IGNORECASE)
+_HIGHLIGHT = re.compile(r"^\{([\d,\s-]*)\}")
+_LINE_NUMBER_FLAGS = re.compile(r":(?:no-)?line-numbers\b")
+_TAB_TITLE = re.compile(r"\[([^\[\]\n]{1,100})\]")
+_ATTRIBUTE = re.compile(r"(:?[\w-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>/]+)")
+_INSIDE_TAG = r"(?:[^<>\"']|\"[^\"]*\"|'[^']*')*"  # attributes, a quoted '<' or '>' included; linear
+_BADGE = re.compile(rf"<Badge\b({_INSIDE_TAG})>(?:([^<>]*)</Badge>)?", re.IGNORECASE)
+_VUE_TAG = re.compile(rf"</?([A-Z][\w-]*)\b{_INSIDE_TAG}>")
+_TOC = re.compile(r"\[\[toc\]\]", re.IGNORECASE)
+# A label holds no brackets but an image's (``[![alt](img.png)](page.md)``): each '[' scans to the next one, linear.
+_LABEL = r"(?:[^\[\]\n!]|!(?!\[)|!\[[^\[\]\n]*\]\([^()\s]*\))*"
+_MD_LINK = re.compile(rf"(!?)\[({_LABEL})\]\(\s*(<[^<>\n]*>|[^\s()<>]+)((?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?)\s*\)")
+_HTML_TAG = re.compile(r"<(img|a|source|video|audio)\b[^<>]*>", re.IGNORECASE)
+_HTML_URL = re.compile(r"(\s(?:src|href)\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNORECASE)
+_HTML_ALT = re.compile(r"\salt\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNORECASE)
+_STYLE = re.compile(r"\sstyle\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNORECASE)
+_TARGET = re.compile(r"\starget\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNORECASE)
+_ZOOM = re.compile(r"\s*zoom\s*:\s*(\d{1,3}(?:\.\d{1,3})?)%\s*;?\s*")
+_REFERENCE = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^<>\n]*>|\S+)(.*)$")
+_BACKTICKS = re.compile(r"`+")
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)")
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something a person should look at: its line in the source file, and what."""
+
+    line: int
+    message: str
+
+
+@dataclass
+class Conversion:
+    text: str
+    notes: list[Note] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+
+
+def keep_url(url: str, image: bool, line: int, in_html: bool = False) -> str:
+    """The resolver that changes nothing (for text that is not part of an import)."""
+    return url
+
+
+@dataclass
+class _Line:
+    text: str
+    number: int
+    prose: bool
+
+
+@dataclass
+class _Block:
+    kind: str  # a container's name as written, or "code-group" / "code-block"
+    info: str  # the rest of the opening line: a title, attributes
+    indent: str
+    colons: int  # 0 for the HTML-tag blocks
+    number: int
+    children: list = field(default_factory=list)
+
+
+def convert_markup(text: str, first_line: int = 1, resolve: Resolver = keep_url) -> Conversion:
+    """Convert an essay's body (no front matter); notes count lines from ``first_line``.
+
+    >>> print(convert_markup("```js {1,3}\\nlet a\\n```\\n::: tip\\n```\\n:::\\n```\\n:::\\n").text, end="")
+    ```js hl_lines="1 3"
+    let a
+    ```
+    !!! tip "提示"
+    <BLANKLINE>
+        ```
+        :::
+        ```
+    <BLANKLINE>
+    """
+    result = Conversion("")
+    root = _parse(text.split("\n"), first_line, result)
+    lines = _Renderer(result, resolve).render(root.children)
+    result.text = "\n".join(lines)
+    return result
+
+
+# -- parsing: lines into nested blocks -----------------------------------------
+
+
+def _parse(lines: list[str], first_line: int, result: Conversion) -> _Block:
+    root = _Block("root", "", "", 0, first_line)
+    stack = [root]
+    fence: tuple[str, int] | None = None
+    in_comment = False
+    for offset, raw in enumerate(lines):
+        number = first_line + offset
+        line = _INVISIBLE.sub("", raw)  # NBSP or U+200B before a fence hides it from Markdown
+        here = stack[-1].children
+        if fence:
+            here.append(_Line(line, number, False))
+            closing = _FENCE.match(line)
+            if closing and closing.group(2)[0] == fence[0] and len(closing.group(2)) >= fence[1] and not closing.group(3).strip():
+                fence = None
+            continue
+        if in_comment:
+            here.append(_Line(line, number, False))
+            in_comment = "-->" not in line
+            continue
+        opening = _FENCE.match(line)
+        if opening and not (opening.group(2)[0] == "`" and "`" in opening.group(3)):
+            fence = (opening.group(2)[0], len(opening.group(2)))
+            here.append(_Line(_fence_info(line, opening, result), number, False))
+            continue
+        stripped = line.lstrip()
+        if stripped.startswith("<!--") and "-->" not in stripped[4:]:
+            in_comment = True
+            here.append(_Line(line, number, False))
+            continue
+        if not _open_or_close(line, number, stack, result):
+            here.append(_Line(line, number, True))
+    return root
+
+
+def _open_or_close(line: str, number: int, stack: list[_Block], result: Conversion) -> bool:
+    """Whether ``line`` opened or closed a block (and did so on ``stack``)."""
+    top = stack[-1]
+    if len(stack) > MAX_NESTING and (_CONTAINER_OPEN.match(line) or _GROUP_OPEN.match(line) or _TAB_OPEN.match(line)):
+        result.notes.append(Note(number, f"containers nested more than {MAX_NESTING} deep: this marker is left out"))
+        return True
+    if match := _CONTAINER_OPEN.match(line):
+        block = _Block(match.group(3), match.group(4).strip(), match.group(1), len(match.group(2)), number)
+        top.children.append(block)
+        stack.append(block)
+        return True
+    if match := _CONTAINER_CLOSE.match(line):
+        if top.colons and len(match.group(2)) >= top.colons:
+            stack.pop()
+        else:
+            result.notes.append(Note(number, "a ':::' closes no container: the line is left out"))
+        return True
+    if match := _GROUP_OPEN.match(line):
+        block = _Block("code-group", "", match.group(1), 0, number)
+        top.children.append(block)
+        stack.append(block)
+        return True
+    if match := _TAB_OPEN.match(line):
+        block = _Block("code-block", match.group(2), match.group(1), 0, number)
+        top.children.append(block)
+        stack.append(block)
+        return True
+    if _TAB_CLOSE.match(line) or _GROUP_CLOSE.match(line):
+        wanted = "code-block" if _TAB_CLOSE.match(line) else "code-group"
+        kinds = [block.kind for block in stack]
+        if wanted not in kinds:
+            result.notes.append(Note(number, f"</{wanted}> closes nothing: the line is left out"))
+            return True
+        while stack[-1].kind != wanted:
+            stack.pop()
+        stack.pop()
+        return True
+    return False
+
+
+def _fence_info(line: str, match: re.Match[str], result: Conversion) -> str:
+    """A fence's opening line in Material's words: line highlights as ``hl_lines``, a ``[title]`` as ``title``.
+
+    >>> import re
+    >>> line = "  ```python{2,4-5}:no-line-numbers [demo.py]"
+    >>> _fence_info(line, _FENCE.match(line), Conversion(""))
+    '  ```python hl_lines="2 4-5" title="demo.py"'
+    """
+    indent, marker, info = match.groups()
+    language = re.match(r"[^\s{\[`:]*", info.strip()).group(0)
+    rest = info.strip()[len(language) :].strip()
+    if not rest or rest[0] not in "{:[":
+        return line
+    attributes = []
+    highlight = _HIGHLIGHT.match(rest)
+    if highlight:
+        ranges = [part.strip() for part in highlight.group(1).split(",") if part.strip()]
+        if ranges:
+            attributes.append(f'hl_lines="{" ".join(ranges)}"')
+            result.counts["hl_lines"] += 1
+        rest = rest[highlight.end() :]
+    rest = _LINE_NUMBER_FLAGS.sub("", rest).strip()
+    title = _TAB_TITLE.match(rest)
+    if title:
+        attributes.append(f'title="{title.group(1).replace(chr(34), "&quot;")}"')
+        rest = rest[title.end() :].strip()
+    if rest:
+        return line  # something else (a pymdownx attribute list): not ours to change
+    return f"{indent}{marker}{language}" + "".join(" " + a for a in attributes)
+
+
+# -- rendering: blocks into Material Markdown --------------------------------
+
+
+class _Renderer:
+    def __init__(self, result: Conversion, resolve: Resolver):
+        self.result = result
+        self.resolve = resolve
+
+    def note(self, line: int, message: str) -> None:
+        self.result.notes.append(Note(line, message))
+
+    def render(self, children: list) -> list[str]:
+        out: list[str] = []
+        for child in children:
+            if isinstance(child, _Block):
+                out.extend(self.block(child))
+            elif not child.prose:
+                out.append(child.text)
+            else:
+                line = self.inline(child.text, child.number)
+                if line is not None:
+                    out.append(line)
+        return out
+
+    def block(self, block: _Block) -> list[str]:
+        kind = block.kind.lower()
+        if kind in ADMONITIONS:
+            return self.admonition(block, kind)
+        if kind in ALIGNMENTS:
+            self.result.counts["aligned"] += 1
+            at = _markdown_indent(block.indent)
+            body = _reindent(_trim(self.render(block.children)), block.indent, at)
+            return [f'{at}<div class="errata-align-{kind}" markdown>', "", *body, "", f"{at}</div>", ""]
+        if kind in CARD_LISTS:
+            return self.cards(block, CARD_LISTS[kind])
+        if kind == "code-group":
+            return self.code_group(block)
+        self.note(block.number, f"'{_describe(block)}' is not something Material has: its markers are left out, its content is kept as it is")
+        return self.render(block.children)
+
+    def admonition(self, block: _Block, kind: str) -> list[str]:
+        self.result.counts["details" if kind == "details" else "admonition"] += 1
+        marker = "???" if kind == "details" else "!!!"
+        title = block.info or DEFAULT_TITLES[kind]
+        at = _markdown_indent(block.indent)
+        header = f'{at}{marker} {ADMONITIONS[kind]} "{_title_text(title)}"'
+        body = _reindent(_trim(self.render(block.children)), block.indent, at + "    ")
+        return [header, "", *body, ""]
+
+    def code_group(self, block: _Block) -> list[str]:
+        self.result.counts["code-group"] += 1
+        out = []
+        for child in block.children:
+            if isinstance(child, _Block) and child.kind == "code-block":
+                attributes = dict((k.lstrip(":"), v.strip("\"'")) for k, v in _ATTRIBUTE.findall(child.info))
+                title = attributes.get("title") or "代码"
+                body = _dedent(_trim(self.render(child.children)))
+                at = _markdown_indent(block.indent)
+                out += [f'{at}=== "{_title_text(title)}"', "", *_reindent(body, "", at + "    "), ""]
+            elif isinstance(child, _Block) or child.text.strip():
+                self.note(child.number, "only <code-block> belongs in a <code-group>: this is kept after the tabs")
+                out += self.render([child])
+        return out
+
+    def cards(self, block: _Block, name: str) -> list[str]:
+        lines = [child for child in block.children if isinstance(child, _Line)]
+        code = [line.text for line in lines if not line.prose]  # vdoing wants the YAML in a fence
+        source = "\n".join(code[1:-1]) if len(code) >= 2 and _FENCE.match(code[0]) else ""
+        items = None
+        if len(source) <= MAX_CARDS_YAML:
+            try:
+                items = yaml.safe_load(source)
+            except yaml.YAMLError:
+                items = None
+        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+            self.note(block.number, f"'::: {name}' holds no YAML list of cards: its content is kept as it is")
+            return self.render(block.children)
+        self.result.counts["cards"] += 1
+        image_key = "img" if name == "cardImgList" else "avatar"
+        cards = [Card(str(i.get("name") or ""), str(i.get("desc") or ""), i.get("link"), i.get(image_key), i.get("author")) for i in items]
+        return _reindent(card_grid(cards, lambda url, image: self.resolve(url, image, block.number, False), large_images=image_key == "img"), "", _markdown_indent(block.indent))
+
+    # -- within a line --------------------------------------------------------
+
+    def inline(self, line: str, number: int) -> str | None:
+        """A prose line with its badges, table-of-contents marker and links converted; ``None`` drops it."""
+        if _TOC.fullmatch(line.strip()):
+            self.result.counts["toc"] += 1
+            return None
+        convert = lambda text: self.links(self.components(self.badges(_TOC.sub(self._toc, text)), number), number)  # noqa: E731
+        return _outside_comments(line, lambda part: _outside_code(part, convert))
+
+    def _toc(self, match: re.Match[str]) -> str:
+        self.result.counts["toc"] += 1
+        return ""
+
+    def badges(self, text: str) -> str:
+        def badge(match: re.Match[str]) -> str:
+            attributes = {k.lstrip(":"): v.strip("\"'") for k, v in _ATTRIBUTE.findall(match.group(1))}
+            label = attributes.get("text") or (match.group(2) or "").strip()
+            kind = BADGE_TYPES.get(attributes.get("type", "tip").lower(), "tip")
+            self.result.counts["badge"] += 1
+            return f'<span class="errata-badge errata-badge--{kind}">{html.escape(label, quote=False)}</span>'
+
+        return _BADGE.sub(badge, text) if "<" in text else text
+
+    def components(self, text: str, number: int) -> str:
+        """Vue components other than ``<Badge>`` (``<ClientOnly>``, a theme's own): tags out, content kept, noted."""
+        if "<" not in text:
+            return text
+        names = []
+
+        def drop(match: re.Match[str]) -> str:
+            names.append(match.group(1))
+            return ""
+
+        text = _VUE_TAG.sub(drop, text)
+        for name in dict.fromkeys(names):
+            self.note(number, f"Vue component <{name}> is not something Material has: its tags are left out, its content is kept")
+        return text
+
+    def links(self, text: str, number: int) -> str:
+        if "](" in text:
+            text = _MD_LINK.sub(lambda m: self._markdown_link(m, number), text)
+        if "<" in text:
+            text = _HTML_TAG.sub(lambda m: self._html_tag(m, number), text)
+        if "]:" in text:
+            text = _REFERENCE.sub(lambda m: self._reference(m, number), text)
+        return text
+
+    def _markdown_link(self, match: re.Match[str], number: int) -> str:
+        bang, label, url, title = match.groups()
+        if "](" in label:  # an image inside a link
+            label = self.links(label, number)
+        bare = url[1:-1] if url.startswith("<") else url
+        new = self.resolve(bare, bool(bang), number, False)
+        if new is None:
+            return _missing_image(label or bare) if bang else label
+        return f"{bang}[{label}]({_markdown_url(new) if new != bare else url}{title})"
+
+    def _html_tag(self, match: re.Match[str], number: int) -> str:
+        tag = self._attributes(match.group(0), match.group(1).lower(), number)
+        image = match.group(1).lower() != "a"
+        url_match = _HTML_URL.search(tag)
+        if not url_match:
+            return tag
+        url = html.unescape(url_match.group(2).strip("\"'"))
+        new = self.resolve(url, image, number, True)
+        if new is None:
+            if image:
+                alt = _HTML_ALT.search(tag)
+                return _missing_image(html.unescape(alt.group(1).strip("\"'")) if alt else url)
+            return tag[: url_match.start()] + tag[url_match.end() :]
+        if new == url:
+            return tag
+        return tag[: url_match.start()] + f'{url_match.group(1)}"{html.escape(new)}"' + tag[url_match.end() :]
+
+    def _attributes(self, tag: str, name: str, number: int) -> str:
+        """Typora's ``style="zoom: 50%"`` on an image → ``width="50%"``; ``target`` off links; other styles off, noted.
+
+        The site publishes no ``style`` or ``target`` attribute (its sanitiser drops them).
+        """
+        style = _STYLE.search(tag)
+        if style:
+            zoom = _ZOOM.fullmatch(style.group(1).strip("\"'"))
+            width = f' width="{zoom.group(1)}%"' if zoom and name == "img" and " width" not in tag.lower() else ""
+            if zoom and name == "img":
+                self.result.counts["image zoom"] += 1
+            else:
+                self.note(number, f"<{name} style={style.group(1)}>: the site keeps no inline style; it is left out")
+            tag = tag[: style.start()] + width + tag[style.end() :]
+        if name == "a" and _TARGET.search(tag):
+            tag = _TARGET.sub("", tag)
+        return tag
+
+    def _reference(self, match: re.Match[str], number: int) -> str:
+        url = match.group(2)[1:-1] if match.group(2).startswith("<") else match.group(2)
+        new = self.resolve(url, False, number, False)
+        if new is None:
+            return ""
+        return match.group(0) if new == url else f"{match.group(1)}{_markdown_url(new)}{match.group(3)}"
+
+
+# -- cards (friends lists and the home page's features) -----------------------
+
+
+@dataclass
+class Card:
+    """One card of a grid: a friend's site, a project, a feature of the home page."""
+
+    name: str
+    text: str = ""
+    link: Any = None
+    image: Any = None
+    author: Any = None
+
+
+def card_grid(cards: list[Card], resolve: Callable[[str, bool], str | None], large_images: bool = False) -> list[str]:
+    """Material grid cards (``<div class="grid cards" markdown>``), each URL through ``resolve``.
+
+    >>> print("\\n".join(card_grid([Card("某人", "说明", "https://example.org/")], lambda u, i: u)))
+    <div class="grid cards errata-cards" markdown>
+    <BLANKLINE>
+    -   **[某人](https://example.org/)**
+    <BLANKLINE>
+        ---
+    <BLANKLINE>
+        说明
+    <BLANKLINE>
+    </div>
+    <BLANKLINE>
+    """
+    out = ['<div class="grid cards errata-cards" markdown>', ""]
+    for card in cards:
+        link = resolve(str(card.link), False) if card.link else None
+        image = resolve(str(card.image), True) if card.image else None
+        name = _markdown_text(card.name or (str(card.link) if card.link else ""))
+        heading = f"**[{name}]({_markdown_url(link)})**" if link else f"**{name}**"
+        picture = ""
+        if image:
+            css = "errata-card-image" if large_images else "errata-card-avatar"
+            picture = f"![]({_markdown_url(image)}){{ .{css} loading=lazy }}"
+        first = f"{picture}\n\n    {heading}" if large_images and picture else " ".join(p for p in (picture, heading) if p)
+        out += [f"-   {first}", "", "    ---", ""]
+        if card.text:
+            out += [f"    {_markdown_text(card.text)}", ""]
+        if card.author:
+            out += [f"    — {_markdown_text(str(card.author))}", ""]
+    out += ["</div>", ""]
+    return out
+
+
+# -- small helpers --------------------------------------------------------------
+
+
+def _describe(block: _Block) -> str:
+    if block.colons:
+        return f"{':' * block.colons} {block.kind}"
+    return f"<{block.kind}>"
+
+
+def _title_text(title: str) -> str:
+    """A title safe inside ``"…"`` of an admonition or tab."""
+    return html.escape(title.strip(), quote=True)
+
+
+def _markdown_text(text: str) -> str:
+    """Plain text for a Markdown line: no HTML, no link syntax, one line.
+
+    >>> _markdown_text("a <b> [c]\\nd")
+    'a &lt;b&gt; \\\\[c\\\\] d'
+    """
+    text = " ".join(text.split())
+    return html.escape(text, quote=False).replace("[", "\\[").replace("]", "\\]")
+
+
+def _markdown_url(url: str) -> str:
+    """A URL as a Markdown link target: in ``<…>`` when it has spaces or parentheses."""
+    if any(c in url for c in " ()<>"):
+        return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
+    return url
+
+
+def _missing_image(label: str) -> str:
+    return f"*（图片未导入：{_markdown_text(label)}）*"
+
+
+def _markdown_indent(indent: str) -> str:
+    """Where a block at ``indent`` belongs for Python-Markdown, which nests by 4 spaces, not by CommonMark's content column.
+
+    A container in a 2-space list item (``- a`` then ``  ::: tip``) is outside the list for
+    Python-Markdown, and ``  !!! tip`` would be a paragraph: it goes to column 0 instead.
+
+    >>> _markdown_indent("  "), _markdown_indent("      ")
+    ('', '    ')
+    """
+    return " " * (len(indent) // 4 * 4)
+
+
+def _trim(lines: list[str]) -> list[str]:
+    start, end = 0, len(lines)
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return lines[start:end]
+
+
+def _reindent(lines: list[str], old: str, new: str) -> list[str]:
+    """Lines moved from indentation ``old`` to ``new`` (blank lines stay blank).
+
+    >>> _reindent(["  a", "", "    b", "c"], "  ", "    ")
+    ['    a', '', '      b', '    c']
+    """
+    out = []
+    for line in lines:
+        if not line.strip():
+            out.append("")
+        elif line.startswith(old):
+            out.append(new + line[len(old) :])
+        else:
+            out.append(new + line.lstrip(" "))
+    return out
+
+
+def _dedent(lines: list[str]) -> list[str]:
+    widths = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip()]
+    cut = min(widths, default=0)
+    return [line[cut:] for line in lines]
+
+
+def _outside_comments(line: str, convert: Callable[[str], str]) -> str:
+    """``convert`` applied to the parts of ``line`` outside ``<!-- … -->`` (a comment is never published).
+
+    >>> _outside_comments("a <!-- b --> c", str.upper)
+    'A <!-- b --> C'
+    """
+    if "<!--" not in line:
+        return convert(line)
+    out, start = [], 0
+    for match in _COMMENT.finditer(line):
+        out += [convert(line[start : match.start()]), match.group(0)]
+        start = match.end()
+    out.append(convert(line[start:]))
+    return "".join(out)
+
+
+def _outside_code(line: str, convert: Callable[[str], str]) -> str:
+    """``convert`` applied to the parts of ``line`` outside code spans (linear in the line).
+
+    >>> _outside_code("a `[[toc]]` b ``x`` c", str.upper)
+    'A `[[toc]]` B ``x`` C'
+    """
+    if "`" not in line:
+        return convert(line)
+    runs = list(_BACKTICKS.finditer(line))
+    closer: dict[int, int] = {}  # a run's index → the index of the next run of the same length
+    following: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        width = len(runs[index].group(0))
+        if width in following:
+            closer[index] = following[width]
+        following[width] = index
+    out, start, index = [], 0, 0
+    while index < len(runs):
+        if index in closer:
+            end = closer[index]
+            out.append(convert(line[start : runs[index].start()]))
+            out.append(line[runs[index].start() : runs[end].end()])
+            start = runs[end].end()
+            index = end + 1
+        else:
+            index += 1
+    out.append(convert(line[start:]))
+    return "".join(out)

@@ -1,0 +1,368 @@
+"""The vdoing theme's parts of a blog: its config, its home page, its own pages.
+
+The config (``.vuepress/config.js|ts|mjs|cjs|yml|yaml|toml``) is read, never executed: a JS/TS
+config is scanned for the literal object it exports, and whatever is not a literal (an
+imported name, a function, a type cast) is skipped as :data:`UNREAD`. The scan is one pass over
+the tokens, so a hostile config cannot hang it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .markup import Card, card_grid
+
+CONFIG_NAMES = ("config.ts", "config.js", "config.mjs", "config.cjs", "config.yml", "config.yaml", "config.toml")
+MAX_CONFIG = 1_000_000  # characters
+MAX_DEPTH = 40  # nesting a config needs; deeper is skipped (no recursion limit, no quadratic scan)
+
+#: vdoing's own pages (front matter flag) → the page Errata generates for the same purpose.
+THEME_PAGES = {"archivesPage": "archive.md", "categoriesPage": "categories.md", "tagsPage": "tags.md"}
+#: The addresses vdoing gives those pages, for links that name them.
+THEME_ADDRESSES = {"archives": "archive.md", "archive": "archive.md", "categories": "categories.md", "tags": "tags.md"}
+
+_TOKEN = re.compile(
+    r"""(?P<space>\s+|//[^\n]*|/\*.*?(?:\*/|\Z))"""
+    r"""|(?P<string>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`)"""
+    r"""|(?P<number>-?\d+(?:\.\d+)?)"""
+    r"""|(?P<name>[A-Za-z_$][\w$]*)"""
+    r"""|(?P<punct>[{}\[\](),:;=<>.?!+*/%&|^~-])""",
+    re.DOTALL,
+)
+_JS_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "b": "\b", "f": "\f", "v": "\v"}
+_EXPORT = re.compile(r"module\.exports\s*=|export\s+default\b")
+
+
+@dataclass
+class SiteConfig:
+    """What a blog's config says that an Errata site can use."""
+
+    title: str = ""
+    description: str = ""
+    repo: str = ""
+    nav: list[dict[str, Any]] = field(default_factory=list)
+    posts_category: str = "随笔"  # vdoing's name for the loose posts of _posts/ (themeConfig.categoryText)
+    source: str = ""  # the file it came from ('' when there was none)
+    notes: list[str] = field(default_factory=list)
+
+
+def find_config(vuepress_dir: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        path = vuepress_dir / name
+        if path.is_file() and not path.is_symlink():
+            return path
+    return None
+
+
+def read_config(path: Path) -> SiteConfig:
+    """The site's title, description, repository and nav, from a config file of any kind."""
+    config = SiteConfig(source=path.name)
+    text = path.read_text(encoding="utf-8", errors="replace")[:MAX_CONFIG]
+    try:
+        if path.suffix in (".yml", ".yaml"):
+            data = yaml.safe_load(text)
+        elif path.suffix == ".toml":
+            data = tomllib.loads(text)
+        else:
+            data = read_js_object(text)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
+        config.notes.append(f"{path.name}: cannot be read ({str(exc).splitlines()[0]})")
+        return config
+    if not isinstance(data, dict):
+        config.notes.append(f"{path.name}: no literal config object found (settings are not read from code)")
+        return config
+    locale = _get(data, "locales", "/")
+    config.title = _string(data.get("title")) or _string(_get(locale, "title"))
+    config.description = _string(data.get("description")) or _string(_get(locale, "description"))
+    theme = data.get("themeConfig") if isinstance(data.get("themeConfig"), dict) else {}
+    config.repo = _string(theme.get("repo"))
+    category = re.sub(r"[\\/:*?\"<>|\x00-\x1f]", "", _string(theme.get("categoryText"))).strip(". ")
+    config.posts_category = category or config.posts_category  # a folder name: no path, no '..'
+    nav = theme.get("nav")
+    if nav is UNREAD:
+        config.notes.append(f"{path.name}: themeConfig.nav is not a literal (imported or computed): not read")
+    elif isinstance(nav, list):
+        config.nav = [item for item in nav if isinstance(item, dict)]
+    return config
+
+
+def read_js_object(text: str) -> Any:
+    """The object literal a JS/TS config exports, as Python values; code parts become :data:`UNREAD`.
+
+    >>> read_js_object("import x from 'y'\\nexport default defineConfig({ title: 'A', n: [1, {t: `b`}], f: () => {}, p: <T>[x] })")
+    {'title': 'A', 'n': [1, {'t': 'b'}], 'f': <UNREAD>, 'p': <UNREAD>}
+    """
+    export = _EXPORT.search(text)
+    start = text.find("{", export.end() if export else 0)
+    if start < 0:
+        return None
+    tokens = _tokens(text[start:])
+    value, _ = _value(tokens, 0)
+    return value
+
+
+class _Unread:
+    def __repr__(self) -> str:
+        return "<UNREAD>"
+
+
+UNREAD = _Unread()  # a value the scan could not read without running the code
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    out = []
+    position = 0
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        if not match:
+            out.append(("other", text[position]))
+            position += 1
+            continue
+        position = match.end()
+        if match.lastgroup != "space":
+            out.append((match.lastgroup, match.group(0)))
+    return out
+
+
+def _value(tokens: list[tuple[str, str]], i: int, depth: int = 0) -> tuple[Any, int]:
+    """A literal starting at token ``i`` and the index after it; anything else is skipped to the next ``,``."""
+    if i >= len(tokens):
+        return UNREAD, i
+    kind, text = tokens[i]
+    end = _expression_end(tokens, i)
+    if end != i + 1 and not (text in "{[" and _closing(tokens, i) == end - 1) or depth > MAX_DEPTH:
+        return UNREAD, end  # an expression (a call, a cast, an arrow function)
+    if text == "{":
+        return _object(tokens, i + 1, end - 1, depth + 1), end
+    if text == "[":
+        return _array(tokens, i + 1, end - 1, depth + 1), end
+    if kind == "string" and not (text[0] == "`" and "${" in text):
+        return _unquote(text), end
+    if kind == "number":
+        return (float(text) if "." in text else int(text)), end
+    if kind == "name" and text in ("true", "false", "null", "undefined"):
+        return {"true": True, "false": False}.get(text), end
+    return UNREAD, end
+
+
+def _object(tokens, i: int, stop: int, depth: int) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    while i < stop:
+        kind, text = tokens[i]
+        if text == ",":
+            i += 1
+            continue
+        key = _unquote(text) if kind == "string" else text if kind in ("name", "number") else None
+        if key is None or i + 1 >= stop or tokens[i + 1][1] != ":":
+            i = _expression_end(tokens, i)  # a spread, a method, a shorthand: not a literal entry
+            continue
+        value, i = _value(tokens, i + 2, depth)
+        out[key] = value
+    return out
+
+
+def _array(tokens, i: int, stop: int, depth: int) -> list[Any]:
+    out = []
+    while i < stop:
+        if tokens[i][1] == ",":
+            i += 1
+            continue
+        value, i = _value(tokens, i, depth)
+        out.append(value)
+    return out
+
+
+def _closing(tokens, i: int) -> int:
+    """The index of the bracket closing the one at ``i`` (or the end)."""
+    depth = 0
+    for j in range(i, len(tokens)):
+        text = tokens[j][1]
+        if text in "([{" and tokens[j][0] == "punct":
+            depth += 1
+        elif text in ")]}" and tokens[j][0] == "punct":
+            depth -= 1
+            if depth == 0:
+                return j
+    return len(tokens) - 1
+
+
+def _expression_end(tokens, i: int) -> int:
+    """The index after the expression starting at ``i``: the next ``,`` or closing bracket at its depth."""
+    depth = 0
+    j = i
+    while j < len(tokens):
+        kind, text = tokens[j]
+        if kind == "punct":
+            if text in "([{":
+                depth += 1
+            elif text in ")]}":
+                if depth == 0:
+                    return j
+                depth -= 1
+            elif text in ",;" and depth == 0:
+                return j
+        j += 1
+    return j
+
+
+def _unquote(token: str) -> str:
+    """A JS string literal's value.
+
+    >>> _unquote("'a\\\\'b'"), _unquote('"\\\\u5c71"')
+    ("a'b", '山')
+    """
+    body = token[1:-1]
+    if token[0] == '"':
+        try:
+            return json.loads(token)
+        except ValueError:
+            pass
+    out, i = [], 0
+    while i < len(body):
+        char = body[i]
+        if char == "\\" and i + 1 < len(body):
+            following = body[i + 1]
+            if following == "u" and re.fullmatch(r"[0-9a-fA-F]{4}", body[i + 2 : i + 6]):
+                out.append(chr(int(body[i + 2 : i + 6], 16)))
+                i += 6
+                continue
+            out.append(_JS_ESCAPES.get(following, following))
+            i += 2
+            continue
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def _get(data: Any, *keys: str) -> Any:
+    for key in keys:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def _string(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+# -- the home page ---------------------------------------------------------------
+
+
+FRONT_DOOR = "<!-- errata:front-door -->"
+
+
+def home_page(metadata: dict[str, Any], body: str, site: SiteConfig, resolve) -> str:
+    """Errata's ``index.md`` from vdoing's home (``home: true``): hero text, tagline, action, features, body.
+
+    The ``<!-- errata:front-door -->`` line is where the site's hook puts the latest entries, tags and counts.
+
+    >>> print(home_page({"heroText": "山高水长", "tagline": "慢慢来"}, "", SiteConfig(), lambda u, i: u), end="")
+    ---
+    title: 山高水长
+    hide:
+    - navigation
+    - toc
+    ---
+    # 山高水长
+    <BLANKLINE>
+    慢慢来
+    { .errata-tagline }
+    <BLANKLINE>
+    <!-- errata:front-door -->
+    """
+    from ..metadata import dump_front_matter  # the same YAML writer as every essay
+
+    title = _string(metadata.get("heroText")) or site.title or _string(metadata.get("title")) or "首页"
+    lines = []
+    hero = _string(metadata.get("heroImage"))
+    picture = resolve(hero, True) if hero else None
+    if picture:
+        lines += [f"![]({picture}){{ .errata-hero-image }}", ""]
+    lines += [f"# {title}", ""]
+    tagline = _string(metadata.get("tagline")) or site.description
+    if tagline:
+        lines += [tagline, "{ .errata-tagline }", ""]
+    action_text, action_link = _string(metadata.get("actionText")), _string(metadata.get("actionLink"))
+    link = resolve(action_link, False) if action_link else None
+    if action_text and link:
+        lines += [f"[{action_text}]({link}){{ .md-button .md-button--primary }}", ""]
+    lines += [FRONT_DOOR, ""]
+    features = metadata.get("features")
+    if isinstance(features, list):
+        cards = [
+            Card(str(f.get("title") or ""), str(f.get("details") or ""), f.get("link"), f.get("imgUrl"))
+            for f in features
+            if isinstance(f, dict)
+        ]
+        lines += card_grid(cards, resolve)
+    if body.strip():
+        lines += [body.strip("\n"), ""]
+    meta = {"title": title, "hide": ["navigation", "toc"]}
+    return dump_front_matter(meta) + "\n".join(lines).rstrip("\n") + "\n"
+
+
+def catalogue_page(metadata: dict[str, Any], pages: list[tuple[str, str]]) -> str:
+    """A folder's index page listing its pages (link, title), for a vdoing catalogue page (``pageComponent``).
+
+    >>> print(catalogue_page({"title": "前端"}, [("a.md", "A")]), end="")
+    ---
+    title: 前端
+    ---
+    # 前端
+    <BLANKLINE>
+    - [A](a.md)
+    """
+    from ..metadata import dump_front_matter
+
+    lines = [f"# {metadata['title']}", ""] + [f"- [{_link_text(name)}]({target})" for target, name in pages]
+    return dump_front_matter(metadata) + "\n".join(lines) + "\n"
+
+
+def _link_text(text: str) -> str:
+    return text.replace("[", "\\[").replace("]", "\\]")
+
+
+def apply_site_config(mkdocs_yml: str, site: SiteConfig) -> tuple[str, list[str]]:
+    """``mkdocs.yml`` with the blog's title, description and repository, and the keys changed.
+
+    Edited line by line (the file holds ``!!python`` tags a YAML round trip would lose); the
+    navigation stays Errata's own, made from the folders, so no page is left out of it.
+
+    >>> text, changed = apply_site_config("site_name: Errata\\nsite_description: x\\n", SiteConfig(title="山高水长", repo="a/b"))
+    >>> print(text, end=""); changed
+    site_name: "山高水长"
+    site_description: x
+    repo_url: "https://github.com/a/b"
+    repo_name: "a/b"
+    ['site_name', 'repo_url', 'repo_name']
+    """
+    values = {"site_name": site.title, "site_description": site.description}
+    if re.fullmatch(r"[\w.-]+/[\w.-]+", site.repo):
+        values["repo_url"] = f"https://github.com/{site.repo}"
+        values["repo_name"] = site.repo
+    elif site.repo.startswith("https://"):
+        values["repo_url"] = site.repo
+    lines = mkdocs_yml.split("\n")
+    changed = []
+    for key, value in values.items():
+        if not value:
+            continue
+        new = f"{key}: {json.dumps(value, ensure_ascii=False)}"  # a JSON string is a YAML string
+        index = next((i for i, line in enumerate(lines) if line.startswith(f"{key}:")), None)
+        if index is None:
+            end = len(lines) - 1 if lines and lines[-1] == "" else len(lines)
+            lines.insert(end, new)
+        elif lines[index] == new:
+            continue
+        else:
+            lines[index] = new
+        changed.append(key)
+    return "\n".join(lines), changed

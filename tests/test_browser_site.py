@@ -1,0 +1,93 @@
+"""In headless Chromium: search puts entries before the site's own pages; nothing is fetched from another host."""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import urlsplit
+
+import pytest
+
+from test_browser import base_url, browser, open_search, page  # noqa: F401  (shared fixtures)
+
+pytestmark = pytest.mark.browser
+
+#: The site's own pages: home, lookup (its help text), and the generated indexes.
+SITE_PAGES = {"", "lookup/", "errors/", "tags/", "categories/", "archive/"}
+
+
+def search_results(page, base_url: str, query: str) -> list[str]:
+    """The result pages for ``query``, in the order shown (without errata.js's pinned lookup match)."""
+    page.fill(".md-search__input", "")
+    page.keyboard.type(query)
+    page.keyboard.press("End")  # an IME ends its input with key events; Material listens for them
+    script = """() => [...document.querySelectorAll('.md-search-result__list > li:not(.errata-pinned) > a')]
+        .map(a => a.getAttribute('href'))"""
+    shown, deadline = None, time.monotonic() + 15
+    while time.monotonic() < deadline:  # the worker answers as the query is typed: wait until it settles
+        page.wait_for_timeout(400)
+        now = page.evaluate(script)
+        if now and now == shown:
+            break
+        shown = now
+    base_path = urlsplit(base_url).path
+    return [urlsplit(page.evaluate("href => new URL(href, location.href).pathname", href)).path[len(base_path):] for href in shown or []]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "显存不够",  # the home page gives it as the example of a Chinese search
+        "CUDA out of memory",  # the home page's contribution help shows an entry with it
+        "Traceback",  # the lookup page asks for one
+        "版本",  # the lookup's help text: 版本号的差异都会被忽略
+        "报错",  # in the home page's title and everywhere
+    ],
+)
+def test_search_puts_entries_before_site_pages(page, base_url, query):
+    open_search(page, base_url)
+    pages = search_results(page, base_url, query)
+    essays = [n for n, path in enumerate(pages) if path not in SITE_PAGES]
+    site = [n for n, path in enumerate(pages) if path in SITE_PAGES]
+    assert essays, pages
+    assert site, pages  # a site page matched the query too: the ranking was put to the test
+    assert max(essays) < min(site), pages
+
+
+@pytest.mark.parametrize("query, found", [("查错", "lookup/"), ("报错手册", "")])
+def test_site_pages_are_still_found_by_their_titles(page, base_url, query, found):
+    open_search(page, base_url)
+    assert found in search_results(page, base_url, query)
+
+
+def test_no_request_leaves_the_site(page, base_url):
+    """Home, an essay, the index, the lookup with a query and a search: every request goes to the test server."""
+    site_host = urlsplit(base_url).netloc
+    local, elsewhere = [], []
+
+    def route(route):
+        if urlsplit(route.request.url).netloc == site_host:
+            local.append(route.request.url)
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", route)
+    for path in ("", "pytorch/cuda-errors/", "errors/", "tags/", "lookup/?q=KeyError%3A%20%27bbox%27"):
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+    page.wait_for_selector(".errata-matches a")  # the lookup ran (errors.json came from the site)
+    open_search(page, base_url)
+    assert search_results(page, base_url, "显存不够")
+    page.wait_for_load_state("networkidle")
+    assert elsewhere == []
+    assert any(url.endswith(".css") for url in local) and any("search_index.json" in url for url in local)
+
+
+def test_front_door_lookup_box_opens_the_lookup_with_the_paste(page, base_url):
+    page.goto(base_url)
+    page.fill(".errata-front-lookup textarea", "RuntimeError: CUDA out of memory. Tried to allocate 512.00 MiB")
+    page.click(".errata-front-lookup button[type=submit]")
+    page.wait_for_url("**/lookup/?q=*")
+    first = page.wait_for_selector(".errata-matches li:first-child a")
+    assert "cuda-out-of-memory" in first.get_attribute("href")

@@ -1,0 +1,391 @@
+"""A whole vdoing blog into an Errata site: a small blog of our own, then the shared real one, built --strict."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import quote, unquote
+
+import pytest
+
+from conftest import ROOT, corpus_or_skip
+from dev.devtools import build_site
+from errata.blog.importer import import_blog
+from errata.blog.theme import read_config
+from errata.cli.import_blog import main
+from errata.metadata import split_front_matter
+from errata.repair import repair_bytes
+from errata.site import page_url
+
+FRONT_DOOR = "<!-- errata:front-door -->"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+_REFERENCE = re.compile(r"<(?:img|a|source)\b[^>]*?\s(src|href)=\"([^\"]*)\"", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_CODE = re.compile(r"<pre\b.*?</pre>|<code\b.*?</code>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
+_LEFTOVERS = re.compile(r":::|\[\[toc\]\]|<badge\b|&lt;badge\b|<p>(?:!!!|\?\?\?|===) |<code-(?:group|block)\b", re.IGNORECASE)
+
+
+# -- helpers: a blog of our own, a project to import it into, checks on a built site --------
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def essay(title: str, permalink: str, body: str, extra: str = "") -> str:
+    return f"---\ntitle: {title}\ndate: 2023-03-04 10:00:00\npermalink: {permalink}\ncategories:\n  - 笔记\ntags:\n  - \n{extra}---\n{body}"
+
+
+def make_blog(root: Path) -> Path:
+    """A vdoing blog with every part the importer handles; returns its repository folder."""
+    docs = root / "docs"
+    write(docs / ".vuepress/config.js", "module.exports = {\n  title: '小站',\n  description: \"记录报错\",\n"
+          "  plugins: [require('x')()],\n  themeConfig: { repo: 'someone/blog', nav: [{ text: '首页', link: '/' }, "
+          "{ text: '归档', link: '/archives/' }, { text: '丢了', link: '/gone/' }] },\n}\n")
+    write(docs / ".vuepress/public/img/logo.png", PNG)
+    write(docs / "index.md", "---\nhome: true\nheroImage: /img/logo.png\nheroText: 小站\ntagline: 慢慢写\nfeatures:\n  - title: 笔记\n    details: 报错和解决\n"
+          "    link: /pages/b2c3d4/\n    imgUrl: /img/logo.png\n---\n欢迎。\n")
+    write(docs / "01.指南/01.开始.md", essay(
+        "开始", "/pages/a1b2c3/",
+        "[[toc]]\n\n::: tip 提示\n看 [记录](/pages/b2c3d4) 和 [归档](/archives/)。\n:::\n\n"
+        "![一](img/1.png)\n\n<img src=\"img/2.png\" alt=\"二\" style=\"zoom:50%\">\n\n<img src=\"/img/logo.png\">\n\n"
+        "![外面](../../../outside.png)\n\n![本机](C:\\Users\\me\\a.png)\n\n版本 <Badge text=\"2.0\" type=\"warning\"/>\n",
+    ))
+    write(docs / "01.指南/img/1.png", PNG)
+    write(docs / "01.指南/img/2.png", PNG + b"2")
+    write(docs / "02.笔记/01.记录.md", essay("记录", "/pages/b2c3d4", "<!-- more -->\n\n```js {2}\nlet a\nlet b\n```\n", "sticky: 1\nkeywords: null\n"))
+    write(docs / "02.笔记/02.坏的.md", "---\ntitle: [坏\n---\n正文\n")
+    write(docs / "99.friends.md", essay("友链", "/friends", "::: cardList\n```yaml\n- name: 朋友\n  desc: 也写代码\n  link: https://example.org/\n```\n:::\n"))
+    write(docs / "@pages/tagsPage.md", "---\ntagsPage: true\ntitle: 标签\npermalink: /tags/\narticle: false\n---\n")
+    write(docs / "00.目录页/01.指南.md", "---\npageComponent:\n  name: Catalogue\n  data:\n    key: 01.指南\ntitle: 指南\npermalink: /guide/\n---\n")
+    write(docs / "_posts/随笔.md", essay("随笔", "/pages/c3d4e5/", "想到哪写到哪。\n\n![图](pic.png) [开始](../01.指南/01.开始.md)\n"))
+    write(docs / "_posts/pic.png", PNG)
+    write(docs / "01.指南/img/logo.svg", "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>")
+    write(docs / "01.指南/demo.html", "<script>alert(1)</script>")
+    write(docs / "tags.md", essay("我的标签", "/pages/d4e5f6/", "一篇叫 tags 的文章。\n"))
+    write(root / "outside.png", PNG)
+    return root
+
+
+def make_project(root: Path) -> Path:
+    """An Errata docs/ folder without the sample essays: the site's own pages and assets."""
+    docs = root / "docs"
+    for name in ("assets", "lookup.md", "tags.md", "index.md"):
+        source = ROOT / "docs" / name
+        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, docs / name)
+    return docs
+
+
+def unresolved_references(site: Path) -> list[str]:
+    """Every relative ``src``/``href`` of every built page that leads to no file of the site."""
+    missing = []
+    for page in sorted(site.rglob("*.html")):
+        if page.name == "404.html":
+            continue  # Material's 404 page uses absolute URLs on purpose
+        for match in _REFERENCE.finditer(_COMMENT.sub("", page.read_text(encoding="utf-8"))):
+            url = html.unescape(match.group(2))
+            if not url or url.startswith(("#", "//")) or re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url):
+                continue
+            path = unquote(url.split("#")[0].split("?")[0])
+            target = Path(os.path.normpath(page.parent / path)) if path else page
+            if path.startswith("/") or not (target.is_file() or (target / "index.html").is_file()):
+                missing.append(f"{page.relative_to(site)}: {url}")
+    return missing
+
+
+def leftovers(site: Path) -> list[str]:
+    """vdoing syntax that reached a page's text (code and comments aside)."""
+    found = []
+    for page in sorted(site.rglob("*.html")):
+        text = _CODE.sub("", page.read_text(encoding="utf-8"))
+        found += [f"{page.relative_to(site)}: {m.group(0)}" for m in _LEFTOVERS.finditer(text)]
+    return found
+
+
+# -- a blog of our own ------------------------------------------------------------------
+
+
+@pytest.fixture
+def imported(tmp_path):
+    blog = make_blog(tmp_path / "blog")
+    docs = make_project(tmp_path / "project")
+    return docs, import_blog(blog, docs)
+
+
+def test_essays_are_repaired_converted_and_placed_as_they_were(imported):
+    docs, report = imported
+    assert sorted(report.essays) == ["01.指南/01.开始.md", "02.笔记/01.记录.md", "99.friends.md", "blog-tags.md", "随笔/随笔.md"]
+    assert "title: 我的标签" in (docs / "blog-tags.md").read_text(encoding="utf-8")
+    assert (docs / "tags.md").read_text(encoding="utf-8") == (ROOT / "docs/tags.md").read_text(encoding="utf-8")
+    start = (docs / "01.指南/01.开始.md").read_text(encoding="utf-8")
+    assert '!!! tip "提示"' in start and "[[toc]]" not in start and "errata-badge--warning" in start
+    assert "[记录](../02.笔记/01.记录.md)" in start and "[归档](../archive.md)" in start
+    record = split_front_matter((docs / "02.笔记/01.记录.md").read_text(encoding="utf-8"))
+    assert record.metadata["sticky"] == 1 and "keywords" in record.metadata and record.metadata["tags"] == []
+    assert '```js hl_lines="2"' in record.body and "<!-- more -->" in record.body
+
+
+def test_assets_are_copied_with_their_names_and_public_files_resolved(imported):
+    docs, report = imported
+    assert (docs / "01.指南/img/1.png").read_bytes() == PNG and (docs / "01.指南/img/2.png").read_bytes() == PNG + b"2"
+    assert (docs / "img/logo.png").read_bytes() == PNG
+    start = (docs / "01.指南/01.开始.md").read_text(encoding="utf-8")
+    # raw HTML is not rewritten by MkDocs: its URLs are relative to the published page (指南/开始/)
+    assert '<img src="../img/2.png"' in start and '<img src="../../img/logo.png">' in start
+    assert sorted(report.assets) == ["01.指南/img/1.png", "01.指南/img/2.png", "img/logo.png", "随笔/pic.png"]
+    assert not (docs / "01.指南/img/logo.svg").exists() and not (docs / "01.指南/demo.html").exists()
+    assert sum("not copied (.svg" in line or "not copied (.html" in line for line in report.skipped) == 2
+    assert "![图](pic.png) [开始](../01.指南/01.开始.md)" in (docs / "随笔/随笔.md").read_text(encoding="utf-8")
+
+
+def test_links_leaving_the_blog_or_pointing_at_the_author_s_disk_are_reported_not_followed(imported, tmp_path):
+    docs, report = imported
+    start = (docs / "01.指南/01.开始.md").read_text(encoding="utf-8")
+    assert "outside.png" not in start and "C:\\" not in start and "图片未导入" in start
+    people = "\n".join(report.needs_a_person)
+    source = (tmp_path / "blog/docs/01.指南/01.开始.md").read_text(encoding="utf-8").split("\n")
+    outside, on_disk = (next(n for n, line in enumerate(source, 1) if what in line) for what in ("outside.png", "C:\\"))
+    assert f"01.指南/01.开始.md:{outside}: image ../../../outside.png: leads outside the blog" in people
+    assert f"01.指南/01.开始.md:{on_disk}: image C:\\Users\\me\\a.png: a file on the author's computer" in people
+    assert not list(docs.rglob("outside.png"))
+
+
+def test_a_failing_essay_is_reported_and_the_rest_imported(imported):
+    docs, report = imported
+    assert len(report.failed) == 1 and re.match(r"02.笔记/02.坏的.md:\d+: invalid YAML", report.failed[0])
+    assert not (docs / "02.笔记/02.坏的.md").exists() and (docs / "02.笔记/01.记录.md").exists()
+
+
+def test_home_page_theme_pages_and_catalogue(imported):
+    docs, report = imported
+    home = (docs / "index.md").read_text(encoding="utf-8")
+    assert "# 小站" in home and "慢慢写" in home and FRONT_DOOR in home.split("\n")
+    assert "![](img/logo.png){ .errata-hero-image }" in home
+    assert "**[笔记](02.笔记/01.记录.md)**" in home and "![](img/logo.png)" in home and "欢迎。" in home
+    assert any("tagsPage" in line and "tags/" in line for line in report.theme_pages)
+    catalogue = (docs / "01.指南/index.md").read_text(encoding="utf-8")
+    assert "permalink: /guide/" in catalogue and "- [开始](01.开始.md)" in catalogue
+    assert not (docs / "@pages").exists() and not (docs / "00.目录页").exists()
+
+
+def test_friends_page_becomes_cards(imported):
+    docs, report = imported
+    assert report.same_address == ["99.friends.md: /friends/ is its address here too (permalink left out)"]
+    friends = (docs / "99.friends.md").read_text(encoding="utf-8")
+    assert '<div class="grid cards errata-cards" markdown>' in friends and "**[朋友](https://example.org/)**" in friends
+    assert "permalink" not in friends  # /friends is its address here too: a redirect would replace it
+
+
+def test_symlinks_in_the_blog_are_not_followed(tmp_path):
+    blog = make_blog(tmp_path / "blog")
+    secret = write(tmp_path / "secret.txt", "private")
+    os.symlink(secret, blog / "docs/01.指南/img/3.png")
+    os.symlink(tmp_path, blog / "docs/02.笔记/linked")
+    docs = tmp_path / "out"
+    report = import_blog(blog, docs)
+    assert not (docs / "01.指南/img/3.png").exists() and not (docs / "02.笔记/linked").exists()
+    assert sum("symlink" in line for line in report.skipped) == 2
+    assert "private" not in "".join(p.read_text(errors="replace") for p in docs.rglob("*") if p.is_file())
+
+
+def test_a_symlink_in_the_destination_is_not_written_through(tmp_path):
+    blog = make_blog(tmp_path / "blog")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    docs = tmp_path / "out"
+    docs.mkdir()
+    os.symlink(elsewhere, docs / "img")
+    report = import_blog(blog, docs)
+    assert not list(elsewhere.iterdir())
+    assert any("img/logo.png" in line and "symlink" in line for line in report.failed)
+
+
+def test_imported_blog_builds_strict_and_every_reference_resolves(imported, tmp_path):
+    docs, report = imported
+    site = tmp_path / "site"
+    result = build_site(site, docs_dir=docs)
+    assert result.returncode == 0, result.stderr
+    assert unresolved_references(site) == []
+    assert leftovers(site) == []
+    for essay_path in report.essays:
+        assert (site / page_url(essay_path) / "index.html").is_file(), essay_path
+    assert (site / "指南/img/1.png").read_bytes() == PNG and (site / "指南/img/2.png").read_bytes() == PNG + b"2"
+    assert f"../../{quote('指南/开始/')}" in (site / "pages/a1b2c3/index.html").read_text(encoding="utf-8")
+    assert f"../../{quote('笔记/记录/')}" in (site / "pages/b2c3d4/index.html").read_text(encoding="utf-8")
+    friends = (site / "friends/index.html").read_text(encoding="utf-8")
+    assert 'class="grid cards errata-cards"' in friends and "Redirecting" not in friends
+
+
+def test_cli_reports_on_stdout_errors_on_stderr_and_exits_1_when_an_essay_failed(tmp_path, capsys):
+    blog = make_blog(tmp_path / "blog")
+    config = write(tmp_path / "mkdocs.yml", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    status = main([str(blog), str(tmp_path / "docs"), "--mkdocs-yml", str(config)])
+    out, err = capsys.readouterr()
+    assert status == 1
+    assert "essays imported: 5" in out and "needs a person" in out and "02.笔记/02.坏的.md:3: invalid YAML" in err
+    assert "Traceback" not in out + err
+    text = config.read_text(encoding="utf-8")
+    assert 'site_name: "小站"' in text and 'site_description: "记录报错"' in text and 'repo_url: "https://github.com/someone/blog"' in text
+    assert "!!python/name:material.extensions.emoji.twemoji" in text  # the rest untouched
+    assert "nav item '丢了' (/gone/): leads to nothing in the blog" in out
+
+
+def test_cli_refuses_a_missing_source_and_an_overlapping_destination(tmp_path, capsys):
+    assert main([str(tmp_path / "nothing"), str(tmp_path / "docs")]) == 2
+    blog = make_blog(tmp_path / "blog")
+    assert main([str(blog), str(blog / "docs" / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "not a folder" in err and "overlap" in err
+
+
+def test_config_is_read_without_running_it(tmp_path):
+    marker = tmp_path / "ran"
+    config = write(tmp_path / "config.ts", (
+        "import { defineConfig } from 'vuepress/config'\n"
+        f"require('child_process').execSync('touch {marker}')\n"
+        "export default defineConfig({\n  locales: { '/': { lang: 'zh-CN', title: \"山\\u6c34\", description: `长` } },\n"
+        "  themeConfig: { nav: navFromElsewhere, repo: 'a/b' },\n})\n"
+    ))
+    site = read_config(config)
+    assert (site.title, site.description, site.repo, site.nav) == ("山水", "长", "a/b", [])
+    assert any("nav is not a literal" in note for note in site.notes) and not marker.exists()
+
+
+def test_yaml_config_is_read(tmp_path):
+    site = read_config(write(tmp_path / "config.yml", "title: 站\ndescription: 说明\nthemeConfig:\n  nav:\n    - text: 首页\n      link: /\n"))
+    assert (site.title, site.description, site.nav) == ("站", "说明", [{"text": "首页", "link": "/"}])
+
+
+# -- numbers in names ------------------------------------------------------------------------
+
+
+def test_numbers_sort_by_value_and_come_off_pages_and_folders_only(tmp_path):
+    docs = make_project(tmp_path)
+    for folder in ("1.一", "2.二", "10.十", "00.零"):
+        write(docs / folder / "1.页.md", f"# {folder}\n\n![图](1.png) ![图](2.png)\n")
+        write(docs / folder / "1.png", PNG + folder.encode())
+        write(docs / folder / "2.png", PNG)
+    site = tmp_path / "site"
+    result = build_site(site, docs_dir=docs)
+    assert result.returncode == 0, result.stderr
+    assert (site / "十/1.png").read_bytes() == PNG + "10.十".encode() and (site / "十/2.png").is_file()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    labels = [label.strip() for label in re.findall(r'<span class="md-ellipsis">([^<]*)</span>', home)]
+    assert [label for label in dict.fromkeys(labels) if label in ("零", "一", "二", "十")] == ["零", "一", "二", "十"]
+    assert unresolved_references(site) == []
+
+
+def test_the_import_reports_two_essays_that_would_share_a_url(tmp_path):
+    blog = tmp_path / "blog/docs"
+    write(blog / "01.笔记/01.同名.md", "# 一\n")
+    write(blog / "01.笔记/02.同名.md", "# 二\n")
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    assert any("01.笔记/01.同名.md and 01.笔记/02.同名.md would both be published at 笔记/同名/" in line for line in report.needs_a_person)
+
+
+def test_a_readme_beside_an_index_is_reported(tmp_path):
+    write(tmp_path / "blog/docs/01.笔记/README.md", "# 说明\n")
+    write(tmp_path / "blog/docs/01.笔记/index.md", "# 目录\n")
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    assert any("01.笔记/README.md and 01.笔记/index.md would both be published at 笔记/" in line for line in report.needs_a_person)
+
+
+def test_two_files_at_one_url_fail_the_build_with_both_names(tmp_path):
+    docs = make_project(tmp_path)
+    write(docs / "01.笔记/a.md", "# 一\n")
+    write(docs / "笔记/a.md", "# 二\n")
+    result = build_site(tmp_path / "site", docs_dir=docs)
+    assert result.returncode != 0
+    assert "01.笔记/a.md and 笔记/a.md would both be published at 笔记/a/index.html" in result.stderr
+
+
+# -- the shared real blog -----------------------------------------------------------------------
+
+
+@pytest.mark.corpus
+def test_the_shared_vdoing_blog_imports_and_builds_clean(tmp_path):
+    blog = corpus_or_skip("vdoing-blog")
+    docs = make_project(tmp_path / "project")
+    report = import_blog(blog, docs)
+    assert report.failed == []
+    site = tmp_path / "site"
+    result = build_site(site, docs_dir=docs)
+    assert result.returncode == 0, result.stderr
+
+    sources = sorted(p.relative_to(blog / "docs").as_posix() for p in (blog / "docs").rglob("*.md") if ".vuepress" not in p.parts)
+    essays = sorted(s.replace("_posts/", "随笔/") for s in sources if not s.startswith("@pages/") and s != "index.md")
+    assert sorted(report.essays) == essays
+    for essay_path in essays:
+        assert (site / page_url(essay_path) / "index.html").is_file(), essay_path
+    assert leftovers(site) == []
+    assert unresolved_references(site) == []
+
+    seed = "01.mmdetection/05.mmdetection报错汇总.md"
+    imported = (docs / seed).read_text(encoding="utf-8")
+    repaired = repair_bytes((blog / "docs" / seed).read_bytes(), seed).text
+    assert split_front_matter(imported).metadata["title"] == "mmdetection报错汇总"
+    assert imported == repaired  # the seed has no vdoing markup: the import is the repair, as before
+    redirect = (site / "pages/7c1c52/index.html").read_text(encoding="utf-8")
+    assert "mmdetection%E6%8A%A5%E9%94%99%E6%B1%87%E6%80%BB/" in redirect
+
+    home = (docs / "index.md").read_text(encoding="utf-8")
+    assert FRONT_DOOR in home.split("\n") and "# 山高水长" in home
+    friends = (site / "friends/index.html").read_text(encoding="utf-8")
+    assert 'class="grid cards errata-cards"' in friends and "麋鹿鲁哟" in friends
+    assert any("FCOS.md:74" in line for line in report.needs_a_person)  # the image left on the author's disk
+
+
+@pytest.mark.parametrize("written, folder", [("..", "随笔"), ("../../etc", "etc"), ("碎片/笔记", "碎片笔记"), ("随想", "随想")])
+def test_the_posts_folder_name_from_the_config_is_a_plain_folder_name(tmp_path, written, folder):
+    config = write(tmp_path / "config.js", f"module.exports = {{ themeConfig: {{ categoryText: {written!r} }} }}")
+    assert read_config(config).posts_category == folder
+
+
+def test_vdoing_front_matter_and_line_endings(tmp_path):
+    raw = (
+        "---\r\ntitle: 换行\r\ndate: 2021-05-06 07:08:09\r\npermalink: /pages/557357aae\r\nsidebar: auto\r\narticle: false\r\n"
+        "sticky: 2\r\ntitleTag: 原创\r\nlayout: post\r\nthumbnail: /img/t.png\r\nkeywords: null\r\ntags:\r\n  - \r\n  - python\r\n"
+        "author:\r\n  name: 某人\r\n  link: https://example.org/\r\n---\r\n::: tip\r\n混合\n换行\r\n:::\n\u00a0```python {2}\nx = 1\ny = 2\n```\n"
+        "\u200b```bash\necho ok\n```\n"
+    ).encode("utf-8")
+    write(tmp_path / "blog/docs/01.a/01.b.md", raw)
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    text = (tmp_path / "docs/01.a/01.b.md").read_text(encoding="utf-8")
+    assert "\r" not in text and "\u00a0" not in text and "\u200b" not in text
+    split = split_front_matter(text)
+    meta = split.metadata
+    assert meta["permalink"] == "/pages/557357aae" and meta["tags"] == ["python"]
+    assert meta["authors"] == [{"name": "某人", "link": "https://example.org/"}] and "author" not in meta
+    assert {k: meta[k] for k in ("sidebar", "article", "sticky", "titleTag", "layout", "thumbnail")} == {
+        "sidebar": "auto", "article": False, "sticky": 2, "titleTag": "原创", "layout": "post", "thumbnail": "/img/t.png"}
+    assert "keywords" in meta and meta["keywords"] is None
+    assert '!!! tip "提示"\n\n    混合\n    换行\n' in split.body
+    assert '```python hl_lines="2"' in split.body and "\n```bash\n" in split.body
+    assert report.failed == []
+    site = tmp_path / "site"
+    result = build_site(site, docs_dir=tmp_path / "docs")  # a bare docs/ folder builds too
+    assert result.returncode == 0, result.stderr
+    assert "../../a/b/" in (site / "pages/557357aae/index.html").read_text(encoding="utf-8")
+
+
+def test_links_to_headings_use_the_site_s_ids_and_build_strict(tmp_path):
+    blog = tmp_path / "blog/docs"
+    write(blog / "01.笔记/01.甲.md", "---\ntitle: 甲\n---\n## What's new?\n\n见 [安装](02.乙.md#_1-安装-node)、[再装](./02.乙.md#_1-安装-node-2)、"
+          "[这里](#what-s-new) 和 [没有](02.乙.md#nope)。\n")
+    write(blog / "01.笔记/02.乙.md", "---\ntitle: 乙\n---\n## 1. 安装 Node\n\n一\n\n## 1. 安装 Node\n\n二\n")
+    docs = tmp_path / "docs"
+    report = import_blog(tmp_path / "blog", docs)
+    text = (docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")
+    assert "[安装](02.乙.md#1-安装-node)" in text and "[再装](02.乙.md#1-安装-node_1)" in text
+    assert "[这里](#whats-new)" in text and "[没有](02.乙.md)" in text
+    assert any("#nope" in line for line in report.needs_a_person)
+    result = build_site(tmp_path / "site", docs_dir=docs)
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,223 @@
+"""vdoing Markdown → Material Markdown, one conversion at a time, rendered the way the site renders it."""
+
+from __future__ import annotations
+
+import time
+
+import markdown
+import pytest
+
+from errata.blog.markup import convert_markup
+
+EXTENSIONS = ["admonition", "attr_list", "md_in_html", "pymdownx.details", "pymdownx.superfences", "pymdownx.highlight", "pymdownx.tabbed"]
+
+
+def render(text: str) -> str:
+    """HTML as the site's Markdown (the extensions mkdocs.yml lists that the conversions use)."""
+    return markdown.markdown(text, extensions=EXTENSIONS, extension_configs={"pymdownx.tabbed": {"alternate_style": True}})
+
+
+def test_tip_with_a_title_becomes_an_admonition():
+    result = convert_markup("前文\n\n::: tip 小提示\n把批大小减半。\n:::\n\n后文\n")
+    html = render(result.text)
+    assert '<div class="admonition tip">' in html
+    assert '<p class="admonition-title">小提示</p>' in html and "<p>把批大小减半。</p>" in html
+    assert "<p>后文</p>" in html and ":::" not in html
+    assert result.counts["admonition"] == 1 and not result.notes
+
+
+@pytest.mark.parametrize("kind, css, title", [("note", "note", "注意"), ("warning", "warning", "注意"), ("danger", "danger", "警告")])
+def test_containers_without_a_title_get_vuepress_chinese_title(kind, css, title):
+    html = render(convert_markup(f"::: {kind}\n内容\n:::\n").text)
+    assert f'<div class="admonition {css}">' in html and f">{title}</p>" in html
+
+
+def test_details_becomes_a_collapsible_block():
+    result = convert_markup("::: details 点开看代码\n```python\nprint(1)\n```\n:::\n")
+    assert result.text.startswith('??? note "点开看代码"')
+    html = render(result.text)
+    assert "<details class=\"note\">" in html and "<summary>点开看代码</summary>" in html and "print" in html
+
+
+def test_nested_containers_nest():
+    text = ":::: warning 外层\n外面的话\n::: tip 内层\n里面的话\n:::\n外面的结尾\n::::\n"
+    html = render(convert_markup(text).text)
+    outer = html.index('<div class="admonition warning">')
+    inner = html.index('<div class="admonition tip">')
+    assert outer < inner < html.index("外面的结尾") and ":::" not in html
+
+
+def test_container_in_a_two_space_list_item_renders_as_an_admonition():
+    # CommonMark nests by the content column (2 here), Python-Markdown by 4 spaces:
+    # at 2 spaces the block is outside the list for Python-Markdown, so it goes to column 0.
+    text = "- 第一步\n\n  ::: warning 注意\n  先声明权限\n\n  ```xml\n  <uses-permission/>\n  ```\n  :::\n\n- 第二步\n"
+    result = convert_markup(text)
+    assert '\n!!! warning "注意"' in result.text and "\n    ```xml" in result.text
+    html = render(result.text)
+    assert html.index("第一步") < html.index('class="admonition warning"') < html.index("第二步")
+    assert "!!!" not in html and "uses-permission" in html
+
+
+def test_container_in_a_four_space_list_item_stays_inside_it():
+    text = "- 第一步\n\n    ::: tip\n    先声明权限\n    :::\n\n- 第二步\n"
+    html = render(convert_markup(text).text)
+    assert html.index("<li>") < html.index('class="admonition tip"') < html.index("</li>") < html.index("第二步")
+
+
+def test_containers_inside_code_fences_are_left_alone():
+    text = "```markdown\n::: tip\n<Badge text=\"x\"/> [[toc]]\n:::\n```\n"
+    result = convert_markup(text)
+    assert result.text == text and not result.counts and not result.notes
+
+
+def test_center_and_right_become_aligned_blocks():
+    result = convert_markup("::: center\n**居中的话**\n:::\n::: right\n[来源](https://example.org/)\n:::\n")
+    html = render(result.text)
+    assert '<div class="errata-align-center">' in html and "<strong>居中的话</strong>" in html
+    assert '<div class="errata-align-right">' in html and '<a href="https://example.org/">来源</a>' in html
+
+
+def test_badges_become_spans_outside_code_only():
+    result = convert_markup('标题 <Badge text="beta" type="warning"/> 和 <Badge type="error">废弃</Badge> 与 `<Badge text="x"/>`\n')
+    assert '<span class="errata-badge errata-badge--warning">beta</span>' in result.text
+    assert '<span class="errata-badge errata-badge--danger">废弃</span>' in result.text
+    assert '`<Badge text="x"/>`' in result.text and result.counts["badge"] == 2
+
+
+def test_badge_text_is_escaped():
+    result = convert_markup('<Badge text="<img src=x>"/>\n')
+    assert result.text == '<span class="errata-badge errata-badge--tip">&lt;img src=x&gt;</span>\n'
+
+
+def test_toc_marker_is_removed():
+    result = convert_markup("# 标题\n\n[[toc]]\n\n正文\n")
+    assert "[[toc]]" not in result.text and "正文" in result.text and result.counts["toc"] == 1
+
+
+def test_code_group_becomes_content_tabs():
+    text = (
+        "<code-group>\n  <code-block title=\"YARN\" active>\n  ```bash\n  yarn add errata\n  ```\n  </code-block>\n\n"
+        "  <code-block title=\"NPM\">\n  ```bash\n  npm install errata\n  ```\n  </code-block>\n</code-group>\n"
+    )
+    result = convert_markup(text)
+    html = render(result.text)
+    assert 'class="tabbed-set tabbed-alternate"' in html
+    assert ">YARN</label>" in html and ">NPM</label>" in html and html.count('class="highlight"') == 2
+    assert html.index(">YARN</label>") < html.index(">NPM</label>") < html.index("yarn") < html.index("npm<")
+    assert "code-block" not in html and result.counts["code-group"] == 1
+
+
+def test_line_highlights_become_hl_lines():
+    result = convert_markup("```js {1,3-4}\nlet a = 1\nlet b = 2\nlet c = 3\nlet d = 4\n```\n")
+    assert result.text.startswith('```js hl_lines="1 3-4"')
+    assert render(result.text).count('class="hll"') == 3
+
+
+def test_more_marker_is_kept():
+    assert "<!-- more -->" in convert_markup("摘要\n\n<!-- more -->\n\n正文\n").text
+
+
+def test_invisible_characters_before_a_fence_are_removed():
+    result = convert_markup("\u200b```python\nx = 1\n```\n\u00a0::: tip\n好\n:::\n")
+    assert result.text.startswith("```python") and "!!! tip" in result.text
+
+
+def test_unknown_container_keeps_its_content_and_is_noted_with_its_line():
+    result = convert_markup("开头\n\n::: demo [vanilla]\n```html\n<div>hi</div>\n```\n:::\n", first_line=10)
+    assert ":::" not in result.text and "<div>hi</div>" in result.text
+    assert [note.line for note in result.notes] == [12] and "demo" in result.notes[0].message
+
+
+def test_other_vue_components_lose_their_tags_and_are_noted():
+    result = convert_markup('前 <ClientOnly><Comment :id="1"/>评论区</ClientOnly> 后 `<Keep/>`\n', first_line=3)
+    assert result.text == "前 评论区 后 `<Keep/>`\n"
+    assert [(n.line, n.message.split(" is")[0]) for n in result.notes] == [(3, "Vue component <ClientOnly>"), (3, "Vue component <Comment>")]
+
+
+def test_a_stray_closing_marker_is_noted_not_published():
+    result = convert_markup("一段\n:::\n")
+    assert ":::" not in result.text and result.notes[0].line == 2
+
+
+def test_card_list_becomes_grid_cards_with_resolved_urls():
+    text = "::: cardList 2\n```yaml\n- name: 某人\n  desc: 写写代码\n  avatar: /img/a.png\n  link: https://example.org/\n  bgColor: '#CBEAFA'\n```\n:::\n"
+    seen = []
+
+    def resolve(url, image, line, in_html):
+        seen.append((url, image, line))
+        return "../img/a.png" if image else url
+
+    result = convert_markup(text, resolve=resolve)
+    html = render(result.text)
+    assert '<div class="grid cards errata-cards">' in html
+    assert '<img alt="" class="errata-card-avatar" loading="lazy" src="../img/a.png" />' in html
+    assert '<a href="https://example.org/">某人</a>' in html and "写写代码" in html
+    assert ("/img/a.png", True, 1) in seen and result.counts["cards"] == 1
+
+
+def test_card_img_list_shows_large_images():
+    text = "::: cardImgList\n```yaml\n- img: https://example.org/cover.png\n  link: https://example.org/\n  name: 项目\n  author: 某人\n```\n:::\n"
+    html = render(convert_markup(text).text)
+    assert 'class="errata-card-image"' in html and "某人" in html
+
+
+def test_card_list_without_yaml_is_noted():
+    result = convert_markup("::: cardList\n```yaml\n- [unclosed\n```\n:::\n")
+    assert ":::" not in result.text and "cardList" in result.notes[0].message
+
+
+def test_links_go_through_the_resolver_and_unresolvable_ones_lose_their_target():
+    def resolve(url, image, line, in_html):
+        return None if "missing" in url else url.replace("/pages/", "pages-")
+
+    result = convert_markup("[好](/pages/a/) ![缺](missing.png) <img src=\"missing.png\" alt=\"图\"> [坏](missing.md) `[不动](missing.md)`\n", resolve=resolve)
+    assert "[好](pages-a/)" in result.text
+    assert "missing.png" not in result.text and "图片未导入" in result.text
+    assert "坏" in result.text and "](missing.md)" not in result.text.replace("`[不动](missing.md)`", "")
+    assert "`[不动](missing.md)`" in result.text
+
+
+def test_an_image_inside_a_link_has_both_urls_resolved():
+    result = convert_markup("[![徽章](/img/a.png)](/pages/b/)\n", resolve=lambda url, *rest: url.lstrip("/"))
+    assert result.text == "[![徽章](img/a.png)](pages/b/)\n"
+
+
+def test_typora_zoom_becomes_a_width_and_other_inline_styles_are_noted():
+    result = convert_markup('<img src="a.png" alt="图" style="zoom: 33%;" /> <a href="https://example.org/" target="_blank">站</a>\n'
+                            '<img src="b.png" style="float:right">\n')
+    assert result.text == '<img src="a.png" alt="图" width="33%" /> <a href="https://example.org/">站</a>\n<img src="b.png">\n'
+    assert result.counts["image zoom"] == 1 and [n.line for n in result.notes] == [2]
+
+
+def test_links_inside_html_comments_are_not_resolved():
+    calls = []
+    convert_markup("<!-- [联系](/about/) -->\n", resolve=lambda *args: calls.append(args))
+    assert calls == []
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "::: tip\n" * 5000,
+        ":::\n" * 5000,
+        "<Badge " * 5000,
+        "`" * 5000 + " x `` " * 1000,
+        "[a](b " * 5000,
+        "[" * 20000 + "](",
+        "<img src=\"" * 5000,
+        "<code-group>\n" * 5000,
+        "<ClientOnly " * 5000 + "\"" * 5000,
+    ],
+)
+def test_hostile_input_takes_about_as_long_as_plain_text(hostile):
+    plain = ("普通的一行文字，[链接](a.md) 和 `代码`\n" * (len(hostile) // 10 + 1))[: len(hostile)]
+
+    def fastest(text: str) -> float:
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            convert_markup(text)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    assert fastest(hostile) < 20 * fastest(plain) + 0.05
