@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from test_browser import base_url, browser, open_search, page  # noqa: F401  (shared fixtures)
+from test_browser import base_url, open_search, page  # noqa: F401  (shared fixtures; browser is in conftest.py)
 
 pytestmark = pytest.mark.browser
 
