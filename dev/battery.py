@@ -23,7 +23,7 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
 
 import test_payloads as battery  # noqa: E402
 
-from dev.devtools import launch_chromium, serve  # noqa: E402
+from dev.devtools import CUSTOM_DIR_LINE, HOOK_LINE, launch_chromium, serve  # noqa: E402
 
 
 def main(code: Path, work: Path) -> None:
@@ -37,7 +37,8 @@ def main(code: Path, work: Path) -> None:
     env = {**os.environ, "PYTHONPATH": f"{code / 'src'}:{code}", "GITHUB_ACTIONS": "", "NO_MKDOCS_2_WARNING": "1"}
     check = subprocess.run([sys.executable, str(code / "scripts/check.py"), "docs", "--tags", str(code / "tags.yml")], cwd=work, env=env, capture_output=True, text=True)
     reported = {(m.group(1), int(m.group(2))) for m in (re.match(r"^(.+?):(\d+): ", line) for line in check.stdout.splitlines()) if m}
-    config = (code / "mkdocs.yml").read_text(encoding="utf-8").replace("  - hooks/errata_hooks.py", f"  - {code}/hooks/errata_hooks.py")
+    config = (code / "mkdocs.yml").read_text(encoding="utf-8").replace(HOOK_LINE, f"  - {code}/hooks/errata_hooks.py")
+    config = config.replace(CUSTOM_DIR_LINE, f"  custom_dir: {code / 'overrides'}")  # relative to the config otherwise
     (work / "mkdocs.yml").write_text(config + f"\ndocs_dir: {docs}\n", encoding="utf-8")
     site = work / "site"
     build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(work / "mkdocs.yml"), "-d", str(site), "--strict"], cwd=code, env=env, capture_output=True, text=True)
