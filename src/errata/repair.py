@@ -25,6 +25,7 @@ from pathlib import PurePath
 
 from .errors import EssayError
 from .metadata import DEFAULT_TIMEZONE, dump_front_matter, normalise_metadata, split_front_matter
+from .text.config import DEFAULT_CONFIG, RepairConfig
 from .text.encoding import decode_bytes
 from .text.mojibake import repair_mojibake
 
@@ -35,6 +36,7 @@ class RepairOptions:
 
     timezone: dt.tzinfo = DEFAULT_TIMEZONE  # for dates written without a zone
     strict: bool = False  # a low-confidence recovery is an error, not a note
+    config: RepairConfig = DEFAULT_CONFIG  # the text repair's tuning constants
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ def repair_bytes(data: bytes, path: str, options: RepairOptions = RepairOptions(
 def repair_text(text: str, path: str, options: RepairOptions = RepairOptions()) -> RepairResult:
     """Repair an essay already decoded to text."""
     report = RepairReport(path)
-    fixed, mojibake = repair_mojibake(text)
+    fixed, mojibake = repair_mojibake(text, config=options.config)
     report.mojibake_runs = mojibake.runs_fixed
     report.legacy_runs = mojibake.legacy_runs_fixed
     report.ftfy_lines = mojibake.ftfy_lines

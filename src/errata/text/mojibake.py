@@ -33,7 +33,8 @@ import ftfy
 
 from .bytemap import ALWAYS_DROPPED, BYTE_RUN, BYTE_TO_CHAR, LEGACY_RUN, Piece, run_to_bytes, split_pieces
 from .langmodel import UNKNOWN_LOGP, LanguageModel, load_model
-from .recover import PREFILTER_PER_SLOT, QUICK, THOROUGH, UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line
+from .config import DEFAULT_CONFIG, RepairConfig
+from .recover import UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line
 
 #: ftfy, decided option by option for Chinese Markdown. ftfy's defaults would
 #: turn ``，`` into ``,`` (fix_character_width), ``“”`` into ``""``
@@ -58,32 +59,10 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 
-#: Per-character log-likelihood of a lost continuation byte that is not one of
-#: ALWAYS_DROPPED, before the document says otherwise.
-DEFAULT_LOSS_RATE = 0.02
-#: The punctuation that ends a line of Markdown, by what the line does:
-#: log-priors added to a damaged line-final character. A *label* line
-#: (``详细报错信息：`` before a code block, or before a hard break) ends in
-#: ``：``; a paragraph's last line ends a sentence; a line almost never ends in
-#: ``，`` or ``、``. Characters that are not punctuation get no prior.
-LINE_END_PUNCTUATION: dict[str, dict[str, float]] = {
-    "label": {"：": 4.0, "。": 1.0, "！": 0.5, "？": 0.5, "）": 0.5, "，": -2.0, "、": -2.0, "；": -1.0},
-    "paragraph": {"。": 2.0, "！": 1.0, "？": 1.0, "）": 1.0, "”": 1.0, "：": 0.5, "，": -2.0, "、": -2.0, "；": -1.0},
-}
-#: A GBK (or Big5) reading must average at least this log-probability per
-#: character. The model learnt simplified Chinese, so traditional characters
-#: score lower and Big5 gets a lower bar.
-LEGACY_MIN_LOGP = {"gb18030": -11.0, "big5": -15.0}
-LEGACY_MIN_BYTES = 4
 #: Japanese kana. The packaged model learnt Chinese and gives them nothing;
 #: a document that shows kana in its intact text gets them back as candidates
 #: (see :func:`script_bonus`).
 KANA = frozenset(chr(c) for c in (*range(0x3041, 0x3097), *range(0x30A1, 0x30FB)))
-#: The share of kana among a document's intact CJK characters from which kana count.
-KANA_MIN_SHARE = 0.05
-#: How many bytes' worth of evidence the overall loss rate counts for when
-#: estimating one byte value's own rate.
-PRIOR_STRENGTH = 20.0
 
 
 def is_cjk_text_char(ch: str) -> bool:
@@ -167,7 +146,7 @@ def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0) -> lis
     return items
 
 
-def decode_legacy_run(run: str, model: LanguageModel) -> str | None:
+def decode_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG) -> str | None:
     """GBK/GB18030 or Big5 bytes that were read as Latin-1, if that is what they were.
 
     >>> decode_legacy_run("±¨´í»ã×Ü", load_model())
@@ -178,10 +157,10 @@ def decode_legacy_run(run: str, model: LanguageModel) -> str | None:
     True
     """
     data = run_to_bytes(run)
-    if len(data) < LEGACY_MIN_BYTES or len(data) % 2:
+    if len(data) < config.legacy_min_bytes or len(data) % 2:
         return None
     best, best_margin = None, 0.0
-    for codec, threshold in LEGACY_MIN_LOGP.items():
+    for codec, threshold in (("gb18030", config.gbk_min_logp), ("big5", config.big5_min_logp)):
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
@@ -194,14 +173,14 @@ def decode_legacy_run(run: str, model: LanguageModel) -> str | None:
     return best
 
 
-def _legacy_runs(line: str, utf8: list[tuple[int, int, list | None]], model: LanguageModel) -> list[tuple[int, int, str]]:
+def _legacy_runs(line: str, utf8: list[tuple[int, int, list | None]], model: LanguageModel, config: RepairConfig) -> list[tuple[int, int, str]]:
     """Spans of a line that are GBK/Big5 read as Latin-1: only where no byte run they touch reads as UTF-8."""
     runs = []
     for match in LEGACY_RUN.finditer(line):
         touched = [items for start, end, items in utf8 if start < match.end() and match.start() < end]
         if any(items is not None for items in touched):
             continue  # UTF-8 mojibake is the likelier damage
-        legacy = decode_legacy_run(match.group(), model)
+        legacy = decode_legacy_run(match.group(), model, config)
         if legacy is not None:
             runs.append((match.start(), match.end(), legacy))
     return runs
@@ -221,7 +200,9 @@ class MojibakeReport:
     changed_lines: list[int] = field(default_factory=list)
 
 
-def estimate_loss_logp(observed: Counter[int], assumed_missing: Counter[int] | None = None) -> list[float]:
+def estimate_loss_logp(
+    observed: Counter[int], assumed_missing: Counter[int] | None = None, config: RepairConfig = DEFAULT_CONFIG
+) -> list[float]:
     """log P(a continuation byte vanished), for each byte value.
 
     ALWAYS_DROPPED bytes cost nothing. For the others the document itself is
@@ -233,14 +214,14 @@ def estimate_loss_logp(observed: Counter[int], assumed_missing: Counter[int] | N
     assumed_missing = assumed_missing or Counter()
     lost_total = sum(assumed_missing.values())
     seen_total = sum(observed.values())
-    overall = (lost_total + 1) / (lost_total + seen_total + 50) if lost_total else DEFAULT_LOSS_RATE
+    overall = (lost_total + 1) / (lost_total + seen_total + 50) if lost_total else config.default_loss_rate
     overall = min(max(overall, 0.002), 0.4)
     table = [0.0] * 256
     for b in range(0x80, 0xC0):
         if b in ALWAYS_DROPPED:
             continue
         lost, seen = assumed_missing[b], observed[b]
-        rate = (lost + PRIOR_STRENGTH * overall) / (lost + seen + PRIOR_STRENGTH)
+        rate = (lost + config.prior_strength * overall) / (lost + seen + config.prior_strength)
         table[b] = math.log(min(max(rate, 1e-4), 0.95))
     return table
 
@@ -426,7 +407,7 @@ def line_role(lines: list[str], index: int) -> str:
     return "paragraph"
 
 
-def repair_mojibake(text: str, model: LanguageModel | None = None) -> tuple[str, MojibakeReport]:
+def repair_mojibake(text: str, model: LanguageModel | None = None, config: RepairConfig = DEFAULT_CONFIG) -> tuple[str, MojibakeReport]:
     """Undo mojibake in a whole text; returns the text and what was done.
 
     >>> repair_mojibake("详细信息：")[0]
@@ -439,7 +420,7 @@ def repair_mojibake(text: str, model: LanguageModel | None = None) -> tuple[str,
         return text, report
     model = model or load_model()
     lines = text.split("\n")
-    decoded = [_decode_line(line, model) for line in lines]
+    decoded = [_decode_line(line, model, config) for line in lines]
     # A lone fragment (``å`` between ASCII words) is only damage in a document
     # that is demonstrably mojibake; in a clean one it is somebody's Latin text.
     mojibake_document = any(confirmed for _, confirmed in decoded)
@@ -447,14 +428,14 @@ def repair_mojibake(text: str, model: LanguageModel | None = None) -> tuple[str,
         _line_items(line, runs, number, mojibake_document, report)
         for number, (line, (runs, _)) in enumerate(zip(lines, decoded), start=1)
     ]
-    _recover_lost_bytes(line_items, lines, model, report)
+    _recover_lost_bytes(line_items, lines, model, report, config)
     return _join_lines(text, lines, line_items, model, report), report
 
 
-def _decode_line(line: str, model: LanguageModel) -> tuple[list[DecodedRun | tuple[int, int, str]], bool]:
+def _decode_line(line: str, model: LanguageModel, config: RepairConfig) -> tuple[list[DecodedRun | tuple[int, int, str]], bool]:
     """The line's runs read as UTF-8 (or GBK/Big5), and whether any is confirmed Chinese mojibake."""
     utf8 = [(m.start(), m.end(), decode_utf8_run(m.group(), model.vocabulary)) for m in BYTE_RUN.finditer(line)]
-    runs: list[DecodedRun | tuple[int, int, str]] = _legacy_runs(line, utf8, model)
+    runs: list[DecodedRun | tuple[int, int, str]] = _legacy_runs(line, utf8, model, config)
     taken = [(start, end) for start, end, _ in runs]
     confirmed = False
     for start, end, items in utf8:
@@ -491,7 +472,9 @@ def _line_items(line: str, runs, number: int, mojibake_document: bool, report: M
     return _to_slots(items, number)
 
 
-def _recover_lost_bytes(line_items: list[list[str | Slot]], lines: list[str], model: LanguageModel, report: MojibakeReport) -> None:
+def _recover_lost_bytes(
+    line_items: list[list[str | Slot]], lines: list[str], model: LanguageModel, report: MojibakeReport, config: RepairConfig
+) -> None:
     """Fill every slot, in three passes over the document."""
     slots = [item for items in line_items for item in items if isinstance(item, Slot)]
     if not slots:
@@ -504,20 +487,21 @@ def _recover_lost_bytes(line_items: list[list[str | Slot]], lines: list[str], mo
             elif ord(item) >= 0x80 and item != "\ufffd":
                 observed.update(item.encode("utf-8")[1:])
     intact = Counter(i for items in line_items for i in items if isinstance(i, str))
-    bonus = script_bonus(intact, model)
+    bonus = script_bonus(intact, model, config)
     index = CandidateIndex(model, set(intact), bonus)
-    _fill_candidates(line_items, lines, index, estimate_loss_logp(observed), bonus)
+    _fill_candidates(line_items, lines, index, estimate_loss_logp(observed, config=config), bonus, config)
     # Pass 1 assumes uniform loss; what it had to assume lost tells which
     # byte values this document tends to lose (an EM step).
     assumed: Counter[int] = Counter()
-    intact_model = _document_model(line_items, model)  # passes 1 and 2 read the same text: one model, one memo
-    for choice in _choose_all(line_items, intact_model, QUICK):
+    intact_model = _document_model(line_items, model, config)  # passes 1 and 2 read the same text: one model, one memo
+    quick = SearchSettings.quick(config)
+    for choice in _choose_all(line_items, intact_model, quick):
         assumed.update(_missing_bytes(choice.chosen.encode("utf-8")[1:], choice.slot.source.tail))
-    _fill_candidates(line_items, lines, index, estimate_loss_logp(observed, assumed), bonus)
+    _fill_candidates(line_items, lines, index, estimate_loss_logp(observed, assumed, config), bonus, config)
     # Pass 2's sure choices join the document's own text for pass 3: a word
     # every occurrence of which was damaged is still the document's word.
-    sure = {id(c.slot): c.chosen for c in _choose_all(line_items, intact_model, QUICK) if c.confident}
-    for choice in _choose_all(line_items, _document_model(line_items, model, sure), THOROUGH):
+    sure = {id(c.slot): c.chosen for c in _choose_all(line_items, intact_model, quick) if c.confident}
+    for choice in _choose_all(line_items, _document_model(line_items, model, config, sure), SearchSettings.thorough(config)):
         _apply(line_items, choice)
         if choice.chosen == UNRESOLVED:
             report.lossy_left += 1
@@ -557,7 +541,7 @@ def _to_slots(items: list[str | Slot | Piece], line_number: int) -> list[str | S
     return out
 
 
-def script_bonus(intact: Counter[str], model: LanguageModel) -> dict[str, float]:
+def script_bonus(intact: Counter[str], model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG) -> dict[str, float]:
     """Log-probability to add to kana in a document that writes in kana.
 
     The model learnt Chinese, so a kana's own log-probability is that of an
@@ -571,22 +555,27 @@ def script_bonus(intact: Counter[str], model: LanguageModel) -> dict[str, float]
     """
     cjk = sum(n for ch, n in intact.items() if is_cjk_text_char(ch))
     kana = sum(n for ch, n in intact.items() if ch in KANA)
-    if not cjk or kana / cjk < KANA_MIN_SHARE:
+    if not cjk or kana / cjk < config.kana_min_share:
         return {}
     target = math.log(kana / cjk / len(KANA))
     return {ch: target - model.unigram_logp(ch) for ch in KANA if target > model.unigram_logp(ch)}
 
 
 def _fill_candidates(
-    line_items: list[list[str | Slot]], lines: list[str], index: CandidateIndex, log_loss: list[float], bonus: dict[str, float]
+    line_items: list[list[str | Slot]],
+    lines: list[str],
+    index: CandidateIndex,
+    log_loss: list[float],
+    bonus: dict[str, float],
+    config: RepairConfig,
 ) -> None:
     for n, items in enumerate(line_items):
         last_text = max((k for k, i in enumerate(items) if not (isinstance(i, str) and i.isspace())), default=-1)
         for k, item in enumerate(items):
             if not isinstance(item, Slot):
                 continue
-            item.candidates = index.candidates(item.source, log_loss, PREFILTER_PER_SLOT)
-            prior = LINE_END_PUNCTUATION.get(line_role(lines, n), {}) if k == last_text else {}
+            item.candidates = index.candidates(item.source, log_loss, config.prefilter_per_slot)
+            prior = dict(config.line_end_prior(line_role(lines, n))) if k == last_text else {}
             if bonus:
                 prior = {**{ch: bonus[ch] for ch, _ in item.candidates if ch in bonus}, **prior}
             item.prior = prior
@@ -601,11 +590,13 @@ def _choose_all(line_items: list[list[str | Slot]], docmodel: DocumentModel, set
     return choices
 
 
-def _document_model(line_items: list[list[str | Slot]], model: LanguageModel, known: dict[int, str] | None = None) -> DocumentModel:
+def _document_model(
+    line_items: list[list[str | Slot]], model: LanguageModel, config: RepairConfig, known: dict[int, str] | None = None
+) -> DocumentModel:
     """The model mixed with the document's intact text; ``known`` (slot id → character) adds earlier choices."""
     if known:
         line_items = [[known.get(id(i), i) if isinstance(i, Slot) else i for i in items] for items in line_items]
-    return DocumentModel(model, line_items)
+    return DocumentModel(model, line_items, config)
 
 
 def _missing_bytes(cont: bytes, kept: bytes) -> list[int]:
