@@ -48,12 +48,17 @@ class RepairConfig(NamedTuple):
     paragraph_line_end: tuple[tuple[str, float], ...] = (
         ("。", 2.0), ("！", 1.0), ("？", 1.0), ("）", 1.0), ("”", 1.0), ("：", 0.5), ("，", -2.0), ("、", -2.0), ("；", -1.0),
     )
-    #: A GBK/GB18030 reading of a Latin-1 run must average at least this
-    #: log-probability per character (the model's unigrams) to be a candidate.
-    gbk_min_logp: float = -11.0
+    #: A GBK/GB18030 reading of a Latin-1 run must score at least this
+    #: (mean bigram log-probability per character, ``plausibility.text_score``)
+    #: to be taken. Common two-character words score above -11.5, a Latin
+    #: word read as GBK below -15.
+    gbk_min_logp: float = -12.0
     #: The same bar for a Big5 reading: the model learnt simplified Chinese,
     #: so traditional characters score lower.
-    big5_min_logp: float = -15.0
+    big5_min_logp: float = -16.0
+    #: Added to a Big5 reading's score when it competes with the GBK reading
+    #: of the same bytes (the traditional characters' handicap in the model).
+    big5_bonus: float = 3.0
     #: The shortest legacy (GBK/Big5-as-Latin-1) run considered, in bytes: one character pair.
     legacy_min_bytes: int = 4
     #: The share of kana among a document's intact CJK characters from which kana are candidates.

@@ -33,6 +33,7 @@ import ftfy
 
 from .bytemap import ALWAYS_DROPPED, BYTE_RUN, BYTE_TO_CHAR, LEGACY_RUN, Piece, run_to_bytes, split_pieces
 from .langmodel import UNKNOWN_LOGP, LanguageModel, load_model
+from .plausibility import text_score
 from .config import DEFAULT_CONFIG, RepairConfig
 from .recover import UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line
 
@@ -108,10 +109,27 @@ class DecodedRun:
     end: int
     items: list[str | Piece]
     complete: int  # multibyte characters that decoded whole
+    kind: str = "utf8-as-cp1252"  # the mojibake class (see :class:`Fix`)
 
     @property
     def lossy(self) -> int:
         return sum(isinstance(item, Piece) for item in self.items)
+
+
+#: Characters that only a Windows-1252 reading makes (bytes 0x80–0x9F it defines).
+CP1252_ONLY = frozenset(bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
+#: C1 controls that only a Latin-1 reading leaves (cp1252 defines these bytes).
+LATIN1_ONLY = frozenset(chr(b) for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
+
+
+def utf8_run_kind(run: str, twice: bool) -> str:
+    """The mojibake class of a run that read back as UTF-8: which single-byte code page did it.
+
+    >>> utf8_run_kind("è¯¦ç»†", False), utf8_run_kind("æ\x98¾", False), utf8_run_kind("Ã¦ËœÂ¾", True)
+    ('utf8-as-cp1252', 'utf8-as-latin1', 'utf8-as-cp1252-twice')
+    """
+    page = "latin1" if any(ch in LATIN1_ONLY for ch in run) and not any(ch in CP1252_ONLY for ch in run) else "cp1252"
+    return f"utf8-as-{page}" + ("-twice" if twice else "")
 
 
 def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0) -> list[str | Piece] | None:
@@ -128,6 +146,14 @@ def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0) -> lis
     pieces = split_pieces(run_to_bytes(run))
     if pieces is None:
         return None
+    if depth < 2 and all(piece.char is not None for piece in pieces):
+        # Decoded whole into byte-like characters again (C1 controls and ``€``
+        # included, which no author writes here): the run was mojibake twice.
+        text = "".join(piece.char for piece in pieces)  # type: ignore[misc]
+        if BYTE_RUN.fullmatch(text):
+            again = decode_utf8_run(text, vocabulary, depth + 1)
+            if again is not None and _mostly_whole(again):  # not ``Ã©`` → é → a lost-byte piece
+                return again
     items: list[str | Piece] = []
     for piece in pieces:
         ch = piece.char
@@ -137,58 +163,116 @@ def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0) -> lis
             return None
         else:
             items.append(ch)
-    if depth < 2 and all(isinstance(i, str) for i in items):
-        text = "".join(items)  # type: ignore[arg-type]
-        if BYTE_RUN.fullmatch(text) and split_pieces(run_to_bytes(text)):
-            again = decode_utf8_run(text, vocabulary, depth + 1)
-            if again is not None:
-                return again
     return items
 
 
-def decode_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG) -> str | None:
-    """GBK/GB18030 or Big5 bytes that were read as Latin-1, if that is what they were.
+def decoded_twice(run: str, items: list[str | Piece]) -> bool:
+    """Whether :func:`decode_utf8_run` undid the run twice: it has fewer items than one reading makes."""
+    pieces = split_pieces(run_to_bytes(run))
+    return pieces is not None and len(pieces) != len(items)
 
-    >>> decode_legacy_run("±¨´í»ã×Ü", load_model())
-    '报错汇总'
-    >>> decode_legacy_run("°O¾ÐÅé¤£¨¬", load_model())  # Big5
-    '記憶體不足'
-    >>> decode_legacy_run("Ôôô", load_model()) is None
+
+#: Characters a GBK/Big5 reading may produce: CJK ideographs, CJK and fullwidth punctuation.
+def _legacy_char(ch: str) -> bool:
+    cp = ord(ch)
+    return 0x4E00 <= cp <= 0x9FFF or 0x3000 <= cp <= 0x303F or 0xFF01 <= cp <= 0xFF5E
+
+
+def read_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG) -> tuple[str, str] | None:
+    """GBK/GB18030 or Big5 bytes that were read as Latin-1: the text and its class, if that is what they were.
+
+    Both readings are scored by the language model (:func:`text_score`); the
+    better one is kept when it is plausible. The model learnt simplified
+    Chinese, so a Big5 reading gets ``config.big5_bonus`` and its own bar.
+
+    >>> read_legacy_run("±¨´í»ã×Ü", load_model())
+    ('报错汇总', 'gbk-as-latin1')
+    >>> read_legacy_run("ÊÖ²á", load_model())  # not the Big5 reading 忒聊
+    ('手册', 'gbk-as-latin1')
+    >>> read_legacy_run("°O¾ÐÅé¤£¨¬", load_model())
+    ('記憶體不足', 'big5-as-latin1')
+    >>> read_legacy_run("Ôôô", load_model()) is None
     True
     """
     data = run_to_bytes(run)
     if len(data) < config.legacy_min_bytes or len(data) % 2:
         return None
-    best, best_margin = None, 0.0
-    for codec, threshold in (("gb18030", config.gbk_min_logp), ("big5", config.big5_min_logp)):
+    best: tuple[float, str, str] | None = None
+    for codec, kind, bar, bonus in (
+        ("gb18030", "gbk-as-latin1", config.gbk_min_logp, 0.0),
+        ("big5", "big5-as-latin1", config.big5_min_logp, config.big5_bonus),
+    ):
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if not all(0x4E00 <= ord(c) <= 0x9FFF or 0x3000 <= ord(c) <= 0x303F for c in text):
+        if not all(_legacy_char(c) for c in text):
             continue
-        margin = sum(model.unigram_logp(c) for c in text) / len(text) - threshold
-        if margin >= best_margin:
-            best, best_margin = text, margin
-    return best
+        score = text_score(text, model)
+        if score >= bar and (best is None or score + bonus > best[0]):
+            best = (score + bonus, text, kind)
+    return None if best is None else (best[1], best[2])
 
 
-def _legacy_runs(line: str, utf8: list[tuple[int, int, list | None]], model: LanguageModel, config: RepairConfig) -> list[tuple[int, int, str]]:
-    """Spans of a line that are GBK/Big5 read as Latin-1: only where no byte run they touch reads as UTF-8."""
+def decode_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG) -> str | None:
+    """The text of :func:`read_legacy_run`, without its class.
+
+    >>> decode_legacy_run("ÎÒÃÇ", load_model())
+    '我们'
+    """
+    reading = read_legacy_run(run, model, config)
+    return None if reading is None else reading[0]
+
+
+def _legacy_runs(
+    line: str, utf8: list[tuple[int, int, list | None]], model: LanguageModel, config: RepairConfig
+) -> list[tuple[int, int, str, str]]:
+    """Spans of a line that are GBK/Big5 read as Latin-1.
+
+    Not where a byte run they touch reads as UTF-8 with more whole characters
+    than damaged ones: UTF-8 mojibake is the likelier damage there. GBK bytes
+    seldom make whole UTF-8 sequences (``ÎÒÃÇ`` for 我们 makes none).
+    """
     runs = []
     for match in LEGACY_RUN.finditer(line):
         touched = [items for start, end, items in utf8 if start < match.end() and match.start() < end]
-        if any(items is not None for items in touched):
-            continue  # UTF-8 mojibake is the likelier damage
-        legacy = decode_legacy_run(match.group(), model, config)
+        if any(items is not None and _mostly_whole(items) for items in touched):
+            continue
+        legacy = read_legacy_run(match.group(), model, config)
         if legacy is not None:
-            runs.append((match.start(), match.end(), legacy))
+            runs.append((match.start(), match.end(), *legacy))
     return runs
+
+
+def _mostly_whole(items: list) -> bool:
+    whole = sum(isinstance(i, str) for i in items)
+    return whole > len(items) - whole
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One repaired run (or recovered character): where, and which mojibake class it was."""
+
+    line: int
+    column: int  # 1-based, in the damaged line
+    kind: str  # utf8-as-cp1252, utf8-as-latin1, utf8-as-cp1252-twice, gbk-as-latin1, big5-as-latin1, utf8-as-gbk, lost-bytes, …
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Damage that cannot be undone, only shown: where, and which class."""
+
+    line: int
+    column: int
+    kind: str  # gbk-as-utf8-replaced, kunkao, uninitialised-memory
 
 
 @dataclass
 class MojibakeReport:
     """What the mojibake repair did to one text."""
+
+    fixes: list[Fix] = field(default_factory=list)
+    unrecoverable: list[Finding] = field(default_factory=list)
 
     runs_fixed: int = 0
     legacy_runs_fixed: int = 0
@@ -432,41 +516,40 @@ def repair_mojibake(text: str, model: LanguageModel | None = None, config: Repai
     return _join_lines(text, lines, line_items, model, report), report
 
 
-def _decode_line(line: str, model: LanguageModel, config: RepairConfig) -> tuple[list[DecodedRun | tuple[int, int, str]], bool]:
+def _decode_line(line: str, model: LanguageModel, config: RepairConfig) -> tuple[list[DecodedRun], bool]:
     """The line's runs read as UTF-8 (or GBK/Big5), and whether any is confirmed Chinese mojibake."""
     utf8 = [(m.start(), m.end(), decode_utf8_run(m.group(), model.vocabulary)) for m in BYTE_RUN.finditer(line)]
-    runs: list[DecodedRun | tuple[int, int, str]] = _legacy_runs(line, utf8, model, config)
-    taken = [(start, end) for start, end, _ in runs]
+    runs = [DecodedRun(start, end, list(text), len(text), kind) for start, end, text, kind in _legacy_runs(line, utf8, model, config)]
+    taken = [(run.start, run.end) for run in runs]
     confirmed = False
     for start, end, items in utf8:
         if items is None or any(a < end and start < b for a, b in taken):
             continue
         complete = sum(isinstance(i, str) for i in items)
-        runs.append(DecodedRun(start, end, items, complete))
+        kind = utf8_run_kind(line[start:end], decoded_twice(line[start:end], items))
+        runs.append(DecodedRun(start, end, items, complete, kind))
         confirmed = confirmed or bool(complete and any(isinstance(i, str) and is_cjk_text_char(i) for i in items))
-    runs.sort(key=lambda run: run[0] if isinstance(run, tuple) else run.start)
+    runs.sort(key=lambda run: run.start)
     return runs, confirmed
 
 
-def _line_items(line: str, runs, number: int, mojibake_document: bool, report: MojibakeReport) -> list[str | Slot]:
+def _line_items(line: str, runs: list[DecodedRun], number: int, mojibake_document: bool, report: MojibakeReport) -> list[str | Slot]:
     """The line as characters, with a slot for each character that lost bytes."""
     items: list[str | Slot | Piece] = []
     cursor = 0
     for run in runs:
-        if isinstance(run, tuple):
-            start, end, legacy = run
-            items.extend(line[cursor:start])
-            items.extend(legacy)
-            report.legacy_runs_fixed += 1
-            cursor = end
-            continue
-        if not mojibake_document and (not run.complete or not any(isinstance(i, str) and is_cjk_text_char(i) for i in run.items)):
+        legacy = not run.kind.startswith("utf8-")
+        if not legacy and not mojibake_document and (not run.complete or not any(isinstance(i, str) and is_cjk_text_char(i) for i in run.items)):
             # A fragment, or Latin-only double encoding (Ã© → é) in a clean
             # document: left as it is, or to ftfy, which knows Latin text best.
             continue
         items.extend(line[cursor : run.start])
         items.extend(run.items)
-        report.runs_fixed += 1
+        if legacy:
+            report.legacy_runs_fixed += 1
+        else:
+            report.runs_fixed += 1
+        report.fixes.append(Fix(number, run.start + 1, run.kind))
         cursor = run.end
     items.extend(line[cursor:])
     return _to_slots(items, number)
@@ -507,6 +590,7 @@ def _recover_lost_bytes(
             report.lossy_left += 1
             continue
         report.characters_recovered += 1
+        report.fixes.append(Fix(choice.slot.line, choice.slot.column, "lost-bytes"))
         if not choice.confident:
             report.low_confidence.append(choice)
     report.bytes_recovered = sum(slot.source.missing for slot in slots)
@@ -521,11 +605,12 @@ def _join_lines(text: str, lines: list[str], line_items: list[list[str | Slot]],
             fixed = _ftfy_line(line, model)
             if fixed != line:
                 report.ftfy_lines += 1
+                report.fixes.append(Fix(number, 1, "ftfy"))
                 new = fixed
         if new != line:
             report.changed_lines.append(number)
         out_lines.append(new)
-    report.lossy_left += sum(line.count("\ufffd") for line in out_lines) - text.count("\ufffd")
+    report.lossy_left += max(0, sum(line.count("\ufffd") for line in out_lines) - text.count("\ufffd"))
     return "\n".join(out_lines)
 
 

@@ -1,0 +1,80 @@
+"""The Chinese mojibake table, class by class: each damage made here with Python's codecs, undone and named."""
+
+from __future__ import annotations
+
+import pytest
+
+from errata.repair import repair_text
+from errata.text.mojibake import repair_mojibake
+
+ESSAY = "---\ntitle: 开发环境报错汇总\ntags:\n- 显存\n---\n# 开发环境\n\n显存不够，训练报错。请把批大小减半后重试。\n"
+
+
+def utf8_as_latin1(text: str) -> str:
+    return text.encode("utf-8").decode("latin-1")
+
+
+def utf8_as_sloppy_cp1252(text: str) -> str:
+    """UTF-8 read as Windows-1252, the five bytes it leaves undefined kept as C1 controls."""
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in text.encode("utf-8"))
+
+
+def gbk_as_latin1(text: str) -> str:
+    return text.encode("gbk").decode("latin-1")
+
+
+@pytest.mark.parametrize("damage", [utf8_as_latin1, utf8_as_sloppy_cp1252])
+def test_front_matter_is_repaired_before_yaml_reads_it(damage):
+    damaged = damage(ESSAY)
+    assert "\x8f" in damaged or "\x80" in damaged  # C1 controls YAML refuses
+    result = repair_text(damaged, "a.md")
+    assert result.text == ESSAY
+    assert result.report.title_fixed
+    assert result.report.front_matter_problem == ""
+
+
+def test_front_matter_that_still_does_not_parse_is_left_and_the_body_repaired():
+    body = "# 开发环境\n\n显存不够，训练报错。\n"
+    text = "---\ntitle: [unclosed\n---\n" + utf8_as_sloppy_cp1252(body)
+    result = repair_text(text, "b.md")
+    assert result.text == "---\ntitle: [unclosed\n---\n" + body
+    assert result.report.front_matter_problem.startswith("b.md:3: invalid YAML front matter")
+    assert "front matter left as found (b.md:3:" in result.report.summary()
+
+
+@pytest.mark.parametrize("word", ["我们", "手册", "显存", "报错", "训练", "模型", "安装", "版本", "环境", "数据"])
+def test_gbk_as_latin1_two_character_titles(word):
+    damaged = f"---\ntitle: pytorch {gbk_as_latin1(word)}\n---\n正文。\n"
+    result = repair_text(damaged, "c.md")
+    assert f"title: pytorch {word}\n" in result.text
+    assert [f.kind for f in result.report.fixes] == ["gbk-as-latin1"]
+
+
+def test_gbk_as_latin1_inside_an_utf8_mojibake_document():
+    text = "# " + gbk_as_latin1("报错汇总") + "\n\n" + utf8_as_sloppy_cp1252("显存不够，训练报错。") + "\n"
+    fixed, report = repair_mojibake(text)
+    assert fixed == "# 报错汇总\n\n显存不够，训练报错。\n"
+    assert [(f.line, f.kind) for f in report.fixes] == [(1, "gbk-as-latin1"), (3, "utf8-as-cp1252")]
+
+
+def test_each_fix_names_its_class_line_and_column():
+    cases = {
+        "utf8-as-latin1": utf8_as_latin1("训练报错"),
+        "utf8-as-cp1252": utf8_as_sloppy_cp1252("训练报错"),
+        "utf8-as-cp1252-twice": utf8_as_sloppy_cp1252(utf8_as_sloppy_cp1252("训练报错")),
+        "gbk-as-latin1": gbk_as_latin1("训练报错"),
+    }
+    for kind, damaged in cases.items():
+        fixed, report = repair_mojibake(f"ok\nabc {damaged}\n")
+        assert fixed == "ok\nabc 训练报错\n", kind
+        assert [(f.line, f.column, f.kind) for f in report.fixes] == [(2, 5, kind)]
+
+
+def test_report_counts_classes_in_summary_and_json():
+    text = "# " + gbk_as_latin1("报错汇总") + "\n" + utf8_as_sloppy_cp1252("显存不够") + "\n" + utf8_as_sloppy_cp1252("训练") + "\n"
+    report = repair_text(text, "d.md").report
+    assert "fixed 1 gbk-as-latin1, 2 utf8-as-cp1252" in report.summary()
+    data = report.to_json()
+    assert data["fix_counts"] == {"gbk-as-latin1": 1, "utf8-as-cp1252": 2}
+    assert data["fixes"][0] == {"line": 1, "column": 3, "kind": "gbk-as-latin1"}
+    assert all(v >= 0 for v in data.values() if isinstance(v, int))
