@@ -78,3 +78,10 @@ def test_report_counts_classes_in_summary_and_json():
     assert data["fix_counts"] == {"gbk-as-latin1": 1, "utf8-as-cp1252": 2}
     assert data["fixes"][0] == {"line": 1, "column": 3, "kind": "gbk-as-latin1"}
     assert all(v >= 0 for v in data.values() if isinstance(v, int))
+
+
+@pytest.mark.parametrize("latin", ['print("café")  # naïve', "NESTLÉ® Ôôô VIDA MINHA", "4288× faster", "Jürgen Köhler, élève"])
+def test_latin_text_stays_in_a_document_with_mojibake_elsewhere(latin):
+    text = "# " + utf8_as_sloppy_cp1252("显存不够") + "\n\n```python\n" + latin + "\n```\n\n" + latin + "\n"
+    fixed, _ = repair_mojibake(text)
+    assert fixed == "# 显存不够\n\n```python\n" + latin + "\n```\n\n" + latin + "\n"

@@ -533,6 +533,24 @@ def _decode_line(line: str, model: LanguageModel, config: RepairConfig) -> tuple
     return runs, confirmed
 
 
+def _latin_word(line: str, run: DecodedRun) -> bool:
+    """Whether a run is Latin letters (``café``, ``naïve``, ``Ôôô``), not a character that lost every continuation byte.
+
+    A lead byte with none of its continuation bytes, twice in a row or inside
+    an ASCII word, would need every byte of two characters (or a rare loss
+    inside a Latin word) to vanish; Latin text makes it all the time.
+
+    >>> line = 'print("café")  # naïve'
+    >>> _latin_word(line, DecodedRun(10, 11, [Piece(0xE9, b"", 2)], 0))
+    True
+    """
+    if not all(isinstance(i, Piece) and not i.tail for i in run.items):
+        return False
+    before = line[run.start - 1] if run.start else " "
+    after = line[run.end] if run.end < len(line) else " "
+    return len(run.items) > 1 or (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum())
+
+
 def _line_items(line: str, runs: list[DecodedRun], number: int, mojibake_document: bool, report: MojibakeReport) -> list[str | Slot]:
     """The line as characters, with a slot for each character that lost bytes."""
     items: list[str | Slot | Piece] = []
@@ -542,6 +560,8 @@ def _line_items(line: str, runs: list[DecodedRun], number: int, mojibake_documen
         if not legacy and not mojibake_document and (not run.complete or not any(isinstance(i, str) and is_cjk_text_char(i) for i in run.items)):
             # A fragment, or Latin-only double encoding (Ã© → é) in a clean
             # document: left as it is, or to ftfy, which knows Latin text best.
+            continue
+        if not legacy and _latin_word(line, run):
             continue
         items.extend(line[cursor : run.start])
         items.extend(run.items)
