@@ -153,6 +153,13 @@ def repair_bytes(data: bytes, path: str, options: RepairOptions = RepairOptions(
     report.encoding_converted = decoded.encoding_converted
     report.bom_removed = decoded.had_bom
     report.line_endings_converted = decoded.had_crlf
+    if decoded.mixed:
+        conversions = [Fix(line, 1, f"{decoded.encoding}-line") for line in decoded.legacy_lines]
+    elif decoded.encoding_converted:
+        conversions = [Fix(1, 1, f"whole-file-{decoded.encoding}")]
+    else:
+        conversions = []
+    report.fixes = conversions + report.fixes
     report.changed = result.text.encode("utf-8") != data
     return result
 
