@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from errata.repair import repair_text
+from errata.repair import FrontMatterError, repair_bytes, repair_text
 from errata.text.mojibake import repair_mojibake
 
 ESSAY = "---\ntitle: 开发环境报错汇总\ntags:\n- 显存\n---\n# 开发环境\n\n显存不够，训练报错。请把批大小减半后重试。\n"
@@ -36,10 +36,13 @@ def test_front_matter_is_repaired_before_yaml_reads_it(damage):
 def test_front_matter_that_still_does_not_parse_is_left_and_the_body_repaired():
     body = "# 开发环境\n\n显存不够，训练报错。\n"
     text = "---\ntitle: [unclosed\n---\n" + utf8_as_sloppy_cp1252(body)
-    result = repair_text(text, "b.md")
+    with pytest.raises(FrontMatterError, match="b.md:3: invalid YAML front matter") as caught:
+        repair_bytes(text.encode(), "b.md")
+    result = caught.value.result
     assert result.text == "---\ntitle: [unclosed\n---\n" + body
     assert result.report.front_matter_problem.startswith("b.md:3: invalid YAML front matter")
     assert "front matter left as found (b.md:3:" in result.report.summary()
+    assert [f.kind for f in result.report.fixes] == ["utf8-as-cp1252"] * 2
 
 
 @pytest.mark.parametrize("word", ["我们", "手册", "显存", "报错", "训练", "模型", "安装", "版本", "环境", "数据"])
@@ -73,7 +76,7 @@ def test_each_fix_names_its_class_line_and_column():
 def test_report_counts_classes_in_summary_and_json():
     text = "# " + gbk_as_latin1("报错汇总") + "\n" + utf8_as_sloppy_cp1252("显存不够") + "\n" + utf8_as_sloppy_cp1252("训练") + "\n"
     report = repair_text(text, "d.md").report
-    assert "fixed 1 gbk-as-latin1, 2 utf8-as-cp1252" in report.summary()
+    assert "by class: 1 gbk-as-latin1, 2 utf8-as-cp1252" in report.summary()
     data = report.to_json()
     assert data["fix_counts"] == {"gbk-as-latin1": 1, "utf8-as-cp1252": 2}
     assert data["fixes"][0] == {"line": 1, "column": 3, "kind": "gbk-as-latin1"}

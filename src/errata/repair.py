@@ -7,8 +7,9 @@ The steps, in order, each reported:
    on the raw text, front matter included: a damaged title is the normal case,
    so YAML only ever sees the repaired text;
 3. normalise the front matter (:mod:`errata.metadata`). A front matter that
-   still does not parse is reported with its line and left as found; the
-   body is repaired all the same.
+   still does not parse raises :class:`FrontMatterError`, which names the file
+   and line and carries the result all the same: the body repaired, the block
+   left as found (the caller decides whether to write it).
 
 >>> result = repair_text("---\\ntitle: mmdetection±¨´í»ã×Ü\\ntags:\\n  - \\n---\\n# è¯¦ç»†\\n", "05.a.md")
 >>> print(result.text, end="")
@@ -94,8 +95,8 @@ class RepairReport:
     def summary(self) -> str:
         """One line for a person.
 
-        >>> RepairReport("a.md", fixes=[Fix(3, 1, "utf8-as-cp1252"), Fix(4, 2, "gbk-as-latin1")]).summary()
-        'a.md: fixed 1 utf8-as-cp1252, 1 gbk-as-latin1'
+        >>> RepairReport("a.md", mojibake_runs=1, legacy_runs=1, fixes=[Fix(3, 1, "utf8-as-cp1252"), Fix(4, 2, "gbk-as-latin1")]).summary()
+        'a.md: 1 mojibake runs fixed; 1 GBK/Big5 runs fixed; by class: 1 utf8-as-cp1252, 1 gbk-as-latin1'
         """
         parts = []
         if self.encoding_converted:
@@ -104,8 +105,12 @@ class RepairReport:
             parts.append("BOM removed")
         if self.line_endings_converted:
             parts.append("CRLF → LF")
+        if self.mojibake_runs:
+            parts.append(f"{self.mojibake_runs} mojibake runs fixed")
+        if self.legacy_runs:
+            parts.append(f"{self.legacy_runs} GBK/Big5 runs fixed")
         if self.fixes:
-            parts.append("fixed " + ", ".join(f"{n} {kind}" for kind, n in self.fix_counts().items()))
+            parts.append("by class: " + ", ".join(f"{n} {kind}" for kind, n in self.fix_counts().items()))
         if self.ftfy_lines:
             parts.append(f"{self.ftfy_lines} lines fixed by ftfy")
         if self.characters_recovered:
@@ -144,11 +149,28 @@ class RepairResult:
     report: RepairReport
 
 
+class FrontMatterError(EssayError):
+    """A front matter that does not parse even after the repair; ``result`` has the body repaired and the block as found."""
+
+    def __init__(self, error: EssayError, result: RepairResult):
+        super().__init__(error.path, error.line, error.message)
+        self.result = result
+
+
 def repair_bytes(data: bytes, path: str, options: RepairOptions = RepairOptions()) -> RepairResult:
     """Repair an essay's raw bytes; :class:`EssayError` for what cannot be repaired."""
     decoded = decode_bytes(data, path)
-    result = repair_text(decoded.text, path, options)
-    report = result.report
+    try:
+        result = repair_text(decoded.text, path, options)
+    except FrontMatterError as exc:
+        _add_decoding(exc.result.report, decoded, data, exc.result.text)
+        raise
+    _add_decoding(result.report, decoded, data, result.text)
+    return result
+
+
+def _add_decoding(report: RepairReport, decoded, data: bytes, text: str) -> None:
+    """What decoding the bytes did, added to the text repair's report."""
     report.encoding = decoded.encoding
     report.encoding_converted = decoded.encoding_converted
     report.bom_removed = decoded.had_bom
@@ -160,8 +182,7 @@ def repair_bytes(data: bytes, path: str, options: RepairOptions = RepairOptions(
     else:
         conversions = []
     report.fixes = conversions + report.fixes
-    report.changed = result.text.encode("utf-8") != data
-    return result
+    report.changed = text.encode("utf-8") != data
 
 
 def repair_text(text: str, path: str, options: RepairOptions = RepairOptions()) -> RepairResult:
@@ -197,7 +218,7 @@ def repair_text(text: str, path: str, options: RepairOptions = RepairOptions()) 
         report.front_matter_problem = str(exc)
         new_text = _front_matter_as_found(text, fixed)
         report.changed = new_text != text
-        return RepairResult(new_text, report)
+        raise FrontMatterError(exc, RepairResult(new_text, report)) from None
     metadata, changes = normalise_metadata(essay.metadata, essay.body, PurePath(path).name, options.timezone, path)
     before = essay.metadata.get("title") if fixed == text else _title_as_found(text, path)
     report.title_fixed = before is None and "title" in essay.metadata or before is not None and str(before).strip() != metadata["title"]
