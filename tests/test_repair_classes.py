@@ -88,3 +88,46 @@ def test_latin_text_stays_in_a_document_with_mojibake_elsewhere(latin):
     text = "# " + utf8_as_sloppy_cp1252("显存不够") + "\n\n```python\n" + latin + "\n```\n\n" + latin + "\n"
     fixed, _ = repair_mojibake(text)
     assert fixed == "# 显存不够\n\n```python\n" + latin + "\n```\n\n" + latin + "\n"
+
+
+GUWEN = "训练的时候显存不够，请把批大小减半，然后重新运行训练脚本。"
+
+
+def utf8_as(codec: str, text: str) -> str:
+    return text.encode("utf-8").decode(codec, errors="replace")
+
+
+def test_utf8_read_as_gb18030_is_undone_and_named():
+    damaged = "# " + utf8_as("gb18030", "显存不够") + "\n\n" + utf8_as("gb18030", GUWEN) + "\n"
+    fixed, report = repair_mojibake(damaged)
+    assert fixed == "# 显存不够\n\n" + GUWEN + "\n"
+    assert {f.kind for f in report.fixes} >= {"utf8-as-gbk"}
+
+
+@pytest.mark.parametrize("saved_back", [False, True])
+def test_utf8_read_as_gbk_fills_gaps_or_leaves_them_visible(saved_back):
+    damaged = utf8_as("gbk", GUWEN)
+    if saved_back:  # 问句码: the U+FFFD became ? when the text was saved as GBK again
+        damaged = damaged.encode("gbk", errors="replace").decode("gbk")
+    assert "\ufffd" in damaged or "?" in damaged
+    fixed, report = repair_mojibake(damaged)
+    assert len(fixed) == len(GUWEN)
+    wrong = sum(a != b for a, b in zip(fixed, GUWEN))
+    assert wrong <= 3  # the lost bytes are guessed from context; the rest is exact
+    assert "鏄" not in fixed and "璇" not in fixed
+    assert report.characters_recovered + report.lossy_left >= 4
+
+
+def test_utf8_read_as_gbk_in_the_middle_of_a_clean_line():
+    line = "详细报错：" + utf8_as("gb18030", "显存不够，训练报错") + " (CUDA out of memory)"
+    fixed, report = repair_mojibake(line)
+    assert fixed.startswith("详细报错：显存不够，训练报")
+    assert fixed.endswith(" (CUDA out of memory)")
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [GUWEN, "某些情况下会出错", "中文标点，冒号：括号（）顿号、", "烫烫烫"],
+)
+def test_clean_chinese_is_not_taken_for_utf8_read_as_gbk(clean):
+    assert repair_mojibake(clean)[0] == clean

@@ -59,6 +59,12 @@ class RepairConfig(NamedTuple):
     #: Added to a Big5 reading's score when it competes with the GBK reading
     #: of the same bytes (the traditional characters' handicap in the model).
     big5_bonus: float = 3.0
+    #: A UTF-8 reading of GBK (or Big5) text (古文码) must score at least this
+    #: (``plausibility.text_score``, lost characters left out) to be taken ...
+    cjk_reading_min_logp: float = -11.0
+    #: ... and beat the text as it stands by this much: 古文码 itself is made
+    #: of real, if rare, characters.
+    cjk_reading_margin: float = 2.0
     #: The shortest legacy (GBK/Big5-as-Latin-1) run considered, in bytes: one character pair.
     legacy_min_bytes: int = 4
     #: The share of kana among a document's intact CJK characters from which kana are candidates.

@@ -34,6 +34,7 @@ import ftfy
 from .bytemap import ALWAYS_DROPPED, BYTE_RUN, BYTE_TO_CHAR, LEGACY_RUN, Piece, run_to_bytes, split_pieces
 from .langmodel import UNKNOWN_LOGP, LanguageModel, load_model
 from .plausibility import text_score
+from .cjk_reading import cjk_reading_runs
 from .config import DEFAULT_CONFIG, RepairConfig
 from .recover import UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line
 
@@ -285,7 +286,10 @@ class MojibakeReport:
 
 
 def estimate_loss_logp(
-    observed: Counter[int], assumed_missing: Counter[int] | None = None, config: RepairConfig = DEFAULT_CONFIG
+    observed: Counter[int],
+    assumed_missing: Counter[int] | None = None,
+    config: RepairConfig = DEFAULT_CONFIG,
+    free: frozenset[int] = ALWAYS_DROPPED,
 ) -> list[float]:
     """log P(a continuation byte vanished), for each byte value.
 
@@ -302,7 +306,7 @@ def estimate_loss_logp(
     overall = min(max(overall, 0.002), 0.4)
     table = [0.0] * 256
     for b in range(0x80, 0xC0):
-        if b in ALWAYS_DROPPED:
+        if b in free:
             continue
         lost, seen = assumed_missing[b], observed[b]
         rate = (lost + config.prior_strength * overall) / (lost + seen + config.prior_strength)
@@ -398,6 +402,7 @@ class CandidateIndex:
         self.extra = _by_lead(_likeliest_first([(ch, UNKNOWN_LOGP) for ch in unknown]))
         self._matches: dict[tuple[int, bytes, int], list[Fit]] = {}
         self._scored: dict[tuple[int, bytes, int, int], list[tuple[str, float]]] = {}
+        self._tables: dict[int, list[float]] = {}
 
     def matches(self, piece: Piece) -> list[Fit]:
         """Each character that fits the piece, likeliest first, with the ways its bytes could have been lost."""
@@ -418,6 +423,7 @@ class CandidateIndex:
         could have lost its bytes; memoised per piece shape and loss table.
         """
         key = (piece.lead, piece.tail, piece.missing, id(log_loss))
+        self._tables.setdefault(id(log_loss), log_loss)  # held, so that its id is never reused by another table
         found = self._scored.get(key)
         if found is None:
             found = self._scored[key] = self._best(self.matches(piece), log_loss, keep)
@@ -500,7 +506,7 @@ def repair_mojibake(text: str, model: LanguageModel | None = None, config: Repai
     '# 详细报错信息：'
     """
     report = MojibakeReport()
-    if not BYTE_RUN.search(text):
+    if text.isascii():
         return text, report
     model = model or load_model()
     lines = text.split("\n")
@@ -529,6 +535,11 @@ def _decode_line(line: str, model: LanguageModel, config: RepairConfig) -> tuple
         kind = utf8_run_kind(line[start:end], decoded_twice(line[start:end], items))
         runs.append(DecodedRun(start, end, items, complete, kind))
         confirmed = confirmed or bool(complete and any(isinstance(i, str) and is_cjk_text_char(i) for i in items))
+    taken = [(run.start, run.end) for run in runs]
+    for start, end, items, kind in cjk_reading_runs(line, model, config):
+        if not any(a < end and start < b for a, b in taken):
+            runs.append(DecodedRun(start, end, items, sum(isinstance(i, str) for i in items), kind))
+            confirmed = True
     runs.sort(key=lambda run: run.start)
     return runs, confirmed
 
@@ -592,15 +603,17 @@ def _recover_lost_bytes(
     intact = Counter(i for items in line_items for i in items if isinstance(i, str))
     bonus = script_bonus(intact, model, config)
     index = CandidateIndex(model, set(intact), bonus)
-    _fill_candidates(line_items, lines, index, estimate_loss_logp(observed, config=config), bonus, config)
+    _fill_candidates(line_items, lines, index, _loss_tables(observed, None, config), bonus, config)
     # Pass 1 assumes uniform loss; what it had to assume lost tells which
     # byte values this document tends to lose (an EM step).
     assumed: Counter[int] = Counter()
     intact_model = _document_model(line_items, model, config)  # passes 1 and 2 read the same text: one model, one memo
     quick = SearchSettings.quick(config)
     for choice in _choose_all(line_items, intact_model, quick):
-        assumed.update(_missing_bytes(choice.chosen.encode("utf-8")[1:], choice.slot.source.tail))
-    _fill_candidates(line_items, lines, index, estimate_loss_logp(observed, assumed, config), bonus, config)
+        source = choice.slot.source
+        lost = _missing_bytes(choice.chosen.encode("utf-8")[1:], source.tail)
+        assumed.update(b for b in lost if not (source.cp1252 and b in ALWAYS_DROPPED))
+    _fill_candidates(line_items, lines, index, _loss_tables(observed, assumed, config), bonus, config)
     # Pass 2's sure choices join the document's own text for pass 3: a word
     # every occurrence of which was damaged is still the document's word.
     sure = {id(c.slot): c.chosen for c in _choose_all(line_items, intact_model, quick) if c.confident}
@@ -666,11 +679,19 @@ def script_bonus(intact: Counter[str], model: LanguageModel, config: RepairConfi
     return {ch: target - model.unigram_logp(ch) for ch in KANA if target > model.unigram_logp(ch)}
 
 
+def _loss_tables(observed: Counter[int], assumed: Counter[int] | None, config: RepairConfig) -> dict[bool, list[float]]:
+    """The loss table of pieces from a cp1252 decode (True) and from a GBK decode (False)."""
+    return {
+        True: estimate_loss_logp(observed, assumed, config),
+        False: estimate_loss_logp(observed, assumed, config, free=frozenset()),
+    }
+
+
 def _fill_candidates(
     line_items: list[list[str | Slot]],
     lines: list[str],
     index: CandidateIndex,
-    log_loss: list[float],
+    log_loss: dict[bool, list[float]],
     bonus: dict[str, float],
     config: RepairConfig,
 ) -> None:
@@ -679,7 +700,7 @@ def _fill_candidates(
         for k, item in enumerate(items):
             if not isinstance(item, Slot):
                 continue
-            item.candidates = index.candidates(item.source, log_loss, config.prefilter_per_slot)
+            item.candidates = index.candidates(item.source, log_loss[item.source.cp1252], config.prefilter_per_slot)
             prior = dict(config.line_end_prior(line_role(lines, n))) if k == last_text else {}
             if bonus:
                 prior = {**{ch: bonus[ch] for ch, _ in item.candidates if ch in bonus}, **prior}
@@ -712,7 +733,7 @@ def _missing_bytes(cont: bytes, kept: bytes) -> list[int]:
             j += 1
         else:
             missing.append(b)
-    return [b for b in missing if b not in ALWAYS_DROPPED]
+    return missing
 
 
 def _apply(line_items: list[list[str | Slot]], choice: Choice) -> None:

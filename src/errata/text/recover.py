@@ -266,7 +266,9 @@ def _search_window(
             # A slot nothing fits stays unresolved (UNRESOLVED), and the line goes on.
             ranked = _rank_locally(item, neighbour(i - 1), neighbour(i + 1), docmodel, settings.candidates_per_slot) or [(UNRESOLVED, 0.0)]
             options = [(ch, channel + item.prior.get(ch, 0.0)) for ch, channel in ranked]
-            beam = _advance(beam, options, docmodel, width, True)
+            # Every candidate survives its own step: its right neighbour, still
+            # to come, may be what makes it (训 is unlikely at a line start, 训练 is not).
+            beam = _advance(beam, options, docmodel, max(width, len(options)), True)
         else:
             beam = _advance(beam, ((item, 0.0),), docmodel, width, False)
     if end == len(items):
