@@ -131,3 +131,17 @@ def test_utf8_read_as_gbk_in_the_middle_of_a_clean_line():
 )
 def test_clean_chinese_is_not_taken_for_utf8_read_as_gbk(clean):
     assert repair_mojibake(clean)[0] == clean
+
+
+def test_unrecoverable_damage_is_reported_with_line_and_column_and_left_as_it_is():
+    kouzi = "显存不够".encode("gbk").decode("utf-8", errors="replace")  # 口字码
+    kunkao = kouzi.encode("utf-8").decode("gbk", errors="replace")  # 锟斤拷
+    text = f"# 报错\n\n{kouzi}\n变量的值是 烫烫烫烫烫\n{kunkao}\n"
+    result = repair_text(text, "e.md")
+    assert result.text.endswith(text.split("---\n")[-1].split("# 报错\n", 1)[1])
+    kinds = [(f.line, f.column, f.kind) for f in result.report.unrecoverable]
+    assert (3, 1, "gbk-as-utf8-replaced") in kinds
+    assert (4, 7, "uninitialised-memory") in kinds
+    assert any(line == 5 and kind == "kunkao" for line, _, kind in kinds)
+    assert "not recoverable: " in result.report.summary()
+    assert result.report.to_json()["unrecoverable_counts"]["kunkao"] >= 1

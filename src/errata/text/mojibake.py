@@ -32,11 +32,12 @@ from typing import NamedTuple
 import ftfy
 
 from .bytemap import ALWAYS_DROPPED, BYTE_RUN, BYTE_TO_CHAR, LEGACY_RUN, Piece, run_to_bytes, split_pieces
-from .langmodel import UNKNOWN_LOGP, LanguageModel, load_model
-from .plausibility import text_score
 from .cjk_reading import cjk_reading_runs
 from .config import DEFAULT_CONFIG, RepairConfig
+from .langmodel import UNKNOWN_LOGP, LanguageModel, load_model
+from .plausibility import text_score
 from .recover import UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line
+from .unrecoverable import Finding, find_unrecoverable
 
 #: ftfy, decided option by option for Chinese Markdown. ftfy's defaults would
 #: turn ``，`` into ``,`` (fix_character_width), ``“”`` into ``""``
@@ -257,15 +258,6 @@ class Fix:
     line: int
     column: int  # 1-based, in the damaged line
     kind: str  # utf8-as-cp1252, utf8-as-latin1, utf8-as-cp1252-twice, gbk-as-latin1, big5-as-latin1, utf8-as-gbk, lost-bytes, …
-
-
-@dataclass(frozen=True)
-class Finding:
-    """Damage that cannot be undone, only shown: where, and which class."""
-
-    line: int
-    column: int
-    kind: str  # gbk-as-utf8-replaced, kunkao, uninitialised-memory
 
 
 @dataclass
@@ -644,6 +636,7 @@ def _join_lines(text: str, lines: list[str], line_items: list[list[str | Slot]],
             report.changed_lines.append(number)
         out_lines.append(new)
     report.lossy_left += max(0, sum(line.count("\ufffd") for line in out_lines) - text.count("\ufffd"))
+    report.unrecoverable = find_unrecoverable(out_lines)
     return "\n".join(out_lines)
 
 
