@@ -11,7 +11,7 @@ Three kinds are common in Chinese text, and none leaves the original bytes behin
   filler bytes of a debugger's fresh stack and heap, printed as GBK.
 
 >>> [(f.line, f.column, f.kind) for f in find_unrecoverable(["ok", "锟斤拷锟斤拷 and 烫烫烫烫", "a\ufffd\ufffdb"])]
-[(2, 1, 'kunkao'), (2, 11, 'uninitialised-memory'), (3, 2, 'gbk-as-utf8-replaced')]
+[(2, 1, 'kunkao'), (2, 12, 'uninitialised-memory'), (3, 2, 'gbk-as-utf8-replaced')]
 """
 
 from __future__ import annotations
