@@ -62,6 +62,9 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 
+#: Parts of emoji sequences the model never saw, candidates for lost bytes all the
+#: same: the variation selector that makes ⚠ an emoji (⚠️), and the zero-width joiner.
+EMOJI_PARTS = frozenset({"\ufe0f", "\u200d"})
 #: Japanese kana. The packaged model learnt Chinese and gives them nothing;
 #: a document that shows kana in its intact text gets them back as candidates
 #: (see :func:`script_bonus`).
@@ -100,7 +103,12 @@ def is_plausible_char(ch: str, vocabulary: frozenset[str] | set[str]) -> bool:
         return True  # Latin-1 text double-encoded: Ã© → é
     if 0x0370 <= cp <= 0x03FF or 0x0400 <= cp <= 0x04FF:
         return unicodedata.category(ch).startswith("L")  # Greek, Cyrillic letters
-    return unicodedata.category(ch) == "So" and cp >= 0x2100  # symbols, emoji
+    # Three- and four-byte characters: symbols (≥ → ∞ €), dingbats, emoji and
+    # their variation selectors and joiners. Latin text seldom makes a lead
+    # byte E0–F4 followed by two or three continuation bytes, so any assigned,
+    # public character is plausible there; two-byte ones (IPA, Hebrew,
+    # combining marks) are what Latin text misread as UTF-8 gives.
+    return cp >= 0x800 and unicodedata.category(ch) not in ("Cn", "Co", "Cs", "Cc")
 
 
 @dataclass
@@ -547,11 +555,14 @@ def _latin_word(line: str, run: DecodedRun) -> bool:
     >>> _latin_word(line, DecodedRun(10, 11, [Piece(0xE9, b"", 2)], 0))
     True
     """
-    if not all(isinstance(i, Piece) and not i.tail for i in run.items):
+    if not all(isinstance(i, Piece) for i in run.items):
         return False
     before = line[run.start - 1] if run.start else " "
     after = line[run.end] if run.end < len(line) else " "
-    return len(run.items) > 1 or (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum())
+    letter_before, letter_after = before.isascii() and before.isalnum(), after.isascii() and after.isalnum()
+    if letter_before and letter_after:
+        return True  # inside a Latin word: café’s
+    return all(not i.tail for i in run.items) and (len(run.items) > 1 or letter_before or letter_after)
 
 
 def _line_items(line: str, runs: list[DecodedRun], number: int, mojibake_document: bool, report: MojibakeReport) -> list[str | Slot]:
@@ -594,7 +605,7 @@ def _recover_lost_bytes(
                 observed.update(item.encode("utf-8")[1:])
     intact = Counter(i for items in line_items for i in items if isinstance(i, str))
     bonus = script_bonus(intact, model, config)
-    index = CandidateIndex(model, set(intact), bonus)
+    index = CandidateIndex(model, set(intact) | EMOJI_PARTS, bonus)
     _fill_candidates(line_items, lines, index, _loss_tables(observed, None, config), bonus, config)
     # Pass 1 assumes uniform loss; what it had to assume lost tells which
     # byte values this document tends to lose (an EM step).
