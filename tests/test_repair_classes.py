@@ -145,3 +145,28 @@ def test_unrecoverable_damage_is_reported_with_line_and_column_and_left_as_it_is
     assert any(line == 5 and kind == "kunkao" for line, _, kind in kinds)
     assert "not recoverable: " in result.report.summary()
     assert result.report.to_json()["unrecoverable_counts"]["kunkao"] >= 1
+
+
+REPLACED = "在计算梯度之前不要修改变量的值，否则会报错。请把批大小减半后重新发布。"
+
+
+def test_cp1252_replacement_characters_are_filled_without_debris():
+    # UTF-8 read as strict cp1252 with replacement: the five undefined bytes became U+FFFD.
+    damaged = REPLACED.encode("utf-8").decode("cp1252", errors="replace")
+    assert damaged.count("\ufffd") >= 5
+    fixed, report = repair_mojibake(damaged)
+    assert "\ufffd" not in fixed or report.lossy_left == fixed.count("\ufffd")
+    assert "å" not in fixed and "è" not in fixed  # the mojibake after each gap is decoded too
+    assert sum(a != b for a, b in zip(fixed, REPLACED)) <= 1 and len(fixed) == len(REPLACED)
+
+
+def test_an_unsure_gap_keeps_one_visible_mark_and_is_reported():
+    # With an impossible bar every gap stays a single U+FFFD, reported as lost bytes.
+    from errata.text.config import DEFAULT_CONFIG
+
+    damaged = REPLACED.encode("utf-8").decode("cp1252", errors="replace")
+    fixed, report = repair_mojibake(damaged, config=DEFAULT_CONFIG._replace(gap_min_margin=1e9))
+    assert len(fixed) == len(REPLACED)
+    assert fixed.count("\ufffd") == report.lossy_left == len(report.unsure) > 0
+    assert {f.kind for f in report.unrecoverable} == {"lost-bytes"}
+    assert all(a == b for a, b in zip(fixed, REPLACED) if a != "\ufffd")

@@ -31,7 +31,17 @@ from typing import NamedTuple
 
 import ftfy
 
-from .bytemap import ALWAYS_DROPPED, BYTE_RUN, BYTE_TO_CHAR, LEGACY_RUN, Piece, run_to_bytes, split_pieces
+from .bytemap import (
+    ALWAYS_DROPPED,
+    BYTE_RUN,
+    BYTE_TO_CHAR,
+    GAPPED_BYTE_RUN,
+    LEGACY_RUN,
+    Piece,
+    run_to_bytes,
+    split_gapped_run,
+    split_pieces,
+)
 from .cjk_reading import cjk_reading_runs
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import UNKNOWN_LOGP, LanguageModel, load_model
@@ -153,7 +163,7 @@ def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0) -> lis
     >>> decode_utf8_run("NESTLÉ®"[5:], frozenset()) is None
     True
     """
-    pieces = split_pieces(run_to_bytes(run))
+    pieces = split_gapped_run(run)
     if pieces is None:
         return None
     if depth < 2 and all(piece.char is not None for piece in pieces):
@@ -178,7 +188,7 @@ def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0) -> lis
 
 def decoded_twice(run: str, items: list[str | Piece]) -> bool:
     """Whether :func:`decode_utf8_run` undid the run twice: it has fewer items than one reading makes."""
-    pieces = split_pieces(run_to_bytes(run))
+    pieces = split_gapped_run(run)
     return pieces is not None and len(pieces) != len(items)
 
 
@@ -255,8 +265,9 @@ def _legacy_runs(
 
 
 def _mostly_whole(items: list) -> bool:
+    """Whether at least a third of a UTF-8 reading's characters are whole (GBK bytes seldom make one)."""
     whole = sum(isinstance(i, str) for i in items)
-    return whole > len(items) - whole
+    return 2 * whole >= len(items) - whole
 
 
 @dataclass(frozen=True)
@@ -274,6 +285,8 @@ class MojibakeReport:
 
     fixes: list[Fix] = field(default_factory=list)
     unrecoverable: list[Finding] = field(default_factory=list)
+    #: Damaged characters left as one U+FFFD because no candidate was sure enough (the runner-up is the best guess).
+    unsure: list[Choice] = field(default_factory=list)
 
     runs_fixed: int = 0
     legacy_runs_fixed: int = 0
@@ -524,7 +537,7 @@ def repair_mojibake(text: str, model: LanguageModel | None = None, config: Repai
 
 def _decode_line(line: str, model: LanguageModel, config: RepairConfig) -> tuple[list[DecodedRun], bool]:
     """The line's runs read as UTF-8 (or GBK/Big5), and whether any is confirmed Chinese mojibake."""
-    utf8 = [(m.start(), m.end(), decode_utf8_run(m.group(), model.vocabulary)) for m in BYTE_RUN.finditer(line)]
+    utf8 = [(m.start(), m.end(), decode_utf8_run(m.group(), model.vocabulary)) for m in GAPPED_BYTE_RUN.finditer(line)]
     runs = [DecodedRun(start, end, list(text), len(text), kind) for start, end, text, kind in _legacy_runs(line, utf8, model, config)]
     taken = [(run.start, run.end) for run in runs]
     confirmed = False
@@ -621,6 +634,13 @@ def _recover_lost_bytes(
     # every occurrence of which was damaged is still the document's word.
     sure = {id(c.slot): c.chosen for c in _choose_all(line_items, intact_model, quick) if c.confident}
     for choice in _choose_all(line_items, _document_model(line_items, model, config, sure), SearchSettings.thorough(config)):
+        if choice.slot.source.gap and choice.chosen != UNRESOLVED and choice.margin < config.gap_min_margin:
+            # The reader saw a U+FFFD here; an unsure guess would hide it.
+            choice = Choice(choice.slot, UNRESOLVED, choice.chosen, choice.margin, False)
+            _apply(line_items, choice, keep_mark=True)
+            report.lossy_left += 1
+            report.unsure.append(choice)
+            continue
         _apply(line_items, choice)
         if choice.chosen == UNRESOLVED:
             report.lossy_left += 1
@@ -647,7 +667,8 @@ def _join_lines(text: str, lines: list[str], line_items: list[list[str | Slot]],
             report.changed_lines.append(number)
         out_lines.append(new)
     report.lossy_left += max(0, sum(line.count("\ufffd") for line in out_lines) - text.count("\ufffd"))
-    report.unrecoverable = find_unrecoverable(out_lines)
+    marks = {(c.slot.line, c.slot.column) for c in report.unsure}
+    report.unrecoverable = find_unrecoverable(out_lines, marks)
     return "\n".join(out_lines)
 
 
@@ -683,19 +704,30 @@ def script_bonus(intact: Counter[str], model: LanguageModel, config: RepairConfi
     return {ch: target - model.unigram_logp(ch) for ch in KANA if target > model.unigram_logp(ch)}
 
 
-def _loss_tables(observed: Counter[int], assumed: Counter[int] | None, config: RepairConfig) -> dict[bool, list[float]]:
-    """The loss table of pieces from a cp1252 decode (True) and from a GBK decode (False)."""
-    return {
-        True: estimate_loss_logp(observed, assumed, config),
-        False: estimate_loss_logp(observed, assumed, config, free=frozenset()),
-    }
+#: The bytes Windows-1252 leaves undefined: the only ones its decode replaces with U+FFFD.
+CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
+#: Log-likelihood of any other byte behind a cp1252 U+FFFD: next to impossible.
+_IMPOSSIBLE = -30.0
+
+
+def _loss_tables(observed: Counter[int], assumed: Counter[int] | None, config: RepairConfig) -> dict[tuple[bool, bool], list[float]]:
+    """Loss tables by (cp1252 decode, visible gap): which bytes each kind of damage loses, and how often.
+
+    A cp1252 decode drops ALWAYS_DROPPED for free and, where it wrote U+FFFD,
+    lost exactly one of the five bytes it leaves undefined; a GBK decode (古文码)
+    loses any byte alike.
+    """
+    cp1252 = estimate_loss_logp(observed, assumed, config)
+    replaced = [0.0 if b in CP1252_UNDEFINED else _IMPOSSIBLE for b in range(256)]
+    gbk = estimate_loss_logp(observed, assumed, config, free=frozenset())
+    return {(True, False): cp1252, (True, True): replaced, (False, False): gbk, (False, True): gbk}
 
 
 def _fill_candidates(
     line_items: list[list[str | Slot]],
     lines: list[str],
     index: CandidateIndex,
-    log_loss: dict[bool, list[float]],
+    log_loss: dict[tuple[bool, bool], list[float]],
     bonus: dict[str, float],
     config: RepairConfig,
 ) -> None:
@@ -704,7 +736,8 @@ def _fill_candidates(
         for k, item in enumerate(items):
             if not isinstance(item, Slot):
                 continue
-            item.candidates = index.candidates(item.source, log_loss[item.source.cp1252], config.prefilter_per_slot)
+            source = item.source
+            item.candidates = index.candidates(source, log_loss[source.cp1252, source.gap], config.prefilter_per_slot)
             prior = dict(config.line_end_prior(line_role(lines, n))) if k == last_text else {}
             if bonus:
                 prior = {**{ch: bonus[ch] for ch, _ in item.candidates if ch in bonus}, **prior}
@@ -740,12 +773,19 @@ def _missing_bytes(cont: bytes, kept: bytes) -> list[int]:
     return missing
 
 
-def _apply(line_items: list[list[str | Slot]], choice: Choice) -> None:
+def _apply(line_items: list[list[str | Slot]], choice: Choice, keep_mark: bool = False) -> None:
+    """Put the choice in its slot's place; ``keep_mark``: one U+FFFD for the whole damaged character."""
     items = line_items[choice.slot.line - 1]
     for k, item in enumerate(items):
         if item is choice.slot:
-            # Nothing fitted: keep the damaged characters as they were (reported as lossy left).
-            items[k] = _as_mojibake(item.source) if choice.chosen == UNRESOLVED else choice.chosen
+            if keep_mark:
+                items[k] = UNRESOLVED
+            elif choice.chosen == UNRESOLVED:
+                # Nothing fitted: keep the damaged characters as they were (reported as lossy left).
+                source = item.source
+                items[k] = _as_mojibake(source) if source.cp1252 and not source.gap else UNRESOLVED
+            else:
+                items[k] = choice.chosen
             return
 
 

@@ -26,7 +26,7 @@ class Finding:
 
     line: int
     column: int
-    kind: str  # gbk-as-utf8-replaced, kunkao, uninitialised-memory
+    kind: str  # gbk-as-utf8-replaced, kunkao, uninitialised-memory, lost-bytes
 
 
 #: Each kind, by the pattern it leaves. ``锟`` alone is 口字码 too (``锟皆``):
@@ -38,13 +38,20 @@ PATTERNS = (
 )
 
 
-def find_unrecoverable(lines: list[str]) -> list[Finding]:
-    """Every unrecoverable run in the lines, in reading order."""
-    found = []
+def find_unrecoverable(lines: list[str], lost_bytes: set[tuple[int, int]] = frozenset()) -> list[Finding]:
+    """Every unrecoverable run in the lines, in reading order.
+
+    ``lost_bytes``: (line, column) of the U+FFFD the repair left for a damaged
+    character it could not choose surely; reported as ``lost-bytes`` instead.
+    """
+    found = [Finding(line, column, "lost-bytes") for line, column in lost_bytes]
     for number, line in enumerate(lines, start=1):
         if line.isascii():
             continue
         for kind, pattern in PATTERNS:
-            found.extend(Finding(number, match.start() + 1, kind) for match in pattern.finditer(line))
+            for match in pattern.finditer(line):
+                if kind == "gbk-as-utf8-replaced" and all((number, c + 1) in lost_bytes for c in range(*match.span())):
+                    continue
+                found.append(Finding(number, match.start() + 1, kind))
     found.sort(key=lambda f: (f.line, f.column))
     return found
