@@ -193,10 +193,13 @@ def decoded_twice(run: str, items: list[str | Piece]) -> bool:
     return pieces is not None and len(pieces) != len(items)
 
 
-#: Characters a GBK/Big5 reading may produce: CJK ideographs, CJK and fullwidth punctuation.
 def _legacy_char(ch: str) -> bool:
+    """Characters a GBK/Big5 reading may produce: CJK ideographs, fullwidth forms and punctuation (“ ” · … included)."""
     cp = ord(ch)
-    return 0x4E00 <= cp <= 0x9FFF or 0x3000 <= cp <= 0x303F or 0xFF01 <= cp <= 0xFF5E
+    return 0x4E00 <= cp <= 0x9FFF or 0x3000 <= cp <= 0x303F or 0xFF01 <= cp <= 0xFF5E or unicodedata.category(ch)[0] == "P"
+
+
+LEGACY_KINDS = frozenset({"gbk-as-latin1", "big5-as-latin1"})
 
 
 def read_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG) -> tuple[str, str] | None:
@@ -564,6 +567,11 @@ def repair_mojibake(text: str, model: LanguageModel | None = None, config: Repai
     model = model or load_model()
     lines = text.split("\n")
     decoded = [_decode_line(line, model, config) for line in lines]
+    if config.legacy_min_bytes > 2 and any(run.kind in LEGACY_KINDS for runs, _ in decoded for run in runs):
+        # A document that shows GBK (or Big5) read as Latin-1 shows it in single
+        # characters too (``µÄ`` for 的 between ASCII words).
+        single = config._replace(legacy_min_bytes=2)
+        decoded = [_decode_line(line, model, single) if LEGACY_RUN.search(line) else found for line, found in zip(lines, decoded)]
     # A lone fragment (``å`` between ASCII words) is only damage in a document
     # that is demonstrably mojibake; in a clean one it is somebody's Latin text.
     mojibake_document = any(confirmed for _, confirmed in decoded)
