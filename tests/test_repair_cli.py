@@ -73,15 +73,26 @@ def test_strict_turns_low_confidence_into_an_error(seed_copy):
 
 def test_one_bad_file_does_not_stop_the_others(tmp_path, seed_copy):
     bad = tmp_path / "bad.md"
-    bad.write_text("---\ntitle: [unclosed\n---\n正文\n", encoding="utf-8")
+    bad.write_bytes(bytes(range(256)) * 4)  # not text at all
     before = bad.read_bytes()
     result = run("--write", tmp_path)
     assert result.returncode == 2
-    assert f"{bad}:3: invalid YAML" in result.stderr
+    assert f"{bad}: " in result.stderr and "not a text file" in result.stderr
     assert bad.read_bytes() == before  # the bad file is untouched
     assert seed_copy.read_bytes().startswith("---\ntitle: mmdetection报错汇总\n".encode())  # the good one is written
     assert f"{seed_copy}: " in result.stdout and "[written]" in result.stdout
     assert f"1 of 2 file(s) failed and were left untouched: {bad}; 1 written" in result.stderr
+
+
+def test_a_front_matter_that_does_not_parse_keeps_its_block_and_the_body_is_repaired(tmp_path):
+    essay = tmp_path / "a.md"
+    block = "---\ntitle: [unclosed\n---\n"
+    essay.write_text(block + "# " + "显存不够".encode().decode("latin-1") + "\n", encoding="utf-8")
+    result = run("--write", essay)
+    assert result.returncode == 2  # a person must mend the front matter
+    assert f"{essay}:3: invalid YAML" in result.stderr and "the body is repaired" in result.stderr
+    assert essay.read_text(encoding="utf-8") == block + "# 显存不够\n"  # block as found, body repaired
+    assert "1 file(s) have a front matter to mend by hand" in result.stderr
 
 
 def test_results_on_stdout_diagnostics_on_stderr(tmp_path):

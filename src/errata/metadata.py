@@ -76,7 +76,7 @@ def split_front_matter(text: str, path: str = "<text>") -> SplitEssay:
     Traceback (most recent call last):
     errata.errors.EssayError: a.md:1: front matter is not closed: add a line '---' after its last key
     """
-    end = _block_end(text, path)
+    end = front_matter_end(text, path)
     if end is None:
         return SplitEssay({}, text, "", 1)
     block = text[:end]
@@ -89,12 +89,12 @@ def split_front_matter(text: str, path: str = "<text>") -> SplitEssay:
     return SplitEssay(loaded, text[end:], block, block.count("\n") + 1, key_lines)
 
 
-def _block_end(text: str, path: str) -> int | None:
+def front_matter_end(text: str, path: str) -> int | None:
     """Where the front-matter block ends (after its closing line), or None when there is none.
 
     Line by line with ``str.find``: linear in the block, whatever it holds.
 
-    >>> _block_end("---\\na: 1\\n...\\nbody", "a.md"), _block_end("body\\n---\\n", "a.md")
+    >>> front_matter_end("---\\na: 1\\n...\\nbody", "a.md"), front_matter_end("body\\n---\\n", "a.md")
     (13, None)
     """
     first_end = text.find("\n")

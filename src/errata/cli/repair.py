@@ -15,7 +15,8 @@ links and other non-regular files are never read or written: they are listed
 as skipped. The per-file report lines, the diff and the JSON go to stdout;
 errors, the final tally and progress go to stderr.
 
-Exit status: 0 fine, 1 --check found work, 2 any file failed or was skipped.
+Exit status: 0 fine, 1 --check found work, 2 any file failed, was skipped, or has a front matter to
+mend by hand (its body is repaired and written all the same; the block is kept as found).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from errata.errors import EssayError
 from errata.files import atomic_write, find_essays, is_inside, read_regular_file, replace_if_unchanged
-from errata.repair import RepairOptions, RepairResult, repair_bytes
+from errata.repair import FrontMatterError, RepairOptions, RepairResult, repair_bytes
 
 
 def parse_timezone(text: str) -> dt.tzinfo:
@@ -78,6 +79,9 @@ class FileOutcome:
     original: bytes = b""
     result: RepairResult | None = None
     error: EssayError | None = None
+    #: A front matter that does not parse even after the repair: the body is
+    #: repaired all the same and the block kept as found, for a person to mend.
+    front_matter_problem: EssayError | None = None
     written_to: Path | None = None
 
     @property
@@ -93,6 +97,9 @@ class FileOutcome:
         if self.error is not None:
             return {"path": str(self.path), "status": "failed", "line": self.error.line, "error": self.error.message}
         report = {**self.result.report.to_json(), "status": self.status}
+        if self.front_matter_problem is not None:
+            report["line"] = self.front_matter_problem.line
+            report["error"] = self.front_matter_problem.message
         if self.written_to is not None:
             report["written_to"] = str(self.written_to)
         return report
@@ -106,6 +113,8 @@ def repair_all(paths: list[str], options: RepairOptions) -> list[FileOutcome]:
         try:
             outcome.original = read_regular_file(outcome.path)
             outcome.result = repair_bytes(outcome.original, str(outcome.path), options)
+        except FrontMatterError as exc:  # never abort a whole file for its front matter
+            outcome.result, outcome.front_matter_problem = exc.result, exc
         except EssayError as exc:
             outcome.error = exc
         except OSError as exc:
@@ -158,7 +167,10 @@ def print_report(outcomes: list[FileOutcome], args: argparse.Namespace) -> None:
     for outcome in outcomes:
         if outcome.error is not None:
             print(f"error: {outcome.error}", file=sys.stderr)
-        elif args.diff:
+            continue
+        if outcome.front_matter_problem is not None:
+            print(f"error: {outcome.front_matter_problem} (the body is repaired; the front matter is left as found)", file=sys.stderr)
+        if args.diff:
             print_diff(outcome)
         elif not args.json:
             report = outcome.result.report
@@ -196,6 +208,10 @@ def main(argv: list[str] | None = None) -> int:
         written = sum(o.status == "written" for o in outcomes)
         print(f"{len(failed)} of {len(outcomes)} file(s) failed and were left untouched: {_listed(failed)}"
               + (f"; {written} written" if written else ""), file=sys.stderr)
+    to_mend = [str(o.path) for o in outcomes if o.front_matter_problem is not None]
+    if to_mend:
+        print(f"{len(to_mend)} file(s) have a front matter to mend by hand: {_listed(to_mend)}", file=sys.stderr)
+    if failed or to_mend:
         return 2
     if not outcomes:
         print("no Markdown files found", file=sys.stderr)
