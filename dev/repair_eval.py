@@ -1,0 +1,279 @@
+"""The repair on text it was not tuned on: every mojibake class, Errata against ftfy and doing nothing.
+
+Run on its own::
+
+    python -m dev.repair_eval                 # the test split (what BENCHMARKS.md reports)
+    python -m dev.repair_eval --split dev     # the split to tune on
+    python -m dev.repair_eval --quick         # fewer cases, for a look while working
+
+or as the repair section of ``scripts/bench.py --only repair``. Each damaged
+file goes through what a user runs (:func:`errata.repair.repair_bytes` on the
+file's bytes), through ``ftfy.fix_text`` with its default config and with the
+repair's careful one (``FTFY_CONFIG``), and through nothing; every figure is
+from the same cases in the same run. Clean text comes from :mod:`dev.evaltext`,
+damage from :mod:`dev.damage` (which shares nothing with the repair).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+import ftfy
+
+from dev import evaltext
+from dev.damage import CLASSES, DamageClass, character_errors, lost_bytes, mix_classes
+
+METHODS = ("errata", "ftfy", "ftfy-careful", "nothing")
+#: Mixtures as real files show them: (title's class, body's class).
+MIXTURES = [("gbk-as-latin1", "cp1252"), ("cp1252", "latin1"), ("cp1252-twice", "cp1252"), ("gbk-as-latin1", "utf8-as-gbk")]
+LOSS_RATES = (0.02, 0.08)
+LOSS_MARKS = ("silent", "fffd", "question")
+
+
+@dataclass
+class Case:
+    """One damaged file and the clean text it came from."""
+
+    kind: str
+    clean: str
+    damaged: str | bytes
+    lossless: bool
+
+
+@dataclass
+class Tally:
+    """One method's results over one kind of case."""
+
+    cases: int = 0
+    exact: int = 0
+    errors: int = 0  # characters wrong, summed
+    length: int = 0  # characters of clean text, summed
+    cer_sum: float = 0.0
+    aborted: int = 0
+    seconds: float = 0.0
+    worse_than: dict[str, int] = field(default_factory=dict)
+
+    def add(self, got: str, want: str, seconds: float) -> int:
+        wrong = character_errors(got, want)
+        self.cases += 1
+        self.exact += wrong == 0
+        self.errors += wrong
+        self.length += len(want)
+        self.cer_sum += wrong / max(len(want), 1)
+        self.seconds += seconds
+        return wrong
+
+    @property
+    def exact_share(self) -> float:
+        return self.exact / self.cases if self.cases else 0.0
+
+    @property
+    def mean_cer(self) -> float:
+        return self.cer_sum / self.cases if self.cases else 0.0
+
+
+def _prepared(cls: DamageClass, text: str) -> str:
+    """The clean text as a file of this class could hold it (no emoji in a Big5 file)."""
+    if cls.charset is None:
+        return text
+    return text.encode(cls.charset, "ignore").decode(cls.charset)
+
+
+def _texts(split: str, script: str, limit: int | None) -> list[str]:
+    docs = evaltext.documents(split, script)
+    return docs[:limit] if limit else docs
+
+
+def class_cases(split: str, limit: int | None = None, seed: int = 0) -> dict[str, list[Case]]:
+    """Every class of :data:`dev.damage.CLASSES` and every mixture, applied to the split's essays."""
+    out: dict[str, list[Case]] = {}
+    for name, cls in CLASSES.items():
+        cases = []
+        for i, text in enumerate(_texts(split, cls.script, limit)):
+            clean = _prepared(cls, text)
+            cases.append(Case(name, clean, cls.apply(clean, random.Random(seed * 7919 + i)), cls.lossless))
+        out[name] = cases
+    for title, body in MIXTURES:
+        name = f"mixed: title {title}, body {body}"
+        lossless = CLASSES[title].lossless and CLASSES[body].lossless
+        out[name] = [
+            Case(name, text, mix_classes(text, random.Random(seed * 7919 + i), title, body), lossless)
+            for i, text in enumerate(_texts(split, "zh_CN", limit))
+        ]
+    return out
+
+
+def loss_cases(split: str, limit: int | None = None, seed: int = 0) -> dict[str, list[Case]]:
+    """Continuation bytes lost at 2% and 8% from dense prose without code, then read as cp1252 (C1 kept)."""
+    prose = evaltext.dense_prose(split, count=limit or 40)
+    out = {}
+    for rate in LOSS_RATES:
+        for mark in LOSS_MARKS:
+            name = f"lost bytes {rate:.0%}, {mark}, dense prose"
+            out[name] = [Case(name, t, lost_bytes(t, rate, random.Random(seed * 7919 + i), mark), False) for i, t in enumerate(prose)]
+    return out
+
+
+# -- the methods --------------------------------------------------------------------------
+
+
+def _errata(data: bytes) -> tuple[str | None, float]:
+    from errata.errors import EssayError
+    from errata.repair import repair_bytes
+
+    start = time.perf_counter()
+    try:
+        text = repair_bytes(data, "essay.md").text
+    except EssayError:
+        text = None
+    return text, time.perf_counter() - start
+
+
+def _ftfy(config) -> Callable[[str | bytes], str]:
+    def fix(damaged: str | bytes) -> str:
+        if isinstance(damaged, bytes):
+            damaged = ftfy.guess_bytes(damaged)[0]  # ftfy's own way to read bytes of unknown encoding
+        return ftfy.fix_text(damaged, config) if config is not None else ftfy.fix_text(damaged)
+
+    return fix
+
+
+def _nothing(damaged: str | bytes) -> str:
+    return damaged.decode("utf-8", "replace") if isinstance(damaged, bytes) else damaged
+
+
+def run_cases(cases: list[Case]) -> dict[str, Tally]:
+    """Every method on every case; Errata's aborted files count as left untouched."""
+    from errata.text.mojibake import FTFY_CONFIG
+
+    others = {"ftfy": _ftfy(None), "ftfy-careful": _ftfy(FTFY_CONFIG), "nothing": _nothing}
+    tallies = {m: Tally() for m in METHODS}
+    for case in cases:
+        data = case.damaged if isinstance(case.damaged, bytes) else case.damaged.encode("utf-8")
+        got, seconds = _errata(data)
+        if got is None:
+            tallies["errata"].aborted += 1
+            got = _nothing(case.damaged)
+        ours = tallies["errata"].add(got, case.clean, seconds)
+        for name, method in others.items():
+            start = time.perf_counter()
+            theirs = method(case.damaged)
+            wrong = tallies[name].add(theirs, case.clean, time.perf_counter() - start)
+            if ours > wrong:
+                tallies["errata"].worse_than[name] = tallies["errata"].worse_than.get(name, 0) + 1
+    return tallies
+
+
+def chinese_characters(text: str) -> int:
+    """CJK ideographs in a text (what "damaged Chinese characters per second" counts).
+
+    >>> chinese_characters("显存 OK，够")
+    3
+    """
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+
+
+# -- the report ---------------------------------------------------------------------------
+
+
+def _row(name: str, cases: list[Case], t: dict[str, Tally]) -> str:
+    e = t["errata"]
+    figures = " | ".join(f"{t[m].exact_share:.0%} / {t[m].mean_cer:.2%}" for m in METHODS)
+    worse = e.worse_than.get("ftfy-careful", 0)
+    label = ("lossless " if cases and cases[0].lossless else "") + name
+    return f"| {label} | {e.cases} | {figures} | {e.aborted} | {worse} |"
+
+
+def class_table(results: dict[str, tuple[list[Case], dict[str, Tally]]]) -> str:
+    head = (
+        "| class | cases | Errata: CER 0 / mean CER | ftfy (default) | ftfy (careful) | nothing | Errata aborted | Errata worse than careful ftfy |\n"
+        "|---|---:|---:|---:|---:|---:|---:|---:|"
+    )
+    return "\n".join([head] + [_row(name, cases, t) for name, (cases, t) in results.items()])
+
+
+def speed_lines(results: dict[str, tuple[list[Case], dict[str, Tally]]]) -> list[str]:
+    """Damaged Chinese characters per second and KB/s; lossless classes against ftfy's time."""
+    lines = []
+    ours = theirs = chars = size = 0.0
+    for cases, t in results.values():
+        if not cases or not cases[0].lossless:
+            continue
+        ours += t["errata"].seconds
+        theirs += t["ftfy"].seconds
+        chars += sum(chinese_characters(c.clean) for c in cases)
+        size += sum(len(c.damaged if isinstance(c.damaged, bytes) else c.damaged.encode()) for c in cases)
+    if ours:
+        lines.append(
+            f"lossless classes: {chars / ours:,.0f} damaged Chinese characters/s, {size / ours / 1000:.0f} KB/s; "
+            f"time {ours / theirs:.2f}× ftfy.fix_text's on the same files (target ≤ 3×)"
+        )
+    for name, (cases, t) in results.items():
+        if name.startswith("lost bytes") and t["errata"].seconds:
+            e = t["errata"]
+            lines.append(
+                f"{name}: {sum(chinese_characters(c.clean) for c in cases) / e.seconds:,.0f} Chinese characters/s, "
+                f"{sum(len(c.damaged.encode()) for c in cases) / e.seconds / 1000:.0f} KB/s; CER {e.errors / e.length:.3%} of all characters"
+            )
+    return lines
+
+
+def seed_line() -> str | None:
+    """The real seed against the author's original body (a regression figure, not a tuning target)."""
+    if not evaltext.SEED_TRUTH.exists():
+        return None
+    from errata.metadata import split_front_matter
+    from errata.repair import repair_bytes
+    from errata.text.mojibake import FTFY_CONFIG
+
+    raw = evaltext.SEED.read_bytes()
+    result = repair_bytes(raw, "seed.md")
+    body = split_front_matter(result.text).body
+    want = evaltext.SEED_TRUTH.read_text(encoding="utf-8")
+    raw_body = raw.decode("utf-8").split("---\n", 2)[2]
+    title = split_front_matter(result.text).metadata.get("title")
+    return (
+        f"the seed: {character_errors(body, want)} characters wrong of {len(want)} "
+        f"(careful ftfy alone {character_errors(ftfy.fix_text(raw_body, FTFY_CONFIG), want)}), title {title!r}"
+    )
+
+
+def evaluate(split: str = evaltext.TEST, limit: int | None = None, progress: bool = True) -> tuple[str, list[str]]:
+    """(the per-class Markdown table, the speed and seed lines) for one split."""
+    results = {}
+    for group in (class_cases(split, limit), loss_cases(split, limit)):
+        for name, cases in group.items():
+            if progress:
+                print(f"  {name} ({len(cases)} cases)", file=sys.stderr, flush=True)
+            results[name] = (cases, run_cases(cases))
+    lines = speed_lines(results)
+    seed = seed_line()
+    if seed:
+        lines.append(seed)
+    return class_table(results), lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", default=evaltext.TEST, choices=[evaltext.DEV, evaltext.TEST])
+    parser.add_argument("--quick", action="store_true", help="at most 8 essays per class")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    table, lines = evaluate(args.split, 8 if args.quick else None)
+    print(f"\nsplit: {args.split}; every cell: share of cases with CER 0 / mean CER per case\n")
+    print(table)
+    print()
+    for line in lines:
+        print(f"- {line}")
+    print(f"\n({time.perf_counter() - start:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

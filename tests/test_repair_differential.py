@@ -1,0 +1,91 @@
+"""Never worse than ftfy (issue 11): wherever ``ftfy.fix_text`` with the repair's careful config
+leaves no mojibake, Errata's output is at least as right (character error rate ≤ ftfy's).
+
+Clean text from the *dev* half of :mod:`dev.evaltext`, damaged in every class of
+:mod:`dev.damage` (lossy and unrecoverable ones too: where ftfy leaves the text
+as it is and sees nothing wrong, Errata must not make it worse than untouched).
+"""
+
+from __future__ import annotations
+
+import random
+
+import ftfy
+import pytest
+from ftfy.badness import is_bad
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from dev import evaltext
+from dev.damage import CLASSES, character_errors, lost_bytes, mix_classes
+from errata.errors import EssayError
+from errata.repair import repair_bytes
+from errata.text.mojibake import FTFY_CONFIG
+
+SETTINGS = settings(
+    max_examples=40,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    phases=[Phase.explicit, Phase.generate],
+    report_multiple_bugs=False,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+DOCS = evaltext.documents(evaltext.DEV)
+TEXT_CLASSES = sorted(n for n, c in CLASSES.items() if c.script == "zh_CN" and not n.startswith(("file-", "mixed-")))
+
+
+def errata(damaged: str) -> str:
+    """What a user gets: the repaired file, or the file untouched where the repair refuses it."""
+    try:
+        return repair_bytes(damaged.encode("utf-8"), "a.md").text
+    except EssayError:
+        return damaged
+
+
+def check_never_worse(clean: str, damaged: str) -> None:
+    theirs = ftfy.fix_text(damaged, FTFY_CONFIG)
+    if is_bad(theirs):
+        return  # ftfy left mojibake: nothing to compare against here
+    ours = errata(damaged)
+    assert character_errors(ours, clean) <= character_errors(theirs, clean), (damaged[:200], ours[:200], theirs[:200])
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: C1-control mojibake aborts the file; U+FFFD mojibake is guessed worse than ftfy")
+@SETTINGS
+@given(doc=st.sampled_from(DOCS), name=st.sampled_from(TEXT_CLASSES), seed=st.integers(0, 2**16))
+def test_never_worse_than_ftfy_on_any_class(doc, name, seed):
+    check_never_worse(doc, CLASSES[name].apply(doc, random.Random(seed)))
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: a title and a body in different classes are not both undone")
+@SETTINGS
+@given(doc=st.sampled_from(DOCS), title=st.sampled_from(TEXT_CLASSES), body=st.sampled_from(TEXT_CLASSES), seed=st.integers(0, 2**16))
+def test_never_worse_than_ftfy_on_mixtures(doc, title, body, seed):
+    check_never_worse(doc, mix_classes(doc, random.Random(seed), title, body))
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: a lost byte shown as U+FFFD or ? is guessed worse than ftfy leaves it")
+@SETTINGS
+@given(
+    doc=st.sampled_from(DOCS),
+    rate=st.sampled_from([0.0, 0.02, 0.08, 0.2]),
+    mark=st.sampled_from(["silent", "fffd", "question"]),
+    undefined=st.sampled_from(["keep", "drop", "replace"]),
+    seed=st.integers(0, 2**16),
+)
+def test_never_worse_than_ftfy_on_lost_bytes(doc, rate, mark, undefined, seed):
+    check_never_worse(doc, lost_bytes(doc, rate, random.Random(seed), mark, undefined))
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: worse than ftfy on cp1252, cp1252-twice and latin1 (the file aborts)")
+def test_never_worse_than_ftfy_on_every_dev_essay_in_every_class():
+    """A deterministic sweep beside the drawn examples: the first essays of the dev split in every class."""
+    worse = []
+    for i, doc in enumerate(DOCS[:6]):
+        for name in TEXT_CLASSES:
+            damaged = CLASSES[name].apply(doc, random.Random(i))
+            theirs = ftfy.fix_text(damaged, FTFY_CONFIG)
+            if not is_bad(theirs) and character_errors(errata(damaged), doc) > character_errors(theirs, doc):
+                worse.append((i, name))
+    assert not worse, f"worse than ftfy on {len(worse)} of {6 * len(TEXT_CLASSES)}: {worse}"
