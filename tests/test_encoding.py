@@ -38,3 +38,36 @@ def test_big5_is_detected():
 def test_binary_content_is_refused_with_the_file_name():
     with pytest.raises(EssayError, match="logo.md: not a text file"):
         repair_bytes(bytes(range(256)) * 8, "logo.md")
+
+
+ESSAY = "---\ntitle: 显存不够\n---\n# 显存不够\n\n请把批大小减半，然后重新运行训练脚本。\n"
+
+
+def test_a_gbk_line_in_an_ascii_file_is_chinese_not_korean():
+    data = b"# Notes\n\nSome ASCII text.\n" + "显存不够，请减小批大小。".encode("gbk") + b"\nmore ASCII\n"
+    result = repair_bytes(data, "a.md")
+    assert "显存不够，请减小批大小。" in result.text
+    assert result.report.encoding == "gb18030"
+
+
+@pytest.mark.parametrize("text", [ESSAY, "# 显存不够\n\n请减小批大小。\n", "# 报错\n\n训练时显存不够。😀 € ≥\n"])
+def test_short_gbk_and_gb18030_essays_are_read_as_such(text):
+    codec = "gb18030" if any(ord(c) > 0xFFFF or c in "€≥" for c in text) else "gbk"
+    result = repair_bytes(text.encode(codec), "a.md")
+    assert result.text.endswith(text.split("---\n")[-1])
+    assert result.report.encoding == "gb18030"
+    assert [f.kind for f in result.report.fixes][:1] == ["whole-file-gb18030"]
+
+
+def test_a_file_mixing_utf8_and_gbk_lines_is_read_line_by_line():
+    data = "# 报错汇总\n\n显存不够，请减小批大小。\n".encode() + "这一行是后来用记事本加的。\n".encode("gbk")
+    result = repair_bytes(data, "a.md")
+    assert result.text.endswith("# 报错汇总\n\n显存不够，请减小批大小。\n这一行是后来用记事本加的。\n")
+    assert [(f.line, f.kind) for f in result.report.fixes] == [(4, "gb18030-line")]
+
+
+def test_shift_jis_is_detected():
+    text = "---\ntitle: メモリ不足\n---\n# メモリ不足\n\nバッチサイズを小さくしてください。\n"
+    result = repair_bytes(text.encode("shift_jis"), "a.md")
+    assert result.text == text
+    assert result.report.encoding == "shift_jis"

@@ -3,8 +3,13 @@
 The steps, in order, each reported:
 
 1. decode (charset-normalizer), drop a BOM, LF line ends;
-2. undo mojibake, GBK-read-as-Latin-1 and lost bytes (:mod:`errata.text.mojibake`);
-3. normalise the front matter (:mod:`errata.metadata`).
+2. undo mojibake, GBK-read-as-Latin-1 and lost bytes (:mod:`errata.text.mojibake`),
+   on the raw text, front matter included: a damaged title is the normal case,
+   so YAML only ever sees the repaired text;
+3. normalise the front matter (:mod:`errata.metadata`). A front matter that
+   still does not parse raises :class:`FrontMatterError`, which names the file
+   and line and carries the result all the same: the body repaired, the block
+   left as found (the caller decides whether to write it).
 
 >>> result = repair_text("---\\ntitle: mmdetection±¨´í»ã×Ü\\ntags:\\n  - \\n---\\n# è¯¦ç»†\\n", "05.a.md")
 >>> print(result.text, end="")
@@ -15,6 +20,8 @@ tags: []
 # 详细
 >>> result.report.title_fixed, result.report.mojibake_runs
 (True, 1)
+>>> [(f.line, f.kind) for f in result.report.fixes]
+[(2, 'gbk-as-latin1'), (6, 'utf8-as-cp1252')]
 """
 
 from __future__ import annotations
@@ -24,9 +31,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import PurePath
 
 from .errors import EssayError
+from .metadata import _BLOCK as FRONT_MATTER_BLOCK
 from .metadata import DEFAULT_TIMEZONE, dump_front_matter, normalise_metadata, split_front_matter
+from .text.config import DEFAULT_CONFIG, RepairConfig
 from .text.encoding import decode_bytes
-from .text.mojibake import repair_mojibake
+from .text.mojibake import Finding, Fix, repair_mojibake
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,7 @@ class RepairOptions:
 
     timezone: dt.tzinfo = DEFAULT_TIMEZONE  # for dates written without a zone
     strict: bool = False  # a low-confidence recovery is an error, not a note
+    config: RepairConfig = DEFAULT_CONFIG  # the text repair's tuning constants
 
 
 @dataclass(frozen=True)
@@ -67,13 +77,26 @@ class RepairReport:
     title_source: str = "front matter"
     metadata_keys_changed: list[str] = field(default_factory=list)
     low_confidence: list[LowConfidence] = field(default_factory=list)
+    #: Each fix, with its line, column and mojibake class (``utf8-as-cp1252``, ``gbk-as-latin1``, …).
+    fixes: list[Fix] = field(default_factory=list)
+    #: Damage that cannot be undone (``gbk-as-utf8-replaced``, ``kunkao``, …): found, reported, left.
+    unrecoverable: list[Finding] = field(default_factory=list)
+    #: Why the front matter was left as found ('' when it parsed).
+    front_matter_problem: str = ""
     changed: bool = False
+
+    def fix_counts(self) -> dict[str, int]:
+        """How many fixes of each class, in order of first appearance."""
+        return _count(f.kind for f in self.fixes)
+
+    def unrecoverable_counts(self) -> dict[str, int]:
+        return _count(f.kind for f in self.unrecoverable)
 
     def summary(self) -> str:
         """One line for a person.
 
-        >>> RepairReport("a.md", mojibake_runs=3, changed=True).summary()
-        'a.md: 3 mojibake runs fixed'
+        >>> RepairReport("a.md", mojibake_runs=1, legacy_runs=1, fixes=[Fix(3, 1, "utf8-as-cp1252"), Fix(4, 2, "gbk-as-latin1")]).summary()
+        'a.md: 1 mojibake runs fixed; 1 GBK/Big5 runs fixed; by class: 1 utf8-as-cp1252, 1 gbk-as-latin1'
         """
         parts = []
         if self.encoding_converted:
@@ -86,6 +109,8 @@ class RepairReport:
             parts.append(f"{self.mojibake_runs} mojibake runs fixed")
         if self.legacy_runs:
             parts.append(f"{self.legacy_runs} GBK/Big5 runs fixed")
+        if self.fixes:
+            parts.append("by class: " + ", ".join(f"{n} {kind}" for kind, n in self.fix_counts().items()))
         if self.ftfy_lines:
             parts.append(f"{self.ftfy_lines} lines fixed by ftfy")
         if self.characters_recovered:
@@ -94,6 +119,10 @@ class RepairReport:
             parts.append(f"{len(self.low_confidence)} to review")
         if self.lossy_left:
             parts.append(f"{self.lossy_left} lossy sequences left")
+        if self.unrecoverable:
+            parts.append("not recoverable: " + ", ".join(f"{n} {kind}" for kind, n in self.unrecoverable_counts().items()))
+        if self.front_matter_problem:
+            parts.append(f"front matter left as found ({self.front_matter_problem})")
         if self.title_fixed:
             parts.append("title fixed")
         if self.metadata_keys_changed:
@@ -101,7 +130,17 @@ class RepairReport:
         return f"{self.path}: " + ("; ".join(parts) if parts else "unchanged")
 
     def to_json(self) -> dict:
-        return asdict(self)
+        out = asdict(self)
+        out["fix_counts"] = self.fix_counts()
+        out["unrecoverable_counts"] = self.unrecoverable_counts()
+        return out
+
+
+def _count(kinds) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for kind in kinds:
+        counts[kind] = counts.get(kind, 0) + 1
+    return counts
 
 
 @dataclass(frozen=True)
@@ -110,23 +149,46 @@ class RepairResult:
     report: RepairReport
 
 
+class FrontMatterError(EssayError):
+    """A front matter that does not parse even after the repair; ``result`` has the body repaired and the block as found."""
+
+    def __init__(self, error: EssayError, result: RepairResult):
+        super().__init__(error.path, error.line, error.message)
+        self.result = result
+
+
 def repair_bytes(data: bytes, path: str, options: RepairOptions = RepairOptions()) -> RepairResult:
     """Repair an essay's raw bytes; :class:`EssayError` for what cannot be repaired."""
     decoded = decode_bytes(data, path)
-    result = repair_text(decoded.text, path, options)
-    report = result.report
+    try:
+        result = repair_text(decoded.text, path, options)
+    except FrontMatterError as exc:
+        _add_decoding(exc.result.report, decoded, data, exc.result.text)
+        raise
+    _add_decoding(result.report, decoded, data, result.text)
+    return result
+
+
+def _add_decoding(report: RepairReport, decoded, data: bytes, text: str) -> None:
+    """What decoding the bytes did, added to the text repair's report."""
     report.encoding = decoded.encoding
     report.encoding_converted = decoded.encoding_converted
     report.bom_removed = decoded.had_bom
     report.line_endings_converted = decoded.had_crlf
-    report.changed = result.text.encode("utf-8") != data
-    return result
+    if decoded.mixed:
+        conversions = [Fix(line, 1, f"{decoded.encoding}-line") for line in decoded.legacy_lines]
+    elif decoded.encoding_converted:
+        conversions = [Fix(1, 1, f"whole-file-{decoded.encoding}")]
+    else:
+        conversions = []
+    report.fixes = conversions + report.fixes
+    report.changed = text.encode("utf-8") != data
 
 
 def repair_text(text: str, path: str, options: RepairOptions = RepairOptions()) -> RepairResult:
     """Repair an essay already decoded to text."""
     report = RepairReport(path)
-    fixed, mojibake = repair_mojibake(text)
+    fixed, mojibake = repair_mojibake(text, config=options.config)
     report.mojibake_runs = mojibake.runs_fixed
     report.legacy_runs = mojibake.legacy_runs_fixed
     report.ftfy_lines = mojibake.ftfy_lines
@@ -146,12 +208,44 @@ def repair_text(text: str, path: str, options: RepairOptions = RepairOptions()) 
             f"(margin {first.margin}); review it, or run without --strict",
         )
 
-    essay = split_front_matter(fixed, path)
+    report.fixes = mojibake.fixes
+    report.unrecoverable = mojibake.unrecoverable
+    try:
+        essay = split_front_matter(fixed, path)
+    except EssayError as exc:
+        # Repair first, parse second: what still does not parse is the
+        # author's to mend. The body is repaired; the block stays as found.
+        report.front_matter_problem = str(exc)
+        new_text = _front_matter_as_found(text, fixed)
+        report.changed = new_text != text
+        raise FrontMatterError(exc, RepairResult(new_text, report)) from None
     metadata, changes = normalise_metadata(essay.metadata, essay.body, PurePath(path).name, options.timezone, path)
-    before = (essay if fixed == text else split_front_matter(text, path)).metadata.get("title")
-    report.title_fixed = before is not None and str(before).strip() != metadata["title"]
+    before = essay.metadata.get("title") if fixed == text else _title_as_found(text, path)
+    report.title_fixed = before is None and "title" in essay.metadata or before is not None and str(before).strip() != metadata["title"]
     report.title_source = changes.title_source
     report.metadata_keys_changed = changes.changed_keys
     new_text = dump_front_matter(metadata) + essay.body
     report.changed = new_text != text
     return RepairResult(new_text, report)
+
+
+def _title_as_found(text: str, path: str):
+    """The title before the repair; None when there was none or the damaged block did not parse."""
+    try:
+        return split_front_matter(text, path).metadata.get("title")
+    except EssayError:
+        return None
+
+
+def _front_matter_as_found(text: str, fixed: str) -> str:
+    """The original front-matter block followed by the repaired body.
+
+    The mojibake repair keeps the line structure, so the block's lines in the
+    original are the block's lines in the repaired text.
+    """
+    match = FRONT_MATTER_BLOCK.match(text)
+    if not match:
+        return fixed
+    block_lines = match.group(0).count("\n")
+    body = fixed.split("\n")[block_lines:]
+    return match.group(0) + "\n".join(body) if match.group(0).endswith("\n") else match.group(0)

@@ -86,6 +86,9 @@ class Piece:
     lead: int
     tail: bytes
     missing: int
+    #: Whether the bytes went through a Windows-1252 decode, which drops
+    #: ALWAYS_DROPPED for free; a GBK decode (古文码) loses any byte alike.
+    cp1252: bool = True
 
     @property
     def char(self) -> str | None:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from charset_normalizer import from_bytes
 
 from ..errors import EssayError
+from .langmodel import load_model
+from .plausibility import text_score
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -30,12 +32,36 @@ _BYTE_ENCODINGS = ["gb18030", "big5", "shift_jis", "euc_kr", "cp1252"]
 _WIDE_ENCODINGS = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
 
 
+#: Legacy encodings a file (or some of its lines) may be in, each with the
+#: bonus its reading gets against the others: the model learnt simplified
+#: Chinese, so traditional text (Big5) and Japanese kanji score lower than
+#: they deserve. EUC-KR competes on equal terms: GBK bytes read as EUC-KR
+#: make hangul and rare hanja, which score worse than the Chinese they were.
+_LEGACY_ENCODINGS = {"gb18030": 0.0, "big5": 3.0, "shift_jis": 3.0, "euc_kr": 0.0}
+#: A legacy reading must score at least this (mean log-probability per
+#: character, :func:`~errata.text.plausibility.text_score`) to be believed.
+_MIN_SCORE = -14.0
+#: A line that is valid UTF-8 in a file of legacy lines is read as the legacy
+#: encoding only when that reading is better by this much.
+_UTF8_LINE_MARGIN = 3.0
+#: More than this share of C0 control characters (tab, line ends and form feed aside) is not text.
+_MAX_CONTROL_SHARE = 0.01
+
+
 @dataclass(frozen=True)
 class DecodedText:
     text: str
     encoding: str  # what the bytes were, as Python names it
     had_bom: bool
     had_crlf: bool
+    #: In a file that mixes UTF-8 lines with lines in ``encoding``: the
+    #: 1-based numbers of the lines decoded as ``encoding`` (empty otherwise).
+    legacy_lines: tuple[int, ...] = ()
+
+    @property
+    def mixed(self) -> bool:
+        """Whether the file mixed UTF-8 lines with lines in another encoding."""
+        return bool(self.legacy_lines)
 
     @property
     def encoding_converted(self) -> bool:
@@ -55,29 +81,100 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> DecodedText:
     '# 报错汇总\\n显存不够，请减小批大小。\\n'
     >>> decode_bytes(b"\\xef\\xbb\\xbfok").had_bom
     True
+    >>> decode_bytes(b"ascii\\n" + "显存不够".encode("gbk")).encoding   # not EUC-KR
+    'gb18030'
+    >>> mixed = decode_bytes("第一行\\n".encode() + "第二行\\n".encode("gbk"))
+    >>> mixed.text, mixed.legacy_lines
+    ('第一行\\n第二行\\n', (2,))
     """
-    encoding, had_bom = _detect(data, source)
-    text = data.decode(encoding)
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return _finish(data.decode(name), "utf-8" if name == "utf-8-sig" else name, True)
+    if b"\x00" in data:
+        wide = _detect_wide(data, source)
+        return _finish(data.decode(wide), wide, False)
+    try:
+        return _finish(data.decode("utf-8"), "utf-8", False)
+    except UnicodeDecodeError:
+        pass
+    return _decode_legacy(data, source)
+
+
+def _finish(text: str, encoding: str, had_bom: bool, legacy_lines: tuple[int, ...] = ()) -> DecodedText:
     if text.startswith("\ufeff"):
         text = text[1:]
     had_crlf = "\r" in text
     if had_crlf:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return DecodedText(text, "utf-8" if encoding == "utf-8-sig" else encoding, had_bom, had_crlf)
+    return DecodedText(text, encoding, had_bom, had_crlf, legacy_lines)
 
 
-def _detect(data: bytes, source: str) -> tuple[str, bool]:
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            return name, True
-    wide = b"\x00" in data
-    if not wide:
-        try:
-            data.decode("utf-8")
-            return "utf-8", False
-        except UnicodeDecodeError:
-            pass
-    best = from_bytes(data, cp_isolation=_WIDE_ENCODINGS if wide else _BYTE_ENCODINGS).best()
+def _detect_wide(data: bytes, source: str) -> str:
+    best = from_bytes(data, cp_isolation=_WIDE_ENCODINGS).best()
     if best is None:
         raise EssayError(source, None, "not a text file (binary content, or an encoding that cannot be detected)")
-    return best.encoding, False
+    return best.encoding
+
+
+def _decode_legacy(data: bytes, source: str) -> DecodedText:
+    """A file that is not UTF-8 throughout: find its legacy encoding by what reads best, line by line.
+
+    Lines that are UTF-8 stay UTF-8 (a file appended to by another tool);
+    the others are read in the one legacy encoding whose reading of them
+    the language model likes best. Which decoder merely succeeds decides nothing.
+    """
+    lines = data.split(b"\n")
+    utf8 = [_utf8_or_none(line) for line in lines]
+    foreign = b"\n".join(line for line, text in zip(lines, utf8) if text is None)
+    encoding = _best_legacy_encoding(foreign)
+    if encoding is None:
+        raise EssayError(source, None, "not a text file (binary content, or an encoding that cannot be detected)")
+    model = load_model()
+    out, legacy_lines = [], []
+    for number, (line, text) in enumerate(zip(lines, utf8), start=1):
+        legacy = _decode_or_none(line, encoding)
+        if text is None or (
+            not line.isascii()
+            and legacy is not None
+            and text_score(legacy, model) > text_score(text, model) + _UTF8_LINE_MARGIN
+        ):
+            text = legacy if legacy is not None else line.decode(encoding, errors="replace")
+            legacy_lines.append(number)
+        out.append(text)
+    text = "\n".join(out)
+    if _control_share(text) > _MAX_CONTROL_SHARE:
+        raise EssayError(source, None, "not a text file (binary content, or an encoding that cannot be detected)")
+    mixed = any(t is not None and not line.isascii() for line, t in zip(lines, utf8)) and len(legacy_lines) < len(lines)
+    return _finish(text, encoding, False, tuple(legacy_lines) if mixed else ())
+
+
+def _best_legacy_encoding(data: bytes) -> str | None:
+    model = load_model()
+    best: tuple[float, str] | None = None
+    for encoding, bonus in _LEGACY_ENCODINGS.items():
+        text = _decode_or_none(data, encoding)
+        if text is None:
+            continue
+        score = text_score("".join(ch for ch in text if not ch.isascii()), model)
+        if score >= _MIN_SCORE and (best is None or score + bonus > best[0]):
+            best = (score + bonus, encoding)
+    if best is not None:
+        return best[1]
+    guess = from_bytes(data, cp_isolation=_BYTE_ENCODINGS).best()
+    return None if guess is None else guess.encoding
+
+
+def _utf8_or_none(line: bytes) -> str | None:
+    return _decode_or_none(line, "utf-8")
+
+
+def _decode_or_none(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _control_share(text: str) -> float:
+    controls = sum(1 for ch in text if ord(ch) < 0x20 and ch not in "\t\n\r\f")
+    return controls / max(len(text), 1)

@@ -33,7 +33,10 @@ import ftfy
 
 from .bytemap import ALWAYS_DROPPED, BYTE_RUN, BYTE_TO_CHAR, LEGACY_RUN, Piece, run_to_bytes, split_pieces
 from .langmodel import UNKNOWN_LOGP, LanguageModel, load_model
-from .recover import PREFILTER_PER_SLOT, QUICK, THOROUGH, UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line
+from .plausibility import text_score
+from .cjk_reading import cjk_reading_runs
+from .config import DEFAULT_CONFIG, RepairConfig
+from .recover import UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line
 
 #: ftfy, decided option by option for Chinese Markdown. ftfy's defaults would
 #: turn ``，`` into ``,`` (fix_character_width), ``“”`` into ``""``
@@ -58,32 +61,10 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 
-#: Per-character log-likelihood of a lost continuation byte that is not one of
-#: ALWAYS_DROPPED, before the document says otherwise.
-DEFAULT_LOSS_RATE = 0.02
-#: The punctuation that ends a line of Markdown, by what the line does:
-#: log-priors added to a damaged line-final character. A *label* line
-#: (``详细报错信息：`` before a code block, or before a hard break) ends in
-#: ``：``; a paragraph's last line ends a sentence; a line almost never ends in
-#: ``，`` or ``、``. Characters that are not punctuation get no prior.
-LINE_END_PUNCTUATION: dict[str, dict[str, float]] = {
-    "label": {"：": 4.0, "。": 1.0, "！": 0.5, "？": 0.5, "）": 0.5, "，": -2.0, "、": -2.0, "；": -1.0},
-    "paragraph": {"。": 2.0, "！": 1.0, "？": 1.0, "）": 1.0, "”": 1.0, "：": 0.5, "，": -2.0, "、": -2.0, "；": -1.0},
-}
-#: A GBK (or Big5) reading must average at least this log-probability per
-#: character. The model learnt simplified Chinese, so traditional characters
-#: score lower and Big5 gets a lower bar.
-LEGACY_MIN_LOGP = {"gb18030": -11.0, "big5": -15.0}
-LEGACY_MIN_BYTES = 4
 #: Japanese kana. The packaged model learnt Chinese and gives them nothing;
 #: a document that shows kana in its intact text gets them back as candidates
 #: (see :func:`script_bonus`).
 KANA = frozenset(chr(c) for c in (*range(0x3041, 0x3097), *range(0x30A1, 0x30FB)))
-#: The share of kana among a document's intact CJK characters from which kana count.
-KANA_MIN_SHARE = 0.05
-#: How many bytes' worth of evidence the overall loss rate counts for when
-#: estimating one byte value's own rate.
-PRIOR_STRENGTH = 20.0
 
 
 def is_cjk_text_char(ch: str) -> bool:
@@ -129,10 +110,27 @@ class DecodedRun:
     end: int
     items: list[str | Piece]
     complete: int  # multibyte characters that decoded whole
+    kind: str = "utf8-as-cp1252"  # the mojibake class (see :class:`Fix`)
 
     @property
     def lossy(self) -> int:
         return sum(isinstance(item, Piece) for item in self.items)
+
+
+#: Characters that only a Windows-1252 reading makes (bytes 0x80–0x9F it defines).
+CP1252_ONLY = frozenset(bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
+#: C1 controls that only a Latin-1 reading leaves (cp1252 defines these bytes).
+LATIN1_ONLY = frozenset(chr(b) for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
+
+
+def utf8_run_kind(run: str, twice: bool) -> str:
+    """The mojibake class of a run that read back as UTF-8: which single-byte code page did it.
+
+    >>> utf8_run_kind("è¯¦ç»†", False), utf8_run_kind("æ\x98¾", False), utf8_run_kind("Ã¦ËœÂ¾", True)
+    ('utf8-as-cp1252', 'utf8-as-latin1', 'utf8-as-cp1252-twice')
+    """
+    page = "latin1" if any(ch in LATIN1_ONLY for ch in run) and not any(ch in CP1252_ONLY for ch in run) else "cp1252"
+    return f"utf8-as-{page}" + ("-twice" if twice else "")
 
 
 def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0) -> list[str | Piece] | None:
@@ -149,6 +147,14 @@ def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0) -> lis
     pieces = split_pieces(run_to_bytes(run))
     if pieces is None:
         return None
+    if depth < 2 and all(piece.char is not None for piece in pieces):
+        # Decoded whole into byte-like characters again (C1 controls and ``€``
+        # included, which no author writes here): the run was mojibake twice.
+        text = "".join(piece.char for piece in pieces)  # type: ignore[misc]
+        if BYTE_RUN.fullmatch(text):
+            again = decode_utf8_run(text, vocabulary, depth + 1)
+            if again is not None and _mostly_whole(again):  # not ``Ã©`` → é → a lost-byte piece
+                return again
     items: list[str | Piece] = []
     for piece in pieces:
         ch = piece.char
@@ -158,58 +164,116 @@ def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0) -> lis
             return None
         else:
             items.append(ch)
-    if depth < 2 and all(isinstance(i, str) for i in items):
-        text = "".join(items)  # type: ignore[arg-type]
-        if BYTE_RUN.fullmatch(text) and split_pieces(run_to_bytes(text)):
-            again = decode_utf8_run(text, vocabulary, depth + 1)
-            if again is not None:
-                return again
     return items
 
 
-def decode_legacy_run(run: str, model: LanguageModel) -> str | None:
-    """GBK/GB18030 or Big5 bytes that were read as Latin-1, if that is what they were.
+def decoded_twice(run: str, items: list[str | Piece]) -> bool:
+    """Whether :func:`decode_utf8_run` undid the run twice: it has fewer items than one reading makes."""
+    pieces = split_pieces(run_to_bytes(run))
+    return pieces is not None and len(pieces) != len(items)
 
-    >>> decode_legacy_run("±¨´í»ã×Ü", load_model())
-    '报错汇总'
-    >>> decode_legacy_run("°O¾ÐÅé¤£¨¬", load_model())  # Big5
-    '記憶體不足'
-    >>> decode_legacy_run("Ôôô", load_model()) is None
+
+#: Characters a GBK/Big5 reading may produce: CJK ideographs, CJK and fullwidth punctuation.
+def _legacy_char(ch: str) -> bool:
+    cp = ord(ch)
+    return 0x4E00 <= cp <= 0x9FFF or 0x3000 <= cp <= 0x303F or 0xFF01 <= cp <= 0xFF5E
+
+
+def read_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG) -> tuple[str, str] | None:
+    """GBK/GB18030 or Big5 bytes that were read as Latin-1: the text and its class, if that is what they were.
+
+    Both readings are scored by the language model (:func:`text_score`); the
+    better one is kept when it is plausible. The model learnt simplified
+    Chinese, so a Big5 reading gets ``config.big5_bonus`` and its own bar.
+
+    >>> read_legacy_run("±¨´í»ã×Ü", load_model())
+    ('报错汇总', 'gbk-as-latin1')
+    >>> read_legacy_run("ÊÖ²á", load_model())  # not the Big5 reading 忒聊
+    ('手册', 'gbk-as-latin1')
+    >>> read_legacy_run("°O¾ÐÅé¤£¨¬", load_model())
+    ('記憶體不足', 'big5-as-latin1')
+    >>> read_legacy_run("Ôôô", load_model()) is None
     True
     """
     data = run_to_bytes(run)
-    if len(data) < LEGACY_MIN_BYTES or len(data) % 2:
+    if len(data) < config.legacy_min_bytes or len(data) % 2:
         return None
-    best, best_margin = None, 0.0
-    for codec, threshold in LEGACY_MIN_LOGP.items():
+    best: tuple[float, str, str] | None = None
+    for codec, kind, bar, bonus in (
+        ("gb18030", "gbk-as-latin1", config.gbk_min_logp, 0.0),
+        ("big5", "big5-as-latin1", config.big5_min_logp, config.big5_bonus),
+    ):
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if not all(0x4E00 <= ord(c) <= 0x9FFF or 0x3000 <= ord(c) <= 0x303F for c in text):
+        if not all(_legacy_char(c) for c in text):
             continue
-        margin = sum(model.unigram_logp(c) for c in text) / len(text) - threshold
-        if margin >= best_margin:
-            best, best_margin = text, margin
-    return best
+        score = text_score(text, model)
+        if score >= bar and (best is None or score + bonus > best[0]):
+            best = (score + bonus, text, kind)
+    return None if best is None else (best[1], best[2])
 
 
-def _legacy_runs(line: str, utf8: list[tuple[int, int, list | None]], model: LanguageModel) -> list[tuple[int, int, str]]:
-    """Spans of a line that are GBK/Big5 read as Latin-1: only where no byte run they touch reads as UTF-8."""
+def decode_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG) -> str | None:
+    """The text of :func:`read_legacy_run`, without its class.
+
+    >>> decode_legacy_run("ÎÒÃÇ", load_model())
+    '我们'
+    """
+    reading = read_legacy_run(run, model, config)
+    return None if reading is None else reading[0]
+
+
+def _legacy_runs(
+    line: str, utf8: list[tuple[int, int, list | None]], model: LanguageModel, config: RepairConfig
+) -> list[tuple[int, int, str, str]]:
+    """Spans of a line that are GBK/Big5 read as Latin-1.
+
+    Not where a byte run they touch reads as UTF-8 with more whole characters
+    than damaged ones: UTF-8 mojibake is the likelier damage there. GBK bytes
+    seldom make whole UTF-8 sequences (``ÎÒÃÇ`` for 我们 makes none).
+    """
     runs = []
     for match in LEGACY_RUN.finditer(line):
         touched = [items for start, end, items in utf8 if start < match.end() and match.start() < end]
-        if any(items is not None for items in touched):
-            continue  # UTF-8 mojibake is the likelier damage
-        legacy = decode_legacy_run(match.group(), model)
+        if any(items is not None and _mostly_whole(items) for items in touched):
+            continue
+        legacy = read_legacy_run(match.group(), model, config)
         if legacy is not None:
-            runs.append((match.start(), match.end(), legacy))
+            runs.append((match.start(), match.end(), *legacy))
     return runs
+
+
+def _mostly_whole(items: list) -> bool:
+    whole = sum(isinstance(i, str) for i in items)
+    return whole > len(items) - whole
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One repaired run (or recovered character): where, and which mojibake class it was."""
+
+    line: int
+    column: int  # 1-based, in the damaged line
+    kind: str  # utf8-as-cp1252, utf8-as-latin1, utf8-as-cp1252-twice, gbk-as-latin1, big5-as-latin1, utf8-as-gbk, lost-bytes, …
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Damage that cannot be undone, only shown: where, and which class."""
+
+    line: int
+    column: int
+    kind: str  # gbk-as-utf8-replaced, kunkao, uninitialised-memory
 
 
 @dataclass
 class MojibakeReport:
     """What the mojibake repair did to one text."""
+
+    fixes: list[Fix] = field(default_factory=list)
+    unrecoverable: list[Finding] = field(default_factory=list)
 
     runs_fixed: int = 0
     legacy_runs_fixed: int = 0
@@ -221,7 +285,12 @@ class MojibakeReport:
     changed_lines: list[int] = field(default_factory=list)
 
 
-def estimate_loss_logp(observed: Counter[int], assumed_missing: Counter[int] | None = None) -> list[float]:
+def estimate_loss_logp(
+    observed: Counter[int],
+    assumed_missing: Counter[int] | None = None,
+    config: RepairConfig = DEFAULT_CONFIG,
+    free: frozenset[int] = ALWAYS_DROPPED,
+) -> list[float]:
     """log P(a continuation byte vanished), for each byte value.
 
     ALWAYS_DROPPED bytes cost nothing. For the others the document itself is
@@ -233,14 +302,14 @@ def estimate_loss_logp(observed: Counter[int], assumed_missing: Counter[int] | N
     assumed_missing = assumed_missing or Counter()
     lost_total = sum(assumed_missing.values())
     seen_total = sum(observed.values())
-    overall = (lost_total + 1) / (lost_total + seen_total + 50) if lost_total else DEFAULT_LOSS_RATE
+    overall = (lost_total + 1) / (lost_total + seen_total + 50) if lost_total else config.default_loss_rate
     overall = min(max(overall, 0.002), 0.4)
     table = [0.0] * 256
     for b in range(0x80, 0xC0):
-        if b in ALWAYS_DROPPED:
+        if b in free:
             continue
         lost, seen = assumed_missing[b], observed[b]
-        rate = (lost + PRIOR_STRENGTH * overall) / (lost + seen + PRIOR_STRENGTH)
+        rate = (lost + config.prior_strength * overall) / (lost + seen + config.prior_strength)
         table[b] = math.log(min(max(rate, 1e-4), 0.95))
     return table
 
@@ -333,6 +402,7 @@ class CandidateIndex:
         self.extra = _by_lead(_likeliest_first([(ch, UNKNOWN_LOGP) for ch in unknown]))
         self._matches: dict[tuple[int, bytes, int], list[Fit]] = {}
         self._scored: dict[tuple[int, bytes, int, int], list[tuple[str, float]]] = {}
+        self._tables: dict[int, list[float]] = {}
 
     def matches(self, piece: Piece) -> list[Fit]:
         """Each character that fits the piece, likeliest first, with the ways its bytes could have been lost."""
@@ -353,6 +423,7 @@ class CandidateIndex:
         could have lost its bytes; memoised per piece shape and loss table.
         """
         key = (piece.lead, piece.tail, piece.missing, id(log_loss))
+        self._tables.setdefault(id(log_loss), log_loss)  # held, so that its id is never reused by another table
         found = self._scored.get(key)
         if found is None:
             found = self._scored[key] = self._best(self.matches(piece), log_loss, keep)
@@ -426,7 +497,7 @@ def line_role(lines: list[str], index: int) -> str:
     return "paragraph"
 
 
-def repair_mojibake(text: str, model: LanguageModel | None = None) -> tuple[str, MojibakeReport]:
+def repair_mojibake(text: str, model: LanguageModel | None = None, config: RepairConfig = DEFAULT_CONFIG) -> tuple[str, MojibakeReport]:
     """Undo mojibake in a whole text; returns the text and what was done.
 
     >>> repair_mojibake("详细信息：")[0]
@@ -435,11 +506,11 @@ def repair_mojibake(text: str, model: LanguageModel | None = None) -> tuple[str,
     '# 详细报错信息：'
     """
     report = MojibakeReport()
-    if not BYTE_RUN.search(text):
+    if text.isascii():
         return text, report
     model = model or load_model()
     lines = text.split("\n")
-    decoded = [_decode_line(line, model) for line in lines]
+    decoded = [_decode_line(line, model, config) for line in lines]
     # A lone fragment (``å`` between ASCII words) is only damage in a document
     # that is demonstrably mojibake; in a clean one it is somebody's Latin text.
     mojibake_document = any(confirmed for _, confirmed in decoded)
@@ -447,51 +518,77 @@ def repair_mojibake(text: str, model: LanguageModel | None = None) -> tuple[str,
         _line_items(line, runs, number, mojibake_document, report)
         for number, (line, (runs, _)) in enumerate(zip(lines, decoded), start=1)
     ]
-    _recover_lost_bytes(line_items, lines, model, report)
+    _recover_lost_bytes(line_items, lines, model, report, config)
     return _join_lines(text, lines, line_items, model, report), report
 
 
-def _decode_line(line: str, model: LanguageModel) -> tuple[list[DecodedRun | tuple[int, int, str]], bool]:
+def _decode_line(line: str, model: LanguageModel, config: RepairConfig) -> tuple[list[DecodedRun], bool]:
     """The line's runs read as UTF-8 (or GBK/Big5), and whether any is confirmed Chinese mojibake."""
     utf8 = [(m.start(), m.end(), decode_utf8_run(m.group(), model.vocabulary)) for m in BYTE_RUN.finditer(line)]
-    runs: list[DecodedRun | tuple[int, int, str]] = _legacy_runs(line, utf8, model)
-    taken = [(start, end) for start, end, _ in runs]
+    runs = [DecodedRun(start, end, list(text), len(text), kind) for start, end, text, kind in _legacy_runs(line, utf8, model, config)]
+    taken = [(run.start, run.end) for run in runs]
     confirmed = False
     for start, end, items in utf8:
         if items is None or any(a < end and start < b for a, b in taken):
             continue
         complete = sum(isinstance(i, str) for i in items)
-        runs.append(DecodedRun(start, end, items, complete))
+        kind = utf8_run_kind(line[start:end], decoded_twice(line[start:end], items))
+        runs.append(DecodedRun(start, end, items, complete, kind))
         confirmed = confirmed or bool(complete and any(isinstance(i, str) and is_cjk_text_char(i) for i in items))
-    runs.sort(key=lambda run: run[0] if isinstance(run, tuple) else run.start)
+    taken = [(run.start, run.end) for run in runs]
+    for start, end, items, kind in cjk_reading_runs(line, model, config):
+        if not any(a < end and start < b for a, b in taken):
+            runs.append(DecodedRun(start, end, items, sum(isinstance(i, str) for i in items), kind))
+            confirmed = True
+    runs.sort(key=lambda run: run.start)
     return runs, confirmed
 
 
-def _line_items(line: str, runs, number: int, mojibake_document: bool, report: MojibakeReport) -> list[str | Slot]:
+def _latin_word(line: str, run: DecodedRun) -> bool:
+    """Whether a run is Latin letters (``café``, ``naïve``, ``Ôôô``), not a character that lost every continuation byte.
+
+    A lead byte with none of its continuation bytes, twice in a row or inside
+    an ASCII word, would need every byte of two characters (or a rare loss
+    inside a Latin word) to vanish; Latin text makes it all the time.
+
+    >>> line = 'print("café")  # naïve'
+    >>> _latin_word(line, DecodedRun(10, 11, [Piece(0xE9, b"", 2)], 0))
+    True
+    """
+    if not all(isinstance(i, Piece) and not i.tail for i in run.items):
+        return False
+    before = line[run.start - 1] if run.start else " "
+    after = line[run.end] if run.end < len(line) else " "
+    return len(run.items) > 1 or (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum())
+
+
+def _line_items(line: str, runs: list[DecodedRun], number: int, mojibake_document: bool, report: MojibakeReport) -> list[str | Slot]:
     """The line as characters, with a slot for each character that lost bytes."""
     items: list[str | Slot | Piece] = []
     cursor = 0
     for run in runs:
-        if isinstance(run, tuple):
-            start, end, legacy = run
-            items.extend(line[cursor:start])
-            items.extend(legacy)
-            report.legacy_runs_fixed += 1
-            cursor = end
-            continue
-        if not mojibake_document and (not run.complete or not any(isinstance(i, str) and is_cjk_text_char(i) for i in run.items)):
+        legacy = not run.kind.startswith("utf8-")
+        if not legacy and not mojibake_document and (not run.complete or not any(isinstance(i, str) and is_cjk_text_char(i) for i in run.items)):
             # A fragment, or Latin-only double encoding (Ã© → é) in a clean
             # document: left as it is, or to ftfy, which knows Latin text best.
             continue
+        if not legacy and _latin_word(line, run):
+            continue
         items.extend(line[cursor : run.start])
         items.extend(run.items)
-        report.runs_fixed += 1
+        if legacy:
+            report.legacy_runs_fixed += 1
+        else:
+            report.runs_fixed += 1
+        report.fixes.append(Fix(number, run.start + 1, run.kind))
         cursor = run.end
     items.extend(line[cursor:])
     return _to_slots(items, number)
 
 
-def _recover_lost_bytes(line_items: list[list[str | Slot]], lines: list[str], model: LanguageModel, report: MojibakeReport) -> None:
+def _recover_lost_bytes(
+    line_items: list[list[str | Slot]], lines: list[str], model: LanguageModel, report: MojibakeReport, config: RepairConfig
+) -> None:
     """Fill every slot, in three passes over the document."""
     slots = [item for items in line_items for item in items if isinstance(item, Slot)]
     if not slots:
@@ -504,25 +601,29 @@ def _recover_lost_bytes(line_items: list[list[str | Slot]], lines: list[str], mo
             elif ord(item) >= 0x80 and item != "\ufffd":
                 observed.update(item.encode("utf-8")[1:])
     intact = Counter(i for items in line_items for i in items if isinstance(i, str))
-    bonus = script_bonus(intact, model)
+    bonus = script_bonus(intact, model, config)
     index = CandidateIndex(model, set(intact), bonus)
-    _fill_candidates(line_items, lines, index, estimate_loss_logp(observed), bonus)
+    _fill_candidates(line_items, lines, index, _loss_tables(observed, None, config), bonus, config)
     # Pass 1 assumes uniform loss; what it had to assume lost tells which
     # byte values this document tends to lose (an EM step).
     assumed: Counter[int] = Counter()
-    intact_model = _document_model(line_items, model)  # passes 1 and 2 read the same text: one model, one memo
-    for choice in _choose_all(line_items, intact_model, QUICK):
-        assumed.update(_missing_bytes(choice.chosen.encode("utf-8")[1:], choice.slot.source.tail))
-    _fill_candidates(line_items, lines, index, estimate_loss_logp(observed, assumed), bonus)
+    intact_model = _document_model(line_items, model, config)  # passes 1 and 2 read the same text: one model, one memo
+    quick = SearchSettings.quick(config)
+    for choice in _choose_all(line_items, intact_model, quick):
+        source = choice.slot.source
+        lost = _missing_bytes(choice.chosen.encode("utf-8")[1:], source.tail)
+        assumed.update(b for b in lost if not (source.cp1252 and b in ALWAYS_DROPPED))
+    _fill_candidates(line_items, lines, index, _loss_tables(observed, assumed, config), bonus, config)
     # Pass 2's sure choices join the document's own text for pass 3: a word
     # every occurrence of which was damaged is still the document's word.
-    sure = {id(c.slot): c.chosen for c in _choose_all(line_items, intact_model, QUICK) if c.confident}
-    for choice in _choose_all(line_items, _document_model(line_items, model, sure), THOROUGH):
+    sure = {id(c.slot): c.chosen for c in _choose_all(line_items, intact_model, quick) if c.confident}
+    for choice in _choose_all(line_items, _document_model(line_items, model, config, sure), SearchSettings.thorough(config)):
         _apply(line_items, choice)
         if choice.chosen == UNRESOLVED:
             report.lossy_left += 1
             continue
         report.characters_recovered += 1
+        report.fixes.append(Fix(choice.slot.line, choice.slot.column, "lost-bytes"))
         if not choice.confident:
             report.low_confidence.append(choice)
     report.bytes_recovered = sum(slot.source.missing for slot in slots)
@@ -537,11 +638,12 @@ def _join_lines(text: str, lines: list[str], line_items: list[list[str | Slot]],
             fixed = _ftfy_line(line, model)
             if fixed != line:
                 report.ftfy_lines += 1
+                report.fixes.append(Fix(number, 1, "ftfy"))
                 new = fixed
         if new != line:
             report.changed_lines.append(number)
         out_lines.append(new)
-    report.lossy_left += sum(line.count("\ufffd") for line in out_lines) - text.count("\ufffd")
+    report.lossy_left += max(0, sum(line.count("\ufffd") for line in out_lines) - text.count("\ufffd"))
     return "\n".join(out_lines)
 
 
@@ -557,7 +659,7 @@ def _to_slots(items: list[str | Slot | Piece], line_number: int) -> list[str | S
     return out
 
 
-def script_bonus(intact: Counter[str], model: LanguageModel) -> dict[str, float]:
+def script_bonus(intact: Counter[str], model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG) -> dict[str, float]:
     """Log-probability to add to kana in a document that writes in kana.
 
     The model learnt Chinese, so a kana's own log-probability is that of an
@@ -571,22 +673,35 @@ def script_bonus(intact: Counter[str], model: LanguageModel) -> dict[str, float]
     """
     cjk = sum(n for ch, n in intact.items() if is_cjk_text_char(ch))
     kana = sum(n for ch, n in intact.items() if ch in KANA)
-    if not cjk or kana / cjk < KANA_MIN_SHARE:
+    if not cjk or kana / cjk < config.kana_min_share:
         return {}
     target = math.log(kana / cjk / len(KANA))
     return {ch: target - model.unigram_logp(ch) for ch in KANA if target > model.unigram_logp(ch)}
 
 
+def _loss_tables(observed: Counter[int], assumed: Counter[int] | None, config: RepairConfig) -> dict[bool, list[float]]:
+    """The loss table of pieces from a cp1252 decode (True) and from a GBK decode (False)."""
+    return {
+        True: estimate_loss_logp(observed, assumed, config),
+        False: estimate_loss_logp(observed, assumed, config, free=frozenset()),
+    }
+
+
 def _fill_candidates(
-    line_items: list[list[str | Slot]], lines: list[str], index: CandidateIndex, log_loss: list[float], bonus: dict[str, float]
+    line_items: list[list[str | Slot]],
+    lines: list[str],
+    index: CandidateIndex,
+    log_loss: dict[bool, list[float]],
+    bonus: dict[str, float],
+    config: RepairConfig,
 ) -> None:
     for n, items in enumerate(line_items):
         last_text = max((k for k, i in enumerate(items) if not (isinstance(i, str) and i.isspace())), default=-1)
         for k, item in enumerate(items):
             if not isinstance(item, Slot):
                 continue
-            item.candidates = index.candidates(item.source, log_loss, PREFILTER_PER_SLOT)
-            prior = LINE_END_PUNCTUATION.get(line_role(lines, n), {}) if k == last_text else {}
+            item.candidates = index.candidates(item.source, log_loss[item.source.cp1252], config.prefilter_per_slot)
+            prior = dict(config.line_end_prior(line_role(lines, n))) if k == last_text else {}
             if bonus:
                 prior = {**{ch: bonus[ch] for ch, _ in item.candidates if ch in bonus}, **prior}
             item.prior = prior
@@ -601,11 +716,13 @@ def _choose_all(line_items: list[list[str | Slot]], docmodel: DocumentModel, set
     return choices
 
 
-def _document_model(line_items: list[list[str | Slot]], model: LanguageModel, known: dict[int, str] | None = None) -> DocumentModel:
+def _document_model(
+    line_items: list[list[str | Slot]], model: LanguageModel, config: RepairConfig, known: dict[int, str] | None = None
+) -> DocumentModel:
     """The model mixed with the document's intact text; ``known`` (slot id → character) adds earlier choices."""
     if known:
         line_items = [[known.get(id(i), i) if isinstance(i, Slot) else i for i in items] for items in line_items]
-    return DocumentModel(model, line_items)
+    return DocumentModel(model, line_items, config)
 
 
 def _missing_bytes(cont: bytes, kept: bytes) -> list[int]:
@@ -616,7 +733,7 @@ def _missing_bytes(cont: bytes, kept: bytes) -> list[int]:
             j += 1
         else:
             missing.append(b)
-    return [b for b in missing if b not in ALWAYS_DROPPED]
+    return missing
 
 
 def _apply(line_items: list[list[str | Slot]], choice: Choice) -> None:

@@ -23,35 +23,31 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import NamedTuple
 
+from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import BOUNDARY, MAX_WORD, LanguageModel, symbols
-
-#: How strongly the word model counts against the character bigrams.
-WORD_WEIGHT = 1.25
-#: Weights of the document's own text (a cache model) in the bigram mixture:
-#: its bigrams, and its characters whatever precedes them (a document that
-#: wrote 值 four times will write it again).
-CACHE_WEIGHT = 0.25
-UNIGRAM_CACHE_WEIGHT = 0.1
 
 
 class SearchSettings(NamedTuple):
     """How wide the search looks; wider is slower and (a little) better."""
 
-    beam_width: int = 12  # hypotheses kept per position
-    candidates_per_slot: int = 14  # candidates per slot entering the beam, after local ranking
+    beam_width: int = DEFAULT_CONFIG.beam_width  # hypotheses kept per position
+    candidates_per_slot: int = DEFAULT_CONFIG.candidates_per_slot  # candidates per slot entering the beam
+
+    @classmethod
+    def thorough(cls, config: RepairConfig) -> SearchSettings:
+        """The final pass."""
+        return cls(config.beam_width, config.candidates_per_slot)
+
+    @classmethod
+    def quick(cls, config: RepairConfig) -> SearchSettings:
+        """A first pass whose choices only serve to estimate which bytes the document loses."""
+        return cls(config.quick_beam_width, config.quick_candidates_per_slot)
 
 
-#: The final pass.
-THOROUGH = SearchSettings()
-#: A first pass whose choices only serve to estimate which bytes the document loses.
-QUICK = SearchSettings(beam_width=6, candidates_per_slot=8)
-#: Candidates per slot kept by the cheapest score (channel + unigram) first.
-PREFILTER_PER_SLOT = 80
+THOROUGH = SearchSettings.thorough(DEFAULT_CONFIG)
 #: What a slot becomes when no character fits its surviving bytes; the
 #: caller puts the damaged text back in its place.
 UNRESOLVED = "\ufffd"
-#: A choice that beats its runner-up by less than this (in nats) is reported.
-LOW_CONFIDENCE_MARGIN = 2.0
 #: Known characters on each side of a slot cluster that the search reads.
 CONTEXT = MAX_WORD
 
@@ -73,17 +69,19 @@ class Choice:
     chosen: str
     runner_up: str | None
     margin: float
-
-    @property
-    def confident(self) -> bool:
-        return self.margin >= LOW_CONFIDENCE_MARGIN
+    confident: bool  # the margin reaches the config's low_confidence_margin
 
 
 class DocumentModel:
     """The packaged model mixed with bigram counts of the document's own intact text."""
 
-    def __init__(self, model: LanguageModel, lines: list[list[str | Slot]]):
+    def __init__(self, model: LanguageModel, lines: list[list[str | Slot]], config: RepairConfig = DEFAULT_CONFIG):
         self.model = model
+        self.config = config
+        self.word_weight = config.word_weight
+        self.cache_weight, self.unigram_cache_weight = config.cache_weight, config.unigram_cache_weight
+        packaged_weight = 1 - config.cache_weight - config.unigram_cache_weight
+        self.packaged_weight, self.log_packaged_weight = packaged_weight, math.log(packaged_weight)
         self.bigrams: Counter[str] = Counter()
         self.unigrams: Counter[str] = Counter()
         for items in lines:
@@ -117,6 +115,8 @@ class DocumentModel:
     def bigram_logps(self, pairs) -> list[float]:
         """:meth:`bigram_logp` of many (prev, ch) pairs: the local ranking asks for 160 a slot."""
         memo, packaged = self.memo, self.model.bigram_logp
+        packaged_weight, log_packaged_weight = self.packaged_weight, self.log_packaged_weight
+        cache_weight, unigram_cache_weight = self.cache_weight, self.unigram_cache_weight
         unigrams, total, context_total, followers, bigrams = self.unigrams, self.total, self.context_total, self.followers, self.bigrams
         out = []
         for prev, ch in pairs:
@@ -127,7 +127,7 @@ class DocumentModel:
                 count = unigrams.get(ch)
                 if count is None:
                     # Most candidates never occur in the document: only the packaged part is left.
-                    value = _LOG_PACKAGED_WEIGHT + model_logp
+                    value = log_packaged_weight + model_logp
                 else:
                     doc_uni = count / total
                     n = context_total.get(prev, 0)
@@ -136,14 +136,10 @@ class DocumentModel:
                         doc_bi = (bigrams.get(key, 0) + types * doc_uni) / (n + types)
                     else:
                         doc_bi = doc_uni
-                    value = math.log(_PACKAGED_WEIGHT * math.exp(model_logp) + CACHE_WEIGHT * doc_bi + UNIGRAM_CACHE_WEIGHT * doc_uni)
+                    value = math.log(packaged_weight * math.exp(model_logp) + cache_weight * doc_bi + unigram_cache_weight * doc_uni)
                 memo[key] = value
             out.append(value)
         return out
-
-
-_PACKAGED_WEIGHT = 1 - CACHE_WEIGHT - UNIGRAM_CACHE_WEIGHT
-_LOG_PACKAGED_WEIGHT = math.log(_PACKAGED_WEIGHT)
 
 
 @dataclass(slots=True)
@@ -152,7 +148,7 @@ class _Hypothesis:
     text: str  # the last classed characters of the window (for words and bigrams)
     chosen: tuple[str, ...]  # the choice for each slot so far
     seg: tuple[float, ...]  # best word-segmentation log P up to each of the last MAX_WORD positions
-    total: float  # score + WORD_WEIGHT * seg[-1], what the beam ranks by
+    total: float  # score + word_weight * seg[-1], what the beam ranks by
 
 
 def _advance(beam: list[_Hypothesis], options, docmodel: DocumentModel, width: int, slot_choice: bool) -> list[_Hypothesis]:
@@ -163,6 +159,7 @@ def _advance(beam: list[_Hypothesis], options, docmodel: DocumentModel, width: i
     """
     bigram, memo = docmodel.bigram_logp, docmodel.memo
     endings = docmodel.model.word_endings
+    word_weight = docmodel.word_weight
     options = [(ch, gain, docmodel.single_word_logp(ch)) for ch, gain in options]  # symbols already: never ASCII
     scored = []
     for h in beam:
@@ -183,7 +180,7 @@ def _advance(beam: list[_Hypothesis], options, docmodel: DocumentModel, width: i
                 logp = following.get(ch)
                 if logp is not None and before + logp > best:
                     best = before + logp
-            scored.append((score + WORD_WEIGHT * best, score, best, h, ch))
+            scored.append((score + word_weight * best, score, best, h, ch))
     # Sorting by the total alone keeps equal totals in their order (the sort is stable).
     scored.sort(key=_first, reverse=True)
     return [
@@ -269,15 +266,17 @@ def _search_window(
             # A slot nothing fits stays unresolved (UNRESOLVED), and the line goes on.
             ranked = _rank_locally(item, neighbour(i - 1), neighbour(i + 1), docmodel, settings.candidates_per_slot) or [(UNRESOLVED, 0.0)]
             options = [(ch, channel + item.prior.get(ch, 0.0)) for ch, channel in ranked]
-            beam = _advance(beam, options, docmodel, width, True)
+            # Every candidate survives its own step: its right neighbour, still
+            # to come, may be what makes it (训 is unlikely at a line start, 训练 is not).
+            beam = _advance(beam, options, docmodel, max(width, len(options)), True)
         else:
             beam = _advance(beam, ((item, 0.0),), docmodel, width, False)
     if end == len(items):
         beam = _advance(beam, ((BOUNDARY, 0.0),), docmodel, width, False)
-    return _choices(beam, slots)
+    return _choices(beam, slots, docmodel.config.low_confidence_margin)
 
 
-def _choices(beam: list[_Hypothesis], slots: list[Slot]) -> list[Choice]:
+def _choices(beam: list[_Hypothesis], slots: list[Slot], threshold: float) -> list[Choice]:
     best = beam[0]
     best_total = best.total
     out = []
@@ -285,8 +284,9 @@ def _choices(beam: list[_Hypothesis], slots: list[Slot]) -> list[Choice]:
         chosen = best.chosen[k]
         rival = next((h for h in beam[1:] if h.chosen[k] != chosen), None)
         if rival is None:
-            out.append(Choice(slot, chosen, None, math.inf))
+            out.append(Choice(slot, chosen, None, math.inf, True))
         else:
-            out.append(Choice(slot, chosen, rival.chosen[k], best_total - rival.total))
+            margin = best_total - rival.total
+            out.append(Choice(slot, chosen, rival.chosen[k], margin, margin >= threshold))
     return out
 

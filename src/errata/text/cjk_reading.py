@@ -1,0 +1,167 @@
+"""UTF-8 read as GBK/GB18030 or Big5 (古文码): ``鏄惧瓨涓嶅`` for 显存不够.
+
+Each character of the damaged text stands for the one or two GBK bytes it
+was read from; written back as GBK they give the UTF-8 bytes again. Where the
+GBK decoder met a pair it could not map it wrote U+FFFD (later often saved as
+``?``) for one byte: that byte is lost, and the character it belonged to
+becomes a damaged :class:`~errata.text.bytemap.Piece` for the lost-byte
+recovery, exactly like a cp1252 decode that dropped a byte.
+
+A span is only taken when its UTF-8 reading is valid (lost bytes aside),
+holds Chinese, and the language model likes it clearly better than the text
+as it stands: clean Chinese written back as GBK is almost never valid UTF-8.
+
+>>> damaged = "显存不够，训练报错".encode().decode("gbk", errors="replace")
+>>> damaged
+'鏄惧瓨涓嶅�燂紝璁�缁冩姤閿�'
+>>> [(start, end, kind) for start, end, _, kind in cjk_reading_runs("详细报错：" + damaged, load_model())]
+[(5, 20, 'utf8-as-gbk')]
+"""
+
+from __future__ import annotations
+
+from .bytemap import Piece, is_continuation, utf8_length
+from .config import DEFAULT_CONFIG, RepairConfig
+from .langmodel import LanguageModel, load_model
+from .plausibility import text_score
+
+#: What a lost byte was written as: U+FFFD, or ``?`` once the text was saved back as GBK.
+GAP_CHARS = frozenset("\ufffd?")
+#: The encodings UTF-8 bytes are commonly misread as, with the class a fix is reported under.
+READINGS = (("gb18030", "utf8-as-gbk"), ("big5", "utf8-as-big5"))
+#: Longest line (in characters) scanned; a longer one is left to the other repairs.
+MAX_LINE = 20_000
+
+__all__ = ["cjk_reading_runs", "load_model"]
+
+
+def cjk_reading_runs(line: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG) -> list[tuple[int, int, list, str]]:
+    """Spans of a line that are UTF-8 read as GBK (or Big5): (start, end, items, class).
+
+    ``items`` are the decoded characters with a :class:`Piece` for each
+    character that lost bytes, and U+FFFD for bytes that cannot be placed.
+    """
+    if line.isascii() or len(line) > MAX_LINE:
+        return []
+    for codec, kind in READINGS:
+        runs = _runs_in(line, codec, kind, model, config)
+        if runs:
+            return runs
+    return []
+
+
+def _runs_in(line: str, codec: str, kind: str, model: LanguageModel, config: RepairConfig) -> list[tuple[int, int, list, str]]:
+    data, owner, gaps = _as_bytes(line, codec)
+    if data is None:
+        return []
+    found, short = [], []
+    for start, end, items in _utf8_spans(data, owner, gaps, len(line)):
+        whole = "".join(i for i in items if isinstance(i, str) and i != "\ufffd")
+        lost = len(items) - len(whole)
+        if 2 * lost > len(items):
+            continue  # mostly lost: nothing to read (Big5 loses about a byte in three)
+        score = text_score(whole, model)
+        if score < config.cjk_reading_min_logp or score < text_score(line[start:end], model) + config.cjk_reading_margin:
+            continue
+        end = _with_trailing_gaps(line, end, items)
+        hanzi = sum(1 for ch in whole if "\u4e00" <= ch <= "\u9fff") + sum(isinstance(i, Piece) for i in items)
+        if hanzi >= 2:
+            found.append((start, end, items, kind))
+        elif hanzi:
+            short.append((start, end, items, kind))
+    # A single character (``鍦≒`` for 在P before ``ython``) only beside confirmed damage.
+    return sorted(found + short, key=lambda run: run[0]) if found else []
+
+
+def _as_bytes(line: str, codec: str) -> tuple[bytes | None, list[int], set[int]]:
+    """The line written back in ``codec``: its bytes, the character each byte came from, and the gaps.
+
+    A gap is a byte offset where a lost byte was (the ``?`` or U+FFFD is dropped).
+    A ``?`` only counts as a gap inside non-ASCII text.
+    """
+    out = bytearray()
+    owner: list[int] = []
+    gaps: set[int] = set()
+    for index, ch in enumerate(line):
+        if ch in GAP_CHARS and (ch == "\ufffd" or (index and (line[index - 1] in GAP_CHARS or not line[index - 1].isascii()))):
+            gaps.add(len(out))
+            continue
+        try:
+            raw = ch.encode(codec)
+        except UnicodeEncodeError:
+            return None, [], set()
+        out += raw
+        owner.extend([index] * len(raw))
+    return bytes(out), owner, gaps
+
+
+def _utf8_spans(data: bytes, owner: list[int], gaps: set[int], length: int):
+    """Maximal spans of ``data`` that read as UTF-8, on character boundaries of the line.
+
+    A character may miss continuation bytes only where a gap is. Yields
+    (first character, end character, items).
+    """
+    i, n = 0, len(data)
+    while i < n:
+        start = i
+        items: list = []
+        while i < n:
+            b = data[i]
+            if b < 0x80:
+                if i > start and owner[i] == owner[i - 1]:
+                    items.append(chr(b))  # an ASCII byte swallowed into a GBK pair
+                    i += 1
+                    continue
+                break
+            size = utf8_length(b)
+            if size < 2:
+                if i in gaps and is_continuation(b):
+                    # A lost lead byte: its continuation bytes cannot be placed.
+                    k = i
+                    while k < n and k - i < 3 and is_continuation(data[k]):
+                        k += 1
+                    items.append("\ufffd")
+                    i = k
+                    continue
+                break
+            j = i + 1
+            while j < n and j - i < size and is_continuation(data[j]):
+                j += 1
+            missing = size - (j - i)
+            if missing and not any(g in gaps for g in range(i + 1, j + 1)):
+                break
+            raw = data[i:j]
+            if missing:
+                items.append(Piece(b, raw[1:], missing, cp1252=False))
+            else:
+                try:
+                    items.append(raw.decode("utf-8"))
+                except UnicodeDecodeError:
+                    break
+            i = j
+        span = _on_boundaries(start, i, owner, items, n)
+        if span is not None:
+            yield span
+        # Go on from the next character boundary: damage starts where a character does.
+        i = max(i, start + 1)
+        while i < n and owner[i] == owner[i - 1]:
+            i += 1
+
+
+def _on_boundaries(start: int, end: int, owner: list[int], items: list, n: int):
+    """The span as characters of the line, when it starts and ends on character boundaries."""
+    if end <= start or not any(isinstance(i, Piece) or (isinstance(i, str) and not i.isascii()) for i in items):
+        return None
+    if (start and owner[start] == owner[start - 1]) or (end < n and owner[end] == owner[end - 1]):
+        return None
+    return owner[start], owner[end - 1] + 1, items
+
+
+def _with_trailing_gaps(line: str, end: int, items: list) -> int:
+    """The span's end, past the U+FFFD or ``?`` that stood for its last character's lost byte."""
+    if items and (isinstance(items[-1], Piece) or items[-1] == "\ufffd"):
+        while end < len(line) and line[end] in GAP_CHARS:
+            end += 1
+            if line[end - 1] == "\ufffd" or not (end < len(line) and line[end] in GAP_CHARS):
+                break
+    return end

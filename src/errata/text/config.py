@@ -1,0 +1,91 @@
+"""Every tuning constant of the text repair, in one immutable value.
+
+In the manner of ftfy's ``TextFixerConfig``: a :class:`RepairConfig` is a
+named tuple, so a variant is one ``_replace`` away and can be passed down
+the whole repair without touching a module global.
+
+>>> DEFAULT_CONFIG.word_weight
+1.25
+>>> DEFAULT_CONFIG._replace(word_weight=1.0).word_weight
+1.0
+>>> dict(DEFAULT_CONFIG.line_end_prior("label"))["："]
+4.0
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class RepairConfig(NamedTuple):
+    """The constants of the mojibake repair and the lost-byte recovery, each with its default."""
+
+    #: How strongly the word model (best segmentation into dictionary words)
+    #: counts against the character bigrams when filling lost bytes.
+    word_weight: float = 1.25
+    #: Weight of the document's own bigrams in the bigram mixture (a cache
+    #: model: a document that wrote 值 after 数 will write it again).
+    cache_weight: float = 0.25
+    #: Weight of the document's own characters, whatever precedes them, in the mixture.
+    unigram_cache_weight: float = 0.1
+    #: A recovered character that beats its runner-up by less than this many
+    #: nats is reported as low confidence.
+    low_confidence_margin: float = 2.0
+    #: A recovered character must beat its runner-up by at least this many
+    #: nats to be written; below it the U+FFFD stays and is reported (0: always choose).
+    min_recovery_margin: float = 0.0
+    #: Probability that a continuation byte vanished, before the document says otherwise.
+    default_loss_rate: float = 0.02
+    #: How many bytes' worth of evidence the overall loss rate counts for when
+    #: estimating one byte value's own rate.
+    prior_strength: float = 20.0
+    #: Log-priors for punctuation at the end of a *label* line (one that
+    #: introduces a block or ends in a hard break): ``详细报错信息：``.
+    label_line_end: tuple[tuple[str, float], ...] = (
+        ("：", 4.0), ("。", 1.0), ("！", 0.5), ("？", 0.5), ("）", 0.5), ("，", -2.0), ("、", -2.0), ("；", -1.0),
+    )
+    #: Log-priors for punctuation at the end of a paragraph's last line.
+    paragraph_line_end: tuple[tuple[str, float], ...] = (
+        ("。", 2.0), ("！", 1.0), ("？", 1.0), ("）", 1.0), ("”", 1.0), ("：", 0.5), ("，", -2.0), ("、", -2.0), ("；", -1.0),
+    )
+    #: A GBK/GB18030 reading of a Latin-1 run must score at least this
+    #: (mean bigram log-probability per character, ``plausibility.text_score``)
+    #: to be taken. Common two-character words score above -11.5, a Latin
+    #: word read as GBK below -15.
+    gbk_min_logp: float = -12.0
+    #: The same bar for a Big5 reading: the model learnt simplified Chinese,
+    #: so traditional characters score lower.
+    big5_min_logp: float = -16.0
+    #: Added to a Big5 reading's score when it competes with the GBK reading
+    #: of the same bytes (the traditional characters' handicap in the model).
+    big5_bonus: float = 3.0
+    #: A UTF-8 reading of GBK (or Big5) text (古文码) must score at least this
+    #: (``plausibility.text_score``, lost characters left out) to be taken ...
+    cjk_reading_min_logp: float = -11.0
+    #: ... and beat the text as it stands by this much: 古文码 itself is made
+    #: of real, if rare, characters.
+    cjk_reading_margin: float = 2.0
+    #: The shortest legacy (GBK/Big5-as-Latin-1) run considered, in bytes: one character pair.
+    legacy_min_bytes: int = 4
+    #: The share of kana among a document's intact CJK characters from which kana are candidates.
+    kana_min_share: float = 0.05
+    #: Candidates per damaged character kept by the cheapest score (channel + unigram).
+    prefilter_per_slot: int = 80
+    #: Hypotheses the final beam search keeps per position.
+    beam_width: int = 12
+    #: Candidates per damaged character entering the final beam, after local ranking.
+    candidates_per_slot: int = 14
+    #: The same two for the quick passes that only estimate the document's loss rates.
+    quick_beam_width: int = 6
+    quick_candidates_per_slot: int = 8
+
+    def line_end_prior(self, role: str) -> tuple[tuple[str, float], ...]:
+        """The line-end punctuation priors for a line's role (``label``, ``paragraph`` or other)."""
+        if role == "label":
+            return self.label_line_end
+        if role == "paragraph":
+            return self.paragraph_line_end
+        return ()
+
+
+DEFAULT_CONFIG = RepairConfig()

@@ -1,0 +1,133 @@
+"""The Chinese mojibake table, class by class: each damage made here with Python's codecs, undone and named."""
+
+from __future__ import annotations
+
+import pytest
+
+from errata.repair import FrontMatterError, repair_bytes, repair_text
+from errata.text.mojibake import repair_mojibake
+
+ESSAY = "---\ntitle: 开发环境报错汇总\ntags:\n- 显存\n---\n# 开发环境\n\n显存不够，训练报错。请把批大小减半后重试。\n"
+
+
+def utf8_as_latin1(text: str) -> str:
+    return text.encode("utf-8").decode("latin-1")
+
+
+def utf8_as_sloppy_cp1252(text: str) -> str:
+    """UTF-8 read as Windows-1252, the five bytes it leaves undefined kept as C1 controls."""
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in text.encode("utf-8"))
+
+
+def gbk_as_latin1(text: str) -> str:
+    return text.encode("gbk").decode("latin-1")
+
+
+@pytest.mark.parametrize("damage", [utf8_as_latin1, utf8_as_sloppy_cp1252])
+def test_front_matter_is_repaired_before_yaml_reads_it(damage):
+    damaged = damage(ESSAY)
+    assert "\x8f" in damaged or "\x80" in damaged  # C1 controls YAML refuses
+    result = repair_text(damaged, "a.md")
+    assert result.text == ESSAY
+    assert result.report.title_fixed
+    assert result.report.front_matter_problem == ""
+
+
+def test_front_matter_that_still_does_not_parse_is_left_and_the_body_repaired():
+    body = "# 开发环境\n\n显存不够，训练报错。\n"
+    text = "---\ntitle: [unclosed\n---\n" + utf8_as_sloppy_cp1252(body)
+    with pytest.raises(FrontMatterError, match="b.md:3: invalid YAML front matter") as caught:
+        repair_bytes(text.encode(), "b.md")
+    result = caught.value.result
+    assert result.text == "---\ntitle: [unclosed\n---\n" + body
+    assert result.report.front_matter_problem.startswith("b.md:3: invalid YAML front matter")
+    assert "front matter left as found (b.md:3:" in result.report.summary()
+    assert [f.kind for f in result.report.fixes] == ["utf8-as-cp1252"] * 2
+
+
+@pytest.mark.parametrize("word", ["我们", "手册", "显存", "报错", "训练", "模型", "安装", "版本", "环境", "数据"])
+def test_gbk_as_latin1_two_character_titles(word):
+    damaged = f"---\ntitle: pytorch {gbk_as_latin1(word)}\n---\n正文。\n"
+    result = repair_text(damaged, "c.md")
+    assert f"title: pytorch {word}\n" in result.text
+    assert [f.kind for f in result.report.fixes] == ["gbk-as-latin1"]
+
+
+def test_gbk_as_latin1_inside_an_utf8_mojibake_document():
+    text = "# " + gbk_as_latin1("报错汇总") + "\n\n" + utf8_as_sloppy_cp1252("显存不够，训练报错。") + "\n"
+    fixed, report = repair_mojibake(text)
+    assert fixed == "# 报错汇总\n\n显存不够，训练报错。\n"
+    assert [(f.line, f.kind) for f in report.fixes] == [(1, "gbk-as-latin1"), (3, "utf8-as-cp1252")]
+
+
+def test_each_fix_names_its_class_line_and_column():
+    cases = {
+        "utf8-as-latin1": utf8_as_latin1("训练报错"),
+        "utf8-as-cp1252": utf8_as_sloppy_cp1252("训练报错"),
+        "utf8-as-cp1252-twice": utf8_as_sloppy_cp1252(utf8_as_sloppy_cp1252("训练报错")),
+        "gbk-as-latin1": gbk_as_latin1("训练报错"),
+    }
+    for kind, damaged in cases.items():
+        fixed, report = repair_mojibake(f"ok\nabc {damaged}\n")
+        assert fixed == "ok\nabc 训练报错\n", kind
+        assert [(f.line, f.column, f.kind) for f in report.fixes] == [(2, 5, kind)]
+
+
+def test_report_counts_classes_in_summary_and_json():
+    text = "# " + gbk_as_latin1("报错汇总") + "\n" + utf8_as_sloppy_cp1252("显存不够") + "\n" + utf8_as_sloppy_cp1252("训练") + "\n"
+    report = repair_text(text, "d.md").report
+    assert "by class: 1 gbk-as-latin1, 2 utf8-as-cp1252" in report.summary()
+    data = report.to_json()
+    assert data["fix_counts"] == {"gbk-as-latin1": 1, "utf8-as-cp1252": 2}
+    assert data["fixes"][0] == {"line": 1, "column": 3, "kind": "gbk-as-latin1"}
+    assert all(v >= 0 for v in data.values() if isinstance(v, int))
+
+
+@pytest.mark.parametrize("latin", ['print("café")  # naïve', "NESTLÉ® Ôôô VIDA MINHA", "4288× faster", "Jürgen Köhler, élève"])
+def test_latin_text_stays_in_a_document_with_mojibake_elsewhere(latin):
+    text = "# " + utf8_as_sloppy_cp1252("显存不够") + "\n\n```python\n" + latin + "\n```\n\n" + latin + "\n"
+    fixed, _ = repair_mojibake(text)
+    assert fixed == "# 显存不够\n\n```python\n" + latin + "\n```\n\n" + latin + "\n"
+
+
+GUWEN = "训练的时候显存不够，请把批大小减半，然后重新运行训练脚本。"
+
+
+def utf8_as(codec: str, text: str) -> str:
+    return text.encode("utf-8").decode(codec, errors="replace")
+
+
+def test_utf8_read_as_gb18030_is_undone_and_named():
+    damaged = "# " + utf8_as("gb18030", "显存不够") + "\n\n" + utf8_as("gb18030", GUWEN) + "\n"
+    fixed, report = repair_mojibake(damaged)
+    assert fixed == "# 显存不够\n\n" + GUWEN + "\n"
+    assert {f.kind for f in report.fixes} >= {"utf8-as-gbk"}
+
+
+@pytest.mark.parametrize("saved_back", [False, True])
+def test_utf8_read_as_gbk_fills_gaps_or_leaves_them_visible(saved_back):
+    damaged = utf8_as("gbk", GUWEN)
+    if saved_back:  # 问句码: the U+FFFD became ? when the text was saved as GBK again
+        damaged = damaged.encode("gbk", errors="replace").decode("gbk")
+    assert "\ufffd" in damaged or "?" in damaged
+    fixed, report = repair_mojibake(damaged)
+    assert len(fixed) == len(GUWEN)
+    wrong = sum(a != b for a, b in zip(fixed, GUWEN))
+    assert wrong <= 3  # the lost bytes are guessed from context; the rest is exact
+    assert "鏄" not in fixed and "璇" not in fixed
+    assert report.characters_recovered + report.lossy_left >= 4
+
+
+def test_utf8_read_as_gbk_in_the_middle_of_a_clean_line():
+    line = "详细报错：" + utf8_as("gb18030", "显存不够，训练报错") + " (CUDA out of memory)"
+    fixed, report = repair_mojibake(line)
+    assert fixed.startswith("详细报错：显存不够，训练报")
+    assert fixed.endswith(" (CUDA out of memory)")
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [GUWEN, "某些情况下会出错", "中文标点，冒号：括号（）顿号、", "烫烫烫"],
+)
+def test_clean_chinese_is_not_taken_for_utf8_read_as_gbk(clean):
+    assert repair_mojibake(clean)[0] == clean
