@@ -130,8 +130,11 @@ def _errata(data: bytes) -> tuple[str | None, float]:
     start = time.perf_counter()
     try:
         text = repair_bytes(data, "essay.md").text
-    except EssayError:
-        text = None
+    except EssayError as error:
+        # A front matter that still does not parse comes with the body repaired and
+        # the block left as found (what --write keeps); anything else is an abort.
+        result = getattr(error, "result", None)
+        text = result.text if result is not None else None
     return text, time.perf_counter() - start
 
 

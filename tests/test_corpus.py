@@ -10,7 +10,6 @@ from conftest import corpus_or_skip
 from errata.metadata import split_front_matter
 from errata.repair import repair_bytes, repair_text
 from dev.damage import CLASSES, character_error_rate, damage
-from test_repair_properties import FAILING
 
 
 def blog_essays():
@@ -42,6 +41,8 @@ def test_damaged_blog_essays_are_recovered_within_the_targets(rate, target):
 
 
 LOSSLESS = [n for n, c in CLASSES.items() if c.lossless and c.script == "zh_CN"]
+#: What the repair still gets wrong on the blog; the marks come off as it learns each class.
+FAILING = {"gbk-as-latin1": "issue 11: 拼音码 in a body is left as it is or read as Big5"}
 
 
 @pytest.mark.parametrize(
