@@ -302,6 +302,11 @@ def bench_repair_classes(report: Report) -> None:
     for line in lines:
         measure, _, value = line.partition(": ")
         report.add(section, measure, value)
+    section = "repair constants: seed against dev split"
+    print(section, flush=True)
+    for line in repair_eval.sensitivity_table().splitlines()[2:]:
+        setting, seed, dev = [c.strip() for c in line.strip("|").split("|")]
+        report.add(section, setting, f"seed {seed} characters wrong; dev CER {dev}")
 
 
 def run(sizes: list[int], repeat: int, parts: set[str]) -> Report:

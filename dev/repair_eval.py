@@ -5,6 +5,7 @@ Run on its own::
     python -m dev.repair_eval                 # the test split (what BENCHMARKS.md reports)
     python -m dev.repair_eval --split dev     # the split to tune on
     python -m dev.repair_eval --quick         # fewer cases, for a look while working
+    python -m dev.repair_eval --constants     # and each tuning constant's neighbours (seed vs dev split)
 
 or as the repair section of ``scripts/bench.py --only repair``. Each damaged
 file goes through what a user runs (:func:`errata.repair.repair_bytes` on the
@@ -123,18 +124,28 @@ def loss_cases(split: str, limit: int | None = None, seed: int = 0) -> dict[str,
 # -- the methods --------------------------------------------------------------------------
 
 
-def _errata(data: bytes) -> tuple[str | None, float]:
-    from errata.errors import EssayError
-    from errata.repair import repair_bytes
+def repaired(data: bytes, options=None) -> str | None:
+    """What a user gets from ``repair.py --write``: the repaired text, or ``None`` where the file is refused.
 
-    start = time.perf_counter()
+    A front matter that still does not parse comes with the body repaired and
+    the block left as found: that counts as repaired, not as an abort.
+
+    >>> repaired("---\\ntitle: è¯¦ç»†\\n---\\n".encode())
+    '---\\ntitle: 详细\\n---\\n'
+    """
+    from errata.errors import EssayError
+    from errata.repair import RepairOptions, repair_bytes
+
     try:
-        text = repair_bytes(data, "essay.md").text
+        return repair_bytes(data, "essay.md", options or RepairOptions()).text
     except EssayError as error:
-        # A front matter that still does not parse comes with the body repaired and
-        # the block left as found (what --write keeps); anything else is an abort.
         result = getattr(error, "result", None)
-        text = result.text if result is not None else None
+        return result.text if result is not None else None
+
+
+def _errata(data: bytes) -> tuple[str | None, float]:
+    start = time.perf_counter()
+    text = repaired(data)
     return text, time.perf_counter() - start
 
 
@@ -266,8 +277,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", default=evaltext.TEST, choices=[evaltext.DEV, evaltext.TEST])
     parser.add_argument("--quick", action="store_true", help="at most 8 essays per class")
+    parser.add_argument("--constants", action="store_true", help="also each tuning constant's neighbours: the seed against the dev split")
     args = parser.parse_args(argv)
     start = time.perf_counter()
+    if args.constants:
+        print("\nconstants (seed against the dev split):\n")
+        print(sensitivity_table(evaltext.DEV, 4 if args.quick else 10))
     table, lines = evaluate(args.split, 8 if args.quick else None)
     print(f"\nsplit: {args.split}; every cell: share of cases with CER 0 / mean CER per case\n")
     print(table)
@@ -276,6 +291,97 @@ def main(argv: list[str] | None = None) -> int:
         print(f"- {line}")
     print(f"\n({time.perf_counter() - start:.0f} s)")
     return 0
+
+
+
+# -- does the seed's exactness rest on fitted constants? ----------------------------------
+
+#: Neighbours the issue names; every other constant is tried at ×0.8 and ×1.2.
+NAMED_NEIGHBOURS = {"word_weight": (1.0, 1.5), "cache_weight": (0.15, 0.35)}
+
+
+def _scaled(value, factor):
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return max(1, round(value * factor))
+    if isinstance(value, float):
+        return value * factor if value else (0.5 if factor < 1 else 1.0)
+    if isinstance(value, tuple):  # line-end priors: ((char, log-prior), …)
+        return tuple((ch, prior * factor) for ch, prior in value)
+    return value
+
+
+def neighbours(config) -> list[tuple[str, object]]:
+    """(label, config) for each constant's neighbours, the issue's named values first.
+
+    >>> from errata.text.config import DEFAULT_CONFIG
+    >>> [label for label, _ in neighbours(DEFAULT_CONFIG)][:3]
+    ['word_weight = 1.0', 'word_weight = 1.5', 'cache_weight = 0.15']
+    """
+    out = []
+    for name, values in NAMED_NEIGHBOURS.items():
+        out += [(f"{name} = {v}", config._replace(**{name: v})) for v in values]
+    label_end = dict(config.label_line_end)
+    if "：" in label_end:
+        changed = tuple((ch, 2.0 if ch == "：" else p) for ch, p in config.label_line_end)
+        out.append(("label line-end prior of ： = 2.0", config._replace(label_line_end=changed)))
+    for name, value in config._asdict().items():
+        if name in NAMED_NEIGHBOURS:
+            continue
+        for factor in (0.8, 1.2):
+            new = _scaled(value, factor)
+            if new != value:
+                shown = f"×{factor}" if isinstance(value, tuple) else f"{new:g}" if isinstance(new, (int, float)) else new
+                out.append((f"{name} = {shown}", config._replace(**{name: new})))
+    return out
+
+
+def sensitivity_cases(split: str, count: int = 10) -> list[Case]:
+    """A fixed sample of the split where the constants act: lost bytes, 拼音码, 古文码, cp1252 with drops."""
+    cases = list(loss_cases(split, count)["lost bytes 8%, silent, dense prose"])
+    by_class = class_cases(split, count)
+    for name in ("gbk-as-latin1", "utf8-as-gbk", "cp1252-drop", "mixed: title gbk-as-latin1, body cp1252"):
+        cases += by_class[name]
+    return cases
+
+
+def _errors_with(config, cases: list[Case]) -> tuple[int, int]:
+    from errata.repair import RepairOptions
+
+    options = RepairOptions(config=config)
+    wrong = total = 0
+    for case in cases:
+        data = case.damaged if isinstance(case.damaged, bytes) else case.damaged.encode("utf-8")
+        got = repaired(data, options)
+        wrong += character_errors(_nothing(case.damaged) if got is None else got, case.clean)
+        total += len(case.clean)
+    return wrong, total
+
+
+def _seed_errors(config) -> int | None:
+    if not evaltext.SEED_TRUTH.exists():
+        return None
+    from errata.metadata import split_front_matter
+    from errata.repair import RepairOptions, repair_bytes
+
+    text = repair_bytes(evaltext.SEED.read_bytes(), "seed.md", RepairOptions(config=config)).text
+    return character_errors(split_front_matter(text).body, evaltext.SEED_TRUTH.read_text(encoding="utf-8"))
+
+
+def sensitivity_table(split: str = evaltext.DEV, count: int = 10, progress: bool = True) -> str:
+    """Each constant's neighbours: the seed's characters wrong against the split's CER."""
+    from errata.text.config import DEFAULT_CONFIG
+
+    cases = sensitivity_cases(split, count)
+    rows = ["| setting | seed: characters wrong | " + f"{split} split: CER ({len(cases)} files) |", "|---|---:|---:|"]
+    for label, config in [("defaults", DEFAULT_CONFIG)] + neighbours(DEFAULT_CONFIG):
+        if progress:
+            print(f"  {label}", file=sys.stderr, flush=True)
+        wrong, total = _errors_with(config, cases)
+        seed = _seed_errors(config)
+        rows.append(f"| {label} | {'—' if seed is None else seed} | {wrong / total:.3%} ({wrong}) |")
+    return "\n".join(rows)
 
 
 if __name__ == "__main__":

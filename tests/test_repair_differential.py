@@ -13,35 +13,24 @@ import random
 import ftfy
 import pytest
 from ftfy.badness import is_bad
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dev import evaltext
 from dev.damage import CLASSES, character_errors, lost_bytes, mix_classes
-from errata.errors import EssayError
-from errata.repair import repair_bytes
+from dev.repair_eval import repaired
 from errata.text.mojibake import FTFY_CONFIG
+from test_repair_properties import SETTINGS as PROPERTY_SETTINGS
 
-SETTINGS = settings(
-    max_examples=40,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    phases=[Phase.explicit, Phase.generate],
-    report_multiple_bugs=False,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+SETTINGS = settings(PROPERTY_SETTINGS, max_examples=40)
 DOCS = evaltext.documents(evaltext.DEV)
 TEXT_CLASSES = sorted(n for n, c in CLASSES.items() if c.script == "zh_CN" and not n.startswith(("file-", "mixed-")))
 
 
 def errata(damaged: str) -> str:
     """What a user gets: the repaired file, or the file untouched where the repair refuses it."""
-    try:
-        return repair_bytes(damaged.encode("utf-8"), "a.md").text
-    except EssayError as error:
-        result = getattr(error, "result", None)  # a front matter left as found, the body repaired
-        return result.text if result is not None else damaged
+    got = repaired(damaged.encode("utf-8"))
+    return damaged if got is None else got
 
 
 def check_never_worse(clean: str, damaged: str) -> None:

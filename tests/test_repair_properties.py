@@ -141,3 +141,32 @@ def test_latin_text_inside_and_outside_code_stays_beside_mojibake(latin, chinese
 def test_latin_text_alone_never_changes(lines):
     text = evaltext.front_matter("Latin", 0, []) + "\n\n".join(lines) + "\n"
     assert repair_text(text, "a.md").text == text
+
+
+UNRECOVERABLE = [n for n, c in CLASSES.items() if not c.recoverable]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: 口字码 and 锟拷码 are not detected (report.unrecoverable stays empty)")
+@pytest.mark.parametrize("name", UNRECOVERABLE)
+@SETTINGS
+@given(title=st.sampled_from(PARAGRAPHS["zh_CN"]), chinese=st.lists(st.sampled_from(PARAGRAPHS["zh_CN"]), min_size=1, max_size=4))
+def test_unrecoverable_damage_is_reported_and_left_as_found(name, title, chinese):
+    """口字码 and 锟拷码 lost their bytes: the repair finds them, says so, and invents nothing."""
+    head = evaltext.front_matter(title[:20].strip() or "标题", 0, [])
+    damaged = head + "\n\n".join(CLASSES[name].apply(p, random.Random(0)) for p in chinese) + "\n"
+    result = repair_text(damaged, "a.md")
+    assert result.text == damaged
+    assert result.report.unrecoverable
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: 烫烫烫 / 屯屯屯 are not detected")
+@SETTINGS
+@given(chinese=st.lists(st.sampled_from(PARAGRAPHS["zh_CN"]), min_size=1, max_size=3), fill=st.sampled_from([0xCC, 0xCD]))
+def test_uninitialised_memory_is_reported_and_left_as_found(chinese, fill):
+    """烫烫烫 / 屯屯屯: memory printed as GBK, not text; a long run of it is flagged, never rewritten."""
+    from dev.damage import uninitialised
+
+    damaged = evaltext.front_matter("内存", 0, []) + "\n\n".join(chinese + ["输出：" + uninitialised(12, fill)]) + "\n"
+    result = repair_text(damaged, "a.md")
+    assert result.text == damaged
+    assert result.report.unrecoverable
