@@ -305,8 +305,8 @@ def bench_repair_classes(report: Report) -> None:
     section = "repair constants: seed against dev split"
     print(section, flush=True)
     for line in repair_eval.sensitivity_table().splitlines()[2:]:
-        setting, seed, dev = [c.strip() for c in line.strip("|").split("|")]
-        report.add(section, setting, f"seed {seed} characters wrong; dev CER {dev}")
+        setting, seed, *dev = [c.strip() for c in line.strip("|").split("|")]
+        report.add(section, setting, f"seed {seed} characters wrong; dev CER {' / '.join(dev)}")
 
 
 def run(sizes: list[int], repeat: int, parts: set[str]) -> Report:

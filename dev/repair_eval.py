@@ -278,20 +278,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default=evaltext.TEST, choices=[evaltext.DEV, evaltext.TEST])
     parser.add_argument("--quick", action="store_true", help="at most 8 essays per class")
     parser.add_argument("--constants", action="store_true", help="also each tuning constant's neighbours: the seed against the dev split")
+    parser.add_argument("--output", type=argparse.FileType("w", encoding="utf-8"), help="also write the Markdown here")
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    if args.constants:
-        print("\nconstants (seed against the dev split):\n")
-        print(sensitivity_table(evaltext.DEV, 4 if args.quick else 10))
     table, lines = evaluate(args.split, 8 if args.quick else None)
-    print(f"\nsplit: {args.split}; every cell: share of cases with CER 0 / mean CER per case\n")
-    print(table)
-    print()
-    for line in lines:
-        print(f"- {line}")
-    print(f"\n({time.perf_counter() - start:.0f} s)")
+    out = [f"split: {args.split}; every cell: share of cases with CER 0 / mean CER per case", "", table, ""]
+    out += [f"- {line}" for line in lines]
+    if args.constants:
+        out += ["", "Each tuning constant's neighbours: the seed against the dev split", ""]
+        out.append(sensitivity_table(evaltext.DEV, 4 if args.quick else 10))
+    text = "\n".join(out) + "\n"
+    print("\n" + text + f"\n({time.perf_counter() - start:.0f} s)")
+    if args.output:
+        args.output.write(text)
     return 0
-
 
 
 # -- does the seed's exactness rest on fitted constants? ----------------------------------
@@ -337,13 +337,12 @@ def neighbours(config) -> list[tuple[str, object]]:
     return out
 
 
-def sensitivity_cases(split: str, count: int = 10) -> list[Case]:
-    """A fixed sample of the split where the constants act: lost bytes, 拼音码, 古文码, cp1252 with drops."""
-    cases = list(loss_cases(split, count)["lost bytes 8%, silent, dense prose"])
+def sensitivity_cases(split: str, count: int = 10) -> dict[str, list[Case]]:
+    """Fixed samples of the split where the constants act: lost bytes in dense prose, and
+    拼音码, 古文码, cp1252 with drops and a mixed file in the catalogue essays."""
     by_class = class_cases(split, count)
-    for name in ("gbk-as-latin1", "utf8-as-gbk", "cp1252-drop", "mixed: title gbk-as-latin1, body cp1252"):
-        cases += by_class[name]
-    return cases
+    legacy = [c for name in ("gbk-as-latin1", "utf8-as-gbk", "cp1252-drop", "mixed: title gbk-as-latin1, body cp1252") for c in by_class[name]]
+    return {"lost bytes 8%, dense prose": loss_cases(split, count)["lost bytes 8%, silent, dense prose"], "拼音码, 古文码, cp1252-drop, mixed": legacy}
 
 
 def _errors_with(config, cases: list[Case]) -> tuple[int, int]:
@@ -370,17 +369,21 @@ def _seed_errors(config) -> int | None:
 
 
 def sensitivity_table(split: str = evaltext.DEV, count: int = 10, progress: bool = True) -> str:
-    """Each constant's neighbours: the seed's characters wrong against the split's CER."""
+    """Each constant's neighbours: the seed's characters wrong against the split's CER, per sample."""
     from errata.text.config import DEFAULT_CONFIG
 
-    cases = sensitivity_cases(split, count)
-    rows = ["| setting | seed: characters wrong | " + f"{split} split: CER ({len(cases)} files) |", "|---|---:|---:|"]
+    samples = sensitivity_cases(split, count)
+    head = " | ".join(f"{split}: {name} ({len(cases)} files), CER" for name, cases in samples.items())
+    rows = [f"| setting | seed: characters wrong | {head} |", "|---|---:|" + "---:|" * len(samples)]
     for label, config in [("defaults", DEFAULT_CONFIG)] + neighbours(DEFAULT_CONFIG):
         if progress:
             print(f"  {label}", file=sys.stderr, flush=True)
-        wrong, total = _errors_with(config, cases)
+        cells = []
+        for cases in samples.values():
+            wrong, total = _errors_with(config, cases)
+            cells.append(f"{wrong / total:.3%} ({wrong})")
         seed = _seed_errors(config)
-        rows.append(f"| {label} | {'—' if seed is None else seed} | {wrong / total:.3%} ({wrong}) |")
+        rows.append(f"| {label} | {'—' if seed is None else seed} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
 
