@@ -131,3 +131,42 @@ def test_utf8_read_as_gbk_in_the_middle_of_a_clean_line():
 )
 def test_clean_chinese_is_not_taken_for_utf8_read_as_gbk(clean):
     assert repair_mojibake(clean)[0] == clean
+
+
+def test_unrecoverable_damage_is_reported_with_line_and_column_and_left_as_it_is():
+    kouzi = "显存不够".encode("gbk").decode("utf-8", errors="replace")  # 口字码
+    kunkao = kouzi.encode("utf-8").decode("gbk", errors="replace")  # 锟斤拷
+    text = f"# 报错\n\n{kouzi}\n变量的值是 烫烫烫烫烫\n{kunkao}\n"
+    result = repair_text(text, "e.md")
+    assert result.text.endswith(text.split("---\n")[-1].split("# 报错\n", 1)[1])
+    kinds = [(f.line, f.column, f.kind) for f in result.report.unrecoverable]
+    assert (3, 1, "gbk-as-utf8-replaced") in kinds
+    assert (4, 7, "uninitialised-memory") in kinds
+    assert any(line == 5 and kind == "kunkao" for line, _, kind in kinds)
+    assert "not recoverable: " in result.report.summary()
+    assert result.report.to_json()["unrecoverable_counts"]["kunkao"] >= 1
+
+
+REPLACED = "在计算梯度之前不要修改变量的值，否则会报错。请把批大小减半后重新发布。"
+
+
+def test_cp1252_replacement_characters_are_filled_without_debris():
+    # UTF-8 read as strict cp1252 with replacement: the five undefined bytes became U+FFFD.
+    damaged = REPLACED.encode("utf-8").decode("cp1252", errors="replace")
+    assert damaged.count("\ufffd") >= 5
+    fixed, report = repair_mojibake(damaged)
+    assert "\ufffd" not in fixed or report.lossy_left == fixed.count("\ufffd")
+    assert "å" not in fixed and "è" not in fixed  # the mojibake after each gap is decoded too
+    assert sum(a != b for a, b in zip(fixed, REPLACED)) <= 1 and len(fixed) == len(REPLACED)
+
+
+def test_an_unsure_gap_keeps_one_visible_mark_and_is_reported():
+    # With an impossible bar every gap stays a single U+FFFD, reported as lost bytes.
+    from errata.text.config import DEFAULT_CONFIG
+
+    damaged = REPLACED.encode("utf-8").decode("cp1252", errors="replace")
+    fixed, report = repair_mojibake(damaged, config=DEFAULT_CONFIG._replace(gap_min_margin=1e9))
+    assert len(fixed) == len(REPLACED)
+    assert fixed.count("\ufffd") == report.lossy_left == len(report.unsure) > 0
+    assert {f.kind for f in report.unrecoverable} == {"lost-bytes"}
+    assert all(a == b for a, b in zip(fixed, REPLACED) if a != "\ufffd")

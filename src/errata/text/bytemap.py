@@ -36,8 +36,12 @@ BYTE_TO_CHAR: dict[int, str] = {
     b: (bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)) for b in range(0x80, 0x100)
 }
 
+_BYTE_CHARS = re.escape("".join(sorted(CHAR_TO_BYTE)))
 #: A maximal run of characters that each stand for one byte >= 0x80.
-BYTE_RUN = re.compile("[" + re.escape("".join(sorted(CHAR_TO_BYTE))) + "]+")
+BYTE_RUN = re.compile("[" + _BYTE_CHARS + "]+")
+#: The same, with U+FFFD inside or at the end: a byte that a Windows-1252
+#: decode could not map (0x81 0x8D 0x8F 0x90 0x9D) and replaced.
+GAPPED_BYTE_RUN = re.compile("[" + _BYTE_CHARS + "][" + _BYTE_CHARS + "\ufffd]*")
 
 _HIGH = "".join(sorted(ch for ch, b in CHAR_TO_BYTE.items() if 0x81 <= b <= 0xFE))
 #: Double-byte legacy text (GBK, Big5) read as Latin-1: pairs of a lead byte
@@ -89,6 +93,9 @@ class Piece:
     #: Whether the bytes went through a Windows-1252 decode, which drops
     #: ALWAYS_DROPPED for free; a GBK decode (古文码) loses any byte alike.
     cp1252: bool = True
+    #: Whether the damage showed where the byte went (U+FFFD or ``?``): a
+    #: reader saw the loss, so an unsure guess is worse than the mark.
+    gap: bool = False
 
     @property
     def char(self) -> str | None:
@@ -98,6 +105,43 @@ class Piece:
             return (bytes([self.lead]) + self.tail).decode("utf-8")
         except UnicodeDecodeError:
             return None
+
+
+def split_gapped_run(run: str) -> list[Piece] | None:
+    """:func:`split_pieces` of a run in which each U+FFFD stands for one lost byte.
+
+    Each U+FFFD must fall inside a character that misses a byte, which is
+    then marked as a ``gap``; otherwise the run is not UTF-8 mojibake.
+
+    >>> [(hex(p.lead), p.tail.hex(), p.missing, p.gap) for p in split_gapped_run("ä¸\ufffdå\ufffd‘")]
+    [('0xe4', 'b8', 1, True), ('0xe5', '91', 1, True)]
+    >>> split_gapped_run("è¯¦\ufffd") is None   # 详 is whole: the U+FFFD is something else
+    True
+    """
+    if "\ufffd" not in run:
+        return split_pieces(run_to_bytes(run))
+    data = bytearray()
+    gaps = []
+    for ch in run:
+        if ch == "\ufffd":
+            gaps.append(len(data))
+        else:
+            data.append(CHAR_TO_BYTE[ch])
+    pieces = split_pieces(bytes(data))
+    if pieces is None:
+        return None
+    out, start, placed = [], 0, 0
+    for piece in pieces:
+        end = start + 1 + len(piece.tail)
+        inside = sum(start < g <= end for g in gaps)
+        if inside > piece.missing:
+            return None
+        if inside:
+            piece = Piece(piece.lead, piece.tail, piece.missing, piece.cp1252, True)
+            placed += inside
+        out.append(piece)
+        start = end
+    return out if placed == len(gaps) else None
 
 
 def split_pieces(data: bytes) -> list[Piece] | None:

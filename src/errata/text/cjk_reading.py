@@ -132,7 +132,7 @@ def _utf8_spans(data: bytes, owner: list[int], gaps: set[int], length: int):
                 break
             raw = data[i:j]
             if missing:
-                items.append(Piece(b, raw[1:], missing, cp1252=False))
+                items.append(Piece(b, raw[1:], missing, cp1252=False, gap=True))
             else:
                 try:
                     items.append(raw.decode("utf-8"))

@@ -31,9 +31,12 @@ class RepairConfig(NamedTuple):
     #: A recovered character that beats its runner-up by less than this many
     #: nats is reported as low confidence.
     low_confidence_margin: float = 2.0
-    #: A recovered character must beat its runner-up by at least this many
-    #: nats to be written; below it the U+FFFD stays and is reported (0: always choose).
-    min_recovery_margin: float = 0.0
+    #: Where the damage showed the loss (U+FFFD or ``?``), a recovered
+    #: character must beat its runner-up by this many nats to be written;
+    #: below it one U+FFFD stands for the whole damaged character and is
+    #: reported. Where bytes vanished unseen, the best guess is always written
+    #: (and reported when below ``low_confidence_margin``).
+    gap_min_margin: float = 2.0
     #: Probability that a continuation byte vanished, before the document says otherwise.
     default_loss_rate: float = 0.02
     #: How many bytes' worth of evidence the overall loss rate counts for when

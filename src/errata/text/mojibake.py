@@ -31,12 +31,23 @@ from typing import NamedTuple
 
 import ftfy
 
-from .bytemap import ALWAYS_DROPPED, BYTE_RUN, BYTE_TO_CHAR, LEGACY_RUN, Piece, run_to_bytes, split_pieces
-from .langmodel import UNKNOWN_LOGP, LanguageModel, load_model
-from .plausibility import text_score
+from .bytemap import (
+    ALWAYS_DROPPED,
+    BYTE_RUN,
+    BYTE_TO_CHAR,
+    GAPPED_BYTE_RUN,
+    LEGACY_RUN,
+    Piece,
+    run_to_bytes,
+    split_gapped_run,
+    split_pieces,
+)
 from .cjk_reading import cjk_reading_runs
 from .config import DEFAULT_CONFIG, RepairConfig
+from .langmodel import UNKNOWN_LOGP, LanguageModel, load_model
+from .plausibility import text_score
 from .recover import UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line
+from .unrecoverable import Finding, find_unrecoverable
 
 #: ftfy, decided option by option for Chinese Markdown. ftfy's defaults would
 #: turn ``，`` into ``,`` (fix_character_width), ``“”`` into ``""``
@@ -61,6 +72,9 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 
+#: Parts of emoji sequences the model never saw, candidates for lost bytes all the
+#: same: the variation selector that makes ⚠ an emoji (⚠️), and the zero-width joiner.
+EMOJI_PARTS = frozenset({"\ufe0f", "\u200d"})
 #: Japanese kana. The packaged model learnt Chinese and gives them nothing;
 #: a document that shows kana in its intact text gets them back as candidates
 #: (see :func:`script_bonus`).
@@ -99,7 +113,12 @@ def is_plausible_char(ch: str, vocabulary: frozenset[str] | set[str]) -> bool:
         return True  # Latin-1 text double-encoded: Ã© → é
     if 0x0370 <= cp <= 0x03FF or 0x0400 <= cp <= 0x04FF:
         return unicodedata.category(ch).startswith("L")  # Greek, Cyrillic letters
-    return unicodedata.category(ch) == "So" and cp >= 0x2100  # symbols, emoji
+    # Three- and four-byte characters: symbols (≥ → ∞ €), dingbats, emoji and
+    # their variation selectors and joiners. Latin text seldom makes a lead
+    # byte E0–F4 followed by two or three continuation bytes, so any assigned,
+    # public character is plausible there; two-byte ones (IPA, Hebrew,
+    # combining marks) are what Latin text misread as UTF-8 gives.
+    return cp >= 0x800 and unicodedata.category(ch) not in ("Cn", "Co", "Cs", "Cc")
 
 
 @dataclass
@@ -144,7 +163,7 @@ def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0) -> lis
     >>> decode_utf8_run("NESTLÉ®"[5:], frozenset()) is None
     True
     """
-    pieces = split_pieces(run_to_bytes(run))
+    pieces = split_gapped_run(run)
     if pieces is None:
         return None
     if depth < 2 and all(piece.char is not None for piece in pieces):
@@ -169,7 +188,7 @@ def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0) -> lis
 
 def decoded_twice(run: str, items: list[str | Piece]) -> bool:
     """Whether :func:`decode_utf8_run` undid the run twice: it has fewer items than one reading makes."""
-    pieces = split_pieces(run_to_bytes(run))
+    pieces = split_gapped_run(run)
     return pieces is not None and len(pieces) != len(items)
 
 
@@ -246,8 +265,9 @@ def _legacy_runs(
 
 
 def _mostly_whole(items: list) -> bool:
+    """Whether at least a third of a UTF-8 reading's characters are whole (GBK bytes seldom make one)."""
     whole = sum(isinstance(i, str) for i in items)
-    return whole > len(items) - whole
+    return 2 * whole >= len(items) - whole
 
 
 @dataclass(frozen=True)
@@ -259,21 +279,14 @@ class Fix:
     kind: str  # utf8-as-cp1252, utf8-as-latin1, utf8-as-cp1252-twice, gbk-as-latin1, big5-as-latin1, utf8-as-gbk, lost-bytes, …
 
 
-@dataclass(frozen=True)
-class Finding:
-    """Damage that cannot be undone, only shown: where, and which class."""
-
-    line: int
-    column: int
-    kind: str  # gbk-as-utf8-replaced, kunkao, uninitialised-memory
-
-
 @dataclass
 class MojibakeReport:
     """What the mojibake repair did to one text."""
 
     fixes: list[Fix] = field(default_factory=list)
     unrecoverable: list[Finding] = field(default_factory=list)
+    #: Damaged characters left as one U+FFFD because no candidate was sure enough (the runner-up is the best guess).
+    unsure: list[Choice] = field(default_factory=list)
 
     runs_fixed: int = 0
     legacy_runs_fixed: int = 0
@@ -524,7 +537,7 @@ def repair_mojibake(text: str, model: LanguageModel | None = None, config: Repai
 
 def _decode_line(line: str, model: LanguageModel, config: RepairConfig) -> tuple[list[DecodedRun], bool]:
     """The line's runs read as UTF-8 (or GBK/Big5), and whether any is confirmed Chinese mojibake."""
-    utf8 = [(m.start(), m.end(), decode_utf8_run(m.group(), model.vocabulary)) for m in BYTE_RUN.finditer(line)]
+    utf8 = [(m.start(), m.end(), decode_utf8_run(m.group(), model.vocabulary)) for m in GAPPED_BYTE_RUN.finditer(line)]
     runs = [DecodedRun(start, end, list(text), len(text), kind) for start, end, text, kind in _legacy_runs(line, utf8, model, config)]
     taken = [(run.start, run.end) for run in runs]
     confirmed = False
@@ -555,11 +568,14 @@ def _latin_word(line: str, run: DecodedRun) -> bool:
     >>> _latin_word(line, DecodedRun(10, 11, [Piece(0xE9, b"", 2)], 0))
     True
     """
-    if not all(isinstance(i, Piece) and not i.tail for i in run.items):
+    if not all(isinstance(i, Piece) for i in run.items):
         return False
     before = line[run.start - 1] if run.start else " "
     after = line[run.end] if run.end < len(line) else " "
-    return len(run.items) > 1 or (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum())
+    letter_before, letter_after = before.isascii() and before.isalnum(), after.isascii() and after.isalnum()
+    if letter_before and letter_after:
+        return True  # inside a Latin word: café’s
+    return all(not i.tail for i in run.items) and (len(run.items) > 1 or letter_before or letter_after)
 
 
 def _line_items(line: str, runs: list[DecodedRun], number: int, mojibake_document: bool, report: MojibakeReport) -> list[str | Slot]:
@@ -602,7 +618,7 @@ def _recover_lost_bytes(
                 observed.update(item.encode("utf-8")[1:])
     intact = Counter(i for items in line_items for i in items if isinstance(i, str))
     bonus = script_bonus(intact, model, config)
-    index = CandidateIndex(model, set(intact), bonus)
+    index = CandidateIndex(model, set(intact) | EMOJI_PARTS, bonus)
     _fill_candidates(line_items, lines, index, _loss_tables(observed, None, config), bonus, config)
     # Pass 1 assumes uniform loss; what it had to assume lost tells which
     # byte values this document tends to lose (an EM step).
@@ -618,6 +634,13 @@ def _recover_lost_bytes(
     # every occurrence of which was damaged is still the document's word.
     sure = {id(c.slot): c.chosen for c in _choose_all(line_items, intact_model, quick) if c.confident}
     for choice in _choose_all(line_items, _document_model(line_items, model, config, sure), SearchSettings.thorough(config)):
+        if choice.slot.source.gap and choice.chosen != UNRESOLVED and choice.margin < config.gap_min_margin:
+            # The reader saw a U+FFFD here; an unsure guess would hide it.
+            choice = Choice(choice.slot, UNRESOLVED, choice.chosen, choice.margin, False)
+            _apply(line_items, choice, keep_mark=True)
+            report.lossy_left += 1
+            report.unsure.append(choice)
+            continue
         _apply(line_items, choice)
         if choice.chosen == UNRESOLVED:
             report.lossy_left += 1
@@ -644,6 +667,8 @@ def _join_lines(text: str, lines: list[str], line_items: list[list[str | Slot]],
             report.changed_lines.append(number)
         out_lines.append(new)
     report.lossy_left += max(0, sum(line.count("\ufffd") for line in out_lines) - text.count("\ufffd"))
+    marks = {(c.slot.line, c.slot.column) for c in report.unsure}
+    report.unrecoverable = find_unrecoverable(out_lines, marks)
     return "\n".join(out_lines)
 
 
@@ -679,19 +704,30 @@ def script_bonus(intact: Counter[str], model: LanguageModel, config: RepairConfi
     return {ch: target - model.unigram_logp(ch) for ch in KANA if target > model.unigram_logp(ch)}
 
 
-def _loss_tables(observed: Counter[int], assumed: Counter[int] | None, config: RepairConfig) -> dict[bool, list[float]]:
-    """The loss table of pieces from a cp1252 decode (True) and from a GBK decode (False)."""
-    return {
-        True: estimate_loss_logp(observed, assumed, config),
-        False: estimate_loss_logp(observed, assumed, config, free=frozenset()),
-    }
+#: The bytes Windows-1252 leaves undefined: the only ones its decode replaces with U+FFFD.
+CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
+#: Log-likelihood of any other byte behind a cp1252 U+FFFD: next to impossible.
+_IMPOSSIBLE = -30.0
+
+
+def _loss_tables(observed: Counter[int], assumed: Counter[int] | None, config: RepairConfig) -> dict[tuple[bool, bool], list[float]]:
+    """Loss tables by (cp1252 decode, visible gap): which bytes each kind of damage loses, and how often.
+
+    A cp1252 decode drops ALWAYS_DROPPED for free and, where it wrote U+FFFD,
+    lost exactly one of the five bytes it leaves undefined; a GBK decode (古文码)
+    loses any byte alike.
+    """
+    cp1252 = estimate_loss_logp(observed, assumed, config)
+    replaced = [0.0 if b in CP1252_UNDEFINED else _IMPOSSIBLE for b in range(256)]
+    gbk = estimate_loss_logp(observed, assumed, config, free=frozenset())
+    return {(True, False): cp1252, (True, True): replaced, (False, False): gbk, (False, True): gbk}
 
 
 def _fill_candidates(
     line_items: list[list[str | Slot]],
     lines: list[str],
     index: CandidateIndex,
-    log_loss: dict[bool, list[float]],
+    log_loss: dict[tuple[bool, bool], list[float]],
     bonus: dict[str, float],
     config: RepairConfig,
 ) -> None:
@@ -700,7 +736,8 @@ def _fill_candidates(
         for k, item in enumerate(items):
             if not isinstance(item, Slot):
                 continue
-            item.candidates = index.candidates(item.source, log_loss[item.source.cp1252], config.prefilter_per_slot)
+            source = item.source
+            item.candidates = index.candidates(source, log_loss[source.cp1252, source.gap], config.prefilter_per_slot)
             prior = dict(config.line_end_prior(line_role(lines, n))) if k == last_text else {}
             if bonus:
                 prior = {**{ch: bonus[ch] for ch, _ in item.candidates if ch in bonus}, **prior}
@@ -736,12 +773,19 @@ def _missing_bytes(cont: bytes, kept: bytes) -> list[int]:
     return missing
 
 
-def _apply(line_items: list[list[str | Slot]], choice: Choice) -> None:
+def _apply(line_items: list[list[str | Slot]], choice: Choice, keep_mark: bool = False) -> None:
+    """Put the choice in its slot's place; ``keep_mark``: one U+FFFD for the whole damaged character."""
     items = line_items[choice.slot.line - 1]
     for k, item in enumerate(items):
         if item is choice.slot:
-            # Nothing fitted: keep the damaged characters as they were (reported as lossy left).
-            items[k] = _as_mojibake(item.source) if choice.chosen == UNRESOLVED else choice.chosen
+            if keep_mark:
+                items[k] = UNRESOLVED
+            elif choice.chosen == UNRESOLVED:
+                # Nothing fitted: keep the damaged characters as they were (reported as lossy left).
+                source = item.source
+                items[k] = _as_mojibake(source) if source.cp1252 and not source.gap else UNRESOLVED
+            else:
+                items[k] = choice.chosen
             return
 
 
