@@ -41,14 +41,12 @@ def check_never_worse(clean: str, damaged: str) -> None:
     assert character_errors(ours, clean) <= character_errors(theirs, clean), (damaged[:200], ours[:200], theirs[:200])
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: symbols in cp1252/Latin-1 mojibake stay garbled where ftfy decodes them (â†’ for →)")
 @SETTINGS
 @given(doc=st.sampled_from(DOCS), name=st.sampled_from(TEXT_CLASSES), seed=st.integers(0, 2**16))
 def test_never_worse_than_ftfy_on_any_class(doc, name, seed):
     check_never_worse(doc, CLASSES[name].apply(doc, random.Random(seed)))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: a title and a body in different classes are not both undone")
 @SETTINGS
 @given(doc=st.sampled_from(DOCS), title=st.sampled_from(TEXT_CLASSES), body=st.sampled_from(TEXT_CLASSES), seed=st.integers(0, 2**16))
 def test_never_worse_than_ftfy_on_mixtures(doc, title, body, seed):
@@ -68,7 +66,6 @@ def test_never_worse_than_ftfy_on_lost_bytes(doc, rate, mark, undefined, seed):
     check_never_worse(doc, lost_bytes(doc, rate, random.Random(seed), mark, undefined))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: worse than ftfy on cp1252, cp1252-twice and latin1 (symbols left garbled)")
 def test_never_worse_than_ftfy_on_every_dev_essay_in_every_class():
     """A deterministic sweep beside the drawn examples: the first essays of the dev split in every class."""
     worse = []
