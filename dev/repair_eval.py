@@ -94,6 +94,8 @@ def _texts(split: str, script: str, limit: int | None) -> list[str]:
 def class_cases(split: str, limit: int | None = None, seed: int = 0) -> dict[str, list[Case]]:
     """Every class of :data:`dev.damage.CLASSES` and every mixture, applied to the split's essays."""
     out: dict[str, list[Case]] = {}
+    clean = [t for script in ("zh_CN", "zh_TW", "ja") for t in _texts(split, script, limit)] + evaltext.dense_prose(split, limit or 40)
+    out["clean text, no damage (catalogues in zh_CN, zh_TW, ja; dense prose)"] = [Case("clean", t, t, True) for t in clean]
     for name, cls in CLASSES.items():
         cases = []
         for i, text in enumerate(_texts(split, cls.script, limit)):
