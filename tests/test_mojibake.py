@@ -43,11 +43,19 @@ def test_utf8_read_as_latin1_is_undone():
 
 
 def test_double_mojibake_is_undone():
-    once = OWN_TEXT.encode("utf-8").decode("cp1252", errors="ignore")
     line = "问题分析：批大小设置得太大。"
     twice = sloppy_cp1252(sloppy_cp1252(line))
-    assert repair_mojibake(twice)[0] == line
-    assert "è" in once  # the fixture really is mojibake
+    fixed, report = repair_mojibake(twice)
+    assert fixed == line
+    assert [f.kind for f in report.fixes] == ["utf8-as-cp1252-twice"]
+
+
+def test_double_mojibake_of_a_whole_text_is_undone_exactly():
+    # Every line of our own text, C1 controls and € in the first reading included.
+    twice = sloppy_cp1252(sloppy_cp1252(OWN_TEXT))
+    fixed, report = repair_mojibake(twice)
+    assert fixed == OWN_TEXT
+    assert report.characters_recovered == 0
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

@@ -20,6 +20,8 @@ as it stands: clean Chinese written back as GBK is almost never valid UTF-8.
 
 from __future__ import annotations
 
+import re
+
 from .bytemap import Piece, is_continuation, utf8_length
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import LanguageModel, load_model
@@ -31,6 +33,11 @@ GAP_CHARS = frozenset("\ufffd?")
 READINGS = (("gb18030", "utf8-as-gbk"), ("big5", "utf8-as-big5"))
 #: Longest line (in characters) scanned; a longer one is left to the other repairs.
 MAX_LINE = 20_000
+#: 古文码 is made of CJK characters: a line without one is not scanned.
+_CJK = re.compile("[\u3000-\uffff]")
+#: Two three-byte UTF-8 sequences in a row (two Chinese characters): without
+#: them in the written-back bytes, no span can hold two characters either.
+_TWO_CHARACTERS = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2}")
 
 __all__ = ["cjk_reading_runs", "load_model"]
 
@@ -41,8 +48,11 @@ def cjk_reading_runs(line: str, model: LanguageModel, config: RepairConfig = DEF
     ``items`` are the decoded characters with a :class:`Piece` for each
     character that lost bytes, and U+FFFD for bytes that cannot be placed.
     """
-    if line.isascii() or len(line) > MAX_LINE:
+    if line.isascii() or len(line) > MAX_LINE or not _CJK.search(line):
         return []
+    if "\ufffd" not in line and "?" not in line and not _TWO_CHARACTERS.search(line.encode("gb18030", errors="ignore")):
+        if not _TWO_CHARACTERS.search(line.encode("big5", errors="ignore")):
+            return []
     for codec, kind in READINGS:
         runs = _runs_in(line, codec, kind, model, config)
         if runs:
