@@ -96,6 +96,13 @@ class Piece:
     #: Whether the damage showed where the byte went (U+FFFD or ``?``): a
     #: reader saw the loss, so an unsure guess is worse than the mark.
     gap: bool = False
+    #: Where in the continuation bytes the lost ones were, when the damage
+    #: showed it (-1: unknown, as when a decode dropped them silently).
+    gap_at: int = -1
+    #: In a GBK reading (古文码): the byte that followed the lost one. The GBK
+    #: decoder lost it because the two made no valid pair, which rules most
+    #: candidates out (-1: the line ended or ASCII followed, anything goes).
+    after: int = -1
 
     @property
     def char(self) -> str | None:
@@ -133,12 +140,13 @@ def split_gapped_run(run: str) -> list[Piece] | None:
     out, start, placed = [], 0, 0
     for piece in pieces:
         end = start + 1 + len(piece.tail)
-        inside = sum(start < g <= end for g in gaps)
-        if inside > piece.missing:
+        inside = [g - start - 1 for g in gaps if start < g <= end]
+        if len(inside) > piece.missing:
             return None
         if inside:
-            piece = Piece(piece.lead, piece.tail, piece.missing, piece.cp1252, True)
-            placed += inside
+            at = inside[0] if len(set(inside)) == 1 and len(inside) == piece.missing else -1
+            piece = Piece(piece.lead, piece.tail, piece.missing, piece.cp1252, True, at)
+            placed += len(inside)
         out.append(piece)
         start = end
     return out if placed == len(gaps) else None

@@ -68,7 +68,7 @@ def _runs_in(line: str, codec: str, kind: str, model: LanguageModel, config: Rep
     for start, end, items in _utf8_spans(data, owner, gaps, len(line)):
         whole = "".join(i for i in items if isinstance(i, str) and i != "\ufffd")
         lost = len(items) - len(whole)
-        if 2 * lost > len(items):
+        if 2 * lost > len(items) + 1:
             continue  # mostly lost: nothing to read (Big5 loses about a byte in three)
         score = text_score(whole, model)
         if score < config.cjk_reading_min_logp or score < text_score(line[start:end], model) + config.cjk_reading_margin:
@@ -138,11 +138,15 @@ def _utf8_spans(data: bytes, owner: list[int], gaps: set[int], length: int):
             while j < n and j - i < size and is_continuation(data[j]):
                 j += 1
             missing = size - (j - i)
-            if missing and not any(g in gaps for g in range(i + 1, j + 1)):
+            inside = [g - i - 1 for g in range(i + 1, j + 1) if g in gaps]
+            if missing and not inside:
                 break
             raw = data[i:j]
             if missing:
-                items.append(Piece(b, raw[1:], missing, cp1252=False, gap=True))
+                at = inside[0] if len(inside) == 1 else -1
+                gap = i + 1 + inside[0]
+                after = data[gap] if gap < n and owner[gap] != owner[gap - 1] or gap < n and data[gap] >= 0x80 else -1
+                items.append(Piece(b, raw[1:], missing, cp1252=False, gap=True, gap_at=at, after=after))
             else:
                 try:
                     items.append(raw.decode("utf-8"))
@@ -172,6 +176,4 @@ def _with_trailing_gaps(line: str, end: int, items: list) -> int:
     if items and (isinstance(items[-1], Piece) or items[-1] == "\ufffd"):
         while end < len(line) and line[end] in GAP_CHARS:
             end += 1
-            if line[end - 1] == "\ufffd" or not (end < len(line) and line[end] in GAP_CHARS):
-                break
     return end

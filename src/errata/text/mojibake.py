@@ -26,7 +26,7 @@ import math
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 import ftfy
@@ -304,6 +304,7 @@ def estimate_loss_logp(
     config: RepairConfig = DEFAULT_CONFIG,
     free: frozenset[int] = ALWAYS_DROPPED,
 ) -> list[float]:
+    # (GBK gaps use a flat table: which byte a GBK decode loses depends on its neighbour, not on its value.)
     """log P(a continuation byte vanished), for each byte value.
 
     ALWAYS_DROPPED bytes cost nothing. For the others the document itself is
@@ -365,6 +366,16 @@ def _by_lead(chars: list[tuple[str, float]]) -> dict[tuple[int, int], list[tuple
     return table
 
 
+def _lost_at(piece: Piece, fit: Fit) -> Fit | None:
+    """The fit, if it lost its bytes exactly where the piece's gap is: then in that one way."""
+    cont = fit.char.encode("utf-8")[1:]
+    at, missing, tail = piece.gap_at, piece.missing, piece.tail
+    if cont[:at] != tail[:at] or cont[at + missing :] != tail[at:]:
+        return None
+    lost = tuple(cont[at : at + missing])
+    return Fit(fit.char, fit.logp, [lost], *lost, *(-1,) * (2 - len(lost))) if len(lost) <= 2 else Fit(fit.char, fit.logp, [lost], -1, -1)
+
+
 def _matching(chars: list[tuple[str, float, bytes]], tail: bytes) -> list[Fit]:
     found = []
     for ch, logp, cont in chars:
@@ -418,14 +429,20 @@ class CandidateIndex:
         self._tables: dict[int, list[float]] = {}
 
     def matches(self, piece: Piece) -> list[Fit]:
-        """Each character that fits the piece, likeliest first, with the ways its bytes could have been lost."""
-        shape = (piece.lead, piece.tail, piece.missing)
+        """Each character that fits the piece, likeliest first, with the ways its bytes could have been lost.
+
+        Where the damage showed where the bytes went (``piece.gap_at``), only
+        characters that lost them exactly there fit, in that one way.
+        """
+        shape = (piece.lead, piece.tail, piece.missing, piece.gap_at)
         found = self._matches.get(shape)
         if found is None:
-            found = list(self.model_characters.matches(*shape))
+            found = list(self.model_characters.matches(*shape[:3]))
             extra = self.extra.get((piece.lead, len(piece.tail) + piece.missing))
             if extra:
                 found = sorted(found + _matching(extra, piece.tail), key=lambda f: _likelihood_order(f.char, f.logp))
+            if piece.gap_at >= 0:
+                found = [fit for fit in map(partial(_lost_at, piece), found) if fit is not None]
             self._matches[shape] = found
         return found
 
@@ -720,7 +737,31 @@ def _loss_tables(observed: Counter[int], assumed: Counter[int] | None, config: R
     cp1252 = estimate_loss_logp(observed, assumed, config)
     replaced = [0.0 if b in CP1252_UNDEFINED else _IMPOSSIBLE for b in range(256)]
     gbk = estimate_loss_logp(observed, assumed, config, free=frozenset())
-    return {(True, False): cp1252, (True, True): replaced, (False, False): gbk, (False, True): gbk}
+    return {(True, False): cp1252, (True, True): replaced, (False, False): gbk, (False, True): [0.0] * 256}
+
+
+@lru_cache(maxsize=256)
+def gbk_gap_table(after: int) -> list[float]:
+    """Log-likelihood of each byte value as the one a GBK decode lost before ``after``.
+
+    The decoder drops a byte exactly when it makes no valid pair with the next
+    one: 0x80 always, others only before a byte GBK cannot follow them with.
+
+    >>> table = gbk_gap_table(0xE5)
+    >>> table[0x80], table[0xBB]   # 一 (…80) can vanish before 张 (E5…), 主 (…BB) cannot
+    (0.0, -30.0)
+    """
+    if after < 0:
+        return [0.0] * 256
+    return [0.0 if _no_gbk_pair(b, after) else _IMPOSSIBLE for b in range(256)]
+
+
+def _no_gbk_pair(first: int, second: int) -> bool:
+    try:
+        bytes([first, second]).decode("gbk")
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 def _fill_candidates(
@@ -737,7 +778,11 @@ def _fill_candidates(
             if not isinstance(item, Slot):
                 continue
             source = item.source
-            item.candidates = index.candidates(source, log_loss[source.cp1252, source.gap], config.prefilter_per_slot)
+            if source.gap and not source.cp1252 and source.missing == 1:
+                table = gbk_gap_table(source.after)
+            else:
+                table = log_loss[source.cp1252, source.gap]
+            item.candidates = index.candidates(source, table, config.prefilter_per_slot)
             prior = dict(config.line_end_prior(line_role(lines, n))) if k == last_text else {}
             if bonus:
                 prior = {**{ch: bonus[ch] for ch, _ in item.candidates if ch in bonus}, **prior}
