@@ -170,3 +170,10 @@ def test_an_unsure_gap_keeps_one_visible_mark_and_is_reported():
     assert fixed.count("\ufffd") == report.lossy_left == len(report.unsure) > 0
     assert {f.kind for f in report.unrecoverable} == {"lost-bytes"}
     assert all(a == b for a, b in zip(fixed, REPLACED) if a != "\ufffd")
+
+
+def test_gbk_as_latin1_body_with_single_characters_between_ascii():
+    body = "# mmdetection 获取最高map的epoch\n\n自动从训练结果中获取最高的mAP所对应的epoch。\n“自我妥协”的细菌 · 完成\n"
+    fixed, report = repair_mojibake(gbk_as_latin1(body))
+    assert fixed == body
+    assert {f.kind for f in report.fixes} == {"gbk-as-latin1"}

@@ -111,14 +111,15 @@ def is_plausible_char(ch: str, vocabulary: frozenset[str] | set[str]) -> bool:
     cp = ord(ch)
     if 0xA0 <= cp <= 0xFF:
         return True  # Latin-1 text double-encoded: Ã© → é
-    if 0x0370 <= cp <= 0x03FF or 0x0400 <= cp <= 0x04FF:
-        return unicodedata.category(ch).startswith("L")  # Greek, Cyrillic letters
-    # Three- and four-byte characters: symbols (≥ → ∞ €), dingbats, emoji and
-    # their variation selectors and joiners. Latin text seldom makes a lead
-    # byte E0–F4 followed by two or three continuation bytes, so any assigned,
-    # public character is plausible there; two-byte ones (IPA, Hebrew,
-    # combining marks) are what Latin text misread as UTF-8 gives.
-    return cp >= 0x800 and unicodedata.category(ch) not in ("Cn", "Co", "Cs", "Cc")
+    if 0x0370 <= cp <= 0x03FF or 0x0400 <= cp <= 0x045F:
+        # Greek and the Cyrillic of Russian; not the letters of smaller
+        # languages further on (һ ҳ), which GBK bytes read as UTF-8 make (一页).
+        return unicodedata.category(ch).startswith("L")
+    # Three- and four-byte symbols and punctuation (≥ → ∞ € ✓), emoji and the
+    # variation selector and joiner that build them. Letters of scripts a
+    # Chinese technical text does not write (Malayalam ൱ from GBK bytes ``àµ±``,
+    # Hebrew, IPA) are what other text misread as UTF-8 gives.
+    return cp >= 0x800 and (unicodedata.category(ch)[0] in "SP" or ch in "\ufe0f\u200d")
 
 
 @dataclass
@@ -192,10 +193,13 @@ def decoded_twice(run: str, items: list[str | Piece]) -> bool:
     return pieces is not None and len(pieces) != len(items)
 
 
-#: Characters a GBK/Big5 reading may produce: CJK ideographs, CJK and fullwidth punctuation.
 def _legacy_char(ch: str) -> bool:
+    """Characters a GBK/Big5 reading may produce: CJK ideographs, fullwidth forms and punctuation (“ ” · … included)."""
     cp = ord(ch)
-    return 0x4E00 <= cp <= 0x9FFF or 0x3000 <= cp <= 0x303F or 0xFF01 <= cp <= 0xFF5E
+    return 0x4E00 <= cp <= 0x9FFF or 0x3000 <= cp <= 0x303F or 0xFF01 <= cp <= 0xFF5E or unicodedata.category(ch)[0] == "P"
+
+
+LEGACY_KINDS = frozenset({"gbk-as-latin1", "big5-as-latin1"})
 
 
 def read_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG) -> tuple[str, str] | None:
@@ -255,12 +259,13 @@ def _legacy_runs(
     """
     runs = []
     for match in LEGACY_RUN.finditer(line):
-        touched = [items for start, end, items in utf8 if start < match.end() and match.start() < end]
-        if any(items is not None and _mostly_whole(items) for items in touched):
-            continue
         legacy = read_legacy_run(match.group(), model, config)
-        if legacy is not None:
-            runs.append((match.start(), match.end(), *legacy))
+        if legacy is None:
+            continue
+        touched = [items for start, end, items in utf8 if start < match.end() and match.start() < end]
+        if any(items is not None and _utf8_likelier(items, legacy[0], model) for items in touched):
+            continue  # UTF-8 mojibake is the likelier damage
+        runs.append((match.start(), match.end(), *legacy))
     return runs
 
 
@@ -268,6 +273,27 @@ def _mostly_whole(items: list) -> bool:
     """Whether at least a third of a UTF-8 reading's characters are whole (GBK bytes seldom make one)."""
     whole = sum(isinstance(i, str) for i in items)
     return 2 * whole >= len(items) - whole
+
+
+#: What a character with lost bytes counts for when a damaged UTF-8 reading
+#: competes with a GBK reading: a common character's log-probability and a lost byte's.
+LOST_CHARACTER_LOGP = -10.0
+
+
+def _utf8_likelier(items: list, legacy: str, model: LanguageModel) -> bool:
+    """Whether a UTF-8 reading beats a GBK (or Big5) reading of the same bytes.
+
+    A whole reading always does. A damaged one competes by the language
+    model's score, each damaged character counted at LOST_CHARACTER_LOGP:
+    GBK bytes make a whole character now and then (每 ``C3 BF`` reads ÿ,
+    设 ``C9 E8`` and 备 ``B1 B8`` read É and 豸), seldom a likely text.
+    """
+    whole = "".join(i for i in items if isinstance(i, str))
+    if len(whole) == len(items):
+        return True
+    lost = len(items) - len(whole)
+    utf8 = (text_score(whole, model) * len(whole) + LOST_CHARACTER_LOGP * lost) / len(items)
+    return utf8 >= text_score(legacy, model)
 
 
 @dataclass(frozen=True)
@@ -541,6 +567,11 @@ def repair_mojibake(text: str, model: LanguageModel | None = None, config: Repai
     model = model or load_model()
     lines = text.split("\n")
     decoded = [_decode_line(line, model, config) for line in lines]
+    if config.legacy_min_bytes > 2 and any(run.kind in LEGACY_KINDS for runs, _ in decoded for run in runs):
+        # A document that shows GBK (or Big5) read as Latin-1 shows it in single
+        # characters too (``µÄ`` for 的 between ASCII words).
+        single = config._replace(legacy_min_bytes=2)
+        decoded = [_decode_line(line, model, single) if LEGACY_RUN.search(line) else found for line, found in zip(lines, decoded)]
     # A lone fragment (``å`` between ASCII words) is only damage in a document
     # that is demonstrably mojibake; in a clean one it is somebody's Latin text.
     mojibake_document = any(confirmed for _, confirmed in decoded)
