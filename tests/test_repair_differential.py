@@ -76,3 +76,19 @@ def test_never_worse_than_ftfy_on_every_dev_essay_in_every_class():
             if not is_bad(theirs) and character_errors(errata(damaged), doc) > character_errors(theirs, doc):
                 worse.append((i, name))
     assert not worse, f"worse than ftfy on {len(worse)} of {6 * len(TEXT_CLASSES)}: {worse}"
+
+
+FILE_CLASSES = sorted(n for n, c in CLASSES.items() if n.startswith(("file-", "mixed-")))
+
+
+@pytest.mark.parametrize("name", FILE_CLASSES)
+def test_never_worse_than_ftfy_reading_the_same_bytes(name):
+    """Whole files in a legacy encoding: Errata's decoding against ftfy's own (``guess_bytes``, then ``fix_text``)."""
+    cls = CLASSES[name]
+    for i, doc in enumerate(evaltext.documents(evaltext.DEV, cls.script)[:6]):
+        clean = doc.encode(cls.charset, "ignore").decode(cls.charset) if cls.charset else doc
+        data = cls.apply(clean, random.Random(i))
+        theirs = ftfy.fix_text(ftfy.guess_bytes(data)[0], FTFY_CONFIG)
+        ours = repaired(data)
+        assert ours is not None, (name, i)
+        assert character_errors(ours, clean) <= character_errors(theirs, clean), (name, i)
