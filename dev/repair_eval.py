@@ -58,6 +58,7 @@ class Tally:
     cer_sum: float = 0.0
     aborted: int = 0
     seconds: float = 0.0
+    named: int = 0  # files whose report names the class of damage
     worse_than: dict[str, int] = field(default_factory=dict)
 
     def add(self, got: str, want: str, seconds: float) -> int:
@@ -126,29 +127,56 @@ def loss_cases(split: str, limit: int | None = None, seed: int = 0) -> dict[str,
 # -- the methods --------------------------------------------------------------------------
 
 
-def repaired(data: bytes, options=None) -> str | None:
-    """What a user gets from ``repair.py --write``: the repaired text, or ``None`` where the file is refused.
+def repair_result(data: bytes, options=None):
+    """The repair's result as ``repair.py --write`` keeps it, or ``None`` where the file is refused.
 
     A front matter that still does not parse comes with the body repaired and
     the block left as found: that counts as repaired, not as an abort.
-
-    >>> repaired("---\\ntitle: è¯¦ç»†\\n---\\n".encode())
-    '---\\ntitle: 详细\\n---\\n'
     """
     from errata.errors import EssayError
     from errata.repair import RepairOptions, repair_bytes
 
     try:
-        return repair_bytes(data, "essay.md", options or RepairOptions()).text
+        return repair_bytes(data, "essay.md", options or RepairOptions())
     except EssayError as error:
-        result = getattr(error, "result", None)
-        return result.text if result is not None else None
+        return getattr(error, "result", None)
 
 
-def _errata(data: bytes) -> tuple[str | None, float]:
+def repaired(data: bytes, options=None) -> str | None:
+    """What a user gets: the repaired text, or ``None`` where the file is refused.
+
+    >>> repaired("---\\ntitle: è¯¦ç»†\\n---\\n".encode())
+    '---\\ntitle: 详细\\n---\\n'
+    """
+    result = repair_result(data, options)
+    return None if result is None else result.text
+
+
+#: The kind the repair's report should name for each class (``RepairReport.fixes`` and
+#: ``.unrecoverable``); whole files are named by the encoding they were converted from.
+EXPECTED_KIND = {
+    "cp1252": "utf8-as-cp1252", "cp1252-drop": "utf8-as-cp1252", "cp1252-fffd": "utf8-as-cp1252",
+    "latin1": "utf8-as-latin1", "cp1252-twice": "utf8-as-cp1252-twice", "gbk-as-latin1": "gbk-as-latin1",
+    "utf8-as-gbk": "utf8-as-gbk", "utf8-as-gbk-question": "utf8-as-gbk", "utf8-as-gbk-greedy": "utf8-as-gbk",
+    "utf8-as-gb18030": "utf8-as-gbk", "utf8-as-big5": "utf8-as-big5", "big5-as-latin1": "big5-as-latin1",
+    "gbk-as-utf8": "gbk-as-utf8-replaced", "kunjinkao": "kunkao",
+}
+
+
+def names_its_class(kind: str, report) -> bool:
+    """Does the report say what happened to a file of this class?"""
+    if kind.startswith(("file-", "mixed-utf8")):
+        return bool(report.encoding_converted)
+    expected = EXPECTED_KIND.get(kind)
+    found = {f.kind for f in getattr(report, "fixes", [])} | {f.kind for f in getattr(report, "unrecoverable", [])}
+    return expected in found
+
+
+def _errata(data: bytes) -> tuple[str | None, float, object]:
     start = time.perf_counter()
-    text = repaired(data)
-    return text, time.perf_counter() - start
+    result = repair_result(data)
+    seconds = time.perf_counter() - start
+    return (None, seconds, None) if result is None else (result.text, seconds, result.report)
 
 
 def _ftfy(config) -> Callable[[str | bytes], str]:
@@ -172,7 +200,8 @@ def run_cases(cases: list[Case]) -> dict[str, Tally]:
     tallies = {m: Tally() for m in METHODS}
     for case in cases:
         data = case.damaged if isinstance(case.damaged, bytes) else case.damaged.encode("utf-8")
-        got, seconds = _errata(data)
+        got, seconds, report = _errata(data)
+        tallies["errata"].named += report is not None and names_its_class(case.kind, report)
         if got is None:
             tallies["errata"].aborted += 1
             got = _nothing(case.damaged)
@@ -203,13 +232,15 @@ def _row(name: str, cases: list[Case], t: dict[str, Tally]) -> str:
     figures = " | ".join(f"{t[m].exact_share:.0%} / {t[m].mean_cer:.2%}" for m in METHODS)
     worse = e.worse_than.get("ftfy-careful", 0)
     label = ("lossless " if cases and cases[0].lossless else "") + name
-    return f"| {label} | {e.cases} | {figures} | {e.aborted} | {worse} |"
+    kind = cases[0].kind if cases else ""
+    named = f"{e.named}/{e.cases}" if kind in EXPECTED_KIND or kind.startswith(("file-", "mixed-utf8")) else "—"
+    return f"| {label} | {e.cases} | {figures} | {e.aborted} | {named} | {worse} |"
 
 
 def class_table(results: dict[str, tuple[list[Case], dict[str, Tally]]]) -> str:
     head = (
-        "| class | cases | Errata: CER 0 / mean CER | ftfy (default) | ftfy (careful) | nothing | Errata aborted | Errata worse than careful ftfy |\n"
-        "|---|---:|---:|---:|---:|---:|---:|---:|"
+        "| class | cases | Errata: CER 0 / mean CER | ftfy (default) | ftfy (careful) | nothing | Errata aborted | report names the class | Errata worse than careful ftfy |\n"
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     )
     return "\n".join([head] + [_row(name, cases, t) for name, (cases, t) in results.items()])
 
