@@ -210,17 +210,26 @@ def save_as(text: str, codec: str) -> bytes:
 def mix_utf8_gbk_lines(text: str, rng: random.Random, share: float = 0.5) -> bytes:
     """A file whose lines are part UTF-8, part GBK (lines appended by another editor).
 
-    At least one line holding non-ASCII text is GBK when any is.
+    Only a line GBK can hold is saved as GBK (a GBK editor cannot write ``brûlée``);
+    at least one such line with non-ASCII text is GBK when any exists.
 
     >>> mix_utf8_gbk_lines("报错\\n汇总\\n", random.Random(0), share=1.0)
     b'\\xb1\\xa8\\xb4\\xed\\n\\xbb\\xe3\\xd7\\xdc\\n'
     """
     lines = text.split("\n")
-    wide = [i for i, line in enumerate(lines) if not line.isascii()]
+    wide = [i for i, line in enumerate(lines) if not line.isascii() and _fits(line, "gbk")]
     chosen = {i for i in wide if rng.random() < share}
     if wide and not chosen:
         chosen.add(rng.choice(wide))
-    return b"\n".join(line.encode("gb18030" if i in chosen else "utf-8") for i, line in enumerate(lines))
+    return b"\n".join(line.encode("gbk" if i in chosen else "utf-8") for i, line in enumerate(lines))
+
+
+def _fits(text: str, codec: str) -> bool:
+    try:
+        text.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def lose_continuation_bytes(data: bytes, rate: float, rng: random.Random) -> list[int | None]:
@@ -268,6 +277,14 @@ class DamageClass(NamedTuple):
     script: str = "zh_CN"  # the text it needs: zh_CN, zh_TW (Big5) or ja (Shift-JIS)
     charset: str | None = None  # characters outside it cannot be in such a file
     recoverable: bool = True  # False: only detection is possible
+
+    def fit(self, text: str) -> str:
+        """The clean text as a file of this class could hold it (no emoji in a Big5 file).
+
+        >>> CLASSES["file-big5"].fit("顯存 ✓"), CLASSES["cp1252"].fit("显存 ✓")
+        ('顯存 ', '显存 ✓')
+        """
+        return text if self.charset is None else text.encode(self.charset, "ignore").decode(self.charset)
 
 
 def _text_class(function: Callable[..., str], **options) -> Callable[[str, random.Random], str]:

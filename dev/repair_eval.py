@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
 import time
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from typing import Callable
 import ftfy
 
 from dev import evaltext
-from dev.damage import CLASSES, DamageClass, character_errors, lost_bytes, mix_classes
+from dev.damage import CLASSES, character_errors, lost_bytes, mix_classes
 
 METHODS = ("errata", "ftfy", "ftfy-careful", "nothing")
 #: Mixtures as real files show them: (title's class, body's class).
@@ -80,13 +79,6 @@ class Tally:
         return self.cer_sum / self.cases if self.cases else 0.0
 
 
-def _prepared(cls: DamageClass, text: str) -> str:
-    """The clean text as a file of this class could hold it (no emoji in a Big5 file)."""
-    if cls.charset is None:
-        return text
-    return text.encode(cls.charset, "ignore").decode(cls.charset)
-
-
 def _texts(split: str, script: str, limit: int | None) -> list[str]:
     docs = evaltext.documents(split, script)
     return docs[:limit] if limit else docs
@@ -100,7 +92,7 @@ def class_cases(split: str, limit: int | None = None, seed: int = 0) -> dict[str
     for name, cls in CLASSES.items():
         cases = []
         for i, text in enumerate(_texts(split, cls.script, limit)):
-            clean = _prepared(cls, text)
+            clean = cls.fit(text)
             cases.append(Case(name, clean, cls.apply(clean, random.Random(seed * 7919 + i)), cls.lossless))
         out[name] = cases
     for title, body in MIXTURES:

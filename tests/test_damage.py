@@ -63,7 +63,7 @@ def _utf8_or_gb18030(line: bytes) -> str:
     try:
         return line.decode("utf-8")
     except UnicodeDecodeError:
-        return line.decode("gb18030")
+        return line.decode("gbk")
 
 
 TEXTS = {

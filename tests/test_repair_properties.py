@@ -90,14 +90,9 @@ def test_every_lossless_text_class_is_undone_exactly(name, text, seed):
 @SETTINGS
 @given(text=essays("zh_TW", decorations=[]), seed=st.integers(0, 2**16))
 def test_big5_read_as_latin1_is_undone_exactly(name, text, seed):
-    text = text.encode("big5", "ignore").decode("big5")
+    text = CLASSES[name].fit(text)
     damaged = CLASSES[name].apply(text, random.Random(seed))
     assert repair_text(damaged, "a.md").text == text
-
-
-def _file_text(name: str, text: str) -> str:
-    charset = CLASSES[name].charset
-    return text.encode(charset, "ignore").decode(charset) if charset else text
 
 
 @pytest.mark.parametrize("name", [_param(n) for n in FILE_CLASSES])
@@ -105,7 +100,7 @@ def _file_text(name: str, text: str) -> str:
 @given(data=st.data(), seed=st.integers(0, 2**16))
 def test_every_whole_file_class_is_decoded_exactly(name, data, seed):
     cls = CLASSES[name]
-    text = _file_text(name, data.draw(essays(cls.script, DECORATIONS if cls.charset is None else [])))
+    text = cls.fit(data.draw(essays(cls.script, DECORATIONS if cls.charset is None else [])))
     assert repair_bytes(cls.apply(text, random.Random(seed)), "a.md").text == text
 
 
@@ -188,3 +183,10 @@ def test_known_cases(clean, damage, acceptable):
     head = evaltext.front_matter("标题", 0, [])
     got = repair_text(head + damage(clean), "a.md").text[len(head):]
     assert got in {clean, acceptable}
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11: a GBK line holding only Latin letters in a UTF-8 file is read as cr豕me, Z邦rich")
+def test_a_gbk_line_of_latin_words_in_an_utf8_file():
+    lines = ["---", "title: 标题", "---", "`crème` and `Zürich` are valid keys.", "", "静态方法", ""]
+    data = b"\n".join(line.encode("gbk" if "crème" in line else "utf-8") for line in lines)
+    assert repair_bytes(data, "a.md").text == "\n".join(lines)
