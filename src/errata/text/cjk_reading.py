@@ -21,6 +21,7 @@ as it stands: clean Chinese written back as GBK is almost never valid UTF-8.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .bytemap import Piece, is_continuation, utf8_length
 from .config import DEFAULT_CONFIG, RepairConfig
@@ -42,25 +43,29 @@ _TWO_CHARACTERS = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2}")
 __all__ = ["cjk_reading_runs", "load_model"]
 
 
-def cjk_reading_runs(line: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG) -> list[tuple[int, int, list, str]]:
+def cjk_reading_runs(
+    line: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG, single: bool = False
+) -> list[tuple[int, int, list, str]]:
     """Spans of a line that are UTF-8 read as GBK (or Big5): (start, end, items, class).
 
     ``items`` are the decoded characters with a :class:`Piece` for each
     character that lost bytes, and U+FFFD for bytes that cannot be placed.
+    A span of a single character is only taken beside a longer one, or with
+    ``single`` (in a document that shows 古文码 elsewhere).
     """
     if line.isascii() or len(line) > MAX_LINE or not _CJK.search(line):
         return []
-    if "\ufffd" not in line and "?" not in line and not _TWO_CHARACTERS.search(line.encode("gb18030", errors="ignore")):
+    if not single and "\ufffd" not in line and "?" not in line and not _TWO_CHARACTERS.search(line.encode("gb18030", errors="ignore")):
         if not _TWO_CHARACTERS.search(line.encode("big5", errors="ignore")):
             return []
     for codec, kind in READINGS:
-        runs = _runs_in(line, codec, kind, model, config)
+        runs = _runs_in(line, codec, kind, model, config, single)
         if runs:
             return runs
     return []
 
 
-def _runs_in(line: str, codec: str, kind: str, model: LanguageModel, config: RepairConfig) -> list[tuple[int, int, list, str]]:
+def _runs_in(line: str, codec: str, kind: str, model: LanguageModel, config: RepairConfig, single: bool) -> list[tuple[int, int, list, str]]:
     data, owner, gaps = _as_bytes(line, codec)
     if data is None:
         return []
@@ -68,6 +73,7 @@ def _runs_in(line: str, codec: str, kind: str, model: LanguageModel, config: Rep
     for start, end, items in _utf8_spans(data, owner, gaps, len(line)):
         whole = "".join(i for i in items if isinstance(i, str) and i != "\ufffd")
         lost = len(items) - len(whole)
+        whole = "".join(ch for ch in whole if not ch.isascii())  # swallowed ASCII says nothing
         if 2 * lost > len(items) + 1:
             continue  # mostly lost: nothing to read (Big5 loses about a byte in three)
         score = text_score(whole, model)
@@ -80,10 +86,10 @@ def _runs_in(line: str, codec: str, kind: str, model: LanguageModel, config: Rep
         elif hanzi:
             short.append((start, end, items, kind))
     # A single character (``鍦≒`` for 在P before ``ython``) only beside confirmed damage.
-    return sorted(found + short, key=lambda run: run[0]) if found else []
+    return sorted(found + short, key=lambda run: run[0]) if found or single else []
 
 
-def _as_bytes(line: str, codec: str) -> tuple[bytes | None, list[int], set[int]]:
+def _as_bytes(line: str, codec: str) -> tuple[bytes | None, list[int], Counter[int]]:
     """The line written back in ``codec``: its bytes, the character each byte came from, and the gaps.
 
     A gap is a byte offset where a lost byte was (the ``?`` or U+FFFD is dropped).
@@ -91,21 +97,21 @@ def _as_bytes(line: str, codec: str) -> tuple[bytes | None, list[int], set[int]]
     """
     out = bytearray()
     owner: list[int] = []
-    gaps: set[int] = set()
+    gaps: Counter[int] = Counter()  # offset → how many bytes were lost there
     for index, ch in enumerate(line):
         if ch in GAP_CHARS and (ch == "\ufffd" or (index and (line[index - 1] in GAP_CHARS or not line[index - 1].isascii()))):
-            gaps.add(len(out))
+            gaps[len(out)] += 1
             continue
         try:
             raw = ch.encode(codec)
         except UnicodeEncodeError:
-            return None, [], set()
+            return None, [], Counter()
         out += raw
         owner.extend([index] * len(raw))
     return bytes(out), owner, gaps
 
 
-def _utf8_spans(data: bytes, owner: list[int], gaps: set[int], length: int):
+def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int):
     """Maximal spans of ``data`` that read as UTF-8, on character boundaries of the line.
 
     A character may miss continuation bytes only where a gap is. Yields
@@ -138,12 +144,12 @@ def _utf8_spans(data: bytes, owner: list[int], gaps: set[int], length: int):
             while j < n and j - i < size and is_continuation(data[j]):
                 j += 1
             missing = size - (j - i)
-            inside = [g - i - 1 for g in range(i + 1, j + 1) if g in gaps]
+            inside = [g - i - 1 for g in range(i + 1, j + 1) for _ in range(gaps[g])]
             if missing and not inside:
                 break
             raw = data[i:j]
             if missing:
-                at = inside[0] if len(inside) == 1 else -1
+                at = inside[0] if len(set(inside)) == 1 and len(inside) == missing else -1
                 gap = i + 1 + inside[0]
                 after = data[gap] if gap < n and owner[gap] != owner[gap - 1] or gap < n and data[gap] >= 0x80 else -1
                 items.append(Piece(b, raw[1:], missing, cp1252=False, gap=True, gap_at=at, after=after))

@@ -5,9 +5,9 @@ named tuple, so a variant is one ``_replace`` away and can be passed down
 the whole repair without touching a module global.
 
 >>> DEFAULT_CONFIG.word_weight
-1.25
->>> DEFAULT_CONFIG._replace(word_weight=1.0).word_weight
 1.0
+>>> DEFAULT_CONFIG._replace(word_weight=1.5).word_weight
+1.5
 >>> dict(DEFAULT_CONFIG.line_end_prior("label"))["："]
 4.0
 """
@@ -21,8 +21,10 @@ class RepairConfig(NamedTuple):
     """The constants of the mojibake repair and the lost-byte recovery, each with its default."""
 
     #: How strongly the word model (best segmentation into dictionary words)
-    #: counts against the character bigrams when filling lost bytes.
-    word_weight: float = 1.25
+    #: counts against the character bigrams when filling lost bytes. 1.0 (the
+    #: plain product of the two models) recovers the seed exactly and the blog
+    #: essays at 8% loss as well as the 1.25 fitted before (0.433% against 0.441%).
+    word_weight: float = 1.0
     #: Weight of the document's own bigrams in the bigram mixture (a cache
     #: model: a document that wrote 值 after 数 will write it again).
     cache_weight: float = 0.25

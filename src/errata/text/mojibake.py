@@ -200,6 +200,7 @@ def _legacy_char(ch: str) -> bool:
 
 
 LEGACY_KINDS = frozenset({"gbk-as-latin1", "big5-as-latin1"})
+CJK_READING_KINDS = frozenset({"utf8-as-gbk", "utf8-as-big5"})
 
 
 def read_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG) -> tuple[str, str] | None:
@@ -399,6 +400,8 @@ def _lost_at(piece: Piece, fit: Fit) -> Fit | None:
     if cont[:at] != tail[:at] or cont[at + missing :] != tail[at:]:
         return None
     lost = tuple(cont[at : at + missing])
+    if not piece.cp1252 and not all(_no_gbk_pair(b, nxt) for b, nxt in zip(lost, (*lost[1:], piece.after)) if nxt >= 0):
+        return None  # a GBK decode would have kept these bytes as a pair
     return Fit(fit.char, fit.logp, [lost], *lost, *(-1,) * (2 - len(lost))) if len(lost) <= 2 else Fit(fit.char, fit.logp, [lost], -1, -1)
 
 
@@ -460,7 +463,7 @@ class CandidateIndex:
         Where the damage showed where the bytes went (``piece.gap_at``), only
         characters that lost them exactly there fit, in that one way.
         """
-        shape = (piece.lead, piece.tail, piece.missing, piece.gap_at)
+        shape = (piece.lead, piece.tail, piece.missing, piece.gap_at, piece.after, piece.cp1252)
         found = self._matches.get(shape)
         if found is None:
             found = list(self.model_characters.matches(*shape[:3]))
@@ -567,6 +570,9 @@ def repair_mojibake(text: str, model: LanguageModel | None = None, config: Repai
     model = model or load_model()
     lines = text.split("\n")
     decoded = [_decode_line(line, model, config) for line in lines]
+    if any(run.kind in CJK_READING_KINDS for runs, _ in decoded for run in runs):
+        # Likewise single characters read as GBK (``鍦–om`` for 在Com) in a document that shows 古文码.
+        decoded = [_decode_line(line, model, config, single=True) if not runs else (runs, confirmed) for line, (runs, confirmed) in zip(lines, decoded)]
     if config.legacy_min_bytes > 2 and any(run.kind in LEGACY_KINDS for runs, _ in decoded for run in runs):
         # A document that shows GBK (or Big5) read as Latin-1 shows it in single
         # characters too (``µÄ`` for 的 between ASCII words).
@@ -583,7 +589,7 @@ def repair_mojibake(text: str, model: LanguageModel | None = None, config: Repai
     return _join_lines(text, lines, line_items, model, report), report
 
 
-def _decode_line(line: str, model: LanguageModel, config: RepairConfig) -> tuple[list[DecodedRun], bool]:
+def _decode_line(line: str, model: LanguageModel, config: RepairConfig, single: bool = False) -> tuple[list[DecodedRun], bool]:
     """The line's runs read as UTF-8 (or GBK/Big5), and whether any is confirmed Chinese mojibake."""
     utf8 = [(m.start(), m.end(), decode_utf8_run(m.group(), model.vocabulary)) for m in GAPPED_BYTE_RUN.finditer(line)]
     runs = [DecodedRun(start, end, list(text), len(text), kind) for start, end, text, kind in _legacy_runs(line, utf8, model, config)]
@@ -597,7 +603,7 @@ def _decode_line(line: str, model: LanguageModel, config: RepairConfig) -> tuple
         runs.append(DecodedRun(start, end, items, complete, kind))
         confirmed = confirmed or bool(complete and any(isinstance(i, str) and is_cjk_text_char(i) for i in items))
     taken = [(run.start, run.end) for run in runs]
-    for start, end, items, kind in cjk_reading_runs(line, model, config):
+    for start, end, items, kind in cjk_reading_runs(line, model, config, single):
         if not any(a < end and start < b for a, b in taken):
             runs.append(DecodedRun(start, end, items, sum(isinstance(i, str) for i in items), kind))
             confirmed = True
