@@ -83,7 +83,7 @@ def _runs_in(line: str, codec: str, kind: str, model: LanguageModel, config: Rep
         hanzi = sum(1 for ch in whole if "\u4e00" <= ch <= "\u9fff") + sum(isinstance(i, Piece) for i in items)
         if hanzi >= 2:
             found.append((start, end, items, kind))
-        elif hanzi:
+        elif hanzi or whole:  # one character, or fullwidth punctuation (``锛歔`` for ：[)
             short.append((start, end, items, kind))
     # A single character (``鍦≒`` for 在P before ``ython``) only beside confirmed damage.
     return sorted(found + short, key=lambda run: run[0]) if found or single else []

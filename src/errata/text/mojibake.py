@@ -1,22 +1,27 @@
-"""Find and undo mojibake in Chinese Markdown, lost bytes included.
+"""Find and undo mojibake in Chinese Markdown, lost bytes included, and name each fix's class.
 
-Three kinds of damage, in the order they are undone:
+Line by line and run by run, each reading is taken only when the language
+model finds it plausible, never because a decoder happened to succeed:
 
-1. **UTF-8 read as Windows-1252 or Latin-1** (once or twice): ``è¯¦ç»†`` → ``详细``.
-   Each run of byte-like characters is mapped back to bytes and decoded; where
-   continuation bytes are missing the character becomes a :class:`Slot` that
-   the language model fills (:mod:`errata.text.recover`).
-2. **GBK/GB18030 or Big5 read as Latin-1**, which ftfy cannot undo:
-   ``mmdetection±¨´í»ã×Ü`` → ``mmdetection报错汇总``. Only when the run is
-   long enough and decodes to common Chinese characters.
-3. What is left goes through ftfy, configured not to touch what Chinese
+1. **UTF-8 read as Windows-1252 or Latin-1**, once or twice (``utf8-as-cp1252``,
+   ``utf8-as-latin1``, ``utf8-as-cp1252-twice``): ``è¯¦ç»†`` → ``详细``,
+   symbols and emoji included (``â‰¥`` → ``≥``). Where continuation bytes are
+   missing (dropped, or shown as U+FFFD) the character becomes a :class:`Slot`
+   that the language model fills (:mod:`errata.text.recover`, ``lost-bytes``).
+2. **GBK/GB18030 or Big5 read as Latin-1** (``gbk-as-latin1``, ``big5-as-latin1``),
+   which ftfy cannot undo: ``mmdetection±¨´í»ã×Ü`` → ``mmdetection报错汇总``.
+3. **UTF-8 read as GBK or Big5** (古文码, ``utf8-as-gbk``, ``utf8-as-big5``):
+   ``鏄惧瓨涓嶅`` → ``显存不够`` (:mod:`errata.text.cjk_reading`).
+4. What is left goes through ftfy, configured not to touch what Chinese
    Markdown needs as it is (fullwidth punctuation, curly quotes, HTML
    entities in code, CJK compatibility ideographs).
 
-Latin-script text (``NESTLÉ®``, ``C O N C L U S Ã O``, ``L’épisode``) stays as
-it is: a run is only decoded when the result is plausible, and a run that is
-nothing but a fragment is only treated as damage in a document that shows
-confirmed mojibake elsewhere.
+Damage that cannot be undone (口字码, 锟斤拷, 烫烫烫) is reported, not
+guessed (:mod:`errata.text.unrecoverable`). Latin-script text (``NESTLÉ®``,
+``print("café")  # naïve``, ``L’épisode``) stays as it is: a run is only
+decoded when the result is plausible, and a run that is nothing but a
+fragment is only treated as damage in a document that shows confirmed
+mojibake elsewhere, and never inside a Latin word.
 """
 
 from __future__ import annotations

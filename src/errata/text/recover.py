@@ -17,6 +17,7 @@ runs only over short windows around clusters of slots.
 from __future__ import annotations
 
 import heapq
+import unicodedata
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -104,7 +105,10 @@ class DocumentModel:
     def single_word_logp(self, sym: str) -> float:
         value = self._single.get(sym)
         if value is None:
-            value = self._single[sym] = self.model.single_word_logp(sym)
+            # Punctuation is no word: the bigrams already weigh it, and its
+            # unigram counted again would favour ， over ： wherever they compete.
+            punctuation = len(sym) == 1 and unicodedata.category(sym)[0] == "P"
+            value = self._single[sym] = 0.0 if punctuation else self.model.single_word_logp(sym)
         return value
 
     def bigram_logp(self, prev: str, ch: str) -> float:
