@@ -338,27 +338,29 @@ def _scaled(value, factor):
 
 
 def neighbours(config) -> list[tuple[str, object]]:
-    """(label, config) for each constant's neighbours, the issue's named values first.
+    """(label, config) for each constant's neighbours: the values the issue names (those that
+    differ from the current one) first, then ×0.8 and ×1.2 of every constant.
 
     >>> from errata.text.config import DEFAULT_CONFIG
-    >>> [label for label, _ in neighbours(DEFAULT_CONFIG)][:3]
-    ['word_weight = 1.0', 'word_weight = 1.5', 'cache_weight = 0.15']
+    >>> labels = [label for label, _ in neighbours(DEFAULT_CONFIG)]
+    >>> "word_weight = 1.5" in labels, f"word_weight = {DEFAULT_CONFIG.word_weight}" in labels
+    (True, False)
     """
     out = []
     for name, values in NAMED_NEIGHBOURS.items():
-        out += [(f"{name} = {v}", config._replace(**{name: v})) for v in values]
-    label_end = dict(config.label_line_end)
-    if "：" in label_end:
+        current = getattr(config, name)
+        out += [(f"{name} = {v}", config._replace(**{name: v})) for v in values if v != current]
+    if dict(config.label_line_end).get("：", 2.0) != 2.0:
         changed = tuple((ch, 2.0 if ch == "：" else p) for ch, p in config.label_line_end)
         out.append(("label line-end prior of ： = 2.0", config._replace(label_line_end=changed)))
+    named = {label for label, _ in out}
     for name, value in config._asdict().items():
-        if name in NAMED_NEIGHBOURS:
-            continue
         for factor in (0.8, 1.2):
             new = _scaled(value, factor)
-            if new != value:
-                shown = f"×{factor}" if isinstance(value, tuple) else f"{new:g}" if isinstance(new, (int, float)) else new
-                out.append((f"{name} = {shown}", config._replace(**{name: new})))
+            shown = f"×{factor}" if isinstance(value, tuple) else f"{new:g}" if isinstance(new, (int, float)) else new
+            label = f"{name} = {shown}"
+            if new != value and label not in named:
+                out.append((label, config._replace(**{name: new})))
     return out
 
 
