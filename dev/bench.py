@@ -427,20 +427,28 @@ def bench_repair(report: Report) -> None:
             f"{int(loss * 100)}% continuation bytes lost",
             f"CER {errors / total:.3%} (ftfy alone {ftfy_errors / total:.1%}); {ours:.0f} KB/s of damaged text, ftfy {theirs:.0f} KB/s",
         )
-    seed = ROOT / "tests" / "fixtures" / "seed" / "000_c81bc17658af7d4b.txt"
-    truth = SHARED / "corpus" / "seed-truth" / "original-body.md"
-    if truth.exists():
-        from errata.metadata import split_front_matter
-        from errata.repair import repair_bytes
+    bench_repair_classes(report)
 
-        body = split_front_matter(repair_bytes(seed.read_bytes(), "seed.md").text).body
-        expected = truth.read_text(encoding="utf-8")
-        raw_body = seed.read_text(encoding="utf-8").split("---\n", 2)[2]
-        report.add(
-            section,
-            "the seed against the author's original",
-            f"CER {character_error_rate(body, expected):.2%} (ftfy alone {character_error_rate(ftfy.fix_text(raw_body, FTFY_CONFIG), expected):.1%})",
-        )
+
+def bench_repair_classes(report: Report) -> None:
+    """Every mojibake class on the test split of text it was not tuned on (dev/repair_eval.py)."""
+    from dev import repair_eval
+
+    section = "repair, test split"
+    print(section, flush=True)
+    table, lines = repair_eval.evaluate()
+    for line in table.splitlines()[2:]:
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        report.add(section, cells[0], f"Errata {cells[2]}; ftfy {cells[3]}; careful ftfy {cells[4]}; nothing {cells[5]} "
+                   f"(share CER 0 / mean CER; {cells[1]} cases, {cells[6]} aborted)")
+    for line in lines:
+        measure, _, value = line.partition(": ")
+        report.add(section, measure, value)
+    section = "repair constants: seed against dev split"
+    print(section, flush=True)
+    for line in repair_eval.sensitivity_table().splitlines()[2:]:
+        setting, seed, *dev = [c.strip() for c in line.strip("|").split("|")]
+        report.add(section, setting, f"seed {seed} characters wrong; dev CER {' / '.join(dev)}")
 
 
 def bench_import(report: Report, essays: int = 200) -> None:
