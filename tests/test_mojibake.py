@@ -155,3 +155,37 @@ def test_kana_come_back_in_a_document_that_writes_in_kana():
     # (the model learnt Chinese) about three characters in four came out wrong.
     errors = [character_error_rate(repair_mojibake(damage(JAPANESE, 0.0, seed=s))[0], JAPANESE) for s in range(3)]
     assert sum(errors) / len(errors) < 0.25
+
+
+def _lose_marked(text: str, every: int) -> str:
+    """Every ``every``-th continuation byte of the text's UTF-8 written as ``?``, the rest read as cp1252 (C1 kept)."""
+    data = bytearray(text.encode("utf-8"))
+    continuation = [i for i, b in enumerate(data) if 0x80 <= b <= 0xBF]
+    for i in continuation[::every]:
+        data[i] = ord("?")
+    return "".join(chr(b) if b < 0x80 else _byte_as_cp1252(b) for b in data)
+
+
+def _byte_as_cp1252(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(byte)
+
+
+@pytest.mark.parametrize("every", [3, 7, 25])
+def test_a_lost_byte_marked_with_a_question_mark_is_one_lost_character(every):
+    """Issue 11: a ``?`` that stands for a lost byte in cp1252 mojibake costs at most its own
+    character (recovered, or left as a mark): the run around it is still decoded."""
+    text = "训练时显存不够，报错信息：CUDA out of memory。把批大小减半以后，模型终于跑起来了！\n"
+    damaged = _lose_marked(text, every)
+    lost = damaged.count("?")
+    assert lost > 0
+    fixed, _ = repair_mojibake(damaged)
+    assert not any(ch in fixed for ch in "æåèéçï¼")  # no mojibake left around the marks
+    assert character_error_rate(fixed, text) * len(text) <= lost
+
+
+def test_an_authors_question_mark_after_mojibake_stays():
+    text = "为什么显存不够?\n真的吗?"
+    assert repair_mojibake(sloppy_cp1252(text))[0] == text

@@ -42,6 +42,13 @@ BYTE_RUN = re.compile("[" + _BYTE_CHARS + "]+")
 #: The same, with U+FFFD inside or at the end: a byte that a Windows-1252
 #: decode could not map (0x81 0x8D 0x8F 0x90 0x9D) and replaced.
 GAPPED_BYTE_RUN = re.compile("[" + _BYTE_CHARS + "][" + _BYTE_CHARS + "\ufffd]*")
+#: The same, with ``?`` inside or at the end too: what a lost byte leaves when the
+#: damaged UTF-8 was saved through a code page that writes ``?`` for what it cannot
+#: hold. Whether each ``?`` is such a mark or the author's own is for
+#: :func:`split_gapped_run` to tell (a mark falls inside a character that misses a byte).
+QUESTION_GAPPED_RUN = re.compile("[" + _BYTE_CHARS + "][" + _BYTE_CHARS + "\ufffd?]*")
+#: What a lost byte may leave in a run: U+FFFD, or ``?``.
+GAP_MARKS = "\ufffd?"
 
 _HIGH = "".join(sorted(ch for ch, b in CHAR_TO_BYTE.items() if 0x81 <= b <= 0xFE))
 #: Double-byte legacy text (GBK, Big5) read as Latin-1: pairs of a lead byte
@@ -103,6 +110,9 @@ class Piece:
     #: decoder lost it because the two made no valid pair, which rules most
     #: candidates out (-1: the line ended or ASCII followed, anything goes).
     after: int = -1
+    #: Whether the mark was ``?``: a byte lost on the way and marked, which may be
+    #: any continuation byte (a U+FFFD from a cp1252 decode is one it leaves undefined).
+    question: bool = False
 
     @property
     def char(self) -> str | None:
@@ -115,22 +125,26 @@ class Piece:
 
 
 def split_gapped_run(run: str) -> list[Piece] | None:
-    """:func:`split_pieces` of a run in which each U+FFFD stands for one lost byte.
+    """:func:`split_pieces` of a run in which each U+FFFD (or ``?``) stands for one lost byte.
 
-    Each U+FFFD must fall inside a character that misses a byte, which is
+    Each mark must fall inside a character that misses a byte, which is
     then marked as a ``gap``; otherwise the run is not UTF-8 mojibake.
 
     >>> [(hex(p.lead), p.tail.hex(), p.missing, p.gap) for p in split_gapped_run("ä¸\ufffdå\ufffd‘")]
     [('0xe4', 'b8', 1, True), ('0xe5', '91', 1, True)]
     >>> split_gapped_run("è¯¦\ufffd") is None   # 详 is whole: the U+FFFD is something else
     True
+    >>> [(p.tail.hex(), p.missing, p.gap_at) for p in split_gapped_run("ï?Œ")]   # ， lost its 0xBC
+    [('8c', 1, 0)]
     """
-    if "\ufffd" not in run:
+    if not any(mark in run for mark in GAP_MARKS):
         return split_pieces(run_to_bytes(run))
     data = bytearray()
     gaps = []
+    run_marks = {}
     for ch in run:
-        if ch == "\ufffd":
+        if ch in GAP_MARKS:
+            run_marks[len(data)] = ch
             gaps.append(len(data))
         else:
             data.append(CHAR_TO_BYTE[ch])
@@ -145,7 +159,8 @@ def split_gapped_run(run: str) -> list[Piece] | None:
             return None
         if inside:
             at = inside[0] if len(set(inside)) == 1 and len(inside) == piece.missing else -1
-            piece = Piece(piece.lead, piece.tail, piece.missing, piece.cp1252, True, at)
+            question = any(run_marks[g] == "?" for g in gaps if start < g <= end)
+            piece = Piece(piece.lead, piece.tail, piece.missing, piece.cp1252, True, at, question=question)
             placed += len(inside)
         out.append(piece)
         start = end

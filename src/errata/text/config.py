@@ -39,6 +39,12 @@ class RepairConfig(NamedTuple):
     #: reported. Where bytes vanished unseen, the best guess is always written
     #: (and reported when below ``low_confidence_margin``).
     gap_min_margin: float = 2.0
+    #: Log-likelihood that a ``?`` in Windows-1252 mojibake stands for a continuation
+    #: byte other than the five that code page leaves undefined (which its encode
+    #: writes as ``?``, at no cost): a byte lost on the way and marked, as any
+    #: continuation byte can be. (A U+FFFD there is what its decode made of an
+    #: undefined byte: any other byte is next to impossible.)
+    question_other_byte_logp: float = -3.0
     #: Probability that a continuation byte vanished, before the document says otherwise.
     default_loss_rate: float = 0.02
     #: How many bytes' worth of evidence the overall loss rate counts for when

@@ -41,6 +41,7 @@ from .bytemap import (
     BYTE_RUN,
     BYTE_TO_CHAR,
     GAPPED_BYTE_RUN,
+    QUESTION_GAPPED_RUN,
     LEGACY_RUN,
     Piece,
     run_to_bytes,
@@ -108,12 +109,14 @@ def is_cjk_text_char(ch: str) -> bool:
 def is_plausible_char(ch: str, vocabulary: frozenset[str] | set[str]) -> bool:
     """Could a decoded character be what the author wrote?
 
-    >>> is_plausible_char("é", set()), is_plausible_char("ɮ", set())
-    (True, False)
+    >>> is_plausible_char("é", set()), is_plausible_char("ɮ", set()), is_plausible_char("Ⅰ", set())
+    (True, False, True)
     """
     if is_cjk_text_char(ch) or ch in vocabulary:
         return True
     cp = ord(ch)
+    if 0x2150 <= cp <= 0x218F or 0x2460 <= cp <= 0x24FF:
+        return True  # Roman numerals (Ⅰ Ⅱ) and circled numbers (①): Chinese text numbers lists with them
     if 0xA0 <= cp <= 0xFF:
         return True  # Latin-1 text double-encoded: Ã© → é
     if 0x0370 <= cp <= 0x03FF or 0x0400 <= cp <= 0x045F:
@@ -596,7 +599,7 @@ def repair_mojibake(text: str, model: LanguageModel | None = None, config: Repai
 
 def _decode_line(line: str, model: LanguageModel, config: RepairConfig, single: bool = False) -> tuple[list[DecodedRun], bool]:
     """The line's runs read as UTF-8 (or GBK/Big5), and whether any is confirmed Chinese mojibake."""
-    utf8 = [(m.start(), m.end(), decode_utf8_run(m.group(), model.vocabulary)) for m in GAPPED_BYTE_RUN.finditer(line)]
+    utf8 = utf8_runs(line, model.vocabulary)
     runs = [DecodedRun(start, end, list(text), len(text), kind) for start, end, text, kind in _legacy_runs(line, utf8, model, config)]
     taken = [(run.start, run.end) for run in runs]
     confirmed = False
@@ -614,6 +617,36 @@ def _decode_line(line: str, model: LanguageModel, config: RepairConfig, single: 
             confirmed = True
     runs.sort(key=lambda run: run.start)
     return runs, confirmed
+
+
+def utf8_runs(line: str, vocabulary: frozenset[str]) -> list[tuple[int, int, list[str | Piece] | None]]:
+    """The line's byte runs read as UTF-8: (start, end, items or None).
+
+    A ``?`` inside a run is a lost byte where it falls inside a character that
+    misses one (the damaged text went through a code page that writes ``?``);
+    otherwise it is the author's, and the run is read without it: first
+    without the ``?`` it ends with, then as the pieces between the marks.
+
+    >>> [(a, b, items) for a, b, items in utf8_runs("æ¯?è¾ƒ 吗?", frozenset())][0][2][1]
+    '较'
+    >>> [(a, b, "".join(items)) for a, b, items in utf8_runs("å\x90\x97? ok", frozenset())]
+    [(0, 3, '吗')]
+    """
+    out: list[tuple[int, int, list[str | Piece] | None]] = []
+    for match in QUESTION_GAPPED_RUN.finditer(line):
+        start, run = match.start(), match.group()
+        if "?" in run:
+            items = decode_utf8_run(run, vocabulary)
+            if items is None and run.endswith("?"):
+                run = run.rstrip("?")
+                items = decode_utf8_run(run, vocabulary)
+            if items is not None:
+                out.append((start, start + len(run), items))
+                continue
+            out.extend((start + m.start(), start + m.end(), decode_utf8_run(m.group(), vocabulary)) for m in GAPPED_BYTE_RUN.finditer(run))
+        else:
+            out.append((start, match.end(), decode_utf8_run(run, vocabulary)))
+    return out
 
 
 def _latin_word(line: str, run: DecodedRun) -> bool:
@@ -765,21 +798,25 @@ def script_bonus(intact: Counter[str], model: LanguageModel, config: RepairConfi
 
 #: The bytes Windows-1252 leaves undefined: the only ones its decode replaces with U+FFFD.
 CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
-#: Log-likelihood of any other byte behind a cp1252 U+FFFD: next to impossible.
+#: The loss table of a lost byte marked with ``?`` in cp1252 mojibake.
+QUESTIONED = (True, True, "?")
+#: Log-likelihood of a byte a decode could not have lost: next to impossible.
 _IMPOSSIBLE = -30.0
 
 
-def _loss_tables(observed: Counter[int], assumed: Counter[int] | None, config: RepairConfig) -> dict[tuple[bool, bool], list[float]]:
+def _loss_tables(observed: Counter[int], assumed: Counter[int] | None, config: RepairConfig) -> dict[tuple, list[float]]:
     """Loss tables by (cp1252 decode, visible gap): which bytes each kind of damage loses, and how often.
 
     A cp1252 decode drops ALWAYS_DROPPED for free and, where it wrote U+FFFD,
-    lost exactly one of the five bytes it leaves undefined; a GBK decode (古文码)
-    loses any byte alike.
+    lost exactly one of the five bytes it leaves undefined; where a ``?`` shows
+    the loss, any other byte costs ``config.question_other_byte_logp``; a GBK
+    decode (古文码) loses any byte alike.
     """
     cp1252 = estimate_loss_logp(observed, assumed, config)
     replaced = [0.0 if b in CP1252_UNDEFINED else _IMPOSSIBLE for b in range(256)]
+    questioned = [0.0 if b in CP1252_UNDEFINED else config.question_other_byte_logp for b in range(256)]
     gbk = estimate_loss_logp(observed, assumed, config, free=frozenset())
-    return {(True, False): cp1252, (True, True): replaced, (False, False): gbk, (False, True): [0.0] * 256}
+    return {(True, False): cp1252, (True, True): replaced, (False, False): gbk, (False, True): [0.0] * 256, QUESTIONED: questioned}
 
 
 @lru_cache(maxsize=256)
@@ -810,7 +847,7 @@ def _fill_candidates(
     line_items: list[list[str | Slot]],
     lines: list[str],
     index: CandidateIndex,
-    log_loss: dict[tuple[bool, bool], list[float]],
+    log_loss: dict[tuple, list[float]],
     bonus: dict[str, float],
     config: RepairConfig,
 ) -> None:
@@ -822,6 +859,8 @@ def _fill_candidates(
             source = item.source
             if source.gap and not source.cp1252 and source.missing == 1:
                 table = gbk_gap_table(source.after)
+            elif source.question and source.cp1252:
+                table = log_loss[QUESTIONED]
             else:
                 table = log_loss[source.cp1252, source.gap]
             item.candidates = index.candidates(source, table, config.prefilter_per_slot)
