@@ -42,7 +42,7 @@ def test_damaged_blog_essays_are_recovered_within_the_targets(rate, target):
 
 LOSSLESS = [n for n, c in CLASSES.items() if c.lossless and c.script == "zh_CN"]
 #: What the repair still gets wrong on the blog; the marks come off as it learns each class.
-FAILING = {"gbk-as-latin1": "issue 11: 拼音码 in a body is left as it is or read as Big5"}
+FAILING: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

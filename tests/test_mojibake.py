@@ -189,3 +189,19 @@ def test_a_lost_byte_marked_with_a_question_mark_is_one_lost_character(every):
 def test_an_authors_question_mark_after_mojibake_stays():
     text = "为什么显存不够?\n真的吗?"
     assert repair_mojibake(sloppy_cp1252(text))[0] == text
+
+
+def test_gbk_symbols_and_four_byte_forms_read_as_latin1_are_undone():
+    """Issue 11: in a 拼音码 document every pair of high bytes is GBK's, symbols and
+    GB18030's four-byte forms (✓ ⚠️ é) too, on lines without Chinese as well."""
+    text = "# 升级以后\n\n显存占用 ≥ 8 GB → 改用半精度，温度 ≤ 70°C ✓\n\n```python\nprint(\"café\")  # naïve\n```\n"
+    damaged = text.encode("gb18030").decode("latin-1")
+    assert repair_mojibake(damaged)[0] == text
+
+
+def test_latin1_text_beside_a_gbk_title_stays():
+    """A clean UTF-8 body line of Latin-1 words is no GBK, whatever the title shows."""
+    title = "显存不足的报错".encode("gbk").decode("latin-1")
+    text = f"title: {title}\n\nNESTLÉ® and the café are fine; C O N C L U S Ã O.\n"
+    fixed = repair_mojibake(text)[0]
+    assert fixed == "title: 显存不足的报错\n\nNESTLÉ® and the café are fine; C O N C L U S Ã O.\n"

@@ -53,7 +53,8 @@ GAP_MARKS = "\ufffd?"
 _HIGH = "".join(sorted(ch for ch, b in CHAR_TO_BYTE.items() if 0x81 <= b <= 0xFE))
 #: Double-byte legacy text (GBK, Big5) read as Latin-1: pairs of a lead byte
 #: and a trail byte, where a Big5 or GBK trail byte may be ASCII 0x40–0x7E.
-LEGACY_RUN = re.compile("(?:[" + re.escape(_HIGH) + "][" + re.escape(_HIGH) + "\x40-\x7e])+")
+#: GB18030 writes what GBK lacks (⚠ ✓ 🎉, ï É ®) in four bytes: lead, digit, lead, digit.
+LEGACY_RUN = re.compile("(?:[" + re.escape(_HIGH) + "](?:[" + re.escape(_HIGH) + "\x40-\x7e]|[0-9][" + re.escape(_HIGH) + "][0-9]))+")
 
 
 def run_to_bytes(run: str) -> bytes:

@@ -211,7 +211,7 @@ LEGACY_KINDS = frozenset({"gbk-as-latin1", "big5-as-latin1"})
 CJK_READING_KINDS = frozenset({"utf8-as-gbk", "utf8-as-big5"})
 
 
-def read_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG) -> tuple[str, str] | None:
+def read_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG, document_kind: str | None = None) -> tuple[str, str] | None:
     """GBK/GB18030 or Big5 bytes that were read as Latin-1: the text and its class, if that is what they were.
 
     Both readings are scored by the language model (:func:`text_score`); the
@@ -226,8 +226,17 @@ def read_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEFAU
     ('記憶體不足', 'big5-as-latin1')
     >>> read_legacy_run("Ôôô", load_model()) is None
     True
+
+    ``document_kind``: the class the document has shown (:func:`document_legacy_kind`).
+    There every pair of high bytes is its codec's, so the run is read in that codec
+    alone and any plausible character is taken, however rare (``¡Ý`` for ≥, ``¨¦`` for é).
+
+    >>> read_legacy_run("¡Ý", load_model(), document_kind="gbk-as-latin1")
+    ('≥', 'gbk-as-latin1')
     """
     data = run_to_bytes(run)
+    if document_kind is not None:
+        return _read_in_document_codec(data, document_kind, model)
     if len(data) < config.legacy_min_bytes or len(data) % 2:
         return None
     best: tuple[float, str, str] | None = None
@@ -247,6 +256,51 @@ def read_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEFAU
     return None if best is None else (best[1], best[2])
 
 
+#: The codec of each legacy class.
+LEGACY_CODECS = {"gbk-as-latin1": "gb18030", "big5-as-latin1": "big5"}
+
+
+def _read_in_document_codec(data: bytes, kind: str, model: LanguageModel) -> tuple[str, str] | None:
+    try:
+        text = data.decode(LEGACY_CODECS[kind])
+    except UnicodeDecodeError:
+        return None
+    if not all(is_plausible_char(c, model.vocabulary) for c in text):
+        return None
+    return text, kind
+
+
+def document_legacy_kind(decoded: list[tuple[list[DecodedRun], bool]]) -> str | None:
+    """The legacy class a document shows, if any: the one whose runs cover more characters.
+
+    >>> document_legacy_kind([([DecodedRun(0, 4, ["报", "错"], 2, "gbk-as-latin1")], True)])
+    'gbk-as-latin1'
+    """
+    covered: Counter[str] = Counter()
+    for runs, _ in decoded:
+        for run in runs:
+            if run.kind in LEGACY_KINDS:
+                covered[run.kind] += run.end - run.start
+    return covered.most_common(1)[0][0] if covered else None
+
+
+def wholly_legacy(decoded: list[tuple[list[DecodedRun], bool]]) -> bool:
+    """Whether a document's damage is all legacy text read as Latin-1 (nine tenths of
+    what its runs cover): then every high byte in it is the legacy codec's, on any line.
+
+    >>> wholly_legacy([([DecodedRun(0, 4, ["报", "错"], 2, "gbk-as-latin1")], True)])
+    True
+    """
+    legacy = other = 0
+    for runs, _ in decoded:
+        for run in runs:
+            if run.kind in LEGACY_KINDS:
+                legacy += run.end - run.start
+            else:
+                other += run.end - run.start
+    return legacy > 0 and legacy >= 9 * other
+
+
 def decode_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG) -> str | None:
     """The text of :func:`read_legacy_run`, without its class.
 
@@ -258,18 +312,23 @@ def decode_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEF
 
 
 def _legacy_runs(
-    line: str, utf8: list[tuple[int, int, list | None]], model: LanguageModel, config: RepairConfig
+    line: str, utf8: list[tuple[int, int, list | None]], model: LanguageModel, config: RepairConfig, document: tuple[str, bool] | None = None
 ) -> list[tuple[int, int, str, str]]:
     """Spans of a line that are GBK/Big5 read as Latin-1.
 
     Not where a byte run they touch reads as UTF-8 with more whole characters
     than damaged ones: UTF-8 mojibake is the likelier damage there. GBK bytes
     seldom make whole UTF-8 sequences (``ÎÒÃÇ`` for 我们 makes none).
+    ``document``: the legacy class the document shows, and whether it shows
+    nothing else (then no UTF-8 reading competes).
     """
     runs = []
     for match in LEGACY_RUN.finditer(line):
-        legacy = read_legacy_run(match.group(), model, config)
+        legacy = read_legacy_run(match.group(), model, config, document[0] if document else None)
         if legacy is None:
+            continue
+        if document is not None and document[1]:
+            runs.append((match.start(), match.end(), *legacy))
             continue
         touched = [(start, end, items) for start, end, items in utf8 if start < match.end() and match.start() < end and items is not None]
         if any(start < match.start() or end > match.end() or _utf8_likelier(items, legacy[0], model) for start, end, items in touched):
@@ -586,6 +645,16 @@ def repair_mojibake(text: str, model: LanguageModel | None = None, config: Repai
         # characters too (``µÄ`` for 的 between ASCII words).
         single = config._replace(legacy_min_bytes=2)
         decoded = [_decode_line(line, model, single) if LEGACY_RUN.search(line) else found for line, found in zip(lines, decoded)]
+        # Then the document's codec reads every pair of high bytes on the lines that
+        # show it (on every line where that is all the document shows): 模組 not
+        # GBK's 家舱 in a Big5 document, symbols (¡Ý ≥) and GB18030's four-byte forms.
+        document = (document_legacy_kind(decoded), wholly_legacy(decoded))
+        decoded = [
+            _decode_line(line, model, single, document=document)
+            if LEGACY_RUN.search(line) and (document[1] or any(run.kind in LEGACY_KINDS for run in runs))
+            else (runs, confirmed)
+            for line, (runs, confirmed) in zip(lines, decoded)
+        ]
     # A lone fragment (``å`` between ASCII words) is only damage in a document
     # that is demonstrably mojibake; in a clean one it is somebody's Latin text.
     mojibake_document = any(confirmed for _, confirmed in decoded)
@@ -597,10 +666,12 @@ def repair_mojibake(text: str, model: LanguageModel | None = None, config: Repai
     return _join_lines(text, lines, line_items, model, report), report
 
 
-def _decode_line(line: str, model: LanguageModel, config: RepairConfig, single: bool = False) -> tuple[list[DecodedRun], bool]:
+def _decode_line(
+    line: str, model: LanguageModel, config: RepairConfig, single: bool = False, document: tuple[str, bool] | None = None
+) -> tuple[list[DecodedRun], bool]:
     """The line's runs read as UTF-8 (or GBK/Big5), and whether any is confirmed Chinese mojibake."""
     utf8 = utf8_runs(line, model.vocabulary)
-    runs = [DecodedRun(start, end, list(text), len(text), kind) for start, end, text, kind in _legacy_runs(line, utf8, model, config)]
+    runs = [DecodedRun(start, end, list(text), len(text), kind) for start, end, text, kind in _legacy_runs(line, utf8, model, config, document)]
     taken = [(run.start, run.end) for run in runs]
     confirmed = False
     for start, end, items in utf8:
