@@ -40,6 +40,7 @@ from .bytemap import (
     ALWAYS_DROPPED,
     BYTE_RUN,
     BYTE_TO_CHAR,
+    CHAR_TO_BYTE,
     GAPPED_BYTE_RUN,
     QUESTION_GAPPED_RUN,
     LEGACY_RUN,
@@ -782,7 +783,8 @@ def _recover_lost_bytes(
     intact = Counter(i for items in line_items for i in items if isinstance(i, str))
     bonus = script_bonus(intact, model, config)
     index = CandidateIndex(model, set(intact) | EMOJI_PARTS, bonus)
-    _fill_candidates(line_items, lines, index, _loss_tables(observed, None, config), bonus, config)
+    free = dropped_by_the_decode(lines)
+    _fill_candidates(line_items, lines, index, _loss_tables(observed, None, config, free), bonus, config)
     # Pass 1 assumes uniform loss; what it had to assume lost tells which
     # byte values this document tends to lose (an EM step).
     assumed: Counter[int] = Counter()
@@ -791,8 +793,8 @@ def _recover_lost_bytes(
     for choice in _choose_all(line_items, intact_model, quick):
         source = choice.slot.source
         lost = _missing_bytes(choice.chosen.encode("utf-8")[1:], source.tail)
-        assumed.update(b for b in lost if not (source.cp1252 and b in ALWAYS_DROPPED))
-    _fill_candidates(line_items, lines, index, _loss_tables(observed, assumed, config), bonus, config)
+        assumed.update(b for b in lost if not (source.cp1252 and b in free))
+    _fill_candidates(line_items, lines, index, _loss_tables(observed, assumed, config, free), bonus, config)
     # Pass 2's sure choices join the document's own text for pass 3: a word
     # every occurrence of which was damaged is still the document's word.
     sure = {id(c.slot): c.chosen for c in _choose_all(line_items, intact_model, quick) if c.confident}
@@ -875,15 +877,29 @@ QUESTIONED = (True, True, "?")
 _IMPOSSIBLE = -30.0
 
 
-def _loss_tables(observed: Counter[int], assumed: Counter[int] | None, config: RepairConfig) -> dict[tuple, list[float]]:
+def dropped_by_the_decode(lines: list[str]) -> frozenset[int]:
+    """The ALWAYS_DROPPED bytes a document's cp1252 decode may have dropped: the ones it never shows.
+
+    A document whose mojibake keeps a byte somewhere (the C1 control ``\x8d``
+    of a decode that kept the five undefined bytes, a soft hyphen, ``Ž``) did
+    not drop that byte value wholesale: losing it costs what any loss costs.
+
+    >>> sorted(ALWAYS_DROPPED - dropped_by_the_decode(["ä¸\x8dæ˜¯"]))   # 不 kept its 0x8D
+    [141]
+    """
+    text = "\n".join(lines)
+    return frozenset(b for b in ALWAYS_DROPPED if not any(ch in text for ch, byte in CHAR_TO_BYTE.items() if byte == b))
+
+
+def _loss_tables(observed: Counter[int], assumed: Counter[int] | None, config: RepairConfig, free: frozenset[int] = ALWAYS_DROPPED) -> dict[tuple, list[float]]:
     """Loss tables by (cp1252 decode, visible gap): which bytes each kind of damage loses, and how often.
 
-    A cp1252 decode drops ALWAYS_DROPPED for free and, where it wrote U+FFFD,
+    A cp1252 decode drops ``free`` (the ALWAYS_DROPPED bytes it never shows) at no cost and, where it wrote U+FFFD,
     lost exactly one of the five bytes it leaves undefined; where a ``?`` shows
     the loss, any other byte costs ``config.question_other_byte_logp``; a GBK
     decode (古文码) loses any byte alike.
     """
-    cp1252 = estimate_loss_logp(observed, assumed, config)
+    cp1252 = estimate_loss_logp(observed, assumed, config, free)
     replaced = [0.0 if b in CP1252_UNDEFINED else _IMPOSSIBLE for b in range(256)]
     questioned = [0.0 if b in CP1252_UNDEFINED else config.question_other_byte_logp for b in range(256)]
     gbk = estimate_loss_logp(observed, assumed, config, free=frozenset())
