@@ -53,7 +53,6 @@ def test_never_worse_than_ftfy_on_mixtures(doc, title, body, seed):
     check_never_worse(doc, mix_classes(doc, random.Random(seed), title, body))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: a Latin letter that lost a byte stays Ã� where ftfy leaves one U+FFFD (café → cafÃ�)")
 @SETTINGS
 @given(
     doc=st.sampled_from(DOCS),

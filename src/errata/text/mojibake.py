@@ -895,13 +895,17 @@ def _loss_tables(observed: Counter[int], assumed: Counter[int] | None, config: R
     """Loss tables by (cp1252 decode, visible gap): which bytes each kind of damage loses, and how often.
 
     A cp1252 decode drops ``free`` (the ALWAYS_DROPPED bytes it never shows) at no cost and, where it wrote U+FFFD,
-    lost exactly one of the five bytes it leaves undefined; where a ``?`` shows
+    lost exactly one of the five bytes it leaves undefined (unless the document
+    shows one of them kept: then it marks a loss like ``?``); where a ``?`` shows
     the loss, any other byte costs ``config.question_other_byte_logp``; a GBK
     decode (古文码) loses any byte alike.
     """
     cp1252 = estimate_loss_logp(observed, assumed, config, free)
-    replaced = [0.0 if b in CP1252_UNDEFINED else _IMPOSSIBLE for b in range(256)]
     questioned = [0.0 if b in CP1252_UNDEFINED else config.question_other_byte_logp for b in range(256)]
+    if CP1252_UNDEFINED <= free:
+        replaced = [0.0 if b in CP1252_UNDEFINED else _IMPOSSIBLE for b in range(256)]
+    else:  # the decode kept undefined bytes (as C1 controls): its U+FFFD marks a byte lost on the way
+        replaced = questioned
     gbk = estimate_loss_logp(observed, assumed, config, free=frozenset())
     return {(True, False): cp1252, (True, True): replaced, (False, False): gbk, (False, True): [0.0] * 256, QUESTIONED: questioned}
 
