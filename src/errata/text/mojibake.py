@@ -268,9 +268,9 @@ def _legacy_runs(
         legacy = read_legacy_run(match.group(), model, config)
         if legacy is None:
             continue
-        touched = [items for start, end, items in utf8 if start < match.end() and match.start() < end]
-        if any(items is not None and _utf8_likelier(items, legacy[0], model) for items in touched):
-            continue  # UTF-8 mojibake is the likelier damage
+        touched = [(start, end, items) for start, end, items in utf8 if start < match.end() and match.start() < end and items is not None]
+        if any(start < match.start() or end > match.end() or _utf8_likelier(items, legacy[0], model) for start, end, items in touched):
+            continue  # UTF-8 mojibake is the likelier damage (or reaches beyond: then the GBK reading would split a character)
         runs.append((match.start(), match.end(), *legacy))
     return runs
 
