@@ -736,7 +736,8 @@ def _latin_word(line: str, run: DecodedRun) -> bool:
         return False
     before = line[run.start - 1] if run.start else " "
     after = line[run.end] if run.end < len(line) else " "
-    letter_before, letter_after = before.isascii() and before.isalnum(), after.isascii() and after.isalnum()
+    # Letters, not digits: 12æœ29日 is 月 that lost a byte between two numbers.
+    letter_before, letter_after = before.isascii() and before.isalpha(), after.isascii() and after.isalpha()
     if letter_before and letter_after:
         return True  # inside a Latin word: café’s
     return all(not i.tail for i in run.items) and (len(run.items) > 1 or letter_before or letter_after)
