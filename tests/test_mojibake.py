@@ -12,13 +12,7 @@ from errata.text.mojibake import decode_legacy_run, repair_mojibake
 
 def sloppy_cp1252(text: str) -> str:
     """UTF-8 read as Windows-1252, keeping the bytes it cannot map as C1 controls: nothing lost."""
-    out = []
-    for b in text.encode("utf-8"):
-        try:
-            out.append(bytes([b]).decode("cp1252"))
-        except UnicodeDecodeError:
-            out.append(chr(b))
-    return "".join(out)
+    return "".join(_byte_as_cp1252(b) for b in text.encode("utf-8"))
 
 
 def test_utf8_read_as_cp1252_is_undone_exactly():
@@ -163,7 +157,7 @@ def _lose_marked(text: str, every: int) -> str:
     continuation = [i for i, b in enumerate(data) if 0x80 <= b <= 0xBF]
     for i in continuation[::every]:
         data[i] = ord("?")
-    return "".join(chr(b) if b < 0x80 else _byte_as_cp1252(b) for b in data)
+    return "".join(_byte_as_cp1252(b) for b in data)
 
 
 def _byte_as_cp1252(byte: int) -> str:
