@@ -902,11 +902,11 @@ def _loss_tables(observed: Counter[int], assumed: Counter[int] | None, config: R
     decode (古文码) loses any byte alike.
     """
     cp1252 = estimate_loss_logp(observed, assumed, config, free)
-    questioned = [0.0 if b in CP1252_UNDEFINED else config.question_other_byte_logp for b in range(256)]
     if CP1252_UNDEFINED <= free:
         replaced = [0.0 if b in CP1252_UNDEFINED else _IMPOSSIBLE for b in range(256)]
-    else:  # the decode kept undefined bytes (as C1 controls): its U+FFFD marks a byte lost on the way
-        replaced = questioned
+        questioned = [0.0 if b in CP1252_UNDEFINED else config.question_other_byte_logp for b in range(256)]
+    else:  # the decode kept undefined bytes (as C1 controls): a U+FFFD or ? marks any byte lost on the way
+        replaced = questioned = [0.0] * 256
     gbk = estimate_loss_logp(observed, assumed, config, free=frozenset())
     return {(True, False): cp1252, (True, True): replaced, (False, False): gbk, (False, True): [0.0] * 256, QUESTIONED: questioned}
 
