@@ -43,7 +43,8 @@ class RepairConfig(NamedTuple):
     #: byte other than the five that code page leaves undefined (which its encode
     #: writes as ``?``, at no cost): a byte lost on the way and marked, as any
     #: continuation byte can be. (A U+FFFD there is what its decode made of an
-    #: undefined byte: any other byte is next to impossible.)
+    #: undefined byte: any other byte is next to impossible.) Only in a document
+    #: that never shows those five kept: where it does, both marks stand for any byte alike.
     question_other_byte_logp: float = -3.0
     #: Probability that a continuation byte vanished, before the document says otherwise.
     default_loss_rate: float = 0.02
