@@ -41,13 +41,16 @@ from .bytemap import (
     BYTE_RUN,
     BYTE_TO_CHAR,
     CHAR_TO_BYTE,
+    GAP_MARKS,
     GAPPED_BYTE_RUN,
     QUESTION_GAPPED_RUN,
     LEGACY_RUN,
     Piece,
     run_to_bytes,
     split_gapped_run,
+    is_continuation,
     split_pieces,
+    utf8_length,
 )
 from .cjk_reading import cjk_reading_runs
 from .config import DEFAULT_CONFIG, RepairConfig
@@ -696,29 +699,56 @@ def utf8_runs(line: str, vocabulary: frozenset[str]) -> list[tuple[int, int, lis
 
     A ``?`` inside a run is a lost byte where it falls inside a character that
     misses one (the damaged text went through a code page that writes ``?``);
-    otherwise it is the author's, and the run is read without it: first
-    without the ``?`` it ends with, then as the pieces between the marks.
+    where no character is open it is the author's, and the run is cut there
+    (:func:`_authors_marks`). A part that still does not read is read as the
+    pieces between its marks.
 
     >>> [(a, b, items) for a, b, items in utf8_runs("æ¯?è¾ƒ 吗?", frozenset())][0][2][1]
     '较'
     >>> [(a, b, "".join(items)) for a, b, items in utf8_runs("å\x90\x97? ok", frozenset())]
     [(0, 3, '吗')]
+    >>> ["".join(i if isinstance(i, str) else "_" for i in items) for _, _, items in utf8_runs("å\x91¢?å·²è?§", frozenset())]
+    ['呢', '已_']
     """
     out: list[tuple[int, int, list[str | Piece] | None]] = []
     for match in QUESTION_GAPPED_RUN.finditer(line):
         start, run = match.start(), match.group()
-        if "?" in run:
-            items = decode_utf8_run(run, vocabulary)
-            if items is None and run.endswith("?"):
-                run = run.rstrip("?")
-                items = decode_utf8_run(run, vocabulary)
-            if items is not None:
-                out.append((start, start + len(run), items))
-                continue
-            out.extend((start + m.start(), start + m.end(), decode_utf8_run(m.group(), vocabulary)) for m in GAPPED_BYTE_RUN.finditer(run))
-        else:
+        if "?" not in run:
             out.append((start, match.end(), decode_utf8_run(run, vocabulary)))
+            continue
+        cuts = [-1, *_authors_marks(run), len(run)]
+        for a, b in zip(cuts, cuts[1:]):
+            part = run[a + 1 : b]
+            if not part:
+                continue
+            items = decode_utf8_run(part, vocabulary)
+            if items is not None:
+                out.append((start + a + 1, start + b, items))
+            else:
+                out.extend((start + a + 1 + m.start(), start + a + 1 + m.end(), decode_utf8_run(m.group(), vocabulary)) for m in GAPPED_BYTE_RUN.finditer(part))
     return out
+
+
+def _authors_marks(run: str) -> list[int]:
+    """Where a run's ``?`` falls between characters, not inside one: the author's question marks.
+
+    A lost continuation byte leaves its mark inside the character it belonged
+    to, after the lead byte and before the character's last byte position.
+
+    >>> _authors_marks("å\x91¢?å·²"), _authors_marks("è?§?")
+    ([3], [3])
+    """
+    marks, open_bytes = [], 0
+    for k, ch in enumerate(run):
+        if ch in GAP_MARKS:
+            if open_bytes:
+                open_bytes -= 1
+            elif ch == "?":
+                marks.append(k)
+            continue
+        byte = CHAR_TO_BYTE[ch]
+        open_bytes = max(open_bytes - 1, 0) if is_continuation(byte) else max(utf8_length(byte) - 1, 0)
+    return marks
 
 
 def _latin_word(line: str, run: DecodedRun) -> bool:
