@@ -42,8 +42,8 @@ serve: $(STAMP)            ## build the site and serve it at http://$(HOST)/
 build: $(STAMP)            ## strict build into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP)             ## every test, browser tests included (PYTEST_ARGS='-k lookup' for some)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+test: $(STAMP)             ## every test, browser tests included, on every core (PYTEST_ARGS='-k lookup' for some)
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 repair: $(STAMP)           ## report what the repair would change in docs/
 	$(BIN)/python scripts/repair.py docs

@@ -71,6 +71,9 @@ def test_lookup_works_when_the_site_is_served_under_a_sub_path(page, site, tmp_p
         first = page.wait_for_selector(".errata-matches li:first-child a")
         first.click()
         page.wait_for_url(f"{root}errata/mmdetection/mmdetection-errors/#{SEED}")
+        # The entry's page fetches the search index: let it finish before the server stops, or its
+        # requests fail as page errors that belong to the test, not to the site.
+        page.wait_for_load_state("networkidle")
 
 
 def test_unknown_error_on_the_lookup_page_gets_no_match(page, base_url):
