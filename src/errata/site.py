@@ -37,18 +37,6 @@ SITE_PAGE_SEARCH_BOOST = 0.0001
 _NUMBERED = re.compile(r"^\d+[.\-_ ]\s*(?=.)")
 
 
-def unnumbered_path(src_path: str) -> str:
-    """A page's docs path without the vdoing order numbers of its folders and its name, for URLs.
-
-    >>> unnumbered_path("01.mmdetection/05.mmdetection-errors.md"), unnumbered_path("00.目录页/10.md")
-    ('mmdetection/mmdetection-errors.md', '目录页/10.md')
-    """
-    folder, _, name = src_path.rpartition("/")
-    stem, dot, extension = name.rpartition(".")
-    name = _unnumbered(stem) + dot + extension if dot else _unnumbered(name)
-    return "/".join([*(_unnumbered(part) for part in folder.split("/") if folder), name])
-
-
 def unnumbered_dest(dest_uri: str, is_page: bool) -> str:
     """Where MkDocs writes a file, without order numbers: off every folder, off a page's own name, never off a file's.
 
@@ -59,6 +47,8 @@ def unnumbered_dest(dest_uri: str, is_page: bool) -> str:
     ('a/x/index.html', 'a/1.png')
     >>> unnumbered_dest("01.a/05.x.html", True)
     'a/x.html'
+    >>> unnumbered_dest("01.mmdetection/05.mmdetection-errors.md", True), unnumbered_dest("00.目录页/10.md", True)
+    ('mmdetection/mmdetection-errors.md', '目录页/10.md')
     """
     folder, _, name = dest_uri.rpartition("/")
     if is_page:
@@ -150,7 +140,7 @@ def page_url(src_path: str) -> str:
     >>> page_url("01.guide/README.md")  # MkDocs takes a README.md as its folder's index
     'guide/'
     """
-    folder, _, name = unnumbered_path(src_path)[: -len(".md")].rpartition("/")
+    folder, _, name = unnumbered_dest(src_path, True)[: -len(".md")].rpartition("/")
     if name in ("index", "README"):
         return f"{folder}/" if folder else ""
     return f"{folder}/{name}/" if folder else f"{name}/"
