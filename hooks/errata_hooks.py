@@ -129,6 +129,8 @@ def _restore_theme_file(files: Files, src_uri: str, config) -> None:
 
 
 def _inside(path: str, folder: str) -> bool:
+    # Not errata.files.is_inside, which resolves links: a link under docs/ must count as inside,
+    # so that through_symlink refuses it instead of the theme's branch letting it through.
     return os.path.commonpath([os.path.abspath(path), os.path.abspath(folder)]) == os.path.abspath(folder)
 
 
