@@ -27,6 +27,7 @@ tags: []
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import PurePath
 
@@ -94,10 +95,10 @@ class RepairReport:
 
     def fix_counts(self) -> dict[str, int]:
         """How many fixes of each class, in order of first appearance."""
-        return _count(f.kind for f in self.fixes)
+        return dict(Counter(f.kind for f in self.fixes))  # a Counter keeps first appearances in order
 
     def unrecoverable_counts(self) -> dict[str, int]:
-        return _count(f.kind for f in self.unrecoverable)
+        return dict(Counter(f.kind for f in self.unrecoverable))
 
     def summary(self) -> str:
         """One line for a person.
@@ -145,13 +146,6 @@ class RepairReport:
         out["fix_counts"] = self.fix_counts()
         out["unrecoverable_counts"] = self.unrecoverable_counts()
         return out
-
-
-def _count(kinds) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for kind in kinds:
-        counts[kind] = counts.get(kind, 0) + 1
-    return counts
 
 
 @dataclass(frozen=True)
