@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -146,9 +147,7 @@ def duplicate_ids(page: str) -> list[str]:
     >>> duplicate_ids('<h2 id="a">x</h2><div id="b"></div><h2 id="a">y</h2>')
     ['a']
     """
-    seen: dict[str, int] = {}
-    for match in _ID.finditer(page):
-        seen[match.group(1)] = seen.get(match.group(1), 0) + 1
+    seen = Counter(match.group(1) for match in _ID.finditer(page))
     return [name for name, count in seen.items() if count > 1]
 
 
