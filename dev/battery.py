@@ -30,10 +30,7 @@ def main(code: Path, work: Path) -> None:
     if work.exists():
         shutil.rmtree(work)
     docs = work / "docs"
-    shutil.copytree(code / "docs", docs)
-    for payload in battery.PAYLOADS:
-        (docs / payload.path).parent.mkdir(parents=True, exist_ok=True)
-        (docs / payload.path).write_text(payload.text, encoding="utf-8")
+    battery.docs_with_payloads(code / "docs", docs)
     env = {**os.environ, "PYTHONPATH": f"{code / 'src'}:{code}", "GITHUB_ACTIONS": "", "NO_MKDOCS_2_WARNING": "1"}
     check = subprocess.run([sys.executable, str(code / "scripts/check.py"), "docs", "--tags", str(code / "tags.yml")], cwd=work, env=env, capture_output=True, text=True)
     reported = {(m.group(1), int(m.group(2))) for m in (re.match(r"^(.+?):(\d+): ", line) for line in check.stdout.splitlines()) if m}
@@ -61,14 +58,9 @@ def main(code: Path, work: Path) -> None:
         page.on("dialog", lambda dialog: (ran.add(dialog.message), dialog.dismiss()))
         for url in battery._site_urls(site, base):
             try:
-                page.goto(url, wait_until="load", timeout=15_000)
-                page.wait_for_timeout(100)
-                page.evaluate(battery.CLICK_EVERYTHING)
-                page.wait_for_timeout(50)
-                if not page.url.startswith(base):
-                    ran.add(f"navigated away from {url}")
-                    continue
-                ran.update(page.evaluate("window.__pwned") or [])
+                for event in battery.visit(page, url, base, timeout=15_000):
+                    name = event.removeprefix("canary ")
+                    ran.add(name if name != event else f"{event} from {url}")
             except Exception as exc:  # a page a payload broke: count it, go on
                 ran.add(f"{type(exc).__name__} on {url}")
         browser.close()
