@@ -71,3 +71,10 @@ def test_shift_jis_is_detected():
     result = repair_bytes(text.encode("shift_jis"), "a.md")
     assert result.text == text
     assert result.report.encoding == "shift_jis"
+
+
+@pytest.mark.parametrize("latin", ["Müller sent his résumé.", "Zhōngwén pīnyīn: nǚ, lǜ"])
+def test_a_gbk_line_of_latin_words_is_gbk_not_big5(latin):
+    """GBK's pinyin letters (``A8 B9`` ü) are Big5's 邦: inside Latin words they are letters."""
+    data = "---\ntitle: 标题\n---\n".encode() + latin.encode("gbk") + "\n\n静态方法\n".encode()
+    assert repair_bytes(data, "a.md").text == f"---\ntitle: 标题\n---\n{latin}\n\n静态方法\n"

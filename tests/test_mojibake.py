@@ -199,3 +199,64 @@ def test_latin1_text_beside_a_gbk_title_stays():
     text = f"title: {title}\n\nNESTLÉ® and the café are fine; C O N C L U S Ã O.\n"
     fixed = repair_mojibake(text)[0]
     assert fixed == "title: 显存不足的报错\n\nNESTLÉ® and the café are fine; C O N C L U S Ã O.\n"
+
+
+def _as_gbk_read_as_latin1(text: str, codec: str = "gbk") -> str:
+    return text.encode(codec).decode("latin-1")
+
+
+@pytest.mark.parametrize(
+    ("latin", "codec"),
+    [
+        ("Müller sent his résumé.", "gbk"),  # ü é: GBK's pinyin letters, row A8
+        ("Zhōngwén pīnyīn: nǚ, lǜ, è", "gbk"),  # tones, and a letter alone beside them
+        ("A naïve NESTLÉ® fan — 2019–2020", "gb18030"),  # ï É ® are no GBK: GB18030's four bytes
+    ],
+)
+@pytest.mark.parametrize("beside", ["", "# 标题\n\n正文是干净的中文。\n\n", "title: " + sloppy_cp1252("显存不足") + "\n\n"])
+def test_latin_words_saved_as_gbk_and_read_as_latin1_are_undone(latin, codec, beside):
+    """Issue 11: ``M¨¹ller``, ``r¨¦sum¨¦``: no Latin-1 text puts ``¨`` between the letters of a word."""
+    fixed, report = repair_mojibake(beside + _as_gbk_read_as_latin1(latin, codec) + "\n")
+    assert fixed.endswith("\n" + latin + "\n") or fixed == latin + "\n"
+    assert "gbk-as-latin1" in {f.kind for f in report.fixes}
+
+
+@pytest.mark.parametrize(
+    "latin",
+    [
+        "The diaeresis (¨) and the broken bar (¦): ¨¦ ¨¨ ¨¹.",  # GBK's é è ü, but no word's letters
+        "x¨y a¨¦b ¡Hola! ¿Qué?",  # a letter between letters, but ``é?`` is no GBK: not a GBK line
+        "`crème brûlée` and `Zürich`, NESTLÉ® — « naïve »",
+    ],
+)
+@pytest.mark.parametrize("beside", ["", sloppy_cp1252("显存不够，请减小批大小。")])
+def test_latin1_text_that_looks_like_gbk_letters_stays(latin, beside):
+    text = f"# 标题\n\n{beside}\n\n{latin}\n"
+    assert repair_mojibake(text)[0].endswith(f"\n{latin}\n")
+
+
+def test_clean_lines_of_a_gbk_document_stay():
+    """A line of Chinese characters was never read as Latin-1: its ``……`` and ``“`` are the
+    author's; nor is a Latin word (``crème``) GBK's rare 鑝 where the rest of the file is GBK."""
+    gbk = [_as_gbk_read_as_latin1(line) for line in ("# 构建报错", "显存不够，请减小批大小。", "输出目录：%s")]
+    clean = ["正在复制可下载文件……", "“html_sidebars”的值必须是字符串列表。", "`crème brûlée` and `Zürich`"]
+    text = "\n\n".join(gbk + clean) + "\n"
+    fixed = repair_mojibake(text)[0]
+    assert fixed == "\n\n".join(["# 构建报错", "显存不够，请减小批大小。", "输出目录：%s"] + clean) + "\n"
+
+
+def test_a_lone_gbk_character_in_a_mojibake_document_is_read():
+    """``Í¼`` (图) standing alone reads as UTF-8 only as the archaic Greek ͼ, and ``Î±`` (伪) as α:
+    in a document that shows mojibake, and beside GBK on its own line, they are GBK."""
+    body = sloppy_cp1252("显存不够，请减小批大小。")
+    for title, want in [("图 %s", "图 %s"), ("伪 XML 文件保存在 %(outdir)s。", "伪 XML 文件保存在 %(outdir)s。")]:
+        text = f"---\ntitle: {_as_gbk_read_as_latin1(title)}\n---\n{body}\n"
+        assert repair_mojibake(text)[0] == f"---\ntitle: {want}\n---\n显存不够，请减小批大小。\n"
+
+
+def test_a_utf8_mojibake_title_in_a_gbk_document_is_utf8():
+    """A whole UTF-8 reading in Chinese (文档) beats the GBK document's codec (鏂囨。): GBK
+    bytes next to never make three-byte UTF-8 characters."""
+    body = [_as_gbk_read_as_latin1(line) for line in ("显存不够，请减小批大小。", "然后重新运行训练脚本。", "输出目录：%s")]
+    text = "title: " + sloppy_cp1252("文档") + "\n\n" + "\n\n".join(body) + "\n"
+    assert repair_mojibake(text)[0] == "title: 文档\n\n显存不够，请减小批大小。\n\n然后重新运行训练脚本。\n\n输出目录：%s\n"

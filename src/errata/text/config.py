@@ -79,6 +79,16 @@ class RepairConfig(NamedTuple):
     cjk_reading_margin: float = 2.0
     #: The shortest legacy (GBK/Big5-as-Latin-1) run considered, in bytes: one character pair.
     legacy_min_bytes: int = 4
+    #: A single legacy character standing alone (``Í¼`` for 图) in a document that shows
+    #: mojibake must be at least this common (unigram log-probability, Big5 with
+    #: ``big5_bonus``): 图 -7.3, 页 -9.9; pairs of Latin-1 symbols read as rare
+    #: ones (``¨¨`` as Big5's 豕 -15.4, ``»«`` as GBK's 猾 -13.8).
+    lone_min_logp: float = -11.0
+    #: Log-probability of an accented letter inside a Latin word (one of the sixty-odd
+    #: that French, German, Spanish and pinyin write: é ü ñ ǎ), where a legacy
+    #: reading of a file is scored (``plausibility.non_ascii_score``): a GBK line
+    #: ``crème`` against Big5's ``cr豕me``.
+    accented_letter_logp: float = -4.16
     #: The share of kana among a document's intact CJK characters from which kana are candidates.
     kana_min_share: float = 0.05
     #: Candidates per damaged character kept by the cheapest score (channel + unigram).

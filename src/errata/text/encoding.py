@@ -14,7 +14,7 @@ from charset_normalizer import from_bytes
 
 from ..errors import EssayError
 from .langmodel import load_model
-from .plausibility import text_score
+from .plausibility import non_ascii_score, text_score
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -86,6 +86,8 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> DecodedText:
     >>> mixed = decode_bytes("第一行\\n".encode() + "第二行\\n".encode("gbk"))
     >>> mixed.text, mixed.legacy_lines
     ('第一行\\n第二行\\n', (2,))
+    >>> decode_bytes("标题\\n".encode() + "Müller, résumé".encode("gbk")).text   # GBK's pinyin letters, not Big5's 邦 and 谷
+    '标题\\nMüller, résumé'
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -155,7 +157,9 @@ def _best_legacy_encoding(data: bytes) -> str | None:
         text = _decode_or_none(data, encoding)
         if text is None:
             continue
-        score = text_score("".join(ch for ch in text if not ch.isascii()), model)
+        # What the reading adds to ASCII: Chinese by the model, and the accented letters of
+        # Latin words (a GBK line ``crème``, not Big5's ``cr豕me``) at a flat rate.
+        score = non_ascii_score(text, model)
         if score >= _MIN_SCORE and (best is None or score + bonus > best[0]):
             best = (score + bonus, encoding)
     if best is not None:

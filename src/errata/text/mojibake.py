@@ -9,7 +9,9 @@ model finds it plausible, never because a decoder happened to succeed:
    missing (dropped, or shown as U+FFFD) the character becomes a :class:`Slot`
    that the language model fills (:mod:`errata.text.recover`, ``lost-bytes``).
 2. **GBK/GB18030 or Big5 read as Latin-1** (``gbk-as-latin1``, ``big5-as-latin1``),
-   which ftfy cannot undo: ``mmdetection±¨´í»ã×Ü`` → ``mmdetection报错汇总``.
+   which ftfy cannot undo: ``mmdetection±¨´í»ã×Ü`` → ``mmdetection报错汇总``;
+   Latin words saved as GBK too, whose accented letters are GBK's pinyin
+   letters (``cr¨¨me`` → ``crème``, :func:`shows_gbk_latin_words`).
 3. **UTF-8 read as GBK or Big5** (古文码, ``utf8-as-gbk``, ``utf8-as-big5``):
    ``鏄惧瓨涓嶅`` → ``显存不够`` (:mod:`errata.text.cjk_reading`).
 4. What is left goes through ftfy, configured not to touch what Chinese
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -55,7 +58,7 @@ from .bytemap import (
 from .cjk_reading import cjk_reading_runs
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import UNKNOWN_LOGP, LanguageModel, load_model
-from .plausibility import text_score
+from .plausibility import is_accented_letter, text_score
 from .recover import UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line
 from .unrecoverable import Finding, find_unrecoverable
 
@@ -89,6 +92,8 @@ EMOJI_PARTS = frozenset({"\ufe0f", "\u200d"})
 #: a document that shows kana in its intact text gets them back as candidates
 #: (see :func:`script_bonus`).
 KANA = frozenset(chr(c) for c in (*range(0x3041, 0x3097), *range(0x30A1, 0x30FB)))
+#: The forms of Greek letters that mathematics writes beside the alphabet's own (ϑ ϕ ϵ).
+GREEK_MATH = frozenset("ϐϑϕϖϰϱϵ")
 
 
 def is_cjk_text_char(ch: str) -> bool:
@@ -115,6 +120,8 @@ def is_plausible_char(ch: str, vocabulary: frozenset[str] | set[str]) -> bool:
 
     >>> is_plausible_char("é", set()), is_plausible_char("ɮ", set()), is_plausible_char("Ⅰ", set())
     (True, False, True)
+    >>> is_plausible_char("α", set()), is_plausible_char("ϕ", set()), is_plausible_char("ͼ", set())
+    (True, True, False)
     """
     if is_cjk_text_char(ch) or ch in vocabulary:
         return True
@@ -123,9 +130,10 @@ def is_plausible_char(ch: str, vocabulary: frozenset[str] | set[str]) -> bool:
         return True  # Roman numerals (Ⅰ Ⅱ) and circled numbers (①): Chinese text numbers lists with them
     if 0xA0 <= cp <= 0xFF:
         return True  # Latin-1 text double-encoded: Ã© → é
-    if 0x0370 <= cp <= 0x03FF or 0x0400 <= cp <= 0x045F:
-        # Greek and the Cyrillic of Russian; not the letters of smaller
-        # languages further on (һ ҳ), which GBK bytes read as UTF-8 make (一页).
+    if 0x0386 <= cp <= 0x03CE or ch in GREEK_MATH or 0x0400 <= cp <= 0x045F:
+        # The Greek alphabet and the Cyrillic of Russian; not archaic Greek and
+        # Coptic letters (ͼ) nor the letters of smaller languages further on (һ ҳ),
+        # which GBK bytes read as UTF-8 make (图 ``CD BC``, 一页).
         return unicodedata.category(ch).startswith("L")
     # Three- and four-byte symbols and punctuation (≥ → ∞ € ✓), emoji and the
     # variation selector and joiner that build them. Letters of scripts a
@@ -260,16 +268,46 @@ def read_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEFAU
     return None if best is None else (best[1], best[2])
 
 
+def read_lone_pair(run: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG, kind: str = "gbk-as-latin1") -> tuple[str, str] | None:
+    """One legacy character read as Latin-1 that stands alone: the character and its class, if it is a common one.
+
+    Read in the codec of ``kind``: the one the document shows, or GBK, the
+    commoner, where it shows none (``¨¦`` is then é, no Chinese, not Big5's 谷).
+    It has no neighbours to be scored with, so how common it is decides: its
+    unigram log-probability (with Big5's bonus) must reach ``config.lone_min_logp``.
+
+    >>> read_lone_pair("Í¼", load_model()), read_lone_pair("Ò³", load_model())
+    (('图', 'gbk-as-latin1'), ('页', 'gbk-as-latin1'))
+    >>> read_lone_pair("¨¦", load_model()), read_lone_pair("¨¦", load_model(), kind="big5-as-latin1")
+    (None, ('谷', 'big5-as-latin1'))
+    """
+    try:
+        text = run_to_bytes(run).decode(LEGACY_CODECS[kind])
+    except UnicodeDecodeError:
+        return None
+    if len(text) != 1 or not _legacy_char(text):
+        return None
+    bonus = config.big5_bonus if kind == "big5-as-latin1" else 0.0
+    return (text, kind) if model.unigram_logp(text) + bonus >= config.lone_min_logp else None
+
+
 #: The codec of each legacy class.
 LEGACY_CODECS = {"gbk-as-latin1": "gb18030", "big5-as-latin1": "big5"}
 
 
 def _read_in_document_codec(data: bytes, kind: str, model: LanguageModel) -> tuple[str, str] | None:
+    """The bytes in the document's codec, if every character is one its text may hold.
+
+    GBK's accented letters (row A8, for pinyin: ``¨¦`` é, ``¨¢`` á, ``¨®`` ó) included.
+
+    >>> _read_in_document_codec(run_to_bytes("¨®"), "gbk-as-latin1", load_model())
+    ('ó', 'gbk-as-latin1')
+    """
     try:
         text = data.decode(LEGACY_CODECS[kind])
     except UnicodeDecodeError:
         return None
-    if not all(is_plausible_char(c, model.vocabulary) for c in text):
+    if not all(is_plausible_char(c, model.vocabulary) or is_accented_letter(c) for c in text):
         return None
     return text, kind
 
@@ -316,29 +354,187 @@ def decode_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEF
 
 
 def _legacy_runs(
-    line: str, utf8: list[tuple[int, int, list | None]], model: LanguageModel, config: RepairConfig, document: tuple[str, bool] | None = None
+    line: str,
+    utf8: list[tuple[int, int, list | None]],
+    model: LanguageModel,
+    config: RepairConfig,
+    document: tuple[str, bool] | None = None,
+    lone_pairs: str | None = None,
 ) -> list[tuple[int, int, str, str]]:
     """Spans of a line that are GBK/Big5 read as Latin-1.
 
     Not where a byte run they touch reads as UTF-8 with more whole characters
     than damaged ones: UTF-8 mojibake is the likelier damage there. GBK bytes
-    seldom make whole UTF-8 sequences (``ÎÒÃÇ`` for 我们 makes none).
+    seldom make whole UTF-8 sequences (``ÎÄ`` for 文 makes none), and where
+    they do it is mostly one character of another script (伪 ``CE B1`` reads α):
+    beside a run that only the legacy codec reads, such a character is the
+    codec's too (:func:`_stray_utf8`), a line being saved and read as a whole.
     ``document``: the legacy class the document shows, and whether it shows
-    nothing else (then no UTF-8 reading competes).
+    nothing else (then no UTF-8 reading competes, unless it is whole Chinese:
+    GBK bytes next to never make a three-byte UTF-8 character). ``lone_pairs``: the
+    class in whose codec to read a single pair of bytes that stands apart and reads
+    as nothing else (:func:`_lone_pair`), as a document that shows mojibake may hold one.
     """
-    runs = []
+    if holds_chinese(line):
+        return []  # a line that Latin-1 was read into holds no Chinese: this one's ``“`` and ``°C`` are the author's
+    if document is not None and not reads_whole(line, LEGACY_CODECS[document[0]]):
+        document = None  # not a line in the document's codec (``café's`` is no GBK): read run by run
+    runs, contested, sure = [], [], False
     for match in LEGACY_RUN.finditer(line):
         legacy = read_legacy_run(match.group(), model, config, document[0] if document else None)
-        if legacy is None:
+        if legacy is None and lone_pairs and _lone_pair(line, match.start(), match.end()) and not _touching(utf8, match.start(), match.end()):
+            legacy = read_lone_pair(match.group(), model, config, lone_pairs)
+        if legacy is None or legacy[1] == "gbk-as-latin1" and _latin_word_as_it_stands(line, match.start(), match.end()):
             continue
-        if document is not None and document[1]:
-            runs.append((match.start(), match.end(), *legacy))
+        touched = _touching(utf8, match.start(), match.end())
+        run = (match.start(), match.end(), *legacy)
+        if document is not None and document[1] and not any(_chinese_utf8(items) for _, _, items in touched):
+            runs.append(run)
             continue
-        touched = [(start, end, items) for start, end, items in utf8 if start < match.end() and match.start() < end and items is not None]
-        if any(start < match.start() or end > match.end() or _utf8_likelier(items, legacy[0], model) for start, end, items in touched):
-            continue  # UTF-8 mojibake is the likelier damage (or reaches beyond: then the GBK reading would split a character)
-        runs.append((match.start(), match.end(), *legacy))
+        if any(start < match.start() or end > match.end() for start, end, _ in touched):
+            continue  # the UTF-8 reading reaches beyond: the GBK reading would split a character
+        if any(_utf8_likelier(items, legacy[0], model) for _, _, items in touched):
+            contested.append((run, touched))  # UTF-8 mojibake is the likelier damage, unless the line says otherwise
+            continue
+        runs.append(run)
+        sure = sure or not touched
+    if sure:
+        runs.extend(run for run, touched in contested if _stray_utf8(line, run[0], run[1], touched))
+        runs.sort()
     return runs
+
+
+def _touching(utf8: list[tuple[int, int, list | None]], start: int, end: int) -> list[tuple[int, int, list]]:
+    """The UTF-8 readings (those that read at all) of the byte runs that overlap a span."""
+    return [(a, b, items) for a, b, items in utf8 if a < end and start < b and items is not None]
+
+
+def _latin_word_as_it_stands(line: str, start: int, end: int) -> bool:
+    """Whether a run is accented letters of a Latin word, each with the ASCII letter after it (``crème``, ``naïve``).
+
+    GBK reads such a pair only through its extension (a trail byte below 0x80
+    is none of GB2312's): ``èm`` is 鑝, ``ïv`` 飗, rare characters no simplified
+    Chinese text glues to Latin letters, where a Latin word writes them all the time.
+    (Not so in Big5, whose trail bytes are below 0x80 half the time.)
+
+    >>> _latin_word_as_it_stands("`crème brûlée`", 3, 5), _latin_word_as_it_stands("`crème brûlée`", 9, 13), _latin_word_as_it_stands("ÊÖ²á", 0, 4)
+    (True, True, False)
+    """
+    before = line[start - 1] if start else " "
+    after = line[end] if end < len(line) else " "
+    if not (_ascii_letter(before) or _ascii_letter(after)):
+        return False
+    pairs = [line[k : k + 2] for k in range(start, end, 2)]
+    return all(len(pair) == 2 and is_accented_letter(pair[0]) and _ascii_letter(pair[1]) for pair in pairs)
+
+
+def _ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def _stands_apart(line: str, start: int, end: int) -> bool:
+    """Whether a span of a line has no ASCII letter or digit, nor another byte-like character, on either side.
+
+    >>> _stands_apart("title: Í¼ %s", 7, 9), _stands_apart("25Â°C", 2, 4)
+    (True, False)
+    """
+    before = line[start - 1] if start else " "
+    after = line[end] if end < len(line) else " "
+    return not any(ch.isascii() and ch.isalnum() or ch in CHAR_TO_BYTE for ch in (before, after))
+
+
+def _stray_utf8(line: str, start: int, end: int, touched: list[tuple[int, int, list]]) -> bool:
+    """Whether the UTF-8 readings of a span are stray characters of other scripts, or lead bytes that lost the rest, not text.
+
+    No Chinese character among them, and standing apart: an accented letter glued
+    to a Latin word (``cafÃ©``) or a sign glued to a number (``25Â°C``) is the
+    Latin or UTF-8 text it looks like.
+
+    >>> _stray_utf8("title: Î± XML", 7, 9, [(7, 9, ["α"])]), _stray_utf8("cafÃ© ", 3, 5, [(3, 5, ["é"])])
+    (True, False)
+    """
+    items = [item for _, _, run in touched for item in run]
+    return not any(isinstance(i, str) and is_cjk_text_char(i) for i in items) and _stands_apart(line, start, end)
+
+
+def _chinese_utf8(items: list) -> bool:
+    """Whether a UTF-8 reading is whole and holds Chinese: then it is what the bytes were."""
+    return all(isinstance(i, str) for i in items) and any(is_cjk_text_char(i) for i in items)
+
+
+def reads_whole(line: str, codec: str) -> bool:
+    """Whether a line read as Latin-1 (or cp1252) is bytes of ``codec`` from end to end.
+
+    >>> reads_whole("NESTL\x810\x877\x810\x853 ¡ª caf¨¦", "gb18030"), reads_whole("NESTLÉ® — café's", "gb18030")
+    (True, False)
+    """
+    try:
+        run_to_bytes(line).decode(codec)
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return True
+
+
+#: Ideographs, kana, hangul and CJK and fullwidth punctuation: what :func:`is_cjk_text_char`
+#: accepts but general punctuation, where cp1252 has its ``“ ” — …``.
+_CHINESE = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0002ffff]")
+
+
+def holds_chinese(line: str) -> bool:
+    """Whether a line holds Chinese (or Japanese, Korean) text as characters, which no Latin-1 or cp1252 reading makes.
+
+    >>> holds_chinese("正在复制可下载文件……"), holds_chinese("±¨´í “h” …")
+    (True, False)
+    """
+    return _CHINESE.search(line) is not None
+
+
+def _lone_pair(line: str, start: int, end: int) -> bool:
+    """A single pair of high bytes standing apart (``Í¼`` for 图 in ``title: Í¼ %s``).
+
+    Clean Latin text writes its high characters inside words (``crème``), or
+    singly beside spaces (``— ``, ``© 2024``): two of them together and alone is a legacy character.
+
+    >>> _lone_pair("title: Í¼ %s", 7, 9), _lone_pair("Zürich", 1, 3)
+    (True, False)
+    """
+    return end - start == 2 and all(ord(ch) >= 0x80 for ch in line[start:end]) and _stands_apart(line, start, end)
+
+
+def _gbk_latin_word(line: str, start: int, end: int) -> bool:
+    """Whether a run is GBK (or GB18030) bytes of an accented letter of a Latin word, read as Latin-1.
+
+    GBK writes the pinyin letters in row A8 (``¨¦`` é, ``¨¨`` è, ``¨¹`` ü),
+    GB18030 other letters in four bytes (``\x810\x8a7`` ï): the letter the run
+    reads as must touch an ASCII letter beside it. Latin-1 text puts no ``¨``
+    between the letters of a word.
+
+    >>> line = "`cr¨¨me` and `Z¨¹rich`, 2019¨C2020"
+    >>> [_gbk_latin_word(line, m.start(), m.end()) for m in LEGACY_RUN.finditer(line)]
+    [True, True, False]
+    """
+    before = line[start - 1] if start else " "
+    after = line[end] if end < len(line) else " "
+    if before in CHAR_TO_BYTE or after in CHAR_TO_BYTE or not (_ascii_letter(before) or _ascii_letter(after)):
+        return False  # part of a longer run of high bytes, or beside no Latin letter
+    try:
+        text = run_to_bytes(line[start:end]).decode(LEGACY_CODECS["gbk-as-latin1"])
+    except UnicodeDecodeError:
+        return False
+    return _ascii_letter(before) and is_accented_letter(text[0]) or _ascii_letter(after) and is_accented_letter(text[-1])
+
+
+def shows_gbk_latin_words(line: str) -> bool:
+    """Whether a line holds Latin words saved as GBK and read as Latin-1 (``cr¨¨me``, ``Z¨¹rich``),
+    and is GBK (GB18030) bytes from end to end.
+
+    >>> shows_gbk_latin_words("`cr¨¨me` and `Z¨¹rich`"), shows_gbk_latin_words("Crème fraîche, NESTLÉ® ¨¦")
+    (True, False)
+    >>> shows_gbk_latin_words("a¨¦b ¿Qué?")  # é? is no GBK
+    False
+    """
+    codec = LEGACY_CODECS["gbk-as-latin1"]
+    return any(_gbk_latin_word(line, m.start(), m.end()) for m in LEGACY_RUN.finditer(line)) and reads_whole(line, codec)
 
 
 def _mostly_whole(items: list) -> bool:
@@ -644,10 +840,10 @@ def repair_mojibake(text: str, model: LanguageModel | None = None, config: Repai
     if any(run.kind in CJK_READING_KINDS for runs, _ in decoded for run in runs):
         # Likewise single characters read as GBK (``鍦–om`` for 在Com) in a document that shows 古文码.
         decoded = [_decode_line(line, model, config, single=True) if not runs else (runs, confirmed) for line, (runs, confirmed) in zip(lines, decoded)]
+    single = config._replace(legacy_min_bytes=2)
     if config.legacy_min_bytes > 2 and any(run.kind in LEGACY_KINDS for runs, _ in decoded for run in runs):
         # A document that shows GBK (or Big5) read as Latin-1 shows it in single
         # characters too (``µÄ`` for 的 between ASCII words).
-        single = config._replace(legacy_min_bytes=2)
         decoded = [_decode_line(line, model, single) if LEGACY_RUN.search(line) else found for line, found in zip(lines, decoded)]
         # Then the document's codec reads every pair of high bytes on the lines that
         # show it (on every line where that is all the document shows): 模組 not
@@ -659,9 +855,19 @@ def repair_mojibake(text: str, model: LanguageModel | None = None, config: Repai
             else (runs, confirmed)
             for line, (runs, confirmed) in zip(lines, decoded)
         ]
+    if document_legacy_kind(decoded) in (None, "gbk-as-latin1"):
+        # Latin words saved as GBK show GBK's pinyin letters (cr¨¨me, Z¨¹rich): such a
+        # line is GBK, every pair on it read so (— ``¡ª``, NESTLÉ® in GB18030's four bytes).
+        # Not in a Big5 document, where ``¨¹`` is 邦.
+        gbk_line = ("gbk-as-latin1", True)
+        decoded = [_decode_line(line, model, single, document=gbk_line) if shows_gbk_latin_words(line) else found for line, found in zip(lines, decoded)]
     # A lone fragment (``å`` between ASCII words) is only damage in a document
     # that is demonstrably mojibake; in a clean one it is somebody's Latin text.
     mojibake_document = any(confirmed for _, confirmed in decoded)
+    if mojibake_document or any(run.kind in LEGACY_KINDS for runs, _ in decoded for run in runs):
+        # So is a lone pair of high bytes that reads as nothing else (``Í¼`` for 图; as UTF-8 the archaic Greek ͼ).
+        kind = document_legacy_kind(decoded) or "gbk-as-latin1"  # GBK, the commoner, where the document shows neither
+        decoded = [_with_lone_pairs(line, found, model, config, kind) for line, found in zip(lines, decoded)]
     line_items = [
         _line_items(line, runs, number, mojibake_document, report)
         for number, (line, (runs, _)) in enumerate(zip(lines, decoded), start=1)
@@ -692,6 +898,22 @@ def _decode_line(
             confirmed = True
     runs.sort(key=lambda run: run.start)
     return runs, confirmed
+
+
+def _with_lone_pairs(
+    line: str, found: tuple[list[DecodedRun], bool], model: LanguageModel, config: RepairConfig, kind: str
+) -> tuple[list[DecodedRun], bool]:
+    """A line's runs with the lone pairs of legacy bytes (:func:`_lone_pair`) that no run covers yet, read as ``kind``."""
+    runs, confirmed = found
+    taken = [(run.start, run.end) for run in runs]
+    lone = [m for m in LEGACY_RUN.finditer(line) if _lone_pair(line, m.start(), m.end()) and not any(a < m.end() and m.start() < b for a, b in taken)]
+    if not lone:
+        return found
+    spans = {(m.start(), m.end()) for m in lone}
+    utf8 = utf8_runs(line, model.vocabulary)
+    read = _legacy_runs(line, utf8, model, config, lone_pairs=kind)
+    extra = [DecodedRun(a, b, list(text), len(text), cls) for a, b, text, cls in read if (a, b) in spans]
+    return sorted(runs + extra, key=lambda run: run.start), confirmed
 
 
 def utf8_runs(line: str, vocabulary: frozenset[str]) -> list[tuple[int, int, list[str | Piece] | None]]:

@@ -7,6 +7,8 @@ log-probability per character under the packaged Chinese model (character
 bigrams from a line start), with flat rates for the scripts the model did not
 learn: kana and hangul are as likely as a character picked at random from a
 common-use set of their script. Punctuation and ASCII cost what the model says.
+:func:`non_ascii_score` scores what a whole file's reading adds to ASCII, and
+gives the accented letters of Latin words (``crème``, ``Zürich``) a flat rate too.
 
 >>> model = load_model()
 >>> text_score("显存不够", model) > text_score("鏄惧瓨涓嶅", model)
@@ -18,7 +20,10 @@ True
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 
+from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import BOUNDARY, LanguageModel, load_model, symbols
 
 #: Per-character log-probability of a kana in Japanese text (about 170 kana in use).
@@ -26,7 +31,7 @@ KANA_LOGP = math.log(1 / 170)
 #: Per-character log-probability of a hangul syllable in Korean text (about 2,350 in common use).
 HANGUL_LOGP = math.log(1 / 2350)
 
-__all__ = ["text_score", "load_model"]
+__all__ = ["text_score", "non_ascii_score", "is_accented_letter", "latin_word_letters", "load_model"]
 
 
 def _flat_logp(ch: str) -> float | None:
@@ -54,3 +59,58 @@ def text_score(text: str, model: LanguageModel, before: str = BOUNDARY) -> float
         count += 1
         prev = sym
     return total / count if count else 0.0
+
+
+def is_accented_letter(ch: str) -> bool:
+    """An ASCII letter with diacritics (é ü ǎ ñ Ḿ): what European languages and pinyin add to ASCII.
+
+    Not the letters that are not an ASCII letter with marks (ß Ŀ Ħ ĸ), which a
+    legacy Korean reading of GBK's pinyin letters makes (``crĿme``).
+
+    >>> is_accented_letter("é"), is_accented_letter("ǚ"), is_accented_letter("Ŀ"), is_accented_letter("e"), is_accented_letter("豕")
+    (True, True, False, False, False)
+    """
+    base, *marks = unicodedata.normalize("NFD", ch)
+    return bool(marks) and base.isascii() and base.isalpha() and all(unicodedata.category(m) == "Mn" for m in marks)
+
+
+#: A maximal run of letters, accented or not (the candidates for a Latin word).
+_LETTERS = re.compile(r"[^\W\d_]+")
+#: The blocks the accented letters are in (Latin-1 Supplement, Extended-A and -B, Extended Additional).
+_LATIN_BEYOND_ASCII = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
+
+
+def latin_word_letters(text: str) -> list[int]:
+    """Where the accented letters of Latin words are: in a run of letters with an ASCII letter in it.
+
+    An accented letter alone (``à``) or among other scripts' letters is not counted.
+
+    >>> latin_word_letters("`crème` and `Zürich`, à la 豕é")
+    [3, 14]
+    """
+    found: list[int] = []
+    if not _LATIN_BEYOND_ASCII.search(text):
+        return found  # most Chinese text: no word to look at
+    for word in _LETTERS.finditer(text):
+        letters = word.group()
+        if not any(ch.isascii() for ch in letters) or not all(ch.isascii() or is_accented_letter(ch) for ch in letters):
+            continue
+        found.extend(word.start() + k for k, ch in enumerate(letters) if not ch.isascii())
+    return found
+
+
+def non_ascii_score(text: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG) -> float:
+    """Mean log-probability per non-ASCII character of a reading of a file's bytes, ASCII left out.
+
+    The accented letters of Latin words count ``config.accented_letter_logp`` each;
+    the other characters are read together, as :func:`text_score` reads them.
+    A GBK line of Latin words reads as such in GB18030 and as rare ideographs in Big5:
+
+    >>> model = load_model()
+    >>> non_ascii_score("`crème` and `Zürich`", model) > non_ascii_score("`cr豕me` and `Z邦rich`", model) + 3
+    True
+    """
+    letters = set(latin_word_letters(text))
+    rest = "".join(ch for k, ch in enumerate(text) if not ch.isascii() and k not in letters)
+    count = len(letters) + len(rest)
+    return (config.accented_letter_logp * len(letters) + text_score(rest, model) * len(rest)) / count if count else 0.0
