@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import OWN_TEXT
-from dev.damage import character_error_rate, damage, decode_as_cp1252
+from dev.damage import character_error_rate, damage, decode_as_cp1252, read_cp1252
 from errata.text.langmodel import load_model
 from errata.text.mojibake import decode_legacy_run, repair_mojibake
 
@@ -260,3 +260,19 @@ def test_a_utf8_mojibake_title_in_a_gbk_document_is_utf8():
     body = [_as_gbk_read_as_latin1(line) for line in ("显存不够，请减小批大小。", "然后重新运行训练脚本。", "输出目录：%s")]
     text = "title: " + sloppy_cp1252("文档") + "\n\n" + "\n\n".join(body) + "\n"
     assert repair_mojibake(text)[0] == "title: 文档\n\n显存不够，请减小批大小。\n\n然后重新运行训练脚本。\n\n输出目录：%s\n"
+
+
+def test_the_word_model_knows_words_jieba_never_counted():
+    """微信 and 吐槽 are not in jieba's 1990s dictionary; wordfreq's list brings them."""
+    words = load_model().words
+    assert {"微信", "吐槽", "网购"} <= words.keys()
+    # A modern word outweighs a rare, unrelated pair of the same first character.
+    assert words["微信"] > words.get("微囊", -99.0)
+
+
+def test_lost_bytes_of_a_modern_word_are_recovered_as_it():
+    """信 (E4 BF A1) loses its last byte on the way to Windows-1252 mojibake; 微信 is what the
+    word model knows best there, where jieba alone knew no 微信."""
+    clean = "他用微信发了消息，又在网购的店里吐槽。"
+    damaged = read_cp1252(clean.encode("utf-8").replace("信".encode("utf-8"), "信".encode("utf-8")[:2]))
+    assert repair_mojibake(damaged)[0] == clean
