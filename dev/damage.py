@@ -23,6 +23,7 @@ function                     what happened                               lossles
 :func:`mix_utf8_gbk_lines`   a file whose lines are part UTF-8, part GBK yes
 :func:`lost_bytes`           continuation bytes lost, then 符号码          no
 :func:`utf8_with_lost_bytes` continuation bytes lost, read as UTF-8      no
+:func:`raw_lost_bytes`       continuation bytes lost, the bytes as they are no
 :func:`mix_classes`          a title in one class, a body in another     as parts
 ===========================  ==========================================  =========
 
@@ -265,6 +266,16 @@ def utf8_with_lost_bytes(text: str, rate: float, rng: random.Random, mark: str =
     kept = bytes(b for b in lose_continuation_bytes(text.encode("utf-8"), rate, rng) if b is not None)
     errors = {"fffd": "replace", "question": "dev.damage.question", "silent": "ignore"}[mark]
     return kept.decode("utf-8", errors)
+
+
+def raw_lost_bytes(text: str, rate: float, rng: random.Random) -> bytes:
+    """Continuation bytes lost at ``rate``, and the bytes left as they are: a file nobody
+    has read yet, whose reader meets a UTF-8 character short of bytes.
+
+    >>> raw_lost_bytes("报错", 1.0, random.Random(0))
+    b'\\xe6\\xe9'
+    """
+    return bytes(b for b in lose_continuation_bytes(text.encode("utf-8"), rate, rng) if b is not None)
 
 
 class DamageClass(NamedTuple):

@@ -27,13 +27,15 @@ from typing import Callable
 import ftfy
 
 from dev import evaltext
-from dev.damage import CLASSES, character_errors, lost_bytes, mix_classes
+from dev.damage import CLASSES, character_errors, lost_bytes, mix_classes, raw_lost_bytes
 
 METHODS = ("errata", "ftfy", "ftfy-careful", "nothing")
 #: Mixtures as real files show them: (title's class, body's class).
 MIXTURES = [("gbk-as-latin1", "cp1252"), ("cp1252", "latin1"), ("cp1252-twice", "cp1252"), ("gbk-as-latin1", "utf8-as-gbk")]
 LOSS_RATES = (0.02, 0.08)
 LOSS_MARKS = ("silent", "fffd", "question")
+#: The kind of the cases whose lost bytes are left as raw UTF-8 (no code page read them).
+RAW_LOSS = "raw-lost-bytes"
 
 
 @dataclass
@@ -106,13 +108,17 @@ def class_cases(split: str, limit: int | None = None, seed: int = 0) -> dict[str
 
 
 def loss_cases(split: str, limit: int | None = None, seed: int = 0) -> dict[str, list[Case]]:
-    """Continuation bytes lost at 2% and 8% from dense prose without code, then read as cp1252 (C1 kept)."""
+    """Continuation bytes lost at 2% and 8% from dense prose without code, then read as cp1252 (C1 kept),
+    or left as raw UTF-8 bytes (the same losses as the rows read as cp1252: the same seeds)."""
     prose = evaltext.dense_prose(split, count=limit or 40)
     out = {}
     for rate in LOSS_RATES:
         for mark in LOSS_MARKS:
             name = f"lost bytes {rate:.0%}, {mark}, dense prose"
             out[name] = [Case(name, t, lost_bytes(t, rate, random.Random(seed * 7919 + i), mark), False) for i, t in enumerate(prose)]
+    for rate in LOSS_RATES:
+        name = f"lost bytes {rate:.0%}, raw UTF-8, dense prose"
+        out[name] = [Case(RAW_LOSS, t, raw_lost_bytes(t, rate, random.Random(seed * 7919 + i)), False) for i, t in enumerate(prose)]
     return out
 
 
@@ -151,7 +157,7 @@ EXPECTED_KIND = {
     "latin1": "utf8-as-latin1", "cp1252-twice": "utf8-as-cp1252-twice", "gbk-as-latin1": "gbk-as-latin1",
     "utf8-as-gbk": "utf8-as-gbk", "utf8-as-gbk-question": "utf8-as-gbk", "utf8-as-gbk-greedy": "utf8-as-gbk",
     "utf8-as-gb18030": "utf8-as-gbk", "utf8-as-big5": "utf8-as-big5", "big5-as-latin1": "big5-as-latin1",
-    "gbk-as-utf8": "gbk-as-utf8-replaced", "kunjinkao": "kunkao",
+    "gbk-as-utf8": "gbk-as-utf8-replaced", "kunjinkao": "kunkao", RAW_LOSS: "lost-bytes",
 }
 
 
@@ -184,6 +190,11 @@ def _nothing(damaged: str | bytes) -> str:
     return damaged.decode("utf-8", "replace") if isinstance(damaged, bytes) else damaged
 
 
+def _as_bytes(damaged: str | bytes) -> bytes:
+    """A case's file: its bytes, or its text saved as UTF-8."""
+    return damaged if isinstance(damaged, bytes) else damaged.encode("utf-8")
+
+
 def run_cases(cases: list[Case]) -> dict[str, Tally]:
     """Every method on every case; Errata's aborted files count as left untouched."""
     from errata.text.mojibake import FTFY_CONFIG
@@ -191,8 +202,7 @@ def run_cases(cases: list[Case]) -> dict[str, Tally]:
     others = {"ftfy": _ftfy(None), "ftfy-careful": _ftfy(FTFY_CONFIG), "nothing": _nothing}
     tallies = {m: Tally() for m in METHODS}
     for case in cases:
-        data = case.damaged if isinstance(case.damaged, bytes) else case.damaged.encode("utf-8")
-        got, seconds, report = _errata(data)
+        got, seconds, report = _errata(_as_bytes(case.damaged))
         tallies["errata"].named += report is not None and names_its_class(case.kind, report)
         if got is None:
             tallies["errata"].aborted += 1
@@ -247,7 +257,7 @@ def speed_lines(results: dict[str, tuple[list[Case], dict[str, Tally]]]) -> list
         ours += t["errata"].seconds
         theirs += t["ftfy"].seconds
         chars += sum(chinese_characters(c.clean) for c in cases)
-        size += sum(len(c.damaged if isinstance(c.damaged, bytes) else c.damaged.encode()) for c in cases)
+        size += sum(len(_as_bytes(c.damaged)) for c in cases)
     if ours:
         lines.append(
             f"lossless damage classes: {chars / ours:,.0f} damaged Chinese characters/s, {size / ours / 1000:.0f} KB/s; "
@@ -258,7 +268,7 @@ def speed_lines(results: dict[str, tuple[list[Case], dict[str, Tally]]]) -> list
             e = t["errata"]
             lines.append(
                 f"{name}: {sum(chinese_characters(c.clean) for c in cases) / e.seconds:,.0f} Chinese characters/s, "
-                f"{sum(len(c.damaged.encode()) for c in cases) / e.seconds / 1000:.0f} KB/s; CER {e.errors / e.length:.3%} of all characters"
+                f"{sum(len(_as_bytes(c.damaged)) for c in cases) / e.seconds / 1000:.0f} KB/s; CER {e.errors / e.length:.3%} of all characters"
             )
     return lines
 
@@ -378,8 +388,7 @@ def _errors_with(config, cases: list[Case]) -> tuple[int, int]:
     options = RepairOptions(config=config)
     wrong = total = 0
     for case in cases:
-        data = case.damaged if isinstance(case.damaged, bytes) else case.damaged.encode("utf-8")
-        got = repaired(data, options)
+        got = repaired(_as_bytes(case.damaged), options)
         wrong += character_errors(_nothing(case.damaged) if got is None else got, case.clean)
         total += len(case.clean)
     return wrong, total
