@@ -59,6 +59,7 @@ FIX = "scripts/repair.py --write {path}"
 FAILING = {
     "encoding": (essay().encode("gb18030"), "not UTF-8 with LF line ends (encoded as gb18030): run " + FIX),
     "crlf": (essay().replace("\n", "\r\n").encode(), "has CRLF line ends): run " + FIX),
+    "truncated-utf8": (essay().encode().replace("表头".encode(), "表头".encode()[:5]), "has UTF-8 characters that lost bytes): run " + FIX),
     "mojibake": (essay(body=GOOD_ENTRY.replace("数据文件里混进了表头", "æ•°æ®æ–‡ä»¶")).encode(), "mojibake (garbled text): run " + FIX),
     "lost-bytes": (essay(body=GOOD_ENTRY.replace("表头", "表\ufffd")).encode(), "the original bytes are lost; write the character that belongs here"),
     "front-matter": (essay(tags="[python, '']").encode(), "tags: item 2 is empty: remove it, or run " + FIX),

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from errata.errors import EssayError
 from errata.repair import repair_bytes
+from errata.text.encoding import decode_bytes
 
 TEXT = "---\ntitle: 报错汇总\n---\n# 报错汇总\n\n显存不够，请把批大小减半，然后重新运行训练脚本。\n"
 
@@ -78,3 +81,155 @@ def test_a_gbk_line_of_latin_words_is_gbk_not_big5(latin):
     """GBK's pinyin letters (``A8 B9`` ü) are Big5's 邦: inside Latin words they are letters."""
     data = "---\ntitle: 标题\n---\n".encode() + latin.encode("gbk") + "\n\n静态方法\n".encode()
     assert repair_bytes(data, "a.md").text == f"---\ntitle: 标题\n---\n{latin}\n\n静态方法\n"
+
+
+# -- raw UTF-8 that lost continuation bytes ------------------------------------------------
+
+LOST = "---\ntitle: 显存不够\n---\n# 显存不够\n\n训练时显存不够，请把批大小减半，然后用Python重新运行训练脚本。\n"
+
+
+def lose(text: str, char: str, kept: tuple[int, ...], occurrence: int = 0) -> bytes:
+    """``text`` as UTF-8 with one occurrence of ``char`` keeping only its bytes at ``kept``."""
+    at = -1
+    for _ in range(occurrence + 1):
+        at = text.index(char, at + 1)
+    raw = char.encode()
+    return text[:at].encode() + bytes(raw[k] for k in kept) + text[at + 1 :].encode()
+
+
+def fixes(result) -> list[tuple[int, int, str]]:
+    return [(f.line, f.column, f.kind) for f in result.report.fixes]
+
+
+@pytest.mark.parametrize(
+    ("char", "kept", "lost"),
+    [("新", (0, 1), 1), ("新", (0, 2), 1), ("新", (0,), 2), ("然", (0, 1), 1), ("然", (0,), 2)],
+    ids=["last byte", "middle byte", "both continuation bytes", "last byte of another", "both of another"],
+)
+def test_a_character_that_lost_continuation_bytes_is_recovered_not_refused(char, kept, lost):
+    result = repair_bytes(lose(LOST, char, kept), "a.md")
+    assert result.text == LOST
+    column = LOST.split("\n")[5].index(char) + 1
+    assert fixes(result) == [(6, 1, "utf-8-lost-bytes-line"), (6, column, "lost-bytes")]
+    assert (result.report.encoding, result.report.encoding_converted) == ("utf-8", False)
+    assert (result.report.characters_recovered, result.report.bytes_recovered) == (1, lost)
+    assert result.report.changed
+
+
+def test_the_decode_shows_the_bytes_left_and_says_where():
+    decoded = decode_bytes(lose(LOST, "新", (0, 1)))
+    line = LOST.split("\n")[5]
+    start = line.index("新")
+    assert decoded.text.split("\n")[5] == line[:start] + "æ–" + line[start + 1 :]  # E6 96, as Windows-1252 shows them
+    assert decoded.lost_bytes == ((6, start, start + 2),)
+    assert decoded.encoding == "utf-8" and not decoded.mixed and decoded.converted
+
+
+def test_several_characters_on_a_line_beside_ascii_and_at_its_end():
+    data = LOST.encode()
+    for char, kept in (("然", (0, 1)), ("后", (0, 2)), ("重", (0, 1)), ("。", (0, 1))):  # 重 right after ``Python``; 。 ends the line
+        data = data.replace(char.encode(), bytes(char.encode()[k] for k in kept))
+    result = repair_bytes(data, "a.md")
+    assert result.text == LOST
+    line = LOST.split("\n")[5]
+    assert [f for f in fixes(result) if f[2] == "lost-bytes"] == [(6, line.index(c) + 1, "lost-bytes") for c in "然后重。"]
+
+
+def test_two_broken_characters_side_by_side_are_two():
+    data = LOST.encode().replace("然后".encode(), "然".encode()[:2] + "后".encode()[:2])
+    result = repair_bytes(data, "a.md")
+    assert result.text == LOST
+    assert decode_bytes(data).lost_bytes == ((6, 16, 20),)  # one stretch of four bytes …
+    assert result.report.characters_recovered == 2  # … that was two characters
+
+
+def test_a_title_that_lost_a_byte_is_fixed_in_the_front_matter():
+    result = repair_bytes(lose(LOST, "存", (0, 1)), "a.md")
+    assert result.text == LOST
+    assert result.report.title_fixed
+    assert fixes(result) == [(2, 1, "utf-8-lost-bytes-line"), (2, 9, "lost-bytes")]
+
+
+def test_lost_bytes_with_a_bom_and_crlf_line_ends():
+    crlf = LOST.replace("\n", "\r\n")
+    at = crlf.index("重")
+    data = b"\xef\xbb\xbf" + crlf[:at].encode() + "重".encode()[:2] + crlf[at + 1 :].encode()
+    result = repair_bytes(data, "a.md")
+    assert result.text == LOST
+    assert (result.report.bom_removed, result.report.line_endings_converted) == (True, True)
+    assert (6, LOST.split("\n")[5].index("重") + 1, "lost-bytes") in fixes(result)
+
+
+def test_a_character_nothing_fits_is_left_as_a_replacement_character():
+    """F4 8F BF: the start of a character of the last private-use plane, which no text writes."""
+    data = LOST.encode().replace("新".encode(), b"\xf4\x8f\xbf")
+    result = repair_bytes(data, "a.md")
+    assert result.text == LOST.replace("新", "\ufffd")
+    assert result.report.lossy_left and not result.report.characters_recovered
+
+
+def test_a_utf8_line_that_lost_bytes_beside_a_gbk_line():
+    data = lose(LOST, "新", (0, 1)) + "这一行是后来用记事本加的。\n".encode("gbk")
+    result = repair_bytes(data, "a.md")
+    assert result.text == LOST + "这一行是后来用记事本加的。\n"
+    column = LOST.split("\n")[5].index("新") + 1
+    assert fixes(result) == [(7, 1, "gb18030-line"), (6, 1, "utf-8-lost-bytes-line"), (6, column, "lost-bytes")]
+
+
+@pytest.mark.parametrize(
+    ("codec", "text"),
+    [
+        ("gbk", "# 笔记\n\n中文的文件，你们看一下。\n"),
+        ("gbk", "# 报错\n\n显存不够，请把批大小减半。\n"),
+        ("big5", "# 報錯\n\n顯存不夠，請把批大小減半。\n"),
+        ("big5", "# 筆記\n\n中文的檔案，你們看一下。\n"),
+    ],
+)
+def test_gbk_and_big5_files_are_read_as_such_not_as_utf8_that_lost_bytes(codec, text):
+    decoded = decode_bytes(text.encode(codec))
+    assert decoded.text == text
+    assert decoded.lost_bytes == ()
+    assert decoded.encoding == ("gb18030" if codec == "gbk" else "big5")
+
+
+def test_gbk_whose_bytes_are_all_lead_bytes_is_not_utf8_that_lost_bytes():
+    """中文 is ``D6 D0 CE C4`` in GBK: four UTF-8 lead bytes, each without its continuation byte."""
+    data = "中文".encode("gbk")
+    assert decode_bytes("# 笔记\n\n".encode() + data + b"\n").text == "# 笔记\n\n中文\n"
+
+
+def test_binary_content_without_nul_bytes_is_still_refused():
+    rng = random.Random(7)
+    with pytest.raises(EssayError, match="not a text file"):
+        repair_bytes(bytes(rng.randrange(1, 256) for _ in range(4096)), "logo.md")
+
+
+def test_a_latin1_file_is_windows_1252_not_utf8_that_lost_bytes():
+    """``caf\\xe9 au lait``: é is a three-byte lead with none of its continuation bytes, and every
+    non-ASCII character of the line; Latin text, not a character that lost two bytes."""
+    decoded = decode_bytes(b"caf\xe9 au lait, cr\xe8me br\xfbl\xe9e\n")
+    assert (decoded.text, decoded.encoding, decoded.lost_bytes) == ("café au lait, crème brûlée\n", "cp1252", ())
+
+
+def test_a_latin1_line_in_a_utf8_file_is_a_windows_1252_line():
+    data = "# 笔记\n\n".encode() + b"caf\xe9 au lait\n" + "然后回家写代码。\n".encode()
+    result = repair_bytes(data, "a.md")
+    assert result.text.endswith("# 笔记\n\ncafé au lait\n然后回家写代码。\n")
+    assert fixes(result) == [(3, 1, "cp1252-line")]
+
+
+def test_a_latin1_word_inside_a_utf8_chinese_line_stays_a_latin_word():
+    """The line is UTF-8 with one broken character, but a lead byte alone inside a Latin word is its letter."""
+    data = "# 笔记\n\n他在巴黎点了一杯".encode() + b"caf\xe9 au lait" + "，然后回家写代码。\n".encode()
+    result = repair_bytes(data, "a.md")
+    assert result.text.endswith("他在巴黎点了一杯café au lait，然后回家写代码。\n")
+    assert not result.report.characters_recovered
+
+
+def test_a_broken_character_before_a_curly_quote_is_not_read_with_the_quote():
+    """信 short of its last byte is ``E4 BF``; with the ``”`` after it (``94`` in Windows-1252)
+    the three would read as 俔. The decode says where the broken character ends."""
+    clean = "# 笔记\n\n他说“用微信”发了消息。\n"
+    result = repair_bytes(lose(clean, "信", (0, 1)), "a.md")
+    assert result.text.endswith(clean)
+    assert result.report.characters_recovered == 1 and not result.report.mojibake_runs

@@ -8,7 +8,8 @@ half is kept for the benchmark's reported figures. Damage comes from
 
 * clean text never changes;
 * every lossless class of mojibake is undone exactly, alone or mixed;
-* Latin text (``café``, ``naïve``, ``NESTLÉ®``) inside and outside code stays.
+* Latin text (``café``, ``naïve``, ``NESTLÉ®``) inside and outside code stays;
+* raw UTF-8 that lost continuation bytes is read as UTF-8, not refused.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from dev import evaltext
-from dev.damage import CLASSES, mix_classes, utf8_as_cp1252
+from dev.damage import CLASSES, mix_classes, raw_lost_bytes, utf8_as_cp1252
 from errata.repair import repair_bytes, repair_text
 
 #: Fast and reproducible in CI: a fixed sequence of examples, no example database, and no
@@ -129,6 +130,24 @@ def test_latin_text_inside_and_outside_code_stays_beside_mojibake(latin, chinese
 def test_latin_text_alone_never_changes(lines):
     text = evaltext.front_matter("Latin", 0, []) + "\n\n".join(lines) + "\n"
     assert repair_text(text, "a.md").text == text
+
+
+@SETTINGS
+@given(text=essays(decorations=evaltext.SYMBOL_LINES + evaltext.ENGLISH_LINES + evaltext.CODE_BLOCKS), seed=st.integers(0, 2**16))
+def test_raw_utf8_that_lost_bytes_is_read_as_utf8_and_every_line_that_lost_nothing_stays(text, seed):
+    """Continuation bytes lost from the file itself (nobody read it in another code page).
+
+    Not in Latin lines: ``NESTL\\xc3\\xc2`` (É and ® each short of a byte) is Latin-1 as much as it is UTF-8.
+    """
+    data = raw_lost_bytes(text, 0.05, random.Random(seed))
+    result = repair_bytes(data, "a.md")  # not refused
+    assert result.report.encoding == "utf-8"
+    repaired = result.text.split("\n")
+    for number, (line, raw) in enumerate(zip(text.split("\n"), data.split(b"\n")), start=1):
+        if raw == line.encode():
+            assert repaired[number - 1] == line, number
+        else:
+            assert any(f.line == number for f in result.report.fixes if f.kind == "utf-8-lost-bytes-line"), number
 
 
 UNRECOVERABLE = [n for n, c in CLASSES.items() if not c.recoverable]

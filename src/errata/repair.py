@@ -166,7 +166,7 @@ def repair_bytes(data: bytes, path: str, options: RepairOptions = RepairOptions(
     """Repair an essay's raw bytes; :class:`EssayError` for what cannot be repaired."""
     decoded = decode_bytes(data, path)
     try:
-        result = repair_text(decoded.text, path, options)
+        result = repair_text(decoded.text, path, options, decoded.lost_bytes)
     except FrontMatterError as exc:
         _add_decoding(exc.result.report, decoded, data, exc.result.text)
         raise
@@ -186,14 +186,19 @@ def _add_decoding(report: RepairReport, decoded, data: bytes, text: str) -> None
         conversions = [Fix(1, 1, f"whole-file-{decoded.encoding}")]
     else:
         conversions = []
+    # Lines read as UTF-8 with characters short of bytes (each recovered one is a ``lost-bytes`` fix).
+    conversions += [Fix(line, 1, "utf-8-lost-bytes-line") for line in sorted({line for line, _, _ in decoded.lost_bytes})]
     report.fixes = conversions + report.fixes
     report.changed = text.encode("utf-8") != data
 
 
-def repair_text(text: str, path: str, options: RepairOptions = RepairOptions()) -> RepairResult:
-    """Repair an essay already decoded to text."""
+def repair_text(
+    text: str, path: str, options: RepairOptions = RepairOptions(), lost_bytes: tuple[tuple[int, int, int], ...] = ()
+) -> RepairResult:
+    """Repair an essay already decoded to text; ``lost_bytes``: where the decode found
+    characters short of bytes (:attr:`~errata.text.encoding.DecodedText.lost_bytes`)."""
     report = RepairReport(path)
-    fixed, mojibake = repair_mojibake(text, config=options.config)
+    fixed, mojibake = repair_mojibake(text, config=options.config, lost_bytes=lost_bytes)
     report.mojibake_runs = mojibake.runs_fixed
     report.legacy_runs = mojibake.legacy_runs_fixed
     report.ftfy_lines = mojibake.ftfy_lines

@@ -99,7 +99,8 @@ class Piece:
     tail: bytes
     missing: int
     #: Whether the bytes went through a Windows-1252 decode, which drops
-    #: ALWAYS_DROPPED for free; a GBK decode (古文码) loses any byte alike.
+    #: ALWAYS_DROPPED for free; a GBK decode (古文码) loses any byte alike,
+    #: and so does a file whose raw bytes went missing (:func:`truncated_characters`).
     cp1252: bool = True
     #: Whether the damage showed where the byte went (U+FFFD or ``?``): a
     #: reader saw the loss, so an unsure guess is worse than the mark.
@@ -190,3 +191,22 @@ def split_pieces(data: bytes) -> list[Piece] | None:
         pieces.append(Piece(lead, tail, size - 1 - len(tail)))
         i = j
     return pieces
+
+
+def truncated_characters(data: bytes) -> list[Piece] | None:
+    """Bytes a UTF-8 decoder rejected, as characters that each lost continuation bytes; None if they are anything else.
+
+    Each piece is a lead byte and fewer continuation bytes than it promises
+    (not necessarily the first ones: 🎉 ``F0 9F 8E 89`` that lost its ``9F``
+    leaves ``F0 8E 89``, which no character starts with). The bytes were never
+    decoded, so no decode lost a byte value for free (``cp1252=False``).
+
+    >>> [(hex(p.lead), p.tail.hex(), p.missing) for p in truncated_characters("信".encode()[:2] + "发".encode()[:1])]
+    [('0xe4', 'bf', 1), ('0xe5', '', 2)]
+    >>> truncated_characters("报".encode("gbk")), truncated_characters(b"\\xe0\\x80\\x80")   # a continuation byte first; an overlong form, whole
+    (None, None)
+    """
+    pieces = split_pieces(data)
+    if pieces is None or not all(piece.missing for piece in pieces):
+        return None
+    return [Piece(piece.lead, piece.tail, piece.missing, cp1252=False) for piece in pieces]

@@ -3,18 +3,24 @@
 Detection is charset-normalizer's; this module only decides what to ask it
 and what to refuse. A file that decodes as strict UTF-8 is UTF-8 (that is
 what charset-normalizer would conclude too, and it costs nothing to check).
+A line that is UTF-8 but for characters that lost continuation bytes stays
+UTF-8: its broken characters are shown by their bytes' Windows-1252
+characters, and :attr:`DecodedText.lost_bytes` says where, for the repair to
+recover them (:mod:`errata.text.recover`).
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
 from ..errors import EssayError
-from .langmodel import load_model
-from .plausibility import non_ascii_score, text_score
+from .bytemap import BYTE_TO_CHAR, truncated_characters
+from .langmodel import LanguageModel, load_model
+from .plausibility import non_ascii_score, text_score, with_lost_characters
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -41,9 +47,20 @@ _LEGACY_ENCODINGS = {"gb18030": 0.0, "big5": 3.0, "shift_jis": 3.0, "euc_kr": 0.
 #: A legacy reading must score at least this (mean log-probability per
 #: character, :func:`~errata.text.plausibility.text_score`) to be believed.
 _MIN_SCORE = -14.0
-#: A line that is valid UTF-8 in a file of legacy lines is read as the legacy
-#: encoding only when that reading is better by this much.
+#: A line that is valid UTF-8 in a file of legacy lines, or UTF-8 but for characters
+#: that lost bytes, is read as a legacy encoding only when that reading is better by this much.
 _UTF8_LINE_MARGIN = 3.0
+#: A line that is not UTF-8 is UTF-8 with lost bytes only when its broken
+#: characters left with no continuation byte at all, a bare lead byte, are at most
+#: this share of its non-ASCII characters. Latin-1 text makes nothing else
+#: (``caf\xe9 au lait``: é is a three-byte lead alone), and so does GBK text whose
+#: bytes are all lead bytes (中文 ``D6 D0 CE C4``); a lead byte with some of its
+#: continuation bytes is UTF-8's, whatever share of a short line (a title of
+#: three characters, each short of a byte) it makes.
+_MAX_BARE_LEAD_SHARE = 0.5
+#: Readings a line with lost bytes competes with: the legacy encodings, and the
+#: Windows-1252 that Latin text in a file of other text may be in.
+_LINE_READINGS = {**_LEGACY_ENCODINGS, "cp1252": 0.0}
 #: More than this share of C0 control characters (tab, line ends and form feed aside) is not text.
 _MAX_CONTROL_SHARE = 0.01
 
@@ -57,6 +74,10 @@ class DecodedText:
     #: In a file that mixes UTF-8 lines with lines in ``encoding``: the
     #: 1-based numbers of the lines decoded as ``encoding`` (empty otherwise).
     legacy_lines: tuple[int, ...] = ()
+    #: Characters of UTF-8 lines that lost continuation bytes, each stretch of
+    #: them as (1-based line, 0-based start and end column in ``text``): there the
+    #: text shows the bytes left, one Windows-1252 character each (:data:`BYTE_TO_CHAR`).
+    lost_bytes: tuple[tuple[int, int, int], ...] = ()
 
     @property
     def mixed(self) -> bool:
@@ -71,7 +92,7 @@ class DecodedText:
     @property
     def converted(self) -> bool:
         """Whether writing the text as UTF-8 with LF changes the bytes."""
-        return self.encoding_converted or self.had_bom or self.had_crlf
+        return self.encoding_converted or self.had_bom or self.had_crlf or bool(self.lost_bytes)
 
 
 def decode_bytes(data: bytes, source: str = "<bytes>") -> DecodedText:
@@ -88,18 +109,25 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> DecodedText:
     ('第一行\\n第二行\\n', (2,))
     >>> decode_bytes("标题\\n".encode() + "Müller, résumé".encode("gbk")).text   # GBK's pinyin letters, not Big5's 邦 and 谷
     '标题\\nMüller, résumé'
+    >>> broken = decode_bytes("他用微信发了消息。".encode().replace("信".encode(), "信".encode()[:2]))   # 信 lost its last byte
+    >>> broken.text, broken.encoding, broken.lost_bytes
+    ('他用微ä¿发了消息。', 'utf-8', ((1, 3, 5),))
     """
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            return _finish(data.decode(name), "utf-8" if name == "utf-8-sig" else name, True)
-    if b"\x00" in data:
-        wide = _detect_wide(data, source)
-        return _finish(data.decode(wide), wide, False)
+    had_bom = data.startswith(codecs.BOM_UTF8)
+    if had_bom:
+        data = data[len(codecs.BOM_UTF8) :]  # and on as any UTF-8: it may have lost bytes, or hold lines in GBK
+    else:
+        for bom, name in _BOMS:
+            if data.startswith(bom):
+                return _finish(data.decode(name), name, True)
+        if b"\x00" in data:
+            wide = _detect_wide(data, source)
+            return _finish(data.decode(wide), wide, False)
     try:
-        return _finish(data.decode("utf-8"), "utf-8", False)
+        return _finish(data.decode("utf-8"), "utf-8", had_bom)
     except UnicodeDecodeError:
         pass
-    return _decode_legacy(data, source)
+    return _decode_legacy(data, source, had_bom)
 
 
 def _finish(text: str, encoding: str, had_bom: bool, legacy_lines: tuple[int, ...] = ()) -> DecodedText:
@@ -108,7 +136,29 @@ def _finish(text: str, encoding: str, had_bom: bool, legacy_lines: tuple[int, ..
     had_crlf = "\r" in text
     if had_crlf:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return DecodedText(text, encoding, had_bom, had_crlf, legacy_lines)
+    text, lost_bytes = _show_lost_bytes(text)
+    return DecodedText(text, encoding, had_bom, had_crlf, legacy_lines, lost_bytes)
+
+
+#: What ``errors="surrogateescape"`` makes of the bytes a UTF-8 decode rejects: one lone surrogate each.
+_ESCAPED = re.compile("[\udc80-\udcff]+")
+
+
+def _show_lost_bytes(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
+    """Each byte a UTF-8 decode left escaped as its Windows-1252 character, and where each stretch of them is.
+
+    Done once the line ends are LF, so that lines and columns are the text's.
+
+    >>> _show_lost_bytes("ok\\n微\\udce4\\udcbf发")
+    ('ok\\n微ä¿发', ((2, 1, 3),))
+    """
+    if not _ESCAPED.search(text):
+        return text, ()
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        found.extend((number, m.start(), m.end()) for m in _ESCAPED.finditer(line))
+    shown = _ESCAPED.sub(lambda m: "".join(BYTE_TO_CHAR[ord(ch) - 0xDC00] for ch in m.group()), text)
+    return shown, tuple(found)
 
 
 def _detect_wide(data: bytes, source: str) -> str:
@@ -118,25 +168,29 @@ def _detect_wide(data: bytes, source: str) -> str:
     return best.encoding
 
 
-def _decode_legacy(data: bytes, source: str) -> DecodedText:
+def _decode_legacy(data: bytes, source: str, had_bom: bool = False) -> DecodedText:
     """A file that is not UTF-8 throughout: find its legacy encoding by what reads best, line by line.
 
-    Lines that are UTF-8 stay UTF-8 (a file appended to by another tool);
-    the others are read in the one legacy encoding whose reading of them
-    the language model likes best. Which decoder merely succeeds decides nothing.
+    Lines that are UTF-8 stay UTF-8 (a file appended to by another tool), and
+    so do lines that are UTF-8 but for characters that lost bytes
+    (:func:`_utf8_with_lost_bytes`); the others are read in the one legacy
+    encoding whose reading of them the language model likes best. Which
+    decoder merely succeeds decides nothing.
     """
     lines = data.split(b"\n")
+    model = load_model()
     utf8 = [_utf8_or_none(line) for line in lines]
+    utf8 = [_utf8_with_lost_bytes(line, model) if text is None else text for line, text in zip(lines, utf8)]
     foreign = b"\n".join(line for line, text in zip(lines, utf8) if text is None)
-    encoding = _best_legacy_encoding(foreign)
+    encoding = _best_legacy_encoding(foreign) if foreign else "utf-8"
     if encoding is None:
         raise EssayError(source, None, "not a text file (binary content, or an encoding that cannot be detected)")
-    model = load_model()
     out, legacy_lines = [], []
     for number, (line, text) in enumerate(zip(lines, utf8), start=1):
         legacy = _decode_or_none(line, encoding)
         if text is None or (
             not line.isascii()
+            and not _ESCAPED.search(text)  # lost bytes: already read against every legacy reading
             and legacy is not None
             and text_score(legacy, model) > text_score(text, model) + _UTF8_LINE_MARGIN
         ):
@@ -147,7 +201,43 @@ def _decode_legacy(data: bytes, source: str) -> DecodedText:
     if _control_share(text) > _MAX_CONTROL_SHARE:
         raise EssayError(source, None, "not a text file (binary content, or an encoding that cannot be detected)")
     mixed = any(t is not None and not line.isascii() for line, t in zip(lines, utf8)) and len(legacy_lines) < len(lines)
-    return _finish(text, encoding, False, tuple(legacy_lines) if mixed else ())
+    return _finish(text, encoding, had_bom, tuple(legacy_lines) if mixed else ())
+
+
+def _utf8_with_lost_bytes(line: bytes, model: LanguageModel) -> str | None:
+    """A line that is UTF-8 but for characters that lost continuation bytes: its text,
+    with each byte of those characters escaped (``errors="surrogateescape"``); None for any other line.
+
+    Every stretch the UTF-8 decoder rejects must be such characters
+    (:func:`~errata.text.bytemap.truncated_characters`), those that kept no
+    continuation byte at most ``_MAX_BARE_LEAD_SHARE`` of the line's non-ASCII
+    characters, and no legacy (or Windows-1252) reading of the line may read
+    ``_UTF8_LINE_MARGIN`` better than the UTF-8 one, each broken character counted
+    as a lost one (:func:`~errata.text.plausibility.with_lost_characters`).
+
+    >>> model = load_model()
+    >>> _utf8_with_lost_bytes("他用微信发了消息。".encode().replace("信".encode(), "信".encode()[:1]), model)
+    '他用微\\udce4发了消息。'
+    >>> _utf8_with_lost_bytes(b"caf\\xe9 au lait", model) is None, _utf8_with_lost_bytes("显存不够".encode("gbk"), model) is None
+    (True, True)
+    """
+    text = line.decode("utf-8", errors="surrogateescape")
+    stretches = _ESCAPED.findall(text)
+    pieces = [truncated_characters(bytes(ord(ch) - 0xDC00 for ch in stretch)) for stretch in stretches]
+    if not stretches or any(found is None for found in pieces):
+        return None
+    broken = [piece for found in pieces for piece in found]  # type: ignore[union-attr]
+    valid = _ESCAPED.sub("", text)
+    whole = sum(not ch.isascii() for ch in valid)
+    if sum(not piece.tail for piece in broken) > _MAX_BARE_LEAD_SHARE * (len(broken) + whole):
+        return None
+    lost = len(broken)
+    score = with_lost_characters(non_ascii_score(valid, model), whole, lost)
+    for encoding, bonus in _LINE_READINGS.items():
+        reading = _decode_or_none(line, encoding)
+        if reading is not None and non_ascii_score(reading, model) + bonus >= score + _UTF8_LINE_MARGIN:
+            return None
+    return text
 
 
 def _best_legacy_encoding(data: bytes) -> str | None:

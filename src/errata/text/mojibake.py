@@ -18,6 +18,11 @@ model finds it plausible, never because a decoder happened to succeed:
    Markdown needs as it is (fullwidth punctuation, curly quotes, HTML
    entities in code, CJK compatibility ideographs).
 
+Characters that lost bytes in a file nobody decoded wrongly, raw UTF-8 short of
+bytes, come from the decode (:attr:`~errata.text.encoding.DecodedText.lost_bytes`)
+shown as their bytes' Windows-1252 characters: known damage, recovered as
+slots in any document (``lost-bytes``).
+
 Damage that cannot be undone (口字码, 锟斤拷, 烫烫烫) is reported, not
 guessed (:mod:`errata.text.unrecoverable`). Latin-script text (``NESTLÉ®``,
 ``print("café")  # naïve``, ``L’épisode``) stays as it is: a run is only
@@ -53,12 +58,13 @@ from .bytemap import (
     split_gapped_run,
     is_continuation,
     split_pieces,
+    truncated_characters,
     utf8_length,
 )
 from .cjk_reading import cjk_reading_runs
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import UNKNOWN_LOGP, LanguageModel, load_model
-from .plausibility import is_accented_letter, text_score
+from .plausibility import is_accented_letter, text_score, with_lost_characters
 from .recover import UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line
 from .unrecoverable import Finding, find_unrecoverable
 
@@ -220,6 +226,9 @@ def _legacy_char(ch: str) -> bool:
 
 
 LEGACY_KINDS = frozenset({"gbk-as-latin1", "big5-as-latin1"})
+#: The class of a character recovered from its surviving bytes; the kind of a run
+#: of raw UTF-8 characters short of bytes, which the decode found.
+LOST_BYTES = "lost-bytes"
 CJK_READING_KINDS = frozenset({"utf8-as-gbk", "utf8-as-big5"})
 
 
@@ -543,25 +552,18 @@ def _mostly_whole(items: list) -> bool:
     return 2 * whole >= len(items) - whole
 
 
-#: What a character with lost bytes counts for when a damaged UTF-8 reading
-#: competes with a GBK reading: a common character's log-probability and a lost byte's.
-LOST_CHARACTER_LOGP = -10.0
-
-
 def _utf8_likelier(items: list, legacy: str, model: LanguageModel) -> bool:
     """Whether a UTF-8 reading beats a GBK (or Big5) reading of the same bytes.
 
     A whole reading always does. A damaged one competes by the language
-    model's score, each damaged character counted at LOST_CHARACTER_LOGP:
+    model's score, each damaged character counted at LOST_CHARACTER_LOGP (:func:`with_lost_characters`):
     GBK bytes make a whole character now and then (每 ``C3 BF`` reads ÿ,
     设 ``C9 E8`` and 备 ``B1 B8`` read É and 豸), seldom a likely text.
     """
     whole = "".join(i for i in items if isinstance(i, str))
     if len(whole) == len(items):
         return True
-    lost = len(items) - len(whole)
-    utf8 = (text_score(whole, model) * len(whole) + LOST_CHARACTER_LOGP * lost) / len(items)
-    return utf8 >= text_score(legacy, model)
+    return with_lost_characters(text_score(whole, model), len(whole), len(items) - len(whole)) >= text_score(legacy, model)
 
 
 @dataclass(frozen=True)
@@ -823,44 +825,59 @@ def line_role(lines: list[str], index: int) -> str:
     return "paragraph"
 
 
-def repair_mojibake(text: str, model: LanguageModel | None = None, config: RepairConfig = DEFAULT_CONFIG) -> tuple[str, MojibakeReport]:
+def repair_mojibake(
+    text: str, model: LanguageModel | None = None, config: RepairConfig = DEFAULT_CONFIG, lost_bytes: tuple[tuple[int, int, int], ...] = ()
+) -> tuple[str, MojibakeReport]:
     """Undo mojibake in a whole text; returns the text and what was done.
 
     >>> repair_mojibake("详细信息：")[0]
     '详细信息：'
     >>> repair_mojibake("# è¯¦ç»†æŠ¥é”™ä¿¡æ¯ï¼š")[0]
     '# 详细报错信息：'
+
+    ``lost_bytes``: where the decode found raw UTF-8 characters short of bytes
+    (:attr:`~errata.text.encoding.DecodedText.lost_bytes`); damage in any document.
+
+    >>> repair_mojibake("他用微ä¿发了消息。", lost_bytes=((1, 3, 5),))[0]
+    '他用微信发了消息。'
     """
     report = MojibakeReport()
     if text.isascii():
         return text, report
     model = model or load_model()
     lines = text.split("\n")
-    decoded = [_decode_line(line, model, config) for line in lines]
+    known = known_damage(lines, lost_bytes)
+    decoded = [_decode_line(line, model, config, known=runs) for line, runs in zip(lines, known)]
     if any(run.kind in CJK_READING_KINDS for runs, _ in decoded for run in runs):
         # Likewise single characters read as GBK (``鍦–om`` for 在Com) in a document that shows 古文码.
-        decoded = [_decode_line(line, model, config, single=True) if not runs else (runs, confirmed) for line, (runs, confirmed) in zip(lines, decoded)]
+        decoded = [
+            _decode_line(line, model, config, single=True, known=own) if not runs else (runs, confirmed)
+            for line, (runs, confirmed), own in zip(lines, decoded, known)
+        ]
     single = config._replace(legacy_min_bytes=2)
     if config.legacy_min_bytes > 2 and any(run.kind in LEGACY_KINDS for runs, _ in decoded for run in runs):
         # A document that shows GBK (or Big5) read as Latin-1 shows it in single
         # characters too (``µÄ`` for 的 between ASCII words).
-        decoded = [_decode_line(line, model, single) if LEGACY_RUN.search(line) else found for line, found in zip(lines, decoded)]
+        decoded = [_decode_line(line, model, single, known=own) if LEGACY_RUN.search(line) else found for line, found, own in zip(lines, decoded, known)]
         # Then the document's codec reads every pair of high bytes on the lines that
         # show it (on every line where that is all the document shows): 模組 not
         # GBK's 家舱 in a Big5 document, symbols (¡Ý ≥) and GB18030's four-byte forms.
         document = (document_legacy_kind(decoded), wholly_legacy(decoded))
         decoded = [
-            _decode_line(line, model, single, document=document)
+            _decode_line(line, model, single, document=document, known=own)
             if LEGACY_RUN.search(line) and (document[1] or any(run.kind in LEGACY_KINDS for run in runs))
             else (runs, confirmed)
-            for line, (runs, confirmed) in zip(lines, decoded)
+            for line, (runs, confirmed), own in zip(lines, decoded, known)
         ]
     if document_legacy_kind(decoded) in (None, "gbk-as-latin1"):
         # Latin words saved as GBK show GBK's pinyin letters (cr¨¨me, Z¨¹rich): such a
         # line is GBK, every pair on it read so (— ``¡ª``, NESTLÉ® in GB18030's four bytes).
         # Not in a Big5 document, where ``¨¹`` is 邦.
         gbk_line = ("gbk-as-latin1", True)
-        decoded = [_decode_line(line, model, single, document=gbk_line) if shows_gbk_latin_words(line) else found for line, found in zip(lines, decoded)]
+        decoded = [
+            _decode_line(line, model, single, document=gbk_line, known=own) if shows_gbk_latin_words(line) else found
+            for line, found, own in zip(lines, decoded, known)
+        ]
     # A lone fragment (``å`` between ASCII words) is only damage in a document
     # that is demonstrably mojibake; in a clean one it is somebody's Latin text.
     mojibake_document = any(confirmed for _, confirmed in decoded)
@@ -876,16 +893,50 @@ def repair_mojibake(text: str, model: LanguageModel | None = None, config: Repai
     return _join_lines(text, lines, line_items, model, report), report
 
 
+def known_damage(lines: list[str], lost_bytes: tuple[tuple[int, int, int], ...]) -> list[list[DecodedRun]]:
+    """Each line's runs of raw UTF-8 characters short of bytes, where the decode found them
+    (:attr:`~errata.text.encoding.DecodedText.lost_bytes`); a span that does not hold such
+    characters (the text changed since) is left out.
+
+    >>> [[(run.start, run.end, run.kind) for run in runs] for runs in known_damage(["ok", "微ä¿发"], ((2, 1, 3),))]
+    [[], [(1, 3, 'lost-bytes')]]
+    """
+    known: list[list[DecodedRun]] = [[] for _ in lines]
+    for number, start, end in lost_bytes:
+        span = lines[number - 1][start:end] if 0 < number <= len(lines) else ""
+        pieces = truncated_characters(run_to_bytes(span)) if BYTE_RUN.fullmatch(span) else None
+        if pieces:
+            known[number - 1].append(DecodedRun(start, end, list(pieces), 0, LOST_BYTES))
+    return known
+
+
+def _clear_of(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    """Whether a span overlaps none of ``taken``."""
+    return not any(a < end and start < b for a, b in taken)
+
+
 def _decode_line(
-    line: str, model: LanguageModel, config: RepairConfig, single: bool = False, document: tuple[str, bool] | None = None
+    line: str,
+    model: LanguageModel,
+    config: RepairConfig,
+    single: bool = False,
+    document: tuple[str, bool] | None = None,
+    known: list[DecodedRun] | None = None,
 ) -> tuple[list[DecodedRun], bool]:
-    """The line's runs read as UTF-8 (or GBK/Big5), and whether any is confirmed Chinese mojibake."""
-    utf8 = utf8_runs(line, model.vocabulary)
-    runs = [DecodedRun(start, end, list(text), len(text), kind) for start, end, text, kind in _legacy_runs(line, utf8, model, config, document)]
+    """The line's runs read as UTF-8 (or GBK/Big5), and whether any is confirmed Chinese mojibake.
+
+    ``known``: runs of the line the decode found (:func:`known_damage`); no reading
+    overlaps them (``ä¿”`` where 信 lost a byte before a quote is no 俔).
+    """
+    known = known or []
+    known_spans = [(run.start, run.end) for run in known]
+    utf8 = [(start, end, items) for start, end, items in utf8_runs(line, model.vocabulary) if _clear_of(start, end, known_spans)]
+    legacy = [found for found in _legacy_runs(line, utf8, model, config, document) if _clear_of(found[0], found[1], known_spans)]
+    runs = [DecodedRun(start, end, list(text), len(text), kind) for start, end, text, kind in legacy] + known
     taken = [(run.start, run.end) for run in runs]
     confirmed = False
     for start, end, items in utf8:
-        if items is None or any(a < end and start < b for a, b in taken):
+        if items is None or not _clear_of(start, end, taken):
             continue
         complete = sum(isinstance(i, str) for i in items)
         kind = utf8_run_kind(line[start:end], decoded_twice(line[start:end], items))
@@ -893,7 +944,7 @@ def _decode_line(
         confirmed = confirmed or bool(complete and any(isinstance(i, str) and is_cjk_text_char(i) for i in items))
     taken = [(run.start, run.end) for run in runs]
     for start, end, items, kind in cjk_reading_runs(line, model, config, single):
-        if not any(a < end and start < b for a, b in taken):
+        if _clear_of(start, end, taken):
             runs.append(DecodedRun(start, end, items, sum(isinstance(i, str) for i in items), kind))
             confirmed = True
     runs.sort(key=lambda run: run.start)
@@ -1000,21 +1051,24 @@ def _line_items(line: str, runs: list[DecodedRun], number: int, mojibake_documen
     items: list[str | Slot | Piece] = []
     cursor = 0
     for run in runs:
-        legacy = not run.kind.startswith("utf8-")
-        if not legacy and not mojibake_document and (not run.complete or not any(isinstance(i, str) and is_cjk_text_char(i) for i in run.items)):
+        legacy = run.kind in LEGACY_KINDS
+        known = run.kind == LOST_BYTES  # the decode found it: damage, whatever the rest of the document shows
+        if not (legacy or known) and not mojibake_document and (not run.complete or not any(isinstance(i, str) and is_cjk_text_char(i) for i in run.items)):
             # A fragment, or Latin-only double encoding (Ã© → é) in a clean
             # document: left as it is, or to ftfy, which knows Latin text best.
             continue
         if not legacy and _latin_word(line, run):
-            continue
+            continue  # a Latin-1 ``é`` inside a word of a UTF-8 line too
         items.extend(line[cursor : run.start])
         items.extend(run.items)
+        cursor = run.end
+        if known:
+            continue  # each character is reported as it is recovered
         if legacy:
             report.legacy_runs_fixed += 1
         else:
             report.runs_fixed += 1
         report.fixes.append(Fix(number, run.start + 1, run.kind))
-        cursor = run.end
     items.extend(line[cursor:])
     return _to_slots(items, number)
 
@@ -1064,7 +1118,7 @@ def _recover_lost_bytes(
             report.lossy_left += 1
             continue
         report.characters_recovered += 1
-        report.fixes.append(Fix(choice.slot.line, choice.slot.column, "lost-bytes"))
+        report.fixes.append(Fix(choice.slot.line, choice.slot.column, LOST_BYTES))
         if not choice.confident:
             report.low_confidence.append(choice)
     report.bytes_recovered = sum(slot.source.missing for slot in slots)

@@ -31,7 +31,12 @@ KANA_LOGP = math.log(1 / 170)
 #: Per-character log-probability of a hangul syllable in Korean text (about 2,350 in common use).
 HANGUL_LOGP = math.log(1 / 2350)
 
-__all__ = ["text_score", "non_ascii_score", "is_accented_letter", "latin_word_letters", "load_model"]
+__all__ = ["text_score", "non_ascii_score", "with_lost_characters", "LOST_CHARACTER_LOGP", "is_accented_letter", "latin_word_letters", "load_model"]
+
+#: What a character with lost bytes counts for when a damaged UTF-8 reading
+#: competes with another reading of the same bytes: a common character's
+#: log-probability and a lost byte's.
+LOST_CHARACTER_LOGP = -10.0
 
 
 def _flat_logp(ch: str) -> float | None:
@@ -114,3 +119,14 @@ def non_ascii_score(text: str, model: LanguageModel, config: RepairConfig = DEFA
     rest = "".join(ch for k, ch in enumerate(text) if not ch.isascii() and k not in letters)
     count = len(letters) + len(rest)
     return (config.accented_letter_logp * len(letters) + text_score(rest, model) * len(rest)) / count if count else 0.0
+
+
+def with_lost_characters(score: float, whole: int, lost: int) -> float:
+    """A damaged UTF-8 reading's score: its ``whole`` characters' mean log-probability
+    ``score``, with each of its ``lost`` characters (short of bytes) at LOST_CHARACTER_LOGP.
+
+    >>> with_lost_characters(-6.0, 3, 1)
+    -7.0
+    """
+    count = whole + lost
+    return (score * whole + LOST_CHARACTER_LOGP * lost) / count if count else 0.0
