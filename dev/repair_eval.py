@@ -119,6 +119,11 @@ def loss_cases(split: str, limit: int | None = None, seed: int = 0) -> dict[str,
     for rate in LOSS_RATES:
         name = f"lost bytes {rate:.0%}, raw UTF-8, dense prose"
         out[name] = [Case(RAW_LOSS, t, raw_lost_bytes(t, rate, random.Random(seed * 7919 + i)), False) for i, t in enumerate(prose)]
+    # What Errata's own essays are like: technical Chinese between code, English and symbols.
+    essays = _texts(split, "zh_CN", limit)
+    for rate in LOSS_RATES:
+        name = f"lost bytes {rate:.0%}, silent, catalogue essays (technical, with code)"
+        out[name] = [Case(name, t, lost_bytes(t, rate, random.Random(seed * 7919 + i), "silent"), False) for i, t in enumerate(essays)]
     return out
 
 
