@@ -276,3 +276,22 @@ def test_lost_bytes_of_a_modern_word_are_recovered_as_it():
     clean = "他用微信发了消息，又在网购的店里吐槽。"
     damaged = read_cp1252(clean.encode("utf-8").replace("信".encode("utf-8"), "信".encode("utf-8")[:2]))
     assert repair_mojibake(damaged)[0] == clean
+
+
+@pytest.mark.parametrize("mark", ["fffd", "question", "raw"])
+def test_each_damaged_character_left_counts_once(mark):
+    """A character the recovery leaves as U+FFFD is one lossy sequence, whichever way its loss showed."""
+    import random
+
+    from dev.damage import lost_bytes
+    from errata.repair import repair_bytes
+
+    clean = "丢失的字节有时候找不回来，那就留下一个记号，让读者知道这里少了东西。" * 3
+    rng = random.Random(3)
+    if mark == "raw":  # a four-byte character's lead and one more byte, lost in a UTF-8 file: nothing known fits
+        body = clean.encode("utf-8").replace("记号".encode("utf-8"), b"\xf0\x9f\xf0\x9f")
+    else:
+        body = lost_bytes(clean, 0.35, rng, mark).encode("utf-8")
+    result = repair_bytes(b"---\ntitle: t\n---\n\n" + body + b"\n", "a.md")
+    assert result.text.count("\ufffd") > 0  # a loss this heavy leaves some characters unsure
+    assert result.report.lossy_left == result.text.count("\ufffd")

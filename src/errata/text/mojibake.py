@@ -592,6 +592,9 @@ class MojibakeReport:
     lossy_left: int = 0
     low_confidence: list[Choice] = field(default_factory=list)
     changed_lines: list[int] = field(default_factory=list)
+    #: U+FFFD the filled slots wrote, less the U+FFFD marks their damage showed: the part of
+    #: the text's change in U+FFFD that ``lossy_left`` already counted slot by slot.
+    slot_marks_added: int = 0
 
 
 def estimate_loss_logp(
@@ -1109,11 +1112,11 @@ def _recover_lost_bytes(
         if choice.slot.source.gap and choice.chosen != UNRESOLVED and choice.margin < config.gap_min_margin:
             # The reader saw a U+FFFD here; an unsure guess would hide it.
             choice = Choice(choice.slot, UNRESOLVED, choice.chosen, choice.margin, False)
-            _apply(line_items, choice, keep_mark=True)
+            report.slot_marks_added += _marks_added(choice.slot.source, _apply(line_items, choice, keep_mark=True))
             report.lossy_left += 1
             report.unsure.append(choice)
             continue
-        _apply(line_items, choice)
+        report.slot_marks_added += _marks_added(choice.slot.source, _apply(line_items, choice))
         if choice.chosen == UNRESOLVED:
             report.lossy_left += 1
             continue
@@ -1138,7 +1141,9 @@ def _join_lines(text: str, lines: list[str], line_items: list[list[str | Slot]],
         if new != line:
             report.changed_lines.append(number)
         out_lines.append(new)
-    report.lossy_left += max(0, sum(line.count("\ufffd") for line in out_lines) - text.count("\ufffd"))
+    # U+FFFD that no slot accounts for (a 古文码 reading's unpaired byte): lossy too.
+    added = sum(line.count("\ufffd") for line in out_lines) - text.count("\ufffd")
+    report.lossy_left += max(0, added - report.slot_marks_added)
     marks = {(c.slot.line, c.slot.column) for c in report.unsure}
     report.unrecoverable = find_unrecoverable(out_lines, marks)
     return "\n".join(out_lines)
@@ -1297,8 +1302,8 @@ def _missing_bytes(cont: bytes, kept: bytes) -> list[int]:
     return missing
 
 
-def _apply(line_items: list[list[str | Slot]], choice: Choice, keep_mark: bool = False) -> None:
-    """Put the choice in its slot's place; ``keep_mark``: one U+FFFD for the whole damaged character."""
+def _apply(line_items: list[list[str | Slot]], choice: Choice, keep_mark: bool = False) -> str:
+    """Put the choice in its slot's place, and return what was put; ``keep_mark``: one U+FFFD for the whole damaged character."""
     items = line_items[choice.slot.line - 1]
     for k, item in enumerate(items):
         if item is choice.slot:
@@ -1310,7 +1315,18 @@ def _apply(line_items: list[list[str | Slot]], choice: Choice, keep_mark: bool =
                 items[k] = _as_mojibake(source) if source.cp1252 and not source.gap else UNRESOLVED
             else:
                 items[k] = choice.chosen
-            return
+            return items[k]
+    return ""
+
+
+def _marks_added(piece: Piece, written: str) -> int:
+    """U+FFFD written in a damaged character's place, less those its damage showed (one per lost byte marked so).
+
+    >>> _marks_added(Piece(0xE4, b"\\xbf", 1, cp1252=False), UNRESOLVED), _marks_added(Piece(0xE4, b"\\xbf", 1, gap=True), "信")
+    (1, -1)
+    """
+    shown = piece.missing if piece.gap and not piece.question else 0
+    return written.count("\ufffd") - shown
 
 
 def _as_mojibake(piece: Piece) -> str:
