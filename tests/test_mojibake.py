@@ -295,3 +295,12 @@ def test_each_damaged_character_left_counts_once(mark):
     result = repair_bytes(b"---\ntitle: t\n---\n\n" + body + b"\n", "a.md")
     assert result.text.count("\ufffd") > 0  # a loss this heavy leaves some characters unsure
     assert result.report.lossy_left == result.text.count("\ufffd")
+
+
+@pytest.mark.parametrize("pair", ["×÷", "¹²", "½¼", "¿¡", "··", "£¥", "±°"])
+@pytest.mark.parametrize("context", ["{}", "note: {} here", "| {} | x |", "- {}"])
+def test_two_signs_standing_apart_stay_beside_utf8_mojibake(pair, context):
+    """A lone pair of Latin-1 signs is notation, not a GBK character (×÷ is no 作), even where the
+    document shows mojibake elsewhere."""
+    line = context.format(pair)
+    assert repair_mojibake("# " + sloppy_cp1252("详细") + "\n" + line + "\n")[0] == "# 详细\n" + line + "\n"

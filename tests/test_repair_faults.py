@@ -323,3 +323,36 @@ def test_a_5_mb_line_is_repaired(tmp_path, capsys):
     code, out, _ = run(capsys, "--write", essay)
     assert code == 0 and "CRLF → LF [written]" in out
     assert essay.read_bytes() == ("---\ntitle: 长行\n---\n" + line + "\n").encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        pytest.param(lambda n: ("¨¦a" * n).encode(), id="one line of GBK pinyin letters read as Latin-1"),
+        pytest.param(lambda n: b"\xe4\xb8\n" * n, id="a line for each truncated character"),
+        pytest.param(lambda n: ("ä¸\n" * n).encode(), id="a line for each cp1252 fragment"),
+    ],
+)
+def test_hostile_damage_scales_linearly(shape):
+    """Four times the input takes about four times as long, not sixteen (a quadratic step would)."""
+    import time
+
+    from errata.repair import repair_bytes
+
+    def seconds(n: int) -> float:
+        start = time.perf_counter()
+        repair_bytes(b"---\ntitle: t\n---\n" + shape(n), "a.md")
+        return time.perf_counter() - start
+
+    seconds(500)  # the language model and its tables, loaded once
+    assert seconds(16_000) < 8 * max(seconds(4_000), 0.05)
+
+
+def test_past_the_search_budget_each_damaged_character_takes_its_likeliest_fit():
+    from errata.repair import RepairOptions, repair_bytes
+    from errata.text.config import DEFAULT_CONFIG
+
+    data = b"---\ntitle: t\n---\n" + "他说了一个字。\n".encode().replace("个".encode(), "个".encode()[:2]) * 30
+    result = repair_bytes(data, "a.md", RepairOptions(config=DEFAULT_CONFIG._replace(max_searched_slots=10)))
+    assert result.report.characters_recovered == 30
+    assert "\ufffd" not in result.text and "ä" not in result.text

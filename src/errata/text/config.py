@@ -99,6 +99,10 @@ class RepairConfig(NamedTuple):
     beam_width: int = 12
     #: Candidates per damaged character entering the final beam, after local ranking.
     candidates_per_slot: int = 14
+    #: Damaged characters a document may have searched for (most of a millisecond each, three
+    #: passes); past it each takes its likeliest fit alone. A long essay with heavy loss holds a
+    #: few thousand; a hostile file a hundred thousand, which would take minutes.
+    max_searched_slots: int = 10_000
     #: The same two for the quick passes that only estimate the document's loss rates.
     quick_beam_width: int = 6
     quick_candidates_per_slot: int = 8

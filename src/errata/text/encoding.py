@@ -52,11 +52,12 @@ _MIN_SCORE = -14.0
 _UTF8_LINE_MARGIN = 3.0
 #: A line that is not UTF-8 is UTF-8 with lost bytes only when its broken
 #: characters left with no continuation byte at all, a bare lead byte, are at most
-#: this share of its non-ASCII characters. Latin-1 text makes nothing else
-#: (``caf\xe9 au lait``: é is a three-byte lead alone), and so does GBK text whose
-#: bytes are all lead bytes (中文 ``D6 D0 CE C4``); a lead byte with some of its
-#: continuation bytes is UTF-8's, whatever share of a short line (a title of
-#: three characters, each short of a byte) it makes.
+#: this share of its non-ASCII characters. That is what Latin-1 text mostly makes
+#: (``caf\xe9 au lait``: é is a three-byte lead alone), and GBK text whose bytes are
+#: all lead bytes (中文 ``D6 D0 CE C4``). A lead byte with some of its continuation
+#: bytes looks like UTF-8's whatever share of a short line it makes (a title of three
+#: characters, each short of a byte), though cp1252 text makes that too (é before
+#: ``…`` or ``’``): there the language model's scores decide (``_UTF8_LINE_MARGIN``).
 _MAX_BARE_LEAD_SHARE = 0.5
 #: Readings a line with lost bytes competes with: the legacy encodings, and the
 #: Windows-1252 that Latin text in a file of other text may be in.

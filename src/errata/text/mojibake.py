@@ -37,9 +37,11 @@ import heapq
 import math
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
+from itertools import accumulate
 from typing import NamedTuple
 
 import ftfy
@@ -389,13 +391,14 @@ def _legacy_runs(
     if document is not None and not reads_whole(line, LEGACY_CODECS[document[0]]):
         document = None  # not a line in the document's codec (``café's`` is no GBK): read run by run
     runs, contested, sure = [], [], False
+    utf8_spans = Spans(utf8)
     for match in LEGACY_RUN.finditer(line):
         legacy = read_legacy_run(match.group(), model, config, document[0] if document else None)
-        if legacy is None and lone_pairs and _lone_pair(line, match.start(), match.end()) and not _touching(utf8, match.start(), match.end()):
+        touched = _touching(utf8_spans, match.start(), match.end())
+        if legacy is None and lone_pairs and _lone_pair(line, match.start(), match.end()) and not touched:
             legacy = read_lone_pair(match.group(), model, config, lone_pairs)
         if legacy is None or legacy[1] == "gbk-as-latin1" and _latin_word_as_it_stands(line, match.start(), match.end()):
             continue
-        touched = _touching(utf8, match.start(), match.end())
         run = (match.start(), match.end(), *legacy)
         if document is not None and document[1] and not any(_chinese_utf8(items) for _, _, items in touched):
             runs.append(run)
@@ -413,9 +416,41 @@ def _legacy_runs(
     return runs
 
 
-def _touching(utf8: list[tuple[int, int, list | None]], start: int, end: int) -> list[tuple[int, int, list]]:
+class Spans:
+    """Entries whose first two fields are a (start, end) span of a line, and which of them overlap a span.
+
+    In logarithmic time: a hostile line holds a hundred thousand runs, and
+    every run asks about its neighbours (asking all of them made such a line quadratic).
+
+    >>> spans = Spans([(0, 2, "a"), (5, 9, "b"), (12, 14, "c")])
+    >>> spans.overlapping(1, 6), spans.clear_of(9, 12), spans.clear_of(13, 20)
+    ([(0, 2, 'a'), (5, 9, 'b')], True, False)
+    """
+
+    def __init__(self, entries):
+        self.entries = sorted(entries, key=lambda entry: (entry[0], entry[1]))
+        # The largest end so far: sorted even where entries overlap, so bisect finds the first that may reach a span.
+        self.reach = list(accumulate((entry[1] for entry in self.entries), max))
+
+    def overlapping(self, start: int, end: int) -> list:
+        """The entries that overlap ``[start, end)``, in order."""
+        out = []
+        for k in range(bisect_right(self.reach, start), len(self.entries)):
+            entry = self.entries[k]
+            if entry[0] >= end:
+                break
+            if entry[1] > start:
+                out.append(entry)
+        return out
+
+    def clear_of(self, start: int, end: int) -> bool:
+        """Whether no entry overlaps ``[start, end)``."""
+        return not self.overlapping(start, end)
+
+
+def _touching(utf8: Spans, start: int, end: int) -> list[tuple[int, int, list]]:
     """The UTF-8 readings (those that read at all) of the byte runs that overlap a span."""
-    return [(a, b, items) for a, b, items in utf8 if a < end and start < b and items is not None]
+    return [(a, b, items) for a, b, items in utf8.overlapping(start, end) if items is not None]
 
 
 def _latin_word_as_it_stands(line: str, start: int, end: int) -> bool:
@@ -502,12 +537,20 @@ def _lone_pair(line: str, start: int, end: int) -> bool:
     """A single pair of high bytes standing apart (``Í¼`` for 图 in ``title: Í¼ %s``).
 
     Clean Latin text writes its high characters inside words (``crème``), or
-    singly beside spaces (``— ``, ``© 2024``): two of them together and alone is a legacy character.
+    singly beside spaces (``— ``, ``© 2024``): two of them together and alone,
+    one a letter, is a legacy character. Two signs together (``×÷``, ``¹²``,
+    ``¿¡``, ``··``) are somebody's notation as often: left as they are.
 
-    >>> _lone_pair("title: Í¼ %s", 7, 9), _lone_pair("Zürich", 1, 3)
-    (True, False)
+    >>> _lone_pair("title: Í¼ %s", 7, 9), _lone_pair("Zürich", 1, 3), _lone_pair("| ×÷ | x |", 2, 4)
+    (True, False, False)
     """
-    return end - start == 2 and all(ord(ch) >= 0x80 for ch in line[start:end]) and _stands_apart(line, start, end)
+    pair = line[start:end]
+    return (
+        end - start == 2
+        and all(ord(ch) >= 0x80 for ch in pair)
+        and any(unicodedata.category(ch).startswith("L") for ch in pair)
+        and _stands_apart(line, start, end)
+    )
 
 
 def _gbk_latin_word(line: str, start: int, end: int) -> bool:
@@ -819,13 +862,12 @@ def line_role(lines: list[str], index: int) -> str:
     if this.endswith("  ") and this.strip():
         return "label"  # a hard break after it
     content_indent = _line_indent(this) + (2 if this.lstrip().startswith(("- ", "* ", "+ ")) else 0)
-    for nxt in lines[index + 1 :]:
-        if not nxt.strip():
-            return "paragraph"
-        if nxt.strip().startswith(("```", "~~~")) or _line_indent(nxt) > content_indent:
-            return "label"
-        return "other"
-    return "paragraph"
+    if index + 1 == len(lines) or not lines[index + 1].strip():
+        return "paragraph"
+    nxt = lines[index + 1]  # only the next line says: no slice of the rest (a file of 100,000 lines asks for each)
+    if nxt.strip().startswith(("```", "~~~")) or _line_indent(nxt) > content_indent:
+        return "label"
+    return "other"
 
 
 def repair_mojibake(
@@ -913,11 +955,6 @@ def known_damage(lines: list[str], lost_bytes: tuple[tuple[int, int, int], ...])
     return known
 
 
-def _clear_of(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    """Whether a span overlaps none of ``taken``."""
-    return not any(a < end and start < b for a, b in taken)
-
-
 def _decode_line(
     line: str,
     model: LanguageModel,
@@ -932,22 +969,22 @@ def _decode_line(
     overlaps them (``ä¿”`` where 信 lost a byte before a quote is no 俔).
     """
     known = known or []
-    known_spans = [(run.start, run.end) for run in known]
-    utf8 = [(start, end, items) for start, end, items in utf8_runs(line, model.vocabulary) if _clear_of(start, end, known_spans)]
-    legacy = [found for found in _legacy_runs(line, utf8, model, config, document) if _clear_of(found[0], found[1], known_spans)]
+    known_spans = Spans((run.start, run.end) for run in known)
+    utf8 = [(start, end, items) for start, end, items in utf8_runs(line, model.vocabulary) if known_spans.clear_of(start, end)]
+    legacy = [found for found in _legacy_runs(line, utf8, model, config, document) if known_spans.clear_of(found[0], found[1])]
     runs = [DecodedRun(start, end, list(text), len(text), kind) for start, end, text, kind in legacy] + known
-    taken = [(run.start, run.end) for run in runs]
+    taken = Spans((run.start, run.end) for run in runs)
     confirmed = False
     for start, end, items in utf8:
-        if items is None or not _clear_of(start, end, taken):
+        if items is None or not taken.clear_of(start, end):
             continue
         complete = sum(isinstance(i, str) for i in items)
         kind = utf8_run_kind(line[start:end], decoded_twice(line[start:end], items))
         runs.append(DecodedRun(start, end, items, complete, kind))
         confirmed = confirmed or bool(complete and any(isinstance(i, str) and is_cjk_text_char(i) for i in items))
-    taken = [(run.start, run.end) for run in runs]
+    taken = Spans((run.start, run.end) for run in runs)
     for start, end, items, kind in cjk_reading_runs(line, model, config, single):
-        if _clear_of(start, end, taken):
+        if taken.clear_of(start, end):
             runs.append(DecodedRun(start, end, items, sum(isinstance(i, str) for i in items), kind))
             confirmed = True
     runs.sort(key=lambda run: run.start)
@@ -959,8 +996,8 @@ def _with_lone_pairs(
 ) -> tuple[list[DecodedRun], bool]:
     """A line's runs with the lone pairs of legacy bytes (:func:`_lone_pair`) that no run covers yet, read as ``kind``."""
     runs, confirmed = found
-    taken = [(run.start, run.end) for run in runs]
-    lone = [m for m in LEGACY_RUN.finditer(line) if _lone_pair(line, m.start(), m.end()) and not any(a < m.end() and m.start() < b for a, b in taken)]
+    taken = Spans((run.start, run.end) for run in runs)
+    lone = [m for m in LEGACY_RUN.finditer(line) if _lone_pair(line, m.start(), m.end()) and taken.clear_of(m.start(), m.end())]
     if not lone:
         return found
     spans = {(m.start(), m.end()) for m in lone}
@@ -1095,6 +1132,14 @@ def _recover_lost_bytes(
     index = CandidateIndex(model, set(intact) | EMOJI_PARTS, bonus)
     free = dropped_by_the_decode(lines)
     _fill_candidates(line_items, lines, index, _loss_tables(observed, None, config, free), bonus, config)
+    report.bytes_recovered = sum(slot.source.missing for slot in slots)
+    if len(slots) > config.max_searched_slots:
+        # A hostile file holds a hundred thousand damaged characters, and the search takes most
+        # of a millisecond for each: past the budget each takes its likeliest fit on its own
+        # (channel and unigram), reported as low confidence, or its mark where the damage showed one.
+        for slot in slots:
+            _settle(Choice(slot, slot.candidates[0][0] if slot.candidates else UNRESOLVED, None, 0.0, False), line_items, report, config)
+        return
     # Pass 1 assumes uniform loss; what it had to assume lost tells which
     # byte values this document tends to lose (an EM step).
     assumed: Counter[int] = Counter()
@@ -1109,22 +1154,26 @@ def _recover_lost_bytes(
     # every occurrence of which was damaged is still the document's word.
     sure = {id(c.slot): c.chosen for c in _choose_all(line_items, intact_model, quick) if c.confident}
     for choice in _choose_all(line_items, _document_model(line_items, model, config, sure), SearchSettings.thorough(config)):
-        if choice.slot.source.gap and choice.chosen != UNRESOLVED and choice.margin < config.gap_min_margin:
-            # The reader saw a U+FFFD here; an unsure guess would hide it.
-            choice = Choice(choice.slot, UNRESOLVED, choice.chosen, choice.margin, False)
-            report.slot_marks_added += _marks_added(choice.slot.source, _apply(line_items, choice, keep_mark=True))
-            report.lossy_left += 1
-            report.unsure.append(choice)
-            continue
-        report.slot_marks_added += _marks_added(choice.slot.source, _apply(line_items, choice))
-        if choice.chosen == UNRESOLVED:
-            report.lossy_left += 1
-            continue
-        report.characters_recovered += 1
-        report.fixes.append(Fix(choice.slot.line, choice.slot.column, LOST_BYTES))
-        if not choice.confident:
-            report.low_confidence.append(choice)
-    report.bytes_recovered = sum(slot.source.missing for slot in slots)
+        _settle(choice, line_items, report, config)
+
+
+def _settle(choice: Choice, line_items: list[list[str | Slot]], report: MojibakeReport, config: RepairConfig) -> None:
+    """Put a slot's choice in the text, and in the report."""
+    if choice.slot.source.gap and choice.chosen != UNRESOLVED and choice.margin < config.gap_min_margin:
+        # The reader saw a U+FFFD here; an unsure guess would hide it.
+        choice = Choice(choice.slot, UNRESOLVED, choice.chosen, choice.margin, False)
+        report.slot_marks_added += _marks_added(choice.slot.source, _apply(line_items, choice, keep_mark=True))
+        report.lossy_left += 1
+        report.unsure.append(choice)
+        return
+    report.slot_marks_added += _marks_added(choice.slot.source, _apply(line_items, choice))
+    if choice.chosen == UNRESOLVED:
+        report.lossy_left += 1
+        return
+    report.characters_recovered += 1
+    report.fixes.append(Fix(choice.slot.line, choice.slot.column, LOST_BYTES))
+    if not choice.confident:
+        report.low_confidence.append(choice)
 
 
 def _join_lines(text: str, lines: list[str], line_items: list[list[str | Slot]], model: LanguageModel, report: MojibakeReport) -> str:
