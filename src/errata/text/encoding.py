@@ -145,6 +145,15 @@ def _finish(text: str, encoding: str, had_bom: bool, legacy_lines: tuple[int, ..
 _ESCAPED = re.compile("[\udc80-\udcff]+")
 
 
+def _escaped_bytes(stretch: str) -> bytes:
+    """The bytes a stretch of ``errors="surrogateescape"`` escapes stands for.
+
+    >>> _escaped_bytes("\\udce4\\udcbf")
+    b'\\xe4\\xbf'
+    """
+    return bytes(ord(ch) - 0xDC00 for ch in stretch)
+
+
 def _show_lost_bytes(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
     """Each byte a UTF-8 decode left escaped as its Windows-1252 character, and where each stretch of them is.
 
@@ -158,7 +167,7 @@ def _show_lost_bytes(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
     found = []
     for number, line in enumerate(text.split("\n"), start=1):
         found.extend((number, m.start(), m.end()) for m in _ESCAPED.finditer(line))
-    shown = _ESCAPED.sub(lambda m: "".join(BYTE_TO_CHAR[ord(ch) - 0xDC00] for ch in m.group()), text)
+    shown = _ESCAPED.sub(lambda m: "".join(BYTE_TO_CHAR[b] for b in _escaped_bytes(m.group())), text)
     return shown, tuple(found)
 
 
@@ -224,7 +233,7 @@ def _utf8_with_lost_bytes(line: bytes, model: LanguageModel) -> str | None:
     """
     text = line.decode("utf-8", errors="surrogateescape")
     stretches = _ESCAPED.findall(text)
-    pieces = [truncated_characters(bytes(ord(ch) - 0xDC00 for ch in stretch)) for stretch in stretches]
+    pieces = [truncated_characters(_escaped_bytes(stretch)) for stretch in stretches]
     if not stretches or any(found is None for found in pieces):
         return None
     broken = [piece for found in pieces for piece in found]  # type: ignore[union-attr]

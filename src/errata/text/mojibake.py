@@ -464,8 +464,7 @@ def _latin_word_as_it_stands(line: str, start: int, end: int) -> bool:
     >>> _latin_word_as_it_stands("`crème brûlée`", 3, 5), _latin_word_as_it_stands("`crème brûlée`", 9, 13), _latin_word_as_it_stands("ÊÖ²á", 0, 4)
     (True, True, False)
     """
-    before = line[start - 1] if start else " "
-    after = line[end] if end < len(line) else " "
+    before, after = _neighbours(line, start, end)
     if not (_ascii_letter(before) or _ascii_letter(after)):
         return False
     pairs = [line[k : k + 2] for k in range(start, end, 2)]
@@ -473,7 +472,21 @@ def _latin_word_as_it_stands(line: str, start: int, end: int) -> bool:
 
 
 def _ascii_letter(ch: str) -> bool:
+    """An ASCII letter (a Latin word's, where an accented letter beside it belongs to the word).
+
+    >>> _ascii_letter("e"), _ascii_letter("é"), _ascii_letter("7")
+    (True, False, False)
+    """
     return ch.isascii() and ch.isalpha()
+
+
+def _neighbours(line: str, start: int, end: int) -> tuple[str, str]:
+    """The characters on either side of a span of a line; a space past either end of it.
+
+    >>> _neighbours("caf¨¦!", 3, 5), _neighbours("¨¦", 0, 2)
+    (('f', '!'), (' ', ' '))
+    """
+    return (line[start - 1] if start else " ", line[end] if end < len(line) else " ")
 
 
 def _stands_apart(line: str, start: int, end: int) -> bool:
@@ -482,8 +495,7 @@ def _stands_apart(line: str, start: int, end: int) -> bool:
     >>> _stands_apart("title: Í¼ %s", 7, 9), _stands_apart("25Â°C", 2, 4)
     (True, False)
     """
-    before = line[start - 1] if start else " "
-    after = line[end] if end < len(line) else " "
+    before, after = _neighbours(line, start, end)
     return not any(ch.isascii() and ch.isalnum() or ch in CHAR_TO_BYTE for ch in (before, after))
 
 
@@ -565,8 +577,7 @@ def _gbk_latin_word(line: str, start: int, end: int) -> bool:
     >>> [_gbk_latin_word(line, m.start(), m.end()) for m in LEGACY_RUN.finditer(line)]
     [True, True, False]
     """
-    before = line[start - 1] if start else " "
-    after = line[end] if end < len(line) else " "
+    before, after = _neighbours(line, start, end)
     if before in CHAR_TO_BYTE or after in CHAR_TO_BYTE or not (_ascii_letter(before) or _ascii_letter(after)):
         return False  # part of a longer run of high bytes, or beside no Latin letter
     try:
@@ -1077,10 +1088,9 @@ def _latin_word(line: str, run: DecodedRun) -> bool:
     """
     if not all(isinstance(i, Piece) for i in run.items):
         return False
-    before = line[run.start - 1] if run.start else " "
-    after = line[run.end] if run.end < len(line) else " "
+    before, after = _neighbours(line, run.start, run.end)
     # Letters, not digits: 12æœ29日 is 月 that lost a byte between two numbers.
-    letter_before, letter_after = before.isascii() and before.isalpha(), after.isascii() and after.isalpha()
+    letter_before, letter_after = _ascii_letter(before), _ascii_letter(after)
     if letter_before and letter_after:
         return True  # inside a Latin word: café’s
     return all(not i.tail for i in run.items) and (len(run.items) > 1 or letter_before or letter_after)
