@@ -42,6 +42,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple
 
 import ftfy
@@ -391,8 +392,9 @@ def _legacy_runs(
     if document is not None and not reads_whole(line, LEGACY_CODECS[document[0]]):
         document = None  # not a line in the document's codec (``café's`` is no GBK): read run by run
     runs, contested, sure = [], [], False
-    utf8_spans = Spans(utf8)
+    utf8_spans = None
     for match in LEGACY_RUN.finditer(line):
+        utf8_spans = utf8_spans or Spans(utf8)  # built for lines that have a legacy run at all
         legacy = read_legacy_run(match.group(), model, config, document[0] if document else None)
         touched = _touching(utf8_spans, match.start(), match.end())
         if legacy is None and lone_pairs and _lone_pair(line, match.start(), match.end()) and not touched:
@@ -416,6 +418,9 @@ def _legacy_runs(
     return runs
 
 
+_START_END = itemgetter(0, 1)
+
+
 class Spans:
     """Entries whose first two fields are a (start, end) span of a line, and which of them overlap a span.
 
@@ -428,12 +433,14 @@ class Spans:
     """
 
     def __init__(self, entries):
-        self.entries = sorted(entries, key=lambda entry: (entry[0], entry[1]))
+        self.entries = sorted(entries, key=_START_END)
         # The largest end so far: sorted even where entries overlap, so bisect finds the first that may reach a span.
         self.reach = list(accumulate((entry[1] for entry in self.entries), max))
 
     def overlapping(self, start: int, end: int) -> list:
         """The entries that overlap ``[start, end)``, in order."""
+        if not self.entries:
+            return []  # most lines: nothing to overlap
         out = []
         for k in range(bisect_right(self.reach, start), len(self.entries)):
             entry = self.entries[k]
@@ -980,9 +987,13 @@ def _decode_line(
     overlaps them (``ä¿”`` where 信 lost a byte before a quote is no 俔).
     """
     known = known or []
-    known_spans = Spans((run.start, run.end) for run in known)
-    utf8 = [(start, end, items) for start, end, items in utf8_runs(line, model.vocabulary) if known_spans.clear_of(start, end)]
-    legacy = [found for found in _legacy_runs(line, utf8, model, config, document) if known_spans.clear_of(found[0], found[1])]
+    utf8 = utf8_runs(line, model.vocabulary)
+    known_spans = Spans((run.start, run.end) for run in known) if known else None
+    if known_spans:
+        utf8 = [(start, end, items) for start, end, items in utf8 if known_spans.clear_of(start, end)]
+    legacy = _legacy_runs(line, utf8, model, config, document)
+    if known_spans:
+        legacy = [found for found in legacy if known_spans.clear_of(found[0], found[1])]
     runs = [DecodedRun(start, end, list(text), len(text), kind) for start, end, text, kind in legacy] + known
     taken = Spans((run.start, run.end) for run in runs)
     confirmed = False
