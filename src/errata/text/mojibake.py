@@ -401,6 +401,8 @@ def _legacy_runs(
             legacy = read_lone_pair(match.group(), model, config, lone_pairs)
         if legacy is None or legacy[1] == "gbk-as-latin1" and _latin_word_as_it_stands(line, match.start(), match.end()):
             continue
+        if legacy[1] == "big5-as-latin1" and document is None and _signs_between_letters(line, match.start(), match.end()):
+            continue
         run = (match.start(), match.end(), *legacy)
         if document is not None and document[1] and not any(_chinese_utf8(items) for _, _, items in touched):
             runs.append(run)
@@ -476,6 +478,22 @@ def _latin_word_as_it_stands(line: str, start: int, end: int) -> bool:
         return False
     pairs = [line[k : k + 2] for k in range(start, end, 2)]
     return all(len(pair) == 2 and is_accented_letter(pair[0]) and _ascii_letter(pair[1]) for pair in pairs)
+
+
+def _signs_between_letters(line: str, start: int, end: int) -> bool:
+    """Whether a run is high characters each followed by an ASCII letter, glued to a Latin word (``étudiant·e·s``).
+
+    Big5 takes an ASCII letter as a trail byte, so French inclusive writing
+    (``·e·s``) or Catalan ``l·l`` read as Big5 make ideographs (搪新). Where the
+    document shows Big5 elsewhere its own reading still decides; alone, such a
+    run is Latin text. Real Big5 text gives a high trail byte about half the time.
+
+    >>> _signs_between_letters("Les étudiant·e·s sont là.", 12, 16), _signs_between_letters("pytorch°O¿ý", 7, 11)
+    (True, False)
+    """
+    before, after = _neighbours(line, start, end)
+    pairs = [line[k : k + 2] for k in range(start, end, 2)]
+    return (_ascii_letter(before) or _ascii_letter(after)) and all(len(pair) == 2 and _ascii_letter(pair[1]) for pair in pairs)
 
 
 def _ascii_letter(ch: str) -> bool:
