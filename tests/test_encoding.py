@@ -233,3 +233,10 @@ def test_a_broken_character_before_a_curly_quote_is_not_read_with_the_quote():
     result = repair_bytes(lose(clean, "信", (0, 1)), "a.md")
     assert result.text.endswith(clean)
     assert result.report.characters_recovered == 1 and not result.report.mojibake_runs
+
+
+@pytest.mark.parametrize("line", ["Désolé…", "Hélène’s", "né·e"])
+def test_a_windows_1252_line_in_an_utf8_file_is_read_as_it(line):
+    """Latin text pasted through a Windows tool, in a file of Chinese UTF-8: cp1252, not GBK's D閟ol閰."""
+    data = "---\ntitle: 标题\n---\n\n中文段落。\n\n".encode() + line.encode("cp1252") + "\n\n更多中文。\n".encode()
+    assert repair_bytes(data, "a.md").text.split("\n")[6] == line

@@ -209,3 +209,10 @@ def test_a_gbk_line_of_latin_words_in_an_utf8_file():
     lines = ["---", "title: 标题", "---", "`crème` and `Zürich` are valid keys.", "", "静态方法", ""]
     data = b"\n".join(line.encode("gbk" if "crème" in line else "utf-8") for line in lines)
     assert repair_bytes(data, "a.md").text == "\n".join(lines)
+
+
+@pytest.mark.parametrize("line", ["Les étudiant·e·s sont là.", "cet·te·s lecteur·rice·s", "col·legi i l·lusió"])
+def test_signs_between_letters_of_latin_words_stay(line):
+    """French inclusive writing and Catalan's l·l: Big5 would take the letters after ``·`` as trail bytes (搪新)."""
+    text = evaltext.front_matter("Latin", 0, []) + line + "\n"
+    assert repair_text(text, "a.md").text == text

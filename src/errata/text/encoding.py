@@ -59,8 +59,9 @@ _UTF8_LINE_MARGIN = 3.0
 #: characters, each short of a byte), though cp1252 text makes that too (é before
 #: ``…`` or ``’``): there the language model's scores decide (``_UTF8_LINE_MARGIN``).
 _MAX_BARE_LEAD_SHARE = 0.5
-#: Readings a line with lost bytes competes with: the legacy encodings, and the
-#: Windows-1252 that Latin text in a file of other text may be in.
+#: What the lines of a file that are not UTF-8 may be in (and what a line with lost
+#: bytes competes with): the legacy encodings, and the Windows-1252 that Latin text
+#: pasted from another tool is in (``Désolé…``, not GBK's ``D閟ol閰``).
 _LINE_READINGS = {**_LEGACY_ENCODINGS, "cp1252": 0.0}
 #: More than this share of C0 control characters (tab, line ends and form feed aside) is not text.
 _MAX_CONTROL_SHARE = 0.01
@@ -253,7 +254,7 @@ def _utf8_with_lost_bytes(line: bytes, model: LanguageModel) -> str | None:
 def _best_legacy_encoding(data: bytes) -> str | None:
     model = load_model()
     best: tuple[float, str] | None = None
-    for encoding, bonus in _LEGACY_ENCODINGS.items():
+    for encoding, bonus in _LINE_READINGS.items():
         text = _decode_or_none(data, encoding)
         if text is None:
             continue
