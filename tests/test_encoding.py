@@ -240,3 +240,12 @@ def test_a_windows_1252_line_in_an_utf8_file_is_read_as_it(line):
     """Latin text pasted through a Windows tool, in a file of Chinese UTF-8: cp1252, not GBK's D閟ol閰."""
     data = "---\ntitle: 标题\n---\n\n中文段落。\n\n".encode() + line.encode("cp1252") + "\n\n更多中文。\n".encode()
     assert repair_bytes(data, "a.md").text.split("\n")[6] == line
+
+
+@pytest.mark.parametrize("char", ["练", "置"])
+def test_a_one_character_title_short_of_a_byte_in_an_utf8_file_stays_utf8(char):
+    """Alone, ``title: `` + two bytes of 练 reads as well in Shift-JIS (扈); beside whole UTF-8 Chinese it is UTF-8 that lost a byte."""
+    data = b"---\ntitle: " + char.encode()[:2] + "\n---\n\n这是正文，用中文写的。\n".encode()
+    result = repair_bytes(data, "a.md")
+    assert result.report.encoding == "utf-8" and "shift_jis-line" not in {fix.kind for fix in result.report.fixes}
+    assert result.text.endswith("\n---\n\n这是正文，用中文写的。\n") and "\ufffd" not in result.text

@@ -59,6 +59,11 @@ _UTF8_LINE_MARGIN = 3.0
 #: characters, each short of a byte), though cp1252 text makes that too (é before
 #: ``…`` or ``’``): there the language model's scores decide (``_UTF8_LINE_MARGIN``).
 _MAX_BARE_LEAD_SHARE = 0.5
+#: Added to that margin for a CJK reading of a line with lost bytes where other non-ASCII
+#: lines of the file are whole UTF-8: a UTF-8 file that lost a byte is commoner than one
+#: that mixes in a line of GBK or Shift-JIS short enough to read either way (``title: 练``).
+#: Not for Windows-1252, whose Latin lines pasted into such a file are common (``Désolé…``).
+_UTF8_FILE_MARGIN = 3.0
 #: What the lines of a file that are not UTF-8 may be in (and what a line with lost
 #: bytes competes with): the legacy encodings, and the Windows-1252 that Latin text
 #: pasted from another tool is in (``Désolé…``, not GBK's ``D閟ol閰``).
@@ -191,7 +196,10 @@ def _decode_legacy(data: bytes, source: str, had_bom: bool = False) -> DecodedTe
     lines = data.split(b"\n")
     model = load_model()
     utf8 = [_utf8_or_none(line) for line in lines]
-    utf8 = [_utf8_with_lost_bytes(line, model) if text is None else text for line, text in zip(lines, utf8)]
+    # Lines of Chinese (or any non-ASCII) that are whole UTF-8 say the file is UTF-8: a line that
+    # reads as UTF-8 short of some bytes is then likelier that than a line in another encoding.
+    utf8_file = any(t is not None and not line.isascii() for line, t in zip(lines, utf8))
+    utf8 = [_utf8_with_lost_bytes(line, model, utf8_file) if text is None else text for line, text in zip(lines, utf8)]
     foreign = b"\n".join(line for line, text in zip(lines, utf8) if text is None)
     encoding = _best_legacy_encoding(foreign) if foreign else "utf-8"
     if encoding is None:
@@ -215,7 +223,7 @@ def _decode_legacy(data: bytes, source: str, had_bom: bool = False) -> DecodedTe
     return _finish(text, encoding, had_bom, tuple(legacy_lines) if mixed else ())
 
 
-def _utf8_with_lost_bytes(line: bytes, model: LanguageModel) -> str | None:
+def _utf8_with_lost_bytes(line: bytes, model: LanguageModel, utf8_file: bool = False) -> str | None:
     """A line that is UTF-8 but for characters that lost continuation bytes: its text,
     with each byte of those characters escaped (``errors="surrogateescape"``); None for any other line.
 
@@ -223,7 +231,8 @@ def _utf8_with_lost_bytes(line: bytes, model: LanguageModel) -> str | None:
     (:func:`~errata.text.bytemap.truncated_characters`), those that kept no
     continuation byte at most ``_MAX_BARE_LEAD_SHARE`` of the line's non-ASCII
     characters, and no legacy (or Windows-1252) reading of the line may read
-    ``_UTF8_LINE_MARGIN`` better than the UTF-8 one, each broken character counted
+    ``_UTF8_LINE_MARGIN`` better than the UTF-8 one (a CJK encoding ``_UTF8_FILE_MARGIN`` more in a
+    ``utf8_file``: one whose other non-ASCII lines are whole UTF-8), each broken character counted
     as a lost one (:func:`~errata.text.plausibility.with_lost_characters`).
 
     >>> model = load_model()
@@ -246,7 +255,8 @@ def _utf8_with_lost_bytes(line: bytes, model: LanguageModel) -> str | None:
     score = with_lost_characters(non_ascii_score(valid, model), whole, lost)
     for encoding, bonus in _LINE_READINGS.items():
         reading = _decode_or_none(line, encoding)
-        if reading is not None and non_ascii_score(reading, model) + bonus >= score + _UTF8_LINE_MARGIN:
+        needed = _UTF8_LINE_MARGIN + (_UTF8_FILE_MARGIN if utf8_file and encoding in _LEGACY_ENCODINGS else 0.0)
+        if reading is not None and non_ascii_score(reading, model) + bonus >= score + needed:
             return None
     return text
 
