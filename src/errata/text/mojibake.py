@@ -473,11 +473,8 @@ def _latin_word_as_it_stands(line: str, start: int, end: int) -> bool:
     >>> _latin_word_as_it_stands("`crème brûlée`", 3, 5), _latin_word_as_it_stands("`crème brûlée`", 9, 13), _latin_word_as_it_stands("ÊÖ²á", 0, 4)
     (True, True, False)
     """
-    before, after = _neighbours(line, start, end)
-    if not (_ascii_letter(before) or _ascii_letter(after)):
-        return False
-    pairs = [line[k : k + 2] for k in range(start, end, 2)]
-    return all(len(pair) == 2 and is_accented_letter(pair[0]) and _ascii_letter(pair[1]) for pair in pairs)
+    pairs = _letter_trailed_pairs(line, start, end)
+    return bool(pairs) and all(is_accented_letter(pair[0]) for pair in pairs)
 
 
 def _signs_between_letters(line: str, start: int, end: int) -> bool:
@@ -491,9 +488,21 @@ def _signs_between_letters(line: str, start: int, end: int) -> bool:
     >>> _signs_between_letters("Les étudiant·e·s sont là.", 12, 16), _signs_between_letters("pytorch°O¿ý", 7, 11)
     (True, False)
     """
+    return bool(_letter_trailed_pairs(line, start, end))
+
+
+def _letter_trailed_pairs(line: str, start: int, end: int) -> list[str]:
+    """A run's pairs of characters if each ends with an ASCII letter and the run touches one; else none.
+
+    The shape Latin text gives a legacy run: a high character, then a letter of the word.
+
+    >>> _letter_trailed_pairs("cr¨¨me", 2, 4), _letter_trailed_pairs("étudiant·e·s sont", 8, 12), _letter_trailed_pairs("°O¿ý", 0, 4)
+    ([], ['·e', '·s'], [])
+    """
     before, after = _neighbours(line, start, end)
     pairs = [line[k : k + 2] for k in range(start, end, 2)]
-    return (_ascii_letter(before) or _ascii_letter(after)) and all(len(pair) == 2 and _ascii_letter(pair[1]) for pair in pairs)
+    glued = _ascii_letter(before) or _ascii_letter(after)
+    return pairs if glued and all(len(pair) == 2 and _ascii_letter(pair[1]) for pair in pairs) else []
 
 
 def _ascii_letter(ch: str) -> bool:
