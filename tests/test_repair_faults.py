@@ -331,6 +331,7 @@ def test_a_5_mb_line_is_repaired(tmp_path, capsys):
         pytest.param(lambda n: ("¨¦a" * n).encode(), id="one line of GBK pinyin letters read as Latin-1"),
         pytest.param(lambda n: b"\xe4\xb8\n" * n, id="a line for each truncated character"),
         pytest.param(lambda n: ("ä¸\n" * n).encode(), id="a line for each cp1252 fragment"),
+        pytest.param(lambda n: b" " * 2 * n + b"\xe4\xb8" + b" " * 2 * n, id="a truncated character between spaces"),
     ],
 )
 def test_hostile_damage_scales_linearly(shape):

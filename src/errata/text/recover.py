@@ -241,9 +241,10 @@ def choose_line(items: list[str | Slot], docmodel: DocumentModel, settings: Sear
     any trailing spaces, which Markdown uses for a hard break) counts as
     context: a ``：`` is likelier before a line end than a ``，``.
     """
-    while items and isinstance(items[-1], str) and items[-1].isspace():
-        items = items[:-1]
-    items = symbols(items)
+    end = len(items)
+    while end and isinstance(items[end - 1], str) and items[end - 1].isspace():
+        end -= 1  # one slice at the end, not one per trailing space (a line may end in 100,000)
+    items = symbols(items[:end])
     choices: list[Choice] = []
     for start, end in _windows(items):
         choices.extend(_search_window(items, start, end, docmodel, settings))
