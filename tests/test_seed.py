@@ -1,13 +1,19 @@
-"""The seed essay, recovered exactly: every character, title and tags included."""
+"""The seed essay: title, tags and metadata exactly; the body to within SEED_ERRORS_ALLOWED characters."""
 
 from __future__ import annotations
 
 from conftest import FIXTURES, ROOT, corpus_or_skip
+from dev.damage import character_errors
 from errata.metadata import split_front_matter
 from errata.repair import repair_bytes
 
 SEED = FIXTURES / "seed" / "000_c81bc17658af7d4b.txt"
 IMPORTED = ROOT / "docs" / "01.mmdetection" / "01.mmdetection-errors.md"
+#: The seed is a regression test, not a tuning target (issue 11: prefer robust settings over its exactness).
+#: Without sunpinyin-data the body comes back exactly. With it (which made every lost-byte row of the dev
+#: split better) one silently lost byte reads 计算梯度运算之前 as 计算梯度还算之前: 还算 ("fairly") is far
+#: commoner on the web than 运算, and nothing in the line says otherwise. More wrong than this is a regression.
+SEED_ERRORS_ALLOWED = 1
 
 
 def repaired_seed():
@@ -22,13 +28,19 @@ def test_seed_title_and_tags():
     assert meta["authors"] == [{"name": "Shanya", "link": "https://github.com/shanyaliux"}]
 
 
-def test_seed_body_matches_the_authors_original_exactly():
+def test_seed_body_matches_the_authors_original():
     truth = corpus_or_skip("seed-truth", "original-body.md").read_text(encoding="utf-8")
-    assert split_front_matter(repaired_seed().text).body == truth
+    assert character_errors(split_front_matter(repaired_seed().text).body, truth) <= SEED_ERRORS_ALLOWED
+
+
+def test_the_published_seed_is_the_authors_original():
+    truth = corpus_or_skip("seed-truth", "original-body.md").read_text(encoding="utf-8")
+    assert split_front_matter(IMPORTED.read_text(encoding="utf-8")).body == truth
 
 
 def test_imported_seed_in_docs_is_the_repair_of_the_fixture():
-    # docs/ holds the committed import; it must be exactly what the repair makes today.
+    # docs/ holds the committed import: what the repair makes today, but for the characters the
+    # language model in use may decide otherwise (SEED_ERRORS_ALLOWED; the page keeps the right ones).
     imported = split_front_matter(IMPORTED.read_text(encoding="utf-8"))
-    assert imported.body == split_front_matter(repaired_seed().text).body
+    assert character_errors(imported.body, split_front_matter(repaired_seed().text).body) <= SEED_ERRORS_ALLOWED
     assert "\ufffd" not in imported.body and "æ" not in imported.body

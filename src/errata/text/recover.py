@@ -152,6 +152,7 @@ class _Hypothesis:
     text: str  # the last classed characters of the window (for words and bigrams)
     chosen: tuple[str, ...]  # the choice for each slot so far
     seg: tuple[float, ...]  # best word-segmentation log P up to each of the last MAX_WORD positions
+    last_words: tuple[str, ...]  # the last word of each of those segmentations
     total: float  # score + word_weight * seg[-1], what the beam ranks by
 
 
@@ -164,15 +165,19 @@ def _advance(beam: list[_Hypothesis], options, docmodel: DocumentModel, width: i
     bigram, memo = docmodel.bigram_logp, docmodel.memo
     endings = docmodel.model.word_endings
     word_weight = docmodel.word_weight
+    model = docmodel.model
+    pmi_weight = docmodel.config.word_pmi_weight if model.word_backoff else 0.0
     options = [(ch, gain, docmodel.single_word_logp(ch)) for ch, gain in options]  # symbols already: never ASCII
     scored = []
     for h in beam:
-        text, seg = h.text, h.seg
+        text, seg, last_words = h.text, h.seg, h.last_words
         last, alone = text[-1], seg[-1]
+        alone_after = _follows(model, last_words[-1]) if pmi_weight else None
         # The words that could end at the new character, each with the best
-        # segmentation before it: looked up once for all the options.
+        # segmentation before it (and how words follow its last word): looked
+        # up once for all the options.
         words = [
-            (seg[-length], following)
+            (seg[-length], following, text[1 - length :], _follows(model, last_words[-length]) if pmi_weight else None)
             for length in range(2, min(len(text) + 1, len(seg)) + 1)
             if (following := endings.get(text[1 - length :]))
         ]
@@ -180,11 +185,19 @@ def _advance(beam: list[_Hypothesis], options, docmodel: DocumentModel, width: i
             logp = memo.get(last + ch)
             score = h.score + gain + (bigram(last, ch) if logp is None else logp)
             best = alone + single
-            for before, following in words:
+            if alone_after:
+                best += pmi_weight * _word_pmi(model, alone_after, ch)
+            best_word = ch
+            for before, following, stem, after in words:
                 logp = following.get(ch)
-                if logp is not None and before + logp > best:
-                    best = before + logp
-            scored.append((score + word_weight * best, score, best, h, ch))
+                if logp is not None:
+                    word = stem + ch
+                    logp += before
+                    if after:
+                        logp += pmi_weight * _word_pmi(model, after, word)
+                    if logp > best:
+                        best, best_word = logp, word
+            scored.append((score + word_weight * best, score, best, h, ch, best_word))
     # Sorting by the total alone keeps equal totals in their order (the sort is stable).
     scored.sort(key=_first, reverse=True)
     return [
@@ -193,13 +206,32 @@ def _advance(beam: list[_Hypothesis], options, docmodel: DocumentModel, width: i
             (h.text + ch)[-MAX_WORD:],
             h.chosen + (ch,) if slot_choice else h.chosen,
             (h.seg + (best,))[-MAX_WORD:],
+            (h.last_words + (best_word,))[-MAX_WORD:],
             total,
         )
-        for total, score, best, h, ch in scored[:width]
+        for total, score, best, h, ch, best_word in scored[:width]
     ]
 
 
 _first = itemgetter(0)
+
+
+def _follows(model: LanguageModel, word: str) -> tuple[dict[str, float], float] | None:
+    """What the word bigrams say about the words after ``word``: (stored ratios, back-off ratio), or None."""
+    backoff = model.word_backoff.get(word)
+    return None if backoff is None else (model.word_pmi.get(word, _NO_PMI), backoff)
+
+
+def _word_pmi(model: LanguageModel, after: tuple[dict[str, float], float], word: str) -> float:
+    """log P(word | previous) / P(word); 0 for a word the bigram model does not know."""
+    stored, backoff = after
+    pmi = stored.get(word)
+    if pmi is not None:
+        return pmi
+    return backoff if word in model.word_backoff else 0.0
+
+
+_NO_PMI: dict[str, float] = {}
 
 
 def _rank_locally(slot: Slot, left: str | None, right: str | None, docmodel: DocumentModel, keep: int) -> list[tuple[str, float]]:
@@ -261,7 +293,7 @@ def _search_window(
         return None if isinstance(item, Slot) else item
 
     first = neighbour(start - 1) if start > 0 else BOUNDARY
-    beam = [_Hypothesis(0.0, first or BOUNDARY, (), (0.0,), 0.0)]
+    beam = [_Hypothesis(0.0, first or BOUNDARY, (), (0.0,), (first or BOUNDARY,), 0.0)]
     slots: list[Slot] = []
     width = settings.beam_width
     for i in range(start, end):
