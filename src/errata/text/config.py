@@ -28,8 +28,8 @@ class RepairConfig(NamedTuple):
     #: How strongly how words follow each other counts: log P(w | v) / P(w) of
     #: the word bigrams the language model knows (``异味`` then ``太重``; only
     #: when the system has sunpinyin-data, see langmodel). Dev split, dense
-    #: prose at 2% / 8% silent loss, 40 files: 0.7 / 1.0 / 1.5 cost 73·447 /
-    #: 77·444 / 76·447 characters; 0 (no word bigrams) 88·499.
+    #: prose at 2% / 8% silent loss, 40 files: 0 (no word bigrams) / 0.7 / 1.0 /
+    #: 1.5 cost 88·506 / 77·446 / 76·440 / 80·458 characters.
     word_pmi_weight: float = 1.0
     #: Weight of the document's own bigrams in the bigram mixture (a cache
     #: model: a document that wrote 值 after 数 will write it again).

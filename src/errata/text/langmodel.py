@@ -50,9 +50,10 @@ JIEBA_WORD_SHARE = 0.5
 #: With sunpinyin-data: its word list's share of the word model (jieba and
 #: wordfreq share the rest as above), and the weight of its expected character
 #: pairs against the newspaper's counted ones. Dev split, dense prose at 2% and
-#: 8% silent loss, 40 files: pair weights 2 / 3 / 5 cost 78·443 / 76·442 /
-#: 76·440 characters, word shares 0.5 / 0.7 cost 76·442 / 77·433; without
-#: sunpinyin-data, 105·608.
+#: 8% silent loss, 40 files, characters wrong: pair weights 2 / 3 / 5 cost
+#: 76·432 / 76·440 / 76·443; word shares 0 / 0.3 / 0.5 / 0.7 cost 94·483 /
+#: 79·448 / 76·440 / 77·440 (0 keeps the seed exact, the others cost it one
+#: character); without sunpinyin-data, 105·606.
 SUNPINYIN_WORD_SHARE = 0.5
 SUNPINYIN_PAIR_WEIGHT = 3.0
 #: Its pairs that scale to less than this count are left to the smoothing: a
