@@ -341,9 +341,14 @@ def test_hostile_damage_scales_linearly(shape):
     from errata.repair import repair_bytes
 
     def seconds(n: int) -> float:
-        start = time.perf_counter()
-        repair_bytes(b"---\ntitle: t\n---\n" + shape(n), "a.md")
-        return time.perf_counter() - start
+        # The better of two runs: a busy machine (two test workers, a browser) slows one run, rarely both.
+        data = b"---\ntitle: t\n---\n" + shape(n)
+        times = []
+        for _ in range(2):
+            start = time.perf_counter()
+            repair_bytes(data, "a.md")
+            times.append(time.perf_counter() - start)
+        return min(times)
 
     seconds(500)  # the language model and its tables, loaded once
     assert seconds(16_000) < 8 * max(seconds(4_000), 0.05)
