@@ -141,7 +141,8 @@ def test_the_folder_comes_from_the_environment_and_an_empty_value_turns_it_off(t
     assert sunpinyin.find_data_dir({sunpinyin.ENV: ""}) is None
     (tmp_path / "half").mkdir()
     (tmp_path / "half" / sunpinyin.MODEL).write_bytes(b"")
-    assert sunpinyin.find_data_dir({sunpinyin.ENV: str(tmp_path / "half")}) is None
+    with pytest.warns(RuntimeWarning, match=f"{sunpinyin.ENV}=.*half: no {sunpinyin.LEXICON}"):
+        assert sunpinyin.find_data_dir({sunpinyin.ENV: str(tmp_path / "half")}) is None  # a typo is said, not taken for "off"
 
 
 def test_the_cache_is_named_by_the_files_it_was_built_from(toy):
@@ -174,6 +175,43 @@ def test_a_damaged_file_is_refused_with_its_name(toy, name, damage, message):
     assert str(path) in str(caught.value)
 
 
+def _stored_value(name: str, index: int, value: float, log_stored: bool = False):
+    def damage(data: bytes) -> bytes:
+        data = bytearray(data)
+        struct.pack_into("<I", data, 4, int(log_stored))
+        table = 8 + 4 * 4 + (0 if name == "probability" else 4 * sunpinyin.PROBABILITIES)
+        struct.pack_into("<f", data, table + 4 * index, value)
+        return bytes(data)
+
+    return damage
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        _stored_value("probability", 1, float("nan")),
+        _stored_value("probability", 1, -0.5),
+        _stored_value("probability", 1, 1.5),
+        _stored_value("back-off", 1, float("inf")),
+        _stored_value("probability", 1, -1e30, log_stored=True),  # exp(1e30) would overflow
+    ],
+    ids=["NaN", "negative", "above one", "infinite back-off", "log-stored overflow"],
+)
+def test_values_out_of_range_are_refused(toy, damage):
+    path = toy / sunpinyin.MODEL
+    path.write_bytes(damage(path.read_bytes()))
+    with pytest.raises(sunpinyin.SunpinyinDataError, match="out of range"):
+        sunpinyin.load(toy)
+
+
+def test_an_oversized_file_is_refused_unread(toy):
+    path = toy / sunpinyin.MODEL
+    with path.open("r+b") as handle:
+        handle.truncate(sunpinyin.MAX_MODEL_BYTES + 1)  # sparse: no disk, and never read
+    with pytest.raises(sunpinyin.SunpinyinDataError, match="more than a SunPinyin file has"):
+        sunpinyin.load(toy)
+
+
 def test_children_outside_the_bigram_level_are_refused(toy):
     path = toy / sunpinyin.MODEL
     data = bytearray(path.read_bytes())
@@ -192,9 +230,20 @@ def test_a_damaged_package_builds_the_model_without_it_and_says_which_file(toy):
     assert any(str(path) in str(w.message) and "without sunpinyin-data" in str(w.message) for w in caught)
 
 
+def test_a_damaged_package_is_not_cached_under_its_name(toy, tmp_path, monkeypatch):
+    # Cached under the files' name, the plain model would be loaded silently ever after, even once they are mended.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv(sunpinyin.ENV, str(toy))
+    _spoil(toy / sunpinyin.MODEL, b"\x03\0\0\0")
+    with pytest.warns(RuntimeWarning, match="without sunpinyin-data"):
+        model = langmodel.load_model.__wrapped__()
+    assert not model.word_backoff
+    assert [p.name for p in (tmp_path / "cache" / "errata").iterdir()] == [langmodel.cache_path(None).name]
+
+
 def test_the_systems_sunpinyin_data_is_read():
     folder = sunpinyin.find_data_dir()
-    require_tool(folder is not None, "sunpinyin-data (apt-get install sunpinyin-data)")
+    require_tool(folder is not None, "sunpinyin-data (apt-get install sunpinyin-data; or ERRATA_SUNPINYIN_DATA= turned it off)")
     model = langmodel.load_model()
     assert model.word_pmi and len(model.word_backoff) > 50_000
     # Read right, the words line up with the model: one books a hotel, and a smell is too strong.

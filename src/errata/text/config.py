@@ -25,7 +25,7 @@ class RepairConfig(NamedTuple):
     #: plain product of the two models) recovers the seed exactly and the blog
     #: essays at 8% loss as well as the 1.25 fitted before (0.433% against 0.441%).
     word_weight: float = 1.0
-    #: How strongly how words follow each other counts: log P(w | v) / P(w) of
+    #: How strongly how words follow each other counts: log(P(w | v) / P(w)) of
     #: the word bigrams the language model knows (``异味`` then ``太重``; only
     #: when the system has sunpinyin-data, see langmodel). Dev split, dense
     #: prose at 2% / 8% silent loss, 40 files: 0 (no word bigrams) / 0.7 / 1.0 /

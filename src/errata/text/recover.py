@@ -151,7 +151,7 @@ class _Hypothesis:
     score: float  # bigram + channel + prior
     text: str  # the last classed characters of the window (for words and bigrams)
     chosen: tuple[str, ...]  # the choice for each slot so far
-    seg: tuple[float, ...]  # best word-segmentation log P up to each of the last MAX_WORD positions
+    seg: tuple[float, ...]  # best word-segmentation log P (word bigram terms included) up to each of the last MAX_WORD positions
     last_words: tuple[str, ...]  # the last word of each of those segmentations
     total: float  # score + word_weight * seg[-1], what the beam ranks by
 
@@ -223,7 +223,7 @@ def _follows(model: LanguageModel, word: str) -> tuple[dict[str, float], float] 
 
 
 def _word_pmi(model: LanguageModel, after: tuple[dict[str, float], float], word: str) -> float:
-    """log P(word | previous) / P(word); 0 for a word the bigram model does not know."""
+    """log(P(word | previous) / P(word)); 0 for a word the bigram model does not know."""
     stored, backoff = after
     pmi = stored.get(word)
     if pmi is not None:

@@ -12,8 +12,9 @@ Two files, little-endian as the packages ship them:
 ``pydict_sc.bin``
     The lexicon. Its first three 32-bit words are the number of words, the
     number of trie nodes and the byte offset of the string table; the table
-    holds every word as NUL-terminated UTF-32, in word-id order (ids 1–69 are
-    reserved and empty).
+    holds every word as NUL-terminated UTF-32, in word-id order (ids 0–69 have
+    no spelling: id 0, the commonest "word", looks like the sentence
+    boundary; the rest are reserved. Errata skips them all).
 ``lm_sc.t3g``
     The model (a "threaded" back-off trigram). A header of 32-bit words: the
     order N, whether probabilities are stored as -log, and the size of each of
@@ -35,6 +36,7 @@ import hashlib
 import math
 import os
 import struct
+import warnings
 from array import array
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -44,6 +46,8 @@ LEXICON, MODEL = "pydict_sc.bin", "lm_sc.t3g"
 #: Where the distributions install the two files; ERRATA_SUNPINYIN_DATA overrides.
 SEARCHED = ("/usr/lib/*/sunpinyin/data", "/usr/lib64/sunpinyin/data", "/usr/lib/sunpinyin/data", "/usr/share/sunpinyin")
 PROBABILITIES, BACKOFFS = 1 << 16, 1 << 14
+#: Larger files are refused before they are read (Debian's are 4 MB and 39 MB).
+MAX_LEXICON_BYTES, MAX_MODEL_BYTES = 64 << 20, 512 << 20
 NODE_WORDS, LEAF_WORDS = 3, 2  # 32-bit words per node and per leaf
 ENV = "ERRATA_SUNPINYIN_DATA"
 
@@ -53,10 +57,19 @@ class SunpinyinDataError(ValueError):
 
 
 def find_data_dir(environ: Mapping[str, str] = os.environ) -> Path | None:
-    """The folder holding both files: ``$ERRATA_SUNPINYIN_DATA`` if set (empty: none), else the first of :data:`SEARCHED`."""
+    """The folder holding both files: ``$ERRATA_SUNPINYIN_DATA`` if set (empty: none), else the first of :data:`SEARCHED`.
+
+    A folder named in the variable that lacks either file is reported (a
+    warning) and not used: a typo should not pass for "turned off".
+    """
     if ENV in environ:
         value = environ[ENV]
-        return Path(value) if value and _complete(Path(value)) else None
+        if not value:
+            return None
+        if not _complete(Path(value)):
+            warnings.warn(f"{ENV}={value}: no {LEXICON} and {MODEL} there; the language model is built without sunpinyin-data", RuntimeWarning, stacklevel=2)
+            return None
+        return Path(value)
     for pattern in SEARCHED:
         for folder in sorted(Path("/").glob(pattern.lstrip("/"))):
             if _complete(folder):
@@ -77,9 +90,18 @@ def _complete(folder: Path) -> bool:
     return (folder / LEXICON).is_file() and (folder / MODEL).is_file()
 
 
+def _read(path: Path, limit: int) -> bytes:
+    """The file's bytes, refused unread when it is larger than ``limit``."""
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > limit:
+            raise SunpinyinDataError(f"{path}: {size} bytes, more than a SunPinyin file has ({limit} at most)")
+        return handle.read(limit + 1)
+
+
 def read_words(path: Path) -> list[str]:
-    """The lexicon's words by id (reserved ids are empty strings)."""
-    data = path.read_bytes()
+    """The lexicon's words by id (ids without a spelling are empty strings)."""
+    data = _read(path, MAX_LEXICON_BYTES)
     if len(data) < 12:
         raise SunpinyinDataError(f"{path}: too short for a SunPinyin lexicon ({len(data)} bytes)")
     count, _nodes, offset = struct.unpack_from("<3I", data)
@@ -106,16 +128,17 @@ class BackoffModel:
     log_stored: bool
 
     def probability(self, index: int) -> float:
-        value = self.probabilities[index]
-        return math.exp(-value) if self.log_stored else value
+        return self._value(self.probabilities[index])
+
+    def backoff(self, index: int) -> float:
+        return self._value(self.backoffs[index])
+
+    def _value(self, stored: float) -> float:
+        return math.exp(-stored) if self.log_stored else stored
 
     def _first_child(self, level: int, i: int) -> int:
         nodes = self.levels[level]
         return ((nodes[3 * i + 2] >> 25) << 16) | (nodes[3 * i + 1] >> 16)
-
-    def backoff(self, index: int) -> float:
-        value = self.backoffs[index]
-        return math.exp(-value) if self.log_stored else value
 
     def unigrams(self) -> Iterator[tuple[int, float, float]]:
         """(word id, P(word), back-off weight) for every unigram: P(w | word) = weight · P(w) for a w not stored after it."""
@@ -134,7 +157,9 @@ class BackoffModel:
 
 def read_model(path: Path) -> BackoffModel:
     """Unpack the header and tables of ``lm_sc.t3g``; the file's size must match its header exactly."""
-    data = path.read_bytes()
+    if array("I").itemsize != 4 or array("f").itemsize != 4:
+        raise SunpinyinDataError(f"{path}: this platform's array types are not 32-bit")
+    data = _read(path, MAX_MODEL_BYTES)
     if len(data) < 8:
         raise SunpinyinDataError(f"{path}: too short for a SunPinyin model ({len(data)} bytes)")
     order, log_stored = struct.unpack_from("<2I", data)
@@ -145,7 +170,9 @@ def read_model(path: Path) -> BackoffModel:
         raise SunpinyinDataError(f"{path}: the header is cut short")
     sizes = struct.unpack_from(f"<{order + 1}I", data, 8)
     expected = header + 4 * (PROBABILITIES + BACKOFFS) + 4 * NODE_WORDS * sum(sizes[:-1]) + 4 * LEAF_WORDS * sizes[-1]
-    if len(data) != expected or sizes[1] < 2:
+    if sizes[1] < 2:
+        raise SunpinyinDataError(f"{path}: no unigrams (level sizes {sizes})")
+    if len(data) != expected:
         raise SunpinyinDataError(f"{path}: {len(data)} bytes where the header's level sizes {sizes} make {expected}")
     offset = header
     tables = []
@@ -160,11 +187,20 @@ def read_model(path: Path) -> BackoffModel:
         nodes.frombytes(data[offset : offset + 4 * NODE_WORDS * size])
         levels.append(nodes)
         offset += 4 * NODE_WORDS * size
-    if array("I").itemsize != 4 or tables[0].itemsize != 4:
-        raise SunpinyinDataError(f"{path}: this platform's array types are not 32-bit")
+    _check_values(tables[0], tables[1], bool(log_stored), path)
     model = BackoffModel(order, tuple(sizes), tables[0], tables[1], tuple(levels), bool(log_stored))
     _check_children(model, path)
     return model
+
+
+def _check_values(probabilities: array, backoffs: array, log_stored: bool, path: Path) -> None:
+    """Probabilities in [0, 1] and finite, positive back-off weights, however stored (NaN fails every test)."""
+    if log_stored:  # -log of the value
+        fine = all(0.0 <= v <= math.inf for v in probabilities) and all(-80.0 <= v <= math.inf for v in backoffs)
+    else:
+        fine = all(0.0 <= v <= 1.0 for v in probabilities) and all(0.0 <= v <= 1e30 for v in backoffs)
+    if not fine:
+        raise SunpinyinDataError(f"{path}: a probability or back-off weight out of range (or not a number)")
 
 
 def _check_children(model: BackoffModel, path: Path) -> None:
