@@ -13,8 +13,9 @@ Two files, little-endian as the packages ship them:
     The lexicon. Its first three 32-bit words are the number of words, the
     number of trie nodes and the byte offset of the string table; the table
     holds every word as NUL-terminated UTF-32, in word-id order (ids 0–69 have
-    no spelling: id 0, the commonest "word", looks like the sentence
-    boundary; the rest are reserved. Errata skips them all).
+    no spelling: id 0, the commonest "word", stands for what the lexicon
+    lacks, numbers and Latin words by what follows it: 月, 个, 分; the rest
+    are reserved. Errata skips them all).
 ``lm_sc.t3g``
     The model (a "threaded" back-off trigram). A header of 32-bit words: the
     order N, whether probabilities are stored as -log, and the size of each of
