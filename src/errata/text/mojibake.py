@@ -979,7 +979,10 @@ def repair_mojibake(
         _line_items(line, runs, number, mojibake_document, report)
         for number, (line, (runs, _)) in enumerate(zip(lines, decoded), start=1)
     ]
-    _recover_lost_bytes(line_items, lines, model, report, config)
+    # Only a line with runs can hold a slot: the others are not walked character by character.
+    slots = [item for items, (runs, _) in zip(line_items, decoded) if runs for item in items if isinstance(item, Slot)]
+    if slots:
+        _recover_lost_bytes(line_items, slots, lines, model, report, config)
     return _join_lines(text, lines, line_items, model, report), report
 
 
@@ -1136,6 +1139,8 @@ def _latin_word(line: str, run: DecodedRun) -> bool:
 
 def _line_items(line: str, runs: list[DecodedRun], number: int, mojibake_document: bool, report: MojibakeReport) -> list[str | Slot]:
     """The line as characters, with a slot for each character that lost bytes."""
+    if not runs:
+        return list(line)  # most lines of most documents: nothing to turn into slots
     items: list[str | Slot | Piece] = []
     cursor = 0
     for run in runs:
@@ -1162,12 +1167,9 @@ def _line_items(line: str, runs: list[DecodedRun], number: int, mojibake_documen
 
 
 def _recover_lost_bytes(
-    line_items: list[list[str | Slot]], lines: list[str], model: LanguageModel, report: MojibakeReport, config: RepairConfig
+    line_items: list[list[str | Slot]], slots: list[Slot], lines: list[str], model: LanguageModel, report: MojibakeReport, config: RepairConfig
 ) -> None:
-    """Fill every slot, in three passes over the document."""
-    slots = [item for items in line_items for item in items if isinstance(item, Slot)]
-    if not slots:
-        return
+    """Fill every slot (``slots``: those of ``line_items``), in three passes over the document."""
     observed: Counter[int] = Counter()
     for items in line_items:
         for item in items:
@@ -1228,7 +1230,10 @@ def _join_lines(text: str, lines: list[str], line_items: list[list[str | Slot]],
     """The repaired text; lines nothing else touched get ftfy's (guarded) attention."""
     out_lines = []
     for number, (line, items) in enumerate(zip(lines, line_items), start=1):
-        new = "".join(i if isinstance(i, str) else "\ufffd" for i in items)
+        try:
+            new = "".join(items)  # no slot left on the line: the common case, at the speed of C
+        except TypeError:
+            new = "".join(i if isinstance(i, str) else "\ufffd" for i in items)
         if new == line and BYTE_RUN.search(line):
             fixed = _ftfy_line(line, model)
             if fixed != line:
