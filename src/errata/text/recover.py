@@ -168,33 +168,39 @@ def _advance(beam: list[_Hypothesis], options, docmodel: DocumentModel, width: i
     model = docmodel.model
     pmi_weight = docmodel.config.word_pmi_weight if model.word_backoff else 0.0
     options = [(ch, gain, docmodel.single_word_logp(ch)) for ch, gain in options]  # symbols already: never ASCII
+    no_gains = [0.0] * len(options)
+    # Each option as a word of one character after a previous word: the same for
+    # every hypothesis that ends in that word, so worked out once per word.
+    single_gains: dict[str, list[float]] = {}
     scored = []
     for h in beam:
         text, seg, last_words = h.text, h.seg, h.last_words
         last, alone = text[-1], seg[-1]
-        alone_after = _follows(model, last_words[-1]) if pmi_weight else None
+        gains = no_gains
+        if pmi_weight:
+            gains = single_gains.get(last_words[-1])
+            if gains is None:
+                gains = single_gains[last_words[-1]] = [pmi_weight * _word_pmi(model, last_words[-1], ch) for ch, _, _ in options]
         # The words that could end at the new character, each with the best
-        # segmentation before it (and how words follow its last word): looked
-        # up once for all the options.
+        # segmentation before it and that segmentation's last word: looked up
+        # once for all the options.
         words = [
-            (seg[-length], following, text[1 - length :], _follows(model, last_words[-length]) if pmi_weight else None)
+            (seg[-length], following, stem, last_words[-length])
             for length in range(2, min(len(text) + 1, len(seg)) + 1)
-            if (following := endings.get(text[1 - length :]))
+            if (following := endings.get(stem := text[1 - length :]))
         ]
-        for ch, gain, single in options:
+        for (ch, gain, single), single_gain in zip(options, gains):
             logp = memo.get(last + ch)
             score = h.score + gain + (bigram(last, ch) if logp is None else logp)
-            best = alone + single
-            if alone_after:
-                best += pmi_weight * _word_pmi(model, alone_after, ch)
+            best = alone + single + single_gain
             best_word = ch
-            for before, following, stem, after in words:
+            for before, following, stem, previous in words:
                 logp = following.get(ch)
                 if logp is not None:
                     word = stem + ch
                     logp += before
-                    if after:
-                        logp += pmi_weight * _word_pmi(model, after, word)
+                    if pmi_weight:
+                        logp += pmi_weight * _word_pmi(model, previous, word)
                     if logp > best:
                         best, best_word = logp, word
             scored.append((score + word_weight * best, score, best, h, ch, best_word))
@@ -216,16 +222,17 @@ def _advance(beam: list[_Hypothesis], options, docmodel: DocumentModel, width: i
 _first = itemgetter(0)
 
 
-def _follows(model: LanguageModel, word: str) -> tuple[dict[str, float], float] | None:
-    """What the word bigrams say about the words after ``word``: (stored ratios, back-off ratio), or None."""
-    backoff = model.word_backoff.get(word)
-    return None if backoff is None else (model.word_pmi.get(word, _NO_PMI), backoff)
+def _word_pmi(model: LanguageModel, previous: str, word: str) -> float:
+    """log(P(word | previous) / P(word)) by the word bigrams; 0 where either word is one they do not know.
 
-
-def _word_pmi(model: LanguageModel, after: tuple[dict[str, float], float], word: str) -> float:
-    """log(P(word | previous) / P(word)); 0 for a word the bigram model does not know."""
-    stored, backoff = after
-    pmi = stored.get(word)
+    >>> model = LanguageModel({}, {}, {}, {}, word_pmi={"异味": {"太重": 6.4}}, word_backoff={"异味": -0.5, "太重": -0.2, "很重": -0.3})
+    >>> _word_pmi(model, "异味", "太重"), _word_pmi(model, "异味", "很重"), _word_pmi(model, "异味", "浓重"), _word_pmi(model, "气味", "太重")
+    (6.4, -0.5, 0.0, 0.0)
+    """
+    backoff = model.word_backoff.get(previous)
+    if backoff is None:
+        return 0.0
+    pmi = model.word_pmi.get(previous, _NO_PMI).get(word)
     if pmi is not None:
         return pmi
     return backoff if word in model.word_backoff else 0.0
