@@ -272,13 +272,13 @@ def modern_usage(source: sunpinyin.Sunpinyin) -> ModernUsage:
     mostly followed by the words stored after it (``不错``), so a word that
     is not (``之前``) is less likely after it than alone.
     """
-    spelt: dict[str, str] = {}
+    spelt: dict[str, str] = {}  # word → its symbols, for the bigrams below
     word_probs: dict[str, float] = {}
     unigram: dict[str, float] = {}
     word_backoff: dict[str, float] = {}
     pair_mass: Counter[str] = Counter()
     for word, p, weight in source.unigram_words():
-        spelling = spelt.setdefault(word, _training_line(word))
+        spelling = spelt[word] = _training_line(word)
         if not spelling:
             continue
         unigram[word] = unigram.get(word, 0.0) + p
@@ -430,7 +430,7 @@ def load_model() -> LanguageModel:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
         pass
     usage = _modern_usage_or_none(folder)
-    if usage is None:
+    if usage is None and folder is not None:
         # The plain model is never cached under the files' name: it would outlive the fault (and its warning).
         path = cache_path(None)
     model = build_model(usage=usage)

@@ -162,10 +162,9 @@ def _advance(beam: list[_Hypothesis], options, docmodel: DocumentModel, width: i
     Every extension is scored, but only the survivors are built: at a slot
     most of the beam width times the candidates are dropped at once.
     """
-    bigram, memo = docmodel.bigram_logp, docmodel.memo
-    endings = docmodel.model.word_endings
+    bigram, memo, model = docmodel.bigram_logp, docmodel.memo, docmodel.model
+    endings = model.word_endings
     word_weight = docmodel.word_weight
-    model = docmodel.model
     pmi_weight = docmodel.config.word_pmi_weight if model.word_backoff else 0.0
     options = [(ch, gain, docmodel.single_word_logp(ch)) for ch, gain in options]  # symbols already: never ASCII
     no_gains = [0.0] * len(options)

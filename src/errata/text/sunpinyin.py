@@ -51,6 +51,9 @@ PROBABILITIES, BACKOFFS = 1 << 16, 1 << 14
 #: Larger files are refused before they are read (Debian's are 4 MB and 39 MB).
 MAX_LEXICON_BYTES, MAX_MODEL_BYTES = 64 << 20, 512 << 20
 NODE_WORDS, LEAF_WORDS = 3, 2  # 32-bit words per node and per leaf
+#: A node's first word holds its word id (low 18 bits) and back-off index (the rest);
+#: its second, its probability index (low 16 bits) and its first child's low 16 bits.
+WORD_ID_MASK, PROBABILITY_MASK = 0x3FFFF, 0xFFFF
 ENV = "ERRATA_SUNPINYIN_DATA"
 
 
@@ -139,22 +142,22 @@ class BackoffModel:
         return math.exp(-stored) if self.log_stored else stored
 
     def _first_child(self, level: int, i: int) -> int:
-        nodes = self.levels[level]
-        return ((nodes[3 * i + 2] >> 25) << 16) | (nodes[3 * i + 1] >> 16)
+        nodes, k = self.levels[level], NODE_WORDS * i
+        return ((nodes[k + 2] >> 25) << 16) | (nodes[k + 1] >> 16)
 
     def unigrams(self) -> Iterator[tuple[int, float, float]]:
         """(word id, P(word), back-off weight) for every unigram: P(w | word) = weight · P(w) for a w not stored after it."""
         nodes = self.levels[1]
-        for i in range(self.sizes[1] - 1):  # the last node is a sentinel
-            yield nodes[3 * i] & 0x3FFFF, self.probability(nodes[3 * i + 1] & 0xFFFF), self.backoff(nodes[3 * i] >> 18)
+        for k in range(0, NODE_WORDS * (self.sizes[1] - 1), NODE_WORDS):  # the last node is a sentinel
+            yield nodes[k] & WORD_ID_MASK, self.probability(nodes[k + 1] & PROBABILITY_MASK), self.backoff(nodes[k] >> 18)
 
     def bigrams(self) -> Iterator[tuple[int, int, float]]:
         """(first word id, second word id, P(second | first)) for every bigram the model stores."""
         unigrams, pairs = self.levels[1], self.levels[2]
         for i in range(self.sizes[1] - 1):
-            first = unigrams[3 * i] & 0x3FFFF
-            for j in range(self._first_child(1, i), self._first_child(1, i + 1)):
-                yield first, pairs[3 * j] & 0x3FFFF, self.probability(pairs[3 * j + 1] & 0xFFFF)
+            first = unigrams[NODE_WORDS * i] & WORD_ID_MASK
+            for k in range(NODE_WORDS * self._first_child(1, i), NODE_WORDS * self._first_child(1, i + 1), NODE_WORDS):
+                yield first, pairs[k] & WORD_ID_MASK, self.probability(pairs[k + 1] & PROBABILITY_MASK)
 
 
 def read_model(path: Path) -> BackoffModel:
