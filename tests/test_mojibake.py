@@ -304,3 +304,32 @@ def test_two_signs_standing_apart_stay_beside_utf8_mojibake(pair, context):
     document shows mojibake elsewhere."""
     line = context.format(pair)
     assert repair_mojibake("# " + sloppy_cp1252("详细") + "\n" + line + "\n")[0] == "# 详细\n" + line + "\n"
+
+
+@pytest.mark.parametrize(
+    ("clean", "mark"),
+    [("这本书（第二版）写得很好，推荐入住！", "）"), ("他说“明天再来”，然后走了。", "”"), ("他说“明天再来”，然后走了。", "“")],
+)
+def test_a_lost_byte_of_paired_punctuation_closes_what_the_line_opened(clean, mark):
+    """A bracket or quote that lost its last byte comes back as the mark its line leaves open,
+    not as the commoner ``！`` or ``，`` of the same lead bytes."""
+    from dev.repair_eval import repaired
+
+    damaged = f"---\ntitle: 书评\n---\n\n{clean}\n".encode().replace(mark.encode(), mark.encode()[:-1], 1)
+    assert repaired(damaged).endswith(f"\n{clean}\n")
+
+
+def test_paired_punctuation_prior_counts_what_is_still_open():
+    from errata.text.config import DEFAULT_CONFIG
+    from errata.text.mojibake import BracketPairing
+
+    candidates = [("）", 0.0), ("（", 0.0), ("！", 0.0)]
+    open_before = BracketPairing(list("小狗（旺财") + ["?"] + list("很可爱"))
+    assert open_before.prior(5, candidates, DEFAULT_CONFIG) == {"）": DEFAULT_CONFIG.bracket_paired_logp, "（": DEFAULT_CONFIG.bracket_unpaired_logp}
+    # The opener is closed later on the line anyway: this slot need not close it.
+    closed_later = BracketPairing(list("小狗（名叫") + ["?"] + list("旺财）"))
+    assert closed_later.prior(5, candidates, DEFAULT_CONFIG)["）"] == 0.0
+    # A closing mark after the slot that nothing opens: the slot may be its opener.
+    assert closed_later.prior(0, candidates, DEFAULT_CONFIG)["（"] == DEFAULT_CONFIG.bracket_unpaired_logp
+    opens_it = BracketPairing(["?"] + list("两百多）"))
+    assert opens_it.prior(0, candidates, DEFAULT_CONFIG) == {"）": DEFAULT_CONFIG.bracket_unpaired_logp, "（": DEFAULT_CONFIG.bracket_paired_logp}

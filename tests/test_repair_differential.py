@@ -77,6 +77,35 @@ def test_never_worse_than_ftfy_on_every_dev_essay_in_every_class():
     assert not worse, f"worse than ftfy on {len(worse)} of {6 * len(TEXT_CLASSES)}: {worse}"
 
 
+#: Latin beyond Latin-1 that Chinese technical essays quote: pinyin with its tones, names, units.
+LATIN_BEYOND = ["nǐ hǎo", "Běijīng", "lǜsè", "Łódź", "Dvořák", "Tiếng Việt", "œuvre", "ﬁle", "10⁶ 行", "H₂O", "25℃", "№ 3"]
+UTF8_READ_AS_BYTES = ["cp1252", "latin1", "cp1252-twice"]
+
+
+@SETTINGS
+@given(
+    doc=st.sampled_from(DOCS),
+    words=st.lists(st.sampled_from(LATIN_BEYOND), min_size=1, max_size=3),
+    name=st.sampled_from(UTF8_READ_AS_BYTES),
+    seed=st.integers(0, 2**16),
+)
+def test_never_worse_than_ftfy_on_latin_beyond_latin1(doc, words, name, seed):
+    """Pinyin tone marks, Polish and Vietnamese letters, ligatures, superscripts and letterlike
+    symbols in UTF-8 read as single bytes: ftfy undoes them, so Errata must too."""
+    lines = doc.splitlines()
+    rng = random.Random(seed)
+    at = rng.randrange(len(lines) // 2, len(lines) + 1)  # into the body, past the front matter
+    clean = "\n".join([*lines[:at], "读音和写法：" + "，".join(words) + "。", *lines[at:]]) + "\n"
+    check_never_worse(clean, CLASSES[name].apply(clean, rng))
+
+
+@pytest.mark.parametrize("name", UTF8_READ_AS_BYTES)
+@pytest.mark.parametrize("words", LATIN_BEYOND)
+def test_latin_beyond_latin1_read_as_bytes_is_undone(words, name):
+    clean = f"---\ntitle: 发音\n---\n\n中文叫做 {words}，见下文。\n"
+    assert errata(CLASSES[name].apply(clean, random.Random(0))) == clean
+
+
 FILE_CLASSES = sorted(n for n, c in CLASSES.items() if n.startswith(("file-", "mixed-")))
 
 

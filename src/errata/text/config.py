@@ -62,6 +62,13 @@ class RepairConfig(NamedTuple):
     label_line_end: tuple[tuple[str, float], ...] = (
         ("：", 4.0), ("。", 1.0), ("！", 0.5), ("？", 0.5), ("）", 0.5), ("，", -2.0), ("、", -2.0), ("；", -1.0),
     )
+    #: Log-prior of a bracket or quote mark (``（）《》“”``) for a damaged character where its line
+    #: leaves the other half of the pair open (``小狗（旺财?很可爱``), and where nothing is open
+    #: for it to pair with. Dev split, silent loss at 2% / 8%, dense prose and technical essays
+    #: (40 and 54 files), characters wrong: 0 (no such prior) 76·440·34·152, 2 75·438·34·148,
+    #: 4 75·436·34·146, 8 74·442·34·145.
+    bracket_paired_logp: float = 4.0
+    bracket_unpaired_logp: float = -4.0
     #: Log-priors for punctuation at the end of a paragraph's last line.
     paragraph_line_end: tuple[tuple[str, float], ...] = (
         ("。", 2.0), ("！", 1.0), ("？", 1.0), ("）", 1.0), ("”", 1.0), ("：", 0.5), ("，", -2.0), ("、", -2.0), ("；", -1.0),

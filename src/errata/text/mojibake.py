@@ -124,21 +124,45 @@ def is_cjk_text_char(ch: str) -> bool:
     )
 
 
-def is_plausible_char(ch: str, vocabulary: frozenset[str] | set[str]) -> bool:
+#: Latin letters beyond Latin-1 that are no ASCII letter with marks (Polish ł, French œ, Croatian đ,
+#: Turkish ı, the ligatures ﬁ ﬂ), but written inside Latin words all the same.
+LATIN_LETTERS_UNMARKED = frozenset("ŁłŒœĐđıﬀﬁﬂﬃﬄﬅﬆ")
+
+
+def is_latin_letter(ch: str) -> bool:
+    """A letter of a Latin word beyond Latin-1: pinyin's and Vietnamese's marked letters, ł, œ, ﬁ.
+
+    >>> [is_latin_letter(c) for c in "ǐǎếłœﬁ"], is_latin_letter("ģ"), is_latin_letter("豕"), is_latin_letter("Ŀ")
+    ([True, True, True, True, True, True], True, False, False)
+    """
+    return ch in LATIN_LETTERS_UNMARKED or (0x100 <= ord(ch) <= 0x24F or 0x1E00 <= ord(ch) <= 0x1EFF) and is_accented_letter(ch)
+
+
+def is_plausible_char(ch: str, vocabulary: frozenset[str] | set[str], latin_word: bool = False) -> bool:
     """Could a decoded character be what the author wrote?
+
+    ``latin_word``: the character stands in a Latin word (an ASCII letter beside
+    its run), where ``nǐ hǎo``, ``Łódź`` and ``Việt`` are written. Elsewhere
+    those letters are what GBK bytes read as UTF-8 make (模 ``C4 A3`` reads ģ).
 
     >>> is_plausible_char("é", set()), is_plausible_char("ɮ", set()), is_plausible_char("Ⅰ", set())
     (True, False, True)
     >>> is_plausible_char("α", set()), is_plausible_char("ϕ", set()), is_plausible_char("ͼ", set())
     (True, True, False)
+    >>> is_plausible_char("ǐ", set()), is_plausible_char("ǐ", set(), latin_word=True), is_plausible_char("⁶", set())
+    (False, True, True)
     """
     if is_cjk_text_char(ch) or ch in vocabulary:
         return True
     cp = ord(ch)
     if 0x2150 <= cp <= 0x218F or 0x2460 <= cp <= 0x24FF:
         return True  # Roman numerals (Ⅰ Ⅱ) and circled numbers (①): Chinese text numbers lists with them
+    if 0x2070 <= cp <= 0x209F or 0x2100 <= cp <= 0x214F:
+        return True  # superscripts and subscripts (10⁶, H₂O) and letterlike symbols (℃, №, ℓ)
     if 0xA0 <= cp <= 0xFF:
         return True  # Latin-1 text double-encoded: Ã© → é
+    if latin_word and is_latin_letter(ch):
+        return True
     if 0x0386 <= cp <= 0x03CE or ch in GREEK_MATH or 0x0400 <= cp <= 0x045F:
         # The Greek alphabet and the Cyrillic of Russian; not archaic Greek and
         # Coptic letters (ͼ) nor the letters of smaller languages further on (һ ҳ),
@@ -182,11 +206,12 @@ def utf8_run_kind(run: str, twice: bool) -> str:
     return f"utf8-as-{page}" + ("-twice" if twice else "")
 
 
-def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0) -> list[str | Piece] | None:
+def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0, latin_word: bool = False) -> list[str | Piece] | None:
     """Read a run of byte-like characters as (possibly damaged) UTF-8.
 
     Returns decoded characters, with a :class:`Piece` where bytes are missing;
     None when the run is not UTF-8 mojibake. Double mojibake is decoded twice.
+    ``latin_word``: the run touches an ASCII letter (see :func:`is_plausible_char`).
 
     >>> decode_utf8_run("è¯¦ç»†", frozenset())
     ['详', '细']
@@ -201,7 +226,7 @@ def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0) -> lis
         # included, which no author writes here): the run was mojibake twice.
         text = "".join(piece.char for piece in pieces)  # type: ignore[misc]
         if BYTE_RUN.fullmatch(text):
-            again = decode_utf8_run(text, vocabulary, depth + 1)
+            again = decode_utf8_run(text, vocabulary, depth + 1, latin_word)
             if again is not None and _mostly_whole(again):  # not ``Ã©`` → é → a lost-byte piece
                 return again
     items: list[str | Piece] = []
@@ -209,7 +234,7 @@ def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0) -> lis
         ch = piece.char
         if piece.missing:
             items.append(piece)
-        elif ch is None or not is_plausible_char(ch, vocabulary):
+        elif ch is None or not is_plausible_char(ch, vocabulary, latin_word):
             return None
         else:
             items.append(ch)
@@ -1079,19 +1104,31 @@ def utf8_runs(line: str, vocabulary: frozenset[str]) -> list[tuple[int, int, lis
     for match in QUESTION_GAPPED_RUN.finditer(line):
         start, run = match.start(), match.group()
         if "?" not in run:
-            out.append((start, match.end(), decode_utf8_run(run, vocabulary)))
+            out.append((start, match.end(), decode_utf8_run(run, vocabulary, latin_word=_in_latin_word(line, start, match.end()))))
             continue
         cuts = [-1, *_authors_marks(run), len(run)]
         for a, b in zip(cuts, cuts[1:]):
             part = run[a + 1 : b]
             if not part:
                 continue
-            items = decode_utf8_run(part, vocabulary)
+            items = decode_utf8_run(part, vocabulary, latin_word=_in_latin_word(line, start + a + 1, start + b))
             if items is not None:
                 out.append((start + a + 1, start + b, items))
-            else:
-                out.extend((start + a + 1 + m.start(), start + a + 1 + m.end(), decode_utf8_run(m.group(), vocabulary)) for m in GAPPED_BYTE_RUN.finditer(part))
+                continue
+            for m in GAPPED_BYTE_RUN.finditer(part):
+                first, last = start + a + 1 + m.start(), start + a + 1 + m.end()
+                out.append((first, last, decode_utf8_run(m.group(), vocabulary, latin_word=_in_latin_word(line, first, last))))
     return out
+
+
+def _in_latin_word(line: str, start: int, end: int) -> bool:
+    """Whether a run of a line touches an ASCII letter: ``n|Ç\x90| h|ÇŽ|o`` (nǐ hǎo).
+
+    >>> _in_latin_word("nÇ\x90 hÇŽo", 1, 3), _in_latin_word("模 Ä£ 型", 2, 4)
+    (True, False)
+    """
+    before, after = _neighbours(line, start, end)
+    return _ascii_letter(before) or _ascii_letter(after)
 
 
 def _authors_marks(run: str) -> list[int]:
@@ -1358,6 +1395,7 @@ def _fill_candidates(
 ) -> None:
     for n, items in enumerate(line_items):
         last_text = max((k for k, i in enumerate(items) if not (isinstance(i, str) and i.isspace())), default=-1)
+        brackets = BracketPairing(items)
         for k, item in enumerate(items):
             if not isinstance(item, Slot):
                 continue
@@ -1372,7 +1410,64 @@ def _fill_candidates(
             prior = dict(config.line_end_prior(line_role(lines, n))) if k == last_text else {}
             if bonus:
                 prior = {**{ch: bonus[ch] for ch, _ in item.candidates if ch in bonus}, **prior}
+            if pairing := brackets.prior(k, item.candidates, config):
+                prior = {**prior, **{ch: prior.get(ch, 0.0) + logp for ch, logp in pairing.items()}}
             item.prior = prior
+
+
+#: Paired punctuation: each opening mark and its closing one. (Not ‘’: ’ is also an apostrophe.)
+BRACKETS = {"（": "）", "《": "》", "【": "】", "「": "」", "『": "』", "〈": "〉", "［": "］", "｛": "｝", "“": "”"}
+_PAIR_OF = {**{open_: (open_, close) for open_, close in BRACKETS.items()}, **{close: (open_, close) for open_, close in BRACKETS.items()}}
+
+
+class BracketPairing:
+    """Paired punctuation as a line's intact text leaves it: a closing mark is likely where an
+    opening one before it would otherwise stay unclosed (``小狗（旺财?很可爱``), unlikely where
+    nothing before it is open; an opening mark likewise by the closing marks after it.
+
+    >>> pairing = BracketPairing(list("小狗（旺财") + ["?"] + list("很可爱"))
+    >>> pairing.prior(5, [("）", 0.0), ("（", 0.0), ("，", 0.0)], DEFAULT_CONFIG)
+    {'）': 4.0, '（': -4.0}
+    >>> BracketPairing(list("小狗（名叫") + ["?"] + list("旺财）")).prior(5, [("）", 0.0)], DEFAULT_CONFIG)
+    {'）': 0.0}
+    """
+
+    def __init__(self, items: list):
+        self.items = items
+        self._depths: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
+
+    def _open_before_and_closing_after(self, pair: tuple[str, str]) -> tuple[list[int], list[int]]:
+        """For each position: how many opening marks before it are unclosed, and how many
+        closing marks after it close nothing after it."""
+        found = self._depths.get(pair)
+        if found is None:
+            open_, close = pair
+            found = self._depths[pair] = (_unmatched(self.items, open_, close), _unmatched(self.items[::-1], close, open_)[::-1])
+        return found
+
+    def prior(self, k: int, candidates: list[tuple[str, float]], config: RepairConfig) -> dict[str, float]:
+        out = {}
+        for ch, _ in candidates:
+            pair = _PAIR_OF.get(ch)
+            if pair is None:
+                continue
+            open_before, closing_after = self._open_before_and_closing_after(pair)
+            # What this mark would pair with, against what pairs with it anyway.
+            mine, theirs = (open_before[k], closing_after[k]) if ch == pair[1] else (closing_after[k], open_before[k])
+            out[ch] = config.bracket_unpaired_logp if not mine else config.bracket_paired_logp if mine > theirs else 0.0
+        return out
+
+
+def _unmatched(items, this: str, other: str) -> list[int]:
+    """For each position, how many of ``this`` before it are not yet matched by ``other``."""
+    depth, out = 0, []
+    for item in items:
+        out.append(depth)
+        if item == this:
+            depth += 1
+        elif item == other and depth:
+            depth -= 1
+    return out
 
 
 def _choose_all(line_items: list[list[str | Slot]], docmodel: DocumentModel, settings: SearchSettings) -> list[Choice]:
@@ -1442,4 +1537,20 @@ def _ftfy_line(line: str, model: LanguageModel) -> str:
     new_chars = set(fixed) - set(line)
     if all(c.isascii() or is_plausible_char(c, model.vocabulary) for c in new_chars):
         return fixed
+    in_words = _latin_word_chars(fixed)
+    if all(c.isascii() or is_plausible_char(c, model.vocabulary, c in in_words) for c in new_chars):
+        return fixed
     return line
+
+
+#: A maximal run of letters (a word, in a script that spaces its words).
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _latin_word_chars(text: str) -> set[str]:
+    """The characters that stand in a Latin word of the text: a run of letters with an ASCII letter in it.
+
+    >>> sorted(_latin_word_chars("Łódź, nǐ 好 ǎ"))
+    ['d', 'n', 'ó', 'Ł', 'ź', 'ǐ']
+    """
+    return {ch for m in _LETTER_RUN.finditer(text) if any(_ascii_letter(c) for c in m.group()) for ch in m.group()}
