@@ -249,3 +249,28 @@ def test_a_one_character_title_short_of_a_byte_in_an_utf8_file_stays_utf8(char):
     result = repair_bytes(data, "a.md")
     assert result.report.encoding == "utf-8" and "shift_jis-line" not in {fix.kind for fix in result.report.fixes}
     assert result.text.endswith("\n---\n\n这是正文，用中文写的。\n") and "\ufffd" not in result.text
+
+
+@pytest.mark.parametrize("ending", ["。", "追加的一行", "（完）"])
+def test_a_gbk_stretch_appended_to_a_utf8_line_is_read_not_refused(ending):
+    """``echo 追加的一行 >> essay.md`` on Chinese Windows, where the essay's last line had no newline."""
+    head = "参考：[链接](https://example.com)"
+    decoded = decode_bytes(head.encode() + ending.encode("gbk") + b"\r\n")
+    assert decoded.text == head + ending + "\n"
+
+
+@pytest.mark.parametrize("codec", ["gbk", "big5"])
+def test_a_short_table_of_box_drawing_in_a_legacy_encoding_is_read_not_refused(codec):
+    """Notepad's "ANSI" on a Chinese Windows: a table whose box drawing the language model has never seen."""
+    text = "# 表格\n```\n┌──────┬──────┐\n│ 香港 │ 台灣 │\n└──────┴──────┘\n```\n"
+    if codec == "gbk":
+        text = text.replace("灣", "湾")
+    assert decode_bytes(text.encode(codec)).text == text
+
+
+def test_kana_that_lost_bytes_to_question_marks_are_read_not_refused():
+    """Japanese UTF-8 where a tool wrote ``?`` for some bytes: no reading is likely Chinese, and it is still UTF-8."""
+    clean = "Windows のメモ帳で開くと、正しく表示される。しかし、Linux では文字化けすることがある。"
+    data = clean.encode().replace("の".encode(), b"\xe3\x81?", 1).replace("る。".encode(), "る".encode() + b"\xe3??", 1)
+    text = repair_bytes(data, "essay.md").text
+    assert "メモ帳で開くと、正しく表示される" in text and "しかし、Linux では文字化けすることがある" in text

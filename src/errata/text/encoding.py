@@ -14,11 +14,13 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 from charset_normalizer import from_bytes
 
 from ..errors import EssayError
 from .bytemap import BYTE_TO_CHAR, truncated_characters
+from .config import DEFAULT_CONFIG
 from .langmodel import LanguageModel, load_model
 from .plausibility import non_ascii_score, text_score, with_lost_characters
 
@@ -203,6 +205,12 @@ def _decode_legacy(data: bytes, source: str, had_bom: bool = False) -> DecodedTe
     foreign = b"\n".join(line for line, text in zip(lines, utf8) if text is None)
     encoding = _best_legacy_encoding(foreign) if foreign else "utf-8"
     if encoding is None:
+        # No reading is plausible Chinese: a table of box drawing in Big5, kana that lost bytes,
+        # a GBK line appended to a UTF-8 one without a newline. Read what each line can only be.
+        utf8 = [_utf8_with_lost_bytes(line, model, utf8_file, against_legacy=False) or _utf8_with_legacy_stretches(line, model) if text is None else text for line, text in zip(lines, utf8)]
+        foreign = b"\n".join(line for line, text in zip(lines, utf8) if text is None)
+        encoding = _likeliest_reading(foreign, model) if foreign else "utf-8"
+    if encoding is None:
         raise EssayError(source, None, "not a text file (binary content, or an encoding that cannot be detected)")
     out, legacy_lines = [], []
     for number, (line, text) in enumerate(zip(lines, utf8), start=1):
@@ -223,7 +231,7 @@ def _decode_legacy(data: bytes, source: str, had_bom: bool = False) -> DecodedTe
     return _finish(text, encoding, had_bom, tuple(legacy_lines) if mixed else ())
 
 
-def _utf8_with_lost_bytes(line: bytes, model: LanguageModel, utf8_file: bool = False) -> str | None:
+def _utf8_with_lost_bytes(line: bytes, model: LanguageModel, utf8_file: bool = False, against_legacy: bool = True) -> str | None:
     """A line that is UTF-8 but for characters that lost continuation bytes: its text,
     with each byte of those characters escaped (``errors="surrogateescape"``); None for any other line.
 
@@ -233,7 +241,8 @@ def _utf8_with_lost_bytes(line: bytes, model: LanguageModel, utf8_file: bool = F
     characters, and no legacy (or Windows-1252) reading of the line may read
     ``_UTF8_LINE_MARGIN`` better than the UTF-8 one (a CJK encoding ``_UTF8_FILE_MARGIN`` more in a
     ``utf8_file``: one whose other non-ASCII lines are whole UTF-8), each broken character counted
-    as a lost one (:func:`~errata.text.plausibility.with_lost_characters`).
+    as a lost one (:func:`~errata.text.plausibility.with_lost_characters`). ``against_legacy=False``
+    skips that last comparison: where no legacy reading of the file is plausible either.
 
     >>> model = load_model()
     >>> _utf8_with_lost_bytes("他用微信发了消息。".encode().replace("信".encode(), "信".encode()[:1]), model)
@@ -251,6 +260,8 @@ def _utf8_with_lost_bytes(line: bytes, model: LanguageModel, utf8_file: bool = F
     whole = sum(not ch.isascii() for ch in valid)
     if sum(not piece.tail for piece in broken) > _MAX_BARE_LEAD_SHARE * (len(broken) + whole):
         return None
+    if not against_legacy:
+        return text
     lost = len(broken)
     score = with_lost_characters(non_ascii_score(valid, model), whole, lost)
     for encoding, bonus in _LINE_READINGS.items():
@@ -269,14 +280,86 @@ def _best_legacy_encoding(data: bytes) -> str | None:
         if text is None:
             continue
         # What the reading adds to ASCII: Chinese by the model, and the accented letters of
-        # Latin words (a GBK line ``crème``, not Big5's ``cr豕me``) at a flat rate.
-        score = non_ascii_score(text, model)
+        # Latin words (a GBK line ``crème``, not Big5's ``cr豕me``) and table symbols at a flat rate.
+        score = _reading_score(text, model)
         if score >= _MIN_SCORE and (best is None or score + bonus > best[0]):
             best = (score + bonus, encoding)
     if best is not None:
         return best[1]
     guess = from_bytes(data, cp_isolation=_BYTE_ENCODINGS).best()
     return None if guess is None else guess.encoding
+
+
+def _utf8_with_legacy_stretches(line: bytes, model: LanguageModel) -> str | None:
+    """A line of UTF-8 that ends in GBK (or Big5): ``echo`` appending a GBK line to a UTF-8
+    file whose last line had no newline. None unless the line starts with whole UTF-8 holding
+    more than ASCII and the rest reads whole in a legacy CJK encoding.
+
+    GBK bytes can make valid UTF-8 (追 ``D7 B7`` reads U+05F7), so the cut is tried at each
+    of the last characters before the first byte UTF-8 rejects, and the likeliest reading is kept.
+
+    >>> model = load_model()
+    >>> _utf8_with_legacy_stretches("参考：[链接](https://example.com)".encode() + "追加的一行".encode("gbk"), model)
+    '参考：[链接](https://example.com)追加的一行'
+    >>> _utf8_with_legacy_stretches("追加的一行".encode("gbk"), model) is None, _utf8_with_legacy_stretches("测".encode() + "。".encode("gbk"), model)
+    (True, '测。')
+    """
+    decoded = line.decode("utf-8", errors="surrogateescape")
+    first_bad = _ESCAPED.search(decoded)
+    if first_bad is None:
+        return None
+    head = decoded[: first_bad.start()]
+    # A line of one legacy encoding competes with the cuts (``测`` and GBK's ``。`` read whole as Shift-JIS).
+    whole = [(text_score(text, model) + bonus, None) for encoding, bonus in _LEGACY_ENCODINGS.items() if (text := _decode_or_none(line, encoding)) is not None]
+    readings: list[tuple[float, str | None]] = []
+    for cut in range(len(head), max(len(head) - _MAX_BACKTRACK, 0) - 1, -1):
+        kept = head[:cut]
+        if not any(ord(ch) >= 0x2E80 for ch in kept):
+            break  # no CJK before the cut (U+05F7 is GBK's 追 read as UTF-8): no UTF-8 line here
+        rest = line[len(kept.encode("utf-8")) :]
+        for encoding in ("gb18030", "big5"):
+            tail = _decode_or_none(rest, encoding)
+            if tail is not None:
+                readings.append((text_score(kept + tail, model), kept + tail))
+    return max(readings + whole, key=itemgetter(0))[1] if readings else None
+
+
+#: How many characters before the first byte UTF-8 rejects a legacy stretch may start (see above).
+_MAX_BACKTRACK = 8
+
+
+def _likeliest_reading(data: bytes, model: LanguageModel) -> str | None:
+    """The legacy encoding that reads ``data`` whole and best, however implausible: the last resort
+    for lines no reading makes likely Chinese (a table of box drawing in Big5). None if none reads it.
+    Scored as :func:`_reading_score` scores.
+
+    >>> _likeliest_reading("┌──┐ 表".encode("big5"), load_model()), _likeliest_reading("┌──┐ 表".encode("gbk"), load_model())
+    ('big5', 'gb18030')
+    """
+    readings = [(_reading_score(text, model) + bonus, encoding) for encoding, bonus in _LINE_READINGS.items() if (text := _decode_or_none(data, encoding)) is not None]
+    return max(readings)[1] if readings else None
+
+
+def _reading_score(text: str, model: LanguageModel) -> float:
+    """:func:`~errata.text.plausibility.non_ascii_score`, with box drawing, arrows and shapes counted
+    as likely as an accented letter: GBK and Big5 draw tables with them, and the model, which learnt
+    prose, has never seen them (GBK's ``┌──`` read as Big5 is ``庚岸岸``, common characters in a row).
+
+    >>> model = load_model()
+    >>> table = "┌──┬──┐ 表格"
+    >>> _reading_score(table, model) > _reading_score(table.encode("gbk").decode("big5"), model)
+    True
+    """
+    symbols = len(_TABLE_SYMBOLS.findall(text))
+    if not symbols:
+        return non_ascii_score(text, model)
+    rest = _TABLE_SYMBOLS.sub("", text)
+    others = sum(not ch.isascii() for ch in rest)
+    return (DEFAULT_CONFIG.accented_letter_logp * symbols + non_ascii_score(rest, model) * others) / (symbols + others)
+
+
+#: Arrows, mathematical operators, box drawing, blocks and shapes: what legacy CJK encodings draw tables and diagrams with.
+_TABLE_SYMBOLS = re.compile("[\u2190-\u22ff\u2500-\u25ff]")
 
 
 def _utf8_or_none(line: bytes) -> str | None:
