@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from conftest import OWN_TEXT
@@ -80,6 +82,7 @@ def test_lost_bytes_at_line_ends_become_fullwidth_colons_before_blocks():
         "Ôôô VIDA MINHA",
         "Café crème, naïve façade",
         "Copyright © 2024 — «quoted»",
+        "面积 12Å²b",  # Å² then a letter: UTF-8's Ų to ftfy, an author's ångström squared here
     ],
 )
 def test_latin_script_text_stays_exactly_as_it_is(latin):
@@ -333,3 +336,12 @@ def test_paired_punctuation_prior_counts_what_is_still_open():
     assert closed_later.prior(0, candidates, DEFAULT_CONFIG)["（"] == DEFAULT_CONFIG.bracket_unpaired_logp
     opens_it = BracketPairing(["?"] + list("两百多）"))
     assert opens_it.prior(0, candidates, DEFAULT_CONFIG) == {"）": DEFAULT_CONFIG.bracket_unpaired_logp, "（": DEFAULT_CONFIG.bracket_paired_logp}
+
+
+def test_two_damaged_marks_after_one_opening_mark_do_not_both_close_it():
+    """古文码 of ``「冰箱」。``: the closing mark and the full stop both lost a byte; only the first is ``」``."""
+    from dev.damage import CLASSES
+
+    clean = "兩地雖然都使用繁體字，但用詞有不少差異：香港說「的士」，台灣說「計程車」；香港說「雪櫃」，台灣說「冰箱」。\n"
+    damaged = CLASSES["utf8-as-gbk"].apply(clean, random.Random(0))
+    assert repair_mojibake(damaged)[0].endswith("「冰箱」。\n")

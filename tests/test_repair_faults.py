@@ -332,6 +332,8 @@ def test_a_5_mb_line_is_repaired(tmp_path, capsys):
         pytest.param(lambda n: b"\xe4\xb8\n" * n, id="a line for each truncated character"),
         pytest.param(lambda n: ("ä¸\n" * n).encode(), id="a line for each cp1252 fragment"),
         pytest.param(lambda n: b" " * 2 * n + b"\xe4\xb8" + b" " * 2 * n, id="a truncated character between spaces"),
+        # Past the search budget at both sizes: each damaged character is put in its place without a scan of the line.
+        pytest.param(lambda n: ("（".encode() + "）".encode()[:-1]) * (3 * n), id="one line of brackets short of a byte"),
     ],
 )
 def test_hostile_damage_scales_linearly(shape):

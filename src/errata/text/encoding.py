@@ -20,7 +20,6 @@ from charset_normalizer import from_bytes
 
 from ..errors import EssayError
 from .bytemap import BYTE_TO_CHAR, truncated_characters
-from .config import DEFAULT_CONFIG
 from .langmodel import LanguageModel, load_model
 from .plausibility import non_ascii_score, text_score, with_lost_characters
 
@@ -204,12 +203,20 @@ def _decode_legacy(data: bytes, source: str, had_bom: bool = False) -> DecodedTe
     utf8 = [_utf8_with_lost_bytes(line, model, utf8_file) if text is None else text for line, text in zip(lines, utf8)]
     foreign = b"\n".join(line for line, text in zip(lines, utf8) if text is None)
     encoding = _best_legacy_encoding(foreign) if foreign else "utf-8"
+    stretched: list[int] = []  # 1-based numbers of UTF-8 lines with a legacy tail
     if encoding is None:
-        # No reading is plausible Chinese: a table of box drawing in Big5, kana that lost bytes,
-        # a GBK line appended to a UTF-8 one without a newline. Read what each line can only be.
-        utf8 = [_utf8_with_lost_bytes(line, model, utf8_file, against_legacy=False) or _utf8_with_legacy_stretches(line, model) if text is None else text for line, text in zip(lines, utf8)]
-        foreign = b"\n".join(line for line, text in zip(lines, utf8) if text is None)
-        encoding = _likeliest_reading(foreign, model) if foreign else "utf-8"
+        # No reading of the lines that are not UTF-8 is plausible. Where each of them is UTF-8 that
+        # lost bytes (kana, which the Chinese model scores low whatever the reading) or UTF-8 with
+        # a GBK tail (``echo >>`` onto a last line without its newline), that is what they are;
+        # otherwise the file is refused, as binary content is.
+        for k, (line, text) in enumerate(zip(lines, utf8)):
+            if text is None:
+                text = _utf8_with_lost_bytes(line, model, utf8_file, against_legacy=False)
+                if text is None and (text := _utf8_with_legacy_stretches(line, model)) is not None:
+                    stretched.append(k + 1)
+                utf8[k] = text
+        if all(text is not None for text in utf8):
+            encoding = "gb18030" if stretched else "utf-8"
     if encoding is None:
         raise EssayError(source, None, "not a text file (binary content, or an encoding that cannot be detected)")
     out, legacy_lines = [], []
@@ -222,6 +229,8 @@ def _decode_legacy(data: bytes, source: str, had_bom: bool = False) -> DecodedTe
             and text_score(legacy, model) > text_score(text, model) + _UTF8_LINE_MARGIN
         ):
             text = legacy if legacy is not None else line.decode(encoding, errors="replace")
+            legacy_lines.append(number)
+        elif number in stretched:
             legacy_lines.append(number)
         out.append(text)
     text = "\n".join(out)
@@ -328,22 +337,10 @@ def _utf8_with_legacy_stretches(line: bytes, model: LanguageModel) -> str | None
 _MAX_BACKTRACK = 8
 
 
-def _likeliest_reading(data: bytes, model: LanguageModel) -> str | None:
-    """The legacy encoding that reads ``data`` whole and best, however implausible: the last resort
-    for lines no reading makes likely Chinese (a table of box drawing in Big5). None if none reads it.
-    Scored as :func:`_reading_score` scores.
-
-    >>> _likeliest_reading("┌──┐ 表".encode("big5"), load_model()), _likeliest_reading("┌──┐ 表".encode("gbk"), load_model())
-    ('big5', 'gb18030')
-    """
-    readings = [(_reading_score(text, model) + bonus, encoding) for encoding, bonus in _LINE_READINGS.items() if (text := _decode_or_none(data, encoding)) is not None]
-    return max(readings)[1] if readings else None
-
-
 def _reading_score(text: str, model: LanguageModel) -> float:
-    """:func:`~errata.text.plausibility.non_ascii_score`, with box drawing, arrows and shapes counted
-    as likely as an accented letter: GBK and Big5 draw tables with them, and the model, which learnt
-    prose, has never seen them (GBK's ``┌──`` read as Big5 is ``庚岸岸``, common characters in a row).
+    """:func:`~errata.text.plausibility.non_ascii_score`, with box drawing counted at ``_BOX_DRAWING_LOGP``
+    each: GBK and Big5 draw tables with it, and the model, which learnt prose, has never seen it (GBK's
+    ``┌──`` read as Big5 is ``庚岸岸``, common characters in a row, where the model would prefer it).
 
     >>> model = load_model()
     >>> table = "┌──┬──┐ 表格"
@@ -355,11 +352,15 @@ def _reading_score(text: str, model: LanguageModel) -> float:
         return non_ascii_score(text, model)
     rest = _TABLE_SYMBOLS.sub("", text)
     others = sum(not ch.isascii() for ch in rest)
-    return (DEFAULT_CONFIG.accented_letter_logp * symbols + non_ascii_score(rest, model) * others) / (symbols + others)
+    return (_BOX_DRAWING_LOGP * symbols + non_ascii_score(rest, model) * others) / (symbols + others)
 
 
-#: Arrows, mathematical operators, box drawing, blocks and shapes: what legacy CJK encodings draw tables and diagrams with.
-_TABLE_SYMBOLS = re.compile("[\u2190-\u22ff\u2500-\u25ff]")
+#: Box drawing, what legacy CJK encodings draw tables with.
+_TABLE_SYMBOLS = re.compile("[\u2500-\u257f]")
+#: What a box-drawing character counts for in a reading: as likely as a character of middling
+#: frequency (或 -7.7, 曲 -9.1), so that a table reads in its own encoding, and one or two of its
+#: characters do not outweigh a real character of another reading (Big5's 或 is GBK's ┪).
+_BOX_DRAWING_LOGP = -9.0
 
 
 def _utf8_or_none(line: bytes) -> str | None:

@@ -1101,34 +1101,50 @@ def utf8_runs(line: str, vocabulary: frozenset[str]) -> list[tuple[int, int, lis
     ['呢', '已_']
     """
     out: list[tuple[int, int, list[str | Piece] | None]] = []
+    misread = shows_misread_bytes(line)  # once: a line may hold a hundred thousand runs
     for match in QUESTION_GAPPED_RUN.finditer(line):
         start, run = match.start(), match.group()
         if "?" not in run:
-            out.append((start, match.end(), decode_utf8_run(run, vocabulary, latin_word=_in_latin_word(line, start, match.end()))))
+            out.append((start, match.end(), decode_utf8_run(run, vocabulary, latin_word=_in_latin_word(line, start, match.end(), misread))))
             continue
         cuts = [-1, *_authors_marks(run), len(run)]
         for a, b in zip(cuts, cuts[1:]):
             part = run[a + 1 : b]
             if not part:
                 continue
-            items = decode_utf8_run(part, vocabulary, latin_word=_in_latin_word(line, start + a + 1, start + b))
+            items = decode_utf8_run(part, vocabulary, latin_word=_in_latin_word(line, start + a + 1, start + b, misread))
             if items is not None:
                 out.append((start + a + 1, start + b, items))
                 continue
             for m in GAPPED_BYTE_RUN.finditer(part):
                 first, last = start + a + 1 + m.start(), start + a + 1 + m.end()
-                out.append((first, last, decode_utf8_run(m.group(), vocabulary, latin_word=_in_latin_word(line, first, last))))
+                out.append((first, last, decode_utf8_run(m.group(), vocabulary, latin_word=_in_latin_word(line, first, last, misread))))
     return out
 
 
-def _in_latin_word(line: str, start: int, end: int) -> bool:
-    """Whether a run of a line touches an ASCII letter: ``n|Ç\x90| h|ÇŽ|o`` (nǐ hǎo).
+def _in_latin_word(line: str, start: int, end: int, misread: bool) -> bool:
+    """Whether a run of a line touches an ASCII letter, on a line that shows bytes only a
+    code page's reading of UTF-8 makes (``misread``, :func:`shows_misread_bytes` of the line):
+    ``n|Ç\x90| h|ÇŽ|o`` (nǐ hǎo), not ``12Å²b``.
 
-    >>> _in_latin_word("nÇ\x90 hÇŽo", 1, 3), _in_latin_word("模 Ä£ 型", 2, 4)
-    (True, False)
+    >>> _in_latin_word("nÇ\x90 hÇŽo", 1, 3, True), _in_latin_word("模 Ä£ 型", 2, 4, True), _in_latin_word("面积 12Å²b", 5, 7, False)
+    (True, False, False)
     """
+    if not misread:
+        return False
     before, after = _neighbours(line, start, end)
     return _ascii_letter(before) or _ascii_letter(after)
+
+
+def shows_misread_bytes(text: str) -> bool:
+    """Whether a text holds a C1 control or a character Windows-1252 gives bytes 0x80–0x9F
+    (``€ ‚ … ™ Ž``): what UTF-8 read byte by byte makes, and an author seldom writes beside
+    Latin-1 letters. ``Å²`` may be the author's ångström squared; ``Ç\x90`` is no one's.
+
+    >>> shows_misread_bytes("nÇ\x90"), shows_misread_bytes("hÇŽo"), shows_misread_bytes("12Å²b")
+    (True, True, False)
+    """
+    return any("\x80" <= ch <= "\x9f" or ch in CP1252_ONLY for ch in text)
 
 
 def _authors_marks(run: str) -> list[int]:
@@ -1435,6 +1451,9 @@ class BracketPairing:
     def __init__(self, items: list):
         self.items = items
         self._depths: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
+        # Marks an earlier damaged character of the line was given the pairing for: two slots
+        # after one ``「`` (``冰箱?? ``, the closing mark and a ``。``) must not both be its ``」``.
+        self._claimed: Counter[str] = Counter()
 
     def _open_before_and_closing_after(self, pair: tuple[str, str]) -> tuple[list[int], list[int]]:
         """For each position: how many opening marks before it are unclosed, and how many
@@ -1454,7 +1473,13 @@ class BracketPairing:
             open_before, closing_after = self._open_before_and_closing_after(pair)
             # What this mark would pair with, against what pairs with it anyway.
             mine, theirs = (open_before[k], closing_after[k]) if ch == pair[1] else (closing_after[k], open_before[k])
-            out[ch] = config.bracket_unpaired_logp if not mine else config.bracket_paired_logp if mine > theirs else 0.0
+            if not mine:
+                out[ch] = config.bracket_unpaired_logp
+            elif mine - self._claimed[ch] > theirs:
+                out[ch] = config.bracket_paired_logp
+                self._claimed[ch] += 1
+            else:
+                out[ch] = 0.0
         return out
 
 
@@ -1502,7 +1527,12 @@ def _missing_bytes(cont: bytes, kept: bytes) -> list[int]:
 def _apply(line_items: list[list[str | Slot]], choice: Choice, keep_mark: bool = False) -> str:
     """Put the choice in its slot's place, and return what was put; ``keep_mark``: one U+FFFD for the whole damaged character."""
     items = line_items[choice.slot.line - 1]
-    for k, item in enumerate(items):
+    # A slot's column is its place among the line's items (:func:`_to_slots`), which are
+    # replaced one for one: no scan of the line for each of its slots (a line of a megabyte may hold 100,000).
+    at = choice.slot.column - 1
+    places = (at,) if 0 <= at < len(items) and items[at] is choice.slot else range(len(items))
+    for k in places:
+        item = items[k]
         if item is choice.slot:
             if keep_mark:
                 items[k] = UNRESOLVED
@@ -1537,7 +1567,9 @@ def _ftfy_line(line: str, model: LanguageModel) -> str:
     new_chars = set(fixed) - set(line)
     if all(c.isascii() or is_plausible_char(c, model.vocabulary) for c in new_chars):
         return fixed
-    in_words = _latin_word_chars(fixed)
+    # Latin letters beyond Latin-1 where a line shows the bytes of misread UTF-8 (``nÇ\x90`` for nǐ),
+    # in words: ftfy also reads an author's ``12Å²b`` as ``12Ųb``.
+    in_words = _latin_word_chars(fixed) if shows_misread_bytes(line) else set()
     if all(c.isascii() or is_plausible_char(c, model.vocabulary, c in in_words) for c in new_chars):
         return fixed
     return line
