@@ -106,7 +106,9 @@ def atomic_write(path: Path, data: bytes, before_rename=None) -> None:
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    # The temporary name must fit wherever the file's own does: a name of 255 bytes (85 Chinese
+    # characters) leaves no room for a prefix, so only a short part of the name goes into it.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{_short(path.name)}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -121,6 +123,17 @@ def atomic_write(path: Path, data: bytes, before_rename=None) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _short(name: str, limit: int = 32) -> str:
+    """The first characters of a file name, at most ``limit`` bytes of UTF-8 (whole characters).
+
+    >>> _short("a.md"), len(_short("报" * 100).encode())
+    ('a.md', 30)
+    """
+    while len(name.encode("utf-8")) > limit:
+        name = name[:-1]
+    return name
 
 
 def is_inside(path: Path, root: Path) -> bool:

@@ -50,7 +50,9 @@ MAX_DEPTH = 32  # nested lists and mappings
 MAX_TITLE = 200  # characters of a title taken from a heading
 
 _DELIMITERS = ("---", "...")
-_NUMBER_PREFIX = re.compile(r"^\d+[.\-_ ]\s*")
+#: vdoing's order number before a file or folder name (``01.``), and the ``01-`` or ``01_`` some
+#: blogs write instead; not a date (``2020-01-01-hello``), a code (``404-not-found``) or a number (``3.14``).
+_NUMBER_PREFIX = re.compile(r"^(?:\d+\.(?!\d)|\d{1,2}[-_ ])\s*")
 
 
 @dataclass(frozen=True)
@@ -379,7 +381,24 @@ def display_name(filename: str) -> str:
     stem = filename.rsplit("/", 1)[-1]
     if stem.endswith(".md"):
         stem = stem[:-3]
-    return _NUMBER_PREFIX.sub("", stem).strip() or stem
+    return without_order_number(stem).strip() or stem
+
+
+def without_order_number(name: str) -> str:
+    """A name without its order number; the name itself where nothing would be left.
+
+    >>> without_order_number("01.mmdetection"), without_order_number("2020-01-01-hello"), without_order_number("404-not-found")
+    ('mmdetection', '2020-01-01-hello', '404-not-found')
+    >>> without_order_number("3.14"), without_order_number("01-intro"), without_order_number("10.")
+    ('3.14', 'intro', '10.')
+    """
+    return _NUMBER_PREFIX.sub("", name) or name
+
+
+#: A date as blogs write it without ISO 8601's leading zeros: ``2021/3/5``, ``2021-3-5 9:05``.
+_LOOSE_DATE = re.compile(
+    r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?:[ T](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?"
+)
 
 
 def normalise_date(value: Any, timezone: dt.tzinfo) -> str:
@@ -389,6 +408,8 @@ def normalise_date(value: Any, timezone: dt.tzinfo) -> str:
     '2022-07-21T19:09:42+08:00'
     >>> normalise_date(dt.date(2022, 7, 21), DEFAULT_TIMEZONE)
     '2022-07-21'
+    >>> normalise_date("2021/3/5", DEFAULT_TIMEZONE), normalise_date("2021-3-5 9:05", DEFAULT_TIMEZONE)   # what VuePress takes too
+    ('2021-03-05', '2021-03-05T09:05:00+08:00')
     >>> normalise_date("yesterday", DEFAULT_TIMEZONE)
     Traceback (most recent call last):
     errata.metadata.ValueProblem: "yesterday" is not a date (want ISO 8601, e.g. 2022-07-21 19:09:42)
@@ -400,9 +421,14 @@ def normalise_date(value: Any, timezone: dt.tzinfo) -> str:
     else:
         text = _text(value)
         try:
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-                return dt.date.fromisoformat(text).isoformat()
-            stamp = dt.datetime.fromisoformat(text.replace("/", "-"))
+            loose = _LOOSE_DATE.fullmatch(text)
+            if loose and loose["hour"] is None:
+                return dt.date(int(loose["year"]), int(loose["month"]), int(loose["day"])).isoformat()
+            if loose:
+                parts = (loose[name] or "0" for name in ("year", "month", "day", "hour", "minute", "second"))
+                stamp = dt.datetime(*map(int, parts))
+            else:
+                stamp = dt.datetime.fromisoformat(text.replace("/", "-"))
         except ValueError:
             shown = text if len(text) <= 40 else text[:40] + "…"
             raise ValueProblem(f'"{shown}" is not a date (want ISO 8601, e.g. 2022-07-21 19:09:42)') from None

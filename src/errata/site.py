@@ -22,7 +22,7 @@ from .checks import Problem, at_their_lines, check_entry_messages, check_front_m
 from .entries import ErrorEntry, find_entries
 from .errors import EssayError
 from .fingerprint import RULES, short_type
-from .metadata import display_name, split_front_matter
+from .metadata import display_name, split_front_matter, without_order_number
 from .paths import GENERATED_FILES, generated_file_problem, permalink_problems, symlinks_under, through_symlink
 
 #: Pages the hooks generate; an essay of that name would be shadowed (the check and the build refuse one).
@@ -34,7 +34,6 @@ SITE_PAGES = ("index.md", "lookup.md", "errors.md", "tags.md", "categories.md", 
 #: the indexes' lists), so they come after every entry that matches at all: their
 #: text weighs next to nothing, their title still finds them ("查错" finds the lookup).
 SITE_PAGE_SEARCH_BOOST = 0.0001
-_NUMBERED = re.compile(r"^\d+[.\-_ ]\s*(?=.)")
 
 
 def unnumbered_dest(dest_uri: str, is_page: bool) -> str:
@@ -58,7 +57,7 @@ def unnumbered_dest(dest_uri: str, is_page: bool) -> str:
 
 
 def _unnumbered(part: str) -> str:
-    return _NUMBERED.sub("", part)
+    return without_order_number(part)
 
 
 def url_clashes(files: list[tuple[str, str]]) -> list[str]:

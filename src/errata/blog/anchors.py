@@ -28,13 +28,16 @@ _CONTROL = re.compile(r"[\u0000-\u001f]")
 _material_slug = slugify(case="lower")
 
 
-def vuepress_slug(text: str) -> str:
-    """The id VuePress 1 gives a heading (its ``slugify``).
+def vuepress_slug(text: str, form: str = "NFD") -> str:
+    """The id VuePress gives a heading (its ``slugify``): VuePress 1 (vdoing's) takes the accents
+    off letters and keeps full-width punctuation; VuePress 2 (``form="NFKD"``) folds that to ASCII first.
 
-    >>> vuepress_slug("1. 安装 Node"), vuepress_slug("What's new?")
-    ('_1-安装-node', 'what-s-new')
+    >>> vuepress_slug("1. 安装 Node"), vuepress_slug("What's new?"), vuepress_slug("Café")
+    ('_1-安装-node', 'what-s-new', 'cafe')
+    >>> vuepress_slug("安装（Windows）"), vuepress_slug("安装（Windows）", "NFKD")
+    ('安装（windows）', '安装-windows')
     """
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = "".join(c for c in unicodedata.normalize(form, text) if not unicodedata.combining(c))
     slug = _VUEPRESS_SPECIAL.sub("-", _CONTROL.sub("", text)).strip("-")
     return ("_" + slug if slug[:1].isdigit() else slug).lower()
 
@@ -52,7 +55,7 @@ def heading_anchors(body: str) -> dict[str, str]:
     """Every id a link may name for the page (VuePress's and the site's own) → the site's id."""
     anchors: dict[str, str] = {}
     seen: dict[str, int] = {}
-    vuepress_seen: dict[str, int] = {}
+    vuepress_seen: dict[str, dict[str, int]] = {}
     for _, line in prose_lines(body):
         match = _HEADING.match(line)
         if not match:
@@ -64,9 +67,9 @@ def heading_anchors(body: str) -> dict[str, str]:
             continue
         plain = heading_text(text)
         ours = _unique(_material_slug(plain, "-"), seen, "_{}")
-        theirs = _unique(vuepress_slug(plain), vuepress_seen, "-{}", start=2)
         anchors.setdefault(ours, ours)
-        anchors.setdefault(theirs, ours)
+        for form in ("NFD", "NFKD"):  # VuePress 1's id, then VuePress 2's where it differs
+            anchors.setdefault(_unique(vuepress_slug(plain, form), vuepress_seen.setdefault(form, {}), "-{}", start=2), ours)
     return anchors
 
 

@@ -38,6 +38,7 @@ from urllib.parse import unquote
 from ..errors import EssayError
 from ..files import atomic_write
 from ..metadata import display_name, dump_front_matter, split_front_matter
+from ..paths import permalink_problems
 from ..repair import RepairOptions, RepairReport, repair_bytes
 from ..site import GENERATED_PAGES, page_url, relative_url, unnumbered_dest, url_clashes
 from .anchors import heading_anchors
@@ -264,6 +265,24 @@ class _Import:
         assets = [(src, unnumbered_dest(self._dest(src), False)) for src in self.assets]
         for clash in url_clashes(pages + assets):
             self.report.needs_a_person.append(f"{clash} (the build fails until then)")
+        self._check_permalinks()
+
+    def _check_permalinks(self) -> None:
+        """What the strict build will refuse, said now: a permalink that leaves the site or names a
+        page or a path the site owns, and one that an essay already in DEST holds (Errata's sample
+        essays, or an earlier import of another blog)."""
+        mine = {page.src: (page.metadata.get("permalink"), 1) for page in self.pages.values() if page.dest and page.role != "theme" and page.metadata.get("permalink")}
+        urls = {page_url(page.dest): page.src for page in self.pages.values() if page.dest}
+        _, problems = permalink_problems(mine, urls, set())
+        for problem in problems:
+            self.report.needs_a_person.append(f"{problem.src_path}:{problem.line}: {problem.message} (the build fails until then)")
+        written = {page.dest for page in self.pages.values() if page.dest}
+        for path, permalink in _permalinks_in(self.dest, written):
+            for src, (value, _) in mine.items():
+                if str(value).strip().strip("/") == permalink:
+                    self.report.needs_a_person.append(
+                        f"{src}:1: permalink /{permalink}/ is also that of {path}, already in {self.dest} (remove one; the build fails until then)"
+                    )
 
     def _place_catalogue(self, page: _Page) -> None:
         component = page.metadata.get("pageComponent")
@@ -428,11 +447,11 @@ class _Import:
 
     def _dest(self, src: str) -> str:
         """Where a file of the blog goes: where it was, but ``_posts/`` is named as vdoing shows it (随笔),
-        and an essay named as one of Errata's own pages (``tags.md``) takes a ``blog-`` prefix."""
+        and an essay named as one of Errata's own pages (``tags.md``, ``01.archive.md``) takes a ``blog-`` prefix."""
         if src.startswith("_posts/"):
             return f"{self.config.posts_category}/{src[len('_posts/'):]}"
-        if src in ERRATA_PAGES:
-            return f"blog-{src}"
+        if unnumbered_dest(src, True) in ERRATA_PAGES:
+            return f"blog-{src}"  # ``01.archive.md`` is published at archive/ too, where Errata's own page is
         return src
 
     def _nav_report(self) -> None:
@@ -485,6 +504,25 @@ class _Import:
             self.report.failed.append(f"{target}: cannot write: {exc.strerror or exc}")
             return False
         return True
+
+
+def _permalinks_in(dest: Path, skip: set[str]) -> list[tuple[str, str]]:
+    """(path under ``dest``, permalink without slashes) of the essays already there, but those at ``skip``."""
+    if not dest.is_dir():
+        return []
+    found = []
+    for path in sorted(dest.rglob("*.md")):
+        relative = path.relative_to(dest).as_posix()
+        if relative in skip or path.is_symlink() or not path.is_file():
+            continue
+        try:
+            metadata = split_front_matter(path.read_text(encoding="utf-8")).metadata
+        except (OSError, UnicodeDecodeError, EssayError):
+            continue  # not this check's business: the build reports it
+        permalink = str(metadata.get("permalink") or "").strip().strip("/")
+        if permalink:
+            found.append((relative, permalink))
+    return found
 
 
 def _block_lines(text: str | bytes) -> int:

@@ -60,7 +60,8 @@ _GROUP_CLOSE = re.compile(r"^[ \t]*</code-group>[ \t]*$", re.IGNORECASE)
 _TAB_OPEN = re.compile(r"^( *)<code-block\b([^<>]*)>[ \t]*$", re.IGNORECASE)
 _TAB_CLOSE = re.compile(r"^[ \t]*</code-block>[ \t]*$", re.IGNORECASE)
 _HIGHLIGHT = re.compile(r"^\{([\d,\s-]*)\}")
-_LINE_NUMBER_FLAGS = re.compile(r":(?:no-)?line-numbers\b")
+_VUEPRESS_FLAGS = re.compile(r":(?:no-)?(?:line-numbers|v-pre)\b")
+_TITLE_ATTRIBUTE = re.compile(r"title=\"([^\"\n]{1,100})\"")
 _TAB_TITLE = re.compile(r"\[([^\[\]\n]{1,100})\]")
 _ATTRIBUTE = re.compile(r"(:?[\w-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>/]+)")
 _INSIDE_TAG = r"(?:[^<>\"']|\"[^\"]*\"|'[^']*')*"  # attributes, a quoted '<' or '>' included; linear
@@ -133,10 +134,107 @@ def convert_markup(text: str, first_line: int = 1, resolve: Resolver = keep_url)
     <BLANKLINE>
     """
     result = Conversion("")
-    root = _parse(text.split("\n"), first_line, result)
+    lines = text.split("\n")
+    if _nests_by_content_column(lines):
+        lines = _lists_by_fours(lines)
+        result.counts["lists re-indented"] += 1
+    root = _parse(lines, first_line, result)
     lines = _Renderer(result, resolve).render(root.children)
     result.text = "\n".join(lines)
     return result
+
+
+# -- lists: CommonMark's nesting by content column → Python-Markdown's by four spaces ---------
+
+_LIST_ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)")
+_STARTS_BLOCK = re.compile(r"^ *(?:`{3,}|~{3,}|:{3,}|#{1,6}\s|>|<|\|)")
+
+
+@dataclass
+class _Item:
+    source_content: int  # the column the item's content starts at in the source (CommonMark's rule)
+    content: int  # where it starts in the output: four spaces past the output marker
+
+
+def _nests_by_content_column(lines: list[str]) -> bool:
+    """Whether a list item of the essay sits inside another one at less than four spaces
+    (``- a`` then ``  - b``), as VuePress nests them and Python-Markdown does not.
+
+    >>> _nests_by_content_column(["- a", "  - b"]), _nests_by_content_column(["- a", "    - b"]), _nests_by_content_column(["1. a", "", "text"])
+    (True, False, False)
+    """
+    fence = None
+    inside = False
+    for line in lines:
+        opening = _FENCE.match(line)
+        if fence:
+            fence = None if opening and opening.group(2)[0] == fence else fence
+            continue
+        if opening:
+            fence = opening.group(2)[0]
+            continue
+        item = _LIST_ITEM.match(line)
+        if item and inside and 0 < len(item.group(1)) % 4:
+            return True
+        if line.strip():
+            inside = bool(item) or (inside and line.startswith(" "))
+    return False
+
+
+def _lists_by_fours(lines: list[str]) -> list[str]:
+    """Lines of lists nested by content column re-indented by fours, everything inside an item
+    (paragraphs, fences, containers) moved with it, relative indentation kept.
+
+    >>> _lists_by_fours(["- a", "  - b", "    - c", "", "  more a", "- d", "", "1. one", "   - sub", "   ```", "   x", "   ```", "after"])
+    ['- a', '    - b', '        - c', '', '    more a', '- d', '', '1. one', '    - sub', '    ```', '    x', '    ```', 'after']
+    """
+    out: list[str] = []
+    stack: list[_Item] = []
+    fence: tuple[str, int] | None = None  # the open fence's character and how far its lines move
+    fence_closed = previous_text = False
+    for line in lines:
+        expanded = line.expandtabs(4) if line.startswith("\t") or line.startswith(" \t") else line
+        indent = len(expanded) - len(expanded.lstrip(" "))
+        if fence:
+            shift = fence[1]
+            out.append(" " * max(indent + shift, 0) + expanded[indent:] if expanded.strip() else "")
+            closing = _FENCE.match(expanded)
+            if closing and closing.group(2)[0] == fence[0] and not closing.group(3).strip():
+                fence = None
+                fence_closed = True
+            continue
+        if fence_closed and _LIST_ITEM.match(expanded):
+            # Python-Markdown reads an item right after a fence as the fenced item's text: a blank line
+            # between them, carried by the fence's line so that every line keeps its number (notes cite them).
+            out[-1] += "\n"
+        fence_closed = False
+        if not expanded.strip():
+            out.append("")
+            previous_text = False
+            continue
+        item = _LIST_ITEM.match(expanded)
+        # A line of text right after the item's text continues its paragraph, however little it is
+        # indented (CommonMark's lazy continuation); anything else that starts left of the content ends the item.
+        lazy = previous_text and not item and not _STARTS_BLOCK.match(expanded)
+        while stack and stack[-1].source_content > indent and not lazy:
+            stack.pop()
+        if item:
+            start = stack[-1].content if stack else 0
+            marker, spaces = item.group(2), len(item.group(3))
+            source_content = indent + len(marker) + (spaces if 0 < spaces <= 4 else 1)
+            stack.append(_Item(source_content, start + 4))
+            out.append(" " * start + expanded[indent:])
+        elif stack and indent >= stack[-1].source_content:
+            out.append(" " * (indent + stack[-1].content - stack[-1].source_content) + expanded[indent:])
+        else:
+            out.append(line)  # outside every list, or a lazy line: Python-Markdown reads it as CommonMark does
+        opening = _FENCE.match(expanded)
+        if opening and not (opening.group(2)[0] == "`" and "`" in opening.group(3)):
+            fence = (opening.group(2)[0], len(out[-1]) - len(out[-1].lstrip(" ")) - indent)
+        previous_text = not opening
+        if not stack and not item:
+            previous_text = False
+    return out
 
 
 # -- parsing: lines into nested blocks -----------------------------------------
@@ -217,33 +315,37 @@ def _open_or_close(line: str, number: int, stack: list[_Block], result: Conversi
 
 
 def _fence_info(line: str, match: re.Match[str], result: Conversion) -> str:
-    """A fence's opening line in Material's words: line highlights as ``hl_lines``, a ``[title]`` as ``title``.
+    """A fence's opening line in Material's words: line highlights as ``hl_lines``, a ``[title]`` or
+    ``title="…"`` as ``title``; VuePress's flags (``:line-numbers``, ``:no-v-pre``) dropped, in any order.
 
     >>> import re
     >>> line = "  ```python{2,4-5}:no-line-numbers [demo.py]"
     >>> _fence_info(line, _FENCE.match(line), Conversion(""))
     '  ```python hl_lines="2 4-5" title="demo.py"'
+    >>> [_fence_info(x, _FENCE.match(x), Conversion("")) for x in ("```ts:line-numbers {2}", '```js {1} title="a.js"')]
+    ['```ts hl_lines="2"', '```js hl_lines="1" title="a.js"']
     """
     indent, marker, info = match.groups()
     language = re.match(r"[^\s{\[`:]*", info.strip()).group(0)
     rest = info.strip()[len(language) :].strip()
-    if not rest or rest[0] not in "{:[":
+    if not rest or rest[0] not in "{:[" and not _TITLE_ATTRIBUTE.match(rest):
         return line
+    if rest.startswith("{") and re.match(r"\{[^}]*[.#=]", rest):
+        return line  # a pymdownx attribute list (``{.python .numberLines}``): not ours to change
+    rest = _VUEPRESS_FLAGS.sub(" ", rest).strip()
     attributes = []
-    highlight = _HIGHLIGHT.match(rest)
-    if highlight:
-        ranges = [part.strip() for part in highlight.group(1).split(",") if part.strip()]
-        if ranges:
-            attributes.append(f'hl_lines="{" ".join(ranges)}"')
-            result.counts["hl_lines"] += 1
-        rest = rest[highlight.end() :]
-    rest = _LINE_NUMBER_FLAGS.sub("", rest).strip()
-    title = _TAB_TITLE.match(rest)
-    if title:
-        attributes.append(f'title="{title.group(1).replace(chr(34), "&quot;")}"')
-        rest = rest[title.end() :].strip()
-    if rest:
-        return line  # something else (a pymdownx attribute list): not ours to change
+    while rest:
+        if highlight := _HIGHLIGHT.match(rest):
+            ranges = [part.strip() for part in highlight.group(1).split(",") if part.strip()]
+            if ranges:
+                attributes.append(f'hl_lines="{" ".join(ranges)}"')
+                result.counts["hl_lines"] += 1
+        elif title := _TAB_TITLE.match(rest) or _TITLE_ATTRIBUTE.match(rest):
+            attributes.append(f'title="{title.group(1).replace(chr(34), "&quot;")}"')
+        else:
+            result.counts["fence attributes dropped"] += 1  # VuePress's own, which Material has no use for
+            break
+        rest = rest[(highlight or title).end() :].strip()
     return f"{indent}{marker}{language}" + "".join(" " + a for a in attributes)
 
 
