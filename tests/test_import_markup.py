@@ -47,14 +47,15 @@ def test_nested_containers_nest():
     assert outer < inner < html.index("外面的结尾") and ":::" not in html
 
 
-def test_container_in_a_two_space_list_item_renders_as_an_admonition():
+def test_container_in_a_two_space_list_item_renders_as_an_admonition_inside_it():
     # CommonMark nests by the content column (2 here), Python-Markdown by 4 spaces:
-    # at 2 spaces the block is outside the list for Python-Markdown, so it goes to column 0.
+    # the item's lines move to four spaces, and the admonition stays in the item.
     text = "- 第一步\n\n  ::: warning 注意\n  先声明权限\n\n  ```xml\n  <uses-permission/>\n  ```\n  :::\n\n- 第二步\n"
     result = convert_markup(text)
-    assert '\n!!! warning "注意"' in result.text and "\n    ```xml" in result.text
+    assert '\n    !!! warning "注意"' in result.text and "\n        ```xml" in result.text
     html = render(result.text)
-    assert html.index("第一步") < html.index('class="admonition warning"') < html.index("第二步")
+    first_item = html[html.index("<li>") : html.index("</li>")]
+    assert "第一步" in first_item and 'class="admonition warning"' in first_item and "第二步" not in first_item
     assert "!!!" not in html and "uses-permission" in html
 
 
@@ -221,3 +222,9 @@ def test_hostile_input_takes_about_as_long_as_plain_text(hostile):
         return min(times)
 
     assert fastest(hostile) < 20 * fastest(plain) + 0.05
+
+
+def test_a_container_in_a_list_item_stays_in_it():
+    """``1. item`` then ``   ::: tip`` (CommonMark's content column): the admonition goes four spaces in, inside the item."""
+    text = convert_markup("1. 第一步\n\n   ::: tip\n   先备份\n   :::\n\n2. 第二步\n").text
+    assert text.split("\n")[:3] == ["1. 第一步", "", '    !!! tip "提示"'] and "        先备份" in text and "\n2. 第二步" in text

@@ -157,11 +157,13 @@ class _Item:
 
 
 def _nests_by_content_column(lines: list[str]) -> bool:
-    """Whether a list item of the essay sits inside another one at less than four spaces
-    (``- a`` then ``  - b``), as VuePress nests them and Python-Markdown does not.
+    """Whether a list item, a fence or a container of the essay sits inside a list item at less than
+    four spaces (``- a`` then ``  - b``; ``1. a`` then ``   ::: tip``), as VuePress nests them and Python-Markdown does not.
 
     >>> _nests_by_content_column(["- a", "  - b"]), _nests_by_content_column(["- a", "    - b"]), _nests_by_content_column(["1. a", "", "text"])
     (True, False, False)
+    >>> _nests_by_content_column(["1. a", "", "   ::: tip", "   x", "   :::"])
+    True
     """
     fence = None
     inside = False
@@ -174,8 +176,9 @@ def _nests_by_content_column(lines: list[str]) -> bool:
             fence = opening.group(2)[0]
             continue
         item = _LIST_ITEM.match(line)
-        if item and inside and 0 < len(item.group(1)) % 4:
-            return True
+        indent = len(line) - len(line.lstrip(" "))
+        if inside and line.strip() and 0 < indent % 4 and (item or _STARTS_BLOCK.match(line)):
+            return True  # a nested item, or a fence or container in an item, at CommonMark's column
         if line.strip():
             inside = bool(item) or (inside and line.startswith(" "))
     return False
