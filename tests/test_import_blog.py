@@ -478,3 +478,13 @@ def test_lists_nested_by_two_spaces_stay_nested_with_what_is_inside_them(tmp_pat
     assert "<li>甲<ul><li>乙在甲里<ul><li>丙在乙里</li></ul></li></ul></li><li>丁</li>" in flat
     first = flat[flat.index("<ol><li>第一") : flat.index("</ol>")]
     assert "<li>第一之下</li>" in first and "提示在第一里" in first and "x=1" in first and "<li>第二" in first
+
+
+def test_the_root_page_that_says_home_is_the_home_page_beside_a_plain_readme(tmp_path):
+    write(tmp_path / "blog/docs/README.md", "# 说明\n\n这是仓库说明。\n")
+    write(tmp_path / "blog/docs/index.md", "---\nhome: true\nheroText: 小站\ntagline: 慢慢写\n---\n欢迎。\n")
+    docs = make_project(tmp_path)
+    report = import_blog(tmp_path / "blog", docs)
+    assert report.home.startswith("index.md → index.md")
+    assert "小站" in (docs / "index.md").read_text(encoding="utf-8")
+    assert any(line.startswith("README.md:1: a second home page") for line in report.needs_a_person)

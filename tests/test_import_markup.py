@@ -228,3 +228,12 @@ def test_a_container_in_a_list_item_stays_in_it():
     """``1. item`` then ``   ::: tip`` (CommonMark's content column): the admonition goes four spaces in, inside the item."""
     text = convert_markup("1. 第一步\n\n   ::: tip\n   先备份\n   :::\n\n2. 第二步\n").text
     assert text.split("\n")[:3] == ["1. 第一步", "", '    !!! tip "提示"'] and "        先备份" in text and "\n2. 第二步" in text
+
+
+def test_kebab_case_components_come_off_and_vuepress_only_syntax_is_reported():
+    text = "<router-link to=\"/a/\">入口</router-link> 和 <my-widget foo=\"bar\">部件</my-widget>\n\n{{ $page.title }}\n\n<<< @/docs/a.js{2}\n\n@include ./part.md\n"
+    result = convert_markup(text)
+    assert result.text.startswith("入口 和 部件\n")
+    noted = " ".join(note.message for note in result.notes)
+    assert "<router-link>" in noted and "<my-widget>" in noted
+    assert [note.line for note in result.notes if "VuePress's own syntax" in note.message] == [3, 5, 7]

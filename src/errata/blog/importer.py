@@ -236,7 +236,8 @@ class _Import:
 
     def _place_pages(self) -> None:
         """Where each page goes, and the old addresses that lead to it."""
-        homes = [page for page in self.pages.values() if page.role == "home"]
+        # The page that says ``home: true`` first (a plain README beside it is no home page), then by name.
+        homes = sorted((page for page in self.pages.values() if page.role == "home"), key=lambda page: page.metadata.get("home") is not True)
         for page in self.pages.values():
             if page.role == "essay":
                 page.dest = self._dest(page.src)

@@ -66,7 +66,12 @@ _TAB_TITLE = re.compile(r"\[([^\[\]\n]{1,100})\]")
 _ATTRIBUTE = re.compile(r"(:?[\w-]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>/]+)")
 _INSIDE_TAG = r"(?:[^<>\"']|\"[^\"]*\"|'[^']*')*"  # attributes, a quoted '<' or '>' included; linear
 _BADGE = re.compile(rf"<Badge\b({_INSIDE_TAG})>(?:([^<>]*)</Badge>)?", re.IGNORECASE)
-_VUE_TAG = re.compile(rf"</?([A-Z][\w-]*)\b{_INSIDE_TAG}>")
+#: Vue components: PascalCase (``<ClientOnly>``), kebab-case as custom elements are named (``<router-link>``,
+#: ``<my-widget>``), and ``<template>``.
+_VUE_TAG = re.compile(rf"</?([A-Z][\w-]*|[a-z][a-z0-9]*(?:-[a-z0-9]+)+|template)\b{_INSIDE_TAG}>")
+#: VuePress syntax with no Material counterpart, left as text and reported: Vue interpolation,
+#: code imports (``<<< @/file``), includes, and the blocks of a Vue single-file component.
+_VUEPRESS_ONLY = re.compile(r"\{\{.*?\}\}|^\s*<<<\s*@|^\s*@include\b|<(?:script|style)\b", re.IGNORECASE)
 _TOC = re.compile(r"\[\[toc\]\]", re.IGNORECASE)
 # A label holds no brackets but an image's (``[![alt](img.png)](page.md)``): each '[' scans to the next one, linear.
 _LABEL = r"(?:[^\[\]\n!]|!(?!\[)|!\[[^\[\]\n]*\]\([^()\s]*\))*"
@@ -441,7 +446,7 @@ class _Renderer:
         if _TOC.fullmatch(line.strip()):
             self.result.counts["toc"] += 1
             return None
-        convert = lambda text: self.links(self.components(self.badges(_TOC.sub(self._toc, text)), number), number)  # noqa: E731
+        convert = lambda text: self.links(self.components(self.badges(self.vuepress_only(_TOC.sub(self._toc, text), number)), number), number)  # noqa: E731
         return _outside_comments(line, lambda part: _outside_code(part, convert))
 
     def _toc(self, match: re.Match[str]) -> str:
@@ -471,6 +476,13 @@ class _Renderer:
         text = _VUE_TAG.sub(drop, text)
         for name in dict.fromkeys(names):
             self.note(number, f"Vue component <{name}> is not something Material has: its tags are left out, its content is kept")
+        return text
+
+    def vuepress_only(self, text: str, number: int) -> str:
+        """Report what only VuePress understands and Material would show as text (or refuse)."""
+        found = _VUEPRESS_ONLY.search(text) if ("{{" in text or "@" in text or "<" in text) else None
+        if found:
+            self.note(number, f"{found.group(0).strip()[:40]!r} is VuePress's own syntax: Material shows it as it is written; rewrite or remove it")
         return text
 
     def links(self, text: str, number: int) -> str:
