@@ -1101,8 +1101,10 @@ def utf8_runs(line: str, vocabulary: frozenset[str]) -> list[tuple[int, int, lis
     ['呢', '已_']
     """
     out: list[tuple[int, int, list[str | Piece] | None]] = []
-    misread = shows_misread_bytes(line)  # once: a line may hold a hundred thousand runs
+    misread = None  # shows_misread_bytes(line), once, where a run asks: a line may hold a hundred thousand runs
     for match in QUESTION_GAPPED_RUN.finditer(line):
+        if misread is None:
+            misread = shows_misread_bytes(line)
         start, run = match.start(), match.group()
         if "?" not in run:
             out.append((start, match.end(), decode_utf8_run(run, vocabulary, latin_word=_in_latin_word(line, start, match.end(), misread))))
@@ -1144,7 +1146,10 @@ def shows_misread_bytes(text: str) -> bool:
     >>> shows_misread_bytes("nÇ\x90"), shows_misread_bytes("hÇŽo"), shows_misread_bytes("12Å²b")
     (True, True, False)
     """
-    return any("\x80" <= ch <= "\x9f" or ch in CP1252_ONLY for ch in text)
+    return _MISREAD_BYTE.search(text) is not None
+
+
+_MISREAD_BYTE = re.compile("[\x80-\x9f" + re.escape("".join(sorted(CP1252_ONLY))) + "]")
 
 
 def _authors_marks(run: str) -> list[int]:
