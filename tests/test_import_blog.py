@@ -488,3 +488,25 @@ def test_the_root_page_that_says_home_is_the_home_page_beside_a_plain_readme(tmp
     assert report.home.startswith("index.md → index.md")
     assert "小站" in (docs / "index.md").read_text(encoding="utf-8")
     assert any(line.startswith("README.md:1: a second home page") for line in report.needs_a_person)
+
+
+def test_a_theme_hope_blog_in_src_with_icons_imports_and_builds(tmp_path):
+    """vuepress-theme-hope keeps its pages in ``src/`` and gives them ``icon: pen``, which Material would look up."""
+    write(tmp_path / "blog/src/.vuepress/config.ts", "export default { title: '小站' }\n")
+    write(tmp_path / "blog/src/01.笔记/01.甲.md", "---\ntitle: 甲\nicon: pen\n---\n正文\n")
+    write(tmp_path / "blog/CHANGELOG.md", "# 不是文章\n")
+    docs = make_project(tmp_path)
+    report = import_blog(tmp_path / "blog", docs)
+    assert not (docs / "CHANGELOG.md").exists()
+    meta = split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")).metadata
+    assert meta.get("vuepress_icon") == "pen" and "icon" not in meta
+    assert any("'icon' means something else to Material" in line for line in report.needs_a_person)
+    result = build_site(tmp_path / "site", docs_dir=docs)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_permalink_that_is_the_page_s_new_address_is_not_reported_as_a_clash(tmp_path):
+    write(tmp_path / "blog/docs/99.friends.md", "---\ntitle: 友链\npermalink: /friends\narticle: false\n---\n朋友们\n")
+    report = import_blog(tmp_path / "blog", make_project(tmp_path))
+    assert any("99.friends.md: /friends/ is its address here too" in line for line in report.same_address)
+    assert not any("friends" in line for line in report.needs_a_person)

@@ -237,3 +237,34 @@ def test_kebab_case_components_come_off_and_vuepress_only_syntax_is_reported():
     noted = " ".join(note.message for note in result.notes)
     assert "<router-link>" in noted and "<my-widget>" in noted
     assert [note.line for note in result.notes if "VuePress's own syntax" in note.message] == [3, 5, 7]
+
+
+def test_a_container_in_a_block_quote_becomes_an_admonition_in_it():
+    result = convert_markup("前文\n\n> ::: warning 注意\n> 先备份\n> :::\n\n::: demo\n后文\n:::\n")
+    html = render(result.text)
+    quote = html[html.index("<blockquote>") : html.index("</blockquote>")]
+    assert 'class="admonition warning"' in quote and "先备份" in quote and ":::" not in html
+    assert [note.line for note in result.notes] == [7]  # the lines after the quote keep their numbers
+
+
+@pytest.mark.parametrize(
+    ("source", "inside_first_item"),
+    [
+        ("- 甲\n  > 引文\n- 乙\n", "<blockquote>"),
+        ("- 甲\n  ::: warning\n  小心\n  :::\n- 乙\n", 'class="admonition warning"'),
+        ("- 甲\n  <details>\n  <summary>更多</summary>\n\n  藏起来\n\n  </details>\n- 乙\n", "<details>"),
+    ],
+)
+def test_a_block_right_under_an_item_s_text_stays_in_the_item(source, inside_first_item):
+    """Two-space items that CommonMark nests (the list is re-indented), with a quote, a container or HTML
+    right under the text, where Python-Markdown wants a blank line first; the next item stays an item."""
+    html = render(convert_markup("- 零\n  - 一\n\n" + source).text)
+    items = html[html.rindex("<ul>") :]
+    first = items[: items.index("乙")]
+    assert inside_first_item in first and "<li>乙" in items.replace("<li>\n<p>", "<li>")
+
+
+def test_a_longer_fence_holding_a_shorter_one_is_kept_byte_for_byte_in_a_re_indented_essay():
+    fenced = "````md\n```js\nx\n```\n- md a\n  - md b\n````"
+    text = convert_markup(fenced + "\n\n## 列表\n\n- t1\n  - t2\n").text
+    assert text.startswith(fenced + "\n")

@@ -129,9 +129,15 @@ class _Page:
     anchors: dict[str, str] | None = None  # ids a link may name → the site's ids, made when first asked
 
 
+#: Front-matter keys Material for MkDocs reads from a page (an icon, a template, a status badge): a VuePress
+#: theme's values for them (vuepress-theme-hope's ``icon: pen``) would make the build look for what is not there.
+MATERIAL_PAGE_KEYS = ("icon", "template", "status")
+
+
 def find_docs(source: Path) -> Path:
-    """The blog's ``docs/`` folder: the one holding ``.vuepress``, else ``source/docs``, else ``source``."""
-    for candidate in (source / "docs", source):
+    """The blog's ``docs/`` folder: the one holding ``.vuepress`` (``src/`` in vuepress-theme-hope's
+    layout), else ``source/docs``, else ``source``."""
+    for candidate in (source / "docs", source / "src", source):
         if (candidate / ".vuepress").is_dir():
             return candidate
     return source / "docs" if (source / "docs").is_dir() else source
@@ -272,7 +278,11 @@ class _Import:
         """What the strict build will refuse, said now: a permalink that leaves the site or names a
         page or a path the site owns, and one that an essay already in DEST holds (Errata's sample
         essays, or an earlier import of another blog)."""
-        mine = {page.src: (page.metadata.get("permalink"), 1) for page in self.pages.values() if page.dest and page.role != "theme" and page.metadata.get("permalink")}
+        mine = {
+            page.src: (page.metadata.get("permalink"), 1)
+            for page in self.pages.values()
+            if page.dest and page.role != "theme" and page.metadata.get("permalink") and not self._at_its_permalink(page)
+        }
         urls = {page_url(page.dest): page.src for page in self.pages.values() if page.dest}
         _, problems = permalink_problems(mine, urls, set())
         for problem in problems:
@@ -339,12 +349,24 @@ class _Import:
         self._notes(page.src, converted.notes)
         if page.role == "home":
             return home_page(page.metadata, converted.text, self.config, lambda url, image: resolve(url, image, 1, False))
-        permalink = str(page.metadata.get("permalink") or "").strip().strip("/")
-        if permalink and f"{permalink}/" == page_url(page.dest):
+        if self._at_its_permalink(page):
             # The old address is the new one (99.friends.md, /friends): a redirect would replace the page itself.
-            self.report.same_address.append(f"{page.src}: /{permalink}/ is its address here too (permalink left out)")
+            shown = str(page.metadata["permalink"]).strip().strip("/")
+            self.report.same_address.append(f"{page.src}: /{shown}/ is its address here too (permalink left out)")
             return dump_front_matter({k: v for k, v in page.metadata.items() if k != "permalink"}) + converted.text
+        theirs = [key for key in MATERIAL_PAGE_KEYS if key in page.metadata]
+        if theirs:
+            # Material reads these keys itself (``icon: pen`` names an icon file it must find, or the build
+            # stops): another theme's values are kept under another name.
+            self.report.needs_a_person += [f"{page.src}:1: front matter {key!r} means something else to Material: kept as 'vuepress_{key}'" for key in theirs]
+            return dump_front_matter({(f"vuepress_{k}" if k in theirs else k): v for k, v in page.metadata.items()}) + converted.text
         return page.block + converted.text
+
+    @staticmethod
+    def _at_its_permalink(page: _Page) -> bool:
+        """Whether a page's old address is its new one, so that it keeps no permalink."""
+        permalink = str(page.metadata.get("permalink") or "").strip().strip("/")
+        return bool(permalink) and f"{permalink}/" == page_url(page.dest)
 
     def _notes(self, src: str, notes: list[Note]) -> None:
         self.report.needs_a_person += [f"{src}:{note.line}: {note.message}" for note in notes[:MAX_NOTES]]

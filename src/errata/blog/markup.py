@@ -143,6 +143,7 @@ def convert_markup(text: str, first_line: int = 1, resolve: Resolver = keep_url)
     if _nests_by_content_column(lines):
         lines = _lists_by_fours(lines)
         result.counts["lists re-indented"] += 1
+    lines = _quoted_containers(lines, first_line, result)
     root = _parse(lines, first_line, result)
     lines = _Renderer(result, resolve).render(root.children)
     result.text = "\n".join(lines)
@@ -153,6 +154,8 @@ def convert_markup(text: str, first_line: int = 1, resolve: Resolver = keep_url)
 
 _LIST_ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)")
 _STARTS_BLOCK = re.compile(r"^ *(?:`{3,}|~{3,}|:{3,}|#{1,6}\s|>|<|\|)")
+#: What Python-Markdown reads as the text before it unless a blank line comes first (a fence it does not).
+_NEEDS_BLANK_BEFORE = re.compile(r"^ *(?::{3,}|>|<|\|)")
 
 
 @dataclass
@@ -193,37 +196,41 @@ def _lists_by_fours(lines: list[str]) -> list[str]:
     """Lines of lists nested by content column re-indented by fours, everything inside an item
     (paragraphs, fences, containers) moved with it, relative indentation kept.
 
+    Where Python-Markdown needs a blank line that CommonMark does not (a quote, an HTML block or a
+    container right under an item's text; an item right after a fence, a quote or an HTML block), one is
+    carried by the line before, so that every line keeps its number (notes cite them).
+
     >>> _lists_by_fours(["- a", "  - b", "    - c", "", "  more a", "- d", "", "1. one", "   - sub", "   ```", "   x", "   ```", "after"])
     ['- a', '    - b', '        - c', '', '    more a', '- d', '', '1. one', '    - sub', '    ```', '    x', '    ```', 'after']
+    >>> _lists_by_fours(["- a", "  > quoted", "- b"])
+    ['- a\\n', '    > quoted\\n', '- b']
     """
     out: list[str] = []
     stack: list[_Item] = []
-    fence: tuple[str, int] | None = None  # the open fence's character and how far its lines move
-    fence_closed = previous_text = False
+    fence: tuple[str, int, int] | None = None  # the open fence's character, its length, and how far its lines move
+    after_block = previous_text = False  # the line before closed a fence or was HTML; was an item's text
     for line in lines:
         expanded = line.expandtabs(4) if line.startswith("\t") or line.startswith(" \t") else line
         indent = len(expanded) - len(expanded.lstrip(" "))
         if fence:
-            shift = fence[1]
-            out.append(" " * max(indent + shift, 0) + expanded[indent:] if expanded.strip() else "")
+            out.append(" " * max(indent + fence[2], 0) + expanded[indent:] if expanded.strip() else "")
             closing = _FENCE.match(expanded)
-            if closing and closing.group(2)[0] == fence[0] and not closing.group(3).strip():
+            if closing and closing.group(2)[0] == fence[0] and len(closing.group(2)) >= fence[1] and not closing.group(3).strip():
                 fence = None
-                fence_closed = True
+                after_block = True
             continue
-        if fence_closed and _LIST_ITEM.match(expanded):
-            # Python-Markdown reads an item right after a fence as the fenced item's text: a blank line
-            # between them, carried by the fence's line so that every line keeps its number (notes cite them).
-            out[-1] += "\n"
-        fence_closed = False
         if not expanded.strip():
             out.append("")
-            previous_text = False
+            after_block = previous_text = False
             continue
         item = _LIST_ITEM.match(expanded)
+        block = _STARTS_BLOCK.match(expanded)
+        opens_block = _NEEDS_BLANK_BEFORE.match(expanded) and not _CONTAINER_CLOSE.match(expanded)
+        if out and out[-1] and (after_block and item or previous_text and opens_block and stack and indent >= stack[-1].source_content):
+            out[-1] += "\n"
         # A line of text right after the item's text continues its paragraph, however little it is
         # indented (CommonMark's lazy continuation); anything else that starts left of the content ends the item.
-        lazy = previous_text and not item and not _STARTS_BLOCK.match(expanded)
+        lazy = previous_text and not item and not block
         while stack and stack[-1].source_content > indent and not lazy:
             stack.pop()
         if item:
@@ -238,10 +245,49 @@ def _lists_by_fours(lines: list[str]) -> list[str]:
             out.append(line)  # outside every list, or a lazy line: Python-Markdown reads it as CommonMark does
         opening = _FENCE.match(expanded)
         if opening and not (opening.group(2)[0] == "`" and "`" in opening.group(3)):
-            fence = (opening.group(2)[0], len(out[-1]) - len(out[-1].lstrip(" ")) - indent)
-        previous_text = not opening
-        if not stack and not item:
-            previous_text = False
+            fence = (opening.group(2)[0], len(opening.group(2)), len(out[-1]) - len(out[-1].lstrip(" ")) - indent)
+        after_block = expanded.lstrip().startswith(("<", ">"))  # HTML and quotes run on into the next item
+        previous_text = bool(stack or item) and not opening and not after_block
+    return out
+
+
+# -- containers in block quotes ---------------------------------------------------------
+
+_QUOTED = re.compile(r"^ {0,3}> ?")
+
+
+def _quoted_containers(lines: list[str], first_line: int, result: Conversion) -> list[str]:
+    """Each block quote that holds a container (``> ::: warning``) with its inside converted and quoted again.
+
+    The quote's converted lines go into its last line (joined by newlines) and its other lines
+    become empty, before it: every later line keeps its number, which notes cite.
+
+    >>> print(_quoted_containers(["> ::: tip", "> 小心", "> :::"], 1, Conversion(""))[-1])
+    > !!! tip "提示"
+    >
+    >     小心
+    """
+    if not any(_QUOTED.match(line) and ":::" in line for line in lines):
+        return lines
+    out = list(lines)
+    k = 0
+    while k < len(lines):
+        if not _QUOTED.match(lines[k]):
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and _QUOTED.match(lines[end]):
+            end += 1
+        inner = [_QUOTED.sub("", line, count=1) for line in lines[k:end]]
+        # Not a quote in a quote: one level is what blogs write, and a file of ten thousand ``>`` must not recurse.
+        if any(_CONTAINER_OPEN.match(line) for line in inner) and not any(_QUOTED.match(line) for line in inner):
+            # Links stay as written here: the outer pass resolves them, once.
+            converted = convert_markup("\n".join(inner), first_line + k)
+            result.notes += converted.notes
+            result.counts.update(converted.counts)
+            quoted = "\n".join(("> " + line).rstrip() for line in _trim(converted.text.split("\n")))
+            out[k:end] = [""] * (end - k - 1) + [quoted]
+        k = end
     return out
 
 
