@@ -111,8 +111,8 @@ def permalink_path(value: object) -> tuple[str | None, str | None]:
 
     >>> permalink_path("/pages/7c1c52/"), permalink_path("/../../x/")[1]
     (('pages/7c1c52', None), "permalink '/../../x/' must not contain '.' or '..' segments or '//'")
-    >>> permalink_path("https://evil.example/")[1], permalink_path("index")[1]
-    ("permalink 'https://evil.example/' must be a path under the site, not a URL", "permalink 'index' would replace the home page")
+    >>> permalink_path("https://evil.example/")[1], permalink_path("index")[1], permalink_path("/")[1]
+    ("permalink 'https://evil.example/' must be a path under the site, not a URL", "permalink 'index' would replace the home page", "permalink '/' would replace the home page")
     """
     text = str(value).strip()
     if not text:
@@ -121,6 +121,8 @@ def permalink_path(value: object) -> tuple[str | None, str | None]:
         return None, f"permalink {quote(text)} must be a path under the site, not a URL"
     if not _PERMALINK.fullmatch(text):
         return None, f"permalink {quote(text)} may hold only letters, digits and . - _ ~ /"
+    if not text.strip("/"):
+        return None, f"permalink {quote(text)} would replace the home page"
     parts = text.strip("/").split("/")
     if any(part in ("", ".", "..") for part in parts):
         return None, f"permalink {quote(text)} must not contain '.' or '..' segments or '//'"
