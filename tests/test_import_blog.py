@@ -510,3 +510,20 @@ def test_a_permalink_that_is_the_page_s_new_address_is_not_reported_as_a_clash(t
     report = import_blog(tmp_path / "blog", make_project(tmp_path))
     assert any("99.friends.md: /friends/ is its address here too" in line for line in report.same_address)
     assert not any("friends" in line for line in report.needs_a_person)
+
+
+def test_the_site_s_address_edit_links_and_domain_come_from_the_blog_s_config(tmp_path):
+    write(tmp_path / "blog/docs/.vuepress/config.js", "module.exports = {\n  title: '小站',\n  base: '/blog/',\n"
+          "  plugins: [['sitemap', { hostname: 'https://example.cn' }], ['x', { f: () => 1 }]],\n"
+          "  themeConfig: { repo: 'https://gitee.com/someone/blog', docsBranch: 'main', docsDir: 'docs' },\n}\n")
+    write(tmp_path / "blog/docs/.vuepress/public/CNAME", "example.cn\n")
+    write(tmp_path / "blog/docs/.vuepress/public/robots.txt", "User-agent: *\n")
+    write(tmp_path / "blog/docs/01.笔记/01.甲.md", "---\ntitle: 甲\n---\n正文\n")
+    project = tmp_path / "project"
+    shutil.copyfile(ROOT / "mkdocs.yml", write(project / "mkdocs.yml", ""))
+    code = main([str(tmp_path / "blog"), str(project / "docs"), "--mkdocs-yml", str(project / "mkdocs.yml")])
+    assert code == 0
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert 'site_url: "https://example.cn/blog/"' in config and 'repo_url: "https://gitee.com/someone/blog"' in config
+    assert 'repo_name: "someone/blog"' in config and 'edit_uri: "edit/main/docs/"' in config
+    assert (project / "docs/CNAME").read_text() == "example.cn\n" and (project / "docs/robots.txt").is_file()

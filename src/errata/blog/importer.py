@@ -150,6 +150,7 @@ def import_blog(source: Path, dest: Path, options: ImportOptions = ImportOptions
 
 class _Import:
     def __init__(self, source: Path, dest: Path, options: ImportOptions):
+        self.source = source
         self.docs = find_docs(source)
         self.root = self.docs.resolve()
         self.dest = dest
@@ -171,6 +172,8 @@ class _Import:
         if config_path:
             self.config = read_config(config_path)
             self.report.needs_a_person += self.config.notes
+            if not self.config.docs_dir and self.docs != self.source:
+                self.config.docs_dir = self.docs.relative_to(self.source).as_posix()  # where edit links find the pages
         self.report.config = self.config
         if (self.docs / "_posts").is_dir():
             self.report.theme_pages.append(f"_posts/ → {self.config.posts_category}/ (vdoing's category for loose posts)")
@@ -184,6 +187,7 @@ class _Import:
         public = vuepress / "public"
         if public.is_dir() and not public.is_symlink() and not vuepress.is_symlink():
             self.public = {path for path in self._walk(public, skip_hidden_folders=False) if _passive(path)}
+            self._site_files(public)
         self._place_pages()
         outputs = self._convert_pages()
         for relative in sorted(self.assets):
@@ -467,6 +471,21 @@ class _Import:
         if path in self.assets:
             return self._dest(path)
         return None
+
+    def _site_files(self, public: Path) -> None:
+        """The public files no page links to that the site still needs: ``robots.txt``, and the
+        ``CNAME`` GitHub Pages serves a custom domain by (copied only if it is a host name)."""
+        if "robots.txt" in self.public:
+            self.copies.setdefault("robots.txt", public / "robots.txt")
+            self.report.theme_pages.append("public robots.txt → robots.txt")
+        cname = public / "CNAME"
+        if cname.is_file() and not cname.is_symlink() and cname.stat().st_size <= 256:
+            domain = cname.read_text(encoding="utf-8", errors="replace").strip()
+            if re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?", domain):
+                self.copies.setdefault("CNAME", cname)
+                self.report.theme_pages.append(f"public CNAME → CNAME (GitHub Pages serves the site at {domain})")
+            else:
+                self.report.needs_a_person.append(".vuepress/public/CNAME: not a host name: not copied")
 
     def _dest(self, src: str) -> str:
         """Where a file of the blog goes: where it was, but ``_posts/`` is named as vdoing shows it (随笔),

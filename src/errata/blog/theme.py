@@ -47,6 +47,9 @@ class SiteConfig:
     title: str = ""
     description: str = ""
     repo: str = ""
+    url: str = ""  # where the site is published (a sitemap plugin's hostname, with the config's base)
+    docs_branch: str = ""  # themeConfig.docsBranch / docsDir: where an edit link finds a page's source
+    docs_dir: str = ""
     nav: list[dict[str, Any]] = field(default_factory=list)
     posts_category: str = "随笔"  # vdoing's name for the loose posts of _posts/ (themeConfig.categoryText)
     source: str = ""  # the file it came from ('' when there was none)
@@ -83,6 +86,11 @@ def read_config(path: Path) -> SiteConfig:
     config.description = _string(data.get("description")) or _string(_get(locale, "description"))
     theme = data.get("themeConfig") if isinstance(data.get("themeConfig"), dict) else {}
     config.repo = _string(theme.get("repo"))
+    # The plugins list is often code (functions, require()), which is not read: the hostname of a
+    # sitemap plugin is looked for in the text then, as a literal string only.
+    config.url = _site_url(data) or _site_url({"base": data.get("base"), "plugins": [{"hostname": m.group(1)} for m in _HOSTNAME.finditer(text)]})
+    config.docs_branch = _path_part(_string(theme.get("docsBranch")))
+    config.docs_dir = _path_part(_string(theme.get("docsDir")))
     category = re.sub(r"[\\/:*?\"<>|\x00-\x1f]", "", _string(theme.get("categoryText"))).strip(". ")
     config.posts_category = category or config.posts_category  # a folder name: no path, no '..'
     nav = theme.get("nav")
@@ -91,6 +99,38 @@ def read_config(path: Path) -> SiteConfig:
     elif isinstance(nav, list):
         config.nav = [item for item in nav if isinstance(item, dict)]
     return config
+
+
+_HOSTNAME = re.compile(r"""\bhostname\s*:\s*['"`]([^'"`\n]{1,200})['"`]""")
+
+
+def _site_url(data: dict) -> str:
+    """Where the blog was published: the hostname a sitemap (or feed) plugin is given, with the config's ``base``.
+
+    >>> _site_url({"base": "/blog/", "plugins": [["sitemap", {"hostname": "https://example.cn"}]]})
+    'https://example.cn/blog/'
+    >>> _site_url({"plugins": {"vuepress-plugin-sitemap": {"hostname": "javascript:alert(1)"}}})
+    ''
+    """
+    plugins = data.get("plugins")
+    entries = list(plugins.values()) if isinstance(plugins, dict) else plugins if isinstance(plugins, list) else []
+    for entry in entries:
+        options = next((part for part in entry if isinstance(part, dict)), None) if isinstance(entry, list) else entry
+        host = _string(options.get("hostname")) if isinstance(options, dict) else ""
+        if re.fullmatch(r"https?://[\w.-]+(?::\d+)?/?", host):
+            base = _string(data.get("base")).strip("/")
+            return host.rstrip("/") + "/" + (f"{base}/" if re.fullmatch(r"[\w.~/-]+", base or "-") and base else "")
+    return ""
+
+
+def _path_part(value: str) -> str:
+    """A branch or folder name fit for a URL path ('' for anything else).
+
+    >>> _path_part("master"), _path_part("docs/"), _path_part("../x"), _path_part("a b")
+    ('master', 'docs', '', '')
+    """
+    value = value.strip("/")
+    return value if re.fullmatch(r"[\w.-]+(?:/[\w.-]+)*", value) and ".." not in value.split("/") else ""
 
 
 def read_js_object(text: str) -> Any:
@@ -336,20 +376,26 @@ def apply_site_config(mkdocs_yml: str, site: SiteConfig) -> tuple[str, list[str]
     Edited line by line (the file holds ``!!python`` tags a YAML round trip would lose); the
     navigation stays Errata's own, made from the folders, so no page is left out of it.
 
-    >>> text, changed = apply_site_config("site_name: Errata\\nsite_description: x\\n", SiteConfig(title="山高水长", repo="a/b"))
+    >>> text, changed = apply_site_config("site_name: Errata\\nsite_description: x\\n", SiteConfig(title="山高水长", repo="a/b", docs_dir="docs"))
     >>> print(text, end=""); changed
     site_name: "山高水长"
     site_description: x
     repo_url: "https://github.com/a/b"
     repo_name: "a/b"
-    ['site_name', 'repo_url', 'repo_name']
+    edit_uri: "edit/master/docs/"
+    ['site_name', 'repo_url', 'repo_name', 'edit_uri']
     """
-    values = {"site_name": site.title, "site_description": site.description}
+    values = {"site_name": site.title, "site_description": site.description, "site_url": site.url}
     if re.fullmatch(r"[\w.-]+/[\w.-]+", site.repo):
         values["repo_url"] = f"https://github.com/{site.repo}"
         values["repo_name"] = site.repo
     elif site.repo.startswith("https://"):
         values["repo_url"] = site.repo
+        owner_and_name = re.fullmatch(r"https://[\w.-]+/([\w.-]+/[\w.-]+?)(?:\.git)?/?", site.repo)
+        values["repo_name"] = owner_and_name.group(1) if owner_and_name else ""
+    if values.get("repo_url"):
+        # vdoing's edit links: its branch (VuePress's default, master) and the folder of its pages.
+        values["edit_uri"] = "/".join(["edit", site.docs_branch or "master", *([site.docs_dir] if site.docs_dir else []), ""])
     lines = mkdocs_yml.split("\n")
     changed = []
     for key, value in values.items():
