@@ -527,3 +527,12 @@ def test_the_site_s_address_edit_links_and_domain_come_from_the_blog_s_config(tm
     assert 'site_url: "https://example.cn/blog/"' in config and 'repo_url: "https://gitee.com/someone/blog"' in config
     assert 'repo_name: "someone/blog"' in config and 'edit_uri: "edit/main/docs/"' in config
     assert (project / "docs/CNAME").read_text() == "example.cn\n" and (project / "docs/robots.txt").is_file()
+
+
+def test_toml_front_matter_is_read(tmp_path):
+    write(tmp_path / "blog/docs/01.笔记/01.甲.md", '---toml\ntitle = "甲篇"\ntags = ["笔记"]\n---\n正文 [坏](nowhere.md)\n')
+    docs = tmp_path / "docs"
+    report = import_blog(tmp_path / "blog", docs)
+    split = split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8"))
+    assert split.metadata["title"] == "甲篇" and split.metadata["tags"] == ["笔记"] and split.body.startswith("正文")
+    assert any(line.startswith("01.笔记/01.甲.md:5: link nowhere.md") for line in report.needs_a_person)  # the author's line

@@ -29,6 +29,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -225,7 +226,7 @@ class _Import:
             data = path.read_bytes()
             if len(data) > MAX_ESSAY_BYTES:
                 raise EssayError(str(path), None, f"larger than {MAX_ESSAY_BYTES // 1_000_000} MB: not an essay")
-            result = repair_bytes(data, relative, self.options.repair)
+            result = repair_bytes(_yaml_front_matter(data), relative, self.options.repair)
             split = split_front_matter(result.text, relative)
         except EssayError as exc:
             self.report.failed.append(str(exc))
@@ -567,6 +568,28 @@ def _permalinks_in(dest: Path, skip: set[str]) -> list[tuple[str, str]]:
     return found
 
 
+#: VuePress's TOML front matter: ``---toml`` (or Hugo's ``+++``) to ``---`` (``+++``).
+_TOML_FRONT_MATTER = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:---toml|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def _yaml_front_matter(data: bytes) -> bytes:
+    """A file whose front matter is TOML, with the same metadata as YAML (the repair and the site read YAML).
+
+    A block that is not TOML, or not UTF-8, is left as it is: the repair reports what it makes of it.
+
+    >>> _yaml_front_matter(b'---toml\\ntitle = "P"\\ntags = ["a"]\\n---\\nbody\\n')
+    b'---\\ntitle: P\\ntags:\\n- a\\n---\\nbody\\n'
+    """
+    match = _TOML_FRONT_MATTER.match(data)
+    if match is None:
+        return data
+    try:
+        metadata = tomllib.loads(match.group(1).decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return data
+    return dump_front_matter(metadata).encode("utf-8") + data[match.end() :]
+
+
 def _block_lines(text: str | bytes) -> int:
     """How many lines the front-matter block takes (0 without one).
 
@@ -574,7 +597,7 @@ def _block_lines(text: str | bytes) -> int:
     (3, 0)
     """
     data = text.encode("utf-8", "replace") if isinstance(text, str) else text
-    match = _FRONT_MATTER.match(data.lstrip(b"\xef\xbb\xbf"))
+    match = _FRONT_MATTER.match(data.lstrip(b"\xef\xbb\xbf")) or _TOML_FRONT_MATTER.match(data)
     return match.group(0).count(b"\n") + (not match.group(0).endswith(b"\n")) if match else 0
 
 
