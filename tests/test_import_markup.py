@@ -258,7 +258,8 @@ def test_a_container_in_a_block_quote_becomes_an_admonition_in_it():
 def test_a_block_right_under_an_item_s_text_stays_in_the_item(source, inside_first_item):
     """Two-space items that CommonMark nests (the list is re-indented), with a quote, a container or HTML
     right under the text, where Python-Markdown wants a blank line first; the next item stays an item."""
-    html = render(convert_markup("- 零\n  - 一\n\n" + source).text)
+    text = convert_markup("- 零\n  - 一\n\n" + source).text
+    html = markdown.markdown(text, extensions=[*EXTENSIONS, "tables"])  # mkdocs.yml lists tables too
     items = html[html.rindex("<ul>") :]
     first = items[: items.index("乙")]
     assert inside_first_item in first and "<li>乙" in items.replace("<li>\n<p>", "<li>")
@@ -268,3 +269,30 @@ def test_a_longer_fence_holding_a_shorter_one_is_kept_byte_for_byte_in_a_re_inde
     fenced = "````md\n```js\nx\n```\n- md a\n  - md b\n````"
     text = convert_markup(fenced + "\n\n## 列表\n\n- t1\n  - t2\n").text
     assert text.startswith(fenced + "\n")
+
+
+@pytest.mark.parametrize(
+    ("source", "first_item_holds", "next_item"),
+    [
+        ("- 甲\n\n  | x | y |\n  |---|---|\n  | 1 | 2 |\n- 乙\n", "<table>", "<li>乙"),
+        ("- 甲\n  | x | y |\n  |---|---|\n  | 1 | 2 |\n- 乙\n", "<table>", "<li>乙"),
+        ("- 甲\n  > 引文\n  接着引文\n- 乙\n", "接着引文", "<li>乙"),
+        ("- 甲\n  <!--\n  - 藏起来\n  -->\n- 乙\n", "<!--", "<li>乙"),
+        ("- 按\n  <kbd>Ctrl</kbd> 再按\n- 乙\n", "<kbd>Ctrl</kbd> 再按", "<li>乙"),
+    ],
+)
+def test_what_python_markdown_runs_on_stays_in_its_item_in_a_re_indented_list(source, first_item_holds, next_item):
+    """Tables, quotes with a lazy line, HTML comments holding item-like lines and inline HTML under an
+    item's text, in an essay whose lists are re-indented (the leading ``- 零`` / ``  - 一`` makes it so)."""
+    text = convert_markup("- 零\n  - 一\n\n" + source).text
+    html = markdown.markdown(text, extensions=[*EXTENSIONS, "tables"])  # mkdocs.yml lists tables too
+    items = html[html.rindex("<ul>") :]
+    first = items[: items.index("乙")]
+    assert first_item_holds in first and next_item in items.replace("<li>\n<p>", "<li>")
+    assert "&lt;!--" not in html and "藏起来</li>" not in html
+
+
+def test_a_quoted_container_inside_a_fence_is_code_and_stays_as_written():
+    code = "```md\n> ::: tip\n> x\n> :::\n```\n"
+    result = convert_markup(code)
+    assert result.text == code and not result.counts["admonition"]

@@ -153,9 +153,13 @@ def convert_markup(text: str, first_line: int = 1, resolve: Resolver = keep_url)
 # -- lists: CommonMark's nesting by content column → Python-Markdown's by four spaces ---------
 
 _LIST_ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)")
-_STARTS_BLOCK = re.compile(r"^ *(?:`{3,}|~{3,}|:{3,}|#{1,6}\s|>|<|\|)")
+#: HTML that starts a block (Python-Markdown's raw HTML blocks), not inline tags such as ``<kbd>`` or ``<br>``.
+_HTML_BLOCK = r"<(?:!--|/?(?:div|details|summary|table|thead|tbody|tr|td|th|p|pre|ul|ol|li|dl|dd|dt|section|article|figure|blockquote|h[1-6]|center|iframe|video|audio|form|hr)\b)"
+_STARTS_BLOCK = re.compile(rf"^ *(?:`{{3,}}|~{{3,}}|:{{3,}}|#{{1,6}}\s|>|{_HTML_BLOCK}|\|)")
 #: What Python-Markdown reads as the text before it unless a blank line comes first (a fence it does not).
-_NEEDS_BLANK_BEFORE = re.compile(r"^ *(?::{3,}|>|<|\|)")
+_NEEDS_BLANK_BEFORE = re.compile(rf"^ *(?::{{3,}}|>|{_HTML_BLOCK}|\|)")
+#: Blocks whose lazy lines run on into a next item unless a blank line comes first: quotes, tables, raw HTML.
+_RUNS_ON = re.compile(rf"^ *(?:>|\||{_HTML_BLOCK})")
 
 
 @dataclass
@@ -194,10 +198,10 @@ def _nests_by_content_column(lines: list[str]) -> bool:
 
 def _lists_by_fours(lines: list[str]) -> list[str]:
     """Lines of lists nested by content column re-indented by fours, everything inside an item
-    (paragraphs, fences, containers) moved with it, relative indentation kept.
+    (paragraphs, fences, comments, containers) moved with it, relative indentation kept.
 
-    Where Python-Markdown needs a blank line that CommonMark does not (a quote, an HTML block or a
-    container right under an item's text; an item right after a fence, a quote or an HTML block), one is
+    Where Python-Markdown needs a blank line that CommonMark does not (a quote, an HTML block, a table
+    or a container right under an item's text; an item after a fence, a quote or an HTML block), one is
     carried by the line before, so that every line keeps its number (notes cite them).
 
     >>> _lists_by_fours(["- a", "  - b", "    - c", "", "  more a", "- d", "", "1. one", "   - sub", "   ```", "   x", "   ```", "after"])
@@ -207,30 +211,34 @@ def _lists_by_fours(lines: list[str]) -> list[str]:
     """
     out: list[str] = []
     stack: list[_Item] = []
-    fence: tuple[str, int, int] | None = None  # the open fence's character, its length, and how far its lines move
-    after_block = previous_text = False  # the line before closed a fence or was HTML; was an item's text
+    verbatim: tuple[str, int, int] | None = None  # an open fence (its character and length) or comment ("<!--"), and its shift
+    runs_on = previous_text = False  # since the last blank line: a quote or HTML block; the line before was an item's text
     for line in lines:
         expanded = line.expandtabs(4) if line.startswith("\t") or line.startswith(" \t") else line
         indent = len(expanded) - len(expanded.lstrip(" "))
-        if fence:
-            out.append(" " * max(indent + fence[2], 0) + expanded[indent:] if expanded.strip() else "")
-            closing = _FENCE.match(expanded)
-            if closing and closing.group(2)[0] == fence[0] and len(closing.group(2)) >= fence[1] and not closing.group(3).strip():
-                fence = None
-                after_block = True
+        if verbatim:
+            out.append(" " * max(indent + verbatim[2], 0) + expanded[indent:] if expanded.strip() else "")
+            if verbatim[0] == "<!--":
+                closed = "-->" in expanded
+            else:
+                closing = _FENCE.match(expanded)
+                closed = bool(closing and closing.group(2)[0] == verbatim[0] and len(closing.group(2)) >= verbatim[1] and not closing.group(3).strip())
+            if closed:
+                verbatim = None
+                runs_on = True  # an item right after a fence or a comment needs its blank line too
             continue
         if not expanded.strip():
             out.append("")
-            after_block = previous_text = False
+            runs_on = previous_text = False
             continue
         item = _LIST_ITEM.match(expanded)
         block = _STARTS_BLOCK.match(expanded)
         opens_block = _NEEDS_BLANK_BEFORE.match(expanded) and not _CONTAINER_CLOSE.match(expanded)
-        if out and out[-1] and (after_block and item or previous_text and opens_block and stack and indent >= stack[-1].source_content):
+        if out and out[-1] and (runs_on and item or previous_text and opens_block and stack and indent >= stack[-1].source_content):
             out[-1] += "\n"
         # A line of text right after the item's text continues its paragraph, however little it is
         # indented (CommonMark's lazy continuation); anything else that starts left of the content ends the item.
-        lazy = previous_text and not item and not block
+        lazy = (previous_text or runs_on) and not item and not block
         while stack and stack[-1].source_content > indent and not lazy:
             stack.pop()
         if item:
@@ -243,11 +251,14 @@ def _lists_by_fours(lines: list[str]) -> list[str]:
             out.append(" " * (indent + stack[-1].content - stack[-1].source_content) + expanded[indent:])
         else:
             out.append(line)  # outside every list, or a lazy line: Python-Markdown reads it as CommonMark does
+        shift = len(out[-1]) - len(out[-1].lstrip(" ")) - indent
         opening = _FENCE.match(expanded)
         if opening and not (opening.group(2)[0] == "`" and "`" in opening.group(3)):
-            fence = (opening.group(2)[0], len(opening.group(2)), len(out[-1]) - len(out[-1].lstrip(" ")) - indent)
-        after_block = expanded.lstrip().startswith(("<", ">"))  # HTML and quotes run on into the next item
-        previous_text = bool(stack or item) and not opening and not after_block
+            verbatim = (opening.group(2)[0], len(opening.group(2)), shift)
+        elif "<!--" in expanded and "-->" not in expanded[expanded.index("<!--") :]:
+            verbatim = ("<!--", 0, shift)
+        runs_on = runs_on or bool(_RUNS_ON.match(expanded))
+        previous_text = bool(stack or item) and not block
     return out
 
 
@@ -270,13 +281,14 @@ def _quoted_containers(lines: list[str], first_line: int, result: Conversion) ->
     if not any(_QUOTED.match(line) and ":::" in line for line in lines):
         return lines
     out = list(lines)
+    fenced = _inside_fences(lines)
     k = 0
     while k < len(lines):
-        if not _QUOTED.match(lines[k]):
+        if fenced[k] or not _QUOTED.match(lines[k]):
             k += 1
             continue
         end = k
-        while end < len(lines) and _QUOTED.match(lines[end]):
+        while end < len(lines) and not fenced[end] and _QUOTED.match(lines[end]):
             end += 1
         inner = [_QUOTED.sub("", line, count=1) for line in lines[k:end]]
         # Not a quote in a quote: one level is what blogs write, and a file of ten thousand ``>`` must not recurse.
@@ -288,6 +300,27 @@ def _quoted_containers(lines: list[str], first_line: int, result: Conversion) ->
             quoted = "\n".join(("> " + line).rstrip() for line in _trim(converted.text.split("\n")))
             out[k:end] = [""] * (end - k - 1) + [quoted]
         k = end
+    return out
+
+
+def _inside_fences(lines: list[str]) -> list[bool]:
+    """For each line, whether it is a fence's line (its markers included): code, not Markdown.
+
+    >>> _inside_fences(["a", "````md", "```js", "```", "````", "b"])
+    [False, True, True, True, True, False]
+    """
+    out, fence = [], None
+    for line in lines:
+        match = _FENCE.match(line)
+        if fence:
+            out.append(True)
+            if match and match.group(2)[0] == fence[0] and len(match.group(2)) >= len(fence) and not match.group(3).strip():
+                fence = None
+        elif match and not (match.group(2)[0] == "`" and "`" in match.group(3)):
+            out.append(True)
+            fence = match.group(2)
+        else:
+            out.append(False)
     return out
 
 
