@@ -536,3 +536,13 @@ def test_toml_front_matter_is_read(tmp_path):
     split = split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8"))
     assert split.metadata["title"] == "甲篇" and split.metadata["tags"] == ["笔记"] and split.body.startswith("正文")
     assert any(line.startswith("01.笔记/01.甲.md:5: link nowhere.md") for line in report.needs_a_person)  # the author's line
+
+
+def test_a_catalogue_that_names_its_folder_by_path_lists_it(tmp_path):
+    write(tmp_path / "blog/docs/01.指南/01.开始.md", "---\ntitle: 开始\n---\n正文\n")
+    write(tmp_path / "blog/docs/00.目录页/01.指南.md", "---\ntitle: 指南\npermalink: /guide/\npageComponent:\n  name: Catalogue\n  data:\n    path: 01.指南\n---\n")
+    docs = tmp_path / "docs"
+    report = import_blog(tmp_path / "blog", docs)
+    catalogue = (docs / "01.指南/index.md").read_text(encoding="utf-8")
+    assert "permalink: /guide/" in catalogue and "- [开始](01.开始.md)" in catalogue
+    assert not any("catalogue of ?" in line for line in report.theme_pages)

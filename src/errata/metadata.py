@@ -410,6 +410,8 @@ def normalise_date(value: Any, timezone: dt.tzinfo) -> str:
     '2022-07-21'
     >>> normalise_date("2021/3/5", DEFAULT_TIMEZONE), normalise_date("2021-3-5 9:05", DEFAULT_TIMEZONE)   # what VuePress takes too
     ('2021-03-05', '2021-03-05T09:05:00+08:00')
+    >>> normalise_date(1614906300000, DEFAULT_TIMEZONE)   # JavaScript's milliseconds
+    '2021-03-05T09:05:00+08:00'
     >>> normalise_date("yesterday", DEFAULT_TIMEZONE)
     Traceback (most recent call last):
     errata.metadata.ValueProblem: "yesterday" is not a date (want ISO 8601, e.g. 2022-07-21 19:09:42)
@@ -418,6 +420,9 @@ def normalise_date(value: Any, timezone: dt.tzinfo) -> str:
         stamp = value
     elif isinstance(value, dt.date):
         return value.isoformat()
+    elif isinstance(value, int) and not isinstance(value, bool) and 10**12 <= value < 10**14:
+        # Milliseconds since 1970, as JavaScript (and so VuePress) writes a date: 1614906300000.
+        stamp = dt.datetime.fromtimestamp(value / 1000, timezone)
     else:
         text = _text(value)
         try:

@@ -303,7 +303,8 @@ class _Import:
     def _place_catalogue(self, page: _Page) -> None:
         component = page.metadata.get("pageComponent")
         data = component.get("data") if isinstance(component, dict) else None
-        key = str(data.get("key") or "").strip("/") if isinstance(data, dict) else ""
+        # vdoing names the folder a catalogue lists by ``key``; some of its versions by ``path``.
+        key = str(data.get("key") or data.get("path") or "").strip("/") if isinstance(data, dict) else ""
         inside = [p for p in self.pages.values() if p.role == "essay" and key and p.src.startswith(key + "/")]
         if not inside or f"{key}/index.md" in self.pages or f"{key}/README.md" in self.pages:
             self.report.theme_pages.append(f"{page.src} (catalogue of {key or '?'}) → dropped: the navigation lists that folder")
