@@ -274,3 +274,10 @@ def test_pre_commit_hooks_point_at_installed_commands():
     config = load_yaml(ROOT / ".pre-commit-config.yaml")
     entries = [hook["entry"] for repo in config["repos"] for hook in repo["hooks"]]
     assert any("scripts/check.py" in e for e in entries) and any("repair.py --check" in e for e in entries)
+
+
+def test_scaffold_refuses_input_that_is_not_text_and_takes_a_terminal_s_colours_off(tmp_path):
+    binary = subprocess.run([sys.executable, str(ROOT / "scripts" / "new_entry.py"), "--docs", str(tmp_path)], input=bytes(range(256)) * 8, capture_output=True, cwd=ROOT)
+    assert binary.returncode == 2 and b"not UTF-8 text" in binary.stderr and b"Traceback" not in binary.stderr
+    coloured = new_entry("--docs", str(tmp_path), stdin="\x1b[31mTraceback (most recent call last):\x1b[0m\n  File \"a.py\", line 1, in <module>\n\x1b[1;31mKeyError\x1b[0m: 'x'\n")
+    assert coloured.returncode == 0 and coloured.stdout.startswith("- `KeyError: 'x'`") and "\x1b" not in coloured.stdout

@@ -31,7 +31,13 @@ CASES = {
     "permalink-image.md": ("permalink: /img/diagram.png/\n", "collides with the file img/diagram.png"),
     "permalink-url.md": ("permalink: https://evil.example/\n", "must be a path under the site, not a URL"),
     "permalink-page.md": ("permalink: /good/\n", "would replace the page"),
+    # MkDocs writes README.md and index.md at the folder's index.html: the home page, or good/'s page.
+    "permalink-readme.md": ("permalink: /README/\n", "would replace the home page"),
+    "permalink-page-readme.md": ("permalink: /good/README\n", "would replace the page"),
     "permalink-b.md": ("permalink: /pages/abc123/\n", "/pages/abc123/ is already the permalink of"),
+    # Material looks a page's icon and template up while it renders: a bad one ended the build in a traceback.
+    "icon-path.md": ("icon: ../../../../etc/passwd\n", "is not an icon of the theme"),
+    "template-missing.md": ("template: nope.html\n", "is not a template of the theme"),
     "tags-nested.md": ("tags: [[a]]\n", "tags: item 1 is a list, not a word"),
     "tags-mapping.md": ("tags: [{a: 1}]\n", "tags: item 1 is a mapping, not a word"),
 }

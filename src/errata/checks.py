@@ -328,7 +328,8 @@ _STATUS = re.compile(r"[a-z][a-z0-9\-]{0,31}")
 def check_front_matter_html(metadata: dict[str, Any], path: str, lines: dict[tuple, int] | None = None) -> list[Problem]:
     """Markup in front-matter values: the site prints them as text, so a script there is an attack.
 
-    ``status`` names a Material status (a word), since the theme puts it in a class attribute.
+    ``status`` names a Material status (a word), since the theme puts it in a class attribute;
+    ``icon`` and ``template`` name files of the theme, which it must find.
 
     >>> [str(p) for p in check_front_matter_html({"title": "<img src=x onerror=alert(1)>", "tags": ["ok", "<script>x</script>"]}, "a.md")]
     ['a.md:1: unsafe HTML in title: event-handler attribute onerror (front matter is text) [unsafe-html]', 'a.md:1: unsafe HTML in tags: <script> element (front matter is text) [unsafe-html]']
@@ -345,6 +346,12 @@ def check_front_matter_html(metadata: dict[str, Any], path: str, lines: dict[tup
     status = metadata.get("status")
     if status is not None and not (isinstance(status, str) and _STATUS.fullmatch(status)):
         problems.append(Problem(path, lines.get(("status",), 1), "front-matter", "status must be one word (a-z, 0-9, -), e.g. new"))
+    from .paths import THEME_FILE_KEYS, theme_file_problem  # paths reads this module's quote()
+
+    for key in THEME_FILE_KEYS:
+        problem = theme_file_problem(key, metadata[key]) if key in metadata else None
+        if problem:
+            problems.append(Problem(path, lines.get((key,), 1), "front-matter", problem))
     return problems
 
 

@@ -79,6 +79,33 @@ def static_file_problem(src_uri: str, own_files: set[str]) -> str | None:
     return None
 
 
+#: Front-matter keys Material reads as the name of one of its own files: a page's icon, and its template.
+THEME_FILE_KEYS = ("icon", "template")
+_ICON_NAME = re.compile(r"[a-z0-9-]+(?:/[a-z0-9-]+){1,3}")
+_TEMPLATE_NAME = re.compile(r"[\w-]+\.html")
+
+
+def theme_file_problem(key: str, value: object) -> str | None:
+    """Why a page's ``icon`` or ``template`` would stop the build, or None: Material looks the file up
+    while it renders, and a name it cannot find (``icon: pen``, ``../x``) ends the build in a traceback.
+
+    >>> theme_file_problem("icon", "material/emoticon-happy"), theme_file_problem("icon", "../../etc/passwd")
+    (None, "icon '../../etc/passwd' is not an icon of the theme (e.g. material/emoticon-happy)")
+    >>> theme_file_problem("template", "main.html"), theme_file_problem("template", "nope.html")
+    (None, "template 'nope.html' is not a template of the theme")
+    """
+    theme = _theme_dir()
+    if key == "icon":
+        if isinstance(value, str) and _ICON_NAME.fullmatch(value) and (theme is None or (theme / ".icons" / f"{value}.svg").is_file()):
+            return None
+        return f"icon {quote(str(value))} is not an icon of the theme (e.g. material/emoticon-happy)"
+    if key == "template":
+        if isinstance(value, str) and _TEMPLATE_NAME.fullmatch(value) and (theme is None or (theme / value).is_file()):
+            return None
+        return f"template {quote(str(value))} is not a template of the theme"
+    return None
+
+
 def _theme_dir() -> Path | None:
     """Material's own files, where the theme is installed (the check runs without it, too)."""
     try:
@@ -111,6 +138,8 @@ def permalink_path(value: object) -> tuple[str | None, str | None]:
 
     >>> permalink_path("/pages/7c1c52/"), permalink_path("/../../x/")[1]
     (('pages/7c1c52', None), "permalink '/../../x/' must not contain '.' or '..' segments or '//'")
+    >>> permalink_path("/README/")[1], permalink_path("/a/b/README")
+    ("permalink '/README/' would replace the home page", ('a/b', None))
     >>> permalink_path("https://evil.example/")[1], permalink_path("index")[1], permalink_path("/")[1]
     ("permalink 'https://evil.example/' must be a path under the site, not a URL", "permalink 'index' would replace the home page", "permalink '/' would replace the home page")
     """
@@ -126,7 +155,9 @@ def permalink_path(value: object) -> tuple[str | None, str | None]:
     parts = text.strip("/").split("/")
     if any(part in ("", ".", "..") for part in parts):
         return None, f"permalink {quote(text)} must not contain '.' or '..' segments or '//'"
-    if parts[-1] == "index":
+    # MkDocs writes ``x/index.md`` and ``x/README.md`` both at ``x/index.html``: a redirect named so
+    # would replace the page at ``x/`` (the home page, for ``/README/``).
+    while parts and parts[-1].lower() in ("index", "readme"):
         parts = parts[:-1]
     if not parts:
         return None, f"permalink {quote(text)} would replace the home page"

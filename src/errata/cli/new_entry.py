@@ -11,6 +11,7 @@ Warns (on standard error) when the error already has an entry on the site:
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -19,6 +20,10 @@ from errata.files import atomic_write
 from errata.lookup import LookupIndex
 from errata.metadata import display_name, dump_front_matter
 from errata.site import Catalogue
+
+
+#: ANSI escape sequences (colours, cursor moves) a terminal prints around a traceback.
+_ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|[@-Z\\-_])")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +35,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-url", default="", help="prefix for the URL in the duplicate warning")
     args = parser.parse_args(argv)
 
-    error = args.error if args.error is not None else sys.stdin.read()
+    if args.error is not None:
+        error = args.error
+    else:
+        try:
+            error = sys.stdin.buffer.read().decode("utf-8")
+        except UnicodeDecodeError:
+            parser.error("standard input is not UTF-8 text: paste the error as the program printed it")
+    try:
+        error.encode("utf-8")
+    except UnicodeEncodeError:  # bytes the shell could not decode, passed as an argument
+        parser.error("the error is not UTF-8 text: paste it as the program printed it")
+    error = _ANSI_ESCAPE.sub("", error)  # a terminal's colours, pasted along with the traceback
     if not error.strip():
         parser.error("no error given: pass it as an argument or on standard input")
     if args.docs.is_dir():
