@@ -418,11 +418,17 @@ def test_vuepress_2_fence_flags_before_line_highlights_are_converted(tmp_path):
     assert '```ts hl_lines="2"\n' in text and '```js hl_lines="1" title="a.js"\n' in text
 
 
+def import_files(tmp_path: Path, files: dict[str, str]) -> tuple:
+    """A blog of just these files (path under docs/ → text) imported into tmp_path/docs: (report, docs)."""
+    for path, text in files.items():
+        write(tmp_path / "blog/docs" / path, text)
+    docs = tmp_path / "docs"
+    return import_blog(tmp_path / "blog", docs), docs
+
+
 def test_links_to_headings_with_full_width_punctuation_keep_their_anchor(tmp_path):
     """VuePress 1 (vdoing's) keeps ``（）：？`` in a heading's id; VuePress 2 folds them: both land."""
-    write(tmp_path / "blog/docs/01.笔记/01.甲.md", "---\ntitle: 甲\n---\n## 安装（Windows）\n\n见 [一](#安装（windows）) 和 [二](#安装-windows)。\n")
-    docs = tmp_path / "docs"
-    report = import_blog(tmp_path / "blog", docs)
+    report, docs = import_files(tmp_path, {"01.笔记/01.甲.md": "---\ntitle: 甲\n---\n## 安装（Windows）\n\n见 [一](#安装（windows）) 和 [二](#安装-windows)。\n"})
     text = (docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")
     assert "[一](#安装windows)" in text and "[二](#安装windows)" in text
     assert not any("安装" in line for line in report.needs_a_person)
@@ -530,19 +536,17 @@ def test_the_site_s_address_edit_links_and_domain_come_from_the_blog_s_config(tm
 
 
 def test_toml_front_matter_is_read(tmp_path):
-    write(tmp_path / "blog/docs/01.笔记/01.甲.md", '---toml\ntitle = "甲篇"\ntags = ["笔记"]\n---\n正文 [坏](nowhere.md)\n')
-    docs = tmp_path / "docs"
-    report = import_blog(tmp_path / "blog", docs)
+    report, docs = import_files(tmp_path, {"01.笔记/01.甲.md": '---toml\ntitle = "甲篇"\ntags = ["笔记"]\n---\n正文 [坏](nowhere.md)\n'})
     split = split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8"))
     assert split.metadata["title"] == "甲篇" and split.metadata["tags"] == ["笔记"] and split.body.startswith("正文")
     assert any(line.startswith("01.笔记/01.甲.md:5: link nowhere.md") for line in report.needs_a_person)  # the author's line
 
 
 def test_a_catalogue_that_names_its_folder_by_path_lists_it(tmp_path):
-    write(tmp_path / "blog/docs/01.指南/01.开始.md", "---\ntitle: 开始\n---\n正文\n")
-    write(tmp_path / "blog/docs/00.目录页/01.指南.md", "---\ntitle: 指南\npermalink: /guide/\npageComponent:\n  name: Catalogue\n  data:\n    path: 01.指南\n---\n")
-    docs = tmp_path / "docs"
-    report = import_blog(tmp_path / "blog", docs)
+    report, docs = import_files(tmp_path, {
+        "01.指南/01.开始.md": "---\ntitle: 开始\n---\n正文\n",
+        "00.目录页/01.指南.md": "---\ntitle: 指南\npermalink: /guide/\npageComponent:\n  name: Catalogue\n  data:\n    path: 01.指南\n---\n",
+    })
     catalogue = (docs / "01.指南/index.md").read_text(encoding="utf-8")
     assert "permalink: /guide/" in catalogue and "- [开始](01.开始.md)" in catalogue
     assert not any("catalogue of ?" in line for line in report.theme_pages)
