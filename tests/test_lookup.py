@@ -133,3 +133,17 @@ def test_errors_json_urls_are_the_ones_the_cli_computes(site):
     built = {r["message"]: r["url"] for r in json.loads((site / "errors.json").read_text(encoding="utf-8"))["entries"]}
     computed = {r["message"]: r["url"] for r in Catalogue(ROOT / "docs").refresh().records()}
     assert built == computed
+
+
+def test_the_command_reads_bytes_that_are_not_utf8_and_says_when_the_docs_are_missing(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    paste = b"2023 \xd5\xe2\xca\xc7 GBK \xff\xfe\n\x1b[31mKeyError\x1b[0m: 'bbox'\n"
+    env = {**__import__("os").environ, "PYTHONIOENCODING": "utf-8:strict"}  # a desktop's strict locale
+    found = subprocess.run([sys.executable, str(ROOT / "scripts" / "lookup.py")], input=paste, capture_output=True, cwd=ROOT, env=env)
+    assert found.returncode == 0 and b"KeyError: 'bbox'" in found.stdout and b"Traceback" not in found.stderr
+    missing = subprocess.run([sys.executable, str(ROOT / "scripts" / "lookup.py"), "--docs", str(tmp_path / "nope"), "KeyError: 'bbox'"], capture_output=True, cwd=ROOT)
+    assert missing.returncode == 2 and b"is not a folder of essays" in missing.stderr

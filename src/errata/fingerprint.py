@@ -25,6 +25,7 @@ _FLAGS = re.ASCII | re.MULTILINE
 _PASTE = RULES["paste"]
 #: At most this many characters of a paste are fingerprinted: the end, where the exception line is.
 MAX_PASTE_CHARS = _PASTE["max_chars"]
+_TERMINAL_CODES = re.compile(_PASTE["terminal_codes"])
 _LINE_BREAK = re.compile(_PASTE["line_break"])
 _BLANK = re.compile(_PASTE["blank"], _FLAGS)
 _LINE_END_BLANK = re.compile(_PASTE["line_end_blank"], _FLAGS)
@@ -45,8 +46,17 @@ _TOKEN = re.compile(RULES["token"], _FLAGS)
 _LIBRARY = re.compile(RULES["library"], _FLAGS)
 
 
+def strip_terminal_codes(text: str) -> str:
+    r"""A paste without the escape codes a terminal colours its output with.
+
+    >>> strip_terminal_codes("\x1b[1;31mKeyError\x1b[0m: 'y'")
+    "KeyError: 'y'"
+    """
+    return _TERMINAL_CODES.sub("", text)
+
+
 def normalise_paste(text: str) -> str:
-    r"""A pasted text as it is fingerprinted: plain line breaks, single spaces, its last lines only.
+    r"""A pasted text as it is fingerprinted: no terminal colours, plain line breaks, single spaces, its last lines only.
 
     The exception line of a traceback is at its end, so a paste longer than
     ``MAX_PASTE_CHARS`` keeps its tail, from the first whole line in it. The
@@ -54,10 +64,10 @@ def normalise_paste(text: str) -> str:
 
     >>> normalise_paste("Traceback:\r\n  File 'a.py',\t\tline 1   \r\nKeyError:    'x'")
     "Traceback:\n File 'a.py', line 1\nKeyError: 'x'"
-    >>> normalise_paste("x" * 20000 + "\nKeyError: 'y'")
-    "KeyError: 'y'"
+    >>> normalise_paste("x" * 20000 + "\nKeyError: 'y'"), normalise_paste("\x1b[1;31mKeyError\x1b[0m: 'y'")
+    ("KeyError: 'y'", "KeyError: 'y'")
     """
-    text = _LINE_BREAK.sub("\n", text)
+    text = _LINE_BREAK.sub("\n", strip_terminal_codes(text))
     text = _LINE_END_BLANK.sub("", _BLANK.sub(" ", text))
     if len(text) > MAX_PASTE_CHARS:
         text = text[-MAX_PASTE_CHARS:]

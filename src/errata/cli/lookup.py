@@ -33,7 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("query", nargs="?", help="the error; read from standard input when absent")
     args = parser.parse_args(argv)
 
-    query = args.query if args.query is not None else sys.stdin.read()
+    # Bytes, not the locale's decoding: a pasted log may hold bytes that are not UTF-8 (GBK lines, binary
+    # junk), and a strict locale would end in a traceback; what is not UTF-8 cannot be the message anyway.
+    query = args.query if args.query is not None else sys.stdin.buffer.read().decode("utf-8", errors="replace")
     if not query.strip():
         parser.error("no query: give the error as an argument or on standard input")
     index = _load_index(args.index, args.docs or DOCS)
@@ -53,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
 def _load_index(index_path: Path | None, docs: Path) -> LookupIndex | str:
     """The entries from a built errors.json, else from the essays; or what went wrong, in words."""
     if index_path is None:
+        if not docs.is_dir():
+            return f"{docs} is not a folder of essays (run from the site's folder, or give --docs or --index)"
         try:
             return LookupIndex(Catalogue(docs).refresh().records())
         except OSError as exc:

@@ -11,19 +11,15 @@ Warns (on standard error) when the error already has an entry on the site:
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
 from errata.contribution import scaffold_entry
 from errata.files import atomic_write
+from errata.fingerprint import strip_terminal_codes
 from errata.lookup import LookupIndex
 from errata.metadata import display_name, dump_front_matter
 from errata.site import Catalogue
-
-
-#: ANSI escape sequences (colours, cursor moves) a terminal prints around a traceback.
-_ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|[@-Z\\-_])")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         error.encode("utf-8")
     except UnicodeEncodeError:  # bytes the shell could not decode, passed as an argument
         parser.error("the error is not UTF-8 text: paste it as the program printed it")
-    error = _ANSI_ESCAPE.sub("", error)  # a terminal's colours, pasted along with the traceback
+    error = strip_terminal_codes(error)  # a terminal's colours, pasted along with the traceback
     if not error.strip():
         parser.error("no error given: pass it as an argument or on standard input")
     if args.docs.is_dir():
