@@ -92,7 +92,7 @@ def test_javascript_meets_the_shared_vectors_under_node():
         capture_output=True, text=True, check=True, timeout=120,
     )
     report = json.loads(result.stdout)
-    assert report["checked"] == len(VECTORS["fingerprints"]) + len(VECTORS["ranking"]) + 1 + len(VECTORS["pathological"])
+    assert report["checked"] == len(VECTORS["fingerprints"]) + len(VECTORS["ranking"]) + len(VECTORS["earlier"]) + 1 + len(VECTORS["pathological"])
     assert report["failures"] == []
     # Linear patterns: no pathological paste costs much more than a real traceback of its size (before: 3 s to 86 s).
     timings = report["timings"]

@@ -147,3 +147,9 @@ def test_the_command_reads_bytes_that_are_not_utf8_and_says_when_the_docs_are_mi
     assert found.returncode == 0 and b"KeyError: 'bbox'" in found.stdout and b"Traceback" not in found.stderr
     missing = subprocess.run([sys.executable, str(ROOT / "scripts" / "lookup.py"), "--docs", str(tmp_path / "nope"), "KeyError: 'bbox'"], capture_output=True, cwd=ROOT)
     assert missing.returncode == 2 and b"is not a folder of essays" in missing.stderr
+
+
+def test_python_looks_up_the_error_before_a_launcher_s_as_the_shared_vectors_say():
+    index = LookupIndex(VECTORS["records"])
+    for case in VECTORS["earlier"]:
+        assert [m.message for m in index.search(case["query"], 5)] == case["matches"], case["_comment"]

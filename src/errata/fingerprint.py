@@ -98,6 +98,28 @@ def exception_line(text: str) -> tuple[str | None, str]:
     return None, _SPACE.sub(" ", text).strip()
 
 
+def earlier_errors(text: str, count: int) -> list[str]:
+    """The paste cut after each of up to ``count`` exception lines before its last one, nearest first,
+    skipping those of the last one's type: a wrapper's error often ends a traceback after the real one.
+
+    >>> earlier_errors("KeyError: 'bbox'\\nTraceback...\\nChildFailedError: tools/train.py FAILED", 3)
+    ["KeyError: 'bbox'"]
+    """
+    text = normalise_paste(text)
+    matches = list(EXCEPTION_LINE.finditer(text))
+    if len(matches) < 2:
+        return []
+    last_type, seen, out = matches[-1].group(1), set(), []
+    for match in reversed(matches[:-1]):
+        line = match.group(0).strip()
+        if match.group(1) != last_type and line not in seen:
+            seen.add(line)
+            out.append(text[: match.end()])
+            if len(out) == count:
+                break
+    return out
+
+
 def exception_type(text: str) -> str | None:
     """The exception's type as the program printed it, or None.
 

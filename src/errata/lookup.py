@@ -40,6 +40,7 @@ from typing import Iterable
 from .fingerprint import (
     QUOTED_TOKEN,
     RULES,
+    earlier_errors,
     exception_line,
     feature_weight,
     features,
@@ -56,6 +57,7 @@ CONFIDENT_SCORE = RULES["scores"]["confident"]
 CONTAINED_SCORE = RULES["scores"]["contained"]
 OTHER_TYPE_FACTOR = RULES["scores"]["other_type_factor"]
 SAME_TYPE_BONUS = RULES["scores"]["same_type_bonus"]
+EARLIER_ERRORS = RULES["scores"]["earlier_errors"]
 OTHER_NAME_FACTOR = RULES["weights"]["other_name_factor"]
 HEAD_WEIGHT = RULES["weights"]["head"]
 #: Candidates come from features at most max(RARE_MIN, N / RARE_FRACTION) entries have.
@@ -146,7 +148,22 @@ class LookupIndex:
         return sum(self.weight(t) * (HEAD_WEIGHT if t in lead else 1.0) for t in feature_set)
 
     def search(self, query: str, limit: int = 5, threshold: float = CONFIDENT_SCORE) -> list[Match]:
-        """The confident matches for a query, best first.
+        """The confident matches for a query, best first; where its last error has none, those of the
+        errors before it (:func:`~errata.fingerprint.earlier_errors`), nearest first.
+
+        >>> index = LookupIndex([{"message": "KeyError: 'bbox'", "url": "a/#k", "type": "KeyError", "fingerprint": "KeyError: 'bbox'"}])
+        >>> [m.url for m in index.search("KeyError: 'bbox'\\nERROR:torch.distributed.elastic failed\\nChildFailedError: train.py FAILED")]
+        ['a/#k']
+        """
+        matches = self._search(query, limit, threshold)
+        for earlier in [] if matches else earlier_errors(query, EARLIER_ERRORS):
+            matches = self._search(earlier, limit, threshold)
+            if matches:
+                break
+        return matches
+
+    def _search(self, query: str, limit: int, threshold: float) -> list[Match]:
+        """The confident matches for the last error a query shows, best first.
 
         >>> index = LookupIndex([{"message": "CUDA out of memory", "url": "a/#x", "type": "RuntimeError",
         ...     "fingerprint": "RuntimeError: CUDA out of memory. Tried to allocate <size>"}])

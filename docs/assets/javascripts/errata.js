@@ -198,7 +198,36 @@
     return Math.min(1, (Math.max(precision, recall) + precision * recall) / 2);
   };
 
+  // As errata.lookup's search: where the paste's last error has no confident match, the errors
+  // before it (earlierErrors), nearest first: a launcher's ChildFailedError ends many tracebacks.
   LookupIndex.prototype.search = function (query, limit, threshold) {
+    var matches = this.searchOne(query, limit, threshold);
+    var earlier = matches.length ? [] : earlierErrors(query, this.R.scores.earlier_errors, this.R);
+    for (var k = 0; k < earlier.length && !matches.length; k++) matches = this.searchOne(earlier[k], limit, threshold);
+    return matches;
+  };
+
+  function earlierErrors(text, count, R) {
+    text = normalisePaste(text, R);
+    var regex = R.exceptionLine, found = [], match;
+    regex.lastIndex = 0;
+    while ((match = regex.exec(text)) !== null) {
+      found.push(match);
+      if (match[0] === "") regex.lastIndex++;
+    }
+    if (found.length < 2) return [];
+    var lastType = found[found.length - 1][1], seen = {}, out = [];
+    for (var i = found.length - 2; i >= 0 && out.length < count; i--) {
+      var line = found[i][0].trim();
+      if (found[i][1] !== lastType && !Object.prototype.hasOwnProperty.call(seen, line)) {
+        seen[line] = true;
+        out.push(text.slice(0, found[i].index + found[i][0].length));
+      }
+    }
+    return out;
+  }
+
+  LookupIndex.prototype.searchOne = function (query, limit, threshold) {
     var R = this.R, self = this, S = R.scores;
     limit = limit || 5;
     threshold = threshold === undefined ? S.confident : threshold;
