@@ -550,3 +550,9 @@ def test_a_catalogue_that_names_its_folder_by_path_lists_it(tmp_path):
     catalogue = (docs / "01.指南/index.md").read_text(encoding="utf-8")
     assert "permalink: /guide/" in catalogue and "- [开始](01.开始.md)" in catalogue
     assert not any("catalogue of ?" in line for line in report.theme_pages)
+
+
+def test_toml_front_matter_nested_too_deep_is_left_as_written_not_a_crash(tmp_path):
+    report, docs = import_files(tmp_path, {"01.笔记/01.甲.md": "---toml\nx = " + "[" * 100_000 + "\n---\n正文\n"})
+    assert report.failed == [] and report.essays == ["01.笔记/01.甲.md"]
+    assert "正文" in (docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")  # imported, the block kept as text

@@ -131,9 +131,7 @@ def _short(name: str, limit: int = 32) -> str:
     >>> _short("a.md"), len(_short("报" * 100).encode())
     ('a.md', 30)
     """
-    while len(name.encode("utf-8")) > limit:
-        name = name[:-1]
-    return name
+    return name.encode("utf-8")[:limit].decode("utf-8", errors="ignore")  # a character cut in two is left out
 
 
 def is_inside(path: Path, root: Path) -> bool:

@@ -39,7 +39,7 @@ from urllib.parse import unquote
 from ..errors import EssayError
 from ..files import atomic_write
 from ..metadata import display_name, dump_front_matter, split_front_matter
-from ..paths import permalink_problems
+from ..paths import THEME_FILE_KEYS, permalink_problems
 from ..repair import RepairOptions, RepairReport, repair_bytes
 from ..site import GENERATED_PAGES, page_url, relative_url, unnumbered_dest, url_clashes
 from .anchors import heading_anchors
@@ -132,7 +132,7 @@ class _Page:
 
 #: Front-matter keys Material for MkDocs reads from a page (an icon, a template, a status badge): a VuePress
 #: theme's values for them (vuepress-theme-hope's ``icon: pen``) would make the build look for what is not there.
-MATERIAL_PAGE_KEYS = ("icon", "template", "status")
+MATERIAL_PAGE_KEYS = (*THEME_FILE_KEYS, "status")
 
 
 def find_docs(source: Path) -> Path:
@@ -292,13 +292,15 @@ class _Import:
         _, problems = permalink_problems(mine, urls, set())
         for problem in problems:
             self.report.needs_a_person.append(f"{problem.src_path}:{problem.line}: {problem.message} (the build fails until then)")
+        by_permalink: dict[str, list[str]] = {}
+        for src, (value, _) in mine.items():
+            by_permalink.setdefault(str(value).strip().strip("/"), []).append(src)
         written = {page.dest for page in self.pages.values() if page.dest}
         for path, permalink in _permalinks_in(self.dest, written):
-            for src, (value, _) in mine.items():
-                if str(value).strip().strip("/") == permalink:
-                    self.report.needs_a_person.append(
-                        f"{src}:1: permalink /{permalink}/ is also that of {path}, already in {self.dest} (remove one; the build fails until then)"
-                    )
+            for src in by_permalink.get(permalink, ()):
+                self.report.needs_a_person.append(
+                    f"{src}:1: permalink /{permalink}/ is also that of {path}, already in {self.dest} (remove one; the build fails until then)"
+                )
 
     def _place_catalogue(self, page: _Page) -> None:
         component = page.metadata.get("pageComponent")
@@ -560,6 +562,8 @@ def _permalinks_in(dest: Path, skip: set[str]) -> list[tuple[str, str]]:
         if relative in skip or path.is_symlink() or not path.is_file():
             continue
         try:
+            if path.stat().st_size > MAX_ESSAY_BYTES:
+                continue  # no essay: the build refuses it, and it is not read into memory here
             metadata = split_front_matter(path.read_text(encoding="utf-8")).metadata
         except (OSError, UnicodeDecodeError, EssayError):
             continue  # not this check's business: the build reports it
@@ -586,7 +590,7 @@ def _yaml_front_matter(data: bytes) -> bytes:
         return data
     try:
         metadata = tomllib.loads(match.group(1).decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):  # arrays nested 100,000 deep: tomllib recurses
         return data
     return dump_front_matter(metadata).encode("utf-8") + data[match.end() :]
 

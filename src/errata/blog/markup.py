@@ -177,15 +177,9 @@ def _nests_by_content_column(lines: list[str]) -> bool:
     >>> _nests_by_content_column(["1. a", "", "   ::: tip", "   x", "   :::"])
     True
     """
-    fence = None
     inside = False
-    for line in lines:
-        opening = _FENCE.match(line)
-        if fence:
-            fence = None if opening and opening.group(2)[0] == fence else fence
-            continue
-        if opening:
-            fence = opening.group(2)[0]
+    for line, fenced in zip(lines, _inside_fences(lines)):
+        if fenced:
             continue
         item = _LIST_ITEM.match(line)
         indent = len(line) - len(line.lstrip(" "))

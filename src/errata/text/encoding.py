@@ -318,13 +318,13 @@ def _utf8_with_legacy_stretches(line: bytes, model: LanguageModel) -> str | None
     if first_bad is None:
         return None
     head = decoded[: first_bad.start()]
+    # The UTF-8 part must keep some CJK (U+05F7 is GBK's 追 read as UTF-8: no UTF-8 line there).
+    first_cjk = next((k for k, ch in enumerate(head) if ch >= "\u2e80"), len(head))
     # A line of one legacy encoding competes with the cuts (``测`` and GBK's ``。`` read whole as Shift-JIS).
     whole = [(text_score(text, model) + bonus, None) for encoding, bonus in _LEGACY_ENCODINGS.items() if (text := _decode_or_none(line, encoding)) is not None]
     readings: list[tuple[float, str | None]] = []
-    for cut in range(len(head), max(len(head) - _MAX_BACKTRACK, 0) - 1, -1):
+    for cut in range(len(head), max(len(head) - _MAX_BACKTRACK, first_cjk + 1) - 1, -1):
         kept = head[:cut]
-        if not any(ord(ch) >= 0x2E80 for ch in kept):
-            break  # no CJK before the cut (U+05F7 is GBK's 追 read as UTF-8): no UTF-8 line here
         rest = line[len(kept.encode("utf-8")) :]
         for encoding in ("gb18030", "big5"):
             tail = _decode_or_none(rest, encoding)
