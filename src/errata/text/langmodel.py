@@ -42,7 +42,7 @@ from . import sunpinyin
 
 T = TypeVar("T")
 
-MODEL_VERSION = 8
+MODEL_VERSION = 9
 #: jieba's share of the word model; wordfreq's list has the rest. Chosen on the
 #: dev split (lost bytes in dense prose at 2% and 8%): 0.3, 0.5 and 1.0 (jieba
 #: alone) cost 53/306, 55/305 and 62/327 characters, wordfreq alone 53/305.
@@ -188,6 +188,33 @@ class LanguageModel:
                 endings.setdefault(word[:-1], {})[word[-1]] = logp
         return endings
 
+    @cached_property
+    def neighbours_by_lead(self) -> tuple[dict[tuple[str, int], str], dict[tuple[str, int], str]]:
+        """The characters seen after each symbol and before it, grouped by their UTF-8 lead byte.
+
+        ``after[("报", 0xE9)]`` holds every character starting with byte E9 that the bigrams saw
+        after 报 (错 among them), likeliest after 报 first; ``before`` the same the other way. A
+        damaged character that lost most of its bytes fits thousands of characters; these are
+        the few its neighbours know. Built on first use (a second and a half), and pickled with
+        the model when :func:`load_model` caches it.
+
+        >>> after, before = load_model().neighbours_by_lead
+        >>> "错" in after[("报", 0xE9)], "报" in before[("错", 0xE6)]
+        (True, True)
+        """
+        after: dict[tuple[str, int], list[tuple[float, str]]] = {}
+        before: dict[tuple[str, int], list[tuple[float, str]]] = {}
+        unigram = self.unigram
+        for pair, logp in self.bigram.items():
+            first, second = pair[0], pair[1]
+            if second >= "\x80":
+                after.setdefault((first, utf8_lead(second)), []).append((logp, second))
+            if first >= "\x80":
+                # Ranked by the pair's probability, P(first | second) being out of reach: the
+                # joint P(first) · P(second | first) orders the firsts as it would.
+                before.setdefault((second, utf8_lead(first)), []).append((logp + unigram.get(first, UNKNOWN_LOGP), first))
+        return _likeliest_joined(after), _likeliest_joined(before)
+
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
         state.pop("word_endings", None)  # derived: rebuilt on first use
@@ -197,6 +224,31 @@ class LanguageModel:
         """log P of a character as a one-character word; non-dictionary characters fall back to the unigram."""
         logp = self.words.get(ch)
         return logp if logp is not None else self.unigram.get(ch, UNKNOWN_LOGP)
+
+
+def utf8_lead(ch: str) -> int:
+    """The first byte of a character's UTF-8 form, without encoding it.
+
+    >>> utf8_lead("a"), utf8_lead("é"), utf8_lead("错"), utf8_lead("😀") == "😀".encode()[0]
+    (97, 195, 233, True)
+    """
+    code = ord(ch)
+    if code < 0x80:
+        return code
+    if code < 0x800:
+        return 0xC0 | code >> 6
+    if code < 0x10000:
+        return 0xE0 | code >> 12
+    return 0xF0 | code >> 18
+
+
+def _likeliest_joined(grouped: dict[T, list[tuple[float, str]]]) -> dict[T, str]:
+    """Each group's characters as one string, the highest score first.
+
+    >>> _likeliest_joined({"k": [(-2.0, "b"), (-1.0, "a")]})
+    {'k': 'ab'}
+    """
+    return {key: "".join([ch for _, ch in sorted(scored, reverse=True)]) if len(scored) > 1 else scored[0][1] for key, scored in grouped.items()}
 
 
 def _package_file(package: str, *parts: str) -> Path:
@@ -434,6 +486,7 @@ def load_model() -> LanguageModel:
         # The plain model is never cached under the files' name: it would outlive the fault (and its warning).
         path = cache_path(None)
     model = build_model(usage=usage)
+    model.neighbours_by_lead  # computed once here, so that the cache holds it
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:

@@ -808,6 +808,11 @@ class _ModelCharacters:
 
     def __init__(self, model: LanguageModel):
         self.by_lead = _by_lead(_likeliest_first(list(model.unigram.items())))
+        self.model = model
+
+    @property
+    def neighbours(self) -> tuple[dict[tuple[str, int], str], dict[tuple[str, int], str]]:
+        return self.model.neighbours_by_lead
 
     @lru_cache(maxsize=65536)
     def matches(self, lead: int, tail: bytes, missing: int) -> tuple[Fit, ...]:
@@ -841,6 +846,7 @@ class CandidateIndex:
         self._matches: dict[tuple[int, bytes, int], list[Fit]] = {}
         self._scored: dict[tuple[int, bytes, int, int], list[tuple[str, float]]] = {}
         self._tables: dict[int, list[float]] = {}
+        self._fit_maps: dict[tuple, dict[str, Fit]] = {}
 
     def matches(self, piece: Piece) -> list[Fit]:
         """Each character that fits the piece, likeliest first, with the ways its bytes could have been lost.
@@ -871,6 +877,43 @@ class CandidateIndex:
         found = self._scored.get(key)
         if found is None:
             found = self._scored[key] = self._best(self.matches(piece), log_loss, keep)
+        return found
+
+    def with_neighbours(
+        self, piece: Piece, log_loss: list[float], keep: int, left: str | None, right: str | None
+    ) -> list[tuple[str, float]]:
+        """:meth:`candidates`, plus up to ``keep`` more on each side: the fitting characters the
+        model has seen after ``left`` and before ``right``, likeliest first. A character that lost
+        two bytes fits thousands, and the unigram's likeliest leave out 房 (E6 88 BF) in ``的□间``,
+        which 房间 needs.
+        """
+        found = self.candidates(piece, log_loss, keep)
+        fits = self.matches(piece)
+        if len(fits) <= keep:
+            return found
+        by_char = self._fits_by_char(piece)
+        after, before = self.model_characters.neighbours
+        seen = {ch for ch, _ in found}
+        added = []
+        for table, neighbour in ((after, left), (before, right)):
+            if neighbour is None:
+                continue
+            room = keep
+            for ch in table.get((neighbour, piece.lead), ""):
+                fit = by_char.get(ch)
+                if fit is not None and ch not in seen:
+                    seen.add(ch)
+                    added.append((ch, fit.channel(log_loss)))
+                    room -= 1
+                    if not room:
+                        break
+        return found + added if added else found
+
+    def _fits_by_char(self, piece: Piece) -> dict[str, Fit]:
+        shape = (piece.lead, piece.tail, piece.missing, piece.gap_at, piece.after, piece.cp1252)
+        found = self._fit_maps.get(shape)
+        if found is None:
+            found = self._fit_maps[shape] = {fit.char: fit for fit in self.matches(piece)}
         return found
 
     def _best(self, fits: list[Fit], log_loss: list[float], keep: int) -> list[tuple[str, float]]:
@@ -1427,13 +1470,22 @@ def _fill_candidates(
                 table = log_loss[QUESTIONED]
             else:
                 table = log_loss[source.cp1252, source.gap]
-            item.candidates = index.candidates(source, table, config.prefilter_per_slot)
+            item.candidates = index.with_neighbours(source, table, config.prefilter_per_slot, _known_symbol(items, k - 1), _known_symbol(items, k + 1))
             prior = dict(config.line_end_prior(line_role(lines, n))) if k == last_text else {}
             if bonus:
                 prior = {**{ch: bonus[ch] for ch, _ in item.candidates if ch in bonus}, **prior}
             if pairing := brackets.prior(k, item.candidates, config):
                 prior = {**prior, **{ch: prior.get(ch, 0.0) + logp for ch, logp in pairing.items()}}
             item.prior = prior
+
+
+def _known_symbol(items: list[str | Slot], k: int) -> str | None:
+    """The intact non-ASCII character at ``k`` (the model's own symbol), or ``None``."""
+    if 0 <= k < len(items):
+        item = items[k]
+        if isinstance(item, str) and not item.isascii():
+            return item
+    return None
 
 
 #: Paired punctuation: each opening mark and its closing one. (Not ‘’: ’ is also an apostrophe.)

@@ -154,6 +154,27 @@ class _Hypothesis:
     seg: tuple[float, ...]  # best word-segmentation log P (word bigram terms included) up to each of the last MAX_WORD positions
     last_words: tuple[str, ...]  # the last word of each of those segmentations
     total: float  # score + word_weight * seg[-1], what the beam ranks by
+    #: For each slot: how far behind the closest hypothesis merged into this one that chose
+    #: otherwise there was, and what it chose (``(inf, None)`` while there is none).
+    merged_rivals: tuple[tuple[float, str | None], ...] = ()
+
+    def same_segmentation(self, other: _Hypothesis) -> bool:
+        """Whether the word segmentations of the last positions compare as ``other``'s do.
+
+        With the same text and last words, that makes the same state: what the rest of the
+        window adds to both is the same, so only the better of the two can ever win.
+        """
+        mine, theirs = self.seg, other.seg
+        return len(mine) == len(theirs) and all(abs((a - mine[-1]) - (b - theirs[-1])) < 1e-9 for a, b in zip(mine, theirs))
+
+    def absorb(self, other: _Hypothesis) -> None:
+        """Note ``other`` (same state, lower total) as the rival of each slot it chose otherwise."""
+        gap = self.total - other.total
+        rivals = list(self.merged_rivals)
+        for k, (mine, theirs) in enumerate(zip(self.chosen, other.chosen)):
+            if mine != theirs and gap < rivals[k][0]:
+                rivals[k] = (gap, theirs)
+        self.merged_rivals = tuple(rivals)
 
 
 def _advance(beam: list[_Hypothesis], options, docmodel: DocumentModel, width: int, slot_choice: bool) -> list[_Hypothesis]:
@@ -205,17 +226,32 @@ def _advance(beam: list[_Hypothesis], options, docmodel: DocumentModel, width: i
             scored.append((score + word_weight * best, score, best, h, ch, best_word))
     # Sorting by the total alone keeps equal totals in their order (the sort is stable).
     scored.sort(key=_first, reverse=True)
-    return [
-        _Hypothesis(
+    # Hypotheses that reach the same state are merged (the better one goes on, remembering the
+    # other as a rival): otherwise one slot's variants, long settled, fill the beam with copies
+    # of one future and crowd out the next slot's candidates (我们□喜 lost 惊 to 把 that way).
+    survivors: list[_Hypothesis] = []
+    # By text and words first: the segmentation scores are compared only where those agree.
+    alike: dict[tuple, list[_Hypothesis]] = {}
+    for total, score, best, h, ch, best_word in scored:
+        hypothesis = _Hypothesis(
             score,
             (h.text + ch)[-MAX_WORD:],
             h.chosen + (ch,) if slot_choice else h.chosen,
             (h.seg + (best,))[-MAX_WORD:],
             (h.last_words + (best_word,))[-MAX_WORD:],
             total,
+            h.merged_rivals + ((math.inf, None),) if slot_choice else h.merged_rivals,
         )
-        for total, score, best, h, ch, best_word in scored[:width]
-    ]
+        group = alike.setdefault((hypothesis.text, hypothesis.last_words), [])
+        kept = next((other for other in group if other.same_segmentation(hypothesis)), None) if group else None
+        if kept is not None:
+            kept.absorb(hypothesis)
+            continue
+        if len(survivors) == width:
+            break
+        group.append(hypothesis)
+        survivors.append(hypothesis)
+    return survivors
 
 
 _first = itemgetter(0)
@@ -325,11 +361,10 @@ def _choices(beam: list[_Hypothesis], slots: list[Slot], threshold: float) -> li
     out = []
     for k, slot in enumerate(slots):
         chosen = best.chosen[k]
+        margin, runner_up = best.merged_rivals[k]
         rival = next((h for h in beam[1:] if h.chosen[k] != chosen), None)
-        if rival is None:
-            out.append(Choice(slot, chosen, None, math.inf, True))
-        else:
-            margin = best_total - rival.total
-            out.append(Choice(slot, chosen, rival.chosen[k], margin, margin >= threshold))
+        if rival is not None and best_total - rival.total < margin:
+            margin, runner_up = best_total - rival.total, rival.chosen[k]
+        out.append(Choice(slot, chosen, runner_up, margin, margin >= threshold))
     return out
 
