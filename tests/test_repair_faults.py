@@ -325,6 +325,10 @@ def test_a_5_mb_line_is_repaired(tmp_path, capsys):
     assert essay.read_bytes() == ("---\ntitle: 长行\n---\n" + line + "\n").encode("utf-8")
 
 
+#: Common characters for a hostile line, each with its own neighbours.
+LINE_OF_HAN = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面"
+
+
 @pytest.mark.parametrize(
     "shape",
     [
@@ -334,6 +338,9 @@ def test_a_5_mb_line_is_repaired(tmp_path, capsys):
         pytest.param(lambda n: b" " * 2 * n + b"\xe4\xb8" + b" " * 2 * n, id="a truncated character between spaces"),
         # Past the search budget at both sizes: each damaged character is put in its place without a scan of the line.
         pytest.param(lambda n: ("（".encode() + "）".encode()[:-1]) * (3 * n), id="one line of brackets short of a byte"),
+        # One window of a thousand slots, and four thousand: each hypothesis once copied all its
+        # choices, and merging two compared them all (50 s against 4 s).
+        pytest.param(lambda n: b"".join(LINE_OF_HAN[i % len(LINE_OF_HAN)].encode() + b"\xe6" * (i % 4 == 0) for i in range(n)), id="one line with every fourth character short of both bytes"),
     ],
 )
 def test_hostile_damage_scales_linearly(shape):

@@ -146,17 +146,26 @@ class DocumentModel:
         return out
 
 
+#: The choices of a hypothesis, last first: ``(character, the choices before it)``, ``None`` for
+#: none. Hypotheses share what they have in common, so extending one costs the same at the
+#: ten-thousandth slot of a line as at the first.
+Chosen = tuple | None
+#: Rivals merged into a hypothesis, newest first: ``(slot index, how far behind, what it chose,
+#: the rivals before)``, ``None`` for none.
+Rivals = tuple | None
+
+
 @dataclass(slots=True)
 class _Hypothesis:
     score: float  # bigram + channel + prior
     text: str  # the last classed characters of the window (for words and bigrams)
-    chosen: tuple[str, ...]  # the choice for each slot so far
+    chosen: Chosen  # the choice for each slot so far, last first
+    slots: int  # how many slots that is
     seg: tuple[float, ...]  # best word-segmentation log P (word bigram terms included) up to each of the last MAX_WORD positions
     last_words: tuple[str, ...]  # the last word of each of those segmentations
     total: float  # score + word_weight * seg[-1], what the beam ranks by
-    #: For each slot: how far behind the closest hypothesis merged into this one that chose
-    #: otherwise there was, and what it chose (``(inf, None)`` while there is none).
-    merged_rivals: tuple[tuple[float, str | None], ...] = ()
+    #: Hypotheses merged into this one (or into those it extends) where they chose otherwise.
+    rivals: Rivals = None
 
     def same_segmentation(self, other: _Hypothesis) -> bool:
         """Whether the word segmentations of the last positions compare as ``other``'s do.
@@ -168,13 +177,43 @@ class _Hypothesis:
         return len(mine) == len(theirs) and all(abs((a - mine[-1]) - (b - theirs[-1])) < 1e-9 for a, b in zip(mine, theirs))
 
     def absorb(self, other: _Hypothesis) -> None:
-        """Note ``other`` (same state, lower total) as the rival of each slot it chose otherwise."""
+        """Note ``other`` (same state, lower total) as the rival of each slot it chose otherwise.
+
+        The two share their choices up to where they parted, so only the choices since are read.
+        """
         gap = self.total - other.total
-        rivals = list(self.merged_rivals)
-        for k, (mine, theirs) in enumerate(zip(self.chosen, other.chosen)):
-            if mine != theirs and gap < rivals[k][0]:
-                rivals[k] = (gap, theirs)
-        self.merged_rivals = tuple(rivals)
+        mine, theirs, k = self.chosen, other.chosen, self.slots - 1
+        while mine is not theirs and mine is not None and theirs is not None:
+            if mine[0] != theirs[0]:
+                self.rivals = (k, gap, theirs[0], self.rivals)
+            mine, theirs, k = mine[1], theirs[1], k - 1
+
+
+def _in_order(chosen: Chosen) -> list[str]:
+    """The choices first to last.
+
+    >>> _in_order(("c", ("b", ("a", None))))
+    ['a', 'b', 'c']
+    """
+    out = []
+    while chosen is not None:
+        out.append(chosen[0])
+        chosen = chosen[1]
+    return out[::-1]
+
+
+def _closest_rivals(rivals: Rivals) -> dict[int, tuple[float, str]]:
+    """For each slot, the closest merged rival: how far behind it was and what it chose.
+
+    >>> _closest_rivals((0, 2.5, "乙", (0, 1.0, "丙", (3, 4.0, "丁", None))))
+    {0: (1.0, '丙'), 3: (4.0, '丁')}
+    """
+    closest: dict[int, tuple[float, str]] = {}
+    while rivals is not None:
+        k, gap, ch, rivals = rivals
+        if k not in closest or gap < closest[k][0]:
+            closest[k] = (gap, ch)
+    return dict(sorted(closest.items()))
 
 
 def _advance(beam: list[_Hypothesis], options, docmodel: DocumentModel, width: int, slot_choice: bool) -> list[_Hypothesis]:
@@ -236,11 +275,12 @@ def _advance(beam: list[_Hypothesis], options, docmodel: DocumentModel, width: i
         hypothesis = _Hypothesis(
             score,
             (h.text + ch)[-MAX_WORD:],
-            h.chosen + (ch,) if slot_choice else h.chosen,
+            (ch, h.chosen) if slot_choice else h.chosen,
+            h.slots + 1 if slot_choice else h.slots,
             (h.seg + (best,))[-MAX_WORD:],
             (h.last_words + (best_word,))[-MAX_WORD:],
             total,
-            h.merged_rivals + ((math.inf, None),) if slot_choice else h.merged_rivals,
+            h.rivals,
         )
         group = alike.setdefault((hypothesis.text, hypothesis.last_words), [])
         kept = next((other for other in group if other.same_segmentation(hypothesis)), None) if group else None
@@ -335,7 +375,7 @@ def _search_window(
         return None if isinstance(item, Slot) else item
 
     first = neighbour(start - 1) if start > 0 else BOUNDARY
-    beam = [_Hypothesis(0.0, first or BOUNDARY, (), (0.0,), (first or BOUNDARY,), 0.0)]
+    beam = [_Hypothesis(0.0, first or BOUNDARY, None, 0, (0.0,), (first or BOUNDARY,), 0.0)]
     slots: list[Slot] = []
     width = settings.beam_width
     for i in range(start, end):
@@ -357,14 +397,15 @@ def _search_window(
 
 def _choices(beam: list[_Hypothesis], slots: list[Slot], threshold: float) -> list[Choice]:
     best = beam[0]
-    best_total = best.total
+    best_total, best_chosen, merged = best.total, _in_order(best.chosen), _closest_rivals(best.rivals)
+    others = [(h, _in_order(h.chosen)) for h in beam[1:]]
     out = []
     for k, slot in enumerate(slots):
-        chosen = best.chosen[k]
-        margin, runner_up = best.merged_rivals[k]
-        rival = next((h for h in beam[1:] if h.chosen[k] != chosen), None)
-        if rival is not None and best_total - rival.total < margin:
-            margin, runner_up = best_total - rival.total, rival.chosen[k]
+        chosen = best_chosen[k]
+        margin, runner_up = merged.get(k, (math.inf, None))
+        rival = next(((h.total, theirs[k]) for h, theirs in others if theirs[k] != chosen), None)
+        if rival is not None and best_total - rival[0] < margin:
+            margin, runner_up = best_total - rival[0], rival[1]
         out.append(Choice(slot, chosen, runner_up, margin, margin >= threshold))
     return out
 
