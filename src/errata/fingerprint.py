@@ -39,6 +39,8 @@ PLACEHOLDERS = tuple((re.compile(pattern, _FLAGS), placeholder) for pattern, pla
 IDENTITY_TOKEN = re.compile(RULES["identity_token"], _FLAGS)
 QUOTED_TOKEN = re.compile(RULES["quoted_token"], _FLAGS)
 STOPWORDS = frozenset(RULES["stopwords"])
+#: (short type, start of the message, the type Python 3 prints): see :func:`python3_type`.
+PYTHON3_TYPES = tuple((re.compile(kind, _FLAGS), re.compile(start, _FLAGS), modern) for kind, start, modern in RULES["python3_types"]["rules"])
 #: A fingerprint that starts with an exception type (``KeyError: ...``).
 TYPE_PREFIX = re.compile(RULES["type_prefix"], _FLAGS)
 _SPACE = re.compile(RULES["space"], _FLAGS)
@@ -134,6 +136,26 @@ def short_type(name: str | None) -> str | None:
     return name.rsplit(".", 1)[-1] if name else None
 
 
+def python3_type(kind: str | None, message: str) -> str | None:
+    """The short type Python 3 prints for the error, which older Pythons may have named otherwise.
+
+    An essay from Python 2 days and today's paste compare as one error this way (the rules
+    file's ``python3_types``): a missing module was an ``ImportError`` before Python 3.6, and a
+    missing file an ``IOError`` in Python 2.
+
+    >>> python3_type("ImportError", "No module named mmcv._ext"), python3_type("IOError", "[Errno 2] No such file or directory: 'a'")
+    ('ModuleNotFoundError', 'FileNotFoundError')
+    >>> python3_type("builtins.ImportError", "cannot import name 'x' from 'y'"), python3_type(None, "No module named x")
+    ('ImportError', None)
+    """
+    short = short_type(kind)
+    if short:
+        for type_pattern, start, modern in PYTHON3_TYPES:
+            if type_pattern.fullmatch(short) and start.match(message):
+                return modern
+    return short
+
+
 def parameterise(message: str) -> str:
     """Replace the variable parts of a message with placeholders.
 
@@ -158,11 +180,14 @@ def fingerprint(text: str) -> str:
 
     >>> fingerprint("Traceback ...\\nRuntimeError: CUDA out of memory. Tried to allocate 2.00 GiB")
     'RuntimeError: CUDA out of memory. Tried to allocate <size>'
+    >>> fingerprint("ImportError: No module named mmcv._ext")  # Python 2's words, Python 3's fingerprint
+    "ModuleNotFoundError: No module named 'mmcv._ext'"
     """
     kind, message = exception_line(text)
     template = parameterise(message)
+    kind = python3_type(kind, message)
     if kind:
-        return f"{short_type(kind)}: {template}" if template else short_type(kind)
+        return f"{kind}: {template}" if template else kind
     return template
 
 

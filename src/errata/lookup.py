@@ -48,8 +48,8 @@ from .fingerprint import (
     head,
     is_identity,
     parameterise,
+    python3_type,
     says_something,
-    short_type,
 )
 
 #: Below this, a match is not confident: the lookup answers nothing rather than guess.
@@ -97,7 +97,8 @@ class LookupIndex:
             full = frozenset(features(record["fingerprint"]))
             own = frozenset(features(fingerprint(record["message"])))
             heads = (head(record["fingerprint"]), head(fingerprint(record["message"])))
-            indexed = _Indexed(record, (full, own), heads, _template(record["message"]), short_type(record.get("type")), _names(own))
+            kind = python3_type(record.get("type"), exception_line(record["message"])[1])
+            indexed = _Indexed(record, (full, own), heads, _template(record["message"]), kind, _names(own))
             for variant, feature_set in enumerate((full, own)):
                 for feature in feature_set:
                     postings[feature].append((len(self.entries), variant))
@@ -173,7 +174,7 @@ class LookupIndex:
         ([], [])
         """
         kind, message = exception_line(query)
-        query_type = short_type(kind)
+        query_type = python3_type(kind, message)
         query_fingerprint = fingerprint(query)
         query_features = frozenset(features(query_fingerprint))
         query_head = head(query_fingerprint)

@@ -24,6 +24,7 @@
       lineEndBlank: new RegExp(rules.paste.line_end_blank, "gm"),
       maxPasteChars: rules.paste.max_chars,
       typePrefix: new RegExp(rules.type_prefix),
+      python3Types: rules.python3_types.rules.map(function (r) { return [new RegExp("^(?:" + r[0] + ")$"), new RegExp(r[1]), r[2]]; }),
       exceptionLine: new RegExp(rules.exception_line, "gm"),
       toolErrorLine: new RegExp(rules.tool_error_line, "gm"),
       // Python writes a group in a replacement as \1, JavaScript as $1.
@@ -88,6 +89,17 @@
     return parts[parts.length - 1];
   }
 
+  /* The short type Python 3 prints for the error (errata.fingerprint.python3_type). */
+  function python3Type(name, message, R) {
+    var short = shortType(name);
+    if (!short) return short;
+    for (var i = 0; i < R.python3Types.length; i++) {
+      var rule = R.python3Types[i];
+      if (rule[0].test(short) && rule[1].test(message)) return rule[2];
+    }
+    return short;
+  }
+
   function parameterise(message, R) {
     message = message.replace(R.space, " "); // the placeholders rely on it (see the rules file)
     R.placeholders.forEach(function (p) { message = message.replace(p[0], p[1]); });
@@ -97,7 +109,8 @@
   function fingerprint(text, R) {
     var line = exceptionLine(text, R);
     var template = parameterise(line[1], R);
-    if (line[0]) return template ? shortType(line[0]) + ": " + template : shortType(line[0]);
+    var kind = python3Type(line[0], line[1], R);
+    if (kind) return template ? kind + ": " + template : kind;
     return template;
   }
 
@@ -151,7 +164,7 @@
       });
       return {
         record: record, variants: [full, own], heads: [head(record.fingerprint, R), head(fingerprint(record.message, R), R)],
-        template: parameterise(record.message, R).toLowerCase(), type: shortType(record.type), names: names(own, R),
+        template: parameterise(record.message, R).toLowerCase(), type: python3Type(record.type, exceptionLine(record.message, R)[1], R), names: names(own, R),
       };
     });
     var count = this.entries.length;
@@ -232,7 +245,7 @@
     limit = limit || 5;
     threshold = threshold === undefined ? S.confident : threshold;
     var line = exceptionLine(query, R);
-    var queryType = shortType(line[0]);
+    var queryType = python3Type(line[0], line[1], R);
     var queryFp = fingerprint(query, R);
     var queryFeatures = features(queryFp, R);
     var queryHead = head(queryFp, R);
@@ -289,7 +302,7 @@
 
   var api = {
     compileRules: compileRules, normalisePaste: normalisePaste, exceptionLine: exceptionLine, parameterise: parameterise, fingerprint: fingerprint,
-    tokens: tokens, features: features, head: head, shortType: shortType, LookupIndex: LookupIndex, searchableQuery: searchableQuery,
+    tokens: tokens, features: features, head: head, shortType: shortType, python3Type: python3Type, LookupIndex: LookupIndex, searchableQuery: searchableQuery,
     capQuery: capQuery, SEARCH_BOX_CHARS: SEARCH_BOX_CHARS,
   };
   if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }
