@@ -434,6 +434,27 @@ def test_links_to_headings_with_full_width_punctuation_keep_their_anchor(tmp_pat
     assert not any("安装" in line for line in report.needs_a_person)
 
 
+def test_a_post_whose_date_is_no_day_comes_across_with_the_date_kept_aside(tmp_path):
+    """VuePress shows a post dated 2021-02-30 (JavaScript rolls it over); the import keeps the post."""
+    report, docs = import_files(
+        tmp_path,
+        {
+            "01.笔记/01.甲.md": "---\ntitle: 甲\ndate: 2021-02-30 10:00:00\npermalink: /pages/a1/\n---\n正文\n",
+            "01.笔记/02.乙.md": "---\ntitle: 乙\ndate: \"昨天\"\ntags: [[a]]\n---\n正文\n",
+            "01.笔记/03.丙.md": "---\ntitle: [unclosed\n---\n正文\n",
+        },
+    )
+    first = split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")).metadata
+    assert first == {"title": "甲", "permalink": "/pages/a1/", "vuepress_date": "2021-02-30 10:00:00"}
+    second = split_front_matter((docs / "01.笔记/02.乙.md").read_text(encoding="utf-8")).metadata
+    assert second == {"title": "乙", "vuepress_date": "昨天", "vuepress_tags": [["a"]]}
+    assert '01.笔记/01.甲.md:3: date: "2021-02-30 10:00:00" is not a date' in "\n".join(report.needs_a_person)
+    assert any(line.startswith("01.笔记/02.乙.md:4: tags: item 1") and line.endswith("kept as 'vuepress_tags'") for line in report.needs_a_person)
+    # A block that is not YAML at all still fails its post, with file and line.
+    assert len(report.failed) == 1 and report.failed[0].startswith("01.笔记/03.丙.md:3: invalid YAML front matter")
+    assert not (docs / "01.笔记/03.丙.md").exists()
+
+
 @pytest.mark.parametrize("date", ["2020-3-5", "2021/3/5", "2021-3-5 9:05"])
 def test_dates_without_leading_zeros_are_read_as_vuepress_reads_them(tmp_path, date):
     write(tmp_path / "blog/docs/01.笔记/01.甲.md", f"---\ntitle: 甲\ndate: {date}\n---\n正文\n")

@@ -45,6 +45,21 @@ def test_front_matter_that_still_does_not_parse_is_left_and_the_body_repaired():
     assert [f.kind for f in result.report.fixes] == ["utf8-as-cp1252"] * 2
 
 
+@pytest.mark.parametrize(
+    ("front", "problem"),
+    [("date: yesterday", 'b.md:3: date: "yesterday" is not a date'), ("tags: [[a]]", "b.md:3: tags: item 1: want text, not a list")],
+)
+def test_a_front_matter_value_of_the_wrong_shape_is_left_and_the_body_repaired(front, problem):
+    body = "# 开发环境\n\n显存不够，训练报错。\n"
+    text = f"---\ntitle: 环境\n{front}\n---\n" + utf8_as_sloppy_cp1252(body)
+    with pytest.raises(FrontMatterError) as caught:
+        repair_bytes(text.encode(), "b.md")
+    assert str(caught.value).startswith(problem)
+    result = caught.value.result
+    assert result.text == f"---\ntitle: 环境\n{front}\n---\n" + body
+    assert result.report.front_matter_problem.startswith(problem)
+
+
 @pytest.mark.parametrize("word", ["我们", "手册", "显存", "报错", "训练", "模型", "安装", "版本", "环境", "数据"])
 def test_gbk_as_latin1_two_character_titles(word):
     damaged = f"---\ntitle: pytorch {gbk_as_latin1(word)}\n---\n正文。\n"

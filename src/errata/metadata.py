@@ -66,8 +66,11 @@ class SplitEssay:
     key_lines: Mapping[str, int] = field(default_factory=dict)  # top-level key → its 1-based line
 
 
-def split_front_matter(text: str, path: str = "<text>") -> SplitEssay:
+def split_front_matter(text: str, path: str = "<text>", lenient: bool = False) -> SplitEssay:
     """Separate and parse the front matter; every error names the file and line.
+
+    ``lenient`` keeps a scalar YAML reads as something it cannot build (``date: 2021-02-30``,
+    no such day) as its text, for a caller that would rather keep the page than lose it.
 
     >>> split_front_matter("---\\ntitle: A\\n---\\n# A\\n").metadata
     {'title': 'A'}
@@ -83,7 +86,7 @@ def split_front_matter(text: str, path: str = "<text>") -> SplitEssay:
         return SplitEssay({}, text, "", 1)
     block = text[:end]
     yaml_text = block[block.index("\n") + 1 : block.rstrip("\n").rfind("\n") + 1]
-    loaded, key_lines = load_yaml(yaml_text, path, first_line=2)
+    loaded, key_lines = load_yaml(yaml_text, path, first_line=2, lenient=lenient)
     if loaded is None:
         loaded = {}
     if not isinstance(loaded, dict):
@@ -174,23 +177,36 @@ class _BudgetLoader(yaml.composer.Composer, _EventParser, yaml.constructor.SafeC
         try:
             return super().construct_object(node, deep)
         except (ValueError, OverflowError):
-            kind = {"timestamp": "date"}.get(node.tag.rsplit(":", 1)[-1], node.tag.rsplit(":", 1)[-1])
-            value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
-            raise yaml.constructor.ConstructorError(None, None, f"{value} is not a valid {kind}", node.start_mark) from None
+            return self.unbuildable(node)
+
+    def unbuildable(self, node: yaml.ScalarNode) -> Any:
+        kind = {"timestamp": "date"}.get(node.tag.rsplit(":", 1)[-1], node.tag.rsplit(":", 1)[-1])
+        value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+        raise yaml.constructor.ConstructorError(None, None, f"{value} is not a valid {kind}", node.start_mark)
 
 
-def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, dict[str, int]]:
+class _LenientLoader(_BudgetLoader):
+    """:class:`_BudgetLoader`, but a scalar it cannot build is its text."""
+
+    def unbuildable(self, node: yaml.ScalarNode) -> Any:
+        return node.value
+
+
+def load_yaml(text: str, path: str, first_line: int = 1, lenient: bool = False) -> tuple[Any, dict[str, int]]:
     """Parse YAML within the budget; the value and, for a mapping, each key's line.
 
-    ``first_line`` is the file's line number of the text's first line.
+    ``first_line`` is the file's line number of the text's first line; ``lenient``: see
+    :func:`split_front_matter`.
 
     >>> load_yaml("title: A\\ntags: [a]\\n", "a.md", first_line=2)
     ({'title': 'A', 'tags': ['a']}, {'title': 2, 'tags': 3})
     >>> load_yaml("a: &a " + "x" * 1000 + "\\nb: &b [" + "*a, " * 10 + "]\\nc: [" + "*b, " * 20 + "]\\n", "a.md")
     Traceback (most recent call last):
     errata.errors.EssayError: a.md:3: invalid YAML front matter: aliases expand it beyond 128 KB
+    >>> load_yaml("date: 2021-02-30\\n", "a.md", lenient=True)
+    ({'date': '2021-02-30'}, {'date': 1})
     """
-    loader = _BudgetLoader(text)
+    loader = (_LenientLoader if lenient else _BudgetLoader)(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -243,6 +259,15 @@ class ValueProblem(ValueError):
     """A front-matter value of the wrong shape; :func:`normalise_metadata` adds file, line and key."""
 
 
+class MetadataValueError(EssayError):
+    """A front-matter value of the wrong shape, with the file, the line and the key it is under."""
+
+    def __init__(self, path: str, line: int, key: str, problem: str):
+        super().__init__(path, line, f"{key}: {problem}")
+        self.key = key
+        self.problem = problem
+
+
 def normalise_metadata(
     metadata: dict[str, Any],
     body: str,
@@ -260,7 +285,7 @@ def normalise_metadata(
     ({'title': 'A', 'tags': []}, ['title', 'tags'])
     >>> normalise_metadata({"title": ["A"]}, "", "a.md", path="a.md", key_lines={"title": 2})
     Traceback (most recent call last):
-    errata.errors.EssayError: a.md:2: title: want text, not a list
+    errata.metadata.MetadataValueError: a.md:2: title: want text, not a list
     """
     changes = MetadataChanges()
     out: dict[str, Any] = {}
@@ -274,7 +299,7 @@ def normalise_metadata(
             if key in metadata:
                 _normalise_known(key, metadata, timezone, out)
     except ValueProblem as exc:
-        raise EssayError(path, (key_lines or {}).get(key, 1), f"{key}: {exc}") from None
+        raise MetadataValueError(path, (key_lines or {}).get(key, 1), key, str(exc)) from None
     for key, value in metadata.items():
         if key not in KEY_ORDER and key != "author":
             out[key] = value

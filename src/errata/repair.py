@@ -34,6 +34,7 @@ from pathlib import PurePath
 from .errors import EssayError
 from .metadata import (
     DEFAULT_TIMEZONE,
+    MetadataValueError,
     dump_front_matter,
     front_matter_end,
     front_matter_reformatted,
@@ -155,11 +156,13 @@ class RepairResult:
 
 
 class FrontMatterError(EssayError):
-    """A front matter that does not parse even after the repair; ``result`` has the body repaired and the block as found."""
+    """A front matter that does not parse even after the repair, or holds a value of the wrong
+    shape; ``result`` has the body repaired and the block as found."""
 
     def __init__(self, error: EssayError, result: RepairResult):
         super().__init__(error.path, error.line, error.message)
         self.result = result
+        self.error = error  # what went wrong, as raised (a MetadataValueError names its key)
 
 
 def repair_bytes(data: bytes, path: str, options: RepairOptions = RepairOptions()) -> RepairResult:
@@ -229,9 +232,17 @@ def repair_text(
         new_text = _front_matter_as_found(text, fixed, path)
         report.changed = new_text != text
         raise FrontMatterError(exc, RepairResult(new_text, report)) from None
-    metadata, changes = normalise_metadata(
-        essay.metadata, essay.body, PurePath(path).name, options.timezone, path, essay.key_lines
-    )
+    try:
+        metadata, changes = normalise_metadata(
+            essay.metadata, essay.body, PurePath(path).name, options.timezone, path, essay.key_lines
+        )
+    except MetadataValueError as exc:
+        # A value of the wrong shape (a date that is no date) is the author's to mend, like a
+        # block that does not parse: the body is repaired all the same.
+        report.front_matter_problem = str(exc)
+        new_text = _front_matter_as_found(text, fixed, path)
+        report.changed = new_text != text
+        raise FrontMatterError(exc, RepairResult(new_text, report)) from None
     before = essay.metadata.get("title") if fixed == text else _title_as_found(text, path)
     report.title_fixed = before is None and "title" in essay.metadata or before is not None and str(before).strip() != metadata["title"]
     report.title_source = changes.title_source

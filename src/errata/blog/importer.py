@@ -32,15 +32,15 @@ import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
 from ..errors import EssayError
 from ..files import atomic_write
-from ..metadata import display_name, dump_front_matter, split_front_matter
+from ..metadata import MetadataValueError, SplitEssay, display_name, dump_front_matter, normalise_metadata, split_front_matter
 from ..paths import THEME_FILE_KEYS, permalink_problems
-from ..repair import RepairOptions, RepairReport, repair_bytes
+from ..repair import FrontMatterError, RepairOptions, RepairReport, RepairResult, repair_bytes
 from ..site import GENERATED_PAGES, page_url, relative_url, unnumbered_dest, url_clashes
 from .anchors import heading_anchors
 from .markup import Note, convert_markup
@@ -220,6 +220,35 @@ class _Import:
                     found.append(path.relative_to(top).as_posix())
         return found
 
+    def _with_unreadable_values_kept(self, problem: FrontMatterError, relative: str) -> tuple[RepairResult, SplitEssay] | None:
+        """The page with each front-matter value Errata cannot read kept under ``vuepress_<key>``,
+        or ``None`` when the block is not YAML at all.
+
+        VuePress shows a post dated ``2021-02-30`` (JavaScript rolls it over to March 2); the
+        strict reading refuses the block and the post would be lost. Here the post comes across
+        without the date, the value stays in its front matter, and a person is told where.
+        """
+        repaired = problem.result
+        try:
+            essay = split_front_matter(repaired.text, relative, lenient=True)
+        except EssayError:
+            return None
+        metadata = dict(essay.metadata)
+        for _ in range(len(metadata) + 1):
+            try:
+                normalised, _ = normalise_metadata(
+                    metadata, essay.body, PurePosixPath(relative).name, self.options.repair.timezone, relative, essay.key_lines
+                )
+            except MetadataValueError as bad:
+                if bad.key not in metadata:
+                    return None
+                metadata[f"vuepress_{bad.key}"] = metadata.pop(bad.key)
+                self.report.needs_a_person.append(f"{bad}: kept as 'vuepress_{bad.key}'")
+                continue
+            text = dump_front_matter(normalised) + essay.body
+            return RepairResult(text, repaired.report), split_front_matter(text, relative)
+        return None
+
     def _read_page(self, relative: str) -> None:
         path = self.docs / relative
         try:
@@ -228,6 +257,12 @@ class _Import:
                 raise EssayError(str(path), None, f"larger than {MAX_ESSAY_BYTES // 1_000_000} MB: not an essay")
             result = repair_bytes(_yaml_front_matter(data), relative, self.options.repair)
             split = split_front_matter(result.text, relative)
+        except FrontMatterError as exc:
+            kept = self._with_unreadable_values_kept(exc, relative)
+            if kept is None:
+                self.report.failed.append(str(exc))
+                return
+            result, split = kept
         except EssayError as exc:
             self.report.failed.append(str(exc))
             return
