@@ -440,16 +440,16 @@ def test_a_post_whose_date_is_no_day_comes_across_with_the_date_kept_aside(tmp_p
         tmp_path,
         {
             "01.笔记/01.甲.md": "---\ntitle: 甲\ndate: 2021-02-30 10:00:00\npermalink: /pages/a1/\n---\n正文\n",
-            "01.笔记/02.乙.md": "---\ntitle: 乙\ndate: \"昨天\"\ntags: [[a]]\n---\n正文\n",
+            "01.笔记/02.乙.md": "---\ntitle: 乙\ndate: \"昨天\"\ntags: [[a]]\nvuepress_tags: 留着\n---\n正文\n",
             "01.笔记/03.丙.md": "---\ntitle: [unclosed\n---\n正文\n",
         },
     )
     first = split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")).metadata
     assert first == {"title": "甲", "permalink": "/pages/a1/", "vuepress_date": "2021-02-30 10:00:00"}
     second = split_front_matter((docs / "01.笔记/02.乙.md").read_text(encoding="utf-8")).metadata
-    assert second == {"title": "乙", "vuepress_date": "昨天", "vuepress_tags": [["a"]]}
+    assert second == {"title": "乙", "vuepress_tags": "留着", "vuepress_date": "昨天", "vuepress_tags_2": [["a"]]}  # nothing overwritten
     assert '01.笔记/01.甲.md:3: date: "2021-02-30 10:00:00" is not a date' in "\n".join(report.needs_a_person)
-    assert any(line.startswith("01.笔记/02.乙.md:4: tags: item 1") and line.endswith("kept as 'vuepress_tags'") for line in report.needs_a_person)
+    assert any(line.startswith("01.笔记/02.乙.md:4: tags: item 1") and line.endswith("kept as 'vuepress_tags_2'") for line in report.needs_a_person)
     # A block that is not YAML at all still fails its post, with file and line.
     assert len(report.failed) == 1 and report.failed[0].startswith("01.笔记/03.丙.md:3: invalid YAML front matter")
     assert not (docs / "01.笔记/03.丙.md").exists()
@@ -521,6 +521,7 @@ def test_a_theme_hope_blog_in_src_with_icons_imports_and_builds(tmp_path):
     """vuepress-theme-hope keeps its pages in ``src/`` and gives them ``icon: pen``, which Material would look up."""
     write(tmp_path / "blog/src/.vuepress/config.ts", "export default { title: '小站' }\n")
     write(tmp_path / "blog/src/01.笔记/01.甲.md", "---\ntitle: 甲\nicon: pen\n---\n正文\n")
+    write(tmp_path / "blog/src/01.笔记/02.乙.md", "---\ntitle: 乙\nicon: book\nvuepress_icon: 我的\n---\n正文\n")
     write(tmp_path / "blog/CHANGELOG.md", "# 不是文章\n")
     docs = make_project(tmp_path)
     report = import_blog(tmp_path / "blog", docs)
@@ -528,6 +529,8 @@ def test_a_theme_hope_blog_in_src_with_icons_imports_and_builds(tmp_path):
     meta = split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")).metadata
     assert meta.get("vuepress_icon") == "pen" and "icon" not in meta
     assert any("'icon' means something else to Material" in line for line in report.needs_a_person)
+    meta = split_front_matter((docs / "01.笔记/02.乙.md").read_text(encoding="utf-8")).metadata
+    assert (meta.get("vuepress_icon"), meta.get("vuepress_icon_2")) == ("我的", "book")  # nothing overwritten
     result = build_site(tmp_path / "site", docs_dir=docs)
     assert result.returncode == 0, result.stderr
 

@@ -242,8 +242,9 @@ class _Import:
             except MetadataValueError as bad:
                 if bad.key not in metadata:
                     return None
-                metadata[f"vuepress_{bad.key}"] = metadata.pop(bad.key)
-                self.report.needs_a_person.append(f"{bad}: kept as 'vuepress_{bad.key}'")
+                aside = _free_key(metadata, f"vuepress_{bad.key}")
+                metadata[aside] = metadata.pop(bad.key)
+                self.report.needs_a_person.append(f"{bad}: kept as {aside!r}")
                 continue
             text = dump_front_matter(normalised) + essay.body
             return RepairResult(text, repaired.report), split_front_matter(text, relative)
@@ -401,8 +402,12 @@ class _Import:
         if theirs:
             # Material reads these keys itself (``icon: pen`` names an icon file it must find, or the build
             # stops): another theme's values are kept under another name.
-            self.report.needs_a_person += [f"{page.src}:1: front matter {key!r} means something else to Material: kept as 'vuepress_{key}'" for key in theirs]
-            return dump_front_matter({(f"vuepress_{k}" if k in theirs else k): v for k, v in page.metadata.items()}) + converted.text
+            kept = {k: v for k, v in page.metadata.items() if k not in theirs}
+            for key in theirs:
+                aside = _free_key(kept | {k: None for k in page.metadata}, f"vuepress_{key}")
+                kept[aside] = page.metadata[key]
+                self.report.needs_a_person.append(f"{page.src}:1: front matter {key!r} means something else to Material: kept as {aside!r}")
+            return dump_front_matter(kept) + converted.text
         return page.block + converted.text
 
     @staticmethod
@@ -610,6 +615,19 @@ def _permalinks_in(dest: Path, skip: set[str]) -> list[tuple[str, str]]:
 
 #: VuePress's TOML front matter: ``---toml`` (or Hugo's ``+++``) to ``---`` (``+++``).
 _TOML_FRONT_MATTER = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:---toml|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def _free_key(metadata: dict[str, Any], key: str) -> str:
+    """``key``, or ``key_2``, ``key_3``… where the front matter already has it: nothing is overwritten.
+
+    >>> _free_key({"vuepress_date": "x"}, "vuepress_date"), _free_key({}, "vuepress_date")
+    ('vuepress_date_2', 'vuepress_date')
+    """
+    name, number = key, 1
+    while name in metadata:
+        number += 1
+        name = f"{key}_{number}"
+    return name
 
 
 def _yaml_front_matter(data: bytes) -> bytes:
