@@ -208,6 +208,8 @@ def test_links_inside_html_comments_are_not_resolved():
         "<img src=\"" * 5000,
         "<code-group>\n" * 5000,
         "<ClientOnly " * 5000 + "\"" * 5000,
+        "> - a\n>   - b\n" * 2500,
+        ">   - b\n> \n" * 2500,
     ],
 )
 def test_hostile_input_takes_about_as_long_as_plain_text(hostile):
@@ -237,6 +239,15 @@ def test_kebab_case_components_come_off_and_vuepress_only_syntax_is_reported():
     noted = " ".join(note.message for note in result.notes)
     assert "<router-link>" in noted and "<my-widget>" in noted
     assert [note.line for note in result.notes if "VuePress's own syntax" in note.message] == [3, 5, 7]
+
+
+def test_a_list_nested_by_content_column_in_a_block_quote_keeps_its_nesting():
+    result = convert_markup("前文\n\n> 步骤：\n>\n> - 装好驱动\n>   - 看版本\n>     - 对上 CUDA\n> - 重启\n\n::: demo\n后文\n:::\n")
+    html = render(result.text)
+    quote = html[html.index("<blockquote>") : html.index("</blockquote>")]
+    assert quote.count("<ul>") == 3 and quote.index("看版本") > quote.index("<ul>", quote.index("装好驱动"))
+    assert "<li>重启</li>" in quote
+    assert [note.line for note in result.notes] == [10]  # the lines after the quote keep their numbers
 
 
 def test_a_container_in_a_block_quote_becomes_an_admonition_in_it():

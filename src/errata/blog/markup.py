@@ -259,10 +259,13 @@ def _lists_by_fours(lines: list[str]) -> list[str]:
 # -- containers in block quotes ---------------------------------------------------------
 
 _QUOTED = re.compile(r"^ {0,3}> ?")
+#: A quoted list item indented by less than four: maybe nested by content column (``>   - b``).
+_QUOTED_NESTED_ITEM = re.compile(r"^ {0,3}> ?(?: {1,3}| {5,7})(?:[-*+]|\d{1,9}[.)])(?: |$)")
 
 
 def _quoted_containers(lines: list[str], first_line: int, result: Conversion) -> list[str]:
-    """Each block quote that holds a container (``> ::: warning``) with its inside converted and quoted again.
+    """Each block quote that holds a container (``> ::: warning``) or a list nested by content column
+    (``> - a`` then ``>   - b``) with its inside converted and quoted again.
 
     The quote's converted lines go into its last line (joined by newlines) and its other lines
     become empty, before it: every later line keeps its number, which notes cite.
@@ -271,8 +274,11 @@ def _quoted_containers(lines: list[str], first_line: int, result: Conversion) ->
     > !!! tip "提示"
     >
     >     小心
+    >>> print(_quoted_containers(["> - a", ">   - b"], 1, Conversion(""))[-1])
+    > - a
+    >     - b
     """
-    if not any(_QUOTED.match(line) and ":::" in line for line in lines):
+    if not any(_QUOTED.match(line) and (":::" in line or _QUOTED_NESTED_ITEM.match(line)) for line in lines):
         return lines
     out = list(lines)
     fenced = _inside_fences(lines)
@@ -286,7 +292,8 @@ def _quoted_containers(lines: list[str], first_line: int, result: Conversion) ->
             end += 1
         inner = [_QUOTED.sub("", line, count=1) for line in lines[k:end]]
         # Not a quote in a quote: one level is what blogs write, and a file of ten thousand ``>`` must not recurse.
-        if any(_CONTAINER_OPEN.match(line) for line in inner) and not any(_QUOTED.match(line) for line in inner):
+        needs_converting = any(_CONTAINER_OPEN.match(line) for line in inner) or _nests_by_content_column(inner)
+        if needs_converting and not any(_QUOTED.match(line) for line in inner):
             # Links stay as written here: the outer pass resolves them, once.
             converted = convert_markup("\n".join(inner), first_line + k)
             result.notes += converted.notes
