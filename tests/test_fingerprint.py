@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from conftest import FIXTURES, ROOT, require_tool
-from errata.fingerprint import MAX_PASTE_CHARS, exception_line, fingerprint, libraries_in_traceback, normalise_paste
+from errata.fingerprint import MAX_PASTE_CHARS, exception_line, fingerprint, libraries_in_traceback, normalise_paste, python3_type
 
 VECTORS = json.loads((FIXTURES / "fingerprint_vectors.json").read_text(encoding="utf-8"))
 
@@ -92,9 +92,26 @@ def test_javascript_meets_the_shared_vectors_under_node():
         capture_output=True, text=True, check=True, timeout=120,
     )
     report = json.loads(result.stdout)
-    assert report["checked"] == len(VECTORS["fingerprints"]) + len(VECTORS["ranking"]) + len(VECTORS["earlier"]) + 1 + len(VECTORS["pathological"])
+    assert report["checked"] == len(VECTORS["fingerprints"]) + len(VECTORS["ranking"]) + len(VECTORS["earlier"]) + len(VECTORS["confident"]) + 1 + len(VECTORS["pathological"])
     assert report["failures"] == []
     # Linear patterns: no pathological paste costs much more than a real traceback of its size (before: 3 s to 86 s).
     timings = report["timings"]
     reference = timings.pop("reference")
     assert {name: ms for name, ms in timings.items() if ms > 20 * reference + 1} == {}, reference
+
+
+@pytest.mark.parametrize(
+    ("paste", "python3"),
+    [
+        ("IOError: [Errno 32] Broken pipe", "BrokenPipeError"),
+        ("OSError: [Errno 1] Operation not permitted", "PermissionError"),
+        ("IOError: [Errno 3] No such process", "ProcessLookupError"),
+        ("IOError: [Errno 4] Interrupted system call", "InterruptedError"),
+        ("OSError: [Errno 10] No child processes", "ChildProcessError"),
+        ("IOError: [Errno 28] No space left on device", "OSError"),  # no subclass for ENOSPC
+        ("IOError: Unable to open file (errno = 2)", "OSError"),  # an errno inside the message is not Python's
+    ],
+)
+def test_an_old_python_s_errno_compares_as_the_type_python_3_raises_for_it(paste, python3):
+    """Python 3 picks OSError's subclass by errno (PEP 3151) for every code the same on Linux, macOS and Windows."""
+    assert python3_type(*exception_line(paste)) == python3

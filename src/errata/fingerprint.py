@@ -38,6 +38,8 @@ TOOL_ERROR_LINE = re.compile(RULES["tool_error_line"], _FLAGS)
 PLACEHOLDERS = tuple((re.compile(pattern, _FLAGS), placeholder) for pattern, placeholder in RULES["placeholders"])
 IDENTITY_TOKEN = re.compile(RULES["identity_token"], _FLAGS)
 QUOTED_TOKEN = re.compile(RULES["quoted_token"], _FLAGS)
+#: A quoted token that is nothing but a placeholder (``'<path>'``): it names no particular thing.
+PLACEHOLDER_NAME = re.compile(RULES["placeholder_name"], _FLAGS)
 STOPWORDS = frozenset(RULES["stopwords"])
 #: (short type, start of the message, the type Python 3 prints): see :func:`python3_type`.
 PYTHON3_TYPES = tuple((re.compile(kind, _FLAGS), re.compile(start, _FLAGS), modern) for kind, start, modern in RULES["python3_types"]["rules"])

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .fingerprint import (
+    PLACEHOLDER_NAME,
     QUOTED_TOKEN,
     RULES,
     earlier_errors,
@@ -203,8 +204,13 @@ class LookupIndex:
 
 
 def _names(features: frozenset[str]) -> frozenset[str]:
-    """Quoted names, except placeholders (``'<path>'`` says nothing about which file)."""
-    return frozenset(f for f in features if " " not in f and QUOTED_TOKEN.search(f) and "<" not in f)
+    """Quoted names, except a lone placeholder (``'<path>'`` says nothing about which file);
+    ``'cv<num>'`` is still a name, and not ``'apex'``.
+
+    >>> sorted(_names(frozenset(["'<path>'", "'cv<num>'", "'apex'", "named 'apex'", "module"])))
+    ["'apex'", "'cv<num>'"]
+    """
+    return frozenset(f for f in features if " " not in f and QUOTED_TOKEN.search(f) and not PLACEHOLDER_NAME.search(f))
 
 
 def _template(message: str) -> str:

@@ -33,6 +33,7 @@
       token: new RegExp(rules.token, "gm"),
       identity: new RegExp(rules.identity_token, "m"),
       quoted: new RegExp(rules.quoted_token, "m"),
+      placeholderName: new RegExp(rules.placeholder_name, "m"),
       stopwords: new Set(rules.stopwords),
       weights: rules.weights,
       headTokens: rules.head_tokens,
@@ -145,7 +146,7 @@
 
   function names(featureSet, R) {
     var out = new Set();
-    featureSet.forEach(function (f) { if (f.indexOf(" ") === -1 && R.quoted.test(f) && f.indexOf("<") === -1) out.add(f); });
+    featureSet.forEach(function (f) { if (f.indexOf(" ") === -1 && R.quoted.test(f) && !R.placeholderName.test(f)) out.add(f); });
     return out;
   }
 
