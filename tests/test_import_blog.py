@@ -580,3 +580,14 @@ def test_toml_front_matter_nested_too_deep_is_left_as_written_not_a_crash(tmp_pa
     report, docs = import_files(tmp_path, {"01.笔记/01.甲.md": "---toml\nx = " + "[" * 100_000 + "\n---\n正文\n"})
     assert report.failed == [] and report.essays == ["01.笔记/01.甲.md"]
     assert "正文" in (docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")  # imported, the block kept as text
+
+
+def test_a_value_under_an_explicit_tag_it_does_not_fit_does_not_end_the_import(tmp_path):
+    """``!!bool maybe`` made PyYAML raise a KeyError through the lenient reading: the whole import stopped."""
+    report, docs = import_files(
+        tmp_path,
+        {"01.笔记/01.甲.md": "---\ntitle: 甲\ndate: !!timestamp soon\n---\n正文\n", "01.笔记/02.乙.md": "---\ntitle: 乙\n---\n正文\n"},
+    )
+    assert split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")).metadata == {"title": "甲", "vuepress_date": "soon"}
+    assert any(line.startswith("01.笔记/01.甲.md:3: date:") for line in report.needs_a_person)
+    assert (docs / "01.笔记/02.乙.md").is_file() and report.failed == []

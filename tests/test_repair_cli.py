@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 
 from conftest import ROOT
 
@@ -147,3 +148,17 @@ def test_clean_file_is_left_alone(tmp_path):
     path.write_text(CLEAN, encoding="utf-8")
     assert run("--check", path).returncode == 0
     assert "unchanged" in run(path).stdout
+
+
+@pytest.mark.parametrize("value", ["!!bool maybe", "!!timestamp soon"])
+def test_an_explicit_tag_its_value_does_not_fit_is_a_front_matter_to_mend_not_a_crash(tmp_path, value):
+    """PyYAML fails on these with a KeyError or an AttributeError: once that ended the whole run, no file written."""
+    bad, other = tmp_path / "a.md", tmp_path / "b.md"
+    block = f"---\ntitle: 环境\ndraft: {value}\n---\n"
+    bad.write_text(block + "# " + "显存不够".encode().decode("latin-1") + "\n", encoding="utf-8")
+    other.write_text("# " + "训练报错".encode().decode("latin-1") + "\n", encoding="utf-8")
+    result = run("--write", bad, other)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"{bad}:3: invalid YAML front matter" in result.stderr
+    assert bad.read_text(encoding="utf-8") == block + "# 显存不够\n"  # block as found, body repaired
+    assert "训练报错" in other.read_text(encoding="utf-8")

@@ -173,10 +173,14 @@ class _BudgetLoader(yaml.composer.Composer, _EventParser, yaml.constructor.SafeC
 
     def construct_object(self, node, deep=False):
         # A scalar PyYAML resolves but cannot build (``2022-13-45``, an integer of
-        # 5,000 digits) raises ValueError without a position: give it the node's.
+        # 5,000 digits) raises ValueError without a position: give it the node's. An
+        # explicit tag on a value it does not fit (``!!bool maybe``, ``!!timestamp soon``)
+        # fails deeper in PyYAML, as a KeyError or an AttributeError: the same.
         try:
             return super().construct_object(node, deep)
-        except (ValueError, OverflowError):
+        except (ValueError, OverflowError, KeyError, AttributeError, TypeError):
+            if not isinstance(node, yaml.ScalarNode):
+                raise
             return self.unbuildable(node)
 
     def unbuildable(self, node: yaml.ScalarNode) -> Any:
