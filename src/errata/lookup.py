@@ -199,8 +199,18 @@ class LookupIndex:
             if score >= threshold:
                 record = entry.record
                 matches.append(Match(score, record["message"], record["url"], record.get("type")))
-        matches.sort(key=lambda m: (-m.score, m.message))
+        # Scores to four places: the page's JavaScript may differ in the last bits of a tie.
+        matches.sort(key=lambda m: (-_four_places(m.score), m.message))
         return matches[:limit]
+
+
+def _four_places(score: float) -> int:
+    """A score as the ranking compares it, in ten-thousandths (the page's JavaScript does the same).
+
+    >>> _four_places(0.388743591108382) == _four_places(0.38874359110838186)
+    True
+    """
+    return math.floor(score * 10000 + 0.5)
 
 
 def _names(features: frozenset[str]) -> frozenset[str]:

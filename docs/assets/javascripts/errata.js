@@ -276,7 +276,9 @@
         matches.push({ score: score, message: entry.record.message, url: entry.record.url, type: entry.record.type, essay: entry.record.essay });
       }
     });
-    matches.sort(function (a, b) { return b.score - a.score || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0); });
+    // Scores to four places, as Python compares them: the last bits of a tie may differ between the two.
+    var fourPlaces = function (score) { return Math.floor(score * 10000 + 0.5); };
+    matches.sort(function (a, b) { return fourPlaces(b.score) - fourPlaces(a.score) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0); });
     return matches.slice(0, limit);
   };
 
