@@ -290,9 +290,10 @@ def test_small_aliases_are_kept_and_the_report_says_the_block_is_rewritten(tmp_p
         ("title: [a, b]\n", ":2: title: want text, not a list"),
         ("title: t\ntags: [[a]]\n", ":3: tags: item 1: want text, not a list"),
         ("title: t\ndate: 2022-13-45\n", ":3: invalid YAML front matter: 2022-13-45 is not a valid date"),
+        ("title: A\ntags: [x]\ntitle: B\n", ":4: invalid YAML front matter: duplicate key 'title' (also 2 lines above)"),
         ("title: t\nx: '" + "y" * 70000 + "'\n", ":1: front matter is longer than 64 KB"),
     ],
-    ids=["python-tag", "deep", "title-list", "nested-tags", "bad-date", "too-long"],
+    ids=["python-tag", "deep", "title-list", "nested-tags", "bad-date", "duplicate-key", "too-long"],
 )
 def test_hostile_front_matter_is_an_error_naming_file_and_line(tmp_path, capsys, front, message):
     essay = tmp_path / "hostile.md"

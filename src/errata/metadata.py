@@ -183,6 +183,22 @@ class _BudgetLoader(yaml.composer.Composer, _EventParser, yaml.constructor.SafeC
                 raise
             return self.unbuildable(node)
 
+    def construct_mapping(self, node, deep=False):
+        # PyYAML keeps the last of two equal keys and drops the other without a word; a repair
+        # that rewrites the block would lose it. (VuePress's reader refuses such a block too.)
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, int] = {}
+            for key, _ in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                    first = seen.setdefault((key.tag, key.value), key.start_mark.line)
+                    if first != key.start_mark.line:
+                        name = key.value if len(key.value) <= 40 else key.value[:40] + "…"
+                        above = key.start_mark.line - first
+                        raise yaml.constructor.ConstructorError(
+                            None, None, f"duplicate key {name!r} (also {above} line{'s' if above > 1 else ''} above)", key.start_mark
+                        )
+        return super().construct_mapping(node, deep)
+
     def unbuildable(self, node: yaml.ScalarNode) -> Any:
         kind = {"timestamp": "date"}.get(node.tag.rsplit(":", 1)[-1], node.tag.rsplit(":", 1)[-1])
         value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
