@@ -204,3 +204,11 @@ def test_whatever_the_layout_the_report_names_each_change_it_makes(meta, layout)
     summary = result.report.summary()
     assert (summary == "a.md: unchanged") != result.report.changed
     assert "rewritten" not in summary  # the fallback for an unnamed change is never needed
+
+
+def test_text_keys_keep_the_text_as_written_where_yaml_1_1_would_read_something_else():
+    """``title: yes`` is the word (YAML 1.1 says true; VuePress's YAML 1.2 reader agrees it is text) and
+    ``1.10`` a version, not 1.1; keys that are not text keep YAML's reading."""
+    essay = split_front_matter("---\ntitle: yes\ntags: [1.10, on, '2']\ncategories: 3.0\npermalink: 123\ndraft: no\n---\n正文\n", "a.md")
+    assert essay.metadata == {"title": "yes", "tags": ["1.10", "on", "2"], "categories": "3.0", "permalink": "123", "draft": False}
+    assert repair_text("---\ntitle: off\n---\n正文\n", "a.md").text == "---\ntitle: 'off'\n---\n正文\n"

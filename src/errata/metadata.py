@@ -49,6 +49,12 @@ MAX_EXPANDED = 2 * MAX_FRONT_MATTER  # characters once every alias is expanded
 MAX_DEPTH = 32  # nested lists and mappings
 MAX_TITLE = 200  # characters of a title taken from a heading
 
+#: Keys whose values are text however they look: ``title: yes`` is the word, not YAML 1.1's true
+#: (VuePress's reader, YAML 1.2, agrees), ``title: 1.10`` a version, not 1.1. Their list items too.
+TEXT_KEYS = ("title", "description", "permalink", "categories", "tags", "author")
+_STR_TAG = "tag:yaml.org,2002:str"
+_NULL_TAG = "tag:yaml.org,2002:null"
+
 _DELIMITERS = ("---", "...")
 #: vdoing's order number before a file or folder name (``01.``), and the ``01-`` or ``01_`` some
 #: blogs write instead; not a date (``2020-01-01-hello``), a code (``404-not-found``) or a number (``3.14``).
@@ -86,7 +92,7 @@ def split_front_matter(text: str, path: str = "<text>", lenient: bool = False) -
         return SplitEssay({}, text, "", 1)
     block = text[:end]
     yaml_text = block[block.index("\n") + 1 : block.rstrip("\n").rfind("\n") + 1]
-    loaded, key_lines = load_yaml(yaml_text, path, first_line=2, lenient=lenient)
+    loaded, key_lines = load_yaml(yaml_text, path, first_line=2, lenient=lenient, text_keys=TEXT_KEYS)
     if loaded is None:
         loaded = {}
     if not isinstance(loaded, dict):
@@ -212,11 +218,17 @@ class _LenientLoader(_BudgetLoader):
         return node.value
 
 
-def load_yaml(text: str, path: str, first_line: int = 1, lenient: bool = False) -> tuple[Any, dict[str, int]]:
+def load_yaml(
+    text: str, path: str, first_line: int = 1, lenient: bool = False, text_keys: tuple[str, ...] = ()
+) -> tuple[Any, dict[str, int]]:
     """Parse YAML within the budget; the value and, for a mapping, each key's line.
 
     ``first_line`` is the file's line number of the text's first line; ``lenient``: see
-    :func:`split_front_matter`.
+    :func:`split_front_matter`. The plain values of ``text_keys`` (and of their lists) are read as
+    the text they are written as; an empty one or ``~`` is still nothing.
+
+    >>> load_yaml("title: yes\\ntags: [1.10, on, ~]\\nshow: yes\\n", "a.md", text_keys=("title", "tags"))[0]
+    {'title': 'yes', 'tags': ['1.10', 'on', None], 'show': True}
 
     >>> load_yaml("title: A\\ntags: [a]\\n", "a.md", first_line=2)
     ({'title': 'A', 'tags': ['a']}, {'title': 2, 'tags': 3})
@@ -231,6 +243,7 @@ def load_yaml(text: str, path: str, first_line: int = 1, lenient: bool = False) 
         node = loader.get_single_node()
         if node is None:
             return None, {}
+        _read_as_text(node, text_keys)
         value = loader.construct_document(node)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
@@ -245,6 +258,17 @@ def load_yaml(text: str, path: str, first_line: int = 1, lenient: bool = False) 
             if isinstance(key, yaml.ScalarNode):
                 key_lines.setdefault(key.value, key.start_mark.line + first_line)
     return value, key_lines
+
+
+def _read_as_text(node: yaml.Node, text_keys: tuple[str, ...]) -> None:
+    """Tag the plain scalars under ``text_keys`` of a top-level mapping (and in their lists) as text."""
+    if not text_keys or not isinstance(node, yaml.MappingNode):
+        return
+    for key, value in node.value:
+        if isinstance(key, yaml.ScalarNode) and key.value in text_keys:
+            for scalar in value.value if isinstance(value, yaml.SequenceNode) else [value]:
+                if isinstance(scalar, yaml.ScalarNode) and not scalar.style and scalar.tag not in (_STR_TAG, _NULL_TAG):
+                    scalar.tag = _STR_TAG
 
 
 def front_matter_reformatted(essay: SplitEssay, normalised: dict[str, Any]) -> bool:
