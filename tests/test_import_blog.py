@@ -591,3 +591,12 @@ def test_a_value_under_an_explicit_tag_it_does_not_fit_does_not_end_the_import(t
     assert split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")).metadata == {"title": "甲", "vuepress_date": "soon"}
     assert any(line.startswith("01.笔记/01.甲.md:3: date:") for line in report.needs_a_person)
     assert (docs / "01.笔记/02.乙.md").is_file() and report.failed == []
+
+
+def test_a_value_kept_as_text_under_a_key_errata_does_not_read_is_said_too(tmp_path):
+    report, docs = import_files(tmp_path, {"01.笔记/01.甲.md": "---\ntitle: 甲\ndate: 2021-02-30\ndraft: !!bool maybe\n---\n正文\n"})
+    meta = split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")).metadata
+    assert meta == {"title": "甲", "draft": "maybe", "vuepress_date": "2021-02-30"}
+    notes = [line for line in report.needs_a_person if line.startswith("01.笔记/01.甲.md")]
+    assert len(notes) == 2  # the date once (set aside), the bool once (kept as text)
+    assert "01.笔记/01.甲.md:4: 'maybe' is not a valid bool: kept as text" in notes

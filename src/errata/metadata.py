@@ -70,6 +70,8 @@ class SplitEssay:
     block: str  # the front-matter block as written, delimiters included ('' when none)
     body_line: int  # 1-based line number of the body's first line
     key_lines: Mapping[str, int] = field(default_factory=dict)  # top-level key → its 1-based line
+    #: Values a lenient reading kept as their text: (1-based line, what the value is not).
+    kept_as_text: tuple[tuple[int, str], ...] = ()
 
 
 def split_front_matter(text: str, path: str = "<text>", lenient: bool = False) -> SplitEssay:
@@ -92,12 +94,13 @@ def split_front_matter(text: str, path: str = "<text>", lenient: bool = False) -
         return SplitEssay({}, text, "", 1)
     block = text[:end]
     yaml_text = block[block.index("\n") + 1 : block.rstrip("\n").rfind("\n") + 1]
-    loaded, key_lines = load_yaml(yaml_text, path, first_line=2, lenient=lenient, text_keys=TEXT_KEYS)
+    kept: list[tuple[int, str]] = []
+    loaded, key_lines = load_yaml(yaml_text, path, first_line=2, lenient=lenient, text_keys=TEXT_KEYS, kept=kept)
     if loaded is None:
         loaded = {}
     if not isinstance(loaded, dict):
         raise EssayError(path, 2, "front matter must be a mapping of keys to values")
-    return SplitEssay(loaded, text[end:], block, block.count("\n") + 1, key_lines)
+    return SplitEssay(loaded, text[end:], block, block.count("\n") + 1, key_lines, tuple(kept))
 
 
 def front_matter_end(text: str, path: str) -> int | None:
@@ -212,19 +215,32 @@ class _BudgetLoader(yaml.composer.Composer, _EventParser, yaml.constructor.SafeC
 
 
 class _LenientLoader(_BudgetLoader):
-    """:class:`_BudgetLoader`, but a scalar it cannot build is its text."""
+    """:class:`_BudgetLoader`, but a scalar it cannot build is its text (each one noted in ``kept``)."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.kept: list[tuple[int, str]] = []  # (0-based line, what it is not)
 
     def unbuildable(self, node: yaml.ScalarNode) -> Any:
+        kind = {"timestamp": "date"}.get(node.tag.rsplit(":", 1)[-1], node.tag.rsplit(":", 1)[-1])
+        value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+        self.kept.append((node.start_mark.line, f"{value!r} is not a valid {kind}"))
         return node.value
 
 
 def load_yaml(
-    text: str, path: str, first_line: int = 1, lenient: bool = False, text_keys: tuple[str, ...] = ()
+    text: str,
+    path: str,
+    first_line: int = 1,
+    lenient: bool = False,
+    text_keys: tuple[str, ...] = (),
+    kept: list[tuple[int, str]] | None = None,
 ) -> tuple[Any, dict[str, int]]:
     """Parse YAML within the budget; the value and, for a mapping, each key's line.
 
     ``first_line`` is the file's line number of the text's first line; ``lenient``: see
-    :func:`split_front_matter`. The plain values of ``text_keys`` (and of their lists) are read as
+    :func:`split_front_matter`, which notes in ``kept`` each value it kept as text (file line, what
+    it is not). The plain values of ``text_keys`` (and of their lists) are read as
     the text they are written as; an empty one or ``~`` is still nothing.
 
     >>> load_yaml("title: yes\\ntags: [1.10, on, ~]\\nshow: yes\\n", "a.md", text_keys=("title", "tags"))[0]
@@ -252,6 +268,8 @@ def load_yaml(
         raise EssayError(path, line, f"invalid YAML front matter: {problem}") from None
     finally:
         loader.dispose()
+    if kept is not None and isinstance(loader, _LenientLoader):
+        kept += [(line + first_line, what) for line, what in loader.kept]
     key_lines = {}
     if isinstance(node, yaml.MappingNode):
         for key, _ in node.value:

@@ -234,6 +234,7 @@ class _Import:
         except EssayError:
             return None
         metadata = dict(essay.metadata)
+        aside_lines: set[int] = set()
         for _ in range(len(metadata) + 1):
             try:
                 normalised, _ = normalise_metadata(
@@ -245,7 +246,10 @@ class _Import:
                 aside = _free_key(metadata, f"vuepress_{bad.key}")
                 metadata[aside] = metadata.pop(bad.key)
                 self.report.needs_a_person.append(f"{bad}: kept as {aside!r}")
+                aside_lines.add(bad.line)
                 continue
+            # The other values read as text (``draft: !!bool maybe``) are said too.
+            self.report.needs_a_person += [f"{relative}:{line}: {what}: kept as text" for line, what in essay.kept_as_text if line not in aside_lines]
             text = dump_front_matter(normalised) + essay.body
             return RepairResult(text, repaired.report), split_front_matter(text, relative)
         return None
