@@ -192,3 +192,45 @@ def test_gbk_as_latin1_body_with_single_characters_between_ascii():
     fixed, report = repair_mojibake(gbk_as_latin1(body))
     assert fixed == body
     assert {f.kind for f in report.fixes} == {"gbk-as-latin1"}
+
+
+def read_as_gbk_pairing_greedily(text: str) -> str:
+    """UTF-8 read by a GBK reader that takes every byte from 0x80 with the byte after it, whatever
+    it is, and writes one U+FFFD for a pair it cannot map (a newline after it goes with it)."""
+    data, out, i = text.encode("utf-8"), [], 0
+    while i < len(data):
+        if data[i] < 0x80:
+            out.append(chr(data[i]))
+            i += 1
+            continue
+        try:
+            out.append(data[i : i + 2].decode("gbk"))
+        except UnicodeDecodeError:
+            out.append("\ufffd")
+        i += 2
+    return "".join(out)
+
+
+def test_utf8_read_by_a_greedy_gbk_reader_is_read_around_its_marks():
+    # Each mark stands for two bytes: the end of one character and the start (or all) of the next,
+    # or a newline. 的 after 中 (涓�殑) lost its lead byte with 中's last byte: it is recovered too.
+    text = "正在校验译文中的引用。\n已创建初始目录结构。\n"
+    damaged = read_as_gbk_pairing_greedily(text)
+    assert "涓\ufffd殑" in damaged and damaged.count("\n") < text.count("\n")
+    result = repair_text(damaged, "a.md")
+    body = result.text.split("---\n", 2)[2]
+    assert "正在校验译文中的引用" in body and "已创建初始目录结构" in body
+    assert not any("\u9000" <= ch <= "\u9fff" and ch not in text for ch in body)  # no 古文码 left (鏂, 閫…)
+    assert any(fix.kind == "utf8-as-gbk" for fix in result.report.fixes)
+
+
+def test_a_character_that_lost_its_lead_byte_gets_every_three_byte_character_that_fits():
+    from errata.text.bytemap import Piece
+    from errata.text.langmodel import load_model
+    from errata.text.mojibake import CandidateIndex
+
+    index = CandidateIndex(load_model(), set())
+    whole = {fit.char for fit in index.matches(Piece(0, "的".encode()[1:], 0, cp1252=False, gap=True, lead_lost=True))}
+    assert "的" in whole and all(ch.encode()[1:] == "的".encode()[1:] for ch in whole) and len(whole) <= 16
+    half = {fit.char for fit in index.matches(Piece(0, "的".encode()[2:], 1, cp1252=False, gap=True, gap_at=0, lead_lost=True))}
+    assert "的" in half and whole < half

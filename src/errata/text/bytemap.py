@@ -115,10 +115,13 @@ class Piece:
     #: Whether the mark was ``?``: a byte lost on the way and marked, which may be
     #: any continuation byte (a U+FFFD from a cp1252 decode is one it leaves undefined).
     question: bool = False
+    #: Whether the lead byte went too (a decoder that lost two bytes at a mark): ``lead`` is then 0
+    #: and any three-byte character whose continuation bytes fit may have been there.
+    lead_lost: bool = False
 
     @property
     def char(self) -> str | None:
-        if self.missing:
+        if self.missing or self.lead_lost:
             return None
         try:
             return (bytes([self.lead]) + self.tail).decode("utf-8")

@@ -58,19 +58,30 @@ def cjk_reading_runs(
     if not single and "\ufffd" not in line and "?" not in line and not _TWO_CHARACTERS.search(line.encode("gb18030", errors="ignore")):
         if not _TWO_CHARACTERS.search(line.encode("big5", errors="ignore")):
             return []
+    marked = any(ch in GAP_CHARS for ch in line)
     for codec, kind in READINGS:
-        runs = _runs_in(line, codec, kind, model, config, single)
+        runs = _runs_in(line, codec, kind, model, config, single, _utf8_spans)
+        if marked:
+            # A decoder that pairs a byte with whatever follows it (some tools do) loses two bytes at each
+            # mark, a newline among them now and then: the reading that makes sense of more of the line wins.
+            paired = _runs_in(line, codec, kind, model, config, single, _utf8_spans_paired)
+            if _covered(paired) > _covered(runs):
+                runs = paired
         if runs:
             return runs
     return []
 
 
-def _runs_in(line: str, codec: str, kind: str, model: LanguageModel, config: RepairConfig, single: bool) -> list[tuple[int, int, list, str]]:
+def _covered(runs: list[tuple[int, int, list, str]]) -> int:
+    return sum(end - start for start, end, _, _ in runs)
+
+
+def _runs_in(line: str, codec: str, kind: str, model: LanguageModel, config: RepairConfig, single: bool, spans) -> list[tuple[int, int, list, str]]:
     data, owner, gaps = _as_bytes(line, codec)
     if data is None:
         return []
     found, short = [], []
-    for start, end, items in _utf8_spans(data, owner, gaps, len(line)):
+    for start, end, items in spans(data, owner, gaps, len(line)):
         whole = "".join(i for i in items if isinstance(i, str) and i != "\ufffd")
         lost = len(items) - len(whole)
         whole = "".join(ch for ch in whole if not ch.isascii())  # swallowed ASCII says nothing
@@ -164,6 +175,93 @@ def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int):
             yield span
         # Go on from the next character boundary: damage starts where a character does.
         i = max(i, start + 1)
+        while i < n and owner[i] == owner[i - 1]:
+            i += 1
+
+
+def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length: int):
+    """:func:`_utf8_spans` where each mark stands for two lost bytes: a decoder that pairs every byte from
+    0x80 with the byte after it, whatever it is, and writes one mark for a pair it cannot map.
+
+    The two bytes fill in what the character before the mark still lacks; what is left of them was the
+    next character's lead byte (its continuation bytes follow: the character is unplaceable, U+FFFD) or an
+    ASCII byte, a newline or a brace, which is gone.
+
+    >>> damaged = "澶\ufffd濂\ufffd"   # 够, a newline, 好: 9F went with the newline, BD with nothing (the last mark joins the run later)
+    >>> data, owner, gaps = _as_bytes(damaged, "gb18030")
+    >>> [(s, e, [(i.lead, i.tail, i.missing) for i in items]) for s, e, items in _utf8_spans_paired(data, owner, gaps, len(damaged))]
+    [(0, 3, [(229, b'\\xa4', 1), (229, b'\\xa5', 1)])]
+    """
+    i, n = 0, len(data)
+    while i < n:
+        start = i
+        items: list = []
+        counted: set[int] = set()
+        pending = 0  # lost bytes not yet placed, before data[pos]
+
+        def arrive(at: int) -> int:
+            if at in gaps and at not in counted:
+                counted.add(at)
+                return 2 * gaps[at]
+            return 0
+
+        pos = i
+        while True:
+            pending += arrive(pos)
+            if pending:
+                if pos < n and is_continuation(data[pos]):
+                    # The lead byte was lost with the mark (and a continuation byte, where two are left):
+                    # the rest of a three-byte character follows.
+                    k = pos
+                    while k < n and k - pos < max(3 - pending, 1) and is_continuation(data[k]):
+                        k += 1
+                    if pending <= 2 and k - pos == 3 - pending:
+                        items.append(Piece(0, data[pos:k], pending - 1, cp1252=False, gap=True, gap_at=0 if pending == 2 else -1, lead_lost=True))
+                    else:
+                        items.append("\ufffd")
+                    pending, pos = 0, k
+                    continue
+                pending = 0  # a whole ASCII byte (a newline, a brace) was lost: nothing to read
+            if pos >= n:
+                break
+            b = data[pos]
+            if b < 0x80:
+                if pos > start and owner[pos] == owner[pos - 1]:
+                    items.append(chr(b))  # an ASCII byte paired into a GBK character
+                    pos += 1
+                    continue
+                break
+            size = utf8_length(b)
+            if size < 2:
+                break
+            j, got, lost_at = pos + 1, 1, []
+            while got < size:
+                pending += arrive(j)
+                if pending:
+                    take = min(pending, size - got)
+                    lost_at += [got - 1] * take
+                    got, pending = got + take, pending - take
+                    continue
+                if j < n and is_continuation(data[j]):
+                    got, j = got + 1, j + 1
+                    continue
+                break
+            if got < size:
+                break
+            raw = data[pos:j]
+            if lost_at:
+                at = lost_at[0] if len(set(lost_at)) == 1 and len(lost_at) == 1 else -1
+                items.append(Piece(b, raw[1:], len(lost_at), cp1252=False, gap=True, gap_at=at))
+            else:
+                try:
+                    items.append(raw.decode("utf-8"))
+                except UnicodeDecodeError:
+                    break
+            pos = j
+        span = _on_boundaries(start, pos, owner, items, n)
+        if span is not None:
+            yield span
+        i = max(pos, start + 1)
         while i < n and owner[i] == owner[i - 1]:
             i += 1
 

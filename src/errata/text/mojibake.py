@@ -857,10 +857,14 @@ class CandidateIndex:
         shape = (piece.lead, piece.tail, piece.missing, piece.gap_at, piece.after, piece.cp1252)
         found = self._matches.get(shape)
         if found is None:
-            found = list(self.model_characters.matches(*shape[:3]))
-            extra = self.extra.get((piece.lead, len(piece.tail) + piece.missing))
-            if extra:
-                found = sorted(found + _matching(extra, piece.tail), key=lambda f: _likelihood_order(f.char, f.logp))
+            found = []
+            for lead in _leads(piece):
+                found += self.model_characters.matches(lead, piece.tail, piece.missing)
+                extra = self.extra.get((lead, len(piece.tail) + piece.missing))
+                if extra:
+                    found += _matching(extra, piece.tail)
+            if len(found) > 1:
+                found.sort(key=lambda f: _likelihood_order(f.char, f.logp))
             if piece.gap_at >= 0:
                 found = [fit for fit in map(partial(_lost_at, piece), found) if fit is not None]
             self._matches[shape] = found
@@ -899,7 +903,7 @@ class CandidateIndex:
             if neighbour is None:
                 continue
             room = keep
-            for ch in table.get((neighbour, piece.lead), ""):
+            for ch in "".join(table.get((neighbour, lead), "") for lead in _leads(piece)):
                 fit = by_char.get(ch)
                 if fit is not None and ch not in seen:
                     seen.add(ch)
@@ -932,6 +936,15 @@ class CandidateIndex:
             elif entry > kept[0]:
                 heapq.heapreplace(kept, entry)
         return [(ch, channel) for _, _, ch, channel in sorted(kept, reverse=True)]
+
+
+#: The lead bytes a character that lost its own may have had: those of three-byte characters (CJK among them).
+LOST_LEADS = tuple(range(0xE0, 0xF0))
+
+
+def _leads(piece: Piece) -> tuple[int, ...]:
+    """The lead bytes a piece may have had: its own, or any three-byte one where it was lost."""
+    return LOST_LEADS if piece.lead_lost else (piece.lead,)
 
 
 def _loss_patterns(cont: bytes, kept: bytes) -> list[tuple[int, ...]]:
