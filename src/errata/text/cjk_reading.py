@@ -158,25 +158,20 @@ def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int):
             inside = [g - i - 1 for g in range(i + 1, j + 1) for _ in range(gaps[g])]
             if missing and not inside:
                 break
-            raw = data[i:j]
+            raw, piece = data[i:j], None
             if missing:
                 at = inside[0] if len(set(inside)) == 1 and len(inside) == missing else -1
                 gap = i + 1 + inside[0]
                 after = data[gap] if gap < n and owner[gap] != owner[gap - 1] or gap < n and data[gap] >= 0x80 else -1
-                items.append(Piece(b, raw[1:], missing, cp1252=False, gap=True, gap_at=at, after=after))
-            else:
-                try:
-                    items.append(raw.decode("utf-8"))
-                except UnicodeDecodeError:
-                    break
+                piece = Piece(b, raw[1:], missing, cp1252=False, gap=True, gap_at=at, after=after)
+            item = piece or _decoded(raw)
+            if item is None:
+                break
+            items.append(item)
             i = j
-        span = _on_boundaries(start, i, owner, items, n)
+        span, i = _span_and_next(start, i, owner, items, n)
         if span is not None:
             yield span
-        # Go on from the next character boundary: damage starts where a character does.
-        i = max(i, start + 1)
-        while i < n and owner[i] == owner[i - 1]:
-            i += 1
 
 
 def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length: int):
@@ -248,22 +243,36 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
                 break
             if got < size:
                 break
-            raw = data[pos:j]
+            raw, piece = data[pos:j], None
             if lost_at:
                 at = lost_at[0] if len(set(lost_at)) == 1 and len(lost_at) == 1 else -1
-                items.append(Piece(b, raw[1:], len(lost_at), cp1252=False, gap=True, gap_at=at))
-            else:
-                try:
-                    items.append(raw.decode("utf-8"))
-                except UnicodeDecodeError:
-                    break
+                piece = Piece(b, raw[1:], len(lost_at), cp1252=False, gap=True, gap_at=at)
+            item = piece or _decoded(raw)
+            if item is None:
+                break
+            items.append(item)
             pos = j
-        span = _on_boundaries(start, pos, owner, items, n)
+        span, i = _span_and_next(start, pos, owner, items, n)
         if span is not None:
             yield span
-        i = max(pos, start + 1)
-        while i < n and owner[i] == owner[i - 1]:
-            i += 1
+
+
+def _decoded(raw: bytes) -> str | None:
+    """A whole character's bytes as the character, or None where they are not UTF-8 after all."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _span_and_next(start: int, end: int, owner: list[int], items: list, n: int) -> tuple[tuple | None, int]:
+    """The span read (None when it is not on character boundaries) and where the next may start:
+    the next character boundary, since damage starts where a character does."""
+    span = _on_boundaries(start, end, owner, items, n)
+    i = max(end, start + 1)
+    while i < n and owner[i] == owner[i - 1]:
+        i += 1
+    return span, i
 
 
 def _on_boundaries(start: int, end: int, owner: list[int], items: list, n: int):
