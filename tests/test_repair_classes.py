@@ -234,3 +234,19 @@ def test_a_character_that_lost_its_lead_byte_gets_every_three_byte_character_tha
     assert "的" in whole and all(ch.encode()[1:] == "的".encode()[1:] for ch in whole) and len(whole) <= 16
     half = {fit.char for fit in index.matches(Piece(0, "的".encode()[2:], 1, cp1252=False, gap=True, gap_at=0, lead_lost=True))}
     assert "的" in half and whole < half
+
+
+def test_gbk_read_as_utf8_is_never_worse_than_careful_ftfy_and_an_author_s_letter_before_a_mark_stays():
+    import ftfy
+    from rapidfuzz.distance import Levenshtein
+
+    from errata.text.mojibake import FTFY_CONFIG
+
+    clean = "---\ntitle: 模型\n---\n# 模型\n\n正文照常。\n"
+    damaged = clean.replace("模型", "模型".encode("gbk").decode("utf-8", "replace"))  # 口字码: ģ and marks
+    assert "ģ" in damaged
+    ours = repair_text(damaged, "a.md").text
+    assert Levenshtein.distance(ours, clean) <= Levenshtein.distance(ftfy.fix_text(damaged, FTFY_CONFIG), clean)
+    assert any(f.kind == "gbk-as-utf8-replaced" for f in repair_text(damaged, "a.md").report.unrecoverable)
+    authored = "---\ntitle: t\n---\n# café\ufffd\n"
+    assert repair_text(authored, "a.md").text == authored

@@ -1348,8 +1348,8 @@ def _join_lines(text: str, lines: list[str], line_items: list[list[str | Slot]],
             new = "".join(items)  # no slot left on the line: the common case, at the speed of C
         except TypeError:
             new = "".join(i if isinstance(i, str) else "\ufffd" for i in items)
-        if new == line and BYTE_RUN.search(line):
-            fixed = _ftfy_line(line, model)
+        if new == line and (BYTE_RUN.search(line) or "\ufffd" in line):
+            fixed = _ftfy_line(line, model) if BYTE_RUN.search(line) else _ftfy_marked_line(line, model)
             if fixed != line:
                 report.ftfy_lines += 1
                 report.fixes.append(Fix(number, 1, "ftfy"))
@@ -1643,6 +1643,19 @@ def _ftfy_line(line: str, model: LanguageModel) -> str:
     if all(c.isascii() or is_plausible_char(c, model.vocabulary, c in in_words) for c in new_chars):
         return fixed
     return line
+
+
+def _ftfy_marked_line(line: str, model: LanguageModel) -> str:
+    """ftfy on a line with U+FFFD that nothing else read (口字码, GBK read as UTF-8), kept only where it took
+    away characters beyond Latin-1 beside the marks: the 口字码 left of a GBK character (``ģ\ufffd``),
+    never an author's ``é`` before a mark.
+
+    >>> _ftfy_marked_line("# ģ\ufffd\ufffd", load_model()), _ftfy_marked_line("# café\ufffd", load_model())
+    ('# \ufffd', '# café\ufffd')
+    """
+    fixed = _ftfy_line(line, model)
+    taken = Counter(line) - Counter(fixed)
+    return fixed if all(ord(ch) >= 0x100 for ch in taken) else line
 
 
 #: A maximal run of letters (a word, in a script that spaces its words).
