@@ -46,6 +46,9 @@ PYTHON3_TYPES = tuple((re.compile(kind, _FLAGS), re.compile(start, _FLAGS), mode
 #: A fingerprint that starts with an exception type (``KeyError: ...``).
 TYPE_PREFIX = re.compile(RULES["type_prefix"], _FLAGS)
 _SPACE = re.compile(RULES["space"], _FLAGS)
+#: What is taken off a message's ends: whitespace as Python's ``str.strip`` knows it, spelt out so that
+#: the page's JavaScript (whose ``trim()`` differs) takes off the same.
+_TRIM = RULES["trim"]
 _TOKEN = re.compile(RULES["token"], _FLAGS)
 _LIBRARY = re.compile(RULES["library"], _FLAGS)
 
@@ -57,6 +60,15 @@ def strip_terminal_codes(text: str) -> str:
     "KeyError: 'y'"
     """
     return _TERMINAL_CODES.sub("", text)
+
+
+def trimmed(text: str) -> str:
+    """The text without whitespace at its ends, the same in Python and on the page.
+
+    >>> trimmed("\\ufeff[Errno 2] x\\u3000 "), trimmed("\\x1c x")
+    ('\\ufeff[Errno 2] x', 'x')
+    """
+    return text.strip(_TRIM)
 
 
 def normalise_paste(text: str) -> str:
@@ -95,11 +107,11 @@ def exception_line(text: str) -> tuple[str | None, str]:
     matches = list(EXCEPTION_LINE.finditer(text))
     if matches:
         last = matches[-1]
-        return last.group(1), (last.group(2) or "").strip()
+        return last.group(1), trimmed(last.group(2) or "")
     tools = list(TOOL_ERROR_LINE.finditer(text))
     if tools:
-        return None, tools[-1].group(1).strip()
-    return None, _SPACE.sub(" ", text).strip()
+        return None, trimmed(tools[-1].group(1))
+    return None, trimmed(_SPACE.sub(" ", text))
 
 
 def earlier_errors(text: str, count: int) -> list[str]:
@@ -115,7 +127,7 @@ def earlier_errors(text: str, count: int) -> list[str]:
         return []
     last_type, seen, out = matches[-1].group(1), set(), []
     for match in reversed(matches[:-1]):
-        line = match.group(0).strip()
+        line = trimmed(match.group(0))
         if match.group(1) != last_type and line not in seen:
             seen.add(line)
             out.append(text[: match.end()])
@@ -174,7 +186,7 @@ def parameterise(message: str) -> str:
     message = _SPACE.sub(" ", message)  # the placeholders rely on it (see the rules file)
     for pattern, placeholder in PLACEHOLDERS:
         message = pattern.sub(placeholder, message)
-    return _SPACE.sub(" ", message).strip()
+    return trimmed(_SPACE.sub(" ", message))
 
 
 def fingerprint(text: str) -> str:

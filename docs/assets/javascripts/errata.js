@@ -30,6 +30,7 @@
       // Python writes a group in a replacement as \1, JavaScript as $1.
       placeholders: rules.placeholders.map(function (p) { return [new RegExp(p[0], "gm"), p[1].replace(/\\(\d)/g, "$$$1")]; }),
       space: new RegExp(rules.space, "gm"),
+      trim: new Set(Array.from(rules.trim)),
       token: new RegExp(rules.token, "gm"),
       identity: new RegExp(rules.identity_token, "m"),
       quoted: new RegExp(rules.quoted_token, "m"),
@@ -78,10 +79,19 @@
   function exceptionLine(text, R) {
     text = normalisePaste(text, R);
     var m = lastMatch(R.exceptionLine, text);
-    if (m) return [m[1], (m[2] || "").trim()];
+    if (m) return [m[1], trimmed(m[2] || "", R)];
     m = lastMatch(R.toolErrorLine, text);
-    if (m) return [null, m[1].trim()];
-    return [null, text.replace(R.space, " ").trim()];
+    if (m) return [null, trimmed(m[1], R)];
+    return [null, trimmed(text.replace(R.space, " "), R)];
+  }
+
+  /* The text without whitespace at its ends, as Python's str.strip takes it off (errata.fingerprint.trimmed):
+   * String.prototype.trim() knows another set of characters. */
+  function trimmed(text, R) {
+    var start = 0, end = text.length;
+    while (start < end && R.trim.has(text[start])) start++;
+    while (end > start && R.trim.has(text[end - 1])) end--;
+    return text.slice(start, end);
   }
 
   function shortType(name) {
@@ -104,7 +114,7 @@
   function parameterise(message, R) {
     message = message.replace(R.space, " "); // the placeholders rely on it (see the rules file)
     R.placeholders.forEach(function (p) { message = message.replace(p[0], p[1]); });
-    return message.replace(R.space, " ").trim();
+    return trimmed(message.replace(R.space, " "), R);
   }
 
   function fingerprint(text, R) {
@@ -232,7 +242,7 @@
     if (found.length < 2) return [];
     var lastType = found[found.length - 1][1], seen = {}, out = [];
     for (var i = found.length - 2; i >= 0 && out.length < count; i--) {
-      var line = found[i][0].trim();
+      var line = trimmed(found[i][0], R);
       if (found[i][1] !== lastType && !Object.prototype.hasOwnProperty.call(seen, line)) {
         seen[line] = true;
         out.push(text.slice(0, found[i].index + found[i][0].length));
