@@ -529,6 +529,7 @@ def test_a_theme_hope_blog_in_src_with_icons_imports_and_builds(tmp_path):
     meta = split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")).metadata
     assert meta.get("vuepress_icon") == "pen" and "icon" not in meta
     assert any("'icon' means something else to Material" in line for line in report.needs_a_person)
+    assert any(line.startswith("01.笔记/02.乙.md:3: front matter 'icon'") for line in report.needs_a_person)  # the key's own line
     meta = split_front_matter((docs / "01.笔记/02.乙.md").read_text(encoding="utf-8")).metadata
     assert (meta.get("vuepress_icon"), meta.get("vuepress_icon_2")) == ("我的", "book")  # nothing overwritten
     result = build_site(tmp_path / "site", docs_dir=docs)

@@ -128,6 +128,7 @@ class _Page:
     dest: str = ""  # relative to DEST; '' when the page is not written
     role: str = "essay"  # essay, home, theme, catalogue
     anchors: dict[str, str] | None = None  # ids a link may name → the site's ids, made when first asked
+    key_lines: dict[str, int] = field(default_factory=dict)  # top-level front-matter key → its line in the author's file
 
 
 #: Front-matter keys Material for MkDocs reads from a page (an icon, a template, a status badge): a VuePress
@@ -276,7 +277,7 @@ class _Import:
             return
         # Notes name lines of the file as the author has it: its front matter may have had more lines.
         body_line = split.body_line - _block_lines(result.text) + _block_lines(data)
-        page = _Page(relative, split.metadata, split.body, body_line, split.block, result.report)
+        page = _Page(relative, split.metadata, split.body, body_line, split.block, result.report, key_lines=_key_lines(data))
         if "/" not in relative and (page.metadata.get("home") is True or relative.lower() in ("index.md", "readme.md")):
             page.role = "home"  # VuePress's root page is the home, whatever its layout
         elif any(page.metadata.get(flag) is True for flag in THEME_PAGES):
@@ -410,7 +411,8 @@ class _Import:
             for key in theirs:
                 aside = _free_key(kept | {k: None for k in page.metadata}, f"vuepress_{key}")
                 kept[aside] = page.metadata[key]
-                self.report.needs_a_person.append(f"{page.src}:1: front matter {key!r} means something else to Material: kept as {aside!r}")
+                line = page.key_lines.get(key, 1)
+                self.report.needs_a_person.append(f"{page.src}:{line}: front matter {key!r} means something else to Material: kept as {aside!r}")
             return dump_front_matter(kept) + converted.text
         return page.block + converted.text
 
@@ -650,6 +652,30 @@ def _yaml_front_matter(data: bytes) -> bytes:
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):  # arrays nested 100,000 deep: tomllib recurses
         return data
     return dump_front_matter(metadata).encode("utf-8") + data[match.end() :]
+
+
+def _key_lines(data: bytes) -> dict[str, int]:
+    """Each top-level key of a YAML front matter, by the line it is on in the file as the author has it.
+
+    The repair rewrites the block, so the lines of the repaired text are not the author's.
+
+    >>> _key_lines(b"---\\ntitle: a\\ntags:\\n  - x\\nicon: pen\\n---\\nbody icon: no\\n"), _key_lines(b"---\\r\\ntags:\\r\\n---")
+    ({'title': 2, 'tags': 3, 'icon': 5}, {'tags': 2})
+    """
+    block = _FRONT_MATTER.match(data.lstrip(b"\xef\xbb\xbf"))
+    if not block:
+        return {}
+    found: dict[str, int] = {}
+    for number, line in enumerate(block.group(0).split(b"\n")[1:], start=2):
+        if line.rstrip(b" \t\r") in (b"---", b"..."):
+            break
+        key = _TOP_LEVEL_KEY.match(line)
+        if key:
+            found.setdefault(key.group(1).decode("ascii"), number)
+    return found
+
+
+_TOP_LEVEL_KEY = re.compile(rb"([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t\r]|$)")
 
 
 def _block_lines(text: str | bytes) -> int:
