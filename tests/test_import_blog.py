@@ -601,3 +601,23 @@ def test_a_value_kept_as_text_under_a_key_errata_does_not_read_is_said_too(tmp_p
     notes = [line for line in report.needs_a_person if line.startswith("01.笔记/01.甲.md")]
     assert len(notes) == 2  # the date once (set aside), the bool once (kept as text)
     assert "01.笔记/01.甲.md:4: 'maybe' is not a valid bool: kept as text" in notes
+
+
+def test_a_vuepress_2_home_keeps_its_actions_and_footer(tmp_path):
+    home = (
+        "---\nhome: true\nheroText: 小站\ntagline: 慢慢写\nactions:\n  - text: 快速开始\n    link: /01.笔记/01.甲.html\n    type: primary\n"
+        "  - text: 关于\n    link: https://example.org/about\n    type: secondary\n  - text: 坏的\n    link: javascript:alert(1)\n"
+        "footer: MIT Licensed | Copyright © 2024 <script>x()</script>\n---\n"
+    )
+    write(tmp_path / "blog/docs/README.md", home)
+    write(tmp_path / "blog/docs/01.笔记/01.甲.md", "---\ntitle: 甲\n---\n正文\n")
+    docs = make_project(tmp_path)
+    import_blog(tmp_path / "blog", docs)
+    index = (docs / "index.md").read_text(encoding="utf-8")
+    assert "[快速开始](01.笔记/01.甲.md){ .md-button .md-button--primary }" in index
+    assert "[关于](https://example.org/about){ .md-button }" in index and "javascript:" not in index
+    assert "MIT Licensed | Copyright © 2024 &lt;script&gt;x()&lt;/script&gt;" in index and "{ .errata-footer }" in index
+    result = build_site(tmp_path / "site", docs_dir=docs)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert 'class="md-button md-button--primary"' in page and "<script>x()" not in page

@@ -582,7 +582,7 @@ class _Renderer:
         new = self.resolve(bare, bool(bang), number, False)
         if new is None:
             return _missing_image(label or bare) if bang else label
-        return f"{bang}[{label}]({_markdown_url(new) if new != bare else url}{title})"
+        return f"{bang}[{label}]({markdown_url(new) if new != bare else url}{title})"
 
     def _html_tag(self, match: re.Match[str], number: int) -> str:
         tag = self._attributes(match.group(0), match.group(1).lower(), number)
@@ -624,7 +624,7 @@ class _Renderer:
         new = self.resolve(url, False, number, False)
         if new is None:
             return ""
-        return match.group(0) if new == url else f"{match.group(1)}{_markdown_url(new)}{match.group(3)}"
+        return match.group(0) if new == url else f"{match.group(1)}{markdown_url(new)}{match.group(3)}"
 
 
 # -- cards (friends lists and the home page's features) -----------------------
@@ -660,18 +660,18 @@ def card_grid(cards: list[Card], resolve: Callable[[str, bool], str | None], lar
     for card in cards:
         link = resolve(str(card.link), False) if card.link else None
         image = resolve(str(card.image), True) if card.image else None
-        name = _markdown_text(card.name or (str(card.link) if card.link else ""))
-        heading = f"**[{name}]({_markdown_url(link)})**" if link else f"**{name}**"
+        name = markdown_text(card.name or (str(card.link) if card.link else ""))
+        heading = f"**[{name}]({markdown_url(link)})**" if link else f"**{name}**"
         picture = ""
         if image:
             css = "errata-card-image" if large_images else "errata-card-avatar"
-            picture = f"![]({_markdown_url(image)}){{ .{css} loading=lazy }}"
+            picture = f"![]({markdown_url(image)}){{ .{css} loading=lazy }}"
         first = f"{picture}\n\n    {heading}" if large_images and picture else " ".join(p for p in (picture, heading) if p)
         out += [f"-   {first}", "", "    ---", ""]
         if card.text:
-            out += [f"    {_markdown_text(card.text)}", ""]
+            out += [f"    {markdown_text(card.text)}", ""]
         if card.author:
-            out += [f"    — {_markdown_text(str(card.author))}", ""]
+            out += [f"    — {markdown_text(str(card.author))}", ""]
     out += ["</div>", ""]
     return out
 
@@ -690,17 +690,17 @@ def _title_text(title: str) -> str:
     return html.escape(title.strip(), quote=True)
 
 
-def _markdown_text(text: str) -> str:
+def markdown_text(text: str) -> str:
     """Plain text for a Markdown line: no HTML, no link syntax, one line.
 
-    >>> _markdown_text("a <b> [c]\\nd")
+    >>> markdown_text("a <b> [c]\\nd")
     'a &lt;b&gt; \\\\[c\\\\] d'
     """
     text = " ".join(text.split())
     return html.escape(text, quote=False).replace("[", "\\[").replace("]", "\\]")
 
 
-def _markdown_url(url: str) -> str:
+def markdown_url(url: str) -> str:
     """A URL as a Markdown link target: in ``<…>`` when it has spaces or parentheses."""
     if any(c in url for c in " ()<>"):
         return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
@@ -708,7 +708,7 @@ def _markdown_url(url: str) -> str:
 
 
 def _missing_image(label: str) -> str:
-    return f"*（图片未导入：{_markdown_text(label)}）*"
+    return f"*（图片未导入：{markdown_text(label)}）*"
 
 
 def _markdown_indent(indent: str) -> str:

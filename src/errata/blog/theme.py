@@ -13,11 +13,12 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any
 
 import yaml
 
-from .markup import Card, card_grid
+from .markup import Card, card_grid, markdown_text, markdown_url
 
 CONFIG_NAMES = ("config.ts", "config.js", "config.mjs", "config.cjs", "config.yml", "config.yaml", "config.toml")
 MAX_CONFIG = 1_000_000  # characters
@@ -300,7 +301,8 @@ FRONT_DOOR = "<!-- errata:front-door -->"
 
 
 def home_page(metadata: dict[str, Any], body: str, site: SiteConfig, resolve) -> str:
-    """Errata's ``index.md`` from vdoing's home (``home: true``): hero text, tagline, action, features, body.
+    """Errata's ``index.md`` from vdoing's or VuePress 2's home (``home: true``): hero text, tagline,
+    actions, features, body, footer.
 
     The ``<!-- errata:front-door -->`` line is where the site's hook puts the latest entries, tags and counts.
 
@@ -330,10 +332,9 @@ def home_page(metadata: dict[str, Any], body: str, site: SiteConfig, resolve) ->
     tagline = _string(metadata.get("tagline")) or site.description
     if tagline:
         lines += [tagline, "{ .errata-tagline }", ""]
-    action_text, action_link = _string(metadata.get("actionText")), _string(metadata.get("actionLink"))
-    link = resolve(action_link, False) if action_link else None
-    if action_text and link:
-        lines += [f"[{action_text}]({link}){{ .md-button .md-button--primary }}", ""]
+    buttons = _buttons(metadata, resolve)
+    if buttons:
+        lines += [" ".join(buttons), ""]
     lines += [FRONT_DOOR, ""]
     features = metadata.get("features")
     if isinstance(features, list):
@@ -345,8 +346,32 @@ def home_page(metadata: dict[str, Any], body: str, site: SiteConfig, resolve) ->
         lines += card_grid(cards, resolve)
     if body.strip():
         lines += [body.strip("\n"), ""]
+    footer = _string(metadata.get("footer"))
+    if footer:
+        lines += [markdown_text(footer), "{ .errata-footer }", ""]
     meta = {"title": title, "hide": ["navigation", "toc"]}
     return dump_front_matter(meta) + "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _buttons(metadata: dict[str, Any], resolve) -> list[str]:
+    """The home page's buttons: vdoing's one action (``actionText``, ``actionLink``) and VuePress 2's
+    ``actions`` (``text``, ``link``, ``type`` primary or secondary), as Material's buttons.
+
+    >>> _buttons({"actions": [{"text": "开始", "link": "/guide/"}, {"text": "介绍", "link": "/intro/", "type": "secondary"}]}, lambda u, i: u)
+    ['[开始](/guide/){ .md-button .md-button--primary }', '[介绍](/intro/){ .md-button }']
+    """
+    actions = metadata.get("actions") if isinstance(metadata.get("actions"), list) else []
+    wanted = [(a.get("text"), a.get("link"), a.get("type", "primary")) for a in actions if isinstance(a, dict)]
+    if metadata.get("actionText"):
+        wanted.insert(0, (metadata.get("actionText"), metadata.get("actionLink"), "primary"))
+    out = []
+    for text, link, kind in wanted:
+        target = resolve(_string(link), False) if _string(link) else None
+        # A button leads to a page or a web address; ``javascript:`` and the like are no place to go.
+        if _string(text) and target and urlsplit(target).scheme in ("", "http", "https"):
+            css = ".md-button .md-button--primary" if kind == "primary" else ".md-button"
+            out.append(f"[{markdown_text(_string(text))}]({markdown_url(target)}){{ {css} }}")
+    return out
 
 
 def catalogue_page(metadata: dict[str, Any], pages: list[tuple[str, str]]) -> str:
