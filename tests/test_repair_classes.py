@@ -250,3 +250,11 @@ def test_gbk_read_as_utf8_is_never_worse_than_careful_ftfy_and_an_author_s_lette
     assert any(f.kind == "gbk-as-utf8-replaced" for f in repair_text(damaged, "a.md").report.unrecoverable)
     authored = "---\ntitle: t\n---\n# café\ufffd\n"
     assert repair_text(authored, "a.md").text == authored
+
+
+def test_an_author_s_letter_in_a_word_before_a_mark_stays_whatever_its_script():
+    # ftfy reads a letter before U+FFFD as a UTF-8 lead byte whose sequence lost bytes, in any of its
+    # code pages (ę and ě are Windows-1250 0xEA and 0xEC): in a word they are an author's, as é is.
+    for line in ("Proszę\ufffd\ufffd", "Polska: się\ufffd\ufffd", "Czech: ně\ufffd\ufffd"):
+        authored = f"---\ntitle: t\n---\n正文。\n\n{line}\n"
+        assert repair_text(authored, "a.md").text == authored, line

@@ -1648,14 +1648,18 @@ def _ftfy_line(line: str, model: LanguageModel) -> str:
 def _ftfy_marked_line(line: str, model: LanguageModel) -> str:
     """ftfy on a line with U+FFFD that nothing else read (口字码, GBK read as UTF-8), kept only where it took
     away characters beyond Latin-1 beside the marks: the 口字码 left of a GBK character (``ģ\ufffd``),
-    never an author's ``é`` before a mark.
+    never an author's ``é`` before a mark, nor a letter of an author's word (``się\ufffd``: ftfy reads
+    ę as Windows-1250's lead byte 0xEA).
 
     >>> _ftfy_marked_line("# ģ\ufffd\ufffd", load_model()), _ftfy_marked_line("# café\ufffd", load_model())
     ('# \ufffd', '# café\ufffd')
+    >>> _ftfy_marked_line("Polska: się\ufffd\ufffd", load_model())
+    'Polska: się\ufffd\ufffd'
     """
     fixed = _ftfy_line(line, model)
     taken = Counter(line) - Counter(fixed)
-    return fixed if all(ord(ch) >= 0x100 for ch in taken) else line
+    in_words = {ch for m in _LETTER_RUN.finditer(line) if len(m.group()) > 1 for ch in m.group()}
+    return fixed if all(ord(ch) >= 0x100 and ch not in in_words for ch in taken) else line
 
 
 #: A maximal run of letters (a word, in a script that spaces its words).
