@@ -345,3 +345,10 @@ def test_two_damaged_marks_after_one_opening_mark_do_not_both_close_it():
     clean = "兩地雖然都使用繁體字，但用詞有不少差異：香港說「的士」，台灣說「計程車」；香港說「雪櫃」，台灣說「冰箱」。\n"
     damaged = CLASSES["utf8-as-gbk"].apply(clean, random.Random(0))
     assert repair_mojibake(damaged)[0].endswith("「冰箱」。\n")
+
+
+def test_clean_chinese_between_marks_is_not_read_as_characters_that_lost_their_lead_bytes():
+    # Written back as Big5, 在 and 了 start with continuation bytes (A6 62, A4 46): a reading in which each
+    # mark took a lead byte made …b交F of them, with not one character read whole to vouch for it.
+    for line in ("\ufffd在\ufffd了\ufffd", "\ufffd的是\ufffd在\ufffd了\ufffd"):
+        assert repair_mojibake(line)[0] == line

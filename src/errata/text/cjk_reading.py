@@ -91,7 +91,8 @@ def _runs_in(line: str, codec: str, kind: str, model: LanguageModel, config: Rep
         if score < config.cjk_reading_min_logp or score < text_score(line[start:end], model) + config.cjk_reading_margin:
             continue
         end = _with_trailing_gaps(line, end, items)
-        hanzi = sum(1 for ch in whole if "\u4e00" <= ch <= "\u9fff") + sum(isinstance(i, Piece) for i in items)
+        # A character that lost its lead byte is any of a dozen: evidence of a reading only beside others.
+        hanzi = sum(1 for ch in whole if "\u4e00" <= ch <= "\u9fff") + sum(isinstance(i, Piece) and not i.lead_lost for i in items)
         if hanzi >= 2:
             found.append((start, end, items, kind))
         elif hanzi or whole:  # one character, or fullwidth punctuation (``锛歔`` for ：[)
