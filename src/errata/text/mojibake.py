@@ -1658,8 +1658,19 @@ def _ftfy_marked_line(line: str, model: LanguageModel) -> str:
     """
     fixed = _ftfy_line(line, model)
     taken = Counter(line) - Counter(fixed)
-    in_words = {ch for m in _LETTER_RUN.finditer(line) if len(m.group()) > 1 for ch in m.group()}
+    in_words = {ch for m in _LETTER_RUN.finditer(line) if _one_script_word(m.group()) for ch in m.group()}
     return fixed if all(ord(ch) >= 0x100 and ch not in in_words for ch in taken) else line
+
+
+def _one_script_word(run: str) -> bool:
+    """Whether a run of letters is a word: two letters or more, of one script (``się``, ``жук``),
+    not an ASCII letter glued to the 口字码 after it (``rС`` in ``%rС\ufffd``).
+
+    >>> _one_script_word("się"), _one_script_word("rС"), _one_script_word("α")
+    (True, False, False)
+    """
+    scripts = {unicodedata.name(ch, "?").split(" ", 1)[0] for ch in run}
+    return len(run) > 1 and len(scripts) == 1
 
 
 #: A maximal run of letters (a word, in a script that spaces its words).
