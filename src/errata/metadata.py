@@ -201,7 +201,7 @@ class _BudgetLoader(yaml.composer.Composer, _EventParser, yaml.constructor.SafeC
                 if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
                     first = seen.setdefault((key.tag, key.value), key.start_mark.line)
                     if first != key.start_mark.line:
-                        name = key.value if len(key.value) <= 40 else key.value[:40] + "…"
+                        name = _shown(key.value)
                         above = key.start_mark.line - first
                         raise yaml.constructor.ConstructorError(
                             None, None, f"duplicate key {name!r} (also {above} line{'s' if above > 1 else ''} above)", key.start_mark
@@ -209,9 +209,7 @@ class _BudgetLoader(yaml.composer.Composer, _EventParser, yaml.constructor.SafeC
         return super().construct_mapping(node, deep)
 
     def unbuildable(self, node: yaml.ScalarNode) -> Any:
-        kind = {"timestamp": "date"}.get(node.tag.rsplit(":", 1)[-1], node.tag.rsplit(":", 1)[-1])
-        value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
-        raise yaml.constructor.ConstructorError(None, None, f"{value} is not a valid {kind}", node.start_mark)
+        raise yaml.constructor.ConstructorError(None, None, f"{_shown(node.value)} is not a valid {_kind(node)}", node.start_mark)
 
 
 class _LenientLoader(_BudgetLoader):
@@ -222,10 +220,23 @@ class _LenientLoader(_BudgetLoader):
         self.kept: list[tuple[int, str]] = []  # (0-based line, what it is not)
 
     def unbuildable(self, node: yaml.ScalarNode) -> Any:
-        kind = {"timestamp": "date"}.get(node.tag.rsplit(":", 1)[-1], node.tag.rsplit(":", 1)[-1])
-        value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
-        self.kept.append((node.start_mark.line, f"{value!r} is not a valid {kind}"))
+        self.kept.append((node.start_mark.line, f"{_shown(node.value)!r} is not a valid {_kind(node)}"))
         return node.value
+
+
+def _kind(node: yaml.ScalarNode) -> str:
+    """What a scalar's tag says it should be, in words: ``date`` for a timestamp."""
+    tag = node.tag.rsplit(":", 1)[-1]
+    return "date" if tag == "timestamp" else tag
+
+
+def _shown(text: str) -> str:
+    """A value as an error message quotes it: its first 40 characters.
+
+    >>> _shown("x" * 41) == "x" * 40 + "…", _shown("2021-02-30")
+    (True, '2021-02-30')
+    """
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def load_yaml(
@@ -522,7 +533,7 @@ def normalise_date(value: Any, timezone: dt.tzinfo) -> str:
             else:
                 stamp = dt.datetime.fromisoformat(text.replace("/", "-"))
         except ValueError:
-            shown = text if len(text) <= 40 else text[:40] + "…"
+            shown = _shown(text)
             raise ValueProblem(f'"{shown}" is not a date (want ISO 8601, e.g. 2022-07-21 19:09:42)') from None
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=timezone)

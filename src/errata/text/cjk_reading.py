@@ -136,11 +136,11 @@ def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int):
         while i < n:
             b = data[i]
             if b < 0x80:
-                if i > start and owner[i] == owner[i - 1]:
-                    items.append(chr(b))  # an ASCII byte swallowed into a GBK pair
-                    i += 1
-                    continue
-                break
+                if not _paired(i, start, owner):
+                    break
+                items.append(chr(b))  # an ASCII byte swallowed into a GBK pair
+                i += 1
+                continue
             size = utf8_length(b)
             if size < 2:
                 if i in gaps and is_continuation(b):
@@ -180,8 +180,8 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
     0x80 with the byte after it, whatever it is, and writes one mark for a pair it cannot map.
 
     The two bytes fill in what the character before the mark still lacks; what is left of them was the
-    next character's lead byte (its continuation bytes follow: the character is unplaceable, U+FFFD) or an
-    ASCII byte, a newline or a brace, which is gone.
+    next character's lead byte (its continuation bytes follow: a :class:`Piece` with ``lead_lost``, or
+    U+FFFD where too little of it is left to place) or an ASCII byte, a newline or a brace, which is gone.
 
     >>> damaged = "澶\ufffd濂\ufffd"   # 够, a newline, 好: 9F went with the newline, BD with nothing (the last mark joins the run later)
     >>> data, owner, gaps = _as_bytes(damaged, "gb18030")
@@ -222,11 +222,11 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
                 break
             b = data[pos]
             if b < 0x80:
-                if pos > start and owner[pos] == owner[pos - 1]:
-                    items.append(chr(b))  # an ASCII byte paired into a GBK character
-                    pos += 1
-                    continue
-                break
+                if not _paired(pos, start, owner):
+                    break
+                items.append(chr(b))  # an ASCII byte paired into a GBK character
+                pos += 1
+                continue
             size = utf8_length(b)
             if size < 2:
                 break
@@ -256,6 +256,12 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
         span, i = _span_and_next(start, pos, owner, items, n)
         if span is not None:
             yield span
+
+
+def _paired(at: int, start: int, owner: list[int]) -> bool:
+    """Whether the byte at ``at`` (inside a span from ``start``) came from the same character as the one
+    before it: an ASCII byte a GBK reader took as a pair's second byte belongs to the span."""
+    return at > start and owner[at] == owner[at - 1]
 
 
 def _decoded(raw: bytes) -> str | None:

@@ -41,7 +41,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -854,7 +854,7 @@ class CandidateIndex:
         Where the damage showed where the bytes went (``piece.gap_at``), only
         characters that lost them exactly there fit, in that one way.
         """
-        shape = (piece.lead, piece.tail, piece.missing, piece.gap_at, piece.after, piece.cp1252)
+        shape = _shape(piece)
         found = self._matches.get(shape)
         if found is None:
             found = []
@@ -903,7 +903,7 @@ class CandidateIndex:
             if neighbour is None:
                 continue
             room = keep
-            for ch in "".join(table.get((neighbour, lead), "") for lead in _leads(piece)):
+            for ch in chain.from_iterable(table.get((neighbour, lead), "") for lead in _leads(piece)):
                 fit = by_char.get(ch)
                 if fit is not None and ch not in seen:
                     seen.add(ch)
@@ -914,7 +914,7 @@ class CandidateIndex:
         return found + added if added else found
 
     def _fits_by_char(self, piece: Piece) -> dict[str, Fit]:
-        shape = (piece.lead, piece.tail, piece.missing, piece.gap_at, piece.after, piece.cp1252)
+        shape = _shape(piece)
         found = self._fit_maps.get(shape)
         if found is None:
             found = self._fit_maps[shape] = {fit.char: fit for fit in self.matches(piece)}
@@ -940,6 +940,11 @@ class CandidateIndex:
 
 #: The lead bytes a character that lost its own may have had: those of three-byte characters (CJK among them).
 LOST_LEADS = tuple(range(0xE0, 0xF0))
+
+
+def _shape(piece: Piece) -> tuple:
+    """What decides which characters fit a piece (a lost lead byte is lead 0): the key their lists are kept by."""
+    return (piece.lead, piece.tail, piece.missing, piece.gap_at, piece.after, piece.cp1252)
 
 
 def _leads(piece: Piece) -> tuple[int, ...]:
