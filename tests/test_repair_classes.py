@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from errata.repair import FrontMatterError, repair_bytes, repair_text
@@ -258,3 +260,67 @@ def test_an_author_s_letter_in_a_word_before_a_mark_stays_whatever_its_script():
     for line in ("Proszę\ufffd\ufffd", "Polska: się\ufffd\ufffd", "Czech: ně\ufffd\ufffd"):
         authored = f"---\ntitle: t\n---\n正文。\n\n{line}\n"
         assert repair_text(authored, "a.md").text == authored, line
+
+
+GREEDY_ESSAY = (
+    "---\ntitle: 开发环境报错汇总\ndate: 2021-03-05\ntags:\n- 显存\n---\n# 开发环境\n\n"
+    "运行训练脚本 train.py 时出现这个错误，请把批大小减半后重试。\n\n"
+    "- 编辑配置文件 conf.py 即可\n- 训练 5 次都报错\n\n"
+    "版本 ≥ 7.0 → 行为改变，运行训练脚本时出现这个错误。\n"
+)
+
+
+def test_a_greedy_reader_s_swallowed_newlines_and_spaces_are_put_back():
+    damaged = read_as_gbk_pairing_greedily(GREEDY_ESSAY)
+    assert damaged.count("\n") < GREEDY_ESSAY.count("\n")  # lines merged, a blank line gone
+    result = repair_text(damaged, "a.md")
+    # The front matter's lines are apart again, so it parses: its date is a date, not a title's tail.
+    assert result.report.front_matter_problem == ""
+    assert result.text.count("\n") == GREEDY_ESSAY.count("\n")
+    for line in ("运行训练脚本 train.py 时出现这个错误", "- 编辑配置文件 conf.py 即可"):
+        assert line in result.text
+    # The spaces around symbols are back whether or not the symbols (≥ →) could be chosen surely.
+    assert re.search("版本 . 7\\.0 . 行为改变", result.text)
+    assert any(fix.kind == "swallowed-byte" for fix in result.report.fixes)
+
+
+def test_a_standard_reader_s_marks_swallow_nothing():
+    # Python's decoder keeps the ASCII byte after a lead byte it cannot pair: nothing to put back.
+    damaged = GREEDY_ESSAY.encode("utf-8").decode("gbk", errors="replace")
+    result = repair_text(damaged, "a.md")
+    assert not any(fix.kind == "swallowed-byte" for fix in result.report.fixes)
+    assert result.text.count("\n") == GREEDY_ESSAY.count("\n")
+
+
+def test_two_continuation_bytes_lost_at_one_greedy_mark_rule_out_characters_gbk_can_pair():
+    from errata.text.bytemap import Piece
+    from errata.text.langmodel import load_model
+    from errata.text.mojibake import CandidateIndex
+
+    index = CandidateIndex(load_model(), set())
+    loose = {fit.char for fit in index.matches(Piece(0xE5, b"", 2, cp1252=False, gap=True))}
+    paired = {fit.char for fit in index.matches(Piece(0xE5, b"", 2, cp1252=False, gap=True, pair_lost=True))}
+    # 够 (E5 A4 9F): A4 9F is no GBK character, so a greedy reader lost both at one mark; 好 (E5 A5 BD) it reads as one.
+    assert "够" in paired and "好" in loose and "好" not in paired
+    assert paired < loose and len(paired) < len(loose) / 2
+
+
+def test_pieces_that_differ_only_in_where_their_byte_went_are_scored_apart():
+    from errata.text.bytemap import Piece
+    from errata.text.langmodel import load_model
+    from errata.text.mojibake import CandidateIndex
+
+    index = CandidateIndex(load_model(), set())
+    table = [0.0] * 256
+    # 的 is E7 9A 84: with 0x9A kept, the lost byte is its last; with it kept as the last, its first.
+    first = dict(index.candidates(Piece(0xE7, b"\x9a", 1, cp1252=False, gap=True, gap_at=1), table, 40))
+    second = dict(index.candidates(Piece(0xE7, b"\x9a", 1, cp1252=False, gap=True, gap_at=0), table, 40))
+    assert "的" in first and "的" not in second
+
+
+def test_a_greedy_reader_s_swallowed_carriage_return_adds_no_line():
+    damaged = read_as_gbk_pairing_greedily(GREEDY_ESSAY.replace("\n", "\r\n"))
+    assert "\r\n" in damaged and damaged.count("\r") < GREEDY_ESSAY.count("\n")  # some CRs swallowed
+    result = repair_bytes(damaged.encode("utf-8"), "a.md")
+    assert result.text.count("\n") == GREEDY_ESSAY.count("\n") and "\r" not in result.text
+    assert "- 编辑配置文件 conf.py 即可\n" in result.text

@@ -169,7 +169,7 @@ def repair_bytes(data: bytes, path: str, options: RepairOptions = RepairOptions(
     """Repair an essay's raw bytes; :class:`EssayError` for what cannot be repaired."""
     decoded = decode_bytes(data, path)
     try:
-        result = repair_text(decoded.text, path, options, decoded.lost_bytes)
+        result = repair_text(decoded.text, path, options, decoded.lost_bytes, crlf_converted=decoded.had_crlf)
     except FrontMatterError as exc:
         _add_decoding(exc.result.report, decoded, data, exc.result.text)
         raise
@@ -196,12 +196,17 @@ def _add_decoding(report: RepairReport, decoded, data: bytes, text: str) -> None
 
 
 def repair_text(
-    text: str, path: str, options: RepairOptions = RepairOptions(), lost_bytes: tuple[tuple[int, int, int], ...] = ()
+    text: str,
+    path: str,
+    options: RepairOptions = RepairOptions(),
+    lost_bytes: tuple[tuple[int, int, int], ...] = (),
+    crlf_converted: bool = False,
 ) -> RepairResult:
     """Repair an essay already decoded to text; ``lost_bytes``: where the decode found
-    characters short of bytes (:attr:`~errata.text.encoding.DecodedText.lost_bytes`)."""
+    characters short of bytes (:attr:`~errata.text.encoding.DecodedText.lost_bytes`);
+    ``crlf_converted``: whether the decode made the file's CR LF line ends LF."""
     report = RepairReport(path)
-    fixed, mojibake = repair_mojibake(text, config=options.config, lost_bytes=lost_bytes)
+    fixed, mojibake = repair_mojibake(text, config=options.config, lost_bytes=lost_bytes, crlf_converted=crlf_converted)
     report.mojibake_runs = mojibake.runs_fixed
     report.legacy_runs = mojibake.legacy_runs_fixed
     report.ftfy_lines = mojibake.ftfy_lines

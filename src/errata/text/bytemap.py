@@ -118,6 +118,9 @@ class Piece:
     #: Whether the lead byte went too (a decoder that lost two bytes at a mark): ``lead`` is then 0
     #: and any three-byte character whose continuation bytes fit may have been there.
     lead_lost: bool = False
+    #: Whether both lost continuation bytes went at one mark of a decoder that pairs every byte from
+    #: 0x80 with the next: they were one pair GBK cannot map, which rules out most characters.
+    pair_lost: bool = False
 
     @property
     def char(self) -> str | None:

@@ -40,18 +40,36 @@ _CJK = re.compile("[\u3000-\uffff]")
 #: them in the written-back bytes, no span can hold two characters either.
 _TWO_CHARACTERS = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2}")
 
-__all__ = ["cjk_reading_runs", "load_model"]
+__all__ = ["cjk_reading_runs", "reads_paired", "load_model", "SWALLOWED"]
+
+
+class _Swallowed:
+    """An ASCII byte that a greedy GBK reader took as the second byte of a pair it could not map: ``够``
+    then a newline became ``澶`` and one mark. The byte is gone but its place is known; the repair puts
+    back the likeliest byte there (:func:`errata.text.mojibake.swallowed_byte`)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "SWALLOWED"
+
+
+#: In a span's items: where a swallowed ASCII byte stood (no character of the damaged line).
+SWALLOWED = _Swallowed()
 
 
 def cjk_reading_runs(
-    line: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG, single: bool = False
+    line: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG, single: bool = False, paired: bool | None = None
 ) -> list[tuple[int, int, list, str]]:
     """Spans of a line that are UTF-8 read as GBK (or Big5): (start, end, items, class).
 
     ``items`` are the decoded characters with a :class:`Piece` for each
-    character that lost bytes, and U+FFFD for bytes that cannot be placed.
+    character that lost bytes, U+FFFD for bytes that cannot be placed, and
+    :data:`SWALLOWED` where a greedy reader swallowed an ASCII byte.
     A span of a single character is only taken beside a longer one, or with
-    ``single`` (in a document that shows 古文码 elsewhere).
+    ``single`` (in a document that shows 古文码 elsewhere). ``paired``: whether
+    each mark stands for two bytes (:func:`reads_paired`); ``None``, the
+    reading that makes sense of more of the line.
     """
     if line.isascii() or len(line) > MAX_LINE or not _CJK.search(line):
         return []
@@ -60,16 +78,43 @@ def cjk_reading_runs(
             return []
     marked = any(ch in GAP_CHARS for ch in line)
     for codec, kind in READINGS:
-        runs = _runs_in(line, codec, kind, model, config, single, _utf8_spans)
-        if marked:
-            # A decoder that pairs a byte with whatever follows it (some tools do) loses two bytes at each
-            # mark, a newline among them now and then: the reading that makes sense of more of the line wins.
-            paired = _runs_in(line, codec, kind, model, config, single, _utf8_spans_paired)
-            if _covered(paired) > _covered(runs):
-                runs = paired
+        runs = _readings(line, codec, kind, model, config, single, paired if marked else False)
         if runs:
             return runs
     return []
+
+
+def _readings(line: str, codec: str, kind: str, model: LanguageModel, config: RepairConfig, single: bool, paired: bool | None):
+    if paired:
+        return _runs_in(line, codec, kind, model, config, single, _utf8_spans_paired)
+    runs = _runs_in(line, codec, kind, model, config, single, _utf8_spans)
+    if paired is None:
+        # A decoder that pairs a byte with whatever follows it (some tools do) loses two bytes at each
+        # mark, a newline among them now and then: the reading that makes sense of more of the line wins.
+        two_bytes = _runs_in(line, codec, kind, model, config, single, _utf8_spans_paired)
+        if _covered(two_bytes) > _covered(runs):
+            return two_bytes
+    return runs
+
+
+def reads_paired(lines: list[str], model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG) -> bool | None:
+    """Whether a document's 古文码 marks each stand for two bytes (a greedy GBK reader's), decided once
+    for the whole document: a short line reads as well either way, the document's long ones tell.
+    ``None`` where no line shows a mark in 古文码.
+
+    >>> greedy = "璁\ufffd粌鏃舵樉瀛樹笉澶\ufffdOOM锛屾姤閿欓\ufffd鍑\ufffd鏄惧瓨涓嶅\ufffd锛岃\ufffd缁\ufffd5 娆￠兘鎶ラ敊"
+    >>> standard = "璁\ufffd缁冩椂鏄惧瓨涓嶅\ufffd\ufffd OOM锛屾姤閿欓\ufffd\ufffd鍑\ufffd"
+    >>> reads_paired([greedy], load_model()), reads_paired([standard], load_model()), reads_paired(["没有"], load_model())
+    (True, False, None)
+    """
+    one = two = 0
+    for line in lines:
+        if len(line) > MAX_LINE or not any(ch in GAP_CHARS for ch in line) or not _CJK.search(line):
+            continue
+        codec, kind = READINGS[0]
+        one += _covered(_runs_in(line, codec, kind, model, config, False, _utf8_spans))
+        two += _covered(_runs_in(line, codec, kind, model, config, False, _utf8_spans_paired))
+    return two > config.paired_reading_share * one if one or two else None
 
 
 def _covered(runs: list[tuple[int, int, list, str]]) -> int:
@@ -82,10 +127,11 @@ def _runs_in(line: str, codec: str, kind: str, model: LanguageModel, config: Rep
         return []
     found, short = [], []
     for start, end, items in spans(data, owner, gaps, len(line)):
-        whole = "".join(i for i in items if isinstance(i, str) and i != "\ufffd")
-        lost = len(items) - len(whole)
+        characters = [i for i in items if i is not SWALLOWED]
+        whole = "".join(i for i in characters if isinstance(i, str) and i != "\ufffd")
+        lost = len(characters) - len(whole)
         whole = "".join(ch for ch in whole if not ch.isascii())  # swallowed ASCII says nothing
-        if 2 * lost > len(items) + 1:
+        if 2 * lost > len(characters) + 1:
             continue  # mostly lost: nothing to read (Big5 loses about a byte in three)
         score = text_score(whole, model)
         if score < config.cjk_reading_min_logp or score < text_score(line[start:end], model) + config.cjk_reading_margin:
@@ -181,12 +227,16 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
 
     The two bytes fill in what the character before the mark still lacks; what is left of them was the
     next character's lead byte (its continuation bytes follow: a :class:`Piece` with ``lead_lost``, or
-    U+FFFD where too little of it is left to place) or an ASCII byte, a newline or a brace, which is gone.
+    U+FFFD where too little of it is left to place) or an ASCII byte, a newline or a space, whose place
+    is :data:`SWALLOWED`.
 
-    >>> damaged = "澶\ufffd濂\ufffd"   # 够, a newline, 好: 9F went with the newline, BD with nothing (the last mark joins the run later)
+    A mark at a line's end leaves a place too: the byte it swallowed came before the line end that is
+    left (at the text's end, the file's last newline; or nothing, if the file had none).
+
+    >>> damaged = "澶\ufffd濂\ufffd"   # 够, a newline, 好: 9F went with the newline, BD with nothing
     >>> data, owner, gaps = _as_bytes(damaged, "gb18030")
-    >>> [(s, e, [(i.lead, i.tail, i.missing) for i in items]) for s, e, items in _utf8_spans_paired(data, owner, gaps, len(damaged))]
-    [(0, 3, [(229, b'\\xa4', 1), (229, b'\\xa5', 1)])]
+    >>> [(s, e, [i if i is SWALLOWED else (i.lead, i.tail, i.missing) for i in items]) for s, e, items in _utf8_spans_paired(data, owner, gaps, len(damaged))]
+    [(0, 3, [(229, b'\\xa4', 1), SWALLOWED, (229, b'\\xa5', 1), SWALLOWED])]
     """
     i, n = 0, len(data)
     while i < n:
@@ -217,7 +267,9 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
                         items.append("\ufffd")
                     pending, pos = 0, k
                     continue
-                pending = 0  # a whole ASCII byte (a newline, a brace) was lost: nothing to read
+                if pending == 1 and items:
+                    items.append(SWALLOWED)  # the mark's second byte was ASCII (a newline, a space): its place
+                pending = 0
             if pos >= n:
                 break
             b = data[pos]
@@ -247,7 +299,8 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
             raw, piece = data[pos:j], None
             if lost_at:
                 at = lost_at[0] if len(set(lost_at)) == 1 and len(lost_at) == 1 else -1
-                piece = Piece(b, raw[1:], len(lost_at), cp1252=False, gap=True, gap_at=at)
+                # Both continuation bytes at one mark (a character enters with nothing pending): one unmappable pair.
+                piece = Piece(b, raw[1:], len(lost_at), cp1252=False, gap=True, gap_at=at, pair_lost=lost_at == [0, 0])
             item = piece or _decoded(raw)
             if item is None:
                 break
@@ -292,8 +345,8 @@ def _on_boundaries(start: int, end: int, owner: list[int], items: list, n: int):
 
 
 def _with_trailing_gaps(line: str, end: int, items: list) -> int:
-    """The span's end, past the U+FFFD or ``?`` that stood for its last character's lost byte."""
-    if items and (isinstance(items[-1], Piece) or items[-1] == "\ufffd"):
+    """The span's end, past the U+FFFD or ``?`` that stood for its last character's lost byte (and a swallowed one)."""
+    if items and (isinstance(items[-1], Piece) or items[-1] == "\ufffd" or items[-1] is SWALLOWED):
         while end < len(line) and line[end] in GAP_CHARS:
             end += 1
     return end

@@ -64,7 +64,7 @@ from .bytemap import (
     truncated_characters,
     utf8_length,
 )
-from .cjk_reading import cjk_reading_runs
+from .cjk_reading import SWALLOWED, cjk_reading_runs, reads_paired
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import UNKNOWN_LOGP, LanguageModel, load_model
 from .plausibility import is_accented_letter, text_score, with_lost_characters
@@ -844,7 +844,7 @@ class CandidateIndex:
         unknown = (document_chars | set(self.bonus)) - model.vocabulary
         self.extra = _by_lead(_likeliest_first([(ch, UNKNOWN_LOGP) for ch in unknown]))
         self._matches: dict[tuple[int, bytes, int], list[Fit]] = {}
-        self._scored: dict[tuple[int, bytes, int, int], list[tuple[str, float]]] = {}
+        self._scored: dict[tuple[tuple, int], list[tuple[str, float]]] = {}
         self._tables: dict[int, list[float]] = {}
         self._fit_maps: dict[tuple, dict[str, Fit]] = {}
 
@@ -867,6 +867,8 @@ class CandidateIndex:
                 found.sort(key=lambda f: _likelihood_order(f.char, f.logp))
             if piece.gap_at >= 0:
                 found = [fit for fit in map(partial(_lost_at, piece), found) if fit is not None]
+            if piece.pair_lost:
+                found = [fit for fit in found if _no_gbk_pair(*fit.char.encode("utf-8")[1:3])]
             self._matches[shape] = found
         return found
 
@@ -876,7 +878,7 @@ class CandidateIndex:
         The channel is the log-likelihood of the likeliest way the character
         could have lost its bytes; memoised per piece shape and loss table.
         """
-        key = (piece.lead, piece.tail, piece.missing, id(log_loss))
+        key = (_shape(piece), id(log_loss))
         self._tables.setdefault(id(log_loss), log_loss)  # held, so that its id is never reused by another table
         found = self._scored.get(key)
         if found is None:
@@ -944,7 +946,7 @@ LOST_LEADS = tuple(range(0xE0, 0xF0))
 
 def _shape(piece: Piece) -> tuple:
     """What decides which characters fit a piece (a lost lead byte is lead 0): the key their lists are kept by."""
-    return (piece.lead, piece.tail, piece.missing, piece.gap_at, piece.after, piece.cp1252)
+    return (piece.lead, piece.tail, piece.missing, piece.gap_at, piece.after, piece.cp1252, piece.pair_lost)
 
 
 def _leads(piece: Piece) -> tuple[int, ...]:
@@ -1002,7 +1004,11 @@ def line_role(lines: list[str], index: int) -> str:
 
 
 def repair_mojibake(
-    text: str, model: LanguageModel | None = None, config: RepairConfig = DEFAULT_CONFIG, lost_bytes: tuple[tuple[int, int, int], ...] = ()
+    text: str,
+    model: LanguageModel | None = None,
+    config: RepairConfig = DEFAULT_CONFIG,
+    lost_bytes: tuple[tuple[int, int, int], ...] = (),
+    crlf_converted: bool = False,
 ) -> tuple[str, MojibakeReport]:
     """Undo mojibake in a whole text; returns the text and what was done.
 
@@ -1013,6 +1019,8 @@ def repair_mojibake(
 
     ``lost_bytes``: where the decode found raw UTF-8 characters short of bytes
     (:attr:`~errata.text.encoding.DecodedText.lost_bytes`); damage in any document.
+    ``crlf_converted``: the text's line ends were CR LF, made LF by the decode (a byte
+    a greedy GBK reader swallowed at a line end was then a CR, gone with the rest).
 
     >>> repair_mojibake("他用微ä¿发了消息。", lost_bytes=((1, 3, 5),))[0]
     '他用微信发了消息。'
@@ -1023,24 +1031,26 @@ def repair_mojibake(
     model = model or load_model()
     lines = text.split("\n")
     known = known_damage(lines, lost_bytes)
-    decoded = [_decode_line(line, model, config, known=runs) for line, runs in zip(lines, known)]
+    # A greedy reader's document is read so throughout; elsewhere each line takes the reading that makes sense of more of it.
+    paired = True if reads_paired(lines, model, config) else None
+    decoded = [_decode_line(line, model, config, known=runs, paired=paired) for line, runs in zip(lines, known)]
     if any(run.kind in CJK_READING_KINDS for runs, _ in decoded for run in runs):
         # Likewise single characters read as GBK (``鍦–om`` for 在Com) in a document that shows 古文码.
         decoded = [
-            _decode_line(line, model, config, single=True, known=own) if not runs else (runs, confirmed)
+            _decode_line(line, model, config, single=True, known=own, paired=paired) if not runs else (runs, confirmed)
             for line, (runs, confirmed), own in zip(lines, decoded, known)
         ]
     single = config._replace(legacy_min_bytes=2)
     if config.legacy_min_bytes > 2 and any(run.kind in LEGACY_KINDS for runs, _ in decoded for run in runs):
         # A document that shows GBK (or Big5) read as Latin-1 shows it in single
         # characters too (``µÄ`` for 的 between ASCII words).
-        decoded = [_decode_line(line, model, single, known=own) if LEGACY_RUN.search(line) else found for line, found, own in zip(lines, decoded, known)]
+        decoded = [_decode_line(line, model, single, known=own, paired=paired) if LEGACY_RUN.search(line) else found for line, found, own in zip(lines, decoded, known)]
         # Then the document's codec reads every pair of high bytes on the lines that
         # show it (on every line where that is all the document shows): 模組 not
         # GBK's 家舱 in a Big5 document, symbols (¡Ý ≥) and GB18030's four-byte forms.
         document = (document_legacy_kind(decoded), wholly_legacy(decoded))
         decoded = [
-            _decode_line(line, model, single, document=document, known=own)
+            _decode_line(line, model, single, document=document, known=own, paired=paired)
             if LEGACY_RUN.search(line) and (document[1] or any(run.kind in LEGACY_KINDS for run in runs))
             else (runs, confirmed)
             for line, (runs, confirmed), own in zip(lines, decoded, known)
@@ -1051,7 +1061,7 @@ def repair_mojibake(
         # Not in a Big5 document, where ``¨¹`` is 邦.
         gbk_line = ("gbk-as-latin1", True)
         decoded = [
-            _decode_line(line, model, single, document=gbk_line, known=own) if shows_gbk_latin_words(line) else found
+            _decode_line(line, model, single, document=gbk_line, known=own, paired=paired) if shows_gbk_latin_words(line) else found
             for line, found, own in zip(lines, decoded, known)
         ]
     # A lone fragment (``å`` between ASCII words) is only damage in a document
@@ -1061,14 +1071,17 @@ def repair_mojibake(
         # So is a lone pair of high bytes that reads as nothing else (``Í¼`` for 图; as UTF-8 the archaic Greek ͼ).
         kind = document_legacy_kind(decoded) or "gbk-as-latin1"  # GBK, the commoner, where the document shows neither
         decoded = [_with_lone_pairs(line, found, model, config, kind) for line, found in zip(lines, decoded)]
+    swallowed: dict[int, list[int]] = {}  # line number → where in its items a swallowed byte stood
     line_items = [
-        _line_items(line, runs, number, mojibake_document, report)
+        _line_items(line, runs, number, mojibake_document, report, swallowed)
         for number, (line, (runs, _)) in enumerate(zip(lines, decoded), start=1)
     ]
     # Only a line with runs can hold a slot: the others are not walked character by character.
     slots = [item for items, (runs, _) in zip(line_items, decoded) if runs for item in items if isinstance(item, Slot)]
     if slots:
         _recover_lost_bytes(line_items, slots, lines, model, report, config)
+    if swallowed and paired:
+        _restore_swallowed(line_items, swallowed, crlf_converted or _crlf(lines), crlf_converted, report)
     return _join_lines(text, lines, line_items, model, report), report
 
 
@@ -1096,6 +1109,7 @@ def _decode_line(
     single: bool = False,
     document: tuple[str, bool] | None = None,
     known: list[DecodedRun] | None = None,
+    paired: bool | None = None,
 ) -> tuple[list[DecodedRun], bool]:
     """The line's runs read as UTF-8 (or GBK/Big5), and whether any is confirmed Chinese mojibake.
 
@@ -1121,7 +1135,7 @@ def _decode_line(
         runs.append(DecodedRun(start, end, items, complete, kind))
         confirmed = confirmed or bool(complete and any(isinstance(i, str) and is_cjk_text_char(i) for i in items))
     taken = Spans((run.start, run.end) for run in runs)
-    for start, end, items, kind in cjk_reading_runs(line, model, config, single):
+    for start, end, items, kind in cjk_reading_runs(line, model, config, single, paired):
         if taken.clear_of(start, end):
             runs.append(DecodedRun(start, end, items, sum(isinstance(i, str) for i in items), kind))
             confirmed = True
@@ -1256,8 +1270,11 @@ def _latin_word(line: str, run: DecodedRun) -> bool:
     return all(not i.tail for i in run.items) and (len(run.items) > 1 or letter_before or letter_after)
 
 
-def _line_items(line: str, runs: list[DecodedRun], number: int, mojibake_document: bool, report: MojibakeReport) -> list[str | Slot]:
-    """The line as characters, with a slot for each character that lost bytes."""
+def _line_items(
+    line: str, runs: list[DecodedRun], number: int, mojibake_document: bool, report: MojibakeReport, swallowed: dict[int, list[int]]
+) -> list[str | Slot]:
+    """The line as characters, with a slot for each character that lost bytes (and in ``swallowed``,
+    where the line's swallowed bytes stood)."""
     if not runs:
         return list(line)  # most lines of most documents: nothing to turn into slots
     items: list[str | Slot | Piece] = []
@@ -1282,7 +1299,10 @@ def _line_items(line: str, runs: list[DecodedRun], number: int, mojibake_documen
             report.runs_fixed += 1
         report.fixes.append(Fix(number, run.start + 1, run.kind))
     items.extend(line[cursor:])
-    return _to_slots(items, number)
+    out = _to_slots(items, number)
+    if len(out) < len(items):
+        swallowed[number] = _swallowed_places(items)
+    return out
 
 
 def _recover_lost_bytes(
@@ -1345,6 +1365,67 @@ def _settle(choice: Choice, line_items: list[list[str | Slot]], report: Mojibake
         report.low_confidence.append(choice)
 
 
+#: The fix of a restored swallowed byte: a newline or a space a greedy GBK reader paired away (古文码).
+SWALLOWED_BYTE = "swallowed-byte"
+#: What a line starts with, where a line of the same kind may follow it directly: a list item, a
+#: quote, a table row, a YAML key (a front matter).
+_LINE_KINDS = (
+    re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]"),
+    re.compile(r"[ \t]*>"),
+    re.compile(r"[ \t]*\|"),
+    re.compile(r"[A-Za-z_][\w.-]*:(?:[ \t]|$)"),
+)
+#: What starts a block whatever came before: a heading, a fence, a front matter's end.
+_BLOCK_START = re.compile(r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|```|~~~|---[ \t]*$)")
+
+
+def swallowed_byte(before: str, after: str, crlf: bool = False) -> str:
+    """The ASCII byte most likely swallowed between ``before`` and ``after`` (the repaired line around it);
+    ``crlf``: in a text whose lines end in CR LF.
+
+    A greedy GBK reader swallows the ASCII byte after a character whose last byte it paired away:
+    0x00–0x3F or 0x7F, as any other pairs into a character. In Chinese Markdown that is a line end
+    (the first of a blank line's two, when nothing follows on the line; one line's end where the
+    rest starts a block or a line of the same kind) or else a space (``版本 ≥``, ``文件 conf.py``).
+
+    >>> swallowed_byte("显存不够", ""), swallowed_byte("显存不够", "", crlf=True)
+    ('\\n', '\\r')
+    >>> swallowed_byte("title: 报错", "date: 2021-03-05"), swallowed_byte("- 第一项", "- 第二项"), swallowed_byte("原因", "## 解决")
+    ('\\n', '\\n', '\\n')
+    >>> swallowed_byte("版本", "≥ 7.0"), swallowed_byte("编辑", "conf.py 文件"), swallowed_byte("见", "- 号")
+    (' ', ' ', ' ')
+    """
+    if not after.strip():
+        return "\r" if crlf else "\n"
+    if crlf:
+        return " "  # a line end swallowed there would have been its CR, and the LF would still be there
+    if _BLOCK_START.match(after) or any(kind.match(before) and kind.match(after) for kind in _LINE_KINDS):
+        return "\n"
+    return " "
+
+
+def _crlf(lines: list[str]) -> bool:
+    """Whether the text ends its lines with CR LF (most of them: a swallowed CR leaves one without)."""
+    ended = lines[:-1]
+    return bool(ended) and 2 * sum(line.endswith("\r") for line in ended) > len(ended)
+
+
+def _restore_swallowed(
+    line_items: list[list[str | Slot]], swallowed: dict[int, list[int]], crlf: bool, crlf_converted: bool, report: MojibakeReport
+) -> None:
+    """Put the likeliest byte (:func:`swallowed_byte`) where each swallowed byte stood, once the slots are settled
+    (a CR where the decode made CR LF line ends LF: nothing)."""
+    for number, places in swallowed.items():
+        items = line_items[number - 1]
+        text = [item if isinstance(item, str) else UNRESOLVED for item in items]
+        for at in reversed(places):  # from the right: each insertion leaves the places before it as they were
+            byte = swallowed_byte("".join(text[:at]), "".join(text[at:]), crlf)
+            if byte == "\r" and crlf_converted:
+                continue
+            items.insert(at, byte)
+            report.fixes.append(Fix(number, at + 1, SWALLOWED_BYTE))
+
+
 def _join_lines(text: str, lines: list[str], line_items: list[list[str | Slot]], model: LanguageModel, report: MojibakeReport) -> str:
     """The repaired text; lines nothing else touched get ftfy's (guarded) attention."""
     out_lines = []
@@ -1371,15 +1452,34 @@ def _join_lines(text: str, lines: list[str], line_items: list[list[str | Slot]],
 
 
 def _to_slots(items: list[str | Slot | Piece], line_number: int) -> list[str | Slot]:
+    """The items with a slot for each damaged character, and without the places of swallowed bytes."""
     out: list[str | Slot] = []
     column = 0
     for item in items:
+        if item is SWALLOWED:
+            continue
         column += 1
         if isinstance(item, Piece):
             out.append(Slot(line_number, column, [], source=item))
         else:
             out.append(item)
     return out
+
+
+def _swallowed_places(items: list) -> list[int]:
+    """Where each swallowed byte stood, as the index of the item it stood before once the places
+    are taken out (what :func:`_to_slots` keeps).
+
+    >>> _swallowed_places(["a", SWALLOWED, "b", SWALLOWED])
+    [1, 2]
+    """
+    places, kept = [], 0
+    for item in items:
+        if item is SWALLOWED:
+            places.append(kept)
+        else:
+            kept += 1
+    return places
 
 
 def script_bonus(intact: Counter[str], model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG) -> dict[str, float]:
@@ -1459,6 +1559,7 @@ def gbk_gap_table(after: int) -> list[float]:
     return [0.0 if _no_gbk_pair(b, after) else _IMPOSSIBLE for b in range(256)]
 
 
+@lru_cache(maxsize=None)
 def _no_gbk_pair(first: int, second: int) -> bool:
     try:
         bytes([first, second]).decode("gbk")
