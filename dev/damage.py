@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import codecs
 import random
+import subprocess
 from typing import Callable, NamedTuple
 
 from rapidfuzz.distance import Levenshtein
@@ -116,16 +117,29 @@ def utf8_as_gbk(text: str, mark: str = "fffd", greedy: bool = False) -> str:
 
     >>> utf8_as_gbk("显存不够")
     '鏄惧瓨涓嶅��'
-    >>> utf8_as_gbk("不够", mark="question")
-    '涓嶅??'
+    >>> utf8_as_gbk("不够", mark="question"), utf8_as_gbk("不够", mark="ignore")
+    ('涓嶅??', '涓嶅')
     >>> utf8_as_gbk("够\\n好", greedy=True)
     '澶�濂�'
     """
     data = text.encode("utf-8")
+    if mark == "ignore":  # errors="ignore", iconv -c: the bytes GBK cannot map vanish without a mark
+        return data.decode("gbk", "ignore")
     decoded = _greedy_gbk(data) if greedy else data.decode("gbk", "replace")
     if mark == "question":  # 问句码: the 古文码 text saved back as GBK, every U+FFFD a '?'
         return decoded.encode("gbk", "dev.damage.question").decode("gbk")
     return decoded if mark == "fffd" else decoded.replace("\ufffd", MARKS[mark])
+
+
+def utf8_as_gbk_by_iconv(text: str) -> str:
+    """古文码 as glibc's ``iconv -c -f GBK -t UTF-8`` makes it: a real tool, not this project's model of one
+    (0x80 becomes ``€``, as in Windows' code page 936; what it cannot map vanishes). Needs ``iconv``.
+
+    >>> utf8_as_gbk_by_iconv("开发")
+    '寮€鍙'
+    """
+    done = subprocess.run(["iconv", "-c", "-f", "GBK", "-t", "UTF-8"], input=text.encode("utf-8"), capture_output=True, check=False)
+    return done.stdout.decode("utf-8")
 
 
 def _greedy_gbk(data: bytes) -> str:
@@ -315,6 +329,8 @@ CLASSES: dict[str, DamageClass] = {
         DamageClass("utf8-as-gbk", "古文码 (UTF-8 read as GBK, U+FFFD)", _text_class(utf8_as_gbk), False),
         DamageClass("utf8-as-gbk-question", "问句码 (古文码 saved as GBK, ?)", _text_class(utf8_as_gbk, mark="question"), False),
         DamageClass("utf8-as-gbk-greedy", "古文码, newline swallowed", _text_class(utf8_as_gbk, greedy=True), False),
+        DamageClass("utf8-as-gbk-iconv", "古文码 by glibc's iconv -c (0x80 as €, unmapped dropped)", _text_class(utf8_as_gbk_by_iconv), False),
+        DamageClass("utf8-as-gbk-ignore", "古文码, unmapped bytes dropped (errors='ignore', iconv -c)", _text_class(utf8_as_gbk, mark="ignore"), False),
         DamageClass("utf8-as-gb18030", "古文码 (GB18030 decoder)", _text_class(utf8_as_gb18030), False),
         DamageClass("utf8-as-big5", "UTF-8 read as Big5", _text_class(utf8_as_big5), False, "zh_TW"),
         DamageClass("big5-as-latin1", "Big5 read as Latin-1", _text_class(big5_as_latin1), True, "zh_TW", "big5"),

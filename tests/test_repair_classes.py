@@ -324,3 +324,53 @@ def test_a_greedy_reader_s_swallowed_carriage_return_adds_no_line():
     result = repair_bytes(damaged.encode("utf-8"), "a.md")
     assert result.text.count("\n") == GREEDY_ESSAY.count("\n") and "\r" not in result.text
     assert "- 编辑配置文件 conf.py 即可\n" in result.text
+
+
+def test_utf8_read_as_gbk_by_a_reader_that_dropped_what_it_could_not_map_is_read_too():
+    # errors="ignore" (iconv -c): the bytes GBK cannot map vanish without a mark, so a character
+    # may miss a byte anywhere; the reading finds where, and the lost-byte recovery fills it.
+    damaged = GREEDY_ESSAY.encode("utf-8").decode("gbk", errors="ignore")
+    assert "\ufffd" not in damaged and "?" not in damaged
+    result = repair_text(damaged, "a.md")
+    assert result.report.front_matter_problem == ""
+    body = result.text.split("---\n", 2)[2]
+    assert "运行训练脚本 train.py 时出现这个错误，请把批大小减半后重试。" in body
+    assert not any("\u9000" <= ch <= "\u9fff" and ch not in GREEDY_ESSAY for ch in body)  # no 古文码 left (鏂, 閫…)
+    assert any(fix.kind == "utf8-as-gbk" for fix in result.report.fixes)
+
+
+def test_clean_chinese_is_not_read_as_utf8_that_lost_bytes():
+    clean = "---\ntitle: 模型训练\n---\n# 模型\n\n训练时显存不够，报错退出。把批大小减半后重试，问题解决了。\n"
+    assert repair_text(clean, "a.md").text == clean
+
+
+def read_as_gbk_dropping_pairs(text: str) -> str:
+    """UTF-8 read as GBK the way glibc's ``iconv -c`` reads it: 0x80 is €, a pair it cannot map is dropped
+    whole, a byte that no byte can follow (before ASCII) alone."""
+    data, out, i = text.encode("utf-8"), [], 0
+    while i < len(data):
+        if data[i] < 0x80:
+            out.append(chr(data[i]))
+            i += 1
+        elif data[i] == 0x80:
+            out.append("€")
+            i += 1
+        else:
+            pair = data[i : i + 2]
+            try:
+                out.append(pair.decode("gbk"))
+            except UnicodeDecodeError:
+                if len(pair) < 2 or not (0x40 <= pair[1] <= 0xFE and pair[1] != 0x7F):
+                    i += 1  # the next byte cannot be a second byte: only this one goes
+                    continue
+            i += 2
+    return "".join(out)
+
+
+def test_utf8_read_as_gbk_by_a_reader_that_drops_pairs_and_knows_the_euro_sign_is_read_too():
+    damaged = read_as_gbk_dropping_pairs(GREEDY_ESSAY)
+    assert "€" in damaged and "\ufffd" not in damaged
+    result = repair_text(damaged, "a.md")
+    body = result.text.split("---\n", 2)[2]
+    assert "运行训练脚本 train.py 时出现这个错误" in body and "€" not in body
+    assert not any("\u9000" <= ch <= "\u9fff" and ch not in GREEDY_ESSAY for ch in body)

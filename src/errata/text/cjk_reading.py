@@ -78,16 +78,22 @@ def cjk_reading_runs(
             return []
     marked = any(ch in GAP_CHARS for ch in line)
     for codec, kind in READINGS:
-        runs = _readings(line, codec, kind, model, config, single, paired if marked else False)
+        runs = _readings(line, codec, kind, model, config, single, paired if marked else False, marked)
         if runs:
             return runs
     return []
 
 
-def _readings(line: str, codec: str, kind: str, model: LanguageModel, config: RepairConfig, single: bool, paired: bool | None):
+def _readings(
+    line: str, codec: str, kind: str, model: LanguageModel, config: RepairConfig, single: bool, paired: bool | None, marked: bool
+):
     if paired:
         return _runs_in(line, codec, kind, model, config, single, _utf8_spans_paired)
     runs = _runs_in(line, codec, kind, model, config, single, _utf8_spans)
+    if not marked:
+        # A reader that dropped what it could not map left no mark: a character may miss a byte anywhere.
+        dropped = _runs_in(line, codec, kind, model, config, single, _utf8_spans_silent)
+        return dropped if _covered(dropped) > _covered(runs) else runs
     if paired is None:
         # A decoder that pairs a byte with whatever follows it (some tools do) loses two bytes at each
         # mark, a newline among them now and then: the reading that makes sense of more of the line wins.
@@ -151,7 +157,11 @@ def _as_bytes(line: str, codec: str) -> tuple[bytes | None, list[int], Counter[i
     """The line written back in ``codec``: its bytes, the character each byte came from, and the gaps.
 
     A gap is a byte offset where a lost byte was (the ``?`` or U+FFFD is dropped).
-    A ``?`` only counts as a gap inside non-ASCII text.
+    A ``?`` only counts as a gap inside non-ASCII text. In a GBK reading ``€`` is 0x80, as Windows'
+    code page 936 and glibc's GBK read it (``寮€鍙`` for 开发).
+
+    >>> _as_bytes("寮€", "gb18030")[0] == "开".encode()
+    True
     """
     out = bytearray()
     owner: list[int] = []
@@ -161,7 +171,7 @@ def _as_bytes(line: str, codec: str) -> tuple[bytes | None, list[int], Counter[i
             gaps[len(out)] += 1
             continue
         try:
-            raw = ch.encode(codec)
+            raw = b"\x80" if ch == "€" and codec == "gb18030" else ch.encode(codec)
         except UnicodeEncodeError:
             return None, [], Counter()
         out += raw
@@ -169,11 +179,17 @@ def _as_bytes(line: str, codec: str) -> tuple[bytes | None, list[int], Counter[i
     return bytes(out), owner, gaps
 
 
-def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int):
+def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int, silent: bool = False):
     """Maximal spans of ``data`` that read as UTF-8, on character boundaries of the line.
 
-    A character may miss continuation bytes only where a gap is. Yields
-    (first character, end character, items).
+    A character may miss continuation bytes only where a gap is; with ``silent``
+    (a reader that dropped the bytes it could not map without a mark: ``errors="ignore"``,
+    ``iconv -c``) anywhere, and a lead byte too. Yields (first character, end character, items).
+
+    >>> damaged = "显存不够，训练".encode().decode("gbk", errors="ignore")   # 够 (E5 A4 9F) lost A4, 训 and 练 a byte each
+    >>> data, owner, gaps = _as_bytes(damaged, "gb18030")
+    >>> [[i if isinstance(i, str) else (i.lead, i.tail, i.missing) for i in items] for _, _, items in _utf8_spans(data, owner, gaps, len(damaged), silent=True)]
+    [['显', '存', '不', (229, b'\\x9f', 1), '，', (232, b'\\xae', 1), (231, b'\\xbb', 1)]]
     """
     i, n = 0, len(data)
     while i < n:
@@ -189,12 +205,23 @@ def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int):
                 continue
             size = utf8_length(b)
             if size < 2:
-                if i in gaps and is_continuation(b):
-                    # A lost lead byte: its continuation bytes cannot be placed.
+                if is_continuation(b) and (i in gaps or silent):
+                    # A lost lead byte: its continuation bytes cannot be placed where the reader marked the
+                    # loss; where it dropped the lead silently, two left are a three-byte character's.
                     k = i
                     while k < n and k - i < 3 and is_continuation(data[k]):
                         k += 1
-                    items.append("\ufffd")
+                    if i in gaps:
+                        items.append("\ufffd")
+                    elif k - i == 2:
+                        items.append(Piece(0, data[i:k], 0, cp1252=False, lead_lost=True))
+                    elif k - i == 1 and _took_the_next_byte(items, data, i, start):
+                        # A reader that drops two bytes at a time (iconv -c) took the end of one character and the
+                        # start of the next: the character before read this one's first continuation byte as its last.
+                        items[-1] = Piece(data[i - 3], data[i - 2 : i - 1], 1, cp1252=False)
+                        items.append(Piece(0, data[i - 1 : k], 0, cp1252=False, lead_lost=True))
+                    else:
+                        break
                     i = k
                     continue
                 break
@@ -203,10 +230,13 @@ def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int):
                 j += 1
             missing = size - (j - i)
             inside = [g - i - 1 for g in range(i + 1, j + 1) for _ in range(gaps[g])]
-            if missing and not inside:
+            if missing and not inside and not silent:
                 break
             raw, piece = data[i:j], None
-            if missing:
+            if missing and not inside:
+                # Two continuation bytes dropped together made no GBK pair (the reader stopped at the first).
+                piece = Piece(b, raw[1:], missing, cp1252=False, pair_lost=missing == 2 and size == 3)
+            elif missing:
                 at = inside[0] if len(set(inside)) == 1 and len(inside) == missing else -1
                 gap = i + 1 + inside[0]
                 after = data[gap] if gap < n and owner[gap] != owner[gap - 1] or gap < n and data[gap] >= 0x80 else -1
@@ -219,6 +249,16 @@ def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int):
         span, i = _span_and_next(start, i, owner, items, n)
         if span is not None:
             yield span
+
+
+def _took_the_next_byte(items: list, data: bytes, at: int, start: int) -> bool:
+    """Whether the item before ``at`` is a whole three-byte character read from the three bytes before it."""
+    return at - 3 >= start and bool(items) and isinstance(items[-1], str) and items[-1].encode("utf-8") == data[at - 3 : at]
+
+
+def _utf8_spans_silent(data: bytes, owner: list[int], gaps: Counter[int], length: int):
+    """:func:`_utf8_spans` of a reader that dropped unmappable bytes without a mark."""
+    return _utf8_spans(data, owner, gaps, length, silent=True)
 
 
 def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length: int):
