@@ -197,7 +197,15 @@ def fingerprint(text: str) -> str:
     >>> fingerprint("ImportError: No module named mmcv._ext")  # Python 2's words, Python 3's fingerprint
     "ModuleNotFoundError: No module named 'mmcv._ext'"
     """
-    kind, message = exception_line(text)
+    return fingerprint_of(*exception_line(text))
+
+
+def fingerprint_of(kind: str | None, message: str) -> str:
+    """:func:`fingerprint` of an exception line already split (:func:`exception_line`) into its type and message.
+
+    >>> fingerprint_of("IOError", "[Errno 2] No such file or directory: 'a.txt'")
+    "FileNotFoundError: errno2 No such file or directory: 'a.txt'"
+    """
     template = parameterise(message)
     kind = python3_type(kind, message)
     if kind:

@@ -46,6 +46,7 @@ from .fingerprint import (
     feature_weight,
     features,
     fingerprint,
+    fingerprint_of,
     head,
     is_identity,
     parameterise,
@@ -96,9 +97,11 @@ class LookupIndex:
         postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for record in records:
             full = frozenset(features(record["fingerprint"]))
-            own = frozenset(features(fingerprint(record["message"])))
-            heads = (head(record["fingerprint"]), head(fingerprint(record["message"])))
-            kind = python3_type(record.get("type"), exception_line(record["message"])[1])
+            kind_printed, message = exception_line(record["message"])  # read once: the fingerprint and the type both need it
+            own_fingerprint = fingerprint_of(kind_printed, message)
+            own = frozenset(features(own_fingerprint))
+            heads = (head(record["fingerprint"]), head(own_fingerprint))
+            kind = python3_type(record.get("type"), message)
             indexed = _Indexed(record, (full, own), heads, _template(record["message"]), kind, _names(own))
             for variant, feature_set in enumerate((full, own)):
                 for feature in feature_set:
