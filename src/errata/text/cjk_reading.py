@@ -213,9 +213,9 @@ def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int, 
                         k += 1
                     if i in gaps:
                         items.append("\ufffd")
-                    elif k - i == 2:
+                    elif k - i == 2 and _between_characters(i, owner):
                         items.append(Piece(0, data[i:k], 0, cp1252=False, lead_lost=True))
-                    elif k - i == 1 and _took_the_next_byte(items, data, i, start):
+                    elif k - i == 1 and _between_characters(i - 1, owner) and _took_the_next_byte(items, data, i, start):
                         # A reader that drops two bytes at a time (iconv -c) took the end of one character and the
                         # start of the next: the character before read this one's first continuation byte as its last.
                         items[-1] = Piece(data[i - 3], data[i - 2 : i - 1], 1, cp1252=False)
@@ -230,7 +230,7 @@ def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int, 
                 j += 1
             missing = size - (j - i)
             inside = [g - i - 1 for g in range(i + 1, j + 1) for _ in range(gaps[g])]
-            if missing and not inside and not silent:
+            if missing and not inside and (not silent or not any(_between_characters(at, owner) for at in range(i + 1, j + 1))):
                 break
             raw, piece = data[i:j], None
             if missing and not inside:
@@ -249,6 +249,19 @@ def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int, 
         span, i = _span_and_next(start, i, owner, items, n)
         if span is not None:
             yield span
+
+
+def _between_characters(at: int, owner: list[int]) -> bool:
+    """Whether a byte could have vanished silently before ``at``: a reader drops whole units and the
+    characters it did read kept their bytes together, so a silent loss lies between two characters of
+    the line, never inside one: in ``窗体`` (B4 B0 CC E5) no lead byte CC is short of its continuation
+    byte, since E5 was read with it, and in ``體`` (F3 77) nothing vanished between F3 and 0x77.
+
+    >>> owner = [0, 0, 1, 1]
+    >>> _between_characters(2, owner), _between_characters(1, owner), _between_characters(4, owner)
+    (True, False, True)
+    """
+    return at <= 0 or at >= len(owner) or owner[at] != owner[at - 1]
 
 
 def _took_the_next_byte(items: list, data: bytes, at: int, start: int) -> bool:

@@ -1,0 +1,33 @@
+"""Clean text the 古文码 repair must leave alone, found by the false-positive audit (real catalogue and
+essay lines). Each sits in a document that shows 古文码 on another line, where every line is read for
+single damaged characters too."""
+
+from __future__ import annotations
+
+import pytest
+
+from errata.repair import repair_text
+
+DAMAGED = "显存不够，训练报错，请检查配置文件。".encode("utf-8")
+
+#: Lines of real catalogues (gettext, CLDR names) that the audit saw turned into garbage.
+CLEAN_LINES = [
+    "窗体",
+    "# 粵語",
+    "- BL: 圣巴泰勒米",
+    "%s 与 %s 不兼容",
+    "上書きの確認",
+    "二進接頭辞も使用することもできます: KiB=K, MiB=M など。",
+    "- %s 失敗: シグナルをキャッチ %d%s",
+    "# 中文 (繁體, 台灣)",
+]
+
+
+@pytest.mark.parametrize("errors", ["replace", "ignore"])
+@pytest.mark.parametrize("clean", CLEAN_LINES)
+def test_clean_lines_beside_utf8_read_as_gbk_stay_as_they_are(clean, errors):
+    text = "# " + DAMAGED.decode("gbk", errors=errors) + "\n\n" + clean + "\n"
+    body = repair_text(text, "a.md").text.split("---\n", 2)[2]
+    assert body.endswith("\n\n" + clean + "\n")
+    assert "显存不够" in body  # the damaged line is repaired all the same
+
