@@ -31,3 +31,23 @@ def test_clean_lines_beside_utf8_read_as_gbk_stay_as_they_are(clean, errors):
     assert body.endswith("\n\n" + clean + "\n")
     assert "显存不够" in body  # the damaged line is repaired all the same
 
+
+#: Clean lines with a character that, written back as GBK, reads as a three-byte UTF-8 character short
+#: of its last byte (罹 EE BE, 於 EC B6, 寮 E5 BC, 瑙 E8 A7): a reader that drops bytes silently could have
+#: made them, but nothing beside them shows it.
+LONE_CHARACTER_LINES = [
+    "４９人罹難，上万人受伤。",
+    "（僅支援基於 XML 的語言）",
+    "- lo: 寮文",
+    "瑙魯共和國",
+    "清除紀錄",
+    "設定檔的選項可能因軟體版本而有異。",
+    "- 宏達電夢幻",
+    "                         下記の UNIT の項を参照",
+]
+
+
+@pytest.mark.parametrize("errors", ["replace", "ignore"])
+@pytest.mark.parametrize("clean", LONE_CHARACTER_LINES)
+def test_a_lone_character_that_could_have_lost_a_byte_silently_is_left_beside_utf8_read_as_gbk(clean, errors):
+    test_clean_lines_beside_utf8_read_as_gbk_stay_as_they_are(clean, errors)

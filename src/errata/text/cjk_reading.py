@@ -92,7 +92,7 @@ def _readings(
     runs = _runs_in(line, codec, kind, model, config, single, _utf8_spans)
     if not marked:
         # A reader that dropped what it could not map left no mark: a character may miss a byte anywhere.
-        dropped = _runs_in(line, codec, kind, model, config, single, _utf8_spans_silent)
+        dropped = _runs_in(line, codec, kind, model, config, single, _utf8_spans_silent, silent=True)
         return dropped if _covered(dropped) > _covered(runs) else runs
     if paired is None:
         # A decoder that pairs a byte with whatever follows it (some tools do) loses two bytes at each
@@ -127,7 +127,11 @@ def _covered(runs: list[tuple[int, int, list, str]]) -> int:
     return sum(end - start for start, end, _, _ in runs)
 
 
-def _runs_in(line: str, codec: str, kind: str, model: LanguageModel, config: RepairConfig, single: bool, spans) -> list[tuple[int, int, list, str]]:
+def _runs_in(
+    line: str, codec: str, kind: str, model: LanguageModel, config: RepairConfig, single: bool, spans, silent: bool = False
+) -> list[tuple[int, int, list, str]]:
+    """The spans of ``line`` that ``spans`` reads (:func:`_utf8_spans` and its kin) and the language model
+    takes, as in :func:`cjk_reading_runs`; ``silent``: the spans' losses left no mark."""
     data, owner, gaps = _as_bytes(line, codec)
     if data is None:
         return []
@@ -144,13 +148,18 @@ def _runs_in(line: str, codec: str, kind: str, model: LanguageModel, config: Rep
             continue
         end = _with_trailing_gaps(line, end, items)
         # A character that lost its lead byte is any of a dozen: evidence of a reading only beside others.
-        hanzi = sum(1 for ch in whole if "\u4e00" <= ch <= "\u9fff") + sum(isinstance(i, Piece) and not i.lead_lost for i in items)
-        if hanzi >= 2:
+        whole_hanzi = sum(1 for ch in whole if "\u4e00" <= ch <= "\u9fff")
+        hanzi = whole_hanzi + sum(isinstance(i, Piece) and not i.lead_lost for i in items)
+        # Read silently, a span's damaged characters are guesses no mark backs: it stands on what it reads
+        # whole (項を参 is ED 97 A4 F2 B2 CE in GBK: 헤 and two characters short of bytes).
+        if hanzi >= 2 and (whole_hanzi >= 2 or not silent):
             found.append((start, end, items, kind))
         elif hanzi or whole:  # one character, or fullwidth punctuation (``锛歔`` for ：[)
             short.append((start, end, items, kind))
-    # A single character (``鍦≒`` for 在P before ``ython``) only beside confirmed damage.
-    return sorted(found + short, key=lambda run: run[0]) if found or single else []
+    # A single character (``鍦≒`` for 在P before ``ython``) only beside confirmed damage. Read silently, only
+    # beside damage on its own line: with no mark to show a loss, many a lone clean character (罹, EE BE in
+    # GBK; 於, EC B6) reads as a three-byte one short of its last byte, in a document with 古文码 or not.
+    return sorted(found + short, key=lambda run: run[0]) if found or (single and not silent) else []
 
 
 def _as_bytes(line: str, codec: str) -> tuple[bytes | None, list[int], Counter[int]]:
