@@ -51,3 +51,15 @@ LONE_CHARACTER_LINES = [
 @pytest.mark.parametrize("clean", LONE_CHARACTER_LINES)
 def test_a_lone_character_that_could_have_lost_a_byte_silently_is_left_beside_utf8_read_as_gbk(clean, errors):
     test_clean_lines_beside_utf8_read_as_gbk_stay_as_they_are(clean, errors)
+
+
+#: Traditional Chinese whose GB18030 bytes read as a Hangul syllable and an ASCII byte in UTF-8 (沒 and 項
+#: as ED 97 9B and ``]``): no Chinese text read as GBK gives back a lone Hangul syllable.
+HANGUL_LINES = ["該處理事項沒有執行。", "用於產生索引的工具"]
+
+
+@pytest.mark.parametrize("clean", HANGUL_LINES)
+def test_a_lone_hangul_syllable_is_no_reading_of_clean_traditional_chinese(clean):
+    text = "# " + DAMAGED.decode("gbk", errors="replace") + "\n\n" + clean + "\n"
+    body = repair_text(text, "a.md").text.split("---\n", 2)[2]
+    assert body.endswith("\n\n" + clean + "\n")
