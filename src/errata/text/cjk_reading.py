@@ -34,6 +34,8 @@ GAP_CHARS = frozenset("\ufffd?")
 READINGS = (("gb18030", "utf8-as-gbk"), ("big5", "utf8-as-big5"))
 #: Longest line (in characters) scanned; a longer one is left to the other repairs.
 MAX_LINE = 20_000
+#: A mark of a lost byte: U+FFFD, or ``?`` after a character beyond ASCII (after ASCII it is an author's).
+_MARK = re.compile("\ufffd|[^\x00-\x7f]\\?")
 #: 古文码 is made of CJK characters: a line without one is not scanned.
 _CJK = re.compile("[\u3000-\uffff]")
 #: Two three-byte UTF-8 sequences in a row (two Chinese characters): without
@@ -76,7 +78,7 @@ def cjk_reading_runs(
     if not single and "\ufffd" not in line and "?" not in line and not _TWO_CHARACTERS.search(line.encode("gb18030", errors="ignore")):
         if not _TWO_CHARACTERS.search(line.encode("big5", errors="ignore")):
             return []
-    marked = any(ch in GAP_CHARS for ch in line)
+    marked = _MARK.search(line) is not None
     for codec, kind in READINGS:
         runs = _readings(line, codec, kind, model, config, single, paired if marked else False, marked)
         if runs:
@@ -115,7 +117,7 @@ def reads_paired(lines: list[str], model: LanguageModel, config: RepairConfig = 
     """
     one = two = 0
     for line in lines:
-        if len(line) > MAX_LINE or not any(ch in GAP_CHARS for ch in line) or not _CJK.search(line):
+        if len(line) > MAX_LINE or not _MARK.search(line) or not _CJK.search(line):
             continue
         codec, kind = READINGS[0]
         one += _covered(_runs_in(line, codec, kind, model, config, False, _utf8_spans))
