@@ -227,26 +227,11 @@ def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int, 
                 continue
             size = utf8_length(b)
             if size < 2:
-                if is_continuation(b) and (i in gaps or silent):
-                    # A lost lead byte: its continuation bytes cannot be placed where the reader marked the
-                    # loss; where it dropped the lead silently, two left are a three-byte character's.
-                    k = i
-                    while k < n and k - i < 3 and is_continuation(data[k]):
-                        k += 1
-                    if i in gaps:
-                        items.append("\ufffd")
-                    elif k - i == 2 and _between_characters(i, owner):
-                        items.append(Piece(0, data[i:k], 0, cp1252=False, lead_lost=True))
-                    elif k - i == 1 and _between_characters(i - 1, owner) and _took_the_next_byte(items, data, i, start):
-                        # A reader that drops two bytes at a time (iconv -c) took the end of one character and the
-                        # start of the next: the character before read this one's first continuation byte as its last.
-                        items[-1] = Piece(data[i - 3], data[i - 2 : i - 1], 1, cp1252=False)
-                        items.append(Piece(0, data[i - 1 : k], 0, cp1252=False, lead_lost=True))
-                    else:
-                        break
-                    i = k
-                    continue
-                break
+                k = _without_lead(items, data, owner, gaps, i, start) if is_continuation(b) and (i in gaps or silent) else None
+                if k is None:
+                    break
+                i = k
+                continue
             j = i + 1
             while j < n and j - i < size and is_continuation(data[j]):
                 j += 1
@@ -254,16 +239,7 @@ def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int, 
             inside = [g - i - 1 for g in range(i + 1, j + 1) for _ in range(gaps[g])]
             if missing and not inside and (not silent or not any(_between_characters(at, owner) for at in range(i + 1, j + 1))):
                 break
-            raw, piece = data[i:j], None
-            if missing and not inside:
-                # Two continuation bytes dropped together made no GBK pair (the reader stopped at the first).
-                piece = Piece(b, raw[1:], missing, cp1252=False, pair_lost=missing == 2 and size == 3)
-            elif missing:
-                at = inside[0] if len(set(inside)) == 1 and len(inside) == missing else -1
-                gap = i + 1 + inside[0]
-                after = data[gap] if gap < n and owner[gap] != owner[gap - 1] or gap < n and data[gap] >= 0x80 else -1
-                piece = Piece(b, raw[1:], missing, cp1252=False, gap=True, gap_at=at, after=after)
-            item = piece or _decoded(raw)
+            item = _short_of_bytes(data, owner, i, j, size, inside) if missing else _decoded(data[i:j])
             if item is None:
                 break
             items.append(item)
@@ -271,6 +247,43 @@ def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int, 
         span, i = _span_and_next(start, i, owner, items, n)
         if span is not None:
             yield span
+
+
+def _without_lead(items: list, data: bytes, owner: list[int], gaps: Counter[int], at: int, start: int) -> int | None:
+    """Read the continuation bytes at ``at``, which have no lead byte before them, into ``items``, and
+    return where reading goes on (``None``: they end the span).
+
+    Where the reader marked the loss they cannot be placed (U+FFFD). Where it dropped the lead silently,
+    two left are a three-byte character's (a :class:`Piece` with ``lead_lost``); one left was taken by the
+    character before, when a reader that drops two bytes at a time (iconv -c) took the end of one
+    character and the start of the next: that character read this one's first continuation byte as its last.
+    """
+    end = at
+    while end < len(data) and end - at < 3 and is_continuation(data[end]):
+        end += 1
+    if at in gaps:
+        items.append("\ufffd")
+    elif end - at == 2 and _between_characters(at, owner):
+        items.append(Piece(0, data[at:end], 0, cp1252=False, lead_lost=True))
+    elif end - at == 1 and _between_characters(at - 1, owner) and _took_the_next_byte(items, data, at, start):
+        items[-1] = Piece(data[at - 3], data[at - 2 : at - 1], 1, cp1252=False)
+        items.append(Piece(0, data[at - 1 : end], 0, cp1252=False, lead_lost=True))
+    else:
+        return None
+    return end
+
+
+def _short_of_bytes(data: bytes, owner: list[int], i: int, j: int, size: int, inside: list[int]) -> Piece:
+    """The character whose bytes ``data[i:j]`` are, short of some: where the reader marked the loss
+    (``inside``: where in its continuation bytes), the byte after the mark rules out candidates; where
+    it dropped them silently, two dropped together made no GBK pair (the reader stopped at the first)."""
+    lead, tail, missing = data[i], data[i + 1 : j], size - (j - i)
+    if not inside:
+        return Piece(lead, tail, missing, cp1252=False, pair_lost=missing == 2 and size == 3)
+    at = inside[0] if len(set(inside)) == 1 and len(inside) == missing else -1
+    gap = i + 1 + inside[0]
+    after = data[gap] if gap < len(data) and (owner[gap] != owner[gap - 1] or data[gap] >= 0x80) else -1
+    return Piece(lead, tail, missing, cp1252=False, gap=True, gap_at=at, after=after)
 
 
 def _between_characters(at: int, owner: list[int]) -> bool:
