@@ -90,7 +90,7 @@ def _readings(
     line: str, codec: str, kind: str, model: LanguageModel, config: RepairConfig, single: bool, paired: bool | None, marked: bool
 ):
     if paired:
-        return _runs_in(line, codec, kind, model, config, single, _utf8_spans_paired)
+        return _runs_in(line, codec, kind, model, config, single, _utf8_spans_paired, damaged=True)
     runs = _runs_in(line, codec, kind, model, config, single, _utf8_spans)
     if not marked:
         # A reader that dropped what it could not map left no mark: a character may miss a byte anywhere.
@@ -130,10 +130,11 @@ def _covered(runs: list[tuple[int, int, list, str]]) -> int:
 
 
 def _runs_in(
-    line: str, codec: str, kind: str, model: LanguageModel, config: RepairConfig, single: bool, spans, silent: bool = False
+    line: str, codec: str, kind: str, model: LanguageModel, config: RepairConfig, single: bool, spans, silent: bool = False, damaged: bool = False
 ) -> list[tuple[int, int, list, str]]:
     """The spans of ``line`` that ``spans`` reads (:func:`_utf8_spans` and its kin) and the language model
-    takes, as in :func:`cjk_reading_runs`; ``silent``: the spans' losses left no mark."""
+    takes, as in :func:`cjk_reading_runs`; ``silent``: the spans' losses left no mark; ``damaged``: the
+    document is known to hold this damage."""
     data, owner, gaps = _as_bytes(line, codec)
     if data is None:
         return []
@@ -143,8 +144,10 @@ def _runs_in(
         whole = "".join(i for i in characters if isinstance(i, str) and i != "\ufffd")
         lost = len(characters) - len(whole)
         whole = "".join(ch for ch in whole if not ch.isascii())  # swallowed ASCII says nothing
-        if 2 * lost > len(characters) + 1:
-            continue  # mostly lost: nothing to read (Big5 loses about a byte in three)
+        # Mostly lost: nothing to read (Big5 loses about a byte in three), unless the document is known to be
+        # damaged so (a greedy reader's): there a heading of four characters, three short of bytes, is read too.
+        if 2 * lost > len(characters) + 1 and not (damaged and lost < len(characters)):
+            continue
         score = text_score(whole, model)
         if score < config.cjk_reading_min_logp or score < text_score(line[start:end], model) + config.cjk_reading_margin:
             continue
