@@ -1395,11 +1395,19 @@ def swallowed_byte(before: str, after: str, crlf: bool = False) -> str:
     >>> swallowed_byte("版本", "≥ 7.0"), swallowed_byte("编辑", "conf.py 文件"), swallowed_byte("见", "- 号")
     (' ', ' ', ' ')
     """
-    if not after.strip():
+    line = before + after
+    return _swallowed_byte_at(line, len(before), len(line.rstrip()), crlf)
+
+
+def _swallowed_byte_at(line: str, at: int, text_end: int, crlf: bool) -> str:
+    """:func:`swallowed_byte` at offset ``at`` of ``line``, whose text ends at ``text_end`` (trailing
+    spaces aside): the patterns read the line where they stand, so a line with thousands of places is
+    not copied for each of them."""
+    if at >= text_end:
         return "\r" if crlf else "\n"
     if crlf:
         return " "  # a line end swallowed there would have been its CR, and the LF would still be there
-    if _BLOCK_START.match(after) or any(kind.match(before) and kind.match(after) for kind in _LINE_KINDS):
+    if _BLOCK_START.match(line, at) or any(kind.match(line, 0, at) and kind.match(line, at) for kind in _LINE_KINDS):
         return "\n"
     return " "
 
@@ -1418,12 +1426,25 @@ def _restore_swallowed(
     for number, places in swallowed.items():
         items = line_items[number - 1]
         text = [item if isinstance(item, str) else UNRESOLVED for item in items]
-        for at in reversed(places):  # from the right: each insertion leaves the places before it as they were
-            byte = swallowed_byte("".join(text[:at]), "".join(text[at:]), crlf)
+        line = "".join(text)
+        offsets = list(accumulate(map(len, text), initial=0))  # where each item starts in ``line``
+        text_end = len(line.rstrip())
+        restored: dict[int, str] = {}
+        for at in reversed(places):
+            byte = _swallowed_byte_at(line, offsets[at], text_end, crlf)
             if byte == "\r" and crlf_converted:
                 continue
-            items.insert(at, byte)
+            restored[at] = byte
             report.fixes.append(Fix(number, at + 1, SWALLOWED_BYTE))
+        if restored:  # one pass over the line, not one insertion (and a copy of the rest) per place
+            rebuilt: list[str | Slot] = []
+            for k, item in enumerate(items):
+                if k in restored:
+                    rebuilt.append(restored[k])
+                rebuilt.append(item)
+            if len(items) in restored:
+                rebuilt.append(restored[len(items)])
+            items[:] = rebuilt
 
 
 def _join_lines(text: str, lines: list[str], line_items: list[list[str | Slot]], model: LanguageModel, report: MojibakeReport) -> str:
