@@ -88,7 +88,10 @@ def cjk_reading_runs(
 
 def _readings(
     line: str, codec: str, kind: str, model: LanguageModel, config: RepairConfig, single: bool, paired: bool | None, marked: bool
-):
+) -> list[tuple[int, int, list, str]]:
+    """The line's runs in one codec: a greedy reader's reading where the document is one (``paired``),
+    else the standard reading, or the one beside it that makes sense of more of the line (silent loss
+    on a line without marks; two bytes a mark where the document has not decided)."""
     if paired:
         return _runs_in(line, codec, kind, model, config, single, _utf8_spans_paired, damaged=True)
     runs = _runs_in(line, codec, kind, model, config, single, _utf8_spans)
@@ -116,10 +119,10 @@ def reads_paired(lines: list[str], model: LanguageModel, config: RepairConfig = 
     (True, False, None)
     """
     one = two = 0
+    codec, kind = READINGS[0]  # a greedy GBK reader's: Big5 lines choose for themselves
     for line in lines:
         if len(line) > MAX_LINE or not _MARK.search(line) or not _CJK.search(line):
             continue
-        codec, kind = READINGS[0]
         one += _covered(_runs_in(line, codec, kind, model, config, False, _utf8_spans))
         two += _covered(_runs_in(line, codec, kind, model, config, False, _utf8_spans_paired))
     return two > config.paired_reading_share * one if one or two else None
