@@ -1399,17 +1399,42 @@ def swallowed_byte(before: str, after: str, crlf: bool = False) -> str:
     return _swallowed_byte_at(line, len(before), len(line.rstrip()), crlf)
 
 
-def _swallowed_byte_at(line: str, at: int, text_end: int, crlf: bool) -> str:
+def _swallowed_byte_at(line: str, at: int, text_end: int, crlf: bool, line_kinds: list[re.Match | None] | None = None) -> str:
     """:func:`swallowed_byte` at offset ``at`` of ``line``, whose text ends at ``text_end`` (trailing
     spaces aside): the patterns read the line where they stand, so a line with thousands of places is
-    not copied for each of them."""
+    not copied for each of them. ``line_kinds``: each of :data:`_LINE_KINDS` matched on the whole line
+    once (:func:`_line_start_kinds`), so that the line's start is not read again for each place."""
     if at >= text_end:
         return "\r" if crlf else "\n"
     if crlf:
         return " "  # a line end swallowed there would have been its CR, and the LF would still be there
-    if _BLOCK_START.match(line, at) or any(kind.match(line, 0, at) and kind.match(line, at) for kind in _LINE_KINDS):
+    if line_kinds is None:
+        line_kinds = _line_start_kinds(line)
+    if _BLOCK_START.match(line, at) or any(
+        _starts_before(kind, whole, line, at) and kind.match(line, at) for kind, whole in zip(_LINE_KINDS, line_kinds)
+    ):
         return "\n"
     return " "
+
+
+def _line_start_kinds(line: str) -> list[re.Match | None]:
+    """Each of :data:`_LINE_KINDS` matched at the start of the whole line."""
+    return [kind.match(line) for kind in _LINE_KINDS]
+
+
+def _starts_before(kind: re.Pattern, whole: re.Match | None, line: str, at: int) -> bool:
+    """Whether ``line[:at]`` starts as ``kind`` does, given ``whole``, its match on the whole line.
+
+    A match that ends by ``at`` is the one the line's first ``at`` characters give. Every pattern of
+    :data:`_LINE_KINDS` ends in an ASCII character or at the end of the text, so after a character
+    beyond ASCII (where a byte is swallowed, after the character whose byte went with it) no match can
+    end at ``at`` that the whole line did not give; only after an ASCII one is the prefix read itself.
+    """
+    if whole is not None and whole.end() <= at:
+        return True
+    if at and not line[at - 1].isascii():
+        return False
+    return kind.match(line, 0, at) is not None
 
 
 def _crlf(lines: list[str]) -> bool:
@@ -1429,9 +1454,10 @@ def _restore_swallowed(
         line = "".join(text)
         offsets = list(accumulate(map(len, text), initial=0))  # where each item starts in ``line``
         text_end = len(line.rstrip())
+        line_kinds = _line_start_kinds(line)
         restored: dict[int, str] = {}
         for at in reversed(places):
-            byte = _swallowed_byte_at(line, offsets[at], text_end, crlf)
+            byte = _swallowed_byte_at(line, offsets[at], text_end, crlf, line_kinds)
             if byte == "\r" and crlf_converted:
                 continue
             restored[at] = byte
