@@ -25,7 +25,7 @@ from collections import Counter
 
 from .bytemap import Piece, is_continuation, utf8_length
 from .config import DEFAULT_CONFIG, RepairConfig
-from .langmodel import LanguageModel, load_model
+from .langmodel import LanguageModel, is_hangul, load_model
 from .plausibility import text_score
 
 #: What a lost byte was written as: U+FFFD, or ``?`` once the text was saved back as GBK.
@@ -162,7 +162,7 @@ def _runs_in(
         # whole (項を参 is ED 97 A4 F2 B2 CE in GBK: 헤 and two characters short of bytes).
         if hanzi >= 2 and (whole_hanzi >= 2 or not silent):
             found.append((start, end, items, kind))
-        elif hanzi or (whole and not any(_is_hangul(ch) for ch in whole)):  # one character, or fullwidth punctuation (``锛歔`` for ：[)
+        elif hanzi or (whole and not any(is_hangul(ch) for ch in whole)):  # one character, or fullwidth punctuation (``锛歔`` for ：[)
             # Not a lone Hangul syllable: Traditional Chinese written back as GB18030 often reads as one and an
             # ASCII byte (沒 and 項 as 헛 and ``]``), and no Chinese read as GBK gives one back.
             short.append((start, end, items, kind))
@@ -170,15 +170,6 @@ def _runs_in(
     # beside damage on its own line: with no mark to show a loss, many a lone clean character (罹, EE BE in
     # GBK; 於, EC B6) reads as a three-byte one short of its last byte, in a document with 古文码 or not.
     return sorted(found + short, key=lambda run: run[0]) if found or (single and not silent) else []
-
-
-def _is_hangul(ch: str) -> bool:
-    """A Hangul syllable or jamo.
-
-    >>> _is_hangul("헛"), _is_hangul("ㄱ"), _is_hangul("沒")
-    (True, True, False)
-    """
-    return "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f"
 
 
 def _as_bytes(line: str, codec: str) -> tuple[bytes | None, list[int], Counter[int]]:

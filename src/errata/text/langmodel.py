@@ -365,6 +365,24 @@ def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
+def is_hangul_syllable(ch: str) -> bool:
+    """A precomposed Hangul syllable (what Korean text is written in).
+
+    >>> is_hangul_syllable("헛"), is_hangul_syllable("ㄱ"), is_hangul_syllable("沒")
+    (True, False, False)
+    """
+    return "\uac00" <= ch <= "\ud7a3"
+
+
+def is_hangul(ch: str) -> bool:
+    """A Hangul syllable or jamo (a conjoining one, or a compatibility one such as ``ㄱ``).
+
+    >>> is_hangul("헛"), is_hangul("ㄱ"), is_hangul("沒")
+    (True, True, False)
+    """
+    return is_hangul_syllable(ch) or "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f"
+
+
 def build_model(
     running_text: Path | None = None,
     dictionary: Path | None = None,

@@ -24,7 +24,7 @@ import re
 import unicodedata
 
 from .config import DEFAULT_CONFIG, RepairConfig
-from .langmodel import BOUNDARY, LanguageModel, load_model, symbols
+from .langmodel import BOUNDARY, LanguageModel, is_hangul_syllable, load_model, symbols
 
 #: Per-character log-probability of a kana in Japanese text (about 170 kana in use).
 KANA_LOGP = math.log(1 / 170)
@@ -43,7 +43,7 @@ def _flat_logp(ch: str) -> float | None:
     cp = ord(ch)
     if 0x3041 <= cp <= 0x30FA:
         return KANA_LOGP
-    if 0xAC00 <= cp <= 0xD7A3:
+    if is_hangul_syllable(ch):
         return HANGUL_LOGP
     return None
 
