@@ -560,6 +560,31 @@ def test_the_site_s_address_edit_links_and_domain_come_from_the_blog_s_config(tm
     assert (project / "docs/CNAME").read_text() == "example.cn\n" and (project / "docs/robots.txt").is_file()
 
 
+def test_a_vuepress_2_config_gives_its_theme_s_settings_and_navbar(tmp_path, capsys):
+    """VuePress 2 passes the theme's settings to a function (``defaultTheme({...})``) and calls the nav
+    ``navbar``, its drop-downs' entries ``children``; a sitemap is a plugin function too. Read, never run."""
+    marker = tmp_path / "ran"
+    write(tmp_path / "blog/docs/.vuepress/config.ts", (
+        "import { defineUserConfig } from 'vuepress'\nimport { defaultTheme } from '@vuepress/theme-default'\n"
+        f"require('child_process').execSync('touch {marker}')\n"
+        "export default defineUserConfig({\n  base: '/notes/',\n  title: '报错笔记',\n  bundler: viteBundler(),\n"
+        "  plugins: [sitemapPlugin({ hostname: 'https://notes.example.cn' }), searchPlugin({ locales: {} })],\n"
+        "  theme: defaultTheme({\n    repo: 'someone/notes',\n    docsBranch: 'main',\n    docsDir: 'docs',\n"
+        "    navbar: [\n      { text: '首页', link: '/' },\n      '/01.笔记/01.甲.md',\n"
+        "      { text: '更多', children: [{ text: '外站', link: 'https://example.org/' }] },\n    ],\n  }),\n})\n"
+    ))
+    write(tmp_path / "blog/docs/01.笔记/01.甲.md", "---\ntitle: 甲\n---\n正文\n")
+    project = tmp_path / "project"
+    shutil.copyfile(ROOT / "mkdocs.yml", write(project / "mkdocs.yml", ""))
+    assert main([str(tmp_path / "blog"), str(project / "docs"), "--mkdocs-yml", str(project / "mkdocs.yml")]) == 0
+    config, printed = (project / "mkdocs.yml").read_text(encoding="utf-8"), capsys.readouterr().out
+    assert 'site_url: "https://notes.example.cn/notes/"' in config and 'repo_url: "https://github.com/someone/notes"' in config
+    assert 'edit_uri: "edit/main/docs/"' in config and 'site_name: "报错笔记"' in config
+    assert "/01.笔记/01.甲.md (/01.笔记/01.甲.md) → " in printed and "3 nav items" in printed
+    assert "nav item '外站' (https://example.org/) leads off the site" in printed
+    assert not marker.exists()
+
+
 def test_toml_front_matter_is_read(tmp_path):
     report, docs = import_files(tmp_path, {"01.笔记/01.甲.md": '---toml\ntitle = "甲篇"\ntags = ["笔记"]\n---\n正文 [坏](nowhere.md)\n'})
     split = split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8"))

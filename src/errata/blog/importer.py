@@ -720,6 +720,9 @@ def _nav_items(items: list) -> list[dict]:
     for item in items:
         if isinstance(item, dict):
             out.append(item)
-            if isinstance(item.get("items"), list):
-                out += _nav_items(item["items"])
+            for key in ("items", "children"):  # a drop-down's entries: VuePress 1's name, then 2's
+                if isinstance(item.get(key), list):
+                    out += _nav_items(item[key])
+        elif isinstance(item, str):
+            out.append({"text": item, "link": item})  # VuePress 2 accepts a page's path alone
     return out

@@ -85,7 +85,8 @@ def read_config(path: Path) -> SiteConfig:
     locale = _get(data, "locales", "/")
     config.title = _string(data.get("title")) or _string(_get(locale, "title"))
     config.description = _string(data.get("description")) or _string(_get(locale, "description"))
-    theme = data.get("themeConfig") if isinstance(data.get("themeConfig"), dict) else {}
+    # VuePress 1 (and vdoing) keep the theme's settings in themeConfig; VuePress 2 passes them to the theme.
+    theme = next((data[key] for key in ("themeConfig", "theme") if isinstance(data.get(key), dict)), {})
     config.repo = _string(theme.get("repo"))
     # The plugins list is often code (functions, require()), which is not read: the hostname of a
     # sitemap plugin is looked for in the text then, as a literal string only.
@@ -94,11 +95,11 @@ def read_config(path: Path) -> SiteConfig:
     config.docs_dir = _path_part(_string(theme.get("docsDir")))
     category = re.sub(r"[\\/:*?\"<>|\x00-\x1f]", "", _string(theme.get("categoryText"))).strip(". ")
     config.posts_category = category or config.posts_category  # a folder name: no path, no '..'
-    nav = theme.get("nav")
+    nav = theme.get("nav", theme.get("navbar"))  # VuePress 2 calls it navbar
     if nav is UNREAD:
-        config.notes.append(f"{path.name}: themeConfig.nav is not a literal (imported or computed): not read")
+        config.notes.append(f"{path.name}: the theme's nav is not a literal (imported or computed): not read")
     elif isinstance(nav, list):
-        config.nav = [item for item in nav if isinstance(item, dict)]
+        config.nav = [item if isinstance(item, dict) else {"text": item, "link": item} for item in nav if isinstance(item, (dict, str))]
     return config
 
 
@@ -178,6 +179,10 @@ def _value(tokens: list[tuple[str, str]], i: int, depth: int = 0) -> tuple[Any, 
         return UNREAD, i
     kind, text = tokens[i]
     end = _expression_end(tokens, i)
+    if _options_call(tokens, i, end) and depth <= MAX_DEPTH:
+        # VuePress 2 passes settings to functions: ``theme: defaultTheme({ navbar: [...] })``,
+        # ``sitemapPlugin({ hostname: ... })``. The object literal is the settings, read as any other.
+        return _object(tokens, i + 3, end - 2, depth + 1), end
     if end != i + 1 and not (text in "{[" and _closing(tokens, i) == end - 1) or depth > MAX_DEPTH:
         return UNREAD, end  # an expression (a call, a cast, an arrow function)
     if text == "{":
@@ -191,6 +196,23 @@ def _value(tokens: list[tuple[str, str]], i: int, depth: int = 0) -> tuple[Any, 
     if kind == "name" and text in ("true", "false", "null", "undefined"):
         return {"true": True, "false": False}.get(text), end
     return UNREAD, end
+
+
+def _options_call(tokens, i: int, end: int) -> bool:
+    """Whether tokens ``i``..``end`` are a function called with one object literal: ``defaultTheme({ ... })``.
+
+    >>> tokens = _tokens("hopeTheme({ repo: 'a/b' }), x")
+    >>> _options_call(tokens, 0, _expression_end(tokens, 0)), _options_call(tokens, 0, 2)
+    (True, False)
+    """
+    return (
+        end - i >= 5
+        and tokens[i][0] == "name"
+        and tokens[i + 1][1] == "("
+        and tokens[i + 2][1] == "{"
+        and _closing(tokens, i + 2) == end - 2
+        and tokens[end - 1][1] == ")"
+    )
 
 
 def _object(tokens, i: int, stop: int, depth: int) -> dict[str, Any]:
