@@ -374,3 +374,37 @@ def test_utf8_read_as_gbk_by_a_reader_that_drops_pairs_and_knows_the_euro_sign_i
     body = result.text.split("---\n", 2)[2]
     assert "运行训练脚本 train.py 时出现这个错误" in body and "€" not in body
     assert not any("\u9000" <= ch <= "\u9fff" and ch not in GREEDY_ESSAY for ch in body)
+
+
+BOM_ESSAY_STARTS = ["---\ntitle: 显存不够\n---\n", "# 显存不够\n\n", "显存不够时的报错。\n\n", "{a}\n\n", "title: 显存不够\n\n"]
+BOM_READERS = {
+    "cp1252": lambda data: utf8_as_sloppy_cp1252(data.decode("utf-8")),
+    "cp1252 twice": lambda data: utf8_as_sloppy_cp1252(utf8_as_sloppy_cp1252(data.decode("utf-8"))),
+    "gbk, marks": lambda data: data.decode("gbk", errors="replace"),
+    "gbk, dropped": lambda data: data.decode("gbk", errors="ignore"),
+    "gbk, greedy": lambda data: read_as_gbk_pairing_greedily(data.decode("utf-8")),
+    "gbk, iconv -c": lambda data: read_as_gbk_dropping_pairs(data.decode("utf-8")),
+}
+
+
+@pytest.mark.parametrize("start", BOM_ESSAY_STARTS)
+@pytest.mark.parametrize("reader", list(BOM_READERS))
+def test_a_byte_order_mark_read_in_another_code_page_goes_and_the_front_matter_parses(start, reader):
+    """Windows' editors start UTF-8 files with EF BB BF; read as GBK it is 锘 and a mark (or a
+    character made with the next byte: 锘縶 for the mark and ``{``), as Windows-1252 ``ï»¿``. Left
+    there, it pushed the front matter down into the body and the first heading out of its line."""
+    clean = start + "训练的时候显存不够，报错如下。\n\n解决办法：把批大小调小。\n"
+    damaged = BOM_READERS[reader](("\ufeff" + clean).encode("utf-8"))
+    assert damaged.startswith(("锘", "ï»¿", "Ã¯"))
+    result = repair_text(damaged, "a.md")
+    assert not any(debris in result.text for debris in ("锘", "ï»¿", "Ã¯", "\ufeff", "\ufffd"))
+    first_line = clean.split("---\n")[-1].splitlines()[0]
+    assert first_line in result.text.splitlines()  # and not pushed into the front matter's title
+    if start.startswith("---"):
+        assert result.text.startswith("---\ntitle: 显存不够\n") and result.report.front_matter_problem == ""
+    assert result.report.fixes[0].line == 1 and result.report.fixes[0].kind.startswith("utf8-as-")
+
+
+@pytest.mark.parametrize("clean", ["锘是一种人工合成的放射性元素。\n", "锘（No）是第 102 号元素。\n"])
+def test_a_text_that_starts_with_the_character_锘_is_left_as_it_is(clean):
+    assert repair_mojibake(clean)[0] == clean

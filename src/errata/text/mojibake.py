@@ -1028,6 +1028,9 @@ def repair_mojibake(
     report = MojibakeReport()
     if text.isascii():
         return text, report
+    text, bom_kind = misread_bom(text)
+    if bom_kind:
+        report.fixes.append(Fix(1, 1, bom_kind))
     model = model or load_model()
     lines = text.split("\n")
     known = known_damage(lines, lost_bytes)
@@ -1082,7 +1085,67 @@ def repair_mojibake(
         _recover_lost_bytes(line_items, slots, lines, model, report, config)
     if swallowed and paired:
         _restore_swallowed(line_items, swallowed, crlf_converted or _crlf(lines), crlf_converted, report)
-    return _join_lines(text, lines, line_items, model, report), report
+    fixed = _join_lines(text, lines, line_items, model, report)
+    # A byte order mark a reading gave back (the first line's 古文码 began with it) goes, as the decode drops one.
+    return (fixed[1:] if fixed.startswith(BOM) and not text.startswith(BOM) else fixed), report
+
+
+BOM = "\ufeff"
+#: The UTF-8 byte order mark (EF BB BF) at a text's start as code pages read it: Windows-1252 and
+#: Latin-1 make ``ï»¿`` of it (twice over, ``Ã¯Â»Â¿``); GBK and GB18030 read EF BB as 锘 and BF as
+#: the lead byte of a pair with the byte after it, which leaves a mark where that byte cannot end a pair.
+_BOM_AS_LATIN = (("ï»¿", "utf8-as-cp1252"), ("Ã¯Â»Â¿", "utf8-as-cp1252-twice"))
+_BOM_AS_GBK = "锘"
+
+
+def misread_bom(text: str) -> tuple[str, str | None]:
+    """``text`` without the byte order mark misread at its start, and the mojibake class of that
+    reading (``None`` where there is none). Windows' editors start UTF-8 files with a mark; read
+    in another code page it becomes text before the first line (and a front matter no longer parses).
+
+    >>> misread_bom("ï»¿# 标题"), misread_bom("锘�---"), misread_bom("锘縶}"), misread_bom("锘# 标题")
+    (('# 标题', 'utf8-as-cp1252'), ('---', 'utf8-as-gbk'), ('{}', 'utf8-as-gbk'), ('# 标题', 'utf8-as-gbk'))
+
+    A greedy reader's mark stands for BF and the byte after it (see :func:`_swallowed_first_byte`).
+    Where BF paired with the lead byte of the first character, the whole line is
+    古文码, left to its reading (which gives the mark back, and the repair drops it):
+
+    >>> misread_bom("锘?--\\ntitle: 甲"), misread_bom("锘挎樉瀛"), misread_bom("锘是元素")
+    (('---\\ntitle: 甲', 'utf8-as-gbk'), ('锘挎樉瀛', None), ('锘是元素', None))
+    """
+    for reading, kind in _BOM_AS_LATIN:
+        if text.startswith(reading):
+            return text[len(reading) :], kind
+    if not text.startswith(_BOM_AS_GBK):
+        return text, None
+    rest = text[len(_BOM_AS_GBK) :]
+    following = rest[:1]
+    if following in ("\ufffd", "?"):  # BF could not pair with the next byte
+        return _swallowed_first_byte(rest[1:]), "utf8-as-gbk"
+    if following == "" or following.isascii():  # BF dropped without a mark (``errors="ignore"``, ``iconv -c``)
+        return rest, "utf8-as-gbk"
+    try:
+        pair = following.encode("gbk")
+    except UnicodeEncodeError:
+        return text, None
+    if len(pair) == 2 and pair[0] == 0xBF and pair[1] < 0x80:  # BF paired with an ASCII byte: 縶 for BF and {
+        return chr(pair[1]) + rest[1:], "utf8-as-gbk"
+    return text, None
+
+
+def _swallowed_first_byte(rest: str) -> str:
+    """The text after a greedy reader's mark for the BOM's last byte, with the first byte it swallowed put
+    back where what is left shows it: a front matter's first dash (``--``), a heading's ``#`` (`` 标题``).
+    A standard reader keeps that byte (``---``, ``# 标题``), and nothing is added.
+
+    >>> _swallowed_first_byte("--\\ntitle: 甲"), _swallowed_first_byte(" 标题"), _swallowed_first_byte("# 标题")
+    ('---\\ntitle: 甲', '# 标题', '# 标题')
+    """
+    if re.match(r"--\r?\n", rest):
+        return "-" + rest
+    if re.match(r" \S", rest):
+        return "#" + rest
+    return rest
 
 
 def known_damage(lines: list[str], lost_bytes: tuple[tuple[int, int, int], ...]) -> list[list[DecodedRun]]:
