@@ -39,6 +39,11 @@ def test_python_meets_the_shared_vectors(vector):
         ("worker (pid 1234) exited", "worker (pid 99) exited"),
         ("object at 0x7f00aa12 is not callable", "object at 0x55d1 is not callable"),
         ("mmcv-full==1.3.0 required", "mmcv-full==1.7.1 required"),
+        # quotes a blog, an editor or a chat turned curly, or a hand typed double: the name is the same
+        ("ModuleNotFoundError: No module named 'mmcv._ext'", "ModuleNotFoundError: No module named ‘mmcv._ext’"),
+        ("ModuleNotFoundError: No module named 'mmcv._ext'", 'ModuleNotFoundError: No module named "mmcv._ext"'),
+        ("KeyError: 'bbox'", 'KeyError: "bbox"'),
+        ('Missing key(s) in state_dict: "fc.weight"', "Missing key(s) in state_dict: “fc.weight”"),
     ],
 )
 def test_variable_parts_do_not_change_the_fingerprint(a, b):
@@ -51,6 +56,7 @@ def test_variable_parts_do_not_change_the_fingerprint(a, b):
         ("KeyError: 'bbox'", "KeyError: 'segm'"),  # quoted names stay: they are the error
         ("OSError: [Errno 28] No space left on device", "OSError: [Errno 24] Too many open files"),
         ("ValueError: too many values to unpack", "TypeError: too many values to unpack"),
+        ('KeyError: "it\'s"', "KeyError: 'its'"),  # Python quotes a name with an apostrophe in doubles: still that name
     ],
 )
 def test_what_identifies_an_error_is_kept(a, b):

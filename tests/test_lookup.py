@@ -160,3 +160,16 @@ def test_python_gives_the_confident_matches_the_shared_vectors_list():
     index = LookupIndex(VECTORS["records"])
     for case in VECTORS["confident"]:
         assert [m.message for m in index.search(case["query"])] == case["matches"], case["_comment"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expect"),
+    [
+        ("运行 demo 时报错：\nModuleNotFoundError: No module named \u2018mmcv._ext\u2019", "ModuleNotFoundError: No module named 'mmcv._ext'"),
+        ('ModuleNotFoundError: No module named "mmcv._ext"', "ModuleNotFoundError: No module named 'mmcv._ext'"),
+        ('KeyError: "bbox"', "KeyError: 'bbox'"),
+    ],
+)
+def test_a_name_in_quotes_of_another_style_finds_its_entry(index, query, expect):
+    """A blog or a chat window curls the quotes, a hand types doubles: the name still agrees (it found nothing)."""
+    assert [m.message for m in index.search(query, limit=1)] == [expect]
