@@ -68,6 +68,26 @@ def test_chained_traceback_takes_the_last_exception():
     assert fingerprint(text) == "KeyError: 'x'"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[rank0]: KeyError: 'bbox'",  # torchrun, torch 2.2 and later
+        "[default0]:KeyError: 'bbox'",  # torch.distributed.launch --tee
+        "[1,0]<stderr>:KeyError: 'bbox'",  # mpirun --tag-output
+        "E       KeyError: 'bbox'",  # pytest
+        "    | KeyError: 'bbox'",  # an exception group's member
+    ],
+)
+def test_the_exception_line_is_read_behind_what_a_tool_puts_before_each_line(line):
+    """Behind these, the line was no exception line: a launcher's error after it was taken for the error."""
+    assert exception_line(line + "\nTraceback (most recent call last):\nChildFailedError:") == ("ChildFailedError", "")
+    assert exception_line(line) == ("KeyError", "'bbox'")
+
+
+def test_a_severity_letter_glued_to_a_date_is_no_prefix():
+    assert exception_line("E0501 12:00:00.123 KeyError: 'bbox'")[0] is None
+
+
 def test_libraries_come_from_site_and_dist_packages_paths():
     text = 'File "/u/lib/python3.8/site-packages/mmcv/a.py"\nFile "/usr/lib/python3/dist-packages/torch/b.py"\nFile "tools/train.py"'
     assert libraries_in_traceback(text) == ["mmcv", "torch"]
