@@ -173,3 +173,15 @@ def test_python_gives_the_confident_matches_the_shared_vectors_list():
 def test_a_name_in_quotes_of_another_style_finds_its_entry(index, query, expect):
     """A blog or a chat window curls the quotes, a hand types doubles: the name still agrees (it found nothing)."""
     assert [m.message for m in index.search(query, limit=1)] == [expect]
+
+
+def test_the_real_error_before_a_wrapper_of_the_same_type_finds_its_entry(index):
+    """``raise ValueError(...) from error`` ends the paste with a ValueError of its own: only
+    errors of another type than the last were looked up, so this found nothing."""
+    paste = (
+        'Traceback (most recent call last):\n  File "io.py", line 5, in parse\n    k, v = line.split("=")\n'
+        "ValueError: too many values to unpack (expected 2)\n\n"
+        "During handling of the above exception, another exception occurred:\n\n"
+        'Traceback (most recent call last):\n  File "io.py", line 9, in <module>\nValueError: bad config line 12'
+    )
+    assert [m.message for m in index.search(paste, limit=1)] == ["ValueError: too many values to unpack (expected 2)"]

@@ -116,24 +116,32 @@ def exception_line(text: str) -> tuple[str | None, str]:
 
 def earlier_errors(text: str, count: int) -> list[str]:
     """The paste cut after each of up to ``count`` exception lines before its last one, nearest first,
-    skipping those of the last one's type: a wrapper's error often ends a traceback after the real one.
+    each error once and not the last one again: a wrapper's error often ends a traceback after the real
+    one, a launcher's or one of the same type (``raise RuntimeError("step failed") from error``).
 
     >>> earlier_errors("KeyError: 'bbox'\\nTraceback...\\nChildFailedError: tools/train.py FAILED", 3)
     ["KeyError: 'bbox'"]
+    >>> earlier_errors("RuntimeError: CUDA error\\nRuntimeError: step failed\\nRuntimeError: step failed", 3)
+    ['RuntimeError: CUDA error']
     """
     text = normalise_paste(text)
     matches = list(EXCEPTION_LINE.finditer(text))
     if len(matches) < 2:
         return []
-    last_type, seen, out = matches[-1].group(1), set(), []
+    seen, out = {_error_of(matches[-1])}, []
     for match in reversed(matches[:-1]):
-        line = trimmed(match.group(0))
-        if match.group(1) != last_type and line not in seen:
-            seen.add(line)
+        error = _error_of(match)
+        if error not in seen:
+            seen.add(error)
             out.append(text[: match.end()])
             if len(out) == count:
                 break
     return out
+
+
+def _error_of(match: re.Match) -> tuple[str, str]:
+    """An exception line's type and message, whatever a tool put before it (``[rank0]:``)."""
+    return match.group(1), trimmed(match.group(2) or "")
 
 
 def exception_type(text: str) -> str | None:

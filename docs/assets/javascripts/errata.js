@@ -240,11 +240,13 @@
       if (match[0] === "") regex.lastIndex++;
     }
     if (found.length < 2) return [];
-    var lastType = found[found.length - 1][1], seen = {}, out = [];
+    // Each error once, and not the last one again: its type and message, whatever a tool put before it.
+    var errorOf = function (m) { return m[1] + "\n" + trimmed(m[2] || "", R); };
+    var seen = new Set([errorOf(found[found.length - 1])]), out = [];
     for (var i = found.length - 2; i >= 0 && out.length < count; i--) {
-      var line = trimmed(found[i][0], R);
-      if (found[i][1] !== lastType && !Object.prototype.hasOwnProperty.call(seen, line)) {
-        seen[line] = true;
+      var error = errorOf(found[i]);
+      if (!seen.has(error)) {
+        seen.add(error);
         out.push(text.slice(0, found[i].index + found[i][0].length));
       }
     }
