@@ -185,3 +185,12 @@ def test_the_real_error_before_a_wrapper_of_the_same_type_finds_its_entry(index)
         'Traceback (most recent call last):\n  File "io.py", line 9, in <module>\nValueError: bad config line 12'
     )
     assert [m.message for m in index.search(paste, limit=1)] == ["ValueError: too many values to unpack (expected 2)"]
+
+
+def test_pip_finding_nothing_for_another_project_is_not_the_torch_entry(index):
+    """pip's requirement names a project as ``No module named`` names a module: tensorflow's or
+    mmcv-full's missing version matched the torch==1.7.1+cu110 entry at 0.62 and 0.54."""
+    for other in ("ERROR: No matching distribution found for tensorflow==1.15", "ERROR: No matching distribution found for mmcv-full==1.3.0"):
+        assert index.search(other) == [], other
+    same = index.search("ERROR: Could not find a version that satisfies the requirement torch==1.8.2+cu111\nERROR: No matching distribution found for torch==1.8.2+cu111")
+    assert [m.message for m in same][:1] == ["ERROR: No matching distribution found for torch==1.7.1+cu110"]
