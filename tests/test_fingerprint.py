@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from conftest import FIXTURES, ROOT, require_tool
-from errata.fingerprint import MAX_PASTE_CHARS, exception_line, fingerprint, libraries_in_traceback, normalise_paste, python3_type
+from errata.fingerprint import MAX_PASTE_CHARS, exception_line, fingerprint, libraries_in_traceback, normalise_paste, python3_type, tokens
 
 VECTORS = json.loads((FIXTURES / "fingerprint_vectors.json").read_text(encoding="utf-8"))
 
@@ -86,6 +86,13 @@ def test_the_exception_line_is_read_behind_what_a_tool_puts_before_each_line(lin
 
 def test_a_severity_letter_glued_to_a_date_is_no_prefix():
     assert exception_line("E0501 12:00:00.123 KeyError: 'bbox'")[0] is None
+
+
+def test_a_name_in_quotes_has_no_space_in_it():
+    """Quotes around words are a message or a sentence, not a name: its words and the names in it count."""
+    assert tokens("KeyError: \"CocoDataset: 'bbox'\"") == ["keyerror", "cocodataset", "'bbox'"]
+    assert tokens("TypeError: can't convert 'x'") == ["typeerror", "can", "t", "convert", "'x'"]
+    assert tokens("KeyError: \"it's\"") == ["keyerror", "\"it's\""]
 
 
 def test_libraries_come_from_site_and_dist_packages_paths():

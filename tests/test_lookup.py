@@ -194,3 +194,16 @@ def test_pip_finding_nothing_for_another_project_is_not_the_torch_entry(index):
         assert index.search(other) == [], other
     same = index.search("ERROR: Could not find a version that satisfies the requirement torch==1.8.2+cu111\nERROR: No matching distribution found for torch==1.8.2+cu111")
     assert [m.message for m in same][:1] == ["ERROR: No matching distribution found for torch==1.7.1+cu110"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expect"),
+    [
+        ('{"level": "error", "msg": "KeyError: \'bbox\'"}', "KeyError: 'bbox'"),
+        ("error='ValueError: too many values to unpack (expected 2)'", "ValueError: too many values to unpack (expected 2)"),
+        ("Task exception was never retrieved\nexception=ValueError('too many values to unpack (expected 2)')>", "ValueError: too many values to unpack (expected 2)"),
+    ],
+)
+def test_an_error_a_log_quotes_whole_finds_its_entry(index, query, expect):
+    """Quotes around a whole message made it one quoted name, which no entry had: these found nothing."""
+    assert [m.message for m in index.search(query, limit=1)] == [expect]
