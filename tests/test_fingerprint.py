@@ -95,6 +95,15 @@ def test_a_name_in_quotes_has_no_space_in_it():
     assert tokens("KeyError: \"it's\"") == ["keyerror", "\"it's\""]
 
 
+@pytest.mark.parametrize("escape", ["", "^[", "\u2190"])
+def test_a_colour_code_that_lost_its_escape_character_is_taken_off(escape):
+    """A notebook's output pasted into an issue, cat -v, an old Windows console: ``[0;31mKeyError[0m`` hid the type."""
+    paste = f"{escape}[0;31mKeyError{escape}[0m: 'bbox'\nTraceback (most recent call last):\n{escape}[1;31mChildFailedError{escape}[0m: x"
+    assert exception_line(paste.split("\n")[0]) == ("KeyError", "'bbox'")
+    assert exception_line(paste)[0] == "ChildFailedError"
+    assert fingerprint("list index [5m] of [1m]") == "list index [<num>m] of [<num>m]"  # a size in brackets is no colour
+
+
 def test_libraries_come_from_site_and_dist_packages_paths():
     text = 'File "/u/lib/python3.8/site-packages/mmcv/a.py"\nFile "/usr/lib/python3/dist-packages/torch/b.py"\nFile "tools/train.py"'
     assert libraries_in_traceback(text) == ["mmcv", "torch"]
