@@ -44,6 +44,9 @@ def test_python_meets_the_shared_vectors(vector):
         ("ModuleNotFoundError: No module named 'mmcv._ext'", 'ModuleNotFoundError: No module named "mmcv._ext"'),
         ("KeyError: 'bbox'", 'KeyError: "bbox"'),
         ('Missing key(s) in state_dict: "fc.weight"', "Missing key(s) in state_dict: “fc.weight”"),
+        # full-width forms a Chinese input method or editor types
+        ("ValueError: too many values to unpack (expected 2)", "ValueError\uff1atoo many values to unpack (expected \uff12)"),
+        ("RuntimeError: CUDA out of memory. Tried to allocate 50.00 MiB", "RuntimeError\uff1a CUDA out of memory\uff0e Tried to allocate \uff15\uff10\uff0e\uff10\uff10 MiB"),
     ],
 )
 def test_variable_parts_do_not_change_the_fingerprint(a, b):

@@ -207,3 +207,9 @@ def test_pip_finding_nothing_for_another_project_is_not_the_torch_entry(index):
 def test_an_error_a_log_quotes_whole_finds_its_entry(index, query, expect):
     """Quotes around a whole message made it one quoted name, which no entry had: these found nothing."""
     assert [m.message for m in index.search(query, limit=1)] == [expect]
+
+
+def test_a_full_width_colon_after_the_type_still_makes_an_exception_line(index):
+    """``ValueError：`` (a Chinese input method's colon) was no exception line: the wrapper after it was taken for the error."""
+    paste = "ValueError\uff1atoo many values to unpack\uff08expected 2\uff09\n\nThe above exception was the direct cause of the following exception:\n\nRuntimeError: worker 3 failed"
+    assert [m.message for m in index.search(paste, limit=1)] == ["ValueError: too many values to unpack (expected 2)"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from importlib.resources import files
 
 #: The patterns, shared with the page's JavaScript (see the module docstring).
@@ -25,6 +26,7 @@ _FLAGS = re.ASCII | re.MULTILINE
 _PASTE = RULES["paste"]
 #: At most this many characters of a paste are fingerprinted: the end, where the exception line is.
 MAX_PASTE_CHARS = _PASTE["max_chars"]
+_UNICODE_FORM = _PASTE["unicode_form"]
 _TERMINAL_CODES = re.compile(_PASTE["terminal_codes"])
 _LINE_BREAK = re.compile(_PASTE["line_break"])
 _BLANK = re.compile(_PASTE["blank"], _FLAGS)
@@ -72,7 +74,8 @@ def trimmed(text: str) -> str:
 
 
 def normalise_paste(text: str) -> str:
-    r"""A pasted text as it is fingerprinted: no terminal colours, plain line breaks, single spaces, its last lines only.
+    r"""A pasted text as it is fingerprinted: full-width forms as ASCII, no terminal colours, plain line breaks,
+    single spaces, its last lines only.
 
     The exception line of a traceback is at its end, so a paste longer than
     ``MAX_PASTE_CHARS`` keeps its tail, from the first whole line in it. The
@@ -82,7 +85,10 @@ def normalise_paste(text: str) -> str:
     "Traceback:\n File 'a.py', line 1\nKeyError: 'x'"
     >>> normalise_paste("x" * 20000 + "\nKeyError: 'y'"), normalise_paste("\x1b[1;31mKeyError\x1b[0m: 'y'")
     ("KeyError: 'y'", "KeyError: 'y'")
+    >>> normalise_paste("ValueError\uff1a too many values to unpack \uff08expected \uff12\uff09")  # a Chinese input method's
+    'ValueError: too many values to unpack (expected 2)'
     """
+    text = unicodedata.normalize(_UNICODE_FORM, text)
     text = _LINE_BREAK.sub("\n", strip_terminal_codes(text))
     text = _LINE_END_BLANK.sub("", _BLANK.sub(" ", text))
     if len(text) > MAX_PASTE_CHARS:
