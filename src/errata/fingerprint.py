@@ -206,8 +206,8 @@ def parameterise(message: str) -> str:
 def fingerprint(text: str) -> str:
     """The fingerprint of an error, from a message or a whole traceback.
 
-    >>> fingerprint("Traceback ...\\nRuntimeError: CUDA out of memory. Tried to allocate 2.00 GiB")
-    'RuntimeError: CUDA out of memory. Tried to allocate <size>'
+    >>> fingerprint("Traceback ...\\nRuntimeError: CUDA out of memory. Tried to allocate 2.00 GiB")  # the type PyTorch 1.13 and later print
+    'OutOfMemoryError: CUDA out of memory. Tried to allocate <size>'
     >>> fingerprint("ImportError: No module named mmcv._ext")  # Python 2's words, Python 3's fingerprint
     "ModuleNotFoundError: No module named 'mmcv._ext'"
     """

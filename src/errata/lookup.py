@@ -171,7 +171,7 @@ class LookupIndex:
         """The confident matches for the last error a query shows, best first.
 
         >>> index = LookupIndex([{"message": "CUDA out of memory", "url": "a/#x", "type": "RuntimeError",
-        ...     "fingerprint": "RuntimeError: CUDA out of memory. Tried to allocate <size>"}])
+        ...     "fingerprint": "OutOfMemoryError: CUDA out of memory. Tried to allocate <size>"}])
         >>> [round(m.score, 2) for m in index.search("RuntimeError: CUDA out of memory. Tried to allocate 20.00 MiB")]
         [1.0]
         >>> index.search("KeyError: 'bbox'"), index.search("1.2.3")
