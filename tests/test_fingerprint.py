@@ -107,6 +107,12 @@ def test_a_colour_code_that_lost_its_escape_character_is_taken_off(escape):
     assert fingerprint("list index [5m] of [1m]") == "list index [<num>m] of [<num>m]"  # a size in brackets is no colour
 
 
+def test_a_message_that_starts_with_a_line_break_is_read_from_the_next_line():
+    """``raise RuntimeError("\\n...")`` prints the type and a colon alone on their line."""
+    assert exception_line("RuntimeError:\nCUDA error: device-side assert triggered") == ("RuntimeError", "CUDA error: device-side assert triggered")
+    assert exception_line("RuntimeError:\n\nsomething else") == ("RuntimeError", "")  # not across a blank line
+
+
 def test_libraries_come_from_site_and_dist_packages_paths():
     text = 'File "/u/lib/python3.8/site-packages/mmcv/a.py"\nFile "/usr/lib/python3/dist-packages/torch/b.py"\nFile "tools/train.py"'
     assert libraries_in_traceback(text) == ["mmcv", "torch"]

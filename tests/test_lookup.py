@@ -213,3 +213,16 @@ def test_a_full_width_colon_after_the_type_still_makes_an_exception_line(index):
     """``ValueError：`` (a Chinese input method's colon) was no exception line: the wrapper after it was taken for the error."""
     paste = "ValueError\uff1atoo many values to unpack\uff08expected 2\uff09\n\nThe above exception was the direct cause of the following exception:\n\nRuntimeError: worker 3 failed"
     assert [m.message for m in index.search(paste, limit=1)] == ["ValueError: too many values to unpack (expected 2)"]
+
+
+@pytest.mark.parametrize("query", ["RuntimeError:", "RuntimeError", "KeyError: 0", "Traceback (most recent call last):\n  File \"a.py\", line 3\nRuntimeError:\n\nDone."])
+def test_a_type_without_a_message_is_no_match(index, query):
+    """A type alone matched every entry of its type: RuntimeError: at 0.56 on the device entry, wrongly."""
+    assert index.search(query) == []
+
+
+def test_the_message_on_the_line_after_a_bare_type_finds_its_entry(index):
+    """It used to be a bare RuntimeError, which landed on the device-side assert entry whatever the message."""
+    for message in ("CUDA out of memory. Tried to allocate 20.00 MiB", "CUDA error: device-side assert triggered"):
+        found = index.search(f"Traceback (most recent call last):\n  File \"a.py\", line 3\nRuntimeError:\n{message}", limit=1)
+        assert [m.message for m in found] == [message.replace("20.00 MiB", "2.00 GiB")]

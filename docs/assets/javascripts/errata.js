@@ -267,6 +267,8 @@
     var queryNames = names(queryFeatures, R);
     var queryTotal = this.weigh(queryFeatures, queryHead);
     if (!queryTotal || !saysSomething(queryFp, R)) return [];
+    // A type with no message (RuntimeError:, KeyError: 0) would match every entry of its type.
+    if (line[0] && !saysSomething(queryTemplate, R)) return [];
     var candidates = this.candidates(queryFeatures);
     var matches = [];
     candidates.forEach(function (i) {
