@@ -160,3 +160,69 @@ def test_python_gives_the_confident_matches_the_shared_vectors_list():
     index = LookupIndex(VECTORS["records"])
     for case in VECTORS["confident"]:
         assert [m.message for m in index.search(case["query"])] == case["matches"], case["_comment"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expect"),
+    [
+        ("运行 demo 时报错：\nModuleNotFoundError: No module named \u2018mmcv._ext\u2019", "ModuleNotFoundError: No module named 'mmcv._ext'"),
+        ('ModuleNotFoundError: No module named "mmcv._ext"', "ModuleNotFoundError: No module named 'mmcv._ext'"),
+        ('KeyError: "bbox"', "KeyError: 'bbox'"),
+    ],
+)
+def test_a_name_in_quotes_of_another_style_finds_its_entry(index, query, expect):
+    """A blog or a chat window curls the quotes, a hand types doubles: the name still agrees (it found nothing)."""
+    assert [m.message for m in index.search(query, limit=1)] == [expect]
+
+
+def test_the_real_error_before_a_wrapper_of_the_same_type_finds_its_entry(index):
+    """``raise ValueError(...) from error`` ends the paste with a ValueError of its own: only
+    errors of another type than the last were looked up, so this found nothing."""
+    paste = (
+        'Traceback (most recent call last):\n  File "io.py", line 5, in parse\n    k, v = line.split("=")\n'
+        "ValueError: too many values to unpack (expected 2)\n\n"
+        "During handling of the above exception, another exception occurred:\n\n"
+        'Traceback (most recent call last):\n  File "io.py", line 9, in <module>\nValueError: bad config line 12'
+    )
+    assert [m.message for m in index.search(paste, limit=1)] == ["ValueError: too many values to unpack (expected 2)"]
+
+
+def test_pip_finding_nothing_for_another_project_is_not_the_torch_entry(index):
+    """pip's requirement names a project as ``No module named`` names a module: tensorflow's or
+    mmcv-full's missing version matched the torch==1.7.1+cu110 entry at 0.62 and 0.54."""
+    for other in ("ERROR: No matching distribution found for tensorflow==1.15", "ERROR: No matching distribution found for mmcv-full==1.3.0"):
+        assert index.search(other) == [], other
+    same = index.search("ERROR: Could not find a version that satisfies the requirement torch==1.8.2+cu111\nERROR: No matching distribution found for torch==1.8.2+cu111")
+    assert [m.message for m in same][:1] == ["ERROR: No matching distribution found for torch==1.7.1+cu110"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expect"),
+    [
+        ('{"level": "error", "msg": "KeyError: \'bbox\'"}', "KeyError: 'bbox'"),
+        ("error='ValueError: too many values to unpack (expected 2)'", "ValueError: too many values to unpack (expected 2)"),
+        ("Task exception was never retrieved\nexception=ValueError('too many values to unpack (expected 2)')>", "ValueError: too many values to unpack (expected 2)"),
+    ],
+)
+def test_an_error_a_log_quotes_whole_finds_its_entry(index, query, expect):
+    """Quotes around a whole message made it one quoted name, which no entry had: these found nothing."""
+    assert [m.message for m in index.search(query, limit=1)] == [expect]
+
+
+def test_a_full_width_colon_after_the_type_still_makes_an_exception_line(index):
+    """``ValueError：`` (a Chinese input method's colon) was no exception line: the wrapper after it was taken for the error."""
+    paste = "ValueError\uff1atoo many values to unpack\uff08expected 2\uff09\n\nThe above exception was the direct cause of the following exception:\n\nRuntimeError: worker 3 failed"
+    assert [m.message for m in index.search(paste, limit=1)] == ["ValueError: too many values to unpack (expected 2)"]
+
+
+@pytest.mark.parametrize("query", ["RuntimeError:", "RuntimeError", "KeyError: 0", "Traceback (most recent call last):\n  File \"a.py\", line 3\nRuntimeError:\n\nDone."])
+def test_a_type_without_a_message_is_no_match(index, query):
+    """A type alone matched every entry of its type: RuntimeError: at 0.56 on the device entry, wrongly."""
+    assert index.search(query) == []
+
+
+def test_the_message_on_the_line_after_a_bare_type_finds_its_entry(index):
+    """It used to be a bare RuntimeError, which landed on the device-side assert entry whatever the message."""
+    for message in ("CUDA out of memory. Tried to allocate 20.00 MiB", "CUDA error: device-side assert triggered"):
+        found = index.search(f"Traceback (most recent call last):\n  File \"a.py\", line 3\nRuntimeError:\n{message}", limit=1)
+        assert [m.message for m in found] == [message.replace("20.00 MiB", "2.00 GiB")]

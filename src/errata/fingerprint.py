@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from importlib.resources import files
 
 #: The patterns, shared with the page's JavaScript (see the module docstring).
@@ -25,6 +26,7 @@ _FLAGS = re.ASCII | re.MULTILINE
 _PASTE = RULES["paste"]
 #: At most this many characters of a paste are fingerprinted: the end, where the exception line is.
 MAX_PASTE_CHARS = _PASTE["max_chars"]
+_UNICODE_FORM = _PASTE["unicode_form"]
 _TERMINAL_CODES = re.compile(_PASTE["terminal_codes"])
 _LINE_BREAK = re.compile(_PASTE["line_break"])
 _BLANK = re.compile(_PASTE["blank"], _FLAGS)
@@ -72,7 +74,8 @@ def trimmed(text: str) -> str:
 
 
 def normalise_paste(text: str) -> str:
-    r"""A pasted text as it is fingerprinted: no terminal colours, plain line breaks, single spaces, its last lines only.
+    r"""A pasted text as it is fingerprinted: full-width forms as ASCII, no terminal colours, plain line breaks,
+    single spaces, its last lines only.
 
     The exception line of a traceback is at its end, so a paste longer than
     ``MAX_PASTE_CHARS`` keeps its tail, from the first whole line in it. The
@@ -82,7 +85,10 @@ def normalise_paste(text: str) -> str:
     "Traceback:\n File 'a.py', line 1\nKeyError: 'x'"
     >>> normalise_paste("x" * 20000 + "\nKeyError: 'y'"), normalise_paste("\x1b[1;31mKeyError\x1b[0m: 'y'")
     ("KeyError: 'y'", "KeyError: 'y'")
+    >>> normalise_paste("ValueError\uff1a too many values to unpack \uff08expected \uff12\uff09")  # a Chinese input method's
+    'ValueError: too many values to unpack (expected 2)'
     """
+    text = unicodedata.normalize(_UNICODE_FORM, text)
     text = _LINE_BREAK.sub("\n", strip_terminal_codes(text))
     text = _LINE_END_BLANK.sub("", _BLANK.sub(" ", text))
     if len(text) > MAX_PASTE_CHARS:
@@ -116,24 +122,32 @@ def exception_line(text: str) -> tuple[str | None, str]:
 
 def earlier_errors(text: str, count: int) -> list[str]:
     """The paste cut after each of up to ``count`` exception lines before its last one, nearest first,
-    skipping those of the last one's type: a wrapper's error often ends a traceback after the real one.
+    each error once and not the last one again: a wrapper's error often ends a traceback after the real
+    one, a launcher's or one of the same type (``raise RuntimeError("step failed") from error``).
 
     >>> earlier_errors("KeyError: 'bbox'\\nTraceback...\\nChildFailedError: tools/train.py FAILED", 3)
     ["KeyError: 'bbox'"]
+    >>> earlier_errors("RuntimeError: CUDA error\\nRuntimeError: step failed\\nRuntimeError: step failed", 3)
+    ['RuntimeError: CUDA error']
     """
     text = normalise_paste(text)
     matches = list(EXCEPTION_LINE.finditer(text))
     if len(matches) < 2:
         return []
-    last_type, seen, out = matches[-1].group(1), set(), []
+    seen, out = {_error_of(matches[-1])}, []
     for match in reversed(matches[:-1]):
-        line = trimmed(match.group(0))
-        if match.group(1) != last_type and line not in seen:
-            seen.add(line)
+        error = _error_of(match)
+        if error not in seen:
+            seen.add(error)
             out.append(text[: match.end()])
             if len(out) == count:
                 break
     return out
+
+
+def _error_of(match: re.Match) -> tuple[str, str]:
+    """An exception line's type and message, whatever a tool put before it (``[rank0]:``)."""
+    return match.group(1), trimmed(match.group(2) or "")
 
 
 def exception_type(text: str) -> str | None:
@@ -192,8 +206,8 @@ def parameterise(message: str) -> str:
 def fingerprint(text: str) -> str:
     """The fingerprint of an error, from a message or a whole traceback.
 
-    >>> fingerprint("Traceback ...\\nRuntimeError: CUDA out of memory. Tried to allocate 2.00 GiB")
-    'RuntimeError: CUDA out of memory. Tried to allocate <size>'
+    >>> fingerprint("Traceback ...\\nRuntimeError: CUDA out of memory. Tried to allocate 2.00 GiB")  # the type PyTorch 1.13 and later print
+    'OutOfMemoryError: CUDA out of memory. Tried to allocate <size>'
     >>> fingerprint("ImportError: No module named mmcv._ext")  # Python 2's words, Python 3's fingerprint
     "ModuleNotFoundError: No module named 'mmcv._ext'"
     """

@@ -16,7 +16,9 @@ token weighted by how rare it is among the entries):
   named 'timm'`` is not ``No module named 'mmcv._ext'``: in Python's messages
   the quoted value is the thing that differs);
 * a query of nothing but placeholders and function words (``12``, ``the``)
-  matches nothing: every entry has a ``<num>``.
+  matches nothing: every entry has a ``<num>``; nor does an exception type
+  whose message is only that (``RuntimeError:``, ``KeyError: 0``): it would
+  match every entry of its type.
 
 Features are tokens and pairs of neighbouring tokens; a feature weighs its
 kind (quoted names more, function words less) times its rarity among the
@@ -171,11 +173,11 @@ class LookupIndex:
         """The confident matches for the last error a query shows, best first.
 
         >>> index = LookupIndex([{"message": "CUDA out of memory", "url": "a/#x", "type": "RuntimeError",
-        ...     "fingerprint": "RuntimeError: CUDA out of memory. Tried to allocate <size>"}])
+        ...     "fingerprint": "OutOfMemoryError: CUDA out of memory. Tried to allocate <size>"}])
         >>> [round(m.score, 2) for m in index.search("RuntimeError: CUDA out of memory. Tried to allocate 20.00 MiB")]
         [1.0]
-        >>> index.search("KeyError: 'bbox'"), index.search("1.2.3")
-        ([], [])
+        >>> index.search("KeyError: 'bbox'"), index.search("1.2.3"), index.search("RuntimeError:")
+        ([], [], [])
         """
         kind, message = exception_line(query)
         query_type = python3_type(kind, message)
@@ -187,6 +189,8 @@ class LookupIndex:
         query_total = self._weigh(query_features, query_head)
         if not query_total or not says_something(query_fingerprint):
             return []
+        if kind and not says_something(query_template):
+            return []  # a type with no message (RuntimeError:, KeyError: 0) would match every entry of its type
         overlap = {i: self._overlap(i, query_features, query_head, query_total) for i in self._candidates(query_features)}
         identity = {i for t in query_features if is_identity(t) for i, variant in self.postings.get(t, ()) if variant == 0}
         matches = []

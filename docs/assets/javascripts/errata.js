@@ -18,6 +18,7 @@
 
   function compileRules(rules) {
     return {
+      unicodeForm: rules.paste.unicode_form,
       terminalCodes: new RegExp(rules.paste.terminal_codes, "g"),
       lineBreak: new RegExp(rules.paste.line_break, "g"),
       blank: new RegExp(rules.paste.blank, "g"),
@@ -56,7 +57,7 @@
 
   /* A pasted text as it is fingerprinted (errata.fingerprint.normalise_paste). */
   function normalisePaste(text, R) {
-    text = text.replace(R.terminalCodes, "").replace(R.lineBreak, "\n").replace(R.blank, " ").replace(R.lineEndBlank, "");
+    text = text.normalize(R.unicodeForm).replace(R.terminalCodes, "").replace(R.lineBreak, "\n").replace(R.blank, " ").replace(R.lineEndBlank, "");
     var start = text.length > R.maxPasteChars ? tailStart(text, R.maxPasteChars) : 0;
     if (start > 0) {
       text = text.slice(start);
@@ -240,11 +241,13 @@
       if (match[0] === "") regex.lastIndex++;
     }
     if (found.length < 2) return [];
-    var lastType = found[found.length - 1][1], seen = {}, out = [];
+    // Each error once, and not the last one again: its type and message, whatever a tool put before it.
+    var errorOf = function (m) { return m[1] + "\n" + trimmed(m[2] || "", R); };
+    var seen = new Set([errorOf(found[found.length - 1])]), out = [];
     for (var i = found.length - 2; i >= 0 && out.length < count; i--) {
-      var line = trimmed(found[i][0], R);
-      if (found[i][1] !== lastType && !Object.prototype.hasOwnProperty.call(seen, line)) {
-        seen[line] = true;
+      var error = errorOf(found[i]);
+      if (!seen.has(error)) {
+        seen.add(error);
         out.push(text.slice(0, found[i].index + found[i][0].length));
       }
     }
@@ -264,6 +267,8 @@
     var queryNames = names(queryFeatures, R);
     var queryTotal = this.weigh(queryFeatures, queryHead);
     if (!queryTotal || !saysSomething(queryFp, R)) return [];
+    // A type with no message (RuntimeError:, KeyError: 0) would match every entry of its type.
+    if (line[0] && !saysSomething(queryTemplate, R)) return [];
     var candidates = this.candidates(queryFeatures);
     var matches = [];
     candidates.forEach(function (i) {
