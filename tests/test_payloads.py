@@ -448,6 +448,12 @@ PATHOLOGICAL = {
     "attribute-list": "{" + "a=" * 50_000 + "}",
     "entities": "&#" * 50_000,
     "long-link": "[x](" + "&" * 50_000 + ")",
+    # Closed inline markup: each match rebuilds the paragraph's text (quadratic, 9.6 s for the escapes).
+    "inline-code": "`a" * 160_000,
+    "escapes": "\\`a" * 80_000,
+    "closed-links": "[a](b) " * 80_000,
+    "hard-breaks": "a  \n" * 120_000,
+    "quoted-code": "> `a` `b`\n" * 30_000,
 }
 
 

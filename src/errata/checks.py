@@ -243,26 +243,40 @@ def nesting_depth(line: str) -> int:
 MAX_OPEN_BRACKETS = 200
 #: Its HTML parser rescans an unfinished tag from each ``<``: 30,000 ``<a b="`` take 79 s.
 MAX_TAGS_PER_PARAGRAPH = 1000
+#: Its inline patterns rebuild a block's text after each match, so a block's time grows with the
+#: square of its inline markup: 80,000 ``\`a`` in one paragraph take 9.6 s (20,000: 0.37 s), 40,000
+#: links 6 s, 40,000 hard line breaks 2.6 s. The essays we know write at most 16 in a paragraph.
+MAX_INLINE_MARKS = 2000
+#: What starts inline markup: code, emphasis, escapes, links and images, entities, strikethrough.
+_INLINE_MARKS = re.compile(r"[`*_\\\[&~]|  $")
+#: Where Python-Markdown starts a new inline block without a blank line: a list item, a table row.
+_OWN_INLINE_BLOCK = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|\|)")
 
 
 def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
     """Structure the Markdown parser takes super-linear time on, refused before it sees it (first such line):
-    lists or quotes nested absurdly deep, paragraphs with hundreds of brackets left open or a thousand tags.
+    lists or quotes nested absurdly deep, paragraphs with hundreds of brackets left open, a thousand tags
+    or thousands of inline marks.
 
     >>> [str(p) for p in check_nesting("ok\\n" + "> " * 40 + "x", "a.md")]
     ['a.md:2: lists or quotes nested 40 deep (at most 32) [nesting]']
     >>> [str(p) for p in check_nesting("a\\n\\n" + "[" * 300, "a.md")]
     ["a.md:3: 300 '[' left open in one paragraph (at most 200) [nesting]"]
+    >>> [str(p) for p in check_nesting("`a` " * 1001, "a.md")], check_nesting("- `a`\\n" * 1001, "a.md")
+    (['a.md:1: 2002 inline marks (` * _ \\\\ [ & ~, hard line breaks) in one paragraph (at most 2000); put such text in a code block [nesting]'], [])
     """
     open_brackets = {"[": 0, "(": 0}
-    tags = 0
+    tags = marks = 0
     for offset, line in prose_lines(body):
         if not line.strip():
-            open_brackets, tags = {"[": 0, "(": 0}, 0
+            open_brackets, tags, marks = {"[": 0, "(": 0}, 0, 0
             continue
         tags += line.count("<")
         if tags > MAX_TAGS_PER_PARAGRAPH:
             return [Problem(path, first_line + offset, "nesting", f"{tags} '<' in one paragraph (at most {MAX_TAGS_PER_PARAGRAPH}); put markup examples in a code block")]
+        marks = (0 if _OWN_INLINE_BLOCK.match(line) else marks) + len(_INLINE_MARKS.findall(line))
+        if marks > MAX_INLINE_MARKS:
+            return [Problem(path, first_line + offset, "nesting", f"{marks} inline marks (` * _ \\ [ & ~, hard line breaks) in one paragraph (at most {MAX_INLINE_MARKS}); put such text in a code block")]
         if len(line) > MAX_NESTING and line[:MAX_NESTING].strip(" \t>-*+0123456789.)") == "":
             depth = nesting_depth(line)
             if depth > MAX_NESTING:
