@@ -454,6 +454,9 @@ PATHOLOGICAL = {
     "closed-links": "[a](b) " * 80_000,
     "hard-breaks": "a  \n" * 120_000,
     "quoted-code": "> `a` `b`\n" * 30_000,
+    # Definitions whose cost grows faster than their number (each in a paragraph of its own).
+    "abbreviations": "".join(f"*[A{i}]: x\n\n" for i in range(16_000)) + "A1 A2 A3 b\n\n" * 16_000,
+    "footnotes": "".join(f"a[^{i}]\n\n" for i in range(16_000)) + "".join(f"[^{i}]: x\n\n" for i in range(16_000)),
 }
 
 

@@ -251,12 +251,18 @@ MAX_INLINE_MARKS = 2000
 _INLINE_MARKS = re.compile(r"[`*_\\\[&~]|  $")
 #: Where Python-Markdown starts a new inline block without a blank line: a list item, a table row.
 _OWN_INLINE_BLOCK = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|\|)")
+#: Definitions whose cost grows faster than their number, even each in a paragraph of its own:
+#: 16,000 footnotes (or abbreviations used in the text) take several seconds, 8,000 footnotes 3.2 s,
+#: 2,000 0.37 s. (Written one under another, without blank lines, they are also inline marks of one
+#: paragraph: 10,000 abbreviations so took more than ten minutes.) An essay has a handful of either.
+MAX_DEFINITIONS = {"abbreviation": 100, "footnote": 500}
+_DEFINITION = re.compile(r"[ ]{0,3}(?:(\*)|\[\^)\[?[^\]]+\]:")
 
 
 def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
     """Structure the Markdown parser takes super-linear time on, refused before it sees it (first such line):
     lists or quotes nested absurdly deep, paragraphs with hundreds of brackets left open, a thousand tags
-    or thousands of inline marks.
+    or thousands of inline marks; hundreds of abbreviations or footnotes.
 
     >>> [str(p) for p in check_nesting("ok\\n" + "> " * 40 + "x", "a.md")]
     ['a.md:2: lists or quotes nested 40 deep (at most 32) [nesting]']
@@ -264,10 +270,19 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
     ["a.md:3: 300 '[' left open in one paragraph (at most 200) [nesting]"]
     >>> [str(p) for p in check_nesting("`a` " * 1001, "a.md")], check_nesting("- `a`\\n" * 1001, "a.md")
     (['a.md:1: 2002 inline marks (` * _ \\\\ [ & ~, hard line breaks) in one paragraph (at most 2000); put such text in a code block [nesting]'], [])
+    >>> [str(p) for p in check_nesting("*[A]: x\\n" * 101, "a.md")], check_nesting("[^1]: x\\n" * 500, "a.md")
+    (['a.md:101: more than 100 abbreviation definitions in one essay [nesting]'], [])
     """
     open_brackets = {"[": 0, "(": 0}
     tags = marks = 0
+    definitions = {kind: 0 for kind in MAX_DEFINITIONS}
     for offset, line in prose_lines(body):
+        definition = _DEFINITION.match(line)
+        if definition:
+            kind = "abbreviation" if definition.group(1) else "footnote"
+            definitions[kind] += 1
+            if definitions[kind] > MAX_DEFINITIONS[kind]:
+                return [Problem(path, first_line + offset, "nesting", f"more than {MAX_DEFINITIONS[kind]} {kind} definitions in one essay")]
         if not line.strip():
             open_brackets, tags, marks = {"[": 0, "(": 0}, 0, 0
             continue
