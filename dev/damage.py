@@ -292,6 +292,9 @@ def raw_lost_bytes(text: str, rate: float, rng: random.Random) -> bytes:
     return bytes(b for b in lose_continuation_bytes(text.encode("utf-8"), rate, rng) if b is not None)
 
 
+BOM = "\ufeff"
+
+
 class DamageClass(NamedTuple):
     """One class of damage, as the evaluation applies it to a whole clean text."""
 
@@ -332,6 +335,12 @@ CLASSES: dict[str, DamageClass] = {
         DamageClass("utf8-as-gbk-iconv", "古文码 by glibc's iconv -c (0x80 as €, unmapped dropped)", _text_class(utf8_as_gbk_by_iconv), False),
         DamageClass("utf8-as-gbk-ignore", "古文码, unmapped bytes dropped (errors='ignore', iconv -c)", _text_class(utf8_as_gbk, mark="ignore"), False),
         DamageClass("utf8-as-gb18030", "古文码 (GB18030 decoder)", _text_class(utf8_as_gb18030), False),
+        # Windows' editors start UTF-8 files with a byte order mark, which is damaged with the rest (the damaged
+        # text saved as UTF-8 again: a whole file, as only a file starts with the mark).
+        DamageClass("file-bom-cp1252", "符号码 of a file saved with a BOM", lambda t, rng: utf8_as_cp1252(BOM + t).encode("utf-8"), True),
+        DamageClass(
+            "file-bom-utf8-as-gbk-iconv", "古文码 by iconv -c of a file saved with a BOM", lambda t, rng: utf8_as_gbk_by_iconv(BOM + t).encode("utf-8"), False
+        ),
         DamageClass("utf8-as-big5", "UTF-8 read as Big5", _text_class(utf8_as_big5), False, "zh_TW"),
         DamageClass("big5-as-latin1", "Big5 read as Latin-1", _text_class(big5_as_latin1), True, "zh_TW", "big5"),
         DamageClass("file-gb18030", "whole file in GB18030", lambda t, rng: save_as(t, "gb18030"), True),

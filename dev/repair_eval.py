@@ -162,15 +162,16 @@ EXPECTED_KIND = {
     "latin1": "utf8-as-latin1", "cp1252-twice": "utf8-as-cp1252-twice", "gbk-as-latin1": "gbk-as-latin1",
     "utf8-as-gbk": "utf8-as-gbk", "utf8-as-gbk-question": "utf8-as-gbk", "utf8-as-gbk-greedy": "utf8-as-gbk", "utf8-as-gbk-ignore": "utf8-as-gbk", "utf8-as-gbk-iconv": "utf8-as-gbk",
     "utf8-as-gb18030": "utf8-as-gbk", "utf8-as-big5": "utf8-as-big5", "big5-as-latin1": "big5-as-latin1",
+    "file-bom-cp1252": "utf8-as-cp1252", "file-bom-utf8-as-gbk-iconv": "utf8-as-gbk",
     "gbk-as-utf8": "gbk-as-utf8-replaced", "kunjinkao": "kunkao", RAW_LOSS: "lost-bytes",
 }
 
 
 def names_its_class(kind: str, report) -> bool:
     """Does the report say what happened to a file of this class?"""
-    if kind.startswith(("file-", "mixed-utf8")):
-        return bool(report.encoding_converted)
     expected = EXPECTED_KIND.get(kind)
+    if expected is None and kind.startswith(("file-", "mixed-utf8")):
+        return bool(report.encoding_converted)
     found = {f.kind for f in getattr(report, "fixes", [])} | {f.kind for f in getattr(report, "unrecoverable", [])}
     return expected in found
 
