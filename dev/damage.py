@@ -177,6 +177,15 @@ def utf8_as_big5(text: str, mark: str = "fffd") -> str:
     return text.encode("utf-8").decode("big5", "replace").replace("\ufffd", MARKS[mark])
 
 
+def utf8_as_shift_jis(text: str) -> str:
+    """UTF-8 read as Shift-JIS (Windows' code page 932): Japanese's 文字化け, as MOJIBAKE.md shows it.
+
+    >>> utf8_as_shift_jis("文字化け")
+    '譁�蟄怜喧縺�'
+    """
+    return text.encode("utf-8").decode("cp932", "replace")
+
+
 def big5_as_latin1(text: str) -> str:
     """Big5 bytes read as Latin-1 (text in Traditional Chinese).
 
@@ -343,6 +352,7 @@ CLASSES: dict[str, DamageClass] = {
         ),
         DamageClass("utf8-as-big5", "UTF-8 read as Big5", _text_class(utf8_as_big5), False, "zh_TW"),
         DamageClass("big5-as-latin1", "Big5 read as Latin-1", _text_class(big5_as_latin1), True, "zh_TW", "big5"),
+        DamageClass("utf8-as-shift-jis", "文字化け (UTF-8 read as Shift-JIS, U+FFFD)", _text_class(utf8_as_shift_jis), False, "ja"),
         DamageClass("file-gb18030", "whole file in GB18030", lambda t, rng: save_as(t, "gb18030"), True),
         DamageClass("file-big5", "whole file in Big5", lambda t, rng: save_as(t, "big5"), True, "zh_TW", "big5"),
         DamageClass("file-utf16", "whole file in UTF-16", lambda t, rng: save_as(t, "utf-16"), True),

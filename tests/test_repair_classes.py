@@ -408,3 +408,18 @@ def test_a_byte_order_mark_read_in_another_code_page_goes_and_the_front_matter_p
 @pytest.mark.parametrize("clean", ["锘是一种人工合成的放射性元素。\n", "锘（No）是第 102 号元素。\n"])
 def test_a_text_that_starts_with_the_character_锘_is_left_as_it_is(clean):
     assert repair_mojibake(clean)[0] == clean
+
+
+@pytest.mark.parametrize("errors", ["replace", "ignore"])
+def test_utf8_read_as_shift_jis_is_read_back_and_named(errors):
+    """文字化け, Japanese's 古文码: UTF-8 read by Windows' code page 932 (``譁�蟄怜喧縺�`` for 文字化け),
+    a Japanese Windows opening a Chinese file too. The same reading as GBK's, in that code page."""
+    clean = "训练的时候显存不够，报错退出。请把批大小减半后重试，问题就解决了。\n"
+    damaged = clean.encode("utf-8").decode("cp932", errors)
+    assert "ｮ" in damaged or "ｺ" in damaged or "縺" in damaged  # half-width katakana: continuation bytes read as such
+    fixed, report = repair_mojibake(damaged)
+    assert sum(a != b for a, b in zip(fixed, clean)) <= 3 and len(fixed) == len(clean)
+    assert "utf8-as-shift-jis" in {fix.kind for fix in report.fixes}
+    japanese = "設定ファイルを開くと、プロジェクトの名前が表示されます。\n"
+    assert repair_mojibake(japanese)[0] == japanese
+    assert "ファイル" in repair_mojibake(japanese.encode("utf-8").decode("cp932", errors))[0]

@@ -1,4 +1,4 @@
-"""UTF-8 read as GBK/GB18030 or Big5 (古文码): ``鏄惧瓨涓嶅`` for 显存不够.
+"""UTF-8 read as GBK/GB18030 or Big5 (古文码): ``鏄惧瓨涓嶅`` for 显存不够; or as Shift-JIS (文字化け).
 
 Each character of the damaged text stands for the one or two GBK bytes it
 was read from; written back as GBK they give the UTF-8 bytes again. Where the
@@ -30,8 +30,10 @@ from .plausibility import text_score
 
 #: What a lost byte was written as: U+FFFD, or ``?`` once the text was saved back as GBK.
 GAP_CHARS = frozenset("\ufffd?")
-#: The encodings UTF-8 bytes are commonly misread as, with the class a fix is reported under.
-READINGS = (("gb18030", "utf8-as-gbk"), ("big5", "utf8-as-big5"))
+#: The encodings UTF-8 bytes are commonly misread as, with the class a fix is reported under: GBK (GB18030
+#: reads every GBK byte pair as GBK does, and more), Big5, and Windows' Shift-JIS, code page 932 (a Japanese
+#: Windows; its half-width katakana are single bytes, so most continuation bytes survive as one each).
+READINGS = (("gb18030", "utf8-as-gbk"), ("big5", "utf8-as-big5"), ("cp932", "utf8-as-shift-jis"))
 #: Longest line (in characters) scanned; a longer one is left to the other repairs.
 MAX_LINE = 20_000
 #: A mark of a lost byte: U+FFFD, or ``?`` after a character beyond ASCII (after ASCII it is an author's).
@@ -75,8 +77,8 @@ def cjk_reading_runs(
     """
     if line.isascii() or len(line) > MAX_LINE or not _CJK.search(line):
         return []
-    if not single and "\ufffd" not in line and "?" not in line and not _TWO_CHARACTERS.search(line.encode("gb18030", errors="ignore")):
-        if not _TWO_CHARACTERS.search(line.encode("big5", errors="ignore")):
+    if not single and "\ufffd" not in line and "?" not in line:
+        if not any(_TWO_CHARACTERS.search(line.encode(codec, errors="ignore")) for codec, _ in READINGS):
             return []
     marked = _MARK.search(line) is not None
     for codec, kind in READINGS:

@@ -12,8 +12,8 @@ model finds it plausible, never because a decoder happened to succeed:
    which ftfy cannot undo: ``mmdetection±¨´í»ã×Ü`` → ``mmdetection报错汇总``;
    Latin words saved as GBK too, whose accented letters are GBK's pinyin
    letters (``cr¨¨me`` → ``crème``, :func:`shows_gbk_latin_words`).
-3. **UTF-8 read as GBK or Big5** (古文码, ``utf8-as-gbk``, ``utf8-as-big5``):
-   ``鏄惧瓨涓嶅`` → ``显存不够`` (:mod:`errata.text.cjk_reading`).
+3. **UTF-8 read as GBK, Big5 or Shift-JIS** (古文码, ``utf8-as-gbk``, ``utf8-as-big5``; Japanese's
+   文字化け, ``utf8-as-shift-jis``): ``鏄惧瓨涓嶅`` → ``显存不够`` (:mod:`errata.text.cjk_reading`).
 4. What is left goes through ftfy, configured not to touch what Chinese
    Markdown needs as it is (fullwidth punctuation, curly quotes, HTML
    entities in code, CJK compatibility ideographs).
@@ -257,7 +257,7 @@ LEGACY_KINDS = frozenset({"gbk-as-latin1", "big5-as-latin1"})
 #: The class of a character recovered from its surviving bytes; the kind of a run
 #: of raw UTF-8 characters short of bytes, which the decode found.
 LOST_BYTES = "lost-bytes"
-CJK_READING_KINDS = frozenset({"utf8-as-gbk", "utf8-as-big5"})
+CJK_READING_KINDS = frozenset({"utf8-as-gbk", "utf8-as-big5", "utf8-as-shift-jis"})
 
 
 def read_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG, document_kind: str | None = None) -> tuple[str, str] | None:
