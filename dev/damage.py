@@ -186,6 +186,15 @@ def utf8_as_shift_jis(text: str) -> str:
     return text.encode("utf-8").decode("cp932", "replace")
 
 
+def shift_jis_as_cp1252(text: str) -> str:
+    """Shift-JIS read as Windows-1252, the five bytes it leaves undefined kept as C1 controls (as MOJIBAKE.md shows it).
+
+    >>> shift_jis_as_cp1252("文字化け")
+    '•¶Žš‰»‚¯'
+    """
+    return read_cp1252(text.encode("shift_jis"))
+
+
 def big5_as_latin1(text: str) -> str:
     """Big5 bytes read as Latin-1 (text in Traditional Chinese).
 
@@ -353,6 +362,7 @@ CLASSES: dict[str, DamageClass] = {
         DamageClass("utf8-as-big5", "UTF-8 read as Big5", _text_class(utf8_as_big5), False, "zh_TW"),
         DamageClass("big5-as-latin1", "Big5 read as Latin-1", _text_class(big5_as_latin1), True, "zh_TW", "big5"),
         DamageClass("utf8-as-shift-jis", "文字化け (UTF-8 read as Shift-JIS, U+FFFD)", _text_class(utf8_as_shift_jis), False, "ja"),
+        DamageClass("shift-jis-as-cp1252", "文字化け (Shift-JIS read as cp1252, C1 kept)", _text_class(shift_jis_as_cp1252), True, "ja", "shift_jis"),
         DamageClass("file-gb18030", "whole file in GB18030", lambda t, rng: save_as(t, "gb18030"), True),
         DamageClass("file-big5", "whole file in Big5", lambda t, rng: save_as(t, "big5"), True, "zh_TW", "big5"),
         DamageClass("file-utf16", "whole file in UTF-16", lambda t, rng: save_as(t, "utf-16"), True),

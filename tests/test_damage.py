@@ -56,6 +56,8 @@ def _invert(name: str, damaged: str | bytes, clean_sample: str) -> str:
         return damaged.encode("latin-1").decode("gb18030")
     if name == "big5-as-latin1":
         return damaged.encode("latin-1").decode("big5")
+    if name == "shift-jis-as-cp1252":
+        return to_bytes(damaged).decode("shift_jis")
     if name == "cp1252-twice":
         return to_bytes(to_bytes(damaged).decode("utf-8")).decode("utf-8")
     return to_bytes(damaged).decode("utf-8")

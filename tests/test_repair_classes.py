@@ -423,3 +423,24 @@ def test_utf8_read_as_shift_jis_is_read_back_and_named(errors):
     japanese = "設定ファイルを開くと、プロジェクトの名前が表示されます。\n"
     assert repair_mojibake(japanese)[0] == japanese
     assert "ファイル" in repair_mojibake(japanese.encode("utf-8").decode("cp932", errors))[0]
+
+
+def shift_jis_as_cp1252(text: str) -> str:
+    """Shift-JIS read as Windows-1252, the bytes it leaves undefined kept as C1 controls."""
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in text.encode("shift_jis"))
+
+
+def test_shift_jis_read_as_cp1252_is_undone_exactly_and_named():
+    """Japanese's other 文字化け (``•¶Žš‰»‚¯`` for 文字化け): the same pairs of bytes as 拼音码, in code page 932;
+    a trail byte may be 0x80 (準 is 8F 80, ``\\x8f€``)."""
+    clean = "---\ntitle: 文字化けの例\n---\n\n標準出力には出力せず、標準エラー出力に警告を出すのみです。\n"
+    damaged = shift_jis_as_cp1252(clean)
+    assert "•¶Žš‰»‚¯" in damaged and "\x8f€" in damaged
+    result = repair_text(damaged, "a.md")
+    assert result.text == clean
+    assert "shift-jis-as-latin1" in {fix.kind for fix in result.report.fixes}
+
+
+@pytest.mark.parametrize("clean", ["Prix : 5 € — ça coûte ±10 €, où ½ € de taxe.\n", "Größe: 10 µm, Preis: 3,50 €\n"])
+def test_latin_text_with_the_euro_sign_stays(clean):
+    assert repair_mojibake(clean)[0] == clean

@@ -51,10 +51,12 @@ QUESTION_GAPPED_RUN = re.compile("[" + _BYTE_CHARS + "][" + _BYTE_CHARS + "\ufff
 GAP_MARKS = "\ufffd?"
 
 _HIGH = "".join(sorted(ch for ch, b in CHAR_TO_BYTE.items() if 0x81 <= b <= 0xFE))
-#: Double-byte legacy text (GBK, Big5) read as Latin-1: pairs of a lead byte
-#: and a trail byte, where a Big5 or GBK trail byte may be ASCII 0x40–0x7E.
+#: A trail byte may be 0x80 too, in GBK and Shift-JIS (準 is 8F 80): ``€`` in Windows-1252.
+_TRAIL = _HIGH + "".join(sorted(ch for ch, b in CHAR_TO_BYTE.items() if b == 0x80))
+#: Double-byte legacy text (GBK, Big5, Shift-JIS) read as Latin-1: pairs of a lead byte
+#: and a trail byte, where a trail byte may be ASCII 0x40–0x7E.
 #: GB18030 writes what GBK lacks (⚠ ✓ 🎉, ï É ®) in four bytes: lead, digit, lead, digit.
-LEGACY_RUN = re.compile("(?:[" + re.escape(_HIGH) + "](?:[" + re.escape(_HIGH) + "\x40-\x7e]|[0-9][" + re.escape(_HIGH) + "][0-9]))+")
+LEGACY_RUN = re.compile("(?:[" + re.escape(_HIGH) + "](?:[" + re.escape(_TRAIL) + "\x40-\x7e]|[0-9][" + re.escape(_HIGH) + "][0-9]))+")
 
 
 def run_to_bytes(run: str) -> bytes:

@@ -8,8 +8,8 @@ model finds it plausible, never because a decoder happened to succeed:
    symbols and emoji included (``â‰¥`` → ``≥``). Where continuation bytes are
    missing (dropped, or shown as U+FFFD) the character becomes a :class:`Slot`
    that the language model fills (:mod:`errata.text.recover`, ``lost-bytes``).
-2. **GBK/GB18030 or Big5 read as Latin-1** (``gbk-as-latin1``, ``big5-as-latin1``),
-   which ftfy cannot undo: ``mmdetection±¨´í»ã×Ü`` → ``mmdetection报错汇总``;
+2. **GBK/GB18030, Big5 or Shift-JIS read as Latin-1** (``gbk-as-latin1``, ``big5-as-latin1``,
+   ``shift-jis-as-latin1``), which ftfy cannot undo: ``mmdetection±¨´í»ã×Ü`` → ``mmdetection报错汇总``;
    Latin words saved as GBK too, whose accented letters are GBK's pinyin
    letters (``cr¨¨me`` → ``crème``, :func:`shows_gbk_latin_words`).
 3. **UTF-8 read as GBK, Big5 or Shift-JIS** (古文码, ``utf8-as-gbk``, ``utf8-as-big5``; Japanese's
@@ -248,12 +248,13 @@ def decoded_twice(run: str, items: list[str | Piece]) -> bool:
 
 
 def _legacy_char(ch: str) -> bool:
-    """Characters a GBK/Big5 reading may produce: CJK ideographs, fullwidth forms and punctuation (“ ” · … included)."""
+    """Characters a GBK, Big5 or Shift-JIS reading may produce: CJK ideographs, kana, fullwidth forms and
+    punctuation (“ ” · … included)."""
     cp = ord(ch)
-    return 0x4E00 <= cp <= 0x9FFF or 0x3000 <= cp <= 0x303F or 0xFF01 <= cp <= 0xFF5E or unicodedata.category(ch)[0] == "P"
+    return 0x4E00 <= cp <= 0x9FFF or 0x3000 <= cp <= 0x30FF or 0xFF01 <= cp <= 0xFF5E or unicodedata.category(ch)[0] == "P"
 
 
-LEGACY_KINDS = frozenset({"gbk-as-latin1", "big5-as-latin1"})
+LEGACY_KINDS = frozenset({"gbk-as-latin1", "big5-as-latin1", "shift-jis-as-latin1"})
 #: The class of a character recovered from its surviving bytes; the kind of a run
 #: of raw UTF-8 characters short of bytes, which the decode found.
 LOST_BYTES = "lost-bytes"
@@ -261,7 +262,7 @@ CJK_READING_KINDS = frozenset({"utf8-as-gbk", "utf8-as-big5", "utf8-as-shift-jis
 
 
 def read_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG, document_kind: str | None = None) -> tuple[str, str] | None:
-    """GBK/GB18030 or Big5 bytes that were read as Latin-1: the text and its class, if that is what they were.
+    """GBK/GB18030, Big5 or Shift-JIS bytes that were read as Latin-1: the text and its class, if that is what they were.
 
     Both readings are scored by the language model (:func:`text_score`); the
     better one is kept when it is plausible. The model learnt simplified
@@ -275,6 +276,8 @@ def read_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEFAU
     ('記憶體不足', 'big5-as-latin1')
     >>> read_legacy_run("Ôôô", load_model()) is None
     True
+    >>> read_legacy_run("•¶Žš‰»‚¯‚Ì—á", load_model())  # Shift-JIS, as MOJIBAKE.md shows it
+    ('文字化けの例', 'shift-jis-as-latin1')
 
     ``document_kind``: the class the document has shown (:func:`document_legacy_kind`).
     There every pair of high bytes is its codec's, so the run is read in that codec
@@ -292,6 +295,8 @@ def read_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEFAU
     for codec, kind, bar, bonus in (
         ("gb18030", "gbk-as-latin1", config.gbk_min_logp, 0.0),
         ("big5", "big5-as-latin1", config.big5_min_logp, config.big5_bonus),
+        # Japanese (文字化け's other half): the model learnt Chinese, so it takes Big5's bar, not its bonus.
+        ("cp932", "shift-jis-as-latin1", config.big5_min_logp, 0.0),
     ):
         try:
             text = data.decode(codec)
@@ -329,7 +334,7 @@ def read_lone_pair(run: str, model: LanguageModel, config: RepairConfig = DEFAUL
 
 
 #: The codec of each legacy class.
-LEGACY_CODECS = {"gbk-as-latin1": "gb18030", "big5-as-latin1": "big5"}
+LEGACY_CODECS = {"gbk-as-latin1": "gb18030", "big5-as-latin1": "big5", "shift-jis-as-latin1": "cp932"}
 
 
 def _read_in_document_codec(data: bytes, kind: str, model: LanguageModel) -> tuple[str, str] | None:
