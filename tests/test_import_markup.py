@@ -307,3 +307,14 @@ def test_a_quoted_container_inside_a_fence_is_code_and_stays_as_written():
     code = "```md\n> ::: tip\n> x\n> :::\n```\n"
     result = convert_markup(code)
     assert result.text == code and not result.counts["admonition"]
+
+
+def test_footnote_definition_is_kept_and_not_read_as_a_link():
+    # ``[^1]: text`` is a footnote (VuePress 2's markdown-it-footnote, Material's footnotes), not ``[id]: url``.
+    asked = []
+    resolve = lambda url, image, line, in_html: asked.append(url)  # noqa: E731  (None: leads nowhere)
+    result = convert_markup("见文档[^1]。\n\n[^1]: Vite 官方文档的 server.proxy 一节。\n[ref]: ./a.md\n", resolve=resolve)
+    assert "[^1]: Vite 官方文档的 server.proxy 一节。" in result.text
+    assert asked == ["./a.md"]
+    html = markdown.markdown(result.text, extensions=["footnotes"])
+    assert 'class="footnote"' in html and "server.proxy" in html

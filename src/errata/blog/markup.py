@@ -82,7 +82,8 @@ _HTML_ALT = re.compile(r"\salt\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNORE
 _STYLE = re.compile(r"\sstyle\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNORECASE)
 _TARGET = re.compile(r"\starget\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNORECASE)
 _ZOOM = re.compile(r"\s*zoom\s*:\s*(\d{1,3}(?:\.\d{1,3})?)%\s*;?\s*")
-_REFERENCE = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^<>\n]*>|\S+)(.*)$")
+#: A link reference definition (``[id]: url``); a footnote's (``[^1]: text``) holds text, not a URL.
+_REFERENCE = re.compile(r"^( {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*)(<[^<>\n]*>|\S+)(.*)$")
 _BACKTICKS = re.compile(r"`+")
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)")
 
