@@ -318,3 +318,41 @@ def test_footnote_definition_is_kept_and_not_read_as_a_link():
     assert asked == ["./a.md"]
     html = markdown.markdown(result.text, extensions=["footnotes"])
     assert 'class="footnote"' in html and "server.proxy" in html
+
+
+def test_at_tab_containers_become_content_tabs():
+    # vuepress-theme-hope's and plume's ``::: code-tabs#id`` / ``::: tabs`` mark each tab with ``@tab title``.
+    text = (
+        "::: code-tabs#shell\n\n@tab pnpm <Badge text=\"推荐\" />\n\n```bash\npnpm add -D vite\n```\n\n"
+        "@tab:active npm\n\n```bash\nnpm i -D vite\n```\n\n:::\n\n"
+        "::: tabs\n@tab Windows\n装安装包，<br/>重开终端。\n@tab macOS\n```bash\nbrew install python\n```\n:::\n"
+    )
+    result = convert_markup(text)
+    assert "@tab" not in result.text and ":::" not in result.text
+    assert '===! "pnpm"' in result.text and '===+ "npm"' in result.text
+    html = render(result.text)
+    assert html.count('class="tabbed-set tabbed-alternate"') == 2
+    assert all(f">{name}</label>" in html for name in ("pnpm", "npm", "Windows", "macOS"))
+    assert "重开终端" in html and "brew" in html and "推荐" not in html
+    assert result.counts["tabs"] == 2 and not result.notes
+
+
+def test_code_group_container_makes_a_tab_of_each_titled_fence():
+    # VitePress-style ``::: code-group`` (reco, plume): each fence a tab named by its ``[title]``.
+    result = convert_markup("::: code-group\n```bash [du]\ndu -sh /*\n```\n```bash [df]\ndf -h\n```\n:::\n")
+    html = render(result.text)
+    assert ":::" not in result.text and not result.notes
+    assert ">du</label>" in html and ">df</label>" in html and html.index(">du</label>") < html.index(">df</label>")
+    assert html.index(">du<") < html.index(">df<") and html.count('class="highlight"') == 2
+
+
+def test_vuepress2_code_group_components_become_content_tabs():
+    text = (
+        "<CodeGroup>\n  <CodeGroupItem title=\"rebase\" active>\n\n```bash\ngit pull --rebase\n```\n\n  </CodeGroupItem>\n\n"
+        "  <CodeGroupItem title=\"merge\">\n\n```bash\ngit pull\n```\n\n  </CodeGroupItem>\n</CodeGroup>\n"
+    )
+    result = convert_markup(text)
+    html = render(result.text)
+    assert "CodeGroup" not in result.text and not result.notes and result.counts["code-group"] == 1
+    assert '===!+ "rebase"' in result.text and ">rebase</label>" in html and ">merge</label>" in html
+    assert html.index("--rebase") < html.rindex('class="highlight"') and html.count('class="highlight"') == 2

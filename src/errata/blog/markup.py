@@ -5,7 +5,9 @@ What changes (everything outside fenced code and HTML comments; inside them noth
 - ``::: tip|note|info|warning|danger|details [title]`` → admonitions (``details`` collapsible ``???``),
   nested containers included; ``::: center|right|left`` → an aligned ``<div markdown>``;
   ``::: cardList`` / ``::: cardImgList`` (YAML inside) → Material grid cards;
-- ``<code-group>`` / ``<code-block title=…>`` → content tabs (pymdownx.tabbed);
+- ``<code-group>`` / ``<code-block title=…>`` (VuePress 2: ``<CodeGroup>`` / ``<CodeGroupItem title=…>``),
+  ``::: tabs`` / ``::: code-tabs`` with their ``@tab 标题`` lines, and ``::: code-group`` (a tab per fence,
+  named by its ``[title]``) → content tabs (pymdownx.tabbed);
 - ```` ```js {1,3-5} ```` → ```` ```js hl_lines="1 3-5" ````; ``:no-line-numbers`` dropped;
 - ``<Badge text=… type=…/>`` → ``<span class="errata-badge errata-badge--tip">…</span>``;
 - ``[[toc]]`` → removed (Material has its own table of contents);
@@ -55,10 +57,16 @@ _INVISIBLE = re.compile(r"^[\u00a0\u200b\u200c\u200d\u2060\ufeff]+(?=[ \t]*(?:``
 _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})(.*)$")
 _CONTAINER_OPEN = re.compile(r"^( *)(:{3,})[ \t]*([A-Za-z][\w-]*)(.*)$")
 _CONTAINER_CLOSE = re.compile(r"^( *)(:{3,})[ \t]*$")
-_GROUP_OPEN = re.compile(r"^( *)<code-group>[ \t]*$", re.IGNORECASE)
-_GROUP_CLOSE = re.compile(r"^[ \t]*</code-group>[ \t]*$", re.IGNORECASE)
-_TAB_OPEN = re.compile(r"^( *)<code-block\b([^<>]*)>[ \t]*$", re.IGNORECASE)
-_TAB_CLOSE = re.compile(r"^[ \t]*</code-block>[ \t]*$", re.IGNORECASE)
+#: vdoing's ``<code-group>``/``<code-block>``; VuePress 2's ``<CodeGroup>``/``<CodeGroupItem>`` (or ``<code-group-item>``).
+_GROUP_OPEN = re.compile(r"^( *)<code-?group>[ \t]*$", re.IGNORECASE)
+_GROUP_CLOSE = re.compile(r"^[ \t]*</code-?group>[ \t]*$", re.IGNORECASE)
+_TAB_OPEN = re.compile(r"^( *)<(?:code-?block|code-?group-?item)\b([^<>]*)>[ \t]*$", re.IGNORECASE)
+_TAB_CLOSE = re.compile(r"^[ \t]*</(?:code-?block|code-?group-?item)>[ \t]*$", re.IGNORECASE)
+#: A tab of ``::: tabs`` / ``::: code-tabs`` (vuepress-theme-hope, plume, VuePress 2's markdown-tab plugin).
+_AT_TAB = re.compile(r"^ *@tab(:active)?(?:[ \t]+(.*?))?[ \t]*$")
+#: The containers whose tabs are marked by ``@tab`` lines.
+AT_TABS = ("tabs", "code-tabs")
+_TAG = re.compile(r"<[^<>]*>")
 _HIGHLIGHT = re.compile(r"^\{([\d,\s-]*)\}")
 _VUEPRESS_FLAGS = re.compile(r":(?:no-)?(?:line-numbers|v-pre)\b")
 _TITLE_ATTRIBUTE = re.compile(r"title=\"([^\"\n]{1,100})\"")
@@ -473,8 +481,12 @@ class _Renderer:
             return [f'{at}<div class="errata-align-{kind}" markdown>', "", *body, "", f"{at}</div>", ""]
         if kind in CARD_LISTS:
             return self.cards(block, CARD_LISTS[kind])
+        if kind == "code-group" and block.colons:
+            return self.fence_tabs(block)
         if kind == "code-group":
             return self.code_group(block)
+        if kind in AT_TABS:
+            return self.at_tabs(block)
         self.note(block.number, f"'{_describe(block)}' is not something Material has: its markers are left out, its content is kept as it is")
         return self.render(block.children)
 
@@ -493,14 +505,72 @@ class _Renderer:
         for child in block.children:
             if isinstance(child, _Block) and child.kind == "code-block":
                 attributes = dict((k.lstrip(":"), v.strip("\"'")) for k, v in _ATTRIBUTE.findall(child.info))
-                title = attributes.get("title") or "代码"
+                active = bool(re.search(r"(?:^|\s):?active\b", child.info))
                 body = _dedent(_trim(self.render(child.children)))
-                at = _markdown_indent(block.indent)
-                out += [f'{at}=== "{_title_text(title)}"', "", *_reindent(body, "", at + "    "), ""]
+                out += _tab(attributes.get("title") or "代码", active, body, _markdown_indent(block.indent), first=not out)
             elif isinstance(child, _Block) or child.text.strip():
                 self.note(child.number, "only <code-block> belongs in a <code-group>: this is kept after the tabs")
                 out += self.render([child])
         return out
+
+    def at_tabs(self, block: _Block) -> list[str]:
+        """``::: tabs`` / ``::: code-tabs#shell`` with its ``@tab 标题`` (``@tab:active``) lines → content tabs.
+
+        What comes before the first ``@tab`` is kept before the tabs, noted.
+        """
+        self.result.counts["tabs"] += 1
+        at = _markdown_indent(block.indent)
+        before: list = []
+        tabs: list[tuple[str, bool, list]] = []
+        for child in block.children:
+            marker = _AT_TAB.match(child.text) if isinstance(child, _Line) and child.prose else None
+            if marker:
+                title = _TAG.sub("", marker.group(2) or "").strip() or f"标签 {len(tabs) + 1}"
+                tabs.append((title, bool(marker.group(1)), []))
+            elif tabs:
+                tabs[-1][2].append(child)
+            else:
+                before.append(child)
+        out = []
+        if any(isinstance(child, _Block) or child.text.strip() for child in before):
+            self.note(block.number, f"'{_describe(block)}': what comes before its first @tab is kept before the tabs")
+            out += self.render(before)
+        for index, (title, active, children) in enumerate(tabs):
+            body = _dedent(_trim(self.render(children)))
+            out += _tab(title, active, body, at, first=index == 0)
+        return out
+
+    def fence_tabs(self, block: _Block) -> list[str]:
+        """``::: code-group`` (VitePress, reco, plume): each fence a tab, titled by its ``[title]``."""
+        self.result.counts["code-group"] += 1
+        at = _markdown_indent(block.indent)
+        out: list[str] = []
+        after: list[str] = []
+        fence: list[str] = []
+        closing: tuple[str, int] | None = None
+        for child in block.children:
+            if isinstance(child, _Block) or (child.prose and closing is None):
+                if isinstance(child, _Block) or child.text.strip():
+                    self.note(child.number, "only fenced code belongs in a '::: code-group': this is kept after the tabs")
+                    after += self.render([child])
+                continue
+            if closing is None:
+                opening = _FENCE.match(child.text)
+                if not opening:  # a comment's line
+                    continue
+                closing = (opening.group(2)[0], len(opening.group(2)))
+                fence = [child.text]
+                continue
+            fence.append(child.text)
+            end = _FENCE.match(child.text)
+            if end and end.group(2)[0] == closing[0] and len(end.group(2)) >= closing[1] and not end.group(3).strip():
+                closing = None
+                title = _FENCE_TITLE.search(fence[0])
+                name = html.unescape(title.group(1)) if title else (_FENCE.match(fence[0]).group(3).strip() or "代码")
+                if title:
+                    fence[0] = fence[0][: title.start()] + fence[0][title.end() :]
+                out += _tab(name, False, _dedent(fence), at, first=not out)
+        return out + after
 
     def cards(self, block: _Block, name: str) -> list[str]:
         lines = [child for child in block.children if isinstance(child, _Line)]
@@ -684,6 +754,20 @@ def _describe(block: _Block) -> str:
     if block.colons:
         return f"{':' * block.colons} {block.kind}"
     return f"<{block.kind}>"
+
+
+_FENCE_TITLE = re.compile(r' title="([^"\n]*)"')
+
+
+def _tab(title: str, active: bool, body: list[str], at: str, first: bool = False) -> list[str]:
+    """One content tab (pymdownx.tabbed): ``+`` marks the tab shown first, ``!`` starts a new set of
+    tabs (without it, two groups one after the other would become one).
+
+    >>> _tab("npm", True, ["```bash", "npm i", "```"], "", first=True)
+    ['===!+ "npm"', '', '    ```bash', '    npm i', '    ```', '']
+    """
+    marks = ("!" if first else "") + ("+" if active else "")
+    return [f'{at}==={marks} "{_title_text(title)}"', "", *_reindent(body, "", at + "    "), ""]
 
 
 def _title_text(title: str) -> str:
