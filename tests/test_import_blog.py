@@ -646,3 +646,19 @@ def test_a_vuepress_2_home_keeps_its_actions_and_footer(tmp_path):
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site/index.html").read_text(encoding="utf-8")
     assert 'class="md-button md-button--primary"' in page and "<script>x()" not in page
+
+
+def test_theme_names_for_categories_tags_and_date_come_across(tmp_path):
+    """vuepress-theme-hope writes ``category``/``tag`` (a list or one value), plume dates a post by ``createTime``."""
+    write(tmp_path / "blog/docs/a.md", "---\ntitle: 甲\ncategory:\n  - 前端\ntag: vite\nicon: pen\n---\n正文\n")
+    write(tmp_path / "blog/docs/b.md", "---\ntitle: 乙\ncreateTime: 2024/03/02 14:20:11\npermalink: /article/k3j9/\n---\n正文\n")
+    write(tmp_path / "blog/docs/c.md", "---\ntitle: 丙\ncategories: [后端]\ncategory: 别的\ndate: 2021-01-01\ncreateTime: 2020/1/1\n---\n正文\n")
+    docs = make_project(tmp_path)
+    report = import_blog(tmp_path / "blog", docs)
+    meta = split_front_matter((docs / "a.md").read_text(encoding="utf-8")).metadata
+    assert (meta.get("categories"), meta.get("tags"), "category" in meta, "tag" in meta) == (["前端"], ["vite"], False, False)
+    assert meta.get("vuepress_icon") == "pen" and any(line.startswith("a.md:6: front matter 'icon'") for line in report.needs_a_person)
+    meta = split_front_matter((docs / "b.md").read_text(encoding="utf-8")).metadata
+    assert str(meta.get("date")).startswith("2024-03-02T14:20:11") and "createTime" not in meta
+    meta = split_front_matter((docs / "c.md").read_text(encoding="utf-8")).metadata  # Errata's own keys win
+    assert (meta.get("categories"), meta.get("category"), str(meta.get("date"))[:10], meta.get("createTime")) == (["后端"], "别的", "2021-01-01", "2020/1/1")

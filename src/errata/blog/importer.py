@@ -131,6 +131,10 @@ class _Page:
     key_lines: dict[str, int] = field(default_factory=dict)  # top-level front-matter key → its line in the author's file
 
 
+#: Other themes' names for Errata's front-matter keys: vuepress-theme-hope writes ``category`` and
+#: ``tag`` (a list or one value), vuepress-theme-plume dates a post by ``createTime``.
+THEME_KEY_NAMES = {"category": "categories", "tag": "tags", "createTime": "date"}
+
 #: Front-matter keys Material for MkDocs reads from a page (an icon, a template, a status badge): a VuePress
 #: theme's values for them (vuepress-theme-hope's ``icon: pen``) would make the build look for what is not there.
 MATERIAL_PAGE_KEYS = (*THEME_FILE_KEYS, "status")
@@ -278,6 +282,7 @@ class _Import:
         # Notes name lines of the file as the author has it: its front matter may have had more lines.
         body_line = split.body_line - _block_lines(result.text) + _block_lines(data)
         page = _Page(relative, split.metadata, split.body, body_line, split.block, result.report, key_lines=_key_lines(data))
+        self._rename_theme_keys(page)
         if "/" not in relative and (page.metadata.get("home") is True or relative.lower() in ("index.md", "readme.md")):
             page.role = "home"  # VuePress's root page is the home, whatever its layout
         elif any(page.metadata.get(flag) is True for flag in THEME_PAGES):
@@ -285,6 +290,23 @@ class _Import:
         elif page.metadata.get("pageComponent"):
             page.role = "catalogue"
         self.pages[relative] = page
+
+    def _rename_theme_keys(self, page: _Page) -> None:
+        """A theme's names for Errata's keys (:data:`THEME_KEY_NAMES`) renamed and read as Errata reads its own
+        (``category: 前端`` → ``categories: [前端]``, ``createTime: 2024/03/02 14:20`` → ``date``); a key
+        Errata's name is already given for is left as it is, and a value that cannot be read is kept, said."""
+        renamed = {theirs: ours for theirs, ours in THEME_KEY_NAMES.items() if theirs in page.metadata and ours not in page.metadata}
+        if not renamed:
+            return
+        metadata = {renamed.get(key, key): value for key, value in page.metadata.items()}
+        lines = {renamed.get(key, key): line for key, line in page.key_lines.items()}
+        try:
+            normalised, _ = normalise_metadata(metadata, page.body, PurePosixPath(page.src).name, self.options.repair.timezone, page.src, lines)
+        except MetadataValueError as bad:
+            self.report.needs_a_person.append(f"{bad}: the theme's key is kept as it was")
+            return
+        page.metadata, page.key_lines = normalised, lines
+        page.block = dump_front_matter(normalised)
 
     def _place_pages(self) -> None:
         """Where each page goes, and the old addresses that lead to it."""
