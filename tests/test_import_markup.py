@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import markdown
@@ -356,3 +357,15 @@ def test_vuepress2_code_group_components_become_content_tabs():
     assert "CodeGroup" not in result.text and not result.notes and result.counts["code-group"] == 1
     assert '===!+ "rebase"' in result.text and ">rebase</label>" in html and ">merge</label>" in html
     assert html.index("--rebase") < html.rindex('class="highlight"') and html.count('class="highlight"') == 2
+
+
+def test_github_alerts_become_admonitions():
+    # ``> [!TIP]`` (VuePress 2's markdown-hint plugin, hope, plume) is an admonition, not a quote starting "[!TIP]".
+    text = "前文\n\n> [!TIP]\n> 用开发者工具的 [Grid 面板](./grid.md)。\n\n> [!CAUTION]\n> 小心\n\n> 普通引用\n\n```md\n> [!NOTE]\n```\n::: tip\n在后\n:::\n"
+    result = convert_markup(text)
+    html = render(result.text)
+    assert '<div class="admonition tip">' in html and '<div class="admonition warning">' in html
+    assert "[!TIP]" not in html and "[!CAUTION]" not in html and re.search(r"<blockquote>\s*<p>普通引用</p>", html)
+    assert 'href="./grid.md"' in html and "[!NOTE]" in html and html.count("admonition-title") == 3
+    bad = convert_markup("> [!TIP]\n> x\n\n::: oops\ny\n:::\n").notes  # later lines keep their numbers
+    assert [note.line for note in bad] == [4]

@@ -10,6 +10,7 @@ What changes (everything outside fenced code and HTML comments; inside them noth
   named by its ``[title]``) → content tabs (pymdownx.tabbed);
 - ```` ```js {1,3-5} ```` → ```` ```js hl_lines="1 3-5" ````; ``:no-line-numbers`` dropped;
 - ``<Badge text=… type=…/>`` → ``<span class="errata-badge errata-badge--tip">…</span>``;
+- GitHub's alerts (``> [!TIP]``, ``> [!WARNING]``…) → admonitions of the same kinds;
 - ``[[toc]]`` → removed (Material has its own table of contents);
 - every link and image URL goes through a resolver (the importer's: assets, permalinks, public files);
 - ``<!-- more -->`` stays: it is Material's excerpt marker too.
@@ -152,6 +153,7 @@ def convert_markup(text: str, first_line: int = 1, resolve: Resolver = keep_url)
     if _nests_by_content_column(lines):
         lines = _lists_by_fours(lines)
         result.counts["lists re-indented"] += 1
+    lines = _alerts_as_containers(lines)
     lines = _quoted_containers(lines, first_line, result)
     root = _parse(lines, first_line, result)
     lines = _Renderer(result, resolve).render(root.children)
@@ -262,6 +264,42 @@ def _lists_by_fours(lines: list[str]) -> list[str]:
             verbatim = ("<!--", 0, shift)
         runs_on = runs_on or bool(_RUNS_ON.match(expanded))
         previous_text = bool(stack or item) and not block
+    return out
+
+
+# -- GitHub's alerts (``> [!TIP]``): VuePress 2's markdown-hint, hope, plume -----------------------
+
+_ALERT = re.compile(r"^ {0,3}> ?\[!(note|tip|important|warning|caution)\][ \t]*(.*)$", re.IGNORECASE)
+
+
+def _alerts_as_containers(lines: list[str]) -> list[str]:
+    """Each alert quote (``> [!WARNING]`` then ``> text``) as the container of its kind (``::: warning``),
+    its lines unquoted; the blank line (or the end) that ends the quote carries the closing ``:::``, so
+    every line keeps its number (only a fence right after the quote, with no blank line, needs a line more).
+
+    >>> _alerts_as_containers(["> [!TIP]", "> 换镜像。", "", "后文", "> 引用"])
+    ['::: tip', '换镜像。', ':::', '后文', '> 引用']
+    """
+    if not any(_ALERT.match(line) for line in lines):
+        return lines
+    out: list[str] = []
+    fenced = _inside_fences(lines)
+    k = 0
+    while k < len(lines):
+        alert = None if fenced[k] else _ALERT.match(lines[k])
+        if not alert:
+            out.append(lines[k])
+            k += 1
+            continue
+        out.append(f"::: {alert.group(1).lower()} {alert.group(2)}".rstrip())
+        k += 1
+        # The quote goes on over its '>' lines and the lazy lines of its paragraph, up to a blank line.
+        while k < len(lines) and lines[k].strip() and not fenced[k]:
+            out.append(_QUOTED.sub("", lines[k], count=1))
+            k += 1
+        out.append(":::")
+        if k < len(lines) and not lines[k].strip():
+            k += 1  # the blank line is where the closing marker went
     return out
 
 
