@@ -662,3 +662,15 @@ def test_theme_names_for_categories_tags_and_date_come_across(tmp_path):
     assert str(meta.get("date")).startswith("2024-03-02T14:20:11") and "createTime" not in meta
     meta = split_front_matter((docs / "c.md").read_text(encoding="utf-8")).metadata  # Errata's own keys win
     assert (meta.get("categories"), meta.get("category"), str(meta.get("date"))[:10], meta.get("createTime")) == (["后端"], "别的", "2021-01-01", "2020/1/1")
+
+
+def test_code_imports_read_files_of_the_blog_and_nothing_outside_it(tmp_path):
+    write(tmp_path / "blog/docs/code/hello.py", "print('hi')\n")
+    write(tmp_path / "blog/secret.txt", "outside\n")
+    write(tmp_path / "blog/docs/guide/a.md", "---\ntitle: 甲\n---\n@[code](../code/hello.py)\n\n<<< @/code/hello.py\n\n@[code](../../secret.txt)\n")
+    docs = make_project(tmp_path)
+    report = import_blog(tmp_path / "blog", docs)
+    text = (docs / "guide/a.md").read_text(encoding="utf-8")
+    assert text.count("```py\nprint('hi')\n```") == 2 and "outside" not in text
+    assert any(line.startswith("guide/a.md:8: code import '../../secret.txt'") for line in report.needs_a_person)
+    assert report.counts["code import"] == 2

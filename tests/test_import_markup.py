@@ -369,3 +369,17 @@ def test_github_alerts_become_admonitions():
     assert 'href="./grid.md"' in html and "[!NOTE]" in html and html.count("admonition-title") == 3
     bad = convert_markup("> [!TIP]\n> x\n\n::: oops\ny\n:::\n").notes  # later lines keep their numbers
     assert [note.line for note in bad] == [4]
+
+
+def test_code_imports_become_fences_with_the_file_s_text():
+    files = {"./a.js": "let a = 1\nlet b = 2\nlet c = 3\n", "@/code/x.py": "print(1)\n```\n"}
+    text = "前\n\n@[code js{2}](./a.js)\n\n@[code{2-3}](./a.js)\n\n<<< @/code/x.py{1}\n\n@[code](./gone.js)\n\n@[bilibili](BV1xx)\n"
+    asked = []
+    resolve = lambda url, image, line, in_html: asked.append(url) or url  # noqa: E731
+    result = convert_markup(text, resolve=resolve, read_code=files.get)
+    assert '```js hl_lines="2"\nlet a = 1\nlet b = 2\nlet c = 3\n```' in result.text
+    assert "```js\nlet b = 2\nlet c = 3\n```" in result.text  # lines 2-3, the language from the extension
+    assert '````py hl_lines="1"\nprint(1)\n```\n````' in result.text  # a fence longer than any inside
+    assert "@[code](./gone.js)" in result.text and "@[bilibili](BV1xx)" in result.text and asked == []
+    assert [note.line for note in result.notes] == [9, 11] and "./gone.js" in result.notes[0].message
+    assert result.counts["code import"] == 3

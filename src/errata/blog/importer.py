@@ -415,7 +415,7 @@ class _Import:
                 meta["permalink"] = page.metadata["permalink"]  # the old address still leads here
             return catalogue_page(meta, sorted(listed))
         resolve = self._resolver(page)
-        converted = convert_markup(page.body, page.body_line, resolve)
+        converted = convert_markup(page.body, page.body_line, resolve, self._code_reader(page))
         self.report.counts.update(converted.counts)
         self._notes(page.src, converted.notes)
         if page.role == "home":
@@ -480,6 +480,27 @@ class _Import:
             return _url_path(new) + (f"#{fragment}" if fragment else "")
 
         return resolve
+
+    def _code_reader(self, page: _Page):
+        """What a code import of ``page`` reads: a file of the blog's ``docs/``, named relative to the
+        page or by VuePress's ``@/`` (the source folder); nothing outside it, nothing through a symlink."""
+
+        def read_code(path: str) -> str | None:
+            raw = unquote(path.strip()).replace("\\", "/")
+            if raw.startswith("/") or _DRIVE.match(raw):
+                return None  # a path on the author's computer
+            joined = posixpath.normpath(raw[2:] if raw.startswith("@/") else posixpath.join(posixpath.dirname(page.src), raw))
+            if joined == ".." or joined.startswith("../") or joined.startswith("/"):
+                return None
+            file = self.docs / joined
+            try:
+                if file.is_symlink() or not file.resolve().is_relative_to(self.root) or not file.is_file() or file.stat().st_size > MAX_ESSAY_BYTES:
+                    return None
+                return file.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                return None
+
+        return read_code
 
     def _anchor(self, dest: str, fragment: str) -> str | None:
         """The site's id for a heading a link names by VuePress's id (``None``: no such heading).

@@ -11,6 +11,8 @@ What changes (everything outside fenced code and HTML comments; inside them noth
 - ```` ```js {1,3-5} ```` → ```` ```js hl_lines="1 3-5" ````; ``:no-line-numbers`` dropped;
 - ``<Badge text=… type=…/>`` → ``<span class="errata-badge errata-badge--tip">…</span>``;
 - GitHub's alerts (``> [!TIP]``, ``> [!WARNING]``…) → admonitions of the same kinds;
+- code imports (``@[code{2-5} js{3}](./a.js)``, ``<<< @/a.js{2}``) → a fence with the file's text (the
+  importer reads files of the blog only; a file it cannot read leaves the line, noted);
 - ``[[toc]]`` → removed (Material has its own table of contents);
 - every link and image URL goes through a resolver (the importer's: assets, permalinks, public files);
 - ``<!-- more -->`` stays: it is Material's excerpt marker too.
@@ -31,6 +33,7 @@ becomes a :class:`Note` with its line: never dropped silently, never published a
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -42,6 +45,9 @@ import yaml
 #: ``in_html``: the URL is in an HTML attribute, which MkDocs does not rewrite, so it must be
 #: relative to the page's published address rather than to its source file.
 Resolver = Callable[[str, bool, int, bool], Union[str, None]]
+#: ``read_code(path)`` → the text of a file a code import names (``@[code](./a.js)``, ``<<< @/a.js``),
+#: as written, or ``None`` when there is no such file the import may read.
+CodeReader = Callable[[str], Union[str, None]]
 
 ADMONITIONS = {"tip": "tip", "note": "note", "info": "info", "important": "info", "warning": "warning",
                "caution": "warning", "danger": "danger", "error": "danger", "details": "note"}
@@ -80,8 +86,13 @@ _BADGE = re.compile(rf"<Badge\b({_INSIDE_TAG})>(?:([^<>]*)</Badge>)?", re.IGNORE
 _VUE_TAG = re.compile(rf"</?([A-Z][\w-]*|[a-z][a-z0-9]*(?:-[a-z0-9]+)+|template)\b{_INSIDE_TAG}>")
 #: VuePress syntax with no Material counterpart, left as text and reported: Vue interpolation,
 #: code imports (``<<< @/file``), includes, and the blocks of a Vue single-file component.
-_VUEPRESS_ONLY = re.compile(r"\{\{.*?\}\}|^\s*<<<\s*@|^\s*@include\b|<(?:script|style)\b", re.IGNORECASE)
+_VUEPRESS_ONLY = re.compile(r"\{\{.*?\}\}|^\s*<<<\s*@|^\s*@include\b|^\s*@\[|<(?:script|style)\b", re.IGNORECASE)
 _TOC = re.compile(r"\[\[toc\]\]", re.IGNORECASE)
+#: A code import on a line of its own: VuePress 2's ``@[code{3-10} js{2}](./a.js)`` (lines, then a language
+#: and its highlighted lines), VuePress 1's ``<<< @/a.js{2}``.
+_CODE_IMPORT = re.compile(r"^( *)(?:@\[code(?:\{(\d*)-(\d*)\})?(?:[ \t]+([\w+#.-]*)(?:\{([\d,\s-]*)\})?)?[^\]\n]*\]\(([^()\s]+)\)|<<<[ \t]+(@?[^\s{#]+)(?:\{([\d,\s-]*)\})?(?:[ \t]+\[([\w+#.-]+)\])?)[ \t]*$")
+_EMBED = re.compile(r"^ *@\[[\w-]+")
+MAX_CODE_LINES = 5000  # an imported file's lines: a snippet, not a data dump
 # A label holds no brackets but an image's (``[![alt](img.png)](page.md)``): each '[' scans to the next one, linear.
 _LABEL = r"(?:[^\[\]\n!]|!(?!\[)|!\[[^\[\]\n]*\]\([^()\s]*\))*"
 _MD_LINK = re.compile(rf"(!?)\[({_LABEL})\]\(\s*(<[^<>\n]*>|[^\s()<>]+)((?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?)\s*\)")
@@ -134,8 +145,14 @@ class _Block:
     children: list = field(default_factory=list)
 
 
-def convert_markup(text: str, first_line: int = 1, resolve: Resolver = keep_url) -> Conversion:
-    """Convert an essay's body (no front matter); notes count lines from ``first_line``.
+def no_code(path: str) -> None:
+    """The code reader that finds nothing (for text that is not part of an import)."""
+    return None
+
+
+def convert_markup(text: str, first_line: int = 1, resolve: Resolver = keep_url, read_code: CodeReader = no_code) -> Conversion:
+    """Convert an essay's body (no front matter); notes count lines from ``first_line``;
+    ``read_code`` gives the files code imports name.
 
     >>> print(convert_markup("```js {1,3}\\nlet a\\n```\\n::: tip\\n```\\n:::\\n```\\n:::\\n").text, end="")
     ```js hl_lines="1 3"
@@ -156,7 +173,7 @@ def convert_markup(text: str, first_line: int = 1, resolve: Resolver = keep_url)
     lines = _alerts_as_containers(lines)
     lines = _quoted_containers(lines, first_line, result)
     root = _parse(lines, first_line, result)
-    lines = _Renderer(result, resolve).render(root.children)
+    lines = _Renderer(result, resolve, read_code).render(root.children)
     result.text = "\n".join(lines)
     return result
 
@@ -488,9 +505,10 @@ def _fence_info(line: str, match: re.Match[str], result: Conversion) -> str:
 
 
 class _Renderer:
-    def __init__(self, result: Conversion, resolve: Resolver):
+    def __init__(self, result: Conversion, resolve: Resolver, read_code: CodeReader = no_code):
         self.result = result
         self.resolve = resolve
+        self.read_code = read_code
 
     def note(self, line: int, message: str) -> None:
         self.result.notes.append(Note(line, message))
@@ -502,6 +520,8 @@ class _Renderer:
                 out.extend(self.block(child))
             elif not child.prose:
                 out.append(child.text)
+            elif code := _CODE_IMPORT.match(child.text):
+                out.extend(self.code_import(code, child))
             else:
                 line = self.inline(child.text, child.number)
                 if line is not None:
@@ -550,6 +570,28 @@ class _Renderer:
                 self.note(child.number, "only <code-block> belongs in a <code-group>: this is kept after the tabs")
                 out += self.render([child])
         return out
+
+    def code_import(self, match: re.Match[str], line: _Line) -> list[str]:
+        """A code import → a fence holding the file's text (its lines ``first-last`` when given), its
+        language from the import or the file's extension, its highlighted lines as ``hl_lines``.
+        A file the import cannot read leaves the line as written, noted."""
+        indent, first, last, language, highlights, path = match.group(1, 2, 3, 4, 5, 6)
+        if path is None:  # VuePress 1's <<<
+            path, highlights, language = match.group(7, 8, 9)
+        text = self.read_code(path)
+        if text is None:
+            self.note(line.number, f"code import {path!r} is VuePress's own syntax and names no file of the blog: Material shows it as it is written; rewrite or remove it")
+            return [line.text]
+        self.result.counts["code import"] += 1
+        code = text.replace("\r\n", "\n").split("\n")
+        if code and code[-1] == "":
+            code.pop()
+        code = code[int(first) - 1 if first else 0 : int(last) if last else None][:MAX_CODE_LINES]
+        language = language or posixpath.splitext(path)[1].lstrip(".")
+        ranges = [part.strip() for part in (highlights or "").split(",") if part.strip()]
+        fence = "`" * max([3, *(len(run) + 1 for run in _BACKTICKS.findall(text))])
+        opening = fence + language + (f' hl_lines="{" ".join(ranges)}"' if ranges else "")
+        return [indent + opening, *((indent + c) if c else "" for c in code), indent + fence]
 
     def at_tabs(self, block: _Block) -> list[str]:
         """``::: tabs`` / ``::: code-tabs#shell`` with its ``@tab 标题`` (``@tab:active``) lines → content tabs.
@@ -635,6 +677,9 @@ class _Renderer:
         if _TOC.fullmatch(line.strip()):
             self.result.counts["toc"] += 1
             return None
+        if _EMBED.match(line):  # a plugin's embed (``@[bilibili](BV…)``): its URL is no link to resolve
+            self.note(number, f"{line.strip()[:60]!r} is a VuePress plugin's embed: Material shows it as it is written; rewrite or remove it")
+            return line
         convert = lambda text: self.links(self.components(self.badges(self.vuepress_only(_TOC.sub(self._toc, text), number)), number), number)  # noqa: E731
         return _outside_comments(line, lambda part: _outside_code(part, convert))
 
