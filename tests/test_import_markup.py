@@ -383,3 +383,10 @@ def test_code_imports_become_fences_with_the_file_s_text():
     assert "@[code](./gone.js)" in result.text and "@[bilibili](BV1xx)" in result.text and asked == []
     assert [note.line for note in result.notes] == [9, 11] and "./gone.js" in result.notes[0].message
     assert result.counts["code import"] == 3
+
+
+def test_marked_text_becomes_mark_elements_outside_code():
+    result = convert_markup("==重点==：改完要重启。`a==b==c` 和 x == y == z\n\n```js\nif (a ==b== c) {}\n```\n")
+    html = render(result.text)
+    assert "<mark>重点</mark>" in html and "<code>a==b==c</code>" in html and "x == y == z" in html
+    assert "if (a ==b== c)" in result.text and result.counts["mark"] == 1

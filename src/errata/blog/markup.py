@@ -13,6 +13,7 @@ What changes (everything outside fenced code and HTML comments; inside them noth
 - GitHub's alerts (``> [!TIP]``, ``> [!WARNING]``…) → admonitions of the same kinds;
 - code imports (``@[code{2-5} js{3}](./a.js)``, ``<<< @/a.js{2}``) → a fence with the file's text (the
   importer reads files of the blog only; a file it cannot read leaves the line, noted);
+- ``==mark==`` → ``<mark>mark</mark>``;
 - ``[[toc]]`` → removed (Material has its own table of contents);
 - every link and image URL goes through a resolver (the importer's: assets, permalinks, public files);
 - ``<!-- more -->`` stays: it is Material's excerpt marker too.
@@ -91,6 +92,8 @@ _TOC = re.compile(r"\[\[toc\]\]", re.IGNORECASE)
 #: A code import on a line of its own: VuePress 2's ``@[code{3-10} js{2}](./a.js)`` (lines, then a language
 #: and its highlighted lines), VuePress 1's ``<<< @/a.js{2}``.
 _CODE_IMPORT = re.compile(r"^( *)(?:@\[code(?:\{(\d*)-(\d*)\})?(?:[ \t]+([\w+#.-]*)(?:\{([\d,\s-]*)\})?)?[^\]\n]*\]\(([^()\s]+)\)|<<<[ \t]+(@?[^\s{#]+)(?:\{([\d,\s-]*)\})?(?:[ \t]+\[([\w+#.-]+)\])?)[ \t]*$")
+#: markdown-it-mark's ``==highlighted==`` (vuepress-theme-hope, plume): no space just inside the markers.
+_MARK = re.compile(r"==(?=[^\s=])([^=\n]*?[^\s=])==")
 _EMBED = re.compile(r"^ *@\[[\w-]+")
 MAX_CODE_LINES = 5000  # an imported file's lines: a snippet, not a data dump
 # A label holds no brackets but an image's (``[![alt](img.png)](page.md)``): each '[' scans to the next one, linear.
@@ -680,12 +683,24 @@ class _Renderer:
         if _EMBED.match(line):  # a plugin's embed (``@[bilibili](BV…)``): its URL is no link to resolve
             self.note(number, f"{line.strip()[:60]!r} is a VuePress plugin's embed: Material shows it as it is written; rewrite or remove it")
             return line
-        convert = lambda text: self.links(self.components(self.badges(self.vuepress_only(_TOC.sub(self._toc, text), number)), number), number)  # noqa: E731
+        convert = lambda text: self.links(self.components(self.badges(self.marks(self.vuepress_only(_TOC.sub(self._toc, text), number))), number), number)  # noqa: E731
         return _outside_comments(line, lambda part: _outside_code(part, convert))
 
     def _toc(self, match: re.Match[str]) -> str:
         self.result.counts["toc"] += 1
         return ""
+
+    def marks(self, text: str) -> str:
+        """``==重点==`` → ``<mark>重点</mark>`` (Python-Markdown has no such syntax; HTML it shows).
+
+        >>> _Renderer(Conversion(""), keep_url).marks("==重点== 和 a == b")
+        '<mark>重点</mark> 和 a == b'
+        """
+        if "==" not in text:
+            return text
+        marked = _MARK.sub(r"<mark>\1</mark>", text)
+        self.result.counts["mark"] += marked.count("<mark>") - text.count("<mark>")
+        return marked
 
     def badges(self, text: str) -> str:
         def badge(match: re.Match[str]) -> str:
