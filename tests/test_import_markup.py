@@ -380,7 +380,9 @@ def test_code_imports_become_fences_with_the_file_s_text():
     assert '```js hl_lines="2"\nlet a = 1\nlet b = 2\nlet c = 3\n```' in result.text
     assert "```js\nlet b = 2\nlet c = 3\n```" in result.text  # lines 2-3, the language from the extension
     assert '````py hl_lines="1"\nprint(1)\n```\n````' in result.text  # a fence longer than any inside
-    assert "@[code](./gone.js)" in result.text and "@[bilibili](BV1xx)" in result.text and asked == []
+    assert "@\\[code\\](./gone.js)" in result.text and "@\\[bilibili\\](BV1xx)" in result.text and asked == []
+    html = render(result.text)  # text, not links the strict build refuses
+    assert "<p>@[code](./gone.js)</p>" in html and "<p>@[bilibili](BV1xx)</p>" in html
     assert [note.line for note in result.notes] == [9, 11] and "./gone.js" in result.notes[0].message
     assert result.counts["code import"] == 3
 

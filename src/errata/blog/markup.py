@@ -583,8 +583,8 @@ class _Renderer:
             path, highlights, language = match.group(7, 8, 9)
         text = self.read_code(path)
         if text is None:
-            self.note(line.number, f"code import {path!r} is VuePress's own syntax and names no file of the blog: Material shows it as it is written; rewrite or remove it")
-            return [line.text]
+            self.note(line.number, f"code import {path!r} is VuePress's own syntax and names no file of the blog: it is shown as text; rewrite or remove it")
+            return [_as_text(line.text)]
         self.result.counts["code import"] += 1
         code = text.replace("\r\n", "\n").split("\n")
         if code and code[-1] == "":
@@ -680,9 +680,9 @@ class _Renderer:
         if _TOC.fullmatch(line.strip()):
             self.result.counts["toc"] += 1
             return None
-        if _EMBED.match(line):  # a plugin's embed (``@[bilibili](BV…)``): its URL is no link to resolve
-            self.note(number, f"{line.strip()[:60]!r} is a VuePress plugin's embed: Material shows it as it is written; rewrite or remove it")
-            return line
+        if _EMBED.match(line):  # a plugin's embed (``@[bilibili](BV…)``): its "URL" is an id, no link to publish
+            self.note(number, f"{line.strip()[:60]!r} is a VuePress plugin's embed: it is shown as text; rewrite or remove it")
+            return _as_text(line)
         convert = lambda text: self.links(self.components(self.badges(self.marks(self.vuepress_only(_TOC.sub(self._toc, text), number))), number), number)  # noqa: E731
         return _outside_comments(line, lambda part: _outside_code(part, convert))
 
@@ -866,6 +866,16 @@ def _tab(title: str, active: bool, body: list[str], at: str, first: bool = False
     """
     marks = ("!" if first else "") + ("+" if active else "")
     return [f'{at}==={marks} "{_title_text(title)}"', "", *_reindent(body, "", at + "    "), ""]
+
+
+def _as_text(line: str) -> str:
+    """A line of ``@[name](…)`` with its first brackets escaped: Material shows it as text, not as a link
+    to a file that is not there (which the strict build refuses).
+
+    >>> _as_text("@[code](./gone.js)")
+    '@\\\\[code\\\\](./gone.js)'
+    """
+    return line.replace("[", "\\[", 1).replace("]", "\\]", 1) if "@[" in line else line
 
 
 def _title_text(title: str) -> str:
