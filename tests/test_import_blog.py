@@ -674,3 +674,24 @@ def test_code_imports_read_files_of_the_blog_and_nothing_outside_it(tmp_path):
     assert text.count("```py\nprint('hi')\n```") == 2 and "outside" not in text
     assert any(line.startswith("guide/a.md:8: code import '../../secret.txt'") for line in report.needs_a_person)
     assert report.counts["code import"] == 2
+
+
+def test_a_config_whose_theme_and_navbar_are_in_files_it_imports_is_read(tmp_path):
+    """vuepress-theme-hope's layout: config.ts imports theme.ts, which imports navbar.ts (``navbar([...])``);
+    reco's: a named export of config/navbar.ts. The files are read, never run, and only those of .vuepress/."""
+    vuepress = tmp_path / "blog/docs/.vuepress"
+    write(vuepress / "config.ts", "import { defineUserConfig } from 'vuepress'\nimport theme from './theme.js'\n\n"
+          "export default defineUserConfig({\n  title: '山间',\n  theme,\n})\n")
+    write(vuepress / "theme.ts", "import { hopeTheme } from 'vuepress-theme-hope'\nimport navbar from './navbar.js'\n"
+          "import { links as more } from './config/links'\nimport secret from '../../../secret.js'\n\n"
+          "export default hopeTheme({\n  repo: 'shan/notes',\n  docsBranch: 'main',\n  navbar,\n  more,\n  secret,\n})\n")
+    write(vuepress / "navbar.ts", "import { navbar } from 'vuepress-theme-hope'\n\nexport default navbar([\n"
+          "  '/',\n  { text: '笔记', children: [{ text: '甲', link: '/01.笔记/01.甲.md' }] },\n])\n")
+    write(vuepress / "config/links.ts", "export const links = [{ text: '外站', link: 'https://example.org/' }]\n")
+    write(tmp_path / "blog/secret.js", "export default { leaked: true }\n")
+    config = read_config(vuepress / "config.ts")
+    assert (config.title, config.repo, config.docs_branch) == ("山间", "shan/notes", "main")
+    assert [item.get("text") for item in config.nav] == ["/", "笔记"]
+    write(tmp_path / "blog/docs/01.笔记/01.甲.md", "---\ntitle: 甲\n---\n正文\n")
+    report = import_blog(tmp_path / "blog", make_project(tmp_path))
+    assert any(line.startswith("甲 (/01.笔记/01.甲.md) → 01.笔记/01.甲.md") for line in report.nav)

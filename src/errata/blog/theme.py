@@ -1,9 +1,11 @@
 """The vdoing theme's parts of a blog: its config, its home page, its own pages.
 
 The config (``.vuepress/config.js|ts|mjs|cjs|yml|yaml|toml``) is read, never executed: a JS/TS
-config is scanned for the literal object it exports, and whatever is not a literal (an
-imported name, a function, a type cast) is skipped as :data:`UNREAD`. The scan is one pass over
-the tokens, so a hostile config cannot hang it.
+config is scanned for the literal object it exports, and whatever is not a literal (a function,
+a type cast) is skipped as :data:`UNREAD`. A name the object uses (``theme,`` or ``navbar: nav``) is
+looked up the same way: a ``const`` of the file, or what a file of ``.vuepress/`` it imports from
+(``import theme from "./theme.js"``) exports, a few files deep at most. The scan is one pass over
+the tokens of each file, so a hostile config cannot hang it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from .markup import Card, card_grid, markdown_text, markdown_url
 CONFIG_NAMES = ("config.ts", "config.js", "config.mjs", "config.cjs", "config.yml", "config.yaml", "config.toml")
 MAX_CONFIG = 1_000_000  # characters
 MAX_DEPTH = 40  # nesting a config needs; deeper is skipped (no recursion limit, no quadratic scan)
+MAX_CONFIG_FILES = 12  # files a config's names are looked up in (theme.ts, navbar.ts, sidebar/…)
+MAX_NAME_DEPTH = 4  # a name that names a name that names…: as deep as configs go
 
 #: vdoing's own pages (front matter flag) → the page Errata generates for the same purpose.
 THEME_PAGES = {"archivesPage": "archive.md", "categoriesPage": "categories.md", "tagsPage": "tags.md"}
@@ -75,7 +79,7 @@ def read_config(path: Path) -> SiteConfig:
         elif path.suffix == ".toml":
             data = tomllib.loads(text)
         else:
-            data = read_js_object(text)
+            data = _Names(path.parent).resolve(read_js_object(text), path, text)
     except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
         config.notes.append(f"{path.name}: cannot be read ({str(exc).splitlines()[0]})")
         return config
@@ -96,6 +100,8 @@ def read_config(path: Path) -> SiteConfig:
     category = re.sub(r"[\\/:*?\"<>|\x00-\x1f]", "", _string(theme.get("categoryText"))).strip(". ")
     config.posts_category = category or config.posts_category  # a folder name: no path, no '..'
     nav = theme.get("nav", theme.get("navbar"))  # VuePress 2 calls it navbar
+    if nav is None:  # vuepress-theme-hope gives each language its own: the root's is the site's
+        nav = _get(theme, "locales", "/", "navbar")
     if nav is UNREAD:
         config.notes.append(f"{path.name}: the theme's nav is not a literal (imported or computed): not read")
     elif isinstance(nav, list):
@@ -158,6 +164,126 @@ class _Unread:
 UNREAD = _Unread()  # a value the scan could not read without running the code
 
 
+@dataclass(frozen=True)
+class _Name:
+    """A name where a value was (``theme,``, ``navbar: nav``): looked up by :class:`_Names`, else :data:`UNREAD`."""
+
+    name: str
+
+
+_IMPORT = re.compile(r"""\bimport\s+(?:type\s+)?([\w$]+)?\s*,?\s*(?:\{([^{}]*)\})?\s*from\s*['"]([^'"\n]+)['"]""")
+_SCRIPT_SUFFIXES = (".ts", ".js", ".mts", ".mjs", ".cts", ".cjs")
+
+
+class _Names:
+    """Looks up the names a config's object uses, in the file and in the files of ``folder`` it imports
+    (read, never run; never outside ``folder`` or through a symlink; a bounded number of files).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = Path(tmp, "navbar.ts").write_text("export default navbar([{ text: '指南', link: '/guide/' }])")
+    ...     _ = Path(tmp, "theme.ts").write_text("import navbar from './navbar.js'\\nexport default hopeTheme({ repo: 'a/b', navbar })")
+    ...     text = "import theme from './theme.js'\\nconst title = '小站'\\nexport default defineUserConfig({ title, theme })"
+    ...     _Names(Path(tmp)).resolve(read_js_object(text), Path(tmp, "config.ts"), text)
+    {'title': '小站', 'theme': {'repo': 'a/b', 'navbar': [{'text': '指南', 'link': '/guide/'}]}}
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = folder.resolve()
+        self.texts: dict[Path, str] = {}
+
+    def resolve(self, value: Any, path: Path, text: str, depth: int = 0) -> Any:
+        """``value`` with each :class:`_Name` in it replaced by what it names in the file at ``path``."""
+        if isinstance(value, _Name):
+            return self.lookup(value.name, path, text, depth + 1) if depth < MAX_NAME_DEPTH else UNREAD
+        if isinstance(value, dict):
+            return {key: self.resolve(item, path, text, depth) for key, item in value.items()}
+        if isinstance(value, list):
+            return [self.resolve(item, path, text, depth) for item in value]
+        return value
+
+    def lookup(self, name: str, path: Path, text: str, depth: int) -> Any:
+        """What ``name`` is in the file: its own ``const name = …``, else the import that brings it in."""
+        local = re.search(rf"(?:^|[\s;])(?:export\s+)?(?:const|let|var)\s+{re.escape(name)}\s*(?::[^=\n]*)?=", text)
+        if local:
+            return self.resolve(_literal_at(text, local.end()), path, text, depth)
+        for match in _IMPORT.finditer(text):
+            default, named, source = match.groups()
+            if default == name:
+                exported = None
+            else:
+                exported = next((parts[0] for parts in (item.split(" as ") for item in (named or "").split(",")) if parts[-1].strip() == name), None)
+                if exported is None:
+                    continue
+                exported = exported.strip()
+            target = self.file(path.parent, source)
+            if target is None:
+                return UNREAD
+            target_text = self.texts[target]
+            if target.suffix == ".json":
+                try:
+                    return json.loads(target_text) if exported is None else UNREAD
+                except ValueError:
+                    return UNREAD
+            return self.resolve(_exported(target_text, exported), target, target_text, depth)
+        return UNREAD
+
+    def file(self, here: Path, source: str) -> Path | None:
+        """The file an import names (``./navbar.js`` is ``navbar.ts`` in TypeScript), if it is one of the folder's."""
+        if not source.startswith("."):
+            return None  # a package: code, not settings
+        base = here / source
+        stem = base.with_suffix("") if base.suffix in (*_SCRIPT_SUFFIXES, ".json") else base
+        candidates = [base, *(stem.with_suffix(s) for s in _SCRIPT_SUFFIXES), *(base / f"index{s}" for s in _SCRIPT_SUFFIXES)]
+        for candidate in candidates:
+            try:
+                if candidate.is_symlink() or not candidate.is_file() or not candidate.resolve().is_relative_to(self.folder):
+                    continue
+                if candidate not in self.texts:
+                    if len(self.texts) >= MAX_CONFIG_FILES:
+                        return None
+                    self.texts[candidate] = candidate.read_text(encoding="utf-8", errors="replace")[:MAX_CONFIG]
+                return candidate
+            except OSError:
+                continue
+        return None
+
+
+def _exported(text: str, name: str | None) -> Any:
+    """What a file exports by default (``name`` None) or by ``name``, as read at its literal; names stay :class:`_Name`."""
+    if name is None:
+        match = re.search(r"export\s+default\b|module\.exports\s*=", text)
+        return _literal_at(text, match.end()) if match else UNREAD
+    match = re.search(rf"export\s+(?:const|let|var)\s+{re.escape(name)}\s*(?::[^=\n]*)?=", text)
+    if match:
+        return _literal_at(text, match.end())
+    if re.search(rf"export\s*\{{[^{{}}]*\b{re.escape(name)}\b", text):
+        return _Name(name)  # ``export { navbar }``: the file's own const
+    return UNREAD
+
+
+def _literal_at(text: str, start: int) -> Any:
+    """The value of the expression that starts at ``start``: a literal, a name, or a call with one literal.
+
+    >>> _literal_at("x = navbar(['/a/'])\\nexport default 1", 4), _literal_at("x = [1]\\nfoo()", 4), _literal_at("x = nav;", 4)
+    (['/a/'], [1], _Name(name='nav'))
+    """
+    tokens = _tokens(text[start : start + MAX_CONFIG])
+    if not tokens:
+        return UNREAD
+    if tokens[0][1] in "{[" or (len(tokens) > 1 and tokens[0][0] == "name" and tokens[1][1] == "("):
+        # A literal (or a call) ends at its bracket: what follows is another statement, with no ';' before it.
+        last = _closing(tokens, 0 if tokens[0][1] in "{[" else 1)
+        tokens = tokens[: last + 1]
+    elif len(tokens) == 1 or tokens[1][1] in ";,)}]" or tokens[1][0] != "punct":
+        # One token, then the statement ends (a ';', or the next statement's first word).
+        if tokens[0][0] == "name" and tokens[0][1] not in ("true", "false", "null", "undefined"):
+            return _Name(tokens[0][1])
+        tokens = tokens[:1]
+    value, _ = _value(tokens, 0)
+    return value
+
+
 def _tokens(text: str) -> list[tuple[str, str]]:
     out = []
     position = 0
@@ -181,8 +307,9 @@ def _value(tokens: list[tuple[str, str]], i: int, depth: int = 0) -> tuple[Any, 
     end = _expression_end(tokens, i)
     if _options_call(tokens, i, end) and depth <= MAX_DEPTH:
         # VuePress 2 passes settings to functions: ``theme: defaultTheme({ navbar: [...] })``,
-        # ``sitemapPlugin({ hostname: ... })``. The object literal is the settings, read as any other.
-        return _object(tokens, i + 3, end - 2, depth + 1), end
+        # ``sitemapPlugin({ hostname: ... })``, ``navbar([...])``. The literal is the settings, read as any other.
+        read = _object if tokens[i + 2][1] == "{" else _array
+        return read(tokens, i + 3, end - 2, depth + 1), end
     if end != i + 1 and not (text in "{[" and _closing(tokens, i) == end - 1) or depth > MAX_DEPTH:
         return UNREAD, end  # an expression (a call, a cast, an arrow function)
     if text == "{":
@@ -195,6 +322,8 @@ def _value(tokens: list[tuple[str, str]], i: int, depth: int = 0) -> tuple[Any, 
         return (float(text) if "." in text else int(text)), end
     if kind == "name" and text in ("true", "false", "null", "undefined"):
         return {"true": True, "false": False}.get(text), end
+    if kind == "name":
+        return _Name(text), end  # looked up by _Names when the reader can see the file
     return UNREAD, end
 
 
@@ -209,7 +338,7 @@ def _options_call(tokens, i: int, end: int) -> bool:
         end - i >= 5
         and tokens[i][0] == "name"
         and tokens[i + 1][1] == "("
-        and tokens[i + 2][1] == "{"
+        and tokens[i + 2][1] in ("{", "[")
         and _closing(tokens, i + 2) == end - 2
         and tokens[end - 1][1] == ")"
     )
@@ -223,6 +352,10 @@ def _object(tokens, i: int, stop: int, depth: int) -> dict[str, Any]:
             i += 1
             continue
         key = _unquote(text) if kind == "string" else text if kind in ("name", "number") else None
+        if kind == "name" and (i + 1 >= stop or tokens[i + 1][1] == ","):
+            out[key] = _Name(text)  # a shorthand (``{ navbar, sidebar }``): the value is the name's
+            i += 1
+            continue
         if key is None or i + 1 >= stop or tokens[i + 1][1] != ":":
             i = _expression_end(tokens, i)  # a spread, a method, a shorthand: not a literal entry
             continue
