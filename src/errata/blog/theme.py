@@ -27,6 +27,7 @@ MAX_CONFIG = 1_000_000  # characters
 MAX_DEPTH = 40  # nesting a config needs; deeper is skipped (no recursion limit, no quadratic scan)
 MAX_CONFIG_FILES = 12  # files a config's names are looked up in (theme.ts, navbar.ts, sidebar/…)
 MAX_NAME_DEPTH = 4  # a name that names a name that names…: as deep as configs go
+MAX_CONFIG_NAMES = 200  # names looked up in all (a config uses a few dozen)
 
 #: vdoing's own pages (front matter flag) → the page Errata generates for the same purpose.
 THEME_PAGES = {"archivesPage": "archive.md", "categoriesPage": "categories.md", "tagsPage": "tags.md"}
@@ -177,56 +178,61 @@ _SCRIPT_SUFFIXES = (".ts", ".js", ".mts", ".mjs", ".cts", ".cjs")
 
 class _Names:
     """Looks up the names a config's object uses, in the file and in the files of ``folder`` it imports
-    (read, never run; never outside ``folder`` or through a symlink; a bounded number of files).
+    (read, never run; never outside ``folder`` or through a symlink). Each file is read and scanned once
+    and each name looked up once, a bounded number of files and names: a hostile config cannot make it slow.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     _ = Path(tmp, "navbar.ts").write_text("export default navbar([{ text: '指南', link: '/guide/' }])")
     ...     _ = Path(tmp, "theme.ts").write_text("import navbar from './navbar.js'\\nexport default hopeTheme({ repo: 'a/b', navbar })")
-    ...     text = "import theme from './theme.js'\\nconst title = '小站'\\nexport default defineUserConfig({ title, theme })"
+    ...     text = "import theme from './theme.js'\\nconst title: string = '小站'\\nexport default defineUserConfig({ title, theme })"
     ...     _Names(Path(tmp)).resolve(read_js_object(text), Path(tmp, "config.ts"), text)
     {'title': '小站', 'theme': {'repo': 'a/b', 'navbar': [{'text': '指南', 'link': '/guide/'}]}}
     """
 
     def __init__(self, folder: Path):
         self.folder = folder.resolve()
-        self.texts: dict[Path, str] = {}
+        self.files: dict[Path, _Script] = {}
+        self.found: dict[tuple[Path, str | None], Any] = {}  # (file, name; None: its default export) → value
 
-    def resolve(self, value: Any, path: Path, text: str, depth: int = 0) -> Any:
+    def resolve(self, value: Any, path: Path, text: str | None = None, depth: int = 0) -> Any:
         """``value`` with each :class:`_Name` in it replaced by what it names in the file at ``path``."""
+        if text is not None and path not in self.files:
+            self.files[path] = _Script(text)
         if isinstance(value, _Name):
-            return self.lookup(value.name, path, text, depth + 1) if depth < MAX_NAME_DEPTH else UNREAD
+            return self.lookup(path, value.name, depth + 1) if depth < MAX_NAME_DEPTH else UNREAD
         if isinstance(value, dict):
-            return {key: self.resolve(item, path, text, depth) for key, item in value.items()}
+            return {key: self.resolve(item, path, None, depth) for key, item in value.items()}
         if isinstance(value, list):
-            return [self.resolve(item, path, text, depth) for item in value]
+            return [self.resolve(item, path, None, depth) for item in value]
         return value
 
-    def lookup(self, name: str, path: Path, text: str, depth: int) -> Any:
-        """What ``name`` is in the file: its own ``const name = …``, else the import that brings it in."""
-        local = re.search(rf"(?:^|[\s;])(?:export\s+)?(?:const|let|var)\s+{re.escape(name)}\s*(?::[^=\n]*)?=", text)
-        if local:
-            return self.resolve(_literal_at(text, local.end()), path, text, depth)
-        for match in _IMPORT.finditer(text):
-            default, named, source = match.groups()
-            if default == name:
-                exported = None
-            else:
-                exported = next((parts[0] for parts in (item.split(" as ") for item in (named or "").split(",")) if parts[-1].strip() == name), None)
-                if exported is None:
-                    continue
-                exported = exported.strip()
+    def lookup(self, path: Path, name: str | None, depth: int) -> Any:
+        """What ``name`` is in the file (its own ``const``, else the import that brings it in), or what it exports by default."""
+        key = (path, name)
+        if key in self.found:
+            return self.found[key]
+        if len(self.found) >= MAX_CONFIG_NAMES:
+            return UNREAD
+        self.found[key] = UNREAD  # a name that leads back to itself stays unread
+        script = self.files[path]
+        if name is None:
+            value = script.literal(script.default) if script.default is not None else UNREAD
+        elif name in script.declared:
+            value = script.literal(script.declared[name])
+        elif name in script.imports:
+            exported, source = script.imports[name]
             target = self.file(path.parent, source)
             if target is None:
-                return UNREAD
-            target_text = self.texts[target]
-            if target.suffix == ".json":
-                try:
-                    return json.loads(target_text) if exported is None else UNREAD
-                except ValueError:
-                    return UNREAD
-            return self.resolve(_exported(target_text, exported), target, target_text, depth)
-        return UNREAD
+                value = UNREAD
+            elif target.suffix == ".json":
+                value = self.files[target].json if exported is None else UNREAD
+            else:
+                value = self.lookup(target, exported, depth)
+        else:
+            value = UNREAD
+        self.found[key] = self.resolve(value, path, None, depth)
+        return self.found[key]
 
     def file(self, here: Path, source: str) -> Path | None:
         """The file an import names (``./navbar.js`` is ``navbar.ts`` in TypeScript), if it is one of the folder's."""
@@ -234,54 +240,108 @@ class _Names:
             return None  # a package: code, not settings
         base = here / source
         stem = base.with_suffix("") if base.suffix in (*_SCRIPT_SUFFIXES, ".json") else base
-        candidates = [base, *(stem.with_suffix(s) for s in _SCRIPT_SUFFIXES), *(base / f"index{s}" for s in _SCRIPT_SUFFIXES)]
-        for candidate in candidates:
+        for candidate in (base, *(stem.with_suffix(s) for s in _SCRIPT_SUFFIXES), *(base / f"index{s}" for s in _SCRIPT_SUFFIXES)):
+            if candidate in self.files:
+                return candidate
             try:
                 if candidate.is_symlink() or not candidate.is_file() or not candidate.resolve().is_relative_to(self.folder):
                     continue
-                if candidate not in self.texts:
-                    if len(self.texts) >= MAX_CONFIG_FILES:
-                        return None
-                    self.texts[candidate] = candidate.read_text(encoding="utf-8", errors="replace")[:MAX_CONFIG]
+                if len(self.files) >= MAX_CONFIG_FILES:
+                    return None
+                self.files[candidate] = _Script(candidate.read_text(encoding="utf-8", errors="replace")[:MAX_CONFIG], candidate.suffix == ".json")
                 return candidate
             except OSError:
                 continue
         return None
 
 
-def _exported(text: str, name: str | None) -> Any:
-    """What a file exports by default (``name`` None) or by ``name``, as read at its literal; names stay :class:`_Name`."""
-    if name is None:
-        match = re.search(r"export\s+default\b|module\.exports\s*=", text)
-        return _literal_at(text, match.end()) if match else UNREAD
-    match = re.search(rf"export\s+(?:const|let|var)\s+{re.escape(name)}\s*(?::[^=\n]*)?=", text)
-    if match:
-        return _literal_at(text, match.end())
-    if re.search(rf"export\s*\{{[^{{}}]*\b{re.escape(name)}\b", text):
-        return _Name(name)  # ``export { navbar }``: the file's own const
-    return UNREAD
+class _Script:
+    """One JS/TS file, scanned once: its tokens, where each bracket closes, the values its names are
+    given (``const navbar = …``, ``export const …``), its default export and its imports."""
+
+    def __init__(self, text: str, is_json: bool = False):
+        self.json: Any = UNREAD
+        self.tokens: list[tuple[str, str]] = []
+        self.declared: dict[str, int] = {}  # name → the index of its value's first token
+        self.imports: dict[str, tuple[str | None, str]] = {}  # local name → (exported name; None: the default, source)
+        self.default: int | None = None
+        if is_json:
+            try:
+                self.json = json.loads(text)
+            except (ValueError, RecursionError):
+                pass
+            return
+        self.tokens = _tokens(text)
+        self.closes = _closing_brackets(self.tokens)
+        for match in _IMPORT.finditer(text):
+            default, named, source = match.groups()
+            if default:
+                self.imports[default] = (None, source)
+            for item in (named or "").split(","):
+                parts = [part.strip() for part in item.split(" as ")]
+                if parts[-1]:
+                    self.imports[parts[-1]] = (parts[0], source)
+        tokens = self.tokens
+        for i, (kind, word) in enumerate(tokens):
+            if kind != "name":
+                continue
+            if word in ("const", "let", "var") and i + 2 < len(tokens) and tokens[i + 1][0] == "name":
+                j = i + 2
+                while j < len(tokens) and j < i + 40 and tokens[j][1] not in ("=", ";"):  # a type: `: NavbarConfig`
+                    j += 1
+                if j < len(tokens) and tokens[j][1] == "=":
+                    self.declared.setdefault(tokens[i + 1][1], j + 1)
+            elif word == "default" and i and tokens[i - 1][1] == "export":
+                self.default = i + 1
+            elif word == "exports" and i > 1 and tokens[i - 2][1] == "module" and i + 1 < len(tokens) and tokens[i + 1][1] == "=":
+                self.default = i + 2
+
+    def literal(self, i: int) -> Any:
+        """The value of the expression at token ``i``: a literal, a name, or a call with one literal.
+
+        >>> script = _Script("const a = navbar(['/a/'])\\nconst b = [1]\\nfoo()\\nconst c = nav;")
+        >>> [script.literal(script.declared[name]) for name in "abc"]
+        [['/a/'], [1], _Name(name='nav')]
+        """
+        tokens = self.tokens
+        if i >= len(tokens):
+            return UNREAD
+        # A literal (or a call) ends at its bracket, ';' or not; one never closed is no literal.
+        if tokens[i][1] in "{[" and tokens[i][0] == "punct":
+            if i not in self.closes:
+                return UNREAD
+            end = self.closes[i] + 1
+        elif tokens[i][0] == "name" and i + 1 < len(tokens) and tokens[i + 1][1] == "(":
+            if i + 1 not in self.closes:
+                return UNREAD
+            end = self.closes[i + 1] + 1
+        elif i + 1 == len(tokens) or tokens[i + 1][1] in ";,)}]" or tokens[i + 1][0] != "punct":
+            # One token, then the statement ends (a ';', or the next statement's first word).
+            if tokens[i][0] == "name" and tokens[i][1] not in ("true", "false", "null", "undefined"):
+                return _Name(tokens[i][1])
+            end = i + 1
+        else:
+            return UNREAD  # an expression: code
+        value, _ = _value(tokens[i:end], 0)
+        return value
 
 
-def _literal_at(text: str, start: int) -> Any:
-    """The value of the expression that starts at ``start``: a literal, a name, or a call with one literal.
+def _closing_brackets(tokens: list[tuple[str, str]]) -> dict[int, int]:
+    """Each opening bracket's index → its closing bracket's, in one pass.
 
-    >>> _literal_at("x = navbar(['/a/'])\\nexport default 1", 4), _literal_at("x = [1]\\nfoo()", 4), _literal_at("x = nav;", 4)
-    (['/a/'], [1], _Name(name='nav'))
+    >>> _closing_brackets(_tokens("a([1, {b: 2}])"))
+    {5: 9, 2: 10, 1: 11}
     """
-    tokens = _tokens(text[start : start + MAX_CONFIG])
-    if not tokens:
-        return UNREAD
-    if tokens[0][1] in "{[" or (len(tokens) > 1 and tokens[0][0] == "name" and tokens[1][1] == "("):
-        # A literal (or a call) ends at its bracket: what follows is another statement, with no ';' before it.
-        last = _closing(tokens, 0 if tokens[0][1] in "{[" else 1)
-        tokens = tokens[: last + 1]
-    elif len(tokens) == 1 or tokens[1][1] in ";,)}]" or tokens[1][0] != "punct":
-        # One token, then the statement ends (a ';', or the next statement's first word).
-        if tokens[0][0] == "name" and tokens[0][1] not in ("true", "false", "null", "undefined"):
-            return _Name(tokens[0][1])
-        tokens = tokens[:1]
-    value, _ = _value(tokens, 0)
-    return value
+    out: dict[int, int] = {}
+    stack: list[int] = []
+    for i, (kind, text) in enumerate(tokens):
+        if kind != "punct":
+            continue
+        if text in "([{":
+            stack.append(i)
+        elif text in ")]}" and stack:
+            out[stack.pop()] = i
+    return out
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
