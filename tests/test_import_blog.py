@@ -705,3 +705,14 @@ def test_a_config_with_many_names_is_read_in_linear_time(tmp_path):
     started = time.perf_counter()
     read_config(config)
     assert time.perf_counter() - started < 2.0
+
+
+def test_vuepress_2_themes_give_docs_repo_hostname_and_the_main_branch(tmp_path):
+    """reco and plume name the repository docsRepo; hope and plume take the hostname as a theme option;
+    VuePress 2's edit links default to the branch main (VuePress 1's to master)."""
+    config = write(tmp_path / "v2/config.ts", "export default defineUserConfig({ base: '/n/', theme: plumeTheme({\n"
+                   "  hostname: 'https://meizi.example.net', docsRepo: 'https://github.com/meizi/notes', docsDir: 'docs' }) })\n")
+    site = read_config(config)
+    assert (site.repo, site.url, site.docs_branch) == ("https://github.com/meizi/notes", "https://meizi.example.net/n/", "main")
+    config = write(tmp_path / "v1/config.js", "module.exports = { themeConfig: { repo: 'a/b', docsDir: 'docs' } }\n")
+    assert read_config(config).docs_branch == ""  # apply_site_config writes VuePress 1's master

@@ -92,11 +92,19 @@ def read_config(path: Path) -> SiteConfig:
     config.description = _string(data.get("description")) or _string(_get(locale, "description"))
     # VuePress 1 (and vdoing) keep the theme's settings in themeConfig; VuePress 2 passes them to the theme.
     theme = next((data[key] for key in ("themeConfig", "theme") if isinstance(data.get(key), dict)), {})
-    config.repo = _string(theme.get("repo"))
+    vuepress_2 = not isinstance(data.get("themeConfig"), dict) and isinstance(data.get("theme"), dict)
+    # reco and plume name the repository of the pages docsRepo (a URL or owner/name), beside or instead of repo.
+    config.repo = _string(theme.get("repo")) or _string(theme.get("docsRepo"))
     # The plugins list is often code (functions, require()), which is not read: the hostname of a
-    # sitemap plugin is looked for in the text then, as a literal string only.
-    config.url = _site_url(data) or _site_url({"base": data.get("base"), "plugins": [{"hostname": m.group(1)} for m in _HOSTNAME.finditer(text)]})
-    config.docs_branch = _path_part(_string(theme.get("docsBranch")))
+    # sitemap plugin is looked for in the text then, as a literal string only. VuePress 2's themes
+    # (hope, plume) take the hostname themselves.
+    config.url = (
+        _site_url(data)
+        or _site_url({"base": data.get("base"), "plugins": [theme]})
+        or _site_url({"base": data.get("base"), "plugins": [{"hostname": m.group(1)} for m in _HOSTNAME.finditer(text)]})
+    )
+    # Edit links: VuePress 1's themes default to the branch master, VuePress 2's to main.
+    config.docs_branch = _path_part(_string(theme.get("docsBranch"))) or ("main" if vuepress_2 else "")
     config.docs_dir = _path_part(_string(theme.get("docsDir")))
     category = re.sub(r"[\\/:*?\"<>|\x00-\x1f]", "", _string(theme.get("categoryText"))).strip(". ")
     config.posts_category = category or config.posts_category  # a folder name: no path, no '..'
