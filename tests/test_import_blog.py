@@ -716,3 +716,12 @@ def test_vuepress_2_themes_give_docs_repo_hostname_and_the_main_branch(tmp_path)
     assert (site.repo, site.url, site.docs_branch) == ("https://github.com/meizi/notes", "https://meizi.example.net/n/", "main")
     config = write(tmp_path / "v1/config.js", "module.exports = { themeConfig: { repo: 'a/b', docsDir: 'docs' } }\n")
     assert read_config(config).docs_branch == ""  # apply_site_config writes VuePress 1's master
+
+
+def test_links_to_a_blog_theme_s_category_and_tag_lists_lead_to_errata_s_pages(tmp_path):
+    body = "[分类](/categories/linux/1/) [标签](/tags/pip/1/) [类](/category/前端/) [时间线](/timeline/) [页](/tags/real.html)\n"
+    report, docs = import_files(tmp_path, {"01.笔记/01.甲.md": f"---\ntitle: 甲\n---\n{body}", "tags/real.md": "---\ntitle: 真\n---\n正文\n"})
+    text = (docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")
+    assert "[分类](../categories.md)" in text and "[标签](../tags.md)" in text and "[类](../categories.md)" in text
+    assert "[时间线](../archive.md)" in text and "[页](../tags/real.md)" in text  # a page of the blog comes first
+    assert not any("leads to nothing" in line for line in report.needs_a_person)

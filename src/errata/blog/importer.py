@@ -44,7 +44,7 @@ from ..repair import FrontMatterError, RepairOptions, RepairReport, RepairResult
 from ..site import GENERATED_PAGES, page_url, relative_url, unnumbered_dest, url_clashes
 from .anchors import heading_anchors
 from .markup import Note, convert_markup
-from .theme import THEME_ADDRESSES, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, read_config
+from .theme import THEME_ADDRESSES, THEME_FOLDERS, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, read_config
 
 MAX_ESSAY_BYTES = 5_000_000
 MAX_ASSET_BYTES = 50_000_000
@@ -550,7 +550,10 @@ class _Import:
         if normal in self.public and not normal.startswith(".."):
             self.copies.setdefault(normal, self.docs / ".vuepress" / "public" / normal)
             return normal
-        return self._in_docs(normal)
+        found = self._in_docs(normal)
+        if found is None and bare.split("/", 1)[0] in THEME_FOLDERS:
+            return THEME_FOLDERS[bare.split("/", 1)[0]]  # one category's or tag's list: Errata's page lists them all
+        return found
 
     def _in_docs(self, path: str) -> str | None:
         bare = path[:-5] if path.endswith(".html") else path

@@ -33,6 +33,9 @@ MAX_CONFIG_NAMES = 200  # names looked up in all (a config uses a few dozen)
 THEME_PAGES = {"archivesPage": "archive.md", "categoriesPage": "categories.md", "tagsPage": "tags.md"}
 #: The addresses vdoing gives those pages, for links that name them.
 THEME_ADDRESSES = {"archives": "archive.md", "archive": "archive.md", "categories": "categories.md", "tags": "tags.md"}
+#: The first folder of the addresses VuePress 2's blog themes give their lists (reco ``/categories/linux/1/``,
+#: ``/tags/pip/1/``, ``/timeline/``; hope ``/category/前端/``, ``/tag/vite/``, ``/timeline/``) → Errata's page.
+THEME_FOLDERS = {**THEME_ADDRESSES, "category": "categories.md", "tag": "tags.md", "timeline": "archive.md"}
 
 _TOKEN = re.compile(
     r"""(?P<space>\s+|//[^\n]*|/\*.*?(?:\*/|\Z))"""
