@@ -725,3 +725,18 @@ def test_links_to_a_blog_theme_s_category_and_tag_lists_lead_to_errata_s_pages(t
     assert "[分类](../categories.md)" in text and "[标签](../tags.md)" in text and "[类](../categories.md)" in text
     assert "[时间线](../archive.md)" in text and "[页](../tags/real.md)" in text  # a page of the blog comes first
     assert not any("leads to nothing" in line for line in report.needs_a_person)
+
+
+def test_a_page_kept_off_the_blog_by_its_front_matter_is_not_published(tmp_path):
+    """reco's ``publish: false`` and password ``keys``, a ``draft``: a static site would show them to everyone."""
+    report, docs = import_files(tmp_path, {
+        "a.md": "---\ntitle: 草稿\npublish: false\n---\n未完成\n",
+        "b.md": "---\ntitle: 私密\nkeys:\n  - 'e10adc3949ba59abbe56e057f20f883e'\n---\n密码保护\n",
+        "c.md": "---\ntitle: 稿\ndraft: true\n---\n稿\n",
+        "d.md": "---\ntitle: 公开\npublish: true\ndraft: false\n---\n[草稿](./a.md)\n",
+    })
+    assert sorted(path.name for path in docs.glob("*.md") if path.name in ("a.md", "b.md", "c.md", "d.md")) == ["d.md"]
+    assert any(line.startswith("a.md:3: front matter 'publish' keeps this page off the blog") for line in report.needs_a_person)
+    assert any(line.startswith("b.md:3: front matter 'keys'") for line in report.needs_a_person)
+    assert any(line.startswith("c.md:3: front matter 'draft'") for line in report.needs_a_person)
+    assert "草稿" in (docs / "d.md").read_text(encoding="utf-8") and "./a.md" not in (docs / "d.md").read_text(encoding="utf-8")

@@ -131,6 +131,10 @@ class _Page:
     key_lines: dict[str, int] = field(default_factory=dict)  # top-level front-matter key → its line in the author's file
 
 
+#: Front matter by which the author keeps a page off the site (reco's ``publish: false`` and its passwords
+#: ``keys``, a ``draft``, a page ``password``): the static site could publish it only to everyone.
+WITHHELD = {"publish": lambda v: v is False, "draft": lambda v: v is True, "keys": bool, "password": bool}
+
 #: Other themes' names for Errata's front-matter keys: vuepress-theme-hope writes ``category`` and
 #: ``tag`` (a list or one value), vuepress-theme-plume dates a post by ``createTime``.
 THEME_KEY_NAMES = {"category": "categories", "tag": "tags", "createTime": "date"}
@@ -282,6 +286,14 @@ class _Import:
         # Notes name lines of the file as the author has it: its front matter may have had more lines.
         body_line = split.body_line - _block_lines(result.text) + _block_lines(data)
         page = _Page(relative, split.metadata, split.body, body_line, split.block, result.report, key_lines=_key_lines(data))
+        withheld = next((key for key, says in WITHHELD.items() if key in page.metadata and says(page.metadata[key])), None)
+        if withheld:
+            line = page.key_lines.get(withheld, 1)
+            self.report.needs_a_person.append(
+                f"{relative}:{line}: front matter {withheld!r} keeps this page off the blog (a draft, or behind a password): "
+                "not imported; remove the key and import again to publish it to everyone"
+            )
+            return
         self._rename_theme_keys(page)
         if "/" not in relative and (page.metadata.get("home") is True or relative.lower() in ("index.md", "readme.md")):
             page.role = "home"  # VuePress's root page is the home, whatever its layout
