@@ -392,3 +392,14 @@ def test_marked_text_becomes_mark_elements_outside_code():
     html = render(result.text)
     assert "<mark>重点</mark>" in html and "<code>a==b==c</code>" in html and "x == y == z" in html
     assert "if (a ==b== c)" in result.text and result.counts["mark"] == 1
+
+
+def test_an_image_s_size_after_its_url_becomes_width_and_height():
+    # vuepress-theme-hope's and plume's ``![alt](url =300x200)``: CommonMark reads no image there at all.
+    asked = []
+    resolve = lambda url, image, line, in_html: asked.append(url) or url.lstrip("/")  # noqa: E731
+    result = convert_markup('![标志](/logo.png =300x200) ![宽](/w.png =120x "标题") [链](/a.md)\n', resolve=resolve)
+    html = markdown.markdown(result.text, extensions=["attr_list"])
+    assert '<img alt="标志" height="200" src="logo.png" width="300"' in html
+    assert '<img alt="宽" src="w.png" title="标题" width="120"' in html and "=300x200" not in html
+    assert asked == ["/logo.png", "/w.png", "/a.md"] and result.counts["image size"] == 2

@@ -98,7 +98,8 @@ _EMBED = re.compile(r"^ *@\[[\w-]+")
 MAX_CODE_LINES = 5000  # an imported file's lines: a snippet, not a data dump
 # A label holds no brackets but an image's (``[![alt](img.png)](page.md)``): each '[' scans to the next one, linear.
 _LABEL = r"(?:[^\[\]\n!]|!(?!\[)|!\[[^\[\]\n]*\]\([^()\s]*\))*"
-_MD_LINK = re.compile(rf"(!?)\[({_LABEL})\]\(\s*(<[^<>\n]*>|[^\s()<>]+)((?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?)\s*\)")
+#: A link or image; an image may give its size after the URL (``=300x200``, ``=300x``: vuepress-theme-hope, plume).
+_MD_LINK = re.compile(rf"(!?)\[({_LABEL})\]\(\s*(<[^<>\n]*>|[^\s()<>]+)(?:\s+=(\d{{0,5}})x(\d{{0,5}}))?((?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?)\s*\)")
 _HTML_TAG = re.compile(r"<(img|a|source|video|audio)\b[^<>]*>", re.IGNORECASE)
 _HTML_URL = re.compile(r"(\s(?:src|href)\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNORECASE)
 _HTML_ALT = re.compile(r"\salt\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNORECASE)
@@ -744,14 +745,17 @@ class _Renderer:
         return text
 
     def _markdown_link(self, match: re.Match[str], number: int) -> str:
-        bang, label, url, title = match.groups()
+        bang, label, url, width, height, title = match.groups()
         if "](" in label:  # an image inside a link
             label = self.links(label, number)
         bare = url[1:-1] if url.startswith("<") else url
         new = self.resolve(bare, bool(bang), number, False)
         if new is None:
             return _missing_image(label or bare) if bang else label
-        return f"{bang}[{label}]({markdown_url(new) if new != bare else url}{title})"
+        size = " ".join(f'{name}="{value}"' for name, value in (("width", width), ("height", height)) if value)
+        if size and bang:
+            self.result.counts["image size"] += 1
+        return f"{bang}[{label}]({markdown_url(new) if new != bare else url}{title})" + (f"{{ {size} }}" if size and bang else "")
 
     def _html_tag(self, match: re.Match[str], number: int) -> str:
         tag = self._attributes(match.group(0), match.group(1).lower(), number)
