@@ -403,3 +403,22 @@ def test_an_image_s_size_after_its_url_becomes_width_and_height():
     assert '<img alt="标志" height="200" src="logo.png" width="300"' in html
     assert '<img alt="宽" src="w.png" title="标题" width="120"' in html and "=300x200" not in html
     assert asked == ["/logo.png", "/w.png", "/a.md"] and result.counts["image size"] == 2
+
+
+def test_an_include_becomes_the_included_file_s_markdown_converted():
+    # VuePress 2's markdown-include: the comment stands for the file's text; as a comment it would show nothing.
+    files = {"./part.md": "# 不要\n::: tip\n共用的提示\n:::\n[链](./a.md)\n", "./loop.md": "<!-- @include: ./loop.md -->\n"}
+    asked = []
+    resolve = lambda url, image, line, in_html: asked.append((url, line)) or url  # noqa: E731
+    result = convert_markup("前\n\n<!-- @include: ./part.md{2-5} -->\n\n<!-- @include: ./gone.md -->\n\n<!-- @include: ./loop.md -->\n", resolve=resolve, read_code=files.get)
+    assert '!!! tip "提示"\n\n    共用的提示' in result.text and "[链](./a.md)" in result.text and "不要" not in result.text
+    assert asked == [("./a.md", 3)] and result.counts["include"] >= 2
+    lines = sorted({note.line for note in result.notes})
+    assert lines == [5, 7] and any("gone.md" in note.message for note in result.notes)  # a loop ends, noted at the include
+
+
+def test_a_file_that_includes_itself_twice_ends_quickly():
+    files = {"./twice.md": "<!-- @include: ./twice.md -->\n\n<!-- @include: ./twice.md -->\n"}
+    started = time.perf_counter()
+    result = convert_markup("<!-- @include: ./twice.md -->\n", read_code=files.get)
+    assert time.perf_counter() - started < 2.0 and result.counts["include"] <= 50 and result.notes

@@ -14,6 +14,7 @@ What changes (everything outside fenced code and HTML comments; inside them noth
 - code imports (``@[code{2-5} js{3}](./a.js)``, ``<<< @/a.js{2}``) → a fence with the file's text (the
   importer reads files of the blog only; a file it cannot read leaves the line, noted);
 - ``==mark==`` → ``<mark>mark</mark>``;
+- includes (``<!-- @include: ./part.md{3-10} -->``) → that file's Markdown, converted (files of the blog only);
 - ``[[toc]]`` → removed (Material has its own table of contents);
 - every link and image URL goes through a resolver (the importer's: assets, permalinks, public files);
 - ``<!-- more -->`` stays: it is Material's excerpt marker too.
@@ -94,7 +95,10 @@ _TOC = re.compile(r"\[\[toc\]\]", re.IGNORECASE)
 _CODE_IMPORT = re.compile(r"^( *)(?:@\[code(?:\{(\d*)-(\d*)\})?(?:[ \t]+([\w+#.-]*)(?:\{([\d,\s-]*)\})?)?[^\]\n]*\]\(([^()\s]+)\)|<<<[ \t]+(@?[^\s{#]+)(?:\{([\d,\s-]*)\})?(?:[ \t]+\[([\w+#.-]+)\])?)[ \t]*$")
 #: markdown-it-mark's ``==highlighted==`` (vuepress-theme-hope, plume): no space just inside the markers.
 _MARK = re.compile(r"==(?=[^\s=])([^=\n]*?[^\s=])==")
+#: VuePress 2's markdown-include (hope, plume): ``<!-- @include: ./part.md{3-10} -->`` stands for that file's text.
+_INCLUDE = re.compile(r"^ *<!--[ \t]*@include:[ \t]*([^\s{#]+?)(?:\{(\d*)-(\d*)\})?(?:#[\w-]+)?[ \t]*-->[ \t]*$")
 _EMBED = re.compile(r"^ *@\[[\w-]+")
+MAX_INCLUDES = 50  # per page, nested ones included
 MAX_CODE_LINES = 5000  # an imported file's lines: a snippet, not a data dump
 # A label holds no brackets but an image's (``[![alt](img.png)](page.md)``): each '[' scans to the next one, linear.
 _LABEL = r"(?:[^\[\]\n!]|!(?!\[)|!\[[^\[\]\n]*\]\([^()\s]*\))*"
@@ -154,7 +158,7 @@ def no_code(path: str) -> None:
     return None
 
 
-def convert_markup(text: str, first_line: int = 1, resolve: Resolver = keep_url, read_code: CodeReader = no_code) -> Conversion:
+def convert_markup(text: str, first_line: int = 1, resolve: Resolver = keep_url, read_code: CodeReader = no_code, _includes: list[int] | None = None) -> Conversion:
     """Convert an essay's body (no front matter); notes count lines from ``first_line``;
     ``read_code`` gives the files code imports name.
 
@@ -177,7 +181,7 @@ def convert_markup(text: str, first_line: int = 1, resolve: Resolver = keep_url,
     lines = _alerts_as_containers(lines)
     lines = _quoted_containers(lines, first_line, result)
     root = _parse(lines, first_line, result)
-    lines = _Renderer(result, resolve, read_code).render(root.children)
+    lines = _Renderer(result, resolve, read_code, _includes).render(root.children)
     result.text = "\n".join(lines)
     return result
 
@@ -509,10 +513,11 @@ def _fence_info(line: str, match: re.Match[str], result: Conversion) -> str:
 
 
 class _Renderer:
-    def __init__(self, result: Conversion, resolve: Resolver, read_code: CodeReader = no_code):
+    def __init__(self, result: Conversion, resolve: Resolver, read_code: CodeReader = no_code, includes: list[int] | None = None):
         self.result = result
         self.resolve = resolve
         self.read_code = read_code
+        self.includes = includes if includes is not None else [MAX_INCLUDES]  # left for the page, its includes' included
 
     def note(self, line: int, message: str) -> None:
         self.result.notes.append(Note(line, message))
@@ -526,6 +531,8 @@ class _Renderer:
                 out.append(child.text)
             elif code := _CODE_IMPORT.match(child.text):
                 out.extend(self.code_import(code, child))
+            elif include := _INCLUDE.match(child.text):
+                out.extend(self.include(include, child))
             else:
                 line = self.inline(child.text, child.number)
                 if line is not None:
@@ -596,6 +603,24 @@ class _Renderer:
         fence = "`" * max([3, *(len(run) + 1 for run in _BACKTICKS.findall(text))])
         opening = fence + language + (f' hl_lines="{" ".join(ranges)}"' if ranges else "")
         return [indent + opening, *((indent + c) if c else "" for c in code), indent + fence]
+
+    def include(self, match: re.Match[str], line: _Line) -> list[str]:
+        """An include → the Markdown of the file it names (its lines ``first-last`` when given), converted
+        as this page's text is; notes about it cite the include's line. A file that cannot be read
+        leaves the comment (which shows nothing), noted: the page would lack that part."""
+        path, first, last = match.groups()
+        text = self.read_code(path) if self.includes[0] > 0 else None
+        if text is None:
+            self.note(line.number, f"include {path!r} names no file of the blog (or the page has more than {MAX_INCLUDES} includes): the page lacks that part; paste it in")
+            return [line.text]
+        self.includes[0] -= 1  # shared with the included texts: a file that includes itself twice cannot multiply
+        self.result.counts["include"] += 1
+        part = "\n".join(text.replace("\r\n", "\n").split("\n")[int(first) - 1 if first else 0 : int(last) if last else None][:MAX_CODE_LINES])
+        at_include = lambda url, image, _, in_html: self.resolve(url, image, line.number, in_html)  # noqa: E731  (the page's line)
+        converted = convert_markup(part, line.number, at_include, self.read_code, self.includes)
+        self.result.notes += [Note(line.number, f"in {path}: {note.message}") for note in converted.notes]
+        self.result.counts.update(converted.counts)
+        return converted.text.split("\n")
 
     def at_tabs(self, block: _Block) -> list[str]:
         """``::: tabs`` / ``::: code-tabs#shell`` with its ``@tab 标题`` (``@tab:active``) lines → content tabs.
