@@ -740,3 +740,12 @@ def test_a_page_kept_off_the_blog_by_its_front_matter_is_not_published(tmp_path)
     assert any(line.startswith("b.md:3: front matter 'keys'") for line in report.needs_a_person)
     assert any(line.startswith("c.md:3: front matter 'draft'") for line in report.needs_a_person)
     assert "草稿" in (docs / "d.md").read_text(encoding="utf-8") and "./a.md" not in (docs / "d.md").read_text(encoding="utf-8")
+
+
+def test_nav_links_under_a_drop_down_s_prefix_are_read_with_it(tmp_path):
+    """vuepress-theme-hope writes a drop-down's ``prefix`` once and its entries relative to it."""
+    write(tmp_path / "blog/docs/.vuepress/config.ts", "export default defineUserConfig({ theme: hopeTheme({ navbar: [\n"
+          "  { text: '文章', prefix: '/posts/', children: [{ text: '前端', prefix: '前端/', children: ['vite'] }, { text: '后端', link: '后端/' }] },\n] }) })\n")
+    report, _ = import_files(tmp_path, {"posts/前端/vite.md": "---\ntitle: 甲\n---\n正文\n", "posts/后端/README.md": "---\ntitle: 乙\n---\n正文\n"})
+    assert "vite (/posts/前端/vite) → posts/前端/vite.md" in report.nav and "后端 (/posts/后端/) → posts/后端/README.md" in report.nav
+    assert not any("nav item" in line for line in report.needs_a_person)

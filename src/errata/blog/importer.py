@@ -773,14 +773,26 @@ def _title(page: _Page) -> str:
     return str(page.metadata.get("title") or display_name(page.src))
 
 
-def _nav_items(items: list) -> list[dict]:
+def _nav_items(items: list, prefix: str = "") -> list[dict]:
+    """Every item of a nav, drop-downs' entries included, each link joined to the ``prefix`` its
+    drop-down gives (vuepress-theme-hope: ``{prefix: "/posts/", children: ["a", "b/"]}``).
+
+    >>> [i.get("link") for i in _nav_items(["/", {"text": "文", "prefix": "/posts/", "children": ["a", {"link": "b/", "prefix": "c/", "children": ["d"]}]}])]
+    ['/', None, '/posts/a', '/posts/b/', '/posts/c/d']
+    """
     out = []
     for item in items:
-        if isinstance(item, dict):
-            out.append(item)
-            for key in ("items", "children"):  # a drop-down's entries: VuePress 1's name, then 2's
-                if isinstance(item.get(key), list):
-                    out += _nav_items(item[key])
-        elif isinstance(item, str):
-            out.append({"text": item, "link": item})  # VuePress 2 accepts a page's path alone
+        if isinstance(item, str):
+            item = {"text": item, "link": item}  # VuePress 2 accepts a page's path alone
+        if not isinstance(item, dict):
+            continue
+        link = item.get("link")
+        if isinstance(link, str) and prefix and not link.startswith("/") and not _SCHEME.match(link):
+            item = {**item, "link": posixpath.join(prefix, link)}
+        out.append(item)
+        inner = item.get("prefix")
+        inner = posixpath.join(prefix, inner) if isinstance(inner, str) else prefix
+        for key in ("items", "children"):  # a drop-down's entries: VuePress 1's name, then 2's
+            if isinstance(item.get(key), list):
+                out += _nav_items(item[key], inner)
     return out
