@@ -749,3 +749,15 @@ def test_nav_links_under_a_drop_down_s_prefix_are_read_with_it(tmp_path):
     report, _ = import_files(tmp_path, {"posts/前端/vite.md": "---\ntitle: 甲\n---\n正文\n", "posts/后端/README.md": "---\ntitle: 乙\n---\n正文\n"})
     assert "vite (/posts/前端/vite) → posts/前端/vite.md" in report.nav and "后端 (/posts/后端/) → posts/后端/README.md" in report.nav
     assert not any("nav item" in line for line in report.needs_a_person)
+
+
+def test_pages_the_theme_encrypts_are_not_published(tmp_path):
+    """vuepress-theme-hope's ``encrypt.config`` and plume's ``encrypt.rules`` put pages behind a password."""
+    write(tmp_path / "blog/docs/.vuepress/config.ts", "export default defineUserConfig({ theme: hopeTheme({\n"
+          "  encrypt: { config: { '/private/': ['1234'], '/posts/secret.html': '5678' } },\n}) })\n")
+    report, docs = import_files(tmp_path, {
+        "private/a.md": "---\ntitle: 甲\n---\n私\n", "posts/secret.md": "---\ntitle: 乙\n---\n密\n", "posts/open.md": "---\ntitle: 丙\n---\n公开\n",
+    })
+    assert not (docs / "private/a.md").exists() and not (docs / "posts/secret.md").exists() and (docs / "posts/open.md").exists()
+    assert any(line.startswith("private/a.md:1: the theme's encrypt setting '/private/'") for line in report.needs_a_person)
+    assert any(line.startswith("posts/secret.md:1: the theme's encrypt setting '/posts/secret.html'") for line in report.needs_a_person)

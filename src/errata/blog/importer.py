@@ -287,6 +287,13 @@ class _Import:
         body_line = split.body_line - _block_lines(result.text) + _block_lines(data)
         page = _Page(relative, split.metadata, split.body, body_line, split.block, result.report, key_lines=_key_lines(data))
         withheld = next((key for key, says in WITHHELD.items() if key in page.metadata and says(page.metadata[key])), None)
+        rule = _protecting_rule(relative, page.metadata.get("permalink"), self.config.protected)
+        if rule is not None:
+            self.report.needs_a_person.append(
+                f"{relative}:1: the theme's encrypt setting {rule!r} puts this page behind a password: "
+                f"not imported; remove the rule from {self.config.source} and import again to publish it to everyone"
+            )
+            return
         if withheld:
             line = page.key_lines.get(withheld, 1)
             self.report.needs_a_person.append(
@@ -679,6 +686,32 @@ def _permalinks_in(dest: Path, skip: set[str]) -> list[tuple[str, str]]:
 
 #: VuePress's TOML front matter: ``---toml`` (or Hugo's ``+++``) to ``---`` (``+++``).
 _TOML_FRONT_MATTER = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:---toml|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def _protecting_rule(src: str, permalink: Any, rules: list[str]) -> str | None:
+    """The first encrypt rule that covers a page (by its route, its permalink or its source path), or None.
+
+    A rule that is a pattern (plume's ``^/secret/``) is not run: only its literal start is compared.
+
+    >>> rules = ["/posts/secret.html", "/private/", "notes/a.md", "^/hidden/"]
+    >>> [_protecting_rule(src, None, rules) for src in ("posts/secret.md", "private/x/README.md", "notes/a.md", "hidden/b.md", "posts/open.md")]
+    ['/posts/secret.html', '/private/', 'notes/a.md', '^/hidden/', None]
+    """
+    stem = src[:-3]
+    route = "/" + (stem[: -len(PurePosixPath(stem).name)] if PurePosixPath(stem).name.lower() in ("readme", "index") else stem)
+    addresses = {route, route + ".html", "/" + src, src}
+    if isinstance(permalink, str) and permalink.strip():
+        addresses.add("/" + permalink.strip().strip("/") + "/")
+    for rule in rules:
+        literal = re.match(r"[^\\^$.*+?()\[\]{}|]*", rule.lstrip("^")).group(0) if rule.startswith("^") else rule
+        if not literal:
+            continue
+        if rule.startswith("^") or literal.endswith("/"):
+            if any(address.startswith(literal) or address.lstrip("/").startswith(literal.lstrip("/")) for address in addresses):
+                return rule
+        elif literal in addresses or "/" + literal.lstrip("/") in addresses:
+            return rule
+    return None
 
 
 def _free_key(metadata: dict[str, Any], key: str) -> str:

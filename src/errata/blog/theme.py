@@ -61,6 +61,9 @@ class SiteConfig:
     docs_dir: str = ""
     nav: list[dict[str, Any]] = field(default_factory=list)
     posts_category: str = "随笔"  # vdoing's name for the loose posts of _posts/ (themeConfig.categoryText)
+    #: The addresses the theme puts behind a password (hope's encrypt.config, plume's encrypt.rules):
+    #: a page's route, a folder's ending in '/', a source path; '/' for hope's encrypt.global.
+    protected: list[str] = field(default_factory=list)
     source: str = ""  # the file it came from ('' when there was none)
     notes: list[str] = field(default_factory=list)
 
@@ -111,6 +114,12 @@ def read_config(path: Path) -> SiteConfig:
     config.docs_dir = _path_part(_string(theme.get("docsDir")))
     category = re.sub(r"[\\/:*?\"<>|\x00-\x1f]", "", _string(theme.get("categoryText"))).strip(". ")
     config.posts_category = category or config.posts_category  # a folder name: no path, no '..'
+    encrypt = theme.get("encrypt")
+    if isinstance(encrypt, dict):
+        rules = encrypt.get("config", encrypt.get("rules"))
+        config.protected = [key for key in rules if isinstance(key, str)] if isinstance(rules, dict) else []
+        if encrypt.get("global") is True:
+            config.protected.append("/")
     nav = theme.get("nav", theme.get("navbar"))  # VuePress 2 calls it navbar
     if nav is None:  # vuepress-theme-hope gives each language its own: the root's is the site's
         nav = _get(theme, "locales", "/", "navbar")
