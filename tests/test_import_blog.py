@@ -761,3 +761,21 @@ def test_pages_the_theme_encrypts_are_not_published(tmp_path):
     assert not (docs / "private/a.md").exists() and not (docs / "posts/secret.md").exists() and (docs / "posts/open.md").exists()
     assert any(line.startswith("private/a.md:1: the theme's encrypt setting '/private/'") for line in report.needs_a_person)
     assert any(line.startswith("posts/secret.md:1: the theme's encrypt setting '/posts/secret.html'") for line in report.needs_a_person)
+
+
+def test_home_pages_of_reco_plume_and_hope_keep_their_hero_buttons_and_cards(tmp_path):
+    report, docs = import_files(tmp_path, {
+        "README.md": "---\nhome: true\nbannerBrand:\n  title: 小夏\n  description: 记录问题\n  buttons:\n    - text: 入门\n      link: /docs/start\n"
+                     "projects:\n  - name: 指南\n    desc: 怎么用\n    link: /docs/start\n---\n",
+        "docs/start.md": "---\ntitle: 开始\n---\n正文\n",
+    })
+    home = (docs / "index.md").read_text(encoding="utf-8")
+    assert "# 小夏" in home and "记录问题" in home and "[入门](docs/start.md){ .md-button .md-button--primary }" in home
+    assert "[指南](docs/start.md)" in home and "怎么用" in home
+    (docs / "index.md").unlink()
+    write(tmp_path / "blog/docs/README.md", "---\npageLayout: home\nconfig:\n  - type: hero\n    hero:\n      name: 梅子\n      text: 写点东西\n"
+          "      actions:\n        - theme: alt\n          text: 开始\n          link: /docs/start\n  - type: features\n    features:\n"
+          "      - title: 简单\n        details: 只用 Markdown\n---\n")
+    import_blog(tmp_path / "blog", docs)
+    home = (docs / "index.md").read_text(encoding="utf-8")
+    assert "# 梅子" in home and "写点东西" in home and "[开始](docs/start.md){ .md-button }" in home and "只用 Markdown" in home

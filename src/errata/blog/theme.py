@@ -557,6 +557,7 @@ def home_page(metadata: dict[str, Any], body: str, site: SiteConfig, resolve) ->
     """
     from ..metadata import dump_front_matter  # the same YAML writer as every essay
 
+    metadata = _common_home(metadata)
     title = _string(metadata.get("heroText")) or site.title or _string(metadata.get("title")) or "首页"
     lines = []
     hero = _string(metadata.get("heroImage"))
@@ -586,6 +587,45 @@ def home_page(metadata: dict[str, Any], body: str, site: SiteConfig, resolve) ->
         lines += [markdown_text(footer), "{ .errata-footer }", ""]
     meta = {"title": title, "hide": ["navigation", "toc"]}
     return dump_front_matter(meta) + "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _common_home(metadata: dict[str, Any]) -> dict[str, Any]:
+    """A home page's front matter in VuePress 2's default shape (heroText, tagline, heroImage, actions,
+    features), from the shapes of other themes, where the default keys are not given: reco 2's
+    ``bannerBrand`` (title, description or tagline, buttons), plume's ``config`` list (a ``hero``
+    section: name, tagline or text, actions; a ``features`` section), vuepress-theme-hope's blog
+    ``projects`` (name, desc, link) as features.
+
+    >>> home = {"config": [{"type": "hero", "hero": {"name": "梅", "text": "写点东西", "actions": [{"theme": "alt", "text": "博客", "link": "/blog/"}]}}]}
+    >>> _common_home(home)["heroText"], _common_home(home)["tagline"], _common_home(home)["actions"]
+    ('梅', '写点东西', [{'text': '博客', 'link': '/blog/', 'type': 'secondary'}])
+    >>> _common_home({"bannerBrand": {"title": "夏", "description": "记录", "buttons": [{"text": "入门", "link": "/a"}]}})["actions"]
+    [{'text': '入门', 'link': '/a', 'type': 'primary'}]
+    """
+    out = dict(metadata)
+    sections = metadata.get("config") if isinstance(metadata.get("config"), list) else []
+    hero = next((s.get("hero") for s in sections if isinstance(s, dict) and s.get("type") == "hero" and isinstance(s.get("hero"), dict)), None)
+    banner = metadata.get("bannerBrand") if isinstance(metadata.get("bannerBrand"), dict) else None
+    if hero or banner:
+        source = hero or banner
+        out.setdefault("heroText", source.get("name") or source.get("title"))
+        out.setdefault("tagline", source.get("text") or source.get("tagline") or source.get("description"))
+        buttons = source.get("actions", source.get("buttons"))
+        if isinstance(buttons, list) and "actions" not in metadata:
+            out["actions"] = [
+                {"text": b.get("text"), "link": b.get("link"), "type": "secondary" if b.get("theme", b.get("type")) in ("alt", "plain", "secondary") else "primary"}
+                for b in buttons
+                if isinstance(b, dict)
+            ]
+    features = next((s.get("features") for s in sections if isinstance(s, dict) and s.get("type") == "features"), None)
+    projects = metadata.get("projects")
+    if "features" not in metadata and isinstance(features or projects, list):
+        out["features"] = [
+            {"title": f.get("title") or f.get("name"), "details": f.get("details") or f.get("desc"), "link": f.get("link")}
+            for f in (features or projects)
+            if isinstance(f, dict)
+        ]
+    return out
 
 
 def _buttons(metadata: dict[str, Any], resolve) -> list[str]:
