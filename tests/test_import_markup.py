@@ -422,3 +422,10 @@ def test_a_file_that_includes_itself_twice_ends_quickly():
     started = time.perf_counter()
     result = convert_markup("<!-- @include: ./twice.md -->\n", read_code=files.get)
     assert time.perf_counter() - started < 2.0 and result.counts["include"] <= 50 and result.notes
+
+
+def test_a_v_pre_container_keeps_its_text_as_written_without_notes():
+    # VuePress's ``::: v-pre`` shows ``{{ }}`` as written: what Material does anyway.
+    result = convert_markup("::: v-pre\n`{{ 这不是插值 }}` 和 {{ 也不是 }}\n:::\n\n{{ $page.title }}\n")
+    assert result.text.startswith("`{{ 这不是插值 }}` 和 {{ 也不是 }}") and ":::" not in result.text
+    assert [note.line for note in result.notes] == [5]

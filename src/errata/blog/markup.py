@@ -518,6 +518,7 @@ class _Renderer:
         self.resolve = resolve
         self.read_code = read_code
         self.includes = includes if includes is not None else [MAX_INCLUDES]  # left for the page, its includes' included
+        self.v_pre = 0  # inside how many ``::: v-pre``
 
     def note(self, line: int, message: str) -> None:
         self.result.notes.append(Note(line, message))
@@ -556,6 +557,14 @@ class _Renderer:
             return self.code_group(block)
         if kind in AT_TABS:
             return self.at_tabs(block)
+        if kind == "v-pre":
+            # VuePress shows what is inside as written ({{ }} is no interpolation): so does Material.
+            self.result.counts["v-pre"] += 1
+            self.v_pre += 1
+            try:
+                return _reindent(_trim(self.render(block.children)), block.indent, _markdown_indent(block.indent))
+            finally:
+                self.v_pre -= 1
         self.note(block.number, f"'{_describe(block)}' is not something Material has: its markers are left out, its content is kept as it is")
         return self.render(block.children)
 
@@ -756,7 +765,7 @@ class _Renderer:
     def vuepress_only(self, text: str, number: int) -> str:
         """Report what only VuePress understands and Material would show as text (or refuse)."""
         found = _VUEPRESS_ONLY.search(text) if ("{{" in text or "@" in text or "<" in text) else None
-        if found:
+        if found and not (self.v_pre and found.group(0).startswith("{{")):
             self.note(number, f"{found.group(0).strip()[:40]!r} is VuePress's own syntax: Material shows it as it is written; rewrite or remove it")
         return text
 
