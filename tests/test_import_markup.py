@@ -429,3 +429,8 @@ def test_a_v_pre_container_keeps_its_text_as_written_without_notes():
     result = convert_markup("::: v-pre\n`{{ 这不是插值 }}` 和 {{ 也不是 }}\n:::\n\n{{ $page.title }}\n")
     assert result.text.startswith("`{{ 这不是插值 }}` 和 {{ 也不是 }}") and ":::" not in result.text
     assert [note.line for note in result.notes] == [5]
+
+
+def test_an_alert_in_a_list_item_stays_in_it():
+    html = render(convert_markup("- 第一步\n\n    > [!WARNING]\n    > 先备份\n\n- 第二步\n").text)
+    assert re.search(r'<li>\s*<p>第一步</p>\s*<div class="admonition warning">', html) and "[!WARNING]" not in html

@@ -294,7 +294,7 @@ def _lists_by_fours(lines: list[str]) -> list[str]:
 
 # -- GitHub's alerts (``> [!TIP]``): VuePress 2's markdown-hint, hope, plume -----------------------
 
-_ALERT = re.compile(r"^ {0,3}> ?\[!(note|tip|important|warning|caution)\][ \t]*(.*)$", re.IGNORECASE)
+_ALERT = re.compile(r"^( *)> ?\[!(note|tip|important|warning|caution)\][ \t]*(.*)$", re.IGNORECASE)
 
 
 def _alerts_as_containers(lines: list[str]) -> list[str]:
@@ -304,6 +304,8 @@ def _alerts_as_containers(lines: list[str]) -> list[str]:
 
     >>> _alerts_as_containers(["> [!TIP]", "> 换镜像。", "", "后文", "> 引用"])
     ['::: tip', '换镜像。', ':::', '后文', '> 引用']
+    >>> _alerts_as_containers(["- 项", "", "    > [!NOTE]", "    > 注"])  # in a list item: at its indentation
+    ['- 项', '', '    ::: note', '    注', '    :::']
     """
     if not any(_ALERT.match(line) for line in lines):
         return lines
@@ -316,13 +318,15 @@ def _alerts_as_containers(lines: list[str]) -> list[str]:
             out.append(lines[k])
             k += 1
             continue
-        out.append(f"::: {alert.group(1).lower()} {alert.group(2)}".rstrip())
+        indent = alert.group(1)
+        out.append(f"{indent}::: {alert.group(2).lower()} {alert.group(3)}".rstrip())
         k += 1
         # The quote goes on over its '>' lines and the lazy lines of its paragraph, up to a blank line.
         while k < len(lines) and lines[k].strip() and not fenced[k]:
-            out.append(_QUOTED.sub("", lines[k], count=1))
+            inner = lines[k][len(indent) :] if lines[k].startswith(indent) else lines[k].lstrip(" ")
+            out.append(indent + _QUOTED.sub("", inner, count=1))
             k += 1
-        out.append(":::")
+        out.append(f"{indent}:::")
         if k < len(lines) and not lines[k].strip():
             k += 1  # the blank line is where the closing marker went
     return out
