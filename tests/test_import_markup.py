@@ -434,3 +434,5 @@ def test_a_v_pre_container_keeps_its_text_as_written_without_notes():
 def test_an_alert_in_a_list_item_stays_in_it():
     html = render(convert_markup("- 第一步\n\n    > [!WARNING]\n    > 先备份\n\n- 第二步\n").text)
     assert re.search(r'<li>\s*<p>第一步</p>\s*<div class="admonition warning">', html) and "[!WARNING]" not in html
+    html = render(convert_markup("- 第一步\n  > [!TIP]\n  > 先备份\n- 第二步\n").text)  # by content column, no blank line
+    assert re.search(r'</div>\s*</li>\s*<li>\s*(?:<p>)?第二步', html) and "[!TIP]" not in html

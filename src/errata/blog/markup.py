@@ -321,12 +321,16 @@ def _alerts_as_containers(lines: list[str]) -> list[str]:
         indent = alert.group(1)
         out.append(f"{indent}::: {alert.group(2).lower()} {alert.group(3)}".rstrip())
         k += 1
-        # The quote goes on over its '>' lines and the lazy lines of its paragraph, up to a blank line.
-        while k < len(lines) and lines[k].strip() and not fenced[k]:
+        # The quote goes on over its '>' lines and the lazy lines of its paragraph, up to a blank line
+        # (or one a line before carries, ending in a newline) or a line that starts a block.
+        while k < len(lines) and lines[k].strip() and not fenced[k] and not out[-1].endswith("\n"):
             inner = lines[k][len(indent) :] if lines[k].startswith(indent) else lines[k].lstrip(" ")
+            if not _QUOTED.match(inner) and (_LIST_ITEM.match(lines[k]) or _STARTS_BLOCK.match(lines[k])):
+                break
             out.append(indent + _QUOTED.sub("", inner, count=1))
             k += 1
-        out.append(f"{indent}:::")
+        out[-1] = out[-1].rstrip("\n")
+        out.append(f"{indent}:::")  # on the blank line that ends the quote; with none, a line more
         if k < len(lines) and not lines[k].strip():
             k += 1  # the blank line is where the closing marker went
     return out
