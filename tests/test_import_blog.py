@@ -779,3 +779,16 @@ def test_home_pages_of_reco_plume_and_hope_keep_their_hero_buttons_and_cards(tmp
     import_blog(tmp_path / "blog", docs)
     home = (docs / "index.md").read_text(encoding="utf-8")
     assert "# 梅子" in home and "写点东西" in home and "[开始](docs/start.md){ .md-button }" in home and "只用 Markdown" in home
+
+
+def test_vdoing_s_javascript_template_config_is_read_through_its_requires(tmp_path):
+    """vdoing's JS template: ``const themeConfig = require('./config/themeConfig.js')`` and ``module.exports = { themeConfig }``."""
+    vuepress = tmp_path / ".vuepress"
+    write(vuepress / "config.js", "const head = require('./config/head.js');\nconst themeConfig = require('./config/themeConfig.js');\n\n"
+          "module.exports = {\n  theme: 'vdoing',\n  title: '小鱼',\n  head,\n  themeConfig,\n}\n")
+    write(vuepress / "config/themeConfig.js", "const nav = require('./nav.js');\nmodule.exports = {\n  nav,\n  repo: 'xiaoyu/blog',\n"
+          "  categoryText: '杂记',\n  footer: require('./footer.js'),\n}\n")
+    write(vuepress / "config/nav.js", "module.exports = [\n  { text: '首页', link: '/' },\n  { text: '前端', link: '/web/' },\n]\n")
+    config = read_config(vuepress / "config.js")
+    assert (config.title, config.repo, config.posts_category) == ("小鱼", "xiaoyu/blog", "杂记")
+    assert [item["text"] for item in config.nav] == ["首页", "前端"]

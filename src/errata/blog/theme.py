@@ -192,6 +192,15 @@ class _Name:
     name: str
 
 
+@dataclass(frozen=True)
+class _Required:
+    """``require('./config/nav.js')`` where a value was (vdoing's JS template): what that file exports."""
+
+    source: str
+
+
+#: ``const nav = require('./nav.js')``, ``const { a, b } = require('./x')``: CommonJS imports.
+_REQUIRE = re.compile(r"""\b(?:const|let|var)\s+(?:([\w$]+)|\{([^{}]*)\})\s*=\s*require\(\s*['"]([^'"\n]+)['"]\s*\)""")
 _IMPORT = re.compile(r"""\bimport\s+(?:type\s+)?([\w$]+)?\s*,?\s*(?:\{([^{}]*)\})?\s*from\s*['"]([^'"\n]+)['"]""")
 _SCRIPT_SUFFIXES = (".ts", ".js", ".mts", ".mjs", ".cts", ".cjs")
 
@@ -221,6 +230,11 @@ class _Names:
             self.files[path] = _Script(text)
         if isinstance(value, _Name):
             return self.lookup(path, value.name, depth + 1) if depth < MAX_NAME_DEPTH else UNREAD
+        if isinstance(value, _Required):
+            target = self.file(path.parent, value.source) if depth < MAX_NAME_DEPTH else None
+            if target is None:
+                return UNREAD
+            return self.files[target].json if target.suffix == ".json" else self.lookup(target, None, depth + 1)
         if isinstance(value, dict):
             return {key: self.resolve(item, path, None, depth) for key, item in value.items()}
         if isinstance(value, list):
@@ -293,7 +307,7 @@ class _Script:
             return
         self.tokens = _tokens(text)
         self.closes = _closing_brackets(self.tokens)
-        for match in _IMPORT.finditer(text):
+        for match in (*_IMPORT.finditer(text), *_REQUIRE.finditer(text)):
             default, named, source = match.groups()
             if default:
                 self.imports[default] = (None, source)
@@ -390,6 +404,8 @@ def _value(tokens: list[tuple[str, str]], i: int, depth: int = 0) -> tuple[Any, 
         # ``sitemapPlugin({ hostname: ... })``, ``navbar([...])``. The literal is the settings, read as any other.
         read = _object if tokens[i + 2][1] == "{" else _array
         return read(tokens, i + 3, end - 2, depth + 1), end
+    if text == "require" and end == i + 4 and tokens[i + 1][1] == "(" and tokens[i + 2][0] == "string" and tokens[i + 3][1] == ")":
+        return _Required(_unquote(tokens[i + 2][1])), end  # CommonJS: what that file exports
     if end != i + 1 and not (text in "{[" and _closing(tokens, i) == end - 1) or depth > MAX_DEPTH:
         return UNREAD, end  # an expression (a call, a cast, an arrow function)
     if text == "{":
