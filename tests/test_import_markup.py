@@ -436,3 +436,9 @@ def test_an_alert_in_a_list_item_stays_in_it():
     assert re.search(r'<li>\s*<p>第一步</p>\s*<div class="admonition warning">', html) and "[!WARNING]" not in html
     html = render(convert_markup("- 第一步\n  > [!TIP]\n  > 先备份\n- 第二步\n").text)  # by content column, no blank line
     assert re.search(r'</div>\s*</li>\s*<li>\s*(?:<p>)?第二步', html) and "[!TIP]" not in html
+
+
+def test_an_unknown_container_keeps_its_title_and_a_tab_id_is_no_part_of_its_title():
+    result = convert_markup('::: theorem 勾股定理\n直角三角形……\n:::\n\n::: card title="小结" icon="twemoji:books"\n用 margin 兜底。\n:::\n\n::: tabs#fruit\n@tab 苹果#apple\n红\n@tab C#\n语言\n:::\n')
+    assert "**勾股定理**\n\n直角三角形……" in result.text and "**小结**\n\n用 margin 兜底。" in result.text
+    assert '===! "苹果"' in result.text and '=== "C#"' in result.text and len(result.notes) == 2

@@ -574,6 +574,9 @@ class _Renderer:
             finally:
                 self.v_pre -= 1
         self.note(block.number, f"'{_describe(block)}' is not something Material has: its markers are left out, its content is kept as it is")
+        title = _container_title(block.info)
+        if title:  # ``::: theorem 定理``, plume's ``::: card title="小结"``: the title stays, as a bold line
+            return [f"{_markdown_indent(block.indent)}**{markdown_text(title)}**", "", *self.render(block.children)]
         return self.render(block.children)
 
     def admonition(self, block: _Block, kind: str) -> list[str]:
@@ -651,7 +654,8 @@ class _Renderer:
         for child in block.children:
             marker = _AT_TAB.match(child.text) if isinstance(child, _Line) and child.prose else None
             if marker:
-                title = _TAG.sub("", marker.group(2) or "").strip() or f"标签 {len(tabs) + 1}"
+                # hope's ``@tab 标题#id``: the id names the tab for the theme's memory, no part of the title.
+                title = re.sub(r"(?<=\S)#[\w-]+$", "", _TAG.sub("", marker.group(2) or "").strip()) or f"标签 {len(tabs) + 1}"
                 tabs.append((title, bool(marker.group(1)), []))
             elif tabs:
                 tabs[-1][2].append(child)
@@ -912,6 +916,18 @@ def _tab(title: str, active: bool, body: list[str], at: str, first: bool = False
     """
     marks = ("!" if first else "") + ("+" if active else "")
     return [f'{at}==={marks} "{_title_text(title)}"', "", *_reindent(body, "", at + "    "), ""]
+
+
+def _container_title(info: str) -> str:
+    """The title on an unknown container's opening line: its ``title="…"``, or the words when no attribute is there.
+
+    >>> _container_title('title="小结" icon="twemoji:books"'), _container_title("定理 1"), _container_title("img no-padding=true")
+    ('小结', '定理 1', '')
+    """
+    attribute = _TITLE_ATTRIBUTE.search(info)
+    if attribute:
+        return attribute.group(1)
+    return "" if "=" in info or "{" in info else info.strip()
 
 
 def _as_text(line: str) -> str:
