@@ -442,3 +442,8 @@ def test_an_unknown_container_keeps_its_title_and_a_tab_id_is_no_part_of_its_tit
     result = convert_markup('::: theorem 勾股定理\n直角三角形……\n:::\n\n::: card title="小结" icon="twemoji:books"\n用 margin 兜底。\n:::\n\n::: tabs#fruit\n@tab 苹果#apple\n红\n@tab C#\n语言\n:::\n')
     assert "**勾股定理**\n\n直角三角形……" in result.text and "**小结**\n\n用 margin 兜底。" in result.text
     assert '===! "苹果"' in result.text and '=== "C#"' in result.text and len(result.notes) == 2
+
+
+def test_a_code_group_whose_fence_is_never_closed_keeps_its_text():
+    result = convert_markup("::: code-group\n```bash [a]\necho 1\n:::\n\n后文\n")
+    assert "echo 1" in result.text and "后文" in result.text and result.notes

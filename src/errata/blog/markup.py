@@ -700,6 +700,9 @@ class _Renderer:
                 if title:
                     fence[0] = fence[0][: title.start()] + fence[0][title.end() :]
                 out += _tab(name, False, _dedent(fence), at, first=not out)
+        if closing is not None:  # a fence never closed runs to the page's end: kept as it is, noted
+            self.note(block.number, "'::: code-group': a fence in it is never closed: it is kept after the tabs, as written")
+            after += fence
         return out + after
 
     def cards(self, block: _Block, name: str) -> list[str]:
