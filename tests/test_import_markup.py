@@ -447,3 +447,16 @@ def test_an_unknown_container_keeps_its_title_and_a_tab_id_is_no_part_of_its_tit
 def test_a_code_group_whose_fence_is_never_closed_keeps_its_text():
     result = convert_markup("::: code-group\n```bash [a]\necho 1\n:::\n\n后文\n")
     assert "echo 1" in result.text and "后文" in result.text and result.notes
+
+
+def test_shiki_notation_comments_become_line_highlights():
+    # VuePress 2's shiki (hope, plume): ``// [!code highlight]`` marks a line; Material would show the comment.
+    text = "```ts\nconst a = 1\nconst b = 2 // [!code highlight]\nconst c = 3 // [!code --]\n```\n\n```py\nx = 1  # [!code highlight:2]\ny = 2\n```\n\n`// [!code highlight]` 在行内\n"
+    result = convert_markup(text)
+    assert '```ts hl_lines="2"\nconst a = 1\nconst b = 2\nconst c = 3\n```' in result.text
+    assert '```py hl_lines="1-2"\nx = 1\ny = 2\n```' in result.text and "`// [!code highlight]` 在行内" in result.text
+
+
+def test_a_notation_shown_inside_a_longer_fence_is_left_as_written():
+    text = "````md\n```js\na() // [!code highlight]\n```\n````\n"
+    assert convert_markup(text).text == text

@@ -9,6 +9,7 @@ What changes (everything outside fenced code and HTML comments; inside them noth
   ``::: tabs`` / ``::: code-tabs`` with their ``@tab 标题`` lines, and ``::: code-group`` (a tab per fence,
   named by its ``[title]``) → content tabs (pymdownx.tabbed);
 - ```` ```js {1,3-5} ```` → ```` ```js hl_lines="1 3-5" ````; ``:no-line-numbers`` dropped;
+- shiki's ``// [!code highlight]`` (``:3``) in a fence → its ``hl_lines``; ``// [!code ++]`` and the like come off, counted;
 - ``<Badge text=… type=…/>`` → ``<span class="errata-badge errata-badge--tip">…</span>``;
 - GitHub's alerts (``> [!TIP]``, ``> [!WARNING]``…) → admonitions of the same kinds;
 - code imports (``@[code{2-5} js{3}](./a.js)``, ``<<< @/a.js{2}``) → a fence with the file's text (the
@@ -178,6 +179,7 @@ def convert_markup(text: str, first_line: int = 1, resolve: Resolver = keep_url,
     if _nests_by_content_column(lines):
         lines = _lists_by_fours(lines)
         result.counts["lists re-indented"] += 1
+    lines = _code_notations(lines, result)
     lines = _alerts_as_containers(lines)
     lines = _quoted_containers(lines, first_line, result)
     root = _parse(lines, first_line, result)
@@ -289,6 +291,49 @@ def _lists_by_fours(lines: list[str]) -> list[str]:
             verbatim = ("<!--", 0, shift)
         runs_on = runs_on or bool(_RUNS_ON.match(expanded))
         previous_text = bool(stack or item) and not block
+    return out
+
+
+# -- shiki's notation comments in code (``// [!code highlight]``): VuePress 2, hope, plume ---------------
+
+_NOTATION = re.compile(r"[ \t]*(?://|#|--|;|<!--|/\*)[ \t]*\[!code[ \t]+([\w+-]+)(?::(\d{1,4}))?\][ \t]*(?:-->|\*/)?[ \t]*$")
+
+
+def _code_notations(lines: list[str], result: Conversion) -> list[str]:
+    """Each fence's ``// [!code highlight]`` (``:3`` for three lines) as line highlights on its opening line
+    (``{2,5}``, which the fence's conversion makes ``hl_lines``), and its other notations (``++``, ``--``,
+    ``focus``, ``error``, ``warning``: no Material counterpart) taken off the code, counted.
+
+    >>> _code_notations(["```js", "a()", "b() // [!code highlight]", "c() // [!code ++]", "```"], Conversion(""))
+    ['```js {2}', 'a()', 'b()', 'c()', '```']
+    """
+    if not any("[!code" in line for line in lines):
+        return lines
+    out = list(lines)
+    fence: tuple[str, int, int, list[str] | None] | None = None  # the open fence: character, length, line, highlights (None: leave it)
+    for k, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if fence is None:
+            if match and not (match.group(2)[0] == "`" and "`" in match.group(3)):
+                fence = (match.group(2)[0], len(match.group(2)), k, [])
+                # In Markdown shown as code, a notation is an example: shiki reads one only in a comment of the language.
+                shown = re.match(r"\s*(?:md|markdown|mdx|text|txt)\b", match.group(3), re.IGNORECASE)
+                fence = (*fence[:3], None) if shown else fence
+            continue
+        if match and match.group(2)[0] == fence[0] and len(match.group(2)) >= fence[1] and not match.group(3).strip():
+            character, length, start, highlighted = fence
+            if highlighted and "{" not in lines[start]:
+                out[start] = f"{lines[start].rstrip()} {{{','.join(highlighted)}}}"
+            fence = None
+            continue
+        notation = _NOTATION.search(line) if fence[3] is not None else None
+        if notation:
+            out[k] = line[: notation.start()]
+            if notation.group(1) == "highlight":
+                at, count = k - fence[2], int(notation.group(2) or 1)
+                fence[3].append(f"{at}-{at + count - 1}" if count > 1 else str(at))
+            else:
+                result.counts["code notations dropped"] += 1
     return out
 
 
