@@ -792,3 +792,9 @@ def test_vdoing_s_javascript_template_config_is_read_through_its_requires(tmp_pa
     config = read_config(vuepress / "config.js")
     assert (config.title, config.repo, config.posts_category) == ("小鱼", "xiaoyu/blog", "杂记")
     assert [item["text"] for item in config.nav] == ["首页", "前端"]
+
+
+def test_a_deeply_nested_json_file_a_config_imports_does_not_end_the_import(tmp_path):
+    write(tmp_path / ".vuepress/nav.json", "[" * 900 + "]" * 900)
+    config = write(tmp_path / ".vuepress/config.ts", "import nav from './nav.json'\nexport default { title: '小站', themeConfig: { nav } }\n")
+    assert read_config(config).title == "小站"

@@ -259,8 +259,9 @@ class _Names:
             target = self.file(path.parent, source)
             if target is None:
                 value = UNREAD
-            elif target.suffix == ".json":
-                value = self.files[target].json if exported is None else UNREAD
+            elif target.suffix == ".json":  # data, no names in it: taken as it is (however deep it nests)
+                self.found[key] = self.files[target].json if exported is None else UNREAD
+                return self.found[key]
             else:
                 value = self.lookup(target, exported, depth)
         else:
