@@ -460,3 +460,14 @@ def test_shiki_notation_comments_become_line_highlights():
 def test_a_notation_shown_inside_a_longer_fence_is_left_as_written():
     text = "````md\n```js\na() // [!code highlight]\n```\n````\n"
     assert convert_markup(text).text == text
+
+
+@pytest.mark.parametrize("text", [
+    "@[code " + " " * 40_000,
+    "@[code " + "a" * 40_000,
+    "[!code x]\n```js\n" + " " * 40_000 + "x [!code highlight]\n```\n",
+])
+def test_code_imports_and_notations_are_read_in_linear_time(text):
+    started = time.perf_counter()
+    convert_markup(text)
+    assert time.perf_counter() - started < 0.5

@@ -92,8 +92,8 @@ _VUE_TAG = re.compile(rf"</?([A-Z][\w-]*|[a-z][a-z0-9]*(?:-[a-z0-9]+)+|template)
 _VUEPRESS_ONLY = re.compile(r"\{\{.*?\}\}|^\s*<<<\s*@|^\s*@include\b|^\s*@\[|<(?:script|style)\b", re.IGNORECASE)
 _TOC = re.compile(r"\[\[toc\]\]", re.IGNORECASE)
 #: A code import on a line of its own: VuePress 2's ``@[code{3-10} js{2}](./a.js)`` (lines, then a language
-#: and its highlighted lines), VuePress 1's ``<<< @/a.js{2}``.
-_CODE_IMPORT = re.compile(r"^( *)(?:@\[code(?:\{(\d*)-(\d*)\})?(?:[ \t]+([\w+#.-]*)(?:\{([\d,\s-]*)\})?)?[^\]\n]*\]\(([^()\s]+)\)|<<<[ \t]+(@?[^\s{#]+)(?:\{([\d,\s-]*)\})?(?:[ \t]+\[([\w+#.-]+)\])?)[ \t]*$")
+#: and its highlighted lines), VuePress 1's ``<<< @/a.js{2}``. Possessive runs: each character is read once (linear).
+_CODE_IMPORT = re.compile(r"^( *)(?:@\[code(?:\{(\d*)-(\d*)\})?(?:[ \t]++([\w+#.-]*+)(?:\{([\d,\s-]*+)\})?)?[^\]\n]*+\]\(([^()\s]+)\)|<<<[ \t]+(@?[^\s{#]+)(?:\{([\d,\s-]*)\})?(?:[ \t]+\[([\w+#.-]+)\])?)[ \t]*$")
 #: markdown-it-mark's ``==highlighted==`` (vuepress-theme-hope, plume): no space just inside the markers.
 _MARK = re.compile(r"==(?=[^\s=])([^=\n]*?[^\s=])==")
 #: VuePress 2's markdown-include (hope, plume): ``<!-- @include: ./part.md{3-10} -->`` stands for that file's text.
@@ -296,7 +296,9 @@ def _lists_by_fours(lines: list[str]) -> list[str]:
 
 # -- shiki's notation comments in code (``// [!code highlight]``): VuePress 2, hope, plume ---------------
 
-_NOTATION = re.compile(r"[ \t]*(?://|#|--|;|<!--|/\*)[ \t]*\[!code[ \t]+([\w+-]+)(?::(\d{1,4}))?\][ \t]*(?:-->|\*/)?[ \t]*$")
+#: A notation comment at a line's end (the spaces before it are taken off apart: a pattern starting with
+#: them would read a long run of spaces again from each of its places).
+_NOTATION = re.compile(r"(?://|#|--|;|<!--|/\*)[ \t]*+\[!code[ \t]++([\w+-]+)(?::(\d{1,4}))?\][ \t]*(?:-->|\*/)?[ \t]*$")
 
 
 def _code_notations(lines: list[str], result: Conversion) -> list[str]:
@@ -326,9 +328,9 @@ def _code_notations(lines: list[str], result: Conversion) -> list[str]:
                 out[start] = f"{lines[start].rstrip()} {{{','.join(highlighted)}}}"
             fence = None
             continue
-        notation = _NOTATION.search(line) if fence[3] is not None else None
+        notation = _NOTATION.search(line) if fence[3] is not None and "[!code" in line else None
         if notation:
-            out[k] = line[: notation.start()]
+            out[k] = line[: notation.start()].rstrip(" \t")
             if notation.group(1) == "highlight":
                 at, count = k - fence[2], int(notation.group(2) or 1)
                 fence[3].append(f"{at}-{at + count - 1}" if count > 1 else str(at))
