@@ -466,6 +466,7 @@ def test_a_notation_shown_inside_a_longer_fence_is_left_as_written():
     "@[code " + " " * 40_000,
     "@[code " + "a" * 40_000,
     "[!code x]\n```js\n" + " " * 40_000 + "x [!code highlight]\n```\n",
+    "::: tabs\n@tab x" + " " * 40_000 + "y\n:::\n",
 ])
 def test_code_imports_and_notations_are_read_in_linear_time(text):
     started = time.perf_counter()

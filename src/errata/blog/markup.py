@@ -73,7 +73,7 @@ _GROUP_CLOSE = re.compile(r"^[ \t]*</code-?group>[ \t]*$", re.IGNORECASE)
 _TAB_OPEN = re.compile(r"^( *)<(?:code-?block|code-?group-?item)\b([^<>]*)>[ \t]*$", re.IGNORECASE)
 _TAB_CLOSE = re.compile(r"^[ \t]*</(?:code-?block|code-?group-?item)>[ \t]*$", re.IGNORECASE)
 #: A tab of ``::: tabs`` / ``::: code-tabs`` (vuepress-theme-hope, plume, VuePress 2's markdown-tab plugin).
-_AT_TAB = re.compile(r"^ *@tab(:active)?(?:[ \t]+(.*?))?[ \t]*$")
+_AT_TAB = re.compile(r"^ *@tab(:active)?(?:[ \t]++(.*))?$")  # the title's spaces are taken off after (linear)
 #: The containers whose tabs are marked by ``@tab`` lines.
 AT_TABS = ("tabs", "code-tabs")
 _TAG = re.compile(r"<[^<>]*>")
@@ -702,7 +702,7 @@ class _Renderer:
             marker = _AT_TAB.match(child.text) if isinstance(child, _Line) and child.prose else None
             if marker:
                 # hope's ``@tab 标题#id``: the id names the tab for the theme's memory, no part of the title.
-                title = re.sub(r"(?<=\S)#[\w-]+$", "", _TAG.sub("", marker.group(2) or "").strip()) or f"标签 {len(tabs) + 1}"
+                title = re.sub(r"(?<=\S)#[\w-]+$", "", _TAG.sub("", (marker.group(2) or "").strip()).strip()) or f"标签 {len(tabs) + 1}"
                 tabs.append((title, bool(marker.group(1)), []))
             elif tabs:
                 tabs[-1][2].append(child)
