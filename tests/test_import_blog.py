@@ -798,3 +798,11 @@ def test_a_deeply_nested_json_file_a_config_imports_does_not_end_the_import(tmp_
     write(tmp_path / ".vuepress/nav.json", "[" * 900 + "]" * 900)
     config = write(tmp_path / ".vuepress/config.ts", "import nav from './nav.json'\nexport default { title: '小站', themeConfig: { nav } }\n")
     assert read_config(config).title == "小站"
+
+
+@pytest.mark.parametrize("head", ["import " + " " * 40_000 + "x", "import {" + " " * 40_000 + "}" + " " * 40_000 + "x", "const a" + " " * 40_000 + "= require(" + " " * 40_000])
+def test_a_config_s_imports_are_read_in_linear_time(tmp_path, head):
+    config = write(tmp_path / "config.ts", head + "\nexport default { title: '小站' }\n")
+    started = time.perf_counter()
+    assert read_config(config).title == "小站"
+    assert time.perf_counter() - started < 1.0

@@ -199,9 +199,6 @@ class _Required:
     source: str
 
 
-#: ``const nav = require('./nav.js')``, ``const { a, b } = require('./x')``: CommonJS imports.
-_REQUIRE = re.compile(r"""\b(?:const|let|var)\s+(?:([\w$]+)|\{([^{}]*)\})\s*=\s*require\(\s*['"]([^'"\n]+)['"]\s*\)""")
-_IMPORT = re.compile(r"""\bimport\s+(?:type\s+)?([\w$]+)?\s*,?\s*(?:\{([^{}]*)\})?\s*from\s*['"]([^'"\n]+)['"]""")
 _SCRIPT_SUFFIXES = (".ts", ".js", ".mts", ".mjs", ".cts", ".cjs")
 
 
@@ -308,18 +305,12 @@ class _Script:
             return
         self.tokens = _tokens(text)
         self.closes = _closing_brackets(self.tokens)
-        for match in (*_IMPORT.finditer(text), *_REQUIRE.finditer(text)):
-            default, named, source = match.groups()
-            if default:
-                self.imports[default] = (None, source)
-            for item in (named or "").split(","):
-                parts = [part.strip() for part in item.split(" as ")]
-                if parts[-1]:
-                    self.imports[parts[-1]] = (parts[0], source)
         tokens = self.tokens
         for i, (kind, word) in enumerate(tokens):
             if kind != "name":
                 continue
+            if word == "import" or (word in ("const", "let", "var") and self._require(i + 1)):
+                self._import(i + 1)
             if word in ("const", "let", "var") and i + 2 < len(tokens) and tokens[i + 1][0] == "name":
                 j = i + 2
                 while j < len(tokens) and j < i + 40 and tokens[j][1] not in ("=", ";"):  # a type: `: NavbarConfig`
@@ -330,6 +321,47 @@ class _Script:
                 self.default = i + 1
             elif word == "exports" and i > 1 and tokens[i - 2][1] == "module" and i + 1 < len(tokens) and tokens[i + 1][1] == "=":
                 self.default = i + 2
+
+    def _require(self, i: int) -> bool:
+        """Whether tokens from ``i`` are ``name = require('…')`` or ``{ a, b } = require('…')``."""
+        after = self.closes.get(i, i) + 1 if i < len(self.tokens) and self.tokens[i][1] == "{" else i + 1
+        words = [text for _, text in self.tokens[after : after + 5]]
+        return len(words) == 5 and words[:3] == ["=", "require", "("] and self.tokens[after + 3][0] == "string" and words[4] == ")"
+
+    def _import(self, i: int) -> None:
+        """The names an import (``import a, { b as c } from '…'``, ``a = require('…')``) from token ``i`` brings in.
+
+        >>> script = _Script("import type x, { b as c, d } from './m.js'\\nconst e = require('./n.js')\\nconst { f } = require('./o')")
+        >>> sorted(script.imports.items())
+        [('c', ('b', './m.js')), ('d', ('d', './m.js')), ('e', (None, './n.js')), ('f', ('f', './o')), ('x', (None, './m.js'))]
+        """
+        tokens = self.tokens
+        if i < len(tokens) and tokens[i][1] == "type":
+            i += 1
+        default = None
+        if i < len(tokens) and tokens[i][0] == "name" and tokens[i][1] not in ("from",):
+            default, i = tokens[i][1], i + 1
+        if i < len(tokens) and tokens[i][1] == ",":
+            i += 1
+        named: list[tuple[str, str]] = []
+        if i < len(tokens) and tokens[i][1] == "{":
+            end = self.closes.get(i, i)
+            words = [text for _, text in tokens[i + 1 : end]]
+            for item in " ".join(words).split(","):
+                parts = item.split()
+                if parts and parts[0] != "type":
+                    named.append((parts[0], parts[-1]))  # ``b as c``: c is b
+            i = end + 1
+        if i + 1 < len(tokens) and tokens[i][1] == "from" and tokens[i + 1][0] == "string":
+            source = _unquote(tokens[i + 1][1])
+        elif i + 3 < len(tokens) and tokens[i][1] == "=" and tokens[i + 1][1] == "require" and tokens[i + 3][0] == "string":
+            source = _unquote(tokens[i + 3][1])
+        else:
+            return
+        if default:
+            self.imports[default] = (None, source)
+        for exported, local in named:
+            self.imports[local] = (exported, source)
 
     def literal(self, i: int) -> Any:
         """The value of the expression at token ``i``: a literal, a name, or a call with one literal.
