@@ -6,6 +6,7 @@ import html
 import os
 import re
 import shutil
+import time
 from pathlib import Path
 from urllib.parse import quote, unquote
 
@@ -646,3 +647,162 @@ def test_a_vuepress_2_home_keeps_its_actions_and_footer(tmp_path):
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site/index.html").read_text(encoding="utf-8")
     assert 'class="md-button md-button--primary"' in page and "<script>x()" not in page
+
+
+def test_theme_names_for_categories_tags_and_date_come_across(tmp_path):
+    """vuepress-theme-hope writes ``category``/``tag`` (a list or one value), plume dates a post by ``createTime``."""
+    write(tmp_path / "blog/docs/a.md", "---\ntitle: 甲\ncategory:\n  - 前端\ntag: vite\nicon: pen\n---\n正文\n")
+    write(tmp_path / "blog/docs/b.md", "---\ntitle: 乙\ncreateTime: 2024/03/02 14:20:11\npermalink: /article/k3j9/\n---\n正文\n")
+    write(tmp_path / "blog/docs/c.md", "---\ntitle: 丙\ncategories: [后端]\ncategory: 别的\ndate: 2021-01-01\ncreateTime: 2020/1/1\n---\n正文\n")
+    docs = make_project(tmp_path)
+    report = import_blog(tmp_path / "blog", docs)
+    meta = split_front_matter((docs / "a.md").read_text(encoding="utf-8")).metadata
+    assert (meta.get("categories"), meta.get("tags"), "category" in meta, "tag" in meta) == (["前端"], ["vite"], False, False)
+    assert meta.get("vuepress_icon") == "pen" and any(line.startswith("a.md:6: front matter 'icon'") for line in report.needs_a_person)
+    meta = split_front_matter((docs / "b.md").read_text(encoding="utf-8")).metadata
+    assert str(meta.get("date")).startswith("2024-03-02T14:20:11") and "createTime" not in meta
+    meta = split_front_matter((docs / "c.md").read_text(encoding="utf-8")).metadata  # Errata's own keys win
+    assert (meta.get("categories"), meta.get("category"), str(meta.get("date"))[:10], meta.get("createTime")) == (["后端"], "别的", "2021-01-01", "2020/1/1")
+
+
+def test_code_imports_read_files_of_the_blog_and_nothing_outside_it(tmp_path):
+    write(tmp_path / "blog/docs/code/hello.py", "print('hi')\n")
+    write(tmp_path / "blog/secret.txt", "outside\n")
+    write(tmp_path / "blog/docs/guide/a.md", "---\ntitle: 甲\n---\n@[code](../code/hello.py)\n\n<<< @/code/hello.py\n\n@[code](../../secret.txt)\n")
+    docs = make_project(tmp_path)
+    report = import_blog(tmp_path / "blog", docs)
+    text = (docs / "guide/a.md").read_text(encoding="utf-8")
+    assert text.count("```py\nprint('hi')\n```") == 2 and "outside" not in text
+    assert any(line.startswith("guide/a.md:8: code import '../../secret.txt'") for line in report.needs_a_person)
+    assert report.counts["code import"] == 2
+
+
+def test_a_config_whose_theme_and_navbar_are_in_files_it_imports_is_read(tmp_path):
+    """vuepress-theme-hope's layout: config.ts imports theme.ts, which imports navbar.ts (``navbar([...])``);
+    reco's: a named export of config/navbar.ts. The files are read, never run, and only those of .vuepress/."""
+    vuepress = tmp_path / "blog/docs/.vuepress"
+    write(vuepress / "config.ts", "import { defineUserConfig } from 'vuepress'\nimport theme from './theme.js'\n\n"
+          "export default defineUserConfig({\n  title: '山间',\n  theme,\n})\n")
+    write(vuepress / "theme.ts", "import { hopeTheme } from 'vuepress-theme-hope'\nimport navbar from './navbar.js'\n"
+          "import { links as more } from './config/links'\nimport secret from '../../../secret.js'\n\n"
+          "export default hopeTheme({\n  repo: 'shan/notes',\n  docsBranch: 'main',\n  navbar,\n  more,\n  secret,\n})\n")
+    write(vuepress / "navbar.ts", "import { navbar } from 'vuepress-theme-hope'\n\nexport default navbar([\n"
+          "  '/',\n  { text: '笔记', children: [{ text: '甲', link: '/01.笔记/01.甲.md' }] },\n])\n")
+    write(vuepress / "config/links.ts", "export const links = [{ text: '外站', link: 'https://example.org/' }]\n")
+    write(tmp_path / "blog/secret.js", "export default { leaked: true }\n")
+    config = read_config(vuepress / "config.ts")
+    assert (config.title, config.repo, config.docs_branch) == ("山间", "shan/notes", "main")
+    assert [item.get("text") for item in config.nav] == ["/", "笔记"]
+    write(tmp_path / "blog/docs/01.笔记/01.甲.md", "---\ntitle: 甲\n---\n正文\n")
+    report = import_blog(tmp_path / "blog", make_project(tmp_path))
+    assert any(line.startswith("甲 (/01.笔记/01.甲.md) → 01.笔记/01.甲.md") for line in report.nav)
+
+
+def test_a_config_with_many_names_is_read_in_linear_time(tmp_path):
+    """Each file is scanned once and each name looked up once: a config of 20,000 names (unclosed
+    literals, shorthands) cannot make the import slow."""
+    config = write(tmp_path / "config.ts", "".join(f"const a{i} = [\n" for i in range(20_000)) + "export default {" + ",".join(f"a{i}" for i in range(20_000)) + "}")
+    started = time.perf_counter()
+    read_config(config)
+    assert time.perf_counter() - started < 2.0
+
+
+def test_vuepress_2_themes_give_docs_repo_hostname_and_the_main_branch(tmp_path):
+    """reco and plume name the repository docsRepo; hope and plume take the hostname as a theme option;
+    VuePress 2's edit links default to the branch main (VuePress 1's to master)."""
+    config = write(tmp_path / "v2/config.ts", "export default defineUserConfig({ base: '/n/', theme: plumeTheme({\n"
+                   "  hostname: 'https://meizi.example.net', docsRepo: 'https://github.com/meizi/notes', docsDir: 'docs' }) })\n")
+    site = read_config(config)
+    assert (site.repo, site.url, site.docs_branch) == ("https://github.com/meizi/notes", "https://meizi.example.net/n/", "main")
+    config = write(tmp_path / "v1/config.js", "module.exports = { themeConfig: { repo: 'a/b', docsDir: 'docs' } }\n")
+    assert read_config(config).docs_branch == ""  # apply_site_config writes VuePress 1's master
+
+
+def test_links_to_a_blog_theme_s_category_and_tag_lists_lead_to_errata_s_pages(tmp_path):
+    body = "[分类](/categories/linux/1/) [标签](/tags/pip/1/) [类](/category/前端/) [时间线](/timeline/) [页](/tags/real.html)\n"
+    report, docs = import_files(tmp_path, {"01.笔记/01.甲.md": f"---\ntitle: 甲\n---\n{body}", "tags/real.md": "---\ntitle: 真\n---\n正文\n"})
+    text = (docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")
+    assert "[分类](../categories.md)" in text and "[标签](../tags.md)" in text and "[类](../categories.md)" in text
+    assert "[时间线](../archive.md)" in text and "[页](../tags/real.md)" in text  # a page of the blog comes first
+    assert not any("leads to nothing" in line for line in report.needs_a_person)
+
+
+def test_a_page_kept_off_the_blog_by_its_front_matter_is_not_published(tmp_path):
+    """reco's ``publish: false`` and password ``keys``, a ``draft``: a static site would show them to everyone."""
+    report, docs = import_files(tmp_path, {
+        "a.md": "---\ntitle: 草稿\npublish: false\n---\n未完成\n",
+        "b.md": "---\ntitle: 私密\nkeys:\n  - 'e10adc3949ba59abbe56e057f20f883e'\n---\n密码保护\n",
+        "c.md": "---\ntitle: 稿\ndraft: true\n---\n稿\n",
+        "d.md": "---\ntitle: 公开\npublish: true\ndraft: false\n---\n[草稿](./a.md)\n",
+    })
+    assert sorted(path.name for path in docs.glob("*.md") if path.name in ("a.md", "b.md", "c.md", "d.md")) == ["d.md"]
+    assert any(line.startswith("a.md:3: front matter 'publish' keeps this page off the blog") for line in report.needs_a_person)
+    assert any(line.startswith("b.md:3: front matter 'keys'") for line in report.needs_a_person)
+    assert any(line.startswith("c.md:3: front matter 'draft'") for line in report.needs_a_person)
+    assert "草稿" in (docs / "d.md").read_text(encoding="utf-8") and "./a.md" not in (docs / "d.md").read_text(encoding="utf-8")
+
+
+def test_nav_links_under_a_drop_down_s_prefix_are_read_with_it(tmp_path):
+    """vuepress-theme-hope writes a drop-down's ``prefix`` once and its entries relative to it."""
+    write(tmp_path / "blog/docs/.vuepress/config.ts", "export default defineUserConfig({ theme: hopeTheme({ navbar: [\n"
+          "  { text: '文章', prefix: '/posts/', children: [{ text: '前端', prefix: '前端/', children: ['vite'] }, { text: '后端', link: '后端/' }] },\n] }) })\n")
+    report, _ = import_files(tmp_path, {"posts/前端/vite.md": "---\ntitle: 甲\n---\n正文\n", "posts/后端/README.md": "---\ntitle: 乙\n---\n正文\n"})
+    assert "vite (/posts/前端/vite) → posts/前端/vite.md" in report.nav and "后端 (/posts/后端/) → posts/后端/README.md" in report.nav
+    assert not any("nav item" in line for line in report.needs_a_person)
+
+
+def test_pages_the_theme_encrypts_are_not_published(tmp_path):
+    """vuepress-theme-hope's ``encrypt.config`` and plume's ``encrypt.rules`` put pages behind a password."""
+    write(tmp_path / "blog/docs/.vuepress/config.ts", "export default defineUserConfig({ theme: hopeTheme({\n"
+          "  encrypt: { config: { '/private/': ['1234'], '/posts/secret.html': '5678' } },\n}) })\n")
+    report, docs = import_files(tmp_path, {
+        "private/a.md": "---\ntitle: 甲\n---\n私\n", "posts/secret.md": "---\ntitle: 乙\n---\n密\n", "posts/open.md": "---\ntitle: 丙\n---\n公开\n",
+    })
+    assert not (docs / "private/a.md").exists() and not (docs / "posts/secret.md").exists() and (docs / "posts/open.md").exists()
+    assert any(line.startswith("private/a.md:1: the theme's encrypt setting '/private/'") for line in report.needs_a_person)
+    assert any(line.startswith("posts/secret.md:1: the theme's encrypt setting '/posts/secret.html'") for line in report.needs_a_person)
+
+
+def test_home_pages_of_reco_plume_and_hope_keep_their_hero_buttons_and_cards(tmp_path):
+    report, docs = import_files(tmp_path, {
+        "README.md": "---\nhome: true\nbannerBrand:\n  title: 小夏\n  description: 记录问题\n  buttons:\n    - text: 入门\n      link: /docs/start\n"
+                     "projects:\n  - name: 指南\n    desc: 怎么用\n    link: /docs/start\n---\n",
+        "docs/start.md": "---\ntitle: 开始\n---\n正文\n",
+    })
+    home = (docs / "index.md").read_text(encoding="utf-8")
+    assert "# 小夏" in home and "记录问题" in home and "[入门](docs/start.md){ .md-button .md-button--primary }" in home
+    assert "[指南](docs/start.md)" in home and "怎么用" in home
+    (docs / "index.md").unlink()
+    write(tmp_path / "blog/docs/README.md", "---\npageLayout: home\nconfig:\n  - type: hero\n    hero:\n      name: 梅子\n      text: 写点东西\n"
+          "      actions:\n        - theme: alt\n          text: 开始\n          link: /docs/start\n  - type: features\n    features:\n"
+          "      - title: 简单\n        details: 只用 Markdown\n---\n")
+    import_blog(tmp_path / "blog", docs)
+    home = (docs / "index.md").read_text(encoding="utf-8")
+    assert "# 梅子" in home and "写点东西" in home and "[开始](docs/start.md){ .md-button }" in home and "只用 Markdown" in home
+
+
+def test_vdoing_s_javascript_template_config_is_read_through_its_requires(tmp_path):
+    """vdoing's JS template: ``const themeConfig = require('./config/themeConfig.js')`` and ``module.exports = { themeConfig }``."""
+    vuepress = tmp_path / ".vuepress"
+    write(vuepress / "config.js", "const head = require('./config/head.js');\nconst themeConfig = require('./config/themeConfig.js');\n\n"
+          "module.exports = {\n  theme: 'vdoing',\n  title: '小鱼',\n  head,\n  themeConfig,\n}\n")
+    write(vuepress / "config/themeConfig.js", "const nav = require('./nav.js');\nmodule.exports = {\n  nav,\n  repo: 'xiaoyu/blog',\n"
+          "  categoryText: '杂记',\n  footer: require('./footer.js'),\n}\n")
+    write(vuepress / "config/nav.js", "module.exports = [\n  { text: '首页', link: '/' },\n  { text: '前端', link: '/web/' },\n]\n")
+    config = read_config(vuepress / "config.js")
+    assert (config.title, config.repo, config.posts_category) == ("小鱼", "xiaoyu/blog", "杂记")
+    assert [item["text"] for item in config.nav] == ["首页", "前端"]
+
+
+def test_a_deeply_nested_json_file_a_config_imports_does_not_end_the_import(tmp_path):
+    write(tmp_path / ".vuepress/nav.json", "[" * 900 + "]" * 900)
+    config = write(tmp_path / ".vuepress/config.ts", "import nav from './nav.json'\nexport default { title: '小站', themeConfig: { nav } }\n")
+    assert read_config(config).title == "小站"
+
+
+@pytest.mark.parametrize("head", ["import " + " " * 40_000 + "x", "import {" + " " * 40_000 + "}" + " " * 40_000 + "x", "const a" + " " * 40_000 + "= require(" + " " * 40_000])
+def test_a_config_s_imports_are_read_in_linear_time(tmp_path, head):
+    config = write(tmp_path / "config.ts", head + "\nexport default { title: '小站' }\n")
+    started = time.perf_counter()
+    assert read_config(config).title == "小站"
+    assert time.perf_counter() - started < 1.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import markdown
@@ -307,3 +308,167 @@ def test_a_quoted_container_inside_a_fence_is_code_and_stays_as_written():
     code = "```md\n> ::: tip\n> x\n> :::\n```\n"
     result = convert_markup(code)
     assert result.text == code and not result.counts["admonition"]
+
+
+def test_footnote_definition_is_kept_and_not_read_as_a_link():
+    # ``[^1]: text`` is a footnote (VuePress 2's markdown-it-footnote, Material's footnotes), not ``[id]: url``.
+    asked = []
+    resolve = lambda url, image, line, in_html: asked.append(url)  # noqa: E731  (None: leads nowhere)
+    result = convert_markup("见文档[^1]。\n\n[^1]: Vite 官方文档的 server.proxy 一节。\n[ref]: ./a.md\n", resolve=resolve)
+    assert "[^1]: Vite 官方文档的 server.proxy 一节。" in result.text
+    assert asked == ["./a.md"]
+    html = markdown.markdown(result.text, extensions=["footnotes"])
+    assert 'class="footnote"' in html and "server.proxy" in html
+
+
+def test_at_tab_containers_become_content_tabs():
+    # vuepress-theme-hope's and plume's ``::: code-tabs#id`` / ``::: tabs`` mark each tab with ``@tab title``.
+    text = (
+        "::: code-tabs#shell\n\n@tab pnpm <Badge text=\"推荐\" />\n\n```bash\npnpm add -D vite\n```\n\n"
+        "@tab:active npm\n\n```bash\nnpm i -D vite\n```\n\n:::\n\n"
+        "::: tabs\n@tab Windows\n装安装包，<br/>重开终端。\n@tab macOS\n```bash\nbrew install python\n```\n:::\n"
+    )
+    result = convert_markup(text)
+    assert "@tab" not in result.text and ":::" not in result.text
+    assert '===! "pnpm"' in result.text and '===+ "npm"' in result.text
+    html = render(result.text)
+    assert html.count('class="tabbed-set tabbed-alternate"') == 2
+    assert all(f">{name}</label>" in html for name in ("pnpm", "npm", "Windows", "macOS"))
+    assert "重开终端" in html and "brew" in html and "推荐" not in html
+    assert result.counts["tabs"] == 2 and not result.notes
+
+
+def test_code_group_container_makes_a_tab_of_each_titled_fence():
+    # VitePress-style ``::: code-group`` (reco, plume): each fence a tab named by its ``[title]``.
+    result = convert_markup("::: code-group\n```bash [du]\ndu -sh /*\n```\n```bash [df]\ndf -h\n```\n:::\n")
+    html = render(result.text)
+    assert ":::" not in result.text and not result.notes
+    assert ">du</label>" in html and ">df</label>" in html and html.index(">du</label>") < html.index(">df</label>")
+    assert html.index(">du<") < html.index(">df<") and html.count('class="highlight"') == 2
+
+
+def test_vuepress2_code_group_components_become_content_tabs():
+    text = (
+        "<CodeGroup>\n  <CodeGroupItem title=\"rebase\" active>\n\n```bash\ngit pull --rebase\n```\n\n  </CodeGroupItem>\n\n"
+        "  <CodeGroupItem title=\"merge\">\n\n```bash\ngit pull\n```\n\n  </CodeGroupItem>\n</CodeGroup>\n"
+    )
+    result = convert_markup(text)
+    html = render(result.text)
+    assert "CodeGroup" not in result.text and not result.notes and result.counts["code-group"] == 1
+    assert '===!+ "rebase"' in result.text and ">rebase</label>" in html and ">merge</label>" in html
+    assert html.index("--rebase") < html.rindex('class="highlight"') and html.count('class="highlight"') == 2
+
+
+def test_github_alerts_become_admonitions():
+    # ``> [!TIP]`` (VuePress 2's markdown-hint plugin, hope, plume) is an admonition, not a quote starting "[!TIP]".
+    text = "前文\n\n> [!TIP]\n> 用开发者工具的 [Grid 面板](./grid.md)。\n\n> [!CAUTION]\n> 小心\n\n> 普通引用\n\n```md\n> [!NOTE]\n```\n::: tip\n在后\n:::\n"
+    result = convert_markup(text)
+    html = render(result.text)
+    assert '<div class="admonition tip">' in html and '<div class="admonition warning">' in html
+    assert "[!TIP]" not in html and "[!CAUTION]" not in html and re.search(r"<blockquote>\s*<p>普通引用</p>", html)
+    assert 'href="./grid.md"' in html and "[!NOTE]" in html and html.count("admonition-title") == 3
+    bad = convert_markup("> [!TIP]\n> x\n\n::: oops\ny\n:::\n").notes  # later lines keep their numbers
+    assert [note.line for note in bad] == [4]
+
+
+def test_code_imports_become_fences_with_the_file_s_text():
+    files = {"./a.js": "let a = 1\nlet b = 2\nlet c = 3\n", "@/code/x.py": "print(1)\n```\n"}
+    text = "前\n\n@[code js{2}](./a.js)\n\n@[code{2-3}](./a.js)\n\n<<< @/code/x.py{1}\n\n@[code](./gone.js)\n\n@[bilibili](BV1xx)\n"
+    asked = []
+    resolve = lambda url, image, line, in_html: asked.append(url) or url  # noqa: E731
+    result = convert_markup(text, resolve=resolve, read_code=files.get)
+    assert '```js hl_lines="2"\nlet a = 1\nlet b = 2\nlet c = 3\n```' in result.text
+    assert "```js\nlet b = 2\nlet c = 3\n```" in result.text  # lines 2-3, the language from the extension
+    assert '````py hl_lines="1"\nprint(1)\n```\n````' in result.text  # a fence longer than any inside
+    assert "@\\[code\\](./gone.js)" in result.text and "@\\[bilibili\\](BV1xx)" in result.text and asked == []
+    html = render(result.text)  # text, not links the strict build refuses
+    assert "<p>@[code](./gone.js)</p>" in html and "<p>@[bilibili](BV1xx)</p>" in html
+    assert [note.line for note in result.notes] == [9, 11] and "./gone.js" in result.notes[0].message
+    assert result.counts["code import"] == 3
+
+
+def test_marked_text_becomes_mark_elements_outside_code():
+    result = convert_markup("==重点==：改完要重启。`a==b==c` 和 x == y == z\n\n```js\nif (a ==b== c) {}\n```\n")
+    html = render(result.text)
+    assert "<mark>重点</mark>" in html and "<code>a==b==c</code>" in html and "x == y == z" in html
+    assert "if (a ==b== c)" in result.text and result.counts["mark"] == 1
+
+
+def test_an_image_s_size_after_its_url_becomes_width_and_height():
+    # vuepress-theme-hope's and plume's ``![alt](url =300x200)``: CommonMark reads no image there at all.
+    asked = []
+    resolve = lambda url, image, line, in_html: asked.append(url) or url.lstrip("/")  # noqa: E731
+    result = convert_markup('![标志](/logo.png =300x200) ![宽](/w.png =120x "标题") [链](/a.md)\n', resolve=resolve)
+    html = markdown.markdown(result.text, extensions=["attr_list"])
+    assert '<img alt="标志" height="200" src="logo.png" width="300"' in html
+    assert '<img alt="宽" src="w.png" title="标题" width="120"' in html and "=300x200" not in html
+    assert asked == ["/logo.png", "/w.png", "/a.md"] and result.counts["image size"] == 2
+
+
+def test_an_include_becomes_the_included_file_s_markdown_converted():
+    # VuePress 2's markdown-include: the comment stands for the file's text; as a comment it would show nothing.
+    files = {"./part.md": "# 不要\n::: tip\n共用的提示\n:::\n[链](./a.md)\n", "./loop.md": "<!-- @include: ./loop.md -->\n"}
+    asked = []
+    resolve = lambda url, image, line, in_html: asked.append((url, line)) or url  # noqa: E731
+    result = convert_markup("前\n\n<!-- @include: ./part.md{2-5} -->\n\n<!-- @include: ./gone.md -->\n\n<!-- @include: ./loop.md -->\n", resolve=resolve, read_code=files.get)
+    assert '!!! tip "提示"\n\n    共用的提示' in result.text and "[链](./a.md)" in result.text and "不要" not in result.text
+    assert asked == [("./a.md", 3)] and result.counts["include"] >= 2
+    lines = sorted({note.line for note in result.notes})
+    assert lines == [5, 7] and any("gone.md" in note.message for note in result.notes)  # a loop ends, noted at the include
+
+
+def test_a_file_that_includes_itself_twice_ends_quickly():
+    files = {"./twice.md": "<!-- @include: ./twice.md -->\n\n<!-- @include: ./twice.md -->\n"}
+    started = time.perf_counter()
+    result = convert_markup("<!-- @include: ./twice.md -->\n", read_code=files.get)
+    assert time.perf_counter() - started < 2.0 and result.counts["include"] <= 50 and result.notes
+
+
+def test_a_v_pre_container_keeps_its_text_as_written_without_notes():
+    # VuePress's ``::: v-pre`` shows ``{{ }}`` as written: what Material does anyway.
+    result = convert_markup("::: v-pre\n`{{ 这不是插值 }}` 和 {{ 也不是 }}\n:::\n\n{{ $page.title }}\n")
+    assert result.text.startswith("`{{ 这不是插值 }}` 和 {{ 也不是 }}") and ":::" not in result.text
+    assert [note.line for note in result.notes] == [5]
+
+
+def test_an_alert_in_a_list_item_stays_in_it():
+    html = render(convert_markup("- 第一步\n\n    > [!WARNING]\n    > 先备份\n\n- 第二步\n").text)
+    assert re.search(r'<li>\s*<p>第一步</p>\s*<div class="admonition warning">', html) and "[!WARNING]" not in html
+    html = render(convert_markup("- 第一步\n  > [!TIP]\n  > 先备份\n- 第二步\n").text)  # by content column, no blank line
+    assert re.search(r'</div>\s*</li>\s*<li>\s*(?:<p>)?第二步', html) and "[!TIP]" not in html
+
+
+def test_an_unknown_container_keeps_its_title_and_a_tab_id_is_no_part_of_its_title():
+    result = convert_markup('::: theorem 勾股定理\n直角三角形……\n:::\n\n::: card title="小结" icon="twemoji:books"\n用 margin 兜底。\n:::\n\n::: tabs#fruit\n@tab 苹果#apple\n红\n@tab C#\n语言\n:::\n')
+    assert "**勾股定理**\n\n直角三角形……" in result.text and "**小结**\n\n用 margin 兜底。" in result.text
+    assert '===! "苹果"' in result.text and '=== "C#"' in result.text and len(result.notes) == 2
+
+
+def test_a_code_group_whose_fence_is_never_closed_keeps_its_text():
+    result = convert_markup("::: code-group\n```bash [a]\necho 1\n:::\n\n后文\n")
+    assert "echo 1" in result.text and "后文" in result.text and result.notes
+
+
+def test_shiki_notation_comments_become_line_highlights():
+    # VuePress 2's shiki (hope, plume): ``// [!code highlight]`` marks a line; Material would show the comment.
+    text = "```ts\nconst a = 1\nconst b = 2 // [!code highlight]\nconst c = 3 // [!code --]\n```\n\n```py\nx = 1  # [!code highlight:2]\ny = 2\n```\n\n`// [!code highlight]` 在行内\n"
+    result = convert_markup(text)
+    assert '```ts hl_lines="2"\nconst a = 1\nconst b = 2\nconst c = 3\n```' in result.text
+    assert '```py hl_lines="1-2"\nx = 1\ny = 2\n```' in result.text and "`// [!code highlight]` 在行内" in result.text
+
+
+def test_a_notation_shown_inside_a_longer_fence_is_left_as_written():
+    text = "````md\n```js\na() // [!code highlight]\n```\n````\n"
+    assert convert_markup(text).text == text
+
+
+@pytest.mark.parametrize("text", [
+    "@[code " + " " * 40_000,
+    "@[code " + "a" * 40_000,
+    "[!code x]\n```js\n" + " " * 40_000 + "x [!code highlight]\n```\n",
+    "::: tabs\n@tab x" + " " * 40_000 + "y\n:::\n",
+])
+def test_code_imports_and_notations_are_read_in_linear_time(text):
+    started = time.perf_counter()
+    convert_markup(text)
+    assert time.perf_counter() - started < 0.5

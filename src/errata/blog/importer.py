@@ -44,7 +44,7 @@ from ..repair import FrontMatterError, RepairOptions, RepairReport, RepairResult
 from ..site import GENERATED_PAGES, page_url, relative_url, unnumbered_dest, url_clashes
 from .anchors import heading_anchors
 from .markup import Note, convert_markup
-from .theme import THEME_ADDRESSES, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, read_config
+from .theme import THEME_ADDRESSES, THEME_FOLDERS, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, read_config
 
 MAX_ESSAY_BYTES = 5_000_000
 MAX_ASSET_BYTES = 50_000_000
@@ -130,6 +130,14 @@ class _Page:
     anchors: dict[str, str] | None = None  # ids a link may name → the site's ids, made when first asked
     key_lines: dict[str, int] = field(default_factory=dict)  # top-level front-matter key → its line in the author's file
 
+
+#: Front matter by which the author keeps a page off the site (reco's ``publish: false`` and its passwords
+#: ``keys``, a ``draft``, a page ``password``): the static site could publish it only to everyone.
+WITHHELD = {"publish": lambda v: v is False, "draft": lambda v: v is True, "keys": bool, "password": bool}
+
+#: Other themes' names for Errata's front-matter keys: vuepress-theme-hope writes ``category`` and
+#: ``tag`` (a list or one value), vuepress-theme-plume dates a post by ``createTime``.
+THEME_KEY_NAMES = {"category": "categories", "tag": "tags", "createTime": "date"}
 
 #: Front-matter keys Material for MkDocs reads from a page (an icon, a template, a status badge): a VuePress
 #: theme's values for them (vuepress-theme-hope's ``icon: pen``) would make the build look for what is not there.
@@ -278,6 +286,22 @@ class _Import:
         # Notes name lines of the file as the author has it: its front matter may have had more lines.
         body_line = split.body_line - _block_lines(result.text) + _block_lines(data)
         page = _Page(relative, split.metadata, split.body, body_line, split.block, result.report, key_lines=_key_lines(data))
+        withheld = next((key for key, says in WITHHELD.items() if key in page.metadata and says(page.metadata[key])), None)
+        rule = _protecting_rule(relative, page.metadata.get("permalink"), self.config.protected)
+        if rule is not None:
+            self.report.needs_a_person.append(
+                f"{relative}:1: the theme's encrypt setting {rule!r} puts this page behind a password: "
+                f"not imported; remove the rule from {self.config.source} and import again to publish it to everyone"
+            )
+            return
+        if withheld:
+            line = page.key_lines.get(withheld, 1)
+            self.report.needs_a_person.append(
+                f"{relative}:{line}: front matter {withheld!r} keeps this page off the blog (a draft, or behind a password): "
+                "not imported; remove the key and import again to publish it to everyone"
+            )
+            return
+        self._rename_theme_keys(page)
         if "/" not in relative and (page.metadata.get("home") is True or relative.lower() in ("index.md", "readme.md")):
             page.role = "home"  # VuePress's root page is the home, whatever its layout
         elif any(page.metadata.get(flag) is True for flag in THEME_PAGES):
@@ -285,6 +309,23 @@ class _Import:
         elif page.metadata.get("pageComponent"):
             page.role = "catalogue"
         self.pages[relative] = page
+
+    def _rename_theme_keys(self, page: _Page) -> None:
+        """A theme's names for Errata's keys (:data:`THEME_KEY_NAMES`) renamed and read as Errata reads its own
+        (``category: 前端`` → ``categories: [前端]``, ``createTime: 2024/03/02 14:20`` → ``date``); a key
+        Errata's name is already given for is left as it is, and a value that cannot be read is kept, said."""
+        renamed = {theirs: ours for theirs, ours in THEME_KEY_NAMES.items() if theirs in page.metadata and ours not in page.metadata}
+        if not renamed:
+            return
+        metadata = {renamed.get(key, key): value for key, value in page.metadata.items()}
+        lines = {renamed.get(key, key): line for key, line in page.key_lines.items()}
+        try:
+            normalised, _ = normalise_metadata(metadata, page.body, PurePosixPath(page.src).name, self.options.repair.timezone, page.src, lines)
+        except MetadataValueError as bad:
+            self.report.needs_a_person.append(f"{bad}: the theme's key is kept as it was")
+            return
+        page.metadata, page.key_lines = normalised, lines
+        page.block = dump_front_matter(normalised)
 
     def _place_pages(self) -> None:
         """Where each page goes, and the old addresses that lead to it."""
@@ -393,7 +434,7 @@ class _Import:
                 meta["permalink"] = page.metadata["permalink"]  # the old address still leads here
             return catalogue_page(meta, sorted(listed))
         resolve = self._resolver(page)
-        converted = convert_markup(page.body, page.body_line, resolve)
+        converted = convert_markup(page.body, page.body_line, resolve, self._code_reader(page))
         self.report.counts.update(converted.counts)
         self._notes(page.src, converted.notes)
         if page.role == "home":
@@ -459,6 +500,27 @@ class _Import:
 
         return resolve
 
+    def _code_reader(self, page: _Page):
+        """What a code import of ``page`` reads: a file of the blog's ``docs/``, named relative to the
+        page or by VuePress's ``@/`` (the source folder); nothing outside it, nothing through a symlink."""
+
+        def read_code(path: str) -> str | None:
+            raw = unquote(path.strip()).replace("\\", "/")
+            if raw.startswith("/") or _DRIVE.match(raw):
+                return None  # a path on the author's computer
+            joined = posixpath.normpath(raw[2:] if raw.startswith("@/") else posixpath.join(posixpath.dirname(page.src), raw))
+            if joined == ".." or joined.startswith("../") or joined.startswith("/"):
+                return None
+            file = self.docs / joined
+            try:
+                if file.is_symlink() or not file.resolve().is_relative_to(self.root) or not file.is_file() or file.stat().st_size > MAX_ESSAY_BYTES:
+                    return None
+                return file.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                return None
+
+        return read_code
+
     def _anchor(self, dest: str, fragment: str) -> str | None:
         """The site's id for a heading a link names by VuePress's id (``None``: no such heading).
 
@@ -507,7 +569,10 @@ class _Import:
         if normal in self.public and not normal.startswith(".."):
             self.copies.setdefault(normal, self.docs / ".vuepress" / "public" / normal)
             return normal
-        return self._in_docs(normal)
+        found = self._in_docs(normal)
+        if found is None and bare.split("/", 1)[0] in THEME_FOLDERS:
+            return THEME_FOLDERS[bare.split("/", 1)[0]]  # one category's or tag's list: Errata's page lists them all
+        return found
 
     def _in_docs(self, path: str) -> str | None:
         bare = path[:-5] if path.endswith(".html") else path
@@ -623,6 +688,32 @@ def _permalinks_in(dest: Path, skip: set[str]) -> list[tuple[str, str]]:
 _TOML_FRONT_MATTER = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:---toml|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
+def _protecting_rule(src: str, permalink: Any, rules: list[str]) -> str | None:
+    """The first encrypt rule that covers a page (by its route, its permalink or its source path), or None.
+
+    A rule that is a pattern (plume's ``^/secret/``) is not run: only its literal start is compared.
+
+    >>> rules = ["/posts/secret.html", "/private/", "notes/a.md", "^/hidden/"]
+    >>> [_protecting_rule(src, None, rules) for src in ("posts/secret.md", "private/x/README.md", "notes/a.md", "hidden/b.md", "posts/open.md")]
+    ['/posts/secret.html', '/private/', 'notes/a.md', '^/hidden/', None]
+    """
+    stem = src[:-3]
+    route = "/" + (stem[: -len(PurePosixPath(stem).name)] if PurePosixPath(stem).name.lower() in ("readme", "index") else stem)
+    addresses = {route, route + ".html", "/" + src, src}
+    if isinstance(permalink, str) and permalink.strip():
+        addresses.add("/" + permalink.strip().strip("/") + "/")
+    for rule in rules:
+        literal = re.match(r"[^\\^$.*+?()\[\]{}|]*", rule.lstrip("^")).group(0) if rule.startswith("^") else rule
+        if not literal:
+            continue
+        if rule.startswith("^") or literal.endswith("/"):
+            if any(address.startswith(literal) or address.lstrip("/").startswith(literal.lstrip("/")) for address in addresses):
+                return rule
+        elif literal in addresses or "/" + literal.lstrip("/") in addresses:
+            return rule
+    return None
+
+
 def _free_key(metadata: dict[str, Any], key: str) -> str:
     """``key``, or ``key_2``, ``key_3``… where the front matter already has it: nothing is overwritten.
 
@@ -715,14 +806,26 @@ def _title(page: _Page) -> str:
     return str(page.metadata.get("title") or display_name(page.src))
 
 
-def _nav_items(items: list) -> list[dict]:
+def _nav_items(items: list, prefix: str = "") -> list[dict]:
+    """Every item of a nav, drop-downs' entries included, each link joined to the ``prefix`` its
+    drop-down gives (vuepress-theme-hope: ``{prefix: "/posts/", children: ["a", "b/"]}``).
+
+    >>> [i.get("link") for i in _nav_items(["/", {"text": "文", "prefix": "/posts/", "children": ["a", {"link": "b/", "prefix": "c/", "children": ["d"]}]}])]
+    ['/', None, '/posts/a', '/posts/b/', '/posts/c/d']
+    """
     out = []
     for item in items:
-        if isinstance(item, dict):
-            out.append(item)
-            for key in ("items", "children"):  # a drop-down's entries: VuePress 1's name, then 2's
-                if isinstance(item.get(key), list):
-                    out += _nav_items(item[key])
-        elif isinstance(item, str):
-            out.append({"text": item, "link": item})  # VuePress 2 accepts a page's path alone
+        if isinstance(item, str):
+            item = {"text": item, "link": item}  # VuePress 2 accepts a page's path alone
+        if not isinstance(item, dict):
+            continue
+        link = item.get("link")
+        if isinstance(link, str) and prefix and not link.startswith("/") and not _SCHEME.match(link):
+            item = {**item, "link": posixpath.join(prefix, link)}
+        out.append(item)
+        inner = item.get("prefix")
+        inner = posixpath.join(prefix, inner) if isinstance(inner, str) else prefix
+        for key in ("items", "children"):  # a drop-down's entries: VuePress 1's name, then 2's
+            if isinstance(item.get(key), list):
+                out += _nav_items(item[key], inner)
     return out

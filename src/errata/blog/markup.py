@@ -5,9 +5,17 @@ What changes (everything outside fenced code and HTML comments; inside them noth
 - ``::: tip|note|info|warning|danger|details [title]`` → admonitions (``details`` collapsible ``???``),
   nested containers included; ``::: center|right|left`` → an aligned ``<div markdown>``;
   ``::: cardList`` / ``::: cardImgList`` (YAML inside) → Material grid cards;
-- ``<code-group>`` / ``<code-block title=…>`` → content tabs (pymdownx.tabbed);
+- ``<code-group>`` / ``<code-block title=…>`` (VuePress 2: ``<CodeGroup>`` / ``<CodeGroupItem title=…>``),
+  ``::: tabs`` / ``::: code-tabs`` with their ``@tab 标题`` lines, and ``::: code-group`` (a tab per fence,
+  named by its ``[title]``) → content tabs (pymdownx.tabbed);
 - ```` ```js {1,3-5} ```` → ```` ```js hl_lines="1 3-5" ````; ``:no-line-numbers`` dropped;
+- shiki's ``// [!code highlight]`` (``:3``) in a fence → its ``hl_lines``; ``// [!code ++]`` and the like come off, counted;
 - ``<Badge text=… type=…/>`` → ``<span class="errata-badge errata-badge--tip">…</span>``;
+- GitHub's alerts (``> [!TIP]``, ``> [!WARNING]``…) → admonitions of the same kinds;
+- code imports (``@[code{2-5} js{3}](./a.js)``, ``<<< @/a.js{2}``) → a fence with the file's text (the
+  importer reads files of the blog only; a file it cannot read leaves the line, noted);
+- ``==mark==`` → ``<mark>mark</mark>``;
+- includes (``<!-- @include: ./part.md{3-10} -->``) → that file's Markdown, converted (files of the blog only);
 - ``[[toc]]`` → removed (Material has its own table of contents);
 - every link and image URL goes through a resolver (the importer's: assets, permalinks, public files);
 - ``<!-- more -->`` stays: it is Material's excerpt marker too.
@@ -28,6 +36,7 @@ becomes a :class:`Note` with its line: never dropped silently, never published a
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -39,6 +48,9 @@ import yaml
 #: ``in_html``: the URL is in an HTML attribute, which MkDocs does not rewrite, so it must be
 #: relative to the page's published address rather than to its source file.
 Resolver = Callable[[str, bool, int, bool], Union[str, None]]
+#: ``read_code(path)`` → the text of a file a code import names (``@[code](./a.js)``, ``<<< @/a.js``),
+#: as written, or ``None`` when there is no such file the import may read.
+CodeReader = Callable[[str], Union[str, None]]
 
 ADMONITIONS = {"tip": "tip", "note": "note", "info": "info", "important": "info", "warning": "warning",
                "caution": "warning", "danger": "danger", "error": "danger", "details": "note"}
@@ -55,10 +67,16 @@ _INVISIBLE = re.compile(r"^[\u00a0\u200b\u200c\u200d\u2060\ufeff]+(?=[ \t]*(?:``
 _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})(.*)$")
 _CONTAINER_OPEN = re.compile(r"^( *)(:{3,})[ \t]*([A-Za-z][\w-]*)(.*)$")
 _CONTAINER_CLOSE = re.compile(r"^( *)(:{3,})[ \t]*$")
-_GROUP_OPEN = re.compile(r"^( *)<code-group>[ \t]*$", re.IGNORECASE)
-_GROUP_CLOSE = re.compile(r"^[ \t]*</code-group>[ \t]*$", re.IGNORECASE)
-_TAB_OPEN = re.compile(r"^( *)<code-block\b([^<>]*)>[ \t]*$", re.IGNORECASE)
-_TAB_CLOSE = re.compile(r"^[ \t]*</code-block>[ \t]*$", re.IGNORECASE)
+#: vdoing's ``<code-group>``/``<code-block>``; VuePress 2's ``<CodeGroup>``/``<CodeGroupItem>`` (or ``<code-group-item>``).
+_GROUP_OPEN = re.compile(r"^( *)<code-?group>[ \t]*$", re.IGNORECASE)
+_GROUP_CLOSE = re.compile(r"^[ \t]*</code-?group>[ \t]*$", re.IGNORECASE)
+_TAB_OPEN = re.compile(r"^( *)<(?:code-?block|code-?group-?item)\b([^<>]*)>[ \t]*$", re.IGNORECASE)
+_TAB_CLOSE = re.compile(r"^[ \t]*</(?:code-?block|code-?group-?item)>[ \t]*$", re.IGNORECASE)
+#: A tab of ``::: tabs`` / ``::: code-tabs`` (vuepress-theme-hope, plume, VuePress 2's markdown-tab plugin).
+_AT_TAB = re.compile(r"^ *@tab(:active)?(?:[ \t]++(.*))?$")  # the title's spaces are taken off after (linear)
+#: The containers whose tabs are marked by ``@tab`` lines.
+AT_TABS = ("tabs", "code-tabs")
+_TAG = re.compile(r"<[^<>]*>")
 _HIGHLIGHT = re.compile(r"^\{([\d,\s-]*)\}")
 _VUEPRESS_FLAGS = re.compile(r":(?:no-)?(?:line-numbers|v-pre)\b")
 _TITLE_ATTRIBUTE = re.compile(r"title=\"([^\"\n]{1,100})\"")
@@ -71,18 +89,30 @@ _BADGE = re.compile(rf"<Badge\b({_INSIDE_TAG})>(?:([^<>]*)</Badge>)?", re.IGNORE
 _VUE_TAG = re.compile(rf"</?([A-Z][\w-]*|[a-z][a-z0-9]*(?:-[a-z0-9]+)+|template)\b{_INSIDE_TAG}>")
 #: VuePress syntax with no Material counterpart, left as text and reported: Vue interpolation,
 #: code imports (``<<< @/file``), includes, and the blocks of a Vue single-file component.
-_VUEPRESS_ONLY = re.compile(r"\{\{.*?\}\}|^\s*<<<\s*@|^\s*@include\b|<(?:script|style)\b", re.IGNORECASE)
+_VUEPRESS_ONLY = re.compile(r"\{\{.*?\}\}|^\s*<<<\s*@|^\s*@include\b|^\s*@\[|<(?:script|style)\b", re.IGNORECASE)
 _TOC = re.compile(r"\[\[toc\]\]", re.IGNORECASE)
+#: A code import on a line of its own: VuePress 2's ``@[code{3-10} js{2}](./a.js)`` (lines, then a language
+#: and its highlighted lines), VuePress 1's ``<<< @/a.js{2}``. Possessive runs: each character is read once (linear).
+_CODE_IMPORT = re.compile(r"^( *)(?:@\[code(?:\{(\d*)-(\d*)\})?(?:[ \t]++([\w+#.-]*+)(?:\{([\d,\s-]*+)\})?)?[^\]\n]*+\]\(([^()\s]+)\)|<<<[ \t]+(@?[^\s{#]+)(?:\{([\d,\s-]*)\})?(?:[ \t]+\[([\w+#.-]+)\])?)[ \t]*$")
+#: markdown-it-mark's ``==highlighted==`` (vuepress-theme-hope, plume): no space just inside the markers.
+_MARK = re.compile(r"==(?=[^\s=])([^=\n]*?[^\s=])==")
+#: VuePress 2's markdown-include (hope, plume): ``<!-- @include: ./part.md{3-10} -->`` stands for that file's text.
+_INCLUDE = re.compile(r"^ *<!--[ \t]*@include:[ \t]*([^\s{#]+?)(?:\{(\d*)-(\d*)\})?(?:#[\w-]+)?[ \t]*-->[ \t]*$")
+_EMBED = re.compile(r"^ *@\[[\w-]+")
+MAX_INCLUDES = 50  # per page, nested ones included
+MAX_CODE_LINES = 5000  # an imported file's lines: a snippet, not a data dump
 # A label holds no brackets but an image's (``[![alt](img.png)](page.md)``): each '[' scans to the next one, linear.
 _LABEL = r"(?:[^\[\]\n!]|!(?!\[)|!\[[^\[\]\n]*\]\([^()\s]*\))*"
-_MD_LINK = re.compile(rf"(!?)\[({_LABEL})\]\(\s*(<[^<>\n]*>|[^\s()<>]+)((?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?)\s*\)")
+#: A link or image; an image may give its size after the URL (``=300x200``, ``=300x``: vuepress-theme-hope, plume).
+_MD_LINK = re.compile(rf"(!?)\[({_LABEL})\]\(\s*(<[^<>\n]*>|[^\s()<>]+)(?:\s+=(\d{{0,5}})x(\d{{0,5}}))?((?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?)\s*\)")
 _HTML_TAG = re.compile(r"<(img|a|source|video|audio)\b[^<>]*>", re.IGNORECASE)
 _HTML_URL = re.compile(r"(\s(?:src|href)\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNORECASE)
 _HTML_ALT = re.compile(r"\salt\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNORECASE)
 _STYLE = re.compile(r"\sstyle\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNORECASE)
 _TARGET = re.compile(r"\starget\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNORECASE)
 _ZOOM = re.compile(r"\s*zoom\s*:\s*(\d{1,3}(?:\.\d{1,3})?)%\s*;?\s*")
-_REFERENCE = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^<>\n]*>|\S+)(.*)$")
+#: A link reference definition (``[id]: url``); a footnote's (``[^1]: text``) holds text, not a URL.
+_REFERENCE = re.compile(r"^( {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*)(<[^<>\n]*>|\S+)(.*)$")
 _BACKTICKS = re.compile(r"`+")
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)")
 
@@ -124,8 +154,14 @@ class _Block:
     children: list = field(default_factory=list)
 
 
-def convert_markup(text: str, first_line: int = 1, resolve: Resolver = keep_url) -> Conversion:
-    """Convert an essay's body (no front matter); notes count lines from ``first_line``.
+def no_code(path: str) -> None:
+    """The code reader that finds nothing (for text that is not part of an import)."""
+    return None
+
+
+def convert_markup(text: str, first_line: int = 1, resolve: Resolver = keep_url, read_code: CodeReader = no_code, _includes: list[int] | None = None) -> Conversion:
+    """Convert an essay's body (no front matter); notes count lines from ``first_line``;
+    ``read_code`` gives the files code imports name.
 
     >>> print(convert_markup("```js {1,3}\\nlet a\\n```\\n::: tip\\n```\\n:::\\n```\\n:::\\n").text, end="")
     ```js hl_lines="1 3"
@@ -143,9 +179,11 @@ def convert_markup(text: str, first_line: int = 1, resolve: Resolver = keep_url)
     if _nests_by_content_column(lines):
         lines = _lists_by_fours(lines)
         result.counts["lists re-indented"] += 1
+    lines = _code_notations(lines, result)
+    lines = _alerts_as_containers(lines)
     lines = _quoted_containers(lines, first_line, result)
     root = _parse(lines, first_line, result)
-    lines = _Renderer(result, resolve).render(root.children)
+    lines = _Renderer(result, resolve, read_code, _includes).render(root.children)
     result.text = "\n".join(lines)
     return result
 
@@ -253,6 +291,95 @@ def _lists_by_fours(lines: list[str]) -> list[str]:
             verbatim = ("<!--", 0, shift)
         runs_on = runs_on or bool(_RUNS_ON.match(expanded))
         previous_text = bool(stack or item) and not block
+    return out
+
+
+# -- shiki's notation comments in code (``// [!code highlight]``): VuePress 2, hope, plume ---------------
+
+#: A notation comment at a line's end (the spaces before it are taken off apart: a pattern starting with
+#: them would read a long run of spaces again from each of its places).
+_NOTATION = re.compile(r"(?://|#|--|;|<!--|/\*)[ \t]*+\[!code[ \t]++([\w+-]+)(?::(\d{1,4}))?\][ \t]*(?:-->|\*/)?[ \t]*$")
+
+
+def _code_notations(lines: list[str], result: Conversion) -> list[str]:
+    """Each fence's ``// [!code highlight]`` (``:3`` for three lines) as line highlights on its opening line
+    (``{2,5}``, which the fence's conversion makes ``hl_lines``), and its other notations (``++``, ``--``,
+    ``focus``, ``error``, ``warning``: no Material counterpart) taken off the code, counted.
+
+    >>> _code_notations(["```js", "a()", "b() // [!code highlight]", "c() // [!code ++]", "```"], Conversion(""))
+    ['```js {2}', 'a()', 'b()', 'c()', '```']
+    """
+    if not any("[!code" in line for line in lines):
+        return lines
+    out = list(lines)
+    fence: tuple[str, int, int, list[str] | None] | None = None  # the open fence: character, length, line, highlights (None: leave it)
+    for k, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if fence is None:
+            if match and not (match.group(2)[0] == "`" and "`" in match.group(3)):
+                fence = (match.group(2)[0], len(match.group(2)), k, [])
+                # In Markdown shown as code, a notation is an example: shiki reads one only in a comment of the language.
+                shown = re.match(r"\s*(?:md|markdown|mdx|text|txt)\b", match.group(3), re.IGNORECASE)
+                fence = (*fence[:3], None) if shown else fence
+            continue
+        if match and match.group(2)[0] == fence[0] and len(match.group(2)) >= fence[1] and not match.group(3).strip():
+            character, length, start, highlighted = fence
+            if highlighted and "{" not in lines[start]:
+                out[start] = f"{lines[start].rstrip()} {{{','.join(highlighted)}}}"
+            fence = None
+            continue
+        notation = _NOTATION.search(line) if fence[3] is not None and "[!code" in line else None
+        if notation:
+            out[k] = line[: notation.start()].rstrip(" \t")
+            if notation.group(1) == "highlight":
+                at, count = k - fence[2], int(notation.group(2) or 1)
+                fence[3].append(f"{at}-{at + count - 1}" if count > 1 else str(at))
+            else:
+                result.counts["code notations dropped"] += 1
+    return out
+
+
+# -- GitHub's alerts (``> [!TIP]``): VuePress 2's markdown-hint, hope, plume -----------------------
+
+_ALERT = re.compile(r"^( *)> ?\[!(note|tip|important|warning|caution)\][ \t]*(.*)$", re.IGNORECASE)
+
+
+def _alerts_as_containers(lines: list[str]) -> list[str]:
+    """Each alert quote (``> [!WARNING]`` then ``> text``) as the container of its kind (``::: warning``),
+    its lines unquoted; the blank line (or the end) that ends the quote carries the closing ``:::``, so
+    every line keeps its number (only a fence right after the quote, with no blank line, needs a line more).
+
+    >>> _alerts_as_containers(["> [!TIP]", "> 换镜像。", "", "后文", "> 引用"])
+    ['::: tip', '换镜像。', ':::', '后文', '> 引用']
+    >>> _alerts_as_containers(["- 项", "", "    > [!NOTE]", "    > 注"])  # in a list item: at its indentation
+    ['- 项', '', '    ::: note', '    注', '    :::']
+    """
+    if not any(_ALERT.match(line) for line in lines):
+        return lines
+    out: list[str] = []
+    fenced = _inside_fences(lines)
+    k = 0
+    while k < len(lines):
+        alert = None if fenced[k] else _ALERT.match(lines[k])
+        if not alert:
+            out.append(lines[k])
+            k += 1
+            continue
+        indent = alert.group(1)
+        out.append(f"{indent}::: {alert.group(2).lower()} {alert.group(3)}".rstrip())
+        k += 1
+        # The quote goes on over its '>' lines and the lazy lines of its paragraph, up to a blank line
+        # (or one a line before carries, ending in a newline) or a line that starts a block.
+        while k < len(lines) and lines[k].strip() and not fenced[k] and not out[-1].endswith("\n"):
+            inner = lines[k][len(indent) :] if lines[k].startswith(indent) else lines[k].lstrip(" ")
+            if not _QUOTED.match(inner) and (_LIST_ITEM.match(lines[k]) or _STARTS_BLOCK.match(lines[k])):
+                break
+            out.append(indent + _QUOTED.sub("", inner, count=1))
+            k += 1
+        out[-1] = out[-1].rstrip("\n")
+        out.append(f"{indent}:::")  # on the blank line that ends the quote; with none, a line more
+        if k < len(lines) and not lines[k].strip():
+            k += 1  # the blank line is where the closing marker went
     return out
 
 
@@ -441,9 +568,12 @@ def _fence_info(line: str, match: re.Match[str], result: Conversion) -> str:
 
 
 class _Renderer:
-    def __init__(self, result: Conversion, resolve: Resolver):
+    def __init__(self, result: Conversion, resolve: Resolver, read_code: CodeReader = no_code, includes: list[int] | None = None):
         self.result = result
         self.resolve = resolve
+        self.read_code = read_code
+        self.includes = includes if includes is not None else [MAX_INCLUDES]  # left for the page, its includes' included
+        self.v_pre = 0  # inside how many ``::: v-pre``
 
     def note(self, line: int, message: str) -> None:
         self.result.notes.append(Note(line, message))
@@ -455,6 +585,10 @@ class _Renderer:
                 out.extend(self.block(child))
             elif not child.prose:
                 out.append(child.text)
+            elif code := _CODE_IMPORT.match(child.text):
+                out.extend(self.code_import(code, child))
+            elif include := _INCLUDE.match(child.text):
+                out.extend(self.include(include, child))
             else:
                 line = self.inline(child.text, child.number)
                 if line is not None:
@@ -472,9 +606,24 @@ class _Renderer:
             return [f'{at}<div class="errata-align-{kind}" markdown>', "", *body, "", f"{at}</div>", ""]
         if kind in CARD_LISTS:
             return self.cards(block, CARD_LISTS[kind])
+        if kind == "code-group" and block.colons:
+            return self.fence_tabs(block)
         if kind == "code-group":
             return self.code_group(block)
+        if kind in AT_TABS:
+            return self.at_tabs(block)
+        if kind == "v-pre":
+            # VuePress shows what is inside as written ({{ }} is no interpolation): so does Material.
+            self.result.counts["v-pre"] += 1
+            self.v_pre += 1
+            try:
+                return _reindent(_trim(self.render(block.children)), block.indent, _markdown_indent(block.indent))
+            finally:
+                self.v_pre -= 1
         self.note(block.number, f"'{_describe(block)}' is not something Material has: its markers are left out, its content is kept as it is")
+        title = _container_title(block.info)
+        if title:  # ``::: theorem 定理``, plume's ``::: card title="小结"``: the title stays, as a bold line
+            return [f"{_markdown_indent(block.indent)}**{markdown_text(title)}**", "", *self.render(block.children)]
         return self.render(block.children)
 
     def admonition(self, block: _Block, kind: str) -> list[str]:
@@ -492,14 +641,116 @@ class _Renderer:
         for child in block.children:
             if isinstance(child, _Block) and child.kind == "code-block":
                 attributes = dict((k.lstrip(":"), v.strip("\"'")) for k, v in _ATTRIBUTE.findall(child.info))
-                title = attributes.get("title") or "代码"
+                active = bool(re.search(r"(?:^|\s):?active\b", child.info))
                 body = _dedent(_trim(self.render(child.children)))
-                at = _markdown_indent(block.indent)
-                out += [f'{at}=== "{_title_text(title)}"', "", *_reindent(body, "", at + "    "), ""]
+                out += _tab(attributes.get("title") or "代码", active, body, _markdown_indent(block.indent), first=not out)
             elif isinstance(child, _Block) or child.text.strip():
                 self.note(child.number, "only <code-block> belongs in a <code-group>: this is kept after the tabs")
                 out += self.render([child])
         return out
+
+    def code_import(self, match: re.Match[str], line: _Line) -> list[str]:
+        """A code import → a fence holding the file's text (its lines ``first-last`` when given), its
+        language from the import or the file's extension, its highlighted lines as ``hl_lines``.
+        A file the import cannot read leaves the line as written, noted."""
+        indent, first, last, language, highlights, path = match.group(1, 2, 3, 4, 5, 6)
+        if path is None:  # VuePress 1's <<<
+            path, highlights, language = match.group(7, 8, 9)
+        text = self.read_code(path)
+        if text is None:
+            self.note(line.number, f"code import {path!r} is VuePress's own syntax and names no file of the blog: it is shown as text; rewrite or remove it")
+            return [_as_text(line.text)]
+        self.result.counts["code import"] += 1
+        code = text.replace("\r\n", "\n").split("\n")
+        if code and code[-1] == "":
+            code.pop()
+        code = code[int(first) - 1 if first else 0 : int(last) if last else None][:MAX_CODE_LINES]
+        language = language or posixpath.splitext(path)[1].lstrip(".")
+        ranges = [part.strip() for part in (highlights or "").split(",") if part.strip()]
+        fence = "`" * max([3, *(len(run) + 1 for run in _BACKTICKS.findall(text))])
+        opening = fence + language + (f' hl_lines="{" ".join(ranges)}"' if ranges else "")
+        return [indent + opening, *((indent + c) if c else "" for c in code), indent + fence]
+
+    def include(self, match: re.Match[str], line: _Line) -> list[str]:
+        """An include → the Markdown of the file it names (its lines ``first-last`` when given), converted
+        as this page's text is; notes about it cite the include's line. A file that cannot be read
+        leaves the comment (which shows nothing), noted: the page would lack that part."""
+        path, first, last = match.groups()
+        text = self.read_code(path) if self.includes[0] > 0 else None
+        if text is None:
+            self.note(line.number, f"include {path!r} names no file of the blog (or the page has more than {MAX_INCLUDES} includes): the page lacks that part; paste it in")
+            return [line.text]
+        self.includes[0] -= 1  # shared with the included texts: a file that includes itself twice cannot multiply
+        self.result.counts["include"] += 1
+        part = "\n".join(text.replace("\r\n", "\n").split("\n")[int(first) - 1 if first else 0 : int(last) if last else None][:MAX_CODE_LINES])
+        at_include = lambda url, image, _, in_html: self.resolve(url, image, line.number, in_html)  # noqa: E731  (the page's line)
+        converted = convert_markup(part, line.number, at_include, self.read_code, self.includes)
+        self.result.notes += [Note(line.number, f"in {path}: {note.message}") for note in converted.notes]
+        self.result.counts.update(converted.counts)
+        return converted.text.split("\n")
+
+    def at_tabs(self, block: _Block) -> list[str]:
+        """``::: tabs`` / ``::: code-tabs#shell`` with its ``@tab 标题`` (``@tab:active``) lines → content tabs.
+
+        What comes before the first ``@tab`` is kept before the tabs, noted.
+        """
+        self.result.counts["tabs"] += 1
+        at = _markdown_indent(block.indent)
+        before: list = []
+        tabs: list[tuple[str, bool, list]] = []
+        for child in block.children:
+            marker = _AT_TAB.match(child.text) if isinstance(child, _Line) and child.prose else None
+            if marker:
+                # hope's ``@tab 标题#id``: the id names the tab for the theme's memory, no part of the title.
+                title = re.sub(r"(?<=\S)#[\w-]+$", "", _TAG.sub("", (marker.group(2) or "").strip()).strip()) or f"标签 {len(tabs) + 1}"
+                tabs.append((title, bool(marker.group(1)), []))
+            elif tabs:
+                tabs[-1][2].append(child)
+            else:
+                before.append(child)
+        out = []
+        if any(isinstance(child, _Block) or child.text.strip() for child in before):
+            self.note(block.number, f"'{_describe(block)}': what comes before its first @tab is kept before the tabs")
+            out += self.render(before)
+        for index, (title, active, children) in enumerate(tabs):
+            body = _dedent(_trim(self.render(children)))
+            out += _tab(title, active, body, at, first=index == 0)
+        return out
+
+    def fence_tabs(self, block: _Block) -> list[str]:
+        """``::: code-group`` (VitePress, reco, plume): each fence a tab, titled by its ``[title]``."""
+        self.result.counts["code-group"] += 1
+        at = _markdown_indent(block.indent)
+        out: list[str] = []
+        after: list[str] = []
+        fence: list[str] = []
+        closing: tuple[str, int] | None = None
+        for child in block.children:
+            if isinstance(child, _Block) or (child.prose and closing is None):
+                if isinstance(child, _Block) or child.text.strip():
+                    self.note(child.number, "only fenced code belongs in a '::: code-group': this is kept after the tabs")
+                    after += self.render([child])
+                continue
+            if closing is None:
+                opening = _FENCE.match(child.text)
+                if not opening:  # a comment's line
+                    continue
+                closing = (opening.group(2)[0], len(opening.group(2)))
+                fence = [child.text]
+                continue
+            fence.append(child.text)
+            end = _FENCE.match(child.text)
+            if end and end.group(2)[0] == closing[0] and len(end.group(2)) >= closing[1] and not end.group(3).strip():
+                closing = None
+                title = _FENCE_TITLE.search(fence[0])
+                name = html.unescape(title.group(1)) if title else (_FENCE.match(fence[0]).group(3).strip() or "代码")
+                if title:
+                    fence[0] = fence[0][: title.start()] + fence[0][title.end() :]
+                out += _tab(name, False, _dedent(fence), at, first=not out)
+        if closing is not None:  # a fence never closed runs to the page's end: kept as it is, noted
+            self.note(block.number, "'::: code-group': a fence in it is never closed: it is kept after the tabs, as written")
+            after += fence
+        return out + after
 
     def cards(self, block: _Block, name: str) -> list[str]:
         lines = [child for child in block.children if isinstance(child, _Line)]
@@ -526,12 +777,27 @@ class _Renderer:
         if _TOC.fullmatch(line.strip()):
             self.result.counts["toc"] += 1
             return None
-        convert = lambda text: self.links(self.components(self.badges(self.vuepress_only(_TOC.sub(self._toc, text), number)), number), number)  # noqa: E731
+        if _EMBED.match(line):  # a plugin's embed (``@[bilibili](BV…)``): its "URL" is an id, no link to publish
+            self.note(number, f"{line.strip()[:60]!r} is a VuePress plugin's embed: it is shown as text; rewrite or remove it")
+            return _as_text(line)
+        convert = lambda text: self.links(self.components(self.badges(self.marks(self.vuepress_only(_TOC.sub(self._toc, text), number))), number), number)  # noqa: E731
         return _outside_comments(line, lambda part: _outside_code(part, convert))
 
     def _toc(self, match: re.Match[str]) -> str:
         self.result.counts["toc"] += 1
         return ""
+
+    def marks(self, text: str) -> str:
+        """``==重点==`` → ``<mark>重点</mark>`` (Python-Markdown has no such syntax; HTML it shows).
+
+        >>> _Renderer(Conversion(""), keep_url).marks("==重点== 和 a == b")
+        '<mark>重点</mark> 和 a == b'
+        """
+        if "==" not in text:
+            return text
+        marked = _MARK.sub(r"<mark>\1</mark>", text)
+        self.result.counts["mark"] += marked.count("<mark>") - text.count("<mark>")
+        return marked
 
     def badges(self, text: str) -> str:
         def badge(match: re.Match[str]) -> str:
@@ -561,7 +827,7 @@ class _Renderer:
     def vuepress_only(self, text: str, number: int) -> str:
         """Report what only VuePress understands and Material would show as text (or refuse)."""
         found = _VUEPRESS_ONLY.search(text) if ("{{" in text or "@" in text or "<" in text) else None
-        if found:
+        if found and not (self.v_pre and found.group(0).startswith("{{")):
             self.note(number, f"{found.group(0).strip()[:40]!r} is VuePress's own syntax: Material shows it as it is written; rewrite or remove it")
         return text
 
@@ -575,14 +841,17 @@ class _Renderer:
         return text
 
     def _markdown_link(self, match: re.Match[str], number: int) -> str:
-        bang, label, url, title = match.groups()
+        bang, label, url, width, height, title = match.groups()
         if "](" in label:  # an image inside a link
             label = self.links(label, number)
         bare = url[1:-1] if url.startswith("<") else url
         new = self.resolve(bare, bool(bang), number, False)
         if new is None:
             return _missing_image(label or bare) if bang else label
-        return f"{bang}[{label}]({markdown_url(new) if new != bare else url}{title})"
+        size = " ".join(f'{name}="{value}"' for name, value in (("width", width), ("height", height)) if value)
+        if size and bang:
+            self.result.counts["image size"] += 1
+        return f"{bang}[{label}]({markdown_url(new) if new != bare else url}{title})" + (f"{{ {size} }}" if size and bang else "")
 
     def _html_tag(self, match: re.Match[str], number: int) -> str:
         tag = self._attributes(match.group(0), match.group(1).lower(), number)
@@ -683,6 +952,42 @@ def _describe(block: _Block) -> str:
     if block.colons:
         return f"{':' * block.colons} {block.kind}"
     return f"<{block.kind}>"
+
+
+_FENCE_TITLE = re.compile(r' title="([^"\n]*)"')
+
+
+def _tab(title: str, active: bool, body: list[str], at: str, first: bool = False) -> list[str]:
+    """One content tab (pymdownx.tabbed): ``+`` marks the tab shown first, ``!`` starts a new set of
+    tabs (without it, two groups one after the other would become one).
+
+    >>> _tab("npm", True, ["```bash", "npm i", "```"], "", first=True)
+    ['===!+ "npm"', '', '    ```bash', '    npm i', '    ```', '']
+    """
+    marks = ("!" if first else "") + ("+" if active else "")
+    return [f'{at}==={marks} "{_title_text(title)}"', "", *_reindent(body, "", at + "    "), ""]
+
+
+def _container_title(info: str) -> str:
+    """The title on an unknown container's opening line: its ``title="…"``, or the words when no attribute is there.
+
+    >>> _container_title('title="小结" icon="twemoji:books"'), _container_title("定理 1"), _container_title("img no-padding=true")
+    ('小结', '定理 1', '')
+    """
+    attribute = _TITLE_ATTRIBUTE.search(info)
+    if attribute:
+        return attribute.group(1)
+    return "" if "=" in info or "{" in info else info.strip()
+
+
+def _as_text(line: str) -> str:
+    """A line of ``@[name](…)`` with its first brackets escaped: Material shows it as text, not as a link
+    to a file that is not there (which the strict build refuses).
+
+    >>> _as_text("@[code](./gone.js)")
+    '@\\\\[code\\\\](./gone.js)'
+    """
+    return line.replace("[", "\\[", 1).replace("]", "\\]", 1) if "@[" in line else line
 
 
 def _title_text(title: str) -> str:

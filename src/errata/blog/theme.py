@@ -1,9 +1,11 @@
 """The vdoing theme's parts of a blog: its config, its home page, its own pages.
 
 The config (``.vuepress/config.js|ts|mjs|cjs|yml|yaml|toml``) is read, never executed: a JS/TS
-config is scanned for the literal object it exports, and whatever is not a literal (an
-imported name, a function, a type cast) is skipped as :data:`UNREAD`. The scan is one pass over
-the tokens, so a hostile config cannot hang it.
+config is scanned for the literal object it exports, and whatever is not a literal (a function,
+a type cast) is skipped as :data:`UNREAD`. A name the object uses (``theme,`` or ``navbar: nav``) is
+looked up the same way: a ``const`` of the file, or what a file of ``.vuepress/`` it imports from
+(``import theme from "./theme.js"``) exports, a few files deep at most. The scan is one pass over
+the tokens of each file, so a hostile config cannot hang it.
 """
 
 from __future__ import annotations
@@ -23,11 +25,17 @@ from .markup import Card, card_grid, markdown_text, markdown_url
 CONFIG_NAMES = ("config.ts", "config.js", "config.mjs", "config.cjs", "config.yml", "config.yaml", "config.toml")
 MAX_CONFIG = 1_000_000  # characters
 MAX_DEPTH = 40  # nesting a config needs; deeper is skipped (no recursion limit, no quadratic scan)
+MAX_CONFIG_FILES = 12  # files a config's names are looked up in (theme.ts, navbar.ts, sidebar/…)
+MAX_NAME_DEPTH = 4  # a name that names a name that names…: as deep as configs go
+MAX_CONFIG_NAMES = 200  # names looked up in all (a config uses a few dozen)
 
 #: vdoing's own pages (front matter flag) → the page Errata generates for the same purpose.
 THEME_PAGES = {"archivesPage": "archive.md", "categoriesPage": "categories.md", "tagsPage": "tags.md"}
 #: The addresses vdoing gives those pages, for links that name them.
 THEME_ADDRESSES = {"archives": "archive.md", "archive": "archive.md", "categories": "categories.md", "tags": "tags.md"}
+#: The first folder of the addresses VuePress 2's blog themes give their lists (reco ``/categories/linux/1/``,
+#: ``/tags/pip/1/``, ``/timeline/``; hope ``/category/前端/``, ``/tag/vite/``, ``/timeline/``) → Errata's page.
+THEME_FOLDERS = {**THEME_ADDRESSES, "category": "categories.md", "tag": "tags.md", "timeline": "archive.md"}
 
 _TOKEN = re.compile(
     r"""(?P<space>\s+|//[^\n]*|/\*.*?(?:\*/|\Z))"""
@@ -53,6 +61,9 @@ class SiteConfig:
     docs_dir: str = ""
     nav: list[dict[str, Any]] = field(default_factory=list)
     posts_category: str = "随笔"  # vdoing's name for the loose posts of _posts/ (themeConfig.categoryText)
+    #: The addresses the theme puts behind a password (hope's encrypt.config, plume's encrypt.rules):
+    #: a page's route, a folder's ending in '/', a source path; '/' for hope's encrypt.global.
+    protected: list[str] = field(default_factory=list)
     source: str = ""  # the file it came from ('' when there was none)
     notes: list[str] = field(default_factory=list)
 
@@ -75,7 +86,7 @@ def read_config(path: Path) -> SiteConfig:
         elif path.suffix == ".toml":
             data = tomllib.loads(text)
         else:
-            data = read_js_object(text)
+            data = _Names(path.parent).resolve(read_js_object(text), path, text)
     except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
         config.notes.append(f"{path.name}: cannot be read ({str(exc).splitlines()[0]})")
         return config
@@ -87,15 +98,31 @@ def read_config(path: Path) -> SiteConfig:
     config.description = _string(data.get("description")) or _string(_get(locale, "description"))
     # VuePress 1 (and vdoing) keep the theme's settings in themeConfig; VuePress 2 passes them to the theme.
     theme = next((data[key] for key in ("themeConfig", "theme") if isinstance(data.get(key), dict)), {})
-    config.repo = _string(theme.get("repo"))
+    vuepress_2 = not isinstance(data.get("themeConfig"), dict) and isinstance(data.get("theme"), dict)
+    # reco and plume name the repository of the pages docsRepo (a URL or owner/name), beside or instead of repo.
+    config.repo = _string(theme.get("repo")) or _string(theme.get("docsRepo"))
     # The plugins list is often code (functions, require()), which is not read: the hostname of a
-    # sitemap plugin is looked for in the text then, as a literal string only.
-    config.url = _site_url(data) or _site_url({"base": data.get("base"), "plugins": [{"hostname": m.group(1)} for m in _HOSTNAME.finditer(text)]})
-    config.docs_branch = _path_part(_string(theme.get("docsBranch")))
+    # sitemap plugin is looked for in the text then, as a literal string only. VuePress 2's themes
+    # (hope, plume) take the hostname themselves.
+    config.url = (
+        _site_url(data)
+        or _site_url({"base": data.get("base"), "plugins": [theme]})
+        or _site_url({"base": data.get("base"), "plugins": [{"hostname": m.group(1)} for m in _HOSTNAME.finditer(text)]})
+    )
+    # Edit links: VuePress 1's themes default to the branch master, VuePress 2's to main.
+    config.docs_branch = _path_part(_string(theme.get("docsBranch"))) or ("main" if vuepress_2 else "")
     config.docs_dir = _path_part(_string(theme.get("docsDir")))
     category = re.sub(r"[\\/:*?\"<>|\x00-\x1f]", "", _string(theme.get("categoryText"))).strip(". ")
     config.posts_category = category or config.posts_category  # a folder name: no path, no '..'
+    encrypt = theme.get("encrypt")
+    if isinstance(encrypt, dict):
+        rules = encrypt.get("config", encrypt.get("rules"))
+        config.protected = [key for key in rules if isinstance(key, str)] if isinstance(rules, dict) else []
+        if encrypt.get("global") is True:
+            config.protected.append("/")
     nav = theme.get("nav", theme.get("navbar"))  # VuePress 2 calls it navbar
+    if nav is None:  # vuepress-theme-hope gives each language its own: the root's is the site's
+        nav = _get(theme, "locales", "/", "navbar")
     if nav is UNREAD:
         config.notes.append(f"{path.name}: the theme's nav is not a literal (imported or computed): not read")
     elif isinstance(nav, list):
@@ -158,6 +185,232 @@ class _Unread:
 UNREAD = _Unread()  # a value the scan could not read without running the code
 
 
+@dataclass(frozen=True)
+class _Name:
+    """A name where a value was (``theme,``, ``navbar: nav``): looked up by :class:`_Names`, else :data:`UNREAD`."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class _Required:
+    """``require('./config/nav.js')`` where a value was (vdoing's JS template): what that file exports."""
+
+    source: str
+
+
+_SCRIPT_SUFFIXES = (".ts", ".js", ".mts", ".mjs", ".cts", ".cjs")
+
+
+class _Names:
+    """Looks up the names a config's object uses, in the file and in the files of ``folder`` it imports
+    (read, never run; never outside ``folder`` or through a symlink). Each file is read and scanned once
+    and each name looked up once, a bounded number of files and names: a hostile config cannot make it slow.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = Path(tmp, "navbar.ts").write_text("export default navbar([{ text: '指南', link: '/guide/' }])")
+    ...     _ = Path(tmp, "theme.ts").write_text("import navbar from './navbar.js'\\nexport default hopeTheme({ repo: 'a/b', navbar })")
+    ...     text = "import theme from './theme.js'\\nconst title: string = '小站'\\nexport default defineUserConfig({ title, theme })"
+    ...     _Names(Path(tmp)).resolve(read_js_object(text), Path(tmp, "config.ts"), text)
+    {'title': '小站', 'theme': {'repo': 'a/b', 'navbar': [{'text': '指南', 'link': '/guide/'}]}}
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = folder.resolve()
+        self.files: dict[Path, _Script] = {}
+        self.found: dict[tuple[Path, str | None], Any] = {}  # (file, name; None: its default export) → value
+
+    def resolve(self, value: Any, path: Path, text: str | None = None, depth: int = 0) -> Any:
+        """``value`` with each :class:`_Name` in it replaced by what it names in the file at ``path``."""
+        if text is not None and path not in self.files:
+            self.files[path] = _Script(text)
+        if isinstance(value, _Name):
+            return self.lookup(path, value.name, depth + 1) if depth < MAX_NAME_DEPTH else UNREAD
+        if isinstance(value, _Required):
+            target = self.file(path.parent, value.source) if depth < MAX_NAME_DEPTH else None
+            if target is None:
+                return UNREAD
+            return self.files[target].json if target.suffix == ".json" else self.lookup(target, None, depth + 1)
+        if isinstance(value, dict):
+            return {key: self.resolve(item, path, None, depth) for key, item in value.items()}
+        if isinstance(value, list):
+            return [self.resolve(item, path, None, depth) for item in value]
+        return value
+
+    def lookup(self, path: Path, name: str | None, depth: int) -> Any:
+        """What ``name`` is in the file (its own ``const``, else the import that brings it in), or what it exports by default."""
+        key = (path, name)
+        if key in self.found:
+            return self.found[key]
+        if len(self.found) >= MAX_CONFIG_NAMES:
+            return UNREAD
+        self.found[key] = UNREAD  # a name that leads back to itself stays unread
+        script = self.files[path]
+        if name is None:
+            value = script.literal(script.default) if script.default is not None else UNREAD
+        elif name in script.declared:
+            value = script.literal(script.declared[name])
+        elif name in script.imports:
+            exported, source = script.imports[name]
+            target = self.file(path.parent, source)
+            if target is None:
+                value = UNREAD
+            elif target.suffix == ".json":  # data, no names in it: taken as it is (however deep it nests)
+                self.found[key] = self.files[target].json if exported is None else UNREAD
+                return self.found[key]
+            else:
+                value = self.lookup(target, exported, depth)
+        else:
+            value = UNREAD
+        self.found[key] = self.resolve(value, path, None, depth)
+        return self.found[key]
+
+    def file(self, here: Path, source: str) -> Path | None:
+        """The file an import names (``./navbar.js`` is ``navbar.ts`` in TypeScript), if it is one of the folder's."""
+        if not source.startswith("."):
+            return None  # a package: code, not settings
+        base = here / source
+        stem = base.with_suffix("") if base.suffix in (*_SCRIPT_SUFFIXES, ".json") else base
+        for candidate in (base, *(stem.with_suffix(s) for s in _SCRIPT_SUFFIXES), *(base / f"index{s}" for s in _SCRIPT_SUFFIXES)):
+            if candidate in self.files:
+                return candidate
+            try:
+                if candidate.is_symlink() or not candidate.is_file() or not candidate.resolve().is_relative_to(self.folder):
+                    continue
+                if len(self.files) >= MAX_CONFIG_FILES:
+                    return None
+                self.files[candidate] = _Script(candidate.read_text(encoding="utf-8", errors="replace")[:MAX_CONFIG], candidate.suffix == ".json")
+                return candidate
+            except OSError:
+                continue
+        return None
+
+
+class _Script:
+    """One JS/TS file, scanned once: its tokens, where each bracket closes, the values its names are
+    given (``const navbar = …``, ``export const …``), its default export and its imports."""
+
+    def __init__(self, text: str, is_json: bool = False):
+        self.json: Any = UNREAD
+        self.tokens: list[tuple[str, str]] = []
+        self.declared: dict[str, int] = {}  # name → the index of its value's first token
+        self.imports: dict[str, tuple[str | None, str]] = {}  # local name → (exported name; None: the default, source)
+        self.default: int | None = None
+        if is_json:
+            try:
+                self.json = json.loads(text)
+            except (ValueError, RecursionError):
+                pass
+            return
+        self.tokens = _tokens(text)
+        self.closes = _closing_brackets(self.tokens)
+        tokens = self.tokens
+        for i, (kind, word) in enumerate(tokens):
+            if kind != "name":
+                continue
+            if word == "import" or (word in ("const", "let", "var") and self._require(i + 1)):
+                self._import(i + 1)
+            if word in ("const", "let", "var") and i + 2 < len(tokens) and tokens[i + 1][0] == "name":
+                j = i + 2
+                while j < len(tokens) and j < i + 40 and tokens[j][1] not in ("=", ";"):  # a type: `: NavbarConfig`
+                    j += 1
+                if j < len(tokens) and tokens[j][1] == "=":
+                    self.declared.setdefault(tokens[i + 1][1], j + 1)
+            elif word == "default" and i and tokens[i - 1][1] == "export":
+                self.default = i + 1
+            elif word == "exports" and i > 1 and tokens[i - 2][1] == "module" and i + 1 < len(tokens) and tokens[i + 1][1] == "=":
+                self.default = i + 2
+
+    def _require(self, i: int) -> bool:
+        """Whether tokens from ``i`` are ``name = require('…')`` or ``{ a, b } = require('…')``."""
+        after = self.closes.get(i, i) + 1 if i < len(self.tokens) and self.tokens[i][1] == "{" else i + 1
+        words = [text for _, text in self.tokens[after : after + 5]]
+        return len(words) == 5 and words[:3] == ["=", "require", "("] and self.tokens[after + 3][0] == "string" and words[4] == ")"
+
+    def _import(self, i: int) -> None:
+        """The names an import (``import a, { b as c } from '…'``, ``a = require('…')``) from token ``i`` brings in.
+
+        >>> script = _Script("import type x, { b as c, d } from './m.js'\\nconst e = require('./n.js')\\nconst { f } = require('./o')")
+        >>> sorted(script.imports.items())
+        [('c', ('b', './m.js')), ('d', ('d', './m.js')), ('e', (None, './n.js')), ('f', ('f', './o')), ('x', (None, './m.js'))]
+        """
+        tokens = self.tokens
+        if i < len(tokens) and tokens[i][1] == "type":
+            i += 1
+        default = None
+        if i < len(tokens) and tokens[i][0] == "name" and tokens[i][1] not in ("from",):
+            default, i = tokens[i][1], i + 1
+        if i < len(tokens) and tokens[i][1] == ",":
+            i += 1
+        named: list[tuple[str, str]] = []
+        if i < len(tokens) and tokens[i][1] == "{":
+            end = self.closes.get(i, i)
+            words = [text for _, text in tokens[i + 1 : end]]
+            for item in " ".join(words).split(","):
+                parts = item.split()
+                if parts and parts[0] != "type":
+                    named.append((parts[0], parts[-1]))  # ``b as c``: c is b
+            i = end + 1
+        if i + 1 < len(tokens) and tokens[i][1] == "from" and tokens[i + 1][0] == "string":
+            source = _unquote(tokens[i + 1][1])
+        elif i + 3 < len(tokens) and tokens[i][1] == "=" and tokens[i + 1][1] == "require" and tokens[i + 3][0] == "string":
+            source = _unquote(tokens[i + 3][1])
+        else:
+            return
+        if default:
+            self.imports[default] = (None, source)
+        for exported, local in named:
+            self.imports[local] = (exported, source)
+
+    def literal(self, i: int) -> Any:
+        """The value of the expression at token ``i``: a literal, a name, or a call with one literal.
+
+        >>> script = _Script("const a = navbar(['/a/'])\\nconst b = [1]\\nfoo()\\nconst c = nav;")
+        >>> [script.literal(script.declared[name]) for name in "abc"]
+        [['/a/'], [1], _Name(name='nav')]
+        """
+        tokens = self.tokens
+        if i >= len(tokens):
+            return UNREAD
+        # A literal (or a call) ends at its bracket, ';' or not; one never closed is no literal.
+        if tokens[i][1] in "{[" and tokens[i][0] == "punct":
+            if i not in self.closes:
+                return UNREAD
+            end = self.closes[i] + 1
+        elif tokens[i][0] == "name" and i + 1 < len(tokens) and tokens[i + 1][1] == "(":
+            if i + 1 not in self.closes:
+                return UNREAD
+            end = self.closes[i + 1] + 1
+        elif i + 1 == len(tokens) or tokens[i + 1][1] in ";,)}]" or tokens[i + 1][0] != "punct":
+            # One token, then the statement ends (a ';', or the next statement's first word).
+            if tokens[i][0] == "name" and tokens[i][1] not in ("true", "false", "null", "undefined"):
+                return _Name(tokens[i][1])
+            end = i + 1
+        else:
+            return UNREAD  # an expression: code
+        value, _ = _value(tokens[i:end], 0)
+        return value
+
+
+def _closing_brackets(tokens: list[tuple[str, str]]) -> dict[int, int]:
+    """Each opening bracket's index → its closing bracket's, in one pass.
+
+    >>> _closing_brackets(_tokens("a([1, {b: 2}])"))
+    {5: 9, 2: 10, 1: 11}
+    """
+    out: dict[int, int] = {}
+    stack: list[int] = []
+    for i, (kind, text) in enumerate(tokens):
+        if kind != "punct":
+            continue
+        if text in "([{":
+            stack.append(i)
+        elif text in ")]}" and stack:
+            out[stack.pop()] = i
+    return out
+
+
 def _tokens(text: str) -> list[tuple[str, str]]:
     out = []
     position = 0
@@ -181,8 +434,11 @@ def _value(tokens: list[tuple[str, str]], i: int, depth: int = 0) -> tuple[Any, 
     end = _expression_end(tokens, i)
     if _options_call(tokens, i, end) and depth <= MAX_DEPTH:
         # VuePress 2 passes settings to functions: ``theme: defaultTheme({ navbar: [...] })``,
-        # ``sitemapPlugin({ hostname: ... })``. The object literal is the settings, read as any other.
-        return _object(tokens, i + 3, end - 2, depth + 1), end
+        # ``sitemapPlugin({ hostname: ... })``, ``navbar([...])``. The literal is the settings, read as any other.
+        read = _object if tokens[i + 2][1] == "{" else _array
+        return read(tokens, i + 3, end - 2, depth + 1), end
+    if text == "require" and end == i + 4 and tokens[i + 1][1] == "(" and tokens[i + 2][0] == "string" and tokens[i + 3][1] == ")":
+        return _Required(_unquote(tokens[i + 2][1])), end  # CommonJS: what that file exports
     if end != i + 1 and not (text in "{[" and _closing(tokens, i) == end - 1) or depth > MAX_DEPTH:
         return UNREAD, end  # an expression (a call, a cast, an arrow function)
     if text == "{":
@@ -195,6 +451,8 @@ def _value(tokens: list[tuple[str, str]], i: int, depth: int = 0) -> tuple[Any, 
         return (float(text) if "." in text else int(text)), end
     if kind == "name" and text in ("true", "false", "null", "undefined"):
         return {"true": True, "false": False}.get(text), end
+    if kind == "name":
+        return _Name(text), end  # looked up by _Names when the reader can see the file
     return UNREAD, end
 
 
@@ -209,7 +467,7 @@ def _options_call(tokens, i: int, end: int) -> bool:
         end - i >= 5
         and tokens[i][0] == "name"
         and tokens[i + 1][1] == "("
-        and tokens[i + 2][1] == "{"
+        and tokens[i + 2][1] in ("{", "[")
         and _closing(tokens, i + 2) == end - 2
         and tokens[end - 1][1] == ")"
     )
@@ -223,6 +481,10 @@ def _object(tokens, i: int, stop: int, depth: int) -> dict[str, Any]:
             i += 1
             continue
         key = _unquote(text) if kind == "string" else text if kind in ("name", "number") else None
+        if kind == "name" and (i + 1 >= stop or tokens[i + 1][1] == ","):
+            out[key] = _Name(text)  # a shorthand (``{ navbar, sidebar }``): the value is the name's
+            i += 1
+            continue
         if key is None or i + 1 >= stop or tokens[i + 1][1] != ":":
             i = _expression_end(tokens, i)  # a spread, a method, a shorthand: not a literal entry
             continue
@@ -344,6 +606,7 @@ def home_page(metadata: dict[str, Any], body: str, site: SiteConfig, resolve) ->
     """
     from ..metadata import dump_front_matter  # the same YAML writer as every essay
 
+    metadata = _common_home(metadata)
     title = _string(metadata.get("heroText")) or site.title or _string(metadata.get("title")) or "首页"
     lines = []
     hero = _string(metadata.get("heroImage"))
@@ -373,6 +636,45 @@ def home_page(metadata: dict[str, Any], body: str, site: SiteConfig, resolve) ->
         lines += [markdown_text(footer), "{ .errata-footer }", ""]
     meta = {"title": title, "hide": ["navigation", "toc"]}
     return dump_front_matter(meta) + "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _common_home(metadata: dict[str, Any]) -> dict[str, Any]:
+    """A home page's front matter in VuePress 2's default shape (heroText, tagline, heroImage, actions,
+    features), from the shapes of other themes, where the default keys are not given: reco 2's
+    ``bannerBrand`` (title, description or tagline, buttons), plume's ``config`` list (a ``hero``
+    section: name, tagline or text, actions; a ``features`` section), vuepress-theme-hope's blog
+    ``projects`` (name, desc, link) as features.
+
+    >>> home = {"config": [{"type": "hero", "hero": {"name": "梅", "text": "写点东西", "actions": [{"theme": "alt", "text": "博客", "link": "/blog/"}]}}]}
+    >>> _common_home(home)["heroText"], _common_home(home)["tagline"], _common_home(home)["actions"]
+    ('梅', '写点东西', [{'text': '博客', 'link': '/blog/', 'type': 'secondary'}])
+    >>> _common_home({"bannerBrand": {"title": "夏", "description": "记录", "buttons": [{"text": "入门", "link": "/a"}]}})["actions"]
+    [{'text': '入门', 'link': '/a', 'type': 'primary'}]
+    """
+    out = dict(metadata)
+    sections = metadata.get("config") if isinstance(metadata.get("config"), list) else []
+    hero = next((s.get("hero") for s in sections if isinstance(s, dict) and s.get("type") == "hero" and isinstance(s.get("hero"), dict)), None)
+    banner = metadata.get("bannerBrand") if isinstance(metadata.get("bannerBrand"), dict) else None
+    if hero or banner:
+        source = hero or banner
+        out.setdefault("heroText", source.get("name") or source.get("title"))
+        out.setdefault("tagline", source.get("text") or source.get("tagline") or source.get("description"))
+        buttons = source.get("actions", source.get("buttons"))
+        if isinstance(buttons, list) and "actions" not in metadata:
+            out["actions"] = [
+                {"text": b.get("text"), "link": b.get("link"), "type": "secondary" if b.get("theme", b.get("type")) in ("alt", "plain", "secondary") else "primary"}
+                for b in buttons
+                if isinstance(b, dict)
+            ]
+    features = next((s.get("features") for s in sections if isinstance(s, dict) and s.get("type") == "features"), None)
+    projects = metadata.get("projects")
+    if "features" not in metadata and isinstance(features or projects, list):
+        out["features"] = [
+            {"title": f.get("title") or f.get("name"), "details": f.get("details") or f.get("desc"), "link": f.get("link")}
+            for f in (features or projects)
+            if isinstance(f, dict)
+        ]
+    return out
 
 
 def _buttons(metadata: dict[str, Any], resolve) -> list[str]:
