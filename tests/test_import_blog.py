@@ -665,6 +665,18 @@ def test_theme_names_for_categories_tags_and_date_come_across(tmp_path):
     assert (meta.get("categories"), meta.get("category"), str(meta.get("date"))[:10], meta.get("createTime")) == (["后端"], "别的", "2021-01-01", "2020/1/1")
 
 
+def test_theme_tags_that_yaml_would_type_stay_text_and_author_false_is_no_author(tmp_path):
+    """``tag: [2023, true]`` is two tags as written, not 2023 and True; hope's ``author: false`` hides the author."""
+    write(tmp_path / "blog/docs/a.md", "---\ntitle: 甲\ntag: [2023, true]\nauthor: false\n---\n正文\n")
+    write(tmp_path / "blog/docs/b.md", "---\ntitle: 乙\nauthor:\n  name: 乙\n  url: https://example.cn\n---\n正文\n")
+    docs = make_project(tmp_path)
+    import_blog(tmp_path / "blog", docs)
+    meta = split_front_matter((docs / "a.md").read_text(encoding="utf-8")).metadata
+    assert meta.get("tags") == ["2023", "true"] and not meta.get("authors")
+    meta = split_front_matter((docs / "b.md").read_text(encoding="utf-8")).metadata
+    assert meta.get("authors") == [{"name": "乙", "link": "https://example.cn"}]
+
+
 def test_code_imports_read_files_of_the_blog_and_nothing_outside_it(tmp_path):
     write(tmp_path / "blog/docs/code/hello.py", "print('hi')\n")
     write(tmp_path / "blog/secret.txt", "outside\n")

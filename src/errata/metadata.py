@@ -51,7 +51,7 @@ MAX_TITLE = 200  # characters of a title taken from a heading
 
 #: Keys whose values are text however they look: ``title: yes`` is the word, not YAML 1.1's true
 #: (VuePress's reader, YAML 1.2, agrees), ``title: 1.10`` a version, not 1.1. Their list items too.
-TEXT_KEYS = ("title", "description", "permalink", "categories", "tags", "author")
+TEXT_KEYS = ("title", "description", "permalink", "categories", "tags", "author", "category", "tag")  # the last two: vuepress-theme-hope's
 _STR_TAG = "tag:yaml.org,2002:str"
 _NULL_TAG = "tag:yaml.org,2002:null"
 
@@ -566,6 +566,11 @@ def normalise_authors(value: Any) -> list[dict[str, str]]:
 
     >>> normalise_authors({"name": "Shanya", "link": "https://github.com/shanyaliux"})
     [{'name': 'Shanya', 'link': 'https://github.com/shanyaliux'}]
+
+    vuepress-theme-hope writes the link as ``url``, and ``author: false`` for a page that shows none:
+
+    >>> normalise_authors([{"name": "甲", "url": "https://example.cn"}]), normalise_authors("false")
+    ([{'name': '甲', 'link': 'https://example.cn'}], [])
     """
     items = value if isinstance(value, list) else [value]
     authors = []
@@ -574,10 +579,11 @@ def normalise_authors(value: Any) -> list[dict[str, str]]:
             name = _text(item.get("name"))
             if name:
                 author = {"name": name}
-                if _text(item.get("link")):
-                    author["link"] = _text(item["link"])
+                link = _text(item.get("link")) or _text(item.get("url"))
+                if link:
+                    author["link"] = link
                 authors.append(author)
-        elif _text(item):
+        elif _text(item) and not (item is False or _text(item).lower() == "false"):
             authors.append({"name": _text(item)})
     return authors
 
