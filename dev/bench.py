@@ -12,6 +12,7 @@ import gzip
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -106,7 +107,9 @@ def prepare_docs(work: Path, essays: int, corpus: str = "real") -> tuple[Path, f
         (docs / page).write_text((ROOT / "docs" / page).read_text(encoding="utf-8"), encoding="utf-8")
     assets = docs / "assets"
     if not assets.exists():
-        assets.symlink_to(ROOT / "docs" / "assets")
+        # A copy, not a link: the build publishes no symbolic link under docs/ (SECURITY.md), so a linked
+        # assets folder left the pages without the site's script (the lookup page's Errata was undefined).
+        shutil.copytree(ROOT / "docs" / "assets", assets)
     return docs, seconds, size, what
 
 

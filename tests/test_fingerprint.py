@@ -125,6 +125,13 @@ def test_python_meets_the_pathological_vectors(case):
     assert (len(got), got[:60], exception_line(text)[0]) == (case["fingerprint_length"], case["fingerprint_head"], case["type"])
 
 
+@pytest.mark.parametrize("case", VECTORS["says_something"], ids=lambda c: c["text"])
+def test_python_reads_what_a_fingerprint_says_as_the_shared_vectors_do(case):
+    from errata.fingerprint import says_something
+
+    assert says_something(case["text"]) is case["says"]
+
+
 def test_a_long_paste_is_fingerprinted_from_its_last_lines():
     traceback = paste(VECTORS["reference_paste"])
     assert len(traceback) > 5 * MAX_PASTE_CHARS
@@ -143,7 +150,10 @@ def test_javascript_meets_the_shared_vectors_under_node():
         capture_output=True, text=True, check=True, timeout=120,
     )
     report = json.loads(result.stdout)
-    assert report["checked"] == len(VECTORS["fingerprints"]) + len(VECTORS["ranking"]) + len(VECTORS["earlier"]) + len(VECTORS["confident"]) + 1 + len(VECTORS["pathological"])
+    assert report["checked"] == (
+        len(VECTORS["fingerprints"]) + len(VECTORS["ranking"]) + len(VECTORS["earlier"]) + len(VECTORS["confident"])
+        + len(VECTORS["says_something"]) + 1 + len(VECTORS["pathological"])
+    )
     assert report["failures"] == []
     # Linear patterns: no pathological paste costs much more than a real traceback of its size (before: 3 s to 86 s).
     timings = report["timings"]

@@ -226,3 +226,16 @@ def test_the_message_on_the_line_after_a_bare_type_finds_its_entry(index):
     for message in ("CUDA out of memory. Tried to allocate 20.00 MiB", "CUDA error: device-side assert triggered"):
         found = index.search(f"Traceback (most recent call last):\n  File \"a.py\", line 3\nRuntimeError:\n{message}", limit=1)
         assert [m.message for m in found] == [message.replace("20.00 MiB", "2.00 GiB")]
+
+
+def test_a_name_with_a_number_in_it_is_a_message_not_a_bare_type():
+    """``KeyError: 'gt_bboxes_12'`` names a key; only a message of placeholders alone (``KeyError: 0``) says nothing.
+    The bare-type rule had taken the first for the second: 300 of 300 such queries of the benchmark found their
+    entry before it, 272 after."""
+    from errata.fingerprint import fingerprint
+    from errata.lookup import LookupIndex
+
+    message = "KeyError: 'gt_bboxes_100'"
+    index = LookupIndex([{"message": message, "url": "a/#x", "type": "KeyError", "fingerprint": fingerprint(message)}])
+    assert [m.message for m in index.search("KeyError: 'gt_bboxes_7'")] == [message]
+    assert index.search("KeyError: 7") == []

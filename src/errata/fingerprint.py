@@ -287,8 +287,17 @@ def says_something(fingerprint_text: str) -> bool:
 
     >>> says_something("<num>.<num>"), says_something("the <path>"), says_something("KeyError: '<path>'")
     (False, False, True)
+
+    A name with a number in it still names something (``'gt_bboxes_<num>'``, ``'layer<num>'``):
+
+    >>> says_something("'gt_bboxes_<num>'"), says_something("'<num>'"), says_something("<num>")
+    (True, False, False)
     """
-    return any("<" not in t and t not in STOPWORDS for t in tokens(fingerprint_text))
+    return any(t not in STOPWORDS and ("<" not in t or any(ch.isalpha() for ch in _PLACEHOLDER.sub("", t))) for t in tokens(fingerprint_text))
+
+
+#: A placeholder inside a token (``<num>``), what :func:`says_something` reads past.
+_PLACEHOLDER = re.compile(r"<[a-z]+>")
 
 
 def libraries_in_traceback(text: str) -> list[str]:

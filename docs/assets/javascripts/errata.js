@@ -145,7 +145,8 @@
 
   /* A word that is neither a placeholder nor a function word (errata.fingerprint.says_something). */
   function saysSomething(fp, R) {
-    return tokens(fp, R).some(function (t) { return t.indexOf("<") === -1 && !R.stopwords.has(t); });
+    // A letter besides the placeholders: 'gt_bboxes_<num>' names something, '<num>' does not.
+    return tokens(fp, R).some(function (t) { return !R.stopwords.has(t) && (t.indexOf("<") === -1 || /\p{L}/u.test(t.replace(/<[a-z]+>/g, ""))); });
   }
 
   function featureWeight(feature, R) {
@@ -320,7 +321,7 @@
 
   var api = {
     compileRules: compileRules, normalisePaste: normalisePaste, exceptionLine: exceptionLine, parameterise: parameterise, fingerprint: fingerprint,
-    tokens: tokens, features: features, head: head, shortType: shortType, python3Type: python3Type, LookupIndex: LookupIndex, searchableQuery: searchableQuery,
+    tokens: tokens, features: features, head: head, shortType: shortType, python3Type: python3Type, saysSomething: saysSomething, LookupIndex: LookupIndex, searchableQuery: searchableQuery,
     capQuery: capQuery, SEARCH_BOX_CHARS: SEARCH_BOX_CHARS,
   };
   if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }
