@@ -24,7 +24,7 @@ from errata.frontdoor import fill_front_door, front_door, mark_front_door, rende
 from errata.metadata import display_name
 from errata.paths import OWN_STATIC_FILES, THEME_FILE_KEYS, generated_file_problem, static_file_problem, theme_file_problem, through_symlink
 from errata.phases import PhaseClock
-from errata.safety import duplicate_ids, escape_text, escape_values, sanitize_html
+from errata.safety import duplicate_ids, escape_text, escape_values, sanitize_html, sanitize_toc
 from errata.search_text import quiet_jieba, segment_chinese
 from errata.site import SITE_PAGES, Catalogue, put_widgets, relative_url, search_settings, unnumbered_dest, url_clashes
 
@@ -204,6 +204,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def on_page_content(html: str, page, config, files) -> str:
     with clock.phase("sanitiser"):
         html = sanitize_html(html)  # before our own HTML goes in: it is escaped already
+        sanitize_toc(page.toc)  # the sidebar's titles are the headings' HTML, printed unescaped outside the content
     entries = _page_entries.pop(page.file.src_uri, [])
     for repeated in duplicate_ids(html):
         line = next((e.line for e in entries if e.anchor == repeated), 1)

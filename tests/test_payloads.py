@@ -137,6 +137,8 @@ BODY: list[tuple[str, int]] = [
     ("- ``` a `` <img alt=\">\" src=x onerror=alert('{P}')> ```\n\n  - 解决方案：\n    x", 0),
     ("- `<script>alert('{P}')</script>`\n\n  - 解决方案：\n    x", 0),
     ("## `` b`<svg onload=alert('{P}')>` ``\n\n### 解决方案\n\nx", 0),
+    # a code span splits the tag for Python-Markdown's tag stripping, which gave the sidebar's table of contents the whole tag
+    ("## a <img src=x onerror=alert(`'{P}'`)>", 0),
 ]
 
 #: Payloads in the front matter: (key, YAML value). The check must name the key's line.

@@ -114,6 +114,32 @@ def sanitize_html(page: str) -> str:
     return _CLEANER.clean(page)
 
 
+#: Titles shown as text: no element at all, entities kept as they are (``&lt;b&gt;`` stays text).
+_TEXT_CLEANER = nh3.Cleaner(tags=set(), clean_content_tags=REMOVED_WITH_CONTENT, attributes={}, strip_comments=True)
+
+
+def sanitize_title(title: str) -> str:
+    """A heading's title as the table of contents holds it (HTML text) with every tag removed.
+
+    Python-Markdown strips tags from a heading's title with a pattern, and markup split by a code
+    span (``<img src=x onerror=alert(`1`)>``) comes out whole; Material prints the title unescaped
+    in the page's sidebar, outside the sanitised content.
+
+    >>> sanitize_title('a <img src=x onerror=alert(1)>'), sanitize_title('vector&lt;int&gt; &amp; b')
+    ('a ', 'vector&lt;int&gt; &amp; b')
+    """
+    return _TEXT_CLEANER.clean(title)
+
+
+def sanitize_toc(items) -> None:
+    """Every title of a page's table of contents (MkDocs' ``page.toc``, nested) reduced to text,
+    and every anchor escaped for the ``href`` the theme puts it in."""
+    for item in items:
+        item.title = sanitize_title(item.title)
+        item.id = html.escape(item.id, quote=True)
+        sanitize_toc(item.children)
+
+
 def escape_text(value: str) -> str:
     """A front-matter value or file name made safe to print in a template (quotes too).
 
