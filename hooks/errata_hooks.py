@@ -24,7 +24,7 @@ from errata.frontdoor import fill_front_door, front_door, mark_front_door, rende
 from errata.metadata import display_name
 from errata.paths import OWN_STATIC_FILES, THEME_FILE_KEYS, generated_file_problem, static_file_problem, theme_file_problem, through_symlink
 from errata.phases import PhaseClock
-from errata.safety import duplicate_ids, escape_text, escape_values, sanitize_html, sanitize_toc
+from errata.safety import duplicate_ids, escape_text, escape_values, quote_url, sanitize_html, sanitize_toc
 from errata.search_text import quiet_jieba, segment_chinese
 from errata.site import SITE_PAGES, Catalogue, put_widgets, relative_url, search_settings, unnumbered_dest, url_clashes
 
@@ -172,6 +172,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     search = search_settings(page.file.src_uri, page.meta.get("search"))
     if search is not None:
         page.meta["search"] = search  # read by Material's search plugin when it indexes the page
+    if page.edit_url:  # joined by MkDocs from the file's path as is, and printed unescaped: a '"' in a name ended the href
+        page.edit_url = quote_url(page.edit_url)
     markdown = mark_front_door(markdown)
     essay = _catalogue.essays.get(page.file.src_uri)
     if essay is None:

@@ -159,6 +159,7 @@ NAMES: list[tuple[str, bool]] = [
     ("payloads/01.<img src=x onerror=alert('{P}')>.md", False),
     ("payloads/<svg onload=alert('{P}')>.md", True),
     ("05.<img src=x onerror=alert('{P}')>/01.a.md", True),
+    ("payloads/a\"onmouseover=\"alert('{P}')\".md", True),  # MkDocs joins the edit link from the path as is
 ]
 
 FIRST_BODY_LINE = 8  # the body payload's first line in its essay (see essay())

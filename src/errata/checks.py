@@ -402,11 +402,15 @@ def check_path_names(src_path: str, path: str | None = None) -> list[Problem]:
 
     >>> [p.message for p in check_path_names("05.<img src=x onerror=alert(1)>/01.a.md")]
     ["unsafe HTML in the name '05.<img src=x onerror=alert(1)>': event-handler attribute onerror (rename it)"]
+    >>> print(check_path_names('a"onmouseover="x".md')[0].message)
+    the name 'a"onmouseover="x".md' holds a double quote, which ends an HTML attribute (rename it)
     """
     problems = []
     for part in src_path.replace("\\", "/").split("/"):
         for what in find_unsafe_text(display_name(part)):
             problems.append(Problem(path or src_path, 1, "unsafe-html", f"unsafe HTML in the name {quote(part)}: {what} (rename it)"))
+        if '"' in part:  # the path goes into attributes (the edit link) where a quote would end the value
+            problems.append(Problem(path or src_path, 1, "unsafe-html", f"the name {quote(part)} holds a double quote, which ends an HTML attribute (rename it)"))
     return problems
 
 

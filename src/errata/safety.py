@@ -149,6 +149,20 @@ def escape_text(value: str) -> str:
     return html.escape(value, quote=True)
 
 
+_ATTRIBUTE_BREAKERS = re.compile(r"[\"'<>`\s]")
+
+
+def quote_url(url: str) -> str:
+    """A URL made from a file's path, with what could end the attribute it is printed in percent-encoded.
+
+    The theme prints a page's edit link unescaped, and MkDocs joins it from the file's path as is.
+
+    >>> quote_url('https://github.com/e/e/edit/main/docs/a"onmouseover="x".md')
+    'https://github.com/e/e/edit/main/docs/a%22onmouseover=%22x%22.md'
+    """
+    return _ATTRIBUTE_BREAKERS.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), url)
+
+
 def escape_values(value):
     """Every string in a front-matter value escaped (lists and mappings walked), other values as they are.
 
