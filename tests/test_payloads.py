@@ -12,6 +12,7 @@ the check at its file and line, and each fails the strict build naming its file.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -141,6 +142,8 @@ BODY: list[tuple[str, int]] = [
     ("## a <img src=x onerror=alert(`'{P}'`)>", 0),
 ]
 
+#: In a front-matter payload, what follows is written in base64 (for YAML's !!binary).
+BASE64_OF = "base64:"
 #: Payloads in the front matter: (key, YAML value). The check must name the key's line.
 FRONT: list[tuple[str, str]] = [
     ("title", json.dumps("<img src=x onerror=alert('{P}')>")),
@@ -152,6 +155,10 @@ FRONT: list[tuple[str, str]] = [
     ("categories", "[" + json.dumps("<img src=x onerror=alert('{P}')>") + "]"),
     ("author", json.dumps("\"><img src=x onerror=alert('{P}')>")),
     ("authors", "[{name: " + json.dumps("<img src=x onerror=alert('{P}')>") + ", link: " + json.dumps("javascript:alert('{P}')") + "}]"),
+    # YAML's other types: bytes, a set, an ordered map's pairs, which the theme prints with str(), strings unescaped
+    ("description", "!!binary " + BASE64_OF + "\"><img src=x onerror=alert(`{P}`)>"),
+    ("subtitle", "!!set {" + json.dumps("\"><img src=x onerror=alert(`{P}`)>") + ": null}"),
+    ("description", "!!omap [{a: " + json.dumps("<img src=x onerror=alert(`{P}`)>") + "}]"),
 ]
 
 #: Payloads in file and folder names: (path under docs/, with a title in its front matter or not).
@@ -186,6 +193,9 @@ def payloads() -> list[Payload]:
     for n, (key, value) in enumerate(FRONT):
         name = f"PWN{len(found)}"
         value = value.replace("{P}", name)
+        if BASE64_OF in value:
+            plain, text = value.split(BASE64_OF, 1)
+            value = plain + base64.b64encode(text.encode("utf-8")).decode("ascii")
         # An entry, so that the hostile title, tags and so on travel into errors.json and the lookup.
         entry = f"- `KeyError: '{name}'`\n\n  - 解决方案：\n    检查键名。"
         if key == "title":

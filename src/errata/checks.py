@@ -388,6 +388,11 @@ def _strings_in(value: Any, depth: int = 0):
     """Every string inside a YAML value (keys of mappings too), to a sane depth."""
     if isinstance(value, str):
         yield value
+    elif isinstance(value, bytes):  # !!binary: the theme prints it
+        yield value.decode("utf-8", "replace")
+    elif depth < 8 and isinstance(value, (set, frozenset, tuple)):  # !!set, and !!omap's pairs
+        for item in value:
+            yield from _strings_in(item, depth + 1)
     elif depth < 8 and isinstance(value, dict):
         for key, item in value.items():
             yield from _strings_in(key, depth + 1)

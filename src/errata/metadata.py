@@ -289,14 +289,23 @@ def load_yaml(
     return value, key_lines
 
 
+#: What YAML reads a plain scalar as by itself. Only these are read as text: an explicit ``!!binary``
+#: stays bytes, as MkDocs reads it (and the theme prints them), so that the check sees what the page gets.
+_IMPLICIT_TAGS = {f"tag:yaml.org,2002:{kind}" for kind in ("bool", "int", "float", "timestamp")}
+
+
 def _read_as_text(node: yaml.Node, text_keys: tuple[str, ...]) -> None:
-    """Tag the plain scalars under ``text_keys`` of a top-level mapping (and in their lists) as text."""
+    """Tag the plain scalars under ``text_keys`` of a top-level mapping (and in their lists) as text.
+
+    >>> load_yaml("title: !!binary PGI+\\n", "a.md", text_keys=("title",))[0]
+    {'title': b'<b>'}
+    """
     if not text_keys or not isinstance(node, yaml.MappingNode):
         return
     for key, value in node.value:
         if isinstance(key, yaml.ScalarNode) and key.value in text_keys:
             for scalar in value.value if isinstance(value, yaml.SequenceNode) else [value]:
-                if isinstance(scalar, yaml.ScalarNode) and not scalar.style and scalar.tag not in (_STR_TAG, _NULL_TAG):
+                if isinstance(scalar, yaml.ScalarNode) and not scalar.style and scalar.tag in _IMPLICIT_TAGS:
                     scalar.tag = _STR_TAG
 
 

@@ -19,6 +19,7 @@ searched: an essay may *show* a script.
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 from collections import Counter
@@ -163,28 +164,44 @@ def quote_url(url: str) -> str:
     return _ATTRIBUTE_BREAKERS.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), url)
 
 
+#: Front-matter values whose printed form holds no markup (numbers, booleans, dates, nothing).
+_PRINTED_AS_IS = (bool, int, float, type(None), datetime.date)
+
+
 def escape_values(value, _done: dict[int, object] | None = None):
     """Every string in a front-matter value escaped (lists and mappings walked), other values as they are.
 
     A list or mapping that YAML aliases share is escaped once and shared again: walked as a tree,
-    ten aliases of ten aliases … of a list (400 bytes of front matter) are billions of strings.
+    ten aliases of ten aliases … of a list (400 bytes of front matter) are billions of strings, and
+    one that contains itself (``a: &a [*a]``) never ends.
 
     >>> escape_values({"description": '"><script>', "hide": ["toc"], "n": 3})
     {'description': '&quot;&gt;&lt;script&gt;', 'hide': ['toc'], 'n': 3}
     >>> shared = ["<b>"]; escaped = escape_values({"a": shared, "b": [shared, shared]}); escaped["a"] is escaped["b"][1]
     True
+    >>> looped = ["<b>"]; looped.append(looped); escape_values(looped)
+    ['&lt;b&gt;', [...]]
+    >>> escape_values({"description": b'"><img>', "tags": {"<b>"}, "n": 3})
+    {'description': '&quot;&gt;&lt;img&gt;', 'tags': '{&#x27;&lt;b&gt;&#x27;}', 'n': 3}
     """
     if isinstance(value, str):
         return escape_text(value)
-    if not isinstance(value, (list, dict)):
+    if isinstance(value, _PRINTED_AS_IS):
         return value
+    if isinstance(value, bytes):  # YAML's !!binary: the theme would print b'"><img …>' as is
+        return escape_text(value.decode("utf-8", "replace"))
+    if not isinstance(value, (list, dict)):  # a !!set, an !!omap's pairs: printed by str(), their strings unescaped
+        return escape_text(str(value))
     done = {} if _done is None else _done
-    if id(value) not in done:
-        if isinstance(value, list):
-            done[id(value)] = [escape_values(item, done) for item in value]
-        else:
-            done[id(value)] = {key: escape_values(item, done) for key, item in value.items()}
-    return done[id(value)]
+    if id(value) in done:
+        return done[id(value)]
+    # Registered before its items are escaped, so that an alias of a container inside itself finds it.
+    escaped = done[id(value)] = type(value)()
+    if isinstance(value, list):
+        escaped.extend(escape_values(item, done) for item in value)
+    else:
+        escaped.update((key, escape_values(item, done)) for key, item in value.items())
+    return escaped
 
 
 _ID = re.compile(r' id="([^"]*)"')
