@@ -159,6 +159,9 @@ FRONT: list[tuple[str, str]] = [
     ("description", "!!binary " + BASE64_OF + "\"><img src=x onerror=alert(`{P}`)>"),
     ("subtitle", "!!set {" + json.dumps("\"><img src=x onerror=alert(`{P}`)>") + ": null}"),
     ("description", "!!omap [{a: " + json.dumps("<img src=x onerror=alert(`{P}`)>") + "}]"),
+    # Material's redirect.html prints the page's location into a script and a refresh (a second key after the value)
+    ("template", "redirect.html\nlocation: " + json.dumps("javascript:alert(`{P}`)")),
+    ("template", "redirect.html\nlocation: " + json.dumps("https://evil.example/{P}")),
 ]
 
 #: Payloads in file and folder names: (path under docs/, with a title in its front matter or not).

@@ -83,6 +83,9 @@ def static_file_problem(src_uri: str, own_files: set[str]) -> str | None:
 THEME_FILE_KEYS = ("icon", "template")
 _ICON_NAME = re.compile(r"[a-z0-9-]+(?:/[a-z0-9-]+){1,3}")
 _TEMPLATE_NAME = re.compile(r"[\w-]+\.html")
+#: Templates a contributed page may name: the theme's page. (Its others are the 404 page, the blog's,
+#: which need the blog plugin, and ``redirect.html``, which sends the reader where the page says.)
+PAGE_TEMPLATES = {"main.html"}
 
 
 def theme_file_problem(key: str, value: object) -> str | None:
@@ -93,6 +96,12 @@ def theme_file_problem(key: str, value: object) -> str | None:
     (None, "icon '../../etc/passwd' is not an icon of the theme (e.g. material/emoticon-happy)")
     >>> theme_file_problem("template", "main.html"), theme_file_problem("template", "nope.html")
     (None, "template 'nope.html' is not a template of the theme")
+
+    Material's other templates are not pages: ``redirect.html`` prints the front matter's ``location``
+    into a script and a refresh (``location: javascript:…`` ran, ``https://evil.example`` was a redirect).
+
+    >>> theme_file_problem("template", "redirect.html")
+    "template 'redirect.html' is not a page template (a page may name main.html)"
     """
     theme = _theme_dir()
     if key == "icon":
@@ -100,8 +109,10 @@ def theme_file_problem(key: str, value: object) -> str | None:
             return None
         return f"icon {quote(str(value))} is not an icon of the theme (e.g. material/emoticon-happy)"
     if key == "template":
-        if isinstance(value, str) and _TEMPLATE_NAME.fullmatch(value) and (theme is None or (theme / value).is_file()):
+        if isinstance(value, str) and value in PAGE_TEMPLATES:
             return None
+        if isinstance(value, str) and _TEMPLATE_NAME.fullmatch(value) and (theme is None or (theme / value).is_file()):
+            return f"template {quote(value)} is not a page template (a page may name {', '.join(sorted(PAGE_TEMPLATES))})"
         return f"template {quote(str(value))} is not a template of the theme"
     return None
 
