@@ -22,7 +22,7 @@ from errata.checks import check_mojibake, check_nesting, check_unsafe_html, quot
 from errata.entries import find_entries
 from errata.frontdoor import fill_front_door, front_door, mark_front_door, render_front_door
 from errata.metadata import display_name
-from errata.paths import OWN_STATIC_FILES, THEME_FILE_KEYS, generated_file_problem, static_file_problem, theme_file_problem, through_symlink
+from errata.paths import OWN_STATIC_FILES, THEME_KEYS, generated_file_problem, static_file_problem, theme_value_problem, through_symlink
 from errata.phases import PhaseClock
 from errata.safety import duplicate_ids, escape_text, escape_values, quote_url, sanitize_html, sanitize_toc
 from errata.search_text import quiet_jieba, segment_chinese
@@ -169,6 +169,9 @@ def _order_key(item) -> tuple:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    for key in THEME_KEYS:  # reported with the essay's problems; the theme would end the build in a traceback on it
+        if key in page.meta and theme_value_problem(key, page.meta[key]):
+            del page.meta[key]
     search = search_settings(page.file.src_uri, page.meta.get("search"))
     if search is not None:
         page.meta["search"] = search  # read by Material's search plugin when it indexes the page
@@ -191,9 +194,6 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     # The theme prints front-matter values and titles without escaping (title, description,
     # subtitle, status, tags, in the head, the header and the navigation of every page).
     page.meta = escape_values(page.meta)
-    for key in THEME_FILE_KEYS:  # reported above; the theme would end the build in a traceback looking for it
-        if key in page.meta and theme_file_problem(key, page.meta[key]):
-            del page.meta[key]
     page.meta["title"] = escape_text(essay.title)
     page.meta["tags"] = [escape_text(tag) for tag in essay.tags]  # read by Material's tags plugin, after this hook
     with clock.phase("cards: Markdown"):

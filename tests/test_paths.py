@@ -38,6 +38,11 @@ CASES = {
     # Material looks a page's icon and template up while it renders: a bad one ended the build in a traceback.
     "icon-path.md": ("icon: ../../../../etc/passwd\n", "is not an icon of the theme"),
     "template-missing.md": ("template: nope.html\n", "is not a template of the theme"),
+    "template-redirect.md": ("template: redirect.html\nlocation: https://evil.example/\n", "is not a page template"),
+    # Material asks ``"toc" in hide`` and ``search.get(...)``: another shape ended the build in a traceback.
+    "hide-number.md": ("hide: 3\n", "hide must be a list of words"),
+    "search-text.md": ("search: x\n", "search must be a mapping"),
+    "search-list.md": ("search: [exclude]\n", "search must be a mapping"),
     "tags-nested.md": ("tags: [[a]]\n", "tags: item 1 is a list, not a word"),
     "tags-mapping.md": ("tags: [{a: 1}]\n", "tags: item 1 is a mapping, not a word"),
 }

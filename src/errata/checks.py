@@ -375,10 +375,10 @@ def check_front_matter_html(metadata: dict[str, Any], path: str, lines: dict[tup
     status = metadata.get("status")
     if status is not None and not (isinstance(status, str) and _STATUS.fullmatch(status)):
         problems.append(Problem(path, lines.get(("status",), 1), "front-matter", "status must be one word (a-z, 0-9, -), e.g. new"))
-    from .paths import THEME_FILE_KEYS, theme_file_problem  # paths reads this module's quote()
+    from .paths import THEME_KEYS, theme_value_problem  # paths reads this module's quote()
 
-    for key in THEME_FILE_KEYS:
-        problem = theme_file_problem(key, metadata[key]) if key in metadata else None
+    for key in THEME_KEYS:
+        problem = theme_value_problem(key, metadata[key]) if key in metadata else None
         if problem:
             problems.append(Problem(path, lines.get((key,), 1), "front-matter", problem))
     return problems

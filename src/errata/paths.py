@@ -117,6 +117,30 @@ def theme_file_problem(key: str, value: object) -> str | None:
     return None
 
 
+#: Front-matter keys Material reads as a given shape while it renders: ``hide`` is searched
+#: (``"toc" in hide``) and ``search`` is asked ``.get()``, so ``hide: 3`` or ``search: x`` ended the build in a traceback.
+THEME_SHAPED_KEYS = ("hide", "search")
+#: Every front-matter key the theme needs in a form of its own; a page keeps none that is wrong.
+THEME_KEYS = (*THEME_FILE_KEYS, *THEME_SHAPED_KEYS)
+
+
+def theme_value_problem(key: str, value: object) -> str | None:
+    """Why the theme could not render a page with this value of one of :data:`THEME_KEYS`, or None.
+
+    >>> theme_value_problem("hide", ["toc", "navigation"]), theme_value_problem("search", {"exclude": True})
+    (None, None)
+    >>> theme_value_problem("hide", 3), theme_value_problem("search", "x")
+    ('hide must be a list of words (hide: [toc])', 'search must be a mapping (search: {exclude: true})')
+    """
+    if key in THEME_FILE_KEYS:
+        return theme_file_problem(key, value)
+    if key == "hide" and not (isinstance(value, list) and all(isinstance(item, str) for item in value)):
+        return "hide must be a list of words (hide: [toc])"
+    if key == "search" and not isinstance(value, dict):
+        return "search must be a mapping (search: {exclude: true})"
+    return None
+
+
 def _theme_dir() -> Path | None:
     """Material's own files, where the theme is installed (the check runs without it, too)."""
     try:
