@@ -140,6 +140,8 @@ BODY: list[tuple[str, int]] = [
     ("## `` b`<svg onload=alert('{P}')>` ``\n\n### 解决方案\n\nx", 0),
     # a code span splits the tag for Python-Markdown's tag stripping, which gave the sidebar's table of contents the whole tag
     ("## a <img src=x onerror=alert(`'{P}'`)>", 0),
+    # an attribute list's id shorthand, which the check did not read (the sanitiser drops the id)
+    ("## 标题 {{#__config}}\n\n{{\"base\": \"https://evil.example/{P}/\"}}", 0),
 ]
 
 #: In a front-matter payload, what follows is written in base64 (for YAML's !!binary).

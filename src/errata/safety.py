@@ -439,6 +439,8 @@ def find_unsafe_html(markdown: str, first_line: int = 1) -> list[UnsafeHtml]:
     [UnsafeHtml(line=3, column=1, what='event-handler attribute onerror', dangerous=True)]
     >>> [u.what for u in find_unsafe_html("[a](java&#9;script:x) <style>p{}</style>")]
     ['javascript: URL', '<style> element']
+    >>> [u.what for u in find_unsafe_html("## Setup {#__config}\\n\\n## Run {#run}")]
+    ['attribute id']
     """
     if "<" not in markdown and "](" not in markdown and "]:" not in markdown and "{" not in markdown:
         return []
@@ -543,6 +545,7 @@ def markdown_links(line: str, closed: bool = True):
 
 
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*)\}")
+_ATTR_ID = re.compile(r"(?:^|\s)#([^\s{}#.]+)")
 _ATTR_PAIR = re.compile(r"""([^\s=#.{}"']{1,64})=(?:"([^"]*)"|'([^']*)'|([^\s}]*))""")
 
 
@@ -553,6 +556,7 @@ def _attribute_lists(line: str):
     """
     for match in _ATTR_LIST.finditer(line):
         pairs = [(m.group(1).lower(), next(g for g in m.groups()[1:] if g is not None)) for m in _ATTR_PAIR.finditer(match.group(1))]
+        pairs += [("id", m.group(1)) for m in _ATTR_ID.finditer(_ATTR_PAIR.sub("", match.group(1)))]  # {#__config}
         if not pairs:
             continue
         before = line[: match.start()].rstrip()
