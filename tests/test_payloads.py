@@ -140,6 +140,9 @@ BODY: list[tuple[str, int]] = [
     ("## `` b`<svg onload=alert('{P}')>` ``\n\n### 解决方案\n\nx", 0),
     # a code span splits the tag for Python-Markdown's tag stripping, which gave the sidebar's table of contents the whole tag
     ("## a <img src=x onerror=alert(`'{P}'`)>", 0),
+    # SVG paint is CSS: url() made the reader's browser fetch from elsewhere (the allowlist keeps icons' colours)
+    ("<svg width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\" fill=\"url(https://evil.example/{P}.svg#a)\"/></svg>", 0),
+    ("<svg width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\" stroke=\"\\75rl(https://evil.example/{P}.svg#a)\"/></svg>", 0),
     # an attribute list's id shorthand, which the check did not read (the sanitiser drops the id)
     ("## 标题 {{#__config}}\n\n{{\"base\": \"https://evil.example/{P}/\"}}", 0),
 ]

@@ -83,8 +83,20 @@ URL_SCHEMES = {"http", "https", "mailto"}
 _OWN_IDS = re.compile(r"__(?:tabbed|codelineno|span|code)[_\-][\w\-]*\Z")
 
 
+#: A paint that is not a colour: ``url(…)`` anywhere but this page, which the browser fetches
+#: (presentation attributes are CSS, so an escape in one is refused too).
+_OUTSIDE_PAINT = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
+
+
 def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
+    """Ids that could stand in for Material's own go, and SVG paint that would load from elsewhere.
+
+    >>> sanitize_html('<svg><rect fill="url(https://evil.example/a.svg#x)" stroke="url(#g)"/></svg>')
+    '<svg><rect stroke="url(#g)"></rect></svg>'
+    """
     if attribute in ("id", "name", "for") and value.startswith("__") and not _OWN_IDS.match(value):
+        return None
+    if attribute in _SVG_PAINT and ("\\" in value or _OUTSIDE_PAINT.search(html.unescape(value))):  # CSS reads \75rl( as url(
         return None
     return value
 
@@ -402,7 +414,7 @@ def _removed_from(tag: str, attrs: tuple[tuple[str, str], ...], source: str) -> 
         elif scheme and name in _URL_ATTRIBUTES:
             removed.append((f"{scheme}: URL", True))
         else:
-            removed.append((f"attribute {name}", name in _RISKY_ATTRIBUTES or bool(scheme)))
+            removed.append((f"attribute {name}", name in _RISKY_ATTRIBUTES or bool(scheme) or "url(" in value.lower()))
     return removed
 
 
