@@ -69,6 +69,10 @@ def docs(tmp_path_factory) -> Path:
     (docs / "linked-folder").symlink_to(root / "private")
     (docs / "errors.md").write_text("---\ntitle: 我的错误\n---\n# 我的错误\n", encoding="utf-8")
     (docs / "page.html").write_text("<script>window.__pwned = 1</script>", encoding="utf-8")
+    # Pages published at a folder named like a file the site writes: the build ended in a traceback.
+    for name in ("errors.json.md", "01.sitemap.xml.md"):
+        (docs / name).write_text(GOOD.format(title=name[:-3], extra="", key=name[:-3]), encoding="utf-8")
+    (docs / "assets" / "javascripts" / "bundle.a5f9d56c.min.js.md").write_text("---\ntitle: b\n---\n# b\n", encoding="utf-8")
     (docs / "assets" / "javascripts" / "bundle.a5f9d56c.min.js").write_text("window.__pwned = 1", encoding="utf-8")
     (docs / "img" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', encoding="utf-8")
     (docs / "ids.md").write_text(
@@ -125,6 +129,9 @@ def test_a_duplicate_permalink_names_both_files(strict, check):
         ("page.html", "a .html file is published as is"),
         ("img/logo.svg", "a .svg file is published as is"),
         ("assets/javascripts/bundle.a5f9d56c.min.js", "would replace the theme's own file"),
+        ("errors.json.md", "where the site writes its file errors.json"),
+        ("01.sitemap.xml.md", "where the site writes its file sitemap.xml"),
+        ("assets/javascripts/bundle.a5f9d56c.min.js.md", "where the site writes its file assets/javascripts/bundle"),
     ],
 )
 def test_refused_files_fail_the_check_and_the_strict_build(name, what, strict, check):
@@ -149,6 +156,7 @@ def test_nothing_leaves_the_site_and_nothing_is_replaced(docs, plain):
     assert "我的错误" not in (plain / "errors" / "index.html").read_text(encoding="utf-8")
     assert not (plain / "page.html").exists() and not (plain / "img" / "logo.svg").exists()
     assert "__pwned" not in (plain / "assets" / "javascripts" / "bundle.a5f9d56c.min.js").read_text(encoding="utf-8")
+    assert (plain / "errors.json").is_file() and (plain / "sitemap.xml").is_file()
     published = [p for p in plain.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".md")]
     assert not [p for p in published if TOKEN in p.read_text(encoding="utf-8", errors="replace")]
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .checks import quote
+from .metadata import without_order_number
 from .safety import url_scheme
 
 #: Files the build generates into the site; a contributed file there would be shadowed or would shadow it.
@@ -155,9 +156,18 @@ def generated_file_problem(src_uri: str) -> str | None:
 
     >>> generated_file_problem("errors.md")
     'the site generates errors.md; this file would be silently replaced (rename it)'
+    >>> generated_file_problem("01.errors.json.md")
+    '01.errors.json.md would be published at errors.json/, where the site writes its file errors.json (rename it)'
     """
     if src_uri in GENERATED_FILES:
         return f"the site generates {src_uri}; this file would be silently replaced (rename it)"
+    if src_uri.endswith(".md"):
+        # A page is written at its name's folder (x.md → x/index.html): where the site writes a file
+        # of that name, one of the two writes fails and the build ends in a traceback.
+        folder = "/".join(without_order_number(part) for part in src_uri[: -len(".md")].split("/"))
+        theme = _theme_dir()
+        if folder in GENERATED_FILES or (theme is not None and (theme / folder).is_file()):
+            return f"{src_uri} would be published at {folder}/, where the site writes its file {folder} (rename it)"
     return None
 
 
