@@ -649,32 +649,38 @@ def test_a_vuepress_2_home_keeps_its_actions_and_footer(tmp_path):
     assert 'class="md-button md-button--primary"' in page and "<script>x()" not in page
 
 
-def test_theme_names_for_categories_tags_and_date_come_across(tmp_path):
-    """vuepress-theme-hope writes ``category``/``tag`` (a list or one value), plume dates a post by ``createTime``."""
-    write(tmp_path / "blog/docs/a.md", "---\ntitle: 甲\ncategory:\n  - 前端\ntag: vite\nicon: pen\n---\n正文\n")
-    write(tmp_path / "blog/docs/b.md", "---\ntitle: 乙\ncreateTime: 2024/03/02 14:20:11\npermalink: /article/k3j9/\n---\n正文\n")
-    write(tmp_path / "blog/docs/c.md", "---\ntitle: 丙\ncategories: [后端]\ncategory: 别的\ndate: 2021-01-01\ncreateTime: 2020/1/1\n---\n正文\n")
+def imported_front_matter(tmp_path: Path, essays: dict[str, str]) -> tuple:
+    """Essays (name under docs/ → text) imported into a project: (report, each essay's front matter by name)."""
+    for name, text in essays.items():
+        write(tmp_path / "blog/docs" / name, text)
     docs = make_project(tmp_path)
     report = import_blog(tmp_path / "blog", docs)
-    meta = split_front_matter((docs / "a.md").read_text(encoding="utf-8")).metadata
-    assert (meta.get("categories"), meta.get("tags"), "category" in meta, "tag" in meta) == (["前端"], ["vite"], False, False)
-    assert meta.get("vuepress_icon") == "pen" and any(line.startswith("a.md:6: front matter 'icon'") for line in report.needs_a_person)
-    meta = split_front_matter((docs / "b.md").read_text(encoding="utf-8")).metadata
-    assert str(meta.get("date")).startswith("2024-03-02T14:20:11") and "createTime" not in meta
-    meta = split_front_matter((docs / "c.md").read_text(encoding="utf-8")).metadata  # Errata's own keys win
-    assert (meta.get("categories"), meta.get("category"), str(meta.get("date"))[:10], meta.get("createTime")) == (["后端"], "别的", "2021-01-01", "2020/1/1")
+    return report, {name: split_front_matter((docs / name).read_text(encoding="utf-8")).metadata for name in essays}
+
+
+def test_theme_names_for_categories_tags_and_date_come_across(tmp_path):
+    """vuepress-theme-hope writes ``category``/``tag`` (a list or one value), plume dates a post by ``createTime``."""
+    report, meta = imported_front_matter(tmp_path, {
+        "a.md": "---\ntitle: 甲\ncategory:\n  - 前端\ntag: vite\nicon: pen\n---\n正文\n",
+        "b.md": "---\ntitle: 乙\ncreateTime: 2024/03/02 14:20:11\npermalink: /article/k3j9/\n---\n正文\n",
+        "c.md": "---\ntitle: 丙\ncategories: [后端]\ncategory: 别的\ndate: 2021-01-01\ncreateTime: 2020/1/1\n---\n正文\n",
+    })
+    a, b, c = meta["a.md"], meta["b.md"], meta["c.md"]
+    assert (a.get("categories"), a.get("tags"), "category" in a, "tag" in a) == (["前端"], ["vite"], False, False)
+    assert a.get("vuepress_icon") == "pen" and any(line.startswith("a.md:6: front matter 'icon'") for line in report.needs_a_person)
+    assert str(b.get("date")).startswith("2024-03-02T14:20:11") and "createTime" not in b
+    # Errata's own keys win
+    assert (c.get("categories"), c.get("category"), str(c.get("date"))[:10], c.get("createTime")) == (["后端"], "别的", "2021-01-01", "2020/1/1")
 
 
 def test_theme_tags_that_yaml_would_type_stay_text_and_author_false_is_no_author(tmp_path):
     """``tag: [2023, true]`` is two tags as written, not 2023 and True; hope's ``author: false`` hides the author."""
-    write(tmp_path / "blog/docs/a.md", "---\ntitle: 甲\ntag: [2023, true]\nauthor: false\n---\n正文\n")
-    write(tmp_path / "blog/docs/b.md", "---\ntitle: 乙\nauthor:\n  name: 乙\n  url: https://example.cn\n---\n正文\n")
-    docs = make_project(tmp_path)
-    import_blog(tmp_path / "blog", docs)
-    meta = split_front_matter((docs / "a.md").read_text(encoding="utf-8")).metadata
-    assert meta.get("tags") == ["2023", "true"] and not meta.get("authors")
-    meta = split_front_matter((docs / "b.md").read_text(encoding="utf-8")).metadata
-    assert meta.get("authors") == [{"name": "乙", "link": "https://example.cn"}]
+    _, meta = imported_front_matter(tmp_path, {
+        "a.md": "---\ntitle: 甲\ntag: [2023, true]\nauthor: false\n---\n正文\n",
+        "b.md": "---\ntitle: 乙\nauthor:\n  name: 乙\n  url: https://example.cn\n---\n正文\n",
+    })
+    assert meta["a.md"].get("tags") == ["2023", "true"] and not meta["a.md"].get("authors")
+    assert meta["b.md"].get("authors") == [{"name": "乙", "link": "https://example.cn"}]
 
 
 def test_code_imports_read_files_of_the_blog_and_nothing_outside_it(tmp_path):
