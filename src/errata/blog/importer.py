@@ -44,7 +44,7 @@ from ..repair import FrontMatterError, RepairOptions, RepairReport, RepairResult
 from ..site import GENERATED_PAGES, page_url, relative_url, unnumbered_dest, url_clashes
 from .anchors import heading_anchors
 from .markup import Note, convert_markup
-from .theme import THEME_ADDRESSES, THEME_FOLDERS, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, read_config
+from .theme import THEME_ADDRESSES, THEME_FOLDERS, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, nav_item, read_config
 
 MAX_ESSAY_BYTES = 5_000_000
 MAX_ASSET_BYTES = 50_000_000
@@ -815,10 +815,9 @@ def _nav_items(items: list, prefix: str = "") -> list[dict]:
     """
     out = []
     for item in items:
-        if isinstance(item, str):
-            item = {"text": item, "link": item}  # VuePress 2 accepts a page's path alone
-        if not isinstance(item, dict):
+        if not isinstance(item, (dict, str)):
             continue
+        item = nav_item(item)
         link = item.get("link")
         if isinstance(link, str) and prefix and not link.startswith("/") and not _SCHEME.match(link):
             item = {**item, "link": posixpath.join(prefix, link)}

@@ -97,8 +97,9 @@ def read_config(path: Path) -> SiteConfig:
     config.title = _string(data.get("title")) or _string(_get(locale, "title"))
     config.description = _string(data.get("description")) or _string(_get(locale, "description"))
     # VuePress 1 (and vdoing) keep the theme's settings in themeConfig; VuePress 2 passes them to the theme.
-    theme = next((data[key] for key in ("themeConfig", "theme") if isinstance(data.get(key), dict)), {})
-    vuepress_2 = not isinstance(data.get("themeConfig"), dict) and isinstance(data.get("theme"), dict)
+    theme_key = next((key for key in ("themeConfig", "theme") if isinstance(data.get(key), dict)), None)
+    theme = data[theme_key] if theme_key else {}
+    vuepress_2 = theme_key == "theme"
     # reco and plume name the repository of the pages docsRepo (a URL or owner/name), beside or instead of repo.
     config.repo = _string(theme.get("repo")) or _string(theme.get("docsRepo"))
     # The plugins list is often code (functions, require()), which is not read: the hostname of a
@@ -126,8 +127,17 @@ def read_config(path: Path) -> SiteConfig:
     if nav is UNREAD:
         config.notes.append(f"{path.name}: the theme's nav is not a literal (imported or computed): not read")
     elif isinstance(nav, list):
-        config.nav = [item if isinstance(item, dict) else {"text": item, "link": item} for item in nav if isinstance(item, (dict, str))]
+        config.nav = [nav_item(item) for item in nav if isinstance(item, (dict, str))]
     return config
+
+
+def nav_item(item: dict[str, Any] | str) -> dict[str, Any]:
+    """A nav item as a mapping: VuePress 2 accepts a page's path alone.
+
+    >>> nav_item("/guide/"), nav_item({"text": "首页", "link": "/"})
+    ({'text': '/guide/', 'link': '/guide/'}, {'text': '首页', 'link': '/'})
+    """
+    return item if isinstance(item, dict) else {"text": item, "link": item}
 
 
 _HOSTNAME = re.compile(r"""\bhostname\s*:\s*['"`]([^'"`\n]{1,200})['"`]""")
@@ -432,7 +442,7 @@ def _value(tokens: list[tuple[str, str]], i: int, depth: int = 0) -> tuple[Any, 
         return UNREAD, i
     kind, text = tokens[i]
     end = _expression_end(tokens, i)
-    if _options_call(tokens, i, end) and depth <= MAX_DEPTH:
+    if depth <= MAX_DEPTH and _options_call(tokens, i, end):  # the cheap test first: the other scans to the bracket
         # VuePress 2 passes settings to functions: ``theme: defaultTheme({ navbar: [...] })``,
         # ``sitemapPlugin({ hostname: ... })``, ``navbar([...])``. The literal is the settings, read as any other.
         read = _object if tokens[i + 2][1] == "{" else _array
