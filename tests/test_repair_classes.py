@@ -16,9 +16,13 @@ def utf8_as_latin1(text: str) -> str:
     return text.encode("utf-8").decode("latin-1")
 
 
+def read_as_sloppy_cp1252(data: bytes) -> str:
+    """Bytes read as Windows-1252, the five bytes it leaves undefined kept as C1 controls."""
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in data)
+
+
 def utf8_as_sloppy_cp1252(text: str) -> str:
-    """UTF-8 read as Windows-1252, the five bytes it leaves undefined kept as C1 controls."""
-    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in text.encode("utf-8"))
+    return read_as_sloppy_cp1252(text.encode("utf-8"))
 
 
 def gbk_as_latin1(text: str) -> str:
@@ -426,8 +430,7 @@ def test_utf8_read_as_shift_jis_is_read_back_and_named(errors):
 
 
 def shift_jis_as_cp1252(text: str) -> str:
-    """Shift-JIS read as Windows-1252, the bytes it leaves undefined kept as C1 controls."""
-    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in text.encode("shift_jis"))
+    return read_as_sloppy_cp1252(text.encode("shift_jis"))
 
 
 def test_shift_jis_read_as_cp1252_is_undone_exactly_and_named():
