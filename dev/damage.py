@@ -142,6 +142,35 @@ def utf8_as_gbk_by_iconv(text: str) -> str:
     return done.stdout.decode("utf-8")
 
 
+def utf8_as_cp936(text: str, private_use: bool = True) -> str:
+    """古文码 as Windows' code page 936 reads UTF-8 (PowerShell 5's ``Get-Content``, Notepad's "ANSI"):
+    0x80 is ``€``, a pair in GBK's user-defined areas is a private-use character, and a byte that cannot
+    start a pair with the next one is U+FFFD on its own (the next byte, ASCII, is kept).
+
+    ``private_use=False``: the private-use characters were lost afterwards (an editor, a web page, a
+    search index that drops them), so those pairs vanish without a mark while the others are marked.
+
+    >>> utf8_as_cp936("本地部署。")
+    '鏈\ue100湴閮ㄧ讲銆�'
+    >>> utf8_as_cp936("本地", private_use=False)
+    '鏈湴'
+    """
+    data, out, i = text.encode("utf-8"), [], 0
+    while i < len(data):
+        byte = data[i]
+        if byte < 0x80 or byte in (0x80, 0xFF):
+            out.append(chr(byte) if byte < 0x80 else "€" if byte == 0x80 else "\ufffd")
+            i += 1
+        elif i + 1 < len(data) and (0x40 <= data[i + 1] <= 0x7E or 0x80 <= data[i + 1] <= 0xFE):
+            out.append(data[i : i + 2].decode("gb18030", "replace"))
+            i += 2
+        else:
+            out.append("\ufffd")
+            i += 1
+    decoded = "".join(out)
+    return decoded if private_use else "".join(ch for ch in decoded if not "\ue000" <= ch <= "\uf8ff")
+
+
 def _greedy_gbk(data: bytes) -> str:
     out, i = [], 0
     while i < len(data):
@@ -350,9 +379,14 @@ CLASSES: dict[str, DamageClass] = {
         DamageClass("utf8-as-gbk", "古文码 (UTF-8 read as GBK, U+FFFD)", _text_class(utf8_as_gbk), False),
         DamageClass("utf8-as-gbk-question", "问句码 (古文码 saved as GBK, ?)", _text_class(utf8_as_gbk, mark="question"), False),
         DamageClass("utf8-as-gbk-greedy", "古文码, newline swallowed", _text_class(utf8_as_gbk, greedy=True), False),
+        DamageClass("utf8-as-gbk-greedy-question", "问句码 of a greedy reader (.NET's: ?, a space or newline swallowed)", _text_class(utf8_as_gbk, mark="question", greedy=True), False),
         DamageClass("utf8-as-gbk-iconv", "古文码 by glibc's iconv -c (0x80 as €, unmapped dropped)", _text_class(utf8_as_gbk_by_iconv), False),
         DamageClass("utf8-as-gbk-ignore", "古文码, unmapped bytes dropped (errors='ignore', iconv -c)", _text_class(utf8_as_gbk, mark="ignore"), False),
         DamageClass("utf8-as-gb18030", "古文码 (GB18030 decoder)", _text_class(utf8_as_gb18030), False),
+        DamageClass("utf8-as-cp936", "古文码 by Windows' code page 936 (€, private use, U+FFFD)", _text_class(utf8_as_cp936), False),
+        DamageClass(
+            "utf8-as-cp936-no-pua", "古文码 by code page 936, private-use characters lost later", _text_class(utf8_as_cp936, private_use=False), False
+        ),
         # Windows' editors start UTF-8 files with a byte order mark, which is damaged with the rest (the damaged
         # text saved as UTF-8 again: a whole file, as only a file starts with the mark).
         DamageClass("file-bom-cp1252", "符号码 of a file saved with a BOM", lambda t, rng: utf8_as_cp1252(BOM + t).encode("utf-8"), True),

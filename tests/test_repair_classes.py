@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from dev.damage import utf8_as_cp936
 from errata.repair import FrontMatterError, repair_bytes, repair_text
 from errata.text.mojibake import repair_mojibake
 
@@ -288,6 +289,20 @@ def test_a_greedy_reader_s_swallowed_newlines_and_spaces_are_put_back():
     assert any(fix.kind == "swallowed-byte" for fix in result.report.fixes)
 
 
+def test_a_greedy_reader_is_told_by_the_words_right_after_its_marks():
+    """.NET's GBK reader (PowerShell's) pairs a byte with the space after it and writes ``?``: a word
+    then follows the mark (``鐢?`open()``` for 由 `open()`), where a standard reader keeps the space.
+    In a short text both readings make sense of as much, so the words after the marks tell."""
+    clean = "由 `open()` 返回的文件描述符\n\n出错时设置 `errno` 变量\n\n设备支持该 ioctl 调用\n"
+    damaged = read_as_gbk_pairing_greedily(clean).replace("\ufffd", "?")
+    assert "鐢?`open()`" in damaged
+    fixed, report = repair_mojibake(damaged)
+    assert "出错时设置 `errno` 变量" in fixed and " `open()` 返回的文件描述" in fixed
+    assert fixed.count("\n") == clean.count("\n") and any(fix.kind == "swallowed-byte" for fix in report.fixes)
+    standard = clean.encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", "?")
+    assert repair_mojibake(standard)[0].count("\n") == clean.count("\n")
+
+
 def test_a_standard_reader_s_marks_swallow_nothing():
     # Python's decoder keeps the ASCII byte after a lead byte it cannot pair: nothing to put back.
     damaged = GREEDY_ESSAY.encode("utf-8").decode("gbk", errors="replace")
@@ -378,6 +393,28 @@ def test_utf8_read_as_gbk_by_a_reader_that_drops_pairs_and_knows_the_euro_sign_i
     body = result.text.split("---\n", 2)[2]
     assert "运行训练脚本 train.py 时出现这个错误" in body and "€" not in body
     assert not any("\u9000" <= ch <= "\u9fff" and ch not in GREEDY_ESSAY for ch in body)
+
+
+@pytest.mark.parametrize("reader", [read_as_gbk_dropping_pairs, lambda text: utf8_as_cp936(text, private_use=False)])
+def test_a_clean_character_before_silently_damaged_text_is_not_read_as_one_that_lost_its_lead_byte(reader):
+    # ：is A3 BA in GBK, two bytes that look like a three-byte character's continuation bytes (棺 is E6 A3 BA)
+    line = "详细报错：" + reader("显存不够，训练报错") + " (CUDA out of memory)"
+    fixed, _ = repair_mojibake(line)
+    assert fixed.startswith("详细报错：显存不够，") and fixed.endswith(" (CUDA out of memory)")
+
+
+@pytest.mark.parametrize("private_use", [True, False])
+def test_utf8_read_by_windows_code_page_936_is_read_with_its_marks_and_its_silent_losses(private_use):
+    """Windows' code page 936 (PowerShell 5, Notepad's "ANSI") marks a byte it cannot pair (U+FFFD) and
+    maps GBK's user-defined pairs to private-use characters, which a later step often drops: then one
+    line holds marked losses and silent ones (``鏈湴`` for 本地: AC E5 went as a private-use character)."""
+    damaged = utf8_as_cp936(GREEDY_ESSAY, private_use=private_use)
+    assert "\ufffd" in damaged and any("\ue000" <= ch <= "\uf8ff" for ch in damaged) == private_use
+    body = repair_text(damaged, "a.md").text.split("---\n", 2)[2]
+    assert "运行训练脚本 train.py 时出现这个错误" in body
+    assert not any("\u9000" <= ch <= "\u9fff" and ch not in GREEDY_ESSAY for ch in body)  # no 古文码 left (鏂, 閫…)
+    line = utf8_as_cp936("今天教你在本地部署模型，而且完全开源免费。", private_use=private_use)
+    assert repair_mojibake(line)[0] == "今天教你在本地部署模型，而且完全开源免费。"
 
 
 BOM_ESSAY_STARTS = ["---\ntitle: 显存不够\n---\n", "# 显存不够\n\n", "显存不够时的报错。\n\n", "{a}\n\n", "title: 显存不够\n\n"]

@@ -106,8 +106,11 @@ def _readings(
         # mark, a newline among them now and then: the reading that makes sense of more of the line wins.
         two_bytes = _runs_in(line, codec, kind, model, config, single, _utf8_spans_paired)
         if _covered(two_bytes) > _covered(runs):
-            return two_bytes
-    return runs
+            runs = two_bytes
+    # Windows' code page 936 marks a byte it cannot pair but maps the user-defined area to private-use
+    # characters, which a later step may drop: marked and silent losses in one line.
+    both = _runs_in(line, codec, kind, model, config, single, _utf8_spans_silent, silent=True)
+    return both if _covered(both) > _covered(runs) else runs
 
 
 def reads_paired(lines: list[str], model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG) -> bool | None:
@@ -127,7 +130,43 @@ def reads_paired(lines: list[str], model: LanguageModel, config: RepairConfig = 
             continue
         one += _covered(_runs_in(line, codec, kind, model, config, False, _utf8_spans))
         two += _covered(_runs_in(line, codec, kind, model, config, False, _utf8_spans_paired))
-    return two > config.paired_reading_share * one if one or two else None
+    if not (one or two):
+        return None
+    return two > config.paired_reading_share * one or _marks_took_the_spaces(lines)
+
+
+#: A 古文码 mark, the character before it (a UTF-8 lead byte and a continuation byte read as one GBK
+#: character) and what follows it: a space, or a byte that GBK can pair (0x40–0x7E, letters and `).
+_MARK_AND_NEXT = re.compile("([^\\x00-\\x7f])(?:\ufffd|\\?)([ \\x40-\\x7e])")
+
+
+def _marks_took_the_spaces(lines: list[str]) -> bool:
+    """Whether a document's 古文码 marks are followed by words where a standard reader would have kept
+    a space: the greedy reader's tell where both readings make sense of as much (``鐢?`open()``` for
+    由 `open()`: B1 went with the space).
+
+    A standard reader writes a mark for a byte that cannot pair with the next one and keeps that one:
+    a space after a character short of its last byte stays (``鐢? `open()```), while a word's first
+    letter would mostly have paired with the lost byte into a character, so a mark is rarely followed
+    by one. A greedy reader swallows the space, so the word follows the mark.
+
+    >>> _marks_took_the_spaces(["鐢?`open()` 杩斿洖锛岃缃?`errno`", "璇?ioctl"])
+    True
+    >>> _marks_took_the_spaces(["鐢? `open()` 杩斿洖锛岃缃? `errno`", "璇? ioctl"])
+    False
+    """
+    words = spaces = 0
+    for line in lines:
+        if len(line) > MAX_LINE:
+            continue
+        for match in _MARK_AND_NEXT.finditer(line):
+            raw = match[1].encode("gb18030", errors="ignore")
+            if len(raw) == 2 and utf8_length(raw[0]) == 3 and is_continuation(raw[1]):
+                if match[2] == " ":
+                    spaces += 1
+                else:
+                    words += 1
+    return words >= 2 and words > 2 * spaces
 
 
 def _covered(runs: list[tuple[int, int, list, str]]) -> int:
@@ -262,7 +301,10 @@ def _without_lead(items: list, data: bytes, owner: list[int], gaps: Counter[int]
         end += 1
     if at in gaps:
         items.append("\ufffd")
-    elif end - at == 2 and _between_characters(at, owner):
+    # Not at a span's start: a reader that drops whole pairs took this lead byte with the last byte of a
+    # character before it, which lost that byte and so is damaged too, in the span. Read there, it is a
+    # clean character of the line whose two bytes look like continuation bytes (：, A3 BA, taken for 棺).
+    elif end - at == 2 and at > start and _between_characters(at, owner):
         items.append(Piece(0, data[at:end], 0, cp1252=False, lead_lost=True))
     elif end - at == 1 and _between_characters(at - 1, owner) and _took_the_next_byte(items, data, at, start):
         items[-1] = Piece(data[at - 3], data[at - 2 : at - 1], 1, cp1252=False)
