@@ -1035,9 +1035,10 @@ def repair_mojibake(
         return text, report
     as_read = text
     text, bom_kind = misread_bom(text)
+    mark = len(as_read) - len(text)
     model = model or load_model()
     lines = text.split("\n")
-    known = known_damage(lines, lost_bytes)
+    known = known_damage(lines, spans_without_the_mark(lost_bytes, mark))  # the decode counted the mark; these lines do not hold it
     # A greedy reader's document is read so throughout; elsewhere each line takes the reading that makes sense of more of it.
     paired = True if reads_paired(lines, model, config) else None
     decoded = [_decode_line(line, model, config, known=runs, paired=paired) for line, runs in zip(lines, known)]
@@ -1091,7 +1092,7 @@ def repair_mojibake(
         _restore_swallowed(line_items, swallowed, crlf_converted or _crlf(lines), crlf_converted, report)
     fixed = _join_lines(text, lines, line_items, model, report)
     # Fixes say where the damage stood in the file as read: on line 1, after the mark the repair removed.
-    report.fixes = ([Fix(1, 1, bom_kind)] if bom_kind else []) + after_the_mark(report.fixes, len(as_read) - len(text))
+    report.fixes = ([Fix(1, 1, bom_kind)] if bom_kind else []) + after_the_mark(report.fixes, mark)
     # A byte order mark a reading gave back (the first line's 古文码 began with it) goes, as the decode drops one.
     return (fixed[1:] if fixed.startswith(BOM) and not text.startswith(BOM) else fixed), report
 
@@ -1147,6 +1148,16 @@ def after_the_mark(fixes: list[Fix], mark: int) -> list[Fix]:
     [Fix(line=1, column=6, kind='gbk-as-latin1'), Fix(line=2, column=3, kind='gbk-as-latin1')]
     """
     return [Fix(1, fix.column + mark, fix.kind) if fix.line == 1 else fix for fix in fixes]
+
+
+def spans_without_the_mark(spans: tuple[tuple[int, int, int], ...], mark: int) -> tuple[tuple[int, int, int], ...]:
+    """The decode's spans of lost bytes (line, start, end), which count in the file as read, counted
+    without a misread byte order mark of ``mark`` characters on line 1 (a span in the mark is left out).
+
+    >>> spans_without_the_mark(((1, 6, 8), (2, 6, 8), (1, 1, 2)), 3)
+    ((1, 3, 5), (2, 6, 8))
+    """
+    return tuple((1, start - mark, end - mark) if line == 1 else (line, start, end) for line, start, end in spans if line > 1 or start >= mark)
 
 
 def _swallowed_first_byte(rest: str) -> str:
