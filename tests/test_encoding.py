@@ -160,6 +160,16 @@ def test_lost_bytes_with_a_bom_and_crlf_line_ends():
     assert (6, LOST.split("\n")[5].index("重") + 1, "lost-bytes") in fixes(result)
 
 
+
+@pytest.mark.parametrize("mark", ["ï»¿", "锘"])
+def test_lost_bytes_on_the_line_of_a_misread_byte_order_mark(mark):
+    """The decode says where in the file as read; the repair reads the line without the mark."""
+    line = f"{mark}# 他用微"
+    data = line.encode() + "信".encode()[:2] + "发了消息。\n\n正文。\n".encode()
+    result = repair_bytes(data, "a.md")
+    assert result.text.endswith("\n# 他用微信发了消息。\n\n正文。\n")
+    assert (1, len(line) + 1, "lost-bytes") in fixes(result)
+
 def test_a_character_nothing_fits_is_left_as_a_replacement_character():
     """F4 8F BF: the start of a character of the last private-use plane, which no text writes."""
     data = LOST.encode().replace("新".encode(), b"\xf4\x8f\xbf")

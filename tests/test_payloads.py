@@ -513,3 +513,36 @@ def test_a_pathological_essay_is_handled_quickly_or_refused(name, tmp_path, mark
     start = time.perf_counter()
     sanitize_html(markdown_of_the_site().convert(body))
     assert time.perf_counter() - start < 5
+
+
+#: Lines that are, or only look like, abbreviation and footnote definitions ({i} gives each its own name).
+#: The check counts definitions where Python-Markdown's abbr and footnotes extensions find them.
+DEFINITION_LINES = {
+    "list item naming a reference": ("abbreviation", "* 见 [文档{i}]: 这里"),
+    "list item naming a footnote-like reference": ("footnote", "- 见 [^注{i}]: 这里"),
+    "abbreviation": ("abbreviation", "*[A{i}]: x"),
+    "abbreviation, space before the colon": ("abbreviation", "*[A{i}] : x"),
+    "abbreviation, title on the next line": ("abbreviation", "*[A{i}]:\nx"),
+    "abbreviation without a title": ("abbreviation", "*[A{i}]:"),
+    "abbreviation indented by a space": ("abbreviation", " *[A{i}]: x"),
+    "abbreviation in a list item": ("abbreviation", "- *[A{i}]: x"),
+    "abbreviation in a quote": ("abbreviation", "> *[A{i}]: x"),
+    "abbreviation in fenced code": ("abbreviation", "```\n*[A{i}]: x\n```"),
+    "footnote": ("footnote", "[^{i}]: x"),
+    "footnote indented by three spaces": ("footnote", "   [^{i}]: x"),
+    "footnote in a quote": ("footnote", "> [^{i}]: x"),
+    "footnote in fenced code": ("footnote", "~~~\n[^{i}]: x\n~~~"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DEFINITION_LINES))
+def test_the_check_counts_the_definitions_markdown_reads(name, markdown_of_the_site):
+    """Fifty more such lines than the check allows: refused exactly when Markdown reads that many definitions."""
+    from errata.checks import MAX_DEFINITIONS, check_nesting
+
+    kind, line = DEFINITION_LINES[name]
+    body = "\n\n".join(line.format(i=i) for i in range(MAX_DEFINITIONS[kind] + 50))
+    markdown = markdown_of_the_site()
+    markdown.convert(body)
+    read = {"abbreviation": markdown.parser.blockprocessors["abbr"].abbrs, "footnote": markdown.parser.blockprocessors["footnote"].footnotes.footnotes}
+    assert bool(check_nesting(body, "a.md")) == (len(read[kind]) > MAX_DEFINITIONS[kind])

@@ -169,6 +169,21 @@ def test_unrecoverable_damage_is_reported_with_line_and_column_and_left_as_it_is
     assert result.report.to_json()["unrecoverable_counts"]["kunkao"] >= 1
 
 
+
+@pytest.mark.parametrize("mark", ["ï»¿", "Ã¯Â»Â¿", "锘"])
+def test_line_one_columns_count_a_misread_byte_order_mark(mark):
+    """A fix's column counts in the file as read, the mark the repair removes included; the damage
+    left counts in the repaired line, where a person mends it (the mark is gone there)."""
+    damaged = utf8_as_sloppy_cp1252("详细")
+    text = f"{mark}# 报错 {damaged} 烫烫烫\n"
+    fixed, report = repair_mojibake(text)
+    assert fixed == "# 报错 详细 烫烫烫\n"
+    mark_fix, fix = report.fixes
+    assert (mark_fix.line, mark_fix.column) == (1, 1)
+    assert (fix.line, text[fix.column - 1 :].startswith(damaged)) == (1, True)
+    finding = report.unrecoverable[0]
+    assert (finding.line, fixed[finding.column - 1 :].startswith("烫烫烫")) == (1, True)
+
 REPLACED = "在计算梯度之前不要修改变量的值，否则会报错。请把批大小减半后重新发布。"
 
 

@@ -256,7 +256,35 @@ _OWN_INLINE_BLOCK = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|\|)")
 #: 2,000 0.37 s. (Written one under another, without blank lines, they are also inline marks of one
 #: paragraph: 10,000 abbreviations so took more than ten minutes.) An essay has a handful of either.
 MAX_DEFINITIONS = {"abbreviation": 100, "footnote": 500}
-_DEFINITION = re.compile(r"[ ]{0,3}(?:(\*)|\[\^)\[?[^\]]+\]:")
+#: What Python-Markdown takes off a line before it reads the block inside: a quote's ``>``, a list
+#: item's marker, a list item's (or admonition's) four columns of indentation. Definitions there count
+#: (10,000 ``- *[A1]: x`` were not refused). Possessive, so a line is read once whatever it holds.
+_CONTAINERS = re.compile(r"(?:[ ]{0,3}>[ ]?|[ ]{0,3}(?:[-*+]|\d+\.)[ ]+|[ ]{4})*+")
+#: The abbr and footnotes extensions' own patterns (AbbrBlockprocessor.RE, FootnoteBlockProcessor.RE)
+#: on one line: an abbreviation at the line's start, no ``[`` between ``*`` and its name (a list item
+#: ``* 见 [文档]: 这里`` is not one); a footnote after at most three spaces.
+_ABBREVIATION = re.compile(r"\*\[(?P<name>[^\\\n]*?)\][ ]?:[ ]*(?P<title>.*)")
+_FOOTNOTE = re.compile(r"[ ]{0,3}\[\^[^\]\n]*\]:")
+
+
+def definition_kind(line: str, next_line: str = "") -> str | None:
+    """Whether Python-Markdown reads ``line`` as an abbreviation or a footnote definition, or neither.
+
+    An abbreviation needs a name and a title, which may be the next line (the extension's pattern
+    reads on across one line break).
+
+    >>> definition_kind("*[HTML]: Hyper Text"), definition_kind("> - [^1]: x"), definition_kind("* 见 [文档]: 这里")
+    ('abbreviation', 'footnote', None)
+    >>> definition_kind("*[HTML]:"), definition_kind("*[HTML]:", "Hyper Text")
+    (None, 'abbreviation')
+    """
+    inside = line.expandtabs(4)  # Markdown expands tabs before it reads blocks
+    inside = inside[_CONTAINERS.match(inside).end():]
+    abbreviation = _ABBREVIATION.match(inside)
+    if abbreviation:
+        title = abbreviation["title"].strip() or next_line.strip()
+        return "abbreviation" if abbreviation["name"].strip() and title else None
+    return "footnote" if _FOOTNOTE.match(inside) else None
 
 
 def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
@@ -276,10 +304,10 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
     open_brackets = {"[": 0, "(": 0}
     tags = marks = 0
     definitions = {kind: 0 for kind in MAX_DEFINITIONS}
+    lines = body.split("\n")
     for offset, line in prose_lines(body):
-        definition = _DEFINITION.match(line)
-        if definition:
-            kind = "abbreviation" if definition.group(1) else "footnote"
+        kind = definition_kind(line, lines[offset + 1] if offset + 1 < len(lines) else "")
+        if kind:
             definitions[kind] += 1
             if definitions[kind] > MAX_DEFINITIONS[kind]:
                 return [Problem(path, first_line + offset, "nesting", f"more than {MAX_DEFINITIONS[kind]} {kind} definitions in one essay")]

@@ -60,7 +60,7 @@ class LowConfidence:
     """A recovered character whose runner-up came close: worth a person's look."""
 
     line: int
-    column: int
+    column: int  # 1-based, in the repaired line: the character is only there (no misread byte order mark there)
     chosen: str
     runner_up: str | None
     margin: float
@@ -86,9 +86,11 @@ class RepairReport:
     metadata_keys_changed: list[str] = field(default_factory=list)
     front_matter_reformatted: bool = False  # same values, other layout (indentation, quotes, anchors)
     low_confidence: list[LowConfidence] = field(default_factory=list)
-    #: Each fix, with its line, column and mojibake class (``utf8-as-cp1252``, ``gbk-as-latin1``, …).
+    #: Each fix, with its line, column and mojibake class (``utf8-as-cp1252``, ``gbk-as-latin1``, …);
+    #: the column is where the damage stood in the file as read, a misread byte order mark on line 1 counted.
     fixes: list[Fix] = field(default_factory=list)
-    #: Damage that cannot be undone (``gbk-as-utf8-replaced``, ``kunkao``, …): found, reported, left.
+    #: Damage that cannot be undone (``gbk-as-utf8-replaced``, ``kunkao``, …): found, reported, left;
+    #: the column is in the repaired line, like a low-confidence character's.
     unrecoverable: list[Finding] = field(default_factory=list)
     #: Why the front matter was left as found ('' when it parsed).
     front_matter_problem: str = ""

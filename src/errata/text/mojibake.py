@@ -689,7 +689,7 @@ class Fix:
     """One repaired run (or recovered character): where, and which mojibake class it was."""
 
     line: int
-    column: int  # 1-based, in the damaged line
+    column: int  # 1-based, in the damaged line as read (line 1's after a misread byte order mark the repair removed)
     kind: str  # utf8-as-cp1252, utf8-as-latin1, utf8-as-cp1252-twice, gbk-as-latin1, big5-as-latin1, utf8-as-gbk, lost-bytes, …
 
 
@@ -1033,12 +1033,12 @@ def repair_mojibake(
     report = MojibakeReport()
     if text.isascii():
         return text, report
+    as_read = text
     text, bom_kind = misread_bom(text)
-    if bom_kind:
-        report.fixes.append(Fix(1, 1, bom_kind))
+    mark = len(as_read) - len(text)
     model = model or load_model()
     lines = text.split("\n")
-    known = known_damage(lines, lost_bytes)
+    known = known_damage(lines, spans_without_the_mark(lost_bytes, mark))  # the decode counted the mark; these lines do not hold it
     # A greedy reader's document is read so throughout; elsewhere each line takes the reading that makes sense of more of it.
     paired = True if reads_paired(lines, model, config) else None
     decoded = [_decode_line(line, model, config, known=runs, paired=paired) for line, runs in zip(lines, known)]
@@ -1091,6 +1091,8 @@ def repair_mojibake(
     if swallowed and paired:
         _restore_swallowed(line_items, swallowed, crlf_converted or _crlf(lines), crlf_converted, report)
     fixed = _join_lines(text, lines, line_items, model, report)
+    # Fixes say where the damage stood in the file as read: on line 1, after the mark the repair removed.
+    report.fixes = ([Fix(1, 1, bom_kind)] if bom_kind else []) + after_the_mark(report.fixes, mark)
     # A byte order mark a reading gave back (the first line's 古文码 began with it) goes, as the decode drops one.
     return (fixed[1:] if fixed.startswith(BOM) and not text.startswith(BOM) else fixed), report
 
@@ -1136,6 +1138,26 @@ def misread_bom(text: str) -> tuple[str, str | None]:
     if len(pair) == 2 and pair[0] == 0xBF and pair[1] < 0x80:  # BF paired with an ASCII byte: 縶 for BF and {
         return chr(pair[1]) + rest[1:], "utf8-as-gbk"
     return text, None
+
+
+def after_the_mark(fixes: list[Fix], mark: int) -> list[Fix]:
+    """The fixes with line 1's columns counted after a misread byte order mark of ``mark`` characters
+    (what :func:`misread_bom` took off: the repair finds them in the text without it).
+
+    >>> after_the_mark([Fix(1, 3, "gbk-as-latin1"), Fix(2, 3, "gbk-as-latin1")], 3)
+    [Fix(line=1, column=6, kind='gbk-as-latin1'), Fix(line=2, column=3, kind='gbk-as-latin1')]
+    """
+    return [Fix(1, fix.column + mark, fix.kind) if fix.line == 1 else fix for fix in fixes]
+
+
+def spans_without_the_mark(spans: tuple[tuple[int, int, int], ...], mark: int) -> tuple[tuple[int, int, int], ...]:
+    """The decode's spans of lost bytes (line, start, end), which count in the file as read, counted
+    without a misread byte order mark of ``mark`` characters on line 1 (a span in the mark is left out).
+
+    >>> spans_without_the_mark(((1, 6, 8), (2, 6, 8), (1, 1, 2)), 3)
+    ((1, 3, 5), (2, 6, 8))
+    """
+    return tuple((1, start - mark, end - mark) if line == 1 else (line, start, end) for line, start, end in spans if line > 1 or start >= mark)
 
 
 def _swallowed_first_byte(rest: str) -> str:

@@ -25,7 +25,7 @@ class Finding:
     """Damage that cannot be undone, only shown: where (1-based), and which kind."""
 
     line: int
-    column: int
+    column: int  # in the repaired line, where the damage is left for a person (no misread byte order mark there)
     kind: str  # gbk-as-utf8-replaced, kunkao, uninitialised-memory, lost-bytes
 
 
