@@ -472,3 +472,16 @@ def test_code_imports_and_notations_are_read_in_linear_time(text):
     started = time.perf_counter()
     convert_markup(text)
     assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.parametrize("text, lines", [
+    ("> [!NOTE]\n> 注\n::: oops\ny\n:::\n", [3]),  # a block right after the quote ends it
+    ("- 第一步\n  > [!TIP]\n  > 先备份\n- 第二步\n\n::: oops\ny\n:::\n", [6]),  # in a list by content column: the re-indenting carries its blank line
+    ("> [!NOTE]\n> 注\n::: oops\ny\n:::\n> [!TIP]\n> 又\n```js\nx\n```\n::: oops\n:::\n", [3, 11]),  # two of them
+])
+def test_notes_after_an_alert_with_no_blank_line_after_it_cite_the_author_s_lines(text, lines):
+    # Its closing marker takes a line the author did not write: the lines after it keep their numbers all the same.
+    asked = []
+    resolve = lambda url, image, number, in_html: asked.append(number) or url  # noqa: E731
+    result = convert_markup(text + "\n[链](a.md)\n", resolve=resolve)
+    assert [note.line for note in result.notes] == lines and asked == [text.count("\n") + 2]

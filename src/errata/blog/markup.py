@@ -180,9 +180,10 @@ def convert_markup(text: str, first_line: int = 1, resolve: Resolver = keep_url,
         lines = _lists_by_fours(lines)
         result.counts["lists re-indented"] += 1
     lines = _code_notations(lines, result)
-    lines = _alerts_as_containers(lines)
-    lines = _quoted_containers(lines, first_line, result)
-    root = _parse(lines, first_line, result)
+    lines, origins = _alerts_as_containers(lines)
+    numbers = [first_line + origin for origin in origins]  # each line's in the author's file
+    lines = _quoted_containers(lines, numbers, result)
+    root = _parse(lines, numbers, result)
     lines = _Renderer(result, resolve, read_code, _includes).render(root.children)
     result.text = "\n".join(lines)
     return result
@@ -344,23 +345,29 @@ def _code_notations(lines: list[str], result: Conversion) -> list[str]:
 _ALERT = re.compile(r"^( *)> ?\[!(note|tip|important|warning|caution)\][ \t]*(.*)$", re.IGNORECASE)
 
 
-def _alerts_as_containers(lines: list[str]) -> list[str]:
+def _alerts_as_containers(lines: list[str]) -> tuple[list[str], list[int]]:
     """Each alert quote (``> [!WARNING]`` then ``> text``) as the container of its kind (``::: warning``),
-    its lines unquoted; the blank line (or the end) that ends the quote carries the closing ``:::``, so
-    every line keeps its number (only a fence right after the quote, with no blank line, needs a line more).
+    its lines unquoted, with the index of the line each line comes from (notes cite the author's lines).
+
+    The blank line (or the end) that ends the quote carries the closing ``:::``; a quote that a block
+    ends with no blank line between needs a line more, which counts as the quote's last line.
 
     >>> _alerts_as_containers(["> [!TIP]", "> 换镜像。", "", "后文", "> 引用"])
-    ['::: tip', '换镜像。', ':::', '后文', '> 引用']
-    >>> _alerts_as_containers(["- 项", "", "    > [!NOTE]", "    > 注"])  # in a list item: at its indentation
+    (['::: tip', '换镜像。', ':::', '后文', '> 引用'], [0, 1, 2, 3, 4])
+    >>> _alerts_as_containers(["> [!NOTE]", "> 注", "## 下一节"])  # no blank line after it
+    (['::: note', '注', ':::', '## 下一节'], [0, 1, 1, 2])
+    >>> _alerts_as_containers(["- 项", "", "    > [!NOTE]", "    > 注"])[0]  # in a list item: at its indentation
     ['- 项', '', '    ::: note', '    注', '    :::']
     """
     if not any(_ALERT.match(line) for line in lines):
-        return lines
+        return lines, list(range(len(lines)))
     out: list[str] = []
+    origins: list[int] = []
     fenced = _inside_fences(lines)
     k = 0
     while k < len(lines):
         alert = None if fenced[k] else _ALERT.match(lines[k])
+        origins.append(k)
         if not alert:
             out.append(lines[k])
             k += 1
@@ -375,12 +382,16 @@ def _alerts_as_containers(lines: list[str]) -> list[str]:
             if not _QUOTED.match(inner) and (_LIST_ITEM.match(lines[k]) or _STARTS_BLOCK.match(lines[k])):
                 break
             out.append(indent + _QUOTED.sub("", inner, count=1))
+            origins.append(k)
             k += 1
         out[-1] = out[-1].rstrip("\n")
         out.append(f"{indent}:::")  # on the blank line that ends the quote; with none, a line more
         if k < len(lines) and not lines[k].strip():
+            origins.append(k)
             k += 1  # the blank line is where the closing marker went
-    return out
+        else:
+            origins.append(k - 1)
+    return out, origins
 
 
 # -- containers in block quotes ---------------------------------------------------------
@@ -390,18 +401,18 @@ _QUOTED = re.compile(r"^ {0,3}> ?")
 _QUOTED_NESTED_ITEM = re.compile(r"^ {0,3}> ?(?: {1,3}| {5,7})(?:[-*+]|\d{1,9}[.)])(?: |$)")
 
 
-def _quoted_containers(lines: list[str], first_line: int, result: Conversion) -> list[str]:
+def _quoted_containers(lines: list[str], numbers: list[int], result: Conversion) -> list[str]:
     """Each block quote that holds a container (``> ::: warning``) or a list nested by content column
     (``> - a`` then ``>   - b``) with its inside converted and quoted again.
 
     The quote's converted lines go into its last line (joined by newlines) and its other lines
-    become empty, before it: every later line keeps its number, which notes cite.
+    become empty, before it: every later line keeps its number (``numbers``: each line's), which notes cite.
 
-    >>> print(_quoted_containers(["> ::: tip", "> 小心", "> :::"], 1, Conversion(""))[-1])
+    >>> print(_quoted_containers(["> ::: tip", "> 小心", "> :::"], [1, 2, 3], Conversion(""))[-1])
     > !!! tip "提示"
     >
     >     小心
-    >>> print(_quoted_containers(["> - a", ">   - b"], 1, Conversion(""))[-1])
+    >>> print(_quoted_containers(["> - a", ">   - b"], [1, 2], Conversion(""))[-1])
     > - a
     >     - b
     """
@@ -422,7 +433,7 @@ def _quoted_containers(lines: list[str], first_line: int, result: Conversion) ->
         needs_converting = any(_CONTAINER_OPEN.match(line) for line in inner) or _nests_by_content_column(inner)
         if needs_converting and not any(_QUOTED.match(line) for line in inner):
             # Links stay as written here: the outer pass resolves them, once.
-            converted = convert_markup("\n".join(inner), first_line + k)
+            converted = convert_markup("\n".join(inner), numbers[k])  # a quote's lines are the author's, one by one
             result.notes += converted.notes
             result.counts.update(converted.counts)
             quoted = "\n".join(("> " + line).rstrip() for line in _trim(converted.text.split("\n")))
@@ -455,13 +466,13 @@ def _inside_fences(lines: list[str]) -> list[bool]:
 # -- parsing: lines into nested blocks -----------------------------------------
 
 
-def _parse(lines: list[str], first_line: int, result: Conversion) -> _Block:
-    root = _Block("root", "", "", 0, first_line)
+def _parse(lines: list[str], numbers: list[int], result: Conversion) -> _Block:
+    """The lines as blocks (containers, code groups) of lines, each line with its number in ``numbers``."""
+    root = _Block("root", "", "", 0, numbers[0])
     stack = [root]
     fence: tuple[str, int] | None = None
     in_comment = False
-    for offset, raw in enumerate(lines):
-        number = first_line + offset
+    for raw, number in zip(lines, numbers):
         line = _INVISIBLE.sub("", raw)  # NBSP or U+200B before a fence hides it from Markdown
         here = stack[-1].children
         if fence:
