@@ -824,3 +824,22 @@ def test_a_config_s_imports_are_read_in_linear_time(tmp_path, head):
     started = time.perf_counter()
     assert read_config(config).title == "小站"
     assert time.perf_counter() - started < 1.0
+
+
+def test_a_file_other_pages_only_include_is_no_page_of_its_own(tmp_path):
+    """A part (``<!-- @include: ./part.md -->``) is in the pages that include it; a file that a page links to
+    or the nav names is a page as well, included or not."""
+    write(tmp_path / "blog/docs/.vuepress/config.js", "module.exports = { themeConfig: { nav: [{ text: '导航', link: '/guide/nav' }] } }\n")
+    report, docs = import_files(tmp_path, {
+        "guide/a.md": "---\ntitle: 甲\n---\n<!-- @include: ./part.md -->\n\n<!-- @include: ./linked.md -->\n",
+        "guide/b.md": "---\ntitle: 乙\n---\n[丙](./linked.md)\n\n<!-- @include: ./nav.md -->\n\n```md\n<!-- @include: ./shown.md -->\n```\n",
+        "guide/part.md": "共用的一段。\n\n::: oops\n:::\n",
+        "guide/linked.md": "---\ntitle: 丙\n---\n被链接的。\n",
+        "guide/nav.md": "---\ntitle: 丁\n---\n导航里的。\n",
+        "guide/shown.md": "---\ntitle: 戊\n---\n只在代码里提到。\n",
+    })
+    assert "共用的一段。" in (docs / "guide/a.md").read_text(encoding="utf-8") and not (docs / "guide/part.md").exists()
+    assert sorted(report.essays) == ["guide/a.md", "guide/b.md", "guide/linked.md", "guide/nav.md", "guide/shown.md"]
+    assert any(line.startswith("guide/a.md:4: in ./part.md: '::: oops'") for line in report.needs_a_person)
+    assert not any(line.startswith("guide/part.md") for line in report.needs_a_person)  # no page, no notes of its own
+    assert "included only: guide/part.md (in guide/a.md): not a page of its own" in report.render()

@@ -189,6 +189,18 @@ def convert_markup(text: str, first_line: int = 1, resolve: Resolver = keep_url,
     return result
 
 
+def included_paths(text: str) -> list[str]:
+    """The paths a text's includes name (``<!-- @include: ./part.md{3-10} -->``), as written; none in code.
+
+    >>> included_paths("<!-- @include: ./a.md -->\\n  <!-- @include: ../b.md{2-4} -->\\n```md\\n<!-- @include: ./c.md -->\\n```\\n")
+    ['./a.md', '../b.md']
+    """
+    if "@include:" not in text:
+        return []
+    lines = text.split("\n")
+    return [match.group(1) for line, fenced in zip(lines, _inside_fences(lines)) if not fenced and (match := _INCLUDE.match(line))]
+
+
 # -- lists: CommonMark's nesting by content column → Python-Markdown's by four spaces ---------
 
 _LIST_ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)")
