@@ -843,3 +843,28 @@ def test_a_file_other_pages_only_include_is_no_page_of_its_own(tmp_path):
     assert any(line.startswith("guide/a.md:4: in ./part.md: '::: oops'") for line in report.needs_a_person)
     assert not any(line.startswith("guide/part.md") for line in report.needs_a_person)  # no page, no notes of its own
     assert "included only: guide/part.md (in guide/a.md): not a page of its own" in report.render()
+
+
+def test_a_file_that_grows_after_its_size_was_looked_at_is_read_no_further_than_the_limit(tmp_path, monkeypatch):
+    """A file's size is a moment old when it is read (the blog is hostile input): what is read decides,
+    and no more than the limit and a byte is read."""
+    from errata.blog import importer
+
+    monkeypatch.setattr(importer, "MAX_ESSAY_BYTES", 1000)
+    monkeypatch.setattr(importer, "MAX_ASSET_BYTES", 1000)
+    write(tmp_path / "blog/docs/code/grows.py", "x = 1\n" * 1000)
+    write(tmp_path / "blog/docs/.vuepress/parts/grows.md", "长" * 1000)
+    write(tmp_path / "blog/docs/img/grows.png", PNG + b"\0" * 5000)
+    real_stat = Path.stat
+
+    def stat(self, *args, **kwargs):  # the size each had when it was looked at: none yet
+        found = real_stat(self, *args, **kwargs)
+        return os.stat_result((*found[:6], 0, *found[7:10])) if self.name.startswith("grows") else found
+
+    monkeypatch.setattr(Path, "stat", stat)
+    report, docs = import_files(tmp_path, {"guide/a.md": "---\ntitle: 甲\n---\n@[code](../code/grows.py)\n\n<!-- @include: ../.vuepress/parts/grows.md -->\n\n![图](../img/grows.png)\n"})
+    text = (docs / "guide/a.md").read_text(encoding="utf-8")
+    assert "x = 1" not in text and "长" not in text and not (docs / "img/grows.png").exists()
+    assert any(line.startswith("guide/a.md:4: code import '../code/grows.py'") for line in report.needs_a_person)
+    assert any(line.startswith("guide/a.md:6: include '../.vuepress/parts/grows.md'") for line in report.needs_a_person)
+    assert any(line.startswith("img/grows.png: larger than") for line in report.needs_a_person)

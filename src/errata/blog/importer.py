@@ -42,7 +42,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..errors import EssayError
-from ..files import atomic_write
+from ..files import atomic_write, read_regular_file
 from ..metadata import MetadataValueError, SplitEssay, display_name, dump_front_matter, normalise_metadata, split_front_matter
 from ..paths import THEME_FILE_KEYS, permalink_problems
 from ..repair import FrontMatterError, RepairOptions, RepairReport, RepairResult, repair_bytes
@@ -273,7 +273,7 @@ class _Import:
     def _read_page(self, relative: str) -> None:
         path = self.docs / relative
         try:
-            data = path.read_bytes()
+            data = read_regular_file(path, MAX_ESSAY_BYTES)
             if len(data) > MAX_ESSAY_BYTES:
                 raise EssayError(str(path), None, f"larger than {MAX_ESSAY_BYTES // 1_000_000} MB: not an essay")
             result = repair_bytes(_yaml_front_matter(data), relative, self.options.repair)
@@ -545,11 +545,12 @@ class _Import:
                 return None
             file = self.docs / joined
             try:
-                if file.is_symlink() or not file.resolve().is_relative_to(self.root) or not file.is_file() or file.stat().st_size > MAX_ESSAY_BYTES:
+                if not file.resolve().is_relative_to(self.root):
                     return None
-                return file.read_text(encoding="utf-8", errors="replace")
-            except OSError:
+                data = read_regular_file(file, MAX_ESSAY_BYTES)  # no symlink, no FIFO; what is read decides the size
+            except (OSError, EssayError):
                 return None
+            return data.decode("utf-8", errors="replace") if len(data) <= MAX_ESSAY_BYTES else None
 
         return read_code
 
@@ -627,9 +628,13 @@ class _Import:
             self.copies.setdefault("robots.txt", public / "robots.txt")
             self.report.theme_pages.append("public robots.txt → robots.txt")
         cname = public / "CNAME"
-        if cname.is_file() and not cname.is_symlink() and cname.stat().st_size <= 256:
-            domain = cname.read_text(encoding="utf-8", errors="replace").strip()
-            if re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?", domain):
+        try:
+            data = read_regular_file(cname, 256) if cname.is_file() else None
+        except (OSError, EssayError):
+            data = None
+        if data is not None:
+            domain = data.decode("utf-8", errors="replace").strip()
+            if len(data) <= 256 and re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?", domain):
                 self.copies.setdefault("CNAME", cname)
                 self.report.theme_pages.append(f"public CNAME → CNAME (GitHub Pages serves the site at {domain})")
             else:
@@ -668,12 +673,15 @@ class _Import:
             self._write_one(dest_root, relative, text.encode("utf-8"))
         for relative, source in sorted(self.copies.items()):
             try:
-                if source.stat().st_size > MAX_ASSET_BYTES:
-                    self.report.needs_a_person.append(f"{relative}: larger than {MAX_ASSET_BYTES // 1_000_000} MB: not copied")
-                    continue
-                data = source.read_bytes()
+                data = read_regular_file(source, MAX_ASSET_BYTES)
             except OSError as exc:
                 self.report.failed.append(f"{source}: cannot read: {exc.strerror or exc}")
+                continue
+            except EssayError as exc:
+                self.report.failed.append(str(exc))
+                continue
+            if len(data) > MAX_ASSET_BYTES:
+                self.report.needs_a_person.append(f"{relative}: larger than {MAX_ASSET_BYTES // 1_000_000} MB: not copied")
                 continue
             if self._write_one(dest_root, relative, data):
                 self.report.assets.append(relative)
@@ -706,9 +714,10 @@ def _permalinks_in(dest: Path, skip: set[str]) -> list[tuple[str, str]]:
         if relative in skip or path.is_symlink() or not path.is_file():
             continue
         try:
-            if path.stat().st_size > MAX_ESSAY_BYTES:
+            data = read_regular_file(path, MAX_ESSAY_BYTES)
+            if len(data) > MAX_ESSAY_BYTES:
                 continue  # no essay: the build refuses it, and it is not read into memory here
-            metadata = split_front_matter(path.read_text(encoding="utf-8")).metadata
+            metadata = split_front_matter(data.decode("utf-8")).metadata
         except (OSError, UnicodeDecodeError, EssayError):
             continue  # not this check's business: the build reports it
         permalink = str(metadata.get("permalink") or "").strip().strip("/")

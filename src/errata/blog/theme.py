@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from ..errors import EssayError
+from ..files import read_regular_file
 from .markup import Card, card_grid, markdown_text, markdown_url
 
 CONFIG_NAMES = ("config.ts", "config.js", "config.mjs", "config.cjs", "config.yml", "config.yaml", "config.toml")
@@ -68,6 +70,15 @@ class SiteConfig:
     notes: list[str] = field(default_factory=list)
 
 
+def _read_config_text(path: Path) -> str:
+    """A config file's first :data:`MAX_CONFIG` characters; no more of it is read (a character is 4 bytes at most).
+
+    >>> _read_config_text(Path(__file__)).startswith(chr(34) * 3)  # this module, its docstring first
+    True
+    """
+    return read_regular_file(path, MAX_CONFIG * 4).decode("utf-8", errors="replace")[:MAX_CONFIG]
+
+
 def find_config(vuepress_dir: Path) -> Path | None:
     for name in CONFIG_NAMES:
         path = vuepress_dir / name
@@ -79,7 +90,7 @@ def find_config(vuepress_dir: Path) -> Path | None:
 def read_config(path: Path) -> SiteConfig:
     """The site's title, description, repository and nav, from a config file of any kind."""
     config = SiteConfig(source=path.name)
-    text = path.read_text(encoding="utf-8", errors="replace")[:MAX_CONFIG]
+    text = _read_config_text(path)
     try:
         if path.suffix in (".yml", ".yaml"):
             data = yaml.safe_load(text)
@@ -290,9 +301,9 @@ class _Names:
                     continue
                 if len(self.files) >= MAX_CONFIG_FILES:
                     return None
-                self.files[candidate] = _Script(candidate.read_text(encoding="utf-8", errors="replace")[:MAX_CONFIG], candidate.suffix == ".json")
+                self.files[candidate] = _Script(_read_config_text(candidate), candidate.suffix == ".json")
                 return candidate
-            except OSError:
+            except (OSError, EssayError):
                 continue
         return None
 
