@@ -868,3 +868,18 @@ def test_a_file_that_grows_after_its_size_was_looked_at_is_read_no_further_than_
     assert any(line.startswith("guide/a.md:4: code import '../code/grows.py'") for line in report.needs_a_person)
     assert any(line.startswith("guide/a.md:6: include '../.vuepress/parts/grows.md'") for line in report.needs_a_person)
     assert any(line.startswith("img/grows.png: larger than") for line in report.needs_a_person)
+
+
+@pytest.mark.parametrize("name, config, expected", [
+    ("config.ts", "import { plumeTheme } from 'vuepress-theme-plume'\nexport default defineUserConfig({ theme: plumeTheme({}) })\n", "H<sub>2</sub>O 2<sup>10</sup>"),
+    ("config.ts", "export default defineUserConfig({ theme: hopeTheme({ markdown: { sub: true } }) })\n", "H<sub>2</sub>O 2^10^"),
+    ("config.ts", "export default defineUserConfig({ theme: hopeTheme({ plugins: { mdEnhance: { enableAll: true } } }) })\n", "H<sub>2</sub>O 2<sup>10</sup>"),
+    ("config.ts", "export default defineUserConfig({ plugins: [mdEnhancePlugin({ sup: true })] })\n", "H~2~O 2<sup>10</sup>"),
+    ("config.js", "module.exports = { plugins: [['md-enhance', { sub: true, sup: true }]] }\n", "H<sub>2</sub>O 2<sup>10</sup>"),
+    ("config.js", "module.exports = { themeConfig: { mdEnhance: { sub: false } } }\n", "H~2~O 2^10^"),
+])
+def test_sub_and_superscript_convert_where_the_blog_s_theme_has_them_on(tmp_path, name, config, expected):
+    """plume always reads H~2~O and 2^10^; vuepress-theme-hope and md-enhance when told to; others show the marks."""
+    write(tmp_path / "blog/docs/.vuepress" / name, config)
+    _, docs = import_files(tmp_path, {"a.md": "---\ntitle: 甲\n---\nH~2~O 2^10^\n"})
+    assert (docs / "a.md").read_text(encoding="utf-8").endswith(f"\n{expected}\n")

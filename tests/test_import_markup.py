@@ -485,3 +485,23 @@ def test_notes_after_an_alert_with_no_blank_line_after_it_cite_the_author_s_line
     resolve = lambda url, image, number, in_html: asked.append(number) or url  # noqa: E731
     result = convert_markup(text + "\n[链](a.md)\n", resolve=resolve)
     assert [note.line for note in result.notes] == lines and asked == [text.count("\n") + 2]
+
+
+def test_sub_and_superscript_become_html_where_the_blog_has_them_on():
+    # markdown-it-sub/sup (plume always; hope and md-enhance when enabled): H~2~O, 2^10^. Python-Markdown reads neither.
+    text = "H~2~O 和 2^10^，[CO~2~](/~a~/b.md)，脚注[^1][^2]，~~删除~~，`x^2^`，约 1 ~ 2 天，a^b c^\n\n```\nx^2^ H~2~O\n```\n"
+    result = convert_markup(text, syntax=frozenset({"sub", "sup"}))
+    html = render(result.text)
+    assert "H<sub>2</sub>O 和 2<sup>10</sup>" in html and ">CO<sub>2</sub></a>" in html and 'href="/~a~/b.md"' in html
+    assert "[^1][^2]" in result.text and "~~删除~~" in html and "<code>x^2^</code>" in html and "约 1 ~ 2 天，a^b c^" in html
+    assert "x^2^ H~2~O" in html and result.counts["subscript"] == 2 and result.counts["superscript"] == 1
+    assert convert_markup(text).text == text  # a blog without them showed the marks as they are
+    only_sub = convert_markup("H~2~O 2^10^\n", syntax=frozenset({"sub"})).text
+    assert only_sub == "H<sub>2</sub>O 2^10^\n"
+
+
+@pytest.mark.parametrize("text", ["[^" * 40_000, "~a" * 40_000, "H~" + "2" * 80_000, "<" + "^a" * 40_000, "](" * 40_000 + "^"])
+def test_sub_and_superscript_are_read_in_linear_time(text):
+    started = time.perf_counter()
+    convert_markup(text, syntax=frozenset({"sub", "sup"}))
+    assert time.perf_counter() - started < 0.5

@@ -469,7 +469,7 @@ class _Import:
                 meta["permalink"] = page.metadata["permalink"]  # the old address still leads here
             return catalogue_page(meta, sorted(listed))
         resolve = self._resolver(page)
-        converted = convert_markup(page.body, page.body_line, resolve, self._code_reader(page))
+        converted = convert_markup(page.body, page.body_line, resolve, self._code_reader(page), syntax=self.config.syntax)
         self.report.counts.update(converted.counts)
         self._notes(page.src, converted.notes)
         if page.role == "home":

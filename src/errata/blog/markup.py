@@ -15,6 +15,7 @@ What changes (everything outside fenced code and HTML comments; inside them noth
 - code imports (``@[code{2-5} js{3}](./a.js)``, ``<<< @/a.js{2}``) → a fence with the file's text (the
   importer reads files of the blog only; a file it cannot read leaves the line, noted);
 - ``==mark==`` → ``<mark>mark</mark>``;
+- where the blog has markdown-it-sub/sup on (``syntax``), ``H~2~O`` → ``H<sub>2</sub>O`` and ``2^10^`` → ``2<sup>10</sup>``;
 - includes (``<!-- @include: ./part.md{3-10} -->``) → that file's Markdown, converted (files of the blog only);
 - ``[[toc]]`` → removed (Material has its own table of contents);
 - every link and image URL goes through a resolver (the importer's: assets, permalinks, public files);
@@ -114,6 +115,17 @@ _ZOOM = re.compile(r"\s*zoom\s*:\s*(\d{1,3}(?:\.\d{1,3})?)%\s*;?\s*")
 #: A link reference definition (``[id]: url``); a footnote's (``[^1]: text``) holds text, not a URL.
 _REFERENCE = re.compile(r"^( {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*)(<[^<>\n]*>|\S+)(.*)$")
 _BACKTICKS = re.compile(r"`+")
+#: The syntaxes a blog may have on or off, which :func:`convert_markup` converts only when told:
+#: markdown-it-sub's ``H~2~O`` and markdown-it-sup's ``2^10^``.
+OPTIONAL_SYNTAX = frozenset({"sub", "sup"})
+#: Sub- and superscript: no space (nor tag, bracket, bar or backslash) inside, and no ``~~`` (strikethrough).
+#: First, what they never reach into, kept as it is: an HTML tag, a link's URL, a bare URL, a footnote's ``[^1]``.
+#: Each run stops at the character that could start the next attempt: linear.
+_SUB_SUP = re.compile(
+    r"(<[^<>\n]*>|\]\([^()\n]*\)|\bhttps?://[^\s<>()]*|\[\^[^\]\[\s]*\])"
+    r"|(?<![~\\])~([^\s~\\<>|\[\]()]+)~(?!~)"
+    r"|(?<![\^\\])\^([^\s^\\<>|\[\]()]+)\^"
+)
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)")
 
 
@@ -159,9 +171,13 @@ def no_code(path: str) -> None:
     return None
 
 
-def convert_markup(text: str, first_line: int = 1, resolve: Resolver = keep_url, read_code: CodeReader = no_code, _includes: list[int] | None = None) -> Conversion:
+def convert_markup(
+    text: str, first_line: int = 1, resolve: Resolver = keep_url, read_code: CodeReader = no_code,
+    _includes: list[int] | None = None, syntax: frozenset[str] = frozenset(),
+) -> Conversion:
     """Convert an essay's body (no front matter); notes count lines from ``first_line``;
-    ``read_code`` gives the files code imports name.
+    ``read_code`` gives the files code imports name; ``syntax``, the blog's optional syntaxes that are on
+    (:data:`OPTIONAL_SYNTAX`).
 
     >>> print(convert_markup("```js {1,3}\\nlet a\\n```\\n::: tip\\n```\\n:::\\n```\\n:::\\n").text, end="")
     ```js hl_lines="1 3"
@@ -184,7 +200,7 @@ def convert_markup(text: str, first_line: int = 1, resolve: Resolver = keep_url,
     numbers = [first_line + origin for origin in origins]  # each line's in the author's file
     lines = _quoted_containers(lines, numbers, result)
     root = _parse(lines, numbers, result)
-    lines = _Renderer(result, resolve, read_code, _includes).render(root.children)
+    lines = _Renderer(result, resolve, read_code, _includes, syntax).render(root.children)
     result.text = "\n".join(lines)
     return result
 
@@ -591,10 +607,11 @@ def _fence_info(line: str, match: re.Match[str], result: Conversion) -> str:
 
 
 class _Renderer:
-    def __init__(self, result: Conversion, resolve: Resolver, read_code: CodeReader = no_code, includes: list[int] | None = None):
+    def __init__(self, result: Conversion, resolve: Resolver, read_code: CodeReader = no_code, includes: list[int] | None = None, syntax: frozenset[str] = frozenset()):
         self.result = result
         self.resolve = resolve
         self.read_code = read_code
+        self.syntax = syntax
         self.includes = includes if includes is not None else [MAX_INCLUDES]  # left for the page, its includes' included
         self.v_pre = 0  # inside how many ``::: v-pre``
 
@@ -707,7 +724,7 @@ class _Renderer:
         self.result.counts["include"] += 1
         part = "\n".join(text.replace("\r\n", "\n").split("\n")[int(first) - 1 if first else 0 : int(last) if last else None][:MAX_CODE_LINES])
         at_include = lambda url, image, _, in_html: self.resolve(url, image, line.number, in_html)  # noqa: E731  (the page's line)
-        converted = convert_markup(part, line.number, at_include, self.read_code, self.includes)
+        converted = convert_markup(part, line.number, at_include, self.read_code, self.includes, self.syntax)
         self.result.notes += [Note(line.number, f"in {path}: {note.message}") for note in converted.notes]
         self.result.counts.update(converted.counts)
         return converted.text.split("\n")
@@ -803,7 +820,7 @@ class _Renderer:
         if _EMBED.match(line):  # a plugin's embed (``@[bilibili](BV…)``): its "URL" is an id, no link to publish
             self.note(number, f"{line.strip()[:60]!r} is a VuePress plugin's embed: it is shown as text; rewrite or remove it")
             return _as_text(line)
-        convert = lambda text: self.links(self.components(self.badges(self.marks(self.vuepress_only(_TOC.sub(self._toc, text), number))), number), number)  # noqa: E731
+        convert = lambda text: self.links(self.components(self.badges(self.sub_sup(self.marks(self.vuepress_only(_TOC.sub(self._toc, text), number)))), number), number)  # noqa: E731
         return _outside_comments(line, lambda part: _outside_code(part, convert))
 
     def _toc(self, match: re.Match[str]) -> str:
@@ -821,6 +838,26 @@ class _Renderer:
         marked = _MARK.sub(r"<mark>\1</mark>", text)
         self.result.counts["mark"] += marked.count("<mark>") - text.count("<mark>")
         return marked
+
+    def sub_sup(self, text: str) -> str:
+        """``H~2~O`` → ``H<sub>2</sub>O``, ``2^10^`` → ``2<sup>10</sup>``, where the blog has them on
+        (Python-Markdown reads neither; the site keeps both elements). Never in a tag, a link's URL or a footnote's mark.
+
+        >>> _Renderer(Conversion(""), keep_url, syntax=frozenset({"sub", "sup"})).sub_sup("H~2~O 2^10^ ~~删~~ [^1] [a](/~u~/)")
+        'H<sub>2</sub>O 2<sup>10</sup> ~~删~~ [^1] [a](/~u~/)'
+        """
+        if not self.syntax or ("~" not in text and "^" not in text):
+            return text
+
+        def mark(match: re.Match[str]) -> str:
+            kept, sub, sup = match.groups()
+            name = "sub" if sub is not None and "sub" in self.syntax else "sup" if sup is not None and "sup" in self.syntax else ""
+            if not name:
+                return match.group(0)  # text markdown-it reads first, or a syntax the blog has off
+            self.result.counts["subscript" if name == "sub" else "superscript"] += 1
+            return f"<{name}>{sub or sup}</{name}>"
+
+        return _SUB_SUP.sub(mark, text)
 
     def badges(self, text: str) -> str:
         def badge(match: re.Match[str]) -> str:
