@@ -505,3 +505,39 @@ def test_sub_and_superscript_are_read_in_linear_time(text):
     started = time.perf_counter()
     convert_markup(text, syntax=frozenset({"sub", "sup"}))
     assert time.perf_counter() - started < 0.5
+
+
+def test_plume_steps_become_their_ordered_list():
+    # plume's ``::: steps`` only styles the ordered list it holds: the list stands by itself.
+    text = "前文\n\n:::: steps\n1. 安装\n\n   ```sh\n   npm i\n   ```\n\n2. 配置\n\n   ::: tip\n   提示\n   :::\n\n3. 结束\n::::\n\n后文\n"
+    result = convert_markup(text)
+    html = render(result.text)
+    assert re.search(r"<ol>\s*<li>\s*<p>安装</p>.*npm.*</li>\s*<li>\s*<p>配置</p>\s*<div class=\"admonition tip\">.*<li>\s*<p>结束</p>\s*</li>\s*</ol>\s*<p>后文</p>", html, re.DOTALL)
+    assert ":::" not in html and not result.notes and result.counts["steps"] == 1
+
+
+def test_a_plume_file_tree_becomes_a_drawn_tree_in_a_text_fence():
+    text = '::: file-tree title="项目" icon="simple"\n\n- docs\n  - .vuepress\n    - ++ config.ts\n  - -- page1.md\n  - **README.md**\n- theme  一个 **主题** 目录\n  - node/\n- …\n:::\n'
+    result = convert_markup(text, 5)
+    assert result.text.rstrip("\n").split("\n") == [
+        '```text title="项目"',
+        "├── docs/",
+        "│   ├── .vuepress/",
+        "│   │   └── config.ts（新增）",
+        "│   ├── page1.md（删除）",
+        "│   └── README.md",
+        "├── theme/  一个 主题 目录",
+        "│   └── node/",
+        "└── …",
+        "```",
+    ]
+    assert not result.notes and result.counts["file tree"] == 1
+    kept = convert_markup("::: file-tree\n- a\n\n说明文字\n:::\n", 5)  # not a list alone: kept as it is, for a person
+    assert "- a" in kept.text and "说明文字" in kept.text and [note.line for note in kept.notes] == [5]
+
+
+@pytest.mark.parametrize("items", ["- a\n" * 20_000, "".join(f"{' ' * 2 * (k % 100)}- a\n" for k in range(3000))])
+def test_a_file_tree_is_drawn_in_linear_time(items):
+    started = time.perf_counter()
+    result = convert_markup(f"::: file-tree\n{items}:::\n")
+    assert time.perf_counter() - started < 1.0 and result.counts["file tree"] == 1

@@ -8,6 +8,8 @@ What changes (everything outside fenced code and HTML comments; inside them noth
 - ``<code-group>`` / ``<code-block title=…>`` (VuePress 2: ``<CodeGroup>`` / ``<CodeGroupItem title=…>``),
   ``::: tabs`` / ``::: code-tabs`` with their ``@tab 标题`` lines, and ``::: code-group`` (a tab per fence,
   named by its ``[title]``) → content tabs (pymdownx.tabbed);
+- plume's ``::: steps`` → the ordered list it holds; ``::: file-tree`` (a nested list of names) → the tree
+  drawn as ``tree`` draws it, in a ``text`` fence (one holding more than the list is noted, as below);
 - ```` ```js {1,3-5} ```` → ```` ```js hl_lines="1 3-5" ````; ``:no-line-numbers`` dropped;
 - shiki's ``// [!code highlight]`` (``:3``) in a fence → its ``hl_lines``; ``// [!code ++]`` and the like come off, counted;
 - ``<Badge text=… type=…/>`` → ``<span class="errata-badge errata-badge--tip">…</span>``;
@@ -657,14 +659,25 @@ class _Renderer:
             self.result.counts["v-pre"] += 1
             self.v_pre += 1
             try:
-                return _reindent(_trim(self.render(block.children)), block.indent, _markdown_indent(block.indent))
+                return self.contents(block)
             finally:
                 self.v_pre -= 1
+        if kind == "steps":
+            # plume's steps only number the ordered list they hold in circles: the list stands by itself.
+            self.result.counts["steps"] += 1
+            return self.contents(block)
+        if kind == "file-tree" and (tree := _file_tree(block)) is not None:
+            self.result.counts["file tree"] += 1
+            return tree
         self.note(block.number, f"'{_describe(block)}' is not something Material has: its markers are left out, its content is kept as it is")
         title = _container_title(block.info)
         if title:  # ``::: theorem 定理``, plume's ``::: card title="小结"``: the title stays, as a bold line
             return [f"{_markdown_indent(block.indent)}**{markdown_text(title)}**", "", *self.render(block.children)]
         return self.render(block.children)
+
+    def contents(self, block: _Block) -> list[str]:
+        """What a block holds, converted, where it belongs without the block."""
+        return _reindent(_trim(self.render(block.children)), block.indent, _markdown_indent(block.indent))
 
     def admonition(self, block: _Block, kind: str) -> list[str]:
         self.result.counts["details" if kind == "details" else "admonition"] += 1
@@ -1003,6 +1016,75 @@ def card_grid(cards: list[Card], resolve: Callable[[str, bool], str | None], lar
             out += [f"    — {markdown_text(str(card.author))}", ""]
     out += ["</div>", ""]
     return out
+
+
+# -- plume's file trees ------------------------------------------------------------
+
+_TREE_ITEM = re.compile(r"^( *)[-*+][ \t]+(.*?)[ \t]*$")
+_TREE_CHANGES = {"++": "（新增）", "--": "（删除）"}
+
+
+def _file_tree(block: _Block) -> list[str] | None:
+    """plume's ``::: file-tree`` (a list of names, nested by folder) drawn as ``tree`` draws it, in a
+    ``text`` fence titled by its ``title="…"``; ``None`` when it holds anything but that list.
+
+    >>> lines = ["- src", "  - ++ main.py  入口", "- **README.md**"]
+    >>> print("\\n".join(_file_tree(_Block("file-tree", 'title="项目"', "", 3, 1, [_Line(x, 1, True) for x in lines]))))
+    ```text title="项目"
+    ├── src/
+    │   └── main.py（新增）  入口
+    └── README.md
+    ```
+    <BLANKLINE>
+    """
+    items: list[tuple[int, str]] = []  # (depth, the item's text)
+    indents: list[int] = []  # of the items the next one may be inside
+    for child in block.children:
+        if isinstance(child, _Block) or not child.prose:
+            return None
+        match = _TREE_ITEM.match(child.text)
+        if not match:
+            if child.text.strip():
+                return None
+            continue
+        while indents and indents[-1] >= len(match.group(1)):
+            indents.pop()
+        items.append((len(indents), match.group(2)))
+        indents.append(len(match.group(1)))
+    if not items:
+        return None
+    last = [False] * len(items)  # whether an item is the last of its folder
+    followed: list[bool] = []  # by depth, walking back: whether a sibling comes after, before the folder ends
+    for k in range(len(items) - 1, -1, -1):
+        depth = items[k][0]
+        del followed[depth + 1 :]
+        followed += [False] * (depth + 1 - len(followed))
+        last[k], followed[depth] = not followed[depth], True
+    at = _markdown_indent(block.indent)
+    title = _TITLE_ATTRIBUTE.search(block.info)
+    out = [f"{at}```text" + (f' title="{title.group(1)}"' if title else "")]
+    going_on: list[bool] = []  # by depth: whether the folder there has more items below
+    for k, (depth, text) in enumerate(items):
+        folder = k + 1 < len(items) and items[k + 1][0] > depth
+        rails = "".join("│   " if more else "    " for more in going_on[:depth])
+        out.append(f"{at}{rails}{'└── ' if last[k] else '├── '}{_tree_label(text, folder)}")
+        going_on[depth:] = [not last[k]]
+    return out + [f"{at}```", ""]
+
+
+def _tree_label(text: str, folder: bool) -> str:
+    """A file tree item's name (``/`` after a folder's), its change (``++`` added, ``--`` removed) and its note, as plain text.
+
+    >>> _tree_label("-- **old.js**  旧的 `入口`", False), _tree_label("node", True), _tree_label("node/", False)
+    ('old.js（删除）  旧的 入口', 'node/', 'node/')
+    """
+    change = _TREE_CHANGES.get(text[:2], "") if text[2:3] == " " else ""
+    text = text[3:].strip() if change else text
+    bold = re.match(r"\*\*([^*]+)\*\*(.*)$", text)
+    name, note = (bold.group(1), bold.group(2)) if bold else (text.split(" ", 1) + [""])[:2]
+    name = name.strip().replace("`", "") + ("/" if folder and not name.endswith("/") else "")
+    note = " ".join(note.replace("**", "").replace("`", "").split())
+    return name + change + (f"  {note}" if note else "")
 
 
 # -- small helpers --------------------------------------------------------------
