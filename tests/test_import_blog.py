@@ -824,3 +824,62 @@ def test_a_config_s_imports_are_read_in_linear_time(tmp_path, head):
     started = time.perf_counter()
     assert read_config(config).title == "小站"
     assert time.perf_counter() - started < 1.0
+
+
+def test_a_file_other_pages_only_include_is_no_page_of_its_own(tmp_path):
+    """A part (``<!-- @include: ./part.md -->``) is in the pages that include it; a file that a page links to
+    or the nav names is a page as well, included or not."""
+    write(tmp_path / "blog/docs/.vuepress/config.js", "module.exports = { themeConfig: { nav: [{ text: '导航', link: '/guide/nav' }] } }\n")
+    report, docs = import_files(tmp_path, {
+        "guide/a.md": "---\ntitle: 甲\n---\n<!-- @include: ./part.md -->\n\n<!-- @include: ./linked.md -->\n",
+        "guide/b.md": "---\ntitle: 乙\n---\n[丙](./linked.md)\n\n<!-- @include: ./nav.md -->\n\n```md\n<!-- @include: ./shown.md -->\n```\n",
+        "guide/part.md": "共用的一段。\n\n::: oops\n:::\n",
+        "guide/linked.md": "---\ntitle: 丙\n---\n被链接的。\n",
+        "guide/nav.md": "---\ntitle: 丁\n---\n导航里的。\n",
+        "guide/shown.md": "---\ntitle: 戊\n---\n只在代码里提到。\n",
+    })
+    assert "共用的一段。" in (docs / "guide/a.md").read_text(encoding="utf-8") and not (docs / "guide/part.md").exists()
+    assert sorted(report.essays) == ["guide/a.md", "guide/b.md", "guide/linked.md", "guide/nav.md", "guide/shown.md"]
+    assert any(line.startswith("guide/a.md:4: in ./part.md: '::: oops'") for line in report.needs_a_person)
+    assert not any(line.startswith("guide/part.md") for line in report.needs_a_person)  # no page, no notes of its own
+    assert "included only: guide/part.md (in guide/a.md): not a page of its own" in report.render()
+
+
+def test_a_file_that_grows_after_its_size_was_looked_at_is_read_no_further_than_the_limit(tmp_path, monkeypatch):
+    """A file's size is a moment old when it is read (the blog is hostile input): what is read decides,
+    and no more than the limit and a byte is read."""
+    from errata.blog import importer
+
+    monkeypatch.setattr(importer, "MAX_ESSAY_BYTES", 1000)
+    monkeypatch.setattr(importer, "MAX_ASSET_BYTES", 1000)
+    write(tmp_path / "blog/docs/code/grows.py", "x = 1\n" * 1000)
+    write(tmp_path / "blog/docs/.vuepress/parts/grows.md", "长" * 1000)
+    write(tmp_path / "blog/docs/img/grows.png", PNG + b"\0" * 5000)
+    real_stat = Path.stat
+
+    def stat(self, *args, **kwargs):  # the size each had when it was looked at: none yet
+        found = real_stat(self, *args, **kwargs)
+        return os.stat_result((*found[:6], 0, *found[7:10])) if self.name.startswith("grows") else found
+
+    monkeypatch.setattr(Path, "stat", stat)
+    report, docs = import_files(tmp_path, {"guide/a.md": "---\ntitle: 甲\n---\n@[code](../code/grows.py)\n\n<!-- @include: ../.vuepress/parts/grows.md -->\n\n![图](../img/grows.png)\n"})
+    text = (docs / "guide/a.md").read_text(encoding="utf-8")
+    assert "x = 1" not in text and "长" not in text and not (docs / "img/grows.png").exists()
+    assert any(line.startswith("guide/a.md:4: code import '../code/grows.py'") for line in report.needs_a_person)
+    assert any(line.startswith("guide/a.md:6: include '../.vuepress/parts/grows.md'") for line in report.needs_a_person)
+    assert any(line.startswith("img/grows.png: larger than") for line in report.needs_a_person)
+
+
+@pytest.mark.parametrize("name, config, expected", [
+    ("config.ts", "import { plumeTheme } from 'vuepress-theme-plume'\nexport default defineUserConfig({ theme: plumeTheme({}) })\n", "H<sub>2</sub>O 2<sup>10</sup>"),
+    ("config.ts", "export default defineUserConfig({ theme: hopeTheme({ markdown: { sub: true } }) })\n", "H<sub>2</sub>O 2^10^"),
+    ("config.ts", "export default defineUserConfig({ theme: hopeTheme({ plugins: { mdEnhance: { enableAll: true } } }) })\n", "H<sub>2</sub>O 2<sup>10</sup>"),
+    ("config.ts", "export default defineUserConfig({ plugins: [mdEnhancePlugin({ sup: true })] })\n", "H~2~O 2<sup>10</sup>"),
+    ("config.js", "module.exports = { plugins: [['md-enhance', { sub: true, sup: true }]] }\n", "H<sub>2</sub>O 2<sup>10</sup>"),
+    ("config.js", "module.exports = { themeConfig: { mdEnhance: { sub: false } } }\n", "H~2~O 2^10^"),
+])
+def test_sub_and_superscript_convert_where_the_blog_s_theme_has_them_on(tmp_path, name, config, expected):
+    """plume always reads H~2~O and 2^10^; vuepress-theme-hope and md-enhance when told to; others show the marks."""
+    write(tmp_path / "blog/docs/.vuepress" / name, config)
+    _, docs = import_files(tmp_path, {"a.md": "---\ntitle: 甲\n---\nH~2~O 2^10^\n"})
+    assert (docs / "a.md").read_text(encoding="utf-8").endswith(f"\n{expected}\n")

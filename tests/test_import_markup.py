@@ -472,3 +472,72 @@ def test_code_imports_and_notations_are_read_in_linear_time(text):
     started = time.perf_counter()
     convert_markup(text)
     assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.parametrize("text, lines", [
+    ("> [!NOTE]\n> 注\n::: oops\ny\n:::\n", [3]),  # a block right after the quote ends it
+    ("- 第一步\n  > [!TIP]\n  > 先备份\n- 第二步\n\n::: oops\ny\n:::\n", [6]),  # in a list by content column: the re-indenting carries its blank line
+    ("> [!NOTE]\n> 注\n::: oops\ny\n:::\n> [!TIP]\n> 又\n```js\nx\n```\n::: oops\n:::\n", [3, 11]),  # two of them
+])
+def test_notes_after_an_alert_with_no_blank_line_after_it_cite_the_author_s_lines(text, lines):
+    # Its closing marker takes a line the author did not write: the lines after it keep their numbers all the same.
+    asked = []
+    resolve = lambda url, image, number, in_html: asked.append(number) or url  # noqa: E731
+    result = convert_markup(text + "\n[链](a.md)\n", resolve=resolve)
+    assert [note.line for note in result.notes] == lines and asked == [text.count("\n") + 2]
+
+
+def test_sub_and_superscript_become_html_where_the_blog_has_them_on():
+    # markdown-it-sub/sup (plume always; hope and md-enhance when enabled): H~2~O, 2^10^. Python-Markdown reads neither.
+    text = "H~2~O 和 2^10^，[CO~2~](/~a~/b.md)，脚注[^1][^2]，~~删除~~，`x^2^`，约 1 ~ 2 天，a^b c^\n\n```\nx^2^ H~2~O\n```\n"
+    result = convert_markup(text, syntax=frozenset({"sub", "sup"}))
+    html = render(result.text)
+    assert "H<sub>2</sub>O 和 2<sup>10</sup>" in html and ">CO<sub>2</sub></a>" in html and 'href="/~a~/b.md"' in html
+    assert "[^1][^2]" in result.text and "~~删除~~" in html and "<code>x^2^</code>" in html and "约 1 ~ 2 天，a^b c^" in html
+    assert "x^2^ H~2~O" in html and result.counts["subscript"] == 2 and result.counts["superscript"] == 1
+    assert convert_markup(text).text == text  # a blog without them showed the marks as they are
+    only_sub = convert_markup("H~2~O 2^10^\n", syntax=frozenset({"sub"})).text
+    assert only_sub == "H<sub>2</sub>O 2^10^\n"
+
+
+@pytest.mark.parametrize("text", ["[^" * 40_000, "~a" * 40_000, "H~" + "2" * 80_000, "<" + "^a" * 40_000, "](" * 40_000 + "^"])
+def test_sub_and_superscript_are_read_in_linear_time(text):
+    started = time.perf_counter()
+    convert_markup(text, syntax=frozenset({"sub", "sup"}))
+    assert time.perf_counter() - started < 0.5
+
+
+def test_plume_steps_become_their_ordered_list():
+    # plume's ``::: steps`` only styles the ordered list it holds: the list stands by itself.
+    text = "前文\n\n:::: steps\n1. 安装\n\n   ```sh\n   npm i\n   ```\n\n2. 配置\n\n   ::: tip\n   提示\n   :::\n\n3. 结束\n::::\n\n后文\n"
+    result = convert_markup(text)
+    html = render(result.text)
+    assert re.search(r"<ol>\s*<li>\s*<p>安装</p>.*npm.*</li>\s*<li>\s*<p>配置</p>\s*<div class=\"admonition tip\">.*<li>\s*<p>结束</p>\s*</li>\s*</ol>\s*<p>后文</p>", html, re.DOTALL)
+    assert ":::" not in html and not result.notes and result.counts["steps"] == 1
+
+
+def test_a_plume_file_tree_becomes_a_drawn_tree_in_a_text_fence():
+    text = '::: file-tree title="项目" icon="simple"\n\n- docs\n  - .vuepress\n    - ++ config.ts\n  - -- page1.md\n  - **README.md**\n- theme  一个 **主题** 目录\n  - node/\n- …\n:::\n'
+    result = convert_markup(text, 5)
+    assert result.text.rstrip("\n").split("\n") == [
+        '```text title="项目"',
+        "├── docs/",
+        "│   ├── .vuepress/",
+        "│   │   └── config.ts（新增）",
+        "│   ├── page1.md（删除）",
+        "│   └── README.md",
+        "├── theme/  一个 主题 目录",
+        "│   └── node/",
+        "└── …",
+        "```",
+    ]
+    assert not result.notes and result.counts["file tree"] == 1
+    kept = convert_markup("::: file-tree\n- a\n\n说明文字\n:::\n", 5)  # not a list alone: kept as it is, for a person
+    assert "- a" in kept.text and "说明文字" in kept.text and [note.line for note in kept.notes] == [5]
+
+
+@pytest.mark.parametrize("items", ["- a\n" * 20_000, "".join(f"{' ' * 2 * (k % 100)}- a\n" for k in range(3000))])
+def test_a_file_tree_is_drawn_in_linear_time(items):
+    started = time.perf_counter()
+    result = convert_markup(f"::: file-tree\n{items}:::\n")
+    assert time.perf_counter() - started < 1.0 and result.counts["file tree"] == 1

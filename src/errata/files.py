@@ -54,7 +54,7 @@ def _lstat_mode(path: Path) -> int:
         return 0  # vanished since the listing: the reader reports it
 
 
-def read_regular_file(path: Path) -> bytes:
+def read_regular_file(path: Path, limit: int | None = None) -> bytes:
     """The bytes of ``path`` if it is a regular file; :class:`EssayError` if it is anything else.
 
     Neither follows a symbolic link nor blocks on a FIFO or device: the file is
@@ -62,15 +62,20 @@ def read_regular_file(path: Path) -> bytes:
     swap between the check and the open is caught too. ``OSError`` for a file
     that cannot be read (missing, no permission).
 
+    With a ``limit``, at most ``limit + 1`` bytes are read: more than ``limit`` say the file is
+    larger, whatever size it had a moment before (a file may grow between a look and a read).
+
     >>> read_regular_file(Path("/dev/null"))
     Traceback (most recent call last):
     errata.errors.EssayError: /dev/null: not a regular file (a device, FIFO or socket): skipped
+    >>> len(read_regular_file(Path(__file__), 10))
+    11
     """
     _refuse_special(path, os.lstat(path).st_mode)
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     with os.fdopen(fd, "rb") as handle:
         _refuse_special(path, os.fstat(fd).st_mode)
-        return handle.read()
+        return handle.read(-1 if limit is None else limit + 1)
 
 
 def _refuse_special(path: Path, mode: int) -> None:

@@ -5,6 +5,11 @@ written outside the destination, every pattern is linear, and an essay that fail
 while the others are imported. The layout is kept (``01.a/05.x.md`` stays there: Errata takes
 the numbers off the URLs), so relative links between essays keep working as written.
 
+A file that pages include (``<!-- @include: ./part.md -->``) is a part, not a page: its text is in
+the pages that include it, and it is written as a page of its own only when a page or the nav
+links to it (VuePress publishes every file; a part alone, out of its page, is not what the author
+meant to be read). The report lists the parts under "included only".
+
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as tmp:
 ...     blog = Path(tmp, "blog/docs"); (blog / "01.笔记").mkdir(parents=True)
@@ -37,13 +42,13 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..errors import EssayError
-from ..files import atomic_write
+from ..files import atomic_write, read_regular_file
 from ..metadata import MetadataValueError, SplitEssay, display_name, dump_front_matter, normalise_metadata, split_front_matter
 from ..paths import THEME_FILE_KEYS, permalink_problems
 from ..repair import FrontMatterError, RepairOptions, RepairReport, RepairResult, repair_bytes
 from ..site import GENERATED_PAGES, page_url, relative_url, unnumbered_dest, url_clashes
 from .anchors import heading_anchors
-from .markup import Note, convert_markup
+from .markup import Note, convert_markup, included_paths
 from .theme import THEME_ADDRESSES, THEME_FOLDERS, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, nav_item, read_config
 
 MAX_ESSAY_BYTES = 5_000_000
@@ -89,6 +94,7 @@ class ImportReport:
     overwritten: int = 0
     nav: list[str] = field(default_factory=list)  # the blog's nav items and the page each leads to
     same_address: list[str] = field(default_factory=list)  # pages whose old permalink is their new address
+    parts: list[str] = field(default_factory=list)  # files only included by other pages: no pages of their own
 
     def render(self) -> str:
         """The report for a person (stdout)."""
@@ -107,6 +113,7 @@ class ImportReport:
         if self.nav:
             lines.append("nav (the site's navigation lists these pages by itself): " + "; ".join(self.nav))
         lines += [f"same address: {line}" for line in self.same_address]
+        lines += [f"included only: {line}" for line in self.parts]
         lines += [f"skipped: {line}" for line in self.skipped]
         if self.failed:
             lines += ["", f"failed ({len(self.failed)}, not imported):"] + [f"  {line}" for line in self.failed]
@@ -173,6 +180,7 @@ class _Import:
         self.permalinks: dict[str, str] = {}  # old address without slashes → destination path
         self.config = SiteConfig()
         self.by_dest: dict[str, _Page] = {}  # the pages written, by destination path
+        self.led_to: set[str] = set()  # destination paths a link of a page converted (or the nav) leads to
 
     # -- the plan ---------------------------------------------------------------
 
@@ -202,7 +210,6 @@ class _Import:
         outputs = self._convert_pages()
         for relative in sorted(self.assets):
             self.copies.setdefault(self._dest(relative), self.docs / relative)
-        self._nav_report()
         self._write(outputs)
         return self.report
 
@@ -266,7 +273,7 @@ class _Import:
     def _read_page(self, relative: str) -> None:
         path = self.docs / relative
         try:
-            data = path.read_bytes()
+            data = read_regular_file(path, MAX_ESSAY_BYTES)
             if len(data) > MAX_ESSAY_BYTES:
                 raise EssayError(str(path), None, f"larger than {MAX_ESSAY_BYTES // 1_000_000} MB: not an essay")
             result = repair_bytes(_yaml_front_matter(data), relative, self.options.repair)
@@ -406,35 +413,63 @@ class _Import:
     # -- conversion ----------------------------------------------------------------
 
     def _convert_pages(self) -> dict[str, str]:
-        outputs = {}
+        """Every page placed, converted; a part (an essay other pages include) only once a page converted
+        or the nav leads to it: a file that is only included is in the pages that include it, no page of its own."""
+        outputs: dict[str, str] = {}
+        parts = self._included()
         for page in self.pages.values():
-            if not page.dest:
-                continue
-            try:
-                outputs[page.dest] = self._convert(page)
-            except (EssayError, ValueError, TypeError, RecursionError) as exc:  # one bad page, not the import
-                self.report.failed.append(f"{page.src}: cannot convert: {exc}")
-                continue
-            if page.role == "essay":
-                self.report.essays.append(page.dest)
-            if page.repair.changed:
-                self.report.repairs.append(page.repair)
-            self.report.needs_a_person += [
-                f"{page.src}:{low.line}:{low.column}: recovered {low.chosen!r} (or {low.runner_up!r}?): check it"
-                for low in page.repair.low_confidence
-            ]
+            if page.dest and page.src not in parts and page.role != "catalogue":
+                self._convert_into(outputs, page)
+        self._nav_report()
+        waiting = [page for page in self.pages.values() if page.dest and page.src in parts]
+        while led_to := [page for page in waiting if page.dest in self.led_to]:
+            for page in led_to:  # its links may lead to another part
+                waiting.remove(page)
+                self._convert_into(outputs, page)
+        for page in waiting:
+            self.report.parts.append(f"{page.src} (in {', '.join(sorted(parts[page.src]))}): not a page of its own")
+            page.dest = ""
+        for page in self.pages.values():
+            if page.dest and page.role == "catalogue":  # last: they list the essays written
+                self._convert_into(outputs, page)
         return outputs
+
+    def _included(self) -> dict[str, set[str]]:
+        """The essays that pages include (``<!-- @include: ./part.md -->``), each with the pages that include it."""
+        found: dict[str, set[str]] = {}
+        for page in self.pages.values():
+            for path in included_paths(page.body) if page.dest else ():
+                src = _blog_path(page.src, path)
+                if src != page.src and src in self.pages and self.pages[src].role == "essay":
+                    found.setdefault(src, set()).add(page.src)
+        return found
+
+    def _convert_into(self, outputs: dict[str, str], page: _Page) -> None:
+        """One page converted into ``outputs``, and reported."""
+        try:
+            outputs[page.dest] = self._convert(page)
+        except (EssayError, ValueError, TypeError, RecursionError) as exc:  # one bad page, not the import
+            self.report.failed.append(f"{page.src}: cannot convert: {exc}")
+            return
+        if page.role == "essay":
+            self.report.essays.append(page.dest)
+        if page.repair.changed:
+            self.report.repairs.append(page.repair)
+        self.report.needs_a_person += [
+            f"{page.src}:{low.line}:{low.column}: recovered {low.chosen!r} (or {low.runner_up!r}?): check it"
+            for low in page.repair.low_confidence
+        ]
 
     def _convert(self, page: _Page) -> str:
         if page.role == "catalogue":
             key = page.dest.rsplit("/", 1)[0]
-            listed = [(posixpath.relpath(p.dest, key), _title(p)) for p in self.pages.values() if p.role == "essay" and p.src.startswith(key + "/")]
+            listed = [(posixpath.relpath(p.dest, key), _title(p)) for p in self.pages.values() if p.role == "essay" and p.dest and p.src.startswith(key + "/")]
             meta = {"title": _title(page)}
             if page.metadata.get("permalink"):
                 meta["permalink"] = page.metadata["permalink"]  # the old address still leads here
             return catalogue_page(meta, sorted(listed))
         resolve = self._resolver(page)
-        converted = convert_markup(page.body, page.body_line, resolve, self._code_reader(page))
+        converted = convert_markup(page.body, page.body_line, resolve, self._code_reader(page), syntax=self.config.syntax)
         self.report.counts.update(converted.counts)
         self._notes(page.src, converted.notes)
         if page.role == "home":
@@ -505,19 +540,17 @@ class _Import:
         page or by VuePress's ``@/`` (the source folder); nothing outside it, nothing through a symlink."""
 
         def read_code(path: str) -> str | None:
-            raw = unquote(path.strip()).replace("\\", "/")
-            if raw.startswith("/") or _DRIVE.match(raw):
-                return None  # a path on the author's computer
-            joined = posixpath.normpath(raw[2:] if raw.startswith("@/") else posixpath.join(posixpath.dirname(page.src), raw))
-            if joined == ".." or joined.startswith("../") or joined.startswith("/"):
+            joined = _blog_path(page.src, path)
+            if joined is None:
                 return None
             file = self.docs / joined
             try:
-                if file.is_symlink() or not file.resolve().is_relative_to(self.root) or not file.is_file() or file.stat().st_size > MAX_ESSAY_BYTES:
+                if not file.resolve().is_relative_to(self.root):
                     return None
-                return file.read_text(encoding="utf-8", errors="replace")
-            except OSError:
+                data = read_regular_file(file, MAX_ESSAY_BYTES)  # no symlink, no FIFO; what is read decides the size
+            except (OSError, EssayError):
                 return None
+            return data.decode("utf-8", errors="replace") if len(data) <= MAX_ESSAY_BYTES else None
 
         return read_code
 
@@ -554,6 +587,7 @@ class _Import:
             found = self._in_docs(joined)
         if found is None:
             return None, "leads to nothing in the blog"
+        self.led_to.add(found)
         return (found, fragment), ""
 
     def _absolute(self, key: str) -> str | None:
@@ -594,9 +628,13 @@ class _Import:
             self.copies.setdefault("robots.txt", public / "robots.txt")
             self.report.theme_pages.append("public robots.txt → robots.txt")
         cname = public / "CNAME"
-        if cname.is_file() and not cname.is_symlink() and cname.stat().st_size <= 256:
-            domain = cname.read_text(encoding="utf-8", errors="replace").strip()
-            if re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?", domain):
+        try:
+            data = read_regular_file(cname, 256) if cname.is_file() else None
+        except (OSError, EssayError):
+            data = None
+        if data is not None:
+            domain = data.decode("utf-8", errors="replace").strip()
+            if len(data) <= 256 and re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?", domain):
                 self.copies.setdefault("CNAME", cname)
                 self.report.theme_pages.append(f"public CNAME → CNAME (GitHub Pages serves the site at {domain})")
             else:
@@ -635,12 +673,15 @@ class _Import:
             self._write_one(dest_root, relative, text.encode("utf-8"))
         for relative, source in sorted(self.copies.items()):
             try:
-                if source.stat().st_size > MAX_ASSET_BYTES:
-                    self.report.needs_a_person.append(f"{relative}: larger than {MAX_ASSET_BYTES // 1_000_000} MB: not copied")
-                    continue
-                data = source.read_bytes()
+                data = read_regular_file(source, MAX_ASSET_BYTES)
             except OSError as exc:
                 self.report.failed.append(f"{source}: cannot read: {exc.strerror or exc}")
+                continue
+            except EssayError as exc:
+                self.report.failed.append(str(exc))
+                continue
+            if len(data) > MAX_ASSET_BYTES:
+                self.report.needs_a_person.append(f"{relative}: larger than {MAX_ASSET_BYTES // 1_000_000} MB: not copied")
                 continue
             if self._write_one(dest_root, relative, data):
                 self.report.assets.append(relative)
@@ -673,9 +714,10 @@ def _permalinks_in(dest: Path, skip: set[str]) -> list[tuple[str, str]]:
         if relative in skip or path.is_symlink() or not path.is_file():
             continue
         try:
-            if path.stat().st_size > MAX_ESSAY_BYTES:
+            data = read_regular_file(path, MAX_ESSAY_BYTES)
+            if len(data) > MAX_ESSAY_BYTES:
                 continue  # no essay: the build refuses it, and it is not read into memory here
-            metadata = split_front_matter(path.read_text(encoding="utf-8")).metadata
+            metadata = split_front_matter(data.decode("utf-8")).metadata
         except (OSError, UnicodeDecodeError, EssayError):
             continue  # not this check's business: the build reports it
         permalink = str(metadata.get("permalink") or "").strip().strip("/")
@@ -778,6 +820,23 @@ def _block_lines(text: str | bytes) -> int:
     data = text.encode("utf-8", "replace") if isinstance(text, str) else text
     match = _FRONT_MATTER.match(data.lstrip(b"\xef\xbb\xbf")) or _TOML_FRONT_MATTER.match(data)
     return match.group(0).count(b"\n") + (not match.group(0).endswith(b"\n")) if match else 0
+
+
+def _blog_path(src: str, path: str) -> str | None:
+    """The file under the blog's ``docs/`` that a code import or include of the page ``src`` names
+    (relative to the page, or by VuePress's ``@/``: the source folder); ``None`` for one outside
+    ``docs/`` or on the author's computer.
+
+    >>> _blog_path("guide/a.md", "./part.md"), _blog_path("guide/a.md", "@/code/x.py"), _blog_path("a.md", "../x.md"), _blog_path("a.md", "/etc/passwd")
+    ('guide/part.md', 'code/x.py', None, None)
+    """
+    raw = unquote(path.strip()).replace("\\", "/")
+    if raw.startswith("/") or _DRIVE.match(raw):
+        return None  # a path on the author's computer
+    joined = posixpath.normpath(raw[2:] if raw.startswith("@/") else posixpath.join(posixpath.dirname(src), raw))
+    if joined == ".." or joined.startswith("../") or joined.startswith("/"):
+        return None
+    return joined
 
 
 def _suffix(path: str) -> str:

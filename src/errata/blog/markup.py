@@ -8,6 +8,8 @@ What changes (everything outside fenced code and HTML comments; inside them noth
 - ``<code-group>`` / ``<code-block title=…>`` (VuePress 2: ``<CodeGroup>`` / ``<CodeGroupItem title=…>``),
   ``::: tabs`` / ``::: code-tabs`` with their ``@tab 标题`` lines, and ``::: code-group`` (a tab per fence,
   named by its ``[title]``) → content tabs (pymdownx.tabbed);
+- plume's ``::: steps`` → the ordered list it holds; ``::: file-tree`` (a nested list of names) → the tree
+  drawn as ``tree`` draws it, in a ``text`` fence (one holding more than the list is noted, as below);
 - ```` ```js {1,3-5} ```` → ```` ```js hl_lines="1 3-5" ````; ``:no-line-numbers`` dropped;
 - shiki's ``// [!code highlight]`` (``:3``) in a fence → its ``hl_lines``; ``// [!code ++]`` and the like come off, counted;
 - ``<Badge text=… type=…/>`` → ``<span class="errata-badge errata-badge--tip">…</span>``;
@@ -15,6 +17,7 @@ What changes (everything outside fenced code and HTML comments; inside them noth
 - code imports (``@[code{2-5} js{3}](./a.js)``, ``<<< @/a.js{2}``) → a fence with the file's text (the
   importer reads files of the blog only; a file it cannot read leaves the line, noted);
 - ``==mark==`` → ``<mark>mark</mark>``;
+- where the blog has markdown-it-sub/sup on (``syntax``), ``H~2~O`` → ``H<sub>2</sub>O`` and ``2^10^`` → ``2<sup>10</sup>``;
 - includes (``<!-- @include: ./part.md{3-10} -->``) → that file's Markdown, converted (files of the blog only);
 - ``[[toc]]`` → removed (Material has its own table of contents);
 - every link and image URL goes through a resolver (the importer's: assets, permalinks, public files);
@@ -114,6 +117,17 @@ _ZOOM = re.compile(r"\s*zoom\s*:\s*(\d{1,3}(?:\.\d{1,3})?)%\s*;?\s*")
 #: A link reference definition (``[id]: url``); a footnote's (``[^1]: text``) holds text, not a URL.
 _REFERENCE = re.compile(r"^( {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*)(<[^<>\n]*>|\S+)(.*)$")
 _BACKTICKS = re.compile(r"`+")
+#: The syntaxes a blog may have on or off, which :func:`convert_markup` converts only when told:
+#: markdown-it-sub's ``H~2~O`` and markdown-it-sup's ``2^10^``.
+OPTIONAL_SYNTAX = frozenset({"sub", "sup"})
+#: Sub- and superscript: no space (nor tag, bracket, bar or backslash) inside, and no ``~~`` (strikethrough).
+#: First, what they never reach into, kept as it is: an HTML tag, a link's URL, a bare URL, a footnote's ``[^1]``.
+#: Each run stops at the character that could start the next attempt: linear.
+_SUB_SUP = re.compile(
+    r"(<[^<>\n]*>|\]\([^()\n]*\)|\bhttps?://[^\s<>()]*|\[\^[^\]\[\s]*\])"
+    r"|(?<![~\\])~([^\s~\\<>|\[\]()]+)~(?!~)"
+    r"|(?<![\^\\])\^([^\s^\\<>|\[\]()]+)\^"
+)
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)")
 
 
@@ -159,9 +173,13 @@ def no_code(path: str) -> None:
     return None
 
 
-def convert_markup(text: str, first_line: int = 1, resolve: Resolver = keep_url, read_code: CodeReader = no_code, _includes: list[int] | None = None) -> Conversion:
+def convert_markup(
+    text: str, first_line: int = 1, resolve: Resolver = keep_url, read_code: CodeReader = no_code,
+    _includes: list[int] | None = None, syntax: frozenset[str] = frozenset(),
+) -> Conversion:
     """Convert an essay's body (no front matter); notes count lines from ``first_line``;
-    ``read_code`` gives the files code imports name.
+    ``read_code`` gives the files code imports name; ``syntax``, the blog's optional syntaxes that are on
+    (:data:`OPTIONAL_SYNTAX`).
 
     >>> print(convert_markup("```js {1,3}\\nlet a\\n```\\n::: tip\\n```\\n:::\\n```\\n:::\\n").text, end="")
     ```js hl_lines="1 3"
@@ -180,12 +198,25 @@ def convert_markup(text: str, first_line: int = 1, resolve: Resolver = keep_url,
         lines = _lists_by_fours(lines)
         result.counts["lists re-indented"] += 1
     lines = _code_notations(lines, result)
-    lines = _alerts_as_containers(lines)
-    lines = _quoted_containers(lines, first_line, result)
-    root = _parse(lines, first_line, result)
-    lines = _Renderer(result, resolve, read_code, _includes).render(root.children)
+    lines, origins = _alerts_as_containers(lines)
+    numbers = [first_line + origin for origin in origins]  # each line's in the author's file
+    lines = _quoted_containers(lines, numbers, result)
+    root = _parse(lines, numbers, result)
+    lines = _Renderer(result, resolve, read_code, _includes, syntax).render(root.children)
     result.text = "\n".join(lines)
     return result
+
+
+def included_paths(text: str) -> list[str]:
+    """The paths a text's includes name (``<!-- @include: ./part.md{3-10} -->``), as written; none in code.
+
+    >>> included_paths("<!-- @include: ./a.md -->\\n  <!-- @include: ../b.md{2-4} -->\\n```md\\n<!-- @include: ./c.md -->\\n```\\n")
+    ['./a.md', '../b.md']
+    """
+    if "@include:" not in text:
+        return []
+    lines = text.split("\n")
+    return [match.group(1) for line, fenced in zip(lines, _inside_fences(lines)) if not fenced and (match := _INCLUDE.match(line))]
 
 
 # -- lists: CommonMark's nesting by content column → Python-Markdown's by four spaces ---------
@@ -344,23 +375,29 @@ def _code_notations(lines: list[str], result: Conversion) -> list[str]:
 _ALERT = re.compile(r"^( *)> ?\[!(note|tip|important|warning|caution)\][ \t]*(.*)$", re.IGNORECASE)
 
 
-def _alerts_as_containers(lines: list[str]) -> list[str]:
+def _alerts_as_containers(lines: list[str]) -> tuple[list[str], list[int]]:
     """Each alert quote (``> [!WARNING]`` then ``> text``) as the container of its kind (``::: warning``),
-    its lines unquoted; the blank line (or the end) that ends the quote carries the closing ``:::``, so
-    every line keeps its number (only a fence right after the quote, with no blank line, needs a line more).
+    its lines unquoted, with the index of the line each line comes from (notes cite the author's lines).
+
+    The blank line (or the end) that ends the quote carries the closing ``:::``; a quote that a block
+    ends with no blank line between needs a line more, which counts as the quote's last line.
 
     >>> _alerts_as_containers(["> [!TIP]", "> 换镜像。", "", "后文", "> 引用"])
-    ['::: tip', '换镜像。', ':::', '后文', '> 引用']
-    >>> _alerts_as_containers(["- 项", "", "    > [!NOTE]", "    > 注"])  # in a list item: at its indentation
+    (['::: tip', '换镜像。', ':::', '后文', '> 引用'], [0, 1, 2, 3, 4])
+    >>> _alerts_as_containers(["> [!NOTE]", "> 注", "## 下一节"])  # no blank line after it
+    (['::: note', '注', ':::', '## 下一节'], [0, 1, 1, 2])
+    >>> _alerts_as_containers(["- 项", "", "    > [!NOTE]", "    > 注"])[0]  # in a list item: at its indentation
     ['- 项', '', '    ::: note', '    注', '    :::']
     """
     if not any(_ALERT.match(line) for line in lines):
-        return lines
+        return lines, list(range(len(lines)))
     out: list[str] = []
+    origins: list[int] = []
     fenced = _inside_fences(lines)
     k = 0
     while k < len(lines):
         alert = None if fenced[k] else _ALERT.match(lines[k])
+        origins.append(k)
         if not alert:
             out.append(lines[k])
             k += 1
@@ -375,12 +412,16 @@ def _alerts_as_containers(lines: list[str]) -> list[str]:
             if not _QUOTED.match(inner) and (_LIST_ITEM.match(lines[k]) or _STARTS_BLOCK.match(lines[k])):
                 break
             out.append(indent + _QUOTED.sub("", inner, count=1))
+            origins.append(k)
             k += 1
         out[-1] = out[-1].rstrip("\n")
         out.append(f"{indent}:::")  # on the blank line that ends the quote; with none, a line more
         if k < len(lines) and not lines[k].strip():
+            origins.append(k)
             k += 1  # the blank line is where the closing marker went
-    return out
+        else:
+            origins.append(k - 1)
+    return out, origins
 
 
 # -- containers in block quotes ---------------------------------------------------------
@@ -390,18 +431,18 @@ _QUOTED = re.compile(r"^ {0,3}> ?")
 _QUOTED_NESTED_ITEM = re.compile(r"^ {0,3}> ?(?: {1,3}| {5,7})(?:[-*+]|\d{1,9}[.)])(?: |$)")
 
 
-def _quoted_containers(lines: list[str], first_line: int, result: Conversion) -> list[str]:
+def _quoted_containers(lines: list[str], numbers: list[int], result: Conversion) -> list[str]:
     """Each block quote that holds a container (``> ::: warning``) or a list nested by content column
     (``> - a`` then ``>   - b``) with its inside converted and quoted again.
 
     The quote's converted lines go into its last line (joined by newlines) and its other lines
-    become empty, before it: every later line keeps its number, which notes cite.
+    become empty, before it: every later line keeps its number (``numbers``: each line's), which notes cite.
 
-    >>> print(_quoted_containers(["> ::: tip", "> 小心", "> :::"], 1, Conversion(""))[-1])
+    >>> print(_quoted_containers(["> ::: tip", "> 小心", "> :::"], [1, 2, 3], Conversion(""))[-1])
     > !!! tip "提示"
     >
     >     小心
-    >>> print(_quoted_containers(["> - a", ">   - b"], 1, Conversion(""))[-1])
+    >>> print(_quoted_containers(["> - a", ">   - b"], [1, 2], Conversion(""))[-1])
     > - a
     >     - b
     """
@@ -422,7 +463,7 @@ def _quoted_containers(lines: list[str], first_line: int, result: Conversion) ->
         needs_converting = any(_CONTAINER_OPEN.match(line) for line in inner) or _nests_by_content_column(inner)
         if needs_converting and not any(_QUOTED.match(line) for line in inner):
             # Links stay as written here: the outer pass resolves them, once.
-            converted = convert_markup("\n".join(inner), first_line + k)
+            converted = convert_markup("\n".join(inner), numbers[k])  # a quote's lines are the author's, one by one
             result.notes += converted.notes
             result.counts.update(converted.counts)
             quoted = "\n".join(("> " + line).rstrip() for line in _trim(converted.text.split("\n")))
@@ -455,13 +496,13 @@ def _inside_fences(lines: list[str]) -> list[bool]:
 # -- parsing: lines into nested blocks -----------------------------------------
 
 
-def _parse(lines: list[str], first_line: int, result: Conversion) -> _Block:
-    root = _Block("root", "", "", 0, first_line)
+def _parse(lines: list[str], numbers: list[int], result: Conversion) -> _Block:
+    """The lines as blocks (containers, code groups) of lines, each line with its number in ``numbers``."""
+    root = _Block("root", "", "", 0, numbers[0])
     stack = [root]
     fence: tuple[str, int] | None = None
     in_comment = False
-    for offset, raw in enumerate(lines):
-        number = first_line + offset
+    for raw, number in zip(lines, numbers):
         line = _INVISIBLE.sub("", raw)  # NBSP or U+200B before a fence hides it from Markdown
         here = stack[-1].children
         if fence:
@@ -568,10 +609,11 @@ def _fence_info(line: str, match: re.Match[str], result: Conversion) -> str:
 
 
 class _Renderer:
-    def __init__(self, result: Conversion, resolve: Resolver, read_code: CodeReader = no_code, includes: list[int] | None = None):
+    def __init__(self, result: Conversion, resolve: Resolver, read_code: CodeReader = no_code, includes: list[int] | None = None, syntax: frozenset[str] = frozenset()):
         self.result = result
         self.resolve = resolve
         self.read_code = read_code
+        self.syntax = syntax
         self.includes = includes if includes is not None else [MAX_INCLUDES]  # left for the page, its includes' included
         self.v_pre = 0  # inside how many ``::: v-pre``
 
@@ -617,14 +659,25 @@ class _Renderer:
             self.result.counts["v-pre"] += 1
             self.v_pre += 1
             try:
-                return _reindent(_trim(self.render(block.children)), block.indent, _markdown_indent(block.indent))
+                return self.contents(block)
             finally:
                 self.v_pre -= 1
+        if kind == "steps":
+            # plume's steps only number the ordered list they hold in circles: the list stands by itself.
+            self.result.counts["steps"] += 1
+            return self.contents(block)
+        if kind == "file-tree" and (tree := _file_tree(block)) is not None:
+            self.result.counts["file tree"] += 1
+            return tree
         self.note(block.number, f"'{_describe(block)}' is not something Material has: its markers are left out, its content is kept as it is")
         title = _container_title(block.info)
         if title:  # ``::: theorem 定理``, plume's ``::: card title="小结"``: the title stays, as a bold line
             return [f"{_markdown_indent(block.indent)}**{markdown_text(title)}**", "", *self.render(block.children)]
         return self.render(block.children)
+
+    def contents(self, block: _Block) -> list[str]:
+        """What a block holds, converted, where it belongs without the block."""
+        return _reindent(_trim(self.render(block.children)), block.indent, _markdown_indent(block.indent))
 
     def admonition(self, block: _Block, kind: str) -> list[str]:
         self.result.counts["details" if kind == "details" else "admonition"] += 1
@@ -684,7 +737,7 @@ class _Renderer:
         self.result.counts["include"] += 1
         part = "\n".join(text.replace("\r\n", "\n").split("\n")[int(first) - 1 if first else 0 : int(last) if last else None][:MAX_CODE_LINES])
         at_include = lambda url, image, _, in_html: self.resolve(url, image, line.number, in_html)  # noqa: E731  (the page's line)
-        converted = convert_markup(part, line.number, at_include, self.read_code, self.includes)
+        converted = convert_markup(part, line.number, at_include, self.read_code, self.includes, self.syntax)
         self.result.notes += [Note(line.number, f"in {path}: {note.message}") for note in converted.notes]
         self.result.counts.update(converted.counts)
         return converted.text.split("\n")
@@ -780,7 +833,7 @@ class _Renderer:
         if _EMBED.match(line):  # a plugin's embed (``@[bilibili](BV…)``): its "URL" is an id, no link to publish
             self.note(number, f"{line.strip()[:60]!r} is a VuePress plugin's embed: it is shown as text; rewrite or remove it")
             return _as_text(line)
-        convert = lambda text: self.links(self.components(self.badges(self.marks(self.vuepress_only(_TOC.sub(self._toc, text), number))), number), number)  # noqa: E731
+        convert = lambda text: self.links(self.components(self.badges(self.sub_sup(self.marks(self.vuepress_only(_TOC.sub(self._toc, text), number)))), number), number)  # noqa: E731
         return _outside_comments(line, lambda part: _outside_code(part, convert))
 
     def _toc(self, match: re.Match[str]) -> str:
@@ -798,6 +851,26 @@ class _Renderer:
         marked = _MARK.sub(r"<mark>\1</mark>", text)
         self.result.counts["mark"] += marked.count("<mark>") - text.count("<mark>")
         return marked
+
+    def sub_sup(self, text: str) -> str:
+        """``H~2~O`` → ``H<sub>2</sub>O``, ``2^10^`` → ``2<sup>10</sup>``, where the blog has them on
+        (Python-Markdown reads neither; the site keeps both elements). Never in a tag, a link's URL or a footnote's mark.
+
+        >>> _Renderer(Conversion(""), keep_url, syntax=frozenset({"sub", "sup"})).sub_sup("H~2~O 2^10^ ~~删~~ [^1] [a](/~u~/)")
+        'H<sub>2</sub>O 2<sup>10</sup> ~~删~~ [^1] [a](/~u~/)'
+        """
+        if not self.syntax or ("~" not in text and "^" not in text):
+            return text
+
+        def mark(match: re.Match[str]) -> str:
+            kept, sub, sup = match.groups()
+            name = "sub" if sub is not None and "sub" in self.syntax else "sup" if sup is not None and "sup" in self.syntax else ""
+            if not name:
+                return match.group(0)  # text markdown-it reads first, or a syntax the blog has off
+            self.result.counts["subscript" if name == "sub" else "superscript"] += 1
+            return f"<{name}>{sub or sup}</{name}>"
+
+        return _SUB_SUP.sub(mark, text)
 
     def badges(self, text: str) -> str:
         def badge(match: re.Match[str]) -> str:
@@ -943,6 +1016,75 @@ def card_grid(cards: list[Card], resolve: Callable[[str, bool], str | None], lar
             out += [f"    — {markdown_text(str(card.author))}", ""]
     out += ["</div>", ""]
     return out
+
+
+# -- plume's file trees ------------------------------------------------------------
+
+_TREE_ITEM = re.compile(r"^( *)[-*+][ \t]+(.*?)[ \t]*$")
+_TREE_CHANGES = {"++": "（新增）", "--": "（删除）"}
+
+
+def _file_tree(block: _Block) -> list[str] | None:
+    """plume's ``::: file-tree`` (a list of names, nested by folder) drawn as ``tree`` draws it, in a
+    ``text`` fence titled by its ``title="…"``; ``None`` when it holds anything but that list.
+
+    >>> lines = ["- src", "  - ++ main.py  入口", "- **README.md**"]
+    >>> print("\\n".join(_file_tree(_Block("file-tree", 'title="项目"', "", 3, 1, [_Line(x, 1, True) for x in lines]))))
+    ```text title="项目"
+    ├── src/
+    │   └── main.py（新增）  入口
+    └── README.md
+    ```
+    <BLANKLINE>
+    """
+    items: list[tuple[int, str]] = []  # (depth, the item's text)
+    indents: list[int] = []  # of the items the next one may be inside
+    for child in block.children:
+        if isinstance(child, _Block) or not child.prose:
+            return None
+        match = _TREE_ITEM.match(child.text)
+        if not match:
+            if child.text.strip():
+                return None
+            continue
+        while indents and indents[-1] >= len(match.group(1)):
+            indents.pop()
+        items.append((len(indents), match.group(2)))
+        indents.append(len(match.group(1)))
+    if not items:
+        return None
+    last = [False] * len(items)  # whether an item is the last of its folder
+    followed: list[bool] = []  # by depth, walking back: whether a sibling comes after, before the folder ends
+    for k in range(len(items) - 1, -1, -1):
+        depth = items[k][0]
+        del followed[depth + 1 :]
+        followed += [False] * (depth + 1 - len(followed))
+        last[k], followed[depth] = not followed[depth], True
+    at = _markdown_indent(block.indent)
+    title = _TITLE_ATTRIBUTE.search(block.info)
+    out = [f"{at}```text" + (f' title="{title.group(1)}"' if title else "")]
+    going_on: list[bool] = []  # by depth: whether the folder there has more items below
+    for k, (depth, text) in enumerate(items):
+        folder = k + 1 < len(items) and items[k + 1][0] > depth
+        rails = "".join("│   " if more else "    " for more in going_on[:depth])
+        out.append(f"{at}{rails}{'└── ' if last[k] else '├── '}{_tree_label(text, folder)}")
+        going_on[depth:] = [not last[k]]
+    return out + [f"{at}```", ""]
+
+
+def _tree_label(text: str, folder: bool) -> str:
+    """A file tree item's name (``/`` after a folder's), its change (``++`` added, ``--`` removed) and its note, as plain text.
+
+    >>> _tree_label("-- **old.js**  旧的 `入口`", False), _tree_label("node", True), _tree_label("node/", False)
+    ('old.js（删除）  旧的 入口', 'node/', 'node/')
+    """
+    change = _TREE_CHANGES.get(text[:2], "") if text[2:3] == " " else ""
+    text = text[3:].strip() if change else text
+    bold = re.match(r"\*\*([^*]+)\*\*(.*)$", text)
+    name, note = (bold.group(1), bold.group(2)) if bold else (text.split(" ", 1) + [""])[:2]
+    name = name.strip().replace("`", "") + ("/" if folder and not name.endswith("/") else "")
+    note = " ".join(note.replace("**", "").replace("`", "").split())
+    return name + change + (f"  {note}" if note else "")
 
 
 # -- small helpers --------------------------------------------------------------

@@ -20,7 +20,9 @@ from typing import Any
 
 import yaml
 
-from .markup import Card, card_grid, markdown_text, markdown_url
+from ..errors import EssayError
+from ..files import read_regular_file
+from .markup import OPTIONAL_SYNTAX, Card, card_grid, markdown_text, markdown_url
 
 CONFIG_NAMES = ("config.ts", "config.js", "config.mjs", "config.cjs", "config.yml", "config.yaml", "config.toml")
 MAX_CONFIG = 1_000_000  # characters
@@ -64,8 +66,19 @@ class SiteConfig:
     #: The addresses the theme puts behind a password (hope's encrypt.config, plume's encrypt.rules):
     #: a page's route, a folder's ending in '/', a source path; '/' for hope's encrypt.global.
     protected: list[str] = field(default_factory=list)
+    #: The optional Markdown syntaxes the blog has on (``"sub"``: ``H~2~O``, ``"sup"``: ``2^10^``).
+    syntax: frozenset[str] = frozenset()
     source: str = ""  # the file it came from ('' when there was none)
     notes: list[str] = field(default_factory=list)
+
+
+def _read_config_text(path: Path) -> str:
+    """A config file's first :data:`MAX_CONFIG` characters; no more of it is read (a character is 4 bytes at most).
+
+    >>> _read_config_text(Path(__file__)).startswith(chr(34) * 3)  # this module, its docstring first
+    True
+    """
+    return read_regular_file(path, MAX_CONFIG * 4).decode("utf-8", errors="replace")[:MAX_CONFIG]
 
 
 def find_config(vuepress_dir: Path) -> Path | None:
@@ -79,7 +92,7 @@ def find_config(vuepress_dir: Path) -> Path | None:
 def read_config(path: Path) -> SiteConfig:
     """The site's title, description, repository and nav, from a config file of any kind."""
     config = SiteConfig(source=path.name)
-    text = path.read_text(encoding="utf-8", errors="replace")[:MAX_CONFIG]
+    text = _read_config_text(path)
     try:
         if path.suffix in (".yml", ".yaml"):
             data = yaml.safe_load(text)
@@ -121,6 +134,7 @@ def read_config(path: Path) -> SiteConfig:
         config.protected = [key for key in rules if isinstance(key, str)] if isinstance(rules, dict) else []
         if encrypt.get("global") is True:
             config.protected.append("/")
+    config.syntax = _syntax_on(data, theme, text)
     nav = theme.get("nav", theme.get("navbar"))  # VuePress 2 calls it navbar
     if nav is None:  # vuepress-theme-hope gives each language its own: the root's is the site's
         nav = _get(theme, "locales", "/", "navbar")
@@ -151,15 +165,49 @@ def _site_url(data: dict) -> str:
     >>> _site_url({"plugins": {"vuepress-plugin-sitemap": {"hostname": "javascript:alert(1)"}}})
     ''
     """
-    plugins = data.get("plugins")
-    entries = list(plugins.values()) if isinstance(plugins, dict) else plugins if isinstance(plugins, list) else []
-    for entry in entries:
-        options = next((part for part in entry if isinstance(part, dict)), None) if isinstance(entry, list) else entry
-        host = _string(options.get("hostname")) if isinstance(options, dict) else ""
+    for options in _plugin_options(data.get("plugins")):
+        host = _string(options.get("hostname"))
         if re.fullmatch(r"https?://[\w.-]+(?::\d+)?/?", host):
             base = _string(data.get("base")).strip("/")
             return host.rstrip("/") + "/" + (f"{base}/" if re.fullmatch(r"[\w.~/-]+", base or "-") and base else "")
     return ""
+
+
+def _plugin_options(plugins: Any) -> list[dict]:
+    """The options of each plugin a config lists: VuePress 1's ``[name, options]`` or ``{name: options}``,
+    VuePress 2's ``namePlugin(options)`` (read as the options).
+
+    >>> _plugin_options([["sitemap", {"hostname": "h"}], {"sub": True}, "x"]), _plugin_options({"md-enhance": {"sup": True}})
+    ([{'hostname': 'h'}, {'sub': True}], [{'sup': True}])
+    """
+    entries = list(plugins.values()) if isinstance(plugins, dict) else plugins if isinstance(plugins, list) else []
+    found = []
+    for entry in entries:
+        options = next((part for part in entry if isinstance(part, dict)), None) if isinstance(entry, list) else entry
+        if isinstance(options, dict):
+            found.append(options)
+    return found
+
+
+_PLUME = re.compile(r"\bvuepress-theme-plume\b|\bplumeTheme\s*\(")
+
+
+def _syntax_on(data: dict, theme: dict, text: str) -> frozenset[str]:
+    """The optional syntaxes (markdown-it-sub's ``H~2~O``, -sup's ``2^10^``) the blog's Markdown reads: plume's
+    always; vuepress-theme-hope's and md-enhance's where their options turn them on (``sub: true``, ``enableAll``).
+
+    >>> sorted(_syntax_on({}, {"plugins": {"mdEnhance": {"sub": True}}}, "")), sorted(_syntax_on({}, {}, "plumeTheme({})"))
+    (['sub'], ['sub', 'sup'])
+    """
+    if _PLUME.search(text):
+        return OPTIONAL_SYNTAX
+    places = [theme.get("mdEnhance"), theme.get("markdown"), _get(theme, "plugins", "mdEnhance"), *_plugin_options(data.get("plugins"))]
+    on: set[str] = set()
+    for options in places:
+        if isinstance(options, dict):
+            every = options.get("enableAll") is True
+            on |= {name for name in OPTIONAL_SYNTAX if every or options.get(name) is True}
+    return frozenset(on)
 
 
 def _path_part(value: str) -> str:
@@ -290,9 +338,9 @@ class _Names:
                     continue
                 if len(self.files) >= MAX_CONFIG_FILES:
                     return None
-                self.files[candidate] = _Script(candidate.read_text(encoding="utf-8", errors="replace")[:MAX_CONFIG], candidate.suffix == ".json")
+                self.files[candidate] = _Script(_read_config_text(candidate), candidate.suffix == ".json")
                 return candidate
-            except OSError:
+            except (OSError, EssayError):
                 continue
         return None
 
