@@ -82,6 +82,16 @@ def utf8_as_cp1252(text: str, undefined: str = "keep") -> str:
     return read_cp1252(text.encode("utf-8"), undefined)
 
 
+def utf8_as_cp1252_through_a_web_page(text: str) -> str:
+    """符号码 as it comes back from a web page or a search index: undefined bytes dropped, the no-break
+    space (0xA0) turned into a plain space and the invisible soft hyphen (0xAD) gone.
+
+    >>> utf8_as_cp1252_through_a_web_page("无需显存")
+    'æ— éœ€æ˜¾å˜'
+    """
+    return utf8_as_cp1252(text, "drop").replace("\xa0", " ").replace("\xad", "")
+
+
 def utf8_as_latin1(text: str) -> str:
     """符号码 (Latin-1): every byte a character, C1 controls included.
 
@@ -171,7 +181,20 @@ def utf8_as_cp936(text: str, private_use: bool = True) -> str:
     return decoded if private_use else "".join(ch for ch in decoded if not "\ue000" <= ch <= "\uf8ff")
 
 
-def _greedy_gbk(data: bytes) -> str:
+def utf8_as_gbk_by_dotnet(text: str, private_use: bool = True) -> str:
+    """问句码 as .NET's GBK reader leaves it (PowerShell 5's ``Get-Content`` then ``Set-Content``): every byte
+    from 0x80 taken with the byte after it, whatever it is (a space or a line end goes with it), ``?``
+    for a pair it cannot map, a private-use character for a pair of GBK's user-defined areas.
+    ``private_use=False``: those were lost afterwards (an editor, a web page, a search index).
+
+    >>> utf8_as_gbk_by_dotnet("由 open。")
+    '鐢?open銆?'
+    """
+    decoded = _greedy_gbk(text.encode("utf-8"), "gb18030", "?")
+    return decoded if private_use else "".join(ch for ch in decoded if not "\ue000" <= ch <= "\uf8ff")
+
+
+def _greedy_gbk(data: bytes, codec: str = "gbk", mark: str = "\ufffd") -> str:
     out, i = [], 0
     while i < len(data):
         byte = data[i]
@@ -181,9 +204,9 @@ def _greedy_gbk(data: bytes) -> str:
             continue
         pair = data[i : i + 2]
         try:
-            out.append(pair.decode("gbk"))
+            out.append(pair.decode(codec))
         except UnicodeDecodeError:
-            out.append("\ufffd")
+            out.append(mark)
         i += 2
     return "".join(out)
 
@@ -373,12 +396,17 @@ CLASSES: dict[str, DamageClass] = {
         DamageClass("cp1252", "符号码 (cp1252, C1 kept)", _text_class(utf8_as_cp1252), True),
         DamageClass("cp1252-drop", "符号码 (cp1252, undefined dropped)", _text_class(utf8_as_cp1252, undefined="drop"), False),
         DamageClass("cp1252-fffd", "符号码 (cp1252, undefined as U+FFFD)", _text_class(utf8_as_cp1252, undefined="replace"), False),
+        DamageClass("cp1252-web", "符号码 through a web page (undefined dropped, no-break space plain, soft hyphen gone)", _text_class(utf8_as_cp1252_through_a_web_page), False),
         DamageClass("latin1", "符号码 (Latin-1)", _text_class(utf8_as_latin1), True),
         DamageClass("cp1252-twice", "符号码 twice (C1 kept)", _text_class(utf8_as_cp1252_twice), True),
         DamageClass("gbk-as-latin1", "拼音码 (GB18030 read as Latin-1)", _text_class(gbk_as_latin1), True),
         DamageClass("utf8-as-gbk", "古文码 (UTF-8 read as GBK, U+FFFD)", _text_class(utf8_as_gbk), False),
         DamageClass("utf8-as-gbk-question", "问句码 (古文码 saved as GBK, ?)", _text_class(utf8_as_gbk, mark="question"), False),
         DamageClass("utf8-as-gbk-greedy", "古文码, newline swallowed", _text_class(utf8_as_gbk, greedy=True), False),
+        DamageClass("utf8-as-gbk-dotnet", "问句码 by .NET's GBK reader (greedy, ?, private use)", _text_class(utf8_as_gbk_by_dotnet), False),
+        DamageClass(
+            "utf8-as-gbk-dotnet-no-pua", "问句码 by .NET's GBK reader, private-use characters lost later", _text_class(utf8_as_gbk_by_dotnet, private_use=False), False
+        ),
         DamageClass("utf8-as-gbk-greedy-question", "问句码 of a greedy reader (.NET's: ?, a space or newline swallowed)", _text_class(utf8_as_gbk, mark="question", greedy=True), False),
         DamageClass("utf8-as-gbk-iconv", "古文码 by glibc's iconv -c (0x80 as €, unmapped dropped)", _text_class(utf8_as_gbk_by_iconv), False),
         DamageClass("utf8-as-gbk-ignore", "古文码, unmapped bytes dropped (errors='ignore', iconv -c)", _text_class(utf8_as_gbk, mark="ignore"), False),

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 
 import pytest
 
-from dev.damage import utf8_as_cp936
+from dev.damage import utf8_as_cp936, utf8_as_gbk_by_dotnet
 from errata.repair import FrontMatterError, repair_bytes, repair_text
 from errata.text.mojibake import repair_mojibake
 
@@ -316,6 +317,26 @@ def test_a_greedy_reader_is_told_by_the_words_right_after_its_marks():
     assert fixed.count("\n") == clean.count("\n") and any(fix.kind == "swallowed-byte" for fix in report.fixes)
     standard = clean.encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", "?")
     assert repair_mojibake(standard)[0].count("\n") == clean.count("\n")
+
+
+@pytest.mark.parametrize("private_use", [True, False])
+def test_a_greedy_reader_s_merged_lines_come_apart_with_or_without_its_private_use_characters(private_use):
+    """A file PowerShell 5 rewrote: a heading merged with its paragraph (no space between two Chinese
+    characters: a line end), list items merged at ``銆?- **``, and, where the private-use characters went,
+    pairs lost without a mark beside the marks."""
+    clean = (
+        "## 目标与价值\n解决模板与实景之间的特征错位问题。通过让用户在屏幕上当场框选区域，即刻生成模板。\n\n"
+        "- **触发机制**：在预览区上增加长按手势。\n- **交互动作**：\n  - 手指拖动形成矩形遮罩。\n  - 松开手指确认区域。\n"
+    )
+    damaged = utf8_as_gbk_by_dotnet(clean, private_use)
+    assert damaged.count("\n") < clean.count("\n") - 3 and any("\ue000" <= ch <= "\uf8ff" for ch in damaged) == private_use
+    fixed = repair_mojibake(damaged)[0]
+    assert [line[:4] for line in fixed.split("\n")] == [line[:4] for line in clean.split("\n")]
+    assert "## 目标与价值\n解决模板与实" in fixed and "即刻生成模板。" in fixed
+    if private_use:  # every pair is there: what is not read for sure keeps its mark
+        assert len(fixed) == len(clean) and all(got in (want, "\ufffd") for got, want in zip(fixed, clean))
+    else:
+        assert difflib.SequenceMatcher(None, fixed, clean).ratio() > 0.9
 
 
 def test_a_standard_reader_s_marks_swallow_nothing():

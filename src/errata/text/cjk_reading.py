@@ -95,7 +95,10 @@ def _readings(
     else the standard reading, or the one beside it that makes sense of more of the line (silent loss
     on a line without marks; two bytes a mark where the document has not decided)."""
     if paired:
-        return _runs_in(line, codec, kind, model, config, single, _utf8_spans_paired, damaged=True)
+        runs = _runs_in(line, codec, kind, model, config, single, _utf8_spans_paired, damaged=True)
+        # Its private-use characters dropped after the reading, as beside a standard reader's marks.
+        both = _runs_in(line, codec, kind, model, config, single, _utf8_spans_paired_silent, silent=True, damaged=True)
+        return both if _covered(both) > _covered(runs) else runs
     runs = _runs_in(line, codec, kind, model, config, single, _utf8_spans)
     if not marked:
         # A reader that dropped what it could not map left no mark: a character may miss a byte anywhere.
@@ -135,38 +138,44 @@ def reads_paired(lines: list[str], model: LanguageModel, config: RepairConfig = 
     return two > config.paired_reading_share * one or _marks_took_the_spaces(lines)
 
 
-#: A 古文码 mark, the character before it (a UTF-8 lead byte and a continuation byte read as one GBK
-#: character) and what follows it: a space, or a byte that GBK can pair (0x40–0x7E, letters and `).
-_MARK_AND_NEXT = re.compile("([^\\x00-\\x7f])(?:\ufffd|\\?)([ \\x40-\\x7e])")
+#: A 古文码 mark after a character beyond ASCII, and what follows it: what a greedy reader leaves (a
+#: byte GBK could pair, 0x40–0x7E: letters and `; or the start of a line it swallowed the end of: a
+#: list item, a heading, a table row, an indented list item) or a standard one (one space, then text).
+_MARK_AND_NEXT = re.compile(
+    "([^\\x00-\\x7f])(?:\ufffd|\\?)"
+    "(?:(?P<line>-[ \\t]|#{1,6}[ \\t]|\\d{1,9}[.)][ \\t]|\\||[ \\t]{2,}[-*+][ \\t])|(?P<word>[\\x40-\\x7e])|(?P<space> [^ \\t]))"
+)
 
 
 def _marks_took_the_spaces(lines: list[str]) -> bool:
-    """Whether a document's 古文码 marks are followed by words where a standard reader would have kept
-    a space: the greedy reader's tell where both readings make sense of as much (``鐢?`open()``` for
-    由 `open()`: B1 went with the space).
+    """Whether a document's 古文码 marks are followed by what a greedy reader leaves more than by what a
+    standard one does: the greedy reader's tell where both readings make sense of as much of each line
+    (``鐢?`open()``` for 由 `open()`: B1 went with the space; ``銆?- **`` for 。, a line end, ``- **``).
 
     A standard reader writes a mark for a byte that cannot pair with the next one and keeps that one:
-    a space after a character short of its last byte stays (``鐢? `open()```), while a word's first
-    letter would mostly have paired with the lost byte into a character, so a mark is rarely followed
-    by one. A greedy reader swallows the space, so the word follows the mark.
+    a space after a character short of its last byte stays (``鐢? `open()```), and so does a line end,
+    while a word's first letter would mostly have paired with the lost byte into a character. A greedy
+    reader swallows the space or the line end, so a word, or the next line's start, follows the mark.
 
     >>> _marks_took_the_spaces(["鐢?`open()` 杩斿洖锛岃缃?`errno`", "璇?ioctl"])
+    True
+    >>> _marks_took_the_spaces(["鐩爣涓庝环鍊?- **瑙ｅ喅**锛?  - 鎵嬫寚"])
     True
     >>> _marks_took_the_spaces(["鐢? `open()` 杩斿洖锛岃缃? `errno`", "璇? ioctl"])
     False
     """
-    words = spaces = 0
+    greedy = standard = 0
     for line in lines:
         if len(line) > MAX_LINE:
             continue
         for match in _MARK_AND_NEXT.finditer(line):
             raw = match[1].encode("gb18030", errors="ignore")
             if len(raw) == 2 and utf8_length(raw[0]) == 3 and is_continuation(raw[1]):
-                if match[2] == " ":
-                    spaces += 1
+                if match["space"]:
+                    standard += 1
                 else:
-                    words += 1
-    return words >= 2 and words > 2 * spaces
+                    greedy += 1
+    return greedy >= 2 and greedy > 2 * standard
 
 
 def _covered(runs: list[tuple[int, int, list, str]]) -> int:
@@ -350,9 +359,11 @@ def _utf8_spans_silent(data: bytes, owner: list[int], gaps: Counter[int], length
     return _utf8_spans(data, owner, gaps, length, silent=True)
 
 
-def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length: int):
+def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length: int, silent: bool = False):
     """:func:`_utf8_spans` where each mark stands for two lost bytes: a decoder that pairs every byte from
     0x80 with the byte after it, whatever it is, and writes one mark for a pair it cannot map.
+    ``silent``: a pair may also have gone without a mark, between two characters of the line (a
+    private-use character of the user-defined area, dropped after the reading).
 
     The two bytes fill in what the character before the mark still lacks; what is left of them was the
     next character's lead byte (its continuation bytes follow: a :class:`Piece` with ``lead_lost``, or
@@ -410,7 +421,11 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
                 continue
             size = utf8_length(b)
             if size < 2:
-                break
+                k = _without_lead(items, data, owner, Counter(), pos, start) if silent and is_continuation(b) else None
+                if k is None:
+                    break
+                pos = k
+                continue
             j, got, lost_at = pos + 1, 1, []
             while got < size:
                 pending += arrive(j)
@@ -423,8 +438,12 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
                     got, j = got + 1, j + 1
                     continue
                 break
-            if got < size:
+            if got < size and not (silent and _between_characters(j, owner)):
                 break
+            if got < size:
+                items.append(_short_of_bytes(data, owner, pos, j, size, []))
+                pos = j
+                continue
             raw, piece = data[pos:j], None
             if lost_at:
                 at = lost_at[0] if len(set(lost_at)) == 1 and len(lost_at) == 1 else -1
@@ -438,6 +457,11 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
         span, i = _span_and_next(start, pos, owner, items, n)
         if span is not None:
             yield span
+
+
+def _utf8_spans_paired_silent(data: bytes, owner: list[int], gaps: Counter[int], length: int):
+    """:func:`_utf8_spans_paired` where pairs may also have gone without a mark."""
+    return _utf8_spans_paired(data, owner, gaps, length, silent=True)
 
 
 def _paired(at: int, start: int, owner: list[int]) -> bool:

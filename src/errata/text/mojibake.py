@@ -1478,7 +1478,8 @@ def swallowed_byte(before: str, after: str, crlf: bool = False) -> str:
     A greedy GBK reader swallows the ASCII byte after a character whose last byte it paired away:
     0x00–0x3F or 0x7F, as any other pairs into a character. In Chinese Markdown that is a line end
     (the first of a blank line's two, when nothing follows on the line; one line's end where the
-    rest starts a block or a line of the same kind) or else a space (``版本 ≥``, ``文件 conf.py``).
+    rest starts a block or a line of the same kind, or between two Chinese characters, which no space
+    separates) or else a space (``版本 ≥``, ``文件 conf.py``).
 
     >>> swallowed_byte("显存不够", ""), swallowed_byte("显存不够", "", crlf=True)
     ('\\n', '\\r')
@@ -1486,6 +1487,9 @@ def swallowed_byte(before: str, after: str, crlf: bool = False) -> str:
     ('\\n', '\\n', '\\n')
     >>> swallowed_byte("版本", "≥ 7.0"), swallowed_byte("编辑", "conf.py 文件"), swallowed_byte("见", "- 号")
     (' ', ' ', ' ')
+    >>> swallowed_byte("## 目标与价值", "解决这个问题。")
+    '\\n'
+
     """
     line = before + after
     return _swallowed_byte_at(line, len(before), len(line.rstrip()), crlf)
@@ -1506,7 +1510,15 @@ def _swallowed_byte_at(line: str, at: int, text_end: int, crlf: bool, line_kinds
         _starts_before(kind, whole, line, at) and kind.match(line, at) for kind, whole in zip(_LINE_KINDS, line_kinds)
     ):
         return "\n"
+    # Chinese puts no space between two of its characters, but ends a line after one and starts the next
+    # with one: a heading merged with its paragraph (``## 目标与价值`` and ``解决…``).
+    if 0 < at < len(line) and _HAN_OR_MARK.match(line[at - 1]) and _HAN_OR_MARK.match(line[at]):
+        return "\n"
     return " "
+
+
+#: A Chinese character or a full-width mark (。，：（）…): what no space separates in Chinese text.
+_HAN_OR_MARK = re.compile("[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e]")
 
 
 def _line_start_kinds(line: str) -> list[re.Match | None]:
