@@ -119,6 +119,16 @@ def gbk_as_latin1(text: str, codec: str = "gb18030") -> str:
     return text.encode(codec).decode("latin-1")
 
 
+def gbk_as_cp1254(text: str) -> str:
+    """拼音码 through Windows-1254 (Turkish), as a charset detector that guessed it for GBK leaves it: the
+    Windows-1252 reading but for six letters; the bytes it leaves undefined stay C1 controls.
+
+    >>> gbk_as_cp1254("女性，别")
+    'Å®ĞÔ£¬±ğ'
+    """
+    return "".join(bytes([b]).decode("cp1254", errors="ignore") or chr(b) for b in text.encode("gb18030"))
+
+
 def utf8_as_gbk(text: str, mark: str = "fffd", greedy: bool = False) -> str:
     """古文码: UTF-8 read as GBK. ``mark="question"`` is 问句码 (saved back as GBK: ``?``).
 
@@ -400,6 +410,7 @@ CLASSES: dict[str, DamageClass] = {
         DamageClass("latin1", "符号码 (Latin-1)", _text_class(utf8_as_latin1), True),
         DamageClass("cp1252-twice", "符号码 twice (C1 kept)", _text_class(utf8_as_cp1252_twice), True),
         DamageClass("gbk-as-latin1", "拼音码 (GB18030 read as Latin-1)", _text_class(gbk_as_latin1), True),
+        DamageClass("gbk-as-cp1254", "拼音码 through Windows-1254 (a detector's guess)", _text_class(gbk_as_cp1254), True),
         DamageClass("utf8-as-gbk", "古文码 (UTF-8 read as GBK, U+FFFD)", _text_class(utf8_as_gbk), False),
         DamageClass("utf8-as-gbk-question", "问句码 (古文码 saved as GBK, ?)", _text_class(utf8_as_gbk, mark="question"), False),
         DamageClass("utf8-as-gbk-greedy", "古文码, newline swallowed", _text_class(utf8_as_gbk, greedy=True), False),

@@ -106,11 +106,23 @@ def test_report_counts_classes_in_summary_and_json():
     assert all(v >= 0 for v in data.values() if isinstance(v, int))
 
 
-@pytest.mark.parametrize("latin", ['print("café")  # naïve', "NESTLÉ® Ôôô VIDA MINHA", "4288× faster", "Jürgen Köhler, élève"])
+@pytest.mark.parametrize(
+    "latin", ['print("café")  # naïve', "NESTLÉ® Ôôô VIDA MINHA", "4288× faster", "Jürgen Köhler, élève", "Değişiklik başarılı; ağır işçi, İzmir"]
+)
 def test_latin_text_stays_in_a_document_with_mojibake_elsewhere(latin):
     text = "# " + utf8_as_sloppy_cp1252("显存不够") + "\n\n```python\n" + latin + "\n```\n\n" + latin + "\n"
     fixed, _ = repair_mojibake(text)
     assert fixed == "# 显存不够\n\n```python\n" + latin + "\n```\n\n" + latin + "\n"
+
+
+def test_gbk_read_as_windows_1254_is_undone_too():
+    """A charset detector that guesses Windows-1254 (Turkish) for GBK text, as some search indexes do,
+    leaves 拼音码 with six letters of its own (女性 as ``Å®ĞÔ``, 别 as ``±ğ``)."""
+    body = "性别：女性。\n\n这是个身穿红衣的女郎，一脸精灵顽皮的神气，别有一番动人风韵。\n"
+    damaged = body.encode("gbk").decode("cp1254")
+    assert "ĞÔ" in damaged and "±ğ" in damaged
+    fixed, report = repair_mojibake(damaged)
+    assert fixed == body and {f.kind for f in report.fixes} == {"gbk-as-latin1"}
 
 
 GUWEN = "训练的时候显存不够，请把批大小减半，然后重新运行训练脚本。"

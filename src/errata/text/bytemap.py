@@ -27,6 +27,9 @@ def _char_to_byte_table() -> dict[str, int]:
             table[raw.decode("cp1252")] = byte
         except UnicodeDecodeError:
             pass
+        # Windows-1254 (Turkish) differs in six letters (Ğ İ Ş ğ ı ş for Ð Ý Þ ð ý þ): a charset detector
+        # that guesses it for GBK text, as some search indexes do, leaves 拼音码 with them (女性 as Å®ĞÔ).
+        table.setdefault(raw.decode("cp1254", errors="ignore") or raw.decode("latin-1"), byte)
     return table
 
 
