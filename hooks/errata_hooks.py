@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 from errata.cards import finish_cards, render_essay
 from errata.checks import check_mojibake, check_nesting, check_unsafe_html, quote
+from errata.csp import FORMAT_SLOT, TemplateScripts, protect_page
 from errata.entries import find_entries
 from errata.frontdoor import fill_front_door, front_door, mark_front_door, render_front_door
 from errata.metadata import display_name
@@ -38,10 +39,19 @@ _errors_tables: dict[str, str] = {}  # /errors/ tables by marker, made in on_fil
 _page_entries: dict[str, list] = {}  # the entries each page shows as cards, from Markdown to HTML
 _urls: dict[str, str] = {}  # every page's URL by its docs path, made in on_files
 _front_door = None  # what the home page's front door shows, made in on_files
+_theme_scripts = TemplateScripts([])  # the inline scripts of the theme's templates, read in on_config
+_live_reload = False  # under mkdocs serve, which puts an inline script into every page it serves
+
+
+def on_startup(command, dirty):
+    global _live_reload
+    _live_reload = command == "serve"
 
 
 def on_config(config):
-    global _catalogue
+    global _catalogue, _theme_scripts
+    with clock.phase("content security policy"):
+        _theme_scripts = TemplateScripts.from_folders(config.theme.dirs)  # overrides/ too: trusted, reviewed code
     with clock.phase("catalogue: read every essay"):
         _catalogue = Catalogue.shared(config.docs_dir).refresh()
     redirects = config.plugins.get("redirects")
@@ -234,5 +244,44 @@ def _front_door_html(page, config) -> str:
     return render_front_door(_front_door, href, tag_href, lookup)
 
 
+@event_priority(-100)  # after every other plugin has had the page: what it adds is in the hashes or refused
+def on_post_page(output: str, page, config) -> str:
+    return _protected(output, page.file.src_uri, _theme_scripts)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    if not template_name.endswith(".html"):  # sitemap.xml
+        return output
+    return _protected(output, template_name, _theme_scripts)  # 404.html
+
+
+def _protected(output: str, where: str, templates: TemplateScripts) -> str:
+    """A built page with its Content-Security-Policy; an inline script that gets no hash is reported."""
+    with clock.phase("content security policy"):
+        protected = protect_page(output, templates, _live_reload)
+    for script in protected.refused:
+        place = "in the page's content (past the sanitiser)" if script.in_content else "outside the content that none of the theme's templates writes"
+        log.warning(f"{where}:1: an inline script {place}: the page's Content-Security-Policy does not allow it: {quote(script.text[:80])} [csp]")
+    return protected.html
+
+
+@event_priority(-100)  # after the redirects plugin has written its pages
 def on_post_build(config) -> None:
+    redirects = config.plugins.get("redirects")
+    if redirects is not None:
+        _protect_redirect_pages(redirects.config["redirect_maps"], config)
     clock.write()
+
+
+def _protect_redirect_pages(redirect_maps: dict, config) -> None:
+    """The redirects plugin writes its pages after the build, from a template of its own: each gets the policy too."""
+    from mkdocs_redirects.plugin import HTML_TEMPLATE, get_html_path
+
+    templates = TemplateScripts.from_templates([HTML_TEMPLATE], slot=FORMAT_SLOT)
+    for old in redirect_maps:
+        path = os.path.join(config.site_dir, get_html_path(old, config.use_directory_urls))
+        if os.path.isfile(path):  # a redirect to a page that does not exist is not written (the plugin warns)
+            with open(path, encoding="utf-8") as file:
+                page = file.read()
+            with open(path, "w", encoding="utf-8") as file:
+                file.write(_protected(page, old, templates))
