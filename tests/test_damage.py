@@ -54,6 +54,8 @@ def _invert(name: str, damaged: str | bytes, clean_sample: str) -> str:
         return bytes(ord(ch) if ord(ch) < 0x100 and not 0x80 <= ord(ch) < 0xA0 else ch.encode("cp1252")[0] if ord(ch) >= 0x100 else ord(ch) for ch in text)
     if name == "gbk-as-latin1":
         return damaged.encode("latin-1").decode("gb18030")
+    if name == "gbk-as-cp1254":  # the bytes Windows-1254 leaves undefined were kept as C1 controls
+        return b"".join(ch.encode("cp1254") if ord(ch) > 0xFF or not 0x80 <= ord(ch) < 0xA0 else bytes([ord(ch)]) for ch in damaged).decode("gb18030")
     if name == "big5-as-latin1":
         return damaged.encode("latin-1").decode("big5")
     if name == "shift-jis-as-cp1252":

@@ -465,6 +465,18 @@ def test_utf8_read_by_windows_code_page_936_is_read_with_its_marks_and_its_silen
     assert repair_mojibake(line)[0] == "今天教你在本地部署模型，而且完全开源免费。"
 
 
+def test_no_break_spaces_of_windows_1252_mojibake_turned_plain_are_read_as_their_byte():
+    """0xA0 is inside 标 (E6 A0 87) and ends 你 (E4 BD A0) and 无 (E6 97 A0); Windows-1252 reads it as a
+    no-break space, which a browser, an editor or a search index turns into a plain one (``æ ‡``). A
+    document that shows one inside a character, where only 0xA0 makes sense, gets each back."""
+    clean = "# 故障排除\n\n你也可以设置环境变量代替标志，无需重新安装。\n"
+    damaged = clean.encode("utf-8").decode("cp1252", errors="ignore").replace("\xa0", " ")
+    assert "æ ‡" in damaged and "ä½ ä¹Ÿ" in damaged
+    assert repair_mojibake(damaged)[0] == clean
+    without_the_tell = "无需重新安装。\n".encode("utf-8").decode("cp1252", errors="ignore").replace("\xa0", " ")
+    assert " " in repair_mojibake(without_the_tell)[0]  # one space alone may be the author's: it stays
+
+
 BOM_ESSAY_STARTS = ["---\ntitle: 显存不够\n---\n", "# 显存不够\n\n", "显存不够时的报错。\n\n", "{a}\n\n", "title: 显存不够\n\n"]
 BOM_READERS = {
     "cp1252": lambda data: utf8_as_sloppy_cp1252(data.decode("utf-8")),

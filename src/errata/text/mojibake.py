@@ -1041,6 +1041,8 @@ def repair_mojibake(
     known = known_damage(lines, spans_without_the_mark(lost_bytes, mark))  # the decode counted the mark; these lines do not hold it
     # A greedy reader's document is read so throughout; elsewhere each line takes the reading that makes sense of more of it.
     paired = True if reads_paired(lines, model, config) else None
+    # Where the document shows a no-break space turned plain inside a character, it did so throughout.
+    _decode_line = partial(_decode_document_line, nbsp=shows_plain_nbsp(text))
     decoded = [_decode_line(line, model, config, known=runs, paired=paired) for line, runs in zip(lines, known)]
     if any(run.kind in CJK_READING_KINDS for runs, _ in decoded for run in runs):
         # Likewise single characters read as GBK (``鍦–om`` for 在Com) in a document that shows 古文码.
@@ -1192,7 +1194,7 @@ def known_damage(lines: list[str], lost_bytes: tuple[tuple[int, int, int], ...])
     return known
 
 
-def _decode_line(
+def _decode_document_line(
     line: str,
     model: LanguageModel,
     config: RepairConfig,
@@ -1200,14 +1202,16 @@ def _decode_line(
     document: tuple[str, bool] | None = None,
     known: list[DecodedRun] | None = None,
     paired: bool | None = None,
+    nbsp: bool = False,
 ) -> tuple[list[DecodedRun], bool]:
     """The line's runs read as UTF-8 (or GBK/Big5), and whether any is confirmed Chinese mojibake.
 
     ``known``: runs of the line the decode found (:func:`known_damage`); no reading
-    overlaps them (``ä¿”`` where 信 lost a byte before a quote is no 俔).
+    overlaps them (``ä¿”`` where 信 lost a byte before a quote is no 俔). ``nbsp``: the
+    document turned its no-break spaces plain (:func:`shows_plain_nbsp`).
     """
     known = known or []
-    utf8 = utf8_runs(line, model.vocabulary)
+    utf8 = utf8_runs(line, model.vocabulary, nbsp)
     known_spans = Spans((run.start, run.end) for run in known) if known else None
     if known_spans:
         utf8 = [(start, end, items) for start, end, items in utf8 if known_spans.clear_of(start, end)]
@@ -1249,8 +1253,9 @@ def _with_lone_pairs(
     return sorted(runs + extra, key=lambda run: run.start), confirmed
 
 
-def utf8_runs(line: str, vocabulary: frozenset[str]) -> list[tuple[int, int, list[str | Piece] | None]]:
-    """The line's byte runs read as UTF-8: (start, end, items or None).
+def utf8_runs(line: str, vocabulary: frozenset[str], nbsp: bool = False) -> list[tuple[int, int, list[str | Piece] | None]]:
+    """The line's byte runs read as UTF-8: (start, end, items or None); with ``nbsp``, a space inside a
+    character is read as the no-break space it was (:func:`spaces_that_were_nbsp`).
 
     A ``?`` inside a run is a lost byte where it falls inside a character that
     misses one (the damaged text went through a code page that writes ``?``);
@@ -1267,6 +1272,8 @@ def utf8_runs(line: str, vocabulary: frozenset[str]) -> list[tuple[int, int, lis
     """
     out: list[tuple[int, int, list[str | Piece] | None]] = []
     misread = None  # shows_misread_bytes(line), once, where a run asks: a line may hold a hundred thousand runs
+    if nbsp:
+        line = spaces_that_were_nbsp(line)
     for match in QUESTION_GAPPED_RUN.finditer(line):
         if misread is None:
             misread = shows_misread_bytes(line)
@@ -1287,6 +1294,54 @@ def utf8_runs(line: str, vocabulary: frozenset[str]) -> list[tuple[int, int, lis
                 first, last = start + a + 1 + m.start(), start + a + 1 + m.end()
                 out.append((first, last, decode_utf8_run(m.group(), vocabulary, latin_word=_in_latin_word(line, first, last, misread))))
     return out
+
+
+def _byte_class(low: int, high: int) -> str:
+    """A regular expression class of the characters that stand for bytes ``low``–``high`` in mojibake."""
+    return "[" + re.escape("".join(sorted(ch for ch, b in CHAR_TO_BYTE.items() if low <= b <= high))) + "]"
+
+
+_LEAD3, _CONT, _BYTE = _byte_class(0xE0, 0xEF), _byte_class(0x80, 0xBF), _byte_class(0x80, 0xFF)
+#: A space that only 0xA0 explains: between a three-byte character's lead byte and a continuation byte,
+#: inside a run of mojibake (not after a Latin letter, as in ``café — “``, and with more bytes after).
+_NBSP_INSIDE = re.compile(f"(?<![A-Za-z])({_LEAD3}) ({_CONT})(?={_BYTE})")
+#: A space that may have been 0xA0: after a three-byte character short of its last byte, before the next.
+_NBSP_AT_END = re.compile(f"(?<![A-Za-z])({_LEAD3}{_CONT}) (?={_LEAD3})")
+
+
+def shows_plain_nbsp(text: str) -> bool:
+    """Whether Windows-1252 mojibake shows a no-break space turned plain (a browser, an editor or a search
+    index does that): a space between a three-byte character's lead byte and its continuation byte,
+    where only 0xA0 makes the character (``æ ‡å¿—`` for 标志, 标 being E6 A0 87).
+
+    >>> shows_plain_nbsp("æ ‡å¿—"), shows_plain_nbsp("æ— éœ€"), shows_plain_nbsp("naïve café — “引号”")
+    (True, False, False)
+    """
+    return any(_nbsp_completes(m[1] + "\xa0" + m[2]) for m in _NBSP_INSIDE.finditer(text))
+
+
+def spaces_that_were_nbsp(line: str) -> str:
+    """The line with each space that was a byte 0xA0 of a Chinese character given back as the no-break
+    space it stood for in the mojibake: between the character's lead and continuation bytes, or after
+    a character short of its last byte where the next character starts right after it (Chinese puts
+    no space between two of its characters). For a document that shows such spaces (:func:`shows_plain_nbsp`).
+
+    >>> spaces_that_were_nbsp("æ ‡å¿— æ— éœ€ GPU"), spaces_that_were_nbsp("â€ é”™")  # 标志无需; † (E2 80 A0) is no Chinese
+    ('æ\\xa0‡å¿— æ—\\xa0éœ€ GPU', 'â€ é”™')
+    """
+    if " " not in line:
+        return line
+    line = _NBSP_INSIDE.sub(lambda m: m[1] + "\xa0" + m[2] if _nbsp_completes(m[1] + "\xa0" + m[2]) else m[0], line)
+    return _NBSP_AT_END.sub(lambda m: m[1] + "\xa0" if _nbsp_completes(m[1] + "\xa0") else m[0], line)
+
+
+def _nbsp_completes(run: str) -> bool:
+    """Whether ``run``, a three-byte character in mojibake, reads as a Han character."""
+    try:
+        ch = bytes(CHAR_TO_BYTE[c] for c in run).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
 def _in_latin_word(line: str, start: int, end: int, misread: bool) -> bool:
