@@ -351,6 +351,20 @@ def test_a_greedy_reader_s_merged_lines_come_apart_with_or_without_its_private_u
         assert difflib.SequenceMatcher(None, fixed, clean).ratio() > 0.9
 
 
+def test_a_greedy_reader_that_read_line_by_line_keeps_its_line_ends():
+    """A tool that reads a file line by line pairs a byte with the space after it (``鐢?`open()```) but
+    never sees a line end: no line end is put back after a mark at one, so no blank lines are added."""
+    clean = (
+        "## 说明\n\n如果总线过载，该调用会恢复供电。并非所有适配器都支持该 ioctl。\n\n成功时返回 0。\n\n"
+        "出错时返回 -1，并相应地设置 `errno` 变量。\n\n由 `open()` 返回的文件描述符。\n"
+    )
+    damaged = "\n".join(utf8_as_gbk_by_dotnet(line) for line in clean.split("\n"))
+    assert damaged.count("\n") == clean.count("\n") and "鐢?`open()`" in damaged
+    fixed = repair_mojibake(damaged)[0]
+    assert fixed.count("\n") == clean.count("\n")
+    assert "出错时返回 -1，并相应地设置 `errno` 变量。" in fixed and " `open()` 返回的文件描述符。" in fixed and "成功时返回 0。" in fixed
+
+
 def test_a_standard_reader_s_marks_swallow_nothing():
     # Python's decoder keeps the ASCII byte after a lead byte it cannot pair: nothing to put back.
     damaged = GREEDY_ESSAY.encode("utf-8").decode("gbk", errors="replace")

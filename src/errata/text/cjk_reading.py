@@ -44,7 +44,7 @@ _CJK = re.compile("[\u3000-\uffff]")
 #: them in the written-back bytes, no span can hold two characters either.
 _TWO_CHARACTERS = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2}")
 
-__all__ = ["cjk_reading_runs", "reads_paired", "load_model", "SWALLOWED"]
+__all__ = ["cjk_reading_runs", "reads_paired", "keeps_line_ends", "load_model", "SWALLOWED"]
 
 
 class _Swallowed:
@@ -176,6 +176,34 @@ def _marks_took_the_spaces(lines: list[str]) -> bool:
                 else:
                     greedy += 1
     return greedy >= 2 and greedy > 2 * standard
+
+
+#: A 古文码 mark at a line's end, after a character beyond ASCII.
+_MARK_AT_END = re.compile("([^\\x00-\\x7f])(?:\ufffd|\\?)$")
+
+
+def keeps_line_ends(lines: list[str]) -> bool:
+    """Whether a greedy reader's document kept its line ends: a reader that reads line by line (as some
+    tools do) pairs a byte with the space after it but never with the line end, which it never sees.
+
+    A greedy reader that reads the whole text swallows the first of a blank line's two line ends after
+    a mark, so the line after a mark at a line's end is text; read line by line, it is as often blank as
+    the author's text has blank lines.
+
+    >>> keeps_line_ends(["鍙戠敓銆?", "", "涓嶈兘銆?", "", "鎴愬姛"]), keeps_line_ends(["鍙戠敓銆?", "涓嶈兘銆?", "鎴愬姛"])
+    (True, False)
+    """
+    blank = text = 0
+    for line, after in zip(lines, lines[1:]):
+        match = _MARK_AT_END.search(line) if len(line) <= MAX_LINE else None
+        if match:
+            raw = match[1].encode("gb18030", errors="ignore")
+            if len(raw) == 2 and utf8_length(raw[0]) == 3 and is_continuation(raw[1]):
+                if after.strip():
+                    text += 1
+                else:
+                    blank += 1
+    return blank >= 2 and blank > text
 
 
 def _covered(runs: list[tuple[int, int, list, str]]) -> int:

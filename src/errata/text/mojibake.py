@@ -64,7 +64,7 @@ from .bytemap import (
     truncated_characters,
     utf8_length,
 )
-from .cjk_reading import SWALLOWED, cjk_reading_runs, reads_paired
+from .cjk_reading import SWALLOWED, cjk_reading_runs, keeps_line_ends, reads_paired
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import UNKNOWN_LOGP, LanguageModel, load_model
 from .plausibility import is_accented_letter, text_score, with_lost_characters
@@ -1091,7 +1091,7 @@ def repair_mojibake(
     if slots:
         _recover_lost_bytes(line_items, slots, lines, model, report, config)
     if swallowed and paired:
-        _restore_swallowed(line_items, swallowed, crlf_converted or _crlf(lines), crlf_converted, report)
+        _restore_swallowed(line_items, swallowed, crlf_converted or _crlf(lines), crlf_converted, report, not keeps_line_ends(lines))
     fixed = _join_lines(text, lines, line_items, model, report)
     # Fixes say where the damage stood in the file as read: on line 1, after the mark the repair removed.
     report.fixes = ([Fix(1, 1, bom_kind)] if bom_kind else []) + after_the_mark(report.fixes, mark)
@@ -1603,10 +1603,16 @@ def _crlf(lines: list[str]) -> bool:
 
 
 def _restore_swallowed(
-    line_items: list[list[str | Slot]], swallowed: dict[int, list[int]], crlf: bool, crlf_converted: bool, report: MojibakeReport
+    line_items: list[list[str | Slot]],
+    swallowed: dict[int, list[int]],
+    crlf: bool,
+    crlf_converted: bool,
+    report: MojibakeReport,
+    line_ends: bool = True,
 ) -> None:
     """Put the likeliest byte (:func:`swallowed_byte`) where each swallowed byte stood, once the slots are settled
-    (a CR where the decode made CR LF line ends LF: nothing)."""
+    (a CR where the decode made CR LF line ends LF: nothing; at a line's end nothing where the reader
+    kept its line ends, ``line_ends=False``: :func:`keeps_line_ends`)."""
     for number, places in swallowed.items():
         items = line_items[number - 1]
         text = [item if isinstance(item, str) else UNRESOLVED for item in items]
@@ -1616,6 +1622,8 @@ def _restore_swallowed(
         line_kinds = _line_start_kinds(line)
         restored: dict[int, str] = {}
         for at in reversed(places):
+            if offsets[at] >= text_end and not line_ends:
+                continue
             byte = _swallowed_byte_at(line, offsets[at], text_end, crlf, line_kinds)
             if byte == "\r" and crlf_converted:
                 continue
