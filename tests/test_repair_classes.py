@@ -333,9 +333,9 @@ def test_a_greedy_reader_is_told_by_the_words_right_after_its_marks():
 
 @pytest.mark.parametrize("private_use", [True, False])
 def test_a_greedy_reader_s_merged_lines_come_apart_with_or_without_its_private_use_characters(private_use):
-    """A file PowerShell 5 rewrote: a heading merged with its paragraph (no space between two Chinese
-    characters: a line end), list items merged at ``銆?- **``, and, where the private-use characters went,
-    pairs lost without a mark beside the marks."""
+    """A file PowerShell 5 rewrote: list items merged at ``銆?- **`` come apart, and, where the private-use
+    characters went, pairs lost without a mark beside the marks are read too. (A heading merged with its
+    paragraph stays one line: between two Chinese characters a swallowed byte may be a quote or a digit.)"""
     clean = (
         "## 目标与价值\n解决模板与实景之间的特征错位问题。通过让用户在屏幕上当场框选区域，即刻生成模板。\n\n"
         "- **触发机制**：在预览区上增加长按手势。\n- **交互动作**：\n  - 手指拖动形成矩形遮罩。\n  - 松开手指确认区域。\n"
@@ -343,12 +343,13 @@ def test_a_greedy_reader_s_merged_lines_come_apart_with_or_without_its_private_u
     damaged = utf8_as_gbk_by_dotnet(clean, private_use)
     assert damaged.count("\n") < clean.count("\n") - 3 and any("\ue000" <= ch <= "\uf8ff" for ch in damaged) == private_use
     fixed = repair_mojibake(damaged)[0]
-    assert [line[:4] for line in fixed.split("\n")] == [line[:4] for line in clean.split("\n")]
-    assert "## 目标与价值\n解决模板与实" in fixed and "即刻生成模板。" in fixed
+    assert [line[:4] for line in fixed.split("\n")] == [line[:4] for line in clean.replace("价值\n解决", "价值 解决").split("\n")]
+    assert "## 目标与价值 解决模板与实" in fixed and "即刻生成模板。" in fixed  # the line end it took stays a space
+    want_text = clean.replace("价值\n解决", "价值 解决")
     if private_use:  # every pair is there: what is not read for sure keeps its mark
-        assert len(fixed) == len(clean) and all(got in (want, "\ufffd") for got, want in zip(fixed, clean))
+        assert len(fixed) == len(want_text) and all(got in (want, "\ufffd") for got, want in zip(fixed, want_text))
     else:
-        assert difflib.SequenceMatcher(None, fixed, clean).ratio() > 0.9
+        assert difflib.SequenceMatcher(None, fixed, want_text).ratio() > 0.9
 
 
 def test_a_greedy_reader_that_read_line_by_line_keeps_its_line_ends():
@@ -356,13 +357,15 @@ def test_a_greedy_reader_that_read_line_by_line_keeps_its_line_ends():
     never sees a line end: no line end is put back after a mark at one, so no blank lines are added."""
     clean = (
         "## 说明\n\n如果总线过载，该调用会恢复供电。并非所有适配器都支持该 ioctl。\n\n成功时返回 0。\n\n"
-        "出错时返回 -1，并相应地设置 `errno` 变量。\n\n由 `open()` 返回的文件描述符。\n"
+        "出错时返回 -1，并相应地设置 `errno` 变量。\n\n由 `open()` 返回的文件描述符。\n\n"
+        '- 速率，即缓冲区大小，类似于"块大小"）；\n'
     )
     damaged = "\n".join(utf8_as_gbk_by_dotnet(line) for line in clean.split("\n"))
     assert damaged.count("\n") == clean.count("\n") and "鐢?`open()`" in damaged
     fixed = repair_mojibake(damaged)[0]
     assert fixed.count("\n") == clean.count("\n")
     assert "出错时返回 -1，并相应地设置 `errno` 变量。" in fixed and " `open()` 返回的文件描述符。" in fixed and "成功时返回 0。" in fixed
+    assert "- 速率，即缓冲区大小，类似于" in fixed  # the quotes it took with two bytes are spaces or marks, never line ends
 
 
 def test_a_standard_reader_s_marks_swallow_nothing():

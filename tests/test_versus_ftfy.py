@@ -20,6 +20,8 @@ LINES = [
     "print(\"café\")  # naïve 注释",
     "Ελληνικά και русский текст рядом с 中文",
     "数学：α + β ≠ γ，∑ 和 √2",
+    # A README's list of its translations: whole words of other scripts, their vowel signs and all.
+    "[العربية](README.ar.md) | [ไทย](README.th.md) | [বাংলা](README.bn.md) | [हिन्दी](README.hi.md) | [עברית](README.he.md)",
 ]
 
 

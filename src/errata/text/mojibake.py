@@ -46,6 +46,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 import ftfy
+import ftfy.badness
 
 from .bytemap import (
     ALWAYS_DROPPED,
@@ -1533,8 +1534,9 @@ def swallowed_byte(before: str, after: str, crlf: bool = False) -> str:
     A greedy GBK reader swallows the ASCII byte after a character whose last byte it paired away:
     0x00–0x3F or 0x7F, as any other pairs into a character. In Chinese Markdown that is a line end
     (the first of a blank line's two, when nothing follows on the line; one line's end where the
-    rest starts a block or a line of the same kind, or between two Chinese characters, which no space
-    separates) or else a space (``版本 ≥``, ``文件 conf.py``).
+    rest starts a block or a line of the same kind) or else a space (``版本 ≥``, ``文件 conf.py``; between
+    two Chinese characters it may as well have been a quote or a digit, ``类似于"块大小"`` or ``第1章``,
+    which nothing tells, and a space breaks less than a line end would).
 
     >>> swallowed_byte("显存不够", ""), swallowed_byte("显存不够", "", crlf=True)
     ('\\n', '\\r')
@@ -1542,8 +1544,6 @@ def swallowed_byte(before: str, after: str, crlf: bool = False) -> str:
     ('\\n', '\\n', '\\n')
     >>> swallowed_byte("版本", "≥ 7.0"), swallowed_byte("编辑", "conf.py 文件"), swallowed_byte("见", "- 号")
     (' ', ' ', ' ')
-    >>> swallowed_byte("## 目标与价值", "解决这个问题。")
-    '\\n'
 
     """
     line = before + after
@@ -1565,15 +1565,7 @@ def _swallowed_byte_at(line: str, at: int, text_end: int, crlf: bool, line_kinds
         _starts_before(kind, whole, line, at) and kind.match(line, at) for kind, whole in zip(_LINE_KINDS, line_kinds)
     ):
         return "\n"
-    # Chinese puts no space between two of its characters, but ends a line after one and starts the next
-    # with one: a heading merged with its paragraph (``## 目标与价值`` and ``解决…``).
-    if 0 < at < len(line) and _HAN_OR_MARK.match(line[at - 1]) and _HAN_OR_MARK.match(line[at]):
-        return "\n"
     return " "
-
-
-#: A Chinese character or a full-width mark (。，：（）…): what no space separates in Chinese text.
-_HAN_OR_MARK = re.compile("[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e]")
 
 
 def _line_start_kinds(line: str) -> list[re.Match | None]:
@@ -1624,7 +1616,8 @@ def _restore_swallowed(
         for at in reversed(places):
             if offsets[at] >= text_end and not line_ends:
                 continue
-            byte = _swallowed_byte_at(line, offsets[at], text_end, crlf, line_kinds)
+            # A reader that never saw a line end swallowed none: a space (or what else it was) stood there.
+            byte = _swallowed_byte_at(line, offsets[at], text_end, crlf, line_kinds) if line_ends else " "
             if byte == "\r" and crlf_converted:
                 continue
             restored[at] = byte
@@ -1651,6 +1644,16 @@ def _join_lines(text: str, lines: list[str], line_items: list[list[str | Slot]],
         if new == line and (BYTE_RUN.search(line) or "\ufffd" in line):
             fixed = _ftfy_line(line, model) if BYTE_RUN.search(line) else _ftfy_marked_line(line, model)
             if fixed != line:
+                report.ftfy_lines += 1
+                report.fixes.append(Fix(number, 1, "ftfy"))
+                new = fixed
+        elif new != line and BYTE_RUN.search(new) and ftfy.badness.is_bad(new):
+            # Mojibake left where our runs stopped (a word of another script, twice misread): where ftfy
+            # reads the whole line into text that shows none and keeps every Chinese character we read
+            # (ftfy knows no Shift-JIS nor GBK), its reading is the better one.
+            fixed = _ftfy_line(line, model)
+            ours = Counter(ch for ch in new if _CHINESE.match(ch))
+            if fixed != line and not ftfy.badness.is_bad(fixed) and ours <= Counter(fixed):
                 report.ftfy_lines += 1
                 report.fixes.append(Fix(number, 1, "ftfy"))
                 new = fixed
@@ -1962,7 +1965,42 @@ def _ftfy_line(line: str, model: LanguageModel) -> str:
     in_words = _latin_word_chars(fixed) if shows_misread_bytes(line) else set()
     if all(c.isascii() or is_plausible_char(c, model.vocabulary, c in in_words) for c in new_chars):
         return fixed
+    # Whole words of one script, vowel signs and all (a README's list of its translations: العربية, ไทย,
+    # বাংলা): misread UTF-8, where GBK bytes read as UTF-8 make a lone letter at most.
+    in_script_words = _script_word_chars(fixed)
+    if all(c.isascii() or is_plausible_char(c, model.vocabulary, c in in_words) or c in in_script_words for c in new_chars):
+        return fixed
     return line
+
+
+#: A run of letters and the marks that build them (Thai, Bengali and Arabic vowel signs).
+_WORD_RUN = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0900-\u0dff\u0e31-\u0e4e\u0eb1-\u0ecd])+")
+
+
+def _script_word_chars(text: str) -> set[str]:
+    """The characters that stand in a word of one script other than Latin, two characters or more (letters
+    and their marks). Latin words have their own rule (:func:`_latin_word_chars`): an author's ``12Å²b``
+    is UTF-8's ``12Ųb`` to ftfy.
+
+    >>> words = _script_word_chars("README: العربية, ไทย, α")
+    >>> set("العربيةไทย") <= words, "α" in words
+    (True, False)
+    """
+    return {ch for m in _WORD_RUN.finditer(text) if len(m.group()) > 1 and _one_script(m.group()) and _script(m.group()[0]) != "LATIN" for ch in m.group()}
+
+
+def _one_script(run: str) -> bool:
+    """Whether every character of ``run`` is of one script (by its Unicode name's first word).
+
+    >>> _one_script("বাংলা"), _one_script("rС")
+    (True, False)
+    """
+    return len({_script(ch) for ch in run}) == 1
+
+
+def _script(ch: str) -> str:
+    """A character's script, as the first word of its Unicode name (LATIN, ARABIC, THAI, CJK…)."""
+    return unicodedata.name(ch, "?").split(" ", 1)[0]
 
 
 def _ftfy_marked_line(line: str, model: LanguageModel) -> str:
@@ -1989,8 +2027,7 @@ def _one_script_word(run: str) -> bool:
     >>> _one_script_word("się"), _one_script_word("rС"), _one_script_word("α")
     (True, False, False)
     """
-    scripts = {unicodedata.name(ch, "?").split(" ", 1)[0] for ch in run}
-    return len(run) > 1 and len(scripts) == 1
+    return len(run) > 1 and _one_script(run)
 
 
 #: A maximal run of letters (a word, in a script that spaces its words).
