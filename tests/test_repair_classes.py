@@ -368,6 +368,19 @@ def test_a_greedy_reader_that_read_line_by_line_keeps_its_line_ends():
     assert "- 速率，即缓冲区大小，类似于" in fixed  # the quotes it took with two bytes are spaces or marks, never line ends
 
 
+def test_a_greedy_reader_s_swallowed_space_before_a_table_s_pipe_stays_a_space():
+    """A table row ends with its pipe, and a swallowed byte follows a Chinese character: before a pipe it
+    was a cell's space, not a line end (``| 特性 | 说明 |`` came apart into two rows)."""
+    clean = (
+        "## 特性\n\n| 特性 | 说明 |\n|---|---|\n| 六模态统一存储 | 关系型与图与向量，一套接口统一查询 |\n"
+        "| 实时本体推理 | 七条推理规则，推导链可追溯 |\n| 自适应内存管理 | 系统压力大时自动收缩 |\n\n由 `open()` 返回，设置 `errno` 变量。\n"
+    )
+    damaged = utf8_as_gbk_by_dotnet(clean)
+    assert "?|" in damaged
+    fixed = repair_mojibake(damaged)[0]
+    assert all(line.startswith("|") for line in fixed.split("\n")[2:7]) and fixed.count("\n") == clean.count("\n")
+
+
 def test_a_standard_reader_s_marks_swallow_nothing():
     # Python's decoder keeps the ASCII byte after a lead byte it cannot pair: nothing to put back.
     damaged = GREEDY_ESSAY.encode("utf-8").decode("gbk", errors="replace")

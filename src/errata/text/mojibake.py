@@ -1514,13 +1514,14 @@ def _settle(choice: Choice, line_items: list[list[str | Slot]], report: Mojibake
 #: The fix of a restored swallowed byte: a newline or a space a greedy GBK reader paired away (古文码).
 SWALLOWED_BYTE = "swallowed-byte"
 #: What a line starts with, where a line of the same kind may follow it directly: a list item, a
-#: quote, a table row, a YAML key (a front matter). Each reads a bounded stretch of the line (16
-#: characters of indent, a key of 64): it is matched at every swallowed byte of a line, and an
-#: unbounded one read a line of 10,000 such bytes in one run of word characters 10,000 times over.
+#: quote, a YAML key (a front matter). Not a table row: a row ends with its pipe, while a swallowed
+#: byte follows a Chinese character, so before a pipe it was the space of ``| 特性 | 说明 |``. Each
+#: reads a bounded stretch of the line (16 characters of indent, a key of 64): it is matched at every
+#: swallowed byte of a line, and an unbounded one read a line of 10,000 such bytes in one run of word
+#: characters 10,000 times over.
 _LINE_KINDS = (
     re.compile(r"[ \t]{0,16}(?:[-*+]|\d{1,9}[.)])[ \t]"),
     re.compile(r"[ \t]{0,16}>"),
-    re.compile(r"[ \t]{0,16}\|"),
     re.compile(r"[A-Za-z_][\w.-]{0,63}:(?:[ \t]|$)"),
 )
 #: What starts a block whatever came before: a heading, a fence, a front matter's end.
@@ -1544,6 +1545,8 @@ def swallowed_byte(before: str, after: str, crlf: bool = False) -> str:
     ('\\n', '\\n', '\\n')
     >>> swallowed_byte("版本", "≥ 7.0"), swallowed_byte("编辑", "conf.py 文件"), swallowed_byte("见", "- 号")
     (' ', ' ', ' ')
+    >>> swallowed_byte("| 特性", "| 说明 |")
+    ' '
 
     """
     line = before + after
