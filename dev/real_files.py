@@ -11,7 +11,8 @@ under the same name::
 
 Every file gets a row: whether Errata refused it, what its report names, how many
 lines it changed, how many characters of Chinese 古文码 are left (characters that
-UTF-8 read as GBK makes and Chinese text rarely writes, such as 鏄 鐨 锛 銆), and
+UTF-8 read as GBK makes and Chinese text rarely writes, such as 鏄 鐨 锛 銆), how
+much mojibake ftfy's own measure still sees (``ftfy.badness``: 符号码, 拼音码), and
 where a clean twin is known, the character error rate of Errata, of careful ftfy and
 of doing nothing, in the same run.
 """
@@ -24,6 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 import ftfy
+import ftfy.badness
 
 from dev.damage import character_errors
 from dev.repair_eval import repair_result
@@ -41,6 +43,16 @@ def guwen_left(text: str) -> int:
     (2, 0)
     """
     return sum(1 for ch in text if ch in GUWEN_TELLS)
+
+
+def badness_left(text: str) -> int:
+    """ftfy's own measure of the mojibake a text shows (``ftfy.badness``), line by line: 符号码 and
+    拼音码 count, 古文码 does not (its characters are Chinese ones), hence :func:`guwen_left` beside it.
+
+    >>> badness_left("ä½ çœ‹åˆ°é”™è¯¯"), badness_left("你看到错误")
+    (3, 0)
+    """
+    return sum(ftfy.badness.badness(line) for line in text.split("\n"))
 
 
 def _careful_ftfy(text: str) -> str:
@@ -66,12 +78,14 @@ def row(damaged_path: Path, clean_dir: Path | None) -> tuple[str, Counter]:
     totals: Counter = Counter(files=1)
     if result is None:
         totals["refused"] += 1
-        return f"| {damaged_path.name} | refused | | | {guwen_left(text)} | | | |", totals
+        return f"| {damaged_path.name} | refused | | {guwen_left(text)} | | {badness_left(text)} | | | | |", totals
     fixed = result.text if text.startswith("---\n") else _body(result.text)
     kinds = Counter(fix.kind for fix in result.report.fixes)
     changed = sum(a != b for a, b in zip(text.split("\n"), fixed.split("\n"))) + abs(text.count("\n") - fixed.count("\n"))
     before, after = guwen_left(text), guwen_left(fixed)
+    bad_before, bad_after = badness_left(text), badness_left(fixed)
     totals.update(guwen_before=before, guwen_after=after, guwen_ftfy=guwen_left(_careful_ftfy(text)))
+    totals.update(bad_before=bad_before, bad_after=bad_after, bad_ftfy=badness_left(_careful_ftfy(text)))
     cells = ["", "", ""]
     clean_path = clean_dir / damaged_path.name if clean_dir else None
     if clean_path and clean_path.exists():
@@ -80,14 +94,14 @@ def row(damaged_path: Path, clean_dir: Path | None) -> tuple[str, Counter]:
         cells = [f"{s / max(len(want), 1):.2%}" for s in scores]
         totals.update(twins=1, length=len(want), errata=scores[0], ftfy=scores[1], nothing=scores[2])
     named = ", ".join(f"{n} {k}" for k, n in kinds.most_common(3))
-    return f"| {damaged_path.name} | {named or '—'} | {changed} | {before} | {after} | " + " | ".join(cells) + " |", totals
+    return f"| {damaged_path.name} | {named or '—'} | {changed} | {before} | {after} | {bad_before} | {bad_after} | " + " | ".join(cells) + " |", totals
 
 
 def report(damaged_dir: Path, clean_dir: Path | None = None) -> str:
     """The Markdown report for every file of ``damaged_dir`` (sorted by name)."""
     lines = [
-        "| file | the report names | lines changed | 古文码 tells before | after | CER Errata | careful ftfy | nothing |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        "| file | the report names | lines changed | 古文码 tells before | after | ftfy badness before | after | CER Errata | careful ftfy | nothing |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     totals: Counter = Counter()
     for path in sorted(p for p in damaged_dir.iterdir() if p.is_file()):
@@ -97,7 +111,8 @@ def report(damaged_dir: Path, clean_dir: Path | None = None) -> str:
     lines.append("")
     lines.append(
         f"{totals['files']} files, {totals['refused']} refused; 古文码 tells {totals['guwen_before']} → "
-        f"{totals['guwen_after']} (careful ftfy {totals['guwen_ftfy']})"
+        f"{totals['guwen_after']} (careful ftfy {totals['guwen_ftfy']}); ftfy's badness {totals['bad_before']} → "
+        f"{totals['bad_after']} (careful ftfy {totals['bad_ftfy']})"
     )
     if totals["twins"]:
         n = totals["length"]
