@@ -352,6 +352,17 @@ def test_a_greedy_reader_s_merged_lines_come_apart_with_or_without_its_private_u
         assert difflib.SequenceMatcher(None, fixed, want_text).ratio() > 0.9
 
 
+def test_a_two_character_heading_that_lost_a_pair_silently_is_read_in_a_document_of_古文码():
+    """``## 瀹夎`` for 安装: 装 lost E8's pair partner without a mark (a private-use character dropped), so
+    one character reads whole and one is short of bytes. Alone that is too little to read silently (many
+    a clean character reads as one short of a byte); in a document that shows 古文码 elsewhere, it is read."""
+    clean = "# 使用说明\n\n这个工具可以自动检测设备，并把结果写入日志文件。\n\n## 安装\n\n先下载压缩包，然后运行脚本。\n"
+    damaged = utf8_as_cp936(clean, private_use=False)
+    assert "## 瀹夎\n" in damaged
+    assert "## 安装\n" in repair_mojibake(damaged)[0]
+    assert repair_mojibake("## 瀹夎\n")[0] == "## 瀹夎\n"  # alone: nothing else shows 古文码
+
+
 def test_a_greedy_reader_that_read_line_by_line_keeps_its_line_ends():
     """A tool that reads a file line by line pairs a byte with the space after it (``鐢?`open()```) but
     never sees a line end: no line end is put back after a mark at one, so no blank lines are added."""

@@ -237,8 +237,9 @@ def _runs_in(
         whole_hanzi = sum(1 for ch in whole if "\u4e00" <= ch <= "\u9fff")
         hanzi = whole_hanzi + sum(isinstance(i, Piece) and not i.lead_lost for i in items)
         # Read silently, a span's damaged characters are guesses no mark backs: it stands on what it reads
-        # whole (項を参 is ED 97 A4 F2 B2 CE in GBK: 헤 and two characters short of bytes).
-        if hanzi >= 2 and (whole_hanzi >= 2 or not silent):
+        # whole (項を参 is ED 97 A4 F2 B2 CE in GBK: 헤 and two characters short of bytes), two characters
+        # of it, or one in a document that shows 古文码 elsewhere (``## 瀹夎`` for 安装, 装 short of a pair).
+        if hanzi >= 2 and (whole_hanzi >= 2 or not silent or (single and whole_hanzi)):
             found.append((start, end, items, kind))
         elif hanzi or (whole and not any(is_hangul(ch) for ch in whole)):  # one character, or fullwidth punctuation (``锛歔`` for ：[)
             # Not a lone Hangul syllable: Traditional Chinese written back as GB18030 often reads as one and an
