@@ -239,3 +239,42 @@ def test_a_name_with_a_number_in_it_is_a_message_not_a_bare_type():
     index = LookupIndex([{"message": message, "url": "a/#x", "type": "KeyError", "fingerprint": fingerprint(message)}])
     assert [m.message for m in index.search("KeyError: 'gt_bboxes_7'")] == [message]
     assert index.search("KeyError: 7") == []
+
+
+
+@pytest.mark.parametrize(
+    ("query", "expect"),
+    [
+        (  # in a code span inside a paragraph, the devices the other way round: not the entry's words in their order
+            "Hi, and thanks for sharing the code. When I train the second stage on my own dataset with two GPUs, it stops at the "
+            "first iteration with `RuntimeError: Expected all tensors to be on the same device, but found at least two devices, "
+            "cpu and cuda:1! (when checking argument for argument weight in method wrapper_linear)`. I moved the model with "
+            ".cuda() before building the optimizer, and the batch with .to(device) in the loop. The first stage trained fine "
+            "on the same machine. What else could be left on the CPU? Any hint is welcome, I have tried for two days now.",
+            "Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu!",
+        ),
+        (  # Python 2's repr of the type, then the reader's question on the same line
+            "Our nightly job on the shared box fails while writing the checkpoints, the message is <type 'exceptions.IOError'>: "
+            "[Errno 28] No space left on device: '/var/tmp/ckpt/epoch_12.pth' and df shows the root partition is fine, only "
+            "/var/tmp is small. Should the job write somewhere else, or clean the old epochs first?",
+            "OSError: [Errno 28] No space left on device",
+        ),
+    ],
+)
+def test_an_error_inside_a_paragraph_finds_its_entry(index, query, expect):
+    """A paste whose exception starts inside a line was read as a whole text: the more the reader wrote around it, the
+    less its entry scored (here 0.52, just over the bar, and 0.496, under it; two real issues of this shape 0.57 and 0.58).
+    Now 0.79 and 0.99."""
+    assert [m.message for m in index.search(query, limit=1)] == [expect]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "训练时报错AssertionError: Torch not compiled with CUDA enabled，怎么办",
+        "after the upgrade: `ModuleNotFoundError: No module named 'onnxruntime'` again",
+        "the run died with ValueError: not enough values to unpack (expected 2, got 1) after an hour",
+    ],
+)
+def test_an_unknown_error_inside_a_line_of_prose_gets_no_answer(index, query):
+    assert index.search(query) == []

@@ -28,6 +28,7 @@
       python3Types: rules.python3_types.rules.map(function (r) { return [new RegExp("^(?:" + r[0] + ")$"), new RegExp(r[1]), r[2]]; }),
       exceptionLine: new RegExp(rules.exception_line, "gm"),
       toolErrorLine: new RegExp(rules.tool_error_line, "gm"),
+      inlineExceptionLine: new RegExp(rules.inline_exception_line, "gm"),
       // Python writes a group in a replacement as \1, JavaScript as $1.
       placeholders: rules.placeholders.map(function (p) { return [new RegExp(p[0], "gm"), p[1].replace(/\\(\d)/g, "$$$1")]; }),
       space: new RegExp(rules.space, "gm"),
@@ -83,6 +84,8 @@
     if (m) return [m[1], trimmed(m[2] || "", R)];
     m = lastMatch(R.toolErrorLine, text);
     if (m) return [null, trimmed(m[1], R)];
+    m = lastMatch(R.inlineExceptionLine, text);
+    if (m) return [m[2], trimmed(m[1] ? m[3].split("`")[0] : m[3], R)]; // a backtick opened it: the code span is the message
     return [null, trimmed(text.replace(R.space, " "), R)];
   }
 
