@@ -268,6 +268,8 @@
     var queryFeatures = features(queryFp, R);
     var queryHead = head(queryFp, R);
     var queryTemplate = parameterise(line[1], R).toLowerCase();
+    // An entry's message may start with its type (KeyError: 'bbox'): it is looked for in the type and message.
+    var queryLine = line[0] ? parameterise(shortType(line[0]) + ": " + line[1], R).toLowerCase() : queryTemplate;
     var queryNames = names(queryFeatures, R);
     var queryTotal = this.weigh(queryFeatures, queryHead);
     if (!queryTotal || !saysSomething(queryFp, R)) return [];
@@ -282,7 +284,7 @@
       var sameType = !!(queryType && entry.type && queryType === entry.type);
       var identity = false;
       if (sameType) queryFeatures.forEach(function (t) { if (entry.variants[0].has(t) && R.identity.test(t)) identity = true; });
-      if ((entry.template && queryTemplate.indexOf(entry.template) !== -1) || identity) score = Math.max(score, S.contained);
+      if ((entry.template && queryLine.indexOf(entry.template) !== -1) || identity) score = Math.max(score, S.contained);
       if (queryType && entry.type) {
         score = sameType ? Math.min(1, score * (1 + S.same_type_bonus)) : score * S.other_type_factor;
       }
