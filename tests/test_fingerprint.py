@@ -88,7 +88,16 @@ def test_the_exception_line_is_read_behind_what_a_tool_puts_before_each_line(lin
 
 
 def test_a_severity_letter_glued_to_a_date_is_no_prefix():
-    assert exception_line("E0501 12:00:00.123 KeyError: 'bbox'")[0] is None
+    """Not pytest's E: the line does not start with its exception, which a later exception line therefore wins over."""
+    assert exception_line("E0501 12:00:00.123 KeyError: 'bbox'\nChildFailedError: x")[0] == "ChildFailedError"
+    assert exception_line("E0501 12:00:00.123 KeyError: 'bbox'\nERROR: x")[0] is None
+
+
+def test_an_exception_inside_a_line_is_read_where_no_line_starts_with_one():
+    assert exception_line("I get `KeyError: 'bbox'` when I evaluate") == ("KeyError", "'bbox'")
+    assert exception_line("报错OSError: [Errno 28] No space left on device，请问") == ("OSError", "[Errno 28] No space left on device,请问")
+    assert exception_line("a.py:46: UserWarning: [Errno 28] No space left on device")[0] is None  # a warning is not the error
+    assert exception_line("<type 'exceptions.IOError'>: [Errno 28] x") == ("exceptions.IOError", "[Errno 28] x")
 
 
 def test_a_name_in_quotes_has_no_space_in_it():

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import FIXTURES, ROOT
 from test_fingerprint import paste
-from errata.lookup import LookupIndex
+from errata.lookup import CONTAINED_SCORE, LookupIndex
 from errata.site import Catalogue
 
 VECTORS = json.loads((FIXTURES / "fingerprint_vectors.json").read_text(encoding="utf-8"))
@@ -239,3 +239,62 @@ def test_a_name_with_a_number_in_it_is_a_message_not_a_bare_type():
     index = LookupIndex([{"message": message, "url": "a/#x", "type": "KeyError", "fingerprint": fingerprint(message)}])
     assert [m.message for m in index.search("KeyError: 'gt_bboxes_7'")] == [message]
     assert index.search("KeyError: 7") == []
+
+
+
+@pytest.mark.parametrize(
+    ("query", "expect"),
+    [
+        (  # in a code span inside a paragraph, the devices the other way round: not the entry's words in their order
+            "Hi, and thanks for sharing the code. When I train the second stage on my own dataset with two GPUs, it stops at the "
+            "first iteration with `RuntimeError: Expected all tensors to be on the same device, but found at least two devices, "
+            "cpu and cuda:1! (when checking argument for argument weight in method wrapper_linear)`. I moved the model with "
+            ".cuda() before building the optimizer, and the batch with .to(device) in the loop. The first stage trained fine "
+            "on the same machine. What else could be left on the CPU? Any hint is welcome, I have tried for two days now.",
+            "Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu!",
+        ),
+        (  # Python 2's repr of the type, then the reader's question on the same line
+            "Our nightly job on the shared box fails while writing the checkpoints, the message is <type 'exceptions.IOError'>: "
+            "[Errno 28] No space left on device: '/var/tmp/ckpt/epoch_12.pth' and df shows the root partition is fine, only "
+            "/var/tmp is small. Should the job write somewhere else, or clean the old epochs first?",
+            "OSError: [Errno 28] No space left on device",
+        ),
+    ],
+)
+def test_an_error_inside_a_paragraph_finds_its_entry(index, query, expect):
+    """A paste whose exception starts inside a line was read as a whole text: the more the reader wrote around it, the
+    less its entry scored (here 0.52, just over the bar, and 0.496, under it; two real issues of this shape 0.57 and 0.58).
+    Now 0.79 and 0.99."""
+    assert [m.message for m in index.search(query, limit=1)] == [expect]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "训练时报错AssertionError: Torch not compiled with CUDA enabled，怎么办",
+        "after the upgrade: `ModuleNotFoundError: No module named 'onnxruntime'` again",
+        "the run died with ValueError: not enough values to unpack (expected 2, got 1) after an hour",
+    ],
+)
+def test_an_unknown_error_inside_a_line_of_prose_gets_no_answer(index, query):
+    assert index.search(query) == []
+
+
+
+@pytest.mark.parametrize(
+    ("query", "expect"),
+    [
+        ("评估时报错 KeyError: 'bbox'，只有验证集会这样，训练集用同一个转换脚本却没问题，是不是有些标注没有写框？", "KeyError: 'bbox'"),
+        (
+            "跑转换脚本时报错ValueError: too many values to unpack (expected 2)，标签文件每行有五个数，是格式的问题吗？",
+            "ValueError: too many values to unpack (expected 2)",
+        ),
+        ("ModuleNotFoundError: No module named 'mmcv._ext' はどうすれば直りますか、mim で入れ直しても同じです", "ModuleNotFoundError: No module named 'mmcv._ext'"),
+    ],
+)
+def test_an_entry_whose_message_the_paste_shows_whole_scores_as_contained(index, query, expect):
+    """An entry written with its type (KeyError: 'bbox') was looked for in the paste's message alone, without the
+    type: the reader's words after it on the line then cost it (0.59, 0.70, 0.84), as in real issues whose Chinese or
+    Japanese sentence goes on after the error."""
+    best = index.search(query, limit=1)[0]
+    assert (best.message, best.score >= CONTAINED_SCORE) == (expect, True)

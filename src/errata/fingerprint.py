@@ -36,6 +36,8 @@ _LINE_END_BLANK = re.compile(_PASTE["line_end_blank"], _FLAGS)
 EXCEPTION_LINE = re.compile(RULES["exception_line"], _FLAGS)
 #: Tool errors without a Python type: ``ERROR: Could not find ...`` (pip), ``fatal: ...`` (git).
 TOOL_ERROR_LINE = re.compile(RULES["tool_error_line"], _FLAGS)
+#: An exception inside a line (``I get `KeyError: 'bbox'` when...``), read when no line starts with one.
+INLINE_EXCEPTION_LINE = re.compile(RULES["inline_exception_line"], _FLAGS)
 #: (pattern, placeholder), applied in this order: larger patterns first.
 PLACEHOLDERS = tuple((re.compile(pattern, _FLAGS), placeholder) for pattern, placeholder in RULES["placeholders"])
 IDENTITY_TOKEN = re.compile(RULES["identity_token"], _FLAGS)
@@ -100,7 +102,8 @@ def normalise_paste(text: str) -> str:
 
 
 def exception_line(text: str) -> tuple[str | None, str]:
-    """The type and message of the error a text shows: the last exception line, else the text.
+    """The type and message of the error a text shows: the last exception line, else the last tool's error line,
+    else the last exception inside a line, else the text.
 
     >>> exception_line("Traceback (most recent call last):\\n  File \\"a.py\\", line 1\\nKeyError: 'bbox'")
     ('KeyError', "'bbox'")
@@ -108,6 +111,11 @@ def exception_line(text: str) -> tuple[str | None, str]:
     ('torch.cuda.OutOfMemoryError', 'CUDA out of memory.')
     >>> exception_line("ERROR: No matching distribution found for mmcv-full==1.3.0")
     (None, 'No matching distribution found for mmcv-full==1.3.0')
+
+    Where no line starts with one, the last exception inside a line (not a warning's: see the rules file):
+
+    >>> exception_line("I get KeyError: 'bbox' at once\\na.py:3: UserWarning: x"), exception_line("I get `KeyError: 'bbox'` at once")
+    (('KeyError', "'bbox' at once"), ('KeyError', "'bbox'"))
     """
     text = normalise_paste(text)
     matches = list(EXCEPTION_LINE.finditer(text))
@@ -117,6 +125,10 @@ def exception_line(text: str) -> tuple[str | None, str]:
     tools = list(TOOL_ERROR_LINE.finditer(text))
     if tools:
         return None, trimmed(tools[-1].group(1))
+    inline = list(INLINE_EXCEPTION_LINE.finditer(text))
+    if inline:
+        opening, kind, message = inline[-1].groups()
+        return kind, trimmed(message.split("`", 1)[0] if opening else message)
     return None, trimmed(_SPACE.sub(" ", text))
 
 

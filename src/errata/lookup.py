@@ -8,7 +8,8 @@ token weighted by how rare it is among the entries):
 * ``score = (max(P, R) + P * R) / 2``: a whole traceback that contains a short
   message (R = 1) and a fragment of a long one (P = 1) both score well; an
   error that merely shares a few words scores low;
-* an entry whose own message template appears inside the query, or that
+* an entry whose own message template appears inside the query's type and
+  message (an entry may be written with its type: ``KeyError: 'bbox'``), or that
   shares an identity feature with it (an ``[Errno 28]`` code: the words
   change with the locale, the code does not) and its type, scores at least
   ``CONTAINED_SCORE``; a different exception type multiplies by
@@ -54,6 +55,7 @@ from .fingerprint import (
     parameterise,
     python3_type,
     says_something,
+    short_type,
 )
 
 #: Below this, a match is not confident: the lookup answers nothing rather than guess.
@@ -185,6 +187,8 @@ class LookupIndex:
         query_features = frozenset(features(query_fingerprint))
         query_head = head(query_fingerprint)
         query_template = _template(message)
+        # An entry's message may start with its type (KeyError: 'bbox'): it is looked for in the type and message.
+        query_line = _template(f"{short_type(kind)}: {message}") if kind else query_template
         query_names = _names(query_features)
         query_total = self._weigh(query_features, query_head)
         if not query_total or not says_something(query_fingerprint):
@@ -197,7 +201,7 @@ class LookupIndex:
         for i, score in overlap.items():
             entry = self.entries[i]
             same_type = bool(query_type and entry.type and query_type == entry.type)
-            if (entry.template and entry.template in query_template) or (same_type and i in identity):
+            if (entry.template and entry.template in query_line) or (same_type and i in identity):
                 score = max(score, CONTAINED_SCORE)
             if query_type and entry.type:
                 score = min(1.0, score * (1 + SAME_TYPE_BONUS)) if same_type else score * OTHER_TYPE_FACTOR

@@ -28,6 +28,7 @@
       python3Types: rules.python3_types.rules.map(function (r) { return [new RegExp("^(?:" + r[0] + ")$"), new RegExp(r[1]), r[2]]; }),
       exceptionLine: new RegExp(rules.exception_line, "gm"),
       toolErrorLine: new RegExp(rules.tool_error_line, "gm"),
+      inlineExceptionLine: new RegExp(rules.inline_exception_line, "gm"),
       // Python writes a group in a replacement as \1, JavaScript as $1.
       placeholders: rules.placeholders.map(function (p) { return [new RegExp(p[0], "gm"), p[1].replace(/\\(\d)/g, "$$$1")]; }),
       space: new RegExp(rules.space, "gm"),
@@ -83,6 +84,8 @@
     if (m) return [m[1], trimmed(m[2] || "", R)];
     m = lastMatch(R.toolErrorLine, text);
     if (m) return [null, trimmed(m[1], R)];
+    m = lastMatch(R.inlineExceptionLine, text);
+    if (m) return [m[2], trimmed(m[1] ? m[3].split("`")[0] : m[3], R)]; // a backtick opened it: the code span is the message
     return [null, trimmed(text.replace(R.space, " "), R)];
   }
 
@@ -265,6 +268,8 @@
     var queryFeatures = features(queryFp, R);
     var queryHead = head(queryFp, R);
     var queryTemplate = parameterise(line[1], R).toLowerCase();
+    // An entry's message may start with its type (KeyError: 'bbox'): it is looked for in the type and message.
+    var queryLine = line[0] ? parameterise(shortType(line[0]) + ": " + line[1], R).toLowerCase() : queryTemplate;
     var queryNames = names(queryFeatures, R);
     var queryTotal = this.weigh(queryFeatures, queryHead);
     if (!queryTotal || !saysSomething(queryFp, R)) return [];
@@ -279,7 +284,7 @@
       var sameType = !!(queryType && entry.type && queryType === entry.type);
       var identity = false;
       if (sameType) queryFeatures.forEach(function (t) { if (entry.variants[0].has(t) && R.identity.test(t)) identity = true; });
-      if ((entry.template && queryTemplate.indexOf(entry.template) !== -1) || identity) score = Math.max(score, S.contained);
+      if ((entry.template && queryLine.indexOf(entry.template) !== -1) || identity) score = Math.max(score, S.contained);
       if (queryType && entry.type) {
         score = sameType ? Math.min(1, score * (1 + S.same_type_bonus)) : score * S.other_type_factor;
       }
