@@ -745,6 +745,16 @@ def test_links_to_a_blog_theme_s_category_and_tag_lists_lead_to_errata_s_pages(t
     assert not any("leads to nothing" in line for line in report.needs_a_person)
 
 
+def test_a_theme_list_named_in_other_letter_case_still_leads_to_errata_s_page(tmp_path):
+    """VuePress 1's router matches paths whatever their case, so reco 1's timeline answers at ``/timeLine/``
+    as blogs' navs write it."""
+    body = "[时间轴](/timeLine/) [分类](/Categories/linux/)\n"
+    report, docs = import_files(tmp_path, {"01.笔记/01.甲.md": f"---\ntitle: 甲\n---\n{body}"})
+    text = (docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")
+    assert "[时间轴](../archive.md)" in text and "[分类](../categories.md)" in text
+    assert not any("timeLine" in line or "Categories" in line for line in report.needs_a_person)
+
+
 def test_a_page_kept_off_the_blog_by_its_front_matter_is_not_published(tmp_path):
     """reco's ``publish: false`` and password ``keys``, a ``draft``: a static site would show them to everyone."""
     report, docs = import_files(tmp_path, {
