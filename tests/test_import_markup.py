@@ -539,3 +539,21 @@ def test_a_plume_file_tree_becomes_a_drawn_tree_in_a_text_fence():
 def test_a_file_tree_is_drawn_in_linear_time(items):
     assert convert_markup(f"::: file-tree\n{items(100)}:::\n").counts["file tree"] == 1
     assert grows_linearly(lambda n: convert_markup(f"::: file-tree\n{items(n)}:::\n"), 3000)
+
+
+@pytest.mark.parametrize(
+    "source, outside",
+    [
+        ("> 用 HTML 写\n> \n```html\n<b>粗</b>\n```\n", '<div class="highlight">'),  # the quote's last line is empty
+        ("> 用 HTML 写\n```html\n<b>粗</b>\n```\n", '<div class="highlight">'),  # a fence ends the quote's paragraph
+        ("> 这些站点：\n- 甲站\n- 乙站\n", "<ul>"),  # so does a list item
+        ("> 引文\n>\n引文之后的段落\n", "<p>引文之后的段落</p>"),  # after an empty quote line, no paragraph runs on
+    ],
+)
+def test_what_ends_a_quote_in_vuepress_is_outside_it_here(source, outside):
+    """CommonMark (VuePress) ends a quote at a line without ``>`` unless that line continues the quote's
+    paragraph; Python-Markdown keeps every line up to a blank one in the quote: a fence, a list or a
+    paragraph after it were drawn inside it (a list even as text of the quote's paragraph)."""
+    html = render(convert_markup(source).text)
+    assert outside in html.split("</blockquote>", 1)[1]
+    assert render(convert_markup("> 引文\n接着引文\n").text).count("<p>") == 1  # a lazy line stays the quote's

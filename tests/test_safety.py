@@ -147,6 +147,15 @@ def test_code_is_text_and_legitimate_markup_is_not_reported():
     assert find_unsafe_html(body) == []
 
 
+def test_autolinks_are_links_not_elements():
+    """``<https://…>`` and ``<name@host>`` are Markdown's autolinks (Python-Markdown makes them links), not
+    tags: a list of sites written that way failed the strict build as ``<https:>`` elements. An autolink
+    whose scheme the sanitiser drops is still reported, as the URL it is."""
+    body = "站点：\n\n- <https://example.org/>\n- <HTTP://Example.org/a b>\n- <someone@example.org>\n"
+    assert find_unsafe_html(body) == []
+    assert [(u.line, u.what) for u in find_unsafe_html("a\n见 <javascript://x%0aalert(1)> 吧")] == [(2, "javascript: URL")]
+
+
 def test_text_values_report_only_what_is_dangerous():
     assert find_unsafe_text("std::vector<int> 报错") == []
     assert find_unsafe_text('"><img src=x onerror=alert(1)>') == ["event-handler attribute onerror"]

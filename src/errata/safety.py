@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import nh3
+from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
 
 from .markdown_lines import prose_lines
 
@@ -456,8 +457,8 @@ def find_unsafe_html(markdown: str, first_line: int = 1) -> list[UnsafeHtml]:
     """
     if "<" not in markdown and "](" not in markdown and "]:" not in markdown and "{" not in markdown:
         return []
-    text = _prose_only(markdown)
-    found = []
+    text, autolinks = _without_autolinks(_prose_only(markdown))
+    found = [UnsafeHtml(first_line + line, column + 1, f"{url_scheme(html.unescape(url)) or 'this'}: URL") for line, column, url in autolinks if not url_is_allowed(url)]
     for line, column, tag, attrs, source in start_tags(text):
         for what, dangerous in _what_is_removed(tag, attrs, source):
             found.append(UnsafeHtml(first_line + line - 1, column + 1, what, dangerous))
@@ -470,6 +471,32 @@ def find_unsafe_html(markdown: str, first_line: int = 1) -> list[UnsafeHtml]:
             for what, dangerous in _what_is_removed(tag, attrs, f"<{tag} " + " ".join(_attribute_source(attrs)) + ">"):
                 found.append(UnsafeHtml(first_line + offset, column + 1, what, dangerous))
     return sorted(found, key=lambda u: (u.line, u.column))
+
+
+#: Markdown's autolinks, read with Python-Markdown's own patterns: ``<https://…>`` and ``<name@host>``
+#: become links there, so they are no tags (a browser would read ``<https:`` as one).
+_AUTOLINKS = re.compile(f"{AUTOLINK_RE}|{AUTOMAIL_RE}")
+
+
+def _without_autolinks(text: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """The text with each autolink blanked out (lines and columns kept), and (line offset, column,
+    URL) of each web autolink, whose URL the sanitiser judges as any link's (mail links are mailto:).
+
+    >>> text, urls = _without_autolinks("see <https://a.org/> or <me@a.org>, <b>")
+    >>> text.split(), len(text), urls
+    (['see', 'or', ',', '<b>'], 39, [(0, 4, 'https://a.org/')])
+    """
+    if "<" not in text:
+        return text, []
+    urls = []
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if "<" in line and ("://" in line or "@" in line):
+            for match in _AUTOLINKS.finditer(line):
+                if match.group(1) is not None:
+                    urls.append((index, match.start(), match.group(1)))
+            lines[index] = _AUTOLINKS.sub(lambda m: " " * len(m.group()), line)
+    return "\n".join(lines), urls
 
 
 def find_unsafe_text(value: str) -> list[str]:

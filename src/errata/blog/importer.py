@@ -604,8 +604,10 @@ class _Import:
             self.copies.setdefault(normal, self.docs / ".vuepress" / "public" / normal)
             return normal
         found = self._in_docs(normal)
-        if found is None and bare.split("/", 1)[0] in THEME_FOLDERS:
-            return THEME_FOLDERS[bare.split("/", 1)[0]]  # one category's or tag's list: Errata's page lists them all
+        # VuePress 1's router matches paths whatever their case: reco 1's navs write ``/timeLine/``.
+        folder = bare.split("/", 1)[0].lower()
+        if found is None and folder in THEME_FOLDERS:
+            return THEME_FOLDERS[folder]  # one category's or tag's list: Errata's page lists them all
         return found
 
     def _in_docs(self, path: str) -> str | None:

@@ -203,7 +203,7 @@ def convert_markup(
     lines = _quoted_containers(lines, numbers, result)
     root = _parse(lines, numbers, result)
     lines = _Renderer(result, resolve, read_code, _includes, syntax).render(root.children)
-    result.text = "\n".join(lines)
+    result.text = "\n".join(_quotes_ended(lines))
     return result
 
 
@@ -322,6 +322,39 @@ def _lists_by_fours(lines: list[str]) -> list[str]:
             verbatim = ("<!--", 0, shift)
         runs_on = runs_on or bool(_RUNS_ON.match(expanded))
         previous_text = bool(stack or item) and not block
+    return out
+
+
+# -- quotes: where CommonMark ends one, Python-Markdown needs a blank line ---------------------------
+
+_QUOTE = re.compile(r"^( *)>")
+_ENDS_A_PARAGRAPH = re.compile(rf"^(?:`{{3,}}|~{{3,}}|[-*+][ \t]+\S|1[.)][ \t]+\S|{_HTML_BLOCK})")
+
+
+def _quotes_ended(lines: list[str]) -> list[str]:
+    """The rendered lines with a blank line where VuePress ends a quote and Python-Markdown would not.
+
+    CommonMark ends a quote at a line without ``>`` unless it continues the quote's paragraph: a fence,
+    a list item or an HTML block interrupts that paragraph, and after an empty ``>`` line there is none
+    to continue. Python-Markdown keeps every line up to a blank one in the quote, so the code, the
+    list (as text of the quote's paragraph) or the next paragraph were drawn inside it.
+
+    >>> _quotes_ended(["> 说明", ">", "下一段", "> 引文", "续行", "> 列表：", "- 甲"])
+    ['> 说明', '>', '', '下一段', '> 引文', '续行', '> 列表：', '', '- 甲']
+    """
+    out: list[str] = []
+    fenced = _inside_fences(lines)
+    for index, line in enumerate(lines):
+        out.append(line)
+        quote = _QUOTE.match(line)
+        if not quote or fenced[index] or index + 1 == len(lines):
+            continue
+        after = lines[index + 1]
+        rest = after.lstrip(" ")
+        if not rest or rest.startswith(">") or len(after) - len(rest) >= len(quote.group(1)) + 4:
+            continue  # a blank line, the quote going on, or an indented code line (a lazy line of text)
+        if not line[quote.end() :].strip() or _ENDS_A_PARAGRAPH.match(rest):
+            out.append("")
     return out
 
 

@@ -10,6 +10,7 @@ the tokens of each file, so a hostile config cannot hang it.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import tomllib
@@ -689,11 +690,44 @@ def home_page(metadata: dict[str, Any], body: str, site: SiteConfig, resolve) ->
         lines += card_grid(cards, resolve)
     if body.strip():
         lines += [body.strip("\n"), ""]
-    footer = _string(metadata.get("footer"))
+    footer = footer_markdown(_string(metadata.get("footer")), resolve)
     if footer:
-        lines += [markdown_text(footer), "{ .errata-footer }", ""]
+        lines += [footer, "{ .errata-footer }", ""]
     meta = {"title": title, "hide": ["navigation", "toc"]}
     return dump_front_matter(meta) + "\n".join(lines).rstrip("\n") + "\n"
+
+
+_FOOTER_LINK = re.compile(r"""<a\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>(.*?)</a\s*>""", re.IGNORECASE | re.DOTALL)
+_HIDDEN_ELEMENT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def footer_markdown(footer: str, resolve) -> str:
+    """A home page's footer, which VuePress renders as HTML, as one line of Markdown: its links as
+    links (the ICP filing number a Chinese site must show links to the registry), other tags taken
+    off with their text kept, scripts and styles dropped whole. Written as text before, the links'
+    markup showed on the page.
+
+    >>> footer_markdown('<a href="https://beian.miit.gov.cn/" target="_blank">京ICP备1号</a> | © <b>我</b><script>x()</script>', lambda u, i: u)
+    '[京ICP备1号](https://beian.miit.gov.cn/) | © 我'
+    """
+    footer = _HIDDEN_ELEMENT.sub("", footer)
+    parts, at = [], 0
+    for match in _FOOTER_LINK.finditer(footer):
+        parts.append(_footer_text(footer[at : match.start()]))
+        label = _footer_text(match.group(4)).strip()
+        url = next(group for group in match.groups()[:3] if group is not None)
+        target = resolve(html.unescape(url), False) if label else None  # None: a link that leads nowhere keeps its text
+        parts.append(f"[{label}]({markdown_url(target)})" if target else label)
+        at = match.end()
+    parts.append(_footer_text(footer[at:]))
+    return " ".join("".join(parts).split())
+
+
+def _footer_text(fragment: str) -> str:
+    """HTML text as Markdown text, tags off; the spaces at its ends kept (they part it from a link)."""
+    text = markdown_text(html.unescape(_ANY_TAG.sub("", fragment)))
+    return (" " if fragment[:1].isspace() else "") + text + (" " if fragment[-1:].isspace() and text else "")
 
 
 def _common_home(metadata: dict[str, Any]) -> dict[str, Any]:
