@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import io
 import os
 import re
 import shutil
@@ -15,7 +16,7 @@ import pytest
 from conftest import ROOT, corpus_or_skip
 from dev.devtools import build_site
 from errata.blog.importer import import_blog
-from errata.blog.theme import read_config
+from errata.blog.theme import SiteConfig, apply_site_config, read_config
 from errata.cli.import_blog import main
 from errata.metadata import split_front_matter
 from errata.repair import repair_bytes
@@ -237,6 +238,19 @@ def test_cli_reports_on_stdout_errors_on_stderr_and_exits_1_when_an_essay_failed
     assert 'site_name: "小站"' in text and 'site_description: "记录报错"' in text and 'repo_url: "https://github.com/someone/blog"' in text
     assert "!!python/name:material.extensions.emoji.twemoji" in text  # the rest untouched
     assert "nav item '丢了' (/gone/): leads to nothing in the blog" in out
+
+
+def test_a_blog_that_names_no_repository_gets_no_edit_links_to_another_one():
+    """Errata's mkdocs.yml names Errata's repository, which holds none of an imported blog's pages: an
+    edit link on each would lead nowhere, so a blog without a repository of its own turns them off."""
+    import mkdocs.config
+
+    text, changed = apply_site_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), SiteConfig(title="小站"))
+    assert 'edit_uri: ""' in text.split("\n") and "edit_uri" in changed
+    config = mkdocs.config.load_config(config_file=io.StringIO(text), config_file_path=str(ROOT / "mkdocs.yml"))
+    assert config["edit_uri"] == "" and config["repo_url"]  # the repository link stays, the edit links go
+    with_repo, _ = apply_site_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), SiteConfig(title="小站", repo="someone/blog"))
+    assert 'edit_uri: "edit/master/"' in with_repo
 
 
 def test_cli_refuses_a_missing_source_and_an_overlapping_destination(tmp_path, capsys):

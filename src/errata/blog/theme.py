@@ -811,6 +811,10 @@ def _link_text(text: str) -> str:
     return text.replace("[", "\\[").replace("]", "\\]")
 
 
+#: A setting turned off in ``mkdocs.yml``: the empty string, written as YAML writes it.
+_TURNED_OFF = '""'
+
+
 def apply_site_config(mkdocs_yml: str, site: SiteConfig) -> tuple[str, list[str]]:
     """``mkdocs.yml`` with the blog's title, description and repository, and the keys changed.
 
@@ -825,6 +829,8 @@ def apply_site_config(mkdocs_yml: str, site: SiteConfig) -> tuple[str, list[str]
     repo_name: "a/b"
     edit_uri: "edit/master/docs/"
     ['site_name', 'repo_url', 'repo_name', 'edit_uri']
+    >>> apply_site_config("repo_url: https://github.com/errata-kb/errata\\nedit_uri: edit/main/docs/\\n", SiteConfig(title="小站"))[0]
+    'repo_url: https://github.com/errata-kb/errata\\nedit_uri: ""\\nsite_name: "小站"\\n'
     """
     values = {"site_name": site.title, "site_description": site.description, "site_url": site.url}
     if re.fullmatch(r"[\w.-]+/[\w.-]+", site.repo):
@@ -837,12 +843,17 @@ def apply_site_config(mkdocs_yml: str, site: SiteConfig) -> tuple[str, list[str]
     if values.get("repo_url"):
         # vdoing's edit links: its branch (VuePress's default, master) and the folder of its pages.
         values["edit_uri"] = "/".join(["edit", site.docs_branch or "master", *([site.docs_dir] if site.docs_dir else []), ""])
+    elif re.search(r"^repo_url:", mkdocs_yml, re.MULTILINE):
+        # No repository of the blog's own: the one mkdocs.yml names (Errata's, say) holds none of its pages,
+        # so an edit link on each would lead nowhere. Off (MkDocs makes one from repo_url unless told not to).
+        values["edit_uri"] = _TURNED_OFF
     lines = mkdocs_yml.split("\n")
     changed = []
     for key, value in values.items():
         if not value:
             continue
-        new = f"{key}: {json.dumps(value, ensure_ascii=False)}"  # a JSON string is a YAML string
+        shown = value if value == _TURNED_OFF else json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML string
+        new = f"{key}: {shown}"
         index = next((i for i, line in enumerate(lines) if line.startswith(f"{key}:")), None)
         if index is None:
             end = len(lines) - 1 if lines and lines[-1] == "" else len(lines)
