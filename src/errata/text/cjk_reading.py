@@ -139,8 +139,9 @@ def reads_paired(lines: list[str], model: LanguageModel, config: RepairConfig = 
 
 
 #: A 古文码 mark after a character beyond ASCII, and what follows it: what a greedy reader leaves (a
-#: byte GBK could pair, 0x40–0x7E: letters and `; or the start of a line it swallowed the end of: a
-#: list item, a heading, a table row, an indented list item) or a standard one (one space, then text).
+#: byte GBK could pair, 0x40–0x7E: letters and `; the start of a line it swallowed the end of: a list
+#: item, a heading, an indented list item; a table's pipe, the space before it swallowed) or what a
+#: standard one leaves (one space, then text).
 _MARK_AND_NEXT = re.compile(
     "([^\\x00-\\x7f])(?:\ufffd|\\?)"
     "(?:(?P<line>-[ \\t]|#{1,6}[ \\t]|\\d{1,9}[.)][ \\t]|\\||[ \\t]{2,}[-*+][ \\t])|(?P<word>[\\x40-\\x7e])|(?P<space> [^ \\t]))"
@@ -169,8 +170,7 @@ def _marks_took_the_spaces(lines: list[str]) -> bool:
         if len(line) > MAX_LINE:
             continue
         for match in _MARK_AND_NEXT.finditer(line):
-            raw = match[1].encode("gb18030", errors="ignore")
-            if len(raw) == 2 and utf8_length(raw[0]) == 3 and is_continuation(raw[1]):
+            if _starts_a_three_byte_character(match[1]):
                 if match["space"]:
                     standard += 1
                 else:
@@ -196,14 +196,23 @@ def keeps_line_ends(lines: list[str]) -> bool:
     blank = text = 0
     for line, after in zip(lines, lines[1:]):
         match = _MARK_AT_END.search(line) if len(line) <= MAX_LINE else None
-        if match:
-            raw = match[1].encode("gb18030", errors="ignore")
-            if len(raw) == 2 and utf8_length(raw[0]) == 3 and is_continuation(raw[1]):
-                if after.strip():
-                    text += 1
-                else:
-                    blank += 1
+        if match and _starts_a_three_byte_character(match[1]):
+            if after.strip():
+                text += 1
+            else:
+                blank += 1
     return blank >= 2 and blank > text
+
+
+def _starts_a_three_byte_character(ch: str) -> bool:
+    """Whether ``ch`` is GBK's reading of a UTF-8 three-byte character's first two bytes: the character
+    before a 古文码 mark, whose last byte the mark stands for (鐢 is E7 94, of 由).
+
+    >>> _starts_a_three_byte_character("鐢"), _starts_a_three_byte_character("由")
+    (True, False)
+    """
+    raw = ch.encode("gb18030", errors="ignore")
+    return len(raw) == 2 and utf8_length(raw[0]) == 3 and is_continuation(raw[1])
 
 
 def _covered(runs: list[tuple[int, int, list, str]]) -> int:
