@@ -16,11 +16,12 @@ import pytest
 from conftest import ROOT, corpus_or_skip
 from dev.devtools import build_site
 from errata.blog.importer import import_blog
-from errata.blog.theme import SiteConfig, apply_site_config, read_config
+from errata.blog.theme import SiteConfig, apply_site_config, footer_markdown, read_config
 from errata.cli.import_blog import main
 from errata.metadata import split_front_matter
 from errata.repair import repair_bytes
 from errata.site import page_url
+from scaling import grows_linearly
 
 FRONT_DOOR = "<!-- errata:front-door -->"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
@@ -664,6 +665,15 @@ def test_a_vuepress_2_home_keeps_its_actions_and_footer(tmp_path):
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site/index.html").read_text(encoding="utf-8")
     assert 'class="md-button md-button--primary"' in page and "<script>x()" not in page
+
+
+@pytest.mark.parametrize(
+    "footer", [lambda n: '<a href="x">' * n, lambda n: "<script>" * n, lambda n: "<" * (10 * n), lambda n: "<a " * n, lambda n: '<a href="' * n]
+)
+def test_a_home_page_footer_is_read_in_linear_time(footer):
+    """A footer's link, element and tag patterns once read on to the end of the footer from every ``<``
+    they started at: 8,000 unclosed ``<a href="x">`` took 16 s."""
+    assert grows_linearly(lambda n: footer_markdown(footer(n), lambda url, image: url), 2000)
 
 
 def imported_front_matter(tmp_path: Path, essays: dict[str, str]) -> tuple:
