@@ -816,10 +816,6 @@ def _link_text(text: str) -> str:
     return text.replace("[", "\\[").replace("]", "\\]")
 
 
-#: A setting turned off in ``mkdocs.yml``: the empty string, written as YAML writes it.
-_TURNED_OFF = '""'
-
-
 def apply_site_config(mkdocs_yml: str, site: SiteConfig) -> tuple[str, list[str]]:
     """``mkdocs.yml`` with the blog's title, description and repository, and the keys changed.
 
@@ -837,28 +833,28 @@ def apply_site_config(mkdocs_yml: str, site: SiteConfig) -> tuple[str, list[str]
     >>> apply_site_config("repo_url: https://github.com/errata-kb/errata\\nedit_uri: edit/main/docs/\\n", SiteConfig(title="小站"))[0]
     'repo_url: https://github.com/errata-kb/errata\\nedit_uri: ""\\nsite_name: "小站"\\n'
     """
-    values = {"site_name": site.title, "site_description": site.description, "site_url": site.url}
+    # None: the blog does not say, and mkdocs.yml keeps its own; "" turns a setting off.
+    values: dict[str, str | None] = {"site_name": site.title or None, "site_description": site.description or None, "site_url": site.url or None}
     if re.fullmatch(r"[\w.-]+/[\w.-]+", site.repo):
         values["repo_url"] = f"https://github.com/{site.repo}"
         values["repo_name"] = site.repo
     elif site.repo.startswith("https://"):
         values["repo_url"] = site.repo
         owner_and_name = re.fullmatch(r"https://[\w.-]+/([\w.-]+/[\w.-]+?)(?:\.git)?/?", site.repo)
-        values["repo_name"] = owner_and_name.group(1) if owner_and_name else ""
+        values["repo_name"] = owner_and_name.group(1) if owner_and_name else None
     if values.get("repo_url"):
         # vdoing's edit links: its branch (VuePress's default, master) and the folder of its pages.
         values["edit_uri"] = "/".join(["edit", site.docs_branch or "master", *([site.docs_dir] if site.docs_dir else []), ""])
     elif re.search(r"^repo_url:", mkdocs_yml, re.MULTILINE):
         # No repository of the blog's own: the one mkdocs.yml names (Errata's, say) holds none of its pages,
         # so an edit link on each would lead nowhere. Off (MkDocs makes one from repo_url unless told not to).
-        values["edit_uri"] = _TURNED_OFF
+        values["edit_uri"] = ""
     lines = mkdocs_yml.split("\n")
     changed = []
     for key, value in values.items():
-        if not value:
+        if value is None:
             continue
-        shown = value if value == _TURNED_OFF else json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML string
-        new = f"{key}: {shown}"
+        new = f"{key}: {json.dumps(value, ensure_ascii=False)}"  # a JSON string is a YAML string
         index = next((i for i, line in enumerate(lines) if line.startswith(f"{key}:")), None)
         if index is None:
             end = len(lines) - 1 if lines and lines[-1] == "" else len(lines)
