@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -21,6 +22,7 @@ from errata.cards import finish_cards, render_essay
 from errata.checks import check_mojibake, check_nesting, check_unsafe_html, quote
 from errata.csp import FORMAT_SLOT, TemplateScripts, protect_page
 from errata.entries import find_entries
+from errata.files import atomic_write
 from errata.frontdoor import fill_front_door, front_door, mark_front_door, render_front_door
 from errata.metadata import display_name
 from errata.paths import OWN_STATIC_FILES, THEME_KEYS, generated_file_problem, static_file_problem, theme_value_problem, through_symlink
@@ -279,9 +281,6 @@ def _protect_redirect_pages(redirect_maps: dict, config) -> None:
 
     templates = TemplateScripts.from_templates([HTML_TEMPLATE], slot=FORMAT_SLOT)
     for old in redirect_maps:
-        path = os.path.join(config.site_dir, get_html_path(old, config.use_directory_urls))
-        if os.path.isfile(path):  # a redirect to a page that does not exist is not written (the plugin warns)
-            with open(path, encoding="utf-8") as file:
-                page = file.read()
-            with open(path, "w", encoding="utf-8") as file:
-                file.write(_protected(page, old, templates))
+        path = Path(config.site_dir, get_html_path(old, config.use_directory_urls))
+        if path.is_file():  # a redirect to a page that does not exist is not written (the plugin warns)
+            atomic_write(path, _protected(path.read_text(encoding="utf-8"), old, templates).encode("utf-8"))

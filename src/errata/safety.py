@@ -24,7 +24,7 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import nh3
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
@@ -490,12 +490,15 @@ def _without_autolinks(text: str) -> tuple[str, list[tuple[int, int, str]]]:
         return text, []
     urls = []
     lines = text.split("\n")
+
+    def blanked(match: re.Match, index: int) -> str:
+        if match.group(1) is not None:
+            urls.append((index, match.start(), match.group(1)))
+        return " " * len(match.group())
+
     for index, line in enumerate(lines):
         if "<" in line and ("://" in line or "@" in line):
-            for match in _AUTOLINKS.finditer(line):
-                if match.group(1) is not None:
-                    urls.append((index, match.start(), match.group(1)))
-            lines[index] = _AUTOLINKS.sub(lambda m: " " * len(m.group()), line)
+            lines[index] = _AUTOLINKS.sub(partial(blanked, index=index), line)  # one pass: found and blanked
     return "\n".join(lines), urls
 
 
