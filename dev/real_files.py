@@ -84,13 +84,14 @@ def row(damaged_path: Path, clean_dir: Path | None) -> tuple[str, Counter]:
     changed = sum(a != b for a, b in zip(text.split("\n"), fixed.split("\n"))) + abs(text.count("\n") - fixed.count("\n"))
     before, after = guwen_left(text), guwen_left(fixed)
     bad_before, bad_after = badness_left(text), badness_left(fixed)
-    totals.update(guwen_before=before, guwen_after=after, guwen_ftfy=guwen_left(_careful_ftfy(text)))
-    totals.update(bad_before=bad_before, bad_after=bad_after, bad_ftfy=badness_left(_careful_ftfy(text)))
+    by_ftfy = _careful_ftfy(text)
+    totals.update(guwen_before=before, guwen_after=after, guwen_ftfy=guwen_left(by_ftfy))
+    totals.update(bad_before=bad_before, bad_after=bad_after, bad_ftfy=badness_left(by_ftfy))
     cells = ["", "", ""]
     clean_path = clean_dir / damaged_path.name if clean_dir else None
     if clean_path and clean_path.exists():
         want = clean_path.read_text(encoding="utf-8")
-        scores = [character_errors(got, want) for got in (fixed, _careful_ftfy(text), text)]
+        scores = [character_errors(got, want) for got in (fixed, by_ftfy, text)]
         cells = [f"{s / max(len(want), 1):.2%}" for s in scores]
         totals.update(twins=1, length=len(want), errata=scores[0], ftfy=scores[1], nothing=scores[2])
     named = ", ".join(f"{n} {k}" for k, n in kinds.most_common(3))
