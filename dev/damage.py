@@ -110,6 +110,17 @@ def utf8_as_cp1252_twice(text: str, undefined: str = "keep") -> str:
     return utf8_as_cp1252(utf8_as_cp1252(text, undefined), undefined)
 
 
+def utf8_as_cp1252_twice_through_a_web_page(text: str) -> str:
+    """符号码 twice, as a web page or a search index shows it: C1 controls and soft hyphens (invisible)
+    gone, no-break spaces plain.
+
+    >>> utf8_as_cp1252_twice_through_a_web_page("码")   # E7 A0 81: Ã§ Â+NBSP Â+U+0081
+    'Ã§Â Â'
+    """
+    twice = utf8_as_cp1252_twice(text)
+    return "".join(ch for ch in twice if not ("\x80" <= ch <= "\x9f" or ch == "\xad")).replace("\xa0", " ")
+
+
 def gbk_as_latin1(text: str, codec: str = "gb18030") -> str:
     """拼音码: GBK bytes read as Latin-1. GB18030 by default, so that emoji survive too.
 
@@ -409,6 +420,9 @@ CLASSES: dict[str, DamageClass] = {
         DamageClass("cp1252-web", "符号码 through a web page (undefined dropped, no-break space plain, soft hyphen gone)", _text_class(utf8_as_cp1252_through_a_web_page), False),
         DamageClass("latin1", "符号码 (Latin-1)", _text_class(utf8_as_latin1), True),
         DamageClass("cp1252-twice", "符号码 twice (C1 kept)", _text_class(utf8_as_cp1252_twice), True),
+        DamageClass(
+            "cp1252-twice-web", "符号码 twice, through a web page (C1 controls and soft hyphens gone, no-break space plain)", _text_class(utf8_as_cp1252_twice_through_a_web_page), False
+        ),
         DamageClass("gbk-as-latin1", "拼音码 (GB18030 read as Latin-1)", _text_class(gbk_as_latin1), True),
         DamageClass("gbk-as-cp1254", "拼音码 through Windows-1254 (a detector's guess)", _text_class(gbk_as_cp1254), True),
         DamageClass("utf8-as-gbk", "古文码 (UTF-8 read as GBK, U+FFFD)", _text_class(utf8_as_gbk), False),

@@ -518,6 +518,75 @@ def test_no_break_spaces_of_windows_1252_mojibake_turned_plain_are_read_as_their
     assert " " in repair_mojibake(without_the_tell)[0]  # one space alone may be the author's: it stays
 
 
+def _twice_through_a_web_page(text: str) -> str:
+    """符号码 twice (C1 controls kept both times), then shown by a web page or a search index:
+    C1 controls and soft hyphens gone, no-break spaces plain."""
+    once = "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252") for b in text.encode("utf-8"))
+    twice = "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252") for b in once.encode("utf-8"))
+    return "".join(ch for ch in twice if not ("\x80" <= ch <= "\x9f" or ch == "\xad")).replace("\xa0", " ")
+
+
+def test_mojibake_twice_that_lost_its_invisible_characters_is_undone():
+    """A search index showed a real file garbled twice this way. 码 (E7 A0 81) reads ``ç``, a no-break
+    space and U+0081 once, ``Ã§Â Â`` twice once the U+0081 is gone and the space plain; 用 (E7 94 A8)
+    keeps ``â€`` of ” (E2 80 9D) short of its 9D; 把 (E6 8A 8A) holds two spaces that were 0xA0.
+    Before, such characters were filled in as if read once, into Chinese that was never there."""
+    clean = "# 调整码率\n\n我们把码率调高了，问题就解决了 → 完成。\n\n使用 Python 运行：先安装依赖，再重新生成 ReStructuredText。\n"
+    damaged = _twice_through_a_web_page(clean)
+    assert "Ã§Â Â" in damaged and "\x81" not in damaged
+    fixed, report = repair_mojibake(damaged)
+    assert fixed == clean
+    assert {fix.kind for fix in report.fixes} == {"utf8-as-cp1252-twice", "lost-bytes"}  # 码 lost its 81 too
+
+
+def test_mojibake_twice_of_latin_text_without_its_invisible_characters_is_undone():
+    clean = "À bientôt, Ângela — Â la carte.\n"
+    assert repair_mojibake(_twice_through_a_web_page(clean))[0] == clean
+
+
+def test_a_character_twice_garbled_that_lost_a_byte_of_its_own_is_chosen_among_the_bytes_that_vanish():
+    """``Â`` short of a byte stood for one of the six bytes that vanish on their own (81 8D 8F 90 9D,
+    and AD, the soft hyphen), which narrows 中 (E4 B8 AD) and 小 (E5 B0 8F) to six candidates each."""
+    clean = "训练时报错，先把批大小调小，再检查模型中的变量。\n"
+    fixed, report = repair_mojibake(_twice_through_a_web_page(clean))
+    assert fixed == clean
+    assert report.characters_recovered >= 2
+
+
+WEB_PAGE_ESSAY = """# 安装指南
+
+本文说明如何在本地运行服务。
+
+1. 运行安装程序，按照提示操作。
+2. 运行 `app configure`，选择要安装的模块。
+3. 在终端中运行 `app start`，确认服务已经运行。
+4. 支持的语言：Rust、Java、Go、Kotlin。
+
+如果服务没有运行，请查看日志里的错误信息。
+"""
+
+
+def _through_a_web_page(text: str) -> str:
+    return text.encode("utf-8").decode("cp1252", errors="ignore").replace("\xa0", " ").replace("\xad", "")
+
+
+def test_a_page_that_dropped_only_the_free_bytes_is_not_taken_for_one_that_lost_others():
+    """运 (E8 BF 90) short of its 90 fits 进 (E8 BF 9B) too, and 进行 is the likelier word. Where the
+    bytes a cp1252 decode drops for free account for every loss (their share of the text's bytes
+    says how many to expect), no other byte went: before, pass 1 chose 进 and then took 9B for a
+    byte this page loses, every 运行 a 进行. And 、 (E3 80 81) short of its 81 between two Latin
+    names is no part of a Latin word (no word holds ``ã€``)."""
+    fixed, _ = repair_mojibake(_through_a_web_page(WEB_PAGE_ESSAY))
+    assert fixed == WEB_PAGE_ESSAY
+
+
+def test_a_short_text_keeps_the_usual_loss_rates():
+    # Too little text to tell what the decode lost: ： (EF BC 9A, 9A not free) before a block stays ：.
+    text = "  - 详细报错信息：\n    ```python\n    x = 1\n    ```\n"
+    damaged = text.encode().replace("信息：".encode(), "信息：".encode()[:-1]).decode("cp1252", errors="ignore")
+    assert repair_mojibake(damaged)[0] == text
+
+
 BOM_ESSAY_STARTS = ["---\ntitle: 显存不够\n---\n", "# 显存不够\n\n", "显存不够时的报错。\n\n", "{a}\n\n", "title: 显存不够\n\n"]
 BOM_READERS = {
     "cp1252": lambda data: utf8_as_sloppy_cp1252(data.decode("utf-8")),

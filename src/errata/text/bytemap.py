@@ -52,6 +52,9 @@ GAPPED_BYTE_RUN = re.compile("[" + _BYTE_CHARS + "][" + _BYTE_CHARS + "\ufffd]*"
 QUESTION_GAPPED_RUN = re.compile("[" + _BYTE_CHARS + "][" + _BYTE_CHARS + "\ufffd?]*")
 #: What a lost byte may leave in a run: U+FFFD, or ``?``.
 GAP_MARKS = "\ufffd?"
+#: The repair's own mark, never read from a file: a byte that vanished on its own (one Windows-1252
+#: leaves undefined, or a soft hyphen), where a reading of mojibake twice shows it gone.
+VANISHED = "\ufffc"
 
 _HIGH = "".join(sorted(ch for ch, b in CHAR_TO_BYTE.items() if 0x81 <= b <= 0xFE))
 #: A trail byte may be 0x80 too, in GBK and Shift-JIS (準 is 8F 80): ``€`` in Windows-1252.
@@ -126,6 +129,8 @@ class Piece:
     #: Whether both lost continuation bytes went at one mark of a decoder that pairs every byte from
     #: 0x80 with the next: they were one pair GBK cannot map, which rules out most characters.
     pair_lost: bool = False
+    #: Whether the mark was :data:`VANISHED`: the lost byte is one that vanishes on its own.
+    vanished: bool = False
 
     @property
     def char(self) -> str | None:
@@ -150,13 +155,13 @@ def split_gapped_run(run: str) -> list[Piece] | None:
     >>> [(p.tail.hex(), p.missing, p.gap_at) for p in split_gapped_run("ï?Œ")]   # ， lost its 0xBC
     [('8c', 1, 0)]
     """
-    if not any(mark in run for mark in GAP_MARKS):
+    if not any(mark in run for mark in GAP_MARKS + VANISHED):
         return split_pieces(run_to_bytes(run))
     data = bytearray()
     gaps = []
     run_marks = {}
     for ch in run:
-        if ch in GAP_MARKS:
+        if ch in GAP_MARKS or ch == VANISHED:
             run_marks[len(data)] = ch
             gaps.append(len(data))
         else:
@@ -172,8 +177,8 @@ def split_gapped_run(run: str) -> list[Piece] | None:
             return None
         if inside:
             at = inside[0] if len(set(inside)) == 1 and len(inside) == piece.missing else -1
-            question = any(run_marks[g] == "?" for g in gaps if start < g <= end)
-            piece = Piece(piece.lead, piece.tail, piece.missing, piece.cp1252, True, at, question=question)
+            marks = {run_marks[g] for g in gaps if start < g <= end}
+            piece = Piece(piece.lead, piece.tail, piece.missing, piece.cp1252, True, at, question="?" in marks, vanished=marks == {VANISHED})
             placed += len(inside)
         out.append(piece)
         start = end

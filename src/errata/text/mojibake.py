@@ -57,6 +57,7 @@ from .bytemap import (
     GAPPED_BYTE_RUN,
     QUESTION_GAPPED_RUN,
     LEGACY_RUN,
+    VANISHED,
     Piece,
     run_to_bytes,
     split_gapped_run,
@@ -67,7 +68,7 @@ from .bytemap import (
 )
 from .cjk_reading import SWALLOWED, cjk_reading_runs, keeps_line_ends, reads_paired
 from .config import DEFAULT_CONFIG, RepairConfig
-from .langmodel import UNKNOWN_LOGP, LanguageModel, load_model
+from .langmodel import UNKNOWN_LOGP, LanguageModel, load_model, utf8_lead
 from .plausibility import is_accented_letter, text_score, with_lost_characters
 from .recover import UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line
 from .unrecoverable import Finding, find_unrecoverable
@@ -222,13 +223,15 @@ def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0, latin_
     pieces = split_gapped_run(run)
     if pieces is None:
         return None
-    if depth < 2 and all(piece.char is not None for piece in pieces):
-        # Decoded whole into byte-like characters again (C1 controls and ``€``
-        # included, which no author writes here): the run was mojibake twice.
-        text = "".join(piece.char for piece in pieces)  # type: ignore[misc]
-        if BYTE_RUN.fullmatch(text):
+    if depth < 2:
+        # Decoded into byte-like characters again (C1 controls and ``€`` included, which
+        # no author writes here): the run was mojibake twice.
+        text = _first_reading(pieces)
+        if text is not None:
             again = decode_utf8_run(text, vocabulary, depth + 1, latin_word)
-            if again is not None and _mostly_whole(again):  # not ``Ã©`` → é → a lost-byte piece
+            # Not ``Ã©`` → é → a lost-byte piece; but where the second reading lost bytes too, the
+            # first is mojibake for sure, and a Chinese character short of a byte is what it held.
+            if again is not None and (_mostly_whole(again) or (any(p.missing for p in pieces) and _wide_text(again))):
                 return again
     items: list[str | Piece] = []
     for piece in pieces:
@@ -242,9 +245,94 @@ def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0, latin_
     return items
 
 
+def _first_reading(pieces: list[Piece]) -> str | None:
+    """What the pieces read as, where that is mojibake itself (each character stands for a byte).
+
+    A character that lost a byte in the second reading counts where only bytes that vanish
+    on their own can have gone: those Windows-1252 leaves undefined (81 8D 8F 90 9D, dropped
+    by a decode or, as C1 controls, later) and 0xAD (the soft hyphen, which pages and indexes
+    drop), and where what is left fits a byte-like character. ``â€`` short of one can only have
+    been ``”`` (0x94: U+2001, U+200D, U+2010 and U+202D, the other fits, are no bytes); ``Â``
+    short of one was itself one of those six bytes, unknown which: :data:`VANISHED`, a byte the
+    first reading lost where it stands.
+
+    >>> _first_reading(split_gapped_run("Ã§â€Â¨"))   # 用 (E7 94 A8), its 9D lost on the way
+    'ç”¨'
+    >>> _first_reading(split_gapped_run("Ã©ÂÂ¿"))    # 避 (E9 81 BF): which byte, unknown
+    'é\\ufffc¿'
+    >>> _first_reading(split_gapped_run("ä¸")) is None   # once only: 中 short of a byte
+    True
+    """
+    out = []
+    for piece in pieces:
+        ch = piece.char
+        if ch is None:
+            ch = _lost_vanishing_byte(piece)
+        if ch is None or (ch != VANISHED and ch not in CHAR_TO_BYTE):
+            return None
+        out.append(ch)
+    return "".join(out)
+
+
+#: The bytes Windows-1252 leaves undefined: the only ones its decode replaces with U+FFFD.
+CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
+#: Bytes that vanish from Windows-1252 mojibake on their own: the five it leaves undefined
+#: (C1 controls once read) and the soft hyphen.
+VANISHING_BYTES = CP1252_UNDEFINED | {0xAD}
+
+
+def _wide_text(items: list[str | Piece]) -> bool:
+    """Whether a reading is what Chinese writing is made of throughout: Han characters, CJK and
+    fullwidth punctuation and symbols (``→``, ``⚠``), and pieces whose lead byte starts one of those.
+
+    >>> _wide_text(["码", Piece(0xE7, b"\\xa0", 1)]), _wide_text(["→", "，"]), _wide_text(["é"]), _wide_text([])
+    (True, True, False, False)
+    """
+    return bool(items) and all(_wide_lead(i.lead) if isinstance(i, Piece) else _wide_char(i) for i in items)
+
+
+def _wide_char(ch: str) -> bool:
+    """A character of :func:`_wide_text`: one that shows (not a space, a format or a private-use character).
+
+    >>> _wide_char("—"), _wide_char("\\u2006"), _wide_char("\\ufeff")
+    (True, False, False)
+    """
+    return _wide_lead(utf8_lead(ch)) and unicodedata.category(ch)[0] not in "ZC"
+
+
+def _wide_lead(lead: int) -> bool:
+    """UTF-8 lead bytes of three-byte characters that Chinese text uses: punctuation and symbols
+    (E2), CJK punctuation (E3), Han (E4–E9), fullwidth forms (EF)."""
+    return 0xE2 <= lead <= 0xE9 or lead == 0xEF
+
+
+def _lost_vanishing_byte(piece: Piece) -> str | None:
+    """The byte-like character a piece short of one vanishing byte was: itself where only one
+    fits, :data:`VANISHED` where it was one of the vanishing bytes itself (``Â`` short of one), else None.
+
+    >>> _lost_vanishing_byte(split_gapped_run("â€")[0]), _lost_vanishing_byte(split_gapped_run("Â")[0])
+    ('”', '\\ufffc')
+    """
+    if piece.missing != 1 or piece.lead_lost or not piece.cp1252 or piece.gap:
+        return None
+    fits = set()
+    for at in range(len(piece.tail) + 1):
+        for byte in VANISHING_BYTES:
+            try:
+                ch = (bytes([piece.lead]) + piece.tail[:at] + bytes([byte]) + piece.tail[at:]).decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if ch in CHAR_TO_BYTE:
+                fits.add(CHAR_TO_BYTE[ch])
+    if len(fits) == 1 and not fits <= VANISHING_BYTES:
+        return BYTE_TO_CHAR[fits.pop()]
+    return VANISHED if fits and fits <= VANISHING_BYTES else None
+
+
 def decoded_twice(run: str, items: list[str | Piece]) -> bool:
     """Whether :func:`decode_utf8_run` undid the run twice: it has fewer items than one reading makes."""
-    pieces = split_gapped_run(run)
+    # A space inside a run is a no-break space made plain, which utf8_runs read as such (one for one).
+    pieces = split_gapped_run(run.replace(" ", "\xa0"))
     return pieces is not None and len(pieces) != len(items)
 
 
@@ -732,9 +820,13 @@ def estimate_loss_logp(
     0x9A), so each value gets its own rate, pulled towards the overall one.
     """
     assumed_missing = assumed_missing or Counter()
-    lost_total = sum(assumed_missing.values())
-    seen_total = sum(observed.values())
+    # The free bytes' losses say nothing of the others': a page that dropped every soft hyphen and
+    # undefined byte (cp1252's web mojibake) lost nothing else, and 运 (…90) is not 进 (…9B).
+    lost_total = sum(count for b, count in assumed_missing.items() if b not in free)
+    seen_total = sum(count for b, count in observed.items() if b not in free)
     overall = (lost_total + 1) / (lost_total + seen_total + 50) if lost_total else config.default_loss_rate
+    if FREE_ONLY in assumed_missing:
+        overall = 0.0  # the document lost only the free bytes: every other one at the least rate (below)
     overall = min(max(overall, 0.002), 0.4)
     table = [0.0] * 256
     for b in range(0x80, 0xC0):
@@ -1308,6 +1400,12 @@ _LEAD3, _CONT, _BYTE = _byte_class(0xE0, 0xEF), _byte_class(0x80, 0xBF), _byte_c
 _NBSP_INSIDE = re.compile(f"(?<![A-Za-z])({_LEAD3}) ({_CONT})(?={_BYTE})")
 #: A space that may have been 0xA0: after a three-byte character short of its last byte, before the next.
 _NBSP_AT_END = re.compile(f"(?<![A-Za-z])({_LEAD3}{_CONT}) (?={_LEAD3})")
+#: In mojibake twice, a byte 0xA0 of the second reading shows as a no-break space after ``Â`` (a byte 0xA0
+#: of the first), ``â€`` (†, 0x86) or ``Å`` (Š, 0x8A); once it is plain, a space inside a run (码, E7 A0 81,
+#: as ``Ã§Â Â``; 了, E4 BA 86, as ``Ã¤Âºâ€ ``).
+_NBSP_TWICE = re.compile(f"(?:Â|â€|Å) (?={_BYTE}| |$)")
+#: The first character of an outer reading of a character that reads twice: an inner lead byte (C0–FF) is ``Ã`` and one more.
+_TWICE_START = "Ã"
 
 
 def shows_plain_nbsp(text: str) -> bool:
@@ -1318,7 +1416,9 @@ def shows_plain_nbsp(text: str) -> bool:
     >>> shows_plain_nbsp("æ ‡å¿—"), shows_plain_nbsp("æ— éœ€"), shows_plain_nbsp("naïve café — “引号”")
     (True, False, False)
     """
-    return any(_nbsp_completes(m[1] + "\xa0" + m[2]) for m in _NBSP_INSIDE.finditer(text))
+    return any(_nbsp_completes(m[1] + "\xa0" + m[2]) for m in _NBSP_INSIDE.finditer(text)) or any(
+        _nbsp_completes_twice(m) for m in _NBSP_TWICE.finditer(text)
+    )
 
 
 def spaces_that_were_nbsp(line: str) -> str:
@@ -1333,7 +1433,41 @@ def spaces_that_were_nbsp(line: str) -> str:
     if " " not in line:
         return line
     line = _NBSP_INSIDE.sub(lambda m: m[1] + "\xa0" + m[2] if _nbsp_completes(m[1] + "\xa0" + m[2]) else m[0], line)
-    return _NBSP_AT_END.sub(lambda m: m[1] + "\xa0" if _nbsp_completes(m[1] + "\xa0") else m[0], line)
+    line = _NBSP_AT_END.sub(lambda m: m[1] + "\xa0" if _nbsp_completes(m[1] + "\xa0") else m[0], line)
+    if "Â " in line or "€ " in line or "Å " in line:
+        line = _NBSP_TWICE.sub(lambda m: m[0][:-1] + "\xa0" if _nbsp_completes_twice(m) else m[0], line)
+    return line
+
+
+def _nbsp_completes_twice(match: re.Match) -> bool:
+    """Whether the character around a space after ``Â``, ``â€`` or ``Å`` reads twice as a Chinese
+    character or a symbol once the space is a no-break space: mojibake of mojibake, which shows
+    every byte 0xA0 of its second reading so. Only that character is read, from its ``Ã`` (its
+    lead byte, read twice) to the next one, so a line of a hundred thousand costs one pass.
+
+    A space before plain text is taken for the author's (``成 Python``: 成, E6 88 90, shows as
+    ``Ã¦Ë†Â`` with its 90 gone), unless another follows it (``了 C++`` as ``Ã¤Âºâ€  C++``).
+
+    >>> _nbsp_completes_twice(_NBSP_TWICE.search("Ã§Â ÂÃ§Å½â€¡")), _nbsp_completes_twice(_NBSP_TWICE.search("CAFÃ‰Â Ã‰"))  # 码率
+    (True, False)
+    >>> _nbsp_completes_twice(_NBSP_TWICE.search("Ã¦Å Å Ã¦Ëœ"))   # 把 (E6 8A 8A): two of them in one character
+    True
+    """
+    line, start, end = match.string, match.start(), match.end()
+    lead = line.rfind(_TWICE_START, max(0, start - 12), start + 1)
+    if lead < 0:
+        return False
+    stop = end
+    while stop < min(len(line), end + 16) and line[stop] != _TWICE_START:
+        if line[stop] == " " and not _NBSP_TWICE.match(line, stop - 2 if line[stop - 1] == "€" else stop - 1):
+            break
+        if line[stop] != " " and line[stop] not in CHAR_TO_BYTE:
+            break
+        stop += 1
+    run = _NBSP_TWICE.sub(lambda m: m[0][:-1] + "\xa0", line[lead:stop]).rstrip(" ")
+    items = decode_utf8_run(run, frozenset())
+    # The character may have lost a byte of its own (码's 81, as ``Ã§Â Â``): a piece then, known by its lead.
+    return items is not None and decoded_twice(run, items) and _wide_text(items)
 
 
 def _nbsp_completes(run: str) -> bool:
@@ -1395,6 +1529,10 @@ def _authors_marks(run: str) -> list[int]:
     return marks
 
 
+#: What Latin words hold besides letters: apostrophes (café’s) and hyphens.
+_IN_WORDS = "’‘'-"
+
+
 def _latin_word(line: str, run: DecodedRun) -> bool:
     """Whether a run is Latin letters (``café``, ``naïve``, ``Ôôô``), not a character that lost every continuation byte.
 
@@ -1405,6 +1543,8 @@ def _latin_word(line: str, run: DecodedRun) -> bool:
     >>> line = 'print("café")  # naïve'
     >>> _latin_word(line, DecodedRun(10, 11, [Piece(0xE9, b"", 2)], 0))
     True
+    >>> _latin_word("Rustã€Java", DecodedRun(4, 6, [Piece(0xE3, b"\\x80", 1)], 0))
+    False
     """
     if not all(isinstance(i, Piece) for i in run.items):
         return False
@@ -1412,7 +1552,9 @@ def _latin_word(line: str, run: DecodedRun) -> bool:
     # Letters, not digits: 12æœ29日 is 月 that lost a byte between two numbers.
     letter_before, letter_after = _ascii_letter(before), _ascii_letter(after)
     if letter_before and letter_after:
-        return True  # inside a Latin word: café’s
+        # Inside a Latin word (café’s), where the run is what words hold: ``Rustã€Java`` is 、 (E3 80 81)
+        # short of its 81 between two names, no word holds a €.
+        return all(ch.isalpha() or ch in _IN_WORDS for ch in line[run.start : run.end])
     return all(not i.tail for i in run.items) and (len(run.items) > 1 or letter_before or letter_after)
 
 
@@ -1466,7 +1608,8 @@ def _recover_lost_bytes(
     bonus = script_bonus(intact, model, config)
     index = CandidateIndex(model, set(intact) | EMOJI_PARTS, bonus)
     free = dropped_by_the_decode(lines)
-    _fill_candidates(line_items, lines, index, _loss_tables(observed, None, config, free), bonus, config)
+    free_only = Counter({FREE_ONLY: 1}) if _free_losses_explain(slots, observed, free, model) else None
+    _fill_candidates(line_items, lines, index, _loss_tables(observed, free_only, config, free), bonus, config)
     report.bytes_recovered = sum(slot.source.missing for slot in slots)
     if len(slots) > config.max_searched_slots:
         # A hostile file holds a hundred thousand damaged characters, and the search takes most
@@ -1484,6 +1627,10 @@ def _recover_lost_bytes(
         source = choice.slot.source
         lost = _missing_bytes(choice.chosen.encode("utf-8")[1:], source.tail)
         assumed.update(b for b in lost if not (source.cp1252 and b in free))
+    if free_only:
+        # The decode's own drops explain the damage; any other byte pass 1 took for lost is its
+        # guess, which would otherwise feed itself (进, …9B, for 运, …90, on every line of a page).
+        assumed = free_only
     _fill_candidates(line_items, lines, index, _loss_tables(observed, assumed, config, free), bonus, config)
     # Pass 2's sure choices join the document's own text for pass 3: a word
     # every occurrence of which was damaged is still the document's word.
@@ -1722,10 +1869,60 @@ def script_bonus(intact: Counter[str], model: LanguageModel, config: RepairConfi
     return {ch: target - model.unigram_logp(ch) for ch in KANA if target > model.unigram_logp(ch)}
 
 
-#: The bytes Windows-1252 leaves undefined: the only ones its decode replaces with U+FFFD.
-CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
+#: The loss counts of a document whose losses its decode's free bytes explain (:func:`_free_losses_explain`):
+#: no byte value (0x100 is none), and the least loss rate for every other byte.
+FREE_ONLY = 0x100
+
+
+def _free_losses_explain(slots: list[Slot], observed: Counter[int], free: frozenset[int], model: LanguageModel) -> bool:
+    """Whether the bytes a cp1252 decode dropped for free account for every byte the document lost.
+
+    The free bytes are a known share of Chinese text's continuation bytes (by the model's
+    characters); a decode that dropped them, and nothing else, lost about that share against the
+    bytes it kept. Counted before any choice is made: pass 1's guesses would otherwise decide
+    (进行 is likelier than 运行, and each 进 chosen for 运 makes the next likelier).
+    """
+    if not free:
+        return False
+    lost = sum(slot.source.missing for slot in slots if slot.source.cp1252 and not slot.source.gap)
+    if not lost or lost != sum(slot.source.missing for slot in slots):
+        return False
+    share = _free_share(model, free)
+    kept = sum(count for b, count in observed.items() if b not in free)
+    expected = share / (1 - share) * kept
+    # Too short a text to tell (a line or two) keeps the usual rates; past that, two standard
+    # deviations of a count that size (about Poisson's), as a short page varies a lot.
+    return expected >= FREE_ONLY_MIN_EXPECTED and lost <= expected + 2 * math.sqrt(expected) + 3
+
+
+#: How many free bytes a document must be expected to hold before its losses can tell (see above).
+FREE_ONLY_MIN_EXPECTED = 8
+
+
+def _free_share(model: LanguageModel, free: frozenset[int]) -> float:
+    """The share of the free bytes among the continuation bytes of Chinese text, by the model's unigram."""
+    return sum(share for b, share in _continuation_shares(model).items() if b in free)
+
+
+def _continuation_shares(model: LanguageModel) -> dict[int, float]:
+    """Each byte value's share of the continuation bytes of CJK text, by the model's unigram (once per model)."""
+    held = _CONTINUATION_SHARES.get(id(model))
+    if held is None:
+        weights: Counter[int] = Counter()
+        for ch, logp in model.unigram.items():
+            if len(ch) == 1 and "\u3000" <= ch <= "\u9fff":
+                for b in ch.encode("utf-8")[1:]:
+                    weights[b] += math.exp(logp)
+        total = sum(weights.values()) or 1.0
+        held = _CONTINUATION_SHARES[id(model)] = (model, {b: w / total for b, w in weights.items()})
+    return held[1]
+
+
+_CONTINUATION_SHARES: dict[int, tuple[LanguageModel, dict[int, float]]] = {}
 #: The loss table of a lost byte marked with ``?`` in cp1252 mojibake.
 QUESTIONED = (True, True, "?")
+#: The loss table of a byte that vanished on its own (:data:`VANISHED`).
+VANISHED_TABLE = (True, True, VANISHED)
 #: Log-likelihood of a byte a decode could not have lost: next to impossible.
 _IMPOSSIBLE = -30.0
 
@@ -1760,7 +1957,8 @@ def _loss_tables(observed: Counter[int], assumed: Counter[int] | None, config: R
     else:  # the decode kept undefined bytes (as C1 controls): a U+FFFD or ? marks any byte lost on the way
         replaced = questioned = [0.0] * 256
     gbk = estimate_loss_logp(observed, assumed, config, free=frozenset())
-    return {(True, False): cp1252, (True, True): replaced, (False, False): gbk, (False, True): [0.0] * 256, QUESTIONED: questioned}
+    vanished = [0.0 if b in VANISHING_BYTES else _IMPOSSIBLE for b in range(256)]
+    return {(True, False): cp1252, (True, True): replaced, (False, False): gbk, (False, True): [0.0] * 256, QUESTIONED: questioned, VANISHED_TABLE: vanished}
 
 
 @lru_cache(maxsize=256)
@@ -1805,6 +2003,8 @@ def _fill_candidates(
             source = item.source
             if source.gap and not source.cp1252 and source.missing == 1:
                 table = gbk_gap_table(source.after)
+            elif source.vanished:
+                table = log_loss[VANISHED_TABLE]
             elif source.question and source.cp1252:
                 table = log_loss[QUESTIONED]
             else:
