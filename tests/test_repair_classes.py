@@ -518,6 +518,15 @@ def test_no_break_spaces_of_windows_1252_mojibake_turned_plain_are_read_as_their
     assert " " in repair_mojibake(without_the_tell)[0]  # one space alone may be the author's: it stays
 
 
+def test_a_no_break_space_made_plain_before_a_dropped_byte_is_read_as_its_byte():
+    """码 (E7 A0 81) through a web page is ``ç `` alone: its 0xA0 a plain space, its 81 dropped. Before,
+    the lead byte stood alone, a character that lost both bytes, and became 等 or 的."""
+    clean = "# 源码安装\n\n先下载源码 `main` 分支，再设置标志，无需重新安装。把密码写进配置文件。\n"
+    damaged = clean.encode("utf-8").decode("cp1252", errors="ignore").replace("\xa0", " ")
+    assert "ç  `main`" in damaged
+    assert repair_mojibake(damaged)[0] == clean
+
+
 def _twice_through_a_web_page(text: str) -> str:
     """符号码 twice (C1 controls kept both times), then shown by a web page or a search index:
     C1 controls and soft hyphens gone, no-break spaces plain."""

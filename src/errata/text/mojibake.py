@@ -1400,6 +1400,9 @@ _LEAD3, _CONT, _BYTE = _byte_class(0xE0, 0xEF), _byte_class(0x80, 0xBF), _byte_c
 _NBSP_INSIDE = re.compile(f"(?<![A-Za-z])({_LEAD3}) ({_CONT})(?={_BYTE})")
 #: A space that may have been 0xA0: after a three-byte character short of its last byte, before the next.
 _NBSP_AT_END = re.compile(f"(?<![A-Za-z])({_LEAD3}{_CONT}) (?={_LEAD3})")
+#: A space that may have been 0xA0 after a three-byte character's lead byte, its last byte gone too (码,
+#: E7 A0 81, as ``ç `` once its 81 is dropped and the no-break space plain).
+_NBSP_THEN_LOST = re.compile(f"(?<![A-Za-z])({_LEAD3}) (?!{_CONT})")
 #: In mojibake twice, a byte 0xA0 of the second reading shows as a no-break space after ``Â`` (a byte 0xA0
 #: of the first), ``â€`` (†, 0x86) or ``Å`` (Š, 0x8A); once it is plain, a space inside a run (码, E7 A0 81,
 #: as ``Ã§Â Â``; 了, E4 BA 86, as ``Ã¤Âºâ€ ``).
@@ -1434,6 +1437,7 @@ def spaces_that_were_nbsp(line: str) -> str:
         return line
     line = _NBSP_INSIDE.sub(lambda m: m[1] + "\xa0" + m[2] if _nbsp_completes(m[1] + "\xa0" + m[2]) else m[0], line)
     line = _NBSP_AT_END.sub(lambda m: m[1] + "\xa0" if _nbsp_completes(m[1] + "\xa0") else m[0], line)
+    line = _NBSP_THEN_LOST.sub(lambda m: m[1] + "\xa0" if _nbsp_then_vanished(m[1]) else m[0], line)
     if "Â " in line or "€ " in line or "Å " in line:
         line = _NBSP_TWICE.sub(lambda m: m[0][:-1] + "\xa0" if _nbsp_completes_twice(m) else m[0], line)
     return line
@@ -1468,6 +1472,22 @@ def _nbsp_completes_twice(match: re.Match) -> bool:
     items = decode_utf8_run(run, frozenset())
     # The character may have lost a byte of its own (码's 81, as ``Ã§Â Â``): a piece then, known by its lead.
     return items is not None and decoded_twice(run, items) and _wide_text(items)
+
+
+def _nbsp_then_vanished(lead: str) -> bool:
+    """Whether a lead byte, 0xA0 and a byte that vanishes on its own make a Han character.
+
+    >>> _nbsp_then_vanished("ç"), _nbsp_then_vanished("â")   # 码 (E7 A0 81); E2 A0 … are braille
+    (True, False)
+    """
+    for byte in VANISHING_BYTES:
+        try:
+            ch = bytes([CHAR_TO_BYTE[lead], 0xA0, byte]).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if "\u3400" <= ch <= "\u9fff":
+            return True
+    return False
 
 
 def _nbsp_completes(run: str) -> bool:
