@@ -527,6 +527,21 @@ def test_a_no_break_space_made_plain_before_a_dropped_byte_is_read_as_its_byte()
     assert repair_mojibake(damaged)[0] == clean
 
 
+TREE_ESSAY = "目录结构如下：\n\n```\n项目/\n├── src/\n│   └── main.py\n└── README.md\n```\n\n输出到桌面。\n"
+
+
+@pytest.mark.parametrize("errors", ["replace", "ignore"])
+def test_a_folder_tree_read_as_gbk_is_drawn_again(errors):
+    """READMEs draw their folders with box-drawing characters (├── is E2 94 9C E2 94 80 E2 94 80), which
+    GBK reads as 鈹溾攢鈹; with no Han among them and the model's newspaper never drawing one, such
+    lines were left as 古文码. A character short of a byte stays marked where the choice is not sure."""
+    fixed, _ = repair_mojibake(TREE_ESSAY.encode("utf-8").decode("gbk", errors=errors))
+    assert "鈹" not in fixed and "攢" not in fixed
+    assert "项目/\n├─" in fixed and "\n└─" in fixed
+    if errors == "ignore":
+        assert "├── src/" in fixed and "└── main.py" in fixed and "└── README.md" in fixed
+
+
 def _twice_through_a_web_page(text: str) -> str:
     """符号码 twice (C1 controls kept both times), then shown by a web page or a search index:
     C1 controls and soft hyphens gone, no-break spaces plain."""

@@ -69,7 +69,7 @@ from .bytemap import (
 from .cjk_reading import SWALLOWED, cjk_reading_runs, keeps_line_ends, reads_paired
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import UNKNOWN_LOGP, LanguageModel, load_model, utf8_lead
-from .plausibility import is_accented_letter, text_score, with_lost_characters
+from .plausibility import is_accented_letter, is_box_drawing, text_score, with_lost_characters
 from .recover import UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line
 from .unrecoverable import Finding, find_unrecoverable
 
@@ -1882,11 +1882,40 @@ def script_bonus(intact: Counter[str], model: LanguageModel, config: RepairConfi
     12.2
     """
     cjk = sum(n for ch, n in intact.items() if is_cjk_text_char(ch))
+    bonus = _box_drawing_bonus(intact, cjk, model)
     kana = sum(n for ch, n in intact.items() if ch in KANA)
     if not cjk or kana / cjk < config.kana_min_share:
-        return {}
+        return bonus
     target = math.log(kana / cjk / len(KANA))
-    return {ch: target - model.unigram_logp(ch) for ch in KANA if target > model.unigram_logp(ch)}
+    return bonus | {ch: target - model.unigram_logp(ch) for ch in KANA if target > model.unigram_logp(ch)}
+
+
+def _box_drawing_bonus(intact: Counter[str], cjk: int, model: LanguageModel) -> dict[str, float]:
+    """Log-probability to add to the box-drawing characters a document draws with (its folder trees:
+    ├── │ └──), up to their share of its text: the model's newspaper never drew one.
+
+    The light lines that trees and tables are drawn with come along, at their share of the drawing
+    at least: ``│`` may be damaged wherever it stands, where ``├──`` came through somewhere.
+
+    >>> bonus = _box_drawing_bonus(Counter("├── a\\n└── b 说明"), 2, load_model())
+    >>> sorted(ch for ch in bonus if bonus[ch] > bonus["│"])
+    ['─', '└', '├']
+    """
+    boxes = {ch: n for ch, n in intact.items() if is_box_drawing(ch)}
+    if not boxes:
+        return {}
+    drawn = sum(boxes.values())
+    total = cjk + drawn
+    out = {}
+    for ch in set(boxes) | set(LIGHT_BOX_DRAWING):
+        target = math.log(max(boxes.get(ch, 0), drawn / len(LIGHT_BOX_DRAWING)) / total)
+        if target > model.unigram_logp(ch):
+            out[ch] = target - model.unigram_logp(ch)
+    return out
+
+
+#: The light lines trees and tables are drawn with.
+LIGHT_BOX_DRAWING = "─│┌┐└┘├┤┬┴┼"
 
 
 #: The loss counts of a document whose losses its decode's free bytes explain (:func:`_free_losses_explain`):

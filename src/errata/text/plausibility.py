@@ -39,12 +39,28 @@ __all__ = ["text_score", "non_ascii_score", "with_lost_characters", "LOST_CHARAC
 LOST_CHARACTER_LOGP = -10.0
 
 
+#: Per-character log-probability of a box-drawing character in a drawn tree or table (├── a.py, │,
+#: └──, about a dozen in use): READMEs draw their folders so, and the model's newspaper never did.
+BOX_DRAWING_LOGP = math.log(1 / 12)
+
+
+def is_box_drawing(ch: str) -> bool:
+    """A character of the Box Drawing block (U+2500–U+257F).
+
+    >>> is_box_drawing("├"), is_box_drawing("─"), is_box_drawing("-")
+    (True, True, False)
+    """
+    return "\u2500" <= ch <= "\u257f"
+
+
 def _flat_logp(ch: str) -> float | None:
     cp = ord(ch)
     if 0x3041 <= cp <= 0x30FA:
         return KANA_LOGP
     if is_hangul_syllable(ch):
         return HANGUL_LOGP
+    if is_box_drawing(ch):
+        return BOX_DRAWING_LOGP
     return None
 
 
