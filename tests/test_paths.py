@@ -72,6 +72,11 @@ def docs(tmp_path_factory) -> Path:
     # Pages published at a folder named like a file the site writes: the build ended in a traceback.
     for name in ("errors.json.md", "01.sitemap.xml.md"):
         (docs / name).write_text(GOOD.format(title=name[:-3], extra="", key=name[:-3]), encoding="utf-8")
+    # Names whose order number came off leaving only dots: the folder 01... became .., the page 05...md became .
+    # (its pages were written outside the site, the page over the home page).
+    (docs / "01...").mkdir()
+    (docs / "01..." / "escape.md").write_text(GOOD.format(title="escape", extra="", key="escape"), encoding="utf-8")
+    (docs / "05...md").write_text(GOOD.format(title="dots", extra="", key="dots"), encoding="utf-8")
     (docs / "assets" / "javascripts" / "bundle.a5f9d56c.min.js.md").write_text("---\ntitle: b\n---\n# b\n", encoding="utf-8")
     (docs / "assets" / "javascripts" / "bundle.a5f9d56c.min.js").write_text("window.__pwned = 1", encoding="utf-8")
     (docs / "img" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', encoding="utf-8")
@@ -159,6 +164,12 @@ def test_nothing_leaves_the_site_and_nothing_is_replaced(docs, plain):
     assert (plain / "errors.json").is_file() and (plain / "sitemap.xml").is_file()
     published = [p for p in plain.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".md")]
     assert not [p for p in published if TOKEN in p.read_text(encoding="utf-8", errors="replace")]
+
+
+def test_a_name_left_as_dots_by_its_order_number_stays_in_the_site(docs, plain):
+    assert not (docs.parent / "escape").exists()  # written at site/../escape/ before
+    assert "<title>首页" in (plain / "index.html").read_text(encoding="utf-8")  # not replaced by 05...md
+    assert (plain / "01..." / "escape" / "index.html").is_file() and (plain / "05.." / "index.html").is_file()
 
 
 def test_the_project_docs_have_no_path_problems():
