@@ -77,6 +77,9 @@ def docs(tmp_path_factory) -> Path:
     (docs / "01...").mkdir()
     (docs / "01..." / "escape.md").write_text(GOOD.format(title="escape", extra="", key="escape"), encoding="utf-8")
     (docs / "05...md").write_text(GOOD.format(title="dots", extra="", key="dots"), encoding="utf-8")
+    # A folder named like a page: the build read it as an essay and ended in a traceback.
+    (docs / "chapter.md").mkdir()
+    (docs / "chapter.md" / "inner.md").write_text(GOOD.format(title="inner", extra="", key="inner"), encoding="utf-8")
     (docs / "assets" / "javascripts" / "bundle.a5f9d56c.min.js.md").write_text("---\ntitle: b\n---\n# b\n", encoding="utf-8")
     (docs / "assets" / "javascripts" / "bundle.a5f9d56c.min.js").write_text("window.__pwned = 1", encoding="utf-8")
     (docs / "img" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', encoding="utf-8")
@@ -170,6 +173,11 @@ def test_a_name_left_as_dots_by_its_order_number_stays_in_the_site(docs, plain):
     assert not (docs.parent / "escape").exists()  # written at site/../escape/ before
     assert "<title>首页" in (plain / "index.html").read_text(encoding="utf-8")  # not replaced by 05...md
     assert (plain / "01..." / "escape" / "index.html").is_file() and (plain / "05.." / "index.html").is_file()
+
+
+def test_a_folder_named_like_a_page_is_a_folder(strict, plain):
+    assert "Traceback" not in strict.stderr and "chapter.md" not in strict.stderr
+    assert (plain / "chapter.md" / "inner" / "index.html").is_file()
 
 
 def test_the_project_docs_have_no_path_problems():

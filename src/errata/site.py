@@ -258,6 +258,8 @@ class Catalogue:
                 continue
             if through_symlink(path, self.docs_dir):
                 continue
+            if path.is_dir():  # a folder named like a page (notes.md/): its pages are found by themselves
+                continue
             mtime = path.stat().st_mtime
             cached = self._cache.get(src)
             if not cached or cached[0] != mtime:
