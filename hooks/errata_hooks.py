@@ -25,7 +25,7 @@ from errata.entries import find_entries
 from errata.files import atomic_write
 from errata.frontdoor import fill_front_door, front_door, mark_front_door, render_front_door
 from errata.metadata import display_name
-from errata.paths import OWN_STATIC_FILES, THEME_KEYS, generated_file_problem, static_file_problem, theme_value_problem, through_symlink
+from errata.paths import OWN_STATIC_FILES, THEME_KEYS, generated_file_problem, special_file_problem, static_file_problem, theme_value_problem, through_symlink
 from errata.phases import PhaseClock
 from errata.safety import duplicate_ids, escape_text, escape_values, quote_url, sanitize_html, sanitize_toc
 from errata.search_text import quiet_jieba, segment_chinese
@@ -127,6 +127,8 @@ def _refused(file: File, docs_dir: str, own: set[str]) -> str | None:
         return None  # the theme's own files
     if through_symlink(file.abs_src_path, docs_dir):
         return "symbolic link: docs/ takes real files only (it would publish its target)"
+    if special_file_problem(file.abs_src_path):  # MkDocs would read or copy it, and wait for ever
+        return special_file_problem(file.abs_src_path)
     if file.is_documentation_page():
         return generated_file_problem(file.src_uri)
     return generated_file_problem(file.src_uri) or static_file_problem(file.src_uri, own)

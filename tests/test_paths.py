@@ -180,6 +180,28 @@ def test_a_folder_named_like_a_page_is_a_folder(strict, plain):
     assert (plain / "chapter.md" / "inner" / "index.html").is_file()
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_in_the_docs_is_reported_not_read(tmp_path):
+    """A FIFO named like a page or an image: the build and the check waited for ever for a writer."""
+    from dev.devtools import config_for
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("---\ntitle: 首页\n---\n# 首页\n", encoding="utf-8")
+    os.mkfifo(docs / "pipe.md")
+    os.mkfifo(docs / "pipe.png")
+    config = config_for(docs, tmp_path / "mkdocs.yml")
+    run = dict(capture_output=True, text=True, timeout=120, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GITHUB_ACTIONS": ""})
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")], cwd=ROOT, **run)
+    assert build.returncode != 0 and "Traceback" not in build.stderr
+    for name in ("pipe.md", "pipe.png"):
+        assert any(name in line and "not a regular file" in line for line in build.stderr.splitlines()), build.stderr[-3000:]
+    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "docs", "docs/pipe.md", "--tags", "none.yml"], cwd=tmp_path, **run)
+    assert check.returncode == 1
+    for name in ("pipe.md", "pipe.png"):
+        assert f"docs/{name}:1: not a regular file" in check.stdout, check.stdout
+
+
 def test_the_project_docs_have_no_path_problems():
     from errata.site import Catalogue
 

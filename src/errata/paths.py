@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,27 @@ def symlinks_under(docs_dir: Path) -> list[str]:
             if os.path.islink(os.path.join(folder, name)):
                 found.append(Path(folder, name).relative_to(docs_dir).as_posix())
     return sorted(found)
+
+
+SPECIAL_FILE = "not a regular file (a FIFO, socket or device): docs/ takes real files only (reading it would block the build)"
+
+
+def special_file_problem(path: str | Path) -> str | None:
+    """Why an entry of the docs is no file to read, or None: a FIFO, a socket or a device, which
+    would keep the build (and the check) waiting for a writer that never comes.
+
+    Folders and symbolic links are not special here (links have their own problem).
+
+    >>> special_file_problem("/dev/null") == SPECIAL_FILE, special_file_problem("/tmp"), special_file_problem(__file__)
+    (True, None, None)
+    """
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:  # gone since the listing: nothing to read
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode):
+        return None
+    return SPECIAL_FILE
 
 
 def through_symlink(path: Path, root: Path) -> bool:

@@ -23,7 +23,7 @@ from .entries import ErrorEntry, find_entries
 from .errors import EssayError
 from .fingerprint import RULES, short_type
 from .metadata import display_name, split_front_matter, without_order_number
-from .paths import GENERATED_FILES, generated_file_problem, permalink_problems, symlinks_under, through_symlink
+from .paths import GENERATED_FILES, generated_file_problem, permalink_problems, special_file_problem, symlinks_under, through_symlink
 
 #: Pages the hooks generate; an essay of that name would be shadowed (the check and the build refuse one).
 GENERATED_PAGES = tuple(name for name in GENERATED_FILES if name.endswith(".md"))
@@ -259,6 +259,9 @@ class Catalogue:
             if through_symlink(path, self.docs_dir):
                 continue
             if path.is_dir():  # a folder named like a page (notes.md/): its pages are found by themselves
+                continue
+            if special_file_problem(path):  # a FIFO: reading it would wait for ever
+                self.problems.append(Problem(src, 1, "path", special_file_problem(path)))
                 continue
             mtime = path.stat().st_mtime
             cached = self._cache.get(src)
