@@ -22,7 +22,7 @@ from .checks import Problem, at_their_lines, check_entry_messages, check_front_m
 from .entries import ErrorEntry, find_entries
 from .errors import EssayError
 from .fingerprint import RULES, short_type
-from .metadata import display_name, split_front_matter, without_order_number
+from .metadata import DEFAULT_TIMEZONE, display_name, normalise_date, split_front_matter, without_order_number
 from .paths import GENERATED_FILES, generated_file_problem, permalink_problems, special_file_problem, symlinks_under, through_symlink
 
 #: Pages the hooks generate; an essay of that name would be shadowed (the check and the build refuse one).
@@ -178,7 +178,21 @@ class Essay:
 
     @property
     def date(self) -> str:
-        return str(self.metadata.get("date") or "")
+        """The front matter's date in ISO 8601, as the archive and the indexes sort and cut it; '' when
+        there is none or it is no date (which the essay's problems report).
+
+        ``2021-3-5`` is a date the check accepts, and the archive read its month as ``3-``.
+
+        >>> Essay("a.md", {"date": "2021-3-5"}, "", 1, []).date, Essay("a.md", {"date": "2021-ab"}, "", 1, []).date
+        ('2021-03-05', '')
+        """
+        value = self.metadata.get("date")
+        if not value:
+            return ""
+        try:
+            return normalise_date(value, DEFAULT_TIMEZONE)
+        except (ValueError, OverflowError, OSError):  # OverflowError, OSError: milliseconds past the platform's years
+            return ""
 
     @property
     def declared_tags(self) -> list[str]:
