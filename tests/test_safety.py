@@ -188,3 +188,20 @@ def test_escaping_front_matter_is_linear_in_aliased_yaml():
     escaped = escape_values(meta)
     assert time.perf_counter() - start < 1
     assert escaped["a0"][0] == "&lt;b&gt;" and escaped["a8"][3][2] is escaped["a6"]
+
+
+def test_escaping_front_matter_nested_as_deep_as_mkdocs_reads_it():
+    """MkDocs reads a front matter nested 990 levels deep (libyaml stops at 1,000); the build escapes
+    that reading, and a recursive walk ended it in a RecursionError."""
+    from mkdocs.utils.meta import get_data
+
+    from errata.safety import escape_values
+
+    depth = 990
+    _, meta = get_data("---\ntitle: t\nx: " + "[" * depth + '"<b>"' + "]" * depth + "\ny: " + "{a: " * depth + "<i>" + "}" * depth + "\n---\nbody\n")
+    assert meta  # MkDocs read it
+    escaped = escape_values(meta)
+    inner, mapping = escaped["x"], escaped["y"]
+    for _ in range(depth):
+        inner, mapping = inner[0], mapping["a"]
+    assert inner == "&lt;b&gt;" and mapping == "&lt;i&gt;"
