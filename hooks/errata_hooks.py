@@ -183,6 +183,11 @@ def _order_key(item) -> tuple:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    essay = _catalogue.essays.get(page.file.src_uri)
+    if essay is not None and not essay.front_matter_read:
+        # MkDocs read the block without a budget (a billion laughs, nesting 990 deep) where the
+        # catalogue refused it: the theme would print it, the search index hold it. Reported with the essay.
+        page.meta = {}
     for key in THEME_KEYS:  # reported with the essay's problems; the theme would end the build in a traceback on it
         if key in page.meta and theme_value_problem(key, page.meta[key]):
             del page.meta[key]
@@ -192,7 +197,6 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if page.edit_url:  # joined by MkDocs from the file's path as is, and printed unescaped: a '"' in a name ended the href
         page.edit_url = quote_url(page.edit_url)
     markdown = mark_front_door(markdown)
-    essay = _catalogue.essays.get(page.file.src_uri)
     if essay is None:
         return markdown  # a generated page
     for problem in essay.problems:

@@ -170,6 +170,9 @@ class Essay:
     entries: list[ErrorEntry]
     problems: list[Problem] = field(default_factory=list)
     permalink_line: int = 1
+    #: False when the front matter could not be read within the budget (or at all): MkDocs reads it
+    #: without one, and what it read must not reach the theme (see :func:`errata.metadata.load_yaml`).
+    front_matter_read: bool = True
 
     @property
     def title(self) -> str:
@@ -216,12 +219,12 @@ class Essay:
 
 def read_essay(path: Path, src_path: str) -> Essay:
     """Parse one file. Bad front matter becomes a problem on the essay, not an exception."""
-    text = path.read_text(encoding="utf-8", errors="replace")
+    text = path.read_text(encoding="utf-8-sig", errors="replace")  # as MkDocs reads it: after a byte order mark
     try:
         split = split_front_matter(text, src_path)
     except EssayError as exc:
         problem = Problem(src_path, exc.line or 1, "front-matter", exc.message)
-        return Essay(src_path, {}, text, 1, [], [problem])
+        return Essay(src_path, {}, text, 1, [], [problem], front_matter_read=False)
     entries = find_entries(split.body, split.body_line)
     for entry in entries:
         entry.source_path = src_path
