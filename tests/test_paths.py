@@ -35,6 +35,8 @@ CASES = {
     "permalink-readme.md": ("permalink: /README/\n", "would replace the home page"),
     "permalink-page-readme.md": ("permalink: /good/README\n", "would replace the page"),
     "permalink-b.md": ("permalink: /pages/abc123/\n", "/pages/abc123/ is already the permalink of"),
+    # A folder's name has at most 255 bytes: the redirects plugin ended the build in "File name too long".
+    "permalink-long.md": ("permalink: /pages/" + "页" * 90 + "/\n", "is too long for a path of the site"),
     # Material looks a page's icon and template up while it renders: a bad one ended the build in a traceback.
     "icon-path.md": ("icon: ../../../../etc/passwd\n", "is not an icon of the theme"),
     "template-missing.md": ("template: nope.html\n", "is not a template of the theme"),
