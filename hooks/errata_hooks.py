@@ -25,7 +25,7 @@ from errata.entries import find_entries
 from errata.files import atomic_write
 from errata.frontdoor import fill_front_door, front_door, mark_front_door, render_front_door
 from errata.metadata import display_name
-from errata.paths import OWN_STATIC_FILES, THEME_KEYS, generated_file_problem, static_file_problem, theme_value_problem, through_symlink
+from errata.paths import OWN_STATIC_FILES, THEME_KEYS, generated_file_problem, special_file_problem, static_file_problem, theme_value_problem, through_symlink
 from errata.phases import PhaseClock
 from errata.safety import duplicate_ids, escape_text, escape_values, quote_url, sanitize_html, sanitize_toc
 from errata.search_text import quiet_jieba, segment_chinese
@@ -127,6 +127,8 @@ def _refused(file: File, docs_dir: str, own: set[str]) -> str | None:
         return None  # the theme's own files
     if through_symlink(file.abs_src_path, docs_dir):
         return "symbolic link: docs/ takes real files only (it would publish its target)"
+    if special_file_problem(file.abs_src_path):  # MkDocs would read or copy it, and wait for ever
+        return special_file_problem(file.abs_src_path)
     if file.is_documentation_page():
         return generated_file_problem(file.src_uri)
     return generated_file_problem(file.src_uri) or static_file_problem(file.src_uri, own)
@@ -181,6 +183,11 @@ def _order_key(item) -> tuple:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
+    essay = _catalogue.essays.get(page.file.src_uri)
+    if essay is not None and not essay.front_matter_read:
+        # MkDocs read the block without a budget (a billion laughs, nesting 990 deep) where the
+        # catalogue refused it: the theme would print it, the search index hold it. Reported with the essay.
+        page.meta = {}
     for key in THEME_KEYS:  # reported with the essay's problems; the theme would end the build in a traceback on it
         if key in page.meta and theme_value_problem(key, page.meta[key]):
             del page.meta[key]
@@ -190,7 +197,6 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if page.edit_url:  # joined by MkDocs from the file's path as is, and printed unescaped: a '"' in a name ended the href
         page.edit_url = quote_url(page.edit_url)
     markdown = mark_front_door(markdown)
-    essay = _catalogue.essays.get(page.file.src_uri)
     if essay is None:
         return markdown  # a generated page
     for problem in essay.problems:

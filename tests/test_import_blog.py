@@ -920,3 +920,14 @@ def test_sub_and_superscript_convert_where_the_blog_s_theme_has_them_on(tmp_path
     write(tmp_path / "blog/docs/.vuepress" / name, config)
     _, docs = import_files(tmp_path, {"a.md": "---\ntitle: 甲\n---\nH~2~O 2^10^\n"})
     assert (docs / "a.md").read_text(encoding="utf-8").endswith(f"\n{expected}\n")
+
+
+def test_site_settings_with_characters_yaml_refuses_raw_are_written_so_mkdocs_reads_them_back():
+    """A blog's title with a C1 control or DEL (JSON leaves them raw, YAML refuses them) made mkdocs.yml
+    unreadable: every build then failed on the config; a line separator or NEL would be folded to a space."""
+    import mkdocs.config
+
+    for title in ("博客\x80x", "a\x7fb", "a\x85b", "a\u2028b\u2029c", "a\ufffeb", 'q"\\\n\t\x00', "\U0001f600 好"):
+        text, _ = apply_site_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), SiteConfig(title=title, description=title))
+        config = mkdocs.config.load_config(config_file=io.StringIO(text), config_file_path=str(ROOT / "mkdocs.yml"))
+        assert (config["site_name"], config["site_description"]) == (title, title)

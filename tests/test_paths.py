@@ -35,6 +35,8 @@ CASES = {
     "permalink-readme.md": ("permalink: /README/\n", "would replace the home page"),
     "permalink-page-readme.md": ("permalink: /good/README\n", "would replace the page"),
     "permalink-b.md": ("permalink: /pages/abc123/\n", "/pages/abc123/ is already the permalink of"),
+    # A folder's name has at most 255 bytes: the redirects plugin ended the build in "File name too long".
+    "permalink-long.md": ("permalink: /pages/" + "页" * 90 + "/\n", "is too long for a path of the site"),
     # Material looks a page's icon and template up while it renders: a bad one ended the build in a traceback.
     "icon-path.md": ("icon: ../../../../etc/passwd\n", "is not an icon of the theme"),
     "template-missing.md": ("template: nope.html\n", "is not a template of the theme"),
@@ -72,6 +74,14 @@ def docs(tmp_path_factory) -> Path:
     # Pages published at a folder named like a file the site writes: the build ended in a traceback.
     for name in ("errors.json.md", "01.sitemap.xml.md"):
         (docs / name).write_text(GOOD.format(title=name[:-3], extra="", key=name[:-3]), encoding="utf-8")
+    # Names whose order number came off leaving only dots: the folder 01... became .., the page 05...md became .
+    # (its pages were written outside the site, the page over the home page).
+    (docs / "01...").mkdir()
+    (docs / "01..." / "escape.md").write_text(GOOD.format(title="escape", extra="", key="escape"), encoding="utf-8")
+    (docs / "05...md").write_text(GOOD.format(title="dots", extra="", key="dots"), encoding="utf-8")
+    # A folder named like a page: the build read it as an essay and ended in a traceback.
+    (docs / "chapter.md").mkdir()
+    (docs / "chapter.md" / "inner.md").write_text(GOOD.format(title="inner", extra="", key="inner"), encoding="utf-8")
     (docs / "assets" / "javascripts" / "bundle.a5f9d56c.min.js.md").write_text("---\ntitle: b\n---\n# b\n", encoding="utf-8")
     (docs / "assets" / "javascripts" / "bundle.a5f9d56c.min.js").write_text("window.__pwned = 1", encoding="utf-8")
     (docs / "img" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', encoding="utf-8")
@@ -159,6 +169,39 @@ def test_nothing_leaves_the_site_and_nothing_is_replaced(docs, plain):
     assert (plain / "errors.json").is_file() and (plain / "sitemap.xml").is_file()
     published = [p for p in plain.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".md")]
     assert not [p for p in published if TOKEN in p.read_text(encoding="utf-8", errors="replace")]
+
+
+def test_a_name_left_as_dots_by_its_order_number_stays_in_the_site(docs, plain):
+    assert not (docs.parent / "escape").exists()  # written at site/../escape/ before
+    assert "<title>首页" in (plain / "index.html").read_text(encoding="utf-8")  # not replaced by 05...md
+    assert (plain / "01..." / "escape" / "index.html").is_file() and (plain / "05.." / "index.html").is_file()
+
+
+def test_a_folder_named_like_a_page_is_a_folder(strict, plain):
+    assert "Traceback" not in strict.stderr and "chapter.md" not in strict.stderr
+    assert (plain / "chapter.md" / "inner" / "index.html").is_file()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_in_the_docs_is_reported_not_read(tmp_path):
+    """A FIFO named like a page or an image: the build and the check waited for ever for a writer."""
+    from dev.devtools import config_for
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("---\ntitle: 首页\n---\n# 首页\n", encoding="utf-8")
+    os.mkfifo(docs / "pipe.md")
+    os.mkfifo(docs / "pipe.png")
+    config = config_for(docs, tmp_path / "mkdocs.yml")
+    run = dict(capture_output=True, text=True, timeout=120, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "GITHUB_ACTIONS": ""})
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")], cwd=ROOT, **run)
+    assert build.returncode != 0 and "Traceback" not in build.stderr
+    for name in ("pipe.md", "pipe.png"):
+        assert any(name in line and "not a regular file" in line for line in build.stderr.splitlines()), build.stderr[-3000:]
+    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), "docs", "docs/pipe.md", "--tags", "none.yml"], cwd=tmp_path, **run)
+    assert check.returncode == 1
+    for name in ("pipe.md", "pipe.png"):
+        assert f"docs/{name}:1: not a regular file" in check.stdout, check.stdout
 
 
 def test_the_project_docs_have_no_path_problems():

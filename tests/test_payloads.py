@@ -546,3 +546,28 @@ def test_the_check_counts_the_definitions_markdown_reads(name, markdown_of_the_s
     markdown.convert(body)
     read = {"abbreviation": markdown.parser.blockprocessors["abbr"].abbrs, "footnote": markdown.parser.blockprocessors["footnote"].footnotes.footnotes}
     assert bool(check_nesting(body, "a.md")) == (len(read[kind]) > MAX_DEFINITIONS[kind])
+
+
+#: Front matter that MkDocs reads without a budget and the catalogue refuses: ten aliases of ten
+#: aliases … are 10⁸ strings once the theme prints the value (a description) or the search index holds it.
+LAUGHS = "\n".join(['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'] + [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)])
+
+
+@pytest.mark.parametrize("key, bom", [("description", ""), ("search: {boost", ""), ("description", "\ufeff")])
+def test_a_front_matter_the_catalogue_refuses_never_reaches_the_theme(key, bom, tmp_path):
+    """The build printed a billion laughs (it ran out of time or memory); now the page gets no front matter but its
+    title. MkDocs reads a file after its byte order mark, so the catalogue does too (it saw no front matter)."""
+    from dev.devtools import config_for
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("---\ntitle: 首页\n---\n# 首页\n", encoding="utf-8")
+    value = f"{key}: *a8" + ("}" if "{" in key else "")
+    (docs / "laughs.md").write_text(f"{bom}---\ntitle: 笑\n{LAUGHS}\n{value}\n---\n# 笑\n\n正文。\n", encoding="utf-8")
+    config = config_for(docs, tmp_path / "mkdocs.yml")
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(tmp_path / "site")]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert "laughs.md:" in result.stderr and "aliases expand it beyond" in result.stderr
+    page = (tmp_path / "site" / "laughs" / "index.html").read_text(encoding="utf-8")
+    assert "lol" not in page and "<title>笑" in page

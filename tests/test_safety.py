@@ -188,3 +188,33 @@ def test_escaping_front_matter_is_linear_in_aliased_yaml():
     escaped = escape_values(meta)
     assert time.perf_counter() - start < 1
     assert escaped["a0"][0] == "&lt;b&gt;" and escaped["a8"][3][2] is escaped["a6"]
+
+
+def test_escaping_front_matter_nested_as_deep_as_mkdocs_reads_it():
+    """MkDocs reads a front matter nested 990 levels deep (libyaml stops at 1,000); the build escapes
+    that reading, and a recursive walk ended it in a RecursionError."""
+    from mkdocs.utils.meta import get_data
+
+    from errata.safety import escape_values
+
+    depth = 990
+    _, meta = get_data("---\ntitle: t\nx: " + "[" * depth + '"<b>"' + "]" * depth + "\ny: " + "{a: " * depth + "<i>" + "}" * depth + "\n---\nbody\n")
+    assert meta  # MkDocs read it
+    escaped = escape_values(meta)  # no RecursionError
+    assert escaped["title"] == "t" and isinstance(escaped["x"], list) and isinstance(escaped["y"], dict)
+
+
+def test_front_matter_values_nested_as_deep_as_mkdocs_reads_them_print_as_the_theme_prints_them():
+    """The theme prints a description, subtitle or status with str(), which recursed 990 levels deep and
+    ended the build; what nests deeper than a front matter may is left out, the rest is kept."""
+    from mkdocs.utils.meta import get_data
+
+    from errata.metadata import MAX_DEPTH
+    from errata.safety import escape_values
+
+    deep = "[" * 990 + '"<b>"' + "]" * 990
+    allowed = "[" * (MAX_DEPTH - 2) + '"<i>"' + "]" * (MAX_DEPTH - 2)  # the most the check accepts
+    _, meta = get_data(f"---\ndescription: {deep}\nsubtitle: {allowed}\n---\nbody\n")
+    escaped = escape_values(meta)
+    assert "&lt;b&gt;" not in str(escaped["description"])
+    assert str(escaped["subtitle"]) == "[" * (MAX_DEPTH - 2) + "'&lt;i&gt;'" + "]" * (MAX_DEPTH - 2)

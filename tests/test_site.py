@@ -201,6 +201,23 @@ def test_numbered_folders_sort_by_number_not_by_text(tmp_path):
     assert "10.later" not in nav and "2.earlier" not in nav
 
 
+def test_dates_the_check_accepts_or_reports_make_the_pages_without_a_traceback(tmp_path):
+    """``2021-3-5`` is a date the check accepts: the archive read its month as ``3-`` and the build ended in a
+    traceback, as it did on a date the check reports (``"2021-ab"``)."""
+    from errata.site import Catalogue
+
+    essay = "---\ntitle: {title}\ndate: {date}\n---\n# {title}\n\n- `KeyError: '{title}'`\n\n  - 解决方案：\n    x\n"
+    for title, date in (("loose", "2021-3-5"), ("slashes", "2021/3/6"), ("bad", '"2021-ab"'), ("milliseconds", "99999999999999")):
+        (tmp_path / f"{title}.md").write_text(essay.format(title=title, date=date), encoding="utf-8")
+    catalogue = Catalogue(tmp_path).refresh()
+    archive = catalogue.archive_page()
+    assert "## 2021 年 3 月\n\n- 2021-03-06 [slashes](slashes.md)\n- 2021-03-05 [loose](loose.md)" in archive
+    assert "bad" not in archive and "ab" not in archive
+    dates = {record["essay"]: record["date"] for record in json.loads(catalogue.errors_json())["entries"]}
+    assert dates["loose"] == "2021-03-05" and dates["bad"] == ""
+    assert any("date '2021-ab' is not a date" in problem.message for problem in catalogue.essays["bad.md"].problems)
+
+
 def test_catalogue_rereads_only_changed_essays(tmp_path):
     from errata.site import Catalogue
 

@@ -31,7 +31,7 @@ from .entries import ErrorEntry, find_entries
 from .errors import EssayError
 from .fingerprint import exception_line
 from .metadata import split_front_matter
-from .paths import OWN_STATIC_FILES, generated_file_problem, permalink_problems, static_file_problem, symlinks_under, through_symlink
+from .paths import OWN_STATIC_FILES, generated_file_problem, permalink_problems, special_file_problem, static_file_problem, symlinks_under, through_symlink
 from .site import GENERATED_PAGES, page_url, unnumbered_dest
 from .text.encoding import decode_bytes
 
@@ -104,6 +104,8 @@ def _refused(path: Path, docs_dir: Path | None) -> str | None:
     """Why a file is not read at all: a symbolic link (its target may be anything), or a generated page's name."""
     if through_symlink(path, docs_dir) if docs_dir is not None else Path(path).is_symlink():
         return "symbolic link: docs/ takes real files only (it would publish its target)"
+    if special_file_problem(path):  # reading a FIFO would wait for ever
+        return special_file_problem(path)
     if docs_dir is not None and Path(os.path.abspath(path)).is_relative_to(os.path.abspath(docs_dir)):
         return generated_file_problem(Path(os.path.abspath(path)).relative_to(os.path.abspath(docs_dir)).as_posix())
     return None
@@ -122,6 +124,7 @@ def _site_problems(docs_dir: Path, already: set[str]) -> list[Problem]:
             src = path.relative_to(docs_dir).as_posix()
             why = generated_file_problem(src) if not src.endswith(".md") else None
             why = why or (None if src.endswith(".md") else static_file_problem(src, OWN_STATIC_FILES))
+            why = why or (special_file_problem(path) if str(path) not in already else None)
             if why:
                 problems.append(Problem(str(path), 1, "path", why))
     return problems

@@ -540,8 +540,15 @@ def without_order_number(name: str) -> str:
     ('mmdetection', '2020-01-01-hello', '404-not-found')
     >>> without_order_number("3.14"), without_order_number("01-intro"), without_order_number("10.")
     ('3.14', 'intro', '10.')
+
+    Nor where only dots would be left: a folder ``01...`` would become ``..``, and its pages
+    would be written outside the site (``05...md`` became ``.``, over the home page).
+
+    >>> without_order_number("01..."), without_order_number("05.."), without_order_number("1 ..")
+    ('01...', '05..', '1 ..')
     """
-    return _NUMBER_PREFIX.sub("", name) or name
+    rest = _NUMBER_PREFIX.sub("", name)
+    return rest if rest.strip(".") else name
 
 
 #: A date as blogs write it without ISO 8601's leading zeros: ``2021/3/5``, ``2021-3-5 9:05``.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,10 @@ ACTIVE_SUFFIXES = {".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz",
 #: The site's own scripts and styles under docs/ (mkdocs.yml names them in extra_javascript and extra_css).
 OWN_STATIC_FILES = {"assets/javascripts/errata.js", "assets/stylesheets/errata.css"}
 _PERMALINK = re.compile(r"[\w.\-~/]+")
+#: The longest name of a folder (bytes of UTF-8) file systems take, and of a whole permalink: its redirect
+#: page is written at ``site/<permalink>/index.html``, which the system must be able to open.
+MAX_NAME_BYTES = 255
+MAX_PERMALINK_BYTES = 1024
 
 
 def symlinks_under(docs_dir: Path) -> list[str]:
@@ -40,6 +45,27 @@ def symlinks_under(docs_dir: Path) -> list[str]:
             if os.path.islink(os.path.join(folder, name)):
                 found.append(Path(folder, name).relative_to(docs_dir).as_posix())
     return sorted(found)
+
+
+SPECIAL_FILE = "not a regular file (a FIFO, socket or device): docs/ takes real files only (reading it would block the build)"
+
+
+def special_file_problem(path: str | Path) -> str | None:
+    """Why an entry of the docs is no file to read, or None: a FIFO, a socket or a device, which
+    would keep the build (and the check) waiting for a writer that never comes.
+
+    Folders and symbolic links are not special here (links have their own problem).
+
+    >>> special_file_problem("/dev/null") == SPECIAL_FILE, special_file_problem("/tmp"), special_file_problem(__file__)
+    (True, None, None)
+    """
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:  # gone since the listing: nothing to read
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode):
+        return None
+    return SPECIAL_FILE
 
 
 def through_symlink(path: Path, root: Path) -> bool:
@@ -187,6 +213,8 @@ def permalink_path(value: object) -> tuple[str | None, str | None]:
     ("permalink '/README/' would replace the home page", ('a/b', None))
     >>> permalink_path("https://evil.example/")[1], permalink_path("index")[1], permalink_path("/")[1]
     ("permalink 'https://evil.example/' must be a path under the site, not a URL", "permalink 'index' would replace the home page", "permalink '/' would replace the home page")
+    >>> print(permalink_path("/pages/" + "页" * 90 + "/")[1][-98:])
+    页页页/' is too long for a path of the site (at most 255 bytes of UTF-8 between two '/', 1024 in all)
     """
     text = str(value).strip()
     if not text:
@@ -200,6 +228,9 @@ def permalink_path(value: object) -> tuple[str | None, str | None]:
     parts = text.strip("/").split("/")
     if any(part in ("", ".", "..") for part in parts):
         return None, f"permalink {quote(text)} must not contain '.' or '..' segments or '//'"
+    if any(len(part.encode("utf-8")) > MAX_NAME_BYTES for part in parts) or len(text.encode("utf-8")) > MAX_PERMALINK_BYTES:
+        # The redirects plugin would end the build in "File name too long", after writing the site.
+        return None, f"permalink {quote(text)} is too long for a path of the site (at most {MAX_NAME_BYTES} bytes of UTF-8 between two '/', {MAX_PERMALINK_BYTES} in all)"
     # MkDocs writes ``x/index.md`` and ``x/README.md`` both at ``x/index.html``: a redirect named so
     # would replace the page at ``x/`` (the home page, for ``/README/``).
     while parts and parts[-1].lower() in ("index", "readme"):

@@ -30,6 +30,7 @@ import nh3
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
 
 from .markdown_lines import prose_lines
+from .metadata import MAX_DEPTH
 
 #: Elements a page may keep (besides ammonia's defaults, minus the ones below).
 _SVG_SHAPES = {"svg", "path", "g", "circle", "rect", "ellipse", "line", "polyline", "polygon"}
@@ -181,12 +182,16 @@ def quote_url(url: str) -> str:
 _PRINTED_AS_IS = (bool, int, float, type(None), datetime.date)
 
 
-def escape_values(value, _done: dict[int, object] | None = None):
+def escape_values(value):
     """Every string in a front-matter value escaped (lists and mappings walked), other values as they are.
 
     A list or mapping that YAML aliases share is escaped once and shared again: walked as a tree,
     ten aliases of ten aliases … of a list (400 bytes of front matter) are billions of strings, and
-    one that contains itself (``a: &a [*a]``) never ends.
+    one that contains itself (``a: &a [*a]``) never ends. The walk keeps its own stack: MkDocs reads
+    a front matter nested 990 levels deep (libyaml's limit is 1,000), and a recursive walk ended the
+    build in a RecursionError. Lists and mappings deeper than the front matter may nest
+    (:data:`errata.metadata.MAX_DEPTH`, reported by the check) are left empty: the theme prints a
+    value with ``str()``, which recursed as deep and ended the build the same way.
 
     >>> escape_values({"description": '"><script>', "hide": ["toc"], "n": 3})
     {'description': '&quot;&gt;&lt;script&gt;', 'hide': ['toc'], 'n': 3}
@@ -196,25 +201,46 @@ def escape_values(value, _done: dict[int, object] | None = None):
     ['&lt;b&gt;', [...]]
     >>> escape_values({"description": b'"><img>', "tags": {"<b>"}, "n": 3})
     {'description': '&quot;&gt;&lt;img&gt;', 'tags': '{&#x27;&lt;b&gt;&#x27;}', 'n': 3}
+    >>> deep = ["<b>"]
+    >>> for _ in range(MAX_DEPTH + 5): deep = [deep]
+    >>> str(escape_values({"subtitle": deep})).count("[[]]")
+    1
     """
+    if not isinstance(value, (list, dict)):
+        return _escape_scalar(value)
+    # Each container gets its (empty) copy when first met, before its items are escaped, so that an
+    # alias of a container inside itself, or met again elsewhere, finds the copy.
+    done: dict[int, list | dict] = {id(value): type(value)()}
+    to_fill = [(value, 1)]
+    while to_fill:
+        container, depth = to_fill.pop()
+        escaped = done[id(container)]
+        for key, item in enumerate(container) if isinstance(container, list) else container.items():
+            if isinstance(item, (list, dict)) and depth >= MAX_DEPTH:
+                copy = type(item)()
+            elif isinstance(item, (list, dict)):
+                if id(item) not in done:
+                    done[id(item)] = type(item)()
+                    to_fill.append((item, depth + 1))
+                copy = done[id(item)]
+            else:
+                copy = _escape_scalar(item)
+            if isinstance(escaped, list):
+                escaped.append(copy)
+            else:
+                escaped[key] = copy
+    return done[id(value)]
+
+
+def _escape_scalar(value):
+    """A front-matter value that is no list or mapping, as the theme may print it."""
     if isinstance(value, str):
         return escape_text(value)
     if isinstance(value, _PRINTED_AS_IS):
         return value
     if isinstance(value, bytes):  # YAML's !!binary: the theme would print b'"><img …>' as is
         return escape_text(value.decode("utf-8", "replace"))
-    if not isinstance(value, (list, dict)):  # a !!set, an !!omap's pairs: printed by str(), their strings unescaped
-        return escape_text(str(value))
-    done = {} if _done is None else _done
-    if id(value) in done:
-        return done[id(value)]
-    # Registered before its items are escaped, so that an alias of a container inside itself finds it.
-    escaped = done[id(value)] = type(value)()
-    if isinstance(value, list):
-        escaped.extend(escape_values(item, done) for item in value)
-    else:
-        escaped.update((key, escape_values(item, done)) for key, item in value.items())
-    return escaped
+    return escape_text(str(value))  # a !!set, an !!omap's pairs: printed by str(), their strings unescaped
 
 
 _ID = re.compile(r' id="([^"]*)"')

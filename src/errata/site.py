@@ -22,8 +22,8 @@ from .checks import Problem, at_their_lines, check_entry_messages, check_front_m
 from .entries import ErrorEntry, find_entries
 from .errors import EssayError
 from .fingerprint import RULES, short_type
-from .metadata import display_name, split_front_matter, without_order_number
-from .paths import GENERATED_FILES, generated_file_problem, permalink_problems, symlinks_under, through_symlink
+from .metadata import DEFAULT_TIMEZONE, display_name, normalise_date, split_front_matter, without_order_number
+from .paths import GENERATED_FILES, generated_file_problem, permalink_problems, special_file_problem, symlinks_under, through_symlink
 
 #: Pages the hooks generate; an essay of that name would be shadowed (the check and the build refuse one).
 GENERATED_PAGES = tuple(name for name in GENERATED_FILES if name.endswith(".md"))
@@ -170,6 +170,9 @@ class Essay:
     entries: list[ErrorEntry]
     problems: list[Problem] = field(default_factory=list)
     permalink_line: int = 1
+    #: False when the front matter could not be read within the budget (or at all): MkDocs reads it
+    #: without one, and what it read must not reach the theme (see :func:`errata.metadata.load_yaml`).
+    front_matter_read: bool = True
 
     @property
     def title(self) -> str:
@@ -178,7 +181,21 @@ class Essay:
 
     @property
     def date(self) -> str:
-        return str(self.metadata.get("date") or "")
+        """The front matter's date in ISO 8601, as the archive and the indexes sort and cut it; '' when
+        there is none or it is no date (which the essay's problems report).
+
+        ``2021-3-5`` is a date the check accepts, and the archive read its month as ``3-``.
+
+        >>> Essay("a.md", {"date": "2021-3-5"}, "", 1, []).date, Essay("a.md", {"date": "2021-ab"}, "", 1, []).date
+        ('2021-03-05', '')
+        """
+        value = self.metadata.get("date")
+        if not value:
+            return ""
+        try:
+            return normalise_date(value, DEFAULT_TIMEZONE)
+        except (ValueError, OverflowError, OSError):  # OverflowError, OSError: milliseconds past the platform's years
+            return ""
 
     @property
     def declared_tags(self) -> list[str]:
@@ -202,12 +219,12 @@ class Essay:
 
 def read_essay(path: Path, src_path: str) -> Essay:
     """Parse one file. Bad front matter becomes a problem on the essay, not an exception."""
-    text = path.read_text(encoding="utf-8", errors="replace")
+    text = path.read_text(encoding="utf-8-sig", errors="replace")  # as MkDocs reads it: after a byte order mark
     try:
         split = split_front_matter(text, src_path)
     except EssayError as exc:
         problem = Problem(src_path, exc.line or 1, "front-matter", exc.message)
-        return Essay(src_path, {}, text, 1, [], [problem])
+        return Essay(src_path, {}, text, 1, [], [problem], front_matter_read=False)
     entries = find_entries(split.body, split.body_line)
     for entry in entries:
         entry.source_path = src_path
@@ -257,6 +274,11 @@ class Catalogue:
                 self.problems.append(Problem(src, 1, "path", generated_file_problem(src)))
                 continue
             if through_symlink(path, self.docs_dir):
+                continue
+            if path.is_dir():  # a folder named like a page (notes.md/): its pages are found by themselves
+                continue
+            if special_file_problem(path):  # a FIFO: reading it would wait for ever
+                self.problems.append(Problem(src, 1, "path", special_file_problem(path)))
                 continue
             mtime = path.stat().st_mtime
             cached = self._cache.get(src)

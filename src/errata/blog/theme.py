@@ -816,6 +816,24 @@ def _link_text(text: str) -> str:
     return text.replace("[", "\\[").replace("]", "\\]")
 
 
+#: What YAML does not read raw in a double-quoted string, which JSON leaves raw: DEL, the C1 controls,
+#: U+FFFE/U+FFFF and surrogates (refused: the whole file no longer loads), NEL and the line and paragraph
+#: separators (line breaks to YAML 1.1: folded to a space).
+_YAML_RAW_REFUSED = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def yaml_string(value: str) -> str:
+    r"""``value`` as a double-quoted YAML string that reads back as ``value``: JSON's quoting, which YAML
+    reads, with each character YAML would refuse or fold written as an escape (``\u0080``).
+
+    >>> print(yaml_string('博客 "x"\x80\u2028'))
+    "博客 \"x\"\u0080\u2028"
+    >>> yaml.safe_load(yaml_string("a\x85\x7fb\n")) == "a\x85\x7fb\n"
+    True
+    """
+    return _YAML_RAW_REFUSED.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
+
+
 def apply_site_config(mkdocs_yml: str, site: SiteConfig) -> tuple[str, list[str]]:
     """``mkdocs.yml`` with the blog's title, description and repository, and the keys changed.
 
@@ -854,7 +872,7 @@ def apply_site_config(mkdocs_yml: str, site: SiteConfig) -> tuple[str, list[str]
     for key, value in values.items():
         if value is None:
             continue
-        new = f"{key}: {json.dumps(value, ensure_ascii=False)}"  # a JSON string is a YAML string
+        new = f"{key}: {yaml_string(value)}"
         index = next((i for i, line in enumerate(lines) if line.startswith(f"{key}:")), None)
         if index is None:
             end = len(lines) - 1 if lines and lines[-1] == "" else len(lines)
