@@ -17,8 +17,11 @@ import os
 import tempfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from errata.cli.repair import main
+from errata.text.mojibake import repair_mojibake
 
 pytestmark = pytest.mark.timeout(20)
 
@@ -405,3 +408,16 @@ def test_past_the_search_budget_each_damaged_character_takes_its_likeliest_fit()
     result = repair_bytes(data, "a.md", RepairOptions(config=DEFAULT_CONFIG._replace(max_searched_slots=10)))
     assert result.report.characters_recovered == 30
     assert "\ufffd" not in result.text and "ä" not in result.text
+
+
+# Mojibake twice as a web page shows it (``Â `` and ``â€ `` with their spaces made plain) beside marks,
+# Chinese and the repair's own internal mark: each reading is tried on pieces of the line, which once
+# read a window holding a character that is no byte (a KeyError on ``Ãâ€ �©¯斺¹â€ ¶``).
+_TWICE_PIECES = ["Ã", "Â", "â€", "Å", "§", "¤", "¦", "¸", "¼", "½", "¹", "¶", "©", "Ÿ", "Ž", "ž", "ˆ", "˜", "\xa0", " ", "?", "\ufffd", "\ufffc", "鈹", "溾", "斺", "中", "a", "\n", "├", "─", "Â ", "â€ ", "Å ", "Ã§Â Â"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TWICE_PIECES), max_size=60).map("".join))
+def test_any_line_of_mojibake_twice_pieces_is_read_without_an_error(text):
+    fixed, report = repair_mojibake(text)
+    assert isinstance(fixed, str)

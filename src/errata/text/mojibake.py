@@ -1469,6 +1469,8 @@ def _nbsp_completes_twice(match: re.Match) -> bool:
             break
         stop += 1
     run = _NBSP_TWICE.sub(lambda m: m[0][:-1] + "\xa0", line[lead:stop]).rstrip(" ")
+    if not all(ch in CHAR_TO_BYTE for ch in run):
+        return False  # something between the ``Ã`` and the space is no byte: not one character read twice
     items = decode_utf8_run(run, frozenset())
     # The character may have lost a byte of its own (码's 81, as ``Ã§Â Â``): a piece then, known by its lead.
     return items is not None and decoded_twice(run, items) and _wide_text(items)
