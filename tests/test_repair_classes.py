@@ -542,6 +542,26 @@ def test_a_folder_tree_read_as_gbk_is_drawn_again(errors):
         assert "├── src/" in fixed and "└── main.py" in fixed and "└── README.md" in fixed
 
 
+README_SYMBOLS_ESSAY = """# 使用说明
+
+- ❌ 不要直接修改配置文件
+- ✅ 先检查脚本，再提交
+- ⚠️ 注意：版本 ≥ 7.0 → 行为改变
+
+先由 nyx研究所 的脚本分析素材，再进入 ❷ 编排。
+"""
+
+
+def test_readme_symbols_through_a_web_page_come_back():
+    """❌ (E2 9D 8C) and ❷ (E2 9D B7) lose their 9D through a web page, and the model's newspaper never
+    wrote either: they were no candidates (❷ stayed ``â·``), or a symbol paid its unigram twice as a
+    word of its own. ⚠ (E2 9A A0) lost its 0xA0 to a plain space before the variation selector of ⚠️,
+    and 研 (E7 A0 94) right after a Latin name (nyx研究所) to one before the next character."""
+    damaged = README_SYMBOLS_ESSAY.encode("utf-8").decode("cp1252", errors="ignore").replace("\xa0", " ")
+    assert "âŒ " in damaged and "nyxç ”" in damaged
+    assert repair_mojibake(damaged)[0] == README_SYMBOLS_ESSAY
+
+
 def _twice_through_a_web_page(text: str) -> str:
     """符号码 twice (C1 controls kept both times), then shown by a web page or a search index:
     C1 controls and soft hyphens gone, no-break spaces plain."""

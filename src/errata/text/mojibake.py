@@ -151,14 +151,14 @@ def is_plausible_char(ch: str, vocabulary: frozenset[str] | set[str], latin_word
     (True, False, True)
     >>> is_plausible_char("α", set()), is_plausible_char("ϕ", set()), is_plausible_char("ͼ", set())
     (True, True, False)
-    >>> is_plausible_char("ǐ", set()), is_plausible_char("ǐ", set(), latin_word=True), is_plausible_char("⁶", set())
-    (False, True, True)
+    >>> is_plausible_char("ǐ", set()), is_plausible_char("ǐ", set(), latin_word=True), is_plausible_char("⁶", set()), is_plausible_char("❶", set())
+    (False, True, True, True)
     """
     if is_cjk_text_char(ch) or ch in vocabulary:
         return True
     cp = ord(ch)
-    if 0x2150 <= cp <= 0x218F or 0x2460 <= cp <= 0x24FF:
-        return True  # Roman numerals (Ⅰ Ⅱ) and circled numbers (①): Chinese text numbers lists with them
+    if 0x2150 <= cp <= 0x218F or 0x2460 <= cp <= 0x24FF or 0x2776 <= cp <= 0x2793:
+        return True  # Roman numerals (Ⅰ Ⅱ) and circled numbers (① ❶ ➊): Chinese text numbers lists with them
     if 0x2070 <= cp <= 0x209F or 0x2100 <= cp <= 0x214F:
         return True  # superscripts and subscripts (10⁶, H₂O) and letterlike symbols (℃, №, ℓ)
     if 0xA0 <= cp <= 0xFF:
@@ -1396,8 +1396,9 @@ def _byte_class(low: int, high: int) -> str:
 
 _LEAD3, _CONT, _BYTE = _byte_class(0xE0, 0xEF), _byte_class(0x80, 0xBF), _byte_class(0x80, 0xFF)
 #: A space that only 0xA0 explains: between a three-byte character's lead byte and a continuation byte,
-#: inside a run of mojibake (not after a Latin letter, as in ``café — “``, and with more bytes after).
-_NBSP_INSIDE = re.compile(f"(?<![A-Za-z])({_LEAD3}) ({_CONT})(?={_BYTE})")
+#: inside a run of mojibake (with more bytes after; after a Latin letter, as in ``café — “``, only where
+#: the next character's lead byte follows: ``nyxç ”ç©¶æ‰€`` for nyx研究所).
+_NBSP_INSIDE = re.compile(f"(?<![A-Za-z])({_LEAD3}) ({_CONT})(?={_BYTE})|(?<=[A-Za-z])({_LEAD3}) ({_CONT})(?={_LEAD3}{_CONT})")
 #: A space that may have been 0xA0: after a three-byte character short of its last byte, before the next.
 _NBSP_AT_END = re.compile(f"(?<![A-Za-z])({_LEAD3}{_CONT}) (?={_LEAD3})")
 #: A space that may have been 0xA0 after a three-byte character's lead byte, its last byte gone too (码,
@@ -1419,7 +1420,7 @@ def shows_plain_nbsp(text: str) -> bool:
     >>> shows_plain_nbsp("æ ‡å¿—"), shows_plain_nbsp("æ— éœ€"), shows_plain_nbsp("naïve café — “引号”")
     (True, False, False)
     """
-    return any(_nbsp_completes(m[1] + "\xa0" + m[2]) for m in _NBSP_INSIDE.finditer(text)) or any(
+    return any(_nbsp_completes(_inside(m)) for m in _NBSP_INSIDE.finditer(text)) or any(
         _nbsp_completes_twice(m) for m in _NBSP_TWICE.finditer(text)
     )
 
@@ -1435,8 +1436,10 @@ def spaces_that_were_nbsp(line: str) -> str:
     """
     if " " not in line:
         return line
-    line = _NBSP_INSIDE.sub(lambda m: m[1] + "\xa0" + m[2] if _nbsp_completes(m[1] + "\xa0" + m[2]) else m[0], line)
-    line = _NBSP_AT_END.sub(lambda m: m[1] + "\xa0" if _nbsp_completes(m[1] + "\xa0") else m[0], line)
+    line = _NBSP_INSIDE.sub(lambda m: _inside(m) if _nbsp_completes(_inside(m)) else m[0], line)
+    # A symbol only before the variation selector (EF B8 8F, ``ï¸``) of an emoji: ``âŒ `` is as often ❌
+    # (E2 9D 8C) short of its 9D and a space after it.
+    line = _NBSP_AT_END.sub(lambda m: m[1] + "\xa0" if _nbsp_completes(m[1] + "\xa0", line.startswith("ï¸", m.end())) else m[0], line)
     line = _NBSP_THEN_LOST.sub(lambda m: m[1] + "\xa0" if _nbsp_then_vanished(m[1]) else m[0], line)
     if "Â " in line or "€ " in line or "Å " in line:
         line = _NBSP_TWICE.sub(lambda m: m[0][:-1] + "\xa0" if _nbsp_completes_twice(m) else m[0], line)
@@ -1476,6 +1479,12 @@ def _nbsp_completes_twice(match: re.Match) -> bool:
     return items is not None and decoded_twice(run, items) and _wide_text(items)
 
 
+def _inside(match: re.Match) -> str:
+    """An :data:`_NBSP_INSIDE` match with its space the no-break space (either of its two forms)."""
+    lead, cont = (match[1], match[2]) if match[1] is not None else (match[3], match[4])
+    return lead + "\xa0" + cont
+
+
 def _nbsp_then_vanished(lead: str) -> bool:
     """Whether a lead byte, 0xA0 and a byte that vanishes on its own make a Han character.
 
@@ -1492,13 +1501,18 @@ def _nbsp_then_vanished(lead: str) -> bool:
     return False
 
 
-def _nbsp_completes(run: str) -> bool:
-    """Whether ``run``, a three-byte character in mojibake, reads as a Han character."""
+def _nbsp_completes(run: str, symbol: bool = False) -> bool:
+    """Whether ``run``, a three-byte character in mojibake, reads as a Han character; with ``symbol``,
+    a symbol too (``âš `` for ⚠, E2 9A A0, before the variation selector that makes it ⚠️).
+
+    >>> _nbsp_completes("æ\xa0‡"), _nbsp_completes("âš\xa0"), _nbsp_completes("âš\xa0", symbol=True)
+    (True, False, True)
+    """
     try:
         ch = bytes(CHAR_TO_BYTE[c] for c in run).decode("utf-8")
     except UnicodeDecodeError:
         return False
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or (symbol and unicodedata.category(ch) == "So")
 
 
 def _in_latin_word(line: str, start: int, end: int, misread: bool) -> bool:
@@ -1628,7 +1642,10 @@ def _recover_lost_bytes(
                 observed.update(item.encode("utf-8")[1:])
     intact = Counter(i for items in line_items for i in items if isinstance(i, str))
     bonus = script_bonus(intact, model, config)
-    index = CandidateIndex(model, set(intact) | EMOJI_PARTS, bonus)
+    # The box-drawing characters the document shows are candidates up front (a drawing's next line),
+    # though only beside a drawing lifted in the choice: the document's own counts weigh them elsewhere.
+    drawn = {ch: BOX_DRAWING_MAX_LOGP - model.unigram_logp(ch) for ch in intact if is_box_drawing(ch)}
+    index = CandidateIndex(model, set(intact) | EMOJI_PARTS, {**drawn, **bonus})
     free = dropped_by_the_decode(lines)
     free_only = Counter({FREE_ONLY: 1}) if _free_losses_explain(slots, observed, free, model) else None
     _fill_candidates(line_items, lines, index, _loss_tables(observed, free_only, config, free), bonus, config)
@@ -1878,13 +1895,13 @@ def script_bonus(intact: Counter[str], model: LanguageModel, config: RepairConfi
     unknown character. In a document whose intact text is a share ``s`` kana,
     a kana is as likely as ``s`` spread over the kana: the bonus lifts it to that.
 
-    >>> script_bonus(Counter("中文"), load_model())
-    {}
+    >>> any(ch in KANA for ch in script_bonus(Counter("中文"), load_model()))
+    False
     >>> round(script_bonus(Counter("これは日本語の文章です"), load_model())["の"], 1)
     12.2
     """
     cjk = sum(n for ch, n in intact.items() if is_cjk_text_char(ch))
-    bonus = _box_drawing_bonus(intact, cjk, model)
+    bonus = _symbol_bonus(model) | _box_drawing_bonus(intact, cjk, model)
     kana = sum(n for ch, n in intact.items() if ch in KANA)
     if not cjk or kana / cjk < config.kana_min_share:
         return bonus
@@ -1892,28 +1909,51 @@ def script_bonus(intact: Counter[str], model: LanguageModel, config: RepairConfi
     return bonus | {ch: target - model.unigram_logp(ch) for ch in KANA if target > model.unigram_logp(ch)}
 
 
-def _box_drawing_bonus(intact: Counter[str], cjk: int, model: LanguageModel) -> dict[str, float]:
-    """Log-probability to add to the box-drawing characters a document draws with (its folder trees:
-    ├── │ └──), up to their share of its text: the model's newspaper never drew one.
+#: Symbols that Chinese READMEs and technical essays write and the model's newspaper never did (or
+#: hardly): arrows, checks and crosses, the warning sign, stars, shapes, circled numbers. Through a web
+#: page ``❶`` (E2 9D B6) loses its 9D, and only a candidate can come back.
+README_SYMBOLS = frozenset(
+    "←↑→↓↔⇐⇒⇔↩↪⬆⬇⬅➡➜➤✓✔✗✘✅❌❎⚠⚡⭐★☆✨❗❓❕❔▶◀►◄▲▼△▽▸▹◂◃■□▪▫●○◆◇◉◎⬛⬜"
+    "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿➊➋➌➍➎➏➐➑➒➓"
+    "≥≤≠≈±×÷∞√∑∏∈∉⊆⊂∩∪∀∃≡≪≫"
+    "‰†‡•‣⁃※"
+)
+#: The log-probability a README symbol has at least (a rare character's): a candidate it is, a choice
+#: only where its bytes fit better than anything the model knows.
+SYMBOL_LOGP = -11.0
 
-    The light lines that trees and tables are drawn with come along, at their share of the drawing
-    at least: ``│`` may be damaged wherever it stands, where ``├──`` came through somewhere.
+
+def _symbol_bonus(model: LanguageModel) -> dict[str, float]:
+    """Log-probability to add to each README symbol the model gives less than SYMBOL_LOGP.
+
+    >>> bonus = _symbol_bonus(load_model())
+    >>> bonus["❶"] > 0, "—" in bonus
+    (True, False)
+    """
+    return {ch: SYMBOL_LOGP - model.unigram_logp(ch) for ch in README_SYMBOLS if model.unigram_logp(ch) < SYMBOL_LOGP}
+
+
+def _box_drawing_bonus(intact: Counter[str], cjk: int, model: LanguageModel) -> dict[str, float]:
+    """Log-probability to add to the light lines of box drawing a document does not show whole, where it
+    draws with others (its folder trees: ├── and └── came through, │ did not): their share of its
+    drawing, as the ones it shows have by the document's own counts (the recovery's cache model).
 
     >>> bonus = _box_drawing_bonus(Counter("├── a\\n└── b 说明"), 2, load_model())
-    >>> sorted(ch for ch in bonus if bonus[ch] > bonus["│"])
-    ['─', '└', '├']
+    >>> "│" in bonus, "├" in bonus
+    (True, False)
     """
     boxes = {ch: n for ch, n in intact.items() if is_box_drawing(ch)}
     if not boxes:
         return {}
     drawn = sum(boxes.values())
-    total = cjk + drawn
-    out = {}
-    for ch in set(boxes) | set(LIGHT_BOX_DRAWING):
-        target = math.log(max(boxes.get(ch, 0), drawn / len(LIGHT_BOX_DRAWING)) / total)
-        if target > model.unigram_logp(ch):
-            out[ch] = target - model.unigram_logp(ch)
-    return out
+    # At most a common character's: a drawing's share of a page says where its lines are likely, not
+    # that they are likelier than the text's own symbols (``- ❌`` is no ``- ┌``).
+    target = min(math.log(drawn / len(LIGHT_BOX_DRAWING) / (cjk + drawn)), BOX_DRAWING_MAX_LOGP)
+    return {ch: target - model.unigram_logp(ch) for ch in LIGHT_BOX_DRAWING if ch not in boxes and target > model.unigram_logp(ch)}
+
+
+#: The most a box-drawing character's log-probability is lifted to (about 的's share of Chinese, a tenth).
+BOX_DRAWING_MAX_LOGP = -6.0
 
 
 #: The light lines trees and tables are drawn with.
@@ -2064,9 +2104,21 @@ def _fill_candidates(
             prior = dict(config.line_end_prior(line_role(lines, n))) if k == last_text else {}
             if bonus:
                 prior = {**{ch: bonus[ch] for ch, _ in item.candidates if ch in bonus}, **prior}
+            if _beside_a_drawing(items, k):
+                # A drawing goes on where it was drawn (├─ then ─): its lines lifted beside it.
+                prior = {**prior, **{ch: max(prior.get(ch, 0.0), BOX_DRAWING_MAX_LOGP - index.model_characters.model.unigram_logp(ch)) for ch, _ in item.candidates if is_box_drawing(ch)}}
             if pairing := brackets.prior(k, item.candidates, config):
                 prior = {**prior, **{ch: prior.get(ch, 0.0) + logp for ch, logp in pairing.items()}}
             item.prior = prior
+
+
+def _beside_a_drawing(items: list[str | Slot], k: int) -> bool:
+    """Whether an intact neighbour of item ``k`` is a box-drawing character.
+
+    >>> _beside_a_drawing(["├", "─", Slot(0, 2, [])], 2), _beside_a_drawing(["-", " ", Slot(0, 2, [])], 2)
+    (True, False)
+    """
+    return any(0 <= j < len(items) and isinstance(items[j], str) and is_box_drawing(items[j]) for j in (k - 1, k + 1))
 
 
 def _known_symbol(items: list[str | Slot], k: int) -> str | None:

@@ -106,9 +106,11 @@ class DocumentModel:
         value = self._single.get(sym)
         if value is None:
             # Punctuation is no word: the bigrams already weigh it, and its
-            # unigram counted again would favour ， over ： wherever they compete.
-            punctuation = len(sym) == 1 and unicodedata.category(sym)[0] == "P"
-            value = self._single[sym] = 0.0 if punctuation else self.model.single_word_logp(sym)
+            # unigram counted again would favour ， over ： wherever they compete. Nor is a
+            # symbol (─ ❌ →), which the model's words never held: its unigram counted again
+            # cost a drawing's ─ 18 nats against —.
+            no_word = len(sym) == 1 and unicodedata.category(sym)[0] in "PS"
+            value = self._single[sym] = 0.0 if no_word else self.model.single_word_logp(sym)
         return value
 
     def bigram_logp(self, prev: str, ch: str) -> float:
