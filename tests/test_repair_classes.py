@@ -562,6 +562,13 @@ def test_readme_symbols_through_a_web_page_come_back():
     assert repair_mojibake(damaged)[0] == README_SYMBOLS_ESSAY
 
 
+def test_a_no_break_space_made_plain_at_a_line_end_or_before_the_authors_space_is_read_as_its_byte():
+    # 核 (E6 A0 B8) at a line's end, 无 (E6 97 A0) before an author's space: ``æ ¸`` and ``æ—  API``.
+    clean = "标志：增加风险审核\n无 API Key 时的标志\n"
+    damaged = clean.encode("utf-8").decode("cp1252", errors="ignore").replace("\xa0", " ")
+    assert repair_mojibake(damaged)[0] == clean
+
+
 def _twice_through_a_web_page(text: str) -> str:
     """符号码 twice (C1 controls kept both times), then shown by a web page or a search index:
     C1 controls and soft hyphens gone, no-break spaces plain."""
