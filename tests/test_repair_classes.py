@@ -569,6 +569,30 @@ def test_a_no_break_space_made_plain_at_a_line_end_or_before_the_authors_space_i
     assert repair_mojibake(damaged)[0] == clean
 
 
+LIST_ESSAY = """# 使用场景
+
+- 需要一个符合规范的浏览器工具时。
+- 需要在命令缺失时也能先读到安装帮助。
+- 安装之后，先检查命令是否可见。
+- 更新之后，重新运行路径检查命令。
+
+## 更新
+
+先按上游仓库的方式更新命令行工具。
+"""
+
+
+def test_a_reader_that_kept_its_line_ends_in_a_list_gets_none_put_back():
+    """A tool that reads line by line (pairing a byte with the next, a mark for a pair it cannot map)
+    never swallows a line end. After a list item ending in a mark comes the next item, where a reader
+    of the whole text would have had to swallow a blank line between two items: before, the repair
+    took it for one and put back a line end after every such item."""
+    damaged = "\n".join(read_as_gbk_pairing_greedily(line) for line in LIST_ESSAY.split("\n"))
+    assert damaged.count("\ufffd\n- ") >= 2
+    fixed = repair_text(damaged, "a.md").text.split("---\n", 2)[2]
+    assert "\n\n- " not in fixed.split("## 更新")[0].split("# 使用场景\n\n")[1]
+
+
 def _twice_through_a_web_page(text: str) -> str:
     """符号码 twice (C1 controls kept both times), then shown by a web page or a search index:
     C1 controls and soft hyphens gone, no-break spaces plain."""

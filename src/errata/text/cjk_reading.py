@@ -192,16 +192,36 @@ def keeps_line_ends(lines: list[str]) -> bool:
 
     >>> keeps_line_ends(["鍙戠敓銆?", "", "涓嶈兘銆?", "", "鎴愬姛"]), keeps_line_ends(["鍙戠敓銆?", "涓嶈兘銆?", "鎴愬姛"])
     (True, False)
+
+    A list item after a list item, or a table row after a row, counts as a blank line does: read whole,
+    the mark would have taken a line end between them, which Markdown does not leave blank there.
+
+    >>> keeps_line_ends(["- 鍙戠敓銆?", "- 涓嶈兘銆?", "- 鎴愬姛"])
+    True
     """
     blank = text = 0
     for line, after in zip(lines, lines[1:]):
         match = _MARK_AT_END.search(line) if len(line) <= MAX_LINE else None
         if match and _starts_a_three_byte_character(match[1]):
-            if after.strip():
+            if after.strip() and not _same_block(line, after):
                 text += 1
             else:
                 blank += 1
     return blank >= 2 and blank > text
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s")
+
+
+def _same_block(line: str, after: str) -> bool:
+    """Whether ``after`` goes on with ``line``'s block: a list item after a list item, a table row after a row.
+
+    >>> _same_block("- a", "- b"), _same_block("| a |", "| b |"), _same_block("# a", "- b")
+    (True, True, False)
+    """
+    if _LIST_ITEM.match(line) and _LIST_ITEM.match(after):
+        return True
+    return line.lstrip().startswith("|") and after.lstrip().startswith("|")
 
 
 def _starts_a_three_byte_character(ch: str) -> bool:
