@@ -593,6 +593,22 @@ def test_a_reader_that_kept_its_line_ends_in_a_list_gets_none_put_back():
     assert "\n\n- " not in fixed.split("## 更新")[0].split("# 使用场景\n\n")[1]
 
 
+EMOJI_ESSAY = "## 功能特性\n\n### 🏠 主界面（今日）\n\n- 显示今日日期和服药状态\n\n### 📷 摄像头拍照\n\n- 全屏拍照\n"
+
+
+@pytest.mark.parametrize("reader", ["line by line, greedy", "python, replace"])
+def test_an_emoji_read_as_gbk_is_read_back(reader):
+    """🏠 (F0 9F 8F A0) reads as 馃彔 in GBK: four bytes, two pairs, no Han in the UTF-8 reading and a
+    pictograph the model never saw, so a heading's emoji stayed 古文码 where its text came back."""
+    if reader == "python, replace":
+        damaged = EMOJI_ESSAY.encode("utf-8").decode("gbk", errors="replace")
+    else:
+        damaged = "\n".join(read_as_gbk_pairing_greedily(line) for line in EMOJI_ESSAY.split("\n"))
+    assert "馃彔" in damaged
+    fixed = repair_mojibake(damaged)[0]
+    assert "### 🏠 主界面" in fixed and "### 📷 摄像头拍照" in fixed
+
+
 def _twice_through_a_web_page(text: str) -> str:
     """符号码 twice (C1 controls kept both times), then shown by a web page or a search index:
     C1 controls and soft hyphens gone, no-break spaces plain."""

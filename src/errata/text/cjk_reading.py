@@ -26,7 +26,7 @@ from collections import Counter
 from .bytemap import Piece, is_continuation, utf8_length
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import LanguageModel, is_hangul, load_model
-from .plausibility import is_box_drawing, text_score
+from .plausibility import is_box_drawing, is_emoji, text_score
 
 #: What a lost byte was written as: U+FFFD, or ``?`` once the text was saved back as GBK.
 GAP_CHARS = frozenset("\ufffd?")
@@ -263,8 +263,9 @@ def _runs_in(
             continue
         end = _with_trailing_gaps(line, end, items)
         # A character that lost its lead byte is any of a dozen: evidence of a reading only beside others.
-        # A drawn tree's lines (├── src/) hold no Han at all: its box-drawing characters count as they do.
-        whole_hanzi = sum(1 for ch in whole if "\u4e00" <= ch <= "\u9fff" or is_box_drawing(ch))
+        # A drawn tree's lines (├── src/) hold no Han at all: its box-drawing characters count as they do,
+        # and so does an emoji (``### 馃彔`` for 🏠, F0 9F 8F A0: four bytes read as two pairs).
+        whole_hanzi = sum(1 for ch in whole if "\u4e00" <= ch <= "\u9fff" or is_box_drawing(ch) or is_emoji(ch))
         hanzi = whole_hanzi + sum(isinstance(i, Piece) and not i.lead_lost for i in items)
         # Read silently, a span's damaged characters are guesses no mark backs: it stands on what it reads
         # whole (項を参 is ED 97 A4 F2 B2 CE in GBK: 헤 and two characters short of bytes), two characters

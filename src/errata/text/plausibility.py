@@ -53,6 +53,20 @@ def is_box_drawing(ch: str) -> bool:
     return "\u2500" <= ch <= "\u257f"
 
 
+#: Per-character log-probability of an emoji in a README's headings and lists (🏠 📷 ⚙ 📋; a few hundred
+#: in use): the model's newspaper never wrote one.
+EMOJI_LOGP = math.log(1 / 500)
+
+
+def is_emoji(ch: str) -> bool:
+    """A pictograph of the blocks emoji are drawn from (U+1F300–U+1FAFF).
+
+    >>> is_emoji("🏠"), is_emoji("📷"), is_emoji("中")
+    (True, True, False)
+    """
+    return "\U0001f300" <= ch <= "\U0001faff"
+
+
 def _flat_logp(ch: str) -> float | None:
     cp = ord(ch)
     if 0x3041 <= cp <= 0x30FA:
@@ -61,6 +75,8 @@ def _flat_logp(ch: str) -> float | None:
         return HANGUL_LOGP
     if is_box_drawing(ch):
         return BOX_DRAWING_LOGP
+    if is_emoji(ch):
+        return EMOJI_LOGP
     return None
 
 
