@@ -552,6 +552,14 @@ README_SYMBOLS_ESSAY = """# 使用说明
 """
 
 
+def test_an_emoji_whose_last_byte_was_a_no_break_space_comes_back_before_its_selector():
+    # 🛠️ is F0 9F 9B A0 EF B8 8F: through a web page ``ðŸ› ï¸``, the space the 0xA0 made plain.
+    clean = "## 🛠️ 最小依赖\n\n标志：⚠️ 注意\n"
+    damaged = clean.encode("utf-8").decode("cp1252", errors="ignore").replace("\xa0", " ")
+    assert "ðŸ› ï¸" in damaged
+    assert repair_mojibake(damaged)[0] == clean
+
+
 def test_readme_symbols_through_a_web_page_come_back():
     """❌ (E2 9D 8C) and ❷ (E2 9D B7) lose their 9D through a web page, and the model's newspaper never
     wrote either: they were no candidates (❷ stayed ``â·``), or a symbol paid its unigram twice as a

@@ -1395,13 +1395,14 @@ def _byte_class(low: int, high: int) -> str:
 
 
 _LEAD3, _CONT, _BYTE = _byte_class(0xE0, 0xEF), _byte_class(0x80, 0xBF), _byte_class(0x80, 0xFF)
+_LEAD4 = _byte_class(0xF0, 0xF4)
 #: A space that only 0xA0 explains: between a three-byte character's lead byte and a continuation byte,
 #: inside a run of mojibake (before more of it, a space or the line's end; after a Latin letter, as in ``café — “``, only where
 #: the next character's lead byte follows: ``nyxç ”ç©¶æ‰€`` for nyx研究所).
 _NBSP_INSIDE = re.compile(f"(?<![A-Za-z])({_LEAD3}) ({_CONT})(?={_BYTE}|\\s|$)|(?<=[A-Za-z])({_LEAD3}) ({_CONT})(?={_LEAD3}{_CONT})")
 #: A space that may have been 0xA0: after a three-byte character short of its last byte, before the next
 #: character or the author's own space (无, E6 97 A0, as ``æ—  API``).
-_NBSP_AT_END = re.compile(f"(?<![A-Za-z])({_LEAD3}{_CONT}) (?={_LEAD3}| )")
+_NBSP_AT_END = re.compile(f"(?<![A-Za-z])({_LEAD3}{_CONT}|{_LEAD4}{_CONT}{_CONT}) (?={_LEAD3}| )")
 #: A space that may have been 0xA0 after a three-byte character's lead byte, its last byte gone too (码,
 #: E7 A0 81, as ``ç `` once its 81 is dropped and the no-break space plain).
 _NBSP_THEN_LOST = re.compile(f"(?<![A-Za-z])({_LEAD3}) (?!{_CONT})")
@@ -1508,10 +1509,14 @@ def _nbsp_completes(run: str, symbol: bool = False) -> bool:
 
     >>> _nbsp_completes("æ\xa0‡"), _nbsp_completes("âš\xa0"), _nbsp_completes("âš\xa0", symbol=True)
     (True, False, True)
+    >>> _nbsp_completes("ðŸ›\xa0", symbol=True)   # 🛠 (F0 9F 9B A0), before the selector of 🛠️
+    True
     """
     try:
         ch = bytes(CHAR_TO_BYTE[c] for c in run).decode("utf-8")
     except UnicodeDecodeError:
+        return False
+    if len(ch) != 1:
         return False
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or (symbol and unicodedata.category(ch) == "So")
 
