@@ -2111,11 +2111,21 @@ def _fill_candidates(
             if bonus:
                 prior = {**{ch: bonus[ch] for ch, _ in item.candidates if ch in bonus}, **prior}
             if _beside_a_drawing(items, k):
-                # A drawing goes on where it was drawn (├─ then ─): its lines lifted beside it.
-                prior = {**prior, **{ch: max(prior.get(ch, 0.0), BOX_DRAWING_MAX_LOGP - index.model_characters.model.unigram_logp(ch)) for ch, _ in item.candidates if is_box_drawing(ch)}}
+                prior = {**prior, **_drawing_goes_on(item.candidates, prior, index.model_characters.model)}
             if pairing := brackets.prior(k, item.candidates, config):
                 prior = {**prior, **{ch: prior.get(ch, 0.0) + logp for ch, logp in pairing.items()}}
             item.prior = prior
+
+
+def _drawing_goes_on(candidates: list[tuple[str, float]], prior: dict[str, float], model: LanguageModel) -> dict[str, float]:
+    """The box-drawing candidates' priors beside a drawing (├─ then ─): lifted to BOX_DRAWING_MAX_LOGP at least.
+
+    >>> _drawing_goes_on([("─", 0.0), ("—", 0.0)], {}, load_model())
+    {'─': 12.0}
+    """
+    return {
+        ch: max(prior.get(ch, 0.0), BOX_DRAWING_MAX_LOGP - model.unigram_logp(ch)) for ch, _ in candidates if is_box_drawing(ch)
+    }
 
 
 def _beside_a_drawing(items: list[str | Slot], k: int) -> bool:
