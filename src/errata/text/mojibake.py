@@ -1400,6 +1400,8 @@ _LEAD4 = _byte_class(0xF0, 0xF4)
 #: inside a run of mojibake (before more of it, a space or the line's end; after a Latin letter, as in ``café — “``, only where
 #: the next character's lead byte follows: ``nyxç ”ç©¶æ‰€`` for nyx研究所).
 _NBSP_INSIDE = re.compile(f"(?<![A-Za-z])({_LEAD3}) ({_CONT})(?={_BYTE}|\\s|$)|(?<=[A-Za-z])({_LEAD3}) ({_CONT})(?={_LEAD3}{_CONT})")
+#: A space right after a character that stands for a byte: where a no-break space made plain can be.
+_SPACE_AFTER_A_BYTE = re.compile(f"{_BYTE} ")
 #: A space that may have been 0xA0: after a three-byte character short of its last byte, before the next
 #: character or the author's own space (无, E6 97 A0, as ``æ—  API``).
 _NBSP_AT_END = re.compile(f"(?<![A-Za-z])({_LEAD3}{_CONT}|{_LEAD4}{_CONT}{_CONT}) (?={_LEAD3}| )")
@@ -1422,6 +1424,8 @@ def shows_plain_nbsp(text: str) -> bool:
     >>> shows_plain_nbsp("æ ‡å¿—"), shows_plain_nbsp("æ— éœ€"), shows_plain_nbsp("naïve café — “引号”")
     (True, False, False)
     """
+    if not _SPACE_AFTER_A_BYTE.search(text):
+        return False  # most documents: every pattern below has a byte-like character before its space
     return any(_nbsp_completes(_inside(m)) for m in _NBSP_INSIDE.finditer(text)) or any(
         _nbsp_completes_twice(m) for m in _NBSP_TWICE.finditer(text)
     )
