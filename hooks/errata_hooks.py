@@ -127,8 +127,8 @@ def _refused(file: File, docs_dir: str, own: set[str]) -> str | None:
         return None  # the theme's own files
     if through_symlink(file.abs_src_path, docs_dir):
         return "symbolic link: docs/ takes real files only (it would publish its target)"
-    if special_file_problem(file.abs_src_path):  # MkDocs would read or copy it, and wait for ever
-        return special_file_problem(file.abs_src_path)
+    if special := special_file_problem(file.abs_src_path):  # MkDocs would read or copy it, and wait for ever
+        return special
     if file.is_documentation_page():
         return generated_file_problem(file.src_uri)
     return generated_file_problem(file.src_uri) or static_file_problem(file.src_uri, own)

@@ -104,8 +104,8 @@ def _refused(path: Path, docs_dir: Path | None) -> str | None:
     """Why a file is not read at all: a symbolic link (its target may be anything), or a generated page's name."""
     if through_symlink(path, docs_dir) if docs_dir is not None else Path(path).is_symlink():
         return "symbolic link: docs/ takes real files only (it would publish its target)"
-    if special_file_problem(path):  # reading a FIFO would wait for ever
-        return special_file_problem(path)
+    if special := special_file_problem(path):  # reading a FIFO would wait for ever
+        return special
     if docs_dir is not None and Path(os.path.abspath(path)).is_relative_to(os.path.abspath(docs_dir)):
         return generated_file_problem(Path(os.path.abspath(path)).relative_to(os.path.abspath(docs_dir)).as_posix())
     return None

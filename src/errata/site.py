@@ -277,8 +277,8 @@ class Catalogue:
                 continue
             if path.is_dir():  # a folder named like a page (notes.md/): its pages are found by themselves
                 continue
-            if special_file_problem(path):  # a FIFO: reading it would wait for ever
-                self.problems.append(Problem(src, 1, "path", special_file_problem(path)))
+            if special := special_file_problem(path):  # a FIFO: reading it would wait for ever
+                self.problems.append(Problem(src, 1, "path", special))
                 continue
             mtime = path.stat().st_mtime
             cached = self._cache.get(src)
