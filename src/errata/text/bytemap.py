@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+#: The bytes Windows-1252 leaves undefined: the only ones its decode replaces with U+FFFD.
+CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
 #: Bytes that a Windows-1252 decode with ``errors="ignore"`` drops (undefined
 #: there), and the ones DAMAGE.md saw dropped as well (soft hyphen, Ž, ž).
 #: When one of them sits in a lost position it costs nothing to assume it.
-ALWAYS_DROPPED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D, 0xAD, 0x8E, 0x9E})
+ALWAYS_DROPPED = CP1252_UNDEFINED | {0xAD, 0x8E, 0x9E}
 
 
 def _char_to_byte_table() -> dict[str, int]:
@@ -36,7 +38,7 @@ def _char_to_byte_table() -> dict[str, int]:
 CHAR_TO_BYTE: dict[str, int] = _char_to_byte_table()
 #: How each byte >= 0x80 shows in Windows-1252 mojibake (Latin-1 where cp1252 has no character).
 BYTE_TO_CHAR: dict[int, str] = {
-    b: (bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)) for b in range(0x80, 0x100)
+    b: (bytes([b]).decode("cp1252") if b not in CP1252_UNDEFINED else chr(b)) for b in range(0x80, 0x100)
 }
 
 _BYTE_CHARS = re.escape("".join(sorted(CHAR_TO_BYTE)))

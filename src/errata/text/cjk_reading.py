@@ -44,7 +44,7 @@ _CJK = re.compile("[\u3000-\uffff]")
 #: them in the written-back bytes, no span can hold two characters either.
 _TWO_CHARACTERS = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2}")
 
-__all__ = ["cjk_reading_runs", "reads_paired", "keeps_line_ends", "load_model", "SWALLOWED"]
+__all__ = ["cjk_reading_runs", "reads_paired", "keeps_line_ends", "load_model", "SWALLOWED", "LIST_ITEM_START"]
 
 
 class _Swallowed:
@@ -210,7 +210,9 @@ def keeps_line_ends(lines: list[str]) -> bool:
     return blank >= 2 and blank > text
 
 
-_LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s")
+#: A line that starts a list item (at most 16 columns in: matched at every swallowed byte of a
+#: line by the repair, a bounded stretch keeps a line of them linear).
+LIST_ITEM_START = re.compile(r"[ \t]{0,16}(?:[-*+]|\d{1,9}[.)])[ \t]")
 
 
 def _same_block(line: str, after: str) -> bool:
@@ -219,7 +221,7 @@ def _same_block(line: str, after: str) -> bool:
     >>> _same_block("- a", "- b"), _same_block("| a |", "| b |"), _same_block("# a", "- b")
     (True, True, False)
     """
-    if _LIST_ITEM.match(line) and _LIST_ITEM.match(after):
+    if LIST_ITEM_START.match(line) and LIST_ITEM_START.match(after):
         return True
     return line.lstrip().startswith("|") and after.lstrip().startswith("|")
 

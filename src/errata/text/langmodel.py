@@ -215,9 +215,27 @@ class LanguageModel:
                 before.setdefault((second, utf8_lead(first)), []).append((logp + unigram.get(first, UNKNOWN_LOGP), first))
         return _likeliest_joined(after), _likeliest_joined(before)
 
+    @cached_property
+    def continuation_shares(self) -> dict[int, float]:
+        """Each byte value's share of the continuation bytes of CJK text, by the unigram: how often a
+        byte is there to be lost (the repair asks what share of a text's bytes a decode's drops are).
+
+        >>> shares = load_model().continuation_shares
+        >>> round(sum(shares.values()), 6), min(shares) >= 0x80 and max(shares) <= 0xBF
+        (1.0, True)
+        """
+        weights: Counter[int] = Counter()
+        for ch, logp in self.unigram.items():
+            if len(ch) == 1 and "\u3000" <= ch <= "\u9fff":
+                for b in ch.encode("utf-8")[1:]:
+                    weights[b] += math.exp(logp)
+        total = sum(weights.values()) or 1.0
+        return {b: w / total for b, w in weights.items()}
+
     def __getstate__(self) -> dict:
         state = self.__dict__.copy()
-        state.pop("word_endings", None)  # derived: rebuilt on first use
+        for derived in ("word_endings", "continuation_shares"):  # rebuilt on first use
+            state.pop(derived, None)
         return state
 
     def single_word_logp(self, ch: str) -> float:

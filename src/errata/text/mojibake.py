@@ -52,6 +52,7 @@ from .bytemap import (
     ALWAYS_DROPPED,
     BYTE_RUN,
     BYTE_TO_CHAR,
+    CP1252_UNDEFINED,
     CHAR_TO_BYTE,
     GAP_MARKS,
     GAPPED_BYTE_RUN,
@@ -66,7 +67,7 @@ from .bytemap import (
     truncated_characters,
     utf8_length,
 )
-from .cjk_reading import SWALLOWED, cjk_reading_runs, keeps_line_ends, reads_paired
+from .cjk_reading import LIST_ITEM_START, SWALLOWED, cjk_reading_runs, keeps_line_ends, reads_paired
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import UNKNOWN_LOGP, LanguageModel, load_model, utf8_lead
 from .plausibility import is_accented_letter, is_box_drawing, text_score, with_lost_characters
@@ -193,9 +194,9 @@ class DecodedRun:
 
 
 #: Characters that only a Windows-1252 reading makes (bytes 0x80–0x9F it defines).
-CP1252_ONLY = frozenset(bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
+CP1252_ONLY = frozenset(bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in CP1252_UNDEFINED)
 #: C1 controls that only a Latin-1 reading leaves (cp1252 defines these bytes).
-LATIN1_ONLY = frozenset(chr(b) for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
+LATIN1_ONLY = frozenset(chr(b) for b in range(0x80, 0xA0) if b not in CP1252_UNDEFINED)
 
 
 def utf8_run_kind(run: str, twice: bool) -> str:
@@ -274,8 +275,6 @@ def _first_reading(pieces: list[Piece]) -> str | None:
     return "".join(out)
 
 
-#: The bytes Windows-1252 leaves undefined: the only ones its decode replaces with U+FFFD.
-CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
 #: Bytes that vanish from Windows-1252 mojibake on their own: the five it leaves undefined
 #: (C1 controls once read) and the soft hyphen.
 VANISHING_BYTES = CP1252_UNDEFINED | {0xAD}
@@ -1445,11 +1444,9 @@ def spaces_that_were_nbsp(line: str) -> str:
     line = _NBSP_INSIDE.sub(lambda m: _inside(m) if _nbsp_completes(_inside(m)) else m[0], line)
     # A symbol only before the variation selector (EF B8 8F, ``ï¸``) of an emoji: ``âŒ `` is as often ❌
     # (E2 9D 8C) short of its 9D and a space after it.
-    line = _NBSP_AT_END.sub(lambda m: m[1] + "\xa0" if _nbsp_completes(m[1] + "\xa0", line.startswith("ï¸", m.end())) else m[0], line)
+    line = _NBSP_AT_END.sub(lambda m: m[1] + "\xa0" if _nbsp_completes(m[1] + "\xa0", m.string.startswith("ï¸", m.end())) else m[0], line)
     line = _NBSP_THEN_LOST.sub(lambda m: m[1] + "\xa0" if _nbsp_then_vanished(m[1]) else m[0], line)
-    if "Â " in line or "€ " in line or "Å " in line:
-        line = _NBSP_TWICE.sub(lambda m: m[0][:-1] + "\xa0" if _nbsp_completes_twice(m) else m[0], line)
-    return line
+    return _NBSP_TWICE.sub(lambda m: m[0][:-1] + "\xa0" if _nbsp_completes_twice(m) else m[0], line)
 
 
 def _nbsp_completes_twice(match: re.Match) -> bool:
@@ -1716,7 +1713,7 @@ SWALLOWED_BYTE = "swallowed-byte"
 #: swallowed byte of a line, and an unbounded one read a line of 10,000 such bytes in one run of word
 #: characters 10,000 times over.
 _LINE_KINDS = (
-    re.compile(r"[ \t]{0,16}(?:[-*+]|\d{1,9}[.)])[ \t]"),
+    LIST_ITEM_START,
     re.compile(r"[ \t]{0,16}>"),
     re.compile(r"[A-Za-z_][\w.-]{0,63}:(?:[ \t]|$)"),
 )
@@ -1840,22 +1837,11 @@ def _join_lines(text: str, lines: list[str], line_items: list[list[str | Slot]],
             new = "".join(items)  # no slot left on the line: the common case, at the speed of C
         except TypeError:
             new = "".join(i if isinstance(i, str) else "\ufffd" for i in items)
-        if new == line and (BYTE_RUN.search(line) or "\ufffd" in line):
-            fixed = _ftfy_line(line, model) if BYTE_RUN.search(line) else _ftfy_marked_line(line, model)
-            if fixed != line:
-                report.ftfy_lines += 1
-                report.fixes.append(Fix(number, 1, "ftfy"))
-                new = fixed
-        elif new != line and BYTE_RUN.search(new) and ftfy.badness.is_bad(new):
-            # Mojibake left where our runs stopped (a word of another script, twice misread): where ftfy
-            # reads the whole line into text that shows none and keeps every Chinese character we read
-            # (ftfy knows no Shift-JIS nor GBK), its reading is the better one.
-            fixed = _ftfy_line(line, model)
-            ours = Counter(ch for ch in new if _CHINESE.match(ch))
-            if fixed != line and not ftfy.badness.is_bad(fixed) and ours <= Counter(fixed):
-                report.ftfy_lines += 1
-                report.fixes.append(Fix(number, 1, "ftfy"))
-                new = fixed
+        fixed = _ftfy_instead(line, new, model)
+        if fixed is not None:
+            report.ftfy_lines += 1
+            report.fixes.append(Fix(number, 1, "ftfy"))
+            new = fixed
         if new != line:
             report.changed_lines.append(number)
         out_lines.append(new)
@@ -1865,6 +1851,27 @@ def _join_lines(text: str, lines: list[str], line_items: list[list[str | Slot]],
     marks = {(c.slot.line, c.slot.column) for c in report.unsure}
     report.unrecoverable = find_unrecoverable(out_lines, marks)
     return "\n".join(out_lines)
+
+
+def _ftfy_instead(line: str, new: str, model: LanguageModel) -> str | None:
+    """ftfy's reading of a damaged ``line`` where it is better than ours (``new``), else None: of a line
+    nothing else read (guarded), or of one our runs read only in part.
+
+    >>> _ftfy_instead("plain text", "plain text", load_model()) is None
+    True
+    """
+    if new == line and (BYTE_RUN.search(line) or "\ufffd" in line):
+        fixed = _ftfy_line(line, model) if BYTE_RUN.search(line) else _ftfy_marked_line(line, model)
+        return fixed if fixed != line else None
+    if new != line and BYTE_RUN.search(new) and ftfy.badness.is_bad(new):
+        # Mojibake left where our runs stopped (a word of another script, twice misread): where ftfy
+        # reads the whole line into text that shows none and keeps every Chinese character we read
+        # (ftfy knows no Shift-JIS nor GBK), its reading is the better one.
+        fixed = _ftfy_line(line, model)
+        ours = Counter(ch for ch in new if _CHINESE.match(ch))
+        if fixed != line and not ftfy.badness.is_bad(fixed) and ours <= Counter(fixed):
+            return fixed
+    return None
 
 
 def _to_slots(items: list[str | Slot | Piece], line_number: int) -> list[str | Slot]:
@@ -2002,24 +2009,9 @@ FREE_ONLY_MIN_EXPECTED = 8
 
 def _free_share(model: LanguageModel, free: frozenset[int]) -> float:
     """The share of the free bytes among the continuation bytes of Chinese text, by the model's unigram."""
-    return sum(share for b, share in _continuation_shares(model).items() if b in free)
+    return sum(share for b, share in model.continuation_shares.items() if b in free)
 
 
-def _continuation_shares(model: LanguageModel) -> dict[int, float]:
-    """Each byte value's share of the continuation bytes of CJK text, by the model's unigram (once per model)."""
-    held = _CONTINUATION_SHARES.get(id(model))
-    if held is None:
-        weights: Counter[int] = Counter()
-        for ch, logp in model.unigram.items():
-            if len(ch) == 1 and "\u3000" <= ch <= "\u9fff":
-                for b in ch.encode("utf-8")[1:]:
-                    weights[b] += math.exp(logp)
-        total = sum(weights.values()) or 1.0
-        held = _CONTINUATION_SHARES[id(model)] = (model, {b: w / total for b, w in weights.items()})
-    return held[1]
-
-
-_CONTINUATION_SHARES: dict[int, tuple[LanguageModel, dict[int, float]]] = {}
 #: The loss table of a lost byte marked with ``?`` in cp1252 mojibake.
 QUESTIONED = (True, True, "?")
 #: The loss table of a byte that vanished on its own (:data:`VANISHED`).
