@@ -121,6 +121,26 @@ def utf8_as_cp1252_twice_through_a_web_page(text: str) -> str:
     return "".join(ch for ch in twice if not ("\x80" <= ch <= "\x9f" or ch == "\xad")).replace("\xa0", " ")
 
 
+def utf8_as_cp1251(text: str) -> str:
+    """UTF-8 read as Windows-1251, as a Russian Windows reads it; the one byte that code page leaves
+    undefined (0x98) kept as a C1 control, as Windows' decoder keeps it.
+
+    >>> utf8_as_cp1251("使用 →")
+    'дЅїз”Ё в†’'
+    """
+    return "".join(chr(byte) if byte == 0x98 else bytes([byte]).decode("cp1251") for byte in text.encode("utf-8"))
+
+
+def utf8_as_cp1251_through_a_web_page(text: str) -> str:
+    """The same, as a web page or a search index shows it: the C1 control and the invisible soft
+    hyphen (0xAD) gone, the no-break space (0xA0) plain.
+
+    >>> utf8_as_cp1251_through_a_web_page("中文")   # E4 B8 AD E6 96 87
+    'дёж–‡'
+    """
+    return "".join(ch for ch in utf8_as_cp1251(text) if ch not in "\x98\xad").replace("\xa0", " ")
+
+
 def gbk_as_latin1(text: str, codec: str = "gb18030") -> str:
     """拼音码: GBK bytes read as Latin-1. GB18030 by default, so that emoji survive too.
 
@@ -423,6 +443,8 @@ CLASSES: dict[str, DamageClass] = {
         DamageClass(
             "cp1252-twice-web", "符号码 twice, through a web page (C1 controls and soft hyphens gone, no-break space plain)", _text_class(utf8_as_cp1252_twice_through_a_web_page), False
         ),
+        DamageClass("cp1251", "UTF-8 read as Windows-1251 (a Russian Windows; 0x98 kept)", _text_class(utf8_as_cp1251), True),
+        DamageClass("cp1251-web", "UTF-8 read as Windows-1251, through a web page (0x98 and soft hyphen gone, no-break space plain)", _text_class(utf8_as_cp1251_through_a_web_page), False),
         DamageClass("gbk-as-latin1", "拼音码 (GB18030 read as Latin-1)", _text_class(gbk_as_latin1), True),
         DamageClass("gbk-as-cp1254", "拼音码 through Windows-1254 (a detector's guess)", _text_class(gbk_as_cp1254), True),
         DamageClass("utf8-as-gbk", "古文码 (UTF-8 read as GBK, U+FFFD)", _text_class(utf8_as_gbk), False),

@@ -62,6 +62,8 @@ def _invert(name: str, damaged: str | bytes, clean_sample: str) -> str:
         return to_bytes(damaged).decode("shift_jis")
     if name == "cp1252-twice":
         return to_bytes(to_bytes(damaged).decode("utf-8")).decode("utf-8")
+    if name == "cp1251":  # its undefined byte 0x98 kept as a C1 control
+        return b"".join(bytes([ord(ch)]) if "\x80" <= ch < "\xa0" else ch.encode("cp1251") for ch in damaged).decode("utf-8")
     return to_bytes(damaged).decode("utf-8")
 
 

@@ -126,13 +126,18 @@ def test_the_decode_shows_the_bytes_left_and_says_where():
 
 
 def test_several_characters_on_a_line_beside_ascii_and_at_its_end():
+    damaged = {"然": (0, 1), "后": (0, 2), "重": (0, 1), "。": (0, 1)}  # 重 right after ``Python``; 。 ends the line
     data = LOST.encode()
-    for char, kept in (("然", (0, 1)), ("后", (0, 2)), ("重", (0, 1)), ("。", (0, 1))):  # 重 right after ``Python``; 。 ends the line
+    for char, kept in damaged.items():
         data = data.replace(char.encode(), bytes(char.encode()[k] for k in kept))
     result = repair_bytes(data, "a.md")
     assert result.text == LOST
-    line = LOST.split("\n")[5]
-    assert [f for f in fixes(result) if f[2] == "lost-bytes"] == [(6, line.index(c) + 1, "lost-bytes") for c in "然后重。"]
+    # Each where it stood in the line as read: a damaged character shows one character for each byte it kept.
+    line, columns, column = LOST.split("\n")[5], {}, 1
+    for char in line:
+        columns[char] = column
+        column += len(damaged[char]) if char in damaged else 1
+    assert [f for f in fixes(result) if f[2] == "lost-bytes"] == [(6, columns[c], "lost-bytes") for c in "然后重。"]
 
 
 def test_two_broken_characters_side_by_side_are_two():

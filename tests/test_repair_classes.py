@@ -753,3 +753,115 @@ def test_shift_jis_read_as_cp1252_is_undone_exactly_and_named():
 @pytest.mark.parametrize("clean", ["Prix : 5 € — ça coûte ±10 €, où ½ € de taxe.\n", "Größe: 10 µm, Preis: 3,50 €\n"])
 def test_latin_text_with_the_euro_sign_stays(clean):
     assert repair_mojibake(clean)[0] == clean
+
+
+def utf8_as_cp1251(text: str) -> str:
+    """UTF-8 read as Windows-1251 (a Russian Windows), its one undefined byte (0x98) kept as a C1 control."""
+    return "".join(bytes([b]).decode("cp1251", errors="ignore") or chr(b) for b in text.encode("utf-8"))
+
+
+CP1251_ESSAY = (
+    "---\ntitle: 在 Windows 下编译\n---\n# 在 Windows 下编译\n\n"
+    "**最后更新：** 2026-05-19\n\n- 页面：`Messages.tsx` → `MessagesPage.tsx`\n- 误差 ±0.5%，重试 × 3 次 😅\n\n"
+    "目前 Windows Release 使用的版本是 Qt 6.5.x，中文文档见下。\n"
+)
+
+
+def test_utf8_read_as_windows_1251_is_undone_and_named():
+    """A Russian Windows reads UTF-8 as Windows-1251 (使用 as ``дЅїз”Ё``): 符号码 in other characters.
+    Neither ftfy nor the 符号码 reader knew them; each run is read and named ``utf8-as-cp1251``."""
+    damaged = utf8_as_cp1251(CP1251_ESSAY)
+    assert "дЅїз”Ё" in damaged and "в†’" in damaged
+    fixed, report = repair_mojibake(damaged)
+    assert fixed == CP1251_ESSAY
+    kinds = {fix.kind for fix in report.fixes}
+    assert kinds == {"utf8-as-cp1251"}
+    assert (2, 8, "utf8-as-cp1251") in [(f.line, f.column, f.kind) for f in report.fixes]  # 编译 after "title: 在 Windows 下"
+
+
+def test_utf8_read_as_windows_1251_through_a_web_page_gets_its_lost_bytes_back():
+    """Through a web page the C1 control (0x98) and the soft hyphen (0xAD) are gone and the no-break space
+    (0xA0) is plain: 中 (E4 B8 AD) is ``дё``, 无 (E6 97 A0) ``ж— ``. Those two bytes vanish on their own,
+    so a character short of one of them is read as it (not as 上, E4 B8 8A, which lost a byte on the way)."""
+    clean = "# 中文说明\n\n无需重新安装，中文文档见下。把密码写进配置文件中。\n\n这是中文文档的第二段，无法打开时请重试。\n"
+    damaged = utf8_as_cp1251(clean).replace("\x98", "").replace("\xad", "").replace("\xa0", " ")
+    assert "дё" in damaged and "ж— " in damaged
+    fixed, report = repair_mojibake(damaged)
+    assert fixed == clean
+    assert {"utf8-as-cp1251", "lost-bytes"} == {fix.kind for fix in report.fixes}
+
+
+@pytest.mark.parametrize(
+    "russian",
+    [
+        "git clone <URL_ЭТОГО_РЕПОЗИТОРИЯ> --recursive",
+        "Русский язык и её история — «Война и мир», ёлка, № 5.",
+        "Українська: дії, їжак, ґанок, є; српски: љубав, њега, ђак, џеп.",
+    ],
+)
+def test_cyrillic_written_as_it_should_be_stays_beside_windows_1251_mojibake(russian):
+    """Windows-1251's letters are what its mojibake is made of; the text written in them is not. Its
+    letters are all lead bytes (Русский is D0 F3 F1 …), and none reads as Chinese the model knows
+    (Ukrainian дії would be the rare 䳿)."""
+    clean = "# 编译\n\n" + russian + "\n\n目前使用的版本是 Qt 6.5，中文文档见下。\n"
+    damaged = "\n".join(line if line == russian else utf8_as_cp1251(line) for line in clean.split("\n"))
+    assert repair_mojibake(damaged)[0] == clean
+    assert repair_mojibake(russian + "\n")[0] == russian + "\n"
+
+
+def test_russian_read_as_windows_1251_is_read_back_in_a_document_that_shows_it():
+    """The language bar of a README (Русский, as UTF-8 read as Windows-1251, ``Р СѓСЃСЃРєРёР№`` with its
+    0xA0 a plain space) is read back with the Chinese around it."""
+    clean = "中文 | [Русский](README.ru.md) | [English](README.md)\n\n使用说明见下。\n"
+    damaged = utf8_as_cp1251(clean).replace("\xa0", " ")
+    assert "Р СѓСЃСЃРєРёР№" in damaged
+    assert repair_mojibake(damaged)[0] == clean
+
+
+@pytest.mark.parametrize(
+    "cyrillic",
+    [
+        "Да, её…",  # её… is also 帅 (E5 B8 85), and зі» 系, и…» 腻, е…» 养: each a letter and what Cyrillic writes after one
+        "— Так, зі…",
+        "Ну, и…»",
+        "Ами, е…»",
+        "Кітаптың аты «Сөзі» еді.",  # Kazakh: ө is not in Windows-1251, so зі» stands alone
+        "В\xa01812 году",  # a preposition's no-break space: В and 0xA0 read as UTF-8 are Р
+        "О\xa0Python",
+        "— в…»",  # в…» would be ⅻ
+        "俄语 её 是她的",
+        "介词 зі 表示从",
+    ],
+)
+def test_cyrillic_that_windows_1251_mojibake_could_be_stays_alone_and_beside_it(cyrillic):
+    """Found by an audit: a letter and the marks Cyrillic writes after it read as a known character. Such a
+    part alone does not tell a document is Chinese read as Windows-1251, nor is it read beside such text."""
+    assert repair_mojibake(cyrillic)[0] == cyrillic
+    assert repair_mojibake(utf8_as_cp1251("使用方法。") + "\n" + cyrillic)[0] == "使用方法。\n" + cyrillic
+
+
+def test_windows_1251_mojibake_keeps_an_author_s_question_mark_and_a_misread_byte_order_mark_goes():
+    assert repair_mojibake(utf8_as_cp1251("对的?"))[0] == "对的?"
+    lines = utf8_as_cp1251("使用方法。\n\n他是 A。\n\n真的?").replace("\x98", "")  # 是 lost its 0x98 on another line
+    assert repair_mojibake(lines)[0] == "使用方法。\n\n他是 A。\n\n真的?"
+    fixed, report = repair_mojibake(utf8_as_cp1251("\ufeff使用方法。"))
+    assert fixed == "使用方法。" and report.fixes[0].kind == "utf8-as-cp1251"
+
+
+def test_a_character_nothing_fits_in_windows_1251_mojibake_is_left_in_its_own_characters():
+    """😅 (F0 9F 98 85) through a Windows-1251 web page lost its 0x98; no candidate fits, so it stays as it
+    was read (``рџ…``), not as Windows-1252 would have shown it (``ðŸ…``)."""
+    damaged = utf8_as_cp1251("很好😅，这次没有报错。").replace("\x98", "")
+    fixed, report = repair_mojibake(damaged)
+    assert fixed == "很好рџ…，这次没有报错。" and report.lossy_left == 1
+
+
+def test_a_recovered_character_is_reported_where_its_damage_stood_in_the_line_as_read():
+    """参 (E5 8F 82) and 见 (E8 A7 81) each lose a byte Windows-1252 leaves undefined: ``å‚è§`` after
+    ``abc ``. Each recovery names its own column of that line (5 and 7), not its place in the line as
+    repaired."""
+    damaged = "abc 参见 的说明".encode("utf-8").decode("cp1252", errors="ignore")
+    assert damaged == "abc å‚è§ çš„è¯´æ˜Ž"
+    fixed, report = repair_mojibake(damaged)
+    assert fixed == "abc 参见 的说明"
+    assert [(f.line, f.column) for f in report.fixes if f.kind == "lost-bytes"] == [(1, 5), (1, 7)]

@@ -345,6 +345,12 @@ LINE_OF_HAN = "的一是在不了有和人这中大为上个国我以要他时�
         # One window of a thousand slots, and four thousand: each hypothesis once copied all its
         # choices, and merging two compared them all (59 s against 5 s).
         pytest.param(lambda n: b"".join(LINE_OF_HAN[i % len(LINE_OF_HAN)].encode()[: 2 if i % 4 == 0 else 3] for i in range(n)), id="one line with every fourth character short of a byte"),
+        # Each piece of a run looked at every mark of the run (16 s for 16,000 against 0.4 s now).
+        pytest.param(lambda n: ("ä?" * n).encode(), id="one line of lead bytes each marked as short of one"),
+        pytest.param(lambda n: ("д\ufffd" * n).encode(), id="the same in Windows-1251"),
+        # Each fix was looked for in every respelt part (11.8 s for 100,000 characters).
+        pytest.param(lambda n: ("дЅїз”Ё " * n).encode(), id="one line of Windows-1251 mojibake, a space after each word"),
+        pytest.param(lambda n: ("её… " * n).encode(), id="one line of Russian that Windows-1251 mojibake could be"),
     ],
 )
 @pytest.mark.timeout(60)  # four repairs of up to 4,000 damaged characters each, on a shared machine

@@ -132,6 +132,34 @@ def test_latin_text_alone_never_changes(lines):
     assert repair_text(text, "a.md").text == text
 
 
+CYRILLIC_LINES = [
+    "Русский язык и её история — «Война и мир», ёлка, № 5.",
+    "`git clone <URL_ЭТОГО_РЕПОЗИТОРИЯ> --recursive`",
+    "Українська: дії, їжак, ґанок, є; српски: љубав, њега, ђак, џеп.",
+    "| Язык | Файл |\n|---|---|\n| Русский | README.ru.md |",
+]
+
+
+@SETTINGS
+@given(text=essays(decorations=CYRILLIC_LINES + evaltext.SYMBOL_LINES))
+def test_clean_text_with_cyrillic_never_changes(text):
+    """Windows-1251's letters make its mojibake (``дЅїз”Ё`` for 使用); text written in them stays."""
+    assert repair_text(text, "a.md").text == text
+
+
+#: The same, less a one-letter word whose Windows-1251 reading is itself what Cyrillic writes (є, D1 94,
+#: reads ``С”``: a capital and a closing quote), which stays as it is (a known limit).
+GARBLED_CYRILLIC_LINES = [line.replace(" є;", ";") for line in CYRILLIC_LINES]
+
+
+@SETTINGS
+@given(text=essays(decorations=GARBLED_CYRILLIC_LINES + LATIN_LINES), seed=st.integers(0, 2**16))
+def test_windows_1251_mojibake_of_chinese_russian_and_latin_is_undone_exactly(text, seed):
+    """The whole essay, Russian and accented Latin letters included, read as Windows-1251 and read back."""
+    damaged = CLASSES["cp1251"].apply(text, random.Random(seed))
+    assert repair_text(damaged, "a.md").text == text
+
+
 @SETTINGS
 @given(text=essays(decorations=evaltext.SYMBOL_LINES + evaltext.ENGLISH_LINES + evaltext.CODE_BLOCKS), seed=st.integers(0, 2**16))
 def test_raw_utf8_that_lost_bytes_is_read_as_utf8_and_every_line_that_lost_nothing_stays(text, seed):

@@ -171,15 +171,22 @@ def split_gapped_run(run: str) -> list[Piece] | None:
     pieces = split_pieces(bytes(data))
     if pieces is None:
         return None
-    out, start, placed = [], 0, 0
+    out, start, placed, next_gap = [], 0, 0, 0
     for piece in pieces:
         end = start + 1 + len(piece.tail)
-        inside = [g - start - 1 for g in gaps if start < g <= end]
+        # The gaps are in order: each piece takes the ones up to its end (one pass, not one per piece).
+        first_gap = next_gap
+        while next_gap < len(gaps) and gaps[next_gap] <= end:
+            next_gap += 1
+        mine = [g for g in gaps[first_gap:next_gap] if g > start]
+        if len(mine) < next_gap - first_gap:
+            return None  # a mark before the lead byte: no character was open for it
+        inside = [g - start - 1 for g in mine]
         if len(inside) > piece.missing:
             return None
         if inside:
             at = inside[0] if len(set(inside)) == 1 and len(inside) == piece.missing else -1
-            marks = {run_marks[g] for g in gaps if start < g <= end}
+            marks = {run_marks[g] for g in mine}
             piece = Piece(piece.lead, piece.tail, piece.missing, piece.cp1252, True, at, question="?" in marks, vanished=marks == {VANISHED})
             placed += len(inside)
         out.append(piece)

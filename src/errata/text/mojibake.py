@@ -8,6 +8,9 @@ model finds it plausible, never because a decoder happened to succeed:
    symbols and emoji included (``â‰¥`` → ``≥``). Where continuation bytes are
    missing (dropped, or shown as U+FFFD) the character becomes a :class:`Slot`
    that the language model fills (:mod:`errata.text.recover`, ``lost-bytes``).
+   The same mistake through Windows-1251, a Russian Windows' code page (``utf8-as-cp1251``:
+   ``дЅїз”Ё`` for 使用), is respelt as Windows-1252's characters first and read the same way
+   (:mod:`errata.text.codepages`).
 2. **GBK/GB18030, Big5 or Shift-JIS read as Latin-1** (``gbk-as-latin1``, ``big5-as-latin1``,
    ``shift-jis-as-latin1``), which ftfy cannot undo: ``mmdetection±¨´í»ã×Ü`` → ``mmdetection报错汇总``;
    Latin words saved as GBK too, whose accented letters are GBK's pinyin
@@ -67,6 +70,7 @@ from .bytemap import (
     truncated_characters,
     utf8_length,
 )
+from .codepages import WINDOWS_1252, CodePage, renamed_fix_kind, spelt_as_cp1252
 from .cjk_reading import LIST_ITEM_START, SWALLOWED, cjk_reading_runs, keeps_line_ends, reads_paired
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import UNKNOWN_LOGP, LanguageModel, load_model, utf8_lead
@@ -166,8 +170,8 @@ def is_plausible_char(ch: str, vocabulary: frozenset[str] | set[str], latin_word
         return True  # Latin-1 text double-encoded: Ã© → é
     if latin_word and is_latin_letter(ch):
         return True
-    if 0x0386 <= cp <= 0x03CE or ch in GREEK_MATH or 0x0400 <= cp <= 0x045F:
-        # The Greek alphabet and the Cyrillic of Russian; not archaic Greek and
+    if 0x0386 <= cp <= 0x03CE or ch in GREEK_MATH or 0x0400 <= cp <= 0x045F or ch in "Ґґ":
+        # The Greek alphabet and the Cyrillic of Russian (and Ukrainian's ґ); not archaic Greek and
         # Coptic letters (ͼ) nor the letters of smaller languages further on (һ ҳ),
         # which GBK bytes read as UTF-8 make (图 ``CD BC``, 一页).
         return unicodedata.category(ch).startswith("L")
@@ -778,7 +782,7 @@ class Fix:
 
     line: int
     column: int  # 1-based, in the damaged line as read (line 1's after a misread byte order mark the repair removed)
-    kind: str  # utf8-as-cp1252, utf8-as-latin1, utf8-as-cp1252-twice, gbk-as-latin1, big5-as-latin1, utf8-as-gbk, lost-bytes, …
+    kind: str  # utf8-as-cp1252, utf8-as-latin1, utf8-as-cp1252-twice, utf8-as-cp1251, gbk-as-latin1, big5-as-latin1, utf8-as-gbk, lost-bytes, …
 
 
 @dataclass
@@ -1122,15 +1126,41 @@ def repair_mojibake(
     >>> repair_mojibake("他用微ä¿发了消息。", lost_bytes=((1, 3, 5),))[0]
     '他用微信发了消息。'
     """
-    report = MojibakeReport()
     if text.isascii():
-        return text, report
+        return text, MojibakeReport()
     as_read = text
     text, bom_kind = misread_bom(text)
     mark = len(as_read) - len(text)
     model = model or load_model()
+    known_lost = spans_without_the_mark(lost_bytes, mark)  # the decode counted the mark; these lines do not hold it
+    # Another code page's 符号码 (``дЅїз”Ё``) is spelt as Windows-1252's, one character for one, and read as that.
+    respelling = spelt_as_cp1252(text, model)
+    fixed, report = _repair_read_text(respelling.text, model, config, known_lost, crlf_converted, respelling.code_page)
+    if respelling.spans:
+        if unread := respelling.unread(report.fixes):
+            # A part 符号码's reader would not take (a letter alone beside a sign) stays as it was.
+            respelling = spelt_as_cp1252(text, model, leave=unread)
+            fixed, report = _repair_read_text(respelling.text, model, config, known_lost, crlf_converted, respelling.code_page)
+        report.fixes = _in_their_code_page(report.fixes, respelling.spans)
+    # Fixes say where the damage stood in the file as read: on line 1, after the mark the repair removed.
+    report.fixes = ([Fix(1, 1, bom_kind)] if bom_kind else []) + after_the_mark(report.fixes, mark)
+    # A byte order mark a reading gave back (the first line's 古文码 began with it) goes, as the decode drops one.
+    return (fixed[1:] if fixed.startswith(BOM) and not text.startswith(BOM) else fixed), report
+
+
+def _repair_read_text(
+    text: str,
+    model: LanguageModel,
+    config: RepairConfig,
+    lost_bytes: tuple[tuple[int, int, int], ...],
+    crlf_converted: bool,
+    code_page: CodePage = WINDOWS_1252,
+) -> tuple[str, MojibakeReport]:
+    """:func:`repair_mojibake` of a text without a misread byte order mark, any other code page's 符号码
+    respelt as Windows-1252's; ``code_page``: the one its single-byte mojibake was read in."""
+    report = MojibakeReport()
     lines = text.split("\n")
-    known = known_damage(lines, spans_without_the_mark(lost_bytes, mark))  # the decode counted the mark; these lines do not hold it
+    known = known_damage(lines, lost_bytes)
     # A greedy reader's document is read so throughout; elsewhere each line takes the reading that makes sense of more of it.
     paired = True if reads_paired(lines, model, config) else None
     # Where the document shows a no-break space turned plain inside a character, it did so throughout.
@@ -1181,21 +1211,29 @@ def repair_mojibake(
     # Only a line with runs can hold a slot: the others are not walked character by character.
     slots = [item for items, (runs, _) in zip(line_items, decoded) if runs for item in items if isinstance(item, Slot)]
     if slots:
-        _recover_lost_bytes(line_items, slots, lines, model, report, config)
+        _recover_lost_bytes(line_items, slots, lines, model, report, config, code_page)
     if swallowed and paired:
         _restore_swallowed(line_items, swallowed, crlf_converted or _crlf(lines), crlf_converted, report, not keeps_line_ends(lines))
     fixed = _join_lines(text, lines, line_items, model, report)
-    # Fixes say where the damage stood in the file as read: on line 1, after the mark the repair removed.
-    report.fixes = ([Fix(1, 1, bom_kind)] if bom_kind else []) + after_the_mark(report.fixes, mark)
-    # A byte order mark a reading gave back (the first line's 古文码 began with it) goes, as the decode drops one.
-    return (fixed[1:] if fixed.startswith(BOM) and not text.startswith(BOM) else fixed), report
+    return fixed, report
+
+
+def _in_their_code_page(fixes: list[Fix], respelt: list[tuple[int, int, int, str]]) -> list[Fix]:
+    """The fixes named by the code page their runs were read in, where the runs were respelt
+    (:mod:`errata.text.codepages`; ``respelt``: (line, first column, end column, class)).
+
+    >>> _in_their_code_page([Fix(1, 4, "utf8-as-cp1252"), Fix(2, 1, "utf8-as-cp1252")], [(1, 4, 10, "utf8-as-cp1251")])
+    [Fix(line=1, column=4, kind='utf8-as-cp1251'), Fix(line=2, column=1, kind='utf8-as-cp1252')]
+    """
+    where = {(line, column): kind for line, first, end, kind in respelt for column in range(first, end)}
+    return [Fix(fix.line, fix.column, renamed_fix_kind(fix.kind, where[fix.line, fix.column])) if (fix.line, fix.column) in where else fix for fix in fixes]
 
 
 BOM = "\ufeff"
 #: The UTF-8 byte order mark (EF BB BF) at a text's start as code pages read it: Windows-1252 and
-#: Latin-1 make ``ï»¿`` of it (twice over, ``Ã¯Â»Â¿``); GBK and GB18030 read EF BB as 锘 and BF as
+#: Latin-1 make ``ï»¿`` of it (twice over, ``Ã¯Â»Â¿``), Windows-1251 ``п»ї``; GBK and GB18030 read EF BB as 锘 and BF as
 #: the lead byte of a pair with the byte after it, which leaves a mark where that byte cannot end a pair.
-_BOM_AS_LATIN = (("ï»¿", "utf8-as-cp1252"), ("Ã¯Â»Â¿", "utf8-as-cp1252-twice"))
+_BOM_AS_LATIN = (("ï»¿", "utf8-as-cp1252"), ("Ã¯Â»Â¿", "utf8-as-cp1252-twice"), ("п»ї", "utf8-as-cp1251"))
 _BOM_AS_GBK = "锘"
 
 
@@ -1609,6 +1647,7 @@ def _line_items(
     if not runs:
         return list(line)  # most lines of most documents: nothing to turn into slots
     items: list[str | Slot | Piece] = []
+    origins: list[int] = []  # each item's column in the line as read (a run's: _item_columns)
     cursor = 0
     for run in runs:
         legacy = run.kind in LEGACY_KINDS
@@ -1620,7 +1659,9 @@ def _line_items(
         if not legacy and _latin_word(line, run):
             continue  # a Latin-1 ``é`` inside a word of a UTF-8 line too
         items.extend(line[cursor : run.start])
+        origins.extend(range(cursor + 1, run.start + 1))
         items.extend(run.items)
+        origins.extend(_item_columns(run))
         cursor = run.end
         if known:
             continue  # each character is reported as it is recovered
@@ -1630,16 +1671,28 @@ def _line_items(
             report.runs_fixed += 1
         report.fixes.append(Fix(number, run.start + 1, run.kind))
     items.extend(line[cursor:])
-    out = _to_slots(items, number)
+    origins.extend(range(cursor + 1, len(line) + 1))
+    out = _to_slots(items, number, origins)
     if len(out) < len(items):
         swallowed[number] = _swallowed_places(items)
     return out
 
 
 def _recover_lost_bytes(
-    line_items: list[list[str | Slot]], slots: list[Slot], lines: list[str], model: LanguageModel, report: MojibakeReport, config: RepairConfig
+    line_items: list[list[str | Slot]],
+    slots: list[Slot],
+    lines: list[str],
+    model: LanguageModel,
+    report: MojibakeReport,
+    config: RepairConfig,
+    code_page: CodePage = WINDOWS_1252,
 ) -> None:
-    """Fill every slot (``slots``: those of ``line_items``), in three passes over the document."""
+    """Fill every slot (``slots``: those of ``line_items``), in three passes over the document.
+
+    ``code_page``: the document's single-byte decode (Windows-1252, or another code page that
+    :func:`~errata.text.codepages.spelt_as_cp1252` respelt): the bytes it loses on its own, and how a
+    character nothing fits is left.
+    """
     observed: Counter[int] = Counter()
     for items in line_items:
         for item in items:
@@ -1653,7 +1706,7 @@ def _recover_lost_bytes(
     # though only beside a drawing lifted in the choice: the document's own counts weigh them elsewhere.
     drawn = {ch: BOX_DRAWING_MAX_LOGP - model.unigram_logp(ch) for ch in intact if is_box_drawing(ch)}
     index = CandidateIndex(model, set(intact) | EMOJI_PARTS, {**drawn, **bonus})
-    free = dropped_by_the_decode(lines)
+    free = dropped_by_the_decode(lines, code_page.vanishing)
     free_only = Counter({FREE_ONLY: 1}) if _free_losses_explain(slots, observed, free, model) else None
     _fill_candidates(line_items, lines, index, _loss_tables(observed, free_only, config, free), bonus, config)
     report.bytes_recovered = sum(slot.source.missing for slot in slots)
@@ -1662,7 +1715,7 @@ def _recover_lost_bytes(
         # of a millisecond for each: past the budget each takes its likeliest fit on its own
         # (channel and unigram), reported as low confidence, or its mark where the damage showed one.
         for slot in slots:
-            _settle(Choice(slot, slot.candidates[0][0] if slot.candidates else UNRESOLVED, None, 0.0, False), line_items, report, config)
+            _settle(Choice(slot, slot.candidates[0][0] if slot.candidates else UNRESOLVED, None, 0.0, False), line_items, report, config, code_page)
         return
     # Pass 1 assumes uniform loss; what it had to assume lost tells which
     # byte values this document tends to lose (an EM step).
@@ -1682,11 +1735,11 @@ def _recover_lost_bytes(
     # every occurrence of which was damaged is still the document's word.
     sure = {id(c.slot): c.chosen for c in _choose_all(line_items, intact_model, quick) if c.confident}
     for choice in _choose_all(line_items, _document_model(line_items, model, config, sure), SearchSettings.thorough(config)):
-        _settle(choice, line_items, report, config)
+        _settle(choice, line_items, report, config, code_page)
 
 
-def _settle(choice: Choice, line_items: list[list[str | Slot]], report: MojibakeReport, config: RepairConfig) -> None:
-    """Put a slot's choice in the text, and in the report."""
+def _settle(choice: Choice, line_items: list[list[str | Slot]], report: MojibakeReport, config: RepairConfig, code_page: CodePage = WINDOWS_1252) -> None:
+    """Put a slot's choice in the text, and in the report (``code_page``: the one the document's mojibake was read in)."""
     if choice.slot.source.gap and choice.chosen != UNRESOLVED and choice.margin < config.gap_min_margin:
         # The reader saw a U+FFFD here; an unsure guess would hide it.
         choice = Choice(choice.slot, UNRESOLVED, choice.chosen, choice.margin, False)
@@ -1694,12 +1747,12 @@ def _settle(choice: Choice, line_items: list[list[str | Slot]], report: Mojibake
         report.lossy_left += 1
         report.unsure.append(choice)
         return
-    report.slot_marks_added += _marks_added(choice.slot.source, _apply(line_items, choice))
+    report.slot_marks_added += _marks_added(choice.slot.source, _apply(line_items, choice, spelling=code_page.spelling))
     if choice.chosen == UNRESOLVED:
         report.lossy_left += 1
         return
     report.characters_recovered += 1
-    report.fixes.append(Fix(choice.slot.line, choice.slot.column, LOST_BYTES))
+    report.fixes.append(Fix(choice.slot.line, choice.slot.origin or choice.slot.column, LOST_BYTES))
     if not choice.confident:
         report.low_confidence.append(choice)
 
@@ -1874,16 +1927,38 @@ def _ftfy_instead(line: str, new: str, model: LanguageModel) -> str | None:
     return None
 
 
-def _to_slots(items: list[str | Slot | Piece], line_number: int) -> list[str | Slot]:
-    """The items with a slot for each damaged character, and without the places of swallowed bytes."""
+def _item_columns(run: DecodedRun) -> list[int]:
+    """Where each of a run's items began in the line as read (1-based): one character a byte, and a mark
+    for each lost byte that showed one. Where the run does not add up so (mojibake twice, a no-break
+    space read back), every item stands where the run began.
+
+    >>> _item_columns(DecodedRun(4, 9, [Piece(0xE4, b"\\xb8", 1), "细"], 1))
+    [5, 7]
+    """
+    if not all(isinstance(item, (str, Piece)) for item in run.items):
+        return [run.start + 1] * len(run.items)  # a 古文码 reading's swallowed bytes
+    widths = [len(item.encode("utf-8")) if isinstance(item, str) else 1 + len(item.tail) + (item.missing if item.gap else 0) for item in run.items]
+    if sum(widths) != run.end - run.start:
+        return [run.start + 1] * len(run.items)
+    return [run.start + 1 + offset for offset in accumulate([0, *widths[:-1]])]
+
+
+def _to_slots(items: list[str | Slot | Piece], line_number: int, origins: list[int] | None = None) -> list[str | Slot]:
+    """The items with a slot for each damaged character, and without the places of swallowed bytes
+    (``origins``: each item's column in the line as read, where its damage is reported).
+
+    >>> slot = _to_slots(["a", Piece(0xE4, b"\\xb8", 1), "b"], 1, [1, 2, 6])[1]
+    >>> slot.column, slot.origin
+    (2, 2)
+    """
     out: list[str | Slot] = []
     column = 0
-    for item in items:
+    for index, item in enumerate(items):
         if item is SWALLOWED:
             continue
         column += 1
         if isinstance(item, Piece):
-            out.append(Slot(line_number, column, [], source=item))
+            out.append(Slot(line_number, column, [], source=item, origin=origins[index] if origins else 0))
         else:
             out.append(item)
     return out
@@ -2020,8 +2095,8 @@ VANISHED_TABLE = (True, True, VANISHED)
 _IMPOSSIBLE = -30.0
 
 
-def dropped_by_the_decode(lines: list[str]) -> frozenset[int]:
-    """The ALWAYS_DROPPED bytes a document's cp1252 decode may have dropped: the ones it never shows.
+def dropped_by_the_decode(lines: list[str], vanishing: frozenset[int] = ALWAYS_DROPPED) -> frozenset[int]:
+    """The ``vanishing`` bytes a document's cp1252 decode may have dropped: the ones it never shows.
 
     A document whose mojibake keeps a byte somewhere (the C1 control ``\x8d``
     of a decode that kept the five undefined bytes, a soft hyphen, ``Ž``) did
@@ -2031,7 +2106,7 @@ def dropped_by_the_decode(lines: list[str]) -> frozenset[int]:
     [141]
     """
     text = "\n".join(lines)
-    return frozenset(b for b in ALWAYS_DROPPED if not any(ch in text for ch, byte in CHAR_TO_BYTE.items() if byte == b))
+    return frozenset(b for b in vanishing if not any(ch in text for ch, byte in CHAR_TO_BYTE.items() if byte == b))
 
 
 def _loss_tables(observed: Counter[int], assumed: Counter[int] | None, config: RepairConfig, free: frozenset[int] = ALWAYS_DROPPED) -> dict[tuple, list[float]]:
@@ -2235,8 +2310,9 @@ def _missing_bytes(cont: bytes, kept: bytes) -> list[int]:
     return missing
 
 
-def _apply(line_items: list[list[str | Slot]], choice: Choice, keep_mark: bool = False) -> str:
-    """Put the choice in its slot's place, and return what was put; ``keep_mark``: one U+FFFD for the whole damaged character."""
+def _apply(line_items: list[list[str | Slot]], choice: Choice, keep_mark: bool = False, spelling: dict[int, str] = BYTE_TO_CHAR) -> str:
+    """Put the choice in its slot's place, and return what was put; ``keep_mark``: one U+FFFD for the whole
+    damaged character; ``spelling``: the characters of the code page the mojibake was read in."""
     items = line_items[choice.slot.line - 1]
     # A slot's column is its place among the line's items (:func:`_to_slots`), which are
     # replaced one for one: no scan of the line for each of its slots (a line of a megabyte may hold 100,000).
@@ -2250,7 +2326,7 @@ def _apply(line_items: list[list[str | Slot]], choice: Choice, keep_mark: bool =
             elif choice.chosen == UNRESOLVED:
                 # Nothing fitted: keep the damaged characters as they were (reported as lossy left).
                 source = item.source
-                items[k] = _as_mojibake(source) if source.cp1252 and not source.gap else UNRESOLVED
+                items[k] = _as_mojibake(source, spelling) if source.cp1252 and not source.gap else UNRESOLVED
             else:
                 items[k] = choice.chosen
             return items[k]
@@ -2267,9 +2343,14 @@ def _marks_added(piece: Piece, written: str) -> int:
     return written.count("\ufffd") - shown
 
 
-def _as_mojibake(piece: Piece) -> str:
-    """A piece's bytes as the mojibake characters they were read as."""
-    return "".join(BYTE_TO_CHAR[b] for b in bytes([piece.lead]) + piece.tail)
+def _as_mojibake(piece: Piece, spelling: dict[int, str] = BYTE_TO_CHAR) -> str:
+    """A piece's bytes as the mojibake characters they were read as (in Windows-1252, or ``spelling``'s code page).
+
+    >>> from errata.text.codepages import code_page
+    >>> _as_mojibake(Piece(0xF0, b"\\x9f\\x85", 1)), _as_mojibake(Piece(0xF0, b"\\x9f\\x85", 1), code_page("cp1251").spelling)
+    ('ðŸ…', 'рџ…')
+    """
+    return "".join(spelling[b] for b in bytes([piece.lead]) + piece.tail)
 
 
 def _ftfy_line(line: str, model: LanguageModel) -> str:

@@ -62,6 +62,9 @@ class Slot:
     candidates: list[tuple[str, float]]  # (character, channel log-likelihood)
     prior: dict[str, float] = field(default_factory=dict)  # Markdown punctuation prior
     source: object = None  # what the slot was made from (the damaged bytes)
+    #: Where the damage stood in the line as read (1-based; 0: as ``column``). ``column`` is the slot's
+    #: place in the line as it is being repaired, which a run read before it may have made shorter.
+    origin: int = 0
 
 
 @dataclass(frozen=True)
