@@ -141,3 +141,21 @@ def test_lost_bytes_marked_with_question_marks_never_worse_than_ftfy(rate):
         theirs = ftfy.fix_text(case.damaged, FTFY_CONFIG)
         ours = errata(case.damaged)
         assert character_errors(ours, case.clean) <= character_errors(theirs, case.clean), index
+
+
+#: Single-byte code pages Errata does not read UTF-8 through (Windows-1251 aside), each as a decoder
+#: with replacement reads it: Central Europe's (Windows-1250, ISO 8859-2), the Baltic one, Greek,
+#: DOS's 437 (a Western Windows console), the Mac's. ftfy reads several of them.
+OTHER_CODE_PAGES = ["cp1250", "iso8859_2", "cp1257", "cp1253", "cp437", "mac_roman"]
+
+
+@pytest.mark.parametrize("codec", OTHER_CODE_PAGES)
+def test_never_worse_than_ftfy_through_a_code_page_errata_does_not_read(codec):
+    """A run read partly (the characters Windows-1252 shares with these code pages) gave single Chinese
+    characters among the mojibake (``仍Ąč‡Ş``), which kept ftfy's reading of the line out: where
+    ftfy's reads as far likelier Chinese, it is taken."""
+    for doc in DOCS[:12]:
+        damaged = "".join(bytes([b]).decode(codec, errors="replace") for b in doc.encode("utf-8"))
+        theirs = ftfy.fix_text(damaged, FTFY_CONFIG)
+        ours = errata(damaged)
+        assert character_errors(ours, doc) <= character_errors(theirs, doc), (codec, damaged[:120], ours[:120], theirs[:120])

@@ -74,7 +74,7 @@ from .codepages import WINDOWS_1252, CodePage, renamed_fix_kind, spelt_as_cp1252
 from .cjk_reading import LIST_ITEM_START, SWALLOWED, cjk_reading_runs, keeps_line_ends, reads_paired
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import UNKNOWN_LOGP, LanguageModel, load_model, utf8_lead
-from .plausibility import is_accented_letter, is_box_drawing, text_score, with_lost_characters
+from .plausibility import is_accented_letter, is_box_drawing, text_logp, text_score, with_lost_characters
 from .recover import UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line
 from .unrecoverable import Finding, find_unrecoverable
 
@@ -1885,12 +1885,13 @@ def _restore_swallowed(
 def _join_lines(text: str, lines: list[str], line_items: list[list[str | Slot]], model: LanguageModel, report: MojibakeReport) -> str:
     """The repaired text; lines nothing else touched get ftfy's (guarded) attention."""
     out_lines = []
+    other_code_page = bool(_OTHER_CODE_PAGES.search(text))
     for number, (line, items) in enumerate(zip(lines, line_items), start=1):
         try:
             new = "".join(items)  # no slot left on the line: the common case, at the speed of C
         except TypeError:
             new = "".join(i if isinstance(i, str) else "\ufffd" for i in items)
-        fixed = _ftfy_instead(line, new, model)
+        fixed = _ftfy_instead(line, new, model, other_code_page)
         if fixed is not None:
             report.ftfy_lines += 1
             report.fixes.append(Fix(number, 1, "ftfy"))
@@ -1906,25 +1907,57 @@ def _join_lines(text: str, lines: list[str], line_items: list[list[str | Slot]],
     return "\n".join(out_lines)
 
 
-def _ftfy_instead(line: str, new: str, model: LanguageModel) -> str | None:
+#: What code pages that neither we nor Windows-1252 read make of UTF-8, and Chinese text seldom writes:
+#: Latin letters of Central Europe and the Baltic (``čż™ä¸Ş``), Greek (``Σ╕¡``), DOS's double-line box
+#: drawing (``╗║``), a Mac's signs (``‰Ωø``); not the ones Windows-1252 and 1254 hold (Œ š ƒ ı Ş). Where a
+#: document shows them, ftfy may read a line we read.
+_OTHER_CODE_PAGES = re.compile(
+    "["
+    + re.escape("".join(sorted(set(map(chr, chain(range(0x100, 0x250), range(0x370, 0x400), range(0x2550, 0x256D)))) - set(CHAR_TO_BYTE))))
+    + "√∫≈∂∆◊ﬁﬂ]"
+)
+
+
+def _ftfy_instead(line: str, new: str, model: LanguageModel, other_code_page: bool = False) -> str | None:
     """ftfy's reading of a damaged ``line`` where it is better than ours (``new``), else None: of a line
-    nothing else read (guarded), or of one our runs read only in part.
+    nothing else read (guarded), of one our runs read only in part, or, in a document that shows a code
+    page we do not read (``other_code_page``), of one ftfy reads as far likelier text (a Mac's 文档,
+    ``ÊñáÊ°£``, is GBK's 蜀崾埃 too).
 
     >>> _ftfy_instead("plain text", "plain text", load_model()) is None
     True
     """
-    if new == line and (BYTE_RUN.search(line) or "\ufffd" in line):
-        fixed = _ftfy_line(line, model) if BYTE_RUN.search(line) else _ftfy_marked_line(line, model)
-        return fixed if fixed != line else None
-    if new != line and BYTE_RUN.search(new) and ftfy.badness.is_bad(new):
+    if new == line:
+        if BYTE_RUN.search(line) or "\ufffd" in line:
+            fixed = _ftfy_line(line, model) if BYTE_RUN.search(line) else _ftfy_marked_line(line, model)
+            return fixed if fixed != line else None
+        return None
+    left_bad = bool(BYTE_RUN.search(new)) and ftfy.badness.is_bad(new)
+    if not (left_bad or other_code_page):
+        return None  # read through: most changed lines (ftfy on each would cost a sixth of the time)
+    fixed = _ftfy_line(line, model)
+    if fixed in (line, new):
+        return None
+    if left_bad and not ftfy.badness.is_bad(fixed):
         # Mojibake left where our runs stopped (a word of another script, twice misread): where ftfy
         # reads the whole line into text that shows none and keeps every Chinese character we read
         # (ftfy knows no Shift-JIS nor GBK), its reading is the better one.
-        fixed = _ftfy_line(line, model)
         ours = Counter(ch for ch in new if _CHINESE.match(ch))
-        if fixed != line and not ftfy.badness.is_bad(fixed) and ours <= Counter(fixed):
+        if ours <= Counter(fixed):
             return fixed
+    if other_code_page and text_logp(fixed, model)[0] >= text_logp(new, model)[0] + FTFY_FAR_LIKELIER:
+        # Our runs read only what a code page we do not read shares with the ones we do (Windows-1250's
+        # ``čż™ä¸Şĺ·Ą``: 仍 and 不 among the mojibake; a Mac's ``ÊñáÊ°£`` read as GBK), where ftfy
+        # read the line as that code page.
+        return fixed
     return None
+
+
+#: How much likelier (nats, by the model) ftfy's reading of a line must be than ours to be taken on
+#: the model's word alone: the two are readings of the same bytes, so the likelier text is the better
+#: reading; by a margin of what two rare characters cost, not to trade a reading of ours for one as good
+#: (a Mac's 文档 against our GBK reading of it, 蜀崾埃: 29 nats).
+FTFY_FAR_LIKELIER = 20.0
 
 
 def _item_columns(run: DecodedRun) -> list[int]:

@@ -31,7 +31,7 @@ KANA_LOGP = math.log(1 / 170)
 #: Per-character log-probability of a hangul syllable in Korean text (about 2,350 in common use).
 HANGUL_LOGP = math.log(1 / 2350)
 
-__all__ = ["text_score", "non_ascii_score", "with_lost_characters", "LOST_CHARACTER_LOGP", "is_accented_letter", "latin_word_letters", "load_model"]
+__all__ = ["text_score", "text_logp", "non_ascii_score", "with_lost_characters", "LOST_CHARACTER_LOGP", "is_accented_letter", "latin_word_letters", "load_model"]
 
 #: What a character with lost bytes counts for when a damaged UTF-8 reading
 #: competes with another reading of the same bytes: a common character's
@@ -85,6 +85,17 @@ def text_score(text: str, model: LanguageModel, before: str = BOUNDARY) -> float
 
     An empty text scores 0. Spaces and line ends are context, not characters.
     """
+    total, count = text_logp(text, model, before)
+    return total / count if count else 0.0
+
+
+def text_logp(text: str, model: LanguageModel, before: str = BOUNDARY) -> tuple[float, int]:
+    """The log-probability of ``text`` after ``before``, and how many symbols it counts (see :func:`text_score`).
+
+    >>> model = load_model()
+    >>> text_logp("- 构建", model)[0] > text_logp("- µ₧不σ╗║", model)[0]
+    True
+    """
     total, count = 0.0, 0
     prev = symbols([before])[0] if before else BOUNDARY
     for sym in symbols(text):
@@ -95,7 +106,7 @@ def text_score(text: str, model: LanguageModel, before: str = BOUNDARY) -> float
         total += flat if flat is not None else model.bigram_logp(prev, sym)
         count += 1
         prev = sym
-    return total / count if count else 0.0
+    return total, count
 
 
 def is_accented_letter(ch: str) -> bool:
