@@ -865,3 +865,18 @@ def test_a_recovered_character_is_reported_where_its_damage_stood_in_the_line_as
     fixed, report = repair_mojibake(damaged)
     assert fixed == "abc 参见 的说明"
     assert [(f.line, f.column) for f in report.fixes if f.kind == "lost-bytes"] == [(1, 5), (1, 7)]
+
+
+@pytest.mark.parametrize(
+    "damaged, clean",
+    [
+        ("Erdős\n| Ïó°Î°ö |\nÈâºÜ±¥Âú¡£", "Erdős\n| 象拔蚌 |\n肉很饱满。"),
+        ("σ\n| ÏÄìÍ±ó | 92 |\n³É¼¨ÒÑÂ¼ÈëÏµÍ³¡£", "σ\n| 夏焱斌 | 92 |\n成绩已录入系统。"),
+    ],
+)
+def test_ftfy_s_korean_reading_of_gbk_does_not_replace_ours_in_a_document_with_other_code_pages_letters(damaged, clean):
+    """Found by an audit: in a document that shows a letter of a code page Errata does not read (ő, σ),
+    ftfy's reading of a line is taken where the model finds it far likelier; ftfy read this 拼音码 as
+    UTF-8 into hangul, which the model scores at a flat rate (엡롚 for 象拔蚌). A reading that brings in
+    a script ours does not show is not taken."""
+    assert repair_mojibake(damaged)[0] == clean

@@ -73,7 +73,7 @@ from .bytemap import (
 from .codepages import WINDOWS_1252, CodePage, renamed_fix_kind, spelt_as_cp1252
 from .cjk_reading import LIST_ITEM_START, SWALLOWED, cjk_reading_runs, keeps_line_ends, reads_paired
 from .config import DEFAULT_CONFIG, RepairConfig
-from .langmodel import UNKNOWN_LOGP, LanguageModel, load_model, utf8_lead
+from .langmodel import UNKNOWN_LOGP, LanguageModel, is_hangul_syllable, load_model, utf8_lead
 from .plausibility import is_accented_letter, is_box_drawing, text_logp, text_score, with_lost_characters
 from .recover import UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line
 from .unrecoverable import Finding, find_unrecoverable
@@ -1945,12 +1945,22 @@ def _ftfy_instead(line: str, new: str, model: LanguageModel, other_code_page: bo
         ours = Counter(ch for ch in new if _CHINESE.match(ch))
         if ours <= Counter(fixed):
             return fixed
-    if other_code_page and text_logp(fixed, model)[0] >= text_logp(new, model)[0] + FTFY_FAR_LIKELIER:
+    if other_code_page and _no_new_script(fixed, new) and text_logp(fixed, model)[0] >= text_logp(new, model)[0] + FTFY_FAR_LIKELIER:
         # Our runs read only what a code page we do not read shares with the ones we do (Windows-1250's
         # ``čż™ä¸Şĺ·Ą``: 仍 and 不 among the mojibake; a Mac's ``ÊñáÊ°£`` read as GBK), where ftfy
         # read the line as that code page.
         return fixed
     return None
+
+
+def _no_new_script(fixed: str, new: str) -> bool:
+    """Whether ftfy's reading of a line adds no hangul or kana to ours: the model scores them at a flat
+    rate, and a wrong code page makes them of Chinese (拼音码 象拔蚌 read as UTF-8: 엡롚).
+
+    >>> _no_new_script("这个工具", "čż™仍Ą"), _no_new_script("엡롚", "象拔蚌")
+    (True, False)
+    """
+    return not any((is_hangul_syllable(ch) or ch in KANA) and ch not in new for ch in fixed)
 
 
 #: How much likelier (nats, by the model) ftfy's reading of a line must be than ours to be taken on
