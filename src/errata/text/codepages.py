@@ -290,6 +290,11 @@ def vanishing_bytes(codec: str) -> frozenset[int]:
 
 
 def _undefined(byte: int, codec: str) -> bool:
+    """Whether ``codec`` leaves ``byte`` undefined (its strict decode refuses it).
+
+    >>> _undefined(0x98, "cp1251"), _undefined(0x81, "cp1251")
+    (True, False)
+    """
     try:
         bytes([byte]).decode(codec)
     except UnicodeDecodeError:
@@ -347,6 +352,11 @@ def _beside_a_part_taken(text: str, readings: list[Reading], taken: list[bool], 
 
 
 def _readings(text: str, codec: str, table: dict[str, int], model: LanguageModel):
+    """The reading of every part of every run of the code page's characters in ``text``, in order.
+
+    >>> [(reading.start, reading.plausible) for reading in _readings("使用 дЅїз”Ё", "cp1251", char_to_byte("cp1251"), load_model())]
+    [(3, True)]
+    """
     line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
     for match in _run_pattern(codec).finditer(text):
         run = match.group()
@@ -375,6 +385,7 @@ def _part_readings(text: str, first: int, end: int, line: int, table: dict[str, 
 
 
 def _reading_at(text: str, first: int, end: int, line: int, table: dict[str, int], model: LanguageModel) -> Reading:
+    """:func:`reading_of` the part ``text[first:end]``, with the characters that touch it."""
     return reading_of(text[first:end], first, line, table, model, text[first - 1 : first] + text[end : end + 1])
 
 
