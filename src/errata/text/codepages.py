@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -273,10 +274,28 @@ class Respelling(NamedTuple):
         >>> respelling.parts, respelling.unread([At(1, 4)]), respelling.unread([At(1, 1)])
         (((3, 9),), frozenset(), frozenset({(3, 9)}))
         """
-        read = {(fix.line, fix.column) for fix in fixes}
-        return frozenset(
-            part for part, (line, first, end, _) in zip(self.parts, self.spans) if not any((line, column) in read for column in range(first, end))
-        )
+        read = {self._part_at(fix.line, fix.column) for fix in fixes}
+        return frozenset(part for k, part in enumerate(self.parts) if k not in read)
+
+    def named(self, fixes: list) -> list:
+        """The fixes (dataclasses with a line, a column and a kind), each made in a respelt part named by
+        that part's code page (:func:`renamed_fix_kind`).
+
+        >>> from errata.text.mojibake import Fix
+        >>> spelt_as_cp1252("使用：дЅїз”Ё").named([Fix(1, 4, "utf8-as-cp1252"), Fix(1, 1, "ftfy")])
+        [Fix(line=1, column=4, kind='utf8-as-cp1251'), Fix(line=1, column=1, kind='ftfy')]
+        """
+        return [
+            fix if (k := self._part_at(fix.line, fix.column)) is None else replace(fix, kind=renamed_fix_kind(fix.kind, self.spans[k][3]))
+            for fix in fixes
+        ]
+
+    def _part_at(self, line: int, column: int) -> int | None:
+        """Which part (its index) covers a line's column, if one does. The spans are in the text's
+        order; looked up by bisection, not by a table of every column (a file of megabytes holds millions).
+        """
+        k = bisect_right(self.spans, (line, column, float("inf"))) - 1
+        return k if k >= 0 and self.spans[k][0] == line and column < self.spans[k][2] else None
 
 
 def vanishing_bytes(codec: str) -> frozenset[int]:
@@ -357,7 +376,7 @@ def _readings(text: str, codec: str, table: dict[str, int], model: LanguageModel
     >>> [(reading.start, reading.plausible) for reading in _readings("使用 дЅїз”Ё", "cp1251", char_to_byte("cp1251"), load_model())]
     [(3, True)]
     """
-    line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+    line_starts = _line_starts(text)
     for match in _run_pattern(codec).finditer(text):
         run = match.group()
         if all(ch in CHAR_TO_BYTE or ch in "\ufffd? " for ch in run):
@@ -389,6 +408,15 @@ def _reading_at(text: str, first: int, end: int, line: int, table: dict[str, int
     return reading_of(text[first:end], first, line, table, model, text[first - 1 : first] + text[end : end + 1])
 
 
+def _line_starts(text: str) -> list[int]:
+    """Where each line of ``text`` starts (offsets).
+
+    >>> _line_starts("ab\\ncd\\n")
+    [0, 3, 6]
+    """
+    return [0] + [match.end() for match in re.finditer("\n", text)]
+
+
 def _respell(text: str, found: list[Reading], table: dict[str, int], kind: str) -> tuple[str, list[tuple[int, int, int, str]]]:
     """The text with the parts found respelt, and where they stand: (line, first column, end column, class).
 
@@ -397,7 +425,7 @@ def _respell(text: str, found: list[Reading], table: dict[str, int], kind: str) 
     fit alike, and the lost-byte recovery weighs the two.
     """
     pieces, spans, done = [], [], 0
-    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    line_starts = _line_starts(text)
     for reading in found:
         start, end = reading.start, reading.end
         pieces.append(text[done:start])

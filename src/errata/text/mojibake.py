@@ -70,7 +70,7 @@ from .bytemap import (
     truncated_characters,
     utf8_length,
 )
-from .codepages import WINDOWS_1252, CodePage, renamed_fix_kind, spelt_as_cp1252
+from .codepages import WINDOWS_1252, CodePage, spelt_as_cp1252
 from .cjk_reading import LIST_ITEM_START, SWALLOWED, cjk_reading_runs, keeps_line_ends, reads_paired
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import UNKNOWN_LOGP, LanguageModel, is_hangul_syllable, load_model, utf8_lead
@@ -1141,7 +1141,7 @@ def repair_mojibake(
             # A part 符号码's reader would not take (a letter alone beside a sign) stays as it was.
             respelling = spelt_as_cp1252(text, model, leave=unread)
             fixed, report = _repair_read_text(respelling.text, model, config, known_lost, crlf_converted, respelling.code_page)
-        report.fixes = _in_their_code_page(report.fixes, respelling.spans)
+        report.fixes = respelling.named(report.fixes)
     # Fixes say where the damage stood in the file as read: on line 1, after the mark the repair removed.
     report.fixes = ([Fix(1, 1, bom_kind)] if bom_kind else []) + after_the_mark(report.fixes, mark)
     # A byte order mark a reading gave back (the first line's 古文码 began with it) goes, as the decode drops one.
@@ -1218,22 +1218,11 @@ def _repair_read_text(
     return fixed, report
 
 
-def _in_their_code_page(fixes: list[Fix], respelt: list[tuple[int, int, int, str]]) -> list[Fix]:
-    """The fixes named by the code page their runs were read in, where the runs were respelt
-    (:mod:`errata.text.codepages`; ``respelt``: (line, first column, end column, class)).
-
-    >>> _in_their_code_page([Fix(1, 4, "utf8-as-cp1252"), Fix(2, 1, "utf8-as-cp1252")], [(1, 4, 10, "utf8-as-cp1251")])
-    [Fix(line=1, column=4, kind='utf8-as-cp1251'), Fix(line=2, column=1, kind='utf8-as-cp1252')]
-    """
-    where = {(line, column): kind for line, first, end, kind in respelt for column in range(first, end)}
-    return [Fix(fix.line, fix.column, renamed_fix_kind(fix.kind, where[fix.line, fix.column])) if (fix.line, fix.column) in where else fix for fix in fixes]
-
-
 BOM = "\ufeff"
 #: The UTF-8 byte order mark (EF BB BF) at a text's start as code pages read it: Windows-1252 and
 #: Latin-1 make ``ï»¿`` of it (twice over, ``Ã¯Â»Â¿``), Windows-1251 ``п»ї``; GBK and GB18030 read EF BB as 锘 and BF as
 #: the lead byte of a pair with the byte after it, which leaves a mark where that byte cannot end a pair.
-_BOM_AS_LATIN = (("ï»¿", "utf8-as-cp1252"), ("Ã¯Â»Â¿", "utf8-as-cp1252-twice"), ("п»ї", "utf8-as-cp1251"))
+_BOM_AS_SINGLE_BYTE = (("ï»¿", "utf8-as-cp1252"), ("Ã¯Â»Â¿", "utf8-as-cp1252-twice"), ("п»ї", "utf8-as-cp1251"))
 _BOM_AS_GBK = "锘"
 
 
@@ -1252,7 +1241,7 @@ def misread_bom(text: str) -> tuple[str, str | None]:
     >>> misread_bom("锘?--\\ntitle: 甲"), misread_bom("锘挎樉瀛"), misread_bom("锘是元素")
     (('---\\ntitle: 甲', 'utf8-as-gbk'), ('锘挎樉瀛', None), ('锘是元素', None))
     """
-    for reading, kind in _BOM_AS_LATIN:
+    for reading, kind in _BOM_AS_SINGLE_BYTE:
         if text.startswith(reading):
             return text[len(reading) :], kind
     if not text.startswith(_BOM_AS_GBK):
