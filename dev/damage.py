@@ -14,6 +14,7 @@ function                     what happened                               lossles
 :func:`gbk_as_latin1`        拼音码: GBK/GB18030 read as Latin-1          yes
 :func:`utf8_as_gbk`          古文码 / 问句码: UTF-8 read as GBK           no
 :func:`utf8_as_gb18030`      古文码, GB18030 decoder                      almost
+:func:`utf8_as_gbk_twice`    古文码 read as GBK again                     no
 :func:`utf8_as_big5`         UTF-8 read as Big5                          no
 :func:`big5_as_latin1`       Big5 read as Latin-1                        yes
 :func:`gbk_as_utf8`          口字码: GBK read as UTF-8 with replacement   never
@@ -233,6 +234,23 @@ def utf8_as_gbk_by_dotnet(text: str, private_use: bool = True) -> str:
     """
     decoded = _greedy_gbk(text.encode("utf-8"), "gb18030", "?")
     return decoded if private_use else "".join(ch for ch in decoded if not "\ue000" <= ch <= "\uf8ff")
+
+
+def utf8_as_gbk_twice(text: str, reader: str = "python") -> str:
+    """古文码 read as GBK a second time: the 古文码, saved as UTF-8, read by the same kind of reader again.
+    ``reader``: ``"python"`` (:func:`utf8_as_gbk`, U+FFFD), ``"cp936"`` (:func:`utf8_as_cp936`) or
+    ``"dotnet"`` (:func:`utf8_as_gbk_by_dotnet`, private-use characters lost after each pass, as a search
+    index or an editor drops them).
+
+    >>> utf8_as_gbk_twice("功能说明", "cp936")
+    '閸旂喕鍏樼拠瀛樻\ue756'
+    """
+    once = {
+        "python": utf8_as_gbk,
+        "cp936": utf8_as_cp936,
+        "dotnet": lambda t: utf8_as_gbk_by_dotnet(t, private_use=False),
+    }[reader]
+    return once(once(text))
 
 
 def _greedy_gbk(data: bytes, codec: str = "gbk", mark: str = "\ufffd") -> str:
@@ -461,6 +479,11 @@ CLASSES: dict[str, DamageClass] = {
         DamageClass("utf8-as-cp936", "古文码 by Windows' code page 936 (€, private use, U+FFFD)", _text_class(utf8_as_cp936), False),
         DamageClass(
             "utf8-as-cp936-no-pua", "古文码 by code page 936, private-use characters lost later", _text_class(utf8_as_cp936, private_use=False), False
+        ),
+        DamageClass("utf8-as-gbk-twice", "古文码 read as GBK again (U+FFFD both times)", _text_class(utf8_as_gbk_twice), False),
+        DamageClass("utf8-as-cp936-twice", "古文码 by code page 936, twice", _text_class(utf8_as_gbk_twice, reader="cp936"), False),
+        DamageClass(
+            "utf8-as-gbk-dotnet-twice", "问句码 by .NET's GBK reader, twice (private-use characters lost each time)", _text_class(utf8_as_gbk_twice, reader="dotnet"), False
         ),
         # Windows' editors start UTF-8 files with a byte order mark, which is damaged with the rest (the damaged
         # text saved as UTF-8 again: a whole file, as only a file starts with the mark).

@@ -351,6 +351,9 @@ LINE_OF_HAN = "的一是在不了有和人这中大为上个国我以要他时�
         # Each fix was looked for in every respelt part (11.8 s for 100,000 characters).
         pytest.param(lambda n: ("дЅїз”Ё " * n).encode(), id="one line of Windows-1251 mojibake, a space after each word"),
         pytest.param(lambda n: ("её… " * n).encode(), id="one line of Russian that Windows-1251 mojibake could be"),
+        # 古文码 read twice: each line is read back once before the 古文码 reader reads it.
+        pytest.param(lambda n: ("閺勬儳鐡ㄦ稉宥咁檮\n" * (n // 4)).encode(), id="a line for each word of 古文码 read twice"),
+        pytest.param(lambda n: ("閸旂喕鍏樼拠瀛樻??" * (n // 4)).encode(), id="one line of 古文码 read twice, marks and all"),
     ],
 )
 @pytest.mark.timeout(60)  # four repairs of up to 4,000 damaged characters each, on a shared machine

@@ -42,7 +42,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from itertools import accumulate, chain
 from operator import itemgetter
@@ -76,6 +76,7 @@ from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import UNKNOWN_LOGP, LanguageModel, is_hangul_syllable, load_model, utf8_lead
 from .plausibility import is_accented_letter, is_box_drawing, text_logp, text_score, with_lost_characters
 from .recover import UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line
+from .twice import Peeled, peel, renamed_fix
 from .unrecoverable import Finding, find_unrecoverable
 
 #: ftfy, decided option by option for Chinese Markdown. ftfy's defaults would
@@ -351,6 +352,8 @@ LEGACY_KINDS = frozenset({"gbk-as-latin1", "big5-as-latin1", "shift-jis-as-latin
 #: of raw UTF-8 characters short of bytes, which the decode found.
 LOST_BYTES = "lost-bytes"
 CJK_READING_KINDS = frozenset({"utf8-as-gbk", "utf8-as-big5", "utf8-as-shift-jis"})
+#: The class of 古文码 read as GBK a second time (:mod:`errata.text.twice`).
+TWICE_KIND = "utf8-as-gbk-twice"
 
 
 def read_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG, document_kind: str | None = None) -> tuple[str, str] | None:
@@ -1142,6 +1145,9 @@ def repair_mojibake(
             respelling = spelt_as_cp1252(text, model, leave=unread)
             fixed, report = _repair_read_text(respelling.text, model, config, known_lost, crlf_converted, respelling.code_page)
         report.fixes = respelling.named(report.fixes)
+    elif (peeled := peel(text)) is not None:
+        # 古文码 read as GBK twice (``閸旂喕鍏`` for 功能): its outer reading peeled off, the rest read as 古文码 is.
+        fixed, report = _read_twice(peeled, fixed, report, model, config, known_lost, crlf_converted)
     # Fixes say where the damage stood in the file as read: on line 1, after the mark the repair removed.
     report.fixes = ([Fix(1, 1, bom_kind)] if bom_kind else []) + after_the_mark(report.fixes, mark)
     # A byte order mark a reading gave back (the first line's 古文码 began with it) goes, as the decode drops one.
@@ -1216,6 +1222,48 @@ def _repair_read_text(
         _restore_swallowed(line_items, swallowed, crlf_converted or _crlf(lines), crlf_converted, report, not keeps_line_ends(lines))
     fixed = _join_lines(text, lines, line_items, model, report)
     return fixed, report
+
+
+def _read_twice(
+    peeled: Peeled,
+    fixed: str,
+    report: MojibakeReport,
+    model: LanguageModel,
+    config: RepairConfig,
+    lost_bytes: tuple[tuple[int, int, int], ...],
+    crlf_converted: bool,
+) -> tuple[str, MojibakeReport]:
+    """The repair of a text whose lines :func:`~errata.text.twice.peel` read back once, where the language
+    model likes it better than ``fixed`` (the text's repair as it was); its fixes where the damage stood.
+
+    Every peeled line gets a fix of the class ``utf8-as-gbk-twice``: its 古文码 fixes are named so, and a line
+    whose inner reading the 古文码 reader left as it was changed all the same.
+    """
+    if lost_bytes:
+        # Characters the decode found short of bytes are raw UTF-8 that lost bytes, not 古文码 (whose every
+        # byte the decode read): a text that shows them is not read twice.
+        return fixed, report
+    again, again_report = _repair_read_text(peeled.text, model, config, (), crlf_converted)
+    if text_score(again, model) <= text_score(fixed, model):
+        return fixed, report
+    fixes = [renamed_fix(fix, peeled, TWICE_KIND) for fix in again_report.fixes]
+    named = {fix.line for fix in fixes if fix.kind == TWICE_KIND}
+    for number, row in enumerate(peeled.rows, start=1):
+        if row.reading is not None and row.offset == 0 and row.source + 1 not in named:
+            first = next((i for i, ch in enumerate(row.reading.text) if not ch.isascii()), 0)
+            fixes.append(Fix(*peeled.as_read(number, first + 1), TWICE_KIND))
+            named.add(row.source + 1)
+    again_report.fixes = sorted(fixes, key=lambda fix: (fix.line, fix.column))
+    again_report.low_confidence = [_choice_as_read(choice, peeled) for choice in again_report.low_confidence]
+    again_report.unsure = [_choice_as_read(choice, peeled) for choice in again_report.unsure]
+    return again, again_report
+
+
+def _choice_as_read(choice: Choice, peeled: Peeled) -> Choice:
+    """A recovered character of the peeled text, placed where its damage stood in the text as read."""
+    slot = choice.slot
+    line, column = peeled.as_read(slot.line, slot.origin or slot.column)
+    return replace(choice, slot=replace(slot, line=line, column=column, origin=column))
 
 
 BOM = "\ufeff"
