@@ -16,6 +16,7 @@ function                     what happened                               lossles
 :func:`utf8_as_gb18030`      古文码, GB18030 decoder                      almost
 :func:`utf8_as_gbk_twice`    古文码 read as GBK again                     no
 :func:`utf8_as_big5`         UTF-8 read as Big5                          no
+:func:`utf8_as_cp932_by_windows` UTF-8 read by a Japanese Windows tool   no
 :func:`big5_as_latin1`       Big5 read as Latin-1                        yes
 :func:`gbk_as_utf8`          口字码: GBK read as UTF-8 with replacement   never
 :func:`kunjinkao`            锟拷码: 口字码 saved as UTF-8, read as GBK    never
@@ -297,6 +298,35 @@ def utf8_as_shift_jis(text: str) -> str:
     return text.encode("utf-8").decode("cp932", "replace")
 
 
+def utf8_as_cp932_by_windows(text: str) -> str:
+    """文字化け as a Japanese Windows tool leaves it (the real files of this kind): code page 932 read greedily,
+    every byte from 0x81 that starts a pair taken with the byte after it, whatever it is (a line end, a digit),
+    ``・`` for a pair it cannot map; a half-width katakana byte (0xA1–0xDF) alone; the bytes that map to nothing
+    on their own (0x80, 0xA0, 0xFD–0xFF) lost on the way, as an editor or a web page drops what they became.
+
+    >>> utf8_as_cp932_by_windows("日期：2026")
+    '譌･譛滂ｼ・026'
+    """
+    data, out, i = text.encode("utf-8"), [], 0
+    while i < len(data):
+        byte = data[i]
+        if byte < 0x80:
+            out.append(chr(byte))
+            i += 1
+        elif 0xA1 <= byte <= 0xDF:
+            out.append(bytes([byte]).decode("cp932"))
+            i += 1
+        elif byte in (0x80, 0xA0, 0xFD, 0xFE, 0xFF):
+            i += 1
+        else:
+            try:
+                out.append(data[i : i + 2].decode("cp932"))
+            except UnicodeDecodeError:
+                out.append("・")
+            i += 2
+    return "".join(out)
+
+
 def shift_jis_as_cp1252(text: str) -> str:
     """Shift-JIS read as Windows-1252, the five bytes it leaves undefined kept as C1 controls (as MOJIBAKE.md shows it).
 
@@ -494,6 +524,7 @@ CLASSES: dict[str, DamageClass] = {
         DamageClass("utf8-as-big5", "UTF-8 read as Big5", _text_class(utf8_as_big5), False, "zh_TW"),
         DamageClass("big5-as-latin1", "Big5 read as Latin-1", _text_class(big5_as_latin1), True, "zh_TW", "big5"),
         DamageClass("utf8-as-shift-jis", "文字化け (UTF-8 read as Shift-JIS, U+FFFD)", _text_class(utf8_as_shift_jis), False, "ja"),
+        DamageClass("utf8-as-shift-jis-windows", "文字化け by a Japanese Windows tool (greedy, ・, single bytes lost)", _text_class(utf8_as_cp932_by_windows), False),
         DamageClass("shift-jis-as-cp1252", "文字化け (Shift-JIS read as cp1252, C1 kept)", _text_class(shift_jis_as_cp1252), True, "ja", "shift_jis"),
         DamageClass("file-gb18030", "whole file in GB18030", lambda t, rng: save_as(t, "gb18030"), True),
         DamageClass("file-big5", "whole file in Big5", lambda t, rng: save_as(t, "big5"), True, "zh_TW", "big5"),

@@ -880,3 +880,42 @@ def test_ftfy_s_korean_reading_of_gbk_does_not_replace_ours_in_a_document_with_o
     UTF-8 into hangul, which the model scores at a flat rate (엡롚 for 象拔蚌). A reading that brings in
     a script ours does not show is not taken."""
     assert repair_mojibake(damaged)[0] == clean
+
+
+# A Japanese Windows tool's 文字化け: code page 932 read greedily, ``・`` for every pair it cannot map.
+
+NOTE = """# 训练时显存不够
+
+训练大模型时经常遇到显存不够的问题，常见的解决办法有三种：把批大小调小，打开混合精度训练，或者用梯度累积代替大批量。
+如果以上办法都不行，就只能换一张显存更大的显卡了。
+"""
+
+
+def test_a_japanese_windows_tool_s_marks_are_read_as_lost_bytes():
+    from dev.damage import character_errors, utf8_as_cp932_by_windows
+
+    damaged = utf8_as_cp932_by_windows(NOTE)
+    assert "・" in damaged
+    fixed = repair_text(damaged, "note.md").text
+    assert character_errors(fixed, NOTE) * 4 <= character_errors(damaged, NOTE)
+    assert fixed.count("・") < damaged.count("・") // 4  # the marks went with the characters they stood for
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "# 读书笔记\n\n列夫・托尔斯泰的《战争与和平》写得很长。\n",
+        "# メモ\n\nヨーロッパ・アジア間の通信は、ケーブル・衛星の二つで行う。\n",
+    ],
+)
+def test_a_middle_dot_written_as_such_stays(clean):
+    assert repair_text(clean, "note.md").text.endswith(clean.split("\n", 1)[1])
+
+
+def test_a_middle_dot_beside_gbk_mojibake_stays():
+    """Only a Shift-JIS reading takes ``・`` for a mark: 古文码 in the same text is read, the name stays."""
+    from dev.damage import utf8_as_gbk
+
+    damaged = "列夫・托尔斯泰\n" + utf8_as_gbk("训练大模型时经常遇到显存不够的问题。")
+    fixed = repair_text(damaged, "note.md").text
+    assert "列夫・托尔斯泰" in fixed and "训练大模型时经常遇到显存不够的问题" in fixed

@@ -115,3 +115,4 @@ def test_an_inner_mark_the_outer_reading_read_as_itself_stays():
     """The first reading's ``?`` is ASCII the second reads as itself: kept, for the 古文码 reader."""
     once = "- 鏂囨。銆?---"
     assert read_back_once(utf8_as_gbk_twice("- 文档。\n---", "dotnet")).text == once
+

@@ -36,8 +36,11 @@ GAP_CHARS = frozenset("\ufffd?")
 READINGS = (("gb18030", "utf8-as-gbk"), ("big5", "utf8-as-big5"), ("cp932", "utf8-as-shift-jis"))
 #: Longest line (in characters) scanned; a longer one is left to the other repairs.
 MAX_LINE = 20_000
-#: A mark of a lost byte: U+FFFD, or ``?`` after a character beyond ASCII (after ASCII it is an author's).
-_MARK = re.compile("\ufffd|[^\x00-\x7f]\\?")
+#: What a Japanese Windows tool writes for a pair code page 932 cannot map (its bytes and often the line end
+#: or digit after them lost): in a Shift-JIS reading of UTF-8 it is a mark, never the middle dot it is.
+SJIS_MARK = "\u30fb"
+#: A mark of a lost byte: U+FFFD, ``?`` after a character beyond ASCII (after ASCII it is an author's), ``・``.
+_MARK = re.compile("\ufffd|[^\x00-\x7f]\\?|\u30fb")
 #: 古文码 is made of CJK characters: a line without one is not scanned.
 _CJK = re.compile("[\u3000-\uffff]")
 #: Two three-byte UTF-8 sequences in a row (two Chinese characters): without
@@ -263,7 +266,7 @@ def _runs_in(
         score = text_score(whole, model)
         if score < config.cjk_reading_min_logp or score < text_score(line[start:end], model) + config.cjk_reading_margin:
             continue
-        end = _with_trailing_gaps(line, end, items)
+        end = _with_trailing_gaps(line, end, items, GAP_CHARS | {SJIS_MARK} if codec == "cp932" else GAP_CHARS)
         # A character that lost its lead byte is any of a dozen: evidence of a reading only beside others.
         # A drawn tree's lines (├── src/) hold no Han at all: its box-drawing characters count as they do,
         # and so does an emoji (``### 馃彔`` for 🏠, F0 9F 8F A0: four bytes read as two pairs).
@@ -299,6 +302,9 @@ def _as_bytes(line: str, codec: str) -> tuple[bytes | None, list[int], Counter[i
     gaps: Counter[int] = Counter()  # offset → how many bytes were lost there
     for index, ch in enumerate(line):
         if ch in GAP_CHARS and (ch == "\ufffd" or (index and (line[index - 1] in GAP_CHARS or not line[index - 1].isascii()))):
+            gaps[len(out)] += 1
+            continue
+        if ch == SJIS_MARK and codec == "cp932":
             gaps[len(out)] += 1
             continue
         try:
@@ -559,9 +565,10 @@ def _on_boundaries(start: int, end: int, owner: list[int], items: list, n: int):
     return owner[start], owner[end - 1] + 1, items
 
 
-def _with_trailing_gaps(line: str, end: int, items: list) -> int:
-    """The span's end, past the U+FFFD or ``?`` that stood for its last character's lost byte (and a swallowed one)."""
+def _with_trailing_gaps(line: str, end: int, items: list, marks: frozenset[str] = GAP_CHARS) -> int:
+    """The span's end, past the marks (U+FFFD, ``?``; ``・`` in a Shift-JIS reading) that stood for its last
+    character's lost byte (and a swallowed one)."""
     if items and (isinstance(items[-1], Piece) or items[-1] == "\ufffd" or items[-1] is SWALLOWED):
-        while end < len(line) and line[end] in GAP_CHARS:
+        while end < len(line) and line[end] in marks:
             end += 1
     return end
