@@ -116,3 +116,40 @@ def test_an_inner_mark_the_outer_reading_read_as_itself_stays():
     once = "- 鏂囨。銆?---"
     assert read_back_once(utf8_as_gbk_twice("- 文档。\n---", "dotnet")).text == once
 
+
+
+def test_lines_read_once_beside_lines_read_twice_are_read_as_they_were():
+    """Found by an audit: whether a greedy reader made the 古文码 was decided on the peeled text, where a
+    character the outer reading cut is one mark for two bytes, a greedy reader's: the line read once
+    beside was then read as a greedy reader's (``可能会中断`` as ``可 能会不 断``). The lines as read decide."""
+    once = "如果网络不稳定，下载可能会中断，需要重新执行命令。"
+    damaged = utf8_as_gbk_twice("这个脚本会读取配置文件，然后把结果写入数据库。") + "\n" + utf8_as_gbk(once, mark="question")
+    assert repair_text(damaged, "note.md").text.rstrip("\n").endswith("\n" + once)
+
+
+def test_a_front_matter_read_once_beside_lines_read_twice_still_parses():
+    """Found by the same audit: the tags read once lost their ``]`` to the mark, which a greedy reading
+    did not give back, and the front matter no longer parsed."""
+    damaged = "\n".join(
+        [
+            "---",
+            "title: " + utf8_as_gbk_twice("读书记录"),
+            "tags: " + utf8_as_gbk("[读书笔记, 学习笔记]"),
+            "---",
+            "",
+            "| " + utf8_as_gbk_twice("名称") + " | " + utf8_as_gbk_twice("说明") + " |",
+            "| --- | --- |",
+            "| " + utf8_as_gbk_twice("整理笔记") + " | " + utf8_as_gbk_twice("花了整整一个下午。") + " |",
+            "",
+        ]
+    )
+    result = repair_text(damaged, "note.md")  # no FrontMatterError
+    assert "tags:\n- 读书笔记\n- 学习笔记\n" in result.text
+
+
+@pytest.mark.parametrize("reader", ["python", "cp936"])
+def test_a_byte_order_mark_read_twice_goes(reader):
+    """Read back once, the mark is GBK's reading of it (``锘`` and a mark), which goes as it does read once."""
+    result = repair_text(utf8_as_gbk_twice("\ufeff# 功能说明\n\n这个工具可以读取配置文件。\n", reader), "note.md")
+    assert "\n# 功能说明\n" in result.text and "title: 功能说明" in result.text
+    assert (1, 1, "utf8-as-gbk-twice") in [(fix.line, fix.column, fix.kind) for fix in result.report.fixes]

@@ -1161,14 +1161,16 @@ def _repair_read_text(
     lost_bytes: tuple[tuple[int, int, int], ...],
     crlf_converted: bool,
     code_page: CodePage = WINDOWS_1252,
+    paired_by: list[str] | None = None,
 ) -> tuple[str, MojibakeReport]:
     """:func:`repair_mojibake` of a text without a misread byte order mark, any other code page's 符号码
-    respelt as Windows-1252's; ``code_page``: the one its single-byte mojibake was read in."""
+    respelt as Windows-1252's; ``code_page``: the one its single-byte mojibake was read in; ``paired_by``:
+    the lines that tell whether a greedy reader made its 古文码 (the text's own, by default)."""
     report = MojibakeReport()
     lines = text.split("\n")
     known = known_damage(lines, lost_bytes)
     # A greedy reader's document is read so throughout; elsewhere each line takes the reading that makes sense of more of it.
-    paired = True if reads_paired(lines, model, config) else None
+    paired = True if reads_paired(lines if paired_by is None else paired_by, model, config) else None
     # Where the document shows a no-break space turned plain inside a character, it did so throughout.
     _decode_line = partial(_decode_document_line, nbsp=shows_plain_nbsp(text))
     decoded = [_decode_line(line, model, config, known=runs, paired=paired) for line, runs in zip(lines, known)]
@@ -1243,10 +1245,16 @@ def _read_twice(
         # Characters the decode found short of bytes are raw UTF-8 that lost bytes, not 古文码 (whose every
         # byte the decode read): a text that shows them is not read twice.
         return fixed, report
-    again, again_report = _repair_read_text(peeled.text, model, config, (), crlf_converted)
+    # Whether a greedy reader made the 古文码 is told by the lines as read: in the peeled ones, a character
+    # the outer reading cut is one mark for two bytes, as a greedy reader's, and lines read once beside
+    # them would be read as a greedy reader's too (a space put into 可能会中断).
+    # The byte order mark read twice is read once now (``锘`` and a mark): it goes, as misread_bom takes it.
+    inner, bom_kind = misread_bom(peeled.text)
+    mark = len(peeled.text) - len(inner)
+    again, again_report = _repair_read_text(inner, model, config, (), crlf_converted, paired_by=list(peeled.lines_as_read))
     if text_score(again, model) <= text_score(fixed, model):
         return fixed, report
-    fixes = [renamed_fix(fix, peeled, TWICE_KIND) for fix in again_report.fixes]
+    fixes = [renamed_fix(fix, peeled, TWICE_KIND) for fix in after_the_mark(again_report.fixes, mark) + ([Fix(1, 1, bom_kind)] if bom_kind else [])]
     named = {fix.line for fix in fixes if fix.kind == TWICE_KIND}
     for number, row in enumerate(peeled.rows, start=1):
         if row.reading is not None and row.offset == 0 and row.source + 1 not in named:
@@ -1254,15 +1262,17 @@ def _read_twice(
             fixes.append(Fix(*peeled.as_read(number, first + 1), TWICE_KIND))
             named.add(row.source + 1)
     again_report.fixes = sorted(fixes, key=lambda fix: (fix.line, fix.column))
-    again_report.low_confidence = [_choice_as_read(choice, peeled) for choice in again_report.low_confidence]
-    again_report.unsure = [_choice_as_read(choice, peeled) for choice in again_report.unsure]
+    again_report.low_confidence = [_choice_as_read(choice, peeled, mark) for choice in again_report.low_confidence]
+    again_report.unsure = [_choice_as_read(choice, peeled, mark) for choice in again_report.unsure]
     return again, again_report
 
 
-def _choice_as_read(choice: Choice, peeled: Peeled) -> Choice:
-    """A recovered character of the peeled text, placed where its damage stood in the text as read."""
+def _choice_as_read(choice: Choice, peeled: Peeled, mark: int) -> Choice:
+    """A recovered character of the peeled text (read without a misread byte order mark of ``mark``
+    characters), placed where its damage stood in the text as read."""
     slot = choice.slot
-    line, column = peeled.as_read(slot.line, slot.origin or slot.column)
+    column = slot.origin or slot.column
+    line, column = peeled.as_read(slot.line, column + mark if slot.line == 1 else column)
     return replace(choice, slot=replace(slot, line=line, column=column, origin=column))
 
 
