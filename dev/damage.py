@@ -510,6 +510,7 @@ CLASSES: dict[str, DamageClass] = {
         DamageClass(
             "utf8-as-cp936-no-pua", "古文码 by code page 936, private-use characters lost later", _text_class(utf8_as_cp936, private_use=False), False
         ),
+        DamageClass("utf8-as-cp936-zh-tw", "古文码 of Traditional Chinese by code page 936", _text_class(utf8_as_cp936), False, "zh_TW"),
         DamageClass("utf8-as-gbk-twice", "古文码 read as GBK again (U+FFFD both times)", _text_class(utf8_as_gbk_twice), False),
         DamageClass("utf8-as-cp936-twice", "古文码 by code page 936, twice", _text_class(utf8_as_gbk_twice, reader="cp936"), False),
         DamageClass(

@@ -68,7 +68,8 @@ def test_a_front_matter_value_of_the_wrong_shape_is_left_and_the_body_repaired(f
     assert result.report.front_matter_problem.startswith(problem)
 
 
-@pytest.mark.parametrize("word", ["我们", "手册", "显存", "报错", "训练", "模型", "安装", "版本", "环境", "数据"])
+# 期间, 变量 and 起来: their GBK bytes are also Big5 (ぶ潔, 曹講, れ懂), which a bonus for Big5 readings once let win.
+@pytest.mark.parametrize("word", ["我们", "手册", "显存", "报错", "训练", "模型", "安装", "版本", "环境", "数据", "期间", "变量", "起来"])
 def test_gbk_as_latin1_two_character_titles(word):
     damaged = f"---\ntitle: pytorch {gbk_as_latin1(word)}\n---\n正文。\n"
     result = repair_text(damaged, "c.md")
@@ -919,3 +920,26 @@ def test_a_middle_dot_beside_gbk_mojibake_stays():
     damaged = "列夫・托尔斯泰\n" + utf8_as_gbk("训练大模型时经常遇到显存不够的问题。")
     fixed = repair_text(damaged, "note.md").text
     assert "列夫・托尔斯泰" in fixed and "训练大模型时经常遇到显存不够的问题" in fixed
+
+
+# Traditional Chinese: the model learnt Simplified Chinese, and scores a Traditional character as its Simplified form.
+
+TRADITIONAL_NOTE = """# 設定檔的讀取
+
+這個工具會先讀取設定檔，再把結果寫入資料庫。如果網路不穩定，下載可能會中斷，需要重新執行命令。
+請確認設定值是否正確，並檢查記憶體是否足夠。
+"""
+
+
+@pytest.mark.parametrize("reader", ["cp936", "dotnet"])
+def test_traditional_chinese_read_as_gbk_is_read_back(reader):
+    """古文码 of Traditional Chinese: scored as written, its readings lost to the garbled text they came from."""
+    from dev.damage import character_errors
+
+    from errata.metadata import split_front_matter
+
+    damaged = utf8_as_cp936(TRADITIONAL_NOTE) if reader == "cp936" else utf8_as_gbk_by_dotnet(TRADITIONAL_NOTE)
+    body = split_front_matter(repair_text(damaged, "note.md").text).body
+    # .NET's reader also takes the byte after each mark (a line end, a full stop's last byte): a few characters stay lost.
+    assert character_errors(body, TRADITIONAL_NOTE) <= (0 if reader == "cp936" else 8)
+    assert "設定檔" in body and "資料庫" in body and "記憶體" in body

@@ -264,7 +264,7 @@ def _runs_in(
         if 2 * lost > len(characters) + 1 and not (damaged and lost < len(characters)):
             continue
         score = text_score(whole, model)
-        if score < config.cjk_reading_min_logp or score < text_score(line[start:end], model) + config.cjk_reading_margin:
+        if score < config.cjk_reading_min_logp or score < text_score(line[start:end], model, as_read=True) + config.cjk_reading_margin:
             continue
         end = _with_trailing_gaps(line, end, items, GAP_CHARS | {SJIS_MARK} if codec == "cp932" else GAP_CHARS)
         # A character that lost its lead byte is any of a dozen: evidence of a reading only beside others.

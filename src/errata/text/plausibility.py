@@ -24,7 +24,7 @@ import re
 import unicodedata
 
 from .config import DEFAULT_CONFIG, RepairConfig
-from .langmodel import BOUNDARY, LanguageModel, is_hangul_syllable, load_model, symbols
+from .langmodel import BOUNDARY, LanguageModel, in_simplified, is_hangul_syllable, load_model, symbols
 
 #: Per-character log-probability of a kana in Japanese text (about 170 kana in use).
 KANA_LOGP = math.log(1 / 170)
@@ -80,25 +80,32 @@ def _flat_logp(ch: str) -> float | None:
     return None
 
 
-def text_score(text: str, model: LanguageModel, before: str = BOUNDARY) -> float:
+def text_score(text: str, model: LanguageModel, before: str = BOUNDARY, as_read: bool = False) -> float:
     """Mean log-probability per character of ``text`` after ``before`` (a line start by default).
 
     An empty text scores 0. Spaces and line ends are context, not characters.
     """
-    total, count = text_logp(text, model, before)
+    total, count = text_logp(text, model, before, as_read)
     return total / count if count else 0.0
 
 
-def text_logp(text: str, model: LanguageModel, before: str = BOUNDARY) -> tuple[float, int]:
+def text_logp(text: str, model: LanguageModel, before: str = BOUNDARY, as_read: bool = False) -> tuple[float, int]:
     """The log-probability of ``text`` after ``before``, and how many symbols it counts (see :func:`text_score`).
+
+    A Traditional character counts as its Simplified form (the model learnt Simplified Chinese), in a
+    reading; not in damaged text ``as_read``, where GBK's rare characters that 古文码 is made of are
+    often Traditional forms too (``锛歐`` is ``：W``; 歐 would score as 欧, and the garble as text).
 
     >>> model = load_model()
     >>> text_logp("- 构建", model)[0] > text_logp("- µ₧不σ╗║", model)[0]
     True
+    >>> text_logp("變數", model) == text_logp("变数", model)
+    True
     """
     total, count = 0.0, 0
-    prev = symbols([before])[0] if before else BOUNDARY
-    for sym in symbols(text):
+    simplified = (lambda part: part) if as_read else in_simplified
+    prev = symbols([simplified(before)])[0] if before else BOUNDARY
+    for sym in symbols(simplified(text)):
         if sym == BOUNDARY or sym == " ":
             prev = BOUNDARY
             continue
