@@ -943,3 +943,18 @@ def test_traditional_chinese_read_as_gbk_is_read_back(reader):
     # .NET's reader also takes the byte after each mark (a line end, a full stop's last byte): a few characters stay lost.
     assert character_errors(body, TRADITIONAL_NOTE) <= (0 if reader == "cp936" else 8)
     assert "設定檔" in body and "資料庫" in body and "記憶體" in body
+
+
+@pytest.mark.parametrize(
+    "data, word",
+    [
+        ("引用".encode("big5"), "引用"),  # Big5's commonest characters are GBK's hiragana rows (まノ)
+        ("白天".encode("big5"), "白天"),
+        ("函式".encode("gbk"), "函式"),  # read as EUC-KR (변駕), its hanja would score as Simplified ones
+    ],
+)
+def test_a_two_character_file_in_big5_or_gbk_is_read_in_its_own_encoding(data, word):
+    """Found by an audit of the Traditional scoring: such files read as GBK kana or as EUC-KR."""
+    from errata.repair import repair_bytes
+
+    assert repair_bytes(data, "word.md").text.endswith("\n" + word)

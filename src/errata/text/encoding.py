@@ -20,6 +20,7 @@ from charset_normalizer import from_bytes
 
 from ..errors import EssayError
 from .bytemap import BYTE_TO_CHAR, truncated_characters
+from .config import DEFAULT_CONFIG
 from .langmodel import LanguageModel, load_model
 from .plausibility import non_ascii_score, text_score, with_lost_characters
 
@@ -42,11 +43,11 @@ _WIDE_ENCODINGS = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
 #: Legacy encodings a file (or some of its lines) may be in, each with the
 #: bonus its reading gets against the others: the model learnt simplified
 #: Chinese, so Japanese text (its kana score flat) scores lower than it deserves.
-#: Big5 no longer needs one: the model scores a traditional character as its
-#: simplified form, and the bonus it had (3.0) then read 2 of 600 common words
-#: saved as GBK as Big5. EUC-KR competes on equal terms: GBK bytes read as EUC-KR
+#: Big5's is RepairConfig.big5_bonus's, for the same reason: the model scores a
+#: traditional character as its simplified form, and only GBK's kana rows are left
+#: to make up for. EUC-KR competes on equal terms: GBK bytes read as EUC-KR
 #: make hangul and rare hanja, which score worse than the Chinese they were.
-_LEGACY_ENCODINGS = {"gb18030": 0.0, "big5": 0.0, "shift_jis": 3.0, "euc_kr": 0.0}
+_LEGACY_ENCODINGS = {"gb18030": 0.0, "big5": DEFAULT_CONFIG.big5_bonus, "shift_jis": 3.0, "euc_kr": 0.0}
 #: A legacy reading must score at least this (mean log-probability per
 #: character, :func:`~errata.text.plausibility.text_score`) to be believed.
 _MIN_SCORE = -14.0

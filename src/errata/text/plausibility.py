@@ -67,6 +67,9 @@ def is_emoji(ch: str) -> bool:
     return "\U0001f300" <= ch <= "\U0001faff"
 
 
+_HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]")
+
+
 def _flat_logp(ch: str) -> float | None:
     cp = ord(ch)
     if 0x3041 <= cp <= 0x30FA:
@@ -93,7 +96,7 @@ def text_logp(text: str, model: LanguageModel, before: str = BOUNDARY, as_read: 
     """The log-probability of ``text`` after ``before``, and how many symbols it counts (see :func:`text_score`).
 
     A Traditional character counts as its Simplified form (the model learnt Simplified Chinese), in a
-    reading; not in damaged text ``as_read``, where GBK's rare characters that 古文码 is made of are
+    reading without hangul; not in damaged text ``as_read``, where GBK's rare characters that 古文码 is made of are
     often Traditional forms too (``锛歐`` is ``：W``; 歐 would score as 欧, and the garble as text).
 
     >>> model = load_model()
@@ -103,7 +106,9 @@ def text_logp(text: str, model: LanguageModel, before: str = BOUNDARY, as_read: 
     True
     """
     total, count = 0.0, 0
-    simplified = (lambda part: part) if as_read else in_simplified
+    # Nor in text that shows hangul: its hanja are Korean's (a GBK title read as EUC-KR, 函式 as 변駕, would
+    # score its 駕 as 驾 and beat the Chinese).
+    simplified = (lambda part: part) if as_read or _HANGUL_SYLLABLE.search(text) else in_simplified
     prev = symbols([simplified(before)])[0] if before else BOUNDARY
     for sym in symbols(simplified(text)):
         if sym == BOUNDARY or sym == " ":
