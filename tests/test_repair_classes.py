@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from dev.damage import utf8_as_cp936, utf8_as_gbk_by_dotnet
+from dev.damage import utf8_as_cp936, utf8_as_gbk, utf8_as_gbk_by_dotnet
 from errata.repair import FrontMatterError, repair_bytes, repair_text
 from errata.text.mojibake import repair_mojibake
 
@@ -233,18 +233,7 @@ def test_gbk_as_latin1_body_with_single_characters_between_ascii():
 def read_as_gbk_pairing_greedily(text: str) -> str:
     """UTF-8 read by a GBK reader that takes every byte from 0x80 with the byte after it, whatever
     it is, and writes one U+FFFD for a pair it cannot map (a newline after it goes with it)."""
-    data, out, i = text.encode("utf-8"), [], 0
-    while i < len(data):
-        if data[i] < 0x80:
-            out.append(chr(data[i]))
-            i += 1
-            continue
-        try:
-            out.append(data[i : i + 2].decode("gbk"))
-        except UnicodeDecodeError:
-            out.append("\ufffd")
-        i += 2
-    return "".join(out)
+    return utf8_as_gbk(text, greedy=True)
 
 
 def test_utf8_read_by_a_greedy_gbk_reader_is_read_around_its_marks():
@@ -915,8 +904,6 @@ def test_a_middle_dot_written_as_such_stays(clean):
 
 def test_a_middle_dot_beside_gbk_mojibake_stays():
     """Only a Shift-JIS reading takes ``・`` for a mark: 古文码 in the same text is read, the name stays."""
-    from dev.damage import utf8_as_gbk
-
     damaged = "列夫・托尔斯泰\n" + utf8_as_gbk("训练大模型时经常遇到显存不够的问题。")
     fixed = repair_text(damaged, "note.md").text
     assert "列夫・托尔斯泰" in fixed and "训练大模型时经常遇到显存不够的问题" in fixed

@@ -39,6 +39,7 @@ MAX_LINE = 20_000
 #: What a Japanese Windows tool writes for a pair code page 932 cannot map (its bytes and often the line end
 #: or digit after them lost): in a Shift-JIS reading of UTF-8 it is a mark, never the middle dot it is.
 SJIS_MARK = "\u30fb"
+_SJIS_MARKS = GAP_CHARS | {SJIS_MARK}
 #: A mark of a lost byte: U+FFFD, ``?`` after a character beyond ASCII (after ASCII it is an author's), ``・``.
 _MARK = re.compile("\ufffd|[^\x00-\x7f]\\?|\u30fb")
 #: 古文码 is made of CJK characters: a line without one is not scanned.
@@ -266,7 +267,7 @@ def _runs_in(
         score = text_score(whole, model)
         if score < config.cjk_reading_min_logp or score < text_score(line[start:end], model, as_read=True) + config.cjk_reading_margin:
             continue
-        end = _with_trailing_gaps(line, end, items, GAP_CHARS | {SJIS_MARK} if codec == "cp932" else GAP_CHARS)
+        end = _with_trailing_gaps(line, end, items, _marks_in(codec))
         # A character that lost its lead byte is any of a dozen: evidence of a reading only beside others.
         # A drawn tree's lines (├── src/) hold no Han at all: its box-drawing characters count as they do,
         # and so does an emoji (``### 馃彔`` for 🏠, F0 9F 8F A0: four bytes read as two pairs).
@@ -287,6 +288,15 @@ def _runs_in(
     return sorted(found + short, key=lambda run: run[0]) if found or (single and not silent) else []
 
 
+def _marks_in(codec: str) -> frozenset[str]:
+    """What marks a lost byte in a reading in ``codec``: U+FFFD and ``?``, and in a Shift-JIS one ``・``.
+
+    >>> sorted(_marks_in("cp932") - _marks_in("gb18030"))
+    ['・']
+    """
+    return _SJIS_MARKS if codec == "cp932" else GAP_CHARS
+
+
 def _as_bytes(line: str, codec: str) -> tuple[bytes | None, list[int], Counter[int]]:
     """The line written back in ``codec``: its bytes, the character each byte came from, and the gaps.
 
@@ -300,11 +310,9 @@ def _as_bytes(line: str, codec: str) -> tuple[bytes | None, list[int], Counter[i
     out = bytearray()
     owner: list[int] = []
     gaps: Counter[int] = Counter()  # offset → how many bytes were lost there
+    marks = _marks_in(codec)
     for index, ch in enumerate(line):
-        if ch in GAP_CHARS and (ch == "\ufffd" or (index and (line[index - 1] in GAP_CHARS or not line[index - 1].isascii()))):
-            gaps[len(out)] += 1
-            continue
-        if ch == SJIS_MARK and codec == "cp932":
+        if ch in marks and (ch != "?" or (index and (line[index - 1] in marks or not line[index - 1].isascii()))):
             gaps[len(out)] += 1
             continue
         try:
@@ -565,7 +573,7 @@ def _on_boundaries(start: int, end: int, owner: list[int], items: list, n: int):
     return owner[start], owner[end - 1] + 1, items
 
 
-def _with_trailing_gaps(line: str, end: int, items: list, marks: frozenset[str] = GAP_CHARS) -> int:
+def _with_trailing_gaps(line: str, end: int, items: list, marks: frozenset[str]) -> int:
     """The span's end, past the marks (U+FFFD, ``?``; ``・`` in a Shift-JIS reading) that stood for its last
     character's lost byte (and a swallowed one)."""
     if items and (isinstance(items[-1], Piece) or items[-1] == "\ufffd" or items[-1] is SWALLOWED):

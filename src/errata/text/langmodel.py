@@ -447,13 +447,18 @@ def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
+_HANGUL_FIRST, _HANGUL_LAST = "\uac00", "\ud7a3"
+#: A precomposed Hangul syllable, to search a text for (:func:`is_hangul_syllable` asks of one character).
+HANGUL_SYLLABLE = re.compile(f"[{_HANGUL_FIRST}-{_HANGUL_LAST}]")
+
+
 def is_hangul_syllable(ch: str) -> bool:
     """A precomposed Hangul syllable (what Korean text is written in).
 
     >>> is_hangul_syllable("헛"), is_hangul_syllable("ㄱ"), is_hangul_syllable("沒")
     (True, False, False)
     """
-    return "\uac00" <= ch <= "\ud7a3"
+    return _HANGUL_FIRST <= ch <= _HANGUL_LAST
 
 
 def is_hangul(ch: str) -> bool:

@@ -24,7 +24,7 @@ import re
 import unicodedata
 
 from .config import DEFAULT_CONFIG, RepairConfig
-from .langmodel import BOUNDARY, LanguageModel, in_simplified, is_hangul_syllable, load_model, symbols
+from .langmodel import BOUNDARY, HANGUL_SYLLABLE, LanguageModel, in_simplified, is_hangul_syllable, load_model, symbols
 
 #: Per-character log-probability of a kana in Japanese text (about 170 kana in use).
 KANA_LOGP = math.log(1 / 170)
@@ -67,9 +67,6 @@ def is_emoji(ch: str) -> bool:
     return "\U0001f300" <= ch <= "\U0001faff"
 
 
-_HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]")
-
-
 def _flat_logp(ch: str) -> float | None:
     cp = ord(ch)
     if 0x3041 <= cp <= 0x30FA:
@@ -108,7 +105,7 @@ def text_logp(text: str, model: LanguageModel, before: str = BOUNDARY, as_read: 
     total, count = 0.0, 0
     # Nor in text that shows hangul: its hanja are Korean's (a GBK title read as EUC-KR, 函式 as 변駕, would
     # score its 駕 as 驾 and beat the Chinese).
-    simplified = (lambda part: part) if as_read or _HANGUL_SYLLABLE.search(text) else in_simplified
+    simplified = (lambda part: part) if as_read or HANGUL_SYLLABLE.search(text) else in_simplified
     prev = symbols([simplified(before)])[0] if before else BOUNDARY
     for sym in symbols(simplified(text)):
         if sym == BOUNDARY or sym == " ":
