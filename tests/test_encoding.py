@@ -69,6 +69,28 @@ def test_a_file_mixing_utf8_and_gbk_lines_is_read_line_by_line():
     assert [(f.line, f.kind) for f in result.report.fixes] == [(4, "gb18030-line")]
 
 
+@pytest.mark.parametrize("short", ["页", "图片", "异常", "'%s（模块）'", "宏"])
+def test_a_short_gbk_line_that_also_reads_as_utf8_is_gbk_in_a_file_of_chinese(short):
+    """页 in GBK (``D2 B3``) is valid UTF-8, Cyrillic ҳ; 图片 reads ``ͼƬ``, 异常 a lead byte and the hangul 쳣,
+    模块 and 宏 read as EUC-KR's hangul. In a file whose sure lines are all Chinese, such a script is no
+    evidence for the reading that makes it (a fuzzed property found each)."""
+    head = "---\ntitle: 报错汇总\n---\n显存不够，请减小批大小。\n".encode() + "这一行是后来用记事本加的。\n".encode("gbk")
+    assert repair_bytes(head + short.encode("gbk") + b"\n", "a.md").text.endswith(f"记事本加的。\n{short}\n")
+
+
+def test_a_gbk_line_short_of_nothing_is_gbk_where_the_files_gbk_lines_show_chinese():
+    """异常 reads as UTF-8 a lead byte short (then 쳣); the file's sure UTF-8 lines are Latin, its GBK lines Chinese."""
+    data = "The café's naïve rebuild.\n".encode() + "# 自动文档\n".encode("gbk") + "异常\n".encode("gbk")
+    assert repair_bytes(data, "a.md").text.endswith("The café's naïve rebuild.\n# 自动文档\n异常\n")
+
+
+@pytest.mark.parametrize("line", ["Привет, мир!", "Привет", "Γειά σου Κόσμε", "안녕하세요 세계", "crème brûlée", "Zürich"])
+def test_a_utf8_line_of_another_script_stays_in_a_file_mixing_utf8_and_gbk(line):
+    """Words of one script are what UTF-8 writes, not what GBK bytes make (Γειά once read as GBK's 螕蔚喂维)."""
+    data = "---\ntitle: 报错汇总\n---\n显存不够，请减小批大小。\n".encode() + "这一行是后来用记事本加的。\n".encode("gbk") + line.encode() + b"\n"
+    assert repair_bytes(data, "a.md").text.endswith(f"记事本加的。\n{line}\n")
+
+
 def test_shift_jis_is_detected():
     text = "---\ntitle: メモリ不足\n---\n# メモリ不足\n\nバッチサイズを小さくしてください。\n"
     result = repair_bytes(text.encode("shift_jis"), "a.md")

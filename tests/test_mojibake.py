@@ -224,6 +224,19 @@ def test_latin_words_saved_as_gbk_and_read_as_latin1_are_undone(latin, codec, be
     assert "gbk-as-latin1" in {f.kind for f in report.fixes}
 
 
+@pytest.mark.parametrize("title", ["导航", "错误"])
+@pytest.mark.parametrize("repeats", [1, 3])
+def test_latin_words_saved_as_gbk_outweigh_a_big5_reading_of_a_short_title(title, repeats):
+    """Big5 reads GBK's ``¨¦`` and ``¨¹`` as 谷 and 邦: inside Latin words they are letters, and
+    they do not make a GBK document Big5 however often they stand (a fuzzed property found 导航 read
+    as Big5's 絳瑤 and Zürich as ``Z邦rich`` once the line stood twice)."""
+    latin = "`crème brûlée` is a valid key, and so is `Zürich`."
+    clean = f"---\ntitle: {title}\n---\n" + "\n\n".join([latin] * repeats) + "\n"
+    fixed, report = repair_mojibake(_as_gbk_read_as_latin1(clean, "gb18030"))
+    assert fixed == clean
+    assert {f.kind for f in report.fixes} == {"gbk-as-latin1"}
+
+
 @pytest.mark.parametrize(
     "latin",
     [

@@ -945,3 +945,20 @@ def test_a_two_character_file_in_big5_or_gbk_is_read_in_its_own_encoding(data, w
     from errata.repair import repair_bytes
 
     assert repair_bytes(data, "word.md").text.endswith("\n" + word)
+
+
+def test_a_drawn_tree_read_line_by_line_by_a_greedy_reader_comes_back_with_its_trunk_and_no_new_lines():
+    """A folder tree in a code block, read a line at a time by .NET's GBK reader (PowerShell): the trunk
+    ``│`` loses its last byte to the space after it (``鈹? 鈹溾攢``), and a line may end in a mark. The
+    trunk is the one light line that joins nothing to its left or right; a line end inside a fenced block
+    after such a mark is the reader's own, not one it swallowed (no blank line appears)."""
+    clean = (
+        "# 安装位置\n\n清单文件的位置如下，按平台区分：\n\n```\n├─ 用户级别（无需管理员权限）\n│  ├─ Windows: %APPDATA%\\Hosts\\\n"
+        "│  └─ Linux:   ~/.config/hosts/\n│\n└─ 系统级别（需要管理员权限）\n   └─ Linux:   /etc/hosts/\n```\n\n以上路径都会自动创建。\n"
+    )
+    damaged = "\n".join(utf8_as_gbk_by_dotnet(line) for line in clean.split("\n"))
+    assert "鈹? 鈹溾攢 Windows" in damaged
+    fixed = repair_text(damaged, "a.md").text
+    assert fixed.count("\n") == clean.count("\n") + 3  # the front matter the repair adds, no more
+    for line in ("│  ├─ Windows: %APPDATA%\\Hosts\\", "│  └─ Linux:   ~/.config/hosts/", "│", "   └─ Linux:   /etc/hosts/"):
+        assert "\n" + line + "\n" in fixed

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..markdown_lines import prose_lines
 from .bytemap import Piece, is_continuation, utf8_length
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import LanguageModel, is_hangul, load_model
@@ -202,12 +203,15 @@ def keeps_line_ends(lines: list[str]) -> bool:
 
     >>> keeps_line_ends(["- 鍙戠敓銆?", "- 涓嶈兘銆?", "- 鎴愬姛"])
     True
+
+    So does a line of a fenced code block after another (a drawn tree's rows: ``鈹斺攢 绯荤粺锛?``).
     """
     blank = text = 0
-    for line, after in zip(lines, lines[1:]):
+    prose = {k for k, _ in prose_lines("\n".join(lines))}
+    for k, (line, after) in enumerate(zip(lines, lines[1:])):
         match = _MARK_AT_END.search(line) if len(line) <= MAX_LINE else None
         if match and _starts_a_three_byte_character(match[1]):
-            if after.strip() and not _same_block(line, after):
+            if after.strip() and not (_same_block(line, after) or {k, k + 1}.isdisjoint(prose)):
                 text += 1
             else:
                 blank += 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -22,7 +23,7 @@ from ..errors import EssayError
 from .bytemap import BYTE_TO_CHAR, truncated_characters
 from .config import DEFAULT_CONFIG
 from .langmodel import LanguageModel, load_model
-from .plausibility import non_ascii_score, text_score, with_lost_characters
+from .plausibility import non_ascii_score, scripts_beyond_ascii, text_score, with_lost_characters
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -54,6 +55,9 @@ _MIN_SCORE = -14.0
 #: A line that is valid UTF-8 in a file of legacy lines, or UTF-8 but for characters
 #: that lost bytes, is read as a legacy encoding only when that reading is better by this much.
 _UTF8_LINE_MARGIN = 3.0
+#: What a legacy reading of a file's lines pays for showing a script beyond Latin that none of
+#: its sure UTF-8 lines shows: about what the margin asks of a UTF-8 line.
+_FOREIGN_SCRIPT_COST = 3.0
 #: A line that is not UTF-8 is UTF-8 with lost bytes only when its broken
 #: characters left with no continuation byte at all, a bare lead byte, are at most
 #: this share of its non-ASCII characters. That is what Latin-1 text mostly makes
@@ -203,9 +207,10 @@ def _decode_legacy(data: bytes, source: str, had_bom: bool = False) -> DecodedTe
     # Lines of Chinese (or any non-ASCII) that are whole UTF-8 say the file is UTF-8: a line that
     # reads as UTF-8 short of some bytes is then likelier that than a line in another encoding.
     utf8_file = any(t is not None and not line.isascii() for line, t in zip(lines, utf8))
-    utf8 = [_utf8_with_lost_bytes(line, model, utf8_file) if text is None else text for line, text in zip(lines, utf8)]
+    shown = Counter(script for line, text in zip(lines, utf8) if text is not None and _sure_utf8(line, text, model) for script in scripts_beyond_ascii(text))
+    utf8 = [_utf8_with_lost_bytes(line, model, utf8_file, shown=set(shown)) if text is None else text for line, text in zip(lines, utf8)]
     foreign = b"\n".join(line for line, text in zip(lines, utf8) if text is None)
-    encoding = _best_legacy_encoding(foreign) if foreign else "utf-8"
+    encoding = _best_legacy_encoding(foreign, set(shown)) if foreign else "utf-8"
     stretched: list[int] = []  # 1-based numbers of UTF-8 lines with a legacy tail
     if encoding is None:
         # No reading of the lines that are not UTF-8 is plausible. Where each of them is UTF-8 that
@@ -223,13 +228,14 @@ def _decode_legacy(data: bytes, source: str, had_bom: bool = False) -> DecodedTe
     if encoding is None:
         raise EssayError(source, None, "not a text file (binary content, or an encoding that cannot be detected)")
     out, legacy_lines = [], []
-    for number, (line, text) in enumerate(zip(lines, utf8), start=1):
-        legacy = _decode_or_none(line, encoding)
+    legacies = [_decode_or_none(line, encoding) for line in lines]
+    # What the legacy lines show counts too (a file of GBK lines with one UTF-8 line appended).
+    shown.update(script for text, legacy in zip(utf8, legacies) if text is None and legacy is not None for script in scripts_beyond_ascii(legacy))
+    for number, (line, text, legacy) in enumerate(zip(lines, utf8, legacies), start=1):
         if text is None or (
             not line.isascii()
-            and not _ESCAPED.search(text)  # lost bytes: already read against every legacy reading
             and legacy is not None
-            and text_score(legacy, model) > text_score(text, model) + _UTF8_LINE_MARGIN
+            and _legacy_likelier(text, legacy, model, set(shown))
         ):
             text = legacy if legacy is not None else line.decode(encoding, errors="replace")
             legacy_lines.append(number)
@@ -243,7 +249,93 @@ def _decode_legacy(data: bytes, source: str, had_bom: bool = False) -> DecodedTe
     return _finish(text, encoding, had_bom, tuple(legacy_lines) if mixed else ())
 
 
-def _utf8_with_lost_bytes(line: bytes, model: LanguageModel, utf8_file: bool = False, against_legacy: bool = True) -> str | None:
+def _sure_utf8(line: bytes, text: str, model: LanguageModel) -> bool:
+    """Whether a line that reads as whole UTF-8 is UTF-8 beyond doubt: beyond ASCII, and no legacy
+    encoding reads it, or none as text anywhere near as likely (by ``_UTF8_LINE_MARGIN``).
+
+    >>> model = load_model()
+    >>> _sure_utf8("显存不够".encode(), "显存不够", model), _sure_utf8("页".encode("gbk"), "ҳ", model)
+    (True, False)
+    """
+    if line.isascii():
+        return False
+    score = text_score(text, model) - _UTF8_LINE_MARGIN
+    return all(reading is None or text_score(reading, model) < score for reading in (_decode_or_none(line, encoding) for encoding in _LEGACY_ENCODINGS))
+
+
+def _legacy_likelier(text: str, legacy: str, model: LanguageModel, shown: set[str]) -> bool:
+    """Whether a line that reads as whole UTF-8 is rather the file's legacy encoding: where that
+    reads ``_UTF8_LINE_MARGIN`` likelier, or likelier at all where the UTF-8 reading is foreign
+    to the file (:func:`_foreign_reading`). Words of one script stay UTF-8 whatever the model says
+    of them (it learnt Chinese: Γειά σου scores below GBK's 螕蔚喂维 蟽慰蠀).
+
+    >>> model = load_model()
+    >>> _legacy_likelier("title: ҳ", "title: 页", model, {"CJK"}), _legacy_likelier("title: ҳ", "title: 页", model, set())
+    (True, False)
+    >>> _legacy_likelier("Γειά σου", "螕蔚喂维 蟽慰蠀", model, {"CJK"})
+    False
+    """
+    if _in_words_of_one_script(text):
+        return False
+    if _ESCAPED.search(text):
+        # Short of bytes: read against every legacy reading already, by what the sure UTF-8 lines
+        # showed; now the legacy lines have shown their scripts too.
+        return _foreign_reading(text, legacy, shown) and non_ascii_score(legacy, model) > _lost_bytes_score(text, model)
+    return text_score(legacy, model) > text_score(text, model) + (0.0 if _foreign_reading(text, legacy, shown) else _UTF8_LINE_MARGIN)
+
+
+def _lost_bytes_score(text: str, model: LanguageModel) -> float:
+    """What :func:`_utf8_with_lost_bytes` scores a reading short of bytes at: its whole characters by
+    the model, each broken one as a lost character.
+
+    >>> round(_lost_bytes_score("异常".encode("gbk").decode("utf-8", "surrogateescape"), load_model()), 2)
+    -8.88
+    """
+    pieces = [piece for stretch in _ESCAPED.findall(text) for piece in truncated_characters(_escaped_bytes(stretch)) or ()]
+    valid = _ESCAPED.sub("", text)
+    return with_lost_characters(non_ascii_score(valid, model), sum(not ch.isascii() for ch in valid), len(pieces))
+
+
+def _foreign_reading(text: str, legacy: str, shown: set[str]) -> bool:
+    """Whether a UTF-8 reading of a line shows a script beyond Latin that no sure line of the file
+    shows (``shown``), while the legacy reading shows only the file's own: then the UTF-8 reading
+    keeps no margin. GBK lines of a word or two often read as valid UTF-8 (页 ``D2 B3`` is Cyrillic ҳ,
+    图片 Greek and Latin ``ͼƬ``) or as UTF-8 short of a byte (异常: a lead byte, then the hangul 쳣).
+    Latin is never foreign (an author's crème reads as GBK's 猫 too), nor are words of three
+    letters or more of one script (Привет, Γειά σου), which GBK bytes make next to never.
+
+    >>> _foreign_reading("ҳ", "页", {"CJK"}), _foreign_reading("ҳ", "页", set()), _foreign_reading("crème", "cr猫me", {"CJK"})
+    (True, False, False)
+    >>> _foreign_reading("Γειά σου", "螕蔚喂维 蟽慰蠀", {"CJK"})
+    False
+    """
+    if _in_words_of_one_script(text):
+        return False
+    return bool(scripts_beyond_ascii(_ESCAPED.sub("", text)) - shown - {"LATIN"}) and scripts_beyond_ascii(legacy) <= shown
+
+
+#: A word of three letters or more (Привет, σου, Κόσμε).
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _in_words_of_one_script(text: str) -> bool:
+    """Whether a text has letters beyond ASCII, all in words of three or more of one script other
+    than Latin and CJK.
+
+    >>> _in_words_of_one_script("Привет, мир!"), _in_words_of_one_script("ҳ"), _in_words_of_one_script("中文")
+    (True, False, False)
+    """
+    letters = [ch for ch in text if not ch.isascii() and ch.isalpha()]
+    in_words = {
+        ch
+        for m in _WORD.finditer(text)
+        if len(scripts := scripts_beyond_ascii(m.group())) == 1 and not scripts & {"LATIN", "CJK"} and not any(c.isascii() for c in m.group())
+        for ch in m.group()
+    }
+    return bool(letters) and all(ch in in_words for ch in letters)
+
+
+def _utf8_with_lost_bytes(line: bytes, model: LanguageModel, utf8_file: bool = False, against_legacy: bool = True, shown: set[str] = frozenset()) -> str | None:
     """A line that is UTF-8 but for characters that lost continuation bytes: its text,
     with each byte of those characters escaped (``errors="surrogateescape"``); None for any other line.
 
@@ -254,9 +346,13 @@ def _utf8_with_lost_bytes(line: bytes, model: LanguageModel, utf8_file: bool = F
     ``_UTF8_LINE_MARGIN`` better than the UTF-8 one (a CJK encoding ``_UTF8_FILE_MARGIN`` more in a
     ``utf8_file``: one whose other non-ASCII lines are whole UTF-8), each broken character counted
     as a lost one (:func:`~errata.text.plausibility.with_lost_characters`). ``against_legacy=False``
-    skips that last comparison: where no legacy reading of the file is plausible either.
+    skips that last comparison: where no legacy reading of the file is plausible either. No margin
+    at all against a legacy reading where the UTF-8 one is foreign to the scripts the file ``shown``
+    for sure (:func:`_foreign_reading`): 异常 in GBK reads as UTF-8 a lead byte short and the hangul 쳣.
 
     >>> model = load_model()
+    >>> _utf8_with_lost_bytes("异常".encode("gbk"), model, True), _utf8_with_lost_bytes("异常".encode("gbk"), model, True, shown={"CJK"})
+    ('\udcd2쳣', None)
     >>> _utf8_with_lost_bytes("他用微信发了消息。".encode().replace("信".encode(), "信".encode()[:1]), model)
     '他用微\\udce4发了消息。'
     >>> _utf8_with_lost_bytes(b"caf\\xe9 au lait", model) is None, _utf8_with_lost_bytes("显存不够".encode("gbk"), model) is None
@@ -274,17 +370,29 @@ def _utf8_with_lost_bytes(line: bytes, model: LanguageModel, utf8_file: bool = F
         return None
     if not against_legacy:
         return text
-    lost = len(broken)
-    score = with_lost_characters(non_ascii_score(valid, model), whole, lost)
+    score = _lost_bytes_score(text, model)
     for encoding, bonus in _LINE_READINGS.items():
         reading = _decode_or_none(line, encoding)
+        if reading is None:
+            continue
         needed = _UTF8_LINE_MARGIN + (_UTF8_FILE_MARGIN if utf8_file and encoding in _LEGACY_ENCODINGS else 0.0)
-        if reading is not None and non_ascii_score(reading, model) + bonus >= score + needed:
+        if _foreign_reading(text, reading, shown):
+            needed = 0.0
+        if non_ascii_score(reading, model) + bonus >= score + needed:
             return None
     return text
 
 
-def _best_legacy_encoding(data: bytes) -> str | None:
+def _best_legacy_encoding(data: bytes, shown: set[str] = frozenset()) -> str | None:
+    """The legacy encoding that reads the lines of a file that are not UTF-8 as the likeliest text.
+
+    A reading that shows a script beyond Latin that the file's sure lines (``shown``, when there
+    are any) never show pays ``_FOREIGN_SCRIPT_COST``: GBK's 宏 reads as EUC-KR's 브, which a Chinese
+    model scores flat and a little likelier.
+
+    >>> _best_legacy_encoding("title: 宏".encode("gbk")), _best_legacy_encoding("title: 宏".encode("gbk"), {"CJK"})
+    ('euc_kr', 'gb18030')
+    """
     model = load_model()
     best: tuple[float, str] | None = None
     for encoding, bonus in _LINE_READINGS.items():
@@ -294,6 +402,8 @@ def _best_legacy_encoding(data: bytes) -> str | None:
         # What the reading adds to ASCII: Chinese by the model, and the accented letters of
         # Latin words (a GBK line ``crème``, not Big5's ``cr豕me``) and table symbols at a flat rate.
         score = _reading_score(text, model)
+        if shown and scripts_beyond_ascii(text) - shown - {"LATIN"}:
+            bonus -= _FOREIGN_SCRIPT_COST
         if score >= _MIN_SCORE and (best is None or score + bonus > best[0]):
             best = (score + bonus, encoding)
     if best is not None:

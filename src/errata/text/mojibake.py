@@ -74,7 +74,7 @@ from .codepages import WINDOWS_1252, CodePage, spelt_as_cp1252
 from .cjk_reading import LIST_ITEM_START, SWALLOWED, cjk_reading_runs, keeps_line_ends, reads_paired
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import UNKNOWN_LOGP, LanguageModel, is_hangul_syllable, load_model, utf8_lead
-from .plausibility import is_accented_letter, is_box_drawing, text_logp, text_score, with_lost_characters
+from .plausibility import is_accented_letter, is_box_drawing, script_of, text_logp, text_score, with_lost_characters
 from .recover import UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line
 from .twice import Peeled, peel, renamed_fix
 from .unrecoverable import Finding, find_unrecoverable
@@ -526,7 +526,7 @@ def _legacy_runs(
             legacy = read_lone_pair(match.group(), model, config, lone_pairs)
         if legacy is None or legacy[1] == "gbk-as-latin1" and _latin_word_as_it_stands(line, match.start(), match.end()):
             continue
-        if legacy[1] == "big5-as-latin1" and document is None and _signs_between_letters(line, match.start(), match.end()):
+        if legacy[1] == "big5-as-latin1" and document is None and _latin_in_big5(line, match.start(), match.end()):
             continue
         run = (match.start(), match.end(), *legacy)
         if document is not None and document[1] and not any(_chinese_utf8(items) for _, _, items in touched):
@@ -600,6 +600,20 @@ def _latin_word_as_it_stands(line: str, start: int, end: int) -> bool:
     """
     pairs = _letter_trailed_pairs(line, start, end)
     return bool(pairs) and all(is_accented_letter(pair[0]) for pair in pairs)
+
+
+def _latin_in_big5(line: str, start: int, end: int) -> bool:
+    """Whether a run that reads as Big5 is rather a piece of a Latin word: signs between its letters
+    (:func:`_signs_between_letters`) or a letter GBK writes for pinyin, glued to the word (:func:`_gbk_latin_word`).
+
+    Big5 reads GBK's ``¨¹`` (ü) as 邦: in ``Z¨¹rich`` on a GB18030 line that is Zürich,
+    not a character inside an English word. Where the document shows Big5 elsewhere its
+    own reading decides.
+
+    >>> _latin_in_big5("so is `Z¨¹rich`.", 8, 10), _latin_in_big5("°O¾ÐÅé¤£¨¬", 0, 10)
+    (True, False)
+    """
+    return _signs_between_letters(line, start, end) or _gbk_latin_word(line, start, end) and reads_whole(line, LEGACY_CODECS["gbk-as-latin1"])
 
 
 def _signs_between_letters(line: str, start: int, end: int) -> bool:
@@ -2273,6 +2287,8 @@ def _fill_candidates(
                 prior = {**{ch: bonus[ch] for ch, _ in item.candidates if ch in bonus}, **prior}
             if _beside_a_drawing(items, k):
                 prior = {**prior, **_drawing_goes_on(item.candidates, prior, index.model_characters.model)}
+            if misfits := _drawing_misfits(items, k, item.candidates):
+                prior = {**prior, **{ch: prior.get(ch, 0.0) + MISFIT_LOGP for ch in misfits}}
             if pairing := brackets.prior(k, item.candidates, config):
                 prior = {**prior, **{ch: prior.get(ch, 0.0) + logp for ch, logp in pairing.items()}}
             item.prior = prior
@@ -2287,6 +2303,39 @@ def _drawing_goes_on(candidates: list[tuple[str, float]], prior: dict[str, float
     return {
         ch: max(prior.get(ch, 0.0), BOX_DRAWING_MAX_LOGP - model.unigram_logp(ch)) for ch, _ in candidates if is_box_drawing(ch)
     }
+
+
+#: Which way each light line of a drawing reaches: left, right, up, down.
+ARMS = {"─": "LR", "│": "UD", "┌": "RD", "┐": "LD", "└": "UR", "┘": "UL", "├": "UDR", "┤": "UDL", "┬": "LRD", "┴": "LRU", "┼": "LRUD"}
+#: What a box-drawing candidate that cannot join its neighbours costs (nats): about a rare character's odds.
+MISFIT_LOGP = -8.0
+
+
+def _drawing_misfits(items: list[str | Slot], k: int, candidates: list[tuple[str, float]]) -> set[str]:
+    """The light-line candidates of slot ``k`` that cannot join the drawing around them on its line.
+
+    A neighbour that reaches towards the slot (``─`` on either side) wants a line that reaches back; a
+    slot between a line's start (or spaces) and a space or the line's end, on a line that draws, is a
+    vertical stroke (``│  ├─ Windows``: a tree's trunk, which code page 936 turns into ``鈹?``).
+
+    >>> sorted(_drawing_misfits([Slot(0, 2, []), " ", " ", "├", "─"], 0, [("─", 0.0), ("│", 0.0), ("├", 0.0), ("中", 0.0)]))
+    ['─', '├']
+    >>> sorted(_drawing_misfits(["├", Slot(1, 3, []), " ", "a"], 1, [("─", 0.0), ("│", 0.0), ("┐", 0.0)]))
+    ['│']
+    """
+    drawn = [ch for ch, _ in candidates if ch in ARMS]
+    if not drawn or not any(isinstance(i, str) and i in ARMS for i in items):
+        return set()
+    left = items[k - 1] if k > 0 else "\n"
+    right = items[k + 1] if k + 1 < len(items) else "\n"
+    wanted, refused = set(), set()
+    if isinstance(left, str) and "R" in ARMS.get(left, ""):
+        wanted.add("L")
+    if isinstance(right, str) and "L" in ARMS.get(right, ""):
+        wanted.add("R")
+    if not wanted and isinstance(left, str) and isinstance(right, str) and right.isspace() and (left.isspace() or all(isinstance(i, str) and i.isspace() for i in items[:k])):
+        refused = {"L", "R"}
+    return {ch for ch in drawn if not wanted <= set(ARMS[ch]) or refused & set(ARMS[ch])}
 
 
 def _beside_a_drawing(items: list[str | Slot], k: int) -> bool:
@@ -2475,7 +2524,7 @@ def _script_word_chars(text: str) -> set[str]:
     >>> set("العربيةไทย") <= words, "α" in words
     (True, False)
     """
-    return {ch for m in _WORD_RUN.finditer(text) if len(m.group()) > 1 and _one_script(m.group()) and _script(m.group()[0]) != "LATIN" for ch in m.group()}
+    return {ch for m in _WORD_RUN.finditer(text) if len(m.group()) > 1 and _one_script(m.group()) and script_of(m.group()[0]) != "LATIN" for ch in m.group()}
 
 
 def _one_script(run: str) -> bool:
@@ -2484,12 +2533,7 @@ def _one_script(run: str) -> bool:
     >>> _one_script("বাংলা"), _one_script("rС")
     (True, False)
     """
-    return len({_script(ch) for ch in run}) == 1
-
-
-def _script(ch: str) -> str:
-    """A character's script, as the first word of its Unicode name (LATIN, ARABIC, THAI, CJK…)."""
-    return unicodedata.name(ch, "?").split(" ", 1)[0]
+    return len({script_of(ch) for ch in run}) == 1
 
 
 def _ftfy_marked_line(line: str, model: LanguageModel) -> str:

@@ -31,7 +31,7 @@ KANA_LOGP = math.log(1 / 170)
 #: Per-character log-probability of a hangul syllable in Korean text (about 2,350 in common use).
 HANGUL_LOGP = math.log(1 / 2350)
 
-__all__ = ["text_score", "text_logp", "non_ascii_score", "with_lost_characters", "LOST_CHARACTER_LOGP", "is_accented_letter", "latin_word_letters", "load_model"]
+__all__ = ["script_of", "scripts_beyond_ascii", "text_score", "text_logp", "non_ascii_score", "with_lost_characters", "LOST_CHARACTER_LOGP", "is_accented_letter", "latin_word_letters", "load_model"]
 
 #: What a character with lost bytes counts for when a damaged UTF-8 reading
 #: competes with another reading of the same bytes: a common character's
@@ -116,6 +116,24 @@ def text_logp(text: str, model: LanguageModel, before: str = BOUNDARY, as_read: 
         count += 1
         prev = sym
     return total, count
+
+
+def script_of(ch: str) -> str:
+    """A character's script, as the first word of its Unicode name (LATIN, CYRILLIC, HANGUL, CJK…).
+
+    >>> script_of("页"), script_of("ҳ"), script_of("é")
+    ('CJK', 'CYRILLIC', 'LATIN')
+    """
+    return unicodedata.name(ch, "?").split(" ", 1)[0]
+
+
+def scripts_beyond_ascii(text: str) -> set[str]:
+    """The scripts of a text's letters beyond ASCII (:func:`script_of`); signs (® ，) have none.
+
+    >>> sorted(scripts_beyond_ascii("title: 图片 ͼƬ ®，"))
+    ['CJK', 'GREEK', 'LATIN']
+    """
+    return {script_of(ch) for ch in text if not ch.isascii() and ch.isalpha()}
 
 
 def is_accented_letter(ch: str) -> bool:
