@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from dev.damage import utf8_as_cp936, utf8_as_gbk, utf8_as_gbk_by_dotnet
+from dev.damage import utf8_as_cp932_by_windows, utf8_as_cp936, utf8_as_gbk, utf8_as_gbk_by_dotnet
 from errata.repair import FrontMatterError, repair_bytes, repair_text
 from errata.text.mojibake import repair_mojibake
 
@@ -962,3 +962,19 @@ def test_a_drawn_tree_read_line_by_line_by_a_greedy_reader_comes_back_with_its_t
     assert fixed.count("\n") == clean.count("\n") + 3  # the front matter the repair adds, no more
     for line in ("│  ├─ Windows: %APPDATA%\\Hosts\\", "│  └─ Linux:   ~/.config/hosts/", "│", "   └─ Linux:   /etc/hosts/"):
         assert "\n" + line + "\n" in fixed
+
+
+def test_a_japanese_windows_tool_s_swallowed_line_ends_are_put_back():
+    """A Japanese Windows tool reads UTF-8 as code page 932 greedily: ``・`` for a pair it cannot map,
+    the line end after it gone (``縲・`` for 。 and the newline). Its marks tell its reading, as ``?``
+    tells .NET's GBK reader's, and the line ends come back (the document had 9 lines of 14)."""
+    clean = (
+        "# 项目介绍\n\n这是一个纯静态的个人站点，用来记录生活。\n\n视觉气质：深蓝色的夜空。\n\n"
+        "页面很轻，打开很快。\n\n## 技术栈\n\n- **TypeScript**\n"
+    )
+    damaged = utf8_as_cp932_by_windows(clean)
+    assert damaged.count("\n") < clean.count("\n")
+    result = repair_text(damaged, "a.md")
+    assert result.text.count("\n") == clean.count("\n") + 3  # the front matter the repair adds
+    assert "\n\n视觉气质：深蓝色的夜空。\n\n" in result.text
+    assert any(fix.kind == "swallowed-byte" for fix in result.report.fixes)

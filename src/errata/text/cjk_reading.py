@@ -132,7 +132,8 @@ def reads_paired(lines: list[str], model: LanguageModel, config: RepairConfig = 
     (True, False, None)
     """
     one = two = 0
-    codec, kind = READINGS[0]  # a greedy GBK reader's: Big5 lines choose for themselves
+    # A greedy GBK reader's (Big5 lines choose for themselves), or a Japanese Windows tool's, by its marks.
+    codec, kind = _reader_of(lines)
     for line in lines:
         if len(line) > MAX_LINE or not _MARK.search(line) or not _CJK.search(line):
             continue
@@ -143,12 +144,23 @@ def reads_paired(lines: list[str], model: LanguageModel, config: RepairConfig = 
     return two > config.paired_reading_share * one or _marks_took_the_spaces(lines)
 
 
+def _reader_of(lines: list[str]) -> tuple[str, str]:
+    """The reading whose marks a document's 古文码 shows: Shift-JIS's (``・``, a Japanese Windows tool's)
+    where they outnumber GBK's (``?``, U+FFFD).
+
+    >>> _reader_of(["縺ｧ縺吶・", "荳榊ｿ・・"]), _reader_of(["鐢?`open()`"])
+    (('cp932', 'utf8-as-shift-jis'), ('gb18030', 'utf8-as-gbk'))
+    """
+    marks = Counter(match[2] == SJIS_MARK for line in lines if len(line) <= MAX_LINE for match in _MARK_AFTER.finditer(line))
+    return READINGS[2] if marks[True] > marks[False] else READINGS[0]
+
+
 #: A 古文码 mark after a character beyond ASCII, and what follows it: what a greedy reader leaves (a
 #: byte GBK could pair, 0x40–0x7E: letters and `; the start of a line it swallowed the end of: a list
 #: item, a heading, an indented list item; a table's pipe, the space before it swallowed) or what a
 #: standard one leaves (one space, then text).
 _MARK_AND_NEXT = re.compile(
-    "([^\\x00-\\x7f])(?:\ufffd|\\?)"
+    "([^\\x00-\\x7f])(\ufffd|\\?|\u30fb)"
     "(?:(?P<line>-[ \\t]|#{1,6}[ \\t]|\\d{1,9}[.)][ \\t]|\\||[ \\t]{2,}[-*+][ \\t])|(?P<word>[\\x40-\\x7e])|(?P<space> [^ \\t]))"
 )
 
@@ -175,7 +187,7 @@ def _marks_took_the_spaces(lines: list[str]) -> bool:
         if len(line) > MAX_LINE:
             continue
         for match in _MARK_AND_NEXT.finditer(line):
-            if _starts_a_three_byte_character(match[1]):
+            if _starts_a_three_byte_character(match[1], match[2]):
                 if match["space"]:
                     standard += 1
                 else:
@@ -184,7 +196,9 @@ def _marks_took_the_spaces(lines: list[str]) -> bool:
 
 
 #: A 古文码 mark at a line's end, after a character beyond ASCII.
-_MARK_AT_END = re.compile("([^\\x00-\\x7f])(?:\ufffd|\\?)$")
+_MARK_AT_END = re.compile("([^\\x00-\\x7f])(\ufffd|\\?|\u30fb)$")
+#: Any 古文码 mark after a character beyond ASCII.
+_MARK_AFTER = re.compile("([^\\x00-\\x7f])(\ufffd|\\?|\u30fb)")
 
 
 def keeps_line_ends(lines: list[str]) -> bool:
@@ -210,7 +224,7 @@ def keeps_line_ends(lines: list[str]) -> bool:
     prose = {k for k, _ in prose_lines("\n".join(lines))}
     for k, (line, after) in enumerate(zip(lines, lines[1:])):
         match = _MARK_AT_END.search(line) if len(line) <= MAX_LINE else None
-        if match and _starts_a_three_byte_character(match[1]):
+        if match and _starts_a_three_byte_character(match[1], match[2]):
             if after.strip() and not (_same_block(line, after) or {k, k + 1}.isdisjoint(prose)):
                 text += 1
             else:
@@ -234,14 +248,15 @@ def _same_block(line: str, after: str) -> bool:
     return line.lstrip().startswith("|") and after.lstrip().startswith("|")
 
 
-def _starts_a_three_byte_character(ch: str) -> bool:
-    """Whether ``ch`` is GBK's reading of a UTF-8 three-byte character's first two bytes: the character
-    before a 古文码 mark, whose last byte the mark stands for (鐢 is E7 94, of 由).
+def _starts_a_three_byte_character(ch: str, mark: str = "?") -> bool:
+    """Whether ``ch`` is GBK's (before Shift-JIS's ``・`` mark, Shift-JIS's) reading of a UTF-8
+    three-byte character's first two bytes: the character before a 古文码 mark, whose last byte the
+    mark stands for (鐢 is E7 94, of 由; 縺 is E7 B8, of 。 after the Japanese tool's ``・``).
 
-    >>> _starts_a_three_byte_character("鐢"), _starts_a_three_byte_character("由")
-    (True, False)
+    >>> _starts_a_three_byte_character("鐢"), _starts_a_three_byte_character("由"), _starts_a_three_byte_character("縲", "・")
+    (True, False, True)
     """
-    raw = ch.encode("gb18030", errors="ignore")
+    raw = ch.encode("cp932" if mark == SJIS_MARK else "gb18030", errors="ignore")
     return len(raw) == 2 and utf8_length(raw[0]) == 3 and is_continuation(raw[1])
 
 
