@@ -365,3 +365,13 @@ def test_clean_chinese_between_marks_is_not_read_as_characters_that_lost_their_l
     # mark took a lead byte made …b交F of them, with not one character read whole to vouch for it.
     for line in ("\ufffd在\ufffd了\ufffd", "\ufffd的是\ufffd在\ufffd了\ufffd"):
         assert repair_mojibake(line)[0] == line
+
+
+@pytest.mark.parametrize("title", ["ењЁз‰€жњ¬ %s з§»й™¤", "è‡ªåŠ¨æ‘˜è¦"])
+def test_an_authors_sign_that_reads_as_a_lone_lead_byte_stays_beside_another_code_pages_mojibake(title):
+    """``×`` is Windows-1252's D7, a UTF-8 lead byte with nothing after it: nothing fits it, and it stays as
+    the author wrote it, not as Windows-1251 spells D7 (Ч) because the title is Windows-1251's 符号码 (a
+    randomised run of the round trips found the clean line changed)."""
+    line = "- ❌ 失败 × 3，重试 ∞ 次也没用 😅"
+    fixed, _ = repair_mojibake(f"---\ntitle: {title}\n---\n{line}\n")
+    assert fixed.endswith(f"\n{line}\n")

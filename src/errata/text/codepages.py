@@ -277,6 +277,15 @@ class Respelling(NamedTuple):
         read = {self._part_at(fix.line, fix.column) for fix in fixes}
         return frozenset(part for k, part in enumerate(self.parts) if k not in read)
 
+    def respelt(self, line: int, column: int) -> bool:
+        """Whether a line's 1-based column stands in a respelt part.
+
+        >>> respelling = spelt_as_cp1252("使用：дЅїз”Ё")
+        >>> respelling.respelt(1, 4), respelling.respelt(1, 1)
+        (True, False)
+        """
+        return self._part_at(line, column) is not None
+
     def named(self, fixes: list) -> list:
         """The fixes (dataclasses with a line, a column and a kind), each made in a respelt part named by
         that part's code page (:func:`renamed_fix_kind`).

@@ -42,6 +42,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from itertools import accumulate, chain
@@ -1152,12 +1153,12 @@ def repair_mojibake(
     known_lost = spans_without_the_mark(lost_bytes, mark)  # the decode counted the mark; these lines do not hold it
     # Another code page's 符号码 (``дЅїз”Ё``) is spelt as Windows-1252's, one character for one, and read as that.
     respelling = spelt_as_cp1252(text, model)
-    fixed, report = _repair_read_text(respelling.text, model, config, known_lost, crlf_converted, respelling.code_page)
+    fixed, report = _repair_read_text(respelling.text, model, config, known_lost, crlf_converted, respelling.code_page, respelt=respelling.respelt)
     if respelling.spans:
         if unread := respelling.unread(report.fixes):
             # A part 符号码's reader would not take (a letter alone beside a sign) stays as it was.
             respelling = spelt_as_cp1252(text, model, leave=unread)
-            fixed, report = _repair_read_text(respelling.text, model, config, known_lost, crlf_converted, respelling.code_page)
+            fixed, report = _repair_read_text(respelling.text, model, config, known_lost, crlf_converted, respelling.code_page, respelt=respelling.respelt)
         report.fixes = respelling.named(report.fixes)
     elif (peeled := peel(text)) is not None:
         # 古文码 read as GBK twice (``閸旂喕鍏`` for 功能): its outer reading peeled off, the rest read as 古文码 is.
@@ -1176,10 +1177,12 @@ def _repair_read_text(
     crlf_converted: bool,
     code_page: CodePage = WINDOWS_1252,
     paired_by: list[str] | None = None,
+    respelt: Callable[[int, int], bool] | None = None,
 ) -> tuple[str, MojibakeReport]:
     """:func:`repair_mojibake` of a text without a misread byte order mark, any other code page's 符号码
-    respelt as Windows-1252's; ``code_page``: the one its single-byte mojibake was read in; ``paired_by``:
-    the lines that tell whether a greedy reader made its 古文码 (the text's own, by default)."""
+    respelt as Windows-1252's; ``code_page``: the one its single-byte mojibake was read in; ``respelt``:
+    whether a line's column stands in a part so respelt (:meth:`~errata.text.codepages.Respelling.respelt`);
+    ``paired_by``: the lines that tell whether a greedy reader made its 古文码 (the text's own, by default)."""
     report = MojibakeReport()
     lines = text.split("\n")
     known = known_damage(lines, lost_bytes)
@@ -1233,7 +1236,7 @@ def _repair_read_text(
     # Only a line with runs can hold a slot: the others are not walked character by character.
     slots = [item for items, (runs, _) in zip(line_items, decoded) if runs for item in items if isinstance(item, Slot)]
     if slots:
-        _recover_lost_bytes(line_items, slots, lines, model, report, config, code_page)
+        _recover_lost_bytes(line_items, slots, lines, model, report, config, code_page, respelt)
     if swallowed and paired:
         _restore_swallowed(line_items, swallowed, crlf_converted or _crlf(lines), crlf_converted, report, not keeps_line_ends(lines))
     fixed = _join_lines(text, lines, line_items, model, report)
@@ -1747,13 +1750,15 @@ def _recover_lost_bytes(
     report: MojibakeReport,
     config: RepairConfig,
     code_page: CodePage = WINDOWS_1252,
+    respelt: Callable[[int, int], bool] | None = None,
 ) -> None:
     """Fill every slot (``slots``: those of ``line_items``), in three passes over the document.
 
     ``code_page``: the document's single-byte decode (Windows-1252, or another code page that
     :func:`~errata.text.codepages.spelt_as_cp1252` respelt): the bytes it loses on its own, and how a
-    character nothing fits is left.
+    character nothing fits is left where it stands in a part so respelt (``respelt``).
     """
+    settle = partial(_settle, line_items=line_items, report=report, config=config, code_page=code_page, respelt=respelt)
     observed: Counter[int] = Counter()
     for items in line_items:
         for item in items:
@@ -1776,7 +1781,7 @@ def _recover_lost_bytes(
         # of a millisecond for each: past the budget each takes its likeliest fit on its own
         # (channel and unigram), reported as low confidence, or its mark where the damage showed one.
         for slot in slots:
-            _settle(Choice(slot, slot.candidates[0][0] if slot.candidates else UNRESOLVED, None, 0.0, False), line_items, report, config, code_page)
+            settle(Choice(slot, slot.candidates[0][0] if slot.candidates else UNRESOLVED, None, 0.0, False))
         return
     # Pass 1 assumes uniform loss; what it had to assume lost tells which
     # byte values this document tends to lose (an EM step).
@@ -1796,11 +1801,24 @@ def _recover_lost_bytes(
     # every occurrence of which was damaged is still the document's word.
     sure = {id(c.slot): c.chosen for c in _choose_all(line_items, intact_model, quick) if c.confident}
     for choice in _choose_all(line_items, _document_model(line_items, model, config, sure), SearchSettings.thorough(config)):
-        _settle(choice, line_items, report, config, code_page)
+        settle(choice)
 
 
-def _settle(choice: Choice, line_items: list[list[str | Slot]], report: MojibakeReport, config: RepairConfig, code_page: CodePage = WINDOWS_1252) -> None:
-    """Put a slot's choice in the text, and in the report (``code_page``: the one the document's mojibake was read in)."""
+def _settle(
+    choice: Choice,
+    line_items: list[list[str | Slot]],
+    report: MojibakeReport,
+    config: RepairConfig,
+    code_page: CodePage = WINDOWS_1252,
+    respelt: Callable[[int, int], bool] | None = None,
+) -> None:
+    """Put a slot's choice in the text, and in the report (``code_page``: the one the document's mojibake
+    was read in). A character nothing fits is left as it stood: in that code page's letters inside a part
+    respelt from it (``respelt``), in Windows-1252's elsewhere (an author's ``×`` beside a title in
+    Windows-1251's 符号码 is no Ч)."""
+    slot = choice.slot
+    if code_page is not WINDOWS_1252 and respelt is not None and not respelt(slot.line, slot.origin or slot.column):
+        code_page = WINDOWS_1252
     if choice.slot.source.gap and choice.chosen != UNRESOLVED and choice.margin < config.gap_min_margin:
         # The reader saw a U+FFFD here; an unsure guess would hide it.
         choice = Choice(choice.slot, UNRESOLVED, choice.chosen, choice.margin, False)
