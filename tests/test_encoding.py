@@ -311,3 +311,26 @@ def test_kana_that_lost_bytes_to_question_marks_are_read_not_refused():
     data = clean.encode().replace("の".encode(), b"\xe3\x81?", 1).replace("る。".encode(), "る".encode() + b"\xe3??", 1)
     text = repair_bytes(data, "essay.md").text
     assert "メモ帳で開くと、正しく表示される" in text and "しかし、Linux では文字化けすることがある" in text
+
+
+def test_a_utf8_line_of_chinese_and_a_greek_word_stays_in_a_file_mixing_utf8_and_gbk():
+    """Εντάξει is a word of one script, whatever Chinese stands beside it (an audit found the line read as GBK)."""
+    data = "# 语言\n\n1. 中文：好的\n".encode() + "2. 英文：OK\n".encode("gbk") + "4. 希臘文：Εντάξει\n".encode()
+    assert repair_bytes(data, "a.md").text.endswith("2. 英文：OK\n4. 希臘文：Εντάξει\n")
+
+
+def test_a_utf8_line_short_of_a_byte_beside_a_russian_word_is_read_as_utf8():
+    line = "3. 俄文：Готово"
+    data = ("# 语言\n\n1. 中文：好的\n2. 英文：完成\n" + line + "\n").encode()
+    colon = "：".encode()
+    data = data.replace(("俄文" + "：").encode(), "俄文".encode() + colon[:2])
+    assert repair_bytes(data, "a.md").text.endswith(line + "\n")
+
+
+@pytest.mark.parametrize("gbk", [["Кириллица", "这一行是俄语的写法。"], ["│ α │ 学习率 │", "│ λ │ 正则化 │"]])
+def test_gbk_lines_with_greek_or_cyrillic_letters_are_gbk_in_a_file_of_utf8_chinese(gbk):
+    """GBK writes Greek and Cyrillic letters too: they are no reason to read its lines as Big5 (an audit found
+    ``Кириллица`` read as Big5's 妞我把我抖, a table's α row as 岫 汐)."""
+    head = "# 笔记\n\n这是用 UTF-8 写的一行中文。\n"
+    data = head.encode() + "".join(line + "\n" for line in gbk).encode("gbk")
+    assert repair_bytes(data, "a.md").text.endswith(head + "".join(line + "\n" for line in gbk))

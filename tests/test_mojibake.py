@@ -375,3 +375,14 @@ def test_an_authors_sign_that_reads_as_a_lone_lead_byte_stays_beside_another_cod
     line = "- ❌ 失败 × 3，重试 ∞ 次也没用 😅"
     fixed, _ = repair_mojibake(f"---\ntitle: {title}\n---\n{line}\n")
     assert fixed.endswith(f"\n{line}\n")
+
+
+@pytest.mark.parametrize("beside", ["", "上一章\n\n", "# Notes\n\n"])
+def test_latin_words_read_as_windows_1251_are_undone_where_they_are_all_the_damage(beside):
+    """``cafГ©`` and ``naГЇve``: a Cyrillic capital and a sign between Latin letters is no Cyrillic writing.
+    Two such words tell a document read as Windows-1251 as Chinese read so does (a randomised run of the
+    round trips found a code line of them left as read); one beside real Russian stays."""
+    fixed, _ = repair_mojibake(beside + '```python\nprint("cafГ©")  # naГЇve\n```\n')
+    assert fixed == beside + '```python\nprint("café")  # naïve\n```\n'
+    russian = 'Привет, Гёте и Ёж.\n\nprint("cafГ©")\n'
+    assert repair_mojibake(russian)[0] == russian

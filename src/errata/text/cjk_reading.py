@@ -103,7 +103,13 @@ def _readings(
         runs = _runs_in(line, codec, kind, model, config, single, _utf8_spans_paired, damaged=True)
         # Its private-use characters dropped after the reading, as beside a standard reader's marks.
         both = _runs_in(line, codec, kind, model, config, single, _utf8_spans_paired_silent, silent=True, damaged=True)
-        return both if _covered(both) > _covered(runs) else runs
+        runs = both if _covered(both) > _covered(runs) else runs
+        if codec == "cp932":
+            # The Japanese tool's lines also lose bytes it maps to nothing (0x80, 0xA0) beside its marks,
+            # which the paired readings may not place: the silent reading wins where it reads more.
+            dropped = _runs_in(line, codec, kind, model, config, single, _utf8_spans_silent, silent=True)
+            runs = dropped if _covered(dropped) > _covered(runs) else runs
+        return runs
     runs = _runs_in(line, codec, kind, model, config, single, _utf8_spans)
     if not marked:
         # A reader that dropped what it could not map left no mark: a character may miss a byte anywhere.

@@ -137,6 +137,8 @@ class Reading(NamedTuple):
     #: One letter read whole that Cyrillic writing could be as it stands (``Рё``, и garbled, is also a Р
     #: and an ё): read only beside a part that is read, one space away (``СЏР·С‹Рє Рё`` for язык и).
     leaning: bool = False
+    #: An accented letter read inside a Latin word (``cafГ©`` for café), surely.
+    latin: bool = False
 
 
 #: The letters of Russian, Ukrainian and Belarusian: two in a part that does not read are Cyrillic as written
@@ -227,7 +229,8 @@ def reading_of(part: str, start: int, line: int, table: dict[str, int], model: L
     lone = not plausible and not leaning and one_short and not natural
     sure = plausible and not natural and (not short or len(whole) >= 2)
     written = letters >= 2 and not (plausible or leaning or one_short)
-    return Reading(start, end, line, plausible, len(han) if plausible else 0, len(whole), short, lone, written, sure, leaning)
+    latin = sure and not han and latin_word and all(_latin(ch) for ch in whole)
+    return Reading(start, end, line, plausible, len(han) if plausible else 0, len(whole), short, lone, written, sure, leaning, latin)
 
 
 class CodePage(NamedTuple):
@@ -253,6 +256,10 @@ def code_page(codec: str) -> CodePage:
     return CodePage(vanishing_bytes(codec), {byte: ch for ch, byte in char_to_byte(codec).items()})
 
 
+#: The class of a line the repair took ftfy's reading of, as a whole (its fix stands at the line's column 1).
+FTFY_LINE = "ftfy"
+
+
 class Respelling(NamedTuple):
     """A text with another code page's mojibake spelt as Windows-1252's (:func:`spelt_as_cp1252`)."""
 
@@ -275,7 +282,9 @@ class Respelling(NamedTuple):
         (((3, 9),), frozenset(), frozenset({(3, 9)}))
         """
         read = {self._part_at(fix.line, fix.column) for fix in fixes}
-        return frozenset(part for k, part in enumerate(self.parts) if k not in read)
+        # ftfy's reading of a whole line (its fix stands at column 1) read every part on it.
+        whole_lines = {fix.line for fix in fixes if getattr(fix, "kind", None) == FTFY_LINE}
+        return frozenset(part for k, part in enumerate(self.parts) if k not in read and self.spans[k][0] not in whole_lines)
 
     def respelt(self, line: int, column: int) -> bool:
         """Whether a line's 1-based column stands in a respelt part.
@@ -357,11 +366,13 @@ def spelt_as_cp1252(text: str, model: LanguageModel | None = None, leave: frozen
 
 def _runs_to_respell(text: str, codec: str, table: dict[str, int], model: LanguageModel) -> list[Reading]:
     """The parts of runs to respell: none unless a part reads surely as Chinese the model knows (the
-    text is Chinese read in this code page); then every part that reads, each lone character short of a
-    byte, and each part that leans on one beside it. Where the text holds Cyrillic as written, a part
-    that reads is taken only where it is sure, or on a line that holds a sure part and no such Cyrillic."""
+    text is Chinese read in this code page), or two read surely as accented letters inside Latin words
+    (``cafГ©``, ``naГЇve``: Cyrillic writing puts no capital and a sign between Latin letters); then every
+    part that reads, each lone character short of a byte, and each part that leans on one beside it.
+    Where the text holds Cyrillic as written, a part that reads is taken only where it is sure, or on a
+    line that holds a sure part and no such Cyrillic."""
     readings = list(_readings(text, codec, table, model))
-    if not any(reading.han and reading.sure for reading in readings):
+    if not any(reading.han and reading.sure for reading in readings) and sum(reading.latin for reading in readings) < 2:
         return []
     if any(reading.cyrillic for reading in readings):
         sure_lines = {reading.line for reading in readings if reading.sure} - {reading.line for reading in readings if reading.cyrillic}

@@ -15,6 +15,7 @@ import codecs
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import groupby
 from operator import itemgetter
 
 from charset_normalizer import from_bytes
@@ -23,7 +24,7 @@ from ..errors import EssayError
 from .bytemap import BYTE_TO_CHAR, truncated_characters
 from .config import DEFAULT_CONFIG
 from .langmodel import LanguageModel, load_model
-from .plausibility import non_ascii_score, scripts_beyond_ascii, text_score, with_lost_characters
+from .plausibility import non_ascii_score, script_of, scripts_beyond_ascii, text_score, with_lost_characters
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -55,9 +56,11 @@ _MIN_SCORE = -14.0
 #: A line that is valid UTF-8 in a file of legacy lines, or UTF-8 but for characters
 #: that lost bytes, is read as a legacy encoding only when that reading is better by this much.
 _UTF8_LINE_MARGIN = 3.0
-#: What a legacy reading of a file's lines pays for showing a script beyond Latin that none of
-#: its sure UTF-8 lines shows: about what the margin asks of a UTF-8 line.
+#: What a legacy reading of a file's lines pays for showing hangul or kana where none of its sure
+#: UTF-8 lines shows them: about what the margin asks of a UTF-8 line.
 _FOREIGN_SCRIPT_COST = 3.0
+#: The scripts the model scores at a flat rate (:mod:`errata.text.plausibility`), not by what it learnt.
+_FLAT_SCORED = frozenset({"HANGUL", "HIRAGANA", "KATAKANA"})
 #: A line that is not UTF-8 is UTF-8 with lost bytes only when its broken
 #: characters left with no continuation byte at all, a bare lead byte, are at most
 #: this share of its non-ASCII characters. That is what Latin-1 text mostly makes
@@ -301,38 +304,47 @@ def _foreign_reading(text: str, legacy: str, shown: set[str]) -> bool:
     shows (``shown``), while the legacy reading shows only the file's own: then the UTF-8 reading
     keeps no margin. GBK lines of a word or two often read as valid UTF-8 (页 ``D2 B3`` is Cyrillic ҳ,
     图片 Greek and Latin ``ͼƬ``) or as UTF-8 short of a byte (异常: a lead byte, then the hangul 쳣).
-    Latin is never foreign (an author's crème reads as GBK's 猫 too), nor are words of three
-    letters or more of one script (Привет, Γειά σου), which GBK bytes make next to never.
+    Latin is never foreign (an author's crème reads as GBK's 猫 too), nor is a word of three letters
+    or more of one script (Привет, Εντάξει), which GBK bytes make next to never.
 
     >>> _foreign_reading("ҳ", "页", {"CJK"}), _foreign_reading("ҳ", "页", set()), _foreign_reading("crème", "cr猫me", {"CJK"})
     (True, False, False)
-    >>> _foreign_reading("Γειά σου", "螕蔚喂维 蟽慰蠀", {"CJK"})
+    >>> _foreign_reading("希臘文：Εντάξει", "甯岃嚇鏂囷細螘谓蟿维尉蔚喂", {"CJK"})
     False
     """
-    if _in_words_of_one_script(text):
-        return False
-    return bool(scripts_beyond_ascii(_ESCAPED.sub("", text)) - shown - {"LATIN"}) and scripts_beyond_ascii(legacy) <= shown
+    return bool(_scripts_outside_words(_ESCAPED.sub(" ", text)) - shown - {"LATIN"}) and scripts_beyond_ascii(legacy) <= shown
 
 
-#: A word of three letters or more (Привет, σου, Κόσμε).
-_WORD = re.compile(r"[^\W\d_]{3,}")
+#: A run of letters (a word, or words of scripts that do not space them).
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _scripts_outside_words(text: str) -> set[str]:
+    """The scripts of a text's letters beyond ASCII, less those standing in a word of three letters or
+    more of one script other than CJK (whose characters make no words of letters), however close the
+    Chinese beside it stands (``俄文Готово``).
+
+    >>> sorted(_scripts_outside_words("希臘文：Εντάξει ҳ")), _scripts_outside_words("Привет, мир!"), _scripts_outside_words("俄文Готово")
+    (['CJK', 'CYRILLIC'], set(), {'CJK'})
+    """
+    outside = set()
+    for run in _LETTERS.findall(text):
+        for script, letters in groupby(run, key=script_of):
+            letters = list(letters)
+            if script == "CJK" or len(letters) < 3 or any(ch.isascii() for ch in letters):
+                outside.update(scripts_beyond_ascii("".join(letters)))
+    return outside
 
 
 def _in_words_of_one_script(text: str) -> bool:
     """Whether a text has letters beyond ASCII, all in words of three or more of one script other
-    than Latin and CJK.
+    than Latin and CJK: UTF-8 as it should be, whatever a model of Chinese says of it.
 
     >>> _in_words_of_one_script("Привет, мир!"), _in_words_of_one_script("ҳ"), _in_words_of_one_script("中文")
     (True, False, False)
     """
-    letters = [ch for ch in text if not ch.isascii() and ch.isalpha()]
-    in_words = {
-        ch
-        for m in _WORD.finditer(text)
-        if len(scripts := scripts_beyond_ascii(m.group())) == 1 and not scripts & {"LATIN", "CJK"} and not any(c.isascii() for c in m.group())
-        for ch in m.group()
-    }
-    return bool(letters) and all(ch in in_words for ch in letters)
+    beyond = scripts_beyond_ascii(text)
+    return bool(beyond) and "LATIN" not in beyond and not _scripts_outside_words(text)
 
 
 def _utf8_with_lost_bytes(line: bytes, model: LanguageModel, utf8_file: bool = False, against_legacy: bool = True, shown: set[str] = frozenset()) -> str | None:
@@ -386,9 +398,10 @@ def _utf8_with_lost_bytes(line: bytes, model: LanguageModel, utf8_file: bool = F
 def _best_legacy_encoding(data: bytes, shown: set[str] = frozenset()) -> str | None:
     """The legacy encoding that reads the lines of a file that are not UTF-8 as the likeliest text.
 
-    A reading that shows a script beyond Latin that the file's sure lines (``shown``, when there
-    are any) never show pays ``_FOREIGN_SCRIPT_COST``: GBK's 宏 reads as EUC-KR's 브, which a Chinese
-    model scores flat and a little likelier.
+    A reading that shows hangul or kana, which the model scores at a flat rate, where the file's sure
+    lines (``shown``, when there are any) never show them pays ``_FOREIGN_SCRIPT_COST``: GBK's 宏 reads
+    as EUC-KR's 브, a little likelier by that rate. (Greek and Cyrillic letters the model scores as the
+    rare symbols they are to it: a GBK line's α or Кириллица pays nothing.)
 
     >>> _best_legacy_encoding("title: 宏".encode("gbk")), _best_legacy_encoding("title: 宏".encode("gbk"), {"CJK"})
     ('euc_kr', 'gb18030')
@@ -402,7 +415,7 @@ def _best_legacy_encoding(data: bytes, shown: set[str] = frozenset()) -> str | N
         # What the reading adds to ASCII: Chinese by the model, and the accented letters of
         # Latin words (a GBK line ``crème``, not Big5's ``cr豕me``) and table symbols at a flat rate.
         score = _reading_score(text, model)
-        if shown and scripts_beyond_ascii(text) - shown - {"LATIN"}:
+        if shown and scripts_beyond_ascii(text) & _FLAT_SCORED - shown:
             bonus -= _FOREIGN_SCRIPT_COST
         if score >= _MIN_SCORE and (best is None or score + bonus > best[0]):
             best = (score + bonus, encoding)

@@ -71,7 +71,7 @@ from .bytemap import (
     truncated_characters,
     utf8_length,
 )
-from .codepages import WINDOWS_1252, CodePage, spelt_as_cp1252
+from .codepages import FTFY_LINE, WINDOWS_1252, CodePage, spelt_as_cp1252
 from .cjk_reading import LIST_ITEM_START, SWALLOWED, cjk_reading_runs, keeps_line_ends, reads_paired
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import UNKNOWN_LOGP, LanguageModel, is_hangul_syllable, load_model, utf8_lead
@@ -1973,7 +1973,7 @@ def _join_lines(text: str, lines: list[str], line_items: list[list[str | Slot]],
         fixed = _ftfy_instead(line, new, model, other_code_page)
         if fixed is not None:
             report.ftfy_lines += 1
-            report.fixes.append(Fix(number, 1, "ftfy"))
+            report.fixes.append(Fix(number, 1, FTFY_LINE))
             new = fixed
         if new != line:
             report.changed_lines.append(number)
