@@ -425,17 +425,36 @@ def _what_is_removed(tag: str, attrs: list[tuple[str, str]], source: str) -> lis
     return _removed_from(tag, tuple(attrs), source)
 
 
+def kept_attributes(tag: str, attrs: list[tuple[str, str]], source: str) -> frozenset[str] | None:
+    """The names of a start tag's attributes that the sanitiser keeps (``markdown`` too, which md_in_html
+    reads), or ``None`` when it drops the element: what Markdown that passes the check may hold.
+
+    >>> sorted(kept_attributes("p", [("class", "codepen"), ("data-height", "600"), ("style", "height: 6px")], '<p class="codepen" data-height="600" style="height: 6px">'))
+    ['class']
+    >>> kept_attributes("iframe", [("src", "https://codepen.io/")], '<iframe src="https://codepen.io/">') is None
+    True
+    """
+    return _kept(tag, tuple(attrs), source)
+
+
 @lru_cache(maxsize=4096)  # an essay repeats its tags: each distinct one goes through the sanitiser once
-def _removed_from(tag: str, attrs: tuple[tuple[str, str], ...], source: str) -> list[tuple[str, bool]]:
+def _kept(tag: str, attrs: tuple[tuple[str, str], ...], source: str) -> frozenset[str] | None:
     before, after = _CONTEXT.get(tag, ("", ""))
     kept = [t for t in start_tags(_CLEANER.clean(before + source + after)) if t[2] == tag]
-    if not kept:  # dangerous if it is one of the active elements or carries a handler or a URL
+    if not kept:
+        return None
+    return frozenset(name.lower() for name, _ in kept[0][3]) | ({"markdown"} & {name for name, _ in attrs})
+
+
+@lru_cache(maxsize=4096)
+def _removed_from(tag: str, attrs: tuple[tuple[str, str], ...], source: str) -> list[tuple[str, bool]]:
+    kept_names = _kept(tag, attrs, source)
+    if kept_names is None:  # dangerous if it is one of the active elements or carries a handler or a URL
         risky = any(name.startswith("on") or (name in _URL_ATTRIBUTES and url_scheme(value)) for name, value in attrs)
         return [(f"<{tag}> element", tag in DANGEROUS_TAGS or risky)]
-    kept_names = {name.lower() for name, _ in kept[0][3]}
     removed = []
     for name, value in attrs:
-        if name.lower() in kept_names or name == "markdown":  # md_in_html reads and drops ``markdown``
+        if name.lower() in kept_names:
             continue
         scheme = url_scheme(value or "")
         if name.startswith("on"):
@@ -486,10 +505,10 @@ def find_unsafe_html(markdown: str, first_line: int = 1) -> list[UnsafeHtml]:
     if "<" not in markdown and "](" not in markdown and "]:" not in markdown and "{" not in markdown:
         return []
     roles = line_roles(markdown)
-    text, autolinks = _without_autolinks(_prose_only(markdown, roles))
+    text, autolinks = without_autolinks(_prose_only(markdown, roles))
     found = [UnsafeHtml(first_line + line, column + 1, f"{url_scheme(html.unescape(url)) or 'this'}: URL") for line, column, url in autolinks if not url_is_allowed(url)]
     for line, column, tag, attrs, source in start_tags(text):
-        if roles[line - 1] == PROSE and _escaped_end(source):
+        if roles[line - 1] == PROSE and escaped_tag(source):
             continue
         for what, dangerous in _what_is_removed(tag, attrs, source):
             found.append(UnsafeHtml(first_line + line - 1, column + 1, what, dangerous))
@@ -509,11 +528,11 @@ def find_unsafe_html(markdown: str, first_line: int = 1) -> list[UnsafeHtml]:
 _AUTOLINKS = re.compile(f"{AUTOLINK_RE}|{AUTOMAIL_RE}")
 
 
-def _without_autolinks(text: str) -> tuple[str, list[tuple[int, int, str]]]:
+def without_autolinks(text: str) -> tuple[str, list[tuple[int, int, str]]]:
     """The text with each autolink blanked out (lines and columns kept), and (line offset, column,
     URL) of each web autolink, whose URL the sanitiser judges as any link's (mail links are mailto:).
 
-    >>> text, urls = _without_autolinks("see <https://a.org/> or <me@a.org>, <b>")
+    >>> text, urls = without_autolinks("see <https://a.org/> or <me@a.org>, <b>")
     >>> text.split(), len(text), urls
     (['see', 'or', ',', '<b>'], 39, [(0, 4, 'https://a.org/')])
     """
@@ -556,12 +575,12 @@ def _prose_only(markdown: str, roles: list[str]) -> str:
     return "\n".join("" if role in (FENCED, CODE) else mask_code_spans(line) for line, role in zip(markdown.split("\n"), roles))
 
 
-def _escaped_end(source: str) -> bool:
+def escaped_tag(source: str) -> bool:
     r"""Whether a tag read in prose ends in an escaped ``\>``, which Python-Markdown reads as text (the
     escape goes first, and its inline HTML needs a ``>``), with no other ``<`` in it that could start
     a tag of its own. ``\<script>`` is no such thing: Python-Markdown escapes no ``<``.
 
-    >>> _escaped_end(r"<details\>"), _escaped_end(r"<b\\>"), _escaped_end(r'<a title="<script>"\>'), _escaped_end("<script>")
+    >>> escaped_tag(r"<details\>"), escaped_tag(r"<b\\>"), escaped_tag(r'<a title="<script>"\>'), escaped_tag("<script>")
     (True, False, False, False)
     """
     backslashes = len(source[:-1]) - len(source[:-1].rstrip("\\"))
