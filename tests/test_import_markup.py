@@ -625,3 +625,17 @@ def test_html_in_code_is_shown_as_written():
 def test_the_note_on_a_script_no_longer_says_material_shows_it():
     notes = " ".join(note.message for note in convert_markup("<script>\nalert(1)\n</script>\n").notes)
     assert "Material shows it" not in notes and "left out" in notes
+
+
+@pytest.mark.parametrize(
+    "source, code",
+    [
+        ("- 甲\n  - 乙\n\n```makefile\nall:\n\tcc -o app main.c\t# 编译\n```\n", "all:\n\tcc -o app main.c\t# 编译"),
+        ("- 甲\n  - 乙\n\n  ```makefile\n  all:\n  \tcc -o app\n  ```\n", "    all:\n    \tcc -o app"),
+    ],
+)
+def test_code_keeps_its_tabs_in_a_page_whose_lists_are_re_indented(source, code):
+    """A Makefile's recipe lines must start with a tab: re-indenting the page's lists by fours turned
+    the tabs of a fence (outside the list, or moved with its item) into four spaces."""
+    result = convert_markup(source)
+    assert result.counts["lists re-indented"] == 1 and code in result.text

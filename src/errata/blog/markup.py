@@ -287,7 +287,7 @@ def _lists_by_fours(lines: list[str]) -> list[str]:
         expanded = line.expandtabs(4) if line.startswith("\t") or line.startswith(" \t") else line
         indent = len(expanded) - len(expanded.lstrip(" "))
         if verbatim:
-            out.append(" " * max(indent + verbatim[2], 0) + expanded[indent:] if expanded.strip() else "")
+            out.append(_shifted(line, verbatim[2]) if expanded.strip() else "")  # code keeps its tabs
             if verbatim[0] == "<!--":
                 closed = "-->" in expanded
             else:
@@ -330,6 +330,23 @@ def _lists_by_fours(lines: list[str]) -> list[str]:
         runs_on = runs_on or bool(_RUNS_ON.match(expanded))
         previous_text = bool(stack or item) and not block
     return out
+
+
+def _shifted(line: str, by: int) -> str:
+    """``line`` moved ``by`` columns (to the left when negative) with its tabs kept: only the indentation
+    taken off is counted in columns (a tab to the next multiple of four), and only a tab cut in two
+    becomes spaces. Code inside a moved list item moves so: a Makefile's tabs stay tabs.
+
+    >>> _shifted("\\tcc -o app", 0), _shifted("\\tcc", 4), _shifted("      \\tx", -2), _shifted("\\tx", -2)
+    ('\\tcc -o app', '    \\tcc', '    \\tx', '  x')
+    """
+    if by >= 0:
+        return " " * by + line
+    column, at = 0, 0
+    while at < len(line) and line[at] in " \t" and column < -by:
+        column += 1 if line[at] == " " else 4 - column % 4
+        at += 1
+    return " " * max(column + by, 0) + line[at:]
 
 
 # -- quotes: where CommonMark ends one, Python-Markdown needs a blank line ---------------------------
