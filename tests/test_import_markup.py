@@ -639,3 +639,18 @@ def test_code_keeps_its_tabs_in_a_page_whose_lists_are_re_indented(source, code)
     the tabs of a fence (outside the list, or moved with its item) into four spaces."""
     result = convert_markup(source)
     assert result.counts["lists re-indented"] == 1 and code in result.text
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "> 推送时报错：\n> ```bash\n> git push https://github.com/<USERNAME>/<REPO>.git\n> ```\n",
+        "- 推送时报错：\n\n  > ```bash\n  > git push https://github.com/<USERNAME>/<REPO>.git\n  > ```\n",
+        "- 推送时报错：\n\n  ```bash\n  git push https://github.com/<USERNAME>/<REPO>.git\n  ```\n",
+    ],
+)
+def test_code_in_a_block_quote_or_a_list_item_is_code(source):
+    """``<USERNAME>`` in a fence inside a quote was taken off as if it were a Vue component."""
+    result = convert_markup(source)
+    assert "<USERNAME>/<REPO>" in result.text and not result.notes
+    assert "&lt;USERNAME&gt;/&lt;REPO&gt;" in render(result.text)

@@ -266,17 +266,19 @@ def test_raw_html_that_only_looks_like_code_or_escaped_text_is_still_reported(na
 
 def test_every_line_the_check_calls_code_comes_out_of_python_markdown_as_code():
     """The check leaves code alone, so calling a line code must never be wrong: lines of list items,
-    admonitions, tabs, quotes, fences, comments and raw HTML blocks, in random order, each probe line
-    the check calls code is escaped in Python-Markdown's output (a doubt falls on the side of checking)."""
+    admonitions, tabs, quotes, fences (closed or not, quoted, with options superfences may refuse),
+    comments and raw HTML blocks, in random order, each probe line the check calls code (fenced or
+    indented) is escaped in Python-Markdown's output (a doubt falls on the side of checking)."""
     import random
 
-    from errata.markdown_lines import CODE, line_roles
+    from errata.markdown_lines import CODE, FENCED, line_roles
 
     vocabulary = [
         "", "", "", "段落", "- 项", "  - 子项", "    - 子项", "1. 一", "   续", "> 引文", ">     引文里的代码", "```", "    ```",
         "!!! note", "??? note", '=== "甲"', "[^1]: 脚注", "术语", ":   释义", "# 标题", "<div>", "</div>", "<div markdown>",
         "<table>", "</table>", "<p>a", "</p>", "<!--", "-->", "<!-- 注 -->", "<span>s</span>", "<hr>", "<script>", "</script>",
         "<details>", "</details>", "<div><p>", "</p></div>", "\t制表", "| a | b |", "<div title='", "'>", "<div>x</div><div>", "        深",
+        "~~~", "> ```sh", "> ```", "> > ```", '```js hl_lines="1"', "```js {1,3}", "  ```", "\t```", "```py a-b",
     ]  # fmt: skip
     indents = ["", "  ", "    ", "      ", "        ", "            ", "\t", "\t\t", "> ", ">     "]
     rng = random.Random(20240601)
@@ -291,13 +293,11 @@ def test_every_line_the_check_calls_code_comes_out_of_python_markdown_as_code():
             else:
                 lines.append(rng.choice(vocabulary))
         text = "\n".join(lines)
-        if any(line.lstrip(" \t>").startswith(("```", "    ```")) for line in lines):
-            continue  # a fence superfences leaves unclosed hides lines from every check alike: prose_lines' reading, not this one's
         render.reset()
         out = render.convert(text)
         roles = line_roles(text)
         for index in probes:
-            if roles[index] == CODE:
+            if roles[index] in (CODE, FENCED):
                 called_code += 1
                 assert f'<b data-p="{index}">' not in out, text
     assert called_code > 50  # the probes did reach code
@@ -305,10 +305,31 @@ def test_every_line_the_check_calls_code_comes_out_of_python_markdown_as_code():
 
 @pytest.mark.parametrize(
     "shape",
-    ["<div>\n", "<div>\n\n    <b>\n\n", "<p>x</p>\n", '<a b="\n', "<!--\n\n    x\n\n", "- a\n\n        <b>\n\n", "<div><div>\n"],
+    [
+        "<div>\n", "<div>\n\n    <b>\n\n", "<p>x</p>\n", '<a b="\n', "<!--\n\n    x\n\n", "- a\n\n        <b>\n\n", "<div><div>\n",
+        "```js {1,3}\n", "> ```\n", "    x\n```\n", "```\n  y\n", "``` " + 'x="a" ' * 50 + "\x0c\n",
+    ],
 )
 def test_reading_code_and_html_blocks_is_linear(shape):
     from errata.markdown_lines import line_roles
     from scaling import grows_linearly
 
     assert grows_linearly(lambda n: line_roles(shape * n), 20_000)
+
+
+@pytest.mark.parametrize(
+    "body, reported",
+    [
+        ("> 推送失败：\n> ```bash\n> git push https://github.com/<USERNAME>/<REPO>.git\n> ```\n", []),
+        ("```js {1,3}\n<b>x</b>\n```\n", []),  # an option superfences may take: swallowed, not called code, yet no tag here
+        ("```\n<script>alert(1)</script>\n", [2]),  # a fence never closed is no fence: Python-Markdown passes the script on
+        ("- 项\n    ```\n<script>alert(1)</script>\n    ```\n", [3]),  # left by its indentation: no fence
+        ("```js {1,3}\n\n~~~\n<script>alert(1)</script>\n~~~\n", [4]),  # the first fence swallows the second, never closed
+    ],
+)
+def test_fences_are_read_as_superfences_reads_them(body, reported):
+    """A fence in a block quote is code (an imported quote of a command kept its <USERNAME>); a fence
+    superfences does not close, or reads as text, hides nothing from the check."""
+    assert sorted({u.line for u in find_unsafe_html(body)}) == reported
+    html = _site_markdown().convert(body)
+    assert ("<script>" in html) == bool(reported)

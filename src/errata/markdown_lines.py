@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pymdownx.superfences import RE_HL_LINES, RE_LINENUMS
+
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 
 #: What :func:`line_roles` calls each line.
@@ -12,27 +14,123 @@ FENCED, CODE, HTML, PROSE = "fenced", "code", "html", ""
 
 
 def prose_lines(text: str) -> Iterator[tuple[int, str]]:
-    """(index, line) for each line outside fenced code blocks (the fences themselves left out).
+    """(index, line) for each line outside fenced code blocks (the fences themselves left out), as
+    :func:`line_roles` reads them.
 
     >>> list(prose_lines("a\\n```\\n<script>\\n```\\nb"))
     [(0, 'a'), (4, 'b')]
     """
     lines = text.split("\n")
-    for index, fenced in enumerate(_fenced(lines)):
-        if not fenced:
+    for index, role in enumerate(line_roles(text)):
+        if role != FENCED:
             yield index, lines[index]
 
 
-def _fenced(lines: list[str]) -> list[bool]:
-    """For each line, whether it is a fence's line, its markers included."""
-    out, fence = [], None
-    for line in lines:
-        marker = FENCE.match(line)
-        if marker:
-            token = marker.group(1)[0]
-            fence = None if fence == token else (fence or token)
-        out.append(bool(marker or fence))
-    return out
+_PREFIX = re.compile(r"[ \t>]*")
+_QUOTE_MARKERS = re.compile(r"(?: {0,3}> ?)*")
+
+
+def _maybe_code(line: str, sure: int) -> bool:
+    """Whether a line (tabs expanded) may start an indented code block: four columns past its quote
+    markers and the containers surely open (in a quote, none are counted as open)."""
+    quote = _QUOTE_MARKERS.match(line).end()
+    inside = line[quote:]
+    indent = len(inside) - len(inside.lstrip(" "))
+    level = 0 if quote else min(sure, indent // 4)
+    return indent >= 4 * level + 4
+
+
+def _fences(lines: list[str]) -> dict[int, tuple[int, bool]]:
+    """The fences pymdownx.superfences closes, by their first line: (their last line, whether it surely
+    takes them for fences). It reads one line at a time, never back: a fence counts once it closes, by
+    the same marker at the same indentation and quote markers it opened with; a fence never closed, or
+    left by its indentation or its quote, is text, and so are the fences it held. An opening line it may
+    or may not take (:func:`_opens`) is followed as a fence that swallows what comes after it.
+
+    >>> _fences(["```", "<b>", "```", "> ```sh", "> git <REPO>", "> ```", "```", "never closed"])
+    {0: (2, True), 3: (5, True)}
+    >>> _fences(["- a", "    ```", "  <b>", "    ```"]), _fences(["```js {1,3}", "x", "```"])  # left by its indentation; options it may refuse
+    ({}, {0: (2, False)})
+    """
+    found: dict[int, tuple[int, bool]] = {}
+    opened: tuple[int, int, int, str, bool] | None = None  # first line, prefix width, quote level, marker, surely
+    empty_lines = 0
+    for k, raw in enumerate(lines):
+        line = raw.expandtabs(4) if "\t" in raw else raw  # Python-Markdown expands tabs before superfences reads
+        if opened is None:
+            prefix = _PREFIX.match(line).group()
+            surely = _opens(line, len(prefix)) if line.strip() else None
+            if surely is not None:
+                opened, empty_lines = (k, len(prefix), prefix.count(">"), _FENCE_MARKER.match(line, len(prefix)).group(), surely), 0
+            continue
+        first, width, level, marker, surely = opened
+        ws = _PREFIX.match(line, 0, width).group()  # the prefix, as far as the opening line's went
+        content = line[len(ws) :]
+        closes = content.startswith(marker) and not content[len(marker) :].strip(" \t")
+        if level:  # in a block quote: its markers may be fewer (a lazy line), never more
+            lines_level = ws.count(">")
+            if lines_level > level or (content and (len(ws) < width or (empty_lines and lines_level < level))):
+                opened = None
+            elif not content:
+                empty_lines += 1
+            elif closes:
+                found[first], opened = (k, surely), None
+            else:
+                empty_lines = 0
+        elif ws.count(">"):
+            opened = None
+        elif not (ws + content).strip():
+            empty_lines += 1
+        elif len(ws) != width and content:
+            opened = None  # not indented as far as the fence: it was none
+        elif closes and not content.startswith((" ", "\t")):
+            found[first], opened = (k, surely), None
+    return found
+
+
+_FENCE_MARKER = re.compile(r"`{3,}|~{3,}")
+#: A fence's language, as superfences reads one (a ``.`` before it allowed).
+_LANGUAGE = re.compile(r"[ \t]*\.?[\w#.+-]++(?=[\t ]|$)")
+#: An option with its value in quotes that hold no quote of their kind.
+_OPTION = re.compile(r"""[ \t]+([a-zA-Z][a-zA-Z0-9_]*+)=(?:"([^"]*+)"|'([^']*+)')(?=[\t ]|$)""")
+_WORD = re.compile(r"[a-zA-Z][a-zA-Z0-9_]*")
+#: The options superfences' highlighter reads, and what each holds; any other makes the fence refused.
+_HIGHLIGHT_OPTIONS = {"hl_lines": RE_HL_LINES, "linenums": RE_LINENUMS, "title": None, "title_mode": None}
+
+
+def _opens(line: str, at: int) -> bool | None:
+    """Whether superfences opens a fence with ``line`` (its prefix ``at`` columns wide): ``True`` surely,
+    ``False`` maybe (an attribute list, options in quotes it reads another way), ``None`` surely not (an
+    info string it reads as neither language nor options, and superfences is not told to be lenient).
+    Read in one pass: superfences' own pattern backtracks without end on some lines.
+
+    >>> _opens("```python", 0), _opens('  ```js hl_lines="2 4-5" title="a.js"', 2), _opens("```js {1,3}", 0), _opens("```js a-b", 0), _opens("text", 0)
+    (True, True, False, None, None)
+    """
+    marker = _FENCE_MARKER.match(line, at)
+    if marker is None:
+        return None
+    rest = line[marker.end() :].rstrip(" \t")
+    language = _LANGUAGE.match(rest)
+    rest = rest[language.end() :] if language else rest
+    if not rest:
+        return True
+    if any(c in rest for c in "{\"'") or rest != rest.translate({ord(c): None for c in "\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0"}):
+        options, at = {}, 0
+        while at < len(rest) and (option := _OPTION.match(rest, at)):
+            options[option.group(1)] = option.group(2) if option.group(2) is not None else option.group(3)
+            at = option.end()
+        if at < len(rest) or not options:
+            return False  # an attribute list, a quote read otherwise, an odd space: superfences may take it
+    else:  # words: options without values, each its own value (only a title is that), or text it does not read
+        words = rest.split()
+        if not all(_WORD.fullmatch(word) for word in words):
+            return None
+        options = {word: word for word in words}
+    for key, value in options.items():
+        if key not in _HIGHLIGHT_OPTIONS or (_HIGHLIGHT_OPTIONS[key] and not _HIGHLIGHT_OPTIONS[key].match(value)):
+            return None if "=" not in rest else False
+    return True
 
 
 #: What an indented block after it belongs to, for Python-Markdown, rather than being code: a list
@@ -53,49 +151,79 @@ def line_roles(text: str) -> list[str]:
     end tag of its element (:func:`_raw_html_end`). Where the reading is in doubt, a line is not
     called code: code is what the checks leave alone, so a doubt must fall on the side of checking.
 
-    >>> line_roles("a\\n\\n    <b>\\n\\n- item\\n\\n    <i>\\n<div>\\n\\n    <s>\\n</div>\\n```\\n<x>\\n```")
-    ['', '', 'code', '', '', '', '', 'html', 'html', 'html', 'html', 'fenced', 'fenced', 'fenced']
+    >>> line_roles("a\\n\\n    <b>\\n\\n- item\\n\\n    <i>\\n<div>\\n\\n    <s>\\n</div>\\n\\n```\\n<x>\\n```")
+    ['', '', 'code', '', '', '', '', 'html', 'html', 'html', 'html', '', 'fenced', 'fenced', 'fenced']
     """
     lines = text.split("\n")
-    fenced = _fenced(lines)
-    roles = [FENCED if f else PROSE for f in fenced]
-    containers = 0  # open containers: their content is 4, 8… columns in
+    fences = _fences(lines)
+    fenced = [False] * len(lines)  # what superfences surely sets aside (as the raw HTML reading leaves it out)
+    for first, (last, surely) in fences.items():
+        fenced[first : last + 1] = [surely] * (last + 1 - first)
+    roles = [PROSE] * len(lines)
+    containers = 0  # open containers, at most: their content is 4, 8… columns in
+    sure = 0  # open containers, at least: what surely holds an indented block as content, not code
     code_level: int | None = None  # the container level of the code block going on
     block_start = True  # after a blank line (or a code block's last line): a new block
+    maybe_code = False  # whether a line of this block so far may be indented code (quote markers aside)
     k = 0
     while k < len(lines):
         line = lines[k].expandtabs(4) if "\t" in lines[k] else lines[k]
-        if not line.strip() and not fenced[k]:
-            block_start = True
+        if not line.strip():
+            block_start, maybe_code = True, False
             k += 1
             continue
         indent = len(line) - len(line.lstrip(" "))
-        if fenced[k]:
-            if block_start:
-                containers = min(containers, indent // 4)
-            code_level, block_start = None, False
-            k += 1
+        if k in fences and (fences[k][1] or maybe_code):
+            last = fences[k][0]
+            if maybe_code:
+                # In a block that may be indented code superfences puts its text back as it was, there: its
+                # lines are neither code nor blocks, and what they open is not known: nothing is code until
+                # a block at the margin.
+                code_level, block_start, containers, sure = None, False, len(lines), 0
+            else:
+                roles[k : last + 1] = [FENCED] * (last + 1 - k)
+                if block_start:
+                    containers, sure = min(containers, indent // 4), min(sure, indent // 4)
+                code_level, block_start = None, False
+            k = last + 1
             continue
+        maybe_code = maybe_code or _maybe_code(line, sure)
         if code_level is not None and indent >= 4 * code_level + 4:
             roles[k] = CODE  # the code block goes on, blank lines between included
             k += 1
             continue
-        if code_level is not None:
-            code_level, block_start = None, True  # Python-Markdown reads the rest as a new block
+        after_code = code_level is not None
+        if after_code:  # Python-Markdown reads the rest as a new block, in the container the code was in
+            code_level, block_start = None, True
         level = min(containers, indent // 4)
         if block_start and indent - 4 * level >= 4:
             roles[k], code_level, block_start = CODE, level, False
             k += 1
             continue
         if _HTML_START.match(line):
-            end = _raw_html_end(lines, fenced, k)
-            for inside in range(k, min(end + 1, len(lines))):
-                roles[inside] = FENCED if fenced[inside] else HTML  # Python-Markdown sets fences aside first
-            k, block_start = end + 1, False
+            end = min(_raw_html_end(lines, fenced, k), len(lines) - 1)
+            inside = k
+            while inside <= end:  # Python-Markdown sets fences aside first; one where code may be is put back
+                if inside in fences and fences[inside][1] and not maybe_code:
+                    last = fences[inside][0]
+                    roles[inside : last + 1] = [FENCED] * (last + 1 - inside)
+                    inside = last + 1
+                    continue
+                roles[inside] = HTML
+                maybe_code = maybe_code or _maybe_code(lines[inside].expandtabs(4), sure)
+                inside += 1
+            k, block_start = max(end, inside - 1) + 1, False
             continue
-        if _CONTAINER.match(line, 4 * level):
-            containers = level + 1
-        elif block_start:
+        sure_level = min(sure, indent // 4)
+        if block_start:  # what surely opens: a container at a block's start
+            sure = sure_level + 1 if _CONTAINER.match(line, 4 * sure_level) else sure_level
+        if containers >= len(lines) and (level or not block_start or after_code):
+            pass  # after text a fence put back: only a block at the margin, after a blank line, says where we are
+        elif _CONTAINER.match(line, 4 * level):
+            # A definition right under a line of text nests in the one before it (Python-Markdown's def_list).
+            nests = (not block_start or after_code) and line[4 * level :].lstrip(" ").startswith(":")
+            containers = max(containers, level) + 1 if nests else max(containers, level + 1) if after_code else level + 1
+        elif block_start and not after_code:
             containers = level
         block_start = False
         k += 1

@@ -206,7 +206,7 @@ def convert_markup(
     lines, origins = _alerts_as_containers(lines)
     numbers = [first_line + origin for origin in origins]  # each line's in the author's file
     lines = _quoted_containers(lines, numbers, result)
-    roles = _entry_roles(lines)
+    roles = [QUOTED_CODE if quoted else role for role, quoted in zip(_entry_roles(lines), _quoted_fences(lines))]
     lines, gone = _dropped_elements(lines, numbers, roles, resolve, result)
     root = _parse(lines, numbers, result, roles, gone)
     lines = _Renderer(result, resolve, read_code, _includes, syntax).render(root.children)
@@ -484,6 +484,8 @@ def _alerts_as_containers(lines: list[str]) -> tuple[list[str], list[int]]:
 # -- containers in block quotes ---------------------------------------------------------
 
 _QUOTED = re.compile(r"^ {0,3}> ?")
+_QUOTE_LEVEL = re.compile(r"[ \t]*> ?")  # one level of a quote's markers (in a list item too), matched where the one before ends
+_QUOTED_FENCE = re.compile(r"((?:[ \t]*> ?)+)[ \t]*(`{3,}|~{3,})(.*)")
 #: A quoted list item indented by less than four: maybe nested by content column (``>   - b``).
 _QUOTED_NESTED_ITEM = re.compile(r"^ {0,3}> ?(?: {1,3}| {5,7})(?:[-*+]|\d{1,9}[.)])(?: |$)")
 
@@ -526,6 +528,48 @@ def _quoted_containers(lines: list[str], numbers: list[int], result: Conversion)
             quoted = "\n".join(("> " + line).rstrip() for line in _trim(converted.text.split("\n")))
             out[k:end] = [""] * (end - k - 1) + [quoted]
         k = end
+    return out
+
+
+#: The role of a line of a fence in a block quote (markdown-it's reading; Python-Markdown's is :func:`line_roles`').
+QUOTED_CODE = "quoted code"
+
+
+def _quoted_fences(lines: list[str]) -> list[bool]:
+    """For each line, whether it is a fence's inside a block quote (``> ```sh`` … ``> ````), as markdown-it
+    reads one: the fence runs over the lines quoted as deep, to its closing marker or the quote's end.
+    Code there is code: ``<USERNAME>`` in a quoted command is no Vue component.
+
+    >>> _quoted_fences(["> 见：", "> ```sh", "> git push <REPO>", "> ```", "> 后文", "```", "> x", "```"])
+    [False, True, True, True, False, False, False, False]
+    """
+    out = [False] * len(lines)
+    if not any(">" in line and ("```" in line or "~~~" in line) for line in lines):
+        return out
+    fenced = _inside_fences(lines)
+    k = 0
+    while k < len(lines):
+        opening = None if fenced[k] else _QUOTED_FENCE.match(lines[k])
+        k += 1
+        if not opening or (opening.group(2)[0] == "`" and "`" in opening.group(3)):
+            continue
+        depth, marker = opening.group(1).count(">"), opening.group(2)
+        out[k - 1] = True
+        while k < len(lines):
+            inner, at = lines[k], 0
+            for _ in range(depth):
+                level = _QUOTE_LEVEL.match(inner, at)
+                if level is None:
+                    break
+                at = level.end()
+            else:
+                out[k] = True
+                k += 1
+                closing = _FENCE.match(inner[at:])
+                if closing and closing.group(2)[0] == marker[0] and len(closing.group(2)) >= len(marker) and not closing.group(3).strip():
+                    break
+                continue
+            break  # the quote ends, and the fence with it
     return out
 
 
@@ -617,7 +661,7 @@ def _dropped_elements(lines: list[str], numbers: list[int], roles: list[str], re
     dropping: _Dropping | None = None
     in_comment = False
     for k, line in enumerate(lines):
-        if dropping is None and roles[k] in (CODE, FENCED):
+        if dropping is None and roles[k] in (CODE, FENCED, QUOTED_CODE):
             continue
         kept, at = [], 0
         began_inside = read_from_end = dropping is not None
@@ -742,7 +786,7 @@ def _parse(lines: list[str], numbers: list[int], result: Conversion, roles: list
             here.append(_Line(line, number, False))
             in_comment = "-->" not in line
             continue
-        if roles is not None and roles[index] == CODE:
+        if roles is not None and roles[index] in (CODE, QUOTED_CODE):  # indented, or a quote's fence
             here.append(_Line(line, number, False))
             continue
         opening = _FENCE.match(line)
