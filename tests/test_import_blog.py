@@ -412,6 +412,20 @@ def test_links_to_headings_use_the_site_s_ids_and_build_strict(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+def test_a_link_to_a_heading_that_starts_with_an_emoji_keeps_its_fragment(tmp_path):
+    """``## :email: 联系`` has the id 联系 on the site (the emoji is a picture) as on VuePress; the import
+    said no heading had it and took the fragment off."""
+    blog = tmp_path / "blog/docs"
+    write(blog / "01.关于.md", "---\ntitle: 关于\npermalink: /about\n---\n## :email: 联系\n\n邮件\n\n## :+1: 致谢 :not-an-emoji:\n")
+    write(blog / "02.友链.md", "---\ntitle: 友链\n---\n与我[联系](/about/#联系)，[谢谢](/about/#致谢-not-an-emoji)\n")
+    docs = tmp_path / "docs"
+    report = import_blog(tmp_path / "blog", docs)
+    assert "[联系](01.关于.md#联系)，[谢谢](01.关于.md#致谢-not-an-emoji)" in (docs / "02.友链.md").read_text(encoding="utf-8")
+    assert not any("no heading" in line for line in report.needs_a_person)
+    result = build_site(tmp_path / "site", docs_dir=docs)  # the site's validation checks the anchors
+    assert result.returncode == 0, result.stderr
+
+
 # -- what an outside audit of the importer found (each was silent content loss or a broken page) --
 
 
