@@ -984,3 +984,15 @@ def test_a_blog_with_scripts_styles_frames_and_vue_bindings_builds_strict(tmp_pa
     assert '<a class="contact">联系我</a>' in about and "export default" not in about and "tencent:" not in about
     demo = (tmp_path / "site/前端/防抖/index.html").read_text(encoding="utf-8")
     assert '<a href="https://example.org/demo">演示</a>' in demo and "codepen.io/someone/pen/abc" in demo
+
+
+def test_a_catalogue_lists_its_pages_in_the_navigation_s_order(tmp_path):
+    """Numbered as vdoing numbers them, sorted by the number: 9. before 80. before 1110. (as text, 1110. came first)."""
+    blog = tmp_path / "blog/docs"
+    for path in ("01.前端/9.九.md", "01.前端/80.八十.md", "01.前端/1110.三级目录/00.四级文件.md"):
+        write(blog / path, f"---\ntitle: {path.rsplit('/', 1)[-1][:-3].split('.', 1)[1]}\n---\n正文\n")
+    write(blog / "00.目录页/01.前端.md", "---\npageComponent:\n  name: Catalogue\n  data:\n    key: 01.前端\ntitle: 前端\n---\n")
+    docs = tmp_path / "docs"
+    import_blog(tmp_path / "blog", docs)
+    listed = [line for line in (docs / "01.前端/index.md").read_text(encoding="utf-8").split("\n") if line.startswith("- ")]
+    assert listed == ["- [九](9.九.md)", "- [八十](80.八十.md)", "- [四级文件](1110.三级目录/00.四级文件.md)"]

@@ -47,7 +47,7 @@ from ..metadata import MetadataValueError, SplitEssay, display_name, dump_front_
 from ..paths import THEME_FILE_KEYS, permalink_problems
 from ..repair import FrontMatterError, RepairOptions, RepairReport, RepairResult, repair_bytes
 from ..safety import find_unsafe_html
-from ..site import GENERATED_PAGES, page_url, relative_url, unnumbered_dest, url_clashes
+from ..site import GENERATED_PAGES, page_url, path_order_key, relative_url, unnumbered_dest, url_clashes
 from .anchors import heading_anchors
 from .markup import Note, convert_markup, included_paths
 from .theme import THEME_ADDRESSES, THEME_FOLDERS, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, nav_item, read_config
@@ -469,7 +469,7 @@ class _Import:
             meta = {"title": _title(page)}
             if page.metadata.get("permalink"):
                 meta["permalink"] = page.metadata["permalink"]  # the old address still leads here
-            return catalogue_page(meta, sorted(listed))
+            return catalogue_page(meta, sorted(listed, key=lambda page: path_order_key(page[0])))  # as the navigation orders them
         resolve = self._resolver(page)
         converted = convert_markup(page.body, page.body_line, resolve, self._code_reader(page), syntax=self.config.syntax)
         self.report.counts.update(converted.counts)
