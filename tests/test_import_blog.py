@@ -996,3 +996,24 @@ def test_a_catalogue_lists_its_pages_in_the_navigation_s_order(tmp_path):
     import_blog(tmp_path / "blog", docs)
     listed = [line for line in (docs / "01.前端/index.md").read_text(encoding="utf-8").split("\n") if line.startswith("- ")]
     assert listed == ["- [九](9.九.md)", "- [八十](80.八十.md)", "- [四级文件](1110.三级目录/00.四级文件.md)"]
+
+
+@pytest.mark.parametrize("umask, expected", [(0o022, 0o644), (0o077, 0o600)])
+def test_imported_files_get_the_mode_new_files_get_and_a_file_there_keeps_its_own(tmp_path, umask, expected):
+    """Every imported page and picture was written 0600 (a temporary file's mode, kept by the rename):
+    a web server that serves the site as another user could read none of them."""
+    import stat
+
+    blog = tmp_path / "blog/docs"
+    write(blog / "01.a.md", "---\ntitle: A\n---\n![图](img/1.png)\n")
+    write(blog / "img/1.png", PNG)
+    docs = tmp_path / "docs"
+    write(docs / "01.a.md", "旧的\n").chmod(0o640)
+    old = os.umask(umask)
+    try:
+        import_blog(tmp_path / "blog", docs)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((docs / "img/1.png").stat().st_mode) == expected
+    assert stat.S_IMODE((docs / "01.a.md").stat().st_mode) == 0o640  # replaced, its mode kept
+    assert not list(docs.rglob("*.tmp"))
