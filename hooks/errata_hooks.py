@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -29,7 +28,7 @@ from errata.paths import OWN_STATIC_FILES, THEME_KEYS, generated_file_problem, s
 from errata.phases import PhaseClock
 from errata.safety import duplicate_ids, escape_text, escape_values, quote_url, sanitize_html, sanitize_toc
 from errata.search_text import quiet_jieba, segment_chinese
-from errata.site import SITE_PAGES, Catalogue, put_widgets, relative_url, search_settings, unnumbered_dest, url_clashes
+from errata.site import SITE_PAGES, Catalogue, order_key, put_widgets, relative_url, search_settings, unnumbered_dest, url_clashes
 
 log = logging.getLogger("mkdocs.hooks.errata")
 quiet_jieba()  # Material's search imports jieba, which would announce its dictionary on every build
@@ -177,9 +176,7 @@ def _tidy_sections(items) -> None:
 
 
 def _order_key(item) -> tuple:
-    name = item.file.src_uri.rsplit("/", 1)[-1] if getattr(item, "file", None) else str(item.title)
-    number = re.match(r"^(\d+)[.\-_ ]", name)
-    return (0 if name == "index.md" else 1, int(number.group(1)) if number else 10**6, name)
+    return order_key(item.file.src_uri.rsplit("/", 1)[-1] if getattr(item, "file", None) else str(item.title))
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

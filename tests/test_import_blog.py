@@ -412,6 +412,20 @@ def test_links_to_headings_use_the_site_s_ids_and_build_strict(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+def test_a_link_to_a_heading_that_starts_with_an_emoji_keeps_its_fragment(tmp_path):
+    """``## :email: 联系`` has the id 联系 on the site (the emoji is a picture) as on VuePress; the import
+    said no heading had it and took the fragment off."""
+    blog = tmp_path / "blog/docs"
+    write(blog / "01.关于.md", "---\ntitle: 关于\npermalink: /about\n---\n## :email: 联系\n\n邮件\n\n## :+1: 致谢 :not-an-emoji:\n")
+    write(blog / "02.友链.md", "---\ntitle: 友链\n---\n与我[联系](/about/#联系)，[谢谢](/about/#致谢-not-an-emoji)\n")
+    docs = tmp_path / "docs"
+    report = import_blog(tmp_path / "blog", docs)
+    assert "[联系](01.关于.md#联系)，[谢谢](01.关于.md#致谢-not-an-emoji)" in (docs / "02.友链.md").read_text(encoding="utf-8")
+    assert not any("no heading" in line for line in report.needs_a_person)
+    result = build_site(tmp_path / "site", docs_dir=docs)  # the site's validation checks the anchors
+    assert result.returncode == 0, result.stderr
+
+
 # -- what an outside audit of the importer found (each was silent content loss or a broken page) --
 
 
@@ -931,3 +945,75 @@ def test_site_settings_with_characters_yaml_refuses_raw_are_written_so_mkdocs_re
         text, _ = apply_site_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), SiteConfig(title=title, description=title))
         config = mkdocs.config.load_config(config_file=io.StringIO(text), config_file_path=str(ROOT / "mkdocs.yml"))
         assert (config["site_name"], config["site_description"]) == (title, title)
+
+
+def test_a_blog_with_scripts_styles_frames_and_vue_bindings_builds_strict(tmp_path):
+    """Three of four real blogs failed the strict build on HTML the site refuses, and the import said
+    nothing; it now writes what the build accepts and names, file and line, what went and what is left."""
+    docs = tmp_path / "blog/docs"
+    write(docs / "01.前端/01.防抖.md", essay("防抖", "/pages/aa0001/",
+          '## 示例\n\n<p class="codepen" data-height="300" data-slug-hash="abc" style="height: 300px;">\n'
+          '  <span>见 <a href="https://codepen.io/someone/pen/abc">例子</a></span>\n</p>\n'
+          '<script async src="https://static.codepen.io/assets/embed/ei.js"></script>\n\n'
+          '<iframe src="https://example.org/demo" title="演示"></iframe>\n'))
+    write(docs / "02.关于.md", essay("关于", "/about/",
+          '- **微信**：<a :href="contactUrl" class="contact">联系我</a>\n- **QQ**：<a href="tencent://message/?uin=1">1</a>\n\n'
+          "<script>\nexport default {\n  data() { return { contactUrl: 'weixin://x' } }\n}\n</script>\n\n"
+          "<style scoped>\n.contact { color: red; }\n</style>\n"))
+    write(docs / "03.数据.md", essay("数据", "/pages/aa0003/",
+          '```python\ndf.info\n```\n\n    <bound method DataFrame.info of    age>\n\n<div>\n<component is="style" scoped>\n'
+          "  .tbl th { text-align: right; }\n</component>\n<table border=\"1\" class=\"tbl\">\n  <tr style=\"text-align: right;\">\n"
+          "    <th>年龄</th>\n  </tr>\n</table>\n</div>\n"))
+    write(docs / "04.剩下的.md", essay("剩下的", "/pages/aa0004/", '正文\n\n<script\n  src="https://example.org/a.js"></script>\n'))
+    project = make_project(tmp_path / "project")
+    report = import_blog(tmp_path / "blog", project)
+    people = "\n".join(report.needs_a_person)
+    first_body_line = essay("t", "/p/", "").count("\n") + 1
+    assert f"01.前端/01.防抖.md:{first_body_line + 5}: <script> is a script VuePress ran" in people
+    assert f"02.关于.md:{first_body_line}: <a>: Vue's binding :href is VuePress's own" in people
+    assert f"02.关于.md:{first_body_line + 3}: <script> (to line {first_body_line + 7})" in people
+    assert "<iframe> is not something the site shows: it is a link to https://example.org/demo now" in people
+    # What the conversion could not take apart (a start tag over two lines) is named where it is written.
+    assert f"04.剩下的.md:{first_body_line + 2}: <script> element is still in the page: the strict build refuses it" in people
+    (project / "04.剩下的.md").unlink()
+    data = (project / "03.数据.md").read_text(encoding="utf-8")
+    assert "    <bound method DataFrame.info of    age>" in data and "text-align: right; }" not in data
+    result = build_site(tmp_path / "site", docs_dir=project)
+    assert result.returncode == 0, result.stderr
+    about = (tmp_path / "site/关于/index.html").read_text(encoding="utf-8")
+    assert '<a class="contact">联系我</a>' in about and "export default" not in about and "tencent:" not in about
+    demo = (tmp_path / "site/前端/防抖/index.html").read_text(encoding="utf-8")
+    assert '<a href="https://example.org/demo">演示</a>' in demo and "codepen.io/someone/pen/abc" in demo
+
+
+def test_a_catalogue_lists_its_pages_in_the_navigation_s_order(tmp_path):
+    """Numbered as vdoing numbers them, sorted by the number: 9. before 80. before 1110. (as text, 1110. came first)."""
+    blog = tmp_path / "blog/docs"
+    for path in ("01.前端/9.九.md", "01.前端/80.八十.md", "01.前端/1110.三级目录/00.四级文件.md"):
+        write(blog / path, f"---\ntitle: {path.rsplit('/', 1)[-1][:-3].split('.', 1)[1]}\n---\n正文\n")
+    write(blog / "00.目录页/01.前端.md", "---\npageComponent:\n  name: Catalogue\n  data:\n    key: 01.前端\ntitle: 前端\n---\n")
+    docs = tmp_path / "docs"
+    import_blog(tmp_path / "blog", docs)
+    listed = [line for line in (docs / "01.前端/index.md").read_text(encoding="utf-8").split("\n") if line.startswith("- ")]
+    assert listed == ["- [九](9.九.md)", "- [八十](80.八十.md)", "- [四级文件](1110.三级目录/00.四级文件.md)"]
+
+
+@pytest.mark.parametrize("umask, expected", [(0o022, 0o644), (0o077, 0o600)])
+def test_imported_files_get_the_mode_new_files_get_and_a_file_there_keeps_its_own(tmp_path, umask, expected):
+    """Every imported page and picture was written 0600 (a temporary file's mode, kept by the rename):
+    a web server that serves the site as another user could read none of them."""
+    import stat
+
+    blog = tmp_path / "blog/docs"
+    write(blog / "01.a.md", "---\ntitle: A\n---\n![图](img/1.png)\n")
+    write(blog / "img/1.png", PNG)
+    docs = tmp_path / "docs"
+    write(docs / "01.a.md", "旧的\n").chmod(0o640)
+    old = os.umask(umask)
+    try:
+        import_blog(tmp_path / "blog", docs)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((docs / "img/1.png").stat().st_mode) == expected
+    assert stat.S_IMODE((docs / "01.a.md").stat().st_mode) == 0o640  # replaced, its mode kept
+    assert not list(docs.rglob("*.tmp"))

@@ -76,6 +76,9 @@ def test_timezone_is_configurable_and_explicit_zones_are_kept():
         ("# 第一个标题\n\n正文\n", "05.whatever.md", "第一个标题"),
         ("没有标题的正文\n", "05.mmdetection报错汇总.md", "mmdetection报错汇总"),
         ("---\ntags: [a]\n---\n正文\n", "12.pip 安装失败.md", "pip 安装失败"),
+        # A comment in code is no heading (a notebook's page took its title from "# 创建画布，画图").
+        ("```python\n%matplotlib inline\n```\n\n```python\n# 创建画布，画图\nfig = plt.figure()\n```\n", "draw_picture.md", "draw_picture"),
+        ("正文\n\n    # 缩进的代码\n\n# 真的标题\n", "a.md", "真的标题"),
     ],
 )
 def test_title_from_heading_or_numbered_file_name(text, name, title):

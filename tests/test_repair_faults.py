@@ -14,12 +14,12 @@ from __future__ import annotations
 import errno
 import json
 import os
-import tempfile
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from errata import files
 from errata.cli.repair import main
 from errata.text.mojibake import repair_mojibake
 
@@ -91,14 +91,14 @@ def test_read_only_subfolder_fails_its_files_only(folder, capsys, monkeypatch):
     locked = folder / "locked"
     locked.mkdir()
     (locked / "d.md").write_bytes(CRLF)
-    real = tempfile.mkstemp
+    real = files._temporary_file
 
-    def refuse_locked(*args, dir=None, **kwargs):
-        if os.path.samefile(dir, locked):  # as root, chmod would not stop the write
-            raise PermissionError(errno.EACCES, "Permission denied", str(dir))
-        return real(*args, dir=dir, **kwargs)
+    def refuse_locked(folder, prefix):
+        if os.path.samefile(folder, locked):  # as root, chmod would not stop the write
+            raise PermissionError(errno.EACCES, "Permission denied", str(folder))
+        return real(folder, prefix)
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse_locked)
+    monkeypatch.setattr(files, "_temporary_file", refuse_locked)
     code, _, err = run(capsys, "--write", folder)
     assert code == 2
     assert all(repaired(folder / f"{n}.md") for n in "abc")

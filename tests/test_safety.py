@@ -218,3 +218,118 @@ def test_front_matter_values_nested_as_deep_as_mkdocs_reads_them_print_as_the_th
     escaped = escape_values(meta)
     assert "&lt;b&gt;" not in str(escaped["description"])
     assert str(escaped["subtitle"]) == "[" * (MAX_DEPTH - 2) + "'&lt;i&gt;'" + "]" * (MAX_DEPTH - 2)
+
+
+# -- code and escaped text are no HTML; raw HTML outside code still is ------------------------------
+
+NOT_HTML = {
+    "indented code after a fence": "```python\ndf.info\n```\n\n\n    <bound method DataFrame.info of    age>\n",
+    "indented code after a table": "<div>\n<table><tr><td>1</td></tr></table>\n</div>\n\n    <matplotlib.legend.Legend at 0x7f>\n",
+    "indented code in a list item": "- 输出：\n\n        <bound method f>\n",
+    "escaped in a quote": "> 注意：\\<details\\> 标签内写 markdown 无效\n",
+}
+STILL_HTML = {
+    "a list item's paragraph": ("- 输出：\n\n    <script>alert(1)</script>\n", 3),
+    "an admonition's paragraph": ("!!! note\n\n    <script>alert(1)</script>\n", 3),
+    "inside a raw div": ("<div>\n\n    <script>alert(1)</script>\n\n</div>\n", 3),
+    "a comment hiding the div's end": ("<div>\n<!-- </div> -->\n\n    <script>alert(1)</script>\n\n</div>\n", 4),
+    "a lazy line of a paragraph": ("文字\n    <script>alert(1)</script>\n", 2),
+    "escaped before, not after": ("\\<script>alert(1)</script>\n", 1),
+    "an escaped end with a tag inside": ('a \\<a title="<script>"\\>\n', 1),
+    "raw HTML block with an escaped end": ("<div>\n<img src=x onerror=alert(1)\\>\n</div>\n", 2),
+}
+
+
+def _site_markdown():
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
+
+
+@pytest.mark.parametrize("name", sorted(NOT_HTML))
+def test_code_and_escaped_text_are_not_reported_and_the_page_shows_them_as_text(name):
+    """Indented code and ``\\<x\\>`` are text: the strict build refused pages of notebook output
+    (``<bound method …>``) and a quote that wrote a tag's name escaped. The page shows them escaped."""
+    body = NOT_HTML[name]
+    assert find_unsafe_html(body) == []
+    page = sanitize_html(_site_markdown().convert(body))
+    assert "&lt;" in page and "<bound" not in page and "<matplotlib" not in page and "<details" not in page
+
+
+@pytest.mark.parametrize("name", sorted(STILL_HTML))
+def test_raw_html_that_only_looks_like_code_or_escaped_text_is_still_reported(name):
+    body, line = STILL_HTML[name]
+    assert {u.line for u in find_unsafe_html(body)} == {line}  # the strict build refuses the page
+    assert "<script>" in _site_markdown().convert(body) or "onerror" in _site_markdown().convert(body)  # Python-Markdown passes it on
+
+
+def test_every_line_the_check_calls_code_comes_out_of_python_markdown_as_code():
+    """The check leaves code alone, so calling a line code must never be wrong: lines of list items,
+    admonitions, tabs, quotes, fences (closed or not, quoted, with options superfences may refuse),
+    comments and raw HTML blocks, in random order, each probe line the check calls code (fenced or
+    indented) is escaped in Python-Markdown's output (a doubt falls on the side of checking)."""
+    import random
+
+    from errata.markdown_lines import CODE, FENCED, line_roles
+
+    vocabulary = [
+        "", "", "", "段落", "- 项", "  - 子项", "    - 子项", "1. 一", "   续", "> 引文", ">     引文里的代码", "```", "    ```",
+        "!!! note", "??? note", '=== "甲"', "[^1]: 脚注", "术语", ":   释义", "# 标题", "<div>", "</div>", "<div markdown>",
+        "<table>", "</table>", "<p>a", "</p>", "<!--", "-->", "<!-- 注 -->", "<span>s</span>", "<hr>", "<script>", "</script>",
+        "<details>", "</details>", "<div><p>", "</p></div>", "\t制表", "| a | b |", "<div title='", "'>", "<div>x</div><div>", "        深",
+        "~~~", "> ```sh", "> ```", "> > ```", '```js hl_lines="1"', "```js {1,3}", "  ```", "\t```", "```py a-b",
+    ]  # fmt: skip
+    indents = ["", "  ", "    ", "      ", "        ", "            ", "\t", "\t\t", "> ", ">     "]
+    rng = random.Random(20240601)
+    render = _site_markdown()
+    called_code = 0
+    for _ in range(400):
+        lines, probes = [], []
+        for _ in range(rng.randint(3, 14)):
+            if rng.random() < 0.3:
+                probes.append(len(lines))
+                lines.append(rng.choice(indents) + f'<b data-p="{len(lines)}">x</b>')
+            else:
+                lines.append(rng.choice(vocabulary))
+        text = "\n".join(lines)
+        render.reset()
+        out = render.convert(text)
+        roles = line_roles(text)
+        for index in probes:
+            if roles[index] in (CODE, FENCED):
+                called_code += 1
+                assert f'<b data-p="{index}">' not in out, text
+    assert called_code > 50  # the probes did reach code
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "<div>\n", "<div>\n\n    <b>\n\n", "<p>x</p>\n", '<a b="\n', "<!--\n\n    x\n\n", "- a\n\n        <b>\n\n", "<div><div>\n",
+        "```js {1,3}\n", "> ```\n", "    x\n```\n", "```\n  y\n", "``` " + 'x="a" ' * 50 + "\x0c\n",
+    ],
+)
+def test_reading_code_and_html_blocks_is_linear(shape):
+    from errata.markdown_lines import line_roles
+    from scaling import grows_linearly
+
+    assert grows_linearly(lambda n: line_roles(shape * n), 20_000)
+
+
+@pytest.mark.parametrize(
+    "body, reported",
+    [
+        ("> 推送失败：\n> ```bash\n> git push https://github.com/<USERNAME>/<REPO>.git\n> ```\n", []),
+        ("```js {1,3}\n<b>x</b>\n```\n", []),  # an option superfences may take: swallowed, not called code, yet no tag here
+        ("```\n<script>alert(1)</script>\n", [2]),  # a fence never closed is no fence: Python-Markdown passes the script on
+        ("- 项\n    ```\n<script>alert(1)</script>\n    ```\n", [3]),  # left by its indentation: no fence
+        ("```js {1,3}\n\n~~~\n<script>alert(1)</script>\n~~~\n", [4]),  # the first fence swallows the second, never closed
+    ],
+)
+def test_fences_are_read_as_superfences_reads_them(body, reported):
+    """A fence in a block quote is code (an imported quote of a command kept its <USERNAME>); a fence
+    superfences does not close, or reads as text, hides nothing from the check."""
+    assert sorted({u.line for u in find_unsafe_html(body)}) == reported
+    html = _site_markdown().convert(body)
+    assert ("<script>" in html) == bool(reported)

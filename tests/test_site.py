@@ -158,6 +158,17 @@ def test_unsafe_html_fails_a_strict_build_naming_file_and_line(tmp_path):
     assert "bad.md:10: unsafe HTML: javascript: URL" in result.stderr
 
 
+def test_code_and_escaped_text_pass_a_strict_build_and_show_as_text(tmp_path):
+    """The same script that fails the build above, in indented code (notebook output is written so),
+    is code: the build passes and the page shows it; so does a tag's name written escaped."""
+    page = "---\ntitle: 代码\n---\n# 代码\n\n```python\ndf.info\n```\n\n    <script>alert(\"x\")</script>\n    <bound method DataFrame.info>\n\n> 注意：\\<details\\> 里的 Markdown 无效\n"
+    result, dest = fixture_site(tmp_path, {"code.md": page})
+    assert result.returncode == 0, result.stderr
+    content = (dest / "code" / "index.html").read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
+    assert "&lt;script&gt;alert" in content and "&lt;bound method DataFrame.info&gt;" in content and "&lt;details&gt;" in content
+    assert "<script>alert" not in content
+
+
 def test_unsafe_html_never_reaches_the_pages_even_without_strict(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()

@@ -14,8 +14,8 @@ The rules that keep a repair from losing or leaking a byte live here:
 from __future__ import annotations
 
 import os
+import secrets
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -106,14 +106,16 @@ def atomic_write(path: Path, data: bytes, before_rename=None) -> None:
 
     A crash leaves either the old file or the new one, never half of each;
     the file's permission bits are kept and no temporary file is left behind.
-    ``before_rename`` (no arguments) runs once the data is safely on disk; an
-    exception from it cancels the write.
+    A new file gets the mode any new file gets (0644 under the usual umask 022),
+    not the 0600 of a temporary file: a site's pages and pictures must be readable
+    by the web server. ``before_rename`` (no arguments) runs once the data is
+    safely on disk; an exception from it cancels the write.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
     # The temporary name must fit wherever the file's own does: a name of 255 bytes (85 Chinese
     # characters) leaves no room for a prefix, so only a short part of the name goes into it.
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{_short(path.name)}.", suffix=".tmp")
+    fd, tmp = _temporary_file(path.parent, f".{_short(path.name)}.")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -128,6 +130,20 @@ def atomic_write(path: Path, data: bytes, before_rename=None) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _temporary_file(folder: Path, prefix: str) -> tuple[int, str]:
+    """A new file of a random name in ``folder``, open for writing, created as ``open()`` creates
+    files (mode 0666 less the umask, which the system applies: no other thread's umask is changed
+    to read it), never through a link, never over a file already there. Its descriptor and path.
+    """
+    for _ in range(100):
+        name = os.path.join(folder, f"{prefix}{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o666), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"{folder}: no free temporary name")
 
 
 def _short(name: str, limit: int = 32) -> str:

@@ -35,6 +35,7 @@ from typing import Any
 import yaml
 
 from .errors import EssayError
+from .markdown_lines import prose_lines
 
 #: The order of the known keys in the written block.
 KEY_ORDER = ("title", "date", "permalink", "categories", "tags", "authors", "description")
@@ -484,18 +485,20 @@ else:  # pragma: no cover - PyYAML built without libyaml
 
 
 def derive_title(body: str, filename: str) -> tuple[str, str]:
-    """A title for an essay without one: its first ``#`` heading, else its file name.
+    """A title for an essay without one: its first ``#`` heading outside code, else its file name.
 
     >>> derive_title("text", "05.mmdetection报错汇总.md")
     ('mmdetection报错汇总', 'file name')
     >>> derive_title("#不是标题\\n# 报错汇总 ##\\n", "a.md"), derive_title("# C#\\n", "a.md")
     (('报错汇总', 'heading'), ('C#', 'heading'))
+    >>> derive_title("```python\\n# 创建画布\\n```\\n", "draw_picture.md")  # a comment in code is no heading
+    ('draw_picture', 'file name')
 
     A heading's runs of white space become one space (as a browser shows
     them), and a heading longer than :data:`MAX_TITLE` is cut, so that the
     block written back stays well inside the front matter's budget.
     """
-    for line in body.split("\n"):
+    for _, line in prose_lines(body):
         heading = atx_heading_text(line, level=1)
         if heading:
             title = " ".join(heading.split())

@@ -13,8 +13,10 @@ or mailto.
 The contribution check does not guess with patterns of its own:
 :func:`find_unsafe_html` reads each tag of an essay's Markdown (outside code)
 with its line, passes that tag through the same sanitiser, and reports what
-the sanitiser took away. Code blocks and code spans are text, so they are not
-searched: an essay may *show* a script.
+the sanitiser took away. Code (fenced and indented blocks, spans) is text, and so is a
+tag Python-Markdown reads as text (one ending in an escaped ``\\>``), so they are not
+searched: an essay may *show* a script. What is code is :func:`errata.markdown_lines.line_roles`'s
+reading, which calls a line code only when Python-Markdown surely does.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from functools import lru_cache, partial
 import nh3
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
 
-from .markdown_lines import prose_lines
+from .markdown_lines import CODE, FENCED, PROSE, line_roles
 from .metadata import MAX_DEPTH
 
 #: Elements a page may keep (besides ammonia's defaults, minus the ones below).
@@ -423,17 +425,36 @@ def _what_is_removed(tag: str, attrs: list[tuple[str, str]], source: str) -> lis
     return _removed_from(tag, tuple(attrs), source)
 
 
+def kept_attributes(tag: str, attrs: list[tuple[str, str]], source: str) -> frozenset[str] | None:
+    """The names of a start tag's attributes that the sanitiser keeps (``markdown`` too, which md_in_html
+    reads), or ``None`` when it drops the element: what Markdown that passes the check may hold.
+
+    >>> sorted(kept_attributes("p", [("class", "codepen"), ("data-height", "600"), ("style", "height: 6px")], '<p class="codepen" data-height="600" style="height: 6px">'))
+    ['class']
+    >>> kept_attributes("iframe", [("src", "https://codepen.io/")], '<iframe src="https://codepen.io/">') is None
+    True
+    """
+    return _kept(tag, tuple(attrs), source)
+
+
 @lru_cache(maxsize=4096)  # an essay repeats its tags: each distinct one goes through the sanitiser once
-def _removed_from(tag: str, attrs: tuple[tuple[str, str], ...], source: str) -> list[tuple[str, bool]]:
+def _kept(tag: str, attrs: tuple[tuple[str, str], ...], source: str) -> frozenset[str] | None:
     before, after = _CONTEXT.get(tag, ("", ""))
     kept = [t for t in start_tags(_CLEANER.clean(before + source + after)) if t[2] == tag]
-    if not kept:  # dangerous if it is one of the active elements or carries a handler or a URL
+    if not kept:
+        return None
+    return frozenset(name.lower() for name, _ in kept[0][3]) | ({"markdown"} & {name for name, _ in attrs})
+
+
+@lru_cache(maxsize=4096)
+def _removed_from(tag: str, attrs: tuple[tuple[str, str], ...], source: str) -> list[tuple[str, bool]]:
+    kept_names = _kept(tag, attrs, source)
+    if kept_names is None:  # dangerous if it is one of the active elements or carries a handler or a URL
         risky = any(name.startswith("on") or (name in _URL_ATTRIBUTES and url_scheme(value)) for name, value in attrs)
         return [(f"<{tag}> element", tag in DANGEROUS_TAGS or risky)]
-    kept_names = {name.lower() for name, _ in kept[0][3]}
     removed = []
     for name, value in attrs:
-        if name.lower() in kept_names or name == "markdown":  # md_in_html reads and drops ``markdown``
+        if name.lower() in kept_names:
             continue
         scheme = url_scheme(value or "")
         if name.startswith("on"):
@@ -472,7 +493,7 @@ def url_is_allowed(url: str) -> bool:
 
 
 def find_unsafe_html(markdown: str, first_line: int = 1) -> list[UnsafeHtml]:
-    """What the sanitiser would remove from an essay's Markdown, outside code, with its line.
+    """What the sanitiser would remove from an essay's Markdown, outside code and escaped text, with its line.
 
     >>> find_unsafe_html("ok\\n<div>\\n<img alt='>' src=x onerror=alert(1)>\\n`<script>` is fine")
     [UnsafeHtml(line=3, column=1, what='event-handler attribute onerror', dangerous=True)]
@@ -483,9 +504,12 @@ def find_unsafe_html(markdown: str, first_line: int = 1) -> list[UnsafeHtml]:
     """
     if "<" not in markdown and "](" not in markdown and "]:" not in markdown and "{" not in markdown:
         return []
-    text, autolinks = _without_autolinks(_prose_only(markdown))
+    roles = line_roles(markdown)
+    text, autolinks = without_autolinks(_prose_only(markdown, roles))
     found = [UnsafeHtml(first_line + line, column + 1, f"{url_scheme(html.unescape(url)) or 'this'}: URL") for line, column, url in autolinks if not url_is_allowed(url)]
     for line, column, tag, attrs, source in start_tags(text):
+        if roles[line - 1] == PROSE and escaped_tag(source):
+            continue
         for what, dangerous in _what_is_removed(tag, attrs, source):
             found.append(UnsafeHtml(first_line + line - 1, column + 1, what, dangerous))
     for offset, line in enumerate(text.split("\n")):
@@ -504,11 +528,11 @@ def find_unsafe_html(markdown: str, first_line: int = 1) -> list[UnsafeHtml]:
 _AUTOLINKS = re.compile(f"{AUTOLINK_RE}|{AUTOMAIL_RE}")
 
 
-def _without_autolinks(text: str) -> tuple[str, list[tuple[int, int, str]]]:
+def without_autolinks(text: str) -> tuple[str, list[tuple[int, int, str]]]:
     """The text with each autolink blanked out (lines and columns kept), and (line offset, column,
     URL) of each web autolink, whose URL the sanitiser judges as any link's (mail links are mailto:).
 
-    >>> text, urls = _without_autolinks("see <https://a.org/> or <me@a.org>, <b>")
+    >>> text, urls = without_autolinks("see <https://a.org/> or <me@a.org>, <b>")
     >>> text.split(), len(text), urls
     (['see', 'or', ',', '<b>'], 39, [(0, 4, 'https://a.org/')])
     """
@@ -541,12 +565,26 @@ def find_unsafe_text(value: str) -> list[str]:
     return [what for _, _, tag, attrs, source in start_tags(value) for what, dangerous in _what_is_removed(tag, attrs, source) if dangerous]
 
 
-def _prose_only(markdown: str) -> str:
-    """The Markdown with fenced code and code spans blanked out, lines and columns kept."""
-    lines = [""] * (markdown.count("\n") + 1)
-    for index, line in prose_lines(markdown):
-        lines[index] = mask_code_spans(line)
-    return "\n".join(lines)
+def _prose_only(markdown: str, roles: list[str]) -> str:
+    """The Markdown with code (fenced and indented) and code spans blanked out, lines and columns kept.
+
+    >>> text = "a `<b>`\\n\\n    <bound method f>\\n<i>"
+    >>> _prose_only(text, line_roles(text))
+    'a      \\n\\n\\n<i>'
+    """
+    return "\n".join("" if role in (FENCED, CODE) else mask_code_spans(line) for line, role in zip(markdown.split("\n"), roles))
+
+
+def escaped_tag(source: str) -> bool:
+    r"""Whether a tag read in prose ends in an escaped ``\>``, which Python-Markdown reads as text (the
+    escape goes first, and its inline HTML needs a ``>``), with no other ``<`` in it that could start
+    a tag of its own. ``\<script>`` is no such thing: Python-Markdown escapes no ``<``.
+
+    >>> escaped_tag(r"<details\>"), escaped_tag(r"<b\\>"), escaped_tag(r'<a title="<script>"\>'), escaped_tag("<script>")
+    (True, False, False, False)
+    """
+    backslashes = len(source[:-1]) - len(source[:-1].rstrip("\\"))
+    return backslashes % 2 == 1 and "<" not in source[1:]
 
 
 _TICKS = re.compile(r"`+")

@@ -60,6 +60,29 @@ def _unnumbered(part: str) -> str:
     return without_order_number(part)
 
 
+_ORDER_NUMBER = re.compile(r"^(\d+)[.\-_ ]")
+
+
+def order_key(name: str) -> tuple:
+    """Where a file or folder of the navigation comes among its siblings: an index page first, then by
+    its order number as a number (``9.`` before ``80.`` before ``1110.``), then by name.
+
+    >>> sorted(["1110.c", "80.b.md", "9.a.md", "index.md", "x.md"], key=order_key)
+    ['index.md', '9.a.md', '80.b.md', '1110.c', 'x.md']
+    """
+    number = _ORDER_NUMBER.match(name)
+    return (0 if name == "index.md" else 1, int(number.group(1)) if number else 10**6, name)
+
+
+def path_order_key(path: str) -> tuple:
+    """Where a page comes in a listing of a folder's pages: as the navigation orders each part of its path.
+
+    >>> sorted(["1110.三级/00.四级.md", "80.八十.md", "9.九.md"], key=path_order_key)
+    ['9.九.md', '80.八十.md', '1110.三级/00.四级.md']
+    """
+    return tuple(order_key(part) for part in path.split("/"))
+
+
 def url_clashes(files: list[tuple[str, str]]) -> list[str]:
     """A message for each site path that more than one source file would be written to.
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pymdownx import twemoji_db
 from pymdownx.slugs import slugify
 
 from ..markdown_lines import prose_lines
@@ -22,6 +23,7 @@ _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _EXPLICIT_ID = re.compile(r"\{[^{}]*#([\w-]+)[^{}]*\}\s*$")
 _LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)")
 _TAG = re.compile(r"<[^<>\n]*>")
+_EMOJI = re.compile(r":[+\w-]+:")  # a shortcode; the ones the site's emoji index knows become pictures
 _MARKS = re.compile(r"[`*~]|(?<!\w)_|_(?!\w)")
 _VUEPRESS_SPECIAL = re.compile(r"[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:\"'“”‘’–—<>,.?/]+")
 _CONTROL = re.compile(r"[\u0000-\u001f]")
@@ -43,12 +45,14 @@ def vuepress_slug(text: str, form: str = "NFD") -> str:
 
 
 def heading_text(markdown: str) -> str:
-    """A heading's text as the table of contents reads it: links, tags and emphasis marks gone.
+    """A heading's text as the table of contents reads it: links, tags, emphasis marks and emoji gone
+    (pymdownx.emoji draws ``:email:`` as a picture, with no text for the id; VuePress's anchor skips it too).
 
-    >>> heading_text("`KeyError` 与 [文档](a.md) <Badge text='x'/>")
-    'KeyError 与 文档'
+    >>> heading_text("`KeyError` 与 [文档](a.md) <Badge text='x'/>"), heading_text(":email: 联系 :not-an-emoji:")
+    ('KeyError 与 文档', '联系 :not-an-emoji:')
     """
-    return _MARKS.sub("", _TAG.sub("", _LINK.sub(r"\1", markdown))).strip()
+    text = _EMOJI.sub(lambda m: "" if m.group(0) in twemoji_db.emoji or m.group(0) in twemoji_db.aliases else m.group(0), markdown)
+    return _MARKS.sub("", _TAG.sub("", _LINK.sub(r"\1", text))).strip()
 
 
 def heading_anchors(body: str) -> dict[str, str]:

@@ -46,7 +46,8 @@ from ..files import atomic_write, read_regular_file
 from ..metadata import MetadataValueError, SplitEssay, display_name, dump_front_matter, normalise_metadata, split_front_matter
 from ..paths import THEME_FILE_KEYS, permalink_problems
 from ..repair import FrontMatterError, RepairOptions, RepairReport, RepairResult, repair_bytes
-from ..site import GENERATED_PAGES, page_url, relative_url, unnumbered_dest, url_clashes
+from ..safety import find_unsafe_html
+from ..site import GENERATED_PAGES, page_url, path_order_key, relative_url, unnumbered_dest, url_clashes
 from .anchors import heading_anchors
 from .markup import Note, convert_markup, included_paths
 from .theme import THEME_ADDRESSES, THEME_FOLDERS, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, nav_item, read_config
@@ -451,6 +452,7 @@ class _Import:
         except (EssayError, ValueError, TypeError, RecursionError) as exc:  # one bad page, not the import
             self.report.failed.append(f"{page.src}: cannot convert: {exc}")
             return
+        self._refused_html(page, outputs[page.dest])
         if page.role == "essay":
             self.report.essays.append(page.dest)
         if page.repair.changed:
@@ -467,7 +469,7 @@ class _Import:
             meta = {"title": _title(page)}
             if page.metadata.get("permalink"):
                 meta["permalink"] = page.metadata["permalink"]  # the old address still leads here
-            return catalogue_page(meta, sorted(listed))
+            return catalogue_page(meta, sorted(listed, key=lambda page: path_order_key(page[0])))  # as the navigation orders them
         resolve = self._resolver(page)
         converted = convert_markup(page.body, page.body_line, resolve, self._code_reader(page), syntax=self.config.syntax)
         self.report.counts.update(converted.counts)
@@ -492,6 +494,19 @@ class _Import:
             return dump_front_matter(kept) + converted.text
         return page.block + converted.text
 
+    def _refused_html(self, page: _Page, text: str) -> None:
+        """What the strict build's unsafe-HTML check still finds in a page written (what the conversion
+        could not take apart: a start tag over several lines, an element never closed), at its line in
+        the author's file when the line is there as written, else at its line in the page written."""
+        start = _block_lines(text)
+        written = text.split("\n")
+        source = page.body.split("\n")
+        for unsafe in find_unsafe_html("\n".join(written[start:]), start + 1):
+            line = written[unsafe.line - 1].strip()
+            found = [n for n, original in enumerate(source) if original.strip() == line]
+            where = f"{page.src}:{page.body_line + found[0]}" if len(found) == 1 else f"{page.dest} (line {unsafe.line} as written)"
+            self.report.needs_a_person.append(f"{where}: {unsafe.what} is still in the page: the strict build refuses it until it is removed by hand")
+
     @staticmethod
     def _at_its_permalink(page: _Page) -> bool:
         """Whether a page's old address is its new one, so that it keeps no permalink."""
@@ -499,6 +514,7 @@ class _Import:
         return bool(permalink) and f"{permalink}/" == page_url(page.dest)
 
     def _notes(self, src: str, notes: list[Note]) -> None:
+        notes = sorted(notes, key=lambda note: note.line)  # the passes over a page note in their order, a person reads in the file's
         self.report.needs_a_person += [f"{src}:{note.line}: {note.message}" for note in notes[:MAX_NOTES]]
         if len(notes) > MAX_NOTES:
             self.report.needs_a_person.append(f"{src}: and {len(notes) - MAX_NOTES} more like these")

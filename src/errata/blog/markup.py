@@ -47,6 +47,9 @@ from typing import Any, Callable, Union
 
 import yaml
 
+from ..markdown_lines import CODE, FENCED, HTML, line_roles
+from ..safety import REMOVED_WITH_CONTENT, escaped_tag, kept_attributes, mask_code_spans, start_tags, url_is_allowed, url_scheme, without_autolinks
+
 #: ``resolve(url, is_image, line, in_html)`` → the URL to write, or ``None`` when it leads nowhere.
 #: ``in_html``: the URL is in an HTML attribute, which MkDocs does not rewrite, so it must be
 #: relative to the page's published address rather than to its source file.
@@ -80,6 +83,7 @@ _AT_TAB = re.compile(r"^ *@tab(:active)?(?:[ \t]++(.*))?$")  # the title's space
 #: The containers whose tabs are marked by ``@tab`` lines.
 AT_TABS = ("tabs", "code-tabs")
 _TAG = re.compile(r"<[^<>]*>")
+_END_TAG = re.compile(r"</([A-Za-z][^\s/<>]*)\s*>")
 _HIGHLIGHT = re.compile(r"^\{([\d,\s-]*)\}")
 _VUEPRESS_FLAGS = re.compile(r":(?:no-)?(?:line-numbers|v-pre)\b")
 _TITLE_ATTRIBUTE = re.compile(r"title=\"([^\"\n]{1,100})\"")
@@ -91,8 +95,9 @@ _BADGE = re.compile(rf"<Badge\b({_INSIDE_TAG})>(?:([^<>]*)</Badge>)?", re.IGNORE
 #: ``<my-widget>``), and ``<template>``.
 _VUE_TAG = re.compile(rf"</?([A-Z][\w-]*|[a-z][a-z0-9]*(?:-[a-z0-9]+)+|template)\b{_INSIDE_TAG}>")
 #: VuePress syntax with no Material counterpart, left as text and reported: Vue interpolation,
-#: code imports (``<<< @/file``), includes, and the blocks of a Vue single-file component.
-_VUEPRESS_ONLY = re.compile(r"\{\{.*?\}\}|^\s*<<<\s*@|^\s*@include\b|^\s*@\[|<(?:script|style)\b", re.IGNORECASE)
+#: code imports (``<<< @/file``), includes. (A Vue single-file component's ``<script>`` and ``<style>``
+#: are left out: :func:`_dropped_elements`.)
+_VUEPRESS_ONLY = re.compile(r"\{\{.*?\}\}|^\s*<<<\s*@|^\s*@include\b|^\s*@\[", re.IGNORECASE)
 _TOC = re.compile(r"\[\[toc\]\]", re.IGNORECASE)
 #: A code import on a line of its own: VuePress 2's ``@[code{3-10} js{2}](./a.js)`` (lines, then a language
 #: and its highlighted lines), VuePress 1's ``<<< @/a.js{2}``. Possessive runs: each character is read once (linear).
@@ -201,7 +206,9 @@ def convert_markup(
     lines, origins = _alerts_as_containers(lines)
     numbers = [first_line + origin for origin in origins]  # each line's in the author's file
     lines = _quoted_containers(lines, numbers, result)
-    root = _parse(lines, numbers, result)
+    roles = [QUOTED_CODE if quoted else role for role, quoted in zip(_entry_roles(lines), _quoted_fences(lines))]
+    lines, gone = _dropped_elements(lines, numbers, roles, resolve, result)
+    root = _parse(lines, numbers, result, roles, gone)
     lines = _Renderer(result, resolve, read_code, _includes, syntax).render(root.children)
     result.text = "\n".join(_quotes_ended(lines))
     return result
@@ -280,7 +287,7 @@ def _lists_by_fours(lines: list[str]) -> list[str]:
         expanded = line.expandtabs(4) if line.startswith("\t") or line.startswith(" \t") else line
         indent = len(expanded) - len(expanded.lstrip(" "))
         if verbatim:
-            out.append(" " * max(indent + verbatim[2], 0) + expanded[indent:] if expanded.strip() else "")
+            out.append(_shifted(line, verbatim[2]) if expanded.strip() else "")  # code keeps its tabs
             if verbatim[0] == "<!--":
                 closed = "-->" in expanded
             else:
@@ -323,6 +330,23 @@ def _lists_by_fours(lines: list[str]) -> list[str]:
         runs_on = runs_on or bool(_RUNS_ON.match(expanded))
         previous_text = bool(stack or item) and not block
     return out
+
+
+def _shifted(line: str, by: int) -> str:
+    """``line`` moved ``by`` columns (to the left when negative) with its tabs kept: only the indentation
+    taken off is counted in columns (a tab to the next multiple of four), and only a tab cut in two
+    becomes spaces. Code inside a moved list item moves so: a Makefile's tabs stay tabs.
+
+    >>> _shifted("\\tcc -o app", 0), _shifted("\\tcc", 4), _shifted("      \\tx", -2), _shifted("\\tx", -2)
+    ('\\tcc -o app', '    \\tcc', '    \\tx', '  x')
+    """
+    if by >= 0:
+        return " " * by + line
+    column, at = 0, 0
+    while at < len(line) and line[at] in " \t" and column < -by:
+        column += 1 if line[at] == " " else 4 - column % 4
+        at += 1
+    return " " * max(column + by, 0) + line[at:]
 
 
 # -- quotes: where CommonMark ends one, Python-Markdown needs a blank line ---------------------------
@@ -460,6 +484,8 @@ def _alerts_as_containers(lines: list[str]) -> tuple[list[str], list[int]]:
 # -- containers in block quotes ---------------------------------------------------------
 
 _QUOTED = re.compile(r"^ {0,3}> ?")
+_QUOTE_LEVEL = re.compile(r"[ \t]*> ?")  # one level of a quote's markers (in a list item too), matched where the one before ends
+_QUOTED_FENCE = re.compile(r"((?:[ \t]*> ?)+)[ \t]*(`{3,}|~{3,})(.*)")
 #: A quoted list item indented by less than four: maybe nested by content column (``>   - b``).
 _QUOTED_NESTED_ITEM = re.compile(r"^ {0,3}> ?(?: {1,3}| {5,7})(?:[-*+]|\d{1,9}[.)])(?: |$)")
 
@@ -505,6 +531,48 @@ def _quoted_containers(lines: list[str], numbers: list[int], result: Conversion)
     return out
 
 
+#: The role of a line of a fence in a block quote (markdown-it's reading; Python-Markdown's is :func:`line_roles`').
+QUOTED_CODE = "quoted code"
+
+
+def _quoted_fences(lines: list[str]) -> list[bool]:
+    """For each line, whether it is a fence's inside a block quote (``> ```sh`` … ``> ````), as markdown-it
+    reads one: the fence runs over the lines quoted as deep, to its closing marker or the quote's end.
+    Code there is code: ``<USERNAME>`` in a quoted command is no Vue component.
+
+    >>> _quoted_fences(["> 见：", "> ```sh", "> git push <REPO>", "> ```", "> 后文", "```", "> x", "```"])
+    [False, True, True, True, False, False, False, False]
+    """
+    out = [False] * len(lines)
+    if not any(">" in line and ("```" in line or "~~~" in line) for line in lines):
+        return out
+    fenced = _inside_fences(lines)
+    k = 0
+    while k < len(lines):
+        opening = None if fenced[k] else _QUOTED_FENCE.match(lines[k])
+        k += 1
+        if not opening or (opening.group(2)[0] == "`" and "`" in opening.group(3)):
+            continue
+        depth, marker = opening.group(1).count(">"), opening.group(2)
+        out[k - 1] = True
+        while k < len(lines):
+            inner, at = lines[k], 0
+            for _ in range(depth):
+                level = _QUOTE_LEVEL.match(inner, at)
+                if level is None:
+                    break
+                at = level.end()
+            else:
+                out[k] = True
+                k += 1
+                closing = _FENCE.match(inner[at:])
+                if closing and closing.group(2)[0] == marker[0] and len(closing.group(2)) >= len(marker) and not closing.group(3).strip():
+                    break
+                continue
+            break  # the quote ends, and the fence with it
+    return out
+
+
 def _inside_fences(lines: list[str]) -> list[bool]:
     """For each line, whether it is a fence's line (its markers included): code, not Markdown.
 
@@ -526,16 +594,186 @@ def _inside_fences(lines: list[str]) -> list[bool]:
     return out
 
 
+# -- HTML the site drops with what it holds: scripts, styles, frames -------------------------
+
+
+def _entry_roles(lines: list[str]) -> list[str]:
+    """Each entry's role as :func:`errata.markdown_lines.line_roles` reads the text (an entry a pass
+    before made of several lines, a converted quote, is code only if all of them are).
+
+    >>> _entry_roles(["p", "", "    <b>", "> a\\n> b"])
+    ['', '', 'code', '']
+    """
+    roles = line_roles("\n".join(lines))
+    out, at = [], 0
+    for entry in lines:
+        parts = roles[at : at + entry.count("\n") + 1]
+        at += len(parts)
+        out.append(parts[0] if all(role == parts[0] for role in parts) else next(r for r in parts if r not in (CODE, FENCED)))
+    return out
+
+
+#: What the site drops together with its content (the sanitiser's list; ``<template>`` is Vue's, taken
+#: apart as a component is), and Vue's ``<component is="style">``, a style by another name.
+_DROPPED = sorted(REMOVED_WITH_CONTENT - {"template"})
+_DROPPED_START = re.compile(rf"<({'|'.join(_DROPPED)}|component)\b({_INSIDE_TAG})>", re.IGNORECASE)
+#: Elements that show another page or a file: what they show becomes a link to it.
+_EMBEDS = {"iframe", "frame", "embed", "object", "applet"}
+_EMBED_URL = re.compile(r"\s(?:src|data)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNORECASE)
+_VOID_DROPPED = {"embed", "frame"}
+_WHY_DROPPED = {
+    "script": "a script VuePress ran: the site runs no script from a page",
+    "style": "a style for VuePress's page: the site takes no style from a page",
+    "noscript": "what VuePress showed without scripts: the site shows no such element",
+}
+
+
+@dataclass
+class _Dropping:
+    """An element being left out: its end tag, what stands for it, and its note, said once it ends."""
+
+    end: re.Pattern
+    replacement: str
+    number: int  # its start tag's line
+    message: str  # "{to}" stands for where it ends
+
+    def note(self, last: int | None) -> Note:
+        to = "" if last == self.number else " (never closed: to the end)" if last is None else f" (to line {last})"
+        return Note(self.number, self.message.replace("{to}", to))
+
+
+def _dropped_elements(lines: list[str], numbers: list[int], roles: list[str], resolve: Resolver, result: Conversion) -> tuple[list[str], set[int]]:
+    """The lines with each element the site drops with its content (:data:`_DROPPED`) left out, outside
+    code, code spans and comments: a frame becomes a link to what it showed, the rest goes, noted;
+    and the lines after an element's first that it took whole, to be left out (the others keep their numbers).
+
+    >>> result = Conversion("")
+    >>> _dropped_elements(["a", "<script>", "export default {}", "</script>", "b <style>p{}</style> c"], [1, 2, 3, 4, 5], [""] * 5, keep_url, result)
+    (['a', '', '', '', 'b  c'], {2, 3})
+    >>> _dropped_elements(['<iframe src="https://codepen.io/x/embed/y" title="居中"></iframe>'], [1], ["html"], keep_url, result)
+    (['[居中](https://codepen.io/x/embed/y)'], set())
+    >>> [note.message[:44] for note in result.notes]
+    ['<script> (to line 4) is a script VuePress ra', "<style> is a style for VuePress's page: the ", '<iframe> is not something the site shows: it']
+    """
+    out, gone = list(lines), set()
+    if not any("<" in line for line in lines):
+        return out, gone
+    dropping: _Dropping | None = None
+    in_comment = False
+    for k, line in enumerate(lines):
+        if dropping is None and roles[k] in (CODE, FENCED, QUOTED_CODE):
+            continue
+        kept, at = [], 0
+        began_inside = read_from_end = dropping is not None
+        visible, in_comment = ("", False) if began_inside else _without_comments(line, in_comment)
+        while at <= len(line):
+            if dropping is not None:  # its text is no Markdown: its end tag is looked for as written
+                end = dropping.end.search(line, at)
+                if end is None:
+                    in_comment = False  # a "<!--" in a script opens no comment
+                    break
+                kept.append(dropping.replacement)
+                result.notes.append(dropping.note(numbers[k]))
+                dropping, at = None, end.end()
+                if read_from_end:  # what follows its end is read from there, once
+                    tail, in_comment = _without_comments(line[at:], False)
+                    visible, read_from_end = " " * at + tail, False
+                continue
+            start = _DROPPED_START.search(visible, at)
+            if start is None:
+                kept.append(line[at:])
+                break
+            if not _is_dropped(start):
+                kept.append(line[at : start.end()])
+                at = start.end()
+                continue
+            kept.append(line[at : start.start()])
+            dropping, at = _start_dropping(start, k, numbers[k], roles, lines, resolve), start.end()
+            if start.group(1).lower() in _VOID_DROPPED or start.group(2).rstrip().endswith("/"):
+                kept.append(dropping.replacement)
+                result.notes.append(dropping.note(numbers[k]))
+                dropping = None
+        out[k] = "".join(kept)
+        if began_inside and not out[k].strip():
+            gone.add(k)
+    if dropping is not None:  # never closed: to the end, as a browser reads it
+        result.notes.append(dropping.note(None))
+    return out, gone
+
+
+def _is_dropped(start: re.Match[str]) -> bool:
+    """Whether a start tag found is one of an element left out (a ``<component>`` only as a style or a script)."""
+    if start.group(1).lower() != "component":
+        return True
+    attributes = {k.lower(): v.strip("\"'").lower() for k, v in _ATTRIBUTE.findall(start.group(2))}
+    return attributes.get("is") in ("style", "script")
+
+
+def _start_dropping(start: re.Match[str], k: int, number: int, roles: list[str], lines: list[str], resolve: Resolver) -> _Dropping:
+    """The element that starts at ``start`` on line ``k``: where it ends, what stands for it, its note."""
+    name = start.group(1).lower()
+    attributes = {key.lower(): value.strip("\"'") for key, value in _ATTRIBUTE.findall(start.group(2))}
+    shown = attributes.get("is", name).lower() if name == "component" else name
+    written = f'component is="{shown}"' if name == "component" else name
+    end = re.compile(rf"</\s*{re.escape(name)}\s*>", re.IGNORECASE)
+    if shown not in _EMBEDS:
+        why = _WHY_DROPPED.get(shown, "not something the site shows")
+        return _Dropping(end, "", number, f"<{written}>{{to}} is {why}; it is left out with what it holds")
+    url = _EMBED_URL.search(start.group(0))
+    url = html.unescape(url.group(1).strip("\"'")) if url else ""
+    # In a raw HTML block (a <div> around it) Markdown is not read: the link is HTML there.
+    in_html = roles[k] == HTML and (k > 0 and roles[k - 1] == HTML or bool(lines[k][: start.start()].strip()))
+    if url_scheme(url) in ("http", "https") or url.startswith("//"):
+        target = "https:" + url if url.startswith("//") else url
+    else:
+        target = resolve(url, False, number, in_html) if url else None
+    if not target or not url_is_allowed(target):
+        return _Dropping(end, "", number, f"<{shown}>{{to}} is not something the site shows, and names no address to link to: it is left out")
+    title = attributes.get("title") or url
+    link = f'<a href="{html.escape(target)}">{html.escape(title, quote=False)}</a>' if in_html else f"[{markdown_text(title)}]({markdown_url(target)})"
+    return _Dropping(end, link, number, f"<{shown}>{{to}} is not something the site shows: it is a link to {target} now")
+
+
+_COMMENT_END = re.compile(r"-->")
+
+
+def _without_comments(line: str, in_comment: bool) -> tuple[str, bool]:
+    """The line with its comments and code spans blanked (columns kept), and whether a comment is still open at its end.
+
+    >>> _without_comments("a <!-- <b> --> `<i>` <!-- c", False)
+    ('a                          ', True)
+    """
+    out, at = [], 0
+    while at < len(line):
+        if in_comment:
+            close = line.find("-->", at)
+            stop = len(line) if close < 0 else close + 3
+            out.append(" " * (stop - at))
+            at, in_comment = stop, close < 0
+            continue
+        opening = line.find("<!--", at)
+        stop = len(line) if opening < 0 else opening
+        out.append(mask_code_spans(line[at:stop]))
+        at, in_comment = stop, opening >= 0
+        if in_comment:
+            out.append("    ")
+            at += 4
+    return "".join(out), in_comment
+
+
 # -- parsing: lines into nested blocks -----------------------------------------
 
 
-def _parse(lines: list[str], numbers: list[int], result: Conversion) -> _Block:
-    """The lines as blocks (containers, code groups) of lines, each line with its number in ``numbers``."""
+def _parse(lines: list[str], numbers: list[int], result: Conversion, roles: list[str] | None = None, gone: set[int] = frozenset()) -> _Block:
+    """The lines as blocks (containers, code groups) of lines, each line with its number in ``numbers``;
+    a line ``roles`` calls indented code is code, as written; the lines ``gone`` are left out."""
     root = _Block("root", "", "", 0, numbers[0])
     stack = [root]
     fence: tuple[str, int] | None = None
     in_comment = False
-    for raw, number in zip(lines, numbers):
+    for index, (raw, number) in enumerate(zip(lines, numbers)):
+        if index in gone:
+            continue
         line = _INVISIBLE.sub("", raw)  # NBSP or U+200B before a fence hides it from Markdown
         here = stack[-1].children
         if fence:
@@ -547,6 +785,9 @@ def _parse(lines: list[str], numbers: list[int], result: Conversion) -> _Block:
         if in_comment:
             here.append(_Line(line, number, False))
             in_comment = "-->" not in line
+            continue
+        if roles is not None and roles[index] in (CODE, QUOTED_CODE):  # indented, or a quote's fence
+            here.append(_Line(line, number, False))
             continue
         opening = _FENCE.match(line)
         if opening and not (opening.group(2)[0] == "`" and "`" in opening.group(3)):
@@ -866,7 +1107,7 @@ class _Renderer:
         if _EMBED.match(line):  # a plugin's embed (``@[bilibili](BV…)``): its "URL" is an id, no link to publish
             self.note(number, f"{line.strip()[:60]!r} is a VuePress plugin's embed: it is shown as text; rewrite or remove it")
             return _as_text(line)
-        convert = lambda text: self.links(self.components(self.badges(self.sub_sup(self.marks(self.vuepress_only(_TOC.sub(self._toc, text), number)))), number), number)  # noqa: E731
+        convert = lambda text: self.html_tags(self.links(self.components(self.badges(self.sub_sup(self.marks(self.vuepress_only(_TOC.sub(self._toc, text), number)))), number), number), number)  # noqa: E731
         return _outside_comments(line, lambda part: _outside_code(part, convert))
 
     def _toc(self, match: re.Match[str]) -> str:
@@ -931,10 +1172,54 @@ class _Renderer:
         return text
 
     def vuepress_only(self, text: str, number: int) -> str:
-        """Report what only VuePress understands and Material would show as text (or refuse)."""
-        found = _VUEPRESS_ONLY.search(text) if ("{{" in text or "@" in text or "<" in text) else None
+        """Report what only VuePress understands and Material would show as text."""
+        found = _VUEPRESS_ONLY.search(text) if ("{{" in text or "@" in text) else None
         if found and not (self.v_pre and found.group(0).startswith("{{")):
             self.note(number, f"{found.group(0).strip()[:40]!r} is VuePress's own syntax: Material shows it as it is written; rewrite or remove it")
+        return text
+
+    def html_tags(self, text: str, number: int) -> str:
+        """Each HTML tag as the site keeps it (its sanitiser's allowlist, which the strict build checks
+        against): attributes it drops are left out (Vue's bindings, ``data-*``, a ``tencent:`` link), and
+        the tags of an element it drops (``<video>``, ``<font>``) with their content kept; noted.
+
+        >>> r = _Renderer(Conversion(""), keep_url)
+        >>> r.html_tags('<a :href="qqUrl" href="tencent://m?u=1" class="qq">QQ</a> <font color=red>红</font> <https://a.org/>', 3)
+        '<a class="qq">QQ</a> 红 <https://a.org/>'
+        >>> [n.message for n in r.result.notes]  # doctest: +NORMALIZE_WHITESPACE
+        ["<a>: Vue's binding :href is VuePress's own; link tencent://m?u=1: the site keeps no tencent: link: left out",
+         '<font>: not an element the site keeps: the tags are left out, their content kept']
+        """
+        if "<" not in text:
+            return text
+        starts = [0]
+        starts += [m.end() for m in re.finditer("\n", text)]
+        out, at, dropped = [], 0, set()
+        for line, column, name, attrs, source in start_tags(without_autolinks(text)[0]):  # <https://…> is a link
+            offset = starts[line - 1] + column
+            if escaped_tag(source):
+                continue  # \<details\>: text, as the check reads it
+            kept = kept_attributes(name, attrs, source)
+            if kept is None and name in REMOVED_WITH_CONTENT:
+                continue  # one :func:`_dropped_elements` could not take apart: the import reports what the build refuses
+            out.append(text[at:offset])
+            at = offset + len(source)
+            if kept is None:
+                dropped.add(name)
+                continue
+            removed = [(key, value) for key, value in attrs if key not in kept]
+            if not removed:
+                out.append(source)
+                continue
+            written = [key if value == "" else f'{key}="{html.escape(value)}"' for key, value in attrs if key in kept]
+            out.append(f"<{name}" + "".join(" " + w for w in written) + ("/>" if source.endswith("/>") else ">"))
+            self.note(number, f"<{name}>: {_why_left_out(removed)}: left out")
+        out.append(text[at:])
+        text = "".join(out)
+        if dropped:
+            text = _END_TAG.sub(lambda end: "" if end.group(1).lower() in dropped else end.group(0), text)
+            names = ", ".join(f"<{name}>" for name in sorted(dropped)[:5]) + (" …" if len(dropped) > 5 else "")
+            self.note(number, f"{names}: not {'an element' if len(dropped) == 1 else 'elements'} the site keeps: the tags are left out, their content kept")
         return text
 
     def links(self, text: str, number: int) -> str:
@@ -952,6 +1237,9 @@ class _Renderer:
             label = self.links(label, number)
         bare = url[1:-1] if url.startswith("<") else url
         new = self.resolve(bare, bool(bang), number, False)
+        if new is not None and not url_is_allowed(new):
+            self.note(number, f"{'image' if bang else 'link'} {new[:60]}: the site keeps no {url_scheme(html.unescape(new))}: URL; left out" + (" (save the picture as a file of the blog)" if bang else ", its text kept"))
+            new = None
         if new is None:
             return _missing_image(label or bare) if bang else label
         size = " ".join(f'{name}="{value}"' for name, value in (("width", width), ("height", height)) if value)
@@ -997,6 +1285,9 @@ class _Renderer:
     def _reference(self, match: re.Match[str], number: int) -> str:
         url = match.group(2)[1:-1] if match.group(2).startswith("<") else match.group(2)
         new = self.resolve(url, False, number, False)
+        if new is not None and not url_is_allowed(new):
+            self.note(number, f"link {new[:60]}: the site keeps no {url_scheme(html.unescape(new))}: URL; the definition is left out")
+            new = None
         if new is None:
             return ""
         return match.group(0) if new == url else f"{match.group(1)}{markdown_url(new)}{match.group(3)}"
@@ -1121,6 +1412,24 @@ def _tree_label(text: str, folder: bool) -> str:
 
 
 # -- small helpers --------------------------------------------------------------
+
+
+def _why_left_out(attributes: list[tuple[str, str]]) -> str:
+    """Why attributes the site does not keep go, for a person: Vue's bindings, links it refuses, the rest.
+
+    >>> _why_left_out([(":src", "img"), ("href", "tencent://x"), ("data-height", "600"), ("border", "1")])
+    "Vue's binding :src is VuePress's own; link tencent://x: the site keeps no tencent: link; data-height, border: the site keeps no such attribute"
+    """
+    reasons, plain = [], []
+    for key, value in attributes:
+        scheme = url_scheme(value) if key in ("href", "src") else None
+        if key.startswith((":", "@", "v-")):
+            reasons.append(f"Vue's binding {key} is VuePress's own")
+        elif scheme:
+            reasons.append(f"link {value[:60]}: the site keeps no {scheme}: link")
+        else:
+            plain.append(key)
+    return "; ".join(reasons + ([f"{', '.join(plain)}: the site keeps no such attribute"] if plain else []))
 
 
 def _describe(block: _Block) -> str:
