@@ -1017,3 +1017,22 @@ def test_imported_files_get_the_mode_new_files_get_and_a_file_there_keeps_its_ow
     assert stat.S_IMODE((docs / "img/1.png").stat().st_mode) == expected
     assert stat.S_IMODE((docs / "01.a.md").stat().st_mode) == 0o640  # replaced, its mode kept
     assert not list(docs.rglob("*.tmp"))
+
+
+def test_public_files_named_through_the_base_or_with_base_and_code_imported_from_the_repository_root(tmp_path):
+    """Three ways of naming a file VuePress reads and the import did not: ``$withBase('/img/a.png')``
+    (the picture was lost with the binding), ``/blog/img/a.png`` under ``base: '/blog/'``, and VuePress
+    1's ``<<< ./docs/code/a.js``, read from where VuePress ran (the repository), not from the page."""
+    docs = tmp_path / "blog/docs"
+    write(docs / ".vuepress/config.js", "module.exports = { title: 't', base: '/blog/' }\n")
+    write(docs / ".vuepress/public/img/a.png", PNG)
+    write(docs / "code/a.js", 'console.log("hello")\n')
+    write(docs / "01.笔记/01.图.md", "---\ntitle: 图\n---\n<img :src=\"$withBase('/img/a.png')\" alt=\"图\">\n\n![带 base](/blog/img/a.png)\n\n"
+          "<<< ./docs/code/a.js\n\n<<< @/code/a.js\n")
+    out = tmp_path / "out"
+    report = import_blog(tmp_path / "blog", out)
+    page = (out / "01.笔记/01.图.md").read_text(encoding="utf-8")
+    assert '<img src="../../img/a.png" alt="图">' in page and "![带 base](../img/a.png)" in page
+    assert page.count('console.log("hello")') == 2 and "<<<" not in page
+    assert (out / "img/a.png").read_bytes() == PNG and not report.needs_a_person
+    assert import_blog(docs, tmp_path / "out2").needs_a_person == []  # the blog's docs/ given: the same

@@ -386,7 +386,7 @@ def test_code_imports_become_fences_with_the_file_s_text():
     text = "前\n\n@[code js{2}](./a.js)\n\n@[code{2-3}](./a.js)\n\n<<< @/code/x.py{1}\n\n@[code](./gone.js)\n\n@[bilibili](BV1xx)\n"
     asked = []
     resolve = lambda url, image, line, in_html: asked.append(url) or url  # noqa: E731
-    result = convert_markup(text, resolve=resolve, read_code=files.get)
+    result = convert_markup(text, resolve=resolve, read_code=lambda path, from_root=False: files.get(path))
     assert '```js hl_lines="2"\nlet a = 1\nlet b = 2\nlet c = 3\n```' in result.text
     assert "```js\nlet b = 2\nlet c = 3\n```" in result.text  # lines 2-3, the language from the extension
     assert '````py hl_lines="1"\nprint(1)\n```\n````' in result.text  # a fence longer than any inside

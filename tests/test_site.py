@@ -229,6 +229,17 @@ def test_dates_the_check_accepts_or_reports_make_the_pages_without_a_traceback(t
     assert any("date '2021-ab' is not a date" in problem.message for problem in catalogue.essays["bad.md"].problems)
 
 
+def test_a_page_that_is_no_article_is_left_out_of_the_archive(tmp_path):
+    """vdoing's ``article: false`` (an about page, dated as every page is) kept it out of the blog's
+    archive; imported, it was listed there among the essays."""
+    from errata.site import Catalogue
+
+    (tmp_path / "01.文章.md").write_text("---\ntitle: 文章\ndate: 2020-01-02\n---\n正文\n", encoding="utf-8")
+    (tmp_path / "99.关于.md").write_text("---\ntitle: 关于\ndate: 2020-01-01\narticle: false\n---\n关于本站\n", encoding="utf-8")
+    archive = Catalogue(tmp_path).refresh().archive_page()
+    assert "[文章]" in archive and "关于" not in archive
+
+
 def test_catalogue_rereads_only_changed_essays(tmp_path):
     from errata.site import Catalogue
 

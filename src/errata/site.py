@@ -455,10 +455,11 @@ class Catalogue:
         return "\n".join(lines)
 
     def archive_page(self) -> str:
-        """``/archive/``: essays by month, newest first."""
+        """``/archive/``: essays by month, newest first; a page whose front matter says ``article: false``
+        (vdoing's: an about page, a friends list) is no essay of the archive, as on the blog."""
         by_month: dict[str, list[Essay]] = defaultdict(list)
         for essay in self.essays.values():
-            if essay.date:
+            if essay.date and essay.metadata.get("article") is not False:
                 by_month[essay.date[:7]].append(essay)
         lines = ["---", "title: 归档", "---", "# 归档", ""]
         for month in sorted(by_month, reverse=True):

@@ -553,22 +553,34 @@ class _Import:
 
     def _code_reader(self, page: _Page):
         """What a code import of ``page`` reads: a file of the blog's ``docs/``, named relative to the
-        page or by VuePress's ``@/`` (the source folder); nothing outside it, nothing through a symlink."""
+        page or by VuePress's ``@/`` (the source folder), or (VuePress 1's ``<<< ./docs/a.js``) relative to
+        the repository, then to the page; nothing outside ``docs/``, nothing through a symlink."""
+        # Where docs/ is, seen from where VuePress ran: in the repository given; given docs/ itself, in the
+        # folder above it, or (a blog whose .vuepress is at its top) docs/ is where it ran.
+        docs_seen_from_root = [self.docs.relative_to(self.source).as_posix()] if self.docs != self.source else [self.docs.name, "."]
 
-        def read_code(path: str) -> str | None:
-            joined = _blog_path(page.src, path)
-            if joined is None:
-                return None
-            file = self.docs / joined
-            try:
-                if not file.resolve().is_relative_to(self.root):
-                    return None
-                data = read_regular_file(file, MAX_ESSAY_BYTES)  # no symlink, no FIFO; what is read decides the size
-            except (OSError, EssayError):
-                return None
-            return data.decode("utf-8", errors="replace") if len(data) <= MAX_ESSAY_BYTES else None
+        def read_code(path: str, from_root: bool = False) -> str | None:
+            candidates = [_repository_path(path, docs) for docs in docs_seen_from_root] if from_root and not path.strip().startswith("@") else []
+            for joined in [*candidates, _blog_path(page.src, path)]:
+                text = self._read_docs_file(joined)
+                if text is not None:
+                    return text
+            return None
 
         return read_code
+
+    def _read_docs_file(self, joined: str | None) -> str | None:
+        """The text of a file of the blog's ``docs/`` (a path there), if it is one to read."""
+        if joined is None:
+            return None
+        file = self.docs / joined
+        try:
+            if not file.resolve().is_relative_to(self.root):
+                return None
+            data = read_regular_file(file, MAX_ESSAY_BYTES)  # no symlink, no FIFO; what is read decides the size
+        except (OSError, EssayError):
+            return None
+        return data.decode("utf-8", errors="replace") if len(data) <= MAX_ESSAY_BYTES else None
 
     def _anchor(self, dest: str, fragment: str) -> str | None:
         """The site's id for a heading a link names by VuePress's id (``None``: no such heading).
@@ -607,7 +619,15 @@ class _Import:
         return (found, fragment), ""
 
     def _absolute(self, key: str) -> str | None:
-        """A site-absolute path: a permalink, a theme page, a public file, a docs path."""
+        """A site-absolute path: a permalink, a theme page, a public file, a docs path; written with the
+        config's ``base`` before it (``/blog/img/a.png`` where the site was published under ``/blog/``) too."""
+        found = self._absolute_in_site(key)
+        base = self.config.base
+        if found is None and base and (key == base or key.startswith(base + "/")):
+            found = self._absolute_in_site(key[len(base) :].lstrip("/"))
+        return found
+
+    def _absolute_in_site(self, key: str) -> str | None:
         bare = key[:-5] if key.endswith(".html") else key
         if key == "" or bare in ("index", "README"):
             return "index.md"
@@ -855,6 +875,24 @@ def _blog_path(src: str, path: str) -> str | None:
     if joined == ".." or joined.startswith("../") or joined.startswith("/"):
         return None
     return joined
+
+
+def _repository_path(path: str, docs: str) -> str | None:
+    """The file under the blog's ``docs/`` that VuePress 1's ``<<< ./docs/a.js`` names by a path from
+    where VuePress ran (``docs``: where docs/ is from there); ``None`` for one outside ``docs/``.
+
+    >>> _repository_path("./docs/code/a.js", "docs"), _repository_path("code/a.js", "."), _repository_path("src/a.js", "docs"), _repository_path("docs/../x", "docs")
+    ('code/a.js', 'code/a.js', None, None)
+    """
+    raw = unquote(path.strip()).replace("\\", "/")
+    if raw.startswith("/") or _DRIVE.match(raw):
+        return None  # a path on the author's computer
+    joined = posixpath.normpath(raw)
+    prefix = "" if docs == "." else posixpath.normpath(docs) + "/"
+    if not joined.startswith(prefix):
+        return None
+    inside = joined[len(prefix) :]
+    return None if inside in ("", ".", "..") or inside.startswith("../") else inside
 
 
 def _suffix(path: str) -> str:

@@ -54,9 +54,10 @@ from ..safety import REMOVED_WITH_CONTENT, escaped_tag, kept_attributes, mask_co
 #: ``in_html``: the URL is in an HTML attribute, which MkDocs does not rewrite, so it must be
 #: relative to the page's published address rather than to its source file.
 Resolver = Callable[[str, bool, int, bool], Union[str, None]]
-#: ``read_code(path)`` → the text of a file a code import names (``@[code](./a.js)``, ``<<< @/a.js``),
-#: as written, or ``None`` when there is no such file the import may read.
-CodeReader = Callable[[str], Union[str, None]]
+#: ``read_code(path, from_root=False)`` → the text of a file a code import names (``@[code](./a.js)``,
+#: ``<<< @/a.js``), as written, or ``None`` when there is no such file the import may read; ``from_root``:
+#: a path VuePress 1's ``<<<`` names, which it reads from the repository's root (``@/`` is the source folder).
+CodeReader = Callable[..., Union[str, None]]
 
 ADMONITIONS = {"tip": "tip", "note": "note", "info": "info", "important": "info", "warning": "warning",
                "caution": "warning", "danger": "danger", "error": "danger", "details": "note"}
@@ -84,6 +85,8 @@ _AT_TAB = re.compile(r"^ *@tab(:active)?(?:[ \t]++(.*))?$")  # the title's space
 AT_TABS = ("tabs", "code-tabs")
 _TAG = re.compile(r"<[^<>]*>")
 _END_TAG = re.compile(r"</([A-Za-z][^\s/<>]*)\s*>")
+#: Vue's binding of a URL to ``$withBase('…')``, a literal path (the one thing of it the import can read).
+_WITH_BASE = re.compile(r"(\s):(src|href)\s*=\s*\"\s*\$withBase\(\s*(['`])([^'`\"\n]*)\3\s*\)\s*\"")
 _HIGHLIGHT = re.compile(r"^\{([\d,\s-]*)\}")
 _VUEPRESS_FLAGS = re.compile(r":(?:no-)?(?:line-numbers|v-pre)\b")
 _TITLE_ATTRIBUTE = re.compile(r"title=\"([^\"\n]{1,100})\"")
@@ -173,7 +176,7 @@ class _Block:
     children: list = field(default_factory=list)
 
 
-def no_code(path: str) -> None:
+def no_code(path: str, from_root: bool = False) -> None:
     """The code reader that finds nothing (for text that is not part of an import)."""
     return None
 
@@ -981,9 +984,10 @@ class _Renderer:
         language from the import or the file's extension, its highlighted lines as ``hl_lines``.
         A file the import cannot read leaves the line as written, noted."""
         indent, first, last, language, highlights, path = match.group(1, 2, 3, 4, 5, 6)
-        if path is None:  # VuePress 1's <<<
+        from_root = path is None  # VuePress 1's <<< reads a path without @ from where VuePress ran: the repository
+        if from_root:
             path, highlights, language = match.group(7, 8, 9)
-        text = self.read_code(path)
+        text = self.read_code(path, from_root=True) if from_root else self.read_code(path)
         if text is None:
             self.note(line.number, f"code import {path!r} is VuePress's own syntax and names no file of the blog: it is shown as text; rewrite or remove it")
             return [_as_text(line.text)]
@@ -1107,7 +1111,7 @@ class _Renderer:
         if _EMBED.match(line):  # a plugin's embed (``@[bilibili](BV…)``): its "URL" is an id, no link to publish
             self.note(number, f"{line.strip()[:60]!r} is a VuePress plugin's embed: it is shown as text; rewrite or remove it")
             return _as_text(line)
-        convert = lambda text: self.html_tags(self.links(self.components(self.badges(self.sub_sup(self.marks(self.vuepress_only(_TOC.sub(self._toc, text), number)))), number), number), number)  # noqa: E731
+        convert = lambda text: self.html_tags(self.links(self.with_base(self.components(self.badges(self.sub_sup(self.marks(self.vuepress_only(_TOC.sub(self._toc, text), number)))), number)), number), number)  # noqa: E731
         return _outside_comments(line, lambda part: _outside_code(part, convert))
 
     def _toc(self, match: re.Match[str]) -> str:
@@ -1177,6 +1181,19 @@ class _Renderer:
         if found and not (self.v_pre and found.group(0).startswith("{{")):
             self.note(number, f"{found.group(0).strip()[:40]!r} is VuePress's own syntax: Material shows it as it is written; rewrite or remove it")
         return text
+
+    def with_base(self, text: str) -> str:
+        """VuePress's ``:src="$withBase('/img/a.png')"`` (a public file under the site's base) → ``src="/img/a.png"``,
+        which the links' resolver then finds; the binding alone the site would drop, and the picture with it.
+
+        >>> _Renderer(Conversion(""), keep_url).with_base('''<img :src="$withBase('/img/logo.png')" alt="logo">''')
+        '<img src="/img/logo.png" alt="logo">'
+        """
+        if "$withBase" not in text:
+            return text
+        converted, count = _WITH_BASE.subn(lambda m: f'{m.group(1)}{m.group(2)}="{html.escape(m.group(4))}"', text)
+        self.result.counts["$withBase"] += count
+        return converted
 
     def html_tags(self, text: str, number: int) -> str:
         """Each HTML tag as the site keeps it (its sanitiser's allowlist, which the strict build checks

@@ -60,6 +60,7 @@ class SiteConfig:
     description: str = ""
     repo: str = ""
     url: str = ""  # where the site is published (a sitemap plugin's hostname, with the config's base)
+    base: str = ""  # the path VuePress publishes the site under (``/blog/`` → ``blog``), which links may begin with
     docs_branch: str = ""  # themeConfig.docsBranch / docsDir: where an edit link finds a page's source
     docs_dir: str = ""
     nav: list[dict[str, Any]] = field(default_factory=list)
@@ -124,6 +125,8 @@ def read_config(path: Path) -> SiteConfig:
         or _site_url({"base": data.get("base"), "plugins": [theme]})
         or _site_url({"base": data.get("base"), "plugins": [{"hostname": m.group(1)} for m in _HOSTNAME.finditer(text)]})
     )
+    base = _string(data.get("base")).strip("/")
+    config.base = base if re.fullmatch(r"[\w.~/-]+", base or "-") and ".." not in base.split("/") else ""
     # Edit links: VuePress 1's themes default to the branch master, VuePress 2's to main.
     config.docs_branch = _path_part(_string(theme.get("docsBranch"))) or ("main" if vuepress_2 else "")
     config.docs_dir = _path_part(_string(theme.get("docsDir")))
