@@ -478,6 +478,11 @@ PATHOLOGICAL = {
     # Definitions whose cost grows faster than their number (each in a paragraph of its own).
     "abbreviations": "".join(f"*[A{i}]: x\n\n" for i in range(16_000)) + "A1 A2 A3 b\n\n" * 16_000,
     "footnotes": "".join(f"a[^{i}]\n\n" for i in range(16_000)) + "".join(f"[^{i}]: x\n\n" for i in range(16_000)),
+    # A fence's options, read by pymdownx.superfences with a regular expression that backtracks
+    # exponentially where the line does not end as it expects (a helper's find: 20 options 0.3 s, 40 hours).
+    "fence-options": "``` " + 'x="a" ' * 40 + "\f\ncode\n```\n",
+    "fence-options-in-a-quote": "> ~~~ " + 'x="a" ' * 40 + "!\n> code\n> ~~~\n",
+    "fence-options-at-the-limit": "``` " + 'x="a" ' * 12 + "!\ncode\n```\n",
 }
 
 

@@ -256,6 +256,10 @@ _OWN_INLINE_BLOCK = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|\|)")
 #: 2,000 0.37 s. (Written one under another, without blank lines, they are also inline marks of one
 #: paragraph: 10,000 abbreviations so took more than ten minutes.) An essay has a handful of either.
 MAX_DEFINITIONS = {"abbreviation": 100, "footnote": 500}
+#: Options a code fence may hold (``title="…" hl_lines="2 3" linenums="1"``: a handful in use).
+MAX_FENCE_OPTIONS = 12
+#: A line that opens (or closes) a code fence, in a list or a quote too, and what follows its marker.
+_FENCE_OPENING = re.compile(r"[ \t>]*(?:`{3,}|~{3,})(.*)")
 #: What Python-Markdown takes off a line before it reads the block inside: a quote's ``>``, a list
 #: item's marker, a list item's (or admonition's) four columns of indentation. Definitions there count
 #: (10,000 ``- *[A1]: x`` were not refused). Possessive, so a line is read once whatever it holds.
@@ -300,11 +304,18 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
     (['a.md:1: 2002 inline marks (` * _ \\\\ [ & ~, hard line breaks) in one paragraph (at most 2000); put such text in a code block [nesting]'], [])
     >>> [str(p) for p in check_nesting("*[A]: x\\n" * 101, "a.md")], check_nesting("[^1]: x\\n" * 500, "a.md")
     (['a.md:101: more than 100 abbreviation definitions in one essay [nesting]'], [])
+    >>> [str(p) for p in check_nesting("ok\\n``` " + 'x="a" ' * 40 + "!\\ncode\\n```", "a.md")], check_nesting('```py title="a.py" hl_lines="2"\\nx\\n```', "a.md")
+    (['a.md:2: a code fence with 40 options (at most 12) [nesting]'], [])
     """
     open_brackets = {"[": 0, "(": 0}
     tags = marks = 0
     definitions = {kind: 0 for kind in MAX_DEFINITIONS}
     lines = body.split("\n")
+    for offset, line in enumerate(lines):
+        if (fence := _FENCE_OPENING.match(line)) and fence[1].count("=") > MAX_FENCE_OPTIONS:
+            # pymdownx.superfences reads a fence's options with a regular expression that backtracks
+            # exponentially when the line does not end as it expects: 20 options took 0.3 s, 40 would take hours.
+            return [Problem(path, first_line + offset, "nesting", f"a code fence with {fence[1].count('=')} options (at most {MAX_FENCE_OPTIONS})")]
     for offset, line in prose_lines(body):
         kind = definition_kind(line, lines[offset + 1] if offset + 1 < len(lines) else "")
         if kind:
