@@ -312,10 +312,11 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
     definitions = {kind: 0 for kind in MAX_DEFINITIONS}
     lines = body.split("\n")
     for offset, line in enumerate(lines):
-        if (fence := _FENCE_OPENING.match(line)) and fence[1].count("=") > MAX_FENCE_OPTIONS:
+        options = fence[1].count("=") if (fence := _FENCE_OPENING.match(line)) else 0
+        if options > MAX_FENCE_OPTIONS:
             # pymdownx.superfences reads a fence's options with a regular expression that backtracks
             # exponentially when the line does not end as it expects: 20 options took 0.3 s, 40 would take hours.
-            return [Problem(path, first_line + offset, "nesting", f"a code fence with {fence[1].count('=')} options (at most {MAX_FENCE_OPTIONS})")]
+            return [Problem(path, first_line + offset, "nesting", f"a code fence with {options} options (at most {MAX_FENCE_OPTIONS})")]
     for offset, line in prose_lines(body):
         kind = definition_kind(line, lines[offset + 1] if offset + 1 < len(lines) else "")
         if kind:

@@ -41,6 +41,8 @@ MAX_LINE = 20_000
 #: or digit after them lost): in a Shift-JIS reading of UTF-8 it is a mark, never the middle dot it is.
 SJIS_MARK = "\u30fb"
 _SJIS_MARKS = GAP_CHARS | {SJIS_MARK}
+#: A character beyond ASCII, then a mark of any reader (its groups: the character, the mark).
+_MARK_AFTER_CJK = "([^\\x00-\\x7f])([" + "".join(sorted(_SJIS_MARKS)) + "])"
 #: A mark of a lost byte: U+FFFD, ``?`` after a character beyond ASCII (after ASCII it is an author's), ``・``.
 _MARK = re.compile("\ufffd|[^\x00-\x7f]\\?|\u30fb")
 #: 古文码 is made of CJK characters: a line without one is not scanned.
@@ -166,7 +168,7 @@ def _reader_of(lines: list[str]) -> tuple[str, str]:
 #: item, a heading, an indented list item; a table's pipe, the space before it swallowed) or what a
 #: standard one leaves (one space, then text).
 _MARK_AND_NEXT = re.compile(
-    "([^\\x00-\\x7f])(\ufffd|\\?|\u30fb)"
+    _MARK_AFTER_CJK +
     "(?:(?P<line>-[ \\t]|#{1,6}[ \\t]|\\d{1,9}[.)][ \\t]|\\||[ \\t]{2,}[-*+][ \\t])|(?P<word>[\\x40-\\x7e])|(?P<space> [^ \\t]))"
 )
 
@@ -202,9 +204,9 @@ def _marks_took_the_spaces(lines: list[str]) -> bool:
 
 
 #: A 古文码 mark at a line's end, after a character beyond ASCII.
-_MARK_AT_END = re.compile("([^\\x00-\\x7f])(\ufffd|\\?|\u30fb)$")
+_MARK_AT_END = re.compile(_MARK_AFTER_CJK + "$")
 #: Any 古文码 mark after a character beyond ASCII.
-_MARK_AFTER = re.compile("([^\\x00-\\x7f])(\ufffd|\\?|\u30fb)")
+_MARK_AFTER = re.compile(_MARK_AFTER_CJK)
 
 
 def keeps_line_ends(lines: list[str]) -> bool:

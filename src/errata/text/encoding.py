@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections import Counter
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
@@ -210,10 +209,11 @@ def _decode_legacy(data: bytes, source: str, had_bom: bool = False) -> DecodedTe
     # Lines of Chinese (or any non-ASCII) that are whole UTF-8 say the file is UTF-8: a line that
     # reads as UTF-8 short of some bytes is then likelier that than a line in another encoding.
     utf8_file = any(t is not None and not line.isascii() for line, t in zip(lines, utf8))
-    shown = Counter(script for line, text in zip(lines, utf8) if text is not None and _sure_utf8(line, text, model) for script in scripts_beyond_ascii(text))
-    utf8 = [_utf8_with_lost_bytes(line, model, utf8_file, shown=set(shown)) if text is None else text for line, text in zip(lines, utf8)]
+    # The scripts the file's sure UTF-8 lines show (its legacy lines' join them once the encoding is known).
+    shown = {script for line, text in zip(lines, utf8) if text is not None and _sure_utf8(line, text, model) for script in scripts_beyond_ascii(text)}
+    utf8 = [_utf8_with_lost_bytes(line, model, utf8_file, shown=shown) if text is None else text for line, text in zip(lines, utf8)]
     foreign = b"\n".join(line for line, text in zip(lines, utf8) if text is None)
-    encoding = _best_legacy_encoding(foreign, set(shown)) if foreign else "utf-8"
+    encoding = _best_legacy_encoding(foreign, shown) if foreign else "utf-8"
     stretched: list[int] = []  # 1-based numbers of UTF-8 lines with a legacy tail
     if encoding is None:
         # No reading of the lines that are not UTF-8 is plausible. Where each of them is UTF-8 that
@@ -233,12 +233,12 @@ def _decode_legacy(data: bytes, source: str, had_bom: bool = False) -> DecodedTe
     out, legacy_lines = [], []
     legacies = [_decode_or_none(line, encoding) for line in lines]
     # What the legacy lines show counts too (a file of GBK lines with one UTF-8 line appended).
-    shown.update(script for text, legacy in zip(utf8, legacies) if text is None and legacy is not None for script in scripts_beyond_ascii(legacy))
+    shown |= {script for text, legacy in zip(utf8, legacies) if text is None and legacy is not None for script in scripts_beyond_ascii(legacy)}
     for number, (line, text, legacy) in enumerate(zip(lines, utf8, legacies), start=1):
         if text is None or (
             not line.isascii()
             and legacy is not None
-            and _legacy_likelier(text, legacy, model, set(shown))
+            and _legacy_likelier(text, legacy, model, shown)
         ):
             text = legacy if legacy is not None else line.decode(encoding, errors="replace")
             legacy_lines.append(number)
