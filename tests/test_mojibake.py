@@ -270,6 +270,27 @@ def test_a_lone_gbk_character_in_a_mojibake_document_is_read():
         assert repair_mojibake(text)[0] == f"---\ntitle: {want}\n---\n显存不够，请减小批大小。\n"
 
 
+@pytest.mark.parametrize(("title", "want"), [("'%Y Äê %m ÔÂ %d ÈÕ'", "'%Y 年 %m 月 %d 日'"), ("(ÔÚ", "(在")])
+def test_a_lone_gbk_character_that_utf8_reads_as_lead_bytes_alone_is_read(title, want):
+    """``ÔÚ`` (在) reads as UTF-8 only as two lead bytes, each short of everything it promises (D4, DA):
+    a GBK character in a document that shows mojibake, not two characters that lost all their bytes.
+    Found by the property rates (a GBK title over a body of 符号码)."""
+    body = sloppy_cp1252("sphinx-quickstart 不会覆盖已有的文件。")
+    text = f"---\ntitle: {title}\n---\n{body}\n"
+    assert repair_mojibake(text)[0] == f"---\ntitle: {want}\n---\nsphinx-quickstart 不会覆盖已有的文件。\n"
+
+
+def test_a_character_short_of_a_byte_beside_lone_pairs_stays_utf8():
+    """``ä¸`` standing apart is 不 short of its 0x8D (UTF-8 read as Windows-1252 drops it), not GBK's 涓:
+    a UTF-8 reading that keeps a continuation byte is no pair of GBK bytes."""
+    damaged = sloppy_cp1252("显存不够，请减小批大小。") + "\n\n" + "不 要".encode().decode("cp1252", errors="ignore") + "\n"
+    assert "ä¸ è" in damaged
+    fixed, report = repair_mojibake(damaged)
+    first = fixed.split("\n")[2][0]
+    assert first.encode()[:2] == "不".encode()[:2]  # a character of E4 B8, as the recovery ranks them: no 涓
+    assert "gbk-as-latin1" not in {fix.kind for fix in report.fixes}
+
+
 def test_a_utf8_mojibake_title_in_a_gbk_document_is_utf8():
     """A whole UTF-8 reading in Chinese (文档) beats the GBK document's codec (鏂囨。): GBK
     bytes next to never make three-byte UTF-8 characters."""

@@ -372,7 +372,7 @@ def _runs_to_respell(text: str, codec: str, table: dict[str, int], model: Langua
     Where the text holds Cyrillic as written, a part that reads is taken only where it is sure, or on a
     line that holds a sure part and no such Cyrillic."""
     readings = list(_readings(text, codec, table, model))
-    if not any(reading.han and reading.sure for reading in readings) and sum(reading.latin for reading in readings) < 2:
+    if not _shows_chinese_read(text, readings) and sum(reading.latin for reading in readings) < 2:
         return []
     if any(reading.cyrillic for reading in readings):
         sure_lines = {reading.line for reading in readings if reading.sure} - {reading.line for reading in readings if reading.cyrillic}
@@ -380,6 +380,28 @@ def _runs_to_respell(text: str, codec: str, table: dict[str, int], model: Langua
     else:
         taken = [reading.plausible or reading.lone for reading in readings]
     return [reading for k, reading in enumerate(readings) if taken[k] or reading.leaning and _beside_a_part_taken(text, readings, taken, k)]
+
+
+#: Two Chinese characters together: a text that writes Chinese as it should be.
+_HAN_WORD = re.compile("[\u4e00-\u9fff]{2}")
+
+
+def _shows_chinese_read(text: str, readings: list[Reading]) -> bool:
+    """Whether the text is Chinese read in the code page: a part reads surely as Chinese, or, in a text
+    that writes Chinese elsewhere and no Cyrillic as written, a part reads as two Chinese characters or
+    more, whole (a title ``жђњзґў``, 搜索, over a Chinese body: its every continuation byte happens to be
+    a letter Cyrillic writes after another, so the part alone is not sure).
+
+    >>> model, table = load_model(), char_to_byte("cp1251")
+    >>> title = "title: жђњзґў"
+    >>> [_shows_chinese_read(t, list(_readings(t, "cp1251", table, model))) for t in (title, title + "\\n\\n速度")]
+    [False, True]
+    """
+    if any(reading.han and reading.sure for reading in readings):
+        return True
+    if any(reading.cyrillic for reading in readings) or not _HAN_WORD.search(text):
+        return False
+    return any(reading.plausible and reading.han >= 2 and not reading.short for reading in readings)
 
 
 def _beside_a_part_taken(text: str, readings: list[Reading], taken: list[bool], k: int) -> bool:

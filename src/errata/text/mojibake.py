@@ -523,7 +523,9 @@ def _legacy_runs(
         utf8_spans = utf8_spans or Spans(utf8)  # built for lines that have a legacy run at all
         legacy = read_legacy_run(match.group(), model, config, document[0] if document else None)
         touched = _touching(utf8_spans, match.start(), match.end())
-        if legacy is None and lone_pairs and _lone_pair(line, match.start(), match.end()) and not touched:
+        if legacy is None and lone_pairs and _lone_pair(line, match.start(), match.end()) and all(_bare_leads(items) for _, _, items in touched):
+            # A UTF-8 reading of lead bytes alone (``ÔÚ`` for 在) competes with it below as any run does;
+            # one that reads a character, whole (``Â°`` is °) or short of a byte (``ä¸`` for 不), is the pair.
             legacy = read_lone_pair(match.group(), model, config, lone_pairs)
         if legacy is None or legacy[1] == "gbk-as-latin1" and _latin_word_as_it_stands(line, match.start(), match.end()):
             continue
@@ -1436,7 +1438,8 @@ def _with_lone_pairs(
 ) -> tuple[list[DecodedRun], bool]:
     """A line's runs with the lone pairs of legacy bytes (:func:`_lone_pair`) that no run covers yet, read as ``kind``."""
     runs, confirmed = found
-    taken = Spans((run.start, run.end) for run in runs)
+    # A UTF-8 reading that reads nothing whole (``ÔÚ``: two lead bytes alone) holds no pair from a reading.
+    taken = Spans((run.start, run.end) for run in runs if not _nothing_whole(run))
     lone = [m for m in LEGACY_RUN.finditer(line) if _lone_pair(line, m.start(), m.end()) and taken.clear_of(m.start(), m.end())]
     if not lone:
         return found
@@ -1444,7 +1447,27 @@ def _with_lone_pairs(
     utf8 = utf8_runs(line, model.vocabulary)
     read = _legacy_runs(line, utf8, model, config, lone_pairs=kind)
     extra = [DecodedRun(a, b, list(text), len(text), cls) for a, b, text, cls in read if (a, b) in spans]
-    return sorted(runs + extra, key=lambda run: run.start), confirmed
+    if not extra:
+        return found
+    read_spans = Spans((run.start, run.end) for run in extra)
+    kept = [run for run in runs if read_spans.clear_of(run.start, run.end)]
+    return sorted(kept + extra, key=lambda run: run.start), confirmed
+
+
+def _nothing_whole(run: DecodedRun) -> bool:
+    """Whether a run is a UTF-8 reading of lead bytes alone (:func:`_bare_leads`)."""
+    return run.kind not in LEGACY_KINDS and run.kind != LOST_BYTES and _bare_leads(run.items)
+
+
+def _bare_leads(items: list) -> bool:
+    """Whether a UTF-8 reading is lead bytes alone, each short of every byte it promises: what two
+    GBK bytes read as Latin-1 make of it (``ÔÚ`` for 在), and lost bytes next to never (a character
+    loses all its continuation bytes far more rarely than one).
+
+    >>> _bare_leads(utf8_runs("ÔÚ", frozenset())[0][2]), _bare_leads(utf8_runs("ä¸", frozenset())[0][2])
+    (True, False)
+    """
+    return bool(items) and all(isinstance(item, Piece) and not item.tail for item in items)
 
 
 def utf8_runs(line: str, vocabulary: frozenset[str], nbsp: bool = False) -> list[tuple[int, int, list[str | Piece] | None]]:
