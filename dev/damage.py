@@ -478,6 +478,19 @@ def _text_class(function: Callable[..., str], **options) -> Callable[[str, rando
     return lambda text, rng: function(text, **options)
 
 
+def utf8_as_cp1252_twice_marked_through_a_web_page(text: str) -> str:
+    """符号码 twice by a reader that writes U+FFFD for each byte Windows-1252 leaves undefined (Java's and
+    .NET's decoders do), as a web page shows it: the first reading's marks come back as ``ï¿½`` (EF BF BD
+    read again), the second's stay U+FFFD; soft hyphens gone, no-break spaces plain. Written from a real
+    file of this kind (a Java source's comments, the seventh set of real files).
+
+    >>> utf8_as_cp1252_twice_marked_through_a_web_page("前")   # E5 89 8D
+    'Ã¥â€°ï¿½'
+    """
+    twice = read_cp1252(read_cp1252(text.encode("utf-8"), "replace").encode("utf-8"), "replace")
+    return twice.replace("\xad", "").replace("\xa0", " ")
+
+
 #: Every class, by name. Lossless ones must be undone exactly; the others measured by CER.
 CLASSES: dict[str, DamageClass] = {
     c.name: c
@@ -490,6 +503,12 @@ CLASSES: dict[str, DamageClass] = {
         DamageClass("cp1252-twice", "符号码 twice (C1 kept)", _text_class(utf8_as_cp1252_twice), True),
         DamageClass(
             "cp1252-twice-web", "符号码 twice, through a web page (C1 controls and soft hyphens gone, no-break space plain)", _text_class(utf8_as_cp1252_twice_through_a_web_page), False
+        ),
+        DamageClass(
+            "cp1252-twice-fffd-web",
+            "符号码 twice by a reader that marks undefined bytes U+FFFD, through a web page",
+            _text_class(utf8_as_cp1252_twice_marked_through_a_web_page),
+            False,
         ),
         DamageClass("cp1251", "UTF-8 read as Windows-1251 (a Russian Windows; 0x98 kept)", _text_class(utf8_as_cp1251), True),
         DamageClass("cp1251-web", "UTF-8 read as Windows-1251, through a web page (0x98 and soft hyphen gone, no-break space plain)", _text_class(utf8_as_cp1251_through_a_web_page), False),

@@ -232,3 +232,23 @@ def test_text_keys_keep_the_text_as_written_where_yaml_1_1_would_read_something_
     essay = split_front_matter("---\ntitle: yes\ntags: [1.10, on, '2']\ncategories: 3.0\npermalink: 123\ndraft: no\n---\n正文\n", "a.md")
     assert essay.metadata == {"title": "yes", "tags": ["1.10", "on", "2"], "categories": "3.0", "permalink": "123", "draft": False}
     assert repair_text("---\ntitle: off\n---\n正文\n", "a.md").text == "---\ntitle: 'off'\n---\n正文\n"
+
+
+def test_a_heading_that_lost_characters_gives_no_title():
+    """A GBK file read as UTF-8 with U+FFFD (口字码, unrecoverable) has a heading of marks: the repair
+    reports it and takes the title from the file name, never ``GaussDB ���ݹ���ʦ`` (a real file, the
+    seventh set)."""
+    damaged = "---\nname: gaussdb-data-engineer\n---\n\n# GaussDB \ufffd\ufffd\ufffd\ufffd\ufffdʦ\n\n\ufffd\ufffdʹ\ufffd\ufffd\n"
+    result = repair_text(damaged, "gaussdb-skill.md")
+    assert result.report.title_source == "file name"
+    assert "title: gaussdb-skill\n" in result.text
+
+
+def test_the_authors_order_of_keys_is_kept_and_a_derived_title_comes_first():
+    """A repaired file differs from its original only where something changed: the keys stay where
+    their author put them (a real file's ``name`` before its ``description`` was moved after it, which
+    alone made the repair's output further from the original than doing nothing)."""
+    meta, _ = normalise_metadata({"name": "n", "description": "d", "date": "2024-01-02", "author": "Ann"}, "# 标题\n", "a.md")
+    assert list(meta) == ["title", "name", "description", "date", "authors"]
+    meta, _ = normalise_metadata({"tags": ["x"], "title": "t"}, "", "a.md")
+    assert list(meta) == ["tags", "title"]

@@ -291,6 +291,15 @@ def test_a_character_short_of_a_byte_beside_lone_pairs_stays_utf8():
     assert "gbk-as-latin1" not in {fix.kind for fix in report.fixes}
 
 
+def test_one_sign_repeated_in_a_gbk_document_stays():
+    """``¿¿¿¿`` is GBK's 靠靠 (BF BF) but nobody's text: somebody's marks (a real file's heading, whose
+    characters were lost before, the seventh set) stay as they are; 哈哈 and the ideographic space are read."""
+    body = [_as_gbk_read_as_latin1(line) for line in ("显存不够，请减小批大小。", "哈哈哈哈，然后重新运行训练脚本。", "\u3000\u3000输出目录：%s")]
+    text = "## ¿¿¿¿¿¿¿¿¿¿¿\n\n" + "\n\n".join(body) + "\n"
+    want = "## ¿¿¿¿¿¿¿¿¿¿¿\n\n显存不够，请减小批大小。\n\n哈哈哈哈，然后重新运行训练脚本。\n\n\u3000\u3000输出目录：%s\n"
+    assert repair_mojibake(text)[0] == want
+
+
 def test_a_utf8_mojibake_title_in_a_gbk_document_is_utf8():
     """A whole UTF-8 reading in Chinese (文档) beats the GBK document's codec (鏂囨。): GBK
     bytes next to never make three-byte UTF-8 characters."""

@@ -37,7 +37,8 @@ import yaml
 from .errors import EssayError
 from .markdown_lines import prose_lines
 
-#: The order of the known keys in the written block.
+#: The keys the schema knows (each normalised in its own way), in the order a block gets them where
+#: its author's order does not say (keys the repair adds).
 KEY_ORDER = ("title", "date", "permalink", "categories", "tags", "authors", "description")
 DEFAULT_TIMEZONE = dt.timezone(dt.timedelta(hours=8))  # the blogs are Chinese: Beijing time
 
@@ -386,11 +387,26 @@ def normalise_metadata(
     for key, value in metadata.items():
         if key not in KEY_ORDER and key != "author":
             out[key] = value
+    out = _in_the_authors_order(out, metadata)
     for key in dict.fromkeys([*metadata, *out]):
         before, after = metadata.get(key), out.get(key)
         if (key in metadata) != (key in out) or (before is not after and before != after):  # `is`: .nan != .nan
             changes.changed_keys.append(key)
     return out, changes
+
+
+def _in_the_authors_order(out: dict[str, Any], metadata: dict[str, Any]) -> dict[str, Any]:
+    """The normalised keys in the order the author wrote them (a repaired file differs from its
+    original only where something changed), a title that was not there first.
+
+    >>> list(_in_the_authors_order({"title": "t", "date": "d", "name": "n"}, {"name": "n", "date": "d"}))
+    ['title', 'name', 'date']
+    >>> list(_in_the_authors_order({"title": "t", "authors": []}, {"author": "a", "title": "t"}))
+    ['authors', 'title']
+    """
+    written = ["authors" if key == "author" else key for key in metadata]
+    order = [key for key in (written if "title" in written else ["title", *written]) if key in out]
+    return {key: out[key] for key in dict.fromkeys([*order, *out])}
 
 
 def _normalise_known(key: str, metadata: dict[str, Any], timezone: dt.tzinfo, out: dict[str, Any]) -> None:
@@ -486,6 +502,8 @@ else:  # pragma: no cover - PyYAML built without libyaml
 
 def derive_title(body: str, filename: str) -> tuple[str, str]:
     """A title for an essay without one: its first ``#`` heading outside code, else its file name.
+    A heading that lost characters (U+FFFD, which the repair could not give back) names nothing: the
+    file name does, rather than a title of marks.
 
     >>> derive_title("text", "05.mmdetection报错汇总.md")
     ('mmdetection报错汇总', 'file name')
@@ -493,6 +511,8 @@ def derive_title(body: str, filename: str) -> tuple[str, str]:
     (('报错汇总', 'heading'), ('C#', 'heading'))
     >>> derive_title("```python\\n# 创建画布\\n```\\n", "draw_picture.md")  # a comment in code is no heading
     ('draw_picture', 'file name')
+    >>> derive_title("# GaussDB \ufffd\ufffd\ufffd\\n", "gaussdb.md")
+    ('gaussdb', 'file name')
 
     A heading's runs of white space become one space (as a browser shows
     them), and a heading longer than :data:`MAX_TITLE` is cut, so that the
@@ -500,7 +520,7 @@ def derive_title(body: str, filename: str) -> tuple[str, str]:
     """
     for _, line in prose_lines(body):
         heading = atx_heading_text(line, level=1)
-        if heading:
+        if heading and "\ufffd" not in heading:
             title = " ".join(heading.split())
             return (title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1] + "…"), "heading"
     return display_name(filename), "file name"

@@ -106,11 +106,10 @@ def _readings(
         # Its private-use characters dropped after the reading, as beside a standard reader's marks.
         both = _runs_in(line, codec, kind, model, config, single, _utf8_spans_paired_silent, silent=True, damaged=True)
         runs = both if _covered(both) > _covered(runs) else runs
-        if codec == "cp932":
-            # The Japanese tool's lines also lose bytes it maps to nothing (0x80, 0xA0) beside its marks,
-            # which the paired readings may not place: the silent reading wins where it reads more.
-            dropped = _runs_in(line, codec, kind, model, config, single, _utf8_spans_silent, silent=True)
-            runs = dropped if _covered(dropped) > _covered(runs) else runs
+        # A greedy tool's lines also lose bytes it maps to nothing (the Japanese one's 0x80 and 0xA0)
+        # beside its marks, which the paired readings may not place: the silent reading wins where it reads more.
+        dropped = _runs_in(line, codec, kind, model, config, single, _utf8_spans_silent, silent=True)
+        runs = dropped if _covered(dropped) > _covered(runs) else runs
         return runs
     runs = _runs_in(line, codec, kind, model, config, single, _utf8_spans)
     if not marked:

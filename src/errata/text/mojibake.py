@@ -236,9 +236,11 @@ def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0, latin_
         text = _first_reading(pieces)
         if text is not None:
             again = decode_utf8_run(text, vocabulary, depth + 1, latin_word)
-            # Not ``Ã©`` → é → a lost-byte piece; but where the second reading lost bytes too, the
-            # first is mojibake for sure, and a Chinese character short of a byte is what it held.
-            if again is not None and (_mostly_whole(again) or (any(p.missing for p in pieces) and _wide_text(again))):
+            # Not ``Ã©`` → é → a lost-byte piece; but where the second reading lost bytes too, or the
+            # first reader marked one it left undefined (``ï¿½``), the first is mojibake for sure, and a
+            # Chinese character short of a byte is what it held.
+            marked = any(p.missing or p.char == "\ufffd" for p in pieces)
+            if again is not None and (_mostly_whole(again) or (marked and _wide_text(again))):
                 return again
     items: list[str | Piece] = []
     for piece in pieces:
@@ -275,6 +277,9 @@ def _first_reading(pieces: list[Piece]) -> str | None:
         ch = piece.char
         if ch is None:
             ch = _lost_vanishing_byte(piece)
+        elif ch == "\ufffd":
+            # A first reader that wrote U+FFFD for a byte it leaves undefined (``ï¿½`` once read again).
+            ch = VANISHED
         if ch is None or (ch != VANISHED and ch not in CHAR_TO_BYTE):
             return None
         out.append(ch)
@@ -315,14 +320,19 @@ def _lost_vanishing_byte(piece: Piece) -> str | None:
     """The byte-like character a piece short of one vanishing byte was: itself where only one
     fits, :data:`VANISHED` where it was one of the vanishing bytes itself (``Â`` short of one), else None.
 
+    A piece whose loss a U+FFFD marked (``â€�``) lost a byte the second reader left undefined: one
+    that decode writes U+FFFD for.
+
     >>> _lost_vanishing_byte(split_gapped_run("â€")[0]), _lost_vanishing_byte(split_gapped_run("Â")[0])
     ('”', '\\ufffc')
+    >>> _lost_vanishing_byte(split_gapped_run("â€\\ufffd")[0])
+    '”'
     """
-    if piece.missing != 1 or piece.lead_lost or not piece.cp1252 or piece.gap:
+    if piece.missing != 1 or piece.lead_lost or not piece.cp1252 or piece.question:
         return None
     fits = set()
     for at in range(len(piece.tail) + 1):
-        for byte in VANISHING_BYTES:
+        for byte in CP1252_UNDEFINED if piece.gap else VANISHING_BYTES:
             try:
                 ch = (bytes([piece.lead]) + piece.tail[:at] + bytes([byte]) + piece.tail[at:]).decode("utf-8")
             except UnicodeDecodeError:
@@ -520,6 +530,8 @@ def _legacy_runs(
     runs, contested, sure = [], [], False
     utf8_spans = None
     for match in LEGACY_RUN.finditer(line):
+        if _one_sign_repeated(match.group()):
+            continue
         utf8_spans = utf8_spans or Spans(utf8)  # built for lines that have a legacy run at all
         legacy = read_legacy_run(match.group(), model, config, document[0] if document else None)
         touched = _touching(utf8_spans, match.start(), match.end())
@@ -719,6 +731,17 @@ def holds_chinese(line: str) -> bool:
     (True, False)
     """
     return _CHINESE.search(line) is not None
+
+
+def _one_sign_repeated(run: str) -> bool:
+    """Whether a run is one character four times or more (``¿¿¿¿``): somebody's marks or a rule, which GBK
+    would read as one character repeated (靠靠), text no one writes; not GBK's ideographic space (A1 A1,
+    ``¡¡``), which indents Chinese text.
+
+    >>> _one_sign_repeated("¿¿¿¿¿"), _one_sign_repeated("¡¡¡¡"), _one_sign_repeated("¹þ¹þ¹þ¹þ")   # 哈哈哈哈 stays read
+    (True, False, False)
+    """
+    return len(run) >= 4 and len(set(run)) == 1 and run[0] != "¡"
 
 
 def _lone_pair(line: str, start: int, end: int) -> bool:
@@ -2515,11 +2538,14 @@ def _apply(line_items: list[list[str | Slot]], choice: Choice, keep_mark: bool =
 
 def _marks_added(piece: Piece, written: str) -> int:
     """U+FFFD written in a damaged character's place, less those its damage showed (one per lost byte marked so).
+    A byte that vanished on its own (:data:`VANISHED`, the repair's own mark) showed none.
 
     >>> _marks_added(Piece(0xE4, b"\\xbf", 1, cp1252=False), UNRESOLVED), _marks_added(Piece(0xE4, b"\\xbf", 1, gap=True), "信")
     (1, -1)
+    >>> _marks_added(Piece(0xE4, b"\\xb8", 1, gap=True, vanished=True), "中")
+    0
     """
-    shown = piece.missing if piece.gap and not piece.question else 0
+    shown = piece.missing if piece.gap and not piece.question and not piece.vanished else 0
     return written.count("\ufffd") - shown
 
 
