@@ -18,15 +18,15 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from errata.cards import finish_cards, render_essay
-from errata.checks import check_mojibake, check_nesting, check_unsafe_html, quote
+from errata.checks import check_mojibake, check_nesting, check_unsafe_html, printable_name, quote
 from errata.csp import FORMAT_SLOT, TemplateScripts, protect_page
 from errata.entries import find_entries
 from errata.files import atomic_write
 from errata.frontdoor import fill_front_door, front_door, mark_front_door, render_front_door
 from errata.metadata import display_name
-from errata.paths import OWN_STATIC_FILES, THEME_KEYS, generated_file_problem, special_file_problem, static_file_problem, theme_value_problem, through_symlink
+from errata.paths import OWN_STATIC_FILES, THEME_KEYS, generated_file_problem, name_problem, special_file_problem, static_file_problem, theme_value_problem, through_symlink
 from errata.phases import PhaseClock
-from errata.safety import duplicate_ids, escape_text, escape_values, quote_url, sanitize_html, sanitize_toc
+from errata.safety import duplicate_ids, escape_text, escape_values, quote_url, sanitize_html, sanitize_toc, site_setting_problems
 from errata.search_text import quiet_jieba, segment_chinese
 from errata.site import SITE_PAGES, Catalogue, order_key, put_widgets, relative_url, search_settings, unnumbered_dest, url_clashes
 
@@ -51,6 +51,9 @@ def on_startup(command, dirty):
 
 def on_config(config):
     global _catalogue, _theme_scripts
+    for key, problem, value in site_setting_problems(config):  # built safe even without --strict
+        log.warning(f"mkdocs.yml: {key} {problem} [config]")
+        config[key] = value or None
     with clock.phase("content security policy"):
         _theme_scripts = TemplateScripts.from_folders(config.theme.dirs)  # overrides/ too: trusted, reviewed code
     with clock.phase("catalogue: read every essay"):
@@ -94,7 +97,7 @@ def on_files(files: Files, config) -> Files:
         refused = _refused(file, config.docs_dir, own)
         if refused:
             if not any(p.path == file.src_uri for p in _catalogue.problems):
-                log.warning(f"{file.src_uri}:1: {refused} [path]")
+                log.warning(f"{printable_name(file.src_uri)}:1: {refused} [path]")
             files.remove(file)  # not published, even without --strict
             _restore_theme_file(files, file.src_uri, config)
     for file in files:
@@ -124,11 +127,13 @@ def _refused(file: File, docs_dir: str, own: set[str]) -> str | None:
     """Why a docs file must not be published: a link, a name the build generates, an active static file."""
     if file.abs_src_path is None or file.generated_by or not _inside(file.abs_src_path, docs_dir):
         return None  # the theme's own files
+    if bad_name := name_problem(file.src_uri):  # before anything makes a URL of it
+        return bad_name
     if through_symlink(file.abs_src_path, docs_dir):
         return "symbolic link: docs/ takes real files only (it would publish its target)"
     if special := special_file_problem(file.abs_src_path):  # MkDocs would read or copy it, and wait for ever
         return special
-    if file.is_documentation_page():
+    if file.is_documentation_page() and file.src_uri.endswith(".md"):
         return generated_file_problem(file.src_uri)
     return generated_file_problem(file.src_uri) or static_file_problem(file.src_uri, own)
 

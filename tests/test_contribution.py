@@ -281,3 +281,18 @@ def test_scaffold_refuses_input_that_is_not_text_and_takes_a_terminal_s_colours_
     assert binary.returncode == 2 and b"not UTF-8 text" in binary.stderr and b"Traceback" not in binary.stderr
     coloured = new_entry("--docs", str(tmp_path), stdin="\x1b[31mTraceback (most recent call last):\x1b[0m\n  File \"a.py\", line 1, in <module>\n\x1b[1;31mKeyError\x1b[0m: 'x'\n")
     assert coloured.returncode == 0 and coloured.stdout.startswith("- `KeyError: 'x'`") and "\x1b" not in coloured.stdout
+
+
+def test_the_check_reads_a_page_s_anchors_once_however_many_links_point_there(tmp_path):
+    """A red-team audit: 5,555 links to a page's own heading took the check 126 s, each link reading the
+    page's headings again. The anchors are read once a page now, so the check grows linearly."""
+    from scaling import grows_linearly
+
+    from errata.contribution import check_files
+
+    def check(links: int) -> None:
+        essay = tmp_path / f"links-{links}.md"
+        essay.write_text("---\ntitle: links\n---\n# links\n\n## a\n\n" + "[y](#a)\n\n" * links, encoding="utf-8")
+        assert not [p for p in check_files([essay]) if p.rule == "link"]
+
+    assert grows_linearly(check, 400)

@@ -8,6 +8,7 @@ once with scripts/check.py. The folder holds all the cases, so the cost is two b
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -85,6 +86,14 @@ def docs(tmp_path_factory) -> Path:
     (docs / "assets" / "javascripts" / "bundle.a5f9d56c.min.js.md").write_text("---\ntitle: b\n---\n# b\n", encoding="utf-8")
     (docs / "assets" / "javascripts" / "bundle.a5f9d56c.min.js").write_text("window.__pwned = 1", encoding="utf-8")
     (docs / "img" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', encoding="utf-8")
+    # Found by a red-team audit: MkDocs builds .markdown pages too, which the hooks skipped (a title of
+    # <script> on every page's navigation); a static host serves .xhtm as XHTML and .xpdl as XML, whose
+    # scripts run; a contributed script is what such a tag would load.
+    (docs / "p.markdown").write_text('---\ntitle: <script src="/img/x.js"></script>\n---\nx\n', encoding="utf-8")
+    xml = '<?xml version="1.0"?><root><script xmlns="http://www.w3.org/1999/xhtml">window.__pwned = 1</script></root>'
+    for name in ("x.xhtm", "x.xpdl"):
+        (docs / "img" / name).write_text(xml, encoding="utf-8")
+    (docs / "img" / "x.js").write_text("window.__pwned = 1", encoding="utf-8")
     (docs / "ids.md").write_text(
         "---\ntitle: ids\n---\n# ids\n\n## 重复 { #" + anchor_for("KeyError: 'x'") + " }\n\n"
         + "- `KeyError: 'x'`\n\n  - 解决方案：\n    一。\n\n"
@@ -136,8 +145,12 @@ def test_a_duplicate_permalink_names_both_files(strict, check):
         ("linked.md", "symbolic link"),
         ("linked-folder", "symbolic link"),
         ("errors.md", "the site generates errors.md"),
-        ("page.html", "a .html file is published as is"),
-        ("img/logo.svg", "a .svg file is published as is"),
+        ("page.html", "a .html file is published as it is"),
+        ("img/logo.svg", "a .svg file is published as it is"),
+        ("p.markdown", "Errata builds essays from .md files only"),
+        ("img/x.xhtm", "a .xhtm file is published as it is"),
+        ("img/x.xpdl", "a .xpdl file is published as it is"),
+        ("img/x.js", "a .js file is published as it is"),
         ("assets/javascripts/bundle.a5f9d56c.min.js", "would replace the theme's own file"),
         ("errors.json.md", "where the site writes its file errors.json"),
         ("01.sitemap.xml.md", "where the site writes its file sitemap.xml"),
@@ -165,6 +178,8 @@ def test_nothing_leaves_the_site_and_nothing_is_replaced(docs, plain):
     assert "/permalink-a/" in (plain / "pages" / "abc123" / "index.html").read_text(encoding="utf-8")
     assert "我的错误" not in (plain / "errors" / "index.html").read_text(encoding="utf-8")
     assert not (plain / "page.html").exists() and not (plain / "img" / "logo.svg").exists()
+    assert not [p for p in plain.rglob("*") if p.name in ("x.xhtm", "x.xpdl", "x.js") or p.parent.name == "p"]
+    assert not [p for p in plain.rglob("*.html") if "<script src=\"/img/x.js\"" in p.read_text(encoding="utf-8")]
     assert "__pwned" not in (plain / "assets" / "javascripts" / "bundle.a5f9d56c.min.js").read_text(encoding="utf-8")
     assert (plain / "errors.json").is_file() and (plain / "sitemap.xml").is_file()
     published = [p for p in plain.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".md")]
@@ -210,3 +225,50 @@ def test_the_project_docs_have_no_path_problems():
     catalogue = Catalogue(ROOT / "docs").refresh()
     catalogue.redirects()
     assert catalogue.problems == []
+
+
+def test_site_settings_with_markup_are_printed_as_text_and_fail_the_strict_build(docs, tmp_path):
+    """A blog's imported configuration (or any change to mkdocs.yml) once put its title's markup on every
+    page: the theme prints site_name, site_description and repo_url as they are (a red-team audit:
+    ``</title><meta http-equiv=refresh …><script src=…>``). Now each is text or left out, and --strict fails."""
+    from dev.devtools import config_for
+
+    config = config_for(docs, tmp_path / "mkdocs-hostile.yml")
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("site_name: Errata 报错手册", "site_name: '</title><script src=\"/img/x.js\"></script><title>'")
+    text = re.sub("(?m)^site_description: .*$", "site_description: '\"><meta http-equiv=refresh content=0;url=https://evil.example/>'", text)
+    text = text.replace("repo_url: https://github.com/errata-kb/errata", "repo_url: 'https://evil.example/\"><script src=/img/x.js></script>'")
+    config.write_text(text, encoding="utf-8")
+    for strict in (True, False):
+        site = tmp_path / f"site-{strict}"
+        result = build_site(site, config=config, strict=strict)
+        for key in ("site_name", "site_description", "repo_url"):
+            assert f"mkdocs.yml: {key} " in result.stderr, result.stderr[-3000:]
+        assert (result.returncode != 0) == strict
+    home = (tmp_path / "site-False" / "index.html").read_text(encoding="utf-8")
+    assert "<script src=\"/img/x.js\"" not in home and "<meta http-equiv=refresh" not in home and 'href="https://evil.example' not in home
+    assert "&lt;/title&gt;" in home
+
+
+def test_names_that_are_not_utf8_or_hold_a_line_break_are_refused_and_printed_escaped(tmp_path):
+    """A red-team audit: a file named with the bytes ``a\\xffb.md`` ended the build in a traceback, and one
+    whose name holds line breaks put a line of its own (``::error …``, a command to GitHub Actions) in
+    the build's log. Both are refused by the check and the build, and shown escaped."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    (docs / "index.md").write_text("---\ntitle: 首页\n---\n# 首页\n", encoding="utf-8")
+    os.makedirs(docs / "notes")
+    with open(os.path.join(os.fsencode(docs / "notes"), b"a\xffb.md"), "wb") as out:
+        out.write(b"---\ntitle: a\n---\n# a\n")
+    (docs / "notes" / "x\n::error file=README.md,line=1::FAKE\n.md").write_text("---\ntitle: x\n---\n# x\n", encoding="utf-8")
+    result = build_site(tmp_path / "site", docs_dir=docs)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "notes/a\\xffb.md:1: the name is not UTF-8" in result.stderr
+    assert "::error" not in "".join(line[:7] for line in result.stderr.splitlines())  # no line starts with it
+    assert "notes/x\\x0a::error" in result.stderr
+    check = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check.py"), "docs"], capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "GITHUB_ACTIONS": ""}
+    )
+    assert check.returncode == 1
+    assert "a\\xffb.md:1: the name is not UTF-8" in check.stdout and "x\\x0a::error" in check.stdout
+    assert not any(line.startswith("::error") for line in check.stdout.splitlines())

@@ -483,6 +483,18 @@ PATHOLOGICAL = {
     "fence-options": "``` " + 'x="a" ' * 40 + "\f\ncode\n```\n",
     "fence-options-in-a-quote": "> ~~~ " + 'x="a" ' * 40 + "!\n> code\n> ~~~\n",
     "fence-options-at-the-limit": "``` " + 'x="a" ' * 12 + "!\ncode\n```\n",
+    # A red-team audit's: blocks Python-Markdown reads again for each line it takes off (quadratic: one to
+    # two minutes to build 100 KB), definitions it reads by recursion, HTML blocks of Markdown nested by
+    # recursion (a RecursionError), tags left open on line after line.
+    "headings-in-a-row": "## a\n" * 20_000,
+    "rules-in-a-row": "---\n" * 25_000,
+    "definitions-in-a-row": "term\n: def\n" * 16_666,
+    "setext-headings": "a\n=\n" * 12_000,
+    "tabs-in-a-row": '=== "a"\n' * 12_000,
+    "quoted-headings": "> ## a\n" * 12_000,
+    "details-in-a-row": "??? note\n" * 12_000,
+    "open-tags": "<a\n\n" * 25_000,
+    "markdown-divs": "<div markdown>\n" * 400 + "x\n" + "</div>\n" * 400,
 }
 
 

@@ -22,6 +22,21 @@ from .safety import find_unsafe_html, find_unsafe_text, markdown_links
 from .text.bytemap import BYTE_RUN, run_to_bytes, split_pieces
 
 
+#: Characters no log line or report shows as they are: controls, line separators, lone surrogates.
+UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+
+
+def printable_name(name: str) -> str:
+    """A file name as a log line or a report may show it: control characters, line separators and bytes
+    that are not UTF-8 (which Python reads as lone surrogates) escaped, so that no name starts a line of
+    its own (``::error …`` in a CI log) or breaks the writer.
+
+    >>> printable_name("a\\n::error x.md"), printable_name("a\\udcffb.md")
+    ('a\\\\x0a::error x.md', 'a\\\\xffb.md')
+    """
+    return UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()) & 0xFF:02x}", name)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong, where it is, and which rule says so."""
@@ -32,7 +47,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message} [{self.rule}]"
+        return f"{printable_name(self.path)}:{self.line}: {self.message} [{self.rule}]"
 
     def github_annotation(self) -> str:
         """The line GitHub Actions turns into an annotation on the pull request.
@@ -243,6 +258,10 @@ def nesting_depth(line: str) -> int:
 MAX_OPEN_BRACKETS = 200
 #: Its HTML parser rescans an unfinished tag from each ``<``: 30,000 ``<a b="`` take 79 s.
 MAX_TAGS_PER_PARAGRAPH = 1000
+#: HTML blocks whose content is Markdown (``<div markdown>``), one inside another: the md_in_html
+#: extension reads each level by recursion, and some 400 levels end the build in a RecursionError.
+_MARKDOWN_HTML_OPEN = re.compile(r"<[A-Za-z][\w-]*(?=[\s/>])[^<>]*?\smarkdown(?:\s*=\s*[\"']?\w*[\"']?)?(?=[\s/>])[^<>]*>")
+_HTML_CLOSE = re.compile(r"</[A-Za-z][\w-]*\s*>")
 #: Its inline patterns rebuild a block's text after each match, so a block's time grows with the
 #: square of its inline markup: 80,000 ``\`a`` in one paragraph take 9.6 s (20,000: 0.37 s), 40,000
 #: links 6 s, 40,000 hard line breaks 2.6 s. The essays we know write at most 16 in a paragraph.
@@ -256,6 +275,21 @@ _OWN_INLINE_BLOCK = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|\|)")
 #: 2,000 0.37 s. (Written one under another, without blank lines, they are also inline marks of one
 #: paragraph: 10,000 abbreviations so took more than ten minutes.) An essay has a handful of either.
 MAX_DEFINITIONS = {"abbreviation": 100, "footnote": 500}
+#: Lines of one block (no blank line between them) that Python-Markdown takes off it one at a time: a
+#: heading, a rule or a setext underline, a definition, a tab's or an admonition's title, in a quote too.
+#: Each time, every block processor reads the rest of the block again, so the time grows with the square
+#: of their number: 20,000 headings in a row took 73 s to build (a red-team audit). Lists, tables, quotes
+#: and paragraphs are read in one go, and are not counted.
+MAX_BLOCK_LINES = 1000
+_TAKEN_OFF_ONE_BY_ONE = re.compile(r"(?:[ \t]*>)*[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|[-=*_](?:[ \t]*[-=*_]){2,}[ \t]*$|(?:=+|-+)[ \t]*$|:[ \t]|={3}\+?[ \t]|[!?]{3}\+?[ \t])")
+#: Definitions (``: …``) in one block: the def_list extension reads each with a call inside the last,
+#: and some 500 in a row end the build in a RecursionError.
+MAX_DEFINITIONS_PER_BLOCK = 100
+_DEFINITION_LINE = re.compile(r"[ \t]{0,3}:[ \t]")
+#: Tags left open at a line's end (``<a`` and no ``>``), in a whole essay: Python-Markdown's HTML reader
+#: looks on for each one's end, and 25,000 of them took two minutes to build.
+MAX_OPEN_TAG_LINES = 200
+_TAG_OPEN_AT_END = re.compile(r"<[A-Za-z][^<>]*\Z")
 #: Options a code fence may hold (``title="…" hl_lines="2 3" linenums="1"``: a handful in use).
 MAX_FENCE_OPTIONS = 12
 #: A line that opens (or closes) a code fence, in a list or a quote too, and what follows its marker.
@@ -306,9 +340,11 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
     (['a.md:101: more than 100 abbreviation definitions in one essay [nesting]'], [])
     >>> [str(p) for p in check_nesting("ok\\n``` " + 'x="a" ' * 40 + "!\\ncode\\n```", "a.md")], check_nesting('```py title="a.py" hl_lines="2"\\nx\\n```', "a.md")
     (['a.md:2: a code fence with 40 options (at most 12) [nesting]'], [])
+    >>> [str(p) for p in check_nesting("<div markdown>\\n" * 40 + "x\\n" + "</div>\\n" * 40, "a.md")]
+    ['a.md:33: HTML blocks of Markdown nested 33 deep (at most 32) [nesting]']
     """
     open_brackets = {"[": 0, "(": 0}
-    tags = marks = 0
+    tags = marks = markdown_html = block_lines = definition_lines = open_tag_lines = 0
     definitions = {kind: 0 for kind in MAX_DEFINITIONS}
     lines = body.split("\n")
     for offset, line in enumerate(lines):
@@ -324,8 +360,22 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
             if definitions[kind] > MAX_DEFINITIONS[kind]:
                 return [Problem(path, first_line + offset, "nesting", f"more than {MAX_DEFINITIONS[kind]} {kind} definitions in one essay")]
         if not line.strip():
-            open_brackets, tags, marks = {"[": 0, "(": 0}, 0, 0
+            open_brackets, tags, marks, block_lines, definition_lines = {"[": 0, "(": 0}, 0, 0, 0, 0
             continue
+        block_lines += bool(_TAKEN_OFF_ONE_BY_ONE.match(line))
+        if block_lines > MAX_BLOCK_LINES:
+            return [Problem(path, first_line + offset, "nesting", f"more than {MAX_BLOCK_LINES} headings, rules, definitions or titles in one block; put blank lines between them")]
+        definition_lines += bool(_DEFINITION_LINE.match(line))
+        if definition_lines > MAX_DEFINITIONS_PER_BLOCK:
+            return [Problem(path, first_line + offset, "nesting", f"more than {MAX_DEFINITIONS_PER_BLOCK} definitions (': …') in one block; put blank lines between them")]
+        open_tag_lines += bool(_TAG_OPEN_AT_END.search(line))
+        if open_tag_lines > MAX_OPEN_TAG_LINES:
+            return [Problem(path, first_line + offset, "nesting", f"more than {MAX_OPEN_TAG_LINES} lines end inside a tag ('<a' and no '>'); put markup examples in a code block")]
+        if "<" in line:
+            # Every closing tag counts as one (a closed <b> too): the depth is never overstated.
+            markdown_html = max(0, markdown_html + len(_MARKDOWN_HTML_OPEN.findall(line)) - len(_HTML_CLOSE.findall(line)))
+            if markdown_html > MAX_NESTING:
+                return [Problem(path, first_line + offset, "nesting", f"HTML blocks of Markdown nested {markdown_html} deep (at most {MAX_NESTING})")]
         tags += line.count("<")
         if tags > MAX_TAGS_PER_PARAGRAPH:
             return [Problem(path, first_line + offset, "nesting", f"{tags} '<' in one paragraph (at most {MAX_TAGS_PER_PARAGRAPH}); put markup examples in a code block")]

@@ -31,7 +31,7 @@ from .entries import ErrorEntry, find_entries
 from .errors import EssayError
 from .fingerprint import exception_line
 from .metadata import split_front_matter
-from .paths import OWN_STATIC_FILES, generated_file_problem, permalink_problems, special_file_problem, static_file_problem, symlinks_under, through_symlink
+from .paths import OWN_STATIC_FILES, generated_file_problem, name_problem, permalink_problems, special_file_problem, static_file_problem, symlinks_under, through_symlink
 from .site import GENERATED_PAGES, page_url, unnumbered_dest
 from .text.encoding import decode_bytes
 
@@ -84,14 +84,14 @@ def check_files(
     duplicates = check_duplicate_fingerprints([e for p in ordered for e in p.entries])
     problems.extend(d for d in duplicates if Path(d.path).resolve() in reported)
 
+    known_anchors: dict[Path, set[str] | None] = {}
+
     def anchors_of(target: Path):
-        found = parsed.get(target.resolve())
-        if found is None:
-            if not target.exists():
-                return None
-            _check_one(target, None, parsed, report=False)
-            found = parsed.get(target.resolve())
-        return heading_ids(found.body, found.entries) if found else None
+        # Once per page: an essay of thousands of links to its own headings read them all again for each.
+        key = target.resolve()
+        if key not in known_anchors:
+            known_anchors[key] = _anchors_of(key, parsed)
+        return known_anchors[key]
 
     for path in files:
         item = parsed.get(path.resolve())
@@ -100,8 +100,21 @@ def check_files(
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.rule, p.message))
 
 
+def _anchors_of(target: Path, parsed: dict[Path, _Parsed]) -> set[str] | None:
+    """The ids a page's headings and entries get, reading the page if it was not read yet; None where there is no page."""
+    found = parsed.get(target)
+    if found is None:
+        if not target.exists():
+            return None
+        _check_one(target, None, parsed, report=False)
+        found = parsed.get(target)
+    return heading_ids(found.body, found.entries) if found else None
+
+
 def _refused(path: Path, docs_dir: Path | None) -> str | None:
     """Why a file is not read at all: a symbolic link (its target may be anything), or a generated page's name."""
+    if bad_name := name_problem(str(path)):
+        return bad_name
     if through_symlink(path, docs_dir) if docs_dir is not None else Path(path).is_symlink():
         return "symbolic link: docs/ takes real files only (it would publish its target)"
     if special := special_file_problem(path):  # reading a FIFO would wait for ever
@@ -122,8 +135,9 @@ def _site_problems(docs_dir: Path, already: set[str]) -> list[Problem]:
         for file_name in names:
             path = Path(folder, file_name)
             src = path.relative_to(docs_dir).as_posix()
-            why = generated_file_problem(src) if not src.endswith(".md") else None
-            why = why or (None if src.endswith(".md") else static_file_problem(src, OWN_STATIC_FILES))
+            why = name_problem(src) if str(path) not in already else None
+            why = why or (generated_file_problem(src) if not src.endswith(".md") else None)
+            why = why or static_file_problem(src, OWN_STATIC_FILES)
             why = why or (special_file_problem(path) if str(path) not in already else None)
             if why:
                 problems.append(Problem(str(path), 1, "path", why))

@@ -16,7 +16,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import quote
+from .checks import UNPRINTABLE, quote
 from .metadata import without_order_number
 from .safety import url_scheme
 
@@ -24,10 +24,23 @@ from .safety import url_scheme
 GENERATED_FILES = ("errors.md", "categories.md", "archive.md", "errors.json", "search/search_index.json", "sitemap.xml", "sitemap.xml.gz")
 #: Site paths the theme and the build own: a redirect may not be written there.
 RESERVED_PATHS = {"errors", "categories", "archive", "tags", "lookup", "search", "assets", "404.html", "sitemap.xml", "sitemap.xml.gz", "errors.json"}
-#: Static files a browser renders as a document of this site, running their scripts when opened
-#: (an SVG too). Scripts and styles are inert unless a page loads them, and pages load only what
-#: mkdocs.yml names; but one named as a theme file would replace the theme's (see :func:`static_file_problem`).
-ACTIVE_SUFFIXES = {".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".xslt", ".mht", ".mhtml"}
+#: Files published as they are because no browser runs anything in them: pictures, media, documents, data and
+#: source code to download. Anything else may be served as a document of this site whose scripts run when it
+#: is opened: HTML and SVG, but also the hundred-odd XML types a static host knows by suffix (``.xhtm`` is
+#: XHTML to Python's server, ``.xpdl`` XML), and scripts a page could be made to load; so the list says what
+#: is safe, not what is not. The importer copies the same files (one rule for both).
+PASSIVE_SUFFIXES = frozenset({
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".ico", ".tif", ".tiff",
+    ".mp4", ".webm", ".ogg", ".ogv", ".mp3", ".wav", ".m4a", ".flac",
+    ".pdf", ".txt", ".csv", ".tsv", ".json", ".yaml", ".yml", ".toml", ".ipynb", ".zip", ".gz", ".tgz", ".7z", ".rar",
+    ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".py", ".sh", ".c", ".cpp", ".h", ".java", ".kt", ".go", ".rs",
+    ".woff", ".woff2", ".ttf", ".otf",
+})
+#: Files a site's root holds that have no suffix of their own, and run nothing (a custom domain's ``CNAME``).
+PASSIVE_NAMES = frozenset({"CNAME"})
+#: The suffixes MkDocs builds pages from (its ``utils.markdown_extensions``). Errata reads essays from ``.md``
+#: files only: a page of another suffix would be built without the hooks' checks and escaping.
+MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 #: The site's own scripts and styles under docs/ (mkdocs.yml names them in extra_javascript and extra_css).
 OWN_STATIC_FILES = {"assets/javascripts/errata.js", "assets/stylesheets/errata.css"}
 _PERMALINK = re.compile(r"[\w.\-~/]+")
@@ -87,22 +100,42 @@ def through_symlink(path: Path, root: Path) -> bool:
     return False
 
 
+def name_problem(src_uri: str) -> str | None:
+    """Why a file's name cannot be published, or None: a control character or a line break in it (it would
+    start a line of its own in logs, where CI reads commands), or bytes that are not UTF-8 (MkDocs cannot
+    make a URL of them and ends in a traceback).
+
+    >>> name_problem("a/b.md"), name_problem("x\\n.md"), name_problem("a\\udcffb.md")
+    (None, 'the name holds a control character or a line break (rename it)', 'the name is not UTF-8 (rename it)')
+    """
+    if re.search("[\ud800-\udfff]", src_uri):
+        return "the name is not UTF-8 (rename it)"
+    if UNPRINTABLE.search(src_uri):
+        return "the name holds a control character or a line break (rename it)"
+    return None
+
+
 def static_file_problem(src_uri: str, own_files: set[str]) -> str | None:
     """Why a non-Markdown file of the docs may not be published, or None.
 
     ``own_files`` are the site's own scripts and styles (``extra_javascript``, ``extra_css``).
 
     >>> static_file_problem("img/a.png", set()), static_file_problem("x/page.html", set())
-    (None, 'a .html file is published as is and its scripts would run; docs/ takes Markdown and images')
+    (None, 'a .html file is published as it is, and a browser may run scripts in it; docs/ takes Markdown, pictures, media and documents')
+    >>> static_file_problem("x/p.markdown", set())
+    'Errata builds essays from .md files only (a .markdown page would skip its checks): rename it to .md'
     """
     if src_uri in own_files:
         return None
     suffix = os.path.splitext(src_uri)[1].lower()
-    if suffix in ACTIVE_SUFFIXES:
-        return f"a {suffix} file is published as is and its scripts would run; docs/ takes Markdown and images"
+    if suffix in MARKDOWN_SUFFIXES:
+        return None if suffix == ".md" else f"Errata builds essays from .md files only (a {suffix} page would skip its checks): rename it to .md"
     theme = _theme_dir()
     if theme is not None and (theme / src_uri).is_file():
         return f"{src_uri} would replace the theme's own file (its script or style would run on every page)"
+    if suffix not in PASSIVE_SUFFIXES and os.path.basename(src_uri) not in PASSIVE_NAMES:
+        kind = f"a {suffix} file" if suffix else "a file without a suffix"
+        return f"{kind} is published as it is, and a browser may run scripts in it; docs/ takes Markdown, pictures, media and documents"
     return None
 
 

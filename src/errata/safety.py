@@ -166,6 +166,36 @@ def escape_text(value: str) -> str:
     return html.escape(value, quote=True)
 
 
+#: Settings of mkdocs.yml the theme prints as they are, in text and in attributes, on every page.
+PRINTED_SETTINGS = ("site_name", "site_description", "site_author", "repo_name")
+#: Settings it prints as links on every page.
+LINK_SETTINGS = ("repo_url", "site_url")
+
+
+def site_setting_problems(config) -> list[tuple[str, str, str]]:
+    """The settings of a site's configuration that would put markup on every page, each as (setting,
+    problem, the value to build with instead): text with ``<``, ``>``, ``"`` or ``&`` (a blog's
+    imported title ``</title><script …>``), escaped; a link that is not a plain http(s) URL, dropped.
+    A mkdocs.yml comes from a reviewed change or from an imported blog's configuration, and the theme
+    prints these where no sanitiser sees them.
+
+    >>> site_setting_problems({"site_name": "Errata 报错手册", "repo_url": "https://github.com/e/e"})
+    []
+    >>> [(key, new) for key, _, new in site_setting_problems({"site_name": "<script>x</script>", "repo_url": 'https://e/"><x'})]
+    [('site_name', '&lt;script&gt;x&lt;/script&gt;'), ('repo_url', '')]
+    """
+    found = []
+    for key in PRINTED_SETTINGS:
+        value = config.get(key)
+        if isinstance(value, str) and any(ch in value for ch in '<>"&'):
+            found.append((key, "holds markup, which the theme would print as it is on every page", escape_text(value)))
+    for key in LINK_SETTINGS:
+        value = config.get(key)
+        if isinstance(value, str) and value and (url_scheme(value) not in ("http", "https") or _ATTRIBUTE_BREAKERS.search(value)):
+            found.append((key, "is not a plain http(s) URL; the theme prints it as a link on every page", ""))
+    return found
+
+
 _ATTRIBUTE_BREAKERS = re.compile(r"[\"'<>`\s]")
 
 
