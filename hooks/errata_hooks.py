@@ -198,7 +198,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         page.meta["search"] = search  # read by Material's search plugin when it indexes the page
     if page.edit_url:  # joined by MkDocs from the file's path as is, and printed unescaped: a '"' in a name ended the href
         page.edit_url = quote_url(page.edit_url)
-    markdown = mark_front_door(markdown)
+    if page.file.src_uri in SITE_PAGES:  # the site's own pages hold its widgets; an essay naming them gets none
+        markdown = mark_front_door(markdown)
     if essay is None:
         return markdown  # a generated page
     for problem in essay.problems:
@@ -231,14 +232,15 @@ def on_page_content(html: str, page, config, files) -> str:
     for repeated in duplicate_ids(html):
         line = next((e.line for e in entries if e.anchor == repeated), 1)
         log.warning(f"{page.file.src_uri}:{line}: the id {quote(repeated)} appears twice on the page (an entry repeated, or a heading id equal to an entry's anchor) [duplicate-id]")
-    with clock.phase("front door"):
-        html = fill_front_door(html, lambda: _front_door_html(page, config))
+    if page.file.src_uri in SITE_PAGES:  # a contributor's essay that writes a placeholder gets no form nor front door
+        with clock.phase("front door"):
+            html = put_widgets(fill_front_door(html, lambda: _front_door_html(page, config)))
     if page.file.src_uri == "errors.md":
         with clock.phase("tables: /errors/"):
             for marker, table in _errors_tables.items():
                 html = html.replace(marker, table)
     with clock.phase("cards: HTML"):
-        return finish_cards(put_widgets(html), entries)
+        return finish_cards(html, entries)
 
 
 def _front_door_html(page, config) -> str:

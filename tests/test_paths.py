@@ -94,6 +94,11 @@ def docs(tmp_path_factory) -> Path:
     for name in ("x.xhtm", "x.xpdl"):
         (docs / "img" / name).write_text(xml, encoding="utf-8")
     (docs / "img" / "x.js").write_text("window.__pwned = 1", encoding="utf-8")
+    # The site's own placeholders in a contributor's essay: the lookup form and the front door were put in.
+    (docs / "widgets.md").write_text(
+        GOOD.format(title="widgets", extra="", key="widgets") + '\n<div id="errata-lookup-form"></div>\n\n<!-- errata:front-door -->\n\nerrata-front-door\n',
+        encoding="utf-8",
+    )
     (docs / "ids.md").write_text(
         "---\ntitle: ids\n---\n# ids\n\n## 重复 { #" + anchor_for("KeyError: 'x'") + " }\n\n"
         + "- `KeyError: 'x'`\n\n  - 解决方案：\n    一。\n\n"
@@ -184,6 +189,12 @@ def test_nothing_leaves_the_site_and_nothing_is_replaced(docs, plain):
     assert (plain / "errors.json").is_file() and (plain / "sitemap.xml").is_file()
     published = [p for p in plain.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".md")]
     assert not [p for p in published if TOKEN in p.read_text(encoding="utf-8", errors="replace")]
+
+
+def test_the_site_s_widgets_go_on_its_own_pages_only(plain):
+    essay = (plain / "widgets" / "index.html").read_text(encoding="utf-8")
+    assert "<textarea" not in essay and 'class="errata-front-door"' not in essay
+    assert "<textarea" not in (plain / "good" / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_name_left_as_dots_by_its_order_number_stays_in_the_site(docs, plain):
