@@ -1035,3 +1035,21 @@ def test_a_japanese_windows_tool_s_line_that_also_lost_bytes_silently_is_read_wh
     clean = "# 递归\n\n改成循环，或者用显式的栈。不建议只是调大递归上限。\n"
     fixed = repair_text(utf8_as_cp932_by_windows(clean), "a.md").text
     assert "改成循环" in fixed and "用显式的栈。不建议只是" in fixed
+
+
+def test_a_drawing_s_padding_does_not_hide_a_greedy_reader():
+    """.NET's code page 936 reader, line by line, pairs a character's last byte with the space after it
+    (``鍜?Redis`` for 和 Redis). A drawing in a fence pads with two spaces (``│  (Next.js)``), so there a
+    mark is followed by the second space, as a standard reader leaves it: a real file's diagram outvoted its
+    prose, the document was read as a standard reader's and no swallowed space came back (the seventh set).
+    Fenced lines no longer vote."""
+    from errata.text.cjk_reading import reads_paired
+    from errata.text.langmodel import load_model
+
+    rows = "│  (Next.js)   │     │  (FastAPI)   │\n│  :3000       │     │  :8000       │\n"
+    prose = "开发 Vite 项目。\n\n支持 Python 和 Redis。\n\n安装 Node 和 Git 之后运行 npm 脚本。\n"
+    clean = "# 部署\n\n```\n" + rows * 3 + "```\n\n" + prose
+    damaged = "\n".join(utf8_as_gbk_by_dotnet(line) for line in clean.split("\n"))
+    assert "鍜?Redis" in damaged
+    assert reads_paired(damaged.split("\n"), load_model())
+    assert "支持 Python 和 Redis。\n\n安装 Node 和 Git 之后" in repair_mojibake(damaged)[0]

@@ -190,7 +190,9 @@ def _marks_took_the_spaces(lines: list[str]) -> bool:
     False
     """
     greedy = standard = 0
-    for line in lines:
+    # Not in fenced code: a drawing pads with spaces (``│  (Next.js)``), so a space after a mark there
+    # is as often the second of two as an author's one.
+    for _, line in prose_lines("\n".join(lines)):
         if len(line) > MAX_LINE:
             continue
         for match in _MARK_AND_NEXT.finditer(line):

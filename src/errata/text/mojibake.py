@@ -239,8 +239,7 @@ def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0, latin_
             # Not ``Ã©`` → é → a lost-byte piece; but where the second reading lost bytes too, or the
             # first reader marked one it left undefined (``ï¿½``), the first is mojibake for sure, and a
             # Chinese character short of a byte is what it held.
-            marked = any(p.missing or p.char == "\ufffd" for p in pieces)
-            if again is not None and (_mostly_whole(again) or (marked and _wide_text(again))):
+            if again is not None and (_mostly_whole(again) or (_marked(pieces) and _wide_text(again))):
                 return again
     items: list[str | Piece] = []
     for piece in pieces:
@@ -252,6 +251,11 @@ def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0, latin_
         else:
             items.append(ch)
     return items
+
+
+def _marked(pieces: list[Piece]) -> bool:
+    """Whether a reading shows a loss of its own: a piece short of bytes, or a U+FFFD its reader wrote."""
+    return any(piece.missing or piece.char == "\ufffd" for piece in pieces)
 
 
 def _first_reading(pieces: list[Piece]) -> str | None:
