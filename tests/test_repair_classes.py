@@ -1053,3 +1053,16 @@ def test_a_drawing_s_padding_does_not_hide_a_greedy_reader():
     assert "鍜?Redis" in damaged
     assert reads_paired(damaged.split("\n"), load_model())
     assert "支持 Python 和 Redis。\n\n安装 Node 和 Git 之后" in repair_mojibake(damaged)[0]
+
+
+def test_a_character_whose_lead_and_last_byte_went_with_two_marks_keeps_the_line_end_after_it():
+    """The Japanese Windows tool reads ``通过：`` and a line end as ``騾夊ｿ・ｼ・``: the first mark took 过's last
+    byte and ：'s lead, the second ：'s last byte and the line end. Only ：'s middle byte (``ｼ``) is left
+    between them: a character now (any lead, its last byte lost at the second mark), and the line end
+    after it comes back, where the list item after it had been joined to the line (a real file, the seventh set)."""
+    clean = "# 复查\n\n1. 新文件语法检查通过：\n   - `templates.py`\n   - 修正后平均长度。\n"
+    damaged = utf8_as_cp932_by_windows(clean)
+    assert "ｼ・   - `templates.py`" in damaged
+    fixed = repair_mojibake(damaged)[0].split("\n")
+    assert fixed[2].startswith("1. 新文件语法检查通过") and len(fixed[2]) == len("1. 新文件语法检查通过：")
+    assert fixed[3:5] == ["   - `templates.py`", "   - 修正后平均长度。"]

@@ -507,6 +507,12 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
                         k += 1
                     if pending <= 2 and k - pos == 3 - pending:
                         items.append(Piece(0, data[pos:k], pending - 1, cp1252=False, gap=True, gap_at=0 if pending == 2 else -1, lead_lost=True))
+                    elif pending == 1 and k - pos == 1 and k in gaps and k not in counted:
+                        # Its middle byte alone between two marks: the next mark's first byte was its last
+                        # (``ｼ・`` for ：, EF BC 9A, a line end after it, in the Japanese tool's reading).
+                        items.append(Piece(0, data[pos:k], 1, cp1252=False, gap=True, gap_at=1, lead_lost=True))
+                        pending, pos = arrive(k) - 1, k
+                        continue
                     else:
                         items.append("\ufffd")
                     pending, pos = 0, k
