@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import os
 import re
 import shutil
@@ -16,7 +17,7 @@ import pytest
 from conftest import ROOT, corpus_or_skip
 from dev.devtools import build_site
 from errata.blog.importer import import_blog
-from errata.blog.theme import SiteConfig, apply_site_config, footer_markdown, read_config
+from errata.blog.theme import SiteConfig, apply_site_config, footer_markdown, read_config, site_text
 from errata.cli.import_blog import main
 from errata.metadata import split_front_matter
 from errata.repair import repair_bytes
@@ -590,6 +591,57 @@ def test_the_site_s_address_edit_links_and_domain_come_from_the_blog_s_config(tm
     assert (project / "docs/CNAME").read_text() == "example.cn\n" and (project / "docs/robots.txt").is_file()
 
 
+def test_a_config_s_title_description_and_repository_reach_mkdocs_yml_as_plain_text_only(tmp_path, capsys):
+    """Material prints site_name, site_description and repo_url raw on every page: a config whose title closed
+    ``<title>`` and added a refresh and a script went into mkdocs.yml as it was, and the import said nothing."""
+    write(tmp_path / "blog/docs/.vuepress/config.js", (
+        "module.exports = { title: '</title><meta http-equiv=\"refresh\" content=\"3;url=https://evil.example/IMPORTED\">"
+        "<script src=\"/x.txt\"></script><title>', description: '\"><script src=\"/x.txt\"></script>',"
+        " themeConfig: { repo: 'https://evil.example/\"><script src=\"/x.txt\"></script>' } }\n"
+    ))
+    write(tmp_path / "blog/docs/01.笔记/01.甲.md", "---\ntitle: 甲\n---\n正文\n")
+    mkdocs_yml = write(tmp_path / "mkdocs.yml", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert main([str(tmp_path / "blog"), str(tmp_path / "docs"), "--mkdocs-yml", str(mkdocs_yml)]) == 0
+    out = capsys.readouterr().out
+    settings = [line for line in mkdocs_yml.read_text(encoding="utf-8").split("\n") if line.startswith(("site_", "repo_"))]
+    assert not any(mark in line for line in settings for mark in ("<", ">", "evil.example", "&")), settings
+    assert not any('"' in line.partition(": ")[2].strip('"') for line in settings), settings
+    person = out.partition("needs a person")[2]
+    assert "config.js: title '</title><meta" in person and "left out" in person
+    assert "config.js: description" in person and "config.js: repo 'https://evil.example/" in person
+
+
+@pytest.mark.parametrize("title, written", [
+    ("Tom's Java & Go", "Tom’s Java ＆ Go"),
+    ("<b>小站</b> <script>alert(1)</script>", "小站"),
+    ("a <img src=x onerror=alert(1)> b", "a  b"),
+    ('x" onmouseover="alert(1)', "x＂ onmouseover=＂alert(1)"),
+])
+def test_a_site_s_name_is_written_as_text_and_said_when_it_is_not_as_written(tmp_path, title, written):
+    site = read_config(write(tmp_path / "config.yml", f"title: {json.dumps(title)}\ndescription: 说明\n"))
+    assert site.title == written and [note for note in site.notes if note.startswith("config.yml: title")]
+    text, _ = apply_site_config("site_name: x\n", site)
+    assert text.startswith(f"site_name: {json.dumps(written, ensure_ascii=False)}\n")
+    assert apply_site_config("site_name: x\n", SiteConfig(title=title))[0] == text.replace('site_description: "说明"\n', "")  # whoever made it
+
+
+@pytest.mark.parametrize("repo, url", [
+    ("someone/blog", "https://github.com/someone/blog"),
+    ("http://git.example.cn:8080/someone/blog", "http://git.example.cn:8080/someone/blog"),
+    ("https://x.example/a b", None),
+    ("https://x.example/a'onclick='x", None),
+    ("javascript:alert(1)//a/b", None),
+    ("https://x.example/<b>", None),
+])
+def test_only_a_plain_repository_address_reaches_mkdocs_yml(tmp_path, repo, url):
+    site = read_config(write(tmp_path / "config.yml", f"themeConfig:\n  repo: {json.dumps(repo)}\n"))
+    text, _ = apply_site_config("site_name: x\n", SiteConfig(repo=repo))
+    if url:
+        assert site.repo == repo and f"repo_url: {json.dumps(url)}" in text and not site.notes
+    else:
+        assert site.repo == "" and "repo_url" not in text and site.notes[0].startswith(f"config.yml: repo {repo!r}")
+
+
 def test_a_vuepress_2_config_gives_its_theme_s_settings_and_navbar(tmp_path, capsys):
     """VuePress 2 passes the theme's settings to a function (``defaultTheme({...})``) and calls the nav
     ``navbar``, its drop-downs' entries ``children``; a sitemap is a plugin function too. Read, never run."""
@@ -944,7 +996,8 @@ def test_site_settings_with_characters_yaml_refuses_raw_are_written_so_mkdocs_re
     for title in ("博客\x80x", "a\x7fb", "a\x85b", "a\u2028b\u2029c", "a\ufffeb", 'q"\\\n\t\x00', "\U0001f600 好"):
         text, _ = apply_site_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), SiteConfig(title=title, description=title))
         config = mkdocs.config.load_config(config_file=io.StringIO(text), config_file_path=str(ROOT / "mkdocs.yml"))
-        assert (config["site_name"], config["site_description"]) == (title, title)
+        written = site_text(title)  # '"' as its full-width form: the theme prints the name raw
+        assert (config["site_name"], config["site_description"]) == (written, written)
 
 
 def test_a_blog_with_scripts_styles_frames_and_vue_bindings_builds_strict(tmp_path):
