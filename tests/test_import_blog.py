@@ -457,6 +457,28 @@ def import_files(tmp_path: Path, files: dict[str, str]) -> tuple:
     return import_blog(tmp_path / "blog", docs), docs
 
 
+@pytest.mark.parametrize("page", [
+    lambda n: "{{" * (n // 2) + "\n",  # Vue interpolation never closed: 41 s at 100,000 characters
+    lambda n: "# a" + " " * n + "b\n\n[x](#b)\n",  # spaces before a heading's closing run: over 85 s
+    lambda n: "## a" + " \t" * (n // 2) + "x\n\n[x](#a)\n",  # the same, spaces and tabs: over 87 s
+    lambda n: "## {" + "#a" * (n // 2) + "\n\n[x](#a)\n",  # an attribute list never closed: 16 s
+    lambda n: "{{" + " " * n + "\n",  # the safety check's attribute list, its spaces: 40 s
+    lambda n: "<" + "a" * n + "\n\n[x](#a)\n",  # a start tag never closed: 54 s at 16,000 with the link
+    lambda n: "# >" + "<" * n + "\n\n[x](#a)\n",  # the table of contents' slug of the heading
+], ids=["interpolation", "heading spaces", "heading tabs", "heading id", "attribute list", "start tag", "slug"])
+def test_a_page_of_one_long_run_is_imported_in_linear_time(tmp_path, page):
+    """100,000 characters of one shape (the audit's pages, and others found beside them) each took from
+    16 s to minutes: a pattern tried from each character on to the line's end. Four times the page now
+    takes about four times as long (the audit's size is the larger)."""
+
+    def import_page(n: int):
+        write(tmp_path / "blog/docs/a.md", "---\ntitle: 甲\n---\n" + page(n))
+        return import_blog(tmp_path / "blog", tmp_path / "docs")
+
+    assert import_page(100).essays == ["a.md"]
+    assert grows_linearly(import_page, 25_000)
+
+
 def test_links_to_headings_with_full_width_punctuation_keep_their_anchor(tmp_path):
     """VuePress 1 (vdoing's) keeps ``（）：？`` in a heading's id; VuePress 2 folds them: both land."""
     report, docs = import_files(tmp_path, {"01.笔记/01.甲.md": "---\ntitle: 甲\n---\n## 安装（Windows）\n\n见 [一](#安装（windows）) 和 [二](#安装-windows)。\n"})
