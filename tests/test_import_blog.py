@@ -970,6 +970,30 @@ def test_a_file_other_pages_only_include_is_no_page_of_its_own(tmp_path):
     assert "included only: guide/part.md (in guide/a.md): not a page of its own" in report.render()
 
 
+def test_pages_that_include_each_other_are_both_imported_and_the_ring_is_said(tmp_path):
+    """a.md includes b.md and b.md includes a.md: each was a part of the other, no page held either, and
+    both vanished ("essays imported: 0", "needs a person: nothing"). Each is a page now, with the other's
+    text once; the include that leads back is left out and named, at its line."""
+    report, docs = import_files(tmp_path, {
+        "guide/a.md": "---\ntitle: 甲\n---\n甲的正文。\n\n<!-- @include: ./b.md -->\n",
+        "guide/b.md": "---\ntitle: 乙\n---\n乙的正文。\n\n<!-- @include: ./a.md -->\n",
+        "guide/c.md": "---\ntitle: 丙\n---\n丙。\n\n<!-- @include: ./part.md -->\n",
+        "guide/part.md": "丙的一段。\n\n<!-- @include: ./more.md -->\n",  # a part of a page of the ring
+        "guide/more.md": "又一段。\n",
+        "guide/self.md": "---\ntitle: 丁\n---\n丁。\n\n<!-- @include: ./self.md -->\n",
+    })
+    assert sorted(report.essays) == ["guide/a.md", "guide/b.md", "guide/c.md", "guide/self.md"]
+    pages = {"a": ["甲的正文。", "乙的正文。"], "b": ["乙的正文。", "甲的正文。"], "c": ["丙。", "丙的一段。", "又一段。"], "self": ["丁。"]}
+    for page, texts in pages.items():
+        text = (docs / f"guide/{page}.md").read_text(encoding="utf-8")
+        assert [text.count(part) for part in texts] == [1] * len(texts), page
+    rendered = report.render()
+    assert "guide/a.md:6: in ./b.md: include './a.md' leads back to a file that includes it (guide/a.md → guide/b.md → guide/a.md)" in rendered
+    assert "guide/b.md:6: in ./a.md: include './b.md' leads back to a file that includes it" in rendered
+    assert "guide/self.md:6: include './self.md' leads back to a file that includes it (guide/self.md → guide/self.md)" in rendered
+    assert "included only: guide/more.md (in guide/part.md)" in rendered and "included only: guide/part.md (in guide/c.md)" in rendered
+
+
 def test_a_file_that_grows_after_its_size_was_looked_at_is_read_no_further_than_the_limit(tmp_path, monkeypatch):
     """A file's size is a moment old when it is read (the blog is hostile input): what is read decides,
     and no more than the limit and a byte is read."""
