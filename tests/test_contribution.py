@@ -165,7 +165,8 @@ def test_the_repositorys_own_docs_pass():
 
 
 def new_entry(*args: str, stdin: str | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "new_entry.py"), *args], input=stdin, capture_output=True, text=True, cwd=cwd)
+    command = [sys.executable, str(ROOT / "scripts" / "new_entry.py"), *args]
+    return subprocess.run(command, input=stdin, capture_output=True, text=True, cwd=cwd, timeout=60)  # a hang fails, it does not wait
 
 
 TRACEBACK = """Traceback (most recent call last):
@@ -190,6 +191,34 @@ def test_scaffold_filled_in_passes_the_check(blog):
     target.write_text(filled, encoding="utf-8")
     check = run_check(target, cwd=blog)
     assert check.returncode == 0, check.stdout
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link out", "link in", "linked folder", "outside", "dot-dot", "folder"])
+def test_scaffold_appends_only_to_a_regular_file_inside_the_docs_folder(tmp_path, kind):
+    """``--append`` on a FIFO waited for a writer until killed; on a symbolic link to a file outside docs/ it
+    replaced the link by a regular file holding that file's text and the entry (exit 0, no warning)."""
+    docs, outside = tmp_path / "docs", tmp_path / "outside"
+    (docs / "02.pytorch").mkdir(parents=True)
+    outside.mkdir()
+    secret = outside / "secret.md"
+    secret.write_text("外面的文件\n", encoding="utf-8")
+    (docs / "02.pytorch" / "01.real.md").write_text("---\ntitle: real\n---\n# real\n", encoding="utf-8")
+    target = {
+        "fifo": docs / "02.pytorch" / "fifo.md", "link out": docs / "02.pytorch" / "link.md", "link in": docs / "link-in.md",
+        "linked folder": docs / "linked" / "new.md", "outside": outside / "new.md", "dot-dot": docs / ".." / "outside" / "new.md",
+        "folder": docs / "02.pytorch",
+    }[kind]
+    if kind == "fifo":
+        os.mkfifo(target)
+    elif kind in ("link out", "link in"):
+        target.symlink_to(secret if kind == "link out" else docs / "02.pytorch" / "01.real.md")
+    elif kind == "linked folder":
+        (docs / "linked").symlink_to(outside, target_is_directory=True)
+    before = {path: (os.lstat(path).st_mode, path.read_bytes() if path.is_file() and not path.is_symlink() else None) for path in tmp_path.rglob("*")}
+    result = new_entry("--append", str(target), "--docs", str(docs), stdin=TRACEBACK)
+    assert result.returncode == 2 and f"error: {target}: " in result.stderr and "nothing was written" in result.stderr, result.stderr
+    after = {path: (os.lstat(path).st_mode, path.read_bytes() if path.is_file() and not path.is_symlink() else None) for path in tmp_path.rglob("*")}
+    assert after == before  # nothing written, nothing replaced, nothing made
 
 
 def test_scaffold_warns_when_the_error_already_has_an_entry():

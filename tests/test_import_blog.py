@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+import json
 import os
 import re
 import shutil
@@ -16,7 +17,7 @@ import pytest
 from conftest import ROOT, corpus_or_skip
 from dev.devtools import build_site
 from errata.blog.importer import import_blog
-from errata.blog.theme import SiteConfig, apply_site_config, footer_markdown, read_config
+from errata.blog.theme import SiteConfig, apply_site_config, footer_markdown, read_config, site_text
 from errata.cli.import_blog import main
 from errata.metadata import split_front_matter
 from errata.repair import repair_bytes
@@ -456,6 +457,28 @@ def import_files(tmp_path: Path, files: dict[str, str]) -> tuple:
     return import_blog(tmp_path / "blog", docs), docs
 
 
+@pytest.mark.parametrize("page", [
+    lambda n: "{{" * (n // 2) + "\n",  # Vue interpolation never closed: 41 s at 100,000 characters
+    lambda n: "# a" + " " * n + "b\n\n[x](#b)\n",  # spaces before a heading's closing run: over 85 s
+    lambda n: "## a" + " \t" * (n // 2) + "x\n\n[x](#a)\n",  # the same, spaces and tabs: over 87 s
+    lambda n: "## {" + "#a" * (n // 2) + "\n\n[x](#a)\n",  # an attribute list never closed: 16 s
+    lambda n: "{{" + " " * n + "\n",  # the safety check's attribute list, its spaces: 40 s
+    lambda n: "<" + "a" * n + "\n\n[x](#a)\n",  # a start tag never closed: 54 s at 16,000 with the link
+    lambda n: "# >" + "<" * n + "\n\n[x](#a)\n",  # the table of contents' slug of the heading
+], ids=["interpolation", "heading spaces", "heading tabs", "heading id", "attribute list", "start tag", "slug"])
+def test_a_page_of_one_long_run_is_imported_in_linear_time(tmp_path, page):
+    """100,000 characters of one shape (the audit's pages, and others found beside them) each took from
+    16 s to minutes: a pattern tried from each character on to the line's end. Four times the page now
+    takes about four times as long (the audit's size is the larger)."""
+
+    def import_page(n: int):
+        write(tmp_path / "blog/docs/a.md", "---\ntitle: 甲\n---\n" + page(n))
+        return import_blog(tmp_path / "blog", tmp_path / "docs")
+
+    assert import_page(100).essays == ["a.md"]
+    assert grows_linearly(import_page, 25_000)
+
+
 def test_links_to_headings_with_full_width_punctuation_keep_their_anchor(tmp_path):
     """VuePress 1 (vdoing's) keeps ``（）：？`` in a heading's id; VuePress 2 folds them: both land."""
     report, docs = import_files(tmp_path, {"01.笔记/01.甲.md": "---\ntitle: 甲\n---\n## 安装（Windows）\n\n见 [一](#安装（windows）) 和 [二](#安装-windows)。\n"})
@@ -588,6 +611,57 @@ def test_the_site_s_address_edit_links_and_domain_come_from_the_blog_s_config(tm
     assert 'site_url: "https://example.cn/blog/"' in config and 'repo_url: "https://gitee.com/someone/blog"' in config
     assert 'repo_name: "someone/blog"' in config and 'edit_uri: "edit/main/docs/"' in config
     assert (project / "docs/CNAME").read_text() == "example.cn\n" and (project / "docs/robots.txt").is_file()
+
+
+def test_a_config_s_title_description_and_repository_reach_mkdocs_yml_as_plain_text_only(tmp_path, capsys):
+    """Material prints site_name, site_description and repo_url raw on every page: a config whose title closed
+    ``<title>`` and added a refresh and a script went into mkdocs.yml as it was, and the import said nothing."""
+    write(tmp_path / "blog/docs/.vuepress/config.js", (
+        "module.exports = { title: '</title><meta http-equiv=\"refresh\" content=\"3;url=https://evil.example/IMPORTED\">"
+        "<script src=\"/x.txt\"></script><title>', description: '\"><script src=\"/x.txt\"></script>',"
+        " themeConfig: { repo: 'https://evil.example/\"><script src=\"/x.txt\"></script>' } }\n"
+    ))
+    write(tmp_path / "blog/docs/01.笔记/01.甲.md", "---\ntitle: 甲\n---\n正文\n")
+    mkdocs_yml = write(tmp_path / "mkdocs.yml", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert main([str(tmp_path / "blog"), str(tmp_path / "docs"), "--mkdocs-yml", str(mkdocs_yml)]) == 0
+    out = capsys.readouterr().out
+    settings = [line for line in mkdocs_yml.read_text(encoding="utf-8").split("\n") if line.startswith(("site_", "repo_"))]
+    assert not any(mark in line for line in settings for mark in ("<", ">", "evil.example", "&")), settings
+    assert not any('"' in line.partition(": ")[2].strip('"') for line in settings), settings
+    person = out.partition("needs a person")[2]
+    assert "config.js: title '</title><meta" in person and "left out" in person
+    assert "config.js: description" in person and "config.js: repo 'https://evil.example/" in person
+
+
+@pytest.mark.parametrize("title, written", [
+    ("Tom's Java & Go", "Tom’s Java ＆ Go"),
+    ("<b>小站</b> <script>alert(1)</script>", "小站"),
+    ("a <img src=x onerror=alert(1)> b", "a  b"),
+    ('x" onmouseover="alert(1)', "x＂ onmouseover=＂alert(1)"),
+])
+def test_a_site_s_name_is_written_as_text_and_said_when_it_is_not_as_written(tmp_path, title, written):
+    site = read_config(write(tmp_path / "config.yml", f"title: {json.dumps(title)}\ndescription: 说明\n"))
+    assert site.title == written and [note for note in site.notes if note.startswith("config.yml: title")]
+    text, _ = apply_site_config("site_name: x\n", site)
+    assert text.startswith(f"site_name: {json.dumps(written, ensure_ascii=False)}\n")
+    assert apply_site_config("site_name: x\n", SiteConfig(title=title))[0] == text.replace('site_description: "说明"\n', "")  # whoever made it
+
+
+@pytest.mark.parametrize("repo, url", [
+    ("someone/blog", "https://github.com/someone/blog"),
+    ("http://git.example.cn:8080/someone/blog", "http://git.example.cn:8080/someone/blog"),
+    ("https://x.example/a b", None),
+    ("https://x.example/a'onclick='x", None),
+    ("javascript:alert(1)//a/b", None),
+    ("https://x.example/<b>", None),
+])
+def test_only_a_plain_repository_address_reaches_mkdocs_yml(tmp_path, repo, url):
+    site = read_config(write(tmp_path / "config.yml", f"themeConfig:\n  repo: {json.dumps(repo)}\n"))
+    text, _ = apply_site_config("site_name: x\n", SiteConfig(repo=repo))
+    if url:
+        assert site.repo == repo and f"repo_url: {json.dumps(url)}" in text and not site.notes
+    else:
+        assert site.repo == "" and "repo_url" not in text and site.notes[0].startswith(f"config.yml: repo {repo!r}")
 
 
 def test_a_vuepress_2_config_gives_its_theme_s_settings_and_navbar(tmp_path, capsys):
@@ -896,6 +970,30 @@ def test_a_file_other_pages_only_include_is_no_page_of_its_own(tmp_path):
     assert "included only: guide/part.md (in guide/a.md): not a page of its own" in report.render()
 
 
+def test_pages_that_include_each_other_are_both_imported_and_the_ring_is_said(tmp_path):
+    """a.md includes b.md and b.md includes a.md: each was a part of the other, no page held either, and
+    both vanished ("essays imported: 0", "needs a person: nothing"). Each is a page now, with the other's
+    text once; the include that leads back is left out and named, at its line."""
+    report, docs = import_files(tmp_path, {
+        "guide/a.md": "---\ntitle: 甲\n---\n甲的正文。\n\n<!-- @include: ./b.md -->\n",
+        "guide/b.md": "---\ntitle: 乙\n---\n乙的正文。\n\n<!-- @include: ./a.md -->\n",
+        "guide/c.md": "---\ntitle: 丙\n---\n丙。\n\n<!-- @include: ./part.md -->\n",
+        "guide/part.md": "丙的一段。\n\n<!-- @include: ./more.md -->\n",  # a part of a page of the ring
+        "guide/more.md": "又一段。\n",
+        "guide/self.md": "---\ntitle: 丁\n---\n丁。\n\n<!-- @include: ./self.md -->\n",
+    })
+    assert sorted(report.essays) == ["guide/a.md", "guide/b.md", "guide/c.md", "guide/self.md"]
+    pages = {"a": ["甲的正文。", "乙的正文。"], "b": ["乙的正文。", "甲的正文。"], "c": ["丙。", "丙的一段。", "又一段。"], "self": ["丁。"]}
+    for page, texts in pages.items():
+        text = (docs / f"guide/{page}.md").read_text(encoding="utf-8")
+        assert [text.count(part) for part in texts] == [1] * len(texts), page
+    rendered = report.render()
+    assert "guide/a.md:6: in ./b.md: include './a.md' leads back to a file that includes it (guide/a.md → guide/b.md → guide/a.md)" in rendered
+    assert "guide/b.md:6: in ./a.md: include './b.md' leads back to a file that includes it" in rendered
+    assert "guide/self.md:6: include './self.md' leads back to a file that includes it (guide/self.md → guide/self.md)" in rendered
+    assert "included only: guide/more.md (in guide/part.md)" in rendered and "included only: guide/part.md (in guide/c.md)" in rendered
+
+
 def test_a_file_that_grows_after_its_size_was_looked_at_is_read_no_further_than_the_limit(tmp_path, monkeypatch):
     """A file's size is a moment old when it is read (the blog is hostile input): what is read decides,
     and no more than the limit and a byte is read."""
@@ -944,7 +1042,8 @@ def test_site_settings_with_characters_yaml_refuses_raw_are_written_so_mkdocs_re
     for title in ("博客\x80x", "a\x7fb", "a\x85b", "a\u2028b\u2029c", "a\ufffeb", 'q"\\\n\t\x00', "\U0001f600 好"):
         text, _ = apply_site_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), SiteConfig(title=title, description=title))
         config = mkdocs.config.load_config(config_file=io.StringIO(text), config_file_path=str(ROOT / "mkdocs.yml"))
-        assert (config["site_name"], config["site_description"]) == (title, title)
+        written = site_text(title)  # '"' as its full-width form: the theme prints the name raw
+        assert (config["site_name"], config["site_description"]) == (written, written)
 
 
 def test_a_blog_with_scripts_styles_frames_and_vue_bindings_builds_strict(tmp_path):

@@ -434,6 +434,19 @@ def test_a_file_that_includes_itself_twice_ends_quickly():
     assert time.perf_counter() - started < 2.0 and result.counts["include"] <= 50 and result.notes
 
 
+def test_an_include_that_leads_back_to_a_file_that_includes_it_is_left_out_and_named():
+    # Each file's text once: before, the ring was read round until 50 includes were spent.
+    files = {"./b.md": "乙\n\n<!-- @include: ../guide/c.md -->\n", "../guide/c.md": "丙\n\n<!-- @include: ./a.md -->\n\n<!-- @include: ./b.md -->\n"}
+    result = convert_markup("甲\n\n<!-- @include: ./b.md -->\n", 4, read_code=lambda path: files.get(path, "甲\n"), page_path="guide/a.md")
+    assert [result.text.count(word) for word in "甲乙丙"] == [1, 1, 1] and result.counts["include"] == 2
+    assert [(note.line, note.message) for note in result.notes] == [
+        (6, "in ./b.md: in ../guide/c.md: include './a.md' leads back to a file that includes it (guide/a.md → guide/b.md → guide/c.md → guide/a.md): left out"),
+        (6, "in ./b.md: in ../guide/c.md: include './b.md' leads back to a file that includes it (guide/b.md → guide/c.md → guide/b.md): left out"),
+    ]
+    twice = convert_markup("<!-- @include: ./p.md -->\n\n<!-- @include: ./p.md -->\n", read_code={"./p.md": "段\n"}.get)
+    assert twice.text.count("段") == 2 and not twice.notes  # the same part twice, side by side, is no ring
+
+
 def test_a_v_pre_container_keeps_its_text_as_written_without_notes():
     # VuePress's ``::: v-pre`` shows ``{{ }}`` as written: what Material does anyway.
     result = convert_markup("::: v-pre\n`{{ 这不是插值 }}` 和 {{ 也不是 }}\n:::\n\n{{ $page.title }}\n")

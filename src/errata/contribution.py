@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,8 +30,9 @@ from .checks import (
 )
 from .entries import ErrorEntry, find_entries
 from .errors import EssayError
+from .files import atomic_write, read_regular_file
 from .fingerprint import exception_line
-from .metadata import split_front_matter
+from .metadata import display_name, dump_front_matter, split_front_matter
 from .paths import OWN_STATIC_FILES, generated_file_problem, name_problem, permalink_problems, special_file_problem, static_file_problem, symlinks_under, through_symlink
 from .site import GENERATED_PAGES, page_url, unnumbered_dest
 from .text.encoding import decode_bytes
@@ -266,3 +268,60 @@ def scaffold_entry(error_text: str, language: str = "zh") -> str:
     for key in ("analysis", "solution", "references"):
         parts += [f"  - {labels[key]}{colon}", ""]
     return "\n".join(parts)
+
+
+def append_entry(essay: Path, docs: Path, entry: str) -> None:
+    """Append ``entry`` to the essay at ``essay``, in the site's ``docs`` (a new essay, titled from its
+    name, where there is none yet).
+
+    Only a regular file inside ``docs`` is written: a symbolic link was replaced by a copy of the file it
+    points to (outside the site, maybe) with the entry after it, and a FIFO kept the scaffold waiting for
+    a writer forever. Those, a folder, and a path outside ``docs`` or through a linked folder in it are
+    refused (:class:`EssayError`), and nothing is written. ``UnicodeDecodeError``: the essay is not UTF-8;
+    ``OSError``: it cannot be read or written.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     append_entry(Path(tmp, "01.cuda-errors.md"), Path(tmp), "- `KeyError: 'x'`\\n")
+    ...     print(Path(tmp, "01.cuda-errors.md").read_text(encoding="utf-8"), end="")
+    ---
+    title: cuda-errors
+    tags: []
+    ---
+    # cuda-errors
+    <BLANKLINE>
+    - `KeyError: 'x'`
+    >>> append_entry(Path("docs/../elsewhere.md"), Path("docs"), "- `KeyError: 'x'`\\n")
+    Traceback (most recent call last):
+    errata.errors.EssayError: docs/../elsewhere.md: not inside the site's docs folder docs (--docs): an entry goes into one of its essays
+    """
+    problem = _not_appendable(essay, docs)
+    if problem:
+        raise EssayError(str(essay), None, problem)
+    try:
+        data = read_regular_file(essay)  # no link, no FIFO: checked again as it is opened
+    except FileNotFoundError:
+        title = display_name(essay.name)
+        text = dump_front_matter({"title": title, "tags": []}) + f"# {title}\n\n" + entry
+    else:
+        text = data.decode("utf-8").rstrip("\n") + "\n\n" + entry
+    atomic_write(essay, text.encode("utf-8"))
+
+
+def _not_appendable(essay: Path, docs: Path) -> str | None:
+    """Why an entry may not be appended to ``essay`` (None: it may): see :func:`append_entry`."""
+    if not Path(os.path.abspath(essay)).is_relative_to(os.path.abspath(docs)):
+        return f"not inside the site's docs folder {docs} (--docs): an entry goes into one of its essays"
+    if essay.is_symlink():
+        return "a symbolic link: writing would replace it by a copy of the file it points to; name that file"
+    if through_symlink(essay, docs):
+        return "in a linked folder: the entry would be written where the link leads; name the essay by its own path"
+    try:
+        mode = os.lstat(essay).st_mode
+    except FileNotFoundError:
+        return None  # a new essay
+    if stat.S_ISDIR(mode):
+        return "a folder, not an essay"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a FIFO, socket or device): an essay is a file (reading a FIFO waits for a writer forever)"
+    return None

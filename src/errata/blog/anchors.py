@@ -19,8 +19,11 @@ from pymdownx.slugs import slugify
 
 from ..markdown_lines import prose_lines
 
-_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
-_EXPLICIT_ID = re.compile(r"\{[^{}]*#([\w-]+)[^{}]*\}\s*$")
+#: An ATX heading's marker and its text, the closing ``#`` run still on: :func:`_heading` takes it off. A
+#: pattern that took it off too tried the closing run from every space of the text (quadratic: 100,000 spaces
+#: never ended).
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*)$")
+_ID = re.compile(r"#([\w-]+)")
 _LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)")
 _TAG = re.compile(r"<[^<>\n]*>")
 _EMOJI = re.compile(r":[+\w-]+:")  # a shortcode; the ones the site's emoji index knows become pictures
@@ -61,20 +64,66 @@ def heading_anchors(body: str) -> dict[str, str]:
     seen: dict[str, int] = {}
     vuepress_seen: dict[str, dict[str, int]] = {}
     for _, line in prose_lines(body):
-        match = _HEADING.match(line)
-        if not match:
+        text = _heading(line)
+        if text is None:
             continue
-        text = match.group(2)
-        explicit = _EXPLICIT_ID.search(text)
+        explicit = _explicit_id(text)
         if explicit:
-            anchors[explicit.group(1)] = explicit.group(1)
+            anchors[explicit] = explicit
             continue
         plain = heading_text(text)
-        ours = _unique(_material_slug(plain, "-"), seen, "_{}")
+        ours = _unique(_site_slug(plain), seen, "_{}")
         anchors.setdefault(ours, ours)
         for form in ("NFD", "NFKD"):  # VuePress 1's id, then VuePress 2's where it differs
             anchors.setdefault(_unique(vuepress_slug(plain, form), vuepress_seen.setdefault(form, {}), "-{}", start=2), ours)
     return anchors
+
+
+def _heading(line: str) -> str | None:
+    """An ATX heading's text (its closing run of ``#`` and the spaces around it off), or ``None`` for a line
+    that is no heading. Read once from each end, so a long run of spaces or ``#`` costs its length.
+
+    >>> _heading("## 安装 Node ##  "), _heading("### a#"), _heading("## ###"), _heading("#不是"), _heading("    # 代码")
+    ('安装 Node', 'a#', '###', None, None)
+    """
+    match = _HEADING.match(line)
+    if match is None:
+        return None
+    text = match.group(2).rstrip(" \t")
+    if not text:  # spaces only: a blank heading, as the table of contents has one, once there are two
+        return match.group(0)[-1] if match.start(2) - match.end(1) >= 2 else None
+    bare = text.rstrip("#")
+    if bare != text and bare.rstrip(" \t") and bare[-1] in " \t":  # a closing run: after a space, with text before it
+        return bare.rstrip(" \t")
+    return text
+
+
+def _explicit_id(text: str) -> str | None:
+    """The id a heading gives itself by attribute list at its end (``{#id .class}``; the last ``#id`` in it), if any.
+
+    >>> _explicit_id("安装 {#install .wide}"), _explicit_id("a {: #x #y }  "), _explicit_id("{#a} b"), _explicit_id("a {b}")
+    ('install', 'y', None, None)
+    """
+    stripped = text.rstrip()
+    start = stripped.rfind("{")
+    if not stripped.endswith("}") or start < 0 or "}" in stripped[start + 1 : -1]:
+        return None
+    ids = _ID.findall(stripped, start + 1, len(stripped) - 1)
+    return ids[-1] if ids else None
+
+
+def _site_slug(text: str) -> str:
+    """The site's id for a heading's text: pymdownx's ``slugify``, as the table of contents calls it.
+
+    Its tag pattern reads on from each ``<`` to a ``>``: from each ``<`` after the last ``>`` it read to
+    the end in vain (``>`` and 16,000 ``<`` took 0.15 s, 100,000 six). Those ``<`` begin no tag, and go
+    over as ``?``, which the slug drops as it drops ``<``.
+
+    >>> _site_slug("a <b>粗</b> < c"), _site_slug("> x <" + "<" * 100_000)
+    ('a-粗--c', '-x-')
+    """
+    after_tags = text.rfind(">") + 1
+    return _material_slug(text[:after_tags] + text[after_tags:].replace("<", "?"), "-")
 
 
 def _unique(slug: str, seen: dict[str, int], pattern: str, start: int = 1) -> str:

@@ -8,7 +8,10 @@ the numbers off the URLs), so relative links between essays keep working as writ
 A file that pages include (``<!-- @include: ./part.md -->``) is a part, not a page: its text is in
 the pages that include it, and it is written as a page of its own only when a page or the nav
 links to it (VuePress publishes every file; a part alone, out of its page, is not what the author
-meant to be read). The report lists the parts under "included only".
+meant to be read). The report lists the parts under "included only". Files that include each other with
+no page above them (a.md includes b.md, b.md includes a.md) are pages, each with the other's text once:
+as parts, neither would be on the site. An include that leads back to a file that includes it is left
+out and reported at its line.
 
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as tmp:
@@ -49,7 +52,7 @@ from ..repair import FrontMatterError, RepairOptions, RepairReport, RepairResult
 from ..safety import find_unsafe_html
 from ..site import GENERATED_PAGES, page_url, path_order_key, relative_url, unnumbered_dest, url_clashes
 from .anchors import heading_anchors
-from .markup import Note, convert_markup, included_paths
+from .markup import ON_AUTHORS_COMPUTER, Note, blog_path, convert_markup, included_paths
 from .theme import THEME_ADDRESSES, THEME_FOLDERS, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, nav_item, read_config
 
 MAX_ESSAY_BYTES = 5_000_000
@@ -68,7 +71,6 @@ ERRATA_PAGES = ("lookup.md", "tags.md", *GENERATED_PAGES)
 SKIPPED_FOLDERS = {"node_modules", ".vuepress", ".git"}
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 _FRONT_MATTER = re.compile(rb"---[ \t]*\r?\n(?:.*?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_DRIVE = re.compile(r"^(?:[A-Za-z]:[\\/]|file:|\\\\)")
 
 
 @dataclass(frozen=True)
@@ -417,7 +419,7 @@ class _Import:
         """Every page placed, converted; a part (an essay other pages include) only once a page converted
         or the nav leads to it: a file that is only included is in the pages that include it, no page of its own."""
         outputs: dict[str, str] = {}
-        parts = self._included()
+        parts = self._parts()
         for page in self.pages.values():
             if page.dest and page.src not in parts and page.role != "catalogue":
                 self._convert_into(outputs, page)
@@ -435,12 +437,29 @@ class _Import:
                 self._convert_into(outputs, page)
         return outputs
 
+    def _parts(self) -> dict[str, set[str]]:
+        """The essays that are parts, each with the pages that include it: those that a top page (one no
+        page includes) includes, directly or through other parts. Files that only include each other (a.md
+        includes b.md, b.md includes a.md, no page includes either) are pages: as parts, neither would be on the site."""
+        included = self._included()
+        includes: dict[str, set[str]] = {}
+        for src, pages in included.items():
+            for page in pages:
+                includes.setdefault(page, set()).add(src)
+        reached: set[str] = set()
+        waiting = [page.src for page in self.pages.values() if page.dest and page.src not in included]
+        while waiting:
+            for src in includes.get(waiting.pop(), set()) - reached:
+                reached.add(src)
+                waiting.append(src)
+        return {src: pages for src, pages in included.items() if src in reached}
+
     def _included(self) -> dict[str, set[str]]:
         """The essays that pages include (``<!-- @include: ./part.md -->``), each with the pages that include it."""
         found: dict[str, set[str]] = {}
         for page in self.pages.values():
             for path in included_paths(page.body) if page.dest else ():
-                src = _blog_path(page.src, path)
+                src = blog_path(page.src, path)
                 if src != page.src and src in self.pages and self.pages[src].role == "essay":
                     found.setdefault(src, set()).add(page.src)
         return found
@@ -471,7 +490,7 @@ class _Import:
                 meta["permalink"] = page.metadata["permalink"]  # the old address still leads here
             return catalogue_page(meta, sorted(listed, key=lambda page: path_order_key(page[0])))  # as the navigation orders them
         resolve = self._resolver(page)
-        converted = convert_markup(page.body, page.body_line, resolve, self._code_reader(page), syntax=self.config.syntax)
+        converted = convert_markup(page.body, page.body_line, resolve, self._code_reader(page), syntax=self.config.syntax, page_path=page.src)
         self.report.counts.update(converted.counts)
         self._notes(page.src, converted.notes)
         if page.role == "home":
@@ -561,7 +580,7 @@ class _Import:
 
         def read_code(path: str, from_root: bool = False) -> str | None:
             candidates = [_repository_path(path, docs) for docs in docs_seen_from_root] if from_root and not path.strip().startswith("@") else []
-            for joined in [*candidates, _blog_path(page.src, path)]:
+            for joined in [*candidates, blog_path(page.src, path)]:
                 text = self._read_docs_file(joined)
                 if text is not None:
                     return text
@@ -600,7 +619,7 @@ class _Import:
         raw = url.strip()
         if not raw or raw.startswith("#") or raw.startswith("//"):
             return None, ""
-        if _DRIVE.match(raw):
+        if ON_AUTHORS_COMPUTER.match(raw):
             return None, "a file on the author's computer, not in the blog"
         if _SCHEME.match(raw):
             return None, ""
@@ -860,23 +879,6 @@ def _block_lines(text: str | bytes) -> int:
     return match.group(0).count(b"\n") + (not match.group(0).endswith(b"\n")) if match else 0
 
 
-def _blog_path(src: str, path: str) -> str | None:
-    """The file under the blog's ``docs/`` that a code import or include of the page ``src`` names
-    (relative to the page, or by VuePress's ``@/``: the source folder); ``None`` for one outside
-    ``docs/`` or on the author's computer.
-
-    >>> _blog_path("guide/a.md", "./part.md"), _blog_path("guide/a.md", "@/code/x.py"), _blog_path("a.md", "../x.md"), _blog_path("a.md", "/etc/passwd")
-    ('guide/part.md', 'code/x.py', None, None)
-    """
-    raw = unquote(path.strip()).replace("\\", "/")
-    if raw.startswith("/") or _DRIVE.match(raw):
-        return None  # a path on the author's computer
-    joined = posixpath.normpath(raw[2:] if raw.startswith("@/") else posixpath.join(posixpath.dirname(src), raw))
-    if joined == ".." or joined.startswith("../") or joined.startswith("/"):
-        return None
-    return joined
-
-
 def _repository_path(path: str, docs: str) -> str | None:
     """The file under the blog's ``docs/`` that VuePress 1's ``<<< ./docs/a.js`` names by a path from
     where VuePress ran (``docs``: where docs/ is from there); ``None`` for one outside ``docs/``.
@@ -885,7 +887,7 @@ def _repository_path(path: str, docs: str) -> str | None:
     ('code/a.js', 'code/a.js', None, None)
     """
     raw = unquote(path.strip()).replace("\\", "/")
-    if raw.startswith("/") or _DRIVE.match(raw):
+    if raw.startswith("/") or ON_AUTHORS_COMPUTER.match(raw):
         return None  # a path on the author's computer
     joined = posixpath.normpath(raw)
     prefix = "" if docs == "." else posixpath.normpath(docs) + "/"

@@ -44,6 +44,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Union
+from urllib.parse import unquote
 
 import yaml
 
@@ -97,10 +98,10 @@ _BADGE = re.compile(rf"<Badge\b({_INSIDE_TAG})>(?:([^<>]*)</Badge>)?", re.IGNORE
 #: Vue components: PascalCase (``<ClientOnly>``), kebab-case as custom elements are named (``<router-link>``,
 #: ``<my-widget>``), and ``<template>``.
 _VUE_TAG = re.compile(rf"</?([A-Z][\w-]*|[a-z][a-z0-9]*(?:-[a-z0-9]+)+|template)\b{_INSIDE_TAG}>")
-#: VuePress syntax with no Material counterpart, left as text and reported: Vue interpolation,
-#: code imports (``<<< @/file``), includes. (A Vue single-file component's ``<script>`` and ``<style>``
-#: are left out: :func:`_dropped_elements`.)
-_VUEPRESS_ONLY = re.compile(r"\{\{.*?\}\}|^\s*<<<\s*@|^\s*@include\b|^\s*@\[", re.IGNORECASE)
+#: VuePress syntax with no Material counterpart, left as text and reported: code imports (``<<< @/file``),
+#: includes at a line's start; Vue interpolation (:func:`_interpolation`). (A Vue single-file component's
+#: ``<script>`` and ``<style>`` are left out: :func:`_dropped_elements`.)
+_VUEPRESS_ONLY = re.compile(r"\s*(?:<<<\s*@|@include\b|@\[)", re.IGNORECASE)
 _TOC = re.compile(r"\[\[toc\]\]", re.IGNORECASE)
 #: A code import on a line of its own: VuePress 2's ``@[code{3-10} js{2}](./a.js)`` (lines, then a language
 #: and its highlighted lines), VuePress 1's ``<<< @/a.js{2}``. Possessive runs: each character is read once (linear).
@@ -111,6 +112,8 @@ _MARK = re.compile(r"==(?=[^\s=])([^=\n]*?[^\s=])==")
 _INCLUDE = re.compile(r"^ *<!--[ \t]*@include:[ \t]*([^\s{#]+?)(?:\{(\d*)-(\d*)\})?(?:#[\w-]+)?[ \t]*-->[ \t]*$")
 _EMBED = re.compile(r"^ *@\[[\w-]+")
 MAX_INCLUDES = 50  # per page, nested ones included
+#: A path on the author's computer: a drive (``C:\``), ``file:``, a network share (``\\host``).
+ON_AUTHORS_COMPUTER = re.compile(r"^(?:[A-Za-z]:[\\/]|file:|\\\\)")
 MAX_CODE_LINES = 5000  # an imported file's lines: a snippet, not a data dump
 # A label holds no brackets but an image's (``[![alt](img.png)](page.md)``): each '[' scans to the next one, linear.
 _LABEL = r"(?:[^\[\]\n!]|!(?!\[)|!\[[^\[\]\n]*\]\([^()\s]*\))*"
@@ -145,6 +148,17 @@ class Note:
 
     line: int
     message: str
+
+
+@dataclass
+class _Including:
+    """What a page's includes share with the texts they bring in: how many more may be read, and the files
+    being read in now (the page first, by its path in the blog), so that one that leads back to a file
+    that includes it is read no further."""
+
+    page: str = ""
+    left: int = MAX_INCLUDES
+    open: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -183,11 +197,12 @@ def no_code(path: str, from_root: bool = False) -> None:
 
 def convert_markup(
     text: str, first_line: int = 1, resolve: Resolver = keep_url, read_code: CodeReader = no_code,
-    _includes: list[int] | None = None, syntax: frozenset[str] = frozenset(),
+    _includes: _Including | None = None, syntax: frozenset[str] = frozenset(), page_path: str = "",
 ) -> Conversion:
     """Convert an essay's body (no front matter); notes count lines from ``first_line``;
     ``read_code`` gives the files code imports name; ``syntax``, the blog's optional syntaxes that are on
-    (:data:`OPTIONAL_SYNTAX`).
+    (:data:`OPTIONAL_SYNTAX`); ``page_path``, the page's path in the blog (``guide/a.md``), which its
+    includes are named from.
 
     >>> print(convert_markup("```js {1,3}\\nlet a\\n```\\n::: tip\\n```\\n:::\\n```\\n:::\\n").text, end="")
     ```js hl_lines="1 3"
@@ -212,9 +227,41 @@ def convert_markup(
     roles = [QUOTED_CODE if quoted else role for role, quoted in zip(_entry_roles(lines), _quoted_fences(lines))]
     lines, gone = _dropped_elements(lines, numbers, roles, resolve, result)
     root = _parse(lines, numbers, result, roles, gone)
-    lines = _Renderer(result, resolve, read_code, _includes, syntax).render(root.children)
+    includes = _includes or _Including(page_path, open=[page_path] if page_path else [])
+    lines = _Renderer(result, resolve, read_code, includes, syntax).render(root.children)
     result.text = "\n".join(_quotes_ended(lines))
     return result
+
+
+def _interpolation(line: str) -> str | None:
+    """A line's first Vue interpolation (``{{ $page.title }}``), or ``None``.
+
+    Two searches of the line: a pattern tried from each ``{{`` on to the next ``}}`` read the rest of the
+    line from every one of them (quadratic: 50,000 ``{{`` and no ``}}`` took 41 s).
+
+    >>> _interpolation("标题 {{ $page.title }} 与 {{ x }}"), _interpolation("{{{{ 没有结尾"), _interpolation("}} {{")
+    ('{{ $page.title }}', None, None)
+    """
+    start = line.find("{{")
+    end = line.find("}}", start + 2) if start >= 0 else -1
+    return line[start : end + 2] if end >= 0 else None
+
+
+def blog_path(src: str, path: str) -> str | None:
+    """The file under the blog's ``docs/`` that a code import or include of the page ``src`` names
+    (relative to the page, or by VuePress's ``@/``: the source folder); ``None`` for one outside
+    ``docs/`` or on the author's computer.
+
+    >>> blog_path("guide/a.md", "./part.md"), blog_path("guide/a.md", "@/code/x.py"), blog_path("a.md", "../x.md"), blog_path("a.md", "/etc/passwd")
+    ('guide/part.md', 'code/x.py', None, None)
+    """
+    raw = unquote(path.strip()).replace("\\", "/")
+    if raw.startswith("/") or ON_AUTHORS_COMPUTER.match(raw):
+        return None  # a path on the author's computer
+    joined = posixpath.normpath(raw[2:] if raw.startswith("@/") else posixpath.join(posixpath.dirname(src), raw))
+    if joined == ".." or joined.startswith("../") or joined.startswith("/"):
+        return None
+    return joined
 
 
 def included_paths(text: str) -> list[str]:
@@ -886,12 +933,12 @@ def _fence_info(line: str, match: re.Match[str], result: Conversion) -> str:
 
 
 class _Renderer:
-    def __init__(self, result: Conversion, resolve: Resolver, read_code: CodeReader = no_code, includes: list[int] | None = None, syntax: frozenset[str] = frozenset()):
+    def __init__(self, result: Conversion, resolve: Resolver, read_code: CodeReader = no_code, includes: _Including | None = None, syntax: frozenset[str] = frozenset()):
         self.result = result
         self.resolve = resolve
         self.read_code = read_code
         self.syntax = syntax
-        self.includes = includes if includes is not None else [MAX_INCLUDES]  # left for the page, its includes' included
+        self.includes = includes or _Including()
         self.v_pre = 0  # inside how many ``::: v-pre``
 
     def note(self, line: int, message: str) -> None:
@@ -1007,15 +1054,24 @@ class _Renderer:
         as this page's text is; notes about it cite the include's line. A file that cannot be read
         leaves the comment (which shows nothing), noted: the page would lack that part."""
         path, first, last = match.groups()
-        text = self.read_code(path) if self.includes[0] > 0 else None
+        key = blog_path(self.includes.page, path) or path
+        if key in self.includes.open:  # a.md includes b.md, which includes a.md: its text is on the page once
+            ring = " → ".join([*self.includes.open[self.includes.open.index(key) :], key])
+            self.note(line.number, f"include {path!r} leads back to a file that includes it ({ring}): left out")
+            return [line.text]
+        text = self.read_code(path) if self.includes.left > 0 else None
         if text is None:
             self.note(line.number, f"include {path!r} names no file of the blog (or the page has more than {MAX_INCLUDES} includes): the page lacks that part; paste it in")
             return [line.text]
-        self.includes[0] -= 1  # shared with the included texts: a file that includes itself twice cannot multiply
+        self.includes.left -= 1  # shared with the included texts: a file that includes another twice cannot multiply
         self.result.counts["include"] += 1
         part = "\n".join(text.replace("\r\n", "\n").split("\n")[int(first) - 1 if first else 0 : int(last) if last else None][:MAX_CODE_LINES])
         at_include = lambda url, image, _, in_html: self.resolve(url, image, line.number, in_html)  # noqa: E731  (the page's line)
-        converted = convert_markup(part, line.number, at_include, self.read_code, self.includes, self.syntax)
+        self.includes.open.append(key)
+        try:
+            converted = convert_markup(part, line.number, at_include, self.read_code, self.includes, self.syntax)
+        finally:
+            self.includes.open.pop()
         self.result.notes += [Note(line.number, f"in {path}: {note.message}") for note in converted.notes]
         self.result.counts.update(converted.counts)
         return converted.text.split("\n")
@@ -1177,9 +1233,12 @@ class _Renderer:
 
     def vuepress_only(self, text: str, number: int) -> str:
         """Report what only VuePress understands and Material would show as text."""
-        found = _VUEPRESS_ONLY.search(text) if ("{{" in text or "@" in text) else None
-        if found and not (self.v_pre and found.group(0).startswith("{{")):
-            self.note(number, f"{found.group(0).strip()[:40]!r} is VuePress's own syntax: Material shows it as it is written; rewrite or remove it")
+        found = _VUEPRESS_ONLY.match(text) if "@" in text else None
+        syntax = found.group(0) if found else None
+        if syntax is None and not self.v_pre:  # ``::: v-pre`` shows ``{{ }}`` as written, as Material does
+            syntax = _interpolation(text)
+        if syntax:
+            self.note(number, f"{syntax.strip()[:40]!r} is VuePress's own syntax: Material shows it as it is written; rewrite or remove it")
         return text
 
     def with_base(self, text: str) -> str:

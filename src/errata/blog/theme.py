@@ -109,14 +109,17 @@ def read_config(path: Path) -> SiteConfig:
         config.notes.append(f"{path.name}: no literal config object found (settings are not read from code)")
         return config
     locale = _get(data, "locales", "/")
-    config.title = _string(data.get("title")) or _string(_get(locale, "title"))
-    config.description = _string(data.get("description")) or _string(_get(locale, "description"))
+    config.title = _site_text(_string(data.get("title")) or _string(_get(locale, "title")), "title", config)
+    config.description = _site_text(_string(data.get("description")) or _string(_get(locale, "description")), "description", config)
     # VuePress 1 (and vdoing) keep the theme's settings in themeConfig; VuePress 2 passes them to the theme.
     theme_key = next((key for key in ("themeConfig", "theme") if isinstance(data.get(key), dict)), None)
     theme = data[theme_key] if theme_key else {}
     vuepress_2 = theme_key == "theme"
     # reco and plume name the repository of the pages docsRepo (a URL or owner/name), beside or instead of repo.
-    config.repo = _string(theme.get("repo")) or _string(theme.get("docsRepo"))
+    repo = _string(theme.get("repo")) or _string(theme.get("docsRepo"))
+    if repo and not repository_url(repo):
+        config.notes.append(f"{path.name}: repo {_shown(repo)} is neither owner/name nor a plain http(s) address: left out (set repo_url in mkdocs.yml by hand)")
+    config.repo = repo if repository_url(repo) else ""
     # The plugins list is often code (functions, require()), which is not read: the hostname of a
     # sitemap plugin is looked for in the text then, as a literal string only. VuePress 2's themes
     # (hope, plume) take the hostname themselves.
@@ -147,6 +150,54 @@ def read_config(path: Path) -> SiteConfig:
     elif isinstance(nav, list):
         config.nav = [nav_item(item) for item in nav if isinstance(item, (dict, str))]
     return config
+
+
+#: What a site's name or description may not hold as it is: mkdocs.yml's ``site_name`` and ``site_description``
+#: are printed on every page (the ``<title>``, a ``<meta>`` attribute) by the theme, which does not escape them.
+#: Each stands as its typographic or full-width form: the text stays readable, the markup is gone.
+_NOT_IN_SITE_TEXT = str.maketrans({"<": "＜", ">": "＞", '"': "＂", "'": "’", "&": "＆"})
+
+
+def site_text(value: str) -> str:
+    """A blog's title or description as plain text for mkdocs.yml: elements that hold code (``<script>``,
+    ``<style>``) gone whole, other tags gone with their text kept, ``<>"'&`` as their full-width or
+    typographic forms.
+
+    >>> site_text("Tom's <b>Java</b> & Go"), site_text('</title><meta http-equiv="refresh"><script src="/x.txt"></script><title>')
+    ('Tom’s Java ＆ Go', '')
+    """
+    text = _ANY_TAG.sub("", _HIDDEN_ELEMENT.sub("", value))
+    return text.translate(_NOT_IN_SITE_TEXT).strip()
+
+
+def _site_text(value: str, key: str, config: SiteConfig) -> str:
+    """:func:`site_text` of the config's ``key``, and a note for a person where that is not the value as written."""
+    text = site_text(value)
+    if text != value:
+        written = f"written as {text!r}" if text else "left out"
+        config.notes.append(f"{config.source}: {key} {_shown(value)} holds HTML markup or characters (<>\"'&) the theme would print raw on every page: {written}")
+    return text
+
+
+#: A repository's address mkdocs.yml can print in a link as it is: http(s), a host, nothing that ends an attribute.
+_PLAIN_URL = re.compile(r"https?://[\w.-]+(?::\d+)?(?:/[^\s\"'<>`\\]*)?")
+
+
+def repository_url(repo: str) -> str:
+    """The web address of the repository a config names (``owner/name`` is on GitHub), or '' when it names
+    none that can be written into a page as it is.
+
+    >>> repository_url("someone/blog"), repository_url("https://gitee.com/someone/blog"), repository_url('https://x.org/"><script>')
+    ('https://github.com/someone/blog', 'https://gitee.com/someone/blog', '')
+    """
+    if re.fullmatch(r"[\w.-]+/[\w.-]+", repo):
+        return f"https://github.com/{repo}"
+    return repo if _PLAIN_URL.fullmatch(repo) else ""
+
+
+def _shown(value: str) -> str:
+    """A value of the config, quoted for the report and cut short: a hostile one may be long."""
+    return repr(value if len(value) <= 80 else value[:80] + "…")
 
 
 def nav_item(item: dict[str, Any] | str) -> dict[str, Any]:
@@ -855,13 +906,12 @@ def apply_site_config(mkdocs_yml: str, site: SiteConfig) -> tuple[str, list[str]
     'repo_url: https://github.com/errata-kb/errata\\nedit_uri: ""\\nsite_name: "小站"\\n'
     """
     # None: the blog does not say, and mkdocs.yml keeps its own; "" turns a setting off.
-    values: dict[str, str | None] = {"site_name": site.title or None, "site_description": site.description or None, "site_url": site.url or None}
-    if re.fullmatch(r"[\w.-]+/[\w.-]+", site.repo):
-        values["repo_url"] = f"https://github.com/{site.repo}"
-        values["repo_name"] = site.repo
-    elif site.repo.startswith("https://"):
-        values["repo_url"] = site.repo
-        owner_and_name = re.fullmatch(r"https://[\w.-]+/([\w.-]+/[\w.-]+?)(?:\.git)?/?", site.repo)
+    # The theme prints the name and description raw on every page: plain text only, whoever built ``site``.
+    values: dict[str, str | None] = {"site_name": site_text(site.title) or None, "site_description": site_text(site.description) or None, "site_url": site.url or None}
+    repo_url = repository_url(site.repo)
+    if repo_url:
+        values["repo_url"] = repo_url
+        owner_and_name = re.fullmatch(r"https?://[\w.-]+/([\w.-]+/[\w.-]+?)(?:\.git)?/?", repo_url)
         values["repo_name"] = owner_and_name.group(1) if owner_and_name else None
     if values.get("repo_url"):
         # vdoing's edit links: its branch (VuePress's default, master) and the folder of its pages.

@@ -14,18 +14,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from errata.contribution import scaffold_entry
-from errata.files import atomic_write
+from errata.contribution import append_entry, scaffold_entry
+from errata.errors import EssayError
 from errata.fingerprint import strip_terminal_codes
 from errata.lookup import LookupIndex
-from errata.metadata import display_name, dump_front_matter
 from errata.site import Catalogue
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("error", nargs="?", help="the error; read from standard input when absent")
-    parser.add_argument("--append", type=Path, metavar="ESSAY", help="append the entry to this essay (created if missing)")
+    parser.add_argument("--append", type=Path, metavar="ESSAY", help="append the entry to this essay of --docs (created if missing; a regular file only)")
     parser.add_argument("--english", action="store_true", help="English section labels")
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="the site's docs, to find an existing entry")
     parser.add_argument("--site-url", default="", help="prefix for the URL in the duplicate warning")
@@ -55,13 +54,10 @@ def main(argv: list[str] | None = None) -> int:
         print(entry)
         return 0
     try:
-        if args.append.exists():
-            text = args.append.read_text(encoding="utf-8")
-            text = text.rstrip("\n") + "\n\n" + entry
-        else:
-            title = display_name(args.append.name)
-            text = dump_front_matter({"title": title, "tags": []}) + f"# {title}\n\n" + entry
-        atomic_write(args.append, text.encode("utf-8"))
+        append_entry(args.append, args.docs, entry)
+    except EssayError as exc:
+        print(f"error: {exc}; nothing was written", file=sys.stderr)
+        return 2
     except UnicodeDecodeError:
         print(f"error: {args.append} is not UTF-8: run scripts/repair.py --write {args.append} first; nothing was written", file=sys.stderr)
         return 2
