@@ -432,11 +432,13 @@ class _LineStarts:
 
     def __init__(self, text: str):
         self.text, self.line, self.line_start = text, 1, 0
+        self.scanned = 0  # no line break before here past line_start: a line of 80,000 tags is read once, not once a tag
 
     def position(self, offset: int) -> tuple[int, int]:
         while True:
-            newline = self.text.find("\n", self.line_start, offset)
+            newline = self.text.find("\n", max(self.line_start, self.scanned), offset)
             if newline < 0:
+                self.scanned = max(self.scanned, offset)
                 return self.line, offset - self.line_start
             self.line, self.line_start = self.line + 1, newline + 1
 

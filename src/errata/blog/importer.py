@@ -47,7 +47,7 @@ from urllib.parse import unquote
 from ..errors import EssayError
 from ..files import atomic_write, read_regular_file
 from ..metadata import MetadataValueError, SplitEssay, display_name, dump_front_matter, normalise_metadata, split_front_matter
-from ..paths import THEME_FILE_KEYS, permalink_problems
+from ..paths import PASSIVE_SUFFIXES, THEME_FILE_KEYS, permalink_problems
 from ..repair import FrontMatterError, RepairOptions, RepairReport, RepairResult, repair_bytes
 from ..safety import find_unsafe_html
 from ..site import GENERATED_PAGES, page_url, path_order_key, relative_url, unnumbered_dest, url_clashes
@@ -58,14 +58,6 @@ from .theme import THEME_ADDRESSES, THEME_FOLDERS, THEME_PAGES, SiteConfig, cata
 MAX_ESSAY_BYTES = 5_000_000
 MAX_ASSET_BYTES = 50_000_000
 MAX_NOTES = 50  # per file: a person reads the first ones, and the count
-#: Files brought across as they are: pictures, media, documents. Anything else (.html, .svg, .js…)
-#: is published by a static site exactly as it is and can run scripts there: not copied, reported.
-PASSIVE_SUFFIXES = {
-    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".ico", ".tif", ".tiff",
-    ".mp4", ".webm", ".ogg", ".ogv", ".mp3", ".wav", ".m4a", ".flac",
-    ".pdf", ".txt", ".csv", ".tsv", ".json", ".yaml", ".yml", ".toml", ".ipynb", ".zip", ".gz", ".tgz", ".7z", ".rar",
-    ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".py", ".sh", ".c", ".cpp", ".h", ".java", ".kt", ".go", ".rs",
-}
 #: Pages of the Errata site itself: an essay of that name at the top goes under another name.
 ERRATA_PAGES = ("lookup.md", "tags.md", *GENERATED_PAGES)
 SKIPPED_FOLDERS = {"node_modules", ".vuepress", ".git"}
@@ -902,7 +894,7 @@ def _suffix(path: str) -> str:
 
 
 def _passive(path: str) -> bool:
-    """Whether a file is one the import copies as it is.
+    """Whether a file is one the import copies as it is: one the build publishes (:data:`~errata.paths.PASSIVE_SUFFIXES`).
 
     >>> _passive("01.a/1.PNG"), _passive("img/logo.svg"), _passive("demo/index.html")
     (True, False, False)
