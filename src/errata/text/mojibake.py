@@ -745,7 +745,7 @@ def _one_sign_repeated(run: str) -> bool:
     >>> _one_sign_repeated("¿¿¿¿¿"), _one_sign_repeated("¡¡¡¡"), _one_sign_repeated("¹þ¹þ¹þ¹þ")   # 哈哈哈哈 stays read
     (True, False, False)
     """
-    return len(run) >= 4 and len(set(run)) == 1 and run[0] != "¡"
+    return len(run) >= 4 and run[0] != "¡" and run.count(run[0]) == len(run)
 
 
 def _lone_pair(line: str, start: int, end: int) -> bool:
@@ -1465,9 +1465,12 @@ def _with_lone_pairs(
 ) -> tuple[list[DecodedRun], bool]:
     """A line's runs with the lone pairs of legacy bytes (:func:`_lone_pair`) that no run covers yet, read as ``kind``."""
     runs, confirmed = found
+    lone = [m for m in LEGACY_RUN.finditer(line) if _lone_pair(line, m.start(), m.end())]
+    if not lone:
+        return found  # most lines
     # A UTF-8 reading that reads nothing whole (``ÔÚ``: two lead bytes alone) holds no pair from a reading.
     taken = Spans((run.start, run.end) for run in runs if not _nothing_whole(run))
-    lone = [m for m in LEGACY_RUN.finditer(line) if _lone_pair(line, m.start(), m.end()) and taken.clear_of(m.start(), m.end())]
+    lone = [m for m in lone if taken.clear_of(m.start(), m.end())]
     if not lone:
         return found
     spans = {(m.start(), m.end()) for m in lone}
