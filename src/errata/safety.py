@@ -533,6 +533,8 @@ def find_unsafe_html(markdown: str, first_line: int = 1) -> list[UnsafeHtml]:
     ['javascript: URL', '<style> element']
     >>> [u.what for u in find_unsafe_html("## Setup {#__config}\\n\\n## Run {#run}")]
     ['attribute id']
+    >>> find_unsafe_html("[x][r]\\n\\n[r]:\\n  javascript:alert(1)")
+    [UnsafeHtml(line=4, column=3, what='javascript: URL', dangerous=True)]
     """
     if "<" not in markdown and "](" not in markdown and "]:" not in markdown and "{" not in markdown:
         return []
@@ -544,8 +546,12 @@ def find_unsafe_html(markdown: str, first_line: int = 1) -> list[UnsafeHtml]:
             continue
         for what, dangerous in _what_is_removed(tag, attrs, source):
             found.append(UnsafeHtml(first_line + line - 1, column + 1, what, dangerous))
-    for offset, line in enumerate(text.split("\n")):
-        for column, url in markdown_links(line, closed=False):
+    lines = text.split("\n")
+    for offset, line in enumerate(lines):
+        links = list(markdown_links(line, closed=False))
+        if offset and _REFERENCE_OPEN.match(lines[offset - 1]) and (target := _NEXT_LINE_TARGET.match(line)):
+            links.append((target.start(1), target.group(1)))  # a definition's URL may stand on the next line
+        for column, url in links:
             if not url_is_allowed(url):
                 scheme = url_scheme(html.unescape(url)) or "this"
                 found.append(UnsafeHtml(first_line + offset, column + 1, f"{scheme}: URL"))
@@ -654,6 +660,9 @@ def mask_code_spans(line: str) -> str:
 
 
 _REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]\n]{1,999}\]:[ \t]*<?([^\s>]+)")
+#: A reference definition whose URL is on the next line (``[r]:``, then ``  javascript:…``), as Python-Markdown reads it.
+_REFERENCE_OPEN = re.compile(r"[ \t]{0,3}\[[^\]\n]{1,999}\]:[ \t]*\Z")
+_NEXT_LINE_TARGET = re.compile(r"[ \t]*<?([^\s>]+)")
 
 
 def markdown_links(line: str, closed: bool = True):
