@@ -495,6 +495,8 @@ PATHOLOGICAL = {
     "details-in-a-row": "??? note\n" * 12_000,
     "open-tags": "<a\n\n" * 25_000,
     "markdown-divs": "<div markdown>\n" * 400 + "x\n" + "</div>\n" * 400,
+    "heading-of-angles": "# >" + "<" * 100_000 + "\n",
+    "setext-heading-of-angles": ">" + "<" * 100_000 + "\n===\n",
 }
 
 

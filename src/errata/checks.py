@@ -286,6 +286,11 @@ _TAKEN_OFF_ONE_BY_ONE = re.compile(r"(?:[ \t]*>)*[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|
 #: and some 500 in a row end the build in a RecursionError.
 MAX_DEFINITIONS_PER_BLOCK = 100
 _DEFINITION_LINE = re.compile(r"[ \t]{0,3}:[ \t]")
+#: Characters of a heading: the table of contents makes an id of each with pymdownx's slug function, which
+#: is quadratic on some text (``>`` and 100,000 ``<``: 5.5 s). No heading is a tenth as long.
+MAX_HEADING_CHARS = 1000
+_ATX_HEADING = re.compile(r"(?:[ \t]*>)*[ \t]{0,3}#{1,6}(?:[ \t]|$)")
+_SETEXT_UNDERLINE = re.compile(r"(?:[ \t]*>)*[ \t]{0,3}(?:=+|-+)[ \t]*$")
 #: Tags left open at a line's end (``<a`` and no ``>``), in a whole essay: Python-Markdown's HTML reader
 #: looks on for each one's end, and 25,000 of them took two minutes to build.
 MAX_OPEN_TAG_LINES = 200
@@ -362,6 +367,8 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
         if not line.strip():
             open_brackets, tags, marks, block_lines, definition_lines = {"[": 0, "(": 0}, 0, 0, 0, 0
             continue
+        if len(line) > MAX_HEADING_CHARS and (_ATX_HEADING.match(line) or offset + 1 < len(lines) and _SETEXT_UNDERLINE.match(lines[offset + 1])):
+            return [Problem(path, first_line + offset, "nesting", f"a heading of {len(line)} characters (at most {MAX_HEADING_CHARS})")]
         block_lines += bool(_TAKEN_OFF_ONE_BY_ONE.match(line))
         if block_lines > MAX_BLOCK_LINES:
             return [Problem(path, first_line + offset, "nesting", f"more than {MAX_BLOCK_LINES} headings, rules, definitions or titles in one block; put blank lines between them")]
