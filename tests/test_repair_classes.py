@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import random
 import re
 
 import pytest
@@ -1066,3 +1067,24 @@ def test_a_character_whose_lead_and_last_byte_went_with_two_marks_keeps_the_line
     fixed = repair_mojibake(damaged)[0].split("\n")
     assert fixed[2].startswith("1. 新文件语法检查通过") and len(fixed[2]) == len("1. 新文件语法检查通过：")
     assert fixed[3:5] == ["   - `templates.py`", "   - 修正后平均长度。"]
+
+
+def test_a_drawing_s_own_greedy_marks_still_tell_a_greedy_reader():
+    """A greedy reader's document whose only marks are in a drawn tree (``鈹溾攢鈹�src/``: the space
+    swallowed) is read as greedy, and the spaces come back: fenced lines do not vote for a standard
+    reader (their padding), but they do for a greedy one (an audit of the change above)."""
+    from dev.damage import CLASSES
+
+    clean = "# 项目结构\n\n```\nproject/\n├── src/\n│   └── main.py\n```\n"
+    damaged = CLASSES["utf8-as-gbk-greedy"].apply(clean, random.Random(1))
+    assert repair_mojibake(damaged)[0] == clean
+
+
+def test_a_front_matter_left_unclosed_by_a_swallowed_line_end_keeps_the_body_repaired():
+    """A greedy reader that swallowed the line end before a block's ``---`` leaves it unclosed: the whole
+    essay was left as damaged for it. Now the text is repaired all the same, and the problem reported."""
+    body = "显存不够，训练报错。请减小批大小后重新运行。\n"
+    damaged = "---\ntitle: 显存---\n" + utf8_as_gbk(body)
+    with pytest.raises(FrontMatterError, match="front matter is not closed") as caught:
+        repair_text(damaged, "open.md")
+    assert caught.value.result.text.endswith("\n" + body)

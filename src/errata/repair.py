@@ -273,18 +273,20 @@ def _front_matter_as_found(text: str, fixed: str, path: str) -> str:
 
     The mojibake repair keeps the line structure, so the block's lines in the
     original are the block's lines in the repaired text. A block whose end
-    cannot be found (not closed, or too long) leaves the whole text as found:
-    there is no telling where the body starts.
+    cannot be found (not closed, or too long) has no lines of its own to keep:
+    the whole text is the repaired one, reported (a greedy reader that swallowed
+    the line end before a block's ``---`` leaves it unclosed, and the whole essay
+    was left as damaged for it).
 
     >>> _front_matter_as_found("---\\na: [\\n---\\nè¯¦\\n", "---\\na: [\\n---\\n详\\n", "a.md")
     '---\\na: [\\n---\\n详\\n'
-    >>> _front_matter_as_found("---\\na: è\\n", "---\\na: x\\n", "a.md")
-    '---\\na: è\\n'
+    >>> _front_matter_as_found("---\\na: è¯¦\\n", "---\\na: 详\\n", "a.md")
+    '---\\na: 详\\n'
     """
     try:
         end = front_matter_end(text, path)
     except EssayError:
-        return text
+        return fixed
     if end is None:
         return fixed
     block_lines = text[:end].count("\n")

@@ -190,17 +190,18 @@ def _marks_took_the_spaces(lines: list[str]) -> bool:
     False
     """
     greedy = standard = 0
-    # Not in fenced code: a drawing pads with spaces (``│  (Next.js)``), so a space after a mark there
-    # is as often the second of two as an author's one.
-    for _, line in prose_lines("\n".join(lines)):
+    prose = {k for k, _ in prose_lines("\n".join(lines))}
+    for k, line in enumerate(lines):
         if len(line) > MAX_LINE:
             continue
         for match in _MARK_AND_NEXT.finditer(line):
             if _starts_a_three_byte_character(match[1], match[2]):
-                if match["space"]:
+                if not match["space"]:
+                    greedy += 1  # in fenced code too: a drawing's ``├──`` then a name, its space swallowed
+                elif k in prose:
+                    # Not in fenced code: a drawing pads with spaces (``│  (Next.js)``), so a space
+                    # after a mark there is as often the second of two as an author's one.
                     standard += 1
-                else:
-                    greedy += 1
     return greedy >= 2 and greedy > 2 * standard
 
 
@@ -507,9 +508,11 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
                         k += 1
                     if pending <= 2 and k - pos == 3 - pending:
                         items.append(Piece(0, data[pos:k], pending - 1, cp1252=False, gap=True, gap_at=0 if pending == 2 else -1, lead_lost=True))
-                    elif pending == 1 and k - pos == 1 and k in gaps and k not in counted:
+                    elif pending == 1 and k - pos == 1 and k in gaps and k not in counted and k < n:
                         # Its middle byte alone between two marks: the next mark's first byte was its last
-                        # (``ｼ・`` for ：, EF BC 9A, a line end after it, in the Japanese tool's reading).
+                        # and its second the line end the text after it shows was swallowed (``ｼ・   - `` for
+                        # ：, EF BC 9A, before a list item, in the Japanese tool's reading). At the line's end
+                        # a tool that reads line by line may have taken nothing more: left marked.
                         items.append(Piece(0, data[pos:k], 1, cp1252=False, gap=True, gap_at=1, lead_lost=True))
                         pending, pos = arrive(k) - 1, k
                         continue
