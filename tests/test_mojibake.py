@@ -300,6 +300,15 @@ def test_one_sign_repeated_in_a_gbk_document_stays():
     assert repair_mojibake(text)[0] == want
 
 
+@pytest.mark.parametrize("latin", ["| Œuvre | 作品 |", "Œuvre complète", "Straße und Æsir"])
+def test_latin_letters_without_marks_stay_in_a_gbk_document(latin):
+    """``Œu`` is GBK's 寀 (8C 75), a character of GBK's extension no simplified Chinese text glues to a Latin
+    word: œ, æ, ø, ß, þ and ð are letters of Latin words as é is (an audit's clean documents)."""
+    body = [_as_gbk_read_as_latin1(line) for line in ("正在复制本页文件。", "显存不够，请减小批大小。")]
+    text = "\n\n".join(body + [latin]) + "\n"
+    assert repair_mojibake(text)[0] == "正在复制本页文件。\n\n显存不够，请减小批大小。\n\n" + latin + "\n"
+
+
 def test_a_utf8_mojibake_title_in_a_gbk_document_is_utf8():
     """A whole UTF-8 reading in Chinese (文档) beats the GBK document's codec (鏂囨。): GBK
     bytes next to never make three-byte UTF-8 characters."""

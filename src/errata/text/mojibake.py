@@ -616,9 +616,19 @@ def _latin_word_as_it_stands(line: str, start: int, end: int) -> bool:
 
     >>> _latin_word_as_it_stands("`crème brûlée`", 3, 5), _latin_word_as_it_stands("`crème brûlée`", 9, 13), _latin_word_as_it_stands("ÊÖ²á", 0, 4)
     (True, True, False)
+
+    So are the letters Latin text writes without marks: ``Œuvre`` (GBK's 寀), ``Æsir``, ``Straße``.
+
+    >>> _latin_word_as_it_stands("| Œuvre |", 2, 4), _latin_word_as_it_stands("Straße", 4, 6)
+    (True, True)
     """
     pairs = _letter_trailed_pairs(line, start, end)
-    return bool(pairs) and all(is_accented_letter(pair[0]) for pair in pairs)
+    return bool(pairs) and all(is_accented_letter(pair[0]) or pair[0] in WINDOWS_1252_LETTERS_UNMARKED for pair in pairs)
+
+
+#: Letters of Latin words in Windows-1252 that carry no marks: French œ, Danish and Norwegian æ ø,
+#: German ß, Icelandic þ ð (Š Ž Ÿ carry theirs, and count as accented).
+WINDOWS_1252_LETTERS_UNMARKED = frozenset("ŒœÆæØøßÞþÐð")
 
 
 def _latin_in_big5(line: str, start: int, end: int) -> bool:
