@@ -278,13 +278,15 @@ def _legacy_likelier(text: str, legacy: str, model: LanguageModel, shown: set[st
     >>> _legacy_likelier("Γειά σου", "螕蔚喂维 蟽慰蠀", model, {"CJK"})
     False
     """
-    if _in_words_of_one_script(text):
+    outside = _scripts_outside_words(text)  # read once: both rules below ask for it
+    if _in_words_of_one_script(text, outside):
         return False
+    foreign = _foreign_reading(outside - shown, legacy, shown)
     if _ESCAPED.search(text):
         # Short of bytes: read against every legacy reading already, by what the sure UTF-8 lines
         # showed; now the legacy lines have shown their scripts too.
-        return _foreign_reading(text, legacy, shown) and non_ascii_score(legacy, model) > _lost_bytes_score(text, model)
-    return text_score(legacy, model) > text_score(text, model) + (0.0 if _foreign_reading(text, legacy, shown) else _UTF8_LINE_MARGIN)
+        return foreign and non_ascii_score(legacy, model) > _lost_bytes_score(text, model)
+    return text_score(legacy, model) > text_score(text, model) + (0.0 if foreign else _UTF8_LINE_MARGIN)
 
 
 def _lost_bytes_score(text: str, model: LanguageModel) -> float:
@@ -295,24 +297,31 @@ def _lost_bytes_score(text: str, model: LanguageModel) -> float:
     -8.88
     """
     pieces = [piece for stretch in _ESCAPED.findall(text) for piece in truncated_characters(_escaped_bytes(stretch)) or ()]
-    valid = _ESCAPED.sub("", text)
-    return with_lost_characters(non_ascii_score(valid, model), sum(not ch.isascii() for ch in valid), len(pieces))
+    return _score_short_of_bytes(_ESCAPED.sub("", text), len(pieces), model)
 
 
-def _foreign_reading(text: str, legacy: str, shown: set[str]) -> bool:
+def _score_short_of_bytes(valid: str, lost: int, model: LanguageModel) -> float:
+    """A reading's score with ``lost`` characters short of bytes, ``valid`` its whole text (the broken ones taken out)."""
+    return with_lost_characters(non_ascii_score(valid, model), sum(not ch.isascii() for ch in valid), lost)
+
+
+def _foreign_reading(unshown: set[str], legacy: str, shown: set[str]) -> bool:
     """Whether a UTF-8 reading of a line shows a script beyond Latin that no sure line of the file
-    shows (``shown``), while the legacy reading shows only the file's own: then the UTF-8 reading
-    keeps no margin. GBK lines of a word or two often read as valid UTF-8 (页 ``D2 B3`` is Cyrillic ҳ,
-    图片 Greek and Latin ``ͼƬ``) or as UTF-8 short of a byte (异常: a lead byte, then the hangul 쳣).
-    Latin is never foreign (an author's crème reads as GBK's 猫 too), nor is a word of three letters
-    or more of one script (Привет, Εντάξει), which GBK bytes make next to never.
+    shows (``unshown``: the scripts of its letters outside words, :func:`_scripts_outside_words`, less
+    ``shown``), while the legacy reading shows only the file's own: then the UTF-8 reading keeps no
+    margin. GBK lines of a word or two often read as valid UTF-8 (页 ``D2 B3`` is Cyrillic ҳ, 图片 Greek
+    and Latin ``ͼƬ``) or as UTF-8 short of a byte (异常: a lead byte, then the hangul 쳣). Latin is never
+    foreign (an author's crème reads as GBK's 猫 too), nor is a word of three letters or more of one
+    script (Привет, Εντάξει), which GBK bytes make next to never.
 
-    >>> _foreign_reading("ҳ", "页", {"CJK"}), _foreign_reading("ҳ", "页", set()), _foreign_reading("crème", "cr猫me", {"CJK"})
+    >>> def foreign(text, legacy, shown):
+    ...     return _foreign_reading(_scripts_outside_words(text) - shown, legacy, shown)
+    >>> foreign("ҳ", "页", {"CJK"}), foreign("ҳ", "页", set()), foreign("crème", "cr猫me", {"CJK"})
     (True, False, False)
-    >>> _foreign_reading("希臘文：Εντάξει", "甯岃嚇鏂囷細螘谓蟿维尉蔚喂", {"CJK"})
+    >>> foreign("希臘文：Εντάξει", "甯岃嚇鏂囷細螘谓蟿维尉蔚喂", {"CJK"})
     False
     """
-    return bool(_scripts_outside_words(_ESCAPED.sub(" ", text)) - shown - {"LATIN"}) and scripts_beyond_ascii(legacy) <= shown
+    return bool(unshown - {"LATIN"}) and scripts_beyond_ascii(legacy) <= shown
 
 
 #: A run of letters (a word, or words of scripts that do not space them).
@@ -322,7 +331,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 def _scripts_outside_words(text: str) -> set[str]:
     """The scripts of a text's letters beyond ASCII, less those standing in a word of three letters or
     more of one script other than CJK (whose characters make no words of letters), however close the
-    Chinese beside it stands (``俄文Готово``).
+    Chinese beside it stands (``俄文Готово``). The escapes of bytes short of a character
+    (``surrogateescape``) are no letters: they part words as a space does.
 
     >>> sorted(_scripts_outside_words("希臘文：Εντάξει ҳ")), _scripts_outside_words("Привет, мир!"), _scripts_outside_words("俄文Готово")
     (['CJK', 'CYRILLIC'], set(), {'CJK'})
@@ -336,15 +346,16 @@ def _scripts_outside_words(text: str) -> set[str]:
     return outside
 
 
-def _in_words_of_one_script(text: str) -> bool:
+def _in_words_of_one_script(text: str, outside: set[str]) -> bool:
     """Whether a text has letters beyond ASCII, all in words of three or more of one script other
-    than Latin and CJK: UTF-8 as it should be, whatever a model of Chinese says of it.
+    than Latin and CJK (``outside``, :func:`_scripts_outside_words` of it, is empty): UTF-8 as it
+    should be, whatever a model of Chinese says of it.
 
-    >>> _in_words_of_one_script("Привет, мир!"), _in_words_of_one_script("ҳ"), _in_words_of_one_script("中文")
-    (True, False, False)
+    >>> [_in_words_of_one_script(t, _scripts_outside_words(t)) for t in ("Привет, мир!", "ҳ", "中文")]
+    [True, False, False]
     """
     beyond = scripts_beyond_ascii(text)
-    return bool(beyond) and "LATIN" not in beyond and not _scripts_outside_words(text)
+    return bool(beyond) and "LATIN" not in beyond and not outside
 
 
 def _utf8_with_lost_bytes(line: bytes, model: LanguageModel, utf8_file: bool = False, against_legacy: bool = True, shown: set[str] = frozenset()) -> str | None:
@@ -382,13 +393,14 @@ def _utf8_with_lost_bytes(line: bytes, model: LanguageModel, utf8_file: bool = F
         return None
     if not against_legacy:
         return text
-    score = _lost_bytes_score(text, model)
+    score = _score_short_of_bytes(valid, len(broken), model)
+    unshown = _scripts_outside_words(text) - shown  # the same for every reading: read once
     for encoding, bonus in _LINE_READINGS.items():
         reading = _decode_or_none(line, encoding)
         if reading is None:
             continue
         needed = _UTF8_LINE_MARGIN + (_UTF8_FILE_MARGIN if utf8_file and encoding in _LEGACY_ENCODINGS else 0.0)
-        if _foreign_reading(text, reading, shown):
+        if _foreign_reading(unshown, reading, shown):
             needed = 0.0
         if non_ascii_score(reading, model) + bonus >= score + needed:
             return None
