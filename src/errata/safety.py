@@ -170,6 +170,17 @@ def escape_text(value: str) -> str:
 PRINTED_SETTINGS = ("site_name", "site_description", "site_author", "repo_name")
 #: Settings it prints as links on every page.
 LINK_SETTINGS = ("repo_url", "site_url")
+#: A web address a page can print in a link as it is: http(s), a host, nothing that ends an attribute.
+_PLAIN_WEB_URL = re.compile(r"https?://[\w.-]+(?::\d+)?(?:/[^\s\"'<>`\\]*)?")
+
+
+def is_plain_web_url(url: str) -> bool:
+    """Whether an address is one a page can print in a link as it is (a site's or a repository's).
+
+    >>> is_plain_web_url("https://gitee.com/someone/blog"), is_plain_web_url('https://x.org/"><script>'), is_plain_web_url("javascript:x")
+    (True, False, False)
+    """
+    return _PLAIN_WEB_URL.fullmatch(url) is not None
 
 
 def site_setting_problems(config) -> list[tuple[str, str, str]]:
@@ -191,7 +202,7 @@ def site_setting_problems(config) -> list[tuple[str, str, str]]:
             found.append((key, "holds markup, which the theme would print as it is on every page", escape_text(value)))
     for key in LINK_SETTINGS:
         value = config.get(key)
-        if isinstance(value, str) and value and (url_scheme(value) not in ("http", "https") or _ATTRIBUTE_BREAKERS.search(value)):
+        if isinstance(value, str) and value and not is_plain_web_url(value):
             found.append((key, "is not a plain http(s) URL; the theme prints it as a link on every page", ""))
     return found
 

@@ -23,6 +23,7 @@ import yaml
 
 from ..errors import EssayError
 from ..files import read_regular_file
+from ..safety import is_plain_web_url
 from .markup import OPTIONAL_SYNTAX, Card, card_grid, markdown_text, markdown_url
 
 CONFIG_NAMES = ("config.ts", "config.js", "config.mjs", "config.cjs", "config.yml", "config.yaml", "config.toml")
@@ -179,10 +180,6 @@ def _site_text(value: str, key: str, config: SiteConfig) -> str:
     return text
 
 
-#: A repository's address mkdocs.yml can print in a link as it is: http(s), a host, nothing that ends an attribute.
-_PLAIN_URL = re.compile(r"https?://[\w.-]+(?::\d+)?(?:/[^\s\"'<>`\\]*)?")
-
-
 def repository_url(repo: str) -> str:
     """The web address of the repository a config names (``owner/name`` is on GitHub), or '' when it names
     none that can be written into a page as it is.
@@ -192,7 +189,7 @@ def repository_url(repo: str) -> str:
     """
     if re.fullmatch(r"[\w.-]+/[\w.-]+", repo):
         return f"https://github.com/{repo}"
-    return repo if _PLAIN_URL.fullmatch(repo) else ""
+    return repo if is_plain_web_url(repo) else ""
 
 
 def _shown(value: str) -> str:
