@@ -281,7 +281,12 @@ MAX_DEFINITIONS = {"abbreviation": 100, "footnote": 500}
 #: of their number: 20,000 headings in a row took 73 s to build (a red-team audit). Lists, tables, quotes
 #: and paragraphs are read in one go, and are not counted.
 MAX_BLOCK_LINES = 1000
-_TAKEN_OFF_ONE_BY_ONE = re.compile(r"(?:[ \t]*>)*[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|[-=*_](?:[ \t]*[-=*_]){2,}[ \t]*$|(?:=+|-+)[ \t]*$|:[ \t]|={3}\+?[ \t]|[!?]{3}\+?[ \t])")
+#: Where a block's line starts: after any quote markers, up to three spaces in.
+_LINE_START = r"(?:[ \t]*>)*[ \t]{0,3}"
+#: An ATX heading's marker, and a setext heading's underline.
+_ATX = r"#{1,6}(?:[ \t]|$)"
+_UNDERLINE = r"(?:=+|-+)[ \t]*$"
+_TAKEN_OFF_ONE_BY_ONE = re.compile(_LINE_START + "(?:" + _ATX + r"|[-=*_](?:[ \t]*[-=*_]){2,}[ \t]*$|" + _UNDERLINE + r"|:[ \t]|={3}\+?[ \t]|[!?]{3}\+?[ \t])")
 #: Definitions (``: …``) in one block: the def_list extension reads each with a call inside the last,
 #: and some 500 in a row end the build in a RecursionError.
 MAX_DEFINITIONS_PER_BLOCK = 100
@@ -289,8 +294,8 @@ _DEFINITION_LINE = re.compile(r"[ \t]{0,3}:[ \t]")
 #: Characters of a heading: the table of contents makes an id of each with pymdownx's slug function, which
 #: is quadratic on some text (``>`` and 100,000 ``<``: 5.5 s). No heading is a tenth as long.
 MAX_HEADING_CHARS = 1000
-_ATX_HEADING = re.compile(r"(?:[ \t]*>)*[ \t]{0,3}#{1,6}(?:[ \t]|$)")
-_SETEXT_UNDERLINE = re.compile(r"(?:[ \t]*>)*[ \t]{0,3}(?:=+|-+)[ \t]*$")
+_ATX_HEADING = re.compile(_LINE_START + _ATX)
+_SETEXT_UNDERLINE = re.compile(_LINE_START + _UNDERLINE)
 #: Tags left open at a line's end (``<a`` and no ``>``), in a whole essay: Python-Markdown's HTML reader
 #: looks on for each one's end, and 25,000 of them took two minutes to build.
 MAX_OPEN_TAG_LINES = 200

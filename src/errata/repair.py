@@ -285,8 +285,8 @@ def _front_matter_as_found(text: str, fixed: str, path: str) -> str:
     """
     try:
         end = front_matter_end(text, path)
-    except EssayError:
-        return fixed
+    except EssayError:  # not closed, or too long
+        end = None
     if end is None:
         return fixed
     block_lines = text[:end].count("\n")

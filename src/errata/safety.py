@@ -670,9 +670,11 @@ def mask_code_spans(line: str) -> str:
     return "".join(out)
 
 
-_REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]\n]{1,999}\]:[ \t]*<?([^\s>]+)")
+#: A reference definition's label: ``[r]:`` at most three spaces in.
+_REFERENCE_LABEL = r"[ \t]{0,3}\[[^\]\n]{1,999}\]:[ \t]*"
+_REFERENCE = re.compile("^" + _REFERENCE_LABEL + r"<?([^\s>]+)")
 #: A reference definition whose URL is on the next line (``[r]:``, then ``  javascript:…``), as Python-Markdown reads it.
-_REFERENCE_OPEN = re.compile(r"[ \t]{0,3}\[[^\]\n]{1,999}\]:[ \t]*\Z")
+_REFERENCE_OPEN = re.compile(_REFERENCE_LABEL + r"\Z")
 _NEXT_LINE_TARGET = re.compile(r"[ \t]*<?([^\s>]+)")
 
 
