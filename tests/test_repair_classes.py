@@ -608,6 +608,50 @@ def test_an_emoji_read_as_gbk_is_read_back(reader):
     assert "### 🏠 主界面" in fixed and "### 📷 摄像头拍照" in fixed
 
 
+SIGNS_ESSAY = "## 运行条件\n\n温度是 25°C，误差 ±5 以内。\n\n- 注意 ⚠️ 版本\n- 状态：✅ 通过\n- 尺寸 3×3 的卷积\n"
+
+
+@pytest.mark.parametrize("reader", ["python, replace", "line by line, greedy", "dotnet"])
+def test_signs_read_as_gbk_are_read_back(reader):
+    """° (C2 B0) reads as 掳 in GBK, ± as 卤, × as 脳, and ⚠️ (E2 9A A0 EF B8 8F) as 鈿狅笍: the
+    model's newspaper hardly wrote a sign, so the sign scored below the garble and stayed 古文码
+    while the Chinese around it came back. A sign now scores as an emoji does; the variation
+    selector after ⚠ counts as nothing."""
+    if reader == "python, replace":
+        damaged = SIGNS_ESSAY.encode("utf-8").decode("gbk", errors="replace")
+    elif reader == "dotnet":
+        damaged = utf8_as_gbk_by_dotnet(SIGNS_ESSAY)
+    else:
+        damaged = "\n".join(read_as_gbk_pairing_greedily(line) for line in SIGNS_ESSAY.split("\n"))
+    assert "掳" in damaged and "鈿狅笍" in damaged
+    fixed = repair_mojibake(damaged)[0]
+    for part in ("25°C", "±5", "⚠️ 版本", "3×3"):
+        assert part in fixed
+    if reader != "python, replace":  # the standard reader's mark after ✅ holds one byte of three: no sure choice
+        assert "状态：✅ 通过" in fixed
+
+
+def test_a_short_note_read_by_dotnet_is_read_as_a_greedy_reader_s():
+    """→ (E2 86 92) then a space reads as 鈫? in .NET's reader, the space swallowed. Read as a standard
+    reader's one-byte mark, only ↪ (E2 86 AA) fits before 鎴 (AA E6 cannot pair in Python's GBK), so
+    the arrows came back as an invented ↪ and no space. A private-use character shows a Windows reader,
+    which pairs every byte before a Han character: a mark right before one took a byte with it."""
+    clean = "# 说明\n\n状态：✅ 通过\n结果 → 成功\n箭头 ← 左边\n温度 25°C，误差 ±0.5\n"
+    damaged = utf8_as_gbk_by_dotnet(clean)
+    assert "\ue15e" in damaged and "鈫?鎴" in damaged
+    fixed = repair_mojibake(damaged)[0]
+    assert "↪" not in fixed
+    assert "结果 \ufffd 成功" in fixed or "结果 → 成功" in fixed
+    assert "状态：✅ 通过" in fixed and "误差 ±0.5" in fixed
+
+
+@pytest.mark.parametrize("clean", ["掳掠的人", "卤水豆腐", "路上小心，温度适中。"])
+def test_a_clean_rare_character_that_reads_as_a_sign_in_utf8_stays(clean):
+    # 掳 is C2 B0 in GBK, which UTF-8 reads as °: clean Chinese beside clean Chinese is no 古文码.
+    text = f"# 说明\n\n这是一篇干净的中文笔记。\n\n{clean}\n"
+    assert repair_mojibake(text)[0] == text
+
+
 def _twice_through_a_web_page(text: str) -> str:
     """符号码 twice (C1 controls kept both times), then shown by a web page or a search index:
     C1 controls and soft hyphens gone, no-break spaces plain."""

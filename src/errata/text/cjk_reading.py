@@ -172,6 +172,36 @@ _MARK_AND_NEXT = re.compile(
 )
 
 
+#: A private-use character of a GBK reading: Windows' code page 936 and .NET's reader (and GB18030) map
+#: GBK's user-defined pairs to these.
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+#: A 古文码 mark after a character beyond ASCII, right before a Han character.
+_MARK_BEFORE_HAN = re.compile(_MARK_AFTER_CJK + "([\u4e00-\u9fff])")
+
+
+def _a_lone_0x80_between(before: str, after: str) -> bool:
+    """Whether a mark between two characters may be GB18030's for a lone 0x80: with the mark read as that
+    byte, the bytes around it hold a Han character or CJK punctuation (``涓`` then a mark for 一, E4 B8
+    80; ``广`` then a mark then ``傚`` for the 。 of ``…广。即``, B9 [E3 80 82] E5).
+
+    >>> _a_lone_0x80_between("涓", "鑷"), _a_lone_0x80_between("广", "傚"), _a_lone_0x80_between("鈫", "鎴")
+    (True, True, False)
+    """
+    try:
+        data = before.encode("gb18030") + b"\x80" + after.encode("gb18030")
+    except UnicodeEncodeError:
+        return False
+    at = len(before.encode("gb18030"))
+    for start in (at - 2, at - 1):
+        try:
+            whole = data[max(start, 0) : start + 3].decode("utf-8") if start >= 0 else ""
+        except UnicodeDecodeError:
+            continue
+        if len(whole) == 1 and ("\u4e00" <= whole <= "\u9fff" or "\u3000" <= whole <= "\u303f"):
+            return True
+    return False
+
+
 def _marks_took_the_spaces(lines: list[str]) -> bool:
     """Whether a document's 古文码 marks are followed by what a greedy reader leaves more than by what a
     standard one does: the greedy reader's tell where both readings make sense of as much of each line
@@ -188,12 +218,25 @@ def _marks_took_the_spaces(lines: list[str]) -> bool:
     True
     >>> _marks_took_the_spaces(["鐢? `open()` 杩斿洖锛岃缃? `errno`", "璇? ioctl"])
     False
+
+    In a document read by Windows' code page 936 (its private-use characters show one, where Python's GBK
+    decoder marks GBK's user-defined pairs), a mark right before a Han character is the greedy reader's
+    too: that code page pairs a lead byte with every byte from 0x40, so a standard reader marks a byte
+    only before one that cannot pair (ASCII below 0x40, a line end). A short note of arrows and checks
+    shows no other tell (``鈫?鎴愬姛`` for ``→ 成功``). GB18030's decoder maps the same pairs but marks a
+    lone 0x80 (in 一, in 。): a mark it could have left so is no tell.
+
+    >>> _marks_took_the_spaces(["缁撴灉 鈫?鎴愬姛", "绠\ue15eご 鈫?宸﹁竟"]), _marks_took_the_spaces(["缁撴灉 鈫?鎴愬姛", "鈫?宸﹁竟"])
+    (True, False)
     """
     greedy = standard = 0
     prose = {k for k, _ in prose_lines("\n".join(lines))}
+    windows = any(_PRIVATE_USE.search(line) for line in lines if len(line) <= MAX_LINE)
     for k, line in enumerate(lines):
         if len(line) > MAX_LINE:
             continue
+        if windows:
+            greedy += sum(1 for match in _MARK_BEFORE_HAN.finditer(line) if not _a_lone_0x80_between(match[1], match[3]))
         for match in _MARK_AND_NEXT.finditer(line):
             if _starts_a_three_byte_character(match[1], match[2]):
                 if not match["space"]:

@@ -75,7 +75,7 @@ from .codepages import FTFY_LINE, WINDOWS_1252, CodePage, spelt_as_cp1252
 from .cjk_reading import LIST_ITEM_START, SWALLOWED, cjk_reading_runs, keeps_line_ends, reads_paired
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import UNKNOWN_LOGP, LanguageModel, is_hangul_syllable, load_model, utf8_lead
-from .plausibility import is_accented_letter, is_box_drawing, script_of, text_logp, text_score, with_lost_characters
+from .plausibility import README_SYMBOLS, is_accented_letter, is_box_drawing, script_of, text_logp, text_score, with_lost_characters
 from .recover import UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line
 from .twice import Peeled, peel, renamed_fix
 from .unrecoverable import Finding, find_unrecoverable
@@ -2186,15 +2186,6 @@ def script_bonus(intact: Counter[str], model: LanguageModel, config: RepairConfi
     return bonus | {ch: target - model.unigram_logp(ch) for ch in KANA if target > model.unigram_logp(ch)}
 
 
-#: Symbols that Chinese READMEs and technical essays write and the model's newspaper never did (or
-#: hardly): arrows, checks and crosses, the warning sign, stars, shapes, circled numbers. Through a web
-#: page ``❶`` (E2 9D B6) loses its 9D, and only a candidate can come back.
-README_SYMBOLS = frozenset(
-    "←↑→↓↔⇐⇒⇔↩↪⬆⬇⬅➡➜➤✓✔✗✘✅❌❎⚠⚡⭐★☆✨❗❓❕❔▶◀►◄▲▼△▽▸▹◂◃■□▪▫●○◆◇◉◎⬛⬜"
-    "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿➊➋➌➍➎➏➐➑➒➓"
-    "≥≤≠≈±×÷∞√∑∏∈∉⊆⊂∩∪∀∃≡≪≫"
-    "‰†‡•‣⁃※"
-)
 #: The log-probability a README symbol has at least (a rare character's): a candidate it is, a choice
 #: only where its bytes fit better than anything the model knows.
 SYMBOL_LOGP = -11.0

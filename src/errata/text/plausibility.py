@@ -53,18 +53,40 @@ def is_box_drawing(ch: str) -> bool:
     return "\u2500" <= ch <= "\u257f"
 
 
-#: Per-character log-probability of an emoji in a README's headings and lists (🏠 📷 ⚙ 📋; a few hundred
-#: in use): the model's newspaper never wrote one.
+#: Per-character log-probability of an emoji in a README's headings and lists (🏠 📷 ⚙ 📋 ⚠ ✅; a few
+#: hundred in use): the model's newspaper never wrote one.
 EMOJI_LOGP = math.log(1 / 500)
 
 
 def is_emoji(ch: str) -> bool:
-    """A pictograph of the blocks emoji are drawn from (U+1F300–U+1FAFF).
+    """A pictograph of the blocks emoji are drawn from: U+1F300–U+1FAFF, and the older Miscellaneous
+    Symbols, Dingbats and Miscellaneous Symbols and Arrows (⚠ ✅ ❌ ⭐ ⬆), which READMEs write as often.
 
-    >>> is_emoji("🏠"), is_emoji("📷"), is_emoji("中")
-    (True, True, False)
+    >>> is_emoji("🏠"), is_emoji("⚠"), is_emoji("✅"), is_emoji("中")
+    (True, True, True, False)
     """
-    return "\U0001f300" <= ch <= "\U0001faff"
+    return "\U0001f300" <= ch <= "\U0001faff" or "\u2600" <= ch <= "\u27bf" or "\u2b00" <= ch <= "\u2bff"
+
+
+#: Signs that Chinese READMEs and technical essays write and the model's newspaper never did (or
+#: hardly): arrows, checks and crosses, the warning sign, stars, shapes, circled numbers. Through a web
+#: page ``❶`` (E2 9D B6) loses its 9D, and only a candidate can come back.
+README_SYMBOLS = frozenset(
+    "←↑→↓↔⇐⇒⇔↩↪⬆⬇⬅➡➜➤✓✔✗✘✅❌❎⚠⚡⭐★☆✨❗❓❕❔▶◀►◄▲▼△▽▸▹◂◃■□▪▫●○◆◇◉◎⬛⬜"
+    "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳❶❷❸❹❺❻❼❽❾❿➊➋➌➍➎➏➐➑➒➓"
+    "≥≤≠≈±×÷∞√∑∏∈∉⊆⊂∩∪∀∃≡≪≫"
+    "‰†‡•‣⁃※"
+)
+#: The signs of Latin-1 that measurements and notices write (``25°C``, ``±0.5``, ``5µs``, ``m²``, ``©``).
+#: UTF-8 writes each in two bytes, which GBK reads as one rare character (° as 掳, ± as 卤): scored as the
+#: model does, a sign would never beat the garble.
+MEASURE_SIGNS = frozenset("°±×÷µ©®§¶²³¹¼½¾")
+#: Per-character log-probability of such a sign (README_SYMBOLS, MEASURE_SIGNS) in a technical note, where
+#: the model knows it less: one of a few hundred in use, as an emoji is.
+SIGN_LOGP = EMOJI_LOGP
+#: What joins or styles the character before it and is no character of its own: the emoji variation
+#: selector (``⚠️`` is ⚠ and U+FE0F) and the zero-width joiner of emoji sequences. Scored as nothing.
+MODIFIERS = frozenset("\ufe0f\u200d")
 
 
 def _flat_logp(ch: str) -> float | None:
@@ -111,8 +133,14 @@ def text_logp(text: str, model: LanguageModel, before: str = BOUNDARY, as_read: 
         if sym == BOUNDARY or sym == " ":
             prev = BOUNDARY
             continue
+        if sym in MODIFIERS:
+            continue
         flat = _flat_logp(sym)
-        total += flat if flat is not None else model.bigram_logp(prev, sym)
+        if flat is None:
+            flat = model.bigram_logp(prev, sym)
+            if sym in README_SYMBOLS or sym in MEASURE_SIGNS:
+                flat = max(flat, SIGN_LOGP)
+        total += flat
         count += 1
         prev = sym
     return total, count
