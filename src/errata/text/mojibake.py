@@ -1278,8 +1278,84 @@ def _repair_read_text(
         _recover_lost_bytes(line_items, slots, lines, model, report, config, code_page, respelt)
     if swallowed and paired:
         _restore_swallowed(line_items, swallowed, crlf_converted or _crlf(lines), crlf_converted, report, not keeps_line_ends(lines))
-    fixed = _join_lines(text, lines, line_items, model, report)
+    fixed = _join_lines(text, lines, line_items, model, report, ftfy_trusted=_lines_ftfy_may_read(lines, decoded))
     return fixed, report
+
+
+#: A character of a CJK script: an ideograph, kana or a hangul syllable (not CJK punctuation, which
+#: other scripts' text borrows: “ ” —).
+_CJK_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
+
+
+#: The single-byte code pages ftfy reads UTF-8 mojibake in (besides Windows-1252 and Latin-1, which CHAR_TO_BYTE holds).
+_FTFY_CODE_PAGES = ("cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "mac_roman")
+
+
+def _lines_ftfy_may_read(lines: list[str], decoded: list[tuple[list[DecodedRun], bool]]) -> list[bool] | None:
+    """Which lines ftfy may read unguarded (:func:`_ftfy_trusted`): those where the repair read no
+    Chinese (nor Japanese, nor Korean) and that hold none, in a text that shows no 拼音码 only a legacy
+    code page explains. ``None`` where the text shows such 拼音码: there ftfy's readings stay guarded.
+
+    A legacy reading of bytes that are whole UTF-8 is no evidence of Chinese on its own: Vietnamese
+    ``Cáº¤P`` is Big5's 廕匕 as well as UTF-8's CẤP, Hebrew ``×©×§×¨`` GBK's 砖拽专 as well as UTF-8's
+    שקר. Where nothing else on a line is Chinese, ftfy's reading of it is the likelier.
+
+    >>> _lines_ftfy_may_read(["ÎÒÃÇ"], [([DecodedRun(0, 4, list("我们"), 2, "gbk-as-latin1")], False)]) is None
+    True
+    >>> vietnamese = ([DecodedRun(1, 5, list("廕匕"), 2, "big5-as-latin1")], False)
+    >>> _lines_ftfy_may_read(["Cáº¤P", "ok"], [vietnamese, ([], False)])
+    [True, True]
+
+    Beside Chinese read elsewhere such a reading stands (a GBK title over a body of 符号码), and so does
+    every line that reads Chinese:
+
+    >>> _lines_ftfy_may_read(["Cáº¤P", "æˆ‘", "ok"], [vietnamese, ([DecodedRun(0, 3, ["我"], 1)], True), ([], False)])
+    [False, False, True]
+    """
+    reads_cjk, legacy = [], []
+    for line, (runs, _) in zip(lines, decoded):
+        read = False
+        for run in runs:
+            if run.kind in LEGACY_KINDS:
+                if not _whole_utf8(_with_byte_characters_around(line, run.start, run.end)):
+                    return None
+            elif any(isinstance(item, str) and _CJK_SCRIPT.match(item) for item in run.items):
+                read = True
+        reads_cjk.append(read)
+        legacy.append(any(run.kind in LEGACY_KINDS for run in runs))
+    # Beside Chinese read elsewhere, a legacy reading of whole UTF-8 stands (a GBK title over a body of 符号码).
+    chinese = any(reads_cjk)
+    return [not read and not (chinese and has_legacy) and not _CJK_SCRIPT.search(line) for line, read, has_legacy in zip(lines, reads_cjk, legacy)]
+
+
+def _with_byte_characters_around(line: str, start: int, end: int) -> str:
+    """A span of a line with the byte-like characters on either side of it (a reading may start inside a character).
+
+    >>> _with_byte_characters_around("x à®¤à®µ y", 4, 8)
+    'à®¤à®µ'
+    """
+    while start > 0 and not line[start - 1].isascii() and not line[start - 1].isspace():
+        start -= 1
+    while end < len(line) and not line[end].isascii() and not line[end].isspace():
+        end += 1
+    return line[start:end]
+
+
+def _whole_utf8(run: str) -> bool:
+    """Whether a run of byte-like characters is UTF-8 read byte by byte: its bytes decode, a character beyond ASCII among them.
+
+    >>> _whole_utf8("áº¤"), _whole_utf8("ÎÒÃÇ"), _whole_utf8("abc")
+    (True, False, False)
+    """
+    spellings = [lambda: bytes(CHAR_TO_BYTE[ch] if ch in CHAR_TO_BYTE else ord(ch) for ch in run)]
+    spellings += [lambda codec=codec: run.encode(codec) for codec in _FTFY_CODE_PAGES]
+    for spelling in spellings:
+        try:
+            if not spelling().decode("utf-8").isascii():
+                return True
+        except (ValueError, UnicodeError):
+            continue
+    return False
 
 
 def _read_twice(
@@ -2024,8 +2100,11 @@ def _restore_swallowed(
             items[:] = rebuilt
 
 
-def _join_lines(text: str, lines: list[str], line_items: list[list[str | Slot]], model: LanguageModel, report: MojibakeReport) -> str:
-    """The repaired text; lines nothing else touched get ftfy's (guarded) attention."""
+def _join_lines(
+    text: str, lines: list[str], line_items: list[list[str | Slot]], model: LanguageModel, report: MojibakeReport, ftfy_trusted: bool = False
+) -> str:
+    """The repaired text; lines nothing else touched get ftfy's (guarded) attention. ``ftfy_trusted``: the
+    lines where ftfy's reading is taken unguarded (:func:`_lines_ftfy_may_read`, :func:`_ftfy_trusted`)."""
     out_lines = []
     other_code_page = bool(_OTHER_CODE_PAGES.search(text))
     for number, (line, items) in enumerate(zip(lines, line_items), start=1):
@@ -2033,7 +2112,9 @@ def _join_lines(text: str, lines: list[str], line_items: list[list[str | Slot]],
             new = "".join(items)  # no slot left on the line: the common case, at the speed of C
         except TypeError:
             new = "".join(i if isinstance(i, str) else "\ufffd" for i in items)
-        fixed = _ftfy_instead(line, new, model, other_code_page)
+        fixed = _ftfy_trusted(line, new) if ftfy_trusted and ftfy_trusted[number - 1] else None
+        if fixed is None:
+            fixed = _ftfy_instead(line, new, model, other_code_page)
         if fixed is not None:
             report.ftfy_lines += 1
             report.fixes.append(Fix(number, 1, FTFY_LINE))
@@ -2093,6 +2174,42 @@ def _ftfy_instead(line: str, new: str, model: LanguageModel, other_code_page: bo
         # read the line as that code page.
         return fixed
     return None
+
+
+def _ftfy_trusted(line: str, new: str) -> str | None:
+    """ftfy's reading of a line of a text where nothing Chinese was read, else None: the guards of
+    :func:`_ftfy_instead` keep ftfy from reading Chinese mojibake as the letters of other scripts
+    (GBK's 模 ``Ä£`` is UTF-8's ģ), which such a text does not hold. Where ftfy reads a line into
+    text it finds clean, its reading stands if ours left the line, read CJK characters ftfy does not
+    (``Cáº¤P``: Big5's 廕匕, ftfy's CẤP), or left what ftfy calls mojibake.
+
+    >>> _ftfy_trusted("- BetÅ±kÃ©szletek", "- BetÅ±kÃ©szletek"), _ftfy_trusted("CÃ¡ch", "Cách")
+    ('- Betűkészletek', None)
+    """
+    if line.isascii():
+        return None
+    fixed = ftfy.fix_text(line, FTFY_CONFIG)
+    if fixed in (line, new) or ftfy.badness.is_bad(fixed) or _took_an_authors_letter(line, fixed):
+        return None
+    if new == line or (_CJK_SCRIPT.search(new) and not _CJK_SCRIPT.search(fixed)) or ftfy.badness.is_bad(new):
+        return fixed
+    return None
+
+
+def _took_an_authors_letter(line: str, fixed: str) -> bool:
+    """Whether ftfy's reading of a line with U+FFFD took away a letter of a word before a mark: ftfy reads
+    it as a lead byte whose sequence lost its bytes, in any of its code pages (``Proszę\ufffd``: ę is
+    Windows-1250's 0xEA), where a word's letter is its author's. A sign before a mark it may take
+    (``×\ufffd`` is Hebrew's lead byte 0xD7, its letter lost).
+
+    >>> _took_an_authors_letter("Proszę\ufffd\ufffd", "Prosz\ufffd"), _took_an_authors_letter("×\ufffd×§", "\ufffdק")
+    (True, False)
+    """
+    if "\ufffd" not in line:
+        return False
+    taken = Counter(line) - Counter(fixed)
+    in_words = {ch for m in _LETTER_RUN.finditer(line) if _one_script_word(m.group()) for ch in m.group()}
+    return any(ch in in_words for ch in taken)
 
 
 def _no_new_script(fixed: str, new: str) -> bool:
