@@ -91,3 +91,19 @@ def test_a_gbk_title_that_is_whole_utf8_stays_gbk_beside_a_chinese_body(word):
     title = word.encode("gbk").decode("latin-1")
     body = sloppy_cp1252("正文：配置完成以后重新启动服务。")
     assert repair_mojibake(f"# {title}\n\n{body}\n")[0] == f"# {word}\n\n正文：配置完成以后重新启动服务。\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Proširenje\n\nProširenje nije uspjelo: Žužemberk, završila neuspješno.\n",
+        "Return a < é – b, computed from è – c.\n",
+        "# 说明\n\nLa scelta è – come sempre – tua.\n",
+    ],
+)
+def test_clean_latin_text_stays_as_it_is(text):
+    """Croatian ``ši`` is Windows-1252's 9A 69, which Shift-JIS reads as 喨; an ``é`` before a space
+    and a dash reads, the space taken for a no-break one made plain, as UTF-8's 頖 (E9 A0 96). Both
+    were read so in clean text: the first like the accented letters of a Latin word GBK reads, the
+    second only where the text shows a Chinese character whole in such mojibake too."""
+    assert repair_mojibake(text)[0] == text

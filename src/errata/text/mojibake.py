@@ -543,7 +543,7 @@ def _legacy_runs(
             # A UTF-8 reading of lead bytes alone (``ÔÚ`` for 在) competes with it below as any run does;
             # one that reads a character, whole (``Â°`` is °) or short of a byte (``ä¸`` for 不), is the pair.
             legacy = read_lone_pair(match.group(), model, config, lone_pairs)
-        if legacy is None or legacy[1] == "gbk-as-latin1" and _latin_word_as_it_stands(line, match.start(), match.end()):
+        if legacy is None or legacy[1] in ("gbk-as-latin1", "shift-jis-as-latin1") and _latin_word_as_it_stands(line, match.start(), match.end()):
             continue
         if legacy[1] == "big5-as-latin1" and document is None and _latin_in_big5(line, match.start(), match.end()):
             continue
@@ -611,7 +611,8 @@ def _latin_word_as_it_stands(line: str, start: int, end: int) -> bool:
 
     GBK reads such a pair only through its extension (a trail byte below 0x80
     is none of GB2312's): ``èm`` is 鑝, ``ïv`` 飗, rare characters no simplified
-    Chinese text glues to Latin letters, where a Latin word writes them all the time.
+    Chinese text glues to Latin letters, where a Latin word writes them all the time. Shift-JIS reads
+    them too (Croatian ``proširenje``: ``ši`` is 9A 69, 喨), as kanji no Japanese text glues to them.
     (Not so in Big5, whose trail bytes are below 0x80 half the time.)
 
     >>> _latin_word_as_it_stands("`crème brûlée`", 3, 5), _latin_word_as_it_stands("`crème brûlée`", 9, 13), _latin_word_as_it_stands("ÊÖ²á", 0, 4)
@@ -1642,6 +1643,8 @@ _LEAD4 = _byte_class(0xF0, 0xF4)
 _NBSP_INSIDE = re.compile(f"(?<![A-Za-z])({_LEAD3}) ({_CONT})(?={_BYTE}|\\s|$)|(?<=[A-Za-z])({_LEAD3}) ({_CONT})(?={_LEAD3}{_CONT})")
 #: A space right after a character that stands for a byte: where a no-break space made plain can be.
 _SPACE_AFTER_A_BYTE = re.compile(f"{_BYTE} ")
+#: A three-byte character in Windows-1252 mojibake, whole (``æ ‡`` is one only with its space, ``å¿—`` is 志).
+_HAN_MOJIBAKE = re.compile(f"{_LEAD3}{_CONT}{_CONT}")
 #: A space that may have been 0xA0: after a three-byte character short of its last byte, before the next
 #: character or the author's own space (无, E6 97 A0, as ``æ—  API``).
 _NBSP_AT_END = re.compile(f"(?<![A-Za-z])({_LEAD3}{_CONT}|{_LEAD4}{_CONT}{_CONT}) (?={_LEAD3}| )")
@@ -1663,11 +1666,17 @@ def shows_plain_nbsp(text: str) -> bool:
 
     >>> shows_plain_nbsp("æ ‡å¿—"), shows_plain_nbsp("æ— éœ€"), shows_plain_nbsp("naïve café — “引号”")
     (True, False, False)
+    >>> shows_plain_nbsp("Return a < é – b."), shows_plain_nbsp("Return a < é – b. 标志")
+    (False, False)
     """
     if not _SPACE_AFTER_A_BYTE.search(text):
         return False  # most documents: every pattern below has a byte-like character before its space
-    return any(_nbsp_completes(_inside(m)) for m in _NBSP_INSIDE.finditer(text)) or any(
-        _nbsp_completes_twice(m) for m in _NBSP_TWICE.finditer(text)
+    if any(_nbsp_completes_twice(m) for m in _NBSP_TWICE.finditer(text)):
+        return True
+    # Once read, only where the text shows a Chinese character whole in such mojibake too: an Italian
+    # ``è – `` or an English ``é – `` (E8 A0 93 is 蠓, E9 A0 96 頖) is somebody's letter before a dash.
+    return any(_nbsp_completes(_inside(m)) for m in _NBSP_INSIDE.finditer(text)) and any(
+        _nbsp_completes(m.group()) for m in _HAN_MOJIBAKE.finditer(text)
     )
 
 
@@ -2107,12 +2116,13 @@ def _join_lines(
     lines where ftfy's reading is taken unguarded (:func:`_lines_ftfy_may_read`, :func:`_ftfy_trusted`)."""
     out_lines = []
     other_code_page = bool(_OTHER_CODE_PAGES.search(text))
+    misread = ftfy_trusted is not None and shows_misread_bytes(text)
     for number, (line, items) in enumerate(zip(lines, line_items), start=1):
         try:
             new = "".join(items)  # no slot left on the line: the common case, at the speed of C
         except TypeError:
             new = "".join(i if isinstance(i, str) else "\ufffd" for i in items)
-        fixed = _ftfy_trusted(line, new) if ftfy_trusted and ftfy_trusted[number - 1] else None
+        fixed = _ftfy_trusted(line, new, misread) if ftfy_trusted and ftfy_trusted[number - 1] else None
         if fixed is None:
             fixed = _ftfy_instead(line, new, model, other_code_page)
         if fixed is not None:
@@ -2176,12 +2186,14 @@ def _ftfy_instead(line: str, new: str, model: LanguageModel, other_code_page: bo
     return None
 
 
-def _ftfy_trusted(line: str, new: str) -> str | None:
+def _ftfy_trusted(line: str, new: str, misread: bool = False) -> str | None:
     """ftfy's reading of a line of a text where nothing Chinese was read, else None: the guards of
     :func:`_ftfy_instead` keep ftfy from reading Chinese mojibake as the letters of other scripts
     (GBK's 模 ``Ä£`` is UTF-8's ģ), which such a text does not hold. Where ftfy reads a line into
     text it finds clean, its reading stands if ours left the line, read CJK characters ftfy does not
-    (``Cáº¤P``: Big5's 廕匕, ftfy's CẤP), or left what ftfy calls mojibake.
+    (``Cáº¤P``: Big5's 廕匕, ftfy's CẤP), or left what ftfy calls mojibake. ``misread``: the text shows
+    bytes only misread UTF-8 makes (:func:`shows_misread_bytes`), where a letter before a mark is a
+    lead byte whose bytes were lost (Latvian ``mÄ\ufffdjÄ\ufffdm``), not an author's (:func:`_took_an_authors_letter`).
 
     >>> _ftfy_trusted("- BetÅ±kÃ©szletek", "- BetÅ±kÃ©szletek"), _ftfy_trusted("CÃ¡ch", "Cách")
     ('- Betűkészletek', None)
@@ -2189,7 +2201,7 @@ def _ftfy_trusted(line: str, new: str) -> str | None:
     if line.isascii():
         return None
     fixed = ftfy.fix_text(line, FTFY_CONFIG)
-    if fixed in (line, new) or ftfy.badness.is_bad(fixed) or _took_an_authors_letter(line, fixed):
+    if fixed in (line, new) or ftfy.badness.is_bad(fixed) or (not misread and _took_an_authors_letter(line, fixed)):
         return None
     if new == line or (_CJK_SCRIPT.search(new) and not _CJK_SCRIPT.search(fixed)) or ftfy.badness.is_bad(new):
         return fixed
