@@ -1132,3 +1132,38 @@ def test_a_front_matter_left_unclosed_by_a_swallowed_line_end_keeps_the_body_rep
     with pytest.raises(FrontMatterError, match="front matter is not closed") as caught:
         repair_text(damaged, "open.md")
     assert caught.value.result.text.endswith("\n" + body)
+
+
+JSDOC = """// 转换器公共模块
+import config from './config.js';
+
+/**
+ * 根据工具调用 ID 查找函数名
+ * @param {Array} messages - 目标消息数组
+ */
+export function find(messages) {
+  return messages;
+}
+
+/**
+ * @param {string} name - 函数名
+ * @returns {string} 函数名
+ */
+export function same(name) {
+  return name;
+}
+"""
+
+
+@pytest.mark.parametrize("reader", ["shift-jis", "gbk"])
+def test_a_line_by_line_reader_of_code_comments_keeps_its_line_ends(reader):
+    """A Japanese (or Chinese) Windows tool that reads a file line by line leaves a mark at the end of
+    a comment line whose last character it could not pair, and keeps the line end. Read as a whole-text
+    reader's, each such mark had swallowed a blank line's first line end, and the repair put a blank
+    line after every one: a comment block's next line (`` * @param``, `` */``) goes on with it, as a
+    list item goes on after another."""
+    read = utf8_as_cp932_by_windows if reader == "shift-jis" else read_as_gbk_pairing_greedily
+    damaged = "\n".join(read(line) for line in JSDOC.split("\n"))
+    fixed = repair_text(damaged, "find.js").text
+    body = fixed.split("---\n", 2)[2] if fixed.startswith("---\n") else fixed
+    assert body.count("\n") == JSDOC.count("\n")

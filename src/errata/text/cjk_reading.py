@@ -291,14 +291,23 @@ LIST_ITEM_START = re.compile(r"[ \t]{0,16}(?:[-*+]|\d{1,9}[.)])[ \t]")
 
 
 def _same_block(line: str, after: str) -> bool:
-    """Whether ``after`` goes on with ``line``'s block: a list item after a list item, a table row after a row.
+    """Whether ``after`` goes on with ``line``'s block: a list item after a list item, a table row after a
+    row, a line of a code comment after another (`` * 说明`` then `` * @param`` or `` */``; ``//`` lines).
 
     >>> _same_block("- a", "- b"), _same_block("| a |", "| b |"), _same_block("# a", "- b")
+    (True, True, False)
+    >>> _same_block(" * 函数名", " */"), _same_block("// 说明", "// 用法"), _same_block("// 说明", "import x")
     (True, True, False)
     """
     if LIST_ITEM_START.match(line) and LIST_ITEM_START.match(after):
         return True
+    if _COMMENT_LINE.match(line) and _COMMENT_LINE.match(after):
+        return True
     return line.lstrip().startswith("|") and after.lstrip().startswith("|")
+
+
+#: A line of a code comment: a block comment's continuation or end (`` * …``, `` */``), or ``//``.
+_COMMENT_LINE = re.compile(r"[ \t]*(?:\*(?:[ \t/]|$)|//)")
 
 
 def _starts_a_three_byte_character(ch: str, mark: str = "?") -> bool:
