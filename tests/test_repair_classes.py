@@ -1167,3 +1167,18 @@ def test_a_line_by_line_reader_of_code_comments_keeps_its_line_ends(reader):
     fixed = repair_text(damaged, "find.js").text
     body = fixed.split("---\n", 2)[2] if fixed.startswith("---\n") else fixed
     assert body.count("\n") == JSDOC.count("\n")
+
+
+def test_a_gbk_line_with_russian_in_a_utf8_file_is_read_as_gbk():
+    """GBK writes Cyrillic in rows A7 (``§°§ê§Ú`` as Latin-1): a sign scored as a README's sign would make
+    that Latin-1 garble likelier than the GBK line. Signs score so only in a reading of UTF-8 bytes."""
+    gbk = "服务器返回：Ошибка подключения к базе данных\n\n意思是数据库连接失败。\n"
+    data = "# 错误信息是俄语\n\n".encode("utf-8") + gbk.encode("gbk")
+    assert repair_bytes(data, "log.md").text.endswith(gbk)
+
+
+def test_a_title_whose_no_break_space_went_plain_reads_in_a_short_note():
+    # 标 (E6 A0 87) then 签 (E7 AD BE) short of its soft hyphen: ``æ ‡ç¾``, before more mojibake.
+    damaged = "# " + "标签".encode("utf-8").decode("cp1252", errors="ignore").replace("\xa0", " ").replace("\xad", "") + "\n"
+    assert damaged == "# æ ‡ç¾\n"
+    assert repair_mojibake(damaged)[0] == "# 标签\n"

@@ -345,7 +345,7 @@ def _runs_in(
         # damaged so (a greedy reader's): there a heading of four characters, three short of bytes, is read too.
         if 2 * lost > len(characters) + 1 and not (damaged and lost < len(characters)):
             continue
-        score = text_score(whole, model)
+        score = text_score(whole, model, signs=True)
         if score < config.cjk_reading_min_logp or score < text_score(line[start:end], model, as_read=True) + config.cjk_reading_margin:
             continue
         end = _with_trailing_gaps(line, end, items, _marks_in(codec))

@@ -1666,18 +1666,24 @@ def shows_plain_nbsp(text: str) -> bool:
 
     >>> shows_plain_nbsp("æ ‡å¿—"), shows_plain_nbsp("æ— éœ€"), shows_plain_nbsp("naïve café — “引号”")
     (True, False, False)
-    >>> shows_plain_nbsp("Return a < é – b."), shows_plain_nbsp("Return a < é – b. 标志")
-    (False, False)
+    >>> shows_plain_nbsp("Return a < é – b."), shows_plain_nbsp("Return a < é – b. 标志"), shows_plain_nbsp("# æ ‡ç¾")
+    (False, False, True)
     """
     if not _SPACE_AFTER_A_BYTE.search(text):
         return False  # most documents: every pattern below has a byte-like character before its space
     if any(_nbsp_completes_twice(m) for m in _NBSP_TWICE.finditer(text)):
         return True
-    # Once read, only where the text shows a Chinese character whole in such mojibake too: an Italian
-    # ``è – `` or an English ``é – `` (E8 A0 93 is 蠓, E9 A0 96 頖) is somebody's letter before a dash.
-    return any(_nbsp_completes(_inside(m)) for m in _NBSP_INSIDE.finditer(text)) and any(
-        _nbsp_completes(m.group()) for m in _HAN_MOJIBAKE.finditer(text)
-    )
+    inside = [m for m in _NBSP_INSIDE.finditer(text) if _nbsp_completes(_inside(m))]
+    # Before more mojibake it tells on its own; before a space or a line's end only where the text shows a
+    # Chinese character whole in such mojibake too: an Italian ``è – `` or an English ``é – `` (E8 A0 93
+    # is 蠓, E9 A0 96 頖) is somebody's letter before a dash.
+    return any(_before_a_byte(m) for m in inside) or (bool(inside) and any(_nbsp_completes(m.group()) for m in _HAN_MOJIBAKE.finditer(text)))
+
+
+def _before_a_byte(match: re.Match) -> bool:
+    """Whether a match of _NBSP_INSIDE stands before another character that stands for a byte."""
+    end = match.end()
+    return end < len(match.string) and match.string[end] in CHAR_TO_BYTE
 
 
 def spaces_that_were_nbsp(line: str) -> str:
@@ -2201,11 +2207,16 @@ def _ftfy_trusted(line: str, new: str, misread: bool = False) -> str | None:
     if line.isascii():
         return None
     fixed = ftfy.fix_text(line, FTFY_CONFIG)
-    if fixed in (line, new) or ftfy.badness.is_bad(fixed) or (not misread and _took_an_authors_letter(line, fixed)):
+    if fixed in (line, new) or ftfy.badness.is_bad(fixed) or _STILL_MISREAD.search(fixed) or (not misread and _took_an_authors_letter(line, fixed)):
         return None
     if new == line or (_CJK_SCRIPT.search(new) and not _CJK_SCRIPT.search(fixed)) or ftfy.badness.is_bad(new):
         return fixed
     return None
+
+
+#: A lead byte's character then a continuation byte's, in Windows-1252 mojibake (``ç¶`` is E7 B6): what
+#: ftfy leaves of mojibake twice that lost bytes, and no other script's text writes.
+_STILL_MISREAD = re.compile(f"{_byte_class(0xC2, 0xF4)}{_CONT}")
 
 
 def _took_an_authors_letter(line: str, fixed: str) -> bool:
