@@ -1182,3 +1182,14 @@ def test_a_title_whose_no_break_space_went_plain_reads_in_a_short_note():
     damaged = "# " + "标签".encode("utf-8").decode("cp1252", errors="ignore").replace("\xa0", " ").replace("\xad", "") + "\n"
     assert damaged == "# æ ‡ç¾\n"
     assert repair_mojibake(damaged)[0] == "# 标签\n"
+
+
+@pytest.mark.parametrize("clean", ["| 401 | 未登录 |", "大陆 1/2 的用户", "没有遗漏。"])
+def test_a_clean_line_beside_guwenma_keeps_characters_that_read_as_signs(clean):
+    """录 is C2 BC in GBK, UTF-8's ¼; 陆 ½, 漏 ©. In a document that shows 古文码 elsewhere a single
+    character is read on a line of its own, and a sign scored as a README's sign took them: a measure's
+    sign scores so only beside a digit or an ASCII letter (``25掳C``)."""
+    text = f"# 说明\n\n{clean}\n"
+    damaged = "# " + "安装步骤".encode("utf-8").decode("gbk", errors="replace") + f"\n\n{clean}\n"
+    fixed = repair_mojibake(damaged)[0]
+    assert fixed.endswith(f"\n\n{clean}\n"), fixed

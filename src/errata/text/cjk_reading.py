@@ -345,7 +345,7 @@ def _runs_in(
         # damaged so (a greedy reader's): there a heading of four characters, three short of bytes, is read too.
         if 2 * lost > len(characters) + 1 and not (damaged and lost < len(characters)):
             continue
-        score = text_score(whole, model, signs=True)
+        score = text_score(whole, model, signs=True, measures=_beside_a_number_or_word(line, start, end))
         if score < config.cjk_reading_min_logp or score < text_score(line[start:end], model, as_read=True) + config.cjk_reading_margin:
             continue
         end = _with_trailing_gaps(line, end, items, _marks_in(codec))
@@ -367,6 +367,18 @@ def _runs_in(
     # beside damage on its own line: with no mark to show a loss, many a lone clean character (罹, EE BE in
     # GBK; 於, EC B6) reads as a three-byte one short of its last byte, in a document with 古文码 or not.
     return sorted(found + short, key=lambda run: run[0]) if found or (single and not silent) else []
+
+
+def _beside_a_number_or_word(line: str, start: int, end: int) -> bool:
+    """Whether a span of a line stands right beside an ASCII digit or letter: where a measure's sign
+    stands (``25掳C`` for 25°C, ``卤0.5`` for ±0.5).
+
+    >>> _beside_a_number_or_word("25掳C", 2, 3), _beside_a_number_or_word("未登录 ", 2, 3)
+    (True, False)
+    """
+    return (start > 0 and line[start - 1].isascii() and line[start - 1].isalnum()) or (
+        end < len(line) and line[end].isascii() and line[end].isalnum()
+    )
 
 
 def _marks_in(codec: str) -> frozenset[str]:

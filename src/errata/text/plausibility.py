@@ -102,16 +102,20 @@ def _flat_logp(ch: str) -> float | None:
     return None
 
 
-def text_score(text: str, model: LanguageModel, before: str = BOUNDARY, as_read: bool = False, signs: bool = False) -> float:
+def text_score(
+    text: str, model: LanguageModel, before: str = BOUNDARY, as_read: bool = False, signs: bool = False, measures: bool = False
+) -> float:
     """Mean log-probability per character of ``text`` after ``before`` (a line start by default).
 
     An empty text scores 0. Spaces and line ends are context, not characters.
     """
-    total, count = text_logp(text, model, before, as_read, signs)
+    total, count = text_logp(text, model, before, as_read, signs, measures)
     return total / count if count else 0.0
 
 
-def text_logp(text: str, model: LanguageModel, before: str = BOUNDARY, as_read: bool = False, signs: bool = False) -> tuple[float, int]:
+def text_logp(
+    text: str, model: LanguageModel, before: str = BOUNDARY, as_read: bool = False, signs: bool = False, measures: bool = False
+) -> tuple[float, int]:
     """The log-probability of ``text`` after ``before``, and how many symbols it counts (see :func:`text_score`).
 
     A Traditional character counts as its Simplified form (the model learnt Simplified Chinese), in a
@@ -124,12 +128,14 @@ def text_logp(text: str, model: LanguageModel, before: str = BOUNDARY, as_read: 
     >>> text_logp("變數", model) == text_logp("变数", model)
     True
 
-    ``signs``: a sign of README_SYMBOLS or MEASURE_SIGNS scores at least SIGN_LOGP, as in a reading of
-    UTF-8 bytes (``25°C`` from 古文码's ``25掳C``). Not in a reading of legacy bytes as Latin-1: GBK's
-    Cyrillic and Greek rows are ``§`` and ``¦`` then a letter, its Han rows ``°`` to ``÷`` and more, and
-    such a reading would gain where it is garble.
+    ``signs``: a sign of README_SYMBOLS scores at least SIGN_LOGP, as in a reading of UTF-8 bytes (``→``
+    from 古文码's ``鈫?``); ``measures``: a sign of MEASURE_SIGNS too, for a reading beside a digit or an
+    ASCII letter (``25°C`` from ``25掳C``). A measure's sign is two bytes, one GBK character, and common
+    ones among them (录 is ¼, 陆 ½, 漏 ©) stand alone in clean Chinese. Neither in a reading of legacy
+    bytes as Latin-1: GBK's Cyrillic and Greek rows are ``§`` and ``¦`` then a letter, its Han rows
+    ``°`` to ``÷`` and more, and such a reading would gain where it is garble.
 
-    >>> text_logp("25°C", model, signs=True)[0] > text_logp("25°C", model)[0]
+    >>> text_logp("25°C", model, signs=True, measures=True)[0] > text_logp("25°C", model, signs=True)[0]
     True
     """
     total, count = 0.0, 0
@@ -146,7 +152,7 @@ def text_logp(text: str, model: LanguageModel, before: str = BOUNDARY, as_read: 
         flat = _flat_logp(sym)
         if flat is None:
             flat = model.bigram_logp(prev, sym)
-            if signs and (sym in README_SYMBOLS or sym in MEASURE_SIGNS):
+            if (signs and sym in README_SYMBOLS) or (measures and sym in MEASURE_SIGNS):
                 flat = max(flat, SIGN_LOGP)
         total += flat
         count += 1
