@@ -60,7 +60,7 @@ OTHER_LANGUAGES = {
     "he": "# הגדרות\n\nשמע: הקובץ לא נמצא בתיקייה, נסה שוב מאוחר יותר.\n",
     "ta": "# அமைப்பு\n\nகைப்பிடியின் அளவு தவறானது, மீண்டும் முயற்சிக்கவும்.\n",
     "lv": "# Ceļš\n\nUzstādīšana neizdevās: pārbaudiet tīkla savienojumu un mēģiniet vēlreiz.\n",
-    "sk": "# Štylistická sada č. 7\n\nPoložka nebola nájdená v zozname súborov.\n",
+    "sk": "# Štylistická sada č. 7\n\nPoložka nebola nájdená v zozname súborov.\n\nTeraz môžete spustiť nástroj; môže byť rozsiahly.\n",
 }
 
 

@@ -1320,13 +1320,26 @@ def _lines_ftfy_may_read(lines: list[str], decoded: list[tuple[list[DecodedRun],
             if run.kind in LEGACY_KINDS:
                 if not _whole_utf8(_with_byte_characters_around(line, run.start, run.end)):
                     return None
-            elif any(isinstance(item, str) and _CJK_SCRIPT.match(item) for item in run.items):
+            elif any(_cjk_item(item) for item in run.items):
                 read = True
         reads_cjk.append(read)
         legacy.append(any(run.kind in LEGACY_KINDS for run in runs))
     # Beside Chinese read elsewhere, a legacy reading of whole UTF-8 stands (a GBK title over a body of 符号码).
     chinese = any(reads_cjk)
     return [not read and not (chinese and has_legacy) and not _CJK_SCRIPT.search(line) for line, read, has_legacy in zip(lines, reads_cjk, legacy)]
+
+
+def _cjk_item(item: object) -> bool:
+    """Whether an item of a run is a CJK character, read whole or short of bytes (a lead byte E3–E9 with a
+    continuation byte after it: kana and the ideographs, what a Chinese character that lost a byte is);
+    not a swallowed byte's place (:data:`~errata.text.cjk_reading.SWALLOWED`).
+
+    >>> _cjk_item("中"), _cjk_item("é"), _cjk_item(Piece(0xE7, b"\\xb6", 1)), _cjk_item(Piece(0xC5, b"", 1))
+    (True, False, True, False)
+    """
+    if isinstance(item, str):
+        return bool(_CJK_SCRIPT.match(item))
+    return isinstance(item, Piece) and 0xE3 <= item.lead <= 0xE9 and bool(item.tail)
 
 
 def _with_byte_characters_around(line: str, start: int, end: int) -> str:
@@ -2207,16 +2220,22 @@ def _ftfy_trusted(line: str, new: str, misread: bool = False) -> str | None:
     if line.isascii():
         return None
     fixed = ftfy.fix_text(line, FTFY_CONFIG)
-    if fixed in (line, new) or ftfy.badness.is_bad(fixed) or _STILL_MISREAD.search(fixed) or (not misread and _took_an_authors_letter(line, fixed)):
+    if fixed in (line, new) or ftfy.badness.is_bad(fixed) or (not misread and _took_an_authors_letter(line, fixed)):
         return None
-    if new == line or (_CJK_SCRIPT.search(new) and not _CJK_SCRIPT.search(fixed)) or ftfy.badness.is_bad(new):
+    if new == line or _cjk_beyond(new, fixed) or ftfy.badness.is_bad(new):
         return fixed
     return None
 
 
-#: A lead byte's character then a continuation byte's, in Windows-1252 mojibake (``ç¶`` is E7 B6): what
-#: ftfy leaves of mojibake twice that lost bytes, and no other script's text writes.
-_STILL_MISREAD = re.compile(f"{_byte_class(0xC2, 0xF4)}{_CONT}")
+def _cjk_beyond(new: str, fixed: str) -> bool:
+    """Whether our reading of a line holds CJK characters ftfy's does not (Big5's 廕匕 where ftfy reads CẤP,
+    GBK's 芚使 where it reads the hangul of 구조).
+
+    >>> _cjk_beyond("C廕匕", "CẤP"), _cjk_beyond("芚使", "구조"), _cjk_beyond("구조", "구조")
+    (True, True, False)
+    """
+    ours = Counter(ch for ch in new if _CJK_SCRIPT.match(ch))
+    return bool(ours) and bool(ours - Counter(fixed))
 
 
 def _took_an_authors_letter(line: str, fixed: str) -> bool:
