@@ -61,6 +61,8 @@ OTHER_LANGUAGES = {
     "ta": "# அமைப்பு\n\nகைப்பிடியின் அளவு தவறானது, மீண்டும் முயற்சிக்கவும்.\n",
     "lv": "# Ceļš\n\nUzstādīšana neizdevās: pārbaudiet tīkla savienojumu un mēģiniet vēlreiz.\n",
     "sk": "# Štylistická sada č. 7\n\nPoložka nebola nájdená v zozname súborov.\n\nTeraz môžete spustiť nástroj; môže byť rozsiahly.\n",
+    # ვ ends in A0: read as Latin-1 a no-break space, which is no word's end.
+    "ka": "# ფაილი\n\nსიმბოლოების ფაილი ვერ წავიკითხე, ის დაკოპირდება.\n",
 }
 
 
@@ -99,6 +101,7 @@ def test_a_gbk_title_that_is_whole_utf8_stays_gbk_beside_a_chinese_body(word):
         "# Proširenje\n\nProširenje nije uspjelo: Žužemberk, završila neuspješno.\n",
         "Return a < é – b, computed from è – c.\n",
         "# 说明\n\nLa scelta è – come sempre – tua.\n",
+        "Un documento é especial: isto é «índice», é dicir, a raíz.\n",
     ],
 )
 def test_clean_latin_text_stays_as_it_is(text):

@@ -1343,14 +1343,15 @@ def _cjk_item(item: object) -> bool:
 
 
 def _with_byte_characters_around(line: str, start: int, end: int) -> str:
-    """A span of a line with the byte-like characters on either side of it (a reading may start inside a character).
+    """A span of a line with the characters beyond ASCII on either side of it (a reading may start inside a
+    character; a no-break space is byte A0, the last of Georgian ვ's three).
 
     >>> _with_byte_characters_around("x à®¤à®µ y", 4, 8)
     'à®¤à®µ'
     """
-    while start > 0 and not line[start - 1].isascii() and not line[start - 1].isspace():
+    while start > 0 and not line[start - 1].isascii():
         start -= 1
-    while end < len(line) and not line[end].isascii() and not line[end].isspace():
+    while end < len(line) and not line[end].isascii():
         end += 1
     return line[start:end]
 
@@ -1681,6 +1682,8 @@ def shows_plain_nbsp(text: str) -> bool:
     (True, False, False)
     >>> shows_plain_nbsp("Return a < é – b."), shows_plain_nbsp("Return a < é – b. 标志"), shows_plain_nbsp("# æ ‡ç¾")
     (False, False, True)
+    >>> shows_plain_nbsp("isto é «índice», é dicir")
+    False
     """
     if not _SPACE_AFTER_A_BYTE.search(text):
         return False  # most documents: every pattern below has a byte-like character before its space
@@ -1694,9 +1697,13 @@ def shows_plain_nbsp(text: str) -> bool:
 
 
 def _before_a_byte(match: re.Match) -> bool:
-    """Whether a match of _NBSP_INSIDE stands before another character that stands for a byte."""
-    end = match.end()
-    return end < len(match.string) and match.string[end] in CHAR_TO_BYTE
+    """Whether a match of _NBSP_INSIDE stands before more mojibake: a lead byte's character and a continuation
+    byte's (``æ ‡ç¾``, 标 then 签 short of a byte; not Galician ``é «índice»``, where í stands before n)."""
+    return _LEAD_AND_CONTINUATION.match(match.string, match.end()) is not None
+
+
+#: A lead byte's character then a continuation byte's, in Windows-1252 mojibake.
+_LEAD_AND_CONTINUATION = re.compile(f"{_byte_class(0xC2, 0xF4)}{_CONT}")
 
 
 def spaces_that_were_nbsp(line: str) -> str:
