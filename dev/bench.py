@@ -447,11 +447,23 @@ def bench_repair_classes(report: Report) -> None:
     for line in lines:
         measure, _, value = line.partition(": ")
         report.add(section, measure, value)
+    bench_other_languages(report)
     section = "repair constants: seed against dev split"
     print(section, flush=True)
     for line in repair_eval.sensitivity_table().splitlines()[2:]:
         setting, seed, *dev = [c.strip() for c in line.strip("|").split("|")]
         report.add(section, setting, f"seed {seed} characters wrong; dev CER {' / '.join(dev)}")
+
+
+def bench_other_languages(report: Report) -> None:
+    """Text in 36 languages other than Chinese and Japanese, misread as single bytes (dev/other_languages.py)."""
+    from dev import other_languages
+
+    section = "repair, other languages, test split"
+    print(section, flush=True)
+    for line in other_languages.evaluate(progress=False).splitlines()[2:]:
+        damage, essays, ours, careful, nothing, worse = [c.strip() for c in line.strip("|").split("|")]
+        report.add(section, damage, f"Errata {ours}; careful ftfy {careful}; nothing {nothing} (share exact / CER; {essays} essays, {worse} worse than ftfy)")
 
 
 def bench_import(report: Report, essays: int = 200) -> None:
