@@ -2136,7 +2136,12 @@ def _restore_swallowed(
 
 
 def _join_lines(
-    text: str, lines: list[str], line_items: list[list[str | Slot]], model: LanguageModel, report: MojibakeReport, ftfy_trusted: bool = False
+    text: str,
+    lines: list[str],
+    line_items: list[list[str | Slot]],
+    model: LanguageModel,
+    report: MojibakeReport,
+    ftfy_trusted: list[bool] | None = None,
 ) -> str:
     """The repaired text; lines nothing else touched get ftfy's (guarded) attention. ``ftfy_trusted``: the
     lines where ftfy's reading is taken unguarded (:func:`_lines_ftfy_may_read`, :func:`_ftfy_trusted`)."""
@@ -2224,8 +2229,8 @@ def _ftfy_trusted(line: str, new: str, misread: bool = False) -> str | None:
     >>> _ftfy_trusted("- BetÅ±kÃ©szletek", "- BetÅ±kÃ©szletek"), _ftfy_trusted("CÃ¡ch", "Cách")
     ('- Betűkészletek', None)
     """
-    if line.isascii():
-        return None
+    if not (BYTE_RUN.search(line) or "\ufffd" in line or _OTHER_CODE_PAGES.search(line)):
+        return None  # nothing a misreading makes (most lines): ftfy on each would cost its time
     fixed = ftfy.fix_text(line, FTFY_CONFIG)
     if fixed in (line, new) or ftfy.badness.is_bad(fixed) or (not misread and _took_an_authors_letter(line, fixed)):
         return None
