@@ -141,3 +141,22 @@ def test_a_chinese_character_short_of_a_byte_counts_as_chinese_read_on_its_line(
     for _ in range(times):
         damaged = damaged.encode("utf-8").decode("cp1252", errors="replace")
     assert repair_mojibake(damaged)[0].endswith("\n- 漏\n")
+
+
+@pytest.mark.parametrize("locale", ["ru", "sr", "sk"])
+def test_a_sloppy_reader_s_c1_control_does_not_make_a_code_page_s_mojibake_look_like_pinyinma(locale):
+    """Sphinx's catalogues through Windows-1257 read sloppily: the byte 0x81 that code page leaves undefined
+    stays a C1 control (``Ń\\x81`` for Russian с). A run's bytes are whole UTF-8 only with that byte read as
+    Latin-1; spelt strictly in the code page the run did not encode, counted as 拼音码 only a legacy code
+    page explains, and kept ftfy from the text (``Š’Š¾Š·`` came back as 樺汗換)."""
+    from dev import other_languages
+    from dev.damage import character_errors
+    from errata.repair import repair_bytes
+    from errata.text.mojibake import FTFY_CONFIG
+
+    for name, clean in other_languages.essays("dev", 12):
+        if name != locale:
+            continue
+        damaged = other_languages.DAMAGES["cp1257"](clean)
+        ours = repair_bytes(damaged.encode("utf-8"), "a.md").text
+        assert character_errors(ours, clean) <= character_errors(ftfy.fix_text(damaged, FTFY_CONFIG), clean)

@@ -1363,7 +1363,7 @@ def _whole_utf8(run: str) -> bool:
     (True, False, False)
     """
     spellings = [lambda: bytes(CHAR_TO_BYTE[ch] if ch in CHAR_TO_BYTE else ord(ch) for ch in run)]
-    spellings += [lambda codec=codec: run.encode(codec) for codec in _FTFY_CODE_PAGES]
+    spellings += [lambda codec=codec: b"".join(_sloppy_byte(ch, codec) for ch in run) for codec in _FTFY_CODE_PAGES]
     for spelling in spellings:
         try:
             if not spelling().decode("utf-8").isascii():
@@ -1371,6 +1371,19 @@ def _whole_utf8(run: str) -> bool:
         except (ValueError, UnicodeError):
             continue
     return False
+
+
+def _sloppy_byte(ch: str, codec: str) -> bytes:
+    """A character's byte in a single-byte code page, or its Latin-1 byte where the code page has none (a C1
+    control a sloppy reader kept for a byte the code page leaves undefined: Windows-1257's 0x81).
+
+    >>> _sloppy_byte("Š", "cp1257"), _sloppy_byte("\x81", "cp1257")
+    (b'\xd0', b'\x81')
+    """
+    try:
+        return ch.encode(codec)
+    except UnicodeEncodeError:
+        return ch.encode("latin-1")  # raises UnicodeEncodeError beyond Latin-1, which the caller counts as no reading
 
 
 def _read_twice(
