@@ -188,13 +188,13 @@ def _a_lone_0x80_between(before: str, after: str) -> bool:
     (True, True, False)
     """
     try:
-        data = before.encode("gb18030") + b"\x80" + after.encode("gb18030")
+        first = before.encode("gb18030")  # two bytes or four: ``before`` is beyond ASCII
+        data = first + b"\x80" + after.encode("gb18030")
     except UnicodeEncodeError:
         return False
-    at = len(before.encode("gb18030"))
-    for start in (at - 2, at - 1):
+    for start in (len(first) - 2, len(first) - 1):  # the 0x80 last of three bytes, or in the middle
         try:
-            whole = data[max(start, 0) : start + 3].decode("utf-8") if start >= 0 else ""
+            whole = data[start : start + 3].decode("utf-8")
         except UnicodeDecodeError:
             continue
         if len(whole) == 1 and ("\u4e00" <= whole <= "\u9fff" or "\u3000" <= whole <= "\u303f"):

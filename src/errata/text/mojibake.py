@@ -1283,8 +1283,8 @@ def _repair_read_text(
     return fixed, report
 
 
-#: A character of a CJK script: an ideograph, kana or a hangul syllable (not CJK punctuation, which
-#: other scripts' text borrows: “ ” —).
+#: A character of a CJK script: an ideograph, kana or a hangul syllable. Unlike _CHINESE, no punctuation nor
+#: full-width forms: what is asked is whether a reading gave a script's characters (``锛`` is ：, a sign).
 _CJK_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]")
 
 
@@ -1315,15 +1315,16 @@ def _lines_ftfy_may_read(lines: list[str], decoded: list[tuple[list[DecodedRun],
     """
     reads_cjk, legacy = [], []
     for line, (runs, _) in zip(lines, decoded):
-        read = False
+        read = has_legacy = False
         for run in runs:
             if run.kind in LEGACY_KINDS:
-                if not _whole_utf8(_with_byte_characters_around(line, run.start, run.end)):
+                if not _whole_utf8(_with_characters_beyond_ascii_around(line, run.start, run.end)):
                     return None
+                has_legacy = True
             elif any(_cjk_item(item) for item in run.items):
                 read = True
         reads_cjk.append(read)
-        legacy.append(any(run.kind in LEGACY_KINDS for run in runs))
+        legacy.append(has_legacy)
     # Beside Chinese read elsewhere, a legacy reading of whole UTF-8 stands (a GBK title over a body of 符号码).
     chinese = any(reads_cjk)
     return [not read and not (chinese and has_legacy) and not _CJK_SCRIPT.search(line) for line, read, has_legacy in zip(lines, reads_cjk, legacy)]
@@ -1342,11 +1343,11 @@ def _cjk_item(item: object) -> bool:
     return isinstance(item, Piece) and 0xE3 <= item.lead <= 0xE9 and bool(item.tail)
 
 
-def _with_byte_characters_around(line: str, start: int, end: int) -> str:
+def _with_characters_beyond_ascii_around(line: str, start: int, end: int) -> str:
     """A span of a line with the characters beyond ASCII on either side of it (a reading may start inside a
     character; a no-break space is byte A0, the last of Georgian ვ's three).
 
-    >>> _with_byte_characters_around("x à®¤à®µ y", 4, 8)
+    >>> _with_characters_beyond_ascii_around("x à®¤à®µ y", 4, 8)
     'à®¤à®µ'
     """
     while start > 0 and not line[start - 1].isascii():
@@ -1362,7 +1363,7 @@ def _whole_utf8(run: str) -> bool:
     >>> _whole_utf8("áº¤"), _whole_utf8("ÎÒÃÇ"), _whole_utf8("abc")
     (True, False, False)
     """
-    spellings = [lambda: bytes(CHAR_TO_BYTE[ch] if ch in CHAR_TO_BYTE else ord(ch) for ch in run)]
+    spellings = [lambda: run_to_bytes(run)]
     spellings += [lambda codec=codec: b"".join(_sloppy_byte(ch, codec) for ch in run) for codec in _FTFY_CODE_PAGES]
     for spelling in spellings:
         try:
@@ -2166,9 +2167,11 @@ def _join_lines(
             new = "".join(items)  # no slot left on the line: the common case, at the speed of C
         except TypeError:
             new = "".join(i if isinstance(i, str) else "\ufffd" for i in items)
-        fixed = _ftfy_trusted(line, new, misread) if ftfy_trusted and ftfy_trusted[number - 1] else None
+        # ftfy's reading of a line it may read unguarded, taken once: the guarded rules below ask for it too.
+        reading = _ftfy_reading(line) if ftfy_trusted is not None and ftfy_trusted[number - 1] else None
+        fixed = _ftfy_trusted(line, new, reading, misread) if reading is not None else None
         if fixed is None:
-            fixed = _ftfy_instead(line, new, model, other_code_page)
+            fixed = _ftfy_instead(line, new, model, other_code_page, reading)
         if fixed is not None:
             report.ftfy_lines += 1
             report.fixes.append(Fix(number, 1, FTFY_LINE))
@@ -2195,32 +2198,31 @@ _OTHER_CODE_PAGES = re.compile(
 )
 
 
-def _ftfy_instead(line: str, new: str, model: LanguageModel, other_code_page: bool = False) -> str | None:
+def _ftfy_instead(line: str, new: str, model: LanguageModel, other_code_page: bool = False, reading: str | None = None) -> str | None:
     """ftfy's reading of a damaged ``line`` where it is better than ours (``new``), else None: of a line
     nothing else read (guarded), of one our runs read only in part, or, in a document that shows a code
     page we do not read (``other_code_page``), of one ftfy reads as far likelier text (a Mac's 文档,
-    ``ÊñáÊ°£``, is GBK's 蜀崾埃 too).
+    ``ÊñáÊ°£``, is GBK's 蜀崾埃 too). ``reading``: ftfy's reading of the line where it is known already.
 
     >>> _ftfy_instead("plain text", "plain text", load_model()) is None
     True
     """
     if new == line:
         if BYTE_RUN.search(line) or "\ufffd" in line:
-            fixed = _ftfy_line(line, model) if BYTE_RUN.search(line) else _ftfy_marked_line(line, model)
+            fixed = _ftfy_line(line, model, reading) if BYTE_RUN.search(line) else _ftfy_marked_line(line, model, reading)
             return fixed if fixed != line else None
         return None
     left_bad = bool(BYTE_RUN.search(new)) and ftfy.badness.is_bad(new)
     if not (left_bad or other_code_page):
         return None  # read through: most changed lines (ftfy on each would cost a sixth of the time)
-    fixed = _ftfy_line(line, model)
+    fixed = _ftfy_line(line, model, reading)
     if fixed in (line, new):
         return None
     if left_bad and not ftfy.badness.is_bad(fixed):
         # Mojibake left where our runs stopped (a word of another script, twice misread): where ftfy
         # reads the whole line into text that shows none and keeps every Chinese character we read
         # (ftfy knows no Shift-JIS nor GBK), its reading is the better one.
-        ours = Counter(ch for ch in new if _CHINESE.match(ch))
-        if ours <= Counter(fixed):
+        if not _read_beyond(new, fixed, _CHINESE):
             return fixed
     if other_code_page and _no_new_script(fixed, new) and text_logp(fixed, model)[0] >= text_logp(new, model)[0] + FTFY_FAR_LIKELIER:
         # Our runs read only what a code page we do not read shares with the ones we do (Windows-1250's
@@ -2230,8 +2232,20 @@ def _ftfy_instead(line: str, new: str, model: LanguageModel, other_code_page: bo
     return None
 
 
-def _ftfy_trusted(line: str, new: str, misread: bool = False) -> str | None:
-    """ftfy's reading of a line of a text where nothing Chinese was read, else None: the guards of
+def _ftfy_reading(line: str) -> str | None:
+    """ftfy's reading of a line that shows what a misreading makes (a byte-like character, U+FFFD, another
+    code page's sign), else None: most lines show none, and ftfy on each would cost its time.
+
+    >>> _ftfy_reading("CÃ¡ch"), _ftfy_reading("plain text")
+    ('Cách', None)
+    """
+    if not (BYTE_RUN.search(line) or "\ufffd" in line or _OTHER_CODE_PAGES.search(line)):
+        return None
+    return ftfy.fix_text(line, FTFY_CONFIG)
+
+
+def _ftfy_trusted(line: str, new: str, fixed: str, misread: bool = False) -> str | None:
+    """ftfy's reading of a line (``fixed``, :func:`_ftfy_reading`) of a text where nothing Chinese was read, else None: the guards of
     :func:`_ftfy_instead` keep ftfy from reading Chinese mojibake as the letters of other scripts
     (GBK's 模 ``Ä£`` is UTF-8's ģ), which such a text does not hold. Where ftfy reads a line into
     text it finds clean, its reading stands if ours left the line, read CJK characters ftfy does not
@@ -2239,28 +2253,24 @@ def _ftfy_trusted(line: str, new: str, misread: bool = False) -> str | None:
     bytes only misread UTF-8 makes (:func:`shows_misread_bytes`), where a letter before a mark is a
     lead byte whose bytes were lost (Latvian ``mÄ\ufffdjÄ\ufffdm``), not an author's (:func:`_took_an_authors_letter`).
 
-    >>> _ftfy_trusted("- BetÅ±kÃ©szletek", "- BetÅ±kÃ©szletek"), _ftfy_trusted("CÃ¡ch", "Cách")
+    >>> _ftfy_trusted("- BetÅ±kÃ©szletek", "- BetÅ±kÃ©szletek", "- Betűkészletek"), _ftfy_trusted("CÃ¡ch", "Cách", "Cách")
     ('- Betűkészletek', None)
     """
-    if not (BYTE_RUN.search(line) or "\ufffd" in line or _OTHER_CODE_PAGES.search(line)):
-        return None  # nothing a misreading makes (most lines): ftfy on each would cost its time
-    fixed = ftfy.fix_text(line, FTFY_CONFIG)
     if fixed in (line, new) or ftfy.badness.is_bad(fixed) or (not misread and _took_an_authors_letter(line, fixed)):
         return None
-    if new == line or _cjk_beyond(new, fixed) or ftfy.badness.is_bad(new):
+    if new == line or _read_beyond(new, fixed, _CJK_SCRIPT) or ftfy.badness.is_bad(new):
         return fixed
     return None
 
 
-def _cjk_beyond(new: str, fixed: str) -> bool:
-    """Whether our reading of a line holds CJK characters ftfy's does not (Big5's 廕匕 where ftfy reads CẤP,
-    GBK's 芚使 where it reads the hangul of 구조).
+def _read_beyond(new: str, fixed: str, script: re.Pattern) -> bool:
+    """Whether our reading of a line holds characters of ``script`` that ftfy's (``fixed``) does not (Big5's
+    廕匕 where ftfy reads CẤP, GBK's 芚使 where it reads the hangul of 구조).
 
-    >>> _cjk_beyond("C廕匕", "CẤP"), _cjk_beyond("芚使", "구조"), _cjk_beyond("구조", "구조")
+    >>> _read_beyond("C廕匕", "CẤP", _CJK_SCRIPT), _read_beyond("芚使", "구조", _CJK_SCRIPT), _read_beyond("구조", "구조", _CJK_SCRIPT)
     (True, True, False)
     """
-    ours = Counter(ch for ch in new if _CJK_SCRIPT.match(ch))
-    return bool(ours) and bool(ours - Counter(fixed))
+    return bool(Counter(ch for ch in new if script.match(ch)) - Counter(fixed))
 
 
 def _took_an_authors_letter(line: str, fixed: str) -> bool:
@@ -2274,9 +2284,8 @@ def _took_an_authors_letter(line: str, fixed: str) -> bool:
     """
     if "\ufffd" not in line:
         return False
-    taken = Counter(line) - Counter(fixed)
-    in_words = {ch for m in _LETTER_RUN.finditer(line) if _one_script_word(m.group()) for ch in m.group()}
-    return any(ch in in_words for ch in taken)
+    in_words = _letters_of_words(line)
+    return any(ch in in_words for ch in Counter(line) - Counter(fixed))
 
 
 def _no_new_script(fixed: str, new: str) -> bool:
@@ -2751,9 +2760,9 @@ def _as_mojibake(piece: Piece, spelling: dict[int, str] = BYTE_TO_CHAR) -> str:
     return "".join(spelling[b] for b in bytes([piece.lead]) + piece.tail)
 
 
-def _ftfy_line(line: str, model: LanguageModel) -> str:
-    """ftfy on a line we left alone, kept only if it made nothing implausible."""
-    fixed = ftfy.fix_text(line, FTFY_CONFIG)
+def _ftfy_line(line: str, model: LanguageModel, reading: str | None = None) -> str:
+    """ftfy on a line we left alone, kept only if it made nothing implausible (``reading``: ftfy's, where known)."""
+    fixed = ftfy.fix_text(line, FTFY_CONFIG) if reading is None else reading
     new_chars = set(fixed) - set(line)
     if all(c.isascii() or is_plausible_char(c, model.vocabulary) for c in new_chars):
         return fixed
@@ -2795,7 +2804,7 @@ def _one_script(run: str) -> bool:
     return len({script_of(ch) for ch in run}) == 1
 
 
-def _ftfy_marked_line(line: str, model: LanguageModel) -> str:
+def _ftfy_marked_line(line: str, model: LanguageModel, reading: str | None = None) -> str:
     """ftfy on a line with U+FFFD that nothing else read (口字码, GBK read as UTF-8), kept only where it took
     away characters beyond Latin-1 beside the marks: the 口字码 left of a GBK character (``ģ\ufffd``),
     never an author's ``é`` before a mark, nor a letter of an author's word (``się\ufffd``: ftfy reads
@@ -2806,10 +2815,20 @@ def _ftfy_marked_line(line: str, model: LanguageModel) -> str:
     >>> _ftfy_marked_line("Polska: się\ufffd\ufffd", load_model())
     'Polska: się\ufffd\ufffd'
     """
-    fixed = _ftfy_line(line, model)
+    fixed = _ftfy_line(line, model, reading)
     taken = Counter(line) - Counter(fixed)
-    in_words = {ch for m in _LETTER_RUN.finditer(line) if _one_script_word(m.group()) for ch in m.group()}
+    in_words = _letters_of_words(line)
     return fixed if all(ord(ch) >= 0x100 and ch not in in_words for ch in taken) else line
+
+
+def _letters_of_words(line: str) -> set[str]:
+    """The letters standing in a word of a line (two letters or more of one script: :func:`_one_script_word`),
+    which are the author's wherever a mark follows them.
+
+    >>> sorted(_letters_of_words("się\ufffd rС\ufffd α"))
+    ['i', 's', 'ę']
+    """
+    return {ch for m in _LETTER_RUN.finditer(line) if _one_script_word(m.group()) for ch in m.group()}
 
 
 def _one_script_word(run: str) -> bool:
