@@ -25,7 +25,7 @@ from typing import Callable
 import ftfy
 
 from dev import evaltext
-from dev.damage import character_errors
+from dev.damage import character_errors, utf8_as_cp1252, utf8_as_cp1252_twice, utf8_as_latin1
 from dev.repair_eval import repaired
 
 #: Locales that are not the repair's own (Chinese and Japanese are measured by dev.repair_eval), nor English.
@@ -42,17 +42,13 @@ def _single_bytes(codec: str) -> Callable[[str], str]:
     return read
 
 
-def _cp1252_twice(text: str) -> str:
-    once = _single_bytes("cp1252")
-    return once(once(text))
-
-
-#: How the essays are damaged: each a misreading of UTF-8 that real tools make.
+#: How the essays are damaged: each a misreading of UTF-8 that real tools make (Windows-1252 and Latin-1
+#: as :mod:`dev.damage` reads them, the undefined bytes kept).
 DAMAGES: dict[str, Callable[[str], str]] = {
     "clean": lambda text: text,
-    "latin1": lambda text: text.encode("utf-8").decode("latin-1"),
-    "cp1252": _single_bytes("cp1252"),
-    "cp1252-twice": _cp1252_twice,
+    "latin1": utf8_as_latin1,
+    "cp1252": utf8_as_cp1252,
+    "cp1252-twice": utf8_as_cp1252_twice,
     "cp1250": _single_bytes("cp1250"),
     "cp1257": _single_bytes("cp1257"),
     "mac-roman": _single_bytes("mac_roman"),
