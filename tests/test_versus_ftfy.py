@@ -160,3 +160,18 @@ def test_a_sloppy_reader_s_c1_control_does_not_make_a_code_page_s_mojibake_look_
         damaged = other_languages.DAMAGES["cp1257"](clean)
         ours = repair_bytes(damaged.encode("utf-8"), "a.md").text
         assert character_errors(ours, clean) <= character_errors(ftfy.fix_text(damaged, FTFY_CONFIG), clean)
+
+
+def test_whether_legacy_runs_are_whole_utf8_is_asked_once_per_stretch_of_a_line():
+    """A legacy run is judged with the characters beyond ASCII on either side of it: in one unbroken
+    stretch of thousands of runs (Hebrew ש, ``×©``, over and over) each spelt the whole stretch again."""
+    from scaling import grows_linearly
+
+    from errata.text.mojibake import DecodedRun, _lines_ftfy_may_read
+
+    def judge(n: int) -> None:
+        line = "×©" * n
+        runs = [DecodedRun(2 * k, 2 * k + 2, ["砖"], 1, "gbk-as-latin1") for k in range(n)]
+        assert _lines_ftfy_may_read([line], [(runs, False)]) == [True]
+
+    assert grows_linearly(judge, 4_000)

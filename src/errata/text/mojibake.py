@@ -1316,9 +1316,11 @@ def _lines_ftfy_may_read(lines: list[str], decoded: list[tuple[list[DecodedRun],
     reads_cjk, legacy = [], []
     for line, (runs, _) in zip(lines, decoded):
         read = has_legacy = False
+        around: _BeyondAscii | None = None  # built for lines that have a legacy run at all
         for run in runs:
             if run.kind in LEGACY_KINDS:
-                if not _whole_utf8(_with_characters_beyond_ascii_around(line, run.start, run.end)):
+                around = around or _BeyondAscii(line)
+                if not around.whole_utf8(run.start, run.end):
                     return None
                 has_legacy = True
             elif any(_cjk_item(item) for item in run.items):
@@ -1343,18 +1345,42 @@ def _cjk_item(item: object) -> bool:
     return isinstance(item, Piece) and 0xE3 <= item.lead <= 0xE9 and bool(item.tail)
 
 
-def _with_characters_beyond_ascii_around(line: str, start: int, end: int) -> str:
-    """A span of a line with the characters beyond ASCII on either side of it (a reading may start inside a
-    character; a no-break space is byte A0, the last of Georgian ვ's three).
+class _BeyondAscii:
+    """A line's stretches of characters beyond ASCII, to ask whether a legacy run, with the stretch on either
+    side of it (a reading may start inside a character; a no-break space is byte A0, the last of Georgian
+    ვ's three), is whole UTF-8. Each stretch is spelt once: a hostile line of a hundred thousand runs in
+    one stretch would have spelt it once a run.
 
-    >>> _with_characters_beyond_ascii_around("x à®¤à®µ y", 4, 8)
-    'à®¤à®µ'
+    >>> around = _BeyondAscii("x à®¤à®µ y")
+    >>> around.span(4, 8), around.whole_utf8(4, 8)
+    ((2, 8), True)
     """
-    while start > 0 and not line[start - 1].isascii():
-        start -= 1
-    while end < len(line) and not line[end].isascii():
-        end += 1
-    return line[start:end]
+
+    def __init__(self, line: str):
+        self.line = line
+        self.stretches = [m.span() for m in _BEYOND_ASCII.finditer(line)]
+        self.starts = [start for start, _ in self.stretches]
+        self.verdicts: dict[tuple[int, int], bool] = {}
+
+    def _stretch_holding(self, at: int) -> tuple[int, int] | None:
+        k = bisect_right(self.starts, at) - 1
+        return self.stretches[k] if k >= 0 and self.stretches[k][0] <= at < self.stretches[k][1] else None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """``start``–``end`` with the characters beyond ASCII on either side of it."""
+        before, after = self._stretch_holding(start - 1) if start else None, self._stretch_holding(end)
+        return (before[0] if before else start), (after[1] if after else end)
+
+    def whole_utf8(self, start: int, end: int) -> bool:
+        """:func:`_whole_utf8` of the span around ``start``–``end``, once per span."""
+        span = self.span(start, end)
+        if span not in self.verdicts:
+            self.verdicts[span] = _whole_utf8(self.line[span[0] : span[1]])
+        return self.verdicts[span]
+
+
+#: A stretch of characters beyond ASCII.
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def _whole_utf8(run: str) -> bool:
