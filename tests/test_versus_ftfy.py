@@ -63,6 +63,7 @@ OTHER_LANGUAGES = {
     "sk": "# Štylistická sada č. 7\n\nPoložka nebola nájdená v zozname súborov.\n\nTeraz môžete spustiť nástroj; môže byť rozsiahly.\n",
     # ვ ends in A0: read as Latin-1 a no-break space, which is no word's end.
     "ka": "# ფაილი\n\nსიმბოლოების ფაილი ვერ წავიკითხე, ის დაკოპირდება.\n",
+    "ko": "# 설정 파일\n\n서버를 다시 시작하기 전에 설정 파일의 경로를 확인하세요.\n",
 }
 
 
@@ -78,6 +79,46 @@ def test_a_document_in_another_language_is_restored_where_ftfy_restores_it(langu
     if ftfy.fix_text(damaged, CAREFUL) != text:
         pytest.skip("ftfy does not restore this one")
     assert repair_mojibake(damaged)[0] == text
+
+
+def through(codec: str):
+    """UTF-8 read byte by byte through a single-byte code page, a byte it leaves undefined kept as its C1 control."""
+    return lambda text: "".join(bytes([b]).decode(codec, errors="ignore") or chr(b) for b in text.encode("utf-8"))
+
+
+@pytest.mark.parametrize("codec", ["cp1250", "cp1257", "mac_roman"])
+@pytest.mark.parametrize("language", [*OTHER_LANGUAGES, "zh"])
+def test_a_document_read_through_another_code_page_is_read_whole(language, codec):
+    """Code pages we do not read ourselves, where a line is UTF-8 read through one of them, every byte:
+    Korean through Windows-1250 (``ě—\x90`` is 에) came back as hangul among 乱 and 螺, our runs
+    reading what the code page shares with Windows-1252 and the lost-byte recovery the rest."""
+    text = OTHER_LANGUAGES.get(language, "# 显存不够\n\n把批大小改小一点，然后重新训练。\n")
+    damaged = through(codec)(text)
+    if ftfy.fix_text(damaged, CAREFUL) != text:
+        pytest.skip("ftfy does not restore this one")
+    fixed, report = repair_mojibake(damaged)
+    assert fixed == text
+
+
+def test_a_line_read_whole_through_another_code_page_is_reported_so():
+    damaged = through("cp1250")(OTHER_LANGUAGES["ko"])
+    assert {fix.kind for fix in repair_mojibake(damaged)[1].fixes} == {"utf8-as-cp1250"}
+
+
+def test_a_short_line_reads_through_the_code_page_the_rest_of_the_text_shows():
+    """ftfy alone leaves ``estĂ\xa0 buscant`` (està through Windows-1250: its badness sees nothing wrong);
+    beside a line ftfy reads through that code page, the repair reads it so."""
+    text = "# Configuració\n\nNo està buscant.\n\nL'opció «força» no és vàlida – torneu-ho a provar.\n"
+    damaged = through("cp1250")(text)
+    assert ftfy.fix_text(damaged, CAREFUL) != text
+    assert repair_mojibake(damaged)[0] == text
+
+
+def test_a_letter_beyond_latin1_in_a_latin_word_reads_so_where_the_text_shows_misread_bytes_on_another_line():
+    """Turkish ı is UTF-8's C4 B1 and GBK's 谋, ç UTF-8's C3 A7 and GBK's 莽. A line of Turkish words holds
+    no byte only a misreading makes, but the text does (the C1 controls of “ ” read as Latin-1)."""
+    text = "# 配置说明\n\nDNS hatası: NOTAUTH\n\n- ortaya çıkan dosyaları\n- 已跳过：%(rest) argüman almıyor\n"
+    assert repair_mojibake(text.encode("utf-8").decode("latin-1"))[0] == text
 
 
 @pytest.mark.parametrize("language", OTHER_LANGUAGES)
@@ -112,7 +153,7 @@ def test_clean_latin_text_stays_as_it_is(text):
     assert repair_mojibake(text)[0] == text
 
 
-@pytest.mark.parametrize("damage", ["clean", "latin1", "cp1252", "cp1252-twice"])
+@pytest.mark.parametrize("damage", ["clean", "latin1", "cp1252", "cp1252-twice", "cp1250", "cp1257", "mac-roman"])
 def test_sphinx_catalogues_in_other_languages_are_never_worse_than_ftfy(damage):
     """Sphinx's catalogues in 36 locales other than Chinese and Japanese (dev.other_languages, its dev
     split, three essays each), misread as Latin-1 or Windows-1252: the repair is as right as careful ftfy

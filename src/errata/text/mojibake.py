@@ -36,6 +36,7 @@ mojibake elsewhere, and never inside a Latin word.
 
 from __future__ import annotations
 
+import codecs
 import heapq
 import math
 import re
@@ -1229,7 +1230,7 @@ def _repair_read_text(
     # A greedy reader's document is read so throughout; elsewhere each line takes the reading that makes sense of more of it.
     paired = True if reads_paired(lines if paired_by is None else paired_by, model, config) else None
     # Where the document shows a no-break space turned plain inside a character, it did so throughout.
-    _decode_line = partial(_decode_document_line, nbsp=shows_plain_nbsp(text))
+    _decode_line = partial(_decode_document_line, nbsp=shows_plain_nbsp(text), misread=shows_misread_bytes(text))
     decoded = [_decode_line(line, model, config, known=runs, paired=paired) for line, runs in zip(lines, known)]
     if any(run.kind in CJK_READING_KINDS for runs, _ in decoded for run in runs):
         # Likewise single characters read as GBK (``鍦–om`` for 在Com) in a document that shows 古文码.
@@ -1289,7 +1290,7 @@ _CJK_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\
 
 
 #: The single-byte code pages ftfy reads UTF-8 mojibake in (besides Windows-1252 and Latin-1, which CHAR_TO_BYTE holds).
-_FTFY_CODE_PAGES = ("cp1250", "cp1251", "cp1253", "cp1254", "cp1257", "mac_roman")
+_FTFY_CODE_PAGES = ("cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso8859_2", "mac_roman", "cp437")
 
 
 def _lines_ftfy_may_read(lines: list[str], decoded: list[tuple[list[DecodedRun], bool]]) -> list[bool] | None:
@@ -1567,6 +1568,7 @@ def _decode_document_line(
     known: list[DecodedRun] | None = None,
     paired: bool | None = None,
     nbsp: bool = False,
+    misread: bool = False,
 ) -> tuple[list[DecodedRun], bool]:
     """The line's runs read as UTF-8 (or GBK/Big5), and whether any is confirmed Chinese mojibake.
 
@@ -1575,7 +1577,7 @@ def _decode_document_line(
     document turned its no-break spaces plain (:func:`shows_plain_nbsp`).
     """
     known = known or []
-    utf8 = utf8_runs(line, model.vocabulary, nbsp)
+    utf8 = utf8_runs(line, model.vocabulary, nbsp, misread or None)
     known_spans = Spans((run.start, run.end) for run in known) if known else None
     if known_spans:
         utf8 = [(start, end, items) for start, end, items in utf8 if known_spans.clear_of(start, end)]
@@ -1641,7 +1643,7 @@ def _bare_leads(items: list) -> bool:
     return bool(items) and all(isinstance(item, Piece) and not item.tail for item in items)
 
 
-def utf8_runs(line: str, vocabulary: frozenset[str], nbsp: bool = False) -> list[tuple[int, int, list[str | Piece] | None]]:
+def utf8_runs(line: str, vocabulary: frozenset[str], nbsp: bool = False, misread: bool | None = None) -> list[tuple[int, int, list[str | Piece] | None]]:
     """The line's byte runs read as UTF-8: (start, end, items or None); with ``nbsp``, a space inside a
     character is read as the no-break space it was (:func:`spaces_that_were_nbsp`).
 
@@ -1659,7 +1661,6 @@ def utf8_runs(line: str, vocabulary: frozenset[str], nbsp: bool = False) -> list
     ['呢', '已_']
     """
     out: list[tuple[int, int, list[str | Piece] | None]] = []
-    misread = None  # shows_misread_bytes(line), once, where a run asks: a line may hold a hundred thousand runs
     if nbsp:
         line = spaces_that_were_nbsp(line)
     for match in QUESTION_GAPPED_RUN.finditer(line):
@@ -2188,15 +2189,24 @@ def _join_lines(
     out_lines = []
     other_code_page = bool(_OTHER_CODE_PAGES.search(text))
     misread = ftfy_trusted is not None and shows_misread_bytes(text)
+    whole_lines = _WholeLines(lines)
     for number, (line, items) in enumerate(zip(lines, line_items), start=1):
         try:
             new = "".join(items)  # no slot left on the line: the common case, at the speed of C
         except TypeError:
             new = "".join(i if isinstance(i, str) else "\ufffd" for i in items)
+        whole = whole_lines.reading(number - 1, new)
+        if whole is not None:
+            # Every byte of the line read through a code page the text shows, no byte lost: likelier than
+            # our runs' reading, which read only what that code page shares with Windows-1252 and assumed
+            # the rest lost (Korean through Windows-1250 came back as hangul between 乱 and 螺).
+            _forget_line(report, number)
+            report.fixes.append(Fix(number, 1, "utf8-as-" + whole[0].replace("_", "-")))
+            new = whole[1]
         # ftfy's reading of a line it may read unguarded, taken once: the guarded rules below ask for it too.
-        reading = _ftfy_reading(line) if ftfy_trusted is not None and ftfy_trusted[number - 1] else None
+        reading = _ftfy_reading(line) if whole is None and ftfy_trusted is not None and ftfy_trusted[number - 1] else None
         fixed = _ftfy_trusted(line, new, reading, misread) if reading is not None else None
-        if fixed is None:
+        if fixed is None and whole is None:
             fixed = _ftfy_instead(line, new, model, other_code_page, reading)
         if fixed is not None:
             report.ftfy_lines += 1
@@ -2211,6 +2221,97 @@ def _join_lines(
     marks = {(c.slot.line, c.slot.column) for c in report.unsure}
     report.unrecoverable = find_unrecoverable(out_lines, marks)
     return "\n".join(out_lines)
+
+
+def _utf8_through_code_pages(line: str) -> dict[str, str]:
+    """The readings of a line as UTF-8 read, every byte of it, through a single-byte code page ftfy reads
+    besides Windows-1252 and Latin-1 (a byte the code page leaves undefined kept as its C1 control): code
+    page → reading. Nothing where Windows-1252 or Latin-1 spells the line as UTF-8: our own readers have it.
+
+    >>> _utf8_through_code_pages("estĂ\xa0 buscant"), _utf8_through_code_pages("ÏÑú")
+    ({'cp1250': 'està buscant', 'iso8859_2': 'està buscant'}, {'mac_roman': '서'})
+    >>> _utf8_through_code_pages("è¯¦ç»†"), _utf8_through_code_pages("Proszę"), _utf8_through_code_pages("详细")
+    ({}, {}, {})
+    """
+    if not _OTHER_SPELLING.match(line):
+        return {}  # ASCII, or a character no single-byte code page has (Chinese: most lines of a Chinese essay)
+    try:
+        run_to_bytes(line).decode("utf-8")
+        return {}
+    except (ValueError, UnicodeError):
+        pass
+    readings = {}
+    for codec in _FTFY_CODE_PAGES:
+        try:
+            readings[codec] = line.encode(codec, errors=_C1_AS_LATIN1).decode("utf-8")
+        except UnicodeError:
+            continue
+    return readings
+
+
+class _WholeLines:
+    """A text's lines that are UTF-8 read, every byte, through a code page ftfy reads besides Windows-1252
+    and Latin-1 (:func:`_utf8_through_code_pages`), and what the text shows of each such code page: the lines
+    ftfy reads through it. A line's reading is taken where the text shows its code page: ftfy alone leaves
+    a short line (``estĂ\xa0 buscant``: està) its badness does not flag. A reading that gives hangul or
+    kana needs another line to show it: ftfy reads a line of GBK through a Mac's code page as hangul
+    (``ÏóÅÎ°ö``, 象拔蚌, as 엡롚).
+
+    >>> whole = _WholeLines(["estĂ\xa0 buscant", "NenĂ\xad to pravda â€“ uĹľ ne", "| ÏóÅÎ°ö |"])
+    >>> whole.reading(0, "estĂ\xa0 buscant"), whole.reading(2, "| 象拔蚌 |")
+    (('cp1250', 'està buscant'), None)
+    >>> _WholeLines(["estĂ\xa0 buscant"]).reading(0, "estĂ\xa0 buscant") is None
+    True
+    """
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.readings = [_utf8_through_code_pages(line) for line in lines]
+        self.ftfy = [ftfy.fix_text(line, FTFY_CONFIG) if found else None for line, found in zip(lines, self.readings)]
+        self.confirmed = [{codec for codec, text in found.items() if text == fixed} for found, fixed in zip(self.readings, self.ftfy)]
+        self.shown = Counter(codec for confirmed in self.confirmed for codec in confirmed)
+
+    def reading(self, index: int, new: str) -> tuple[str, str] | None:
+        """(code page, reading) of line ``index`` where another line shows that code page and our reading
+        (``new``) is another, else None. Where ftfy reads the line, its reading decides between code pages
+        that read it differently (Turkish ``Ć¶`` is ö through Windows-1257, ƶ through Windows-1250; 档's A1
+        is Ą in ISO 8859-2, A5 in Windows-1250); where it leaves the line, the code page more of the text
+        shows."""
+        found, confirmed = self.readings[index], self.confirmed[index]
+        candidates = {codec: text for codec, text in found.items() if text != new and self._shown(codec, text, confirmed, new)}
+        if self.ftfy[index] != self.lines[index]:
+            candidates = {codec: text for codec, text in candidates.items() if text == self.ftfy[index]}
+        return max(candidates.items(), key=lambda item: self.shown[item[0]], default=None)
+
+    def _shown(self, codec: str, text: str, confirmed: set[str], new: str) -> bool:
+        """Whether the text shows ``codec``: ftfy reads a line through it, another line where the reading
+        adds hangul or kana to ours (a wrong code page makes them of GBK, :func:`_no_new_script`)."""
+        return self.shown[codec] > (codec in confirmed and not _no_new_script(text, new))
+
+
+def _forget_line(report: MojibakeReport, number: int) -> None:
+    """Take out of a report what our runs did on a line whose reading gave way to another of the whole line."""
+    report.fixes = [fix for fix in report.fixes if fix.line != number]
+    report.unsure = [choice for choice in report.unsure if choice.slot.line != number]
+    report.low_confidence = [choice for choice in report.low_confidence if choice.slot.line != number]
+
+
+def _c1_as_latin1(error: UnicodeEncodeError) -> tuple[bytes, int]:
+    """A codec error handler: a C1 control stands for its Latin-1 byte (what a sloppy reader kept for a byte
+    the code page leaves undefined); anything else fails as it did."""
+    wrong = error.object[error.start : error.end]
+    if all("\x80" <= ch <= "\x9f" for ch in wrong):
+        return wrong.encode("latin-1"), error.end
+    raise error
+
+
+_C1_AS_LATIN1 = "errata-c1-as-latin1"
+codecs.register_error(_C1_AS_LATIN1, _c1_as_latin1)
+
+#: A line that only a single-byte code page's reading of UTF-8 can hold: a character beyond ASCII, each
+#: one below U+2600 (letters, the Mac's mathematical signs, DOS's box drawing) or the Mac's Apple logo
+#: and ligatures; no CJK, no full-width form.
+_OTHER_SPELLING = re.compile("^(?=.*[^\\x00-\\x7f])[\\x00-\\u25ff\\uf8ff\\ufb01\\ufb02]*$")
 
 
 #: What code pages that neither we nor Windows-1252 read make of UTF-8, and Chinese text seldom writes:
