@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import ftfy
 import pytest
 
@@ -119,6 +121,50 @@ def test_a_letter_beyond_latin1_in_a_latin_word_reads_so_where_the_text_shows_mi
     no byte only a misreading makes, but the text does (the C1 controls of “ ” read as Latin-1)."""
     text = "# 配置说明\n\nDNS hatası: NOTAUTH\n\n- ortaya çıkan dosyaları\n- 已跳过：%(rest) argüman almıyor\n"
     assert repair_mojibake(text.encode("utf-8").decode("latin-1"))[0] == text
+
+
+def drop_undefined(text: str) -> str:
+    """UTF-8 read as Windows-1252, the five bytes it leaves undefined dropped (a web page's or an index's reading)."""
+    return "".join(bytes([b]).decode("cp1252") for b in text.encode("utf-8") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
+
+
+def mark_undefined(text: str) -> str:
+    """UTF-8 read as Windows-1252, the five bytes it leaves undefined each read as U+FFFD."""
+    return "".join(bytes([b]).decode("cp1252", errors="replace") for b in text.encode("utf-8"))
+
+
+SHORT_OF_BYTES = {
+    # Hindi's virama is E0 A5 8D: Windows-1252 leaves 8D undefined.
+    "hi": "# मुद्रण सहायता\n\nक्या कोष्ठ पृष्ठभूमि रंग सेट किया जाना है? कुछ नहीं।\n",
+    "ru": "# Настройки\n\nНе удалось создать каталог, проверьте права доступа.\n",
+}
+
+
+@pytest.mark.parametrize("damage", [drop_undefined, mark_undefined])
+@pytest.mark.parametrize("language", SHORT_OF_BYTES)
+def test_another_script_short_of_bytes_is_not_read_as_gbk(language, damage):
+    """A run of another script's UTF-8 that lost the bytes Windows-1252 leaves undefined is no 拼音码: it
+    came back as GBK's 啶曕ムく where ftfy reads most of it."""
+    from dev.damage import character_errors
+
+    text = SHORT_OF_BYTES[language]
+    damaged = damage(text)
+    fixed = repair_mojibake(damaged)[0]
+    assert not re.search("[\u4e00-\u9fff]", fixed)
+    assert character_errors(fixed, text) <= character_errors(ftfy.fix_text(damaged, CAREFUL), text)
+
+
+def test_russian_through_a_mac_s_code_page_is_read_where_ftfy_leaves_it():
+    """ftfy's badness does not flag ``–ù–µ —É–¥–∞–ª–æ—Å—å``; two lines read whole into clean Cyrillic show the code page."""
+    damaged = through("mac_roman")(SHORT_OF_BYTES["ru"])
+    assert ftfy.fix_text(damaged, CAREFUL) == damaged
+    assert repair_mojibake(damaged)[0] == SHORT_OF_BYTES["ru"]
+
+
+def test_french_whose_apostrophes_read_as_armenian_through_a_mac_s_code_page_stays():
+    """``’é`` is D5 8E in the Mac's code page, UTF-8's Վ: two such lines are no evidence of that code page."""
+    text = "# Nom de l’étiquette\n\nLe nom de l’éditeur ou de l’écrivain.\n"
+    assert repair_mojibake(text)[0] == text
 
 
 @pytest.mark.parametrize("language", OTHER_LANGUAGES)

@@ -1385,20 +1385,63 @@ _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def _whole_utf8(run: str) -> bool:
-    """Whether a run of byte-like characters is UTF-8 read byte by byte: its bytes decode, a character beyond ASCII among them.
+    """Whether a run of byte-like characters is UTF-8 read byte by byte: its bytes decode, a character beyond
+    ASCII among them. Read as Windows-1252 or Latin-1, a sequence may be short of the continuation bytes
+    a reader dropped or marked U+FFFD (Hindi's virama, E0 A5 8D, loses its 8D), no more of them short than
+    whole; read through another code page ftfy reads, each is whole (eight code pages would make some short
+    GBK of a title, ``ÏÔ´æ`` for 显存, UTF-8 short of a byte).
 
-    >>> _whole_utf8("áº¤"), _whole_utf8("ÎÒÃÇ"), _whole_utf8("abc")
-    (True, False, False)
+    >>> _whole_utf8("áº¤"), _whole_utf8("ÎÒÃÇ"), _whole_utf8("abc"), _whole_utf8("à¤•à¥à¤›"), _whole_utf8("à¥\ufffdà¤›")
+    (True, False, False, True, True)
+    >>> _whole_utf8("ÏÔ´æ")
+    False
     """
-    spellings = [lambda: run_to_bytes(run)]
-    spellings += [lambda codec=codec: b"".join(_sloppy_byte(ch, codec) for ch in run) for codec in _FTFY_CODE_PAGES]
-    for spelling in spellings:
+    try:
+        whole, short = _utf8_sequences(run_to_bytes(run.replace("\ufffd", "")))
+        if whole and short <= whole:
+            return True
+    except ValueError:
+        pass
+    for codec in _FTFY_CODE_PAGES:
         try:
-            if not spelling().decode("utf-8").isascii():
+            if not b"".join(_sloppy_byte(ch, codec) for ch in run).decode("utf-8").isascii():
                 return True
         except (ValueError, UnicodeError):
             continue
     return False
+
+
+def _utf8_sequences(data: bytes) -> tuple[int, int]:
+    """How many UTF-8 sequences beyond ASCII in ``data`` are whole and how many short of continuation
+    bytes; ValueError where the bytes are no UTF-8 so damaged (a continuation byte no sequence holds, a
+    byte no sequence starts with).
+
+    >>> _utf8_sequences("क्छ".encode()), _utf8_sequences(bytes.fromhex("e0a495 e0a5 e0a49b")), _utf8_sequences("我们".encode("gbk"))
+    ((3, 0), (2, 1), (0, 4))
+    >>> _utf8_sequences("啊".encode("gbk"))
+    Traceback (most recent call last):
+    ...
+    ValueError: byte 0xb0 at 0 starts no UTF-8 sequence
+    """
+    whole = short = 0
+    at = 0
+    while at < len(data):
+        length = utf8_length(data[at])
+        if length == 1:
+            at += 1
+            continue
+        if length == 0:
+            raise ValueError(f"byte {data[at]:#04x} at {at} starts no UTF-8 sequence")
+        end = at + 1
+        while end < len(data) and end - at < length and 0x80 <= data[end] <= 0xBF:
+            end += 1
+        if end - at == length:
+            data[at:end].decode("utf-8")  # UnicodeDecodeError (a ValueError) for an overlong form or a surrogate
+            whole += 1
+        else:
+            short += 1
+        at = end
+    return whole, short
 
 
 def _sloppy_byte(ch: str, codec: str) -> bytes:
@@ -2268,7 +2311,13 @@ class _WholeLines:
         self.lines = lines
         self.readings = [_utf8_through_code_pages(line) for line in lines]
         self.ftfy = [ftfy.fix_text(line, FTFY_CONFIG) if found else None for line, found in zip(lines, self.readings)]
-        self.confirmed = [{codec for codec, text in found.items() if text == fixed} for found, fixed in zip(self.readings, self.ftfy)]
+        # ftfy's reading of a line through a code page shows it, and so does, where ftfy leaves a line, a
+        # reading of it into clean letters of another script; only the first shows it on its own line.
+        self.sure = [{codec for codec, text in found.items() if text == fixed} for found, fixed in zip(self.readings, self.ftfy)]
+        self.confirmed = [
+            sure | {codec for codec, text in found.items() if fixed == line and _reads_clean(text)}
+            for line, found, fixed, sure in zip(lines, self.readings, self.ftfy, self.sure)
+        ]
         self.shown = Counter(codec for confirmed in self.confirmed for codec in confirmed)
 
     def reading(self, index: int, new: str) -> tuple[str, str] | None:
@@ -2278,15 +2327,17 @@ class _WholeLines:
         is Ą in ISO 8859-2, A5 in Windows-1250); where it leaves the line, the code page more of the text
         shows."""
         found, confirmed = self.readings[index], self.confirmed[index]
-        candidates = {codec: text for codec, text in found.items() if text != new and self._shown(codec, text, confirmed, new)}
+        candidates = {codec: text for codec, text in found.items() if text != new and self._shown(codec, text, index, new)}
         if self.ftfy[index] != self.lines[index]:
             candidates = {codec: text for codec, text in candidates.items() if text == self.ftfy[index]}
         return max(candidates.items(), key=lambda item: self.shown[item[0]], default=None)
 
-    def _shown(self, codec: str, text: str, confirmed: set[str], new: str) -> bool:
-        """Whether the text shows ``codec``: ftfy reads a line through it, another line where the reading
-        adds hangul or kana to ours (a wrong code page makes them of GBK, :func:`_no_new_script`)."""
-        return self.shown[codec] > (codec in confirmed and not _no_new_script(text, new))
+    def _shown(self, codec: str, text: str, index: int, new: str) -> bool:
+        """Whether the text shows ``codec`` for line ``index``'s reading ``text``: on another line, or by
+        ftfy's reading of this one where that adds no hangul or kana to ours (``new``; a wrong code page
+        makes them of GBK, :func:`_no_new_script`)."""
+        elsewhere = self.shown[codec] - (codec in self.confirmed[index])
+        return elsewhere > 0 or (codec in self.sure[index] and _no_new_script(text, new))
 
 
 def _forget_line(report: MojibakeReport, number: int) -> None:
@@ -2294,6 +2345,20 @@ def _forget_line(report: MojibakeReport, number: int) -> None:
     report.fixes = [fix for fix in report.fixes if fix.line != number]
     report.unsure = [choice for choice in report.unsure if choice.slot.line != number]
     report.low_confidence = [choice for choice in report.low_confidence if choice.slot.line != number]
+
+
+def _reads_clean(text: str) -> bool:
+    """Whether a line's reading through a code page is text ftfy finds no mojibake in, mostly letters
+    beyond Latin-1 (two at least): ftfy leaves lines of Russian read through a Mac's code page
+    (``–ù–µ``) that its badness does not flag. Not a French line that holds ``’é`` twice, which the
+    Mac's code page reads as Armenian's Վ (D5 8E).
+
+    >>> _reads_clean("Не удалось"), _reads_clean("está"), _reads_clean("Nom de lՎtiquette ou de lՎditeur")
+    (True, False, False)
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    beyond = sum(ch > "\xff" for ch in letters)
+    return beyond >= max(2, len(letters) / 2) and not ftfy.badness.is_bad(text)
 
 
 def _c1_as_latin1(error: UnicodeEncodeError) -> tuple[bytes, int]:
@@ -2383,9 +2448,16 @@ def _ftfy_trusted(line: str, new: str, fixed: str, misread: bool = False) -> str
     >>> _ftfy_trusted("- BetÅ±kÃ©szletek", "- BetÅ±kÃ©szletek", "- Betűkészletek"), _ftfy_trusted("CÃ¡ch", "Cách", "Cách")
     ('- Betűkészletek', None)
     """
-    if fixed in (line, new) or ftfy.badness.is_bad(fixed) or (not misread and _took_an_authors_letter(line, fixed)):
+    if fixed in (line, new) or (not misread and _took_an_authors_letter(line, fixed)):
         return None
-    if new == line or _read_beyond(new, fixed, _CJK_SCRIPT) or ftfy.badness.is_bad(new):
+    if _read_beyond(new, fixed, _CJK_SCRIPT):
+        # CJK characters that no reading of a text where nothing Chinese was read holds: ftfy's reading
+        # stands even where it leaves some mojibake (Hindi short of the bytes Windows-1252 leaves
+        # undefined, which ftfy reads in part and we read as GBK).
+        return fixed
+    if ftfy.badness.is_bad(fixed):
+        return None
+    if new == line or ftfy.badness.is_bad(new):
         return fixed
     return None
 
