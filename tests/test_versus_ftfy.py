@@ -116,6 +116,21 @@ def test_a_short_line_reads_through_the_code_page_the_rest_of_the_text_shows():
     assert repair_mojibake(damaged)[0] == text
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Không có màu để ánh xạ! numfig 已禁用，忽略 :numref:。",  # để: no ASCII letter, a letter of three bytes
+        "重复的描述，其他的描述出现在: Esti\u0301sticas",  # í written as i and a combining acute
+    ],
+)
+def test_a_latin_word_beside_chinese_reads_as_ftfy_reads_it(line):
+    """Vietnamese ``để`` is a Latin word with no ASCII letter, and an accent may be written as a combining
+    mark: beside Chinese read as Latin-1, both stayed mojibake (``Ä\x91á»\x83``, ``Ì\x81``)."""
+    damaged = line.encode("utf-8").decode("latin-1")
+    assert ftfy.fix_text(damaged, CAREFUL) == line
+    assert repair_mojibake(damaged)[0] == line
+
+
 def test_a_letter_beyond_latin1_in_a_latin_word_reads_so_where_the_text_shows_misread_bytes_on_another_line():
     """Turkish ı is UTF-8's C4 B1 and GBK's 谋, ç UTF-8's C3 A7 and GBK's 莽. A line of Turkish words holds
     no byte only a misreading makes, but the text does (the C1 controls of “ ” read as Latin-1)."""

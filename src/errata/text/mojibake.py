@@ -161,6 +161,8 @@ def is_plausible_char(ch: str, vocabulary: frozenset[str] | set[str], latin_word
     (True, True, False)
     >>> is_plausible_char("ǐ", set()), is_plausible_char("ǐ", set(), latin_word=True), is_plausible_char("⁶", set()), is_plausible_char("❶", set())
     (False, True, True, True)
+    >>> is_plausible_char("\u0301", set()), is_plausible_char("\u0301", set(), latin_word=True)
+    (False, True)
     """
     if is_cjk_text_char(ch) or ch in vocabulary:
         return True
@@ -171,8 +173,8 @@ def is_plausible_char(ch: str, vocabulary: frozenset[str] | set[str], latin_word
         return True  # superscripts and subscripts (10⁶, H₂O) and letterlike symbols (℃, №, ℓ)
     if 0xA0 <= cp <= 0xFF:
         return True  # Latin-1 text double-encoded: Ã© → é
-    if latin_word and is_latin_letter(ch):
-        return True
+    if latin_word and (is_latin_letter(ch) or 0x300 <= cp <= 0x36F):
+        return True  # a letter, or a combining mark that accents one (``i\u0301``, í in two characters)
     if 0x0386 <= cp <= 0x03CE or ch in GREEK_MATH or 0x0400 <= cp <= 0x045F or ch in "Ґґ":
         # The Greek alphabet and the Cyrillic of Russian (and Ukrainian's ґ); not archaic Greek and
         # Coptic letters (ͼ) nor the letters of smaller languages further on (һ ҳ),
@@ -3040,14 +3042,17 @@ def _one_script_word(run: str) -> bool:
     return len(run) > 1 and _one_script(run)
 
 
-#: A maximal run of letters (a word, in a script that spaces its words).
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
+#: A maximal run of letters and the combining marks that accent them (a word, in a script that spaces its
+#: words; ``i\u0301`` is í written in two characters).
+_LETTER_RUN = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
 
 
 def _latin_word_chars(text: str) -> set[str]:
-    """The characters that stand in a Latin word of the text: a run of letters with an ASCII letter in it.
+    """The characters that stand in a Latin word of the text: a run of letters with an ASCII letter in it,
+    or one of Vietnamese's letters (Latin Extended Additional: three bytes of UTF-8, which GBK's bytes read
+    as UTF-8 do not make, as they make a lone ģ of two), as ``để`` has none.
 
-    >>> sorted(_latin_word_chars("Łódź, nǐ 好 ǎ"))
-    ['d', 'n', 'ó', 'Ł', 'ź', 'ǐ']
+    >>> sorted(_latin_word_chars("Łódź, nǐ 好 ǎ để"))
+    ['d', 'n', 'ó', 'đ', 'Ł', 'ź', 'ǐ', 'ể']
     """
-    return {ch for m in _LETTER_RUN.finditer(text) if any(_ascii_letter(c) for c in m.group()) for ch in m.group()}
+    return {ch for m in _LETTER_RUN.finditer(text) if any(_ascii_letter(c) or "\u1e00" <= c <= "\u1eff" for c in m.group()) for ch in m.group()}
