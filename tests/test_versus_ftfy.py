@@ -102,6 +102,22 @@ def test_a_document_read_through_another_code_page_is_read_whole(language, codec
     assert fixed == text
 
 
+def test_a_code_page_s_undefined_bytes_are_read_as_a_sloppy_reader_keeps_them():
+    """Windows-1257 leaves 0xA1 and 0xA5 undefined besides C1 bytes: a sloppy reader keeps them as ¡ and ¥
+    (Czech á is C3 A1), beside Chinese that keeps ftfy's own reading of the lines away."""
+    text = "# 图表说明\n\n- Základní název souboru\n- Současné hodnoty: číslo písma\n"
+    damaged = through("cp1257")(text)
+    assert repair_mojibake(damaged)[0] == text
+
+
+def test_gbk_lines_that_dos_437_would_make_utf8_stay_gbk():
+    """DOS's 437 defines every byte: a Latin-1 character it lacks is no byte of it (源码 in GBK, ``Ô´Âë``, is
+    no UTF-8 through 437), so a GBK title and list item beside clean UTF-8 stay GBK."""
+    gbk = lambda text: text.encode("gbk").decode("latin-1")  # noqa: E731
+    damaged = f"# {gbk('目录')}\n\n- {gbk('源码')}\n  ├── 入口\n\n入口文件很小，组件放在单独的目录。\n"
+    assert repair_mojibake(damaged)[0] == "# 目录\n\n- 源码\n  ├── 入口\n\n入口文件很小，组件放在单独的目录。\n"
+
+
 def test_a_line_read_whole_through_another_code_page_is_reported_so():
     damaged = through("cp1250")(OTHER_LANGUAGES["ko"])
     assert {fix.kind for fix in repair_mojibake(damaged)[1].fixes} == {"utf8-as-cp1250"}
@@ -180,6 +196,33 @@ def test_french_whose_apostrophes_read_as_armenian_through_a_mac_s_code_page_sta
     """``’é`` is D5 8E in the Mac's code page, UTF-8's Վ: two such lines are no evidence of that code page."""
     text = "# Nom de l’étiquette\n\nLe nom de l’éditeur ou de l’écrivain.\n"
     assert repair_mojibake(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Ні\n- Ці дії\n- Ні, Ці дії\n",  # through Windows-1251: ͳ, a lone Hebrew point and 䳿
+        "C’è l’è\nC’è l’è\n",  # through the Mac's: CՏ lՏ
+        "Impossible d’écrire le fichier.\nImpossible d’écrire la ressource.\n",
+    ],
+)
+def test_clean_lines_that_a_code_page_spells_as_utf8_stay(text):
+    """A helper's traps: clean lines whose bytes in some code page happen to be UTF-8, each the other's evidence."""
+    assert repair_mojibake(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "damaged, text",
+    [
+        ("# Éè±¸\n\nRun `make install` and check the log.\n", "# 设备\n\nRun `make install` and check the log.\n"),
+        ("## ÔËÐÐµ¼Èë¹ýÂËÆ÷²¢Á¢¼´µ¼³öÃÜÔ¿\n- »ú»á\n- ÒªÇó\n", "## 运行导入过滤器并立即导出密钥\n- 机会\n- 要求\n"),
+        ("- PSF ÒôÆµ\n", "- PSF 音频\n"),
+    ],
+)
+def test_gbk_stays_gbk_where_another_code_page_or_a_lost_byte_would_read_it_as_utf8(damaged, text):
+    """设备 in GBK is UTF-8's 豸 after a lead byte short of its own; 机会 and 音频 read through a Mac's code page
+    as Ȝȇ and U+59BB5 (ftfy's own reading of the line, a code point Unicode assigns nothing)."""
+    assert repair_mojibake(damaged)[0] == text
 
 
 @pytest.mark.parametrize("language", OTHER_LANGUAGES)

@@ -1282,7 +1282,8 @@ def _repair_read_text(
         _recover_lost_bytes(line_items, slots, lines, model, report, config, code_page, respelt)
     if swallowed and paired:
         _restore_swallowed(line_items, swallowed, crlf_converted or _crlf(lines), crlf_converted, report, not keeps_line_ends(lines))
-    fixed = _join_lines(text, lines, line_items, model, report, ftfy_trusted=_lines_ftfy_may_read(lines, decoded))
+    legacy_lines = {number for number, (runs, _) in enumerate(decoded, start=1) if any(run.kind in LEGACY_KINDS for run in runs)}
+    fixed = _join_lines(text, lines, line_items, model, report, _lines_ftfy_may_read(lines, decoded), legacy_lines)
     return fixed, report
 
 
@@ -1293,6 +1294,40 @@ _CJK_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\
 
 #: The single-byte code pages ftfy reads UTF-8 mojibake in (besides Windows-1252 and Latin-1, which CHAR_TO_BYTE holds).
 _FTFY_CODE_PAGES = ("cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso8859_2", "mac_roman", "cp437")
+
+
+def _sloppy_bytes(error: UnicodeEncodeError, undefined: frozenset[int]) -> tuple[bytes, int]:
+    """A codec error handler for a code page that leaves ``undefined`` bytes undefined: a character stands
+    for its Latin-1 byte where that byte is one of them (what a sloppy reader kept for it: Windows-1257's
+    0x81 as a C1 control, its 0xA1 as ¡); anything else fails as it did (``Ô`` is no byte of DOS's 437,
+    which defines every byte).
+
+    >>> "Š\x81¡".encode("cp1257", errors=_SLOPPY["cp1257"])
+    b'\xd0\x81\xa1'
+    >>> "Ô".encode("cp437", errors=_SLOPPY["cp437"])
+    Traceback (most recent call last):
+    ...
+    UnicodeEncodeError: 'charmap' codec can't encode character '\xd4' in position 0: character maps to <undefined>
+    """
+    wrong = error.object[error.start : error.end]
+    if all(ord(ch) in undefined for ch in wrong):
+        return wrong.encode("latin-1"), error.end
+    raise error
+
+
+def _undefined_bytes(codec: str) -> frozenset[int]:
+    """The bytes a single-byte code page leaves undefined.
+
+    >>> sorted(_undefined_bytes("cp1252"))
+    [129, 141, 143, 144, 157]
+    """
+    return frozenset(b for b in range(256) if not bytes([b]).decode(codec, errors="ignore"))
+
+
+#: Each code page's error handler (registered by name: a codec tells its handler no more than "charmap").
+_SLOPPY = {codec: f"errata-sloppy-{codec}" for codec in _FTFY_CODE_PAGES}
+for _codec, _name in _SLOPPY.items():
+    codecs.register_error(_name, partial(_sloppy_bytes, undefined=_undefined_bytes(_codec)))
 
 
 def _lines_ftfy_may_read(lines: list[str], decoded: list[tuple[list[DecodedRun], bool]]) -> list[bool] | None:
@@ -1388,44 +1423,45 @@ _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 def _whole_utf8(run: str) -> bool:
     """Whether a run of byte-like characters is UTF-8 read byte by byte: its bytes decode, a character beyond
-    ASCII among them. Read as Windows-1252 or Latin-1, a sequence may be short of the continuation bytes
-    a reader dropped or marked U+FFFD (Hindi's virama, E0 A5 8D, loses its 8D), no more of them short than
-    whole; read through another code page ftfy reads, each is whole (eight code pages would make some short
-    GBK of a title, ``ÏÔ´æ`` for 显存, UTF-8 short of a byte).
+    ASCII among them. Read as Windows-1252 or Latin-1, a sequence may be short of the continuation bytes a
+    reader dropped or marked U+FFFD (Hindi's virama, E0 A5 8D, loses its 8D), where whole characters of
+    another script than Chinese are as many at least: GBK's 设备, ``Éè±¸``, is UTF-8's 豸 after a lead
+    byte short of its own. Read through another code page ftfy reads, each is whole (eight code pages would make
+    some short GBK of a title UTF-8 short of a byte: ``ÏÔ´æ`` for 显存).
 
     >>> _whole_utf8("áº¤"), _whole_utf8("ÎÒÃÇ"), _whole_utf8("abc"), _whole_utf8("à¤•à¥à¤›"), _whole_utf8("à¥\ufffdà¤›")
     (True, False, False, True, True)
-    >>> _whole_utf8("ÏÔ´æ")
-    False
+    >>> _whole_utf8("ÏÔ´æ"), _whole_utf8("Ô´Âë"), _whole_utf8("Éè±¸")
+    (False, False, False)
     """
     try:
         whole, short = _utf8_sequences(run_to_bytes(run.replace("\ufffd", "")))
-        if whole and short <= whole:
+        if whole and not short or short and short <= sum(not _CJK_SCRIPT.match(ch) for ch in whole):
             return True
     except ValueError:
         pass
     for codec in _FTFY_CODE_PAGES:
         try:
-            if not b"".join(_sloppy_byte(ch, codec) for ch in run).decode("utf-8").isascii():
+            if not run.encode(codec, errors=_SLOPPY[codec]).decode("utf-8").isascii():
                 return True
         except (ValueError, UnicodeError):
             continue
     return False
 
 
-def _utf8_sequences(data: bytes) -> tuple[int, int]:
-    """How many UTF-8 sequences beyond ASCII in ``data`` are whole and how many short of continuation
-    bytes; ValueError where the bytes are no UTF-8 so damaged (a continuation byte no sequence holds, a
-    byte no sequence starts with).
+def _utf8_sequences(data: bytes) -> tuple[str, int]:
+    """The characters beyond ASCII that UTF-8 sequences in ``data`` make whole, and how many sequences are
+    short of continuation bytes; ValueError where the bytes are no UTF-8 so damaged (a continuation byte
+    no sequence holds, a byte no sequence starts with).
 
     >>> _utf8_sequences("क्छ".encode()), _utf8_sequences(bytes.fromhex("e0a495 e0a5 e0a49b")), _utf8_sequences("我们".encode("gbk"))
-    ((3, 0), (2, 1), (0, 4))
+    (('क्छ', 0), ('कछ', 1), ('', 4))
     >>> _utf8_sequences("啊".encode("gbk"))
     Traceback (most recent call last):
     ...
     ValueError: byte 0xb0 at 0 starts no UTF-8 sequence
     """
-    whole = short = 0
+    whole, short = [], 0
     at = 0
     while at < len(data):
         length = utf8_length(data[at])
@@ -1438,25 +1474,11 @@ def _utf8_sequences(data: bytes) -> tuple[int, int]:
         while end < len(data) and end - at < length and 0x80 <= data[end] <= 0xBF:
             end += 1
         if end - at == length:
-            data[at:end].decode("utf-8")  # UnicodeDecodeError (a ValueError) for an overlong form or a surrogate
-            whole += 1
+            whole.append(data[at:end].decode("utf-8"))  # UnicodeDecodeError (a ValueError): an overlong form, a surrogate
         else:
             short += 1
         at = end
-    return whole, short
-
-
-def _sloppy_byte(ch: str, codec: str) -> bytes:
-    """A character's byte in a single-byte code page, or its Latin-1 byte where the code page has none (a C1
-    control a sloppy reader kept for a byte the code page leaves undefined: Windows-1257's 0x81).
-
-    >>> _sloppy_byte("Š", "cp1257"), _sloppy_byte("\x81", "cp1257")
-    (b'\xd0', b'\x81')
-    """
-    try:
-        return ch.encode(codec)
-    except UnicodeEncodeError:
-        return ch.encode("latin-1")  # raises UnicodeEncodeError beyond Latin-1, which the caller counts as no reading
+    return "".join(whole), short
 
 
 def _read_twice(
@@ -2228,29 +2250,34 @@ def _join_lines(
     model: LanguageModel,
     report: MojibakeReport,
     ftfy_trusted: list[bool] | None = None,
+    legacy_lines: set[int] = frozenset(),
 ) -> str:
     """The repaired text; lines nothing else touched get ftfy's (guarded) attention. ``ftfy_trusted``: the
-    lines where ftfy's reading is taken unguarded (:func:`_lines_ftfy_may_read`, :func:`_ftfy_trusted`)."""
+    lines where ftfy's reading is taken unguarded (:func:`_lines_ftfy_may_read`, :func:`_ftfy_trusted`);
+    ``legacy_lines``: the numbers of the lines our runs read in a legacy code page (GBK, Big5, Shift-JIS)."""
     out_lines = []
     other_code_page = bool(_OTHER_CODE_PAGES.search(text))
     misread = ftfy_trusted is not None and shows_misread_bytes(text)
-    whole_lines = _WholeLines(lines)
+    # Not in a text that shows 拼音码 only a legacy code page explains: there ftfy reads GBK through a Mac's code page (机会 as Ȝȇ).
+    whole_lines = _WholeLines(lines) if ftfy_trusted is not None else None
+    forgotten: set[int] = set()  # lines read whole: what our runs did on them is forgotten, once for all of them
+    whole_fixes: list[Fix] = []
     for number, (line, items) in enumerate(zip(lines, line_items), start=1):
         try:
             new = "".join(items)  # no slot left on the line: the common case, at the speed of C
         except TypeError:
             new = "".join(i if isinstance(i, str) else "\ufffd" for i in items)
-        whole = whole_lines.reading(number - 1, new)
+        whole = whole_lines.reading(number - 1, new) if whole_lines else None
         if whole is not None:
             # Every byte of the line read through a code page the text shows, no byte lost: likelier than
             # our runs' reading, which read only what that code page shares with Windows-1252 and assumed
             # the rest lost (Korean through Windows-1250 came back as hangul between 乱 and 螺).
-            _forget_line(report, number)
-            report.fixes.append(Fix(number, 1, "utf8-as-" + whole[0].replace("_", "-")))
+            forgotten.add(number)
+            whole_fixes.append(Fix(number, 1, "utf8-as-" + whole[0].replace("_", "-")))
             new = whole[1]
         # ftfy's reading of a line it may read unguarded, taken once: the guarded rules below ask for it too.
         reading = _ftfy_reading(line) if whole is None and ftfy_trusted is not None and ftfy_trusted[number - 1] else None
-        fixed = _ftfy_trusted(line, new, reading, misread) if reading is not None else None
+        fixed = _ftfy_trusted(line, new, reading, misread, number in legacy_lines) if reading is not None else None
         if fixed is None and whole is None:
             fixed = _ftfy_instead(line, new, model, other_code_page, reading)
         if fixed is not None:
@@ -2260,6 +2287,9 @@ def _join_lines(
         if new != line:
             report.changed_lines.append(number)
         out_lines.append(new)
+    if forgotten:
+        _forget_lines(report, forgotten)
+        report.fixes.extend(whole_fixes)
     # U+FFFD that no slot accounts for (a 古文码 reading's unpaired byte): lossy too.
     added = sum(line.count("\ufffd") for line in out_lines) - text.count("\ufffd")
     report.lossy_left += max(0, added - report.slot_marks_added)
@@ -2288,7 +2318,7 @@ def _utf8_through_code_pages(line: str) -> dict[str, str]:
     readings = {}
     for codec in _FTFY_CODE_PAGES:
         try:
-            readings[codec] = line.encode(codec, errors=_C1_AS_LATIN1).decode("utf-8")
+            readings[codec] = line.encode(codec, errors=_SLOPPY[codec]).decode("utf-8")
         except UnicodeError:
             continue
     return readings
@@ -2324,56 +2354,89 @@ class _WholeLines:
 
     def reading(self, index: int, new: str) -> tuple[str, str] | None:
         """(code page, reading) of line ``index`` where another line shows that code page and our reading
-        (``new``) is another, else None. Where ftfy reads the line, its reading decides between code pages
-        that read it differently (Turkish ``Ć¶`` is ö through Windows-1257, ƶ through Windows-1250; 档's A1
-        is Ą in ISO 8859-2, A5 in Windows-1250); where it leaves the line, the code page more of the text
-        shows."""
-        found, confirmed = self.readings[index], self.confirmed[index]
-        candidates = {codec: text for codec, text in found.items() if text != new and self._shown(codec, text, index, new)}
-        if self.ftfy[index] != self.lines[index]:
-            candidates = {codec: text for codec, text in candidates.items() if text == self.ftfy[index]}
-        return max(candidates.items(), key=lambda item: self.shown[item[0]], default=None)
+        (``new``) is another, else None. Where code pages read it differently, the one more of the other
+        lines show wins (Czech ``Ä¨`` is č through Windows-1257, Ĩ through Windows-1250, which ftfy tries
+        first), then the one ftfy reads the line through (档's A1 is Ą in ISO 8859-2, A5 in 1250)."""
+        left = self.ftfy[index] == self.lines[index]  # where ftfy leaves the line, its words must stay words
+        candidates = {
+            codec: text
+            for codec, text in self.readings[index].items()
+            if text != new and self._shown(codec, text, index, new) and not (left and not _words_whole(text)) and not _unassigned(text)
+        }
+        return max(candidates.items(), key=lambda item: (self._elsewhere(item[0], index), item[1] == self.ftfy[index]), default=None)
+
+    def _elsewhere(self, codec: str, index: int) -> int:
+        """How many lines other than line ``index`` show ``codec``."""
+        return self.shown[codec] - (codec in self.confirmed[index])
 
     def _shown(self, codec: str, text: str, index: int, new: str) -> bool:
         """Whether the text shows ``codec`` for line ``index``'s reading ``text``: on another line, or by
         ftfy's reading of this one where that adds no hangul or kana to ours (``new``; a wrong code page
         makes them of GBK, :func:`_no_new_script`)."""
-        elsewhere = self.shown[codec] - (codec in self.confirmed[index])
-        return elsewhere > 0 or (codec in self.sure[index] and _no_new_script(text, new))
+        return self._elsewhere(codec, index) > 0 or (codec in self.sure[index] and _no_new_script(text, new))
 
 
-def _forget_line(report: MojibakeReport, number: int) -> None:
-    """Take out of a report what our runs did on a line whose reading gave way to another of the whole line."""
-    report.fixes = [fix for fix in report.fixes if fix.line != number]
-    report.unsure = [choice for choice in report.unsure if choice.slot.line != number]
-    report.low_confidence = [choice for choice in report.low_confidence if choice.slot.line != number]
+def _forget_lines(report: MojibakeReport, numbers: set[int]) -> None:
+    """Take out of a report what our runs did on lines whose reading gave way to another of the whole line."""
+    report.fixes = [fix for fix in report.fixes if fix.line not in numbers]
+    report.unsure = [choice for choice in report.unsure if choice.slot.line not in numbers]
+    report.low_confidence = [choice for choice in report.low_confidence if choice.slot.line not in numbers]
 
 
 def _reads_clean(text: str) -> bool:
-    """Whether a line's reading through a code page is text ftfy finds no mojibake in, mostly letters
-    beyond Latin-1 (two at least): ftfy leaves lines of Russian read through a Mac's code page
-    (``–ù–µ``) that its badness does not flag. Not a French line that holds ``’é`` twice, which the
-    Mac's code page reads as Armenian's Վ (D5 8E).
+    """Whether a line's reading through a code page is clean text of another script: words with letters beyond
+    Latin-1 (four letters at least), each all of one script other than Latin and Chinese, and nothing ftfy
+    calls mojibake. ftfy leaves lines of Russian read through a Mac's code page (``–ù–µ``) that its badness does
+    not flag; a French ``’é`` is the Mac's Armenian Վ inside a Latin word, Ukrainian ``Ці дії`` through
+    Windows-1251 a lone Hebrew point and 䳿.
 
-    >>> _reads_clean("Не удалось"), _reads_clean("está"), _reads_clean("Nom de lՎtiquette ou de lՎditeur")
-    (True, False, False)
+    >>> _reads_clean("Не удалось"), _reads_clean("está"), _reads_clean("CՏ lՏ"), _reads_clean("- ֳ 䳿")
+    (True, False, False, False)
     """
-    letters = [ch for ch in text if ch.isalpha()]
-    beyond = sum(ch > "\xff" for ch in letters)
-    return beyond >= max(2, len(letters) / 2) and not ftfy.badness.is_bad(text)
+    words = [_letters(m.group()) for m in _LETTER_RUN.finditer(text) if max(m.group()) > "\xff"]
+    if sum(map(len, words)) < 4 or not _words_whole(text) or any(script_of(word[0]) in ("LATIN", "CJK") for word in words):
+        return False
+    return not ftfy.badness.is_bad(text)
 
 
-def _c1_as_latin1(error: UnicodeEncodeError) -> tuple[bytes, int]:
-    """A codec error handler: a C1 control stands for its Latin-1 byte (what a sloppy reader kept for a byte
-    the code page leaves undefined); anything else fails as it did."""
-    wrong = error.object[error.start : error.end]
-    if all("\x80" <= ch <= "\x9f" for ch in wrong):
-        return wrong.encode("latin-1"), error.end
-    raise error
+def _unassigned(text: str) -> bool:
+    """Whether a reading holds a code point Unicode assigns nothing to: no author wrote one (GBK's 音频,
+    ``ÒôÆµ``, is UTF-8's U+59BB5 through a Mac's code page).
+
+    >>> _unassigned("\U00059bb5"), _unassigned("音频 😀")
+    (True, False)
+    """
+    return any(unicodedata.category(ch) == "Cn" for ch in text)
 
 
-_C1_AS_LATIN1 = "errata-c1-as-latin1"
-codecs.register_error(_C1_AS_LATIN1, _c1_as_latin1)
+def _words_whole(text: str) -> bool:
+    """Whether every word of a reading that holds a character beyond Latin-1 is a word of one script, two
+    letters or more unless Latin (``e\u0300``, è with a combining grave): not an Armenian Վ inside a French
+    word (``dՎcrire``, ``’é`` through a Mac's code page), nor a lone Greek ͳ (Ukrainian ``Ні`` through
+    Windows-1251).
+
+    >>> _words_whole("està buscant"), _words_whole("Не удалось"), _words_whole("dՎcrire"), _words_whole("- ͳ")
+    (True, True, False, False)
+    >>> _words_whole("informacio\u0301n"), _words_whole("non e\u0300 una"), _words_whole("вывод в стиле")
+    (True, True, True)
+    """
+    words = [_letters(m.group()) for m in _LETTER_RUN.finditer(text) if max(m.group()) > "\xff"]
+    if not all(word and _one_script(word) for word in words):
+        return False
+    # A script other than Latin writes a word of two letters at least on the line (Russian's в beside others).
+    longer = {script_of(word[0]) for word in words if len(word) > 1}
+    return all(script_of(word[0]) in longer | {"LATIN"} for word in words)
+
+
+def _letters(word: str) -> str:
+    """A word without the combining marks that accent its letters (``informacio\u0301n``).
+
+    >>> _letters("informacio\u0301n")
+    'informacion'
+    """
+    return "".join(ch for ch in word if ch.isalpha())
+
+
 
 #: A line that only a single-byte code page's reading of UTF-8 can hold: a character beyond ASCII, each
 #: one below U+2600 (letters, the Mac's mathematical signs, DOS's box drawing) or the Mac's Apple logo
@@ -2438,7 +2501,7 @@ def _ftfy_reading(line: str) -> str | None:
     return ftfy.fix_text(line, FTFY_CONFIG)
 
 
-def _ftfy_trusted(line: str, new: str, fixed: str, misread: bool = False) -> str | None:
+def _ftfy_trusted(line: str, new: str, fixed: str, misread: bool = False, legacy: bool = False) -> str | None:
     """ftfy's reading of a line (``fixed``, :func:`_ftfy_reading`) of a text where nothing Chinese was read, else None: the guards of
     :func:`_ftfy_instead` keep ftfy from reading Chinese mojibake as the letters of other scripts
     (GBK's 模 ``Ä£`` is UTF-8's ģ), which such a text does not hold. Where ftfy reads a line into
@@ -2446,20 +2509,21 @@ def _ftfy_trusted(line: str, new: str, fixed: str, misread: bool = False) -> str
     (``Cáº¤P``: Big5's 廕匕, ftfy's CẤP), or left what ftfy calls mojibake. ``misread``: the text shows
     bytes only misread UTF-8 makes (:func:`shows_misread_bytes`), where a letter before a mark is a
     lead byte whose bytes were lost (Latvian ``mÄ\ufffdjÄ\ufffdm``), not an author's (:func:`_took_an_authors_letter`).
+    ``legacy``: our runs read the line in a legacy code page; ftfy's reading then stands where ours holds
+    CJK characters it does not, even if ftfy's leaves some mojibake (Hindi short of the bytes Windows-1252
+    leaves undefined, which ftfy reads in part and we read as GBK): a line may be ftfy's only in a text
+    where nothing Chinese was read elsewhere.
 
     >>> _ftfy_trusted("- BetÅ±kÃ©szletek", "- BetÅ±kÃ©szletek", "- Betűkészletek"), _ftfy_trusted("CÃ¡ch", "Cách", "Cách")
     ('- Betűkészletek', None)
     """
-    if fixed in (line, new) or (not misread and _took_an_authors_letter(line, fixed)):
+    if fixed in (line, new) or _unassigned(fixed) or (not misread and _took_an_authors_letter(line, fixed)):
         return None
-    if _read_beyond(new, fixed, _CJK_SCRIPT):
-        # CJK characters that no reading of a text where nothing Chinese was read holds: ftfy's reading
-        # stands even where it leaves some mojibake (Hindi short of the bytes Windows-1252 leaves
-        # undefined, which ftfy reads in part and we read as GBK).
+    if legacy and _read_beyond(new, fixed, _CJK_SCRIPT):
         return fixed
     if ftfy.badness.is_bad(fixed):
         return None
-    if new == line or ftfy.badness.is_bad(new):
+    if new == line or _read_beyond(new, fixed, _CJK_SCRIPT) or ftfy.badness.is_bad(new):
         return fixed
     return None
 
