@@ -217,11 +217,13 @@ def test_clean_lines_that_a_code_page_spells_as_utf8_stay(text):
         ("# Éè±¸\n\nRun `make install` and check the log.\n", "# 设备\n\nRun `make install` and check the log.\n"),
         ("## ÔËÐÐµ¼Èë¹ýÂËÆ÷²¢Á¢¼´µ¼³öÃÜÔ¿\n- »ú»á\n- ÒªÇó\n", "## 运行导入过滤器并立即导出密钥\n- 机会\n- 要求\n"),
         ("- PSF ÒôÆµ\n", "- PSF 音频\n"),
+        ("Error: Éî»¯ failed in module foo\n", "Error: 深化 failed in module foo\n"),
     ],
 )
 def test_gbk_stays_gbk_where_another_code_page_or_a_lost_byte_would_read_it_as_utf8(damaged, text):
     """设备 in GBK is UTF-8's 豸 after a lead byte short of its own; 机会 and 音频 read through a Mac's code page
-    as Ȝȇ and U+59BB5 (ftfy's own reading of the line, a code point Unicode assigns nothing)."""
+    as Ȝȇ and U+59BB5 (ftfy's own reading of the line, a code point Unicode assigns nothing); 深化 ends in a
+    private-use character through Windows-1252 short of a byte."""
     assert repair_mojibake(damaged)[0] == text
 
 

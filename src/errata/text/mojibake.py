@@ -45,7 +45,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from itertools import accumulate, chain
 from operator import itemgetter
 from typing import NamedTuple
@@ -1325,7 +1325,7 @@ def _undefined_bytes(codec: str) -> frozenset[int]:
 
 
 #: Each code page's error handler (registered by name: a codec tells its handler no more than "charmap").
-_SLOPPY = {codec: f"errata-sloppy-{codec}" for codec in _FTFY_CODE_PAGES}
+_SLOPPY = {codec: f"errata-sloppy-{codec}" for codec in (*_FTFY_CODE_PAGES, "cp1252", "latin-1")}
 for _codec, _name in _SLOPPY.items():
     codecs.register_error(_name, partial(_sloppy_bytes, undefined=_undefined_bytes(_codec)))
 
@@ -2311,7 +2311,7 @@ def _utf8_through_code_pages(line: str) -> dict[str, str]:
     if not _OTHER_SPELLING.match(line):
         return {}  # ASCII, or a character no single-byte code page has (Chinese: most lines of a Chinese essay)
     try:
-        run_to_bytes(line).decode("utf-8")
+        _spelt_as_read(line).decode("utf-8")
         return {}
     except (ValueError, UnicodeError):
         pass
@@ -2322,6 +2322,21 @@ def _utf8_through_code_pages(line: str) -> dict[str, str]:
         except UnicodeError:
             continue
     return readings
+
+
+def _spelt_as_read(line: str) -> bytes:
+    """:func:`~errata.text.bytemap.run_to_bytes` of a line, at C's speed where the line is all Latin-1 or all
+    Windows-1252 (a document's every line of 符号码 asks).
+
+    >>> _spelt_as_read("è¯¦ç»†") == run_to_bytes("è¯¦ç»†"), _spelt_as_read("â€\x9d\x80")
+    (True, b'\xe2\x80\x9d\x80')
+    """
+    for codec in ("latin-1", "cp1252"):
+        try:
+            return line.encode(codec, errors=_SLOPPY[codec])
+        except UnicodeEncodeError:
+            continue
+    return run_to_bytes(line)
 
 
 class _WholeLines:
@@ -2341,27 +2356,52 @@ class _WholeLines:
 
     def __init__(self, lines: list[str]):
         self.lines = lines
-        self.readings = [_utf8_through_code_pages(line) for line in lines]
-        self.ftfy = [ftfy.fix_text(line, FTFY_CONFIG) if found else None for line, found in zip(lines, self.readings)]
-        # ftfy's reading of a line through a code page shows it, and so does, where ftfy leaves a line, a
-        # reading of it into clean letters of another script; only the first shows it on its own line.
-        self.sure = [{codec for codec, text in found.items() if text == fixed} for found, fixed in zip(self.readings, self.ftfy)]
-        self.confirmed = [
+        self.asked: dict[int, dict[str, str]] = {}  # the readings of the lines asked about so far
+
+    def _readings_of(self, index: int) -> dict[str, str]:
+        if index not in self.asked:
+            self.asked[index] = _utf8_through_code_pages(self.lines[index])
+        return self.asked[index]
+
+    @cached_property
+    def readings(self) -> list[dict[str, str]]:
+        return [self._readings_of(index) for index in range(len(self.lines))]
+
+    @cached_property
+    def ftfy(self) -> list[str | None]:
+        return [ftfy.fix_text(line, FTFY_CONFIG) if found else None for line, found in zip(self.lines, self.readings)]
+
+    @cached_property
+    def sure(self) -> list[set[str]]:
+        return [{codec for codec, text in found.items() if text == fixed} for found, fixed in zip(self.readings, self.ftfy)]
+
+    @cached_property
+    def confirmed(self) -> list[set[str]]:
+        """The code pages each line shows: ftfy's reading of a line through one shows it, and so does, where
+        ftfy leaves a line, a reading of it into clean letters of another script (only the first shows it
+        on its own line, :attr:`sure`)."""
+        return [
             sure | {codec for codec, text in found.items() if fixed == line and _reads_clean(text)}
-            for line, found, fixed, sure in zip(lines, self.readings, self.ftfy, self.sure)
+            for line, found, fixed, sure in zip(self.lines, self.readings, self.ftfy, self.sure)
         ]
-        self.shown = Counter(codec for confirmed in self.confirmed for codec in confirmed)
+
+    @cached_property
+    def shown(self) -> Counter[str]:
+        return Counter(codec for confirmed in self.confirmed for codec in confirmed)
 
     def reading(self, index: int, new: str) -> tuple[str, str] | None:
         """(code page, reading) of line ``index`` where another line shows that code page and our reading
         (``new``) is another, else None. Where code pages read it differently, the one more of the other
         lines show wins (Czech ``Ä¨`` is č through Windows-1257, Ĩ through Windows-1250, which ftfy tries
-        first), then the one ftfy reads the line through (档's A1 is Ą in ISO 8859-2, A5 in 1250)."""
+        first), then the one ftfy reads the line through (档's A1 is Ą in ISO 8859-2, A5 in 1250). ftfy is
+        asked about the text's lines only once a line has such a reading."""
+        if not self._readings_of(index):
+            return None
         left = self.ftfy[index] == self.lines[index]  # where ftfy leaves the line, its words must stay words
         candidates = {
             codec: text
             for codec, text in self.readings[index].items()
-            if text != new and self._shown(codec, text, index, new) and not (left and not _words_whole(text)) and not _unassigned(text)
+            if text != new and self._shown(codec, text, index, new) and not (left and not _words_whole(text)) and not _unassigned(text, self.lines[index])
         }
         return max(candidates.items(), key=lambda item: (self._elsewhere(item[0], index), item[1] == self.ftfy[index]), default=None)
 
@@ -2399,14 +2439,17 @@ def _reads_clean(text: str) -> bool:
     return not ftfy.badness.is_bad(text)
 
 
-def _unassigned(text: str) -> bool:
-    """Whether a reading holds a code point Unicode assigns nothing to: no author wrote one (GBK's 音频,
-    ``ÒôÆµ``, is UTF-8's U+59BB5 through a Mac's code page).
+def _unassigned(text: str, line: str = "") -> bool:
+    """Whether a reading holds a code point Unicode assigns nothing to, or one for private use: no reading of
+    a code page writes one (GBK's 音频, ``ÒôÆµ``, is UTF-8's U+59BB5 through a Mac's code page; 深化,
+    ``Éî»¯``, ends in U+EEEF through Windows-1252 short of a byte).
 
-    >>> _unassigned("\U00059bb5"), _unassigned("音频 😀")
-    (True, False)
+    >>> _unassigned("\U00059bb5"), _unassigned("É\ueeef"), _unassigned("音频 😀"), _unassigned("\ue000", line="\ue000")
+    (True, True, False, False)
+
+    ``line``: the line read, whose own such characters (a Windows GBK reader's private-use ones) do not count.
     """
-    return any(unicodedata.category(ch) == "Cn" for ch in text)
+    return any(unicodedata.category(ch) in ("Cn", "Co") and ch not in line for ch in text)
 
 
 def _words_whole(text: str) -> bool:
@@ -2517,7 +2560,7 @@ def _ftfy_trusted(line: str, new: str, fixed: str, misread: bool = False, legacy
     >>> _ftfy_trusted("- BetÅ±kÃ©szletek", "- BetÅ±kÃ©szletek", "- Betűkészletek"), _ftfy_trusted("CÃ¡ch", "Cách", "Cách")
     ('- Betűkészletek', None)
     """
-    if fixed in (line, new) or _unassigned(fixed) or (not misread and _took_an_authors_letter(line, fixed)):
+    if fixed in (line, new) or _unassigned(fixed, line) or (not misread and _took_an_authors_letter(line, fixed)):
         return None
     if legacy and _read_beyond(new, fixed, _CJK_SCRIPT):
         return fixed
