@@ -2390,8 +2390,8 @@ class _WholeLines:
         return Counter(codec for confirmed in self.confirmed for codec in confirmed)
 
     def reading(self, index: int, new: str) -> tuple[str, str] | None:
-        """(code page, reading) of line ``index`` where another line shows that code page and our reading
-        (``new``) is another, else None. Where code pages read it differently, the one more of the other
+        """(code page, reading) of line ``index`` where the text shows that code page (:meth:`_shown`) and our
+        reading (``new``) is another, else None. Where code pages read it differently, the one more of the other
         lines show wins (Czech ``Ä¨`` is č through Windows-1257, Ĩ through Windows-1250, which ftfy tries
         first), then the one ftfy reads the line through (档's A1 is Ą in ISO 8859-2, A5 in 1250). ftfy is
         asked about the text's lines only once a line has such a reading."""
