@@ -9,8 +9,10 @@ continuation bytes are gone: that is what makes recovery possible at all.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
+from functools import lru_cache, partial
 
 #: The bytes Windows-1252 leaves undefined: the only ones its decode replaces with U+FFFD.
 CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
@@ -74,6 +76,42 @@ def run_to_bytes(run: str) -> bytes:
     b'\\xe8\\xaf\\xa6'
     """
     return bytes(CHAR_TO_BYTE[ch] if ch in CHAR_TO_BYTE else ord(ch) for ch in run)
+
+
+def undefined_bytes(codec: str) -> frozenset[int]:
+    """The bytes a single-byte code page leaves undefined (its strict decode refuses them).
+
+    >>> sorted(undefined_bytes("cp1252")), sorted(hex(b) for b in undefined_bytes("cp1251"))
+    ([129, 141, 143, 144, 157], ['0x98'])
+    """
+    return frozenset(b for b in range(0x80, 0x100) if not bytes([b]).decode(codec, errors="ignore"))
+
+
+@lru_cache(maxsize=None)
+def sloppy(codec: str) -> str:
+    """The name of a codec error handler that encodes as a sloppy reader of ``codec`` read: a character
+    stands for its Latin-1 byte where the code page leaves that byte undefined (Windows-1257's 0x81 kept
+    as a C1 control, its 0xA1 as ¡); anything else fails as it did (``Ô`` is no byte of DOS's 437, which
+    defines every byte). Registered on first use, one a code page: a codec tells its handler no more
+    than "charmap".
+
+    >>> "Š\\x81¡".encode("cp1257", errors=sloppy("cp1257"))
+    b'\\xd0\\x81\\xa1'
+    >>> "Ô".encode("cp437", errors=sloppy("cp437"))
+    Traceback (most recent call last):
+    ...
+    UnicodeEncodeError: 'charmap' codec can't encode character '\\xd4' in position 0: character maps to <undefined>
+    """
+    name = f"errata-sloppy-{codec}"
+    codecs.register_error(name, partial(_sloppy_bytes, undefined=undefined_bytes(codec)))
+    return name
+
+
+def _sloppy_bytes(error: UnicodeEncodeError, undefined: frozenset[int]) -> tuple[bytes, int]:
+    wrong = error.object[error.start : error.end]
+    if all(ord(ch) in undefined for ch in wrong):
+        return wrong.encode("latin-1"), error.end
+    raise error
 
 
 def utf8_length(lead: int) -> int:

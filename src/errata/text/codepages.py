@@ -28,7 +28,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from .bytemap import ALWAYS_DROPPED, BYTE_TO_CHAR, CHAR_TO_BYTE, is_continuation, utf8_length
+from .bytemap import ALWAYS_DROPPED, BYTE_TO_CHAR, CHAR_TO_BYTE, is_continuation, undefined_bytes, utf8_length
 from .langmodel import LanguageModel, load_model
 
 #: The code pages read here, each with the mojibake class its runs are named by.
@@ -323,20 +323,8 @@ def vanishing_bytes(codec: str) -> frozenset[int]:
     >>> sorted(hex(b) for b in vanishing_bytes("cp1251"))
     ['0x98', '0xad']
     """
-    return frozenset(b for b in range(0x80, 0xC0) if b == 0xAD or _undefined(b, codec))
-
-
-def _undefined(byte: int, codec: str) -> bool:
-    """Whether ``codec`` leaves ``byte`` undefined (its strict decode refuses it).
-
-    >>> _undefined(0x98, "cp1251"), _undefined(0x81, "cp1251")
-    (True, False)
-    """
-    try:
-        bytes([byte]).decode(codec)
-    except UnicodeDecodeError:
-        return True
-    return False
+    undefined = undefined_bytes(codec)
+    return frozenset(b for b in range(0x80, 0xC0) if b == 0xAD or b in undefined)
 
 
 def spelt_as_cp1252(text: str, model: LanguageModel | None = None, leave: frozenset[tuple[int, int]] = frozenset()) -> Respelling:

@@ -36,7 +36,6 @@ mojibake elsewhere, and never inside a Latin word.
 
 from __future__ import annotations
 
-import codecs
 import heapq
 import math
 import re
@@ -66,6 +65,7 @@ from .bytemap import (
     VANISHED,
     Piece,
     run_to_bytes,
+    sloppy,
     split_gapped_run,
     is_continuation,
     split_pieces,
@@ -1232,7 +1232,8 @@ def _repair_read_text(
     # A greedy reader's document is read so throughout; elsewhere each line takes the reading that makes sense of more of it.
     paired = True if reads_paired(lines if paired_by is None else paired_by, model, config) else None
     # Where the document shows a no-break space turned plain inside a character, it did so throughout.
-    _decode_line = partial(_decode_document_line, nbsp=shows_plain_nbsp(text), misread=shows_misread_bytes(text))
+    misread = shows_misread_bytes(text)
+    _decode_line = partial(_decode_document_line, nbsp=shows_plain_nbsp(text), misread=misread)
     decoded = [_decode_line(line, model, config, known=runs, paired=paired) for line, runs in zip(lines, known)]
     if any(run.kind in CJK_READING_KINDS for runs, _ in decoded for run in runs):
         # Likewise single characters read as GBK (``鍦–om`` for 在Com) in a document that shows 古文码.
@@ -1283,7 +1284,7 @@ def _repair_read_text(
     if swallowed and paired:
         _restore_swallowed(line_items, swallowed, crlf_converted or _crlf(lines), crlf_converted, report, not keeps_line_ends(lines))
     legacy_lines = {number for number, (runs, _) in enumerate(decoded, start=1) if any(run.kind in LEGACY_KINDS for run in runs)}
-    fixed = _join_lines(text, lines, line_items, model, report, _lines_ftfy_may_read(lines, decoded), legacy_lines)
+    fixed = _join_lines(text, lines, line_items, model, report, _lines_ftfy_may_read(lines, decoded), legacy_lines, misread)
     return fixed, report
 
 
@@ -1294,40 +1295,6 @@ _CJK_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\
 
 #: The single-byte code pages ftfy reads UTF-8 mojibake in (besides Windows-1252 and Latin-1, which CHAR_TO_BYTE holds).
 _FTFY_CODE_PAGES = ("cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso8859_2", "mac_roman", "cp437")
-
-
-def _sloppy_bytes(error: UnicodeEncodeError, undefined: frozenset[int]) -> tuple[bytes, int]:
-    """A codec error handler for a code page that leaves ``undefined`` bytes undefined: a character stands
-    for its Latin-1 byte where that byte is one of them (what a sloppy reader kept for it: Windows-1257's
-    0x81 as a C1 control, its 0xA1 as ¡); anything else fails as it did (``Ô`` is no byte of DOS's 437,
-    which defines every byte).
-
-    >>> "Š\x81¡".encode("cp1257", errors=_SLOPPY["cp1257"])
-    b'\xd0\x81\xa1'
-    >>> "Ô".encode("cp437", errors=_SLOPPY["cp437"])
-    Traceback (most recent call last):
-    ...
-    UnicodeEncodeError: 'charmap' codec can't encode character '\xd4' in position 0: character maps to <undefined>
-    """
-    wrong = error.object[error.start : error.end]
-    if all(ord(ch) in undefined for ch in wrong):
-        return wrong.encode("latin-1"), error.end
-    raise error
-
-
-def _undefined_bytes(codec: str) -> frozenset[int]:
-    """The bytes a single-byte code page leaves undefined.
-
-    >>> sorted(_undefined_bytes("cp1252"))
-    [129, 141, 143, 144, 157]
-    """
-    return frozenset(b for b in range(256) if not bytes([b]).decode(codec, errors="ignore"))
-
-
-#: Each code page's error handler (registered by name: a codec tells its handler no more than "charmap").
-_SLOPPY = {codec: f"errata-sloppy-{codec}" for codec in (*_FTFY_CODE_PAGES, "cp1252", "latin-1")}
-for _codec, _name in _SLOPPY.items():
-    codecs.register_error(_name, partial(_sloppy_bytes, undefined=_undefined_bytes(_codec)))
 
 
 def _lines_ftfy_may_read(lines: list[str], decoded: list[tuple[list[DecodedRun], bool]]) -> list[bool] | None:
@@ -1442,7 +1409,7 @@ def _whole_utf8(run: str) -> bool:
         pass
     for codec in _FTFY_CODE_PAGES:
         try:
-            if not run.encode(codec, errors=_SLOPPY[codec]).decode("utf-8").isascii():
+            if not run.encode(codec, errors=sloppy(codec)).decode("utf-8").isascii():
                 return True
         except (ValueError, UnicodeError):
             continue
@@ -2251,13 +2218,15 @@ def _join_lines(
     report: MojibakeReport,
     ftfy_trusted: list[bool] | None = None,
     legacy_lines: set[int] = frozenset(),
+    misread: bool | None = None,
 ) -> str:
     """The repaired text; lines nothing else touched get ftfy's (guarded) attention. ``ftfy_trusted``: the
     lines where ftfy's reading is taken unguarded (:func:`_lines_ftfy_may_read`, :func:`_ftfy_trusted`);
-    ``legacy_lines``: the numbers of the lines our runs read in a legacy code page (GBK, Big5, Shift-JIS)."""
+    ``legacy_lines``: the numbers of the lines our runs read in a legacy code page (GBK, Big5, Shift-JIS);
+    ``misread``: :func:`shows_misread_bytes` of the text, where the caller knows it already."""
     out_lines = []
     other_code_page = bool(_OTHER_CODE_PAGES.search(text))
-    misread = ftfy_trusted is not None and shows_misread_bytes(text)
+    misread = ftfy_trusted is not None and (shows_misread_bytes(text) if misread is None else misread)
     # Not in a text that shows 拼音码 only a legacy code page explains: there ftfy reads GBK through a Mac's code page (机会 as Ȝȇ).
     whole_lines = _WholeLines(lines) if ftfy_trusted is not None else None
     forgotten: set[int] = set()  # lines read whole: what our runs did on them is forgotten, once for all of them
@@ -2318,7 +2287,7 @@ def _utf8_through_code_pages(line: str) -> dict[str, str]:
     readings = {}
     for codec in _FTFY_CODE_PAGES:
         try:
-            readings[codec] = line.encode(codec, errors=_SLOPPY[codec]).decode("utf-8")
+            readings[codec] = line.encode(codec, errors=sloppy(codec)).decode("utf-8")
         except UnicodeError:
             continue
     return readings
@@ -2326,14 +2295,15 @@ def _utf8_through_code_pages(line: str) -> dict[str, str]:
 
 def _spelt_as_read(line: str) -> bytes:
     """:func:`~errata.text.bytemap.run_to_bytes` of a line, at C's speed where the line is all Latin-1 or all
-    Windows-1252 (a document's every line of 符号码 asks).
+    Windows-1252 (a document's every line of 符号码 asks; for a short run the character-by-character
+    spelling costs less than an encode that fails).
 
     >>> _spelt_as_read("è¯¦ç»†") == run_to_bytes("è¯¦ç»†"), _spelt_as_read("â€\x9d\x80")
     (True, b'\xe2\x80\x9d\x80')
     """
     for codec in ("latin-1", "cp1252"):
         try:
-            return line.encode(codec, errors=_SLOPPY[codec])
+            return line.encode(codec, errors=sloppy(codec))
         except UnicodeEncodeError:
             continue
     return run_to_bytes(line)
