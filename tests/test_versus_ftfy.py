@@ -192,6 +192,16 @@ def test_russian_through_a_mac_s_code_page_is_read_where_ftfy_leaves_it():
     assert repair_mojibake(damaged)[0] == SHORT_OF_BYTES["ru"]
 
 
+@pytest.mark.parametrize("sentence", ["Cap fitxer vàlid ací", "La configuració és vàlida"])
+def test_catalan_whose_apostrophe_reads_as_an_armenian_sign_beside_mac_mojibake_stays(sentence):
+    """``’ú`` is D5 9C through the Mac's code page, UTF-8's Armenian ՜: a line of Mac mojibake shows that code page,
+    and the clean ``d’ús`` on another line, every byte of it whole UTF-8 so, read as ``d՜s``. No Armenian sign
+    stands between the letters of a Latin word."""
+    damaged = sentence.encode("utf-8").decode("mac_roman")
+    text = f"# Títol\n\n{damaged}\n\n- Forma d’ús: %s\n"
+    assert repair_mojibake(text)[0] == f"# Títol\n\n{sentence}\n\n- Forma d’ús: %s\n"
+
+
 def test_french_whose_apostrophes_read_as_armenian_through_a_mac_s_code_page_stays():
     """``’é`` is D5 8E in the Mac's code page, UTF-8's Վ: two such lines are no evidence of that code page."""
     text = "# Nom de l’étiquette\n\nLe nom de l’éditeur ou de l’écrivain.\n"
@@ -322,3 +332,66 @@ def test_whether_legacy_runs_are_whole_utf8_is_asked_once_per_stretch_of_a_line(
         assert _lines_ftfy_may_read([line], [(runs, False)]) == [True]
 
     assert grows_linearly(judge, 4_000)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Vocali\n\n  abcde ABCDE àèìòù ÀÈÌÒÙ €\n",  # ÀÈÌÒ pairs as GBK's 廊桃, and Ù is left without a partner
+        "# Cài đặt\n\n- đặt “LC_ALL=”C”” để tránh vấn đề\n",  # ”C”” is Shift-JIS's 任粕 read as Windows-1252
+    ],
+)
+def test_clean_text_that_pairs_as_a_legacy_code_page_by_chance_stays(text):
+    """Two clean documents of a helper's corpus that the repair changed: a run of Latin-1 capitals that
+    GBK pairs up, stopping before a high character it leaves alone (double-byte text pairs every high
+    byte), and quotes that Shift-JIS reads on a line with Vietnamese letters, which no Latin-1 reading makes."""
+    assert repair_mojibake(text)[0] == text
+
+
+def test_apostrophes_and_quotes_of_latin_words_stay_where_a_line_shows_shift_jis():
+    """French and English typography through Shift-JIS: ``’é`` is 帝, ``’t`` 稚, ``“D`` 泥. One line that reads
+    whole as Shift-JIS (``—à—é—è``, 伶鈴苓, a helper's trap) showed that class, and every apostrophe of the
+    document's words was then read so (``l帝cole``)."""
+    prose = "Qu’est-ce que c’est ? L’école était fermée, c’était l’époque.\n\nShe said: “Don’t touch it.”\n"
+    fixed = repair_mojibake(f"# Typographie\n\n- —à—é—è\n\n{prose}")[0]
+    assert fixed.endswith(prose)
+
+
+def test_pinyinma_short_of_a_byte_after_a_run_is_read_where_the_text_shows_pinyinma():
+    """编辑 is B1 E0 BC AD; a page that drops the soft hyphen (0xAD) leaves ``±à¼``, its last high byte
+    without a partner. Where another line shows 拼音码, the run before it is still read."""
+    damaged = "# " + "本地修改指南".encode("gbk").decode("latin-1") + "\n\n" + "编辑".encode("gbk").decode("latin-1").replace("\xad", "") + " `config.mjs`\n"
+    fixed = repair_mojibake(damaged)[0]
+    assert fixed.startswith("# 本地修改指南\n\n编")
+
+
+WORDS_BESIDE_CHINESE = [
+    "- अनुपात （配置已改变）",  # Hindi: E0 A4 85 … as GBK is 啶呧え
+    "## 正在装配文档: संख्या के प्रतीक",
+    "שלום 配置已改变",  # 住 is D7 A1 in GBK, UTF-8's Hebrew ס: a lone letter stays GBK's, a word is Hebrew
+    "ภาษาไทย 配置已改变",
+    "مجموعهٔ سبکی ۱۹ 配置已改变",  # Persian's own digits, two of them, beside Persian words
+    "## תפריט כ־Ctrl ימני 配置",  # one letter and a hyphen beside Hebrew words
+]
+
+
+@pytest.mark.parametrize("kind", DAMAGE)
+@pytest.mark.parametrize("line", WORDS_BESIDE_CHINESE)
+def test_words_of_another_script_beside_chinese_read_as_utf8(line, kind):
+    """A byte run that reads as a word of one script other than Latin is that word, beside Chinese too:
+    GBK bytes read as UTF-8 make such letters one at a time, not words. Before, Hindi beside Chinese
+    came back as GBK's 啶呧え啷佮お and Hebrew, Thai and Arabic words stayed mojibake, where ftfy reads them."""
+    damaged = DAMAGE[kind](line)
+    assert repair_mojibake(damaged)[0] == line
+    assert repair_mojibake(f"# 标题\n\n{damaged}\n")[0] == f"# 标题\n\n{line}\n"
+
+
+def test_a_thai_line_short_of_bytes_is_read_as_far_as_ftfy_reads_it():
+    """Thai ก is E0 B8 81, and Windows-1252 drops the 81. Where our runs read none of a line, ftfy's partial
+    reading is more than nothing; it was taken only where we read the line as GBK by mistake."""
+    from dev.damage import character_errors
+
+    text = "# ชื่อกลุ่มชุดอักขระไม่ถูกต้อง\n\n- ชุดตกแต่งถูกกำหนดค่าตายตัว\n- คาลูกา, แคว้น\n"
+    damaged = drop_undefined(text)
+    fixed = repair_mojibake(damaged)[0]
+    assert character_errors(fixed, text) <= character_errors(ftfy.fix_text(damaged, CAREFUL), text) < character_errors(damaged, text)

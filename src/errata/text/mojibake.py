@@ -218,12 +218,15 @@ def utf8_run_kind(run: str, twice: bool) -> str:
     return f"utf8-as-{page}" + ("-twice" if twice else "")
 
 
-def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0, latin_word: bool = False) -> list[str | Piece] | None:
+def decode_utf8_run(
+    run: str, vocabulary: frozenset[str], depth: int = 0, latin_word: bool = False, scripts: frozenset[str] = frozenset()
+) -> list[str | Piece] | None:
     """Read a run of byte-like characters as (possibly damaged) UTF-8.
 
     Returns decoded characters, with a :class:`Piece` where bytes are missing;
     None when the run is not UTF-8 mojibake. Double mojibake is decoded twice.
-    ``latin_word``: the run touches an ASCII letter (see :func:`is_plausible_char`).
+    ``latin_word``: the run touches an ASCII letter (see :func:`is_plausible_char`). ``scripts``: the
+    scripts the line shows words of (:func:`is_word_of_one_script`), where a shorter one is read too.
 
     >>> decode_utf8_run("è¯¦ç»†", frozenset())
     ['详', '细']
@@ -238,22 +241,83 @@ def decode_utf8_run(run: str, vocabulary: frozenset[str], depth: int = 0, latin_
         # no author writes here): the run was mojibake twice.
         text = _first_reading(pieces)
         if text is not None:
-            again = decode_utf8_run(text, vocabulary, depth + 1, latin_word)
+            again = decode_utf8_run(text, vocabulary, depth + 1, latin_word, scripts)
             # Not ``Ã©`` → é → a lost-byte piece; but where the second reading lost bytes too, or the
             # first reader marked one it left undefined (``ï¿½``), the first is mojibake for sure, and a
             # Chinese character short of a byte is what it held.
             if again is not None and (_mostly_whole(again) or (_marked(pieces) and _wide_text(again))):
                 return again
     items: list[str | Piece] = []
+    strangers: list[str] = []  # whole characters a Chinese text does not write: a word of another script, or no UTF-8
     for piece in pieces:
         ch = piece.char
         if piece.missing:
             items.append(piece)
-        elif ch is None or not is_plausible_char(ch, vocabulary, latin_word):
+        elif ch is None:
             return None
         else:
+            if not is_plausible_char(ch, vocabulary, latin_word):
+                strangers.append(ch)
             items.append(ch)
+    if strangers and not (len(strangers) == len(items) and is_word_of_one_script(strangers, scripts)):
+        return None
     return items
+
+
+#: Characters that join the letters of a word in any script (Persian writes the non-joiner inside words).
+_JOINERS = "\u200c\u200d"
+#: How many letters a word of another script needs before it is taken as UTF-8 in a Chinese text.
+_ONE_SCRIPT_LETTERS = 3
+
+
+def is_word_of_one_script(chars: list[str], shown: frozenset[str] = frozenset()) -> bool:
+    """Whether whole characters are a word of one script other than Latin and CJK: at least three letters,
+    digits or marks, the rest its signs or joiners (``अनुपात``, ``שלום``, ``ภาษา``); one letter is enough in a script
+    the line ``shown`` words of already (Hebrew ``כ־``, a letter and a hyphen, beside ``תפריט``).
+
+    Letters of such a script are what GBK bytes read as UTF-8 make one at a time (住 ``D7 A1``
+    reads Hebrew ס, 模 ``C4 A3`` Latin ģ), next to never a whole word of one script; a byte run
+    that reads so is text in that script, beside Chinese or not.
+
+    >>> is_word_of_one_script(list("अनुपात")), is_word_of_one_script(list("ס")), is_word_of_one_script(list("סअनु"))
+    (True, False, False)
+    >>> is_word_of_one_script(list("כ־"), frozenset({"HEBREW"}))
+    True
+    """
+    scripts = {_script(ch) for ch in chars if ch not in _JOINERS}
+    # A vowel sign counts: a word of two consonants and a sign (Hindi गया) is as unlike GBK's bytes.
+    letters = sum(unicodedata.category(ch)[0] in "LMN" for ch in chars)
+    needed = 1 if scripts <= shown else _ONE_SCRIPT_LETTERS
+    return letters >= needed and any(ch.isalnum() for ch in chars) and len(scripts) == 1 and not scripts & {"LATIN", "CJK"} and all(
+        ch in _JOINERS or unicodedata.category(ch)[0] in "LMNP" for ch in chars
+    )
+
+
+def _whole_word_of(items: list | None, scripts: frozenset[str]) -> bool:
+    """Whether a run's reading is whole and in one of ``scripts``: nothing to read again."""
+    return bool(items) and all(isinstance(i, str) for i in items) and {_script(i) for i in items if i not in _JOINERS} <= scripts
+
+
+def _script(ch: str) -> str:
+    """A character's script for words of one script (:func:`script_of`, with a script's digits its own).
+
+    >>> _script("۱"), _script("١"), _script("ש")
+    ('ARABIC', 'ARABIC', 'HEBREW')
+    """
+    return unicodedata.name(ch, "?").removeprefix("EXTENDED ").split(" ", 1)[0].split("-", 1)[0]
+
+
+def _scripts_of_words(runs: list[tuple[int, int, list | None]], vocabulary: frozenset[str]) -> frozenset[str]:
+    """The scripts of the runs read as words of one script a Chinese text does not write (:func:`is_word_of_one_script`).
+
+    >>> sorted(_scripts_of_words([(0, 8, list("שלום")), (9, 13, None), (14, 20, list("配置"))], frozenset()))
+    ['HEBREW']
+    """
+    return frozenset(
+        _script(items[0])
+        for _, _, items in runs
+        if items and all(isinstance(i, str) for i in items) and not any(is_plausible_char(i, vocabulary) for i in items) and is_word_of_one_script(items)
+    )
 
 
 def _marked(pieces: list[Piece]) -> bool:
@@ -515,6 +579,7 @@ def _legacy_runs(
     config: RepairConfig,
     document: tuple[str, bool] | None = None,
     lone_pairs: str | None = None,
+    shown: bool = False,
 ) -> list[tuple[int, int, str, str]]:
     """Spans of a line that are GBK/Big5 read as Latin-1.
 
@@ -529,13 +594,19 @@ def _legacy_runs(
     GBK bytes next to never make a three-byte UTF-8 character). ``lone_pairs``: the
     class in whose codec to read a single pair of bytes that stands apart and reads
     as nothing else (:func:`_lone_pair`), as a document that shows mojibake may hold one.
+    ``shown``: whether the document shows a legacy class elsewhere. Where it does not, a run is read
+    only on a line that is its codec's bytes from end to end (:func:`reads_whole`): double-byte text read
+    as Latin-1 pairs every high byte, where Latin text leaves some alone (``ÀÈÌÒÙ €``, GBK's 廊桃 and a
+    ``Ù`` before a space; French ``Qu’est`` and ``— apostrophe``, Shift-JIS's 弾 and a ``—`` before a space).
+    Where it does, a byte lost after a run may explain the one it leaves (编辑 short of its soft hyphen, ``±à¼``).
     """
-    if holds_chinese(line):
-        return []  # a line that Latin-1 was read into holds no Chinese: this one's ``“`` and ``°C`` are the author's
+    if not latin1_could_make(line):
+        return []  # no Latin-1 reading made this line (it holds Chinese, or Vietnamese ặ): its ``“`` and ``°C`` are the author's
     if document is not None and not reads_whole(line, LEGACY_CODECS[document[0]]):
         document = None  # not a line in the document's codec (``café's`` is no GBK): read run by run
     runs, contested, sure = [], [], False
     utf8_spans = None
+    whole: dict[str, bool] = {}  # whether the line reads whole in each class's codec, asked once a line (not once a run)
     for match in LEGACY_RUN.finditer(line):
         if _one_sign_repeated(match.group()):
             continue
@@ -548,6 +619,10 @@ def _legacy_runs(
             legacy = read_lone_pair(match.group(), model, config, lone_pairs)
         if legacy is None or legacy[1] in ("gbk-as-latin1", "shift-jis-as-latin1") and _latin_word_as_it_stands(line, match.start(), match.end()):
             continue
+        if _quote_of_a_latin_word(line, match.start(), match.end()):
+            continue
+        if not shown and not whole.setdefault(legacy[1], reads_whole(line, LEGACY_CODECS[legacy[1]])):
+            continue  # on its own evidence a run needs its line to be the codec's bytes from end to end
         if legacy[1] == "big5-as-latin1" and document is None and _latin_in_big5(line, match.start(), match.end()):
             continue
         run = (match.start(), match.end(), *legacy)
@@ -628,6 +703,24 @@ def _latin_word_as_it_stands(line: str, start: int, end: int) -> bool:
     """
     pairs = _letter_trailed_pairs(line, start, end)
     return bool(pairs) and all(is_accented_letter(pair[0]) or pair[0] in WINDOWS_1252_LETTERS_UNMARKED for pair in pairs)
+
+
+def _quote_of_a_latin_word(line: str, start: int, end: int) -> bool:
+    """Whether a run starts with a typographic quote of a Latin word: an apostrophe after one of its letters
+    (French ``l’écrire``, ``qu’à``, English ``Don’t``), or an opening quote before its first letters (``“Don``).
+
+    Shift-JIS and GBK read the quotes' bytes (91–94) as lead bytes: ``’é`` is 帝, ``’t`` 稚, ``“D`` 泥. In
+    their text such a pair stands between other mojibake, not after a Latin letter or before a Latin word.
+
+    >>> _quote_of_a_latin_word("l’écrire", 1, 3), _quote_of_a_latin_word("“Don’t", 0, 2), _quote_of_a_latin_word("“Don’t", 4, 6)
+    (True, True, True)
+    >>> _quote_of_a_latin_word("±¨´í“ok", 4, 6), _quote_of_a_latin_word("ÎÒÃÇ", 0, 4), _quote_of_a_latin_word("Python’†", 6, 8)
+    (False, False, False)
+    """
+    first, before, after = line[start], *_neighbours(line, start, end)
+    if first == "’":
+        return before.isalpha() and script_of(before) == "LATIN" and line[start + 1].isalpha()
+    return first in "‘“" and end - start == 2 and _ascii_letter(line[start + 1]) and _ascii_letter(after) and not before.isalnum()
 
 
 #: Letters of Latin words in Windows-1252 that carry no marks: French œ, Danish and Norwegian æ ø,
@@ -740,6 +833,23 @@ def reads_whole(line: str, codec: str) -> bool:
 #: Ideographs, kana, hangul and CJK and fullwidth punctuation: what :func:`is_cjk_text_char`
 #: accepts but general punctuation, where cp1252 has its ``“ ” — …``.
 _CHINESE = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0002ffff]")
+
+
+def latin1_could_make(line: str) -> bool:
+    """Whether a Latin-1 or Windows-1252 reading (or Windows-1254's, see ``CHAR_TO_BYTE``) could have made the line.
+
+    Such a reading makes no Chinese, and no letter its code page lacks: a line with
+    Vietnamese ``đặt`` or Russian ``код`` in it was written so, and the ``”C””`` beside
+    them is its author's quoting, not Shift-JIS's 任粕.
+
+    >>> latin1_could_make("±¨´í “h” …"), latin1_could_make("đặt “LC_ALL=”C”” để"), latin1_could_make("正在复制")
+    (True, False, False)
+    """
+    return not holds_chinese(line) and not any(ch.isalpha() for ch in _BEYOND_BYTES.findall(line))
+
+
+#: Characters that are neither ASCII nor one that a byte reads as in Latin-1, Windows-1252 or Windows-1254.
+_BEYOND_BYTES = re.compile("[^\x00-\x7f" + re.escape("".join(sorted(CHAR_TO_BYTE))) + "]")
 
 
 def holds_chinese(line: str) -> bool:
@@ -1245,13 +1355,16 @@ def _repair_read_text(
     if config.legacy_min_bytes > 2 and any(run.kind in LEGACY_KINDS for runs, _ in decoded for run in runs):
         # A document that shows GBK (or Big5) read as Latin-1 shows it in single
         # characters too (``µÄ`` for 的 between ASCII words).
-        decoded = [_decode_line(line, model, single, known=own, paired=paired) if LEGACY_RUN.search(line) else found for line, found, own in zip(lines, decoded, known)]
+        decoded = [
+            _decode_line(line, model, single, known=own, paired=paired, legacy_shown=True) if LEGACY_RUN.search(line) else found
+            for line, found, own in zip(lines, decoded, known)
+        ]
         # Then the document's codec reads every pair of high bytes on the lines that
         # show it (on every line where that is all the document shows): 模組 not
         # GBK's 家舱 in a Big5 document, symbols (¡Ý ≥) and GB18030's four-byte forms.
         document = (document_legacy_kind(decoded), wholly_legacy(decoded))
         decoded = [
-            _decode_line(line, model, single, document=document, known=own, paired=paired)
+            _decode_line(line, model, single, document=document, known=own, paired=paired, legacy_shown=True)
             if LEGACY_RUN.search(line) and (document[1] or any(run.kind in LEGACY_KINDS for run in runs))
             else (runs, confirmed)
             for line, (runs, confirmed), own in zip(lines, decoded, known)
@@ -1603,19 +1716,21 @@ def _decode_document_line(
     paired: bool | None = None,
     nbsp: bool = False,
     misread: bool = False,
+    legacy_shown: bool = False,
 ) -> tuple[list[DecodedRun], bool]:
     """The line's runs read as UTF-8 (or GBK/Big5), and whether any is confirmed Chinese mojibake.
 
     ``known``: runs of the line the decode found (:func:`known_damage`); no reading
     overlaps them (``ä¿”`` where 信 lost a byte before a quote is no 俔). ``nbsp``: the
-    document turned its no-break spaces plain (:func:`shows_plain_nbsp`).
+    document turned its no-break spaces plain (:func:`shows_plain_nbsp`). ``legacy_shown``: the
+    document shows GBK, Big5 or Shift-JIS read as Latin-1 on other lines (see :func:`_legacy_runs`).
     """
     known = known or []
     utf8 = utf8_runs(line, model.vocabulary, nbsp, misread or None)
     known_spans = Spans((run.start, run.end) for run in known) if known else None
     if known_spans:
         utf8 = [(start, end, items) for start, end, items in utf8 if known_spans.clear_of(start, end)]
-    legacy = _legacy_runs(line, utf8, model, config, document)
+    legacy = _legacy_runs(line, utf8, model, config, document, shown=legacy_shown or document is not None)
     if known_spans:
         legacy = [found for found in legacy if known_spans.clear_of(found[0], found[1])]
     runs = [DecodedRun(start, end, list(text), len(text), kind) for start, end, text, kind in legacy] + known
@@ -1716,6 +1831,13 @@ def utf8_runs(line: str, vocabulary: frozenset[str], nbsp: bool = False, misread
             for m in GAPPED_BYTE_RUN.finditer(part):
                 first, last = start + a + 1 + m.start(), start + a + 1 + m.end()
                 out.append((first, last, decode_utf8_run(m.group(), vocabulary, latin_word=_in_latin_word(line, first, last, misread))))
+    if scripts := _scripts_of_words(out, vocabulary):
+        # The line writes words of another script: its shorter words and signs are that script's too
+        # (once misread or twice: a run that read once only may read twice now).
+        out = [
+            (a, b, decode_utf8_run(line[a:b], vocabulary, latin_word=_in_latin_word(line, a, b, misread), scripts=scripts) if not _whole_word_of(items, scripts) else items)
+            for a, b, items in out
+        ]
     return out
 
 
@@ -2371,7 +2493,10 @@ class _WholeLines:
         candidates = {
             codec: text
             for codec, text in self.readings[index].items()
-            if text != new and self._shown(codec, text, index, new) and not (left and not _words_whole(text)) and not _unassigned(text, self.lines[index])
+            if text != new
+            and self._shown(codec, text, index, new)
+            and not (left and (not _words_whole(text) or _stranger_in_latin_word(text)))
+            and not _unassigned(text, self.lines[index])
         }
         return max(candidates.items(), key=lambda item: (self._elsewhere(item[0], index), item[1] == self.ftfy[index]), default=None)
 
@@ -2384,6 +2509,21 @@ class _WholeLines:
         ftfy's reading of this one where that adds no hangul or kana to ours (``new``; a wrong code page
         makes them of GBK, :func:`_no_new_script`)."""
         return self._elsewhere(codec, index) > 0 or (codec in self.sure[index] and _no_new_script(text, new))
+
+
+def _stranger_in_latin_word(text: str) -> bool:
+    """Whether a reading puts a character of another alphabet's block, a sign as much as a letter, between two
+    letters of a Latin word: Catalan ``l’ús`` is the Mac's ``l՜s`` (``’ú`` is D5 9C, UTF-8's Armenian ՜),
+    which no Armenian writes inside a Latin word.
+
+    >>> _stranger_in_latin_word("l՜s"), _stranger_in_latin_word("l’ús"), _stranger_in_latin_word("שלום, world")
+    (True, False, False)
+    """
+    return _STRANGER_IN_LATIN_WORD.search(text) is not None
+
+
+#: A character from the blocks of Greek to Mongolian between two Latin letters.
+_STRANGER_IN_LATIN_WORD = re.compile("(?<=[A-Za-z\u00c0-\u024f])[\u0370-\u1dff](?=[A-Za-z\u00c0-\u024f])")
 
 
 def _forget_lines(report: MojibakeReport, numbers: set[int]) -> None:
@@ -2519,7 +2659,9 @@ def _ftfy_trusted(line: str, new: str, fixed: str, misread: bool = False, legacy
     :func:`_ftfy_instead` keep ftfy from reading Chinese mojibake as the letters of other scripts
     (GBK's 模 ``Ä£`` is UTF-8's ģ), which such a text does not hold. Where ftfy reads a line into
     text it finds clean, its reading stands if ours left the line, read CJK characters ftfy does not
-    (``Cáº¤P``: Big5's 廕匕, ftfy's CẤP), or left what ftfy calls mojibake. ``misread``: the text shows
+    (``Cáº¤P``: Big5's 廕匕, ftfy's CẤP), or left what ftfy calls mojibake; where ftfy's reading still
+    shows mojibake, if it shows less than ours (Thai short of the bytes Windows-1252 dropped, which ftfy
+    reads in part and we leave). ``misread``: the text shows
     bytes only misread UTF-8 makes (:func:`shows_misread_bytes`), where a letter before a mark is a
     lead byte whose bytes were lost (Latvian ``mÄ\ufffdjÄ\ufffdm``), not an author's (:func:`_took_an_authors_letter`).
     ``legacy``: our runs read the line in a legacy code page; ftfy's reading then stands where ours holds
@@ -2535,7 +2677,8 @@ def _ftfy_trusted(line: str, new: str, fixed: str, misread: bool = False, legacy
     if legacy and _read_beyond(new, fixed, _CJK_SCRIPT):
         return fixed
     if ftfy.badness.is_bad(fixed):
-        return None
+        # ftfy reads part of the line (Thai short of the bytes Windows-1252 dropped): more than nothing.
+        return fixed if ftfy.badness.badness(fixed) < ftfy.badness.badness(new) else None
     if new == line or _read_beyond(new, fixed, _CJK_SCRIPT) or ftfy.badness.is_bad(new):
         return fixed
     return None
