@@ -243,10 +243,11 @@ def test_a_document_in_another_language_is_left_alone(language):
     assert repair_mojibake(text)[0] == text
 
 
-@pytest.mark.parametrize("word", ["专业", "抓取", "卤水"])
+@pytest.mark.parametrize("word", ["专业", "抓取", "卤水", "医药业", "摇摇曳曳"])
 def test_a_gbk_title_that_is_whole_utf8_stays_gbk_beside_a_chinese_body(word):
     """专 is D7 A8 in GBK, UTF-8's Hebrew ר: ``×¨Òµ`` is ftfy's רҵ. Beside a body that reads as Chinese,
-    the title's GBK reading stands."""
+    the title's GBK reading stands. GBK's characters of one row make letters of one block: 医药业 is
+    Cyrillic's ҽҩҵ, 摇摇曳曳 ҡҡҷҷ, no word of another script."""
     title = word.encode("gbk").decode("latin-1")
     body = sloppy_cp1252("正文：配置完成以后重新启动服务。")
     assert repair_mojibake(f"# {title}\n\n{body}\n")[0] == f"# {word}\n\n正文：配置完成以后重新启动服务。\n"

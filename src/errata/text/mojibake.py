@@ -266,13 +266,15 @@ def decode_utf8_run(
 
 #: Characters that join the letters of a word in any script (Persian writes the non-joiner inside words).
 _JOINERS = "\u200c\u200d"
-#: How many letters a word of another script needs before it is taken as UTF-8 in a Chinese text.
-_ONE_SCRIPT_LETTERS = 3
+#: How many letters a word of another script needs before it is taken as UTF-8 in a Chinese text: in a
+#: script of two-byte UTF-8 (Greek to N'Ko) four, for GBK's characters of one row read so make letters of
+#: one block (医药业, ``Ò½Ò©Òµ``, is Cyrillic's ҽҩҵ); three in one of three bytes, which GBK text seldom makes.
+_ONE_SCRIPT_LETTERS = {2: 4, 3: 3}
 
 
 def is_word_of_one_script(chars: list[str], shown: frozenset[str] = frozenset()) -> bool:
-    """Whether whole characters are a word of one script other than Latin and CJK: at least three letters,
-    digits or marks, the rest its signs or joiners (``अनुपात``, ``שלום``, ``ภาษา``); one letter is enough in a script
+    """Whether whole characters are a word of one script other than Latin and CJK: at least three or four letters,
+    digits or marks (:data:`_ONE_SCRIPT_LETTERS`), the rest its signs or joiners (``अनुपात``, ``שלום``, ``ภาษา``); one letter is enough in a script
     the line ``shown`` words of already (Hebrew ``כ־``, a letter and a hyphen, beside ``תפריט``).
 
     Letters of such a script are what GBK bytes read as UTF-8 make one at a time (住 ``D7 A1``
@@ -281,16 +283,23 @@ def is_word_of_one_script(chars: list[str], shown: frozenset[str] = frozenset())
 
     >>> is_word_of_one_script(list("अनुपात")), is_word_of_one_script(list("ס")), is_word_of_one_script(list("סअनु"))
     (True, False, False)
+    >>> is_word_of_one_script(list("שלום")), is_word_of_one_script(list("ҽҩҵ"))
+    (True, False)
     >>> is_word_of_one_script(list("כ־"), frozenset({"HEBREW"}))
     True
     """
     scripts = {_script(ch) for ch in chars if ch not in _JOINERS}
     # A vowel sign counts: a word of two consonants and a sign (Hindi गया) is as unlike GBK's bytes.
     letters = sum(unicodedata.category(ch)[0] in "LMN" for ch in chars)
-    needed = 1 if scripts <= shown else _ONE_SCRIPT_LETTERS
-    return letters >= needed and any(ch.isalnum() for ch in chars) and len(scripts) == 1 and not scripts & {"LATIN", "CJK"} and all(
+    needed = 1 if scripts <= shown else _ONE_SCRIPT_LETTERS[2 if max(chars) < "\u0800" else 3]
+    return letters >= needed and any(ch.isalnum() for ch in chars) and len(scripts) == 1 and not scripts & _NOT_ONE_SCRIPT and all(
         ch in _JOINERS or unicodedata.category(ch)[0] in "LMNP" for ch in chars
     )
+
+
+#: Scripts whose letters beyond :func:`is_plausible_char` are no word of their own: Latin's (a Latin word's are
+#: its own rule), CJK (Chinese itself), and Cyrillic's beyond Russian's, which GBK's rows D0–D3 make (摇摇曳曳 as ҡҡҷҷ).
+_NOT_ONE_SCRIPT = frozenset({"LATIN", "CJK", "CYRILLIC"})
 
 
 def _whole_word_of(items: list | None, scripts: frozenset[str]) -> bool:
