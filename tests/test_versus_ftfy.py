@@ -396,3 +396,17 @@ def test_a_thai_line_short_of_bytes_is_read_as_far_as_ftfy_reads_it():
     damaged = drop_undefined(text)
     fixed = repair_mojibake(damaged)[0]
     assert character_errors(fixed, text) <= character_errors(ftfy.fix_text(damaged, CAREFUL), text) < character_errors(damaged, text)
+
+
+def test_a_letter_before_a_mark_is_a_lead_byte_where_the_rest_of_the_line_reads_as_mojibake():
+    """Slovenian č is C4 8D, and Windows-1252 writes U+FFFD for its 8D: ``omogoÄ\ufffda``. The Ä before the mark
+    could be an author's letter (Polish ``Proszę\ufffd``), but not on a line whose ž and š (``moÅ¾nost``) read
+    as ftfy reads them: the whole line was left as found, where ftfy reads all but the č."""
+    from dev.damage import character_errors
+
+    text = "# Nastavitve\n\nIzbrana možnost omogoča, da predmeti kažejo besedilo.\n\n- Dolžina merka v točkah\n"
+    damaged = mark_undefined(text)
+    fixed = repair_mojibake(damaged)[0]
+    assert "Å¾" not in fixed and "možnost" in fixed and "Dolžina" in fixed
+    assert character_errors(fixed, text) <= character_errors(ftfy.fix_text(damaged, CAREFUL), text)
+    assert repair_mojibake("# Tytuł\n\nProszę\ufffd\ufffd o pomoc.\n")[0] == "# Tytuł\n\nProszę\ufffd\ufffd o pomoc.\n"

@@ -2711,11 +2711,21 @@ def _took_an_authors_letter(line: str, fixed: str) -> bool:
 
     >>> _took_an_authors_letter("Proszę\ufffd\ufffd", "Prosz\ufffd"), _took_an_authors_letter("×\ufffd×§", "\ufffdק")
     (True, False)
+
+    Not where the rest of the line, those letters and marks aside, is mojibake that ftfy reads too: there
+    the letter is a lead byte (Slovenian ``moÅ¾nost omogoÄ\ufffda``: ž whole, č short of Windows-1252's 8D).
+
+    >>> _took_an_authors_letter("moÅ¾nost omogoÄ\ufffda", "možnost omogo\ufffda")
+    False
     """
     if "\ufffd" not in line:
         return False
     in_words = _letters_of_words(line)
-    return any(ch in in_words for ch in Counter(line) - Counter(fixed))
+    taken = Counter(line) - Counter(fixed)
+    if not any(ch in in_words for ch in taken):
+        return False
+    rest = re.sub("[" + re.escape("".join(taken)) + "]\ufffd+", "", line)
+    return ftfy.fix_text(rest, FTFY_CONFIG) == rest
 
 
 def _no_new_script(fixed: str, new: str) -> bool:
