@@ -45,7 +45,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache, partial
-from itertools import accumulate, chain
+from itertools import accumulate, chain, groupby
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -292,7 +292,7 @@ def is_word_of_one_script(chars: list[str], shown: frozenset[str] = frozenset())
     # A vowel sign counts: a word of two consonants and a sign (Hindi गया) is as unlike GBK's bytes.
     letters = sum(unicodedata.category(ch)[0] in "LMN" for ch in chars)
     needed = 1 if scripts <= shown else _ONE_SCRIPT_LETTERS[2 if max(chars) < "\u0800" else 3]
-    return letters >= needed and any(ch.isalnum() for ch in chars) and len(scripts) == 1 and not scripts & _NOT_ONE_SCRIPT and all(
+    return letters >= needed and (any(ch.isalnum() for ch in chars) or scripts <= shown) and len(scripts) == 1 and not scripts & _NOT_ONE_SCRIPT and all(
         ch in _JOINERS or unicodedata.category(ch)[0] in "LMNP" for ch in chars
     )
 
@@ -606,16 +606,19 @@ def _legacy_runs(
     ``shown``: whether the document shows a legacy class elsewhere. Where it does not, a run is read
     only on a line that is its codec's bytes from end to end (:func:`reads_whole`): double-byte text read
     as Latin-1 pairs every high byte, where Latin text leaves some alone (``ÀÈÌÒÙ €``, GBK's 廊桃 and a
-    ``Ù`` before a space; French ``Qu’est`` and ``— apostrophe``, Shift-JIS's 弾 and a ``—`` before a space).
-    Where it does, a byte lost after a run may explain the one it leaves (编辑 short of its soft hyphen, ``±à¼``).
+    ``Ù`` before a space; ``’é’è — apostrophe``, Shift-JIS's 帝定 and a ``—`` before a space), and so does
+    another script's UTF-8 short of bytes (Bengali through Windows-1252 that dropped some), and a line with
+    a letter no Latin-1 reading makes is none (Vietnamese ``đặt``). Where it does, a byte lost after a run
+    may explain the one it leaves (编辑 short of its soft hyphen, ``±à¼``), and a letter of another script
+    on the line was pasted beside it (``α ±¨´ð``).
     """
-    if not latin1_could_make(line):
-        return []  # no Latin-1 reading made this line (it holds Chinese, or Vietnamese ặ): its ``“`` and ``°C`` are the author's
+    if holds_chinese(line):
+        return []  # a line that Latin-1 was read into holds no Chinese: this one's ``“`` and ``°C`` are the author's
     if document is not None and not reads_whole(line, LEGACY_CODECS[document[0]]):
         document = None  # not a line in the document's codec (``café's`` is no GBK): read run by run
     runs, contested, sure = [], [], False
     utf8_spans = None
-    whole: dict[str, bool] = {}  # whether the line reads whole in each class's codec, asked once a line (not once a run)
+    whole: dict[str, bool] = {}  # whether the line reads whole in each class's codec
     for match in LEGACY_RUN.finditer(line):
         if _one_sign_repeated(match.group()):
             continue
@@ -630,8 +633,11 @@ def _legacy_runs(
             continue
         if _quote_of_a_latin_word(line, match.start(), match.end()):
             continue
-        if not shown and not whole.setdefault(legacy[1], reads_whole(line, LEGACY_CODECS[legacy[1]])):
-            continue  # on its own evidence a run needs its line to be the codec's bytes from end to end
+        if not shown:
+            if legacy[1] not in whole:  # asked once a line, not once a run (a line may hold a hundred thousand)
+                whole[legacy[1]] = reads_whole(line, LEGACY_CODECS[legacy[1]])
+            if not whole[legacy[1]]:
+                continue  # on its own evidence a run needs its line to be the codec's bytes from end to end
         if legacy[1] == "big5-as-latin1" and document is None and _latin_in_big5(line, match.start(), match.end()):
             continue
         run = (match.start(), match.end(), *legacy)
@@ -723,12 +729,17 @@ def _quote_of_a_latin_word(line: str, start: int, end: int) -> bool:
 
     >>> _quote_of_a_latin_word("l’écrire", 1, 3), _quote_of_a_latin_word("“Don’t", 0, 2), _quote_of_a_latin_word("“Don’t", 4, 6)
     (True, True, True)
-    >>> _quote_of_a_latin_word("±¨´í“ok", 4, 6), _quote_of_a_latin_word("ÎÒÃÇ", 0, 4), _quote_of_a_latin_word("Python’†", 6, 8)
+    >>> _quote_of_a_latin_word("±¨´í“ok", 0, 4), _quote_of_a_latin_word("ÎÒÃÇ", 0, 4), _quote_of_a_latin_word("Python’†", 6, 8)
     (False, False, False)
+
+    A run that goes on past the pair is GBK's however it starts (``npm’A±¨´í``: 扐报错).
+
+    >>> _quote_of_a_latin_word("npm’A±¨´í", 3, 9)
+    False
     """
     first, before, after = line[start], *_neighbours(line, start, end)
     if first == "’":
-        return before.isalpha() and script_of(before) == "LATIN" and line[start + 1].isalpha()
+        return end - start == 2 and before.isalpha() and script_of(before) == "LATIN" and line[start + 1].isalpha()
     return first in "‘“" and end - start == 2 and _ascii_letter(line[start + 1]) and _ascii_letter(after) and not before.isalnum()
 
 
@@ -842,23 +853,6 @@ def reads_whole(line: str, codec: str) -> bool:
 #: Ideographs, kana, hangul and CJK and fullwidth punctuation: what :func:`is_cjk_text_char`
 #: accepts but general punctuation, where cp1252 has its ``“ ” — …``.
 _CHINESE = re.compile("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0002ffff]")
-
-
-def latin1_could_make(line: str) -> bool:
-    """Whether a Latin-1 or Windows-1252 reading (or Windows-1254's, see ``CHAR_TO_BYTE``) could have made the line.
-
-    Such a reading makes no Chinese, and no letter its code page lacks: a line with
-    Vietnamese ``đặt`` or Russian ``код`` in it was written so, and the ``”C””`` beside
-    them is its author's quoting, not Shift-JIS's 任粕.
-
-    >>> latin1_could_make("±¨´í “h” …"), latin1_could_make("đặt “LC_ALL=”C”” để"), latin1_could_make("正在复制")
-    (True, False, False)
-    """
-    return not holds_chinese(line) and not any(ch.isalpha() for ch in _BEYOND_BYTES.findall(line))
-
-
-#: Characters that are neither ASCII nor one that a byte reads as in Latin-1, Windows-1252 or Windows-1254.
-_BEYOND_BYTES = re.compile("[^\x00-\x7f" + re.escape("".join(sorted(CHAR_TO_BYTE))) + "]")
 
 
 def holds_chinese(line: str) -> bool:
@@ -2686,11 +2680,42 @@ def _ftfy_trusted(line: str, new: str, fixed: str, misread: bool = False, legacy
     if legacy and _read_beyond(new, fixed, _CJK_SCRIPT):
         return fixed
     if ftfy.badness.is_bad(fixed):
-        # ftfy reads part of the line (Thai short of the bytes Windows-1252 dropped): more than nothing.
-        return fixed if ftfy.badness.badness(fixed) < ftfy.badness.badness(new) else None
+        # ftfy reads part of the line (Thai short of the bytes Windows-1252 dropped): more than nothing where it
+        # reads words, not a lone mark or letter (GBK's 碳笔, ``Ì¼±Ê``, is ftfy's ``̼±Ê``).
+        return fixed if ftfy.badness.badness(fixed) < ftfy.badness.badness(new) and _reads_words(fixed, new, misread) else None
     if new == line or _read_beyond(new, fixed, _CJK_SCRIPT) or ftfy.badness.is_bad(new):
         return fixed
     return None
+
+
+def _reads_words(fixed: str, new: str, misread: bool = False) -> bool:
+    """Whether ftfy's reading of a line holds a word that ours does not: two letters of one script or more,
+    not a lone mark (GBK's 碳笔, ``Ì¼±Ê``, is ftfy's ``̼±Ê``, a combining mark). One letter of three UTF-8 bytes
+    is enough in a text that shows bytes only a misreading makes (``misread``, :func:`shows_misread_bytes`:
+    Georgian ``áƒ“ი``); not one of two, which GBK's pairs make (寻仇, ``Ñ°³ð``, is ftfy's ``Ѱ³ð``).
+
+    >>> _reads_words("ชื่อà¸à¸¥à¸¸", "à¸Šà¸·à¹ˆà¸­à¸à¸¥à¸¸"), _reads_words("ÄinuÅ¡ki žargon", "ÄinuÅ¡ki Å¾argon"), _reads_words("\u033c±Ê", "Ì¼±Ê")
+    (True, True, False)
+    """
+    ours = set(_words_of_letters_and_marks(new))
+    return any(
+        word not in ours and (sum(ch.isalpha() for ch in word) >= 2 or misread and any(ch.isalpha() and ch >= "\u0800" for ch in word))
+        for word in _words_of_letters_and_marks(fixed)
+    )
+
+
+def _words_of_letters_and_marks(text: str) -> list[str]:
+    """The runs of letters and marks of one script in a text: words of any script (Thai and Hindi write
+    vowels as marks), cut where the script changes (``ชื่อà¸``: a Thai word, then mojibake).
+
+    >>> _words_of_letters_and_marks("ชื่อà¸ ok, 2 कि")
+    ['ชื่อ', 'à', 'ok', 'कि']
+    """
+    return ["".join(group) for script, group in groupby(text, key=_script_of_letter_or_mark) if script]
+
+
+def _script_of_letter_or_mark(ch: str) -> str | None:
+    return _script(ch) if unicodedata.category(ch)[0] in "LM" else None
 
 
 def _read_beyond(new: str, fixed: str, script: re.Pattern) -> bool:
