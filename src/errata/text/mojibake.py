@@ -325,7 +325,9 @@ def _scripts_of_words(runs: list[tuple[int, int, list | None]], vocabulary: froz
     return frozenset(
         _script(items[0])
         for _, _, items in runs
-        if items and all(isinstance(i, str) for i in items) and not any(is_plausible_char(i, vocabulary) for i in items) and is_word_of_one_script(items)
+        # Most runs read as Chinese: their first character settles it.
+        if items and isinstance(items[0], str) and not is_cjk_text_char(items[0])
+        and all(isinstance(i, str) for i in items) and not any(is_plausible_char(i, vocabulary) for i in items) and is_word_of_one_script(items)
     )
 
 
@@ -1834,7 +1836,7 @@ def utf8_runs(line: str, vocabulary: frozenset[str], nbsp: bool = False, misread
             for m in GAPPED_BYTE_RUN.finditer(part):
                 first, last = start + a + 1 + m.start(), start + a + 1 + m.end()
                 out.append((first, last, decode_utf8_run(m.group(), vocabulary, latin_word=_in_latin_word(line, first, last, misread))))
-    if scripts := _scripts_of_words(out, vocabulary):
+    if out and (scripts := _scripts_of_words(out, vocabulary)):
         # The line writes words of another script: its shorter words and signs are that script's too
         # (once misread or twice: a run that read once only may read twice now).
         out = [
