@@ -2683,7 +2683,7 @@ def _ftfy_trusted(line: str, new: str, fixed: str, misread: bool = False, legacy
         return fixed
     if ftfy.badness.is_bad(fixed):
         # ftfy reads part of the line (Thai short of the bytes Windows-1252 dropped): more than nothing where it
-        # reads words, not a lone mark or letter (GBK's 碳笔, ``Ì¼±Ê``, is ftfy's ``̼±Ê``).
+        # reads a word (:func:`_reads_words`), not a lone mark (GBK's 碳笔, ``Ì¼±Ê``, is ftfy's ``̼±Ê``).
         return fixed if ftfy.badness.badness(fixed) < ftfy.badness.badness(new) and _reads_words(fixed, new, misread) else None
     if new == line or _read_beyond(new, fixed, _CJK_SCRIPT) or ftfy.badness.is_bad(new):
         return fixed
