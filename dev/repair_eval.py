@@ -339,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
 # -- does the seed's exactness rest on fitted constants? ----------------------------------
 
 #: Neighbours the issue names; every other constant is tried at ×0.8 and ×1.2.
-NAMED_NEIGHBOURS = {"word_weight": (1.0, 1.5), "cache_weight": (0.15, 0.35)}
+NAMED_NEIGHBOURS = {"word_weight": (1.0, 1.5), "cache_weight": (0.15, 0.35), "unigram_scale": (0.5,)}
 
 
 def _scaled(value, factor):
@@ -360,7 +360,7 @@ def neighbours(config) -> list[tuple[str, object]]:
 
     >>> from errata.text.config import DEFAULT_CONFIG
     >>> labels = [label for label, _ in neighbours(DEFAULT_CONFIG)]
-    >>> "word_weight = 1.5" in labels, f"word_weight = {DEFAULT_CONFIG.word_weight}" in labels
+    >>> "word_weight = 1.0" in labels, f"word_weight = {DEFAULT_CONFIG.word_weight}" in labels
     (True, False)
     """
     out = []

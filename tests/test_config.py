@@ -12,9 +12,9 @@ from errata.text.mojibake import repair_mojibake
 def test_config_is_immutable_and_replaceable():
     with pytest.raises(AttributeError):
         DEFAULT_CONFIG.word_weight = 2.0  # type: ignore[misc]
-    variant = DEFAULT_CONFIG._replace(word_weight=1.5)
-    assert isinstance(variant, RepairConfig) and variant.word_weight == 1.5
-    assert DEFAULT_CONFIG.word_weight != 1.5
+    variant = DEFAULT_CONFIG._replace(word_weight=2.0)
+    assert isinstance(variant, RepairConfig) and variant.word_weight == 2.0
+    assert DEFAULT_CONFIG.word_weight != 2.0
 
 
 def test_config_reaches_the_legacy_decoder():
@@ -26,5 +26,5 @@ def test_config_reaches_the_legacy_decoder():
 
 
 def test_repair_options_carry_a_config():
-    options = RepairOptions(config=DEFAULT_CONFIG._replace(word_weight=1.5))
+    options = RepairOptions(config=DEFAULT_CONFIG._replace(word_weight=2.0))
     assert repair_text("---\ntitle: 标题\n---\n正文\n", "a.md", options).text.endswith("正文\n")

@@ -68,3 +68,38 @@ def test_a_piece_with_few_fits_gets_no_extra_candidates():
     piece = Piece(0xE6, bytes([0x88]), 1)  # one byte lost: at most 128 fits
     flat = [0.0] * 256
     assert index.with_neighbours(piece, flat, 200, "的", "间") == index.candidates(piece, flat, 200)
+
+
+def _word_penalty_model() -> langmodel.LanguageModel:
+    """A toy model where 道 and 遍 tie as characters, 道 is the commoner word alone, and 找遍 is a word."""
+    unigram = {ch: math.log(0.05) for ch in "找道遍了"} | {langmodel.BOUNDARY: math.log(0.1)}
+    words = {"找": math.log(0.05), "了": math.log(0.05), "道": math.log(0.05), "遍": math.log(0.01), "找遍": math.log(0.002)}
+    return langmodel.LanguageModel(unigram=unigram, bigram={}, backoff={}, words=words)
+
+
+def test_a_line_of_fewer_longer_words_wins_by_the_word_penalty():
+    # 找 / 道 / 了 outscores 找遍 / 了 as a product of word probabilities (0.05³ against 0.002 · 0.05);
+    # the penalty on each word is what makes the segmentation reward characters that join into words.
+    def chosen(config):
+        slot = Slot(line=1, column=1, candidates=[("道", 0.0), ("遍", 0.0)])
+        return choose_line(["找", slot, "了"], DocumentModel(_word_penalty_model(), [], config))[0].chosen
+
+    assert DEFAULT_CONFIG.word_penalty > 0
+    assert chosen(DEFAULT_CONFIG) == "遍"
+    assert chosen(DEFAULT_CONFIG._replace(word_penalty=0.0)) == "道"
+
+
+def test_the_documents_own_characters_tilt_the_choice():
+    # 甲 is twice as common as 乙 in the packaged model, but this document writes 乙 in every third
+    # character and never 甲: its rare character is the likelier one here (the bigram cache left out).
+    unigram = {"甲": math.log(0.02), "乙": math.log(0.01), "在": math.log(0.05), "里": math.log(0.05), langmodel.BOUNDARY: math.log(0.1)}
+    model = langmodel.LanguageModel(unigram=unigram, bigram={}, backoff={}, words=dict(unigram))
+    document = [list("乙在里" * 30)]
+
+    def chosen(config):
+        slot = Slot(line=2, column=1, candidates=[("甲", 0.0), ("乙", 0.0)])
+        return choose_line(["在", slot, "里"], DocumentModel(model, document, config))[0].chosen
+
+    no_cache = DEFAULT_CONFIG._replace(cache_weight=0.0)
+    assert chosen(no_cache) == "乙"
+    assert chosen(no_cache._replace(unigram_scale=0.0)) == "甲"

@@ -12,8 +12,12 @@ IMPORTED = ROOT / "docs" / "01.mmdetection" / "01.mmdetection-errors.md"
 #: The seed is a regression test, not a tuning target (issue 11: prefer robust settings over its exactness).
 #: Without sunpinyin-data the body comes back exactly. With it (which made every lost-byte row of the dev
 #: split better) one silently lost byte reads 计算梯度运算之前 as 计算梯度还算之前: 还算 ("fairly") is far
-#: commoner on the web than 运算, and nothing in the line says otherwise. More wrong than this is a regression.
-SEED_ERRORS_ALLOWED = 1
+#: commoner on the web than 运算, and nothing in the line says otherwise. The document's own characters tilting
+#: the model (``unigram_scale``, chosen on the dev split, where it and the word penalty took silent loss in dense
+#: prose from 72 · 371 to 67 · 346 characters wrong) read ``Pytorch中 torch.relu()`` as ``Pytorch不``: 不 is
+#: frequent in this essay. At 0.5 the seed is as before and the dev split a little worse (see BENCHMARKS.md); a
+#: constant only the seed needs is not taken. More wrong than this is a regression.
+SEED_ERRORS_ALLOWED = 2
 
 
 def repaired_seed():

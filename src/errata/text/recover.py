@@ -106,9 +106,8 @@ class DocumentModel:
         self.model = model
         self.config = config
         self.word_weight = config.word_weight
-        self.cache_weight, self.unigram_cache_weight = config.cache_weight, config.unigram_cache_weight
-        packaged_weight = 1 - config.cache_weight - config.unigram_cache_weight
-        self.packaged_weight, self.log_packaged_weight = packaged_weight, math.log(packaged_weight)
+        self.cache_weight = config.cache_weight
+        self.packaged_weight, self.log_packaged_weight = 1 - config.cache_weight, math.log(1 - config.cache_weight)
         self.bigrams: Counter[str] = Counter()
         self.unigrams: Counter[str] = Counter()
         for items in lines:
@@ -126,6 +125,7 @@ class DocumentModel:
         for pair, count in self.bigrams.items():
             self.context_total[pair[0]] += count
         self.memo: dict[str, float] = {}  # bigram_logp by pair
+        self._adaptation: dict[str, float] = {}
         self._single: dict[str, float] = {}
         # In a document written in Traditional characters the packaged model is asked of their Simplified
         # forms, and a Simplified character Traditional text writes otherwise costs SIMPLIFIED_IN_TRADITIONAL_LOGP.
@@ -143,16 +143,39 @@ class DocumentModel:
             value = self._single[sym] = 0.0 if no_word else self.model.single_word_logp(self.fold.get(sym, sym))
         return value
 
+    def adaptation(self, ch: str) -> float:
+        """How much likelier the document makes a character than the packaged model does, in nats.
+
+        ``unigram_scale`` · log(P_doc(ch) / P(ch)), with P_doc the document's share of the character
+        smoothed towards the packaged unigram by ``unigram_scale_prior`` characters' worth of it (unigram
+        scaling, as adaptive language models do it). The packaged bigrams are multiplied by it, not mixed
+        with the document's unigram: a mixture adds the same floor to every pair that ends in one of the
+        document's characters, whatever came before, where a factor keeps the packaged model's contrasts
+        and tilts them. A character the document never wrote gets the same small share whatever it is;
+        one it wrote gains the more, the rarer it is elsewhere.
+
+        >>> model = LanguageModel({"的": -3.0, "懂": -10.0, "易": -9.0}, {}, {}, {})
+        >>> doc = DocumentModel(model, [list("看不懂的书，的的的")])
+        >>> doc.adaptation("懂") > doc.adaptation("的") > doc.adaptation("易")
+        True
+        """
+        value = self._adaptation.get(ch)
+        if value is None:
+            scale, prior = self.config.unigram_scale, self.config.unigram_scale_prior
+            packaged = math.exp(self.model.unigram_logp(self.fold.get(ch, ch)))
+            in_document = (self.unigrams.get(ch, 0) + prior * packaged) / (self.total + prior)
+            value = self._adaptation[ch] = scale * math.log(in_document / packaged) if scale else 0.0
+        return value
+
     def bigram_logp(self, prev: str, ch: str) -> float:
-        """log of the mixture: packaged bigram, the document's bigram, the document's unigram."""
+        """log of the mixture: the packaged bigram, adapted to the document's characters, and the document's bigram."""
         cached = self.memo.get(prev + ch)
         return cached if cached is not None else self.bigram_logps(((prev, ch),))[0]
 
     def bigram_logps(self, pairs) -> list[float]:
         """:meth:`bigram_logp` of many (prev, ch) pairs: the local ranking asks for 160 a slot."""
         memo, packaged, fold = self.memo, self.model.bigram_logp, self.fold
-        packaged_weight, log_packaged_weight = self.packaged_weight, self.log_packaged_weight
-        cache_weight, unigram_cache_weight = self.cache_weight, self.unigram_cache_weight
+        packaged_weight, log_packaged_weight, cache_weight, adaptation = self.packaged_weight, self.log_packaged_weight, self.cache_weight, self.adaptation
         unigrams, total, context_total, followers, bigrams = self.unigrams, self.total, self.context_total, self.followers, self.bigrams
         out = []
         for prev, ch in pairs:
@@ -163,6 +186,7 @@ class DocumentModel:
                     model_logp = packaged(fold.get(prev, prev), fold.get(ch, ch)) + (SIMPLIFIED_IN_TRADITIONAL_LOGP if ch in self.written_otherwise else 0.0)
                 else:
                     model_logp = packaged(prev, ch)
+                model_logp += adaptation(ch)
                 count = unigrams.get(ch)
                 if count is None:
                     # Most candidates never occur in the document: only the packaged part is left.
@@ -175,7 +199,7 @@ class DocumentModel:
                         doc_bi = (bigrams.get(key, 0) + types * doc_uni) / (n + types)
                     else:
                         doc_bi = doc_uni
-                    value = math.log(packaged_weight * math.exp(model_logp) + cache_weight * doc_bi + unigram_cache_weight * doc_uni)
+                    value = math.log(packaged_weight * math.exp(model_logp) + cache_weight * doc_bi)
                 memo[key] = value
             out.append(value)
         return out
@@ -260,6 +284,7 @@ def _advance(beam: list[_Hypothesis], options, docmodel: DocumentModel, width: i
     bigram, memo, model = docmodel.bigram_logp, docmodel.memo, docmodel.model
     endings = model.word_endings
     word_weight = docmodel.word_weight
+    penalty = docmodel.config.word_penalty
     pmi_weight = docmodel.config.word_pmi_weight if model.word_backoff else 0.0
     options = [(ch, gain, docmodel.single_word_logp(ch)) for ch, gain in options]  # symbols already: never ASCII
     no_gains = [0.0] * len(options)
@@ -286,13 +311,13 @@ def _advance(beam: list[_Hypothesis], options, docmodel: DocumentModel, width: i
         for (ch, gain, single), single_gain in zip(options, gains):
             logp = memo.get(last + ch)
             score = h.score + gain + (bigram(last, ch) if logp is None else logp)
-            best = alone + single + single_gain
+            best = alone + single + single_gain - penalty
             best_word = ch
             for before, following, stem, previous in words:
                 logp = following.get(ch)
                 if logp is not None:
                     word = stem + ch
-                    logp += before
+                    logp += before - penalty
                     if pmi_weight:
                         logp += pmi_weight * _word_pmi(model, previous, word)
                     if logp > best:
