@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 
+from conftest import ROOT
 from dev.devtools import build_site
 from errata.entries import anchor_for
 from errata.site import SITE_PAGE_SEARCH_BOOST
@@ -179,6 +180,20 @@ def test_unsafe_html_never_reaches_the_pages_even_without_strict(tmp_path):
     page = (tmp_path / "site" / "bad" / "index.html").read_text(encoding="utf-8")
     content = page.split('<article', 1)[1].split("</article>", 1)[0]
     assert "<script" not in content and "onerror" not in content and "javascript:" not in content
+
+
+def test_emoji_shortcodes_load_nothing_from_another_host_and_keep_heading_ids(tmp_path):
+    """Material draws :email: as a picture on cdn.jsdelivr.net; here it is the character, drawn by
+    the stylesheet from the span's label, and the heading's id is made of its words as before."""
+    page = "---\ntitle: 表情\n---\n# 表情\n\n## :email: 联系\n\n:+1: 好 :material-check: [联系](#联系)\n"
+    result, dest = fixture_site(tmp_path, {"emoji.md": page})
+    assert result.returncode == 0, result.stderr
+    content = (dest / "emoji" / "index.html").read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
+    assert 'id="联系"' in content
+    assert 'aria-label="📧"' in content and 'aria-label="👍"' in content and "<svg" in content
+    assert "jsdelivr" not in content and "<img" not in content
+    css = (ROOT / "docs" / "assets" / "stylesheets" / "errata.css").read_text(encoding="utf-8")
+    assert re.search(r"\.errata-emoji::before\s*\{\s*content: attr\(aria-label\);", css)
 
 
 def test_leftover_mojibake_fails_a_strict_build(tmp_path):
