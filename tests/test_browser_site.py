@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import ROOT
+from dev.devtools import build_site, serve
 from test_browser import base_url, open_search, page  # noqa: F401  (shared fixtures; browser is in conftest.py)
 
 pytestmark = pytest.mark.browser
@@ -91,3 +94,31 @@ def test_front_door_lookup_box_opens_the_lookup_with_the_paste(page, base_url):
     page.wait_for_url("**/lookup/?q=*")
     first = page.wait_for_selector(".errata-matches li:first-child a")
     assert "cuda-out-of-memory" in first.get_attribute("href")
+
+
+def test_an_emoji_shortcode_is_drawn_without_asking_another_host(page, tmp_path):
+    """Material would draw :email: as a picture from cdn.jsdelivr.net; the site's stylesheet draws the character."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    (docs / "index.md").write_text("# 首页\n", encoding="utf-8")
+    (docs / "emoji.md").write_text("---\ntitle: 表情\n---\n# 表情\n\n## :email: 联系\n\n:+1: 好\n", encoding="utf-8")
+    result = build_site(tmp_path / "site", docs_dir=docs)
+    assert result.returncode == 0, result.stderr
+    with serve(tmp_path / "site") as url:
+        site_host, elsewhere = urlsplit(url).netloc, []
+
+        def route(route):
+            if urlsplit(route.request.url).netloc == site_host:
+                route.continue_()
+            else:
+                elsewhere.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", route)
+        page.goto(url + "emoji/")
+        page.wait_for_load_state("networkidle")
+        drawn = page.evaluate("""() => [...document.querySelectorAll('article .errata-emoji')]
+            .map(span => getComputedStyle(span, '::before').content)""")
+        assert drawn == ['"📧"', '"👍"']
+        assert page.locator("h2#联系").count() == 1
+        assert elsewhere == []
