@@ -139,8 +139,11 @@ class RepairConfig(NamedTuple):
     beam_width: int = 12
     #: Candidates per damaged character entering the final beam, after local ranking. Dev split,
     #: dense prose at 2% / 8% silent loss: 10 / 14 / 20 / 28 cost 72·394 / 72·386 / 72·373 /
-    #: 72·367 characters, 28 at a fifth more time than 20.
-    candidates_per_slot: int = 20
+    #: 72·367 characters, 28 at a fifth more time than 20. With the word penalty and unigram
+    #: scaling the wider choice pays more: 20 / 24 / 28 / 32 / 36 / 48 cost 67·346 / 67·338 /
+    #: 67·336 / 67·329 / 67·327 / 67·326, 32 at an eighth more time than 20 (CPU time of the
+    #: lossy dev rows, best of three).
+    candidates_per_slot: int = 32
     #: Damaged characters a document may have searched for (most of a millisecond each, three
     #: passes); past it each takes its likeliest fit alone. A long essay with heavy loss holds a
     #: few thousand; a hostile file a hundred thousand, which would take minutes.
