@@ -667,3 +667,51 @@ def test_code_in_a_block_quote_or_a_list_item_is_code(source):
     result = convert_markup(source)
     assert "<USERNAME>/<REPO>" in result.text and not result.notes
     assert "&lt;USERNAME&gt;/&lt;REPO&gt;" in render(result.text)
+
+
+# -- blocks that end a paragraph in VuePress (CommonMark) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source, wanted",
+    [
+        ("安装前要准备：\n- 显卡驱动\n- CUDA\n", ["<p>安装前要准备：</p>", "<li>显卡驱动</li>", "<li>CUDA</li>"]),
+        ("步骤如下：\n1. 卸载旧版\n2. 装新版\n", ["<p>步骤如下：</p>", "<ol>", "<li>卸载旧版</li>"]),
+        ("两种做法对比\n| 做法 | 耗时 |\n|---|:--:|\n| 重装 | 久 |\n", ["<p>两种做法对比</p>", "<th>做法</th>", "<td>重装</td>"]),
+        ("前文\n\n  ## 原因\n\n正文\n", ["<h2>原因</h2>"]),
+        ("> 注意：\n> - 先备份\n> - 再升级\n", ["<blockquote>", "<p>注意：</p>", "<li>先备份</li>"]),
+        ("- 外层\n\n    说明文字\n    - 里层\n", ["<p>说明文字</p>", "<ul>\n<li>里层</li>"]),
+        ("- 对比\n    | 甲 | 乙 |\n    |---|---|\n    | 1 | 2 |\n", ["<p>对比</p>", "<table>"]),
+        ("| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n- 表后的项\n", ["<table>", "<li>表后的项</li>"]),
+        ("```bash\npip install x\n```\n- 代码后的项\n", ["<li>代码后的项</li>"]),
+        ("- 项\n### 小节\n", ["<li>项</li>", "<h3"]),
+    ],
+)
+def test_a_list_table_or_heading_vuepress_reads_after_a_paragraph_is_one_here(source, wanted):
+    """markdown-it lets a list (bullets, or numbers from 1), a table and an indented heading end a
+    paragraph; Python-Markdown read them as the paragraph's text (``- a - b``, raw pipes, ``### 小节``)."""
+    html = markdown.markdown(convert_markup(source).text, extensions=[*EXTENSIONS, "tables"])
+    for part in wanted:
+        assert part in html, (part, html)
+    assert "<p>-" not in html and "|" not in html and "<p>#" not in html
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "第一段\n2. 不从 1 开始的编号接着正文\n",  # CommonMark: the paragraph's text
+        "```md\n说明\n- 代码里的项\n| a | b |\n|---|---|\n  ## 代码里的标题\n```\n",
+        "<!--\n说明\n- 注释里的项\n-->\n",
+        "- 甲\n- 乙\n    - 丙\n",  # a list as Python-Markdown already reads it
+        "段落\n    - 四格缩进是段落的续行\n",
+        "文字\n* * *\n",
+    ],
+)
+def test_what_vuepress_reads_as_a_paragraph_or_code_stays_as_written(source):
+    result = convert_markup(source)
+    assert result.text == source and not result.counts["blank lines added"]
+
+
+@pytest.mark.parametrize("line", ["- " * 50_000, "|" * 100_000, "| a " * 25_000, " #" * 50_000, "a\n- " * 25_000])
+def test_paragraphs_are_ended_in_linear_time(line):
+    assert grows_linearly(lambda n: convert_markup(("前文\n" + line[: n] + "\n") * 2), 25_000)
