@@ -1135,3 +1135,33 @@ def test_public_files_named_through_the_base_or_with_base_and_code_imported_from
     assert page.count('console.log("hello")') == 2 and "<<<" not in page
     assert (out / "img/a.png").read_bytes() == PNG and not report.needs_a_person
     assert import_blog(docs, tmp_path / "out2").needs_a_person == []  # the blog's docs/ given: the same
+
+
+def test_names_with_url_characters_are_linked_escaped_and_a_hash_is_renamed_so_old_addresses_lead_there(tmp_path):
+    """A '#' in a file or folder name (``C#``) made the catalogue's link and the permalink's redirect lead
+    nowhere and the strict build fail, while the report said nothing needs a person."""
+    blog = tmp_path / "blog/docs"
+    write(blog / "01.C#/01.路径里的#号.md", essay("路径里的#号", "/pages/h1a2b3/", "![图](img/a%23b.png) [下一篇](02.完成%20100%25%3F.md)\n"))
+    write(blog / "01.C#/02.完成 100%?.md", essay("完成 100%?", "/pages/h1a2b4/", "[上一篇](01.路径里的%23号.md)\n"))
+    write(blog / "01.C#/img/a#b.png", PNG)
+    write(blog / "00.目录页/01.C#.md", "---\npageComponent:\n  name: Catalogue\n  data:\n    key: 01.C#\ntitle: C#\npermalink: /csharp/\n---\n")
+    docs = make_project(tmp_path)
+    report = import_blog(tmp_path / "blog", docs)
+    assert (docs / "01.C＃/01.路径里的＃号.md").is_file() and (docs / "01.C＃/img/a＃b.png").is_file()
+    assert any(line.startswith("01.C#/01.路径里的#号.md → 01.C＃/01.路径里的＃号.md") for line in report.renamed)
+    assert "renamed: 01.C#/01.路径里的#号.md" in report.render() and not report.needs_a_person
+    listed = (docs / "01.C＃/index.md").read_text(encoding="utf-8")
+    assert "(01.路径里的＃号.md)" in listed and "(02.完成%20100%25%3F.md)" in listed
+    result = build_site(tmp_path / "site", docs_dir=docs)
+    assert result.returncode == 0, result.stderr
+    for old in ("pages/h1a2b3", "pages/h1a2b4", "csharp"):
+        assert "refresh" in (tmp_path / "site" / old / "index.html").read_text(encoding="utf-8")
+    assert unresolved_references(tmp_path / "site") == []
+
+
+def test_a_renamed_file_never_replaces_one_of_the_blog(tmp_path):
+    write(tmp_path / "blog/docs/a#b.md", "---\ntitle: 一\n---\n一\n")
+    write(tmp_path / "blog/docs/a＃b.md", "---\ntitle: 二\n---\n二\n")
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    assert sorted(path.name for path in (tmp_path / "docs").iterdir()) == ["a＃b-2.md", "a＃b.md"]
+    assert (tmp_path / "docs/a＃b.md").read_text(encoding="utf-8").endswith("二\n") and len(report.renamed) == 1

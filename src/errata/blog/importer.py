@@ -52,7 +52,7 @@ from ..repair import FrontMatterError, RepairOptions, RepairReport, RepairResult
 from ..safety import find_unsafe_html
 from ..site import GENERATED_PAGES, page_url, path_order_key, relative_url, unnumbered_dest, url_clashes
 from .anchors import heading_anchors
-from .markup import ON_AUTHORS_COMPUTER, Note, blog_path, convert_markup, included_paths
+from .markup import ON_AUTHORS_COMPUTER, Note, blog_path, convert_markup, included_paths, url_path
 from .theme import THEME_ADDRESSES, THEME_FOLDERS, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, nav_item, read_config
 
 MAX_ESSAY_BYTES = 5_000_000
@@ -90,6 +90,7 @@ class ImportReport:
     nav: list[str] = field(default_factory=list)  # the blog's nav items and the page each leads to
     same_address: list[str] = field(default_factory=list)  # pages whose old permalink is their new address
     parts: list[str] = field(default_factory=list)  # files only included by other pages: no pages of their own
+    renamed: list[str] = field(default_factory=list)  # files written under another name, and why
 
     def render(self) -> str:
         """The report for a person (stdout)."""
@@ -109,6 +110,7 @@ class ImportReport:
             lines.append("nav (the site's navigation lists these pages by itself): " + "; ".join(self.nav))
         lines += [f"same address: {line}" for line in self.same_address]
         lines += [f"included only: {line}" for line in self.parts]
+        lines += [f"renamed: {line}" for line in self.renamed]
         lines += [f"skipped: {line}" for line in self.skipped]
         if self.failed:
             lines += ["", f"failed ({len(self.failed)}, not imported):"] + [f"  {line}" for line in self.failed]
@@ -176,6 +178,7 @@ class _Import:
         self.config = SiteConfig()
         self.by_dest: dict[str, _Page] = {}  # the pages written, by destination path
         self.led_to: set[str] = set()  # destination paths a link of a page converted (or the nav) leads to
+        self.dests: dict[str, str] = {}  # source path → destination path, each decided once
 
     # -- the plan ---------------------------------------------------------------
 
@@ -395,7 +398,7 @@ class _Import:
         if not inside or f"{key}/index.md" in self.pages or f"{key}/README.md" in self.pages:
             self.report.theme_pages.append(f"{page.src} (catalogue of {key or '?'}) → dropped: the navigation lists that folder")
             return
-        page.dest = f"{key}/index.md"
+        page.dest = self._dest(f"{key}/index.md")
         self.report.theme_pages.append(f"{page.src} (catalogue of {key}) → {page.dest}, the folder's index page")
 
     def _remember_permalink(self, page: _Page, dest: str) -> None:
@@ -475,8 +478,8 @@ class _Import:
 
     def _convert(self, page: _Page) -> str:
         if page.role == "catalogue":
-            key = page.dest.rsplit("/", 1)[0]
-            listed = [(posixpath.relpath(p.dest, key), _title(p)) for p in self.pages.values() if p.role == "essay" and p.dest and p.src.startswith(key + "/")]
+            folder = posixpath.dirname(page.dest)  # where the folder's pages went (a '#' in its name renamed)
+            listed = [(posixpath.relpath(p.dest, folder), _title(p)) for p in self.pages.values() if p.role == "essay" and p.dest.startswith(folder + "/")]
             meta = {"title": _title(page)}
             if page.metadata.get("permalink"):
                 meta["permalink"] = page.metadata["permalink"]  # the old address still leads here
@@ -558,7 +561,7 @@ class _Import:
                 new = relative_url(site_path, page_url(page.dest))
             else:
                 new = posixpath.relpath(path, posixpath.dirname(page.dest) or ".")
-            return _url_path(new) + (f"#{fragment}" if fragment else "")
+            return url_path(new) + (f"#{fragment}" if fragment else "")
 
         return resolve
 
@@ -691,12 +694,35 @@ class _Import:
 
     def _dest(self, src: str) -> str:
         """Where a file of the blog goes: where it was, but ``_posts/`` is named as vdoing shows it (随笔),
-        and an essay named as one of Errata's own pages (``tags.md``, ``01.archive.md``) takes a ``blog-`` prefix."""
+        an essay named as one of Errata's own pages (``tags.md``, ``01.archive.md``) takes a ``blog-`` prefix,
+        and a ``#`` in a name becomes ``＃`` (reported): the redirects plugin reads a page path's ``#`` as
+        the start of a fragment, so no old address could lead to ``30.访问路径#问题.md``."""
+        if src in self.dests:
+            return self.dests[src]
+        dest = src
         if src.startswith("_posts/"):
-            return f"{self.config.posts_category}/{src[len('_posts/'):]}"
-        if unnumbered_dest(src, True) in ERRATA_PAGES:
-            return f"blog-{src}"  # ``01.archive.md`` is published at archive/ too, where Errata's own page is
-        return src
+            dest = f"{self.config.posts_category}/{src[len('_posts/'):]}"
+        elif unnumbered_dest(src, True) in ERRATA_PAGES:
+            dest = f"blog-{src}"  # ``01.archive.md`` is published at archive/ too, where Errata's own page is
+        if "#" in dest:
+            dest = self._free_path(dest.replace("#", "＃"))
+            if src in self.pages or src in self.assets:  # a file of the blog, not a catalogue's index made for its folder
+                self.report.renamed.append(f"{src} → {dest} (the redirects plugin reads a '#' in a path as a fragment's start: no old address could lead there)")
+        self.dests[src] = dest
+        return dest
+
+    def _free_path(self, path: str) -> str:
+        """``path``, or ``x-2.md``, ``x-3.md``… when a file of the blog is there already or another is going there:
+        a file renamed never replaces one.
+
+        The blog's own files keep their paths, so a path taken is one of theirs or one given before."""
+        taken = set(self.pages) | self.assets | set(self.dests.values())
+        stem, suffix = posixpath.splitext(path)
+        candidate, number = path, 1
+        while candidate in taken:
+            number += 1
+            candidate = f"{stem}-{number}{suffix}"
+        return candidate
 
     def _nav_report(self) -> None:
         """Where each item of the blog's nav went: Errata's navigation is made from the folders, so a page is in it."""
@@ -900,15 +926,6 @@ def _passive(path: str) -> bool:
     (True, False, False)
     """
     return _suffix(path) in PASSIVE_SUFFIXES
-
-
-def _url_path(path: str) -> str:
-    """A file path as a URL path, readable: only what a URL cannot hold as it is gets escaped.
-
-    >>> _url_path("../02.笔记/100% 完成#1.md")
-    '../02.笔记/100%25%20完成%231.md'
-    """
-    return path.replace("%", "%25").replace(" ", "%20").replace("#", "%23").replace("?", "%3F")
 
 
 def _title(page: _Page) -> str:

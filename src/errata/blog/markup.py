@@ -1736,6 +1736,15 @@ def markdown_url(url: str) -> str:
     return url
 
 
+def url_path(path: str) -> str:
+    """A file path as a URL path, readable: only what a URL cannot hold as it is gets escaped.
+
+    >>> url_path("../02.笔记/100% 完成#1.md")
+    '../02.笔记/100%25%20完成%231.md'
+    """
+    return path.replace("%", "%25").replace(" ", "%20").replace("#", "%23").replace("?", "%3F")
+
+
 def _missing_image(label: str) -> str:
     return f"*（图片未导入：{markdown_text(label)}）*"
 

@@ -24,7 +24,7 @@ import yaml
 from ..errors import EssayError
 from ..files import read_regular_file
 from ..safety import is_plain_web_url
-from .markup import OPTIONAL_SYNTAX, Card, card_grid, markdown_text, markdown_url
+from .markup import OPTIONAL_SYNTAX, Card, card_grid, markdown_text, markdown_url, url_path
 
 CONFIG_NAMES = ("config.ts", "config.js", "config.mjs", "config.cjs", "config.yml", "config.yaml", "config.toml")
 MAX_CONFIG = 1_000_000  # characters
@@ -849,17 +849,18 @@ def _buttons(metadata: dict[str, Any], resolve) -> list[str]:
 def catalogue_page(metadata: dict[str, Any], pages: list[tuple[str, str]]) -> str:
     """A folder's index page listing its pages (link, title), for a vdoing catalogue page (``pageComponent``).
 
-    >>> print(catalogue_page({"title": "前端"}, [("a.md", "A")]), end="")
+    >>> print(catalogue_page({"title": "前端"}, [("a.md", "A"), ("01.Vue/10.100% 完成?.md", "B")]), end="")
     ---
     title: 前端
     ---
     # 前端
     <BLANKLINE>
     - [A](a.md)
+    - [B](01.Vue/10.100%25%20完成%3F.md)
     """
     from ..metadata import dump_front_matter
 
-    lines = [f"# {metadata['title']}", ""] + [f"- [{_link_text(name)}]({target})" for target, name in pages]
+    lines = [f"# {metadata['title']}", ""] + [f"- [{_link_text(name)}]({markdown_url(url_path(target))})" for target, name in pages]
     return dump_front_matter(metadata) + "\n".join(lines) + "\n"
 
 
