@@ -1165,3 +1165,24 @@ def test_a_renamed_file_never_replaces_one_of_the_blog(tmp_path):
     report = import_blog(tmp_path / "blog", tmp_path / "docs")
     assert sorted(path.name for path in (tmp_path / "docs").iterdir()) == ["a＃b-2.md", "a＃b.md"]
     assert (tmp_path / "docs/a＃b.md").read_text(encoding="utf-8").endswith("二\n") and len(report.renamed) == 1
+
+
+def test_a_page_at_its_old_address_gets_the_same_front_matter_treatment_as_any(tmp_path):
+    """A hope folder README (``icon: info``, ``permalink: /about/``) returned early, before its icon was put aside:
+    the strict build stopped on ``icon 'info' is not an icon of the theme``, and the report said nothing."""
+    write(tmp_path / "blog/src/.vuepress/config.ts", "export default { title: '小站' }\n")
+    write(tmp_path / "blog/src/about/README.md", "---\ntitle: 关于\nicon: info\npermalink: /about/\n---\n关于本站\n")
+    write(tmp_path / "blog/src/notes/README.md", "---\ntitle: 笔记\nicon: book\n---\n笔记\n")
+    write(tmp_path / "blog/src/notes/a.md", "---\ntitle: 甲\n---\n甲\n")
+    write(tmp_path / "blog/src/00.目录页/01.笔记.md", "---\npageComponent:\n  name: Catalogue\n  data:\n    key: 09.文集\ntitle: 文集\npermalink: /文集/\n---\n")
+    write(tmp_path / "blog/src/09.文集/a.md", "---\ntitle: 乙\n---\n乙\n")
+    docs = make_project(tmp_path)
+    report = import_blog(tmp_path / "blog", docs)
+    meta = split_front_matter((docs / "about/README.md").read_text(encoding="utf-8")).metadata
+    assert meta.get("vuepress_icon") == "info" and "icon" not in meta and "permalink" not in meta
+    assert "about/README.md:3: front matter 'icon' means something else to Material: kept as 'vuepress_icon'" in report.needs_a_person
+    assert any(line.startswith("about/README.md: /about/ is its address here too") for line in report.same_address)
+    assert "permalink" not in split_front_matter((docs / "09.文集/index.md").read_text(encoding="utf-8")).metadata
+    assert any(line.startswith("00.目录页/01.笔记.md: /文集/ is its address here too") for line in report.same_address)
+    result = build_site(tmp_path / "site", docs_dir=docs)
+    assert result.returncode == 0, result.stderr

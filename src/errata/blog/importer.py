@@ -481,7 +481,9 @@ class _Import:
             folder = posixpath.dirname(page.dest)  # where the folder's pages went (a '#' in its name renamed)
             listed = [(posixpath.relpath(p.dest, folder), _title(p)) for p in self.pages.values() if p.role == "essay" and p.dest.startswith(folder + "/")]
             meta = {"title": _title(page)}
-            if page.metadata.get("permalink"):
+            if self._at_its_permalink(page):
+                self._same_address(page)
+            elif page.metadata.get("permalink"):
                 meta["permalink"] = page.metadata["permalink"]  # the old address still leads here
             return catalogue_page(meta, sorted(listed, key=lambda page: path_order_key(page[0])))  # as the navigation orders them
         resolve = self._resolver(page)
@@ -490,23 +492,29 @@ class _Import:
         self._notes(page.src, converted.notes)
         if page.role == "home":
             return home_page(page.metadata, converted.text, self.config, lambda url, image: resolve(url, image, 1, False))
+        return self._front_matter(page) + converted.text
+
+    def _front_matter(self, page: _Page) -> str:
+        """A page's front matter as written: without a permalink that is its new address, with the keys Material
+        reads itself kept under other names; every page the same, whichever of them it needs."""
+        metadata = dict(page.metadata)
         if self._at_its_permalink(page):
-            # The old address is the new one (99.friends.md, /friends): a redirect would replace the page itself.
-            shown = str(page.metadata["permalink"]).strip().strip("/")
-            self.report.same_address.append(f"{page.src}: /{shown}/ is its address here too (permalink left out)")
-            return dump_front_matter({k: v for k, v in page.metadata.items() if k != "permalink"}) + converted.text
-        theirs = [key for key in MATERIAL_PAGE_KEYS if key in page.metadata]
-        if theirs:
+            del metadata["permalink"]
+            self._same_address(page)
+        for key in [key for key in MATERIAL_PAGE_KEYS if key in metadata]:
             # Material reads these keys itself (``icon: pen`` names an icon file it must find, or the build
             # stops): another theme's values are kept under another name.
-            kept = {k: v for k, v in page.metadata.items() if k not in theirs}
-            for key in theirs:
-                aside = _free_key(kept | {k: None for k in page.metadata}, f"vuepress_{key}")
-                kept[aside] = page.metadata[key]
-                line = page.key_lines.get(key, 1)
-                self.report.needs_a_person.append(f"{page.src}:{line}: front matter {key!r} means something else to Material: kept as {aside!r}")
-            return dump_front_matter(kept) + converted.text
-        return page.block + converted.text
+            aside = _free_key(metadata | page.metadata, f"vuepress_{key}")
+            metadata[aside] = metadata.pop(key)
+            line = page.key_lines.get(key, 1)
+            self.report.needs_a_person.append(f"{page.src}:{line}: front matter {key!r} means something else to Material: kept as {aside!r}")
+        return page.block if metadata == page.metadata else dump_front_matter(metadata)
+
+    def _same_address(self, page: _Page) -> None:
+        """Said of a page whose old address is its new one (99.friends.md, /friends): it keeps no permalink,
+        since the redirect would replace the page itself."""
+        shown = str(page.metadata["permalink"]).strip().strip("/")
+        self.report.same_address.append(f"{page.src}: /{shown}/ is its address here too (permalink left out)")
 
     def _refused_html(self, page: _Page, text: str) -> None:
         """What the strict build's unsafe-HTML check still finds in a page written (what the conversion
