@@ -105,6 +105,12 @@ def unresolved_references(site: Path) -> list[str]:
     return missing
 
 
+def without_old_addresses(metadata: dict) -> dict:
+    """A page's front matter without the addresses VuePress gave it (``redirect_from``), which a page of a blog
+    with no permalinks gets: what a test of other keys compares."""
+    return {key: value for key, value in metadata.items() if key != "redirect_from"}
+
+
 def leftovers(site: Path) -> list[str]:
     """vdoing syntax that reached a page's text (code and comments aside)."""
     found = []
@@ -499,7 +505,7 @@ def test_a_post_whose_date_is_no_day_comes_across_with_the_date_kept_aside(tmp_p
     )
     first = split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")).metadata
     assert first == {"title": "甲", "permalink": "/pages/a1/", "vuepress_date": "2021-02-30 10:00:00"}
-    second = split_front_matter((docs / "01.笔记/02.乙.md").read_text(encoding="utf-8")).metadata
+    second = without_old_addresses(split_front_matter((docs / "01.笔记/02.乙.md").read_text(encoding="utf-8")).metadata)
     assert second == {"title": "乙", "vuepress_tags": "留着", "vuepress_date": "昨天", "vuepress_tags_2": [["a"]]}  # nothing overwritten
     assert '01.笔记/01.甲.md:3: date: "2021-02-30 10:00:00" is not a date' in "\n".join(report.needs_a_person)
     assert any(line.startswith("01.笔记/02.乙.md:4: tags: item 1") and line.endswith("kept as 'vuepress_tags_2'") for line in report.needs_a_person)
@@ -718,14 +724,14 @@ def test_a_value_under_an_explicit_tag_it_does_not_fit_does_not_end_the_import(t
         tmp_path,
         {"01.笔记/01.甲.md": "---\ntitle: 甲\ndate: !!timestamp soon\n---\n正文\n", "01.笔记/02.乙.md": "---\ntitle: 乙\n---\n正文\n"},
     )
-    assert split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")).metadata == {"title": "甲", "vuepress_date": "soon"}
+    assert without_old_addresses(split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")).metadata) == {"title": "甲", "vuepress_date": "soon"}
     assert any(line.startswith("01.笔记/01.甲.md:3: date:") for line in report.needs_a_person)
     assert (docs / "01.笔记/02.乙.md").is_file() and report.failed == []
 
 
 def test_a_value_kept_as_text_under_a_key_errata_does_not_read_is_said_too(tmp_path):
     report, docs = import_files(tmp_path, {"01.笔记/01.甲.md": "---\ntitle: 甲\ndate: 2021-02-30\ndraft: !!bool maybe\n---\n正文\n"})
-    meta = split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")).metadata
+    meta = without_old_addresses(split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")).metadata)
     assert meta == {"title": "甲", "draft": "maybe", "vuepress_date": "2021-02-30"}
     notes = [line for line in report.needs_a_person if line.startswith("01.笔记/01.甲.md")]
     assert len(notes) == 2  # the date once (set aside), the bool once (kept as text)
@@ -1186,3 +1192,46 @@ def test_a_page_at_its_old_address_gets_the_same_front_matter_treatment_as_any(t
     assert any(line.startswith("00.目录页/01.笔记.md: /文集/ is its address here too") for line in report.same_address)
     result = build_site(tmp_path / "site", docs_dir=docs)
     assert result.returncode == 0, result.stderr
+
+
+def test_pages_without_a_permalink_keep_the_addresses_vuepress_gave_them(tmp_path):
+    """A VuePress page that names no permalink was at ``/a/b.html`` (and ``/a/b``): after the import those
+    addresses were 404s, every inbound link broken, and the report said nothing."""
+    import urllib.request
+
+    from dev.devtools import serve
+
+    blog = tmp_path / "blog"
+    write(blog / ".vuepress/config.js", "module.exports = { title: '小站' }\n")
+    write(blog / "README.md", "---\nhome: true\n---\n")
+    write(blog / "web/事件循环.md", "---\ntitle: 事件循环\n---\n正文\n")
+    write(blog / "01.笔记/02.安装 (Windows).md", "---\ntitle: 安装\n---\n正文\n")
+    write(blog / "01.笔记/README.md", "---\ntitle: 笔记\n---\n目录\n")
+    write(blog / "x.md", "---\ntitle: 叉\n---\n叉\n")  # /x.html is another page's permalink: not redirected
+    write(blog / "y.md", "---\ntitle: 歪\npermalink: /x.html\n---\n歪\n")
+    write(blog / "kept.md", "---\ntitle: 有永久链接\npermalink: /pages/k1/\n---\n正文\n")  # VuePress never published /kept.html
+    docs = make_project(tmp_path)
+    report = import_blog(blog, docs)
+    meta = lambda path: split_front_matter((docs / path).read_text(encoding="utf-8")).metadata  # noqa: E731
+    assert meta("web/事件循环.md")["redirect_from"] == ["/web/事件循环.html"]  # /web/事件循环 is its new address
+    assert meta("01.笔记/02.安装 (Windows).md")["redirect_from"] == ["/01.笔记/02.安装 (Windows).html", "/01.笔记/02.安装 (Windows)"]
+    assert meta("01.笔记/README.md")["redirect_from"] == ["/01.笔记/"]
+    assert "redirect_from" not in meta("x.md") and "redirect_from" not in meta("kept.md")
+    assert "x.md:1: the address VuePress gave it is not kept: redirect_from /x.html/ is already an address of y.md" in report.needs_a_person
+    result = build_site(tmp_path / "site", docs_dir=docs)
+    assert result.returncode == 0, result.stderr
+    with serve(tmp_path / "site") as root:
+        for old, new in [("web/事件循环.html", "web/事件循环/"), ("01.笔记/02.安装 (Windows).html", "笔记/安装 (Windows)/"),
+                         ("01.笔记/02.安装 (Windows)", "笔记/安装 (Windows)/"), ("01.笔记/", "笔记/"), ("x.html", "y/")]:
+            with urllib.request.urlopen(root + quote(old)) as response:  # a host adds the folder's slash, as for permalinks
+                page = response.read().decode("utf-8")
+                target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', page).group(1)
+                assert unquote(urllib.parse.urljoin(response.url, target)) == root + new, (old, target)
+
+
+def test_a_vdoing_blog_s_pages_get_no_old_addresses_they_never_had(tmp_path):
+    """vdoing writes a permalink into every page when it builds: a page's path was never its address."""
+    write(tmp_path / "blog/docs/.vuepress/config.js", "module.exports = { theme: 'vdoing', title: '小站' }\n")
+    write(tmp_path / "blog/docs/01.笔记/01.甲.md", "---\ntitle: 甲\n---\n正文\n")
+    import_blog(tmp_path / "blog", tmp_path / "docs")
+    assert "redirect_from" not in split_front_matter((tmp_path / "docs/01.笔记/01.甲.md").read_text(encoding="utf-8")).metadata

@@ -38,6 +38,14 @@ CASES = {
     "permalink-b.md": ("permalink: /pages/abc123/\n", "/pages/abc123/ is already the permalink of"),
     # A folder's name has at most 255 bytes: the redirects plugin ended the build in "File name too long".
     "permalink-long.md": ("permalink: /pages/" + "页" * 90 + "/\n", "is too long for a path of the site"),
+    # An old address an imported page is also reached by: checked as a permalink is, in its own words.
+    "redirect-outside.md": ("redirect_from: [/../../outside.html]\n", "redirect_from '/../../outside.html' must not contain '.' or '..'"),
+    "redirect-lookup.md": ("redirect_from: [/lookup/]\n", "redirect_from /lookup/ is a path the site generates"),
+    "redirect-page.md": ("redirect_from: [/good/]\n", "redirect_from /good/ would replace the page"),
+    "redirect-url.md": ("redirect_from: ['https://evil.example/a.html']\n", "must be a path under the site, not a URL"),
+    "redirect-quote.md": ("redirect_from: ['/a\"b.html']\n", "may not hold a control character"),
+    "redirect-shape.md": ("redirect_from: {a: 1}\n", "redirect_from must be a list of old addresses"),
+    "redirect-permalink.md": ("redirect_from: [/pages/abc123/]\n", "redirect_from /pages/abc123/ is already an address of"),
     # Material looks a page's icon and template up while it renders: a bad one ended the build in a traceback.
     "icon-path.md": ("icon: ../../../../etc/passwd\n", "is not an icon of the theme"),
     "template-missing.md": ("template: nope.html\n", "is not a template of the theme"),

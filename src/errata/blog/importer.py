@@ -47,7 +47,7 @@ from urllib.parse import unquote
 from ..errors import EssayError
 from ..files import atomic_write, read_regular_file
 from ..metadata import MetadataValueError, SplitEssay, display_name, dump_front_matter, normalise_metadata, split_front_matter
-from ..paths import PASSIVE_SUFFIXES, THEME_FILE_KEYS, permalink_problems
+from ..paths import PASSIVE_SUFFIXES, THEME_FILE_KEYS, permalink_path, permalink_problems, redirect_from_problems
 from ..repair import FrontMatterError, RepairOptions, RepairReport, RepairResult, repair_bytes
 from ..safety import find_unsafe_html
 from ..site import GENERATED_PAGES, page_url, path_order_key, relative_url, unnumbered_dest, url_clashes
@@ -133,6 +133,7 @@ class _Page:
     role: str = "essay"  # essay, home, theme, catalogue
     anchors: dict[str, str] | None = None  # ids a link may name → the site's ids, made when first asked
     key_lines: dict[str, int] = field(default_factory=dict)  # top-level front-matter key → its line in the author's file
+    old_addresses: list[str] = field(default_factory=list)  # where VuePress published it, redirected here (redirect_from)
 
 
 #: Front matter by which the author keeps a page off the site (reco's ``publish: false`` and its passwords
@@ -383,11 +384,35 @@ class _Import:
         for src, (value, _) in mine.items():
             by_permalink.setdefault(str(value).strip().strip("/"), []).append(src)
         written = {page.dest for page in self.pages.values() if page.dest}
-        for path, permalink in _permalinks_in(self.dest, written):
+        there = _permalinks_in(self.dest, written)
+        for path, permalink in there:
             for src in by_permalink.get(permalink, ()):
                 self.report.needs_a_person.append(
                     f"{src}:1: permalink /{permalink}/ is also that of {path}, already in {self.dest} (remove one; the build fails until then)"
                 )
+        if not self.config.vdoing:  # vdoing gave each page a permalink when it built: it was never at its path
+            self._keep_vuepress_addresses(mine, there, written)
+
+    def _keep_vuepress_addresses(self, mine: dict[str, tuple[Any, int]], there: list[tuple[str, str]], written: set[str]) -> None:
+        """The addresses VuePress gave the pages that name no permalink (``/javascript/事件循环.html``), kept as
+        their ``redirect_from`` where they are not their new ones; one that a page, a file or a permalink of the
+        site holds (here or already in DEST) is not, said: a redirect there would replace it, or the build would fail."""
+        pages = {page_url(src): src for src in [*GENERATED_PAGES, *_essays_in(self.dest, written)]}
+        pages |= {page_url(page.dest): page.src for page in self.pages.values() if page.dest}
+        static = {unnumbered_dest(self._dest(src), False) for src in self.assets} | self.public
+        taken = {path: src for path, src in ((permalink_path(value)[0], src) for src, (value, _) in mine.items()) if path}
+        taken |= {path: f"{src} (in {self.dest})" for path, src in ((permalink_path(value)[0], src) for src, value in there) if path}
+        listed = {
+            page.src: (addresses, 1)
+            for page in self.pages.values()
+            if page.role == "essay" and page.dest and not page.metadata.get("permalink") and "redirect_from" not in page.metadata
+            and (addresses := [a for a in vuepress_addresses(page.src) if a.strip("/") != page_url(page.dest).strip("/")])
+        }
+        valid, problems = redirect_from_problems(listed, pages, static, taken)
+        for src, (addresses, _) in listed.items():
+            self.pages[src].old_addresses = [a for a in addresses if valid.get(permalink_path(a, "redirect_from")[0] or "") == src]
+        for problem in problems:
+            self.report.needs_a_person.append(f"{problem.src_path}:1: the address VuePress gave it is not kept: {problem.message}")
 
     def _place_catalogue(self, page: _Page) -> None:
         component = page.metadata.get("pageComponent")
@@ -501,6 +526,9 @@ class _Import:
         if self._at_its_permalink(page):
             del metadata["permalink"]
             self._same_address(page)
+        if page.old_addresses:
+            metadata["redirect_from"] = page.old_addresses
+            self.report.counts["old addresses kept"] += len(page.old_addresses)
         for key in [key for key in MATERIAL_PAGE_KEYS if key in metadata]:
             # Material reads these keys itself (``icon: pen`` names an icon file it must find, or the build
             # stops): another theme's values are kept under another name.
@@ -788,7 +816,8 @@ class _Import:
 
 
 def _permalinks_in(dest: Path, skip: set[str]) -> list[tuple[str, str]]:
-    """(path under ``dest``, permalink without slashes) of the essays already there, but those at ``skip``."""
+    """(path under ``dest``, permalink without slashes) of the essays already there, but those at ``skip``;
+    and one for each old address an essay lists under ``redirect_from`` (an earlier import's), which it holds as well."""
     if not dest.is_dir():
         return []
     found = []
@@ -803,14 +832,38 @@ def _permalinks_in(dest: Path, skip: set[str]) -> list[tuple[str, str]]:
             metadata = split_front_matter(data.decode("utf-8")).metadata
         except (OSError, UnicodeDecodeError, EssayError):
             continue  # not this check's business: the build reports it
-        permalink = str(metadata.get("permalink") or "").strip().strip("/")
-        if permalink:
-            found.append((relative, permalink))
+        old = metadata.get("redirect_from")
+        for permalink in [metadata.get("permalink"), *(old if isinstance(old, list) else [old])]:
+            permalink = str(permalink or "").strip().strip("/")
+            if permalink:
+                found.append((relative, permalink))
     return found
 
 
 #: VuePress's TOML front matter: ``---toml`` (or Hugo's ``+++``) to ``---`` (``+++``).
 _TOML_FRONT_MATTER = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:---toml|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def _essays_in(dest: Path, skip: set[str]) -> list[str]:
+    """The Markdown files already under ``dest`` (paths under it), but those at ``skip``."""
+    if not dest.is_dir():
+        return []
+    return [path.relative_to(dest).as_posix() for path in dest.rglob("*.md") if path.relative_to(dest).as_posix() not in skip]
+
+
+def vuepress_addresses(src: str) -> list[str]:
+    """The addresses VuePress (1 and 2) published a page at that names no permalink: ``a/b.md`` at ``/a/b.html``
+    and at ``/a/b`` (VuePress 2's router reads that too, as GitHub Pages and most hosts serve ``b.html``), a
+    folder's ``README.md`` at ``/a/``; numbers are kept (VuePress does not take them off).
+
+    >>> vuepress_addresses("01.指南/02.安装.md"), vuepress_addresses("guide/README.md"), vuepress_addresses("index.md")
+    (['/01.指南/02.安装.html', '/01.指南/02.安装'], ['/guide/'], [])
+    """
+    stem = src[:-3]
+    folder, name = posixpath.split(stem)
+    if name.lower() in ("readme", "index"):
+        return [f"/{folder}/"] if folder else []
+    return [f"/{stem}.html", f"/{stem}"]
 
 
 def _protecting_rule(src: str, permalink: Any, rules: list[str]) -> str | None:

@@ -73,6 +73,13 @@ class SiteConfig:
     syntax: frozenset[str] = frozenset()
     source: str = ""  # the file it came from ('' when there was none)
     notes: list[str] = field(default_factory=list)
+    theme: str = ""  # VuePress 1's theme by name (``theme: 'vdoing'``); '' for a theme given as code (VuePress 2)
+
+    @property
+    def vdoing(self) -> bool:
+        """Whether the blog is vuepress-theme-vdoing's, which gives every page a permalink when it builds
+        (written into the file), and categories from the folders where the page names none."""
+        return "vdoing" in self.theme
 
 
 def _read_config_text(path: Path) -> str:
@@ -110,6 +117,7 @@ def read_config(path: Path) -> SiteConfig:
         config.notes.append(f"{path.name}: no literal config object found (settings are not read from code)")
         return config
     locale = _get(data, "locales", "/")
+    config.theme = _string(data.get("theme")).lower()
     config.title = _site_text(_string(data.get("title")) or _string(_get(locale, "title")), "title", config)
     config.description = _site_text(_string(data.get("description")) or _string(_get(locale, "description")), "description", config)
     # VuePress 1 (and vdoing) keep the theme's settings in themeConfig; VuePress 2 passes them to the theme.
