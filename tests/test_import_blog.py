@@ -1235,3 +1235,15 @@ def test_a_vdoing_blog_s_pages_get_no_old_addresses_they_never_had(tmp_path):
     write(tmp_path / "blog/docs/01.笔记/01.甲.md", "---\ntitle: 甲\n---\n正文\n")
     import_blog(tmp_path / "blog", tmp_path / "docs")
     assert "redirect_from" not in split_front_matter((tmp_path / "docs/01.笔记/01.甲.md").read_text(encoding="utf-8")).metadata
+
+
+@pytest.mark.parametrize("stored", ["/favorite/schedule.html", "/favorite/schedule", "/favorite/schedule/"])
+def test_a_link_to_a_permalink_leads_there_with_or_without_html_and_slash(tmp_path, stored):
+    """hope's permalinks end in .html: links to them were "leads to nothing" and became plain text."""
+    write(tmp_path / "blog/src/.vuepress/config.ts", "export default { title: '小站' }\n")
+    write(tmp_path / "blog/src/favorite/日程表.md", f"---\ntitle: 日程\npermalink: {stored}\n---\n## 待办\n")
+    links = ["/favorite/schedule.html", "/favorite/schedule", "/favorite/schedule/", "/favorite/schedule.html#待办"]
+    write(tmp_path / "blog/src/posts/a.md", "---\ntitle: 文章\n---\n" + " ".join(f"[日程]({link})" for link in links) + "\n")
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    text = (tmp_path / "docs/posts/a.md").read_text(encoding="utf-8")
+    assert text.count("(../favorite/日程表.md") == 4 and not report.needs_a_person, (text, report.needs_a_person)

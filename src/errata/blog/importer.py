@@ -681,8 +681,11 @@ class _Import:
         bare = key[:-5] if key.endswith(".html") else key
         if key == "" or bare in ("index", "README"):
             return "index.md"
-        if bare in self.permalinks:
-            return self.permalinks[bare]
+        # A permalink leads there however a link writes it: VuePress 2's themes store it with .html
+        # (/favorite/schedule.html), and their router finds it without (/favorite/schedule) as well.
+        permalink = next((self.permalinks[k] for k in (key, bare, bare + ".html") if k in self.permalinks), None)
+        if permalink is not None:
+            return permalink
         if bare in THEME_ADDRESSES:
             return THEME_ADDRESSES[bare]
         normal = posixpath.normpath(key)
