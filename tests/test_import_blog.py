@@ -1247,3 +1247,19 @@ def test_a_link_to_a_permalink_leads_there_with_or_without_html_and_slash(tmp_pa
     report = import_blog(tmp_path / "blog", tmp_path / "docs")
     text = (tmp_path / "docs/posts/a.md").read_text(encoding="utf-8")
     assert text.count("(../favorite/日程表.md") == 4 and not report.needs_a_person, (text, report.needs_a_person)
+
+
+def test_a_catalogue_of_a_folder_the_blog_does_not_have_is_said_to_be_so(tmp_path):
+    """It was "dropped: the navigation lists that folder", of a folder that is not there, its permalink lost unsaid."""
+    catalogue = "---\ntitle: {title}\npageComponent:\n  name: Catalogue\n  data:\n    key: {key}\npermalink: /{link}\n---\n"
+    write(tmp_path / "blog/docs/00.目录页/01.移动端.md", catalogue.format(title="移动端", key="01.移动端", link="web"))
+    write(tmp_path / "blog/docs/00.目录页/02.后端.md", catalogue.format(title="后端", key="02.后端", link="back"))
+    write(tmp_path / "blog/docs/00.目录页/03.空.md", "---\ntitle: 空\npageComponent:\n  name: Catalogue\n---\n")
+    write(tmp_path / "blog/docs/02.后端/README.md", "---\ntitle: 后端\n---\n后端的目录\n")
+    write(tmp_path / "blog/docs/02.后端/01.甲.md", "---\ntitle: 甲\n---\n正文\n")
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    assert ("00.目录页/01.移动端.md:3: the catalogue names the folder '01.移动端', which the blog does not have: "
+            "not imported; its permalink /web/ leads nowhere now") in report.needs_a_person
+    assert "00.目录页/03.空.md:3: a catalogue page that names no folder (pageComponent.data.key): not imported" in report.needs_a_person
+    assert any("02.后端/README.md is that folder's index page; its permalink /back/ leads nowhere now" in line for line in report.theme_pages)
+    assert not any("the navigation lists that folder" in line for line in report.theme_pages)

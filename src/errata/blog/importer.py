@@ -415,16 +415,29 @@ class _Import:
             self.report.needs_a_person.append(f"{problem.src_path}:1: the address VuePress gave it is not kept: {problem.message}")
 
     def _place_catalogue(self, page: _Page) -> None:
+        """A vdoing catalogue page as its folder's index page, listing the folder's essays; one that cannot be
+        (it names no folder, or one the blog does not have, or one that has an index page) is left out, said."""
         component = page.metadata.get("pageComponent")
         data = component.get("data") if isinstance(component, dict) else None
         # vdoing names the folder a catalogue lists by ``key``; some of its versions by ``path``.
         key = str(data.get("key") or data.get("path") or "").strip("/") if isinstance(data, dict) else ""
         inside = [p for p in self.pages.values() if p.role == "essay" and key and p.src.startswith(key + "/")]
-        if not inside or f"{key}/index.md" in self.pages or f"{key}/README.md" in self.pages:
-            self.report.theme_pages.append(f"{page.src} (catalogue of {key or '?'}) → dropped: the navigation lists that folder")
+        index = next((f"{key}/{name}" for name in ("index.md", "README.md") if f"{key}/{name}" in self.pages), None)
+        if inside and index is None:
+            page.dest = self._dest(f"{key}/index.md")
+            self.report.theme_pages.append(f"{page.src} (catalogue of {key}) → {page.dest}, the folder's index page")
             return
-        page.dest = self._dest(f"{key}/index.md")
-        self.report.theme_pages.append(f"{page.src} (catalogue of {key}) → {page.dest}, the folder's index page")
+        permalink = str(page.metadata.get("permalink") or "").strip().strip("/")
+        lost = f"; its permalink /{permalink}/ leads nowhere now" if permalink else ""
+        where = f"{page.src}:{page.key_lines.get('pageComponent', 1)}"
+        if index is not None:
+            self.report.theme_pages.append(f"{page.src} (catalogue of {key}) → not imported: {index} is that folder's index page{lost}")
+        elif not key:
+            self.report.needs_a_person.append(f"{where}: a catalogue page that names no folder (pageComponent.data.key): not imported{lost}")
+        elif any(src.startswith(key + "/") for src in [*self.pages, *self.assets]):
+            self.report.needs_a_person.append(f"{where}: the catalogue of {key} has no page to list (no essay is in that folder): not imported{lost}")
+        else:
+            self.report.needs_a_person.append(f"{where}: the catalogue names the folder {key!r}, which the blog does not have: not imported{lost}")
 
     def _remember_permalink(self, page: _Page, dest: str) -> None:
         permalink = str(page.metadata.get("permalink") or "").strip().strip("/")
