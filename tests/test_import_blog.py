@@ -1263,3 +1263,37 @@ def test_a_catalogue_of_a_folder_the_blog_does_not_have_is_said_to_be_so(tmp_pat
     assert "00.目录页/03.空.md:3: a catalogue page that names no folder (pageComponent.data.key): not imported" in report.needs_a_person
     assert any("02.后端/README.md is that folder's index page; its permalink /back/ leads nowhere now" in line for line in report.theme_pages)
     assert not any("the navigation lists that folder" in line for line in report.theme_pages)
+
+
+@pytest.mark.parametrize(
+    "files, site_url",
+    [
+        ({"docs/.vuepress/config.js": "module.exports = { base: '/notes/', themeConfig: { repo: 'Some-One/notes' } }\n"}, "https://some-one.github.io/notes/"),
+        ({".vuepress/config.js": "module.exports = { theme: 'reco' }\n", "CNAME": "blog.example.cn\n"}, "https://blog.example.cn/"),
+        ({"docs/.vuepress/config.js": "module.exports = { base: '/notes/', themeConfig: { repo: 'someone/notes' } }\n",
+          "docs/.vuepress/public/CNAME": "notes.example.cn\n"}, "https://notes.example.cn/"),
+    ],
+)
+def test_the_site_s_address_comes_from_the_repository_s_pages_or_its_custom_domain(tmp_path, capsys, files, site_url):
+    """With no hostname in the config, sitemap.xml and every canonical link pointed at errata.example.org."""
+    for path, text in files.items():
+        write(tmp_path / "blog" / path, text)
+    docs = "docs/" if any(path.startswith("docs/") for path in files) else ""
+    write(tmp_path / f"blog/{docs}01.笔记/01.甲.md", "---\ntitle: 甲\n---\n正文\n")
+    mkdocs_yml = write(tmp_path / "mkdocs.yml", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert main([str(tmp_path / "blog"), str(tmp_path / "docs"), "--mkdocs-yml", str(mkdocs_yml)]) == 0
+    assert f'site_url: "{site_url}"' in mkdocs_yml.read_text(encoding="utf-8")
+    out = capsys.readouterr().out
+    assert f"site address: {site_url} (from " in out and "site_url is still" not in out and "CNAME: not copied" not in out
+    if "CNAME" in str(files):
+        assert (tmp_path / "docs/CNAME").is_file()
+
+
+def test_a_site_address_and_repository_the_blog_does_not_give_are_said_to_be_still_mkdocs_yml_s(tmp_path, capsys):
+    write(tmp_path / "blog/.vuepress/config.js", "module.exports = { theme: 'reco', title: '小站' }\n")
+    write(tmp_path / "blog/笔记/甲.md", "---\ntitle: 甲\n---\n正文\n")
+    mkdocs_yml = write(tmp_path / "mkdocs.yml", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert main([str(tmp_path / "blog"), str(tmp_path / "docs"), "--mkdocs-yml", str(mkdocs_yml)]) == 0
+    person = capsys.readouterr().out.partition("needs a person")[2]
+    assert f"{mkdocs_yml}: site_url is still 'https://errata.example.org/': the blog's config gives no address" in person
+    assert f"{mkdocs_yml}: repo_url is still 'https://github.com/errata-kb/errata': the blog's config names no repository" in person

@@ -53,7 +53,7 @@ from ..safety import find_unsafe_html
 from ..site import GENERATED_PAGES, page_url, path_order_key, relative_url, unnumbered_dest, url_clashes
 from .anchors import heading_anchors
 from .markup import ON_AUTHORS_COMPUTER, Note, blog_path, convert_markup, included_paths, url_path
-from .theme import THEME_ADDRESSES, THEME_FOLDERS, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, nav_item, read_config
+from .theme import GITHUB_PAGES, THEME_ADDRESSES, THEME_FOLDERS, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, nav_item, read_config
 
 MAX_ESSAY_BYTES = 5_000_000
 MAX_ASSET_BYTES = 50_000_000
@@ -106,6 +106,8 @@ class ImportReport:
         lines += [f"theme page: {line}" for line in self.theme_pages]
         if self.config and self.config.source:
             lines.append(f"config: {self.config.source}: title {self.config.title!r}, description {self.config.description!r}, {len(self.config.nav)} nav items")
+        if self.config and self.config.url:
+            lines.append(f"site address: {self.config.url} (from {self.config.url_source})")
         if self.nav:
             lines.append("nav (the site's navigation lists these pages by itself): " + "; ".join(self.nav))
         lines += [f"same address: {line}" for line in self.same_address]
@@ -199,12 +201,13 @@ class _Import:
                 self._read_page(relative)
             elif _passive(relative):
                 self.assets.add(relative)
-            else:
+            elif relative != "CNAME":  # the domain the repository's GitHub Pages served: _custom_domain reads it
                 self.report.skipped.append(f"{relative}: not copied ({_suffix(relative) or 'no extension'} files are not known to be safe to publish as they are)")
         public = vuepress / "public"
         if public.is_dir() and not public.is_symlink() and not vuepress.is_symlink():
             self.public = {path for path in self._walk(public, skip_hidden_folders=False) if _passive(path)}
             self._site_files(public)
+        self._custom_domain([public / "CNAME", self.docs / "CNAME", self.source / "CNAME"])
         self._place_pages()
         outputs = self._convert_pages()
         for relative in sorted(self.assets):
@@ -726,23 +729,32 @@ class _Import:
         return None
 
     def _site_files(self, public: Path) -> None:
-        """The public files no page links to that the site still needs: ``robots.txt``, and the
-        ``CNAME`` GitHub Pages serves a custom domain by (copied only if it is a host name)."""
+        """The public files no page links to that the site still needs: ``robots.txt`` (the ``CNAME``: :meth:`_custom_domain`)."""
         if "robots.txt" in self.public:
             self.copies.setdefault("robots.txt", public / "robots.txt")
             self.report.theme_pages.append("public robots.txt → robots.txt")
-        cname = public / "CNAME"
-        try:
-            data = read_regular_file(cname, 256) if cname.is_file() else None
-        except (OSError, EssayError):
-            data = None
-        if data is not None:
+
+    def _custom_domain(self, candidates: list[Path]) -> None:
+        """The first ``CNAME`` there is (the public folder's, which VuePress published, then one beside the pages
+        or in the repository, which a deploy script did): copied where GitHub Pages reads it if it is a host
+        name, and the site's address (``https://domain/``) where the config gives none or only GitHub Pages' own."""
+        for cname in candidates:
+            if cname.is_symlink() or not cname.is_file():
+                continue
+            shown = cname.relative_to(self.source).as_posix() if cname.is_relative_to(self.source) else cname.name
+            try:
+                data = read_regular_file(cname, 256)
+            except (OSError, EssayError):
+                data = b"\0"
             domain = data.decode("utf-8", errors="replace").strip()
-            if len(data) <= 256 and re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?", domain):
-                self.copies.setdefault("CNAME", cname)
-                self.report.theme_pages.append(f"public CNAME → CNAME (GitHub Pages serves the site at {domain})")
-            else:
-                self.report.needs_a_person.append(".vuepress/public/CNAME: not a host name: not copied")
+            if len(data) > 256 or not re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?", domain):
+                self.report.needs_a_person.append(f"{shown}: not a host name: not copied")
+                return
+            self.copies.setdefault("CNAME", cname)
+            self.report.theme_pages.append(f"{shown} → CNAME (GitHub Pages serves the site at {domain})")
+            if not self.config.url or self.config.url_source == GITHUB_PAGES:
+                self.config.url, self.config.url_source = f"https://{domain.lower()}/", shown
+            return
 
     def _dest(self, src: str) -> str:
         """Where a file of the blog goes: where it was, but ``_posts/`` is named as vdoing shows it (随笔),

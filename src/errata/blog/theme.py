@@ -61,6 +61,7 @@ class SiteConfig:
     description: str = ""
     repo: str = ""
     url: str = ""  # where the site is published (a sitemap plugin's hostname, with the config's base)
+    url_source: str = ""  # what said so: a plugin's hostname, GitHub Pages' address of the repository, a CNAME
     base: str = ""  # the path VuePress publishes the site under (``/blog/`` → ``blog``), which links may begin with
     docs_branch: str = ""  # themeConfig.docsBranch / docsDir: where an edit link finds a page's source
     docs_dir: str = ""
@@ -137,8 +138,11 @@ def read_config(path: Path) -> SiteConfig:
         or _site_url({"base": data.get("base"), "plugins": [theme]})
         or _site_url({"base": data.get("base"), "plugins": [{"hostname": m.group(1)} for m in _HOSTNAME.finditer(text)]})
     )
+    config.url_source = "hostname" if config.url else ""
     base = _string(data.get("base")).strip("/")
     config.base = base if re.fullmatch(r"[\w.~/-]+", base or "-") and ".." not in base.split("/") else ""
+    if not config.url and (pages := github_pages_url(config.repo, config.base)):
+        config.url, config.url_source = pages, GITHUB_PAGES
     # Edit links: VuePress 1's themes default to the branch master, VuePress 2's to main.
     config.docs_branch = _path_part(_string(theme.get("docsBranch"))) or ("main" if vuepress_2 else "")
     config.docs_dir = _path_part(_string(theme.get("docsDir")))
@@ -215,6 +219,49 @@ def nav_item(item: dict[str, Any] | str) -> dict[str, Any]:
 
 
 _HOSTNAME = re.compile(r"""\bhostname\s*:\s*['"`]([^'"`\n]{1,200})['"`]""")
+
+
+#: What a site address taken from the repository and the base is said to come from.
+GITHUB_PAGES = "GitHub Pages' address of the repository and its base"
+
+
+def github_pages_url(repo: str, base: str) -> str:
+    """Where GitHub Pages publishes a blog whose config names its repository and publishes it under the
+    repository's name (``base: '/name/'``, as VuePress's guide says for GitHub Pages), or a user's site
+    (``owner/owner.github.io``, at the root); '' for any other.
+
+    >>> github_pages_url("someone/notes", "notes"), github_pages_url("https://github.com/Some-One/some-one.github.io", "")
+    ('https://someone.github.io/notes/', 'https://some-one.github.io/')
+    >>> github_pages_url("someone/notes", ""), github_pages_url("https://gitee.com/someone/notes", "notes")
+    ('', '')
+    """
+    match = re.fullmatch(r"(?:https://github\.com/)?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/([\w.-]+?)(?:\.git)?/?", repo)
+    if not match:
+        return ""
+    owner, name = match.group(1).lower(), match.group(2)
+    if name.lower() == f"{owner}.github.io" and not base:
+        return f"https://{owner}.github.io/"
+    return f"https://{owner}.github.io/{name}/" if base == name else ""
+
+
+def site_settings_left(mkdocs_yml: str, changed: list[str], name: str) -> list[str]:
+    """What a person must set in ``mkdocs.yml`` by hand after the import: its site address and repository
+    where the blog's config gave none, so that they are still what the file said (Errata's own, say).
+
+    >>> site_settings_left("site_url: https://errata.example.org/\\nrepo_url: x\\n", ["repo_url"], "mkdocs.yml")
+    ["mkdocs.yml: site_url is still 'https://errata.example.org/': the blog's config gives no address (no hostname, CNAME or GitHub Pages base): set it to where the site will be published (sitemap.xml and every page's canonical link use it)"]
+    """
+    said = {
+        "site_url": "the blog's config gives no address (no hostname, CNAME or GitHub Pages base): set it to where the site will be published (sitemap.xml and every page's canonical link use it)",
+        "repo_url": "the blog's config names no repository: set yours, or remove repo_url and repo_name (the header links to it)",
+    }
+    left = []
+    for key, why in said.items():
+        line = next((line for line in mkdocs_yml.split("\n") if line.startswith(f"{key}:")), None)
+        value = line[len(key) + 1 :].strip().strip('"') if line is not None else ""
+        if value and key not in changed:
+            left.append(f"{name}: {key} is still {value!r}: {why}")
+    return left
 
 
 def _site_url(data: dict) -> str:
