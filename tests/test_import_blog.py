@@ -1297,3 +1297,22 @@ def test_a_site_address_and_repository_the_blog_does_not_give_are_said_to_be_sti
     person = capsys.readouterr().out.partition("needs a person")[2]
     assert f"{mkdocs_yml}: site_url is still 'https://errata.example.org/': the blog's config gives no address" in person
     assert f"{mkdocs_yml}: repo_url is still 'https://github.com/errata-kb/errata': the blog's config names no repository" in person
+
+
+def test_posts_filed_under_the_posts_category_s_own_name_are_in_that_folder_once(tmp_path):
+    """``_posts/随笔/x.md`` was written to ``随笔/随笔/x.md`` (its URL /随笔/随笔/x/)."""
+    write(tmp_path / "blog/docs/_posts/随笔/想法.md", "---\ntitle: 想法\npermalink: /pages/p1/\n---\n正文 ![图](图.png)\n")
+    write(tmp_path / "blog/docs/_posts/随笔/图.png", PNG)
+    write(tmp_path / "blog/docs/_posts/读书/书.md", "---\ntitle: 书\npermalink: /pages/p2/\n---\n正文\n")
+    import_blog(tmp_path / "blog", tmp_path / "docs")
+    written = sorted(path.relative_to(tmp_path / "docs").as_posix() for path in (tmp_path / "docs").rglob("*.*"))
+    assert written == ["随笔/图.png", "随笔/想法.md", "随笔/读书/书.md"]
+
+
+def test_a_post_moved_into_the_posts_category_never_replaces_another_file(tmp_path):
+    for path in ("_posts/a.md", "_posts/随笔/a.md", "随笔/b.md", "_posts/b.md"):
+        write(tmp_path / "blog/docs" / path, f"---\ntitle: {path}\n---\n{path}\n")
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    written = {path.relative_to(tmp_path / "docs").as_posix(): path.read_text(encoding="utf-8") for path in (tmp_path / "docs").rglob("*.md")}
+    assert len(written) == 4 and written["随笔/b.md"].endswith("\n随笔/b.md\n")
+    assert sorted(line.split(" (")[0] for line in report.renamed) == ["_posts/b.md → 随笔/b-2.md", "_posts/随笔/a.md → 随笔/a-2.md"]

@@ -757,7 +757,8 @@ class _Import:
             return
 
     def _dest(self, src: str) -> str:
-        """Where a file of the blog goes: where it was, but ``_posts/`` is named as vdoing shows it (随笔),
+        """Where a file of the blog goes: where it was, but ``_posts/`` is named as vdoing shows it (随笔; a
+        ``_posts/随笔/`` folder is that folder too),
         an essay named as one of Errata's own pages (``tags.md``, ``01.archive.md``) takes a ``blog-`` prefix,
         and a ``#`` in a name becomes ``＃`` (reported): the redirects plugin reads a page path's ``#`` as
         the start of a fragment, so no old address could lead to ``30.访问路径#问题.md``."""
@@ -765,13 +766,21 @@ class _Import:
             return self.dests[src]
         dest = src
         if src.startswith("_posts/"):
-            dest = f"{self.config.posts_category}/{src[len('_posts/'):]}"
+            inside = src[len("_posts/") :]
+            # Posts an author filed under the category's own name (_posts/随笔/x.md) are in that folder once.
+            if inside.startswith(self.config.posts_category + "/"):
+                inside = inside[len(self.config.posts_category) + 1 :]
+            dest = f"{self.config.posts_category}/{inside}"
         elif unnumbered_dest(src, True) in ERRATA_PAGES:
             dest = f"blog-{src}"  # ``01.archive.md`` is published at archive/ too, where Errata's own page is
-        if "#" in dest:
-            dest = self._free_path(dest.replace("#", "＃"))
-            if src in self.pages or src in self.assets:  # a file of the blog, not a catalogue's index made for its folder
-                self.report.renamed.append(f"{src} → {dest} (the redirects plugin reads a '#' in a path as a fragment's start: no old address could lead there)")
+        named = dest.replace("#", "＃")
+        if named != src:  # moved: onto no file of the blog, nor one moved there before
+            dest = self._free_path(named)
+        ours = src in self.pages or src in self.assets  # a file of the blog, not a catalogue's index made for its folder
+        if ours and "#" in src:
+            self.report.renamed.append(f"{src} → {dest} (the redirects plugin reads a '#' in a path as a fragment's start: no old address could lead there)")
+        elif ours and dest != named:
+            self.report.renamed.append(f"{src} → {dest} ({named} is another file's)")
         self.dests[src] = dest
         return dest
 
