@@ -1316,3 +1316,20 @@ def test_a_post_moved_into_the_posts_category_never_replaces_another_file(tmp_pa
     written = {path.relative_to(tmp_path / "docs").as_posix(): path.read_text(encoding="utf-8") for path in (tmp_path / "docs").rglob("*.md")}
     assert len(written) == 4 and written["随笔/b.md"].endswith("\n随笔/b.md\n")
     assert sorted(line.split(" (")[0] for line in report.renamed) == ["_posts/b.md → 随笔/b-2.md", "_posts/随笔/a.md → 随笔/a-2.md"]
+
+
+@pytest.mark.parametrize(
+    "config, broken",
+    [
+        ("export default defineUserConfig({ theme: hopeTheme({ plugins: { mdEnhance: { breaks: true } } }) })\n", True),
+        ("export default defineUserConfig({ markdown: { breaks: true }, theme: defaultTheme({}) })\n", True),
+        ("module.exports = { markdown: { extendMarkdown: md => { md.set({ breaks: true }) } } }\n", True),
+        ("export default defineUserConfig({ theme: hopeTheme({ plugins: { mdEnhance: { sub: true } } }) })\n", False),
+    ],
+)
+def test_a_blog_whose_markdown_breaks_lines_keeps_its_line_breaks(tmp_path, config, broken):
+    write(tmp_path / "blog/src/.vuepress/config.ts", config)
+    write(tmp_path / "blog/src/a.md", "---\ntitle: 甲\n---\n第一行\n第二行\n")
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    assert ("第一行  \n第二行" in (tmp_path / "docs/a.md").read_text(encoding="utf-8")) == broken
+    assert (report.counts["line breaks kept"] == 1) == broken

@@ -715,3 +715,16 @@ def test_what_vuepress_reads_as_a_paragraph_or_code_stays_as_written(source):
 @pytest.mark.parametrize("line", ["- " * 50_000, "|" * 100_000, "| a " * 25_000, " #" * 50_000, "a\n- " * 25_000])
 def test_paragraphs_are_ended_in_linear_time(line):
     assert grows_linearly(lambda n: convert_markup(("前文\n" + line[: n] + "\n") * 2), 25_000)
+
+
+def test_where_the_blog_breaks_lines_each_line_of_a_paragraph_ends_in_a_hard_break():
+    """vuepress-theme-hope's ``breaks: true`` shows every line break in a paragraph as one; Python-Markdown joined the lines."""
+    source = "第一行\n第二行\n\n> 引文一\n> 引文二\n\n- 项\n  续行\n\n```\n代码一\n代码二\n```\n\n| a |\n|---|\n| 1 |\n"
+    html = markdown.markdown(convert_markup(source, syntax=frozenset({"breaks"})).text, extensions=[*EXTENSIONS, "tables"])
+    assert "第一行<br />\n第二行" in html and "引文一<br />\n引文二" in html and "项<br />\n  续行" in html
+    assert "代码一\n代码二" in html and html.count("<br />") == 3
+    assert convert_markup(source).text == source  # a blog that does not break lines: as written
+
+
+def test_line_breaks_are_kept_in_linear_time():
+    assert grows_linearly(lambda n: convert_markup("一行\n" * n, syntax=frozenset({"breaks"})), 5000)

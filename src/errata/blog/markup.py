@@ -226,7 +226,7 @@ def convert_markup(
     lines, origins = _alerts_as_containers(lines)
     numbers = [first_line + origin for origin in origins]  # each line's in the author's file
     lines = _quoted_containers(lines, numbers, result)
-    lines = _paragraphs_ended(lines, result)
+    lines = _paragraphs_ended(lines, result, breaks="breaks" in syntax)
     roles = [QUOTED_CODE if quoted else role for role, quoted in zip(_entry_roles(lines), _quoted_fences(lines))]
     lines, gone = _dropped_elements(lines, numbers, roles, resolve, result)
     root = _parse(lines, numbers, result, roles, gone)
@@ -457,10 +457,12 @@ class _Before:
     column: int = 0
 
 
-def _paragraphs_ended(lines: list[str], result: Conversion) -> list[str]:
+def _paragraphs_ended(lines: list[str], result: Conversion, breaks: bool = False) -> list[str]:
     """The lines with a blank line where VuePress ends a paragraph and Python-Markdown would read on, and an
     ATX heading indented by one to three spaces moved to its margin; every line keeps its number (a blank
-    line is carried by the line before, as a quote's ``>`` where it is in one).
+    line is carried by the line before, as a quote's ``>`` where it is in one). With ``breaks`` (markdown-it's
+    option, which the blog turned on), a line that a next line of its paragraph follows ends in a hard break
+    (two spaces, which a code span that goes on to the next line shows as the space it would be anyway).
 
     markdown-it (CommonMark) lets a bullet list, an ordered list that starts at 1 and a table (GFM) end a
     paragraph, a table a list item's text, and reads ``   ### 标题`` as a heading; Python-Markdown reads
@@ -472,9 +474,11 @@ def _paragraphs_ended(lines: list[str], result: Conversion) -> list[str]:
     ['宏任务：\\n', '- setInterval', '2. 不是列表', '', '> 步骤：\\n>', '> 1. 打开', '', '### 标题']
     >>> _paragraphs_ended(["对比：", "| a | b |", "|---|---|", "```", "text", "- 代码里", "```", "- 项"], Conversion(""))
     ['对比：\\n', '| a | b |', '|---|---|', '```', 'text', '- 代码里', '```\\n', '- 项']
+    >>> _paragraphs_ended(["一行", "两行", "三行", "", "> 引", "> 文", "- 项", "  续", "## 题"], Conversion(""), breaks=True)
+    ['一行  ', '两行  ', '三行', '', '> 引  ', '> 文', '- 项  ', '  续\\n', '## 题']
     """
     physical = [part for entry in lines for part in entry.split("\n")]  # what a pass before joined, line by line
-    if not any("|" in line or "#" in line or _LIST_ITEM.match(line.lstrip(" >")) for line in physical):
+    if not breaks and not any("|" in line or "#" in line or _LIST_ITEM.match(line.lstrip(" >")) for line in physical):
         return lines
     roles = line_roles("\n".join(physical))
     quoted = _quoted_fences(physical)
@@ -519,6 +523,9 @@ def _paragraphs_ended(lines: list[str], result: Conversion) -> list[str]:
             before = None
         elif last is not None and last.kind in ("text", "item"):
             before = last  # the paragraph goes on (an item's, lazily or not)
+            if breaks and not out[k - 1].endswith("  "):
+                out[k - 1] += "  "
+                result.counts["line breaks kept"] += 1
         else:
             before = _Before(depth, "text", indent - indent % 4)
         if "<!--" in line and "-->" not in line[line.rindex("<!--") :]:

@@ -154,7 +154,7 @@ def read_config(path: Path) -> SiteConfig:
         config.protected = [key for key in rules if isinstance(key, str)] if isinstance(rules, dict) else []
         if encrypt.get("global") is True:
             config.protected.append("/")
-    config.syntax = _syntax_on(data, theme, text)
+    config.syntax = _syntax_on(data, theme, text) | ({"breaks"} if _breaks_on(data, theme, text) else set())
     nav = theme.get("nav", theme.get("navbar"))  # VuePress 2 calls it navbar
     if nav is None:  # vuepress-theme-hope gives each language its own: the root's is the site's
         nav = _get(theme, "locales", "/", "navbar")
@@ -315,6 +315,24 @@ def _syntax_on(data: dict, theme: dict, text: str) -> frozenset[str]:
             every = options.get("enableAll") is True
             on |= {name for name in OPTIONAL_SYNTAX if every or options.get(name) is True}
     return frozenset(on)
+
+
+#: VuePress 1's way to set a markdown-it option: ``extendMarkdown: md => { md.set({ breaks: true }) }`` (code, read as text).
+_SET_BREAKS = re.compile(r"\.set\(\s*\{[^{}()]{0,500}?\bbreaks\s*:\s*true\b")
+
+
+def _breaks_on(data: dict, theme: dict, text: str) -> bool:
+    """Whether the blog's markdown-it shows each line break inside a paragraph as one (its ``breaks`` option):
+    VuePress 2's ``markdown: { breaks: true }``, vuepress-theme-hope's and md-enhance's ``breaks: true``, or
+    VuePress 1's ``md.set({ breaks: true })``.
+
+    >>> _breaks_on({}, {"plugins": {"mdEnhance": {"breaks": True}}}, ""), _breaks_on({"markdown": {"breaks": True}}, {}, "")
+    (True, True)
+    >>> _breaks_on({}, {}, "extendMarkdown: md => { md.set({ breaks: true }) }"), _breaks_on({}, {"mdEnhance": {"breaks": False}}, "")
+    (True, False)
+    """
+    places = [data.get("markdown"), theme.get("mdEnhance"), theme.get("markdown"), _get(theme, "plugins", "mdEnhance"), *_plugin_options(data.get("plugins"))]
+    return any(isinstance(options, dict) and options.get("breaks") is True for options in places) or bool(_SET_BREAKS.search(text))
 
 
 def _path_part(value: str) -> str:
