@@ -1333,3 +1333,33 @@ def test_a_blog_whose_markdown_breaks_lines_keeps_its_line_breaks(tmp_path, conf
     report = import_blog(tmp_path / "blog", tmp_path / "docs")
     assert ("第一行  \n第二行" in (tmp_path / "docs/a.md").read_text(encoding="utf-8")) == broken
     assert (report.counts["line breaks kept"] == 1) == broken
+
+
+def test_a_vdoing_page_without_a_title_or_categories_gets_them_as_vdoing_gave_them(tmp_path):
+    """vdoing titles a page by its file's name and files it under its folders when the author did not say:
+    the import titled it by its first heading and put it in no category (6 of 16 posts of a real blog)."""
+    blog = tmp_path / "blog/docs"
+    write(blog / ".vuepress/config.js", "module.exports = { theme: 'vdoing', themeConfig: { categoryText: '杂记' } }\n")
+    write(blog / "01.机器学习/03.小知识点/70.nn.Module说明.md", "# 另一个标题\n\n正文\n")
+    write(blog / "01.机器学习/03.小知识点/80.有标题.md", "---\ntitle: 我的标题\n---\n正文\n")
+    write(blog / "01.机器学习/03.小知识点/90.不是文章.md", "---\ntitle: 关于\narticle: false\n---\n正文\n")
+    write(blog / "01.机器学习/03.小知识点/95.有分类.md", "---\ncategories:\n  - 自己的\n---\n正文\n")
+    write(blog / "_posts/随手.md", "正文\n")
+    write(blog / "01.机器学习/01.重复/01.重复/a..md", "正文\n")  # no name, one folder name twice
+    import_blog(tmp_path / "blog", tmp_path / "docs")
+    meta = lambda path: split_front_matter((tmp_path / "docs" / path).read_text(encoding="utf-8")).metadata  # noqa: E731
+    assert meta("01.机器学习/03.小知识点/70.nn.Module说明.md") == {"title": "nn.Module说明", "categories": ["机器学习", "小知识点"]}
+    assert meta("01.机器学习/03.小知识点/80.有标题.md") == {"title": "我的标题", "categories": ["机器学习", "小知识点"]}
+    assert meta("01.机器学习/03.小知识点/90.不是文章.md") == {"title": "关于", "article": False}
+    assert meta("01.机器学习/03.小知识点/95.有分类.md")["categories"] == ["自己的"]
+    assert meta("杂记/随手.md") == {"title": "随手", "categories": ["杂记"]}
+    assert meta("01.机器学习/01.重复/01.重复/a..md")["categories"] == ["机器学习", "重复"]
+    result = build_site(tmp_path / "site", docs_dir=_with_docs(tmp_path))
+    assert result.returncode == 0, result.stderr
+
+
+def _with_docs(tmp_path: Path) -> Path:
+    """The imported docs/ with the site's own pages beside them, to build."""
+    project = make_project(tmp_path / "q")
+    shutil.copytree(tmp_path / "docs", project, dirs_exist_ok=True)
+    return project

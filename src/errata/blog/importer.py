@@ -311,6 +311,8 @@ class _Import:
             )
             return
         self._rename_theme_keys(page)
+        if self.config.vdoing and not _TOML_FRONT_MATTER.match(data):
+            self._vdoing_front_matter(page)
         if "/" not in relative and (page.metadata.get("home") is True or relative.lower() in ("index.md", "readme.md")):
             page.role = "home"  # VuePress's root page is the home, whatever its layout
         elif any(page.metadata.get(flag) is True for flag in THEME_PAGES):
@@ -318,6 +320,27 @@ class _Import:
         elif page.metadata.get("pageComponent"):
             page.role = "catalogue"
         self.pages[relative] = page
+
+    def _vdoing_front_matter(self, page: _Page) -> None:
+        """What vdoing gave a page the author left without them, when it built (``setFrontmatter``, which wrote them
+        into the file): the title from the file's name (not its first heading), and the categories from its folders,
+        for an article (numbers off: ``01.人工智能/03.小知识点`` → 人工智能, 小知识点; a ``_posts/`` post its folders
+        there, else the posts category). vdoing leaves the files at the top of docs/ and in ``@pages/`` alone."""
+        if "/" not in page.src or page.src.startswith("@pages/"):
+            return
+        metadata = dict(page.metadata)
+        name = vdoing_name(posixpath.basename(page.src)).strip()
+        if "title" not in page.key_lines and name and metadata.get("title") != name:  # the author's file had none: the repair took a heading's
+            metadata = {"title": name, **{k: v for k, v in metadata.items() if k != "title"}}
+            self.report.counts["titles from file names (vdoing)"] += 1
+        article = "pageComponent" not in metadata and metadata.get("article") is not False
+        categories = [c.strip() for c in vdoing_categories(page.src, self.config.posts_category) if c.strip()]
+        if article and categories and self.config.categories_from_folders and "categories" not in page.key_lines and not metadata.get("categories"):
+            metadata["categories"] = list(dict.fromkeys(categories))  # a category twice is one (the check refuses it twice)
+            self.report.counts["categories from folders (vdoing)"] += 1
+        if metadata != page.metadata:
+            page.metadata = metadata
+            page.block = dump_front_matter(metadata)
 
     def _rename_theme_keys(self, page: _Page) -> None:
         """A theme's names for Errata's keys (:data:`THEME_KEY_NAMES`) renamed and read as Errata reads its own
@@ -879,6 +902,30 @@ def _permalinks_in(dest: Path, skip: set[str]) -> list[tuple[str, str]]:
 
 #: VuePress's TOML front matter: ``---toml`` (or Hugo's ``+++``) to ``---`` (``+++``).
 _TOML_FRONT_MATTER = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:---toml|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def vdoing_name(filename: str) -> str:
+    """A page's name as vdoing reads it from its file's: between the first dot and the last (the order number
+    off, and whatever else is before a first dot), or all before ``.md`` when there is one dot only.
+
+    >>> vdoing_name("70.nn.Sequential作用.md"), vdoing_name("python中的zip函数.md"), vdoing_name("nn.Module.md")
+    ('nn.Sequential作用', 'python中的zip函数', 'Module')
+    """
+    stem = filename[: filename.rindex(".")] if "." in filename else filename
+    return stem.split(".", 1)[1] if "." in stem else stem
+
+
+def vdoing_categories(src: str, posts_category: str) -> list[str]:
+    """The categories vdoing gives a page that names none: its folders, each without what is before its first
+    dot (``01.人工智能`` → 人工智能); in ``_posts/``, the folders there, else the posts category.
+
+    >>> vdoing_categories("01.人工智能/03.一些小知识点/70.a.md", "随笔"), vdoing_categories("_posts/a.md", "随笔"), vdoing_categories("_posts/读书/a.md", "随笔")
+    (['人工智能', '一些小知识点'], ['随笔'], ['读书'])
+    """
+    folders = src.split("/")[:-1]
+    if folders[:1] == ["_posts"]:
+        return folders[1:] or [posts_category]
+    return [folder.split(".", 1)[1] if "." in folder else folder for folder in folders]
 
 
 def _essays_in(dest: Path, skip: set[str]) -> list[str]:

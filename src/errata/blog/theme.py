@@ -75,6 +75,7 @@ class SiteConfig:
     source: str = ""  # the file it came from ('' when there was none)
     notes: list[str] = field(default_factory=list)
     theme: str = ""  # VuePress 1's theme by name (``theme: 'vdoing'``); '' for a theme given as code (VuePress 2)
+    categories_from_folders: bool = True  # vdoing's themeConfig.category: false turns its categories off
 
     @property
     def vdoing(self) -> bool:
@@ -148,6 +149,7 @@ def read_config(path: Path) -> SiteConfig:
     config.docs_dir = _path_part(_string(theme.get("docsDir")))
     category = re.sub(r"[\\/:*?\"<>|\x00-\x1f]", "", _string(theme.get("categoryText"))).strip(". ")
     config.posts_category = category or config.posts_category  # a folder name: no path, no '..'
+    config.categories_from_folders = theme.get("category") is not False
     encrypt = theme.get("encrypt")
     if isinstance(encrypt, dict):
         rules = encrypt.get("config", encrypt.get("rules"))
