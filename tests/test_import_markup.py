@@ -728,3 +728,25 @@ def test_where_the_blog_breaks_lines_each_line_of_a_paragraph_ends_in_a_hard_bre
 
 def test_line_breaks_are_kept_in_linear_time():
     assert grows_linearly(lambda n: convert_markup("一行\n" * n, syntax=frozenset({"breaks"})), 5000)
+
+
+def test_hope_s_cards_become_grid_cards_and_what_is_in_code_or_comments_stays():
+    """``<VPCard …/>`` held a friend's site in its attributes: taken apart as a component, the card vanished
+    (one line), or stayed and failed the strict build (over several lines)."""
+    source = (
+        '# 友链\n\n<VPCard\n  title="甲站"\n  desc="写 Go &amp; Rust"\n  logo="/img/a.png"\n  link="https://a.example/"\n'
+        '  background="rgba(0, 0, 0, 0.1)"\n/>\n\n<VPCard title="乙站" link="https://b.example/"></VPCard>\n\n'
+        '<!-- <VPCard\n  title="丙站"\n/> -->\n\n```vue\n<VPCard\n  title="丁站"\n/>\n```\n\n后文 <VPCard\n'
+    )
+    result = convert_markup(source, resolve=lambda url, image, line, in_html: "img/a.png" if url == "/img/a.png" else url)
+    html = render(result.text)
+    assert html.count('class="grid cards errata-cards"') == 1 and result.counts["cards"] == 2
+    assert '<a href="https://a.example/">甲站</a>' in html and "写 Go &amp; Rust" in html and 'src="img/a.png"' in html
+    assert '<a href="https://b.example/">乙站</a>' in html and "background" not in html
+    assert "<!-- <VPCard\n  title=\"丙站\"\n/> -->" in result.text and '<VPCard\n  title="丁站"\n/>' in result.text
+    assert result.text.count("\n") >= source.count("\n") - 1  # every line keeps its number
+
+
+@pytest.mark.parametrize("text", [lambda n: "<VPCard\n" + '  title="a"\n' * n, lambda n: "<VPCard " + 'a="' * n + "\n/>\n", lambda n: "<VPCard\n" * n])
+def test_hope_s_cards_are_read_in_linear_time(text):
+    assert grows_linearly(lambda n: convert_markup(text(n)), 5000)

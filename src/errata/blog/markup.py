@@ -227,6 +227,7 @@ def convert_markup(
     numbers = [first_line + origin for origin in origins]  # each line's in the author's file
     lines = _quoted_containers(lines, numbers, result)
     lines = _paragraphs_ended(lines, result, breaks="breaks" in syntax)
+    lines = _cards_on_one_line(lines)
     roles = [QUOTED_CODE if quoted else role for role, quoted in zip(_entry_roles(lines), _quoted_fences(lines))]
     lines, gone = _dropped_elements(lines, numbers, roles, resolve, result)
     root = _parse(lines, numbers, result, roles, gone)
@@ -590,6 +591,49 @@ def _thematic_break(body: str) -> bool:
     """
     marks = body.replace(" ", "").replace("\t", "")
     return len(marks) >= 3 and marks[0] in "-*_" and marks == marks[0] * len(marks)
+
+
+# -- hope's cards (``<VPCard … />``), over several lines as authors write them -------------------------
+
+#: A ``<VPCard …/>`` (or ``<VPCard …></VPCard>``) alone on its line: its attributes, quoted values holding no ``<`` or ``>``.
+_VP_CARD = re.compile(r"[ \t]*<VPCard\b((?:[^<>\"'/]|/(?!>)|\"[^\"<>]*\"|'[^'<>]*')*+)(?:/>|>[ \t]*</VPCard>)[ \t]*")
+_VP_CARD_START = re.compile(r"[ \t]*<VPCard\b")
+MAX_CARD_LINES = 30  # a card's start tag over more lines than this is left as it is (and reported as a component)
+
+
+def _cards_on_one_line(lines: list[str]) -> list[str]:
+    """Each ``<VPCard`` start tag written over several lines (an attribute a line) on its last line, joined by
+    spaces, the lines before it empty: every later line keeps its number, and the renderer finds the card whole.
+    Nothing in fences, indented code or comments; a tag that never ends within :data:`MAX_CARD_LINES` stays as written.
+
+    >>> _cards_on_one_line(["<VPCard", '  title="甲"', '  link="https://a.example/"', "/>", "后文"])
+    ['', '', '', '<VPCard title="甲" link="https://a.example/" />', '后文']
+    """
+    if not any("<VPCard" in line for line in lines):
+        return lines
+    roles = _entry_roles(lines)
+    fenced = _inside_fences(lines)
+    out = list(lines)
+    k, in_comment = 0, False
+    while k < len(lines):
+        line = lines[k]
+        k += 1
+        if in_comment:
+            in_comment = "-->" not in line
+            continue
+        if fenced[k - 1] or roles[k - 1] in (CODE, FENCED) or "\n" in line or not _VP_CARD_START.match(line) or _VP_CARD.fullmatch(line):
+            in_comment = "<!--" in line and "-->" not in line[line.rindex("<!--") :]
+            continue
+        k -= 1
+        end = k
+        while end + 1 < len(lines) and end - k < MAX_CARD_LINES and not fenced[end + 1] and ">" not in lines[end]:
+            end += 1
+        joined = " ".join(part.strip() for part in lines[k : end + 1])
+        if _VP_CARD.fullmatch(joined):
+            out[k:end] = [""] * (end - k)
+            out[end] = lines[k][: len(lines[k]) - len(lines[k].lstrip())] + joined
+        k = end + 1
+    return out
 
 
 # -- shiki's notation comments in code (``// [!code highlight]``): VuePress 2, hope, plume ---------------
@@ -1117,8 +1161,17 @@ class _Renderer:
 
     def render(self, children: list) -> list[str]:
         out: list[str] = []
-        for child in children:
-            if isinstance(child, _Block):
+        at = 0
+        while at < len(children):
+            child = children[at]
+            at += 1
+            if isinstance(child, _Line) and child.prose and _VP_CARD.fullmatch(child.text):
+                cards = [child]  # cards one after another, blank lines between, are one grid
+                while at < len(children) and isinstance(children[at], _Line) and children[at].prose and (not children[at].text.strip() or _VP_CARD.fullmatch(children[at].text)):
+                    cards += [children[at]] if children[at].text.strip() else []
+                    at += 1
+                out.extend(self.vp_cards(cards))
+            elif isinstance(child, _Block):
                 out.extend(self.block(child))
             elif not child.prose:
                 out.append(child.text)
@@ -1309,6 +1362,17 @@ class _Renderer:
             self.note(block.number, "'::: code-group': a fence in it is never closed: it is kept after the tabs, as written")
             after += fence
         return out + after
+
+    def vp_cards(self, lines: list[_Line]) -> list[str]:
+        """vuepress-theme-hope's ``<VPCard title=… desc=… logo=… link=…/>`` (a friend's site, a project) → grid
+        cards, as ``::: cardList`` becomes; its ``background`` and ``color`` are not kept (the site's cards are its own)."""
+        cards = []
+        for line in lines:
+            attributes = {key.lower(): html.unescape(value.strip("\"'")) for key, value in _ATTRIBUTE.findall(_VP_CARD.fullmatch(line.text).group(1))}
+            cards.append(Card(attributes.get("title", ""), attributes.get("desc", ""), attributes.get("link"), attributes.get("logo")))
+        self.result.counts["cards"] += len(cards)
+        number = lines[0].number
+        return ["", *card_grid(cards, lambda url, image: self.resolve(url, image, number, False))]
 
     def cards(self, block: _Block, name: str) -> list[str]:
         lines = [child for child in block.children if isinstance(child, _Line)]
