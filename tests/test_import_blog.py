@@ -306,12 +306,20 @@ def test_numbers_sort_by_value_and_come_off_pages_and_folders_only(tmp_path):
     assert unresolved_references(site) == []
 
 
-def test_the_import_reports_two_essays_that_would_share_a_url(tmp_path):
+def test_two_essays_whose_names_differ_by_their_numbers_only_are_both_published_one_renamed(tmp_path):
+    """VuePress published 01.同名.md and 02.同名.md at two addresses; with the numbers off they had one, and the
+    import said to rename one (the build failed until then). The second is 02.同名-2.md now, said."""
     blog = tmp_path / "blog/docs"
     write(blog / "01.笔记/01.同名.md", "# 一\n")
-    write(blog / "01.笔记/02.同名.md", "# 二\n")
-    report = import_blog(tmp_path / "blog", tmp_path / "docs")
-    assert any("01.笔记/01.同名.md and 01.笔记/02.同名.md would both be published at 笔记/同名/" in line for line in report.needs_a_person)
+    write(blog / "01.笔记/02.同名.md", "# 二\n [一](01.同名.md)\n")
+    write(blog / "01.笔记/03.引用.md", "# 三\n [二](02.同名.md)\n")
+    docs = make_project(tmp_path)
+    report = import_blog(tmp_path / "blog", docs)
+    assert report.renamed == ["01.笔记/02.同名.md → 01.笔记/02.同名-2.md (01.笔记/01.同名.md is published at 笔记/同名/ too: the numbers come off the address)"]
+    assert not report.needs_a_person and "(02.同名-2.md)" in (docs / "01.笔记/03.引用.md").read_text(encoding="utf-8")
+    result = build_site(tmp_path / "site", docs_dir=docs)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site/笔记/同名/index.html").is_file() and (tmp_path / "site/笔记/同名-2/index.html").is_file()
 
 
 def test_a_readme_beside_an_index_is_reported(tmp_path):

@@ -383,6 +383,7 @@ class _Import:
                 self._remember_permalink(page, target)
             elif page.role == "catalogue":
                 self._place_catalogue(page)
+        self._numbered_twins_apart()
         for page in self.pages.values():
             if page.dest and page.role != "theme":
                 self._remember_permalink(page, page.dest)
@@ -392,6 +393,24 @@ class _Import:
         for clash in url_clashes(pages + assets):
             self.report.needs_a_person.append(f"{clash} (the build fails until then)")
         self._check_permalinks()
+
+    def _numbered_twins_apart(self) -> None:
+        """Essays whose names differ by their numbers only (``04.清单.md``, ``05.清单.md``), which Errata would publish
+        at one address (the numbers come off it; VuePress kept them): the second and later get ``-2``, ``-3``…
+        after the name (``05.清单-2.md``, at ``清单-2/``), listed under renamed, instead of failing the build."""
+        owner = {page_url(page.dest): page.src for page in self.pages.values() if page.dest and page.role != "essay"}
+        for page in self.pages.values():
+            if not page.dest or page.role != "essay":
+                continue
+            url = page_url(page.dest)
+            index = posixpath.basename(page.dest)[:-3].lower() in ("index", "readme")  # a folder's own page: said, not renamed
+            if url in owner and not index:
+                stem, number = page.dest[:-3], 2
+                while page_url(f"{stem}-{number}.md") in owner or f"{stem}-{number}.md" in self.pages:
+                    number += 1
+                page.dest = self.dests[page.src] = f"{stem}-{number}.md"
+                self.report.renamed.append(f"{page.src} → {page.dest} ({owner[url]} is published at {url} too: the numbers come off the address)")
+            owner[page_url(page.dest)] = page.src
 
     def _check_permalinks(self) -> None:
         """What the strict build will refuse, said now: a permalink that leaves the site or names a
