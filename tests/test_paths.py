@@ -291,3 +291,15 @@ def test_names_that_are_not_utf8_or_hold_a_line_break_are_refused_and_printed_es
     assert check.returncode == 1
     assert "a\\xffb.md:1: the name is not UTF-8" in check.stdout and "x\\x0a::error" in check.stdout
     assert not any(line.startswith("::error") for line in check.stdout.splitlines())
+
+
+def test_old_addresses_are_checked_against_the_static_files_in_linear_time():
+    """Each address was compared with each static file: thousands of pages with old addresses beside thousands of pictures."""
+    from errata.paths import redirect_from_problems
+    from scaling import grows_linearly
+
+    def check(n: int):
+        return redirect_from_problems({f"a{i}.md": ([f"/a{i}.html", f"/img/{i}.png/x"], 1) for i in range(n)}, {}, {f"img/{i}.png" for i in range(n)}, {})
+
+    assert len(check(10)[1]) == 10  # each /img/N.png/x is under a picture
+    assert grows_linearly(check, 2000)
