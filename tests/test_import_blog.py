@@ -105,6 +105,12 @@ def unresolved_references(site: Path) -> list[str]:
     return missing
 
 
+def without_old_addresses(metadata: dict) -> dict:
+    """A page's front matter without the addresses VuePress gave it (``redirect_from``), which a page of a blog
+    with no permalinks gets: what a test of other keys compares."""
+    return {key: value for key, value in metadata.items() if key != "redirect_from"}
+
+
 def leftovers(site: Path) -> list[str]:
     """vdoing syntax that reached a page's text (code and comments aside)."""
     found = []
@@ -300,12 +306,20 @@ def test_numbers_sort_by_value_and_come_off_pages_and_folders_only(tmp_path):
     assert unresolved_references(site) == []
 
 
-def test_the_import_reports_two_essays_that_would_share_a_url(tmp_path):
+def test_two_essays_whose_names_differ_by_their_numbers_only_are_both_published_one_renamed(tmp_path):
+    """VuePress published 01.同名.md and 02.同名.md at two addresses; with the numbers off they had one, and the
+    import said to rename one (the build failed until then). The second is 02.同名-2.md now, said."""
     blog = tmp_path / "blog/docs"
     write(blog / "01.笔记/01.同名.md", "# 一\n")
-    write(blog / "01.笔记/02.同名.md", "# 二\n")
-    report = import_blog(tmp_path / "blog", tmp_path / "docs")
-    assert any("01.笔记/01.同名.md and 01.笔记/02.同名.md would both be published at 笔记/同名/" in line for line in report.needs_a_person)
+    write(blog / "01.笔记/02.同名.md", "# 二\n [一](01.同名.md)\n")
+    write(blog / "01.笔记/03.引用.md", "# 三\n [二](02.同名.md)\n")
+    docs = make_project(tmp_path)
+    report = import_blog(tmp_path / "blog", docs)
+    assert report.renamed == ["01.笔记/02.同名.md → 01.笔记/02.同名-2.md (01.笔记/01.同名.md is published at 笔记/同名/ too: the numbers come off the address)"]
+    assert not report.needs_a_person and "(02.同名-2.md)" in (docs / "01.笔记/03.引用.md").read_text(encoding="utf-8")
+    result = build_site(tmp_path / "site", docs_dir=docs)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site/笔记/同名/index.html").is_file() and (tmp_path / "site/笔记/同名-2/index.html").is_file()
 
 
 def test_a_readme_beside_an_index_is_reported(tmp_path):
@@ -499,7 +513,7 @@ def test_a_post_whose_date_is_no_day_comes_across_with_the_date_kept_aside(tmp_p
     )
     first = split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")).metadata
     assert first == {"title": "甲", "permalink": "/pages/a1/", "vuepress_date": "2021-02-30 10:00:00"}
-    second = split_front_matter((docs / "01.笔记/02.乙.md").read_text(encoding="utf-8")).metadata
+    second = without_old_addresses(split_front_matter((docs / "01.笔记/02.乙.md").read_text(encoding="utf-8")).metadata)
     assert second == {"title": "乙", "vuepress_tags": "留着", "vuepress_date": "昨天", "vuepress_tags_2": [["a"]]}  # nothing overwritten
     assert '01.笔记/01.甲.md:3: date: "2021-02-30 10:00:00" is not a date' in "\n".join(report.needs_a_person)
     assert any(line.startswith("01.笔记/02.乙.md:4: tags: item 1") and line.endswith("kept as 'vuepress_tags_2'") for line in report.needs_a_person)
@@ -718,14 +732,14 @@ def test_a_value_under_an_explicit_tag_it_does_not_fit_does_not_end_the_import(t
         tmp_path,
         {"01.笔记/01.甲.md": "---\ntitle: 甲\ndate: !!timestamp soon\n---\n正文\n", "01.笔记/02.乙.md": "---\ntitle: 乙\n---\n正文\n"},
     )
-    assert split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")).metadata == {"title": "甲", "vuepress_date": "soon"}
+    assert without_old_addresses(split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")).metadata) == {"title": "甲", "vuepress_date": "soon"}
     assert any(line.startswith("01.笔记/01.甲.md:3: date:") for line in report.needs_a_person)
     assert (docs / "01.笔记/02.乙.md").is_file() and report.failed == []
 
 
 def test_a_value_kept_as_text_under_a_key_errata_does_not_read_is_said_too(tmp_path):
     report, docs = import_files(tmp_path, {"01.笔记/01.甲.md": "---\ntitle: 甲\ndate: 2021-02-30\ndraft: !!bool maybe\n---\n正文\n"})
-    meta = split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")).metadata
+    meta = without_old_addresses(split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8")).metadata)
     assert meta == {"title": "甲", "draft": "maybe", "vuepress_date": "2021-02-30"}
     notes = [line for line in report.needs_a_person if line.startswith("01.笔记/01.甲.md")]
     assert len(notes) == 2  # the date once (set aside), the bool once (kept as text)
@@ -1135,3 +1149,225 @@ def test_public_files_named_through_the_base_or_with_base_and_code_imported_from
     assert page.count('console.log("hello")') == 2 and "<<<" not in page
     assert (out / "img/a.png").read_bytes() == PNG and not report.needs_a_person
     assert import_blog(docs, tmp_path / "out2").needs_a_person == []  # the blog's docs/ given: the same
+
+
+def test_names_with_url_characters_are_linked_escaped_and_a_hash_is_renamed_so_old_addresses_lead_there(tmp_path):
+    """A '#' in a file or folder name (``C#``) made the catalogue's link and the permalink's redirect lead
+    nowhere and the strict build fail, while the report said nothing needs a person."""
+    blog = tmp_path / "blog/docs"
+    write(blog / "01.C#/01.路径里的#号.md", essay("路径里的#号", "/pages/h1a2b3/", "![图](img/a%23b.png) [下一篇](02.完成%20100%25%3F.md)\n"))
+    write(blog / "01.C#/02.完成 100%?.md", essay("完成 100%?", "/pages/h1a2b4/", "[上一篇](01.路径里的%23号.md)\n"))
+    write(blog / "01.C#/img/a#b.png", PNG)
+    write(blog / "00.目录页/01.C#.md", "---\npageComponent:\n  name: Catalogue\n  data:\n    key: 01.C#\ntitle: C#\npermalink: /csharp/\n---\n")
+    docs = make_project(tmp_path)
+    report = import_blog(tmp_path / "blog", docs)
+    assert (docs / "01.C＃/01.路径里的＃号.md").is_file() and (docs / "01.C＃/img/a＃b.png").is_file()
+    assert any(line.startswith("01.C#/01.路径里的#号.md → 01.C＃/01.路径里的＃号.md") for line in report.renamed)
+    assert "renamed: 01.C#/01.路径里的#号.md" in report.render() and not report.needs_a_person
+    listed = (docs / "01.C＃/index.md").read_text(encoding="utf-8")
+    assert "(01.路径里的＃号.md)" in listed and "(02.完成%20100%25%3F.md)" in listed
+    result = build_site(tmp_path / "site", docs_dir=docs)
+    assert result.returncode == 0, result.stderr
+    for old in ("pages/h1a2b3", "pages/h1a2b4", "csharp"):
+        assert "refresh" in (tmp_path / "site" / old / "index.html").read_text(encoding="utf-8")
+    assert unresolved_references(tmp_path / "site") == []
+
+
+def test_a_renamed_file_never_replaces_one_of_the_blog(tmp_path):
+    write(tmp_path / "blog/docs/a#b.md", "---\ntitle: 一\n---\n一\n")
+    write(tmp_path / "blog/docs/a＃b.md", "---\ntitle: 二\n---\n二\n")
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    assert sorted(path.name for path in (tmp_path / "docs").iterdir()) == ["a＃b-2.md", "a＃b.md"]
+    assert (tmp_path / "docs/a＃b.md").read_text(encoding="utf-8").endswith("二\n") and len(report.renamed) == 1
+
+
+def test_a_page_at_its_old_address_gets_the_same_front_matter_treatment_as_any(tmp_path):
+    """A hope folder README (``icon: info``, ``permalink: /about/``) returned early, before its icon was put aside:
+    the strict build stopped on ``icon 'info' is not an icon of the theme``, and the report said nothing."""
+    write(tmp_path / "blog/src/.vuepress/config.ts", "export default { title: '小站' }\n")
+    write(tmp_path / "blog/src/about/README.md", "---\ntitle: 关于\nicon: info\npermalink: /about/\n---\n关于本站\n")
+    write(tmp_path / "blog/src/notes/README.md", "---\ntitle: 笔记\nicon: book\n---\n笔记\n")
+    write(tmp_path / "blog/src/notes/a.md", "---\ntitle: 甲\n---\n甲\n")
+    write(tmp_path / "blog/src/00.目录页/01.笔记.md", "---\npageComponent:\n  name: Catalogue\n  data:\n    key: 09.文集\ntitle: 文集\npermalink: /文集/\n---\n")
+    write(tmp_path / "blog/src/09.文集/a.md", "---\ntitle: 乙\n---\n乙\n")
+    docs = make_project(tmp_path)
+    report = import_blog(tmp_path / "blog", docs)
+    meta = split_front_matter((docs / "about/README.md").read_text(encoding="utf-8")).metadata
+    assert meta.get("vuepress_icon") == "info" and "icon" not in meta and "permalink" not in meta
+    assert "about/README.md:3: front matter 'icon' means something else to Material: kept as 'vuepress_icon'" in report.needs_a_person
+    assert any(line.startswith("about/README.md: /about/ is its address here too") for line in report.same_address)
+    assert "permalink" not in split_front_matter((docs / "09.文集/index.md").read_text(encoding="utf-8")).metadata
+    assert any(line.startswith("00.目录页/01.笔记.md: /文集/ is its address here too") for line in report.same_address)
+    result = build_site(tmp_path / "site", docs_dir=docs)
+    assert result.returncode == 0, result.stderr
+
+
+def test_pages_without_a_permalink_keep_the_addresses_vuepress_gave_them(tmp_path):
+    """A VuePress page that names no permalink was at ``/a/b.html`` (and ``/a/b``): after the import those
+    addresses were 404s, every inbound link broken, and the report said nothing."""
+    import urllib.request
+
+    from dev.devtools import serve
+
+    blog = tmp_path / "blog"
+    write(blog / ".vuepress/config.js", "module.exports = { title: '小站' }\n")
+    write(blog / "README.md", "---\nhome: true\n---\n")
+    write(blog / "web/事件循环.md", "---\ntitle: 事件循环\n---\n正文\n")
+    write(blog / "01.笔记/02.安装 (Windows).md", "---\ntitle: 安装\n---\n正文\n")
+    write(blog / "01.笔记/README.md", "---\ntitle: 笔记\n---\n目录\n")
+    write(blog / "x.md", "---\ntitle: 叉\n---\n叉\n")  # /x.html is another page's permalink: not redirected
+    write(blog / "y.md", "---\ntitle: 歪\npermalink: /x.html\n---\n歪\n")
+    write(blog / "kept.md", "---\ntitle: 有永久链接\npermalink: /pages/k1/\n---\n正文\n")  # VuePress never published /kept.html
+    docs = make_project(tmp_path)
+    report = import_blog(blog, docs)
+    meta = lambda path: split_front_matter((docs / path).read_text(encoding="utf-8")).metadata  # noqa: E731
+    assert meta("web/事件循环.md")["redirect_from"] == ["/web/事件循环.html"]  # /web/事件循环 is its new address
+    assert meta("01.笔记/02.安装 (Windows).md")["redirect_from"] == ["/01.笔记/02.安装 (Windows).html", "/01.笔记/02.安装 (Windows)"]
+    assert meta("01.笔记/README.md")["redirect_from"] == ["/01.笔记/"]
+    assert "redirect_from" not in meta("x.md") and "redirect_from" not in meta("kept.md")
+    assert "x.md:1: the address VuePress gave it is not kept: redirect_from /x.html/ is already an address of y.md" in report.needs_a_person
+    result = build_site(tmp_path / "site", docs_dir=docs)
+    assert result.returncode == 0, result.stderr
+    with serve(tmp_path / "site") as root:
+        for old, new in [("web/事件循环.html", "web/事件循环/"), ("01.笔记/02.安装 (Windows).html", "笔记/安装 (Windows)/"),
+                         ("01.笔记/02.安装 (Windows)", "笔记/安装 (Windows)/"), ("01.笔记/", "笔记/"), ("x.html", "y/")]:
+            with urllib.request.urlopen(root + quote(old)) as response:  # a host adds the folder's slash, as for permalinks
+                page = response.read().decode("utf-8")
+                target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', page).group(1)
+                assert unquote(urllib.parse.urljoin(response.url, target)) == root + new, (old, target)
+
+
+def test_a_vdoing_blog_s_pages_get_no_old_addresses_they_never_had(tmp_path):
+    """vdoing writes a permalink into every page when it builds: a page's path was never its address."""
+    write(tmp_path / "blog/docs/.vuepress/config.js", "module.exports = { theme: 'vdoing', title: '小站' }\n")
+    write(tmp_path / "blog/docs/01.笔记/01.甲.md", "---\ntitle: 甲\n---\n正文\n")
+    import_blog(tmp_path / "blog", tmp_path / "docs")
+    assert "redirect_from" not in split_front_matter((tmp_path / "docs/01.笔记/01.甲.md").read_text(encoding="utf-8")).metadata
+
+
+@pytest.mark.parametrize("stored", ["/favorite/schedule.html", "/favorite/schedule", "/favorite/schedule/"])
+def test_a_link_to_a_permalink_leads_there_with_or_without_html_and_slash(tmp_path, stored):
+    """hope's permalinks end in .html: links to them were "leads to nothing" and became plain text."""
+    write(tmp_path / "blog/src/.vuepress/config.ts", "export default { title: '小站' }\n")
+    write(tmp_path / "blog/src/favorite/日程表.md", f"---\ntitle: 日程\npermalink: {stored}\n---\n## 待办\n")
+    links = ["/favorite/schedule.html", "/favorite/schedule", "/favorite/schedule/", "/favorite/schedule.html#待办"]
+    write(tmp_path / "blog/src/posts/a.md", "---\ntitle: 文章\n---\n" + " ".join(f"[日程]({link})" for link in links) + "\n")
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    text = (tmp_path / "docs/posts/a.md").read_text(encoding="utf-8")
+    assert text.count("(../favorite/日程表.md") == 4 and not report.needs_a_person, (text, report.needs_a_person)
+
+
+def test_a_catalogue_of_a_folder_the_blog_does_not_have_is_said_to_be_so(tmp_path):
+    """It was "dropped: the navigation lists that folder", of a folder that is not there, its permalink lost unsaid."""
+    catalogue = "---\ntitle: {title}\npageComponent:\n  name: Catalogue\n  data:\n    key: {key}\npermalink: /{link}\n---\n"
+    write(tmp_path / "blog/docs/00.目录页/01.移动端.md", catalogue.format(title="移动端", key="01.移动端", link="web"))
+    write(tmp_path / "blog/docs/00.目录页/02.后端.md", catalogue.format(title="后端", key="02.后端", link="back"))
+    write(tmp_path / "blog/docs/00.目录页/03.空.md", "---\ntitle: 空\npageComponent:\n  name: Catalogue\n---\n")
+    write(tmp_path / "blog/docs/02.后端/README.md", "---\ntitle: 后端\n---\n后端的目录\n")
+    write(tmp_path / "blog/docs/02.后端/01.甲.md", "---\ntitle: 甲\n---\n正文\n")
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    assert ("00.目录页/01.移动端.md:3: the catalogue names the folder '01.移动端', which the blog does not have: "
+            "not imported; its permalink /web/ leads nowhere now") in report.needs_a_person
+    assert "00.目录页/03.空.md:3: a catalogue page that names no folder (pageComponent.data.key): not imported" in report.needs_a_person
+    assert any("02.后端/README.md is that folder's index page; its permalink /back/ leads nowhere now" in line for line in report.theme_pages)
+    assert not any("the navigation lists that folder" in line for line in report.theme_pages)
+
+
+@pytest.mark.parametrize(
+    "files, site_url",
+    [
+        ({"docs/.vuepress/config.js": "module.exports = { base: '/notes/', themeConfig: { repo: 'Some-One/notes' } }\n"}, "https://some-one.github.io/notes/"),
+        ({".vuepress/config.js": "module.exports = { theme: 'reco' }\n", "CNAME": "blog.example.cn\n"}, "https://blog.example.cn/"),
+        ({"docs/.vuepress/config.js": "module.exports = { base: '/notes/', themeConfig: { repo: 'someone/notes' } }\n",
+          "docs/.vuepress/public/CNAME": "notes.example.cn\n"}, "https://notes.example.cn/"),
+    ],
+)
+def test_the_site_s_address_comes_from_the_repository_s_pages_or_its_custom_domain(tmp_path, capsys, files, site_url):
+    """With no hostname in the config, sitemap.xml and every canonical link pointed at errata.example.org."""
+    for path, text in files.items():
+        write(tmp_path / "blog" / path, text)
+    docs = "docs/" if any(path.startswith("docs/") for path in files) else ""
+    write(tmp_path / f"blog/{docs}01.笔记/01.甲.md", "---\ntitle: 甲\n---\n正文\n")
+    mkdocs_yml = write(tmp_path / "mkdocs.yml", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert main([str(tmp_path / "blog"), str(tmp_path / "docs"), "--mkdocs-yml", str(mkdocs_yml)]) == 0
+    assert f'site_url: "{site_url}"' in mkdocs_yml.read_text(encoding="utf-8")
+    out = capsys.readouterr().out
+    assert f"site address: {site_url} (from " in out and "site_url is still" not in out and "CNAME: not copied" not in out
+    if "CNAME" in str(files):
+        assert (tmp_path / "docs/CNAME").is_file()
+
+
+def test_a_site_address_and_repository_the_blog_does_not_give_are_said_to_be_still_mkdocs_yml_s(tmp_path, capsys):
+    write(tmp_path / "blog/.vuepress/config.js", "module.exports = { theme: 'reco', title: '小站' }\n")
+    write(tmp_path / "blog/笔记/甲.md", "---\ntitle: 甲\n---\n正文\n")
+    mkdocs_yml = write(tmp_path / "mkdocs.yml", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert main([str(tmp_path / "blog"), str(tmp_path / "docs"), "--mkdocs-yml", str(mkdocs_yml)]) == 0
+    person = capsys.readouterr().out.partition("needs a person")[2]
+    assert f"{mkdocs_yml}: site_url is still 'https://errata.example.org/': the blog's config gives no address" in person
+    assert f"{mkdocs_yml}: repo_url is still 'https://github.com/errata-kb/errata': the blog's config names no repository" in person
+
+
+def test_posts_filed_under_the_posts_category_s_own_name_are_in_that_folder_once(tmp_path):
+    """``_posts/随笔/x.md`` was written to ``随笔/随笔/x.md`` (its URL /随笔/随笔/x/)."""
+    write(tmp_path / "blog/docs/_posts/随笔/想法.md", "---\ntitle: 想法\npermalink: /pages/p1/\n---\n正文 ![图](图.png)\n")
+    write(tmp_path / "blog/docs/_posts/随笔/图.png", PNG)
+    write(tmp_path / "blog/docs/_posts/读书/书.md", "---\ntitle: 书\npermalink: /pages/p2/\n---\n正文\n")
+    import_blog(tmp_path / "blog", tmp_path / "docs")
+    written = sorted(path.relative_to(tmp_path / "docs").as_posix() for path in (tmp_path / "docs").rglob("*.*"))
+    assert written == ["随笔/图.png", "随笔/想法.md", "随笔/读书/书.md"]
+
+
+def test_a_post_moved_into_the_posts_category_never_replaces_another_file(tmp_path):
+    for path in ("_posts/a.md", "_posts/随笔/a.md", "随笔/b.md", "_posts/b.md"):
+        write(tmp_path / "blog/docs" / path, f"---\ntitle: {path}\n---\n{path}\n")
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    written = {path.relative_to(tmp_path / "docs").as_posix(): path.read_text(encoding="utf-8") for path in (tmp_path / "docs").rglob("*.md")}
+    assert len(written) == 4 and written["随笔/b.md"].endswith("\n随笔/b.md\n")
+    assert sorted(line.split(" (")[0] for line in report.renamed) == ["_posts/b.md → 随笔/b-2.md", "_posts/随笔/a.md → 随笔/a-2.md"]
+
+
+@pytest.mark.parametrize(
+    "config, broken",
+    [
+        ("export default defineUserConfig({ theme: hopeTheme({ plugins: { mdEnhance: { breaks: true } } }) })\n", True),
+        ("export default defineUserConfig({ markdown: { breaks: true }, theme: defaultTheme({}) })\n", True),
+        ("module.exports = { markdown: { extendMarkdown: md => { md.set({ breaks: true }) } } }\n", True),
+        ("export default defineUserConfig({ theme: hopeTheme({ plugins: { mdEnhance: { sub: true } } }) })\n", False),
+    ],
+)
+def test_a_blog_whose_markdown_breaks_lines_keeps_its_line_breaks(tmp_path, config, broken):
+    write(tmp_path / "blog/src/.vuepress/config.ts", config)
+    write(tmp_path / "blog/src/a.md", "---\ntitle: 甲\n---\n第一行\n第二行\n")
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    assert ("第一行  \n第二行" in (tmp_path / "docs/a.md").read_text(encoding="utf-8")) == broken
+    assert (report.counts["line breaks kept"] == 1) == broken
+
+
+def test_a_vdoing_page_without_a_title_or_categories_gets_them_as_vdoing_gave_them(tmp_path):
+    """vdoing titles a page by its file's name and files it under its folders when the author did not say:
+    the import titled it by its first heading and put it in no category (6 of 16 posts of a real blog)."""
+    blog = tmp_path / "blog/docs"
+    write(blog / ".vuepress/config.js", "module.exports = { theme: 'vdoing', themeConfig: { categoryText: '杂记' } }\n")
+    write(blog / "01.机器学习/03.小知识点/70.nn.Module说明.md", "# 另一个标题\n\n正文\n")
+    write(blog / "01.机器学习/03.小知识点/80.有标题.md", "---\ntitle: 我的标题\n---\n正文\n")
+    write(blog / "01.机器学习/03.小知识点/90.不是文章.md", "---\ntitle: 关于\narticle: false\n---\n正文\n")
+    write(blog / "01.机器学习/03.小知识点/95.有分类.md", "---\ncategories:\n  - 自己的\n---\n正文\n")
+    write(blog / "_posts/随手.md", "正文\n")
+    write(blog / "01.机器学习/01.重复/01.重复/a..md", "正文\n")  # no name, one folder name twice
+    import_blog(tmp_path / "blog", tmp_path / "docs")
+    meta = lambda path: split_front_matter((tmp_path / "docs" / path).read_text(encoding="utf-8")).metadata  # noqa: E731
+    assert meta("01.机器学习/03.小知识点/70.nn.Module说明.md") == {"title": "nn.Module说明", "categories": ["机器学习", "小知识点"]}
+    assert meta("01.机器学习/03.小知识点/80.有标题.md") == {"title": "我的标题", "categories": ["机器学习", "小知识点"]}
+    assert meta("01.机器学习/03.小知识点/90.不是文章.md") == {"title": "关于", "article": False}
+    assert meta("01.机器学习/03.小知识点/95.有分类.md")["categories"] == ["自己的"]
+    assert meta("杂记/随手.md") == {"title": "随手", "categories": ["杂记"]}
+    assert meta("01.机器学习/01.重复/01.重复/a..md")["categories"] == ["机器学习", "重复"]
+    result = build_site(tmp_path / "site", docs_dir=_with_docs(tmp_path))
+    assert result.returncode == 0, result.stderr
+
+
+def _with_docs(tmp_path: Path) -> Path:
+    """The imported docs/ with the site's own pages beside them, to build."""
+    project = make_project(tmp_path / "q")
+    shutil.copytree(tmp_path / "docs", project, dirs_exist_ok=True)
+    return project

@@ -667,3 +667,86 @@ def test_code_in_a_block_quote_or_a_list_item_is_code(source):
     result = convert_markup(source)
     assert "<USERNAME>/<REPO>" in result.text and not result.notes
     assert "&lt;USERNAME&gt;/&lt;REPO&gt;" in render(result.text)
+
+
+# -- blocks that end a paragraph in VuePress (CommonMark) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source, wanted",
+    [
+        ("安装前要准备：\n- 显卡驱动\n- CUDA\n", ["<p>安装前要准备：</p>", "<li>显卡驱动</li>", "<li>CUDA</li>"]),
+        ("步骤如下：\n1. 卸载旧版\n2. 装新版\n", ["<p>步骤如下：</p>", "<ol>", "<li>卸载旧版</li>"]),
+        ("两种做法对比\n| 做法 | 耗时 |\n|---|:--:|\n| 重装 | 久 |\n", ["<p>两种做法对比</p>", "<th>做法</th>", "<td>重装</td>"]),
+        ("前文\n\n  ## 原因\n\n正文\n", ["<h2>原因</h2>"]),
+        ("> 注意：\n> - 先备份\n> - 再升级\n", ["<blockquote>", "<p>注意：</p>", "<li>先备份</li>"]),
+        ("- 外层\n\n    说明文字\n    - 里层\n", ["<p>说明文字</p>", "<ul>\n<li>里层</li>"]),
+        ("- 对比\n    | 甲 | 乙 |\n    |---|---|\n    | 1 | 2 |\n", ["<p>对比</p>", "<table>"]),
+        ("| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n- 表后的项\n", ["<table>", "<li>表后的项</li>"]),
+        ("```bash\npip install x\n```\n- 代码后的项\n", ["<li>代码后的项</li>"]),
+        ("- 项\n### 小节\n", ["<li>项</li>", "<h3"]),
+    ],
+)
+def test_a_list_table_or_heading_vuepress_reads_after_a_paragraph_is_one_here(source, wanted):
+    """markdown-it lets a list (bullets, or numbers from 1), a table and an indented heading end a
+    paragraph; Python-Markdown read them as the paragraph's text (``- a - b``, raw pipes, ``### 小节``)."""
+    html = markdown.markdown(convert_markup(source).text, extensions=[*EXTENSIONS, "tables"])
+    for part in wanted:
+        assert part in html, (part, html)
+    assert "<p>-" not in html and "|" not in html and "<p>#" not in html
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "第一段\n2. 不从 1 开始的编号接着正文\n",  # CommonMark: the paragraph's text
+        "```md\n说明\n- 代码里的项\n| a | b |\n|---|---|\n  ## 代码里的标题\n```\n",
+        "<!--\n说明\n- 注释里的项\n-->\n",
+        "- 甲\n- 乙\n    - 丙\n",  # a list as Python-Markdown already reads it
+        "段落\n    - 四格缩进是段落的续行\n",
+        "文字\n* * *\n",
+    ],
+)
+def test_what_vuepress_reads_as_a_paragraph_or_code_stays_as_written(source):
+    result = convert_markup(source)
+    assert result.text == source and not result.counts["blank lines added"]
+
+
+@pytest.mark.parametrize("line", ["- " * 50_000, "|" * 100_000, "| a " * 25_000, " #" * 50_000, "a\n- " * 25_000])
+def test_paragraphs_are_ended_in_linear_time(line):
+    assert grows_linearly(lambda n: convert_markup(("前文\n" + line[: n] + "\n") * 2), 25_000)
+
+
+def test_where_the_blog_breaks_lines_each_line_of_a_paragraph_ends_in_a_hard_break():
+    """vuepress-theme-hope's ``breaks: true`` shows every line break in a paragraph as one; Python-Markdown joined the lines."""
+    source = "第一行\n第二行\n\n> 引文一\n> 引文二\n\n- 项\n  续行\n\n```\n代码一\n代码二\n```\n\n| a |\n|---|\n| 1 |\n"
+    html = markdown.markdown(convert_markup(source, syntax=frozenset({"breaks"})).text, extensions=[*EXTENSIONS, "tables"])
+    assert "第一行<br />\n第二行" in html and "引文一<br />\n引文二" in html and "项<br />\n  续行" in html
+    assert "代码一\n代码二" in html and html.count("<br />") == 3
+    assert convert_markup(source).text == source  # a blog that does not break lines: as written
+
+
+def test_line_breaks_are_kept_in_linear_time():
+    assert grows_linearly(lambda n: convert_markup("一行\n" * n, syntax=frozenset({"breaks"})), 5000)
+
+
+def test_hope_s_cards_become_grid_cards_and_what_is_in_code_or_comments_stays():
+    """``<VPCard …/>`` held a friend's site in its attributes: taken apart as a component, the card vanished
+    (one line), or stayed and failed the strict build (over several lines)."""
+    source = (
+        '# 友链\n\n<VPCard\n  title="甲站"\n  desc="写 Go &amp; Rust"\n  logo="/img/a.png"\n  link="https://a.example/"\n'
+        '  background="rgba(0, 0, 0, 0.1)"\n/>\n\n<VPCard title="乙站" link="https://b.example/"></VPCard>\n\n'
+        '<!-- <VPCard\n  title="丙站"\n/> -->\n\n```vue\n<VPCard\n  title="丁站"\n/>\n```\n\n后文 <VPCard\n'
+    )
+    result = convert_markup(source, resolve=lambda url, image, line, in_html: "img/a.png" if url == "/img/a.png" else url)
+    html = render(result.text)
+    assert html.count('class="grid cards errata-cards"') == 1 and result.counts["cards"] == 2
+    assert '<a href="https://a.example/">甲站</a>' in html and "写 Go &amp; Rust" in html and 'src="img/a.png"' in html
+    assert '<a href="https://b.example/">乙站</a>' in html and "background" not in html
+    assert "<!-- <VPCard\n  title=\"丙站\"\n/> -->" in result.text and '<VPCard\n  title="丁站"\n/>' in result.text
+    assert result.text.count("\n") >= source.count("\n") - 1  # every line keeps its number
+
+
+@pytest.mark.parametrize("text", [lambda n: "<VPCard\n" + '  title="a"\n' * n, lambda n: "<VPCard " + 'a="' * n + "\n/>\n", lambda n: "<VPCard\n" * n])
+def test_hope_s_cards_are_read_in_linear_time(text):
+    assert grows_linearly(lambda n: convert_markup(text(n)), 5000)

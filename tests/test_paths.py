@@ -38,6 +38,14 @@ CASES = {
     "permalink-b.md": ("permalink: /pages/abc123/\n", "/pages/abc123/ is already the permalink of"),
     # A folder's name has at most 255 bytes: the redirects plugin ended the build in "File name too long".
     "permalink-long.md": ("permalink: /pages/" + "页" * 90 + "/\n", "is too long for a path of the site"),
+    # An old address an imported page is also reached by: checked as a permalink is, in its own words.
+    "redirect-outside.md": ("redirect_from: [/../../outside.html]\n", "redirect_from '/../../outside.html' must not contain '.' or '..'"),
+    "redirect-lookup.md": ("redirect_from: [/lookup/]\n", "redirect_from /lookup/ is a path the site generates"),
+    "redirect-page.md": ("redirect_from: [/good/]\n", "redirect_from /good/ would replace the page"),
+    "redirect-url.md": ("redirect_from: ['https://evil.example/a.html']\n", "must be a path under the site, not a URL"),
+    "redirect-quote.md": ("redirect_from: ['/a\"b.html']\n", "may not hold a control character"),
+    "redirect-shape.md": ("redirect_from: {a: 1}\n", "redirect_from must be a list of old addresses"),
+    "redirect-permalink.md": ("redirect_from: [/pages/abc123/]\n", "redirect_from /pages/abc123/ is already an address of"),
     # Material looks a page's icon and template up while it renders: a bad one ended the build in a traceback.
     "icon-path.md": ("icon: ../../../../etc/passwd\n", "is not an icon of the theme"),
     "template-missing.md": ("template: nope.html\n", "is not a template of the theme"),
@@ -283,3 +291,15 @@ def test_names_that_are_not_utf8_or_hold_a_line_break_are_refused_and_printed_es
     assert check.returncode == 1
     assert "a\\xffb.md:1: the name is not UTF-8" in check.stdout and "x\\x0a::error" in check.stdout
     assert not any(line.startswith("::error") for line in check.stdout.splitlines())
+
+
+def test_old_addresses_are_checked_against_the_static_files_in_linear_time():
+    """Each address was compared with each static file: thousands of pages with old addresses beside thousands of pictures."""
+    from errata.paths import redirect_from_problems
+    from scaling import grows_linearly
+
+    def check(n: int):
+        return redirect_from_problems({f"a{i}.md": ([f"/a{i}.html", f"/img/{i}.png/x"], 1) for i in range(n)}, {}, {f"img/{i}.png" for i in range(n)}, {})
+
+    assert len(check(10)[1]) == 10  # each /img/N.png/x is under a picture
+    assert grows_linearly(check, 2000)

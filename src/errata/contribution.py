@@ -33,7 +33,7 @@ from .errors import EssayError
 from .files import atomic_write, read_regular_file
 from .fingerprint import exception_line
 from .metadata import display_name, dump_front_matter, split_front_matter
-from .paths import OWN_STATIC_FILES, generated_file_problem, name_problem, permalink_problems, special_file_problem, static_file_problem, symlinks_under, through_symlink
+from .paths import OWN_STATIC_FILES, generated_file_problem, name_problem, permalink_problems, redirect_from_problems, special_file_problem, static_file_problem, symlinks_under, through_symlink
 from .site import GENERATED_PAGES, page_url, unnumbered_dest
 from .text.encoding import decode_bytes
 
@@ -45,6 +45,7 @@ class _Parsed:
     body_line: int
     entries: list[ErrorEntry]
     permalink: tuple[object, int] | None = None  # the value and its line
+    redirect_from: tuple[object, int] | None = None  # the old addresses, and the line of the key
 
 
 def load_allowed_tags(path: Path) -> set[str] | None:
@@ -147,7 +148,7 @@ def _site_problems(docs_dir: Path, already: set[str]) -> list[Problem]:
 
 
 def _permalink_problems(parsed: dict[Path, _Parsed], docs_dir: Path, reported: set[Path]) -> list[Problem]:
-    """Permalinks as the build checks them, over the whole site; each reported in a checked file."""
+    """Permalinks and old addresses (``redirect_from``) as the build checks them, over the whole site; each reported in a checked file."""
     root = Path(os.path.abspath(docs_dir))
     sources = {}
     for key, item in parsed.items():
@@ -158,7 +159,9 @@ def _permalink_problems(parsed: dict[Path, _Parsed], docs_dir: Path, reported: s
     pages = {page_url(src): str(docs_dir / src) for src in [*sources, *GENERATED_PAGES]}
     permalinks = {src: parsed[key].permalink for src, key in sources.items() if parsed[key].permalink}
     static = {unnumbered_dest(p.relative_to(docs_dir).as_posix(), False) for p in docs_dir.rglob("*") if p.is_file() and p.suffix != ".md"}
-    _, found = permalink_problems(permalinks, pages, static)
+    valid, found = permalink_problems(permalinks, pages, static)
+    listed = {src: parsed[key].redirect_from for src, key in sources.items() if parsed[key].redirect_from}
+    found += redirect_from_problems(listed, pages, static, {path: src for src, path in valid.items()})[1]
     named = {src: str(docs_dir / src) for src in sources}
     return [
         Problem(named[p.src_path], p.line, "permalink", _name_files(p.message, named))
@@ -215,7 +218,12 @@ def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True, docs
     problems.extend(check_duplicate_ids(split.body, entries, name, split.body_line))
     problems.extend(check_path_names(_relative_name(path, docs_dir), name))
     permalink = split.metadata.get("permalink") if split.block else None
-    parsed[path.resolve()] = _Parsed(path, split.body, split.body_line, entries, (permalink, lines.get(("permalink",), 1)) if permalink else None)
+    old = split.metadata.get("redirect_from") if split.block else None
+    parsed[path.resolve()] = _Parsed(
+        path, split.body, split.body_line, entries,
+        (permalink, lines.get(("permalink",), 1)) if permalink else None,
+        (old, lines.get(("redirect_from",), 1)) if old else None,
+    )
     return problems if report else []
 
 

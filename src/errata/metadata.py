@@ -14,6 +14,10 @@ The schema (every key optional but ``title``, which is always derived):
 ``description`` text
 =============  ===============================================================
 
+``redirect_from`` (a list of old addresses, ``/笔记/安装.html``) is kept as it is, like any other key: the
+site writes a redirect page at each, checked as a permalink is (the importer writes it for a VuePress page
+that had no permalink, so that the address VuePress gave it still leads there).
+
 Other keys are kept as they are, after the known ones. Normalising is
 symmetric with parsing: a normalised block normalises to itself, byte for byte.
 
@@ -53,7 +57,7 @@ MAX_TITLE = 200  # characters of a title taken from a heading
 
 #: Keys whose values are text however they look: ``title: yes`` is the word, not YAML 1.1's true
 #: (VuePress's reader, YAML 1.2, agrees), ``title: 1.10`` a version, not 1.1. Their list items too.
-TEXT_KEYS = ("title", "description", "permalink", "categories", "tags", "author", "category", "tag")  # the last two: vuepress-theme-hope's
+TEXT_KEYS = ("title", "description", "permalink", "redirect_from", "categories", "tags", "author", "category", "tag")  # the last two: vuepress-theme-hope's
 _STR_TAG = "tag:yaml.org,2002:str"
 _NULL_TAG = "tag:yaml.org,2002:null"
 

@@ -44,6 +44,10 @@ MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 #: The site's own scripts and styles under docs/ (mkdocs.yml names them in extra_javascript and extra_css).
 OWN_STATIC_FILES = {"assets/javascripts/errata.js", "assets/stylesheets/errata.css"}
 _PERMALINK = re.compile(r"[\w.\-~/]+")
+#: An old address a page is also reached by (``redirect_from``): a file's path as VuePress published it
+#: (``/笔记/10.安装（Windows）.html``), spaces and punctuation included; not what starts a URL's query or
+#: fragment, nor a backslash, a control character, a quote or a bracket of a tag.
+_OLD_ADDRESS = re.compile(r"[^\x00-\x1f\x7f\\#?\"'<>]+")
 #: The longest name of a folder (bytes of UTF-8) file systems take, and of a whole permalink: its redirect
 #: page is written at ``site/<permalink>/index.html``, which the system must be able to open.
 MAX_NAME_BYTES = 255
@@ -237,8 +241,9 @@ class PermalinkProblem:
     message: str
 
 
-def permalink_path(value: object) -> tuple[str | None, str | None]:
-    """(site path, problem): a vdoing permalink as the path its redirect page is written at.
+def permalink_path(value: object, key: str = "permalink") -> tuple[str | None, str | None]:
+    """(site path, problem): a vdoing permalink as the path its redirect page is written at; with ``key``
+    ``redirect_from``, one of a page's old addresses (:data:`_OLD_ADDRESS`: a file name as VuePress published it).
 
     >>> permalink_path("/pages/7c1c52/"), permalink_path("/../../x/")[1]
     (('pages/7c1c52', None), "permalink '/../../x/' must not contain '.' or '..' segments or '//'")
@@ -248,28 +253,33 @@ def permalink_path(value: object) -> tuple[str | None, str | None]:
     ("permalink 'https://evil.example/' must be a path under the site, not a URL", "permalink 'index' would replace the home page", "permalink '/' would replace the home page")
     >>> print(permalink_path("/pages/" + "页" * 90 + "/")[1][-98:])
     页页页/' is too long for a path of the site (at most 255 bytes of UTF-8 between two '/', 1024 in all)
+    >>> permalink_path("/笔记/10.安装 (Windows).html", "redirect_from"), permalink_path("/a?b.html", "redirect_from")[1]
+    (('笔记/10.安装 (Windows).html', None), "redirect_from '/a?b.html' may not hold a control character, \\\\, #, ?, quotes, < or >")
     """
     text = str(value).strip()
     if not text:
         return None, None
+    shown = f"{key} {quote(text)}"
     if url_scheme(text) or text.startswith("//") or text.startswith("\\\\"):
-        return None, f"permalink {quote(text)} must be a path under the site, not a URL"
-    if not _PERMALINK.fullmatch(text):
-        return None, f"permalink {quote(text)} may hold only letters, digits and . - _ ~ /"
+        return None, f"{shown} must be a path under the site, not a URL"
+    if key == "permalink" and not _PERMALINK.fullmatch(text):
+        return None, f"{shown} may hold only letters, digits and . - _ ~ /"
+    if key != "permalink" and not _OLD_ADDRESS.fullmatch(text):
+        return None, f"{shown} may not hold a control character, \\, #, ?, quotes, < or >"
     if not text.strip("/"):
-        return None, f"permalink {quote(text)} would replace the home page"
+        return None, f"{shown} would replace the home page"
     parts = text.strip("/").split("/")
-    if any(part in ("", ".", "..") for part in parts):
-        return None, f"permalink {quote(text)} must not contain '.' or '..' segments or '//'"
+    if any(part.strip() in ("", ".", "..") for part in parts):
+        return None, f"{shown} must not contain '.' or '..' segments or '//'"
     if any(len(part.encode("utf-8")) > MAX_NAME_BYTES for part in parts) or len(text.encode("utf-8")) > MAX_PERMALINK_BYTES:
         # The redirects plugin would end the build in "File name too long", after writing the site.
-        return None, f"permalink {quote(text)} is too long for a path of the site (at most {MAX_NAME_BYTES} bytes of UTF-8 between two '/', {MAX_PERMALINK_BYTES} in all)"
+        return None, f"{shown} is too long for a path of the site (at most {MAX_NAME_BYTES} bytes of UTF-8 between two '/', {MAX_PERMALINK_BYTES} in all)"
     # MkDocs writes ``x/index.md`` and ``x/README.md`` both at ``x/index.html``: a redirect named so
     # would replace the page at ``x/`` (the home page, for ``/README/``).
     while parts and parts[-1].lower() in ("index", "readme"):
         parts = parts[:-1]
     if not parts:
-        return None, f"permalink {quote(text)} would replace the home page"
+        return None, f"{shown} would replace the home page"
     return "/".join(parts), None
 
 
@@ -286,10 +296,11 @@ def permalink_problems(
     valid: dict[str, str] = {}
     owner: dict[str, str] = {}
     problems = []
+    statics = _StaticFiles.of(static_files)
     for src, (value, line) in sorted(permalinks.items()):
         path, problem = permalink_path(value)
         if problem is None and path is not None:
-            problem = _clash(path, src, page_urls, static_files, owner)
+            problem = _clash(path, src, page_urls, statics, owner)
         if problem:
             problems.append(PermalinkProblem(src, line, problem))
         elif path is not None:
@@ -298,16 +309,76 @@ def permalink_problems(
     return valid, problems
 
 
-def _clash(path: str, src: str, page_urls: dict[str, str], static_files: set[str], owner: dict[str, str]) -> str | None:
-    shown = f"/{path}/"
+def redirect_from_problems(
+    redirects: dict[str, tuple[object, int]], page_urls: dict[str, str], static_files: set[str], taken: dict[str, str]
+) -> tuple[dict[str, str], list[PermalinkProblem]]:
+    """The valid old addresses (site path → source path) of the pages' ``redirect_from`` lists (and the
+    problems of the others), checked as permalinks are; ``taken``: the permalinks' site paths (path → source), which come first.
+
+    An imported VuePress page keeps the addresses VuePress gave it (``/笔记/安装.html``) this way.
+
+    >>> redirect_from_problems({"b.md": (["/a.html", "/a/"], 3)}, {"a/": "a.md"}, set(), {})
+    ({'a.html': 'b.md'}, [PermalinkProblem(src_path='b.md', line=3, message='redirect_from /a/ would replace the page a.md')])
+    """
+    valid: dict[str, str] = {}
+    owner = dict(taken)
+    problems = []
+    statics = _StaticFiles.of(static_files)
+    for src, (value, line) in sorted(redirects.items()):
+        items = [value] if isinstance(value, str) else value if isinstance(value, list) else None
+        if items is None:
+            problems.append(PermalinkProblem(src, line, f"redirect_from must be a list of old addresses (redirect_from: [/a.html]), not {type(value).__name__}"))
+            continue
+        for item in items:
+            path, problem = permalink_path(item, "redirect_from") if isinstance(item, str) else (None, f"redirect_from: {item!r} is no address")
+            if problem is None and path is not None:
+                problem = _clash(path, src, page_urls, statics, owner, "redirect_from")
+            if problem:
+                problems.append(PermalinkProblem(src, line, problem))
+            elif path is not None:
+                owner[path] = valid[path] = src
+    return valid, problems
+
+
+@dataclass(frozen=True)
+class _StaticFiles:
+    """The site paths of the static files, and each folder they are in (with one file there, to name): a path
+    is looked up in them in the time of its length, not of the files' number (a blog of thousands of pictures
+    and of pages, each with two old addresses, took seconds comparing each address with each picture)."""
+
+    files: frozenset[str]
+    folders: dict[str, str]
+
+    @classmethod
+    def of(cls, static_files: set[str]) -> "_StaticFiles":
+        folders: dict[str, str] = {}
+        for static in sorted(static_files):
+            parts = static.split("/")
+            for end in range(1, len(parts)):
+                folders.setdefault("/".join(parts[:end]), static)
+        return cls(frozenset(static_files), folders)
+
+    def collision(self, path: str) -> str | None:
+        """The file a redirect page at ``path`` (a folder there) would collide with: the file itself, one
+        under it, or one it would be under."""
+        if path in self.files:
+            return path
+        if path in self.folders:
+            return self.folders[path]
+        parts = path.split("/")
+        return next((prefix for prefix in ("/".join(parts[:end]) for end in range(1, len(parts))) if prefix in self.files), None)
+
+
+def _clash(path: str, src: str, page_urls: dict[str, str], statics: _StaticFiles, owner: dict[str, str], key: str = "permalink") -> str | None:
+    shown = f"{key} /{path}/"
     if path.split("/")[0] in RESERVED_PATHS or path in RESERVED_PATHS:
-        return f"permalink {shown} is a path the site generates; choose another"
+        return f"{shown} is a path the site generates; choose another"
     page = page_urls.get(path + "/")
     if page is not None:
-        return f"permalink {shown} would replace the page {page}"
-    for static in static_files:
-        if static == path or static.startswith(path + "/") or path.startswith(static + "/"):
-            return f"permalink {shown} collides with the file {static}"
+        return f"{shown} would replace the page {page}"
+    static = statics.collision(path)
+    if static is not None:
+        return f"{shown} collides with the file {static}"
     if path in owner:
-        return f"permalink {shown} is already the permalink of {owner[path]}"
+        return f"{shown} is already {'an address' if key != 'permalink' else 'the permalink'} of {owner[path]}"
     return None

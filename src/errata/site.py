@@ -23,7 +23,7 @@ from .entries import ErrorEntry, find_entries
 from .errors import EssayError
 from .fingerprint import RULES, short_type
 from .metadata import DEFAULT_TIMEZONE, display_name, normalise_date, split_front_matter, without_order_number
-from .paths import GENERATED_FILES, generated_file_problem, permalink_problems, special_file_problem, symlinks_under, through_symlink
+from .paths import GENERATED_FILES, generated_file_problem, permalink_problems, redirect_from_problems, special_file_problem, symlinks_under, through_symlink
 
 #: Pages the hooks generate; an essay of that name would be shadowed (the check and the build refuse one).
 GENERATED_PAGES = tuple(name for name in GENERATED_FILES if name.endswith(".md"))
@@ -193,6 +193,7 @@ class Essay:
     entries: list[ErrorEntry]
     problems: list[Problem] = field(default_factory=list)
     permalink_line: int = 1
+    redirect_from_line: int = 1
     #: False when the front matter could not be read within the budget (or at all): MkDocs reads it
     #: without one, and what it read must not reach the theme (see :func:`errata.metadata.load_yaml`).
     front_matter_read: bool = True
@@ -257,6 +258,7 @@ def read_essay(path: Path, src_path: str) -> Essay:
         problems += at_their_lines(check_metadata(split.metadata, src_path), lines) + check_front_matter_html(split.metadata, src_path, lines)
     essay = Essay(src_path, split.metadata, split.body, split.body_line, entries, problems)
     essay.permalink_line = lines.get(("permalink",), 1) if split.block else 1
+    essay.redirect_from_line = lines.get(("redirect_from",), 1) if split.block else 1
     return essay
 
 
@@ -316,12 +318,16 @@ class Catalogue:
         return [entry for essay in self.essays.values() for entry in essay.entries]
 
     def redirects(self) -> dict[str, str]:
-        """Old vdoing permalinks (``/pages/7c1c52/``) → the essay's source path; invalid ones go to :attr:`problems`."""
+        """Old vdoing permalinks (``/pages/7c1c52/``), then the old addresses a page lists under ``redirect_from``
+        (an imported VuePress page's ``/笔记/安装.html``) → the essay's source path; invalid ones go to :attr:`problems`."""
         permalinks = {src: (e.metadata["permalink"], e.permalink_line) for src, e in self.essays.items() if e.metadata.get("permalink")}
         pages = {page_url(src): src for src in [*self.essays, *GENERATED_PAGES]}
-        valid, problems = permalink_problems(permalinks, pages, self.static_files())
-        self.problems += [Problem(p.src_path, p.line, "permalink", p.message) for p in problems]
-        return {f"{path}.md": src for src, path in valid.items()}
+        static = self.static_files()
+        valid, problems = permalink_problems(permalinks, pages, static)
+        listed = {src: (e.metadata["redirect_from"], e.redirect_from_line) for src, e in self.essays.items() if e.metadata.get("redirect_from")}
+        old, more = redirect_from_problems(listed, pages, static, {path: src for src, path in valid.items()})
+        self.problems += [Problem(p.src_path, p.line, "permalink", p.message) for p in problems + more]
+        return {f"{path}.md": src for src, path in valid.items()} | {f"{path}.md": src for path, src in old.items()}
 
     def static_files(self) -> set[str]:
         """The site paths of the docs' other files (images, the site's scripts and styles)."""

@@ -47,13 +47,13 @@ from urllib.parse import unquote
 from ..errors import EssayError
 from ..files import atomic_write, read_regular_file
 from ..metadata import MetadataValueError, SplitEssay, display_name, dump_front_matter, normalise_metadata, split_front_matter
-from ..paths import PASSIVE_SUFFIXES, THEME_FILE_KEYS, permalink_problems
+from ..paths import PASSIVE_SUFFIXES, THEME_FILE_KEYS, permalink_path, permalink_problems, redirect_from_problems
 from ..repair import FrontMatterError, RepairOptions, RepairReport, RepairResult, repair_bytes
 from ..safety import find_unsafe_html
 from ..site import GENERATED_PAGES, page_url, path_order_key, relative_url, unnumbered_dest, url_clashes
 from .anchors import heading_anchors
-from .markup import ON_AUTHORS_COMPUTER, Note, blog_path, convert_markup, included_paths
-from .theme import THEME_ADDRESSES, THEME_FOLDERS, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, nav_item, read_config
+from .markup import ON_AUTHORS_COMPUTER, Note, blog_path, convert_markup, included_paths, url_path
+from .theme import GITHUB_PAGES, THEME_ADDRESSES, THEME_FOLDERS, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, nav_item, read_config
 
 MAX_ESSAY_BYTES = 5_000_000
 MAX_ASSET_BYTES = 50_000_000
@@ -90,6 +90,7 @@ class ImportReport:
     nav: list[str] = field(default_factory=list)  # the blog's nav items and the page each leads to
     same_address: list[str] = field(default_factory=list)  # pages whose old permalink is their new address
     parts: list[str] = field(default_factory=list)  # files only included by other pages: no pages of their own
+    renamed: list[str] = field(default_factory=list)  # files written under another name, and why
 
     def render(self) -> str:
         """The report for a person (stdout)."""
@@ -105,10 +106,13 @@ class ImportReport:
         lines += [f"theme page: {line}" for line in self.theme_pages]
         if self.config and self.config.source:
             lines.append(f"config: {self.config.source}: title {self.config.title!r}, description {self.config.description!r}, {len(self.config.nav)} nav items")
+        if self.config and self.config.url:
+            lines.append(f"site address: {self.config.url} (from {self.config.url_source})")
         if self.nav:
             lines.append("nav (the site's navigation lists these pages by itself): " + "; ".join(self.nav))
         lines += [f"same address: {line}" for line in self.same_address]
         lines += [f"included only: {line}" for line in self.parts]
+        lines += [f"renamed: {line}" for line in self.renamed]
         lines += [f"skipped: {line}" for line in self.skipped]
         if self.failed:
             lines += ["", f"failed ({len(self.failed)}, not imported):"] + [f"  {line}" for line in self.failed]
@@ -131,6 +135,7 @@ class _Page:
     role: str = "essay"  # essay, home, theme, catalogue
     anchors: dict[str, str] | None = None  # ids a link may name → the site's ids, made when first asked
     key_lines: dict[str, int] = field(default_factory=dict)  # top-level front-matter key → its line in the author's file
+    old_addresses: list[str] = field(default_factory=list)  # where VuePress published it, redirected here (redirect_from)
 
 
 #: Front matter by which the author keeps a page off the site (reco's ``publish: false`` and its passwords
@@ -176,6 +181,7 @@ class _Import:
         self.config = SiteConfig()
         self.by_dest: dict[str, _Page] = {}  # the pages written, by destination path
         self.led_to: set[str] = set()  # destination paths a link of a page converted (or the nav) leads to
+        self.dests: dict[str, str] = {}  # source path → destination path, each decided once
 
     # -- the plan ---------------------------------------------------------------
 
@@ -195,12 +201,13 @@ class _Import:
                 self._read_page(relative)
             elif _passive(relative):
                 self.assets.add(relative)
-            else:
+            elif relative != "CNAME":  # the domain the repository's GitHub Pages served: _custom_domain reads it
                 self.report.skipped.append(f"{relative}: not copied ({_suffix(relative) or 'no extension'} files are not known to be safe to publish as they are)")
         public = vuepress / "public"
         if public.is_dir() and not public.is_symlink() and not vuepress.is_symlink():
             self.public = {path for path in self._walk(public, skip_hidden_folders=False) if _passive(path)}
             self._site_files(public)
+        self._custom_domain([public / "CNAME", self.docs / "CNAME", self.source / "CNAME"])
         self._place_pages()
         outputs = self._convert_pages()
         for relative in sorted(self.assets):
@@ -304,6 +311,8 @@ class _Import:
             )
             return
         self._rename_theme_keys(page)
+        if self.config.vdoing and not _TOML_FRONT_MATTER.match(data):
+            self._vdoing_front_matter(page)
         if "/" not in relative and (page.metadata.get("home") is True or relative.lower() in ("index.md", "readme.md")):
             page.role = "home"  # VuePress's root page is the home, whatever its layout
         elif any(page.metadata.get(flag) is True for flag in THEME_PAGES):
@@ -311,6 +320,27 @@ class _Import:
         elif page.metadata.get("pageComponent"):
             page.role = "catalogue"
         self.pages[relative] = page
+
+    def _vdoing_front_matter(self, page: _Page) -> None:
+        """What vdoing gave a page the author left without them, when it built (``setFrontmatter``, which wrote them
+        into the file): the title from the file's name (not its first heading), and the categories from its folders,
+        for an article (numbers off: ``01.人工智能/03.小知识点`` → 人工智能, 小知识点; a ``_posts/`` post its folders
+        there, else the posts category). vdoing leaves the files at the top of docs/ and in ``@pages/`` alone."""
+        if "/" not in page.src or page.src.startswith("@pages/"):
+            return
+        metadata = dict(page.metadata)
+        name = vdoing_name(posixpath.basename(page.src)).strip()
+        if "title" not in page.key_lines and name and metadata.get("title") != name:  # the author's file had none: the repair took a heading's
+            metadata = {"title": name, **{k: v for k, v in metadata.items() if k != "title"}}
+            self.report.counts["titles from file names (vdoing)"] += 1
+        article = "pageComponent" not in metadata and metadata.get("article") is not False
+        categories = [c.strip() for c in vdoing_categories(page.src, self.config.posts_category) if c.strip()]
+        if article and categories and self.config.categories_from_folders and "categories" not in page.key_lines and not metadata.get("categories"):
+            metadata["categories"] = list(dict.fromkeys(categories))  # a category twice is one (the check refuses it twice)
+            self.report.counts["categories from folders (vdoing)"] += 1
+        if metadata != page.metadata:
+            page.metadata = metadata
+            page.block = dump_front_matter(metadata)
 
     def _rename_theme_keys(self, page: _Page) -> None:
         """A theme's names for Errata's keys (:data:`THEME_KEY_NAMES`) renamed and read as Errata reads its own
@@ -353,6 +383,7 @@ class _Import:
                 self._remember_permalink(page, target)
             elif page.role == "catalogue":
                 self._place_catalogue(page)
+        self._numbered_twins_apart()
         for page in self.pages.values():
             if page.dest and page.role != "theme":
                 self._remember_permalink(page, page.dest)
@@ -362,6 +393,24 @@ class _Import:
         for clash in url_clashes(pages + assets):
             self.report.needs_a_person.append(f"{clash} (the build fails until then)")
         self._check_permalinks()
+
+    def _numbered_twins_apart(self) -> None:
+        """Essays whose names differ by their numbers only (``04.清单.md``, ``05.清单.md``), which Errata would publish
+        at one address (the numbers come off it; VuePress kept them): the second and later get ``-2``, ``-3``…
+        after the name (``05.清单-2.md``, at ``清单-2/``), listed under renamed, instead of failing the build."""
+        owner = {page_url(page.dest): page.src for page in self.pages.values() if page.dest and page.role != "essay"}
+        for page in self.pages.values():
+            if not page.dest or page.role != "essay":
+                continue
+            url = page_url(page.dest)
+            index = posixpath.basename(page.dest)[:-3].lower() in ("index", "readme")  # a folder's own page: said, not renamed
+            if url in owner and not index:
+                stem, number = page.dest[:-3], 2
+                while page_url(f"{stem}-{number}.md") in owner or f"{stem}-{number}.md" in self.pages:
+                    number += 1
+                page.dest = self.dests[page.src] = f"{stem}-{number}.md"
+                self.report.renamed.append(f"{page.src} → {page.dest} ({owner[url]} is published at {url} too: the numbers come off the address)")
+            owner[page_url(page.dest)] = page.src
 
     def _check_permalinks(self) -> None:
         """What the strict build will refuse, said now: a permalink that leaves the site or names a
@@ -380,23 +429,60 @@ class _Import:
         for src, (value, _) in mine.items():
             by_permalink.setdefault(str(value).strip().strip("/"), []).append(src)
         written = {page.dest for page in self.pages.values() if page.dest}
-        for path, permalink in _permalinks_in(self.dest, written):
+        there = _permalinks_in(self.dest, written)
+        for path, permalink in there:
             for src in by_permalink.get(permalink, ()):
                 self.report.needs_a_person.append(
                     f"{src}:1: permalink /{permalink}/ is also that of {path}, already in {self.dest} (remove one; the build fails until then)"
                 )
+        if not self.config.vdoing:  # vdoing gave each page a permalink when it built: it was never at its path
+            self._keep_vuepress_addresses(mine, there, written)
+
+    def _keep_vuepress_addresses(self, mine: dict[str, tuple[Any, int]], there: list[tuple[str, str]], written: set[str]) -> None:
+        """The addresses VuePress gave the pages that name no permalink (``/javascript/事件循环.html``), kept as
+        their ``redirect_from`` where they are not their new ones; one that a page, a file or a permalink of the
+        site holds (here or already in DEST) is not, said: a redirect there would replace it, or the build would fail."""
+        pages = {page_url(src): src for src in [*GENERATED_PAGES, *_essays_in(self.dest, written)]}
+        pages |= {page_url(page.dest): page.src for page in self.pages.values() if page.dest}
+        static = {unnumbered_dest(self._dest(src), False) for src in self.assets} | self.public
+        taken = {path: src for path, src in ((permalink_path(value)[0], src) for src, (value, _) in mine.items()) if path}
+        taken |= {path: f"{src} (in {self.dest})" for path, src in ((permalink_path(value)[0], src) for src, value in there) if path}
+        listed = {
+            page.src: (addresses, 1)
+            for page in self.pages.values()
+            if page.role == "essay" and page.dest and not page.metadata.get("permalink") and "redirect_from" not in page.metadata
+            and (addresses := [a for a in vuepress_addresses(page.src) if a.strip("/") != page_url(page.dest).strip("/")])
+        }
+        valid, problems = redirect_from_problems(listed, pages, static, taken)
+        for src, (addresses, _) in listed.items():
+            self.pages[src].old_addresses = [a for a in addresses if valid.get(permalink_path(a, "redirect_from")[0] or "") == src]
+        for problem in problems:
+            self.report.needs_a_person.append(f"{problem.src_path}:1: the address VuePress gave it is not kept: {problem.message}")
 
     def _place_catalogue(self, page: _Page) -> None:
+        """A vdoing catalogue page as its folder's index page, listing the folder's essays; one that cannot be
+        (it names no folder, or one the blog does not have, or one that has an index page) is left out, said."""
         component = page.metadata.get("pageComponent")
         data = component.get("data") if isinstance(component, dict) else None
         # vdoing names the folder a catalogue lists by ``key``; some of its versions by ``path``.
         key = str(data.get("key") or data.get("path") or "").strip("/") if isinstance(data, dict) else ""
         inside = [p for p in self.pages.values() if p.role == "essay" and key and p.src.startswith(key + "/")]
-        if not inside or f"{key}/index.md" in self.pages or f"{key}/README.md" in self.pages:
-            self.report.theme_pages.append(f"{page.src} (catalogue of {key or '?'}) → dropped: the navigation lists that folder")
+        index = next((f"{key}/{name}" for name in ("index.md", "README.md") if f"{key}/{name}" in self.pages), None)
+        if inside and index is None:
+            page.dest = self._dest(f"{key}/index.md")
+            self.report.theme_pages.append(f"{page.src} (catalogue of {key}) → {page.dest}, the folder's index page")
             return
-        page.dest = f"{key}/index.md"
-        self.report.theme_pages.append(f"{page.src} (catalogue of {key}) → {page.dest}, the folder's index page")
+        permalink = str(page.metadata.get("permalink") or "").strip().strip("/")
+        lost = f"; its permalink /{permalink}/ leads nowhere now" if permalink else ""
+        where = f"{page.src}:{page.key_lines.get('pageComponent', 1)}"
+        if index is not None:
+            self.report.theme_pages.append(f"{page.src} (catalogue of {key}) → not imported: {index} is that folder's index page{lost}")
+        elif not key:
+            self.report.needs_a_person.append(f"{where}: a catalogue page that names no folder (pageComponent.data.key): not imported{lost}")
+        elif any(src.startswith(key + "/") for src in [*self.pages, *self.assets]):
+            self.report.needs_a_person.append(f"{where}: the catalogue of {key} has no page to list (no essay is in that folder): not imported{lost}")
+        else:
+            self.report.needs_a_person.append(f"{where}: the catalogue names the folder {key!r}, which the blog does not have: not imported{lost}")
 
     def _remember_permalink(self, page: _Page, dest: str) -> None:
         permalink = str(page.metadata.get("permalink") or "").strip().strip("/")
@@ -475,10 +561,12 @@ class _Import:
 
     def _convert(self, page: _Page) -> str:
         if page.role == "catalogue":
-            key = page.dest.rsplit("/", 1)[0]
-            listed = [(posixpath.relpath(p.dest, key), _title(p)) for p in self.pages.values() if p.role == "essay" and p.dest and p.src.startswith(key + "/")]
+            folder = posixpath.dirname(page.dest)  # where the folder's pages went (a '#' in its name renamed)
+            listed = [(posixpath.relpath(p.dest, folder), _title(p)) for p in self.pages.values() if p.role == "essay" and p.dest.startswith(folder + "/")]
             meta = {"title": _title(page)}
-            if page.metadata.get("permalink"):
+            if self._at_its_permalink(page):
+                self._same_address(page)
+            elif page.metadata.get("permalink"):
                 meta["permalink"] = page.metadata["permalink"]  # the old address still leads here
             return catalogue_page(meta, sorted(listed, key=lambda page: path_order_key(page[0])))  # as the navigation orders them
         resolve = self._resolver(page)
@@ -487,23 +575,32 @@ class _Import:
         self._notes(page.src, converted.notes)
         if page.role == "home":
             return home_page(page.metadata, converted.text, self.config, lambda url, image: resolve(url, image, 1, False))
+        return self._front_matter(page) + converted.text
+
+    def _front_matter(self, page: _Page) -> str:
+        """A page's front matter as written: without a permalink that is its new address, with the keys Material
+        reads itself kept under other names; every page the same, whichever of them it needs."""
+        metadata = dict(page.metadata)
         if self._at_its_permalink(page):
-            # The old address is the new one (99.friends.md, /friends): a redirect would replace the page itself.
-            shown = str(page.metadata["permalink"]).strip().strip("/")
-            self.report.same_address.append(f"{page.src}: /{shown}/ is its address here too (permalink left out)")
-            return dump_front_matter({k: v for k, v in page.metadata.items() if k != "permalink"}) + converted.text
-        theirs = [key for key in MATERIAL_PAGE_KEYS if key in page.metadata]
-        if theirs:
+            del metadata["permalink"]
+            self._same_address(page)
+        if page.old_addresses:
+            metadata["redirect_from"] = page.old_addresses
+            self.report.counts["old addresses kept"] += len(page.old_addresses)
+        for key in [key for key in MATERIAL_PAGE_KEYS if key in metadata]:
             # Material reads these keys itself (``icon: pen`` names an icon file it must find, or the build
             # stops): another theme's values are kept under another name.
-            kept = {k: v for k, v in page.metadata.items() if k not in theirs}
-            for key in theirs:
-                aside = _free_key(kept | {k: None for k in page.metadata}, f"vuepress_{key}")
-                kept[aside] = page.metadata[key]
-                line = page.key_lines.get(key, 1)
-                self.report.needs_a_person.append(f"{page.src}:{line}: front matter {key!r} means something else to Material: kept as {aside!r}")
-            return dump_front_matter(kept) + converted.text
-        return page.block + converted.text
+            aside = _free_key(metadata | page.metadata, f"vuepress_{key}")
+            metadata[aside] = metadata.pop(key)
+            line = page.key_lines.get(key, 1)
+            self.report.needs_a_person.append(f"{page.src}:{line}: front matter {key!r} means something else to Material: kept as {aside!r}")
+        return page.block if metadata == page.metadata else dump_front_matter(metadata)
+
+    def _same_address(self, page: _Page) -> None:
+        """Said of a page whose old address is its new one (99.friends.md, /friends): it keeps no permalink,
+        since the redirect would replace the page itself."""
+        shown = str(page.metadata["permalink"]).strip().strip("/")
+        self.report.same_address.append(f"{page.src}: /{shown}/ is its address here too (permalink left out)")
 
     def _refused_html(self, page: _Page, text: str) -> None:
         """What the strict build's unsafe-HTML check still finds in a page written (what the conversion
@@ -558,7 +655,7 @@ class _Import:
                 new = relative_url(site_path, page_url(page.dest))
             else:
                 new = posixpath.relpath(path, posixpath.dirname(page.dest) or ".")
-            return _url_path(new) + (f"#{fragment}" if fragment else "")
+            return url_path(new) + (f"#{fragment}" if fragment else "")
 
         return resolve
 
@@ -642,8 +739,11 @@ class _Import:
         bare = key[:-5] if key.endswith(".html") else key
         if key == "" or bare in ("index", "README"):
             return "index.md"
-        if bare in self.permalinks:
-            return self.permalinks[bare]
+        # A permalink leads there however a link writes it: VuePress 2's themes store it with .html
+        # (/favorite/schedule.html), and their router finds it without (/favorite/schedule) as well.
+        permalink = next((self.permalinks[k] for k in (key, bare, bare + ".html") if k in self.permalinks), None)
+        if permalink is not None:
+            return permalink
         if bare in THEME_ADDRESSES:
             return THEME_ADDRESSES[bare]
         normal = posixpath.normpath(key)
@@ -671,32 +771,73 @@ class _Import:
         return None
 
     def _site_files(self, public: Path) -> None:
-        """The public files no page links to that the site still needs: ``robots.txt``, and the
-        ``CNAME`` GitHub Pages serves a custom domain by (copied only if it is a host name)."""
+        """The public files no page links to that the site still needs: ``robots.txt`` (the ``CNAME``: :meth:`_custom_domain`)."""
         if "robots.txt" in self.public:
             self.copies.setdefault("robots.txt", public / "robots.txt")
             self.report.theme_pages.append("public robots.txt → robots.txt")
-        cname = public / "CNAME"
-        try:
-            data = read_regular_file(cname, 256) if cname.is_file() else None
-        except (OSError, EssayError):
-            data = None
-        if data is not None:
+
+    def _custom_domain(self, candidates: list[Path]) -> None:
+        """The first ``CNAME`` there is (the public folder's, which VuePress published, then one beside the pages
+        or in the repository, which a deploy script did): copied where GitHub Pages reads it if it is a host
+        name, and the site's address (``https://domain/``) where the config gives none or only GitHub Pages' own."""
+        for cname in candidates:
+            if cname.is_symlink() or not cname.is_file():
+                continue
+            shown = cname.relative_to(self.source).as_posix() if cname.is_relative_to(self.source) else cname.name
+            try:
+                data = read_regular_file(cname, 256)
+            except (OSError, EssayError):
+                data = b"\0"
             domain = data.decode("utf-8", errors="replace").strip()
-            if len(data) <= 256 and re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?", domain):
-                self.copies.setdefault("CNAME", cname)
-                self.report.theme_pages.append(f"public CNAME → CNAME (GitHub Pages serves the site at {domain})")
-            else:
-                self.report.needs_a_person.append(".vuepress/public/CNAME: not a host name: not copied")
+            if len(data) > 256 or not re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?", domain):
+                self.report.needs_a_person.append(f"{shown}: not a host name: not copied")
+                return
+            self.copies.setdefault("CNAME", cname)
+            self.report.theme_pages.append(f"{shown} → CNAME (GitHub Pages serves the site at {domain})")
+            if not self.config.url or self.config.url_source == GITHUB_PAGES:
+                self.config.url, self.config.url_source = f"https://{domain.lower()}/", shown
+            return
 
     def _dest(self, src: str) -> str:
-        """Where a file of the blog goes: where it was, but ``_posts/`` is named as vdoing shows it (随笔),
-        and an essay named as one of Errata's own pages (``tags.md``, ``01.archive.md``) takes a ``blog-`` prefix."""
+        """Where a file of the blog goes: where it was, but ``_posts/`` is named as vdoing shows it (随笔; a
+        ``_posts/随笔/`` folder is that folder too),
+        an essay named as one of Errata's own pages (``tags.md``, ``01.archive.md``) takes a ``blog-`` prefix,
+        and a ``#`` in a name becomes ``＃`` (reported): the redirects plugin reads a page path's ``#`` as
+        the start of a fragment, so no old address could lead to ``30.访问路径#问题.md``."""
+        if src in self.dests:
+            return self.dests[src]
+        dest = src
         if src.startswith("_posts/"):
-            return f"{self.config.posts_category}/{src[len('_posts/'):]}"
-        if unnumbered_dest(src, True) in ERRATA_PAGES:
-            return f"blog-{src}"  # ``01.archive.md`` is published at archive/ too, where Errata's own page is
-        return src
+            inside = src[len("_posts/") :]
+            # Posts an author filed under the category's own name (_posts/随笔/x.md) are in that folder once.
+            if inside.startswith(self.config.posts_category + "/"):
+                inside = inside[len(self.config.posts_category) + 1 :]
+            dest = f"{self.config.posts_category}/{inside}"
+        elif unnumbered_dest(src, True) in ERRATA_PAGES:
+            dest = f"blog-{src}"  # ``01.archive.md`` is published at archive/ too, where Errata's own page is
+        named = dest.replace("#", "＃")
+        if named != src:  # moved: onto no file of the blog, nor one moved there before
+            dest = self._free_path(named)
+        ours = src in self.pages or src in self.assets  # a file of the blog, not a catalogue's index made for its folder
+        if ours and "#" in src:
+            self.report.renamed.append(f"{src} → {dest} (the redirects plugin reads a '#' in a path as a fragment's start: no old address could lead there)")
+        elif ours and dest != named:
+            self.report.renamed.append(f"{src} → {dest} ({named} is another file's)")
+        self.dests[src] = dest
+        return dest
+
+    def _free_path(self, path: str) -> str:
+        """``path``, or ``x-2.md``, ``x-3.md``… when a file of the blog is there already or another is going there:
+        a file renamed never replaces one.
+
+        The blog's own files keep their paths, so a path taken is one of theirs or one given before."""
+        taken = set(self.pages) | self.assets | set(self.dests.values())
+        stem, suffix = posixpath.splitext(path)
+        candidate, number = path, 1
+        while candidate in taken:
+            number += 1
+            candidate = f"{stem}-{number}{suffix}"
+        return candidate
 
     def _nav_report(self) -> None:
         """Where each item of the blog's nav went: Errata's navigation is made from the folders, so a page is in it."""
@@ -754,7 +895,8 @@ class _Import:
 
 
 def _permalinks_in(dest: Path, skip: set[str]) -> list[tuple[str, str]]:
-    """(path under ``dest``, permalink without slashes) of the essays already there, but those at ``skip``."""
+    """(path under ``dest``, permalink without slashes) of the essays already there, but those at ``skip``;
+    and one for each old address an essay lists under ``redirect_from`` (an earlier import's), which it holds as well."""
     if not dest.is_dir():
         return []
     found = []
@@ -769,14 +911,62 @@ def _permalinks_in(dest: Path, skip: set[str]) -> list[tuple[str, str]]:
             metadata = split_front_matter(data.decode("utf-8")).metadata
         except (OSError, UnicodeDecodeError, EssayError):
             continue  # not this check's business: the build reports it
-        permalink = str(metadata.get("permalink") or "").strip().strip("/")
-        if permalink:
-            found.append((relative, permalink))
+        old = metadata.get("redirect_from")
+        for permalink in [metadata.get("permalink"), *(old if isinstance(old, list) else [old])]:
+            permalink = str(permalink or "").strip().strip("/")
+            if permalink:
+                found.append((relative, permalink))
     return found
 
 
 #: VuePress's TOML front matter: ``---toml`` (or Hugo's ``+++``) to ``---`` (``+++``).
 _TOML_FRONT_MATTER = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:---toml|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def vdoing_name(filename: str) -> str:
+    """A page's name as vdoing reads it from its file's: between the first dot and the last (the order number
+    off, and whatever else is before a first dot), or all before ``.md`` when there is one dot only.
+
+    >>> vdoing_name("70.nn.Sequential作用.md"), vdoing_name("python中的zip函数.md"), vdoing_name("nn.Module.md")
+    ('nn.Sequential作用', 'python中的zip函数', 'Module')
+    """
+    stem = filename[: filename.rindex(".")] if "." in filename else filename
+    return stem.split(".", 1)[1] if "." in stem else stem
+
+
+def vdoing_categories(src: str, posts_category: str) -> list[str]:
+    """The categories vdoing gives a page that names none: its folders, each without what is before its first
+    dot (``01.人工智能`` → 人工智能); in ``_posts/``, the folders there, else the posts category.
+
+    >>> vdoing_categories("01.人工智能/03.一些小知识点/70.a.md", "随笔"), vdoing_categories("_posts/a.md", "随笔"), vdoing_categories("_posts/读书/a.md", "随笔")
+    (['人工智能', '一些小知识点'], ['随笔'], ['读书'])
+    """
+    folders = src.split("/")[:-1]
+    if folders[:1] == ["_posts"]:
+        return folders[1:] or [posts_category]
+    return [folder.split(".", 1)[1] if "." in folder else folder for folder in folders]
+
+
+def _essays_in(dest: Path, skip: set[str]) -> list[str]:
+    """The Markdown files already under ``dest`` (paths under it), but those at ``skip``."""
+    if not dest.is_dir():
+        return []
+    return [path.relative_to(dest).as_posix() for path in dest.rglob("*.md") if path.relative_to(dest).as_posix() not in skip]
+
+
+def vuepress_addresses(src: str) -> list[str]:
+    """The addresses VuePress (1 and 2) published a page at that names no permalink: ``a/b.md`` at ``/a/b.html``
+    and at ``/a/b`` (VuePress 2's router reads that too, as GitHub Pages and most hosts serve ``b.html``), a
+    folder's ``README.md`` at ``/a/``; numbers are kept (VuePress does not take them off).
+
+    >>> vuepress_addresses("01.指南/02.安装.md"), vuepress_addresses("guide/README.md"), vuepress_addresses("index.md")
+    (['/01.指南/02.安装.html', '/01.指南/02.安装'], ['/guide/'], [])
+    """
+    stem = src[:-3]
+    folder, name = posixpath.split(stem)
+    if name.lower() in ("readme", "index"):
+        return [f"/{folder}/"] if folder else []
+    return [f"/{stem}.html", f"/{stem}"]
 
 
 def _protecting_rule(src: str, permalink: Any, rules: list[str]) -> str | None:
@@ -900,15 +1090,6 @@ def _passive(path: str) -> bool:
     (True, False, False)
     """
     return _suffix(path) in PASSIVE_SUFFIXES
-
-
-def _url_path(path: str) -> str:
-    """A file path as a URL path, readable: only what a URL cannot hold as it is gets escaped.
-
-    >>> _url_path("../02.笔记/100% 完成#1.md")
-    '../02.笔记/100%25%20完成%231.md'
-    """
-    return path.replace("%", "%25").replace(" ", "%20").replace("#", "%23").replace("?", "%3F")
 
 
 def _title(page: _Page) -> str:

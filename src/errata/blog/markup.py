@@ -20,6 +20,8 @@ What changes (everything outside fenced code and HTML comments; inside them noth
 - where the blog has markdown-it-sub/sup on (``syntax``), ``H~2~O`` → ``H<sub>2</sub>O`` and ``2^10^`` → ``2<sup>10</sup>``;
 - includes (``<!-- @include: ./part.md{3-10} -->``) → that file's Markdown, converted (files of the blog only);
 - ``[[toc]]`` → removed (Material has its own table of contents);
+- a list or a table on the line after a paragraph (a list after a table or a fence), which VuePress reads as
+  one, gets the blank line Python-Markdown wants first; `` ### 标题`` (indented by 1–3 spaces) goes to its margin;
 - every link and image URL goes through a resolver (the importer's: assets, permalinks, public files);
 - ``<!-- more -->`` stays: it is Material's excerpt marker too.
 
@@ -224,6 +226,8 @@ def convert_markup(
     lines, origins = _alerts_as_containers(lines)
     numbers = [first_line + origin for origin in origins]  # each line's in the author's file
     lines = _quoted_containers(lines, numbers, result)
+    lines = _paragraphs_ended(lines, result, breaks="breaks" in syntax)
+    lines = _cards_on_one_line(lines)
     roles = [QUOTED_CODE if quoted else role for role, quoted in zip(_entry_roles(lines), _quoted_fences(lines))]
     lines, gone = _dropped_elements(lines, numbers, roles, resolve, result)
     root = _parse(lines, numbers, result, roles, gone)
@@ -432,6 +436,206 @@ def _quotes_ended(lines: list[str]) -> list[str]:
     return out
 
 
+# -- paragraphs: where CommonMark ends one, Python-Markdown needs a blank line ----------------------
+
+#: A block quote's markers before a line's content (``> > ``).
+_QUOTE_MARKERS = re.compile(r"(?: {0,3}> ?)*")
+#: A list item that may end a paragraph in CommonMark: a bullet, or an ordered list's that starts at 1, with text.
+_INTERRUPTING_ITEM = re.compile(r"(?:[-*+]|1[.)])[ \t]+\S")
+_ATX_HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
+#: Lines that start a block of their own (an admonition, a tab, a container's ``@tab``): no paragraph's text.
+_OTHER_BLOCK = re.compile(r"(?:!!!|\?\?\?|===|@tab\b|\[\^[^\]\n]*\]:)")
+
+
+@dataclass(frozen=True)
+class _Before:
+    """What a line is, for the line after it: its quote depth; its kind, ``text`` (a paragraph's), ``item``
+    (a list item's text), ``table`` or ``fence`` (a fence's closing line); and a column: where the
+    paragraph's container starts (four-space steps), or where the item's text starts."""
+
+    depth: int
+    kind: str
+    column: int = 0
+
+
+def _paragraphs_ended(lines: list[str], result: Conversion, breaks: bool = False) -> list[str]:
+    """The lines with a blank line where VuePress ends a paragraph and Python-Markdown would read on, and an
+    ATX heading indented by one to three spaces moved to its margin; every line keeps its number (a blank
+    line is carried by the line before, as a quote's ``>`` where it is in one). With ``breaks`` (markdown-it's
+    option, which the blog turned on), a line that a next line of its paragraph follows ends in a hard break
+    (two spaces, which a code span that goes on to the next line shows as the space it would be anyway).
+
+    markdown-it (CommonMark) lets a bullet list, an ordered list that starts at 1 and a table (GFM) end a
+    paragraph, a table a list item's text, and reads ``   ### 标题`` as a heading; Python-Markdown reads
+    them all as the paragraph's text (``- a - b`` on one line, raw ``|`` pipes, ``### 标题``), and a list
+    after a table or a fence as their text too. Nothing in code or comments is touched, nor an item
+    under an item (Python-Markdown nests those itself), nor ``2.`` after a paragraph (CommonMark's text too).
+
+    >>> _paragraphs_ended(["宏任务：", "- setInterval", "2. 不是列表", "", "> 步骤：", "> 1. 打开", "", " ### 标题"], Conversion(""))
+    ['宏任务：\\n', '- setInterval', '2. 不是列表', '', '> 步骤：\\n>', '> 1. 打开', '', '### 标题']
+    >>> _paragraphs_ended(["对比：", "| a | b |", "|---|---|", "```", "text", "- 代码里", "```", "- 项"], Conversion(""))
+    ['对比：\\n', '| a | b |', '|---|---|', '```', 'text', '- 代码里', '```\\n', '- 项']
+    >>> _paragraphs_ended(["一行", "两行", "三行", "", "> 引", "> 文", "- 项", "  续", "## 题"], Conversion(""), breaks=True)
+    ['一行  ', '两行  ', '三行', '', '> 引  ', '> 文', '- 项  ', '  续\\n', '## 题']
+    """
+    physical = [part for entry in lines for part in entry.split("\n")]  # what a pass before joined, line by line
+    if not breaks and not any("|" in line or "#" in line or _LIST_ITEM.match(line.lstrip(" >")) for line in physical):
+        return lines
+    roles = line_roles("\n".join(physical))
+    quoted = _quoted_fences(physical)
+    fences = _fences(physical)
+    fenced = [False] * len(physical)
+    for first, last, _ in fences:
+        fenced[first : last + 1] = [True] * (last + 1 - first)
+    closing = {last for _, last, closed in fences if closed}
+    out = list(physical)
+    before: _Before | None = None
+    in_comment = False
+    for k, line in enumerate(physical):
+        if in_comment or fenced[k] or quoted[k] or roles[k] in (FENCED, CODE, HTML):
+            before = _Before(0, "fence") if k in closing else None
+            in_comment = in_comment and "-->" not in line
+            continue
+        prefix = _QUOTE_MARKERS.match(line).group(0)
+        inner = line[len(prefix) :]
+        depth = prefix.count(">")
+        expanded = inner.expandtabs(4) if "\t" in inner else inner
+        body = expanded.lstrip(" ")
+        indent = len(expanded) - len(body)
+        last = before if before is not None and before.depth == depth else None
+        before = None
+        if not body.strip():
+            continue
+        item = None if _thematic_break(body) else _LIST_ITEM.match(expanded)
+        heading = _ATX_HEADING.match(body)
+        table = k + 1 < len(physical) and _starts_table(body, physical[k + 1], prefix)
+        if last is not None and _ends(last, indent, body, item, heading, table):
+            out[k - 1] += "\n" + prefix.rstrip()
+            result.counts["blank lines added"] += 1
+        if heading and indent % 4 and inner.startswith(" " * indent):
+            out[k] = prefix + " " * (indent - indent % 4) + body  # its container's column (a list item's: fours by now)
+            result.counts["headings unindented"] += 1
+        if item:
+            spaces = len(item.group(3))
+            before = _Before(depth, "item", indent + len(item.group(2)) + (spaces if 0 < spaces <= 4 else 1))
+        elif table or (last is not None and last.kind == "table" and "|" in body):
+            before = _Before(depth, "table")
+        elif heading or _thematic_break(body) or _STARTS_BLOCK.match(expanded) or _OTHER_BLOCK.match(body):
+            before = None
+        elif last is not None and last.kind in ("text", "item"):
+            before = last  # the paragraph goes on (an item's, lazily or not)
+            if breaks and not out[k - 1].endswith("  "):
+                out[k - 1] += "  "
+                result.counts["line breaks kept"] += 1
+        else:
+            before = _Before(depth, "text", indent - indent % 4)
+        if "<!--" in line and "-->" not in line[line.rindex("<!--") :]:
+            in_comment = True
+    if out == physical:
+        return lines
+    regrouped, at = [], 0
+    for entry in lines:
+        count = entry.count("\n") + 1
+        regrouped.append("\n".join(out[at : at + count]))
+        at += count
+    return regrouped
+
+
+def _ends(last: _Before, indent: int, body: str, item: re.Match[str] | None, heading: re.Match[str] | None, table: bool) -> bool:
+    """Whether a line (at ``indent``, its text ``body``) ends the block the line before it is in, for
+    markdown-it, where Python-Markdown would read it as that block's text."""
+    if last.kind == "text":
+        if item:  # an item left of the paragraph's container is the next of a list around it: any item
+            return indent < last.column or (indent <= last.column + 3 and bool(_INTERRUPTING_ITEM.match(body)))
+        return table and indent <= last.column + 3
+    if last.kind == "item":  # an item under an item is Python-Markdown's nesting too
+        return (table or bool(heading)) and indent < last.column + 4
+    return bool(item) or (table and last.kind == "fence")
+
+
+def _starts_table(header: str, after: str, prefix: str) -> bool:
+    """Whether ``header`` (a line's text) and the line ``after`` it (at the same quote ``prefix``) start a
+    table as markdown-it reads one: a row holding a ``|``, then a delimiter row of as many cells.
+
+    >>> _starts_table("| | 甲 | 乙 |", "|---|:--:|---|", ""), _starts_table("a | b", "> --|--", "> "), _starts_table("a | b", "---|", "")
+    (True, True, False)
+    """
+    if "|" not in header or not after.startswith(prefix.rstrip()):
+        return False
+    row = after[len(prefix.rstrip()) :].strip()
+    if not row or "|" not in row or row.strip("|-: \t"):
+        return False
+    cells = _cells(row)
+    return all(re.fullmatch(r":?-+:?", cell) for cell in cells) and len(cells) == len(_cells(header))
+
+
+def _cells(row: str) -> list[str]:
+    """A table row's cells (markdown-it's reading: a ``\\|`` is no border, a border at either end makes no cell).
+
+    >>> _cells("| a | b \\\\| c |"), _cells("a|b")
+    (['a', 'b \\\\| c'], ['a', 'b'])
+    """
+    cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", row.strip())]
+    if cells and not cells[0]:
+        cells.pop(0)
+    if cells and not cells[-1]:
+        cells.pop()
+    return cells
+
+
+def _thematic_break(body: str) -> bool:
+    """Whether a line's text is a thematic break (``***``, ``- - -``): no list item, though it starts like one.
+
+    >>> _thematic_break("* * *"), _thematic_break("- a"), _thematic_break("--")
+    (True, False, False)
+    """
+    marks = body.replace(" ", "").replace("\t", "")
+    return len(marks) >= 3 and marks[0] in "-*_" and marks == marks[0] * len(marks)
+
+
+# -- hope's cards (``<VPCard … />``), over several lines as authors write them -------------------------
+
+#: A ``<VPCard …/>`` (or ``<VPCard …></VPCard>``) alone on its line: its attributes, quoted values holding no ``<`` or ``>``.
+_VP_CARD = re.compile(r"[ \t]*<VPCard\b((?:[^<>\"'/]|/(?!>)|\"[^\"<>]*\"|'[^'<>]*')*+)(?:/>|>[ \t]*</VPCard>)[ \t]*")
+_VP_CARD_START = re.compile(r"[ \t]*<VPCard\b")
+MAX_CARD_LINES = 30  # a card's start tag over more lines than this is left as it is (and reported as a component)
+
+
+def _cards_on_one_line(lines: list[str]) -> list[str]:
+    """Each ``<VPCard`` start tag written over several lines (an attribute a line) on its last line, joined by
+    spaces, the lines before it empty: every later line keeps its number, and the renderer finds the card whole.
+    Nothing in fences, indented code or comments; a tag that never ends within :data:`MAX_CARD_LINES` stays as written.
+
+    >>> _cards_on_one_line(["<VPCard", '  title="甲"', '  link="https://a.example/"', "/>", "后文"])
+    ['', '', '', '<VPCard title="甲" link="https://a.example/" />', '后文']
+    """
+    if not any("<VPCard" in line for line in lines):
+        return lines
+    roles = _entry_roles(lines)
+    fenced = _inside_fences(lines)
+    out = list(lines)
+    k, in_comment = 0, False
+    while k < len(lines):
+        line = lines[k]
+        k += 1
+        if in_comment:
+            in_comment = "-->" not in line
+            continue
+        if fenced[k - 1] or roles[k - 1] in (CODE, FENCED) or "\n" in line or not _VP_CARD_START.match(line) or _VP_CARD.fullmatch(line):
+            in_comment = "<!--" in line and "-->" not in line[line.rindex("<!--") :]
+            continue
+        k -= 1
+        end = k
+        while end + 1 < len(lines) and end - k < MAX_CARD_LINES and not fenced[end + 1] and ">" not in lines[end]:
+            end += 1
+        joined = " ".join(part.strip() for part in lines[k : end + 1])
+        if _VP_CARD.fullmatch(joined):
+            out[k:end] = [""] * (end - k)
+            out[end] = lines[k][: len(lines[k]) - len(lines[k].lstrip())] + joined
+        k = end + 1
+    return out
+
+
 # -- shiki's notation comments in code (``// [!code highlight]``): VuePress 2, hope, plume ---------------
 
 #: A notation comment at a line's end (the spaces before it are taken off apart: a pattern starting with
@@ -629,19 +833,30 @@ def _inside_fences(lines: list[str]) -> list[bool]:
     >>> _inside_fences(["a", "````md", "```js", "```", "````", "b"])
     [False, True, True, True, True, False]
     """
-    out, fence = [], None
-    for line in lines:
+    out = [False] * len(lines)
+    for first, last, _ in _fences(lines):
+        out[first : last + 1] = [True] * (last + 1 - first)
+    return out
+
+
+def _fences(lines: list[str]) -> list[tuple[int, int, bool]]:
+    """(first line, last line, whether it is closed) of each fence; one never closed runs to the end.
+
+    >>> _fences(["a", "```js", "x", "```", "~~~", "y"])
+    [(1, 3, True), (4, 5, False)]
+    """
+    found, fence, first = [], None, 0
+    for k, line in enumerate(lines):
         match = _FENCE.match(line)
         if fence:
-            out.append(True)
             if match and match.group(2)[0] == fence[0] and len(match.group(2)) >= len(fence) and not match.group(3).strip():
+                found.append((first, k, True))
                 fence = None
         elif match and not (match.group(2)[0] == "`" and "`" in match.group(3)):
-            out.append(True)
-            fence = match.group(2)
-        else:
-            out.append(False)
-    return out
+            fence, first = match.group(2), k
+    if fence:
+        found.append((first, len(lines) - 1, False))
+    return found
 
 
 # -- HTML the site drops with what it holds: scripts, styles, frames -------------------------
@@ -946,8 +1161,17 @@ class _Renderer:
 
     def render(self, children: list) -> list[str]:
         out: list[str] = []
-        for child in children:
-            if isinstance(child, _Block):
+        at = 0
+        while at < len(children):
+            child = children[at]
+            at += 1
+            if isinstance(child, _Line) and child.prose and _VP_CARD.fullmatch(child.text):
+                cards = [child]  # cards one after another, blank lines between, are one grid
+                while at < len(children) and isinstance(children[at], _Line) and children[at].prose and (not children[at].text.strip() or _VP_CARD.fullmatch(children[at].text)):
+                    cards += [children[at]] if children[at].text.strip() else []
+                    at += 1
+                out.extend(self.vp_cards(cards))
+            elif isinstance(child, _Block):
                 out.extend(self.block(child))
             elif not child.prose:
                 out.append(child.text)
@@ -1138,6 +1362,17 @@ class _Renderer:
             self.note(block.number, "'::: code-group': a fence in it is never closed: it is kept after the tabs, as written")
             after += fence
         return out + after
+
+    def vp_cards(self, lines: list[_Line]) -> list[str]:
+        """vuepress-theme-hope's ``<VPCard title=… desc=… logo=… link=…/>`` (a friend's site, a project) → grid
+        cards, as ``::: cardList`` becomes; its ``background`` and ``color`` are not kept (the site's cards are its own)."""
+        cards = []
+        for line in lines:
+            attributes = {key.lower(): html.unescape(value.strip("\"'")) for key, value in _ATTRIBUTE.findall(_VP_CARD.fullmatch(line.text).group(1))}
+            cards.append(Card(attributes.get("title", ""), attributes.get("desc", ""), attributes.get("link"), attributes.get("logo")))
+        self.result.counts["cards"] += len(cards)
+        number = lines[0].number
+        return ["", *card_grid(cards, lambda url, image: self.resolve(url, image, number, False))]
 
     def cards(self, block: _Block, name: str) -> list[str]:
         lines = [child for child in block.children if isinstance(child, _Line)]
@@ -1570,6 +1805,15 @@ def markdown_url(url: str) -> str:
     if any(c in url for c in " ()<>"):
         return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
     return url
+
+
+def url_path(path: str) -> str:
+    """A file path as a URL path, readable: only what a URL cannot hold as it is gets escaped.
+
+    >>> url_path("../02.笔记/100% 完成#1.md")
+    '../02.笔记/100%25%20完成%231.md'
+    """
+    return path.replace("%", "%25").replace(" ", "%20").replace("#", "%23").replace("?", "%3F")
 
 
 def _missing_image(label: str) -> str:

@@ -24,7 +24,7 @@ import yaml
 from ..errors import EssayError
 from ..files import read_regular_file
 from ..safety import is_plain_web_url
-from .markup import OPTIONAL_SYNTAX, Card, card_grid, markdown_text, markdown_url
+from .markup import OPTIONAL_SYNTAX, Card, card_grid, markdown_text, markdown_url, url_path
 
 CONFIG_NAMES = ("config.ts", "config.js", "config.mjs", "config.cjs", "config.yml", "config.yaml", "config.toml")
 MAX_CONFIG = 1_000_000  # characters
@@ -61,6 +61,7 @@ class SiteConfig:
     description: str = ""
     repo: str = ""
     url: str = ""  # where the site is published (a sitemap plugin's hostname, with the config's base)
+    url_source: str = ""  # what said so: a plugin's hostname, GitHub Pages' address of the repository, a CNAME
     base: str = ""  # the path VuePress publishes the site under (``/blog/`` → ``blog``), which links may begin with
     docs_branch: str = ""  # themeConfig.docsBranch / docsDir: where an edit link finds a page's source
     docs_dir: str = ""
@@ -73,6 +74,14 @@ class SiteConfig:
     syntax: frozenset[str] = frozenset()
     source: str = ""  # the file it came from ('' when there was none)
     notes: list[str] = field(default_factory=list)
+    theme: str = ""  # VuePress 1's theme by name (``theme: 'vdoing'``); '' for a theme given as code (VuePress 2)
+    categories_from_folders: bool = True  # vdoing's themeConfig.category: false turns its categories off
+
+    @property
+    def vdoing(self) -> bool:
+        """Whether the blog is vuepress-theme-vdoing's, which gives every page a permalink when it builds
+        (written into the file), and categories from the folders where the page names none."""
+        return "vdoing" in self.theme
 
 
 def _read_config_text(path: Path) -> str:
@@ -110,6 +119,7 @@ def read_config(path: Path) -> SiteConfig:
         config.notes.append(f"{path.name}: no literal config object found (settings are not read from code)")
         return config
     locale = _get(data, "locales", "/")
+    config.theme = _string(data.get("theme")).lower()
     config.title = _site_text(_string(data.get("title")) or _string(_get(locale, "title")), "title", config)
     config.description = _site_text(_string(data.get("description")) or _string(_get(locale, "description")), "description", config)
     # VuePress 1 (and vdoing) keep the theme's settings in themeConfig; VuePress 2 passes them to the theme.
@@ -129,20 +139,24 @@ def read_config(path: Path) -> SiteConfig:
         or _site_url({"base": data.get("base"), "plugins": [theme]})
         or _site_url({"base": data.get("base"), "plugins": [{"hostname": m.group(1)} for m in _HOSTNAME.finditer(text)]})
     )
+    config.url_source = "hostname" if config.url else ""
     base = _string(data.get("base")).strip("/")
     config.base = base if re.fullmatch(r"[\w.~/-]+", base or "-") and ".." not in base.split("/") else ""
+    if not config.url and (pages := github_pages_url(config.repo, config.base)):
+        config.url, config.url_source = pages, GITHUB_PAGES
     # Edit links: VuePress 1's themes default to the branch master, VuePress 2's to main.
     config.docs_branch = _path_part(_string(theme.get("docsBranch"))) or ("main" if vuepress_2 else "")
     config.docs_dir = _path_part(_string(theme.get("docsDir")))
     category = re.sub(r"[\\/:*?\"<>|\x00-\x1f]", "", _string(theme.get("categoryText"))).strip(". ")
     config.posts_category = category or config.posts_category  # a folder name: no path, no '..'
+    config.categories_from_folders = theme.get("category") is not False
     encrypt = theme.get("encrypt")
     if isinstance(encrypt, dict):
         rules = encrypt.get("config", encrypt.get("rules"))
         config.protected = [key for key in rules if isinstance(key, str)] if isinstance(rules, dict) else []
         if encrypt.get("global") is True:
             config.protected.append("/")
-    config.syntax = _syntax_on(data, theme, text)
+    config.syntax = _syntax_on(data, theme, text) | ({"breaks"} if _breaks_on(data, theme, text) else set())
     nav = theme.get("nav", theme.get("navbar"))  # VuePress 2 calls it navbar
     if nav is None:  # vuepress-theme-hope gives each language its own: the root's is the site's
         nav = _get(theme, "locales", "/", "navbar")
@@ -209,6 +223,49 @@ def nav_item(item: dict[str, Any] | str) -> dict[str, Any]:
 _HOSTNAME = re.compile(r"""\bhostname\s*:\s*['"`]([^'"`\n]{1,200})['"`]""")
 
 
+#: What a site address taken from the repository and the base is said to come from.
+GITHUB_PAGES = "GitHub Pages' address of the repository and its base"
+
+
+def github_pages_url(repo: str, base: str) -> str:
+    """Where GitHub Pages publishes a blog whose config names its repository and publishes it under the
+    repository's name (``base: '/name/'``, as VuePress's guide says for GitHub Pages), or a user's site
+    (``owner/owner.github.io``, at the root); '' for any other.
+
+    >>> github_pages_url("someone/notes", "notes"), github_pages_url("https://github.com/Some-One/some-one.github.io", "")
+    ('https://someone.github.io/notes/', 'https://some-one.github.io/')
+    >>> github_pages_url("someone/notes", ""), github_pages_url("https://gitee.com/someone/notes", "notes")
+    ('', '')
+    """
+    match = re.fullmatch(r"(?:https://github\.com/)?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/([\w.-]+?)(?:\.git)?/?", repo)
+    if not match:
+        return ""
+    owner, name = match.group(1).lower(), match.group(2)
+    if name.lower() == f"{owner}.github.io" and not base:
+        return f"https://{owner}.github.io/"
+    return f"https://{owner}.github.io/{name}/" if base == name else ""
+
+
+def site_settings_left(mkdocs_yml: str, changed: list[str], name: str) -> list[str]:
+    """What a person must set in ``mkdocs.yml`` by hand after the import: its site address and repository
+    where the blog's config gave none, so that they are still what the file said (Errata's own, say).
+
+    >>> site_settings_left("site_url: https://errata.example.org/\\nrepo_url: x\\n", ["repo_url"], "mkdocs.yml")
+    ["mkdocs.yml: site_url is still 'https://errata.example.org/': the blog's config gives no address (no hostname, CNAME or GitHub Pages base): set it to where the site will be published (sitemap.xml and every page's canonical link use it)"]
+    """
+    said = {
+        "site_url": "the blog's config gives no address (no hostname, CNAME or GitHub Pages base): set it to where the site will be published (sitemap.xml and every page's canonical link use it)",
+        "repo_url": "the blog's config names no repository: set yours, or remove repo_url and repo_name (the header links to it)",
+    }
+    left = []
+    for key, why in said.items():
+        line = next((line for line in mkdocs_yml.split("\n") if line.startswith(f"{key}:")), None)
+        value = line[len(key) + 1 :].strip().strip('"') if line is not None else ""
+        if value and key not in changed:
+            left.append(f"{name}: {key} is still {value!r}: {why}")
+    return left
+
+
 def _site_url(data: dict) -> str:
     """Where the blog was published: the hostname a sitemap (or feed) plugin is given, with the config's ``base``.
 
@@ -260,6 +317,24 @@ def _syntax_on(data: dict, theme: dict, text: str) -> frozenset[str]:
             every = options.get("enableAll") is True
             on |= {name for name in OPTIONAL_SYNTAX if every or options.get(name) is True}
     return frozenset(on)
+
+
+#: VuePress 1's way to set a markdown-it option: ``extendMarkdown: md => { md.set({ breaks: true }) }`` (code, read as text).
+_SET_BREAKS = re.compile(r"\.set\(\s*\{[^{}()]{0,500}?\bbreaks\s*:\s*true\b")
+
+
+def _breaks_on(data: dict, theme: dict, text: str) -> bool:
+    """Whether the blog's markdown-it shows each line break inside a paragraph as one (its ``breaks`` option):
+    VuePress 2's ``markdown: { breaks: true }``, vuepress-theme-hope's and md-enhance's ``breaks: true``, or
+    VuePress 1's ``md.set({ breaks: true })``.
+
+    >>> _breaks_on({}, {"plugins": {"mdEnhance": {"breaks": True}}}, ""), _breaks_on({"markdown": {"breaks": True}}, {}, "")
+    (True, True)
+    >>> _breaks_on({}, {}, "extendMarkdown: md => { md.set({ breaks: true }) }"), _breaks_on({}, {"mdEnhance": {"breaks": False}}, "")
+    (True, False)
+    """
+    places = [data.get("markdown"), theme.get("mdEnhance"), theme.get("markdown"), _get(theme, "plugins", "mdEnhance"), *_plugin_options(data.get("plugins"))]
+    return any(isinstance(options, dict) and options.get("breaks") is True for options in places) or bool(_SET_BREAKS.search(text))
 
 
 def _path_part(value: str) -> str:
@@ -849,17 +924,18 @@ def _buttons(metadata: dict[str, Any], resolve) -> list[str]:
 def catalogue_page(metadata: dict[str, Any], pages: list[tuple[str, str]]) -> str:
     """A folder's index page listing its pages (link, title), for a vdoing catalogue page (``pageComponent``).
 
-    >>> print(catalogue_page({"title": "前端"}, [("a.md", "A")]), end="")
+    >>> print(catalogue_page({"title": "前端"}, [("a.md", "A"), ("01.Vue/10.100% 完成?.md", "B")]), end="")
     ---
     title: 前端
     ---
     # 前端
     <BLANKLINE>
     - [A](a.md)
+    - [B](01.Vue/10.100%25%20完成%3F.md)
     """
     from ..metadata import dump_front_matter
 
-    lines = [f"# {metadata['title']}", ""] + [f"- [{_link_text(name)}]({target})" for target, name in pages]
+    lines = [f"# {metadata['title']}", ""] + [f"- [{_link_text(name)}]({markdown_url(url_path(target))})" for target, name in pages]
     return dump_front_matter(metadata) + "\n".join(lines) + "\n"
 
 

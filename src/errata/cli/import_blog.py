@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from errata.blog.importer import ImportOptions, find_docs, import_blog
-from errata.blog.theme import apply_site_config
+from errata.blog.theme import apply_site_config, site_settings_left
 from errata.cli.repair import parse_timezone
 from errata.files import atomic_write
 from errata.repair import RepairOptions
@@ -45,12 +45,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.mkdocs_yml}: no such file", file=sys.stderr)
         return 2
     report = import_blog(args.source, args.dest, ImportOptions(RepairOptions(timezone=args.timezone)))
-    if args.mkdocs_yml and report.config and report.config.source:
+    if args.mkdocs_yml:
         text = args.mkdocs_yml.read_text(encoding="utf-8")
-        new, changed = apply_site_config(text, report.config)
+        new, changed = apply_site_config(text, report.config) if report.config and (report.config.source or report.config.url) else (text, [])
         if changed:
             atomic_write(args.mkdocs_yml, new.encode("utf-8"))
             print(f"{args.mkdocs_yml}: {', '.join(changed)}")
+        report.needs_a_person += site_settings_left(new, changed, str(args.mkdocs_yml))
     sys.stdout.write(report.render())
     for line in report.failed:
         print(f"error: {line}", file=sys.stderr)
