@@ -1371,3 +1371,53 @@ def _with_docs(tmp_path: Path) -> Path:
     project = make_project(tmp_path / "q")
     shutil.copytree(tmp_path / "docs", project, dirs_exist_ok=True)
     return project
+
+
+def test_a_blog_folder_named_as_one_of_the_site_s_pages_or_files_is_renamed_not_lost(tmp_path):
+    """errors/README.md was published at errors/, where the site writes its own index, and silently replaced by it;
+    tags.json/index.md ended the build in a traceback. Both now go under another name, said in the report."""
+    write(tmp_path / "blog/errors/README.md", "---\ntitle: 我的报错\n---\n我的报错笔记。\n")
+    write(tmp_path / "blog/tags.json/index.md", "---\ntitle: 标签数据\n---\n标签数据说明。\n")
+    write(tmp_path / "blog/01.笔记/01.甲.md", "---\ntitle: 甲\n---\n正文\n")
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    assert (tmp_path / "docs/blog-errors/README.md").is_file() and (tmp_path / "docs/blog-tags.json/index.md").is_file()
+    assert not (tmp_path / "docs/errors").exists() and not (tmp_path / "docs/tags.json").exists()
+    assert any(line.startswith("errors/README.md → blog-errors/README.md (the site publishes its own page or file") for line in report.renamed)
+    result = build_site(tmp_path / "site", docs_dir=tmp_path / "docs")
+    assert result.returncode == 0, result.stderr
+    assert "我的报错笔记" in (tmp_path / "site/blog-errors/index.html").read_text(encoding="utf-8")
+
+
+def test_a_cname_in_a_linked_public_folder_is_not_read(tmp_path):
+    """Nothing is read through a linked folder: a public/ linked to another place named the site's address."""
+    outside = write(tmp_path / "elsewhere/CNAME", "attacker.example\n").parent
+    write(tmp_path / "blog/docs/.vuepress/config.js", "module.exports = { title: 's' }\n")
+    (tmp_path / "blog/docs/.vuepress/public").symlink_to(outside, target_is_directory=True)
+    write(tmp_path / "blog/docs/01.笔记/01.甲.md", "---\ntitle: 甲\n---\n正文\n")
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    assert not (tmp_path / "docs/CNAME").exists()
+    assert "attacker.example" not in (report.config.url if report.config else "")
+
+
+def test_many_essays_whose_names_differ_by_their_numbers_only_import_in_linear_time(tmp_path):
+    """Each twin counted up from -2 through the ones before it: 8,000 took a minute."""
+    counter = iter(range(1_000_000))
+
+    def run(n: int):
+        root = tmp_path / f"b{next(counter)}"
+        for i in range(n):
+            write(root / f"blog/{i:05d}.同名.md", f"---\ntitle: 同名 {i}\n---\n正文 {i}\n")
+        started = time.perf_counter()
+        import_blog(root / "blog", root / "docs")
+        return time.perf_counter() - started
+
+    assert grows_linearly(run, 800)
+
+
+def test_a_page_s_own_old_addresses_are_checked_at_import(tmp_path):
+    """An author's redirect_from came through unchecked; the strict build then failed on it, and the report was silent."""
+    write(tmp_path / "blog/01.笔记/01.甲.md", "---\ntitle: 甲\nredirect_from: [/index.html, 'javascript:alert(1)', /旧/甲.html]\n---\n正文\n")
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    said = [line for line in report.needs_a_person if line.startswith("01.笔记/01.甲.md:1: redirect_from")]
+    assert len(said) == 2 and all(line.endswith("(the build fails until then)") for line in said)
+    assert any("would replace the home page" in line for line in said) and any("not a URL" in line for line in said)

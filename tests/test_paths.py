@@ -303,3 +303,25 @@ def test_old_addresses_are_checked_against_the_static_files_in_linear_time():
 
     assert len(check(10)[1]) == 10  # each /img/N.png/x is under a picture
     assert grows_linearly(check, 2000)
+
+
+def test_an_old_address_at_a_page_s_own_file_or_a_file_the_build_writes_is_refused():
+    """/index.html, a page's …/index.html and /tags.json passed the check, then the build ended in a traceback
+    (a redirect is written at <address>/index.html, inside a file that is no folder)."""
+    from errata.paths import MAX_OLD_ADDRESSES, MAX_SEGMENTS, redirect_from_problems
+
+    pages = {"": "index.md", "python/environment/": "03.python/01.environment.md"}
+    valid, problems = redirect_from_problems(
+        {"v.md": (["/index.html", "/python/environment/index.html", "/tags.json", "/old/"], 3), "w.md": (["/old/index.html"], 4)}, pages, set(), {}
+    )
+    assert valid == {"old": "v.md"}
+    assert [p.message for p in problems] == [
+        "redirect_from '/index.html' would replace the home page",
+        "redirect_from /python/environment/ would replace the page 03.python/01.environment.md",
+        "redirect_from /tags.json/ is a path the site generates; choose another",
+        "redirect_from /old/ is already an address of v.md",
+    ]
+    many = redirect_from_problems({"v.md": ([f"/a{i}.html" for i in range(MAX_OLD_ADDRESSES + 1)], 2)}, pages, set(), {})
+    deep = redirect_from_problems({"v.md": (["/" + "/".join("d" * (MAX_SEGMENTS + 1)) + "/"], 2)}, pages, set(), {})
+    assert many[0] == {} and "a page may keep at most" in many[1][0].message
+    assert deep[0] == {} and "segments; at most" in deep[1][0].message

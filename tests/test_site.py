@@ -196,6 +196,20 @@ def test_emoji_shortcodes_load_nothing_from_another_host_and_keep_heading_ids(tm
     assert re.search(r"\.errata-emoji::before\s*\{\s*content: attr\(aria-label\);", css)
 
 
+def test_old_addresses_and_pages_where_the_build_writes_its_own_fail_at_their_line_not_in_a_traceback(tmp_path):
+    pages = {
+        "victim.md": "---\ntitle: victim\nredirect_from: [/index.html, /tags.json]\n---\n# victim\n",
+        "errors/README.md": "---\ntitle: 我的报错\n---\n# 我的报错\n",
+        "tags.json/index.md": "---\ntitle: 数据\n---\n# 数据\n",
+    }
+    result, _ = fixture_site(tmp_path, pages)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "victim.md:3: redirect_from '/index.html' would replace the home page" in result.stderr
+    assert "victim.md:3: redirect_from /tags.json/ is a path the site generates" in result.stderr
+    assert "errors/README.md:1: errors/README.md would be published at errors/, where the site writes its own page errors.md" in result.stderr
+    assert "tags.json/index.md:1: tags.json/index.md would be published at tags.json/, where the site writes its file tags.json" in result.stderr
+
+
 def test_leftover_mojibake_fails_a_strict_build(tmp_path):
     result, _ = fixture_site(tmp_path, {"garbled.md": "---\ntitle: t\n---\n# t\n\nè¯¦ç»†æŠ¥é”™ä¿¡æ¯\n"})
     assert result.returncode != 0

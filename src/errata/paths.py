@@ -21,9 +21,12 @@ from .metadata import without_order_number
 from .safety import url_scheme
 
 #: Files the build generates into the site; a contributed file there would be shadowed or would shadow it.
-GENERATED_FILES = ("errors.md", "categories.md", "archive.md", "errors.json", "search/search_index.json", "sitemap.xml", "sitemap.xml.gz")
+GENERATED_FILES = ("errors.md", "categories.md", "archive.md", "errors.json", "tags.json", "search/search_index.json", "sitemap.xml", "sitemap.xml.gz")
 #: Site paths the theme and the build own: a redirect may not be written there.
-RESERVED_PATHS = {"errors", "categories", "archive", "tags", "lookup", "search", "assets", "404.html", "sitemap.xml", "sitemap.xml.gz", "errors.json"}
+RESERVED_PATHS = {"errors", "categories", "archive", "tags", "lookup", "search", "assets", "index.html", "404.html", "sitemap.xml", "sitemap.xml.gz", "errors.json", "tags.json"}
+#: A page's last segment that names its own index: ``x/index.md``, ``x/README.md`` and the ``x/index.html``
+#: the build writes are all the page at ``x/``.
+_INDEX_NAMES = ("index", "readme", "index.html")
 #: Files published as they are because no browser runs anything in them: pictures, media, documents, data and
 #: source code to download. Anything else may be served as a document of this site whose scripts run when it
 #: is opened: HTML and SVG, but also the hundred-odd XML types a static host knows by suffix (``.xhtm`` is
@@ -48,6 +51,10 @@ _PERMALINK = re.compile(r"[\w.\-~/]+")
 #: (``/笔记/10.安装（Windows）.html``), spaces and punctuation included; not what starts a URL's query or
 #: fragment, nor a backslash, a control character, a quote or a bracket of a tag.
 _OLD_ADDRESS = re.compile(r"[^\x00-\x1f\x7f\\#?\"'<>]+")
+#: The most old addresses (``redirect_from``) a page may keep, and segments an address or a permalink may have:
+#: each is a redirect page in folders of its own (VuePress gave a page two addresses, with and without .html).
+MAX_OLD_ADDRESSES = 16
+MAX_SEGMENTS = 16
 #: The longest name of a folder (bytes of UTF-8) file systems take, and of a whole permalink: its redirect
 #: page is written at ``site/<permalink>/index.html``, which the system must be able to open.
 MAX_NAME_BYTES = 255
@@ -221,15 +228,23 @@ def generated_file_problem(src_uri: str) -> str | None:
     'the site generates errors.md; this file would be silently replaced (rename it)'
     >>> generated_file_problem("01.errors.json.md")
     '01.errors.json.md would be published at errors.json/, where the site writes its file errors.json (rename it)'
+    >>> generated_file_problem("errors/README.md"), generated_file_problem("tags.json/index.md")
+    ('errors/README.md would be published at errors/, where the site writes its own page errors.md (rename it)', 'tags.json/index.md would be published at tags.json/, where the site writes its file tags.json (rename it)')
     """
     if src_uri in GENERATED_FILES:
         return f"the site generates {src_uri}; this file would be silently replaced (rename it)"
     if src_uri.endswith(".md"):
-        # A page is written at its name's folder (x.md → x/index.html): where the site writes a file
-        # of that name, one of the two writes fails and the build ends in a traceback.
-        folder = "/".join(without_order_number(part) for part in src_uri[: -len(".md")].split("/"))
+        # A page is written at its name's folder (x.md, x/index.md and x/README.md → x/index.html): where
+        # the site writes a file of that name, one of the two writes fails and the build ends in a
+        # traceback; where it writes a page of its own there, one page silently replaces the other.
+        parts = [without_order_number(part) for part in src_uri[: -len(".md")].split("/")]
+        while len(parts) > 1 and parts[-1].lower() in _INDEX_NAMES:
+            parts = parts[:-1]
+        folder = "/".join(parts)
+        if f"{folder}.md" in GENERATED_FILES and src_uri != f"{folder}.md":
+            return f"{src_uri} would be published at {folder}/, where the site writes its own page {folder}.md (rename it)"
         theme = _theme_dir()
-        if folder in GENERATED_FILES or (theme is not None and (theme / folder).is_file()):
+        if folder in GENERATED_FILES or folder in ("index.html", "404.html") or (theme is not None and (theme / folder).is_file()):
             return f"{src_uri} would be published at {folder}/, where the site writes its file {folder} (rename it)"
     return None
 
@@ -253,6 +268,8 @@ def permalink_path(value: object, key: str = "permalink") -> tuple[str | None, s
     ("permalink 'https://evil.example/' must be a path under the site, not a URL", "permalink 'index' would replace the home page", "permalink '/' would replace the home page")
     >>> print(permalink_path("/pages/" + "页" * 90 + "/")[1][-98:])
     页页页/' is too long for a path of the site (at most 255 bytes of UTF-8 between two '/', 1024 in all)
+    >>> permalink_path("/index.html", "redirect_from")[1], permalink_path("/a/b/index.html", "redirect_from")
+    ("redirect_from '/index.html' would replace the home page", ('a/b', None))
     >>> permalink_path("/笔记/10.安装 (Windows).html", "redirect_from"), permalink_path("/a?b.html", "redirect_from")[1]
     (('笔记/10.安装 (Windows).html', None), "redirect_from '/a?b.html' may not hold a control character, \\\\, #, ?, quotes, < or >")
     """
@@ -271,12 +288,15 @@ def permalink_path(value: object, key: str = "permalink") -> tuple[str | None, s
     parts = text.strip("/").split("/")
     if any(part.strip() in ("", ".", "..") for part in parts):
         return None, f"{shown} must not contain '.' or '..' segments or '//'"
+    if len(parts) > MAX_SEGMENTS:
+        return None, f"{shown} has {len(parts)} segments; at most {MAX_SEGMENTS}"
     if any(len(part.encode("utf-8")) > MAX_NAME_BYTES for part in parts) or len(text.encode("utf-8")) > MAX_PERMALINK_BYTES:
         # The redirects plugin would end the build in "File name too long", after writing the site.
         return None, f"{shown} is too long for a path of the site (at most {MAX_NAME_BYTES} bytes of UTF-8 between two '/', {MAX_PERMALINK_BYTES} in all)"
     # MkDocs writes ``x/index.md`` and ``x/README.md`` both at ``x/index.html``: a redirect named so
-    # would replace the page at ``x/`` (the home page, for ``/README/``).
-    while parts and parts[-1].lower() in ("index", "readme"):
+    # would replace the page at ``x/`` (the home page, for ``/README/`` or ``/index.html``), and one
+    # at ``x/index.html`` would be written inside that page's file, which is no folder.
+    while parts and parts[-1].lower() in _INDEX_NAMES:
         parts = parts[:-1]
     if not parts:
         return None, f"{shown} would replace the home page"
@@ -328,6 +348,10 @@ def redirect_from_problems(
         items = [value] if isinstance(value, str) else value if isinstance(value, list) else None
         if items is None:
             problems.append(PermalinkProblem(src, line, f"redirect_from must be a list of old addresses (redirect_from: [/a.html]), not {type(value).__name__}"))
+            continue
+        if len(items) > MAX_OLD_ADDRESSES:
+            # Each address is a redirect page in folders of its own: sixty deep ones made 30,000 folders.
+            problems.append(PermalinkProblem(src, line, f"redirect_from lists {len(items)} addresses; a page may keep at most {MAX_OLD_ADDRESSES}"))
             continue
         for item in items:
             path, problem = permalink_path(item, "redirect_from") if isinstance(item, str) else (None, f"redirect_from: {item!r} is no address")

@@ -47,7 +47,7 @@ from urllib.parse import unquote
 from ..errors import EssayError
 from ..files import atomic_write, read_regular_file
 from ..metadata import MetadataValueError, SplitEssay, display_name, dump_front_matter, normalise_metadata, split_front_matter
-from ..paths import PASSIVE_SUFFIXES, THEME_FILE_KEYS, permalink_path, permalink_problems, redirect_from_problems
+from ..paths import PASSIVE_SUFFIXES, THEME_FILE_KEYS, generated_file_problem, permalink_path, permalink_problems, redirect_from_problems, through_symlink
 from ..repair import FrontMatterError, RepairOptions, RepairReport, RepairResult, repair_bytes
 from ..safety import find_unsafe_html
 from ..site import GENERATED_PAGES, page_url, path_order_key, relative_url, unnumbered_dest, url_clashes
@@ -182,6 +182,7 @@ class _Import:
         self.by_dest: dict[str, _Page] = {}  # the pages written, by destination path
         self.led_to: set[str] = set()  # destination paths a link of a page converted (or the nav) leads to
         self.dests: dict[str, str] = {}  # source path → destination path, each decided once
+        self.given: set[str] = set()  # the destination paths given so far (every value self.dests has had)
 
     # -- the plan ---------------------------------------------------------------
 
@@ -399,16 +400,20 @@ class _Import:
         at one address (the numbers come off it; VuePress kept them): the second and later get ``-2``, ``-3``…
         after the name (``05.清单-2.md``, at ``清单-2/``), listed under renamed, instead of failing the build."""
         owner = {page_url(page.dest): page.src for page in self.pages.values() if page.dest and page.role != "essay"}
+        # Where the count goes on for each address: a thousand twins must not each count up from -2 again.
+        next_number: dict[str, int] = {}
         for page in self.pages.values():
             if not page.dest or page.role != "essay":
                 continue
             url = page_url(page.dest)
             index = posixpath.basename(page.dest)[:-3].lower() in ("index", "readme")  # a folder's own page: said, not renamed
             if url in owner and not index:
-                stem, number = page.dest[:-3], 2
+                stem, number = page.dest[:-3], next_number.get(url, 2)
                 while page_url(f"{stem}-{number}.md") in owner or f"{stem}-{number}.md" in self.pages:
                     number += 1
+                next_number[url] = number + 1
                 page.dest = self.dests[page.src] = f"{stem}-{number}.md"
+                self.given.add(page.dest)
                 self.report.renamed.append(f"{page.src} → {page.dest} ({owner[url]} is published at {url} too: the numbers come off the address)")
             owner[page_url(page.dest)] = page.src
 
@@ -458,6 +463,14 @@ class _Import:
             self.pages[src].old_addresses = [a for a in addresses if valid.get(permalink_path(a, "redirect_from")[0] or "") == src]
         for problem in problems:
             self.report.needs_a_person.append(f"{problem.src_path}:1: the address VuePress gave it is not kept: {problem.message}")
+        # A page's own list (an earlier import's, or the author's) is checked as the build will check it.
+        own = {
+            page.src: (page.metadata["redirect_from"], 1)
+            for page in self.pages.values()
+            if page.role == "essay" and page.dest and page.metadata.get("redirect_from") is not None
+        }
+        for problem in redirect_from_problems(own, pages, static, taken | valid)[1]:
+            self.report.needs_a_person.append(f"{problem.src_path}:{problem.line}: {problem.message} (the build fails until then)")
 
     def _place_catalogue(self, page: _Page) -> None:
         """A vdoing catalogue page as its folder's index page, listing the folder's essays; one that cannot be
@@ -781,7 +794,8 @@ class _Import:
         or in the repository, which a deploy script did): copied where GitHub Pages reads it if it is a host
         name, and the site's address (``https://domain/``) where the config gives none or only GitHub Pages' own."""
         for cname in candidates:
-            if cname.is_symlink() or not cname.is_file():
+            # Not through a linked folder either (a ``public`` linked elsewhere): the blog's own files only.
+            if through_symlink(cname, self.source) or not cname.is_file():
                 continue
             shown = cname.relative_to(self.source).as_posix() if cname.is_relative_to(self.source) else cname.name
             try:
@@ -813,17 +827,23 @@ class _Import:
             if inside.startswith(self.config.posts_category + "/"):
                 inside = inside[len(self.config.posts_category) + 1 :]
             dest = f"{self.config.posts_category}/{inside}"
-        elif unnumbered_dest(src, True) in ERRATA_PAGES:
-            dest = f"blog-{src}"  # ``01.archive.md`` is published at archive/ too, where Errata's own page is
+        if unnumbered_dest(dest, True) in ERRATA_PAGES or (dest.endswith(".md") and generated_file_problem(dest)):
+            # ``01.archive.md`` (or ``archive/README.md``, or posts filed under a category named so) is published
+            # at archive/ too, where Errata's own page is, and ``tags.json/index.md`` where the build writes its
+            # file: the page goes under another name.
+            dest = f"blog-{dest}"
         named = dest.replace("#", "＃")
         if named != src:  # moved: onto no file of the blog, nor one moved there before
             dest = self._free_path(named)
         ours = src in self.pages or src in self.assets  # a file of the blog, not a catalogue's index made for its folder
-        if ours and "#" in src:
+        if ours and dest.startswith("blog-") and not src.startswith("blog-"):
+            self.report.renamed.append(f"{src} → {dest} (the site publishes its own page or file at that address)")
+        elif ours and "#" in src:
             self.report.renamed.append(f"{src} → {dest} (the redirects plugin reads a '#' in a path as a fragment's start: no old address could lead there)")
         elif ours and dest != named:
             self.report.renamed.append(f"{src} → {dest} ({named} is another file's)")
         self.dests[src] = dest
+        self.given.add(dest)
         return dest
 
     def _free_path(self, path: str) -> str:
@@ -831,10 +851,10 @@ class _Import:
         a file renamed never replaces one.
 
         The blog's own files keep their paths, so a path taken is one of theirs or one given before."""
-        taken = set(self.pages) | self.assets | set(self.dests.values())
+        # Looked up where they are, not gathered into one set each time: a blog of thousands of moved files.
         stem, suffix = posixpath.splitext(path)
         candidate, number = path, 1
-        while candidate in taken:
+        while candidate in self.pages or candidate in self.assets or candidate in self.given:
             number += 1
             candidate = f"{stem}-{number}{suffix}"
         return candidate
