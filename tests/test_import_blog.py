@@ -1421,3 +1421,12 @@ def test_a_page_s_own_old_addresses_are_checked_at_import(tmp_path):
     said = [line for line in report.needs_a_person if line.startswith("01.笔记/01.甲.md:1: redirect_from")]
     assert len(said) == 2 and all(line.endswith("(the build fails until then)") for line in said)
     assert any("would replace the home page" in line for line in said) and any("not a URL" in line for line in said)
+
+
+def test_the_import_report_shows_control_characters_in_names_escaped(tmp_path):
+    """A file name's escape sequences reached the terminal raw (a title, colours, a cleared screen)."""
+    name = "a#\x1b]0;PWNED\x07x/b\x1b[31mred.md"
+    write(tmp_path / "blog" / name, "---\ntitle: A\n---\n正文\n")
+    rendered = import_blog(tmp_path / "blog", tmp_path / "docs").render()
+    assert "\x1b" not in rendered and "\x07" not in rendered
+    assert "\\x1b[31mred.md" in rendered

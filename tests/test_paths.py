@@ -325,3 +325,18 @@ def test_an_old_address_at_a_page_s_own_file_or_a_file_the_build_writes_is_refus
     deep = redirect_from_problems({"v.md": (["/" + "/".join("d" * (MAX_SEGMENTS + 1)) + "/"], 2)}, pages, set(), {})
     assert many[0] == {} and "a page may keep at most" in many[1][0].message
     assert deep[0] == {} and "segments; at most" in deep[1][0].message
+
+
+def test_an_old_address_that_differs_from_a_page_or_a_file_by_case_only_is_refused():
+    """On a file system that ignores case (macOS's, Windows'), /Python/Environment/ is the page's folder."""
+    from errata.paths import redirect_from_problems
+
+    pages = {"python/environment/": "03.python/01.environment.md"}
+    valid, problems = redirect_from_problems({"v.md": (["/Python/Environment", "/Errors", "/404.HTML", "/img/a.png"], 2)}, pages, {"img/A.png"}, {})
+    assert valid == {}
+    assert [p.message for p in problems] == [
+        "redirect_from /Python/Environment/ would replace the page 03.python/01.environment.md",
+        "redirect_from /Errors/ is a path the site generates; choose another",
+        "redirect_from /404.HTML/ is a path the site generates; choose another",
+        "redirect_from /img/a.png/ collides with the file img/A.png",
+    ]

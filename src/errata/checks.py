@@ -162,10 +162,10 @@ def _date_problem(value: Any) -> str | None:
 def quote(text: str) -> str:
     """Text for a message: in quotes, on one line, without Python's escapes.
 
-    >>> print(quote("a\tb"), quote("中文"))
-    'a b' '中文'
+    >>> print(quote("a\tb"), quote("中文"), quote("a\x1b[31mb"))
+    'a b' '中文' 'a\\x1b[31mb'
     """
-    return "'" + " ".join(str(text).split()) + "'"
+    return "'" + printable_name(" ".join(str(text).split())) + "'"
 
 
 def describe(value: Any) -> str:

@@ -317,14 +317,15 @@ def permalink_problems(
     owner: dict[str, str] = {}
     problems = []
     statics = _StaticFiles.of(static_files)
+    pages = {_folded(url): page for url, page in page_urls.items()}
     for src, (value, line) in sorted(permalinks.items()):
         path, problem = permalink_path(value)
         if problem is None and path is not None:
-            problem = _clash(path, src, page_urls, statics, owner)
+            problem = _clash(path, src, pages, statics, owner)
         if problem:
             problems.append(PermalinkProblem(src, line, problem))
         elif path is not None:
-            owner[path] = src
+            owner[_folded(path)] = src
             valid[src] = path
     return valid, problems
 
@@ -341,9 +342,10 @@ def redirect_from_problems(
     ({'a.html': 'b.md'}, [PermalinkProblem(src_path='b.md', line=3, message='redirect_from /a/ would replace the page a.md')])
     """
     valid: dict[str, str] = {}
-    owner = dict(taken)
+    owner = {_folded(path): src for path, src in taken.items()}
     problems = []
     statics = _StaticFiles.of(static_files)
+    pages = {_folded(url): page for url, page in page_urls.items()}
     for src, (value, line) in sorted(redirects.items()):
         items = [value] if isinstance(value, str) else value if isinstance(value, list) else None
         if items is None:
@@ -356,11 +358,11 @@ def redirect_from_problems(
         for item in items:
             path, problem = permalink_path(item, "redirect_from") if isinstance(item, str) else (None, f"redirect_from: {item!r} is no address")
             if problem is None and path is not None:
-                problem = _clash(path, src, page_urls, statics, owner, "redirect_from")
+                problem = _clash(path, src, pages, statics, owner, "redirect_from")
             if problem:
                 problems.append(PermalinkProblem(src, line, problem))
             elif path is not None:
-                owner[path] = valid[path] = src
+                owner[_folded(path)] = valid[path] = src
     return valid, problems
 
 
@@ -368,41 +370,58 @@ def redirect_from_problems(
 class _StaticFiles:
     """The site paths of the static files, and each folder they are in (with one file there, to name): a path
     is looked up in them in the time of its length, not of the files' number (a blog of thousands of pictures
-    and of pages, each with two old addresses, took seconds comparing each address with each picture)."""
+    and of pages, each with two old addresses, took seconds comparing each address with each picture).
+    Looked up without case (:func:`_folded`), each giving the file's own name."""
 
-    files: frozenset[str]
+    files: dict[str, str]
     folders: dict[str, str]
 
     @classmethod
     def of(cls, static_files: set[str]) -> "_StaticFiles":
+        files: dict[str, str] = {}
         folders: dict[str, str] = {}
         for static in sorted(static_files):
-            parts = static.split("/")
+            files.setdefault(_folded(static), static)
+            parts = _folded(static).split("/")
             for end in range(1, len(parts)):
                 folders.setdefault("/".join(parts[:end]), static)
-        return cls(frozenset(static_files), folders)
+        return cls(files, folders)
 
     def collision(self, path: str) -> str | None:
         """The file a redirect page at ``path`` (a folder there) would collide with: the file itself, one
         under it, or one it would be under."""
+        path = _folded(path)
         if path in self.files:
-            return path
+            return self.files[path]
         if path in self.folders:
             return self.folders[path]
         parts = path.split("/")
-        return next((prefix for prefix in ("/".join(parts[:end]) for end in range(1, len(parts))) if prefix in self.files), None)
+        return next((self.files[prefix] for prefix in ("/".join(parts[:end]) for end in range(1, len(parts))) if prefix in self.files), None)
+
+
+def _folded(path: str) -> str:
+    """A site path as a file system that ignores case sees it (macOS's and Windows' by default, where a
+    contributor may build): ``/Python/Environment/`` is the page at ``python/environment/`` there, and a
+    redirect written at it would replace the page.
+
+    >>> _folded("Python/Environment"), _folded("404.HTML")
+    ('python/environment', '404.html')
+    """
+    return path.lower()
 
 
 def _clash(path: str, src: str, page_urls: dict[str, str], statics: _StaticFiles, owner: dict[str, str], key: str = "permalink") -> str | None:
+    """Why a redirect at ``path`` cannot be written (``page_urls`` and ``owner`` are keyed by :func:`_folded` paths)."""
     shown = f"{key} /{path}/"
-    if path.split("/")[0] in RESERVED_PATHS or path in RESERVED_PATHS:
+    folded = _folded(path)
+    if folded.split("/")[0] in RESERVED_PATHS or folded in RESERVED_PATHS:
         return f"{shown} is a path the site generates; choose another"
-    page = page_urls.get(path + "/")
+    page = page_urls.get(folded + "/")
     if page is not None:
         return f"{shown} would replace the page {page}"
     static = statics.collision(path)
     if static is not None:
         return f"{shown} collides with the file {static}"
-    if path in owner:
-        return f"{shown} is already {'an address' if key != 'permalink' else 'the permalink'} of {owner[path]}"
+    if folded in owner:
+        return f"{shown} is already {'an address' if key != 'permalink' else 'the permalink'} of {owner[folded]}"
     return None

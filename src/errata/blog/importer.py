@@ -44,6 +44,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
+from ..checks import printable_name
 from ..errors import EssayError
 from ..files import atomic_write, read_regular_file
 from ..metadata import MetadataValueError, SplitEssay, display_name, dump_front_matter, normalise_metadata, split_front_matter
@@ -118,7 +119,9 @@ class ImportReport:
             lines += ["", f"failed ({len(self.failed)}, not imported):"] + [f"  {line}" for line in self.failed]
         lines += ["", f"needs a person ({len(self.needs_a_person)}):" if self.needs_a_person else "needs a person: nothing"]
         lines += [f"  {line}" for line in self.needs_a_person]
-        return "\n".join(lines) + "\n"
+        # Names and values come from the blog: no escape sequence of theirs reaches the terminal, no line break
+        # of theirs starts a line of its own (one place for every line of the report).
+        return "\n".join(printable_name(line) for line in lines) + "\n"
 
 
 @dataclass

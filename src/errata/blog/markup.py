@@ -1810,10 +1810,11 @@ def markdown_url(url: str) -> str:
 def url_path(path: str) -> str:
     """A file path as a URL path, readable: only what a URL cannot hold as it is gets escaped.
 
-    >>> url_path("../02.笔记/100% 完成#1.md")
-    '../02.笔记/100%25%20完成%231.md'
+    >>> url_path("../02.笔记/100% 完成#1.md"), url_path("01.用`git`提交.md")
+    ('../02.笔记/100%25%20完成%231.md', '01.用%60git%60提交.md')
     """
-    return path.replace("%", "%25").replace(" ", "%20").replace("#", "%23").replace("?", "%3F")
+    # A backtick would start a code span inside the link's Markdown (``[t](a`b`.md)``).
+    return path.replace("%", "%25").replace(" ", "%20").replace("#", "%23").replace("?", "%3F").replace("`", "%60")
 
 
 def _missing_image(label: str) -> str:
