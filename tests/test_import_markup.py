@@ -747,6 +747,14 @@ def test_hope_s_cards_become_grid_cards_and_what_is_in_code_or_comments_stays():
     assert result.text.count("\n") >= source.count("\n") - 1  # every line keeps its number
 
 
+def test_a_card_whose_description_names_a_tag_is_a_card_with_that_text():
+    """A ``<b>`` in a quoted ``desc`` made the card no card: taken apart as a component, it vanished."""
+    result = convert_markup('<VPCard title="甲" desc="用 <b>粗体</b> 写" link="https://a.example/"/>\n')
+    html = render(result.text)
+    assert result.counts["cards"] == 1 and '<a href="https://a.example/">甲</a>' in html
+    assert "用 &lt;b&gt;粗体&lt;/b&gt; 写" in html and "<b>" not in html
+
+
 @pytest.mark.parametrize("text", [lambda n: "<VPCard\n" + '  title="a"\n' * n, lambda n: "<VPCard " + 'a="' * n + "\n/>\n", lambda n: "<VPCard\n" * n])
 def test_hope_s_cards_are_read_in_linear_time(text):
     assert grows_linearly(lambda n: convert_markup(text(n)), 5000)

@@ -595,8 +595,9 @@ def _thematic_break(body: str) -> bool:
 
 # -- hope's cards (``<VPCard … />``), over several lines as authors write them -------------------------
 
-#: A ``<VPCard …/>`` (or ``<VPCard …></VPCard>``) alone on its line: its attributes, quoted values holding no ``<`` or ``>``.
-_VP_CARD = re.compile(r"[ \t]*<VPCard\b((?:[^<>\"'/]|/(?!>)|\"[^\"<>]*\"|'[^'<>]*')*+)(?:/>|>[ \t]*</VPCard>)[ \t]*")
+#: A ``<VPCard …/>`` (or ``<VPCard …></VPCard>``) alone on its line: its attributes, quoted values read as text (a
+#: ``desc="讲 <script> 标签"`` is words about a tag, and the card escapes them like any other).
+_VP_CARD = re.compile(r"[ \t]*<VPCard\b((?:[^<>\"'/]|/(?!>)|\"[^\"]*\"|'[^']*')*+)(?:/>|>[ \t]*</VPCard>)[ \t]*")
 _VP_CARD_START = re.compile(r"[ \t]*<VPCard\b")
 MAX_CARD_LINES = 30  # a card's start tag over more lines than this is left as it is (and reported as a component)
 
