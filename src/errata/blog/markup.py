@@ -929,6 +929,8 @@ def _dropped_elements(lines: list[str], numbers: list[int], roles: list[str], re
     for k, line in enumerate(lines):
         if dropping is None and roles[k] in (CODE, FENCED, QUOTED_CODE):
             continue
+        if dropping is None and "<VPCard" in line and _VP_CARD.fullmatch(line):
+            continue  # a card's quoted values are its text (``desc="讲 <script> 标签"``), escaped when it is made
         kept, at = [], 0
         began_inside = read_from_end = dropping is not None
         visible, in_comment = ("", False) if began_inside else _without_comments(line, in_comment)
