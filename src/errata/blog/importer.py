@@ -830,7 +830,8 @@ class _Import:
             if inside.startswith(self.config.posts_category + "/"):
                 inside = inside[len(self.config.posts_category) + 1 :]
             dest = f"{self.config.posts_category}/{inside}"
-        if unnumbered_dest(dest, True) in ERRATA_PAGES or (dest.endswith(".md") and generated_file_problem(dest)):
+        site_s_own = unnumbered_dest(dest, True) in ERRATA_PAGES or (dest.endswith(".md") and generated_file_problem(dest) is not None)
+        if site_s_own:
             # ``01.archive.md`` (or ``archive/README.md``, or posts filed under a category named so) is published
             # at archive/ too, where Errata's own page is, and ``tags.json/index.md`` where the build writes its
             # file: the page goes under another name.
@@ -839,7 +840,7 @@ class _Import:
         if named != src:  # moved: onto no file of the blog, nor one moved there before
             dest = self._free_path(named)
         ours = src in self.pages or src in self.assets  # a file of the blog, not a catalogue's index made for its folder
-        if ours and dest.startswith("blog-") and not src.startswith("blog-"):
+        if ours and site_s_own:
             self.report.renamed.append(f"{src} → {dest} (the site publishes its own page or file at that address)")
         elif ours and "#" in src:
             self.report.renamed.append(f"{src} → {dest} (the redirects plugin reads a '#' in a path as a fragment's start: no old address could lead there)")

@@ -148,11 +148,11 @@ class DocumentModel:
 
         ``unigram_scale`` · log(P_doc(ch) / P(ch)), with P_doc the document's share of the character
         smoothed towards the packaged unigram by ``unigram_scale_prior`` characters' worth of it (unigram
-        scaling, as adaptive language models do it). The packaged bigrams are multiplied by it, not mixed
-        with the document's unigram: a mixture adds the same floor to every pair that ends in one of the
-        document's characters, whatever came before, where a factor keeps the packaged model's contrasts
-        and tilts them. A character the document never wrote gets the same small share whatever it is;
-        one it wrote gains the more, the rarer it is elsewhere.
+        scaling, as adaptive language models do it). The packaged bigrams are multiplied by it; the
+        document's unigram is no longer a component of the mixture of its own, which added the same floor to
+        every pair ending in one of the document's characters, whatever came before (the document's bigram
+        cache still backs off to that unigram, at its own weight). A character the document never wrote gets
+        the same small share whatever it is; one it wrote gains the more, the rarer it is elsewhere.
 
         >>> model = LanguageModel({"的": -3.0, "懂": -10.0, "易": -9.0}, {}, {}, {})
         >>> doc = DocumentModel(model, [list("看不懂的书，的的的")])
