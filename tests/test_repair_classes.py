@@ -383,6 +383,22 @@ def test_a_greedy_reader_s_swallowed_space_before_a_table_s_pipe_stays_a_space()
     assert all(line.startswith("|") for line in fixed.split("\n")[2:7]) and fixed.count("\n") == clean.count("\n")
 
 
+def test_a_mark_before_a_closing_quote_gets_no_space_put_back():
+    """Windows' code page 936 marks a lead byte that cannot pair with the ASCII after it and keeps that
+    byte; with its private-use characters marked too (one mark for two bytes), the document reads as a
+    greedy reader's. A string's closing quote after a mark was then given a space (``"全真教 "``), which
+    no one writes there and which a greedy reader seldom swallowed either."""
+    clean = (
+        '// 门派检查\nif (family == "全真教") {\n    say("先去找师兄学点基本功吧。");\n}\n'
+        'else if (gender == "男性") {\n    say("是" + master + "叫你来找我的？好，好。");\n}\n'
+    )
+    damaged = "".join("\ufffd" if "\ue000" <= ch <= "\uf8ff" else ch for ch in utf8_as_cp936(clean))
+    assert '鏁\ufffd")' in damaged and '鐢锋€\ufffd")' in damaged and '銆\ufffd");' in damaged
+    fixed = repair_mojibake(damaged)[0]
+    for literal in ('"全真教")', '"男性")', '好。");', '"是" +'):
+        assert literal in fixed
+
+
 def test_a_standard_reader_s_marks_swallow_nothing():
     # Python's decoder keeps the ASCII byte after a lead byte it cannot pair: nothing to put back.
     damaged = GREEDY_ESSAY.encode("utf-8").decode("gbk", errors="replace")

@@ -244,3 +244,29 @@ def test_signs_between_letters_of_latin_words_stay(line):
     """French inclusive writing and Catalan's l·l: Big5 would take the letters after ``·`` as trail bytes (搪新)."""
     text = evaltext.front_matter("Latin", 0, []) + line + "\n"
     assert repair_text(text, "a.md").text == text
+
+
+def _pieces_byte_by_byte(data: bytes):
+    """The cut :func:`errata.text.bytemap.split_pieces` makes, written the slow, obvious way."""
+    from errata.text.bytemap import Piece, is_continuation, utf8_length
+
+    pieces, i = [], 0
+    while i < len(data):
+        size = utf8_length(data[i])
+        if size < 2:
+            return None
+        j = i + 1
+        while j < len(data) and is_continuation(data[j]) and j - i < size:
+            j += 1
+        pieces.append(Piece(data[i], data[i + 1 : j], size - 1 - (j - i - 1)))
+        i = j
+    return pieces
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.binary(max_size=12), st.text(alphabet="显存不够é€😀 a", max_size=6).map(lambda t: t.encode("utf-8"))))
+def test_whole_runs_are_cut_as_the_byte_by_byte_cut_does(data):
+    # split_pieces reads a run that decodes whole in one step (most runs): the same pieces, or None, either way.
+    from errata.text.bytemap import split_pieces
+
+    assert split_pieces(data) == _pieces_byte_by_byte(data)

@@ -620,10 +620,16 @@ def _legacy_runs(
         document = None  # not a line in the document's codec (``café's`` is no GBK): read run by run
     runs, contested, sure = [], [], False
     utf8_spans = None
-    whole: dict[str, bool] = {}  # whether the line reads whole in each class's codec
+    whole: dict[str, bool] = {}  # whether the line reads whole in each class's codec (asked once a line, not once a run)
     for match in LEGACY_RUN.finditer(line):
         if _one_sign_repeated(match.group()):
             continue
+        if not shown and not whole:
+            # On its own evidence a run needs its line to be a codec's bytes from end to end (below); a
+            # line that is none's, as UTF-8 mojibake mostly is, is done without reading a run with the model.
+            whole = {kind: reads_whole(line, codec) for kind, codec in LEGACY_CODECS.items()}
+            if not any(whole.values()):
+                return []
         utf8_spans = utf8_spans or Spans(utf8)  # built for lines that have a legacy run at all
         legacy = read_legacy_run(match.group(), model, config, document[0] if document else None)
         touched = _touching(utf8_spans, match.start(), match.end())
@@ -635,11 +641,8 @@ def _legacy_runs(
             continue
         if _quote_of_a_latin_word(line, match.start(), match.end()):
             continue
-        if not shown:
-            if legacy[1] not in whole:  # asked once a line, not once a run (a line may hold a hundred thousand)
-                whole[legacy[1]] = reads_whole(line, LEGACY_CODECS[legacy[1]])
-            if not whole[legacy[1]]:
-                continue  # on its own evidence a run needs its line to be the codec's bytes from end to end
+        if not shown and not whole[legacy[1]]:
+            continue  # on its own evidence a run needs its line to be the codec's bytes from end to end
         if legacy[1] == "big5-as-latin1" and document is None and _latin_in_big5(line, match.start(), match.end()):
             continue
         run = (match.start(), match.end(), *legacy)
@@ -1730,6 +1733,8 @@ def _decode_document_line(
     document turned its no-break spaces plain (:func:`shows_plain_nbsp`). ``legacy_shown``: the
     document shows GBK, Big5 or Shift-JIS read as Latin-1 on other lines (see :func:`_legacy_runs`).
     """
+    if not known and line.isascii():
+        return [], False  # every reading below reads characters past ASCII: code, blank lines, English
     known = known or []
     utf8 = utf8_runs(line, model.vocabulary, nbsp, misread or None)
     known_spans = Spans((run.start, run.end) for run in known) if known else None
@@ -2269,7 +2274,27 @@ def _swallowed_byte_at(line: str, at: int, text_end: int, crlf: bool, line_kinds
         _starts_before(kind, whole, line, at) and kind.match(line, at) for kind, whole in zip(_LINE_KINDS, line_kinds)
     ):
         return "\n"
-    return " "
+    return _space_unless_closing(line, at)
+
+
+#: What follows a character with no space between: a comma, a closing bracket, and a quote that closes
+#: (one of those, a space, ``+`` or the line's end after it; ``"全真教");``). Not ``.`` or a backtick,
+#: which open as often (`` `.bin` ``, ``.1.0``).
+_CLOSING = re.compile(r"""[,;)\]}]|["'](?:[\s,;)\]}+]|$)""")
+
+
+def _space_unless_closing(line: str, at: int) -> str:
+    """A space, or nothing before closing punctuation.
+
+    A mark there is as likely to be Windows' code page 936's as a greedy reader's: the code page marks
+    a lead byte that cannot pair with the ASCII after it and keeps that byte (``"鍏ㄧ湡鏁?"`` for
+    ``"全真教"``), so nothing was swallowed; and where a greedy reader did swallow a byte before a
+    closing quote or bracket, that was seldom a space.
+
+    >>> _space_unless_closing('"全真教");', 4), _space_unless_closing("见 conf", 1), _space_unless_closing('点击"确定"', 2)
+    ('', ' ', ' ')
+    """
+    return "" if _CLOSING.match(line, at) else " "
 
 
 def _line_start_kinds(line: str) -> list[re.Match | None]:
@@ -2321,8 +2346,8 @@ def _restore_swallowed(
             if offsets[at] >= text_end and not line_ends:
                 continue
             # A reader that never saw a line end swallowed none: a space (or what else it was) stood there.
-            byte = _swallowed_byte_at(line, offsets[at], text_end, crlf, line_kinds) if line_ends else " "
-            if byte == "\r" and crlf_converted:
+            byte = _swallowed_byte_at(line, offsets[at], text_end, crlf, line_kinds) if line_ends else _space_unless_closing(line, offsets[at])
+            if not byte or byte == "\r" and crlf_converted:
                 continue
             restored[at] = byte
             report.fixes.append(Fix(number, at + 1, SWALLOWED_BYTE))
