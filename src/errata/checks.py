@@ -260,7 +260,10 @@ MAX_OPEN_BRACKETS = 200
 MAX_TAGS_PER_PARAGRAPH = 1000
 #: HTML blocks whose content is Markdown (``<div markdown>``), one inside another: the md_in_html
 #: extension reads each level by recursion, and some 400 levels end the build in a RecursionError.
-_MARKDOWN_HTML_OPEN = re.compile(r"<[A-Za-z][\w-]*(?=[\s/>])[^<>]*?\smarkdown(?:\s*=\s*[\"']?\w*[\"']?)?(?=[\s/>])[^<>]*>")
+#: A tag is found first and its attributes read after: one pattern for both looked for the tag's end
+#: from every ``markdown`` in it, and 40,000 of them in a tag left open took 50 s (a red-team audit).
+_OPENING_TAG = re.compile(r"<[A-Za-z][\w-]*(?=[\s/>])[^<>]*>")
+_MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown(?:\s*=\s*[\"']?\w*[\"']?)?(?=[\s/>])")
 _HTML_CLOSE = re.compile(r"</[A-Za-z][\w-]*\s*>")
 #: Its inline patterns rebuild a block's text after each match, so a block's time grows with the
 #: square of its inline markup: 80,000 ``\`a`` in one paragraph take 9.6 s (20,000: 0.37 s), 40,000
@@ -385,7 +388,7 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
             return [Problem(path, first_line + offset, "nesting", f"more than {MAX_OPEN_TAG_LINES} lines end inside a tag ('<a' and no '>'); put markup examples in a code block")]
         if "<" in line:
             # Every closing tag counts as one (a closed <b> too): the depth is never overstated.
-            markdown_html = max(0, markdown_html + len(_MARKDOWN_HTML_OPEN.findall(line)) - len(_HTML_CLOSE.findall(line)))
+            markdown_html = max(0, markdown_html + markdown_html_opened(line) - len(_HTML_CLOSE.findall(line)))
             if markdown_html > MAX_NESTING:
                 return [Problem(path, first_line + offset, "nesting", f"HTML blocks of Markdown nested {markdown_html} deep (at most {MAX_NESTING})")]
         tags += line.count("<")
@@ -404,6 +407,15 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
                 if open_brackets[opening] > MAX_OPEN_BRACKETS:
                     return [Problem(path, first_line + offset, "nesting", f"{open_brackets[opening]} {quote(opening)} left open in one paragraph (at most {MAX_OPEN_BRACKETS})")]
     return []
+
+
+def markdown_html_opened(line: str) -> int:
+    """How many HTML blocks of Markdown (``<div markdown>``) a line opens.
+
+    >>> markdown_html_opened('<div markdown="1"><p class="markdown">x</p><details markdown>'), markdown_html_opened("<a markdown")
+    (2, 0)
+    """
+    return sum(1 for tag in _OPENING_TAG.finditer(line) if _MARKDOWN_ATTRIBUTE.search(tag.group()))
 
 
 def _still_open(line: str, opening: str, closing: str, depth: int) -> int:
@@ -665,11 +677,14 @@ def check_duplicate_ids(body: str, entries: list[ErrorEntry], path: str, first_l
     return problems
 
 
-def check_links(body: str, path: Path, first_line: int, generated: set[Path], anchors_of) -> list[Problem]:
+def check_links(body: str, path: Path, first_line: int, generated: set[Path], anchors_of, site_root: Path | None = None) -> list[Problem]:
     """Relative links to other pages and to anchors resolve.
 
     ``generated`` are pages the build makes (``errors.md``); ``anchors_of(file)``
     returns the anchor set of a Markdown file in the docs (or None if unknown).
+    ``site_root``: the folder links may lead into (resolved); a link out of it is reported
+    without looking at its target, so that the check tells nothing about files elsewhere on
+    the machine (a red-team audit read headings of any ``.md`` file, in a public CI log).
     """
     problems = []
     for offset, line in prose_lines(body):
@@ -679,6 +694,9 @@ def check_links(body: str, path: Path, first_line: int, generated: set[Path], an
             file_part, _, anchor = target.partition("#")
             target_file = (path.parent / file_part).resolve() if file_part else path.resolve()
             where = first_line + offset
+            if site_root is not None and not target_file.is_relative_to(site_root):
+                problems.append(Problem(str(path), where, "link", f"link target {quote(file_part)} is outside the site's docs folder: link to a page of the site, or to a full URL"))
+                continue
             if file_part and not _exists(target_file) and target_file not in generated:
                 problems.append(Problem(str(path), where, "link", f"link target {quote(file_part)} does not exist: check the path (relative to this file)"))
                 continue

@@ -88,6 +88,8 @@ def check_files(
     problems.extend(d for d in duplicates if Path(d.path).resolve() in reported)
 
     known_anchors: dict[Path, set[str] | None] = {}
+    # Links lead into the docs folder, or (loose files checked alone) the folder the files share.
+    site_root = docs_dir.resolve() if docs_dir is not None else _shared_folder(files)
 
     def anchors_of(target: Path):
         # Once per page: an essay of thousands of links to its own headings read them all again for each.
@@ -99,8 +101,19 @@ def check_files(
     for path in files:
         item = parsed.get(path.resolve())
         if item:
-            problems.extend(check_links(item.body, path, item.body_line, generated, anchors_of))
+            problems.extend(check_links(item.body, path, item.body_line, generated, anchors_of, site_root))
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.rule, p.message))
+
+
+def _shared_folder(files: list[Path]) -> Path | None:
+    """The deepest folder that holds every file (resolved), or None for no files.
+
+    >>> _shared_folder([Path("/site/docs/a/x.md"), Path("/site/docs/b/y.md")])
+    PosixPath('/site/docs')
+    """
+    if not files:
+        return None
+    return Path(os.path.commonpath([Path(os.path.abspath(path)).resolve().parent for path in files]))
 
 
 def _anchors_of(target: Path, parsed: dict[Path, _Parsed]) -> set[str] | None:

@@ -10,6 +10,7 @@ check and the build ask the functions here, so both refuse the same things.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import stat
@@ -193,6 +194,9 @@ def theme_file_problem(key: str, value: object) -> str | None:
 THEME_SHAPED_KEYS = ("hide", "search")
 #: Every front-matter key the theme needs in a form of its own; a page keeps none that is wrong.
 THEME_KEYS = (*THEME_FILE_KEYS, *THEME_SHAPED_KEYS)
+#: The largest ``search.boost`` a page may set. Material's own example is 2; far more lets one essay
+#: push every other page down the results of any search it matches at all.
+MAX_SEARCH_BOOST = 10
 
 
 def theme_value_problem(key: str, value: object) -> str | None:
@@ -202,13 +206,31 @@ def theme_value_problem(key: str, value: object) -> str | None:
     (None, None)
     >>> theme_value_problem("hide", 3), theme_value_problem("search", "x")
     ('hide must be a list of words (hide: [toc])', 'search must be a mapping (search: {exclude: true})')
+
+    Material copies ``search.boost`` into the search index as it is, and ``.nan`` or ``.inf`` there
+    make the index invalid JSON, which ends search on every page:
+
+    >>> theme_value_problem("search", {"boost": float("nan")}), theme_value_problem("search", {"boost": 2, "exclude": "no"})
+    ('search.boost must be a number (search: {boost: 2})', 'search.exclude must be true or false (search: {exclude: true})')
     """
     if key in THEME_FILE_KEYS:
         return theme_file_problem(key, value)
     if key == "hide" and not (isinstance(value, list) and all(isinstance(item, str) for item in value)):
         return "hide must be a list of words (hide: [toc])"
-    if key == "search" and not isinstance(value, dict):
+    if key == "search":
+        return _search_problem(value)
+    return None
+
+
+def _search_problem(value: object) -> str | None:
+    """What is wrong with a page's ``search`` settings (Material reads ``boost`` and ``exclude``), or None."""
+    if not isinstance(value, dict):
         return "search must be a mapping (search: {exclude: true})"
+    boost = value.get("boost", 1)
+    if isinstance(boost, bool) or not isinstance(boost, (int, float)) or not math.isfinite(boost) or abs(boost) > MAX_SEARCH_BOOST:
+        return "search.boost must be a number (search: {boost: 2})"
+    if not isinstance(value.get("exclude", False), bool):
+        return "search.exclude must be true or false (search: {exclude: true})"
     return None
 
 

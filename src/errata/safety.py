@@ -84,7 +84,13 @@ ATTRIBUTE_VALUES = {"input": {"type": {"checkbox", "radio"}}}
 URL_SCHEMES = {"http", "https", "mailto"}
 #: Ids the generated Markdown uses with a leading ``__`` (tabs, code lines); any other ``__`` id
 #: could stand in for one of Material's own elements (``__config``, ``__search``) or a global.
-_OWN_IDS = re.compile(r"__(?:tabbed|codelineno|span|code)[_\-][\w\-]*\Z")
+_OWN_IDS = re.compile(r"__(?:tabbed|codelineno|span)[_\-][\w\-]*\Z")
+#: The theme's own classes (``md-…``): on an essay's element they place it as the theme places its
+#: own, a cookie banner's overlay over the whole page, a skip link out of sight (a red-team audit hid a
+#: decoy ``__code_0`` so, which the first code block's copy button then copied). Only the buttons
+#: Material's documentation offers for content stay.
+_THEME_CLASS = re.compile(r"md-")
+CONTENT_THEME_CLASSES = frozenset({"md-button", "md-button--primary"})
 
 
 #: A paint that is not a colour: ``url(…)`` anywhere but this page, which the browser fetches
@@ -93,13 +99,17 @@ _OUTSIDE_PAINT = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
 
 
 def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
-    """Ids that could stand in for Material's own go, and SVG paint that would load from elsewhere.
+    """Ids that could stand in for Material's own go, the theme's classes, and SVG paint that would load from elsewhere.
 
     >>> sanitize_html('<svg><rect fill="url(https://evil.example/a.svg#x)" stroke="url(#g)"/></svg>')
     '<svg><rect stroke="url(#g)"></rect></svg>'
+    >>> sanitize_html('<div id="__code_0" class="md-skip note"><a class="md-button" href="/a/">a</a></div>')
+    '<div class="note"><a class="md-button" href="/a/">a</a></div>'
     """
     if attribute in ("id", "name", "for") and value.startswith("__") and not _OWN_IDS.match(value):
         return None
+    if attribute == "class" and "md-" in value:
+        return " ".join(name for name in value.split() if not _THEME_CLASS.match(name) or name in CONTENT_THEME_CLASSES) or None
     if attribute in _SVG_PAINT and ("\\" in value or _OUTSIDE_PAINT.search(html.unescape(value))):  # CSS reads \75rl( as url(
         return None
     return value
