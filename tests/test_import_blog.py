@@ -1430,3 +1430,14 @@ def test_the_import_report_shows_control_characters_in_names_escaped(tmp_path):
     rendered = import_blog(tmp_path / "blog", tmp_path / "docs").render()
     assert "\x1b" not in rendered and "\x07" not in rendered
     assert "\\x1b[31mred.md" in rendered
+
+
+def test_a_list_item_of_two_code_spans_is_no_error_entry(tmp_path):
+    """`` - `float` 属性取值不是 `none` `` starts and ends with a backtick, but is two code spans and text: it was read as
+    one error entry, rendered as a card with the message `float` 属性取值不是 `none`, and the check asked for its analysis."""
+    from errata.entries import code_span_text, find_entries
+
+    assert code_span_text("`float` 属性取值不是 `none`") is None and code_span_text("`a` `b`") is None
+    assert code_span_text("``a`b``") == "a`b" and code_span_text("`` `a` ``") == "`a`" and code_span_text("`KeyError: 'a'`") == "KeyError: 'a'"
+    assert find_entries("- `float` 属性取值不是 `none`\n- `overflow` 不是 `visible`\n\n## `a` 和 `b`\n") == []
+    assert [entry.message for entry in find_entries("- `ValueError: x`\n\n  - 解决方案：y\n")] == ["ValueError: x"]
