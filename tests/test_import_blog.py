@@ -1441,3 +1441,24 @@ def test_a_list_item_of_two_code_spans_is_no_error_entry(tmp_path):
     assert code_span_text("``a`b``") == "a`b" and code_span_text("`` `a` ``") == "`a`" and code_span_text("`KeyError: 'a'`") == "KeyError: 'a'"
     assert find_entries("- `float` 属性取值不是 `none`\n- `overflow` 不是 `visible`\n\n## `a` 和 `b`\n") == []
     assert [entry.message for entry in find_entries("- `ValueError: x`\n\n  - 解决方案：y\n")] == ["ValueError: x"]
+
+
+def test_a_config_exported_with_a_typescript_type_assertion_is_read(tmp_path):
+    """vdoing's TypeScript template: ``export default <VdoingThemeConfig>{ ... }`` and ``<Array<NavItem>>[ ... ]``,
+    which are the object and the list themselves; the repository and the nav were lost (0 nav items)."""
+    vuepress = tmp_path / "blog/docs/.vuepress"
+    write(vuepress / "config.ts", "import theme from './config/theme'\nimport head from './config/head'\n\n"
+          "export default defineConfig4CustomTheme<ThemeCfg>({\n  title: '小屋',\n  head: head,\n  theme: 'vdoing',\n  themeConfig: theme,\n})\n")
+    write(vuepress / "config/theme.ts", "import nav from './nav'\n\nexport default <ThemeCfg>{\n  nav: nav,\n  repo: 'wu/xiaowu',\n};\n")
+    write(vuepress / "config/nav.ts", "import { NavItem } from 'vuepress/config'\n\nexport default <Array<NavItem>>[\n"
+          "  { text: '首页', link: '/' },\n  { text: '笔记', link: '/notes/' },\n];\n")
+    config = read_config(vuepress / "config.ts")
+    assert (config.title, config.repo) == ("小屋", "wu/xiaowu")
+    assert [item["text"] for item in config.nav] == ["首页", "笔记"]
+
+
+def test_a_cast_that_is_not_a_type_is_not_read_through(tmp_path):
+    """Only a type's name goes between the angle brackets: a comparison is code, never read as a literal."""
+    write(tmp_path / "config.ts", "const nav = a < b > [1]\nexport default { title: '站', themeConfig: { nav, repo: <X<Y>>'u/r' } }\n")
+    config = read_config(tmp_path / "config.ts")
+    assert config.title == "站" and config.nav == []
