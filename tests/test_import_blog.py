@@ -1462,3 +1462,18 @@ def test_a_cast_that_is_not_a_type_is_not_read_through(tmp_path):
     write(tmp_path / "config.ts", "const nav = a < b > [1]\nexport default { title: '站', themeConfig: { nav, repo: <X<Y>>'u/r' } }\n")
     config = read_config(tmp_path / "config.ts")
     assert config.title == "站" and config.nav == []
+
+
+def test_a_home_page_whose_front_matter_is_never_closed_is_read_as_vuepress_reads_it(tmp_path):
+    """gray-matter (VuePress 1 and 2) reads a front matter that is never closed to the end of the file: the blog's
+    home page (its YAML ending in comments) failed the import and was lost."""
+    write(tmp_path / "blog/index.md", "---\nhome: true\nheroText: 小屋\ntagline: 慢慢写\n\nfeatures:\n  - title: 笔记\n"
+          "    details: 记下来\n    link: /notes/\n\n# 注释\n\n")
+    write(tmp_path / "blog/01.笔记/01.甲.md", "---\ntitle: 甲\n---\n正文\n")
+    write(tmp_path / "blog/01.笔记/02.乙.md", "---\n\n这一行是正文，分隔线下面没有收尾的 ---。\n")
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    assert report.home and "index.md" in report.home
+    assert "小屋" in (tmp_path / "docs/index.md").read_text(encoding="utf-8")
+    assert not any(line.startswith("index.md") for line in report.failed)
+    # A page whose first line is a rule and whose rest is no mapping is not taken for front matter.
+    assert any(line.startswith("01.笔记/02.乙.md:1: front matter is not closed") for line in report.failed)

@@ -282,7 +282,10 @@ class _Import:
             data = read_regular_file(path, MAX_ESSAY_BYTES)
             if len(data) > MAX_ESSAY_BYTES:
                 raise EssayError(str(path), None, f"larger than {MAX_ESSAY_BYTES // 1_000_000} MB: not an essay")
-            result = repair_bytes(_yaml_front_matter(data), relative, self.options.repair)
+            closed = _closed_front_matter(data, relative)
+            if closed is not data:
+                self.report.counts["front matters never closed, read to the end as VuePress reads them"] += 1
+            result = repair_bytes(_yaml_front_matter(closed), relative, self.options.repair)
             split = split_front_matter(result.text, relative)
         except FrontMatterError as exc:
             kept = self._with_unreadable_values_kept(exc, relative)
@@ -944,6 +947,7 @@ def _permalinks_in(dest: Path, skip: set[str]) -> list[tuple[str, str]]:
 
 
 #: VuePress's TOML front matter: ``---toml`` (or Hugo's ``+++``) to ``---`` (``+++``).
+_UNCLOSED_START = re.compile(rb"\A(?:\xef\xbb\xbf)?---[ \t]*\r?\n")
 _TOML_FRONT_MATTER = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:---toml|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -1030,6 +1034,28 @@ def _free_key(metadata: dict[str, Any], key: str) -> str:
         number += 1
         name = f"{key}_{number}"
     return name
+
+
+def _closed_front_matter(data: bytes, relative: str) -> bytes:
+    """A front matter that is never closed, closed at the end of the file, as VuePress reads it (gray-matter takes
+    the rest of the file for the block, and the page has no body): the blog's home page whose YAML ends in
+    comments. Only where that rest reads as a mapping of keys: a page that opens with a rule and goes on with
+    text is left as it is, and the repair says its front matter is not closed.
+
+    >>> _closed_front_matter(b"---\\nhome: true\\n# a comment\\n", "index.md")
+    b'---\\nhome: true\\n# a comment\\n---\\n'
+    >>> _closed_front_matter(b"---\\n\\ntext\\n", "a.md"), _closed_front_matter(b"---\\ntitle: A\\n---\\nbody\\n", "a.md")
+    (b'---\\n\\ntext\\n', b'---\\ntitle: A\\n---\\nbody\\n')
+    """
+    if not _UNCLOSED_START.match(data) or _FRONT_MATTER.match(data.lstrip(b"\xef\xbb\xbf")):
+        return data
+    try:
+        text = data.decode("utf-8")
+        closed = text + ("" if text.endswith("\n") else "\n") + "---\n"
+        metadata = split_front_matter(closed, relative).metadata
+    except (UnicodeDecodeError, EssayError):
+        return data
+    return closed.encode("utf-8") if metadata else data
 
 
 def _yaml_front_matter(data: bytes) -> bytes:
