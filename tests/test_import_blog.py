@@ -1477,3 +1477,17 @@ def test_a_home_page_whose_front_matter_is_never_closed_is_read_as_vuepress_read
     assert not any(line.startswith("index.md") for line in report.failed)
     # A page whose first line is a rule and whose rest is no mapping is not taken for front matter.
     assert any(line.startswith("01.笔记/02.乙.md:1: front matter is not closed") for line in report.failed)
+
+
+def test_a_folder_s_readme_without_a_title_is_named_by_its_folder(tmp_path):
+    """reco 1 blogs keep each post in its own folder (views/js/1/README.md): a post without a title and without a
+    first-level heading was published as 'README'."""
+    write(tmp_path / "blog/docs/views/timeLine/README.md", "---\nsidebar: false\n---\n\n## 时间轴\n")
+    write(tmp_path / "blog/docs/views/js/03.闭包/README.md", "## 参考资料\n\n- 一\n")
+    write(tmp_path / "blog/docs/views/js/index.md", "正文\n")
+    write(tmp_path / "blog/docs/views/js/4/README.md", "# 变量提升\n\n正文\n")
+    import_blog(tmp_path / "blog", tmp_path / "docs")
+    titles = {str(p.relative_to(tmp_path / "docs")): split_front_matter(p.read_text(encoding="utf-8")).metadata["title"]
+              for p in (tmp_path / "docs").rglob("*.md")}
+    assert titles == {"views/timeLine/README.md": "timeLine", "views/js/03.闭包/README.md": "闭包",
+                      "views/js/index.md": "js", "views/js/4/README.md": "变量提升"}

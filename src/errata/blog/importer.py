@@ -47,7 +47,7 @@ from urllib.parse import unquote
 from ..checks import printable_name
 from ..errors import EssayError
 from ..files import atomic_write, read_regular_file
-from ..metadata import MetadataValueError, SplitEssay, display_name, dump_front_matter, normalise_metadata, split_front_matter
+from ..metadata import MetadataValueError, SplitEssay, display_name, dump_front_matter, normalise_metadata, split_front_matter, title_name
 from ..paths import PASSIVE_SUFFIXES, THEME_FILE_KEYS, generated_file_problem, permalink_path, permalink_problems, redirect_from_problems, through_symlink
 from ..repair import FrontMatterError, RepairOptions, RepairReport, RepairResult, repair_bytes
 from ..safety import find_unsafe_html
@@ -260,7 +260,7 @@ class _Import:
         for _ in range(len(metadata) + 1):
             try:
                 normalised, _ = normalise_metadata(
-                    metadata, essay.body, PurePosixPath(relative).name, self.options.repair.timezone, relative, essay.key_lines
+                    metadata, essay.body, title_name(relative), self.options.repair.timezone, relative, essay.key_lines
                 )
             except MetadataValueError as bad:
                 if bad.key not in metadata:
@@ -359,7 +359,7 @@ class _Import:
         metadata = {renamed.get(key, key): value for key, value in page.metadata.items()}
         lines = {renamed.get(key, key): line for key, line in page.key_lines.items()}
         try:
-            normalised, _ = normalise_metadata(metadata, page.body, PurePosixPath(page.src).name, self.options.repair.timezone, page.src, lines)
+            normalised, _ = normalise_metadata(metadata, page.body, title_name(page.src), self.options.repair.timezone, page.src, lines)
         except MetadataValueError as bad:
             self.report.needs_a_person.append(f"{bad}: the theme's key is kept as it was")
             return
