@@ -1491,3 +1491,21 @@ def test_a_folder_s_readme_without_a_title_is_named_by_its_folder(tmp_path):
               for p in (tmp_path / "docs").rglob("*.md")}
     assert titles == {"views/timeLine/README.md": "timeLine", "views/js/03.闭包/README.md": "闭包",
                       "views/js/index.md": "js", "views/js/4/README.md": "变量提升"}
+
+
+def test_the_report_names_the_imported_tags_the_site_s_tags_yml_does_not_allow(tmp_path, capsys):
+    """After ``make import``, ``make check`` refused every imported essay whose tags the project's tags.yml does not
+    list, and the import report had said nothing of it."""
+    write(tmp_path / "blog/01.笔记/01.甲.md", "---\ntitle: 甲\ntags:\n  - 导航\n  - pip\n---\n正文\n")
+    write(tmp_path / "blog/01.笔记/02.乙.md", "---\ntitle: 乙\ntags: [导航, \"\\e[31m红\"]\n---\n正文\n")
+    write(tmp_path / "blog/01.笔记/03.丙.md", "---\ntitle: 丙\n---\n正文\n")
+    config = write(tmp_path / "project/mkdocs.yml", "site_name: x\n")
+    write(tmp_path / "project/tags.yml", "- pip\n- cuda\n")
+    assert main([str(tmp_path / "blog"), str(tmp_path / "project/docs"), "--mkdocs-yml", str(config)]) == 0
+    out = capsys.readouterr().out
+    said = [line for line in out.splitlines() if "tags.yml" in line and "not in it" in line]
+    assert len(said) == 1 and "'导航' (2 essays)" in said[0] and "pip" not in said[0] and "\x1b" not in said[0]
+    # Without a tags.yml beside mkdocs.yml the site allows any tag: nothing to say.
+    (tmp_path / "project/tags.yml").unlink()
+    assert main([str(tmp_path / "blog"), str(tmp_path / "project/docs2"), "--mkdocs-yml", str(config)]) == 0
+    assert "tags.yml" not in capsys.readouterr().out

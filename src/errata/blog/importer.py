@@ -1036,6 +1036,34 @@ def _free_key(metadata: dict[str, Any], key: str) -> str:
     return name
 
 
+def tags_not_allowed(dest: Path, essays: list[str], allowed: set[str] | None, tags_file: str) -> list[str]:
+    """What the contribution check will refuse in the imported essays: the tags the site's ``tags.yml`` does not
+    list, each with the number of essays that have it (one line for the report; none where the site allows any tag).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = Path(tmp, "a.md").write_text("---\\ntitle: A\\ntags: [x, y]\\n---\\n", encoding="utf-8")
+    ...     tags_not_allowed(Path(tmp), ["a.md"], {"y"}, "tags.yml")
+    ["tags.yml: 1 tag of the imported essays is not in it: 'x' (1 essay); add it there, or scripts/check.py refuses those essays"]
+    """
+    if allowed is None:
+        return []
+    counts: Counter = Counter()
+    for name in essays:
+        try:
+            metadata = split_front_matter((dest / name).read_text(encoding="utf-8"), name).metadata
+        except (OSError, UnicodeDecodeError, EssayError):
+            continue
+        tags = metadata.get("tags")
+        counts.update({tag for tag in tags if isinstance(tag, str) and tag not in allowed} if isinstance(tags, list) else ())
+    if not counts:
+        return []
+    listed = ", ".join(f"{tag!r} ({n} essay{'s' if n > 1 else ''})" for tag, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+    one = len(counts) == 1
+    return [f"{tags_file}: {len(counts)} tag{'' if one else 's'} of the imported essays {'is' if one else 'are'} not in it: {listed}; "
+            f"add {'it' if one else 'them'} there, or scripts/check.py refuses those essays"]
+
+
 def _closed_front_matter(data: bytes, relative: str) -> bytes:
     """A front matter that is never closed, closed at the end of the file, as VuePress reads it (gray-matter takes
     the rest of the file for the block, and the page has no body): the blog's home page whose YAML ends in
