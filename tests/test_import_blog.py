@@ -1430,3 +1430,82 @@ def test_the_import_report_shows_control_characters_in_names_escaped(tmp_path):
     rendered = import_blog(tmp_path / "blog", tmp_path / "docs").render()
     assert "\x1b" not in rendered and "\x07" not in rendered
     assert "\\x1b[31mred.md" in rendered
+
+
+def test_a_list_item_of_two_code_spans_is_no_error_entry(tmp_path):
+    """`` - `float` 属性取值不是 `none` `` starts and ends with a backtick, but is two code spans and text: it was read as
+    one error entry, rendered as a card with the message `float` 属性取值不是 `none`, and the check asked for its analysis."""
+    from errata.entries import code_span_text, find_entries
+
+    assert code_span_text("`float` 属性取值不是 `none`") is None and code_span_text("`a` `b`") is None
+    assert code_span_text("``a`b``") == "a`b" and code_span_text("`` `a` ``") == "`a`" and code_span_text("`KeyError: 'a'`") == "KeyError: 'a'"
+    assert find_entries("- `float` 属性取值不是 `none`\n- `overflow` 不是 `visible`\n\n## `a` 和 `b`\n") == []
+    assert [entry.message for entry in find_entries("- `ValueError: x`\n\n  - 解决方案：y\n")] == ["ValueError: x"]
+
+
+def test_a_config_exported_with_a_typescript_type_assertion_is_read(tmp_path):
+    """vdoing's TypeScript template: ``export default <VdoingThemeConfig>{ ... }`` and ``<Array<NavItem>>[ ... ]``,
+    which are the object and the list themselves; the repository and the nav were lost (0 nav items)."""
+    vuepress = tmp_path / "blog/docs/.vuepress"
+    write(vuepress / "config.ts", "import theme from './config/theme'\nimport head from './config/head'\n\n"
+          "export default defineConfig4CustomTheme<ThemeCfg>({\n  title: '小屋',\n  head: head,\n  theme: 'vdoing',\n  themeConfig: theme,\n})\n")
+    write(vuepress / "config/theme.ts", "import nav from './nav'\n\nexport default <ThemeCfg>{\n  nav: nav,\n  repo: 'wu/xiaowu',\n};\n")
+    write(vuepress / "config/nav.ts", "import { NavItem } from 'vuepress/config'\n\nexport default <Array<NavItem>>[\n"
+          "  { text: '首页', link: '/' },\n  { text: '笔记', link: '/notes/' },\n];\n")
+    config = read_config(vuepress / "config.ts")
+    assert (config.title, config.repo) == ("小屋", "wu/xiaowu")
+    assert [item["text"] for item in config.nav] == ["首页", "笔记"]
+
+
+def test_a_cast_that_is_not_a_type_is_not_read_through(tmp_path):
+    """Only a type's name goes between the angle brackets: a comparison is code, never read as a literal."""
+    write(tmp_path / "config.ts", "const nav = a < b > [1]\nexport default { title: '站', themeConfig: { nav, repo: <X<Y>>'u/r' } }\n")
+    config = read_config(tmp_path / "config.ts")
+    assert config.title == "站" and config.nav == []
+
+
+def test_a_home_page_whose_front_matter_is_never_closed_is_read_as_vuepress_reads_it(tmp_path):
+    """gray-matter (VuePress 1 and 2) reads a front matter that is never closed to the end of the file: the blog's
+    home page (its YAML ending in comments) failed the import and was lost."""
+    write(tmp_path / "blog/index.md", "---\nhome: true\nheroText: 小屋\ntagline: 慢慢写\n\nfeatures:\n  - title: 笔记\n"
+          "    details: 记下来\n    link: /notes/\n\n# 注释\n\n")
+    write(tmp_path / "blog/01.笔记/01.甲.md", "---\ntitle: 甲\n---\n正文\n")
+    write(tmp_path / "blog/01.笔记/02.乙.md", "---\n\n这一行是正文，分隔线下面没有收尾的 ---。\n")
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    assert report.home and "index.md" in report.home
+    assert "小屋" in (tmp_path / "docs/index.md").read_text(encoding="utf-8")
+    assert not any(line.startswith("index.md") for line in report.failed)
+    # A page whose first line is a rule and whose rest is no mapping is not taken for front matter.
+    assert any(line.startswith("01.笔记/02.乙.md:1: front matter is not closed") for line in report.failed)
+
+
+def test_a_folder_s_readme_without_a_title_is_named_by_its_folder(tmp_path):
+    """reco 1 blogs keep each post in its own folder (views/js/1/README.md): a post without a title and without a
+    first-level heading was published as 'README'."""
+    write(tmp_path / "blog/docs/views/timeLine/README.md", "---\nsidebar: false\n---\n\n## 时间轴\n")
+    write(tmp_path / "blog/docs/views/js/03.闭包/README.md", "## 参考资料\n\n- 一\n")
+    write(tmp_path / "blog/docs/views/js/index.md", "正文\n")
+    write(tmp_path / "blog/docs/views/js/4/README.md", "# 变量提升\n\n正文\n")
+    import_blog(tmp_path / "blog", tmp_path / "docs")
+    titles = {str(p.relative_to(tmp_path / "docs")): split_front_matter(p.read_text(encoding="utf-8")).metadata["title"]
+              for p in (tmp_path / "docs").rglob("*.md")}
+    assert titles == {"views/timeLine/README.md": "timeLine", "views/js/03.闭包/README.md": "闭包",
+                      "views/js/index.md": "js", "views/js/4/README.md": "变量提升"}
+
+
+def test_the_report_names_the_imported_tags_the_site_s_tags_yml_does_not_allow(tmp_path, capsys):
+    """After ``make import``, ``make check`` refused every imported essay whose tags the project's tags.yml does not
+    list, and the import report had said nothing of it."""
+    write(tmp_path / "blog/01.笔记/01.甲.md", "---\ntitle: 甲\ntags:\n  - 导航\n  - pip\n---\n正文\n")
+    write(tmp_path / "blog/01.笔记/02.乙.md", "---\ntitle: 乙\ntags: [导航, \"\\e[31m红\"]\n---\n正文\n")
+    write(tmp_path / "blog/01.笔记/03.丙.md", "---\ntitle: 丙\n---\n正文\n")
+    config = write(tmp_path / "project/mkdocs.yml", "site_name: x\n")
+    write(tmp_path / "project/tags.yml", "- pip\n- cuda\n")
+    assert main([str(tmp_path / "blog"), str(tmp_path / "project/docs"), "--mkdocs-yml", str(config)]) == 0
+    out = capsys.readouterr().out
+    said = [line for line in out.splitlines() if "tags.yml" in line and "not in it" in line]
+    assert len(said) == 1 and "'导航' (2 essays)" in said[0] and "pip" not in said[0] and "\x1b" not in said[0]
+    # Without a tags.yml beside mkdocs.yml the site allows any tag: nothing to say.
+    (tmp_path / "project/tags.yml").unlink()
+    assert main([str(tmp_path / "blog"), str(tmp_path / "project/docs2"), "--mkdocs-yml", str(config)]) == 0
+    assert "tags.yml" not in capsys.readouterr().out

@@ -171,11 +171,30 @@ def code_span_text(text: str) -> str | None:
     if not opening or closing < opening or len(text) <= 2 * opening:
         return None
     inner = text[opening : len(text) - opening]
+    if _has_run_of(inner, opening):
+        return None  # the span closes there: `a` and `b` is two spans and text between
     if inner[:1] in (" ", "\t") and len(inner) > 1:
         inner = inner[1:]
     if inner[-1:] in (" ", "\t") and len(inner) > 1:
         inner = inner[:-1]
     return inner
+
+
+def _has_run_of(text: str, length: int) -> bool:
+    """Whether ``text`` holds a run of exactly ``length`` backticks (which would close a span opened by as many).
+
+    >>> _has_run_of("a`b", 1), _has_run_of("a``b", 1), _has_run_of("x` y ``", 2)
+    (True, False, True)
+    """
+    run = 0
+    for char in text + " ":
+        if char == "`":
+            run += 1
+            continue
+        if run == length:
+            return True
+        run = 0
+    return False
 
 
 def _without_attribute_list(text: str) -> str:

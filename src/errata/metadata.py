@@ -548,6 +548,19 @@ def atx_heading_text(line: str, level: int) -> str | None:
     return text or None
 
 
+def title_name(path: str) -> str:
+    """The name a page without a title goes by: its file's, but a folder's own page (``README.md``,
+    ``index.md``) goes by its folder's, as its address does (``views/js/03.闭包/README.md`` is ``/views/js/03.闭包/``).
+
+    >>> title_name("views/js/03.闭包/README.md"), title_name("a/index.md"), title_name("README.md"), title_name("a/b.md")
+    ('03.闭包', 'a', 'README.md', 'b.md')
+    """
+    parts = [part for part in str(path).split("/") if part not in ("", ".")]
+    if len(parts) > 1 and parts[-1].lower() in ("readme.md", "index.md") and parts[-2] != "..":
+        return parts[-2]
+    return parts[-1] if parts else path
+
+
 def display_name(filename: str) -> str:
     """A file or folder name without its vdoing order number and extension.
 

@@ -40,6 +40,7 @@ from .metadata import (
     front_matter_reformatted,
     normalise_metadata,
     split_front_matter,
+    title_name,
 )
 from .text.config import DEFAULT_CONFIG, RepairConfig
 from .text.encoding import decode_bytes
@@ -241,7 +242,7 @@ def repair_text(
         raise FrontMatterError(exc, RepairResult(new_text, report)) from None
     try:
         metadata, changes = normalise_metadata(
-            essay.metadata, essay.body, PurePath(path).name, options.timezone, path, essay.key_lines
+            essay.metadata, essay.body, title_name(PurePath(path).as_posix()), options.timezone, path, essay.key_lines
         )
     except MetadataValueError as exc:
         # A value of the wrong shape (a date that is no date) is the author's to mend, like a

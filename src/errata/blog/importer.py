@@ -47,7 +47,7 @@ from urllib.parse import unquote
 from ..checks import printable_name
 from ..errors import EssayError
 from ..files import atomic_write, read_regular_file
-from ..metadata import MetadataValueError, SplitEssay, display_name, dump_front_matter, normalise_metadata, split_front_matter
+from ..metadata import MetadataValueError, SplitEssay, display_name, dump_front_matter, normalise_metadata, split_front_matter, title_name
 from ..paths import PASSIVE_SUFFIXES, THEME_FILE_KEYS, generated_file_problem, permalink_path, permalink_problems, redirect_from_problems, through_symlink
 from ..repair import FrontMatterError, RepairOptions, RepairReport, RepairResult, repair_bytes
 from ..safety import find_unsafe_html
@@ -260,7 +260,7 @@ class _Import:
         for _ in range(len(metadata) + 1):
             try:
                 normalised, _ = normalise_metadata(
-                    metadata, essay.body, PurePosixPath(relative).name, self.options.repair.timezone, relative, essay.key_lines
+                    metadata, essay.body, title_name(relative), self.options.repair.timezone, relative, essay.key_lines
                 )
             except MetadataValueError as bad:
                 if bad.key not in metadata:
@@ -282,7 +282,10 @@ class _Import:
             data = read_regular_file(path, MAX_ESSAY_BYTES)
             if len(data) > MAX_ESSAY_BYTES:
                 raise EssayError(str(path), None, f"larger than {MAX_ESSAY_BYTES // 1_000_000} MB: not an essay")
-            result = repair_bytes(_yaml_front_matter(data), relative, self.options.repair)
+            closed = _closed_front_matter(data, relative)
+            if closed is not data:
+                self.report.counts["front matters never closed, read to the end as VuePress reads them"] += 1
+            result = repair_bytes(_yaml_front_matter(closed), relative, self.options.repair)
             split = split_front_matter(result.text, relative)
         except FrontMatterError as exc:
             kept = self._with_unreadable_values_kept(exc, relative)
@@ -356,7 +359,7 @@ class _Import:
         metadata = {renamed.get(key, key): value for key, value in page.metadata.items()}
         lines = {renamed.get(key, key): line for key, line in page.key_lines.items()}
         try:
-            normalised, _ = normalise_metadata(metadata, page.body, PurePosixPath(page.src).name, self.options.repair.timezone, page.src, lines)
+            normalised, _ = normalise_metadata(metadata, page.body, title_name(page.src), self.options.repair.timezone, page.src, lines)
         except MetadataValueError as bad:
             self.report.needs_a_person.append(f"{bad}: the theme's key is kept as it was")
             return
@@ -944,6 +947,7 @@ def _permalinks_in(dest: Path, skip: set[str]) -> list[tuple[str, str]]:
 
 
 #: VuePress's TOML front matter: ``---toml`` (or Hugo's ``+++``) to ``---`` (``+++``).
+_UNCLOSED_START = re.compile(rb"\A(?:\xef\xbb\xbf)?---[ \t]*\r?\n")
 _TOML_FRONT_MATTER = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:---toml|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -1030,6 +1034,56 @@ def _free_key(metadata: dict[str, Any], key: str) -> str:
         number += 1
         name = f"{key}_{number}"
     return name
+
+
+def tags_not_allowed(dest: Path, essays: list[str], allowed: set[str] | None, tags_file: str) -> list[str]:
+    """What the contribution check will refuse in the imported essays: the tags the site's ``tags.yml`` does not
+    list, each with the number of essays that have it (one line for the report; none where the site allows any tag).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = Path(tmp, "a.md").write_text("---\\ntitle: A\\ntags: [x, y]\\n---\\n", encoding="utf-8")
+    ...     tags_not_allowed(Path(tmp), ["a.md"], {"y"}, "tags.yml")
+    ["tags.yml: 1 tag of the imported essays is not in it: 'x' (1 essay); add it there, or scripts/check.py refuses those essays"]
+    """
+    if allowed is None:
+        return []
+    counts: Counter = Counter()
+    for name in essays:
+        try:
+            metadata = split_front_matter((dest / name).read_text(encoding="utf-8"), name).metadata
+        except (OSError, UnicodeDecodeError, EssayError):
+            continue
+        tags = metadata.get("tags")
+        counts.update({tag for tag in tags if isinstance(tag, str) and tag not in allowed} if isinstance(tags, list) else ())
+    if not counts:
+        return []
+    listed = ", ".join(f"{tag!r} ({n} essay{'s' if n > 1 else ''})" for tag, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+    one = len(counts) == 1
+    return [f"{tags_file}: {len(counts)} tag{'' if one else 's'} of the imported essays {'is' if one else 'are'} not in it: {listed}; "
+            f"add {'it' if one else 'them'} there, or scripts/check.py refuses those essays"]
+
+
+def _closed_front_matter(data: bytes, relative: str) -> bytes:
+    """A front matter that is never closed, closed at the end of the file, as VuePress reads it (gray-matter takes
+    the rest of the file for the block, and the page has no body): the blog's home page whose YAML ends in
+    comments. Only where that rest reads as a mapping of keys: a page that opens with a rule and goes on with
+    text is left as it is, and the repair says its front matter is not closed.
+
+    >>> _closed_front_matter(b"---\\nhome: true\\n# a comment\\n", "index.md")
+    b'---\\nhome: true\\n# a comment\\n---\\n'
+    >>> _closed_front_matter(b"---\\n\\ntext\\n", "a.md"), _closed_front_matter(b"---\\ntitle: A\\n---\\nbody\\n", "a.md")
+    (b'---\\n\\ntext\\n', b'---\\ntitle: A\\n---\\nbody\\n')
+    """
+    if not _UNCLOSED_START.match(data) or _FRONT_MATTER.match(data.lstrip(b"\xef\xbb\xbf")):
+        return data
+    try:
+        text = data.decode("utf-8")
+        closed = text + ("" if text.endswith("\n") else "\n") + "---\n"
+        metadata = split_front_matter(closed, relative).metadata
+    except (UnicodeDecodeError, EssayError):
+        return data
+    return closed.encode("utf-8") if metadata else data
 
 
 def _yaml_front_matter(data: bytes) -> bytes:

@@ -556,6 +556,7 @@ class _Script:
         [['/a/'], [1], _Name(name='nav')]
         """
         tokens = self.tokens
+        i = _after_type_assertion(tokens, i)
         if i >= len(tokens):
             return UNREAD
         # A literal (or a call) ends at its bracket, ';' or not; one never closed is no literal.
@@ -576,6 +577,31 @@ class _Script:
             return UNREAD  # an expression: code
         value, _ = _value(tokens[i:end], 0)
         return value
+
+
+def _after_type_assertion(tokens: list[tuple[str, str]], i: int) -> int:
+    """Where the value starts after a TypeScript type assertion (``<ThemeConfig>{ … }``, ``<Array<NavItem>>[ … ]``),
+    which is the value itself to whoever reads it; ``i`` itself when there is none. Only a type goes between the
+    brackets (names, dots, ``[]``, ``|``, ``&``, ``,``), and an object or a list must follow: anything else stays code.
+
+    >>> [_after_type_assertion(_tokens(text), 0) for text in ("<A<B.C>>[1]", "<A>{}", "<A>b", "<A>(1)", "[1]")]
+    [8, 3, 0, 0, 0]
+    """
+    if i >= len(tokens) or tokens[i] != ("punct", "<"):
+        return i
+    depth = 0
+    for j in range(i, min(len(tokens), i + 64)):  # a type is a few words: no scan to the end of a long file
+        kind, text = tokens[j]
+        if text == "<":
+            depth += 1
+        elif text == ">":
+            depth -= 1
+            if depth == 0:
+                follows = tokens[j + 1] if j + 1 < len(tokens) else ("", "")
+                return j + 1 if follows[0] == "punct" and follows[1] in ("{", "[") else i
+        elif not (kind == "name" or text in (".", "[", "]", "|", "&", ",")):
+            return i
+    return i
 
 
 def _closing_brackets(tokens: list[tuple[str, str]]) -> dict[int, int]:

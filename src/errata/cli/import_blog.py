@@ -16,9 +16,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from errata.blog.importer import ImportOptions, find_docs, import_blog
+from errata.blog.importer import ImportOptions, find_docs, import_blog, tags_not_allowed
 from errata.blog.theme import apply_site_config, site_settings_left
 from errata.cli.repair import parse_timezone
+from errata.contribution import load_allowed_tags
 from errata.files import atomic_write
 from errata.repair import RepairOptions
 
@@ -52,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
             atomic_write(args.mkdocs_yml, new.encode("utf-8"))
             print(f"{args.mkdocs_yml}: {', '.join(changed)}")
         report.needs_a_person += site_settings_left(new, changed, str(args.mkdocs_yml))
+        tags_file = args.mkdocs_yml.parent / "tags.yml"  # where the contribution check finds it (beside mkdocs.yml)
+        report.needs_a_person += tags_not_allowed(args.dest, report.essays, load_allowed_tags(tags_file), str(tags_file))
     sys.stdout.write(report.render())
     for line in report.failed:
         print(f"error: {line}", file=sys.stderr)
