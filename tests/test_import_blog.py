@@ -1509,3 +1509,16 @@ def test_the_report_names_the_imported_tags_the_site_s_tags_yml_does_not_allow(t
     (tmp_path / "project/tags.yml").unlink()
     assert main([str(tmp_path / "blog"), str(tmp_path / "project/docs2"), "--mkdocs-yml", str(config)]) == 0
     assert "tags.yml" not in capsys.readouterr().out
+
+
+def test_a_plain_list_of_code_spans_is_no_run_of_error_entries():
+    """A real blog's list of functions (``- `encodeURI()` `` then ``- `decodeURI()` ``, nothing under either) was
+    read as four error entries: four empty cards, and the check asked each for its analysis. An entry with its
+    sections, or one written alone, is still an entry."""
+    from errata.entries import find_entries
+
+    plain = "四个方法：\n\n- `encodeURI()`\n- `encodeURIComponent()`\n- `decodeURI()`\n\n[文档](https://example.org/)\n"
+    assert find_entries(plain) == []
+    entries = "- `KeyError: 'a'`\n\n  - 解决方案：改。\n\n- `KeyError: 'b'`\n- `ValueError: c`\n\n  - 原因分析：d。\n"
+    assert [entry.message for entry in find_entries(entries)] == ["KeyError: 'a'", "KeyError: 'b'", "ValueError: c"]
+    assert [entry.message for entry in find_entries("- `KeyError: 'x'`\n")] == ["KeyError: 'x'"]

@@ -127,7 +127,7 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
     lines point into the file.
     """
     lines = body.split("\n")
-    starts = _entry_starts(lines)
+    starts = _without_plain_lists(lines, _entry_starts(lines))
     entries = []
     for n, (start, message, kind) in enumerate(starts):
         end = _entry_end(lines, start, kind, starts[n + 1][0] if n + 1 < len(starts) else len(lines))
@@ -135,6 +135,27 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
         entry.sections = _sections(lines[start + 1 : end])
         entries.append(entry)
     return entries
+
+
+def _without_plain_lists(lines: list[str], starts: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """The starts that are entries: not the items of a plain list of code (``- `encodeURI()` `` right under
+    ``- `decodeURI()` ``), each one code span with nothing under it and the next item on the very next line,
+    as lists of functions and commands in blogs are. An entry has its sections under it; one written alone
+    without them is still an entry (the check asks for them).
+
+    >>> [s[1] for s in _without_plain_lists(["- `a()`", "- `b()`", "", "- `KeyError: x`", "", "  - 解决：y"], [(0, "a()", "list"), (1, "b()", "list"), (3, "KeyError: x", "list")])]
+    ['KeyError: x']
+    """
+    bare = []
+    for n, (start, _, kind) in enumerate(starts):
+        end = _entry_end(lines, start, kind, starts[n + 1][0] if n + 1 < len(starts) else len(lines)) if kind == "list" else start
+        nothing_under = kind == "list" and not any(line.strip() for line in lines[start + 1 : end])
+        bare.append(nothing_under)
+    plain = set()
+    for n, (start, _, _) in enumerate(starts):
+        if bare[n] and n + 1 < len(starts) and bare[n + 1] and starts[n + 1][0] == start + 1:
+            plain.update((n, n + 1))
+    return [start for n, start in enumerate(starts) if n not in plain]
 
 
 def _entry_starts(lines: list[str]) -> list[tuple[int, str, str]]:
