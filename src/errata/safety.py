@@ -89,7 +89,9 @@ _OWN_IDS = re.compile(r"__(?:tabbed|codelineno|span)[_\-][\w\-]*\Z")
 #: own, a cookie banner's overlay over the whole page, a skip link out of sight (a red-team audit hid a
 #: decoy ``__code_0`` so, which the first code block's copy button then copied). Only the buttons
 #: Material's documentation offers for content stay.
-_THEME_CLASS = re.compile(r"md-")
+#: ``mermaid`` too: Material loads mermaid.js from unpkg.com for an element of that class, and the site loads
+#: nothing from other hosts (the Content-Security-Policy blocked it, and said so in the reader's console).
+_THEME_CLASS = re.compile(r"md-|mermaid\Z")
 CONTENT_THEME_CLASSES = frozenset({"md-button", "md-button--primary"})
 
 
@@ -108,7 +110,7 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
     """
     if attribute in ("id", "name", "for") and value.startswith("__") and not _OWN_IDS.match(value):
         return None
-    if attribute == "class" and "md-" in value:
+    if attribute == "class" and ("md-" in value or "mermaid" in value):
         return " ".join(name for name in value.split() if not _THEME_CLASS.match(name) or name in CONTENT_THEME_CLASSES) or None
     if attribute in _SVG_PAINT and ("\\" in value or _OUTSIDE_PAINT.search(html.unescape(value))):  # CSS reads \75rl( as url(
         return None
@@ -716,8 +718,10 @@ def markdown_links(line: str, closed: bool = True):
 
 #: ``{: #id .class key=value }``: its inside as one run (leading spaces and all: the pair and id patterns
 #: read past them). A run of spaces of its own before it was tried at every split of the spaces, each
-#: read on to the line's end: quadratic, 100,000 spaces after ``{{`` took 40 s.
-_ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
+#: read on to the line's end: quadratic, 100,000 spaces after ``{{`` took 40 s. A quoted value may hold
+#: braces (``{ onclick="f({})" }`` is an attribute list to Python-Markdown); each branch starts with a
+#: character of its own, so nothing is read two ways.
+_ATTR_LIST = re.compile(r"""\{:?((?:[^{}\n"']|"[^"\n]*"|'[^'\n]*')*)\}""")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s{}#.]+)")
 _ATTR_PAIR = re.compile(r"""([^\s=#.{}"']{1,64})=(?:"([^"]*)"|'([^']*)'|([^\s}]*))""")
 
