@@ -1522,3 +1522,17 @@ def test_a_plain_list_of_code_spans_is_no_run_of_error_entries():
     entries = "- `KeyError: 'a'`\n\n  - 解决方案：改。\n\n- `KeyError: 'b'`\n- `ValueError: c`\n\n  - 原因分析：d。\n"
     assert [entry.message for entry in find_entries(entries)] == ["KeyError: 'a'", "KeyError: 'b'", "ValueError: c"]
     assert [entry.message for entry in find_entries("- `KeyError: 'x'`\n")] == ["KeyError: 'x'"]
+
+
+def test_an_item_of_a_file_name_with_prose_under_it_is_no_error_entry():
+    """A lookup audit on a real blog: ``- `package.json` `` with a paragraph and a code block under it was an
+    entry, so `npm ERR! Failed to parse package.json data.` was answered confidently with a page about a blog's
+    files. An item with no labelled section is an entry only where its message reads as an error."""
+    from errata.entries import find_entries
+
+    files = "- `package.json`\n\n  依赖都写在这里。\n\n  ```json\n  {}\n  ```\n\n- `deploy.sh`\n\n  部署脚本。\n"
+    assert find_entries(files) == []
+    unlabelled = "- `CUDA out of memory`\n\n  把批大小减半。\n\n- `模块找不到`\n\n  重新安装。\n"
+    assert [entry.message for entry in find_entries(unlabelled)] == ["CUDA out of memory", "模块找不到"]
+    labelled = "- `package.json`\n\n  - 解决方案：\n    删掉再装。\n"
+    assert [entry.message for entry in find_entries(labelled)] == ["package.json"]

@@ -1215,3 +1215,14 @@ def test_a_clean_line_beside_guwenma_keeps_characters_that_read_as_signs(clean):
     damaged = "# " + "安装步骤".encode("utf-8").decode("gbk", errors="replace") + f"\n\n{clean}\n"
     fixed = repair_mojibake(damaged)[0]
     assert fixed.endswith(f"\n\n{clean}\n"), fixed
+
+
+@pytest.mark.parametrize("reader", [lambda text: utf8_as_cp936(text, private_use=False), lambda text: utf8_as_gbk_by_dotnet(text, private_use=False)])
+def test_a_line_that_ends_in_one_character_and_one_short_of_its_pair_is_read(reader):
+    """``## 鏆傚仠/鎭㈠`` for ``## 暂停/恢复``: after the slash only 恢 reads whole, and 复 lost the pair A4 8D (a
+    private-use character dropped). 恢 alone is too rare to clear the bar a reading must pass; read with the
+    likeliest word ending that fits what is left of 复 (its lead byte), it does."""
+    clean = "# 使用说明\n\n这个工具可以自动检测设备，并把结果写入日志文件。\n\n## 暂停/恢复\n\n先下载压缩包，然后运行脚本。\n"
+    damaged = reader(clean)
+    assert "/鎭㈠\n" in damaged
+    assert "## 暂停/恢复\n" in repair_mojibake(damaged)[0]

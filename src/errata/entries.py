@@ -29,7 +29,7 @@ import textwrap
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .fingerprint import exception_type, fingerprint, libraries_in_traceback, short_type
+from .fingerprint import exception_type, fingerprint, libraries_in_traceback, names_an_error, short_type
 from .markdown_lines import FENCE, prose_lines
 
 #: Section labels, in the order a card shows them, with the words that name them.
@@ -133,6 +133,8 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
         end = _entry_end(lines, start, kind, starts[n + 1][0] if n + 1 < len(starts) else len(lines))
         entry = ErrorEntry(message, start + first_line, end + first_line - 1)
         entry.sections = _sections(lines[start + 1 : end])
+        if not entry.sections and not names_an_error(message):
+            continue  # a blog's item of a file or a command with prose under it (`package.json`), no error
         entries.append(entry)
     return entries
 

@@ -128,8 +128,19 @@ def exception_line(text: str) -> tuple[str | None, str]:
     inline = list(INLINE_EXCEPTION_LINE.finditer(text))
     if inline:
         opening, kind, message = inline[-1].groups()
-        return kind, trimmed(message.split("`", 1)[0] if opening else message)
+        return kind, trimmed(_in_the_code_span(message) if opening else message)
     return None, trimmed(_SPACE.sub(" ", text))
+
+
+def _in_the_code_span(message: str) -> str:
+    """The message of an exception a backtick opened: the code span's, or, where the span closes right after
+    the type (```RuntimeError:` one of the variables…``, a real issue's title), what follows it.
+
+    >>> _in_the_code_span("'bbox'` at once"), _in_the_code_span("` one of the variables")
+    ("'bbox'", ' one of the variables')
+    """
+    inside, _, after = message.partition("`")
+    return after if not trimmed(inside) and after else inside
 
 
 def earlier_errors(text: str, count: int) -> list[str]:
@@ -169,6 +180,28 @@ def exception_type(text: str) -> str | None:
     'RuntimeError'
     """
     return exception_line(text)[0] if text else None
+
+
+#: Words an error message holds where it names no exception type (``CUDA out of memory``, ``npm ERR!``,
+#: ``找不到模块``): what tells an entry written without its sections from a list of names in a blog.
+_ERROR_WORDS = re.compile(
+    r"error|exception|fail|cannot|can't|could ?n[o']t|unable|not found|no such|no module|denied|invalid|illegal|fatal|"
+    r"refused|timed? ?out|out of memory|abort|traceback|warning|segmentation fault|core dumped|killed|not supported|"
+    r"unsupported|mismatch|expected|undefined|unknown|missing|does ?n[o']t exist|deprecated|conflict|"
+    r"错误|报错|出错|失败|异常|无法|不能|找不到|不存在|警告|超时",
+    re.IGNORECASE,
+)
+
+
+def names_an_error(message: str) -> bool:
+    """Whether a message reads as an error: an exception type, or a word errors are written with.
+
+    >>> names_an_error("KeyError: 'bbox'"), names_an_error("CUDA out of memory"), names_an_error("模块找不到")
+    (True, True, True)
+    >>> names_an_error("package.json"), names_an_error("encodeURI()")
+    (False, False)
+    """
+    return exception_type(message) is not None or _ERROR_WORDS.search(message) is not None
 
 
 def short_type(name: str | None) -> str | None:

@@ -85,8 +85,17 @@
     m = lastMatch(R.toolErrorLine, text);
     if (m) return [null, trimmed(m[1], R)];
     m = lastMatch(R.inlineExceptionLine, text);
-    if (m) return [m[2], trimmed(m[1] ? m[3].split("`")[0] : m[3], R)]; // a backtick opened it: the code span is the message
+    if (m) return [m[2], trimmed(m[1] ? inCodeSpan(m[3], R) : m[3], R)]; // a backtick opened it: the code span is the message
     return [null, trimmed(text.replace(R.space, " "), R)];
+  }
+
+  /* The message of an exception a backtick opened: the code span's, or what follows a span that closes right
+   * after the type (`RuntimeError:` one of the variables…), as errata.fingerprint._in_the_code_span. */
+  function inCodeSpan(message, R) {
+    var at = message.indexOf("`");
+    if (at < 0) return message;
+    var inside = message.slice(0, at), after = message.slice(at + 1);
+    return trimmed(inside, R) === "" && after !== "" ? after : inside;
   }
 
   /* The text without whitespace at its ends, as Python's str.strip takes it off (errata.fingerprint.trimmed):

@@ -345,7 +345,16 @@ def _runs_in(
         # damaged so (a greedy reader's): there a heading of four characters, three short of bytes, is read too.
         if 2 * lost > len(characters) + 1 and not (damaged and lost < len(characters)):
             continue
-        score = text_score(whole, model, signs=True, measures=_beside_a_number_or_word(line, start, end))
+        measures = _beside_a_number_or_word(line, start, end)
+        score = text_score(whole, model, signs=True, measures=measures)
+        if score < config.cjk_reading_min_logp and lost and len(whole) == 1 and not line[end:].strip():
+            # One character may be rare alone where its word is not (恢 short of 复 at a line's end, where
+            # nothing after it tells more): it is read with the likeliest word ending that fits the piece
+            # after it. Only one, and only there: elsewhere garble takes endings too (``杩欎釜`` and 山, a
+            # word, in a reading of 古文码 read twice).
+            completed = _with_word_endings(characters, model)
+            if completed != whole:
+                score = max(score, text_score(completed, model, signs=True, measures=measures))
         if score < config.cjk_reading_min_logp or score < text_score(line[start:end], model, as_read=True) + config.cjk_reading_margin:
             continue
         end = _with_trailing_gaps(line, end, items, _marks_in(codec))
@@ -367,6 +376,36 @@ def _runs_in(
     # beside damage on its own line: with no mark to show a loss, many a lone clean character (罹, EE BE in
     # GBK; 於, EC B6) reads as a three-byte one short of its last byte, in a document with 古文码 or not.
     return sorted(found + short, key=lambda run: run[0]) if found or (single and not silent) else []
+
+
+def _with_word_endings(items: list, model: LanguageModel) -> str:
+    """The whole characters of a reading beyond ASCII, each piece right after one read as the likeliest
+    dictionary word that starts with that character and whose last character's bytes fit the piece.
+
+    >>> _with_word_endings(["恢", Piece(0xE5, b"", 2)], load_model()), _with_word_endings(["x", Piece(0xE5, b"", 2)], load_model())
+    ('恢复', '')
+    """
+    out: list[str] = []
+    for k, item in enumerate(items):
+        if isinstance(item, str):
+            if not item.isascii() and item != "\ufffd":
+                out.append(item)
+            continue
+        before = items[k - 1] if k else None
+        if isinstance(before, str) and isinstance(item, Piece) and not item.lead_lost:
+            fits = [(logp, ch) for ch, logp in model.word_endings.get(before, {}).items() if _fits(ch, item)]
+            if fits:
+                out.append(max(fits)[1])
+    return "".join(out)
+
+
+def _fits(ch: str, piece: Piece) -> bool:
+    """Whether a character's UTF-8 is the piece's lead byte and its surviving continuation bytes, in order, with as many lost."""
+    code = ch.encode("utf-8")
+    if code[0] != piece.lead or len(code) - 1 != len(piece.tail) + piece.missing:
+        return False
+    rest = iter(code[1:])
+    return all(byte in rest for byte in piece.tail)  # a subsequence: the lost bytes may have been anywhere
 
 
 def _beside_a_number_or_word(line: str, start: int, end: int) -> bool:
