@@ -774,3 +774,11 @@ def test_a_deeply_quoted_line_after_a_quoted_fence_is_read_in_linear_time():
         return "> ```sh\n> ls\n> ```\n\n" + "> " * levels + "x\n"
 
     assert grows_linearly(lambda n: convert_markup(text(n)), 2000)
+
+
+def test_a_comment_over_lines_after_a_list_item_is_no_list_of_its_own():
+    """markdown-it ends a list where a comment starts left of the item's text; its ``- a`` lines stay hidden."""
+    text = "::: tip 目录\n\n- 甲\n- 乙\n<!-- - 丙\n- 丁 -->\n\n:::\n\n- 戊\n<!-- - 己\n- 庚 -->\n"
+    html = markdown.markdown(convert_markup(text).text, extensions=["admonition", "pymdownx.superfences"])
+    assert "&lt;!--" not in html and "<li>丁" not in html and "<li>庚" not in html, html
+    assert "<li>甲</li>" in html and "<li>戊</li>" in html and "<!-- - 丙" in html

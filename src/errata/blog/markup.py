@@ -493,6 +493,15 @@ def _paragraphs_ended(lines: list[str], result: Conversion, breaks: bool = False
     in_comment = False
     for k, line in enumerate(physical):
         if in_comment or fenced[k] or quoted[k] or roles[k] in (FENCED, CODE, HTML):
+            if not in_comment and before is not None and before.kind == "item" and roles[k] == HTML and not fenced[k]:
+                # A comment left of an item's text ends the list (an HTML block ends a paragraph); Python-Markdown
+                # would read it as the item's text, and the ``- a`` lines of a comment over lines as items.
+                prefix = _QUOTE_MARKERS.match(line).group(0)
+                inner = line[len(prefix) :].expandtabs(4)
+                body = inner.lstrip(" ")
+                if body.startswith("<!--") and len(inner) - len(body) < before.column and prefix.count(">") == before.depth:
+                    out[k - 1] += "\n" + prefix.rstrip()
+                    result.counts["blank lines added"] += 1
             before = _Before(0, "fence") if k in closing else None
             in_comment = in_comment and "-->" not in line
             continue
