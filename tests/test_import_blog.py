@@ -1522,3 +1522,27 @@ def test_a_plain_list_of_code_spans_is_no_run_of_error_entries():
     entries = "- `KeyError: 'a'`\n\n  - 解决方案：改。\n\n- `KeyError: 'b'`\n- `ValueError: c`\n\n  - 原因分析：d。\n"
     assert [entry.message for entry in find_entries(entries)] == ["KeyError: 'a'", "KeyError: 'b'", "ValueError: c"]
     assert [entry.message for entry in find_entries("- `KeyError: 'x'`\n")] == ["KeyError: 'x'"]
+
+
+def test_a_lowercase_readme_is_its_folder_s_page_for_nav_and_links(tmp_path):
+    """VuePress reads ``readme.md`` as ``README.md`` (any case): ``/web/`` is that page, in the nav and in a link."""
+    write(tmp_path / "blog/docs/.vuepress/config.ts", "export default defineUserConfig({ theme: recoTheme({ navbar: [\n"
+          "  { text: '前端', link: '/web/' },\n] }) })\n")
+    report, docs = import_files(tmp_path, {"web/readme.md": "---\ntitle: 甲\n---\n正文\n", "b.md": "---\ntitle: 乙\n---\n[前端](/web/)\n"})
+    assert not any("nav item" in line or "leads to nothing" in line for line in report.needs_a_person), report.needs_a_person
+    assert "前端 (/web/) → web/readme.md" in report.nav
+    assert "(web/readme.md)" in (docs / "b.md").read_text(encoding="utf-8")
+
+
+def test_reco_2_s_home_modules_give_the_hero_text_tagline_and_buttons(tmp_path):
+    """reco 2's home page lists its ``modules``; each module's settings sit under its name (``Banner`` → ``banner``,
+    a blog's own ``CustomModule`` → ``customModule``)."""
+    for module in ("Banner", "CustomModule"):
+        key = module[0].lower() + module[1:]
+        docs = tmp_path / module / "docs"
+        write(tmp_path / module / "blog/docs/README.md", f"---\nhome: true\nmodules:\n  - {module}\n  - Blog\n{key}:\n  heroText: 南山\n"
+              "  tagline: 月下萤火\n  buttons:\n    - { text: 进入 →, link: '/a/' }\n---\n")
+        write(tmp_path / module / "blog/docs/a/README.md", "---\ntitle: 甲\n---\n正文\n")
+        import_blog(tmp_path / module / "blog", docs)
+        home = (docs / "index.md").read_text(encoding="utf-8")
+        assert "# 南山" in home and "月下萤火" in home and "[进入 →](a/README.md){ .md-button .md-button--primary }" in home, home

@@ -903,10 +903,14 @@ def _common_home(metadata: dict[str, Any]) -> dict[str, Any]:
     out = dict(metadata)
     sections = metadata.get("config") if isinstance(metadata.get("config"), list) else []
     hero = next((s.get("hero") for s in sections if isinstance(s, dict) and s.get("type") == "hero" and isinstance(s.get("hero"), dict)), None)
-    banner = metadata.get("bannerBrand") if isinstance(metadata.get("bannerBrand"), dict) else None
+    # reco 2 lists the home's ``modules``; a module's settings sit under its name, first letter small
+    # (``BannerBrand`` → ``bannerBrand``, ``Banner`` → ``banner``, a blog's own ``CustomModule`` → ``customModule``).
+    modules = metadata.get("modules") if isinstance(metadata.get("modules"), list) else []
+    names = [m[:1].lower() + m[1:] for m in modules if isinstance(m, str) and m] + ["bannerBrand", "banner"]
+    banner = next((metadata[n] for n in names if isinstance(metadata.get(n), dict) and not {"heroText", "title", "tagline", "description"}.isdisjoint(metadata[n])), None)
     if hero or banner:
         source = hero or banner
-        out.setdefault("heroText", source.get("name") or source.get("title"))
+        out.setdefault("heroText", source.get("name") or source.get("heroText") or source.get("title"))
         out.setdefault("tagline", source.get("text") or source.get("tagline") or source.get("description"))
         buttons = source.get("actions", source.get("buttons"))
         if isinstance(buttons, list) and "actions" not in metadata:
