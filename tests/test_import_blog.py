@@ -1546,3 +1546,15 @@ def test_reco_2_s_home_modules_give_the_hero_text_tagline_and_buttons(tmp_path):
         import_blog(tmp_path / module / "blog", docs)
         home = (docs / "index.md").read_text(encoding="utf-8")
         assert "# 南山" in home and "月下萤火" in home and "[进入 →](a/README.md){ .md-button .md-button--primary }" in home, home
+
+
+def test_hope_s_theme_call_with_its_behaviour_options_is_still_read(tmp_path):
+    """hope's template writes ``hopeTheme({ ... }, { custom: true })``: the settings are the first argument."""
+    vuepress = tmp_path / ".vuepress"
+    write(vuepress / "navbar.ts", "export default navbar([{ text: '工具', link: '/tools/' }]);\n")
+    write(vuepress / "theme.ts", "import navbar from './navbar.js';\nexport default hopeTheme(\n  {\n    hostname: 'https://a.example',\n"
+          "    repo: 'https://github.com/xiao/blog',\n    docsDir: 'src',\n    navbar,\n  },\n  { custom: true }\n);\n")
+    config = write(vuepress / "config.ts", "import theme from './theme.js';\nexport default defineUserConfig({ base: '/blog/', title: '小站', theme });\n")
+    read = read_config(config)
+    assert (read.repo, read.docs_dir, read.url) == ("https://github.com/xiao/blog", "src", "https://a.example/blog/")
+    assert [item["text"] for item in read.nav] == ["工具"]
