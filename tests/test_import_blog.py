@@ -1536,3 +1536,39 @@ def test_an_item_of_a_file_name_with_prose_under_it_is_no_error_entry():
     assert [entry.message for entry in find_entries(unlabelled)] == ["CUDA out of memory", "模块找不到"]
     labelled = "- `package.json`\n\n  - 解决方案：\n    删掉再装。\n"
     assert [entry.message for entry in find_entries(labelled)] == ["package.json"]
+
+
+def test_a_lowercase_readme_is_its_folder_s_page_for_nav_and_links(tmp_path):
+    """VuePress reads ``readme.md`` as ``README.md`` (any case): ``/web/`` is that page, in the nav and in a link."""
+    write(tmp_path / "blog/docs/.vuepress/config.ts", "export default defineUserConfig({ theme: recoTheme({ navbar: [\n"
+          "  { text: '前端', link: '/web/' },\n] }) })\n")
+    report, docs = import_files(tmp_path, {"web/readme.md": "---\ntitle: 甲\n---\n正文\n", "b.md": "---\ntitle: 乙\n---\n[前端](/web/)\n"})
+    assert not any("nav item" in line or "leads to nothing" in line for line in report.needs_a_person), report.needs_a_person
+    assert "前端 (/web/) → web/readme.md" in report.nav
+    assert "(web/readme.md)" in (docs / "b.md").read_text(encoding="utf-8")
+
+
+def test_reco_2_s_home_modules_give_the_hero_text_tagline_and_buttons(tmp_path):
+    """reco 2's home page lists its ``modules``; each module's settings sit under its name (``Banner`` → ``banner``,
+    a blog's own ``CustomModule`` → ``customModule``)."""
+    for module in ("Banner", "CustomModule"):
+        key = module[0].lower() + module[1:]
+        docs = tmp_path / module / "docs"
+        write(tmp_path / module / "blog/docs/README.md", f"---\nhome: true\nmodules:\n  - {module}\n  - Blog\n{key}:\n  heroText: 南山\n"
+              "  tagline: 月下萤火\n  buttons:\n    - { text: 进入 →, link: '/a/' }\n---\n")
+        write(tmp_path / module / "blog/docs/a/README.md", "---\ntitle: 甲\n---\n正文\n")
+        import_blog(tmp_path / module / "blog", docs)
+        home = (docs / "index.md").read_text(encoding="utf-8")
+        assert "# 南山" in home and "月下萤火" in home and "[进入 →](a/README.md){ .md-button .md-button--primary }" in home, home
+
+
+def test_hope_s_theme_call_with_its_behaviour_options_is_still_read(tmp_path):
+    """hope's template writes ``hopeTheme({ ... }, { custom: true })``: the settings are the first argument."""
+    vuepress = tmp_path / ".vuepress"
+    write(vuepress / "navbar.ts", "export default navbar([{ text: '工具', link: '/tools/' }]);\n")
+    write(vuepress / "theme.ts", "import navbar from './navbar.js';\nexport default hopeTheme(\n  {\n    hostname: 'https://a.example',\n"
+          "    repo: 'https://github.com/xiao/blog',\n    docsDir: 'src',\n    navbar,\n  },\n  { custom: true }\n);\n")
+    config = write(vuepress / "config.ts", "import theme from './theme.js';\nexport default defineUserConfig({ base: '/blog/', title: '小站', theme });\n")
+    read = read_config(config)
+    assert (read.repo, read.docs_dir, read.url) == ("https://github.com/xiao/blog", "src", "https://a.example/blog/")
+    assert [item["text"] for item in read.nav] == ["工具"]

@@ -774,3 +774,24 @@ def test_a_deeply_quoted_line_after_a_quoted_fence_is_read_in_linear_time():
         return "> ```sh\n> ls\n> ```\n\n" + "> " * levels + "x\n"
 
     assert grows_linearly(lambda n: convert_markup(text(n)), 2000)
+
+
+def test_a_comment_over_lines_after_a_list_item_is_no_list_of_its_own():
+    """markdown-it ends a list where a comment starts left of the item's text; its ``- a`` lines stay hidden."""
+    text = "::: tip 目录\n\n- 甲\n- 乙\n<!-- - 丙\n- 丁 -->\n\n:::\n\n- 戊\n<!-- - 己\n- 庚 -->\n"
+    html = markdown.markdown(convert_markup(text).text, extensions=["admonition", "pymdownx.superfences"])
+    assert "&lt;!--" not in html and "<li>丁" not in html and "<li>庚" not in html, html
+    assert "<li>甲</li>" in html and "<li>戊</li>" in html and "<!-- - 丙" in html
+
+
+def test_vuepress_2_s_code_group_items_become_tabs():
+    """VuePress 2's default theme (before rc) groups code as ``:::: code-group`` of ``::: code-group-item 标题``
+    (``标题:active`` opens with it)."""
+    text = (":::: code-group\n::: code-group-item 控制器\n```php\necho 1;\n```\n:::\n"
+            "::: code-group-item 服务:active\n\n```js\nlet a = 1\n```\n\n:::\n::::\n\n后文\n")
+    result = convert_markup(text)
+    assert result.notes == [], result.notes
+    assert '===! "控制器"' in result.text and '===+ "服务"' in result.text and "code-group-item" not in result.text, result.text
+    html = markdown.markdown(result.text, extensions=["pymdownx.superfences", "pymdownx.tabbed"])
+    shown = re.sub(r"<[^>]+>", "", html)
+    assert html.count("<label") == 2 and "echo 1;" in shown and "let a = 1" in shown and "<p>后文</p>" in html, html

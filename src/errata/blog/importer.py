@@ -177,6 +177,9 @@ class _Import:
         self.options = options
         self.report = ImportReport(str(source), str(dest))
         self.pages: dict[str, _Page] = {}  # by source path
+        # A folder's own page by the folder: VuePress reads ``index.md`` and ``README.md`` whatever their case
+        # (``readme.md`` is ``/a/`` too); ``index.md`` first, as :meth:`_in_docs` has always looked.
+        self.folder_pages: dict[str, str] = {}
         self.assets: set[str] = set()  # non-Markdown files of docs/, by source path
         self.public: set[str] = set()  # files of .vuepress/public/, by their path there
         self.copies: dict[str, Path] = {}  # destination path → the file to copy there
@@ -327,6 +330,9 @@ class _Import:
         elif page.metadata.get("pageComponent"):
             page.role = "catalogue"
         self.pages[relative] = page
+        folder, name = posixpath.split(relative)
+        if name.lower() in ("index.md", "readme.md") and (folder not in self.folder_pages or name == "index.md"):
+            self.folder_pages[folder] = relative
 
     def _vdoing_front_matter(self, page: _Page) -> None:
         """What vdoing gave a page the author left without them, when it built (``setFrontmatter``, which wrote them
@@ -486,7 +492,7 @@ class _Import:
         # vdoing names the folder a catalogue lists by ``key``; some of its versions by ``path``.
         key = str(data.get("key") or data.get("path") or "").strip("/") if isinstance(data, dict) else ""
         inside = [p for p in self.pages.values() if p.role == "essay" and key and p.src.startswith(key + "/")]
-        index = next((f"{key}/{name}" for name in ("index.md", "README.md") if f"{key}/{name}" in self.pages), None)
+        index = self.folder_pages.get(key) if key else None
         if inside and index is None:
             page.dest = self._dest(f"{key}/index.md")
             self.report.theme_pages.append(f"{page.src} (catalogue of {key}) → {page.dest}, the folder's index page")
@@ -778,8 +784,8 @@ class _Import:
 
     def _in_docs(self, path: str) -> str | None:
         bare = path[:-5] if path.endswith(".html") else path
-        for candidate in (path, bare + ".md", f"{bare}/index.md", f"{bare}/README.md"):
-            page = self.pages.get(candidate)
+        for candidate in (path, bare + ".md", f"{bare}/index.md", f"{bare}/README.md", self.folder_pages.get(bare.strip("/"))):
+            page = self.pages.get(candidate) if candidate else None
             if page is not None:
                 if page.dest:
                     return page.dest

@@ -493,6 +493,15 @@ def _paragraphs_ended(lines: list[str], result: Conversion, breaks: bool = False
     in_comment = False
     for k, line in enumerate(physical):
         if in_comment or fenced[k] or quoted[k] or roles[k] in (FENCED, CODE, HTML):
+            if not in_comment and before is not None and before.kind == "item" and roles[k] == HTML and not fenced[k]:
+                # A comment left of an item's text ends the list (an HTML block ends a paragraph); Python-Markdown
+                # would read it as the item's text, and the ``- a`` lines of a comment over lines as items.
+                prefix = _QUOTE_MARKERS.match(line).group(0)
+                inner = line[len(prefix) :].expandtabs(4)
+                body = inner.lstrip(" ")
+                if body.startswith("<!--") and len(inner) - len(body) < before.column and prefix.count(">") == before.depth:
+                    out[k - 1] += "\n" + prefix.rstrip()
+                    result.counts["blank lines added"] += 1
             before = _Before(0, "fence") if k in closing else None
             in_comment = in_comment and "-->" not in line
             continue
@@ -1334,7 +1343,8 @@ class _Renderer:
         return out
 
     def fence_tabs(self, block: _Block) -> list[str]:
-        """``::: code-group`` (VitePress, reco, plume): each fence a tab, titled by its ``[title]``."""
+        """``::: code-group`` (VitePress, reco, plume): each fence a tab, titled by its ``[title]``; VuePress 2's
+        ``::: code-group-item 标题`` in it, a tab each."""
         self.result.counts["code-group"] += 1
         at = _markdown_indent(block.indent)
         out: list[str] = []
@@ -1342,6 +1352,13 @@ class _Renderer:
         fence: list[str] = []
         closing: tuple[str, int] | None = None
         for child in block.children:
+            if isinstance(child, _Block) and child.kind.lower() == "code-group-item" and closing is None:
+                # VuePress 2's default theme before rc: ``::: code-group-item 标题`` (``标题:active``), a tab each.
+                title = child.info.strip()
+                active = title.endswith(":active")
+                title = title[: -len(":active")].strip() if active else title
+                out += _tab(title or "代码", active, _dedent(_trim(self.render(child.children))), at, first=not out)
+                continue
             if isinstance(child, _Block) or (child.prose and closing is None):
                 if isinstance(child, _Block) or child.text.strip():
                     self.note(child.number, "only fenced code belongs in a '::: code-group': this is kept after the tabs")

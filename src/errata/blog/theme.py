@@ -643,11 +643,11 @@ def _value(tokens: list[tuple[str, str]], i: int, depth: int = 0) -> tuple[Any, 
         return UNREAD, i
     kind, text = tokens[i]
     end = _expression_end(tokens, i)
-    if depth <= MAX_DEPTH and _options_call(tokens, i, end):  # the cheap test first: the other scans to the bracket
+    if depth <= MAX_DEPTH and (stop := _options_call(tokens, i, end)):  # the cheap test first: the other scans to the bracket
         # VuePress 2 passes settings to functions: ``theme: defaultTheme({ navbar: [...] })``,
         # ``sitemapPlugin({ hostname: ... })``, ``navbar([...])``. The literal is the settings, read as any other.
         read = _object if tokens[i + 2][1] == "{" else _array
-        return read(tokens, i + 3, end - 2, depth + 1), end
+        return read(tokens, i + 3, stop, depth + 1), end
     if text == "require" and end == i + 4 and tokens[i + 1][1] == "(" and tokens[i + 2][0] == "string" and tokens[i + 3][1] == ")":
         return _Required(_unquote(tokens[i + 2][1])), end  # CommonJS: what that file exports
     if end != i + 1 and not (text in "{[" and _closing(tokens, i) == end - 1) or depth > MAX_DEPTH:
@@ -667,21 +667,22 @@ def _value(tokens: list[tuple[str, str]], i: int, depth: int = 0) -> tuple[Any, 
     return UNREAD, end
 
 
-def _options_call(tokens, i: int, end: int) -> bool:
-    """Whether tokens ``i``..``end`` are a function called with one object literal: ``defaultTheme({ ... })``.
+def _options_call(tokens, i: int, end: int) -> int:
+    """Where the literal closes if tokens ``i``..``end`` are a function called with an object or array literal
+    first: ``defaultTheme({ ... })``, hope's ``hopeTheme({ ... }, { custom: true })`` (the settings, then how
+    the theme behaves); else 0.
 
     >>> tokens = _tokens("hopeTheme({ repo: 'a/b' }), x")
     >>> _options_call(tokens, 0, _expression_end(tokens, 0)), _options_call(tokens, 0, 2)
-    (True, False)
+    (6, 0)
+    >>> tokens = _tokens("hopeTheme({ repo: 'a/b' }, { custom: true })")
+    >>> _options_call(tokens, 0, _expression_end(tokens, 0)), _options_call(_tokens("f(x, { a: 1 })"), 0, 9)
+    (6, 0)
     """
-    return (
-        end - i >= 5
-        and tokens[i][0] == "name"
-        and tokens[i + 1][1] == "("
-        and tokens[i + 2][1] in ("{", "[")
-        and _closing(tokens, i + 2) == end - 2
-        and tokens[end - 1][1] == ")"
-    )
+    if not (end - i >= 5 and tokens[i][0] == "name" and tokens[i + 1][1] == "(" and tokens[i + 2][1] in ("{", "[") and tokens[end - 1][1] == ")"):
+        return 0
+    stop = _closing(tokens, i + 2)
+    return stop if stop < end - 1 and tokens[stop + 1][1] in (")", ",") else 0
 
 
 def _object(tokens, i: int, stop: int, depth: int) -> dict[str, Any]:
@@ -903,10 +904,14 @@ def _common_home(metadata: dict[str, Any]) -> dict[str, Any]:
     out = dict(metadata)
     sections = metadata.get("config") if isinstance(metadata.get("config"), list) else []
     hero = next((s.get("hero") for s in sections if isinstance(s, dict) and s.get("type") == "hero" and isinstance(s.get("hero"), dict)), None)
-    banner = metadata.get("bannerBrand") if isinstance(metadata.get("bannerBrand"), dict) else None
+    # reco 2 lists the home's ``modules``; a module's settings sit under its name, first letter small
+    # (``BannerBrand`` → ``bannerBrand``, ``Banner`` → ``banner``, a blog's own ``CustomModule`` → ``customModule``).
+    modules = metadata.get("modules") if isinstance(metadata.get("modules"), list) else []
+    names = [m[:1].lower() + m[1:] for m in modules if isinstance(m, str) and m] + ["bannerBrand", "banner"]
+    banner = next((metadata[n] for n in names if isinstance(metadata.get(n), dict) and not {"heroText", "title", "tagline", "description"}.isdisjoint(metadata[n])), None)
     if hero or banner:
         source = hero or banner
-        out.setdefault("heroText", source.get("name") or source.get("title"))
+        out.setdefault("heroText", source.get("name") or source.get("heroText") or source.get("title"))
         out.setdefault("tagline", source.get("text") or source.get("tagline") or source.get("description"))
         buttons = source.get("actions", source.get("buttons"))
         if isinstance(buttons, list) and "actions" not in metadata:
