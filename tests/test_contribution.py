@@ -376,5 +376,20 @@ def test_a_link_out_of_the_docs_folder_is_reported_without_reading_its_target(tm
     problems = [p for p in check_files([essay], docs_dir=docs) if p.rule == "link"]
     assert [p.line for p in problems] == [6, 8, 10]
     assert all("is outside the site's docs folder" in p.message for p in problems)
-    # Checked alone, a file's links stay in its own folder.
+    # Checked alone (no docs folder given), the site around the file tells where its docs are: mkdocs.yml.
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\ndocs_dir: docs\n", encoding="utf-8")
     assert [p.line for p in check_files([essay]) if p.rule == "link"] == [6, 8, 10]
+    # A link to a heading of the page itself leads nowhere else, wherever the page is.
+    loose = tmp_path / "loose.md"
+    loose.write_text("---\ntitle: l\n---\n# l\n\n## 小节\n\n[上面](#小节)\n", encoding="utf-8")
+    assert not [p for p in check_files([loose], docs_dir=docs) if p.rule == "link"]
+
+
+def test_a_section_label_with_its_colon_inside_the_bold_is_read(tmp_path):
+    """``- **问题分析：**`` (the colon inside the bold, as Chinese notes often write it) is the analysis: the check
+    asked for one where the essay had it."""
+    from errata.contribution import check_files
+
+    essay = tmp_path / "a.md"
+    essay.write_text("---\ntitle: a\ntags: [python]\n---\n# a\n\n- `KeyError: 'x'`\n\n  - **问题分析：**\n    没有这个键。\n", encoding="utf-8")
+    assert not [p for p in check_files([essay]) if p.rule == "entry"]

@@ -58,7 +58,8 @@ CASES = {
     # A red-team audit: Material copies search.boost into the index as it is; .nan made it invalid JSON,
     # which ended search on every page, and a huge boost puts one essay above every other.
     "search-nan.md": ("search: {boost: .nan}\n", "search.boost must be a number"),
-    "search-huge.md": ("search: {boost: 1.0e+300}\n", "search.boost must be a number"),
+    "search-huge.md": ("search: {boost: 1.0e+300}\n", "search.boost must be a number from 0 to 10"),
+    "search-negative.md": ("search: {boost: -10}\n", "search.boost must be a number from 0 to 10"),
     "search-exclude.md": ("search: {exclude: maybe}\n", "search.exclude must be true or false"),
     "tags-nested.md": ("tags: [[a]]\n", "tags: item 1 is a list, not a word"),
     "tags-mapping.md": ("tags: [{a: 1}]\n", "tags: item 1 is a mapping, not a word"),

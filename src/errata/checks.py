@@ -694,7 +694,7 @@ def check_links(body: str, path: Path, first_line: int, generated: set[Path], an
             file_part, _, anchor = target.partition("#")
             target_file = (path.parent / file_part).resolve() if file_part else path.resolve()
             where = first_line + offset
-            if site_root is not None and not target_file.is_relative_to(site_root):
+            if file_part and site_root is not None and not target_file.is_relative_to(site_root):
                 problems.append(Problem(str(path), where, "link", f"link target {quote(file_part)} is outside the site's docs folder: link to a page of the site, or to a full URL"))
                 continue
             if file_part and not _exists(target_file) and target_file not in generated:

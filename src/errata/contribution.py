@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,8 +89,9 @@ def check_files(
     problems.extend(d for d in duplicates if Path(d.path).resolve() in reported)
 
     known_anchors: dict[Path, set[str] | None] = {}
-    # Links lead into the docs folder, or (loose files checked alone) the folder the files share.
-    site_root = docs_dir.resolve() if docs_dir is not None else _shared_folder(files)
+    # Links lead into the docs folder: the one given, or the one of the site around each file (none for a
+    # loose file of no site, whose links are then read as they are).
+    site_root = docs_dir.resolve() if docs_dir is not None else None
 
     def anchors_of(target: Path):
         # Once per page: an essay of thousands of links to its own headings read them all again for each.
@@ -101,19 +103,34 @@ def check_files(
     for path in files:
         item = parsed.get(path.resolve())
         if item:
-            problems.extend(check_links(item.body, path, item.body_line, generated, anchors_of, site_root))
+            problems.extend(check_links(item.body, path, item.body_line, generated, anchors_of, site_root or site_docs_of(path)))
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.rule, p.message))
 
 
-def _shared_folder(files: list[Path]) -> Path | None:
-    """The deepest folder that holds every file (resolved), or None for no files.
+_DOCS_DIR_SETTING = re.compile(r"^docs_dir:[ \t]*['\"]?([^'\"#\n]+?)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
 
-    >>> _shared_folder([Path("/site/docs/a/x.md"), Path("/site/docs/b/y.md")])
-    PosixPath('/site/docs')
+
+def site_docs_of(path: Path) -> Path | None:
+    """The docs folder (resolved) of the MkDocs site a file is in: the nearest ``mkdocs.yml`` above it names it
+    (``docs_dir``, ``docs`` by default); None where no site holds the file.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = Path(tmp, "mkdocs.yml").write_text("site_name: x\\n", encoding="utf-8")
+    ...     site_docs_of(Path(tmp, "docs", "a", "b.md")) == Path(tmp, "docs").resolve(), site_docs_of(Path(tmp, "c.md"))
+    (True, None)
     """
-    if not files:
-        return None
-    return Path(os.path.commonpath([Path(os.path.abspath(path)).resolve().parent for path in files]))
+    here = Path(os.path.abspath(path)).resolve()
+    for folder in here.parents:
+        config = folder / "mkdocs.yml"
+        if config.is_file():
+            try:
+                setting = _DOCS_DIR_SETTING.search(config.read_text(encoding="utf-8", errors="replace"))
+            except OSError:
+                return None
+            docs = (folder / (setting.group(1).strip() if setting else "docs")).resolve()
+            return docs if here.is_relative_to(docs) else None
+    return None
 
 
 def _anchors_of(target: Path, parsed: dict[Path, _Parsed]) -> set[str] | None:

@@ -46,7 +46,8 @@ _LIST_MARKER = re.compile(r"[-*+][ \t]+")
 _HEADING_MARKER = re.compile(r"(?P<hashes>#{2,6})[ \t]+")
 #: A section label's line. Each run of spaces has one way to match (possessive, and the label starts with
 #: a character that is no space): with three, a line of 1,200 spaces and a ``*`` took 50 s (a red-team audit).
-_LABEL = re.compile(r"^(?P<indent>[ \t]*+)(?:[-*+][ \t]++|#{3,6}[ \t]++)(?:\*\*)?(?P<label>[^：:* \t\n][^：:*\n]{0,23}?)(?:\*\*)?[ \t]*+(?:[：:][ \t]*+)?$")
+#: The colon may stand inside the bold (``- **问题分析：**``), as Chinese notes often write it.
+_LABEL = re.compile(r"^(?P<indent>[ \t]*+)(?:[-*+][ \t]++|#{3,6}[ \t]++)(?:\*\*)?(?P<label>[^：:* \t\n][^：:*\n]{0,23}?)(?:[：:]?\*\*)?[ \t]*+(?:[：:][ \t]*+)?$")
 _HEADING = re.compile(r"^#{1,6}[ \t]")
 
 
@@ -142,8 +143,8 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
 def _without_plain_lists(lines: list[str], starts: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """The starts that are entries: not the items of a plain list of code (``- `encodeURI()` `` right under
     ``- `decodeURI()` ``), each one code span with nothing under it and the next item on the very next line,
-    as lists of functions and commands in blogs are. An entry has its sections under it; one written alone
-    without them is still an entry (the check asks for them).
+    as lists of functions and commands in blogs are; an exception stays an entry. An entry has its sections
+    under it; one written alone without them is still an entry (the check asks for them).
 
     >>> [s[1] for s in _without_plain_lists(["- `a()`", "- `b()`", "", "- `KeyError: x`", "", "  - 解决：y"], [(0, "a()", "list"), (1, "b()", "list"), (3, "KeyError: x", "list")])]
     ['KeyError: x']
@@ -157,7 +158,9 @@ def _without_plain_lists(lines: list[str], starts: list[tuple[int, str, str]]) -
     for n, (start, _, _) in enumerate(starts):
         if bare[n] and n + 1 < len(starts) and bare[n + 1] and starts[n + 1][0] == start + 1:
             plain.update((n, n + 1))
-    return [start for n, start in enumerate(starts) if n not in plain]
+    # An exception (`KeyError: 'a'` right under `KeyError: 'b'`) is an entry however it is written: the
+    # check then asks for its sections.
+    return [start for n, start in enumerate(starts) if n not in plain or exception_type(start[1]) is not None]
 
 
 def _entry_starts(lines: list[str]) -> list[tuple[int, str, str]]:

@@ -136,11 +136,11 @@ def _in_the_code_span(message: str) -> str:
     """The message of an exception a backtick opened: the code span's, or, where the span closes right after
     the type (```RuntimeError:` one of the variables…``, a real issue's title), what follows it.
 
-    >>> _in_the_code_span("'bbox'` at once"), _in_the_code_span("` one of the variables")
+    >>> _in_the_code_span("'bbox'` at once"), _in_the_code_span("` one of the `variables`")
     ("'bbox'", ' one of the variables')
     """
     inside, _, after = message.partition("`")
-    return after if not trimmed(inside) and after else inside
+    return after.replace("`", "") if not trimmed(inside) and after else inside
 
 
 def earlier_errors(text: str, count: int) -> list[str]:
@@ -188,7 +188,8 @@ _ERROR_WORDS = re.compile(
     r"error|exception|fail|cannot|can't|could ?n[o']t|unable|not found|no such|no module|denied|invalid|illegal|fatal|"
     r"refused|timed? ?out|out of memory|abort|traceback|warning|segmentation fault|core dumped|killed|not supported|"
     r"unsupported|mismatch|expected|undefined|unknown|missing|does ?n[o']t exist|deprecated|conflict|"
-    r"错误|报错|出错|失败|异常|无法|不能|找不到|不存在|警告|超时",
+    r"错误|报错|出错|失败|异常|无法|不能|找不到|未找到|不存在|没有那个|警告|超时|权限不够|拒绝|已杀死|不足|非法|崩溃|溢出|"
+    r"无效|不支持|不匹配|冲突|中断|已放弃|已转储|\bnan\b",
     re.IGNORECASE,
 )
 
@@ -200,6 +201,11 @@ def names_an_error(message: str) -> bool:
     (True, True, True)
     >>> names_an_error("package.json"), names_an_error("encodeURI()")
     (False, False)
+
+    Messages of the zh_CN locale too (coreutils, bash, the kernel's OOM killer through the shell):
+
+    >>> [names_an_error(m) for m in ("已杀死", "bash: conda: 未找到命令", "没有那个文件或目录", "权限不够", "loss 为 nan")]
+    [True, True, True, True, True]
     """
     return exception_type(message) is not None or _ERROR_WORDS.search(message) is not None
 

@@ -10,7 +10,6 @@ check and the build ask the functions here, so both refuse the same things.
 
 from __future__ import annotations
 
-import math
 import os
 import re
 import stat
@@ -211,7 +210,7 @@ def theme_value_problem(key: str, value: object) -> str | None:
     make the index invalid JSON, which ends search on every page:
 
     >>> theme_value_problem("search", {"boost": float("nan")}), theme_value_problem("search", {"boost": 2, "exclude": "no"})
-    ('search.boost must be a number (search: {boost: 2})', 'search.exclude must be true or false (search: {exclude: true})')
+    ('search.boost must be a number from 0 to 10 (search: {boost: 2})', 'search.exclude must be true or false (search: {exclude: true})')
     """
     if key in THEME_FILE_KEYS:
         return theme_file_problem(key, value)
@@ -227,8 +226,8 @@ def _search_problem(value: object) -> str | None:
     if not isinstance(value, dict):
         return "search must be a mapping (search: {exclude: true})"
     boost = value.get("boost", 1)
-    if isinstance(boost, bool) or not isinstance(boost, (int, float)) or not math.isfinite(boost) or abs(boost) > MAX_SEARCH_BOOST:
-        return "search.boost must be a number (search: {boost: 2})"
+    if isinstance(boost, bool) or not isinstance(boost, (int, float)) or not 0 <= boost <= MAX_SEARCH_BOOST:  # NaN compares false
+        return f"search.boost must be a number from 0 to {MAX_SEARCH_BOOST} (search: {{boost: 2}})"
     if not isinstance(value.get("exclude", False), bool):
         return "search.exclude must be true or false (search: {exclude: true})"
     return None

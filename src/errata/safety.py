@@ -100,6 +100,15 @@ CONTENT_THEME_CLASSES = frozenset({"md-button", "md-button--primary"})
 _OUTSIDE_PAINT = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
 
 
+def theme_class(name: str) -> bool:
+    """Whether a class is the theme's own, which the sanitiser takes off an essay's elements.
+
+    >>> theme_class("md-consent__overlay"), theme_class("mermaid"), theme_class("md-button"), theme_class("note")
+    (True, True, False, False)
+    """
+    return bool(_THEME_CLASS.match(name)) and name not in CONTENT_THEME_CLASSES
+
+
 def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
     """Ids that could stand in for Material's own go, the theme's classes, and SVG paint that would load from elsewhere.
 
@@ -111,7 +120,7 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
     if attribute in ("id", "name", "for") and value.startswith("__") and not _OWN_IDS.match(value):
         return None
     if attribute == "class" and ("md-" in value or "mermaid" in value):
-        return " ".join(name for name in value.split() if not _THEME_CLASS.match(name) or name in CONTENT_THEME_CLASSES) or None
+        return " ".join(name for name in value.split() if not theme_class(name)) or None
     if attribute in _SVG_PAINT and ("\\" in value or _OUTSIDE_PAINT.search(html.unescape(value))):  # CSS reads \75rl( as url(
         return None
     return value
@@ -509,6 +518,12 @@ def _removed_from(tag: str, attrs: tuple[tuple[str, str], ...], source: str) -> 
         return [(f"<{tag}> element", tag in DANGEROUS_TAGS or risky)]
     removed = []
     for name, value in attrs:
+        if name.lower() == "class":
+            # The theme's classes go one by one, the attribute may stay: each is named (``class md-x``).
+            theirs = [(f"class {token} (the theme's own)", False) for token in (value or "").split() if theme_class(token)]
+            removed += theirs
+            if "class" in kept_names or theirs:
+                continue
         if name.lower() in kept_names:
             continue
         scheme = url_scheme(value or "")
@@ -723,6 +738,7 @@ def markdown_links(line: str, closed: bool = True):
 #: character of its own, so nothing is read two ways.
 _ATTR_LIST = re.compile(r"""\{:?((?:[^{}\n"']|"[^"\n]*"|'[^'\n]*')*)\}""")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s{}#.]+)")
+_ATTR_CLASS = re.compile(r"(?:^|\s)\.([^\s{}#.=]+)")
 _ATTR_PAIR = re.compile(r"""([^\s=#.{}"']{1,64})=(?:"([^"]*)"|'([^']*)'|([^\s}]*))""")
 
 
@@ -733,7 +749,11 @@ def _attribute_lists(line: str):
     """
     for match in _ATTR_LIST.finditer(line):
         pairs = [(m.group(1).lower(), next(g for g in m.groups()[1:] if g is not None)) for m in _ATTR_PAIR.finditer(match.group(1))]
-        pairs += [("id", m.group(1)) for m in _ATTR_ID.finditer(_ATTR_PAIR.sub("", match.group(1)))]  # {#__config}
+        rest = _ATTR_PAIR.sub("", match.group(1))
+        pairs += [("id", m.group(1)) for m in _ATTR_ID.finditer(rest)]  # {#__config}
+        classes = [m.group(1) for m in _ATTR_CLASS.finditer(rest)]
+        if any(theme_class(name) for name in classes):  # { .md-typeset }: what the sanitiser takes off
+            pairs.append(("class", " ".join(classes)))
         if not pairs:
             continue
         before = line[: match.start()].rstrip()

@@ -95,7 +95,7 @@
     var at = message.indexOf("`");
     if (at < 0) return message;
     var inside = message.slice(0, at), after = message.slice(at + 1);
-    return trimmed(inside, R) === "" && after !== "" ? after : inside;
+    return trimmed(inside, R) === "" && after !== "" ? after.split("`").join("") : inside;
   }
 
   /* The text without whitespace at its ends, as Python's str.strip takes it off (errata.fingerprint.trimmed):
