@@ -90,8 +90,17 @@ def check_files(
 
     known_anchors: dict[Path, set[str] | None] = {}
     # Links lead into the docs folder: the one given, or the one of the site around each file (none for a
-    # loose file of no site, whose links are then read as they are).
+    # loose file of no site, whose links are then read as they are), looked up once a folder.
     site_root = docs_dir.resolve() if docs_dir is not None else None
+    docs_by_folder: dict[Path, Path | None] = {}
+
+    def site_root_of(path: Path) -> Path | None:
+        if site_root is not None:
+            return site_root
+        folder = Path(os.path.abspath(path)).parent
+        if folder not in docs_by_folder:
+            docs_by_folder[folder] = site_docs_of(path)
+        return docs_by_folder[folder]
 
     def anchors_of(target: Path):
         # Once per page: an essay of thousands of links to its own headings read them all again for each.
@@ -103,7 +112,7 @@ def check_files(
     for path in files:
         item = parsed.get(path.resolve())
         if item:
-            problems.extend(check_links(item.body, path, item.body_line, generated, anchors_of, site_root or site_docs_of(path)))
+            problems.extend(check_links(item.body, path, item.body_line, generated, anchors_of, site_root_of(path)))
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.rule, p.message))
 
 

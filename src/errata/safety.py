@@ -119,7 +119,7 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
     """
     if attribute in ("id", "name", "for") and value.startswith("__") and not _OWN_IDS.match(value):
         return None
-    if attribute == "class" and ("md-" in value or "mermaid" in value):
+    if attribute == "class" and any(map(theme_class, value.split())):
         return " ".join(name for name in value.split() if not theme_class(name)) or None
     if attribute in _SVG_PAINT and ("\\" in value or _OUTSIDE_PAINT.search(html.unescape(value))):  # CSS reads \75rl( as url(
         return None

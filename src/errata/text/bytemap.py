@@ -270,6 +270,31 @@ def split_pieces(data: bytes) -> list[Piece] | None:
     return pieces
 
 
+def loss_patterns(cont: bytes, kept: bytes) -> list[tuple[int, ...]]:
+    """Every way ``cont`` can lose bytes and leave ``kept``: the lost bytes of each.
+
+    >>> loss_patterns(bytes([0x80, 0xBC]), bytes([0xBC]))
+    [(128,)]
+    >>> loss_patterns(bytes([0x80, 0x82]), b"")
+    [(128, 130)]
+    """
+    if len(kept) == len(cont):
+        return [()] if kept == cont else []
+    if not kept:
+        return [tuple(cont)]
+    if len(cont) == 2:  # the common case, a 3-byte character that lost one byte
+        return [(b,) for b, other in ((cont[1], cont[0]), (cont[0], cont[1])) if other == kept[0]]
+    if kept[0] not in cont:
+        return []
+    out = []
+    head = cont[0]
+    if head == kept[0]:
+        out.extend(loss_patterns(cont[1:], kept[1:]))
+    if len(cont) > len(kept):
+        out.extend((head,) + rest for rest in loss_patterns(cont[1:], kept))
+    return out
+
+
 def truncated_characters(data: bytes) -> list[Piece] | None:
     """Bytes a UTF-8 decoder rejected, as characters that each lost continuation bytes; None if they are anything else.
 

@@ -24,7 +24,7 @@ import re
 from collections import Counter
 
 from ..markdown_lines import prose_lines
-from .bytemap import Piece, is_continuation, utf8_length
+from .bytemap import Piece, is_continuation, loss_patterns, utf8_length
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import LanguageModel, is_hangul, load_model
 from .plausibility import is_box_drawing, is_emoji, text_score
@@ -402,10 +402,7 @@ def _with_word_endings(items: list, model: LanguageModel) -> str:
 def _fits(ch: str, piece: Piece) -> bool:
     """Whether a character's UTF-8 is the piece's lead byte and its surviving continuation bytes, in order, with as many lost."""
     code = ch.encode("utf-8")
-    if code[0] != piece.lead or len(code) - 1 != len(piece.tail) + piece.missing:
-        return False
-    rest = iter(code[1:])
-    return all(byte in rest for byte in piece.tail)  # a subsequence: the lost bytes may have been anywhere
+    return code[0] == piece.lead and len(code) - 1 == len(piece.tail) + piece.missing and bool(loss_patterns(code[1:], piece.tail))
 
 
 def _beside_a_number_or_word(line: str, start: int, end: int) -> bool:

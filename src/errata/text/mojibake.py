@@ -68,6 +68,7 @@ from .bytemap import (
     sloppy,
     split_gapped_run,
     is_continuation,
+    loss_patterns,
     split_pieces,
     truncated_characters,
     utf8_length,
@@ -1073,7 +1074,7 @@ def _lost_at(piece: Piece, fit: Fit) -> Fit | None:
 def _matching(chars: list[tuple[str, float, bytes]], tail: bytes) -> list[Fit]:
     found = []
     for ch, logp, cont in chars:
-        ways = _loss_patterns(cont, tail)
+        ways = loss_patterns(cont, tail)
         if ways:
             only = ways[0] if len(ways) == 1 and len(ways[0]) <= 2 else ()
             found.append(Fit(ch, logp, ways, *only, *(-1,) * (2 - len(only))))
@@ -1232,31 +1233,6 @@ def _shape(piece: Piece) -> tuple:
 def _leads(piece: Piece) -> tuple[int, ...]:
     """The lead bytes a piece may have had: its own, or any three-byte one where it was lost."""
     return LOST_LEADS if piece.lead_lost else (piece.lead,)
-
-
-def _loss_patterns(cont: bytes, kept: bytes) -> list[tuple[int, ...]]:
-    """Every way ``cont`` can lose bytes and leave ``kept``: the lost bytes of each.
-
-    >>> _loss_patterns(bytes([0x80, 0xBC]), bytes([0xBC]))
-    [(128,)]
-    >>> _loss_patterns(bytes([0x80, 0x82]), b"")
-    [(128, 130)]
-    """
-    if len(kept) == len(cont):
-        return [()] if kept == cont else []
-    if not kept:
-        return [tuple(cont)]
-    if len(cont) == 2:  # the common case, a 3-byte character that lost one byte
-        return [(b,) for b, other in ((cont[1], cont[0]), (cont[0], cont[1])) if other == kept[0]]
-    if kept[0] not in cont:
-        return []
-    out = []
-    head = cont[0]
-    if head == kept[0]:
-        out.extend(_loss_patterns(cont[1:], kept[1:]))
-    if len(cont) > len(kept):
-        out.extend((head,) + rest for rest in _loss_patterns(cont[1:], kept))
-    return out
 
 
 def _line_indent(line: str) -> int:
