@@ -1538,6 +1538,17 @@ def test_an_item_of_a_file_name_with_prose_under_it_is_no_error_entry():
     assert [entry.message for entry in find_entries(labelled)] == ["package.json"]
 
 
+def test_an_error_word_inside_a_name_does_not_make_an_item_an_entry():
+    """``console.error()`` and ``expected_output.txt`` hold "error" and "expected", but as parts of names: a blog's
+    list of them is no list of errors. The same words standing alone still make an entry."""
+    from errata.entries import find_entries
+
+    names = "- `console.error()`\n\n  打印到标准错误输出。\n\n- `expected_output.txt`\n\n  期望的输出。\n"
+    assert find_entries(names) == []
+    errors = "- `npm ERR! code 1`\n\n  重装依赖。\n\n- `Build failed`\n\n  清缓存。\n"
+    assert [entry.message for entry in find_entries(errors)] == ["npm ERR! code 1", "Build failed"]
+
+
 def test_a_lowercase_readme_is_its_folder_s_page_for_nav_and_links(tmp_path):
     """VuePress reads ``readme.md`` as ``README.md`` (any case): ``/web/`` is that page, in the nav and in a link."""
     write(tmp_path / "blog/docs/.vuepress/config.ts", "export default defineUserConfig({ theme: recoTheme({ navbar: [\n"

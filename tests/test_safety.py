@@ -50,6 +50,9 @@ from errata.safety import find_unsafe_html, find_unsafe_text, mask_code_spans, s
         ('<div class="md-consent__overlay"></div>', "md-consent"),
         ('<pre class="mermaid">graph TD; a-->b</pre>', "mermaid\""),
         ('<table><tr><td style="text-align: left; background: url(x)">a</td></tr></table>', "background"),
+        # An input without a type is a text box: a fake sign-in field, whatever type it was written with.
+        ("<p>密码：<input name=p></p>", "<input"),
+        ('<p>密码：<input type="password"></p>', "<input"),
     ],
 )
 def test_unsafe_html_is_removed_whatever_its_spelling(page, gone):
@@ -148,6 +151,7 @@ def test_what_material_pages_are_made_of_survives():
         ('[a](https://x.org){ onclick="f({})" }', "event-handler attribute onclick"),
         ('{: onmouseover="a{b}" }', "event-handler attribute onmouseover"),
         ("<svg><set attributeName=href to=javascript:alert(1) /></svg>", "<set> element"),
+        ("密码：<input placeholder=password>", "<input> element"),
     ],
 )
 def test_the_check_reports_what_the_sanitiser_removes(line, what):

@@ -182,14 +182,29 @@ def exception_type(text: str) -> str | None:
     return exception_line(text)[0] if text else None
 
 
+#: English words that errors are written with. A word must start a word and must not run on into a
+#: name (``console.error()``, ``expected_output.txt``, ``errorHandler`` name things, they report
+#: nothing), but may take an ending (``errors``, ``failed``, ``Failure``).
+_ENGLISH_ERROR_WORDS = (
+    r"error|exception|fail|cannot|can't|could ?n[o']t|unable|not found|no such|no module|denied|invalid|illegal|fatal|"
+    r"refused|timed? ?out|out of memory|abort|traceback|warning|segmentation fault|core dumped|killed|not supported|"
+    r"unsupported|mismatch|expected|undefined|unknown|missing|does ?n[o']t exist|deprecated|conflict|err!"
+)
+#: What a word may stand after: nothing of a name, or a lower-case letter when the word starts a camel-case part
+#: (``BuildFailure``); and before: no underscore, call, file extension or further camel-case part.
+_WORD_START = r"(?:(?<![\w.$])|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))"
+_WORD_END = r"(?![_(]|\.\w|(?-i:[A-Z]))"
+#: The system's error names (errno and npm codes) as Node and libc print them, in capitals.
+_ERROR_CODES = r"(?-i:\bE(?:NOENT|ACCES|PERM|TIMEDOUT|CONNREFUSED|CONNRESET|ADDRINUSE|NOTFOUND|NOSPC|MFILE|PIPE|LIFECYCLE|AI_AGAIN)\b)"
+#: The zh_CN words (coreutils, bash, the kernel's OOM killer, people's own notes): no word boundaries in Chinese.
+_CHINESE_ERROR_WORDS = (
+    r"错误|报错|出错|失败|异常|无法|不能|找不到|未找到|不存在|没有那个|警告|超时|权限不够|拒绝|已杀死|不足|非法|崩溃|溢出|"
+    r"无效|不支持|不匹配|冲突|中断|已放弃|已转储"
+)
 #: Words an error message holds where it names no exception type (``CUDA out of memory``, ``npm ERR!``,
 #: ``找不到模块``): what tells an entry written without its sections from a list of names in a blog.
 _ERROR_WORDS = re.compile(
-    r"error|exception|fail|cannot|can't|could ?n[o']t|unable|not found|no such|no module|denied|invalid|illegal|fatal|"
-    r"refused|timed? ?out|out of memory|abort|traceback|warning|segmentation fault|core dumped|killed|not supported|"
-    r"unsupported|mismatch|expected|undefined|unknown|missing|does ?n[o']t exist|deprecated|conflict|"
-    r"错误|报错|出错|失败|异常|无法|不能|找不到|未找到|不存在|没有那个|警告|超时|权限不够|拒绝|已杀死|不足|非法|崩溃|溢出|"
-    r"无效|不支持|不匹配|冲突|中断|已放弃|已转储|\bnan\b",
+    rf"{_WORD_START}(?:{_ENGLISH_ERROR_WORDS}){_WORD_END}|(?<![\w.])nan(?!\w)|{_ERROR_CODES}|{_CHINESE_ERROR_WORDS}",
     re.IGNORECASE,
 )
 
@@ -201,6 +216,13 @@ def names_an_error(message: str) -> bool:
     (True, True, True)
     >>> names_an_error("package.json"), names_an_error("encodeURI()")
     (False, False)
+
+    The words count where they stand as words, not inside a name:
+
+    >>> [names_an_error(m) for m in ("console.error()", "expected_output.txt", "errorHandler", "nanoseconds")]
+    [False, False, False, False]
+    >>> [names_an_error(m) for m in ("3 errors generated", "BuildFailure", "npm ERR! code 1", "connect ETIMEDOUT")]
+    [True, True, True, True]
 
     Messages of the zh_CN locale too (coreutils, bash, the kernel's OOM killer through the shell):
 

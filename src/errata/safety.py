@@ -149,7 +149,26 @@ def sanitize_html(page: str) -> str:
     >>> sanitize_html('<p><code>&lt;script&gt;</code></p>')
     '<p><code>&lt;script&gt;</code></p>'
     """
-    return _CLEANER.clean(page)
+    return _without_text_boxes(_CLEANER.clean(page))
+
+
+#: An input element as the sanitiser writes it: every attribute value in double quotes, with ``"`` and
+#: ``>`` inside a value escaped, so `` type="…"`` can only be the element's own type.
+_INPUT = re.compile(r"<input\b[^>]*>", re.IGNORECASE)
+_CHOICE_TYPE = re.compile(r' type="(?:checkbox|radio)"', re.IGNORECASE)
+
+
+def _without_text_boxes(cleaned: str) -> str:
+    """Sanitised HTML without the inputs that have no type: a browser shows those as text boxes.
+
+    The allowlist keeps an input's ``type`` only when it is a checkbox or a radio button (task lists,
+    content tabs); an input whose type was missing or dropped would be an empty text box in the page,
+    the start of a fake sign-in form.
+
+    >>> _without_text_boxes('<p>密码<input>：<input type="checkbox" disabled=""></p>')
+    '<p>密码：<input type="checkbox" disabled=""></p>'
+    """
+    return _INPUT.sub(lambda tag: tag[0] if _CHOICE_TYPE.search(tag[0]) else "", cleaned)
 
 
 #: Titles shown as text: no element at all, entities kept as they are (``&lt;b&gt;`` stays text).
@@ -504,7 +523,7 @@ def kept_attributes(tag: str, attrs: list[tuple[str, str]], source: str) -> froz
 @lru_cache(maxsize=4096)  # an essay repeats its tags: each distinct one goes through the sanitiser once
 def _kept(tag: str, attrs: tuple[tuple[str, str], ...], source: str) -> frozenset[str] | None:
     before, after = _CONTEXT.get(tag, ("", ""))
-    kept = [t for t in start_tags(_CLEANER.clean(before + source + after)) if t[2] == tag]
+    kept = [t for t in start_tags(sanitize_html(before + source + after)) if t[2] == tag]
     if not kept:
         return None
     return frozenset(name.lower() for name, _ in kept[0][3]) | ({"markdown"} & {name for name, _ in attrs})
