@@ -184,6 +184,39 @@ def utf8_as_gbk(text: str, mark: str = "fffd", greedy: bool = False) -> str:
     return decoded if mark == "fffd" else decoded.replace("\ufffd", MARKS[mark])
 
 
+def utf8_as_gbk_by_java(text: str) -> str:
+    """古文码 as Java's GBK decoder reads UTF-8 (``new String(bytes, "GBK")``, an Eclipse project in GBK):
+    a lead byte (0x81–0xFE) is paired with the next byte only when that one can end a pair (0x40–0xFE but
+    0x7F); a pair GBK has no character for (its user-defined areas) is one U+FFFD for both bytes, and a
+    lead byte before one that cannot end a pair is U+FFFD on its own, that byte kept (a space, a line end).
+    0x80 and 0xFF start no pair: U+FFFD each.
+
+    >>> utf8_as_gbk_by_java("第一行。"), utf8_as_gbk_by_java("见 a")
+    ('绗�竴琛屻��', '瑙� a')
+    """
+    data, out, i = text.encode("utf-8"), [], 0
+    while i < len(data):
+        byte = data[i]
+        if byte < 0x80:
+            out.append(chr(byte))
+            i += 1
+        elif 0x81 <= byte <= 0xFE and i + 1 < len(data) and 0x40 <= data[i + 1] <= 0xFE and data[i + 1] != 0x7F:
+            pair = data[i : i + 2]
+            out.append(pair.decode("gbk") if _gbk_maps(pair) else "\ufffd")
+            i += 2
+        else:
+            out.append("\ufffd")
+            i += 1
+    return "".join(out)
+
+
+def _gbk_maps(pair: bytes) -> bool:
+    try:
+        return len(pair.decode("gbk")) == 1
+    except UnicodeDecodeError:
+        return False
+
+
 def utf8_as_gbk_by_iconv(text: str) -> str:
     """古文码 as glibc's ``iconv -c -f GBK -t UTF-8`` makes it: a real tool, not this project's model of one
     (0x80 becomes ``€``, as in Windows' code page 936; what it cannot map vanishes). Needs ``iconv``.
@@ -522,6 +555,7 @@ CLASSES: dict[str, DamageClass] = {
             "utf8-as-gbk-dotnet-no-pua", "问句码 by .NET's GBK reader, private-use characters lost later", _text_class(utf8_as_gbk_by_dotnet, private_use=False), False
         ),
         DamageClass("utf8-as-gbk-greedy-question", "问句码 of a greedy reader (.NET's: ?, a space or newline swallowed)", _text_class(utf8_as_gbk, mark="question", greedy=True), False),
+        DamageClass("utf8-as-gbk-java", "古文码 by Java's GBK decoder (an unmappable pair is one U+FFFD, a byte before ASCII kept)", _text_class(utf8_as_gbk_by_java), False),
         DamageClass("utf8-as-gbk-iconv", "古文码 by glibc's iconv -c (0x80 as €, unmapped dropped)", _text_class(utf8_as_gbk_by_iconv), False),
         DamageClass("utf8-as-gbk-ignore", "古文码, unmapped bytes dropped (errors='ignore', iconv -c)", _text_class(utf8_as_gbk, mark="ignore"), False),
         DamageClass("utf8-as-gb18030", "古文码 (GB18030 decoder)", _text_class(utf8_as_gb18030), False),

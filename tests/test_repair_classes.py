@@ -1226,3 +1226,23 @@ def test_a_line_that_ends_in_one_character_and_one_short_of_its_pair_is_read(rea
     damaged = reader(clean)
     assert "/鎭㈠\n" in damaged
     assert "## 暂停/恢复\n" in repair_mojibake(damaged)[0]
+
+
+def test_java_s_gbk_reading_is_read_with_its_own_marks():
+    """Java's GBK decoder (an Eclipse project in GBK reading UTF-8) marks a pair GBK cannot map with one
+    U+FFFD for both bytes (``第一`` → ``绗�竴``) and a byte before ASCII with one for that byte alone,
+    which it keeps. Read as a greedy reader's, a space or a line end was put back after each mark that
+    kept its byte (``耗时 ✓  2 秒``, a blank line after each sentence's end)."""
+    from dev.damage import character_errors, utf8_as_gbk_by_java
+
+    clean = (
+        "# 第一次构建\n\n构建通过，耗时 ≥ 2 秒。\n\n- ✓ 第一步：安装依赖\n- → 第二步：运行 make html\n\n"
+        "参见 Python 的文档。结果目录在 _build 中。\n"
+    )
+    damaged = utf8_as_gbk_by_java(clean)
+    assert "\ufffd" in damaged and "绗\ufffd竴" in damaged
+    fixed = repair_mojibake(damaged)[0]
+    assert fixed.count("\n") == clean.count("\n") and "  " not in fixed
+    assert all(text in fixed for text in ("# 第一次构建", "构建通过，耗时", "第一步：安装依赖", "第二步：运行 make html")), fixed
+    # What is left: symbols and sentence ends short of two bytes keep their marks (no guess is sure enough).
+    assert character_errors(fixed, clean) < character_errors(damaged, clean) / 4

@@ -270,6 +270,21 @@ def split_pieces(data: bytes) -> list[Piece] | None:
     return pieces
 
 
+@lru_cache(maxsize=None)
+def no_gbk_pair(first: int, second: int) -> bool:
+    """Whether two bytes make no GBK pair: what a decoder that pairs every byte from 0x80 with the next
+    could have lost at one mark (a pair it could map, it would have written as a character).
+
+    >>> no_gbk_pair(0xB8, 0x80), no_gbk_pair(0xAC, 0xE4)   # 竴 is a pair; AC E4 is a user-defined one
+    (False, True)
+    """
+    try:
+        bytes([first, second]).decode("gbk")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
 def loss_patterns(cont: bytes, kept: bytes) -> list[tuple[int, ...]]:
     """Every way ``cont`` can lose bytes and leave ``kept``: the lost bytes of each.
 

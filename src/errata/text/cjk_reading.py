@@ -24,7 +24,7 @@ import re
 from collections import Counter
 
 from ..markdown_lines import prose_lines
-from .bytemap import Piece, is_continuation, loss_patterns, utf8_length
+from .bytemap import Piece, is_continuation, loss_patterns, no_gbk_pair, utf8_length
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import LanguageModel, is_hangul, load_model
 from .plausibility import is_box_drawing, is_emoji, text_score
@@ -117,6 +117,11 @@ def _readings(
         dropped = _runs_in(line, codec, kind, model, config, single, _utf8_spans_silent, silent=True)
         return dropped if _covered(dropped) > _covered(runs) else runs
     if paired is None:
+        # A decoder that pairs a byte only with one that can end a pair (Java's GBK) marks a pair it cannot
+        # map with one mark for two bytes, and a byte before ASCII with one for that byte alone, which it keeps.
+        kept = _runs_in(line, codec, kind, model, config, single, _utf8_spans_kept)
+        if _covered(kept) > _covered(runs):
+            runs = kept
         # A decoder that pairs a byte with whatever follows it (some tools do) loses two bytes at each
         # mark, a newline among them now and then: the reading that makes sense of more of the line wins.
         two_bytes = _runs_in(line, codec, kind, model, config, single, _utf8_spans_paired)
@@ -148,7 +153,14 @@ def reads_paired(lines: list[str], model: LanguageModel, config: RepairConfig = 
         two += _covered(_runs_in(line, codec, kind, model, config, False, _utf8_spans_paired))
     if not (one or two):
         return None
-    return two > config.paired_reading_share * one or _marks_took_the_spaces(lines)
+    greedy, standard = _what_follows_the_marks(lines)
+    if standard > greedy and _marks_are_replacement_characters(lines):
+        # Marks with the space after them kept, and none where a greedy reader's swallowed one: a decoder that
+        # keeps the byte it cannot pair with (Java's GBK), whose marks of unmappable pairs stand for two bytes
+        # too, which each line reads as such (:func:`_utf8_spans_kept`) where that makes sense of more of it.
+        # Such a decoder writes U+FFFD; ``?`` is .NET's greedy reader's, whose marks after a space are few.
+        return False
+    return two > config.paired_reading_share * one or (greedy >= 2 and greedy > 2 * standard)
 
 
 def _reader_of(lines: list[str]) -> tuple[str, str]:
@@ -229,6 +241,28 @@ def _marks_took_the_spaces(lines: list[str]) -> bool:
     >>> _marks_took_the_spaces(["缁撴灉 鈫?鎴愬姛", "绠\ue15eご 鈫?宸﹁竟"]), _marks_took_the_spaces(["缁撴灉 鈫?鎴愬姛", "鈫?宸﹁竟"])
     (True, False)
     """
+    greedy, standard = _what_follows_the_marks(lines)
+    return greedy >= 2 and greedy > 2 * standard
+
+
+def _marks_are_replacement_characters(lines: list[str]) -> bool:
+    """Whether a document's 古文码 marks are U+FFFD more often than ``?``.
+
+    >>> _marks_are_replacement_characters(["鐢\ufffd `open()`"]), _marks_are_replacement_characters(["鐢? `open()`"])
+    (True, False)
+    """
+    marks = Counter(match[2] for line in lines if len(line) <= MAX_LINE for match in _MARK_AFTER.finditer(line))
+    return marks["\ufffd"] > marks["?"]
+
+
+def _what_follows_the_marks(lines: list[str]) -> tuple[int, int]:
+    """How many of a document's 古文码 marks are followed by what a greedy reader leaves (a word, a line's start:
+    the space or line end it swallowed), and how many by a space and text, as a decoder that keeps it leaves
+    (see :func:`_marks_took_the_spaces`).
+
+    >>> _what_follows_the_marks(["鐢?`open()` 杩斿洖锛岃缃?`errno`", "璇?ioctl"]), _what_follows_the_marks(["鐢? `open()`"])
+    ((3, 0), (0, 1))
+    """
     greedy = standard = 0
     prose = {k for k, _ in prose_lines("\n".join(lines))}
     windows = any(_PRIVATE_USE.search(line) for line in lines if len(line) <= MAX_LINE)
@@ -245,7 +279,7 @@ def _marks_took_the_spaces(lines: list[str]) -> bool:
                     # Not in fenced code: a drawing pads with spaces (``│  (Next.js)``), so a space
                     # after a mark there is as often the second of two as an author's one.
                     standard += 1
-    return greedy >= 2 and greedy > 2 * standard
+    return greedy, standard
 
 
 #: A 古文码 mark at a line's end, after a character beyond ASCII.
@@ -287,7 +321,7 @@ def keeps_line_ends(lines: list[str]) -> bool:
 
 #: A line that starts a list item (at most 16 columns in: matched at every swallowed byte of a
 #: line by the repair, a bounded stretch keeps a line of them linear).
-LIST_ITEM_START = re.compile(r"[ \t]{0,16}(?:[-*+]|\d{1,9}[.)])[ \t]")
+LIST_ITEM_START = re.compile(r"[ \t]{0,16}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
 def _same_block(line: str, after: str) -> bool:
@@ -400,9 +434,19 @@ def _with_word_endings(items: list, model: LanguageModel) -> str:
 
 
 def _fits(ch: str, piece: Piece) -> bool:
-    """Whether a character's UTF-8 is the piece's lead byte and its surviving continuation bytes, in order, with as many lost."""
+    """Whether a character's UTF-8 is the piece's lead byte and its surviving continuation bytes, in order, with
+    as many lost; where both went at one mark, as a pair GBK has no character for (the recovery's rule too).
+
+    >>> _fits("小", Piece(0xE5, b"", 2)), _fits("小", Piece(0xE5, b"", 2, pair_lost=True))   # 小 is E5 B0 8F; B0 8F is 皬
+    (True, False)
+    """
     code = ch.encode("utf-8")
-    return code[0] == piece.lead and len(code) - 1 == len(piece.tail) + piece.missing and bool(loss_patterns(code[1:], piece.tail))
+    return (
+        code[0] == piece.lead
+        and len(code) - 1 == len(piece.tail) + piece.missing
+        and bool(loss_patterns(code[1:], piece.tail))
+        and (not piece.pair_lost or no_gbk_pair(*code[1:3]))
+    )
 
 
 def _beside_a_number_or_word(line: str, start: int, end: int) -> bool:
@@ -564,7 +608,7 @@ def _utf8_spans_silent(data: bytes, owner: list[int], gaps: Counter[int], length
     return _utf8_spans(data, owner, gaps, length, silent=True)
 
 
-def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length: int, silent: bool = False):
+def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length: int, silent: bool = False, keeps_ascii: bool = False):
     """:func:`_utf8_spans` where each mark stands for two lost bytes: a decoder that pairs every byte from
     0x80 with the byte after it, whatever it is, and writes one mark for a pair it cannot map.
     ``silent``: a pair may also have gone without a mark, between two characters of the line (a
@@ -578,6 +622,11 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
     A mark at a line's end leaves a place too: the byte it swallowed came before the line end that is
     left (at the text's end, the file's last newline; or nothing, if the file had none).
 
+    ``keeps_ascii``: a decoder that pairs a byte only with one that can end a pair (0x40 and up) and keeps
+    the byte it could not pair with (Java's GBK decoder; code page 936 with its user-defined pairs
+    marked): a mark stands for two bytes it could not map, or, before a byte below 0x40 or a line end,
+    for one; nothing it swallowed leaves a place.
+
     >>> damaged = "澶\ufffd濂\ufffd"   # 够, a newline, 好: 9F went with the newline, BD with nothing
     >>> data, owner, gaps = _as_bytes(damaged, "gb18030")
     >>> [(s, e, [i if i is SWALLOWED else (i.lead, i.tail, i.missing) for i in items]) for s, e, items in _utf8_spans_paired(data, owner, gaps, len(damaged))]
@@ -589,10 +638,15 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
         items: list = []
         counted: set[int] = set()
         pending = 0  # lost bytes not yet placed, before data[pos]
+        item_start = i  # where the last character read starts
+
+        before_kept = False  # whether the last mark stood before a byte the decoder kept (below 0x40, a line end)
 
         def arrive(at: int) -> int:
+            nonlocal before_kept
             if at in gaps and at not in counted:
                 counted.add(at)
+                before_kept = at >= n or data[at] < 0x40
                 return 2 * gaps[at]
             return 0
 
@@ -621,7 +675,15 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
                     pending, pos = 0, k
                     continue
                 if pending == 1 and items:
-                    items.append(SWALLOWED)  # the mark's second byte was ASCII (a newline, a space): its place
+                    if keeps_ascii and not before_kept:
+                        # Its second byte would be ASCII, which this decoder keeps: the character before is no
+                        # reading of it (a greedy reader's space or line end went there).
+                        if isinstance(items[-1], Piece):
+                            items.pop()
+                            pos = item_start
+                        break
+                    if not keeps_ascii:
+                        items.append(SWALLOWED)  # the mark's second byte was ASCII (a newline, a space): its place
                 pending = 0
             if pos >= n:
                 break
@@ -641,7 +703,14 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
                 continue
             j, got, lost_at = pos + 1, 1, []
             while got < size:
-                pending += arrive(j)
+                arrived = arrive(j)
+                if arrived and keeps_ascii and not before_kept:
+                    # Continuation bytes after the mark belong to this character: the mark stood for what
+                    # they leave missing, one byte (a lone 0x80, which starts no pair), not for two.
+                    after = next((k for k in range(j, min(n, j + size - got)) if not is_continuation(data[k])), min(n, j + size - got)) - j
+                    if after and 0 < size - got - after < arrived:
+                        arrived = size - got - after
+                pending += arrived
                 if pending:
                     take = min(pending, size - got)
                     lost_at += [got - 1] * take
@@ -666,7 +735,7 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
             if item is None:
                 break
             items.append(item)
-            pos = j
+            item_start, pos = pos, j
         span, i = _span_and_next(start, pos, owner, items, n)
         if span is not None:
             yield span
@@ -675,6 +744,18 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
 def _utf8_spans_paired_silent(data: bytes, owner: list[int], gaps: Counter[int], length: int):
     """:func:`_utf8_spans_paired` where pairs may also have gone without a mark."""
     return _utf8_spans_paired(data, owner, gaps, length, silent=True)
+
+
+def _utf8_spans_kept(data: bytes, owner: list[int], gaps: Counter[int], length: int):
+    """:func:`_utf8_spans_paired` of a decoder that keeps the byte it could not pair with: a mark is two bytes,
+    or one before ASCII below 0x40 or a line end (the character before it says which).
+
+    >>> damaged = '鍏ㄧ湡鏁\ufffd"\\n绗\ufffd竴'   # 全真教" (教's last byte before the quote), then 第一 (AC E4 one mark)
+    >>> data, owner, gaps = _as_bytes(damaged, "gb18030")
+    >>> [[i if isinstance(i, str) else (i.lead, i.tail, i.missing) for i in items] for _, _, items in _utf8_spans_kept(data, owner, gaps, len(damaged))]
+    [['全', '真', (230, b'\\x95', 1)], [(231, b'\\xac', 1), (0, b'\\xb8\\x80', 0)]]
+    """
+    return _utf8_spans_paired(data, owner, gaps, length, keeps_ascii=True)
 
 
 def _paired(at: int, start: int, owner: list[int]) -> bool:

@@ -69,6 +69,7 @@ from .bytemap import (
     split_gapped_run,
     is_continuation,
     loss_patterns,
+    no_gbk_pair,
     split_pieces,
     truncated_characters,
     utf8_length,
@@ -1066,7 +1067,7 @@ def _lost_at(piece: Piece, fit: Fit) -> Fit | None:
     if cont[:at] != tail[:at] or cont[at + missing :] != tail[at:]:
         return None
     lost = tuple(cont[at : at + missing])
-    if not piece.cp1252 and not all(_no_gbk_pair(b, nxt) for b, nxt in zip(lost, (*lost[1:], piece.after)) if nxt >= 0):
+    if not piece.cp1252 and not all(no_gbk_pair(b, nxt) for b, nxt in zip(lost, (*lost[1:], piece.after)) if nxt >= 0):
         return None  # a GBK decode would have kept these bytes as a pair
     return Fit(fit.char, fit.logp, [lost], *lost, *(-1,) * (2 - len(lost))) if len(lost) <= 2 else Fit(fit.char, fit.logp, [lost], -1, -1)
 
@@ -1149,7 +1150,7 @@ class CandidateIndex:
             if piece.gap_at >= 0:
                 found = [fit for fit in map(partial(_lost_at, piece), found) if fit is not None]
             if piece.pair_lost:
-                found = [fit for fit in found if _no_gbk_pair(*fit.char.encode("utf-8")[1:3])]
+                found = [fit for fit in found if no_gbk_pair(*fit.char.encode("utf-8")[1:3])]
             self._matches[shape] = found
         return found
 
@@ -2208,6 +2209,10 @@ _LINE_KINDS = (
 )
 #: What starts a block whatever came before: a heading, a fence, a front matter's end.
 _BLOCK_START = re.compile(r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|```|~~~|---[ \t]*$)")
+#: A sentence's end, then text two columns in or more: a paragraph's next line, indented under its list
+#: item (Chinese puts no space after 。, let alone three).
+_SENTENCE_END = "。！？"
+_INDENTED_TEXT = re.compile(r"[ \t]{2,16}\S")
 
 
 def swallowed_byte(before: str, after: str, crlf: bool = False) -> str:
@@ -2229,6 +2234,8 @@ def swallowed_byte(before: str, after: str, crlf: bool = False) -> str:
     (' ', ' ', ' ')
     >>> swallowed_byte("| 特性", "| 说明 |")
     ' '
+    >>> swallowed_byte("     - 取值在 64 到 4096 之间。", "     -"), swallowed_byte("- 若支持，则启用。", "  否则关闭。")
+    ('\\n', '\\n')
 
     """
     line = before + after
@@ -2246,8 +2253,10 @@ def _swallowed_byte_at(line: str, at: int, text_end: int, crlf: bool, line_kinds
         return " "  # a line end swallowed there would have been its CR, and the LF would still be there
     if line_kinds is None:
         line_kinds = _line_start_kinds(line)
-    if _BLOCK_START.match(line, at) or any(
-        _starts_before(kind, whole, line, at) and kind.match(line, at) for kind, whole in zip(_LINE_KINDS, line_kinds)
+    if (
+        _BLOCK_START.match(line, at)
+        or (at and line[at - 1] in _SENTENCE_END and _INDENTED_TEXT.match(line, at))
+        or any(_starts_before(kind, whole, line, at) and kind.match(line, at) for kind, whole in zip(_LINE_KINDS, line_kinds))
     ):
         return "\n"
     return _space_unless_closing(line, at)
@@ -2979,16 +2988,9 @@ def gbk_gap_table(after: int) -> list[float]:
     """
     if after < 0:
         return [0.0] * 256
-    return [0.0 if _no_gbk_pair(b, after) else _IMPOSSIBLE for b in range(256)]
+    return [0.0 if no_gbk_pair(b, after) else _IMPOSSIBLE for b in range(256)]
 
 
-@lru_cache(maxsize=None)
-def _no_gbk_pair(first: int, second: int) -> bool:
-    try:
-        bytes([first, second]).decode("gbk")
-    except UnicodeDecodeError:
-        return True
-    return False
 
 
 def _fill_candidates(
