@@ -190,6 +190,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         # MkDocs read the block without a budget (a billion laughs, nesting 990 deep) where the
         # catalogue refused it: the theme would print it, the search index hold it. Reported with the essay.
         page.meta = {}
+    elif essay is not None and essay.read_otherwise_by_mkdocs:
+        # MkDocs took other lines for the front matter (``key: value`` lines without ``---``, or the block
+        # after an empty one) than the checks read: the page is what the site read. Reported with the essay.
+        page.meta, markdown = dict(essay.metadata), essay.body
     for key in THEME_KEYS:  # reported with the essay's problems; the theme would end the build in a traceback on it
         if key in page.meta and theme_value_problem(key, page.meta[key]):
             del page.meta[key]

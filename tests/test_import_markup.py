@@ -795,3 +795,16 @@ def test_vuepress_2_s_code_group_items_become_tabs():
     html = markdown.markdown(result.text, extensions=["pymdownx.superfences", "pymdownx.tabbed"])
     shown = re.sub(r"<[^>]+>", "", html)
     assert html.count("<label") == 2 and "echo 1;" in shown and "let a = 1" in shown and "<p>后文</p>" in html, html
+
+
+def test_code_in_a_fence_under_a_list_right_below_a_heading_is_kept():
+    """A real blog: ``### 3. 代码`` with a list right under it and an HTML fence after the list. Python-Markdown
+    reads what follows a heading as a block of its own, so the list opens there and the fence is code; the
+    importer took the nested item for possible indented code, gave up the fence and left its script out."""
+    text = "### 3. how\n- 逻辑\n  - 第一次触发时不立即执行\n- 代码\n```html\n<input type=\"text\" id=\"inp\">\n<script>\nfunction f() {}\n</script>\n```\n"
+    result = convert_markup(text)
+    assert "<script>\nfunction f() {}\n</script>\n```" in result.text and not result.notes
+    assert "<code>" in render(result.text) and "<script>" not in render(result.text)
+    from errata.safety import find_unsafe_html
+
+    assert find_unsafe_html(text) == []  # nor does the check report it (the build stopped on it)

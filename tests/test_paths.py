@@ -61,6 +61,9 @@ CASES = {
     "search-huge.md": ("search: {boost: 1.0e+300}\n", "search.boost must be a number from 0 to 10"),
     "search-negative.md": ("search: {boost: -10}\n", "search.boost must be a number from 0 to 10"),
     "search-exclude.md": ("search: {exclude: maybe}\n", "search.exclude must be true or false"),
+    # A red-team audit: Material prints status into a class of the navigation's links; a second word put the theme's
+    # consent overlay over every page of the section, where a build that is not strict kept it.
+    "status-class.md": ("status: new md-consent__overlay\n", "status must be one word"),
     "tags-nested.md": ("tags: [[a]]\n", "tags: item 1 is a list, not a word"),
     "tags-mapping.md": ("tags: [{a: 1}]\n", "tags: item 1 is a mapping, not a word"),
 }
@@ -109,6 +112,10 @@ def docs(tmp_path_factory) -> Path:
     for name in ("x.xhtm", "x.xpdl"):
         (docs / "img" / name).write_text(xml, encoding="utf-8")
     (docs / "img" / "x.js").write_text("window.__pwned = 1", encoding="utf-8")
+    # A red-team audit: front matter MkDocs reads where the site reads none (MultiMarkdown's key: value lines), or
+    # another block (after an empty one): the theme printed a status the check never saw.
+    (docs / "mmd.md").write_text("status: new md-consent__overlay\nsubtitle: x\n\n# mmd\n", encoding="utf-8")
+    (docs / "two-blocks.md").write_text("---\n---\ntitle: two\nstatus: new md-consent__overlay\n---\n# two\n", encoding="utf-8")
     # The site's own placeholders in a contributor's essay: the lookup form and the front door were put in.
     (docs / "widgets.md").write_text(
         GOOD.format(title="widgets", extra="", key="widgets") + '\n<div id="errata-lookup-form"></div>\n\n<!-- errata:front-door -->\n\nerrata-front-door\n',
@@ -151,6 +158,12 @@ def test_each_case_fails_the_check_and_the_strict_build_naming_the_file(name, st
     assert any(name in line and what in line for line in strict.stderr.splitlines()), (name, strict.stderr[-4000:])
     assert check.returncode == 1
     assert any(f"docs/{name}:3:" in line and what in line for line in check.stdout.splitlines()), (name, check.stdout)
+
+
+@pytest.mark.parametrize("name, what", [("mmd.md", "the lines before the first blank line"), ("two-blocks.md", "a block from line 1 to line 5")])
+def test_front_matter_mkdocs_reads_otherwise_fails_the_check_and_the_strict_build(name, what, strict, check):
+    assert any(name in line and f"MkDocs would read {what}" in line for line in strict.stderr.splitlines()), strict.stderr[-4000:]
+    assert any(f"docs/{name}:1:" in line and f"MkDocs would read {what}" in line for line in check.stdout.splitlines()), check.stdout
 
 
 def test_a_duplicate_permalink_names_both_files(strict, check):
@@ -200,6 +213,7 @@ def test_nothing_leaves_the_site_and_nothing_is_replaced(docs, plain):
     assert not (plain / "page.html").exists() and not (plain / "img" / "logo.svg").exists()
     assert not [p for p in plain.rglob("*") if p.name in ("x.xhtm", "x.xpdl", "x.js") or p.parent.name == "p"]
     assert not [p for p in plain.rglob("*.html") if "<script src=\"/img/x.js\"" in p.read_text(encoding="utf-8")]
+    assert not [p for p in plain.rglob("*.html") if re.search(r'class="[^"]*md-consent__overlay', p.read_text(encoding="utf-8"))]
     assert "__pwned" not in (plain / "assets" / "javascripts" / "bundle.a5f9d56c.min.js").read_text(encoding="utf-8")
     assert (plain / "errors.json").is_file() and (plain / "sitemap.xml").is_file()
     def no_constant(name: str):
@@ -352,3 +366,12 @@ def test_an_old_address_that_differs_from_a_page_or_a_file_by_case_only_is_refus
         "redirect_from /404.HTML/ is a path the site generates; choose another",
         "redirect_from /img/a.png/ collides with the file img/A.png",
     ]
+
+
+def test_a_name_with_a_text_direction_mark_is_refused_and_printed_escaped():
+    """A red-team audit: ``18.abc\u202edm.x.md`` shows as ``18.abcx.md.md`` where a log viewer applies the mark."""
+    from errata.checks import printable_name
+    from errata.paths import name_problem
+
+    assert name_problem("18.abc\u202edm.x.md") == "the name holds a control character, a line break or a text-direction mark (rename it)"
+    assert printable_name("18.abc\u202edm.x.md") == "18.abc\\u202edm.x.md"

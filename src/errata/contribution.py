@@ -21,6 +21,7 @@ from .checks import (
     check_front_matter_html,
     check_links,
     check_metadata,
+    check_mkdocs_front_matter,
     check_mojibake,
     check_nesting,
     check_path_names,
@@ -245,6 +246,7 @@ def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True, docs
         problems.extend(check_front_matter_html(split.metadata, name, lines))
     else:
         problems.append(Problem(name, 1, "front-matter", f"no front matter: add at least a title, or run scripts/repair.py --write {name} to add one"))
+    problems.extend(check_mkdocs_front_matter(text, name))
     too_deep = check_nesting(split.body, name, split.body_line)
     if too_deep:
         return problems + too_deep  # the rest reads the Markdown's structure: not at this depth

@@ -35,8 +35,8 @@ from .markdown_lines import FENCE, prose_lines
 #: Section labels, in the order a card shows them, with the words that name them.
 SECTION_LABELS: dict[str, tuple[str, ...]] = {
     "details": ("详细报错信息", "详细信息", "报错信息", "错误信息", "details", "detail", "traceback", "error details"),
-    "analysis": ("问题分析", "原因分析", "分析", "analysis", "cause"),
-    "solution": ("解决方案", "解决方法", "解决办法", "解决", "solution", "fix"),
+    "analysis": ("问题分析", "原因分析", "分析", "原因", "问题原因", "错误原因", "报错原因", "analysis", "cause"),
+    "solution": ("解决方案", "解决方法", "解决办法", "解决", "修复", "修复方法", "处理方法", "solution", "fix"),
     "references": ("参考文章", "参考资料", "参考链接", "参考", "references", "reference", "see also"),
 }
 #: How a card names each section (the site's interface is Chinese).
@@ -49,6 +49,11 @@ _HEADING_MARKER = re.compile(r"(?P<hashes>#{2,6})[ \t]+")
 #: The colon may stand inside the bold (``- **问题分析：**``), as Chinese notes often write it.
 _LABEL = re.compile(r"^(?P<indent>[ \t]*+)(?:[-*+][ \t]++|#{3,6}[ \t]++)(?:\*\*)?(?P<label>[^：:* \t\n][^：:*\n]{0,23}?)(?:[：:]?\*\*)?[ \t]*+(?:[：:][ \t]*+)?$")
 _HEADING = re.compile(r"^#{1,6}[ \t]")
+#: A list item that is a label and its section's first words at once: ``- **原因**：包名含 `:amd64` 后缀``, or
+#: ``- 修复: 去掉后缀``. The label is bold, or a colon ends it.
+_INLINE_LABEL = re.compile(
+    r"^(?P<indent>[ \t]*+)[-*+][ \t]++(?:\*\*(?P<bold>[^：:*\n]{1,24}?)(?:[：:]?\*\*)[ \t]*+[：:]?|(?P<plain>[^：:*\s][^：:*\n]{0,23}?)[ \t]*+[：:])[ \t]*+(?P<rest>\S.*)$"
+)
 
 
 @dataclass
@@ -261,6 +266,12 @@ def _sections(lines: list[str]) -> dict[str, str]:
         key = section_key(label.group("label")) if label else None
         if key:
             current = sections.setdefault(key, [])
+            continue
+        inline = None if in_fence or label else _INLINE_LABEL.match(line)
+        key = section_key(inline.group("bold") or inline.group("plain")) if inline else None
+        if key:
+            current = sections.setdefault(key, [])
+            current.append(inline.group("rest"))
             continue
         if current is not None:
             current.append(line)

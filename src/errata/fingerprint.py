@@ -111,6 +111,8 @@ def exception_line(text: str) -> tuple[str | None, str]:
     ('torch.cuda.OutOfMemoryError', 'CUDA out of memory.')
     >>> exception_line("ERROR: No matching distribution found for mmcv-full==1.3.0")
     (None, 'No matching distribution found for mmcv-full==1.3.0')
+    >>> exception_line("{ Error: listen EADDRINUSE 127.0.0.1:3000\\n    at Server.setupListenHandle")   # Node 10 prints the error as an object
+    (None, 'listen EADDRINUSE 127.0.0.1:3000')
 
     Where no line starts with one, the last exception inside a line (not a warning's: see the rules file):
 
@@ -152,9 +154,15 @@ def earlier_errors(text: str, count: int) -> list[str]:
     ["KeyError: 'bbox'"]
     >>> earlier_errors("RuntimeError: CUDA error\\nRuntimeError: step failed\\nRuntimeError: step failed", 3)
     ['RuntimeError: CUDA error']
+    >>> earlier_errors("ERROR: Could not find a version of tensorflow\\nERROR: No matching distribution found for tensorflow", 3)
+    ['ERROR: Could not find a version of tensorflow']
     """
     text = normalise_paste(text)
     matches = list(EXCEPTION_LINE.finditer(text))
+    if not matches:
+        # A tool's errors where no line is an exception's (the last one read, as exception_line reads it): pip
+        # says what it could not find, then that it found nothing to install.
+        matches = list(TOOL_ERROR_LINE.finditer(text))
     if len(matches) < 2:
         return []
     seen, out = {_error_of(matches[-1])}, []
@@ -168,8 +176,10 @@ def earlier_errors(text: str, count: int) -> list[str]:
     return out
 
 
-def _error_of(match: re.Match) -> tuple[str, str]:
-    """An exception line's type and message, whatever a tool put before it (``[rank0]:``)."""
+def _error_of(match: re.Match) -> tuple[str | None, str]:
+    """An exception line's type and message, whatever a tool put before it (``[rank0]:``); a tool's error line's message."""
+    if match.re is TOOL_ERROR_LINE:
+        return None, trimmed(match.group(1))
     return match.group(1), trimmed(match.group(2) or "")
 
 

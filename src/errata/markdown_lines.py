@@ -153,6 +153,8 @@ def line_roles(text: str) -> list[str]:
 
     >>> line_roles("a\\n\\n    <b>\\n\\n- item\\n\\n    <i>\\n<div>\\n\\n    <s>\\n</div>\\n\\n```\\n<x>\\n```")
     ['', '', 'code', '', '', '', '', 'html', 'html', 'html', 'html', '', 'fenced', 'fenced', 'fenced']
+    >>> line_roles("### 3. 实现\\n- a\\n    - b\\n```html\\n<script>\\n```")
+    ['', '', '', 'fenced', 'fenced', 'fenced']
     """
     lines = text.split("\n")
     fences = _fences(lines)
@@ -225,7 +227,10 @@ def line_roles(text: str) -> list[str]:
             containers = max(containers, level) + 1 if nests else max(containers, level + 1) if after_code else level + 1
         elif block_start and not after_code:
             containers = level
-        block_start = False
+        # Python-Markdown takes a heading off its block and reads what follows as a block of its own
+        # (``### 3.`` right above a list, or above indented code); in a list item's text, only where it
+        # starts a block (else it is the item's text, ``###`` and all).
+        block_start = (block_start or not containers) and line.startswith("#", 4 * level)
         k += 1
     return roles
 

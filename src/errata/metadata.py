@@ -132,6 +132,38 @@ def front_matter_end(text: str, path: str) -> int | None:
     raise EssayError(path, 1, "front matter is not closed: add a line '---' after its last key")
 
 
+#: MkDocs' own readings of a page's front matter (``mkdocs.utils.meta``): a ``---`` block up to a closing line
+#: that a line end follows, else MultiMarkdown's ``key: value`` lines at the top of the page.
+_MKDOCS_BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_MKDOCS_KEY_LINE = re.compile(r"[ ]{0,3}[A-Za-z0-9_-]+:")
+
+
+def mkdocs_reads_other_front_matter(text: str) -> str | None:
+    """What MkDocs reads as this page's front matter where the site reads none or another block, or None.
+
+    MkDocs takes ``key: value`` lines at a page's top as front matter (MultiMarkdown's style), and reads a
+    block opened by ``---`` and closed at once on to the next ``---``: the theme would print what the check
+    never read (a red-team audit put the theme's overlay class into a ``status`` so).
+
+    >>> mkdocs_reads_other_front_matter("status: new\\nsubtitle: x\\n\\n# 标题\\n")
+    "the lines before the first blank line ('key: value' without '---')"
+    >>> mkdocs_reads_other_front_matter("---\\n---\\ntitle: a\\n---\\n正文\\n")
+    'a block from line 1 to line 4'
+    >>> mkdocs_reads_other_front_matter("---\\ntitle: a\\n---\\n正文\\n"), mkdocs_reads_other_front_matter("# 标题\\n正文\\n")
+    (None, None)
+    """
+    try:
+        ours = front_matter_end(text, "<text>")
+    except EssayError:
+        ours = None
+    if ours is None:
+        return "the lines before the first blank line ('key: value' without '---')" if _MKDOCS_KEY_LINE.match(text) else None
+    theirs = _MKDOCS_BLOCK.match(text)
+    if theirs is None or theirs.end() == ours:
+        return None
+    return f"a block from line 1 to line {text.count(chr(10), 0, theirs.end())}"
+
+
 try:  # libyaml's parser when PyYAML has it: the events come from C, the composing below stays ours
     from yaml._yaml import CParser as _EventParser
 except ImportError:  # pragma: no cover - PyYAML built without libyaml

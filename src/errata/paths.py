@@ -117,12 +117,12 @@ def name_problem(src_uri: str) -> str | None:
     make a URL of them and ends in a traceback).
 
     >>> name_problem("a/b.md"), name_problem("x\\n.md"), name_problem("a\\udcffb.md")
-    (None, 'the name holds a control character or a line break (rename it)', 'the name is not UTF-8 (rename it)')
+    (None, 'the name holds a control character, a line break or a text-direction mark (rename it)', 'the name is not UTF-8 (rename it)')
     """
     if re.search("[\ud800-\udfff]", src_uri):
         return "the name is not UTF-8 (rename it)"
     if UNPRINTABLE.search(src_uri):
-        return "the name holds a control character or a line break (rename it)"
+        return "the name holds a control character, a line break or a text-direction mark (rename it)"
     return None
 
 
@@ -189,8 +189,12 @@ def theme_file_problem(key: str, value: object) -> str | None:
 
 
 #: Front-matter keys Material reads as a given shape while it renders: ``hide`` is searched
-#: (``"toc" in hide``) and ``search`` is asked ``.get()``, so ``hide: 3`` or ``search: x`` ended the build in a traceback.
-THEME_SHAPED_KEYS = ("hide", "search")
+#: (``"toc" in hide``) and ``search`` is asked ``.get()``, so ``hide: 3`` or ``search: x`` ended the build in a
+#: traceback; ``status`` is printed into a class.
+THEME_SHAPED_KEYS = ("hide", "search", "status")
+#: Material prints ``status`` into a class of the navigation's link (``md-status--new``): one word, or a
+#: class of the theme's own came with it (``new md-consent__overlay`` covered the section's pages).
+_STATUS = re.compile(r"[a-z][a-z0-9\-]{0,31}")
 #: Every front-matter key the theme needs in a form of its own; a page keeps none that is wrong.
 THEME_KEYS = (*THEME_FILE_KEYS, *THEME_SHAPED_KEYS)
 #: The largest ``search.boost`` a page may set. Material's own example is 2; far more lets one essay
@@ -218,6 +222,8 @@ def theme_value_problem(key: str, value: object) -> str | None:
         return "hide must be a list of words (hide: [toc])"
     if key == "search":
         return _search_problem(value)
+    if key == "status" and not (isinstance(value, str) and _STATUS.fullmatch(value)):
+        return "status must be one word (a-z, 0-9, -), e.g. new"
     return None
 
 

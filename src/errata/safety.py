@@ -48,7 +48,10 @@ DANGEROUS_TAGS = REMOVED_WITH_CONTENT | {
     "animatetransform", "set", "use", "foreignobject", "image", "handler", "listener", "portal",
 }  # fmt: skip
 
-_SVG_PAINT = {"fill", "fill-rule", "clip-rule", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin", "opacity", "transform"}
+_SVG_PAINT = {"fill", "fill-rule", "clip-rule", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin", "opacity"}
+#: A shape's own transform moves it inside its drawing, which clips it; on the ``<svg>`` itself a browser
+#: reads it as CSS, and a drawing scaled thirty times covered the whole page with a link (a red-team audit).
+_SVG_SHAPE = _SVG_PAINT | {"transform"}
 ATTRIBUTES: dict[str, set[str]] = {
     "*": {"id", "class", "title", "lang", "dir", "aria-label", "aria-hidden", "aria-live", "role"},
     "a": {"href", "name", "hreflang"},
@@ -70,14 +73,14 @@ ATTRIBUTES: dict[str, set[str]] = {
     "blockquote": {"cite"},
     "q": {"cite"},
     "svg": {"viewBox", "xmlns", "width", "height", "focusable"} | _SVG_PAINT,
-    "path": {"d"} | _SVG_PAINT,
-    "g": _SVG_PAINT,
-    "circle": {"cx", "cy", "r"} | _SVG_PAINT,
-    "ellipse": {"cx", "cy", "rx", "ry"} | _SVG_PAINT,
-    "rect": {"x", "y", "width", "height", "rx", "ry"} | _SVG_PAINT,
-    "line": {"x1", "y1", "x2", "y2"} | _SVG_PAINT,
-    "polyline": {"points"} | _SVG_PAINT,
-    "polygon": {"points"} | _SVG_PAINT,
+    "path": {"d"} | _SVG_SHAPE,
+    "g": _SVG_SHAPE,
+    "circle": {"cx", "cy", "r"} | _SVG_SHAPE,
+    "ellipse": {"cx", "cy", "rx", "ry"} | _SVG_SHAPE,
+    "rect": {"x", "y", "width", "height", "rx", "ry"} | _SVG_SHAPE,
+    "line": {"x1", "y1", "x2", "y2"} | _SVG_SHAPE,
+    "polyline": {"points"} | _SVG_SHAPE,
+    "polygon": {"points"} | _SVG_SHAPE,
 }
 #: Task lists and tabs are inputs; nothing else is (a form is never kept, so nothing submits).
 ATTRIBUTE_VALUES = {"input": {"type": {"checkbox", "radio"}}}
@@ -121,6 +124,8 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
         return None
     if attribute == "class" and any(map(theme_class, value.split())):
         return " ".join(name for name in value.split() if not theme_class(name)) or None
+    if attribute == "cite" and not url_is_allowed(value):  # nh3 filters the schemes of links, not of a quote's source
+        return None
     if attribute in _SVG_PAINT and ("\\" in value or _OUTSIDE_PAINT.search(html.unescape(value))):  # CSS reads \75rl( as url(
         return None
     return value
@@ -149,7 +154,57 @@ def sanitize_html(page: str) -> str:
     >>> sanitize_html('<p><code>&lt;script&gt;</code></p>')
     '<p><code>&lt;script&gt;</code></p>'
     """
-    return _without_text_boxes(_CLEANER.clean(page))
+    return _without_hidden_code(_without_text_boxes(_CLEANER.clean(page)))
+
+
+#: A tag as the sanitiser writes it (``<`` and ``>`` in text and in attribute values are escaped): its end
+#: mark, its name and its attributes.
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
+#: Markup a page hides while copying keeps it: a closed ``<details>``'s content, and the theme's permalink and
+#: footnote back-links (opacity or size 0 until their heading or note is pointed at).
+_HIDING_TAGS = {"details", "summary"}
+_HIDING_CLASS = re.compile(r'\sclass="([^"]*\b(?:headerlink|footnote-backref)\b[^"]*)"')
+
+
+def _without_hidden_code(cleaned: str) -> str:
+    """Sanitised HTML where nothing inside code is hidden: the copy button copies a block's text, shown or not.
+
+    A red-team audit wrote ``pip install requests`` and, in a back-link the theme draws at size 0, `` && curl …
+    | sh`` into one block: the reader saw the first, the copy button copied both. Inside ``<code>`` and
+    ``<pre>``, such classes and ``<details>`` go (their text stays, now in sight).
+
+    >>> _without_hidden_code('<pre><code>pip<a class="footnote-backref"> &amp;&amp; curl x</a><details><summary></summary>;rm</details></code></pre>')
+    '<pre><code>pip<a> &amp;&amp; curl x</a>;rm</code></pre>'
+    >>> _without_hidden_code('<h2 id="a">A<a class="headerlink" href="#a">¶</a></h2><details><summary>S</summary>x</details>')
+    '<h2 id="a">A<a class="headerlink" href="#a">¶</a></h2><details><summary>S</summary>x</details>'
+    """
+    if "<code" not in cleaned and "<pre" not in cleaned:
+        return cleaned
+    depth = 0  # how many code and pre elements are open here: the sanitiser's output nests them properly
+
+    def tag(match: re.Match) -> str:
+        nonlocal depth
+        closing, name, attributes = match[1], match[2].lower(), match[3]
+        if name in ("code", "pre"):
+            depth += -1 if closing else 1
+            return match[0]
+        if depth <= 0:
+            return match[0]
+        if name in _HIDING_TAGS:
+            return ""
+        if not closing and _HIDING_CLASS.search(attributes):
+            return f"<{name}{_without_hiding_classes(attributes)}>"
+        return match[0]
+
+    return _TAG.sub(tag, cleaned)
+
+
+def _without_hiding_classes(attributes: str) -> str:
+    def kept(match: re.Match) -> str:
+        names = [name for name in match[1].split() if name not in ("headerlink", "footnote-backref")]
+        return f' class="{" ".join(names)}"' if names else ""
+
+    return _HIDING_CLASS.sub(kept, attributes)
 
 
 #: An input element as the sanitiser writes it: every attribute value in double quotes, with ``"`` and
@@ -444,6 +499,7 @@ def _read_tag(text: str, at: int) -> tuple[str, list[tuple[str, str]], int] | No
         i += 1
     name = text[at + 1 : i]
     attrs: list[tuple[str, str]] = []
+    seen: set[str] = set()  # the names so far: a list read for each one was quadratic (20,000 names: 35 s)
     while i < end:
         char = text[i]
         if char in _SPACE or char == "/":
@@ -473,7 +529,8 @@ def _read_tag(text: str, at: int) -> tuple[str, list[tuple[str, str]], int] | No
                 while i < end and text[i] not in _SPACE + ">":
                     i += 1
                 value = text[start:i]
-        if attribute not in (a for a, _ in attrs):
+        if attribute not in seen:
+            seen.add(attribute)
             attrs.append((attribute, html.unescape(value)))
     return None
 
@@ -593,7 +650,7 @@ def find_unsafe_html(markdown: str, first_line: int = 1) -> list[UnsafeHtml]:
     >>> find_unsafe_html("[x][r]\\n\\n[r]:\\n  javascript:alert(1)")
     [UnsafeHtml(line=4, column=3, what='javascript: URL', dangerous=True)]
     """
-    if "<" not in markdown and "](" not in markdown and "]:" not in markdown and "{" not in markdown:
+    if not any(mark in markdown for mark in ("<", "](", "]:", "{", "!!!", "???")):
         return []
     roles = line_roles(markdown)
     text, autolinks = without_autolinks(_prose_only(markdown, roles))
@@ -615,7 +672,16 @@ def find_unsafe_html(markdown: str, first_line: int = 1) -> list[UnsafeHtml]:
         for column, tag, attrs in _attribute_lists(line):
             for what, dangerous in _what_is_removed(tag, attrs, f"<{tag} " + " ".join(_attribute_source(attrs)) + ">"):
                 found.append(UnsafeHtml(first_line + offset, column + 1, what, dangerous))
+        if (title := _ADMONITION_CLASSES.match(line)) is not None:  # each word is a class of the box
+            for word in re.finditer(r"\S+", title[1]):
+                if theme_class(word[0]):
+                    found.append(UnsafeHtml(first_line + offset, title.start(1) + word.start() + 1, f"class {word[0]} (the theme's own)", False))
     return sorted(found, key=lambda u: (u.line, u.column))
+
+
+#: An admonition's or a collapsible block's first line (``!!! note "标题"``, ``??? tip``): its words before the
+#: title are the box's classes.
+_ADMONITION_CLASSES = re.compile(r"[ \t>]*(?:!!!|\?\?\?\+?)[ \t]+([^\"\n]*)")
 
 
 #: Markdown's autolinks, read with Python-Markdown's own patterns: ``<https://…>`` and ``<name@host>``

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import quote
 
-from .checks import Problem, at_their_lines, check_entry_messages, check_front_matter_html, first_heading, check_metadata, check_path_names, front_matter_lines
+from .checks import Problem, at_their_lines, check_entry_messages, check_front_matter_html, check_mkdocs_front_matter, first_heading, check_metadata, check_path_names, front_matter_lines
 from .entries import ErrorEntry, find_entries
 from .errors import EssayError
 from .fingerprint import RULES, short_type
@@ -197,6 +197,9 @@ class Essay:
     #: False when the front matter could not be read within the budget (or at all): MkDocs reads it
     #: without one, and what it read must not reach the theme (see :func:`errata.metadata.load_yaml`).
     front_matter_read: bool = True
+    #: Whether MkDocs reads another front matter than the site does (:func:`errata.metadata.mkdocs_reads_other_front_matter`):
+    #: the page is then built from what the site read.
+    read_otherwise_by_mkdocs: bool = False
 
     @property
     def title(self) -> str:
@@ -256,7 +259,8 @@ def read_essay(path: Path, src_path: str) -> Essay:
     if split.block:
         lines = front_matter_lines(split.block)
         problems += at_their_lines(check_metadata(split.metadata, src_path), lines) + check_front_matter_html(split.metadata, src_path, lines)
-    essay = Essay(src_path, split.metadata, split.body, split.body_line, entries, problems)
+    read_otherwise = check_mkdocs_front_matter(text, src_path)
+    essay = Essay(src_path, split.metadata, split.body, split.body_line, entries, problems + read_otherwise, read_otherwise_by_mkdocs=bool(read_otherwise))
     essay.permalink_line = lines.get(("permalink",), 1) if split.block else 1
     essay.redirect_from_line = lines.get(("redirect_from",), 1) if split.block else 1
     return essay

@@ -245,17 +245,24 @@
     return matches;
   };
 
-  function earlierErrors(text, count, R) {
-    text = normalisePaste(text, R);
-    var regex = R.exceptionLine, found = [], match;
+  function allMatches(regex, text) {
+    var found = [], match;
     regex.lastIndex = 0;
     while ((match = regex.exec(text)) !== null) {
       found.push(match);
       if (match[0] === "") regex.lastIndex++;
     }
+    return found;
+  }
+
+  function earlierErrors(text, count, R) {
+    text = normalisePaste(text, R);
+    var found = allMatches(R.exceptionLine, text), tool = !found.length;
+    // A tool's errors where no line is an exception's (pip: what it could not find, then that nothing installs).
+    if (tool) found = allMatches(R.toolErrorLine, text);
     if (found.length < 2) return [];
     // Each error once, and not the last one again: its type and message, whatever a tool put before it.
-    var errorOf = function (m) { return m[1] + "\n" + trimmed(m[2] || "", R); };
+    var errorOf = function (m) { return tool ? "\n" + trimmed(m[1], R) : m[1] + "\n" + trimmed(m[2] || "", R); };
     var seen = new Set([errorOf(found[found.length - 1])]), out = [];
     for (var i = found.length - 2; i >= 0 && out.length < count; i--) {
       var error = errorOf(found[i]);

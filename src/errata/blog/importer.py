@@ -146,8 +146,9 @@ class _Page:
 WITHHELD = {"publish": lambda v: v is False, "draft": lambda v: v is True, "keys": bool, "password": bool}
 
 #: Other themes' names for Errata's front-matter keys: vuepress-theme-hope writes ``category`` and
-#: ``tag`` (a list or one value), vuepress-theme-plume dates a post by ``createTime``.
-THEME_KEY_NAMES = {"category": "categories", "tag": "tags", "createTime": "date"}
+#: ``tag`` (a list or one value) and, in its first version, dates a post by ``time``; vuepress-theme-plume
+#: by ``createTime``.
+THEME_KEY_NAMES = {"category": "categories", "tag": "tags", "createTime": "date", "time": "date"}
 
 #: Front-matter keys Material for MkDocs reads from a page (an icon, a template, a status badge): a VuePress
 #: theme's values for them (vuepress-theme-hope's ``icon: pen``) would make the build look for what is not there.

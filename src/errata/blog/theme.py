@@ -921,7 +921,7 @@ def _common_home(metadata: dict[str, Any]) -> dict[str, Any]:
                 if isinstance(b, dict)
             ]
     features = next((s.get("features") for s in sections if isinstance(s, dict) and s.get("type") == "features"), None)
-    projects = metadata.get("projects")
+    projects = metadata.get("projects", metadata.get("project"))  # vuepress-theme-hope 2's name, and 1's
     if "features" not in metadata and isinstance(features or projects, list):
         out["features"] = [
             {"title": f.get("title") or f.get("name"), "details": f.get("details") or f.get("desc"), "link": f.get("link")}
@@ -1008,21 +1008,30 @@ def apply_site_config(mkdocs_yml: str, site: SiteConfig) -> tuple[str, list[str]
     ['site_name', 'repo_url', 'repo_name', 'edit_uri']
     >>> apply_site_config("repo_url: https://github.com/errata-kb/errata\\nedit_uri: edit/main/docs/\\n", SiteConfig(title="小站"))[0]
     'repo_url: https://github.com/errata-kb/errata\\nedit_uri: ""\\nsite_name: "小站"\\n'
+
+    A profile's address is no repository: shown as written, and no page gets an edit link into it.
+
+    >>> print(apply_site_config("repo_name: errata-kb/errata\\n", SiteConfig(repo="https://github.com/someone"))[0], end="")
+    repo_name: "github.com/someone"
+    repo_url: "https://github.com/someone"
+    edit_uri: ""
     """
     # None: the blog does not say, and mkdocs.yml keeps its own; "" turns a setting off.
     # The theme prints the name and description raw on every page: plain text only, whoever built ``site``.
     values: dict[str, str | None] = {"site_name": site_text(site.title) or None, "site_description": site_text(site.description) or None, "site_url": site.url or None}
     repo_url = repository_url(site.repo)
+    owner_and_name = re.fullmatch(r"https?://[\w.-]+/([\w.-]+/[\w.-]+?)(?:\.git)?/?", repo_url or "")
     if repo_url:
         values["repo_url"] = repo_url
-        owner_and_name = re.fullmatch(r"https?://[\w.-]+/([\w.-]+/[\w.-]+?)(?:\.git)?/?", repo_url)
-        values["repo_name"] = owner_and_name.group(1) if owner_and_name else None
-    if values.get("repo_url"):
+        # An address that names no repository (a profile, ``https://github.com/someone``) is shown as written.
+        values["repo_name"] = owner_and_name.group(1) if owner_and_name else re.sub(r"^https?://|/+$", "", repo_url)
+    if owner_and_name:
         # vdoing's edit links: its branch (VuePress's default, master) and the folder of its pages.
         values["edit_uri"] = "/".join(["edit", site.docs_branch or "master", *([site.docs_dir] if site.docs_dir else []), ""])
-    elif re.search(r"^repo_url:", mkdocs_yml, re.MULTILINE):
+    elif repo_url or re.search(r"^repo_url:", mkdocs_yml, re.MULTILINE):
         # No repository of the blog's own: the one mkdocs.yml names (Errata's, say) holds none of its pages,
-        # so an edit link on each would lead nowhere. Off (MkDocs makes one from repo_url unless told not to).
+        # nor does a profile, so an edit link on each would lead nowhere. Off (MkDocs makes one from
+        # repo_url unless told not to).
         values["edit_uri"] = ""
     lines = mkdocs_yml.split("\n")
     changed = []
