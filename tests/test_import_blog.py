@@ -1564,6 +1564,8 @@ def test_a_label_with_its_first_words_on_its_line_starts_a_section():
     assert [e.message for e in entries] == ["CMake 3.23 or higher is required. You are running version 3.16.3", "E: Unable to locate package gcc-x86-64"]
     assert entries[0].sections == {"analysis": "Ubuntu 20.04 的 cmake 太旧", "solution": "从 Kitware 下载安装包：\n```bash\nsh cmake.sh\n```"}
     assert entries[1].sections == {"analysis": "包名带了架构后缀", "solution": "去掉后缀"}
+    # A changelog's lines are no labels (English ones count only in bold).
+    assert find_entries("## `v1.2.0`\n\n- fix: crash on start\n- feat: dark mode\n") == []
 
 
 def test_an_error_word_inside_a_name_does_not_make_an_item_an_entry():

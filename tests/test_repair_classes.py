@@ -1246,3 +1246,12 @@ def test_java_s_gbk_reading_is_read_with_its_own_marks():
     assert all(text in fixed for text in ("# 第一次构建", "构建通过，耗时", "第一步：安装依赖", "第二步：运行 make html")), fixed
     # What is left: symbols and sentence ends short of two bytes keep their marks (no guess is sure enough).
     assert character_errors(fixed, clean) < character_errors(damaged, clean) / 4
+
+
+def test_a_number_or_a_dash_ending_a_list_item_is_no_new_item_after_a_swallowed_space():
+    """An audit of round twenty's change: a bare list marker ends a line where a greedy reader swallowed the line
+    end before it (``     -``, indented), not where the swallowed byte was a space before a line's own last
+    words (``到 100)``, ``符号为 -``)."""
+    for clean in ("- 批大小取值是 1 到 100)\n", "- 第一步完成后执行第 2.\n", "- 连接符号为 -\n"):
+        fixed = repair_mojibake(utf8_as_gbk(clean, greedy=True))[0]
+        assert fixed.count("\n") == clean.count("\n"), fixed

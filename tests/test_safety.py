@@ -165,6 +165,7 @@ def test_what_material_pages_are_made_of_survives():
         ('<blockquote cite="vbscript:x">a</blockquote>', "vbscript: URL"),
         ('!!! md-consent__overlay "x"', "class md-consent__overlay (the theme's own)"),
         ('??? note md-skip "y"', "class md-skip (the theme's own)"),
+        ('!!!md-consent__overlay "x"', "class md-consent__overlay (the theme's own)"),  # Python-Markdown needs no space
     ],
 )
 def test_the_check_reports_what_the_sanitiser_removes(line, what):
@@ -374,3 +375,12 @@ def test_reading_a_tag_with_many_attributes_is_linear():
     from scaling import grows_linearly
 
     assert grows_linearly(lambda n: find_unsafe_html("<p " + " ".join(f"a{i}" for i in range(n)) + ">x</p>"), 20_000)
+
+
+def test_a_line_after_a_heading_that_ends_in_a_backslash_is_checked():
+    """An audit of round twenty's change: a line after a heading starts a block of its own, so indented text under
+    one is code, which the check leaves alone; but a ``#`` line that ends in an escaping backslash is no heading to
+    Python-Markdown, and the indented line after it is the same paragraph's raw HTML."""
+    body = "## 路径 C:\\\n    <img src=x onerror=alert(1)>\n"
+    assert "event-handler attribute onerror" in [u.what for u in find_unsafe_html(body)]
+    assert find_unsafe_html("## 路径 C:\\\\\n    <img src=x onerror=alert(1)>\n") == []  # an escaped backslash: a heading, then code

@@ -49,8 +49,10 @@ _HEADING_MARKER = re.compile(r"(?P<hashes>#{2,6})[ \t]+")
 #: The colon may stand inside the bold (``- **问题分析：**``), as Chinese notes often write it.
 _LABEL = re.compile(r"^(?P<indent>[ \t]*+)(?:[-*+][ \t]++|#{3,6}[ \t]++)(?:\*\*)?(?P<label>[^：:* \t\n][^：:*\n]{0,23}?)(?:[：:]?\*\*)?[ \t]*+(?:[：:][ \t]*+)?$")
 _HEADING = re.compile(r"^#{1,6}[ \t]")
+_CJK = re.compile("[\u4e00-\u9fff]")
 #: A list item that is a label and its section's first words at once: ``- **原因**：包名含 `:amd64` 后缀``, or
-#: ``- 修复: 去掉后缀``. The label is bold, or a colon ends it.
+#: ``- 修复: 去掉后缀``. The label is bold, or a colon ends it and it is Chinese (``- fix: crash on start`` is a
+#: changelog's line).
 _INLINE_LABEL = re.compile(
     r"^(?P<indent>[ \t]*+)[-*+][ \t]++(?:\*\*(?P<bold>[^：:*\n]{1,24}?)(?:[：:]?\*\*)[ \t]*+[：:]?|(?P<plain>[^：:*\s][^：:*\n]{0,23}?)[ \t]*+[：:])[ \t]*+(?P<rest>\S.*)$"
 )
@@ -268,7 +270,7 @@ def _sections(lines: list[str]) -> dict[str, str]:
             current = sections.setdefault(key, [])
             continue
         inline = None if in_fence or label else _INLINE_LABEL.match(line)
-        key = section_key(inline.group("bold") or inline.group("plain")) if inline else None
+        key = section_key(inline.group("bold") or inline.group("plain")) if inline and (inline.group("bold") or _CJK.search(inline.group("plain"))) else None
         if key:
             current = sections.setdefault(key, [])
             current.append(inline.group("rest"))

@@ -156,6 +156,8 @@ def earlier_errors(text: str, count: int) -> list[str]:
     ['RuntimeError: CUDA error']
     >>> earlier_errors("ERROR: Could not find a version of tensorflow\\nERROR: No matching distribution found for tensorflow", 3)
     ['ERROR: Could not find a version of tensorflow']
+    >>> earlier_errors("`ERROR: Could not find a version of tensorflow\\nERROR: No matching distribution found for tensorflow`", 3)   # in a code span
+    ['`ERROR: Could not find a version of tensorflow']
     """
     text = normalise_paste(text)
     matches = list(EXCEPTION_LINE.finditer(text))
@@ -200,10 +202,11 @@ _ENGLISH_ERROR_WORDS = (
     r"refused|timed? ?out|out of memory|abort|traceback|warning|segmentation fault|core dumped|killed|not supported|"
     r"unsupported|mismatch|expected|undefined|unknown|missing|does ?n[o']t exist|deprecated|conflict|err!"
 )
-#: What a word may stand after: nothing of a name, or a lower-case letter when the word starts a camel-case part
-#: (``BuildFailure``); and before: no underscore, call, file extension or further camel-case part.
-_WORD_START = r"(?:(?<![\w.$])|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))"
-_WORD_END = r"(?![_(]|\.\w|(?-i:[A-Z]))"
+#: What a word may stand after: no ASCII letter, digit or dot (Chinese may: ``编译error``), or a lower-case
+#: letter when the word starts a camel-case part (``BuildFailure``); and before: no underscore, call, file
+#: extension or further camel-case part (a capital after a lower-case letter; ``BUILD FAILED`` is one word).
+_WORD_START = r"(?:(?<![A-Za-z0-9.$])|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))"
+_WORD_END = r"(?![_(]|\.[A-Za-z0-9_]|(?<=(?-i:[a-z]))(?-i:[A-Z]))"
 #: The system's error names (errno and npm codes) as Node and libc print them, in capitals.
 _ERROR_CODES = r"(?-i:\bE(?:NOENT|ACCES|PERM|TIMEDOUT|CONNREFUSED|CONNRESET|ADDRINUSE|NOTFOUND|NOSPC|MFILE|PIPE|LIFECYCLE|AI_AGAIN)\b)"
 #: The zh_CN words (coreutils, bash, the kernel's OOM killer, people's own notes): no word boundaries in Chinese.
@@ -232,6 +235,8 @@ def names_an_error(message: str) -> bool:
     >>> [names_an_error(m) for m in ("console.error()", "expected_output.txt", "errorHandler", "nanoseconds")]
     [False, False, False, False]
     >>> [names_an_error(m) for m in ("3 errors generated", "BuildFailure", "npm ERR! code 1", "connect ETIMEDOUT")]
+    [True, True, True, True]
+    >>> [names_an_error(m) for m in ("BUILD FAILED", "FAILED tests/a.py::t", "编译error", "ERR_OSSL_EVP_UNSUPPORTED")]
     [True, True, True, True]
 
     Messages of the zh_CN locale too (coreutils, bash, the kernel's OOM killer through the shell):

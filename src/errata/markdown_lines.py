@@ -229,10 +229,20 @@ def line_roles(text: str) -> list[str]:
             containers = level
         # Python-Markdown takes a heading off its block and reads what follows as a block of its own
         # (``### 3.`` right above a list, or above indented code); in a list item's text, only where it
-        # starts a block (else it is the item's text, ``###`` and all).
-        block_start = (block_start or not containers) and line.startswith("#", 4 * level)
+        # starts a block (else it is the item's text, ``###`` and all). A line that ends in an escaping
+        # backslash is no heading to it (``## C:\``): a paragraph, which the next line goes on.
+        block_start = (block_start or not containers) and line.startswith("#", 4 * level) and _ends_unescaped(line)
         k += 1
     return roles
+
+
+def _ends_unescaped(line: str) -> bool:
+    """Whether a line's last character is not escaped by it: no backslash at its end, or an even run of them.
+
+    >>> _ends_unescaped("## a"), _ends_unescaped("## C:\\\\"), _ends_unescaped("## a\\\\\\\\")
+    (True, False, True)
+    """
+    return (len(line) - len(line.rstrip("\\"))) % 2 == 0
 
 
 #: html.parser's elements whose content is text up to their end tag (Python-Markdown's raw blocks read

@@ -681,7 +681,7 @@ def find_unsafe_html(markdown: str, first_line: int = 1) -> list[UnsafeHtml]:
 
 #: An admonition's or a collapsible block's first line (``!!! note "标题"``, ``??? tip``): its words before the
 #: title are the box's classes.
-_ADMONITION_CLASSES = re.compile(r"[ \t>]*(?:!!!|\?\?\?\+?)[ \t]+([^\"\n]*)")
+_ADMONITION_CLASSES = re.compile(r"[ \t>]*(?:!!!|\?\?\?\+?)[ \t]*([^\"\n]*)")
 
 
 #: Markdown's autolinks, read with Python-Markdown's own patterns: ``<https://…>`` and ``<name@host>``

@@ -320,8 +320,9 @@ def keeps_line_ends(lines: list[str]) -> bool:
 
 
 #: A line that starts a list item (at most 16 columns in: matched at every swallowed byte of a
-#: line by the repair, a bounded stretch keeps a line of them linear).
-LIST_ITEM_START = re.compile(r"[ \t]{0,16}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+#: line by the repair, a bounded stretch keeps a line of them linear), an empty one too where it is
+#: indented (``     -``; not ``到 100)`` or ``符号为 -``, a line's own last words after a space).
+LIST_ITEM_START = re.compile(r"[ \t]{0,16}(?:[-*+]|\d{1,9}[.)])[ \t]|[ \t]{1,16}[-*+]$")
 
 
 def _same_block(line: str, after: str) -> bool:
