@@ -1613,3 +1613,16 @@ def test_hope_s_theme_call_with_its_behaviour_options_is_still_read(tmp_path):
     read = read_config(config)
     assert (read.repo, read.docs_dir, read.url) == ("https://github.com/xiao/blog", "src", "https://a.example/blog/")
     assert [item["text"] for item in read.nav] == ["工具"]
+
+
+def test_a_home_page_s_missing_picture_is_reported_at_its_line(tmp_path):
+    """An importer round: the home page's ``heroImage`` (line 3) was reported at line 1."""
+    report, _ = import_files(tmp_path, {"README.md": "---\nhome: true\nheroImage: /hero.png\nheroText: 小站\n---\n", "a.md": "---\ntitle: 甲\n---\n正文\n"})
+    assert any(line.startswith("README.md:3:") and "/hero.png" in line for line in report.needs_a_person), report.needs_a_person
+
+
+def test_a_theme_s_key_that_is_no_date_is_reported_by_the_name_the_author_wrote(tmp_path):
+    """hope 1's ``time`` is a date; ``time: 阅读 5 分钟`` is none, and the report said so of ``date``, a key the author never wrote."""
+    report, meta = imported_front_matter(tmp_path, {"a.md": "---\ntitle: 甲\ntime: 阅读 5 分钟\n---\n正文\n"})
+    assert meta["a.md"].get("time") == "阅读 5 分钟"
+    assert any(line.startswith("a.md:3:") and "time for date" in line for line in report.needs_a_person), report.needs_a_person

@@ -139,6 +139,7 @@ class _Page:
     anchors: dict[str, str] | None = None  # ids a link may name → the site's ids, made when first asked
     key_lines: dict[str, int] = field(default_factory=dict)  # top-level front-matter key → its line in the author's file
     old_addresses: list[str] = field(default_factory=list)  # where VuePress published it, redirected here (redirect_from)
+    source: bytes = b""  # the author's file as read: where a value nested in its front matter stands (a home page's links)
 
 
 #: Front matter by which the author keeps a page off the site (reco's ``publish: false`` and its passwords
@@ -153,6 +154,17 @@ THEME_KEY_NAMES = {"category": "categories", "tag": "tags", "createTime": "date"
 #: Front-matter keys Material for MkDocs reads from a page (an icon, a template, a status badge): a VuePress
 #: theme's values for them (vuepress-theme-hope's ``icon: pen``) would make the build look for what is not there.
 MATERIAL_PAGE_KEYS = (*THEME_FILE_KEYS, "status")
+
+
+def line_in_block(data: bytes, value: str) -> int:
+    """The line of the author's file where a value is first written (a home page's ``heroImage`` or a card's
+    ``link``, nested in the front matter where the key lines do not reach), or 1.
+
+    >>> line_in_block(b"---\\nhome: true\\nheroImage: /hero.png\\n---\\n", "/hero.png"), line_in_block(b"---\\n---\\n", "/x")
+    (3, 1)
+    """
+    at = data.find(value.encode("utf-8")) if value else -1
+    return data.count(b"\n", 0, at) + 1 if at >= 0 else 1
 
 
 def find_docs(source: Path) -> Path:
@@ -305,7 +317,7 @@ class _Import:
             return
         # Notes name lines of the file as the author has it: its front matter may have had more lines.
         body_line = split.body_line - _block_lines(result.text) + _block_lines(data)
-        page = _Page(relative, split.metadata, split.body, body_line, split.block, result.report, key_lines=_key_lines(data))
+        page = _Page(relative, split.metadata, split.body, body_line, split.block, result.report, key_lines=_key_lines(data), source=data)
         withheld = next((key for key, says in WITHHELD.items() if key in page.metadata and says(page.metadata[key])), None)
         rule = _protecting_rule(relative, page.metadata.get("permalink"), self.config.protected)
         if rule is not None:
@@ -368,7 +380,8 @@ class _Import:
         try:
             normalised, _ = normalise_metadata(metadata, page.body, title_name(page.src), self.options.repair.timezone, page.src, lines)
         except MetadataValueError as bad:
-            self.report.needs_a_person.append(f"{bad}: the theme's key is kept as it was")
+            written = ", ".join(f"{theirs} for {ours}" for theirs, ours in renamed.items())
+            self.report.needs_a_person.append(f"{bad} (the theme's {written}): the theme's key is kept as it was")
             return
         page.metadata, page.key_lines = normalised, lines
         page.block = dump_front_matter(normalised)
@@ -600,7 +613,7 @@ class _Import:
         self.report.counts.update(converted.counts)
         self._notes(page.src, converted.notes)
         if page.role == "home":
-            return home_page(page.metadata, converted.text, self.config, lambda url, image: resolve(url, image, 1, False))
+            return home_page(page.metadata, converted.text, self.config, lambda url, image: resolve(url, image, line_in_block(page.source, url), False))
         return self._front_matter(page) + converted.text
 
     def _front_matter(self, page: _Page) -> str:
