@@ -488,13 +488,14 @@ def front_matter_lines(block: str) -> dict[tuple, int]:
     return lines
 
 
-def check_mkdocs_front_matter(text: str, path: str) -> list[Problem]:
-    """Front matter MkDocs reads where the site reads none or another (the page is built from the site's reading).
+def check_mkdocs_front_matter(text: str, block: str, path: str) -> list[Problem]:
+    """Front matter MkDocs reads where the site reads none or another (the page is built from the site's reading);
+    ``block``: the front matter the site read (:attr:`errata.metadata.SplitEssay.block`, ``""`` for none).
 
-    >>> [str(p) for p in check_mkdocs_front_matter("status: new\\n\\n# 标题\\n", "a.md")]
+    >>> [str(p) for p in check_mkdocs_front_matter("status: new\\n\\n# 标题\\n", "", "a.md")]
     ["a.md:1: MkDocs would read the lines before the first blank line ('key: value' without '---') as the front matter, which the site does not: write it between two '---' lines (or start the page with its heading) [front-matter]"]
     """
-    other = mkdocs_reads_other_front_matter(text)
+    other = mkdocs_reads_other_front_matter(text, len(block) if block else None)
     if not other:
         return []
     return [Problem(path, 1, "front-matter", f"MkDocs would read {other} as the front matter, which the site does not: write it between two '---' lines (or start the page with its heading)")]

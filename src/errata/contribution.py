@@ -246,7 +246,7 @@ def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True, docs
         problems.extend(check_front_matter_html(split.metadata, name, lines))
     else:
         problems.append(Problem(name, 1, "front-matter", f"no front matter: add at least a title, or run scripts/repair.py --write {name} to add one"))
-    problems.extend(check_mkdocs_front_matter(text, name))
+    problems.extend(check_mkdocs_front_matter(text, split.block, name))
     too_deep = check_nesting(split.body, name, split.body_line)
     if too_deep:
         return problems + too_deep  # the rest reads the Markdown's structure: not at this depth

@@ -269,16 +269,28 @@ def _sections(lines: list[str]) -> dict[str, str]:
         if key:
             current = sections.setdefault(key, [])
             continue
-        inline = None if in_fence or label else _INLINE_LABEL.match(line)
-        key = section_key(inline.group("bold") or inline.group("plain")) if inline and (inline.group("bold") or _CJK.search(inline.group("plain"))) else None
-        if key:
-            current = sections.setdefault(key, [])
-            current.append(inline.group("rest"))
+        inline = None if in_fence or label else _inline_label(line)
+        if inline:
+            current = sections.setdefault(inline[0], [])
+            current.append(inline[1])
             continue
         if current is not None:
             current.append(line)
     tidied = {key: _tidy(text) for key, text in sections.items()}
     return {key: text for key, text in tidied.items() if text}
+
+
+def _inline_label(line: str) -> tuple[str, str] | None:
+    """The section a list item's label names and the words after it on its line (:data:`_INLINE_LABEL`), or None.
+
+    >>> _inline_label("- **原因**：包名带了后缀"), _inline_label("- 修复: 去掉后缀"), _inline_label("- fix: crash on start")
+    (('analysis', '包名带了后缀'), ('solution', '去掉后缀'), None)
+    """
+    match = _INLINE_LABEL.match(line)
+    if not match or not (match["bold"] or _CJK.search(match["plain"])):
+        return None
+    key = section_key(match["bold"] or match["plain"])
+    return (key, match["rest"]) if key else None
 
 
 def _tidy(lines: list[str]) -> str:

@@ -138,28 +138,25 @@ _MKDOCS_BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOT
 _MKDOCS_KEY_LINE = re.compile(r"[ ]{0,3}[A-Za-z0-9_-]+:")
 
 
-def mkdocs_reads_other_front_matter(text: str) -> str | None:
-    """What MkDocs reads as this page's front matter where the site reads none or another block, or None.
+def mkdocs_reads_other_front_matter(text: str, block_end: int | None) -> str | None:
+    """What MkDocs reads as this page's front matter where the site reads none or another block, or None;
+    ``block_end``: where the site's block ends (:func:`front_matter_end`), None where it reads none.
 
     MkDocs takes ``key: value`` lines at a page's top as front matter (MultiMarkdown's style), and reads a
     block opened by ``---`` and closed at once on to the next ``---``: the theme would print what the check
     never read (a red-team audit put the theme's overlay class into a ``status`` so).
 
-    >>> mkdocs_reads_other_front_matter("status: new\\nsubtitle: x\\n\\n# 标题\\n")
+    >>> mkdocs_reads_other_front_matter("status: new\\nsubtitle: x\\n\\n# 标题\\n", None)
     "the lines before the first blank line ('key: value' without '---')"
-    >>> mkdocs_reads_other_front_matter("---\\n---\\ntitle: a\\n---\\n正文\\n")
+    >>> mkdocs_reads_other_front_matter("---\\n---\\ntitle: a\\n---\\n正文\\n", 8)
     'a block from line 1 to line 4'
-    >>> mkdocs_reads_other_front_matter("---\\ntitle: a\\n---\\n正文\\n"), mkdocs_reads_other_front_matter("# 标题\\n正文\\n")
+    >>> mkdocs_reads_other_front_matter("---\\ntitle: a\\n---\\n正文\\n", 17), mkdocs_reads_other_front_matter("# 标题\\n正文\\n", None)
     (None, None)
     """
-    try:
-        ours = front_matter_end(text, "<text>")
-    except EssayError:
-        ours = None
-    if ours is None:
+    if block_end is None:
         return "the lines before the first blank line ('key: value' without '---')" if _MKDOCS_KEY_LINE.match(text) else None
     theirs = _MKDOCS_BLOCK.match(text)
-    if theirs is None or theirs.end() == ours:
+    if theirs is None or theirs.end() == block_end:
         return None
     return f"a block from line 1 to line {text.count(chr(10), 0, theirs.end())}"
 

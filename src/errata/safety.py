@@ -163,7 +163,8 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
 #: Markup a page hides while copying keeps it: a closed ``<details>``'s content, and the theme's permalink and
 #: footnote back-links (opacity or size 0 until their heading or note is pointed at).
 _HIDING_TAGS = {"details", "summary"}
-_HIDING_CLASS = re.compile(r'\sclass="([^"]*\b(?:headerlink|footnote-backref)\b[^"]*)"')
+_HIDING_CLASSES = ("headerlink", "footnote-backref")
+_HIDING_CLASS = re.compile(rf'\sclass="([^"]*\b(?:{"|".join(_HIDING_CLASSES)})\b[^"]*)"')
 
 
 def _without_hidden_code(cleaned: str) -> str:
@@ -201,7 +202,7 @@ def _without_hidden_code(cleaned: str) -> str:
 
 def _without_hiding_classes(attributes: str) -> str:
     def kept(match: re.Match) -> str:
-        names = [name for name in match[1].split() if name not in ("headerlink", "footnote-backref")]
+        names = [name for name in match[1].split() if name not in _HIDING_CLASSES]
         return f' class="{" ".join(names)}"' if names else ""
 
     return _HIDING_CLASS.sub(kept, attributes)

@@ -259,7 +259,7 @@ def read_essay(path: Path, src_path: str) -> Essay:
     if split.block:
         lines = front_matter_lines(split.block)
         problems += at_their_lines(check_metadata(split.metadata, src_path), lines) + check_front_matter_html(split.metadata, src_path, lines)
-    read_otherwise = check_mkdocs_front_matter(text, src_path)
+    read_otherwise = check_mkdocs_front_matter(text, split.block, src_path)
     essay = Essay(src_path, split.metadata, split.body, split.body_line, entries, problems + read_otherwise, read_otherwise_by_mkdocs=bool(read_otherwise))
     essay.permalink_line = lines.get(("permalink",), 1) if split.block else 1
     essay.redirect_from_line = lines.get(("redirect_from",), 1) if split.block else 1

@@ -139,7 +139,7 @@ class _Page:
     anchors: dict[str, str] | None = None  # ids a link may name → the site's ids, made when first asked
     key_lines: dict[str, int] = field(default_factory=dict)  # top-level front-matter key → its line in the author's file
     old_addresses: list[str] = field(default_factory=list)  # where VuePress published it, redirected here (redirect_from)
-    source: bytes = b""  # the author's file as read: where a value nested in its front matter stands (a home page's links)
+    author_block: bytes = b""  # the front matter as the author's file has it: where a nested value stands (a home page's links)
 
 
 #: Front matter by which the author keeps a page off the site (reco's ``publish: false`` and its passwords
@@ -156,15 +156,15 @@ THEME_KEY_NAMES = {"category": "categories", "tag": "tags", "createTime": "date"
 MATERIAL_PAGE_KEYS = (*THEME_FILE_KEYS, "status")
 
 
-def line_in_block(data: bytes, value: str) -> int:
-    """The line of the author's file where a value is first written (a home page's ``heroImage`` or a card's
-    ``link``, nested in the front matter where the key lines do not reach), or 1.
+def line_in_block(block: bytes, value: str) -> int:
+    """The line of the author's front matter where a value is first written (a home page's ``heroImage`` or a
+    card's ``link``, nested where the key lines do not reach), or 1.
 
     >>> line_in_block(b"---\\nhome: true\\nheroImage: /hero.png\\n---\\n", "/hero.png"), line_in_block(b"---\\n---\\n", "/x")
     (3, 1)
     """
-    at = data.find(value.encode("utf-8")) if value else -1
-    return data.count(b"\n", 0, at) + 1 if at >= 0 else 1
+    at = block.find(value.encode("utf-8")) if value else -1
+    return block.count(b"\n", 0, at) + 1 if at >= 0 else 1
 
 
 def find_docs(source: Path) -> Path:
@@ -317,7 +317,7 @@ class _Import:
             return
         # Notes name lines of the file as the author has it: its front matter may have had more lines.
         body_line = split.body_line - _block_lines(result.text) + _block_lines(data)
-        page = _Page(relative, split.metadata, split.body, body_line, split.block, result.report, key_lines=_key_lines(data), source=data)
+        page = _Page(relative, split.metadata, split.body, body_line, split.block, result.report, key_lines=_key_lines(data), author_block=_author_block(data))
         withheld = next((key for key, says in WITHHELD.items() if key in page.metadata and says(page.metadata[key])), None)
         rule = _protecting_rule(relative, page.metadata.get("permalink"), self.config.protected)
         if rule is not None:
@@ -613,7 +613,7 @@ class _Import:
         self.report.counts.update(converted.counts)
         self._notes(page.src, converted.notes)
         if page.role == "home":
-            return home_page(page.metadata, converted.text, self.config, lambda url, image: resolve(url, image, line_in_block(page.source, url), False))
+            return home_page(page.metadata, converted.text, self.config, lambda url, image: resolve(url, image, line_in_block(page.author_block, url), False))
         return self._front_matter(page) + converted.text
 
     def _front_matter(self, page: _Page) -> str:
@@ -1132,11 +1132,8 @@ def _key_lines(data: bytes) -> dict[str, int]:
     >>> _key_lines(b"---\\ntitle: a\\ntags:\\n  - x\\nicon: pen\\n---\\nbody icon: no\\n"), _key_lines(b"---\\r\\ntags:\\r\\n---")
     ({'title': 2, 'tags': 3, 'icon': 5}, {'tags': 2})
     """
-    block = _FRONT_MATTER.match(data.lstrip(b"\xef\xbb\xbf"))
-    if not block:
-        return {}
     found: dict[str, int] = {}
-    for number, line in enumerate(block.group(0).split(b"\n")[1:], start=2):
+    for number, line in enumerate(_author_block(data).split(b"\n")[1:], start=2):
         if line.rstrip(b" \t\r") in (b"---", b"..."):
             break
         key = _TOP_LEVEL_KEY.match(line)
@@ -1146,6 +1143,16 @@ def _key_lines(data: bytes) -> dict[str, int]:
 
 
 _TOP_LEVEL_KEY = re.compile(rb"([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t\r]|$)")
+
+
+def _author_block(data: bytes) -> bytes:
+    """A file's YAML front matter as the author wrote it, delimiters included (``b""`` without one).
+
+    >>> _author_block(b"\\xef\\xbb\\xbf---\\ntitle: a\\n---\\nbody"), _author_block(b"body")
+    (b'---\\ntitle: a\\n---\\n', b'')
+    """
+    match = _FRONT_MATTER.match(data.lstrip(b"\xef\xbb\xbf"))
+    return match.group(0) if match else b""
 
 
 def _block_lines(text: str | bytes) -> int:

@@ -640,7 +640,6 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
         counted: set[int] = set()
         pending = 0  # lost bytes not yet placed, before data[pos]
         item_start = i  # where the last character read starts
-
         before_kept = False  # whether the last mark stood before a byte the decoder kept (below 0x40, a line end)
 
         def arrive(at: int) -> int:
@@ -708,7 +707,9 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
                 if arrived and keeps_ascii and not before_kept:
                     # Continuation bytes after the mark belong to this character: the mark stood for what
                     # they leave missing, one byte (a lone 0x80, which starts no pair), not for two.
-                    after = next((k for k in range(j, min(n, j + size - got)) if not is_continuation(data[k])), min(n, j + size - got)) - j
+                    after = 0
+                    while after < size - got and j + after < n and is_continuation(data[j + after]):
+                        after += 1
                     if after and 0 < size - got - after < arrived:
                         arrived = size - got - after
                 pending += arrived

@@ -2991,8 +2991,6 @@ def gbk_gap_table(after: int) -> list[float]:
     return [0.0 if no_gbk_pair(b, after) else _IMPOSSIBLE for b in range(256)]
 
 
-
-
 def _fill_candidates(
     line_items: list[list[str | Slot]],
     lines: list[str],
