@@ -1255,3 +1255,53 @@ def test_a_number_or_a_dash_ending_a_list_item_is_no_new_item_after_a_swallowed_
     for clean in ("- 批大小取值是 1 到 100)\n", "- 第一步完成后执行第 2.\n", "- 连接符号为 -\n"):
         fixed = repair_mojibake(utf8_as_gbk(clean, greedy=True))[0]
         assert fixed.count("\n") == clean.count("\n"), fixed
+
+
+@pytest.mark.parametrize("title", ["安装步骤说明", "第一步骤", "常见问题"])
+def test_a_short_heading_that_lost_most_of_its_bytes_to_marks_is_read(title):
+    """``# 瀹夎�呮�ラ�よ�存槑`` for 安装步骤说明 (Python's GBK reader, one mark a byte): most characters are
+    short of a byte, so the reading was skipped as "mostly lost" and the document was taken for a greedy
+    reader's, whose reading of two bytes a mark kept two characters of it. A line with marks is known
+    damage: the standard reading is tried as the greedy one is, and the heading comes back."""
+    damaged = "# " + title.encode("utf-8").decode("gbk", errors="replace") + "\n\n正文。\n"
+    assert repair_mojibake(damaged)[0] == f"# {title}\n\n正文。\n"
+
+
+PYTHON_SOURCE = """import os
+
+
+def load(path):
+    # 检查路径是否存在
+    if not os.path.exists(path):
+        raise FileNotFoundError(path)  # 文件不存在
+    # 读取配置文件
+    return open(path).read()  # 返回内容
+
+
+def fetch(url):
+    pass  # 暂不支持
+"""
+
+
+def test_source_code_whose_heading_comment_lost_most_of_its_bytes_is_read_as_a_standard_reader_s():
+    """One short line with most bytes marked made the whole file a greedy reader's: a space went after
+    each mark (``检 查``) and a blank line after each comment that ended in one."""
+    clean = "# 安装步骤\n" + PYTHON_SOURCE
+    damaged = clean.encode("utf-8").decode("gbk", errors="replace")
+    fixed = repair_mojibake(damaged)[0]
+    assert fixed.split("\n")[1:] == clean.split("\n")[1:]
+
+
+@pytest.mark.parametrize("reader", [lambda text: utf8_as_gbk(text, greedy=True), utf8_as_gbk_by_dotnet])
+def test_a_greedy_reader_s_swallowed_line_end_before_indented_code_comes_back(reader):
+    """A comment that ends in a character whose last byte went with the newline (``杩斿洖鍐呭��    return``):
+    the code after it, indented, starts a line again, as indented text after 。 did."""
+    assert repair_mojibake(reader(PYTHON_SOURCE))[0] == PYTHON_SOURCE
+
+
+def test_a_mark_that_took_the_next_character_s_lead_byte_rules_out_bytes_that_pair_with_it():
+    """``鏈�壘`` for 未找: the greedy reader paired 未's last byte with 找's lead (AA E6, user-defined, one
+    mark). 有 (…89) fits what is left of 未 as well, but 89 E6 is a GBK pair the reader would have written."""
+    clean = "        // 未找到时返回空\n        return null;\n"
+    fixed = repair_mojibake(utf8_as_gbk(clean, greedy=True))[0]
+    assert fixed.startswith("        // 未找到") and fixed.endswith("\n        return null;\n")

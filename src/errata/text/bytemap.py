@@ -270,14 +270,24 @@ def split_pieces(data: bytes) -> list[Piece] | None:
     return pieces
 
 
+#: :attr:`Piece.after` where the byte after the lost one was the next character's lead byte, lost with it at
+#: one mark (a greedy GBK reader's): a three-byte character's, and which one its candidates say, not the text.
+A_THREE_BYTE_LEAD = 0x100
+
+
 @lru_cache(maxsize=None)
 def no_gbk_pair(first: int, second: int) -> bool:
     """Whether two bytes make no GBK pair: what a decoder that pairs every byte from 0x80 with the next
     could have lost at one mark (a pair it could map, it would have written as a character).
+    ``second`` may be :data:`A_THREE_BYTE_LEAD`: no pair with one of them.
 
     >>> no_gbk_pair(0xB8, 0x80), no_gbk_pair(0xAC, 0xE4)   # 竴 is a pair; AC E4 is a user-defined one
     (False, True)
+    >>> no_gbk_pair(0x89, A_THREE_BYTE_LEAD), no_gbk_pair(0xAA, A_THREE_BYTE_LEAD)   # 有 (…89) before 找 (E6…): 89 E6 is 夋
+    (False, True)
     """
+    if second == A_THREE_BYTE_LEAD:
+        return any(no_gbk_pair(first, lead) for lead in range(0xE0, 0xF0))
     try:
         bytes([first, second]).decode("gbk")
     except UnicodeDecodeError:

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ..markdown_lines import prose_lines
-from .bytemap import Piece, is_continuation, loss_patterns, no_gbk_pair, utf8_length
+from .bytemap import A_THREE_BYTE_LEAD, Piece, is_continuation, loss_patterns, no_gbk_pair, utf8_length
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import LanguageModel, is_hangul, load_model
 from .plausibility import is_box_drawing, is_emoji, text_score
@@ -34,7 +35,8 @@ GAP_CHARS = frozenset("\ufffd?")
 #: The encodings UTF-8 bytes are commonly misread as, with the class a fix is reported under: GBK (GB18030
 #: reads every GBK byte pair as GBK does, and more), Big5, and Windows' Shift-JIS, code page 932 (a Japanese
 #: Windows; its half-width katakana are single bytes, so most continuation bytes survive as one each).
-READINGS = (("gb18030", "utf8-as-gbk"), ("big5", "utf8-as-big5"), ("cp932", "utf8-as-shift-jis"))
+GBK_CODEC = "gb18030"
+READINGS = ((GBK_CODEC, "utf8-as-gbk"), ("big5", "utf8-as-big5"), ("cp932", "utf8-as-shift-jis"))
 #: Longest line (in characters) scanned; a longer one is left to the other repairs.
 MAX_LINE = 20_000
 #: What a Japanese Windows tool writes for a pair code page 932 cannot map (its bytes and often the line end
@@ -111,7 +113,7 @@ def _readings(
         dropped = _runs_in(line, codec, kind, model, config, single, _utf8_spans_silent, silent=True)
         runs = dropped if _covered(dropped) > _covered(runs) else runs
         return runs
-    runs = _runs_in(line, codec, kind, model, config, single, _utf8_spans)
+    runs = _runs_in(line, codec, kind, model, config, single, _utf8_spans, damaged=marked)
     if not marked:
         # A reader that dropped what it could not map left no mark: a character may miss a byte anywhere.
         dropped = _runs_in(line, codec, kind, model, config, single, _utf8_spans_silent, silent=True)
@@ -149,8 +151,8 @@ def reads_paired(lines: list[str], model: LanguageModel, config: RepairConfig = 
     for line in lines:
         if len(line) > MAX_LINE or not _MARK.search(line) or not _CJK.search(line):
             continue
-        one += _covered(_runs_in(line, codec, kind, model, config, False, _utf8_spans))
-        two += _covered(_runs_in(line, codec, kind, model, config, False, _utf8_spans_paired))
+        one += _covered(_runs_in(line, codec, kind, model, config, False, _utf8_spans, damaged=True))
+        two += _covered(_runs_in(line, codec, kind, model, config, False, _utf8_spans_paired, damaged=True))
     if not (one or two):
         return None
     greedy, standard = _what_follows_the_marks(lines)
@@ -372,6 +374,8 @@ def _runs_in(
         return []
     found, short = [], []
     for start, end, items in spans(data, owner, gaps, len(line)):
+        if codec != GBK_CODEC:
+            items = without_gbk_pair_rules(items)  # another code page's marks: its own pairs, not GBK's
         characters = [i for i in items if i is not SWALLOWED]
         whole = "".join(i for i in characters if isinstance(i, str) and i != "\ufffd")
         lost = len(characters) - len(whole)
@@ -731,8 +735,11 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
             raw, piece = data[pos:j], None
             if lost_at:
                 at = lost_at[0] if len(set(lost_at)) == 1 and len(lost_at) == 1 else -1
+                # The mark's second byte was the next character's lead, whose two continuation bytes follow: the
+                # byte lost here made no pair with it, or the reader would have written the pair.
+                after = A_THREE_BYTE_LEAD if pending == 1 and at >= 0 and _continuation_bytes(data, j) == 2 else -1
                 # Both continuation bytes at one mark (a character enters with nothing pending): one unmappable pair.
-                piece = Piece(b, raw[1:], len(lost_at), cp1252=False, gap=True, gap_at=at, pair_lost=lost_at == [0, 0])
+                piece = Piece(b, raw[1:], len(lost_at), cp1252=False, gap=True, gap_at=at, after=after, pair_lost=lost_at == [0, 0])
             item = piece or _decoded(raw)
             if item is None:
                 break
@@ -741,6 +748,32 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
         span, i = _span_and_next(start, pos, owner, items, n)
         if span is not None:
             yield span
+
+
+def without_gbk_pair_rules(items: list) -> list:
+    """``items`` with the rules of GBK's pairs lifted from their pieces (:attr:`Piece.pair_lost`, and the
+    ``after`` of a mark that took the next character's lead byte): where a mark is no GBK reader's
+    unmappable pair, any two bytes may have been there.
+
+    >>> [p.after for p in without_gbk_pair_rules([Piece(0xE6, b"\\x9c", 1, gap=True, gap_at=1, after=A_THREE_BYTE_LEAD)])]
+    [-1]
+    """
+    return [
+        replace(item, pair_lost=False, after=-1) if isinstance(item, Piece) and (item.pair_lost or item.after == A_THREE_BYTE_LEAD) else item
+        for item in items
+    ]
+
+
+def _continuation_bytes(data: bytes, at: int) -> int:
+    """How many continuation bytes stand at ``at`` in a row (up to three).
+
+    >>> _continuation_bytes(bytes([0x89, 0xBE, 0xE5]), 0), _continuation_bytes(b"a", 0)
+    (2, 0)
+    """
+    end = at
+    while end < len(data) and end - at < 3 and is_continuation(data[end]):
+        end += 1
+    return end - at
 
 
 def _utf8_spans_paired_silent(data: bytes, owner: list[int], gaps: Counter[int], length: int):

@@ -70,12 +70,11 @@ from .bytemap import (
     is_continuation,
     loss_patterns,
     no_gbk_pair,
-    split_pieces,
     truncated_characters,
     utf8_length,
 )
 from .codepages import FTFY_LINE, WINDOWS_1252, CodePage, spelt_as_cp1252
-from .cjk_reading import LIST_ITEM_START, SWALLOWED, cjk_reading_runs, keeps_line_ends, reads_paired
+from .cjk_reading import LIST_ITEM_START, SWALLOWED, cjk_reading_runs, keeps_line_ends, reads_paired, without_gbk_pair_rules
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import UNKNOWN_LOGP, LanguageModel, is_hangul_syllable, load_model, utf8_lead
 from .plausibility import README_SYMBOLS, is_accented_letter, is_box_drawing, script_of, text_logp, text_score, with_lost_characters
@@ -1316,11 +1315,13 @@ def _repair_read_text(
     code_page: CodePage = WINDOWS_1252,
     paired_by: list[str] | None = None,
     respelt: Callable[[int, int], bool] | None = None,
+    lost_later: bool = False,
 ) -> tuple[str, MojibakeReport]:
     """:func:`repair_mojibake` of a text without a misread byte order mark, any other code page's 符号码
     respelt as Windows-1252's; ``code_page``: the one its single-byte mojibake was read in; ``respelt``:
     whether a line's column stands in a part so respelt (:meth:`~errata.text.codepages.Respelling.respelt`);
-    ``paired_by``: the lines that tell whether a greedy reader made its 古文码 (the text's own, by default)."""
+    ``paired_by``: the lines that tell whether a greedy reader made its 古文码 (the text's own, by default);
+    ``lost_later``: its marks stand for pairs a later reading lost, not pairs the reader could not map."""
     report = MojibakeReport()
     lines = text.split("\n")
     known = known_damage(lines, lost_bytes)
@@ -1370,6 +1371,8 @@ def _repair_read_text(
         # So is a lone pair of high bytes that reads as nothing else (``Í¼`` for 图; as UTF-8 the archaic Greek ͼ).
         kind = document_legacy_kind(decoded) or "gbk-as-latin1"  # GBK, the commoner, where the document shows neither
         decoded = [_with_lone_pairs(line, found, model, config, kind) for line, found in zip(lines, decoded)]
+    if lost_later:
+        decoded = [([_without_pair_rules(run) for run in runs], confirmed) for runs, confirmed in decoded]
     swallowed: dict[int, list[int]] = {}  # line number → where in its items a swallowed byte stood
     line_items = [
         _line_items(line, runs, number, mojibake_document, report, swallowed)
@@ -1384,6 +1387,13 @@ def _repair_read_text(
     legacy_lines = {number for number, (runs, _) in enumerate(decoded, start=1) if any(run.kind in LEGACY_KINDS for run in runs)}
     fixed = _join_lines(text, lines, line_items, model, report, _lines_ftfy_may_read(lines, decoded), legacy_lines, misread)
     return fixed, report
+
+
+def _without_pair_rules(run: DecodedRun) -> DecodedRun:
+    """The run with its pieces' GBK pair rules lifted: in the inner 古文码 of a text read twice, a mark
+    stands for a pair of bytes the outer reading cut, which any two bytes may have been, not for one the
+    inner reader could not map."""
+    return replace(run, items=without_gbk_pair_rules(run.items))
 
 
 #: A character of a CJK script: an ideograph, kana or a hangul syllable. Unlike _CHINESE, no punctuation nor
@@ -1571,7 +1581,7 @@ def _read_twice(
     # The byte order mark read twice is read once now (``锘`` and a mark): it goes, as misread_bom takes it.
     inner, bom_kind = misread_bom(peeled.text)
     mark = len(peeled.text) - len(inner)
-    again, again_report = _repair_read_text(inner, model, config, (), crlf_converted, paired_by=list(peeled.lines_as_read))
+    again, again_report = _repair_read_text(inner, model, config, (), crlf_converted, paired_by=list(peeled.lines_as_read), lost_later=True)
     if text_score(again, model) <= text_score(fixed, model):
         return fixed, report
     fixes = [renamed_fix(fix, peeled, TWICE_KIND) for fix in after_the_mark(again_report.fixes, mark) + ([Fix(1, 1, bom_kind)] if bom_kind else [])]
@@ -2209,9 +2219,9 @@ _LINE_KINDS = (
 )
 #: What starts a block whatever came before: a heading, a fence, a front matter's end.
 _BLOCK_START = re.compile(r"[ \t]{0,3}(?:#{1,6}(?:[ \t]|$)|```|~~~|---[ \t]*$)")
-#: A sentence's end, then text two columns in or more: a paragraph's next line, indented under its list
-#: item (Chinese puts no space after 。, let alone three).
-_SENTENCE_END = "。！？"
+#: Text two columns in or more after a character: the next line, indented (a paragraph's under its list item,
+#: the code after a comment; Chinese puts no space after 。, let alone three). Not in a drawn tree, whose
+#: lines pad with spaces (``│   └──``).
 _INDENTED_TEXT = re.compile(r"[ \t]{2,16}\S")
 
 
@@ -2236,6 +2246,8 @@ def swallowed_byte(before: str, after: str, crlf: bool = False) -> str:
     ' '
     >>> swallowed_byte("     - 取值在 64 到 4096 之间。", "     -"), swallowed_byte("- 若支持，则启用。", "  否则关闭。")
     ('\\n', '\\n')
+    >>> swallowed_byte("    # 读取配置文件", "    return path"), swallowed_byte("│", "   └── main.py")
+    ('\\n', ' ')
 
     """
     line = before + after
@@ -2255,7 +2267,7 @@ def _swallowed_byte_at(line: str, at: int, text_end: int, crlf: bool, line_kinds
         line_kinds = _line_start_kinds(line)
     if (
         _BLOCK_START.match(line, at)
-        or (at and line[at - 1] in _SENTENCE_END and _INDENTED_TEXT.match(line, at))
+        or (at and not is_box_drawing(line[at - 1]) and _INDENTED_TEXT.match(line, at))
         or any(_starts_before(kind, whole, line, at) and kind.match(line, at) for kind, whole in zip(_LINE_KINDS, line_kinds))
     ):
         return "\n"
