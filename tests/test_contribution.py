@@ -147,6 +147,14 @@ def test_links_to_generated_pages_are_fine(blog):
     assert run_check(path, cwd=blog).returncode == 0
 
 
+def test_markdown_comments_written_as_link_definitions_are_no_links(blog):
+    """``[comment]: <> (…)`` and ``[//]: # (…)``: the check read ``<`` as a link target out of the site."""
+    path = blog / "docs" / "new.md"
+    path.write_text(essay(title="注释", body="[comment]: <> (草稿，待补充)\n\n[//]: # (Python)\n\n正文。\n"), encoding="utf-8")
+    result = run_check(path, cwd=blog)
+    assert result.returncode == 0, result.stdout
+
+
 def test_github_annotations_in_actions(blog):
     path = blog / "docs" / "new.md"
     path.write_bytes(FAILING["entry"][0])

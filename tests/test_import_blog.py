@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import urllib.parse
 import os
 import re
 import shutil
@@ -877,6 +878,25 @@ def test_vuepress_2_themes_give_docs_repo_hostname_and_the_main_branch(tmp_path)
     assert read_config(config).docs_branch == ""  # apply_site_config writes VuePress 1's master
 
 
+def test_a_hostname_in_a_comment_is_no_site_address(tmp_path):
+    """plume's template ships ``// hostname: 'https://your_site_url'``: every blog made from it got that
+    address, and no note asked for the real one. A YAML config's commented line is no setting either."""
+    config = write(tmp_path / "p/config.ts", "export default defineUserConfig({ title: 'R', theme: plumeTheme({\n"
+                   "  /* 部署域名 */\n  // hostname: 'https://your_site_url',\n}) })\n")
+    assert read_config(config).url == ""
+    config = write(tmp_path / "y/config.yml", "title: R\n# plugins: [[sitemap, {hostname: 'https://your_site_url'}]]\n")
+    assert read_config(config).url == ""
+
+
+def test_plume_s_theme_settings_are_read_from_plume_config_ts(tmp_path):
+    """plume keeps its navbar and docsRepo in ``plume.config.ts`` beside ``config.ts``: the import read none of it."""
+    write(tmp_path / "v/plume.config.ts", "import { defineThemeConfig } from 'vuepress-theme-plume'\nexport default defineThemeConfig({\n"
+          "  docsRepo: 'someone/blog',\n  navbar: [{ text: '首页', link: '/' }, { text: '笔记', link: '/notes/' }],\n})\n")
+    config = write(tmp_path / "v/config.ts", "export default defineUserConfig({ title: 'R', theme: plumeTheme({}) })\n")
+    site = read_config(config)
+    assert site.repo == "someone/blog" and [item["text"] for item in site.nav] == ["首页", "笔记"]
+
+
 def test_links_to_a_blog_theme_s_category_and_tag_lists_lead_to_errata_s_pages(tmp_path):
     body = "[分类](/categories/linux/1/) [标签](/tags/pip/1/) [类](/category/前端/) [时间线](/timeline/) [页](/tags/real.html)\n"
     report, docs = import_files(tmp_path, {"01.笔记/01.甲.md": f"---\ntitle: 甲\n---\n{body}", "tags/real.md": "---\ntitle: 真\n---\n正文\n"})
@@ -948,6 +968,18 @@ def test_home_pages_of_reco_plume_and_hope_keep_their_hero_buttons_and_cards(tmp
     import_blog(tmp_path / "blog", docs)
     home = (docs / "index.md").read_text(encoding="utf-8")
     assert "# 梅子" in home and "写点东西" in home and "[开始](docs/start.md){ .md-button }" in home and "只用 Markdown" in home
+
+
+def test_a_hero_s_tagline_and_text_both_stay_and_a_blog_list_button_leads_to_the_archive(tmp_path):
+    """plume's hero has a tagline and a text under it, reco's banner a tagline and a description: the text
+    (the description) was dropped. plume's ``/blog/`` (its list of posts) button was dropped as leading nowhere."""
+    report, docs = import_files(tmp_path, {
+        "README.md": "---\npageLayout: home\nconfig:\n  - type: hero\n    hero:\n      name: 梅子\n      tagline: 技术与思考\n"
+                     "      text: 基于 Plume 的博客\n      actions:\n        - theme: brand\n          text: 博客\n          link: /blog/\n---\n",
+    })
+    home = (docs / "index.md").read_text(encoding="utf-8")
+    assert "技术与思考\n{ .errata-tagline }\n\n基于 Plume 的博客\n" in home
+    assert "[博客](archive.md){ .md-button .md-button--primary }" in home
 
 
 def test_vdoing_s_javascript_template_config_is_read_through_its_requires(tmp_path):
@@ -1626,3 +1658,44 @@ def test_a_theme_s_key_that_is_no_date_is_reported_by_the_name_the_author_wrote(
     report, meta = imported_front_matter(tmp_path, {"a.md": "---\ntitle: 甲\ntime: 阅读 5 分钟\n---\n正文\n"})
     assert meta["a.md"].get("time") == "阅读 5 分钟"
     assert any(line.startswith("a.md:3:") and "time for date" in line for line in report.needs_a_person), report.needs_a_person
+
+
+ERROR_NOTES = """# 未定义
+
+`Uncaught ReferenceError: TweenLite is not defined`
+
+- 解决方案：在 HTML 里引入 `CDN` 链接
+
+## 依赖缺失：`Gem::RemoteFetcher::FetchError`（下载超时）
+
+换成国内镜像后重试。
+
+- 原因：默认源在国外
+- 解决：`gem sources --add https://gems.ruby-china.com/`
+
+## 安装 `numpy` 的步骤
+
+- 解决：先升级 pip
+"""
+
+
+def test_a_blog_s_error_notes_are_entries_of_the_index_and_the_lookup_under_their_own_headings(tmp_path):
+    """Blogs write an error note under a heading of their own words (``## 依赖缺失：`Gem::…Error`（…）``),
+    or put the error in the first paragraph under it: none was an entry, so the errors index and the
+    lookup knew nothing of an imported blog's notes. Now such a heading, with an analysis or a solution
+    under it, is an entry that stays as written: its heading's id is the entry's anchor, nothing is lost."""
+    report, docs = import_files(tmp_path, {"01.笔记/01.报错.md": "---\ntitle: 报错\ndate: 2024-01-01\n---\n" + ERROR_NOTES})
+    site = tmp_path / "site"
+    result = build_site(site, docs_dir=docs)
+    assert result.returncode == 0, result.stderr
+    data = json.loads((site / "errors.json").read_text(encoding="utf-8"))
+    urls = {entry["message"]: urllib.parse.unquote(entry["url"]) for entry in data["entries"]}
+    noted = {message: url for message, url in urls.items() if url.startswith("笔记/报错/")}
+    assert noted == {
+        "Uncaught ReferenceError: TweenLite is not defined": "笔记/报错/#未定义",
+        "Gem::RemoteFetcher::FetchError": "笔记/报错/#依赖缺失gemremotefetcherfetcherror下载超时",
+    }
+    page = (site / "笔记/报错/index.html").read_text(encoding="utf-8")
+    for url in noted.values():
+        assert f'id="{url.split("#")[1]}"' in page
+    assert "换成国内镜像后重试" in page and "errata-entry" not in page  # the note as written, no card

@@ -808,3 +808,49 @@ def test_code_in_a_fence_under_a_list_right_below_a_heading_is_kept():
     from errata.safety import find_unsafe_html
 
     assert find_unsafe_html(text) == []  # nor does the check report it (the build stopped on it)
+
+
+def test_a_fence_opened_on_a_list_item_s_line_stays_code_inside_the_item():
+    """``- ```js`` (Typora writes it so): CommonMark reads a code block inside the item; Python-Markdown read
+    inline code and text, JSDoc's `` * @param`` lines as a list, the links in the code as links (a broken
+    one failed the strict build), and the next items nested under it."""
+    source = "- first\n\n- ```js\n  /**\n   * @param {string} s\n   */\n  go('[x](#nowhere)')\n  ```\n\n- after\n"
+    conversion = convert_markup(source)
+    assert "   * @param {string} s" in conversion.text.split("\n")  # the code's indentation as written
+    html = render(conversion.text)
+    assert re.search(r"<li>\s*<p>\u200b\s*<div class=\"highlight\"><pre>.*@param \{string\} s", html, re.DOTALL)
+    assert html.count("<li>") == 3 and "<a href" not in html
+    notes = [note for note in conversion.notes if "nowhere" in str(note)]
+    assert not notes
+
+
+def test_a_fence_on_an_item_s_line_inside_a_fence_is_code():
+    """Inside a code block nothing is split: ``- ```js`` there is what the code says."""
+    source = "````md\n- ```js\n  x\n  ```\n````\n"
+    assert convert_markup(source).text == source
+
+
+def test_an_escaped_angle_bracket_is_text_as_vuepress_shows_it():
+    """``\\<username>``: markdown-it escapes the ``<``; Python-Markdown escapes no ``<``, so the importer
+    dropped ``<username>`` as a tag it does not keep, and ``\\<version\\>`` showed a backslash."""
+    conversion = convert_markup("- **C:\\User\\ \\<username>** 文件夹\n- **nvm install \\<version\\>**：安装\n- `\\<kept>`\n")
+    html = render(conversion.text)
+    assert "C:\\User\\ &lt;username&gt;" in html and "nvm install &lt;version&gt;" in html
+    assert "<code>\\&lt;kept&gt;</code>" in html and not conversion.notes
+
+
+@pytest.mark.parametrize(
+    "comment, kept",
+    [("[//]: # (Python)", "[//]: # (Python)"), ("[//]: (Go)", "[//]: # (Go)"), ("[comment]: <> (草稿)", "[comment]: <> (草稿)"), ('[//]: # "待补充"', '[//]: # "待补充"')],
+)
+def test_a_definition_written_as_a_comment_stays_and_is_no_broken_link(comment, kept):
+    """``[//]: # (…)`` is how Markdown writes a comment: it was taken for a link definition whose target
+    leads nowhere, deleted from the essay and reported. A comment with no ``#`` keeps its text as the title."""
+    conversion = convert_markup(f"## 编程语言\n\n{comment}\n\n正文\n")
+    assert kept in conversion.text.split("\n") and not conversion.notes
+    assert not re.search("Python|Go|草稿|待补充", render(conversion.text))
+
+
+def test_a_comment_label_keeps_no_script_url():
+    conversion = convert_markup("[//]: javascript:alert(1)\n\n正文\n")
+    assert "]: javascript" not in conversion.text

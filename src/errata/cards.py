@@ -122,6 +122,8 @@ def finish_cards(html: str, entries: list[ErrorEntry]) -> str:
     out: list[str] = []
     cursor = 0
     for entry in entries:
+        if entry.heading_id:
+            continue  # no card: its heading is the essay's own
         at = html.find(f' id="{entry.anchor}"', cursor)
         start = html.rfind("<h", cursor, at) if at >= 0 else -1
         heading_end = html.find(">", html.find("</h", at)) + 1 if start >= 0 else 0
@@ -150,12 +152,13 @@ def render_essay(body: str, entries: list[ErrorEntry], first_line: int = 1) -> s
     ``entries`` must come from :func:`errata.entries.find_entries` on the same
     body with the same ``first_line``.
     """
-    if not entries:
+    cards = [entry for entry in entries if not entry.heading_id]  # an entry under the essay's own heading stays as written
+    if not cards:
         return body
     lines = body.split("\n")
     out: list[str] = []
     cursor = 0
-    for entry in entries:
+    for entry in cards:
         start, end = entry.line - first_line, entry.end_line - first_line + 1
         out.extend(lines[cursor:start])
         heading = lines[start].lstrip()

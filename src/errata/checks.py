@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from .entries import ErrorEntry
-from .markdown_lines import prose_lines
+from .markdown_lines import BRACES, HASH_ID, heading_slug, heading_text, prose_lines
 from .metadata import DEFAULT_TIMEZONE, display_name, mkdocs_reads_other_front_matter, normalise_date
 from .safety import find_unsafe_html, find_unsafe_text, markdown_links
 from .text.bytemap import BYTE_RUN, run_to_bytes, split_pieces
@@ -586,12 +586,14 @@ def check_entries(entries: list[ErrorEntry], path: str) -> list[Problem]:
 
 
 def check_duplicate_fingerprints(entries: list[ErrorEntry]) -> list[Problem]:
-    """No two entries of the site share an error fingerprint."""
+    """No two entries of the site share an error fingerprint. An entry a blog's note holds under a heading of
+    its own (:attr:`~errata.entries.ErrorEntry.heading_id`) is not asked to move: blogs note one error in
+    several essays, and an imported blog must pass as it came. A new card that repeats one is reported."""
     first: dict[str, ErrorEntry] = {}
     problems = []
     for entry in entries:
         earlier = first.setdefault(entry.fingerprint, entry)
-        if earlier is not entry:
+        if earlier is not entry and not entry.heading_id:
             problems.append(
                 Problem(
                     entry.source_path,
@@ -615,8 +617,6 @@ def check_tags(metadata: dict[str, Any], allowed: set[str] | None, path: str, li
     ]
 
 
-_BRACES = re.compile(r"\{[^{}\n]*\}")
-_HASH_ID = re.compile(r"#([\w\-]+)")
 _HTML_ID = re.compile(r"""\sid\s*=\s*["']?([\w\-:.]+)""")
 
 
@@ -628,29 +628,13 @@ def explicit_ids(line: str) -> list[str]:
     >>> explicit_ids('## A { #a .x } <span id="b">c</span> {.y}')
     ['a', 'b']
     """
-    ids = [m.group(1) for group in _BRACES.finditer(line) for m in [_HASH_ID.search(group.group())] if m]
+    ids = [m.group(1) for group in BRACES.finditer(line) for m in [HASH_ID.search(group.group())] if m]
     if "id" in line and "<" in line:
         for piece in line.split("<")[1:]:
             tag = piece.split(">", 1)[0]
             if tag[:1].isalpha():
                 ids += [m.group(1) for m in _HTML_ID.finditer(tag)]
     return ids
-
-
-def heading_text(line: str) -> str | None:
-    """The text of an ATX heading line (closing hashes dropped), or None.
-
-    >>> heading_text("## KeyError ##"), heading_text("#hashtag"), heading_text("# a" + " " * 5 + "b")
-    ('KeyError', None, 'a     b')
-    """
-    hashes = len(line) - len(line.lstrip("#"))
-    if not 1 <= hashes <= 6 or line[hashes : hashes + 1] not in (" ", "\t"):
-        return None
-    text = line[hashes:].strip(" \t")
-    closed = text.rstrip("#")
-    if closed != text and (not closed or closed[-1] in " \t"):
-        text = closed.rstrip(" \t")
-    return text or None
 
 
 def first_heading(body: str) -> str | None:
@@ -667,15 +651,11 @@ def first_heading(body: str) -> str | None:
 
 def heading_ids(body: str, entries: list[ErrorEntry]) -> set[str]:
     """The anchors a page will have: entry cards, headings (slugified as the site does), explicit ids."""
-    from pymdownx.slugs import slugify
-
-    slug = slugify(case="lower")
     ids = {entry.anchor for entry in entries}
     for _, line in prose_lines(body):
         text = heading_text(line)
         if text:
-            text = _BRACES.sub(lambda group: "" if _HASH_ID.search(group.group()) else group.group(), text)
-            ids.add(slug(text.replace("`", "").strip(), "-"))
+            ids.add(heading_slug(text))
         ids.update(explicit_ids(line))
     return ids
 

@@ -18,7 +18,14 @@ item whose first line is the backticked message, with labelled sub-items::
 
 and an entry may also be a heading, ``## `message` ``, with the same labels as
 sub-items or as sub-headings. English labels (Details, Analysis, Solution,
-References) are read as well. An essay without entries is an ordinary page.
+References) are read as well. Each becomes a card on the page.
+
+Blogs write their notes in their own words too: a heading that names the error
+in a code span among other words (``## 依赖缺失：`Gem::RemoteFetcher::FetchError`（下载超时）``),
+or whose first paragraph is the error alone in a code span. With an analysis or
+a solution under it, such a note is an entry *in place*: the errors index and
+the lookup lead to its heading, and the page keeps it as written. An essay
+without entries is an ordinary page.
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .fingerprint import exception_type, fingerprint, libraries_in_traceback, names_an_error, short_type
-from .markdown_lines import FENCE, prose_lines
+from .markdown_lines import FENCE, heading_slug, heading_text, prose_lines
 
 #: Section labels, in the order a card shows them, with the words that name them.
 SECTION_LABELS: dict[str, tuple[str, ...]] = {
@@ -44,6 +51,8 @@ SECTION_TITLES = {"details": "详细报错信息", "analysis": "问题分析", "
 
 _LIST_MARKER = re.compile(r"[-*+][ \t]+")
 _HEADING_MARKER = re.compile(r"(?P<hashes>#{2,6})[ \t]+")
+#: A first-level heading: many blogs write their sections so, and one may hold an error note in place.
+_TITLE_MARKER = re.compile(r"(?P<hashes>#)[ \t]+")
 #: A section label's line. Each run of spaces has one way to match (possessive, and the label starts with
 #: a character that is no space): with three, a line of 1,200 spaces and a ``*`` took 50 s (a red-team audit).
 #: The colon may stand inside the bold (``- **问题分析：**``), as Chinese notes often write it.
@@ -72,11 +81,16 @@ class ErrorEntry:
     end_line: int = 0  # last line of the entry, inclusive
     sections: dict[str, str] = field(default_factory=dict)  # label key → Markdown, dedented
     source_path: str = ""
+    #: The id of the essay's own heading the entry sits under, where that heading stays as written (a
+    #: blog's error note, ``### pip 安装 `403 Forbidden` ``): the page gets no card for it, only the index
+    #: and the lookup lead there. Empty for an entry written as Errata's cards are.
+    heading_id: str = ""
 
     @property
     def anchor(self) -> str:
-        """A stable id from the message alone: reordering or adding entries never changes it."""
-        return anchor_for(self.message)
+        """A stable id from the message alone: reordering or adding entries never changes it (an entry
+        under a heading of its essay's own: that heading's id)."""
+        return self.heading_id or anchor_for(self.message)
 
     @property
     def details(self) -> str:
@@ -137,32 +151,48 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
     lines = body.split("\n")
     starts = _without_plain_lists(lines, _entry_starts(lines))
     entries = []
-    for n, (start, message, kind) in enumerate(starts):
+    for n, (start, message, kind, in_place) in enumerate(starts):
         end = _entry_end(lines, start, kind, starts[n + 1][0] if n + 1 < len(starts) else len(lines))
         entry = ErrorEntry(message, start + first_line, end + first_line - 1)
         entry.sections = _sections(lines[start + 1 : end])
-        if not entry.sections and not names_an_error(message):
+        if in_place:
+            if not entry.sections.keys() & {"analysis", "solution"}:
+                continue  # a heading that names an error is an entry only where the note says what to do
+            entry.heading_id = _heading_id(lines, start)
+        elif not entry.sections and not names_an_error(message):
             continue  # a blog's item of a file or a command with prose under it (`package.json`), no error
         entries.append(entry)
     return entries
 
 
-def _without_plain_lists(lines: list[str], starts: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+def _heading_id(lines: list[str], at: int) -> str:
+    """The id the site gives the heading at line ``at``: its slug, with ``_1``, ``_2``… after the first
+    heading of the page that has it, as the table of contents numbers repeated ones.
+
+    >>> _heading_id(["## 报错", "x", "## 报错"], 2)
+    '报错_1'
+    """
+    slug = heading_slug(heading_text(lines[at]) or "")
+    before = sum(1 for i, line in prose_lines("\n".join(lines[:at])) if (text := heading_text(line)) and heading_slug(text) == slug)
+    return f"{slug}_{before}" if before else slug
+
+
+def _without_plain_lists(lines: list[str], starts: list[tuple[int, str, str, bool]]) -> list[tuple[int, str, str, bool]]:
     """The starts that are entries: not the items of a plain list of code (``- `encodeURI()` `` right under
     ``- `decodeURI()` ``), each one code span with nothing under it and the next item on the very next line,
     as lists of functions and commands in blogs are; an exception stays an entry. An entry has its sections
     under it; one written alone without them is still an entry (the check asks for them).
 
-    >>> [s[1] for s in _without_plain_lists(["- `a()`", "- `b()`", "", "- `KeyError: x`", "", "  - 解决：y"], [(0, "a()", "list"), (1, "b()", "list"), (3, "KeyError: x", "list")])]
+    >>> [s[1] for s in _without_plain_lists(["- `a()`", "- `b()`", "", "- `KeyError: x`", "", "  - 解决：y"], [(0, "a()", "list", False), (1, "b()", "list", False), (3, "KeyError: x", "list", False)])]
     ['KeyError: x']
     """
     bare = []
-    for n, (start, _, kind) in enumerate(starts):
+    for n, (start, _, kind, _) in enumerate(starts):
         end = _entry_end(lines, start, kind, starts[n + 1][0] if n + 1 < len(starts) else len(lines)) if kind == "list" else start
         nothing_under = kind == "list" and not any(line.strip() for line in lines[start + 1 : end])
         bare.append(nothing_under)
     plain = set()
-    for n, (start, _, _) in enumerate(starts):
+    for n, (start, *_) in enumerate(starts):
         if bare[n] and n + 1 < len(starts) and bare[n + 1] and starts[n + 1][0] == start + 1:
             plain.update((n, n + 1))
     # An exception (`KeyError: 'a'` right under `KeyError: 'b'`) is an entry however it is written: the
@@ -170,23 +200,76 @@ def _without_plain_lists(lines: list[str], starts: list[tuple[int, str, str]]) -
     return [start for n, start in enumerate(starts) if n not in plain or exception_type(start[1]) is not None]
 
 
-def _entry_starts(lines: list[str]) -> list[tuple[int, str, str]]:
+def _entry_starts(lines: list[str]) -> list[tuple[int, str, str, bool]]:
+    """(line, message, kind, whether the entry stays in place) of each place an entry may start: a list item
+    or a heading that is one code span; or, in place, a heading that names an error in a code span among
+    other words (``### pip 安装 `403 Forbidden` ``), or whose first line under it is one such span."""
     starts = []
     for i, line in prose_lines("\n".join(lines)):
         marker = _LIST_MARKER.match(line)
         message = code_span_text(line[marker.end() :]) if marker else None
         if message is not None:
-            starts.append((i, message.strip(), "list"))
+            starts.append((i, message.strip(), "list", False))
             continue
-        marker = _HEADING_MARKER.match(line)
+        marker = _HEADING_MARKER.match(line) or _TITLE_MARKER.match(line)
         if marker:
             rest = line[marker.end() :].rstrip(" \t")
             message = code_span_text(_without_attribute_list(rest))
             if message is None and rest != _without_attribute_list(rest):
                 message = code_span_text(rest)
-            if message is not None:
-                starts.append((i, message.strip(), marker.group("hashes")))
+            if message is not None and marker.re is _HEADING_MARKER:
+                starts.append((i, message.strip(), marker.group("hashes"), False))
+            elif message is None and rest == _without_attribute_list(rest) and (message := _error_in_heading(rest) or _error_under_heading(lines, i)):
+                starts.append((i, message, marker.group("hashes"), True))
     return starts
+
+
+def _error_in_heading(text: str) -> str | None:
+    """The first code span of a heading's text that names an error.
+
+    >>> _error_in_heading("apt update 报 `404 Not Found`"), _error_in_heading("安装 `numpy`")
+    ('404 Not Found', None)
+    """
+    return next((span for span in code_spans(text) if names_an_error(span)), None)
+
+
+def _error_under_heading(lines: list[str], at: int) -> str | None:
+    """The error a heading's first paragraph is, where that is one code span that names an error
+    (``# 未定义``, then `` `Uncaught ReferenceError: TweenLite is not defined` ``).
+
+    >>> _error_under_heading(["## 未定义", "", "`ReferenceError: x is not defined`"], 0)
+    'ReferenceError: x is not defined'
+    """
+    following = next((line for line in lines[at + 1 : at + 4] if line.strip()), "")
+    span = code_span_text(following.strip())
+    return span.strip() if span and names_an_error(span) else None
+
+
+def code_spans(text: str) -> list[str]:
+    """The text of each code span in ``text`` (a run of backticks closes at the next run of as many).
+
+    Linear: each run of backticks is looked at once.
+
+    >>> code_spans("a `KeyError` b ``x`y`` c `open")
+    ['KeyError', 'x`y']
+    """
+    runs = [(m.start(), m.end()) for m in re.finditer("`+", text)]
+    following: dict[int, int] = {}  # a run's length → the index of the next run of that length
+    closer: list[int | None] = [None] * len(runs)
+    for index in range(len(runs) - 1, -1, -1):
+        width = runs[index][1] - runs[index][0]
+        closer[index] = following.get(width)
+        following[width] = index
+    spans, index = [], 0
+    while index < len(runs):
+        close = closer[index]
+        if close is None:
+            index += 1
+            continue
+        inner = text[runs[index][1] : runs[close][0]]
+        spans.append(inner.strip(" ") or inner)
+        index = close + 1
+    return spans
 
 
 def code_span_text(text: str) -> str | None:

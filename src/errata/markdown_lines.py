@@ -13,6 +13,40 @@ FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 FENCED, CODE, HTML, PROSE = "fenced", "code", "html", ""
 
 
+#: An attribute list (``{ #id .class }``), and the id it gives.
+BRACES = re.compile(r"\{[^{}\n]*\}")
+HASH_ID = re.compile(r"#([\w\-]+)")
+
+
+def heading_text(line: str) -> str | None:
+    """The text of an ATX heading line (closing hashes dropped), or None.
+
+    >>> heading_text("## KeyError ##"), heading_text("#hashtag"), heading_text("# a" + " " * 5 + "b")
+    ('KeyError', None, 'a     b')
+    """
+    hashes = len(line) - len(line.lstrip("#"))
+    if not 1 <= hashes <= 6 or line[hashes : hashes + 1] not in (" ", "\t"):
+        return None
+    text = line[hashes:].strip(" \t")
+    closed = text.rstrip("#")
+    if closed != text and (not closed or closed[-1] in " \t"):
+        text = closed.rstrip(" \t")
+    return text or None
+
+
+def heading_slug(text: str) -> str:
+    """The id the site gives a heading of this text, as mkdocs.yml's table of contents makes it (pymdownx's
+    slugify, lower case, from the text without backticks); an attribute list that gives an id is left out.
+
+    >>> heading_slug("pip 安装 `403 Forbidden`"), heading_slug("KeyError { #k }")
+    ('pip-安装-403-forbidden', 'keyerror')
+    """
+    from pymdownx.slugs import slugify
+
+    text = BRACES.sub(lambda group: "" if HASH_ID.search(group.group()) else group.group(), text)
+    return slugify(case="lower")(text.replace("`", "").strip(), "-")
+
+
 def prose_lines(text: str) -> Iterator[tuple[int, str]]:
     """(index, line) for each line outside fenced code blocks (the fences themselves left out), as
     :func:`line_roles` reads them.

@@ -785,7 +785,7 @@ def mask_code_spans(line: str) -> str:
 
 #: A reference definition's label: ``[r]:`` at most three spaces in.
 _REFERENCE_LABEL = r"[ \t]{0,3}\[[^\]\n]{1,999}\]:[ \t]*"
-_REFERENCE = re.compile("^" + _REFERENCE_LABEL + r"<?([^\s>]+)")
+_REFERENCE = re.compile("^" + _REFERENCE_LABEL + r"(?:<>(?=\s|\Z)|<?([^\s>]+))")  # ``<>``: no URL (``[comment]: <> (…)``)
 #: A reference definition whose URL is on the next line (``[r]:``, then ``  javascript:…``), as Python-Markdown reads it.
 _REFERENCE_OPEN = re.compile(_REFERENCE_LABEL + r"\Z")
 _NEXT_LINE_TARGET = re.compile(r"[ \t]*<?([^\s>]+)")
@@ -799,9 +799,11 @@ def markdown_links(line: str, closed: bool = True):
 
     >>> list(markdown_links("see [a](b.md#c) and ![i]( <img.png> ) and [x](y"))
     [(8, 'b.md#c'), (27, 'img.png')]
+    >>> list(markdown_links("[r]: <javascript:x>")), list(markdown_links("[comment]: <> (草稿)")), list(markdown_links("[r]: <>x"))
+    ([(6, 'javascript:x')], [], [(5, '<')])
     """
     reference = _REFERENCE.match(line)
-    if reference:
+    if reference and reference.group(1):
         yield reference.start(1), reference.group(1)
     last_close = line.rfind(")")
     at = line.find("](")

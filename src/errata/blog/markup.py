@@ -129,6 +129,8 @@ _TARGET = re.compile(r"\starget\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNOR
 _ZOOM = re.compile(r"\s*zoom\s*:\s*(\d{1,3}(?:\.\d{1,3})?)%\s*;?\s*")
 #: A link reference definition (``[id]: url``); a footnote's (``[^1]: text``) holds text, not a URL.
 _REFERENCE = re.compile(r"^( {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*)(<[^<>\n]*>|\S+)(.*)$")
+#: The labels of a definition written as a comment (``[//]: # (…)``, ``[comment]: <> (…)``): never linked to.
+_COMMENT_LABEL = re.compile(r"^ {0,3}\[(?://|comment|_)\]:", re.IGNORECASE)
 _BACKTICKS = re.compile(r"`+")
 #: The syntaxes a blog may have on or off, which :func:`convert_markup` converts only when told:
 #: markdown-it-sub's ``H~2~O`` and markdown-it-sup's ``2^10^``.
@@ -218,13 +220,13 @@ def convert_markup(
     <BLANKLINE>
     """
     result = Conversion("")
-    lines = text.split("\n")
+    lines, split_from = _fences_off_item_lines(text.split("\n"))
     if _nests_by_content_column(lines):
         lines = _lists_by_fours(lines)
         result.counts["lists re-indented"] += 1
     lines = _code_notations(lines, result)
     lines, origins = _alerts_as_containers(lines)
-    numbers = [first_line + origin for origin in origins]  # each line's in the author's file
+    numbers = [first_line + split_from[origin] for origin in origins]  # each line's in the author's file
     lines = _quoted_containers(lines, numbers, result)
     lines = _paragraphs_ended(lines, result, breaks="breaks" in syntax)
     lines = _cards_on_one_line(lines)
@@ -384,6 +386,44 @@ def _lists_by_fours(lines: list[str]) -> list[str]:
         runs_on = runs_on or bool(_RUNS_ON.match(expanded))
         previous_text = bool(stack or item) and not block
     return out
+
+
+#: A list item whose content opens with a fence on the marker's line (``- ```js``, as Typora writes it).
+_ITEM_FENCE = re.compile(r"^( *(?:[-*+]|\d{1,9}[.)]) {1,4})((`{3,}|~{3,}).*)$")
+#: The text a split item keeps (:func:`_fences_off_item_lines`): Python-Markdown starts no list item
+#: with a block, and an invisible character is no text a reader sees.
+_ITEM_TEXT_BEFORE_A_BLOCK = "\u200b"
+
+
+def _fences_off_item_lines(lines: list[str]) -> tuple[list[str], list[int]]:
+    """Each list item that opens with a fence on its marker's line split in two, with the index of the line
+    each line comes from: the item, and the fence on the next line at the item's content column, where
+    CommonMark reads it (Python-Markdown takes a fence there for inline code, and the code for text).
+
+    >>> _fences_off_item_lines(["- ```js", "  x", "  ```", "1. ~~~", "   - ```", "   ~~~", "- ```inline```"])
+    (['- \u200b', '  ```js', '  x', '  ```', '1. \u200b', '   ~~~', '   - ```', '   ~~~', '- ```inline```'], [0, 0, 1, 2, 3, 3, 4, 5, 6])
+    """
+    if not any(_ITEM_FENCE.match(line) for line in lines):
+        return lines, list(range(len(lines)))
+    out: list[str] = []
+    origins: list[int] = []
+    fence: str | None = None  # the open fence's marker
+    for k, line in enumerate(lines):
+        match = None if fence else _ITEM_FENCE.match(line)
+        if match and not (match.group(3)[0] == "`" and "`" in match.group(2)[len(match.group(3)) :]):
+            out += [match.group(1) + _ITEM_TEXT_BEFORE_A_BLOCK, " " * len(match.group(1)) + match.group(2)]
+            origins += [k, k]
+            fence = match.group(3)
+            continue
+        out.append(line)
+        origins.append(k)
+        marker = _FENCE.match(line)
+        if fence is None:
+            if marker and not (marker.group(2)[0] == "`" and "`" in marker.group(3)):
+                fence = marker.group(2)
+        elif marker and marker.group(2)[0] == fence[0] and len(marker.group(2)) >= len(fence) and not marker.group(3).strip():
+            fence = None
+    return out, origins
 
 
 def _shifted(line: str, by: int) -> str:
@@ -1424,7 +1464,7 @@ class _Renderer:
         if _EMBED.match(line):  # a plugin's embed (``@[bilibili](BV…)``): its "URL" is an id, no link to publish
             self.note(number, f"{line.strip()[:60]!r} is a VuePress plugin's embed: it is shown as text; rewrite or remove it")
             return _as_text(line)
-        convert = lambda text: self.html_tags(self.links(self.with_base(self.components(self.badges(self.sub_sup(self.marks(self.vuepress_only(_TOC.sub(self._toc, text), number)))), number)), number), number)  # noqa: E731
+        convert = lambda text: self.html_tags(self.links(self.with_base(self.components(self.badges(self.sub_sup(self.marks(self.vuepress_only(_TOC.sub(self._toc, _escapes_as_entities(text)), number)))), number)), number), number)  # noqa: E731
         return _outside_comments(line, lambda part: _outside_code(part, convert))
 
     def _toc(self, match: re.Match[str]) -> str:
@@ -1617,6 +1657,10 @@ class _Renderer:
 
     def _reference(self, match: re.Match[str], number: int) -> str:
         url = match.group(2)[1:-1] if match.group(2).startswith("<") else match.group(2)
+        if _COMMENT_LABEL.match(match.group(1)):
+            # ``[//]: # (说明)``: Markdown's comment, which no page shows; its "target" is ``#`` (or ``<>``), and
+            # what stands there otherwise (``[//]: (Go)``) is its text, kept as that.
+            return match.group(0) if url in ("#", "") else f"{match.group(1)}# ({_as_comment_text(match.group(2) + match.group(3))})"
         new = self.resolve(url, False, number, False)
         if new is not None and not url_is_allowed(new):
             self.note(number, f"link {new[:60]}: the site keeps no {url_scheme(html.unescape(new))}: URL; the definition is left out")
@@ -1885,6 +1929,33 @@ def _dedent(lines: list[str]) -> list[str]:
     widths = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip()]
     cut = min(widths, default=0)
     return [line[cut:] for line in lines]
+
+
+#: A backslash escape (or an escaped backslash, which the scan must step over as one).
+_ESCAPE = re.compile(r"\\[\\<&]")
+_ESCAPED_AS_ENTITY = {"\\<": "&lt;", "\\&": "&amp;"}
+
+
+def _as_comment_text(text: str) -> str:
+    """Text for the title of a comment written as a link definition, in parentheses: none of its own.
+
+    >>> _as_comment_text("(Go)"), _as_comment_text("javascript:alert(1)")
+    ('Go', 'javascript:alert1')
+    """
+    return text.strip().strip("()").replace("(", "").replace(")", "")
+
+
+def _escapes_as_entities(text: str) -> str:
+    r"""``\<`` and ``\&`` as entities: CommonMark (VuePress's markdown-it) escapes every ASCII punctuation mark,
+    Python-Markdown not these two, so ``\<username>`` was a backslash and a tag (dropped), and ``\&amp;`` an
+    entity. An escaped backslash stays as it is.
+
+    >>> _escapes_as_entities(r"C:\User\ \<username> \<version\> a \&amp; b \\<b>")
+    'C:\\User\\ &lt;username> &lt;version\\> a &amp;amp; b \\\\<b>'
+    """
+    if "\\" not in text:
+        return text
+    return _ESCAPE.sub(lambda m: _ESCAPED_AS_ENTITY.get(m.group(0), m.group(0)), text)
 
 
 def _outside_comments(line: str, convert: Callable[[str], str]) -> str:

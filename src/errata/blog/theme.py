@@ -38,8 +38,9 @@ THEME_PAGES = {"archivesPage": "archive.md", "categoriesPage": "categories.md", 
 #: The addresses vdoing gives those pages, for links that name them.
 THEME_ADDRESSES = {"archives": "archive.md", "archive": "archive.md", "categories": "categories.md", "tags": "tags.md"}
 #: The first folder of the addresses VuePress 2's blog themes give their lists (reco ``/categories/linux/1/``,
-#: ``/tags/pip/1/``, ``/timeline/``; hope ``/category/前端/``, ``/tag/vite/``, ``/timeline/``) → Errata's page.
-THEME_FOLDERS = {**THEME_ADDRESSES, "category": "categories.md", "tag": "tags.md", "timeline": "archive.md"}
+#: ``/tags/pip/1/``, ``/timeline/``; hope ``/category/前端/``, ``/tag/vite/``, ``/timeline/``, ``/article/``;
+#: plume's list of posts ``/blog/``) → Errata's page, where the blog has no page there of its own.
+THEME_FOLDERS = {**THEME_ADDRESSES, "category": "categories.md", "tag": "tags.md", "timeline": "archive.md", "article": "archive.md", "blog": "archive.md"}
 
 _TOKEN = re.compile(
     r"""(?P<space>\s+|//[^\n]*|/\*.*?(?:\*/|\Z))"""
@@ -93,6 +94,27 @@ def _read_config_text(path: Path) -> str:
     return read_regular_file(path, MAX_CONFIG * 4).decode("utf-8", errors="replace")[:MAX_CONFIG]
 
 
+def _with_plume_settings(data: Any, folder: Path, names: "_Names") -> Any:
+    """The config with plume's theme settings from ``plume.config.ts`` beside it (``defineThemeConfig({…})``:
+    its navbar, docsRepo, hostname…), where the config's own ``plumeTheme({…})`` does not give them.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = Path(tmp, "plume.config.ts").write_text("export default defineThemeConfig({ docsRepo: 'a/b', navbar: [{ text: '首页', link: '/' }] })")
+    ...     _with_plume_settings({"title": "R", "theme": {"docsRepo": "c/d"}}, Path(tmp), _Names(Path(tmp)))
+    {'title': 'R', 'theme': {'docsRepo': 'c/d', 'navbar': [{'text': '首页', 'link': '/'}]}}
+    """
+    source = next((folder / f"plume.config{suffix}" for suffix in _SCRIPT_SUFFIXES if (folder / f"plume.config{suffix}").is_file()), None)
+    if not isinstance(data, dict) or source is None or source.is_symlink():
+        return data
+    text = _read_config_text(source)
+    settings = names.resolve(read_js_object(text), source, text)
+    if not isinstance(settings, dict):
+        return data
+    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    return {**data, "theme": {**settings, **theme}}
+
+
 def find_config(vuepress_dir: Path) -> Path | None:
     for name in CONFIG_NAMES:
         path = vuepress_dir / name
@@ -111,7 +133,9 @@ def read_config(path: Path) -> SiteConfig:
         elif path.suffix == ".toml":
             data = tomllib.loads(text)
         else:
-            data = _Names(path.parent).resolve(read_js_object(text), path, text)
+            names = _Names(path.parent)
+            data = names.resolve(read_js_object(text), path, text)
+            data = _with_plume_settings(data, path.parent, names)
     except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
         config.notes.append(f"{path.name}: cannot be read ({str(exc).splitlines()[0]})")
         return config
@@ -137,7 +161,7 @@ def read_config(path: Path) -> SiteConfig:
     config.url = (
         _site_url(data)
         or _site_url({"base": data.get("base"), "plugins": [theme]})
-        or _site_url({"base": data.get("base"), "plugins": [{"hostname": m.group(1)} for m in _HOSTNAME.finditer(text)]})
+        or _site_url({"base": data.get("base"), "plugins": [{"hostname": name} for name in _hostnames_in_code(text, path)]})
     )
     config.url_source = "hostname" if config.url else ""
     base = _string(data.get("base")).strip("/")
@@ -220,7 +244,22 @@ def nav_item(item: dict[str, Any] | str) -> dict[str, Any]:
     return item if isinstance(item, dict) else {"text": item, "link": item}
 
 
-_HOSTNAME = re.compile(r"""\bhostname\s*:\s*['"`]([^'"`\n]{1,200})['"`]""")
+def _hostnames_in_code(text: str, path: Path) -> list[str]:
+    """The literal ``hostname: '…'`` settings a script config holds anywhere, in code the object scan does
+    not read (a plugin's call inside a function), but not in its comments: a theme's template ships
+    ``// hostname: 'https://your_site_url'``. A YAML or TOML config is read whole, and holds no code.
+
+    >>> _hostnames_in_code("// hostname: 'https://your_site_url',\\nplugins: () => [sitemap({ hostname: 'https://a.io' })]", Path("config.ts"))
+    ['https://a.io']
+    """
+    if path.suffix not in _SCRIPT_SUFFIXES:
+        return []
+    tokens = _tokens(text)
+    return [
+        _unquote(tokens[k + 2][1])
+        for k in range(len(tokens) - 2)
+        if tokens[k] == ("name", "hostname") and tokens[k + 1] == ("punct", ":") and tokens[k + 2][0] == "string"
+    ]
 
 
 #: What a site address taken from the repository and the base is said to come from.
@@ -829,6 +868,9 @@ def home_page(metadata: dict[str, Any], body: str, site: SiteConfig, resolve) ->
     tagline = _string(metadata.get("tagline")) or site.description
     if tagline:
         lines += [tagline, "{ .errata-tagline }", ""]
+    description = _string(metadata.get("heroDescription"))
+    if description:
+        lines += [description, ""]
     buttons = _buttons(metadata, resolve)
     if buttons:
         lines += [" ".join(buttons), ""]
@@ -898,6 +940,9 @@ def _common_home(metadata: dict[str, Any]) -> dict[str, Any]:
     >>> home = {"config": [{"type": "hero", "hero": {"name": "梅", "text": "写点东西", "actions": [{"theme": "alt", "text": "博客", "link": "/blog/"}]}}]}
     >>> _common_home(home)["heroText"], _common_home(home)["tagline"], _common_home(home)["actions"]
     ('梅', '写点东西', [{'text': '博客', 'link': '/blog/', 'type': 'secondary'}])
+    >>> both = _common_home({"config": [{"type": "hero", "hero": {"name": "梅", "tagline": "技术与思考", "text": "基于 Plume 的博客"}}]})
+    >>> both["tagline"], both["heroDescription"]
+    ('技术与思考', '基于 Plume 的博客')
     >>> _common_home({"bannerBrand": {"title": "夏", "description": "记录", "buttons": [{"text": "入门", "link": "/a"}]}})["actions"]
     [{'text': '入门', 'link': '/a', 'type': 'primary'}]
     """
@@ -912,7 +957,11 @@ def _common_home(metadata: dict[str, Any]) -> dict[str, Any]:
     if hero or banner:
         source = hero or banner
         out.setdefault("heroText", source.get("name") or source.get("heroText") or source.get("title"))
-        out.setdefault("tagline", source.get("text") or source.get("tagline") or source.get("description"))
+        # plume's hero has a tagline and a text under it; reco's banner a tagline or a description, or both.
+        lines = list(dict.fromkeys(_string(source.get(key)) for key in ("tagline", "text", "description") if _string(source.get(key))))
+        if lines:
+            out.setdefault("tagline", lines[0])
+            out.setdefault("heroDescription", " ".join(lines[1:]))
         buttons = source.get("actions", source.get("buttons"))
         if isinstance(buttons, list) and "actions" not in metadata:
             out["actions"] = [
