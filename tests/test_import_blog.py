@@ -1699,3 +1699,47 @@ def test_a_blog_s_error_notes_are_entries_of_the_index_and_the_lookup_under_thei
     for url in noted.values():
         assert f'id="{url.split("#")[1]}"' in page
     assert "换成国内镜像后重试" in page and "errata-entry" not in page  # the note as written, no card
+
+
+def test_a_docs_folder_that_is_a_symbolic_link_is_not_followed(tmp_path):
+    """A red-team audit: ``blog/docs`` linked to a folder elsewhere, whose files (credentials.txt, notes)
+    the import copied into the site to be published. Links below ``docs/`` were refused; ``docs/`` itself not."""
+    write(tmp_path / "outside/private.md", "# 私人\n")
+    write(tmp_path / "outside/credentials.txt", "token\n")
+    (tmp_path / "blog").mkdir()
+    (tmp_path / "blog/docs").symlink_to("../outside")
+    report = import_blog(tmp_path / "blog", tmp_path / "out")
+    copied = [p.name for p in (tmp_path / "out").rglob("*") if p.is_file()] if (tmp_path / "out").exists() else []
+    assert "private.md" not in copied and "credentials.txt" not in copied
+    assert any("docs: a symbolic link, not followed" in line for line in report.needs_a_person)
+
+
+@pytest.mark.parametrize("name, text", [("config.yml", "themeConfig:\n  nav: " + "[" * 1000 + "]" * 1000 + "\n"), ("config.toml", "a = " + "[" * 1000 + "]" * 1000 + "\n")])
+def test_a_config_nested_too_deep_is_reported_not_a_traceback(tmp_path, name, text):
+    """A red-team audit: 2 KB of nested lists ended the import in a RecursionError, nothing imported."""
+    write(tmp_path / f"blog/docs/.vuepress/{name}", text)
+    write(tmp_path / "blog/docs/a.md", "---\ntitle: 甲\n---\n正文\n")
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    assert f"{name}: cannot be read (lists or tables nested too deep)" in report.needs_a_person
+    assert (tmp_path / "docs/a.md").is_file()
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_and_the_rest_imported(tmp_path):
+    """A red-team audit: ``x\\xfe.md`` ended the import in a UnicodeEncodeError, nothing imported."""
+    folder = tmp_path / "blog/docs/01.a"
+    write(folder / "b.md", "---\ntitle: 乙\n---\n正文\n")
+    with open(os.path.join(os.fsencode(folder), b"x\xfe.md"), "wb") as file:
+        file.write(b"---\ntitle: a\n---\n# a\n")
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    assert any(line.endswith("01.a/x\\xfe.md: a file name that is not UTF-8: not imported (rename it)") for line in report.needs_a_person)
+    assert (tmp_path / "docs/01.a/b.md").is_file()
+
+
+def test_a_category_name_longer_than_a_file_name_may_be_is_no_traceback(tmp_path):
+    """A red-team audit: vdoing's ``categoryText`` of 86 Chinese characters (258 bytes) names the folder of its
+    posts; asking whether the theme has a file of that name, then writing there, raised "File name too long".
+    The post is reported as not written, with the file system's reason."""
+    write(tmp_path / "blog/docs/.vuepress/config.js", "module.exports = { theme: 'vdoing', themeConfig: { categoryText: '" + "长" * 86 + "' } }\n")
+    write(tmp_path / "blog/docs/_posts/p.md", "---\ntitle: 帖\n---\n正文\n")
+    report = import_blog(tmp_path / "blog", tmp_path / "docs")
+    assert any("p.md: cannot write: File name too long" in line for line in report.failed)

@@ -397,6 +397,18 @@ def test_code_imports_become_fences_with_the_file_s_text():
     assert result.counts["code import"] == 3
 
 
+def test_a_page_s_code_imports_bring_in_a_bounded_amount_of_text():
+    """A red-team audit: three hundred imports of a file of a megabyte made an essay of 295 MB (1 GB of memory)."""
+    from errata.blog.markup import MAX_IMPORTED_CHARACTERS
+
+    big = ("x = 1  # " + "a" * 90 + "\n") * 4000  # 400,000 characters, under the lines an import keeps
+    text = "<<< @/big.py\n\n" * 300
+    result = convert_markup(text, read_code=lambda path, from_root=False: big)
+    assert len(result.text) < MAX_IMPORTED_CHARACTERS + 100_000
+    assert result.counts["code import"] == MAX_IMPORTED_CHARACTERS // len(big)
+    assert "more than 2,000,000 characters" in result.notes[0].message
+
+
 def test_marked_text_becomes_mark_elements_outside_code():
     result = convert_markup("==重点==：改完要重启。`a==b==c` 和 x == y == z\n\n```js\nif (a ==b== c) {}\n```\n")
     html = render(result.text)

@@ -295,3 +295,17 @@ def test_an_entry_whose_message_the_paste_shows_whole_scores_as_contained(index,
     Japanese sentence goes on after the error."""
     best = index.search(query, limit=1)[0]
     assert (best.message, best.score >= CONTAINED_SCORE) == (expect, True)
+
+
+def test_of_two_messages_found_whole_in_a_paste_the_longer_comes_first():
+    """A lookup round: ``unable to load config.yaml: open …: no such file or directory`` holds both entries'
+    messages whole; the tie went to the one first in the alphabet, the shorter and less telling one."""
+    from errata.fingerprint import fingerprint
+
+    records = [
+        {"message": message, "type": None, "url": f"notes/#{n}", "fingerprint": fingerprint(message)}
+        for n, message in enumerate(["no such file or directory", "unable to load config.yaml"])
+    ]
+    found = LookupIndex(records).search("Error: unable to load config.yaml: open /srv/app/config.yaml: no such file or directory")
+    assert [m.message for m in found][:2] == ["unable to load config.yaml", "no such file or directory"]
+    assert found[0].score == found[1].score

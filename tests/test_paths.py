@@ -108,6 +108,8 @@ def docs(tmp_path_factory) -> Path:
     # <script> on every page's navigation); a static host serves .xhtm as XHTML and .xpdl as XML, whose
     # scripts run; a contributed script is what such a tag would load.
     (docs / "p.markdown").write_text('---\ntitle: <script src="/img/x.js"></script>\n---\nx\n', encoding="utf-8")
+    # A GBK essay (the damage the site repairs): MkDocs ended the build in a traceback on it (a red-team audit).
+    (docs / "gbk.md").write_bytes("---\ntitle: 编码\n---\n显存不够\n".encode("gbk"))
     xml = '<?xml version="1.0"?><root><script xmlns="http://www.w3.org/1999/xhtml">window.__pwned = 1</script></root>'
     for name in ("x.xhtm", "x.xpdl"):
         (docs / "img" / name).write_text(xml, encoding="utf-8")
@@ -181,6 +183,7 @@ def test_a_duplicate_permalink_names_both_files(strict, check):
         ("page.html", "a .html file is published as it is"),
         ("img/logo.svg", "a .svg file is published as it is"),
         ("p.markdown", "Errata builds essays from .md files only"),
+        ("gbk.md", "not UTF-8"),
         ("img/x.xhtm", "a .xhtm file is published as it is"),
         ("img/x.xpdl", "a .xpdl file is published as it is"),
         ("img/x.js", "a .js file is published as it is"),
@@ -375,3 +378,18 @@ def test_a_name_with_a_text_direction_mark_is_refused_and_printed_escaped():
 
     assert name_problem("18.abc\u202edm.x.md") == "the name holds a control character, a line break or a text-direction mark (rename it)"
     assert printable_name("18.abc\u202edm.x.md") == "18.abc\\u202edm.x.md"
+
+
+def test_an_old_address_inside_a_page_s_file_or_another_address_s_file_is_refused():
+    """A red-team audit: ``redirect_from: /python/environment/index.html/old.html`` passed the check and ended
+    the build in a traceback (a folder asked of a page's file), leaving the pages written so far without
+    their security policy. The same for an address under another address written as a file."""
+    from errata.paths import redirect_from_problems
+
+    pages = {"python/environment/": "env.md"}
+    valid, problems = redirect_from_problems({"a.md": (["/python/environment/index.html/old.html"], 3)}, pages, set(), {})
+    assert valid == {} and [p.message for p in problems] == ["redirect_from /python/environment/index.html/old.html/ lies inside the file of the page env.md"]
+    valid, problems = redirect_from_problems({"a.md": (["/old.html"], 2), "b.md": (["/old.html/x"], 4)}, pages, set(), {})
+    assert valid == {"old.html": "a.md"} and [(p.src_path, p.line) for p in problems] == [("b.md", 4)]
+    valid, problems = redirect_from_problems({"a.md": (["/old.html/x"], 2), "b.md": (["/old.html"], 4)}, pages, set(), {})
+    assert valid == {"old.html/x": "a.md"} and [(p.src_path, p.line) for p in problems] == [("b.md", 4)]

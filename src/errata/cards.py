@@ -19,7 +19,7 @@ import textwrap
 
 from .entries import SECTION_TITLES, ErrorEntry
 from .fingerprint import short_type
-from .markdown_lines import FENCE
+from .markdown_lines import FENCE, heading_slug, heading_text
 
 #: The paragraph that ends a card in the Markdown. A card carries no raw
 #: HTML: one raw HTML block makes Python-Markdown run its HTML parser over the
@@ -158,12 +158,30 @@ def render_essay(body: str, entries: list[ErrorEntry], first_line: int = 1) -> s
     lines = body.split("\n")
     out: list[str] = []
     cursor = 0
+    renamed: dict[str, str] = {}  # a heading's id as the essay wrote it → its card's anchor
     for entry in cards:
         start, end = entry.line - first_line, entry.end_line - first_line + 1
         out.extend(lines[cursor:start])
         heading = lines[start].lstrip()
         level = len(heading) - len(heading.lstrip("#")) if heading.startswith("#") else 2
+        if (text := heading_text(heading)) and heading_slug(text) != entry.anchor:
+            renamed.setdefault(heading_slug(text), entry.anchor)
         out.extend(["", render_card(entry, level), ""])
         cursor = end
     out.extend(lines[cursor:])
-    return "\n".join(out)
+    return _links_renamed("\n".join(out), renamed)
+
+
+def _links_renamed(markdown: str, renamed: dict[str, str]) -> str:
+    """The page's own links to a heading that became a card (its table of contents: ``[KeyError](#keyerror)``)
+    led to an id the page no longer has, and the strict build failed on them: they lead to the card now.
+
+    >>> _links_renamed("[见](#keyerror) [外](a.md#keyerror) [别](#other)", {"keyerror": "keyerror-bbox-91469f"})
+    '[见](#keyerror-bbox-91469f) [外](a.md#keyerror) [别](#other)'
+    """
+    if not renamed or "](#" not in markdown:
+        return markdown
+    return _SAME_PAGE_LINK.sub(lambda m: f"](#{renamed.get(m[1], m[1])})", markdown)
+
+
+_SAME_PAGE_LINK = re.compile(r"\]\(#([^()\s]+)\)")

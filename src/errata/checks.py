@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .entries import ErrorEntry
+from .entries import ErrorEntry, code_span_text
 from .markdown_lines import BRACES, HASH_ID, heading_slug, heading_text, prose_lines
 from .metadata import DEFAULT_TIMEZONE, display_name, mkdocs_reads_other_front_matter, normalise_date
 from .safety import find_unsafe_html, find_unsafe_text, markdown_links
@@ -311,6 +311,11 @@ _SETEXT_UNDERLINE = re.compile(_LINE_START + _UNDERLINE)
 #: contents, so its time grows with their square (20,000 headings, each in a block of its own: 43 s, a
 #: red-team audit). An essay of errors has dozens.
 MAX_HEADINGS = 1000
+#: Code blocks in one essay: pymdownx.superfences puts the page back together once per block, so 15,000
+#: empty fences took 3 s to build, 60,000 took 85 s (a red-team audit); an essay of notes holds dozens.
+MAX_CODE_BLOCKS = 2000
+#: A list item that is one code span: an entry, which the card of it makes a heading.
+_LIST_ENTRY = re.compile(r"[-*+][ \t]+`")
 #: ``{`` in a table row or a definition's term: attr_list looks for an attribute list at the end of each cell
 #: and term from every `` {`` (as in a heading), and 40,000 of them in a cell took 36 s to build.
 MAX_BRACES_PER_CELL_LINE = 200
@@ -372,17 +377,23 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
     ['a.md:33: HTML blocks of Markdown nested 33 deep (at most 32) [nesting]']
     >>> [str(p) for p in check_nesting("## a\\n\\n" * 1001, "a.md")], [str(p) for p in check_nesting("| a |" + " {a" * 201 + " |", "a.md")]
     (['a.md:2001: more than 1000 headings in one essay; split it into several [nesting]'], ["a.md:1: 201 '{' in a table row or a definition's term (at most 200); put such text in a code block [nesting]"])
+    >>> [str(p) for p in check_nesting("- `KeyError: 'a'`\\n\\n" * 1001, "a.md")], [str(p) for p in check_nesting("```\\n```\\n" * 2001, "a.md")]
+    (['a.md:2001: more than 1000 headings in one essay; split it into several [nesting]'], ['a.md:4001: more than 2000 code blocks in one essay; split it into several [nesting]'])
     """
     open_brackets = {"[": 0, "(": 0}
     tags = marks = markdown_html = block_lines = definition_lines = open_tag_lines = headings = 0
     definitions = {kind: 0 for kind in MAX_DEFINITIONS}
     lines = body.split("\n")
+    fences = 0
     for offset, line in enumerate(lines):
         options = fence[1].count("=") if (fence := _FENCE_OPENING.match(line)) else 0
         if options > MAX_FENCE_OPTIONS:
             # pymdownx.superfences reads a fence's options with a regular expression that backtracks
             # exponentially when the line does not end as it expects: 20 options took 0.3 s, 40 would take hours.
             return [Problem(path, first_line + offset, "nesting", f"a code fence with {options} options (at most {MAX_FENCE_OPTIONS})")]
+        fences += fence is not None
+        if fences > 2 * MAX_CODE_BLOCKS:  # each block opens and closes
+            return [Problem(path, first_line + offset, "nesting", f"more than {MAX_CODE_BLOCKS} code blocks in one essay; split it into several")]
     for offset, line in prose_lines(body):
         kind = definition_kind(line, lines[offset + 1] if offset + 1 < len(lines) else "")
         if kind:
@@ -393,6 +404,8 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
             open_brackets, tags, marks, block_lines, definition_lines = {"[": 0, "(": 0}, 0, 0, 0, 0
             continue
         heading = bool(_ATX_HEADING.match(line) or offset + 1 < len(lines) and _SETEXT_UNDERLINE.match(lines[offset + 1]))
+        # An entry's list item is a heading once it is a card; not one of a plain list of code (no entry).
+        heading = heading or bool(_LIST_ENTRY.match(line) and not (offset and _LIST_ENTRY.match(lines[offset - 1])) and code_span_text(line[1:].lstrip(" \t")) is not None)
         if heading and len(line) > MAX_HEADING_CHARS:
             return [Problem(path, first_line + offset, "nesting", f"a heading of {len(line)} characters (at most {MAX_HEADING_CHARS})")]
         headings += heading

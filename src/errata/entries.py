@@ -161,6 +161,8 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
             entry.heading_id = _heading_id(lines, start)
         elif not entry.sections and not names_an_error(message):
             continue  # a blog's item of a file or a command with prose under it (`package.json`), no error
+        if "details" not in entry.sections and (block := _first_code_block(lines[start + 1 : end])):
+            entry.sections = {"details": block, **entry.sections}
         entries.append(entry)
     return entries
 
@@ -219,7 +221,9 @@ def _entry_starts(lines: list[str]) -> list[tuple[int, str, str, bool]]:
                 message = code_span_text(rest)
             if message is not None and marker.re is _HEADING_MARKER:
                 starts.append((i, message.strip(), marker.group("hashes"), False))
-            elif message is None and rest == _without_attribute_list(rest) and (message := _error_in_heading(rest) or _error_under_heading(lines, i)):
+            elif message is None and rest == _without_attribute_list(rest) and (
+                message := _error_in_heading(rest) or _error_under_heading(lines, i) or _error_as_heading(rest)
+            ):
                 starts.append((i, message, marker.group("hashes"), True))
     return starts
 
@@ -231,6 +235,27 @@ def _error_in_heading(text: str) -> str | None:
     ('404 Not Found', None)
     """
     return next((span for span in code_spans(text) if names_an_error(span)), None)
+
+
+#: What a plain heading's error is read without: Chinese words around it, a number before it (``1.``, ``三``).
+_NOT_THE_MESSAGE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
+_NUMBERING = re.compile(r"^(?:\d{1,3}[.、)]?|\(\d{1,3}\))\s*")
+
+
+def _error_as_heading(text: str) -> str | None:
+    """The error a plain heading names in English (``## undefined reference to XXX``, ``### 1.Back-off
+    restarting failed container``, ``## Connection refused 问题``): its words outside the Chinese ones and
+    a leading number, where those name an error; no code span, so the heading's words are all there is.
+
+    >>> _error_as_heading("1.Back-off restarting failed container"), _error_as_heading("Connection refused 问题")
+    ('Back-off restarting failed container', 'Connection refused')
+    >>> _error_as_heading("安装报错"), _error_as_heading("git push 失败"), _error_as_heading("`KeyError` 的原因")
+    (None, None, None)
+    """
+    if "`" in text:
+        return None
+    message = _NUMBERING.sub("", " ".join(_NOT_THE_MESSAGE.sub(" ", text).split()))
+    return message if len(message) >= 8 and names_an_error(message) else None
 
 
 def _error_under_heading(lines: list[str], at: int) -> str | None:
@@ -361,6 +386,23 @@ def _sections(lines: list[str]) -> dict[str, str]:
             current.append(line)
     tidied = {key: _tidy(text) for key, text in sections.items()}
     return {key: text for key, text in tidied.items() if text}
+
+
+def _first_code_block(lines: list[str]) -> str:
+    """The code block an entry's lines open with, before any label, fences and all (or ``""``): blogs put the
+    whole error right under the heading that names it (``### `java.lang.IllegalStateException` ``, then the
+    stack trace), which is its details where no label names them.
+
+    >>> _first_code_block(["", "```text", "IllegalStateException: Unable to find a @SpringBootConfiguration", "```", "- 解决：加上注解"])
+    '```text\\nIllegalStateException: Unable to find a @SpringBootConfiguration\\n```'
+    >>> _first_code_block(["说明", "```", "x", "```"])
+    ''
+    """
+    start = next((k for k, line in enumerate(lines) if line.strip()), None)
+    if start is None or not FENCE.match(lines[start]):
+        return ""
+    end = next((k for k in range(start + 1, len(lines)) if FENCE.match(lines[k])), None)
+    return _tidy(lines[start : end + 1]) if end is not None else ""
 
 
 def _inline_label(line: str) -> tuple[str, str] | None:

@@ -210,8 +210,9 @@ class LookupIndex:
             if score >= threshold:
                 record = entry.record
                 matches.append(Match(score, record["message"], record["url"], record.get("type")))
-        # Scores to four places: the page's JavaScript may differ in the last bits of a tie.
-        matches.sort(key=lambda m: (-_four_places(m.score), m.message))
+        # Scores to four places: the page's JavaScript may differ in the last bits of a tie. Of two that tie (each
+        # message found whole in the paste), the longer message says more of it.
+        matches.sort(key=lambda m: (-_four_places(m.score), -len(m.message), m.message))
         return matches[:limit]
 
 

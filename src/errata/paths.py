@@ -141,8 +141,7 @@ def static_file_problem(src_uri: str, own_files: set[str]) -> str | None:
     suffix = os.path.splitext(src_uri)[1].lower()
     if suffix in MARKDOWN_SUFFIXES:
         return None if suffix == ".md" else f"Errata builds essays from .md files only (a {suffix} page would skip its checks): rename it to .md"
-    theme = _theme_dir()
-    if theme is not None and (theme / src_uri).is_file():
+    if _theme_has_file(src_uri):
         return f"{src_uri} would replace the theme's own file (its script or style would run on every page)"
     if suffix not in PASSIVE_SUFFIXES and os.path.basename(src_uri) not in PASSIVE_NAMES:
         kind = f"a {suffix} file" if suffix else "a file without a suffix"
@@ -176,13 +175,13 @@ def theme_file_problem(key: str, value: object) -> str | None:
     """
     theme = _theme_dir()
     if key == "icon":
-        if isinstance(value, str) and _ICON_NAME.fullmatch(value) and (theme is None or (theme / ".icons" / f"{value}.svg").is_file()):
+        if isinstance(value, str) and _ICON_NAME.fullmatch(value) and (theme is None or _theme_has_file(f".icons/{value}.svg")):
             return None
         return f"icon {quote(str(value))} is not an icon of the theme (e.g. material/emoticon-happy)"
     if key == "template":
         if isinstance(value, str) and value in PAGE_TEMPLATES:
             return None
-        if isinstance(value, str) and _TEMPLATE_NAME.fullmatch(value) and (theme is None or (theme / value).is_file()):
+        if isinstance(value, str) and _TEMPLATE_NAME.fullmatch(value) and (theme is None or _theme_has_file(value)):
             return f"template {quote(value)} is not a page template (a page may name {', '.join(sorted(PAGE_TEMPLATES))})"
         return f"template {quote(str(value))} is not a template of the theme"
     return None
@@ -248,6 +247,43 @@ def _theme_dir() -> Path | None:
     return Path(material.__file__).parent / "templates"
 
 
+def not_utf8_problem(path: str | Path, src_uri: str) -> str | None:
+    """Why a page cannot be published as it is: its bytes are not UTF-8 (a GBK essay, the damage this site
+    repairs). MkDocs ended the build in a traceback on it; now it is refused by name, as the check does.
+
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile(suffix=".md") as f:
+    ...     _ = f.write("# 标题\\n正文\\n".encode("gbk")); f.flush()
+    ...     not_utf8_problem(f.name, "a.md")
+    'not UTF-8 (from line 1): run scripts/repair.py --write docs/a.md, which finds its encoding'
+    """
+    try:
+        Path(path).read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        return f"not UTF-8 (from line {line}): run scripts/repair.py --write docs/{src_uri}, which finds its encoding"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    return None
+
+
+def _theme_has_file(relative: str) -> bool:
+    """Whether Material's templates hold a file at ``relative``. A name longer than the file system takes
+    (a path of 4,000 bytes, a folder named by 86 Chinese characters) is none: asking raised, and the check,
+    the build and the import ended in a traceback.
+
+    >>> _theme_has_file("assets/javascripts/" + "长" * 90 + ".js"), _theme_has_file("a/" * 3000)
+    (False, False)
+    """
+    theme = _theme_dir()
+    if theme is None:
+        return False
+    try:
+        return (theme / relative).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def generated_file_problem(src_uri: str) -> str | None:
     """Why a docs file may not exist: the build makes a file of that name.
 
@@ -270,8 +306,7 @@ def generated_file_problem(src_uri: str) -> str | None:
         folder = "/".join(parts)
         if f"{folder}.md" in GENERATED_FILES and src_uri != f"{folder}.md":
             return f"{src_uri} would be published at {folder}/, where the site writes its own page {folder}.md (rename it)"
-        theme = _theme_dir()
-        if folder in GENERATED_FILES or folder in ("index.html", "404.html") or (theme is not None and (theme / folder).is_file()):
+        if folder in GENERATED_FILES or folder in ("index.html", "404.html") or _theme_has_file(folder):
             return f"{src_uri} would be published at {folder}/, where the site writes its file {folder} (rename it)"
     return None
 
@@ -352,7 +387,7 @@ def permalink_problems(
         if problem:
             problems.append(PermalinkProblem(src, line, problem))
         elif path is not None:
-            owner[_folded(path)] = src
+            _own(owner, path, src)
             valid[src] = path
     return valid, problems
 
@@ -369,7 +404,9 @@ def redirect_from_problems(
     ({'a.html': 'b.md'}, [PermalinkProblem(src_path='b.md', line=3, message='redirect_from /a/ would replace the page a.md')])
     """
     valid: dict[str, str] = {}
-    owner = {_folded(path): src for path, src in taken.items()}
+    owner: dict[str, str] = {}
+    for path, taken_by in taken.items():
+        _own(owner, path, taken_by)
     problems = []
     statics = _StaticFiles.of(static_files)
     pages = {_folded(url): page for url, page in page_urls.items()}
@@ -389,7 +426,8 @@ def redirect_from_problems(
             if problem:
                 problems.append(PermalinkProblem(src, line, problem))
             elif path is not None:
-                owner[_folded(path)] = valid[path] = src
+                _own(owner, path, src)
+                valid[path] = src
     return valid, problems
 
 
@@ -451,4 +489,29 @@ def _clash(path: str, src: str, page_urls: dict[str, str], statics: _StaticFiles
         return f"{shown} collides with the file {static}"
     if folded in owner:
         return f"{shown} is already {'an address' if key != 'permalink' else 'the permalink'} of {owner[folded]}"
+    # A page's file, or a redirect written as a file (``a.html``), is no folder to write another one in: the
+    # build ended in a traceback there, with the pages written so far left without their security policy.
+    parts = folded.split("/")
+    for end in range(1, len(parts)):
+        ancestor = "/".join(parts[:end])
+        if ancestor.endswith("index.html") and ancestor[: -len("index.html")] in page_urls:
+            return f"{shown} lies inside the file of the page {page_urls[ancestor[: -len('index.html')]]}"
+        if ancestor.endswith(".html") and ancestor in owner:
+            return f"{shown} lies inside the file of the address /{ancestor} of {owner[ancestor]}"
+    if folded.endswith(".html") and folded + "/" in owner:
+        return f"{shown} is a folder of the address of {owner[folded + '/']}"
     return None
+
+
+def _own(owner: dict[str, str], path: str, src: str) -> None:
+    """Note ``path`` as ``src``'s redirect, and each folder it is written in (``a/`` for ``a/b``), whose
+    name no redirect written as a file may take.
+
+    >>> owner = {}; _own(owner, "a.html/b", "x.md"); owner
+    {'a.html/b': 'x.md', 'a.html/': 'x.md'}
+    """
+    folded = _folded(path)
+    owner[folded] = src
+    parts = folded.split("/")
+    for end in range(1, len(parts)):
+        owner.setdefault("/".join(parts[:end]) + "/", src)

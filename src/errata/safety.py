@@ -88,13 +88,18 @@ URL_SCHEMES = {"http", "https", "mailto"}
 #: Ids the generated Markdown uses with a leading ``__`` (tabs, code lines); any other ``__`` id
 #: could stand in for one of Material's own elements (``__config``, ``__search``) or a global.
 _OWN_IDS = re.compile(r"__(?:tabbed|codelineno|span)[_\-][\w\-]*\Z")
+#: The id the site's script finds its lookup form by (errata.js), which the site puts in after the sanitiser:
+#: on an essay's element, the script took it for the form and stopped on that page (a red-team audit).
+SCRIPT_IDS = frozenset({"errata-lookup"})
 #: The theme's own classes (``md-…``): on an essay's element they place it as the theme places its
 #: own, a cookie banner's overlay over the whole page, a skip link out of sight (a red-team audit hid a
 #: decoy ``__code_0`` so, which the first code block's copy button then copied). Only the buttons
 #: Material's documentation offers for content stay.
 #: ``mermaid`` too: Material loads mermaid.js from unpkg.com for an element of that class, and the site loads
 #: nothing from other hosts (the Content-Security-Policy blocked it, and said so in the reader's console).
-_THEME_CLASS = re.compile(r"md-|mermaid\Z")
+#: And the tab controls Material's script makes (``tabbed-control``, ``tabbed-button``, never in the Markdown's
+#: HTML): absolutely placed, the button taking clicks, they laid a link over the whole page (a red-team audit).
+_THEME_CLASS = re.compile(r"md-|mermaid\Z|tabbed-(?:control|button)")
 CONTENT_THEME_CLASSES = frozenset({"md-button", "md-button--primary"})
 
 
@@ -108,6 +113,8 @@ def theme_class(name: str) -> bool:
 
     >>> theme_class("md-consent__overlay"), theme_class("mermaid"), theme_class("md-button"), theme_class("note")
     (True, True, False, False)
+    >>> theme_class("tabbed-control--next"), theme_class("tabbed-button"), theme_class("tabbed-labels")
+    (True, True, False)
     """
     return bool(_THEME_CLASS.match(name)) and name not in CONTENT_THEME_CLASSES
 
@@ -119,8 +126,10 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
     '<svg><rect stroke="url(#g)"></rect></svg>'
     >>> sanitize_html('<div id="__code_0" class="md-skip note"><a class="md-button" href="/a/">a</a></div>')
     '<div class="note"><a class="md-button" href="/a/">a</a></div>'
+    >>> sanitize_html('<div id="errata-lookup">x</div><div id="errata-lookup-form"></div>')
+    '<div>x</div><div id="errata-lookup-form"></div>'
     """
-    if attribute in ("id", "name", "for") and value.startswith("__") and not _OWN_IDS.match(value):
+    if attribute in ("id", "name", "for") and (value.startswith("__") and not _OWN_IDS.match(value) or value in SCRIPT_IDS):
         return None
     if attribute == "class" and any(map(theme_class, value.split())):
         return " ".join(name for name in value.split() if not theme_class(name)) or None
@@ -139,8 +148,9 @@ _CLEANER = nh3.Cleaner(
     attribute_filter=_attribute_filter,
     url_schemes=URL_SCHEMES,
     # Python-Markdown aligns table columns with a style, Typora sizes images with one; nothing that
-    # places an element (position, inset) or draws outside it is kept.
-    filter_style_properties={"text-align", "zoom", "width", "height", "max-width", "vertical-align"},
+    # places an element (position, inset) or draws outside it is kept (``max-width: none`` let an image
+    # overflow the column the theme holds it in).
+    filter_style_properties={"text-align", "zoom", "width", "height", "vertical-align"},
     link_rel=None,
     strip_comments=True,
 )
@@ -160,22 +170,21 @@ def sanitize_html(page: str) -> str:
 #: A tag as the sanitiser writes it (``<`` and ``>`` in text and in attribute values are escaped): its end
 #: mark, its name and its attributes.
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>")
-#: Markup a page hides while copying keeps it: a closed ``<details>``'s content, and the theme's permalink and
-#: footnote back-links (opacity or size 0 until their heading or note is pointed at).
-_HIDING_TAGS = {"details", "summary"}
-_HIDING_CLASSES = ("headerlink", "footnote-backref")
-_HIDING_CLASS = re.compile(rf'\sclass="([^"]*\b(?:{"|".join(_HIDING_CLASSES)})\b[^"]*)"')
 
 
 def _without_hidden_code(cleaned: str) -> str:
     """Sanitised HTML where nothing inside code is hidden: the copy button copies a block's text, shown or not.
 
     A red-team audit wrote ``pip install requests`` and, in a back-link the theme draws at size 0, `` && curl …
-    | sh`` into one block: the reader saw the first, the copy button copied both. Inside ``<code>`` and
-    ``<pre>``, such classes and ``<details>`` go (their text stays, now in sight).
+    | sh`` into one block: the reader saw the first, the copy button copied both; the next audit shrank it
+    in thirty nested ``<small>`` and in a table cell zoomed to a thousandth. Inside ``<code>`` and ``<pre>``
+    only what the highlighter writes stays, a ``<span>`` or an ``<a>`` (a line's number) with its token
+    classes, and a ``<br>``; every other element goes with its text kept, now in sight, and no style stays.
 
     >>> _without_hidden_code('<pre><code>pip<a class="footnote-backref"> &amp;&amp; curl x</a><details><summary></summary>;rm</details></code></pre>')
     '<pre><code>pip<a> &amp;&amp; curl x</a>;rm</code></pre>'
+    >>> _without_hidden_code('<pre><code><span class="kd">var</span><small><small> | sh</small></small><td style="zoom:0.001">;x</td></code></pre>')
+    '<pre><code><span class="kd">var</span> | sh;x</code></pre>'
     >>> _without_hidden_code('<h2 id="a">A<a class="headerlink" href="#a">¶</a></h2><details><summary>S</summary>x</details>')
     '<h2 id="a">A<a class="headerlink" href="#a">¶</a></h2><details><summary>S</summary>x</details>'
     """
@@ -188,24 +197,42 @@ def _without_hidden_code(cleaned: str) -> str:
         closing, name, attributes = match[1], match[2].lower(), match[3]
         if name in ("code", "pre"):
             depth += -1 if closing else 1
-            return match[0]
+            return match[0] if closing else f"<{name}{_code_attributes(attributes, _LANGUAGE_CLASS)}>"
         if depth <= 0:
             return match[0]
-        if name in _HIDING_TAGS:
+        if name not in _HIGHLIGHTER_TAGS:
             return ""
-        if not closing and _HIDING_CLASS.search(attributes):
-            return f"<{name}{_without_hiding_classes(attributes)}>"
-        return match[0]
+        return f"<{closing}{name}>" if closing else f"<{name}{_code_attributes(attributes)}>"
 
     return _TAG.sub(tag, cleaned)
 
 
-def _without_hiding_classes(attributes: str) -> str:
-    def kept(match: re.Match) -> str:
-        names = [name for name in match[1].split() if name not in _HIDING_CLASSES]
-        return f' class="{" ".join(names)}"' if names else ""
+#: What the highlighter writes inside code: a token's or a line's ``<span>``, a line number's ``<a>``, a break.
+_HIGHLIGHTER_TAGS = frozenset({"span", "a", "br"})
+#: A Pygments token's class (``k``, ``nf``, ``c1``, ``err``), a highlighted line's (``hll``), a line number's (``normal``, ``special``).
+_TOKEN_CLASS = re.compile(r"[a-z]{1,3}[0-9]?\Z|hll\Z|normal\Z|special\Z")
+#: The classes of a code element itself: its language (``language-python``) and inline highlighting's.
+_LANGUAGE_CLASS = re.compile(r"language-[\w+#.-]{1,40}\Z|highlight\Z")
+_CODE_ATTRIBUTE = re.compile(r'\s([a-zA-Z-]+)="([^"]*)"')
 
-    return _HIDING_CLASS.sub(kept, attributes)
+
+def _code_attributes(attributes: str, classes: re.Pattern = _TOKEN_CLASS) -> str:
+    """The attributes an element inside code keeps: its id, name and href (a line's number links to
+    itself), and the classes the highlighter gives (``classes``); no style, no class that the theme gives a
+    look of its own (a permalink's or a footnote back-link's, drawn at size 0 until pointed at).
+
+    >>> _code_attributes(' class="kd footnote-backref" style="font-size:0" id="__span-0-1"')
+    ' class="kd" id="__span-0-1"'
+    """
+    kept = []
+    for key, value in _CODE_ATTRIBUTE.findall(attributes):
+        if key == "class":
+            value = " ".join(name for name in value.split() if classes.match(name))
+        elif key not in ("id", "name", "href"):
+            continue
+        if value or key != "class":
+            kept.append(f' {key}="{value}"')
+    return "".join(kept)
 
 
 #: An input element as the sanitiser writes it: every attribute value in double quotes, with ``"`` and

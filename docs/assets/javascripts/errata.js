@@ -313,9 +313,13 @@
         matches.push({ score: score, message: entry.record.message, url: entry.record.url, type: entry.record.type, essay: entry.record.essay });
       }
     });
-    // Scores to four places, as Python compares them: the last bits of a tie may differ between the two.
+    // Scores to four places, as Python compares them: the last bits of a tie may differ between the two. Of two
+    // that tie, the longer message (in code points, as Python counts) says more of the paste.
     var fourPlaces = function (score) { return Math.floor(score * 10000 + 0.5); };
-    matches.sort(function (a, b) { return fourPlaces(b.score) - fourPlaces(a.score) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0); });
+    var length = function (text) { return Array.from(text).length; };
+    matches.sort(function (a, b) {
+      return fourPlaces(b.score) - fourPlaces(a.score) || length(b.message) - length(a.message) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+    });
     return matches.slice(0, limit);
   };
 

@@ -54,7 +54,7 @@ from ..safety import find_unsafe_html
 from ..site import GENERATED_PAGES, page_url, path_order_key, relative_url, unnumbered_dest, url_clashes
 from .anchors import heading_anchors
 from .markup import ON_AUTHORS_COMPUTER, Note, blog_path, convert_markup, included_paths, url_path
-from .theme import GITHUB_PAGES, THEME_ADDRESSES, THEME_FOLDERS, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, nav_item, read_config
+from .theme import GITHUB_PAGES, THEME_ADDRESSES, THEME_FOLDERS, THEME_LISTS, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, nav_item, read_config
 
 MAX_ESSAY_BYTES = 5_000_000
 MAX_ASSET_BYTES = 50_000_000
@@ -167,13 +167,41 @@ def line_in_block(block: bytes, value: str) -> int:
     return block.count(b"\n", 0, at) + 1 if at >= 0 else 1
 
 
+def _is_utf8_name(name: str) -> bool:
+    """Whether a name read from the disk is UTF-8 (Python keeps other bytes as lone surrogates, which no
+    page address, nor any file of the site, can hold).
+
+    >>> _is_utf8_name("笔记.md"), _is_utf8_name(b"x\\xfe.md".decode("utf-8", "surrogateescape"))
+    (True, False)
+    """
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown_name(path: Path) -> str:
+    """A path for a report line, its bytes that are not UTF-8 written as escapes (``x\\xfe.md``)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def find_docs(source: Path) -> Path:
     """The blog's ``docs/`` folder: the one holding ``.vuepress`` (``src/`` in vuepress-theme-hope's
-    layout), else ``source/docs``, else ``source``."""
-    for candidate in (source / "docs", source / "src", source):
+    layout), else ``source/docs``, else ``source``. A ``docs/`` or ``src/`` that is a symbolic link is
+    not taken: it may lead anywhere on the machine (a red-team audit imported a home folder's files so).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     (Path(tmp) / "outside").mkdir(); (Path(tmp) / "blog").mkdir(); (Path(tmp) / "blog/docs").symlink_to("../outside")
+    ...     find_docs(Path(tmp) / "blog") == Path(tmp) / "blog"
+    True
+    """
+    candidates = [folder for folder in (source / "docs", source / "src") if not folder.is_symlink()] + [source]
+    for candidate in candidates:
         if (candidate / ".vuepress").is_dir():
             return candidate
-    return source / "docs" if (source / "docs").is_dir() else source
+    return source / "docs" if source / "docs" in candidates and (source / "docs").is_dir() else source
 
 
 def import_blog(source: Path, dest: Path, options: ImportOptions = ImportOptions()) -> ImportReport:
@@ -189,6 +217,8 @@ class _Import:
         self.dest = dest
         self.options = options
         self.report = ImportReport(str(source), str(dest))
+        for linked in (folder for folder in (source / "docs", source / "src") if folder.is_symlink()):
+            self.report.needs_a_person.append(f"{linked.name}: a symbolic link, not followed: import the folder it leads to by its own path")
         self.pages: dict[str, _Page] = {}  # by source path
         # A folder's own page by the folder: VuePress reads ``index.md`` and ``README.md`` whatever their case
         # (``readme.md`` is ``/a/`` too); ``index.md`` first, as :meth:`_in_docs` has always looked.
@@ -245,6 +275,8 @@ class _Import:
                 path = here / name
                 if path.is_symlink():
                     self.report.skipped.append(f"{path}: a symlink (not followed)")
+                elif not _is_utf8_name(name):
+                    self.report.needs_a_person.append(f"{_shown_name(path)}: a folder name that is not UTF-8: not imported (rename it)")
                 elif not (name in SKIPPED_FOLDERS or (skip_hidden_folders and name.startswith("."))):
                     kept.append(name)
             subfolders[:] = kept
@@ -252,6 +284,8 @@ class _Import:
                 path = here / name
                 if path.is_symlink():
                     self.report.skipped.append(f"{path}: a symlink (not read)")
+                elif not _is_utf8_name(name):
+                    self.report.needs_a_person.append(f"{_shown_name(path)}: a file name that is not UTF-8: not imported (rename it)")
                 elif name.startswith(".") or not path.is_file():
                     continue
                 else:
@@ -794,6 +828,8 @@ class _Import:
         folder = bare.split("/", 1)[0].lower()
         if found is None and folder in THEME_FOLDERS:
             return THEME_FOLDERS[folder]  # one category's or tag's list: Errata's page lists them all
+        if found is None and bare.strip("/").lower() in THEME_LISTS:
+            return THEME_LISTS[bare.strip("/").lower()]
         return found
 
     def _in_docs(self, path: str) -> str | None:
@@ -925,15 +961,15 @@ class _Import:
 
     def _write_one(self, dest_root: Path, relative: str, data: bytes) -> bool:
         target = self.dest / relative
-        existing = target.parent
-        while not existing.exists():
-            existing = existing.parent
-        if not existing.resolve().is_relative_to(dest_root) or target.is_symlink():
-            self.report.failed.append(f"{target}: a symlink in the destination leads elsewhere: not written")
-            return False
-        if target.exists() and relative.endswith(".md") and relative != "index.md":
-            self.report.overwritten += 1
-        try:
+        try:  # a name the file system refuses (longer than 255 bytes: a category of 86 Chinese characters) is reported
+            existing = target.parent
+            while not existing.exists():
+                existing = existing.parent
+            if not existing.resolve().is_relative_to(dest_root) or target.is_symlink():
+                self.report.failed.append(f"{target}: a symlink in the destination leads elsewhere: not written")
+                return False
+            if target.exists() and relative.endswith(".md") and relative != "index.md":
+                self.report.overwritten += 1
             atomic_write(target, data)  # makes the folders
         except OSError as exc:
             self.report.failed.append(f"{target}: cannot write: {exc.strerror or exc}")

@@ -114,6 +114,9 @@ _MARK = re.compile(r"==(?=[^\s=])([^=\n]*?[^\s=])==")
 _INCLUDE = re.compile(r"^ *<!--[ \t]*@include:[ \t]*([^\s{#]+?)(?:\{(\d*)-(\d*)\})?(?:#[\w-]+)?[ \t]*-->[ \t]*$")
 _EMBED = re.compile(r"^ *@\[[\w-]+")
 MAX_INCLUDES = 50  # per page, nested ones included
+#: Characters a page may bring in from other files, its includes and code imports together: three hundred
+#: imports of one large file made an essay of 295 MB (a red-team audit); a page's imports are a few files.
+MAX_IMPORTED_CHARACTERS = 2_000_000
 #: A path on the author's computer: a drive (``C:\``), ``file:``, a network share (``\\host``).
 ON_AUTHORS_COMPUTER = re.compile(r"^(?:[A-Za-z]:[\\/]|file:|\\\\)")
 MAX_CODE_LINES = 5000  # an imported file's lines: a snippet, not a data dump
@@ -163,6 +166,14 @@ class _Including:
     page: str = ""
     left: int = MAX_INCLUDES
     open: list[str] = field(default_factory=list)
+    characters_left: int = MAX_IMPORTED_CHARACTERS
+
+    def take(self, text: str | None) -> str | None:
+        """``text``, counted against what the page may still bring in; None where it is more than that."""
+        if text is None or len(text) > self.characters_left:
+            return None
+        self.characters_left -= len(text)
+        return text
 
 
 @dataclass
@@ -1316,11 +1327,14 @@ class _Renderer:
         if text is None:
             self.note(line.number, f"code import {path!r} is VuePress's own syntax and names no file of the blog: it is shown as text; rewrite or remove it")
             return [_as_text(line.text)]
-        self.result.counts["code import"] += 1
         code = text.replace("\r\n", "\n").split("\n")
         if code and code[-1] == "":
             code.pop()
         code = code[int(first) - 1 if first else 0 : int(last) if last else None][:MAX_CODE_LINES]
+        if self.includes.take("\n".join(code)) is None:
+            self.note(line.number, f"code import {path!r}: the page's imports bring in more than {MAX_IMPORTED_CHARACTERS:,} characters: it is shown as text; paste what matters")
+            return [_as_text(line.text)]
+        self.result.counts["code import"] += 1
         language = language or posixpath.splitext(path)[1].lstrip(".")
         ranges = [part.strip() for part in (highlights or "").split(",") if part.strip()]
         fence = "`" * max([3, *(len(run) + 1 for run in _BACKTICKS.findall(text))])
@@ -1337,9 +1351,9 @@ class _Renderer:
             ring = " → ".join([*self.includes.open[self.includes.open.index(key) :], key])
             self.note(line.number, f"include {path!r} leads back to a file that includes it ({ring}): left out")
             return [line.text]
-        text = self.read_code(path) if self.includes.left > 0 else None
+        text = self.includes.take(self.read_code(path)) if self.includes.left > 0 else None
         if text is None:
-            self.note(line.number, f"include {path!r} names no file of the blog (or the page has more than {MAX_INCLUDES} includes): the page lacks that part; paste it in")
+            self.note(line.number, f"include {path!r} names no file of the blog (or the page has more than {MAX_INCLUDES} includes, or brings in more than {MAX_IMPORTED_CHARACTERS:,} characters): the page lacks that part; paste it in")
             return [line.text]
         self.includes.left -= 1  # shared with the included texts: a file that includes another twice cannot multiply
         self.result.counts["include"] += 1

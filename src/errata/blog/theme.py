@@ -38,9 +38,11 @@ THEME_PAGES = {"archivesPage": "archive.md", "categoriesPage": "categories.md", 
 #: The addresses vdoing gives those pages, for links that name them.
 THEME_ADDRESSES = {"archives": "archive.md", "archive": "archive.md", "categories": "categories.md", "tags": "tags.md"}
 #: The first folder of the addresses VuePress 2's blog themes give their lists (reco ``/categories/linux/1/``,
-#: ``/tags/pip/1/``, ``/timeline/``; hope ``/category/前端/``, ``/tag/vite/``, ``/timeline/``, ``/article/``;
-#: plume's list of posts ``/blog/``) → Errata's page, where the blog has no page there of its own.
-THEME_FOLDERS = {**THEME_ADDRESSES, "category": "categories.md", "tag": "tags.md", "timeline": "archive.md", "article": "archive.md", "blog": "archive.md"}
+#: ``/tags/pip/1/``, ``/timeline/``; hope ``/category/前端/``, ``/tag/vite/``, ``/timeline/``) → Errata's page.
+THEME_FOLDERS = {**THEME_ADDRESSES, "category": "categories.md", "tag": "tags.md", "timeline": "archive.md"}
+#: The address of a theme's list of posts (plume ``/blog/``, hope ``/article/``) → Errata's archive, where the
+#: blog has no page there of its own; only the address itself (``/blog/img/a.png`` is a file of the blog's).
+THEME_LISTS = {"blog": "archive.md", "article": "archive.md"}
 
 _TOKEN = re.compile(
     r"""(?P<space>\s+|//[^\n]*|/\*.*?(?:\*/|\Z))"""
@@ -138,6 +140,9 @@ def read_config(path: Path) -> SiteConfig:
             data = _with_plume_settings(data, path.parent, names)
     except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
         config.notes.append(f"{path.name}: cannot be read ({str(exc).splitlines()[0]})")
+        return config
+    except RecursionError:  # YAML and TOML readers recurse into each nested list: 1,000 deep in 2 KB ended the import
+        config.notes.append(f"{path.name}: cannot be read (lists or tables nested too deep)")
         return config
     if not isinstance(data, dict):
         config.notes.append(f"{path.name}: no literal config object found (settings are not read from code)")
