@@ -521,8 +521,10 @@ def test_no_break_spaces_of_windows_1252_mojibake_turned_plain_are_read_as_their
     damaged = clean.encode("utf-8").decode("cp1252", errors="ignore").replace("\xa0", " ")
     assert "æ ‡" in damaged and "ä½ ä¹Ÿ" in damaged
     assert repair_mojibake(damaged)[0] == clean
+    # One space alone, between two Chinese characters, where 0xA0 makes 无 (likelier than 旁, which a dropped 81
+    # would make): Chinese puts no space there, so it was the 0xA0 too.
     without_the_tell = "无需重新安装。\n".encode("utf-8").decode("cp1252", errors="ignore").replace("\xa0", " ")
-    assert " " in repair_mojibake(without_the_tell)[0]  # one space alone may be the author's: it stays
+    assert repair_mojibake(without_the_tell)[0] == "无需重新安装。\n"
 
 
 def test_a_no_break_space_made_plain_before_a_dropped_byte_is_read_as_its_byte():
@@ -1305,3 +1307,14 @@ def test_a_mark_that_took_the_next_character_s_lead_byte_rules_out_bytes_that_pa
     clean = "        // 未找到时返回空\n        return null;\n"
     fixed = repair_mojibake(utf8_as_gbk(clean, greedy=True))[0]
     assert fixed.startswith("        // 未找到") and fixed.endswith("\n        return null;\n")
+
+
+def test_a_no_break_space_made_plain_between_two_chinese_characters_tells_the_document():
+    """A thirteenth set of real files: ``æ— éœ€`` is 无需 whose 0xA0 a web page made a plain space. Only a space inside
+    a character counted as such evidence, so 无 was read as a character short of a byte (时 ) beside an author's
+    space. Between two Chinese characters a space is the 0xA0 (Chinese puts none there); not where no-break spaces
+    stand as such, nor before a sign (``完成 ✓``)."""
+    from dev.damage import utf8_as_cp1252_through_a_web_page
+
+    clean = "# 说明\n\n这里无需配置。\n"
+    assert repair_mojibake(utf8_as_cp1252_through_a_web_page(clean))[0] == clean

@@ -1329,7 +1329,7 @@ def _repair_read_text(
     paired = True if reads_paired(lines if paired_by is None else paired_by, model, config) else None
     # Where the document shows a no-break space turned plain inside a character, it did so throughout.
     misread = shows_misread_bytes(text)
-    _decode_line = partial(_decode_document_line, nbsp=shows_plain_nbsp(text), misread=misread)
+    _decode_line = partial(_decode_document_line, nbsp=shows_plain_nbsp(text, model), misread=misread)
     decoded = [_decode_line(line, model, config, known=runs, paired=paired) for line, runs in zip(lines, known)]
     if any(run.kind in CJK_READING_KINDS for runs, _ in decoded for run in runs):
         # Likewise single characters read as GBK (``鍦–om`` for 在Com) in a document that shows 古文码.
@@ -1867,13 +1867,20 @@ _NBSP_TWICE = re.compile(f"(?:Â|â€|Å) (?={_BYTE}| |$)")
 _TWICE_START = "Ã"
 
 
-def shows_plain_nbsp(text: str) -> bool:
+def shows_plain_nbsp(text: str, model: LanguageModel | None = None) -> bool:
     """Whether Windows-1252 mojibake shows a no-break space turned plain (a browser, an editor or a search
     index does that): a space between a three-byte character's lead byte and its continuation byte,
     where only 0xA0 makes the character (``æ ‡å¿—`` for 标志, 标 being E6 A0 87).
 
-    >>> shows_plain_nbsp("æ ‡å¿—"), shows_plain_nbsp("æ— éœ€"), shows_plain_nbsp("naïve café — “引号”")
-    (True, False, False)
+    >>> shows_plain_nbsp("æ ‡å¿—"), shows_plain_nbsp("æ— éœ€"), shows_plain_nbsp("æ— API"), shows_plain_nbsp("naïve café — “引号”")
+    (True, False, False, False)
+
+    With the language model, a character that 0xA0 completes better than any byte a web page drops, then a
+    space and another Chinese character, tells it too (``æ— éœ€`` for 无需; not ``è§ çš„``, 见 short of its 81
+    before an author's space, where 0xA0 would make 觠):
+
+    >>> shows_plain_nbsp("æ— éœ€", load_model()), shows_plain_nbsp("//æ— å°æ•°ä½", load_model()), shows_plain_nbsp("abc å‚è§ çš„è¯´æ˜Ž", load_model())
+    (True, True, False)
     >>> shows_plain_nbsp("Return a < é – b."), shows_plain_nbsp("Return a < é – b. 标志"), shows_plain_nbsp("# æ ‡ç¾")
     (False, False, True)
     >>> shows_plain_nbsp("isto é «índice», é dicir")
@@ -1887,7 +1894,32 @@ def shows_plain_nbsp(text: str) -> bool:
     # Before more mojibake it tells on its own; before a space or a line's end only where the text shows a
     # Chinese character whole in such mojibake too: an Italian ``è – `` or an English ``é – `` (E8 A0 93
     # is 蠓, E9 A0 96 頖) is somebody's letter before a dash.
-    return any(_before_a_byte(m) for m in inside) or (bool(inside) and any(_nbsp_completes(m.group()) for m in _HAN_MOJIBAKE.finditer(text)))
+    if any(_before_a_byte(m) for m in inside) or (bool(inside) and any(_nbsp_completes(m.group()) for m in _HAN_MOJIBAKE.finditer(text))):
+        return True
+    # So does a character that 0xA0 completes, then a space, then another Chinese character (``æ— å°`` for 无小):
+    # Chinese puts no space between two of its characters. Not where no-break spaces stand as such: there a
+    # character that lost a byte came before an author's space (a reader that drops bytes keeps 0xA0); nor
+    # where a byte such a reader drops completes it likelier (见 short of its 81, then the author's space).
+    return (
+        model is not None
+        and "\xa0" not in text
+        and any(_CHINESE_LEAD.match(text, m.end()) and _nbsp_completes_likelier(m[1], model) for m in _NBSP_AT_END.finditer(text))
+    )
+
+
+def _nbsp_completes_likelier(run: str, model: LanguageModel) -> bool:
+    """Whether 0xA0 completes ``run`` (a character short of its last byte, in Windows-1252 mojibake) into a Han
+    character the model finds likelier than any a byte Windows-1252 leaves undefined would make.
+
+    >>> _nbsp_completes_likelier("æ—", load_model()), _nbsp_completes_likelier("è§", load_model())   # 无 over 旁; 见 over 觠
+    (True, False)
+    """
+    if not _nbsp_completes(run + "\xa0"):
+        return False
+    head = bytes(CHAR_TO_BYTE[ch] for ch in run)
+    others = [ch for b in CP1252_UNDEFINED if len(ch := (head + bytes([b])).decode("utf-8", "ignore")) == 1]
+    nbsp = (head + b"\xa0").decode("utf-8")
+    return all(model.unigram_logp(nbsp) > model.unigram_logp(other) for other in others)
 
 
 def _before_a_byte(match: re.Match) -> bool:
@@ -1896,6 +1928,9 @@ def _before_a_byte(match: re.Match) -> bool:
     return _LEAD_AND_CONTINUATION.match(match.string, match.end()) is not None
 
 
+#: A Han character's lead byte (E4–E9: U+4E00–U+9FFF) and a continuation byte, in Windows-1252 mojibake (not
+#: a sign's: ``âœ“`` is ✓).
+_CHINESE_LEAD = re.compile(f"{_byte_class(0xE4, 0xE9)}{_CONT}")
 #: A lead byte's character then a continuation byte's, in Windows-1252 mojibake.
 _LEAD_AND_CONTINUATION = re.compile(f"{_byte_class(0xC2, 0xF4)}{_CONT}")
 
