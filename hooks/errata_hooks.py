@@ -220,7 +220,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     # subtitle, status, tags, in the head, the header and the navigation of every page).
     page.meta = escape_values(page.meta)
     page.meta["title"] = escape_text(essay.title)
-    page.meta["tags"] = [escape_text(tag) for tag in essay.tags]  # read by Material's tags plugin, after this hook
+    page.meta["tags"] = [escape_text(tag) for tag in _catalogue.tags_as_shown(essay.tags)]  # read by Material's tags plugin, after this hook
     with clock.phase("cards: Markdown"):
         entries = essay.entries if markdown == essay.body else find_entries(markdown, essay.body_line)
         _page_entries[page.file.src_uri] = entries

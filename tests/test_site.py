@@ -412,3 +412,21 @@ def test_plain_config_drops_the_hooks_and_the_redirects_only(tmp_path):
     assert "errata_hooks.py" in hooked and "- redirects:" in hooked
     assert "errata_hooks.py" not in plain and "redirects" not in plain.split("validation:")[0]
     assert "  - tags" in plain and "custom_dir: /" in plain  # everything else as the project has it
+
+
+def test_tags_that_differ_only_in_case_are_one_tag(tmp_path):
+    """An importer round: one essay tagged ``git``, two ``Git``; Material's tags page gave both the id ``tag:git``,
+    and the second could not be reached. They are one tag now, spelt as most essays spell it."""
+    import shutil
+
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    shutil.copy(ROOT / "docs" / "tags.md", docs / "tags.md")
+    (docs / "index.md").write_text("# 首页\n", encoding="utf-8")
+    for name, tag in (("a", "git"), ("b", "Git"), ("c", "Git")):
+        (docs / f"{name}.md").write_text(f"---\ntitle: {name}\ntags:\n- {tag}\n---\n# {name}\n", encoding="utf-8")
+    result = build_site(tmp_path / "site", docs_dir=docs)
+    assert result.returncode == 0, result.stderr
+    page = read(tmp_path / "site", "tags/index.html")
+    assert len(re.findall(r'id="tag:git"', page)) == 1
+    assert all(f"{name}/" in page for name in "abc")

@@ -16,10 +16,12 @@ from __future__ import annotations
 import html
 import re
 import textwrap
+from typing import Callable
 
 from .entries import SECTION_TITLES, ErrorEntry
 from .fingerprint import short_type
-from .markdown_lines import FENCE, heading_slug, heading_text
+from .markdown_lines import FENCE, heading_slug, heading_text, prose_lines
+from .safety import mask_code_spans
 
 #: The paragraph that ends a card in the Markdown. A card carries no raw
 #: HTML: one raw HTML block makes Python-Markdown run its HTML parser over the
@@ -176,12 +178,34 @@ def _links_renamed(markdown: str, renamed: dict[str, str]) -> str:
     """The page's own links to a heading that became a card (its table of contents: ``[KeyError](#keyerror)``)
     led to an id the page no longer has, and the strict build failed on them: they lead to the card now.
 
-    >>> _links_renamed("[见](#keyerror) [外](a.md#keyerror) [别](#other)", {"keyerror": "keyerror-bbox-91469f"})
-    '[见](#keyerror-bbox-91469f) [外](a.md#keyerror) [别](#other)'
+    >>> _links_renamed("[见](#keyerror) [外](a.md#keyerror) [别](#other) `[码](#keyerror)`", {"keyerror": "keyerror-bbox-91469f"})
+    '[见](#keyerror-bbox-91469f) [外](a.md#keyerror) [别](#other) `[码](#keyerror)`'
+    >>> _links_renamed("```md\\n[码](#keyerror)\\n```", {"keyerror": "k-1"})
+    '```md\\n[码](#keyerror)\\n```'
     """
     if not renamed or "](#" not in markdown:
         return markdown
-    return _SAME_PAGE_LINK.sub(lambda m: f"](#{renamed.get(m[1], m[1])})", markdown)
+    lines = markdown.split("\n")
+    for index, line in prose_lines(markdown):
+        if "](#" in line:
+            lines[index] = _outside_code_spans(line, lambda text: _SAME_PAGE_LINK.sub(lambda m: f"](#{renamed.get(m[1], m[1])})", text))
+    return "\n".join(lines)
+
+
+def _outside_code_spans(line: str, change: Callable[[str], str]) -> str:
+    """``change`` applied to the stretches of ``line`` outside its code spans (a link in code is code).
+
+    >>> _outside_code_spans("a `b` c", str.upper)
+    'A `b` C'
+    """
+    masked = mask_code_spans(line)
+    out, start = [], 0
+    for match in re.finditer(r" +", masked):
+        if line[match.start() : match.end()] != masked[match.start() : match.end()]:  # a span, masked
+            out += [change(line[start : match.start()]), line[match.start() : match.end()]]
+            start = match.end()
+    out.append(change(line[start:]))
+    return "".join(out)
 
 
 _SAME_PAGE_LINK = re.compile(r"\]\(#([^()\s]+)\)")

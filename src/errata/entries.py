@@ -33,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import re
 import textwrap
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -150,6 +151,7 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
     """
     lines = body.split("\n")
     starts = _without_plain_lists(lines, _entry_starts(lines))
+    written = Counter(_heading_words(line) for line in lines) if any(start[3] for start in starts) else Counter()
     entries = []
     for n, (start, message, kind, in_place) in enumerate(starts):
         end = _entry_end(lines, start, kind, starts[n + 1][0] if n + 1 < len(starts) else len(lines))
@@ -158,7 +160,10 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
         if in_place:
             if not entry.sections.keys() & {"analysis", "solution"}:
                 continue  # a heading that names an error is an entry only where the note says what to do
-            entry.heading_id = _heading_id(lines, start)
+            text = heading_text(lines[start]) or ""
+            if written[_heading_words(lines[start])] > 1 or not _slug_is_certain(text):
+                continue  # the page may give the heading another id than its slug: no link would lead there
+            entry.heading_id = heading_slug(text)
         elif not entry.sections and not names_an_error(message):
             continue  # a blog's item of a file or a command with prose under it (`package.json`), no error
         if "details" not in entry.sections and (block := _first_code_block(lines[start + 1 : end])):
@@ -167,16 +172,32 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
     return entries
 
 
-def _heading_id(lines: list[str], at: int) -> str:
-    """The id the site gives the heading at line ``at``: its slug, with ``_1``, ``_2``… after the first
-    heading of the page that has it, as the table of contents numbers repeated ones.
+def _heading_words(line: str) -> str:
+    """A line's words as a heading of any kind would show them (quote marks, indentation and hashes off), to
+    find a heading's text written twice on a page, which the table of contents numbers (``_1``).
 
-    >>> _heading_id(["## 报错", "x", "## 报错"], 2)
-    '报错_1'
+    >>> _heading_words("    ## 报 `KeyError` ##"), _heading_words("> 报 `KeyError`")
+    ('报 `KeyError`', '报 `KeyError`')
     """
-    slug = heading_slug(heading_text(lines[at]) or "")
-    before = sum(1 for i, line in prose_lines("\n".join(lines[:at])) if (text := heading_text(line)) and heading_slug(text) == slug)
-    return f"{slug}_{before}" if before else slug
+    return line.strip().lstrip(">").strip().strip("#").strip()
+
+
+#: What the table of contents reads otherwise than its raw text outside code spans: links, entities, emphasis,
+#: HTML, escapes, emoji and footnote references.
+_UNCERTAIN_SLUG = re.compile(r"[\[\]&<>_*\\~^|]|:[\w+-]+:")
+
+
+def _slug_is_certain(text: str) -> bool:
+    """Whether a heading's id is the slug of its raw text: nothing outside its code spans that the Markdown
+    renders otherwise (``[pip](…)``, ``&amp;``, ``__init__``, ``:bug:``, ``[^1]``).
+
+    >>> _slug_is_certain("报 `KeyError: '__init__'`"), _slug_is_certain("调用 __init__ 时 `KeyError`"), _slug_is_certain("用 [pip](https://pip.pypa.io) 装 `x`")
+    (True, False, False)
+    """
+    return not _UNCERTAIN_SLUG.search(_TICKED.sub("", text))
+
+
+_TICKED = re.compile(r"`[^`]*`")
 
 
 def _without_plain_lists(lines: list[str], starts: list[tuple[int, str, str, bool]]) -> list[tuple[int, str, str, bool]]:
@@ -247,15 +268,24 @@ def _error_as_heading(text: str) -> str | None:
     restarting failed container``, ``## Connection refused 问题``): its words outside the Chinese ones and
     a leading number, where those name an error; no code span, so the heading's words are all there is.
 
-    >>> _error_as_heading("1.Back-off restarting failed container"), _error_as_heading("Connection refused 问题")
-    ('Back-off restarting failed container', 'Connection refused')
-    >>> _error_as_heading("安装报错"), _error_as_heading("git push 失败"), _error_as_heading("`KeyError` 的原因")
+    >>> _error_as_heading("1.Back-off restarting failed container"), _error_as_heading("DSO missing from command line 问题")
+    ('Back-off restarting failed container', 'DSO missing from command line')
+    >>> _error_as_heading("安装报错"), _error_as_heading("Exception 类的继承"), _error_as_heading("Error handling")
     (None, None, None)
+    >>> _error_as_heading("Github 推送时提示：ssh: connect to host github.com port 22"), _error_as_heading("`KeyError` 的原因")
+    (None, None)
+
+    Three words at least, in one stretch: a tutorial's heading names a class or a topic (``Exception 类的继承``,
+    ``Error handling``), and English on both sides of Chinese is no one message.
     """
     if "`" in text:
         return None
-    message = _NUMBERING.sub("", " ".join(_NOT_THE_MESSAGE.sub(" ", text).split()))
-    return message if len(message) >= 8 and names_an_error(message) else None
+    stretches = [part.strip(" :：,，.。") for part in _NOT_THE_MESSAGE.split(text)]
+    stretches = [part for part in stretches if part and not part.isdigit()]
+    if len(stretches) != 1:
+        return None
+    message = _NUMBERING.sub("", " ".join(stretches[0].split()))
+    return message if len(message.split()) >= 3 and names_an_error(message) else None
 
 
 def _error_under_heading(lines: list[str], at: int) -> str | None:

@@ -135,9 +135,37 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
         return " ".join(name for name in value.split() if not theme_class(name)) or None
     if attribute == "cite" and not url_is_allowed(value):  # nh3 filters the schemes of links, not of a quote's source
         return None
+    if attribute == "style" and "zoom" in value.lower():
+        return _without_zoom_beyond_size(element, value) or None
     if attribute in _SVG_PAINT and ("\\" in value or _OUTSIDE_PAINT.search(html.unescape(value))):  # CSS reads \75rl( as url(
         return None
     return value
+
+
+def _without_zoom_beyond_size(element: str, style: str) -> str:
+    """A style with no ``zoom`` but an image's own, at most its size (Typora's ``zoom: 50%``): a table cell
+    zoomed 300 times laid its link over the page (an audit), and nothing but an image is zoomed by an editor.
+
+    >>> _without_zoom_beyond_size("img", "zoom: 50%;"), _without_zoom_beyond_size("img", "zoom:300"), _without_zoom_beyond_size("td", "zoom:0.5; width: 3em")
+    ('zoom: 50%', '', 'width: 3em')
+    """
+    kept = []
+    for declaration in style.split(";"):
+        name, _, value = declaration.partition(":")
+        if not declaration.strip() or name.strip().lower() == "zoom" and not (element == "img" and _at_most_full_size(value.strip())):
+            continue
+        kept.append(declaration.strip())
+    return "; ".join(kept)
+
+
+def _at_most_full_size(value: str) -> bool:
+    """Whether a zoom value is 100% or less (``50%``, ``0.5``).
+
+    >>> _at_most_full_size("50%"), _at_most_full_size("1"), _at_most_full_size("300"), _at_most_full_size("normal")
+    (True, True, False, False)
+    """
+    match = re.fullmatch(r"(\d{1,3}(?:\.\d{1,4})?)(%?)", value)
+    return bool(match) and float(match[1]) <= (100 if match[2] else 1)
 
 
 _CLEANER = nh3.Cleaner(
@@ -185,20 +213,29 @@ def _without_hidden_code(cleaned: str) -> str:
     '<pre><code>pip<a> &amp;&amp; curl x</a>;rm</code></pre>'
     >>> _without_hidden_code('<pre><code><span class="kd">var</span><small><small> | sh</small></small><td style="zoom:0.001">;x</td></code></pre>')
     '<pre><code><span class="kd">var</span> | sh;x</code></pre>'
+    >>> _without_hidden_code('<pre><code>pip' + '<code>' * 3 + ' | sh' + '</code>' * 3 + '</code></pre><p><code>a<code>b</code></code></p>')
+    '<pre><code>pip | sh</code></pre><p><code>ab</code></p>'
     >>> _without_hidden_code('<h2 id="a">A<a class="headerlink" href="#a">¶</a></h2><details><summary>S</summary>x</details>')
     '<h2 id="a">A<a class="headerlink" href="#a">¶</a></h2><details><summary>S</summary>x</details>'
     """
     if "<code" not in cleaned and "<pre" not in cleaned:
         return cleaned
-    depth = 0  # how many code and pre elements are open here: the sanitiser's output nests them properly
+    # The code and pre elements open here, each with whether it stays (the sanitiser's output nests them properly).
+    # One code in one pre stays: the theme draws each code smaller than what holds it, and thirty nested ones
+    # (an audit) drew their text at a tenth of a pixel.
+    open_code: list[tuple[str, bool]] = []
 
     def tag(match: re.Match) -> str:
-        nonlocal depth
         closing, name, attributes = match[1], match[2].lower(), match[3]
         if name in ("code", "pre"):
-            depth += -1 if closing else 1
-            return match[0] if closing else f"<{name}{_code_attributes(attributes, _LANGUAGE_CLASS)}>"
-        if depth <= 0:
+            if closing:
+                kept = open_code.pop()[1] if open_code else True
+                return match[0] if kept else ""
+            names = [opened for opened, kept in open_code if kept]
+            kept = "code" not in names and name not in names
+            open_code.append((name, kept))
+            return f"<{name}{_code_attributes(attributes, _LANGUAGE_CLASS)}>" if kept else ""
+        if not open_code:
             return match[0]
         if name not in _HIGHLIGHTER_TAGS:
             return ""
@@ -209,8 +246,9 @@ def _without_hidden_code(cleaned: str) -> str:
 
 #: What the highlighter writes inside code: a token's or a line's ``<span>``, a line number's ``<a>``, a break.
 _HIGHLIGHTER_TAGS = frozenset({"span", "a", "br"})
-#: A Pygments token's class (``k``, ``nf``, ``c1``, ``err``), a highlighted line's (``hll``), a line number's (``normal``, ``special``).
-_TOKEN_CLASS = re.compile(r"[a-z]{1,3}[0-9]?\Z|hll\Z|normal\Z|special\Z")
+#: A Pygments token's class (``k``, ``nf``, ``c1``, ``err``, ``l-Scalar-Plain``), a highlighted line's (``hll``), a line
+#: number's (``normal``, ``special``).
+_TOKEN_CLASS = re.compile(r"[a-z]{1,3}[0-9]?(?:-[A-Za-z]{1,40}){0,4}\Z|hll\Z|normal\Z|special\Z")
 #: The classes of a code element itself: its language (``language-python``) and inline highlighting's.
 _LANGUAGE_CLASS = re.compile(r"language-[\w+#.-]{1,40}\Z|highlight\Z")
 _CODE_ATTRIBUTE = re.compile(r'\s([a-zA-Z-]+)="([^"]*)"')

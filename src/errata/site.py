@@ -12,7 +12,7 @@ import json
 import os
 import posixpath
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -289,6 +289,7 @@ class Catalogue:
         self._cache: dict[str, tuple[float, Essay]] = {}
         self.essays: dict[str, Essay] = {}
         self.problems: list[Problem] = []
+        self._spellings: dict[str, str] | None = None  # each tag's spelling on the site, made once a reading
 
     def refresh(self) -> "Catalogue":
         """Read what changed; site-wide problems (links, shadowed files, permalinks) go to :attr:`problems`."""
@@ -316,10 +317,33 @@ class Catalogue:
                 self._cache[src] = cached
             essays[src] = cached[1]
         self.essays = essays
+        self._spellings = None
         return self
 
     def entries(self) -> list[ErrorEntry]:
         return [entry for essay in self.essays.values() for entry in essay.entries]
+
+    def tags_as_shown(self, tags: list[str]) -> list[str]:
+        """An essay's tags as the site shows them: tags that differ only in letter case (``git``, ``Git``) are one,
+        spelt as most essays spell it (the first in code-point order where as many do each). Material's tags page
+        gave both the one id ``tag:git``, and the second could not be reached.
+
+        >>> catalogue = Catalogue(Path("."))
+        >>> catalogue.essays = {f"{n}.md": Essay(f"{n}.md", {"tags": [t]}, "", 1, []) for n, t in enumerate(["git", "Git", "git", "Docker"])}
+        >>> catalogue.tags_as_shown(["Git", "docker", "GIT"])
+        ['git', 'Docker']
+        """
+        if self._spellings is None:
+            self._spellings = self._tag_spellings()
+        return list(dict.fromkeys(self._spellings.get(tag.casefold(), tag) for tag in tags))
+
+    def _tag_spellings(self) -> dict[str, str]:
+        counts = Counter(tag for essay in self.essays.values() for tag in essay.tags)
+        ranked = sorted(counts, key=lambda tag: (-counts[tag], tag))
+        spelling: dict[str, str] = {}
+        for tag in ranked:
+            spelling.setdefault(tag.casefold(), tag)
+        return spelling
 
     def redirects(self) -> dict[str, str]:
         """Old vdoing permalinks (``/pages/7c1c52/``), then the old addresses a page lists under ``redirect_from``
