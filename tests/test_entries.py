@@ -9,9 +9,9 @@ from errata.entries import find_entries
 
 
 def test_a_heading_that_names_an_error_among_other_words_is_an_entry_in_place():
-    entries = find_entries("## 依赖缺失：`Gem::RemoteFetcher::FetchError`（下载超时）\n\n- 解决：换镜像\n")
+    entries = find_entries("## 依赖缺失：`Could not find gem 'rails'`（下载超时）\n\n- 解决：换镜像\n")
     assert [(e.message, e.anchor, e.sections) for e in entries] == [
-        ("Gem::RemoteFetcher::FetchError", "依赖缺失gemremotefetcherfetcherror下载超时", {"solution": "换镜像"})
+        ("Could not find gem 'rails'", "依赖缺失could-not-find-gem-rails下载超时", {"solution": "换镜像"})
     ]
 
 
@@ -23,12 +23,16 @@ def test_an_error_as_the_first_paragraph_under_a_heading_is_an_entry_in_place():
 @pytest.mark.parametrize(
     "body",
     [
-        "## 依赖缺失：`Gem::RemoteFetcher::FetchError`\n\n换成国内镜像。\n",  # no analysis nor solution: a page's prose
+        "## 依赖缺失：`Could not find gem 'rails'`\n\n换成国内镜像。\n",  # no analysis nor solution: a page's prose
         "## 安装 `numpy` 的步骤\n\n- 解决：先升级 pip\n",  # the code span names no error
-        "## 依赖缺失：`Gem::RemoteFetcher::FetchError` { #gem }\n\n- 解决：换镜像\n",  # an id of the author's own
+        "## 依赖缺失：`Could not find gem 'rails'` { #gem }\n\n- 解决：换镜像\n",  # an id of the author's own
         "## 说明\n\n先看 `KeyError: 'a'` 这一行。\n\n- 解决：改键名\n",  # the span is part of a sentence
         "## Exception 类的继承\n\n- 原因：历史设计\n",  # a tutorial's heading names a class (an audit)
         "## Error handling\n\n- 解决：用 try\n",  # or a topic
+        "## 为什么不要捕获 `Exception`\n\n- 原因：会吞掉错误\n",  # a name alone in a code span (a second audit)
+        "## 自定义 `MyError` 异常类\n\n- 解决：继承 Exception\n",
+        "## How to fix TypeError quickly\n\n- 解决：看类型\n",  # advice about errors
+        "## 1.\n\n## 2、\n\n## (3)\n\n## 三\n\n- 解决：看类型\n",  # numbers alone (this once ended the reading)
     ],
 )
 def test_other_headings_are_no_entries(body):
@@ -45,6 +49,9 @@ def test_other_headings_are_no_entries(body):
         "## 调用 __init__ 时 `KeyError: 'a'`\n\n- 解决：一\n",  # emphasis
         "## :bug: 运行时 `KeyError: 'a'`\n\n- 解决：一\n",  # an emoji's shortcode
         "## 修复 &amp; `KeyError: 'a'`\n\n- 解决：一\n",  # an entity
+        "## 报错 KeyError a\n\n## 报错 `KeyError: 'a'`\n\n- 解决：一\n",  # another heading of the same slug (a second audit)
+        "## 其他 { #运行-keyerror-b }\n\n## 运行 `KeyError: 'b'`\n\n- 解决：一\n",  # an id given by hand
+        "## 编译 `SyntaxError: invalid syntax { #c }`\n\n- 解决：一\n",  # a brace the raw text's slug reads as an id
     ],
 )
 def test_a_note_whose_heading_s_id_is_not_certain_is_no_entry_in_place(body):

@@ -1666,7 +1666,7 @@ ERROR_NOTES = """# 未定义
 
 - 解决方案：在 HTML 里引入 `CDN` 链接
 
-## 依赖缺失：`Gem::RemoteFetcher::FetchError`（下载超时）
+## 依赖缺失：`Could not find gem 'rails'`（下载超时）
 
 换成国内镜像后重试。
 
@@ -1680,7 +1680,7 @@ ERROR_NOTES = """# 未定义
 
 
 def test_a_blog_s_error_notes_are_entries_of_the_index_and_the_lookup_under_their_own_headings(tmp_path):
-    """Blogs write an error note under a heading of their own words (``## 依赖缺失：`Gem::…Error`（…）``),
+    """Blogs write an error note under a heading of their own words (``## 依赖缺失：`Could not find gem …`（…）``),
     or put the error in the first paragraph under it: none was an entry, so the errors index and the
     lookup knew nothing of an imported blog's notes. Now such a heading, with an analysis or a solution
     under it, is an entry that stays as written: its heading's id is the entry's anchor, nothing is lost."""
@@ -1693,7 +1693,7 @@ def test_a_blog_s_error_notes_are_entries_of_the_index_and_the_lookup_under_thei
     noted = {message: url for message, url in urls.items() if url.startswith("笔记/报错/")}
     assert noted == {
         "Uncaught ReferenceError: TweenLite is not defined": "笔记/报错/#未定义",
-        "Gem::RemoteFetcher::FetchError": "笔记/报错/#依赖缺失gemremotefetcherfetcherror下载超时",
+        "Could not find gem 'rails'": "笔记/报错/#依赖缺失could-not-find-gem-rails下载超时",
     }
     page = (site / "笔记/报错/index.html").read_text(encoding="utf-8")
     for url in noted.values():

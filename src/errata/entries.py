@@ -21,7 +21,7 @@ sub-items or as sub-headings. English labels (Details, Analysis, Solution,
 References) are read as well. Each becomes a card on the page.
 
 Blogs write their notes in their own words too: a heading that names the error
-in a code span among other words (``## 依赖缺失：`Gem::RemoteFetcher::FetchError`（下载超时）``),
+in a code span among other words (``## 依赖缺失：`Could not find gem 'rails'`（下载超时）``),
 or whose first paragraph is the error alone in a code span. With an analysis or
 a solution under it, such a note is an entry *in place*: the errors index and
 the lookup lead to its heading, and the page keeps it as written. An essay
@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .fingerprint import exception_type, fingerprint, libraries_in_traceback, names_an_error, short_type
-from .markdown_lines import FENCE, heading_slug, heading_text, prose_lines
+from .markdown_lines import BRACES, FENCE, HASH_ID, heading_slug, heading_text, prose_lines
 
 #: Section labels, in the order a card shows them, with the words that name them.
 SECTION_LABELS: dict[str, tuple[str, ...]] = {
@@ -151,7 +151,7 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
     """
     lines = body.split("\n")
     starts = _without_plain_lists(lines, _entry_starts(lines))
-    written = Counter(_heading_words(line) for line in lines) if any(start[3] for start in starts) else Counter()
+    taken = _ids_on_the_page(lines) if any(start[3] for start in starts) else Counter()
     entries = []
     for n, (start, message, kind, in_place) in enumerate(starts):
         end = _entry_end(lines, start, kind, starts[n + 1][0] if n + 1 < len(starts) else len(lines))
@@ -161,7 +161,7 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
             if not entry.sections.keys() & {"analysis", "solution"}:
                 continue  # a heading that names an error is an entry only where the note says what to do
             text = heading_text(lines[start]) or ""
-            if written[_heading_words(lines[start])] > 1 or not _slug_is_certain(text):
+            if not _slug_is_certain(text) or taken[heading_slug(text)] > 1:
                 continue  # the page may give the heading another id than its slug: no link would lead there
             entry.heading_id = heading_slug(text)
         elif not entry.sections and not names_an_error(message):
@@ -172,19 +172,30 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
     return entries
 
 
-def _heading_words(line: str) -> str:
-    """A line's words as a heading of any kind would show them (quote marks, indentation and hashes off), to
-    find a heading's text written twice on a page, which the table of contents numbers (``_1``).
+def _ids_on_the_page(lines: list[str]) -> Counter[str]:
+    """How many times each id a heading's slug could be stands on the page: the slug of every line as a heading of
+    any kind would show it (an admonition's, a setext one's, a quote's), and every id an attribute list gives.
+    Where a slug is there twice, the table of contents numbers the second (``_1``) or an explicit id holds it.
 
-    >>> _heading_words("    ## 报 `KeyError` ##"), _heading_words("> 报 `KeyError`")
-    ('报 `KeyError`', '报 `KeyError`')
+    >>> ids = _ids_on_the_page(["## 报错 KeyError a", "## 报错 `KeyError: 'a'`", "## 其他 { #运行-x }"])
+    >>> ids["报错-keyerror-a"], ids["运行-x"]
+    (2, 1)
     """
-    return line.strip().lstrip(">").strip().strip("#").strip()
+    taken: Counter[str] = Counter()
+    for line in lines:
+        words = line.strip().lstrip(">").strip().strip("#").strip()
+        if words:
+            taken[heading_slug(words)] += 1
+        if "{" in line:
+            taken.update(match.group(1) for group in BRACES.finditer(line) if (match := HASH_ID.search(group.group())))
+    return taken
 
 
 #: What the table of contents reads otherwise than its raw text outside code spans: links, entities, emphasis,
 #: HTML, escapes, emoji and footnote references.
 _UNCERTAIN_SLUG = re.compile(r"[\[\]&<>_*\\~^|]|:[\w+-]+:")
+#: An attribute list's brace, read as one even inside a code span by the slug of the raw text.
+_BRACE = re.compile(r"[{}]")
 
 
 def _slug_is_certain(text: str) -> bool:
@@ -194,7 +205,7 @@ def _slug_is_certain(text: str) -> bool:
     >>> _slug_is_certain("报 `KeyError: '__init__'`"), _slug_is_certain("调用 __init__ 时 `KeyError`"), _slug_is_certain("用 [pip](https://pip.pypa.io) 装 `x`")
     (True, False, False)
     """
-    return not _UNCERTAIN_SLUG.search(_TICKED.sub("", text))
+    return not _UNCERTAIN_SLUG.search(_TICKED.sub("", text)) and not _BRACE.search(text)
 
 
 _TICKED = re.compile(r"`[^`]*`")
@@ -250,12 +261,13 @@ def _entry_starts(lines: list[str]) -> list[tuple[int, str, str, bool]]:
 
 
 def _error_in_heading(text: str) -> str | None:
-    """The first code span of a heading's text that names an error.
+    """The first code span of a heading's text that names an error in words: a message, not a name alone (a
+    tutorial's ``## 为什么不要捕获 `Exception` ``, ``## 自定义 `MyError` 异常类``).
 
-    >>> _error_in_heading("apt update 报 `404 Not Found`"), _error_in_heading("安装 `numpy`")
-    ('404 Not Found', None)
+    >>> _error_in_heading("apt update 报 `404 Not Found`"), _error_in_heading("安装 `numpy`"), _error_in_heading("自定义 `MyError` 异常类")
+    ('404 Not Found', None, None)
     """
-    return next((span for span in code_spans(text) if names_an_error(span)), None)
+    return next((span for span in code_spans(text) if len(span.split()) >= 2 and names_an_error(span)), None)
 
 
 #: What a plain heading's error is read without: Chinese words around it, a number before it (``1.``, ``三``).
@@ -285,7 +297,16 @@ def _error_as_heading(text: str) -> str | None:
     if len(stretches) != 1:
         return None
     message = _NUMBERING.sub("", " ".join(stretches[0].split()))
-    return message if len(message.split()) >= 3 and names_an_error(message) else None
+    words = message.split()
+    if len(words) < 3 or words[0].lower() in _TOPIC_WORDS:
+        return None  # a name or a topic; a tutorial's heading about errors (``How to fix TypeError quickly``)
+    return message if names_an_error(message) else None
+
+
+#: First words of a heading about errors, not of one: a question, advice, a topic.
+_TOPIC_WORDS = frozenset(
+    "how why what when where which avoid avoiding handle handling understanding understand common fix fixing debugging debug dealing about using".split()
+)
 
 
 def _error_under_heading(lines: list[str], at: int) -> str | None:

