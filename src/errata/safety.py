@@ -261,16 +261,20 @@ def _without_hidden_code(cleaned: str) -> str:
     # One code in one pre stays: the theme draws each code smaller than what holds it, and thirty nested ones
     # (an audit) drew their text at a tenth of a pixel.
     open_code: list[tuple[str, bool]] = []
+    kept_open: set[str] = set()  # the names of the open ones that stay: at most a pre and a code (read in constant time)
 
     def tag(match: re.Match) -> str:
         closing, name, attributes = match[1], match[2].lower(), match[3]
         if name in ("code", "pre"):
             if closing:
-                kept = open_code.pop()[1] if open_code else True
+                opened, kept = open_code.pop() if open_code else (name, True)
+                if kept:
+                    kept_open.discard(opened)
                 return match[0] if kept else ""
-            names = [opened for opened, kept in open_code if kept]
-            kept = "code" not in names and name not in names
+            kept = "code" not in kept_open and name not in kept_open
             open_code.append((name, kept))
+            if kept:
+                kept_open.add(name)
             return f"<{name}{_code_attributes(attributes, _LANGUAGE_CLASS)}>" if kept else ""
         if not open_code:
             return match[0]
