@@ -1318,3 +1318,17 @@ def test_a_no_break_space_made_plain_between_two_chinese_characters_tells_the_do
 
     clean = "# 说明\n\n这里无需配置。\n"
     assert repair_mojibake(utf8_as_cp1252_through_a_web_page(clean))[0] == clean
+
+
+def test_a_document_that_lost_only_what_a_web_page_drops_lost_no_other_byte():
+    """A thirteenth set of real files: 运 (E8 BF 90) through a web page is ``è¿``, its 90 dropped; 进 (E8 BF 9B) fits
+    too, by a 9B lost, and 进行 is the likelier word, so 运行 became 进行 three times and 仍 became 他. Where the
+    bytes such a page drops explain every loss, losing another is as good as impossible now."""
+    from dev.damage import utf8_as_cp1252_through_a_web_page
+
+    clean = (
+        "# 故障排除\n\n如果仍有问题，请重新运行安装脚本。运行时问题多半来自环境变量，先检查配置文件里的路径是否正确，"
+        "再确认依赖的版本和系统的版本一致。日志会写在用户目录下，打开它可以看到每一步的输出。\n\n"
+        "## 运行时问题\n\n重新运行完整的工具检查，然后把输出贴到问题里。安装完成以后，记得重新打开终端，让新的环境变量生效。\n"
+    )
+    assert repair_mojibake(utf8_as_cp1252_through_a_web_page(clean))[0] == clean

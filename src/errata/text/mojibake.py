@@ -1008,12 +1008,18 @@ def estimate_loss_logp(
     lost_total = sum(count for b, count in assumed_missing.items() if b not in free)
     seen_total = sum(count for b, count in observed.items() if b not in free)
     overall = (lost_total + 1) / (lost_total + seen_total + 50) if lost_total else config.default_loss_rate
-    if FREE_ONLY in assumed_missing:
+    table = [0.0] * 256
+    free_only = FREE_ONLY in assumed_missing
+    if free_only:
         overall = 0.0  # the document lost only the free bytes: every other one at the least rate (below)
     overall = min(max(overall, 0.002), 0.4)
-    table = [0.0] * 256
     for b in range(0x80, 0xC0):
         if b in free:
+            continue
+        if free_only and b != 0xA0:
+            # A reader that drops bytes wholesale keeps every other: next to nothing (仍 is not 他, 运 not 进,
+            # however likelier the word). Not 0xA0, which a page may have made a space the text does not show as one.
+            table[b] = FREE_ONLY_OTHER_LOGP
             continue
         lost, seen = assumed_missing[b], observed[b]
         rate = (lost + config.prior_strength * overall) / (lost + seen + config.prior_strength)
@@ -2973,6 +2979,8 @@ def _free_losses_explain(slots: list[Slot], observed: Counter[int], free: frozen
 
 #: How many free bytes a document must be expected to hold before its losses can tell (see above).
 FREE_ONLY_MIN_EXPECTED = 8
+#: Log-likelihood that a document whose losses the free bytes explain lost another byte.
+FREE_ONLY_OTHER_LOGP = math.log(1e-6)
 
 
 def _free_share(model: LanguageModel, free: frozenset[int]) -> float:
