@@ -16,12 +16,10 @@ from __future__ import annotations
 import html
 import re
 import textwrap
-from typing import Callable
 
 from .entries import SECTION_TITLES, ErrorEntry
 from .fingerprint import short_type
-from .markdown_lines import FENCE, heading_slug, heading_text, prose_lines
-from .safety import mask_code_spans
+from .markdown_lines import FENCE, heading_slug, heading_text, outside_code_spans, prose_lines
 
 #: The paragraph that ends a card in the Markdown. A card carries no raw
 #: HTML: one raw HTML block makes Python-Markdown run its HTML parser over the
@@ -188,24 +186,8 @@ def _links_renamed(markdown: str, renamed: dict[str, str]) -> str:
     lines = markdown.split("\n")
     for index, line in prose_lines(markdown):
         if "](#" in line:
-            lines[index] = _outside_code_spans(line, lambda text: _SAME_PAGE_LINK.sub(lambda m: f"](#{renamed.get(m[1], m[1])})", text))
+            lines[index] = outside_code_spans(line, lambda text: _SAME_PAGE_LINK.sub(lambda m: f"](#{renamed.get(m[1], m[1])})", text))
     return "\n".join(lines)
-
-
-def _outside_code_spans(line: str, change: Callable[[str], str]) -> str:
-    """``change`` applied to the stretches of ``line`` outside its code spans (a link in code is code).
-
-    >>> _outside_code_spans("a `b` c", str.upper)
-    'A `b` C'
-    """
-    masked = mask_code_spans(line)
-    out, start = [], 0
-    for match in re.finditer(r" +", masked):
-        if line[match.start() : match.end()] != masked[match.start() : match.end()]:  # a span, masked
-            out += [change(line[start : match.start()]), line[match.start() : match.end()]]
-            start = match.end()
-    out.append(change(line[start:]))
-    return "".join(out)
 
 
 _SAME_PAGE_LINK = re.compile(r"\]\(#([^()\s]+)\)")

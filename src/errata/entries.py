@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .fingerprint import exception_type, fingerprint, libraries_in_traceback, names_an_error, short_type
-from .markdown_lines import BRACES, FENCE, HASH_ID, heading_slug, heading_text, prose_lines
+from .markdown_lines import BRACES, FENCE, HASH_ID, code_span_bounds, heading_slug, heading_text, prose_lines
 
 #: Section labels, in the order a card shows them, with the words that name them.
 SECTION_LABELS: dict[str, tuple[str, ...]] = {
@@ -322,30 +322,12 @@ def _error_under_heading(lines: list[str], at: int) -> str | None:
 
 
 def code_spans(text: str) -> list[str]:
-    """The text of each code span in ``text`` (a run of backticks closes at the next run of as many).
-
-    Linear: each run of backticks is looked at once.
+    """The text of each code span in ``text`` (:func:`~errata.markdown_lines.code_span_bounds`).
 
     >>> code_spans("a `KeyError` b ``x`y`` c `open")
     ['KeyError', 'x`y']
     """
-    runs = [(m.start(), m.end()) for m in re.finditer("`+", text)]
-    following: dict[int, int] = {}  # a run's length → the index of the next run of that length
-    closer: list[int | None] = [None] * len(runs)
-    for index in range(len(runs) - 1, -1, -1):
-        width = runs[index][1] - runs[index][0]
-        closer[index] = following.get(width)
-        following[width] = index
-    spans, index = [], 0
-    while index < len(runs):
-        close = closer[index]
-        if close is None:
-            index += 1
-            continue
-        inner = text[runs[index][1] : runs[close][0]]
-        spans.append(inner.strip(" ") or inner)
-        index = close + 1
-    return spans
+    return [inner.strip(" ") or inner for _, start, end, _ in code_span_bounds(text) for inner in [text[start:end]]]
 
 
 def code_span_text(text: str) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from pymdownx.superfences import RE_HL_LINES, RE_LINENUMS
 
@@ -45,6 +45,52 @@ def heading_slug(text: str) -> str:
 
     text = BRACES.sub(lambda group: "" if HASH_ID.search(group.group()) else group.group(), text)
     return slugify(case="lower")(text.replace("`", "").strip(), "-")
+
+
+_TICKS = re.compile(r"`+")
+
+
+def code_span_bounds(line: str) -> list[tuple[int, int, int, int]]:
+    """Where each code span of ``line`` stands: its opening run of backticks (start, end) and its closing run
+    (start, end). A run closes at the next run of as many backticks; one that no such run follows is text.
+
+    Linear: each run of backticks is looked at once.
+
+    >>> code_span_bounds("a `b` c ``x`y`` d `open")
+    [(2, 3, 4, 5), (8, 10, 13, 15)]
+    """
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(line)]
+    closer: list[int | None] = [None] * len(runs)  # each run's closing run: the next of its length
+    following: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        width = runs[index][1] - runs[index][0]
+        closer[index] = following.get(width)
+        following[width] = index
+    bounds, index = [], 0
+    while index < len(runs):
+        close = closer[index]
+        if close is None:
+            index += 1
+            continue
+        bounds.append((*runs[index], *runs[close]))
+        index = close + 1
+    return bounds
+
+
+def outside_code_spans(line: str, convert: Callable[[str], str]) -> str:
+    """``convert`` applied to the parts of ``line`` outside code spans (linear in the line).
+
+    >>> outside_code_spans("a `[[toc]]` b ``x`` c", str.upper)
+    'A `[[toc]]` B ``x`` C'
+    """
+    if "`" not in line:
+        return convert(line)
+    out, start = [], 0
+    for opening, _, _, closing in code_span_bounds(line):
+        out += [convert(line[start:opening]), line[opening:closing]]
+        start = closing
+    out.append(convert(line[start:]))
+    return "".join(out)
 
 
 def prose_lines(text: str) -> Iterator[tuple[int, str]]:

@@ -31,7 +31,7 @@ from functools import lru_cache, partial
 import nh3
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
 
-from .markdown_lines import CODE, FENCED, PROSE, line_roles
+from .markdown_lines import CODE, FENCED, PROSE, code_span_bounds, line_roles
 from .metadata import MAX_DEPTH
 
 #: Elements a page may keep (besides ammonia's defaults, minus the ones below).
@@ -855,36 +855,16 @@ def escaped_tag(source: str) -> bool:
     return backslashes % 2 == 1 and "<" not in source[1:]
 
 
-_TICKS = re.compile(r"`+")
-
-
 def mask_code_spans(line: str) -> str:
-    """The line with each code span replaced by spaces (a span closes at the next run of as many backticks).
-
-    Linear: each run of backticks is looked at once.
+    """The line with each code span replaced by spaces (:func:`~errata.markdown_lines.code_span_bounds`).
 
     >>> mask_code_spans("a `<b>` c ``x`y`` d `open")
     'a       c         d `open'
     """
-    runs = [(m.start(), m.end()) for m in _TICKS.finditer(line)]
-    if len(runs) < 2:
-        return line
-    next_of_length: dict[int, list[int]] = {}
-    for index in range(len(runs) - 1, -1, -1):
-        next_of_length.setdefault(runs[index][1] - runs[index][0], []).append(index)
-    out, cursor, index = [], 0, 0
-    while index < len(runs):
-        start, end = runs[index]
-        candidates = next_of_length[end - start]
-        while candidates and candidates[-1] <= index:
-            candidates.pop()
-        if not candidates:
-            index += 1
-            continue
-        close = candidates.pop()
-        out += [line[cursor:start], " " * (runs[close][1] - start)]
-        cursor = runs[close][1]
-        index = close + 1
+    out, cursor = [], 0
+    for opening, _, _, closing in code_span_bounds(line):
+        out += [line[cursor:opening], " " * (closing - opening)]
+        cursor = closing
     out.append(line[cursor:])
     return "".join(out)
 

@@ -50,7 +50,7 @@ from urllib.parse import unquote
 
 import yaml
 
-from ..markdown_lines import CODE, FENCED, HTML, line_roles
+from ..markdown_lines import CODE, FENCED, HTML, line_roles, outside_code_spans
 from ..safety import REMOVED_WITH_CONTENT, escaped_tag, kept_attributes, mask_code_spans, start_tags, url_is_allowed, url_scheme, without_autolinks
 
 #: ``resolve(url, is_image, line, in_html)`` → the URL to write, or ``None`` when it leads nowhere.
@@ -1479,7 +1479,7 @@ class _Renderer:
             self.note(number, f"{line.strip()[:60]!r} is a VuePress plugin's embed: it is shown as text; rewrite or remove it")
             return _as_text(line)
         convert = lambda text: self.html_tags(self.links(self.with_base(self.components(self.badges(self.sub_sup(self.marks(self.vuepress_only(_TOC.sub(self._toc, _escapes_as_entities(text)), number)))), number)), number), number)  # noqa: E731
-        return _outside_comments(line, lambda part: _outside_code(part, convert))
+        return _outside_comments(line, lambda part: outside_code_spans(part, convert))
 
     def _toc(self, match: re.Match[str]) -> str:
         self.result.counts["toc"] += 1
@@ -1984,35 +1984,5 @@ def _outside_comments(line: str, convert: Callable[[str], str]) -> str:
     for match in _COMMENT.finditer(line):
         out += [convert(line[start : match.start()]), match.group(0)]
         start = match.end()
-    out.append(convert(line[start:]))
-    return "".join(out)
-
-
-def _outside_code(line: str, convert: Callable[[str], str]) -> str:
-    """``convert`` applied to the parts of ``line`` outside code spans (linear in the line).
-
-    >>> _outside_code("a `[[toc]]` b ``x`` c", str.upper)
-    'A `[[toc]]` B ``x`` C'
-    """
-    if "`" not in line:
-        return convert(line)
-    runs = list(_BACKTICKS.finditer(line))
-    closer: dict[int, int] = {}  # a run's index → the index of the next run of the same length
-    following: dict[int, int] = {}
-    for index in range(len(runs) - 1, -1, -1):
-        width = len(runs[index].group(0))
-        if width in following:
-            closer[index] = following[width]
-        following[width] = index
-    out, start, index = [], 0, 0
-    while index < len(runs):
-        if index in closer:
-            end = closer[index]
-            out.append(convert(line[start : runs[index].start()]))
-            out.append(line[runs[index].start() : runs[end].end()])
-            start = runs[end].end()
-            index = end + 1
-        else:
-            index += 1
     out.append(convert(line[start:]))
     return "".join(out)
