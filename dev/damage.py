@@ -194,20 +194,15 @@ def utf8_as_gbk_by_java(text: str) -> str:
     >>> utf8_as_gbk_by_java("第一行。"), utf8_as_gbk_by_java("见 a")
     ('绗�竴琛屻��', '瑙� a')
     """
-    data, out, i = text.encode("utf-8"), [], 0
-    while i < len(data):
-        byte = data[i]
-        if byte < 0x80:
-            out.append(chr(byte))
-            i += 1
-        elif 0x81 <= byte <= 0xFE and i + 1 < len(data) and 0x40 <= data[i + 1] <= 0xFE and data[i + 1] != 0x7F:
-            pair = data[i : i + 2]
-            out.append(pair.decode("gbk") if _gbk_maps(pair) else "\ufffd")
-            i += 2
-        else:
-            out.append("\ufffd")
-            i += 1
-    return "".join(out)
+    return _read_by_units(text.encode("utf-8"), _java_gbk_unit)
+
+
+def _java_gbk_unit(data: bytes, i: int) -> tuple[str, int]:
+    byte = data[i]
+    if 0x81 <= byte <= 0xFE and i + 1 < len(data) and 0x40 <= data[i + 1] <= 0xFE and data[i + 1] != 0x7F:
+        pair = data[i : i + 2]
+        return (pair.decode("gbk") if _gbk_maps(pair) else "\ufffd"), 2
+    return "\ufffd", 1
 
 
 def _gbk_maps(pair: bytes) -> bool:
@@ -241,20 +236,17 @@ def utf8_as_cp936(text: str, private_use: bool = True) -> str:
     >>> utf8_as_cp936("本地", private_use=False)
     '鏈湴'
     """
-    data, out, i = text.encode("utf-8"), [], 0
-    while i < len(data):
-        byte = data[i]
-        if byte < 0x80 or byte in (0x80, 0xFF):
-            out.append(chr(byte) if byte < 0x80 else "€" if byte == 0x80 else "\ufffd")
-            i += 1
-        elif i + 1 < len(data) and (0x40 <= data[i + 1] <= 0x7E or 0x80 <= data[i + 1] <= 0xFE):
-            out.append(data[i : i + 2].decode("gb18030", "replace"))
-            i += 2
-        else:
-            out.append("\ufffd")
-            i += 1
-    decoded = "".join(out)
+    decoded = _read_by_units(text.encode("utf-8"), _cp936_unit)
     return decoded if private_use else "".join(ch for ch in decoded if not "\ue000" <= ch <= "\uf8ff")
+
+
+def _cp936_unit(data: bytes, i: int) -> tuple[str, int]:
+    byte = data[i]
+    if byte in (0x80, 0xFF):
+        return ("€" if byte == 0x80 else "\ufffd"), 1
+    if i + 1 < len(data) and (0x40 <= data[i + 1] <= 0x7E or 0x80 <= data[i + 1] <= 0xFE):
+        return data[i : i + 2].decode("gb18030", "replace"), 2
+    return "\ufffd", 1
 
 
 def utf8_as_gbk_by_dotnet(text: str, private_use: bool = True) -> str:
@@ -288,19 +280,31 @@ def utf8_as_gbk_twice(text: str, reader: str = "python") -> str:
 
 
 def _greedy_gbk(data: bytes, codec: str = "gbk", mark: str = "\ufffd") -> str:
+    def pair(data: bytes, i: int) -> tuple[str, int]:
+        try:
+            return data[i : i + 2].decode(codec), 2
+        except UnicodeDecodeError:
+            return mark, 2
+
+    return _read_by_units(data, pair)
+
+
+def _read_by_units(data: bytes, unit: Callable[[bytes, int], tuple[str, int]]) -> str:
+    """``data`` as a legacy decoder walks it: an ASCII byte as itself, from any other byte on the text and the
+    number of bytes ``unit(data, i)`` says that decoder reads there.
+
+    >>> _read_by_units("a你".encode(), lambda data, i: ("?", 3))
+    'a?'
+    """
     out, i = [], 0
     while i < len(data):
-        byte = data[i]
-        if byte < 0x80:
-            out.append(chr(byte))
+        if data[i] < 0x80:
+            out.append(chr(data[i]))
             i += 1
             continue
-        pair = data[i : i + 2]
-        try:
-            out.append(pair.decode(codec))
-        except UnicodeDecodeError:
-            out.append(mark)
-        i += 2
+        text, size = unit(data, i)
+        out.append(text)
+        i += size
     return "".join(out)
 
 
@@ -340,24 +344,19 @@ def utf8_as_cp932_by_windows(text: str) -> str:
     >>> utf8_as_cp932_by_windows("日期：2026")
     '譌･譛滂ｼ・026'
     """
-    data, out, i = text.encode("utf-8"), [], 0
-    while i < len(data):
-        byte = data[i]
-        if byte < 0x80:
-            out.append(chr(byte))
-            i += 1
-        elif 0xA1 <= byte <= 0xDF:
-            out.append(bytes([byte]).decode("cp932"))
-            i += 1
-        elif byte in (0x80, 0xA0, 0xFD, 0xFE, 0xFF):
-            i += 1
-        else:
-            try:
-                out.append(data[i : i + 2].decode("cp932"))
-            except UnicodeDecodeError:
-                out.append("・")
-            i += 2
-    return "".join(out)
+    return _read_by_units(text.encode("utf-8"), _cp932_unit)
+
+
+def _cp932_unit(data: bytes, i: int) -> tuple[str, int]:
+    byte = data[i]
+    if 0xA1 <= byte <= 0xDF:
+        return bytes([byte]).decode("cp932"), 1
+    if byte in (0x80, 0xA0, 0xFD, 0xFE, 0xFF):
+        return "", 1
+    try:
+        return data[i : i + 2].decode("cp932"), 2
+    except UnicodeDecodeError:
+        return "・", 2
 
 
 def shift_jis_as_cp1252(text: str) -> str:

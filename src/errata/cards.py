@@ -164,8 +164,8 @@ def render_essay(body: str, entries: list[ErrorEntry], first_line: int = 1) -> s
         out.extend(lines[cursor:start])
         heading = lines[start].lstrip()
         level = len(heading) - len(heading.lstrip("#")) if heading.startswith("#") else 2
-        if (text := heading_text(heading)) and heading_slug(text) != entry.anchor:
-            renamed.setdefault(heading_slug(text), entry.anchor)
+        if (text := heading_text(heading)) and (slug := heading_slug(text)) != entry.anchor:
+            renamed.setdefault(slug, entry.anchor)
         out.extend(["", render_card(entry, level), ""])
         cursor = end
     out.extend(lines[cursor:])

@@ -18,14 +18,14 @@ import yaml
 from .entries import ErrorEntry, code_span_text
 from .markdown_lines import BRACES, HASH_ID, heading_slug, heading_text, prose_lines
 from .metadata import DEFAULT_TIMEZONE, display_name, mkdocs_reads_other_front_matter, normalise_date
-from .safety import DIRECTION_CONTROLS, find_unsafe_html, find_unsafe_text, markdown_links
+from .safety import DIRECTION_CONTROL_RANGES, DIRECTION_CONTROLS, find_unsafe_html, find_unsafe_text, markdown_links
 from .text.bytemap import BYTE_RUN, run_to_bytes, split_pieces
 
 
 #: Characters no log line or report shows as they are: controls, line separators, lone surrogates.
 #: What a name may not show as it is: control characters, line separators, bytes that are not UTF-8 (lone
 #: surrogates), and the marks that turn text's direction (``a\u202edm.x.md`` shows as ``ax.md.md``).
-UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+UNPRINTABLE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\u2028\\u2029\\u200e\\u200f{DIRECTION_CONTROL_RANGES}]")
 
 
 def printable_name(name: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import cache
 
 from pymdownx.superfences import RE_HL_LINES, RE_LINENUMS
 
@@ -41,10 +42,16 @@ def heading_slug(text: str) -> str:
     >>> heading_slug("pip 安装 `403 Forbidden`"), heading_slug("KeyError { #k }")
     ('pip-安装-403-forbidden', 'keyerror')
     """
+    text = BRACES.sub(lambda group: "" if HASH_ID.search(group.group()) else group.group(), text)
+    return _slugify()(text.replace("`", "").strip(), "-")
+
+
+@cache
+def _slugify() -> Callable[[str, str], str]:
+    """pymdownx's slugify as mkdocs.yml configures it, made once (a page's every line may be slugged)."""
     from pymdownx.slugs import slugify
 
-    text = BRACES.sub(lambda group: "" if HASH_ID.search(group.group()) else group.group(), text)
-    return slugify(case="lower")(text.replace("`", "").strip(), "-")
+    return slugify(case="lower")
 
 
 _TICKS = re.compile(r"`+")

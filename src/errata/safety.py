@@ -167,7 +167,8 @@ def _without_large_zoom(cleaned: str) -> str:
 #: Characters that reorder the text around them (Unicode's embeddings, overrides and isolates): in a code
 #: block they showed ``pip install requests #; curl … | sh`` while the copy button copied the command in its own
 #: order, the curl no comment (an audit; "Trojan Source"). No Chinese or English text needs them.
-DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+DIRECTION_CONTROL_RANGES = "\u202a-\u202e\u2066-\u2069"
+DIRECTION_CONTROLS = re.compile(f"[{DIRECTION_CONTROL_RANGES}]")
 
 
 def _without_direction_controls(page: str) -> str:

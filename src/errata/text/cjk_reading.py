@@ -559,9 +559,7 @@ def _without_lead(items: list, data: bytes, owner: list[int], gaps: Counter[int]
     character before, when a reader that drops two bytes at a time (iconv -c) took the end of one
     character and the start of the next: that character read this one's first continuation byte as its last.
     """
-    end = at
-    while end < len(data) and end - at < 3 and is_continuation(data[end]):
-        end += 1
+    end = at + _continuation_bytes(data, at)
     if at in gaps:
         items.append("\ufffd")
     # Not at a span's start: a reader that drops whole pairs took this lead byte with the last byte of a
