@@ -24,7 +24,7 @@ from errata.entries import find_entries
 from errata.files import atomic_write
 from errata.frontdoor import fill_front_door, front_door, mark_front_door, render_front_door
 from errata.metadata import display_name
-from errata.paths import OWN_STATIC_FILES, THEME_KEYS, generated_file_problem, name_problem, not_utf8_problem, special_file_problem, static_file_problem, theme_value_problem, through_symlink
+from errata.paths import OWN_STATIC_FILES, THEME_KEYS, generated_file_problem, name_problem, special_file_problem, static_file_problem, theme_value_problem, through_symlink
 from errata.phases import PhaseClock
 from errata.safety import duplicate_ids, escape_text, escape_values, quote_url, sanitize_html, sanitize_toc, site_setting_problems
 from errata.search_text import quiet_jieba, segment_chinese
@@ -134,7 +134,8 @@ def _refused(file: File, docs_dir: str, own: set[str]) -> str | None:
     if special := special_file_problem(file.abs_src_path):  # MkDocs would read or copy it, and wait for ever
         return special
     if file.is_documentation_page() and file.src_uri.endswith(".md"):
-        return generated_file_problem(file.src_uri) or not_utf8_problem(file.abs_src_path, file.src_uri)
+        essay = _catalogue.essays.get(file.src_uri)
+        return generated_file_problem(file.src_uri) or (essay.not_utf8 if essay else None)
     return generated_file_problem(file.src_uri) or static_file_problem(file.src_uri, own)
 
 

@@ -247,23 +247,18 @@ def _theme_dir() -> Path | None:
     return Path(material.__file__).parent / "templates"
 
 
-def not_utf8_problem(path: str | Path, src_uri: str) -> str | None:
+def not_utf8_problem(data: bytes, src_uri: str) -> str | None:
     """Why a page cannot be published as it is: its bytes are not UTF-8 (a GBK essay, the damage this site
     repairs). MkDocs ended the build in a traceback on it; now it is refused by name, as the check does.
 
-    >>> import tempfile
-    >>> with tempfile.NamedTemporaryFile(suffix=".md") as f:
-    ...     _ = f.write("# 标题\\n正文\\n".encode("gbk")); f.flush()
-    ...     not_utf8_problem(f.name, "a.md")
-    'not UTF-8 (from line 1): run scripts/repair.py --write docs/a.md, which finds its encoding'
+    >>> not_utf8_problem("# 标题\\n正文\\n".encode("gbk"), "a.md"), not_utf8_problem("# 标题".encode(), "a.md")
+    ('not UTF-8 (from line 1): run scripts/repair.py --write docs/a.md, which finds its encoding', None)
     """
     try:
-        Path(path).read_bytes().decode("utf-8")
+        data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = exc.object[: exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         return f"not UTF-8 (from line {line}): run scripts/repair.py --write docs/{src_uri}, which finds its encoding"
-    except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
     return None
 
 

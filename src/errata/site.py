@@ -23,7 +23,7 @@ from .entries import ErrorEntry, find_entries
 from .errors import EssayError
 from .fingerprint import RULES, short_type
 from .metadata import DEFAULT_TIMEZONE, display_name, normalise_date, split_front_matter, without_order_number
-from .paths import GENERATED_FILES, generated_file_problem, permalink_problems, redirect_from_problems, special_file_problem, symlinks_under, through_symlink
+from .paths import GENERATED_FILES, generated_file_problem, not_utf8_problem, permalink_problems, redirect_from_problems, special_file_problem, symlinks_under, through_symlink
 
 #: Pages the hooks generate; an essay of that name would be shadowed (the check and the build refuse one).
 GENERATED_PAGES = tuple(name for name in GENERATED_FILES if name.endswith(".md"))
@@ -200,6 +200,9 @@ class Essay:
     #: Whether MkDocs reads another front matter than the site does (:func:`errata.metadata.mkdocs_reads_other_front_matter`):
     #: the page is then built from what the site read.
     read_otherwise_by_mkdocs: bool = False
+    #: Why the page's bytes cannot be published (:func:`errata.paths.not_utf8_problem`), read with the page: the build
+    #: refuses the page by it without reading the file again.
+    not_utf8: str = ""
 
     @property
     def title(self) -> str:
@@ -246,12 +249,15 @@ class Essay:
 
 def read_essay(path: Path, src_path: str) -> Essay:
     """Parse one file. Bad front matter becomes a problem on the essay, not an exception."""
-    text = path.read_text(encoding="utf-8-sig", errors="replace")  # as MkDocs reads it: after a byte order mark
+    data = path.read_bytes()
+    # As MkDocs reads it: after a byte order mark, every line end a newline (as a file read as text has them).
+    text = data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    not_utf8 = not_utf8_problem(data, src_path) or ""
     try:
         split = split_front_matter(text, src_path)
     except EssayError as exc:
         problem = Problem(src_path, exc.line or 1, "front-matter", exc.message)
-        return Essay(src_path, {}, text, 1, [], [problem], front_matter_read=False)
+        return Essay(src_path, {}, text, 1, [], [problem], front_matter_read=False, not_utf8=not_utf8)
     entries = find_entries(split.body, split.body_line)
     for entry in entries:
         entry.source_path = src_path
@@ -260,7 +266,9 @@ def read_essay(path: Path, src_path: str) -> Essay:
         lines = front_matter_lines(split.block)
         problems += at_their_lines(check_metadata(split.metadata, src_path), lines) + check_front_matter_html(split.metadata, src_path, lines)
     read_otherwise = check_mkdocs_front_matter(text, split.block, src_path)
-    essay = Essay(src_path, split.metadata, split.body, split.body_line, entries, problems + read_otherwise, read_otherwise_by_mkdocs=bool(read_otherwise))
+    essay = Essay(
+        src_path, split.metadata, split.body, split.body_line, entries, problems + read_otherwise, read_otherwise_by_mkdocs=bool(read_otherwise), not_utf8=not_utf8
+    )
     essay.permalink_line = lines.get(("permalink",), 1) if split.block else 1
     essay.redirect_from_line = lines.get(("redirect_from",), 1) if split.block else 1
     return essay
