@@ -1332,3 +1332,32 @@ def test_a_document_that_lost_only_what_a_web_page_drops_lost_no_other_byte():
         "## 运行时问题\n\n重新运行完整的工具检查，然后把输出贴到问题里。安装完成以后，记得重新打开终端，让新的环境变量生效。\n"
     )
     assert repair_mojibake(utf8_as_cp1252_through_a_web_page(clean))[0] == clean
+
+
+@pytest.mark.parametrize("reader", [lambda text: utf8_as_gbk(text, greedy=True), utf8_as_gbk_by_dotnet])
+def test_a_heading_whose_whole_characters_are_no_phrase_is_read_with_the_words_its_marks_end(reader):
+    """``## 閿欒�姹囨�`` for 错误汇总 (a greedy reader: 误 and 总 each lost two bytes at one mark): the whole
+    characters, 错 and 汇, are no phrase together, so the reading scored under the bar and the heading stayed
+    古文码. Each is read with the likeliest word that starts with it and fits the piece after it (错误, 汇总)."""
+    damaged = reader("## 错误汇总\n\n正文。\n")
+    fixed = repair_mojibake(damaged)[0]
+    assert fixed.startswith("## 错误汇"), fixed
+    assert "閿" not in fixed and "姹" not in fixed
+
+
+@pytest.mark.parametrize("mark", ["\ufffd", "?"])
+def test_a_byte_order_mark_that_swallowed_a_script_s_hash_gives_it_back(mark):
+    """A greedy reader took the mark's last byte (BF) with the ``#`` of ``#!/usr/bin/env``; only a ``#`` starts so."""
+    fixed = repair_mojibake("锘" + mark + "!/usr/bin/env python\n" + utf8_as_gbk("# 说明\n"))[0]
+    assert fixed == "#!/usr/bin/env python\n# 说明\n"
+
+
+def test_a_byte_order_mark_that_swallowed_a_heading_s_hash_gives_it_back_where_the_document_shows_a_greedy_reader():
+    """``锘� 标题`` was always a ``#`` swallowed; ``锘�# 标题`` may be a standard reader's mark before ``# 标题`` or a
+    greedy reader's that took the first ``#`` of ``## 标题``: the document's other marks tell which."""
+    body = "运行时报错 ok，由 open 打开。\n- 第一项\n- 第二项\n"
+    greedy = utf8_as_gbk_by_dotnet("\ufeff## 错误汇总\n\n" + body)
+    standard = utf8_as_gbk("\ufeff# 错误汇总\n\n" + body)
+    assert greedy.startswith("锘?# ") and standard.startswith("锘\ufffd# ")
+    assert repair_mojibake(greedy)[0].startswith("## 错误汇")
+    assert repair_mojibake(standard)[0].startswith("# 错误汇")

@@ -53,7 +53,7 @@ _CJK = re.compile("[\u3000-\uffff]")
 #: them in the written-back bytes, no span can hold two characters either.
 _TWO_CHARACTERS = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2}")
 
-__all__ = ["cjk_reading_runs", "reads_paired", "keeps_line_ends", "load_model", "SWALLOWED", "LIST_ITEM_START"]
+__all__ = ["cjk_reading_runs", "reads_paired", "keeps_line_ends", "marks_took_the_spaces", "load_model", "SWALLOWED", "LIST_ITEM_START"]
 
 
 class _Swallowed:
@@ -145,14 +145,16 @@ def reads_paired(lines: list[str], model: LanguageModel, config: RepairConfig = 
     >>> reads_paired([greedy], load_model()), reads_paired([standard], load_model()), reads_paired(["没有"], load_model())
     (True, False, None)
     """
-    one = two = 0
+    one = two = half_marked = 0
     # A greedy GBK reader's (Big5 lines choose for themselves), or a Japanese Windows tool's, by its marks.
     codec, kind = _reader_of(lines)
     for line in lines:
         if len(line) > MAX_LINE or not _MARK.search(line) or not _CJK.search(line):
             continue
-        one += _covered(_runs_in(line, codec, kind, model, config, False, _utf8_spans, damaged=True))
-        two += _covered(_runs_in(line, codec, kind, model, config, False, _utf8_spans_paired, damaged=True))
+        standard = _runs_in(line, codec, kind, model, config, False, _utf8_spans, damaged=True)
+        paired = _runs_in(line, codec, kind, model, config, False, _utf8_spans_paired, damaged=True)
+        one, two = one + _covered(standard), two + _covered(paired)
+        half_marked += _half_marked(standard) - _half_marked(paired)
     if not (one or two):
         return None
     greedy, standard = _what_follows_the_marks(lines)
@@ -162,7 +164,8 @@ def reads_paired(lines: list[str], model: LanguageModel, config: RepairConfig = 
         # too, which each line reads as such (:func:`_utf8_spans_kept`) where that makes sense of more of it.
         # Such a decoder writes U+FFFD; ``?`` is .NET's greedy reader's, whose marks after a space are few.
         return False
-    return two > config.paired_reading_share * one or (greedy >= 2 and greedy > 2 * standard)
+    # Read as well both ways, the marks decide: one mark where a standard reader writes two.
+    return two > config.paired_reading_share * one or (greedy >= 2 and greedy > 2 * standard) or (two >= one and half_marked > 0)
 
 
 def _reader_of(lines: list[str]) -> tuple[str, str]:
@@ -182,7 +185,7 @@ def _reader_of(lines: list[str]) -> tuple[str, str]:
 #: standard one leaves (one space, then text).
 _MARK_AND_NEXT = re.compile(
     _MARK_AFTER_CJK +
-    "(?:(?P<line>-[ \\t]|#{1,6}[ \\t]|\\d{1,9}[.)][ \\t]|\\||[ \\t]{2,}[-*+][ \\t])|(?P<word>[\\x40-\\x7e])|(?P<space> [^ \\t]))"
+    "(?:(?P<line>[-*+][ \\t]|#{1,6}[ \\t]|\\d{1,9}[.)][ \\t]|\\||[ \\t]{2,}[-*+][ \\t])|(?P<word>[\\x40-\\x7e])|(?P<space> [^ \\t]))"
 )
 
 
@@ -216,7 +219,7 @@ def _a_lone_0x80_between(before: str, after: str) -> bool:
     return False
 
 
-def _marks_took_the_spaces(lines: list[str]) -> bool:
+def marks_took_the_spaces(lines: list[str]) -> bool:
     """Whether a document's 古文码 marks are followed by what a greedy reader leaves more than by what a
     standard one does: the greedy reader's tell where both readings make sense of as much of each line
     (``鐢?`open()``` for 由 `open()`: B1 went with the space; ``銆?- **`` for 。, a line end, ``- **``).
@@ -226,11 +229,11 @@ def _marks_took_the_spaces(lines: list[str]) -> bool:
     while a word's first letter would mostly have paired with the lost byte into a character. A greedy
     reader swallows the space or the line end, so a word, or the next line's start, follows the mark.
 
-    >>> _marks_took_the_spaces(["鐢?`open()` 杩斿洖锛岃缃?`errno`", "璇?ioctl"])
+    >>> marks_took_the_spaces(["鐢?`open()` 杩斿洖锛岃缃?`errno`", "璇?ioctl"])
     True
-    >>> _marks_took_the_spaces(["鐩爣涓庝环鍊?- **瑙ｅ喅**锛?  - 鎵嬫寚"])
+    >>> marks_took_the_spaces(["鐩爣涓庝环鍊?- **瑙ｅ喅**锛?  - 鎵嬫寚"])
     True
-    >>> _marks_took_the_spaces(["鐢? `open()` 杩斿洖锛岃缃? `errno`", "璇? ioctl"])
+    >>> marks_took_the_spaces(["鐢? `open()` 杩斿洖锛岃缃? `errno`", "璇? ioctl"])
     False
 
     In a document read by Windows' code page 936 (its private-use characters show one, where Python's GBK
@@ -240,7 +243,7 @@ def _marks_took_the_spaces(lines: list[str]) -> bool:
     shows no other tell (``鈫?鎴愬姛`` for ``→ 成功``). GB18030's decoder maps the same pairs but marks a
     lone 0x80 (in 一, in 。): a mark it could have left so is no tell.
 
-    >>> _marks_took_the_spaces(["缁撴灉 鈫?鎴愬姛", "绠\ue15eご 鈫?宸﹁竟"]), _marks_took_the_spaces(["缁撴灉 鈫?鎴愬姛", "鈫?宸﹁竟"])
+    >>> marks_took_the_spaces(["缁撴灉 鈫?鎴愬姛", "绠\ue15eご 鈫?宸﹁竟"]), marks_took_the_spaces(["缁撴灉 鈫?鎴愬姛", "鈫?宸﹁竟"])
     (True, False)
     """
     greedy, standard = _what_follows_the_marks(lines)
@@ -260,7 +263,7 @@ def _marks_are_replacement_characters(lines: list[str]) -> bool:
 def _what_follows_the_marks(lines: list[str]) -> tuple[int, int]:
     """How many of a document's 古文码 marks are followed by what a greedy reader leaves (a word, a line's start:
     the space or line end it swallowed), and how many by a space and text, as a decoder that keeps it leaves
-    (see :func:`_marks_took_the_spaces`).
+    (see :func:`marks_took_the_spaces`).
 
     >>> _what_follows_the_marks(["鐢?`open()` 杩斿洖锛岃缃?`errno`", "璇?ioctl"]), _what_follows_the_marks(["鐢? `open()`"])
     ((3, 0), (0, 1))
@@ -363,6 +366,18 @@ def _covered(runs: list[tuple[int, int, list, str]]) -> int:
     return sum(end - start for start, end, _, _ in runs)
 
 
+def _half_marked(runs: list[tuple[int, int, list, str]]) -> int:
+    """How many characters of the runs lost more bytes than their marks stand for: a reading that needs a
+    byte to have gone silently beside a mark explains the line worse than one whose marks account for all.
+
+    >>> _half_marked([(0, 2, ["汇", Piece(0xE6, b"", 2, cp1252=False, gap=True)], "utf8-as-gbk")])
+    1
+    >>> _half_marked([(0, 2, ["汇", Piece(0xE6, b"", 2, cp1252=False, gap=True, pair_lost=True)], "utf8-as-gbk")])
+    0
+    """
+    return sum(1 for _, _, items, _ in runs for i in items if isinstance(i, Piece) and i.gap and i.gap_at < 0 and not i.pair_lost and not i.lead_lost)
+
+
 def _runs_in(
     line: str, codec: str, kind: str, model: LanguageModel, config: RepairConfig, single: bool, spans, silent: bool = False, damaged: bool = False
 ) -> list[tuple[int, int, list, str]]:
@@ -386,11 +401,12 @@ def _runs_in(
             continue
         measures = _beside_a_number_or_word(line, start, end)
         score = text_score(whole, model, signs=True, measures=measures)
-        if score < config.cjk_reading_min_logp and lost and len(whole) == 1 and not line[end:].strip():
+        if score < config.cjk_reading_min_logp and lost and ((len(whole) == 1 and not line[end:].strip()) or damaged):
             # One character may be rare alone where its word is not (恢 short of 复 at a line's end, where
             # nothing after it tells more): it is read with the likeliest word ending that fits the piece
-            # after it. Only one, and only there: elsewhere garble takes endings too (``杩欎釜`` and 山, a
-            # word, in a reading of 古文码 read twice).
+            # after it. Only one, and only there, unless the line shows marks: elsewhere garble takes endings
+            # too (``杩欎釜`` and 山, a word, in a reading of 古文码 read twice). With marks, the whole
+            # characters between them are no phrase (错 and 汇 of ``閿欒�姹囨�``, 错误汇总 short of two pairs).
             completed = _with_word_endings(characters, model)
             if completed != whole:
                 score = max(score, text_score(completed, model, signs=True, measures=measures))

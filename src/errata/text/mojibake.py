@@ -74,7 +74,7 @@ from .bytemap import (
     utf8_length,
 )
 from .codepages import FTFY_LINE, WINDOWS_1252, CodePage, spelt_as_cp1252
-from .cjk_reading import LIST_ITEM_START, SWALLOWED, cjk_reading_runs, keeps_line_ends, reads_paired, without_gbk_pair_rules
+from .cjk_reading import LIST_ITEM_START, SWALLOWED, cjk_reading_runs, keeps_line_ends, marks_took_the_spaces, reads_paired, without_gbk_pair_rules
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import UNKNOWN_LOGP, LanguageModel, is_hangul_syllable, load_model, utf8_lead
 from .plausibility import README_SYMBOLS, is_accented_letter, is_box_drawing, script_of, text_logp, text_score, with_lost_characters
@@ -1290,7 +1290,8 @@ def repair_mojibake(
     if text.isascii():
         return text, MojibakeReport()
     as_read = text
-    text, bom_kind = misread_bom(text)
+    # A heading's first ``#`` went with the mark only where the document shows a greedy reader's marks.
+    text, bom_kind = misread_bom(text, lambda rest: marks_took_the_spaces(rest.split("\n")))
     mark = len(as_read) - len(text)
     model = model or load_model()
     known_lost = spans_without_the_mark(lost_bytes, mark)  # the decode counted the mark; these lines do not hold it
@@ -1620,7 +1621,7 @@ _BOM_AS_SINGLE_BYTE = (("ï»¿", "utf8-as-cp1252"), ("Ã¯Â»Â¿", "utf8-as-c
 _BOM_AS_GBK = "锘"
 
 
-def misread_bom(text: str) -> tuple[str, str | None]:
+def misread_bom(text: str, greedy: Callable[[str], bool] | None = None) -> tuple[str, str | None]:
     """``text`` without the byte order mark misread at its start, and the mojibake class of that
     reading (``None`` where there is none). Windows' editors start UTF-8 files with a mark; read
     in another code page it becomes text before the first line (and a front matter no longer parses).
@@ -1634,6 +1635,9 @@ def misread_bom(text: str) -> tuple[str, str | None]:
 
     >>> misread_bom("锘?--\\ntitle: 甲"), misread_bom("锘挎樉瀛"), misread_bom("锘是元素")
     (('---\\ntitle: 甲', 'utf8-as-gbk'), ('锘挎樉瀛', None), ('锘是元素', None))
+
+    ``greedy``: whether the text after the mark shows a greedy reader's marks (:func:`marks_took_the_spaces`), asked
+    only where the byte it swallowed may have been a heading's ``#``.
     """
     for reading, kind in _BOM_AS_SINGLE_BYTE:
         if text.startswith(reading):
@@ -1643,7 +1647,7 @@ def misread_bom(text: str) -> tuple[str, str | None]:
     rest = text[len(_BOM_AS_GBK) :]
     following = rest[:1]
     if following in ("\ufffd", "?"):  # BF could not pair with the next byte
-        return _swallowed_first_byte(rest[1:]), "utf8-as-gbk"
+        return _swallowed_first_byte(rest[1:], greedy), "utf8-as-gbk"
     if following == "" or following.isascii():  # BF dropped without a mark (``errors="ignore"``, ``iconv -c``)
         return rest, "utf8-as-gbk"
     try:
@@ -1675,17 +1679,21 @@ def spans_without_the_mark(spans: tuple[tuple[int, int, int], ...], mark: int) -
     return tuple((1, start - mark, end - mark) if line == 1 else (line, start, end) for line, start, end in spans if line > 1 or start >= mark)
 
 
-def _swallowed_first_byte(rest: str) -> str:
+def _swallowed_first_byte(rest: str, greedy: Callable[[str], bool] | None = None) -> str:
     """The text after a greedy reader's mark for the BOM's last byte, with the first byte it swallowed put
-    back where what is left shows it: a front matter's first dash (``--``), a heading's ``#`` (`` 标题``).
-    A standard reader keeps that byte (``---``, ``# 标题``), and nothing is added.
+    back where what is left shows it: a front matter's first dash (``--``), a heading's ``#`` (`` 标题``),
+    a script's ``#!`` (``!/usr/bin/env``). A standard reader keeps that byte (``---``, ``# 标题``), and
+    nothing is added; where the rest is a heading, only the document tells whose mark it is (``greedy``):
+    a greedy reader took the first ``#`` of ``## 标题``.
 
-    >>> _swallowed_first_byte("--\\ntitle: 甲"), _swallowed_first_byte(" 标题"), _swallowed_first_byte("# 标题")
-    ('---\\ntitle: 甲', '# 标题', '# 标题')
+    >>> _swallowed_first_byte("--\\ntitle: 甲"), _swallowed_first_byte(" 标题"), _swallowed_first_byte("!/bin/sh")
+    ('---\\ntitle: 甲', '# 标题', '#!/bin/sh')
+    >>> _swallowed_first_byte("# 标题"), _swallowed_first_byte("# 标题", greedy=lambda rest: True)
+    ('# 标题', '## 标题')
     """
     if re.match(r"--\r?\n", rest):
         return "-" + rest
-    if re.match(r" \S", rest):
+    if re.match(r" \S|!/", rest) or (re.match(r"#{1,5} \S", rest) and greedy is not None and greedy(rest)):
         return "#" + rest
     return rest
 
@@ -2322,7 +2330,8 @@ _CLOSING = re.compile(r"""[,;)\]}]|["'](?:[\s,;)\]}+]|$)""")
 
 
 def _space_unless_closing(line: str, at: int) -> str:
-    """A space, or nothing before closing punctuation.
+    """A space, or nothing before closing punctuation, or the markup the rest of the line lacks
+    (:func:`_markup_byte`).
 
     A mark there is as likely to be Windows' code page 936's as a greedy reader's: the code page marks
     a lead byte that cannot pair with the ASCII after it and keeps that byte (``"鍏ㄧ湡鏁?"`` for
@@ -2332,7 +2341,38 @@ def _space_unless_closing(line: str, at: int) -> str:
     >>> _space_unless_closing('"全真教");', 4), _space_unless_closing("见 conf", 1), _space_unless_closing('点击"确定"', 2)
     ('', ' ', ' ')
     """
-    return "" if _CLOSING.match(line, at) else " "
+    return _markup_byte(line, at) or ("" if _CLOSING.match(line, at) else " ")
+
+
+#: A tag short of its ``<``: ``/strong>``, ``br>``, ``img src="a.png" />``.
+_TAG_WITHOUT_OPENER = re.compile(r"/?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>\n]{0,500})?/?>")
+#: An attribute's value left open before ``at``: ``alt="一键操作``.
+_OPEN_ATTRIBUTE = re.compile(r"""=(["'])[^"'<>\n]*\Z""")
+#: What follows an attribute's closing quote: the tag's end, or the next attribute.
+_AFTER_ATTRIBUTE = re.compile(r"\s*/?>|\s+[A-Za-z_:][\w:.-]*=")
+#: Strong emphasis that opens: ``**`` (not three or more) at a line's start or after a space or a character beyond ASCII.
+_STRONG = re.compile(r"(?<![*\w])\*\*(?!\*)")
+
+
+def _markup_byte(line: str, at: int) -> str | None:
+    """The markup character a greedy reader swallowed at ``at``, where the line shows it is missing there; else
+    ``None``. Each is a byte below 0x40 that such a reader takes with the last byte of the character before:
+    a tag's ``<`` (``。</strong>`` read ``銆?/strong>``), an attribute's closing quote (``alt="一键操作">``),
+    strong emphasis's closing ``*`` (``**检测**`` read ``**妫€娴?*``).
+
+    >>> _markup_byte("完成。/strong>", 3), _markup_byte('<img alt="一键操作>', 14), _markup_byte("**漏洞检测*", 6)
+    ('<', '"', '*')
+    >>> _markup_byte("a <b 完成/c>", 7), _markup_byte("说明 *注意*", 2), _markup_byte('他说"好 >', 4), _markup_byte("见 conf", 1)
+    (None, None, None, None)
+    """
+    rest = line[at:]
+    if _TAG_WITHOUT_OPENER.match(rest) and line.rfind("<", 0, at) <= line.rfind(">", 0, at):
+        return "<"
+    if _OPEN_ATTRIBUTE.search(line, 0, at) and _AFTER_ATTRIBUTE.match(rest):
+        return line[_OPEN_ATTRIBUTE.search(line, 0, at).start() + 1]
+    if rest.startswith("*") and not rest.startswith("**") and len(_STRONG.findall(line, 0, at)) % 2 == 1:
+        return "*"
+    return None
 
 
 def _line_start_kinds(line: str) -> list[re.Match | None]:
