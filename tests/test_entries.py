@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from errata.checks import check_duplicate_fingerprints, check_entries
@@ -123,3 +125,114 @@ def test_a_plain_heading_that_names_an_error_in_english_is_an_entry_in_place():
     command line``); with a cause or a fix under them, the lookup now leads there."""
     entries = find_entries("## DSO missing from command line\n\n#### 原因\n\n链接顺序不对。\n\n## 安装报错\n\n- 解决：重装\n")
     assert [(e.message, e.anchor, e.sections) for e in entries] == [("DSO missing from command line", "dso-missing-from-command-line", {"analysis": "链接顺序不对。"})]
+
+
+def test_labels_that_start_a_paragraph_give_a_heading_entry_its_sections():
+    # As real notes write them (a git guide's "常见报错", a Yuque conda note): the label starts a paragraph, its
+    # words on the same line or the lines after; none of them is a list item or a heading.
+    body = (
+        "### fatal: remote origin already exists\n\n原因：已经存在名为 `origin` 的远程仓库。\n\n解决：\n\n"
+        "```powershell\ngit remote set-url origin 新地址\n```\n\n"
+        "### CondaSSLError: Encountered an SSL error\n错误详情：\n```\nCondaSSLError: Encountered an SSL error.\n```\n"
+        "**解决方案**：关闭翻墙软件。\n"
+    )
+    entries = find_entries(body)
+    assert [(e.message, e.heading_id, sorted(e.sections)) for e in entries] == [
+        ("fatal: remote origin already exists", "fatal-remote-origin-already-exists", ["analysis", "solution"]),
+        ("CondaSSLError: Encountered an SSL error", "condasslerror-encountered-an-ssl-error", ["details", "solution"]),
+    ]
+    assert entries[0].sections["analysis"] == "已经存在名为 `origin` 的远程仓库。"
+    assert entries[1].sections["solution"] == "关闭翻墙软件。"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "### fatal: remote origin already exists\n\nFix: run it again\n",  # English prose, no label
+        "### fatal: remote origin already exists\n\n原因是远程仓库已经存在：见上文\n",  # a sentence, not a label
+        "### fatal: remote origin already exists\n\n```\n原因：x\n```\n",  # inside a code block
+    ],
+)
+def test_a_paragraph_is_a_label_only_where_it_starts_with_a_known_label_and_a_colon(body):
+    assert find_entries(body) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fatal: unable to access: OpenSSL SSL_read: Connection was reset",
+        "DLL load failed while importing _ssl",
+        "import _ssl_ 失败",
+        "调用 __init__ 时出错",
+        "snake_case_name 与 _private",
+        "foo_ bar _baz",
+        "_a b_ c",
+        "a _b_c d",
+    ],
+)
+def test_a_heading_s_id_is_certain_only_where_the_table_of_contents_gives_its_slug(text):
+    """Round twenty-two: any underscore made a heading's id uncertain, so a note headed with ``SSL_read`` or
+    ``importing _ssl`` gave no entry in place. An underscore makes emphasis only where one opens a word before
+    another closes one; where the id is called certain, it is the id the page has."""
+    import markdown
+    from pymdownx.slugs import slugify
+
+    from errata.entries import _slug_is_certain
+    from errata.markdown_lines import heading_slug
+
+    html = markdown.markdown("## " + text, extensions=["toc"], extension_configs={"toc": {"slugify": slugify(case="lower")}})
+    page_id = re.search(r'id="([^"]*)"', html)[1]
+    if _slug_is_certain(text):
+        assert heading_slug(text) == page_id
+    else:
+        assert "<em>" in html or "<strong>" in html
+
+
+def test_a_heading_that_says_it_failed_takes_its_error_from_the_code_block_under_it():
+    """A lookup round on other fields (round twenty-two): notes head an error in Chinese (``### 导入报错``,
+    ``#### 问题：临时文件权限问题``) and show it in the block of output under the heading; the fix follows, labelled.
+    The entry's message is the block's exception line, its anchor the heading's own."""
+    body = (
+        "### 问题：临时文件权限问题\n```bash\nPermissionError: [Errno 13] Permission denied: '/tmp/x'\n```\n\n**解决方案：**\n\n清理临时文件。\n\n"
+        "### make build 报错\n使用 `make build` 构建时，报错如下：\n```\n$ make build\nfatal: Could not read from remote repository.\nmake: *** [build] Error 1\n```\n解决：回退到 1.12。\n\n"
+        "### 安装步骤\n```\nerror: this is only an example\n```\n解决：无。\n\n"
+        "### 运行报错\n```\n$ ls\na.txt\n```\n解决：无。\n"
+    )
+    entries = find_entries(body)
+    # Not a tool's last line: git's ``fatal: Could not read from remote repository.`` follows any of its errors,
+    # and as an entry it took every paste of git's (the round's lookup: 5 pastes answered wrong at 1.0).
+    assert [(e.message, e.heading_id) for e in entries] == [("PermissionError: [Errno 13] Permission denied: '/tmp/x'", "问题临时文件权限问题")]
+    assert entries[0].sections["details"].startswith("```bash")
+
+
+def test_labels_written_as_quoted_lines_or_short_phrases_name_their_sections():
+    """The same round: ``> 问题产生的原因`` and ``> 如何解决`` under a heading that names the error beside a package's
+    name (``#### 安装babel包，Error: Cannot find module '@babel/core' 问题``)."""
+    body = "#### 安装babel包，Error: Cannot find module '@babel/core' 问题\n\n> 问题产生的原因\n\n版本不对应。\n\n> 如何解决\n\n- 卸载旧的 babel-core\n"
+    (entry,) = find_entries(body)
+    assert entry.message == "Error: Cannot find module '@babel/core'"
+    assert entry.sections == {"analysis": "版本不对应。", "solution": "- 卸载旧的 babel-core"}
+
+
+def test_under_a_heading_that_says_an_error_happened_the_first_paragraph_s_error_span_is_the_entry():
+    """An importer round (twenty-two): ``## 1. Sync 时错误`` then ``Sync 时错误：`Caused by: …`。`` then ``解决方法：…``
+    gave no entry: the paragraph was more than its code span. Under a heading that names no error it still is none."""
+    body = (
+        "## 1. Sync 时错误\n\nSync 时错误：`Caused by: org.gradle.api.internal.plugins.PluginApplicationException: Failed to apply`。\n\n"
+        "解决方法：在 `gradle.properties` 中加入下面的代码。\n\n"
+        "## 2. 安装\n\n运行 `pip install x` 时报 `ERROR: No matching distribution`。\n\n解决方法：换源。\n"
+    )
+    (entry,) = find_entries(body)
+    assert entry.message == "Caused by: org.gradle.api.internal.plugins.PluginApplicationException: Failed to apply"
+    assert entry.heading_id == "1-sync-时错误" and "gradle.properties" in entry.sections["solution"]
+
+
+def test_a_label_heading_never_starts_an_entry_of_its_own():
+    """``### 详细报错信息`` says 报错 and has the traceback under it: read as a heading that says an error happened, it
+    cut its card in two (the card lost its analysis and solution; the repository's own docs failed the check)."""
+    body = (
+        "## `OSError: [Errno 28] No space left on device`\n\n### 详细报错信息\n\n```python\nOSError: [Errno 28] No space left on device\n```\n\n"
+        "### 报错原因\n\n共享内存满了：`OSError: [Errno 28] No space left`。\n\n### 解决方案\n\n调大 `--shm-size`。\n"
+    )
+    (entry,) = find_entries(body)
+    assert set(entry.sections) == {"details", "analysis", "solution"}

@@ -1743,3 +1743,17 @@ def test_a_category_name_longer_than_a_file_name_may_be_is_no_traceback(tmp_path
     write(tmp_path / "blog/docs/_posts/p.md", "---\ntitle: 帖\n---\n正文\n")
     report = import_blog(tmp_path / "blog", tmp_path / "docs")
     assert any("p.md: cannot write: File name too long" in line for line in report.failed)
+
+
+def test_an_auto_catalogue_page_lists_its_folder(tmp_path):
+    """An importer round (twenty-two): VuePress 2's and hope's ``<AutoCatalog />`` made a folder's README an empty page
+    (the component dropped, the report saying its content was kept). It is that folder's catalogue now."""
+    report, docs = import_files(tmp_path, {
+        "前端/README.md": "---\ntitle: 前端\n---\n# 前端\n\n<AutoCatalog />\n",
+        "前端/一.md": "---\ntitle: 第一篇\n---\n正文\n",
+        "后端/README.md": "# 后端\n\n说明文字。\n\n<AutoCatalog />\n",
+        "后端/二.md": "---\ntitle: 第二篇\n---\n正文\n",
+    })
+    assert "- [第一篇](一.md)" in (docs / "前端/index.md").read_text(encoding="utf-8")
+    assert "说明文字" in (docs / "后端/README.md").read_text(encoding="utf-8")  # a page with more than the component stays as written
+    assert report.failed == []

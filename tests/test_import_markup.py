@@ -866,3 +866,37 @@ def test_a_definition_written_as_a_comment_stays_and_is_no_broken_link(comment, 
 def test_a_comment_label_keeps_no_script_url():
     conversion = convert_markup("[//]: javascript:alert(1)\n\n正文\n")
     assert "]: javascript" not in conversion.text
+
+
+def test_an_autolink_at_a_line_start_opens_no_raw_html_block():
+    # A real blog (LawssssCat/vuepress2-note, post/2023/2023-11-21-plan.md): a paragraph that is only an
+    # autolink, an admonition further down, then a fence showing a component's Markdown. Python-Markdown
+    # reads the autolink as a link and the fence as code; the check read the autolink as the start of a
+    # raw HTML block running to the page's end, put the fence back as HTML and refused its <mermaid>.
+    from errata.markdown_lines import FENCED, line_roles
+    from errata.safety import find_unsafe_html
+
+    text = "<https://a.example/>\n\n!!! tip\n    x\n\n```markdown\n<mermaid>\nx\n</mermaid>\n```\n"
+    assert find_unsafe_html(text) == []
+    assert line_roles(text)[5:10] == [FENCED] * 5
+    mail = "<me@a.example>\n\n- a\n    x\n\n```markdown\n<mermaid>\n```\n"
+    assert find_unsafe_html(mail) == []
+    # A tag at a line's start still opens one, and what it holds is still checked.
+    assert [u.what for u in find_unsafe_html("<div>\n\n- a\n    x\n\n<mermaid>\n</div>\n")] == ["<mermaid> element"]
+
+
+def test_tex_formulas_come_across_as_code_and_build():
+    """An importer round (twenty-two): hope's demo page wrote ``$$\\sum_{i=1}^r x_i$$``; Python-Markdown read ``{i=1}``
+    as an attribute list (the strict build failed, and the report told the author to remove "attribute i") and its
+    underscores as emphasis. A formula is shown as TeX source now: display ones as a ``tex`` block, inline ones as a
+    code span where the blog reads maths (``$5 和 $6`` stays text), never inside code."""
+    from errata.blog.markup import convert_markup
+    from errata.safety import find_unsafe_html
+
+    body = "求和：\n\n$$\n\\sum_{i=1}^r x_i\n$$\n\n行内 $x_{k=1}$ 与 $$a_1$$，花了 $5 和 $6。\n\n```\n$$ 不动 $$\n```\n"
+    text = convert_markup(body, syntax=frozenset({"math"})).text
+    assert "```tex\n\\sum_{i=1}^r x_i\n```" in text
+    assert "行内 `x_{k=1}` 与 `a_1`，花了 $5 和 $6。" in text
+    assert "```\n$$ 不动 $$\n```" in text
+    assert find_unsafe_html(text) == []
+    assert "$x_{k=1}$" in convert_markup(body).text  # a blog without maths: ``$`` is a dollar

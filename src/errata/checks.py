@@ -8,6 +8,7 @@ and pre-commit. One place for each rule: both call these functions.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 import yaml
 
 from .entries import ErrorEntry, code_span_text
-from .markdown_lines import BRACES, HASH_ID, heading_slug, heading_text, prose_lines
+from .markdown_lines import BRACES, HASH_ID, PROSE, heading_slug, heading_text, line_roles, prose_lines
 from .metadata import DEFAULT_TIMEZONE, display_name, mkdocs_reads_other_front_matter, normalise_date
 from .safety import DIRECTION_CONTROL_RANGES, DIRECTION_CONTROLS, find_unsafe_html, find_unsafe_text, markdown_links
 from .text.bytemap import BYTE_RUN, run_to_bytes, split_pieces
@@ -233,10 +234,47 @@ def check_unsafe_html(body: str, path: str, first_line: int) -> list[Problem]:
     ['a.md:6: text-direction control character U+2067 (what a reader sees is not what is copied): remove it [unsafe-html]']
     """
     problems = [Problem(path, u.line, "unsafe-html", u.message) for u in find_unsafe_html(body, first_line)]
-    if DIRECTION_CONTROLS.search(body):
+    if DIRECTION_CONTROLS.search(body) or "&" in body and DIRECTION_CONTROLS.search(html.unescape(body)):
         for offset, line in enumerate(body.split("\n")):
-            if found := DIRECTION_CONTROLS.search(line):
+            # Written as a character reference too (``&rlm;``, ``&#x202e;``): the page shows the character.
+            if found := DIRECTION_CONTROLS.search(line) or "&" in line and DIRECTION_CONTROLS.search(html.unescape(line)):
                 problems.append(Problem(path, first_line + offset, "unsafe-html", f"text-direction control character U+{ord(found[0]):04X} (what a reader sees is not what is copied): remove it"))
+    return sorted(problems + _hidden_past_blanks(body, path, first_line), key=lambda p: p.line)
+
+
+#: Characters a code block draws as empty space: spaces and tabs, Unicode's other spaces, and the letters that
+#: print as nothing (U+2800 the blank Braille cell, the Hangul fillers).
+_BLANKS = "\\t \\u00a0\\u1680\\u2000-\\u200b\\u202f\\u205f\\u3000\\u2800\\u3164\\u115f\\u1160\\uffa0\\u180e\\ufeff"
+#: The longest run of them a line may hold between two pieces of text. A code block scrolls sideways and the
+#: theme shows no scroll bar until it is pointed at: ``pip install requests``, 600 spaces, ``; curl … | sh`` showed
+#: the install alone while the copy button copied the curl too (a red-team audit). No essay aligns text so far.
+MAX_BLANK_RUN = 32
+#: The column from which text is out of sight in a code block on a wide screen (about 84 columns show): a table
+#: that a tool prints pads its cells with long runs of spaces but most end by column 80 (``nvidia-smi``'s ``|  No
+#: running processes found   …   |``), so a run counts only where the text after it starts beyond this.
+HIDDEN_COLUMN = 80
+_HIDING_BLANKS = re.compile(f"[^{_BLANKS}][{_BLANKS}]{{{MAX_BLANK_RUN},}}(?=[^{_BLANKS}])")
+
+
+def _hidden_past_blanks(body: str, path: str, first_line: int) -> list[Problem]:
+    """Lines where text follows a run of blank characters long enough to push it out of a code block's sight
+    (tabs counted as the columns they fill); a table's row in prose is left alone (its cells are padded).
+
+    >>> [str(p) for p in _hidden_past_blanks("```bash\\npip install requests" + " " * 300 + "; curl x | sh\\n```\\n| a" + " " * 40 + "| b |", "a.md", 5)]
+    ['a.md:6: text after 300 blank characters, out of sight where the line is shown (a code block scrolls sideways) but copied with it: remove the blanks [unsafe-html]']
+    """
+    if not re.search(f"[{_BLANKS}]{{{MAX_BLANK_RUN},}}", body):
+        return []
+    problems = []
+    lines = body.split("\n")
+    roles = line_roles(body)
+    for offset, (line, role) in enumerate(zip(lines, roles)):
+        if role == PROSE and "|" in line:
+            continue
+        found = next((run for run in _HIDING_BLANKS.finditer(line.expandtabs(8) if "\t" in line else line) if run.end() >= HIDDEN_COLUMN), None)
+        if found:
+            message = f"text after {len(found[0]) - 1} blank characters, out of sight where the line is shown (a code block scrolls sideways) but copied with it: remove the blanks"
+            problems.append(Problem(path, first_line + offset, "unsafe-html", message))
     return problems
 
 
@@ -482,11 +520,21 @@ def check_entry_messages(entries: list[ErrorEntry], path: str) -> list[Problem]:
     >>> [str(p) for p in check_entry_messages([ErrorEntry("x `` <img src=x onerror=alert(1)>", line=7)], "a.md")]
     ['a.md:7: unsafe HTML in the entry message: event-handler attribute onerror (shown as code; write the error as printed) [unsafe-html]']
     """
-    return [
+    problems = [
         Problem(path, entry.line, "unsafe-html", f"unsafe HTML in the entry message: {what} (shown as code; write the error as printed)")
         for entry in entries
         for what in find_unsafe_text(entry.message)
     ]
+    for entry in entries:
+        # scripts/lookup.py and new_entry.py print a message to the reader's terminal: an escape in one set the
+        # terminal's title, erased the line and wrote the clipboard (OSC 52) there (an audit).
+        if found := _TERMINAL_CONTROL.search(entry.message):
+            problems.append(Problem(path, entry.line, "unsafe-html", f"control character U+{ord(found[0]):04X} in the entry message (a terminal that prints it obeys it): write the error as printed, without its colours"))
+    return sorted(problems, key=lambda p: p.line)
+
+
+#: Characters a terminal reads as commands, not text: C0 controls (the escape among them), DEL and C1.
+_TERMINAL_CONTROL = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f]")
 
 
 def front_matter_lines(block: str) -> dict[tuple, int]:

@@ -37,13 +37,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .fingerprint import exception_type, fingerprint, libraries_in_traceback, names_an_error, short_type
+from .fingerprint import error_line, exception_type, fingerprint, libraries_in_traceback, names_an_error, short_type
 from .markdown_lines import BRACES, FENCE, HASH_ID, code_span_bounds, heading_slug, heading_text, prose_lines
 
 #: Section labels, in the order a card shows them, with the words that name them.
 SECTION_LABELS: dict[str, tuple[str, ...]] = {
-    "details": ("详细报错信息", "详细信息", "报错信息", "错误信息", "details", "detail", "traceback", "error details"),
-    "analysis": ("问题分析", "原因分析", "分析", "原因", "问题原因", "错误原因", "报错原因", "analysis", "cause"),
+    "details": ("详细报错信息", "详细信息", "报错信息", "错误信息", "错误详情", "details", "detail", "traceback", "error details"),
+    "analysis": ("问题分析", "原因分析", "分析", "原因", "问题原因", "错误原因", "报错原因", "产生原因", "analysis", "cause"),
     "solution": ("解决方案", "解决方法", "解决办法", "解决", "修复", "修复方法", "处理方法", "solution", "fix"),
     "references": ("参考文章", "参考资料", "参考链接", "参考", "references", "reference", "see also"),
 }
@@ -56,8 +56,9 @@ _HEADING_MARKER = re.compile(r"(?P<hashes>#{2,6})[ \t]+")
 _TITLE_MARKER = re.compile(r"(?P<hashes>#)[ \t]+")
 #: A section label's line. Each run of spaces has one way to match (possessive, and the label starts with
 #: a character that is no space): with three, a line of 1,200 spaces and a ``*`` took 50 s (a red-team audit).
-#: The colon may stand inside the bold (``- **问题分析：**``), as Chinese notes often write it.
-_LABEL = re.compile(r"^(?P<indent>[ \t]*+)(?:[-*+][ \t]++|#{3,6}[ \t]++)(?:\*\*)?(?P<label>[^：:* \t\n][^：:*\n]{0,23}?)(?:[：:]?\*\*)?[ \t]*+(?:[：:][ \t]*+)?$")
+#: The colon may stand inside the bold (``- **问题分析：**``), as Chinese notes often write it; a quoted line
+#: (``> 如何解决``) is a label too.
+_LABEL = re.compile(r"^(?P<indent>[ \t]*+)(?:[-*+][ \t]++|#{3,6}[ \t]++|>[ \t]*+)(?:\*\*)?(?P<label>[^：:* \t\n][^：:*\n]{0,23}?)(?:[：:]?\*\*)?[ \t]*+(?:[：:][ \t]*+)?$")
 _HEADING = re.compile(r"^#{1,6}[ \t]")
 _CJK = re.compile("[\u4e00-\u9fff]")
 #: A list item that is a label and its section's first words at once: ``- **原因**：包名含 `:amd64` 后缀``, or
@@ -65,6 +66,12 @@ _CJK = re.compile("[\u4e00-\u9fff]")
 #: changelog's line).
 _INLINE_LABEL = re.compile(
     r"^(?P<indent>[ \t]*+)[-*+][ \t]++(?:\*\*(?P<bold>[^：:*\n]{1,24}?)(?:[：:]?\*\*)[ \t]*+[：:]?|(?P<plain>[^：:*\s][^：:*\n]{0,23}?)[ \t]*+[：:])[ \t]*+(?P<rest>\S.*)$"
+)
+#: A paragraph that starts with a label and a colon, as most Chinese notes write their sections under a heading
+#: that names the error: ``原因：远程仓库名写错``, ``解决：``, ``**解决方案**：``. The label is bold, or it is Chinese
+#: and a colon ends it (an English ``Fix: ...`` line is prose); only the labels :data:`SECTION_LABELS` knows count.
+_PARAGRAPH_LABEL = re.compile(
+    r"^[ ]{0,3}(?:\*\*(?P<bold>[^：:*\n]{1,24}?)(?:[：:]?\*\*)[ \t]*+[：:]?|(?P<plain>[^：:*\s#>|`][^：:*\n]{0,23}?)[ \t]*+[：:])[ \t]*+(?P<rest>.*)$"
 )
 
 
@@ -135,12 +142,22 @@ def section_key(label: str) -> str | None:
 
     >>> section_key("问题分析"), section_key("Solution"), section_key("其他")
     ('analysis', 'solution', None)
+    >>> section_key("问题产生的原因"), section_key("如何解决"), section_key("解决办法如下："), section_key("原因是 cudnn 版本不一致")
+    ('analysis', 'solution', 'solution', None)
     """
     text = label.strip().strip("*").strip().rstrip("：:").strip().lower()
     for key, names in SECTION_LABELS.items():
         if text in names:
             return key
-    return None
+    return next((key for key, pattern in _LABEL_PHRASES.items() if pattern.fullmatch(text)), None)
+
+
+#: Labels written as a short Chinese phrase rather than a word: ``问题产生的原因``, ``出现这个错误的原因可能是``,
+#: ``如何解决``, ``解决办法如下``. Chinese only and short, so that a sentence (``原因是 cudnn 版本不一致``) is none.
+_LABEL_PHRASES = {
+    "analysis": re.compile(r"[\u4e00-\u9fff]{0,8}原因(?:分析|如下|是|可能是|可能有)?"),
+    "solution": re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:解决|修复|处理)(?:方法|办法|方案|步骤|思路)?(?:如下)?|(?:如何|怎么|怎样)(?:解决|修复|处理))"),
+}
 
 
 def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
@@ -176,13 +193,14 @@ def _ids_on_the_page(lines: list[str]) -> Counter[str]:
     """How many times each id a heading's slug could be stands on the page: the slug of every line as a heading of
     any kind would show it (an admonition's, a setext one's, a quote's), and every id an attribute list gives.
     Where a slug is there twice, the table of contents numbers the second (``_1``) or an explicit id holds it.
+    A line inside a fenced code block is none of these (a note's error output repeats its heading's words).
 
-    >>> ids = _ids_on_the_page(["## 报错 KeyError a", "## 报错 `KeyError: 'a'`", "## 其他 { #运行-x }"])
+    >>> ids = _ids_on_the_page(["## 报错 KeyError a", "## 报错 `KeyError: 'a'`", "## 其他 { #运行-x }", "```", "报错 KeyError a", "```"])
     >>> ids["报错-keyerror-a"], ids["运行-x"]
     (2, 1)
     """
     taken: Counter[str] = Counter()
-    for line in lines:
+    for _, line in prose_lines("\n".join(lines)):
         words = line.strip().lstrip(">").strip().strip("#").strip()
         if words:
             taken[heading_slug(words)] += 1
@@ -192,8 +210,12 @@ def _ids_on_the_page(lines: list[str]) -> Counter[str]:
 
 
 #: What the table of contents reads otherwise than its raw text outside code spans: links, entities, emphasis,
-#: HTML, escapes, emoji and footnote references.
-_UNCERTAIN_SLUG = re.compile(r"[\[\]&<>_*\\~^|]|:[\w+-]+:")
+#: HTML, escapes, emoji and footnote references. (An underscore only where it can open or close emphasis.)
+_UNCERTAIN_SLUG = re.compile(r"[\[\]&<>*\\~^|]|:[\w+-]+:")
+#: Underscores that open emphasis (at a word's start) and that close it (at a word's end): Python-Markdown reads
+#: none inside a word (``SSL_read``), nor one that opens with nothing to close it (``importing _ssl``).
+_UNDERSCORES_OPENING = re.compile(r"(?<![\w_])_+(?=[^\s_])")
+_UNDERSCORES_CLOSING = re.compile(r"(?<=[^\s_])_+(?![\w_])")
 #: An attribute list's brace, read as one even inside a code span by the slug of the raw text.
 _BRACE = re.compile(r"[{}]")
 
@@ -204,8 +226,21 @@ def _slug_is_certain(text: str) -> bool:
 
     >>> _slug_is_certain("报 `KeyError: '__init__'`"), _slug_is_certain("调用 __init__ 时 `KeyError`"), _slug_is_certain("用 [pip](https://pip.pypa.io) 装 `x`")
     (True, False, False)
+    >>> _slug_is_certain("OpenSSL SSL_read: Connection reset"), _slug_is_certain("DLL load failed while importing _ssl"), _slug_is_certain("import _ssl_ 失败")
+    (True, True, False)
     """
-    return not _UNCERTAIN_SLUG.search(_TICKED.sub("", text)) and not _BRACE.search(text)
+    outside = _TICKED.sub("", text)
+    return not _UNCERTAIN_SLUG.search(outside) and not _BRACE.search(text) and not _underscore_emphasis(outside)
+
+
+def _underscore_emphasis(text: str) -> bool:
+    """Whether underscores in ``text`` make emphasis: one that opens a word before one that closes a word.
+
+    >>> _underscore_emphasis("_a b_ c"), _underscore_emphasis("foo_ bar _baz"), _underscore_emphasis("a _b_c d")
+    (True, False, False)
+    """
+    opening = _UNDERSCORES_OPENING.search(text)
+    return opening is not None and _UNDERSCORES_CLOSING.search(text, opening.end()) is not None
 
 
 _TICKED = re.compile(r"`[^`]*`")
@@ -253,8 +288,8 @@ def _entry_starts(lines: list[str]) -> list[tuple[int, str, str, bool]]:
                 message = code_span_text(rest)
             if message is not None and marker.re is _HEADING_MARKER:
                 starts.append((i, message.strip(), marker.group("hashes"), False))
-            elif message is None and rest == _without_attribute_list(rest) and (
-                message := _error_in_heading(rest) or _error_under_heading(lines, i) or _error_as_heading(rest)
+            elif message is None and rest == _without_attribute_list(rest) and not section_key(rest) and (
+                message := _error_in_heading(rest) or _error_under_heading(lines, i, rest) or _error_as_heading(rest) or _error_in_code_under_heading(lines, i, rest)
             ):
                 starts.append((i, message, marker.group("hashes"), True))
     return starts
@@ -286,6 +321,8 @@ def _error_as_heading(text: str) -> str | None:
     (None, None, None)
     >>> _error_as_heading("Github 推送时提示：ssh: connect to host github.com port 22"), _error_as_heading("`KeyError` 的原因")
     (None, None)
+    >>> _error_as_heading("安装babel包，Error: Cannot find module '@babel/core' 问题"), _error_as_heading("Spring Boot 启动 Error handling")
+    ("Error: Cannot find module '@babel/core'", None)
 
     Three words at least, in one stretch: a tutorial's heading names a class or a topic (``Exception 类的继承``,
     ``Error handling``), and English on both sides of Chinese is no one message.
@@ -294,9 +331,11 @@ def _error_as_heading(text: str) -> str | None:
         return None
     stretches = [part.strip(" :：,，.。") for part in _NOT_THE_MESSAGE.split(text)]
     stretches = [part for part in stretches if part and not part.isdigit()]
-    if len(stretches) != 1:
+    # Beside the error, a name alone may stand in the Chinese (``安装babel包，Error: Cannot find module …``).
+    long = [part for part in stretches if len(part.split()) > 1]
+    if len(long) != 1 or len(stretches) > 1 and not names_an_error(long[0]):
         return None
-    message = _NUMBERING.sub("", " ".join(stretches[0].split()))
+    message = _NUMBERING.sub("", " ".join(long[0].split()))
     words = message.split()
     if len(words) < 3 or words[0].lower() in _TOPIC_WORDS:
         return None  # a name or a topic; a tutorial's heading about errors (``How to fix TypeError quickly``)
@@ -309,16 +348,53 @@ _TOPIC_WORDS = frozenset(
 )
 
 
-def _error_under_heading(lines: list[str], at: int) -> str | None:
+def _error_under_heading(lines: list[str], at: int, heading: str = "") -> str | None:
     """The error a heading's first paragraph is, where that is one code span that names an error
-    (``# 未定义``, then `` `Uncaught ReferenceError: TweenLite is not defined` ``).
+    (``# 未定义``, then `` `Uncaught ReferenceError: TweenLite is not defined` ``); under a heading that says an
+    error happened, the paragraph's first code span that names one among other words (``## 1. Sync 时错误``, then
+    ``Sync 时错误：`Caused by: …PluginApplicationException: Failed to apply`。``).
 
     >>> _error_under_heading(["## 未定义", "", "`ReferenceError: x is not defined`"], 0)
     'ReferenceError: x is not defined'
+    >>> _error_under_heading(["## Sync 时错误", "", "Sync 时：`Caused by: PluginApplicationException: Failed to apply`。"], 0, "Sync 时错误")
+    'Caused by: PluginApplicationException: Failed to apply'
+    >>> _error_under_heading(["## 安装", "", "运行 `pip install x` 时报 `ERROR: No matching distribution`。"], 0, "安装")
     """
     following = next((line for line in lines[at + 1 : at + 4] if line.strip()), "")
     span = code_span_text(following.strip())
+    if span is None and names_an_error(heading) and not _HEADING_MARKER.match(following):
+        return _error_in_heading(following)
     return span.strip() if span and names_an_error(span) else None
+
+
+#: How far under a heading its error's code block may start (a sentence or two may come first).
+_CODE_UNDER_HEADING = 8
+
+
+def _error_in_code_under_heading(lines: list[str], at: int, heading: str) -> str | None:
+    """The error a heading says happened (``### 更新composer报错``, ``## make build 失败``) where it shows it in the
+    code block under it (a sentence or two may come first), before anything else is labelled or headed: the
+    program's exception line, as :func:`~errata.fingerprint.error_line` reads it.
+
+    >>> _error_in_code_under_heading(["## 导入报错", "", "```", "Traceback (most recent call last):", "ImportError: No module named x", "```"], 0, "导入报错")
+    'ImportError: No module named x'
+    >>> _error_in_code_under_heading(["## make 报错", "```", "fatal: Could not read from remote repository.", "```"], 0, "make 报错")
+    >>> _error_in_code_under_heading(["## 安装步骤", "```", "error: x y", "```"], 0, "安装步骤"), _error_in_code_under_heading(["## 运行报错", "```", "$ ls", "```"], 0, "运行报错")
+    (None, None)
+    """
+    if not (names_an_error(heading) or "问题" in heading):  # ``编译问题``: the block must still show an error
+        return None
+    for k in range(at + 1, min(len(lines), at + 1 + _CODE_UNDER_HEADING)):
+        line = lines[k]
+        if _HEADING_MARKER.match(line) or _inline_label(line) or _paragraph_label(line) or section_key(heading_text(line) or ""):
+            return None
+        if FENCE.match(line):
+            end = next((j for j in range(k + 1, len(lines)) if FENCE.match(lines[j])), len(lines))
+            # An exception's line only: a tool's last ``fatal:`` or ``error:`` line is as often what follows the
+            # error (``fatal: Could not read from remote repository.`` after any of git's, ``make: *** Error 1``).
+            message = error_line("\n".join(lines[k + 1 : end]))
+            return message if message and exception_type(message) and len(message.split()) >= 2 else None
+    return None
 
 
 def code_spans(text: str) -> list[str]:
@@ -410,10 +486,11 @@ def _sections(lines: list[str]) -> dict[str, str]:
         if key:
             current = sections.setdefault(key, [])
             continue
-        inline = None if in_fence or label else _inline_label(line)
+        inline = None if in_fence or label else _inline_label(line) or _paragraph_label(line)
         if inline:
             current = sections.setdefault(inline[0], [])
-            current.append(inline[1])
+            if inline[1]:
+                current.append(inline[1])
             continue
         if current is not None:
             current.append(line)
@@ -449,6 +526,22 @@ def _inline_label(line: str) -> tuple[str, str] | None:
         return None
     key = section_key(match["bold"] or match["plain"])
     return (key, match["rest"]) if key else None
+
+
+def _paragraph_label(line: str) -> tuple[str, str] | None:
+    """The section a paragraph's leading label names and the words after it on its line (:data:`_PARAGRAPH_LABEL`),
+    or None.
+
+    >>> _paragraph_label("原因：远程仓库名可能写错"), _paragraph_label("解决："), _paragraph_label("**解决方案**：清缓存")
+    (('analysis', '远程仓库名可能写错'), ('solution', ''), ('solution', '清缓存'))
+    >>> _paragraph_label("Fix: crash on start"), _paragraph_label("原因是 cudnn 版本不一致：见下"), _paragraph_label("- 原因：x")
+    (None, None, None)
+    """
+    match = _PARAGRAPH_LABEL.match(line)
+    if not match or not (match["bold"] or _CJK.search(match["plain"])):
+        return None
+    key = section_key(match["bold"] or match["plain"])
+    return (key, match["rest"].rstrip()) if key else None
 
 
 def _tidy(lines: list[str]) -> str:

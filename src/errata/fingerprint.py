@@ -120,6 +120,11 @@ def exception_line(text: str) -> tuple[str | None, str]:
     (('KeyError', "'bbox' at once"), ('KeyError', "'bbox'"))
     """
     text = normalise_paste(text)
+    return _shown_error(text) or (None, trimmed(_SPACE.sub(" ", text)))
+
+
+def _shown_error(text: str) -> tuple[str | None, str] | None:
+    """:func:`exception_line` of a normalised text where a line of it is an error's, else None."""
     matches = list(EXCEPTION_LINE.finditer(text))
     if matches:
         last = matches[-1]
@@ -131,7 +136,27 @@ def exception_line(text: str) -> tuple[str | None, str]:
     if inline:
         opening, kind, message = inline[-1].groups()
         return kind, trimmed(_in_the_code_span(message) if opening else message)
-    return None, trimmed(_SPACE.sub(" ", text))
+    return None
+
+
+def error_line(text: str) -> str | None:
+    """The error a text shows, as it would be written as an entry's message (``Type: message``), or None where
+    no line of it is an exception's or a tool's error line: a program's output under a heading that says it failed.
+
+    >>> error_line("$ composer update\\nLoading composer repositories\\n[Composer\\\\Downloader\\\\TransportException]\\nerror: curl error 28 while downloading")
+    'error: curl error 28 while downloading'
+    >>> error_line("Traceback (most recent call last):\\n  File \\"a.py\\", line 1\\nKeyError: 'bbox'"), error_line("$ ls\\na.txt b.txt")
+    ("KeyError: 'bbox'", None)
+    """
+    text = normalise_paste(text)
+    shown = _shown_error(text)
+    if shown is None or not shown[1]:
+        return None
+    kind, message = shown
+    if kind:
+        return f"{kind}: {message}"
+    # A tool's line as it printed it, its ``error:`` or ``fatal:`` too (``fatal: refusing to merge …``).
+    return trimmed(list(TOOL_ERROR_LINE.finditer(text))[-1].group(0).strip().lstrip("{`").strip())
 
 
 def _in_the_code_span(message: str) -> str:
@@ -200,7 +225,8 @@ def exception_type(text: str) -> str | None:
 _ENGLISH_ERROR_WORDS = (
     r"error|exception|fail|cannot|can't|could ?n[o']t|unable|not found|no such|no module|denied|invalid|illegal|fatal|"
     r"refused|timed? ?out|out of memory|abort|traceback|warning|segmentation fault|core dumped|killed|not supported|"
-    r"unsupported|mismatch|expected|undefined|unknown|missing|does ?n[o']t exist|deprecated|conflict|err!"
+    r"unsupported|mismatch|expected|undefined|unknown|missing|does ?n[o']t exist|deprecated|conflict|err!|"
+    r"panic|insufficient|n[o']t match|emerg"
 )
 #: What a word may stand after: no ASCII letter, digit or dot (Chinese may: ``编译error``), or a lower-case
 #: letter when the word starts a camel-case part (``BuildFailure``); and before: no underscore, call, file
@@ -237,6 +263,8 @@ def names_an_error(message: str) -> bool:
     >>> [names_an_error(m) for m in ("3 errors generated", "BuildFailure", "npm ERR! code 1", "connect ETIMEDOUT")]
     [True, True, True, True]
     >>> [names_an_error(m) for m in ("BUILD FAILED", "FAILED tests/a.py::t", "编译error", "ERR_OSSL_EVP_UNSUPPORTED")]
+    [True, True, True, True]
+    >>> [names_an_error(m) for m in ("panic: assignment to entry in nil map", "CUDA driver version is insufficient", "This download does NOT match", "nginx: [emerg] bind() failed")]
     [True, True, True, True]
 
     Messages of the zh_CN locale too (coreutils, bash, the kernel's OOM killer through the shell):

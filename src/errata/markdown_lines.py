@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
+from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
 from pymdownx.superfences import RE_HL_LINES, RE_LINENUMS
 
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
@@ -227,6 +228,9 @@ _CONTAINER = re.compile(r" {0,3}(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|!!!|\?\?\?|=
 #: Where Python-Markdown's HTML block parser starts a raw block: a tag, a comment, a declaration at a
 #: line's start (after at most three spaces).
 _HTML_START = re.compile(r" {0,3}<(?:[A-Za-z]|!|\?)")
+#: An autolink at a line's start (``<https://…>``, ``<me@host>``): a link in a paragraph to Python-Markdown,
+#: never the start of a raw HTML block (whose element would run on, fences and all, to the page's end).
+_AUTOLINK_START = re.compile(f" {{0,3}}(?:{AUTOLINK_RE}|{AUTOMAIL_RE})")
 
 
 def line_roles(text: str) -> list[str]:
@@ -289,7 +293,7 @@ def line_roles(text: str) -> list[str]:
             roles[k], code_level, block_start = CODE, level, False
             k += 1
             continue
-        if _HTML_START.match(line):
+        if _HTML_START.match(line) and not _AUTOLINK_START.match(line):
             end = min(_raw_html_end(lines, fenced, k), len(lines) - 1)
             inside = k
             while inside <= end:  # Python-Markdown sets fences aside first; one where code may be is put back

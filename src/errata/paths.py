@@ -135,12 +135,18 @@ def static_file_problem(src_uri: str, own_files: set[str]) -> str | None:
     (None, 'a .html file is published as it is, and a browser may run scripts in it; docs/ takes Markdown, pictures, media and documents')
     >>> static_file_problem("x/p.markdown", set())
     'Errata builds essays from .md files only (a .markdown page would skip its checks): rename it to .md'
+
+    MkDocs takes ``.md`` as a page in lower case only: ``evil.MD`` would be copied as it is, past every check.
+
+    >>> static_file_problem("x/evil.MD", set())
+    'Errata builds essays from .md files only (a .MD page would skip its checks): rename it to .md'
     """
     if src_uri in own_files:
         return None
-    suffix = os.path.splitext(src_uri)[1].lower()
+    written = os.path.splitext(src_uri)[1]
+    suffix = written.lower()
     if suffix in MARKDOWN_SUFFIXES:
-        return None if suffix == ".md" else f"Errata builds essays from .md files only (a {suffix} page would skip its checks): rename it to .md"
+        return None if written == ".md" else f"Errata builds essays from .md files only (a {written} page would skip its checks): rename it to .md"
     if _theme_has_file(src_uri):
         return f"{src_uri} would replace the theme's own file (its script or style would run on every page)"
     if suffix not in PASSIVE_SUFFIXES and os.path.basename(src_uri) not in PASSIVE_NAMES:

@@ -36,7 +36,12 @@ from .metadata import MAX_DEPTH
 
 #: Elements a page may keep (besides ammonia's defaults, minus the ones below).
 _SVG_SHAPES = {"svg", "path", "g", "circle", "rect", "ellipse", "line", "polyline", "polygon"}
-ALLOWED_TAGS = (set(nh3.ALLOWED_TAGS) - {"map", "area"}) | {"input", "label", "section", "main"} | _SVG_SHAPES
+#: Neither ``<bdo>`` nor ``<bdi>`` (nor a ``dir`` attribute, below): they are the markup of the text-direction
+#: controls the page drops (:data:`DIRECTION_CONTROLS`). ``pip install requests<bdo dir="rtl"><span dir="ltr">; curl …
+#: | sh</span><span dir="ltr"> #</span></bdo>`` showed ``pip install requests #; curl … | sh`` (the curl a comment),
+#: and a reader who copied the line got the curl to run (a red-team audit); ``<bdi>`` or ``dir="auto"`` before an
+#: invisible right-to-left mark (U+200F) did the same. Their text stays, in the order it is copied.
+ALLOWED_TAGS = (set(nh3.ALLOWED_TAGS) - {"map", "area", "bdo", "bdi"}) | {"input", "label", "section", "main"} | _SVG_SHAPES
 #: Elements removed together with what they contain (text inside them is code, not prose).
 REMOVED_WITH_CONTENT = {
     "script", "style", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript",
@@ -53,7 +58,7 @@ _SVG_PAINT = {"fill", "fill-rule", "clip-rule", "stroke", "stroke-width", "strok
 #: reads it as CSS, and a drawing scaled thirty times covered the whole page with a link (a red-team audit).
 _SVG_SHAPE = _SVG_PAINT | {"transform"}
 ATTRIBUTES: dict[str, set[str]] = {
-    "*": {"id", "class", "title", "lang", "dir", "aria-label", "aria-hidden", "aria-live", "role"},
+    "*": {"id", "class", "title", "lang", "aria-label", "aria-hidden", "aria-live", "role"},  # no "dir": see ALLOWED_TAGS
     "a": {"href", "name", "hreflang"},
     "img": {"src", "alt", "width", "height", "loading", "align", "style"},  # Typora writes style="zoom:67%"
     "td": {"style", "align", "colspan", "rowspan"},
@@ -164,10 +169,12 @@ def _without_large_zoom(cleaned: str) -> str:
     return _STYLED_TAG.sub(tag, cleaned)
 
 
-#: Characters that reorder the text around them (Unicode's embeddings, overrides and isolates): in a code
-#: block they showed ``pip install requests #; curl … | sh`` while the copy button copied the command in its own
-#: order, the curl no comment (an audit; "Trojan Source"). No Chinese or English text needs them.
-DIRECTION_CONTROL_RANGES = "\u202a-\u202e\u2066-\u2069"
+#: Characters that reorder the text around them (Unicode's embeddings, overrides and isolates, and the invisible
+#: marks that act as a right-to-left or left-to-right letter): in a code block they showed ``pip install requests #;
+#: curl … | sh`` while the copy button copied the command in its own order, the curl no comment (an audit; "Trojan
+#: Source"); a right-to-left mark did the same in prose inside ``<bdi>`` (round twenty-two). No Chinese or English
+#: text needs them.
+DIRECTION_CONTROL_RANGES = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 DIRECTION_CONTROLS = re.compile(f"[{DIRECTION_CONTROL_RANGES}]")
 
 
@@ -230,7 +237,8 @@ def sanitize_html(page: str) -> str:
     >>> sanitize_html('<p><code>&lt;script&gt;</code></p>')
     '<p><code>&lt;script&gt;</code></p>'
     """
-    return _without_hidden_code(_without_large_zoom(_without_text_boxes(_CLEANER.clean(_without_direction_controls(page)))))
+    # The controls go after the cleaner, which writes a character reference (``&#x202e;``, ``&rlm;``) as its character.
+    return _without_hidden_code(_without_large_zoom(_without_text_boxes(_without_direction_controls(_CLEANER.clean(page)))))
 
 
 #: A tag as the sanitiser writes it (``<`` and ``>`` in text and in attribute values are escaped): its end

@@ -156,6 +156,20 @@ THEME_KEY_NAMES = {"category": "categories", "tag": "tags", "createTime": "date"
 MATERIAL_PAGE_KEYS = (*THEME_FILE_KEYS, "status")
 
 
+#: A page that is only the catalogue of its folder: vuepress-theme-hope's and VuePress 2's ``<AutoCatalog />``
+#: (``<Catalog />`` in hope's second version), after a heading or not.
+_CATALOGUE_COMPONENT = re.compile(r"(?:#{1,6}[^\n]*\n|\s)*<(?:AutoCatalog|Catalog)\b[^<>]{0,500}?/?>(?:\s*</(?:AutoCatalog|Catalog)>)?\s*")
+
+
+def _only_a_catalogue(body: str) -> bool:
+    """Whether a page's body is nothing but the catalogue component (a heading may stand before it).
+
+    >>> _only_a_catalogue("# 前端\\n\\n<AutoCatalog />\\n"), _only_a_catalogue("<Catalog base='/guide/'/>"), _only_a_catalogue("说明\\n<AutoCatalog />")
+    (True, True, False)
+    """
+    return len(body) < 2_000 and _CATALOGUE_COMPONENT.fullmatch(body) is not None
+
+
 def line_in_block(block: bytes, value: str) -> int:
     """The line of the author's front matter where a value is first written (a home page's ``heroImage`` or a
     card's ``link``, nested where the key lines do not reach), or 1.
@@ -374,7 +388,7 @@ class _Import:
             page.role = "home"  # VuePress's root page is the home, whatever its layout
         elif any(page.metadata.get(flag) is True for flag in THEME_PAGES):
             page.role = "theme"
-        elif page.metadata.get("pageComponent"):
+        elif page.metadata.get("pageComponent") or _only_a_catalogue(page.body):
             page.role = "catalogue"
         self.pages[relative] = page
         folder, name = posixpath.split(relative)
@@ -537,10 +551,13 @@ class _Import:
         (it names no folder, or one the blog does not have, or one that has an index page) is left out, said."""
         component = page.metadata.get("pageComponent")
         data = component.get("data") if isinstance(component, dict) else None
-        # vdoing names the folder a catalogue lists by ``key``; some of its versions by ``path``.
+        # vdoing names the folder a catalogue lists by ``key``; some of its versions by ``path``. An
+        # ``<AutoCatalog />`` page (hope, VuePress 2) lists the folder it stands in.
         key = str(data.get("key") or data.get("path") or "").strip("/") if isinstance(data, dict) else ""
+        key = key if component else posixpath.dirname(page.src)
         inside = [p for p in self.pages.values() if p.role == "essay" and key and p.src.startswith(key + "/")]
         index = self.folder_pages.get(key) if key else None
+        index = None if index == page.src else index
         if inside and index is None:
             page.dest = self._dest(f"{key}/index.md")
             self.report.theme_pages.append(f"{page.src} (catalogue of {key}) → {page.dest}, the folder's index page")

@@ -18,6 +18,8 @@ What changes (everything outside fenced code and HTML comments; inside them noth
   importer reads files of the blog only; a file it cannot read leaves the line, noted);
 - ``==mark==`` → ``<mark>mark</mark>``;
 - where the blog has markdown-it-sub/sup on (``syntax``), ``H~2~O`` → ``H<sub>2</sub>O`` and ``2^10^`` → ``2<sup>10</sup>``;
+- TeX formulas (``$$…$$``; ``$…$`` where the blog reads maths) → a ``tex`` code block or a code span (the site
+  renders no TeX, and ``{i=1}`` of a formula is an attribute list to Python-Markdown);
 - includes (``<!-- @include: ./part.md{3-10} -->``) → that file's Markdown, converted (files of the blog only);
 - ``[[toc]]`` → removed (Material has its own table of contents);
 - a list or a table on the line after a paragraph (a list after a table or a fence), which VuePress reads as
@@ -137,7 +139,7 @@ _COMMENT_LABEL = re.compile(r"^ {0,3}\[(?://|comment|_)\]:", re.IGNORECASE)
 _BACKTICKS = re.compile(r"`+")
 #: The syntaxes a blog may have on or off, which :func:`convert_markup` converts only when told:
 #: markdown-it-sub's ``H~2~O`` and markdown-it-sup's ``2^10^``.
-OPTIONAL_SYNTAX = frozenset({"sub", "sup"})
+OPTIONAL_SYNTAX = frozenset({"sub", "sup", "math"})
 #: Sub- and superscript: no space (nor tag, bracket, bar or backslash) inside, and no ``~~`` (strikethrough).
 #: First, what they never reach into, kept as it is: an HTML tag, a link's URL, a bare URL, a footnote's ``[^1]``.
 #: Each run stops at the character that could start the next attempt: linear.
@@ -236,6 +238,7 @@ def convert_markup(
         lines = _lists_by_fours(lines)
         result.counts["lists re-indented"] += 1
     lines = _code_notations(lines, result)
+    lines = _maths_as_code(lines, result, inline="math" in syntax)
     lines, origins = _alerts_as_containers(lines)
     numbers = [first_line + split_from[origin] for origin in origins]  # each line's in the author's file
     lines = _quoted_containers(lines, numbers, result)
@@ -248,6 +251,92 @@ def convert_markup(
     lines = _Renderer(result, resolve, read_code, includes, syntax).render(root.children)
     result.text = "\n".join(_quotes_ended(lines))
     return result
+
+
+#: A display formula's opening line: ``$$`` and maybe the formula (``$$\\sum_{i=1}^r x_i$$``).
+_DISPLAY_MATHS = re.compile(r"^( *)\$\$(.*)$")
+#: A formula inside a line: ``$$…$$`` always; ``$…$`` where the blog reads maths (KaTeX, MathJax), its ``$``
+#: against the formula on both sides (``$x_i$``, not ``$5 and $6``).
+_INLINE_DISPLAY_MATHS = re.compile(r"\$\$(?=\S)([^$\n]{1,2000}?)(?<=\S)\$\$")
+_INLINE_MATHS = re.compile(r"(?<![\\$\w])\$(?=[^\s$])([^$\n]{1,500}?)(?<=[^\s$\\])\$(?![\w$])")
+MAX_MATHS_LINES = 200  # a display formula's lines; an unclosed ``$$`` further on is text
+
+
+def _maths_as_code(lines: list[str], result: Conversion, inline: bool = False) -> list[str]:
+    """TeX formulas as code: a display formula (``$$`` … ``$$``) as a ``tex`` code block, one in a line as a code span;
+    ``$…$`` too where the blog reads maths (``inline``). The site renders no TeX, and as text a formula breaks the page:
+    ``{i=1}`` of ``\\sum_{i=1}`` is an attribute list to Python-Markdown (the strict build fails on it), ``_`` emphasis.
+
+    >>> print("\\n".join(_maths_as_code(["公式：", "$$", "\\\\sum_{i=1}^r x_i", "$$", "行内 $$a_1$$ 与 $b_2$ 花了 $5"], Conversion(""), inline=True)))
+    公式：
+    ```tex
+    \\sum_{i=1}^r x_i
+    ```
+    行内 `a_1` 与 `b_2` 花了 $5
+    """
+    if not any("$" in line for line in lines):
+        return lines
+    out: list[str] = []
+    fence, k = "", 0
+    while k < len(lines):
+        line = lines[k]
+        opening = _FENCE.match(line)
+        if fence:
+            fence = "" if opening and opening.group(2).startswith(fence) and not opening.group(3).strip() else fence
+            out.append(line)
+        elif opening:
+            fence = opening.group(2)
+            out.append(line)
+        elif (display := _DISPLAY_MATHS.match(line)) and (end := _display_end(lines, k)) is not None:
+            indent, first = display.group(1), display.group(2)
+            body = [first] + [part[len(indent):] if part.startswith(indent) else part.lstrip() for part in lines[k + 1 : end + 1]]
+            body[-1] = body[-1].rstrip()[:-2] if end > k else first.rstrip()[:-2]
+            body = body[: 1] if end == k else body
+            formula = [part for part in body if part.strip()]
+            out += [f"{indent}```tex", *(f"{indent}{part}" for part in formula), f"{indent}```"]
+            result.counts["TeX formulas shown as code"] += 1
+            k = end
+        elif "$" in line:
+            out.append(outside_code_spans(line, lambda part: _inline_maths(part, result, inline)))
+        else:
+            out.append(line)
+        k += 1
+    return out
+
+
+def _display_end(lines: list[str], start: int) -> int | None:
+    """The line that closes the display formula ``lines[start]`` opens (the same line, where ``$$`` ends it too)."""
+    opened = lines[start].strip()[2:]
+    if opened.rstrip().endswith("$$") and len(opened.strip()) > 2:
+        return start
+    if opened.strip() and "$$" in opened:
+        return None  # ``$$a$$ and more``: a formula inside a line
+    for k in range(start + 1, min(len(lines), start + 1 + MAX_MATHS_LINES)):
+        if lines[k].rstrip().endswith("$$"):
+            return k
+        if not lines[k].strip() or _FENCE.match(lines[k]):
+            return None
+    return None
+
+
+def _inline_maths(text: str, result: Conversion, inline: bool) -> str:
+    def code(match: re.Match[str]) -> str:
+        result.counts["TeX formulas shown as code"] += 1
+        return _code_span(match.group(1))
+
+    text = _INLINE_DISPLAY_MATHS.sub(code, text) if "$$" in text else text
+    return _INLINE_MATHS.sub(code, text) if inline and "$" in text else text
+
+
+def _code_span(text: str) -> str:
+    """``text`` as a code span, its fence one backtick longer than any run inside.
+
+    >>> _code_span("a`b"), _code_span("x")
+    ('``a`b``', '`x`')
+    """
+    ticks = "`" * (max((len(run) for run in _BACKTICKS.findall(text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{ticks}{pad}{text}{pad}{ticks}"
 
 
 def _interpolation(line: str) -> str | None:

@@ -350,7 +350,9 @@ def _syntax_on(data: dict, theme: dict, text: str) -> frozenset[str]:
     always; vuepress-theme-hope's and md-enhance's where their options turn them on (``sub: true``, ``enableAll``).
 
     >>> sorted(_syntax_on({}, {"plugins": {"mdEnhance": {"sub": True}}}, "")), sorted(_syntax_on({}, {}, "plumeTheme({})"))
-    (['sub'], ['sub', 'sup'])
+    (['sub'], ['math', 'sub', 'sup'])
+    >>> sorted(_syntax_on({}, {"mdEnhance": {"katex": True}}, "")), sorted(_syntax_on({}, {}, "plugins: ['vuepress-plugin-mathjax']"))
+    (['math'], ['math'])
     """
     if _PLUME.search(text):
         return OPTIONAL_SYNTAX
@@ -360,7 +362,14 @@ def _syntax_on(data: dict, theme: dict, text: str) -> frozenset[str]:
         if isinstance(options, dict):
             every = options.get("enableAll") is True
             on |= {name for name in OPTIONAL_SYNTAX if every or options.get(name) is True}
-    return frozenset(on)
+            on |= {"math"} if any(options.get(name) not in (None, False) for name in _MATHS_OPTIONS) else set()
+    return frozenset(on | ({"math"} if _MATHS_PLUGIN.search(text) else set()))
+
+
+#: md-enhance's and hope's options that turn TeX formulas on (``katex: true``, ``math: { type: "katex" }``), and the
+#: plugins that do (``vuepress-plugin-mathjax``, ``markdown-it-katex``, ``@vuepress/plugin-markdown-math``).
+_MATHS_OPTIONS = ("katex", "mathjax", "tex", "math")
+_MATHS_PLUGIN = re.compile(r"(?:plugin|markdown-it)-(?:katex|mathjax\d?|texmath|markdown-math)\b|\bmarkdownMathPlugin\b", re.IGNORECASE)
 
 
 #: VuePress 1's way to set a markdown-it option: ``extendMarkdown: md => { md.set({ breaks: true }) }`` (code, read as text).

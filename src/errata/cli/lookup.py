@@ -16,6 +16,7 @@ import json
 import sys
 from pathlib import Path
 
+from errata.checks import printable_name
 from errata.lookup import LookupIndex
 from errata.site import Catalogue
 
@@ -47,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps([{**m.to_json(), "url": args.base_url + m.url} for m in matches], ensure_ascii=False, indent=2))
     else:
         for m in matches:
-            print(f"{m.score:.2f}  {m.message}\n      {args.base_url}{m.url}")
+            # Escapes shown, not obeyed: a message from an essay or a fetched errors.json is no terminal command.
+            print(f"{m.score:.2f}  {printable_name(m.message)}\n      {printable_name(args.base_url + m.url)}")
     return 0 if matches else 1
 
 

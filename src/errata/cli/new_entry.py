@@ -14,6 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from errata.checks import printable_name
 from errata.contribution import append_entry, scaffold_entry
 from errata.errors import EssayError
 from errata.fingerprint import strip_terminal_codes
@@ -47,8 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.docs.is_dir():
         existing = LookupIndex(Catalogue(args.docs).refresh().records()).search(error, limit=1)
         if existing:
-            print(f"warning: this error already has an entry: {args.site_url}{existing[0].url} "
-                  f"(“{existing[0].message}”, match {existing[0].score:.0%})", file=sys.stderr)
+            print(f"warning: this error already has an entry: {printable_name(args.site_url + existing[0].url)} "
+                  f"(“{printable_name(existing[0].message)}”, match {existing[0].score:.0%})", file=sys.stderr)
     entry = scaffold_entry(error, "en" if args.english else "zh")
     if not args.append:
         print(entry)
