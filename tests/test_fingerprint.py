@@ -160,7 +160,7 @@ def test_javascript_meets_the_shared_vectors_under_node():
     )
     report = json.loads(result.stdout)
     assert report["checked"] == (
-        len(VECTORS["fingerprints"]) + len(VECTORS["ranking"]) + len(VECTORS["earlier"]) + len(VECTORS["confident"])
+        len(VECTORS["fingerprints"]) + len(VECTORS["ranking"]) + len(VECTORS["earlier"]) + len(VECTORS["earlier_lines"]) + len(VECTORS["confident"])
         + len(VECTORS["says_something"]) + 1 + len(VECTORS["pathological"])
     )
     assert report["failures"] == []
@@ -199,3 +199,12 @@ def test_an_error_a_library_later_gave_a_type_of_its_own_is_one_error(before, no
 def test_an_old_python_s_errno_compares_as_the_type_python_3_raises_for_it(paste, python3):
     """Python 3 picks OSError's subclass by errno (PEP 3151) for every code the same on Linux, macOS and Windows."""
     assert python3_type(*exception_line(paste)) == python3
+
+
+@pytest.mark.parametrize("case", VECTORS["earlier_lines"], ids=lambda c: c["query"][:40])
+def test_python_tries_the_errors_before_the_last_as_the_shared_vectors_say(case):
+    """A lookup round on eight more fields: ``git@github.com: Permission denied (publickey).`` then git's
+    ``fatal: Could not read from remote repository.``; only the last line was looked up, and it names no error."""
+    from errata.fingerprint import earlier_errors
+
+    assert earlier_errors(case["query"], case["count"]) == case["earlier"]

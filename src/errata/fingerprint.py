@@ -183,24 +183,42 @@ def earlier_errors(text: str, count: int) -> list[str]:
     ['ERROR: Could not find a version of tensorflow']
     >>> earlier_errors("`ERROR: Could not find a version of tensorflow\\nERROR: No matching distribution found for tensorflow`", 3)   # in a code span
     ['`ERROR: Could not find a version of tensorflow']
+
+    A tool's last error line often follows the line that says what went wrong, in the tool's own words: that
+    line is tried last (git's ``fatal: Could not read from remote repository.`` after any of its errors).
+
+    >>> earlier_errors("Cloning into 'x'...\\ngit@github.com: Permission denied (publickey).\\nfatal: Could not read from remote repository.", 3)
+    ['git@github.com: Permission denied (publickey).']
     """
     text = normalise_paste(text)
     matches = list(EXCEPTION_LINE.finditer(text))
-    if not matches:
+    tool = not matches
+    if tool:
         # A tool's errors where no line is an exception's (the last one read, as exception_line reads it): pip
         # says what it could not find, then that it found nothing to install.
         matches = list(TOOL_ERROR_LINE.finditer(text))
-    if len(matches) < 2:
-        return []
-    seen, out = {_error_of(matches[-1])}, []
+    seen, out = {_error_of(matches[-1])} if matches else set(), []
     for match in reversed(matches[:-1]):
         error = _error_of(match)
         if error not in seen:
             seen.add(error)
             out.append(text[: match.end()])
             if len(out) == count:
-                break
+                return out
+    if tool and matches and (before := _line_before(text, matches[-1].start())):
+        out.append(before)
     return out
+
+
+def _line_before(text: str, at: int) -> str | None:
+    """The line before offset ``at`` (a line's start) where it is the tool's words, not one of its error lines.
+
+    >>> _line_before("a\\n\\nb: denied\\nfatal: x", 13), _line_before("ERROR: a\\nERROR: b", 9), _line_before("fatal: x", 0)
+    ('b: denied', None, None)
+    """
+    start = text.rfind("\n", 0, max(at - 1, 0)) + 1
+    line = trimmed(text[start : max(at - 1, 0)])
+    return line if line and at and not TOOL_ERROR_LINE.match(line) else None
 
 
 def _error_of(match: re.Match) -> tuple[str | None, str]:

@@ -260,7 +260,7 @@
     var found = allMatches(R.exceptionLine, text), tool = !found.length;
     // A tool's errors where no line is an exception's (pip: what it could not find, then that nothing installs).
     if (tool) found = allMatches(R.toolErrorLine, text);
-    if (found.length < 2) return [];
+    if (!found.length) return [];
     // Each error once, and not the last one again: its type and message, whatever a tool put before it.
     var errorOf = function (m) { return tool ? "\n" + trimmed(m[1], R) : m[1] + "\n" + trimmed(m[2] || "", R); };
     var seen = new Set([errorOf(found[found.length - 1])]), out = [];
@@ -271,7 +271,22 @@
         out.push(text.slice(0, found[i].index + found[i][0].length));
       }
     }
+    // A tool's last error line often follows the line that says what went wrong in its own words: tried last.
+    if (tool && out.length < count) {
+      var before = lineBefore(text, found[found.length - 1].index, R);
+      if (before) out.push(before);
+    }
     return out;
+  }
+
+  // The line before offset at (a line's start) where it is the tool's words, not one of its error lines.
+  function lineBefore(text, at, R) {
+    var end = Math.max(at - 1, 0);
+    var line = trimmed(text.slice(text.lastIndexOf("\n", end - 1) + 1, end), R);
+    if (!line || !at) return null;
+    R.toolErrorLine.lastIndex = 0;
+    var m = R.toolErrorLine.exec(line);
+    return m && m.index === 0 ? null : line;
   }
 
   LookupIndex.prototype.searchOne = function (query, limit, threshold) {
@@ -347,7 +362,7 @@
   var api = {
     compileRules: compileRules, normalisePaste: normalisePaste, exceptionLine: exceptionLine, parameterise: parameterise, fingerprint: fingerprint,
     tokens: tokens, features: features, head: head, shortType: shortType, python3Type: python3Type, saysSomething: saysSomething, LookupIndex: LookupIndex, searchableQuery: searchableQuery,
-    capQuery: capQuery, SEARCH_BOX_CHARS: SEARCH_BOX_CHARS,
+    capQuery: capQuery, SEARCH_BOX_CHARS: SEARCH_BOX_CHARS, earlierErrors: earlierErrors,
   };
   if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }
   root.Errata = api;
