@@ -900,3 +900,12 @@ def test_tex_formulas_come_across_as_code_and_build():
     assert "```\n$$ 不动 $$\n```" in text
     assert find_unsafe_html(text) == []
     assert "$x_{k=1}$" in convert_markup(body).text  # a blog without maths: ``$`` is a dollar
+
+
+@pytest.mark.parametrize("line", ["$$ a\n", "$$\na\n", "行内 $x$ 与 $$y$$ 和 $\n"])
+def test_tex_formulas_are_read_in_linear_time(line):
+    """Each ``$$`` that opens a formula looked up to 200 lines ahead for the one that closes it: 400,000 lines of
+    ``$$ a``, which close nothing, cost 200 looks each."""
+    from errata.blog.markup import convert_markup
+
+    assert grows_linearly(lambda n: convert_markup(line * n, syntax=frozenset({"math"})), 5_000)
