@@ -512,10 +512,33 @@ def _as_bytes(line: str, codec: str) -> tuple[bytes | None, list[int], Counter[i
         try:
             raw = b"\x80" if ch == "€" and codec == "gb18030" else ch.encode(codec)
         except UnicodeEncodeError:
-            return None, [], Counter()
+            raw = (b"\x80" if ch == "\x80" else _big5_user_defined(ch)) if codec == "big5" else None
+            if raw is None:
+                return None, [], Counter()
         out += raw
         owner.extend([index] * len(raw))
     return bytes(out), owner, gaps
+
+
+#: Windows' code page 950 reads 0x80 as U+0080 and Big5's user-defined rows as private-use characters, one range of rows after
+#: another: (first character, first lead byte, first cell of that row). A row holds 157 cells: trail bytes
+#: 0x40–0x7E, then 0xA1–0xFE. UTF-8 read so makes many of them (its continuation bytes 0x81–0xA0 lead such rows).
+_BIG5_USER_DEFINED = ((0xE000, 0xFA, 0), (0xE311, 0x8E, 0), (0xEEB8, 0x81, 0), (0xF6B1, 0xC6, 63))
+_BIG5_USER_DEFINED_END = 0xF849
+
+
+def _big5_user_defined(ch: str) -> bytes | None:
+    """The Big5 bytes Windows' code page 950 read as the private-use character ``ch``, or None.
+
+    >>> [_big5_user_defined(chr(c)).hex() for c in (0xE000, 0xE311, 0xEEB8, 0xF6B1, 0xF848)], _big5_user_defined("a")
+    (['fa40', '8e40', '8140', 'c6a1', 'c8fe'], None)
+    """
+    code = ord(ch)
+    if not 0xE000 <= code < _BIG5_USER_DEFINED_END:
+        return None
+    first, lead, cell = next(block for block in reversed(_BIG5_USER_DEFINED) if code >= block[0])
+    row, col = divmod(code - first + cell, 157)
+    return bytes((lead + row, 0x40 + col if col < 63 else 0xA1 + col - 63))
 
 
 def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int, silent: bool = False):
