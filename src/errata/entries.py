@@ -71,8 +71,10 @@ _INLINE_LABEL = re.compile(
 #: that names the error: ``原因：远程仓库名写错``, ``解决：``, ``**解决方案**：``. The label is bold, or it is Chinese
 #: and a colon ends it (an English ``Fix: ...`` line is prose); only the labels :data:`SECTION_LABELS` knows count.
 _PARAGRAPH_LABEL = re.compile(
-    r"^[ ]{0,3}(?:\*\*(?P<bold>[^：:*\n]{1,24}?)(?:[：:]?\*\*)[ \t]*+[：:]?|(?P<plain>[^：:*\s#>|`][^：:*\n]{0,23}?)[ \t]*+[：:])[ \t]*+(?P<rest>.*)$"
+    r"^[ ]{0,8}[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]{0,3}(?:\*\*(?P<bold>[^：:*\n]{1,24}?)(?:[：:]?\*\*)[ \t]*+[：:]?|(?P<plain>[^：:*\s#>|`][^：:*\n]{0,23}?)[ \t]*+[：:])[ \t]*+(?P<rest>.*)$"
 )
+#: A paragraph that is a Chinese label alone, without a colon (``解决办法``, ``✅ 解决方式``).
+_BARE_LABEL = re.compile(r"^[ ]{0,8}[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]{0,3}[ \t]*(?P<plain>[\u4e00-\u9fff]{2,12})[ \t]*$")
 
 
 @dataclass
@@ -156,7 +158,7 @@ def section_key(label: str) -> str | None:
 #: ``如何解决``, ``解决办法如下``. Chinese only and short, so that a sentence (``原因是 cudnn 版本不一致``) is none.
 _LABEL_PHRASES = {
     "analysis": re.compile(r"[\u4e00-\u9fff]{0,8}原因(?:分析|如下|是|可能是|可能有)?"),
-    "solution": re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:解决|修复|处理)(?:方法|办法|方案|步骤|思路)?(?:如下)?|(?:如何|怎么|怎样)(?:解决|修复|处理))"),
+    "solution": re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:解决|修复|处理)(?:方法|办法|方案|方式|步骤|思路)?(?:如下)?|(?:如何|怎么|怎样)(?:解决|修复|处理))"),
 }
 
 
@@ -169,6 +171,7 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
     lines = body.split("\n")
     starts = _without_plain_lists(lines, _entry_starts(lines))
     taken = _ids_on_the_page(lines) if any(start[3] for start in starts) else Counter()
+    references = frozenset(match[1].lower() for line in lines if "]:" in line and (match := _REFERENCE_LABEL.match(line)))
     entries = []
     for n, (start, message, kind, in_place) in enumerate(starts):
         end = _entry_end(lines, start, kind, starts[n + 1][0] if n + 1 < len(starts) else len(lines))
@@ -178,7 +181,7 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
             if not entry.sections.keys() & {"analysis", "solution"}:
                 continue  # a heading that names an error is an entry only where the note says what to do
             text = heading_text(lines[start]) or ""
-            if not _slug_is_certain(text) or taken[heading_slug(text)] > 1:
+            if not _slug_is_certain(text, references) or taken[heading_slug(text)] > 1:
                 continue  # the page may give the heading another id than its slug: no link would lead there
             entry.heading_id = heading_slug(text)
         elif not entry.sections and not names_an_error(message):
@@ -211,16 +214,21 @@ def _ids_on_the_page(lines: list[str]) -> Counter[str]:
 
 #: What the table of contents reads otherwise than its raw text outside code spans: links, entities, emphasis,
 #: HTML, escapes, emoji and footnote references. (An underscore only where it can open or close emphasis.)
-_UNCERTAIN_SLUG = re.compile(r"[\[\]&<>*\\~^|]|:[\w+-]+:")
+_UNCERTAIN_SLUG = re.compile(r"[&<>*\\~^|]|:[\w+-]+:")
+#: Brackets that the Markdown reads as a link or a footnote: ``[pip](…)``, ``[a][b]``, ``[^1]``; ``[Vue warn]:`` is text
+#: (unless the page defines that label as a reference: see :func:`_slug_is_certain`).
+_LINKING_BRACKETS = re.compile(r"\[(?:\^|[^\]\n]*\][ \t]*[(\[])")
 #: Underscores that open emphasis (at a word's start) and that close it (at a word's end): Python-Markdown reads
 #: none inside a word (``SSL_read``), nor one that opens with nothing to close it (``importing _ssl``).
 _UNDERSCORES_OPENING = re.compile(r"(?<![\w_])_+(?=[^\s_])")
 _UNDERSCORES_CLOSING = re.compile(r"(?<=[^\s_])_+(?![\w_])")
+#: A reference definition's label (``[vue warn]: https://…``).
+_REFERENCE_LABEL = re.compile(r" {0,3}\[([^\]\n]+)\]:")
 #: An attribute list's brace, read as one even inside a code span by the slug of the raw text.
 _BRACE = re.compile(r"[{}]")
 
 
-def _slug_is_certain(text: str) -> bool:
+def _slug_is_certain(text: str, references: frozenset[str] = frozenset()) -> bool:
     """Whether a heading's id is the slug of its raw text: nothing outside its code spans that the Markdown
     renders otherwise (``[pip](…)``, ``&amp;``, ``__init__``, ``:bug:``, ``[^1]``).
 
@@ -228,9 +236,16 @@ def _slug_is_certain(text: str) -> bool:
     (True, False, False)
     >>> _slug_is_certain("OpenSSL SSL_read: Connection reset"), _slug_is_certain("DLL load failed while importing _ssl"), _slug_is_certain("import _ssl_ 失败")
     (True, True, False)
+
+    ``references``: the page's reference labels, lower case; ``[Vue warn]`` is a link where the page defines ``[vue warn]:``.
+
+    >>> _slug_is_certain("[Vue warn]: Failed to resolve"), _slug_is_certain("[Vue warn]: x", frozenset({"vue warn"})), _slug_is_certain("见 [^1] 与 [a][b]")
+    (True, False, False)
     """
     outside = _TICKED.sub("", text)
-    return not _UNCERTAIN_SLUG.search(outside) and not _BRACE.search(text) and not _underscore_emphasis(outside)
+    if _UNCERTAIN_SLUG.search(outside) or _BRACE.search(text) or _underscore_emphasis(outside) or _LINKING_BRACKETS.search(outside):
+        return False
+    return not any(label.lower() in references for label in re.findall(r"\[([^\]\n]*)\]", outside))
 
 
 def _underscore_emphasis(text: str) -> bool:
@@ -307,7 +322,9 @@ def _error_in_heading(text: str) -> str | None:
 
 #: What a plain heading's error is read without: Chinese words around it, a number before it (``1.``, ``三``).
 _NOT_THE_MESSAGE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
-_NUMBERING = re.compile(r"^(?:\d{1,3}[.、)]?|\(\d{1,3}\))\s*")
+_NUMBERING = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}[.、)]?|\(\d{1,3}\))\s*")
+#: Quotes a heading puts around the error it names (``1.1 "Permission denied" 错误``).
+_QUOTES = {'"': '"', "'": "'", "“": "”", "「": "」"}
 
 
 def _error_as_heading(text: str) -> str | None:
@@ -323,6 +340,8 @@ def _error_as_heading(text: str) -> str | None:
     (None, None)
     >>> _error_as_heading("安装babel包，Error: Cannot find module '@babel/core' 问题"), _error_as_heading("Spring Boot 启动 Error handling")
     ("Error: Cannot find module '@babel/core'", None)
+    >>> _error_as_heading('问题1: "Gradle sync failed"'), _error_as_heading('1.1 "Permission denied" 错误')   # quoted: two words are enough
+    ('Gradle sync failed', 'Permission denied')
 
     Three words at least, in one stretch: a tutorial's heading names a class or a topic (``Exception 类的继承``,
     ``Error handling``), and English on both sides of Chinese is no one message.
@@ -335,9 +354,11 @@ def _error_as_heading(text: str) -> str | None:
     long = [part for part in stretches if len(part.split()) > 1]
     if len(long) != 1 or len(stretches) > 1 and not names_an_error(long[0]):
         return None
-    message = _NUMBERING.sub("", " ".join(long[0].split()))
+    message = _NUMBERING.sub("", " ".join(long[0].split())).strip(" :：,，.。")
+    quoted = len(message) > 2 and _QUOTES.get(message[0]) == message[-1]
+    message = message[1:-1].strip() if quoted else message
     words = message.split()
-    if len(words) < 3 or words[0].lower() in _TOPIC_WORDS:
+    if len(words) < (2 if quoted else 3) or words[0].lower() in _TOPIC_WORDS:
         return None  # a name or a topic; a tutorial's heading about errors (``How to fix TypeError quickly``)
     return message if names_an_error(message) else None
 
@@ -384,16 +405,24 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str) -> str
     """
     if not (names_an_error(heading) or "问题" in heading):  # ``编译问题``: the block must still show an error
         return None
-    for k in range(at + 1, min(len(lines), at + 1 + _CODE_UNDER_HEADING)):
+    k, stop = at + 1, min(len(lines), at + 1 + _CODE_UNDER_HEADING)
+    while k < stop:
         line = lines[k]
-        if _HEADING_MARKER.match(line) or _inline_label(line) or _paragraph_label(line) or section_key(heading_text(line) or ""):
+        label = section_key(heading_text(line) or "") if _HEADING_MARKER.match(line) else _inline_label(line) or _paragraph_label(line)
+        if label == "details" or (label and label[0] == "details"):
+            k, stop = k + 1, min(len(lines), k + 1 + _CODE_UNDER_HEADING)  # ``#### 错误信息``: the error follows
+            continue
+        if _HEADING_MARKER.match(line) or label:
             return None
         if FENCE.match(line):
             end = next((j for j in range(k + 1, len(lines)) if FENCE.match(lines[j])), len(lines))
             # An exception's line only: a tool's last ``fatal:`` or ``error:`` line is as often what follows the
             # error (``fatal: Could not read from remote repository.`` after any of git's, ``make: *** Error 1``).
             message = error_line("\n".join(lines[k + 1 : end]))
-            return message if message and exception_type(message) and len(message.split()) >= 2 else None
+            if message and exception_type(message) and len(message.split()) >= 2:
+                return message
+            k = end  # a block of the commands run: the error may be in the next one
+        k += 1
     return None
 
 
@@ -473,12 +502,25 @@ def _entry_end(lines: list[str], start: int, kind: str, limit: int) -> int:
     return limit
 
 
+#: An admonition's first line (``!!! warning "Tips"``, ``??? note``): its body is indented four more spaces.
+_ADMONITION = re.compile(r"^(?P<indent>[ ]*)(?:!!!|\?\?\?\+?)[ \t]")
+
+
 def _sections(lines: list[str]) -> dict[str, str]:
-    """Split an entry's lines at its labels; each section's text dedented."""
+    """Split an entry's lines at its labels; each section's text dedented. A label inside an admonition counts
+    as one at the margin: a blog's ``::: warning`` around its ``原因：`` and ``解决：`` is one after the import."""
     sections: dict[str, list[str]] = {}
     current: list[str] | None = None
     in_fence = False
+    body: int | None = None  # the indent of the admonition body the lines are in
     for line in lines:
+        opening = None if in_fence else _ADMONITION.match(line)
+        if opening:
+            body = len(opening["indent"]) + 4
+        elif body is not None and line.strip() and not line.startswith(" " * body):
+            body = None
+        if body is not None and line.startswith(" " * body):
+            line = line[body:]
         if FENCE.match(line):
             in_fence = not in_fence
         label = None if in_fence else _LABEL.match(line)
@@ -536,10 +578,14 @@ def _paragraph_label(line: str) -> tuple[str, str] | None:
     (('analysis', '远程仓库名可能写错'), ('solution', ''), ('solution', '清缓存'))
     >>> _paragraph_label("Fix: crash on start"), _paragraph_label("原因是 cudnn 版本不一致：见下"), _paragraph_label("- 原因：x")
     (None, None, None)
+    >>> _paragraph_label("解决办法"), _paragraph_label("✅解决办法：重装"), _paragraph_label("    原因：版本不对"), _paragraph_label("这是正文")
+    (('solution', ''), ('solution', '重装'), ('analysis', '版本不对'), None)
     """
     match = _PARAGRAPH_LABEL.match(line)
     if not match or not (match["bold"] or _CJK.search(match["plain"])):
-        return None
+        bare = _BARE_LABEL.match(line)
+        key = section_key(bare["plain"]) if bare else None
+        return (key, "") if key else None
     key = section_key(match["bold"] or match["plain"])
     return (key, match["rest"].rstrip()) if key else None
 

@@ -174,7 +174,7 @@ def _without_large_zoom(cleaned: str) -> str:
 #: curl … | sh`` while the copy button copied the command in its own order, the curl no comment (an audit; "Trojan
 #: Source"); a right-to-left mark did the same in prose inside ``<bdi>`` (round twenty-two). No Chinese or English
 #: text needs them.
-DIRECTION_CONTROL_RANGES = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+DIRECTION_CONTROL_RANGES = "\u061c\u070f\u200e\u200f\u202a-\u202e\u2066-\u2069"
 DIRECTION_CONTROLS = re.compile(f"[{DIRECTION_CONTROL_RANGES}]")
 
 

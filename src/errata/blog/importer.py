@@ -44,7 +44,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
-from ..checks import printable_name
+from ..checks import hidden_past_blanks, printable_name
 from ..errors import EssayError
 from ..files import atomic_write, read_regular_file
 from ..metadata import MetadataValueError, SplitEssay, display_name, dump_front_matter, normalise_metadata, split_front_matter, title_name
@@ -158,7 +158,9 @@ MATERIAL_PAGE_KEYS = (*THEME_FILE_KEYS, "status")
 
 #: A page that is only the catalogue of its folder: vuepress-theme-hope's and VuePress 2's ``<AutoCatalog />``
 #: (``<Catalog />`` in hope's second version), after a heading or not.
-_CATALOGUE_COMPONENT = re.compile(r"(?:#{1,6}[^\n]*\n|\s)*<(?:AutoCatalog|Catalog)\b[^<>]{0,500}?/?>(?:\s*</(?:AutoCatalog|Catalog)>)?\s*")
+#: Each heading line has one way to match (possessive): with ``#{1,6}[^\n]*\n``, sixteen ``#### 标题`` lines and nothing
+#: else (a draft's outline) took 4^16 steps to fail, and the import never ended (an audit).
+_CATALOGUE_COMPONENT = re.compile(r"(?:#[^\n]*+\n|\s)*+<(?:AutoCatalog|Catalog)\b[^<>]{0,500}?/?>(?:\s*</(?:AutoCatalog|Catalog)>)?\s*")
 
 
 def _only_a_catalogue(body: str) -> bool:
@@ -704,6 +706,13 @@ class _Import:
             found = [n for n, original in enumerate(source) if original.strip() == line]
             where = f"{page.src}:{page.body_line + found[0]}" if len(found) == 1 else f"{page.dest} (line {unsafe.line} as written)"
             self.report.needs_a_person.append(f"{where}: {unsafe.what} is still in the page: the strict build refuses it until it is removed by hand")
+        # Text pushed out of a code block's sight by a run of blanks (a tool's padded table, ``yum list``'s
+        # columns): the strict build refuses that too, so it is said here rather than found there.
+        for hidden in hidden_past_blanks("\n".join(written[start:]), page.dest, start + 1):
+            line = written[hidden.line - 1].strip()
+            found = [n for n, original in enumerate(source) if original.strip() == line]
+            where = f"{page.src}:{page.body_line + found[0]}" if len(found) == 1 else f"{page.dest} (line {hidden.line} as written)"
+            self.report.needs_a_person.append(f"{where}: {hidden.message}; the strict build refuses it until then")
 
     @staticmethod
     def _at_its_permalink(page: _Page) -> bool:
@@ -810,7 +819,10 @@ class _Import:
             joined = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
             if joined == ".." or joined.startswith("../") or joined.startswith("/"):
                 return None, "leads outside the blog"
-            found = self._in_docs(joined)
+            # VuePress 1 reads a relative link into the public folder as a file beside the page
+            # (``![](../.vuepress/public/img/a.png)``, which webpack bundles): the public file it names.
+            public = joined.removeprefix(".vuepress/public/") if joined.startswith(".vuepress/public/") else None
+            found = self._public(public) if public else self._in_docs(joined)
         if found is None:
             return None, "leads to nothing in the blog"
         self.led_to.add(found)
@@ -837,9 +849,8 @@ class _Import:
         if bare in THEME_ADDRESSES:
             return THEME_ADDRESSES[bare]
         normal = posixpath.normpath(key)
-        if normal in self.public and not normal.startswith(".."):
-            self.copies.setdefault(normal, self.docs / ".vuepress" / "public" / normal)
-            return normal
+        if (public := self._public(normal)) is not None:
+            return public
         found = self._in_docs(normal)
         # VuePress 1's router matches paths whatever their case: reco 1's navs write ``/timeLine/``.
         folder = bare.split("/", 1)[0].lower()
@@ -848,6 +859,13 @@ class _Import:
         if found is None and bare.strip("/").lower() in THEME_LISTS:
             return THEME_LISTS[bare.strip("/").lower()]
         return found
+
+    def _public(self, normal: str) -> str | None:
+        """A file of the public folder (a normalised path there), copied to the same path in the site."""
+        if normal in self.public and not normal.startswith(".."):
+            self.copies.setdefault(normal, self.docs / ".vuepress" / "public" / normal)
+            return normal
+        return None
 
     def _in_docs(self, path: str) -> str | None:
         bare = path[:-5] if path.endswith(".html") else path

@@ -238,7 +238,8 @@ def convert_markup(
         lines = _lists_by_fours(lines)
         result.counts["lists re-indented"] += 1
     lines = _code_notations(lines, result)
-    lines = _maths_as_code(lines, result, inline="math" in syntax)
+    lines, maths_from = _maths_as_code(lines, result, inline="math" in syntax)
+    split_from = [split_from[k] for k in maths_from]  # a formula on one line became a block of three
     lines, origins = _alerts_as_containers(lines)
     numbers = [first_line + split_from[origin] for origin in origins]  # each line's in the author's file
     lines = _quoted_containers(lines, numbers, result)
@@ -262,23 +263,27 @@ _INLINE_MATHS = re.compile(r"(?<![\\$\w])\$(?=[^\s$])([^$\n]{1,500}?)(?<=[^\s$\\
 MAX_MATHS_LINES = 200  # a display formula's lines; an unclosed ``$$`` further on is text
 
 
-def _maths_as_code(lines: list[str], result: Conversion, inline: bool = False) -> list[str]:
+def _maths_as_code(lines: list[str], result: Conversion, inline: bool = False) -> tuple[list[str], list[int]]:
     """TeX formulas as code: a display formula (``$$`` … ``$$``) as a ``tex`` code block, one in a line as a code span;
     ``$…$`` too where the blog reads maths (``inline``). The site renders no TeX, and as text a formula breaks the page:
     ``{i=1}`` of ``\\sum_{i=1}`` is an attribute list to Python-Markdown (the strict build fails on it), ``_`` emphasis.
+    Also returns, for each line written, the line of ``lines`` it comes from (a formula on one line becomes three).
 
-    >>> print("\\n".join(_maths_as_code(["公式：", "$$", "\\\\sum_{i=1}^r x_i", "$$", "行内 $$a_1$$ 与 $b_2$ 花了 $5"], Conversion(""), inline=True)))
+    >>> print("\\n".join(_maths_as_code(["公式：", "$$", "\\\\sum_{i=1}^r x_i", "$$", "行内 $$a_1$$ 与 $b_2$ 花了 $5"], Conversion(""), inline=True)[0]))
     公式：
     ```tex
     \\sum_{i=1}^r x_i
     ```
     行内 `a_1` 与 `b_2` 花了 $5
+    >>> _maths_as_code(["a", "$$x_1$$", "b"], Conversion(""))
+    (['a', '```tex', 'x_1', '```', 'b'], [0, 1, 1, 1, 2])
     """
     if not any("$" in line for line in lines):
-        return lines
+        return lines, list(range(len(lines)))
     closing = _next_lines(lines, lambda line: line.rstrip().endswith("$$"))
     stopping = _next_lines(lines, lambda line: not line.strip() or _FENCE.match(line) is not None)
     out: list[str] = []
+    origins: list[int] = []
     fence, k = "", 0
     while k < len(lines):
         line = lines[k]
@@ -291,19 +296,21 @@ def _maths_as_code(lines: list[str], result: Conversion, inline: bool = False) -
             out.append(line)
         elif (display := _DISPLAY_MATHS.match(line)) and (end := _display_end(lines, k, closing[k], stopping[k])) is not None:
             indent, first = display.group(1), display.group(2)
-            body = [first] + [part[len(indent):] if part.startswith(indent) else part.lstrip() for part in lines[k + 1 : end + 1]]
-            body[-1] = body[-1].rstrip()[:-2] if end > k else first.rstrip()[:-2]
-            body = body[: 1] if end == k else body
-            formula = [part for part in body if part.strip()]
-            out += [f"{indent}```tex", *(f"{indent}{part}" for part in formula), f"{indent}```"]
+            parts = [(k, first)] + [(j, lines[j][len(indent):] if lines[j].startswith(indent) else lines[j].lstrip()) for j in range(k + 1, end + 1)]
+            parts[-1] = (parts[-1][0], parts[-1][1].rstrip()[:-2])
+            formula = [(j, part) for j, part in parts if part.strip()]
+            out += [f"{indent}```tex", *(f"{indent}{part}" for _, part in formula), f"{indent}```"]
+            origins += [k, *(j for j, _ in formula), end]
             result.counts["TeX formulas shown as code"] += 1
-            k = end
+            k = end + 1
+            continue
         elif "$" in line:
             out.append(outside_code_spans(line, lambda part: _inline_maths(part, result, inline)))
         else:
             out.append(line)
+        origins.append(k)
         k += 1
-    return out
+    return out, origins
 
 
 def _display_end(lines: list[str], start: int, closing: int, stopping: int) -> int | None:

@@ -164,8 +164,11 @@ def reads_paired(lines: list[str], model: LanguageModel, config: RepairConfig = 
         # too, which each line reads as such (:func:`_utf8_spans_kept`) where that makes sense of more of it.
         # Such a decoder writes U+FFFD; ``?`` is .NET's greedy reader's, whose marks after a space are few.
         return False
-    # Read as well both ways, the marks decide: one mark where a standard reader writes two.
-    return two > config.paired_reading_share * one or (greedy >= 2 and greedy > 2 * standard) or (two >= one and half_marked > 0)
+    # Read as well both ways, the marks decide: one mark where a standard reader writes two. Not in code page 936's
+    # documents (U+FFFD marks beside its private-use characters): it keeps the byte it cannot pair (``<`` of a tag),
+    # and read as a greedy reader's, a space went where nothing was swallowed (an audit).
+    code_page_936 = _marks_are_replacement_characters(lines) and any(_PRIVATE_USE.search(line) for line in lines if len(line) <= MAX_LINE)
+    return two > config.paired_reading_share * one or (greedy >= 2 and greedy > 2 * standard) or (two >= one and half_marked > 0 and not code_page_936)
 
 
 def _reader_of(lines: list[str]) -> tuple[str, str]:
