@@ -236,3 +236,15 @@ def test_a_label_heading_never_starts_an_entry_of_its_own():
     )
     (entry,) = find_entries(body)
     assert set(entry.sections) == {"details", "analysis", "solution"}
+
+
+def test_a_heading_that_is_a_whole_exception_is_an_entry_without_labels():
+    """A second lookup round: ``### ImportError: libGL.so.1: cannot open shared object file: …`` with the fix as a code
+    block and no label gave no entry. A heading that is an exception with its message is about that error; one that
+    only says an error happened (the block under it holds the exception) still needs a cause or a fix labelled."""
+    body = (
+        "# OpenCV 常见问题\n\n### ImportError: libGL.so.1: cannot open shared object file: No such file or directory\n\n"
+        "```bash\napt-get install -y libgl1\n```\n\n"
+        "## 训练报错汇总\n\n```\nRuntimeError: CUDA out of memory. Tried to allocate 2.00 GiB\n```\n\n### ValueError: bad\n\n说明。\n"
+    )
+    assert [e.message for e in find_entries(body)] == ["ImportError: libGL.so.1: cannot open shared object file: No such file or directory"]

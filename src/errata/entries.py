@@ -178,9 +178,9 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
         entry = ErrorEntry(message, start + first_line, end + first_line - 1)
         entry.sections = _sections(lines[start + 1 : end])
         if in_place:
-            if not entry.sections.keys() & {"analysis", "solution"}:
-                continue  # a heading that names an error is an entry only where the note says what to do
             text = heading_text(lines[start]) or ""
+            if not entry.sections.keys() & {"analysis", "solution"} and not (_a_whole_exception(message) and message in text):
+                continue  # a heading that names an error is an entry only where the note says what to do, or names it whole
             if not _slug_is_certain(text, references) or taken[heading_slug(text)] > 1:
                 continue  # the page may give the heading another id than its slug: no link would lead there
             entry.heading_id = heading_slug(text)
@@ -190,6 +190,17 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
             entry.sections = {"details": block, **entry.sections}
         entries.append(entry)
     return entries
+
+
+def _a_whole_exception(message: str) -> bool:
+    """Whether a message is an exception with what it says (``ImportError: libGL.so.1: cannot open shared object
+    file``): a note headed so (the heading itself, not a block under it) is about that error even where nothing under
+    it is labelled; a type alone, or a few words, may be a tutorial's topic.
+
+    >>> _a_whole_exception("ImportError: libGL.so.1: cannot open shared object file"), _a_whole_exception("ValueError: bad"), _a_whole_exception("连接被拒绝 Connection refused")
+    (True, False, False)
+    """
+    return exception_type(message) is not None and len(message.split()) >= 5
 
 
 def _ids_on_the_page(lines: list[str]) -> Counter[str]:
