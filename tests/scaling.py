@@ -29,5 +29,10 @@ def grows_linearly(work: Callable[[int], object], size: int, floor: float = 0.02
     >>> grows_linearly(lambda n: sum(range(n)), 100_000)
     True
     """
-    small = cpu_seconds(lambda: work(size))
-    return cpu_seconds(lambda: work(4 * size)) < 8 * max(small, floor)
+    # Measured twice where the first says no: a quadratic step fails both (sixteen times), while a linear one that a
+    # loaded machine stretched once (CI: 8.1× for a step measured at 4.4× alone) passes the second.
+    for _ in range(2):
+        small = cpu_seconds(lambda: work(size))
+        if cpu_seconds(lambda: work(4 * size)) < 8 * max(small, floor):
+            return True
+    return False

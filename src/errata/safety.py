@@ -238,7 +238,33 @@ def sanitize_html(page: str) -> str:
     '<p><code>&lt;script&gt;</code></p>'
     """
     # The controls go after the cleaner, which writes a character reference (``&#x202e;``, ``&rlm;``) as its character.
-    return _without_hidden_code(_without_large_zoom(_without_text_boxes(_without_direction_controls(_CLEANER.clean(page)))))
+    return _without_hidden_code(_without_large_zoom(_without_text_boxes(_without_direction_controls(_CLEANER.clean(_with_few_attributes(page))))))
+
+
+#: The most attributes a tag may carry. The HTML parser under the sanitiser (html5ever) compares each attribute with
+#: the ones before it: 80,000 on one ``<p>`` took 6 s, four times as many sixteen times as long. No essay's tag has
+#: more than a few dozen; beyond this the tag is reported whole, without asking the parser.
+MAX_ATTRIBUTES = 256
+
+
+#: A start tag long enough to hold more than :data:`MAX_ATTRIBUTES` attributes (each one at least two characters).
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{%d,}" % (2 * MAX_ATTRIBUTES))
+
+
+def _with_few_attributes(page: str) -> str:
+    """The page with each start tag cut to its first :data:`MAX_ATTRIBUTES` attributes before the HTML parser reads it
+    (it is quadratic in a tag's attributes: a page of one ``<p>`` with 300,000 took minutes to sanitise).
+
+    >>> _with_few_attributes("<p " + " ".join(f"a{i}" for i in range(300)) + ">x</p>").count(" a")
+    256
+    """
+    if not _LONG_TAG.search(page):
+        return page
+    for _, _, tag, attrs, source in start_tags(page):
+        if len(attrs) > MAX_ATTRIBUTES:
+            kept = " ".join(f'{name}="{html.escape(value)}"' for name, value in attrs[:MAX_ATTRIBUTES])
+            page = page.replace(source, f"<{tag} {kept}>", 1)
+    return page
 
 
 #: A tag as the sanitiser writes it (``<`` and ``>`` in text and in attribute values are escaped): its end
@@ -677,7 +703,13 @@ _CONTEXT = {
 
 
 def _what_is_removed(tag: str, attrs: list[tuple[str, str]], source: str) -> list[tuple[str, bool]]:
-    """What the sanitiser takes from this one tag: the element, or some of its attributes."""
+    """What the sanitiser takes from this one tag: the element, or some of its attributes.
+
+    >>> _what_is_removed("p", [(f"a{i}", "") for i in range(300)], "<p …>")
+    [('<p> with 300 attributes (at most 256)', True)]
+    """
+    if len(attrs) > MAX_ATTRIBUTES:
+        return [(f"<{tag}> with {len(attrs)} attributes (at most {MAX_ATTRIBUTES})", True)]
     return _removed_from(tag, tuple(attrs), source)
 
 
