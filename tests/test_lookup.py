@@ -327,3 +327,11 @@ def test_cli_shows_a_message_s_terminal_escapes_without_obeying_them(tmp_path):
     assert not any(ord(c) < 32 and c != "\n" or 0x7F <= ord(c) <= 0x9F for c in result.stdout)
     scaffold = subprocess.run([sys.executable, str(ROOT / "scripts" / "new_entry.py"), "--docs", str(tmp_path), "RuntimeError: CUDA out of memory Tried"], capture_output=True, text=True, cwd=ROOT)
     assert "\\x1b]52;c;" in scaffold.stderr and "\x1b" not in scaffold.stderr
+
+
+@pytest.mark.parametrize("case", VECTORS["names"]["confident"], ids=lambda c: c["query"][-40:])
+def test_python_weighs_a_shared_library_s_name_as_the_shared_vectors_say(case):
+    """A second lookup round: ``libgthread-2.0.so.0`` reached the ``libGL.so.1`` entry at 0.83 (another package to
+    install). A library's name weighs as a name now, and two that differ twice."""
+    index = LookupIndex(VECTORS["names"]["records"])
+    assert [m.message for m in index.search(case["query"])] == case["matches"]

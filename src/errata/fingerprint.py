@@ -42,6 +42,8 @@ INLINE_EXCEPTION_LINE = re.compile(RULES["inline_exception_line"], _FLAGS)
 PLACEHOLDERS = tuple((re.compile(pattern, _FLAGS), placeholder) for pattern, placeholder in RULES["placeholders"])
 IDENTITY_TOKEN = re.compile(RULES["identity_token"], _FLAGS)
 QUOTED_TOKEN = re.compile(RULES["quoted_token"], _FLAGS)
+#: A shared library's name as a feature: its ``lib…`` token and ``so``, ``dll``, ``dylib`` or a version (``libgl so``).
+LIBRARY_NAME = re.compile(RULES["library_name"], _FLAGS)
 #: A quoted token that is nothing but a placeholder (``'<path>'``): it names no particular thing.
 PLACEHOLDER_NAME = re.compile(RULES["placeholder_name"], _FLAGS)
 STOPWORDS = frozenset(RULES["stopwords"])

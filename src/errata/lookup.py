@@ -42,6 +42,7 @@ from typing import Iterable
 
 from .fingerprint import (
     PLACEHOLDER_NAME,
+    LIBRARY_NAME,
     QUOTED_TOKEN,
     RULES,
     earlier_errors,
@@ -207,6 +208,8 @@ class LookupIndex:
                 score = min(1.0, score * (1 + SAME_TYPE_BONUS)) if same_type else score * OTHER_TYPE_FACTOR
             if entry.names and query_names and not entry.names & query_names:
                 score *= OTHER_NAME_FACTOR
+                if _libraries(entry.names) and _libraries(query_names):
+                    score *= OTHER_NAME_FACTOR  # another shared library is another package to install: twice
             if score >= threshold:
                 record = entry.record
                 matches.append(Match(score, record["message"], record["url"], record.get("type")))
@@ -231,8 +234,22 @@ def _names(features: frozenset[str]) -> frozenset[str]:
 
     >>> sorted(_names(frozenset(["'<path>'", "'cv<num>'", "'apex'", "named 'apex'", "module"])))
     ["'apex'", "'cv<num>'"]
+
+    A shared library's name is one too (its feature with ``so``, ``dll``, ``dylib`` or a version after it):
+
+    >>> sorted(_names(frozenset(["libgl so", "libgthread <num>", "library <num>", "shared object"])))
+    ['libgl so', 'libgthread <num>']
     """
-    return frozenset(f for f in features if " " not in f and QUOTED_TOKEN.search(f) and not PLACEHOLDER_NAME.search(f))
+    return frozenset(f for f in features if (" " not in f and QUOTED_TOKEN.search(f) and not PLACEHOLDER_NAME.search(f)) or LIBRARY_NAME.search(f))
+
+
+def _libraries(names: frozenset[str]) -> bool:
+    """Whether the names hold a shared library's (:data:`~errata.fingerprint.LIBRARY_NAME`).
+
+    >>> _libraries(frozenset(["libgl so"])), _libraries(frozenset(["'bbox'"]))
+    (True, False)
+    """
+    return any(LIBRARY_NAME.search(name) for name in names)
 
 
 def _template(message: str) -> str:

@@ -36,6 +36,7 @@
       token: new RegExp(rules.token, "gm"),
       identity: new RegExp(rules.identity_token, "m"),
       quoted: new RegExp(rules.quoted_token, "m"),
+      libraryName: new RegExp(rules.library_name, "m"),
       placeholderName: new RegExp(rules.placeholder_name, "m"),
       stopwords: new Set(rules.stopwords),
       weights: rules.weights,
@@ -170,7 +171,7 @@
 
   function names(featureSet, R) {
     var out = new Set();
-    featureSet.forEach(function (f) { if (f.indexOf(" ") === -1 && R.quoted.test(f) && !R.placeholderName.test(f)) out.add(f); });
+    featureSet.forEach(function (f) { if ((f.indexOf(" ") === -1 && R.quoted.test(f) && !R.placeholderName.test(f)) || R.libraryName.test(f)) out.add(f); });
     return out;
   }
 
@@ -323,6 +324,9 @@
         var agree = false;
         entry.names.forEach(function (n) { if (queryNames.has(n)) agree = true; });
         if (!agree) score *= R.weights.other_name_factor;
+        // Another shared library is another package to install: twice.
+        var libraries = function (set) { var found = false; set.forEach(function (n) { if (R.libraryName.test(n)) found = true; }); return found; };
+        if (!agree && libraries(entry.names) && libraries(queryNames)) score *= R.weights.other_name_factor;
       }
       if (score >= threshold) {
         matches.push({ score: score, message: entry.record.message, url: entry.record.url, type: entry.record.type, essay: entry.record.essay });
