@@ -930,3 +930,17 @@ def test_lines_of_dollars_convert_in_linear_time():
         return time.process_time() - started
 
     assert cpu("$$x\n" * 20_000) < 3 * max(cpu("xyz\n" * 20_000), 0.05)
+
+
+def test_a_numbered_list_keeps_its_first_number_on_the_site():
+    """A second importer round: VuePress writes ``<ol start="2">`` for a list that begins at ``2.`` after a paragraph,
+    and the site wrote a plain ``<ol>``, so a blog's steps read 1., 1., 1. The site's Markdown keeps start numbers
+    (``sane_lists``, which also keeps an ordered and an unordered list apart, as markdown-it does)."""
+    from pathlib import Path
+
+    from mkdocs.config import load_config
+
+    config = load_config(str(Path(__file__).resolve().parents[1] / "mkdocs.yml"))
+    site = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
+    html = site.convert(convert_markup("第一步见上文。\n\n2. 安装依赖\n3. 运行脚本\n\n- 注意\n").text)
+    assert '<ol start="2">' in html and "<ul>" in html
