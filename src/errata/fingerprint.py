@@ -122,22 +122,24 @@ def exception_line(text: str) -> tuple[str | None, str]:
     (('KeyError', "'bbox' at once"), ('KeyError', "'bbox'"))
     """
     text = normalise_paste(text)
-    return _shown_error(text) or (None, trimmed(_SPACE.sub(" ", text)))
+    shown = _shown_error(text)
+    return shown[:2] if shown else (None, trimmed(_SPACE.sub(" ", text)))
 
 
-def _shown_error(text: str) -> tuple[str | None, str] | None:
-    """:func:`exception_line` of a normalised text where a line of it is an error's, else None."""
+def _shown_error(text: str) -> tuple[str | None, str, re.Match] | None:
+    """:func:`exception_line` of a normalised text where a line of it is an error's, and the match that read it;
+    else None."""
     matches = list(EXCEPTION_LINE.finditer(text))
     if matches:
         last = matches[-1]
-        return last.group(1), trimmed(last.group(2) or "")
+        return last.group(1), trimmed(last.group(2) or ""), last
     tools = list(TOOL_ERROR_LINE.finditer(text))
     if tools:
-        return None, trimmed(tools[-1].group(1))
+        return None, trimmed(tools[-1].group(1)), tools[-1]
     inline = list(INLINE_EXCEPTION_LINE.finditer(text))
     if inline:
         opening, kind, message = inline[-1].groups()
-        return kind, trimmed(_in_the_code_span(message) if opening else message)
+        return kind, trimmed(_in_the_code_span(message) if opening else message), inline[-1]
     return None
 
 
@@ -150,15 +152,12 @@ def error_line(text: str) -> str | None:
     >>> error_line("Traceback (most recent call last):\\n  File \\"a.py\\", line 1\\nKeyError: 'bbox'"), error_line("$ ls\\na.txt b.txt")
     ("KeyError: 'bbox'", None)
     """
-    text = normalise_paste(text)
-    shown = _shown_error(text)
+    shown = _shown_error(normalise_paste(text))
     if shown is None or not shown[1]:
         return None
-    kind, message = shown
-    if kind:
-        return f"{kind}: {message}"
+    kind, message, line = shown
     # A tool's line as it printed it, its ``error:`` or ``fatal:`` too (``fatal: refusing to merge …``).
-    return trimmed(list(TOOL_ERROR_LINE.finditer(text))[-1].group(0).strip().lstrip("{`").strip())
+    return f"{kind}: {message}" if kind else trimmed(line.group(0).strip().lstrip("{`").strip())
 
 
 def _in_the_code_span(message: str) -> str:
@@ -218,8 +217,8 @@ def _line_before(text: str, at: int) -> str | None:
     >>> _line_before("a\\n\\nb: denied\\nfatal: x", 13), _line_before("ERROR: a\\nERROR: b", 9), _line_before("fatal: x", 0)
     ('b: denied', None, None)
     """
-    start = text.rfind("\n", 0, max(at - 1, 0)) + 1
-    line = trimmed(text[start : max(at - 1, 0)])
+    end = max(at - 1, 0)  # the line break before ``at``
+    line = trimmed(text[text.rfind("\n", 0, end) + 1 : end])
     return line if line and at and not TOOL_ERROR_LINE.match(line) else None
 
 
@@ -244,9 +243,9 @@ def exception_type(text: str) -> str | None:
 #: nothing), but may take an ending (``errors``, ``failed``, ``Failure``).
 _ENGLISH_ERROR_WORDS = (
     r"error|exception|fail|cannot|can't|could ?n[o']t|unable|not found|no such|no module|denied|invalid|illegal|fatal|"
-    r"refused|timed? ?out|out of memory|abort|traceback|warning|segmentation fault|core dumped|killed|not supported|"
+    r"refused|timed? ?out|out of memory|abort|traceback|warn|segmentation fault|core dumped|killed|not supported|"
     r"unsupported|mismatch|expected|undefined|unknown|missing|does ?n[o']t exist|deprecated|conflict|err!|"
-    r"panic|insufficient|n[o']t match|emerg|warn"
+    r"panic|insufficient|n[o']t match|emerg"
 )
 #: What a word may stand after: no ASCII letter, digit or dot (Chinese may: ``编译error``), or a lower-case
 #: letter when the word starts a camel-case part (``BuildFailure``); and before: no underscore, call, file

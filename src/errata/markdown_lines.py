@@ -179,6 +179,21 @@ def _fences(lines: list[str]) -> dict[int, tuple[int, bool]]:
 _FENCE_MARKER = re.compile(r"`{3,}|~{3,}")
 #: A fence's language, as superfences reads one (a ``.`` before it allowed).
 _LANGUAGE = re.compile(r"[ \t]*\.?[\w#.+-]++(?=[\t ]|$)")
+
+
+def fence_languages(lines: list[str]) -> list[str | None]:
+    """For each line, the language of the fence it is in, as superfences reads fences (:func:`_fences`), lower case
+    (``""`` for a fence that names none); None outside fences.
+
+    >>> fence_languages(["```Bash", "ls", "```", "x", "~~~", "y", "~~~", "```text", "out", "```"])
+    ['bash', 'bash', 'bash', None, '', '', '', 'text', 'text', 'text']
+    """
+    out: list[str | None] = [None] * len(lines)
+    for first, (last, _) in _fences(lines).items():
+        marker = _FENCE_MARKER.search(lines[first])
+        language = _LANGUAGE.match(lines[first], marker.end())
+        out[first : last + 1] = [language.group().strip().lstrip(".").lower() if language else ""] * (last + 1 - first)
+    return out
 #: An option with its value in quotes that hold no quote of their kind.
 _OPTION = re.compile(r"""[ \t]+([a-zA-Z][a-zA-Z0-9_]*+)=(?:"([^"]*+)"|'([^']*+)')(?=[\t ]|$)""")
 _WORD = re.compile(r"[a-zA-Z][a-zA-Z0-9_]*")

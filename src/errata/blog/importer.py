@@ -701,18 +701,19 @@ class _Import:
         start = _block_lines(text)
         written = text.split("\n")
         source = page.body.split("\n")
-        for unsafe in find_unsafe_html("\n".join(written[start:]), start + 1):
-            line = written[unsafe.line - 1].strip()
+        body = "\n".join(written[start:])
+
+        def where(number: int) -> str:
+            line = written[number - 1].strip()
             found = [n for n, original in enumerate(source) if original.strip() == line]
-            where = f"{page.src}:{page.body_line + found[0]}" if len(found) == 1 else f"{page.dest} (line {unsafe.line} as written)"
-            self.report.needs_a_person.append(f"{where}: {unsafe.what} is still in the page: the strict build refuses it until it is removed by hand")
+            return f"{page.src}:{page.body_line + found[0]}" if len(found) == 1 else f"{page.dest} (line {number} as written)"
+
+        for unsafe in find_unsafe_html(body, start + 1):
+            self.report.needs_a_person.append(f"{where(unsafe.line)}: {unsafe.what} is still in the page: the strict build refuses it until it is removed by hand")
         # Text pushed out of a code block's sight by a run of blanks (a tool's padded table, ``yum list``'s
         # columns): the strict build refuses that too, so it is said here rather than found there.
-        for hidden in hidden_past_blanks("\n".join(written[start:]), page.dest, start + 1):
-            line = written[hidden.line - 1].strip()
-            found = [n for n, original in enumerate(source) if original.strip() == line]
-            where = f"{page.src}:{page.body_line + found[0]}" if len(found) == 1 else f"{page.dest} (line {hidden.line} as written)"
-            self.report.needs_a_person.append(f"{where}: {hidden.message}; the strict build refuses it until then")
+        for hidden in hidden_past_blanks(body, page.dest, start + 1):
+            self.report.needs_a_person.append(f"{where(hidden.line)}: {hidden.message}; the strict build refuses it until then")
 
     @staticmethod
     def _at_its_permalink(page: _Page) -> bool:

@@ -282,17 +282,13 @@ def _maths_as_code(lines: list[str], result: Conversion, inline: bool = False) -
         return lines, list(range(len(lines)))
     closing = _next_lines(lines, lambda line: line.rstrip().endswith("$$"))
     stopping = _next_lines(lines, lambda line: not line.strip() or _FENCE.match(line) is not None)
+    fenced = _inside_fences(lines)
     out: list[str] = []
     origins: list[int] = []
-    fence, k = "", 0
+    k = 0
     while k < len(lines):
         line = lines[k]
-        opening = _FENCE.match(line)
-        if fence:
-            fence = "" if opening and opening.group(2).startswith(fence) and not opening.group(3).strip() else fence
-            out.append(line)
-        elif opening:
-            fence = opening.group(2)
+        if fenced[k]:
             out.append(line)
         elif (display := _DISPLAY_MATHS.match(line)) and (end := _display_end(lines, k, closing[k], stopping[k])) is not None:
             indent, first = display.group(1), display.group(2)

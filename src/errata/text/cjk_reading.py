@@ -167,8 +167,9 @@ def reads_paired(lines: list[str], model: LanguageModel, config: RepairConfig = 
     # Read as well both ways, the marks decide: one mark where a standard reader writes two. Not in code page 936's
     # documents (U+FFFD marks beside its private-use characters): it keeps the byte it cannot pair (``<`` of a tag),
     # and read as a greedy reader's, a space went where nothing was swallowed (an audit).
-    code_page_936 = _marks_are_replacement_characters(lines) and any(_PRIVATE_USE.search(line) for line in lines if len(line) <= MAX_LINE)
-    return two > config.paired_reading_share * one or (greedy >= 2 and greedy > 2 * standard) or (two >= one and half_marked > 0 and not code_page_936)
+    if two > config.paired_reading_share * one or (greedy >= 2 and greedy > 2 * standard):
+        return True
+    return two >= one and half_marked > 0 and not (_marks_are_replacement_characters(lines) and _shows_private_use(lines))
 
 
 def _reader_of(lines: list[str]) -> tuple[str, str]:
@@ -273,7 +274,7 @@ def _what_follows_the_marks(lines: list[str]) -> tuple[int, int]:
     """
     greedy = standard = 0
     prose = {k for k, _ in prose_lines("\n".join(lines))}
-    windows = any(_PRIVATE_USE.search(line) for line in lines if len(line) <= MAX_LINE)
+    windows = _shows_private_use(lines)
     for k, line in enumerate(lines):
         if len(line) > MAX_LINE:
             continue
@@ -288,6 +289,16 @@ def _what_follows_the_marks(lines: list[str]) -> tuple[int, int]:
                     # after a mark there is as often the second of two as an author's one.
                     standard += 1
     return greedy, standard
+
+
+def _shows_private_use(lines: list[str]) -> bool:
+    """Whether a document's lines (those read at all) hold a private-use character: Windows' code page 936 and
+    .NET's reader map GBK's user-defined pairs to them, where Python's GBK decoder marks the pairs.
+
+    >>> _shows_private_use(["绠\ue15eご"]), _shows_private_use(["没有"])
+    (True, False)
+    """
+    return any(_PRIVATE_USE.search(line) for line in lines if len(line) <= MAX_LINE)
 
 
 #: A 古文码 mark at a line's end, after a character beyond ASCII.
