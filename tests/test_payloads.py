@@ -504,6 +504,14 @@ PATHOLOGICAL = {
     "braces-in-a-cell": "| a | b |\n|---|---|\n| x" + " {a" * 40_000 + " | y |\n",
     "braces-in-a-term": "x" + " {a" * 40_000 + "\n: def\n",
     "headings-in-blocks": "## a\n\n" * 20_000,
+    # Round twenty-three's: elements left open across paragraphs, which html5ever and the theme's search indexer
+    # read in time growing with the square of the depth (40,000 <div>: 108 s to build); formatting elements left
+    # open, which the HTML parser opens again where text follows (Python-Markdown's line breaks between blocks
+    # keep that to once); old pages' anchors left open.
+    "divs-across-paragraphs": ("<div>" * 900 + "x\n\n") * 45,
+    "spans-across-paragraphs": ("<span>" * 900 + "x\n\n") * 45,
+    "formatting-reopened": "".join(f'<b title="c{i}">' for i in range(250)) + "x\n\n" + "y\n\n" * 4_000,
+    "anchors-left-open": '<a name="x">a\n\n' * 2_000,
 }
 
 
@@ -524,6 +532,7 @@ def test_a_pathological_essay_is_handled_quickly_or_refused(name, tmp_path, mark
     from errata.checks import check_nesting
     from errata.contribution import check_files
     from errata.safety import sanitize_html
+    from material.plugins.search.plugin import Parser as SearchParser
 
     body = PATHOLOGICAL[name]
     path = tmp_path / f"{name}.md"
@@ -537,8 +546,37 @@ def test_a_pathological_essay_is_handled_quickly_or_refused(name, tmp_path, mark
         assert any(p.rule == "nesting" and p.line >= FIRST_BODY_LINE for p in problems)
         return
     start = time.perf_counter()
-    sanitize_html(markdown_of_the_site().convert(body))
+    page = sanitize_html(markdown_of_the_site().convert(body))
+    SearchParser().feed(page)  # Material's search plugin reads every page so
     assert time.perf_counter() - start < 5
+    assert len(page) < 20 * len(body) + 100_000  # no page grows far past what was written
+
+
+def test_elements_left_open_across_paragraphs_are_refused_at_the_line_that_opens_one_too_many():
+    from errata.checks import MAX_OPEN_ELEMENTS, check_nesting
+
+    body = "intro\n\n" + "<section>\n\n" * MAX_OPEN_ELEMENTS + "<div>x\n"
+    assert [str(p) for p in check_nesting(body, "a.md", first_line=5)] == [
+        f"a.md:{5 + 2 + 2 * MAX_OPEN_ELEMENTS}: {MAX_OPEN_ELEMENTS + 1} HTML elements left open at once (at most {MAX_OPEN_ELEMENTS}): close them, or put markup examples in a code block [nesting]"
+    ]
+    closed = "intro\n\n" + "<section>x</section>\n\n" * 1000
+    assert check_nesting(closed, "a.md") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<a name="x">旧博客的锚点\n\n' * 400,  # a new <a> closes the one open: they never nest
+        "List<String> 和 Map<String, Object> 不是 HTML。\n\n" * 400,  # names HTML does not know
+        "`<div>` 是一个块元素。\n\n" * 400,  # code spans
+        "```html\n<div>\n```\n\n" * 400,  # fenced code
+        "<p>段落<br>换行\n\n<li>条目\n\n" * 300,  # elements a sibling closes, and void ones
+    ],
+)
+def test_markup_that_does_not_nest_is_not_counted_as_left_open(body):
+    from errata.checks import check_nesting
+
+    assert check_nesting(body, "a.md") == []
 
 
 #: Lines that are, or only look like, abbreviation and footnote definitions ({i} gives each its own name).

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ import yaml
 from .entries import ErrorEntry, code_span_text
 from .markdown_lines import BRACES, HASH_ID, HTML, PROSE, fence_languages, heading_slug, heading_text, line_roles, prose_lines
 from .metadata import DEFAULT_TIMEZONE, display_name, mkdocs_reads_other_front_matter, normalise_date
-from .safety import DIRECTION_CONTROL_RANGES, DIRECTION_CONTROLS, find_unsafe_html, find_unsafe_text, markdown_links
+from .safety import ALLOWED_TAGS, DANGEROUS_TAGS, DIRECTION_CONTROL_RANGES, DIRECTION_CONTROLS, find_unsafe_html, find_unsafe_text, markdown_links, mask_code_spans
 from .text.bytemap import BYTE_RUN, run_to_bytes, split_pieces
 
 
@@ -393,6 +394,24 @@ MAX_BRACES_PER_CELL_LINE = 200
 #: looks on for each one's end, and 25,000 of them took two minutes to build.
 MAX_OPEN_TAG_LINES = 200
 _TAG_OPEN_AT_END = re.compile(r"<[A-Za-z][^<>]*\Z")
+#: HTML elements an essay leaves open at once, counted across its paragraphs: html5ever (the sanitiser's parser)
+#: checks what is in scope at each block tag, and the theme's search indexer compares each tag with every
+#: element around it, so both take time growing with the square of the depth. 12,000 ``<div>`` in paragraphs
+#: of 900 took 42 s to build, 40,000 took 108 s, nearly all in the search indexer (a red-team audit). The
+#: deepest essay we know leaves a handful open.
+MAX_OPEN_ELEMENTS = 256
+#: Elements that do not nest: void ones, and those a sibling closes (``<p>``, ``<li>`` …).
+_NEVER_NEST = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption", "option", "optgroup",
+    "rt", "rp", "html", "head", "body",
+})  # fmt: skip
+#: The element names counted for depth: those the sanitiser's parser knows as HTML (a made-up one such as
+#: ``List<String>``'s is cheap to nest, and gone after the sanitiser).
+_NESTING_ELEMENTS = (ALLOWED_TAGS | DANGEROUS_TAGS | {"font", "big", "nobr", "fieldset", "legend", "address", "dialog", "menu", "search"}) - _NEVER_NEST
+#: Elements whose start tag closes one of their kind still open.
+_CLOSES_ITS_KIND = frozenset({"a", "nobr"})
+_ANY_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)(?=[\s/>])[^<>]*>")
 #: Options a code fence may hold (``title="…" hl_lines="2 3" linenums="1"``: a handful in use).
 MAX_FENCE_OPTIONS = 12
 #: A line that opens (or closes) a code fence, in a list or a quote too, and what follows its marker.
@@ -451,6 +470,8 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
     (['a.md:2001: more than 1000 headings in one essay; split it into several [nesting]'], ['a.md:4001: more than 2000 code blocks in one essay; split it into several [nesting]'])
     """
     open_brackets = {"[": 0, "(": 0}
+    still_open: Counter[str] = Counter()
+    open_elements = 0
     tags = marks = markdown_html = block_lines = definition_lines = open_tag_lines = headings = 0
     definitions = {kind: 0 for kind in MAX_DEFINITIONS}
     lines = body.split("\n")
@@ -497,6 +518,10 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
             markdown_html = max(0, markdown_html + markdown_html_opened(line) - len(_HTML_CLOSE.findall(line)))
             if markdown_html > MAX_NESTING:
                 return [Problem(path, first_line + offset, "nesting", f"HTML blocks of Markdown nested {markdown_html} deep (at most {MAX_NESTING})")]
+        if "<" in line:
+            open_elements += count_open_elements(mask_code_spans(line), still_open)
+            if open_elements > MAX_OPEN_ELEMENTS:
+                return [Problem(path, first_line + offset, "nesting", f"{open_elements} HTML elements left open at once (at most {MAX_OPEN_ELEMENTS}): close them, or put markup examples in a code block")]
         tags += line.count("<")
         if tags > MAX_TAGS_PER_PARAGRAPH:
             return [Problem(path, first_line + offset, "nesting", f"{tags} '<' in one paragraph (at most {MAX_TAGS_PER_PARAGRAPH}); put markup examples in a code block")]
@@ -513,6 +538,32 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
                 if open_brackets[opening] > MAX_OPEN_BRACKETS:
                     return [Problem(path, first_line + offset, "nesting", f"{open_brackets[opening]} {quote(opening)} left open in one paragraph (at most {MAX_OPEN_BRACKETS})")]
     return []
+
+
+def count_open_elements(line: str, still_open: Counter[str]) -> int:
+    """Count the HTML elements ``line`` opens into ``still_open`` and take away those it closes, by name; return
+    how much the number left open changed. Elements that do not nest (``<br>``, ``<p>``, ``<li>``, an ``<a>``
+    while one is open) and names HTML does not know are not counted.
+
+    >>> still_open = Counter()
+    >>> count_open_elements("<div><b>x</b><p>y<br><div class=a></div><String>", still_open), +still_open
+    (1, Counter({'div': 1}))
+    >>> count_open_elements("</div></div><font color=red><a name=x><a name=y>", still_open), +still_open
+    (1, Counter({'font': 1, 'a': 1}))
+    """
+    change = 0
+    for tag in _ANY_TAG.finditer(line):
+        name = tag[2].lower()
+        if name not in _NESTING_ELEMENTS:
+            continue
+        if tag[1]:  # a closing tag closes one such element, if one is open
+            if still_open[name]:
+                still_open[name] -= 1
+                change -= 1
+        elif not (name in _CLOSES_ITS_KIND and still_open[name]):  # a new <a> closes the one open (the parser's rule)
+            still_open[name] += 1
+            change += 1
+    return change
 
 
 def markdown_html_opened(line: str) -> int:
