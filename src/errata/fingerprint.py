@@ -27,6 +27,7 @@ _PASTE = RULES["paste"]
 #: At most this many characters of a paste are fingerprinted: the end, where the exception line is.
 MAX_PASTE_CHARS = _PASTE["max_chars"]
 _UNICODE_FORM = _PASTE["unicode_form"]
+_INVISIBLE = re.compile(_PASTE["invisible"])
 _TERMINAL_CODES = re.compile(_PASTE["terminal_codes"])
 _LINE_BREAK = re.compile(_PASTE["line_break"])
 _BLANK = re.compile(_PASTE["blank"], _FLAGS)
@@ -78,8 +79,8 @@ def trimmed(text: str) -> str:
 
 
 def normalise_paste(text: str) -> str:
-    r"""A pasted text as it is fingerprinted: full-width forms as ASCII, no terminal colours, plain line breaks,
-    single spaces, its last lines only.
+    r"""A pasted text as it is fingerprinted: full-width forms as ASCII, no invisible characters nor terminal colours,
+    plain line breaks, single spaces, its last lines only.
 
     The exception line of a traceback is at its end, so a paste longer than
     ``MAX_PASTE_CHARS`` keeps its tail, from the first whole line in it. The
@@ -91,8 +92,10 @@ def normalise_paste(text: str) -> str:
     ("KeyError: 'y'", "KeyError: 'y'")
     >>> normalise_paste("ValueError\uff1a too many values to unpack \uff08expected \uff12\uff09")  # a Chinese input method's
     'ValueError: too many values to unpack (expected 2)'
+    >>> normalise_paste("OSError: \u202aC:\\data\\a.json\u202c: No such file\u200b")  # a path copied from Windows' file properties
+    'OSError: C:\\data\\a.json: No such file'
     """
-    text = unicodedata.normalize(_UNICODE_FORM, text)
+    text = _INVISIBLE.sub("", unicodedata.normalize(_UNICODE_FORM, text))
     text = _LINE_BREAK.sub("\n", strip_terminal_codes(text))
     text = _LINE_END_BLANK.sub("", _BLANK.sub(" ", text))
     if len(text) > MAX_PASTE_CHARS:

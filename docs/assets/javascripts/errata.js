@@ -19,6 +19,7 @@
   function compileRules(rules) {
     return {
       unicodeForm: rules.paste.unicode_form,
+      invisible: new RegExp(rules.paste.invisible, "g"),
       terminalCodes: new RegExp(rules.paste.terminal_codes, "g"),
       lineBreak: new RegExp(rules.paste.line_break, "g"),
       blank: new RegExp(rules.paste.blank, "g"),
@@ -59,7 +60,7 @@
 
   /* A pasted text as it is fingerprinted (errata.fingerprint.normalise_paste). */
   function normalisePaste(text, R) {
-    text = text.normalize(R.unicodeForm).replace(R.terminalCodes, "").replace(R.lineBreak, "\n").replace(R.blank, " ").replace(R.lineEndBlank, "");
+    text = text.normalize(R.unicodeForm).replace(R.invisible, "").replace(R.terminalCodes, "").replace(R.lineBreak, "\n").replace(R.blank, " ").replace(R.lineEndBlank, "");
     var start = text.length > R.maxPasteChars ? tailStart(text, R.maxPasteChars) : 0;
     if (start > 0) {
       text = text.slice(start);
