@@ -72,6 +72,15 @@ def test_lost_bytes_at_line_ends_become_fullwidth_colons_before_blocks():
     assert repair_mojibake(damaged)[0] == text
 
 
+@pytest.mark.parametrize("emoji", ["🆘", "🆕", "🇨🇳", "🉑"])
+def test_emoji_of_the_enclosed_supplements_come_back_from_gbk(emoji):
+    # 🆘 is F0 9F 86 98: a GBK reader pairs it as 馃啒, as it does 📦 (馃摝), which already came back.
+    text = f"## {emoji} 使用说明\n\n先看一下这一节的内容。\n"
+    damaged = text.encode().decode("gbk", errors="replace")
+    assert emoji not in damaged
+    assert repair_mojibake(damaged)[0].split("\n")[0] == f"## {emoji} 使用说明"
+
+
 @pytest.mark.parametrize(
     "latin",
     [

@@ -59,13 +59,15 @@ EMOJI_LOGP = math.log(1 / 500)
 
 
 def is_emoji(ch: str) -> bool:
-    """A pictograph of the blocks emoji are drawn from: U+1F300–U+1FAFF, and the older Miscellaneous
-    Symbols, Dingbats and Miscellaneous Symbols and Arrows (⚠ ✅ ❌ ⭐ ⬆), which READMEs write as often.
+    """A pictograph of the blocks emoji are drawn from: U+1F300–U+1FAFF, the older Miscellaneous
+    Symbols, Dingbats and Miscellaneous Symbols and Arrows (⚠ ✅ ❌ ⭐ ⬆), which READMEs write as often,
+    and the emoji of the enclosed supplements: squared words (🆘 🆕 🆗 🅰), the regional indicators
+    that make flags (🇨🇳 is two), squared ideographs (🈶 🉑), U+1F170–U+1F251.
 
-    >>> is_emoji("🏠"), is_emoji("⚠"), is_emoji("✅"), is_emoji("中")
-    (True, True, True, False)
+    >>> is_emoji("🏠"), is_emoji("⚠"), is_emoji("✅"), is_emoji("中"), is_emoji("🆘"), is_emoji("🇨")
+    (True, True, True, False, True, True)
     """
-    return "\U0001f300" <= ch <= "\U0001faff" or "\u2600" <= ch <= "\u27bf" or "\u2b00" <= ch <= "\u2bff"
+    return "\U0001f300" <= ch <= "\U0001faff" or "\U0001f170" <= ch <= "\U0001f251" or "\u2600" <= ch <= "\u27bf" or "\u2b00" <= ch <= "\u2bff"
 
 
 #: Signs that Chinese READMEs and technical essays write and the model's newspaper never did (or
