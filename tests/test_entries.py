@@ -248,3 +248,28 @@ def test_a_heading_that_is_a_whole_exception_is_an_entry_without_labels():
         "## 训练报错汇总\n\n```\nRuntimeError: CUDA out of memory. Tried to allocate 2.00 GiB\n```\n\n### ValueError: bad\n\n说明。\n"
     )
     assert [e.message for e in find_entries(body)] == ["ImportError: libGL.so.1: cannot open shared object file: No such file or directory"]
+
+
+def test_a_heading_s_closing_hashes_are_not_its_message():
+    """A third lookup round: ``### 3.1 unable to install syscall filter ###`` (ATX headings may close with hashes)
+    gave the message ``unable to install syscall filter ###``, which no paste of that error names whole."""
+    body = (
+        "## 4.常见错误 ##\n\n### 4.2 java.lang.OutOfMemoryError: Java heap space ###\n\n"
+        "```\nException in thread \"main\" java.lang.OutOfMemoryError: Java heap space\n```\n\n原因：堆太小。\n\n解决：调大 -Xmx。\n"
+    )
+    (entry,) = find_entries(body)
+    assert entry.message == "java.lang.OutOfMemoryError: Java heap space"
+    assert entry.heading_id == "42-javalangoutofmemoryerror-java-heap-space"
+
+
+def test_a_label_heading_that_shows_the_error_s_symptom_leads_to_its_block():
+    """A third lookup round: a note headed ``## 问题2: 插件初始化错误`` whose error stands under ``### 错误现象``
+    (the symptom: what was seen) gave no entry, and ``### 错误现象`` itself became a heading that names an error."""
+    body = (
+        "# 排查记录\n\n## 问题2: 插件初始化错误\n\n**时间**: 2024-05-01\n\n### 错误现象\n\n"
+        "```\nTypeError: Cannot read properties of undefined (reading 'config')\n    at init (plugin.js:12)\n```\n\n"
+        "### 根本原因\n\n插件在配置加载前被调用。\n\n### 解决方案\n\n先加载配置。\n"
+    )
+    (entry,) = find_entries(body)
+    assert entry.message == "TypeError: Cannot read properties of undefined (reading 'config')"
+    assert set(entry.sections) == {"details", "analysis", "solution"}

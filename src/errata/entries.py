@@ -42,7 +42,7 @@ from .markdown_lines import BRACES, FENCE, HASH_ID, code_span_bounds, heading_sl
 
 #: Section labels, in the order a card shows them, with the words that name them.
 SECTION_LABELS: dict[str, tuple[str, ...]] = {
-    "details": ("详细报错信息", "详细信息", "报错信息", "错误信息", "错误详情", "details", "detail", "traceback", "error details"),
+    "details": ("详细报错信息", "详细信息", "报错信息", "错误信息", "错误详情", "错误现象", "报错现象", "问题现象", "details", "detail", "traceback", "error details"),
     "analysis": ("问题分析", "原因分析", "分析", "原因", "问题原因", "错误原因", "报错原因", "产生原因", "analysis", "cause"),
     "solution": ("解决方案", "解决方法", "解决办法", "解决", "修复", "修复方法", "处理方法", "solution", "fix"),
     "references": ("参考文章", "参考资料", "参考链接", "参考", "references", "reference", "see also"),
@@ -320,7 +320,7 @@ def _entry_starts(lines: list[str]) -> list[tuple[int, str, str, bool]]:
             continue
         marker = _HEADING_MARKER.match(line) or _TITLE_MARKER.match(line)
         if marker:
-            rest = line[marker.end() :].rstrip(" \t")
+            rest = heading_text(line) or ""  # without a closing sequence (``### 3.1 unable to install syscall filter ###``)
             message = code_span_text(_without_attribute_list(rest))
             if message is None and rest != _without_attribute_list(rest):
                 message = code_span_text(rest)
