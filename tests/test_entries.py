@@ -273,3 +273,16 @@ def test_a_label_heading_that_shows_the_error_s_symptom_leads_to_its_block():
     (entry,) = find_entries(body)
     assert entry.message == "TypeError: Cannot read properties of undefined (reading 'config')"
     assert set(entry.sections) == {"details", "analysis", "solution"}
+
+
+def test_a_heading_whose_chinese_says_an_error_happened_gives_its_english_statement_as_the_message():
+    """A third lookup round: ``selenium报错Element is not clickable at point及四种解决方法`` gave no entry, the English
+    naming no error word; the Chinese says one happened. A product's name in such a heading makes no entry."""
+    body = (
+        "# 爬虫笔记\n\n## webdriver 点击报错 Element is not clickable at point 的处理\n\n点击按钮时抛出这个异常。\n\n"
+        "原因：元素被遮挡。\n\n解决：先滚动到元素，再点击。\n\n## Docker Desktop for Windows 报错\n\n原因：没开虚拟化。\n\n解决：在 BIOS 里打开。\n"
+    )
+    (entry,) = find_entries(body)
+    assert entry.message == "Element is not clickable at point"
+    assert entry.heading_id == "webdriver-点击报错-element-is-not-clickable-at-point-的处理"
+    assert set(entry.sections) == {"analysis", "solution"}

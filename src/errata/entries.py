@@ -365,9 +365,13 @@ def _error_as_heading(text: str) -> str | None:
     ("Error: Cannot find module '@babel/core'", None)
     >>> _error_as_heading('问题1: "Gradle sync failed"'), _error_as_heading('1.1 "Permission denied" 错误')   # quoted: two words are enough
     ('Gradle sync failed', 'Permission denied')
+    >>> _error_as_heading("selenium报错Element is not clickable at point及解决方法"), _error_as_heading("Docker Desktop for Windows 报错")
+    ('Element is not clickable at point', None)
 
     Three words at least, in one stretch: a tutorial's heading names a class or a topic (``Exception 类的继承``,
-    ``Error handling``), and English on both sides of Chinese is no one message.
+    ``Error handling``), and English on both sides of Chinese is no one message. Where the Chinese says an error
+    happened (``报错``, ``异常``), four words that make a statement (``is``, ``not``, ``can``) are its message even
+    if they name no error themselves; a product's name (``Docker Desktop for Windows``) makes none.
     """
     if "`" in text:
         return None
@@ -375,7 +379,8 @@ def _error_as_heading(text: str) -> str | None:
     stretches = [part for part in stretches if part and not part.isdigit()]
     # Beside the error, a name alone may stand in the Chinese (``安装babel包，Error: Cannot find module …``).
     long = [part for part in stretches if len(part.split()) > 1]
-    if len(long) != 1 or len(stretches) > 1 and not names_an_error(long[0]):
+    chinese_says_so = names_an_error(" ".join(_NOT_THE_MESSAGE.findall(text)))
+    if len(long) != 1 or len(stretches) > 1 and not (names_an_error(long[0]) or chinese_says_so):
         return None
     message = _NUMBERING.sub("", " ".join(long[0].split())).strip(" :：,，.。")
     quoted = len(message) > 2 and _QUOTES.get(message[0]) == message[-1]
@@ -383,7 +388,13 @@ def _error_as_heading(text: str) -> str | None:
     words = message.split()
     if len(words) < (2 if quoted else 3) or words[0].lower() in _TOPIC_WORDS:
         return None  # a name or a topic; a tutorial's heading about errors (``How to fix TypeError quickly``)
-    return message if names_an_error(message) else None
+    if names_an_error(message):
+        return message
+    return message if chinese_says_so and len(words) >= 4 and _STATEMENT.search(message) else None
+
+
+#: Words that make English words a statement (an error's message), not a name: ``Element is not clickable``.
+_STATEMENT = re.compile(r"\b(?:is|are|was|were|not|no|cannot|can|can't|could|couldn't|does|doesn't|did|didn't|be|been|has|have|had)\b", re.IGNORECASE)
 
 
 #: First words of a heading about errors, not of one: a question, advice, a topic.
