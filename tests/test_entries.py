@@ -286,3 +286,34 @@ def test_a_heading_whose_chinese_says_an_error_happened_gives_its_english_statem
     assert entry.message == "Element is not clickable at point"
     assert entry.heading_id == "webdriver-点击报错-element-is-not-clickable-at-point-的处理"
     assert set(entry.sections) == {"analysis", "solution"}
+
+
+def test_a_note_that_is_one_error_under_label_headings_is_one_entry_at_its_problem_heading():
+    """A third lookup round: a post whose headings are only ``### 问题描述`` and ``### 解决方法`` gave no entry, and no
+    paste of its error found it. The page is that error's entry; the problem's heading is where it stands."""
+    body = (
+        "为了在内网跑起来，记录一下。\n\n### 问题描述\n\n启动服务时抛出`Failed to load tokenizer for model`的异常，日志如下：\n\n"
+        "```text\nFailed to load tokenizer for model. Make sure the files are in the folder.\n```\n\n"
+        "### 原因\n\n模型没有下载到本地。\n\n### 解决方法\n\n先下载模型，再改配置里的路径。\n"
+    )
+    (entry,) = find_entries(body, first_line=4)
+    assert entry.message == "Failed to load tokenizer for model"
+    assert entry.heading_id == "问题描述" and entry.line == 6 and entry.end_line == 21
+    assert set(entry.sections) == {"details", "analysis", "solution"}
+    assert entry.sections["solution"] == "先下载模型，再改配置里的路径。"
+
+
+def test_a_page_of_label_headings_without_an_error_shown_is_no_entry():
+    body = "## 问题\n\n怎么把博客部署到服务器上？\n\n## 解决方法\n\n用 rsync 同步 `site/` 目录。\n"
+    assert find_entries(body) == []
+
+
+def test_an_error_quoted_under_a_label_that_says_it_follows_is_the_heading_s_entry():
+    """A third lookup round: ``报错内容：`` and then the error as a quote (no code block, no type)."""
+    body = (
+        "# 两步解决 VS Code 里 Jupyter 报错\n\n报错内容：\n\n> Unable to connect to the kernel of this notebook. Try again.\n\n"
+        "**解决方案：**\n\n1. 降级 traitlets。\n2. 清空解释器路径。\n"
+    )
+    (entry,) = find_entries(body)
+    assert entry.message == "Unable to connect to the kernel of this notebook."
+    assert entry.heading_id and "solution" in entry.sections

@@ -42,7 +42,10 @@ from .markdown_lines import BRACES, FENCE, HASH_ID, code_span_bounds, heading_sl
 
 #: Section labels, in the order a card shows them, with the words that name them.
 SECTION_LABELS: dict[str, tuple[str, ...]] = {
-    "details": ("详细报错信息", "详细信息", "报错信息", "错误信息", "错误详情", "错误现象", "报错现象", "问题现象", "details", "detail", "traceback", "error details"),
+    "details": (
+        "详细报错信息", "详细信息", "报错信息", "错误信息", "错误详情", "错误现象", "报错现象", "问题现象", "报错内容", "错误内容", "问题描述",
+        "错误描述", "异常信息", "报错提示", "错误提示", "details", "detail", "traceback", "error details",
+    ),  # fmt: skip
     "analysis": ("问题分析", "原因分析", "分析", "原因", "问题原因", "错误原因", "报错原因", "产生原因", "analysis", "cause"),
     "solution": ("解决方案", "解决方法", "解决办法", "解决", "修复", "修复方法", "处理方法", "solution", "fix"),
     "references": ("参考文章", "参考资料", "参考链接", "参考", "references", "reference", "see also"),
@@ -190,7 +193,73 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
         if "details" not in entry.sections and (block := _first_code_block(lines[start + 1 : end])):
             entry.sections = {"details": block, **entry.sections}
         entries.append(entry)
+    if not entries and (whole := _page_entry(lines, first_line)):
+        entries.append(whole)
     return entries
+
+
+#: Headings that say "the problem" over a note's one error (``### 问题``, ``## 问题描述``); with headings for its
+#: cause or its fix beside them, the page is that error's entry.
+_PROBLEM_HEADINGS = frozenset({"问题", "报错", "错误", "异常", "现象", "problem", "issue", "error"})
+
+
+def _page_entry(lines: list[str], first_line: int = 1) -> ErrorEntry | None:
+    """A note that is one error under label headings (``### 问题描述``, the error, ``### 解决方法``) as one entry,
+    in place at the problem's heading: no heading names the error, the page is about it. Its message is what
+    the problem's section shows (a block's error line, else its first English sentence; a quote; a code span
+    the Chinese around calls the error); where nothing shows one, the page has no entry.
+
+    >>> entry = _page_entry(["### 问题描述", "", "运行时报错：", "", "```", "Can't load tokenizer for 'gpt2'. If you were trying to load it", "```", "", "### 解决方法", "", "下载到本地。"])
+    >>> entry.message, entry.heading_id, sorted(entry.sections), entry.line, entry.end_line
+    ("Can't load tokenizer for 'gpt2'.", '问题描述', ['details', 'solution'], 1, 11)
+    >>> _page_entry(["## 安装", "", "```", "pip install x", "```", "", "## 解决方法", "", "重装。"])
+    """
+    headings = [(i, len(marker["hashes"]), heading_text(line) or "") for i, line in prose_lines("\n".join(lines)) if (marker := _HEADING_MARKER.match(line) or _TITLE_MARKER.match(line))]
+    problem = next(((i, level, text) for i, level, text in headings if section_key(text) == "details" or _label_text(text) in _PROBLEM_HEADINGS), None)
+    if problem is None:
+        return None
+    at, level, text = problem
+    labels = [(i, section_key(words) or "details") for i, depth, words in headings if i >= at and depth == level and (section_key(words) or i == at)]
+    if not any(key in ("analysis", "solution") for _, key in labels):
+        return None
+    end = next((i for i, depth, _ in headings if i > at and depth < level), len(lines))
+    labels = [(i, key) for i, key in labels if i < end]
+    shown = lines[at : labels[1][0]] if len(labels) > 1 else lines[at:end]
+    # An exception in a block first, then what the words call the error, then whatever the block shows.
+    message = _error_in_code_under_heading(shown, 0, "报错") or _error_shown_in_words(shown[1:]) or _error_in_code_under_heading(shown, 0, "报错", labelled=True)
+    if not message or not _slug_is_certain(text) or _ids_on_the_page(lines)[heading_slug(text)] > 1:
+        return None
+    entry = ErrorEntry(message, at + first_line, end + first_line - 1, heading_id=heading_slug(text))
+    for n, (i, key) in enumerate(labels):
+        stop = labels[n + 1][0] if n + 1 < len(labels) else end
+        if key not in entry.sections and (section := _tidy(lines[i + 1 : stop])):
+            entry.sections[key] = section
+    return entry
+
+
+def _label_text(text: str) -> str:
+    """A heading's words as a label is compared: no emphasis, colon or case.
+
+    >>> _label_text("**问题：**"), _label_text("Problem")
+    ('问题', 'problem')
+    """
+    return text.strip().strip("*").strip().rstrip("：:").strip().lower()
+
+
+def _error_shown_in_words(lines: list[str]) -> str | None:
+    """A code span a paragraph calls the error in Chinese (``会抛出`Can't load tokenizer for 'gpt2'`的异常``):
+    three words or more, with a word for an error right before or after it.
+
+    >>> _error_shown_in_words(["使用时会抛出`Can't load tokenizer for 'gpt2'`的异常"]), _error_shown_in_words(["运行 `pip install x y` 即可"])
+    ("Can't load tokenizer for 'gpt2'", None)
+    """
+    for line in lines:
+        for opening, start, end, closing in code_span_bounds(line):
+            span = line[start:end].strip()
+            around = line[max(0, opening - 6) : opening] + " " + line[closing : closing + 6]
+            if len(span.split()) >= 3 and names_an_error(" ".join(_NOT_THE_MESSAGE.findall(around))):
+                return span
+    return None
 
 
 def _reference_labels(lines: list[str]) -> frozenset[str]:
@@ -424,9 +493,11 @@ def _error_under_heading(lines: list[str], at: int, heading: str = "") -> str | 
 
 #: How far under a heading its error's code block may start (a sentence or two may come first).
 _CODE_UNDER_HEADING = 8
+#: A quoted line's markers.
+_QUOTED = re.compile(r"^ {0,3}>[ \t]?")
 
 
-def _error_in_code_under_heading(lines: list[str], at: int, heading: str) -> str | None:
+def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labelled: bool = False) -> str | None:
     """The error a heading says happened (``### 更新composer报错``, ``## make build 失败``) where it shows it in the
     code block under it (a sentence or two may come first), before anything else is labelled or headed: the
     program's exception line, as :func:`~errata.fingerprint.error_line` reads it.
@@ -436,30 +507,61 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str) -> str
     >>> _error_in_code_under_heading(["## make 报错", "```", "fatal: Could not read from remote repository.", "```"], 0, "make 报错")
     >>> _error_in_code_under_heading(["## 安装步骤", "```", "error: x y", "```"], 0, "安装步骤"), _error_in_code_under_heading(["## 运行报错", "```", "$ ls", "```"], 0, "运行报错")
     (None, None)
+
+    Under a label that says the error follows (``报错内容：``), the block is the error whatever it is (a tool's line
+    too), and a quote may hold it: ``> Unable to start session for kernel Python 3.``
+
+    >>> _error_in_code_under_heading(["# VS Code 运行 Jupyter 报错", "", "报错内容：", "", "> Unable to start session for kernel Python 3."], 0, "VS Code 运行 Jupyter 报错")
+    'Unable to start session for kernel Python 3.'
     """
     if not (names_an_error(heading) or "问题" in heading):  # ``编译问题``: the block must still show an error
         return None
     k, stop = at + 1, min(len(lines), at + 1 + _CODE_UNDER_HEADING)
+    labelled_details = labelled  # the heading itself says the error follows (``### 问题描述``)
     while k < stop:
         line = lines[k]
         heading = _HEADING_MARKER.match(line)
         labelled = None if heading else _inline_label(line) or _paragraph_label(line)
         key = section_key(heading_text(line) or "") if heading else labelled and labelled[0]
         if key == "details":
+            labelled_details = True
             k, stop = k + 1, min(len(lines), k + 1 + _CODE_UNDER_HEADING)  # ``#### 错误信息``: the error follows
             continue
         if heading or key:
             return None
+        if labelled_details and _QUOTED.match(line):
+            end = next((j for j in range(k, len(lines)) if not _QUOTED.match(lines[j])), len(lines))
+            shown = "\n".join(_QUOTED.sub("", quoted) for quoted in lines[k:end])
+            message = error_line(shown) or _first_statement(shown)
+            return message if message and len(message.split()) >= 2 else None
         if FENCE.match(line):
             end = next((j for j in range(k + 1, len(lines)) if FENCE.match(lines[j])), len(lines))
             # An exception's line only: a tool's last ``fatal:`` or ``error:`` line is as often what follows the
             # error (``fatal: Could not read from remote repository.`` after any of git's, ``make: *** Error 1``).
-            message = error_line("\n".join(lines[k + 1 : end]))
-            if message and exception_type(message) and len(message.split()) >= 2:
+            shown = "\n".join(lines[k + 1 : end])
+            message = error_line(shown) or (_first_statement(shown) if labelled_details else None)
+            if message and (exception_type(message) or labelled_details) and len(message.split()) >= 2:
                 return message
             k = end  # a block of the commands run: the error may be in the next one
         k += 1
     return None
+
+
+def _first_statement(shown: str) -> str | None:
+    """The first line of what a note shows as the error, to the end of its first sentence, where that is English
+    of three words or more, not a command: what a program printed without a type or a tool's ``error:``.
+
+    >>> _first_statement("\\nUnable to start session for kernel Python 3. Select another kernel."), _first_statement("$ bundle install")
+    ('Unable to start session for kernel Python 3.', None)
+    """
+    line = next((text.strip() for text in shown.split("\n") if text.strip()), "")
+    if not line or line.startswith(("$", "#", ">", "//")) or _CJK.search(line):
+        return None
+    sentence = _SENTENCE_END.split(line, maxsplit=1)[0]
+    return sentence if len(sentence.split()) >= 3 else None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def code_spans(text: str) -> list[str]:
