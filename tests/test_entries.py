@@ -317,3 +317,15 @@ def test_an_error_quoted_under_a_label_that_says_it_follows_is_the_heading_s_ent
     (entry,) = find_entries(body)
     assert entry.message == "Unable to connect to the kernel of this notebook."
     assert entry.heading_id and "solution" in entry.sections
+
+
+def test_an_english_statement_under_a_section_of_errors_is_an_entry():
+    """A third lookup round: ``## 3.错误解决``, then ``### 3.7 max virtual memory areas vm.max_map_count [65530] likely
+    too low …``: the section says its headings are errors, though no word of this one does."""
+    body = (
+        "## 2. 安装\n\n### 2.1 open files limit is too small for the service\n\n解决：这是一个章节，不是报错。\n\n"
+        "## 3. 常见错误\n\n### 3.1 open files limit is too small for the service\n\n```\n[1]: open files limit [1024] is too small\n```\n\n解决：调大 ulimit。\n"
+    )
+    (entry,) = find_entries(body)
+    assert entry.message == "open files limit is too small for the service"
+    assert entry.heading_id == "31-open-files-limit-is-too-small-for-the-service"

@@ -381,6 +381,7 @@ def _entry_starts(lines: list[str]) -> list[tuple[int, str, str, bool]]:
     or a heading that is one code span; or, in place, a heading that names an error in a code span among
     other words (``### pip 安装 `403 Forbidden` ``), or whose first line under it is one such span."""
     starts = []
+    above: list[tuple[int, str]] = []  # the headings this line stands under: (level, text)
     for i, line in prose_lines("\n".join(lines)):
         marker = _LIST_MARKER.match(line)
         message = code_span_text(line[marker.end() :]) if marker else None
@@ -389,14 +390,20 @@ def _entry_starts(lines: list[str]) -> list[tuple[int, str, str, bool]]:
             continue
         marker = _HEADING_MARKER.match(line) or _TITLE_MARKER.match(line)
         if marker:
+            level = len(marker.group("hashes"))
+            while above and above[-1][0] >= level:
+                above.pop()
+            # ``## 3.错误解决``, then ``### 3.7 max virtual memory areas … too low``: the section says these are errors
+            under_errors = bool(above) and names_an_error(above[-1][1])
             rest = heading_text(line) or ""  # without a closing sequence (``### 3.1 unable to install syscall filter ###``)
+            above.append((level, rest))
             message = code_span_text(_without_attribute_list(rest))
             if message is None and rest != _without_attribute_list(rest):
                 message = code_span_text(rest)
             if message is not None and marker.re is _HEADING_MARKER:
                 starts.append((i, message.strip(), marker.group("hashes"), False))
             elif message is None and rest == _without_attribute_list(rest) and not section_key(rest) and (
-                message := _error_in_heading(rest) or _error_under_heading(lines, i, rest) or _error_as_heading(rest) or _error_in_code_under_heading(lines, i, rest)
+                message := _error_in_heading(rest) or _error_under_heading(lines, i, rest) or _error_as_heading(rest, under_errors) or _error_in_code_under_heading(lines, i, rest)
             ):
                 starts.append((i, message, marker.group("hashes"), True))
     return starts
@@ -419,7 +426,7 @@ _NUMBERING = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}[.、)]?|\(\d{1,3}\))\s*"
 _QUOTES = {'"': '"', "'": "'", "“": "”", "「": "」"}
 
 
-def _error_as_heading(text: str) -> str | None:
+def _error_as_heading(text: str, under_errors: bool = False) -> str | None:
     """The error a plain heading names in English (``## undefined reference to XXX``, ``### 1.Back-off
     restarting failed container``, ``## Connection refused 问题``): its words outside the Chinese ones and
     a leading number, where those name an error; no code span, so the heading's words are all there is.
@@ -439,8 +446,12 @@ def _error_as_heading(text: str) -> str | None:
 
     Three words at least, in one stretch: a tutorial's heading names a class or a topic (``Exception 类的继承``,
     ``Error handling``), and English on both sides of Chinese is no one message. Where the Chinese says an error
-    happened (``报错``, ``异常``), four words that make a statement (``is``, ``not``, ``can``) are its message even
-    if they name no error themselves; a product's name (``Docker Desktop for Windows``) makes none.
+    happened (``报错``, ``异常``), or the heading stands in a section whose heading does (``## 常见错误``), four words
+    that make a statement (``is``, ``not``, ``can``, ``too``) are its message even if they name no error themselves; a
+    product's name (``Docker Desktop for Windows``) makes none.
+
+    >>> _error_as_heading("3.7 max virtual memory areas vm.max_map_count [65530] likely too low", under_errors=True)
+    'max virtual memory areas vm.max_map_count [65530] likely too low'
     """
     if "`" in text:
         return None
@@ -448,7 +459,7 @@ def _error_as_heading(text: str) -> str | None:
     stretches = [part for part in stretches if part and not part.isdigit()]
     # Beside the error, a name alone may stand in the Chinese (``安装babel包，Error: Cannot find module …``).
     long = [part for part in stretches if len(part.split()) > 1]
-    chinese_says_so = names_an_error(" ".join(_NOT_THE_MESSAGE.findall(text)))
+    chinese_says_so = under_errors or names_an_error(" ".join(_NOT_THE_MESSAGE.findall(text)))
     if len(long) != 1 or len(stretches) > 1 and not (names_an_error(long[0]) or chinese_says_so):
         return None
     message = _NUMBERING.sub("", " ".join(long[0].split())).strip(" :：,，.。")
@@ -463,7 +474,7 @@ def _error_as_heading(text: str) -> str | None:
 
 
 #: Words that make English words a statement (an error's message), not a name: ``Element is not clickable``.
-_STATEMENT = re.compile(r"\b(?:is|are|was|were|not|no|cannot|can|can't|could|couldn't|does|doesn't|did|didn't|be|been|has|have|had)\b", re.IGNORECASE)
+_STATEMENT = re.compile(r"\b(?:is|are|was|were|not|no|cannot|can|can't|could|couldn't|does|doesn't|did|didn't|be|been|has|have|had|too)\b", re.IGNORECASE)
 
 
 #: First words of a heading about errors, not of one: a question, advice, a topic.
