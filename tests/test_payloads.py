@@ -19,6 +19,7 @@ import re
 import shutil
 import subprocess
 import sys
+import types
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -512,6 +513,18 @@ PATHOLOGICAL = {
     "spans-across-paragraphs": ("<span>" * 900 + "x\n\n") * 45,
     "formatting-reopened": "".join(f'<b title="c{i}">' for i in range(250)) + "x\n\n" + "y\n\n" * 4_000,
     "anchors-left-open": '<a name="x">a\n\n' * 2_000,
+    # Round twenty-three's second audit: headings written as HTML in a Markdown block, which the table of contents holds
+    # and the search plugin looks each up in (32,000: 67 s to build); sections whose closing tags the search indexer
+    # looks up from the section's start (a fence then paragraphs, 220 KB: 42 s; inline tags then code spans); blocks
+    # Python-Markdown takes off the front of a list and puts back (133,000 paragraphs, 400 KB: 20 s).
+    "html-headings-in-a-markdown-block": "<div markdown>\n\n" + "<h2>x</h2>\n\n" * 16_000 + "</div>\n",
+    "html-headings-with-ids": "".join(f"## m{i}\n\n" for i in range(900)) + "".join(f'<h6 id="r{i}">x</h6>\n\n' for i in range(16_000)),
+    "fence-then-paragraphs": "## s\n\n```python\n" + "a = b\n" * 26_000 + "```\n\n" + "x\n\n" * 20_000,
+    "inline-tags-then-code-spans": ("a<i>b</i>" * 200 + "\n\n") * 200 + ("`x` " * 500 + "\n\n") * 80,
+    "paragraphs-under-headings": "".join(f"## s{i}\n\n" + "x\n\n" * 4_900 for i in range(27)),
+    "blank-lines": "x\n" + "\n" * 800_000 + "y\n",
+    # Short lines of code, spread under headings: each line's wrapper markup made a page 75 times the essay's size.
+    "short-code-lines-under-headings": "".join(f"## s{i}\n\n```\n" + "a\n" * 1_500 + "```\n\n" for i in range(30)),
 }
 
 
@@ -532,7 +545,8 @@ def test_a_pathological_essay_is_handled_quickly_or_refused(name, tmp_path, mark
     from errata.checks import check_nesting
     from errata.contribution import check_files
     from errata.safety import sanitize_html
-    from material.plugins.search.plugin import Parser as SearchParser
+    from material.plugins.search.plugin import SearchIndex
+    from mkdocs.structure.toc import get_toc
 
     body = PATHOLOGICAL[name]
     path = tmp_path / f"{name}.md"
@@ -546,8 +560,10 @@ def test_a_pathological_essay_is_handled_quickly_or_refused(name, tmp_path, mark
         assert any(p.rule == "nesting" and p.line >= FIRST_BODY_LINE for p in problems)
         return
     start = time.perf_counter()
-    page = sanitize_html(markdown_of_the_site().convert(body))
-    SearchParser().feed(page)  # Material's search plugin reads every page so
+    markdown = markdown_of_the_site()
+    page = sanitize_html(markdown.convert(body))
+    indexed = types.SimpleNamespace(content=page, toc=get_toc(markdown.toc_tokens), url="p/", title=name, meta={"title": name})
+    SearchIndex(lang="en", separator=" ", pipeline=[], fields={}).add_entry_from_context(indexed)  # as Material's search plugin does, with its table of contents
     assert time.perf_counter() - start < 5
     assert len(page) < 20 * len(body) + 100_000  # no page grows far past what was written
 
@@ -635,3 +651,30 @@ def test_a_front_matter_the_catalogue_refuses_never_reaches_the_theme(key, bom, 
     assert "laughs.md:" in result.stderr and "aliases expand it beyond" in result.stderr
     page = (tmp_path / "site" / "laughs" / "index.html").read_text(encoding="utf-8")
     assert "lol" not in page and "<title>笑" in page
+
+
+@pytest.mark.parametrize(
+    "body, refused",
+    [
+        ("标签：\n\n<!-- material/tags -->\n", False),  # the tags page's own listing
+        ("<!--\n  MATERIAL/TAGS   -->\n", False),
+        ("```md\n<!-- material/tags -->\n```\n", False),
+        ("x\n\n<!-- material/tags {include: [a] } -->\n", True),  # options, read as YAML: a bad or nested one ended the build
+        ("x\n\n<!-- material/tags " + "{a: " * 3000 + "1" + "}" * 3000 + " -->\n", True),
+        ("x\n\n<!-- material/tags" + " " * 200_000 + "x\n", True),  # no end: the plugin's pattern took minutes
+        ("x\n\n" + "<!-- material/tags " * 10_000 + "\n", True),
+    ],
+)
+def test_a_tags_listing_in_an_essay_is_the_plain_directive_or_refused(body, refused):
+    """Material's tags plugin reads every page's Markdown, code too, for a listing directive; what follows it is YAML up to
+    ``-->``, found by a pattern whose time grows with the square of the blanks after it when no ``-->`` comes."""
+    import time
+
+    from errata.checks import check_nesting
+
+    start = time.perf_counter()
+    problems = check_nesting(body, "a.md", first_line=5)
+    assert time.perf_counter() - start < 1
+    assert bool(problems) == refused
+    if refused:
+        assert problems[0].line == 7 and "tags listing" in problems[0].message

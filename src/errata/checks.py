@@ -382,6 +382,30 @@ _SETEXT_UNDERLINE = re.compile(_LINE_START + _UNDERLINE)
 #: contents, so its time grows with their square (20,000 headings, each in a block of its own: 43 s, a
 #: red-team audit). An essay of errors has dozens.
 MAX_HEADINGS = 1000
+#: Headings written as HTML (``<h2 id="a">``, or any ``<h2>`` in a ``<div markdown>``, which the table of contents then
+#: holds) count too: 32,000 of them in a Markdown block took 67 s to build, as many as Markdown headings.
+_HTML_HEADING = re.compile(r"<h[1-6](?=[\s/>])[^<>]*>", re.IGNORECASE)
+#: What Material's search indexer holds between two headings (a section): it looks each closing ``</p>``, ``</li>``,
+#: ``</code>`` … up from the section's start, so its time grows with the square of a section's size: a fence of 27,000
+#: Python lines then 20,000 paragraphs (220 KB) took 42 s to build, 200 lines of inline tags then 20,000 code spans
+#: 16 s (a red-team audit). Counted: each prose line, tag and inline mark; each word, space run and sign of code.
+#: The longest section of 449 essays we know (blogs, notes, the samples) holds 2,423 (a code listing); a log of a
+#: thousand lines fits.
+MAX_SECTION_ITEMS = 20_000
+_CODE_ITEMS = re.compile(r"\w+|\s+|[^\w\s]")
+#: A tags listing (Material's tags plugin, in every page's Markdown, code too): the plugin reads what follows the
+#: directive up to ``-->`` as YAML (nested or bad YAML ended the build in a traceback) with a pattern that takes
+#: time growing with the square of the blanks after it when no ``-->`` follows (200,000 spaces: minutes).
+_TAGS_LISTING = re.compile(r"<!--\s*material/tags", re.IGNORECASE)
+_TAGS_LISTING_END = re.compile(r"\s*-->")
+#: Blank lines outside code, each ending a block: Python-Markdown takes every block off the front of the list of those
+#: left and puts it back (abbr, footnotes, references), so its time grows with the square of their number: 133,000
+#: one-line paragraphs (400 KB) took 20 s to build, 800,000 blank lines 14 s (a red-team audit). Essays hold hundreds.
+MAX_BLANK_LINES = 20_000
+#: Lines of code in one essay: the highlighter wraps each in a line span and a numbered anchor (110 to 150 bytes),
+#: so a fence of 400 KB of short lines made a page of 30 MB (a red-team audit). The essays we know hold at most a few
+#: hundred; a log of thousands of lines fits.
+MAX_CODE_LINES = 20_000
 #: Code blocks in one essay: pymdownx.superfences puts the page back together once per block, so 15,000
 #: empty fences took 3 s to build, 60,000 took 85 s (a red-team audit); an essay of notes holds dozens.
 MAX_CODE_BLOCKS = 2000
@@ -475,6 +499,10 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
     tags = marks = markdown_html = block_lines = definition_lines = open_tag_lines = headings = 0
     definitions = {kind: 0 for kind in MAX_DEFINITIONS}
     lines = body.split("\n")
+    for listing in _TAGS_LISTING.finditer(body):
+        if not _TAGS_LISTING_END.match(body, listing.end()):
+            line = first_line + body.count("\n", 0, listing.start())
+            return [Problem(path, line, "nesting", "a tags listing with options: write it '<!-- material/tags -->' (the tags page lists every tag)")]
     fences = 0
     for offset, line in enumerate(lines):
         options = fence[1].count("=") if (fence := _FENCE_OPENING.match(line)) else 0
@@ -485,7 +513,15 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
         fences += fence is not None
         if fences > 2 * MAX_CODE_BLOCKS:  # each block opens and closes
             return [Problem(path, first_line + offset, "nesting", f"more than {MAX_CODE_BLOCKS} code blocks in one essay; split it into several")]
+    section_items, code_from, blank_lines, code_lines = 0, 0, 0, 0
     for offset, line in prose_lines(body):
+        section_items += sum(len(_CODE_ITEMS.findall(code)) for code in lines[code_from:offset])  # fenced lines before this one
+        code_lines += offset - code_from
+        if code_lines > MAX_CODE_LINES:
+            return [Problem(path, first_line + offset - 1, "nesting", f"more than {MAX_CODE_LINES} lines of code in one essay; split it into several, or link the whole log")]
+        code_from = offset + 1
+        if section_items > MAX_SECTION_ITEMS:
+            return [Problem(path, first_line + offset - 1, "nesting", f"more than {MAX_SECTION_ITEMS} lines, tags, inline marks and words of code under one heading; split it with headings")]
         kind = definition_kind(line, lines[offset + 1] if offset + 1 < len(lines) else "")
         if kind:
             definitions[kind] += 1
@@ -493,13 +529,23 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
                 return [Problem(path, first_line + offset, "nesting", f"more than {MAX_DEFINITIONS[kind]} {kind} definitions in one essay")]
         if not line.strip():
             open_brackets, tags, marks, block_lines, definition_lines = {"[": 0, "(": 0}, 0, 0, 0, 0
+            blank_lines += 1
+            if blank_lines > MAX_BLANK_LINES:
+                return [Problem(path, first_line + offset, "nesting", f"more than {MAX_BLANK_LINES} blank lines (paragraphs) in one essay; split it into several")]
             continue
         heading = bool(_ATX_HEADING.match(line) or offset + 1 < len(lines) and _SETEXT_UNDERLINE.match(lines[offset + 1]))
         # An entry's list item is a heading once it is a card; not one of a plain list of code (no entry).
         heading = heading or bool(_LIST_ENTRY.match(line) and not (offset and _LIST_ENTRY.match(lines[offset - 1])) and code_span_text(line[1:].lstrip(" \t")) is not None)
         if heading and len(line) > MAX_HEADING_CHARS:
             return [Problem(path, first_line + offset, "nesting", f"a heading of {len(line)} characters (at most {MAX_HEADING_CHARS})")]
-        headings += heading
+        html_headings = _HTML_HEADING.findall(mask_code_spans(line)) if "<" in line else []
+        headings += heading + len(html_headings)
+        # Material's search indexer starts a section at a heading with an id (Markdown gives each one; HTML names it).
+        section_items = 0 if heading or any(_HTML_ID.search(tag) for tag in html_headings) else section_items
+        line_marks = len(_INLINE_MARKS.findall(line))
+        section_items += 1 + line.count("<") + line_marks
+        if section_items > MAX_SECTION_ITEMS:
+            return [Problem(path, first_line + offset, "nesting", f"more than {MAX_SECTION_ITEMS} lines, tags, inline marks and words of code under one heading; split it with headings")]
         if headings > MAX_HEADINGS:
             return [Problem(path, first_line + offset, "nesting", f"more than {MAX_HEADINGS} headings in one essay; split it into several")]
         if line.count("{") > MAX_BRACES_PER_CELL_LINE and ("|" in line or offset + 1 < len(lines) and _DEFINITION_LINE.match(lines[offset + 1])):
@@ -525,7 +571,7 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
         tags += line.count("<")
         if tags > MAX_TAGS_PER_PARAGRAPH:
             return [Problem(path, first_line + offset, "nesting", f"{tags} '<' in one paragraph (at most {MAX_TAGS_PER_PARAGRAPH}); put markup examples in a code block")]
-        marks = (0 if _OWN_INLINE_BLOCK.match(line) else marks) + len(_INLINE_MARKS.findall(line))
+        marks = (0 if _OWN_INLINE_BLOCK.match(line) else marks) + line_marks
         if marks > MAX_INLINE_MARKS:
             return [Problem(path, first_line + offset, "nesting", f"{marks} inline marks (` * _ \\ [ & ~, hard line breaks) in one paragraph (at most {MAX_INLINE_MARKS}); put such text in a code block")]
         if len(line) > MAX_NESTING and line[:MAX_NESTING].strip(" \t>-*+0123456789.)") == "":
@@ -537,6 +583,11 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
                 open_brackets[opening] = _still_open(line, opening, closing, open_brackets[opening])
                 if open_brackets[opening] > MAX_OPEN_BRACKETS:
                     return [Problem(path, first_line + offset, "nesting", f"{open_brackets[opening]} {quote(opening)} left open in one paragraph (at most {MAX_OPEN_BRACKETS})")]
+    section_items += sum(len(_CODE_ITEMS.findall(code)) for code in lines[code_from:])
+    if code_lines + len(lines) - code_from > MAX_CODE_LINES:
+        return [Problem(path, first_line + len(lines) - 1, "nesting", f"more than {MAX_CODE_LINES} lines of code in one essay; split it into several, or link the whole log")]
+    if section_items > MAX_SECTION_ITEMS:
+        return [Problem(path, first_line + len(lines) - 1, "nesting", f"more than {MAX_SECTION_ITEMS} lines, tags, inline marks and words of code under one heading; split it with headings")]
     return []
 
 
