@@ -212,7 +212,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     too_deep = check_nesting(markdown, page.file.src_uri, essay.body_line)
     if too_deep:  # refused before Python-Markdown spends minutes on it
         log.warning(str(too_deep[0]))
-        markdown = f"此页未能生成：第 {too_deep[0].line} 行的列表、引用或括号嵌套过深。"
+        markdown = f"此页未能生成：第 {too_deep[0].line} 行起的内容嵌套过深或过多，构建日志里写明了原因。"
     with clock.phase("checks: mojibake and unsafe HTML"):
         problems = check_mojibake(markdown, page.file.src_uri, essay.body_line) + check_unsafe_html(markdown, page.file.src_uri, essay.body_line)
     for problem in problems:
