@@ -329,3 +329,27 @@ def test_an_english_statement_under_a_section_of_errors_is_an_entry():
     (entry,) = find_entries(body)
     assert entry.message == "open files limit is too small for the service"
     assert entry.heading_id == "31-open-files-limit-is-too-small-for-the-service"
+
+
+def test_a_bold_paragraph_that_labels_an_error_is_an_entry_the_page_keeps_and_gives_its_id():
+    """A third lookup round: ``**报错：WslRegisterDistribution failed with error: 0x800706ba 解决：**``, the fix in prose
+    under it, a rule, the next one. The paragraph stays as written and gets the entry's id (attr_list, on the line
+    after it), so the index and the lookup lead there; a bold paragraph that names no error is none."""
+    import markdown
+
+    from errata.cards import render_essay
+
+    body = (
+        "# 服务笔记\n\n**报错：Service failed to start with error: 0x8007041D 解决：**\n\n先看事件日志，再重启服务。\n\n-----\n\n"
+        "**报错：Could not write value to key HKLM/SOFTWARE/Demo.\nVerify that you have sufficient access：**\n\n原因：权限不够。\n\n以管理员身份运行。\n\n"
+        "**注意：先备份注册表**\n\n备份。\n\n-----\n\n**报错：Service failed with error: 0x80070005**\n\n（没写怎么办）\n"
+    )
+    first, second = find_entries(body, first_line=3)  # the last says nothing of what to do: no entry, as a heading
+    assert (first.message, first.line, first.id_after_line, first.heading_id) == ("Service failed to start with error: 0x8007041D", 5, 5, first.anchor)
+    assert first.sections == {"solution": "先看事件日志，再重启服务。"}  # ``解决：`` ends its label: what follows is the fix
+    assert second.message == "Could not write value to key HKLM/SOFTWARE/Demo. Verify that you have sufficient access"
+    assert second.id_after_line == 12 and first.end_line < second.line
+    page = markdown.Markdown(extensions=["attr_list"]).convert(render_essay(body, [first, second], first_line=3))
+    assert f'<p id="{first.anchor}"><strong>报错：Service failed' in page
+    assert f'<p id="{second.anchor}"><strong>报错：Could not write' in page
+    assert "先看事件日志" in page and "备份。" in page  # nothing of the page is moved into a card

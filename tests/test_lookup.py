@@ -335,3 +335,22 @@ def test_python_weighs_a_shared_library_s_name_as_the_shared_vectors_say(case):
     install). A library's name weighs as a name now, and two that differ twice."""
     index = LookupIndex(VECTORS["names"]["records"])
     assert [m.message for m in index.search(case["query"])] == case["matches"]
+
+
+def test_a_windows_status_code_names_its_error(tmp_path):
+    """A fourth kind of identity (a third lookup round): ``WslRegisterDistribution failed with error: 0x8007001F`` is not
+    the entry for ``0x800706BA`` (the codes were both <hex>, and four such pastes were answered at 1.00), and the same
+    code, in other words around it, still finds its entry. The entry here is a bold paragraph's, as notes write them."""
+    essay = tmp_path / "docs" / "01.wsl" / "01.notes.md"
+    essay.parent.mkdir(parents=True)
+    essay.write_text(
+        "---\ntitle: WSL 笔记\n---\n\n前言。\n\n**报错：WslRegisterDistribution failed with error: 0x800706BA 解决：**\n\n"
+        "以管理员身份重启 LxssManager 服务。\n",
+        encoding="utf-8",
+    )
+    index = LookupIndex(Catalogue(tmp_path / "docs").refresh().records())
+    same = index.search("Installing, this may take a few minutes...\nWslRegisterDistribution failed with error: 0x800706ba\nError: 0x800706ba The RPC server is unavailable.")
+    assert [m.message for m in same] == ["WslRegisterDistribution failed with error: 0x800706BA"]
+    assert "#wslregisterdistribution-failed-with-error-" in same[0].url
+    other = index.search("Installing, this may take a few minutes...\nWslRegisterDistribution failed with error: 0x8007001F\nError: 0x8007001F")
+    assert other == []

@@ -153,9 +153,13 @@ def render_essay(body: str, entries: list[ErrorEntry], first_line: int = 1) -> s
     body with the same ``first_line``.
     """
     cards = [entry for entry in entries if not entry.heading_id]  # an entry under the essay's own heading stays as written
-    if not cards:
+    paragraphs = [entry for entry in entries if entry.id_after_line]  # a bold paragraph stays too, and gets the entry's id
+    if not cards and not paragraphs:
         return body
     lines = body.split("\n")
+    for entry in paragraphs:
+        # attr_list gives a paragraph the id on a line of its own right after it; kept inside one item, no line moves
+        lines[entry.id_after_line - first_line] += f"\n{{ #{entry.anchor} }}"
     out: list[str] = []
     cursor = 0
     renamed: dict[str, str] = {}  # a heading's id as the essay wrote it → its card's anchor

@@ -98,6 +98,9 @@ class ErrorEntry:
     #: blog's error note, ``### pip 安装 `403 Forbidden` ``): the page gets no card for it, only the index
     #: and the lookup lead there. Empty for an entry written as Errata's cards are.
     heading_id: str = ""
+    #: Where the page gives an entry written as a bold paragraph its id (``**报错：…**``): the paragraph's last line,
+    #: in the essay's body (``{ #id }`` goes on the line after it). 0 for an entry under a heading or a card.
+    id_after_line: int = 0
 
     @property
     def anchor(self) -> str:
@@ -181,7 +184,15 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
         end = _entry_end(lines, start, kind, starts[n + 1][0] if n + 1 < len(starts) else len(lines))
         entry = ErrorEntry(message, start + first_line, end + first_line - 1)
         entry.sections = _sections(lines[start + 1 : end])
-        if in_place:
+        if kind.startswith("bold"):
+            # The label says it is an error; the page keeps the paragraph, which gets the entry's id.
+            last = next((k for k in range(start, end) if k + 1 == len(lines) or not lines[k + 1].strip()), start)
+            if kind.endswith("after it") and not entry.sections.keys() & {"analysis", "solution"}:
+                entry.sections["solution"] = _tidy(lines[last + 1 : end])  # ``**报错：… 解决：**``: what follows is the fix
+            if taken[entry.anchor] or not entry.sections.keys() & {"analysis", "solution"}:
+                continue  # as a heading that names an error: an entry where the note says what to do
+            entry.heading_id, entry.id_after_line = entry.anchor, last + first_line
+        elif in_place:
             text = heading_text(lines[start]) or ""
             if not entry.sections.keys() & {"analysis", "solution"} and not (_a_whole_exception(message) and message in text):
                 continue  # a heading that names an error is an entry only where the note says what to do, or names it whole
@@ -388,6 +399,9 @@ def _entry_starts(lines: list[str]) -> list[tuple[int, str, str, bool]]:
         if message is not None:
             starts.append((i, message.strip(), "list", False))
             continue
+        if line.startswith("**") and (bold := _bold_error(lines, i)):
+            starts.append((i, bold[0], "bold, the fix after it" if bold[1] else "bold", True))
+            continue
         marker = _HEADING_MARKER.match(line) or _TITLE_MARKER.match(line)
         if marker:
             level = len(marker.group("hashes"))
@@ -407,6 +421,43 @@ def _entry_starts(lines: list[str]) -> list[tuple[int, str, str, bool]]:
             ):
                 starts.append((i, message, marker.group("hashes"), True))
     return starts
+
+
+#: A paragraph that is all bold and labels the error it names: ``**报错：WslRegisterDistribution failed with error:
+#: 0x800706ba 解决：**`` (what follows it is the fix, up to the next heading or rule).
+_BOLD_ERROR = re.compile(
+    r"\*\*[ \t]*(?:报错|错误|异常|报错信息|错误信息|error)[ \t]*[：:][ \t]*(?P<message>[^*]+?)[ \t]*(?P<fix>解决(?:方法|办法|方案)?[ \t]*[：:]?)?[ \t]*[：:]?[ \t]*\*\*[ \t]*[：:]?",
+    re.IGNORECASE,
+)
+#: The longest bold paragraph read as an error's label (its lines): longer ones are prose.
+_BOLD_LINES = 6
+
+
+def _bold_error(lines: list[str], at: int) -> tuple[str, bool] | None:
+    """The error a paragraph starting at ``at`` names, where the paragraph is all bold and starts with an error label
+    (``**报错：…**``): its message, lines joined, where it names an error or states one in English (four words), and
+    whether the paragraph ends by saying the fix follows (``解决：``).
+
+    >>> _bold_error(["**报错：WslRegisterDistribution failed with error: 0x800706ba 解决：**", ""], 0)
+    ('WslRegisterDistribution failed with error: 0x800706ba', True)
+    >>> _bold_error(["**报错：Could not write value to key", "HKLM/SOFTWARE/WSL. Verify that you have access：**"], 0)
+    ('Could not write value to key HKLM/SOFTWARE/WSL. Verify that you have access', False)
+    >>> _bold_error(["**报错：先看日志**", ""], 0), _bold_error(["**注意：this is not an error**"], 0)
+    (None, None)
+    """
+    if at and lines[at - 1].strip() and not _HEADING.match(lines[at - 1]):
+        return None  # not a paragraph's first line
+    end = next((k for k in range(at, min(len(lines), at + _BOLD_LINES)) if k + 1 == len(lines) or not lines[k + 1].strip()), None)
+    if end is None:
+        return None
+    match = _BOLD_ERROR.fullmatch(" ".join(line.strip() for line in lines[at : end + 1]))
+    if not match:
+        return None
+    message = match["message"].strip(" ：:，,。")
+    statement = " ".join(_NOT_THE_MESSAGE.sub(" ", message).split())
+    if names_an_error(message) or len(statement.split()) >= 4 and _STATEMENT.search(statement):
+        return message, bool(match["fix"])
+    return None
 
 
 def _error_in_heading(text: str) -> str | None:
@@ -646,9 +697,15 @@ def _entry_end(lines: list[str], start: int, kind: str, limit: int) -> int:
             continue
         if kind == "list" and not line[0].isspace():
             return start + 1 + offset  # a top-level line ends a list item
-        if kind != "list" and _HEADING.match(line) and len(line) - len(line.lstrip("#")) <= len(kind):
+        if kind.startswith("bold") and (_HEADING.match(line) or _THEMATIC_BREAK.match(line)):
+            return start + 1 + offset  # any heading or rule ends a bold paragraph's entry
+        if kind != "list" and not kind.startswith("bold") and _HEADING.match(line) and len(line) - len(line.lstrip("#")) <= len(kind):
             return start + 1 + offset  # a heading of the same or a higher level ends a heading entry
     return limit
+
+
+#: A thematic break (``---``, ``-----``, ``***``): notes put one between errors written as bold paragraphs.
+_THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 
 
 #: An admonition's first line (``!!! warning "Tips"``, ``??? note``): its body is indented four more spaces.

@@ -53,6 +53,9 @@ PYTHON3_TYPES = tuple((re.compile(kind, _FLAGS), re.compile(start, _FLAGS), mode
 #: A fingerprint that starts with an exception type (``KeyError: ...``).
 TYPE_PREFIX = re.compile(RULES["type_prefix"], _FLAGS)
 _SPACE = re.compile(RULES["space"], _FLAGS)
+_STATUS_CODE = re.compile(RULES["status_code"]["pattern"])
+_STATUS_PREFIX, _STATUS_SUFFIX = RULES["status_code"]["prefix"], RULES["status_code"]["suffix"]
+_DIGITS_AS_LETTERS = str.maketrans("0123456789", RULES["status_code"]["digits_as"])
 #: What is taken off a message's ends: whitespace as Python's ``str.strip`` knows it, spelt out so that
 #: the page's JavaScript (whose ``trim()`` differs) takes off the same.
 _TRIM = RULES["trim"]
@@ -333,9 +336,12 @@ def parameterise(message: str) -> str:
     "No such file or directory: '<path>'"
     >>> parameterise("[Errno 28] 设备上没有空间")  # an errno code names the error in any locale
     'errno28 设备上没有空间'
+    >>> parameterise("WslRegisterDistribution failed with error: 0x800706BA at 0x7ffd12ab")  # a Windows status code too
+    "WslRegisterDistribution failed with error: 'status_oggngmba' at <hex>"
 
     """
     message = _SPACE.sub(" ", message)  # the placeholders rely on it (see the rules file)
+    message = _STATUS_CODE.sub(lambda code: _STATUS_PREFIX + code[1].lower().translate(_DIGITS_AS_LETTERS) + _STATUS_SUFFIX, message)
     for pattern, placeholder in PLACEHOLDERS:
         message = pattern.sub(placeholder, message)
     return trimmed(_SPACE.sub(" ", message))

@@ -31,6 +31,10 @@
       toolErrorLine: new RegExp(rules.tool_error_line, "gm"),
       inlineExceptionLine: new RegExp(rules.inline_exception_line, "gm"),
       // Python writes a group in a replacement as \1, JavaScript as $1.
+      statusCode: new RegExp(rules.status_code.pattern, "g"),
+      statusPrefix: rules.status_code.prefix,
+      statusSuffix: rules.status_code.suffix,
+      digitsAs: rules.status_code.digits_as,
       placeholders: rules.placeholders.map(function (p) { return [new RegExp(p[0], "gm"), p[1].replace(/\\(\d)/g, "$$$1")]; }),
       space: new RegExp(rules.space, "gm"),
       trim: new Set(Array.from(rules.trim)),
@@ -128,6 +132,9 @@
 
   function parameterise(message, R) {
     message = message.replace(R.space, " "); // the placeholders rely on it (see the rules file)
+    message = message.replace(R.statusCode, function (_, code) {
+      return R.statusPrefix + code.toLowerCase().replace(/[0-9]/g, function (digit) { return R.digitsAs[Number(digit)]; }) + R.statusSuffix;
+    });
     R.placeholders.forEach(function (p) { message = message.replace(p[0], p[1]); });
     return trimmed(message.replace(R.space, " "), R);
   }
