@@ -154,7 +154,11 @@ def test_labels_that_start_a_paragraph_give_a_heading_entry_its_sections():
     ],
 )
 def test_a_paragraph_is_a_label_only_where_it_starts_with_a_known_label_and_a_colon(body):
-    assert find_entries(body) == []
+    # The heading is an error as git prints it, so prose under it is its fix, whole and unlabelled (the fourth lookup
+    # round); none of these paragraphs is read as a label (``原因`` would make an analysis, ``Fix:`` lose its word).
+    entries = find_entries(body)
+    prose = body.split("\n\n", 1)[1].strip()
+    assert [e.sections for e in entries] == ([] if prose.startswith("```") else [{"solution": prose}])
 
 
 @pytest.mark.parametrize(
@@ -353,3 +357,20 @@ def test_a_bold_paragraph_that_labels_an_error_is_an_entry_the_page_keeps_and_gi
     assert f'<p id="{first.anchor}"><strong>报错：Service failed' in page
     assert f'<p id="{second.anchor}"><strong>报错：Could not write' in page
     assert "先看事件日志" in page and "备份。" in page  # nothing of the page is moved into a card
+
+
+def test_a_heading_that_is_an_error_as_printed_is_an_entry_with_its_fix_in_prose():
+    """A fourth lookup round: ``### 1.若出现 Error: Checksum mismatch.``, ``# ORA-00054: 资源正忙…`` and
+    ``## WindowsError:[Error 6]`` had their fixes in unlabelled prose (most notes write them so), and gave no entry. A
+    heading that is an error as a program prints it (with its type, as a tool's line, or by its code) is an entry where
+    prose under it says what to do; a statement read from a heading's words alone still asks for labels."""
+    body = (
+        "# 数据库笔记\n\n## ORA-01555: 快照过旧\n\n查询时间太长，回滚段被覆盖了，把 undo_retention 调大。\n\n"
+        "## 1. 若出现 Error: Checksum mismatch.\n\n```\nError: Checksum mismatch.\nExpected: 1f2e\n```\n\n删掉缓存里的这个文件，再装一次。\n\n"
+        "## WindowsError:[Error 6]\n\n打包后运行报这个错，给 subprocess 加上 stdin 参数。\n\n"
+        "## 数据库连不上 is not available now\n\n重启一下服务。\n"
+    )
+    entries = find_entries(body)
+    assert [e.message for e in entries] == ["ORA-01555: 快照过旧", "Error: Checksum mismatch", "WindowsError:[Error 6]"]
+    assert entries[0].sections == {"solution": "查询时间太长，回滚段被覆盖了，把 undo_retention 调大。"}
+    assert entries[1].sections["solution"] == "删掉缓存里的这个文件，再装一次。" and entries[1].details.startswith("```")

@@ -337,6 +337,14 @@ def test_python_weighs_a_shared_library_s_name_as_the_shared_vectors_say(case):
     assert [m.message for m in index.search(case["query"])] == case["matches"]
 
 
+@pytest.mark.parametrize("case", VECTORS["codes"]["confident"], ids=lambda c: c["query"][-40:])
+def test_python_reads_a_code_that_names_the_error_as_the_shared_vectors_say(case):
+    """A fourth lookup round: ``ORA-00054`` in English inside a SQLException found nothing of a note headed by the same
+    code in Chinese (the code was ``ORA-<num>``). A code names the error whatever wraps it; another code is another."""
+    index = LookupIndex(VECTORS["codes"]["records"])
+    assert [m.message for m in index.search(case["query"])] == case["matches"]
+
+
 def test_a_windows_status_code_names_its_error(tmp_path):
     """A fourth kind of identity (a third lookup round): ``WslRegisterDistribution failed with error: 0x8007001F`` is not
     the entry for ``0x800706BA`` (the codes were both <hex>, and four such pastes were answered at 1.00), and the same

@@ -194,6 +194,10 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
             entry.heading_id, entry.id_after_line = entry.anchor, last + first_line
         elif in_place:
             text = heading_text(lines[start]) or ""
+            if not entry.sections.keys() & {"analysis", "solution"} and message in text and _names_its_error_plainly(message) and (fix := _prose_under(lines[start + 1 : end])):
+                # The heading is an error as a program prints it, and what to do stands in prose under it, unlabelled
+                # (a heading that only says an error happened, its error read from a block, still asks for labels).
+                entry.sections["solution"] = fix
             if not entry.sections.keys() & {"analysis", "solution"} and not (_a_whole_exception(message) and message in text):
                 continue  # a heading that names an error is an entry only where the note says what to do, or names it whole
             if not _slug_is_certain(text, references) or taken[heading_slug(text)] > 1:
@@ -271,6 +275,59 @@ def _error_shown_in_words(lines: list[str]) -> str | None:
             if len(span.split()) >= 3 and names_an_error(" ".join(_NOT_THE_MESSAGE.findall(around))):
                 return span
     return None
+
+
+#: An error's code as a database or a tool prints it before its words (``ORA-00054``, ``ORA-28040``); not a standard's
+#: or an advisory's number (``ISO-8859``, ``RFC-2616``, ``CVE-2021``).
+_ERROR_CODE = re.compile(r"\b(?!(?:ISO|RFC|CVE|UTF|GB|IEEE|ECMA|JSR|PEP)-)[A-Z]{2,5}-\d{4,5}\b")
+
+
+def _coded_error_in_heading(text: str) -> str | None:
+    """The error a heading names by its code, from the code on, in whatever language its words are (``# ORA-00054:
+    资源正忙…``, ``Navicat 连接 Oracle 报错：ORA-28040: 没有匹配的验证协议``), or by an exception with an error number
+    (``## WindowsError:[Error 6]``): the code, not the words, says which error it is.
+
+    >>> _coded_error_in_heading("Navicat 连接 Oracle 报错：  ORA-28040: 没有匹配的验证协议。"), _coded_error_in_heading("## WindowsError:[Error 6]"[3:])
+    ('ORA-28040: 没有匹配的验证协议', 'WindowsError:[Error 6]')
+    >>> _coded_error_in_heading("升级到 UTF-8 编码"), _coded_error_in_heading("ValueError 的用法")
+    (None, None)
+    """
+    if "`" in text:
+        return None
+    coded = _ERROR_CODE.search(text)
+    if coded:
+        return text[coded.start() :].strip(" 。.，,；;") or None
+    numbered = _NUMBERED_EXCEPTION.search(text)
+    return numbered.group(0).strip() if numbered and exception_type(numbered.group(0)) else None
+
+
+#: An exception with an error number in brackets (``WindowsError:[Error 6]``, ``OSError: [Errno 28] …``).
+_NUMBERED_EXCEPTION = re.compile(r"\b[A-Za-z_][\w.]*(?:Error|Exception)[ \t]*[:：][ \t]*\[(?:Errno|WinError|Error)[ \t]?\d+\].*")
+
+
+def _names_its_error_plainly(message: str) -> bool:
+    """Whether a message is an error as a program prints it: with its type, as a tool's error line, or with its code.
+    A heading that names one so is an error note even where nothing under it is labelled (most notes write the fix
+    as prose); a statement read from the heading's words alone (``Element is not clickable``) still asks for labels.
+
+    >>> _names_its_error_plainly("Error: Checksum mismatch."), _names_its_error_plainly("ORA-28040: 没有匹配的验证协议")
+    (True, True)
+    >>> _names_its_error_plainly("Element is not clickable at point")
+    False
+    """
+    return exception_type(message) is not None or error_line(message) is not None or bool(_ERROR_CODE.search(message))
+
+
+def _prose_under(lines: list[str]) -> str:
+    """The prose of an entry's lines (no code blocks, no headings): what a note says to do where it labels nothing.
+
+    >>> _prose_under(["", "```", "Error: x", "```", "", "删掉缓存文件，再装一次。"])
+    '删掉缓存文件，再装一次。'
+    >>> _prose_under(["", "```", "Error: x", "```"])
+    ''
+    """
+    prose = [line for _, line in prose_lines("\n".join(lines)) if line.strip() and not _HEADING.match(line)]
+    return _tidy(prose) if sum(ch.isalnum() for line in prose for ch in line) >= 4 else ""
 
 
 def _reference_labels(lines: list[str]) -> frozenset[str]:
@@ -417,7 +474,11 @@ def _entry_starts(lines: list[str]) -> list[tuple[int, str, str, bool]]:
             if message is not None and marker.re is _HEADING_MARKER:
                 starts.append((i, message.strip(), marker.group("hashes"), False))
             elif message is None and rest == _without_attribute_list(rest) and not section_key(rest) and (
-                message := _error_in_heading(rest) or _error_under_heading(lines, i, rest) or _error_as_heading(rest, under_errors) or _error_in_code_under_heading(lines, i, rest)
+                message := _error_in_heading(rest)
+                or _error_under_heading(lines, i, rest)
+                or _error_as_heading(rest, under_errors)
+                or _coded_error_in_heading(rest)
+                or _error_in_code_under_heading(lines, i, rest)
             ):
                 starts.append((i, message, marker.group("hashes"), True))
     return starts

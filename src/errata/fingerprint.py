@@ -53,9 +53,8 @@ PYTHON3_TYPES = tuple((re.compile(kind, _FLAGS), re.compile(start, _FLAGS), mode
 #: A fingerprint that starts with an exception type (``KeyError: ...``).
 TYPE_PREFIX = re.compile(RULES["type_prefix"], _FLAGS)
 _SPACE = re.compile(RULES["space"], _FLAGS)
-_STATUS_CODE = re.compile(RULES["status_code"]["pattern"])
-_STATUS_PREFIX, _STATUS_SUFFIX = RULES["status_code"]["prefix"], RULES["status_code"]["suffix"]
-_DIGITS_AS_LETTERS = str.maketrans("0123456789", RULES["status_code"]["digits_as"])
+_CODES = [(re.compile(rule["pattern"]), rule["prefix"], rule["suffix"]) for rule in RULES["codes"]["rules"]]
+_DIGITS_AS_LETTERS = str.maketrans("0123456789", RULES["codes"]["digits_as"])
 #: What is taken off a message's ends: whitespace as Python's ``str.strip`` knows it, spelt out so that
 #: the page's JavaScript (whose ``trim()`` differs) takes off the same.
 _TRIM = RULES["trim"]
@@ -338,10 +337,13 @@ def parameterise(message: str) -> str:
     'errno28 设备上没有空间'
     >>> parameterise("WslRegisterDistribution failed with error: 0x800706BA at 0x7ffd12ab")  # a Windows status code too
     "WslRegisterDistribution failed with error: 'status_oggngmba' at <hex>"
+    >>> parameterise("ORA-00054: resource busy")  # and a database's
+    "'code_ora-ggglk': resource busy"
 
     """
     message = _SPACE.sub(" ", message)  # the placeholders rely on it (see the rules file)
-    message = _STATUS_CODE.sub(lambda code: _STATUS_PREFIX + code[1].lower().translate(_DIGITS_AS_LETTERS) + _STATUS_SUFFIX, message)
+    for pattern, prefix, suffix in _CODES:  # codes that name the error (see the rules file), kept whole
+        message = pattern.sub(lambda code: prefix + code[1].lower().translate(_DIGITS_AS_LETTERS) + suffix, message)
     for pattern, placeholder in PLACEHOLDERS:
         message = pattern.sub(placeholder, message)
     return trimmed(_SPACE.sub(" ", message))
@@ -421,6 +423,19 @@ def feature_weight(feature: str) -> float:
 def is_identity(feature: str) -> bool:
     """Features that name an error on their own, whatever the words (``errno28``)."""
     return bool(IDENTITY_TOKEN.search(feature))
+
+
+def is_code(feature: str) -> bool:
+    """Features that are a code naming the error whatever the exception around it (``'code_ora-ggglk'`` for
+    ``ORA-00054``, wrapped in a SQLException, a DatabaseError, a Chinese message; the rules file's ``codes``).
+
+    >>> is_code("'code_ora-ggglk'"), is_code("'status_oggngmba'"), is_code("errno28"), is_code("'bbox'")
+    (True, True, False, False)
+    """
+    return feature.startswith(_CODE_PREFIXES) and " " not in feature
+
+
+_CODE_PREFIXES = tuple(prefix for _, prefix, _ in _CODES)
 
 
 def says_something(fingerprint_text: str) -> bool:

@@ -11,7 +11,8 @@ token weighted by how rare it is among the entries):
 * an entry whose own message template appears inside the query's type and
   message (an entry may be written with its type: ``KeyError: 'bbox'``), or that
   shares an identity feature with it (an ``[Errno 28]`` code: the words
-  change with the locale, the code does not) and its type, scores at least
+  change with the locale, the code does not) and its type, or a code that names
+  the error whatever wraps it (``ORA-00054``, ``0x800706BA``), scores at least
   ``CONTAINED_SCORE``; a different exception type multiplies by
   ``OTHER_TYPE_FACTOR``, and so do quoted names that disagree (``No module
   named 'timm'`` is not ``No module named 'mmcv._ext'``: in Python's messages
@@ -52,6 +53,7 @@ from .fingerprint import (
     fingerprint,
     fingerprint_of,
     head,
+    is_code,
     is_identity,
     parameterise,
     python3_type,
@@ -198,11 +200,12 @@ class LookupIndex:
             return []  # a type with no message (RuntimeError:, KeyError: 0) would match every entry of its type
         overlap = {i: self._overlap(i, query_features, query_head, query_total) for i in self._candidates(query_features)}
         identity = {i for t in query_features if is_identity(t) for i, variant in self.postings.get(t, ()) if variant == 0}
+        coded = {i for t in query_features if is_code(t) for i, variant in self.postings.get(t, ()) if variant == 0}
         matches = []
         for i, score in overlap.items():
             entry = self.entries[i]
             same_type = bool(query_type and entry.type and query_type == entry.type)
-            if (entry.template and entry.template in query_line) or (same_type and i in identity):
+            if (entry.template and entry.template in query_line) or (same_type and i in identity) or i in coded:
                 score = max(score, CONTAINED_SCORE)
             if query_type and entry.type:
                 score = min(1.0, score * (1 + SAME_TYPE_BONUS)) if same_type else score * OTHER_TYPE_FACTOR

@@ -35,6 +35,11 @@ for (const c of vectors.names.confident) {
   const got = names.search(c.query).map((m) => m.message);
   if (JSON.stringify(got) !== JSON.stringify(c.matches)) failures.push({ names: c.query.slice(0, 80), want: c.matches, got });
 }
+const codes = new Errata.LookupIndex(vectors.codes.records, rules);
+for (const c of vectors.codes.confident) {
+  const got = codes.search(c.query).map((m) => m.message);
+  if (JSON.stringify(got) !== JSON.stringify(c.matches)) failures.push({ codes: c.query.slice(0, 80), want: c.matches, got });
+}
 for (const c of vectors.says_something) {
   if (Errata.saysSomething(c.text, R) !== c.says) failures.push({ says_something: c.text, want: c.says });
 }
@@ -68,5 +73,5 @@ changed.scores.confident = 1.01;
 changed.type_prefix = "^(?!)";
 if (new Errata.LookupIndex(vectors.records, changed).search(paste(vectors.reference_paste), 5).length) failures.push({ rules: "scores.confident is not read" });
 if (!Errata.head("KeyError: a b c", Errata.compileRules(changed)).has("keyerror")) failures.push({ rules: "type_prefix is not read" });
-const checked = vectors.fingerprints.length + vectors.ranking.length + vectors.earlier.length + vectors.earlier_lines.length + vectors.confident.length + vectors.names.confident.length + vectors.says_something.length + 1 + vectors.pathological.length;
+const checked = vectors.fingerprints.length + vectors.ranking.length + vectors.earlier.length + vectors.earlier_lines.length + vectors.confident.length + vectors.names.confident.length + vectors.codes.confident.length + vectors.says_something.length + 1 + vectors.pathological.length;
 console.log(JSON.stringify({ checked, failures, timings }));

@@ -31,10 +31,8 @@
       toolErrorLine: new RegExp(rules.tool_error_line, "gm"),
       inlineExceptionLine: new RegExp(rules.inline_exception_line, "gm"),
       // Python writes a group in a replacement as \1, JavaScript as $1.
-      statusCode: new RegExp(rules.status_code.pattern, "g"),
-      statusPrefix: rules.status_code.prefix,
-      statusSuffix: rules.status_code.suffix,
-      digitsAs: rules.status_code.digits_as,
+      codes: rules.codes.rules.map(function (rule) { return [new RegExp(rule.pattern, "g"), rule.prefix, rule.suffix]; }),
+      digitsAs: rules.codes.digits_as,
       placeholders: rules.placeholders.map(function (p) { return [new RegExp(p[0], "gm"), p[1].replace(/\\(\d)/g, "$$$1")]; }),
       space: new RegExp(rules.space, "gm"),
       trim: new Set(Array.from(rules.trim)),
@@ -130,10 +128,17 @@
     return short;
   }
 
+  /* A feature that is a code naming the error whatever the exception around it (errata.fingerprint.is_code). */
+  function isCode(feature, R) {
+    return feature.indexOf(" ") === -1 && R.codes.some(function (rule) { return feature.indexOf(rule[1]) === 0; });
+  }
+
   function parameterise(message, R) {
     message = message.replace(R.space, " "); // the placeholders rely on it (see the rules file)
-    message = message.replace(R.statusCode, function (_, code) {
-      return R.statusPrefix + code.toLowerCase().replace(/[0-9]/g, function (digit) { return R.digitsAs[Number(digit)]; }) + R.statusSuffix;
+    R.codes.forEach(function (rule) { // codes that name the error (see the rules file), kept whole
+      message = message.replace(rule[0], function (_, code) {
+        return rule[1] + code.toLowerCase().replace(/[0-9]/g, function (digit) { return R.digitsAs[Number(digit)]; }) + rule[2];
+      });
     });
     R.placeholders.forEach(function (p) { message = message.replace(p[0], p[1]); });
     return trimmed(message.replace(R.space, " "), R);
@@ -324,6 +329,7 @@
       var sameType = !!(queryType && entry.type && queryType === entry.type);
       var identity = false;
       if (sameType) queryFeatures.forEach(function (t) { if (entry.variants[0].has(t) && R.identity.test(t)) identity = true; });
+      queryFeatures.forEach(function (t) { if (entry.variants[0].has(t) && isCode(t, R)) identity = true; }); // ORA-00054, whatever wraps it
       if ((entry.template && queryLine.indexOf(entry.template) !== -1) || identity) score = Math.max(score, S.contained);
       if (queryType && entry.type) {
         score = sameType ? Math.min(1, score * (1 + S.same_type_bonus)) : score * S.other_type_factor;
