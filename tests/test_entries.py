@@ -374,3 +374,17 @@ def test_a_heading_that_is_an_error_as_printed_is_an_entry_with_its_fix_in_prose
     assert [e.message for e in entries] == ["ORA-01555: 快照过旧", "Error: Checksum mismatch", "WindowsError:[Error 6]"]
     assert entries[0].sections == {"solution": "查询时间太长，回滚段被覆盖了，把 undo_retention 调大。"}
     assert entries[1].sections["solution"] == "删掉缓存里的这个文件，再装一次。" and entries[1].details.startswith("```")
+
+
+def test_an_exception_a_sentence_introduces_under_a_heading_that_says_an_error_happened_is_an_entry():
+    """``## 迁移时报错``, ``执行 migrate 时报错如下：``, the exception in a block, the fix in prose: an entry. A tool's last
+    line there (git's ``fatal: Could not read from remote repository.``) is as often what follows the error: none."""
+    body = (
+        "## 迁移时报错\n\n执行 migrate 时报错如下：\n\n```\nTraceback (most recent call last):\n"
+        "django.db.migrations.exceptions.InconsistentMigrationHistory: Migration admin.0001_initial is applied before its dependency\n```\n\n"
+        "把 admin 的迁移记录删掉再迁移一次。\n\n## make build 报错\n\n构建时报错如下：\n\n```\n$ make build\nfatal: Could not read from remote repository.\n```\n\n"
+        "原因：没有权限。\n\n解决：配好 SSH key。\n"
+    )
+    (entry,) = find_entries(body)
+    assert entry.message.startswith("django.db.migrations.exceptions.InconsistentMigrationHistory: Migration admin")
+    assert entry.sections["solution"].endswith("把 admin 的迁移记录删掉再迁移一次。")

@@ -194,9 +194,13 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
             entry.heading_id, entry.id_after_line = entry.anchor, last + first_line
         elif in_place:
             text = heading_text(lines[start]) or ""
-            if not entry.sections.keys() & {"analysis", "solution"} and message in text and _names_its_error_plainly(message) and (fix := _prose_under(lines[start + 1 : end])):
-                # The heading is an error as a program prints it, and what to do stands in prose under it, unlabelled
-                # (a heading that only says an error happened, its error read from a block, still asks for labels).
+            # From a block, a tool's last line is as often what follows the error (git's ``fatal: Could not read from
+            # remote repository.``): only an exception or a code counts there.
+            shown = kind != "#" and names_an_error(text) and (exception_type(message) is not None or bool(_ERROR_CODE.search(message)))
+            plainly = message in text and _names_its_error_plainly(message) or shown
+            if not entry.sections.keys() & {"analysis", "solution"} and plainly and (fix := _prose_under(lines[start + 1 : end])):
+                # The heading is an error as a program prints it, or says one happened and shows it in a block (not a
+                # page's title: its block may be any entry's), and what to do stands in prose under it, unlabelled.
                 entry.sections["solution"] = fix
             if not entry.sections.keys() & {"analysis", "solution"} and not (_a_whole_exception(message) and message in text):
                 continue  # a heading that names an error is an entry only where the note says what to do, or names it whole
@@ -618,6 +622,8 @@ def _error_under_heading(lines: list[str], at: int, heading: str = "") -> str | 
 _CODE_UNDER_HEADING = 8
 #: A quoted line's markers.
 _QUOTED = re.compile(r"^ {0,3}>[ \t]?")
+#: A sentence that says the error follows, as a label would: ``出现了类似如下的编译报错：``, ``报错如下：``.
+_INTRODUCES_THE_ERROR = re.compile(r"(?:报错|错误|异常|错误信息|报错信息|提示)(?:如下|信息)?[ \t]*[：:][ \t]*$")
 
 
 def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labelled: bool = False) -> str | None:
@@ -641,6 +647,7 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
         return None
     k, stop = at + 1, min(len(lines), at + 1 + _CODE_UNDER_HEADING)
     labelled_details = labelled  # the heading itself says the error follows (``### 问题描述``)
+    introduced = False
     while k < stop:
         line = lines[k]
         heading = _HEADING_MARKER.match(line)
@@ -652,6 +659,8 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
             continue
         if heading or key:
             return None
+        # ``出现了类似如下的编译报错：``: a sentence says the error follows, less surely than a label (it may be a log)
+        introduced = introduced or bool(_INTRODUCES_THE_ERROR.search(line))
         if labelled_details and _QUOTED.match(line):
             end = next((j for j in range(k, len(lines)) if not _QUOTED.match(lines[j])), len(lines))
             shown = "\n".join(_QUOTED.sub("", quoted) for quoted in lines[k:end])
@@ -663,6 +672,10 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
             # error (``fatal: Could not read from remote repository.`` after any of git's, ``make: *** Error 1``).
             shown = "\n".join(lines[k + 1 : end])
             message = error_line(shown) or (_first_statement(shown) if labelled_details else None)
+            if introduced and not labelled_details and not (message and exception_type(message)):
+                # Not a tool's last line there, but a first line that names an error (LaTeX's ``! Package fontspec Error: …``).
+                first = None if message else _first_statement(shown)
+                message = first if first and names_an_error(first) else None
             if message and (exception_type(message) or labelled_details) and len(message.split()) >= 2:
                 return message
             k = end  # a block of the commands run: the error may be in the next one
