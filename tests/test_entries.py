@@ -70,6 +70,22 @@ def test_many_notes_in_place_are_read_in_linear_time():
     assert grows_linearly(lambda n: find_entries("".join(f"## 报错 `KeyError: 'k{i}'` 的处理\n\n- 解决：改键名\n\n" for i in range(n))), 400)
 
 
+def test_first_level_headings_over_detail_labels_are_read_in_linear_time():
+    """A red-team audit: under each ``# 报错`` the search for its error's block went past the next first-level heading
+    while ``报错信息：`` lines kept it going, to the page's end (999 headings, 125 KB: 19 s a reading, 45 s to build)."""
+    from scaling import grows_linearly
+
+    assert grows_linearly(lambda n: find_entries("# 报错\n报错信息：\n" * n), 1000)
+
+
+def test_a_heading_of_open_brackets_is_read_in_linear_time():
+    """A red-team audit: a note's heading of 40,000 ``[`` took 13 s to read (each tried to its line's end as a link's
+    label), before the build refused it as too long."""
+    from scaling import grows_linearly
+
+    assert grows_linearly(lambda n: find_entries("## 报错 `Error: a b c` " + "[" * n + "\n\n解决：x\n"), 10_000)
+
+
 def test_a_card_entry_is_read_as_before():
     entries = find_entries("## `KeyError: 'bbox'`\n\n- 解决方案：检查标注\n")
     assert entries[0].heading_id == "" and entries[0].anchor.startswith("keyerror-bbox-")

@@ -1818,3 +1818,24 @@ def test_a_page_of_headings_alone_is_no_catalogue_and_no_hang():
     assert not _only_a_catalogue("#### 第一节 待写\n" * 40)
     assert _only_a_catalogue("# 前端\n\n## 目录\n\n<AutoCatalog />\n")
     assert time.process_time() - started < 1
+
+
+def test_a_pipe_and_a_name_with_escapes_are_reported_not_passed_over(tmp_path):
+    """A red-team audit (round 24): a FIFO among the essays was skipped without a word, and a file named with a
+    terminal's escape sequence was imported as it was (the check refused it after)."""
+    import os
+
+    from errata.blog.importer import import_blog
+
+    blog = tmp_path / "blog" / "docs"
+    (blog / ".vuepress").mkdir(parents=True)
+    (blog / ".vuepress" / "config.js").write_text("module.exports = { title: 'b' }\n", encoding="utf-8")
+    (blog / "01.notes").mkdir()
+    (blog / "01.notes" / "01.ok.md").write_text("---\ntitle: ok\n---\n\n正文。\n", encoding="utf-8")
+    (blog / "01.notes" / "02.x\x1b]52;c;aGk=\x07.md").write_text("---\ntitle: x\n---\n\n正文。\n", encoding="utf-8")
+    os.mkfifo(blog / "01.notes" / "03.pipe.md")
+    report = import_blog(tmp_path / "blog", tmp_path / "out")
+    assert any("03.pipe.md: not a regular file" in line for line in report.skipped)
+    assert any("02.x\\x1b]52;c;aGk=\\x07.md: a file name with control" in line for line in report.needs_a_person)
+    written = [p.name for p in (tmp_path / "out").rglob("*.md")]
+    assert not any("\x1b" in name for name in written) and any(name.endswith("ok.md") for name in written)

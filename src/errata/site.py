@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import quote
 
-from .checks import Problem, at_their_lines, check_entry_messages, check_front_matter_html, check_mkdocs_front_matter, first_heading, check_metadata, check_path_names, front_matter_lines
+from .checks import Problem, at_their_lines, check_entry_messages, check_front_matter_html, check_mkdocs_front_matter, first_heading, check_metadata, check_nesting, check_path_names, front_matter_lines
 from .entries import ErrorEntry, find_entries
 from .errors import EssayError
 from .fingerprint import RULES, short_type
@@ -258,7 +258,9 @@ def read_essay(path: Path, src_path: str) -> Essay:
     except EssayError as exc:
         problem = Problem(src_path, exc.line or 1, "front-matter", exc.message)
         return Essay(src_path, {}, text, 1, [], [problem], front_matter_read=False, not_utf8=not_utf8)
-    entries = find_entries(split.body, split.body_line)
+    # An essay the build refuses for its structure is not read for entries either: the entry reader is linear on what
+    # the limits let through, and nobody need find out how it does beyond them (two quadratic paths were found there).
+    entries = [] if check_nesting(split.body, src_path, split.body_line) else find_entries(split.body, split.body_line)
     for entry in entries:
         entry.source_path = src_path
     problems = check_path_names(src_path) + check_entry_messages(entries, src_path)
@@ -517,8 +519,17 @@ def markdown_text(text: str) -> str:
 
     >>> markdown_text("a<b> [x]*y*")
     'a&lt;b&gt; \\[x\\]\\*y\\*'
+
+    On one line: a title of the front matter may hold line breaks (``"t\n===\n\n- x"``), which ended the archive's
+    and the categories' list item and made the rest a heading and a list of their own (a red-team audit).
+
+    >>> markdown_text("t\n===\r\n\n- x")
+    't === - x'
     """
-    return _MARKDOWN_MARKS.sub(r"\\\1", html.escape(text, quote=False))
+    return _MARKDOWN_MARKS.sub(r"\\\1", html.escape(_LINE_BREAKS.sub(" ", text), quote=False))
+
+
+_LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n?|[\n\v\f\x1c-\x1e\x85\u2028\u2029])\s*")
 
 
 _MARKDOWN_MARKS = re.compile(r"([\\`*_\[\]{}#!|<>])")

@@ -44,7 +44,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
-from ..checks import hidden_past_blanks, printable_name
+from ..checks import UNPRINTABLE, hidden_past_blanks, printable_name
 from ..errors import EssayError
 from ..files import atomic_write, read_regular_file
 from ..metadata import MetadataValueError, SplitEssay, display_name, dump_front_matter, normalise_metadata, split_front_matter, title_name
@@ -302,7 +302,12 @@ class _Import:
                     self.report.skipped.append(f"{path}: a symlink (not read)")
                 elif not _is_utf8_name(name):
                     self.report.needs_a_person.append(f"{_shown_name(path)}: a file name that is not UTF-8: not imported (rename it)")
-                elif name.startswith(".") or not path.is_file():
+                elif UNPRINTABLE.search(name):  # the check refuses such a name (a log would obey its escapes)
+                    self.report.needs_a_person.append(f"{printable_name(str(path))}: a file name with control or direction characters: not imported (rename it)")
+                elif name.startswith("."):
+                    continue
+                elif not path.is_file():
+                    self.report.skipped.append(f"{printable_name(str(path))}: not a regular file (a pipe, a socket or a device): not read")
                     continue
                 else:
                     found.append(path.relative_to(top).as_posix())
