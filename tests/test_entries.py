@@ -404,3 +404,34 @@ def test_an_exception_a_sentence_introduces_under_a_heading_that_says_an_error_h
     (entry,) = find_entries(body)
     assert entry.message.startswith("django.db.migrations.exceptions.InconsistentMigrationHistory: Migration admin")
     assert entry.sections["solution"].endswith("把 admin 的迁移记录删掉再迁移一次。")
+
+
+def test_a_code_is_an_error_only_where_printed_as_one_or_called_one():
+    """A precision audit (twenty-third round): ``[A-Z]{2,5}-\\d{4,5}`` names anything numbered so, a proposal
+    (``## EIP-1559: London Hard Fork Changes``), a judge's problem (``## HDU-5710 Digit-Sum 思维``), an issue; with
+    prose under the heading each became an entry. A code is an error's where a message follows its colon, as a
+    program prints it, or where the Chinese around calls it an error."""
+    body = (
+        "# 区块链与刷题笔记\n\n## EIP-1559: London Hard Fork Changes\n\n伦敦升级改变了手续费的计算方式。\n\n"
+        "## EIP-1559 Support\n\n这个库支持 1559 类型的交易。\n\n"
+        "## HDU-5710 Digit-Sum 思维\n\n从后往前贪心地填 9 就行了。\n\n"
+        "## HBASE-23456 合并进 2.4 分支\n\n补丁已经回合。\n\n"
+        "## ORA-01555: 快照过旧\n\n把 undo_retention 调大。\n\n"
+        "## 连接时报错 TNS-12535\n\n检查防火墙是否放行 1521 端口。\n"
+    )
+    assert [e.message for e in find_entries(body)] == ["ORA-01555: 快照过旧", "TNS-12535"]
+
+
+def test_a_page_under_problem_labels_needs_its_words_to_say_it_shows_an_error():
+    """A precision audit (twenty-third round): a puzzle's page (``## 问题描述``, its statement in a quote, ``## 问题分析``)
+    read as one error's note, the statement its message. Whatever the problem's section shows is its error only where
+    the heading or the words around say so (``运行时报错：``); an exception or an error line needs no such words."""
+    puzzle = (
+        "# leetcode 1 两数之和\n\n## 问题描述\n\n> Given an array of integers, return indices of the two numbers.\n\n"
+        "```text\nInput: nums = [2, 7, 11, 15], target = 9\nOutput: [0, 1]\n```\n\n## 问题分析\n\n用哈希表记下每个数的下标。\n"
+    )
+    assert find_entries(puzzle) == []
+    note = puzzle.replace("> Given an array", "运行时报错：\n\n> Cannot read the array").replace("用哈希表", "解决：用哈希表")
+    assert [e.message for e in find_entries(note)] == ["Cannot read the array of integers, return indices of the two numbers."]
+    shown = puzzle.replace("> Given an array of integers, return indices of the two numbers.", "```\nKeyError: 'nums'\n```")
+    assert [e.message for e in find_entries(shown)] == ["KeyError: 'nums'"]

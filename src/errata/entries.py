@@ -245,7 +245,12 @@ def _page_entry(lines: list[str], first_line: int = 1) -> ErrorEntry | None:
     labels = [(i, key) for i, key in labels if i < end]
     shown = lines[at : labels[1][0]] if len(labels) > 1 else lines[at:end]
     # An exception in a block first, then what the words call the error, then whatever the block shows.
-    message = _error_in_code_under_heading(shown, 0, "报错") or _error_shown_in_words(shown[1:]) or _error_in_code_under_heading(shown, 0, "报错", labelled=True)
+    message = _error_in_code_under_heading(shown, 0, "报错") or _error_shown_in_words(shown[1:])
+    # Whatever a block or a quote shows only where the heading or the words around say it is an error (``运行时报错：``):
+    # under ``## 问题描述`` a puzzle's statement or a spec's log is shown so too (``> Given an integer array …``).
+    said = " ".join([text, *(line for _, line in prose_lines("\n".join(shown[1:])) if not _QUOTED.match(line))])
+    if not message and names_an_error(said):
+        message = _error_in_code_under_heading(shown, 0, "报错", labelled=True)
     if not message or not _slug_is_certain(text) or _ids_on_the_page(lines)[heading_slug(text)] > 1:
         return None
     entry = ErrorEntry(message, at + first_line, end + first_line - 1, heading_id=heading_slug(text))
@@ -284,6 +289,28 @@ def _error_shown_in_words(lines: list[str]) -> str | None:
 #: An error's code as a database or a tool prints it before its words (``ORA-00054``, ``ORA-28040``); not a standard's
 #: or an advisory's number (``ISO-8859``, ``RFC-2616``, ``CVE-2021``).
 _ERROR_CODE = re.compile(r"\b(?!(?:ISO|RFC|CVE|UTF|GB|IEEE|ECMA|JSR|PEP)-)[A-Z]{2,5}-\d{4,5}\b")
+#: Words that make a title of English (``London Hard Fork Changes``), not a message, after a code's colon.
+_TITLE_CASE = re.compile(r"(?:[A-Z0-9][\w'.-]*|of|on|in|for|and|or|the|to|a|an|with|vs)(?:[ \t]+(?:[A-Z0-9][\w'.-]*|of|on|in|for|and|or|the|to|a|an|with|vs))+")
+
+
+def _error_code(text: str) -> re.Match[str] | None:
+    """The code in ``text`` that names an error: one a program prints before its message, a colon between
+    (``ORA-00054: 资源正忙``, ``ORA-25847:connection to server failed``), or one the Chinese around calls an error
+    (``出现 ORA-12154 报错``). A code alone, or before a title, is an identifier of anything: an issue
+    (``HBASE-12345``, ``HDU-5710 Digit-Sum``), a proposal (``EIP-1559: London Hard Fork Changes``), a key size.
+
+    >>> [bool(_error_code(t)) for t in ("ORA-00054: 资源正忙", "连接报错 ORA-12154", "ORA-25847:connection to server failed")]
+    [True, True, True]
+    >>> [bool(_error_code(t)) for t in ("HDU-5710 Digit-Sum 思维", "EIP-1559: London Hard Fork Changes", "EIP-1559 Support", "RSA-2048 密钥")]
+    [False, False, False, False]
+    """
+    for coded in _ERROR_CODE.finditer(text):
+        after = re.match(r"[ \t]*[:：][ \t]*(.*)", text[coded.end() :])
+        if after and after.group(1).strip() and not _TITLE_CASE.fullmatch(after.group(1).strip(" 。.，,；;")):
+            return coded
+        if names_an_error(" ".join(_NOT_THE_MESSAGE.findall(text))):
+            return coded
+    return None
 
 
 def _coded_error_in_heading(text: str) -> str | None:
@@ -298,7 +325,7 @@ def _coded_error_in_heading(text: str) -> str | None:
     """
     if "`" in text:
         return None
-    coded = _ERROR_CODE.search(text)
+    coded = _error_code(text)
     if coded:
         return text[coded.start() :].strip(" 。.，,；;") or None
     numbered = _NUMBERED_EXCEPTION.search(text)
