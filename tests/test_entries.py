@@ -435,3 +435,24 @@ def test_a_page_under_problem_labels_needs_its_words_to_say_it_shows_an_error():
     assert [e.message for e in find_entries(note)] == ["Cannot read the array of integers, return indices of the two numbers."]
     shown = puzzle.replace("> Given an array of integers, return indices of the two numbers.", "```\nKeyError: 'nums'\n```")
     assert [e.message for e in find_entries(shown)] == ["KeyError: 'nums'"]
+
+
+def test_a_note_with_no_heading_for_its_error_is_one_entry_where_a_line_says_the_error_follows():
+    """A fifth lookup round: nine pastes had notes with no heading for the error at all, only a title, ``报错如下：``, the
+    error, then what was done. Such a page is one entry; the line's paragraph gets its id and the page stays as written.
+    A tutorial's line about errors, or prose that only mentions one, is none."""
+    from errata.cards import render_essay
+
+    note = (
+        "今天在服务器上启动 mongod，报错如下：\n```\n$ mongod --dbpath /data/db\n"
+        "exception in initAndListen: 98 Unable to create/open lock file: /data/db/mongod.lock errno:13 Permission denied\n```\n\n"
+        "是权限的问题，把 /data/db 的属主改成当前用户就好了。\n"
+    )
+    (entry,) = find_entries(note, first_line=6)
+    assert entry.message.startswith("exception in initAndListen: 98 Unable to create/open lock file")
+    assert entry.id_after_line == 6 and entry.sections["solution"] == "是权限的问题，把 /data/db 的属主改成当前用户就好了。"
+    assert render_essay(note, [entry], first_line=6).split("\n")[1] == f"{{ #{entry.anchor} }}"
+    tutorial = "Rust 里处理错误有两种方式：\n\nRust 有 `panic!` 宏，程序会打印出一个错误信息，然后退出。\n\n另一种是 `Result`。\n"
+    assert find_entries(tutorial) == []
+    no_fix = "运行时报错：\n\n```\nKeyError: 'a'\n```\n"
+    assert find_entries(no_fix) == []

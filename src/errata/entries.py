@@ -212,9 +212,77 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
         if "details" not in entry.sections and (block := _first_code_block(lines[start + 1 : end])):
             entry.sections = {"details": block, **entry.sections}
         entries.append(entry)
-    if not entries and (whole := _page_entry(lines, first_line)):
+    if not entries and (whole := _page_entry(lines, first_line) or _introduced_entry(lines, first_line)):
         entries.append(whole)
     return entries
+
+
+#: A short line that says the error follows, at the margin (``报错如下``, ``报的错是：``, ``跳出一个报错：``, ``报错信息``).
+_SAYS_THE_ERROR_FOLLOWS = re.compile(r"^(?![-*+>#|`\s])[^\n]{0,48}(?:报错|错误|异常|报的错|出错)[^\n，。,.]{0,6}?[：:]?[ \t]*$")
+
+
+def _introduced_entry(lines: list[str], first_line: int = 1) -> ErrorEntry | None:
+    """A note that is one error with no heading for it: a line says the error follows (``报错如下：``), the error is
+    the block, quote or paragraph after it, and prose after that says what was done. The page keeps it as written;
+    the line's paragraph gets the entry's id. Asked only where the page gives no other entry.
+
+    >>> lines = ["今天升级后启动，跳出一个报错：", "", "Vagrant could not detect VirtualBox! Make sure it is installed.", "", "把安装目录加进 PATH 就好了。"]
+    >>> entry = _introduced_entry(lines)
+    >>> entry.message, entry.id_after_line, entry.sections["solution"]
+    ('Vagrant could not detect VirtualBox!', 1, '把安装目录加进 PATH 就好了。')
+    >>> _introduced_entry(["错误处理是这样写的：", "", "```python", "try:", "    x()", "```", "", "这样就好。"])
+    """
+    prose = dict(prose_lines("\n".join(lines)))
+    for i, line in prose.items():
+        if not _SAYS_THE_ERROR_FOLLOWS.match(line):
+            continue
+        end = i  # the paragraph the line ends (a fence may follow at once)
+        while end + 1 < len(lines) and end + 1 in prose and lines[end + 1].strip() and not FENCE.match(lines[end + 1]):
+            end += 1
+        start = next((k for k in range(end + 1, len(lines)) if lines[k].strip()), None)
+        if start is None:
+            return None
+        if FENCE.match(lines[start]):
+            stop = next((k for k in range(start + 1, len(lines)) if FENCE.match(lines[k])), len(lines) - 1) + 1
+            message = _first_error_line(lines[start + 1 : stop - 1])  # a log: commands, then the error
+        else:  # a quote or a paragraph: what the program printed, from its first sentence
+            stop = next((k for k in range(start, len(lines)) if not lines[k].strip()), len(lines))
+            shown = [_QUOTED.sub("", text).strip() for text in lines[start:stop]]
+            shown = [code_span_text(text) or text for text in shown]  # `1045 - Access denied …` as one code span
+            message = error_line("\n".join(shown)) or _first_statement("\n".join(shown))
+            if message and not (names_an_error(message) or _STATEMENT.search(message)):
+                message = None  # ``<!-- more -->``, a file name: no statement of an error
+        fix = _prose_under(lines[stop:])
+        if not message or not fix:
+            return None
+        entry = ErrorEntry(message, i + first_line, len(lines) + first_line - 1, heading_id=anchor_for(message))
+        entry.id_after_line = end + first_line
+        entry.sections = {"details": _tidy(lines[start:stop]), "solution": fix}
+        return entry
+    return None
+
+
+def _first_error_line(shown: list[str]) -> str | None:
+    """The error a block shows where nothing labels it more: its exception, else its first line that names an error in
+    three words or more (a tool's last line is as often what followed the error).
+
+    >>> _first_error_line(["$ ffmpeg -i a.mkv", "[subtitles @ 0x1] Unable to parse option value", "Error while processing"])
+    '[subtitles @ 0x1] Unable to parse option value'
+    """
+    shown_text = "\n".join(shown)
+    typed = error_line(shown_text)
+    if typed and exception_type(typed):
+        return typed
+    return next((line.strip() for line in shown if len(line.split()) >= 3 and not line.lstrip().startswith(("$", "#", ">")) and _mostly_latin(line) and names_an_error(line)), None)
+
+
+def _mostly_latin(line: str) -> bool:
+    """More Latin letters than Chinese ones: a line a program printed (a Chinese file name in it or not), not prose.
+
+    >>> _mostly_latin('Unable to parse option value "老友记字幕.ass" as image size'), _mostly_latin("程序会打印出一个错误信息")
+    (True, False)
+    """
+    return sum(ch.isascii() and ch.isalpha() for ch in line) > len(_CJK.findall(line))
 
 
 #: Headings that say "the problem" over a note's one error (``### 问题``, ``## 问题描述``); with headings for its
