@@ -195,6 +195,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         # MkDocs took other lines for the front matter (``key: value`` lines without ``---``, or the block
         # after an empty one) than the checks read: the page is what the site read. Reported with the essay.
         page.meta, markdown = dict(essay.metadata), essay.body
+    if essay is not None and markdown != essay.body and essay.body.lstrip("\n") == markdown:
+        # MkDocs takes the blank lines after the front matter off; the checks count lines from the essay's body, and the
+        # build log named the line above each problem (the check the right one; a red-team audit).
+        markdown = essay.body
     for key in THEME_KEYS:  # reported with the essay's problems; the theme would end the build in a traceback on it
         if key in page.meta and theme_value_problem(key, page.meta[key]):
             del page.meta[key]

@@ -456,3 +456,32 @@ def test_a_note_with_no_heading_for_its_error_is_one_entry_where_a_line_says_the
     assert find_entries(tutorial) == []
     no_fix = "运行时报错：\n\n```\nKeyError: 'a'\n```\n"
     assert find_entries(no_fix) == []
+
+
+def test_a_bold_label_is_one_paragraph_and_says_the_fix_follows_only_where_one_does():
+    """A red-team audit: ``**报错：… 解决：**`` with the fix under headings after it (``## 方法一``) became an entry with an
+    empty fix, which the check and the build then refused (neither analysis nor solution); a bold label across a fence
+    (``**报错：…``, a fence, ``解决：**``) put the entry's id line into the code block, and the index led nowhere."""
+    from errata.checks import check_entries
+
+    heading_after = "# 连接报错\n\n**报错：Connection is not allowed by the server 解决：**\n\n## 方法一：改配置\n\n把 bind-address 改成 0.0.0.0。\n"
+    assert check_entries(find_entries(heading_after), "a.md") == []
+    across_a_fence = "# t\n\n**报错：Connection is not allowed by the server\n```\n解决：**\n\n重启服务。\n\n```\n"
+    assert find_entries(across_a_fence) == []
+    for block in ("# 标题", "> 引用", "---", "===", "~~~"):
+        assert find_entries(f"# t\n\n**报错：Connection is not allowed by the server\n{block} 解决：**\n\n重启服务。\n".replace(" 解决：**", "\n解决：**")) == []
+    plain = find_entries("# t\n\n**报错：Connection is not allowed\nby the server 解决：**\n\n重启服务。\n")
+    assert [(e.message, e.sections) for e in plain] == [("Connection is not allowed by the server", {"solution": "重启服务。"})]
+
+
+def test_a_bold_label_is_read_in_linear_time_whatever_its_blanks():
+    """A red-team audit: ``**报错：a is not`` + 1,000 spaces + ``x**`` (a 1 KB essay) kept the check 2 minutes: the label's
+    pattern put a lazy message before three optional runs of blanks (400 spaces: 2.8 s)."""
+    import time
+
+    for blanks in (" " * 400, " \t" * 200, " " * 100_000):
+        body = f"# t\n\n**报错：a is not{blanks}x**\n\n解决：重启。\n"
+        start = time.perf_counter()
+        find_entries(body)
+        assert time.perf_counter() - start < 1
+    assert find_entries("# t\n\n**报错：Connection is not allowed by the server  解决 ：  **\n\n重启服务。\n")[0].message == "Connection is not allowed by the server"

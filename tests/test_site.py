@@ -159,6 +159,15 @@ def test_unsafe_html_fails_a_strict_build_naming_file_and_line(tmp_path):
     assert "bad.md:10: unsafe HTML: javascript: URL" in result.stderr
 
 
+def test_the_build_names_the_line_the_check_names_after_blank_lines_under_the_front_matter(tmp_path):
+    """MkDocs takes the blank lines after the front matter off the page's Markdown: the build log named the line one
+    above each problem of an essay written ``---``, a blank line, its text (a red-team audit; the check was right)."""
+    result, _ = fixture_site(tmp_path, {"bad.md": UNSAFE.replace("    ---\n    # ", "    ---\n\n\n    # ")})
+    assert result.returncode != 0
+    assert "bad.md:8: unsafe HTML: <script> element" in result.stderr
+    assert "bad.md:12: unsafe HTML: javascript: URL" in result.stderr
+
+
 def test_code_and_escaped_text_pass_a_strict_build_and_show_as_text(tmp_path):
     """The same script that fails the build above, in indented code (notebook output is written so),
     is code: the build passes and the page shows it; so does a tag's name written escaped."""

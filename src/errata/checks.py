@@ -435,7 +435,12 @@ _NEVER_NEST = frozenset({
 _NESTING_ELEMENTS = (ALLOWED_TAGS | DANGEROUS_TAGS | {"font", "big", "nobr", "fieldset", "legend", "address", "dialog", "menu", "search"}) - _NEVER_NEST
 #: Elements whose start tag closes one of their kind still open.
 _CLOSES_ITS_KIND = frozenset({"a", "nobr"})
-_ANY_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)(?=[\s/>])[^<>]*>")
+#: A tag's start, as html5ever reads one (its name ends at a space, a ``/`` or a ``>``, or at the line's end: the tag goes on).
+_TAG_START = re.compile(r"<(/?)([A-Za-z][\w-]*)(?=[\s/>]|$)")
+#: What follows a tag's name up to its ``>`` (or the line's end), as html5ever reads it: attributes whose values may
+#: hold ``<`` and ``>`` in quotes (``<div title="<">`` is a div: 40,000 in raw HTML passed the count and took 118 s to
+#: build, a red-team audit); a quote that opens no value (``<div a"b>``) is part of a name. Possessive: linear.
+_TAG_REST = re.compile(r"""(?:[\s/]++|[^\s/>][^\s/>=]*+(?:\s*+=\s*+(?:"[^"]*+"?|'[^']*+'?|[^\s>]*+))?+)*+""")
 #: Options a code fence may hold (``title="…" hl_lines="2 3" linenums="1"``: a handful in use).
 MAX_FENCE_OPTIONS = 12
 #: A line that opens (or closes) a code fence, in a list or a quote too, and what follows its marker.
@@ -601,9 +606,15 @@ def count_open_elements(line: str, still_open: Counter[str]) -> int:
     (1, Counter({'div': 1}))
     >>> count_open_elements("</div></div><font color=red><a name=x><a name=y>", still_open), +still_open
     (1, Counter({'font': 1, 'a': 1}))
+
+    A quoted value may hold ``<`` and ``>``; a tag's text opens nothing, however it looks:
+
+    >>> count_open_elements("<div title='<'><div title='a>b'><span a'b><b title='<i><i>'>", Counter())
+    4
     """
-    change = 0
-    for tag in _ANY_TAG.finditer(line):
+    change, at = 0, 0
+    while tag := _TAG_START.search(line, at):
+        at = _TAG_REST.match(line, tag.end()).end() + 1  # past its ``>``: what the tag holds opens nothing
         name = tag[2].lower()
         if name not in _NESTING_ELEMENTS:
             continue

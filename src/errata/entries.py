@@ -187,8 +187,8 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
         if kind.startswith("bold"):
             # The label says it is an error; the page keeps the paragraph, which gets the entry's id.
             last = next((k for k in range(start, end) if k + 1 == len(lines) or not lines[k + 1].strip()), start)
-            if kind.endswith("after it") and not entry.sections.keys() & {"analysis", "solution"}:
-                entry.sections["solution"] = _tidy(lines[last + 1 : end])  # ``**报错：… 解决：**``: what follows is the fix
+            if kind.endswith("after it") and not entry.sections.keys() & {"analysis", "solution"} and (fix := _tidy(lines[last + 1 : end])):
+                entry.sections["solution"] = fix  # ``**报错：… 解决：**``: what follows is the fix (not nothing: a heading may follow)
             if taken[entry.anchor] or not entry.sections.keys() & {"analysis", "solution"}:
                 continue  # as a heading that names an error: an entry where the note says what to do
             entry.heading_id, entry.id_after_line = entry.anchor, last + first_line
@@ -602,12 +602,17 @@ def _entry_starts(lines: list[str]) -> list[tuple[int, str, str, bool]]:
 
 #: A paragraph that is all bold and labels the error it names: ``**报错：WslRegisterDistribution failed with error:
 #: 0x800706ba 解决：**`` (what follows it is the fix, up to the next heading or rule).
-_BOLD_ERROR = re.compile(
-    r"\*\*[ \t]*(?:报错|错误|异常|报错信息|错误信息|error)[ \t]*[：:][ \t]*(?P<message>[^*]+?)[ \t]*(?P<fix>解决(?:方法|办法|方案)?[ \t]*[：:]?)?[ \t]*[：:]?[ \t]*\*\*[ \t]*[：:]?",
-    re.IGNORECASE,
-)
+_BOLD_ERROR = re.compile(r"\*\*[ \t]*(?:报错|错误|异常|报错信息|错误信息|error)[ \t]*[：:](?P<rest>[^*]*)\*\*[ \t]*[：:]?", re.IGNORECASE)
+#: What may end the label: a word saying the fix follows (``解决：``). Taken off by hand, not by the pattern: a lazy message
+#: before three optional runs of blanks took time growing with the fourth power of a run (1,000 spaces in a 1 KB
+#: essay: a check of 2 minutes; a red-team audit).
+_FIX_WORDS = ("解决方法", "解决办法", "解决方案", "解决")
 #: The longest bold paragraph read as an error's label (its lines): longer ones are prose.
 _BOLD_LINES = 6
+#: Lines that end a paragraph before them without a blank line: a fence, a heading, a rule or a setext underline, a quote.
+#: A bold label across one (``**报错：…``, a fence, ``解决：**``) is no paragraph; its id would land in the code, the
+#: index's link nowhere (a red-team audit).
+_INTERRUPTS_A_PARAGRAPH = re.compile(r"[ \t]*(?:`{3,}|~{3,})| {0,3}(?:#{1,6}(?:[ \t]|$)|>|(?:=+|-+|(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})[ \t]*$)")
 
 
 def _bold_error(lines: list[str], at: int) -> tuple[str, bool] | None:
@@ -625,16 +630,31 @@ def _bold_error(lines: list[str], at: int) -> tuple[str, bool] | None:
     if at and lines[at - 1].strip() and not _HEADING.match(lines[at - 1]):
         return None  # not a paragraph's first line
     end = next((k for k in range(at, min(len(lines), at + _BOLD_LINES)) if k + 1 == len(lines) or not lines[k + 1].strip()), None)
-    if end is None:
-        return None
+    if end is None or any(_INTERRUPTS_A_PARAGRAPH.match(line) for line in lines[at + 1 : end + 1]):
+        return None  # a fence, a heading, a rule or a quote would end the paragraph there: not one paragraph
     match = _BOLD_ERROR.fullmatch(" ".join(line.strip() for line in lines[at : end + 1]))
     if not match:
         return None
-    message = match["message"].strip(" ：:，,。")
+    message, fix = _without_colon(_without_colon(match["rest"])), False
+    for word in _FIX_WORDS:
+        if message.endswith(word):
+            message, fix = message[: -len(word)], True
+            break
+    message = message.strip(" ：:，,。")
     statement = " ".join(_NOT_THE_MESSAGE.sub(" ", message).split())
-    if names_an_error(message) or len(statement.split()) >= 4 and _STATEMENT.search(statement):
-        return message, bool(match["fix"])
+    if message and (names_an_error(message) or len(statement.split()) >= 4 and _STATEMENT.search(statement)):
+        return message, fix
     return None
+
+
+def _without_colon(text: str) -> str:
+    """``text`` without the blanks that end it, and one colon before them.
+
+    >>> _without_colon("x 解决： "), _without_colon("x")
+    ('x 解决', 'x')
+    """
+    text = text.rstrip(" \t")
+    return text[:-1].rstrip(" \t") if text.endswith(("：", ":")) else text
 
 
 def _error_in_heading(text: str) -> str | None:

@@ -53,7 +53,7 @@ PYTHON3_TYPES = tuple((re.compile(kind, _FLAGS), re.compile(start, _FLAGS), mode
 #: A fingerprint that starts with an exception type (``KeyError: ...``).
 TYPE_PREFIX = re.compile(RULES["type_prefix"], _FLAGS)
 _SPACE = re.compile(RULES["space"], _FLAGS)
-_CODES = [(re.compile(rule["pattern"]), rule["prefix"], rule["suffix"]) for rule in RULES["codes"]["rules"]]
+_CODES = [(re.compile(rule["pattern"], _FLAGS), rule["prefix"], rule["suffix"]) for rule in RULES["codes"]["rules"]]  # \b as JavaScript reads it
 _DIGITS_AS_LETTERS = str.maketrans("0123456789", RULES["codes"]["digits_as"])
 #: What is taken off a message's ends: whitespace as Python's ``str.strip`` knows it, spelt out so that
 #: the page's JavaScript (whose ``trim()`` differs) takes off the same.

@@ -115,6 +115,7 @@ class LookupIndex:
                     postings[feature].append((len(self.entries), variant))
             self.entries.append(indexed)
         count = len(self.entries)
+        self.codes = [frozenset(t for t in entry.variants[0] if is_code(t)) for entry in self.entries]  # the codes each entry names
         self.postings = dict(postings)
         self.df = {t: len({i for i, _ in ids}) for t, ids in postings.items()}  # entries that have the feature
         self.rarity = {t: 1 + math.log((count + 1) / (df + 1)) for t, df in self.df.items()}
@@ -200,7 +201,9 @@ class LookupIndex:
             return []  # a type with no message (RuntimeError:, KeyError: 0) would match every entry of its type
         overlap = {i: self._overlap(i, query_features, query_head, query_total) for i in self._candidates(query_features)}
         identity = {i for t in query_features if is_identity(t) for i, variant in self.postings.get(t, ()) if variant == 0}
-        coded = {i for t in query_features if is_code(t) for i, variant in self.postings.get(t, ()) if variant == 0}
+        # A code names an entry's error where it is the entry's code: every code the entry names is in the paste (a
+        # note that lists ORA-00054 ORA-12541 ORA-00942 … names none of them alone; a red-team audit).
+        coded = {i for t in query_features if is_code(t) for i, variant in self.postings.get(t, ()) if variant == 0 and self.codes[i] <= query_features}
         matches = []
         for i, score in overlap.items():
             entry = self.entries[i]

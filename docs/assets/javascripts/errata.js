@@ -329,7 +329,10 @@
       var sameType = !!(queryType && entry.type && queryType === entry.type);
       var identity = false;
       if (sameType) queryFeatures.forEach(function (t) { if (entry.variants[0].has(t) && R.identity.test(t)) identity = true; });
-      queryFeatures.forEach(function (t) { if (entry.variants[0].has(t) && isCode(t, R)) identity = true; }); // ORA-00054, whatever wraps it
+      // ORA-00054, whatever wraps it, where every code the entry names is in the paste (a list of codes names none alone)
+      var codes = 0, shared = 0;
+      entry.variants[0].forEach(function (t) { if (isCode(t, R)) { codes += 1; if (queryFeatures.has(t)) shared += 1; } });
+      if (codes && shared === codes) identity = true;
       if ((entry.template && queryLine.indexOf(entry.template) !== -1) || identity) score = Math.max(score, S.contained);
       if (queryType && entry.type) {
         score = sameType ? Math.min(1, score * (1 + S.same_type_bonus)) : score * S.other_type_factor;
