@@ -2365,12 +2365,13 @@ def _markup_byte(line: str, at: int) -> str | None:
     >>> _markup_byte("a <b 完成/c>", 7), _markup_byte("说明 *注意*", 2), _markup_byte('他说"好 >', 4), _markup_byte("见 conf", 1)
     (None, None, None, None)
     """
-    rest = line[at:]
-    if _TAG_WITHOUT_OPENER.match(rest) and line.rfind("<", 0, at) <= line.rfind(">", 0, at):
+    # What follows ``at`` is asked first (anchored there, nothing copied): the line before it is read only where that
+    # fits, else a line of 古文码 with a swallowed byte every other character read its start again at each one.
+    if _TAG_WITHOUT_OPENER.match(line, at) and line.rfind("<", 0, at) <= line.rfind(">", 0, at):
         return "<"
-    if _OPEN_ATTRIBUTE.search(line, 0, at) and _AFTER_ATTRIBUTE.match(rest):
-        return line[_OPEN_ATTRIBUTE.search(line, 0, at).start() + 1]
-    if rest.startswith("*") and not rest.startswith("**") and len(_STRONG.findall(line, 0, at)) % 2 == 1:
+    if _AFTER_ATTRIBUTE.match(line, at) and (opened := _OPEN_ATTRIBUTE.search(line, 0, at)):
+        return line[opened.start() + 1]
+    if line.startswith("*", at) and not line.startswith("**", at) and len(_STRONG.findall(line, 0, at)) % 2 == 1:
         return "*"
     return None
 
