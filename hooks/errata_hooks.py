@@ -213,7 +213,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         return markdown  # a generated page
     for problem in essay.problems:
         log.warning(str(problem))
-    too_deep = check_nesting(markdown, page.file.src_uri, essay.body_line)
+    too_deep = essay.too_deep if markdown == essay.body else check_nesting(markdown, page.file.src_uri, essay.body_line)
     if too_deep:  # refused before Python-Markdown spends minutes on it
         log.warning(str(too_deep[0]))
         markdown = f"此页未能生成：第 {too_deep[0].line} 行起的内容嵌套过深或过多，构建日志里写明了原因。"

@@ -543,7 +543,9 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
         heading = heading or bool(_LIST_ENTRY.match(line) and not (offset and _LIST_ENTRY.match(lines[offset - 1])) and code_span_text(line[1:].lstrip(" \t")) is not None)
         if heading and len(line) > MAX_HEADING_CHARS:
             return [Problem(path, first_line + offset, "nesting", f"a heading of {len(line)} characters (at most {MAX_HEADING_CHARS})")]
-        html_headings = _HTML_HEADING.findall(mask_code_spans(line)) if "<" in line else []
+        # Tags in code spans are text: masked once, for the headings and the elements left open below.
+        markup = mask_code_spans(line) if "<" in line else ""
+        html_headings = _HTML_HEADING.findall(markup)
         headings += heading + len(html_headings)
         # Material's search indexer starts a section at a heading with an id (Markdown gives each one; HTML names it).
         section_items = 0 if heading or any(_HTML_ID.search(tag) for tag in html_headings) else section_items
@@ -569,8 +571,7 @@ def check_nesting(body: str, path: str, first_line: int = 1) -> list[Problem]:
             markdown_html = max(0, markdown_html + markdown_html_opened(line) - len(_HTML_CLOSE.findall(line)))
             if markdown_html > MAX_NESTING:
                 return [Problem(path, first_line + offset, "nesting", f"HTML blocks of Markdown nested {markdown_html} deep (at most {MAX_NESTING})")]
-        if "<" in line:
-            open_elements += count_open_elements(mask_code_spans(line), still_open)
+            open_elements += count_open_elements(markup, still_open)
             if open_elements > MAX_OPEN_ELEMENTS:
                 return [Problem(path, first_line + offset, "nesting", f"{open_elements} HTML elements left open at once (at most {MAX_OPEN_ELEMENTS}): close them, or put markup examples in a code block")]
         tags += line.count("<")

@@ -203,6 +203,9 @@ class Essay:
     #: Why the page's bytes cannot be published (:func:`errata.paths.not_utf8_problem`), read with the page: the build
     #: refuses the page by it without reading the file again.
     not_utf8: str = ""
+    #: Structure the build refuses before Python-Markdown sees it (:func:`errata.checks.check_nesting`, its first
+    #: problem), read with the page: the build asks it again only of Markdown other than the essay's body.
+    too_deep: list[Problem] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -257,10 +260,11 @@ def read_essay(path: Path, src_path: str) -> Essay:
         split = split_front_matter(text, src_path)
     except EssayError as exc:
         problem = Problem(src_path, exc.line or 1, "front-matter", exc.message)
-        return Essay(src_path, {}, text, 1, [], [problem], front_matter_read=False, not_utf8=not_utf8)
+        return Essay(src_path, {}, text, 1, [], [problem], front_matter_read=False, not_utf8=not_utf8, too_deep=check_nesting(text, src_path, 1))
     # An essay the build refuses for its structure is not read for entries either: the entry reader is linear on what
     # the limits let through, and nobody need find out how it does beyond them (two quadratic paths were found there).
-    entries = [] if check_nesting(split.body, src_path, split.body_line) else find_entries(split.body, split.body_line)
+    too_deep = check_nesting(split.body, src_path, split.body_line)
+    entries = [] if too_deep else find_entries(split.body, split.body_line)
     for entry in entries:
         entry.source_path = src_path
     problems = check_path_names(src_path) + check_entry_messages(entries, src_path)
@@ -269,7 +273,8 @@ def read_essay(path: Path, src_path: str) -> Essay:
         problems += at_their_lines(check_metadata(split.metadata, src_path), lines) + check_front_matter_html(split.metadata, src_path, lines)
     read_otherwise = check_mkdocs_front_matter(text, split.block, src_path)
     essay = Essay(
-        src_path, split.metadata, split.body, split.body_line, entries, problems + read_otherwise, read_otherwise_by_mkdocs=bool(read_otherwise), not_utf8=not_utf8
+        src_path, split.metadata, split.body, split.body_line, entries, problems + read_otherwise, read_otherwise_by_mkdocs=bool(read_otherwise), not_utf8=not_utf8,
+        too_deep=too_deep,
     )
     essay.permalink_line = lines.get(("permalink",), 1) if split.block else 1
     essay.redirect_from_line = lines.get(("redirect_from",), 1) if split.block else 1
