@@ -186,7 +186,7 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
         entry.sections = _sections(lines[start + 1 : end])
         if kind.startswith("bold"):
             # The label says it is an error; the page keeps the paragraph, which gets the entry's id.
-            last = next((k for k in range(start, end) if k + 1 == len(lines) or not lines[k + 1].strip()), start)
+            last = _paragraph_end(lines, start, end) or start
             if kind.endswith("after it") and not entry.sections.keys() & {"analysis", "solution"} and (fix := _tidy(lines[last + 1 : end])):
                 entry.sections["solution"] = fix  # ``**报错：… 解决：**``: what follows is the fix (not nothing: a heading may follow)
             if taken[entry.anchor] or not entry.sections.keys() & {"analysis", "solution"}:
@@ -349,7 +349,7 @@ def _error_shown_in_words(lines: list[str]) -> str | None:
         for opening, start, end, closing in code_span_bounds(line):
             span = line[start:end].strip()
             around = line[max(0, opening - 6) : opening] + " " + line[closing : closing + 6]
-            if len(span.split()) >= 3 and names_an_error(" ".join(_NOT_THE_MESSAGE.findall(around))):
+            if len(span.split()) >= 3 and _chinese_says_an_error(around):
                 return span
     return None
 
@@ -372,13 +372,29 @@ def _error_code(text: str) -> re.Match[str] | None:
     >>> [bool(_error_code(t)) for t in ("HDU-5710 Digit-Sum 思维", "EIP-1559: London Hard Fork Changes", "EIP-1559 Support", "RSA-2048 密钥")]
     [False, False, False, False]
     """
+    called_an_error: bool | None = None  # asked once, where a code needs it
     for coded in _ERROR_CODE.finditer(text):
-        after = re.match(r"[ \t]*[:：][ \t]*(.*)", text[coded.end() :])
+        after = _CODE_MESSAGE.match(text, coded.end())
         if after and after.group(1).strip() and not _TITLE_CASE.fullmatch(after.group(1).strip(" 。.，,；;")):
             return coded
-        if names_an_error(" ".join(_NOT_THE_MESSAGE.findall(text))):
+        if called_an_error is None:
+            called_an_error = _chinese_says_an_error(text)
+        if called_an_error:
             return coded
     return None
+
+
+#: What follows a code as a program prints one: a colon, then its message.
+_CODE_MESSAGE = re.compile(r"[ \t]*[:：][ \t]*(.*)")
+
+
+def _chinese_says_an_error(text: str) -> bool:
+    """Whether the Chinese words of ``text`` (its English left out) name an error: ``报错``, ``异常``, ``失败``.
+
+    >>> _chinese_says_an_error("selenium报错Element is not clickable"), _chinese_says_an_error("Error handling 的用法")
+    (True, False)
+    """
+    return names_an_error(" ".join(_NOT_THE_MESSAGE.findall(text)))
 
 
 def _coded_error_in_heading(text: str) -> str | None:
@@ -629,7 +645,7 @@ def _bold_error(lines: list[str], at: int) -> tuple[str, bool] | None:
     """
     if at and lines[at - 1].strip() and not _HEADING.match(lines[at - 1]):
         return None  # not a paragraph's first line
-    end = next((k for k in range(at, min(len(lines), at + _BOLD_LINES)) if k + 1 == len(lines) or not lines[k + 1].strip()), None)
+    end = _paragraph_end(lines, at, at + _BOLD_LINES)
     if end is None or any(_INTERRUPTS_A_PARAGRAPH.match(line) for line in lines[at + 1 : end + 1]):
         return None  # a fence, a heading, a rule or a quote would end the paragraph there: not one paragraph
     match = _BOLD_ERROR.fullmatch(" ".join(line.strip() for line in lines[at : end + 1]))
@@ -645,6 +661,16 @@ def _bold_error(lines: list[str], at: int) -> tuple[str, bool] | None:
     if message and (names_an_error(message) or len(statement.split()) >= 4 and _STATEMENT.search(statement)):
         return message, fix
     return None
+
+
+def _paragraph_end(lines: list[str], at: int, stop: int) -> int | None:
+    """The last line of the paragraph that starts at ``at`` (the line before a blank one, or the text's last), if it
+    ends before ``stop``.
+
+    >>> _paragraph_end(["a", "b", "", "c"], 0, 4), _paragraph_end(["a", "b", "c"], 0, 2)
+    (1, None)
+    """
+    return next((k for k in range(at, min(len(lines), stop)) if k + 1 == len(lines) or not lines[k + 1].strip()), None)
 
 
 def _without_colon(text: str) -> str:
@@ -707,7 +733,7 @@ def _error_as_heading(text: str, under_errors: bool = False) -> str | None:
     stretches = [part for part in stretches if part and not part.isdigit()]
     # Beside the error, a name alone may stand in the Chinese (``安装babel包，Error: Cannot find module …``).
     long = [part for part in stretches if len(part.split()) > 1]
-    chinese_says_so = under_errors or names_an_error(" ".join(_NOT_THE_MESSAGE.findall(text)))
+    chinese_says_so = under_errors or _chinese_says_an_error(text)
     if len(long) != 1 or len(stretches) > 1 and not (names_an_error(long[0]) or chinese_says_so):
         return None
     message = _NUMBERING.sub("", " ".join(long[0].split())).strip(" :：,，.。")
