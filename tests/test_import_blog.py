@@ -1823,16 +1823,10 @@ def test_a_page_of_headings_alone_is_no_catalogue_and_no_hang():
 def test_a_pipe_and_a_name_with_escapes_are_reported_not_passed_over(tmp_path):
     """A red-team audit (round 24): a FIFO among the essays was skipped without a word, and a file named with a
     terminal's escape sequence was imported as it was (the check refused it after)."""
-    import os
-
-    from errata.blog.importer import import_blog
-
     blog = tmp_path / "blog" / "docs"
-    (blog / ".vuepress").mkdir(parents=True)
-    (blog / ".vuepress" / "config.js").write_text("module.exports = { title: 'b' }\n", encoding="utf-8")
-    (blog / "01.notes").mkdir()
-    (blog / "01.notes" / "01.ok.md").write_text("---\ntitle: ok\n---\n\n正文。\n", encoding="utf-8")
-    (blog / "01.notes" / "02.x\x1b]52;c;aGk=\x07.md").write_text("---\ntitle: x\n---\n\n正文。\n", encoding="utf-8")
+    write(blog / ".vuepress" / "config.js", "module.exports = { title: 'b' }\n")
+    write(blog / "01.notes" / "01.ok.md", "---\ntitle: ok\n---\n\n正文。\n")
+    write(blog / "01.notes" / "02.x\x1b]52;c;aGk=\x07.md", "---\ntitle: x\n---\n\n正文。\n")
     os.mkfifo(blog / "01.notes" / "03.pipe.md")
     report = import_blog(tmp_path / "blog", tmp_path / "out")
     assert any("03.pipe.md: not a regular file" in line for line in report.skipped)
