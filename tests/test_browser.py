@@ -83,6 +83,25 @@ def test_unknown_error_on_the_lookup_page_gets_no_match(page, base_url):
     assert page.locator(".errata-matches a").count() == 0
 
 
+def test_where_the_lookup_knows_no_entry_it_opens_the_site_search_with_the_paste(page, base_url):
+    """No entry for the paste, but a page with its words: the link opens Material's search, here, on the
+    paste's words without the numbers and paths, and the page is among the results."""
+    page.goto(base_url + "lookup/")
+    page.fill("#errata-lookup textarea", 'File "/srv/a.py", line 3\nZeroDivisionError: pycocotools annotations 17 were empty')
+    page.click(".errata-none a.errata-search-all")
+    page.wait_for_function("() => document.getElementById('__search').checked")
+    assert page.input_value(".md-search__input") == "ZeroDivisionError pycocotools annotations were empty"
+    page.wait_for_function("() => [...document.querySelectorAll('.md-search-result__item a')].some(a => a.href.includes('english/data-loading/'))")
+    assert page.url == base_url + "lookup/"  # opened in place: the paste is still in the box
+
+
+def test_a_found_entry_still_offers_the_site_search(page, base_url):
+    page.goto(base_url + "lookup/?error=" + "KeyError%3A%20%27bbox%27")
+    page.wait_for_selector(".errata-matches a")
+    href = page.get_attribute(".errata-more a.errata-search-all", "href")
+    assert href.endswith("lookup/?q=KeyError+bbox")  # Material's own deep link, should the dialog be missing
+
+
 def test_typed_error_message_with_other_numbers_puts_the_entry_first(page, base_url):
     open_search(page, base_url)
     page.keyboard.type("RuntimeError: CUDA out of memory. Tried to allocate 512.00 MiB (GPU 3; 23.70 GiB total capacity)")

@@ -76,7 +76,7 @@ def test_no_request_leaves_the_site(page, base_url):
             route.abort()
 
     page.route("**/*", route)
-    for path in ("", "pytorch/cuda-errors/", "errors/", "tags/", "lookup/?q=KeyError%3A%20%27bbox%27"):
+    for path in ("", "pytorch/cuda-errors/", "errors/", "tags/", "lookup/?error=KeyError%3A%20%27bbox%27"):
         page.goto(base_url + path)
         page.wait_for_load_state("networkidle")
     page.wait_for_selector(".errata-matches a")  # the lookup ran (errors.json came from the site)
@@ -91,9 +91,11 @@ def test_front_door_lookup_box_opens_the_lookup_with_the_paste(page, base_url):
     page.goto(base_url)
     page.fill(".errata-front-lookup textarea", "RuntimeError: CUDA out of memory. Tried to allocate 512.00 MiB")
     page.click(".errata-front-lookup button[type=submit]")
-    page.wait_for_url("**/lookup/?q=*")
+    page.wait_for_url("**/lookup/?error=*")
     first = page.wait_for_selector(".errata-matches li:first-child a")
     assert "cuda-out-of-memory" in first.get_attribute("href")
+    # The answer is the page's: Material's search dialog (which ?q= would open) stays closed over it.
+    assert page.evaluate("() => document.getElementById('__search').checked") is False
 
 
 def test_an_emoji_shortcode_is_drawn_without_asking_another_host(page, tmp_path):

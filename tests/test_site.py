@@ -11,6 +11,7 @@ from pathlib import Path
 from conftest import ROOT
 from dev.devtools import build_site
 from errata.entries import anchor_for
+from errata.frontdoor import LOOKUP_PARAM
 from errata.site import SITE_PAGE_SEARCH_BOOST
 
 SEED_MESSAGE = "one of the variables needed for gradient computation has been modified by an inplace operation"
@@ -386,8 +387,16 @@ def test_front_door_counts_and_links_follow_the_catalogue(site):
     assert "tag:runtimeerror" in chips
     for anchor in chips:
         assert f'id="{anchor}"' in tags_page, anchor
-    assert 'action="lookup/" method="get"' in door and 'name="q"' in door  # works without JavaScript
+    assert 'action="lookup/" method="get"' in door and f'name="{LOOKUP_PARAM}"' in door  # works without JavaScript
     assert "errata-front-door" not in read(site, "lookup/index.html")  # pages without the marker are untouched
+
+
+def test_the_lookup_page_and_its_forms_agree_on_the_parameter_and_leave_material_its_own(site):
+    """The front door's form, the lookup page's form and errata.js name the paste alike, and not ``q``:
+    Material opens its search dialog over any page loaded with ``?q=``."""
+    script = (ROOT / "docs" / "assets" / "javascripts" / "errata.js").read_text(encoding="utf-8")
+    assert re.search(r'var LOOKUP_PARAM = "([a-z]+)";', script).group(1) == LOOKUP_PARAM != "q"
+    assert f'<textarea name="{LOOKUP_PARAM}"' in read(site, "lookup/index.html")
 
 
 HOSTILE = """\

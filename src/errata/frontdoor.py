@@ -1,7 +1,7 @@
 """The home page as the front door of the knowledge base, made from the catalogue.
 
 A page that has the line ``<!-- errata:front-door -->`` gets, in its place, a
-lookup box (a plain form that opens ``/lookup/?q=…``, so it works without
+lookup box (a plain form that opens ``/lookup/?error=…``, so it works without
 JavaScript), how many entries and essays there are, the latest entries, and
 the most used tags and libraries. Nothing of it is written by hand: it follows
 the essays. Every title, tag and message is contributed text, so every value
@@ -24,6 +24,10 @@ from typing import Callable, Iterable
 from .entries import ErrorEntry
 
 MARKER = "<!-- errata:front-door -->"
+#: The lookup page's query parameter: the paste travels in it (the front door's form, a shared link), and
+#: errata.js reads it (``LOOKUP_PARAM`` there). Not ``q``: that is Material's own, and a page opened with
+#: ``?q=`` gets Material's search dialog over it, the whole paste for its query.
+LOOKUP_PARAM = "error"
 _PLACEHOLDER = "errata-front-door"
 _PLACEHOLDER_HTML = f"<p>{_PLACEHOLDER}</p>"
 #: How much the front door shows.
@@ -130,7 +134,7 @@ def render_front_door(door: FrontDoor, href: Callable[[str], str], tag_href: Cal
         parts += [
             f'<form class="errata-front-lookup" action="{e(lookup_href)}" method="get" role="search">',
             '<label for="errata-front-q">粘贴报错或整段 Traceback，直接找到条目：</label>',
-            '<textarea id="errata-front-q" name="q" rows="4" spellcheck="false" '
+            f'<textarea id="errata-front-q" name="{LOOKUP_PARAM}" rows="4" spellcheck="false" '
             'placeholder="RuntimeError: CUDA out of memory. Tried to allocate 2.00 GiB"></textarea>',
             '<button type="submit" class="md-button md-button--primary">查错</button>',
             "</form>",

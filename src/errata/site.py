@@ -22,6 +22,7 @@ from .checks import Problem, at_their_lines, check_entry_messages, check_front_m
 from .entries import ErrorEntry, find_entries
 from .errors import EssayError
 from .fingerprint import RULES, short_type
+from .frontdoor import LOOKUP_PARAM
 from .metadata import DEFAULT_TIMEZONE, display_name, normalise_date, split_front_matter, without_order_number
 from .paths import GENERATED_FILES, generated_file_problem, not_utf8_problem, permalink_problems, redirect_from_problems, special_file_problem, symlinks_under, through_symlink
 
@@ -134,7 +135,7 @@ def marker_html(marker: str) -> str:
 WIDGETS = {
     '<div id="errata-lookup-form"></div>': (
         '<form id="errata-lookup" class="errata-lookup">\n'
-        '<textarea name="q" rows="10" spellcheck="false" placeholder="Traceback (most recent call last):&#10;  ...&#10;'
+        f'<textarea name="{LOOKUP_PARAM}" rows="10" spellcheck="false" placeholder="Traceback (most recent call last):&#10;  ...&#10;'
         'RuntimeError: CUDA out of memory. Tried to allocate 2.00 GiB"></textarea>\n'
         '<button type="submit" class="md-button md-button--primary">查找</button>\n'
         "</form>"

@@ -13,6 +13,9 @@
 
   /* Where the site publishes its entries (hooks/errata_hooks.py writes it), from the site's root. */
   var INDEX_FILE = "errors.json";
+  /* The lookup page's query parameter (LOOKUP_PARAM in errata/frontdoor.py, whose form sends it). Not
+   * "q": Material opens its search dialog on any page loaded with ?q=, over the lookup's answer. */
+  var LOOKUP_PARAM = "error";
 
   /* ---- fingerprint (mirrors errata/fingerprint.py) ---------------------- */
 
@@ -428,21 +431,46 @@
         var elapsed = performance.now() - started;
         output.setAttribute("data-elapsed-ms", elapsed.toFixed(2));
         if (!matches.length) {
-          output.innerHTML = '<p class="errata-none">没有找到可靠的匹配。这个报错可能还没有收录——欢迎<a href="' +
-            siteBase() + '/#contribute">贡献一条</a>。</p>';
-          return;
+          output.innerHTML = '<p class="errata-none">没有找到可靠的匹配。这个报错可能还没有收录——可以<a class="errata-search-all" href="#">在全站搜索这段报错</a>，' +
+            '也欢迎<a href="' + siteBase() + '/#contribute">贡献一条</a>。</p>';
+        } else {
+          output.innerHTML = '<ol class="errata-matches">' + matches.map(function (m) {
+            return '<li><a class="errata-match" href="' + escapeHtml(entryHref(m.url)) + '"><code>' + escapeHtml(m.message) +
+              "</code></a><span class=\"errata-score\">匹配度 " + Math.round(m.score * 100) + "%</span>" +
+              (m.essay ? '<span class="errata-essay">' + escapeHtml(m.essay) + "</span>" : "") + "</li>";
+          }).join("") + "</ol>" +
+            '<p class="errata-more">不是要找的？<a class="errata-search-all" href="#">在全站搜索这段报错</a></p>';
         }
-        output.innerHTML = '<ol class="errata-matches">' + matches.map(function (m) {
-          return '<li><a class="errata-match" href="' + escapeHtml(entryHref(m.url)) + '"><code>' + escapeHtml(m.message) +
-            "</code></a><span class=\"errata-score\">匹配度 " + Math.round(m.score * 100) + "%</span>" +
-            (m.essay ? '<span class="errata-essay">' + escapeHtml(m.essay) + "</span>" : "") + "</li>";
-        }).join("") + "</ol>";
+        linkSiteSearch(output.querySelector(".errata-search-all"), searchableQuery(query, index.R));
       });
     }
     form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
     input.addEventListener("input", run);
-    var q = new URLSearchParams(location.search).get("q");
-    if (q) { input.value = q; run(); }
+    var pasted = new URLSearchParams(location.search).get(LOOKUP_PARAM);
+    if (pasted) { input.value = pasted; run(); }
+  }
+
+  /* Where the lookup knows no entry (or not the one wanted), the site's full-text search may know a page:
+   * the link opens Material's search with the paste's searchable words, on this page. Its href is
+   * Material's own deep link (?q=), which does the same after a page load should the dialog be missing. */
+  function linkSiteSearch(link, query) {
+    if (!link) return;
+    var url = new URL(location.href);
+    url.search = "";
+    url.hash = "";
+    url.searchParams.set("q", query);
+    link.href = url.href;
+    link.addEventListener("click", function (event) {
+      var toggle = document.getElementById("__search");
+      var box = document.querySelector(".md-search__input");
+      if (!toggle || !box) return;
+      event.preventDefault();
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+      box.value = query;
+      box.focus();
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+    });
   }
 
   function looksLikeAnError(text) {
