@@ -36,6 +36,7 @@ import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from .fingerprint import error_line, exception_type, fingerprint, libraries_in_traceback, names_an_error, short_type
 from .markdown_lines import BRACES, FENCE, HASH_ID, code_span_bounds, heading_slug, heading_text, prose_lines
@@ -176,18 +177,18 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
     """
     lines = body.split("\n")
     starts = _without_plain_lists(lines, _entry_starts(lines))
-    in_place = any(start[3] for start in starts)
+    in_place = any(start.in_place for start in starts)
     taken = _ids_on_the_page(lines) if in_place else Counter()
     references = _reference_labels(lines) if in_place else frozenset()
     entries = []
-    for n, (start, message, kind, in_place) in enumerate(starts):
+    for n, (start, message, kind, in_place, fix_after) in enumerate(starts):
         end = _entry_end(lines, start, kind, starts[n + 1][0] if n + 1 < len(starts) else len(lines))
         entry = ErrorEntry(message, start + first_line, end + first_line - 1)
         entry.sections = _sections(lines[start + 1 : end])
-        if kind.startswith("bold"):
+        if kind == BOLD:
             # The label says it is an error; the page keeps the paragraph, which gets the entry's id.
             last = _paragraph_end(lines, start, end) or start
-            if kind.endswith("after it") and not entry.sections.keys() & {"analysis", "solution"} and (fix := _tidy(lines[last + 1 : end])):
+            if fix_after and not entry.sections.keys() & {"analysis", "solution"} and (fix := _tidy(lines[last + 1 : end])):
                 entry.sections["solution"] = fix  # ``**报错：… 解决：**``: what follows is the fix (not nothing: a heading may follow)
             if taken[entry.anchor] or not entry.sections.keys() & {"analysis", "solution"}:
                 continue  # as a heading that names an error: an entry where the note says what to do
@@ -553,19 +554,20 @@ def _underscore_emphasis(text: str) -> bool:
 _TICKED = re.compile(r"`[^`]*`")
 
 
-def _without_plain_lists(lines: list[str], starts: list[tuple[int, str, str, bool]]) -> list[tuple[int, str, str, bool]]:
+def _without_plain_lists(lines: list[str], starts: list[_Start]) -> list[_Start]:
     """The starts that are entries: not the items of a plain list of code (``- `encodeURI()` `` right under
     ``- `decodeURI()` ``), each one code span with nothing under it and the next item on the very next line,
     as lists of functions and commands in blogs are; an exception stays an entry. An entry has its sections
     under it; one written alone without them is still an entry (the check asks for them).
 
-    >>> [s[1] for s in _without_plain_lists(["- `a()`", "- `b()`", "", "- `KeyError: x`", "", "  - 解决：y"], [(0, "a()", "list", False), (1, "b()", "list", False), (3, "KeyError: x", "list", False)])]
+    >>> items = [_Start(0, "a()", LIST, False), _Start(1, "b()", LIST, False), _Start(3, "KeyError: x", LIST, False)]
+    >>> [s.message for s in _without_plain_lists(["- `a()`", "- `b()`", "", "- `KeyError: x`", "", "  - 解决：y"], items)]
     ['KeyError: x']
     """
     bare = []
-    for n, (start, _, kind, _) in enumerate(starts):
-        end = _entry_end(lines, start, kind, starts[n + 1][0] if n + 1 < len(starts) else len(lines)) if kind == "list" else start
-        nothing_under = kind == "list" and not any(line.strip() for line in lines[start + 1 : end])
+    for n, (start, _, kind, *_) in enumerate(starts):
+        end = _entry_end(lines, start, kind, starts[n + 1][0] if n + 1 < len(starts) else len(lines)) if kind == LIST else start
+        nothing_under = kind == LIST and not any(line.strip() for line in lines[start + 1 : end])
         bare.append(nothing_under)
     plain = set()
     for n, (start, *_) in enumerate(starts):
@@ -573,11 +575,25 @@ def _without_plain_lists(lines: list[str], starts: list[tuple[int, str, str, boo
             plain.update((n, n + 1))
     # An exception (`KeyError: 'a'` right under `KeyError: 'b'`) is an entry however it is written: the
     # check then asks for its sections.
-    return [start for n, start in enumerate(starts) if n not in plain or exception_type(start[1]) is not None]
+    return [start for n, start in enumerate(starts) if n not in plain or exception_type(start.message) is not None]
 
 
-def _entry_starts(lines: list[str]) -> list[tuple[int, str, str, bool]]:
-    """(line, message, kind, whether the entry stays in place) of each place an entry may start: a list item
+#: The kinds of entry start that are not headings (a heading's kind is its hashes: ``##``, its level).
+LIST, BOLD = "list", "bold"
+
+
+class _Start(NamedTuple):
+    """A place an entry may start (:func:`_entry_starts`)."""
+
+    line: int
+    message: str
+    kind: str  # LIST, BOLD, or a heading's hashes
+    in_place: bool  # the page keeps the text as written, and the entry's id goes on it
+    fix_after: bool = False  # a bold label that says the fix follows it (``**报错：… 解决：**``)
+
+
+def _entry_starts(lines: list[str]) -> list[_Start]:
+    """Each place an entry may start (:class:`_Start`): a list item
     or a heading that is one code span; or, in place, a heading that names an error in a code span among
     other words (``### pip 安装 `403 Forbidden` ``), or whose first line under it is one such span."""
     starts = []
@@ -586,10 +602,10 @@ def _entry_starts(lines: list[str]) -> list[tuple[int, str, str, bool]]:
         marker = _LIST_MARKER.match(line)
         message = code_span_text(line[marker.end() :]) if marker else None
         if message is not None:
-            starts.append((i, message.strip(), "list", False))
+            starts.append(_Start(i, message.strip(), LIST, False))
             continue
         if line.startswith("**") and (bold := _bold_error(lines, i)):
-            starts.append((i, bold[0], "bold, the fix after it" if bold[1] else "bold", True))
+            starts.append(_Start(i, bold[0], BOLD, True, fix_after=bold[1]))
             continue
         marker = _HEADING_MARKER.match(line) or _TITLE_MARKER.match(line)
         if marker:
@@ -604,7 +620,7 @@ def _entry_starts(lines: list[str]) -> list[tuple[int, str, str, bool]]:
             if message is None and rest != _without_attribute_list(rest):
                 message = code_span_text(rest)
             if message is not None and marker.re is _HEADING_MARKER:
-                starts.append((i, message.strip(), marker.group("hashes"), False))
+                starts.append(_Start(i, message.strip(), marker.group("hashes"), False))
             elif message is None and rest == _without_attribute_list(rest) and not section_key(rest) and (
                 message := _error_in_heading(rest)
                 or _error_under_heading(lines, i, rest)
@@ -612,7 +628,7 @@ def _entry_starts(lines: list[str]) -> list[tuple[int, str, str, bool]]:
                 or _coded_error_in_heading(rest)
                 or _error_in_code_under_heading(lines, i, rest)
             ):
-                starts.append((i, message, marker.group("hashes"), True))
+                starts.append(_Start(i, message, marker.group("hashes"), True))
     return starts
 
 
@@ -929,11 +945,11 @@ def _entry_end(lines: list[str], start: int, kind: str, limit: int) -> int:
     for offset, line in prose_lines("\n".join(lines[start + 1 : limit])):
         if not line.strip():
             continue
-        if kind == "list" and not line[0].isspace():
+        if kind == LIST and not line[0].isspace():
             return start + 1 + offset  # a top-level line ends a list item
-        if kind.startswith("bold") and (_HEADING.match(line) or _THEMATIC_BREAK.match(line)):
+        if kind == BOLD and (_HEADING.match(line) or _THEMATIC_BREAK.match(line)):
             return start + 1 + offset  # any heading or rule ends a bold paragraph's entry
-        if kind != "list" and not kind.startswith("bold") and _HEADING.match(line) and len(line) - len(line.lstrip("#")) <= len(kind):
+        if kind not in (LIST, BOLD) and _HEADING.match(line) and len(line) - len(line.lstrip("#")) <= len(kind):
             return start + 1 + offset  # a heading of the same or a higher level ends a heading entry
     return limit
 
