@@ -485,3 +485,42 @@ def test_a_bold_label_is_read_in_linear_time_whatever_its_blanks():
         find_entries(body)
         assert time.perf_counter() - start < 1
     assert find_entries("# t\n\n**报错：Connection is not allowed by the server  解决 ：  **\n\n重启服务。\n")[0].message == "Connection is not allowed by the server"
+
+
+def test_a_bold_line_standing_as_a_heading_is_read_as_one_and_the_page_gives_it_the_entry_s_id():
+    """A sixth lookup round: notes that keep headings for the page's parts write each error as a bold line
+    (``**Execution failed for task …**``) with the fix under it, a list or prose. Such a line is read as a heading's
+    words are; its paragraph gets the entry's id, on the line after it, before the list that follows at once. A bold
+    line in a paragraph, or one that names no error as a program prints it, is none; nor one with a list right under
+    it, which the site's Markdown reads into the same paragraph (an id line there would show as text)."""
+    import markdown
+
+    from errata.cards import render_essay
+
+    body = (
+        "# 构建问题\n\n**org.gradle.api.tasks.TaskExecutionException: Execution failed for task ':app:compileDebugJavaWithJavac'**\n\n"
+        "1. 先看完整的编译输出\n2. 检查 JDK 版本和 build.gradle 里的 sourceCompatibility\n\n"
+        "**Android Studio 执行 Run 安装成功，但启动的还是原来的页面**\n\n清缓存重启。\n\n"
+        "说明一下，\n**Error: Cannot find module 'x'**\n这一句在段落里。\n"
+    )
+    (entry,) = find_entries(body, first_line=3)
+    assert entry.message == "org.gradle.api.tasks.TaskExecutionException: Execution failed for task ':app:compileDebugJavaWithJavac'"
+    assert (entry.line, entry.id_after_line) == (5, 5) and "JDK" in entry.sections["solution"]
+    page = markdown.Markdown(extensions=["attr_list"]).convert(render_essay(body, [entry], first_line=3))
+    assert f'<p id="{entry.anchor}"><strong>org.gradle' in page and "<ol>" in page and "{ #" not in page
+    assert find_entries(body.replace("'**\n\n1.", "'**\n1.")) == []  # a list at once: one paragraph to Python-Markdown
+    labelled = "# 常见错误及解决方法\n\n**错误一：Neither the JAVA_HOME nor the JRE_HOME environment variable is defined**\n\n解决方法：设置 JAVA_HOME。\n"
+    assert [e.message for e in find_entries(labelled)] == ["Neither the JAVA_HOME nor the JRE_HOME environment variable is defined"]
+
+
+def test_a_tool_s_error_line_that_opens_the_block_under_an_error_heading_is_the_entry_s_message():
+    """A sixth lookup round: ``#### 报错一`` over a block that opens with cargo's ``error: linker `cc` not found`` gave no
+    entry (a tool's line from a block was never taken: its last line is as often a consequence, as cargo's ``error:
+    could not compile …`` is here). The line a block opens with is the error shown; git's ``fatal:`` still is not."""
+    body = (
+        "# 编译 deno\n\n#### 报错一\n\n```text\nerror: linker `cc` not found\n  |\n  = note: No such file or directory (os error 2)\n\n"
+        "error: could not compile `proc-macro2` (build script) due to 1 previous error\n```\n\ncc 是 C 编译器，装上 gcc 就好了。\n"
+    )
+    assert [(e.message, e.sections["solution"]) for e in find_entries(body)] == [("error: linker `cc` not found", "cc 是 C 编译器，装上 gcc 就好了。")]
+    git = "# 推送\n\n## push 报错\n\n```\nfatal: Could not read from remote repository.\n```\n\n检查 SSH key。\n"
+    assert find_entries(git) == []

@@ -181,23 +181,26 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
     taken = _ids_on_the_page(lines) if in_place else Counter()
     references = _reference_labels(lines) if in_place else frozenset()
     entries = []
-    for n, (start, message, kind, in_place, fix_after) in enumerate(starts):
+    for n, (start, message, kind, in_place, fix_after, bold_heading) in enumerate(starts):
         end = _entry_end(lines, start, kind, starts[n + 1][0] if n + 1 < len(starts) else len(lines))
         entry = ErrorEntry(message, start + first_line, end + first_line - 1)
         entry.sections = _sections(lines[start + 1 : end])
         if kind == BOLD:
             # The label says it is an error; the page keeps the paragraph, which gets the entry's id.
-            last = _paragraph_end(lines, start, end) or start
+            last = start if bold_heading else _paragraph_end(lines, start, end) or start
             if fix_after and not entry.sections.keys() & {"analysis", "solution"} and (fix := _tidy(lines[last + 1 : end])):
                 entry.sections["solution"] = fix  # ``**报错：… 解决：**``: what follows is the fix (not nothing: a heading may follow)
+            if bold_heading and not entry.sections.keys() & {"analysis", "solution"} and _names_its_error_plainly(message) and (fix := _prose_under(lines[start + 1 : end])):
+                entry.sections["solution"] = fix  # as under a heading that is an error as printed: the prose is the fix
             if taken[entry.anchor] or not entry.sections.keys() & {"analysis", "solution"}:
                 continue  # as a heading that names an error: an entry where the note says what to do
             entry.heading_id, entry.id_after_line = entry.anchor, last + first_line
         elif in_place:
             text = heading_text(lines[start]) or ""
-            # From a block, a tool's last line is as often what follows the error (git's ``fatal: Could not read from
-            # remote repository.``): only an exception or a code counts there.
-            shown = kind != "#" and names_an_error(text) and (exception_type(message) is not None or bool(_ERROR_CODE.search(message)))
+            # The heading says an error happened and the block under it shows one as a program prints it: the reader
+            # took a tool's line from the block only where it opens the block or a label names it, never git's last
+            # ``fatal: Could not read from remote repository.``, as often what follows the error as the error.
+            shown = kind != "#" and names_an_error(text) and _names_its_error_plainly(message) and not message.lower().startswith("fatal")
             plainly = message in text and _names_its_error_plainly(message) or shown
             if not entry.sections.keys() & {"analysis", "solution"} and plainly and (fix := _prose_under(lines[start + 1 : end])):
                 # The heading is an error as a program prints it, or says one happened and shows it in a block (not a
@@ -590,6 +593,7 @@ class _Start(NamedTuple):
     kind: str  # LIST, BOLD, or a heading's hashes
     in_place: bool  # the page keeps the text as written, and the entry's id goes on it
     fix_after: bool = False  # a bold label that says the fix follows it (``**报错：… 解决：**``)
+    bold_heading: bool = False  # a bold line standing as a heading would (``**Execution failed for task …**``)
 
 
 def _entry_starts(lines: list[str]) -> list[_Start]:
@@ -606,6 +610,12 @@ def _entry_starts(lines: list[str]) -> list[_Start]:
             continue
         if line.startswith("**") and (bold := _bold_error(lines, i)):
             starts.append(_Start(i, bold[0], BOLD, True, fix_after=bold[1]))
+            continue
+        if line.startswith("**") and (text := _bold_heading(lines, i)):
+            # Read as a heading's words are; the section it stands in is the last real heading's.
+            under_errors = bool(above) and names_an_error(above[-1][1])
+            if message := _error_in_heading(text) or _error_as_heading(text, under_errors) or _coded_error_in_heading(text):
+                starts.append(_Start(i, message, BOLD, True, bold_heading=True))
             continue
         marker = _HEADING_MARKER.match(line) or _TITLE_MARKER.match(line)
         if marker:
@@ -677,6 +687,30 @@ def _bold_error(lines: list[str], at: int) -> tuple[str, bool] | None:
     if message and (names_an_error(message) or len(statement.split()) >= 4 and _STATEMENT.search(statement)):
         return message, fix
     return None
+
+
+#: A line that is all bold: ``**Execution failed for task ':app:compileDebugJavaWithJavac'**``.
+_ALL_BOLD = re.compile(r"\*\*(?P<text>[^*]+?)\*\*[ \t]*")
+
+
+def _bold_heading(lines: list[str], at: int) -> str | None:
+    """The text of a bold line that stands as a heading would: a paragraph of its own (a blank line, a heading or
+    the text's start before it; a blank line, a heading or the end after it), all bold. Notes write their errors so
+    where they keep headings for the page's parts. A list or a fence right under it is still the same paragraph to
+    the site's Markdown (Python-Markdown is not CommonMark there), where the entry's id line would show as text.
+
+    >>> _bold_heading(["", "**Execution failed for task ':app:compileDebugJavaWithJavac'**", ""], 1)
+    "Execution failed for task ':app:compileDebugJavaWithJavac'"
+    >>> _bold_heading(["前面一句", "**不是标题**", ""], 1), _bold_heading(["**加粗**的开头", ""], 0), _bold_heading(["**a b**", "1. 列表"], 0)
+    (None, None, None)
+    """
+    if at and lines[at - 1].strip() and not _HEADING.match(lines[at - 1]):
+        return None
+    following = lines[at + 1] if at + 1 < len(lines) else ""
+    if following.strip() and not _HEADING.match(following):
+        return None
+    match = _ALL_BOLD.fullmatch(lines[at])
+    return match["text"].strip() if match else None
 
 
 def _paragraph_end(lines: list[str], at: int, stop: int) -> int | None:
@@ -811,6 +845,11 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
     >>> _error_in_code_under_heading(["## 安装步骤", "```", "error: x y", "```"], 0, "安装步骤"), _error_in_code_under_heading(["## 运行报错", "```", "$ ls", "```"], 0, "运行报错")
     (None, None)
 
+    A tool's error line counts where the block opens with it (:func:`_error_it_opens_with`):
+
+    >>> _error_in_code_under_heading(["#### 报错一", "```text", "error: linker `cc` not found", "  |", "error: could not compile `x`", "```"], 0, "报错一")
+    'error: linker `cc` not found'
+
     Under a label that says the error follows (``报错内容：``), the block is the error whatever it is (a tool's line
     too), and a quote may hold it: ``> Unable to start session for kernel Python 3.``
 
@@ -852,11 +891,29 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
                 # Not a tool's last line there, but a first line that names an error (LaTeX's ``! Package fontspec Error: …``).
                 first = None if message else _first_statement(shown)
                 message = first if first and names_an_error(first) else None
-            if message and (exception_type(message) or labelled_details) and len(message.split()) >= 2:
+            opening = None if labelled_details or (message and exception_type(message)) else _error_it_opens_with(shown)
+            if opening:
+                message = opening
+            if message and (exception_type(message) or labelled_details or opening) and len(message.split()) >= 2:
                 return message
             k = end  # a block of the commands run: the error may be in the next one
         k += 1
     return None
+
+
+def _error_it_opens_with(shown: str) -> str | None:
+    """The tool's error line a block starts with (cargo's ``error: linker `cc` not found``): shown first, it is the
+    error the note is about, where a tool's last line is as often its consequence (cargo's ``error: could not
+    compile …`` after it). Not git's ``fatal:``, which ends its output after the line that says what went wrong.
+
+    >>> _error_it_opens_with("\\nerror: linker `cc` not found\\n  |\\nerror: could not compile `x`")
+    'error: linker `cc` not found'
+    >>> _error_it_opens_with("fatal: Could not read from remote repository."), _error_it_opens_with("$ cargo build\\nerror: x y")
+    (None, None)
+    """
+    first = next((line.strip() for line in shown.split("\n") if line.strip()), "")
+    found = error_line(first) if first else None
+    return found if found and not found.lower().startswith("fatal") else None
 
 
 def _first_statement(shown: str) -> str | None:
