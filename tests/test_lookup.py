@@ -12,6 +12,7 @@ import pytest
 from conftest import FIXTURES, ROOT
 from scaling import cpu_seconds
 from test_fingerprint import paste
+from errata.fingerprint import stated_cause
 from errata.lookup import CONTAINED_SCORE, LookupIndex
 from errata.site import Catalogue
 
@@ -335,6 +336,15 @@ def test_python_weighs_a_shared_library_s_name_as_the_shared_vectors_say(case):
     install). A library's name weighs as a name now, and two that differ twice."""
     index = LookupIndex(VECTORS["names"]["records"])
     assert [m.message for m in index.search(case["query"])] == case["matches"]
+
+
+@pytest.mark.parametrize("case", VECTORS["causes"]["cases"], ids=lambda c: c["query"][:40])
+def test_python_looks_up_the_cause_a_tool_states_under_its_error_as_the_shared_vectors_say(case):
+    """A sixth lookup round: Gradle's ``Error:Execution failed for task ':app:processXiaomiDebugManifest'.`` went at 0.56 to
+    another task's failure; the line under it (``> Manifest merger failed …``) says which error it is."""
+    assert stated_cause(case["query"]) == case["cause"]
+    index = LookupIndex(VECTORS["causes"]["records"])
+    assert [m.message for m in index.search(case["query"])] == case["matches"], case["_comment"]
 
 
 @pytest.mark.parametrize("case", VECTORS["codes"]["confident"], ids=lambda c: c["query"][-40:])

@@ -37,6 +37,8 @@ _LINE_END_BLANK = re.compile(_PASTE["line_end_blank"], _FLAGS)
 EXCEPTION_LINE = re.compile(RULES["exception_line"], _FLAGS)
 #: Tool errors without a Python type: ``ERROR: Could not find ...`` (pip), ``fatal: ...`` (git).
 TOOL_ERROR_LINE = re.compile(RULES["tool_error_line"], _FLAGS)
+#: The cause a tool states under its error line: Gradle's ``> Manifest merger failed …``.
+TOOL_CAUSE_LINE = re.compile(RULES["tool_cause_line"], _FLAGS)
 #: An exception inside a line (``I get `KeyError: 'bbox'` when...``), read when no line starts with one.
 INLINE_EXCEPTION_LINE = re.compile(RULES["inline_exception_line"], _FLAGS)
 #: (pattern, placeholder), applied in this order: larger patterns first.
@@ -214,6 +216,27 @@ def earlier_errors(text: str, count: int) -> list[str]:
     if tool and matches and (before := _line_before(text, matches[-1].start())):
         out.append(before)
     return out
+
+
+def stated_cause(text: str) -> str | None:
+    """The cause a tool states on the line right under its last error line, after a ``>``, where no line is an
+    exception's: Gradle names only the task that failed on its error line, and why on the next.
+
+    >>> stated_cause("Error:Execution failed for task ':app:processDebugManifest'.\\n> Manifest merger failed with multiple errors, see logs")
+    'Manifest merger failed with multiple errors, see logs'
+    >>> stated_cause("ERROR: a\\nplain text"), stated_cause("KeyError: 'a'\\n> b c"), stated_cause("> a\\nERROR: b")
+    (None, None, None)
+    """
+    text = normalise_paste(text)
+    if EXCEPTION_LINE.search(text):
+        return None
+    tools = list(TOOL_ERROR_LINE.finditer(text))
+    if not tools or not text.startswith("\n", tools[-1].end()):
+        return None
+    start = tools[-1].end() + 1
+    end = text.find("\n", start)
+    cause = TOOL_CAUSE_LINE.match(text[start : end if end >= 0 else len(text)])
+    return trimmed(cause.group(1)) if cause else None
 
 
 def _line_before(text: str, at: int) -> str | None:

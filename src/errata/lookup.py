@@ -47,6 +47,7 @@ from .fingerprint import (
     QUOTED_TOKEN,
     RULES,
     earlier_errors,
+    stated_cause,
     exception_line,
     feature_weight,
     features,
@@ -161,14 +162,19 @@ class LookupIndex:
         return sum(self.weight(t) * (HEAD_WEIGHT if t in lead else 1.0) for t in feature_set)
 
     def search(self, query: str, limit: int = 5, threshold: float = CONFIDENT_SCORE) -> list[Match]:
-        """The confident matches for a query, best first; where its last error has none, those of the
-        errors before it (:func:`~errata.fingerprint.earlier_errors`), nearest first.
+        """The confident matches for a query, best first; those of the cause a tool states under its error
+        line (:func:`~errata.fingerprint.stated_cause`) where they score higher; where its last error has none,
+        those of the errors before it (:func:`~errata.fingerprint.earlier_errors`), nearest first.
 
         >>> index = LookupIndex([{"message": "KeyError: 'bbox'", "url": "a/#k", "type": "KeyError", "fingerprint": "KeyError: 'bbox'"}])
         >>> [m.url for m in index.search("KeyError: 'bbox'\\nERROR:torch.distributed.elastic failed\\nChildFailedError: train.py FAILED")]
         ['a/#k']
         """
         matches = self._search(query, limit, threshold)
+        # Gradle's error line names the task that failed, the next line why: every task's failure reads alike.
+        if (cause := stated_cause(query)) and (by_cause := self._search(cause, limit, threshold)):
+            if not matches or by_cause[0].score > matches[0].score:
+                matches = by_cause
         for earlier in [] if matches else earlier_errors(query, EARLIER_ERRORS):
             matches = self._search(earlier, limit, threshold)
             if matches:

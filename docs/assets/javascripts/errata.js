@@ -32,6 +32,7 @@
       python3Types: rules.python3_types.rules.map(function (r) { return [new RegExp("^(?:" + r[0] + ")$"), new RegExp(r[1]), r[2]]; }),
       exceptionLine: new RegExp(rules.exception_line, "gm"),
       toolErrorLine: new RegExp(rules.tool_error_line, "gm"),
+      toolCauseLine: new RegExp(rules.tool_cause_line),
       inlineExceptionLine: new RegExp(rules.inline_exception_line, "gm"),
       // Python writes a group in a replacement as \1, JavaScript as $1.
       codes: rules.codes.rules.map(function (rule) { return [new RegExp(rule.pattern, "g"), rule.prefix, rule.suffix]; }),
@@ -257,6 +258,10 @@
   // before it (earlierErrors), nearest first: a launcher's ChildFailedError ends many tracebacks.
   LookupIndex.prototype.search = function (query, limit, threshold) {
     var matches = this.searchOne(query, limit, threshold);
+    // Gradle's error line names the task that failed, the next line why: every task's failure reads alike.
+    var cause = statedCause(query, this.R);
+    var byCause = cause ? this.searchOne(cause, limit, threshold) : [];
+    if (byCause.length && (!matches.length || byCause[0].score > matches[0].score)) matches = byCause;
     var earlier = matches.length ? [] : earlierErrors(query, this.R.scores.earlier_errors, this.R);
     for (var k = 0; k < earlier.length && !matches.length; k++) matches = this.searchOne(earlier[k], limit, threshold);
     return matches;
@@ -294,6 +299,21 @@
       if (before) out.push(before);
     }
     return out;
+  }
+
+  // As errata.fingerprint.stated_cause: the cause a tool states on the line right under its last error line,
+  // after a ">", where no line is an exception's.
+  function statedCause(text, R) {
+    text = normalisePaste(text, R);
+    R.exceptionLine.lastIndex = 0;
+    if (R.exceptionLine.test(text)) return null;
+    var tools = allMatches(R.toolErrorLine, text);
+    if (!tools.length) return null;
+    var last = tools[tools.length - 1], end = last.index + last[0].length;
+    if (text.charAt(end) !== "\n") return null;
+    var next = text.indexOf("\n", end + 1);
+    var cause = R.toolCauseLine.exec(text.slice(end + 1, next < 0 ? text.length : next));
+    return cause ? trimmed(cause[1], R) : null;
   }
 
   // The line before offset at (a line's start) where it is the tool's words, not one of its error lines.
@@ -386,7 +406,7 @@
   var api = {
     compileRules: compileRules, normalisePaste: normalisePaste, exceptionLine: exceptionLine, parameterise: parameterise, fingerprint: fingerprint,
     tokens: tokens, features: features, head: head, shortType: shortType, python3Type: python3Type, saysSomething: saysSomething, LookupIndex: LookupIndex, searchableQuery: searchableQuery,
-    capQuery: capQuery, SEARCH_BOX_CHARS: SEARCH_BOX_CHARS, earlierErrors: earlierErrors,
+    capQuery: capQuery, SEARCH_BOX_CHARS: SEARCH_BOX_CHARS, earlierErrors: earlierErrors, statedCause: statedCause,
   };
   if (typeof module !== "undefined" && module.exports) { module.exports = api; return; }
   root.Errata = api;
