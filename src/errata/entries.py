@@ -235,6 +235,11 @@ def _introduced_entry(lines: list[str], first_line: int = 1) -> ErrorEntry | Non
     >>> entry.message, entry.id_after_line, entry.sections["solution"]
     ('Vagrant could not detect VirtualBox!', 1, '把安装目录加进 PATH 就好了。')
     >>> _introduced_entry(["错误处理是这样写的：", "", "```python", "try:", "    x()", "```", "", "这样就好。"])
+
+    Each such line is tried in turn, the first that shows an error and has prose after it taken:
+
+    >>> _introduced_entry(["报错如下：", "```", "$ pg_ctl start", "```", "", "再试一次，报错如下：", "```", "postgres: invalid argument: x", "```", "", "路径里有空格，加上引号。"]).message
+    'postgres: invalid argument: x'
     """
     prose = dict(prose_lines("\n".join(lines)))
     for i, line in prose.items():
@@ -258,7 +263,7 @@ def _introduced_entry(lines: list[str], first_line: int = 1) -> ErrorEntry | Non
                 message = None  # ``<!-- more -->``, a file name: no statement of an error
         fix = _prose_under(lines[stop:])
         if not message or not fix:
-            return None
+            continue  # the next line that says an error follows may show one (a note of two tries, the second's error plainer)
         entry = ErrorEntry(message, i + first_line, len(lines) + first_line - 1, heading_id=anchor_for(message))
         entry.id_after_line = end + first_line
         entry.sections = {"details": _tidy(lines[start:stop]), "solution": fix}

@@ -271,7 +271,7 @@ def exception_type(text: str) -> str | None:
 #: nothing), but may take an ending (``errors``, ``failed``, ``Failure``).
 _ENGLISH_ERROR_WORDS = (
     r"error|exception|fail|cannot|can't|could ?n[o']t|unable|not found|no such|no module|denied|invalid|illegal|fatal|"
-    r"refused|timed? ?out|out of memory|abort|traceback|warn|segmentation fault|core dumped|killed|not supported|"
+    r"refused|timed? ?out|out of memory|abort|traceback|warn|segmentation fault|core dumped|killed|not supported|unrecogni[sz]ed|"
     r"unsupported|mismatch|expected|undefined|unknown|missing|does ?n[o']t exist|deprecated|conflict|err!|"
     r"panic|insufficient|n[o']t match|emerg"
 )
