@@ -86,6 +86,15 @@ def test_a_heading_of_open_brackets_is_read_in_linear_time():
     assert grows_linearly(lambda n: find_entries("## 报错 `Error: a b c` " + "[" * n + "\n\n解决：x\n"), 10_000)
 
 
+@pytest.mark.parametrize("unit", ["报错如下：\n\n```\n$ ls\n```\n\n", "报错如下：\n", "报错如下：\n\nERROR: a b c failed\n\n"], ids=["blocks", "one paragraph", "no fix"])
+def test_lines_that_say_an_error_follows_are_read_in_linear_time(unit):
+    """Caught before it landed: trying each line that says an error follows, not only the first, read on to the page's
+    end from each (4,000 of them: 64 s). A handful are tried, and the fix only once an error is shown."""
+    from scaling import grows_linearly
+
+    assert grows_linearly(lambda n: find_entries(unit * n + "改好了。\n"), 2000)
+
+
 def test_a_card_entry_is_read_as_before():
     entries = find_entries("## `KeyError: 'bbox'`\n\n- 解决方案：检查标注\n")
     assert entries[0].heading_id == "" and entries[0].anchor.startswith("keyerror-bbox-")

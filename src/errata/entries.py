@@ -225,6 +225,11 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
 _SAYS_THE_ERROR_FOLLOWS = re.compile(r"^(?![-*+>#|`\s])[^\n]{0,48}(?:报错|错误|异常|报的错|出错)[^\n，。,.]{0,6}?[：:]?[ \t]*$")
 
 
+#: How many lines that say an error follows a note with no heading for it is read for: a note of one error has a
+#: few (a first try, a second), and each is read on to the page's end.
+_INTRODUCTIONS_TRIED = 4
+
+
 def _introduced_entry(lines: list[str], first_line: int = 1) -> ErrorEntry | None:
     """A note that is one error with no heading for it: a line says the error follows (``报错如下：``), the error is
     the block, quote or paragraph after it, and prose after that says what was done. The page keeps it as written;
@@ -242,9 +247,13 @@ def _introduced_entry(lines: list[str], first_line: int = 1) -> ErrorEntry | Non
     'postgres: invalid argument: x'
     """
     prose = dict(prose_lines("\n".join(lines)))
+    tried = 0
     for i, line in prose.items():
         if not _SAYS_THE_ERROR_FOLLOWS.match(line):
             continue
+        tried += 1
+        if tried > _INTRODUCTIONS_TRIED:
+            return None  # each try reads on to the page's end: a page of such lines took minutes (4,000: 64 s)
         end = i  # the paragraph the line ends (a fence may follow at once)
         while end + 1 < len(lines) and end + 1 in prose and lines[end + 1].strip() and not FENCE.match(lines[end + 1]):
             end += 1
@@ -261,9 +270,11 @@ def _introduced_entry(lines: list[str], first_line: int = 1) -> ErrorEntry | Non
             message = error_line("\n".join(shown)) or _first_statement("\n".join(shown))
             if message and not (names_an_error(message) or _STATEMENT.search(message)):
                 message = None  # ``<!-- more -->``, a file name: no statement of an error
-        fix = _prose_under(lines[stop:])
-        if not message or not fix:
+        if not message:
             continue  # the next line that says an error follows may show one (a note of two tries, the second's error plainer)
+        fix = _prose_under(lines[stop:])
+        if not fix:
+            return None  # nothing said after it, nor after any later one
         entry = ErrorEntry(message, i + first_line, len(lines) + first_line - 1, heading_id=anchor_for(message))
         entry.id_after_line = end + first_line
         entry.sections = {"details": _tidy(lines[start:stop]), "solution": fix}
