@@ -225,6 +225,34 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
 _SAYS_THE_ERROR_FOLLOWS = re.compile(r"^(?![-*+>#|`\s])[^\n]{0,48}(?:报错|错误|异常|报的错|出错)[^\n，。,.]{0,6}?[：:]?[ \t]*$")
 
 
+#: A line that quotes the error it says happened, in a code span after the word and a colon: ``加载表格数据时报了异常，
+#: 报错：`org.apache.ibatis.binding.BindingException: Invalid bound statement (not found)` ``.
+_QUOTES_THE_ERROR = re.compile(r"(?:报错|错误|异常|报的错|出错)(?:信息|内容)?[ \t]*[：:][ \t]*`(?P<span>[^`\n]+)`")
+def _quoted_entry(lines: list[str], at: int, span: str, prose: dict[int, str], first_line: int) -> ErrorEntry | None:
+    """:func:`_introduced_entry` for a line that quotes its error (:data:`_QUOTES_THE_ERROR`): an entry where the span is
+    an error as a program prints it (its type or a tool's error line) and prose after the line says what was done; the
+    id goes on the line's paragraph.
+
+    >>> lines = ["加载数据时报了异常，报错：`BindingException: Invalid bound statement (not found)`", "原来是 mapper 没写进配置。"]
+    >>> entry = _quoted_entry(lines, 0, "BindingException: Invalid bound statement (not found)", {0: lines[0], 1: lines[1]}, 1)
+    >>> entry.message, entry.id_after_line, entry.sections["solution"]
+    ('BindingException: Invalid bound statement (not found)', 2, '原来是 mapper 没写进配置。')
+    """
+    message = error_line(span)
+    if not message or len(message.split()) < 2:
+        return None
+    fix = _prose_under(lines[at + 1 :])
+    if not fix:
+        return None
+    end = at  # the paragraph the line is in ends where a blank line or a block does
+    while end + 1 < len(lines) and end + 1 in prose and lines[end + 1].strip() and not FENCE.match(lines[end + 1]):
+        end += 1
+    entry = ErrorEntry(message, at + first_line, len(lines) + first_line - 1, heading_id=anchor_for(message))
+    entry.id_after_line = end + first_line
+    entry.sections = {"solution": fix}
+    return entry
+
+
 #: How many lines that say an error follows a note with no heading for it is read for: a note of one error has a
 #: few (a first try, a second), and each is read on to the page's end.
 _INTRODUCTIONS_TRIED = 4
@@ -249,11 +277,18 @@ def _introduced_entry(lines: list[str], first_line: int = 1) -> ErrorEntry | Non
     prose = dict(prose_lines("\n".join(lines)))
     tried = 0
     for i, line in prose.items():
-        if not _SAYS_THE_ERROR_FOLLOWS.match(line):
+        quoted = None if _SAYS_THE_ERROR_FOLLOWS.match(line) else _QUOTES_THE_ERROR.search(line)
+        if not quoted and not _SAYS_THE_ERROR_FOLLOWS.match(line):
             continue
         tried += 1
         if tried > _INTRODUCTIONS_TRIED:
             return None  # each try reads on to the page's end: a page of such lines took minutes (4,000: 64 s)
+        if quoted:
+            # The error is on the line itself; what follows it, in its paragraph or after, says what was done.
+            entry = _quoted_entry(lines, i, quoted["span"], prose, first_line)
+            if entry:
+                return entry
+            continue
         end = i  # the paragraph the line ends (a fence may follow at once)
         while end + 1 < len(lines) and end + 1 in prose and lines[end + 1].strip() and not FENCE.match(lines[end + 1]):
             end += 1
