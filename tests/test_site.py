@@ -481,3 +481,56 @@ def test_tags_that_differ_only_in_case_are_one_tag(tmp_path):
     page = read(tmp_path / "site", "tags/index.html")
     assert len(re.findall(r'id="tag:git"', page)) == 1
     assert all(f"{name}/" in page for name in "abc")
+
+
+def test_every_entry_s_link_leads_to_an_id_its_page_has_and_no_id_line_shows(tmp_path):
+    """Found by a sixth lookup round's check of every built entry: a heading whose words have two blanks between them
+    (``报错：  ORA-28040``) got a link to ``报错--ora-28040`` where the page's id is ``报错-ora-28040``, and the id line of
+    a note's paragraph with its log fenced right under it (``报的错是：`` then the fence) showed as text, the id missing.
+    Each shape the entry reader keeps in place is built here, and every entry of errors.json is looked for."""
+    notes = {
+        "ora.md": """\
+            # Navicat 连接 Oracle 报错：  ORA-28040: 没有匹配的验证协议
+
+            在 sqlnet.ora 里加一行 SQLNET.ALLOWED_LOGON_VERSION=8，再重启监听。
+            """,
+        "ffmpeg.md": """\
+            ---
+            title: ffmpeg 加字幕
+            ---
+
+            命令是这样的。
+
+            报的错是：
+            ```
+            [subtitles @ 0x1] Unable to parse option value "x.ass" as image size
+            Error initializing filter 'subtitles' with args 'x.ass'
+            ```
+
+            Windows 路径里的冒号要转义，写成 `F\\\\:/x.ass` 就好了。
+            """,
+        "gradle.md": """\
+            # 构建问题
+
+            **org.gradle.api.tasks.TaskExecutionException: Execution failed for task ':app:compileDebugJavaWithJavac'**
+
+            先看完整的编译输出，再检查 JDK 版本。
+            """,
+        "mybatis.md": """\
+            ---
+            title: mybatis
+            ---
+
+            加载数据时报了异常，报错：`org.apache.ibatis.binding.BindingException: Invalid bound statement (not found)`
+            其实问题很简单，mapper 忘记写到 mybatis-config.xml 了。
+            """,
+    }
+    result, site = fixture_site(tmp_path, notes)
+    assert result.returncode == 0, result.stderr
+    entries = json.loads(read(site, "errors.json"))["entries"]
+    assert {entry["url"].split("/")[0] for entry in entries} == {"ora", "ffmpeg", "gradle", "mybatis"}
+    for entry in entries:
+        page, _, anchor = entry["url"].partition("#")
+        html = read(site, page + "index.html")
+        assert f'id="{anchor}"' in html, entry["url"]
+        assert "{ #" not in html, page

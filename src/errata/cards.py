@@ -158,8 +158,12 @@ def render_essay(body: str, entries: list[ErrorEntry], first_line: int = 1) -> s
         return body
     lines = body.split("\n")
     for entry in paragraphs:
-        # attr_list gives a paragraph the id on a line of its own right after it; kept inside one item, no line moves
-        lines[entry.id_after_line - first_line] += f"\n{{ #{entry.anchor} }}"
+        # attr_list gives a paragraph the id on a line of its own right after it; kept inside one item, no line moves.
+        # A blank line after it where the paragraph has none: a fence right under the paragraph (``报的错是：`` then
+        # the log) is lifted out before attr_list reads the block, and the id line would be its text, shown.
+        at = entry.id_after_line - first_line
+        after = "" if at + 1 >= len(lines) or not lines[at + 1].strip() else "\n"
+        lines[at] += f"\n{{ #{entry.anchor} }}{after}"
     out: list[str] = []
     cursor = 0
     renamed: dict[str, str] = {}  # a heading's id as the essay wrote it → its card's anchor

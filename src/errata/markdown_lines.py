@@ -42,9 +42,13 @@ def heading_slug(text: str) -> str:
 
     >>> heading_slug("pip 安装 `403 Forbidden`"), heading_slug("KeyError { #k }")
     ('pip-安装-403-forbidden', 'keyerror')
+    >>> heading_slug("Navicat 连接 Oracle 报错：  ORA-28040"), heading_slug("a\u3000b")
+    ('navicat-连接-oracle-报错-ora-28040', 'a-b')
     """
     text = BRACES.sub(lambda group: "" if HASH_ID.search(group.group()) else group.group(), text)
-    return _slugify()(text.replace("`", "").strip(), "-")
+    # The table of contents slugs the heading's text with each run of blanks one space (a tab, a no-break or an
+    # ideographic space too): a note's ``报错：  ORA-28040`` has the id ``报错-ora-28040``, not ``报错--ora-28040``.
+    return _slugify()(" ".join(text.replace("`", "").split()), "-")
 
 
 @cache
