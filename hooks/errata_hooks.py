@@ -26,7 +26,7 @@ from errata.frontdoor import fill_front_door, front_door, mark_front_door, rende
 from errata.metadata import display_name
 from errata.paths import OWN_STATIC_FILES, THEME_KEYS, generated_file_problem, name_problem, special_file_problem, static_file_problem, theme_value_problem, through_symlink
 from errata.phases import PhaseClock
-from errata.safety import duplicate_ids, escape_text, escape_values, quote_url, sanitize_html, sanitize_toc, site_setting_problems
+from errata.safety import duplicate_ids, escape_text, missing_ids, escape_values, quote_url, sanitize_html, sanitize_toc, site_setting_problems
 from errata.search_text import quiet_jieba, segment_chinese
 from errata.site import SITE_PAGES, Catalogue, order_key, put_widgets, relative_url, search_settings, unnumbered_dest, url_clashes
 
@@ -249,7 +249,13 @@ def on_page_content(html: str, page, config, files) -> str:
             for marker, table in _errors_tables.items():
                 html = html.replace(marker, table)
     with clock.phase("cards: HTML"):
-        return finish_cards(html, entries)
+        html = finish_cards(html, entries)
+    # The errors index and the lookup link each entry to its anchor: one the page lacks would lead nowhere (a heading
+    # slugged otherwise than the table of contents does, an id line the page shows as text).
+    for anchor in missing_ids(html, [entry.anchor for entry in entries]):
+        line = next(entry.line for entry in entries if entry.anchor == anchor)
+        log.warning(f"{page.file.src_uri}:{line}: the entry's link leads nowhere: the page has no id {quote(anchor)} (write the error's heading once, as plain text) [entry-anchor]")
+    return html
 
 
 def _front_door_html(page, config) -> str:

@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from typing import Iterable
 
 import nh3
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
@@ -534,6 +535,16 @@ def duplicate_ids(page: str) -> list[str]:
     """
     seen = Counter(match.group(1) for match in _ID.finditer(page))
     return [name for name, count in seen.items() if count > 1]
+
+
+def missing_ids(page: str, wanted: Iterable[str]) -> list[str]:
+    """The ``wanted`` ids that sanitised HTML does not have: an entry whose link would lead nowhere.
+
+    >>> missing_ids('<h2 id="a-b">x</h2><p id="k&amp;1">y</p>', ["a-b", "k&1", "a--b"])
+    ['a--b']
+    """
+    present = {html.unescape(match.group(1)) for match in _ID.finditer(page)}
+    return [name for name in wanted if name not in present]
 
 
 @dataclass(frozen=True)
