@@ -484,8 +484,23 @@ def _names_its_error_plainly(message: str) -> bool:
     (True, True)
     >>> _names_its_error_plainly("Element is not clickable at point")
     False
+
+    A system call's error as the C library words it, after the colon a program puts before it, is one as printed too:
+
+    >>> _names_its_error_plainly("redis-server.service: PID file /run/redis.pid not readable (yet?) after start: No such file or directory")
+    True
     """
-    return exception_type(message) is not None or error_line(message) is not None or bool(_ERROR_CODE.search(message))
+    return exception_type(message) is not None or error_line(message) is not None or bool(_ERROR_CODE.search(message) or _STRERROR.search(message))
+
+
+#: The C library's words for the commonest system errors (strerror), as programs print them after a colon:
+#: ``bind: Cannot assign requested address``, ``open(/run/x.pid): No such file or directory``.
+_STRERROR = re.compile(
+    r"[:：][ \t]*(?:No such file or directory|Permission denied|Connection refused|Address already in use|Cannot assign requested address|"
+    r"Operation not permitted|Connection timed out|No space left on device|Too many open files|Broken pipe|Connection reset by peer|"
+    r"Network is unreachable|Cannot allocate memory|Read-only file system|Device or resource busy|No route to host)\b",
+    re.IGNORECASE,
+)
 
 
 def _prose_under(lines: list[str]) -> str:
