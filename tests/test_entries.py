@@ -533,3 +533,63 @@ def test_a_tool_s_error_line_that_opens_the_block_under_an_error_heading_is_the_
     assert [(e.message, e.sections["solution"]) for e in find_entries(body)] == [("error: linker `cc` not found", "cc 是 C 编译器，装上 gcc 就好了。")]
     git = "# 推送\n\n## push 报错\n\n```\nfatal: Could not read from remote repository.\n```\n\n检查 SSH key。\n"
     assert find_entries(git) == []
+
+
+def _site_page(body: str) -> str:
+    """The page the site makes of an essay's body: its entries rendered, through mkdocs.yml's Markdown."""
+    import markdown
+    from mkdocs.config import load_config
+
+    from conftest import ROOT
+    from errata.cards import render_essay
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    site = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
+    return site.convert(render_essay(body, find_entries(body)))
+
+
+_BOLD_ERROR_LINE = "**ModuleNotFoundError: No module named 'left_pad'**\n\n装上 left_pad 就好了。"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"# t\n\n<!--\n\n{_BOLD_ERROR_LINE}\n\n-->\n\n后记。\n",
+        f"# t\n\n<div>\n\n{_BOLD_ERROR_LINE}\n\n</div>\n",
+        f"# t\n\n<details>\n<summary>x</summary>\n\n{_BOLD_ERROR_LINE}\n\n</details>\n",
+        "# t\n\n正文。\n\n\u00a0\n**ModuleNotFoundError: No module named 'left_pad'**\n\u00a0\n装上 left_pad 就好了。\n",
+        "# t\n\n<!--\n报错如下：\n\n```\nKeyError: 'bbox'\n```\n\n改了标注就好了。\n-->\n",
+        "# t\n\n<div>\n\n## 编译报错\n\n```\nerror: linker `cc` not found\n```\n\n装上 gcc 就好了。\n\n</div>\n",
+    ],
+    ids=["in a comment", "in a raw div", "in details", "a no-break space line", "introduced in a comment", "error heading in a raw div"],
+)
+def test_an_entry_s_link_leads_to_an_id_the_page_has(body):
+    """Red team, round 26: a bold line standing as a heading in a commented-out draft, a raw ``<div>`` or ``<details>``
+    became an entry whose id line the page printed as text (or hid in the comment): errors.json linked to no id, and
+    the strict build passed. So did one between lines of a no-break space, which Python-Markdown reads as text, not
+    blank: the id line fell inside the paragraph. An entry now starts only where the page reads Markdown."""
+    page = _site_page(body)
+    for entry in find_entries(body):
+        assert page.count(f'id="{entry.anchor}"') == 1, entry
+    assert "{ #" not in page
+
+
+def test_the_same_error_in_bold_twice_gives_one_entry_and_one_id():
+    """Red team, round 26: a note of one error on two systems, each a bold line with its fix, passed the strict build
+    before bold lines were read as headings; then both got the same id, and the check refused the page."""
+    from errata.checks import check_duplicate_ids
+
+    body = (
+        "# 两台机器上的同一个报错\n\n## Windows 上\n\n**ModuleNotFoundError: No module named 'yaml'**\n\n用 pip 装 pyyaml。\n\n"
+        "## Linux 上\n\n**ModuleNotFoundError: No module named 'yaml'**\n\n用 apt 装 python3-yaml。\n"
+    )
+    entries = find_entries(body)
+    assert len(entries) == 1 and check_duplicate_ids(body, entries, "x.md") == []
+
+
+def test_a_long_bold_line_is_read_in_linear_time():
+    """Red team, round 26: a bold line is read as a heading's words are, with patterns not linear in them, but no check
+    caps its length as it caps a heading's (80 KB of ``a.`` in one bold line: a check of 13.7 s, and it passed)."""
+    from scaling import grows_linearly
+
+    assert grows_linearly(lambda n: find_entries("# 报错\n\n**" + "a." * n + "**\n\n装上就好了。\n"), 5000)

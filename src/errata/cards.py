@@ -162,7 +162,7 @@ def render_essay(body: str, entries: list[ErrorEntry], first_line: int = 1) -> s
         # A blank line after it where the paragraph has none: a fence right under the paragraph (``报的错是：`` then
         # the log) is lifted out before attr_list reads the block, and the id line would be its text, shown.
         at = entry.id_after_line - first_line
-        after = "" if at + 1 >= len(lines) or not lines[at + 1].strip() else "\n"
+        after = "" if at + 1 >= len(lines) or not lines[at + 1].strip(" \t") else "\n"  # a no-break space is text to Markdown
         lines[at] += f"\n{{ #{entry.anchor} }}{after}"
     out: list[str] = []
     cursor = 0

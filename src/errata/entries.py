@@ -39,7 +39,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from .fingerprint import error_line, exception_type, fingerprint, libraries_in_traceback, names_an_error, short_type
-from .markdown_lines import BRACES, FENCE, HASH_ID, code_span_bounds, heading_slug, heading_text, prose_lines
+from .markdown_lines import BRACES, FENCE, HASH_ID, HTML, code_span_bounds, heading_slug, heading_text, line_roles, prose_lines
 
 #: Section labels, in the order a card shows them, with the words that name them.
 SECTION_LABELS: dict[str, tuple[str, ...]] = {
@@ -181,6 +181,7 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
     taken = _ids_on_the_page(lines) if in_place else Counter()
     references = _reference_labels(lines) if in_place else frozenset()
     entries = []
+    given: set[str] = set()  # the ids bold paragraphs were given: the same error in bold twice gets one
     for n, (start, message, kind, in_place, fix_after, bold_heading) in enumerate(starts):
         end = _entry_end(lines, start, kind, starts[n + 1][0] if n + 1 < len(starts) else len(lines))
         entry = ErrorEntry(message, start + first_line, end + first_line - 1)
@@ -192,8 +193,9 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
                 entry.sections["solution"] = fix  # ``**报错：… 解决：**``: what follows is the fix (not nothing: a heading may follow)
             if bold_heading and not entry.sections.keys() & {"analysis", "solution"} and _names_its_error_plainly(message) and (fix := _prose_under(lines[start + 1 : end])):
                 entry.sections["solution"] = fix  # as under a heading that is an error as printed: the prose is the fix
-            if taken[entry.anchor] or not entry.sections.keys() & {"analysis", "solution"}:
+            if taken[entry.anchor] or entry.anchor in given or not entry.sections.keys() & {"analysis", "solution"}:
                 continue  # as a heading that names an error: an entry where the note says what to do
+            given.add(entry.anchor)
             entry.heading_id, entry.id_after_line = entry.anchor, last + first_line
         elif in_place:
             text = heading_text(lines[start]) or ""
@@ -275,8 +277,11 @@ def _introduced_entry(lines: list[str], first_line: int = 1) -> ErrorEntry | Non
     'postgres: invalid argument: x'
     """
     prose = dict(prose_lines("\n".join(lines)))
+    roles = line_roles("\n".join(lines))
     tried = 0
     for i, line in prose.items():
+        if roles[i] == HTML:
+            continue  # a raw HTML block or comment: the page shows it as written, no id line works there
         quoted = None if _SAYS_THE_ERROR_FOLLOWS.match(line) else _QUOTES_THE_ERROR.search(line)
         if not quoted and not _SAYS_THE_ERROR_FOLLOWS.match(line):
             continue
@@ -668,7 +673,10 @@ def _entry_starts(lines: list[str]) -> list[_Start]:
     other words (``### pip 安装 `403 Forbidden` ``), or whose first line under it is one such span."""
     starts = []
     above: list[tuple[int, str]] = []  # the headings this line stands under: (level, text)
+    roles = line_roles("\n".join(lines))
     for i, line in prose_lines("\n".join(lines)):
+        if roles[i] == HTML:
+            continue  # a raw HTML block or comment: the page shows it as written, and no id line or card works there
         marker = _LIST_MARKER.match(line)
         message = code_span_text(line[marker.end() :]) if marker else None
         if message is not None:
@@ -757,6 +765,9 @@ def _bold_error(lines: list[str], at: int) -> tuple[str, bool] | None:
 
 #: A line that is all bold: ``**Execution failed for task ':app:compileDebugJavaWithJavac'**``.
 _ALL_BOLD = re.compile(r"\*\*(?P<text>[^*]+?)\*\*[ \t]*")
+#: As long as a heading may be (``MAX_HEADING_CHARS`` in :mod:`errata.checks`): a heading's words are read with patterns
+#: that are not all linear in them (80 KB of ``a.`` in one bold line: a check of 13.7 s, and it passed).
+_MAX_BOLD_HEADING_CHARS = 1000
 
 
 def _bold_heading(lines: list[str], at: int) -> str | None:
@@ -770,11 +781,13 @@ def _bold_heading(lines: list[str], at: int) -> str | None:
     >>> _bold_heading(["前面一句", "**不是标题**", ""], 1), _bold_heading(["**加粗**的开头", ""], 0), _bold_heading(["**a b**", "1. 列表"], 0)
     (None, None, None)
     """
-    if at and lines[at - 1].strip() and not _HEADING.match(lines[at - 1]):
+    if len(lines[at]) > _MAX_BOLD_HEADING_CHARS:
+        return None  # no heading is so long (the check refuses one): a page-long bold line is none
+    if at and lines[at - 1].strip(" \t") and not _HEADING.match(lines[at - 1]):
         return None
     following = lines[at + 1] if at + 1 < len(lines) else ""
-    if following.strip() and not _HEADING.match(following):
-        return None
+    if following.strip(" \t") and not _HEADING.match(following):
+        return None  # blank as Python-Markdown reads it: a no-break space is text, and the paragraph goes on
     match = _ALL_BOLD.fullmatch(lines[at])
     return match["text"].strip() if match else None
 
