@@ -230,6 +230,20 @@ _SAYS_THE_ERROR_FOLLOWS = re.compile(r"^(?![-*+>#|`\s])[^\n]{0,48}(?:报错|错�
 #: A line that quotes the error it says happened, in a code span after the word and a colon: ``加载表格数据时报了异常，
 #: 报错：`org.apache.ibatis.binding.BindingException: Invalid bound statement (not found)` ``.
 _QUOTES_THE_ERROR = re.compile(r"(?:报错|错误|异常|报的错|出错)(?:信息|内容)?[ \t]*[：:][ \t]*`(?P<span>[^`\n]+)`")
+def _prose_paragraph_end(lines: list[str], at: int, prose: dict[int, str]) -> int:
+    """The last line of the paragraph line ``at`` is in, going down: it ends before a blank line, a fence or a line
+    that is not prose (``prose``: :func:`~errata.markdown_lines.prose_lines` by line).
+
+    >>> lines = ["报错如下：", "```", "x", "```", "", "a", "b", "", "c"]
+    >>> _prose_paragraph_end(lines, 0, {0: "", 4: "", 5: "", 6: "", 7: "", 8: ""}), _prose_paragraph_end(lines, 5, {0: "", 4: "", 5: "", 6: "", 7: "", 8: ""})
+    (0, 6)
+    """
+    end = at
+    while end + 1 < len(lines) and end + 1 in prose and lines[end + 1].strip() and not FENCE.match(lines[end + 1]):
+        end += 1
+    return end
+
+
 def _quoted_entry(lines: list[str], at: int, span: str, prose: dict[int, str], first_line: int) -> ErrorEntry | None:
     """:func:`_introduced_entry` for a line that quotes its error (:data:`_QUOTES_THE_ERROR`): an entry where the span is
     an error as a program prints it (its type or a tool's error line) and prose after the line says what was done; the
@@ -246,9 +260,7 @@ def _quoted_entry(lines: list[str], at: int, span: str, prose: dict[int, str], f
     fix = _prose_under(lines[at + 1 :])
     if not fix:
         return None
-    end = at  # the paragraph the line is in ends where a blank line or a block does
-    while end + 1 < len(lines) and end + 1 in prose and lines[end + 1].strip() and not FENCE.match(lines[end + 1]):
-        end += 1
+    end = _prose_paragraph_end(lines, at, prose)
     entry = ErrorEntry(message, at + first_line, len(lines) + first_line - 1, heading_id=anchor_for(message))
     entry.id_after_line = end + first_line
     entry.sections = {"solution": fix}
@@ -294,9 +306,7 @@ def _introduced_entry(lines: list[str], first_line: int = 1) -> ErrorEntry | Non
             if entry:
                 return entry
             continue
-        end = i  # the paragraph the line ends (a fence may follow at once)
-        while end + 1 < len(lines) and end + 1 in prose and lines[end + 1].strip() and not FENCE.match(lines[end + 1]):
-            end += 1
+        end = _prose_paragraph_end(lines, i, prose)  # the paragraph the line ends (a fence may follow at once)
         start = next((k for k in range(end + 1, len(lines)) if lines[k].strip()), None)
         if start is None:
             return None
