@@ -593,3 +593,16 @@ def test_a_long_bold_line_is_read_in_linear_time():
     from scaling import grows_linearly
 
     assert grows_linearly(lambda n: find_entries("# 报错\n\n**" + "a." * n + "**\n\n装上就好了。\n"), 5000)
+
+
+def test_a_label_alone_in_a_list_item_says_the_quote_under_it_is_the_error():
+    """A seventh lookup round: ``#### 问题：…报错…``, then ``+ 问题描述：`` alone in its item and the error quoted under it,
+    then ``+ 问题分析：`` and ``+ 解决办法：``. The label standing alone said nothing, so the quote was not read."""
+    body = (
+        "# 安装常见问题\n\n#### 问题：运行 `import demo` 时报错，找不到动态库\n\n+ 问题描述：\n"
+        "> ImportError: libdemo.so.1: cannot open shared object file: No such file or directory\n\n"
+        "+ 问题分析：\n动态库所在的目录不在 LD_LIBRARY_PATH 里。\n\n+ 解决办法：\n把它的目录加进 LD_LIBRARY_PATH。\n"
+    )
+    (entry,) = find_entries(body)
+    assert entry.message == "ImportError: libdemo.so.1: cannot open shared object file: No such file or directory"
+    assert {"analysis", "solution"} <= entry.sections.keys()

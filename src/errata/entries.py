@@ -955,7 +955,7 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
         # Any heading ends the block, a first-level one too: a page of ``# 报错`` over ``报错信息：`` lines each looked
         # down to the page's end (999 headings, 125 KB: 19 s a reading, a strict build 45 s; a red-team audit).
         heading = _HEADING_MARKER.match(line) or _TITLE_MARKER.match(line)
-        labelled = None if heading else _inline_label(line) or _paragraph_label(line)
+        labelled = None if heading else _inline_label(line) or _paragraph_label(line) or _label_alone(line)
         key = section_key(heading_text(line) or "") if heading else labelled and labelled[0]
         if key == "details":
             labelled_details = True
@@ -1168,6 +1168,18 @@ def _inline_label(line: str) -> tuple[str, str] | None:
     match = _INLINE_LABEL.match(line)
     key = _label_key(match)
     return (key, match["rest"]) if key else None
+
+
+def _label_alone(line: str) -> tuple[str, str] | None:
+    """The section a label standing alone in a list item or a quote names (:data:`_LABEL`: ``+ 问题描述：``, ``> 如何解决``),
+    with no words after it, or None.
+
+    >>> _label_alone("+ 问题描述："), _label_alone("- **解决办法**"), _label_alone("- 安装步骤："), _label_alone("- 原因：见下")
+    (('details', ''), ('solution', ''), None, None)
+    """
+    match = _LABEL.match(line)
+    key = section_key(match["label"]) if match else None
+    return (key, "") if key else None
 
 
 def _label_key(match: re.Match | None) -> str | None:
