@@ -606,3 +606,12 @@ def test_a_label_alone_in_a_list_item_says_the_quote_under_it_is_the_error():
     (entry,) = find_entries(body)
     assert entry.message == "ImportError: libdemo.so.1: cannot open shared object file: No such file or directory"
     assert {"analysis", "solution"} <= entry.sections.keys()
+
+
+def test_a_first_paragraph_that_starts_as_the_program_printed_its_error_is_the_heading_s_entry():
+    """A seventh lookup round: ``### 报错：空间不足``, then the linker's line as a paragraph of its own (no code span,
+    no block), then what was done. A paragraph that only mentions an error in a sentence is none."""
+    body = "# 移植笔记\n\n### 报错：空间不足\n\n Error: L6406E: No space in execution regions with .ANY selector matching a.o(.constdata).\n\n开启代码优化，再把大数组放到外部存储。\n"
+    (entry,) = find_entries(body)
+    assert entry.message.startswith("Error: L6406E: No space in execution regions") and "代码优化" in entry.sections["solution"]
+    assert find_entries("# 笔记\n\n### 报错了\n\n看了一下 Error: x y z 是怎么回事。\n\n重启就好。\n") == []

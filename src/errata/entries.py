@@ -907,12 +907,29 @@ def _error_under_heading(lines: list[str], at: int, heading: str = "") -> str | 
     >>> _error_under_heading(["## Sync 时错误", "", "Sync 时：`Caused by: PluginApplicationException: Failed to apply`。"], 0, "Sync 时错误")
     'Caused by: PluginApplicationException: Failed to apply'
     >>> _error_under_heading(["## 安装", "", "运行 `pip install x` 时报 `ERROR: No matching distribution`。"], 0, "安装")
+
+    Under a heading that says an error happened, a first paragraph that starts as the program printed the error, with
+    no code span (``### 报错：空间不足``, then `` Error: L6406E: No space in execution regions …``):
+
+    >>> _error_under_heading(["### 报错：空间不足", "", " Error: L6406E: No space in execution regions."], 0, "报错：空间不足")
+    'Error: L6406E: No space in execution regions.'
+    >>> _error_under_heading(["### 报错了", "", "看了一下 Error: x y 是怎么回事。"], 0, "报错了")
     """
     following = next((line for line in lines[at + 1 : at + 4] if line.strip()), "")
     span = code_span_text(following.strip())
     if span is None and names_an_error(heading) and not _HEADING_MARKER.match(following):
-        return _error_in_heading(following)
+        return _error_in_heading(following) or _printed_error(following)
     return span.strip() if span and names_an_error(span) else None
+
+
+def _printed_error(line: str) -> str | None:
+    """The error a line is as a program prints it, from its start (its type or a tool's error line), in two words or more.
+
+    >>> _printed_error(" Error: L6406E: No space in execution regions."), _printed_error("见 Error: x y"), _printed_error("Error: x")
+    ('Error: L6406E: No space in execution regions.', None, None)
+    """
+    found = error_line(line)
+    return found if found and line.strip().startswith(found[:16]) and len(found.split()) >= 3 else None
 
 
 #: How far under a heading its error's code block may start (a sentence or two may come first).
