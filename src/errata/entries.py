@@ -39,7 +39,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from .fingerprint import error_line, exception_type, fingerprint, libraries_in_traceback, names_an_error, short_type
-from .markdown_lines import BRACES, FENCE, HASH_ID, HTML, code_span_bounds, heading_slug, heading_text, line_roles, prose_lines
+from .markdown_lines import BRACES, FENCE, FENCED, HASH_ID, HTML, code_span_bounds, heading_slug, heading_text, line_roles, prose_lines
 
 #: Section labels, in the order a card shows them, with the words that name them.
 SECTION_LABELS: dict[str, tuple[str, ...]] = {
@@ -202,7 +202,7 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
             # The heading says an error happened and the block under it shows one as a program prints it: the reader
             # took a tool's line from the block only where it opens the block or a label names it, never git's last
             # ``fatal: Could not read from remote repository.``, as often what follows the error as the error.
-            shown = kind != "#" and names_an_error(text) and _names_its_error_plainly(message) and not message.lower().startswith("fatal")
+            shown = kind != "#" and names_an_error(text) and _names_its_error_plainly(message) and not _follows_the_error(message)
             plainly = message in text and _names_its_error_plainly(message) or shown
             if not entry.sections.keys() & {"analysis", "solution"} and plainly and (fix := _prose_under(lines[start + 1 : end])):
                 # The heading is an error as a program prints it, or says one happened and shows it in a block (not a
@@ -224,12 +224,14 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
 
 
 #: A short line that says the error follows, at the margin (``报错如下``, ``报的错是：``, ``跳出一个报错：``, ``报错信息``).
-_SAYS_THE_ERROR_FOLLOWS = re.compile(r"^(?![-*+>#|`\s])[^\n]{0,48}(?:报错|错误|异常|报的错|出错)[^\n，。,.]{0,6}?[：:]?[ \t]*$")
+#: The Chinese words a note says an error happened with (``报错``, ``报的错``, ``出错``).
+_SAYS_AN_ERROR = "(?:报错|错误|异常|报的错|出错)"
+_SAYS_THE_ERROR_FOLLOWS = re.compile(rf"^(?![-*+>#|`\s])[^\n]{{0,48}}{_SAYS_AN_ERROR}[^\n，。,.]{{0,6}}?[：:]?[ \t]*$")
 
 
 #: A line that quotes the error it says happened, in a code span after the word and a colon: ``加载表格数据时报了异常，
 #: 报错：`org.apache.ibatis.binding.BindingException: Invalid bound statement (not found)` ``.
-_QUOTES_THE_ERROR = re.compile(r"(?:报错|错误|异常|报的错|出错)(?:信息|内容)?[ \t]*[：:][ \t]*`(?P<span>[^`\n]+)`")
+_QUOTES_THE_ERROR = re.compile(rf"{_SAYS_AN_ERROR}(?:信息|内容)?[ \t]*[：:][ \t]*`(?P<span>[^`\n]+)`")
 def _prose_paragraph_end(lines: list[str], at: int, prose: dict[int, str]) -> int:
     """The last line of the paragraph line ``at`` is in, going down: it ends before a blank line, a fence or a line
     that is not prose (``prose``: :func:`~errata.markdown_lines.prose_lines` by line).
@@ -288,14 +290,15 @@ def _introduced_entry(lines: list[str], first_line: int = 1) -> ErrorEntry | Non
     >>> _introduced_entry(["报错如下：", "```", "$ pg_ctl start", "```", "", "再试一次，报错如下：", "```", "postgres: invalid argument: x", "```", "", "路径里有空格，加上引号。"]).message
     'postgres: invalid argument: x'
     """
-    prose = dict(prose_lines("\n".join(lines)))
     roles = line_roles("\n".join(lines))
+    prose = {i: lines[i] for i, role in enumerate(roles) if role != FENCED}
     tried = 0
     for i, line in prose.items():
         if roles[i] == HTML:
             continue  # a raw HTML block or comment: the page shows it as written, no id line works there
-        quoted = None if _SAYS_THE_ERROR_FOLLOWS.match(line) else _QUOTES_THE_ERROR.search(line)
-        if not quoted and not _SAYS_THE_ERROR_FOLLOWS.match(line):
+        says = _SAYS_THE_ERROR_FOLLOWS.match(line)
+        quoted = None if says else _QUOTES_THE_ERROR.search(line)
+        if not says and not quoted:
             continue
         tried += 1
         if tried > _INTRODUCTIONS_TRIED:
@@ -683,10 +686,10 @@ def _entry_starts(lines: list[str]) -> list[_Start]:
     other words (``### pip 安装 `403 Forbidden` ``), or whose first line under it is one such span."""
     starts = []
     above: list[tuple[int, str]] = []  # the headings this line stands under: (level, text)
-    roles = line_roles("\n".join(lines))
-    for i, line in prose_lines("\n".join(lines)):
-        if roles[i] == HTML:
-            continue  # a raw HTML block or comment: the page shows it as written, and no id line or card works there
+    for i, role in enumerate(line_roles("\n".join(lines))):
+        if role in (FENCED, HTML):
+            continue  # code, or a raw HTML block or comment: the page shows it as written, and no id line or card works there
+        line = lines[i]
         marker = _LIST_MARKER.match(line)
         message = code_span_text(line[marker.end() :]) if marker else None
         if message is not None:
@@ -1019,7 +1022,17 @@ def _error_it_opens_with(shown: str) -> str | None:
     """
     first = next((line.strip() for line in shown.split("\n") if line.strip()), "")
     found = error_line(first) if first else None
-    return found if found and not found.lower().startswith("fatal") else None
+    return found if found and not _follows_the_error(found) else None
+
+
+def _follows_the_error(message: str) -> bool:
+    """Whether a tool's line is git's ``fatal:``, which ends its output after the line that says what went wrong
+    (``fatal: Could not read from remote repository.``): as often a consequence of the error as the error.
+
+    >>> _follows_the_error("fatal: Could not read from remote repository."), _follows_the_error("error: linker `cc` not found")
+    (True, False)
+    """
+    return message.lower().startswith("fatal")
 
 
 def _first_statement(shown: str) -> str | None:
