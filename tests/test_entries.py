@@ -317,6 +317,23 @@ def test_a_heading_whose_chinese_says_an_error_happened_gives_its_english_statem
     assert set(entry.sections) == {"analysis", "solution"}
 
 
+def test_in_a_heading_with_a_command_before_the_word_for_an_error_the_english_after_that_word_is_the_message():
+    """A seventh lookup round: ``### 3. rsync 报错：unlink(.user.ini) failed: …`` (its number read as a word of
+    ``rsync``) and ``问题： import paddle 报错, dlopen: …`` (a command, then the error) gave no entry: two English
+    stretches, neither chosen. The one right after the word for an error is the error."""
+    body = (
+        "# 部署笔记\n\n### 3. rsync 报错：unlink(.user.ini) failed: Operation not permitted\n\n```\nrsync error code 23\n```\n\n"
+        "**解决：** 加上 `--exclude=.user.ini`。\n\n"
+        "### 问题： import paddle 报错, dlopen: cannot load any more object with static TLS, 如何解决？\n\n"
+        "解决：先 import paddle，再 import 其它库。\n\n"
+        "### 4. git clone 很慢 Receiving objects 只有 10 KiB/s\n\n换个镜像。\n"
+    )
+    assert [entry.message for entry in find_entries(body)] == [
+        "unlink(.user.ini) failed: Operation not permitted",
+        "dlopen: cannot load any more object with static TLS",
+    ]
+
+
 def test_a_note_that_is_one_error_under_label_headings_is_one_entry_at_its_problem_heading():
     """A third lookup round: a post whose headings are only ``### 问题描述`` and ``### 解决方法`` gave no entry, and no
     paste of its error found it. The page is that error's entry; the problem's heading is where it stands."""

@@ -837,6 +837,9 @@ def _error_in_heading(text: str) -> str | None:
 
 #: What a plain heading's error is read without: Chinese words around it, a number before it (``1.``, ``三``).
 _NOT_THE_MESSAGE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
+_CHINESE_BETWEEN = re.compile(f"({_NOT_THE_MESSAGE.pattern})")
+#: Chinese that ends by saying an error happened, so that the English after it is the error (``rsync 报错：unlink(…) failed``).
+_ENDS_SAYING_AN_ERROR = re.compile(f"{_SAYS_AN_ERROR}[\u3000-\u303f\uff00-\uffef]*$")
 _NUMBERING = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}[.、)]?|\(\d{1,3}\))\s*")
 #: Quotes a heading puts around the error it names (``1.1 "Permission denied" 错误``).
 _QUOTES = {'"': '"', "'": "'", "“": "”", "「": "」"}
@@ -868,14 +871,27 @@ def _error_as_heading(text: str, under_errors: bool = False) -> str | None:
 
     >>> _error_as_heading("3.7 max virtual memory areas vm.max_map_count [65530] likely too low", under_errors=True)
     'max virtual memory areas vm.max_map_count [65530] likely too low'
+
+    Where English stands on both sides of the word for an error, what follows that word is the error; what came
+    before, the command that failed (``import paddle``):
+
+    >>> _error_as_heading("问题： import paddle 报错, dlopen: cannot load any more object with static TLS, 如何解决？")
+    'dlopen: cannot load any more object with static TLS'
     """
     if "`" in text:
         return None
-    stretches = [part.strip(" :：,，.。") for part in _NOT_THE_MESSAGE.split(text)]
+    # English stretches and the Chinese between them, alternately; a heading's number is no word of its first stretch.
+    parts = _CHINESE_BETWEEN.split(_NUMBERING.sub("", text.strip()))
+    stretches = [part.strip(" :：,，.。") for part in parts[::2]]
+    after_error_word = {k for k in range(1, len(stretches)) if _ENDS_SAYING_AN_ERROR.search(parts[2 * k - 1])}
     stretches = [part for part in stretches if part and not part.isdigit()]
     # Beside the error, a name alone may stand in the Chinese (``安装babel包，Error: Cannot find module …``).
     long = [part for part in stretches if len(part.split()) > 1]
     chinese_says_so = under_errors or _chinese_says_an_error(text)
+    if len(long) > 1 and chinese_says_so:
+        # ``import paddle 报错, dlopen: cannot load …``: the command came first, the error right after the word for it.
+        following = [part for k, part in enumerate(parts[::2]) if k in after_error_word and len(part.split()) > 1]
+        long = [following[0].strip(" :：,，.。")] if len(following) == 1 else long
     if len(long) != 1 or len(stretches) > 1 and not (names_an_error(long[0]) or chinese_says_so):
         return None
     message = _NUMBERING.sub("", " ".join(long[0].split())).strip(" :：,，.。")
