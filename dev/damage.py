@@ -16,6 +16,7 @@ function                     what happened                               lossles
 :func:`utf8_as_gb18030`      古文码, GB18030 decoder                      almost
 :func:`utf8_as_gbk_twice`    古文码 read as GBK again                     no
 :func:`utf8_as_big5`         UTF-8 read as Big5                          no
+:func:`utf8_as_big5_by_a_browser` UTF-8 read as Big5 by a web browser    no
 :func:`utf8_as_cp932_by_windows` UTF-8 read by a Japanese Windows tool   no
 :func:`big5_as_latin1`       Big5 read as Latin-1                        yes
 :func:`gbk_as_utf8`          口字码: GBK read as UTF-8 with replacement   never
@@ -326,6 +327,48 @@ def utf8_as_big5(text: str, mark: str = "fffd") -> str:
     return text.encode("utf-8").decode("big5", "replace").replace("\ufffd", MARKS[mark])
 
 
+def utf8_as_big5_by_a_browser(text: str) -> str:
+    """UTF-8 read as Big5 by a web browser (a page that names no charset, in a Traditional Chinese locale).
+
+    Written from the WHATWG Encoding Standard's Big5 decoder, not from Python's: a lead byte is any of 0x81–0xFE
+    and the decoder knows Hong Kong's characters (Python's ``big5hkscs`` table stands in for the standard's
+    index); a lead byte with a byte after it that ends no pair it knows is one U+FFFD for both, unless that byte
+    is ASCII, which is then read on its own. Python's ``big5`` writes a U+FFFD for each byte.
+
+    >>> utf8_as_big5_by_a_browser("未找到"), utf8_as_big5("未找到")
+    ('\ufffd芣𪄳\ufffd\ufffd', '\ufffd\ufffd芣\ufffd曉\ufffd\ufffd')
+    """
+    data, out, i = text.encode("utf-8"), [], 0
+    while i < len(data):
+        byte = data[i]
+        if byte < 0x80:
+            out.append(chr(byte))
+            i += 1
+            continue
+        if byte in (0x80, 0xFF) or i + 1 == len(data):
+            out.append("\ufffd")
+            i += 1
+            continue
+        trail = data[i + 1]
+        pair = _big5_pair(data[i : i + 2]) if 0x40 <= trail <= 0x7E or 0xA1 <= trail <= 0xFE else None
+        if pair is not None:
+            out.append(pair)
+            i += 2
+        else:
+            out.append("\ufffd")
+            i += 1 if trail < 0x80 else 2
+    return "".join(out)
+
+
+def _big5_pair(pair: bytes) -> str | None:
+    """The character a browser's Big5 decoder reads two bytes as, or ``None``."""
+    try:
+        decoded = pair.decode("big5hkscs")
+    except UnicodeDecodeError:
+        return None
+    return decoded if len(decoded) == 1 else None
+
+
 def utf8_as_shift_jis(text: str) -> str:
     """UTF-8 read as Shift-JIS (Windows' code page 932): Japanese's 文字化け, as MOJIBAKE.md shows it.
 
@@ -575,6 +618,7 @@ CLASSES: dict[str, DamageClass] = {
             "file-bom-utf8-as-gbk-iconv", "古文码 by iconv -c of a file saved with a BOM", lambda t, rng: utf8_as_gbk_by_iconv(BOM + t).encode("utf-8"), False
         ),
         DamageClass("utf8-as-big5", "UTF-8 read as Big5", _text_class(utf8_as_big5), False, "zh_TW"),
+        DamageClass("utf8-as-big5-browser", "UTF-8 read as Big5 by a web browser (WHATWG)", _text_class(utf8_as_big5_by_a_browser), False, "zh_TW"),
         DamageClass("big5-as-latin1", "Big5 read as Latin-1", _text_class(big5_as_latin1), True, "zh_TW", "big5"),
         DamageClass("utf8-as-shift-jis", "文字化け (UTF-8 read as Shift-JIS, U+FFFD)", _text_class(utf8_as_shift_jis), False, "ja"),
         DamageClass("utf8-as-shift-jis-windows", "文字化け by a Japanese Windows tool (greedy, ・, single bytes lost)", _text_class(utf8_as_cp932_by_windows), False),

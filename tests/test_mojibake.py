@@ -7,7 +7,7 @@ import random
 import pytest
 
 from conftest import OWN_TEXT
-from dev.damage import character_error_rate, damage, decode_as_cp1252, read_cp1252
+from dev.damage import character_error_rate, character_errors, damage, decode_as_cp1252, read_cp1252, utf8_as_big5, utf8_as_big5_by_a_browser
 from errata.text.langmodel import load_model
 from errata.text.mojibake import decode_legacy_run, repair_mojibake
 
@@ -129,6 +129,26 @@ def test_gbk_title_is_fixed_even_over_a_clean_body():
 def test_big5_read_as_latin1_is_undone():
     run = "記憶體不足".encode("big5").decode("latin-1")
     assert decode_legacy_run(run, load_model()) == "記憶體不足"
+
+
+#: Traditional Chinese of our own, with a heading and a Latin word, for the Big5 readings below.
+TRADITIONAL = (
+    "# 建置失敗\n\n這個錯誤通常是因為設定檔的路徑不對，請先確認專案目錄裡有沒有這個檔案，再重新執行一次建置。\n\n"
+    "如果還是失敗，可以把完整的錯誤訊息貼到議題裡，我們會盡快回覆。執行 `make html` 之前先清掉 build 目錄。\n"
+)
+
+
+@pytest.mark.parametrize("reader", [utf8_as_big5, utf8_as_big5_by_a_browser], ids=["python", "browser"])
+def test_utf8_read_as_big5_is_read_back_where_most_characters_lost_a_byte(reader):
+    """Big5 pairs none of UTF-8's continuation bytes below 0xA1, so most characters lose a byte (Python's decoder
+    marks each; a browser's marks a byte and the next with one) and some lose all three: those stay one U+FFFD
+    each. Before the reading knew lead bytes lost at a mark and Big5's own pairs, the paragraphs stayed as read."""
+    damaged = reader(TRADITIONAL)
+    fixed, report = repair_mojibake(damaged)
+    assert "utf8-as-big5" in {fix.kind for fix in report.fixes}
+    assert character_errors(fixed, TRADITIONAL) <= 0.5 * character_errors(damaged, TRADITIONAL)
+    assert "`make html`" in fixed and "build" in fixed
+    assert fixed.count("\ufffd") < damaged.count("\ufffd")
 
 
 def test_low_confidence_choices_are_reported_with_position():

@@ -176,6 +176,9 @@ class Piece:
     pair_lost: bool = False
     #: Whether the mark was :data:`VANISHED`: the lost byte is one that vanishes on its own.
     vanished: bool = False
+    #: The double-byte code page that read the bytes (古文码 and its kin), whose pairs say which bytes its decoder could
+    #: have lost before :attr:`after`: GBK's, or Big5's and Shift-JIS's, which pair other bytes.
+    codec: str = "gbk"
 
     @property
     def char(self) -> str | None:
@@ -276,7 +279,7 @@ A_THREE_BYTE_LEAD = 0x100
 
 
 @lru_cache(maxsize=None)
-def no_gbk_pair(first: int, second: int) -> bool:
+def no_gbk_pair(first: int, second: int, codec: str = "gbk") -> bool:
     """Whether two bytes make no GBK pair: what a decoder that pairs every byte from 0x80 with the next
     could have lost at one mark (a pair it could map, it would have written as a character).
     ``second`` may be :data:`A_THREE_BYTE_LEAD`: no pair with one of them.
@@ -285,9 +288,18 @@ def no_gbk_pair(first: int, second: int) -> bool:
     (False, True)
     >>> no_gbk_pair(0x89, A_THREE_BYTE_LEAD), no_gbk_pair(0xAA, A_THREE_BYTE_LEAD)   # 有 (…89) before 找 (E6…): 89 E6 is 夋
     (False, True)
+
+    ``codec``: another double-byte code page's pairs (``big5``, ``cp932``), whose decoder marks a byte that starts
+    none it can map with the next one and reads on from that one. 找 (E6 89 BE) read as Big5 lost its 0x89, which
+    starts no Big5 pair, though 89 BE is one of GBK's:
+
+    >>> no_gbk_pair(0x89, 0xBE), no_gbk_pair(0x89, 0xBE, "big5"), no_gbk_pair(0xB0, 0xE5, "big5")   # B0 E5 is 啣
+    (False, True, False)
     """
     if second == A_THREE_BYTE_LEAD:
-        return any(no_gbk_pair(first, lead) for lead in range(0xE0, 0xF0))
+        return any(no_gbk_pair(first, lead, codec) for lead in range(0xE0, 0xF0))
+    if codec != "gbk":
+        return bytes([first, second]).decode(codec, "replace")[0] == "\ufffd"
     try:
         bytes([first, second]).decode("gbk")
     except UnicodeDecodeError:

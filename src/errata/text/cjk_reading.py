@@ -92,6 +92,10 @@ def cjk_reading_runs(
     marked = _MARK.search(line) is not None
     for codec, kind in READINGS:
         runs = _readings(line, codec, kind, model, config, single, paired if marked else False, marked)
+        if runs and codec == GBK_CODEC and marked:
+            # A line Big5 lost most bytes of reads as scraps of GBK here and there: Big5's reading of far more wins.
+            big5 = _readings(line, "big5", "utf8-as-big5", model, config, single, False, marked)
+            runs = big5 if _covered(big5) > config.big5_over_gbk_share * _covered(runs) else runs
         if runs:
             return runs
     return []
@@ -102,8 +106,9 @@ def _readings(
 ) -> list[tuple[int, int, list, str]]:
     """The line's runs in one codec: a greedy reader's reading where the document is one (``paired``),
     else the standard reading, or the one beside it that makes sense of more of the line (silent loss
-    on a line without marks; two bytes a mark where the document has not decided)."""
-    if paired:
+    on a line without marks; two bytes a mark where the document has not decided). A Big5 line chooses for itself:
+    the document's decision is read from its GBK readings."""
+    if paired and codec not in _LOSES_MOST:
         runs = _runs_in(line, codec, kind, model, config, single, _utf8_spans_paired, damaged=True)
         # Its private-use characters dropped after the reading, as beside a standard reader's marks.
         both = _runs_in(line, codec, kind, model, config, single, _utf8_spans_paired_silent, silent=True, damaged=True)
@@ -113,7 +118,11 @@ def _readings(
         dropped = _runs_in(line, codec, kind, model, config, single, _utf8_spans_silent, silent=True)
         runs = dropped if _covered(dropped) > _covered(runs) else runs
         return runs
-    runs = _runs_in(line, codec, kind, model, config, single, _utf8_spans, damaged=marked)
+    runs = _runs_in(line, codec, kind, model, config, single, _utf8_spans_in_order if codec in _LOSES_MOST else _utf8_spans, damaged=marked)
+    if marked and codec in _LOSES_MOST:
+        # A browser's Big5 decoder writes one mark for a byte and the next that make no pair, and keeps an ASCII one.
+        kept = _runs_in(line, codec, kind, model, config, single, _utf8_spans_kept, damaged=True)
+        runs = kept if _covered(kept) > _covered(runs) else runs
     if not marked:
         # A reader that dropped what it could not map left no mark: a character may miss a byte anywhere.
         dropped = _runs_in(line, codec, kind, model, config, single, _utf8_spans_silent, silent=True)
@@ -404,14 +413,14 @@ def _runs_in(
     found, short = [], []
     for start, end, items in spans(data, owner, gaps, len(line)):
         if codec != GBK_CODEC:
-            items = without_gbk_pair_rules(items)  # another code page's marks: its own pairs, not GBK's
+            items = without_gbk_pair_rules(items, codec)  # another code page's marks: its own pairs, not GBK's
         characters = [i for i in items if i is not SWALLOWED]
         whole = "".join(i for i in characters if isinstance(i, str) and i != "\ufffd")
         lost = len(characters) - len(whole)
         whole = "".join(ch for ch in whole if not ch.isascii())  # swallowed ASCII says nothing
         # Mostly lost: nothing to read (Big5 loses about a byte in three), unless the document is known to be
         # damaged so (a greedy reader's): there a heading of four characters, three short of bytes, is read too.
-        if 2 * lost > len(characters) + 1 and not (damaged and lost < len(characters)):
+        if 2 * lost > len(characters) + 1 and not (damaged and lost < len(characters)) and not _all_placed(codec, characters, damaged):
             continue
         measures = _beside_a_number_or_word(line, start, end)
         score = text_score(whole, model, signs=True, measures=measures)
@@ -444,7 +453,40 @@ def _runs_in(
     # A single character (``鍦≒`` for 在P before ``ython``) only beside confirmed damage. Read silently, only
     # beside damage on its own line: with no mark to show a loss, many a lone clean character (罹, EE BE in
     # GBK; 於, EC B6) reads as a three-byte one short of its last byte, in a document with 古文码 or not.
-    return sorted(found + short, key=lambda run: run[0]) if found or (single and not silent) else []
+    runs = sorted(found + short, key=lambda run: run[0]) if found or (single and not silent) else []
+    return _with_leading_gaps(line, runs, _marks_in(codec))
+
+
+#: Code pages whose decoder loses most characters' bytes: Big5 pairs none of UTF-8's continuation bytes below 0xA1, so
+#: about a byte in three of Chinese goes (未找到 reads as ``��芣�曉�啣``, no character of it whole).
+_LOSES_MOST = frozenset({"big5"})
+
+
+def _all_placed(codec: str, characters: list, damaged: bool) -> bool:
+    """Whether a span of a line that shows marks, read in a code page that loses most characters' bytes, places its
+    marks in two characters or more, at least half of them read (each whole or a :class:`Piece`; a U+FFFD for one
+    wholly lost): read so, a span is evidence of the reading though no character of it is whole.
+
+    >>> _all_placed("big5", [Piece(0, b"\\xaa", 1, lead_lost=True), Piece(0xE6, b"\\xbe", 1)], True)
+    True
+    >>> _all_placed("big5", [Piece(0xE6, b"\\xbe", 1), "\\ufffd", "\\ufffd"], True), _all_placed("gb18030", [Piece(0xE6, b"\\xbe", 1)] * 2, True)
+    (False, False)
+    """
+    placed = sum(1 for i in characters if isinstance(i, Piece) or i != "\ufffd")
+    return damaged and codec in _LOSES_MOST and len(characters) >= 2 and 2 * placed >= len(characters)
+
+
+def _with_leading_gaps(line: str, runs: list, marks: frozenset[str]) -> list:
+    """The runs, each that starts with a character short of its lead byte taken back over the marks before it that
+    stood for that byte (and the others it lacks), short of the run before."""
+    out, floor = [], 0
+    for start, end, items, kind in runs:
+        if items and (isinstance(items[0], Piece) and items[0].lead_lost or items[0] == "\ufffd"):
+            while start > floor and line[start - 1] in marks:
+                start -= 1
+        out.append((start, end, items, kind))
+        floor = end
+    return out
 
 
 def _with_word_endings(items: list, model: LanguageModel) -> str:
@@ -526,12 +568,27 @@ def _as_bytes(line: str, codec: str) -> tuple[bytes | None, list[int], Counter[i
         try:
             raw = b"\x80" if ch == "€" and codec == "gb18030" else ch.encode(codec)
         except UnicodeEncodeError:
-            raw = (b"\x80" if ch == "\x80" else _big5_user_defined(ch)) if codec == "big5" else None
+            raw = (b"\x80" if ch == "\x80" else _big5_user_defined(ch) or _in_hkscs(ch)) if codec == "big5" else None
             if raw is None:
                 return None, [], Counter()
         out += raw
         owner.extend([index] * len(raw))
     return bytes(out), owner, gaps
+
+
+def _in_hkscs(ch: str) -> bytes | None:
+    """A character's bytes in Big5-HKSCS, which a browser's Big5 decoder reads (𪄳 for 89 BE, of 找), or ``None``.
+    Only CJK: HKSCS spells Latin letters too (é as 88 6D), which an author's Latin word beside the damage is.
+
+    >>> _in_hkscs("𪄳"), _in_hkscs("é")
+    (b'\\x89\\xbe', None)
+    """
+    if ch < "\u2e80":
+        return None
+    try:
+        return ch.encode("big5hkscs")
+    except UnicodeEncodeError:
+        return None
 
 
 #: Windows' code page 950 reads 0x80 as U+0080 and Big5's user-defined rows as private-use characters, one range of rows after
@@ -555,7 +612,7 @@ def _big5_user_defined(ch: str) -> bytes | None:
     return bytes((lead + row, 0x40 + col if col < 63 else 0xA1 + col - 63))
 
 
-def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int, silent: bool = False):
+def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int, silent: bool = False, in_order: bool = False):
     """Maximal spans of ``data`` that read as UTF-8, on character boundaries of the line.
 
     A character may miss continuation bytes only where a gap is; with ``silent``
@@ -568,6 +625,7 @@ def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int, 
     [['显', '存', '不', (229, b'\\x9f', 1), '，', (232, b'\\xae', 1), (231, b'\\xbb', 1)]]
     """
     i, n = 0, len(data)
+    used: Counter[int] = Counter()  # of the marks at each place, those a character short of bytes took
     while i < n:
         start = i
         items: list = []
@@ -581,39 +639,100 @@ def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int, 
                 continue
             size = utf8_length(b)
             if size < 2:
-                k = _without_lead(items, data, owner, gaps, i, start) if is_continuation(b) and (i in gaps or silent) else None
+                k = _without_lead(items, data, owner, gaps, i, start, gaps[i] - used[i]) if is_continuation(b) and (i in gaps or silent) else None
                 if k is None:
                     break
                 i = k
                 continue
-            j = i + 1
-            while j < n and j - i < size and is_continuation(data[j]):
-                j += 1
+            if in_order and (extra := gaps[i] - used[i]):
+                items.extend(_wholly_lost(extra))  # marks before a lead byte that no character before took
+                used[i] += extra
+            j, inside = _character_bytes(data, gaps, used, i, size, in_order)
             missing = size - (j - i)
-            inside = [g - i - 1 for g in range(i + 1, j + 1) for _ in range(gaps[g])]
             if missing and not inside and (not silent or not any(_between_characters(at, owner) for at in range(i + 1, j + 1))):
                 break
             item = _short_of_bytes(data, owner, i, j, size, inside) if missing else _decoded(data[i:j])
             if item is None:
                 break
+            used.update(g + i + 1 for g in inside)
             items.append(item)
             i = j
+        if in_order and items and (extra := gaps[i] - used[i]) and (i == n or data[i] < 0x80):
+            items.extend(_wholly_lost(extra))  # marks at the span's end that its last character did not take
+            used[i] += extra
         span, i = _span_and_next(start, i, owner, items, n)
         if span is not None:
             yield span
 
 
-def _without_lead(items: list, data: bytes, owner: list[int], gaps: Counter[int], at: int, start: int) -> int | None:
+def _wholly_lost(marks: int) -> list[str]:
+    """One U+FFFD for each character whose every byte a reader that marks each byte it loses marked: three of its
+    marks a three-byte character's (於, E6 96 BC, is three in Big5: E6 pairs with none of 96, which starts none).
+
+    >>> _wholly_lost(3), _wholly_lost(7)
+    (['\ufffd'], ['\ufffd', '\ufffd', '\ufffd'])
+    """
+    return ["\ufffd"] * -(-marks // 3)
+
+
+def _character_bytes(data: bytes, gaps: Counter[int], used: Counter[int], i: int, size: int, in_order: bool) -> tuple[int, list[int]]:
+    """Where the bytes of the character whose lead byte is at ``i`` end in ``data``, and the marks it takes for
+    those it lacks (each as its place among the character's continuation bytes): its continuation bytes that
+    follow, then the marks at their end. ``in_order``: a reader that wrote one mark for each byte it lost, where
+    it lost it (Big5's): the bytes in the order it met them, marks among them, so that a character short of its
+    last byte leaves a continuation byte after its mark to the next character, which lost its lead byte there.
+
+    >>> data, gaps = b"\\xe4\\xbd\\xaf\\xe9", Counter({2: 3})   # 但 (E4 BD 86) 是 (E6 98 AF): 86 E6 98 lost, in Big5
+    >>> _character_bytes(data, gaps, Counter(), 0, 3, False), _character_bytes(data, gaps, Counter(), 0, 3, True)
+    ((3, []), (2, [1]))
+    """
+    n = len(data)
+    if not in_order:
+        j = i + 1
+        while j < n and j - i < size and is_continuation(data[j]):
+            j += 1
+        # A character takes the marks it lacks bytes for; more at its end were the next one's.
+        return j, [g - i - 1 for g in range(i + 1, j + 1) for _ in range(gaps[g] - used[g])][: size - (j - i)]
+    j, got, inside = i + 1, 1, []
+    while got < size:
+        if take := min(gaps[j] - used[j], size - got):
+            inside += [j - i - 1] * take
+            got += take
+        elif j < n and is_continuation(data[j]):
+            j, got = j + 1, got + 1
+        else:
+            break
+    return j, inside
+
+
+def _utf8_spans_in_order(data: bytes, owner: list[int], gaps: Counter[int], length: int):
+    """:func:`_utf8_spans` of a reader that wrote one mark for each byte it lost, where it lost it (Big5's)."""
+    return _utf8_spans(data, owner, gaps, length, in_order=True)
+
+
+def _without_lead(items: list, data: bytes, owner: list[int], gaps: Counter[int], at: int, start: int, marks: int = 0) -> int | None:
     """Read the continuation bytes at ``at``, which have no lead byte before them, into ``items``, and
     return where reading goes on (``None``: they end the span).
 
-    Where the reader marked the loss they cannot be placed (U+FFFD). Where it dropped the lead silently,
-    two left are a three-byte character's (a :class:`Piece` with ``lead_lost``); one left was taken by the
-    character before, when a reader that drops two bytes at a time (iconv -c) took the end of one
-    character and the start of the next: that character read this one's first continuation byte as its last.
+    Where the reader marked the loss (``marks``: the marks before them no character before took), a three-byte
+    character's lead byte and the continuation bytes it lacks may each have one (a :class:`Piece` with
+    ``lead_lost``; a whole character's three marks before it, one U+FFFD); otherwise they cannot be placed (U+FFFD).
+    Where it dropped the lead silently, two left are a three-byte character's (a :class:`Piece` with ``lead_lost``);
+    one left was taken by the character before, when a reader that drops two bytes at a time (iconv -c) took the end
+    of one character and the start of the next: that character read this one's first continuation byte as its last.
+
+    >>> items = []
+    >>> _without_lead(items, b"\\xaa\\xe6", [0, 0], Counter({0: 2}), 0, 0, 2), [(i.tail, i.missing, i.lead_lost) for i in items]
+    (1, [(b'\\xaa', 1, True)])
     """
     end = at + _continuation_bytes(data, at)
-    if at in gaps:
+    kept = end - at
+    if marks and kept <= 2 and marks >= 3 - kept:
+        # 未 (E6 9C AA) read as Big5: E6 starts no pair with 9C, which starts none at all; AA went with 找's E6.
+        items.extend("\ufffd" * -(-(marks - (3 - kept)) // 3))  # whole characters lost before it: a mark each
+        # A lost continuation byte made no pair with the one kept after it, or the reader would have kept both.
+        items.append(Piece(0, data[at:end], 2 - kept, cp1252=False, gap=True, gap_at=0 if kept == 1 else -1, after=data[at] if kept == 1 else -1, lead_lost=True))
+    elif at in gaps:
         items.append("\ufffd")
     # Not at a span's start: a reader that drops whole pairs took this lead byte with the last byte of a
     # character before it, which lost that byte and so is damaged too, in the span. Read there, it is a
@@ -801,18 +920,25 @@ def _utf8_spans_paired(data: bytes, owner: list[int], gaps: Counter[int], length
             yield span
 
 
-def without_gbk_pair_rules(items: list) -> list:
+def without_gbk_pair_rules(items: list, codec: str | None = None) -> list:
     """``items`` with the rules of GBK's pairs lifted from their pieces (:attr:`Piece.pair_lost`, and the
     ``after`` of a mark that took the next character's lead byte): where a mark is no GBK reader's
-    unmappable pair, any two bytes may have been there.
+    unmappable pair, any two bytes may have been there. ``codec``: the code page that read the bytes
+    instead, whose own pairs say which byte a mark before ``after`` was (:attr:`Piece.codec`).
 
     >>> [p.after for p in without_gbk_pair_rules([Piece(0xE6, b"\\x9c", 1, gap=True, gap_at=1, after=A_THREE_BYTE_LEAD)])]
     [-1]
+    >>> [(p.after, p.codec) for p in without_gbk_pair_rules([Piece(0xE6, b"\\xbe", 1, gap=True, gap_at=0, after=0xE5)], "big5")]
+    [(229, 'big5')]
     """
-    return [
-        replace(item, pair_lost=False, after=-1) if isinstance(item, Piece) and (item.pair_lost or item.after == A_THREE_BYTE_LEAD) else item
-        for item in items
-    ]
+    out = []
+    for item in items:
+        if isinstance(item, Piece) and (item.pair_lost or item.after == A_THREE_BYTE_LEAD):
+            item = replace(item, pair_lost=False, after=-1)
+        if isinstance(item, Piece) and codec:
+            item = replace(item, codec=codec)
+        out.append(item)
+    return out
 
 
 def _continuation_bytes(data: bytes, at: int) -> int:

@@ -113,6 +113,11 @@ class RepairConfig(NamedTuple):
     #: Dev split: the standard reader's 54 essays reach at most 1.008 (the greedy reader's, 1.009 to
     #: 2.3, two below 1.0); at 1.0, two standard essays were read as greedy (3.19% → 3.40%).
     paired_reading_share: float = 1.02
+    #: A line of 古文码 marks that GBK reads in scraps is read as Big5's where that reading covers this many times as
+    #: much of it: Big5 loses most characters' bytes (a lead byte before any continuation byte below 0xA1), and what
+    #: is left of a line so damaged reads as GBK here and there. Dev split, characters wrong in UTF-8 read as Big5 by
+    #: Python's decoder and by a browser's: 1.5, 2 and 3 alike (4,565 and 3,581, no GBK row moved); never, 4,698 and 3,585.
+    big5_over_gbk_share: float = 2.0
     #: The shortest legacy (GBK/Big5-as-Latin-1) run considered, in bytes: one character pair.
     legacy_min_bytes: int = 4
     #: A single legacy character standing alone (``Í¼`` for 图) in a document that shows

@@ -1072,8 +1072,8 @@ def _lost_at(piece: Piece, fit: Fit) -> Fit | None:
     if cont[:at] != tail[:at] or cont[at + missing :] != tail[at:]:
         return None
     lost = tuple(cont[at : at + missing])
-    if not piece.cp1252 and not all(no_gbk_pair(b, nxt) for b, nxt in zip(lost, (*lost[1:], piece.after)) if nxt >= 0):
-        return None  # a GBK decode would have kept these bytes as a pair
+    if not piece.cp1252 and not all(no_gbk_pair(b, nxt, piece.codec) for b, nxt in zip(lost, (*lost[1:], piece.after)) if nxt >= 0):
+        return None  # a GBK (or Big5) decode would have kept these bytes as a pair
     return Fit(fit.char, fit.logp, [lost], *lost, *(-1,) * (2 - len(lost))) if len(lost) <= 2 else Fit(fit.char, fit.logp, [lost], -1, -1)
 
 
@@ -1233,7 +1233,7 @@ LOST_LEADS = tuple(range(0xE0, 0xF0))
 
 def _shape(piece: Piece) -> tuple:
     """What decides which characters fit a piece (a lost lead byte is lead 0): the key their lists are kept by."""
-    return (piece.lead, piece.tail, piece.missing, piece.gap_at, piece.after, piece.cp1252, piece.pair_lost)
+    return (piece.lead, piece.tail, piece.missing, piece.gap_at, piece.after, piece.cp1252, piece.pair_lost, piece.codec)
 
 
 def _leads(piece: Piece) -> tuple[int, ...]:
@@ -3072,8 +3072,8 @@ def _loss_tables(observed: Counter[int], assumed: Counter[int] | None, config: R
 
 
 @lru_cache(maxsize=256)
-def gbk_gap_table(after: int) -> list[float]:
-    """Log-likelihood of each byte value as the one a GBK decode lost before ``after``.
+def gbk_gap_table(after: int, codec: str = "gbk") -> list[float]:
+    """Log-likelihood of each byte value as the one a GBK decode (or ``codec``'s) lost before ``after``.
 
     The decoder drops a byte exactly when it makes no valid pair with the next
     one: 0x80 always, others only before a byte GBK cannot follow them with.
@@ -3084,7 +3084,7 @@ def gbk_gap_table(after: int) -> list[float]:
     """
     if after < 0:
         return [0.0] * 256
-    return [0.0 if no_gbk_pair(b, after) else _IMPOSSIBLE for b in range(256)]
+    return [0.0 if no_gbk_pair(b, after, codec) else _IMPOSSIBLE for b in range(256)]
 
 
 def _fill_candidates(
@@ -3103,7 +3103,7 @@ def _fill_candidates(
                 continue
             source = item.source
             if source.gap and not source.cp1252 and source.missing == 1:
-                table = gbk_gap_table(source.after)
+                table = gbk_gap_table(source.after, source.codec)
             elif source.vanished:
                 table = log_loss[VANISHED_TABLE]
             elif source.question and source.cp1252:
