@@ -7,7 +7,7 @@ import random
 import pytest
 
 from conftest import OWN_TEXT
-from dev.damage import character_error_rate, character_errors, damage, decode_as_cp1252, read_cp1252, utf8_as_big5, utf8_as_big5_by_a_browser
+from dev.damage import character_error_rate, character_errors, damage, decode_as_cp1252, read_cp1252, utf8_as_big5, utf8_as_big5_by_a_browser, utf8_as_gbk
 from errata.text.langmodel import load_model
 from errata.text.mojibake import decode_legacy_run, repair_mojibake
 
@@ -149,6 +149,17 @@ def test_utf8_read_as_big5_is_read_back_where_most_characters_lost_a_byte(reader
     assert character_errors(fixed, TRADITIONAL) <= 0.5 * character_errors(damaged, TRADITIONAL)
     assert "`make html`" in fixed and "build" in fixed
     assert fixed.count("\ufffd") < damaged.count("\ufffd")
+
+
+@pytest.mark.parametrize("reader", [utf8_as_gbk, utf8_as_big5], ids=["gbk", "big5"])
+def test_a_latin_letter_read_as_one_character_beside_a_latin_word_is_read_back(reader):
+    """é's two bytes (C3 A9) are one GBK character (茅) or one Big5 one (矇): too short for the readings of Chinese,
+    it stayed ``caf茅`` in documents whose Chinese was read back. A Chinese word (茂盛) beside no Latin stays."""
+    text = "## 编码问题\n\n显存不够的时候报错了，下面是复现的代码：\n\n```python\nprint(\"café\")  # naïve\n```\n\n品牌是 NESTLÉ®，树木茂盛。\n"
+    fixed, _ = repair_mojibake(reader(text))
+    assert 'print("café")  # naïve' in fixed
+    if reader is utf8_as_gbk:  # Big5 pairs no 89 after C3: É is two marks there
+        assert "NESTLÉ®，树木茂盛。" in fixed
 
 
 def test_low_confidence_choices_are_reported_with_position():

@@ -53,7 +53,7 @@ _CJK = re.compile("[\u3000-\uffff]")
 #: them in the written-back bytes, no span can hold two characters either.
 _TWO_CHARACTERS = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2}")
 
-__all__ = ["cjk_reading_runs", "reads_paired", "keeps_line_ends", "marks_took_the_spaces", "load_model", "SWALLOWED", "LIST_ITEM_START"]
+__all__ = ["cjk_reading_runs", "latin_letter_runs", "reads_paired", "keeps_line_ends", "marks_took_the_spaces", "load_model", "SWALLOWED", "LIST_ITEM_START"]
 
 
 class _Swallowed:
@@ -99,6 +99,53 @@ def cjk_reading_runs(
         if runs:
             return runs
     return []
+
+
+#: The code page of each reading whose characters are pairs of bytes, by the kind of fix it reports.
+_PAIRED_CODEC = {"utf8-as-gbk": GBK_CODEC, "utf8-as-big5": "big5"}
+
+
+def latin_letter_runs(line: str, kind: str) -> list[tuple[int, int, list, str]]:
+    """Runs of a line, in a document that shows 古文码 (``kind``), whose characters beside a Latin word were a Latin
+    letter's two UTF-8 bytes read as one pair (``caf茅`` for café, ``na茂ve`` for naïve, ``caf矇`` in Big5's): read
+    back, with a symbol of Latin-1's among them (``NESTL脡庐`` for NESTLÉ®). Too short for the readings of Chinese,
+    which want a character's three bytes; beside a Latin letter, and in such a document only, they are no author's.
+
+    >>> latin_letter_runs('print("caf茅")  # na茂ve，NESTL脡庐 茂盛', "utf8-as-gbk")
+    [(10, 11, ['é'], 'utf8-as-gbk'), (19, 20, ['ï'], 'utf8-as-gbk'), (28, 30, ['É', '®'], 'utf8-as-gbk')]
+    """
+    codec = _PAIRED_CODEC.get(kind)
+    if codec is None or line.isascii():
+        return []
+    letters = [_latin_letter(ch, codec) for ch in line]
+    runs, k = [], 0
+    while k < len(line):
+        if letters[k] is None:
+            k += 1
+            continue
+        end = k
+        while end < len(line) and letters[end] is not None:
+            end += 1
+        beside_latin = (k and _ASCII_LETTER.match(line[k - 1])) or (end < len(line) and _ASCII_LETTER.match(line[end]))
+        if beside_latin and any(letter.isalpha() for letter in letters[k:end]):
+            runs.append((k, end, letters[k:end], kind))
+        k = end
+    return runs
+
+
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
+def _latin_letter(ch: str, codec: str) -> str | None:
+    """The Latin letter (or Latin-1 symbol) whose two UTF-8 bytes ``ch`` is in ``codec``, or ``None``."""
+    if ch.isascii():
+        return None
+    try:
+        raw = ch.encode(codec)
+        letter = raw.decode("utf-8") if len(raw) == 2 else ""
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    return letter if len(letter) == 1 and ("\u00a1" <= letter <= "\u00bf" or "\u00c0" <= letter <= "\u024f" and letter.isalpha()) else None
 
 
 def _readings(

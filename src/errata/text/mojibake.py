@@ -74,7 +74,7 @@ from .bytemap import (
     utf8_length,
 )
 from .codepages import FTFY_LINE, WINDOWS_1252, CodePage, spelt_as_cp1252
-from .cjk_reading import LIST_ITEM_START, SWALLOWED, cjk_reading_runs, keeps_line_ends, marks_took_the_spaces, reads_paired, without_gbk_pair_rules
+from .cjk_reading import LIST_ITEM_START, SWALLOWED, cjk_reading_runs, keeps_line_ends, latin_letter_runs, marks_took_the_spaces, reads_paired, without_gbk_pair_rules
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import UNKNOWN_LOGP, LanguageModel, is_hangul_syllable, load_model, utf8_lead
 from .plausibility import README_SYMBOLS, is_accented_letter, is_box_drawing, script_of, text_logp, text_score, with_lost_characters
@@ -1338,12 +1338,14 @@ def _repair_read_text(
     misread = shows_misread_bytes(text)
     _decode_line = partial(_decode_document_line, nbsp=shows_plain_nbsp(text, model), misread=misread)
     decoded = [_decode_line(line, model, config, known=runs, paired=paired) for line, runs in zip(lines, known)]
-    if any(run.kind in CJK_READING_KINDS for runs, _ in decoded for run in runs):
+    if kinds := Counter(run.kind for runs, _ in decoded for run in runs if run.kind in CJK_READING_KINDS):
         # Likewise single characters read as GBK (``鍦–om`` for 在Com) in a document that shows 古文码.
         decoded = [
             _decode_line(line, model, config, single=True, known=own, paired=paired) if not runs else (runs, confirmed)
             for line, (runs, confirmed), own in zip(lines, decoded, known)
         ]
+        # And a Latin letter's two bytes, read as one character beside a Latin word (``caf茅``).
+        decoded = [_with_latin_letters(line, found, kinds.most_common(1)[0][0]) for line, found in zip(lines, decoded)]
     single = config._replace(legacy_min_bytes=2)
     if config.legacy_min_bytes > 2 and any(run.kind in LEGACY_KINDS for runs, _ in decoded for run in runs):
         # A document that shows GBK (or Big5) read as Latin-1 shows it in single
@@ -1761,6 +1763,18 @@ def _decode_document_line(
             confirmed = True
     runs.sort(key=lambda run: run.start)
     return runs, confirmed
+
+
+def _with_latin_letters(line: str, found: tuple[list[DecodedRun], bool], kind: str) -> tuple[list[DecodedRun], bool]:
+    """A line's runs with the Latin letters its 古文码 made of (:func:`~errata.text.cjk_reading.latin_letter_runs`) that
+    no run covers yet."""
+    runs, confirmed = found
+    letters = latin_letter_runs(line, kind)
+    if not letters:
+        return found  # most lines
+    taken = Spans((run.start, run.end) for run in runs)
+    extra = [DecodedRun(start, end, items, len(items), kind) for start, end, items, kind in letters if taken.clear_of(start, end)]
+    return (sorted(runs + extra, key=lambda run: run.start), confirmed) if extra else found
 
 
 def _with_lone_pairs(
