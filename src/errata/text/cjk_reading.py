@@ -28,7 +28,7 @@ from ..markdown_lines import prose_lines
 from .bytemap import A_THREE_BYTE_LEAD, Piece, is_continuation, loss_patterns, no_gbk_pair, utf8_length
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import LanguageModel, is_hangul, load_model
-from .plausibility import is_box_drawing, is_emoji, text_score
+from .plausibility import is_accented_letter, is_box_drawing, is_emoji, text_score
 
 #: What a lost byte was written as: U+FFFD, or ``?`` once the text was saved back as GBK.
 GAP_CHARS = frozenset("\ufffd?")
@@ -111,7 +111,9 @@ def latin_letter_runs(line: str, kind: str) -> list[tuple[int, int, list, str]]:
     back, with a symbol of Latin-1's among them (``NESTL脡庐`` for NESTLÉ®). Too short for the readings of Chinese,
     which want a character's three bytes; beside a Latin letter, and in such a document only, they are no author's.
 
-    >>> latin_letter_runs('print("caf茅")  # na茂ve，NESTL脡庐 茂盛', "utf8-as-gbk")
+    Only accented letters (not Ŀ, nor ¼: ``assets目录`` is ``assetsĿ¼`` so read) and a sign after one:
+
+    >>> latin_letter_runs('print("caf茅")  # na茂ve，NESTL脡庐 茂盛，assets目录', "utf8-as-gbk")
     [(10, 11, ['é'], 'utf8-as-gbk'), (19, 20, ['ï'], 'utf8-as-gbk'), (28, 30, ['É', '®'], 'utf8-as-gbk')]
     """
     codec = _PAIRED_CODEC.get(kind)
@@ -127,7 +129,7 @@ def latin_letter_runs(line: str, kind: str) -> list[tuple[int, int, list, str]]:
         while end < len(line) and letters[end] is not None:
             end += 1
         beside_latin = (k and _ASCII_LETTER.match(line[k - 1])) or (end < len(line) and _ASCII_LETTER.match(line[end]))
-        if beside_latin and any(letter.isalpha() for letter in letters[k:end]):
+        if beside_latin and any(is_accented_letter(letter) for letter in letters[k:end]):
             runs.append((k, end, letters[k:end], kind))
         k = end
     return runs
@@ -145,7 +147,11 @@ def _latin_letter(ch: str, codec: str) -> str | None:
         letter = raw.decode("utf-8") if len(raw) == 2 else ""
     except (UnicodeEncodeError, UnicodeDecodeError):
         return None
-    return letter if len(letter) == 1 and ("\u00a1" <= letter <= "\u00bf" or "\u00c0" <= letter <= "\u024f" and letter.isalpha()) else None
+    return letter if len(letter) == 1 and (letter in _LATIN_SIGNS or is_accented_letter(letter)) else None
+
+
+#: Signs of Latin-1 that follow a word (``NESTLÉ®``), where a run also holds an accented letter.
+_LATIN_SIGNS = frozenset("®©°±µ")
 
 
 def _readings(
