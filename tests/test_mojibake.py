@@ -154,12 +154,25 @@ def test_utf8_read_as_big5_is_read_back_where_most_characters_lost_a_byte(reader
 @pytest.mark.parametrize("reader", [utf8_as_gbk, utf8_as_big5], ids=["gbk", "big5"])
 def test_a_latin_letter_read_as_one_character_beside_a_latin_word_is_read_back(reader):
     """é's two bytes (C3 A9) are one GBK character (茅) or one Big5 one (矇): too short for the readings of Chinese,
-    it stayed ``caf茅`` in documents whose Chinese was read back. A Chinese word (茂盛) beside no Latin stays."""
+    it stayed ``caf茅`` in documents whose Chinese was read back. A Chinese word (茂盛) beside no Latin stays, and so does
+    one whose GBK bytes are no accented letter's (目录 beside ``assets`` is C4 BF C2 BC, ``Ŀ¼``: a sixteenth set of real files)."""
     text = "## 编码问题\n\n显存不够的时候报错了，下面是复现的代码：\n\n```python\nprint(\"café\")  # naïve\n```\n\n品牌是 NESTLÉ®，树木茂盛。\n"
-    fixed, _ = repair_mojibake(reader(text))
+    fixed, _ = repair_mojibake(reader(text) + "\n字体放在assets目录下。\n")
     assert 'print("café")  # naïve' in fixed
+    assert fixed.endswith("\n字体放在assets目录下。\n")
     if reader is utf8_as_gbk:  # Big5 pairs no 89 after C3: É is two marks there
         assert "NESTLÉ®，树木茂盛。" in fixed
+
+
+def test_in_a_traditional_document_a_lost_byte_is_filled_with_the_traditional_character():
+    """The model learnt Simplified Chinese: 裝 (E8 A3 9D) short of its last byte lost to 装 (E8 A3 85), the model's own
+    character and half of its word 安装, in a document written in Traditional characters. Candidates are now
+    ranked, and words looked up, by their Simplified forms there."""
+    text = "# 安裝說明\n\n請先安裝這個套件，再執行設定檔裡的指令。安裝完成之後，重新開啟終端機，確認版本號碼正確。\n"
+    raw = text.encode()
+    at = raw.index("裝".encode())
+    fixed, _ = repair_mojibake((raw[: at + 2] + raw[at + 3 :]).decode("cp1252", "replace"))
+    assert fixed == text
 
 
 def test_low_confidence_choices_are_reported_with_position():

@@ -76,9 +76,9 @@ from .bytemap import (
 from .codepages import FTFY_LINE, WINDOWS_1252, CodePage, spelt_as_cp1252
 from .cjk_reading import LIST_ITEM_START, SWALLOWED, cjk_reading_runs, keeps_line_ends, latin_letter_runs, marks_took_the_spaces, reads_paired, without_gbk_pair_rules
 from .config import DEFAULT_CONFIG, RepairConfig
-from .langmodel import UNKNOWN_LOGP, LanguageModel, is_hangul_syllable, load_model, utf8_lead
+from .langmodel import UNKNOWN_LOGP, LanguageModel, is_hangul_syllable, load_model, simplified_forms, simplified_only, utf8_lead
 from .plausibility import README_SYMBOLS, is_accented_letter, is_box_drawing, script_of, text_logp, text_score, with_lost_characters
-from .recover import UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line
+from .recover import SIMPLIFIED_IN_TRADITIONAL_LOGP, UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line, is_traditional
 from .twice import Peeled, peel, renamed_fix
 from .unrecoverable import Finding, find_unrecoverable
 
@@ -1125,11 +1125,19 @@ class CandidateIndex:
     the same damaged characters (the seed loses ``：`` the same way each time).
     """
 
-    def __init__(self, model: LanguageModel, document_chars: set[str], bonus: dict[str, float] | None = None):
+    def __init__(self, model: LanguageModel, document_chars: set[str], bonus: dict[str, float] | None = None, traditional: bool = False):
         self.bonus = bonus or {}
         self.model_characters = _model_characters(model)
+        # In a document written in Traditional characters a candidate is first ranked as the search will score it: as
+        # its Simplified form (裝 as 装, which the model knows far better), a Simplified one that Traditional text writes
+        # otherwise at a cost; and every Traditional character is one, the model's vocabulary or not. Left out, or
+        # ranked by its own count, 裝 lost to 装, and 安装 was written in a Traditional file.
+        self.fold = simplified_forms() if traditional else {}
+        self.written_otherwise = simplified_only() if traditional else frozenset()
+        self.unigram_logp = model.unigram_logp
         unknown = (document_chars | set(self.bonus)) - model.vocabulary
-        self.extra = _by_lead(_likeliest_first([(ch, UNKNOWN_LOGP) for ch in unknown]))
+        traditional_forms = {ch: model.unigram_logp(simplified) for ch, simplified in self.fold.items() if ch not in model.vocabulary}
+        self.extra = _by_lead(_likeliest_first([(ch, traditional_forms.get(ch, UNKNOWN_LOGP)) for ch in unknown | set(traditional_forms)]))
         self._matches: dict[tuple[int, bytes, int], list[Fit]] = {}
         self._scored: dict[tuple[tuple, int], list[tuple[str, float]]] = {}
         self._tables: dict[int, list[float]] = {}
@@ -1202,6 +1210,14 @@ class CandidateIndex:
                         break
         return found + added if added else found
 
+    def _folded_logp(self, fit: Fit) -> float:
+        """A fit's unigram log-probability as a Traditional document's search scores it."""
+        ch = fit.char
+        simplified = self.fold.get(ch)
+        if simplified is not None:
+            return max(fit.logp, self.unigram_logp(simplified))
+        return fit.logp + (SIMPLIFIED_IN_TRADITIONAL_LOGP if ch in self.written_otherwise else 0.0)
+
     def _fits_by_char(self, piece: Piece) -> dict[str, Fit]:
         shape = _shape(piece)
         found = self._fit_maps.get(shape)
@@ -1210,15 +1226,16 @@ class CandidateIndex:
         return found
 
     def _best(self, fits: list[Fit], log_loss: list[float], keep: int) -> list[tuple[str, float]]:
-        bonus = self.bonus
+        bonus, fold = self.bonus, self.fold
         kept: list[tuple[float, int, str, float]] = []  # min-heap of (score, -rank, character, channel)
         for rank, fit in enumerate(fits):
             # Fits come likeliest first and a channel is never above 0: once the
             # unigram alone cannot beat the worst kept score, nothing later can.
-            if not bonus and len(kept) == keep and fit.logp <= kept[0][0]:
+            if not bonus and not fold and len(kept) == keep and fit.logp <= kept[0][0]:
                 break
             channel = fit.channel(log_loss)
-            score = channel + fit.logp + (bonus.get(fit.char, 0.0) if bonus else 0.0)
+            logp = fit.logp if not fold else self._folded_logp(fit)
+            score = channel + logp + (bonus.get(fit.char, 0.0) if bonus else 0.0)
             entry = (score, -rank, fit.char, channel)  # an equal score: the likelier character first
             if len(kept) < keep:
                 heapq.heappush(kept, entry)
@@ -2202,7 +2219,7 @@ def _recover_lost_bytes(
     # The box-drawing characters the document shows are candidates up front (a drawing's next line),
     # though only beside a drawing lifted in the choice: the document's own counts weigh them elsewhere.
     drawn = {ch: BOX_DRAWING_MAX_LOGP - model.unigram_logp(ch) for ch in intact if is_box_drawing(ch)}
-    index = CandidateIndex(model, set(intact) | EMOJI_PARTS, {**drawn, **bonus})
+    index = CandidateIndex(model, set(intact) | EMOJI_PARTS, {**drawn, **bonus}, traditional=is_traditional(intact))
     free = dropped_by_the_decode(lines, code_page.vanishing)
     free_only = Counter({FREE_ONLY: 1}) if _free_losses_explain(slots, observed, free, model) else None
     _fill_candidates(line_items, lines, index, _loss_tables(observed, free_only, config, free), bonus, config)

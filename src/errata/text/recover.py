@@ -286,7 +286,11 @@ def _advance(beam: list[_Hypothesis], options, docmodel: DocumentModel, width: i
     word_weight = docmodel.word_weight
     penalty = docmodel.config.word_penalty
     pmi_weight = docmodel.config.word_pmi_weight if model.word_backoff else 0.0
-    options = [(ch, gain, docmodel.single_word_logp(ch)) for ch, gain in options]  # symbols already: never ASCII
+    # In a document written in Traditional characters, words are looked up by their Simplified forms (安裝 as the model's
+    # 安装): the model's dictionary is Simplified, and a Traditional word read as single characters lost to its
+    # Simplified spelling, which the document does not write.
+    fold = docmodel.fold
+    options = [(ch, gain, docmodel.single_word_logp(ch), fold.get(ch, ch)) for ch, gain in options]  # symbols already: never ASCII
     no_gains = [0.0] * len(options)
     # Each option as a word of one character after a previous word: the same for
     # every hypothesis that ends in that word, so worked out once per word.
@@ -299,24 +303,24 @@ def _advance(beam: list[_Hypothesis], options, docmodel: DocumentModel, width: i
         if pmi_weight:
             gains = single_gains.get(last_words[-1])
             if gains is None:
-                gains = single_gains[last_words[-1]] = [pmi_weight * _word_pmi(model, last_words[-1], ch) for ch, _, _ in options]
+                gains = single_gains[last_words[-1]] = [pmi_weight * _word_pmi(model, last_words[-1], word_ch) for _, _, _, word_ch in options]
         # The words that could end at the new character, each with the best
         # segmentation before it and that segmentation's last word: looked up
         # once for all the options.
         words = [
             (seg[-length], following, stem, last_words[-length])
             for length in range(2, min(len(text) + 1, len(seg)) + 1)
-            if (following := endings.get(stem := text[1 - length :]))
+            if (following := endings.get(stem := _folded(text[1 - length :], fold) if fold else text[1 - length :]))
         ]
-        for (ch, gain, single), single_gain in zip(options, gains):
+        for (ch, gain, single, word_ch), single_gain in zip(options, gains):
             logp = memo.get(last + ch)
             score = h.score + gain + (bigram(last, ch) if logp is None else logp)
             best = alone + single + single_gain - penalty
-            best_word = ch
+            best_word = word_ch
             for before, following, stem, previous in words:
-                logp = following.get(ch)
+                logp = following.get(word_ch)
                 if logp is not None:
-                    word = stem + ch
+                    word = stem + word_ch
                     logp += before - penalty
                     if pmi_weight:
                         logp += pmi_weight * _word_pmi(model, previous, word)
@@ -355,6 +359,15 @@ def _advance(beam: list[_Hypothesis], options, docmodel: DocumentModel, width: i
 
 
 _first = itemgetter(0)
+
+
+def _folded(text: str, fold: dict[str, str]) -> str:
+    """``text`` with each Traditional character in its Simplified form (``fold``: :func:`simplified_forms`).
+
+    >>> _folded("安裝", {"裝": "装"})
+    '安装'
+    """
+    return "".join(fold.get(ch, ch) for ch in text)
 
 
 def _word_pmi(model: LanguageModel, previous: str, word: str) -> float:
