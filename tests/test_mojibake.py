@@ -164,6 +164,19 @@ def test_a_latin_letter_read_as_one_character_beside_a_latin_word_is_read_back(r
         assert "NESTLÉ®，树木茂盛。" in fixed
 
 
+def test_a_lead_byte_big5_lost_made_no_pair_with_the_byte_after_it():
+    """Big5's reader marks each byte it loses: where a character lost its lead byte and first continuation byte
+    (果, E6 9E 9C: two marks, then 9C), neither made a pair with the byte after it. 寜 (E5 AF 9C) would have: E5 AF
+    is a Big5 character, so its lead byte could not have been lost there (AF before 9C makes none, which was all
+    that was asked before)."""
+    from errata.text.bytemap import Piece
+    from errata.text.mojibake import CandidateIndex
+
+    piece = Piece(0, b"\x9c", 1, cp1252=False, gap=True, gap_at=0, after=0x9C, lead_lost=True, codec="big5")
+    fits = {fit.char for fit in CandidateIndex(load_model(), set()).matches(piece)}
+    assert "果" in fits and "寜" not in fits
+
+
 def test_in_a_traditional_document_a_lost_byte_is_filled_with_the_traditional_character():
     """The model learnt Simplified Chinese: 裝 (E8 A3 9D) short of its last byte lost to 装 (E8 A3 85), the model's own
     character and half of its word 安装, in a document written in Traditional characters. Candidates are now

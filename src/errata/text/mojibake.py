@@ -1072,7 +1072,9 @@ def _lost_at(piece: Piece, fit: Fit) -> Fit | None:
     if cont[:at] != tail[:at] or cont[at + missing :] != tail[at:]:
         return None
     lost = tuple(cont[at : at + missing])
-    if not piece.cp1252 and not all(no_gbk_pair(b, nxt, piece.codec) for b, nxt in zip(lost, (*lost[1:], piece.after)) if nxt >= 0):
+    # Big5's reader marks each byte it loses: a lead byte lost with the byte after it made no pair with that one either.
+    chain = (fit.char.encode("utf-8")[0], *lost) if piece.lead_lost and piece.codec == "big5" else lost
+    if not piece.cp1252 and not all(no_gbk_pair(b, nxt, piece.codec) for b, nxt in zip(chain, (*chain[1:], piece.after)) if nxt >= 0):
         return None  # a GBK (or Big5) decode would have kept these bytes as a pair
     return Fit(fit.char, fit.logp, [lost], *lost, *(-1,) * (2 - len(lost))) if len(lost) <= 2 else Fit(fit.char, fit.logp, [lost], -1, -1)
 
