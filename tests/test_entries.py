@@ -334,6 +334,17 @@ def test_in_a_heading_with_a_command_before_the_word_for_an_error_the_english_af
     ]
 
 
+def test_the_english_after_the_word_for_an_error_is_not_taken_over_an_error_named_before_it():
+    """The stretch after 报错 is the error where the one before is a command (``import paddle``); where the one before
+    names an error itself and the one after does not, the one after says what failed (``in React useEffect hook is not
+    working``): it is no entry's message."""
+    from errata.entries import _error_as_heading
+
+    assert _error_as_heading("TypeError: x is not a function 报错 in React useEffect hook is not working") is None
+    assert _error_as_heading("Could not resolve host github.com 报错，git clone is not working") is None
+    assert _error_as_heading("Docker Desktop for Windows 报错 WSL 2 installation is incomplete") == "WSL 2 installation is incomplete"
+
+
 def test_a_note_that_is_one_error_under_label_headings_is_one_entry_at_its_problem_heading():
     """A third lookup round: a post whose headings are only ``### 问题描述`` and ``### 解决方法`` gave no entry, and no
     paste of its error found it. The page is that error's entry; the problem's heading is where it stands."""

@@ -152,16 +152,15 @@ def test_utf8_read_as_big5_is_read_back_where_most_characters_lost_a_byte(reader
 
 
 @pytest.mark.parametrize("reader", [utf8_as_gbk, utf8_as_big5], ids=["gbk", "big5"])
-def test_a_latin_letter_read_as_one_character_beside_a_latin_word_is_read_back(reader):
-    """é's two bytes (C3 A9) are one GBK character (茅) or one Big5 one (矇): too short for the readings of Chinese,
-    it stayed ``caf茅`` in documents whose Chinese was read back. A Chinese word (茂盛) beside no Latin stays, and so does
-    one whose GBK bytes are no accented letter's (目录 beside ``assets`` is C4 BF C2 BC, ``Ŀ¼``: a sixteenth set of real files)."""
-    text = "## 编码问题\n\n显存不够的时候报错了，下面是复现的代码：\n\n```python\nprint(\"café\")  # naïve\n```\n\n品牌是 NESTLÉ®，树木茂盛。\n"
-    fixed, _ = repair_mojibake(reader(text) + "\n字体放在assets目录下。\n")
-    assert 'print("café")  # naïve' in fixed
-    assert fixed.endswith("\n字体放在assets目录下。\n")
-    if reader is utf8_as_gbk:  # Big5 pairs no 89 after C3: É is two marks there
-        assert "NESTLÉ®，树木茂盛。" in fixed
+def test_a_latin_letter_read_as_one_character_inside_a_latin_word_is_read_back(reader):
+    """ï's two bytes (C3 AF) are one GBK character (茂) or one Big5 one (簿): too short for the readings of Chinese,
+    it stayed ``na茂ve`` in documents whose Chinese was read back. An author's Chinese after a Latin word stays, in a
+    line of 古文码 and in a clean one (``Python模块``, ``这是Java么``: 模 and 么 are C4 A3 and C3 B4 in GBK, é's and ô's
+    UTF-8 bytes; a red-team audit found them turned into ``Pythonģ块``, ``Javaô``)."""
+    text = "## 编码问题\n\n显存不够的时候报错了，下面是复现的代码：\n\n```python\nprint(\"naïve\")  # Zürich\n```\n\n这是Java么？树木茂盛。\n"
+    fixed, _ = repair_mojibake(reader(text) + "\n# Python模块安装\n\n字体放在assets目录下，这是Java么\n")
+    assert 'print("naïve")  # Zürich' in fixed
+    assert fixed.endswith("\n# Python模块安装\n\n字体放在assets目录下，这是Java么\n")
 
 
 def test_a_lead_byte_big5_lost_made_no_pair_with_the_byte_after_it():

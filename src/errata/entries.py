@@ -890,8 +890,11 @@ def _error_as_heading(text: str, under_errors: bool = False) -> str | None:
     chinese_says_so = under_errors or _chinese_says_an_error(text)
     if len(long) > 1 and chinese_says_so:
         # ``import paddle 报错, dlopen: cannot load …``: the command came first, the error right after the word for it.
-        following = [part for k, part in enumerate(parts[::2]) if k in after_error_word and len(part.split()) > 1]
-        long = [following[0].strip(" :：,，.。")] if len(following) == 1 else long
+        # Not where what came before is the error and what follows only says what failed with it (``TypeError: x is not
+        # a function 报错 in React useEffect hook is not working``).
+        following = [part.strip(" :：,，.。") for k, part in enumerate(parts[::2]) if k in after_error_word and len(part.split()) > 1]
+        if len(following) == 1 and (names_an_error(following[0]) or not any(names_an_error(part) for part in long if part != following[0])):
+            long = following
     if len(long) != 1 or len(stretches) > 1 and not (names_an_error(long[0]) or chinese_says_so):
         return None
     message = _NUMBERING.sub("", " ".join(long[0].split())).strip(" :：,，.。")

@@ -106,52 +106,41 @@ _PAIRED_CODEC = {"utf8-as-gbk": GBK_CODEC, "utf8-as-big5": "big5"}
 
 
 def latin_letter_runs(line: str, kind: str) -> list[tuple[int, int, list, str]]:
-    """Runs of a line, in a document that shows 古文码 (``kind``), whose characters beside a Latin word were a Latin
-    letter's two UTF-8 bytes read as one pair (``caf茅`` for café, ``na茂ve`` for naïve, ``caf矇`` in Big5's): read
-    back, with a symbol of Latin-1's among them (``NESTL脡庐`` for NESTLÉ®). Too short for the readings of Chinese,
-    which want a character's three bytes; beside a Latin letter, and in such a document only, they are no author's.
+    """Characters of a line, in a document that shows 古文码 (``kind``), that stand inside a Latin word and were an
+    accented letter's two UTF-8 bytes read as one pair (``na茂ve`` for naïve, ``Z眉rich`` for Zürich): read back. Too
+    short for the readings of Chinese, which want a character's three bytes.
 
-    Only accented letters (not Ŀ, nor ¼: ``assets目录`` is ``assetsĿ¼`` so read) and a sign after one:
+    Only inside a word, an ASCII letter on each side: some 250 common characters are such a pair in GBK (没 C3 BB,
+    模 C4 A3, 全 C8 AB), and an author writes them after a Latin word all the time (``Python模块``, ``这是Java么``,
+    ``Tom猫 is here``: a red-team audit), never inside one. So ``caf茅``, é at the word's end, stays as read.
 
-    >>> latin_letter_runs('print("caf茅")  # na茂ve，NESTL脡庐 茂盛，assets目录', "utf8-as-gbk")
-    [(10, 11, ['é'], 'utf8-as-gbk'), (19, 20, ['ï'], 'utf8-as-gbk'), (28, 30, ['É', '®'], 'utf8-as-gbk')]
+    >>> latin_letter_runs('print("caf茅")  # na茂ve，Z眉rich，Python模块，这是Java么', "utf8-as-gbk")
+    [(19, 20, ['ï'], 'utf8-as-gbk'), (24, 25, ['ü'], 'utf8-as-gbk')]
     """
     codec = _PAIRED_CODEC.get(kind)
     if codec is None or line.isascii():
         return []
-    letters = [_latin_letter(ch, codec) for ch in line]
-    runs, k = [], 0
-    while k < len(line):
-        if letters[k] is None:
-            k += 1
-            continue
-        end = k
-        while end < len(line) and letters[end] is not None:
-            end += 1
-        beside_latin = (k and _ASCII_LETTER.match(line[k - 1])) or (end < len(line) and _ASCII_LETTER.match(line[end]))
-        if beside_latin and any(is_accented_letter(letter) for letter in letters[k:end]):
-            runs.append((k, end, letters[k:end], kind))
-        k = end
-    return runs
+    return [
+        (k, k + 1, [letter], kind)
+        for k in range(1, len(line) - 1)
+        if not line[k].isascii()
+        and _ASCII_LETTER.match(line[k - 1])
+        and _ASCII_LETTER.match(line[k + 1])
+        and (letter := _latin_letter(line[k], codec)) is not None
+    ]
 
 
 _ASCII_LETTER = re.compile("[A-Za-z]")
 
 
 def _latin_letter(ch: str, codec: str) -> str | None:
-    """The Latin letter (or Latin-1 symbol) whose two UTF-8 bytes ``ch`` is in ``codec``, or ``None``."""
-    if ch.isascii():
-        return None
+    """The accented letter whose two UTF-8 bytes ``ch`` is in ``codec``, or ``None``."""
     try:
         raw = ch.encode(codec)
         letter = raw.decode("utf-8") if len(raw) == 2 else ""
     except (UnicodeEncodeError, UnicodeDecodeError):
         return None
-    return letter if len(letter) == 1 and (letter in _LATIN_SIGNS or is_accented_letter(letter)) else None
-
-
-#: Signs of Latin-1 that follow a word (``NESTLÉ®``), where a run also holds an accented letter.
-_LATIN_SIGNS = frozenset("®©°±µ")
+    return letter if len(letter) == 1 and is_accented_letter(letter) else None
 
 
 def _readings(
