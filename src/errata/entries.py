@@ -882,9 +882,9 @@ def _error_as_heading(text: str, under_errors: bool = False) -> str | None:
         return None
     # English stretches and the Chinese between them, alternately; a heading's number is no word of its first stretch.
     parts = _CHINESE_BETWEEN.split(_NUMBERING.sub("", text.strip()))
-    stretches = [part.strip(" :：,，.。") for part in parts[::2]]
-    after_error_word = {k for k in range(1, len(stretches)) if _ENDS_SAYING_AN_ERROR.search(parts[2 * k - 1])}
-    stretches = [part for part in stretches if part and not part.isdigit()]
+    english = [part.strip(" :：,，.。") for part in parts[::2]]
+    after_error_word = [english[k] for k in range(1, len(english)) if _ENDS_SAYING_AN_ERROR.search(parts[2 * k - 1])]
+    stretches = [part for part in english if part and not part.isdigit()]
     # Beside the error, a name alone may stand in the Chinese (``安装babel包，Error: Cannot find module …``).
     long = [part for part in stretches if len(part.split()) > 1]
     chinese_says_so = under_errors or _chinese_says_an_error(text)
@@ -892,7 +892,7 @@ def _error_as_heading(text: str, under_errors: bool = False) -> str | None:
         # ``import paddle 报错, dlopen: cannot load …``: the command came first, the error right after the word for it.
         # Not where what came before is the error and what follows only says what failed with it (``TypeError: x is not
         # a function 报错 in React useEffect hook is not working``).
-        following = [part.strip(" :：,，.。") for k, part in enumerate(parts[::2]) if k in after_error_word and len(part.split()) > 1]
+        following = [part for part in after_error_word if len(part.split()) > 1]
         if len(following) == 1 and (names_an_error(following[0]) or not any(names_an_error(part) for part in long if part != following[0])):
             long = following
     if len(long) != 1 or len(stretches) > 1 and not (names_an_error(long[0]) or chinese_says_so):

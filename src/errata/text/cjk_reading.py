@@ -773,7 +773,7 @@ def _without_lead(items: list, data: bytes, owner: list[int], gaps: Counter[int]
     kept = end - at
     if marks and kept <= 2 and marks >= 3 - kept:
         # 未 (E6 9C AA) read as Big5: E6 starts no pair with 9C, which starts none at all; AA went with 找's E6.
-        items.extend("\ufffd" * -(-(marks - (3 - kept)) // 3))  # whole characters lost before it: a mark each
+        items.extend(_wholly_lost(marks - (3 - kept)))  # whole characters lost before it: a mark each
         # A lost continuation byte made no pair with the one kept after it, or the reader would have kept both.
         items.append(Piece(0, data[at:end], 2 - kept, cp1252=False, gap=True, gap_at=0 if kept == 1 else -1, after=data[at] if kept == 1 else -1, lead_lost=True))
     elif at in gaps:

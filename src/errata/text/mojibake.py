@@ -76,9 +76,9 @@ from .bytemap import (
 from .codepages import FTFY_LINE, WINDOWS_1252, CodePage, spelt_as_cp1252
 from .cjk_reading import LIST_ITEM_START, SWALLOWED, cjk_reading_runs, keeps_line_ends, latin_letter_runs, marks_took_the_spaces, reads_paired, without_gbk_pair_rules
 from .config import DEFAULT_CONFIG, RepairConfig
-from .langmodel import UNKNOWN_LOGP, LanguageModel, is_hangul_syllable, load_model, simplified_forms, simplified_only, utf8_lead
+from .langmodel import UNKNOWN_LOGP, LanguageModel, is_hangul_syllable, load_model, utf8_lead
 from .plausibility import README_SYMBOLS, is_accented_letter, is_box_drawing, script_of, text_logp, text_score, with_lost_characters
-from .recover import SIMPLIFIED_IN_TRADITIONAL_LOGP, UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line, is_traditional
+from .recover import SIMPLIFIED_IN_TRADITIONAL_LOGP, UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line, traditional_scoring
 from .twice import Peeled, peel, renamed_fix
 from .unrecoverable import Finding, find_unrecoverable
 
@@ -1067,13 +1067,14 @@ def _by_lead(chars: list[tuple[str, float]]) -> dict[tuple[int, int], list[tuple
 
 def _lost_at(piece: Piece, fit: Fit) -> Fit | None:
     """The fit, if it lost its bytes exactly where the piece's gap is: then in that one way."""
-    cont = fit.char.encode("utf-8")[1:]
+    raw = fit.char.encode("utf-8")
+    cont = raw[1:]
     at, missing, tail = piece.gap_at, piece.missing, piece.tail
     if cont[:at] != tail[:at] or cont[at + missing :] != tail[at:]:
         return None
     lost = tuple(cont[at : at + missing])
     # Big5's reader marks each byte it loses: a lead byte lost with the byte after it made no pair with that one either.
-    chain = (fit.char.encode("utf-8")[0], *lost) if piece.lead_lost and piece.codec == "big5" else lost
+    chain = (raw[0], *lost) if piece.lead_lost and piece.codec == "big5" else lost
     if not piece.cp1252 and not all(no_gbk_pair(b, nxt, piece.codec) for b, nxt in zip(chain, (*chain[1:], piece.after)) if nxt >= 0):
         return None  # a GBK (or Big5) decode would have kept these bytes as a pair
     return Fit(fit.char, fit.logp, [lost], *lost, *(-1,) * (2 - len(lost))) if len(lost) <= 2 else Fit(fit.char, fit.logp, [lost], -1, -1)
@@ -1127,15 +1128,21 @@ class CandidateIndex:
     the same damaged characters (the seed loses ``：`` the same way each time).
     """
 
-    def __init__(self, model: LanguageModel, document_chars: set[str], bonus: dict[str, float] | None = None, traditional: bool = False):
+    def __init__(
+        self,
+        model: LanguageModel,
+        document_chars: set[str],
+        bonus: dict[str, float] | None = None,
+        scoring: tuple[dict[str, str], frozenset[str]] = ({}, frozenset()),
+    ):
         self.bonus = bonus or {}
         self.model_characters = _model_characters(model)
         # In a document written in Traditional characters a candidate is first ranked as the search will score it: as
         # its Simplified form (裝 as 装, which the model knows far better), a Simplified one that Traditional text writes
         # otherwise at a cost; and every Traditional character is one, the model's vocabulary or not. Left out, or
-        # ranked by its own count, 裝 lost to 装, and 安装 was written in a Traditional file.
-        self.fold = simplified_forms() if traditional else {}
-        self.written_otherwise = simplified_only() if traditional else frozenset()
+        # ranked by its own count, 裝 lost to 装, and 安装 was written in a Traditional file (``scoring``:
+        # :func:`~errata.text.recover.traditional_scoring` of the document's characters).
+        self.fold, self.written_otherwise = scoring
         self.unigram_logp = model.unigram_logp
         unknown = (document_chars | set(self.bonus)) - model.vocabulary
         traditional_forms = {ch: model.unigram_logp(simplified) for ch, simplified in self.fold.items() if ch not in model.vocabulary}
@@ -1363,8 +1370,9 @@ def _repair_read_text(
             _decode_line(line, model, config, single=True, known=own, paired=paired) if not runs else (runs, confirmed)
             for line, (runs, confirmed), own in zip(lines, decoded, known)
         ]
-        # And a Latin letter's two bytes, read as one character beside a Latin word (``caf茅``).
-        decoded = [_with_latin_letters(line, found, kinds.most_common(1)[0][0]) for line, found in zip(lines, decoded)]
+        # And an accented letter's two bytes, read as one character inside a Latin word (``na茂ve``).
+        reading = kinds.most_common(1)[0][0]
+        decoded = [_with_latin_letters(line, found, reading) for line, found in zip(lines, decoded)]
     single = config._replace(legacy_min_bytes=2)
     if config.legacy_min_bytes > 2 and any(run.kind in LEGACY_KINDS for runs, _ in decoded for run in runs):
         # A document that shows GBK (or Big5) read as Latin-1 shows it in single
@@ -2221,7 +2229,7 @@ def _recover_lost_bytes(
     # The box-drawing characters the document shows are candidates up front (a drawing's next line),
     # though only beside a drawing lifted in the choice: the document's own counts weigh them elsewhere.
     drawn = {ch: BOX_DRAWING_MAX_LOGP - model.unigram_logp(ch) for ch in intact if is_box_drawing(ch)}
-    index = CandidateIndex(model, set(intact) | EMOJI_PARTS, {**drawn, **bonus}, traditional=is_traditional(intact))
+    index = CandidateIndex(model, set(intact) | EMOJI_PARTS, {**drawn, **bonus}, traditional_scoring(intact))
     free = dropped_by_the_decode(lines, code_page.vanishing)
     free_only = Counter({FREE_ONLY: 1}) if _free_losses_explain(slots, observed, free, model) else None
     _fill_candidates(line_items, lines, index, _loss_tables(observed, free_only, config, free), bonus, config)

@@ -99,6 +99,20 @@ def is_traditional(characters: Counter[str]) -> bool:
     return traditional >= TRADITIONAL_MIN_CHARACTERS and traditional > 2 * written_simplified
 
 
+def traditional_scoring(characters: Counter[str]) -> tuple[dict[str, str], frozenset[str]]:
+    """How a document is scored by a model of Simplified Chinese: in one written in Traditional characters
+    (:func:`is_traditional`), each Traditional character as its Simplified form, and the Simplified characters that
+    Traditional text writes otherwise, which cost SIMPLIFIED_IN_TRADITIONAL_LOGP; elsewhere as written.
+
+    >>> fold, otherwise = traditional_scoring(Counter("這個變數的說明與設定值"))
+    >>> fold["說"], "说" in otherwise, traditional_scoring(Counter("中文"))
+    ('说', True, ({}, frozenset()))
+    """
+    if not is_traditional(characters):
+        return {}, frozenset()
+    return simplified_forms(), simplified_only()
+
+
 class DocumentModel:
     """The packaged model mixed with bigram counts of the document's own intact text."""
 
@@ -129,8 +143,7 @@ class DocumentModel:
         self._single: dict[str, float] = {}
         # In a document written in Traditional characters the packaged model is asked of their Simplified
         # forms, and a Simplified character Traditional text writes otherwise costs SIMPLIFIED_IN_TRADITIONAL_LOGP.
-        self.fold = simplified_forms() if is_traditional(self.unigrams) else {}
-        self.written_otherwise = simplified_only() if self.fold else frozenset()
+        self.fold, self.written_otherwise = traditional_scoring(self.unigrams)
 
     def single_word_logp(self, sym: str) -> float:
         value = self._single.get(sym)
