@@ -162,6 +162,17 @@ def test_utf8_read_as_gbk_in_the_middle_of_a_clean_line():
     assert fixed.endswith(" (CUDA out of memory)")
 
 
+def test_a_word_whose_every_character_lost_a_byte_is_read_in_a_line_of_guwenma():
+    # 目标 is E7 9B AE E6 A0 87: GBK pairs E7 9B and E6 A0, marks AE and 87. No character is left whole, so
+    # alone the span is no evidence; beside the line's other 古文码 it is, and 鏍 was turned into a mark.
+    damaged = utf8_as_gbk("必须 (目标 URI, 清单位置) 对。")
+    assert "(鐩\ufffd鏍\ufffd URI" in damaged
+    fixed, _ = repair_mojibake(damaged)
+    assert fixed == "必须 (目标 URI, 清单位置) 对。"
+    # A line of nothing else stays as it was read: two characters short of a byte each could be anything.
+    assert repair_mojibake("(鐩\ufffd鏍\ufffd URI)")[0] == "(鐩\ufffd鏍\ufffd URI)"
+
+
 @pytest.mark.parametrize(
     "clean",
     [GUWEN, "某些情况下会出错", "中文标点，冒号：括号（）顿号、", "烫烫烫"],

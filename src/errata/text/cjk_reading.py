@@ -452,7 +452,7 @@ def _runs_in(
     data, owner, gaps = _as_bytes(line, codec)
     if data is None:
         return []
-    found, short = [], []
+    found, short, pieces_only = [], [], []
     for start, end, items in spans(data, owner, gaps, len(line)):
         if codec != GBK_CODEC:
             items = without_gbk_pair_rules(items, codec)  # another code page's marks: its own pairs, not GBK's
@@ -463,6 +463,9 @@ def _runs_in(
         # Mostly lost: nothing to read (Big5 loses about a byte in three), unless the document is known to be
         # damaged so (a greedy reader's): there a heading of four characters, three short of bytes, is read too.
         if 2 * lost > len(characters) + 1 and not (damaged and lost < len(characters)) and not _all_placed(codec, characters, damaged):
+            if damaged and _each_short_of_one_byte(characters):
+                # (鐩�鏍� for 目标: every character short of a byte) Evidence of nothing alone; beside other 古文码, a word.
+                pieces_only.append((start, _with_trailing_gaps(line, end, items, _marks_in(codec)), items, kind))
             continue
         measures = _beside_a_number_or_word(line, start, end)
         score = text_score(whole, model, signs=True, measures=measures)
@@ -495,7 +498,7 @@ def _runs_in(
     # A single character (``鍦≒`` for 在P before ``ython``) only beside confirmed damage. Read silently, only
     # beside damage on its own line: with no mark to show a loss, many a lone clean character (罹, EE BE in
     # GBK; 於, EC B6) reads as a three-byte one short of its last byte, in a document with 古文码 or not.
-    runs = sorted(found + short, key=lambda run: run[0]) if found or (single and not silent) else []
+    runs = sorted(found + short + pieces_only, key=lambda run: run[0]) if found or (single and not silent) else []
     return _with_leading_gaps(line, runs, _marks_in(codec))
 
 
@@ -518,6 +521,15 @@ def _all_placed(codec: str, characters: list, damaged: bool) -> bool:
     """
     placed = sum(1 for i in characters if isinstance(i, Piece) or i != "\ufffd")
     return damaged and codec in _LOSES_MOST and len(characters) >= 2 and 3 * placed >= len(characters)
+
+
+def _each_short_of_one_byte(characters: list) -> bool:
+    """Whether two characters or more were read, each a three-byte one that kept its lead byte and one other byte.
+
+    >>> _each_short_of_one_byte([Piece(0xE7, b"\\x9b", 1), Piece(0xE6, b"\\xa0", 1)]), _each_short_of_one_byte([Piece(0xE7, b"\\x9b", 1)])
+    (True, False)
+    """
+    return len(characters) >= 2 and all(isinstance(i, Piece) and not i.lead_lost and i.missing == 1 and len(i.tail) == 1 for i in characters)
 
 
 def _with_leading_gaps(line: str, runs: list, marks: frozenset[str]) -> list:
