@@ -1408,3 +1408,11 @@ def test_utf8_read_by_windows_code_page_950_is_read_with_its_private_use_charact
     fixed = repair_mojibake(damaged)[0]
     assert "寬比為 3:2" in fixed and "檢查" in fixed and "輸出結果" in fixed
     assert character_errors(fixed, clean) < character_errors(damaged, clean) / 2
+
+
+def test_a_character_short_of_a_byte_before_a_whole_one_is_read_as_the_word_they_make():
+    # 目录。 read as GBK: 鐩 (E7 9B), a mark for AE, 褰曘 (录 whole), marks for the full stop's last bytes. 录 alone
+    # is too rare a character to carry the reading; 目录, the word it ends, is not.
+    damaged = utf8_as_gbk("已删除 %(dir)s 目录。")
+    assert damaged.endswith("鐩\ufffd褰曘\ufffd\ufffd")
+    assert repair_mojibake(damaged)[0] == "已删除 %(dir)s 目录。"

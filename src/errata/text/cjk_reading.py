@@ -547,10 +547,13 @@ def _with_leading_gaps(line: str, runs: list, marks: frozenset[str]) -> list:
 
 def _with_word_endings(items: list, model: LanguageModel) -> str:
     """The whole characters of a reading beyond ASCII, each piece right after one read as the likeliest
-    dictionary word that starts with that character and whose last character's bytes fit the piece.
+    dictionary word that starts with that character and whose last character's bytes fit the piece; a piece
+    right before one that none precedes, as the likeliest two-character word that ends with it (目 of 目录).
 
     >>> _with_word_endings(["恢", Piece(0xE5, b"", 2)], load_model()), _with_word_endings(["x", Piece(0xE5, b"", 2)], load_model())
     ('恢复', '')
+    >>> _with_word_endings([Piece(0xE7, b"\\x9b", 1), "录"], load_model())
+    '目录'
     """
     out: list[str] = []
     for k, item in enumerate(items):
@@ -559,11 +562,35 @@ def _with_word_endings(items: list, model: LanguageModel) -> str:
                 out.append(item)
             continue
         before = items[k - 1] if k else None
+        after = items[k + 1] if k + 1 < len(items) else None
         if isinstance(before, str) and isinstance(item, Piece) and not item.lead_lost:
             fits = [(logp, ch) for ch, logp in model.word_endings.get(before, {}).items() if _fits(ch, item)]
             if fits:
                 out.append(max(fits)[1])
+        elif isinstance(after, str) and not after.isascii() and isinstance(item, Piece) and not item.lead_lost and item.missing == 1:
+            fits = [(logp, ch) for ch in _short_of_one_byte(item) if (logp := model.word_endings.get(ch, {}).get(after)) is not None]
+            if fits:
+                out.append(max(fits)[1])
     return "".join(out)
+
+
+def _short_of_one_byte(piece: Piece) -> list[str]:
+    """The characters that fit a piece short of one continuation byte.
+
+    >>> "目" in _short_of_one_byte(Piece(0xE7, b"\\x9b", 1)), len(_short_of_one_byte(Piece(0xE7, b"\\x9b", 1))) <= 128
+    (True, True)
+    """
+    out = []
+    for at in range(len(piece.tail) + 1):
+        for byte in range(0x80, 0xC0):
+            code = bytes([piece.lead]) + piece.tail[:at] + bytes([byte]) + piece.tail[at:]
+            try:
+                ch = code.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if len(ch) == 1 and _fits(ch, piece):
+                out.append(ch)
+    return out
 
 
 def _fits(ch: str, piece: Piece) -> bool:
