@@ -66,3 +66,17 @@ HANGUL_LINES = ["該處理事項沒有執行。", "用於產生索引的工具"]
 @pytest.mark.parametrize("clean", HANGUL_LINES)
 def test_a_lone_hangul_syllable_is_no_reading_of_clean_traditional_chinese(clean):
     assert repaired_beside_damage(clean).endswith("\n\n" + clean + "\n")
+
+
+#: English lines with a dash, an ellipsis or a bullet of Windows-1252 right before a word: GBK reads the sign and
+#: the word's first letter as one of its extension's rare characters (–v 杤, —f 梖, …m 卪). Found on real files
+#: (the nineteenth set): a document whose title was GBK read as Latin-1 turned ``git –version`` into ``git 杤ersion``.
+SIGN_BEFORE_A_WORD_LINES = ["run git –version", "use —force here", "and …more", "• Install", "pull –allow-unrelated-histories"]
+
+
+@pytest.mark.parametrize("clean", SIGN_BEFORE_A_WORD_LINES)
+def test_a_sign_before_a_latin_word_stays_beside_gbk_read_as_latin1(clean):
+    text = "---\ntitle: " + "开发中报错记录".encode("gbk").decode("latin-1") + "\n---\n\n" + clean + "\n"
+    result = repair_text(text, "a.md").text
+    assert "title: 开发中报错记录" in result
+    assert result.endswith("\n\n" + clean + "\n")

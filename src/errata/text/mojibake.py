@@ -640,7 +640,7 @@ def _legacy_runs(
             legacy = read_lone_pair(match.group(), model, config, lone_pairs)
         if legacy is None or legacy[1] in ("gbk-as-latin1", "shift-jis-as-latin1") and _latin_word_as_it_stands(line, match.start(), match.end()):
             continue
-        if _quote_of_a_latin_word(line, match.start(), match.end()):
+        if _quote_of_a_latin_word(line, match.start(), match.end()) or _sign_before_a_latin_word(line, match.start(), match.end()):
             continue
         if not shown and not whole[legacy[1]]:
             continue  # on its own evidence a run needs its line to be the codec's bytes from end to end
@@ -747,6 +747,20 @@ def _quote_of_a_latin_word(line: str, start: int, end: int) -> bool:
     if first == "’":
         return end - start == 2 and before.isalpha() and script_of(before) == "LATIN" and line[start + 1].isalpha()
     return first in "‘“" and end - start == 2 and _ascii_letter(line[start + 1]) and _ascii_letter(after) and not before.isalnum()
+
+
+def _sign_before_a_latin_word(line: str, start: int, end: int) -> bool:
+    """Whether a run is a dash, an ellipsis or a bullet of Windows-1252 and the first letter of the Latin word after
+    it (``git –version``, ``—force``, ``…more``).
+
+    GBK reads the sign's byte (96, 97, 85, 95) as a lead byte and the letter as its trail: 杤, 梖, 卪, rare
+    characters of GBK's extension that no Chinese text glues to a Latin word, where an English one writes them
+    so all the time. A run that goes on past the pair is GBK's (``–a±¨´í``).
+
+    >>> _sign_before_a_latin_word("run git –version", 8, 10), _sign_before_a_latin_word("use—force", 3, 5), _sign_before_a_latin_word("–a±¨´í", 0, 6)
+    (True, True, False)
+    """
+    return line[start] in "–—…•" and end - start == 2 and _ascii_letter(line[start + 1]) and _ascii_letter(_neighbours(line, start, end)[1])
 
 
 #: Letters of Latin words in Windows-1252 that carry no marks: French œ, Danish and Norwegian æ ø,
