@@ -18,7 +18,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from errata.cards import finish_cards, render_essay
-from errata.checks import check_mojibake, check_nesting, check_unsafe_html, printable_name, quote
+from errata.checks import check_mojibake, check_nesting, check_unsafe_html, printable_name, quote, show_log_escapes
 from errata.csp import FORMAT_SLOT, TemplateScripts, protect_page
 from errata.entries import find_entries
 from errata.files import atomic_write
@@ -28,7 +28,7 @@ from errata.paths import OWN_STATIC_FILES, THEME_KEYS, generated_file_problem, n
 from errata.phases import PhaseClock
 from errata.safety import duplicate_ids, escape_text, missing_ids, escape_values, quote_url, sanitize_html, sanitize_toc, site_setting_problems
 from errata.search_text import quiet_jieba, segment_chinese
-from errata.site import SITE_PAGES, Catalogue, order_key, put_widgets, relative_url, search_settings, unnumbered_dest, url_clashes
+from errata.site import SITE_PAGES, Catalogue, inside_files, order_key, put_widgets, relative_url, search_settings, unnumbered_dest, url_clashes
 
 log = logging.getLogger("mkdocs.hooks.errata")
 quiet_jieba()  # Material's search imports jieba, which would announce its dictionary on every build
@@ -47,6 +47,7 @@ _live_reload = False  # under mkdocs serve, which puts an inline script into eve
 def on_startup(command, dirty):
     global _live_reload
     _live_reload = command == "serve"
+    show_log_escapes(logging.getLogger("mkdocs"))  # MkDocs's warnings quote essays: their escapes are shown, not obeyed
 
 
 def on_config(config):
@@ -104,6 +105,9 @@ def on_files(files: Files, config) -> Files:
         file.dest_uri = unnumbered_dest(file.dest_uri, file.is_documentation_page())  # 01.a/05.x.md → a/x/
     for clash in url_clashes([(file.src_uri, file.dest_uri) for file in files]):
         log.warning(clash)  # --strict fails: one file would silently replace the other
+    nested = {src for src, _, _ in inside_files([(file.src_uri, file.dest_uri) for file in files])}
+    for file in [file for file in files if file.src_uri in nested]:
+        files.remove(file)  # not published, even without --strict: writing it ended the build in a traceback
     urls = {file.src_uri: file.url for file in files.documentation_pages()}
     url_of = urls.__getitem__
     global _errors_tables, _front_door

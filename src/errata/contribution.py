@@ -304,14 +304,18 @@ def scaffold_entry(error_text: str, language: str = "zh") -> str:
       - 参考文章：
     <BLANKLINE>
     """
-    text = error_text.strip("\n").replace("\r\n", "\n")
+    # A lone CR is a line break to Markdown (Python-Markdown reads it so): kept, it ended the details' indented
+    # fence, and the paste's next lines were the essay's Markdown (a link, an entry of their own; round 28).
+    text = error_text.strip("\n").replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     kind, message = exception_line(text)
     headline = f"{kind}: {message}" if kind and message else (kind or message)
     headline = headline.splitlines()[0] if headline else "error"
     labels = LABELS[language]
     colon = "：" if language == "zh" else ":"
     language_hint = "python" if "Traceback" in text or kind else "text"
-    fence = "````" if "```" in text else "```"
+    # Longer than any run of backticks in the paste, so that no line of it closes the fence (a line of ```` closed a
+    # fence of four, and what followed was the essay's Markdown; round 28), as code_span does for the headline.
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", text)), default=0))
     details = "\n".join("    " + line if line else "" for line in [f"{fence}{language_hint}", *text.split("\n"), fence])
     parts = [f"- {code_span(headline)}", "", f"  - {labels['details']}{colon}", details, ""]
     for key in ("analysis", "solution", "references"):

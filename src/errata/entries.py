@@ -39,7 +39,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from .fingerprint import error_line, exception_type, fingerprint, libraries_in_traceback, names_an_error, short_type
-from .markdown_lines import BRACES, FENCE, FENCED, HASH_ID, HTML, code_span_bounds, heading_slug, heading_text, line_roles, prose_lines
+from .markdown_lines import BRACES, FENCE, FENCED, HASH_ID, HTML, closes_with, code_span_bounds, heading_slug, heading_text, line_roles, prose_lines
 
 #: Section labels, in the order a card shows them, with the words that name them.
 SECTION_LABELS: dict[str, tuple[str, ...]] = {
@@ -314,7 +314,7 @@ def _introduced_entry(lines: list[str], first_line: int = 1) -> ErrorEntry | Non
         if start is None:
             return None
         if FENCE.match(lines[start]):
-            stop = next((k for k in range(start + 1, len(lines)) if FENCE.match(lines[k])), len(lines) - 1) + 1
+            stop = next((k for k in range(start + 1, len(lines)) if _closes_fence(lines[start], lines[k])), len(lines) - 1) + 1
             message = _first_error_line(lines[start + 1 : stop - 1])  # a log: commands, then the error
         else:  # a quote or a paragraph: what the program printed, from its first sentence
             stop = next((k for k in range(start, len(lines)) if not lines[k].strip()), len(lines))
@@ -1010,7 +1010,7 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
             message = error_line(shown) or _first_statement(shown)
             return message if message and len(message.split()) >= 2 else None
         if FENCE.match(line):
-            end = next((j for j in range(k + 1, len(lines)) if FENCE.match(lines[j])), len(lines))
+            end = next((j for j in range(k + 1, len(lines)) if _closes_fence(line, lines[j])), len(lines))
             # An exception's line only: a tool's last ``fatal:`` or ``error:`` line is as often what follows the
             # error (``fatal: Could not read from remote repository.`` after any of git's, ``make: *** Error 1``).
             shown = "\n".join(lines[k + 1 : end])
@@ -1162,18 +1162,21 @@ def _sections(lines: list[str]) -> dict[str, str]:
     as one at the margin: a blog's ``::: warning`` around its ``原因：`` and ``解决：`` is one after the import."""
     sections: dict[str, list[str]] = {}
     current: list[str] | None = None
-    in_fence = False
+    fence: str | None = None  # the line that opened the fence the lines are in
     body: int | None = None  # the indent of the admonition body the lines are in
     for line in lines:
-        opening = None if in_fence else _ADMONITION.match(line)
+        opening = None if fence is not None else _ADMONITION.match(line)
         if opening:
             body = len(opening["indent"]) + 4
         elif body is not None and line.strip() and not line.startswith(" " * body):
             body = None
         if body is not None and line.startswith(" " * body):
             line = line[body:]
-        if FENCE.match(line):
-            in_fence = not in_fence
+        if fence is None and FENCE.match(line):
+            fence = line
+        elif fence is not None and _closes_fence(fence, line):
+            fence = None
+        in_fence = fence is not None
         label = None if in_fence else _LABEL.match(line)
         key = section_key(label.group("label")) if label else None
         if key:
@@ -1191,6 +1194,18 @@ def _sections(lines: list[str]) -> dict[str, str]:
     return {key: text for key, text in tidied.items() if text}
 
 
+def _closes_fence(opening: str, line: str) -> bool:
+    """Whether ``line`` closes the fence ``opening`` opened: its marker again, as many backticks or tildes, and nothing
+    after it, as pymdownx.superfences reads it. A fence line of another kind or length inside is code: taken for the
+    end, it let the code's next lines (a ``- 解决方案：`` and a command) be the card's solution (round 28).
+
+    >>> _closes_fence("````text", "```"), _closes_fence("```", "~~~"), _closes_fence("````text", "````"), _closes_fence("```", "```python")
+    (False, False, True, False)
+    """
+    marker = FENCE.match(opening)
+    return bool(marker) and closes_with(marker.group(1), line.lstrip(" \t"))
+
+
 def _first_code_block(lines: list[str]) -> str:
     """The code block an entry's lines open with, before any label, fences and all (or ``""``): blogs put the
     whole error right under the heading that names it (``### `java.lang.IllegalStateException` ``, then the
@@ -1204,7 +1219,7 @@ def _first_code_block(lines: list[str]) -> str:
     start = next((k for k, line in enumerate(lines) if line.strip()), None)
     if start is None or not FENCE.match(lines[start]):
         return ""
-    end = next((k for k in range(start + 1, len(lines)) if FENCE.match(lines[k])), None)
+    end = next((k for k in range(start + 1, len(lines)) if _closes_fence(lines[start], lines[k])), None)
     return _tidy(lines[start : end + 1]) if end is not None else ""
 
 

@@ -158,7 +158,7 @@ def _fences(lines: list[str]) -> dict[int, tuple[int, bool]]:
         first, width, level, marker, surely = opened
         ws = _PREFIX.match(line, 0, width).group()  # the prefix, as far as the opening line's went
         content = line[len(ws) :]
-        closes = content.startswith(marker) and not content[len(marker) :].strip(" \t")
+        closes = closes_with(marker, content)
         if level:  # in a block quote: its markers may be fewer (a lazy line), never more
             lines_level = ws.count(">")
             if lines_level > level or (content and (len(ws) < width or (empty_lines and lines_level < level))):
@@ -181,6 +181,16 @@ def _fences(lines: list[str]) -> dict[int, tuple[int, bool]]:
 
 
 _FENCE_MARKER = re.compile(r"`{3,}|~{3,}")
+
+
+def closes_with(marker: str, content: str) -> bool:
+    """Whether a line's content (its prefix cut) closes a fence opened with ``marker``, as superfences reads it: the same
+    marker, as long, and nothing after it but spaces. Another kind or length of fence inside is the fence's code.
+
+    >>> closes_with("```", "```"), closes_with("````", "```"), closes_with("```", "````"), closes_with("```", "```python"), closes_with("```", "~~~")
+    (True, False, False, False, False)
+    """
+    return content.startswith(marker) and not content[len(marker) :].strip(" \t")
 #: A fence's language, as superfences reads one (a ``.`` before it allowed).
 _LANGUAGE = re.compile(r"[ \t]*\.?[\w#.+-]++(?=[\t ]|$)")
 

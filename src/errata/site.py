@@ -100,7 +100,29 @@ def url_clashes(files: list[tuple[str, str]]) -> list[str]:
         f"{' and '.join(sorted(sources))} would both be published at {dest}: rename one of them"
         for dest, sources in by_dest.items()
         if len(sources) > 1
+    ] + [
+        f"{src} would be published at {dest}, inside {by_dest[file][0]}'s file {file}: rename one of them"
+        for src, dest, file in inside_files(files)
     ]
+
+
+def inside_files(files: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(source, destination, the other file's destination) for each file that would be written inside another's file,
+    a folder of that name: ``a/index.html.md`` is published at ``a/index.html/index.html``, where ``a/index.md`` is the
+    file ``a/index.html``. The build ended in a traceback there (``File exists``), which the check did not foresee (round 28).
+    One look-up for each folder of each path.
+
+    >>> inside_files([("a/index.md", "a/index.html"), ("a/index.html.md", "a/index.html/index.html"), ("b.png", "b.png")])
+    [('a/index.html.md', 'a/index.html/index.html', 'a/index.html')]
+    """
+    written = {dest for _, dest in files}
+    found = []
+    for src, dest in files:
+        parts = dest.split("/")
+        folder = next((f for f in ("/".join(parts[:end]) for end in range(1, len(parts))) if f in written), None)
+        if folder is not None:
+            found.append((src, dest, folder))
+    return found
 
 
 def search_settings(src_path: str, declared: Any) -> Any:
