@@ -1416,3 +1416,12 @@ def test_a_character_short_of_a_byte_before_a_whole_one_is_read_as_the_word_they
     damaged = utf8_as_gbk("已删除 %(dir)s 目录。")
     assert damaged.endswith("鐩\ufffd褰曘\ufffd\ufffd")
     assert repair_mojibake(damaged)[0] == "已删除 %(dir)s 目录。"
+
+
+def test_an_ascii_letter_a_shift_jis_reader_paired_with_a_character_s_last_byte_comes_back():
+    # 码 then ： (E7 A0 81 EF BC 9A) then T: code page 932 marks 81 and EF, reads BC alone (ｼ) and 9A with the T (啜).
+    # E7 A0 read on across the marks as 砼 (E7 A0 BC), and the T stayed inside 啜: a password lost its first letter.
+    damaged = "输入密码：Tibet2024".encode().decode("cp932", errors="replace")
+    assert "遐\ufffd\ufffdｼ啜ibet2024" in damaged
+    fixed = repair_text("# 数据库\n\n" + damaged + "\n用户名：root\n", "a.md").text
+    assert "：Tibet2024\n用户名：root\n" in fixed and "啜" not in fixed and "砼" not in fixed

@@ -36,7 +36,8 @@ GAP_CHARS = frozenset("\ufffd?")
 #: reads every GBK byte pair as GBK does, and more), Big5, and Windows' Shift-JIS, code page 932 (a Japanese
 #: Windows; its half-width katakana are single bytes, so most continuation bytes survive as one each).
 GBK_CODEC = "gb18030"
-READINGS = ((GBK_CODEC, "utf8-as-gbk"), ("big5", "utf8-as-big5"), ("cp932", "utf8-as-shift-jis"))
+SHIFT_JIS_CODEC = "cp932"
+READINGS = ((GBK_CODEC, "utf8-as-gbk"), ("big5", "utf8-as-big5"), (SHIFT_JIS_CODEC, "utf8-as-shift-jis"))
 #: Longest line (in characters) scanned; a longer one is left to the other repairs.
 MAX_LINE = 20_000
 #: What a Japanese Windows tool writes for a pair code page 932 cannot map (its bytes and often the line end
@@ -161,6 +162,12 @@ def _readings(
         runs = dropped if _covered(dropped) > _covered(runs) else runs
         return runs
     runs = _runs_in(line, codec, kind, model, config, single, _utf8_spans_in_order if codec in _LOSES_MOST else _utf8_spans, damaged=marked)
+    if marked and codec == SHIFT_JIS_CODEC:
+        # Code page 932 marks a byte it cannot pair and reads the next again, which may start no pair either: 码 then ：
+        # (E7 A0 81 EF BC 9A) is 遐, two marks, then ｼ (BC alone). Read as one character, E7 A0 took BC across the marks
+        # (砼), and 9A, read with the ASCII letter after it (啜 for 9A 54), lost the letter: 密码：Tibet became 密砼啜ibet.
+        split = _runs_in(line, codec, kind, model, config, single, _utf8_spans_split_at_marks, damaged=marked)
+        runs = split if _covered(split) > _covered(runs) else runs
     if marked and codec in _LOSES_MOST:
         # A browser's Big5 decoder writes one mark for a byte and the next that make no pair, and keeps an ASCII one.
         kept = _runs_in(line, codec, kind, model, config, single, _utf8_spans_kept, damaged=True)
@@ -423,7 +430,7 @@ def _starts_a_three_byte_character(ch: str, mark: str = "?") -> bool:
     >>> _starts_a_three_byte_character("鐢"), _starts_a_three_byte_character("由"), _starts_a_three_byte_character("縲", "・")
     (True, False, True)
     """
-    raw = ch.encode("cp932" if mark == SJIS_MARK else "gb18030", errors="ignore")
+    raw = ch.encode(SHIFT_JIS_CODEC if mark == SJIS_MARK else "gb18030", errors="ignore")
     return len(raw) == 2 and utf8_length(raw[0]) == 3 and is_continuation(raw[1])
 
 
@@ -627,7 +634,7 @@ def _marks_in(codec: str) -> frozenset[str]:
     >>> sorted(_marks_in("cp932") - _marks_in("gb18030"))
     ['・']
     """
-    return _SJIS_MARKS if codec == "cp932" else GAP_CHARS
+    return _SJIS_MARKS if codec == SHIFT_JIS_CODEC else GAP_CHARS
 
 
 def _as_bytes(line: str, codec: str) -> tuple[bytes | None, list[int], Counter[int]]:
@@ -695,7 +702,7 @@ def _big5_user_defined(ch: str) -> bytes | None:
     return bytes((lead + row, 0x40 + col if col < 63 else 0xA1 + col - 63))
 
 
-def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int, silent: bool = False, in_order: bool = False):
+def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int, silent: bool = False, in_order: bool = False, split_at_marks: bool = False):
     """Maximal spans of ``data`` that read as UTF-8, on character boundaries of the line.
 
     A character may miss continuation bytes only where a gap is; with ``silent``
@@ -730,7 +737,7 @@ def _utf8_spans(data: bytes, owner: list[int], gaps: Counter[int], length: int, 
             if in_order and (extra := gaps[i] - used[i]):
                 items.extend(_wholly_lost(extra))  # marks before a lead byte that no character before took
                 used[i] += extra
-            j, inside = _character_bytes(data, gaps, used, i, size, in_order)
+            j, inside = _character_bytes(data, gaps, used, i, size, in_order, split_at_marks)
             missing = size - (j - i)
             if missing and not inside and (not silent or not any(_between_characters(at, owner) for at in range(i + 1, j + 1))):
                 break
@@ -758,12 +765,13 @@ def _wholly_lost(marks: int) -> list[str]:
     return ["\ufffd"] * -(-marks // 3)
 
 
-def _character_bytes(data: bytes, gaps: Counter[int], used: Counter[int], i: int, size: int, in_order: bool) -> tuple[int, list[int]]:
+def _character_bytes(data: bytes, gaps: Counter[int], used: Counter[int], i: int, size: int, in_order: bool, split_at_marks: bool = False) -> tuple[int, list[int]]:
     """Where the bytes of the character whose lead byte is at ``i`` end in ``data``, and the marks it takes for
     those it lacks (each as its place among the character's continuation bytes): its continuation bytes that
     follow, then the marks at their end. ``in_order``: a reader that wrote one mark for each byte it lost, where
     it lost it (Big5's): the bytes in the order it met them, marks among them, so that a character short of its
     last byte leaves a continuation byte after its mark to the next character, which lost its lead byte there.
+    ``split_at_marks``: continuation bytes after a mark are never the character's (a reader that marked its last byte).
 
     >>> data, gaps = b"\\xe4\\xbd\\xaf\\xe9", Counter({2: 3})   # 但 (E4 BD 86) 是 (E6 98 AF): 86 E6 98 lost, in Big5
     >>> _character_bytes(data, gaps, Counter(), 0, 3, False), _character_bytes(data, gaps, Counter(), 0, 3, True)
@@ -772,7 +780,7 @@ def _character_bytes(data: bytes, gaps: Counter[int], used: Counter[int], i: int
     n = len(data)
     if not in_order:
         j = i + 1
-        while j < n and j - i < size and is_continuation(data[j]):
+        while j < n and j - i < size and is_continuation(data[j]) and not (split_at_marks and gaps[j] - used[j]):
             j += 1
         # A character takes the marks it lacks bytes for; more at its end were the next one's.
         return j, [g - i - 1 for g in range(i + 1, j + 1) for _ in range(gaps[g] - used[g])][: size - (j - i)]
@@ -786,6 +794,11 @@ def _character_bytes(data: bytes, gaps: Counter[int], used: Counter[int], i: int
         else:
             break
     return j, inside
+
+
+def _utf8_spans_split_at_marks(data: bytes, owner: list[int], gaps: Counter[int], length: int):
+    """:func:`_utf8_spans` where no character reads on across a mark: the continuation bytes after it start the next one."""
+    return _utf8_spans(data, owner, gaps, length, split_at_marks=True)
 
 
 def _utf8_spans_in_order(data: bytes, owner: list[int], gaps: Counter[int], length: int):
