@@ -18,6 +18,7 @@ function                     what happened                               lossles
 :func:`utf8_as_big5`         UTF-8 read as Big5                          no
 :func:`utf8_as_big5_by_a_browser` UTF-8 read as Big5 by a web browser    no
 :func:`utf8_as_cp932_by_windows` UTF-8 read by a Japanese Windows tool   no
+:func:`utf8_as_euc_kr`       UTF-8 read as Korean (code page 949)        no
 :func:`big5_as_latin1`       Big5 read as Latin-1                        yes
 :func:`gbk_as_utf8`          口字码: GBK read as UTF-8 with replacement   never
 :func:`kunjinkao`            锟拷码: 口字码 saved as UTF-8, read as GBK    never
@@ -369,6 +370,16 @@ def _big5_pair(pair: bytes) -> str | None:
     return decoded if len(decoded) == 1 else None
 
 
+def utf8_as_euc_kr(text: str) -> str:
+    """UTF-8 read as Korean (Windows' code page 949, EUC-KR with its extension), as a Korean Windows tool reads it.
+
+    >>> damaged = utf8_as_euc_kr("安装依赖")   # 若 (U+F974, a compatibility ideograph), then Hangul of its extension
+    >>> len(damaged), damaged.encode("cp949") == "安装依赖".encode()
+    (6, True)
+    """
+    return text.encode("utf-8").decode("cp949", "replace")
+
+
 def utf8_as_shift_jis(text: str) -> str:
     """UTF-8 read as Shift-JIS (Windows' code page 932): Japanese's 文字化け, as MOJIBAKE.md shows it.
 
@@ -621,6 +632,7 @@ CLASSES: dict[str, DamageClass] = {
         DamageClass("utf8-as-big5-browser", "UTF-8 read as Big5 by a web browser (WHATWG)", _text_class(utf8_as_big5_by_a_browser), False, "zh_TW"),
         DamageClass("big5-as-latin1", "Big5 read as Latin-1", _text_class(big5_as_latin1), True, "zh_TW", "big5"),
         DamageClass("utf8-as-shift-jis", "文字化け (UTF-8 read as Shift-JIS, U+FFFD)", _text_class(utf8_as_shift_jis), False, "ja"),
+        DamageClass("utf8-as-euc-kr", "UTF-8 read as Korean (code page 949, U+FFFD)", _text_class(utf8_as_euc_kr), False),
         DamageClass("utf8-as-shift-jis-windows", "文字化け by a Japanese Windows tool (greedy, ・, single bytes lost)", _text_class(utf8_as_cp932_by_windows), False),
         DamageClass("shift-jis-as-cp1252", "文字化け (Shift-JIS read as cp1252, C1 kept)", _text_class(shift_jis_as_cp1252), True, "ja", "shift_jis"),
         DamageClass("file-gb18030", "whole file in GB18030", lambda t, rng: save_as(t, "gb18030"), True),

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from dev.damage import utf8_as_cp932_by_windows, utf8_as_cp936, utf8_as_gbk, utf8_as_gbk_by_dotnet
+from dev.damage import character_errors, utf8_as_cp932_by_windows, utf8_as_cp936, utf8_as_gbk, utf8_as_gbk_by_dotnet
 from errata.repair import FrontMatterError, repair_bytes, repair_text
 from errata.text.mojibake import repair_mojibake
 
@@ -828,6 +828,22 @@ def test_utf8_read_as_shift_jis_is_read_back_and_named(errors):
     japanese = "設定ファイルを開くと、プロジェクトの名前が表示されます。\n"
     assert repair_mojibake(japanese)[0] == japanese
     assert "ファイル" in repair_mojibake(japanese.encode("utf-8").decode("cp932", errors))[0]
+
+
+def test_utf8_read_as_korean_is_read_back_and_named():
+    """UTF-8 read by Windows' code page 949 (a Korean Windows opening a Chinese file: ``若됭즳`` for 安装). Most of
+    UTF-8's lead bytes pair only with a byte above A0 there, so nearly every other character's lead byte is a mark
+    and its continuation bytes a Hangul syllable of the code page's extension: the lead bytes are read back."""
+    clean = "pip 安装 torch 报错：没有找到匹配的版本。显存不够，训练报错，请检查配置文件，然后重新运行。\n"
+    damaged = clean.encode("utf-8").decode("cp949", "replace")
+    assert "\ufffd" in damaged and any("\uac00" <= ch <= "\ud7a3" for ch in damaged)
+    fixed, report = repair_mojibake(damaged)
+    # Where a character and the lead byte after it went at one mark, or three marks stand for one lost whole, not all comes back.
+    assert fixed.startswith("pip 安装 torch 报错：没有找到匹配的版本。显存不够，训练报错，") and fixed.endswith("文件，然后重新运行\ufffd\n")
+    assert character_errors(fixed, clean) <= 6
+    assert "utf8-as-euc-kr" in {fix.kind for fix in report.fixes}
+    korean = "설정 파일을 열면 프로젝트 이름이 표시됩니다.\n"
+    assert repair_mojibake(korean)[0] == korean
 
 
 def shift_jis_as_cp1252(text: str) -> str:

@@ -37,7 +37,7 @@ GAP_CHARS = frozenset("\ufffd?")
 #: Windows; its half-width katakana are single bytes, so most continuation bytes survive as one each).
 GBK_CODEC = "gb18030"
 SHIFT_JIS_CODEC = "cp932"
-READINGS = ((GBK_CODEC, "utf8-as-gbk"), ("big5", "utf8-as-big5"), (SHIFT_JIS_CODEC, "utf8-as-shift-jis"))
+READINGS = ((GBK_CODEC, "utf8-as-gbk"), ("big5", "utf8-as-big5"), (SHIFT_JIS_CODEC, "utf8-as-shift-jis"), ("cp949", "utf8-as-euc-kr"))
 #: Longest line (in characters) scanned; a longer one is left to the other repairs.
 MAX_LINE = 20_000
 #: What a Japanese Windows tool writes for a pair code page 932 cannot map (its bytes and often the line end
@@ -511,7 +511,7 @@ def _runs_in(
 
 #: Code pages whose decoder loses most characters' bytes: Big5 pairs none of UTF-8's continuation bytes below 0xA1, so
 #: about a byte in three of Chinese goes (未找到 reads as ``��芣�曉�啣``, no character of it whole).
-_LOSES_MOST = frozenset({"big5"})
+_LOSES_MOST = frozenset({"big5", "cp949"})
 
 
 def _all_placed(codec: str, characters: list, damaged: bool) -> bool:
@@ -822,6 +822,9 @@ def _without_lead(items: list, data: bytes, owner: list[int], gaps: Counter[int]
     (1, [(b'\\xaa', 1, True)])
     """
     end = at + _continuation_bytes(data, at)
+    if marks:
+        # A mark among them stands for the next character's lead byte (报错 read as code page 949: a mark, 8A A5, a mark, 94 99).
+        end = next((k for k in range(at + 1, end) if gaps[k]), end)
     kept = end - at
     if marks and kept <= 2 and marks >= 3 - kept:
         # 未 (E6 9C AA) read as Big5: E6 starts no pair with 9C, which starts none at all; AA went with 找's E6.

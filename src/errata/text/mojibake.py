@@ -445,7 +445,7 @@ LEGACY_KINDS = frozenset({"gbk-as-latin1", "big5-as-latin1", "shift-jis-as-latin
 #: The class of a character recovered from its surviving bytes; the kind of a run
 #: of raw UTF-8 characters short of bytes, which the decode found.
 LOST_BYTES = "lost-bytes"
-CJK_READING_KINDS = frozenset({"utf8-as-gbk", "utf8-as-big5", "utf8-as-shift-jis"})
+CJK_READING_KINDS = frozenset({"utf8-as-gbk", "utf8-as-big5", "utf8-as-shift-jis", "utf8-as-euc-kr"})
 #: The class of 古文码 read as GBK a second time (:mod:`errata.text.twice`).
 TWICE_KIND = "utf8-as-gbk-twice"
 
