@@ -103,7 +103,7 @@ def on_files(files: Files, config) -> Files:
             _restore_theme_file(files, file.src_uri, config)
     for file in files:
         file.dest_uri = unnumbered_dest(file.dest_uri, file.is_documentation_page())  # 01.a/05.x.md → a/x/
-    for clash in url_clashes([(file.src_uri, file.dest_uri) for file in files]):
+    for _, clash in url_clashes([(file.src_uri, file.dest_uri) for file in files]):
         log.warning(clash)  # --strict fails: one file would silently replace the other
     nested = {src for src, _, _ in inside_files([(file.src_uri, file.dest_uri) for file in files])}
     for file in [file for file in files if file.src_uri in nested]:

@@ -361,6 +361,23 @@ def test_a_page_published_inside_another_page_s_file_is_reported_not_a_traceback
         assert (tmp_path / "site" / "a" / "index.html").is_file()  # the folder's own page, as it was
 
 
+def test_the_check_reports_a_page_published_inside_another_page_s_file_or_at_its_address(tmp_path):
+    """The build's two clashes (round 28 found the check silent on the second): a contributor hears of them in the pull request."""
+    from errata.contribution import check_files
+
+    docs = tmp_path / "docs"
+    (docs / "a").mkdir(parents=True)
+    (docs / "01.b").mkdir()
+    for name in ("index.md", "a/index.md", "a/index.html.md", "01.b/x.md"):
+        (docs / name).write_text("---\ntitle: t\n---\n# t\n", encoding="utf-8")
+    (docs / "b").mkdir()
+    (docs / "b" / "x.md").write_text("---\ntitle: t\n---\n# t\n", encoding="utf-8")
+    problems = check_files([docs / "a" / "index.md"], docs_dir=docs)
+    messages = {(Path(p.path).relative_to(docs).as_posix(), p.message) for p in problems}
+    assert ("a/index.html.md", "a/index.html.md would be published at a/index.html/index.html, inside a/index.md's file a/index.html: rename one of them") in messages
+    assert ("01.b/x.md", "01.b/x.md and b/x.md would both be published at b/x/index.html: rename one of them") in messages
+
+
 def test_old_addresses_are_checked_against_the_static_files_in_linear_time():
     """Each address was compared with each static file: thousands of pages with old addresses beside thousands of pictures."""
     from errata.paths import redirect_from_problems

@@ -36,7 +36,7 @@ from .files import atomic_write, read_regular_file
 from .fingerprint import exception_line
 from .metadata import display_name, dump_front_matter, split_front_matter
 from .paths import OWN_STATIC_FILES, generated_file_problem, name_problem, permalink_problems, redirect_from_problems, special_file_problem, static_file_problem, symlinks_under, through_symlink
-from .site import GENERATED_PAGES, page_url, unnumbered_dest
+from .site import GENERATED_PAGES, page_url, unnumbered_dest, url_clashes
 from .text.encoding import decode_bytes
 
 
@@ -184,7 +184,26 @@ def _site_problems(docs_dir: Path, already: set[str]) -> list[Problem]:
             why = why or (special_file_problem(path) if str(path) not in already else None)
             if why:
                 problems.append(Problem(str(path), 1, "path", why))
-    return problems
+    return problems + _clash_problems(docs_dir)
+
+
+def _clash_problems(docs_dir: Path) -> list[Problem]:
+    """Files the build would publish at one address, or one inside another's file (``a/index.html.md`` beside
+    ``a/index.md``): the build fails on both; reported in the file to rename.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     for name in ("01.a/x.md", "a/x.md", "b/index.md", "b/index.html.md"):
+    ...         Path(tmp, name).parent.mkdir(parents=True, exist_ok=True); _ = Path(tmp, name).write_text("# x\\n")
+    ...     [(Path(p.path).relative_to(tmp).as_posix(), p.rule) for p in _clash_problems(Path(tmp))]
+    [('01.a/x.md', 'path'), ('b/index.html.md', 'path')]
+    """
+    files = []
+    for folder, _, names in os.walk(docs_dir):
+        for file_name in names:
+            src = Path(folder, file_name).relative_to(docs_dir).as_posix()
+            files.append((src, page_url(src) + "index.html" if src.endswith(".md") else unnumbered_dest(src, False)))
+    return [Problem(str(docs_dir / src), 1, "path", message) for src, message in url_clashes(files)]
 
 
 def _permalink_problems(parsed: dict[Path, _Parsed], docs_dir: Path, reported: set[Path]) -> list[Problem]:

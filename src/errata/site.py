@@ -84,24 +84,25 @@ def path_order_key(path: str) -> tuple:
     return tuple(order_key(part) for part in path.split("/"))
 
 
-def url_clashes(files: list[tuple[str, str]]) -> list[str]:
-    """A message for each site path that more than one source file would be written to.
+def url_clashes(files: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(a source file to rename, the message) for each site path that more than one source file would be written to,
+    and each file that would be written inside another's file (:func:`inside_files`).
 
     ``files`` holds (source path, destination path) pairs; the build must fail
     on a clash, or one file silently replaces the other.
 
     >>> url_clashes([("01.a/x.md", "a/x/index.html"), ("a/x.md", "a/x/index.html"), ("b.png", "b.png")])
-    ['01.a/x.md and a/x.md would both be published at a/x/index.html: rename one of them']
+    [('01.a/x.md', '01.a/x.md and a/x.md would both be published at a/x/index.html: rename one of them')]
     """
     by_dest: dict[str, list[str]] = defaultdict(list)
     for src, dest in files:
         by_dest[dest].append(src)
     return [
-        f"{' and '.join(sorted(sources))} would both be published at {dest}: rename one of them"
+        (min(sources), f"{' and '.join(sorted(sources))} would both be published at {dest}: rename one of them")
         for dest, sources in by_dest.items()
         if len(sources) > 1
     ] + [
-        f"{src} would be published at {dest}, inside {by_dest[file][0]}'s file {file}: rename one of them"
+        (src, f"{src} would be published at {dest}, inside {by_dest[file][0]}'s file {file}: rename one of them")
         for src, dest, file in inside_files(files)
     ]
 

@@ -472,7 +472,7 @@ class _Import:
         self.by_dest = {page.dest: page for page in self.pages.values() if page.dest}
         pages = [(page.src, page_url(page.dest)) for page in self.pages.values() if page.dest]
         assets = [(src, unnumbered_dest(self._dest(src), False)) for src in self.assets]
-        for clash in url_clashes(pages + assets):
+        for _, clash in url_clashes(pages + assets):
             self.report.needs_a_person.append(f"{clash} (the build fails until then)")
         self._check_permalinks()
 
