@@ -662,3 +662,53 @@ def test_a_fence_line_of_another_kind_inside_the_details_is_code(outer, inner):
     assert 'class="admonition success"' not in page
     code = re.findall(r"<code>.*?</code>", page, re.DOTALL)
     assert any("evil.example.com" in block for block in code) and "字典里没有这个键" in page
+
+
+def test_labels_in_black_brackets_and_a_heading_that_is_the_error_s_own_words_make_entries():
+    """Lookup round eight: a Flink note writes ``### 3. No ExecutorFactory found to execute the application``, then
+    ``【现象】…报如下错误：``, the trace, and ``【解决方案】…``; no entry was read from it (a blind round, 36 of 45 errors
+    of its notes had none)."""
+    body = "\n".join([
+        "### 3. No ExecutorFactory found to execute the application",
+        "",
+        "【现象】Idea中启动程序报如下错误：",
+        "```java",
+        'Exception in thread "main" java.lang.IllegalStateException: No ExecutorFactory found to execute the application.',
+        "\tat org.apache.flink.core.execution.DefaultExecutorServiceLoader.getExecutorFactory(DefaultExecutorServiceLoader.java:84)",
+        "```",
+        "【解决方案】从 Flink 1.11 开始需要添加 flink-clients 依赖：",
+        "```xml",
+        "<artifactId>flink-clients_2.11</artifactId>",
+        "```",
+        "",
+        "### 4. Kafka 的 exactly once 语义",
+        "",
+        "【说明】下面的代码抛出的异常只是演示：",
+        "```",
+        "java.lang.IllegalStateException: demo only",
+        "```",
+    ])
+    entries = find_entries(body)
+    assert [e.message for e in entries] == ["java.lang.IllegalStateException: No ExecutorFactory found to execute the application."]
+    assert entries[0].heading_id == "3-no-executorfactory-found-to-execute-the-application"
+    assert "flink-clients" in entries[0].sections["solution"] and "IllegalStateException" in entries[0].sections["details"]
+
+
+def test_a_heading_in_chinese_over_a_thrown_exception_with_a_numbered_fix_is_an_entry():
+    """``#### 未使用标准表`` over the exception, the fix under ``##### 解决方案1``: the heading names no error, the block throws one."""
+    body = "\n".join([
+        "#### 未使用标准表",
+        "```",
+        'Exception in thread "Thread-3" java.lang.IllegalStateException: Trying to access closed classloader.',
+        "```",
+        "##### 解决方案1",
+        "在 flink-conf.yaml 里关掉 classloader.check-leaked-classloader。",
+        "",
+        "#### 部署步骤",
+        "```",
+        "./bin/start-cluster.sh",
+        "```",
+    ])
+    entries = find_entries(body)
+    assert [e.message for e in entries] == ['java.lang.IllegalStateException: Trying to access closed classloader.']
+    assert "check-leaked-classloader" in entries[0].sections["solution"]

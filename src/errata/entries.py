@@ -45,7 +45,7 @@ from .markdown_lines import BRACES, FENCE, FENCED, HASH_ID, HTML, closes_with, c
 SECTION_LABELS: dict[str, tuple[str, ...]] = {
     "details": (
         "详细报错信息", "详细信息", "报错信息", "错误信息", "错误详情", "错误现象", "报错现象", "问题现象", "报错内容", "错误内容", "问题描述",
-        "错误描述", "异常信息", "报错提示", "错误提示", "details", "detail", "traceback", "error details",
+        "错误描述", "异常信息", "报错提示", "错误提示", "现象", "details", "detail", "traceback", "error details",
     ),  # fmt: skip
     "analysis": ("问题分析", "原因分析", "分析", "原因", "问题原因", "错误原因", "报错原因", "产生原因", "analysis", "cause"),
     "solution": ("解决方案", "解决方法", "解决办法", "解决", "修复", "修复方法", "处理方法", "solution", "fix"),
@@ -75,7 +75,7 @@ _INLINE_LABEL = re.compile(
 #: that names the error: ``原因：远程仓库名写错``, ``解决：``, ``**解决方案**：``. The label is bold, or it is Chinese
 #: and a colon ends it (an English ``Fix: ...`` line is prose); only the labels :data:`SECTION_LABELS` knows count.
 _PARAGRAPH_LABEL = re.compile(
-    r"^[ ]{0,8}[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]{0,3}(?:\*\*(?P<bold>[^：:*\n]{1,24}?)(?:[：:]?\*\*)[ \t]*+[：:]?|(?P<plain>[^：:*\s#>|`][^：:*\n]{0,23}?)[ \t]*+[：:])[ \t]*+(?P<rest>.*)$"
+    r"^[ ]{0,8}[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]{0,3}(?:\*\*(?P<bold>[^：:*\n]{1,24}?)(?:[：:]?\*\*)[ \t]*+[：:]?|【(?P<bracketed>[^】：:\n]{1,24})】[ \t]*+[：:]?|(?P<plain>[^：:*\s#>|`【][^：:*\n]{0,23}?)[ \t]*+[：:])[ \t]*+(?P<rest>.*)$"
 )
 #: A paragraph that is a Chinese label alone, without a colon (``解决办法``, ``✅ 解决方式``).
 _BARE_LABEL = re.compile(r"^[ ]{0,8}[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]{0,3}[ \t]*(?P<plain>[\u4e00-\u9fff]{2,12})[ \t]*$")
@@ -153,6 +153,8 @@ def section_key(label: str) -> str | None:
     ('analysis', 'solution', None)
     >>> section_key("问题产生的原因"), section_key("如何解决"), section_key("解决办法如下："), section_key("原因是 cudnn 版本不一致")
     ('analysis', 'solution', 'solution', None)
+    >>> section_key("解决方案1"), section_key("解决方法二"), section_key("解决1个问题")
+    ('solution', 'solution', None)
     """
     text = label.strip().strip("*").strip().rstrip("：:").strip().lower()
     for key, names in SECTION_LABELS.items():
@@ -165,7 +167,8 @@ def section_key(label: str) -> str | None:
 #: ``如何解决``, ``解决办法如下``. Chinese only and short, so that a sentence (``原因是 cudnn 版本不一致``) is none.
 _LABEL_PHRASES = {
     "analysis": re.compile(r"[\u4e00-\u9fff]{0,8}原因(?:分析|如下|是|可能是|可能有)?"),
-    "solution": re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:解决|修复|处理)(?:方法|办法|方案|方式|步骤|思路)?(?:如下)?|(?:如何|怎么|怎样)(?:解决|修复|处理))"),
+    # A number after it, where a note gives more than one (``解决方案1``, ``解决方法二``).
+    "solution": re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:解决|修复|处理)(?:方法|办法|方案|方式|步骤|思路)?(?:如下)?|(?:如何|怎么|怎样)(?:解决|修复|处理))(?:[ ]?(?:[0-9]{1,2}|[一二三四五六七八九]))?"),
 }
 
 
@@ -984,8 +987,10 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
     >>> _error_in_code_under_heading(["# VS Code 运行 Jupyter 报错", "", "报错内容：", "", "> Unable to start session for kernel Python 3."], 0, "VS Code 运行 Jupyter 报错")
     'Unable to start session for kernel Python 3.'
     """
-    if not (names_an_error(heading) or "问题" in heading):  # ``编译问题``: the block must still show an error
-        return None
+    # ``编译问题``: the block must still show an error. A heading that is the error's own words (``### 3. No ExecutorFactory
+    # found to execute the application``) says it as surely, where the error the block shows holds them.
+    says_so = names_an_error(heading) or "问题" in heading
+    quoted = None if says_so else _english_words_of(heading)
     k, stop = at + 1, min(len(lines), at + 1 + _CODE_UNDER_HEADING)
     labelled_details = labelled  # the heading itself says the error follows (``### 问题描述``)
     introduced = False
@@ -1008,7 +1013,7 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
             end = next((j for j in range(k, len(lines)) if not _QUOTED.match(lines[j])), len(lines))
             shown = "\n".join(_QUOTED.sub("", quoted) for quoted in lines[k:end])
             message = error_line(shown) or _first_statement(shown)
-            return message if message and len(message.split()) >= 2 else None
+            return message if message and len(message.split()) >= 2 and (says_so or (quoted.lower() in message.lower() if quoted else exception_type(message))) else None
         if FENCE.match(line):
             end = next((j for j in range(k + 1, len(lines)) if _closes_fence(line, lines[j])), len(lines))
             # An exception's line only: a tool's last ``fatal:`` or ``error:`` line is as often what follows the
@@ -1023,10 +1028,25 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
             if opening:
                 message = opening
             if message and (exception_type(message) or labelled_details or opening) and len(message.split()) >= 2:
-                return message
+                # Under a heading that does not say an error happened (``#### 未使用标准表``), a thrown exception only, or one
+                # that holds the heading's words; the entry must still say what to do (find_entries).
+                return message if says_so or (quoted.lower() in message.lower() if quoted else exception_type(message)) else None
             k = end  # a block of the commands run: the error may be in the next one
         k += 1
     return None
+
+
+def _english_words_of(heading: str) -> str | None:
+    """A heading's one stretch of English, three words or more, without its number: the words an error it shows may hold.
+
+    >>> _english_words_of("3. No ExecutorFactory found to execute the application"), _english_words_of("安装 Docker"), _english_words_of("Kafka 和 Flink 的 exactly once")
+    ('No ExecutorFactory found to execute the application', None, None)
+    """
+    if "`" in heading:
+        return None
+    stretches = [part.strip(" :：,，.。") for part in _CHINESE_BETWEEN.split(_NUMBERING.sub("", heading.strip()))[::2]]
+    stretches = [part for part in stretches if part]
+    return stretches[0] if len(stretches) == 1 and len(stretches[0].split()) >= 3 else None
 
 
 def _error_it_opens_with(shown: str) -> str | None:
@@ -1249,9 +1269,10 @@ def _label_alone(line: str) -> tuple[str, str] | None:
 def _label_key(match: re.Match | None) -> str | None:
     """The section a label pattern's match names (:data:`_INLINE_LABEL`, :data:`_PARAGRAPH_LABEL`): a bold label,
     or a plain one that is Chinese (an English ``fix: …`` line is a changelog's or prose)."""
-    if not match or not (match["bold"] or _CJK.search(match["plain"])):
+    marked = match and (match["bold"] or match.groupdict().get("bracketed"))
+    if not match or not (marked or _CJK.search(match["plain"])):
         return None
-    return section_key(match["bold"] or match["plain"])
+    return section_key(marked or match["plain"])
 
 
 def _paragraph_label(line: str) -> tuple[str, str] | None:
@@ -1264,6 +1285,8 @@ def _paragraph_label(line: str) -> tuple[str, str] | None:
     (None, None, None)
     >>> _paragraph_label("解决办法"), _paragraph_label("✅解决办法：重装"), _paragraph_label("    原因：版本不对"), _paragraph_label("这是正文")
     (('solution', ''), ('solution', '重装'), ('analysis', '版本不对'), None)
+    >>> _paragraph_label("【解决方案】端口冲突，修改默认端口"), _paragraph_label("【现象】启动集群报如下错误："), _paragraph_label("【注意】别删")
+    (('solution', '端口冲突，修改默认端口'), ('details', '启动集群报如下错误：'), None)
     """
     match = _PARAGRAPH_LABEL.match(line)
     if key := _label_key(match):
