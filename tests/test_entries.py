@@ -712,3 +712,26 @@ def test_a_heading_in_chinese_over_a_thrown_exception_with_a_numbered_fix_is_an_
     entries = find_entries(body)
     assert [e.message for e in entries] == ['java.lang.IllegalStateException: Trying to access closed classloader.']
     assert "check-leaked-classloader" in entries[0].sections["solution"]
+
+
+@pytest.mark.parametrize("prompt", ["❯ hugo server -D", "$ hugo server -D", "navyd@box:~/blog$ hugo server -D", "PS C:\\blog> hugo server -D"])
+def test_an_entry_s_message_is_what_the_command_printed_not_the_command(prompt):
+    """Lookup round eight: a Hugo note's entry took the shell's prompt line (``❯ hugo server -D``) for its message, and a
+    reader pasting the warning Hugo printed found nothing."""
+    body = "\n".join([
+        "## 问题",
+        "",
+        "启动 hugo 时出现错误：",
+        "",
+        "```sh",
+        prompt,
+        "Start building sites …",
+        'WARN 2021/08/06 15:21:17 found no layout file for "HTML" for kind "page": You should create a template file.',
+        "```",
+        "",
+        "## 解决",
+        "",
+        "主题是 git submodule，克隆时要加 `--recursive`。",
+    ])
+    entries = find_entries(body)
+    assert [e.message[:45] for e in entries] == ['WARN 2021/08/06 15:21:17 found no layout file']

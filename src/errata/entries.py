@@ -1080,15 +1080,28 @@ def _first_statement(shown: str) -> str | None:
 
     >>> _first_statement("\\nUnable to start session for kernel Python 3. Select another kernel."), _first_statement("$ bundle install")
     ('Unable to start session for kernel Python 3.', None)
+
+    After a command at a prompt (``$``, ``❯``, ``➜``, ``PS C:\\>``), the first line it printed that says it is an error or a
+    warning (Hugo's ``WARN … found no layout file``), not the command: the lookup is asked for what a program printed.
+
+    >>> _first_statement("❯ hugo server -D\\nStart building sites …\\nWARN 2021/08/06 found no layout file for kind page. Create one.")
+    'WARN 2021/08/06 found no layout file for kind page.'
     """
-    line = next((text.strip() for text in shown.split("\n") if text.strip()), "")
-    if not line or line.startswith(("$", "#", ">", "//")) or _CJK.search(line):
+    lines = [text.strip() for text in shown.split("\n") if text.strip()]
+    line = lines[0] if lines else ""
+    if _PROMPT.match(line):
+        line = next((text for text in lines[1:] if _SAYS_ITS_LEVEL.match(text)), "")
+    if not line or line.startswith(("#", ">", "//")) or _CJK.search(line):
         return None
     sentence = _SENTENCE_END.split(line, maxsplit=1)[0]
     return sentence if len(sentence.split()) >= 3 else None
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+#: A line a program printed as an error or a warning, by its level or a tool's word for it (``WARN 2021/08/06 …``, ``error: …``).
+_SAYS_ITS_LEVEL = re.compile(r"\[?(?:ERROR|WARN|WARNING|FATAL|CRITICAL|SEVERE)\]?(?:[ \t]|:)|(?:error|fatal|warning)(?:\[\w+\])?:[ \t]", re.IGNORECASE)
+#: A command typed at a shell's prompt: ``$ ``, zsh's ``❯ ``/``➜ ``, ``% ``, PowerShell's ``PS C:\\> ``, ``user@host:~$ ``.
+_PROMPT = re.compile(r"(?:[$❯➜λ%][ \t]|PS [A-Za-z]:\\[^>\n]{0,200}>|[\w.-]{1,64}@[\w.-]{1,64}:[^$#\n]{0,200}[$#][ \t])")
 
 
 def code_spans(text: str) -> list[str]:
