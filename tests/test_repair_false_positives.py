@@ -80,3 +80,28 @@ def test_a_sign_before_a_latin_word_stays_beside_gbk_read_as_latin1(clean):
     result = repair_text(text, "a.md").text
     assert "title: 开发中报错记录" in result
     assert result.endswith("\n\n" + clean + "\n")
+
+
+#: Hanja with kana or Hangul, whose code page 949 bytes read across its characters as UTF-8 (誤り, E8 A6 AA EA: 親 and
+#: a lead byte short of two; 冗餘된: 長段 and a piece; 誤 and a ``?``: 覺). Found by a red-team audit (round 29): Debian's
+#: zh_TW and ja catalogues and Korean written with Hanja, beside 古文码 or beside UTF-8 read as code page 949.
+HANJA_LINES = ["誤り", "冗餘된 試過을 到屬가 哈薩한 至低는.", "|/ 錯誤?=(無)/R:須重新安裝（狀態，錯誤：大寫=有問題）"]
+
+
+@pytest.mark.parametrize("codec", ["gbk", "cp949"])
+@pytest.mark.parametrize("clean", HANJA_LINES)
+def test_hanja_with_kana_or_hangul_is_no_reading_of_code_page_949(clean, codec):
+    text = "# " + DAMAGED.decode(codec, errors="replace") + "\n\n" + clean + "\n"
+    body = repair_text(text, "a.md").text.split("---\n", 2)[2]
+    assert body.endswith("\n\n" + clean + "\n")
+    assert "显存不够" in body  # the damaged line is repaired all the same
+
+
+#: Traditional Chinese that another reading than the document's takes (Shift-JIS's: 體 then 。 read as 铁 and B):
+#: beside 古文码 of GBK only, the single characters of a line are read as GBK's, not as every code page's.
+OTHER_READING_LINES = ["沒有插入正確媒體。", "忽略了驗證警告。", "  -P, --no-dereference  不跟隨任何符號連結（預設行為）"]
+
+
+@pytest.mark.parametrize("clean", OTHER_READING_LINES)
+def test_a_document_of_gbk_readings_reads_no_line_as_another_code_page(clean):
+    assert repaired_beside_damage(clean).endswith("\n\n" + clean + "\n")

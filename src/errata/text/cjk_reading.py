@@ -37,7 +37,8 @@ GAP_CHARS = frozenset("\ufffd?")
 #: Windows; its half-width katakana are single bytes, so most continuation bytes survive as one each).
 GBK_CODEC = "gb18030"
 SHIFT_JIS_CODEC = "cp932"
-READINGS = ((GBK_CODEC, "utf8-as-gbk"), ("big5", "utf8-as-big5"), (SHIFT_JIS_CODEC, "utf8-as-shift-jis"), ("cp949", "utf8-as-euc-kr"))
+KOREAN_CODEC = "cp949"
+READINGS = ((GBK_CODEC, "utf8-as-gbk"), ("big5", "utf8-as-big5"), (SHIFT_JIS_CODEC, "utf8-as-shift-jis"), (KOREAN_CODEC, "utf8-as-euc-kr"))
 #: Longest line (in characters) scanned; a longer one is left to the other repairs.
 MAX_LINE = 20_000
 #: What a Japanese Windows tool writes for a pair code page 932 cannot map (its bytes and often the line end
@@ -73,7 +74,8 @@ SWALLOWED = _Swallowed()
 
 
 def cjk_reading_runs(
-    line: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG, single: bool = False, paired: bool | None = None
+    line: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG, single: bool = False, paired: bool | None = None,
+    readings: frozenset[str] | None = None,
 ) -> list[tuple[int, int, list, str]]:
     """Spans of a line that are UTF-8 read as GBK (or Big5): (start, end, items, class).
 
@@ -83,7 +85,8 @@ def cjk_reading_runs(
     A span of a single character is only taken beside a longer one, or with
     ``single`` (in a document that shows 古文码 elsewhere). ``paired``: whether
     each mark stands for two bytes (:func:`reads_paired`); ``None``, the
-    reading that makes sense of more of the line.
+    reading that makes sense of more of the line. ``readings``: the kinds a document's lines showed, the only
+    ones its second reading tries (beside GBK's 古文码, 體。 of clean Traditional Chinese is no Shift-JIS 铁B).
     """
     if line.isascii() or len(line) > MAX_LINE or not _CJK.search(line):
         return []
@@ -92,6 +95,8 @@ def cjk_reading_runs(
             return []
     marked = _MARK.search(line) is not None
     for codec, kind in READINGS:
+        if (readings is not None and kind not in readings) or (codec == KOREAN_CODEC and not _shows_code_page_949(line)):
+            continue
         runs = _readings(line, codec, kind, model, config, single, paired if marked else False, marked)
         if runs and codec == GBK_CODEC and marked:
             # A line Big5 lost most bytes of reads as scraps of GBK here and there: Big5's reading of far more wins.
@@ -100,6 +105,25 @@ def cjk_reading_runs(
         if runs:
             return runs
     return []
+
+
+def _shows_code_page_949(line: str) -> bool:
+    """Whether a line shows code page 949's reading of UTF-8: U+FFFD, or a Hangul syllable of the code page's extension
+    (lead byte below A1 or trail byte below A1), which UTF-8's continuation bytes read as about three pairs in four
+    (``됭즳`` of 安装) and Korean text seldom writes. Without one, a line of Hanja and kana or Hangul is an author's:
+    read across its characters' bytes, ``誤り`` (E8 A6 AA EA) was 親 and a lead byte short of two, ``冗餘된`` 長段.
+
+    >>> _shows_code_page_949("若됭즳"), _shows_code_page_949("誤り"), _shows_code_page_949("冗餘된 設定"), _shows_code_page_949("若�")
+    (True, False, False, True)
+    """
+    if "\ufffd" in line:
+        return True
+    for ch in line:
+        if "\uac00" <= ch <= "\ud7a3":
+            raw = ch.encode(KOREAN_CODEC)
+            if raw[0] < 0xA1 or raw[1] < 0xA1:
+                return True
+    return False
 
 
 #: The code page of each reading whose characters are pairs of bytes, by the kind of fix it reports.

@@ -1381,7 +1381,7 @@ def _repair_read_text(
     if kinds := Counter(run.kind for runs, _ in decoded for run in runs if run.kind in CJK_READING_KINDS):
         # Likewise single characters read as GBK (``鍦–om`` for 在Com) in a document that shows 古文码.
         decoded = [
-            _decode_line(line, model, config, single=True, known=own, paired=paired) if not runs else (runs, confirmed)
+            _decode_line(line, model, config, single=True, known=own, paired=paired, readings=frozenset(kinds)) if not runs else (runs, confirmed)
             for line, (runs, confirmed), own in zip(lines, decoded, known)
         ]
         # And an accented letter's two bytes, read as one character inside a Latin word (``na茂ve``).
@@ -1769,6 +1769,7 @@ def _decode_document_line(
     nbsp: bool = False,
     misread: bool = False,
     legacy_shown: bool = False,
+    readings: frozenset[str] | None = None,
 ) -> tuple[list[DecodedRun], bool]:
     """The line's runs read as UTF-8 (or GBK/Big5), and whether any is confirmed Chinese mojibake.
 
@@ -1798,7 +1799,7 @@ def _decode_document_line(
         runs.append(DecodedRun(start, end, items, complete, kind))
         confirmed = confirmed or bool(complete and any(isinstance(i, str) and is_cjk_text_char(i) for i in items))
     taken = Spans((run.start, run.end) for run in runs)
-    for start, end, items, kind in cjk_reading_runs(line, model, config, single, paired):
+    for start, end, items, kind in cjk_reading_runs(line, model, config, single, paired, readings):
         if taken.clear_of(start, end):
             runs.append(DecodedRun(start, end, items, sum(isinstance(i, str) for i in items), kind))
             confirmed = True
