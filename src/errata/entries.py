@@ -990,7 +990,13 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
     # ``编译问题``: the block must still show an error. A heading that is the error's own words (``### 3. No ExecutorFactory
     # found to execute the application``) says it as surely, where the error the block shows holds them.
     says_so = names_an_error(heading) or "问题" in heading
-    quoted = None if says_so else _english_words_of(heading)
+    words = None if says_so else _english_words_of(heading)
+
+    def under_this_heading(message: str) -> bool:
+        # Under a heading that does not say an error happened (``#### 未使用标准表``), a thrown exception only, or one that
+        # holds the heading's words; the entry must still say what to do (find_entries).
+        return says_so or (words.lower() in message.lower() if words else bool(exception_type(message)))
+
     k, stop = at + 1, min(len(lines), at + 1 + _CODE_UNDER_HEADING)
     labelled_details = labelled  # the heading itself says the error follows (``### 问题描述``)
     introduced = False
@@ -1013,7 +1019,7 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
             end = next((j for j in range(k, len(lines)) if not _QUOTED.match(lines[j])), len(lines))
             shown = "\n".join(_QUOTED.sub("", quoted) for quoted in lines[k:end])
             message = error_line(shown) or _first_statement(shown)
-            return message if message and len(message.split()) >= 2 and (says_so or (quoted.lower() in message.lower() if quoted else exception_type(message))) else None
+            return message if message and len(message.split()) >= 2 and under_this_heading(message) else None
         if FENCE.match(line):
             end = next((j for j in range(k + 1, len(lines)) if _closes_fence(line, lines[j])), len(lines))
             # An exception's line only: a tool's last ``fatal:`` or ``error:`` line is as often what follows the
@@ -1028,9 +1034,7 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
             if opening:
                 message = opening
             if message and (exception_type(message) or labelled_details or opening) and len(message.split()) >= 2:
-                # Under a heading that does not say an error happened (``#### 未使用标准表``), a thrown exception only, or one
-                # that holds the heading's words; the entry must still say what to do (find_entries).
-                return message if says_so or (quoted.lower() in message.lower() if quoted else exception_type(message)) else None
+                return message if under_this_heading(message) else None
             k = end  # a block of the commands run: the error may be in the next one
         k += 1
     return None

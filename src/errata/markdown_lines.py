@@ -191,6 +191,8 @@ def closes_with(marker: str, content: str) -> bool:
     (True, False, False, False, False)
     """
     return content.startswith(marker) and not content[len(marker) :].strip(" \t")
+
+
 #: A fence's language, as superfences reads one (a ``.`` before it allowed).
 _LANGUAGE = re.compile(r"[ \t]*\.?[\w#.+-]++(?=[\t ]|$)")
 

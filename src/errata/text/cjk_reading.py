@@ -1,4 +1,5 @@
-"""UTF-8 read as GBK/GB18030 or Big5 (古文码): ``鏄惧瓨涓嶅`` for 显存不够; or as Shift-JIS (文字化け).
+"""UTF-8 read as GBK/GB18030 or Big5 (古文码): ``鏄惧瓨涓嶅`` for 显存不够; or as Shift-JIS (文字化け), or as
+Korean's code page 949 (``若됭즳`` for 安装).
 
 Each character of the damaged text stands for the one or two GBK bytes it
 was read from; written back as GBK they give the UTF-8 bytes again. Where the
@@ -34,7 +35,8 @@ from .plausibility import is_accented_letter, is_box_drawing, is_emoji, text_sco
 GAP_CHARS = frozenset("\ufffd?")
 #: The encodings UTF-8 bytes are commonly misread as, with the class a fix is reported under: GBK (GB18030
 #: reads every GBK byte pair as GBK does, and more), Big5, and Windows' Shift-JIS, code page 932 (a Japanese
-#: Windows; its half-width katakana are single bytes, so most continuation bytes survive as one each).
+#: Windows; its half-width katakana are single bytes, so most continuation bytes survive as one each), and Windows'
+#: Korean, code page 949 (EUC-KR and its extension, whose Hangul syllables take most continuation bytes in pairs).
 GBK_CODEC = "gb18030"
 SHIFT_JIS_CODEC = "cp932"
 KOREAN_CODEC = "cp949"
@@ -77,7 +79,7 @@ def cjk_reading_runs(
     line: str, model: LanguageModel, config: RepairConfig = DEFAULT_CONFIG, single: bool = False, paired: bool | None = None,
     readings: frozenset[str] | None = None,
 ) -> list[tuple[int, int, list, str]]:
-    """Spans of a line that are UTF-8 read as GBK (or Big5): (start, end, items, class).
+    """Spans of a line that are UTF-8 read as GBK (or Big5, Shift-JIS, code page 949): (start, end, items, class).
 
     ``items`` are the decoded characters with a :class:`Piece` for each
     character that lost bytes, U+FFFD for bytes that cannot be placed, and
@@ -534,7 +536,9 @@ def _runs_in(
 
 
 #: Code pages whose decoder loses most characters' bytes: Big5 pairs none of UTF-8's continuation bytes below 0xA1, so
-#: about a byte in three of Chinese goes (未找到 reads as ``��芣�曉�啣``, no character of it whole).
+#: about a byte in three of Chinese goes (未找到 reads as ``��芣�曉�啣``, no character of it whole); code page 949 pairs
+#: a lead byte from E4 to E9 with none of them either, and about every other character loses its lead (报错: a mark, 뒫,
+#: a mark, 뵗). Both readers mark each byte where they lose it.
 _LOSES_MOST = frozenset({"big5", "cp949"})
 
 

@@ -15,8 +15,9 @@ model finds it plausible, never because a decoder happened to succeed:
    ``shift-jis-as-latin1``), which ftfy cannot undo: ``mmdetection±¨´í»ã×Ü`` → ``mmdetection报错汇总``;
    Latin words saved as GBK too, whose accented letters are GBK's pinyin
    letters (``cr¨¨me`` → ``crème``, :func:`shows_gbk_latin_words`).
-3. **UTF-8 read as GBK, Big5 or Shift-JIS** (古文码, ``utf8-as-gbk``, ``utf8-as-big5``; Japanese's
-   文字化け, ``utf8-as-shift-jis``): ``鏄惧瓨涓嶅`` → ``显存不够`` (:mod:`errata.text.cjk_reading`).
+3. **UTF-8 read as GBK, Big5, Shift-JIS or Korean** (古文码, ``utf8-as-gbk``, ``utf8-as-big5``; Japanese's
+   文字化け, ``utf8-as-shift-jis``; code page 949's, ``utf8-as-euc-kr``): ``鏄惧瓨涓嶅`` → ``显存不够``
+   (:mod:`errata.text.cjk_reading`).
 4. What is left goes through ftfy, configured not to touch what Chinese
    Markdown needs as it is (fullwidth punctuation, curly quotes, HTML
    entities in code, CJK compatibility ideographs).
@@ -1776,7 +1777,8 @@ def _decode_document_line(
     ``known``: runs of the line the decode found (:func:`known_damage`); no reading
     overlaps them (``ä¿”`` where 信 lost a byte before a quote is no 俔). ``nbsp``: the
     document turned its no-break spaces plain (:func:`shows_plain_nbsp`). ``legacy_shown``: the
-    document shows GBK, Big5 or Shift-JIS read as Latin-1 on other lines (see :func:`_legacy_runs`).
+    document shows GBK, Big5 or Shift-JIS read as Latin-1 on other lines (see :func:`_legacy_runs`). ``readings``: the
+    only kinds of :func:`~errata.text.cjk_reading.cjk_reading_runs` tried (a document's second pass: those its first found).
     """
     if not known and line.isascii():
         return [], False  # every reading below reads characters past ASCII: code, blank lines, English
