@@ -28,7 +28,7 @@ from errata.paths import OWN_STATIC_FILES, THEME_KEYS, generated_file_problem, n
 from errata.phases import PhaseClock
 from errata.safety import duplicate_ids, escape_text, missing_ids, escape_values, quote_url, sanitize_html, sanitize_toc, site_setting_problems
 from errata.search_text import quiet_jieba, segment_chinese
-from errata.site import SITE_PAGES, Catalogue, inside_files, order_key, put_widgets, relative_url, search_settings, unnumbered_dest, url_clashes
+from errata.site import SITE_PAGES, Catalogue, footer_labels_escaped_once, inside_files, order_key, put_widgets, relative_url, search_settings, unnumbered_dest, url_clashes
 
 log = logging.getLogger("mkdocs.hooks.errata")
 quiet_jieba()  # Material's search imports jieba, which would announce its dictionary on every build
@@ -277,7 +277,7 @@ def _front_door_html(page, config) -> str:
 
 @event_priority(-100)  # after every other plugin has had the page: what it adds is in the hashes or refused
 def on_post_page(output: str, page, config) -> str:
-    return _protected(output, page.file.src_uri, _theme_scripts)
+    return _protected(footer_labels_escaped_once(output), page.file.src_uri, _theme_scripts)
 
 
 def on_post_template(output: str, template_name: str, config) -> str:

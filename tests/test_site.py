@@ -534,3 +534,14 @@ def test_every_entry_s_link_leads_to_an_id_its_page_has_and_no_id_line_shows(tmp
         html = read(site, page + "index.html")
         assert f'id="{anchor}"' in html, entry["url"]
         assert "{ #" not in html, page
+
+
+def test_the_footer_names_the_next_page_as_its_title_reads(tmp_path):
+    """The theme escapes the (already escaped) title again for the footer's ``aria-label``: a screen reader read
+    ``&lt;`` out (red team round 28). The label now holds the title escaped once, as the link's text does."""
+    title = "Map<K, V> 报错 & \"null\""
+    result, site = fixture_site(tmp_path, {"a.md": "---\ntitle: 首页之后\n---\n# a\n", "b.md": f"---\ntitle: '{title}'\n---\n# b\n"})
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = (site / "a" / "index.html").read_text(encoding="utf-8")
+    label = re.search(r'class="md-footer__link md-footer__link--next" aria-label="([^"]*)"', page)
+    assert label and label.group(1).endswith(": Map&lt;K, V&gt; 报错 &amp; &quot;null&quot;"), label and label.group(1)

@@ -178,6 +178,42 @@ def put_widgets(page_html: str) -> str:
     return page_html
 
 
+def footer_labels_escaped_once(page_html: str) -> str:
+    """A built page whose previous and next links' ``aria-label`` name the pages as their titles read.
+
+    The hooks escape every title the theme prints (it prints them as they are), and the theme's footer escapes the
+    title again for its ``aria-label``: a screen reader read ``下一页: &lt;T&gt;`` out for a page titled ``<T>``. Each such
+    label loses that one level, where it is two; one that is not stays as it is.
+
+    >>> footer_labels_escaped_once('<footer class="md-footer"><a href="x/" class="md-footer__link md-footer__link--next" aria-label="下一页: Map&amp;lt;K&amp;gt; &amp;amp; &amp;quot;v&amp;quot;">')
+    '<footer class="md-footer"><a href="x/" class="md-footer__link md-footer__link--next" aria-label="下一页: Map&lt;K&gt; &amp; &quot;v&quot;">'
+    >>> footer_labels_escaped_once('<footer class="md-footer"><a class="md-footer__link" aria-label="下一页: a &lt;b">')   # escaped once only: kept
+    '<footer class="md-footer"><a class="md-footer__link" aria-label="下一页: a &lt;b">'
+    """
+    # The theme's footer closes the page; no essay's content can hold its tag (the sanitiser drops the theme's classes).
+    footer = page_html.rfind('<footer class="md-footer"')
+    if footer == -1:
+        return page_html
+    out, at = [page_html[:footer]], footer
+    while (link := page_html.find('class="md-footer__link', at)) != -1:
+        tag_end = page_html.find(">", link)
+        label = page_html.find('aria-label="', link, tag_end) if tag_end != -1 else -1
+        start = label + len('aria-label="')
+        end = page_html.find('"', start, tag_end) if label != -1 else -1
+        if end == -1:
+            out.append(page_html[at : link + 1])
+            at = link + 1
+            continue
+        value = page_html[start:end]
+        once = html.unescape(value)
+        # Only where unescaping leaves a string escaped as the hooks escape (no raw ``<``, ``&`` or quote in it).
+        shown = once if html.escape(html.unescape(once), quote=True) == once else value
+        out.append(page_html[at:start] + shown)
+        at = end
+    out.append(page_html[at:])
+    return "".join(out)
+
+
 def page_url(src_path: str) -> str:
     """The site URL of a docs page (directory URLs), as MkDocs gives it after the hooks.
 
