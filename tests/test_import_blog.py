@@ -1833,3 +1833,14 @@ def test_a_pipe_and_a_name_with_escapes_are_reported_not_passed_over(tmp_path):
     assert any("02.x\\x1b]52;c;aGk=\\x07.md: a file name with control" in line for line in report.needs_a_person)
     written = [p.name for p in (tmp_path / "out").rglob("*.md")]
     assert not any("\x1b" in name for name in written) and any(name.endswith("ok.md") for name in written)
+
+
+def test_a_hidden_essay_is_said_to_be_left_out(tmp_path):
+    """Red team round 28: ``..md`` and ``.draft.md`` were passed over without a word (VuePress does not publish them
+    either, so they stay out); a ``.DS_Store`` is no essay and is not mentioned."""
+    report, docs = import_files(tmp_path, {"01.notes/01.ok.md": "---\ntitle: ok\n---\n\n正文。\n", "01.notes/..md": "# a\n", "01.notes/.draft.md": "# b\n", "01.notes/.DS_Store": "x"})
+    hidden = [line for line in report.skipped if "a hidden file" in line]
+    assert len(hidden) == 2 and any(line.endswith(("..md: a hidden file (its name starts with a dot; VuePress does not publish it either): not imported")) for line in hidden)
+    assert not any(".DS_Store" in line for line in report.skipped)
+    written = [p.name for p in docs.rglob("*.md")]
+    assert any(name.endswith("ok.md") for name in written) and not any(name.startswith(".") for name in written)

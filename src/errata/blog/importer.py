@@ -305,6 +305,8 @@ class _Import:
                 elif UNPRINTABLE.search(name):  # the check refuses such a name (a log would obey its escapes)
                     self.report.needs_a_person.append(f"{printable_name(str(path))}: a file name with control or direction characters: not imported (rename it)")
                 elif name.startswith("."):
+                    if name.lower().endswith(".md"):  # ``..md``, ``.draft.md``: said, as an essay the reader may look for
+                        self.report.skipped.append(f"{printable_name(str(path))}: a hidden file (its name starts with a dot; VuePress does not publish it either): not imported")
                     continue
                 elif not path.is_file():
                     self.report.skipped.append(f"{printable_name(str(path))}: not a regular file (a pipe, a socket or a device): not read")
