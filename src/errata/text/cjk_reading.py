@@ -195,7 +195,7 @@ def _readings(
         split = _runs_in(line, codec, kind, model, config, single, _utf8_spans_split_at_marks, damaged=marked)
         runs = split if _covered(split) > _covered(runs) else runs
     if marked and codec in _LOSES_MOST:
-        # A browser's Big5 decoder writes one mark for a byte and the next that make no pair, and keeps an ASCII one.
+        # A browser's Big5 (or code page 949) decoder writes one mark for a byte and the next that make no pair, and keeps an ASCII one.
         kept = _runs_in(line, codec, kind, model, config, single, _utf8_spans_kept, damaged=True)
         runs = kept if _covered(kept) > _covered(runs) else runs
     if not marked:

@@ -641,7 +641,7 @@ def _legacy_runs(
             legacy = read_lone_pair(match.group(), model, config, lone_pairs)
         if legacy is None or legacy[1] in ("gbk-as-latin1", "shift-jis-as-latin1") and _latin_word_as_it_stands(line, match.start(), match.end()):
             continue
-        if _quote_of_a_latin_word(line, match.start(), match.end()) or _sign_before_a_latin_word(line, match.start(), match.end()):
+        if _sign_of_a_latin_word(line, match.start(), match.end()):
             continue
         if not shown and not whole[legacy[1]]:
             continue  # on its own evidence a run needs its line to be the codec's bytes from end to end
@@ -727,41 +727,35 @@ def _latin_word_as_it_stands(line: str, start: int, end: int) -> bool:
     return bool(pairs) and all(is_accented_letter(pair[0]) or pair[0] in WINDOWS_1252_LETTERS_UNMARKED for pair in pairs)
 
 
-def _quote_of_a_latin_word(line: str, start: int, end: int) -> bool:
-    """Whether a run starts with a typographic quote of a Latin word: an apostrophe after one of its letters
-    (French ``l’écrire``, ``qu’à``, English ``Don’t``), or an opening quote before its first letters (``“Don``).
+def _sign_of_a_latin_word(line: str, start: int, end: int) -> bool:
+    """Whether a run starts with a typographic sign of Windows-1252 that belongs to a Latin word: an apostrophe after
+    one of its letters (French ``l’écrire``, ``qu’à``, English ``Don’t``), an opening quote before its first letters
+    (``“Don``), or a dash, an ellipsis or a bullet before its first letter (``git –version``, ``—force``, ``…more``).
 
-    Shift-JIS and GBK read the quotes' bytes (91–94) as lead bytes: ``’é`` is 帝, ``’t`` 稚, ``“D`` 泥. In
-    their text such a pair stands between other mojibake, not after a Latin letter or before a Latin word.
+    Shift-JIS and GBK read the signs' bytes (91–94; 96, 97, 85, 95) as lead bytes and the letter after as a trail:
+    ``’é`` is 帝, ``’t`` 稚, ``“D`` 泥, ``–v`` 杤, ``—f`` 梖, rare characters that no Chinese or Japanese text glues to a
+    Latin word. In their text such a pair stands between other mojibake.
 
-    >>> _quote_of_a_latin_word("l’écrire", 1, 3), _quote_of_a_latin_word("“Don’t", 0, 2), _quote_of_a_latin_word("“Don’t", 4, 6)
+    >>> _sign_of_a_latin_word("l’écrire", 1, 3), _sign_of_a_latin_word("“Don’t", 0, 2), _sign_of_a_latin_word("“Don’t", 4, 6)
     (True, True, True)
-    >>> _quote_of_a_latin_word("±¨´í“ok", 0, 4), _quote_of_a_latin_word("ÎÒÃÇ", 0, 4), _quote_of_a_latin_word("Python’†", 6, 8)
+    >>> _sign_of_a_latin_word("±¨´í“ok", 0, 4), _sign_of_a_latin_word("ÎÒÃÇ", 0, 4), _sign_of_a_latin_word("Python’†", 6, 8)
     (False, False, False)
+    >>> _sign_of_a_latin_word("run git –version", 8, 10), _sign_of_a_latin_word("use—force", 3, 5)
+    (True, True)
 
-    A run that goes on past the pair is GBK's however it starts (``npm’A±¨´í``: 扐报错).
+    A run that goes on past the pair is GBK's however it starts (``npm’A±¨´í``: 扐报错; ``–a±¨´í``).
 
-    >>> _quote_of_a_latin_word("npm’A±¨´í", 3, 9)
-    False
+    >>> _sign_of_a_latin_word("npm’A±¨´í", 3, 9), _sign_of_a_latin_word("–a±¨´í", 0, 6)
+    (False, False)
     """
     first, before, after = line[start], *_neighbours(line, start, end)
+    if end - start != 2:
+        return False
     if first == "’":
-        return end - start == 2 and before.isalpha() and script_of(before) == "LATIN" and line[start + 1].isalpha()
-    return first in "‘“" and end - start == 2 and _ascii_letter(line[start + 1]) and _ascii_letter(after) and not before.isalnum()
-
-
-def _sign_before_a_latin_word(line: str, start: int, end: int) -> bool:
-    """Whether a run is a dash, an ellipsis or a bullet of Windows-1252 and the first letter of the Latin word after
-    it (``git –version``, ``—force``, ``…more``).
-
-    GBK reads the sign's byte (96, 97, 85, 95) as a lead byte and the letter as its trail: 杤, 梖, 卪, rare
-    characters of GBK's extension that no Chinese text glues to a Latin word, where an English one writes them
-    so all the time. A run that goes on past the pair is GBK's (``–a±¨´í``).
-
-    >>> _sign_before_a_latin_word("run git –version", 8, 10), _sign_before_a_latin_word("use—force", 3, 5), _sign_before_a_latin_word("–a±¨´í", 0, 6)
-    (True, True, False)
-    """
-    return line[start] in "–—…•" and end - start == 2 and _ascii_letter(line[start + 1]) and _ascii_letter(_neighbours(line, start, end)[1])
+        return before.isalpha() and script_of(before) == "LATIN" and line[start + 1].isalpha()
+    # A quote opens a word, so nothing of a word stands before it; a dash may stand between two words (``use—force``).
+    opens = first in "‘“" and not before.isalnum() or first in "–—…•"
+    return opens and _ascii_letter(line[start + 1]) and _ascii_letter(after)
 
 
 #: Letters of Latin words in Windows-1252 that carry no marks: French œ, Danish and Norwegian æ ø,
@@ -1381,8 +1375,9 @@ def _repair_read_text(
     decoded = [_decode_line(line, model, config, known=runs, paired=paired) for line, runs in zip(lines, known)]
     if kinds := Counter(run.kind for runs, _ in decoded for run in runs if run.kind in CJK_READING_KINDS):
         # Likewise single characters read as GBK (``鍦–om`` for 在Com) in a document that shows 古文码.
+        shown = frozenset(kinds)  # only the readings the first pass found: 體。 of clean Traditional text is no Shift-JIS 铁B
         decoded = [
-            _decode_line(line, model, config, single=True, known=own, paired=paired, readings=frozenset(kinds)) if not runs else (runs, confirmed)
+            _decode_line(line, model, config, single=True, known=own, paired=paired, readings=shown) if not runs else (runs, confirmed)
             for line, (runs, confirmed), own in zip(lines, decoded, known)
         ]
         # And an accented letter's two bytes, read as one character inside a Latin word (``na茂ve``).
