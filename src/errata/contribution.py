@@ -174,36 +174,30 @@ def _site_problems(docs_dir: Path, already: set[str]) -> list[Problem]:
         name = str(docs_dir / link)
         if name not in already:
             problems.append(Problem(name, 1, "path", "symbolic link: docs/ takes real files only (it would publish its target)"))
+    sources = []
     for folder, _, names in os.walk(docs_dir):
         for file_name in names:
             path = Path(folder, file_name)
             src = path.relative_to(docs_dir).as_posix()
+            sources.append(src)
             why = name_problem(src) if str(path) not in already else None
             why = why or (generated_file_problem(src) if not src.endswith(".md") else None)
             why = why or static_file_problem(src, OWN_STATIC_FILES)
             why = why or (special_file_problem(path) if str(path) not in already else None)
             if why:
                 problems.append(Problem(str(path), 1, "path", why))
-    return problems + _clash_problems(docs_dir)
+    return problems + _clash_problems(docs_dir, sources)
 
 
-def _clash_problems(docs_dir: Path) -> list[Problem]:
+def _clash_problems(docs_dir: Path, sources: list[str]) -> list[Problem]:
     """Files the build would publish at one address, or one inside another's file (``a/index.html.md`` beside
-    ``a/index.md``): the build fails on both; reported in the file to rename.
+    ``a/index.md``): the build fails on both; reported in the file to rename. ``sources``: the docs folder's files.
 
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     for name in ("01.a/x.md", "a/x.md", "b/index.md", "b/index.html.md"):
-    ...         Path(tmp, name).parent.mkdir(parents=True, exist_ok=True); _ = Path(tmp, name).write_text("# x\\n")
-    ...     [(Path(p.path).relative_to(tmp).as_posix(), p.rule) for p in _clash_problems(Path(tmp))]
-    [('01.a/x.md', 'path'), ('b/index.html.md', 'path')]
+    >>> [(p.path, p.rule) for p in _clash_problems(Path("docs"), ["01.a/x.md", "a/x.md", "b/index.md", "b/index.html.md"])]
+    [('docs/01.a/x.md', 'path'), ('docs/b/index.html.md', 'path')]
     """
-    files = []
-    for folder, _, names in os.walk(docs_dir):
-        for file_name in names:
-            src = Path(folder, file_name).relative_to(docs_dir).as_posix()
-            files.append((src, page_url(src) + "index.html" if src.endswith(".md") else unnumbered_dest(src, False)))
-    return [Problem(str(docs_dir / src), 1, "path", message) for src, message in url_clashes(files)]
+    published = [(src, page_url(src) + "index.html" if src.endswith(".md") else unnumbered_dest(src, False)) for src in sources]
+    return [Problem(str(docs_dir / src), 1, "path", message) for src, message in url_clashes(published)]
 
 
 def _permalink_problems(parsed: dict[Path, _Parsed], docs_dir: Path, reported: set[Path]) -> list[Problem]:
