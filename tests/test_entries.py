@@ -735,3 +735,52 @@ def test_an_entry_s_message_is_what_the_command_printed_not_the_command(prompt):
     ])
     entries = find_entries(body)
     assert [e.message[:45] for e in entries] == ['WARN 2021/08/06 15:21:17 found no layout file']
+
+
+def test_an_error_and_its_fix_on_one_line_is_an_entry_the_page_keeps_and_gives_its_id():
+    """A ninth lookup round's notes: a README lists its build errors one a line, in a quote, each with its fix
+    (``> * 1.错误 make: Command not found，解决方法: apt install make``): thirteen errors and no entry. Each such line
+    standing alone (a list item the next line does not go on, or a paragraph of its own) is an entry; the item stays
+    as written and gets the entry's id, in the quote, without a blank line that would loosen the list."""
+    import markdown
+
+    from errata.cards import render_essay
+
+    body = (
+        "# 编译笔记\n\n## 编译错误\n\n"
+        "> * 1.错误 make: Command not found，解决方法: apt install make\n"
+        "> * 2.错误: Makefile:8: /make/project.mk: 没有那个文件或目录，解决方法:去掉多出来的一层目录\n"
+        "> * 3.安装依赖\n\n"
+        "- 报错：gperf: not found；解决：apt install gperf\n\n"
+        "错误：curses.h: No such file or directory，解决方案：apt install libncurses5-dev\n\n"
+        "6.错误 a: b，解决方法: c\n7.错误 d: e，解决方法: f\n\n"  # one paragraph of two lines: an id would land inside it
+        "错误的做法：先装 A，再装 B，解决：先装 B\n\n"  # the label is a word of a sentence
+        "- 错误：x，解决：y\n"  # too short to be an error
+    )
+    entries = find_entries(body, first_line=3)
+    assert [(e.message, e.sections, e.line, e.id_after_line) for e in entries] == [
+        ("make: Command not found", {"solution": "apt install make"}, 7, 7),
+        ("Makefile:8: /make/project.mk: 没有那个文件或目录", {"solution": "去掉多出来的一层目录"}, 8, 8),
+        ("gperf: not found", {"solution": "apt install gperf"}, 11, 11),
+        ("curses.h: No such file or directory", {"solution": "apt install libncurses5-dev"}, 13, 13),
+    ]
+    assert all(e.heading_id == e.anchor and e.end_line == e.line for e in entries)
+    page = markdown.Markdown(extensions=["attr_list", "sane_lists"]).convert(render_essay(body, entries, first_line=3))
+    assert page.count("<blockquote>") == 1 and "<li><p>" not in page  # one quote, its list still tight
+    for entry in entries[:3]:
+        assert f'<li id="{entry.anchor}">' in page
+    assert f'<p id="{entries[3].anchor}">错误：curses.h' in page
+    assert "{ #" not in page and "{#" not in page
+    assert check_entries(entries, "a.md") == []
+
+
+def test_a_line_of_errors_and_fixes_is_read_in_linear_time():
+    """The pattern's message is lazy: a line of many labels and separators must not take longer than its length allows
+    (a line past a thousand characters is prose, not read as one)."""
+    from scaling import grows_linearly
+
+    def lines_of_labels(n: int) -> None:
+        find_entries("# t\n\n" + "".join(f"- 错误：{'a，解决 ' * 150}\n\n" for _ in range(n)))
+
+    assert grows_linearly(lines_of_labels, 50)
+    assert find_entries("# t\n\n- 错误：" + "x" * 2_000 + "，解决：y\n") == []

@@ -19,7 +19,7 @@ import textwrap
 
 from .entries import SECTION_TITLES, ErrorEntry
 from .fingerprint import short_type
-from .markdown_lines import FENCE, heading_slug, heading_text, outside_code_spans, prose_lines
+from .markdown_lines import FENCE, ITEM_LINE, QUOTE_MARKERS, heading_slug, heading_text, outside_code_spans, prose_lines
 
 #: The paragraph that ends a card in the Markdown. A card carries no raw
 #: HTML: one raw HTML block makes Python-Markdown run its HTML parser over the
@@ -162,8 +162,9 @@ def render_essay(body: str, entries: list[ErrorEntry], first_line: int = 1) -> s
         # A blank line after it where the paragraph has none: a fence right under the paragraph (``报的错是：`` then
         # the log) is lifted out before attr_list reads the block, and the id line would be its text, shown.
         at = entry.id_after_line - first_line
-        after = "" if at + 1 >= len(lines) or not lines[at + 1].strip(" \t") else "\n"  # a no-break space is text to Markdown
-        lines[at] += f"\n{{ #{entry.anchor} }}{after}"
+        after = "" if at + 1 >= len(lines) or not lines[at + 1].strip(" \t") or _items_in_a_row(lines, at) else "\n"  # a no-break space is text to Markdown
+        quoted = QUOTE_MARKERS.match(lines[at])[0]  # an item in a quote (``> * 1.错误: …``) keeps its id in the quote
+        lines[at] += f"\n{quoted}{{ #{entry.anchor} }}{after}"
     out: list[str] = []
     cursor = 0
     renamed: dict[str, str] = {}  # a heading's id as the essay wrote it → its card's anchor
@@ -178,6 +179,16 @@ def render_essay(body: str, entries: list[ErrorEntry], first_line: int = 1) -> s
         cursor = end
     out.extend(lines[cursor:])
     return _links_renamed("\n".join(out), renamed)
+
+
+def _items_in_a_row(lines: list[str], at: int) -> bool:
+    """Whether the line at ``at`` and the next start items of one list: a blank line between them would make the list
+    loose (each item a paragraph) and, in a quote, end the quote.
+
+    >>> _items_in_a_row(["> * 1.错误: a，解决: b", "> * 2.错误: c，解决: d"], 0), _items_in_a_row(["**报错：a**", "- 1"], 0)
+    (True, False)
+    """
+    return ITEM_LINE.match(lines[at]) is not None and at + 1 < len(lines) and ITEM_LINE.match(lines[at + 1]) is not None
 
 
 def _links_renamed(markdown: str, renamed: dict[str, str]) -> str:

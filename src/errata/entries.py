@@ -39,7 +39,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from .fingerprint import error_line, exception_type, fingerprint, libraries_in_traceback, names_an_error, short_type
-from .markdown_lines import BRACES, FENCE, FENCED, HASH_ID, HTML, closes_with, code_span_bounds, heading_slug, heading_text, line_roles, prose_lines
+from .markdown_lines import BRACES, FENCE, FENCED, HASH_ID, HTML, ITEM_LINE, QUOTE_MARKERS, closes_with, code_span_bounds, heading_slug, heading_text, line_roles, prose_lines
 
 #: Section labels, in the order a card shows them, with the words that name them.
 SECTION_LABELS: dict[str, tuple[str, ...]] = {
@@ -200,6 +200,12 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
                 continue  # as a heading that names an error: an entry where the note says what to do
             given.add(entry.anchor)
             entry.heading_id, entry.id_after_line = entry.anchor, last + first_line
+        elif kind == ONE_LINE:
+            entry.sections = {"solution": _error_and_fix_on_one_line(lines, start)[1]}
+            if taken[entry.anchor] or entry.anchor in given:
+                continue
+            given.add(entry.anchor)
+            entry.heading_id, entry.id_after_line = entry.anchor, start + first_line
         elif in_place:
             text = heading_text(lines[start]) or ""
             # The heading says an error happened and the block under it shows one as a program prints it: the reader
@@ -218,7 +224,7 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
             entry.heading_id = heading_slug(text)
         elif not entry.sections and not names_an_error(message):
             continue  # a blog's item of a file or a command with prose under it (`package.json`), no error
-        if "details" not in entry.sections and (block := _first_code_block(lines[start + 1 : end])):
+        if "details" not in entry.sections and kind != ONE_LINE and (block := _first_code_block(lines[start + 1 : end])):
             entry.sections = {"details": block, **entry.sections}
         entries.append(entry)
     if not entries and (whole := _page_entry(lines, first_line) or _introduced_entry(lines, first_line)):
@@ -669,7 +675,7 @@ def _without_plain_lists(lines: list[str], starts: list[_Start]) -> list[_Start]
 
 
 #: The kinds of entry start that are not headings (a heading's kind is its hashes: ``##``, its level).
-LIST, BOLD = "list", "bold"
+LIST, BOLD, ONE_LINE = "list", "bold", "line"
 
 
 class _Start(NamedTuple):
@@ -677,7 +683,7 @@ class _Start(NamedTuple):
 
     line: int
     message: str
-    kind: str  # LIST, BOLD, or a heading's hashes
+    kind: str  # LIST, BOLD, ONE_LINE, or a heading's hashes
     in_place: bool  # the page keeps the text as written, and the entry's id goes on it
     fix_after: bool = False  # a bold label that says the fix follows it (``**报错：… 解决：**``)
     bold_heading: bool = False  # a bold line standing as a heading would (``**Execution failed for task …**``)
@@ -700,6 +706,9 @@ def _entry_starts(lines: list[str]) -> list[_Start]:
             continue
         if line.startswith("**") and (bold := _bold_error(lines, i)):
             starts.append(_Start(i, bold[0], BOLD, True, fix_after=bold[1]))
+            continue
+        if (pair := _error_and_fix_on_one_line(lines, i)) is not None:
+            starts.append(_Start(i, pair[0], ONE_LINE, True))
             continue
         if line.startswith("**") and (text := _bold_heading(lines, i)):
             # Read as a heading's words are; the section it stands in is the last real heading's.
@@ -784,6 +793,40 @@ _ALL_BOLD = re.compile(r"\*\*(?P<text>[^*]+?)\*\*[ \t]*")
 #: As long as a heading may be (``MAX_HEADING_CHARS`` in :mod:`errata.checks`): a heading's words are read with patterns
 #: that are not all linear in them (80 KB of ``a.`` in one bold line: a check of 13.7 s, and it passed).
 _MAX_BOLD_HEADING_CHARS = 1000
+
+
+#: A line that names an error and its fix, each after its label: ``> * 1.错误: make: Command not found，解决方法: apt install
+#: make``. Quote markers, a list marker, a number and stray asterisks may come before the error's label.
+_ONE_LINE_ENTRY = re.compile(
+    rf"(?P<lead>{QUOTE_MARKERS.pattern})[ \t]*(?:[-*+][ \t]+)?(?:\d{{1,3}}[.、)][ \t]*)?(?:\*{{1,2}}[ \t]*)?"
+    r"(?:报错|错误|异常|报错信息|错误信息|error)(?:[ \t]*[：:][ \t]*|[ \t]+)(?P<message>[^\n]+?)[ \t]*[，,；;。][ \t]*"
+    r"(?:解决方法|解决办法|解决方案|解决|处理方法|fix|solution)[ \t]*[：:][ \t]*(?P<fix>[^\n]*\S)[ \t]*",
+    re.IGNORECASE,
+)
+#: The longest line read as an error and its fix: longer ones are prose (and the pattern's lazy message stays linear).
+_MAX_ONE_LINE_CHARS = 1000
+
+
+def _error_and_fix_on_one_line(lines: list[str], at: int) -> tuple[str, str] | None:
+    """The error and the fix a line names, each after its label, where the line stands alone: a list item the next
+    line does not go on (a blank line, another item), or a paragraph of its own; there the page can give it an id.
+
+    >>> _error_and_fix_on_one_line(["> * 1.错误: Makefile:8: /make/project.mk: 没有那个文件或目录，解决方法: 去掉多的一层目录", "> * 2.错误 x"], 0)
+    ('Makefile:8: /make/project.mk: 没有那个文件或目录', '去掉多的一层目录')
+    >>> _error_and_fix_on_one_line(["6.错误 gperf: not found，解决方法: apt install gperf", "7.错误 …"], 0) is None  # one paragraph with the next line
+    True
+    >>> _error_and_fix_on_one_line(["错误的做法：先装 A，解决：先装 B"], 0) is None  # the label is a word of a sentence
+    True
+    """
+    line = lines[at]
+    if len(line) > _MAX_ONE_LINE_CHARS or not (match := _ONE_LINE_ENTRY.fullmatch(line)):
+        return None
+    after = lines[at + 1] if at + 1 < len(lines) else ""
+    alone = not after.strip() or (ITEM_LINE.match(line) is not None and ITEM_LINE.match(after) is not None)
+    message = match["message"].strip(" \t*`")
+    if not alone or sum(ch.isalnum() for ch in message) < 4:
+        return None
+    return message, match["fix"].strip(" \t*")
 
 
 def _bold_heading(lines: list[str], at: int) -> str | None:
@@ -1174,6 +1217,8 @@ def _without_attribute_list(text: str) -> str:
 
 def _entry_end(lines: list[str], start: int, kind: str, limit: int) -> int:
     """Where an entry stops: the next entry, or the first line that is not part of it."""
+    if kind == ONE_LINE:
+        return start + 1  # the error and its fix are on the line
     for offset, line in prose_lines("\n".join(lines[start + 1 : limit])):
         if not line.strip():
             continue

@@ -119,13 +119,15 @@ def prose_lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 _PREFIX = re.compile(r"[ \t>]*")
-_QUOTE_MARKERS = re.compile(r"(?: {0,3}> ?)*")
+QUOTE_MARKERS = re.compile(r"(?: {0,3}> ?)*")
+#: A line that starts a list item, after any quote markers (``> * 1.错误: …``, ``  2. 解决``).
+ITEM_LINE = re.compile(r"(?: {0,3}> ?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 
 
 def _maybe_code(line: str, sure: int) -> bool:
     """Whether a line (tabs expanded) may start an indented code block: four columns past its quote
     markers and the containers surely open (in a quote, none are counted as open)."""
-    quote = _QUOTE_MARKERS.match(line).end()
+    quote = QUOTE_MARKERS.match(line).end()
     inside = line[quote:]
     indent = len(inside) - len(inside.lstrip(" "))
     level = 0 if quote else min(sure, indent // 4)
