@@ -355,6 +355,15 @@ def test_python_reads_a_code_that_names_the_error_as_the_shared_vectors_say(case
     assert [m.message for m in index.search(case["query"])] == case["matches"]
 
 
+@pytest.mark.parametrize("case", VECTORS["localised"]["confident"], ids=lambda c: c["query"][-40:])
+def test_python_reads_a_chinese_locale_s_system_error_as_its_english_as_the_shared_vectors_say(case):
+    """A ninth lookup round: a note copied ``Makefile:8: /make/project.mk: 没有那个文件或目录`` from a Chinese terminal,
+    the reader pasted ``No such file or directory`` from theirs, and got another entry that shared the English words.
+    What the C library and the shell print in a Chinese locale is read as their English."""
+    index = LookupIndex(VECTORS["localised"]["records"])
+    assert [m.message for m in index.search(case["query"])] == case["matches"], case["_comment"]
+
+
 def test_a_windows_status_code_names_its_error(tmp_path):
     """A fourth kind of identity (a third lookup round): ``WslRegisterDistribution failed with error: 0x8007001F`` is not
     the entry for ``0x800706BA`` (the codes were both <hex>, and four such pastes were answered at 1.00), and the same

@@ -55,6 +55,8 @@ PYTHON3_TYPES = tuple((re.compile(kind, _FLAGS), re.compile(start, _FLAGS), mode
 #: A fingerprint that starts with an exception type (``KeyError: ...``).
 TYPE_PREFIX = re.compile(RULES["type_prefix"], _FLAGS)
 _SPACE = re.compile(RULES["space"], _FLAGS)
+#: (a Chinese locale's wording, the C locale's): see the rules file.
+_LOCALISED = tuple((wording, english) for wording, english in RULES["localised"]["pairs"])
 _CODES = [(re.compile(rule["pattern"], _FLAGS), rule["prefix"], rule["suffix"]) for rule in RULES["codes"]["rules"]]  # \b as JavaScript reads it
 _DIGITS_AS_LETTERS = str.maketrans("0123456789", RULES["codes"]["digits_as"])
 #: What is taken off a message's ends: whitespace as Python's ``str.strip`` knows it, spelt out so that
@@ -356,15 +358,19 @@ def parameterise(message: str) -> str:
     '[torch.cuda.FloatTensor <shape>], which is output <num> of ReluBackward<num>'
     >>> parameterise("No such file or directory: '/home/lgh/data/coco/train.json'")
     "No such file or directory: '<path>'"
-    >>> parameterise("[Errno 28] 设备上没有空间")  # an errno code names the error in any locale
-    'errno28 设备上没有空间'
+    >>> parameterise("[Errno 28] 磁盘满了")  # an errno code names the error in any locale
+    'errno28 磁盘满了'
     >>> parameterise("WslRegisterDistribution failed with error: 0x800706BA at 0x7ffd12ab")  # a Windows status code too
     "WslRegisterDistribution failed with error: 'status_oggngmba' at <hex>"
     >>> parameterise("ORA-00054: resource busy")  # and a database's
     "'code_ora-ggglk': resource busy"
+    >>> parameterise("Makefile:8: /make/project.mk: 没有那个文件或目录")  # the C library's words in a Chinese locale
+    'Makefile:<num>: <path>: No such file or directory'
 
     """
     message = _SPACE.sub(" ", message)  # the placeholders rely on it (see the rules file)
+    for wording, english in _LOCALISED:
+        message = message.replace(wording, english)
     for pattern, prefix, suffix in _CODES:  # codes that name the error (see the rules file), kept whole
         message = pattern.sub(lambda code: prefix + code[1].lower().translate(_DIGITS_AS_LETTERS) + suffix, message)
     for pattern, placeholder in PLACEHOLDERS:

@@ -40,6 +40,11 @@ for (const c of vectors.causes.cases) {
   const got = { cause: Errata.statedCause(c.query, R), matches: causes.search(c.query).map((m) => m.message) };
   if (JSON.stringify(got) !== JSON.stringify({ cause: c.cause, matches: c.matches })) failures.push({ causes: c.query.slice(0, 80), want: c, got });
 }
+const localised = new Errata.LookupIndex(vectors.localised.records, rules);
+for (const c of vectors.localised.confident) {
+  const got = localised.search(c.query).map((m) => m.message);
+  if (JSON.stringify(got) !== JSON.stringify(c.matches)) failures.push({ localised: c.query.slice(0, 80), want: c.matches, got });
+}
 const codes = new Errata.LookupIndex(vectors.codes.records, rules);
 for (const c of vectors.codes.confident) {
   const got = codes.search(c.query).map((m) => m.message);
@@ -78,5 +83,5 @@ changed.scores.confident = 1.01;
 changed.type_prefix = "^(?!)";
 if (new Errata.LookupIndex(vectors.records, changed).search(paste(vectors.reference_paste), 5).length) failures.push({ rules: "scores.confident is not read" });
 if (!Errata.head("KeyError: a b c", Errata.compileRules(changed)).has("keyerror")) failures.push({ rules: "type_prefix is not read" });
-const checked = vectors.fingerprints.length + vectors.ranking.length + vectors.earlier.length + vectors.earlier_lines.length + vectors.confident.length + vectors.names.confident.length + vectors.codes.confident.length + vectors.causes.cases.length + vectors.says_something.length + 1 + vectors.pathological.length;
+const checked = vectors.fingerprints.length + vectors.ranking.length + vectors.earlier.length + vectors.earlier_lines.length + vectors.confident.length + vectors.names.confident.length + vectors.codes.confident.length + vectors.localised.confident.length + vectors.causes.cases.length + vectors.says_something.length + 1 + vectors.pathological.length;
 console.log(JSON.stringify({ checked, failures, timings }));

@@ -35,6 +35,7 @@
       toolCauseLine: new RegExp(rules.tool_cause_line),
       inlineExceptionLine: new RegExp(rules.inline_exception_line, "gm"),
       // Python writes a group in a replacement as \1, JavaScript as $1.
+      localised: rules.localised.pairs,
       codes: rules.codes.rules.map(function (rule) { return [new RegExp(rule.pattern, "g"), rule.prefix, rule.suffix]; }),
       digitsAs: rules.codes.digits_as,
       placeholders: rules.placeholders.map(function (p) { return [new RegExp(p[0], "gm"), p[1].replace(/\\(\d)/g, "$$$1")]; }),
@@ -139,6 +140,7 @@
 
   function parameterise(message, R) {
     message = message.replace(R.space, " "); // the placeholders rely on it (see the rules file)
+    R.localised.forEach(function (pair) { message = message.split(pair[0]).join(pair[1]); });
     R.codes.forEach(function (rule) { // codes that name the error (see the rules file), kept whole
       message = message.replace(rule[0], function (_, code) {
         return rule[1] + code.toLowerCase().replace(/[0-9]/g, function (digit) { return R.digitsAs[Number(digit)]; }) + rule[2];
