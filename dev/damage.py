@@ -560,6 +560,17 @@ class DamageClass(NamedTuple):
         return text if self.charset is None else text.encode(self.charset, "ignore").decode(self.charset)
 
 
+def utf8_as_gbk_then_cp1252(text: str, undefined: str = "keep") -> str:
+    """古文码 opened in a Western editor or web page: UTF-8 read as GBK (U+FFFD), saved as UTF-8, then read as
+    Windows-1252 (``keep``: C1 controls; ``drop``: the undefined bytes gone, as a web page drops them). Written
+    from a real file of this kind (the twentieth set of real files: two layers, the inner one left).
+
+    >>> utf8_as_gbk_then_cp1252("显存")   # 鏄惧瓨
+    'é\\x8f„æƒ§ç“¨'
+    """
+    return utf8_as_cp1252(utf8_as_gbk(text), undefined)
+
+
 def _text_class(function: Callable[..., str], **options) -> Callable[[str, random.Random], str]:
     return lambda text, rng: function(text, **options)
 
@@ -622,6 +633,8 @@ CLASSES: dict[str, DamageClass] = {
         DamageClass(
             "utf8-as-gbk-dotnet-twice", "问句码 by .NET's GBK reader, twice (private-use characters lost each time)", _text_class(utf8_as_gbk_twice, reader="dotnet"), False
         ),
+        DamageClass("utf8-as-gbk-then-cp1252", "古文码 read as Windows-1252 (C1 kept)", _text_class(utf8_as_gbk_then_cp1252), False),
+        DamageClass("utf8-as-gbk-then-cp1252-web", "古文码 read as Windows-1252 by a web page (undefined bytes dropped)", _text_class(utf8_as_gbk_then_cp1252, undefined="drop"), False),
         # Windows' editors start UTF-8 files with a byte order mark, which is damaged with the rest (the damaged
         # text saved as UTF-8 again: a whole file, as only a file starts with the mark).
         DamageClass("file-bom-cp1252", "符号码 of a file saved with a BOM", lambda t, rng: utf8_as_cp1252(BOM + t).encode("utf-8"), True),

@@ -163,6 +163,7 @@ EXPECTED_KIND = {
     "utf8-as-gbk": "utf8-as-gbk", "utf8-as-gbk-question": "utf8-as-gbk", "utf8-as-gbk-greedy": "utf8-as-gbk", "utf8-as-gbk-greedy-question": "utf8-as-gbk", "utf8-as-gbk-dotnet": "utf8-as-gbk", "utf8-as-gbk-dotnet-no-pua": "utf8-as-gbk", "utf8-as-gbk-ignore": "utf8-as-gbk", "utf8-as-gbk-iconv": "utf8-as-gbk", "utf8-as-gbk-java": "utf8-as-gbk",
     "utf8-as-gb18030": "utf8-as-gbk", "utf8-as-cp936": "utf8-as-gbk", "utf8-as-cp936-no-pua": "utf8-as-gbk", "utf8-as-cp936-zh-tw": "utf8-as-gbk", "utf8-as-big5": "utf8-as-big5", "utf8-as-big5-browser": "utf8-as-big5", "utf8-as-shift-jis": "utf8-as-shift-jis", "utf8-as-euc-kr": "utf8-as-euc-kr", "utf8-as-shift-jis-windows": "utf8-as-shift-jis", "shift-jis-as-cp1252": "shift-jis-as-latin1", "big5-as-latin1": "big5-as-latin1",
     "utf8-as-gbk-twice": "utf8-as-gbk-twice", "utf8-as-cp936-twice": "utf8-as-gbk-twice", "utf8-as-gbk-dotnet-twice": "utf8-as-gbk-twice",
+    "utf8-as-gbk-then-cp1252": "utf8-as-gbk", "utf8-as-gbk-then-cp1252-web": "utf8-as-gbk",
     "file-bom-cp1252": "utf8-as-cp1252", "file-bom-utf8-as-gbk-iconv": "utf8-as-gbk",
     "gbk-as-utf8": "gbk-as-utf8-replaced", "kunjinkao": "kunkao", RAW_LOSS: "lost-bytes",
 }

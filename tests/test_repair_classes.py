@@ -590,6 +590,45 @@ def test_readme_symbols_through_a_web_page_come_back():
     assert repair_mojibake(damaged)[0] == README_SYMBOLS_ESSAY
 
 
+@pytest.mark.parametrize("reading", ["latin-1", "cp1252 with U+FFFD", "cp1252 twice"])
+def test_a_keycap_emoji_beside_chinese_comes_back(reading):
+    """A twentieth set of real files: a troubleshooting note numbers its sections ``1️⃣`` (1, U+FE0F, U+20E3).
+    Read as Latin-1 or Windows-1252, once or twice, the enclosing keycap (a combining mark) was no character a
+    Chinese text writes, so ``ï¸âƒ£`` stayed on every line that held Chinese mojibake too (ftfy reads it)."""
+    clean = "# 故障排查手册\n\n## 1️⃣ 云服务连接问题\n\n## #️⃣ 编号 2️⃣ 数据同步异常\n"
+    data = clean.encode("utf-8")
+    damaged = {
+        "latin-1": data.decode("latin-1"),
+        "cp1252 with U+FFFD": data.decode("cp1252", errors="replace"),
+        "cp1252 twice": utf8_as_sloppy_cp1252(utf8_as_sloppy_cp1252(clean)),
+    }[reading]
+    assert "⃣" not in damaged
+    assert repair_mojibake(damaged)[0] == clean
+
+
+@pytest.mark.parametrize("outer", ["latin-1", "cp1252"])
+def test_guwen_read_again_as_a_western_code_page_is_read_through_both_layers(outer):
+    """A twentieth set of real files: a note in 古文码 (UTF-8 read as GBK) was opened again as Windows-1252 or
+    Latin-1. The outer reading was undone and the 古文码 under it left (``鍦ㄨ繘琛宯pm install``), named as 口字码;
+    a second run of the repair read it. Now one run reads both, and the report names both."""
+    clean = "# 编译失败\n\n在进行安装时，出现了报错，具体报错内容如下：\n\n显存不够，换小一点的批量大小。\n"
+    guwen = clean.encode("utf-8").decode("gbk", errors="replace")
+    damaged = utf8_as_latin1(guwen) if outer == "latin-1" else utf8_as_sloppy_cp1252(guwen)  # the bytes Windows-1252 leaves undefined kept
+    fixed, report = repair_mojibake(damaged)
+    assert character_errors(fixed, clean) <= 3  # the bytes GBK could not map are lost: a character or two may be guessed wrong
+    kinds = {fix.kind for fix in report.fixes}
+    assert {"utf8-as-gbk", "utf8-as-latin1" if outer == "latin-1" else "utf8-as-cp1252"} <= kinds
+
+
+def test_a_single_byte_reading_undone_is_not_read_again_where_it_left_clean_chinese():
+    """The second reading is asked only where what the first gave reads back as Chinese: clean text, and a
+    single layer of Windows-1252 mojibake, come out as before."""
+    clean = "# 编译失败\n\n显存不够，换小一点的批量大小。鏄 is a rare character here.\n"
+    fixed, report = repair_mojibake(clean.encode("utf-8").decode("cp1252", errors="replace"))
+    assert fixed.replace("\ufffd", "") == clean.replace("\ufffd", "") or character_errors(fixed, clean) <= 2
+    assert {fix.kind for fix in report.fixes} <= {"utf8-as-cp1252", "lost-bytes"}
+
+
 def test_a_no_break_space_made_plain_at_a_line_end_or_before_the_authors_space_is_read_as_its_byte():
     # 核 (E6 A0 B8) at a line's end, 无 (E6 97 A0) before an author's space: ``æ ¸`` and ``æ—  API``.
     clean = "标志：增加风险审核\n无 API Key 时的标志\n"

@@ -78,9 +78,9 @@ from .codepages import FTFY_LINE, WINDOWS_1252, CodePage, spelt_as_cp1252
 from .cjk_reading import LIST_ITEM_START, SWALLOWED, cjk_reading_runs, keeps_line_ends, latin_letter_runs, marks_took_the_spaces, reads_paired, without_gbk_pair_rules
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import UNKNOWN_LOGP, LanguageModel, is_hangul_syllable, load_model, utf8_lead
-from .plausibility import README_SYMBOLS, is_accented_letter, is_box_drawing, script_of, text_logp, text_score, with_lost_characters
+from .plausibility import MODIFIERS, README_SYMBOLS, is_accented_letter, is_box_drawing, script_of, text_logp, text_score, with_lost_characters
 from .recover import SIMPLIFIED_IN_TRADITIONAL_LOGP, UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line, traditional_scoring
-from .twice import Peeled, peel, renamed_fix
+from .twice import Peeled, peel, reads_back_as_chinese, renamed_fix
 from .unrecoverable import Finding, find_unrecoverable
 
 #: ftfy, decided option by option for Chinese Markdown. ftfy's defaults would
@@ -183,10 +183,10 @@ def is_plausible_char(ch: str, vocabulary: frozenset[str] | set[str], latin_word
         # which GBK bytes read as UTF-8 make (图 ``CD BC``, 一页).
         return unicodedata.category(ch).startswith("L")
     # Three- and four-byte symbols and punctuation (≥ → ∞ € ✓), emoji and the
-    # variation selector and joiner that build them. Letters of scripts a
+    # variation selector, joiner and keycap that build them. Letters of scripts a
     # Chinese technical text does not write (Malayalam ൱ from GBK bytes ``àµ±``,
     # Hebrew, IPA) are what other text misread as UTF-8 gives.
-    return cp >= 0x800 and (unicodedata.category(ch)[0] in "SP" or ch in "\ufe0f\u200d")
+    return cp >= 0x800 and (unicodedata.category(ch)[0] in "SP" or ch in MODIFIERS)
 
 
 @dataclass
@@ -1321,14 +1321,50 @@ def repair_mojibake(
 
     >>> repair_mojibake("他用微ä¿发了消息。", lost_bytes=((1, 3, 5),))[0]
     '他用微信发了消息。'
+
+    A reading of 古文码 as Windows-1252 or Latin-1 undone leaves the 古文码, which is read in turn:
+
+    >>> guwen = "# 编译失败，显存不够。".encode().decode("gbk", "replace")  # ``# 缂栬瘧澶辫触锛屾樉瀛樹笉澶熴��``
+    >>> repair_mojibake(guwen.encode().decode("cp1252", "replace"))[0]
+    '# 编译失败，显存不够。'
     """
     if text.isascii():
         return text, MojibakeReport()
+    model = model or load_model()
+    fixed, report = _repair_one_reading(text, model, config, lost_bytes, crlf_converted)
+    if _undid_a_single_byte_reading(report) and reads_back_as_chinese(fixed):
+        fixed, report = _read_inner(fixed, report, model, config, crlf_converted)
+    return fixed, report
+
+
+def _undid_a_single_byte_reading(report: MojibakeReport) -> bool:
+    """Whether a repair undid UTF-8 read in a single-byte code page (Windows-1252, Latin-1, …; once or twice)."""
+    return any(fix.kind.startswith("utf8-as-") and fix.kind not in CJK_READING_KINDS and fix.kind != TWICE_KIND for fix in report.fixes)
+
+
+def _read_inner(fixed: str, report: MojibakeReport, model: LanguageModel, config: RepairConfig, crlf_converted: bool) -> tuple[str, MojibakeReport]:
+    """The 古文码 a repair of a single-byte reading left, read where the language model likes the result better.
+    Both readings' fixes are reported on the lines they stand on (the inner ones' columns are the first
+    reading's text's); what is unrecoverable or unsure is the inner repair's, asked of the text it left."""
+    again, inner = _repair_one_reading(fixed, model, config, (), crlf_converted)
+    if not any(fix.kind in CJK_READING_KINDS or fix.kind == TWICE_KIND for fix in inner.fixes) or text_score(again, model) <= text_score(fixed, model):
+        return fixed, report
+    inner.fixes = sorted(report.fixes + inner.fixes, key=lambda fix: (fix.line, fix.column))
+    inner.low_confidence = report.low_confidence + inner.low_confidence
+    for name in ("runs_fixed", "legacy_runs_fixed", "bytes_recovered", "characters_recovered", "ftfy_lines"):
+        setattr(inner, name, getattr(report, name) + getattr(inner, name))
+    inner.changed_lines = sorted(set(report.changed_lines) | set(inner.changed_lines))
+    return again, inner
+
+
+def _repair_one_reading(
+    text: str, model: LanguageModel, config: RepairConfig, lost_bytes: tuple[tuple[int, int, int], ...], crlf_converted: bool
+) -> tuple[str, MojibakeReport]:
+    """:func:`repair_mojibake`, one reading undone (or 古文码 read twice)."""
     as_read = text
     # A heading's first ``#`` went with the mark only where the document shows a greedy reader's marks.
     text, bom_kind = misread_bom(text, lambda rest: marks_took_the_spaces(rest.split("\n")))
     mark = len(as_read) - len(text)
-    model = model or load_model()
     known_lost = spans_without_the_mark(lost_bytes, mark)  # the decode counted the mark; these lines do not hold it
     # Another code page's 符号码 (``дЅїз”Ё``) is spelt as Windows-1252's, one character for one, and read as that.
     respelling = spelt_as_cp1252(text, model)

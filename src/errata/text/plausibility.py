@@ -87,8 +87,9 @@ MEASURE_SIGNS = frozenset("°±×÷µ©®§¶²³¹¼½¾")
 #: the model knows it less: one of a few hundred in use, as an emoji is.
 SIGN_LOGP = EMOJI_LOGP
 #: What joins or styles the character before it and is no character of its own: the emoji variation
-#: selector (``⚠️`` is ⚠ and U+FE0F) and the zero-width joiner of emoji sequences. Scored as nothing.
-MODIFIERS = frozenset("\ufe0f\u200d")
+#: selector (``⚠️`` is ⚠ and U+FE0F), the zero-width joiner of emoji sequences and the keycap that encloses a
+#: digit (``1️⃣`` is 1, U+FE0F and U+20E3). Scored as nothing.
+MODIFIERS = frozenset("\ufe0f\u200d\u20e3")
 
 
 def _flat_logp(ch: str) -> float | None:

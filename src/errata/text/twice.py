@@ -261,6 +261,23 @@ def _may_read_back_twice(line: str, least: int, latin: bool = False) -> bool:
     return _mostly_chinese(once, least, MIN_CJK_SHARE) and _mostly_chinese(_read_back_quickly(once), 1, QUICK_CJK_SHARE, latin)
 
 
+def reads_back_as_chinese(text: str) -> bool:
+    """Whether some line of a text reads back as Chinese (written as GB18030, read as UTF-8): 古文码 is left in it.
+    Clean Chinese reads back as next to no UTF-8 at all. Asked of what a repair of another reading gave (古文码
+    read as Windows-1252 after it, ``é–¸æ¥ƒå–•`` for 閸楃喕: the first reading undone leaves the 古文码).
+
+    >>> reads_back_as_chinese("# 鏄惧瓨涓嶅\nok"), reads_back_as_chinese("显存不够，换小一点的批量。")
+    (True, False)
+    """
+    for line in text.split("\n"):
+        if len(line) > MAX_LINE or not _CJK.search(line):
+            continue
+        once = _read_back_quickly(line)
+        if once.count("\ufffd") * 2 <= len(once) and _mostly_chinese(once, 2, MIN_CJK_SHARE):
+            return True
+    return False
+
+
 def _read_back_quickly(text: str) -> str:
     return text.encode("gb18030", errors="replace").decode("utf-8", errors="replace")
 
