@@ -210,6 +210,7 @@ class LookupIndex:
         # A code names an entry's error where it is the entry's code: every code the entry names is in the paste (a
         # note that lists ORA-00054 ORA-12541 ORA-00942 … names none of them alone; a red-team audit).
         coded = {i for t in query_features if is_code(t) for i, variant in self.postings.get(t, ()) if variant == 0 and self.codes[i] <= query_features}
+        query_codes = frozenset(t for t in query_features if is_code(t))
         matches = []
         for i, score in overlap.items():
             entry = self.entries[i]
@@ -218,7 +219,8 @@ class LookupIndex:
                 score = max(score, CONTAINED_SCORE)
             if query_type and entry.type:
                 score = min(1.0, score * (1 + SAME_TYPE_BONUS)) if same_type else score * OTHER_TYPE_FACTOR
-            if entry.names and query_names and not entry.names & query_names:
+            # Names that agree are no match where both name codes and none agree: MySQL's 1698 is not 1045 for a shared 'root'@'localhost'.
+            if entry.names and query_names and (not entry.names & query_names or (self.codes[i] and query_codes and not self.codes[i] & query_codes)):
                 score *= OTHER_NAME_FACTOR
                 if _libraries(entry.names) and _libraries(query_names):
                     score *= OTHER_NAME_FACTOR  # another shared library is another package to install: twice

@@ -346,6 +346,8 @@
     // A type with no message (RuntimeError:, KeyError: 0) would match every entry of its type.
     if (line[0] && !saysSomething(queryTemplate, R)) return [];
     var candidates = this.candidates(queryFeatures);
+    var queryCodes = 0;
+    queryFeatures.forEach(function (t) { if (isCode(t, R)) queryCodes += 1; });
     var matches = [];
     candidates.forEach(function (i) {
       var entry = self.entries[i];
@@ -365,6 +367,8 @@
       if (entry.names.size && queryNames.size) {
         var agree = false;
         entry.names.forEach(function (n) { if (queryNames.has(n)) agree = true; });
+        // Names that agree are no match where both name codes and none agree: MySQL's 1698 is not 1045 for a shared 'root'@'localhost'.
+        if (codes && queryCodes && !shared) agree = false;
         if (!agree) score *= R.weights.other_name_factor;
         // Another shared library is another package to install: twice.
         var libraries = function (set) { var found = false; set.forEach(function (n) { if (R.libraryName.test(n)) found = true; }); return found; };
