@@ -784,3 +784,18 @@ def test_a_line_of_errors_and_fixes_is_read_in_linear_time():
 
     assert grows_linearly(lines_of_labels, 50)
     assert find_entries("# t\n\n- 错误：" + "x" * 2_000 + "，解决：y\n") == []
+
+
+def test_a_heading_that_is_an_error_code_with_labels_in_bold_and_numbered_is_an_entry():
+    """A ninth lookup round: an operations note heads each error by its code (``### Code: 48``), shows the log under
+    ``**错误日志：**`` and explains it under ``**原因解析1**：`` and ``**解决方案 1-1：**``. None of the labels was known
+    (a number after a label, 原因解析, 错误日志), nor the log's ``DB::Exception``: seven errors and no entry."""
+    body = (
+        "# 运维笔记\n\n## 错误日志问题\n\n### Code: 48\n\n**错误日志：**\n```\n"
+        "Code: 48. DB::Exception: There was an error on [node-1:9000]: Cannot execute replicated DDL query on leader.\n```\n\n"
+        "**原因解析1**：\n- 节点表结构有问题。\n\n**推测原因 2：**\n- DDL 执行超时。\n\n**解决方案 1-1：**\n1. 查询 system.query_log 定位节点。\n"
+    )
+    (entry,) = find_entries(body)
+    assert entry.message == "DB::Exception: There was an error on [node-1:9000]: Cannot execute replicated DDL query on leader."
+    assert entry.exception_type == "DB::Exception" and entry.heading_id == "code-48"
+    assert set(entry.sections) == {"details", "analysis", "solution"} and "system.query_log" in entry.sections["solution"]

@@ -45,7 +45,7 @@ from .markdown_lines import BRACES, FENCE, FENCED, HASH_ID, HTML, ITEM_LINE, QUO
 SECTION_LABELS: dict[str, tuple[str, ...]] = {
     "details": (
         "详细报错信息", "详细信息", "报错信息", "错误信息", "错误详情", "错误现象", "报错现象", "问题现象", "报错内容", "错误内容", "问题描述",
-        "错误描述", "异常信息", "报错提示", "错误提示", "现象", "details", "detail", "traceback", "error details",
+        "错误描述", "异常信息", "报错提示", "错误提示", "现象", "错误日志", "报错日志", "异常日志", "details", "detail", "traceback", "error details",
     ),  # fmt: skip
     "analysis": ("问题分析", "原因分析", "分析", "原因", "问题原因", "错误原因", "报错原因", "产生原因", "analysis", "cause"),
     "solution": ("解决方案", "解决方法", "解决办法", "解决", "修复", "修复方法", "处理方法", "solution", "fix"),
@@ -155,18 +155,30 @@ def section_key(label: str) -> str | None:
     ('analysis', 'solution', 'solution', None)
     >>> section_key("解决方案1"), section_key("解决方法二"), section_key("解决1个问题")
     ('solution', 'solution', None)
+
+    A number after a label, where a note gives more than one (``推测原因 1``, ``解决方案 1-1``), names the same section:
+
+    >>> section_key("推测原因 1"), section_key("解决方案 1-1"), section_key("原因解析"), section_key("错误日志")
+    ('analysis', 'solution', 'analysis', 'details')
     """
     text = label.strip().strip("*").strip().rstrip("：:").strip().lower()
-    for key, names in SECTION_LABELS.items():
-        if text in names:
+    for candidate in dict.fromkeys((text, _NUMBER_AFTER_A_LABEL.sub("", text))):
+        for key, names in SECTION_LABELS.items():
+            if candidate in names:
+                return key
+        if key := next((key for key, pattern in _LABEL_PHRASES.items() if pattern.fullmatch(candidate)), None):
             return key
-    return next((key for key, pattern in _LABEL_PHRASES.items() if pattern.fullmatch(text)), None)
+    return None
+
+
+#: A number after a label's words: ``推测原因 1``, ``解决方案 1-1``, ``方法二``.
+_NUMBER_AFTER_A_LABEL = re.compile(r"(?<=[\u4e00-\u9fff])[ ]?(?:[0-9]{1,2}(?:[-.][0-9]{1,2})?|[一二三四五六七八九])$")
 
 
 #: Labels written as a short Chinese phrase rather than a word: ``问题产生的原因``, ``出现这个错误的原因可能是``,
 #: ``如何解决``, ``解决办法如下``. Chinese only and short, so that a sentence (``原因是 cudnn 版本不一致``) is none.
 _LABEL_PHRASES = {
-    "analysis": re.compile(r"[\u4e00-\u9fff]{0,8}原因(?:分析|如下|是|可能是|可能有)?"),
+    "analysis": re.compile(r"[\u4e00-\u9fff]{0,8}原因(?:分析|解析|如下|是|可能是|可能有)?"),
     # A number after it, where a note gives more than one (``解决方案1``, ``解决方法二``).
     "solution": re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:解决|修复|处理)(?:方法|办法|方案|方式|步骤|思路)?(?:如下)?|(?:如何|怎么|怎样)(?:解决|修复|处理))(?:[ ]?(?:[0-9]{1,2}|[一二三四五六七八九]))?"),
 }
