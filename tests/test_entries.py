@@ -799,3 +799,23 @@ def test_a_heading_that_is_an_error_code_with_labels_in_bold_and_numbered_is_an_
     assert entry.message == "DB::Exception: There was an error on [node-1:9000]: Cannot execute replicated DDL query on leader."
     assert entry.exception_type == "DB::Exception" and entry.heading_id == "code-48"
     assert set(entry.sections) == {"details", "analysis", "solution"} and "system.query_log" in entry.sections["solution"]
+
+
+def test_an_error_a_sentence_says_appeared_and_an_error_given_after_the_word_for_it_are_read():
+    """A ninth lookup round: ``运行命令出现`` then the error in a quote (no label), a heading that gives the error after
+    ``报错：`` with the fix as one line of prose, and one whose paragraph names a later error the author met on the
+    way: the heading's own error is the entry's."""
+    body = (
+        "# 笔记\n\n## 当前用户启动错误\n\n安装完docker后，运行命令出现\n\n"
+        "> Got permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock\n\n"
+        "### 原因\n\nsocket 属于 root。\n\n"
+        "## 装包的时候报错：curl: (60) SSL certificate problem: certificate has expired\n\n换个镜像就好了。\n\n"
+        "## igraph报错：At optimal_modularity.c:85 : GLPK is not available, Unimplemented function call\n\n"
+        "先装了 Rglpk，又出现了`/bin/sh: line 0: cd: GLPK: No such file or directory`这种错误，最后从源码编译就好了。\n\n"
+        "## 小贴士\n\n运行命令出现\n\n> 记得先备份。\n"
+    )
+    assert [(e.message, sorted(e.sections)) for e in find_entries(body)] == [
+        ("Got permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock", ["analysis"]),
+        ("curl: (60) SSL certificate problem: certificate has expired", ["solution"]),
+        ("At optimal_modularity.c:85 : GLPK is not available, Unimplemented function call", ["solution"]),
+    ]

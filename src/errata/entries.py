@@ -224,7 +224,7 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
             # took a tool's line from the block only where it opens the block or a label names it, never git's last
             # ``fatal: Could not read from remote repository.``, as often what follows the error as the error.
             shown = kind != "#" and names_an_error(text) and _names_its_error_plainly(message) and not _follows_the_error(message)
-            plainly = message in text and _names_its_error_plainly(message) or shown
+            plainly = message in text and (_names_its_error_plainly(message) or _after_the_word_for_an_error(text, message)) or shown
             if not entry.sections.keys() & {"analysis", "solution"} and plainly and (fix := _prose_under(lines[start + 1 : end])):
                 # The heading is an error as a program prints it, or says one happened and shows it in a block (not a
                 # page's title: its block may be any entry's), and what to do stands in prose under it, unlabelled.
@@ -532,6 +532,37 @@ def _names_its_error_plainly(message: str) -> bool:
     return exception_type(message) is not None or error_line(message) is not None or bool(_ERROR_CODE.search(message) or _STRERROR.search(message))
 
 
+def _error_said_in_heading(text: str, under_errors: bool = False) -> str | None:
+    """The error a heading gives after its word for an error and a colon (``igraph报错：At optimal_modularity.c:85 : GLPK
+    is not available``): read before any error the paragraph under it names, which is as often a later one the author met
+    on the way (``又出现了`cd: GLPK: No such file or directory```).
+
+    >>> _error_said_in_heading("igraph报错：At optimal_modularity.c:85 : GLPK is not available, Unimplemented function call")
+    'At optimal_modularity.c:85 : GLPK is not available, Unimplemented function call'
+    >>> _error_said_in_heading("GLPK is not available 的解决") is None
+    True
+    """
+    message = _error_as_heading(text, under_errors)
+    return message if message and _after_the_word_for_an_error(text, message) else None
+
+
+def _after_the_word_for_an_error(text: str, message: str) -> bool:
+    """Whether a heading gives the message right after its word for an error and a colon (``### install.packages()的时候
+    报错：curl: (60) SSL certificate problem``): the author says it is the error as surely as a label would.
+
+    >>> _after_the_word_for_an_error("install.packages()的时候报错：curl: (60) SSL certificate problem", "curl: (60) SSL certificate problem")
+    True
+    >>> _after_the_word_for_an_error("curl: (60) SSL certificate problem 的解决", "curl: (60) SSL certificate problem")
+    False
+    """
+    at = text.find(message)
+    return at > 0 and _WORD_FOR_AN_ERROR_THEN_COLON.search(text, 0, at) is not None
+
+
+#: The word for an error and a colon, at the end of what comes before a message.
+_WORD_FOR_AN_ERROR_THEN_COLON = re.compile(rf"{_SAYS_AN_ERROR}[ \t]*[：:][ \t]*$")
+
+
 #: The C library's words for the commonest system errors (strerror), as programs print them after a colon:
 #: ``bind: Cannot assign requested address``, ``open(/run/x.pid): No such file or directory``.
 _STRERROR = re.compile(
@@ -744,6 +775,7 @@ def _entry_starts(lines: list[str]) -> list[_Start]:
                 starts.append(_Start(i, message.strip(), marker.group("hashes"), False))
             elif message is None and rest == _without_attribute_list(rest) and not section_key(rest) and (
                 message := _error_in_heading(rest)
+                or _error_said_in_heading(rest, under_errors)
                 or _error_under_heading(lines, i, rest)
                 or _error_as_heading(rest, under_errors)
                 or _coded_error_in_heading(rest)
@@ -1018,6 +1050,9 @@ _CODE_UNDER_HEADING = 8
 _QUOTED = re.compile(r"^ {0,3}>[ \t]?")
 #: A sentence that says the error follows, as a label would: ``出现了类似如下的编译报错：``, ``报错如下：``.
 _INTRODUCES_THE_ERROR = re.compile(r"(?:报错|错误|异常|错误信息|报错信息|提示)(?:如下|信息)?[ \t]*[：:][ \t]*$")
+#: A sentence that ends saying an error appeared, with or without a colon: ``安装完docker后，运行命令出现``, ``普通用户登陆
+#: docker，报文件权限错误。``. Before a quote, the quote is what the program printed.
+_SAYS_IT_APPEARED = re.compile(r"(?:出现|出现了|提示|报|报错|错误|异常)(?:如下|以下)?[ \t]*[：:。]?[ \t]*$")
 
 
 def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labelled: bool = False) -> str | None:
@@ -1055,6 +1090,7 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
     k, stop = at + 1, min(len(lines), at + 1 + _CODE_UNDER_HEADING)
     labelled_details = labelled  # the heading itself says the error follows (``### 问题描述``)
     introduced = False
+    appeared = False  # the last line said an error appeared (``运行命令出现``): a quote right after it is the error
     while k < stop:
         line = lines[k]
         # Any heading ends the block, a first-level one too: a page of ``# 报错`` over ``报错信息：`` lines each looked
@@ -1070,11 +1106,15 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
             return None
         # ``出现了类似如下的编译报错：``: a sentence says the error follows, less surely than a label (it may be a log)
         introduced = introduced or bool(_INTRODUCES_THE_ERROR.search(line))
-        if labelled_details and _QUOTED.match(line):
+        if (labelled_details or appeared) and _QUOTED.match(line):
             end = next((j for j in range(k, len(lines)) if not _QUOTED.match(lines[j])), len(lines))
-            shown = "\n".join(_QUOTED.sub("", quoted) for quoted in lines[k:end])
+            shown = "\n".join(_QUOTED.sub("", quoted) for quoted in lines[k:end]).strip("”“\"' \t")
             message = error_line(shown) or _first_statement(shown)
+            if not labelled_details and not (message and (error_line(shown) or names_an_error(message))):
+                return None  # a sentence said an error appeared, but the quote names none: a tip
             return message if message and len(message.split()) >= 2 and under_this_heading(message) else None
+        if line.strip():
+            appeared = _SAYS_IT_APPEARED.search(line) is not None  # blank lines between keep what it said
         if FENCE.match(line):
             end = next((j for j in range(k + 1, len(lines)) if _closes_fence(line, lines[j])), len(lines))
             # An exception's line only: a tool's last ``fatal:`` or ``error:`` line is as often what follows the
