@@ -440,6 +440,16 @@ def gbk_as_utf8(text: str) -> str:
     return text.encode("gb18030").decode("utf-8", "replace")
 
 
+def gbk_as_utf8_ignoring(text: str) -> str:
+    """口字码, silent: GBK bytes read as UTF-8 with the bytes that do not read dropped (``errors="ignore"``, ``iconv -c``).
+    Unrecoverable: only to detect.
+
+    >>> gbk_as_utf8_ignoring("显存不够")
+    'Դ治'
+    """
+    return text.encode("gb18030").decode("utf-8", "ignore")
+
+
 def kunjinkao(text: str) -> str:
     """锟拷码: 口字码 saved as UTF-8 and read as GBK. Unrecoverable: only to detect.
 
@@ -654,6 +664,7 @@ CLASSES: dict[str, DamageClass] = {
         DamageClass("file-shift-jis", "whole file in Shift-JIS", lambda t, rng: save_as(t, "shift_jis"), True, "ja", "shift_jis"),
         DamageClass("mixed-utf8-gbk", "lines part UTF-8, part GBK", lambda t, rng: mix_utf8_gbk_lines(t, rng), True),
         DamageClass("gbk-as-utf8", "口字码 (GBK read as UTF-8)", _text_class(gbk_as_utf8), False, recoverable=False),
+        DamageClass("gbk-as-utf8-ignore", "口字码, silent (GBK read as UTF-8, bytes that do not read dropped)", _text_class(gbk_as_utf8_ignoring), False, recoverable=False),
         DamageClass("kunjinkao", "锟拷码", _text_class(kunjinkao), False, charset="gbk", recoverable=False),
     ]
 }

@@ -165,7 +165,7 @@ EXPECTED_KIND = {
     "utf8-as-gbk-twice": "utf8-as-gbk-twice", "utf8-as-cp936-twice": "utf8-as-gbk-twice", "utf8-as-gbk-dotnet-twice": "utf8-as-gbk-twice",
     "utf8-as-gbk-then-cp1252": "utf8-as-gbk", "utf8-as-gbk-then-cp1252-web": "utf8-as-gbk",
     "file-bom-cp1252": "utf8-as-cp1252", "file-bom-utf8-as-gbk-iconv": "utf8-as-gbk",
-    "gbk-as-utf8": "gbk-as-utf8-replaced", "kunjinkao": "kunkao", RAW_LOSS: "lost-bytes",
+    "gbk-as-utf8": "gbk-as-utf8-replaced", "gbk-as-utf8-ignore": "gbk-as-utf8-dropped", "kunjinkao": "kunkao", RAW_LOSS: "lost-bytes",
 }
 
 

@@ -45,6 +45,7 @@ from .metadata import (
 from .text.config import DEFAULT_CONFIG, RepairConfig
 from .text.encoding import decode_bytes
 from .text.mojibake import Finding, Fix, repair_mojibake
+from .text.unrecoverable import DROPPED
 
 
 @dataclass(frozen=True)
@@ -240,6 +241,14 @@ def repair_text(
         new_text = _front_matter_as_found(text, fixed, path)
         report.changed = new_text != text
         raise FrontMatterError(exc, RepairResult(new_text, report)) from None
+    if lost := _lost_in_front_matter(report.unrecoverable, text):
+        # Values whose bytes are gone are no metadata to normalise: the block stays as found (none is made where there
+        # was none: a title from the damaged text's heading would be as lost), its damage reported.
+        if essay.body_line > 1:
+            report.front_matter_problem = f"line {lost.line}: {lost.kind}, not recoverable"
+        new_text = _front_matter_as_found(text, fixed, path)
+        report.changed = new_text != text
+        return RepairResult(new_text, report)
     try:
         metadata, changes = normalise_metadata(
             essay.metadata, essay.body, title_name(PurePath(path).as_posix()), options.timezone, path, essay.key_lines
@@ -259,6 +268,20 @@ def repair_text(
     new_text = dump_front_matter(metadata) + essay.body
     report.changed = new_text != text
     return RepairResult(new_text, report)
+
+
+def _lost_in_front_matter(unrecoverable: list[Finding], text: str) -> Finding | None:
+    """Silent 口字码 a document shows (:data:`~errata.text.unrecoverable.DROPPED`) with no mark of any lost byte in it:
+    the reader that dropped the bytes read the whole file, its front matter too, where a short value does not show it
+    (``title: û %r  Babel ѡ``) and a value read as nothing would be dropped (a tag). Where U+FFFD marks the loss, the
+    letters of many scripts are that reading's, and its front matter is read as any other.
+
+    >>> _lost_in_front_matter([Finding(9, 1, "gbk-as-utf8-dropped")], "ܵԭһûаװ"), _lost_in_front_matter([Finding(9, 1, "gbk-as-utf8-dropped")], "ܵԭ\ufffd")
+    (Finding(line=9, column=1, kind='gbk-as-utf8-dropped'), None)
+    """
+    if "\ufffd" in text:
+        return None
+    return next((finding for finding in unrecoverable if finding.kind == DROPPED), None)
 
 
 def _title_as_found(text: str, path: str):

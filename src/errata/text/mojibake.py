@@ -1333,8 +1333,34 @@ def repair_mojibake(
     model = model or load_model()
     fixed, report = _repair_one_reading(text, model, config, lost_bytes, crlf_converted)
     if _undid_a_single_byte_reading(report) and reads_back_as_chinese(fixed):
-        fixed, report = _read_inner(fixed, report, model, config, crlf_converted)
+        fixed, report = _read_inner(_outer_reading_whole(text, fixed), fixed, report, model, config, crlf_converted)
     return fixed, report
+
+
+def _outer_reading_whole(text: str, fixed: str) -> str:
+    """``fixed`` (a repair that undid a single-byte reading of 古文码) with each line where ftfy undoes more of that
+    reading taken as ftfy reads it: the repair leaves a run whose reading is 古文码 as it stands where the model finds
+    it unlikely Chinese (``æ¶“å¶…ç“¨`` after ``%r``), which here is what the run is. A line ftfy reads as more Chinese
+    characters, and that reads back as Chinese itself, is that reading undone whole.
+
+    >>> guwen = "不存在链接".encode().decode("gbk", "replace")  # ``涓嶅瓨鍦ㄩ摼鎺�``
+    >>> as_read = "%r " + guwen.encode().decode("latin-1")
+    >>> _outer_reading_whole(as_read, as_read) == "%r " + guwen
+    True
+    """
+    read, mine = text.split("\n"), fixed.split("\n")
+    if len(read) != len(mine):
+        return fixed
+    out = []
+    for as_read, repaired in zip(read, mine):
+        theirs = _ftfy_reading(as_read)
+        better = theirs is not None and _chinese_count(theirs) > _chinese_count(repaired) and reads_back_as_chinese(theirs)
+        out.append(theirs if better else repaired)
+    return "\n".join(out)
+
+
+def _chinese_count(text: str) -> int:
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
 
 
 def _undid_a_single_byte_reading(report: MojibakeReport) -> bool:
@@ -1342,11 +1368,14 @@ def _undid_a_single_byte_reading(report: MojibakeReport) -> bool:
     return any(fix.kind.startswith("utf8-as-") and fix.kind not in CJK_READING_KINDS and fix.kind != TWICE_KIND for fix in report.fixes)
 
 
-def _read_inner(fixed: str, report: MojibakeReport, model: LanguageModel, config: RepairConfig, crlf_converted: bool) -> tuple[str, MojibakeReport]:
-    """The 古文码 a repair of a single-byte reading left, read where the language model likes the result better.
-    Both readings' fixes are reported on the lines they stand on (the inner ones' columns are the first
-    reading's text's); what is unrecoverable or unsure is the inner repair's, asked of the text it left."""
-    again, inner = _repair_one_reading(fixed, model, config, (), crlf_converted)
+def _read_inner(
+    outer: str, fixed: str, report: MojibakeReport, model: LanguageModel, config: RepairConfig, crlf_converted: bool
+) -> tuple[str, MojibakeReport]:
+    """The 古文码 a repair of a single-byte reading left (``outer``: :func:`_outer_reading_whole` of ``fixed``, the
+    repair's text), read where the language model likes the result better than ``fixed``. Both readings' fixes are
+    reported on the lines they stand on (the inner ones' columns are the first reading's text's); what is
+    unrecoverable or unsure is the inner repair's, asked of the text it left."""
+    again, inner = _repair_one_reading(outer, model, config, (), crlf_converted)
     if not any(fix.kind in CJK_READING_KINDS or fix.kind == TWICE_KIND for fix in inner.fixes) or text_score(again, model) <= text_score(fixed, model):
         return fixed, report
     inner.fixes = sorted(report.fixes + inner.fixes, key=lambda fix: (fix.line, fix.column))

@@ -9,6 +9,10 @@ Three kinds are common in Chinese text, and none leaves the original bytes behin
   twice in a row, ``EF BF BD EF BF BD``, reads ``锟斤拷``.
 * ``uninitialised-memory``: ``烫烫烫`` and ``屯屯屯`` are the 0xCC and 0xCD
   filler bytes of a debugger's fresh stack and heap, printed as GBK.
+* ``gbk-as-utf8-dropped`` (口字码, silent): GBK bytes read as UTF-8 with the
+  invalid bytes dropped (``errors="ignore"``, ``iconv -c``): what is left is
+  the few pairs that happen to be UTF-8, letters of many scripts side by side
+  (``ܵԭһûаװ``), and no mark at all.
 
 >>> [(f.line, f.column, f.kind) for f in find_unrecoverable(["ok", "锟斤拷锟斤拷 and 烫烫烫烫", "a\ufffd\ufffdb"])]
 [(2, 1, 'kunkao'), (2, 12, 'uninitialised-memory'), (3, 2, 'gbk-as-utf8-replaced')]
@@ -17,6 +21,7 @@ Three kinds are common in Chinese text, and none leaves the original bytes behin
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -26,7 +31,7 @@ class Finding:
 
     line: int
     column: int  # in the repaired line, where the damage is left for a person (no misread byte order mark there)
-    kind: str  # gbk-as-utf8-replaced, kunkao, uninitialised-memory, lost-bytes
+    kind: str  # gbk-as-utf8-replaced, gbk-as-utf8-dropped, kunkao, uninitialised-memory, lost-bytes
 
 
 #: Each kind, by the pattern it leaves. ``锟`` alone is 口字码 too (``锟皆``):
@@ -53,5 +58,70 @@ def find_unrecoverable(lines: list[str], lost_bytes: set[tuple[int, int]] = froz
                 if kind == "gbk-as-utf8-replaced" and all((number, c + 1) in lost_bytes for c in range(*match.span())):
                     continue
                 found.append(Finding(number, match.start() + 1, kind))
+    found += [Finding(number, column + 1, DROPPED) for number, column in letters_of_many_scripts(lines)]
     found.sort(key=lambda f: (f.line, f.column))
     return found
+
+
+#: 口字码 whose invalid bytes were dropped, not marked.
+DROPPED = "gbk-as-utf8-dropped"
+#: Letters of the scripts UTF-8 writes in two bytes beyond Latin-1 (Latin Extended, IPA, Greek, Cyrillic, Armenian,
+#: Hebrew, Arabic, Syriac, Thaana, N'Ko): a GBK pair whose lead is C2–DF and whose trail is 80–BF reads as one.
+#: Not the spacing modifiers (U+02B0–U+02FF: ˆ and ˜ are Windows-1252's, in its 符号码).
+_TWO_BYTE_LETTER = re.compile("[\u0100-\u02af\u0300-\u07ff]")
+#: How many such letters, and of how many scripts other than Latin, a text must show before it is called 口字码
+#: (Windows-1252's 符号码 shows Latin's alone: Œ Š Ž Ÿ ƒ).
+_LEAST_LETTERS, _LEAST_SCRIPTS = 4, 2
+
+
+def letters_of_many_scripts(lines: list[str]) -> list[tuple[int, int]]:
+    """Where a text shows silent 口字码: four letters or more that UTF-8 writes in two bytes, of two scripts or more
+    besides Latin, mostly standing apart (GBK's pairs read so one at a time), not as the words a text in those
+    scripts writes. Each line (1-based) that holds such a letter apart, with the column (0-based) of its first;
+    none where the text as a whole does not show it (a short line shows one or two: ``title: û %r  Babel ѡ``).
+
+    >>> letters_of_many_scripts(["  - ܵԭһûаװXXXģ", "title: û Babel ѡ", "ok"]), letters_of_many_scripts(["Москва, Αθήνα and ירושלים"])
+    ([(1, 4), (2, 15)], [])
+    >>> letters_of_many_scripts(["Tiếng Việt: ơ ư đ"]), letters_of_many_scripts(["显存不够"]), letters_of_many_scripts(["α 和 ѡ"])
+    ([], [], [])
+    """
+    apart: list[tuple[int, int, str]] = []  # (line, column, letter) of each letter standing apart
+    total = 0
+    for number, line in enumerate(lines, start=1):
+        letters = [(m.start(), m.group()) for m in _TWO_BYTE_LETTER.finditer(line)]
+        if not letters:
+            continue
+        total += len(letters)
+        runs = _script_runs(line)  # a word of a script: three letters of it in a row; GBK's come one or two at a time
+        apart += [(number, at, ch) for at, ch in letters if runs[at] < 3]
+    if len(apart) < _LEAST_LETTERS or len({_script(ch) for _, _, ch in apart} - {"LATIN"}) < _LEAST_SCRIPTS or len(apart) * 2 <= total:
+        return []
+    first: dict[int, int] = {}
+    for number, at, _ in apart:
+        first.setdefault(number, at)
+    return sorted(first.items())
+
+
+def _script_runs(line: str) -> list[int]:
+    """For each character, how many letters of its script stand in a row around it (0 for what is no letter): one
+    pass over the line.
+
+    >>> _script_runs("ab вгд.")
+    [2, 2, 0, 3, 3, 3, 0]
+    """
+    runs = [0] * len(line)
+    start = 0
+    while start < len(line):
+        if not line[start].isalpha():
+            start += 1
+            continue
+        script, end = _script(line[start]), start + 1
+        while end < len(line) and line[end].isalpha() and _script(line[end]) == script:
+            end += 1
+        runs[start:end] = [end - start] * (end - start)
+        start = end
+    return runs
+
+
+def _script(ch: str) -> str:
+    return unicodedata.name(ch, "?").split(" ", 1)[0]
