@@ -1499,3 +1499,15 @@ def test_silent_kouzima_is_reported_and_left_as_it_is():
     assert "front matter left as found" in in_front_matter.report.summary()
     for text in ("Москва и Αθήνα, ירושלים", "Tiếng Việt có dấu: ơ ư đ", "Œuvre — Šibenik — Ÿ"):
         assert repair_text(f"# t\n\n{text}\n", "clean.md").report.unrecoverable == []
+
+
+def test_a_utf8_file_cut_inside_characters_is_named_lost_bytes_not_kouzima():
+    """A twentieth set of real files: a UTF-8 note whose lines were cut inside a character (``cut -b``), read with
+    replacement, shows a U+FFFD at a few line ends among clean Chinese. It was reported as 口字码 (a GBK file read as
+    UTF-8), which sends a reader looking for a GBK original that does not exist."""
+    clean = "## 常见问题汇总\n\n诊断工具 arthas 的使用方法，以及一些排查经验和注意事项。\n\n线上机器的问题定位到具体代码。\n"
+    lines = [line.encode("utf-8")[: len(line.encode("utf-8")) - 1].decode("utf-8", "replace") if line.strip() else line for line in clean.split("\n")]
+    report = repair_text("\n".join(lines), "notes.md").report
+    assert {finding.kind for finding in report.unrecoverable} == {"lost-bytes"}
+    kouzima = "\n".join(line.encode("gb18030").decode("utf-8", "replace") for line in clean.split("\n"))
+    assert "gbk-as-utf8-replaced" in {finding.kind for finding in repair_text(kouzima, "gbk.md").report.unrecoverable}

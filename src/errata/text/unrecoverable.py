@@ -31,7 +31,7 @@ class Finding:
 
     line: int
     column: int  # in the repaired line, where the damage is left for a person (no misread byte order mark there)
-    kind: str  # gbk-as-utf8-replaced, gbk-as-utf8-dropped, kunkao, uninitialised-memory, lost-bytes
+    kind: str  # gbk-as-utf8-replaced, gbk-as-utf8-dropped, kunkao, uninitialised-memory, lost-bytes (marked or left)
 
 
 #: Each kind, by the pattern it leaves. ``锟`` alone is 口字码 too (``锟皆``):
@@ -50,6 +50,9 @@ def find_unrecoverable(lines: list[str], lost_bytes: set[tuple[int, int]] = froz
     character it could not choose surely; reported as ``lost-bytes`` instead.
     """
     found = [Finding(line, column, "lost-bytes") for line, column in lost_bytes]
+    # U+FFFD here and there in Chinese that reads (a UTF-8 file cut inside a character, a copy that lost bytes) is
+    # a character short of its bytes, not 口字码, which leaves next to no Chinese and runs of marks.
+    marks_kind = "lost-bytes" if _utf8_short_of_bytes(lines) else "gbk-as-utf8-replaced"
     for number, line in enumerate(lines, start=1):
         if line.isascii():
             continue
@@ -57,10 +60,35 @@ def find_unrecoverable(lines: list[str], lost_bytes: set[tuple[int, int]] = froz
             for match in pattern.finditer(line):
                 if kind == "gbk-as-utf8-replaced" and all((number, c + 1) in lost_bytes for c in range(*match.span())):
                     continue
-                found.append(Finding(number, match.start() + 1, kind))
+                found.append(Finding(number, match.start() + 1, marks_kind if kind == "gbk-as-utf8-replaced" else kind))
     found += [Finding(number, column + 1, DROPPED) for number, column in letters_of_many_scripts(lines)]
     found.sort(key=lambda f: (f.line, f.column))
     return found
+
+
+#: How many Chinese characters a text shows for each U+FFFD, at least, where its marks are characters short of bytes.
+_CHINESE_PER_MARK = 10
+_CHINESE = re.compile("[\u4e00-\u9fff]")
+_MARK_RUN = re.compile("\ufffd+")
+
+
+def _utf8_short_of_bytes(lines: list[str]) -> bool:
+    """Whether a text's U+FFFD are UTF-8 characters short of bytes rather than 口字码: one or two in a row at most,
+    among ten Chinese characters or more for each.
+
+    >>> _utf8_short_of_bytes(["## 常见问题汇总\ufffd", "诊断工具 arthas 的使用方法和一些排查经验"]), _utf8_short_of_bytes(["\ufffdԴ\ufffd\ufffd治"])
+    (True, False)
+    """
+    marks = chinese = 0
+    for line in lines:
+        if "\ufffd" not in line and line.isascii():
+            continue
+        runs = [len(m.group()) for m in _MARK_RUN.finditer(line)]
+        if runs and max(runs) > 2:
+            return False
+        marks += sum(runs)
+        chinese += len(_CHINESE.findall(line))
+    return marks > 0 and chinese >= _CHINESE_PER_MARK * marks
 
 
 #: 口字码 whose invalid bytes were dropped, not marked.
