@@ -334,3 +334,20 @@ def test_gbk_lines_with_greek_or_cyrillic_letters_are_gbk_in_a_file_of_utf8_chin
     head = "# 笔记\n\n这是用 UTF-8 写的一行中文。\n"
     data = head.encode() + "".join(line + "\n" for line in gbk).encode("gbk")
     assert repair_bytes(data, "a.md").text.endswith(head + "".join(line + "\n" for line in gbk))
+
+
+def test_utf16_read_as_utf8_and_saved_is_read_back_not_refused():
+    """A twentieth set of real files: a UTF-16 file (Windows' "Unicode") that a tool read as UTF-8 and saved, a NUL after
+    every ASCII character, was refused as "not a text file". It is read back: every ASCII character, every Chinese one
+    whose two bytes the UTF-8 reading kept, U+FFFD where it lost one; the report names the reading."""
+    from errata.repair import repair_bytes
+
+    clean = "# pip 安装模块错误\n\npip 安装模块出现这样的错误：\nERROR: No matching distribution found for pwntools\n"
+    damaged = clean.encode("utf-16-le").decode("utf-8", "replace").encode("utf-8")
+    result = repair_bytes(damaged, "notes.md")
+    body = result.text.split("---\n")[-1]
+    assert "ERROR: No matching distribution found for pwntools" in body and "\x00" not in body
+    assert sum(a == b for a, b in zip(body, clean)) >= 0.8 * len(clean)  # 安 (89 5B) and a few more lost a byte each
+    assert "utf16-as-utf8" in {fix.kind for fix in result.report.fixes}
+    # UTF-16 without a byte order mark, every byte kept, reads as it did
+    assert decode_bytes("# 显存不够\nok\n".encode("utf-16-le")).text == "# 显存不够\nok\n"

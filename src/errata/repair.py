@@ -193,6 +193,8 @@ def _add_decoding(report: RepairReport, decoded, data: bytes, text: str) -> None
         conversions = [Fix(1, 1, f"whole-file-{decoded.encoding}")]
     else:
         conversions = []
+    if decoded.read_back:
+        conversions.append(Fix(1, 1, decoded.read_back))  # UTF-16 read as UTF-8: read back as UTF-16 before anything else
     # Lines read as UTF-8 with characters short of bytes (each recovered one is a ``lost-bytes`` fix).
     conversions += [Fix(line, 1, "utf-8-lost-bytes-line") for line in sorted({line for line, _, _ in decoded.lost_bytes})]
     report.fixes = conversions + report.fixes

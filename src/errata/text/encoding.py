@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 from operator import itemgetter
 
@@ -95,6 +95,8 @@ class DecodedText:
     #: them as (1-based line, 0-based start and end column in ``text``): there the
     #: text shows the bytes left, one Windows-1252 character each (:data:`BYTE_TO_CHAR`).
     lost_bytes: tuple[tuple[int, int, int], ...] = ()
+    #: A misreading the decode undid before anything else (:data:`UTF16_READ_AS_UTF8`), or ''.
+    read_back: str = ""
 
     @property
     def mixed(self) -> bool:
@@ -138,6 +140,8 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> DecodedText:
             if data.startswith(bom):
                 return _finish(data.decode(name), name, True)
         if b"\x00" in data:
+            if (read_back := utf16_read_as_utf8(data)) is not None:
+                return replace(_finish(read_back, "utf-8", False), read_back=UTF16_READ_AS_UTF8)
             wide = _detect_wide(data, source)
             return _finish(data.decode(wide), wide, False)
     try:
@@ -185,6 +189,53 @@ def _show_lost_bytes(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
         found.extend((number, m.start(), m.end()) for m in _ESCAPED.finditer(line))
     shown = _ESCAPED.sub(lambda m: "".join(BYTE_TO_CHAR[b] for b in _escaped_bytes(m.group())), text)
     return shown, tuple(found)
+
+
+#: The reading :class:`DecodedText` names for UTF-16 text read as UTF-8 and saved so (:func:`utf16_read_as_utf8`).
+UTF16_READ_AS_UTF8 = "utf16-as-utf8"
+#: How many of a text's NULs must stand right after an ASCII character before it is taken for UTF-16 read as UTF-8.
+_NULS_AFTER_ASCII = 0.9
+
+
+def utf16_read_as_utf8(data: bytes) -> str | None:
+    """The text of UTF-16 (little-endian, without its byte order mark) that a tool read as UTF-8 and saved so: every
+    ASCII character followed by a NUL, each other character's two bytes where the UTF-8 reading kept them (they made a
+    UTF-8 character, or were ASCII), U+FFFD where it lost one (a byte that is no UTF-8 became U+FFFD). None for other
+    bytes. The NUL after each ASCII character keeps the reading in step: between two of them, the bytes are pairs.
+
+    >>> lost = "pip 安装模块\\n".encode("utf-16-le").decode("utf-8", "replace")   # 安 is 89 5B: 0x89 is no UTF-8
+    >>> lost[:10], utf16_read_as_utf8(lost.encode("utf-8"))
+    ('p\\x00i\\x00p\\x00 \\x00\\ufffd[', 'pip \\ufffd装模块\\n')
+    >>> utf16_read_as_utf8("plain text, no NUL".encode()) is None, utf16_read_as_utf8(b"\\x00\\x01\\x02") is None
+    (True, True)
+    """
+    text = _utf8_or_none(data)
+    if text is None or not text.count("\x00"):
+        return None
+    after_ascii = sum(1 for k, ch in enumerate(text) if ch == "\x00" and k and text[k - 1].isascii() and text[k - 1] != "\x00")
+    if after_ascii < _NULS_AFTER_ASCII * text.count("\x00"):
+        return None
+    stream = [b for ch in text for b in ((-1,) if ch == "\ufffd" else ch.encode("utf-8"))]  # -1: a byte the reading lost
+    out: list[str] = []
+    pending: list[int] = []
+    k = 0
+    while k < len(stream):
+        if 0 < stream[k] < 0x80 and k + 1 < len(stream) and stream[k + 1] == 0:
+            out.append(_pairs(pending) + chr(stream[k]))
+            pending = []
+            k += 2
+        else:
+            pending.append(stream[k])
+            k += 1
+    out.append(_pairs(pending))
+    return "".join(out)
+
+
+def _pairs(stream: list[int]) -> str:
+    """UTF-16 code units of two bytes each (-1 for a byte lost: U+FFFD), one U+FFFD for an odd byte left."""
+    units = [stream[k : k + 2] for k in range(0, len(stream) - 1, 2)]
+    text = "".join("\ufffd" if min(unit) < 0 else bytes(unit).decode("utf-16-le", "replace") for unit in units)
+    return text + ("\ufffd" if len(stream) % 2 else "")
 
 
 def _detect_wide(data: bytes, source: str) -> str:
