@@ -153,3 +153,15 @@ def test_a_byte_order_mark_read_twice_goes(reader):
     result = repair_text(utf8_as_gbk_twice("\ufeff# 功能说明\n\n这个工具可以读取配置文件。\n", reader), "note.md")
     assert "\n# 功能说明\n" in result.text and "title: 功能说明" in result.text
     assert (1, 1, "utf8-as-gbk-twice") in [(fix.line, fix.column, fix.kind) for fix in result.report.fixes]
+
+
+def test_python_s_reader_twice_keeps_the_spaces_and_line_ends_it_kept():
+    """A nineteenth set of real files: a note read by Python's GBK decoder twice (``errors="replace"``) came back with
+    spaces and blank lines put in (``Bug回忆录  :star:``, ``消灭 的回忆``): its inner 古文码 was read as a greedy
+    reader's, which swallows the byte after a mark. Python's reader keeps it; only the outer reading's cuts stand for
+    two bytes."""
+    clean = "# Bug回忆录 :star:\n::: tip 记录人生点点滴滴,Bug诞生到消灭的回忆\n记录一下Bug:star::star:\n:::\n\n## 运行报错\n\n- 关掉代理就可以了\n- 端口号被占用，换一个端口\n"
+    damaged = utf8_as_gbk_twice(clean)
+    fixed = repair_text(damaged, "a.md").text.split("---\n")[-1]
+    assert fixed.count("\n") == clean.count("\n") and "  " not in fixed
+    assert character_errors(fixed, clean) <= 8  # the bytes both readings lost: a few characters guessed or marked

@@ -242,7 +242,7 @@ def reads_paired(lines: list[str], model: LanguageModel, config: RepairConfig = 
     if not (one or two):
         return None
     greedy, standard = _what_follows_the_marks(lines)
-    if standard > greedy and _marks_are_replacement_characters(lines):
+    if standard > greedy and marks_are_replacement_characters(lines):
         # Marks with the space after them kept, and none where a greedy reader's swallowed one: a decoder that
         # keeps the byte it cannot pair with (Java's GBK), whose marks of unmappable pairs stand for two bytes
         # too, which each line reads as such (:func:`_utf8_spans_kept`) where that makes sense of more of it.
@@ -253,7 +253,7 @@ def reads_paired(lines: list[str], model: LanguageModel, config: RepairConfig = 
     # and read as a greedy reader's, a space went where nothing was swallowed (an audit).
     if two > config.paired_reading_share * one or (greedy >= 2 and greedy > 2 * standard):
         return True
-    return two >= one and half_marked > 0 and not (_marks_are_replacement_characters(lines) and _shows_private_use(lines))
+    return two >= one and half_marked > 0 and not (marks_are_replacement_characters(lines) and _shows_private_use(lines))
 
 
 def _reader_of(lines: list[str]) -> tuple[str, str]:
@@ -338,10 +338,10 @@ def marks_took_the_spaces(lines: list[str]) -> bool:
     return greedy >= 2 and greedy > 2 * standard
 
 
-def _marks_are_replacement_characters(lines: list[str]) -> bool:
+def marks_are_replacement_characters(lines: list[str]) -> bool:
     """Whether a document's 古文码 marks are U+FFFD more often than ``?``.
 
-    >>> _marks_are_replacement_characters(["鐢\ufffd `open()`"]), _marks_are_replacement_characters(["鐢? `open()`"])
+    >>> marks_are_replacement_characters(["鐢\ufffd `open()`"]), marks_are_replacement_characters(["鐢? `open()`"])
     (True, False)
     """
     marks = Counter(match[2] for line in lines if len(line) <= MAX_LINE for match in _MARK_AFTER.finditer(line))

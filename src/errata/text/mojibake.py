@@ -75,7 +75,7 @@ from .bytemap import (
     utf8_length,
 )
 from .codepages import FTFY_LINE, WINDOWS_1252, CodePage, spelt_as_cp1252
-from .cjk_reading import LIST_ITEM_START, SWALLOWED, cjk_reading_runs, keeps_line_ends, latin_letter_runs, marks_took_the_spaces, reads_paired, without_gbk_pair_rules
+from .cjk_reading import LIST_ITEM_START, SWALLOWED, cjk_reading_runs, keeps_line_ends, latin_letter_runs, marks_are_replacement_characters, marks_took_the_spaces, reads_paired, without_gbk_pair_rules
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import UNKNOWN_LOGP, LanguageModel, is_hangul_syllable, load_model, utf8_lead
 from .plausibility import MODIFIERS, README_SYMBOLS, is_accented_letter, is_box_drawing, script_of, text_logp, text_score, with_lost_characters
@@ -1433,7 +1433,11 @@ def _repair_read_text(
     lines = text.split("\n")
     known = known_damage(lines, lost_bytes)
     # A greedy reader's document is read so throughout; elsewhere each line takes the reading that makes sense of more of it.
-    paired = True if reads_paired(lines if paired_by is None else paired_by, model, config) else None
+    # Not 古文码 read twice with U+FFFD for marks (``lost_later``): Python's, Java's and code page 936's readers keep the
+    # byte they cannot pair, and only the outer reading's cuts stand for two bytes (a space was put back after ``录 ``).
+    telling = lines if paired_by is None else paired_by
+    greedy = reads_paired(telling, model, config) and not (lost_later and marks_are_replacement_characters(telling))
+    paired = True if greedy else None
     # Where the document shows a no-break space turned plain inside a character, it did so throughout.
     misread = shows_misread_bytes(text)
     _decode_line = partial(_decode_document_line, nbsp=shows_plain_nbsp(text, model), misread=misread)
