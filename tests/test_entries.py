@@ -819,3 +819,25 @@ def test_an_error_a_sentence_says_appeared_and_an_error_given_after_the_word_for
         ("curl: (60) SSL certificate problem: certificate has expired", ["solution"]),
         ("At optimal_modularity.c:85 : GLPK is not available, Unimplemented function call", ["solution"]),
     ]
+
+
+def test_a_heading_with_asterisks_is_an_entry_whose_id_the_page_gives():
+    """A ninth lookup round: ``### **OpenWrt SDK 第一次Make任意包时出错**`` and ``### R更新之后出现：Error: package * was
+    installed …`` were dropped because an asterisk made their ids uncertain; the table of contents' slug drops an
+    asterisk whether it is emphasis or a sign, so the id is the raw text's slug. Emphasis around the whole heading is
+    no part of the message."""
+    import markdown
+    from pymdownx.slugs import slugify
+
+    body = (
+        "# R 笔记\n\n### R更新之后出现：Error: package * was installed by an R version with different internals\n\n"
+        "解决方案：运行 `update.packages(checkBuilt = TRUE)`。\n\n#### *Error: permission denied*\n\n"
+        "- **错误原因：** 权限不足\n- **解决办法：** 改文件权限\n"
+    )
+    entries = find_entries(body)
+    assert [e.message for e in entries] == [
+        "Error: package * was installed by an R version with different internals",
+        "Error: permission denied",
+    ]
+    page = markdown.Markdown(extensions=["toc", "attr_list"], extension_configs={"toc": {"slugify": slugify(case="lower")}}).convert(body)
+    assert all(f'id="{e.heading_id}"' in page for e in entries)

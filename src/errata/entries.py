@@ -625,9 +625,10 @@ def _ids_on_the_page(lines: list[str]) -> Counter[str]:
     return taken
 
 
-#: What the table of contents reads otherwise than its raw text outside code spans: links, entities, emphasis,
-#: HTML, escapes, emoji and footnote references. (An underscore only where it can open or close emphasis.)
-_UNCERTAIN_SLUG = re.compile(r"[&<>*\\~^|]|:[\w+-]+:")
+#: What the table of contents reads otherwise than its raw text outside code spans: links, entities, HTML, escapes,
+#: emoji and footnote references. (An underscore only where it can open or close emphasis; not an asterisk, which
+#: the slug drops whether it is emphasis or a sign: ``### **OpenWrt SDK 第一次Make时出错**``, ``package * was installed``.)
+_UNCERTAIN_SLUG = re.compile(r"[&<>\\~^|]|:[\w+-]+:")
 #: Brackets that the Markdown reads as a link or a footnote: ``[pip](…)``, ``[a][b]``, ``[^1]``; ``[Vue warn]:`` is text
 #: (unless the page defines that label as a reference: see :func:`_slug_is_certain`).
 #: No ``[`` between the brackets: a ``[`` with another before its ``]`` is tried from that one (the same ``]``), and a
@@ -774,15 +775,29 @@ def _entry_starts(lines: list[str]) -> list[_Start]:
             if message is not None and marker.re is _HEADING_MARKER:
                 starts.append(_Start(i, message.strip(), marker.group("hashes"), False))
             elif message is None and rest == _without_attribute_list(rest) and not section_key(rest) and (
-                message := _error_in_heading(rest)
-                or _error_said_in_heading(rest, under_errors)
-                or _error_under_heading(lines, i, rest)
-                or _error_as_heading(rest, under_errors)
-                or _coded_error_in_heading(rest)
-                or _error_in_code_under_heading(lines, i, rest)
+                message := _error_in_heading(words := _without_wrapping_emphasis(rest))
+                or _error_said_in_heading(words, under_errors)
+                or _error_under_heading(lines, i, words)
+                or _error_as_heading(words, under_errors)
+                or _coded_error_in_heading(words)
+                or _error_in_code_under_heading(lines, i, words)
             ):
                 starts.append(_Start(i, message, marker.group("hashes"), True))
     return starts
+
+
+def _without_wrapping_emphasis(text: str) -> str:
+    """A heading's words without the emphasis around all of them (``### *Error: permission denied*``, ``### **OpenWrt
+    SDK 第一次Make时出错**``): the page shows the words alone.
+
+    >>> _without_wrapping_emphasis("*Error: permission denied*"), _without_wrapping_emphasis("**a** and **b**"), _without_wrapping_emphasis("a * b")
+    ('Error: permission denied', '**a** and **b**', 'a * b')
+    """
+    match = _WRAPPED_IN_EMPHASIS.fullmatch(text)
+    return match["words"] if match else text
+
+
+_WRAPPED_IN_EMPHASIS = re.compile(r"(?P<marks>\*{1,3}|_{1,3})(?P<words>[^*_\s](?:[^*_]*[^*_\s])?)(?P=marks)")
 
 
 #: A paragraph that is all bold and labels the error it names: ``**报错：WslRegisterDistribution failed with error:
