@@ -841,3 +841,33 @@ def test_a_heading_with_asterisks_is_an_entry_whose_id_the_page_gives():
     ]
     page = markdown.Markdown(extensions=["toc", "attr_list"], extension_configs={"toc": {"slugify": slugify(case="lower")}}).convert(body)
     assert all(f'id="{e.heading_id}"' in page for e in entries)
+
+
+def test_a_list_item_that_names_an_error_with_its_cause_under_it_is_an_entry_the_page_gives_its_id():
+    """A tenth lookup round: an HPC manual lists its errors as numbered items with the cause indented under each
+    (``3. error: Job submit/allocate failed: …`` / ``错误原因：…``), and an apt note as bullets with sub-items (``- 错误 1：Could
+    not get lock …`` / ``  - 可能原因：…``). No item that was not one code span was read. Such an item is an entry now
+    where a label under it says what caused it or what to do; its text gets the id (not the last line of what follows)."""
+    import markdown
+
+    from errata.cards import render_essay
+
+    body = (
+        "# 注意事项\n\n1. 如用户提交的作业申请的 CPU 核数超过64核，请按照64的整数倍申请。\n\n"
+        "2. error: Job submit/allocate failed: Invalid partition name specified\n\n    错误原因：未指定正确的partition\n    ```sh\n    sacctmgr show ass\n    ```\n\n"
+        "3. (QOSMaxWallDurationPerJobLimit)\n\n    错误原因：时间超过qos允许的时长。\n\n"
+        "- 错误 1：Could not get lock /var/lib/dpkg/lock - open (11: Resource temporarily unavailable)\n  - 可能原因：上次安装没正常完成。\n  - 解决方法：删掉锁文件\n"
+        "- 错误 2：Unable to fetch some archives, maybe run apt-get update or try with --fix-missing?\n  - 可能原因：未更新源\n  - 在设置里换源\n\n"
+        "- Connection refused 的几种原因\n"  # nothing under it: no entry
+    )
+    entries = find_entries(body)
+    assert [e.message for e in entries] == [
+        "error: Job submit/allocate failed: Invalid partition name specified",
+        "Could not get lock /var/lib/dpkg/lock - open (11: Resource temporarily unavailable)",
+        "Unable to fetch some archives, maybe run apt-get update or try with --fix-missing?",
+    ]
+    assert "analysis" in entries[0].sections and "details" not in entries[0].sections  # the block under it is the fix's command
+    page = markdown.Markdown(extensions=["attr_list", "sane_lists", "pymdownx.superfences"]).convert(render_essay(body, entries))
+    assert f'<p id="{entries[0].anchor}">error: Job submit' in page
+    assert f'<li id="{entries[1].anchor}">错误 1：Could not get lock' in page and f'<li id="{entries[2].anchor}">错误 2：Unable to fetch' in page
+    assert "{ #" not in page

@@ -218,6 +218,14 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
                 continue
             given.add(entry.anchor)
             entry.heading_id, entry.id_after_line = entry.anchor, start + first_line
+        elif kind == ITEM:
+            if not entry.sections.keys() & {"analysis", "solution"} and _names_its_error_plainly(message) and (fix := _prose_under(lines[start + 1 : end])):
+                entry.sections["solution"] = fix  # as under a heading that is an error as printed: the prose is the fix
+            if not entry.sections.keys() & {"analysis", "solution"} or taken[entry.anchor] or entry.anchor in given:
+                continue  # an item that names an error is an entry where the note says what caused it or what to do
+            given.add(entry.anchor)
+            # The id goes on the item's first paragraph, where attr_list gives it to the item's text.
+            entry.heading_id, entry.id_after_line = entry.anchor, _item_text_end(lines, start, end) + first_line
         elif in_place:
             text = heading_text(lines[start]) or ""
             # The heading says an error happened and the block under it shows one as a program prints it: the reader
@@ -236,7 +244,7 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
             entry.heading_id = heading_slug(text)
         elif not entry.sections and not names_an_error(message):
             continue  # a blog's item of a file or a command with prose under it (`package.json`), no error
-        if "details" not in entry.sections and kind != ONE_LINE and (block := _first_code_block(lines[start + 1 : end])):
+        if "details" not in entry.sections and kind not in (ONE_LINE, ITEM) and (block := _first_code_block(lines[start + 1 : end])):
             entry.sections = {"details": block, **entry.sections}
         entries.append(entry)
     if not entries and (whole := _page_entry(lines, first_line) or _introduced_entry(lines, first_line)):
@@ -719,7 +727,7 @@ def _without_plain_lists(lines: list[str], starts: list[_Start]) -> list[_Start]
 
 
 #: The kinds of entry start that are not headings (a heading's kind is its hashes: ``##``, its level).
-LIST, BOLD, ONE_LINE = "list", "bold", "line"
+LIST, BOLD, ONE_LINE, ITEM = "list", "bold", "line", "item"
 
 
 class _Start(NamedTuple):
@@ -727,7 +735,7 @@ class _Start(NamedTuple):
 
     line: int
     message: str
-    kind: str  # LIST, BOLD, ONE_LINE, or a heading's hashes
+    kind: str  # LIST, BOLD, ONE_LINE, ITEM, or a heading's hashes
     in_place: bool  # the page keeps the text as written, and the entry's id goes on it
     fix_after: bool = False  # a bold label that says the fix follows it (``**报错：… 解决：**``)
     bold_heading: bool = False  # a bold line standing as a heading would (``**Execution failed for task …**``)
@@ -753,6 +761,9 @@ def _entry_starts(lines: list[str]) -> list[_Start]:
             continue
         if (pair := _error_and_fix_on_one_line(lines, i)) is not None:
             starts.append(_Start(i, pair[0], ONE_LINE, True))
+            continue
+        if (printed := _error_item(line)) is not None:
+            starts.append(_Start(i, printed, ITEM, True))
             continue
         if line.startswith("**") and (text := _bold_heading(lines, i)):
             # Read as a heading's words are; the section it stands in is the last real heading's.
@@ -864,6 +875,42 @@ _ONE_LINE_ENTRY = re.compile(
 )
 #: The longest line read as an error and its fix: longer ones are prose (and the pattern's lazy message stays linear).
 _MAX_ONE_LINE_CHARS = 1000
+
+
+#: A top-level list item, ordered or not, and its words.
+_TOP_LEVEL_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<words>\S.*)")
+
+
+def _error_item(line: str) -> str | None:
+    """The error a top-level list item names in its words (``3. error: Job submit/allocate failed: Invalid partition
+    name specified``, ``2. **debug时提示/bin/sh: 1: lesscpy: not found**``), as a heading's words are read: with a label
+    under it that says what to do, or what caused it, the item is an entry the page keeps (an item that is one code
+    span is read as Errata's own cards are).
+
+    >>> _error_item("3. error: Job submit/allocate failed: Invalid partition name specified"), _error_item("6. batch job submission failed: Requested node configuration is not available")
+    ('error: Job submit/allocate failed: Invalid partition name specified', 'batch job submission failed: Requested node configuration is not available')
+    >>> _error_item("1. 安装依赖，再编译。"), _error_item("- `KeyError: 'a'`"), _error_item("5. (QOSMaxWallDurationPerJobLimit)")
+    (None, None, None)
+    """
+    if len(line) > _MAX_ONE_LINE_CHARS or not (match := _TOP_LEVEL_ITEM.fullmatch(line)):
+        return None
+    words = _without_wrapping_emphasis(match["words"].strip())
+    if "`" in words:
+        return None
+    return error_line(words) or _error_as_heading(words) or _coded_error_in_heading(words)
+
+
+def _item_text_end(lines: list[str], at: int, stop: int) -> int:
+    """The last line of the text of the list item at ``at``: before a blank line, another item (a tight list's next
+    one, or one nested in it), a fence or a heading.
+
+    >>> _item_text_end(["- 错误 1：a", "  - 原因：b", "- 错误 2：c"], 0, 3), _item_text_end(["1. error: x", "   y", "", "   原因：z"], 0, 4)
+    (0, 1)
+    """
+    end = at
+    while end + 1 < stop and lines[end + 1].strip() and not (ITEM_LINE.match(lines[end + 1]) or FENCE.match(lines[end + 1]) or _HEADING.match(lines[end + 1])):
+        end += 1
+    return end
 
 
 def _error_and_fix_on_one_line(lines: list[str], at: int) -> tuple[str, str] | None:
@@ -1289,11 +1336,11 @@ def _entry_end(lines: list[str], start: int, kind: str, limit: int) -> int:
     for offset, line in prose_lines("\n".join(lines[start + 1 : limit])):
         if not line.strip():
             continue
-        if kind == LIST and not line[0].isspace():
+        if kind in (LIST, ITEM) and not line[0].isspace():
             return start + 1 + offset  # a top-level line ends a list item
         if kind == BOLD and (_HEADING.match(line) or _THEMATIC_BREAK.match(line)):
             return start + 1 + offset  # any heading or rule ends a bold paragraph's entry
-        if kind not in (LIST, BOLD) and _HEADING.match(line) and len(line) - len(line.lstrip("#")) <= len(kind):
+        if kind not in (LIST, BOLD, ITEM) and _HEADING.match(line) and len(line) - len(line.lstrip("#")) <= len(kind):
             return start + 1 + offset  # a heading of the same or a higher level ends a heading entry
     return limit
 
