@@ -79,7 +79,8 @@ def row(damaged_path: Path, clean_dir: Path | None) -> tuple[str, Counter]:
     if result is None:
         totals["refused"] += 1
         return f"| {damaged_path.name} | refused | | {guwen_left(text)} | | {badness_left(text)} | | | | |", totals
-    fixed = result.text if text.startswith("---\n") else _body(result.text)
+    # The file's own front matter stays in the comparison, CR LF line ends or not (the repair makes them LF).
+    fixed = result.text if text.startswith(("---\n", "---\r\n")) else _body(result.text)
     kinds = Counter(fix.kind for fix in result.report.fixes)
     changed = sum(a != b for a, b in zip(text.split("\n"), fixed.split("\n"))) + abs(text.count("\n") - fixed.count("\n"))
     before, after = guwen_left(text), guwen_left(fixed)
@@ -90,8 +91,9 @@ def row(damaged_path: Path, clean_dir: Path | None) -> tuple[str, Counter]:
     cells = ["", "", ""]
     clean_path = clean_dir / damaged_path.name if clean_dir else None
     if clean_path and clean_path.exists():
-        want = clean_path.read_text(encoding="utf-8")
-        scores = [character_errors(got, want) for got in (fixed, by_ftfy, text)]
+        # Line ends compared as LF on every side: the repair writes LF, and a CR is no character of the text.
+        want = clean_path.read_text(encoding="utf-8").replace("\r\n", "\n")
+        scores = [character_errors(got.replace("\r\n", "\n"), want) for got in (fixed, by_ftfy, text)]
         cells = [f"{s / max(len(want), 1):.2%}" for s in scores]
         totals.update(twins=1, length=len(want), errata=scores[0], ftfy=scores[1], nothing=scores[2])
     named = ", ".join(f"{n} {k}" for k, n in kinds.most_common(3))

@@ -351,3 +351,14 @@ def test_utf16_read_as_utf8_and_saved_is_read_back_not_refused():
     assert "utf16-as-utf8" in {fix.kind for fix in result.report.fixes}
     # UTF-16 without a byte order mark, every byte kept, reads as it did
     assert decode_bytes("# 显存不够\nok\n".encode("utf-16-le")).text == "# 显存不够\nok\n"
+
+
+def test_utf16_with_its_byte_order_mark_read_as_utf8_keeps_its_front_matter_and_names_its_marks_lost_bytes():
+    """A twenty-first set of real files: the byte order mark of such a file (FF FE, no UTF-8 at all) was left as ``�``
+    before the front matter's ``---``, so the front matter was not found and another was added above it; the U+FFFD it
+    left were reported as 口字码 (a GBK file read as UTF-8), which this is not."""
+    clean = "\ufeff---\ntitle: git push 异常\n---\n# 完整报错\nOpenSSL SSL_connect: SSL_ERROR_SYSCALL\n"
+    damaged = clean.encode("utf-16-le").decode("utf-8", "replace").encode("utf-8")
+    result = repair_bytes(damaged, "notes.md")
+    assert result.text.startswith("---\ntitle: git push") and result.text.count("---\n") == 2
+    assert "gbk-as-utf8-replaced" not in {finding.kind for finding in result.report.unrecoverable}

@@ -1511,3 +1511,12 @@ def test_a_utf8_file_cut_inside_characters_is_named_lost_bytes_not_kouzima():
     assert {finding.kind for finding in report.unrecoverable} == {"lost-bytes"}
     kouzima = "\n".join(line.encode("gb18030").decode("utf-8", "replace") for line in clean.split("\n"))
     assert "gbk-as-utf8-replaced" in {finding.kind for finding in repair_text(kouzima, "gbk.md").report.unrecoverable}
+
+
+def test_the_marks_a_reading_of_utf8_leaves_are_named_lost_bytes():
+    """A twenty-first set of real files: the U+FFFD that UTF-8 read as Big5 or as GBK leaves on the lines it reads are
+    the bytes that reading lost, and were reported as 口字码 (a GBK file read as UTF-8), which they are not."""
+    clean = "# 环境问题\n\n安装依赖之后运行，出现了报错，具体内容如下：\n\n这个问题与环境变量有关，请检查配置。\n"
+    damaged = clean.encode("utf-8").decode("big5", errors="replace")
+    kinds = {finding.kind for finding in repair_text(damaged, "notes.md").report.unrecoverable}
+    assert "gbk-as-utf8-replaced" not in kinds

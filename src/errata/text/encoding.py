@@ -206,6 +206,8 @@ def utf16_read_as_utf8(data: bytes) -> str | None:
     >>> lost = "pip 安装模块\\n".encode("utf-16-le").decode("utf-8", "replace")   # 安 is 89 5B: 0x89 is no UTF-8
     >>> lost[:10], utf16_read_as_utf8(lost.encode("utf-8"))
     ('p\\x00i\\x00p\\x00 \\x00\\ufffd[', 'pip \\ufffd装模块\\n')
+    >>> utf16_read_as_utf8("\\ufeff---\\n".encode("utf-16-le").decode("utf-8", "replace").encode())   # with its byte order mark
+    '---\\n'
     >>> utf16_read_as_utf8("plain text, no NUL".encode()) is None, utf16_read_as_utf8(b"\\x00\\x01\\x02") is None
     (True, True)
     """
@@ -216,6 +218,8 @@ def utf16_read_as_utf8(data: bytes) -> str | None:
     if after_ascii < _NULS_AFTER_ASCII * text.count("\x00"):
         return None
     stream = [b for ch in text for b in ((-1,) if ch == "\ufffd" else ch.encode("utf-8"))]  # -1: a byte the reading lost
+    if stream[:2] == [-1, -1] and len(stream) > 3 and 0 < stream[2] < 0x80 and stream[3] == 0:
+        stream = stream[2:]  # the byte order mark (FF FE), two bytes no UTF-8 reads, before the first character
     out: list[str] = []
     pending: list[int] = []
     k = 0

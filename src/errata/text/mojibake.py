@@ -2616,7 +2616,8 @@ def _join_lines(
     added = sum(line.count("\ufffd") for line in out_lines) - text.count("\ufffd")
     report.lossy_left += max(0, added - report.slot_marks_added)
     marks = {(c.slot.line, c.slot.column) for c in report.unsure}
-    report.unrecoverable = find_unrecoverable(out_lines, marks)
+    read_back = frozenset(fix.line for fix in report.fixes if fix.kind in CJK_READING_KINDS or fix.kind == TWICE_KIND)
+    report.unrecoverable = find_unrecoverable(out_lines, marks, read_back)
     return "\n".join(out_lines)
 
 

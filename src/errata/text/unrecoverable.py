@@ -43,11 +43,17 @@ PATTERNS = (
 )
 
 
-def find_unrecoverable(lines: list[str], lost_bytes: set[tuple[int, int]] = frozenset()) -> list[Finding]:
+def find_unrecoverable(lines: list[str], lost_bytes: set[tuple[int, int]] = frozenset(), read_back: frozenset[int] = frozenset()) -> list[Finding]:
     """Every unrecoverable run in the lines, in reading order.
 
     ``lost_bytes``: (line, column) of the U+FFFD the repair left for a damaged
     character it could not choose surely; reported as ``lost-bytes`` instead.
+    ``read_back``: the (1-based) lines the repair read back from another reading
+    of UTF-8 (古文码, Big5, …): the U+FFFD left on them are that reading's lost
+    bytes, not 口字码.
+
+    >>> [f.kind for f in find_unrecoverable(["显存\ufffd\ufffd\ufffd够", "好"], read_back=frozenset({1}))]
+    ['lost-bytes']
     """
     found = [Finding(line, column, "lost-bytes") for line, column in lost_bytes]
     # U+FFFD here and there in Chinese that reads (a UTF-8 file cut inside a character, a copy that lost bytes) is
@@ -60,7 +66,9 @@ def find_unrecoverable(lines: list[str], lost_bytes: set[tuple[int, int]] = froz
             for match in pattern.finditer(line):
                 if kind == "gbk-as-utf8-replaced" and all((number, c + 1) in lost_bytes for c in range(*match.span())):
                     continue
-                found.append(Finding(number, match.start() + 1, marks_kind if kind == "gbk-as-utf8-replaced" else kind))
+                if kind == "gbk-as-utf8-replaced":
+                    kind = "lost-bytes" if number in read_back else marks_kind
+                found.append(Finding(number, match.start() + 1, kind))
     found += [Finding(number, column + 1, DROPPED) for number, column in letters_of_many_scripts(lines)]
     found.sort(key=lambda f: (f.line, f.column))
     return found
