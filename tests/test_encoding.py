@@ -349,6 +349,8 @@ def test_utf16_read_as_utf8_and_saved_is_read_back_not_refused():
     assert "ERROR: No matching distribution found for pwntools" in body and "\x00" not in body
     assert sum(a == b for a, b in zip(body, clean)) >= 0.8 * len(clean)  # 安 (89 5B) and a few more lost a byte each
     assert "utf16-as-utf8" in {fix.kind for fix in result.report.fixes}
+    # its marks are bytes that reading lost, not 口字码 (a red-team audit: named gbk-as-utf8-replaced)
+    assert result.report.unrecoverable and {f.kind for f in result.report.unrecoverable} == {"lost-bytes"}
     # UTF-16 without a byte order mark, every byte kept, reads as it did
     assert decode_bytes("# 显存不够\nok\n".encode("utf-16-le")).text == "# 显存不够\nok\n"
 
@@ -362,3 +364,20 @@ def test_utf16_with_its_byte_order_mark_read_as_utf8_keeps_its_front_matter_and_
     result = repair_bytes(damaged, "notes.md")
     assert result.text.startswith("---\ntitle: git push") and result.text.count("---\n") == 2
     assert "gbk-as-utf8-replaced" not in {finding.kind for finding in result.report.unrecoverable}
+
+
+def test_utf16_without_a_mark_of_loss_reads_as_utf16_and_the_check_names_a_read_back_file(tmp_path):
+    """A red-team audit of the UTF-16 read back: a UTF-16 file without a byte order mark whose bytes happen to be UTF-8
+    (中一 is 2D 4E 00 4E) was read back by its NULs, which lost their step at 一 (``# �N�``), where UTF-16 reads it
+    whole; and the check, which asks whether the file needs writing again, said nothing of a file read back (the site
+    published it with a NUL after every character). The read back is for a reading that lost bytes (U+FFFD)."""
+    from errata.contribution import check_files
+
+    assert decode_bytes("# 中一\nok\n".encode("utf-16-le")).text == "# 中一\nok\n"
+    essay = "---\ntitle: t\n---\n# t\n\npip 安装模块\n"
+    read_back = tmp_path / "read_back.md"
+    read_back.write_bytes(essay.encode("utf-16-le").decode("utf-8", "replace").encode("utf-8"))
+    plain = tmp_path / "plain.md"
+    plain.write_bytes(essay.replace("安装模块", "一").encode("utf-16-le"))
+    for path in (read_back, plain):
+        assert [p.rule for p in check_files([path]) if p.line == 1] == ["encoding"], path.name

@@ -871,3 +871,76 @@ def test_a_list_item_that_names_an_error_with_its_cause_under_it_is_an_entry_the
     assert f'<p id="{entries[0].anchor}">error: Job submit' in page
     assert f'<li id="{entries[1].anchor}">错误 1：Could not get lock' in page and f'<li id="{entries[2].anchor}">错误 2：Unable to fetch' in page
     assert "{ #" not in page
+
+
+_ONE_LINE_A = "错误: make: Command not found，解决方法: apt install make"
+_ONE_LINE_B = "错误: gperf: not found，解决: apt install gperf"
+
+
+@pytest.mark.parametrize(
+    ("body", "read"),
+    [
+        (f"1) {_ONE_LINE_A}\n2) {_ONE_LINE_B}\n", 0),  # ``1)`` starts no list in Python-Markdown: one paragraph
+        (f"前面的话\n- {_ONE_LINE_A}\n- {_ONE_LINE_B}\n", 0),  # items right under a paragraph's line are the paragraph's
+        (f"!!! note\n    {_ONE_LINE_A}\n\n后文\n", 0),  # an admonition's first line: at the margin, the id line ends it
+        (f"!!! note\n\n    {_ONE_LINE_A}\n\n后文\n", 0),
+        (f'=== "Tab"\n\n    {_ONE_LINE_A}\n\n后文\n', 0),
+        (f"正文[^1]\n\n[^1]: 注\n\n    {_ONE_LINE_A}\n\n后文\n", 0),  # the footnote's link back would follow the id line
+        (f"正文\n\n    {_ONE_LINE_A}\n\n后文\n", 0),  # indented code
+        (f"| a | b |\n|---|---|\n{_ONE_LINE_A}\n\n后文\n", 0),  # a table's row
+        (f"!!! note\n\n    - {_ONE_LINE_A}\n    - {_ONE_LINE_B}\n\n后文\n", 0),  # a container's block, four columns in
+        (f"- 步骤\n    - {_ONE_LINE_A}\n    - {_ONE_LINE_B}\n", 2),
+        (f"正文[^1]\n\n[^1]: 注\n\n    - {_ONE_LINE_A}\n\n后文\n", 0),
+        (f"- 步骤\n\n    说明\n\n- {_ONE_LINE_A}\n- {_ONE_LINE_B}\n", 2),  # an item's id line keeps the item's indentation
+        (f"{_ONE_LINE_A}\n\n:   定义\n", 0),  # a definition makes the line before it a term, and its id line another
+        (f"> 引用\n>\n{_ONE_LINE_A}\n", 0),  # a lazy line of the quote's paragraph
+        (f"- {_ONE_LINE_A}\n* {_ONE_LINE_B}\n1. 第三\n", 1),  # another kind of item goes on the one before
+        (f"> 引用\n>\n> - {_ONE_LINE_A}\n> - {_ONE_LINE_B}\n", 2),
+        (f"## 编译\n- {_ONE_LINE_A}\n- {_ONE_LINE_B}\n", 2),
+    ],
+)
+def test_a_one_line_entry_s_id_line_never_shows_as_text_nor_leads_nowhere(body, read):
+    """A red-team audit: the id line of an error and its fix on one line went in at the margin after any line the
+    pattern read, and Python-Markdown read some of them otherwise: ``1)`` items and items under a paragraph's line are
+    one paragraph (the first ``{ #…}`` shown in it), a line in an admonition, a tab, a footnote, indented code or a table
+    is the container's (the id line ended it, shown as a paragraph of its own). The strict build failed on each (the
+    entry's link leads nowhere) though the check passed. Such a line is read only where it opens a block the id line
+    reaches, and the id line keeps the line's quote markers and indentation."""
+    import markdown
+
+    from errata.cards import render_essay
+
+    entries = find_entries(body)
+    extensions = ["admonition", "attr_list", "footnotes", "md_in_html", "sane_lists", "tables", "pymdownx.superfences", "pymdownx.tabbed"]
+    page = markdown.Markdown(extensions=extensions, extension_configs={"pymdownx.tabbed": {"alternate_style": True}}).convert(
+        render_essay(body, entries)
+    )
+    assert "{ #" not in page
+    assert all(f'id="{entry.anchor}"' in page for entry in entries), page
+    assert len(entries) == read
+
+
+def test_a_line_deep_in_quotes_is_read_in_linear_time():
+    """A red-team audit: a space between two ``>`` was the first marker's or the second's, and the one-line entry's
+    pattern tried both for each on a line it did not fit: 2ⁿ ways (22 levels, 5 s a line; the check allows 32)."""
+    from scaling import grows_linearly
+
+    assert grows_linearly(lambda n: find_entries("# t\n\n" + ("> " * n + "y\n\n") * 3), 5)
+
+
+def test_a_sentence_that_says_an_error_appeared_is_read_in_linear_time():
+    """A red-team audit: ``报`` then a long run of spaces, the two optional runs of blanks of ``_SAYS_IT_APPEARED``
+    split it every way before the end failed (80,000 spaces: an 18 s check)."""
+    from scaling import grows_linearly
+
+    assert grows_linearly(lambda n: find_entries("# t\n\n## 安装失败\n\n运行命令报" + " " * n + "x\n\n> Error: something bad happened\n"), 5_000)
+
+
+def test_a_long_line_after_the_word_for_an_error_is_read_in_linear_time():
+    """A red-team audit: ``错误`` then a run of spaces then letters, no separator: the spaces were the label's or the
+    message's, split every way, and the lazy message read on from each split (a thousand-character line: 190 ms; a
+    100 KB essay: a 19 s check). Lines are read up to a thousand characters, so the length of one must not tell."""
+    from scaling import grows_linearly
+
+    assert grows_linearly(lambda n: find_entries("# t\n\n" + ("错误" + " " * n + "x" * n + "\n\n") * 10), 120)
+    assert grows_linearly(lambda n: find_entries("# t\n\n" + ("错误：a" + " " * n + "b\n\n") * 10), 240)

@@ -208,3 +208,14 @@ def test_python_tries_the_errors_before_the_last_as_the_shared_vectors_say(case)
     from errata.fingerprint import earlier_errors
 
     assert earlier_errors(case["query"], case["count"]) == case["earlier"]
+
+
+def test_a_long_c_plus_plus_qualified_name_is_read_in_linear_time():
+    """A red-team audit: ``::`` joined a type's qualifiers, but the inline pattern still started after every ``::`` of
+    ``a::a::a…``, each start reading the rest again: time growing with the square of the name (16 KB: 1.4 s in Python,
+    0.27 s in the page, 45 times a real traceback)."""
+    from scaling import grows_linearly
+
+    assert grows_linearly(lambda n: exception_line("x " + "a::" * n + " y"), 1_000)
+    assert exception_line("Code: 48. DB::Exception: There was an error")[0] == "DB::Exception"
+    assert exception_line("报错 std::runtime_error 之后 DB::Exception: x")[0] == "DB::Exception"

@@ -1501,6 +1501,16 @@ def test_silent_kouzima_is_reported_and_left_as_it_is():
         assert repair_text(f"# t\n\n{text}\n", "clean.md").report.unrecoverable == []
 
 
+def test_clean_statistics_with_combining_marks_and_greek_letters_is_not_silent_kouzima():
+    """A red-team audit: a mean written x̄ and an estimate ŷ (x and y with the combining U+0304 and U+0302, as Wikipedia
+    writes them) beside σ and α were letters of two scripts apart, "COMBINING" and Greek: the clean note was reported
+    as 口字码 (gbk-as-utf8-dropped) and its front matter left as found (no title, its date and tags not normalised)."""
+    text = "---\ndate: 2023-01-05 10:00:00\ntags: 统计\n---\n\n# 均值与方差\n\n样本均值记作 x\u0304，总体均值记作 μ。\n\n预测值记作 y\u0302，激活函数是 σ，学习率是 α。\n"
+    result = repair_text(text, "stats.md")
+    assert result.report.unrecoverable == [] and result.report.front_matter_problem == ""
+    assert result.text.startswith("---\ntitle: 均值与方差\n") and "x\u0304" in result.text and "y\u0302" in result.text
+
+
 def test_a_utf8_file_cut_inside_characters_is_named_lost_bytes_not_kouzima():
     """A twentieth set of real files: a UTF-8 note whose lines were cut inside a character (``cut -b``), read with
     replacement, shows a U+FFFD at a few line ends among clean Chinese. It was reported as 口字码 (a GBK file read as

@@ -19,7 +19,7 @@ import textwrap
 
 from .entries import SECTION_TITLES, ErrorEntry
 from .fingerprint import short_type
-from .markdown_lines import FENCE, ITEM_LINE, QUOTE_MARKERS, heading_slug, heading_text, outside_code_spans, prose_lines
+from .markdown_lines import FENCE, ITEM_LINE, heading_slug, heading_text, outside_code_spans, prose_lines
 
 #: The paragraph that ends a card in the Markdown. A card carries no raw
 #: HTML: one raw HTML block makes Python-Markdown run its HTML parser over the
@@ -163,8 +163,10 @@ def render_essay(body: str, entries: list[ErrorEntry], first_line: int = 1) -> s
         # the log) is lifted out before attr_list reads the block, and the id line would be its text, shown.
         at = entry.id_after_line - first_line
         after = "" if at + 1 >= len(lines) or not lines[at + 1].strip(" \t") or _items_in_a_row(lines, at) else "\n"  # a no-break space is text to Markdown
-        quoted = QUOTE_MARKERS.match(lines[at])[0]  # an item in a quote (``> * 1.错误: …``) keeps its id in the quote
-        lines[at] += f"\n{quoted}{{ #{entry.anchor} }}{after}"
+        # An item in a quote (``> * 1.错误: …``) keeps its id in the quote, a paragraph in a container (an admonition's
+        # four spaces) in the container: at the margin, the id line ends the container and is shown as text.
+        prefix = _ID_LINE_PREFIX.match(lines[at])[0]
+        lines[at] += f"\n{prefix}{{ #{entry.anchor} }}{after}"
     out: list[str] = []
     cursor = 0
     renamed: dict[str, str] = {}  # a heading's id as the essay wrote it → its card's anchor
@@ -179,6 +181,10 @@ def render_essay(body: str, entries: list[ErrorEntry], first_line: int = 1) -> s
         cursor = end
     out.extend(lines[cursor:])
     return _links_renamed("\n".join(out), renamed)
+
+
+#: What an id line copies of the line it follows: quote markers and indentation (the item's marker not).
+_ID_LINE_PREFIX = re.compile(r"[ \t>]*")
 
 
 def _items_in_a_row(lines: list[str], at: int) -> bool:

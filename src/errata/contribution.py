@@ -245,6 +245,7 @@ def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True, docs
         what = [f"encoded as {decoded.encoding}"] if decoded.encoding_converted else []
         what += ["starts with a BOM"] * decoded.had_bom + ["has CRLF line ends"] * decoded.had_crlf
         what += ["has UTF-8 characters that lost bytes"] * bool(decoded.lost_bytes)
+        what += ["UTF-16 a tool read as UTF-8: a NUL after every character"] * bool(decoded.read_back)
         problems.append(Problem(name, 1, "encoding", f"not UTF-8 with LF line ends ({', '.join(what)}): run scripts/repair.py --write {name}"))
     text = decoded.text
     problems.extend(check_mojibake(text, name))

@@ -39,7 +39,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from .fingerprint import error_line, exception_type, fingerprint, libraries_in_traceback, names_an_error, short_type
-from .markdown_lines import BRACES, FENCE, FENCED, HASH_ID, HTML, ITEM_LINE, QUOTE_MARKERS, closes_with, code_span_bounds, heading_slug, heading_text, line_roles, prose_lines
+from .markdown_lines import BRACES, CODE, FENCE, FENCED, HASH_ID, HTML, ITEM_LINE, QUOTE_MARKERS, closes_with, code_span_bounds, heading_slug, heading_text, line_roles, prose_lines
 
 #: Section labels, in the order a card shows them, with the words that name them.
 SECTION_LABELS: dict[str, tuple[str, ...]] = {
@@ -747,6 +747,7 @@ def _entry_starts(lines: list[str]) -> list[_Start]:
     other words (``### pip 安装 `403 Forbidden` ``), or whose first line under it is one such span."""
     starts = []
     above: list[tuple[int, str]] = []  # the headings this line stands under: (level, text)
+    opens = _opens_a_block(lines)
     for i, role in enumerate(line_roles("\n".join(lines))):
         if role in (FENCED, HTML):
             continue  # code, or a raw HTML block or comment: the page shows it as written, and no id line or card works there
@@ -759,10 +760,11 @@ def _entry_starts(lines: list[str]) -> list[_Start]:
         if line.startswith("**") and (bold := _bold_error(lines, i)):
             starts.append(_Start(i, bold[0], BOLD, True, fix_after=bold[1]))
             continue
-        if (pair := _error_and_fix_on_one_line(lines, i)) is not None:
+        # Where the line opens a block of its own (an id line after it reaches that block), not in indented code.
+        if role != CODE and opens[i] and (pair := _error_and_fix_on_one_line(lines, i)) is not None:
             starts.append(_Start(i, pair[0], ONE_LINE, True))
             continue
-        if (printed := _error_item(line)) is not None:
+        if role != CODE and opens[i] and (printed := _error_item(line)) is not None:
             starts.append(_Start(i, printed, ITEM, True))
             continue
         if line.startswith("**") and (text := _bold_heading(lines, i)):
@@ -867,18 +869,21 @@ _MAX_BOLD_HEADING_CHARS = 1000
 
 #: A line that names an error and its fix, each after its label: ``> * 1.错误: make: Command not found，解决方法: apt install
 #: make``. Quote markers, a list marker, a number and stray asterisks may come before the error's label.
+#: Its runs of blanks are possessive and none stands right before the lazy message's end: a run the message could share
+#: with one beside it was split every way at each of its ends (``错误`` then 500 spaces then 490 letters: 190 ms a line,
+#: a 100 KB essay 19 s; a red-team audit). The message keeps the blanks before its separator; they are stripped.
 _ONE_LINE_ENTRY = re.compile(
-    rf"(?P<lead>{QUOTE_MARKERS.pattern})[ \t]*(?:[-*+][ \t]+)?(?:\d{{1,3}}[.、)][ \t]*)?(?:\*{{1,2}}[ \t]*)?"
-    r"(?:报错|错误|异常|报错信息|错误信息|error)(?:[ \t]*[：:][ \t]*|[ \t]+)(?P<message>[^\n]+?)[ \t]*[，,；;。][ \t]*"
-    r"(?:解决方法|解决办法|解决方案|解决|处理方法|fix|solution)[ \t]*[：:][ \t]*(?P<fix>[^\n]*\S)[ \t]*",
+    rf"(?P<lead>{QUOTE_MARKERS.pattern})[ \t]*+(?:[-*+][ \t]++)?(?:\d{{1,3}}[.、)][ \t]*+)?(?:\*{{1,2}}[ \t]*+)?"
+    r"(?:报错|错误|异常|报错信息|错误信息|error)(?:[ \t]*+[：:][ \t]*+|[ \t]++)(?P<message>[^\n]+?)[，,；;。][ \t]*+"
+    r"(?:解决方法|解决办法|解决方案|解决|处理方法|fix|solution)[ \t]*+[：:][ \t]*+(?P<fix>[^\n]*\S)[ \t]*",
     re.IGNORECASE,
 )
 #: The longest line read as an error and its fix: longer ones are prose (and the pattern's lazy message stays linear).
 _MAX_ONE_LINE_CHARS = 1000
 
 
-#: A top-level list item, ordered or not, and its words.
-_TOP_LEVEL_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<words>\S.*)")
+#: A top-level list item, ordered or not, and its words, as Python-Markdown reads one (``1)`` starts no list there).
+_TOP_LEVEL_ITEM = re.compile(r"[ ]{0,3}(?:[-*+]|\d{1,9}\.)[ \t]++(?P<words>\S.*)")
 
 
 def _error_item(line: str) -> str | None:
@@ -928,11 +933,92 @@ def _error_and_fix_on_one_line(lines: list[str], at: int) -> tuple[str, str] | N
     if len(line) > _MAX_ONE_LINE_CHARS or not (match := _ONE_LINE_ENTRY.fullmatch(line)):
         return None
     after = lines[at + 1] if at + 1 < len(lines) else ""
-    alone = not after.strip() or (ITEM_LINE.match(line) is not None and ITEM_LINE.match(after) is not None)
+    alone = not after.strip() or _next_item_of_one_list(line, after)
+    if alone and not after.strip():
+        # A definition after the blank lines (``:   …``) makes each line of the paragraph before it a term, the id line too.
+        k = at + 1
+        while k < len(lines) and not lines[k].strip():
+            k += 1  # blank lines are no other line's to look past: linear
+        alone = k == len(lines) or not _DEFINITION.match(lines[k])
     message = match["message"].strip(" \t*`")
     if not alone or sum(ch.isalnum() for ch in message) < 4:
         return None
     return message, match["fix"].strip(" \t*")
+
+
+#: A list item's marker, after the quote markers, as Python-Markdown reads one; its kind is a bullet's or a number's.
+_ITEM_MARKER = re.compile(r"[ \t]*(?:([-*+])|\d{1,9}\.)[ \t]")
+
+
+def _next_item_of_one_list(line: str, after: str) -> bool:
+    """Whether ``after`` is the next item of the list ``line`` is an item of: in as many quotes, as far in, of the same
+    kind. Another kind (``1.`` after ``-``) or a line out of the quote is read into the item as a lazy line, and an id
+    line between them is shown as text.
+
+    >>> _next_item_of_one_list("> - a", "> - b"), _next_item_of_one_list("- a", "1. b"), _next_item_of_one_list("> > - a", "- b")
+    (True, False, False)
+    """
+    items = []
+    for text in (line, after):
+        quote = QUOTE_MARKERS.match(text)
+        inside = text[quote.end() :]
+        item = _ITEM_MARKER.match(inside)
+        if item is None:
+            return False
+        items.append((quote.group().count(">"), len(inside) - len(inside.lstrip(" \t")), bool(item.group(1))))
+    return items[0] == items[1]
+
+
+def _opens_a_block(lines: list[str]) -> list[bool]:
+    """For each line, whether Python-Markdown starts a block there that an id line right after the line reaches: the
+    first line after a blank one (in its quote), a heading, a rule or the text's start, or deeper in quotes than the
+    line before; or the next item of a list whose every line so far is an item of its kind (a bullet's, a number's).
+    Not a line inside a paragraph (``前面的话`` then ``- 错误: …``, one paragraph to Python-Markdown), a table or a
+    list item's lazy lines, nor one after a line that opens a container or a definition (``!!! note``, ``[^1]:``, which
+    Python-Markdown finds anywhere in a block), nor a block four columns in (a container's, or code), nor a text's
+    first block after a first line of blanks: an id line there is shown as text. One pass.
+
+    >>> _opens_a_block(["前面的话", "- a", "", "- b", "- c", "1. d", "- e", "", "!!! note", "    f", "> g", "> > h"])
+    [True, False, False, True, True, False, False, False, True, False, True, True]
+    >>> _opens_a_block(["    i", "", "- j", "    - k", "***", "    - l", "## m", "- n"]), _opens_a_block(["  ", "- o"])
+    ([False, False, True, True, False, False, False, True], [False, False])
+    """
+    out: list[bool] = []
+    opened: tuple[bool, int] | str | None = None  # the list the lines so far are items of ('' for none); None: a block starts
+    depth = 0
+    lazy = False  # a line of this run stood in fewer quotes than the one before: what follows is read in its quote
+    for number, line in enumerate(lines):
+        quote = QUOTE_MARKERS.match(line)
+        inside, level = line[quote.end() :], quote.group().count(">")
+        if not inside.strip(" \t"):
+            out.append(False)
+            # Python-Markdown makes a line of blanks empty only after a line break: the text's first is a paragraph's.
+            opened, depth, lazy = (None if number or not line else ""), level, False
+            continue
+        if heading_text(inside) is not None or _BLOCK_BOUNDARY.match(inside):  # Python-Markdown's heading is at the margin
+            out.append(False)
+            opened, depth, lazy = None, level, False  # a heading, a rule or a setext underline is a block of its own line
+            continue
+        item = _ITEM_MARKER.match(inside)
+        kind = None if item is None else (bool(item.group(1)), level)
+        # After a blank line in a quote, a line in fewer quotes goes on the quote's paragraph (a lazy line).
+        if (opened is None and level >= depth) or (level > depth and not lazy):
+            opens = len(inside.expandtabs(4)) - len(inside.expandtabs(4).lstrip(" ")) < 4
+            out.append(opens)
+            opened = (kind or "") if opens else ""
+        else:
+            lazy = lazy or level < depth
+            out.append(kind is not None and kind == opened)
+            if kind is None or kind != opened:
+                opened = ""  # no list of one-line items any more
+        depth = level
+    return out
+
+
+#: A definition's line, as Python-Markdown's def_list reads one.
+_DEFINITION = re.compile(r" {0,3}:[ \t]")
+#: A thematic break or a setext heading's underline: the block ends with it.
+_BLOCK_BOUNDARY = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
 
 
 def _bold_heading(lines: list[str], at: int) -> str | None:
@@ -1114,7 +1200,9 @@ _QUOTED = re.compile(r"^ {0,3}>[ \t]?")
 _INTRODUCES_THE_ERROR = re.compile(r"(?:报错|错误|异常|错误信息|报错信息|提示)(?:如下|信息)?[ \t]*[：:][ \t]*$")
 #: A sentence that ends saying an error appeared, with or without a colon: ``安装完docker后，运行命令出现``, ``普通用户登陆
 #: docker，报文件权限错误。``. Before a quote, the quote is what the program printed.
-_SAYS_IT_APPEARED = re.compile(r"(?:出现|出现了|提示|报|报错|错误|异常)(?:如下|以下)?[ \t]*[：:。]?[ \t]*$")
+#: One run of blanks before the end (or two, a mark between): two optional runs side by side split a long run every way
+#: before ``$`` failed, time growing with its square (80,000 spaces after ``报``: an 18 s check; a red-team audit).
+_SAYS_IT_APPEARED = re.compile(r"(?:出现|出现了|提示|报|报错|错误|异常)(?:如下|以下)?[ \t]*(?:[：:。][ \t]*)?$")
 
 
 def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labelled: bool = False) -> str | None:

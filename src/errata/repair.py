@@ -195,7 +195,7 @@ def _add_decoding(report: RepairReport, decoded, data: bytes, text: str) -> None
         conversions = []
     if decoded.read_back:
         conversions.append(Fix(1, 1, decoded.read_back))  # UTF-16 read as UTF-8: read back as UTF-16 before anything else
-        # Its U+FFFD are the bytes that reading lost, not 口字码.
+        # Its marks are the bytes that reading lost, not GBK read as UTF-8 (口字码): no GBK original to look for.
         report.unrecoverable = [replace(f, kind="lost-bytes") if f.kind == "gbk-as-utf8-replaced" else f for f in report.unrecoverable]
     # Lines read as UTF-8 with characters short of bytes (each recovered one is a ``lost-bytes`` fix).
     conversions += [Fix(line, 1, "utf-8-lost-bytes-line") for line in sorted({line for line, _, _ in decoded.lost_bytes})]

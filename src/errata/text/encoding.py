@@ -110,8 +110,9 @@ class DecodedText:
 
     @property
     def converted(self) -> bool:
-        """Whether writing the text as UTF-8 with LF changes the bytes."""
-        return self.encoding_converted or self.had_bom or self.had_crlf or bool(self.lost_bytes)
+        """Whether writing the text as UTF-8 with LF changes the bytes (UTF-16 read back from its UTF-8 reading too: its
+        file is valid UTF-8, a NUL after every ASCII character)."""
+        return self.encoding_converted or self.had_bom or self.had_crlf or bool(self.lost_bytes) or bool(self.read_back)
 
 
 def decode_bytes(data: bytes, source: str = "<bytes>") -> DecodedText:
@@ -140,7 +141,10 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> DecodedText:
             if data.startswith(bom):
                 return _finish(data.decode(name), name, True)
         if b"\x00" in data:
-            if (read_back := utf16_read_as_utf8(data)) is not None:
+            # Only where the UTF-8 reading lost bytes (U+FFFD, EF BF BD): one that lost none saved UTF-16's own bytes,
+            # which UTF-16 reads whole, where reading back by the NULs loses its step at a character whose second byte
+            # is 00 after one whose first is ASCII (中一, 2D 4E 00 4E: ``# �N�``; a red-team audit).
+            if _UTF8_MARK in data and (read_back := utf16_read_as_utf8(data)) is not None:
                 return replace(_finish(read_back, "utf-8", False), read_back=UTF16_READ_AS_UTF8)
             wide = _detect_wide(data, source)
             return _finish(data.decode(wide), wide, False)
@@ -193,6 +197,8 @@ def _show_lost_bytes(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
 
 #: The reading :class:`DecodedText` names for UTF-16 text read as UTF-8 and saved so (:func:`utf16_read_as_utf8`).
 UTF16_READ_AS_UTF8 = "utf16-as-utf8"
+#: U+FFFD in UTF-8: what a UTF-8 reading writes for a byte it cannot read.
+_UTF8_MARK = "\ufffd".encode()
 #: How many of a text's NULs must stand right after an ASCII character before it is taken for UTF-16 read as UTF-8.
 _NULS_AFTER_ASCII = 0.9
 

@@ -108,6 +108,10 @@ _TWO_BYTE_LETTER = re.compile("[\u0100-\u02af\u0300-\u07ff]")
 #: How many such letters, and of how many scripts other than Latin, a text must show before it is called 口字码
 #: (Windows-1252's 符号码 shows Latin's alone: Œ Š Ž Ÿ ƒ).
 _LEAST_LETTERS, _LEAST_SCRIPTS = 4, 2
+#: What is no script of its own here: Latin, and the combining marks (U+0300–U+036F) that clean text puts on a letter of
+#: any script (a mean's x̄ and an estimate's ŷ, x and y with U+0304 and U+0302; macOS's decomposed é): with a Greek σ and
+#: α, a statistics note read as 口字码 and its front matter left as found (a red-team audit).
+_NO_SCRIPT = frozenset({"LATIN", "COMBINING"})
 
 
 def letters_of_many_scripts(lines: list[str]) -> list[tuple[int, int]]:
@@ -120,6 +124,8 @@ def letters_of_many_scripts(lines: list[str]) -> list[tuple[int, int]]:
     ([(1, 4), (2, 15)], [])
     >>> letters_of_many_scripts(["Tiếng Việt: ơ ư đ"]), letters_of_many_scripts(["显存不够"]), letters_of_many_scripts(["α 和 ѡ"])
     ([], [], [])
+    >>> letters_of_many_scripts(["均值 x\u0304，估计 y\u0302，激活 σ，学习率 α"])  # combining marks: no script
+    []
     """
     apart: list[tuple[int, int, str]] = []  # (line, column, letter) of each letter standing apart
     total = 0
@@ -130,7 +136,7 @@ def letters_of_many_scripts(lines: list[str]) -> list[tuple[int, int]]:
         total += len(letters)
         runs = _script_runs(line)  # a word of a script: three letters of it in a row; GBK's come one or two at a time
         apart += [(number, at, ch) for at, ch in letters if runs[at] < 3]
-    if len(apart) < _LEAST_LETTERS or len({_script(ch) for _, _, ch in apart} - {"LATIN"}) < _LEAST_SCRIPTS or len(apart) * 2 <= total:
+    if len(apart) < _LEAST_LETTERS or len({_script(ch) for _, _, ch in apart} - _NO_SCRIPT) < _LEAST_SCRIPTS or len(apart) * 2 <= total:
         return []
     first: dict[int, int] = {}
     for number, at, _ in apart:
