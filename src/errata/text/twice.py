@@ -266,7 +266,7 @@ def reads_back_as_chinese(text: str) -> bool:
     Clean Chinese reads back as next to no UTF-8 at all. Asked of what a repair of another reading gave (古文码
     read as Windows-1252 after it, ``é–¸æ¥ƒå–•`` for 閸楃喕: the first reading undone leaves the 古文码).
 
-    >>> reads_back_as_chinese("# 鏄惧瓨涓嶅\nok"), reads_back_as_chinese("显存不够，换小一点的批量。")
+    >>> reads_back_as_chinese("# 鏄惧瓨涓嶅\\nok"), reads_back_as_chinese("显存不够，换小一点的批量。")
     (True, False)
     """
     for line in text.split("\n"):
