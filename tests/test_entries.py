@@ -944,3 +944,27 @@ def test_a_long_line_after_the_word_for_an_error_is_read_in_linear_time():
 
     assert grows_linearly(lambda n: find_entries("# t\n\n" + ("错误" + " " * n + "x" * n + "\n\n") * 10), 120)
     assert grows_linearly(lambda n: find_entries("# t\n\n" + ("错误：a" + " " * n + "b\n\n") * 10), 240)
+
+
+def test_a_heading_with_two_blanks_between_words_is_read_as_one_with_one():
+    """A tenth lookup round: a heading gave its error after ``报错：`` with two spaces inside it (``[Group]  /Channel``);
+    the message was read with one, was then not found in the heading as written, and the entry was dropped."""
+    body = "# t\n\n## 创建channel时报错：existing config does not contain element for [Group]  /Channel/Application/peers\n\n是创世块里没有这个组织，重新生成创世块。\n"
+    (entry,) = find_entries(body)
+    assert entry.message == "existing config does not contain element for [Group] /Channel/Application/peers"
+    assert entry.sections == {"solution": "是创世块里没有这个组织，重新生成创世块。"}
+
+
+def test_a_heading_that_is_a_tool_s_message_id_and_message_is_an_entry_and_its_echo_no_other():
+    """A tenth lookup round: Vivado's notes head each error by its message id (``### [Synth 8-91] ambiguous clock in
+    event control``, ``#### 原因`` and ``#### 解决`` under it); no id was read as naming an error, and a list item right
+    under the heading that repeats it took the heading's lines for an entry of its own."""
+    body = (
+        "# Vivado常见报错\n\n### [Synth 8-91] ambiguous clock in event control\n#### 原因\n敏感列表里有两个时钟。\n#### 解决\n只留一个时钟。\n\n"
+        "### [Place 30-494] The design is empty\n- [Place 30-494] The design is empty Resolution: Check if opt_design has removed all the leaf cells.\n"
+        "#### 错误原因\n- 缺少输出端口。\n#### 解决办法\n- 添加输出信号。\n\n### [Figure 3-1] 时序图\n#### 解决\n看图。\n"
+    )
+    assert [(e.message, sorted(e.sections)) for e in find_entries(body)] == [
+        ("[Synth 8-91] ambiguous clock in event control", ["analysis", "solution"]),
+        ("[Place 30-494] The design is empty", ["analysis", "solution"]),
+    ]

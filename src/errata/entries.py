@@ -227,7 +227,7 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
             # The id goes on the item's first paragraph, where attr_list gives it to the item's text.
             entry.heading_id, entry.id_after_line = entry.anchor, _item_text_end(lines, start, end) + first_line
         elif in_place:
-            text = heading_text(lines[start]) or ""
+            text = " ".join((heading_text(lines[start]) or "").split())  # as the message was read: one blank between words
             # The heading says an error happened and the block under it shows one as a program prints it: the reader
             # took a tool's line from the block only where it opens the block or a label names it, never git's last
             # ``fatal: Could not read from remote repository.``, as often what follows the error as the error.
@@ -499,6 +499,11 @@ def _chinese_says_an_error(text: str) -> bool:
     return names_an_error(" ".join(_NOT_THE_MESSAGE.findall(text)))
 
 
+#: A tool's message id before its message, as Xilinx's tools print them: ``[Synth 8-91] ambiguous clock in event
+#: control``, ``[Place 30-494] The design is empty``, ``[DRC NSTD-1] Unspecified I/O Standard``.
+_MESSAGE_ID = re.compile(r"\[[A-Z][A-Za-z]{1,15} [A-Z0-9]{1,10}-\d{1,5}\][ \t]+(?=[A-Za-z])")
+
+
 def _coded_error_in_heading(text: str) -> str | None:
     """The error a heading names by its code, from the code on, in whatever language its words are (``# ORA-00054:
     资源正忙…``, ``Navicat 连接 Oracle 报错：ORA-28040: 没有匹配的验证协议``), or by an exception with an error number
@@ -508,10 +513,15 @@ def _coded_error_in_heading(text: str) -> str | None:
     ('ORA-28040: 没有匹配的验证协议', 'WindowsError:[Error 6]')
     >>> _coded_error_in_heading("升级到 UTF-8 编码"), _coded_error_in_heading("ValueError 的用法")
     (None, None)
+
+    So does a tool's message id (Xilinx's): ``[Synth 8-91] ambiguous clock in event control``.
+
+    >>> _coded_error_in_heading("[Synth 8-91] ambiguous clock in event control"), _coded_error_in_heading("[Figure 3-1] 时序图")
+    ('[Synth 8-91] ambiguous clock in event control', None)
     """
     if "`" in text:
         return None
-    coded = _error_code(text)
+    coded = _error_code(text) or _MESSAGE_ID.search(text)
     if coded:
         return text[coded.start() :].strip(" 。.，,；;") or None
     numbered = _NUMBERED_EXCEPTION.search(text)
@@ -764,7 +774,9 @@ def _entry_starts(lines: list[str]) -> list[_Start]:
         if role != CODE and opens[i] and (pair := _error_and_fix_on_one_line(lines, i)) is not None:
             starts.append(_Start(i, pair[0], ONE_LINE, True))
             continue
-        if role != CODE and opens[i] and (printed := _error_item(line)) is not None:
+        # Not the first line under a heading that names an error: that is the heading's own (its log or a note's echo of it).
+        under_its_heading = bool(starts) and starts[-1].kind.startswith("#") and not any(text.strip() for text in lines[starts[-1].line + 1 : i])
+        if role != CODE and opens[i] and not under_its_heading and (printed := _error_item(line)) is not None:
             starts.append(_Start(i, printed, ITEM, True))
             continue
         if line.startswith("**") and (text := _bold_heading(lines, i)):
