@@ -758,7 +758,9 @@ def _entry_starts(lines: list[str]) -> list[_Start]:
     starts = []
     above: list[tuple[int, str]] = []  # the headings this line stands under: (level, text)
     opens = _opens_a_block(lines)
+    last_text = -1  # the last line that holds text, before this one
     for i, role in enumerate(line_roles("\n".join(lines))):
+        previous_text, last_text = last_text, (i if lines[i].strip() else last_text)
         if role in (FENCED, HTML):
             continue  # code, or a raw HTML block or comment: the page shows it as written, and no id line or card works there
         line = lines[i]
@@ -775,7 +777,7 @@ def _entry_starts(lines: list[str]) -> list[_Start]:
             starts.append(_Start(i, pair[0], ONE_LINE, True))
             continue
         # Not the first line under a heading that names an error: that is the heading's own (its log or a note's echo of it).
-        under_its_heading = bool(starts) and starts[-1].kind.startswith("#") and not any(text.strip() for text in lines[starts[-1].line + 1 : i])
+        under_its_heading = bool(starts) and starts[-1].kind.startswith("#") and starts[-1].line == previous_text
         if role != CODE and opens[i] and not under_its_heading and (printed := _error_item(line)) is not None:
             starts.append(_Start(i, printed, ITEM, True))
             continue
