@@ -829,7 +829,9 @@ _WRAPPED_IN_EMPHASIS = re.compile(r"(?P<marks>\*{1,3}|_{1,3})(?P<words>[^*_\s](?
 
 #: A paragraph that is all bold and labels the error it names: ``**报错：WslRegisterDistribution failed with error:
 #: 0x800706ba 解决：**`` (what follows it is the fix, up to the next heading or rule).
-_BOLD_ERROR = re.compile(r"\*\*[ \t]*(?:报错|错误|异常|报错信息|错误信息|error)[ \t]*[：:](?P<rest>[^*]*)\*\*[ \t]*[：:]?", re.IGNORECASE)
+#: The labels a note writes an error after (``**报错：…**``, ``错误: …，解决方法: …``).
+_ERROR_LABEL = "(?:报错|错误|异常|报错信息|错误信息|error)"
+_BOLD_ERROR = re.compile(rf"\*\*[ \t]*{_ERROR_LABEL}[ \t]*[：:](?P<rest>[^*]*)\*\*[ \t]*[：:]?", re.IGNORECASE)
 #: What may end the label: a word saying the fix follows (``解决：``). Taken off by hand, not by the pattern: a lazy message
 #: before three optional runs of blanks took time growing with the fourth power of a run (1,000 spaces in a 1 KB
 #: essay: a check of 2 minutes; a red-team audit).
@@ -888,7 +890,7 @@ _MAX_BOLD_HEADING_CHARS = 1000
 #: a 100 KB essay 19 s; a red-team audit). The message keeps the blanks before its separator; they are stripped.
 _ONE_LINE_ENTRY = re.compile(
     rf"(?P<lead>{QUOTE_MARKERS.pattern})[ \t]*+(?:[-*+][ \t]++)?(?:\d{{1,3}}[.、)][ \t]*+)?(?:\*{{1,2}}[ \t]*+)?"
-    r"(?:报错|错误|异常|报错信息|错误信息|error)(?:[ \t]*+[：:][ \t]*+|[ \t]++)(?P<message>[^\n]+?)[，,；;。][ \t]*+"
+    rf"{_ERROR_LABEL}(?:[ \t]*+[：:][ \t]*+|[ \t]++)(?P<message>[^\n]+?)[，,；;。][ \t]*+"
     r"(?:解决方法|解决办法|解决方案|解决|处理方法|fix|solution)[ \t]*+[：:][ \t]*+(?P<fix>[^\n]*\S)[ \t]*",
     re.IGNORECASE,
 )
@@ -1132,9 +1134,7 @@ def _error_as_heading(text: str, under_errors: bool = False) -> str | None:
     """
     if "`" in text:
         return None
-    # English stretches and the Chinese between them, alternately; a heading's number is no word of its first stretch.
-    parts = _CHINESE_BETWEEN.split(_NUMBERING.sub("", text.strip()))
-    english = [part.strip(" :：,，.。") for part in parts[::2]]
+    parts, english = _english_between_chinese(text)
     after_error_word = [english[k] for k in range(1, len(english)) if _ENDS_SAYING_AN_ERROR.search(parts[2 * k - 1])]
     stretches = [part for part in english if part and not part.isdigit()]
     # Beside the error, a name alone may stand in the Chinese (``安装babel包，Error: Cannot find module …``).
@@ -1299,6 +1299,17 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
     return None
 
 
+def _english_between_chinese(text: str) -> tuple[list[str], list[str]]:
+    """A heading's English stretches and the Chinese between them, alternately; and its English stretches alone, without
+    the signs at their ends. A heading's number is no word of its first stretch.
+
+    >>> _english_between_chinese("3. 安装 Docker 时报错：permission denied。")
+    (['', '安装', ' Docker ', '时报错：', 'permission denied', '。', ''], ['', 'Docker', 'permission denied', ''])
+    """
+    parts = _CHINESE_BETWEEN.split(_NUMBERING.sub("", text.strip()))
+    return parts, [part.strip(" :：,，.。") for part in parts[::2]]
+
+
 def _english_words_of(heading: str) -> str | None:
     """A heading's one stretch of English, three words or more, without its number: the words an error it shows may hold.
 
@@ -1307,8 +1318,7 @@ def _english_words_of(heading: str) -> str | None:
     """
     if "`" in heading:
         return None
-    stretches = [part.strip(" :：,，.。") for part in _CHINESE_BETWEEN.split(_NUMBERING.sub("", heading.strip()))[::2]]
-    stretches = [part for part in stretches if part]
+    stretches = [part for part in _english_between_chinese(heading)[1] if part]
     return stretches[0] if len(stretches) == 1 and len(stretches[0].split()) >= 3 else None
 
 

@@ -21,8 +21,9 @@ Three kinds are common in Chinese text, and none leaves the original bytes behin
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from .plausibility import script_of
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ def letters_of_many_scripts(lines: list[str]) -> list[tuple[int, int]]:
         total += len(letters)
         runs = _script_runs(line)  # a word of a script: three letters of it in a row; GBK's come one or two at a time
         apart += [(number, at, ch) for at, ch in letters if runs[at] < 3]
-    if len(apart) < _LEAST_LETTERS or len({_script(ch) for _, _, ch in apart} - _NO_SCRIPT) < _LEAST_SCRIPTS or len(apart) * 2 <= total:
+    if len(apart) < _LEAST_LETTERS or len({script_of(ch) for _, _, ch in apart} - _NO_SCRIPT) < _LEAST_SCRIPTS or len(apart) * 2 <= total:
         return []
     first: dict[int, int] = {}
     for number, at, _ in apart:
@@ -157,13 +158,11 @@ def _script_runs(line: str) -> list[int]:
         if not line[start].isalpha():
             start += 1
             continue
-        script, end = _script(line[start]), start + 1
-        while end < len(line) and line[end].isalpha() and _script(line[end]) == script:
+        script, end = script_of(line[start]), start + 1
+        while end < len(line) and line[end].isalpha() and script_of(line[end]) == script:
             end += 1
         runs[start:end] = [end - start] * (end - start)
         start = end
     return runs
 
 
-def _script(ch: str) -> str:
-    return unicodedata.name(ch, "?").split(" ", 1)[0]
