@@ -79,8 +79,11 @@ def row(damaged_path: Path, clean_dir: Path | None) -> tuple[str, Counter]:
     if result is None:
         totals["refused"] += 1
         return f"| {damaged_path.name} | refused | | {guwen_left(text)} | | {badness_left(text)} | | | | |", totals
-    # The file's own front matter stays in the comparison, CR LF line ends or not (the repair makes them LF).
-    fixed = result.text if text.startswith(("---\n", "---\r\n")) else _body(result.text)
+    # The file's own front matter stays in the comparison, CR LF line ends or not (the repair makes them LF), and
+    # after whatever a byte order mark became (``锘�---``); one the repair added goes. The clean twin tells which.
+    clean_path = clean_dir / damaged_path.name if clean_dir else None
+    had_one = clean_path.read_text(encoding="utf-8").lstrip("\ufeff \t\r\n").startswith("---") if clean_path and clean_path.exists() else "---" in text.split("\n", 1)[0]
+    fixed = result.text if had_one else _body(result.text)
     kinds = Counter(fix.kind for fix in result.report.fixes)
     changed = sum(a != b for a, b in zip(text.split("\n"), fixed.split("\n"))) + abs(text.count("\n") - fixed.count("\n"))
     before, after = guwen_left(text), guwen_left(fixed)
@@ -89,7 +92,6 @@ def row(damaged_path: Path, clean_dir: Path | None) -> tuple[str, Counter]:
     totals.update(guwen_before=before, guwen_after=after, guwen_ftfy=guwen_left(by_ftfy))
     totals.update(bad_before=bad_before, bad_after=bad_after, bad_ftfy=badness_left(by_ftfy))
     cells = ["", "", ""]
-    clean_path = clean_dir / damaged_path.name if clean_dir else None
     if clean_path and clean_path.exists():
         # Line ends compared as LF on every side: the repair writes LF, and a CR is no character of the text.
         want = clean_path.read_text(encoding="utf-8").replace("\r\n", "\n")

@@ -73,6 +73,7 @@ FAILING = {
     "author": (essay(extra="author: {name: 小林}\n").encode(), "author: this site uses authors (a list of name and link); run " + FIX),
     "authors": (essay(extra="authors: 小林\n").encode(), "authors must be a list of entries with a name"),
     "no-front-matter": (GOOD_ENTRY.encode(), "no front matter: add at least a title, or run " + FIX),
+    "front-matter-after-blank-lines": (b"\n\n" + essay().encode(), "front matter after blank lines: the site reads it only on line 1 (it shows a rule and a heading); run " + FIX),
     "entry": (essay(body=GOOD_ENTRY.split("  - 问题分析")[0]).encode(), "has neither 问题分析 (analysis) nor 解决方案 (solution): add at least one"),
     "tags": (essay(tags="[notatag]").encode(), "tag 'notatag' is not in the allowed list (tags.yml): use an existing tag or add it there"),
     "link": (essay(body=GOOD_ENTRY + "\n[见另一篇](missing.md)\n").encode(), "link target 'missing.md' does not exist: check the path"),

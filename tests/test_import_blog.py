@@ -721,6 +721,22 @@ def test_a_catalogue_that_names_its_folder_by_path_lists_it(tmp_path):
     assert not any("catalogue of ?" in line for line in report.theme_pages)
 
 
+def test_a_catalogue_keeps_its_description_and_its_own_text(tmp_path):
+    """An importer round (twenty-four): vdoing shows a catalogue's ``description`` under its title and the page's own
+    text under the list; the folder's index page had only the list, and nothing said the rest was gone."""
+    report, docs = import_files(tmp_path, {
+        "01.专题/01.报错小结.md": "---\ntitle: 报错小结\n---\n正文\n",
+        "00.目录页/01.专题.md": (
+            "---\npageComponent:\n  name: Catalogue\n  data:\n    path: 01.专题\n    description: K8S <b>笔记</b><script>alert(1)</script>\n"
+            "title: 专题\npermalink: /topic/\n---\n\n::: center\n\n## 凡所有相，皆是虚妄\n\n:::\n\n学习，记录，[分享](../01.专题/01.报错小结.md)\n"
+        ),
+    })
+    catalogue = (docs / "01.专题/index.md").read_text(encoding="utf-8")
+    assert catalogue.index("K8S <b>笔记</b>") < catalogue.index("- [报错小结](01.报错小结.md)") < catalogue.index("## 凡所有相，皆是虚妄")
+    assert "学习，记录，[分享](01.报错小结.md)" in catalogue  # the link leads from where the page is now
+    assert "script" not in catalogue and ":::" not in catalogue and report.failed == []
+
+
 def test_toml_front_matter_nested_too_deep_is_left_as_written_not_a_crash(tmp_path):
     report, docs = import_files(tmp_path, {"01.笔记/01.甲.md": "---toml\nx = " + "[" * 100_000 + "\n---\n正文\n"})
     assert report.failed == [] and report.essays == ["01.笔记/01.甲.md"]

@@ -944,3 +944,19 @@ def test_a_numbered_list_keeps_its_first_number_on_the_site():
     site = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
     html = site.convert(convert_markup("第一步见上文。\n\n2. 安装依赖\n3. 运行脚本\n\n- 注意\n").text)
     assert '<ol start="2">' in html and "<ul>" in html
+
+
+def test_a_footnote_nothing_marks_is_a_comment_one_that_is_marked_stays():
+    """An importer round (twenty-four): a comment written as a footnote (``[^_^]: (注释)``), which VuePress never shows,
+    became a footnote on the page whose back link leads nowhere, and the strict build refused the page."""
+    text = "正文[^1]。\n\n[//]: (被注释的文字)\n[^_^]: (被注释的文字)\n    第二行\n[^1]: 出处\n\n```md\n[^x]: 代码里\n```\n"
+    result = convert_markup(text)
+    page = markdown.markdown(result.text, extensions=[*EXTENSIONS, "footnotes"])
+    assert "被注释的文字" not in page and "第二行" not in page and "出处" in page and "[^x]: 代码里" in result.text
+    assert result.counts["footnotes nothing marks, as comments"] == 1
+    assert 'href="#fnref:' not in page.replace('href="#fnref:1"', "")  # no back link to a mark that is not there
+
+
+@pytest.mark.parametrize("text", [lambda n: "[^a]: b\n" * n, lambda n: "[^a]: b\n" + "    c\n" * n, lambda n: "[^" * n + "]: x"])
+def test_footnotes_nothing_marks_are_found_in_linear_time(text):
+    assert grows_linearly(lambda n: convert_markup(text(n)), 20_000)

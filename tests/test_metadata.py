@@ -252,3 +252,29 @@ def test_the_authors_order_of_keys_is_kept_and_a_derived_title_comes_first():
     assert list(meta) == ["title", "name", "description", "date", "authors"]
     meta, _ = normalise_metadata({"tags": ["x"], "title": "t"}, "", "a.md")
     assert list(meta) == ["tags", "title"]
+
+
+def test_a_compound_number_keeps_its_digits():
+    """``1-0浏览器`` (a hope blog's chapter 1-0) lost ``1-`` and was published as ``0浏览器``; ``0-0数据结构-算法``
+    as ``0数据结构-算法`` and ``1-0.5优化`` as ``0.5优化``, in the nav and in the URL. A dash or underscore after
+    an order number does not take it off where a short number follows (``1-0``, ``1-0.5``), as a dot does not
+    (``3.14``); a year after it is no part of the number (``01-2021年终总结``)."""
+    from errata.metadata import without_order_number
+
+    assert without_order_number("1-0浏览器") == "1-0浏览器"
+    assert without_order_number("0-0数据结构-算法") == "0-0数据结构-算法"
+    assert without_order_number("1-0.5优化") == "1-0.5优化"
+    assert without_order_number("02-SEO优化") == "SEO优化"
+    assert without_order_number("01_intro") == "intro"
+    assert without_order_number("01.mmdetection") == "mmdetection"
+    assert without_order_number("01-2021年终总结") == "2021年终总结"
+
+
+def test_front_matter_after_blank_lines_is_moved_to_the_first_line():
+    """A twenty-second set of real files: a Hugo post opens with a blank line, then its front matter, which Hugo
+    reads; MkDocs shows such a block as a rule and a heading, and the repair put a second block on top of it."""
+    text = "\n---\ntitle:  记一次 OOM 排查过程\ndate: 2019-11-12\n---\n\n许多年以后。\n"
+    repaired = repair_text(text, "oom.md").text
+    assert repaired.startswith("---\ntitle: 记一次 OOM 排查过程\n") and repaired.count("---") == 2 and repaired.endswith("\n许多年以后。\n")
+    rules = "\n---\n一段话，不是键。\n---\n正文\n"  # a rule, a paragraph, a rule: no front matter
+    assert split_front_matter(repair_text(rules, "rules.md").text, "rules.md").body.endswith(rules)

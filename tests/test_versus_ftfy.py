@@ -410,3 +410,13 @@ def test_a_letter_before_a_mark_is_a_lead_byte_where_the_rest_of_the_line_reads_
     assert "Å¾" not in fixed and "možnost" in fixed and "Dolžina" in fixed
     assert character_errors(fixed, text) <= character_errors(ftfy.fix_text(damaged, CAREFUL), text)
     assert repair_mojibake("# Tytuł\n\nProszę\ufffd\ufffd o pomoc.\n")[0] == "# Tytuł\n\nProszę\ufffd\ufffd o pomoc.\n"
+
+
+def test_chinese_with_emoji_through_glibc_s_mac_code_page_is_read():
+    """``iconv -f MACINTOSH`` (glibc) spells 0xF0, the lead byte of every emoji's UTF-8, as the private-use
+    U+E01E where Python's mac_roman (Apple's table) has U+F8FF: a heading ``## 🚀 一键解决方案`` so read was
+    left as Mac mojibake, parts of it then read as Windows-1252 into other mojibake (``Ëß£`` → NKo ``ߣ``)."""
+    text = "# 快速修复 pip 安装问题\n\n## 🚀 一键解决方案\n\n如果你的服务器无法安装依赖包，按以下顺序尝试：\n\n## 📦 三个兼容级别\n"
+    damaged = text.encode("utf-8").decode("mac_roman").replace("\uf8ff", "\ue01e")
+    assert "\ue01e" in damaged
+    assert repair_mojibake(damaged)[0] == text

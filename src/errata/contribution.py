@@ -34,7 +34,7 @@ from .entries import ErrorEntry, find_entries
 from .errors import EssayError
 from .files import atomic_write, read_regular_file
 from .fingerprint import exception_line
-from .metadata import display_name, dump_front_matter, split_front_matter
+from .metadata import display_name, dump_front_matter, front_matter_moved_up, split_front_matter
 from .paths import OWN_STATIC_FILES, generated_file_problem, name_problem, permalink_problems, redirect_from_problems, special_file_problem, static_file_problem, symlinks_under, through_symlink
 from .site import GENERATED_PAGES, page_url, unnumbered_dest, url_clashes
 from .text.encoding import decode_bytes
@@ -258,6 +258,9 @@ def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True, docs
         problems.extend(at_their_lines(check_metadata(split.metadata, name), lines))
         problems.extend(check_tags(split.metadata, allowed_tags, name, lines=lines))
         problems.extend(check_front_matter_html(split.metadata, name, lines))
+    elif (moved := front_matter_moved_up(text, name)) != text:
+        line = text.count("\n", 0, len(text) - len(moved)) + 1
+        problems.append(Problem(name, line, "front-matter", f"front matter after blank lines: the site reads it only on line 1 (it shows a rule and a heading); run scripts/repair.py --write {name}"))
     else:
         problems.append(Problem(name, 1, "front-matter", f"no front matter: add at least a title, or run scripts/repair.py --write {name} to add one"))
     problems.extend(check_mkdocs_front_matter(text, split.block, name))

@@ -63,8 +63,10 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 
 _DELIMITERS = ("---", "...")
 #: vdoing's order number before a file or folder name (``01.``), and the ``01-`` or ``01_`` some
-#: blogs write instead; not a date (``2020-01-01-hello``), a code (``404-not-found``) or a number (``3.14``).
-_NUMBER_PREFIX = re.compile(r"^(?:\d+\.(?!\d)|\d{1,2}[-_ ])\s*")
+#: blogs write instead; not a date (``2020-01-01-hello``), a code (``404-not-found``), a number (``3.14``) or
+#: a compound one (``1-0浏览器``, ``1-0.5优化``: chapter 1-0, not ``0浏览器``); a year after it still goes
+#: (``01-2021年终总结`` is ``2021年终总结``).
+_NUMBER_PREFIX = re.compile(r"^(?:\d+\.(?!\d)|\d{1,2}[-_ ](?!\d{1,2}(?:\.\d+)?(?!\d)))\s*")
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,30 @@ def front_matter_end(text: str, path: str) -> int | None:
     if start < len(text):
         raise EssayError(path, 1, f"front matter is longer than {MAX_FRONT_MATTER // 1024} KB: is its closing '---' missing?")
     raise EssayError(path, 1, "front matter is not closed: add a line '---' after its last key")
+
+
+_BLANK_LINES = re.compile(r"(?:[ \t]*\n)+")
+
+
+def front_matter_moved_up(text: str, path: str = "<text>") -> str:
+    """``text`` without the blank lines before its front matter, where a closed block of keys follows them: Hugo
+    reads such a block, MkDocs and the site only one on the first line (they showed it as a rule and a heading).
+    Anything else stays as it is: a rule, a paragraph and a rule are no front matter.
+
+    >>> front_matter_moved_up("\\n  \\n---\\ntitle: A\\n---\\n正文\\n")
+    '---\\ntitle: A\\n---\\n正文\\n'
+    >>> front_matter_moved_up("\\n---\\n一段话\\n---\\n"), front_matter_moved_up("\\n---\\ntitle: [\\n---\\n")
+    ('\\n---\\n一段话\\n---\\n', '\\n---\\ntitle: [\\n---\\n')
+    """
+    blank = _BLANK_LINES.match(text)
+    if not blank or not text.startswith("---", blank.end()):
+        return text
+    rest = text[blank.end() :]
+    try:
+        metadata = split_front_matter(rest, path).metadata
+    except EssayError:
+        return text
+    return rest if metadata else text
 
 
 #: MkDocs' own readings of a page's front matter (``mkdocs.utils.meta``): a ``---`` block up to a closing line

@@ -37,6 +37,7 @@ from .metadata import (
     MetadataValueError,
     dump_front_matter,
     front_matter_end,
+    front_matter_moved_up,
     front_matter_reformatted,
     normalise_metadata,
     split_front_matter,
@@ -236,6 +237,7 @@ def repair_text(
 
     report.fixes = mojibake.fixes
     report.unrecoverable = mojibake.unrecoverable
+    fixed = front_matter_moved_up(fixed, path)  # after blank lines (Hugo reads it there), it is the site's on line 1
     try:
         essay = split_front_matter(fixed, path)
     except EssayError as exc:
@@ -291,7 +293,7 @@ def _lost_in_front_matter(unrecoverable: list[Finding], text: str) -> Finding | 
 def _title_as_found(text: str, path: str):
     """The title before the repair; None when there was none or the damaged block did not parse."""
     try:
-        return split_front_matter(text, path).metadata.get("title")
+        return split_front_matter(front_matter_moved_up(text, path), path).metadata.get("title")
     except EssayError:
         return None
 

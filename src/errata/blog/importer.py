@@ -667,14 +667,26 @@ class _Import:
                 self._same_address(page)
             elif page.metadata.get("permalink"):
                 meta["permalink"] = page.metadata["permalink"]  # the old address still leads here
-            return catalogue_page(meta, sorted(listed, key=lambda page: path_order_key(page[0])))  # as the navigation orders them
-        resolve = self._resolver(page)
-        converted = convert_markup(page.body, page.body_line, resolve, self._code_reader(page), syntax=self.config.syntax, page_path=page.src)
+            # vdoing shows its description under the title (HTML, as a page's text is), a catalogue page's own text
+            # under the list; an ``<AutoCatalog />`` page's is only the component
+            description = self._converted(page, _catalogue_description(page.metadata), page.key_lines.get("pageComponent", 1)).strip()
+            listing = catalogue_page(meta, sorted(listed, key=lambda page: path_order_key(page[0])), description)  # as the navigation orders them
+            return listing + "\n" + self._converted(page) if page.metadata.get("pageComponent") and page.body.strip() else listing
+        text = self._converted(page)
+        if page.role == "home":
+            resolve = self._resolver(page)
+            return home_page(page.metadata, text, self.config, lambda url, image: resolve(url, image, line_in_block(page.author_block, url), False))
+        return self._front_matter(page) + text
+
+    def _converted(self, page: _Page, text: str | None = None, first_line: int | None = None) -> str:
+        """A page's body (or ``text`` of it, from its line ``first_line``) converted to the site's Markdown, its counts
+        and notes added to the report."""
+        if text is None:
+            text, first_line = page.body, page.body_line
+        converted = convert_markup(text, first_line or 1, self._resolver(page), self._code_reader(page), syntax=self.config.syntax, page_path=page.src)
         self.report.counts.update(converted.counts)
         self._notes(page.src, converted.notes)
-        if page.role == "home":
-            return home_page(page.metadata, converted.text, self.config, lambda url, image: resolve(url, image, line_in_block(page.author_block, url), False))
-        return self._front_matter(page) + converted.text
+        return converted.text
 
     def _front_matter(self, page: _Page) -> str:
         """A page's front matter as written: without a permalink that is its new address, with the keys Material
@@ -1278,6 +1290,20 @@ def _passive(path: str) -> bool:
 
 def _title(page: _Page) -> str:
     return str(page.metadata.get("title") or display_name(page.src))
+
+
+def _catalogue_description(metadata: dict) -> str:
+    """What a vdoing catalogue says under its title (``pageComponent.data.description``), on one line; "" where none.
+
+    >>> _catalogue_description({"pageComponent": {"name": "Catalogue", "data": {"key": "01.指南", "description": "K8S\\n 笔记"}}})
+    'K8S 笔记'
+    >>> _catalogue_description({"pageComponent": {"data": {"description": ["x"]}}}), _catalogue_description({"pageComponent": "Catalogue"})
+    ('', '')
+    """
+    component = metadata.get("pageComponent")
+    data = component.get("data") if isinstance(component, dict) else None
+    description = data.get("description") if isinstance(data, dict) else None
+    return " ".join(description.split()) if isinstance(description, str) else ""
 
 
 def _nav_items(items: list, prefix: str = "") -> list[dict]:

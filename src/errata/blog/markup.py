@@ -245,6 +245,7 @@ def convert_markup(
     lines = _quoted_containers(lines, numbers, result)
     lines = _paragraphs_ended(lines, result, breaks="breaks" in syntax)
     lines = _cards_on_one_line(lines)
+    lines = _unmarked_footnotes_as_comments(lines, result)
     roles = [QUOTED_CODE if quoted else role for role, quoted in zip(_entry_roles(lines), _quoted_fences(lines))]
     lines, gone = _dropped_elements(lines, numbers, roles, resolve, result)
     root = _parse(lines, numbers, result, roles, gone)
@@ -2053,6 +2054,46 @@ def _dedent(lines: list[str]) -> list[str]:
 #: A backslash escape (or an escaped backslash, which the scan must step over as one).
 _ESCAPE = re.compile(r"\\[\\<&]")
 _ESCAPED_AS_ENTITY = {"\\<": "&lt;", "\\&": "&amp;"}
+
+
+#: A footnote's definition (``[^1]: 文字``), and its mark in the text (``见[^1]``).
+_FOOTNOTE_DEFINITION = re.compile(r" {0,3}\[\^([^\[\]\s]+)\]:[ \t]*(.*)")
+_FOOTNOTE_MARK = re.compile(r"\[\^([^\[\]\s]+)\]")
+_FOOTNOTE_TEXT_GOES_ON = re.compile(r"(?: {4}|\t)[ \t]*\S")
+
+
+def _unmarked_footnotes_as_comments(lines: list[str], result: Conversion) -> list[str]:
+    """Each footnote no mark in the text leads to (``[^_^]: (注释)``, a comment as some blogs write one) as a comment,
+    its indented lines with it: markdown-it shows no such definition, with its footnote plugin or without, while
+    Python-Markdown lists it as a footnote whose back link leads nowhere (the strict build refuses the page).
+    Nothing in fences changes; the lines stay as many.
+
+    >>> _unmarked_footnotes_as_comments(["见[^1]。", "", "[^1]: 出处", "[^_^]: (注释)", "    续行", "正文"], Conversion(""))
+    ['见[^1]。', '', '[^1]: 出处', '[//]: # (注释 续行)', '', '正文']
+    """
+    if "[^" not in "".join(lines):
+        return lines
+    fenced = _inside_fences(lines)
+    marked: set[str] = set()
+    definitions: list[tuple[int, str]] = []  # (line, label)
+    for k, line in enumerate(lines):
+        if fenced[k] or "[^" not in line:
+            continue
+        definition = _FOOTNOTE_DEFINITION.fullmatch(line)
+        if definition:
+            definitions.append((k, definition.group(1)))
+        marked.update(mark.group(1) for mark in _FOOTNOTE_MARK.finditer(line, definition.start(2) if definition else 0))
+    out = list(lines)
+    for k, label in definitions:
+        if label in marked:
+            continue
+        end = k + 1
+        while end < len(lines) and not fenced[end] and _FOOTNOTE_TEXT_GOES_ON.match(lines[end]):
+            end += 1
+        words = " ".join([_FOOTNOTE_DEFINITION.fullmatch(lines[k]).group(2), *(line.strip() for line in lines[k + 1 : end])])
+        out[k : end] = [f"[//]: # ({_as_comment_text(words)})"] + [""] * (end - k - 1)
+        result.counts["footnotes nothing marks, as comments"] += 1
+    return out
 
 
 def _as_comment_text(text: str) -> str:

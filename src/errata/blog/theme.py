@@ -1015,21 +1015,25 @@ def _buttons(metadata: dict[str, Any], resolve) -> list[str]:
     return out
 
 
-def catalogue_page(metadata: dict[str, Any], pages: list[tuple[str, str]]) -> str:
-    """A folder's index page listing its pages (link, title), for a vdoing catalogue page (``pageComponent``).
+def catalogue_page(metadata: dict[str, Any], pages: list[tuple[str, str]], description: str = "") -> str:
+    """A folder's index page listing its pages (link, title), for a vdoing catalogue page (``pageComponent``),
+    with the ``description`` vdoing shows under the title.
 
-    >>> print(catalogue_page({"title": "前端"}, [("a.md", "A"), ("01.Vue/10.100% 完成?.md", "B")]), end="")
+    >>> print(catalogue_page({"title": "前端"}, [("a.md", "A"), ("01.Vue/10.100% 完成?.md", "B")], "页面与样式"), end="")
     ---
     title: 前端
     ---
     # 前端
+    <BLANKLINE>
+    页面与样式
     <BLANKLINE>
     - [A](a.md)
     - [B](01.Vue/10.100%25%20完成%3F.md)
     """
     from ..metadata import dump_front_matter
 
-    lines = [f"# {metadata['title']}", ""] + [f"- [{_link_text(name)}]({markdown_url(url_path(target))})" for target, name in pages]
+    lines = [f"# {metadata['title']}", ""] + ([description, ""] if description else [])
+    lines += [f"- [{_link_text(name)}]({markdown_url(url_path(target))})" for target, name in pages]
     return dump_front_matter(metadata) + "\n".join(lines) + "\n"
 
 

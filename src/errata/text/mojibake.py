@@ -2621,6 +2621,11 @@ def _join_lines(
     return "\n".join(out_lines)
 
 
+#: glibc's MACINTOSH table (``iconv -f MACINTOSH``) spells two bytes otherwise than Python's mac_roman: 0xF0, the
+#: lead byte of every emoji's UTF-8, as the private-use U+E01E (Apple: U+F8FF), and 0xC6 as Greek Δ (Apple: ∆).
+_GLIBC_MACINTOSH = str.maketrans({"\ue01e": "\uf8ff", "\u0394": "\u2206"})
+
+
 def _utf8_through_code_pages(line: str) -> dict[str, str]:
     """The readings of a line as UTF-8 read, every byte of it, through a single-byte code page ftfy reads
     besides Windows-1252 and Latin-1 (a byte the code page leaves undefined kept as its C1 control): code
@@ -2641,7 +2646,8 @@ def _utf8_through_code_pages(line: str) -> dict[str, str]:
     readings = {}
     for codec in _FTFY_CODE_PAGES:
         try:
-            readings[codec] = line.encode(codec, errors=sloppy(codec)).decode("utf-8")
+            spelt = line.translate(_GLIBC_MACINTOSH) if codec == "mac_roman" else line
+            readings[codec] = spelt.encode(codec, errors=sloppy(codec)).decode("utf-8")
         except UnicodeError:
             continue
     return readings
@@ -2826,7 +2832,7 @@ def _letters(word: str) -> str:
 #: A line that only a single-byte code page's reading of UTF-8 can hold: a character beyond ASCII, each
 #: one below U+2600 (letters, the Mac's mathematical signs, DOS's box drawing) or the Mac's Apple logo
 #: and ligatures; no CJK, no full-width form.
-_OTHER_SPELLING = re.compile("^(?=.*[^\\x00-\\x7f])[\\x00-\\u25ff\\uf8ff\\ufb01\\ufb02]*$")
+_OTHER_SPELLING = re.compile("^(?=.*[^\\x00-\\x7f])[\\x00-\\u25ff\\ue01e\\uf8ff\\ufb01\\ufb02]*$")
 
 
 #: What code pages that neither we nor Windows-1252 read make of UTF-8, and Chinese text seldom writes:
