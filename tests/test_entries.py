@@ -977,3 +977,14 @@ def test_blank_lines_under_an_error_heading_are_read_in_linear_time():
 
     heading = "## ImportError: libGL.so.1: cannot open shared object file: No such file or directory\n"
     assert grows_linearly(lambda n: find_entries("# t\n\n" + heading + "\n" * n + "原因：缺少系统库\n"), 5_000)
+
+
+def test_a_block_whose_every_line_a_tool_marked_with_a_greater_than_sign_shows_its_error():
+    """Lookup round eleven: hvigor (HarmonyOS) prints ``> hvigor ERROR: …`` and the note pasted it so, under ``## 问题描述``
+    and ``报错：``; no error line starts with ``> ``, so the page had no entry. A block where only some lines have it
+    (Gradle's ``> Task :app:compile FAILED``) is read as before."""
+    note = (
+        "# HarmonyOS 开发环境\n\n## 问题描述\n\n当前遇到的错误：\n```\n> hvigor ERROR: Unable to find 'DEVECO_SDK_HOME' in the system environment path.\n"
+        "> hvigor ERROR: BUILD FAILED in 21 ms\n```\n\n## 解决方案\n\n在 DevEco Studio 中运行，或设置 DEVECO_SDK_HOME。\n"
+    )
+    assert [e.message for e in find_entries(note)] == ["hvigor ERROR: Unable to find 'DEVECO_SDK_HOME' in the system environment path."]

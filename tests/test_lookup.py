@@ -381,3 +381,19 @@ def test_a_windows_status_code_names_its_error(tmp_path):
     assert "#wslregisterdistribution-failed-with-error-" in same[0].url
     other = index.search("Installing, this may take a few minutes...\nWslRegisterDistribution failed with error: 0x8007001F\nError: 0x8007001F")
     assert other == []
+
+
+def test_a_log_s_error_line_is_tried_where_the_tool_s_last_line_says_nothing_known():
+    """Lookup round eleven: Logstash 5 logs ``[…][ERROR][logstash.pipeline] A plugin had an unrecoverable error``, then
+    the plugin's settings on one line a thousand characters long, then ``Error: event executor terminated``. Only the
+    line before the last was tried, and the settings sank the paste (0.058); the line a log marks ``[ERROR]`` is
+    tried after it, nearest first."""
+    from errata.fingerprint import fingerprint
+    from errata.lookup import LookupIndex
+
+    message = "A plugin had an unrecoverable error. Will restart this plugin."
+    index = LookupIndex([{"message": message, "url": "logstash/#plugin", "type": None, "fingerprint": fingerprint(message)}])
+    settings = ", ".join(f"option_{n}=>{n}" for n in range(60))
+    paste = f"[2017-01-04T11:44:15,077][ERROR][logstash.pipeline        ] {message}\n  Plugin: <LogStash::Inputs::Beats {settings}>\n  Error: event executor terminated"
+    assert [m.url for m in index.search(paste)] == ["logstash/#plugin"]
+    assert index.search(paste.replace("[ERROR]", "[INFO]")) == []  # a line the log does not mark is not tried

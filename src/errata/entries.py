@@ -1283,7 +1283,7 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
             end = next((j for j in range(k + 1, len(lines)) if _closes_fence(line, lines[j])), len(lines))
             # An exception's line only: a tool's last ``fatal:`` or ``error:`` line is as often what follows the
             # error (``fatal: Could not read from remote repository.`` after any of git's, ``make: *** Error 1``).
-            shown = "\n".join(lines[k + 1 : end])
+            shown = _without_a_tool_s_marks("\n".join(lines[k + 1 : end]))
             message = error_line(shown) or (_first_statement(shown) if labelled_details else None)
             if introduced and not labelled_details and not (message and exception_type(message)):
                 # Not a tool's last line there, but a first line that names an error (LaTeX's ``! Package fontspec Error: …``).
@@ -1297,6 +1297,23 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
             k = end  # a block of the commands run: the error may be in the next one
         k += 1
     return None
+
+
+#: The mark a build tool puts before each line it prints (hvigor's and Gradle's ``> ``).
+_TOOL_MARK = re.compile(r"^> ?", re.MULTILINE)
+
+
+def _without_a_tool_s_marks(shown: str) -> str:
+    """A block's lines without the ``> `` a tool put before every one (``> hvigor ERROR: …``): no error line starts
+    with it. A block where some lines have it (Gradle's ``> Task :app:compile FAILED`` among others) stays as it is.
+
+    >>> _without_a_tool_s_marks("> hvigor ERROR: Unable to find 'DEVECO_SDK_HOME'\\n>\\n> hvigor ERROR: BUILD FAILED in 21 ms")
+    "hvigor ERROR: Unable to find 'DEVECO_SDK_HOME'\\n\\nhvigor ERROR: BUILD FAILED in 21 ms"
+    >>> _without_a_tool_s_marks("> Task :app:compile FAILED\\nerror: x")
+    '> Task :app:compile FAILED\\nerror: x'
+    """
+    written = [line for line in shown.split("\n") if line.strip()]
+    return _TOOL_MARK.sub("", shown) if written and all(line.startswith(">") for line in written) else shown
 
 
 def _english_between_chinese(text: str) -> tuple[list[str], list[str]]:

@@ -37,6 +37,9 @@ _LINE_END_BLANK = re.compile(_PASTE["line_end_blank"], _FLAGS)
 EXCEPTION_LINE = re.compile(RULES["exception_line"], _FLAGS)
 #: Tool errors without a Python type: ``ERROR: Could not find ...`` (pip), ``fatal: ...`` (git).
 TOOL_ERROR_LINE = re.compile(RULES["tool_error_line"], _FLAGS)
+#: A log's line that says it is an error by its level (``[2017-01-04T11:44:15][ERROR][logstash.pipeline] …``,
+#: ``2021-03-02 10:00:01 ERROR [main] …``), read with ``search`` in one line.
+LOGGED_ERROR_LINE = re.compile(RULES["logged_error_line"])
 #: The cause a tool states under its error line: Gradle's ``> Manifest merger failed …``.
 TOOL_CAUSE_LINE = re.compile(RULES["tool_cause_line"], _FLAGS)
 #: An exception inside a line (``I get `KeyError: 'bbox'` when...``), read when no line starts with one.
@@ -217,6 +220,26 @@ def earlier_errors(text: str, count: int) -> list[str]:
                 return out
     if tool and matches and (before := _line_before(text, matches[-1].start())):
         out.append(before)
+    if tool and matches:
+        out += _logged_errors(text, matches[-1].start(), count - len(out), out)
+    return out
+
+
+def _logged_errors(text: str, at: int, count: int, taken: list[str]) -> list[str]:
+    """Up to ``count`` lines before offset ``at`` that a log marks as errors by their level, not a tool's error lines
+    nor ``taken`` already, nearest first: Logstash's ``[ERROR]`` line says what failed, then a line of the plugin's
+    settings a thousand characters long, then ``Error: event executor terminated``.
+
+    >>> _logged_errors("[t][ERROR][pipeline] A plugin had an unrecoverable error.\\n  Plugin: <Beats port=>5044>\\n  Error: x", 87, 3, [])
+    ['[t][ERROR][pipeline] A plugin had an unrecoverable error.']
+    """
+    out: list[str] = []
+    for line in reversed(text[:at].split("\n")):
+        if len(out) >= count:
+            break
+        line = trimmed(line)
+        if line and LOGGED_ERROR_LINE.search(line) and not TOOL_ERROR_LINE.match(line) and line not in taken and line not in out:
+            out.append(line)
     return out
 
 

@@ -33,6 +33,7 @@
       exceptionLine: new RegExp(rules.exception_line, "gm"),
       toolErrorLine: new RegExp(rules.tool_error_line, "gm"),
       toolCauseLine: new RegExp(rules.tool_cause_line),
+      loggedErrorLine: new RegExp(rules.logged_error_line),
       inlineExceptionLine: new RegExp(rules.inline_exception_line, "gm"),
       // Python writes a group in a replacement as \1, JavaScript as $1.
       localised: rules.localised.pairs,
@@ -300,7 +301,21 @@
       var before = lineBefore(text, found[found.length - 1].index, R);
       if (before) out.push(before);
     }
+    if (tool) loggedErrors(text, found[found.length - 1].index, count, out, R);
     return out;
+  }
+
+  // As errata.fingerprint._logged_errors: lines before offset at that a log marks as errors by their level, not a
+  // tool's error lines nor taken already, nearest first, added to out until it holds count.
+  function loggedErrors(text, at, count, out, R) {
+    var lines = text.slice(0, at).split("\n");
+    for (var j = lines.length - 1; j >= 0 && out.length < count; j--) {
+      var line = trimmed(lines[j], R);
+      if (!line || !R.loggedErrorLine.test(line) || out.indexOf(line) >= 0) continue;
+      R.toolErrorLine.lastIndex = 0;
+      var tool = R.toolErrorLine.exec(line);
+      if (!(tool && tool.index === 0)) out.push(line);
+    }
   }
 
   // As errata.fingerprint.stated_cause: the cause a tool states on the line right under its last error line,
