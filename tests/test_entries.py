@@ -988,3 +988,47 @@ def test_a_block_whose_every_line_a_tool_marked_with_a_greater_than_sign_shows_i
         "> hvigor ERROR: BUILD FAILED in 21 ms\n```\n\n## 解决方案\n\n在 DevEco Studio 中运行，或设置 DEVECO_SDK_HOME。\n"
     )
     assert [e.message for e in find_entries(note)] == ["hvigor ERROR: Unable to find 'DEVECO_SDK_HOME' in the system environment path."]
+
+
+def test_errors_written_as_block_label_fix_with_no_headings_are_entries_each():
+    """Lookup round eleven: a Sqoop note writes its errors as a block, ``解决办法 :``, the fix, then the next block; only
+    the first was read (the page's own). Each block that shows an error as a program prints it, with a label for its
+    cause or fix right after it, starts an entry now; the id goes on the label's paragraph, right under the block."""
+    import markdown
+
+    from errata.cards import render_essay
+
+    body = (
+        "将数据导入 Hive 时遇到两个问题。\n\n```shell\nERROR tool.ImportTool: Import failed: java.io.IOException: Generating splits for a textual index column\n```\n\n"
+        "解决办法 :\n在导入命令中加入`-Dorg.apache.sqoop.splitter.allow_text_splitter=true`\n\n"
+        "```shell\nERROR tool.ImportTool: Import failed: java.io.IOException: java.lang.ClassNotFoundException: org.apache.hadoop.hive.conf.HiveConf\n```\n\n"
+        "解决办法 :\n将 `hive-common-2.3.4.jar` 复制到 sqoop 的 lib 目录\n\n"
+        "## 命令\n\n```shell\n$ sqoop import --connect jdbc:mysql://db/x\n```\n\n解决办法 :\n一条命令，不是报错\n"
+    )
+    entries = find_entries(body)
+    assert [e.message for e in entries] == [
+        "java.io.IOException: Generating splits for a textual index column",
+        "java.io.IOException: java.lang.ClassNotFoundException: org.apache.hadoop.hive.conf.HiveConf",
+    ]
+    assert entries[0].sections["solution"].startswith("在导入命令中加入") and "HiveConf" in entries[1].sections["details"]
+    assert "一条命令" not in entries[1].sections["solution"]  # a heading ends it; a block of commands starts nothing
+    page = markdown.Markdown(extensions=["attr_list", "pymdownx.superfences"]).convert(render_essay(body, entries))
+    assert f'<p id="{entries[0].anchor}">解决办法 :' in page and f'<p id="{entries[1].anchor}">解决办法 :' in page
+
+
+def test_a_block_under_an_entry_s_heading_starts_no_entry_of_its_own():
+    """The block a heading's entry (or a bold one's) shows is that entry's, its label after it too: only a block after
+    what to do was said starts one."""
+    body = "## 导入报错\n\n```\nImportError: No module named 'x'\n```\n\n解决方法：\npip install x\n"
+    assert [(e.message, e.heading_id) for e in find_entries(body)] == [("ImportError: No module named 'x'", "导入报错")]
+
+
+@pytest.mark.parametrize("text", [
+    lambda n: "```\nKeyError: 'a b'\n```\n\n解决办法：重装\n\n" * n,
+    lambda n: "```\nKeyError: 'a b'\n```\n" + "\n" * n + "解决办法：重装\n",
+    lambda n: "```\nKeyError: 'a b'\n" * n,
+])
+def test_blocks_then_labels_are_read_in_linear_time(text):
+    from scaling import grows_linearly
+
+    assert grows_linearly(lambda n: find_entries(text(n)), 2_000)

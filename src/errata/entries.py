@@ -197,10 +197,22 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
     references = _reference_labels(lines) if in_place else frozenset()
     entries = []
     given: set[str] = set()  # the ids bold paragraphs were given: the same error in bold twice gets one
-    for n, (start, message, kind, in_place, fix_after, bold_heading) in enumerate(starts):
-        end = _entry_end(lines, start, kind, starts[n + 1][0] if n + 1 < len(starts) else len(lines))
+    for n, (start, message, kind, in_place, fix_after, bold_heading, block_end) in enumerate(starts):
+        end = _entry_end(lines, block_end if kind == SHOWN else start, kind, starts[n + 1][0] if n + 1 < len(starts) else len(lines))
         entry = ErrorEntry(message, start + first_line, end + first_line - 1)
         entry.sections = _sections(lines[start + 1 : end])
+        if kind == SHOWN:
+            # A block, then a label: the block is the details, the sections are the prose after it, and the id goes
+            # on the label's paragraph (no id reaches a fenced block), right under the error.
+            after = block_end + 1
+            entry.sections = {"details": _tidy(lines[start:after]), **_sections(lines[after:end])}
+            label = next(k for k in range(after, end) if lines[k].strip())
+            if taken[entry.anchor] or entry.anchor in given or not entry.sections.keys() & {"analysis", "solution"}:
+                continue
+            given.add(entry.anchor)
+            entry.heading_id, entry.id_after_line = entry.anchor, (_paragraph_end(lines, label, end) or end - 1) + first_line
+            entries.append(entry)
+            continue
         if kind == BOLD:
             # The label says it is an error; the page keeps the paragraph, which gets the entry's id.
             last = start if bold_heading else _paragraph_end(lines, start, end) or start
@@ -737,7 +749,7 @@ def _without_plain_lists(lines: list[str], starts: list[_Start]) -> list[_Start]
 
 
 #: The kinds of entry start that are not headings (a heading's kind is its hashes: ``##``, its level).
-LIST, BOLD, ONE_LINE, ITEM = "list", "bold", "line", "item"
+LIST, BOLD, ONE_LINE, ITEM, SHOWN = "list", "bold", "line", "item", "shown"
 
 
 class _Start(NamedTuple):
@@ -745,10 +757,11 @@ class _Start(NamedTuple):
 
     line: int
     message: str
-    kind: str  # LIST, BOLD, ONE_LINE, ITEM, or a heading's hashes
+    kind: str  # LIST, BOLD, ONE_LINE, ITEM, SHOWN, or a heading's hashes
     in_place: bool  # the page keeps the text as written, and the entry's id goes on it
     fix_after: bool = False  # a bold label that says the fix follows it (``**报错：… 解决：**``)
     bold_heading: bool = False  # a bold line standing as a heading would (``**Execution failed for task …**``)
+    block_end: int = 0  # SHOWN: the line that closes the block
 
 
 def _entry_starts(lines: list[str]) -> list[_Start]:
@@ -759,10 +772,18 @@ def _entry_starts(lines: list[str]) -> list[_Start]:
     above: list[tuple[int, str]] = []  # the headings this line stands under: (level, text)
     opens = _opens_a_block(lines)
     last_text = -1  # the last line that holds text, before this one
-    for i, role in enumerate(line_roles("\n".join(lines))):
+    roles = line_roles("\n".join(lines))
+    fix_since_start = True  # since the last start, the note said what to do (or there is none): a block may start one
+    for i, role in enumerate(roles):
         previous_text, last_text = last_text, (i if lines[i].strip() else last_text)
+        if role == FENCED and fix_since_start and (i == 0 or roles[i - 1] != FENCED) and (shown := _error_block_then_fix(lines, i, roles)):
+            starts.append(_Start(i, shown[0], SHOWN, True, block_end=shown[1]))
+            fix_since_start = False
+            continue
         if role in (FENCED, HTML):
             continue  # code, or a raw HTML block or comment: the page shows it as written, and no id line or card works there
+        # What to do said, or a heading that no start is (a section of its own): a block after it may start an entry.
+        fix_since_start = fix_since_start or bool(_HEADING.match(lines[i])) or _says_what_to_do(lines[i])
         line = lines[i]
         marker = _LIST_MARKER.match(line)
         message = code_span_text(line[marker.end() :]) if marker else None
@@ -810,7 +831,44 @@ def _entry_starts(lines: list[str]) -> list[_Start]:
                 or _error_in_code_under_heading(lines, i, words)
             ):
                 starts.append(_Start(i, message, marker.group("hashes"), True))
+        if starts and starts[-1].line == i:
+            fix_since_start = False
     return starts
+
+
+def _says_what_to_do(line: str) -> bool:
+    """Whether a line labels a cause or a fix (``解决办法 :``, ``- **原因**：…``, ``### 解决``).
+
+    >>> _says_what_to_do("解决办法 :"), _says_what_to_do("### 解决"), _says_what_to_do("运行后报错：")
+    (True, True, False)
+    """
+    found = _inline_label(line) or _paragraph_label(line) or _label_alone(line)
+    key = found[0] if found else section_key(heading_text(line) or "") if _HEADING.match(line) else None
+    return key in ("analysis", "solution")
+
+
+def _error_block_then_fix(lines: list[str], at: int, roles: list[str]) -> tuple[str, int] | None:
+    """The error a fenced block at the margin shows, where the line after it labels a cause or a fix in a paragraph of
+    its own (``解决办法 :``): a note of errors written as block, label, fix, block, label, fix, with no headings. A
+    thrown exception only, and the line closing the block.
+
+    >>> note = ["```", "ERROR tool.ImportTool: Import failed: java.io.IOException: Generating splits", "```", "", "解决办法 :", "加参数"]
+    >>> _error_block_then_fix(note, 0, line_roles("\\n".join(note)))
+    ('java.io.IOException: Generating splits', 2)
+    >>> tutorial, listed = ["```", "pip install x", "```", "解决办法：", "重装"], ["```", "KeyError: 'a b'", "```", "- 解决：重装"]
+    >>> _error_block_then_fix(tutorial, 0, line_roles("\\n".join(tutorial))), _error_block_then_fix(listed, 0, line_roles("\\n".join(listed)))
+    (None, None)
+    """
+    if not FENCE.match(lines[at]) or lines[at][0] in " \t":
+        return None
+    end = next((k for k in range(at + 1, len(lines)) if roles[k] != FENCED), len(lines)) - 1  # the closing fence
+    after = next((k for k in range(end + 1, len(lines)) if lines[k].strip()), None) if end > at else None
+    if after is None or lines[after][0] in " \t-*+>#|" or not _says_what_to_do(lines[after]):
+        return None
+    message = _first_error_line(lines[at + 1 : end])
+    # A thrown exception only: a tool's line in a block under any heading is as often what followed the error (git's
+    # ``fatal: Could not read from remote repository.``) or an example of one.
+    return (message, end) if message and exception_type(message) and not _follows_the_error(message) and len(message.split()) >= 2 else None
 
 
 def _without_wrapping_emphasis(text: str) -> str:
@@ -1467,9 +1525,9 @@ def _entry_end(lines: list[str], start: int, kind: str, limit: int) -> int:
             continue
         if kind in (LIST, ITEM) and not line[0].isspace():
             return start + 1 + offset  # a top-level line ends a list item
-        if kind == BOLD and (_HEADING.match(line) or _THEMATIC_BREAK.match(line)):
+        if kind in (BOLD, SHOWN) and (_HEADING.match(line) or _THEMATIC_BREAK.match(line)):
             return start + 1 + offset  # any heading or rule ends a bold paragraph's entry
-        if kind not in (LIST, BOLD, ITEM) and _HEADING.match(line) and len(line) - len(line.lstrip("#")) <= len(kind):
+        if kind not in (LIST, BOLD, ITEM, SHOWN) and _HEADING.match(line) and len(line) - len(line.lstrip("#")) <= len(kind):
             return start + 1 + offset  # a heading of the same or a higher level ends a heading entry
     return limit
 
