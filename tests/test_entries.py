@@ -1027,8 +1027,34 @@ def test_a_block_under_an_entry_s_heading_starts_no_entry_of_its_own():
     lambda n: "```\nKeyError: 'a b'\n```\n\n解决办法：重装\n\n" * n,
     lambda n: "```\nKeyError: 'a b'\n```\n" + "\n" * n + "解决办法：重装\n",
     lambda n: "```\nKeyError: 'a b'\n" * n,
+    lambda n: "运行时报错：\n```\nKeyError: 'a b'\n```\n重装一次就好了。\n\n" * n,
+    lambda n: "运行时报错：\n\n" * 50 + "运行时报错：\n" + "x y z\n" * n,
 ])
 def test_blocks_then_labels_are_read_in_linear_time(text):
     from scaling import grows_linearly
 
     assert grows_linearly(lambda n: find_entries(text(n)), 2_000)
+
+
+def test_a_page_of_errors_each_introduced_in_words_gives_each_its_entry():
+    """Lookups rounds ten and eleven: a page with no heading per error (``在进行npm install时，出现了报错，具体报错内容如下：``,
+    the block, the fix; then the next) gave one entry, the first. Each error a line introduces is an entry now, its fix
+    what is said after it up to the next; one with nothing said after it belongs to the one before (a fix that shows a
+    second error on the way). make's lines after a failed command name no error of their own."""
+    body = (
+        "在进行npm install时，出现了报错，具体报错内容如下：\n```\nError: Cannot find module 'node-sass'\n```\n\n把本地的 nodejs 版本重新安装为 8.17.0。\n\n"
+        "在进行npm run dev时，出现了报错，具体报错内容如下：\n```\nError: Node Sass could not find a binding for your current environment\n```\n\n"
+        "执行 npm rebuild node-sass 后重新运行即可。\n\n再运行又出现错误\n```\nError: listen EADDRINUSE: address already in use :::8080\n```\n\n"
+        "执行 make 出现错误\n```\nCMakeFiles/MonoAR.dir/build.make:198: recipe for target 'ViewerAR.cc.o' failed\nmake[2]: *** [ViewerAR.cc.o] Error 1\n```\n\n"
+        "在源文件里加入 unistd.h 就好了。\n"
+    )
+    entries = find_entries(body)
+    assert [e.message for e in entries] == [
+        "Error: Cannot find module 'node-sass'",
+        "Error: Node Sass could not find a binding for your current environment",
+        "Error: listen EADDRINUSE: address already in use :::8080",
+    ]
+    assert entries[0].sections["solution"] == "把本地的 nodejs 版本重新安装为 8.17.0。"
+    assert entries[1].sections["solution"] == "执行 npm rebuild node-sass 后重新运行即可。"
+    assert "unistd.h" in entries[2].sections["solution"]  # make's block is no error of its own: what follows is this one's
+    assert entries[0].end_line < entries[1].line

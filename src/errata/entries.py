@@ -259,8 +259,9 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
         if "details" not in entry.sections and kind not in (ONE_LINE, ITEM) and (block := _first_code_block(lines[start + 1 : end])):
             entry.sections = {"details": block, **entry.sections}
         entries.append(entry)
-    if not entries and (whole := _page_entry(lines, first_line) or _introduced_entry(lines, first_line)):
-        entries.append(whole)
+    if not entries:
+        whole = _page_entry(lines, first_line)
+        entries = [whole] if whole else _introduced_entries(lines, first_line)
     return entries
 
 
@@ -287,93 +288,113 @@ def _prose_paragraph_end(lines: list[str], at: int, prose: dict[int, str]) -> in
     return end
 
 
-def _quoted_entry(lines: list[str], at: int, span: str, prose: dict[int, str], first_line: int) -> ErrorEntry | None:
-    """:func:`_introduced_entry` for a line that quotes its error (:data:`_QUOTES_THE_ERROR`): an entry where the span is
-    an error as a program prints it (its type or a tool's error line) and prose after the line says what was done; the
-    id goes on the line's paragraph.
+class _Shown(NamedTuple):
+    """An error a line introduces (:func:`_introduced_entries`): the line, the last line of its paragraph (which gets the
+    id), the lines that show the error (``start`` to ``stop``, none where the line quotes it) and the message."""
+
+    line: int
+    paragraph_end: int
+    start: int
+    stop: int
+    message: str
+
+
+def _quoted_error(lines: list[str], at: int, span: str, prose: dict[int, str]) -> _Shown | None:
+    """The error a line quotes (:data:`_QUOTES_THE_ERROR`) where the span is an error as a program prints it (its type or
+    a tool's error line).
 
     >>> lines = ["加载数据时报了异常，报错：`BindingException: Invalid bound statement (not found)`", "原来是 mapper 没写进配置。"]
-    >>> entry = _quoted_entry(lines, 0, "BindingException: Invalid bound statement (not found)", {0: lines[0], 1: lines[1]}, 1)
-    >>> entry.message, entry.id_after_line, entry.sections["solution"]
-    ('BindingException: Invalid bound statement (not found)', 2, '原来是 mapper 没写进配置。')
+    >>> _quoted_error(lines, 0, "BindingException: Invalid bound statement (not found)", {0: lines[0], 1: lines[1]})
+    _Shown(line=0, paragraph_end=1, start=1, stop=1, message='BindingException: Invalid bound statement (not found)')
     """
     message = error_line(span)
     if not message or len(message.split()) < 2:
         return None
-    fix = _prose_under(lines[at + 1 :])
-    if not fix:
-        return None
-    end = _prose_paragraph_end(lines, at, prose)
-    entry = ErrorEntry(message, at + first_line, len(lines) + first_line - 1, heading_id=anchor_for(message))
-    entry.id_after_line = end + first_line
-    entry.sections = {"solution": fix}
-    return entry
+    return _Shown(at, _prose_paragraph_end(lines, at, prose), at + 1, at + 1, message)
 
 
-#: How many lines that say an error follows a note with no heading for it is read for: a note of one error has a
-#: few (a first try, a second), and each is read on to the page's end.
-_INTRODUCTIONS_TRIED = 4
+#: How many lines that say an error follows a note with no heading for it are read for: a note of errors has a few for
+#: each (a first try, a second).
+_INTRODUCTIONS_TRIED = 40
 
 
-def _introduced_entry(lines: list[str], first_line: int = 1) -> ErrorEntry | None:
-    """A note that is one error with no heading for it: a line says the error follows (``报错如下：``), the error is
-    the block, quote or paragraph after it, and prose after that says what was done. The page keeps it as written;
-    the line's paragraph gets the entry's id. Asked only where the page gives no other entry.
+def _introduced_entries(lines: list[str], first_line: int = 1) -> list[ErrorEntry]:
+    """A note of errors with no heading for them: a line says the error follows (``报错如下：``), the error is the
+    block, quote or paragraph after it, and prose after that, up to the next such error, says what was done. The page
+    keeps it as written; the line's paragraph gets the entry's id. Asked only where the page gives no other entry.
 
     >>> lines = ["今天升级后启动，跳出一个报错：", "", "Vagrant could not detect VirtualBox! Make sure it is installed.", "", "把安装目录加进 PATH 就好了。"]
-    >>> entry = _introduced_entry(lines)
+    >>> [entry] = _introduced_entries(lines)
     >>> entry.message, entry.id_after_line, entry.sections["solution"]
     ('Vagrant could not detect VirtualBox!', 1, '把安装目录加进 PATH 就好了。')
-    >>> _introduced_entry(["错误处理是这样写的：", "", "```python", "try:", "    x()", "```", "", "这样就好。"])
+    >>> _introduced_entries(["错误处理是这样写的：", "", "```python", "try:", "    x()", "```", "", "这样就好。"])
+    []
 
-    Each such line is tried in turn, the first that shows an error and has prose after it taken:
+    A line that shows no error is passed over; each that does is an entry where prose after its error, up to the next
+    one, says what was done (a note of two errors, each with its fix); one with nothing after it is the one before's:
 
-    >>> _introduced_entry(["报错如下：", "```", "$ pg_ctl start", "```", "", "再试一次，报错如下：", "```", "postgres: invalid argument: x", "```", "", "路径里有空格，加上引号。"]).message
-    'postgres: invalid argument: x'
+    >>> [e.message for e in _introduced_entries(["报错如下：", "```", "$ pg_ctl start", "```", "", "再试一次，报错如下：", "```", "postgres: invalid argument: x", "```", "", "路径里有空格，加上引号。"])]
+    ['postgres: invalid argument: x']
+    >>> [e.message for e in _introduced_entries(["安装时报错：", "```", "Error: Cannot find module 'x'", "```", "重装一次 x。", "", "运行时报错：", "```", "Error: listen EADDRINUSE: address already in use", "```", "换个端口。"])]
+    ["Error: Cannot find module 'x'", 'Error: listen EADDRINUSE: address already in use']
     """
     roles = line_roles("\n".join(lines))
     prose = {i: lines[i] for i, role in enumerate(roles) if role != FENCED}
+    found: list[_Shown] = []
     tried = 0
     for i, line in prose.items():
-        if roles[i] == HTML:
-            continue  # a raw HTML block or comment: the page shows it as written, no id line works there
+        if roles[i] == HTML or (found and i < found[-1].stop):
+            continue  # a raw HTML block or comment (no id line works there), or a line of the error shown before
         says = _SAYS_THE_ERROR_FOLLOWS.match(line)
         quoted = None if says else _QUOTES_THE_ERROR.search(line)
         if not says and not quoted:
             continue
         tried += 1
         if tried > _INTRODUCTIONS_TRIED:
-            return None  # each try reads on to the page's end: a page of such lines took minutes (4,000: 64 s)
-        if quoted:
-            # The error is on the line itself; what follows it, in its paragraph or after, says what was done.
-            entry = _quoted_entry(lines, i, quoted["span"], prose, first_line)
-            if entry:
-                return entry
-            continue
-        end = _prose_paragraph_end(lines, i, prose)  # the paragraph the line ends (a fence may follow at once)
-        start = next((k for k in range(end + 1, len(lines)) if lines[k].strip()), None)
-        if start is None:
-            return None
-        if FENCE.match(lines[start]):
-            stop = next((k for k in range(start + 1, len(lines)) if _closes_fence(lines[start], lines[k])), len(lines) - 1) + 1
-            message = _first_error_line(lines[start + 1 : stop - 1])  # a log: commands, then the error
-        else:  # a quote or a paragraph: what the program printed, from its first sentence
-            stop = next((k for k in range(start, len(lines)) if not lines[k].strip()), len(lines))
-            shown = [_QUOTED.sub("", text).strip() for text in lines[start:stop]]
-            shown = [code_span_text(text) or text for text in shown]  # `1045 - Access denied …` as one code span
-            message = error_line("\n".join(shown)) or _first_statement("\n".join(shown))
-            if message and not (names_an_error(message) or _STATEMENT.search(message)):
-                message = None  # ``<!-- more -->``, a file name: no statement of an error
-        if not message:
-            continue  # the next line that says an error follows may show one (a note of two tries, the second's error plainer)
-        fix = _prose_under(lines[stop:])
+            break  # a page of such lines, each read on to its error: a few tens are a note's
+        shown = _quoted_error(lines, i, quoted["span"], prose) if quoted else _error_shown_after(lines, i, prose, roles)
+        if shown:
+            found.append(shown)
+    # From the last: an error with nothing said after it is part of the one before (``可使用 --provider 查看出错原因``
+    # says what to do about the first error and shows a second one, whose fix is the first's).
+    entries: list[ErrorEntry] = []
+    limit = len(lines)
+    for shown in reversed(found):
+        fix = _prose_under(lines[shown.stop : limit])
         if not fix:
-            return None  # nothing said after it, nor after any later one
-        entry = ErrorEntry(message, i + first_line, len(lines) + first_line - 1, heading_id=anchor_for(message))
-        entry.id_after_line = end + first_line
-        entry.sections = {"details": _tidy(lines[start:stop]), "solution": fix}
-        return entry
-    return None
+            continue
+        entry = ErrorEntry(shown.message, shown.line + first_line, limit + first_line - 1, heading_id=anchor_for(shown.message))
+        entry.id_after_line = shown.paragraph_end + first_line
+        entry.sections = {"solution": fix} if shown.start == shown.stop else {"details": _tidy(lines[shown.start : shown.stop]), "solution": fix}
+        entries.insert(0, entry)
+        limit = shown.line
+    given: set[str] = set()  # the same error twice: the first is its entry
+    return [entry for entry in entries if not (entry.heading_id in given or given.add(entry.heading_id))]
+
+
+def _error_shown_after(lines: list[str], at: int, prose: dict[int, str], roles: list[str]) -> _Shown | None:
+    """The error shown after the paragraph of a line that says one follows: the block, quote or paragraph after it.
+
+    >>> lines = ["跳出一个报错：", "", "Vagrant could not detect VirtualBox! Make sure it is installed.", "", "重装。"]
+    >>> _error_shown_after(lines, 0, dict(enumerate(lines)), line_roles("\\n".join(lines)))
+    _Shown(line=0, paragraph_end=0, start=2, stop=3, message='Vagrant could not detect VirtualBox!')
+    """
+    end = _prose_paragraph_end(lines, at, prose)  # the paragraph the line ends (a fence may follow at once)
+    start = next((k for k in range(end + 1, len(lines)) if lines[k].strip()), None)
+    if start is None:
+        return None
+    if FENCE.match(lines[start]):
+        # Where the fence's lines end (as the roles read it: one look over the block, not one for each line after it)
+        stop = next((k for k in range(start + 1, len(lines)) if roles[k] != FENCED), len(lines))
+        message = _first_error_line(lines[start + 1 : stop - 1])  # a log: commands, then the error
+    else:  # a quote or a paragraph: what the program printed, from its first sentence
+        stop = next((k for k in range(start, len(lines)) if not lines[k].strip()), len(lines))
+        shown = [_QUOTED.sub("", text).strip() for text in lines[start:stop]]
+        shown = [code_span_text(text) or text for text in shown]  # `1045 - Access denied …` as one code span
+        message = error_line("\n".join(shown)) or _first_statement("\n".join(shown))
+        if message and not (names_an_error(message) or _STATEMENT.search(message)):
+            message = None  # ``<!-- more -->``, a file name: no statement of an error
+    return _Shown(at, end, start, stop, message) if message else None
 
 
 def _first_error_line(shown: list[str]) -> str | None:
@@ -387,7 +408,10 @@ def _first_error_line(shown: list[str]) -> str | None:
     typed = error_line(shown_text)
     if typed and exception_type(typed):
         return typed
-    return next((line.strip() for line in shown if len(line.split()) >= 3 and not line.lstrip().startswith(("$", "#", ">")) and _mostly_latin(line) and names_an_error(line)), None)
+    return next((
+        line.strip() for line in shown
+        if len(line.split()) >= 3 and not line.lstrip().startswith(("$", "#", ">")) and _mostly_latin(line) and names_an_error(line) and not _MAKE_S_FAILURE.match(line.strip())
+    ), None)
 
 
 def _mostly_latin(line: str) -> bool:
@@ -1412,14 +1436,22 @@ def _error_it_opens_with(shown: str) -> str | None:
     return found if found and not _follows_the_error(found) else None
 
 
+#: make's lines after a command failed, whatever the command said: ``CMakeFiles/x.dir/build.make:198: recipe for target
+#: 'a.o' failed``, ``make[2]: *** [a.o] Error 1``.
+_MAKE_S_FAILURE = re.compile(r"\S*:\d+: recipe for target .* failed$|(?:\S*/)?g?make(?:\[\d+\])?: \*\*\* ")
+
+
 def _follows_the_error(message: str) -> bool:
-    """Whether a tool's line is git's ``fatal:``, which ends its output after the line that says what went wrong
-    (``fatal: Could not read from remote repository.``): as often a consequence of the error as the error.
+    """Whether a tool's line is one that follows the line that says what went wrong: git's ``fatal:``, which ends its
+    output (``fatal: Could not read from remote repository.``), make's lines after a command failed: as often a
+    consequence of the error as the error, and the same after every error.
 
     >>> _follows_the_error("fatal: Could not read from remote repository."), _follows_the_error("error: linker `cc` not found")
     (True, False)
+    >>> _follows_the_error("CMakeFiles/MonoAR.dir/build.make:198: recipe for target 'CMakeFiles/MonoAR.dir/src/AR/ViewerAR.cc.o' failed")
+    True
     """
-    return message.lower().startswith("fatal")
+    return message.lower().startswith("fatal") or _MAKE_S_FAILURE.match(message.strip()) is not None
 
 
 def _first_statement(shown: str) -> str | None:
