@@ -437,3 +437,51 @@ def test_a_section_label_with_its_colon_inside_the_bold_is_read(tmp_path):
     essay = tmp_path / "a.md"
     essay.write_text("---\ntitle: a\ntags: [python]\n---\n# a\n\n- `KeyError: 'x'`\n\n  - **问题分析：**\n    没有这个键。\n", encoding="utf-8")
     assert not [p for p in check_files([essay]) if p.rule == "entry"]
+
+
+def test_a_link_the_system_cannot_follow_is_reported_not_raised(tmp_path):
+    """Red team round 31: a link target holding a NUL (an essay with a UTF-8 byte order mark was read as UTF-8 whatever
+    it held) and one through a symbolic link that leads to itself raised in ``Path.resolve``: the traceback ended the
+    check, every other file's problems unprinted, and named neither file nor line."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "loop").symlink_to("loop")
+    essay = docs / "a.md"
+    essay.write_text("---\ntitle: a\n---\n# a\n\n[x](loop/b.md)\n", encoding="utf-8")
+    problems = check_files([essay], docs_dir=docs)
+    assert [(p.line, p.rule) for p in problems if "cannot be followed" in p.message] == [(6, "link")]
+    from errata.checks import check_links
+
+    (found,) = check_links("[x](a\x00b.md)\n", essay, 6, set(), lambda target: None, docs.resolve())
+    assert (found.line, found.rule) == (6, "link") and "cannot be followed" in found.message
+
+
+def test_the_docs_folder_setting_of_a_site_is_read_in_linear_time(tmp_path):
+    """Red team round 31: checked without a docs folder (another blog's pre-commit hook), the site around a file is told by
+    the nearest mkdocs.yml's ``docs_dir`` line, read with a lazy value between optional runs of blanks: a line of 6,000 tabs,
+    a letter and 6,000 more took the check over five minutes (the time grew with the cube of the line)."""
+    from scaling import grows_linearly
+
+    from errata.contribution import site_docs_of
+
+    config, essay = tmp_path / "mkdocs.yml", tmp_path / "docs" / "a.md"
+
+    def read(n: int) -> object:
+        config.write_text("site_name: x\ndocs_dir:" + "\t" * n + "d" + "\t" * n + '"c\n', encoding="utf-8")
+        return site_docs_of(essay)
+
+    assert grows_linearly(read, 100)
+    config.write_text("site_name: x\ndocs_dir: 'site docs'  # 注释\n", encoding="utf-8")
+    assert site_docs_of(tmp_path / "site docs" / "a.md") == (tmp_path / "site docs").resolve()
+
+
+def test_a_text_direction_mark_in_the_front_matter_is_reported_and_never_printed():
+    """Red team round 31: the content loses the characters that turn text's direction, and the check names them in the
+    body; in a title (``标题\\u202egnp.exe``) they passed the check and reached every page's sidebar and tab."""
+    from errata.checks import check_front_matter_html
+    from errata.safety import escape_text
+
+    problems = check_front_matter_html({"title": "标题\u202egnp.exe", "tags": ["ok", "a\u2066b"]}, "a.md", {("title",): 2, ("tags", 1): 3})
+    assert [(p.line, p.rule) for p in problems] == [(2, "unsafe-html"), (3, "unsafe-html")]
+    assert all("U+202E" in p.message or "U+2066" in p.message for p in problems)
+    assert escape_text("标题\u202egnp.exe") == "标题gnp.exe"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import random
 
 import pytest
@@ -381,3 +382,17 @@ def test_utf16_without_a_mark_of_loss_reads_as_utf16_and_the_check_names_a_read_
     plain.write_bytes(essay.replace("安装模块", "一").encode("utf-16-le"))
     for path in (read_back, plain):
         assert [p.rule for p in check_files([path]) if p.line == 1] == ["encoding"], path.name
+
+
+def test_a_nul_after_a_utf8_byte_order_mark_is_read_as_without_it():
+    """Red team round 31: after a UTF-8 byte order mark a NUL was read as UTF-8 text (without it, the file is asked whether
+    it is UTF-16): the check's links raised on it, and the repair wrote the file without its mark, a file it then called
+    binary. Either way it is now one answer, which names the line of the NUL."""
+    body = "---\ntitle: t\n---\n# t\n\n见[说明](a\x00b.md)。\n".encode()
+    for data in (body, codecs.BOM_UTF8 + body):
+        with pytest.raises(EssayError, match=r"not a text file \(a NUL byte on line 6\)") as raised:
+            decode_bytes(data, "a.md")
+        assert raised.value.line == 6
+    # UTF-16 read as UTF-8 and saved with a UTF-8 byte order mark is read back as without it.
+    saved = "pip 安装模块\n".encode("utf-16-le").decode("utf-8", "replace").encode()
+    assert decode_bytes(codecs.BOM_UTF8 + saved).text == decode_bytes(saved).text == "pip \ufffd装模块\n"

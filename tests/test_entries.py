@@ -1058,3 +1058,49 @@ def test_a_page_of_errors_each_introduced_in_words_gives_each_its_entry():
     assert entries[1].sections["solution"] == "执行 npm rebuild node-sass 后重新运行即可。"
     assert "unistd.h" in entries[2].sections["solution"]  # make's block is no error of its own: what follows is this one's
     assert entries[0].end_line < entries[1].line
+
+
+def test_fence_lines_the_page_reads_as_code_are_read_in_linear_time():
+    """Red team round 31: under each heading that says an error happened, a fence line the page reads as indented code
+    (``        ```x``: never closed) was followed to the page's end, its lines joined and read for an error: 998 such
+    headings in 234 KB took the check 32 s. A fence is followed only where the page reads one."""
+    from scaling import grows_linearly
+
+    def page(n: int) -> str:
+        return "# t\n\n" + "".join(f"## 安装报错 {i}\n\n        ```x\n" + "x\n" * 20 + "\n" for i in range(n))
+
+    assert grows_linearly(lambda n: find_entries(page(n)), 100)
+
+
+def test_a_fence_the_page_reads_under_an_error_heading_still_shows_its_error():
+    body = "# t\n\n## 导入报错\n\n```\nTraceback (most recent call last):\nImportError: No module named x\n```\n\n装上 x 就好了。\n"
+    assert [(e.message, sorted(e.sections)) for e in find_entries(body)] == [("ImportError: No module named x", ["details", "solution"])]
+
+
+@pytest.mark.parametrize(
+    "under",
+    ["  - 原因：分区名写错了\n  - 解决：用 sinfo 看分区名\n", "   * 原因：分区名写错了\n", "    - 原因：分区名写错了\n"],
+    ids=["two columns in", "three columns in", "four columns in"],
+)
+def test_an_error_item_s_id_is_on_its_page_whatever_the_labels_under_it(under):
+    """Red team round 31: a numbered item that names an error with ``-`` labels two columns under it (as Chinese notes
+    indent them) got its id line after its first line; Python-Markdown reads such a label as the item's text going on
+    (``sane_lists``: a bullet is no item of a numbered list, and a list inside an item is four columns in), so the id line
+    showed as text, the index's link led nowhere, and the strict build failed on an essay the check passed."""
+    body = "# 集群报错\n\n3. error: Job submit/allocate failed: Invalid partition name specified\n" + under + "\n4. 其他\n"
+    (entry,) = [e for e in find_entries(body) if e.id_after_line]
+    page = _site_page(body)
+    assert f'id="{entry.anchor}"' in page and "{ #" not in page
+    bullets = "# 报错\n\n- error: Job submit/allocate failed: Invalid partition name specified\n  1. 原因：分区名写错了\n"
+    (entry,) = [e for e in find_entries(bullets) if e.id_after_line]
+    assert f'id="{entry.anchor}"' in _site_page(bullets)
+
+
+@pytest.mark.parametrize("span", ["`ModuleNotFoundError: No module named 'cv2' `", "` ModuleNotFoundError: No module named 'cv2'`", "`ModuleNotFoundError: No module named 'cv2'\u3000`"])
+def test_a_heading_s_id_is_read_from_its_code_span_as_the_page_shows_it(span):
+    """Red team round 31: Python-Markdown shows a code span without the blanks at its ends (an ideographic space too),
+    so a heading of ``运行时报`… `怎么办`` has the id ``运行时报modulenotfounderror-…-cv2怎么办``; the reader slugged the blank
+    it kept, the entry's link led to ``…-cv2-怎么办``, nowhere, and the strict build failed on an essay the check passed."""
+    body = f"# 导入报错\n\n## 运行时报{span}怎么办\n\n原因：没装 opencv。\n\n解决：pip install opencv-python\n"
+    (entry,) = find_entries(body)
+    assert entry.heading_id and f'id="{entry.heading_id}"' in _site_page(body)

@@ -46,6 +46,9 @@ CASES = {
     "redirect-url.md": ("redirect_from: ['https://evil.example/a.html']\n", "must be a path under the site, not a URL"),
     "redirect-quote.md": ("redirect_from: ['/a\"b.html']\n", "may not hold a control character"),
     "redirect-shape.md": ("redirect_from: {a: 1}\n", "redirect_from must be a list of old addresses"),
+    # Red team round 31: a line separator or a text-direction mark, refused in the docs' file names, made a folder of site/.
+    "redirect-separator.md": ('redirect_from: ["/a\\u2028b.html"]\n', "may not hold a control character, a line separator"),
+    "redirect-direction.md": ('redirect_from: ["/\\u202egnp.html"]\n', "may not hold a control character, a line separator"),
     "redirect-permalink.md": ("redirect_from: [/pages/abc123/]\n", "redirect_from /pages/abc123/ is already an address of"),
     # Material looks a page's icon and template up while it renders: a bad one ended the build in a traceback.
     "icon-path.md": ("icon: ../../../../etc/passwd\n", "is not an icon of the theme"),

@@ -545,3 +545,17 @@ def test_the_footer_names_the_next_page_as_its_title_reads(tmp_path):
     page = (site / "a" / "index.html").read_text(encoding="utf-8")
     label = re.search(r'class="md-footer__link md-footer__link--next" aria-label="([^"]*)"', page)
     assert label and label.group(1).endswith(": Map&lt;K, V&gt; 报错 &amp; &quot;null&quot;"), label and label.group(1)
+
+
+def test_a_title_s_blanks_are_put_on_one_line_in_linear_time():
+    """Red team round 31: a title of 60,000 spaces between two words (the front matter's 64 KB allow it) took the archive's
+    and the categories' line-break pattern, tried from each blank of the run, a build of 30 s (quadratic); and a category
+    of them made a heading of the categories page whose attribute-list pattern (Python-Markdown's) took 3.5 s. A run of
+    blanks is one space there, as the page shows it."""
+    from scaling import grows_linearly
+
+    from errata.site import markdown_text
+
+    assert grows_linearly(lambda n: markdown_text("t" + " " * n + "x"), 5_000)
+    assert markdown_text("a  \t \n  b \u2028 c   d") == "a b c d"
+    assert markdown_text("类别" + "\t" * 15_000 + "x") == "类别 x"

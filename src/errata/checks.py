@@ -757,6 +757,8 @@ def check_front_matter_html(metadata: dict[str, Any], path: str, lines: dict[tup
                 line = lines.get((str(key), index), lines.get((str(key),), 1))
                 for what in find_unsafe_text(text):
                     problems.append(Problem(path, line, "unsafe-html", f"unsafe HTML in {key}: {what} (front matter is text)"))
+                if found := _direction_control(text):
+                    problems.append(Problem(path, line, "unsafe-html", f"text-direction control character U+{ord(found[0]):04X} in {key} (it turns the words around it): remove it"))
     from .paths import THEME_KEYS, theme_value_problem  # paths reads this module's quote()
 
     for key in THEME_KEYS:
@@ -940,8 +942,14 @@ def check_links(body: str, path: Path, first_line: int, generated: set[Path], an
             if re.match(r"^[a-z][a-z0-9+.\-]*:|^//", target, re.IGNORECASE):
                 continue  # external, mailto:, javascript: (the unsafe-HTML rule reports that)
             file_part, _, anchor = target.partition("#")
-            target_file = (path.parent / file_part).resolve() if file_part else path.resolve()
             where = first_line + offset
+            try:
+                target_file = (path.parent / file_part).resolve() if file_part else path.resolve()
+            except (OSError, RuntimeError, ValueError):
+                # A NUL in the target (an essay with a byte order mark is read as UTF-8 whatever it holds), or a symbolic
+                # link that leads to itself: resolving it raised, and the traceback ended the whole check (red team round 31).
+                problems.append(Problem(str(path), where, "link", f"link target {quote(file_part)} cannot be followed (a NUL, or a symbolic link that leads to itself): check the path"))
+                continue
             if file_part and site_root is not None and not target_file.is_relative_to(site_root):
                 problems.append(Problem(str(path), where, "link", f"link target {quote(file_part)} is outside the site's docs folder: link to a page of the site, or to a full URL"))
                 continue

@@ -117,7 +117,10 @@ def check_files(
     return sorted(set(problems), key=lambda p: (p.path, p.line, p.rule, p.message))
 
 
-_DOCS_DIR_SETTING = re.compile(r"^docs_dir:[ \t]*['\"]?([^'\"#\n]+?)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
+#: mkdocs.yml's ``docs_dir`` line. Each part has one way to match (possessive): a lazy value between two optional runs of
+#: blanks was split every way at each blank (a line of 6,000 tabs and a letter: a check of over 5 minutes; red team round 31).
+#: A blank value names no folder (``docs`` is meant).
+_DOCS_DIR_SETTING = re.compile(r"^docs_dir:[ \t]*+['\"]?+([^'\"#\n]++)['\"]?+[ \t]*+(?:#.*)?$", re.MULTILINE)
 
 
 def site_docs_of(path: Path) -> Path | None:

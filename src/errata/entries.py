@@ -852,7 +852,7 @@ def _entry_starts(lines: list[str]) -> list[_Start]:
                 or _error_under_heading(lines, i, words)
                 or _error_as_heading(words, under_errors)
                 or _coded_error_in_heading(words)
-                or _error_in_code_under_heading(lines, i, words)
+                or _error_in_code_under_heading(lines, i, words, roles=roles)
             ):
                 starts.append(_Start(i, message, marker.group("hashes"), True))
         if starts and starts[-1].line == i:
@@ -1009,11 +1009,35 @@ def _item_text_end(lines: list[str], at: int, stop: int) -> int:
 
     >>> _item_text_end(["- 错误 1：a", "  - 原因：b", "- 错误 2：c"], 0, 3), _item_text_end(["1. error: x", "   y", "", "   原因：z"], 0, 4)
     (0, 1)
+
+    An item of the other kind less than four columns in goes on the text, as Python-Markdown reads it (``sane_lists``: a
+    ``-`` does not go on a numbered list, and a list inside an item is four columns in): the id line after the item's
+    first line was shown as text there, and the index's link led nowhere (red team round 31).
+
+    >>> _item_text_end(["3. error: x", "  - 原因：b", "  - 解决：c", "", "4. d"], 0, 5), _item_text_end(["3. error: x", "    - 原因：b"], 0, 2)
+    (2, 0)
     """
+    bullet = bool((marker := _ITEM_MARKER.match(lines[at])) and marker.group(1))
     end = at
-    while end + 1 < stop and lines[end + 1].strip() and not (ITEM_LINE.match(lines[end + 1]) or FENCE.match(lines[end + 1]) or _HEADING.match(lines[end + 1])):
+    while end + 1 < stop and lines[end + 1].strip() and not (_ends_item_text(lines[end + 1], bullet) or FENCE.match(lines[end + 1]) or _HEADING.match(lines[end + 1])):
         end += 1
     return end
+
+
+def _ends_item_text(line: str, bullet: bool) -> bool:
+    """Whether ``line`` starts a list item that ends the text of a top-level item before it (a bullet's, where
+    ``bullet``, else a number's): one of its own kind, a list four columns in (inside the item), or one in a quote.
+
+    >>> _ends_item_text("  - b", True), _ends_item_text("  - b", False), _ends_item_text("    - b", False), _ends_item_text("4. b", False)
+    (True, False, True, True)
+    """
+    if not ITEM_LINE.match(line):
+        return False
+    if QUOTE_MARKERS.match(line).end():
+        return True
+    marker = _ITEM_MARKER.match(line)
+    indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+    return indent >= 4 or marker is not None and bool(marker.group(1)) == bullet
 
 
 def _error_and_fix_on_one_line(lines: list[str], at: int) -> tuple[str, str] | None:
@@ -1301,7 +1325,7 @@ _INTRODUCES_THE_ERROR = re.compile(r"(?:报错|错误|异常|错误信息|报错
 _SAYS_IT_APPEARED = re.compile(r"(?:出现|出现了|提示|报|报错|错误|异常)(?:如下|以下)?[ \t]*(?:[：:。][ \t]*)?$")
 
 
-def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labelled: bool = False) -> str | None:
+def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labelled: bool = False, roles: list[str] | None = None) -> str | None:
     """The error a heading says happened (``### 更新composer报错``, ``## make build 失败``) where it shows it in the
     code block under it (a sentence or two may come first), before anything else is labelled or headed: the
     program's exception line, as :func:`~errata.fingerprint.error_line` reads it.
@@ -1322,6 +1346,11 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
 
     >>> _error_in_code_under_heading(["# VS Code 运行 Jupyter 报错", "", "报错内容：", "", "> Unable to start session for kernel Python 3."], 0, "VS Code 运行 Jupyter 报错")
     'Unable to start session for kernel Python 3.'
+
+    ``roles`` (:func:`~errata.markdown_lines.line_roles` of ``lines``, where the caller has them): a line is a fence only
+    where the page reads one. A fence line the page reads as indented code or text (``        ```x``) never closes, and
+    under every heading of a page such lines each looked down to the page's end (998 headings, 234 KB: a check of 32 s;
+    a red-team audit); a fence the page reads closes before the next heading.
     """
     # ``编译问题``: the block must still show an error. A heading that is the error's own words (``### 3. No ExecutorFactory
     # found to execute the application``) says it as surely, where the error the block shows holds them.
@@ -1361,7 +1390,7 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
             return message if message and len(message.split()) >= 2 and under_this_heading(message) else None
         if line.strip():
             appeared = _SAYS_IT_APPEARED.search(line) is not None  # blank lines between keep what it said
-        if FENCE.match(line):
+        if FENCE.match(line) and (roles is None or roles[k] == FENCED):
             end = next((j for j in range(k + 1, len(lines)) if _closes_fence(line, lines[j])), len(lines))
             # An exception's line only: a tool's last ``fatal:`` or ``error:`` line is as often what follows the
             # error (``fatal: Could not read from remote repository.`` after any of git's, ``make: *** Error 1``).

@@ -44,11 +44,33 @@ def heading_slug(text: str) -> str:
     ('pip-安装-403-forbidden', 'keyerror')
     >>> heading_slug("Navicat 连接 Oracle 报错：  ORA-28040"), heading_slug("a\u3000b")
     ('navicat-连接-oracle-报错-ora-28040', 'a-b')
+
+    A code span shows its text without the blanks at its ends (Python-Markdown strips them, an ideographic space too):
+    ``运行时报`KeyError: 'a' `怎么办`` has the id ``运行时报keyerror-a怎么办`` (red team round 31).
+
+    >>> heading_slug("运行时报`KeyError: 'a'\u3000`怎么办"), heading_slug("报 ` KeyError ` 了")
+    ('运行时报keyerror-a怎么办', '报-keyerror-了')
     """
     text = BRACES.sub(lambda group: "" if HASH_ID.search(group.group()) else group.group(), text)
     # The table of contents slugs the heading's text with each run of blanks one space (a tab, a no-break or an
     # ideographic space too): a note's ``报错：  ORA-28040`` has the id ``报错-ora-28040``, not ``报错--ora-28040``.
-    return _slugify()(" ".join(text.replace("`", "").split()), "-")
+    return _slugify()(" ".join(_code_spans_shown(text).replace("`", "").split()), "-")
+
+
+def _code_spans_shown(text: str) -> str:
+    """``text`` with each code span as the page shows it: its text alone, without the blanks at its ends.
+
+    >>> _code_spans_shown("a ` b ` c ``x`y `` d `open")
+    'a b c x`y d `open'
+    """
+    if "`" not in text:
+        return text
+    out, start = [], 0
+    for opening, inner, inner_end, closing in code_span_bounds(text):
+        out += [text[start:opening], text[inner:inner_end].strip()]
+        start = closing
+    out.append(text[start:])
+    return "".join(out)
 
 
 @cache

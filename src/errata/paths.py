@@ -334,7 +334,7 @@ def permalink_path(value: object, key: str = "permalink") -> tuple[str | None, s
     >>> permalink_path("/index.html", "redirect_from")[1], permalink_path("/a/b/index.html", "redirect_from")
     ("redirect_from '/index.html' would replace the home page", ('a/b', None))
     >>> permalink_path("/笔记/10.安装 (Windows).html", "redirect_from"), permalink_path("/a?b.html", "redirect_from")[1]
-    (('笔记/10.安装 (Windows).html', None), "redirect_from '/a?b.html' may not hold a control character, \\\\, #, ?, quotes, < or >")
+    (('笔记/10.安装 (Windows).html', None), "redirect_from '/a?b.html' may not hold a control character, a line separator, a text-direction mark, \\\\, #, ?, quotes, < or >")
     """
     text = str(value).strip()
     if not text:
@@ -344,8 +344,10 @@ def permalink_path(value: object, key: str = "permalink") -> tuple[str | None, s
         return None, f"{shown} must be a path under the site, not a URL"
     if key == "permalink" and not _PERMALINK.fullmatch(text):
         return None, f"{shown} may hold only letters, digits and . - _ ~ /"
-    if key != "permalink" and not _OLD_ADDRESS.fullmatch(text):
-        return None, f"{shown} may not hold a control character, \\, #, ?, quotes, < or >"
+    if key != "permalink" and (not _OLD_ADDRESS.fullmatch(text) or UNPRINTABLE.search(text)):
+        # UNPRINTABLE: a line separator, a C1 control or a text-direction mark, refused in the docs' file names too, made a
+        # folder of site/ named so (red team round 31).
+        return None, f"{shown} may not hold a control character, a line separator, a text-direction mark, \\, #, ?, quotes, < or >"
     if not text.strip("/"):
         return None, f"{shown} would replace the home page"
     parts = text.strip("/").split("/")

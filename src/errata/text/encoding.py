@@ -140,14 +140,16 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> DecodedText:
         for bom, name in _BOMS:
             if data.startswith(bom):
                 return _finish(data.decode(name), name, True)
-        if b"\x00" in data:
-            # Only where the UTF-8 reading lost bytes (U+FFFD, EF BF BD): one that lost none saved UTF-16's own bytes,
-            # which UTF-16 reads whole, where reading back by the NULs loses its step at a character whose second byte
-            # is 00 after one whose first is ASCII (中一, 2D 4E 00 4E: ``# �N�``; a red-team audit).
-            if _UTF8_MARK in data and (read_back := utf16_read_as_utf8(data)) is not None:
-                return replace(_finish(read_back, "utf-8", False), read_back=UTF16_READ_AS_UTF8)
-            wide = _detect_wide(data, source)
-            return _finish(data.decode(wide), wide, False)
+    # A NUL is asked about after a UTF-8 byte order mark too: there it was read as UTF-8 whatever it held, the check's
+    # links raised on it, and the repair wrote it without the mark, a file it then called binary (red team round 31).
+    if b"\x00" in data:
+        # Only where the UTF-8 reading lost bytes (U+FFFD, EF BF BD): one that lost none saved UTF-16's own bytes,
+        # which UTF-16 reads whole, where reading back by the NULs loses its step at a character whose second byte
+        # is 00 after one whose first is ASCII (中一, 2D 4E 00 4E: ``# �N�``; a red-team audit).
+        if _UTF8_MARK in data and (read_back := utf16_read_as_utf8(data)) is not None:
+            return replace(_finish(read_back, "utf-8", False), read_back=UTF16_READ_AS_UTF8)
+        wide = _detect_wide(data, source)
+        return _finish(data.decode(wide), wide, False)
     try:
         return _finish(data.decode("utf-8"), "utf-8", had_bom)
     except UnicodeDecodeError:
@@ -251,7 +253,10 @@ def _pairs(stream: list[int]) -> str:
 def _detect_wide(data: bytes, source: str) -> str:
     best = from_bytes(data, cp_isolation=_WIDE_ENCODINGS).best()
     if best is None:
-        raise EssayError(source, None, "not a text file (binary content, or an encoding that cannot be detected)")
+        # UTF-8 but for its NULs: the line of the first one, where a person can look (an editor shows it as ^@).
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1 if b"\x00" in data and _utf8_or_none(data) is not None else None
+        where = f" (a NUL byte on line {line})" if line else ""
+        raise EssayError(source, line, f"not a text file{where or ' (binary content, or an encoding that cannot be detected)'}")
     return best.encoding
 
 
