@@ -317,7 +317,7 @@ def test_a_heading_of_100000_spaces_gives_the_title_in_one_pass(tmp_path, capsys
 def test_nul_bytes_are_refused_with_a_message(tmp_path, capsys):
     essay = tmp_path / "nul.md"
     err = refused(capsys, essay, "---\ntitle: 空字节\n---\n正文\x00中间。\n".encode("utf-8"))
-    assert f"{essay}: not a text file" in err
+    assert f"{essay}:4: not a text file (a NUL byte on line 4)" in err  # the line a person can look at (red team round 31)
 
 
 def test_a_5_mb_line_is_repaired(tmp_path, capsys):
