@@ -485,3 +485,21 @@ def test_a_text_direction_mark_in_the_front_matter_is_reported_and_never_printed
     assert [(p.line, p.rule) for p in problems] == [(2, "unsafe-html"), (3, "unsafe-html")]
     assert all("U+202E" in p.message or "U+2066" in p.message for p in problems)
     assert escape_text("标题\u202egnp.exe") == "标题gnp.exe"
+
+
+def test_an_entry_whose_id_the_site_s_markdown_would_not_give_is_reported(tmp_path):
+    """A red-team round (thirty-one) found the third kind of essay that passed the check and failed the strict build on
+    ``entry-anchor`` in two rounds: the check read the Markdown, the build the page. The check renders each essay with
+    the Markdown of the site it is in (mkdocs.yml's extensions) and asks the page for each entry's id, at the entry's
+    line: here a site without attr_list, where a bold entry's id line is text."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nmarkdown_extensions:\n  - toc\n", encoding="utf-8")
+    page = tmp_path / "docs" / "a.md"
+    page.write_text("---\ntitle: 测试\n---\n\n**报错：KeyError: 'bbox'**\n\n**解决：** 改键名\n", encoding="utf-8")
+    problems = check_files([page], None, [], tmp_path / "docs")
+    assert [(p.line, p.rule) for p in problems] == [(5, "entry-anchor")]
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nmarkdown_extensions:\n  - attr_list\n  - toc\n", encoding="utf-8")
+    from errata.contribution import site_markdown
+
+    site_markdown.cache_clear()
+    assert check_files([page], None, [], tmp_path / "docs") == []

@@ -927,6 +927,32 @@ def check_duplicate_ids(body: str, entries: list[ErrorEntry], path: str, first_l
     return problems
 
 
+def check_entry_anchors(body: str, entries: list[ErrorEntry], path: str, first_line: int, to_html) -> list[Problem]:
+    """Entries whose link would lead nowhere: the page the site's Markdown (``to_html``) makes of the essay, its cards
+    in and sanitised as the build does, has no element with the entry's id (an id line Python-Markdown reads as text, a
+    heading it slugs otherwise). The build reports the same (``entry-anchor``); read here, a contributor learns it
+    before CI's strict build, at the entry's line.
+
+    >>> import markdown
+    >>> to_html = markdown.Markdown(extensions=["attr_list", "toc"]).convert
+    >>> [str(p) for p in check_entry_anchors("**报错：KeyError: 'a'**\\n\\n**解决：** 改键名", [ErrorEntry("KeyError: 'a'", line=1)], "x.md", 1, to_html)]
+    []
+    """
+    from .cards import finish_cards, render_essay
+    from .safety import missing_ids, sanitize_html
+
+    if not entries:
+        return []
+    page = finish_cards(sanitize_html(to_html(render_essay(body, entries, first_line))), entries)
+    line_of = {}
+    for entry in entries:
+        line_of.setdefault(entry.anchor, entry.line)
+    return [
+        Problem(path, line_of[anchor], "entry-anchor", f"the entry's link would lead nowhere: the page will have no id {quote(anchor)} (write the error's heading once, as plain text)")
+        for anchor in missing_ids(page, [entry.anchor for entry in entries])
+    ]
+
+
 def check_links(body: str, path: Path, first_line: int, generated: set[Path], anchors_of, site_root: Path | None = None) -> list[Problem]:
     """Relative links to other pages and to anchors resolve.
 

@@ -6,7 +6,9 @@ import os
 import re
 import stat
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -17,6 +19,7 @@ from .checks import (
     check_duplicate_fingerprints,
     check_duplicate_ids,
     check_entries,
+    check_entry_anchors,
     check_entry_messages,
     check_front_matter_html,
     check_links,
@@ -134,16 +137,58 @@ def site_docs_of(path: Path) -> Path | None:
     (True, None)
     """
     here = Path(os.path.abspath(path)).resolve()
-    for folder in here.parents:
-        config = folder / "mkdocs.yml"
-        if config.is_file():
-            try:
-                setting = _DOCS_DIR_SETTING.search(config.read_text(encoding="utf-8", errors="replace"))
-            except OSError:
-                return None
-            docs = (folder / (setting.group(1).strip() if setting else "docs")).resolve()
-            return docs if here.is_relative_to(docs) else None
+    config = site_config_of(here)
+    if config is None:
+        return None
+    try:
+        setting = _DOCS_DIR_SETTING.search(config.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return None
+    docs = (config.parent / (setting.group(1).strip() if setting else "docs")).resolve()
+    return docs if here.is_relative_to(docs) else None
+
+
+def site_config_of(path: Path) -> Path | None:
+    """The nearest ``mkdocs.yml`` above a file (resolved): the site it belongs to; None where there is none."""
+    for folder in Path(os.path.abspath(path)).resolve().parents:
+        if (folder / "mkdocs.yml").is_file():
+            return folder / "mkdocs.yml"
     return None
+
+
+@cache
+def site_markdown(config: Path) -> Callable[[str], str] | None:
+    """The Markdown a site builds its pages with, as a function of the text: MkDocs' own three extensions, then
+    mkdocs.yml's ``markdown_extensions`` with their settings (the table of contents' slugs among them). None where the
+    file or an extension cannot be read: the build says why.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = Path(tmp, "mkdocs.yml").write_text("markdown_extensions:\\n  - attr_list\\n  - toc:\\n      permalink: true\\n", encoding="utf-8")
+    ...     print(site_markdown(Path(tmp, "mkdocs.yml"))("## 运行报错\\n\\n正文\\n{ #x }"))
+    <h2 id="_1">运行报错<a class="headerlink" href="#_1" title="Permanent link">&para;</a></h2>
+    <p id="x">正文</p>
+    """
+    import markdown
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with open(config, encoding="utf-8") as file:
+            settings = yaml_load(file) or {}
+        names, configs = ["toc", "tables", "fenced_code"], {}
+        for item in settings.get("markdown_extensions") or []:
+            name, setting = next(iter(item.items())) if isinstance(item, dict) and len(item) == 1 else (item, None)
+            if isinstance(name, str):
+                names += [name] if name not in names else []
+                configs[name] = setting if isinstance(setting, dict) else configs.get(name, {})
+        site = markdown.Markdown(extensions=names, extension_configs=configs)
+    except Exception:  # noqa: BLE001 - a site's configuration the check cannot read is the build's to report
+        return None
+
+    def to_html(text: str) -> str:
+        return site.reset().convert(text)
+
+    return to_html
 
 
 def _anchors_of(target: Path, parsed: dict[Path, _Parsed]) -> set[str] | None:
@@ -277,6 +322,8 @@ def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True, docs
     problems.extend(check_entry_messages(entries, name))
     problems.extend(check_unsafe_html(split.body, name, split.body_line))
     problems.extend(check_duplicate_ids(split.body, entries, name, split.body_line))
+    if entries and (config := site_config_of(path)) is not None and (to_html := site_markdown(config)) is not None:
+        problems.extend(check_entry_anchors(split.body, entries, name, split.body_line, to_html))
     problems.extend(check_path_names(_relative_name(path, docs_dir), name))
     permalink = split.metadata.get("permalink") if split.block else None
     old = split.metadata.get("redirect_from") if split.block else None
