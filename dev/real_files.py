@@ -82,7 +82,7 @@ def row(damaged_path: Path, clean_dir: Path | None) -> tuple[str, Counter]:
     # The file's own front matter stays in the comparison, CR LF line ends or not (the repair makes them LF), and
     # after whatever a byte order mark became (``锘�---``); one the repair added goes. The clean twin tells which.
     clean_path = clean_dir / damaged_path.name if clean_dir else None
-    had_one = clean_path.read_text(encoding="utf-8").lstrip("\ufeff \t\r\n").startswith("---") if clean_path and clean_path.exists() else "---" in text.split("\n", 1)[0]
+    had_one = clean_path.read_text(encoding="utf-8").lstrip("\ufeff \t\r\n").startswith(("---", "+++")) if clean_path and clean_path.exists() else "---" in text.split("\n", 1)[0]
     fixed = result.text if had_one else _body(result.text)
     kinds = Counter(fix.kind for fix in result.report.fixes)
     changed = sum(a != b for a, b in zip(text.split("\n"), fixed.split("\n"))) + abs(text.count("\n") - fixed.count("\n"))

@@ -278,3 +278,23 @@ def test_front_matter_after_blank_lines_is_moved_to_the_first_line():
     assert repaired.startswith("---\ntitle: 记一次 OOM 排查过程\n") and repaired.count("---") == 2 and repaired.endswith("\n许多年以后。\n")
     rules = "\n---\n一段话，不是键。\n---\n正文\n"  # a rule, a paragraph, a rule: no front matter
     assert split_front_matter(repair_text(rules, "rules.md").text, "rules.md").body.endswith(rules)
+
+
+def test_a_wordpress_import_s_author_mapping_keeps_its_author():
+    """jekyll-import's WordPress importer writes ``author:`` as ``{login, email, display_name}``, with no ``name``;
+    the repair dropped the whole mapping (real set 23, PriestTomb's 2017 post: ``front matter: date, author`` and the
+    author gone). The author's display name, else login, is kept."""
+    text = ("---\nlayout: post\ntitle: Win10控制台乱码问题\ndate: 2017-10-30\npublished: true\nauthor:\n"
+            "  login: PriestTomb\n  email: someone@example.com\n  display_name: PriestTomb\n---\n\n之前编译时发现乱码。\n")
+    meta, _ = normalise_metadata(split_front_matter(text).metadata, "之前编译时发现乱码。\n", "a.md")
+    assert meta["authors"] == [{"name": "PriestTomb"}]
+    assert "PriestTomb" in repair_text(text, "a.md").text
+
+
+def test_a_toml_front_matter_is_repaired_into_yaml():
+    """A twenty-third set of real files: the repair put a YAML block on top of a Hugo post's ``+++`` TOML block, which the
+    site then showed as text, and named the page after its file. TOML is written as YAML now, as the importer did."""
+    text = "+++\ntitle = 'Hugo指南'\ndate = 2024-06-11T12:06:50+08:00\ntags = ['hugo']\n+++\n\n## 常用命令\n"
+    repaired = repair_text(text, "hugo.md").text
+    assert repaired.startswith("---\ntitle: Hugo指南\n") and "+++" not in repaired and repaired.endswith("\n## 常用命令\n")
+    assert split_front_matter(repaired).metadata["tags"] == ["hugo"]

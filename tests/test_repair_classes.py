@@ -1530,3 +1530,25 @@ def test_the_marks_a_reading_of_utf8_leaves_are_named_lost_bytes():
     damaged = clean.encode("utf-8").decode("big5", errors="replace")
     kinds = {finding.kind for finding in repair_text(damaged, "notes.md").report.unrecoverable}
     assert "gbk-as-utf8-replaced" not in kinds
+
+
+def test_chinese_a_web_form_sent_as_character_references_is_written_as_characters():
+    """A twenty-third set of real files: a note pasted into a form on a Windows-1252 page came back with its Chinese as
+    ``&#20013;`` (each character eight, 212% CER; careful ftfy the same). Written as characters now, in code too, named
+    by class; the author's ``&emsp;`` and a reference to ``<`` stay, and a note that quotes references to explain them
+    (its own Chinese written as characters) keeps them."""
+    clean = "# Bug与输入、输出\n\n&emsp;&emsp; bug指程序运行时出现错误\n\n```python\nprint('中文')  # 注释\n```\n\n&#60;b&#62; 不是标签\n"
+    sent = "".join(f"&#{ord(c)};" if ord(c) > 0xFF and c not in "\u2014" else c for c in clean.replace("&#60;b&#62;", "\0"))
+    sent = sent.replace("\0", "&#60;b&#62;")
+    result = repair_text("---\ntitle: x\n---\n" + sent, "form.md")
+    assert result.text.endswith(clean) and {fix.kind for fix in result.report.fixes} == {"html-character-references"}
+    explained = "---\ntitle: 字符引用\n---\n中文在 HTML 里可以写成 `&#20013;&#25991;&#23383;`，浏览器显示为中文字。\n"
+    assert repair_text(explained, "entities.md").text == explained
+
+
+def test_character_references_are_read_in_linear_time():
+    from scaling import grows_linearly
+
+    from errata.text.references import characters_for_references
+
+    assert grows_linearly(lambda n: characters_for_references("&#20013;\n" * n), 20_000)

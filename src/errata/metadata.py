@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -132,6 +133,34 @@ def front_matter_end(text: str, path: str) -> int | None:
     if start < len(text):
         raise EssayError(path, 1, f"front matter is longer than {MAX_FRONT_MATTER // 1024} KB: is its closing '---' missing?")
     raise EssayError(path, 1, "front matter is not closed: add a line '---' after its last key")
+
+
+#: A TOML front matter: VuePress's ``---toml`` … ``---``, Hugo's ``+++`` … ``+++``.
+TOML_FRONT_MATTER = re.compile(r"\A(\ufeff?)(?:---toml|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def toml_front_matter_as_yaml(text: str) -> str:
+    """``text`` with a TOML front matter written as YAML, the same metadata (the repair, the check and the site read
+    YAML; the site showed a Hugo post's ``+++`` block as text). A block that is not TOML stays as it is.
+
+    >>> print(toml_front_matter_as_yaml('+++\\ntitle = "P"\\ntags = ["a"]\\n+++\\n正文\\n'), end="")
+    ---
+    title: P
+    tags:
+    - a
+    ---
+    正文
+    >>> toml_front_matter_as_yaml("+++\\ntitle = [\\n+++\\n")
+    '+++\\ntitle = [\\n+++\\n'
+    """
+    match = TOML_FRONT_MATTER.match(text)
+    if match is None:
+        return text
+    try:
+        metadata = tomllib.loads(match.group(2))
+    except (tomllib.TOMLDecodeError, RecursionError):  # arrays nested 100,000 deep: tomllib recurses
+        return text
+    return match.group(1) + dump_front_matter(metadata) + text[match.end() :]
 
 
 _BLANK_LINES = re.compile(r"(?:[ \t]*\n)+")
@@ -724,12 +753,18 @@ def normalise_authors(value: Any) -> list[dict[str, str]]:
 
     >>> normalise_authors([{"name": "甲", "url": "https://example.cn"}]), normalise_authors("false")
     ([{'name': '甲', 'link': 'https://example.cn'}], [])
+
+    jekyll-import's WordPress importer writes ``author: {login, email, display_name}`` (no ``name``): the name is its
+    ``display_name``, else its ``login`` (the mapping was dropped whole before, the author lost):
+
+    >>> normalise_authors({"login": "PriestTomb", "email": "a@b.c", "display_name": "Priest Tomb"})
+    [{'name': 'Priest Tomb'}]
     """
     items = value if isinstance(value, list) else [value]
     authors = []
     for item in items:
         if isinstance(item, dict):
-            name = _text(item.get("name"))
+            name = _text(item.get("name")) or _text(item.get("display_name")) or _text(item.get("login"))
             if name:
                 author = {"name": name}
                 link = _text(item.get("link")) or _text(item.get("url"))

@@ -42,10 +42,12 @@ from .metadata import (
     normalise_metadata,
     split_front_matter,
     title_name,
+    toml_front_matter_as_yaml,
 )
 from .text.config import DEFAULT_CONFIG, RepairConfig
 from .text.encoding import decode_bytes
 from .text.mojibake import Finding, Fix, repair_mojibake
+from .text.references import characters_for_references
 from .text.unrecoverable import DROPPED
 
 
@@ -215,7 +217,10 @@ def repair_text(
     characters short of bytes (:attr:`~errata.text.encoding.DecodedText.lost_bytes`);
     ``crlf_converted``: whether the decode made the file's CR LF line ends LF."""
     report = RepairReport(path)
-    fixed, mojibake = repair_mojibake(text, config=options.config, lost_bytes=lost_bytes, crlf_converted=crlf_converted)
+    # Chinese a web form sent as ``&#20013;`` first: what the mojibake repair reads is then the text as written.
+    readable, referenced = characters_for_references(text)
+    fixed, mojibake = repair_mojibake(readable, config=options.config, lost_bytes=lost_bytes, crlf_converted=crlf_converted)
+    mojibake.fixes[:0] = [Fix(line, 1, "html-character-references") for line in referenced]
     report.mojibake_runs = mojibake.runs_fixed
     report.legacy_runs = mojibake.legacy_runs_fixed
     report.ftfy_lines = mojibake.ftfy_lines
@@ -237,7 +242,7 @@ def repair_text(
 
     report.fixes = mojibake.fixes
     report.unrecoverable = mojibake.unrecoverable
-    fixed = front_matter_moved_up(fixed, path)  # after blank lines (Hugo reads it there), it is the site's on line 1
+    fixed = _front_matter_as_the_site_reads(fixed, path)
     try:
         essay = split_front_matter(fixed, path)
     except EssayError as exc:
@@ -290,10 +295,22 @@ def _lost_in_front_matter(unrecoverable: list[Finding], text: str) -> Finding | 
     return next((finding for finding in unrecoverable if finding.kind == DROPPED), None)
 
 
+def _front_matter_as_the_site_reads(text: str, path: str) -> str:
+    """TOML (Hugo's ``+++``, VuePress's ``---toml``) as YAML, and a block after blank lines (Hugo reads it there) on line
+    1: the site reads a YAML block on the first line only.
+
+    >>> _front_matter_as_the_site_reads('\\n---\\ntitle: P\\n---\\n正文\\n', "a.md")
+    '---\\ntitle: P\\n---\\n正文\\n'
+    >>> _front_matter_as_the_site_reads('+++\\ntitle = "P"\\n+++\\n正文\\n', "a.md")
+    '---\\ntitle: P\\n---\\n正文\\n'
+    """
+    return front_matter_moved_up(toml_front_matter_as_yaml(text), path)
+
+
 def _title_as_found(text: str, path: str):
     """The title before the repair; None when there was none or the damaged block did not parse."""
     try:
-        return split_front_matter(front_matter_moved_up(text, path), path).metadata.get("title")
+        return split_front_matter(_front_matter_as_the_site_reads(text, path), path).metadata.get("title")
     except EssayError:
         return None
 

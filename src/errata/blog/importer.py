@@ -37,7 +37,6 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -47,7 +46,7 @@ from urllib.parse import unquote
 from ..checks import UNPRINTABLE, hidden_past_blanks, printable_name
 from ..errors import EssayError
 from ..files import atomic_write, read_regular_file
-from ..metadata import MetadataValueError, SplitEssay, display_name, dump_front_matter, normalise_metadata, split_front_matter, title_name
+from ..metadata import TOML_FRONT_MATTER, MetadataValueError, SplitEssay, display_name, dump_front_matter, normalise_metadata, split_front_matter, title_name, toml_front_matter_as_yaml
 from ..paths import PASSIVE_SUFFIXES, THEME_FILE_KEYS, generated_file_problem, permalink_path, permalink_problems, redirect_from_problems, through_symlink
 from ..repair import FrontMatterError, RepairOptions, RepairReport, RepairResult, repair_bytes
 from ..safety import find_unsafe_html
@@ -391,7 +390,7 @@ class _Import:
             )
             return
         self._rename_theme_keys(page)
-        if self.config.vdoing and not _TOML_FRONT_MATTER.match(data):
+        if self.config.vdoing and not TOML_FRONT_MATTER.match(data.decode("utf-8", "replace")):
             self._vdoing_front_matter(page)
         if "/" not in relative and (page.metadata.get("home") is True or relative.lower() in ("index.md", "readme.md")):
             page.role = "home"  # VuePress's root page is the home, whatever its layout
@@ -1057,9 +1056,7 @@ def _permalinks_in(dest: Path, skip: set[str]) -> list[tuple[str, str]]:
     return found
 
 
-#: VuePress's TOML front matter: ``---toml`` (or Hugo's ``+++``) to ``---`` (``+++``).
 _UNCLOSED_START = re.compile(rb"\A(?:\xef\xbb\xbf)?---[ \t]*\r?\n")
-_TOML_FRONT_MATTER = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:---toml|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
 def vdoing_name(filename: str) -> str:
@@ -1205,14 +1202,14 @@ def _yaml_front_matter(data: bytes) -> bytes:
     >>> _yaml_front_matter(b'---toml\\ntitle = "P"\\ntags = ["a"]\\n---\\nbody\\n')
     b'---\\ntitle: P\\ntags:\\n- a\\n---\\nbody\\n'
     """
-    match = _TOML_FRONT_MATTER.match(data)
-    if match is None:
+    if not data.startswith((b"---toml", b"+++", b"\xef\xbb\xbf---toml", b"\xef\xbb\xbf+++")):
         return data
     try:
-        metadata = tomllib.loads(match.group(1).decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):  # arrays nested 100,000 deep: tomllib recurses
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
         return data
-    return dump_front_matter(metadata).encode("utf-8") + data[match.end() :]
+    converted = toml_front_matter_as_yaml(text)
+    return data if converted == text else converted.encode("utf-8")
 
 
 def _key_lines(data: bytes) -> dict[str, int]:
@@ -1253,8 +1250,9 @@ def _block_lines(text: str | bytes) -> int:
     (3, 0)
     """
     data = text.encode("utf-8", "replace") if isinstance(text, str) else text
-    match = _FRONT_MATTER.match(data.lstrip(b"\xef\xbb\xbf")) or _TOML_FRONT_MATTER.match(data)
-    return match.group(0).count(b"\n") + (not match.group(0).endswith(b"\n")) if match else 0
+    match = _FRONT_MATTER.match(data.lstrip(b"\xef\xbb\xbf"))
+    block = match.group(0).decode("utf-8", "replace") if match else (toml.group(0) if (toml := TOML_FRONT_MATTER.match(data.decode("utf-8", "replace"))) else "")
+    return block.count("\n") + (not block.endswith("\n")) if block else 0
 
 
 def _repository_path(path: str, docs: str) -> str | None:
