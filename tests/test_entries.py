@@ -1104,3 +1104,11 @@ def test_a_heading_s_id_is_read_from_its_code_span_as_the_page_shows_it(span):
     body = f"# 导入报错\n\n## 运行时报{span}怎么办\n\n原因：没装 opencv。\n\n解决：pip install opencv-python\n"
     (entry,) = find_entries(body)
     assert entry.heading_id and f'id="{entry.heading_id}"' in _site_page(body)
+
+
+def test_a_label_with_an_emoji_before_it_is_a_label():
+    """Lookup round twelve: notes put an emoji before each label heading (``## 📋 错误信息``, ``## 🎯 问题原因``); none was
+    read as a label, and the page gave no entry. ``方案`` alone names a fix, ``Question``/``Answer`` a problem and its fix."""
+    body = "# 场景加载错误\n\n## 📋 错误信息\n\n```\n[PreviewInEditor] loadScene: Can not load the scene 'GameScene'\n```\n\n## 🎯 问题原因\n\n场景没有加入构建设置。\n\n## ✅ 方案\n\n把场景加进构建设置。\n"
+    [entry] = find_entries(body)
+    assert entry.message.startswith("[PreviewInEditor] loadScene") and {"analysis", "solution"} <= entry.sections.keys()

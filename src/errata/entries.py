@@ -33,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import re
 import textwrap
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -48,7 +49,7 @@ SECTION_LABELS: dict[str, tuple[str, ...]] = {
         "错误描述", "异常信息", "报错提示", "错误提示", "现象", "错误日志", "报错日志", "异常日志", "details", "detail", "traceback", "error details",
     ),  # fmt: skip
     "analysis": ("问题分析", "原因分析", "分析", "原因", "问题原因", "错误原因", "报错原因", "产生原因", "analysis", "cause"),
-    "solution": ("解决方案", "解决方法", "解决办法", "解决", "修复", "修复方法", "处理方法", "solution", "fix"),
+    "solution": ("解决方案", "解决方法", "解决办法", "解决", "修复", "修复方法", "处理方法", "方案", "solution", "fix", "answer"),
     "references": ("参考文章", "参考资料", "参考链接", "参考", "references", "reference", "see also"),
 }
 #: How a card names each section (the site's interface is Chinese).
@@ -161,7 +162,7 @@ def section_key(label: str) -> str | None:
     >>> section_key("推测原因 1"), section_key("解决方案 1-1"), section_key("原因解析"), section_key("错误日志")
     ('analysis', 'solution', 'analysis', 'details')
     """
-    text = label.strip().strip("*").strip().rstrip("：:").strip().lower()
+    text = _label_text(label)
     for candidate in dict.fromkeys((text, _NUMBER_AFTER_A_LABEL.sub("", text))):
         for key, names in SECTION_LABELS.items():
             if candidate in names:
@@ -425,7 +426,7 @@ def _mostly_latin(line: str) -> bool:
 
 #: Headings that say "the problem" over a note's one error (``### 问题``, ``## 问题描述``); with headings for its
 #: cause or its fix beside them, the page is that error's entry.
-_PROBLEM_HEADINGS = frozenset({"问题", "报错", "错误", "异常", "现象", "problem", "issue", "error"})
+_PROBLEM_HEADINGS = frozenset({"问题", "报错", "错误", "异常", "现象", "problem", "issue", "error", "question"})
 
 
 def _page_entry(lines: list[str], first_line: int = 1) -> ErrorEntry | None:
@@ -468,12 +469,17 @@ def _page_entry(lines: list[str], first_line: int = 1) -> ErrorEntry | None:
 
 
 def _label_text(text: str) -> str:
-    """A heading's words as a label is compared: no emphasis, colon or case.
+    """A label's words as they are compared: no emphasis, colon or case, nor the emoji many notes put before a label
+    (``## 📋 错误信息``, ``### ✅ 解决方案``).
 
-    >>> _label_text("**问题：**"), _label_text("Problem")
-    ('问题', 'problem')
+    >>> _label_text("**问题：**"), _label_text("Problem"), _label_text("📋 错误信息"), _label_text("✅️ 解决方案：")
+    ('问题', 'problem', '错误信息', '解决方案')
     """
-    return text.strip().strip("*").strip().rstrip("：:").strip().lower()
+    text = text.strip().strip("*").strip()
+    start = 0
+    while start < len(text) and (text[start].isspace() or text[start] in "\ufe0f\u200d" or unicodedata.category(text[start])[0] == "S"):
+        start += 1
+    return text[start:].strip().strip("*").strip().rstrip("：:").strip().lower()
 
 
 def _error_shown_in_words(lines: list[str]) -> str | None:
