@@ -1112,3 +1112,40 @@ def test_a_label_with_an_emoji_before_it_is_a_label():
     body = "# 场景加载错误\n\n## 📋 错误信息\n\n```\n[PreviewInEditor] loadScene: Can not load the scene 'GameScene'\n```\n\n## 🎯 问题原因\n\n场景没有加入构建设置。\n\n## ✅ 方案\n\n把场景加进构建设置。\n"
     [entry] = find_entries(body)
     assert entry.message.startswith("[PreviewInEditor] loadScene") and {"analysis", "solution"} <= entry.sections.keys()
+
+
+@pytest.mark.parametrize("after", [
+    "解决办法 :\n<div>\n改用新的参数\n</div>\n",  # a raw HTML block right under the label
+    "解决办法 :\n[官方文档]: https://example.com/doc\n\n见[官方文档]。\n",  # a reference's definition
+    "解决办法 :\n*[JVM]: Java Virtual Machine\n\n调大 JVM 的堆。\n",  # an abbreviation's
+    "解决办法\n===\n改用新的参数\n",  # a setext heading: no id line reaches it
+    "解决办法 :\n:   改用新的参数\n",  # a definition: the label is its term
+])
+def test_a_block_then_label_entry_s_id_line_is_never_shown_as_text(after):
+    """Red team round 32: a block-then-label entry's id line went after the label's paragraph as far as the next blank
+    line, through an HTML block or a definition the page reads as a block of its own: the id line was shown as text, the
+    check passed and the strict build failed (``the page has no id``). It goes where the label's block ends, or nowhere."""
+    body = "```\nTraceback (most recent call last):\nKeyError: 'a b'\n```\n\n" + after
+    page = _site_page(body)
+    assert "{ #" not in page
+    for entry in find_entries(body):
+        assert f'id="{entry.anchor}"' in page
+
+
+@pytest.mark.parametrize("body", [
+    "启动时报错：`KeyError: 'a b'`\n原来是配置里少了 a b 这一项。\n后来又报错：`ValueError: bad value x`\n把 x 改成数字就好了。\n",
+    "启动时报错：`KeyError: 'a b'`\n改了配置，又报错如下：\n\n```\nValueError: bad value x\n```\n\n把 x 改成数字就好了。\n",
+    "启动时报错：`KeyError: 'a b'`\n## 原因\n配置里少了 a b 这一项。\n",  # a heading (Python-Markdown's needs no blank line)
+    "启动时报错：`KeyError: 'a b'`\n[^1]: 配置里少了 a b 这一项。\n\n见脚注[^1]。\n",
+    "| a | b |\n|---|---|\n启动时报错：`KeyError: 'a b'`\n\n配置里少了 a b 这一项。\n",  # a table's row
+])
+def test_errors_introduced_in_one_paragraph_give_it_one_id_the_page_keeps(body):
+    """Red team round 32: two errors a paragraph quotes each gave an entry whose id line went after the same line; the
+    first was shown as text and its link led nowhere (the check passed, the strict build failed). An introduced error's id
+    line goes where its line's block ends, as the page reads it, and a paragraph gets one."""
+    page = _site_page(body)
+    assert "{ #" not in page
+    entries = find_entries(body)
+    assert len({entry.id_after_line for entry in entries}) == len(entries)
+    for entry in entries:
+        assert f'id="{entry.anchor}"' in page

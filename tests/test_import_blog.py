@@ -1860,3 +1860,23 @@ def test_a_hidden_essay_is_said_to_be_left_out(tmp_path):
     assert not any(".DS_Store" in line for line in report.skipped)
     written = [p.name for p in docs.rglob("*.md")]
     assert any(name.endswith("ok.md") for name in written) and not any(name.startswith(".") for name in written)
+
+
+@pytest.mark.parametrize("description", ["<p>K8S 笔记", "<div>K8S 笔记", "<details>"])
+def test_a_catalogue_description_that_never_closes_an_element_keeps_the_list_a_list(tmp_path, description):
+    """Red team round 32: a catalogue's description that opens an element and never closes it (``<p>K8S 笔记``, which the
+    browser closes where the description ends) was written right above the list of pages: Python-Markdown read the rest
+    of the page into the element, and the list was shown as text, its links gone; the check passed."""
+    import markdown
+    from mkdocs.config import load_config
+
+    from conftest import ROOT
+
+    report, docs = import_files(tmp_path, {
+        "01.专题/01.报错小结.md": "---\ntitle: 报错小结\n---\n正文\n",
+        "00.目录页/01.专题.md": f"---\npageComponent:\n  name: Catalogue\n  data:\n    path: 01.专题\n    description: '{description}'\ntitle: 专题\n---\n",
+    })
+    catalogue = split_front_matter((docs / "01.专题/index.md").read_text(encoding="utf-8"), "index.md").body
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    page = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"]).convert(catalogue)
+    assert '<li><a href="01.报错小结.md">报错小结</a></li>' in page and report.failed == []

@@ -960,3 +960,23 @@ def test_a_footnote_nothing_marks_is_a_comment_one_that_is_marked_stays():
 @pytest.mark.parametrize("text", [lambda n: "[^a]: b\n" * n, lambda n: "[^a]: b\n" + "    c\n" * n, lambda n: "[^" * n + "]: x"])
 def test_footnotes_nothing_marks_are_found_in_linear_time(text):
     assert grows_linearly(lambda n: convert_markup(text(n)), 20_000)
+
+
+@pytest.mark.parametrize("text", [
+    "正文\n\n[^_^]: (注释，见 [^b])\n[^b]: 出处\n",  # marked only from a footnote that becomes a comment
+    "正文\n\n[^_^]: 注释\n    见 [^b]\n\n[^b]: 出处\n",  # from its indented line
+    "正文 `[^b]`\n\n[^b]: 出处\n",  # in a code span: text, no mark
+])
+def test_a_footnote_marked_only_where_no_mark_is_on_the_page_is_a_comment_too(text):
+    """Red team round 32: a mark in a footnote that became a comment, or in a code span, counted as a mark: the footnote
+    it alone led to stayed, its back link leading nowhere (the strict build refused the page; the check called its text
+    a link target that does not exist)."""
+    result = convert_markup(text)
+    page = markdown.markdown(result.text, extensions=[*EXTENSIONS, "footnotes"])
+    assert 'href="#fnref:' not in page and "出处" not in page
+
+
+def test_a_footnote_marked_from_a_marked_footnote_stays():
+    result = convert_markup("正文[^a]。\n\n[^a]: 见 [^b]\n[^b]: 出处\n")
+    page = markdown.markdown(result.text, extensions=[*EXTENSIONS, "footnotes"])
+    assert "出处" in page and 'id="fnref:b"' in page and not result.counts["footnotes nothing marks, as comments"]

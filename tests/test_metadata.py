@@ -298,3 +298,14 @@ def test_a_toml_front_matter_is_repaired_into_yaml():
     repaired = repair_text(text, "hugo.md").text
     assert repaired.startswith("---\ntitle: Hugo指南\n") and "+++" not in repaired and repaired.endswith("\n## 常用命令\n")
     assert split_front_matter(repaired).metadata["tags"] == ["hugo"]
+
+
+def test_a_rule_and_a_heading_that_reads_as_a_key_stay_on_the_page():
+    """Red team round 32: a page that opens with a blank line, a rule and a setext heading whose words read as a YAML key
+    (``Note: this page is outdated`` over ``---``) was told by the check to run the repair, which moved the heading into
+    the front matter as a key of its own: the heading was gone from the page, and the check then passed. A block after
+    blank lines is front matter only where it holds a front matter's key."""
+    text = "\n---\nNote: this page is outdated, see the new one\n---\n\n正文\n"
+    repaired = repair_text(text, "note.md").text
+    assert "Note" not in split_front_matter(repaired, "note.md").metadata
+    assert split_front_matter(repaired, "note.md").body.endswith(text)

@@ -40,7 +40,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from .fingerprint import error_line, exception_type, fingerprint, libraries_in_traceback, names_an_error, short_type
-from .markdown_lines import BRACES, CODE, FENCE, FENCED, HASH_ID, HTML, ITEM_LINE, QUOTE_MARKERS, closes_with, code_span_bounds, heading_slug, heading_text, line_roles, prose_lines
+from .markdown_lines import BRACES, CODE, FENCE, FENCED, HASH_ID, HTML, ITEM_LINE, PROSE, QUOTE_MARKERS, closes_with, code_span_bounds, heading_slug, heading_text, line_roles, prose_lines
 
 #: Section labels, in the order a card shows them, with the words that name them.
 SECTION_LABELS: dict[str, tuple[str, ...]] = {
@@ -198,7 +198,7 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
     references = _reference_labels(lines) if in_place else frozenset()
     entries = []
     given: set[str] = set()  # the ids bold paragraphs were given: the same error in bold twice gets one
-    for n, (start, message, kind, in_place, fix_after, bold_heading, block_end) in enumerate(starts):
+    for n, (start, message, kind, in_place, fix_after, bold_heading, block_end, label_end) in enumerate(starts):
         end = _entry_end(lines, block_end if kind == SHOWN else start, kind, starts[n + 1][0] if n + 1 < len(starts) else len(lines))
         entry = ErrorEntry(message, start + first_line, end + first_line - 1)
         entry.sections = _sections(lines[start + 1 : end])
@@ -207,11 +207,12 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
             # on the label's paragraph (no id reaches a fenced block), right under the error.
             after = block_end + 1
             entry.sections = {"details": _tidy(lines[start:after]), **_sections(lines[after:end])}
-            label = next(k for k in range(after, end) if lines[k].strip())
             if taken[entry.anchor] or entry.anchor in given or not entry.sections.keys() & {"analysis", "solution"}:
                 continue
             given.add(entry.anchor)
-            entry.heading_id, entry.id_after_line = entry.anchor, (_paragraph_end(lines, label, end) or end - 1) + first_line
+            # Where the block that label starts ends as the page reads it: not at the next blank line whatever comes
+            # first (an HTML block, a reference's definition: the id line was shown as text; red team round 32).
+            entry.heading_id, entry.id_after_line = entry.anchor, label_end + first_line
             entries.append(entry)
             continue
         if kind == BOLD:
@@ -289,6 +290,93 @@ def _prose_paragraph_end(lines: list[str], at: int, prose: dict[int, str]) -> in
     return end
 
 
+#: A line that ends the block before it wherever it stands, as Python-Markdown reads one: a heading (``#`` at the margin,
+#: a blank after it or not), a rule, a quote, a reference's, an abbreviation's or a footnote's definition, an admonition,
+#: a details block or a tab. An id line right before it is the last line of its block.
+_ENDS_THE_BLOCK_BEFORE = re.compile(
+    r" {0,3}(?:#|>|\[\^?[^\]\n]+\]:|\*\[[^\]\n]+\]:)|(?:!!!|\?\?\?\+?|===[+!]{0,2})[ \t]"
+    r"| {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$"
+)
+#: Of those, a definition that leaves the lines after it where they are (a reference's, an abbreviation's): read past,
+#: going up to a block's first line; a footnote's takes them into the footnote.
+_LEAVES_THE_LINES_AFTER = re.compile(r" {0,3}(?:\[[^\^\]\n][^\]\n]*\]:|\*\[[^\]\n]+\]:)")
+#: A setext heading's underline, read as one under a block's first line.
+_SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
+#: A footnote's definition, whose block the lines after it go on.
+_FOOTNOTE_START = re.compile(r" {0,3}\[\^[^\]\n]+\]:")
+#: A table's delimiter row (``|---|:--:|``).
+_TABLE_DELIMITER_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*\|")
+
+
+def _block_start(lines: list[str], at: int, roles: list[str], memo: dict[int, tuple[int, bool]]) -> tuple[int, bool]:
+    """The first line of the block line ``at`` is in, as far as the lines before tell, and whether the line is a footnote's
+    or a table's (a footnote's definition, a delimiter row before it in the block). ``memo`` keeps what lines asked
+    before found: a page's lines asked in turn (a long paragraph of lines that say an error follows) are each read once.
+
+    >>> _block_start(["| a |", "|---|", "报错如下：", "", "[^1]: 注", "续行"], 2, [""] * 6, {}), _block_start(["", "[^1]: 注", "续行"], 2, [""] * 3, {})
+    ((0, True), (2, True))
+    """
+    first, refused = at, False
+    while first and lines[first - 1].strip() and roles[first - 1] == PROSE and not FENCE.match(lines[first - 1]):
+        above = lines[first - 1]
+        if _ENDS_THE_BLOCK_BEFORE.match(above) and not _LEAVES_THE_LINES_AFTER.match(above):
+            refused = refused or _FOOTNOTE_START.match(above) is not None
+            break
+        refused = refused or _TABLE_DELIMITER_ROW.match(above) is not None
+        if first - 1 in memo:  # that line's block is this one's
+            first, refused = memo[first - 1][0], refused or memo[first - 1][1]
+            break
+        first -= 1
+    memo[at] = (first, refused)
+    return first, refused
+
+
+def _id_line_after(lines: list[str], at: int, roles: list[str], stop: int | None = None, memo: dict[int, tuple[int, bool]] | None = None) -> int | None:
+    """The line after which an id line reaches the block line ``at`` is in, going down (before ``stop``): the last line
+    before a blank one, a fence or a line that ends the block (:data:`_ENDS_THE_BLOCK_BEFORE`). None where no id line
+    works: the block runs into raw HTML (an inline tag at a line's start goes on the paragraph), a definition follows (each
+    line before it is a term, an id line too), or the line is a setext heading's (an id line after its underline is text).
+
+    >>> lines = ["解决办法 :", "改参数", "[文档]: https://x", "", "报错如下：", "<div>", "x", "</div>", "", "解决办法", "---"]
+    >>> roles = line_roles("\\n".join(lines))
+    >>> _id_line_after(lines, 0, roles), _id_line_after(lines, 4, roles), _id_line_after(lines, 9, roles)
+    (1, None, None)
+    >>> _id_line_after(["前面", "报错如下：", "---"], 1, ["", "", ""]), _id_line_after(["原因：x", ":   定义"], 0, ["", ""])
+    (1, None)
+    """
+    stop = len(lines) if stop is None else min(stop, len(lines))
+    if roles[at] != PROSE:
+        return None
+    memo = memo if memo is not None else {}
+    first, refused = _block_start(lines, at, roles, memo)
+    if refused:
+        return None  # a footnote's lines (gone where nothing marks it), or a table's rows: an id line is its text
+    if at > first and stop == len(lines) and (-1 - first) in memo:
+        return memo[-1 - first]  # a line further down the same block: where the block ends was found (no setext there)
+    found = _block_end(lines, at, first, roles, stop)
+    if stop == len(lines) and at > first:
+        memo[-1 - first] = found
+    return found
+
+
+def _block_end(lines: list[str], at: int, first: int, roles: list[str], stop: int) -> int | None:
+    """:func:`_id_line_after` going down, from line ``at`` of the block that starts at line ``first``."""
+    end = at
+    while end + 1 < stop and lines[end + 1].strip():
+        following = lines[end + 1]
+        if _SETEXT_UNDERLINE.match(following) and end == first:
+            return None  # ``解决办法`` over ``===``: a heading, where an id line after the underline is shown as text
+        if FENCE.match(following) or _ENDS_THE_BLOCK_BEFORE.match(following):
+            break
+        if roles[end + 1] != PROSE or _DEFINITION.match(following):
+            return None
+        end += 1
+    k = end + 1
+    while k < len(lines) and not lines[k].strip():
+        k += 1  # a definition after blank lines makes the paragraph its term too
+    return None if k < len(lines) and _DEFINITION.match(lines[k]) else end
+
+
 class _Shown(NamedTuple):
     """An error a line introduces (:func:`_introduced_entries`): the line, the last line of its paragraph (which gets the
     id), the lines that show the error (``start`` to ``stop``, none where the line quotes it) and the message."""
@@ -300,7 +388,7 @@ class _Shown(NamedTuple):
     message: str
 
 
-def _quoted_error(lines: list[str], at: int, span: str, prose: dict[int, str]) -> _Shown | None:
+def _quoted_error(lines: list[str], at: int, span: str, prose: dict[int, str], roles: list[str] | None = None, memo: dict | None = None) -> _Shown | None:
     """The error a line quotes (:data:`_QUOTES_THE_ERROR`) where the span is an error as a program prints it (its type or
     a tool's error line).
 
@@ -311,7 +399,8 @@ def _quoted_error(lines: list[str], at: int, span: str, prose: dict[int, str]) -
     message = error_line(span)
     if not message or len(message.split()) < 2:
         return None
-    return _Shown(at, _prose_paragraph_end(lines, at, prose), at + 1, at + 1, message)
+    last = _id_line_after(lines, at, roles, memo=memo) if roles is not None else _prose_paragraph_end(lines, at, prose)
+    return _Shown(at, last, at + 1, at + 1, message) if last is not None else None
 
 
 #: How many lines that say an error follows a note with no heading for it are read for: a note of errors has a few for
@@ -342,6 +431,7 @@ def _introduced_entries(lines: list[str], first_line: int = 1) -> list[ErrorEntr
     roles = line_roles("\n".join(lines))
     prose = {i: lines[i] for i, role in enumerate(roles) if role != FENCED}
     found: list[_Shown] = []
+    memo: dict[int, tuple[int, bool]] = {}  # the block each line asked is in (:func:`_block_start`)
     tried = 0
     for i, line in prose.items():
         if roles[i] == HTML or (found and i < found[-1].stop):
@@ -353,8 +443,10 @@ def _introduced_entries(lines: list[str], first_line: int = 1) -> list[ErrorEntr
         tried += 1
         if tried > _INTRODUCTIONS_TRIED:
             break  # a page of such lines, each read on to its error: a few tens are a note's
-        shown = _quoted_error(lines, i, quoted["span"], prose) if quoted else _error_shown_after(lines, i, prose, roles)
-        if shown:
+        shown = _quoted_error(lines, i, quoted["span"], prose, roles, memo) if quoted else _error_shown_after(lines, i, prose, roles, memo)
+        if shown and not (found and shown.paragraph_end == found[-1].paragraph_end):
+            # One id a paragraph: a second error its paragraph quotes (``后来又报错：`…` ``) is part of the first's entry,
+            # whose id line it would share (the first line shown as text, its link leading nowhere).
             found.append(shown)
     # From the last: an error with nothing said after it is part of the one before (``可使用 --provider 查看出错原因``
     # says what to do about the first error and shows a second one, whose fix is the first's).
@@ -373,7 +465,7 @@ def _introduced_entries(lines: list[str], first_line: int = 1) -> list[ErrorEntr
     return [entry for entry in entries if not (entry.heading_id in given or given.add(entry.heading_id))]
 
 
-def _error_shown_after(lines: list[str], at: int, prose: dict[int, str], roles: list[str]) -> _Shown | None:
+def _error_shown_after(lines: list[str], at: int, prose: dict[int, str], roles: list[str], memo: dict | None = None) -> _Shown | None:
     """The error shown after the paragraph of a line that says one follows: the block, quote or paragraph after it.
 
     >>> lines = ["跳出一个报错：", "", "Vagrant could not detect VirtualBox! Make sure it is installed.", "", "重装。"]
@@ -395,7 +487,8 @@ def _error_shown_after(lines: list[str], at: int, prose: dict[int, str], roles: 
         message = error_line("\n".join(shown)) or _first_statement("\n".join(shown))
         if message and not (names_an_error(message) or _STATEMENT.search(message)):
             message = None  # ``<!-- more -->``, a file name: no statement of an error
-    return _Shown(at, end, start, stop, message) if message else None
+    last = _id_line_after(lines, at, roles, memo=memo)  # where the id line reaches the line's paragraph: None, nowhere
+    return _Shown(at, last, start, stop, message) if message and last is not None else None
 
 
 def _first_error_line(shown: list[str]) -> str | None:
@@ -792,6 +885,7 @@ class _Start(NamedTuple):
     fix_after: bool = False  # a bold label that says the fix follows it (``**报错：… 解决：**``)
     bold_heading: bool = False  # a bold line standing as a heading would (``**Execution failed for task …**``)
     block_end: int = 0  # SHOWN: the line that closes the block
+    label_end: int = 0  # SHOWN: the line the id line goes after, its label's paragraph's last
 
 
 def _entry_starts(lines: list[str]) -> list[_Start]:
@@ -807,7 +901,7 @@ def _entry_starts(lines: list[str]) -> list[_Start]:
     for i, role in enumerate(roles):
         previous_text, last_text = last_text, (i if lines[i].strip() else last_text)
         if role == FENCED and fix_since_start and (i == 0 or roles[i - 1] != FENCED) and (shown := _error_block_then_fix(lines, i, roles)):
-            starts.append(_Start(i, shown[0], SHOWN, True, block_end=shown[1]))
+            starts.append(_Start(i, shown[0], SHOWN, True, block_end=shown[1], label_end=shown[2]))
             fix_since_start = False
             continue
         if role in (FENCED, HTML):
@@ -877,14 +971,14 @@ def _says_what_to_do(line: str) -> bool:
     return key in ("analysis", "solution")
 
 
-def _error_block_then_fix(lines: list[str], at: int, roles: list[str]) -> tuple[str, int] | None:
+def _error_block_then_fix(lines: list[str], at: int, roles: list[str]) -> tuple[str, int, int] | None:
     """The error a fenced block at the margin shows, where the line after it labels a cause or a fix in a paragraph of
     its own (``解决办法 :``): a note of errors written as block, label, fix, block, label, fix, with no headings. A
-    thrown exception only, and the line closing the block.
+    thrown exception only, the line closing the block and the line the id line goes after (:func:`_id_line_after`).
 
     >>> note = ["```", "ERROR tool.ImportTool: Import failed: java.io.IOException: Generating splits", "```", "", "解决办法 :", "加参数"]
     >>> _error_block_then_fix(note, 0, line_roles("\\n".join(note)))
-    ('java.io.IOException: Generating splits', 2)
+    ('java.io.IOException: Generating splits', 2, 5)
     >>> tutorial, listed = ["```", "pip install x", "```", "解决办法：", "重装"], ["```", "KeyError: 'a b'", "```", "- 解决：重装"]
     >>> _error_block_then_fix(tutorial, 0, line_roles("\\n".join(tutorial))), _error_block_then_fix(listed, 0, line_roles("\\n".join(listed)))
     (None, None)
@@ -895,10 +989,13 @@ def _error_block_then_fix(lines: list[str], at: int, roles: list[str]) -> tuple[
     after = next((k for k in range(end + 1, len(lines)) if lines[k].strip()), None) if end > at else None
     if after is None or lines[after][0] in " \t-*+>#|" or not _says_what_to_do(lines[after]):
         return None
+    # The label's paragraph takes the id: none where no id line reaches it (a definition under it, raw HTML in it).
+    if (label_end := _id_line_after(lines, after, roles)) is None:
+        return None
     message = _first_error_line(lines[at + 1 : end])
     # A thrown exception only: a tool's line in a block under any heading is as often what followed the error (git's
     # ``fatal: Could not read from remote repository.``) or an example of one.
-    return (message, end) if message and exception_type(message) and not _follows_the_error(message) and len(message.split()) >= 2 else None
+    return (message, end, label_end) if message and exception_type(message) and not _follows_the_error(message) and len(message.split()) >= 2 else None
 
 
 def _without_wrapping_emphasis(text: str) -> str:

@@ -164,17 +164,23 @@ def toml_front_matter_as_yaml(text: str) -> str:
 
 
 _BLANK_LINES = re.compile(r"(?:[ \t]*\n)+")
+#: Keys a blog's front matter holds (the schema's, VuePress's and Hugo's): a block after blank lines is front matter only
+#: where it holds one. ``Note: 本文已过时`` between two rules is a heading the page shows, not a key.
+_FRONT_MATTER_KEYS = frozenset(KEY_ORDER + TEXT_KEYS + ("redirect_from", "draft", "slug", "lastmod", "weight", "keywords", "summary", "sticky", "comments", "toc"))
 
 
 def front_matter_moved_up(text: str, path: str = "<text>") -> str:
-    """``text`` without the blank lines before its front matter, where a closed block of keys follows them: Hugo
-    reads such a block, MkDocs and the site only one on the first line (they showed it as a rule and a heading).
-    Anything else stays as it is: a rule, a paragraph and a rule are no front matter.
+    """``text`` without the blank lines before its front matter, where a closed block of keys follows them, one of them
+    a front matter's (:data:`_FRONT_MATTER_KEYS`): Hugo reads such a block, MkDocs and the site only one on the first
+    line (they showed it as a rule and a heading). Anything else stays as it is: a rule, a paragraph and a rule are no
+    front matter, nor is a rule and a heading that reads as a key (moved up, the heading was gone from the page).
 
     >>> front_matter_moved_up("\\n  \\n---\\ntitle: A\\n---\\n正文\\n")
     '---\\ntitle: A\\n---\\n正文\\n'
     >>> front_matter_moved_up("\\n---\\n一段话\\n---\\n"), front_matter_moved_up("\\n---\\ntitle: [\\n---\\n")
     ('\\n---\\n一段话\\n---\\n', '\\n---\\ntitle: [\\n---\\n')
+    >>> front_matter_moved_up("\\n---\\nNote: 本文已过时\\n---\\n正文\\n")
+    '\\n---\\nNote: 本文已过时\\n---\\n正文\\n'
     """
     blank = _BLANK_LINES.match(text)
     if not blank or not text.startswith("---", blank.end()):
@@ -184,7 +190,7 @@ def front_matter_moved_up(text: str, path: str = "<text>") -> str:
         metadata = split_front_matter(rest, path).metadata
     except EssayError:
         return text
-    return rest if metadata else text
+    return rest if any(str(key).lower() in _FRONT_MATTER_KEYS for key in metadata) else text
 
 
 #: MkDocs' own readings of a page's front matter (``mkdocs.utils.meta``): a ``---`` block up to a closing line

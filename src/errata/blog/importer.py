@@ -46,6 +46,7 @@ from urllib.parse import unquote
 from ..checks import UNPRINTABLE, hidden_past_blanks, printable_name
 from ..errors import EssayError
 from ..files import atomic_write, read_regular_file
+from ..markdown_lines import PROSE, line_roles
 from ..metadata import TOML_FRONT_MATTER, MetadataValueError, SplitEssay, display_name, dump_front_matter, normalise_metadata, split_front_matter, title_name, toml_front_matter_as_yaml
 from ..paths import PASSIVE_SUFFIXES, THEME_FILE_KEYS, generated_file_problem, permalink_path, permalink_problems, redirect_from_problems, through_symlink
 from ..repair import FrontMatterError, RepairOptions, RepairReport, RepairResult, repair_bytes
@@ -669,6 +670,11 @@ class _Import:
             # vdoing shows its description under the title (HTML, as a page's text is), a catalogue page's own text
             # under the list; an ``<AutoCatalog />`` page's is only the component
             description = self._converted(page, _catalogue_description(page.metadata), page.key_lines.get("pageComponent", 1)).strip()
+            if description and line_roles(description + "\n\n- x")[-1] != PROSE:
+                # An element it opens and never closes (``<p>K8S 笔记``, which the browser closes at the description's
+                # end): Python-Markdown reads the rest of the page into it, and the list was shown as text (red team
+                # round 32). Its tags are shown as written.
+                description = description.replace("<", "&lt;")
             listing = catalogue_page(meta, sorted(listed, key=lambda page: path_order_key(page[0])), description)  # as the navigation orders them
             return listing + "\n" + self._converted(page) if page.metadata.get("pageComponent") and page.body.strip() else listing
         text = self._converted(page)
