@@ -1149,3 +1149,14 @@ def test_errors_introduced_in_one_paragraph_give_it_one_id_the_page_keeps(body):
     assert len({entry.id_after_line for entry in entries}) == len(entries)
     for entry in entries:
         assert f'id="{entry.anchor}"' in page
+
+
+def test_a_heading_that_is_only_the_word_for_an_error_labels_the_block_under_it():
+    """Lookup round twelve: ``##### 报错2`` over a block of the loader's ``version `GLIBC_2.17' not found`` (no type, no
+    tool's error line), labels under it, gave no entry; a heading that is only the word for an error, numbered or not,
+    labels the block as ``报错信息：`` would. And a program that prints its error number before the C library's words
+    (``ioctl(KVM_CREATE_VM) failed: 16 Device or resource busy``) prints its error plainly: the prose under it is the fix."""
+    glibc = "##### 报错2\n\n```bash\npython.bin: /lib64/libc.so.6: version `GLIBC_2.17' not found\n```\n\n**原因分析**\n\n未安装 2.17 版本的 glibc\n"
+    assert [e.message for e in find_entries(glibc)] == ["python.bin: /lib64/libc.so.6: version `GLIBC_2.17' not found"]
+    kvm = "## ioctl(KVM_CREATE_VM) failed: 16 Device or resource busy\n\n启动了其他虚拟机工具（例如 virtualbox），关闭即可。\n"
+    assert [e.message for e in find_entries(kvm)] == ["ioctl(KVM_CREATE_VM) failed: 16 Device or resource busy"]

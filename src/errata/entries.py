@@ -545,12 +545,12 @@ def _page_entry(lines: list[str], first_line: int = 1) -> ErrorEntry | None:
     labels = [(i, key) for i, key in labels if i < end]
     shown = lines[at : labels[1][0]] if len(labels) > 1 else lines[at:end]
     # An exception in a block first, then what the words call the error, then whatever the block shows.
-    message = _error_in_code_under_heading(shown, 0, "报错") or _error_shown_in_words(shown[1:])
+    message = _error_in_code_under_heading(shown, 0, "问题") or _error_shown_in_words(shown[1:])
     # Whatever a block or a quote shows only where the heading or the words around say it is an error (``运行时报错：``):
     # under ``## 问题描述`` a puzzle's statement or a spec's log is shown so too (``> Given an integer array …``).
     said = " ".join([text, *(line for _, line in prose_lines("\n".join(shown[1:])) if not _QUOTED.match(line))])
     if not message and names_an_error(said):
-        message = _error_in_code_under_heading(shown, 0, "报错", labelled=True)
+        message = _error_in_code_under_heading(shown, 0, "问题", labelled=True)
     if not message or not _slug_is_certain(text) or _ids_on_the_page(lines)[heading_slug(text)] > 1:
         return None
     entry = ErrorEntry(message, at + first_line, end + first_line - 1, heading_id=heading_slug(text))
@@ -719,7 +719,7 @@ _WORD_FOR_AN_ERROR_THEN_COLON = re.compile(rf"{_SAYS_AN_ERROR}[ \t]*[：:][ \t]*
 #: The C library's words for the commonest system errors (strerror), as programs print them after a colon:
 #: ``bind: Cannot assign requested address``, ``open(/run/x.pid): No such file or directory``.
 _STRERROR = re.compile(
-    r"[:：][ \t]*(?:No such file or directory|Permission denied|Connection refused|Address already in use|Cannot assign requested address|"
+    r"[:：][ \t]*(?:[0-9]{1,3}[ \t]+)?(?:No such file or directory|Permission denied|Connection refused|Address already in use|Cannot assign requested address|"
     r"Operation not permitted|Connection timed out|No space left on device|Too many open files|Broken pipe|Connection reset by peer|"
     r"Network is unreachable|Cannot allocate memory|Read-only file system|Device or resource busy|No route to host)\b",
     re.IGNORECASE,
@@ -1428,6 +1428,10 @@ _INTRODUCES_THE_ERROR = re.compile(r"(?:报错|错误|异常|错误信息|报错
 _SAYS_IT_APPEARED = re.compile(r"(?:出现|出现了|提示|报|报错|错误|异常)(?:如下|以下)?[ \t]*(?:[：:。][ \t]*)?$")
 
 
+#: A heading that is only the word for an error, numbered or not (``##### 报错2``): a label for the error under it.
+_THE_WORD_FOR_AN_ERROR = frozenset({"报错", "错误", "异常", "error"})
+
+
 def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labelled: bool = False, roles: list[str] | None = None) -> str | None:
     """The error a heading says happened (``### 更新composer报错``, ``## make build 失败``) where it shows it in the
     code block under it (a sentence or two may come first), before anything else is labelled or headed: the
@@ -1467,6 +1471,9 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
 
     k, stop = at + 1, min(len(lines), at + 1 + _CODE_UNDER_HEADING)
     labelled_details = labelled  # the heading itself says the error follows (``### 问题描述``)
+    # A heading that is only the word for an error (``##### 报错2``): the block under it is the error where nothing in it
+    # reads as one otherwise (``python.bin: /lib64/libc.so.6: version `GLIBC_2.17' not found``).
+    only_the_word = _NUMBER_AFTER_A_LABEL.sub("", _label_text(heading)) in _THE_WORD_FOR_AN_ERROR
     introduced = False
     appeared = False  # the last line said an error appeared (``运行命令出现``): a quote right after it is the error
     while k < stop:
@@ -1506,6 +1513,8 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
             opening = None if labelled_details or (message and exception_type(message)) else _error_it_opens_with(shown)
             if opening:
                 message = opening
+            elif only_the_word and not message:
+                message = opening = _first_statement(shown)
             if message and (exception_type(message) or labelled_details or opening) and len(message.split()) >= 2:
                 return message if under_this_heading(message) else None
             k = end  # a block of the commands run: the error may be in the next one
