@@ -378,11 +378,12 @@ def _block_end(lines: list[str], at: int, first: int, roles: list[str], stop: in
 
 
 class _Shown(NamedTuple):
-    """An error a line introduces (:func:`_introduced_entries`): the line, the last line of its paragraph (which gets the
-    id), the lines that show the error (``start`` to ``stop``, none where the line quotes it) and the message."""
+    """An error a line introduces (:func:`_introduced_entries`): the line, the line the entry's id line goes after (the
+    end of the line's block as Python-Markdown reads it), the lines that show the error (``start`` to ``stop``, none
+    where the line quotes it) and the message."""
 
     line: int
-    paragraph_end: int
+    id_after: int
     start: int
     stop: int
     message: str
@@ -394,7 +395,7 @@ def _quoted_error(lines: list[str], at: int, span: str, prose: dict[int, str], r
 
     >>> lines = ["加载数据时报了异常，报错：`BindingException: Invalid bound statement (not found)`", "原来是 mapper 没写进配置。"]
     >>> _quoted_error(lines, 0, "BindingException: Invalid bound statement (not found)", {0: lines[0], 1: lines[1]})
-    _Shown(line=0, paragraph_end=1, start=1, stop=1, message='BindingException: Invalid bound statement (not found)')
+    _Shown(line=0, id_after=1, start=1, stop=1, message='BindingException: Invalid bound statement (not found)')
     """
     message = error_line(span)
     if not message or len(message.split()) < 2:
@@ -444,7 +445,7 @@ def _introduced_entries(lines: list[str], first_line: int = 1) -> list[ErrorEntr
         if tried > _INTRODUCTIONS_TRIED:
             break  # a page of such lines, each read on to its error: a few tens are a note's
         shown = _quoted_error(lines, i, quoted["span"], prose, roles, memo) if quoted else _error_shown_after(lines, i, prose, roles, memo)
-        if shown and not (found and shown.paragraph_end == found[-1].paragraph_end):
+        if shown and not (found and shown.id_after == found[-1].id_after):
             # One id a paragraph: a second error its paragraph quotes (``后来又报错：`…` ``) is part of the first's entry,
             # whose id line it would share (the first line shown as text, its link leading nowhere).
             found.append(shown)
@@ -457,7 +458,7 @@ def _introduced_entries(lines: list[str], first_line: int = 1) -> list[ErrorEntr
         if not fix:
             continue
         entry = ErrorEntry(shown.message, shown.line + first_line, limit + first_line - 1, heading_id=anchor_for(shown.message))
-        entry.id_after_line = shown.paragraph_end + first_line
+        entry.id_after_line = shown.id_after + first_line
         entry.sections = {"solution": fix} if shown.start == shown.stop else {"details": _tidy(lines[shown.start : shown.stop]), "solution": fix}
         entries.insert(0, entry)
         limit = shown.line
@@ -470,7 +471,7 @@ def _error_shown_after(lines: list[str], at: int, prose: dict[int, str], roles: 
 
     >>> lines = ["跳出一个报错：", "", "Vagrant could not detect VirtualBox! Make sure it is installed.", "", "重装。"]
     >>> _error_shown_after(lines, 0, dict(enumerate(lines)), line_roles("\\n".join(lines)))
-    _Shown(line=0, paragraph_end=0, start=2, stop=3, message='Vagrant could not detect VirtualBox!')
+    _Shown(line=0, id_after=0, start=2, stop=3, message='Vagrant could not detect VirtualBox!')
     """
     end = _prose_paragraph_end(lines, at, prose)  # the paragraph the line ends (a fence may follow at once)
     start = next((k for k in range(end + 1, len(lines)) if lines[k].strip()), None)
