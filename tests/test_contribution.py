@@ -503,3 +503,22 @@ def test_an_entry_whose_id_the_site_s_markdown_would_not_give_is_reported(tmp_pa
 
     site_markdown.cache_clear()
     assert check_files([page], None, [], tmp_path / "docs") == []
+
+
+def test_without_mkdocs_installed_the_check_still_runs(tmp_path, monkeypatch):
+    """The errata-check hook of another blog installs the package without MkDocs: the check renders no page there (the
+    build checks the ids) and must not end in a traceback on an essay with entries."""
+    import sys
+
+    from errata.contribution import site_markdown
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nmarkdown_extensions:\n  - toc\n", encoding="utf-8")
+    page = tmp_path / "docs" / "a.md"
+    page.write_text("---\ntitle: 测试\n---\n\n**报错：KeyError: 'bbox'**\n\n**解决：** 改键名\n", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "mkdocs.utils.yaml", None)  # importing it raises ImportError, as without MkDocs
+    site_markdown.cache_clear()
+    try:
+        assert check_files([page], None, [], tmp_path / "docs") == []
+    finally:
+        site_markdown.cache_clear()

@@ -160,7 +160,7 @@ def site_config_of(path: Path) -> Path | None:
 def site_markdown(config: Path) -> Callable[[str], str] | None:
     """The Markdown a site builds its pages with, as a function of the text: MkDocs' own three extensions, then
     mkdocs.yml's ``markdown_extensions`` with their settings (the table of contents' slugs among them). None where the
-    file or an extension cannot be read: the build says why.
+    file or an extension cannot be read, or MkDocs is not installed: the build says why.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -170,9 +170,12 @@ def site_markdown(config: Path) -> Callable[[str], str] | None:
     <p id="x">正文</p>
     """
     import markdown
-    from mkdocs.utils.yaml import yaml_load
 
     try:
+        # MkDocs' own loader (mkdocs.yml's ``!!python/name`` tags); the errata-check hook of another blog may run
+        # without MkDocs installed, and then has no site Markdown to render with: the build checks the ids.
+        from mkdocs.utils.yaml import yaml_load
+
         with open(config, encoding="utf-8") as file:
             settings = yaml_load(file) or {}
         names, configs = ["toc", "tables", "fenced_code"], {}
