@@ -65,6 +65,8 @@ _TITLE_MARKER = re.compile(r"(?P<hashes>#)[ \t]+")
 #: (``> 如何解决``) is a label too.
 _LABEL = re.compile(r"^(?P<indent>[ \t]*+)(?:[-*+][ \t]++|#{3,6}[ \t]++|>[ \t]*+)(?:\*\*)?(?P<label>[^：:* \t\n][^：:*\n]{0,23}?)(?:[：:]?\*\*)?[ \t]*+(?:[：:][ \t]*+)?$")
 _HEADING = re.compile(r"^#{1,6}[ \t]")
+#: A thematic break's marks (``---``, ``***``, ``_ _ _``), up to three spaces in; the line holds nothing else.
+_RULE = r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})"
 _CJK = re.compile("[\u4e00-\u9fff]")
 #: A list item that is a label and its section's first words at once: ``- **原因**：包名含 `:amd64` 后缀``, or
 #: ``- 修复: 去掉后缀``. The label is bold, or a colon ends it and it is Chinese (``- fix: crash on start`` is a
@@ -201,7 +203,6 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
     for n, (start, message, kind, in_place, fix_after, bold_heading, block_end, label_end) in enumerate(starts):
         end = _entry_end(lines, block_end if kind == SHOWN else start, kind, starts[n + 1][0] if n + 1 < len(starts) else len(lines))
         entry = ErrorEntry(message, start + first_line, end + first_line - 1)
-        entry.sections = _sections(lines[start + 1 : end])
         if kind == SHOWN:
             # A block, then a label: the block is the details, the sections are the prose after it, and the id goes
             # on the label's paragraph (no id reaches a fenced block), right under the error.
@@ -215,6 +216,7 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
             entry.heading_id, entry.id_after_line = entry.anchor, label_end + first_line
             entries.append(entry)
             continue
+        entry.sections = _sections(lines[start + 1 : end])
         if kind == BOLD:
             # The label says it is an error; the page keeps the paragraph, which gets the entry's id.
             last = start if bold_heading else _paragraph_end(lines, start, end) or start
@@ -294,8 +296,7 @@ def _prose_paragraph_end(lines: list[str], at: int, prose: dict[int, str]) -> in
 #: a blank after it or not), a rule, a quote, a reference's, an abbreviation's or a footnote's definition, an admonition,
 #: a details block or a tab. An id line right before it is the last line of its block.
 _ENDS_THE_BLOCK_BEFORE = re.compile(
-    r" {0,3}(?:#|>|\[\^?[^\]\n]+\]:|\*\[[^\]\n]+\]:)|(?:!!!|\?\?\?\+?|===[+!]{0,2})[ \t]"
-    r"| {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$"
+    r" {0,3}(?:#|>|\[\^?[^\]\n]+\]:|\*\[[^\]\n]+\]:)|(?:!!!|\?\?\?\+?|===[+!]{0,2})[ \t]" rf"|{_RULE}$"
 )
 #: Of those, a definition that leaves the lines after it where they are (a reference's, an abbreviation's): read past,
 #: going up to a block's first line; a footnote's takes them into the footnote.
@@ -389,18 +390,18 @@ class _Shown(NamedTuple):
     message: str
 
 
-def _quoted_error(lines: list[str], at: int, span: str, prose: dict[int, str], roles: list[str] | None = None, memo: dict | None = None) -> _Shown | None:
+def _quoted_error(lines: list[str], at: int, span: str, roles: list[str], memo: dict | None = None) -> _Shown | None:
     """The error a line quotes (:data:`_QUOTES_THE_ERROR`) where the span is an error as a program prints it (its type or
     a tool's error line).
 
     >>> lines = ["加载数据时报了异常，报错：`BindingException: Invalid bound statement (not found)`", "原来是 mapper 没写进配置。"]
-    >>> _quoted_error(lines, 0, "BindingException: Invalid bound statement (not found)", {0: lines[0], 1: lines[1]})
+    >>> _quoted_error(lines, 0, "BindingException: Invalid bound statement (not found)", line_roles("\\n".join(lines)))
     _Shown(line=0, id_after=1, start=1, stop=1, message='BindingException: Invalid bound statement (not found)')
     """
     message = error_line(span)
     if not message or len(message.split()) < 2:
         return None
-    last = _id_line_after(lines, at, roles, memo=memo) if roles is not None else _prose_paragraph_end(lines, at, prose)
+    last = _id_line_after(lines, at, roles, memo=memo)
     return _Shown(at, last, at + 1, at + 1, message) if last is not None else None
 
 
@@ -444,7 +445,7 @@ def _introduced_entries(lines: list[str], first_line: int = 1) -> list[ErrorEntr
         tried += 1
         if tried > _INTRODUCTIONS_TRIED:
             break  # a page of such lines, each read on to its error: a few tens are a note's
-        shown = _quoted_error(lines, i, quoted["span"], prose, roles, memo) if quoted else _error_shown_after(lines, i, prose, roles, memo)
+        shown = _quoted_error(lines, i, quoted["span"], roles, memo) if quoted else _error_shown_after(lines, i, prose, roles, memo)
         if shown and not (found and shown.id_after == found[-1].id_after):
             # One id a paragraph: a second error its paragraph quotes (``后来又报错：`…` ``) is part of the first's entry,
             # whose id line it would share (the first line shown as text, its link leading nowhere).
@@ -1244,7 +1245,7 @@ def _opens_a_block(lines: list[str]) -> list[bool]:
 #: A definition's line, as Python-Markdown's def_list reads one.
 _DEFINITION = re.compile(r" {0,3}:[ \t]")
 #: A thematic break or a setext heading's underline: the block ends with it.
-_BLOCK_BOUNDARY = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
+_BLOCK_BOUNDARY = re.compile(rf"{_RULE}$| {{0,3}}=+[ \t]*$")
 
 
 def _bold_heading(lines: list[str], at: int) -> str | None:
@@ -1707,7 +1708,7 @@ def _entry_end(lines: list[str], start: int, kind: str, limit: int) -> int:
 
 
 #: A thematic break (``---``, ``-----``, ``***``): notes put one between errors written as bold paragraphs.
-_THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_THEMATIC_BREAK = re.compile(rf"^{_RULE}$")
 
 
 #: An admonition's first line (``!!! warning "Tips"``, ``??? note``): its body is indented four more spaces.

@@ -1208,8 +1208,6 @@ def _yaml_front_matter(data: bytes) -> bytes:
     >>> _yaml_front_matter(b'---toml\\ntitle = "P"\\ntags = ["a"]\\n---\\nbody\\n')
     b'---\\ntitle: P\\ntags:\\n- a\\n---\\nbody\\n'
     """
-    if not data.startswith((b"---toml", b"+++", b"\xef\xbb\xbf---toml", b"\xef\xbb\xbf+++")):
-        return data
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -1257,7 +1255,11 @@ def _block_lines(text: str | bytes) -> int:
     """
     data = text.encode("utf-8", "replace") if isinstance(text, str) else text
     match = _FRONT_MATTER.match(data.lstrip(b"\xef\xbb\xbf"))
-    block = match.group(0).decode("utf-8", "replace") if match else (toml.group(0) if (toml := TOML_FRONT_MATTER.match(data.decode("utf-8", "replace"))) else "")
+    if match:
+        block = match.group(0).decode("utf-8", "replace")
+    else:
+        toml = TOML_FRONT_MATTER.match(data.decode("utf-8", "replace"))
+        block = toml.group(0) if toml else ""
     return block.count("\n") + (not block.endswith("\n")) if block else 0
 
 

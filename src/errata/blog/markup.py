@@ -52,7 +52,7 @@ from urllib.parse import unquote
 
 import yaml
 
-from ..markdown_lines import CODE, FENCED, HTML, code_span_bounds, line_roles, outside_code_spans
+from ..markdown_lines import CODE, FENCED, HTML, line_roles, outside_code_spans
 from ..safety import REMOVED_WITH_CONTENT, escaped_tag, kept_attributes, mask_code_spans, start_tags, url_is_allowed, url_scheme, without_autolinks
 
 #: ``resolve(url, is_image, line, in_html)`` → the URL to write, or ``None`` when it leads nowhere.
@@ -2087,7 +2087,7 @@ def _unmarked_footnotes_as_comments(lines: list[str], result: Conversion) -> lis
         if definition:
             definitions.append((k, definition.group(1)))
             label = definition.group(1)
-        text = _without_code_spans(line[definition.start(2) :] if definition else line)
+        text = mask_code_spans(line[definition.start(2) :] if definition else line)
         (marks_in.setdefault(label, set()) if label is not None else marked).update(mark.group(1) for mark in _FOOTNOTE_MARK.finditer(text))
     # A mark in a footnote's text counts only where that footnote is marked itself: one that becomes a comment marks
     # nothing, and the footnote it alone marked had a back link leading nowhere (the strict build refused the page).
@@ -2108,21 +2108,6 @@ def _unmarked_footnotes_as_comments(lines: list[str], result: Conversion) -> lis
         out[k : end] = [f"[//]: # ({_as_comment_text(words)})"] + [""] * (end - k - 1)
         result.counts["footnotes nothing marks, as comments"] += 1
     return out
-
-
-def _without_code_spans(line: str) -> str:
-    """``line`` without its code spans: a footnote's mark in one (```[^1]```) is text, no mark.
-
-    >>> _without_code_spans("见 `[^1]` 与[^2]")
-    '见  与[^2]'
-    """
-    spans = code_span_bounds(line) if "`" in line else []
-    out, start = [], 0
-    for opening, _inner, _inner_end, closing in spans:
-        out.append(line[start:opening])
-        start = closing
-    out.append(line[start:])
-    return "".join(out)
 
 
 def _as_comment_text(text: str) -> str:
