@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 
 import pytest
 
@@ -1160,3 +1161,30 @@ def test_a_heading_that_is_only_the_word_for_an_error_labels_the_block_under_it(
     assert [e.message for e in find_entries(glibc)] == ["python.bin: /lib64/libc.so.6: version `GLIBC_2.17' not found"]
     kvm = "## ioctl(KVM_CREATE_VM) failed: 16 Device or resource busy\n\n启动了其他虚拟机工具（例如 virtualbox），关闭即可。\n"
     assert [e.message for e in find_entries(kvm)] == ["ioctl(KVM_CREATE_VM) failed: 16 Device or resource busy"]
+
+
+@pytest.mark.parametrize(
+    ("cause", "fix"),
+    [("Reason", "How to fix"), ("Root cause", "Workaround"), ("Why", "Resolution"), ("原因", "解决方法")],
+)
+def test_a_note_written_in_english_labels_its_sections_as_a_chinese_one_does(cause, fix):
+    body = textwrap.dedent(
+        f"""\
+        ## Webpack build fails after upgrading
+
+        ```
+        Module not found: Error: Can't resolve 'fs' in '/app/src'
+        ```
+
+        ### {cause}
+
+        Webpack 5 no longer adds Node's core modules for the browser.
+
+        ### {fix}
+
+        Add `resolve.fallback: {{ fs: false }}` to the config.
+        """
+    )
+    [entry] = find_entries(body)
+    assert list(entry.sections) == ["details", "analysis", "solution"]
+    assert "core modules" in entry.sections["analysis"] and "resolve.fallback" in entry.sections["solution"]

@@ -47,9 +47,12 @@ SECTION_LABELS: dict[str, tuple[str, ...]] = {
     "details": (
         "详细报错信息", "详细信息", "报错信息", "错误信息", "错误详情", "错误现象", "报错现象", "问题现象", "报错内容", "错误内容", "问题描述",
         "错误描述", "异常信息", "报错提示", "错误提示", "现象", "错误日志", "报错日志", "异常日志", "details", "detail", "traceback", "error details",
+        "error message", "error log", "error output", "stack trace", "stacktrace", "symptom", "symptoms",
     ),  # fmt: skip
-    "analysis": ("问题分析", "原因分析", "分析", "原因", "问题原因", "错误原因", "报错原因", "产生原因", "analysis", "cause"),
-    "solution": ("解决方案", "解决方法", "解决办法", "解决", "修复", "修复方法", "处理方法", "方案", "solution", "fix", "answer"),
+    "analysis": ("问题分析", "原因分析", "分析", "原因", "问题原因", "错误原因", "报错原因", "产生原因", "analysis", "cause", "causes", "reason", "root cause", "why"),
+    "solution": ("解决方案", "解决方法", "解决办法", "解决", "修复", "修复方法", "处理方法", "方案", "solution", "fix", "answer",
+        "solutions", "fixes", "the fix", "workaround", "resolution", "how to fix", "how to solve", "how i fixed it", "how to resolve",
+    ),
     "references": ("参考文章", "参考资料", "参考链接", "参考", "references", "reference", "see also"),
 }
 #: How a card names each section (the site's interface is Chinese).
