@@ -1188,3 +1188,25 @@ def test_a_note_written_in_english_labels_its_sections_as_a_chinese_one_does(cau
     [entry] = find_entries(body)
     assert list(entry.sections) == ["details", "analysis", "solution"]
     assert "core modules" in entry.sections["analysis"] and "resolve.fallback" in entry.sections["solution"]
+
+
+@pytest.mark.parametrize(
+    ("shown", "message"),
+    [
+        ("main.cpp:3:10: fatal error: opencv2/opencv.hpp: No such file or directory\ncompilation terminated.", "main.cpp:3:10: fatal error: opencv2/opencv.hpp: No such file or directory"),
+        ('1>main.obj : error LNK2019: 无法解析的外部符号 "void __cdecl foo(void)"，函数 main 中引用了该符号', '1>main.obj : error LNK2019: 无法解析的外部符号 "void __cdecl foo(void)",函数 main 中引用了该符号'),  # read as pasted: NFKC
+        ("C:\\src\\main.cpp(27,5): error C2065: 'cout': undeclared identifier", "C:\\src\\main.cpp(27,5): error C2065: 'cout': undeclared identifier"),
+        ("./app: /lib64/libc.so.6: version `GLIBC_2.28' not found (required by ./app)", "./app: /lib64/libc.so.6: version `GLIBC_2.28' not found (required by ./app)"),
+    ],
+)
+def test_a_compiler_s_or_the_dynamic_loader_s_error_line_under_an_error_heading_is_the_entry(shown, message):
+    # gcc and MSVC put where the error is before ``error:``; the loader words a missing symbol version without it.
+    body = f"## 编译报错\n\n```\n{shown}\n```\n\n### 解决方法\n\n按上面的提示补上依赖。\n"
+    [entry] = find_entries(body)
+    assert entry.message == message and entry.sections["solution"] == "按上面的提示补上依赖。"
+
+
+def test_a_linker_driver_s_summary_line_is_no_compiler_error_line():
+    # ``collect2: error: ld returned 1 exit status`` follows every link failure: no entry is made of it.
+    body = "## 编译报错\n\n```\ncollect2: error: ld returned 1 exit status\n```\n\n### 解决方法\n\n看上面一行。\n"
+    assert find_entries(body) == []

@@ -219,3 +219,12 @@ def test_a_long_c_plus_plus_qualified_name_is_read_in_linear_time():
     assert grows_linearly(lambda n: exception_line("x " + "a::" * n + " y"), 1_000)
     assert exception_line("Code: 48. DB::Exception: There was an error")[0] == "DB::Exception"
     assert exception_line("报错 std::runtime_error 之后 DB::Exception: x")[0] == "DB::Exception"
+
+
+@pytest.mark.parametrize("unit", ["a:1:1: errorx ", "a : error Q", "a(1): error ", "a: version `", "x" * 250 + "\n"])
+def test_a_compiler_s_place_before_its_error_is_read_in_linear_time(unit):
+    """The place a compiler or linker prints before ``error`` (``main.cpp:3:10: ``, ``a.cpp(12): ``, ``main.obj : ``) is
+    read up to a bounded length from each line's start, so lines of near misses cost each line's length, no more."""
+    from scaling import grows_linearly
+
+    assert grows_linearly(lambda n: exception_line(unit * n), 2_000)
