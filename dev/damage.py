@@ -431,6 +431,46 @@ def big5_as_latin1(text: str) -> str:
     return text.encode("big5").decode("latin-1")
 
 
+def big5_as_gbk(text: str) -> str:
+    """Traditional Chinese saved as Big5 and read by Windows' code page 936 (a Java tool's ``x-mswin-936`` on a
+    Simplified Windows): each Big5 pair is read as the GBK pair of the same bytes, and a pair GBK leaves to its
+    users as the private-use character code page 936 gives it (Microsoft's table: AAA1–AFFE from U+E000,
+    F8A1–FEFE from U+E234, A140–A7A0 from U+E4C6). Written from two real files of this kind (the twenty-third
+    and twenty-fourth sets of real files).
+
+    >>> big5_as_gbk("中文，好")
+    'いゅ\\ue4c7\\ue6d4'
+    """
+    data, out, at = text.encode("big5"), [], 0
+    while at < len(data):
+        lead = data[at]
+        if lead < 0x80:
+            out.append(chr(lead))
+            at += 1
+            continue
+        out.append(_cp936_pair(lead, data[at + 1]))
+        at += 2
+    return "".join(out)
+
+
+def _cp936_pair(lead: int, trail: int) -> str:
+    """One pair of bytes as code page 936 reads it, its user-defined areas as private-use characters.
+
+    >>> _cp936_pair(0xA4, 0xA4), _cp936_pair(0xAA, 0xA1), _cp936_pair(0xF8, 0xA1), _cp936_pair(0xA1, 0x80)
+    ('い', '\ue000', '\ue234', '\ue505')
+    """
+    if 0xAA <= lead <= 0xAF and trail >= 0xA1:
+        return chr(0xE000 + (lead - 0xAA) * 94 + trail - 0xA1)
+    if 0xF8 <= lead <= 0xFE and trail >= 0xA1:
+        return chr(0xE234 + (lead - 0xF8) * 94 + trail - 0xA1)
+    if 0xA1 <= lead <= 0xA7 and trail <= 0xA0:
+        return chr(0xE4C6 + (lead - 0xA1) * 96 + trail - 0x40 - (trail > 0x7F))
+    try:
+        return bytes([lead, trail]).decode("gbk")
+    except UnicodeDecodeError:
+        return bytes([lead, trail]).decode("gb18030")  # a few pairs GBK's table leaves out, which the code page maps to private use too
+
+
 def gbk_as_utf8(text: str) -> str:
     """口字码: GBK bytes read as UTF-8 with replacement. Unrecoverable: only to detect.
 
@@ -654,6 +694,7 @@ CLASSES: dict[str, DamageClass] = {
         DamageClass("utf8-as-big5", "UTF-8 read as Big5", _text_class(utf8_as_big5), False, "zh_TW"),
         DamageClass("utf8-as-big5-browser", "UTF-8 read as Big5 by a web browser (WHATWG)", _text_class(utf8_as_big5_by_a_browser), False, "zh_TW"),
         DamageClass("big5-as-latin1", "Big5 read as Latin-1", _text_class(big5_as_latin1), True, "zh_TW", "big5"),
+        DamageClass("big5-as-gbk", "Big5 read as GBK (code page 936: user-defined pairs as private use)", _text_class(big5_as_gbk), True, "zh_TW", "big5"),
         DamageClass("utf8-as-shift-jis", "文字化け (UTF-8 read as Shift-JIS, U+FFFD)", _text_class(utf8_as_shift_jis), False, "ja"),
         DamageClass("utf8-as-euc-kr", "UTF-8 read as Korean (code page 949, U+FFFD)", _text_class(utf8_as_euc_kr), False),
         DamageClass("utf8-as-shift-jis-windows", "文字化け by a Japanese Windows tool (greedy, ・, single bytes lost)", _text_class(utf8_as_cp932_by_windows), False),

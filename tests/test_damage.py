@@ -58,6 +58,8 @@ def _invert(name: str, damaged: str | bytes, clean_sample: str) -> str:
         return b"".join(ch.encode("cp1254") if ord(ch) > 0xFF or not 0x80 <= ord(ch) < 0xA0 else bytes([ord(ch)]) for ch in damaged).decode("gb18030")
     if name == "big5-as-latin1":
         return damaged.encode("latin-1").decode("big5")
+    if name == "big5-as-gbk":  # code page 936's private-use characters are GB18030's for the same pairs
+        return damaged.encode("gb18030").decode("big5")
     if name == "shift-jis-as-cp1252":
         return to_bytes(damaged).decode("shift_jis")
     if name == "cp1252-twice":

@@ -396,3 +396,52 @@ def test_a_nul_after_a_utf8_byte_order_mark_is_read_as_without_it():
     # UTF-16 read as UTF-8 and saved with a UTF-8 byte order mark is read back as without it.
     saved = "pip 安装模块\n".encode("utf-16-le").decode("utf-8", "replace").encode()
     assert decode_bytes(codecs.BOM_UTF8 + saved).text == decode_bytes(saved).text == "pip \ufffd装模块\n"
+
+
+def test_utf8_read_as_utf16_and_saved_is_read_back():
+    """A twenty-fourth set of real files: a UTF-8 note served as ``text/plain; charset=utf-16le``, whose page text Chromium
+    read as UTF-16 (each two bytes one character: ``# Node`` became ``‣潎敤``) and which was saved as UTF-8, was left as it
+    was (99.97% of its characters wrong). Writing the characters' UTF-16 again gives back the UTF-8 bytes; the report
+    names the reading. Big-endian too (PowerShell's ``-Encoding BigEndianUnicode``)."""
+    from errata.repair import repair_bytes
+
+    clean = "# Node.js 版本问题\n\n您遇到的错误：\n```\nsudo: npm: command not found\n```\n\n## 🔍 解决方案\n\n升级到 v18。\n"
+    for wide in ("utf-16-le", "utf-16-be"):
+        raw = clean.encode()
+        damaged = raw.decode(wide, "replace").encode("utf-8")
+        result = repair_bytes(damaged, "notes.md")
+        assert result.text.split("---\n")[-1].startswith(clean.rstrip("\n")[:-3])  # an odd last byte stays lost
+        assert "utf8-as-utf16" in {fix.kind for fix in result.report.fixes}
+    # Chinese as written, no line end, no ASCII: read as it is
+    assert decode_bytes("显存不够，请减小批大小，然后再试一次。".encode()).text == "显存不够，请减小批大小，然后再试一次。"
+    assert decode_bytes("显存不够，请减小批大小。\n".encode()).read_back == ""
+
+
+def test_big5_read_as_gbk_and_saved_is_read_back():
+    """The twenty-third and twenty-fourth sets of real files: a Traditional note saved as Big5 and read by a tool on a
+    Simplified Windows (Java's ``x-mswin-936``, ICU's GBK) came out as other characters, kana and private-use
+    characters among them (中 as い, every ``，`` a private-use one), and was left so (15.34%, 10.95% of characters
+    wrong). Every byte is still there: the decode reads it back, a later hand's UTF-8 line left as it is."""
+    from errata.repair import repair_bytes
+
+    note = "---\ntitle: 修復 npm 的漫漫長路\n---\n\n## 問題描述\n\n執行 `npm install` 後，出現錯誤：\n\n```\nnpm ERR! code EACCES\n```\n\n## 解決方法\n\n- 先移除全部套件，再重新安裝。\n"
+    damaged = note.encode("big5").decode("gb18030")
+    later = "\n补充：换成 pnpm 也可以。\n"  # appended afterwards by someone on a Simplified system, in UTF-8
+    result = repair_bytes((damaged + later).encode(), "notes.md")
+    assert result.text == note + later
+    assert "big5-as-gbk" in {fix.kind for fix in result.report.fixes}
+    assert decode_bytes((damaged + later).encode()).read_back == "big5-as-gbk"
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "## 安装失败\n\n\ue0a0 main \ue0b0 执行 `npm install` 后出现错误。\n",  # a prompt's powerline glyphs (private use)
+        "## インストール\n\n\ue0a0 main \ue0b0 `npm install` でエラーが出ました。\n",
+        "## 安裝失敗\n\n\ue0a0 main \ue0b0 執行 `npm install` 後出現錯誤。\n",
+    ],
+)
+def test_text_with_private_use_icons_is_no_big5_read_as_gbk(clean):
+    # An icon font's glyphs are private-use characters too; the text they stand in reads far worse as Big5.
+    assert decode_bytes(clean.encode()).text == clean
+    assert decode_bytes(clean.encode()).read_back == ""

@@ -40,7 +40,7 @@ from .fingerprint import exception_line
 from .metadata import display_name, dump_front_matter, front_matter_moved_up, split_front_matter
 from .paths import OWN_STATIC_FILES, generated_file_problem, name_problem, permalink_problems, redirect_from_problems, special_file_problem, static_file_problem, symlinks_under, through_symlink
 from .site import GENERATED_PAGES, page_url, unnumbered_dest, url_clashes
-from .text.encoding import decode_bytes
+from .text.encoding import READ_BACK_SAYS, decode_bytes
 
 
 @dataclass
@@ -296,7 +296,7 @@ def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True, docs
         what = [f"encoded as {decoded.encoding}"] if decoded.encoding_converted else []
         what += ["starts with a BOM"] * decoded.had_bom + ["has CRLF line ends"] * decoded.had_crlf
         what += ["has UTF-8 characters that lost bytes"] * bool(decoded.lost_bytes)
-        what += ["UTF-16 a tool read as UTF-8: a NUL after every character"] * bool(decoded.read_back)
+        what += [READ_BACK_SAYS[decoded.read_back]] if decoded.read_back else []
         problems.append(Problem(name, 1, "encoding", f"not UTF-8 with LF line ends ({', '.join(what)}): run scripts/repair.py --write {name}"))
     text = decoded.text
     problems.extend(check_mojibake(text, name))

@@ -197,7 +197,7 @@ def _add_decoding(report: RepairReport, decoded, data: bytes, text: str) -> None
     else:
         conversions = []
     if decoded.read_back:
-        conversions.append(Fix(1, 1, decoded.read_back))  # UTF-16 read as UTF-8: read back as UTF-16 before anything else
+        conversions.append(Fix(1, 1, decoded.read_back))  # a whole file's misreading (UTF-16 as UTF-8, Big5 as GBK …), read back first
         # Its marks are the bytes that reading lost, not GBK read as UTF-8 (口字码): no GBK original to look for.
         report.unrecoverable = [replace(f, kind="lost-bytes") if f.kind == "gbk-as-utf8-replaced" else f for f in report.unrecoverable]
     # Lines read as UTF-8 with characters short of bytes (each recovered one is a ``lost-bytes`` fix).

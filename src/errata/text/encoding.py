@@ -20,6 +20,7 @@ from operator import itemgetter
 from charset_normalizer import from_bytes
 
 from ..errors import EssayError
+from .big5_as_gbk import BIG5_READ_AS_GBK, big5_read_as_gbk
 from .bytemap import BYTE_TO_CHAR, truncated_characters
 from .config import DEFAULT_CONFIG
 from .langmodel import LanguageModel, load_model
@@ -151,10 +152,15 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> DecodedText:
         wide = _detect_wide(data, source)
         return _finish(data.decode(wide), wide, False)
     try:
-        return _finish(data.decode("utf-8"), "utf-8", had_bom)
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    return _decode_legacy(data, source, had_bom)
+        return _decode_legacy(data, source, had_bom)
+    if (read_back := utf8_read_as_utf16(text)) is not None:
+        return replace(_finish(read_back, "utf-8", had_bom), read_back=UTF8_READ_AS_UTF16)
+    if (read_back := big5_read_as_gbk(text)) is not None:
+        # Traditional Chinese in Big5 a Simplified system's tool read as GBK: every byte kept, so read back first.
+        return replace(_finish(read_back, "utf-8", had_bom), read_back=BIG5_READ_AS_GBK)
+    return _finish(text, "utf-8", had_bom)
 
 
 def _finish(text: str, encoding: str, had_bom: bool, legacy_lines: tuple[int, ...] = ()) -> DecodedText:
@@ -241,6 +247,46 @@ def utf16_read_as_utf8(data: bytes) -> str | None:
             k += 1
     out.append(_pairs(pending))
     return "".join(out)
+
+
+#: The reading :class:`DecodedText` names for UTF-8 text read as UTF-16 and saved so (:func:`utf8_read_as_utf16`).
+UTF8_READ_AS_UTF16 = "utf8-as-utf16"
+#: At most this share of ASCII characters in a text taken for UTF-8 read as UTF-16: that reading makes one only of a
+#: NUL byte and its neighbour, and Markdown's line ends are ASCII, so a text of two bytes a character is nearly all beyond ASCII.
+_MAX_ASCII_SHARE_UTF16 = 0.01
+#: Its UTF-8 reading must score this much better per character (:func:`~errata.text.plausibility.text_score`).
+_UTF16_READ_BACK_MARGIN = 3.0
+
+
+def utf8_read_as_utf16(text: str) -> str | None:
+    """The text of UTF-8 that a tool read as UTF-16 (little- or big-endian: PowerShell's ``-Encoding Unicode``, a page
+    served as ``charset=utf-16le``) and saved as UTF-8: each two bytes became one character, CJK, hangul or private use
+    whatever they were (``# Node`` is ``‣潎敤``), a line end only inside such a pair. Read back by writing the characters'
+    UTF-16 again and reading its bytes as UTF-8; a character the reading could not make (an unpaired surrogate, an odd
+    last byte: U+FFFD) stays U+FFFD. None unless the text is nearly all beyond ASCII, its bytes so read are UTF-8 but for
+    those, hold line ends, and read as far likelier text.
+
+    >>> utf8_read_as_utf16("# 显存不够\\n请减小批大小。\\n".encode().decode("utf-16-le", "replace"))   # an odd byte count: the last lost
+    '# 显存不够\\n请减小批大小。\\ufffd'
+    >>> utf8_read_as_utf16("显存不够，请减小批大小，然后再试一次。") is None   # Chinese as written, with no line end
+    True
+    """
+    if len(text) < 8 or len(text.encode("ascii", "ignore")) > _MAX_ASCII_SHARE_UTF16 * len(text):
+        return None
+    model = load_model()
+    before = text_score(text, model, as_read=True)
+    best: tuple[float, str] | None = None
+    lost = text.count("\ufffd")
+    for wide in ("utf-16-le", "utf-16-be"):
+        # Each U+FFFD stands for bytes the reading lost (two, or an odd last one): one U+FFFD each, the rest read between
+        # them; a character the loss cut shows one more mark at the cut, every other mark is bytes that are no UTF-8.
+        read = "\ufffd".join(part.encode(wide, "surrogatepass").decode("utf-8", "replace") for part in text.split("\ufffd"))
+        if read.count("\ufffd") > 3 * lost or "\n" not in read:
+            continue
+        score = text_score(read, model)
+        if score >= before + _UTF16_READ_BACK_MARGIN and (best is None or score > best[0]):
+            best = (score, read)
+    return best[1] if best else None
 
 
 def _pairs(stream: list[int]) -> str:
@@ -581,3 +627,11 @@ def _decode_or_none(data: bytes, encoding: str) -> str | None:
 def _control_share(text: str) -> float:
     controls = sum(1 for ch in text if ord(ch) < 0x20 and ch not in "\t\n\r\f")
     return controls / max(len(text), 1)
+
+
+#: What each misreading the decode reads back did to a file, in the words the check reports it with.
+READ_BACK_SAYS = {
+    UTF16_READ_AS_UTF8: "UTF-16 a tool read as UTF-8: a NUL after every character",
+    UTF8_READ_AS_UTF16: "UTF-8 a tool read as UTF-16: two bytes a character",
+    BIG5_READ_AS_GBK: "Big5 a tool read as GBK: Traditional Chinese as other characters",
+}
