@@ -522,3 +522,29 @@ def test_without_mkdocs_installed_the_check_still_runs(tmp_path, monkeypatch):
         assert check_files([page], None, [], tmp_path / "docs") == []
     finally:
         site_markdown.cache_clear()
+
+
+@pytest.mark.parametrize("nested, essay", [("x", "x/a.md"), ("x", "x/y/a.md")])
+def test_a_mkdocs_yml_in_the_docs_folder_is_never_read_as_the_site_s(tmp_path, nested, essay):
+    """Red team round 33: the check took the nearest ``mkdocs.yml`` above an essay as its site's, one a contributor put
+    in the docs folder too (a data file the checks let through, which the build never reads). It was loaded with MkDocs'
+    loader, which runs the Python its tags name, and the essays under it were rendered with its extensions: one naming
+    an extension that does not exist switched the ``entry-anchor`` rule off, and the check passed what the build refused."""
+    from errata.contribution import site_markdown
+
+    marker = tmp_path / "ran"
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nmarkdown_extensions:\n  - toc\n", encoding="utf-8")
+    (tmp_path / "docs" / nested).mkdir(parents=True)
+    (tmp_path / "docs" / nested / "mkdocs.yml").write_text(
+        f"docs_dir: y\nran: !!python/object/apply:os.mkdir [{str(marker)!r}]\nmarkdown_extensions:\n  - no_such_extension\n", encoding="utf-8"
+    )
+    page = tmp_path / "docs" / essay
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text("---\ntitle: 测试\n---\n\n**报错：KeyError: 'bbox'**\n\n**解决：** 改键名\n", encoding="utf-8")
+    site_markdown.cache_clear()
+    try:
+        for docs in (tmp_path / "docs", None):
+            problems = check_files([page], None, [], docs)
+            assert [(p.line, p.rule) for p in problems] == [(5, "entry-anchor")] and not marker.exists()
+    finally:
+        site_markdown.cache_clear()

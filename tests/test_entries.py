@@ -1210,3 +1210,24 @@ def test_a_linker_driver_s_summary_line_is_no_compiler_error_line():
     # ``collect2: error: ld returned 1 exit status`` follows every link failure: no entry is made of it.
     body = "## 编译报错\n\n```\ncollect2: error: ld returned 1 exit status\n```\n\n### 解决方法\n\n看上面一行。\n"
     assert find_entries(body) == []
+
+
+def test_two_words_the_word_for_an_error_and_a_colon_introduce_in_a_heading_are_its_message():
+    # Lookup round thirteen (a QAnything FAQ): ``## 使用ollama本地服务时报错：Connection error.`` named its error in two
+    # words, under the three a plain heading needs; ``报错：`` says that what follows is the message.
+    body = "## 使用ollama本地服务时报错：Connection error.\n- 原因：ollama 只监听 127.0.0.1\n- 解决方式：绑定到 0.0.0.0\n"
+    assert [(e.message, e.sections.get("solution")) for e in find_entries(body)] == [("Connection error", "绑定到 0.0.0.0")]
+    # Without the colon, or where the two words name no error, a heading stays no entry.
+    assert find_entries("## 启动报错 Connection error\n- 解决方式：重启\n") == []
+    assert find_entries("## 安装报错：Docker Desktop\n- 解决方式：重装\n") == []
+
+
+def test_a_table_s_delimiter_row_is_told_in_linear_time_after_any_blanks():
+    # Red team round 33: the pattern took cubic time in a line's leading blanks (176 s at 80 KB); the nesting rule
+    # refuses such a line first today, but the pattern should not rest on that.
+    from scaling import grows_linearly
+
+    from errata.entries import _TABLE_DELIMITER_ROW
+
+    assert grows_linearly(lambda n: _TABLE_DELIMITER_ROW.match(" \t" * n + "x"), 20_000)
+    assert _TABLE_DELIMITER_ROW.match(" | :--- |") and _TABLE_DELIMITER_ROW.match("-|") and not _TABLE_DELIMITER_ROW.match("| a |")

@@ -1880,3 +1880,62 @@ def test_a_catalogue_description_that_never_closes_an_element_keeps_the_list_a_l
     config = load_config(str(ROOT / "mkdocs.yml"))
     page = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"]).convert(catalogue)
     assert '<li><a href="01.报错小结.md">报错小结</a></li>' in page and report.failed == []
+
+
+def test_a_hostname_with_the_site_s_folder_is_its_address(tmp_path):
+    """vuepress-theme-hope 1 (``config({ themeConfig: { hostname: 'https://xlc520.github.io/StudyNote/' } })``,
+    no ``base``): only a bare host was taken, so the site's address was lost and site_url left as Errata's.
+    A base the hostname already ends with is not added twice; a path with ``..`` is no address."""
+    config = write(tmp_path / "h/config.js", "const { config } = require('vuepress-theme-hope');\nmodule.exports = config({ title: 'S',\n"
+                   "  themeConfig: { hostname: 'https://xlc520.github.io/StudyNote/', author: 'x' } });\n")
+    assert read_config(config).url == "https://xlc520.github.io/StudyNote/"
+    config = write(tmp_path / "b/config.js", "module.exports = { base: '/notes/', plugins: [['sitemap', { hostname: 'https://a.example/notes' }]] }\n")
+    assert read_config(config).url == "https://a.example/notes/"
+    config = write(tmp_path / "d/config.js", "module.exports = { plugins: [['sitemap', { hostname: 'https://a.example/../x' }]] }\n")
+    assert read_config(config).url == ""
+
+
+def test_what_a_theme_s_own_layout_shows_from_the_front_matter_is_not_lost_silently(tmp_path):
+    """vuepress-theme-gungnir's ``layout: Links`` page is its front matter alone (``links:`` in groups of
+    ``items`` with ``sitename``, ``url``, ``img``, ``desc``), and its ``layout: About`` page shows ``name``,
+    ``interests``, ``education`` above the text: both were imported as a title and nothing else, and the
+    report said nothing. The links become cards under a heading per group; the rest is named in the report."""
+    docs = tmp_path / "blog/docs"
+    write(docs / ".vuepress/config.js", "module.exports = { title: 'C', theme: 'gungnir' }\n")
+    write(docs / "links/README.md", "---\nlayout: Links\ntitle: Links\nlinks:\n  - title: 好朋友\n    items:\n"
+          "      - sitename: Tian-Cheng Qi\n        url: https://tcqi.example.io/\n        img: https://avatars.example.com/u/1\n        desc: 天成哥\n---\n")
+    write(docs / "about/README.md", "---\nlayout: About\ntitle: About\nname: 周某\ninterests:\n  - 魔方\n---\n\n## 絮絮叨叨\n\n正文\n")
+    write(docs / "posts/2021-08-06-a.md", "---\nlayout: post\ntitle: 日常\nsubtitle: s\ndate: 2021-08-06\ncatalog: true\ntags:\n  - 搭建博客\n---\n\n正文\n")
+    out = tmp_path / "out"
+    report = import_blog(tmp_path / "blog", out)
+    links = (out / "links/README.md").read_text(encoding="utf-8")
+    assert "## 好朋友" in links and "**[Tian-Cheng Qi](https://tcqi.example.io/)**" in links and "天成哥" in links
+    about = [line for line in report.needs_a_person if line.startswith("about/README.md")]
+    assert len(about) == 1 and "layout 'About'" in about[0] and "name, interests" in about[0]
+    assert not [line for line in report.needs_a_person if "layout" in line and not line.startswith("about/")]  # a post is a page of text
+
+
+def test_a_repository_whose_pages_are_in_another_folder_is_found(tmp_path):
+    """vuepress-theme-gungnir's template runs ``vuepress dev blog``: the pages and ``.vuepress`` are in ``blog/``.
+    Given the repository (as README says a blog may be given), the import took its top for the pages: no config,
+    no public folder (``/img/logo.png`` led nowhere), and every old address under ``/blog/``."""
+    write(tmp_path / "repo/README.md", "# my blog\n")
+    write(tmp_path / "repo/blog/.vuepress/config.js", "module.exports = { title: 'C01day', plugins: [['sitemap', { hostname: 'https://c.example/' }]] }\n")
+    write(tmp_path / "repo/blog/.vuepress/public/img/logo.png", b"\x89PNG\r\n\x1a\n")
+    write(tmp_path / "repo/blog/posts/2021-08-06-a.md", "---\ntitle: 日常\ndate: 2021-08-06\n---\n\n![](/img/logo.png)\n")
+    out = tmp_path / "out"
+    report = import_blog(tmp_path / "repo", out)
+    assert (out / "posts/2021-08-06-a.md").is_file() and (out / "img/logo.png").is_file()
+    assert not any("logo.png" in line for line in report.needs_a_person)
+    assert "/posts/2021-08-06-a.html" in (out / "posts/2021-08-06-a.md").read_text(encoding="utf-8")
+
+
+def test_a_toml_time_of_day_does_not_end_the_import(tmp_path):
+    """Red team round 33: ``lastmod = 07:32:00`` (TOML's local time, which YAML has no type for) ended the whole import
+    in a traceback (``RepresenterError``), every other page with it."""
+    report, docs = import_files(tmp_path, {
+        "01.笔记/01.甲.md": '---toml\ntitle = "甲篇"\nlastmod = 07:32:00\n---\n正文\n',
+        "01.笔记/02.乙.md": "---\ntitle: 乙\n---\n正文\n",
+    })
+    assert report.failed == [] and len(report.essays) == 2
+    assert split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8"), "a.md").metadata["title"] == "甲篇"

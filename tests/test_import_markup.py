@@ -980,3 +980,34 @@ def test_a_footnote_marked_from_a_marked_footnote_stays():
     result = convert_markup("正文[^a]。\n\n[^a]: 见 [^b]\n[^b]: 出处\n")
     page = markdown.markdown(result.text, extensions=[*EXTENSIONS, "footnotes"])
     assert "出处" in page and 'id="fnref:b"' in page and not result.counts["footnotes nothing marks, as comments"]
+
+
+def test_an_address_with_a_space_stays_the_text_vuepress_showed():
+    """``![截图](/Users/rqx/Library/Application Support/…png)`` (Typora's picture on the author's disk, a real
+    blog's elementUI note): markdown-it reads no image where the address holds a space, so VuePress showed the
+    line as written; Python-Markdown published an image of a path on the author's computer, and the strict
+    build failed on it after an import that exited 0 and said nothing. It stays text, and the report says so."""
+    line = "![image-2021](/Users/rqx/Library/Application Support/typora-user-images/image-2021.png)"
+    result = convert_markup(f"# 提示\n\n{line}\n\n见 [文档](./my notes.md)。\n")
+    html = render(result.text)
+    assert "<img" not in html and "<a " not in html
+    assert line in html and "[文档](./my notes.md)" in html
+    assert [note.line for note in result.notes] == [3, 5]
+    assert "an address with a space is no image in VuePress" in result.notes[0].message
+    # An address VuePress does read is untouched: in <…>, with %20, with a title.
+    for written in ("![a](<https://x.io/a b.png>)", "![a](a%20b.png)", '[a](b.md "t i")'):
+        assert convert_markup(written).text == written and not convert_markup(written).notes
+
+
+def test_a_component_s_start_tag_over_several_lines_is_left_out_with_its_lines():
+    """Element UI's ``<el-alert`` with ``title="…"`` and ``show-icon>`` on the lines after it (a gungnir blog):
+    only a tag on one line was taken out, so its attribute lines were published as text, the tag stayed, and the
+    strict build refused the page (and read the code blocks after it as HTML). The whole tag goes, its lines with
+    it, noted with the title VuePress showed; a start tag in code stays."""
+    text = ('<el-alert\n    title="试着添加一些 Element UI 组件"\n    type="success"\n    show-icon>\n</el-alert>\n\n## 标签\n\n'
+            '``` vue\n<el-button\n  type="primary">按钮</el-button>\n```\n')
+    result = convert_markup(text)
+    assert "el-alert" not in result.text and "show-icon" not in result.text and 'type="success"' not in result.text
+    assert "```vue\n<el-button\n  type=\"primary\">按钮</el-button>\n```" in result.text.replace("``` vue", "```vue")
+    assert "## 标签" in result.text
+    assert any(note.line == 1 and "<el-alert> (to line 4)" in note.message and "试着添加一些 Element UI 组件" in note.message for note in result.notes)

@@ -300,6 +300,28 @@ def test_a_toml_front_matter_is_repaired_into_yaml():
     assert split_front_matter(repaired).metadata["tags"] == ["hugo"]
 
 
+@pytest.mark.parametrize("toml, expected", [
+    ("title = 'Hugo指南'\nlastmod = 17:32:00\n", {"title": "Hugo指南", "lastmod": "17:32:00"}),  # a time of day
+    ("title = 'Hugo指南'\ntags = [07:30:00, 'a']\n", {"title": "Hugo指南", "tags": ["07:30:00", "a"]}),
+    ("title = 'Hugo指南'\ndescription = \"\"\"\n第一段\n---\n第二段\"\"\"\n", {"title": "Hugo指南", "description": "第一段\n---\n第二段"}),
+])
+def test_a_toml_front_matter_s_values_are_written_as_yaml_that_means_the_same(toml, expected):
+    """Red team round 33: a TOML time of day (YAML has no type for it) ended the repair in a traceback
+    (``RepresenterError``), and a ``---`` line in a ``+++`` block's multi-line string ended the block there: the repair
+    added a YAML block above it and left the TOML on the page as text."""
+    repaired = repair_text("+++\n" + toml + "+++\n正文\n", "hugo.md").text
+    assert "+++" not in repaired and repaired.endswith("---\n正文\n")
+    assert {key: value for key, value in split_front_matter(repaired).metadata.items() if key in expected} == expected
+
+
+def test_a_toml_front_matter_nested_too_deep_is_no_traceback():
+    """Red team round 33: TOML's tables nest a level a name (``[a.a.a…]``, no recursion in tomllib), and the YAML dump
+    recursed on 400 of them (``RecursionError``). Nested deeper than a YAML block may be, it is no front matter."""
+    text = "+++\ntitle = 'Hugo指南'\n[" + ".".join(["a"] * 400) + "]\nb = 1\n+++\n正文\n"
+    repaired = repair_text(text, "hugo.md").text
+    assert repaired.endswith(text)
+
+
 def test_a_rule_and_a_heading_that_reads_as_a_key_stay_on_the_page():
     """Red team round 32: a page that opens with a blank line, a rule and a setext heading whose words read as a YAML key
     (``Note: this page is outdated`` over ``---``) was told by the check to run the repair, which moved the heading into

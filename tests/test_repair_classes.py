@@ -1552,3 +1552,17 @@ def test_character_references_are_read_in_linear_time():
     from errata.text.references import characters_for_references
 
     assert grows_linearly(lambda n: characters_for_references("&#20013;\n" * n), 20_000)
+
+
+@pytest.mark.parametrize("body", [
+    "The page showed `&#20013;&#25991;&#23383;` instead of the Chinese text.\n",  # words with no references, a code span
+    "页面显示：\n\n```html\n<p>&#20013;&#25991;&#23383;&#x4E2D;&#25991;&#23383;&#20013;&#25991;&#23383;</p>\n```\n",  # a block
+    "Output:\n\n    &#20013;&#25991;&#23383;\n",  # indented code
+])
+def test_references_quoted_only_in_code_stay_as_written(body):
+    """Red team round 33: the references a note quotes in code (what a page showed instead of its Chinese) were written
+    as characters wherever there were more of them than East Asian characters in the whole text, code included: the
+    code no longer showed what the essay was about, and ``repair.py --check`` refused the essay until it did. Only the
+    words outside code tell a text a form sent."""
+    text = "---\ntitle: Character references\n---\n" + body
+    assert repair_text(text, "entities.md").text == text

@@ -127,8 +127,8 @@ _DOCS_DIR_SETTING = re.compile(r"^docs_dir:[ \t]*+['\"]?+([^'\"#\n]++)['\"]?+[ \
 
 
 def site_docs_of(path: Path) -> Path | None:
-    """The docs folder (resolved) of the MkDocs site a file is in: the nearest ``mkdocs.yml`` above it names it
-    (``docs_dir``, ``docs`` by default); None where no site holds the file.
+    """The docs folder (resolved) of the MkDocs site a file is in: the site's ``mkdocs.yml`` (:func:`site_config_of`)
+    names it (``docs_dir``, ``docs`` by default); None where no site holds the file.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -138,22 +138,41 @@ def site_docs_of(path: Path) -> Path | None:
     """
     here = Path(os.path.abspath(path)).resolve()
     config = site_config_of(here)
-    if config is None:
-        return None
+    docs = _docs_folder(config) if config is not None else None
+    return docs if docs is not None and here.is_relative_to(docs) else None
+
+
+def _docs_folder(config: Path) -> Path | None:
+    """The docs folder (resolved) a ``mkdocs.yml`` names, read without loading the file; None where it cannot be read."""
     try:
         setting = _DOCS_DIR_SETTING.search(config.read_text(encoding="utf-8", errors="replace"))
     except OSError:
         return None
-    docs = (config.parent / (setting.group(1).strip() if setting else "docs")).resolve()
-    return docs if here.is_relative_to(docs) else None
+    return (config.parent / (setting.group(1).strip() if setting else "docs")).resolve()
 
 
 def site_config_of(path: Path) -> Path | None:
-    """The nearest ``mkdocs.yml`` above a file (resolved): the site it belongs to; None where there is none."""
-    for folder in Path(os.path.abspath(path)).resolve().parents:
-        if (folder / "mkdocs.yml").is_file():
-            return folder / "mkdocs.yml"
-    return None
+    """The ``mkdocs.yml`` of the site a file belongs to (resolved): the nearest above it that is no file in the docs
+    folder of one further up; None where there is none.
+
+    A ``mkdocs.yml`` in a site's docs folder (``docs/x/mkdocs.yml``, a data file the checks let through) is a file the
+    site publishes, which the build never reads: taken as the site's, the check loaded it with MkDocs' loader, which
+    runs the Python its tags name, and rendered the essays under it with the extensions it chose (red team round 33).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = Path(tmp, "mkdocs.yml").write_text("site_name: x\\n", encoding="utf-8")
+    ...     Path(tmp, "docs", "x").mkdir(parents=True)
+    ...     _ = Path(tmp, "docs", "x", "mkdocs.yml").write_text("docs_dir: y\\n", encoding="utf-8")
+    ...     site_config_of(Path(tmp, "docs", "x", "y", "a.md")) == Path(tmp, "mkdocs.yml").resolve()
+    True
+    """
+    sites: list[tuple[Path, Path | None]] = []  # (config, its docs folder), the outermost first
+    for folder in reversed(Path(os.path.abspath(path)).resolve().parents):
+        config = folder / "mkdocs.yml"
+        if config.is_file() and not any(docs is not None and config.is_relative_to(docs) for _, docs in sites):
+            sites.append((config, _docs_folder(config)))
+    return sites[-1][0] if sites else None
 
 
 @cache
@@ -325,7 +344,10 @@ def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True, docs
     problems.extend(check_entry_messages(entries, name))
     problems.extend(check_unsafe_html(split.body, name, split.body_line))
     problems.extend(check_duplicate_ids(split.body, entries, name, split.body_line))
-    if entries and (config := site_config_of(path)) is not None and (to_html := site_markdown(config)) is not None:
+    config = site_config_of(path) if entries else None
+    if config is not None and docs_dir is not None and config.is_relative_to(Path(os.path.abspath(docs_dir)).resolve()):
+        config = None  # a file of the docs folder given (the site's own may be named mkdocs.yaml): never the site's
+    if config is not None and (to_html := site_markdown(config)) is not None:
         problems.extend(check_entry_anchors(split.body, entries, name, split.body_line, to_html))
     problems.extend(check_path_names(_relative_name(path, docs_dir), name))
     permalink = split.metadata.get("permalink") if split.block else None

@@ -309,7 +309,7 @@ _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
 #: A footnote's definition, whose block the lines after it go on.
 _FOOTNOTE_START = re.compile(r" {0,3}\[\^[^\]\n]+\]:")
 #: A table's delimiter row (``|---|:--:|``).
-_TABLE_DELIMITER_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*\|")
+_TABLE_DELIMITER_ROW = re.compile(r"[ \t]*+\|?+[ \t]*+:?+-++:?+[ \t]*+\|")  # possessive: a line of blanks is read once (red team 33)
 
 
 def _block_start(lines: list[str], at: int, roles: list[str], memo: dict[int, tuple[int, bool]]) -> tuple[int, bool]:
@@ -1350,6 +1350,8 @@ def _error_as_heading(text: str, under_errors: bool = False) -> str | None:
         return None
     parts, english = _english_between_chinese(text)
     after_error_word = [english[k] for k in range(1, len(english)) if _ENDS_SAYING_AN_ERROR.search(parts[2 * k - 1])]
+    # English the Chinese introduces with the word for an error and a colon (``…时报错：Connection error.``).
+    introduced = {english[k] for k in range(1, len(english)) if _WORD_FOR_AN_ERROR_THEN_COLON.search(parts[2 * k - 1])}
     stretches = [part for part in english if part and not part.isdigit()]
     # Beside the error, a name alone may stand in the Chinese (``安装babel包，Error: Cannot find module …``).
     long = [part for part in stretches if len(part.split()) > 1]
@@ -1367,7 +1369,10 @@ def _error_as_heading(text: str, under_errors: bool = False) -> str | None:
     quoted = len(message) > 2 and _QUOTES.get(message[0]) == message[-1]
     message = message[1:-1].strip() if quoted else message
     words = message.split()
-    if len(words) < (2 if quoted else 3) or words[0].lower() in _TOPIC_WORDS:
+    # Two words are enough where they are quoted, or where ``报错：`` introduces them and they name an error
+    # themselves (``使用ollama本地服务时报错：Connection error.``): the colon says what follows is the message.
+    two_will_do = quoted or long[0] in introduced and names_an_error(message)
+    if len(words) < (2 if two_will_do else 3) or words[0].lower() in _TOPIC_WORDS:
         return None  # a name or a topic; a tutorial's heading about errors (``How to fix TypeError quickly``)
     if names_an_error(message):
         return message

@@ -135,8 +135,13 @@ def front_matter_end(text: str, path: str) -> int | None:
     raise EssayError(path, 1, "front matter is not closed: add a line '---' after its last key")
 
 
-#: A TOML front matter: VuePress's ``---toml`` … ``---``, Hugo's ``+++`` … ``+++``.
-TOML_FRONT_MATTER = re.compile(r"\A(\ufeff?)(?:---toml|\+\+\+)[ \t]*\r?\n(.*?)\r?\n(?:---|\+\+\+)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+#: A TOML front matter: VuePress's ``---toml`` … ``---``, Hugo's ``+++`` … ``+++``. Each closes with its own line: a
+#: ``---`` in a ``+++`` block's text (a multi-line string's rule) is no end of it.
+TOML_FRONT_MATTER = re.compile(r"\A(\ufeff?)(?:(\+\+\+)|---toml)[ \t]*\r?\n(.*?)\r?\n(?(2)\+\+\+|---)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+class _TooDeep(Exception):
+    """A TOML value nested deeper than :data:`MAX_DEPTH`."""
 
 
 def toml_front_matter_as_yaml(text: str) -> str:
@@ -152,15 +157,40 @@ def toml_front_matter_as_yaml(text: str) -> str:
     正文
     >>> toml_front_matter_as_yaml("+++\\ntitle = [\\n+++\\n")
     '+++\\ntitle = [\\n+++\\n'
+
+    A time of day, which YAML has no type for, is its text; a block nested deeper than the YAML one may be
+    (:data:`MAX_DEPTH`: ``[a.a.a…]``, each table one level) is no front matter either. Both ended the repair and the
+    import in a traceback (red team round 33):
+
+    >>> print(toml_front_matter_as_yaml('+++\\ntitle = "P"\\nlastmod = 17:32:00\\n+++\\n'), end="")
+    ---
+    title: P
+    lastmod: '17:32:00'
+    ---
+    >>> deep = "+++\\n[" + ".".join(["a"] * 400) + "]\\n+++\\n"
+    >>> toml_front_matter_as_yaml(deep) == deep
+    True
     """
     match = TOML_FRONT_MATTER.match(text)
     if match is None:
         return text
     try:
-        metadata = tomllib.loads(match.group(2))
-    except (tomllib.TOMLDecodeError, RecursionError):  # arrays nested 100,000 deep: tomllib recurses
+        metadata = _as_yaml_value(tomllib.loads(match.group(3)))
+    except (tomllib.TOMLDecodeError, RecursionError, _TooDeep):  # arrays nested 100,000 deep: tomllib recurses
         return text
     return match.group(1) + dump_front_matter(metadata) + text[match.end() :]
+
+
+def _as_yaml_value(value: Any, depth: int = 1) -> Any:
+    """A value TOML read, as YAML holds it: a time of day (``07:32:00``) as its text; :class:`_TooDeep` where lists and
+    tables nest deeper than :data:`MAX_DEPTH` (the dump recursed on them, and the YAML would be refused)."""
+    if isinstance(value, (dict, list)) and depth > MAX_DEPTH:
+        raise _TooDeep
+    if isinstance(value, dict):
+        return {key: _as_yaml_value(item, depth + 1) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_as_yaml_value(item, depth + 1) for item in value]
+    return value.isoformat() if isinstance(value, dt.time) else value
 
 
 _BLANK_LINES = re.compile(r"(?:[ \t]*\n)+")

@@ -53,7 +53,7 @@ from ..repair import FrontMatterError, RepairOptions, RepairReport, RepairResult
 from ..safety import find_unsafe_html
 from ..site import GENERATED_PAGES, page_url, path_order_key, relative_url, unnumbered_dest, url_clashes
 from .anchors import heading_anchors
-from .markup import ON_AUTHORS_COMPUTER, Note, blog_path, convert_markup, included_paths, url_path
+from .markup import ON_AUTHORS_COMPUTER, Card, Note, blog_path, card_grid, convert_markup, included_paths, markdown_text, url_path
 from .theme import GITHUB_PAGES, THEME_ADDRESSES, THEME_FOLDERS, THEME_LISTS, THEME_PAGES, SiteConfig, catalogue_page, find_config, home_page, nav_item, read_config
 
 MAX_ESSAY_BYTES = 5_000_000
@@ -64,6 +64,15 @@ ERRATA_PAGES = ("lookup.md", "tags.md", *GENERATED_PAGES)
 SKIPPED_FOLDERS = {"node_modules", ".vuepress", ".git"}
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 _FRONT_MATTER = re.compile(rb"---[ \t]*\r?\n(?:.*?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+#: Layouts every theme has (a page, a post, a blog's list, the home page): a page naming one is a page of text.
+_STANDARD_LAYOUTS = {"layout", "page", "post", "posts", "blog", "home", "doc", "article", "notfound", "404"}
+#: Front-matter keys a page keeps for itself (the site reads them, or they are the post's own): no layout's data.
+_PAGE_KEYS = {"tags", "tag", "categories", "category", "redirect_from", "authors", "author", "head", "meta", "sidebar", "hide", "search"}
+#: …and what a post says of itself that no layout needs to show (its title, date, cover, table of contents).
+_POST_KEYS = {"layout", "title", "subtitle", "date", "description", "permalink", "sticky", "comment", "comments", "catalog", "draft", "publish",
+              "header_style", "header_img", "header_mask", "headerimage", "useheaderimage", "cover", "time", "updated", "lang", "vuepress_icon"}
 
 
 @dataclass(frozen=True)
@@ -217,6 +226,16 @@ def find_docs(source: Path) -> Path:
     for candidate in candidates:
         if (candidate / ".vuepress").is_dir():
             return candidate
+    # Another name (``vuepress dev blog``: vuepress-theme-gungnir's template keeps its pages in ``blog/``): the one
+    # folder at the top that holds ``.vuepress``. Taken as the repository, the config and the public folder were
+    # not found and every address began with ``/blog/``.
+    try:
+        others = sorted(folder for folder in source.iterdir() if not folder.name.startswith(".") and folder.name not in SKIPPED_FOLDERS
+                        and not folder.is_symlink() and folder.is_dir() and (folder / ".vuepress").is_dir() and not (folder / ".vuepress").is_symlink())
+    except OSError:
+        others = []
+    if len(others) == 1:
+        return others[0]
     return source / "docs" if source / "docs" in candidates and (source / "docs").is_dir() else source
 
 
@@ -681,7 +700,38 @@ class _Import:
         if page.role == "home":
             resolve = self._resolver(page)
             return home_page(page.metadata, text, self.config, lambda url, image: resolve(url, image, line_in_block(page.author_block, url), False))
-        return self._front_matter(page) + text
+        return self._front_matter(page) + text + self._layout_data(page)
+
+    def _layout_data(self, page: _Page) -> str:
+        """What a theme's own layout shows from the front matter, which no Material page shows: a list of
+        links (gungnir's ``layout: Links``, ``links:`` in groups of ``items`` with ``sitename``, ``url``,
+        ``img``, ``desc``) becomes cards under the page's text, a group's title a heading; other data such
+        a layout reads (gungnir's ``layout: About``: ``name``, ``interests``, ``education``…) is named under
+        "needs a person". Before, both were kept in the front matter only and the page was published empty."""
+        layout = str(page.metadata.get("layout") or "")
+        if not layout or layout.lower() in _STANDARD_LAYOUTS:
+            return ""
+        out, shown = [], set()
+        links = page.metadata.get("links")
+        groups = links if isinstance(links, list) and all(isinstance(g, dict) for g in links) else []
+        if groups and not any(isinstance(g.get("items"), list) for g in groups):
+            groups = [{"items": groups}]  # one list of sites, no groups
+        resolve = self._resolver(page)
+        line = page.key_lines.get("links", 1)
+        for group in groups:
+            items = [item for item in group.get("items") or [] if isinstance(item, dict)] if isinstance(group.get("items"), list) else []
+            cards = [Card(str(i.get("sitename") or i.get("name") or i.get("title") or ""), str(i.get("desc") or ""), i.get("url") or i.get("link"), i.get("img") or i.get("avatar") or i.get("logo")) for i in items]
+            cards = [card for card in cards if card.name or card.link]
+            if not cards:
+                continue
+            shown.add("links")
+            title = str(group.get("title") or "").strip()
+            out += ["", f"## {markdown_text(title)}" if title else "", "", *card_grid(cards, lambda url, image: resolve(str(url), image, line, False))]
+            self.report.counts["cards"] += len(cards)
+        data = [key for key in page.metadata if key not in shown and key not in _PAGE_KEYS and str(key).lower() not in _POST_KEYS]
+        if data:
+            self.report.needs_a_person.append(f"{page.src}:{page.key_lines.get('layout', 1)}: layout {layout!r} is the theme's own page: what it shows from the front matter ({', '.join(data[:6])}) is not on the page here; write it into the page")
+        return "\n".join(out) + "\n" if out else ""
 
     def _converted(self, page: _Page, text: str | None = None, first_line: int | None = None) -> str:
         """A page's body (or ``text`` of it, from its line ``first_line``) converted to the site's Markdown, its counts

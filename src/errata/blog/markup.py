@@ -126,6 +126,9 @@ MAX_CODE_LINES = 5000  # an imported file's lines: a snippet, not a data dump
 _LABEL = r"(?:[^\[\]\n!]|!(?!\[)|!\[[^\[\]\n]*\]\([^()\s]*\))*"
 #: A link or image; an image may give its size after the URL (``=300x200``, ``=300x``: vuepress-theme-hope, plume).
 _MD_LINK = re.compile(rf"(!?)\[({_LABEL})\]\(\s*(<[^<>\n]*>|[^\s()<>]+)(?:\s+=(\d{{0,5}})x(\d{{0,5}}))?((?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?)\s*\)")
+#: What markdown-it reads as text but Python-Markdown as a link or image: an address with a space inside it
+#: and no title (``![图](/Users/me/Application Support/a.png)``, as Typora writes a picture on the author's disk).
+_SPACED_LINK = re.compile(rf"(!?)\[({_LABEL})\]\(([ \t]*[^\s()<>\"']+(?:[ \t]+[^\s()<>\"']+)+[ \t]*)\)")
 _HTML_TAG = re.compile(r"<(img|a|source|video|audio)\b[^<>]*>", re.IGNORECASE)
 _HTML_URL = re.compile(r"(\s(?:src|href)\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNORECASE)
 _HTML_ALT = re.compile(r"\salt\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)", re.IGNORECASE)
@@ -248,6 +251,7 @@ def convert_markup(
     lines = _unmarked_footnotes_as_comments(lines, result)
     roles = [QUOTED_CODE if quoted else role for role, quoted in zip(_entry_roles(lines), _quoted_fences(lines))]
     lines, gone = _dropped_elements(lines, numbers, roles, resolve, result)
+    lines, gone = _components_over_lines(lines, numbers, roles, gone, result)
     root = _parse(lines, numbers, result, roles, gone)
     includes = _includes or _Including(page_path, open=[page_path] if page_path else [])
     lines = _Renderer(result, resolve, read_code, includes, syntax).render(root.children)
@@ -1076,6 +1080,55 @@ class _Dropping:
         return Note(self.number, self.message.replace("{to}", to))
 
 
+#: A Vue component's start tag opening a line and left open at its end (``<el-alert``, its attributes on the lines after).
+_OPEN_COMPONENT = re.compile(rf"[ \t]*<([A-Z][\w-]*|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?=[\s>/]|$)({_INSIDE_TAG})$")
+#: The lines a start tag may take: its attributes, one a line.
+MAX_TAG_LINES = 30
+
+
+def _components_over_lines(lines: list[str], numbers: list[int], roles: list[str], gone: set[int], result: Conversion) -> tuple[list[str], set[int]]:
+    """A Vue component's start tag written over several lines (``<el-alert`` then ``title="…"``,
+    ``show-icon>``), outside code: left out like one on a line of its own (:meth:`_Renderer.components`),
+    its lines with it, noted with what its ``title`` said, which VuePress showed. Left as it was, the
+    attribute lines were the page's text and the tag an element the strict build refuses.
+
+    >>> result = Conversion("")
+    >>> _components_over_lines(["<el-alert", '  title="先装好"', "  show-icon>", "</el-alert>", "正文"], [1, 2, 3, 4, 5], [""] * 5, set(), result)
+    (['', '  title="先装好"', '  show-icon>', '</el-alert>', '正文'], {1, 2})
+    >>> result.notes[0].message
+    'Vue component <el-alert> (to line 3) is not something Material has: its tags are left out, its content is kept; its title "先装好" is not shown'
+    """
+    out, gone = list(lines), set(gone)
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        opened = _OPEN_COMPONENT.fullmatch(line) if "<" in line and k not in gone and roles[k] not in (CODE, FENCED, QUOTED_CODE) else None
+        start = line.index("<") if opened else 0
+        if opened is None or _VUE_TAG.match(line, start):
+            k += 1
+            continue
+        tag, end = line[start:], None
+        for j in range(k + 1, min(k + MAX_TAG_LINES, len(lines))):
+            if j in gone or roles[j] in (CODE, FENCED, QUOTED_CODE):
+                break
+            tag += "\n" + lines[j]
+            closed = _VUE_TAG.match(tag)
+            if closed:
+                end = (j, len(lines[j]) - (len(tag) - closed.end()))
+                break
+        if end is None:
+            k += 1
+            continue
+        j, at = end
+        out[k] = line[:start] + lines[j][at:]
+        gone.update(range(k + 1, j + 1))
+        title = _TITLE_ATTRIBUTE.search(tag)
+        said = f'; its title "{title.group(1)}" is not shown' if title else ""
+        result.notes.append(Note(numbers[k], f"Vue component <{opened.group(1)}> (to line {numbers[j]}) is not something Material has: its tags are left out, its content is kept{said}"))
+        k = j + 1
+    return out, gone
+
+
 def _dropped_elements(lines: list[str], numbers: list[int], roles: list[str], resolve: Resolver, result: Conversion) -> tuple[list[str], set[int]]:
     """The lines with each element the site drops with its content (:data:`_DROPPED`) left out, outside
     code, code spans and comments: a frame becomes a link to what it showed, the rest goes, noted;
@@ -1718,6 +1771,7 @@ class _Renderer:
     def links(self, text: str, number: int) -> str:
         if "](" in text:
             text = _MD_LINK.sub(lambda m: self._markdown_link(m, number), text)
+            text = _SPACED_LINK.sub(lambda m: self._spaced_link(m, number), text)
         if "<" in text:
             text = _HTML_TAG.sub(lambda m: self._html_tag(m, number), text)
         if "]:" in text:
@@ -1739,6 +1793,22 @@ class _Renderer:
         if size and bang:
             self.result.counts["image size"] += 1
         return f"{bang}[{label}]({markdown_url(new) if new != bare else url}{title})" + (f"{{ {size} }}" if size and bang else "")
+
+    def _spaced_link(self, match: re.Match[str], number: int) -> str:
+        """``![图](/Users/me/Application Support/a.png)``: an address with a space is no link in VuePress
+        (markdown-it shows the line as it is written), but Python-Markdown would publish it as one, and the
+        strict build refuses a link to a path on the author's disk. It stays the text VuePress showed, noted.
+
+        >>> r = _Renderer(Conversion(""), keep_url)
+        >>> print(r.links("见 ![截图](/Users/me/Application Support/a.png) 和 [b](c d)", 3))
+        见 !\\[截图](/Users/me/Application Support/a.png) 和 \\[b](c d)
+        >>> [note.message.split(":")[0] for note in r.result.notes]
+        ["image '/Users/me/Application Support/a.png'", "link 'c d'"]
+        """
+        bang, label, url = match.groups()
+        kind = "image" if bang else "link"
+        self.note(number, f"{kind} {url.strip()[:40]!r}: an address with a space is no {kind} in VuePress, which shows it as text; so does the site (write it as <…> or with %20 to make it one)")
+        return f"{bang}\\[{label}]({url})"
 
     def _html_tag(self, match: re.Match[str], number: int) -> str:
         tag = self._attributes(match.group(0), match.group(1).lower(), number)

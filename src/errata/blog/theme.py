@@ -317,12 +317,24 @@ def _site_url(data: dict) -> str:
     'https://example.cn/blog/'
     >>> _site_url({"plugins": {"vuepress-plugin-sitemap": {"hostname": "javascript:alert(1)"}}})
     ''
+
+    A hostname may carry the folder the site is published in (hope 1's ``hostname:
+    "https://a.github.io/notes/"``, no ``base``); a ``base`` it already ends with is not added twice.
+
+    >>> _site_url({"plugins": [{"hostname": "https://a.github.io/StudyNote/"}]})
+    'https://a.github.io/StudyNote/'
+    >>> _site_url({"base": "/notes/", "plugins": [{"hostname": "https://a.io/notes"}]})
+    'https://a.io/notes/'
     """
     for options in _plugin_options(data.get("plugins")):
         host = _string(options.get("hostname"))
-        if re.fullmatch(r"https?://[\w.-]+(?::\d+)?/?", host):
+        found = re.fullmatch(r"(https?://[\w.-]+(?::\d+)?)((?:/[\w.~-]+)*)/?", host)
+        if found and ".." not in found.group(2).split("/"):
+            site = found.group(1) + found.group(2) + "/"
             base = _string(data.get("base")).strip("/")
-            return host.rstrip("/") + "/" + (f"{base}/" if re.fullmatch(r"[\w.~/-]+", base or "-") and base else "")
+            if base and re.fullmatch(r"[\w.~/-]+", base) and ".." not in base.split("/") and not found.group(2).strip("/").endswith(base):
+                site += f"{base}/"
+            return site
     return ""
 
 

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from bisect import bisect_right
 
+from ..markdown_lines import code_lines, code_span_bounds
+
 #: A numeric character reference, decimal or hexadecimal.
 _REFERENCE = re.compile(r"&#(?:([0-9]{1,7})|[xX]([0-9A-Fa-f]{1,6}));")
 #: The writing a Chinese note's text is in, where it is not Latin: CJK, kana, hangul and their punctuation.
@@ -37,11 +39,19 @@ def characters_for_references(text: str) -> tuple[str, list[int]]:
 
     >>> characters_for_references("中文写成 `&#20013;&#25991;&#23383;`，浏览器显示为中文字。")[1]
     []
+
+    What counts is the text outside code: a note whose words write no references, and quotes them in code (a page
+    that showed ``&#20013;&#25991;`` instead of 中文, in a block), keeps its code as written; a text a form sent has its
+    words as references too, and its code with them (red team round 33):
+
+    >>> characters_for_references("The page showed:\\n\\n```\\n&#20013;&#25991;&#23383;\\n```\\n")[1]
+    []
     """
     if "&#" not in text:
         return text, []
-    references = [match for match in _REFERENCE.finditer(text) if _EAST_ASIAN.match(_character(match))]
-    if len(references) < _LEAST_REFERENCES or len(references) <= len(_EAST_ASIAN.findall(text)):
+    words = _outside_code(text)
+    references = [match for match in _REFERENCE.finditer(words) if _EAST_ASIAN.match(_character(match))]
+    if len(references) < _LEAST_REFERENCES or len(references) <= len(_EAST_ASIAN.findall(words)):
         return text, []
     lines: set[int] = set()
     line_ends = [at for at, character in enumerate(text) if character == "\n"]
@@ -54,6 +64,24 @@ def characters_for_references(text: str) -> tuple[str, list[int]]:
         return character
 
     return _REFERENCE.sub(written, text), sorted(lines)
+
+
+def _outside_code(text: str) -> str:
+    """``text`` without its code: indented and fenced blocks' lines, and code spans, left out.
+
+    >>> _outside_code("a `&#20013;` b\\n```\\n&#25991;\\n```\\n\\n    &#23383;\\nc")
+    'a  b\\n\\nc'
+    """
+    out = []
+    for line, code in zip(text.split("\n"), code_lines(text)):
+        if code:
+            continue
+        start = 0
+        for opening, _inner, _inner_end, closing in code_span_bounds(line) if "`" in line else ():
+            out.append(line[start:opening])
+            start = closing
+        out.append(line[start:] + "\n")
+    return "".join(out)[:-1]
 
 
 def _character(match: re.Match[str]) -> str:
