@@ -1231,3 +1231,16 @@ def test_a_table_s_delimiter_row_is_told_in_linear_time_after_any_blanks():
 
     assert grows_linearly(lambda n: _TABLE_DELIMITER_ROW.match(" \t" * n + "x"), 20_000)
     assert _TABLE_DELIMITER_ROW.match(" | :--- |") and _TABLE_DELIMITER_ROW.match("-|") and not _TABLE_DELIMITER_ROW.match("| a |")
+
+
+def test_a_spring_boot_failure_analysis_is_read_past_its_banner():
+    # Lookup round thirteen (an XXL-JOB note): the entry's message was the banner ``APPLICATION FAILED TO START``, the
+    # same over every failure Spring Boot explains; it was then found inside Qt's "This application failed to start
+    # because no Qt platform plugin …" and given as a confident answer. The sentence under ``Description:`` is the error.
+    body = (
+        "启动项目，报错信息如下：\n\n```\n***************************\nAPPLICATION FAILED TO START\n***************************\n\n"
+        "Description:\n\nField userMapper in com.example.UserService required a bean of type 'com.example.UserMapper' that could not be found.\n\n"
+        "Action:\n\nConsider defining a bean of type 'com.example.UserMapper' in your configuration.\n```\n\n解决方法：启动类加上 @MapperScan。\n"
+    )
+    [entry] = find_entries(body)
+    assert entry.message.startswith("Field userMapper in com.example.UserService required a bean")

@@ -46,11 +46,11 @@ from .markdown_lines import BRACES, CODE, FENCE, FENCED, HASH_ID, HTML, ITEM_LIN
 SECTION_LABELS: dict[str, tuple[str, ...]] = {
     "details": (
         "详细报错信息", "详细信息", "报错信息", "错误信息", "错误详情", "错误现象", "报错现象", "问题现象", "报错内容", "错误内容", "问题描述",
-        "错误描述", "异常信息", "报错提示", "错误提示", "现象", "错误日志", "报错日志", "异常日志", "details", "detail", "traceback", "error details",
+        "错误描述", "异常信息", "报错提示", "错误提示", "现象", "错误日志", "报错日志", "异常日志", "坑", "踩坑", "details", "detail", "traceback", "error details",
         "error message", "error log", "error output", "stack trace", "stacktrace", "symptom", "symptoms",
     ),  # fmt: skip
     "analysis": ("问题分析", "原因分析", "分析", "原因", "问题原因", "错误原因", "报错原因", "产生原因", "analysis", "cause", "causes", "reason", "root cause", "why"),
-    "solution": ("解决方案", "解决方法", "解决办法", "解决", "修复", "修复方法", "处理方法", "方案", "solution", "fix", "answer",
+    "solution": ("解决方案", "解决方法", "解决办法", "解决", "解法", "修复", "修复方法", "处理方法", "方案", "solution", "fix", "answer",
         "solutions", "fixes", "the fix", "workaround", "resolution", "how to fix", "how to solve", "how i fixed it", "how to resolve",
     ),
     "references": ("参考文章", "参考资料", "参考链接", "参考", "references", "reference", "see also"),
@@ -508,8 +508,8 @@ def _first_error_line(shown: list[str]) -> str | None:
     if typed and exception_type(typed):
         return typed
     return next((
-        line.strip() for line in shown
-        if len(line.split()) >= 3 and not line.lstrip().startswith(("$", "#", ">")) and _mostly_latin(line) and names_an_error(line) and not _MAKE_S_FAILURE.match(line.strip())
+        line for line in _without_banners([text.strip() for text in shown if text.strip()])
+        if len(line.split()) >= 3 and not line.startswith(("$", "#", ">")) and _mostly_latin(line) and names_an_error(line) and not _MAKE_S_FAILURE.match(line)
     ), None)
 
 
@@ -1618,7 +1618,7 @@ def _first_statement(shown: str) -> str | None:
     >>> _first_statement("❯ hugo server -D\\nStart building sites …\\nWARN 2021/08/06 found no layout file for kind page. Create one.")
     'WARN 2021/08/06 found no layout file for kind page.'
     """
-    lines = [text.strip() for text in shown.split("\n") if text.strip()]
+    lines = _without_banners([text.strip() for text in shown.split("\n") if text.strip()])
     line = lines[0] if lines else ""
     if _PROMPT.match(line):
         line = next((text for text in lines[1:] if _SAYS_ITS_LEVEL.match(text)), "")
@@ -1629,6 +1629,26 @@ def _first_statement(shown: str) -> str | None:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+#: A line that only draws a rule (``***************************``, ``=====``).
+_RULE_LINE = re.compile(r"[*=#~_-]{3,}")
+#: A line that only labels what follows (``Description:``, ``Action:``, ``Error message:``).
+_LABEL_LINE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)?:")
+
+
+def _without_banners(lines: list[str]) -> list[str]:
+    """A program's output without what frames its error: lines that draw a rule, a banner between two of them (Spring
+    Boot's failure analysis opens with ``APPLICATION FAILED TO START`` between lines of asterisks, the same over every
+    error it explains) and a label alone on its line (its ``Description:``). The sentence after them is the error.
+
+    >>> _without_banners(["*" * 27, "APPLICATION FAILED TO START", "*" * 27, "Description:", "Field repo required a bean that could not be found."])
+    ['Field repo required a bean that could not be found.']
+    """
+    framed = [bool(_RULE_LINE.fullmatch(line)) for line in lines]
+    return [
+        line
+        for k, line in enumerate(lines)
+        if not framed[k] and not (0 < k < len(lines) - 1 and framed[k - 1] and framed[k + 1]) and not _LABEL_LINE.fullmatch(line)
+    ]
 #: A line a program printed as an error or a warning, by its level or a tool's word for it (``WARN 2021/08/06 …``, ``error: …``).
 _SAYS_ITS_LEVEL = re.compile(r"\[?(?:ERROR|WARN|WARNING|FATAL|CRITICAL|SEVERE)\]?(?:[ \t]|:)|(?:error|fatal|warning)(?:\[\w+\])?:[ \t]", re.IGNORECASE)
 #: A command typed at a shell's prompt: ``$ ``, zsh's ``❯ ``/``➜ ``, ``% ``, PowerShell's ``PS C:\\> ``, ``user@host:~$ ``.
