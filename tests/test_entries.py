@@ -1244,3 +1244,21 @@ def test_a_spring_boot_failure_analysis_is_read_past_its_banner():
     )
     [entry] = find_entries(body)
     assert entry.message.startswith("Field userMapper in com.example.UserService required a bean")
+
+
+def test_an_item_that_says_its_error_follows_reads_it_on_its_next_line():
+    # Lookup round thirteen (a LeRobot note): ``2. 运行 data visualizer 报错：`` with the error as printed on the item's next line
+    # and ``解决方法：`` after it, in one paragraph; the item was read as naming no error.
+    body = (
+        "# troubleShooting\n\n"
+        "2. 运行 data visualizer 报错：\n    ValueError: No valid stream found in input file. Is -1 of the desired media type?\n    解决方法：降级 ffmpeg 到 6.1.1\n\n"
+        "3. 运行 gazebo 报错：\n    FileNotFoundError: [Errno 2] No such file or directory: 'gz'\n    解决方法：安装 ros-humble-gazebo-ros-pkgs\n"
+    )
+    entries = find_entries(body)
+    assert [(e.message, e.sections["solution"]) for e in entries] == [
+        ("ValueError: No valid stream found in input file. Is -1 of the desired media type?", "降级 ffmpeg 到 6.1.1"),
+        ("FileNotFoundError: [Errno 2] No such file or directory: 'gz'", "安装 ros-humble-gazebo-ros-pkgs"),
+    ]
+    assert [e.id_after_line for e in entries] == [5, 9]  # after each item's paragraph, where the page gives the item its id
+    # An item that says nothing of an error, or whose next line is the next item, is no entry.
+    assert find_entries("1. 安装步骤：\n    pip install x y\n    解决方法：无\n") == []

@@ -928,7 +928,7 @@ def _entry_starts(lines: list[str]) -> list[_Start]:
             continue
         # Not the first line under a heading that names an error: that is the heading's own (its log or a note's echo of it).
         under_its_heading = bool(starts) and starts[-1].kind.startswith("#") and starts[-1].line == previous_text
-        if role != CODE and opens[i] and not under_its_heading and (printed := _error_item(line)) is not None:
+        if role != CODE and opens[i] and not under_its_heading and (printed := _error_item(line) or _error_on_the_item_s_next_line(lines, i)) is not None:
             starts.append(_Start(i, printed, ITEM, True))
             continue
         if line.startswith("**") and (text := _bold_heading(lines, i)):
@@ -1109,6 +1109,27 @@ def _error_item(line: str) -> str | None:
     if "`" in words:
         return None
     return error_line(words) or _error_as_heading(words) or _coded_error_in_heading(words)
+
+
+def _error_on_the_item_s_next_line(lines: list[str], at: int) -> str | None:
+    """The error a top-level list item says follows (``2. 运行 data visualizer 报错：``), where the item's next line, in
+    its paragraph, is an exception's or a tool's error line as printed: the item is read as if it named it.
+
+    >>> _error_on_the_item_s_next_line(["2. 运行 gazebo 报错：", "    FileNotFoundError: [Errno 2] No such file or directory: 'gz'", "    解决方法：安装 gazebo"], 0)
+    "FileNotFoundError: [Errno 2] No such file or directory: 'gz'"
+    >>> _error_on_the_item_s_next_line(["2. 运行 gazebo 报错：", "3. FileNotFoundError: x y"], 0), _error_on_the_item_s_next_line(["2. 安装步骤：", "    pip install x"], 0)
+    (None, None)
+    """
+    if at + 1 >= len(lines) or len(lines[at]) > _MAX_ONE_LINE_CHARS or not (match := _TOP_LEVEL_ITEM.fullmatch(lines[at])):
+        return None
+    following = lines[at + 1]
+    bullet = bool((marker := _ITEM_MARKER.match(lines[at])) and marker.group(1))
+    if not following.strip() or len(following) > _MAX_ONE_LINE_CHARS or _ends_item_text(following, bullet) or FENCE.match(following) or _HEADING.match(following):
+        return None
+    if not _SAYS_THE_ERROR_FOLLOWS.match(_without_wrapping_emphasis(match["words"].strip())):
+        return None
+    message = error_line(following.strip())
+    return message if message and len(message.split()) >= 2 else None
 
 
 def _item_text_end(lines: list[str], at: int, stop: int) -> int:

@@ -11,7 +11,8 @@ token weighted by how rare it is among the entries):
 * an entry whose own message template appears inside the query's type and
   message (an entry may be written with its type: ``KeyError: 'bbox'``), or that
   shares an identity feature with it (an ``[Errno 28]`` code: the words
-  change with the locale, the code does not) and its type, or a code that names
+  change with the locale, the code does not) and its type (not where the entry
+  names a file or module the paste does not name), or a code that names
   the error whatever wraps it (``ORA-00054``, ``0x800706BA``), scores at least
   ``CONTAINED_SCORE``; a different exception type multiplies by
   ``OTHER_TYPE_FACTOR``, and so do quoted names that disagree (``No module
@@ -215,7 +216,10 @@ class LookupIndex:
         for i, score in overlap.items():
             entry = self.entries[i]
             same_type = bool(query_type and entry.type and query_type == entry.type)
-            if (entry.template and entry.template in query_line) or (same_type and i in identity) or i in coded:
+            # A code shared with the type says the same error in any locale, unless the entry names a file, module or command
+            # the paste does not show: Windows' ``[WinError 2] 系统找不到指定的文件`` is not every file ``[Errno 2]`` an entry names.
+            by_identity = same_type and i in identity and (bool(query_names) or not entry.names)
+            if (entry.template and entry.template in query_line) or by_identity or i in coded:
                 score = max(score, CONTAINED_SCORE)
             if query_type and entry.type:
                 score = min(1.0, score * (1 + SAME_TYPE_BONUS)) if same_type else score * OTHER_TYPE_FACTOR

@@ -370,7 +370,8 @@
                            self.overlap(queryFeatures, queryHead, queryTotal, entry.variants[1], entry.heads[1]));
       var sameType = !!(queryType && entry.type && queryType === entry.type);
       var identity = false;
-      if (sameType) queryFeatures.forEach(function (t) { if (entry.variants[0].has(t) && R.identity.test(t)) identity = true; });
+      // Not where the entry names a file, module or command the paste does not show (as errata.lookup's by_identity).
+      if (sameType && (queryNames.size || !entry.names.size)) queryFeatures.forEach(function (t) { if (entry.variants[0].has(t) && R.identity.test(t)) identity = true; });
       // ORA-00054, whatever wraps it, where every code the entry names is in the paste (a list of codes names none alone)
       var codes = 0, shared = 0;
       entry.variants[0].forEach(function (t) { if (isCode(t, R)) { codes += 1; if (queryFeatures.has(t)) shared += 1; } });
