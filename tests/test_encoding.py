@@ -439,6 +439,13 @@ def test_big5_read_as_gbk_and_saved_is_read_back():
         "## 安装失败\n\n\ue0a0 main \ue0b0 执行 `npm install` 后出现错误。\n",  # a prompt's powerline glyphs (private use)
         "## インストール\n\n\ue0a0 main \ue0b0 `npm install` でエラーが出ました。\n",
         "## 安裝失敗\n\n\ue0a0 main \ue0b0 執行 `npm install` 後出現錯誤。\n",
+        # Red team round 34: the icons alone, where no other character stands against them, were "read back".
+        "# My prompt\n\nThe prompt shows \ue0a0 main for the branch and \ue0b0 as a separator.\n\n- \ue0a2 read-only\n",
+        "## Icons\n\n| icon | lang |\n|---|---|\n| \ue718 | node |\n| \ue73c | python |\n| \ue7a8 | rust |\n",  # devicons
+        "# Prompt\n\nIt shows \ue0a0 \ue0b0 \ue718 \ue73c icons in the café, really.\n",  # a Latin letter GBK also has
+        "# Starship 設定\n\n安裝 Nerd Font 後，把下面的設定寫進設定檔，重新啟動終端機即可看到圖示。\n\n```toml\n"
+        + "".join(f'[m{k}]\nsymbol = "{icon} "\n' for k, icon in enumerate("\ue0a0\ue0b0\ue0b2\ue718\ue73c\ue7a8\ue606\ue60b\ue62b\ue74e\ue70f\ue712"))
+        + "```\n",  # Traditional Chinese over a config of icons
     ],
 )
 def test_text_with_private_use_icons_is_no_big5_read_as_gbk(clean):

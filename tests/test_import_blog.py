@@ -1939,3 +1939,34 @@ def test_a_toml_time_of_day_does_not_end_the_import(tmp_path):
     })
     assert report.failed == [] and len(report.essays) == 2
     assert split_front_matter((docs / "01.笔记/01.甲.md").read_text(encoding="utf-8"), "a.md").metadata["title"] == "甲篇"
+
+
+def test_a_theme_s_layout_page_with_keys_that_are_not_text_is_imported(tmp_path):
+    """Red team round 34: a page of a theme's own layout whose front matter has a key YAML reads as a number, a date or
+    null (``1: one``, ``2021-01-01: x``) was not imported at all (``cannot convert: sequence item 0: expected str
+    instance, int found``): naming its keys joined them as text."""
+    docs = tmp_path / "blog/docs"
+    write(docs / ".vuepress/config.js", "module.exports = { title: 'C', theme: 'gungnir' }\n")
+    write(docs / "friends/README.md", "---\nlayout: Friends\ntitle: F\n1: one\nnull: nothing\n2021-01-01: date\n---\n\n正文\n")
+    out = tmp_path / "out"
+    report = import_blog(tmp_path / "blog", out)
+    assert (out / "friends/README.md").is_file() and "正文" in (out / "friends/README.md").read_text(encoding="utf-8")
+    named = [line for line in report.needs_a_person if line.startswith("friends/README.md")]
+    assert len(named) == 1 and "(1, None, 2021-01-01)" in named[0]
+
+
+@pytest.mark.parametrize(
+    ("base", "hostname", "site"),
+    [
+        ("/notes/", "https://a.io/mynotes", "https://a.io/mynotes/notes/"),  # ends with the letters, not the folder
+        ("/notes/", "https://a.io/x/notes", "https://a.io/x/notes/"),
+        ("/a/notes/", "https://a.io/a/notes/", "https://a.io/a/notes/"),
+        ("/b/", "https://a.io/a/b/c", "https://a.io/a/b/c/b/"),
+    ],
+)
+def test_a_hostname_s_folder_is_compared_with_the_base_folder_by_folder(base, hostname, site):
+    """Red team round 34: a hostname whose last folder merely ended with the ``base`` (``/mynotes`` and ``notes``) was
+    taken to hold it, and the site's address lost its folder."""
+    from errata.blog.theme import _site_url
+
+    assert _site_url({"base": base, "plugins": [{"hostname": hostname}]}) == site

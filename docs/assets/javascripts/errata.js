@@ -31,7 +31,8 @@
       typePrefix: new RegExp(rules.type_prefix),
       python3Types: rules.python3_types.rules.map(function (r) { return [new RegExp("^(?:" + r[0] + ")$"), new RegExp(r[1]), r[2]]; }),
       exceptionLine: new RegExp(rules.exception_line, "gm"),
-      toolErrorLine: new RegExp(rules.tool_error_line, "gm"),
+      // "u": its place is at most 260 characters, which Python counts in code points (an emoji is one, not two).
+      toolErrorLine: new RegExp(rules.tool_error_line, "gmu"),
       toolCauseLine: new RegExp(rules.tool_cause_line),
       loggedErrorLine: new RegExp(rules.logged_error_line),
       inlineExceptionLine: new RegExp(rules.inline_exception_line, "gm"),

@@ -728,7 +728,8 @@ class _Import:
             title = str(group.get("title") or "").strip()
             out += ["", f"## {markdown_text(title)}" if title else "", "", *card_grid(cards, lambda url, image: resolve(str(url), image, line, False))]
             self.report.counts["cards"] += len(cards)
-        data = [key for key in page.metadata if key not in shown and key not in _PAGE_KEYS and str(key).lower() not in _POST_KEYS]
+        # Keys as text: YAML's may be numbers, dates or null (``1: one``), which ``join`` refused: the page was not imported.
+        data = [str(key) for key in page.metadata if key not in shown and key not in _PAGE_KEYS and str(key).lower() not in _POST_KEYS]
         if data:
             self.report.needs_a_person.append(f"{page.src}:{page.key_lines.get('layout', 1)}: layout {layout!r} is the theme's own page: what it shows from the front matter ({', '.join(data[:6])}) is not on the page here; write it into the page")
         return "\n".join(out) + "\n" if out else ""

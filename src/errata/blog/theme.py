@@ -332,7 +332,9 @@ def _site_url(data: dict) -> str:
         if found and ".." not in found.group(2).split("/"):
             site = found.group(1) + found.group(2) + "/"
             base = _string(data.get("base")).strip("/")
-            if base and re.fullmatch(r"[\w.~/-]+", base) and ".." not in base.split("/") and not found.group(2).strip("/").endswith(base):
+            # Not added where the hostname's folders already end with it, folder by folder (``/mynotes`` does not end with ``notes``).
+            folders, base_folders = found.group(2).strip("/").split("/"), base.split("/")
+            if base and re.fullmatch(r"[\w.~/-]+", base) and ".." not in base_folders and folders[-len(base_folders):] != base_folders:
                 site += f"{base}/"
             return site
     return ""

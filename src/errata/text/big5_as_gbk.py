@@ -30,6 +30,8 @@ BIG5_READ_AS_GBK = "big5-as-gbk"
 #: GBK's user-defined pairs as code page 936 and GB18030 read them (AAA1–AFFE, F8A1–FEFE, A140–A7A0 →
 #: U+E000–U+E765): Big5's punctuation and many of its commonest characters fall there.
 _USER_DEFINED = re.compile("[\ue000-\ue765]")
+#: Kana and Han characters: what a real reading's characters beyond its private-use ones mostly are (中 as い).
+_KANA_OR_HAN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: How many such characters a document needs before its lines are asked (an icon font's glyph is one).
 MIN_USER_DEFINED = 2
 #: How much likelier, in nats per character beyond ASCII, a document's lines must read back than as they stand. A
@@ -47,7 +49,7 @@ def big5_read_as_gbk(text: str, model: LanguageModel | None = None) -> str | Non
     model = model or load_model()
     lines = text.split("\n")
     readings = [as_big5(line) for line in lines]
-    gain = weight = 0.0
+    gain = weight = others_gain = others = 0.0
     scored: list[tuple[float, float] | None] = []
     for line, reading in zip(lines, readings):
         if reading is None:
@@ -57,7 +59,19 @@ def big5_read_as_gbk(text: str, model: LanguageModel | None = None) -> str | Non
         scored.append((before, after))
         gain += after - before
         weight += _beyond_ascii(line)
-    if not weight or gain / weight < MIN_GAIN:
+        # The line's kana and Han characters alone, every other character beyond ASCII a space on both sides (no
+        # character, no context): private-use ones, and letters and signs (é, α, 「) any reading may make likelier.
+        kept = [_KANA_OR_HAN.match(ch) is not None or ch.isascii() for ch in line]
+        if not all(kept):
+            line, reading = ("".join(ch if keep else " " for ch, keep in zip(text, kept)) for text in (line, reading))
+            before, after = text_logp(line, model, as_read=True)[0], text_logp(reading, model)[0]
+        others_gain += after - before
+        others += _beyond_ascii(line)
+    # The private-use characters alone are no evidence: an icon font's glyphs (Nerd Fonts' powerline and devicons,
+    # U+E0A0–U+E7C5) read as any Big5 character are likelier than a character the model never saw, and a README in
+    # English or Traditional Chinese with a prompt's or a config's icons was "read back" (red team round 34). The
+    # kana and Han characters must read back far likelier too: in a real reading they are most of its characters.
+    if not weight or gain / weight < MIN_GAIN or not others or others_gain / others < MIN_GAIN:
         return None
     # A line whose reading is far less likely than the line is a later hand's (UTF-8 written into the file after); a
     # short one may read back no likelier (``- ゅ``, a kana the model finds as likely as 文 alone), and is read.
