@@ -1262,3 +1262,37 @@ def test_an_item_that_says_its_error_follows_reads_it_on_its_next_line():
     assert [e.id_after_line for e in entries] == [5, 9]  # after each item's paragraph, where the page gives the item its id
     # An item that says nothing of an error, or whose next line is the next item, is no entry.
     assert find_entries("1. 安装步骤：\n    pip install x y\n    解决方法：无\n") == []
+
+
+@pytest.mark.parametrize(
+    ("log", "message"),
+    [
+        ("2023-01-01 10:00:00 INFO server starting\n2023-01-01 10:00:01 ERROR Failed to bind port 8080: address already in use", "2023-01-01 10:00:01 ERROR Failed to bind port 8080: address already in use"),
+        ("npm run build\n> app@1.0.0 build\nsh: vite: command not found", "sh: vite: command not found"),
+    ],
+)
+def test_under_an_error_log_label_the_first_line_that_names_an_error_is_the_message(log, message):
+    # Red team round 34: under ``### Error log`` (or ``### 错误日志``) the block's first line was the message, though a log
+    # often starts with the program starting or the command run.
+    for label in ("错误日志", "Error log"):
+        body = f"## 部署失败\n\n### {label}\n\n```\n{log}\n```\n\n### 解决\n\n改端口。\n"
+        assert [e.message for e in find_entries(body)] == [message]
+
+
+def test_cmake_s_report_under_an_error_heading_gives_its_indented_message():
+    # Lookup round fourteen (a VTK build note): ``#### 3.1 FFmpeg 报错`` over a block that opens with CMake's report,
+    # ``CMake Error at CMake/vtkModule.cmake:4578 (message):``, and says what went wrong on the indented lines under it.
+    # The first line only says where (the same over each of the note's 17 missing dependencies), and no heading became
+    # an entry: the message is the indented sentence, which tells the dependencies apart.
+    def section(name, path):
+        return (
+            f"#### {name} 报错\n\n```\nCMake Error at CMake/vtkModule.cmake:4578 (message):\n"
+            f"  Could not find the {name} external dependency.\nCall Stack (most recent call first):\n"
+            f"  {path}/CMakeLists.txt:1 (vtk_module_find_package)\n```\n\nCMake 配置 {name} 的路径。\n\n"
+        )
+
+    body = "### 3.报错解决\n\n" + section("FFMPEG", "IO/FFMPEG") + section("GDAL", "IO/GDAL")
+    assert [e.message for e in find_entries(body)] == [
+        "Could not find the FFMPEG external dependency.",
+        "Could not find the GDAL external dependency.",
+    ]

@@ -250,7 +250,9 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
             # The heading says an error happened and the block under it shows one as a program prints it: the reader
             # took a tool's line from the block only where it opens the block or a label names it, never git's last
             # ``fatal: Could not read from remote repository.``, as often what follows the error as the error.
-            shown = kind != "#" and names_an_error(text) and _names_its_error_plainly(message) and not _follows_the_error(message)
+            shown = kind != "#" and names_an_error(text) and not _follows_the_error(message) and (
+                _names_its_error_plainly(message) or _reported_by_cmake(lines[start + 1 : end], message)
+            )
             plainly = message in text and (_names_its_error_plainly(message) or _after_the_word_for_an_error(text, message)) or shown
             if not entry.sections.keys() & {"analysis", "solution"} and plainly and (fix := _prose_under(lines[start + 1 : end])):
                 # The heading is an error as a program prints it, or says one happened and shows it in a block (not a
@@ -1536,12 +1538,16 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
             # An exception's line only: a tool's last ``fatal:`` or ``error:`` line is as often what follows the
             # error (``fatal: Could not read from remote repository.`` after any of git's, ``make: *** Error 1``).
             shown = _without_a_tool_s_marks("\n".join(lines[k + 1 : end]))
-            message = error_line(shown) or (_first_statement(shown) if labelled_details else None)
+            # CMake's report opening the block (``CMake Error at x.cmake:12 (message):``) says where; the lines under it what.
+            cmake = _cmake_error(shown)
+            # Under a label, the first line that names an error, else the first statement: a log's first lines are often the
+            # program starting or the command run (``INFO server starting``, ``npm run build``), not the error (red team 34).
+            message = error_line(shown) or cmake or (_labelled_block_error(shown) if labelled_details else None)
             if introduced and not labelled_details and not (message and exception_type(message)):
                 # Not a tool's last line there, but a first line that names an error (LaTeX's ``! Package fontspec Error: …``).
                 first = None if message else _first_statement(shown)
                 message = first if first and names_an_error(first) else None
-            opening = None if labelled_details or (message and exception_type(message)) else _error_it_opens_with(shown)
+            opening = cmake or (None if labelled_details or (message and exception_type(message)) else _error_it_opens_with(shown))
             if opening:
                 message = opening
             elif only_the_word and not message:
@@ -1551,6 +1557,20 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
             k = end  # a block of the commands run: the error may be in the next one
         k += 1
     return None
+
+
+def _labelled_block_error(shown: str) -> str | None:
+    """The error a block under a label that says it shows one holds, where no line is an exception's or a tool's error
+    line: its first statement (after a prompt, the first line the program printed with a level) where that names an
+    error, else the first line that does: a log's first lines are often the program starting or the command run.
+
+    >>> _labelled_block_error("npm run build\\n> app build\\nsh: vite: command not found"), _labelled_block_error("❯ hugo server\\nhugo v0.87 BuildDate=unknown\\nWARN found no layout file for kind page.")
+    ('sh: vite: command not found', 'WARN found no layout file for kind page.')
+    """
+    statement = _first_statement(shown)
+    if statement and names_an_error(statement):
+        return statement
+    return _first_error_line(shown.split("\n")) or statement
 
 
 #: The mark a build tool puts before each line it prints (hvigor's and Gradle's ``> ``).
@@ -1606,6 +1626,37 @@ def _error_it_opens_with(shown: str) -> str | None:
     first = next((line.strip() for line in shown.split("\n") if line.strip()), "")
     found = error_line(first) if first else None
     return found if found and not _follows_the_error(found) else None
+
+
+#: The line that opens CMake's report of an error: ``CMake Error at CMake/vtkModule.cmake:4578 (message):``, ``CMake
+#: Warning (dev) at CMakeLists.txt:3 (project):``, ``CMake Error in CMakeLists.txt:``. It says where, not what.
+_CMAKE_REPORT = re.compile(r"CMake (?:Error|Warning(?: \(dev\))?)(?: (?:at|in) [^\n]+)?:[ \t]*$")
+
+
+def _cmake_error(shown: str) -> str | None:
+    """What CMake says went wrong, where a block opens with its report (after any of its ``-- `` status lines): the
+    indented lines under ``CMake Error at <file>:<line> (<command>):``, joined, to the end of their first sentence. The
+    report's first line only says where, and it is the same over every error one command raises (VTK's
+    ``vtkModule.cmake:4578 (message)`` over each of its missing dependencies).
+
+    >>> _cmake_error("CMake Error at CMake/vtkModule.cmake:4578 (message):\\n  Could not find the FFMPEG external dependency.\\nCall Stack (most recent call first):\\n  IO/FFMPEG/CMakeLists.txt:1 (vtk_module_find_package)")
+    'Could not find the FFMPEG external dependency.'
+    >>> _cmake_error('-- Detecting CXX compile features\\nCMake Error at CMakeLists.txt:7 (find_package):\\n  By not providing "FindOpenCV.cmake" in CMAKE_MODULE_PATH this project\\n  has asked CMake to find a package configuration file provided by\\n  "OpenCV", but CMake did not find one.\\n\\n  Could not find a package configuration file provided by "OpenCV"')
+    'By not providing "FindOpenCV.cmake" in CMAKE_MODULE_PATH this project has asked CMake to find a package configuration file provided by "OpenCV", but CMake did not find one.'
+    >>> _cmake_error("make: *** [all] Error 2"), _cmake_error("CMake Error at a.cmake:1 (message):\\n"), _cmake_error("$ cmake ..\\nCMake Error at a.cmake:1 (message):\\n  x y z")
+    (None, None, None)
+    """
+    lines = shown.split("\n")
+    first = next((k for k, line in enumerate(lines) if line.strip() and not line.startswith("-- ")), None)
+    if first is None or not _CMAKE_REPORT.search(lines[first]):
+        return None
+    said = []
+    for line in lines[first + 1 :]:
+        if not line.strip() or line[0] not in " \t":
+            break  # a blank line or one at the margin (``Call Stack (most recent call first):``) ends what it says
+        said.append(line.strip())
+    sentence = _SENTENCE_END.split(" ".join(said), maxsplit=1)[0]
+    return sentence if len(sentence.split()) >= 3 else None
 
 
 #: make's lines after a command failed, whatever the command said: ``CMakeFiles/x.dir/build.make:198: recipe for target
@@ -1811,6 +1862,19 @@ def _closes_fence(opening: str, line: str) -> bool:
     """
     marker = FENCE.match(opening)
     return bool(marker) and closes_with(marker.group(1), line.lstrip(" \t"))
+
+
+def _reported_by_cmake(lines: list[str], message: str) -> bool:
+    """Whether the block an entry's lines open with is CMake's report of ``message`` (:func:`_cmake_error`): an error
+    as CMake prints it, under its ``CMake Error at …:`` line, as plainly as a program's typed exception.
+
+    >>> _reported_by_cmake(["", "```", "CMake Error at CMakeLists.txt:3 (find_package):", "  Could not find a package named Foo.", "```"], "Could not find a package named Foo.")
+    True
+    >>> _reported_by_cmake(["```", "Could not find a package named Foo.", "```"], "Could not find a package named Foo.")
+    False
+    """
+    block = _first_code_block(lines)
+    return bool(block) and _cmake_error("\n".join(block.split("\n")[1:-1])) == message
 
 
 def _first_code_block(lines: list[str]) -> str:

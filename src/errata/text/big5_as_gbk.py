@@ -6,8 +6,12 @@ bytes one: 中 (A4 A4) is ``い``, 修復 ``確`` and a mark, and every Big5 pai
 punctuation ``，。：`` and 的 among them) a private-use character. Where the reader kept those, every byte is
 still there: writing the text in GB18030 again and reading it as Big5 gives the note back.
 
+A reader that cannot convert those pairs (glibc's ``iconv -c -f GBK``) drops them, two bytes each: the rest reads
+back as before, the dropped characters are lost.
+
 A document is taken for such a reading only where it holds GBK's user-defined characters as these readers
-write them and its lines, so read back, read as far likelier text than as they stand; then each line is
+write them, or the kana, Greek and bopomofo Big5's commonest characters read as, and its lines, so read back, read
+as far likelier text than as they stand; then each line is
 read back but one that reads so far less likely (a line of ASCII or of a later hand's UTF-8 stays).
 
 >>> damaged = "## 安裝失敗\\n執行 `npm install` 後，出現錯誤。\\n".encode("big5").decode("gb18030")
@@ -34,6 +38,13 @@ _USER_DEFINED = re.compile("[\ue000-\ue765]")
 _KANA_OR_HAN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: How many such characters a document needs before its lines are asked (an icon font's glyph is one).
 MIN_USER_DEFINED = 2
+#: What GBK's rows A4–A8 hold (kana, Greek, Cyrillic, bopomofo): Big5's commonest characters, leads A4–A8, read as
+#: them where their second byte is A1–FE (中 い, 不 ぃ, 有 Τ, 成 Θ; those with 40–A0, 一 也 了 人 上, are user-defined
+#: pairs). A reader that cannot convert the user-defined pairs drops them (glibc's ``iconv -c -f GBK``: no private-use
+#: character is left, every ``，`` gone), and these are what is left to tell.
+_ROW_A4_A8 = re.compile("[\u3041-\u3093\u30a1-\u30f6\u0391-\u03c9\u0410-\u044f\u3105-\u3129]")
+#: How many of those a document needs before its lines are asked (a Chinese note may quote α, β or a kana or two).
+MIN_ROW_A4_A8 = 4
 #: How much likelier, in nats per character beyond ASCII, a document's lines must read back than as they stand. A
 #: real one gains 4–12 (the twenty-third and twenty-fourth sets of real files); clean Simplified, Traditional or
 #: Japanese text read so loses.
@@ -44,11 +55,18 @@ _BIG5_CODECS = ("cp950", "big5hkscs")
 
 def big5_read_as_gbk(text: str, model: LanguageModel | None = None) -> str | None:
     """The text of a document that is Big5 read as GBK (see the module), or None where it is not one."""
-    if sum(1 for _ in islice(_USER_DEFINED.finditer(text), MIN_USER_DEFINED)) < MIN_USER_DEFINED:
+    user_defined = sum(1 for _ in islice(_USER_DEFINED.finditer(text), MIN_USER_DEFINED)) >= MIN_USER_DEFINED
+    if not user_defined and sum(1 for _ in islice(_ROW_A4_A8.finditer(text), MIN_ROW_A4_A8)) < MIN_ROW_A4_A8:
         return None
     model = model or load_model()
     lines = text.split("\n")
     readings = [as_big5(line) for line in lines]
+    # Without user-defined characters the kana and Greek must be in lines that read back: those a UTF-8 reading of
+    # other bytes left (``д`` alone on a line of 口字码) tell nothing.
+    if not user_defined and sum(
+        len(_ROW_A4_A8.findall(line)) for line, reading in zip(lines, readings) if reading is not None
+    ) < MIN_ROW_A4_A8:
+        return None
     gain = weight = others_gain = others = 0.0
     scored: list[tuple[float, float] | None] = []
     for line, reading in zip(lines, readings):
