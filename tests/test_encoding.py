@@ -487,3 +487,23 @@ def test_text_with_private_use_icons_is_no_big5_read_as_gbk(clean):
     # An icon font's glyphs are private-use characters too; the text they stand in reads far worse as Big5.
     assert decode_bytes(clean.encode()).text == clean
     assert decode_bytes(clean.encode()).read_back == ""
+
+
+def test_a_converter_s_substitute_characters_are_read_as_marks_of_lost_bytes():
+    """The twenty-fifth set of real files: ICU's ``uconv -f windows-932 --from-callback substitute`` wrote SUB (U+001A),
+    not U+FFFD, for each byte it could not read (117 in one file); the repair left them, and the characters around them,
+    as they were (7.07%; 5.30% read as marks). A SUB that ends a file (DOS's end-of-file mark) stays."""
+    import codecs
+
+    from errata.repair import repair_bytes
+
+    clean = "# 安装失败\n\n运行 `npm install` 之后出现了权限错误，需要用管理员身份重新打开终端再执行一次。\n"
+
+    def reader(mark):
+        codecs.register_error("as_" + str(ord(mark)), lambda error: (mark, error.end))
+        return clean.encode("utf-8").decode("cp932", "as_" + str(ord(mark)))
+
+    marked, substituted = reader("\ufffd"), reader("\x1a")
+    assert "\x1a" in substituted and substituted.replace("\x1a", "\ufffd") == marked
+    assert repair_bytes(substituted.encode(), "a.md").text == repair_bytes(marked.encode(), "a.md").text
+    assert repair_bytes(b"# title\n\nplain\n\x1a", "a.md").text.endswith("plain\n\x1a")

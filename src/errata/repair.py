@@ -45,7 +45,7 @@ from .metadata import (
     toml_front_matter_as_yaml,
 )
 from .text.config import DEFAULT_CONFIG, RepairConfig
-from .text.encoding import decode_bytes
+from .text.encoding import decode_bytes, substitutes_as_marks
 from .text.mojibake import Finding, Fix, repair_mojibake
 from .text.references import characters_for_references
 from .text.unrecoverable import DROPPED
@@ -218,7 +218,8 @@ def repair_text(
     ``crlf_converted``: whether the decode made the file's CR LF line ends LF."""
     report = RepairReport(path)
     # Chinese a web form sent as ``&#20013;`` first: what the mojibake repair reads is then the text as written.
-    readable, referenced = characters_for_references(text)
+    # A converter's substitute characters are marks of lost bytes, as U+FFFD is (ICU's readings of code pages).
+    readable, referenced = characters_for_references(substitutes_as_marks(text))
     fixed, mojibake = repair_mojibake(readable, config=options.config, lost_bytes=lost_bytes, crlf_converted=crlf_converted)
     mojibake.fixes[:0] = [Fix(line, 1, "html-character-references") for line in referenced]
     report.mojibake_runs = mojibake.runs_fixed

@@ -635,3 +635,22 @@ READ_BACK_SAYS = {
     UTF8_READ_AS_UTF16: "UTF-8 a tool read as UTF-16: two bytes a character",
     BIG5_READ_AS_GBK: "Big5 a tool read as GBK: Traditional Chinese as other characters",
 }
+
+
+#: The substitute character (SUB, U+001A) that ICU's converters and a code page's own table write for a byte they cannot
+#: read, where others write U+FFFD (``uconv -f windows-932 --from-callback substitute``).
+SUBSTITUTE = "\x1a"
+
+
+def substitutes_as_marks(text: str) -> str:
+    """``text`` with each SUB on a line that holds characters beyond ASCII made U+FFFD, the mark the repair reads a lost
+    byte by; a SUB that ends the file (DOS's end-of-file mark) and one on a line of ASCII alone stay as they are.
+
+    >>> substitutes_as_marks("涓\\x1a枃\\nascii\\x1a\\n\\x1a"), substitutes_as_marks("plain")
+    ('涓\\ufffd枃\\nascii\\x1a\\n\\x1a', 'plain')
+    """
+    if SUBSTITUTE not in text.rstrip(SUBSTITUTE):
+        return text
+    body = text.rstrip(SUBSTITUTE)
+    lines = [line.replace(SUBSTITUTE, "\ufffd") if SUBSTITUTE in line and not line.isascii() else line for line in body.split("\n")]
+    return "\n".join(lines) + text[len(body):]
