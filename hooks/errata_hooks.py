@@ -231,7 +231,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     page.meta["title"] = escape_text(essay.title)
     page.meta["tags"] = [escape_text(tag) for tag in _catalogue.tags_as_shown(essay.tags)]  # read by Material's tags plugin, after this hook
     with clock.phase("cards: Markdown"):
-        entries = essay.entries if markdown == essay.body else find_entries(markdown, essay.body_line)
+        entries = essay.entries if markdown == essay.body else find_entries(markdown, essay.body_line, essay.metadata.get("title"))
         _page_entries[page.file.src_uri] = entries
         return render_essay(markdown, entries, essay.body_line)
 

@@ -1296,3 +1296,26 @@ def test_cmake_s_report_under_an_error_heading_gives_its_indented_message():
         "Could not find the FFMPEG external dependency.",
         "Could not find the GDAL external dependency.",
     ]
+
+
+def test_the_error_a_post_s_title_names_is_its_entry_where_the_page_has_no_other():
+    """Lookup rounds thirteen and fourteen (a Jekyll post on Nuxt, a Hexo post on Helm): the error stood only in the front
+    matter's title (``title: helm 报错：another operation … is in progress处理方法``), the body said what was done, and the
+    page gave no entry. The title is read as a heading's words are; the page shows it as its heading, with the entry's id."""
+    import markdown
+
+    from errata.cards import render_essay
+    from errata.checks import check_entry_anchors
+
+    title = "helm 报错：another operation (install/upgrade/rollback) is in progress处理方法 *1*"
+    body = "### 背景\n\n用 Flux CD 管理 Helm Release。\n\n### 解决方案\n\n1. 运行 `helm history` 找到上一个版本。\n2. `helm rollback` 回去。\n"
+    [entry] = find_entries(body, 5, title)
+    assert entry.message == "another operation (install/upgrade/rollback) is in progress" and "helm rollback" in entry.sections["solution"]
+    to_html = markdown.Markdown(extensions=["attr_list", "toc"]).convert
+    page = to_html(render_essay(body, [entry], 5))
+    assert page.count("<h1") == 1 and f'<h1 id="{entry.anchor}">helm 报错：another operation (install/upgrade/rollback) is in progress处理方法 *1*</h1>' in page
+    assert check_entry_anchors(body, [entry], "a.md", 5, to_html) == []
+    # Not where the page has its own first-level heading, another entry, no fix, or a title that names no error.
+    assert find_entries("# 我的笔记\n\n" + body, 5, title) == []
+    assert find_entries(body, 5, "helm 的几个用法") == [] and find_entries("```\nhelm upgrade x\n```\n", 5, title) == []
+    assert [e.message for e in find_entries("## 依赖缺失：`Could not find gem 'rails'`\n\n- 解决：换镜像\n", 5, title)] == ["Could not find gem 'rails'"]

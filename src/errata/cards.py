@@ -19,7 +19,7 @@ import textwrap
 
 from .entries import SECTION_TITLES, ErrorEntry
 from .fingerprint import short_type
-from .markdown_lines import FENCE, ITEM_LINE, heading_slug, heading_text, outside_code_spans, prose_lines
+from .markdown_lines import FENCE, ITEM_LINE, as_plain_markdown, heading_slug, heading_text, outside_code_spans, prose_lines
 
 #: The paragraph that ends a card in the Markdown. A card carries no raw
 #: HTML: one raw HTML block makes Python-Markdown run its HTML parser over the
@@ -154,8 +154,10 @@ def render_essay(body: str, entries: list[ErrorEntry], first_line: int = 1) -> s
     """
     cards = [entry for entry in entries if not entry.heading_id]  # an entry under the essay's own heading stays as written
     paragraphs = [entry for entry in entries if entry.id_after_line]  # a bold paragraph stays too, and gets the entry's id
+    # The error the title names: the title is the page's heading (the theme shows it so where the page has none), with the id.
+    titled = "".join(f"# {as_plain_markdown(entry.title_heading)} {{ #{entry.anchor} }}\n\n" for entry in entries[:1] if entry.title_heading)
     if not cards and not paragraphs:
-        return body
+        return titled + body
     lines = body.split("\n")
     for entry in paragraphs:
         # attr_list gives a paragraph the id on a line of its own right after it; kept inside one item, no line moves.
@@ -180,7 +182,7 @@ def render_essay(body: str, entries: list[ErrorEntry], first_line: int = 1) -> s
         out.extend(["", render_card(entry, level), ""])
         cursor = end
     out.extend(lines[cursor:])
-    return _links_renamed("\n".join(out), renamed)
+    return titled + _links_renamed("\n".join(out), renamed)
 
 
 #: What an id line copies of the line it follows: quote markers and indentation (the item's marker not).

@@ -337,7 +337,7 @@ def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True, docs
     too_deep = check_nesting(split.body, name, split.body_line)
     if too_deep:
         return problems + too_deep  # the rest reads the Markdown's structure: not at this depth
-    entries = find_entries(split.body, split.body_line)
+    entries = find_entries(split.body, split.body_line, split.metadata.get("title"))
     for entry in entries:
         entry.source_path = name
     problems.extend(check_entries(entries, name))

@@ -108,6 +108,9 @@ class ErrorEntry:
     #: Where the page gives an entry written as a bold paragraph its id (``**报错：…**``): the paragraph's last line,
     #: in the essay's body (``{ #id }`` goes on the line after it). 0 for an entry under a heading or a card.
     id_after_line: int = 0
+    #: The essay's title, where the entry is the error its front matter's title names on a page with no heading of its
+    #: own for it: the page gets the title as its first-level heading, with the entry's id (:func:`_title_entry`).
+    title_heading: str = ""
 
     @property
     def anchor(self) -> str:
@@ -190,7 +193,7 @@ _LABEL_PHRASES = {
 }
 
 
-def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
+def find_entries(body: str, first_line: int = 1, title: object = None) -> list[ErrorEntry]:
     """Every error entry in an essay's body (Markdown without front matter).
 
     ``first_line`` is the file line of the body's first line, so that entry
@@ -271,7 +274,36 @@ def find_entries(body: str, first_line: int = 1) -> list[ErrorEntry]:
     if not entries:
         whole = _page_entry(lines, first_line)
         entries = [whole] if whole else _introduced_entries(lines, first_line)
+    if not entries and isinstance(title, str) and (named := _title_entry(title, lines, first_line)):
+        entries = [named]
     return entries
+
+
+def _title_entry(title: str, lines: list[str], first_line: int = 1) -> ErrorEntry | None:
+    """The error a post's title names (``title: 'Nuxt 报错：render function or template not defined in component'``), read
+    as a heading's words are, where the page has no entry otherwise and no first-level heading (the site then shows the
+    title as the page's heading): an entry where the body says what to do, as under a heading that names an error. The
+    page gets the title as its heading, with the entry's id (:func:`~errata.cards.render_essay`).
+
+    >>> entry = _title_entry("helm 报错：another operation (install/upgrade/rollback) is in progress处理方法", ["### 解决方案", "", "回滚到上一个版本。"])
+    >>> entry.message, entry.sections, entry.title_heading == "helm 报错：another operation (install/upgrade/rollback) is in progress处理方法"
+    ('another operation (install/upgrade/rollback) is in progress', {'solution': '回滚到上一个版本。'}, True)
+    >>> _title_entry("helm 安装笔记", ["### 解决方案", "", "回滚。"]), _title_entry("Error: x y z", ["# 我的标题", "", "改配置。"])
+    (None, None)
+    """
+    text = " ".join(title.split())
+    if not text or len(text) > _MAX_BOLD_HEADING_CHARS or any(_TITLE_MARKER.match(line) for _, line in prose_lines("\n".join(lines))):
+        return None
+    message = _error_in_heading(text) or _error_as_heading(text) or _coded_error_in_heading(text)
+    if not message:
+        return None
+    sections = _sections(lines)
+    plainly = message in text and (_names_its_error_plainly(message) or _after_the_word_for_an_error(text, message))
+    if not sections.keys() & {"analysis", "solution"} and plainly and (fix := _prose_under(lines)):
+        sections["solution"] = fix
+    if not sections.keys() & {"analysis", "solution"}:
+        return None
+    return ErrorEntry(message, first_line, first_line + len(lines) - 1, sections, heading_id=anchor_for(message), title_heading=text)
 
 
 #: A short line that says the error follows, at the margin (``报错如下``, ``报的错是：``, ``跳出一个报错：``, ``报错信息``).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -506,3 +507,18 @@ def code_lines(text: str) -> list[bool]:
     [False, False, True, False, True, True, True]
     """
     return [role in (FENCED, CODE) for role in line_roles(text)]
+
+
+#: What Python-Markdown would read as markup in a line of text, escaped with a backslash (the characters it lets a
+#: backslash escape; ``<`` and ``&`` are written as entities instead).
+_MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!>|:])")
+
+
+def as_plain_markdown(text: str) -> str:
+    """``text`` as one line of Markdown that shows it as written: no emphasis, code, link, HTML, attribute list or
+    emoji shortcode is read in it.
+
+    >>> as_plain_markdown("Error: `x` *y* <b> {: .c } a_b [l](u) :smile:")
+    'Error\\\\: \\\\`x\\\\` \\\\*y\\\\* &lt;b&gt; \\\\{\\\\: \\\\.c \\\\} a\\\\_b \\\\[l\\\\]\\\\(u\\\\) \\\\:smile\\\\:'
+    """
+    return _MARKUP.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))

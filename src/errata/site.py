@@ -324,7 +324,7 @@ def read_essay(path: Path, src_path: str) -> Essay:
     # An essay the build refuses for its structure is not read for entries either: the entry reader is linear on what
     # the limits let through, and nobody need find out how it does beyond them (two quadratic paths were found there).
     too_deep = check_nesting(split.body, src_path, split.body_line)
-    entries = [] if too_deep else find_entries(split.body, split.body_line)
+    entries = [] if too_deep else find_entries(split.body, split.body_line, split.metadata.get("title"))
     for entry in entries:
         entry.source_path = src_path
     problems = check_path_names(src_path) + check_entry_messages(entries, src_path)
