@@ -1566,3 +1566,29 @@ def test_references_quoted_only_in_code_stay_as_written(body):
     words outside code tell a text a form sent."""
     text = "---\ntitle: Character references\n---\n" + body
     assert repair_text(text, "entities.md").text == text
+
+
+def test_chinese_written_as_python_2_escapes_is_written_as_characters():
+    """The twenty-fifth set of real files: a note a Python 2 script wrote with ``unicode_escape`` had every character
+    beyond ASCII as ``\\uXXXX`` (82.79% of characters wrong; careful ftfy 81.90%). Written as characters now (an emoji's
+    surrogate pair as one), named by class; a note that writes its Chinese as characters and quotes escapes (a pattern
+    for Chinese characters, a JSON string in code) keeps them."""
+    clean = "# 问题1：Hexo 部署\n\n404 not found：找不到index.html 😀\n\n解决方法：在根目录建立 .nojekyll 文件。\n"
+    escaped = clean.encode("utf-16", "surrogatepass").decode("utf-16").encode("unicode_escape").decode("ascii").replace("\\n", "\n")
+    assert "\\u95ee" in escaped and "\\U0001f600" in escaped
+    result = repair_text("---\ntitle: x\n---\n" + escaped, "py2.md")
+    assert result.text.endswith(clean) and "unicode-escapes" in {fix.kind for fix in result.report.fixes}
+    json_style = escaped.replace("\\U0001f600", "\\ud83d\\ude00")
+    assert repair_text("---\ntitle: x\n---\n" + json_style, "json.md").text.endswith(clean)
+    for quoted in ("匹配中文的正则是 `[\\u4e00-\\u9fa5]`，也可以写成 \\u4e2d\\u6587\\u5b57。\n", '接口返回：\n\n```json\n{"msg": "\\u53c2\\u6570\\u9519\\u8bef"}\n```\n'):
+        text = "---\ntitle: 转义\n---\n" + quoted
+        assert repair_text(text, "escapes.md").text == text
+
+
+def test_escapes_are_read_in_linear_time():
+    from scaling import grows_linearly
+
+    from errata.text.references import characters_for_escapes
+
+    assert grows_linearly(lambda n: characters_for_escapes("\\u4e2d\n" * n), 20_000)
+    assert grows_linearly(lambda n: characters_for_escapes("\\ud83d" * n), 20_000)

@@ -47,7 +47,7 @@ from .metadata import (
 from .text.config import DEFAULT_CONFIG, RepairConfig
 from .text.encoding import decode_bytes, substitutes_as_marks
 from .text.mojibake import Finding, Fix, repair_mojibake
-from .text.references import characters_for_references
+from .text.references import characters_for_escapes, characters_for_references
 from .text.unrecoverable import DROPPED
 
 
@@ -220,8 +220,9 @@ def repair_text(
     # Chinese a web form sent as ``&#20013;`` first: what the mojibake repair reads is then the text as written.
     # A converter's substitute characters are marks of lost bytes, as U+FFFD is (ICU's readings of code pages).
     readable, referenced = characters_for_references(substitutes_as_marks(text))
+    readable, escaped = characters_for_escapes(readable)  # Python 2's ``unicode_escape``: ``\u4e2d\u6587``
     fixed, mojibake = repair_mojibake(readable, config=options.config, lost_bytes=lost_bytes, crlf_converted=crlf_converted)
-    mojibake.fixes[:0] = [Fix(line, 1, "html-character-references") for line in referenced]
+    mojibake.fixes[:0] = sorted([Fix(line, 1, "html-character-references") for line in referenced] + [Fix(line, 1, "unicode-escapes") for line in escaped], key=lambda fix: fix.line)
     report.mojibake_runs = mojibake.runs_fixed
     report.legacy_runs = mojibake.legacy_runs_fixed
     report.ftfy_lines = mojibake.ftfy_lines

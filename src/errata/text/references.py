@@ -1,4 +1,4 @@
-"""Chinese written as HTML character references: ``&#20013;&#25991;`` for 中文.
+"""Chinese written as HTML character references (``&#20013;&#25991;`` for 中文) or as escapes (``\\u4e2d\\u6587``).
 
 A browser sends a form from a page in a legacy encoding (Windows-1252, Latin-1) with every character that encoding
 lacks as a numeric character reference, and the server saves what it got: a note pasted into such a form comes back
@@ -6,6 +6,9 @@ with all of its Chinese as ``&#NNNNN;``. MkDocs shows a reference in prose, but 
 index, and the check cannot read it. Where a text writes most of its Chinese (Japanese, Korean) that way, the
 references to characters beyond Latin-1 are written as the characters; a note that explains references keeps its
 own, its Chinese being written as characters.
+
+A program that wrote its text through Python 2's ``unicode_escape`` (or as JSON or Java strings) left the same: every
+character beyond ASCII as ``\\uXXXX``. Those are written back by the same rule (:func:`characters_for_escapes`).
 """
 
 from __future__ import annotations
@@ -49,21 +52,61 @@ def characters_for_references(text: str) -> tuple[str, list[int]]:
     """
     if "&#" not in text:
         return text, []
+    return _written_as_characters(text, _REFERENCE, _character)
+
+
+#: An escape of a character as Python, JSON and Java write one: ``\\u4e2d``, a surrogate pair ``\\ud83d\\ude00``, ``\\U0001f600``.
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})(?:\\u([dD][c-fC-F][0-9A-Fa-f]{2}))?|\\U([0-9A-Fa-f]{8})")
+
+
+def characters_for_escapes(text: str) -> tuple[str, list[int]]:
+    """``text`` with each ``\\uXXXX`` escape of a character beyond Latin-1 written as the character, where the text writes
+    most of its East Asian characters so (three at least, outside code), as Python 2's ``unicode_escape`` left a note
+    (the twenty-fifth set of real files); the (1-based) lines that changed.
+
+    >>> characters_for_escapes("\\\\u95ee\\\\u9898\\\\uff1a\\n404 not found\\\\uff1a\\\\u627e\\\\u4e0d\\\\u5230index.html \\\\ud83d\\\\ude00")
+    ('问题：\\n404 not found：找不到index.html 😀', [1, 2])
+
+    A note that writes its Chinese as characters and quotes escapes (a pattern for Chinese characters) keeps them:
+
+    >>> characters_for_escapes("匹配中文的正则是 [\\\\u4e00-\\\\u9fa5]，也可以写成 \\\\u4e2d\\\\u6587\\\\u5b57。")[1]
+    []
+    """
+    if "\\u" not in text and "\\U" not in text:
+        return text, []
+    return _written_as_characters(text, _ESCAPE, _escaped_character)
+
+
+def _written_as_characters(text: str, written_as: re.Pattern[str], character_of) -> tuple[str, list[int]]:
+    """``text`` with each match of ``written_as`` (a reference, an escape) written as the character it names
+    (``character_of``), where the text outside code writes most of its East Asian characters so; the lines changed.
+    Those naming ASCII or Latin-1 (a tag's ``<``), controls, format characters and the like stay as they are."""
     words = _outside_code(text)
-    references = [match for match in _REFERENCE.finditer(words) if _EAST_ASIAN.match(_character(match))]
-    if len(references) < _LEAST_REFERENCES or len(references) <= len(_EAST_ASIAN.findall(words)):
+    found = [match for match in written_as.finditer(words) if _EAST_ASIAN.match(character_of(match))]
+    if len(found) < _LEAST_REFERENCES or len(found) <= len(_EAST_ASIAN.findall(words)):
         return text, []
     lines: set[int] = set()
     line_ends = [at for at, character in enumerate(text) if character == "\n"]
 
     def written(match: re.Match[str]) -> str:
-        character = _character(match)
+        character = character_of(match)
         if ord(character) <= 0xFF or unicodedata.category(character) in _KEPT_CATEGORIES:
             return match.group(0)
         lines.add(bisect_right(line_ends, match.start()) + 1)
         return character
 
-    return _REFERENCE.sub(written, text), sorted(lines)
+    return written_as.sub(written, text), sorted(lines)
+
+
+def _escaped_character(match: re.Match[str]) -> str:
+    """The character an escape names (a surrogate pair as one character); U+0000 for a number that names none."""
+    if match.group(3):
+        number = int(match.group(3), 16)
+        return chr(number) if 0 < number <= 0x10FFFF else "\0"
+    high = int(match.group(1), 16)
+    if match.group(2) and 0xD800 <= high <= 0xDBFF:
+        return chr(0x10000 + ((high - 0xD800) << 10) + (int(match.group(2), 16) - 0xDC00))
+    return chr(high) if not match.group(2) else "\0"  # a low surrogate after no high one: no character, kept
 
 
 def _outside_code(text: str) -> str:
