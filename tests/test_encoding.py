@@ -507,3 +507,22 @@ def test_a_converter_s_substitute_characters_are_read_as_marks_of_lost_bytes():
     assert "\x1a" in substituted and substituted.replace("\x1a", "\ufffd") == marked
     assert repair_bytes(substituted.encode(), "a.md").text == repair_bytes(marked.encode(), "a.md").text
     assert repair_bytes(b"# title\n\nplain\n\x1a", "a.md").text.endswith("plain\n\x1a")
+
+
+def test_the_check_reads_a_converter_s_substitute_characters_as_the_repair_does():
+    """Red team 35: the repair read SUB on a line beyond ASCII as a mark of lost bytes, but the check's mojibake rule
+    read the text as it stands: a file the repair rewrites (its mojibake fixed, or SUB made U+FFFD) passed the check."""
+    import codecs
+
+    from errata.checks import check_mojibake
+    from errata.repair import repair_bytes
+
+    clean = "# 安装失败\n\n运行 `npm install` 之后出现了权限错误，需要用管理员身份重新打开终端再执行一次。\n"
+    codecs.register_error("as_sub_for_check", lambda error: ("\x1a", error.end))
+    damaged = clean.encode("utf-8").decode("cp932", "as_sub_for_check")
+    assert repair_bytes(damaged.encode(), "a.md").text != damaged
+    problems = check_mojibake(damaged, "a.md")
+    assert {p.line for p in problems} >= {3} and any("U+001A" in p.message for p in problems)
+    # A stray SUB on a line of Chinese is what the repair makes U+FFFD; one on a line of ASCII, or ending the file, stays.
+    assert [p.line for p in check_mojibake("# 标题\n\n中文\x1a句子\n", "a.md")] == [3]
+    assert check_mojibake("# t\n\nplain \x1a ascii\n\x1a", "a.md") == []

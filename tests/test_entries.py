@@ -1319,3 +1319,38 @@ def test_the_error_a_post_s_title_names_is_its_entry_where_the_page_has_no_other
     assert find_entries("# 我的笔记\n\n" + body, 5, title) == []
     assert find_entries(body, 5, "helm 的几个用法") == [] and find_entries("```\nhelm upgrade x\n```\n", 5, title) == []
     assert [e.message for e in find_entries("## 依赖缺失：`Could not find gem 'rails'`\n\n- 解决：换镜像\n", 5, title)] == ["Could not find gem 'rails'"]
+
+
+def test_a_title_entry_is_no_second_first_level_heading():
+    """Red team 35: the page's own first-level heading written otherwise than ``# x`` (a setext ``===`` underline, an
+    HTML ``<h1>``, a ``# x`` in a quote) was not seen, so the title entry put a second ``<h1>`` on the page, over the
+    page's own (the theme shows the title only where the page has none)."""
+    import markdown
+
+    title = "Error: cannot open shared object file libfoo"
+    fix = "### 解决方案\n\n重装 libfoo。\n"
+    to_html = markdown.Markdown(extensions=["attr_list", "toc", "md_in_html"]).convert
+    from errata.cards import render_essay
+
+    for own in ("我的标题\n====\n\n", "<h1>我的标题</h1>\n\n", "> # 引用里的标题\n\n", "- # 列表里的标题\n\n"):
+        body = own + fix
+        entries = find_entries(body, 5, title)
+        assert entries == [], own
+        assert to_html(render_essay(body, entries, 5)).count("<h1") == 1, own
+    # Not a first-level heading: a second-level setext one, an indented ``===`` (text to Python-Markdown), ``<h1>`` in
+    # code, code's ``#``.
+    for other in ("我的标题\n---\n\n", "我的标题\n  ===\n\n", "正文写 `<h1>` 标签。\n\n", "```\n# 注释\n```\n\n", "    # 注释\n\n"):
+        assert [e.message for e in find_entries(other + fix, 5, title)] == [title], other
+
+
+def test_cmake_s_report_line_is_read_in_linear_time():
+    """Red team 35: ``_CMAKE_REPORT`` is searched in the first line of a block; a line of 160,000 characters of
+    ``CMake Error at x`` with no colon at its end read on from each to the end and back (12 s on e3cd7a3)."""
+    import time
+
+    body = "## CMake 编译报错\n\n```\n" + "CMake Error at x " * 10_000 + "\n```\n\n解决方法：重装 cmake。\n"
+    start = time.perf_counter()
+    find_entries(body, 1)
+    assert time.perf_counter() - start < 1
+    report = "## CMake 编译报错\n\n```\nCMake Error at a.cmake:1 (message):\n  Could not find the FFMPEG external dependency.\n```\n\n解决方法：装 ffmpeg。\n"
+    assert [e.message for e in find_entries(report, 1)] == ["Could not find the FFMPEG external dependency."]

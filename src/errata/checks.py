@@ -235,21 +235,29 @@ def check_mojibake(text: str, path: str, first_line: int = 1) -> list[Problem]:
 
     >>> [p.line for p in check_mojibake("干净\\nè¯¦ç»†\\n", "x.md", first_line=5)]
     [6]
+
+    A converter's substitute character (SUB) on a line beyond ASCII is read as the repair reads it, a mark of lost
+    bytes (:func:`~errata.text.encoding.substitutes_as_marks`), one character for one:
+
+    >>> [str(p) for p in check_mojibake("中文\\x1a句子\\n", "x.md")]
+    ['x.md:1: SUB substitute character (U+001A): the original bytes are lost; write the character that belongs here [mojibake]']
     """
-    if "\ufffd" not in text and not any(_could_be_mojibake(run) for run in BYTE_RUN.findall(text)):
+    from .text.encoding import SUBSTITUTE, substitutes_as_marks
+
+    marked = substitutes_as_marks(text)
+    if "\ufffd" not in marked and not any(_could_be_mojibake(run) for run in BYTE_RUN.findall(marked)):
         return []  # nothing that could be mojibake (a curly quote is not): skip loading the model
     from .text.mojibake import repair_mojibake
 
-    _, report = repair_mojibake(text)
+    _, report = repair_mojibake(marked)
     problems = [
         Problem(path, n + first_line - 1, "mojibake", f"mojibake (garbled text): run scripts/repair.py --write {path}")
         for n in report.changed_lines
     ]
-    for n, line in enumerate(text.split("\n"), start=first_line):
-        if "\ufffd" in line:
-            problems.append(
-                Problem(path, n, "mojibake", "U+FFFD replacement character (\ufffd): the original bytes are lost; write the character that belongs here")
-            )
+    for n, (line, as_marked) in enumerate(zip(text.split("\n"), marked.split("\n")), start=first_line):
+        if "\ufffd" in as_marked:
+            what = "U+FFFD replacement character (\ufffd)" if "\ufffd" in line else f"SUB substitute character (U+{ord(SUBSTITUTE):04X})"
+            problems.append(Problem(path, n, "mojibake", f"{what}: the original bytes are lost; write the character that belongs here"))
     return problems
 
 

@@ -292,7 +292,7 @@ def _title_entry(title: str, lines: list[str], first_line: int = 1) -> ErrorEntr
     (None, None)
     """
     text = " ".join(title.split())
-    if not text or len(text) > _MAX_BOLD_HEADING_CHARS or any(_TITLE_MARKER.match(line) for _, line in prose_lines("\n".join(lines))):
+    if not text or len(text) > _MAX_BOLD_HEADING_CHARS or _shows_a_first_level_heading(lines):
         return None
     message = _error_in_heading(text) or _error_as_heading(text) or _coded_error_in_heading(text)
     if not message:
@@ -304,6 +304,49 @@ def _title_entry(title: str, lines: list[str], first_line: int = 1) -> ErrorEntr
     if not sections.keys() & {"analysis", "solution"}:
         return None
     return ErrorEntry(message, first_line, first_line + len(lines) - 1, sections, heading_id=anchor_for(message), title_heading=text)
+
+
+#: A first-level heading however the page writes it, after any quote markers and a list item's marker: ``# x`` (or a lone
+#: ``#``), a setext underline of ``=`` (its line before is the heading), or an HTML ``<h1>``. The theme shows the title as
+#: the page's heading only where the page has no ``<h1>`` of its own; a title entry's heading where it has one is a second.
+_FIRST_LEVEL_ATX = re.compile(r"#(?:[ \t]|$)")
+_SETEXT_FIRST_LEVEL = re.compile(r"=+[ \t]*$")  # at the margin, as Python-Markdown reads one
+_HTML_H1 = re.compile(r"<h1[\s/>]|<h1$", re.IGNORECASE)
+_ITEM_MARKER_AT_START = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}\.)[ \t]+")
+
+
+def _shows_a_first_level_heading(lines: list[str]) -> bool:
+    """Whether the page shows a first-level heading of its own: an ATX ``#`` one (in a quote or a list item too), a
+    setext one (``===`` under a line of text) or an HTML ``<h1>``, outside fenced and indented code.
+
+    >>> [_shows_a_first_level_heading(body.split("\\n")) for body in ("# 标题\\n正文", "标题\\n===\\n正文", "> # 引用", "<h1>标题</h1>", "正文 `<h1>`")]
+    [True, True, True, True, False]
+    >>> [_shows_a_first_level_heading(body.split("\\n")) for body in ("## 二级\\n正文", "```\\n# 注释\\n```", "    # 注释", "\\n===\\n", "#hashtag")]
+    [False, False, False, False, False]
+    """
+    previous_text = False
+    for line, role in zip(lines, line_roles("\n".join(lines))):
+        if role in (FENCED, CODE):
+            previous_text = False
+            continue
+        inside = line[QUOTE_MARKERS.match(line).end() :]
+        if previous_text and _SETEXT_FIRST_LEVEL.match(inside):
+            return True
+        inside = inside[item.end() :] if (item := _ITEM_MARKER_AT_START.match(inside)) else inside
+        if _FIRST_LEVEL_ATX.match(inside) or ("<" in line and _HTML_H1.search(_without_code_spans(line))):
+            return True
+        previous_text = bool(inside.strip())
+    return False
+
+
+def _without_code_spans(line: str) -> str:
+    """``line`` with its code spans left out."""
+    out, start = [], 0
+    for opening, _, _, closing in code_span_bounds(line):
+        out.append(line[start:opening])
+        start = closing
+    out.append(line[start:])
+    return "".join(out)
 
 
 #: A short line that says the error follows, at the margin (``报错如下``, ``报的错是：``, ``跳出一个报错：``, ``报错信息``).
@@ -1680,7 +1723,9 @@ def _cmake_error(shown: str) -> str | None:
     """
     lines = shown.split("\n")
     first = next((k for k, line in enumerate(lines) if line.strip() and not line.startswith("-- ")), None)
-    if first is None or not _CMAKE_REPORT.search(lines[first]):
+    # Only a line that ends with the colon is searched: elsewhere each ``CMake Error at`` in it read on to the line's end
+    # and back, and a line of 160,000 characters of them took 12 s (red team 35).
+    if first is None or not lines[first].rstrip(" \t").endswith(":") or not _CMAKE_REPORT.search(lines[first]):
         return None
     said = []
     for line in lines[first + 1 :]:
