@@ -1354,3 +1354,15 @@ def test_cmake_s_report_line_is_read_in_linear_time():
     assert time.perf_counter() - start < 1
     report = "## CMake 编译报错\n\n```\nCMake Error at a.cmake:1 (message):\n  Could not find the FFMPEG external dependency.\n```\n\n解决方法：装 ffmpeg。\n"
     assert [e.message for e in find_entries(report, 1)] == ["Could not find the FFMPEG external dependency."]
+
+
+def test_a_heading_with_a_program_s_line_number_between_colons_keeps_its_slug():
+    # Lookup round fifteen (an Oh My Zsh note): ``# 解决 Zsh 报错：(anon):12: character not in range`` was read as holding an
+    # emoji shortcode (``:12:``), so its id was taken as uncertain and the note gave no entry. Digits alone are no emoji
+    # name but :100: and :1234:; the same held for every heading with a compiler's ``main.c:3:``.
+    from errata.entries import _slug_is_certain
+
+    assert _slug_is_certain("解决 Zsh 报错：(anon):12: character not in range") and _slug_is_certain("Makefile:8: /make/project.mk: 没有那个文件或目录")
+    assert not _slug_is_certain("考了 :100: 分") and not _slug_is_certain("点个 :+1: 吧") and not _slug_is_certain("遇到 :bug: 了")
+    body = "# 解决 Zsh 报错：(anon):12: character not in range\n\n## 问题分析\n\n没有生成 locale。\n\n## 解决方案\n\n生成 en_US.UTF-8。\n"
+    assert [e.message for e in find_entries(body)] == ["(anon):12: character not in range"]

@@ -863,7 +863,9 @@ def _ids_on_the_page(lines: list[str]) -> Counter[str]:
 #: What the table of contents reads otherwise than its raw text outside code spans: links, entities, HTML, escapes,
 #: emoji and footnote references. (An underscore only where it can open or close emphasis; not an asterisk, which
 #: the slug drops whether it is emphasis or a sign: ``### **OpenWrt SDK 第一次Make时出错**``, ``package * was installed``.)
-_UNCERTAIN_SLUG = re.compile(r"[&<>\\~^|]|:[\w+-]+:")
+#: An emoji's shortcode is a name (``:bug:``); of those made of digits the emoji indexes hold ``:100:`` and ``:1234:`` only, and a
+#: place a program prints (``(anon):12:``, ``main.c:3:``) is text: its heading's id is its slug.
+_UNCERTAIN_SLUG = re.compile(r"[&<>\\~^|]|:(?![0-9]+:)[\w+-]+:|:(?:100|1234):")
 #: Brackets that the Markdown reads as a link or a footnote: ``[pip](…)``, ``[a][b]``, ``[^1]``; ``[Vue warn]:`` is text
 #: (unless the page defines that label as a reference: see :func:`_slug_is_certain`).
 #: No ``[`` between the brackets: a ``[`` with another before its ``]`` is tried from that one (the same ``]``), and a
