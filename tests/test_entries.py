@@ -1366,3 +1366,12 @@ def test_a_heading_with_a_program_s_line_number_between_colons_keeps_its_slug():
     assert not _slug_is_certain("考了 :100: 分") and not _slug_is_certain("点个 :+1: 吧") and not _slug_is_certain("遇到 :bug: 了")
     body = "# 解决 Zsh 报错：(anon):12: character not in range\n\n## 问题分析\n\n没有生成 locale。\n\n## 解决方案\n\n生成 en_US.UTF-8。\n"
     assert [e.message for e in find_entries(body)] == ["(anon):12: character not in range"]
+
+
+def test_a_label_in_bold_written_with_underscores_names_its_section():
+    # Lookup round fifteen (a Canal note): ``# canal 报错 Could not find first log file name …`` over ``__解决方案__`` and the
+    # fix; bold written with underscores was no label, the heading had no section and gave no entry.
+    body = "# canal 报错 Could not find first log file name in binary log index file\n\n__解决方案__  \n\n重置 binlog 位点后重启 canal。\n"
+    assert [(e.message, e.sections) for e in find_entries(body)] == [
+        ("Could not find first log file name in binary log index file", {"solution": "重置 binlog 位点后重启 canal。"})
+    ]

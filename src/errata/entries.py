@@ -84,7 +84,8 @@ _PARAGRAPH_LABEL = re.compile(
     r"^[ ]{0,8}[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]{0,3}(?:\*\*(?P<bold>[^：:*\n]{1,24}?)(?:[：:]?\*\*)[ \t]*+[：:]?|【(?P<bracketed>[^】：:\n]{1,24})】[ \t]*+[：:]?|(?P<plain>[^：:*\s#>|`【][^：:*\n]{0,23}?)[ \t]*+[：:])[ \t]*+(?P<rest>.*)$"
 )
 #: A paragraph that is a Chinese label alone, without a colon (``解决办法``, ``✅ 解决方式``).
-_BARE_LABEL = re.compile(r"^[ ]{0,8}[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]{0,3}[ \t]*(?P<plain>[\u4e00-\u9fff]{2,12})[ \t]*$")
+#: Bold written with underscores too (``__解决方案__``, as some editors write it).
+_BARE_LABEL = re.compile(r"^[ ]{0,8}[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]{0,3}[ \t]*(?P<bold>__)?(?P<plain>[\u4e00-\u9fff]{2,12})(?(bold)__)[ \t]*$")
 
 
 @dataclass
@@ -2017,6 +2018,8 @@ def _paragraph_label(line: str) -> tuple[str, str] | None:
     (('solution', ''), ('solution', '重装'), ('analysis', '版本不对'), None)
     >>> _paragraph_label("【解决方案】端口冲突，修改默认端口"), _paragraph_label("【现象】启动集群报如下错误："), _paragraph_label("【注意】别删")
     (('solution', '端口冲突，修改默认端口'), ('details', '启动集群报如下错误：'), None)
+    >>> _paragraph_label("__解决方案__  "), _paragraph_label("__解决方案")
+    (('solution', ''), None)
     """
     match = _PARAGRAPH_LABEL.match(line)
     if key := _label_key(match):
