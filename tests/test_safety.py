@@ -13,7 +13,8 @@ import markdown
 import pytest
 
 from conftest import ROOT
-from errata.safety import DIRECTION_CONTROLS, find_unsafe_html, find_unsafe_text, mask_code_spans, sanitize_html
+from errata.markdown_lines import mask_code_spans
+from errata.safety import DIRECTION_CONTROLS, find_unsafe_html, find_unsafe_text, sanitize_html
 
 
 @pytest.mark.parametrize(

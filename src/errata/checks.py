@@ -19,9 +19,9 @@ from typing import Any
 import yaml
 
 from .entries import ErrorEntry, code_span_text
-from .markdown_lines import BRACES, HASH_ID, HTML, PROSE, fence_languages, heading_slug, heading_text, line_roles, prose_lines
+from .markdown_lines import BRACES, HASH_ID, HTML, PROSE, fence_languages, heading_slug, heading_text, line_roles, mask_code_spans, prose_lines
 from .metadata import DEFAULT_TIMEZONE, display_name, mkdocs_reads_other_front_matter, normalise_date
-from .safety import ALLOWED_TAGS, DANGEROUS_TAGS, DIRECTION_CONTROL_RANGES, DIRECTION_CONTROLS, find_unsafe_html, find_unsafe_text, markdown_links, mask_code_spans
+from .safety import ALLOWED_TAGS, DANGEROUS_TAGS, DIRECTION_CONTROL_RANGES, DIRECTION_CONTROLS, find_unsafe_html, find_unsafe_text, markdown_links
 from .text.bytemap import BYTE_RUN, run_to_bytes, split_pieces
 
 

@@ -137,8 +137,8 @@ def site_docs_of(path: Path) -> Path | None:
     (True, None)
     """
     here = Path(os.path.abspath(path)).resolve()
-    config = site_config_of(here)
-    docs = _docs_folder(config) if config is not None else None
+    site = _site_of(here)
+    docs = site[1] if site is not None else None
     return docs if docs is not None and here.is_relative_to(docs) else None
 
 
@@ -167,12 +167,19 @@ def site_config_of(path: Path) -> Path | None:
     ...     site_config_of(Path(tmp, "docs", "x", "y", "a.md")) == Path(tmp, "mkdocs.yml").resolve()
     True
     """
+    site = _site_of(path)
+    return site[0] if site is not None else None
+
+
+def _site_of(path: Path) -> tuple[Path, Path | None] | None:
+    """The site's ``mkdocs.yml`` a file belongs to (:func:`site_config_of`) and the docs folder it names, each file read
+    once; None where there is none."""
     sites: list[tuple[Path, Path | None]] = []  # (config, its docs folder), the outermost first
     for folder in reversed(Path(os.path.abspath(path)).resolve().parents):
         config = folder / "mkdocs.yml"
         if config.is_file() and not any(docs is not None and config.is_relative_to(docs) for _, docs in sites):
             sites.append((config, _docs_folder(config)))
-    return sites[-1][0] if sites else None
+    return sites[-1] if sites else None
 
 
 @cache

@@ -40,7 +40,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from .fingerprint import error_line, exception_type, fingerprint, libraries_in_traceback, names_an_error, short_type
-from .markdown_lines import BRACES, CODE, FENCE, FENCED, HASH_ID, HTML, ITEM_LINE, PROSE, QUOTE_MARKERS, closes_with, code_span_bounds, heading_slug, heading_text, line_roles, prose_lines
+from .markdown_lines import BRACES, CODE, FENCE, FENCED, HASH_ID, HTML, ITEM_LINE, PROSE, QUOTE_MARKERS, closes_with, code_span_bounds, heading_slug, heading_text, line_roles, mask_code_spans, prose_lines
 
 #: Section labels, in the order a card shows them, with the words that name them.
 SECTION_LABELS: dict[str, tuple[str, ...]] = {
@@ -280,6 +280,16 @@ def find_entries(body: str, first_line: int = 1, title: object = None) -> list[E
     return entries
 
 
+def _error_in_words(text: str, under_errors: bool = False) -> str | None:
+    """The error a heading's words name, as a bold line's or a post's title are read too: in a code span, as English among
+    the Chinese (``under_errors``: under a heading that says errors follow), or by its code.
+
+    >>> _error_in_words("helm 报错：another operation (install/upgrade/rollback) is in progress处理方法"), _error_in_words("helm 安装笔记")
+    ('another operation (install/upgrade/rollback) is in progress', None)
+    """
+    return _error_in_heading(text) or _error_as_heading(text, under_errors) or _coded_error_in_heading(text)
+
+
 def _title_entry(title: str, lines: list[str], first_line: int = 1) -> ErrorEntry | None:
     """The error a post's title names (``title: 'Nuxt 报错：render function or template not defined in component'``), read
     as a heading's words are, where the page has no entry otherwise and no first-level heading (the site then shows the
@@ -295,7 +305,7 @@ def _title_entry(title: str, lines: list[str], first_line: int = 1) -> ErrorEntr
     text = " ".join(title.split())
     if not text or len(text) > _MAX_BOLD_HEADING_CHARS or _shows_a_first_level_heading(lines):
         return None
-    message = _error_in_heading(text) or _error_as_heading(text) or _coded_error_in_heading(text)
+    message = _error_in_words(text)
     if not message:
         return None
     sections = _sections(lines)
@@ -334,20 +344,10 @@ def _shows_a_first_level_heading(lines: list[str]) -> bool:
         if previous_text and _SETEXT_FIRST_LEVEL.match(inside):
             return True
         inside = inside[item.end() :] if (item := _ITEM_MARKER_AT_START.match(inside)) else inside
-        if _FIRST_LEVEL_ATX.match(inside) or ("<" in line and _HTML_H1.search(_without_code_spans(line))):
+        if _FIRST_LEVEL_ATX.match(inside) or ("<" in line and _HTML_H1.search(mask_code_spans(line))):
             return True
         previous_text = bool(inside.strip())
     return False
-
-
-def _without_code_spans(line: str) -> str:
-    """``line`` with its code spans left out."""
-    out, start = [], 0
-    for opening, _, _, closing in code_span_bounds(line):
-        out.append(line[start:opening])
-        start = closing
-    out.append(line[start:])
-    return "".join(out)
 
 
 #: A short line that says the error follows, at the margin (``报错如下``, ``报的错是：``, ``跳出一个报错：``, ``报错信息``).
@@ -1014,7 +1014,7 @@ def _entry_starts(lines: list[str]) -> list[_Start]:
         if line.startswith("**") and (text := _bold_heading(lines, i)):
             # Read as a heading's words are; the section it stands in is the last real heading's.
             under_errors = bool(above) and names_an_error(above[-1][1])
-            if message := _error_in_heading(text) or _error_as_heading(text, under_errors) or _coded_error_in_heading(text):
+            if message := _error_in_words(text, under_errors):
                 starts.append(_Start(i, message, BOLD, True, bold_heading=True))
             continue
         marker = _HEADING_MARKER.match(line) or _TITLE_MARKER.match(line)

@@ -128,6 +128,20 @@ def outside_code_spans(line: str, convert: Callable[[str], str]) -> str:
     return "".join(out)
 
 
+def mask_code_spans(line: str) -> str:
+    """The line with each code span replaced by spaces (:func:`code_span_bounds`).
+
+    >>> mask_code_spans("a `<b>` c ``x`y`` d `open")
+    'a       c         d `open'
+    """
+    out, cursor = [], 0
+    for opening, _, _, closing in code_span_bounds(line):
+        out += [line[cursor:opening], " " * (closing - opening)]
+        cursor = closing
+    out.append(line[cursor:])
+    return "".join(out)
+
+
 def prose_lines(text: str) -> Iterator[tuple[int, str]]:
     """(index, line) for each line outside fenced code blocks (the fences themselves left out), as
     :func:`line_roles` reads them.

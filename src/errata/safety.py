@@ -32,7 +32,7 @@ from typing import Iterable
 import nh3
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
 
-from .markdown_lines import CODE, FENCED, PROSE, code_span_bounds, line_roles
+from .markdown_lines import CODE, FENCED, PROSE, line_roles, mask_code_spans
 from .metadata import MAX_DEPTH
 
 #: Elements a page may keep (besides ammonia's defaults, minus the ones below).
@@ -911,20 +911,6 @@ def escaped_tag(source: str) -> bool:
     """
     backslashes = len(source[:-1]) - len(source[:-1].rstrip("\\"))
     return backslashes % 2 == 1 and "<" not in source[1:]
-
-
-def mask_code_spans(line: str) -> str:
-    """The line with each code span replaced by spaces (:func:`~errata.markdown_lines.code_span_bounds`).
-
-    >>> mask_code_spans("a `<b>` c ``x`y`` d `open")
-    'a       c         d `open'
-    """
-    out, cursor = [], 0
-    for opening, _, _, closing in code_span_bounds(line):
-        out += [line[cursor:opening], " " * (closing - opening)]
-        cursor = closing
-    out.append(line[cursor:])
-    return "".join(out)
 
 
 #: A reference definition's label: ``[r]:`` at most three spaces in.

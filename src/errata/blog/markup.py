@@ -52,8 +52,8 @@ from urllib.parse import unquote
 
 import yaml
 
-from ..markdown_lines import CODE, FENCED, HTML, line_roles, outside_code_spans
-from ..safety import REMOVED_WITH_CONTENT, escaped_tag, kept_attributes, mask_code_spans, start_tags, url_is_allowed, url_scheme, without_autolinks
+from ..markdown_lines import CODE, FENCED, HTML, line_roles, mask_code_spans, outside_code_spans
+from ..safety import REMOVED_WITH_CONTENT, escaped_tag, kept_attributes, start_tags, url_is_allowed, url_scheme, without_autolinks
 
 #: ``resolve(url, is_image, line, in_html)`` → the URL to write, or ``None`` when it leads nowhere.
 #: ``in_html``: the URL is in an HTML attribute, which MkDocs does not rewrite, so it must be

@@ -117,7 +117,7 @@ def as_big5(line: str) -> str | None:
         data = line.encode("gb18030")
     except UnicodeEncodeError:
         return None
-    if len(data) != len(line) + sum(1 for ch in line if not ch.isascii()):
+    if len(data) != len(line) + _beyond_ascii(line):
         return None
     for codec in _BIG5_CODECS:
         try:

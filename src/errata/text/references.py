@@ -17,7 +17,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 
-from ..markdown_lines import code_lines, code_span_bounds
+from ..markdown_lines import code_lines, mask_code_spans
 
 #: A numeric character reference, decimal or hexadecimal.
 _REFERENCE = re.compile(r"&#(?:([0-9]{1,7})|[xX]([0-9A-Fa-f]{1,6}));")
@@ -110,21 +110,12 @@ def _escaped_character(match: re.Match[str]) -> str:
 
 
 def _outside_code(text: str) -> str:
-    """``text`` without its code: indented and fenced blocks' lines, and code spans, left out.
+    """``text`` without its code: indented and fenced blocks' lines left out, code spans blanked (:func:`mask_code_spans`).
 
-    >>> _outside_code("a `&#20013;` b\\n```\\n&#25991;\\n```\\n\\n    &#23383;\\nc")
-    'a  b\\n\\nc'
+    >>> _outside_code("a `&#20013;` b\\n```\\n&#25991;\\n```\\n\\n    &#23383;\\nc").split("\\n")
+    ['a            b', '', 'c']
     """
-    out = []
-    for line, code in zip(text.split("\n"), code_lines(text)):
-        if code:
-            continue
-        start = 0
-        for opening, _inner, _inner_end, closing in code_span_bounds(line) if "`" in line else ():
-            out.append(line[start:opening])
-            start = closing
-        out.append(line[start:] + "\n")
-    return "".join(out)[:-1]
+    return "\n".join(mask_code_spans(line) for line, code in zip(text.split("\n"), code_lines(text)) if not code)
 
 
 def _character(match: re.Match[str]) -> str:
