@@ -548,3 +548,54 @@ def test_a_mkdocs_yml_in_the_docs_folder_is_never_read_as_the_site_s(tmp_path, n
             assert [(p.line, p.rule) for p in problems] == [(5, "entry-anchor")] and not marker.exists()
     finally:
         site_markdown.cache_clear()
+
+
+@pytest.mark.parametrize("config_name, docs_line", [("mkdocs.yaml", "docs_dir: content\n"), ("mkdocs.yml", "docs_dir: !ENV [BLOG_DOCS, content]\n")])
+def test_a_mkdocs_yml_in_a_docs_folder_the_check_cannot_name_is_never_the_site_s(tmp_path, config_name, docs_line):
+    """Red team round 36: a site configured in ``mkdocs.yaml`` (MkDocs' other name), or whose ``docs_dir`` is a tag
+    (``!ENV``), was no site to the check: the ``mkdocs.yml`` a contributor put in its docs folder was taken for the
+    site's, loaded with MkDocs' loader, and ran its ``!!python/object/apply`` (checked as pre-commit runs it, the docs
+    folder not named ``docs``)."""
+    from errata.contribution import site_markdown
+
+    marker = tmp_path / "ran"
+    (tmp_path / config_name).write_text(f"site_name: t\n{docs_line}markdown_extensions:\n  - attr_list\n  - toc\n", encoding="utf-8")
+    (tmp_path / "content" / "x").mkdir(parents=True)
+    (tmp_path / "content" / "x" / "mkdocs.yml").write_text(
+        f"ran: !!python/object/apply:os.mkdir [{str(marker)!r}]\nmarkdown_extensions:\n  - toc\n", encoding="utf-8"
+    )
+    page = tmp_path / "content" / "x" / "a.md"
+    page.write_text("---\ntitle: 测试\n---\n\n**报错：KeyError: 'bbox'**\n\n**解决：** 改键名\n", encoding="utf-8")
+    site_markdown.cache_clear()
+    try:
+        check_files([page], None, [], None)
+        assert not marker.exists()
+    finally:
+        site_markdown.cache_clear()
+
+
+def test_a_site_s_settings_are_read_without_running_python_other_than_its_markdown_s(tmp_path):
+    """Red team round 36, the second line of defence: whichever file the check takes for a site's settings (one it
+    inherits from, one a rule could not tell from a contributor's), it reads it with PyYAML's safe loader, naming
+    only Markdown's, PyMdown's, Material's and Errata's functions and calling only the slug function's maker. The
+    site's own settings, slug function included, still give the ids the build gives."""
+    from errata.contribution import site_markdown
+
+    marker = tmp_path / "ran"
+    hostile = tmp_path / "base.yml"
+    hostile.write_text(f"ran: !!python/object/apply:os.mkdir [{str(marker)!r}]\n", encoding="utf-8")
+    for text in (
+        f"markdown_extensions:\n  - toc:\n      slugify: !!python/object/apply:os.mkdir [{str(marker)!r}]\n",
+        "INHERIT: base.yml\nmarkdown_extensions:\n  - toc\n",
+        "markdown_extensions:\n  - toc:\n      slugify: !!python/name:os.system\n",
+        "markdown_extensions:\n  - toc:\n      slugify: !!python/object/new:os.system [echo]\n",
+    ):
+        config = tmp_path / "mkdocs.yml"
+        config.write_text(text, encoding="utf-8")
+        site_markdown.cache_clear()
+        assert site_markdown(config) is None, text
+        assert not marker.exists(), text
+    site_markdown.cache_clear()
+    own = site_markdown(Path(__file__).resolve().parents[1] / "mkdocs.yml")
+    assert 'id="运行-报错"' in own("## 运行 报错\n")
+    site_markdown.cache_clear()

@@ -1375,3 +1375,46 @@ def test_a_label_in_bold_written_with_underscores_names_its_section():
     assert [(e.message, e.sections) for e in find_entries(body)] == [
         ("Could not find first log file name in binary log index file", {"solution": "重置 binlog 位点后重启 canal。"})
     ]
+
+
+def test_an_error_quoted_right_after_the_word_for_it_in_a_faq_heading_is_an_entry_over_prose():
+    """Lookup round fifteen: FAQs ask ``### Q5: gunicorn 报错 "Failed to find attribute 'app'"`` and answer in prose
+    under it, unlabelled. The quotes say what the error is as surely as a colon does; a quoted phrase elsewhere in a
+    heading (``关于 "性能" 的问题``) says nothing of the kind."""
+    body = (
+        "# 部署手册\n\n## 常见问题\n\n"
+        "### Q5: gunicorn 报错 \"Failed to find attribute 'app'\"\n\n入口文件里的实例名和命令里的不一致，改成：\n\n"
+        "```bash\ngunicorn -w 4 main:application\n```\n\n"
+        "### Q6: Keil 报错“No ULINK2/ME Device found”\n\n在 Utilities 里勾选 Use Target Driver for Flash Programming。\n\n"
+        "### Q7: 关于 \"性能\" 的问题\n\n多开几个 worker。\n"
+    )
+    entries = find_entries(body)
+    assert [(e.message, sorted(e.sections)) for e in entries] == [
+        ("Failed to find attribute 'app'", ["solution"]),
+        ("No ULINK2/ME Device found", ["solution"]),
+    ]
+    assert "实例名" in entries[0].sections["solution"]
+
+
+def test_a_title_entry_is_no_second_first_level_heading_inside_containers():
+    """Red team 36: a ``# x`` the site's Markdown reads as the page's own ``<h1>`` inside an admonition, a details block,
+    a tab, a definition, a footnote, an item's indented content or nested items was not seen, so the title entry put a
+    second ``<h1>`` over it."""
+    from pathlib import Path
+
+    from scaling import grows_linearly
+
+    from errata.cards import render_essay
+    from errata.contribution import site_markdown
+
+    to_html = site_markdown(Path(__file__).resolve().parents[1] / "mkdocs.yml")
+    title = "ModuleNotFoundError: No module named 'cv2' 解决"
+    fix = "\n\n### 解决方案\n\npip install opencv-python\n"
+    for own in ("!!! note\n    # 我的标题\n", '??? note "看"\n    # 我的标题\n', '=== "A"\n    # 我的标题\n', "术语\n:   # 我的标题\n",
+                "- - # 我的标题\n", "- > # 我的标题\n", "> - > # 我的标题\n", "正文[^1]\n\n[^1]: # 我的标题\n", "- 项\n\n    # 我的标题\n", "1. 2. # 我的标题\n"):
+        body = own + fix
+        entries = find_entries(body, 5, title)
+        assert to_html(render_essay(body, entries, 5)).count("<h1") == 1, own
+    for other in ("正文\n\n    # 注释\n", "- #标签\n", "正文 # 不是标题\n"):
+        assert [e.message for e in find_entries(other + fix, 5, title)] == ["ModuleNotFoundError: No module named 'cv2'"], other
+    assert grows_linearly(lambda n: find_entries("> - " * n + "x" + fix, 5, title), 5_000)

@@ -1456,14 +1456,15 @@ def _read_by_windows_code_page_950(text: str) -> str:
 def test_utf8_read_by_windows_code_page_950_is_read_with_its_private_use_characters():
     """The fifteenth set of real files: a C file's Traditional Chinese comments read by Windows' code page 950 kept
     175 private-use characters (Big5's user-defined rows) and seven U+0080. Python's Big5 has neither, so no Big5
-    reading was tried and the file stayed as it was (16.7% wrong, as doing nothing)."""
+    reading was tried and the file stayed as it was (16.7% wrong, as doing nothing). A byte Big5 lost is guessed only
+    where the model is far surer than a GBK reading asks (``big5_gap_min_margin``): 結 comes back, 果 stays marked."""
     from dev.damage import character_errors
 
     clean = "// 國旗長寬比為 3:2\n// 根據內政部的規定繪製\n# 說明\n\n這個工具會檢查設定檔，並且輸出結果。\n"
     damaged = _read_by_windows_code_page_950(clean)
     assert any("\ue000" <= ch <= "\uf8ff" for ch in damaged)
     fixed = repair_mojibake(damaged)[0]
-    assert "寬比為 3:2" in fixed and "檢查" in fixed and "輸出結果" in fixed
+    assert "寬比為 3:2" in fixed and "檢查" in fixed and "輸出結" in fixed
     assert character_errors(fixed, clean) < character_errors(damaged, clean) / 2
 
 
@@ -1532,6 +1533,30 @@ def test_the_marks_a_reading_of_utf8_leaves_are_named_lost_bytes():
     assert "gbk-as-utf8-replaced" not in kinds
 
 
+def test_a_byte_a_big5_reading_lost_is_guessed_only_where_the_model_is_far_surer_than_for_gbk():
+    """A twenty-sixth set of real files: UTF-8 Traditional read as Big5 with replacement came back with plausible wrong
+    words (``容器啟動失敗排查指南`` as ``容忍…失望…日本``) and no low-confidence note. Big5 leaves a marked byte
+    any of some 33 values, so its guesses need a far wider margin than GBK's (``big5_gap_min_margin``): the rest stays
+    marked, as the lost bytes it is."""
+    clean = (
+        "# 容器啟動失敗排查指南\n\n本文說明如何排查容器啟動失敗的問題，以及常見的解決方法。\n\n## 快速排查步驟\n\n"
+        "先檢查容器狀態，再查看服務日誌。如果磁碟空間不足，請先清理舊的映像檔。\n"
+        "設定檔裡的連接埠若被其他程式佔用，服務就無法啟動，請改用其他連接埠。\n"
+    )
+    damaged = clean.encode("utf-8").decode("big5", errors="replace")
+    result = repair_text(damaged, "notes.md")
+    body = result.text.split("---\n", 2)[-1]
+    written_wrong = sum(
+        1
+        for op, start, end, _, _ in difflib.SequenceMatcher(None, body, clean, autojunk=False).get_opcodes()
+        if op != "equal"
+        for ch in body[start:end]
+        if ch != "\ufffd" and ord(ch) > 0x2E7F
+    )
+    assert written_wrong <= 6 and body.count("\ufffd") > 40  # 21 wrong characters written and 51 marks before
+    assert "lost-bytes" in {finding.kind for finding in result.report.unrecoverable}
+
+
 def test_chinese_a_web_form_sent_as_character_references_is_written_as_characters():
     """A twenty-third set of real files: a note pasted into a form on a Windows-1252 page came back with its Chinese as
     ``&#20013;`` (each character eight, 212% CER; careful ftfy the same). Written as characters now, in code too, named
@@ -1592,3 +1617,23 @@ def test_escapes_are_read_in_linear_time():
 
     assert grows_linearly(lambda n: characters_for_escapes("\\u4e2d\n" * n), 20_000)
     assert grows_linearly(lambda n: characters_for_escapes("\\ud83d" * n), 20_000)
+
+
+def test_escapes_in_json_a_note_quotes_outside_code_are_kept():
+    """Red team 36: a note that shows an API's answer as it came, JSON with its strings escaped, outside a code block
+    (an English note about a Chinese server's error, a Chinese one about a scraper's escaped list) had more escapes than
+    Chinese characters outside code: every escape was written as a character, those in its code blocks too, so the note
+    no longer showed what it was about, and ``repair.py --check`` refused the clean note."""
+    from errata.text.references import characters_for_escapes
+
+    esc = lambda s: "".join("\\u%04x" % ord(c) for c in s)
+    english = f'## Error\n\nThe server answered every request with:\n\n{{"status":500,"error":"{esc("服务器内部错误")}"}}\n\nThat is JSON\'s escaping.\n'
+    items = ",".join(f'{{"id":{i},"title":"{esc(t)}"}}' for i, t in enumerate(["新冠疫苗接种指南", "北京今日天气晴", "上海地铁运营调整", "广州马拉松报名开启"]))
+    chinese = f'## 现象\n\n接口返回的原始数据：\n\n{{"code":0,"data":[{items}]}}\n\n## 解决方法\n\n用 json.loads 解析：\n\n```python\ns = \'{{"msg":"{esc("成功")}"}}\'\n```\n'
+    for body in (english, chinese):
+        text = "---\ntitle: 转义\n---\n" + body
+        assert repair_text(text, "escapes.md").text == text
+    # A note a Python 2 script wrote is still read back, a JSON line in it kept as JSON writes it.
+    damaged = f"# {esc('问题')}：Hexo\n\n{esc('解决方法')}：{esc('在根目录建立文件')}。\n\n{{\"msg\":\"{esc('成功')}\"}}\n"
+    fixed, lines = characters_for_escapes(damaged)
+    assert fixed == f"# 问题：Hexo\n\n解决方法：在根目录建立文件。\n\n{{\"msg\":\"{esc('成功')}\"}}\n" and lines == [1, 3]

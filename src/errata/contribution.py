@@ -143,12 +143,20 @@ def site_docs_of(path: Path) -> Path | None:
 
 
 def _docs_folder(config: Path) -> Path | None:
-    """The docs folder (resolved) a ``mkdocs.yml`` names, read without loading the file; None where it cannot be read."""
+    """The docs folder (resolved) a ``mkdocs.yml`` names, read without loading the file; None where it cannot be read:
+    the file, or a value that is no plain folder (a tag such as MkDocs' ``!ENV [DOCS, content]``, a flow value)."""
     try:
         setting = _DOCS_DIR_SETTING.search(config.read_text(encoding="utf-8", errors="replace"))
     except OSError:
         return None
-    return (config.parent / (setting.group(1).strip() if setting else "docs")).resolve()
+    folder = setting.group(1).strip() if setting else "docs"
+    if folder.startswith(("!", "[", "{", "&", "*", "|", ">")):
+        return None
+    return (config.parent / folder).resolve()
+
+
+#: The names MkDocs reads a site's configuration from, in its order.
+_CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
 
 def site_config_of(path: Path) -> Path | None:
@@ -176,10 +184,67 @@ def _site_of(path: Path) -> tuple[Path, Path | None] | None:
     once; None where there is none."""
     sites: list[tuple[Path, Path | None]] = []  # (config, its docs folder), the outermost first
     for folder in reversed(Path(os.path.abspath(path)).resolve().parents):
-        config = folder / "mkdocs.yml"
-        if config.is_file() and not any(docs is not None and config.is_relative_to(docs) for _, docs in sites):
+        # A site configured in ``mkdocs.yaml`` is a site too: its docs folder's ``mkdocs.yml`` is no more its config.
+        config = next((folder / name for name in _CONFIG_NAMES if (folder / name).is_file()), None)
+        # Inside a site whose docs folder cannot be told (``!ENV``), no file further in is taken for a site's config.
+        if config is not None and not any(docs is None or config.is_relative_to(docs) for _, docs in sites):
             sites.append((config, _docs_folder(config)))
     return sites[-1] if sites else None
+
+
+#: The packages whose functions a site's ``mkdocs.yml`` may name for its Markdown (``!!python/name:``): Markdown's,
+#: PyMdown's, Material's and Errata's own. Named, a function is only looked up; Markdown calls it as an extension does.
+_NAMED_FROM = ("markdown.", "pymdownx.", "material.", "errata.")
+#: The only functions such a file may call as it is read (``!!python/object/apply:``): a slug function's maker.
+_CALLED_AS_READ = frozenset({"pymdownx.slugs.slugify"})
+
+
+@cache
+def _site_settings_loader() -> type:
+    """A loader for a site's settings that runs no Python but what its Markdown needs: PyYAML's safe loader with
+    MkDocs' ``!ENV``, the functions of :data:`_NAMED_FROM` by name, and :data:`_CALLED_AS_READ` called. Any other
+    Python tag makes the file unreadable (``yaml.constructor.ConstructorError``), so whichever file the check takes
+    for the site's configuration, none of its code runs (red team 36: a docs folder's ``mkdocs.yml`` under a site
+    configured in ``mkdocs.yaml`` or with ``docs_dir: !ENV …`` was loaded with MkDocs' full loader).
+
+    >>> loader = _site_settings_loader()
+    >>> yaml.load("slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}", loader)["slugify"]("A B", "-")
+    'a-b'
+    >>> yaml.load("x: !!python/object/apply:os.system [echo hi]", loader)
+    Traceback (most recent call last):
+    yaml.constructor.ConstructorError: ...
+    """
+    import importlib
+
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    loader = get_yaml_loader(yaml.SafeLoader)
+
+    def python_name(name: str, node: yaml.Node):
+        if not name.startswith(_NAMED_FROM) and name not in _CALLED_AS_READ:
+            raise yaml.constructor.ConstructorError(None, None, f"the check runs no Python of {name!r}", node.start_mark)
+        module, _, attribute = name.rpartition(".")
+        try:
+            return getattr(importlib.import_module(module), attribute)
+        except (ImportError, AttributeError) as exc:
+            raise yaml.constructor.ConstructorError(None, None, f"cannot find {name!r}: {exc}", node.start_mark) from None
+
+    def named(self, suffix: str, node: yaml.Node):
+        return python_name(suffix, node)
+
+    def called(self, suffix: str, node: yaml.Node):
+        if suffix not in _CALLED_AS_READ:
+            raise yaml.constructor.ConstructorError(None, None, f"the check calls no {suffix!r}", node.start_mark)
+        if isinstance(node, yaml.SequenceNode):
+            args, kwds = self.construct_sequence(node, deep=True), {}
+        else:
+            value = self.construct_mapping(node, deep=True)
+            args, kwds = value.get("args", []), value.get("kwds", {})
+        return python_name(suffix, node)(*args, **kwds)
+
+    loader.add_multi_constructor("tag:yaml.org,2002:python/name:", named)
+    loader.add_multi_constructor("tag:yaml.org,2002:python/object/apply:", called)
+    return loader
 
 
 @cache
@@ -203,7 +268,7 @@ def site_markdown(config: Path) -> Callable[[str], str] | None:
         from mkdocs.utils.yaml import yaml_load
 
         with open(config, encoding="utf-8") as file:
-            settings = yaml_load(file) or {}
+            settings = yaml_load(file, _site_settings_loader()) or {}
         names, configs = ["toc", "tables", "fenced_code"], {}
         for item in settings.get("markdown_extensions") or []:
             name, setting = next(iter(item.items())) if isinstance(item, dict) and len(item) == 1 else (item, None)

@@ -324,6 +324,10 @@ _FIRST_LEVEL_ATX = re.compile(r"#(?:[ \t]|$)")
 _SETEXT_FIRST_LEVEL = re.compile(r"=+[ \t]*$")  # at the margin, as Python-Markdown reads one
 _HTML_H1 = re.compile(r"<h1[\s/>]|<h1$", re.IGNORECASE)
 _ITEM_MARKER_AT_START = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}\.)[ \t]+")
+#: Every container's mark a line's ``# x`` may stand behind, in any order and nesting, with the indentation a container's
+#: content has (a line ``line_roles`` reads as no code): quote markers, items' markers (``- - # x``, ``1. 2. # x``), a
+#: definition's ``:``, a footnote's label; an admonition's, a tab's or an item's indented content (red team 36).
+_CONTAINER_MARKS = re.compile(r"(?:[ \t]*+(?:>|[-*+:](?=[ \t])|\d{1,9}[.)](?=[ \t])|\[\^[^\]\n]{1,999}\]:))*+[ \t]*+")
 
 
 def _shows_a_first_level_heading(lines: list[str]) -> bool:
@@ -346,6 +350,8 @@ def _shows_a_first_level_heading(lines: list[str]) -> bool:
         inside = inside[item.end() :] if (item := _ITEM_MARKER_AT_START.match(inside)) else inside
         if _FIRST_LEVEL_ATX.match(inside) or ("<" in line and _HTML_H1.search(mask_code_spans(line))):
             return True
+        if "#" in line and _FIRST_LEVEL_ATX.match(line, _CONTAINER_MARKS.match(line).end()):
+            return True  # inside containers (``!!! note`` then ``    # x``): where in doubt, the page's own heading
         previous_text = bool(inside.strip())
     return False
 
@@ -790,13 +796,18 @@ def _after_the_word_for_an_error(text: str, message: str) -> bool:
     True
     >>> _after_the_word_for_an_error("curl: (60) SSL certificate problem 的解决", "curl: (60) SSL certificate problem")
     False
+
+    Or quoted right after it, as FAQs write their questions (``Q5: gunicorn 报错 "Failed to find attribute 'app'"``):
+
+    >>> _after_the_word_for_an_error("Q5: gunicorn 报错 “Failed to find attribute 'app'”", "Failed to find attribute 'app'")
+    True
     """
     at = text.find(message)
     return at > 0 and _WORD_FOR_AN_ERROR_THEN_COLON.search(text, 0, at) is not None
 
 
-#: The word for an error and a colon, at the end of what comes before a message.
-_WORD_FOR_AN_ERROR_THEN_COLON = re.compile(rf"{_SAYS_AN_ERROR}[ \t]*[：:][ \t]*$")
+#: The word for an error and a colon, or an opening quote, at the end of what comes before a message.
+_WORD_FOR_AN_ERROR_THEN_COLON = re.compile(rf"{_SAYS_AN_ERROR}[ \t]*(?:[：:][ \t]*[\"“「`]?|[\"“「`])$")
 
 
 #: The C library's words for the commonest system errors (strerror), as programs print them after a colon:

@@ -244,7 +244,9 @@ def repair_text(
 
     report.fixes = mojibake.fixes
     report.unrecoverable = mojibake.unrecoverable
-    fixed = _front_matter_as_the_site_reads(fixed, path)
+    as_the_site_reads = _front_matter_as_the_site_reads(fixed, path)
+    # TOML written as YAML, or a block moved up to the first line: the same values in another layout (real set 27).
+    moved_or_respelt, fixed = as_the_site_reads != fixed, as_the_site_reads
     try:
         essay = split_front_matter(fixed, path)
     except EssayError as exc:
@@ -277,7 +279,7 @@ def repair_text(
     report.title_fixed = before is None and "title" in essay.metadata or before is not None and str(before).strip() != metadata["title"]
     report.title_source = changes.title_source
     report.metadata_keys_changed = changes.changed_keys
-    report.front_matter_reformatted = front_matter_reformatted(essay, metadata)
+    report.front_matter_reformatted = moved_or_respelt or front_matter_reformatted(essay, metadata)
     new_text = dump_front_matter(metadata) + essay.body
     report.changed = new_text != text
     return RepairResult(new_text, report)

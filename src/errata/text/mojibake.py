@@ -2358,7 +2358,7 @@ def _settle(
     slot = choice.slot
     if code_page is not WINDOWS_1252 and respelt is not None and not respelt(slot.line, slot.origin or slot.column):
         code_page = WINDOWS_1252
-    if choice.slot.source.gap and choice.chosen != UNRESOLVED and choice.margin < config.gap_min_margin:
+    if choice.slot.source.gap and choice.chosen != UNRESOLVED and choice.margin < _gap_min_margin(choice.slot.source, config):
         # The reader saw a U+FFFD here; an unsure guess would hide it.
         choice = Choice(choice.slot, UNRESOLVED, choice.chosen, choice.margin, False)
         report.slot_marks_added += _marks_added(choice.slot.source, _apply(line_items, choice, keep_mark=True))
@@ -2373,6 +2373,16 @@ def _settle(
     report.fixes.append(Fix(choice.slot.line, choice.slot.origin or choice.slot.column, LOST_BYTES))
     if not choice.confident:
         report.low_confidence.append(choice)
+
+
+def _gap_min_margin(piece, config: RepairConfig) -> float:
+    """How far a guess at a marked gap must beat its rival to be written: further in a Big5 reading, whose marks rule
+    out fewer characters than GBK's (:attr:`RepairConfig.big5_gap_min_margin`).
+
+    >>> _gap_min_margin(Piece(0xE5, b"", 2, gap=True, codec="big5"), DEFAULT_CONFIG) == DEFAULT_CONFIG.big5_gap_min_margin
+    True
+    """
+    return config.big5_gap_min_margin if getattr(piece, "codec", "gbk") == "big5" else config.gap_min_margin
 
 
 #: The fix of a restored swallowed byte: a newline or a space a greedy GBK reader paired away (古文码).

@@ -13,6 +13,7 @@ character beyond ASCII as ``\\uXXXX``. Those are written back by the same rule (
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from bisect import bisect_right
@@ -74,14 +75,39 @@ def characters_for_escapes(text: str) -> tuple[str, list[int]]:
     """
     if "\\u" not in text and "\\U" not in text:
         return text, []
-    return _written_as_characters(text, _ESCAPE, _escaped_character)
+    return _written_as_characters(text, _ESCAPE, _escaped_character, _json_lines(text))
 
 
-def _written_as_characters(text: str, written_as: re.Pattern[str], character_of) -> tuple[str, list[int]]:
+def _json_lines(text: str) -> set[int]:
+    """The (0-based) lines that are JSON data (an object or an array, a response a note quotes outside a code block):
+    escapes are how JSON writes its strings, a quote of data and no damage (red team 36: a note that showed an API's
+    escaped answer had it rewritten, and every escape in its code blocks with it).
+
+    >>> sorted(_json_lines('答：\\n{"msg":"\\\\u6210\\\\u529f"}\\n[1, "\\\\u4e2d"]\\n{not json \\\\u4e2d}'))
+    [1, 2]
+    """
+    found = set()
+    for n, line in enumerate(text.split("\n")):
+        stripped = line.strip()
+        if "\\u" in stripped and stripped[:1] in "{[" and stripped[-1:] in "}]":
+            try:
+                json.loads(stripped)
+            except (ValueError, RecursionError):
+                continue
+            found.add(n)
+    return found
+
+
+def _written_as_characters(text: str, written_as: re.Pattern[str], character_of, data_lines: set[int] = frozenset()) -> tuple[str, list[int]]:
     """``text`` with each match of ``written_as`` (a reference, an escape) written as the character it names
     (``character_of``), where the text outside code writes most of its East Asian characters so; the lines changed.
-    Those naming ASCII or Latin-1 (a tag's ``<``), controls, format characters and the like stay as they are."""
-    words = _outside_code(text)
+    Those naming ASCII or Latin-1 (a tag's ``<``), controls, format characters and the like stay as they are, and so
+    do those on ``data_lines`` (0-based: quoted data, neither counted nor written)."""
+    if data_lines:
+        text_lines = text.split("\n")
+        words = _outside_code("\n".join("" if n in data_lines else line for n, line in enumerate(text_lines)))
+    else:
+        words = _outside_code(text)
     found = [match for match in written_as.finditer(words) if _EAST_ASIAN.match(character_of(match))]
     if len(found) < _LEAST_REFERENCES or len(found) <= len(_EAST_ASIAN.findall(words)):
         return text, []
@@ -90,9 +116,10 @@ def _written_as_characters(text: str, written_as: re.Pattern[str], character_of)
 
     def written(match: re.Match[str]) -> str:
         character = character_of(match)
-        if ord(character) <= 0xFF or unicodedata.category(character) in _KEPT_CATEGORIES:
+        line = bisect_right(line_ends, match.start())
+        if ord(character) <= 0xFF or unicodedata.category(character) in _KEPT_CATEGORIES or line in data_lines:
             return match.group(0)
-        lines.add(bisect_right(line_ends, match.start()) + 1)
+        lines.add(line + 1)
         return character
 
     return written_as.sub(written, text), sorted(lines)
