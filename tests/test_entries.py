@@ -1418,3 +1418,90 @@ def test_a_title_entry_is_no_second_first_level_heading_inside_containers():
     for other in ("正文\n\n    # 注释\n", "- #标签\n", "正文 # 不是标题\n"):
         assert [e.message for e in find_entries(other + fix, 5, title)] == ["ModuleNotFoundError: No module named 'cv2'"], other
     assert grows_linearly(lambda n: find_entries("> - " * n + "x" + fix, 5, title), 5_000)
+
+
+def test_an_english_line_that_says_an_error_follows_introduces_it():
+    """Lookup round sixteen: a Chinese author's English install notes (``I met a problem when I start the web:``, a
+    block, then a fix in prose) gave no entry. English says "problem" and "issue" of other things too, so what it
+    introduces must be an error as printed; a note's "What changed, with the issues it closes:" introduces none."""
+    body = (
+        "# Install\n\n#### 3. Start the web\n\n"
+        "I met a problem when I start the cuckoo web:\n```\n(base) C:\\Scripts>cuckoo.exe web\n"
+        "c:\\python27\\python.exe: can't open file 'C:\\Scripts\\cuckoo': [Errno 2] No such file or directory\n```\n\n"
+        "Copy cuckoo-script.py to cuckoo in the same folder and run it again.\n"
+    )
+    (entry,) = find_entries(body)
+    assert entry.message.endswith("[Errno 2] No such file or directory") and "cuckoo-script.py" in entry.sections["solution"]
+    other = "# Notes\n\nWhat changed, with the issues it closes:\n\nThe importer keeps every title and was rewritten.\n\nThanks to all.\n"
+    assert find_entries(other) == []
+
+
+def test_a_heading_that_only_numbers_a_problem_is_an_entry_for_the_error_printed_under_it():
+    """Lookup round sixteen: a troubleshooting page of ``# 问题1`` … ``# 问题12``, each a sentence, the error printed
+    on a line of its own (no fence), then ``#### 解决方法``, gave one entry of nine. The heading names nothing; the
+    first line under it that is an error as a program prints it is the entry's, and the heading's id its link."""
+    body = (
+        "# 问题1\n导入模块时提示 numpy 的问题，具体如下：\n"
+        "RuntimeError: The current Numpy installation fails to pass a sanity check due to a bug in the windows runtime.\n"
+        "#### 解决方法\n安装 1.19.3 版本的 numpy。\n\n-----\n"
+        "# 问题2\n如果已经进入了 python 环境，执行 pip install 时会报以下错误：\nFile \"<stdin>\", line 1\n"
+        "SyntaxError: invalid syntax\n#### 解决方法\n退出 python 环境，到系统终端里执行。\n\n-----\n"
+        "# 问题3\n安装时提示没有权限。\n#### 解决方法\npip install --user 包名\n"
+    )
+    assert [(e.message, e.heading_id, sorted(e.sections)) for e in find_entries(body)] == [
+        ("RuntimeError: The current Numpy installation fails to pass a sanity check due to a bug in the windows runtime.", "问题1", ["solution"]),
+        ("SyntaxError: invalid syntax", "问题2", ["solution"]),
+    ]
+    # A heading with words of its own is not a number: ``# 安装`` over an error line is left to the other rules.
+    assert find_entries("# 安装说明\n\nSyntaxError: invalid syntax\n\n#### 解决方法\n退出。\n") == []
+
+
+def test_a_fix_written_as_the_error_s_sibling_section_is_the_entry_s():
+    """Lookup rounds fifteen and sixteen: ``## X 报错`` or ``# kibana 报错"search_phase_execution_exception"``, the log,
+    then ``## 解决方案`` at the same level: the fix is the error's sibling, not under it, and was lost (or the entry
+    with it). A label heading of the error's level right after its section is part of its entry; any other heading
+    still ends it. A label is read at any heading level (``## 解决方法`` inside an entry is its fix)."""
+    body = (
+        "# 笔记\n\n## ImportError: No module named cv2\n\n```\nTraceback (most recent call last):\nImportError: No module named cv2\n```\n\n"
+        "## 解决方法\n\npip install opencv-python\n\n## 其他\n\n和这个报错无关的内容。\n"
+    )
+    (entry,) = find_entries(body)
+    assert entry.sections["solution"] == "pip install opencv-python" and "无关" not in str(entry.sections)
+    kibana = (
+        '# kibana 报错"search_phase_execution_exception"\n\n'
+        "search_phase_execution_exception: Search rejected due to missing shards [[.kibana_task_manager_8.7.0_001][0]].\n\n"
+        "# 解决方案：\n\n用内置用户 kibana_system 删掉 .kibana_task_manager 的索引。\n"
+    )
+    (entry,) = find_entries(kibana)
+    assert entry.message == "search_phase_execution_exception" and "kibana_system" in entry.sections["solution"]
+
+
+def test_each_row_of_a_table_of_errors_and_fixes_is_an_entry_with_its_id_in_the_row():
+    """Lookup round sixteen: a quick reference ``| 报错 | 原因 | 解决 |`` with a row an error (the commonest shape the
+    round left unread: at least ten notes write one) gave no entry. Each row whose error cell is an error as printed is
+    one, its other columns the sections their headers name; the page keeps the table, and an empty span in the row's
+    first cell carries the entry's id. A row of Chinese words about an error, a name in code among them (``\\`database_id\\`
+    未替换``) and a table of anything else give none."""
+    from pathlib import Path
+
+    from errata.cards import render_essay
+    from errata.checks import check_entry_anchors
+    from errata.contribution import site_markdown
+
+    body = (
+        "# ESP32 上跑 TFLM\n\n## 报错速查\n\n| 报错 | 原因 | 解决 |\n|---|---|---|\n"
+        "| `AllocateTensors() failed` | arena 太小 | 加大 arena |\n"
+        "| `cannot open file` / 路径过长 | 长路径未开 | 开 `LongPathsEnabled` |\n"
+        "| 结果与 PC 端差很多 | 量化误差 | 用同一个 int8 模型对齐 |\n"
+        "| `database_id` 未替换就 deploy | 忘跑 setup | `npm run setup` |\n\n"
+        "## 工具\n\n| 命令 | 说明 |\n|---|---|\n| `Error: x y` | 不是报错表 |\n"
+    )
+    entries = find_entries(body, 3)
+    assert [(e.message, e.sections, e.row_line) for e in entries] == [
+        ("AllocateTensors() failed", {"analysis": "arena 太小", "solution": "加大 arena"}, 9),
+        ("cannot open file", {"analysis": "长路径未开", "solution": "开 `LongPathsEnabled`"}, 10),
+    ]
+    to_html = site_markdown(Path(__file__).resolve().parents[1] / "mkdocs.yml")
+    page = to_html(render_essay(body, entries, 3))
+    assert page.count("<table>") == 2 and f'<span id="{entries[0].anchor}"></span>' in page
+    assert check_entry_anchors(body, entries, "x.md", 3, to_html) == []

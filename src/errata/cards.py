@@ -156,9 +156,15 @@ def render_essay(body: str, entries: list[ErrorEntry], first_line: int = 1) -> s
     paragraphs = [entry for entry in entries if entry.id_after_line]  # a bold paragraph stays too, and gets the entry's id
     # The error the title names: the title is the page's heading (the theme shows it so where the page has none), with the id.
     titled = "".join(f"# {as_plain_markdown(entry.title_heading)} {{ #{entry.anchor} }}\n\n" for entry in entries[:1] if entry.title_heading)
-    if not cards and not paragraphs:
+    rows = [entry for entry in entries if entry.row_line]  # a table's row stays too, its first cell opened by the id
+    if not cards and not paragraphs and not rows:
         return titled + body
     lines = body.split("\n")
+    for entry in rows:
+        # No attribute list reaches a table's row: an empty span with the id opens its first cell (after the row's pipe).
+        at = entry.row_line - first_line
+        opening = _ROW_OPENING.match(lines[at]).end()
+        lines[at] = f'{lines[at][:opening]}<span id="{entry.anchor}"></span>{lines[at][opening:]}'
     for entry in paragraphs:
         # attr_list gives a paragraph the id on a line of its own right after it; kept inside one item, no line moves.
         # A blank line after it where the paragraph has none: a fence right under the paragraph (``报的错是：`` then
@@ -185,6 +191,8 @@ def render_essay(body: str, entries: list[ErrorEntry], first_line: int = 1) -> s
     return titled + _links_renamed("\n".join(out), renamed)
 
 
+#: What opens a table's row before its first cell's text: indentation and the pipe, where the row writes one.
+_ROW_OPENING = re.compile(r"[ \t]*\|?[ \t]*")
 #: What an id line copies of the line it follows: quote markers and indentation (the item's marker not).
 _ID_LINE_PREFIX = re.compile(r"[ \t>]*")
 

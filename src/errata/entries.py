@@ -66,7 +66,7 @@ _TITLE_MARKER = re.compile(r"(?P<hashes>#)[ \t]+")
 #: a character that is no space): with three, a line of 1,200 spaces and a ``*`` took 50 s (a red-team audit).
 #: The colon may stand inside the bold (``- **问题分析：**``), as Chinese notes often write it; a quoted line
 #: (``> 如何解决``) is a label too.
-_LABEL = re.compile(r"^(?P<indent>[ \t]*+)(?:[-*+][ \t]++|#{3,6}[ \t]++|>[ \t]*+)(?:\*\*)?(?P<label>[^：:* \t\n][^：:*\n]{0,23}?)(?:[：:]?\*\*)?[ \t]*+(?:[：:][ \t]*+)?$")
+_LABEL = re.compile(r"^(?P<indent>[ \t]*+)(?:[-*+][ \t]++|#{1,6}[ \t]++|>[ \t]*+)(?:\*\*)?(?P<label>[^：:* \t\n][^：:*\n]{0,23}?)(?:[：:]?\*\*)?[ \t]*+(?:[：:][ \t]*+)?$")
 _HEADING = re.compile(r"^#{1,6}[ \t]")
 #: A thematic break's marks (``---``, ``***``, ``_ _ _``), up to three spaces in; the line holds nothing else.
 _RULE = r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})"
@@ -109,6 +109,9 @@ class ErrorEntry:
     #: Where the page gives an entry written as a bold paragraph its id (``**报错：…**``): the paragraph's last line,
     #: in the essay's body (``{ #id }`` goes on the line after it). 0 for an entry under a heading or a card.
     id_after_line: int = 0
+    #: Where the page gives an entry that is a row of a table its id (``| `AllocateTensors() failed` | arena 太小 | 加大 |``):
+    #: the row's line, in the essay's body (an empty ``<span>`` with the id opens its first cell). 0 elsewhere.
+    row_line: int = 0
     #: The essay's title, where the entry is the error its front matter's title names on a page with no heading of its
     #: own for it: the page gets the title as its first-level heading, with the entry's id (:func:`_title_entry`).
     title_heading: str = ""
@@ -208,7 +211,10 @@ def find_entries(body: str, first_line: int = 1, title: object = None) -> list[E
     entries = []
     given: set[str] = set()  # the ids bold paragraphs were given: the same error in bold twice gets one
     for n, (start, message, kind, in_place, fix_after, bold_heading, block_end, label_end) in enumerate(starts):
-        end = _entry_end(lines, block_end if kind == SHOWN else start, kind, starts[n + 1][0] if n + 1 < len(starts) else len(lines))
+        limit = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        end = _entry_end(lines, block_end if kind == SHOWN else start, kind, limit)
+        if kind.startswith("#"):
+            end = _through_sibling_labels(lines, end, len(kind), limit)
         entry = ErrorEntry(message, start + first_line, end + first_line - 1)
         if kind == SHOWN:
             # A block, then a label: the block is the details, the sections are the prose after it, and the id goes
@@ -272,6 +278,9 @@ def find_entries(body: str, first_line: int = 1, title: object = None) -> list[E
         if "details" not in entry.sections and kind not in (ONE_LINE, ITEM) and (block := _first_code_block(lines[start + 1 : end])):
             entry.sections = {"details": block, **entry.sections}
         entries.append(entry)
+    if rows := [row for row in _table_entries(lines, first_line) if row.anchor not in given and not taken[row.anchor]]:
+        known = {entry.message for entry in entries}
+        entries = sorted(entries + [row for row in rows if row.message not in known], key=lambda entry: entry.line)
     if not entries:
         whole = _page_entry(lines, first_line)
         entries = [whole] if whole else _introduced_entries(lines, first_line)
@@ -360,6 +369,12 @@ def _shows_a_first_level_heading(lines: list[str]) -> bool:
 #: The Chinese words a note says an error happened with (``报错``, ``报的错``, ``出错``).
 _SAYS_AN_ERROR = "(?:报错|错误|异常|报的错|出错)"
 _SAYS_THE_ERROR_FOLLOWS = re.compile(rf"^(?![-*+>#|`\s])[^\n]{{0,48}}{_SAYS_AN_ERROR}[^\n，。,.]{{0,6}}?[：:]?[ \t]*$")
+#: The same in English, always with its colon (``I met a problem when I start the web:``, ``If you meet the error:``,
+#: ``It fails with the following error:``; lookup round sixteen: a Chinese author's English notes).
+_SAYS_THE_ERROR_FOLLOWS_IN_ENGLISH = re.compile(
+    r"^(?![-*+>#|`\s])[^\n:]{0,60}\b(?:errors?|exception|problem|issue)\b[^\n,.:]{0,40}:[ \t]*$",
+    re.IGNORECASE,
+)
 
 
 #: A line that quotes the error it says happened, in a code span after the word and a colon: ``加载表格数据时报了异常，
@@ -525,7 +540,8 @@ def _introduced_entries(lines: list[str], first_line: int = 1) -> list[ErrorEntr
     for i, line in prose.items():
         if roles[i] == HTML or (found and i < found[-1].stop):
             continue  # a raw HTML block or comment (no id line works there), or a line of the error shown before
-        says = _SAYS_THE_ERROR_FOLLOWS.match(line)
+        in_english = not _SAYS_THE_ERROR_FOLLOWS.match(line) and _SAYS_THE_ERROR_FOLLOWS_IN_ENGLISH.match(line)
+        says = not in_english and _SAYS_THE_ERROR_FOLLOWS.match(line) or in_english
         quoted = None if says else _QUOTES_THE_ERROR.search(line)
         if not says and not quoted:
             continue
@@ -533,6 +549,8 @@ def _introduced_entries(lines: list[str], first_line: int = 1) -> list[ErrorEntr
         if tried > _INTRODUCTIONS_TRIED:
             break  # a page of such lines, each read on to its error: a few tens are a note's
         shown = _quoted_error(lines, i, quoted["span"], roles, memo) if quoted else _error_shown_after(lines, i, prose, roles, memo)
+        if in_english and shown and not names_an_error(shown.message):
+            continue  # English says "problem" and "issue" of other things (``Targets (from the issues):``): an error as printed only
         if shown and not (found and shown.id_after == found[-1].id_after):
             # One id a paragraph: a second error its paragraph quotes (``后来又报错：`…` ``) is part of the first's entry,
             # whose id line it would share (the first line shown as text, its link leading nowhere).
@@ -604,6 +622,101 @@ def _mostly_latin(line: str) -> bool:
     (True, False)
     """
     return sum(ch.isascii() and ch.isalpha() for ch in line) > len(_CJK.findall(line))
+
+
+def _table_entries(lines: list[str], first_line: int = 1) -> list[ErrorEntry]:
+    """Each row of a table whose columns are an error and what to do about it (``| 报错 | 原因 | 解决 |``; lookup round
+    sixteen: a quick reference of a project's errors, a row each): the row's error is an entry, its other columns the
+    sections their headers name. The row keeps its place; its first cell gets the entry's id.
+
+    >>> lines = ["## 报错速查", "", "| 报错 | 原因 | 解决 |", "|---|---|---|", "| `AllocateTensors() failed` | arena 太小 | 加大 arena |",
+    ...          "| 结果与 PC 端差很多 | 量化误差 | 对齐模型 |"]
+    >>> [(e.message, e.sections, e.row_line) for e in _table_entries(lines)]
+    [('AllocateTensors() failed', {'analysis': 'arena 太小', 'solution': '加大 arena'}, 5)]
+    """
+    roles = line_roles("\n".join(lines))
+    entries = []
+    for at in range(1, len(lines)):
+        if roles[at] != PROSE or not _TABLE_DELIMITER_ROW.match(lines[at]) or roles[at - 1] != PROSE:
+            continue
+        header = _cells(lines[at - 1])
+        error_column = next((k for k, cell in enumerate(header) if _names_the_error_column(cell)), None)
+        sections = {k: key for k, cell in enumerate(header) if (key := section_key(_without_wrapping_emphasis(cell))) in ("analysis", "solution")}
+        if error_column is None or "solution" not in sections.values():
+            continue
+        row = at + 1
+        while row < len(lines) and roles[row] == PROSE and "|" in lines[row] and lines[row].strip():
+            cells = _cells(lines[row])
+            message = _error_in_cell(cells[error_column]) if error_column < len(cells) else None
+            said = {key: cells[k].strip() for k, key in sections.items() if k < len(cells) and cells[k].strip()}
+            if message and said:
+                entry = ErrorEntry(message, row + first_line, row + first_line, said, heading_id=anchor_for(message))
+                entry.row_line = row + first_line
+                entries.append(entry)
+            row += 1
+    return entries
+
+
+def _names_the_error_column(cell: str) -> bool:
+    """Whether a table's header cell labels its error column: ``报错``, ``错误信息``, ``现象``, ``Error``.
+
+    >>> _names_the_error_column("**报错**"), _names_the_error_column("Error message"), _names_the_error_column("命令")
+    (True, True, False)
+    """
+    label = _label_text(_without_wrapping_emphasis(cell.strip())).lower()
+    return label in _PROBLEM_HEADINGS or label in ("error message", "symptom", "症状") or section_key(label) == "details"
+
+
+def _error_in_cell(cell: str) -> str | None:
+    """The error a table cell gives: its code span (its first, where a name beside it says what it is in words), or
+    its text where that is mostly Latin words as a program printed them; None for Chinese words about an error.
+
+    >>> _error_in_cell(" `cannot open file` / 路径过长 "), _error_in_cell("Permission denied (publickey)"), _error_in_cell("编译 OOM")
+    ('cannot open file', 'Permission denied (publickey)', None)
+    >>> _error_in_cell("`database_id` 未替换就 deploy"), _error_in_cell("`AllocateTensors() failed`")
+    (None, 'AllocateTensors() failed')
+    """
+    spans = code_spans(cell)
+    if spans and code_span_text(cell.strip()) is None:
+        # A span among words: the error only where it names one (not ``database_id`` in ``\`database_id\` 未替换``).
+        spans = [span for span in spans if names_an_error(span)]
+        if not spans:
+            return None
+    text = (spans[0] if spans else cell).strip()
+    if not spans and (not _mostly_latin(text) or _CJK.search(text) or len(text.split()) < 2):
+        return None
+    return text if len(text) >= 6 and any(ch.isalpha() for ch in text) else None
+
+
+def _cells(row: str) -> list[str]:
+    """A table row's cells: its text split at the pipes that are neither escaped nor in a code span, as the tables
+    extension reads it, without the pipes that open and close the row.
+
+    >>> _cells(r"| `a|b` | c \\| d | e |"), _cells("x | y")
+    (['`a|b`', 'c \\\\| d', 'e'], ['x', 'y'])
+    """
+    cells, start, at, ticks = [], 0, 0, 0
+    text = row.strip()
+    while at < len(text):
+        ch = text[at]
+        if ch == "\\":
+            at += 2
+            continue
+        if ch == "`":
+            run = len(text) - at - len(text[at:].lstrip("`"))
+            ticks = 0 if ticks == run else ticks or run
+            at += run
+            continue
+        if ch == "|" and not ticks:
+            cells.append(text[start:at])
+            start = at + 1
+        at += 1
+    cells.append(text[start:])
+    if text.startswith("|"):
+        cells = cells[1:]
+    if text.endswith("|") and not text.endswith("\\|") and cells:
+        cells = cells[:-1]
+    return [cell.strip() for cell in cells]
 
 
 #: Headings that say "the problem" over a note's one error (``### 问题``, ``## 问题描述``); with headings for its
@@ -1046,6 +1159,7 @@ def _entry_starts(lines: list[str]) -> list[_Start]:
                 message := _error_in_heading(words := _without_wrapping_emphasis(rest))
                 or _error_said_in_heading(words, under_errors)
                 or _error_under_heading(lines, i, words)
+                or _error_under_a_numbered_problem(lines, i, words, roles)
                 or _error_as_heading(words, under_errors)
                 or _coded_error_in_heading(words)
                 or _error_in_code_under_heading(lines, i, words, roles=roles)
@@ -1443,6 +1557,11 @@ def _error_as_heading(text: str, under_errors: bool = False) -> str | None:
     >>> _error_as_heading("selenium报错Element is not clickable at point及解决方法"), _error_as_heading("Docker Desktop for Windows 报错")
     ('Element is not clickable at point', None)
 
+    One quoted word is enough where it is an error's name as a program prints it, with underscores (lookup round 16):
+
+    >>> _error_as_heading('kibana 报错"search_phase_execution_exception"'), _error_as_heading('报错 "KeyError"')
+    ('search_phase_execution_exception', None)
+
     Three words at least, in one stretch: a tutorial's heading names a class or a topic (``Exception 类的继承``,
     ``Error handling``), and English on both sides of Chinese is no one message. Where the Chinese says an error
     happened (``报错``, ``异常``), or the heading stands in a section whose heading does (``## 常见错误``), four words
@@ -1465,6 +1584,12 @@ def _error_as_heading(text: str, under_errors: bool = False) -> str | None:
     # English the Chinese introduces with the word for an error and a colon (``…时报错：Connection error.``).
     introduced = {english[k] for k in range(1, len(english)) if _WORD_FOR_AN_ERROR_THEN_COLON.search(parts[2 * k - 1])}
     stretches = [part for part in english if part and not part.isdigit()]
+    for part in after_error_word:
+        # An error's name as a program prints it, quoted right after the word for an error (``kibana
+        # 报错"search_phase_execution_exception"``): one word is enough where it has underscores, as no name of a topic does.
+        name = part.strip(" :：,，.。")
+        if len(name) > 2 and _QUOTES.get(name[0]) == name[-1] and "_" in (word := name[1:-1].strip()) and " " not in word and names_an_error(word):
+            return word
     # Beside the error, a name alone may stand in the Chinese (``安装babel包，Error: Cannot find module …``).
     long = [part for part in stretches if len(part.split()) > 1]
     chinese_says_so = under_errors or _chinese_says_an_error(text)
@@ -1525,6 +1650,33 @@ def _error_under_heading(lines: list[str], at: int, heading: str = "") -> str | 
     if span is None and names_an_error(heading) and not _HEADING_MARKER.match(following):
         return _error_in_heading(following) or _printed_error(following)
     return span.strip() if span and names_an_error(span) else None
+
+
+#: A heading that only numbers a problem (``问题1``, ``问题 二：``, ``坑3``, ``Problem 2``, ``Q4``): its error is in its text.
+_NUMBERED_PROBLEM = re.compile(
+    r"(?:问题|错误|报错|故障|坑|bug|issue|problem|q)[ \t]{0,3}(?:\d{1,3}|[一二三四五六七八九十]{1,3})[ \t]{0,3}[：:.、]?", re.IGNORECASE
+)
+
+
+def _error_under_a_numbered_problem(lines: list[str], at: int, heading: str, roles: list[str]) -> str | None:
+    """The error under a heading that only numbers a problem: the first line of its text, before any heading, that is
+    an error as a program prints it (lookup round sixteen: a project's troubleshooting page of ``# 问题1`` … ``# 问题12``,
+    each a sentence, the error on a line of its own, then ``#### 解决方法``). Code blocks are other rules'.
+
+    >>> lines = ["# 问题2", "执行安装命令时会报以下错误：", 'File "<stdin>", line 1', "SyntaxError: invalid syntax", "#### 解决方法", "退出 Python。"]
+    >>> _error_under_a_numbered_problem(lines, 0, "问题2", line_roles("\\n".join(lines)))
+    'SyntaxError: invalid syntax'
+    >>> _error_under_a_numbered_problem(["# 安装", "SyntaxError: invalid syntax"], 0, "安装", ["", ""]) is None
+    True
+    """
+    if not _NUMBERED_PROBLEM.fullmatch(heading.strip()):
+        return None
+    for k in range(at + 1, min(at + 1 + _CODE_UNDER_HEADING, len(lines))):
+        if _HEADING.match(lines[k]) or roles[k] == FENCED:
+            return None
+        if found := _printed_error(lines[k]):
+            return found
+    return None
 
 
 def _printed_error(line: str) -> str | None:
@@ -1896,6 +2048,24 @@ def _entry_end(lines: list[str], start: int, kind: str, limit: int) -> int:
         if kind not in (LIST, BOLD, ITEM, SHOWN) and _HEADING.match(line) and len(line) - len(line.lstrip("#")) <= len(kind):
             return start + 1 + offset  # a heading of the same or a higher level ends a heading entry
     return limit
+
+
+def _through_sibling_labels(lines: list[str], end: int, level: int, limit: int) -> int:
+    """Where a heading's entry ends once the headings of its own level that label its cause or fix right after it are
+    its too (``## supervisor 报错``, its log, then ``## 解决方案``; lookup rounds fifteen and sixteen): a note that
+    writes the fix as the error's sibling, not under it.
+
+    >>> lines = ["## ImportError: No module named cv2", "", "```", "ImportError", "```", "## 解决方法", "", "pip install x", "## 其他"]
+    >>> _through_sibling_labels(lines, 5, 2, len(lines))
+    8
+    >>> _through_sibling_labels(lines, 8, 2, len(lines))
+    8
+    """
+    while end < limit and (marker := _HEADING_MARKER.match(lines[end]) or _TITLE_MARKER.match(lines[end])):
+        if len(marker.group("hashes")) != level or section_key(_without_colon(heading_text(lines[end]) or "")) not in ("analysis", "solution"):
+            break
+        end = _entry_end(lines, end, marker.group("hashes"), limit)
+    return end
 
 
 #: A thematic break (``---``, ``-----``, ``***``): notes put one between errors written as bold paragraphs.
