@@ -160,7 +160,7 @@ def test_javascript_meets_the_shared_vectors_under_node():
     )
     report = json.loads(result.stdout)
     assert report["checked"] == (
-        len(VECTORS["fingerprints"]) + len(VECTORS["ranking"]) + len(VECTORS["earlier"]) + len(VECTORS["earlier_lines"]) + len(VECTORS["confident"]) + len(VECTORS["names"]["confident"]) + len(VECTORS["codes"]["confident"])
+        len(VECTORS["fingerprints"]) + len(VECTORS["ranking"]) + len(VECTORS["earlier"]) + len(VECTORS["earlier_below_the_bar"]) + len(VECTORS["earlier_lines"]) + len(VECTORS["confident"]) + len(VECTORS["names"]["confident"]) + len(VECTORS["codes"]["confident"])
         + len(VECTORS["localised"]["confident"]) + len(VECTORS["causes"]["cases"]) + len(VECTORS["says_something"]) + 1 + len(VECTORS["pathological"])
     )
     assert report["failures"] == []

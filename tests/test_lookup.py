@@ -153,6 +153,12 @@ def test_python_looks_up_the_error_before_a_launcher_s_as_the_shared_vectors_say
         assert [m.message for m in index.search(case["query"], 5)] == case["matches"], case["_comment"]
 
 
+def test_python_tries_the_errors_before_the_last_below_the_bar_as_the_shared_vectors_say():
+    index = LookupIndex(VECTORS["records"])
+    for case in VECTORS["earlier_below_the_bar"]:
+        assert index.search(case["query"], 5, case["threshold"])[0].message == case["first"], case["_comment"]
+
+
 def test_python_gives_the_confident_matches_the_shared_vectors_list():
     """``ImportError: No module named cv2`` is not the mmcv._ext entry: ``'cv<num>'`` is a name too."""
     index = LookupIndex(VECTORS["records"])

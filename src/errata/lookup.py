@@ -97,6 +97,15 @@ class _Indexed:
     names: frozenset[str]  # the quoted names of its message
 
 
+def _confident(matches: list[Match]) -> bool:
+    """Whether the best of some matches (best first) is a confident answer.
+
+    >>> _confident([]), _confident([Match(CONFIDENT_SCORE, "KeyError: 'a'", "a/#x", "KeyError")])
+    (False, True)
+    """
+    return bool(matches) and matches[0].score >= CONFIDENT_SCORE
+
+
 class LookupIndex:
     """Entries from ``errors.json`` (or built from the docs), ready to rank queries."""
 
@@ -176,11 +185,16 @@ class LookupIndex:
         if (cause := stated_cause(query)) and (by_cause := self._search(cause, limit, threshold)):
             if not matches or by_cause[0].score > matches[0].score:
                 matches = by_cause
-        for earlier in [] if matches else earlier_errors(query, EARLIER_ERRORS):
-            matches = self._search(earlier, limit, threshold)
-            if matches:
-                break
-        return matches
+        # Asked below the bar (a list of near answers), the paste's last error often has some: the errors before it are
+        # tried all the same where none of its answers is confident, and the nearest with a confident one takes their
+        # place; where none has, the last error's answers stand, or where it has none, the nearest earlier one's.
+        nearest: list[Match] = []
+        for earlier in [] if _confident(matches) else earlier_errors(query, EARLIER_ERRORS):
+            found = self._search(earlier, limit, threshold)
+            if _confident(found):
+                return found
+            nearest = nearest or found
+        return matches or nearest
 
     def _search(self, query: str, limit: int, threshold: float) -> list[Match]:
         """The confident matches for the last error a query shows, best first.

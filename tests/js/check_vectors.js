@@ -22,6 +22,10 @@ for (const e of vectors.earlier) {
   const got = index.search(e.query, 5).map((m) => m.message);
   if (JSON.stringify(got) !== JSON.stringify(e.matches)) failures.push({ earlier: e.query.slice(0, 80), want: e.matches, got });
 }
+for (const e of vectors.earlier_below_the_bar) {
+  const got = index.search(e.query, 5, e.threshold).map((m) => m.message);
+  if (got[0] !== e.first) failures.push({ earlier_below_the_bar: e.query.slice(0, 80), want: e.first, got });
+}
 for (const e of vectors.earlier_lines) {
   const got = Errata.earlierErrors(e.query, e.count, R);
   if (JSON.stringify(got) !== JSON.stringify(e.earlier)) failures.push({ earlier_lines: e.query.slice(0, 80), want: e.earlier, got });
@@ -83,5 +87,5 @@ changed.scores.confident = 1.01;
 changed.type_prefix = "^(?!)";
 if (new Errata.LookupIndex(vectors.records, changed).search(paste(vectors.reference_paste), 5).length) failures.push({ rules: "scores.confident is not read" });
 if (!Errata.head("KeyError: a b c", Errata.compileRules(changed)).has("keyerror")) failures.push({ rules: "type_prefix is not read" });
-const checked = vectors.fingerprints.length + vectors.ranking.length + vectors.earlier.length + vectors.earlier_lines.length + vectors.confident.length + vectors.names.confident.length + vectors.codes.confident.length + vectors.localised.confident.length + vectors.causes.cases.length + vectors.says_something.length + 1 + vectors.pathological.length;
+const checked = vectors.fingerprints.length + vectors.ranking.length + vectors.earlier.length + vectors.earlier_below_the_bar.length + vectors.earlier_lines.length + vectors.confident.length + vectors.names.confident.length + vectors.codes.confident.length + vectors.localised.confident.length + vectors.causes.cases.length + vectors.says_something.length + 1 + vectors.pathological.length;
 console.log(JSON.stringify({ checked, failures, timings }));

@@ -266,9 +266,19 @@
     var cause = statedCause(query, this.R);
     var byCause = cause ? this.searchOne(cause, limit, threshold) : [];
     if (byCause.length && (!matches.length || byCause[0].score > matches[0].score)) matches = byCause;
-    var earlier = matches.length ? [] : earlierErrors(query, this.R.scores.earlier_errors, this.R);
-    for (var k = 0; k < earlier.length && !matches.length; k++) matches = this.searchOne(earlier[k], limit, threshold);
-    return matches;
+    // Asked below the bar, the last error often has some answers: the errors before it are tried where none is
+    // confident, and the nearest with a confident one takes their place; where none has, the last error's answers
+    // stand, or where it has none, the nearest earlier one's.
+    var bar = this.R.scores.confident;
+    var sure = function (found) { return found.length > 0 && found[0].score >= bar; };
+    var earlier = sure(matches) ? [] : earlierErrors(query, this.R.scores.earlier_errors, this.R);
+    var nearest = [];
+    for (var k = 0; k < earlier.length; k++) {
+      var found = this.searchOne(earlier[k], limit, threshold);
+      if (sure(found)) return found;
+      if (!nearest.length) nearest = found;
+    }
+    return matches.length ? matches : nearest;
   };
 
   function allMatches(regex, text) {
