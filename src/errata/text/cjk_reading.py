@@ -804,6 +804,12 @@ def _character_bytes(data: bytes, gaps: Counter[int], used: Counter[int], i: int
     >>> data, gaps = b"\\xe4\\xbd\\xaf\\xe9", Counter({2: 3})   # 但 (E4 BD 86) 是 (E6 98 AF): 86 E6 98 lost, in Big5
     >>> _character_bytes(data, gaps, Counter(), 0, 3, False), _character_bytes(data, gaps, Counter(), 0, 3, True)
     ((3, []), (2, [1]))
+
+    A mark stands for one byte once: 器 (E5 99 A8) read as Big5 lost 99 and kept A8 after it (real set 26; the mark was
+    taken twice, and A8 left out of the character):
+
+    >>> _character_bytes(b"\\xe5\\xa8", Counter({1: 1}), Counter(), 0, 3, True)
+    (2, [0])
     """
     n = len(data)
     if not in_order:
@@ -813,12 +819,13 @@ def _character_bytes(data: bytes, gaps: Counter[int], used: Counter[int], i: int
         # A character takes the marks it lacks bytes for; more at its end were the next one's.
         return j, [g - i - 1 for g in range(i + 1, j + 1) for _ in range(gaps[g] - used[g])][: size - (j - i)]
     j, got, inside = i + 1, 1, []
+    taken = 0  # the marks at ``j`` this character took already: each stands for one byte, once
     while got < size:
-        if take := min(gaps[j] - used[j], size - got):
+        if take := min(gaps[j] - used[j] - taken, size - got):
             inside += [j - i - 1] * take
-            got += take
+            got, taken = got + take, taken + take
         elif j < n and is_continuation(data[j]):
-            j, got = j + 1, got + 1
+            j, got, taken = j + 1, got + 1, 0
         else:
             break
     return j, inside
