@@ -1637,3 +1637,20 @@ def test_escapes_in_json_a_note_quotes_outside_code_are_kept():
     damaged = f"# {esc('问题')}：Hexo\n\n{esc('解决方法')}：{esc('在根目录建立文件')}。\n\n{{\"msg\":\"{esc('成功')}\"}}\n"
     fixed, lines = characters_for_escapes(damaged)
     assert fixed == f"# 问题：Hexo\n\n解决方法：在根目录建立文件。\n\n{{\"msg\":\"{esc('成功')}\"}}\n" and lines == [1, 3]
+
+
+def _read_by_java_s_ms932(text: str) -> str:
+    """UTF-8 read by Java's ``new String(bytes, "MS932")``: code page 932, with a mark for each byte it cannot map,
+    0x80 and 0xA0 and 0xFD–0xFF among them (Python's code page 932 reads those as U+0080 and private-use characters)."""
+    marked = {0x80: 0xFFFD, 0xF8F0: 0xFFFD, 0xF8F1: 0xFFFD, 0xF8F2: 0xFFFD, 0xF8F3: 0xFFFD}
+    return text.encode("utf-8").decode("cp932", "replace").translate(marked)
+
+
+def test_utf8_java_read_as_shift_jis_gets_back_the_bytes_java_marks_and_python_keeps():
+    """Real sets 27 and 28: UTF-8 read by Java as MS932 or Shift_JIS. Java marks 0x80 (一's last byte, E4 B8 80), which
+    Python's code page 932 keeps, so the repair never guessed it: 一 came back as 万, 所 as 扇, 需 as 震. A Shift-JIS
+    reading that shows none of what Python's reader keeps for those bytes is Java's, and its marks may be any of them."""
+    clean = "# 憑證設定\n\n一般是需要把所有的憑證追加到一個檔案裡，再重新啟動服務。\n\n所有的設定都放在同一個目錄。\n"
+    damaged = _read_by_java_s_ms932(clean)
+    assert "\ufffd" in damaged and "\x80" not in damaged
+    assert repair_text(damaged, "java.md").text.endswith(clean)

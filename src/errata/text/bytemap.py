@@ -278,6 +278,15 @@ def split_pieces(data: bytes) -> list[Piece] | None:
 A_THREE_BYTE_LEAD = 0x100
 
 
+#: Bytes Python's code page 932 reads as characters (0x80 as U+0080, 0xA0 and 0xFD–0xFF as private-use ones; lead bytes
+#: 0x87, 0xED, 0xEE and 0xFA–0xFC as NEC's and IBM's extensions) that Java's decoders mark as lost: ``MS932`` the single
+#: bytes, ``Shift_JIS`` (JIS X 0208 alone) the extensions too. A mark in a Shift-JIS reading may stand for any of them:
+#: 一 (E4 B8 80) read by Java lost its 0x80, which Python would have kept (real sets 27 and 28: 一 read as 万).
+MARKED_BY_JAVA_S_SHIFT_JIS = frozenset({0x80, 0x87, 0xA0, 0xED, 0xEE, 0xFA, 0xFB, 0xFC, 0xFD, 0xFE, 0xFF})
+#: :attr:`Piece.codec` of a Shift-JIS reading by Java's decoders: code page 932's pairs, and those bytes marked too.
+JAVA_S_SHIFT_JIS = "cp932-java"
+
+
 @lru_cache(maxsize=None)
 def no_gbk_pair(first: int, second: int, codec: str = "gbk") -> bool:
     """Whether two bytes make no GBK pair: what a decoder that pairs every byte from 0x80 with the next
@@ -295,9 +304,13 @@ def no_gbk_pair(first: int, second: int, codec: str = "gbk") -> bool:
 
     >>> no_gbk_pair(0x89, 0xBE), no_gbk_pair(0x89, 0xBE, "big5"), no_gbk_pair(0xB0, 0xE5, "big5")   # B0 E5 is 啣
     (False, True, False)
+    >>> no_gbk_pair(0x80, 0xE4, "cp932"), no_gbk_pair(0x80, 0xE4, JAVA_S_SHIFT_JIS)   # 一's last byte, then a lead
+    (False, True)
     """
     if second == A_THREE_BYTE_LEAD:
         return any(no_gbk_pair(first, lead, codec) for lead in range(0xE0, 0xF0))
+    if codec == JAVA_S_SHIFT_JIS:
+        return first in MARKED_BY_JAVA_S_SHIFT_JIS or no_gbk_pair(first, second, "cp932")
     if codec != "gbk":
         return bytes([first, second]).decode(codec, "replace")[0] == "\ufffd"
     try:

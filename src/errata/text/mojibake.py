@@ -61,6 +61,7 @@ from .bytemap import (
     CHAR_TO_BYTE,
     GAP_MARKS,
     GAPPED_BYTE_RUN,
+    JAVA_S_SHIFT_JIS,
     QUESTION_GAPPED_RUN,
     LEGACY_RUN,
     VANISHED,
@@ -1488,6 +1489,8 @@ def _repair_read_text(
         decoded = [_with_lone_pairs(line, found, model, config, kind) for line, found in zip(lines, decoded)]
     if lost_later:
         decoded = [([_without_pair_rules(run) for run in runs], confirmed) for runs, confirmed in decoded]
+    if not _KEPT_BY_PYTHON_S_CODE_PAGE_932.search(text) and any(run.kind == "utf8-as-shift-jis" for runs, _ in decoded for run in runs):
+        decoded = [([_read_by_java(run) for run in runs], confirmed) for runs, confirmed in decoded]
     swallowed: dict[int, list[int]] = {}  # line number → where in its items a swallowed byte stood
     line_items = [
         _line_items(line, runs, number, mojibake_document, report, swallowed)
@@ -1502,6 +1505,21 @@ def _repair_read_text(
     legacy_lines = {number for number, (runs, _) in enumerate(decoded, start=1) if any(run.kind in LEGACY_KINDS for run in runs)}
     fixed = _join_lines(text, lines, line_items, model, report, _lines_ftfy_may_read(lines, decoded), legacy_lines, misread)
     return fixed, report
+
+
+#: What Python's (and Windows') code page 932 makes of bytes Java's decoders mark as lost (:data:`MARKED_BY_JAVA_S_SHIFT_JIS`):
+#: U+0080, and private-use characters for 0xA0 and 0xFD–0xFF. A Shift-JIS reading of Chinese that shows none of them
+#: (一, E4 B8 80, is in most notes) was Java's.
+_KEPT_BY_PYTHON_S_CODE_PAGE_932 = re.compile("[\x80\uf8f0-\uf8f3]")
+
+
+def _read_by_java(run: DecodedRun) -> DecodedRun:
+    """A Shift-JIS reading's run with its marks read as Java's (:data:`~errata.text.bytemap.JAVA_S_SHIFT_JIS`): a mark
+    may stand for 一's 0x80 too (real sets 27 and 28: ``一`` came back as ``万``, ``所`` as ``扇``)."""
+    if run.kind != "utf8-as-shift-jis":
+        return run
+    items = [replace(item, codec=JAVA_S_SHIFT_JIS) if isinstance(item, Piece) and item.codec == "cp932" else item for item in run.items]
+    return replace(run, items=items)
 
 
 def _without_pair_rules(run: DecodedRun) -> DecodedRun:
