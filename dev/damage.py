@@ -20,6 +20,7 @@ function                     what happened                               lossles
 :func:`utf8_as_cp932_by_windows` UTF-8 read by a Japanese Windows tool   no
 :func:`utf8_as_euc_kr`       UTF-8 read as Korean (code page 949)        no
 :func:`big5_as_latin1`       Big5 read as Latin-1                        yes
+:func:`gbk_as_big5`          GBK read as Big5 (Python, a browser)        no
 :func:`gbk_as_utf8`          口字码: GBK read as UTF-8 with replacement   never
 :func:`kunjinkao`            锟拷码: 口字码 saved as UTF-8, read as GBK    never
 :func:`uninitialised`        烫烫烫 / 屯屯屯: memory printed as GBK        not text
@@ -431,6 +432,17 @@ def big5_as_latin1(text: str) -> str:
     return text.encode("big5").decode("latin-1")
 
 
+def gbk_as_big5(text: str) -> str:
+    """Simplified Chinese saved as GBK and read as Big5 with replacement (a script's ``decode("big5", "replace")`` on a
+    zh-TW system; the twenty-eighth set of real files): Python's Big5 table, one U+FFFD for a byte that starts no pair
+    it can map, the next byte read on from. Written with Python's codecs, not with the repair's reading back.
+
+    >>> gbk_as_big5("常见问题，")
+    '都獗恀枙ㄛ'
+    """
+    return text.encode("gbk", errors="replace").decode("big5", errors="replace")
+
+
 def big5_as_gbk(text: str) -> str:
     """Traditional Chinese saved as Big5 and read by Windows' code page 936 (a Java tool's ``x-mswin-936`` on a
     Simplified Windows): each Big5 pair is read as the GBK pair of the same bytes, and a pair GBK leaves to its
@@ -695,6 +707,7 @@ CLASSES: dict[str, DamageClass] = {
         DamageClass("utf8-as-big5-browser", "UTF-8 read as Big5 by a web browser (WHATWG)", _text_class(utf8_as_big5_by_a_browser), False, "zh_TW"),
         DamageClass("big5-as-latin1", "Big5 read as Latin-1", _text_class(big5_as_latin1), True, "zh_TW", "big5"),
         DamageClass("big5-as-gbk", "Big5 read as GBK (code page 936: user-defined pairs as private use)", _text_class(big5_as_gbk), True, "zh_TW", "big5"),
+        DamageClass("gbk-as-big5", "GBK read as Big5 (Python's reader, a mark for a byte it cannot pair)", _text_class(gbk_as_big5), False, "zh_CN", "gbk"),
         DamageClass("utf8-as-shift-jis", "文字化け (UTF-8 read as Shift-JIS, U+FFFD)", _text_class(utf8_as_shift_jis), False, "ja"),
         DamageClass("utf8-as-euc-kr", "UTF-8 read as Korean (code page 949, U+FFFD)", _text_class(utf8_as_euc_kr), False),
         DamageClass("utf8-as-shift-jis-windows", "文字化け by a Japanese Windows tool (greedy, ・, single bytes lost)", _text_class(utf8_as_cp932_by_windows), False),

@@ -45,10 +45,10 @@ from .metadata import (
     toml_front_matter_as_yaml,
 )
 from .text.config import DEFAULT_CONFIG, RepairConfig
-from .text.encoding import decode_bytes, substitutes_as_marks
-from .text.mojibake import Finding, Fix, repair_mojibake
+from .text.encoding import READ_BACK_WHOLE, decode_bytes, substitutes_as_marks
+from .text.mojibake import Finding, Fix, MojibakeReport, repair_mojibake
 from .text.references import characters_for_escapes, characters_for_references
-from .text.unrecoverable import DROPPED
+from .text.unrecoverable import DROPPED, find_unrecoverable
 
 
 @dataclass(frozen=True)
@@ -176,7 +176,7 @@ def repair_bytes(data: bytes, path: str, options: RepairOptions = RepairOptions(
     """Repair an essay's raw bytes; :class:`EssayError` for what cannot be repaired."""
     decoded = decode_bytes(data, path)
     try:
-        result = repair_text(decoded.text, path, options, decoded.lost_bytes, crlf_converted=decoded.had_crlf)
+        result = repair_text(decoded.text, path, options, decoded.lost_bytes, crlf_converted=decoded.had_crlf, read_whole=decoded.read_back in READ_BACK_WHOLE)
     except FrontMatterError as exc:
         _add_decoding(exc.result.report, decoded, data, exc.result.text)
         raise
@@ -212,16 +212,23 @@ def repair_text(
     options: RepairOptions = RepairOptions(),
     lost_bytes: tuple[tuple[int, int, int], ...] = (),
     crlf_converted: bool = False,
+    read_whole: bool = False,
 ) -> RepairResult:
     """Repair an essay already decoded to text; ``lost_bytes``: where the decode found
     characters short of bytes (:attr:`~errata.text.encoding.DecodedText.lost_bytes`);
-    ``crlf_converted``: whether the decode made the file's CR LF line ends LF."""
+    ``crlf_converted``: whether the decode made the file's CR LF line ends LF; ``read_whole``: the decode read the
+    text back from one code page's reading of another (:data:`~errata.text.encoding.READ_BACK_WHOLE`), so no mojibake
+    is left in it to undo, only its marks to report."""
     report = RepairReport(path)
     # Chinese a web form sent as ``&#20013;`` first: what the mojibake repair reads is then the text as written.
     # A converter's substitute characters are marks of lost bytes, as U+FFFD is (ICU's readings of code pages).
     readable, referenced = characters_for_references(substitutes_as_marks(text))
     readable, escaped = characters_for_escapes(readable)  # Python 2's ``unicode_escape``: ``\u4e2d\u6587``
-    fixed, mojibake = repair_mojibake(readable, config=options.config, lost_bytes=lost_bytes, crlf_converted=crlf_converted)
+    if read_whole:
+        lines = readable.split("\n")
+        fixed, mojibake = readable, MojibakeReport(unrecoverable=find_unrecoverable(lines, read_back=frozenset(range(1, len(lines) + 1))))
+    else:
+        fixed, mojibake = repair_mojibake(readable, config=options.config, lost_bytes=lost_bytes, crlf_converted=crlf_converted)
     mojibake.fixes[:0] = sorted([Fix(line, 1, "html-character-references") for line in referenced] + [Fix(line, 1, "unicode-escapes") for line in escaped], key=lambda fix: fix.line)
     report.mojibake_runs = mojibake.runs_fixed
     report.legacy_runs = mojibake.legacy_runs_fixed

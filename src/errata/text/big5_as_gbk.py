@@ -19,6 +19,14 @@ read back but one that reads so far less likely (a line of ASCII or of a later h
 '## 安裝失敗\\n執行 `npm install` 後，出現錯誤。\\n'
 >>> big5_read_as_gbk("## 安装失败\\n执行 `npm install` 后出现错误。\\n") is None
 True
+
+The other way round, GBK read as Big5 (:func:`gbk_read_as_big5`): a Simplified note opened on a Traditional system
+(Python's or a browser's Big5) comes out as rare Traditional characters, its punctuation as bopomofo (，as ``ㄛ``, ：as
+``ㄩ``, 。as ``﹝``). Every pair Big5 can map kept its two bytes; where it could not, the reader marked one byte and read
+on from the next, so only the characters with a marked byte are lost, and stay marked.
+
+>>> gbk_read_as_big5("## 常见问题，代码下载慢：".encode("gbk").decode("big5", "replace") * 2)
+'## 常见问题，代码下载慢：## 常见问题，代码下载慢：'
 """
 
 from __future__ import annotations
@@ -29,8 +37,9 @@ from itertools import islice
 from .langmodel import LanguageModel, load_model
 from .plausibility import text_logp
 
-#: The class a read-back names (the decode's ``read_back``).
+#: The classes a read-back names (the decode's ``read_back``).
 BIG5_READ_AS_GBK = "big5-as-gbk"
+GBK_READ_AS_BIG5 = "gbk-as-big5"
 #: GBK's user-defined pairs as code page 936 and GB18030 read them (AAA1–AFFE, F8A1–FEFE, A140–A7A0 →
 #: U+E000–U+E765): Big5's punctuation and many of its commonest characters fall there.
 _USER_DEFINED = re.compile("[\ue000-\ue765]")
@@ -67,6 +76,23 @@ def big5_read_as_gbk(text: str, model: LanguageModel | None = None) -> str | Non
         len(_ROW_A4_A8.findall(line)) for line, reading in zip(lines, readings) if reading is not None
     ) < MIN_ROW_A4_A8:
         return None
+    return _read_back(lines, readings, model)
+
+
+def gbk_read_as_big5(text: str, model: LanguageModel | None = None) -> str | None:
+    """The text of a document that is GBK read as Big5 (see the module), or None where it is not one: it must show
+    at least :data:`MIN_BOPOMOFO` of the bopomofo GBK's punctuation reads as, and read back as :func:`big5_read_as_gbk`
+    asks (real set 28: a Simplified FAQ read by a zh-TW user's script, left as it was, 35.86% of its characters wrong)."""
+    if sum(1 for _ in islice(_BOPOMOFO.finditer(text), MIN_BOPOMOFO)) < MIN_BOPOMOFO:
+        return None
+    lines = text.split("\n")
+    return _read_back(lines, [as_gbk(line) for line in lines], model or load_model())
+
+
+def _read_back(lines: list[str], readings: list[str | None], model: LanguageModel) -> str | None:
+    """The lines read back (``readings``: each line's reading, None where it has none) where they read as far
+    likelier text, their kana and Han characters too; a line whose reading is far less likely stays. None where the
+    document does not read back so."""
     gain = weight = others_gain = others = 0.0
     scored: list[tuple[float, float] | None] = []
     for line, reading in zip(lines, readings):
@@ -98,6 +124,69 @@ def big5_read_as_gbk(text: str, model: LanguageModel | None = None) -> str | Non
         for line, reading, score in zip(lines, readings, scored)
     ]
     return "\n".join(out)
+
+
+#: Bopomofo and the small bracket: what GBK's full-width punctuation (A3xx, A1A3) reads as in Big5 (，ㄛ ：ㄩ ！ㄐ 。﹝).
+_BOPOMOFO = re.compile("[\u3105-\u3129\ufe5d\ufe5e]")
+#: How many a document needs before its lines are asked (a note on Mandarin may write a few).
+MIN_BOPOMOFO = 2
+
+
+def as_gbk(line: str) -> str | None:
+    """A line's Big5 pairs read as the GBK they were, or None where it has none or holds a character that is no Big5
+    pair. A mark (U+FFFD) is a byte the Big5 reader could not pair and read past: the GBK character it was part of is
+    lost, and stays a mark.
+
+    >>> as_gbk("都獗恀枙"), as_gbk("plain"), as_gbk("忑珂衄�庥帢迄瞨")   # 任 (C8 CE): C8 starts no Big5 pair
+    ('常见问题', None, '首先有�何报错�')
+
+    (The last pair read ``错`` and the first byte of what followed it, cut off here: a character short of a byte.)
+    """
+    if line.isascii():
+        return None
+    data = bytearray()
+    lost = set()
+    for ch in line:
+        if ch == "\ufffd":
+            lost.add(len(data))
+            data.append(0x80)
+            continue
+        pair = _GBK_S_PAIR_OF.get(ch) or next((found for codec in _BIG5_WRITERS if (found := _encoded(ch, codec)) is not None), None)
+        if pair is None:
+            return None
+        data += pair
+    out, at = [], 0
+    while at < len(data):
+        if data[at] < 0x80 and at not in lost:
+            out.append(chr(data[at]))
+            at += 1
+            continue
+        pair = bytes(data[at : at + 2])
+        if at in lost or at + 1 in lost or len(pair) < 2:
+            out.append("\ufffd")
+        else:
+            try:
+                out.append(pair.decode("gbk"))
+            except UnicodeDecodeError:
+                return None
+        at += 2
+    return "".join(out)
+
+
+#: Characters Big5 has at two places, each at the one a GBK text's bytes make: 十 and 卅 at A2CC and A2CE (a GBK
+#: character's last byte A2, then a lead byte: 息文, CF A2 CE C4, was read ``…卅…``), not at A451 and A4CA, which no
+#: GBK text makes (A4's row ends at no 0x51, and kana are rare); ／ at A1FE, a GBK character of its own.
+_GBK_S_PAIR_OF = {"十": b"\xa2\xcc", "卅": b"\xa2\xce", "／": b"\xa1\xfe"}
+#: The Big5 tables a reader may have read with, each character written back by the first that has it: Python's,
+#: Windows' (code page 950: a few characters mapped otherwise, 息's CF A2 is not ``big5``'s), Hong Kong's.
+_BIG5_WRITERS = ("big5", "cp950", "big5hkscs")
+
+
+def _encoded(ch: str, codec: str) -> bytes | None:
+    try:
+        return ch.encode(codec)
+    except UnicodeEncodeError:
+        return None
 
 
 def _beyond_ascii(text: str) -> int:

@@ -20,7 +20,7 @@ from operator import itemgetter
 from charset_normalizer import from_bytes
 
 from ..errors import EssayError
-from .big5_as_gbk import BIG5_READ_AS_GBK, big5_read_as_gbk
+from .big5_as_gbk import BIG5_READ_AS_GBK, GBK_READ_AS_BIG5, big5_read_as_gbk, gbk_read_as_big5
 from .bytemap import BYTE_TO_CHAR, truncated_characters
 from .config import DEFAULT_CONFIG
 from .langmodel import LanguageModel, load_model
@@ -160,6 +160,9 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> DecodedText:
     if (read_back := big5_read_as_gbk(text)) is not None:
         # Traditional Chinese in Big5 a Simplified system's tool read as GBK: every byte kept, so read back first.
         return replace(_finish(read_back, "utf-8", had_bom), read_back=BIG5_READ_AS_GBK)
+    if (read_back := gbk_read_as_big5(text)) is not None:
+        # And Simplified Chinese in GBK a Traditional system's tool read as Big5: the characters it marked are lost.
+        return replace(_finish(read_back, "utf-8", had_bom), read_back=GBK_READ_AS_BIG5)
     return _finish(text, "utf-8", had_bom)
 
 
@@ -629,11 +632,19 @@ def _control_share(text: str) -> float:
     return controls / max(len(text), 1)
 
 
+#: The read-backs whose marks are whole characters lost (a pair the reader could not map), no bytes of one: nothing
+#: is left to read again (real set 28: the marks of GBK read as Big5 made the repair read the clean Chinese beside them
+#: as 古文码, ``信息文件`` as ``信悉誓``). Not Big5 read as GBK, under which a reading of UTF-8 may lie (set 25: PowerShell
+#: read a UTF-8 note as Big5, and that was read as GBK).
+READ_BACK_WHOLE = frozenset({GBK_READ_AS_BIG5})
+
+
 #: What each misreading the decode reads back did to a file, in the words the check reports it with.
 READ_BACK_SAYS = {
     UTF16_READ_AS_UTF8: "UTF-16 a tool read as UTF-8: a NUL after every character",
     UTF8_READ_AS_UTF16: "UTF-8 a tool read as UTF-16: two bytes a character",
     BIG5_READ_AS_GBK: "Big5 a tool read as GBK: Traditional Chinese as other characters",
+    GBK_READ_AS_BIG5: "GBK a tool read as Big5: Simplified Chinese as other characters, its punctuation as bopomofo",
 }
 
 
