@@ -1505,3 +1505,22 @@ def test_each_row_of_a_table_of_errors_and_fixes_is_an_entry_with_its_id_in_the_
     page = to_html(render_essay(body, entries, 3))
     assert page.count("<table>") == 2 and f'<span id="{entries[0].anchor}"></span>' in page
     assert check_entry_anchors(body, entries, "x.md", 3, to_html) == []
+
+
+def test_a_quick_reference_headed_in_other_words_and_a_quoted_error_after_a_command_in_code_are_read():
+    """Lookup round seventeen: a table headed ``| 报错关键词 | 优先检查 |`` (the error's key words, what to check first),
+    a FAQ heading ``### Q: `pnpm install` 报错 "Unsupported engine"`` (a command in code before the quoted error) and a
+    bold label ``**解决方法及步骤**`` gave no entry; a column headed ``错误处理`` is still no column of errors."""
+    body = (
+        "# UTS 兼容\n\n## 报错速查\n\n| 报错关键词 | 优先检查 |\n| --- | --- |\n"
+        "| `No value passed for parameter` | 函数是否仍用可选参且调用时省略 |\n\n"
+        "## 常见问题\n\n### Q: `pnpm install` 报错 \"Unsupported engine\"\n\n把 Node 升到 18 以上再装。\n\n"
+        "## 写法\n\n| 错误处理 | 说明 |\n|---|---|\n| `Error: x is not defined` | 用 try |\n"
+    )
+    assert [(e.message, sorted(e.sections)) for e in find_entries(body)] == [
+        ("No value passed for parameter", ["solution"]),
+        ("Unsupported engine", ["solution"]),
+    ]
+    from errata.entries import section_key
+
+    assert section_key("解决方法及步骤") == "solution" and section_key("排查步骤") == "solution"

@@ -193,7 +193,8 @@ _NUMBER_AFTER_A_LABEL = re.compile(r"(?<=[\u4e00-\u9fff])[ ]?(?:[0-9]{1,2}(?:[-.
 _LABEL_PHRASES = {
     "analysis": re.compile(r"[\u4e00-\u9fff]{0,8}原因(?:分析|解析|如下|是|可能是|可能有)?"),
     # A number after it, where a note gives more than one (``解决方案1``, ``解决方法二``).
-    "solution": re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:解决|修复|处理)(?:方法|办法|方案|方式|步骤|思路)?(?:如下)?|(?:如何|怎么|怎样)(?:解决|修复|处理))(?:[ ]?(?:[0-9]{1,2}|[一二三四五六七八九]))?"),
+    # ``解决方法及步骤`` (lookup round 17), ``排查步骤``.
+    "solution": re.compile(r"(?:[\u4e00-\u9fff]{0,4}(?:解决|修复|处理)(?:方法|办法|方案|方式|步骤|思路)?(?:[及和与](?:步骤|过程|思路|方法))?(?:如下)?|(?:如何|怎么|怎样)(?:解决|修复|处理)|排查(?:方法|步骤|思路))(?:[ ]?(?:[0-9]{1,2}|[一二三四五六七八九]))?"),
 }
 
 
@@ -641,7 +642,7 @@ def _table_entries(lines: list[str], first_line: int = 1) -> list[ErrorEntry]:
             continue
         header = _cells(lines[at - 1])
         error_column = next((k for k, cell in enumerate(header) if _names_the_error_column(cell)), None)
-        sections = {k: key for k, cell in enumerate(header) if (key := section_key(_without_wrapping_emphasis(cell))) in ("analysis", "solution")}
+        sections = {k: key for k, cell in enumerate(header) if k != error_column and (key := _column_section(cell))}
         if error_column is None or "solution" not in sections.values():
             continue
         row = at + 1
@@ -658,13 +659,40 @@ def _table_entries(lines: list[str], first_line: int = 1) -> list[ErrorEntry]:
 
 
 def _names_the_error_column(cell: str) -> bool:
-    """Whether a table's header cell labels its error column: ``报错``, ``错误信息``, ``现象``, ``Error``.
+    """Whether a table's header cell labels its error column: ``报错``, ``错误信息``, ``报错关键词``, ``现象``, ``Error``.
 
-    >>> _names_the_error_column("**报错**"), _names_the_error_column("Error message"), _names_the_error_column("命令")
-    (True, True, False)
+    >>> _names_the_error_column("**报错**"), _names_the_error_column("Error message"), _names_the_error_column("报错关键词")
+    (True, True, True)
+    >>> _names_the_error_column("命令"), _names_the_error_column("错误处理")
+    (False, False)
     """
     label = _label_text(_without_wrapping_emphasis(cell.strip())).lower()
-    return label in _PROBLEM_HEADINGS or label in ("error message", "symptom", "症状") or section_key(label) == "details"
+    if label in _PROBLEM_HEADINGS or label in ("symptom", "症状") or section_key(label) == "details":
+        return True
+    return _SAYS_THE_ERROR_COLUMN.fullmatch(label) is not None
+
+
+#: A header that says its column holds errors: the word for one, then at most a few words (``报错关键词``, ``错误提示``,
+#: ``Error message``), not the word for one's handling (``错误处理`` is the fix's column).
+_SAYS_THE_ERROR_COLUMN = re.compile(r"(?:报错|错误|异常|error|exception)(?:关键词|关键字|信息|提示|内容|消息|日志|输出|现象| message| text| output)?|常见(?:报错|错误)")
+
+
+def _column_section(cell: str) -> str | None:
+    """The section a table's header cell names: a label's (``原因``, ``解决方法``), or the words a quick reference heads
+    its fix with (``优先检查``, ``排查``, ``对策``, ``Fix``; lookup round 17).
+
+    >>> _column_section("原因"), _column_section("优先检查"), _column_section("Workaround"), _column_section("命令")
+    ('analysis', 'solution', 'solution', None)
+    """
+    label = _without_wrapping_emphasis(cell.strip())
+    key = section_key(label)
+    if key in ("analysis", "solution"):
+        return key
+    return "solution" if _HEADS_A_FIX_COLUMN.search(label.lower()) else None
+
+
+#: Words a table's fix column may be headed with.
+_HEADS_A_FIX_COLUMN = re.compile(r"解决|处理|修复|排查|检查|办法|方案|对策|做法|\bfix|solution|workaround|remed")
 
 
 def _error_in_cell(cell: str) -> str | None:
@@ -1562,6 +1590,11 @@ def _error_as_heading(text: str, under_errors: bool = False) -> str | None:
     >>> _error_as_heading('kibana 报错"search_phase_execution_exception"'), _error_as_heading('报错 "KeyError"')
     ('search_phase_execution_exception', None)
 
+    A command in code before it leaves the quoted error the heading's (lookup round 17):
+
+    >>> _error_as_heading('Q: `pnpm install` 报错 "Unsupported engine"'), _error_as_heading("`pip` 的用法")
+    ('Unsupported engine', None)
+
     Three words at least, in one stretch: a tutorial's heading names a class or a topic (``Exception 类的继承``,
     ``Error handling``), and English on both sides of Chinese is no one message. Where the Chinese says an error
     happened (``报错``, ``异常``), or the heading stands in a section whose heading does (``## 常见错误``), four words
@@ -1578,7 +1611,9 @@ def _error_as_heading(text: str, under_errors: bool = False) -> str | None:
     'dlopen: cannot load any more object with static TLS'
     """
     if "`" in text:
-        return None
+        # A command in code, then the error quoted after the word for one (``Q: `pnpm install` 报错 "Unsupported engine"``).
+        quoted = _QUOTED_AFTER_THE_WORD_FOR_AN_ERROR.search(mask_code_spans(text))
+        return quoted["message"].strip() if quoted and len(quoted["message"].split()) >= 2 else None
     parts, english = _english_between_chinese(text)
     after_error_word = [english[k] for k in range(1, len(english)) if _ENDS_SAYING_AN_ERROR.search(parts[2 * k - 1])]
     # English the Chinese introduces with the word for an error and a colon (``…时报错：Connection error.``).
@@ -1614,6 +1649,10 @@ def _error_as_heading(text: str, under_errors: bool = False) -> str | None:
     if names_an_error(message):
         return message
     return message if chinese_says_so and len(words) >= 4 and _STATEMENT.search(message) else None
+
+
+#: The word for an error, then a message in quotes (its first, where a heading quotes two).
+_QUOTED_AFTER_THE_WORD_FOR_AN_ERROR = re.compile(rf'{_SAYS_AN_ERROR}[ \t]*[：:]?[ \t]*["“「](?P<message>[^"“”「」\n]{{3,300}})["”」]')
 
 
 #: Words that make English words a statement (an error's message), not a name: ``Element is not clickable``.
