@@ -599,3 +599,36 @@ def test_a_site_s_settings_are_read_without_running_python_other_than_its_markdo
     own = site_markdown(Path(__file__).resolve().parents[1] / "mkdocs.yml")
     assert 'id="运行-报错"' in own("## 运行 报错\n")
     site_markdown.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "extensions",
+    [
+        "  - 'os:mkdir':\n      path: {marker}\n",  # Markdown calls ``module:Callable`` with the extension's settings
+        "  - toc:\n      slugify: !!python/name:material.plugins.blog.plugin.rmtree\n",  # shutil's, imported there
+        "  - toc:\n      slugify: !!python/name:markdown.__main__.yaml_load\n",  # yaml.unsafe_load, imported there
+    ],
+)
+def test_a_site_s_settings_name_no_python_markdown_would_call_but_its_extensions(tmp_path, extensions):
+    """Red team round 37: the safe loader's names still reached Python that runs anything. An extension's name is a
+    module Markdown imports, and ``module:Callable`` a callable it calls with the settings (``os:system`` ran a command);
+    a name under ``material.`` may be a function imported there from elsewhere (``material.plugins.blog.plugin.rmtree``
+    is shutil's, and toc called it with a heading's text: ``## /home/me`` deleted that folder)."""
+    from errata.contribution import site_markdown
+
+    marker = tmp_path / "ran"
+    victim = tmp_path / "victim"
+    (victim / "b").mkdir(parents=True)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("markdown_extensions:\n" + extensions.format(marker=str(marker)), encoding="utf-8")
+    site_markdown.cache_clear()
+    try:
+        to_html = site_markdown(config)
+        if to_html is not None:
+            try:
+                to_html(f"## {victim}\n")
+            except Exception:  # noqa: BLE001 - what a hostile slug function raises is not the point
+                pass
+        assert to_html is None and not marker.exists() and victim.exists()
+    finally:
+        site_markdown.cache_clear()

@@ -1524,3 +1524,44 @@ def test_a_quick_reference_headed_in_other_words_and_a_quoted_error_after_a_comm
     from errata.entries import section_key
 
     assert section_key("解决方法及步骤") == "solution" and section_key("排查步骤") == "solution"
+
+
+def test_a_table_s_rows_give_one_id_each_and_only_where_the_page_has_a_table():
+    """Red team round 37: a table that gives the same error twice (two causes of ``Connection refused``) put the same
+    span in both rows, and the check refused the page for a duplicate id; a header right under a paragraph's line makes no
+    table, and a backtick earlier in that paragraph (an unclosed fence's) made the row's span code, shown as text, while
+    the check passed (the text held ``id="…"``)."""
+    from pathlib import Path
+
+    from errata.cards import render_essay
+    from errata.checks import check_duplicate_ids, check_entry_anchors
+    from errata.contribution import site_markdown
+
+    to_html = site_markdown(Path(__file__).resolve().parents[1] / "mkdocs.yml")
+    repeated = "## 速查\n\n| 报错 | 原因 | 解决 |\n|---|---|---|\n| `Connection refused` | 服务没启动 | 启动 |\n| `Connection refused` | 防火墙 | 放行 |\n"
+    entries = find_entries(repeated)
+    assert [(e.message, e.row_line) for e in entries] == [("Connection refused", 5)]
+    assert check_duplicate_ids(repeated, entries, "x.md", 1) == [] and check_entry_anchors(repeated, entries, "x.md", 1, to_html) == []
+    table = "| 报错 | 原因 | 解决 |\n|---|---|---|\n| `OSError: [Errno 98] Address already in use` | 端口被占 | 换端口 |\n"
+    for before in ("常见报错如下（命令里的 ` 记得转义）：\n", "```\n"):
+        assert find_entries(before + table) == []
+    for before in ("", "## 速查\n", "    code\n", "<p>x</p>\n", "标题\n===\n", "!!! note\n    "):
+        body = before + table.replace("\n", "\n    " if before.endswith("    ") else "\n", 2)
+        entries = find_entries(body)
+        assert [e.row_line for e in entries] == [before.count("\n") + 3], before
+        assert "&lt;span" not in to_html(render_essay(body, entries)) and check_entry_anchors(body, entries, "x.md", 1, to_html) == []
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "".join("| 报错 | 解决 |\n|---|---|\n" for _ in range(n // 2)),
+        lambda n: "## ImportError: No module named cv2\n\n```\nImportError\n```\n" + "## 解决方法\n\npip install x\n" * (n // 3),
+    ],
+)
+def test_tables_and_sibling_labels_are_read_in_linear_time(make):
+    """Red team round 37: each delimiter line read the rows after it again (a page of header and delimiter lines: 196 s
+    for the check at 12,000 lines), and each sibling label (``## 解决方法``) read the page to its end (255 s)."""
+    from scaling import grows_linearly
+
+    assert grows_linearly(lambda n: find_entries(make(n)), 2000)

@@ -502,3 +502,14 @@ def test_sanitising_a_tag_with_many_attributes_is_linear():
     assert grows_linearly(lambda n: sanitize_html(f"<p x{next(runs)} " + " ".join(f"a{i}" for i in range(n)) + ">x</p>"), 20_000)
     kept = sanitize_html('<p class="ok" ' + " ".join(f"a{i}" for i in range(300)) + ' title="late">x</p>')
     assert kept == '<p class="ok">x</p>'  # attributes past the 256th go, the sanitiser's own rules for the rest
+
+
+def test_an_id_shown_as_text_is_no_element_s_id():
+    """Red team round 37: ids were read anywhere in the page, text included: `` `<div id="app">` `` written twice in a
+    note was a duplicate id (a warning that fails the strict build), and an entry's span that a code span showed as text
+    counted as its id (the check passed a link that led nowhere)."""
+    from errata.safety import duplicate_ids, missing_ids
+
+    page = sanitize_html('<p><code>&lt;div id="app"&gt;</code> and <code>&lt;div id="app"&gt;</code></p><p><code>&lt;span id="e-1"&gt;</code></p>')
+    assert duplicate_ids(page) == [] and missing_ids(page, ["e-1"]) == ["e-1"]
+    assert duplicate_ids('<h2 id="a">x</h2><p title="t" id="a">y</p>') == ["a"]

@@ -192,9 +192,11 @@ def _site_of(path: Path) -> tuple[Path, Path | None] | None:
     return sites[-1] if sites else None
 
 
-#: The packages whose functions a site's ``mkdocs.yml`` may name for its Markdown (``!!python/name:``): Markdown's,
-#: PyMdown's, Material's and Errata's own. Named, a function is only looked up; Markdown calls it as an extension does.
-_NAMED_FROM = ("markdown.", "pymdownx.", "material.", "errata.")
+#: The modules whose functions a site's ``mkdocs.yml`` may name for its Markdown (``!!python/name:``): Markdown's
+#: extensions, PyMdown's, Material's Markdown extensions and Errata's emoji. Named, a function is only looked up; Markdown
+#: calls it as an extension does (toc's ``slugify`` with a heading's text), so it must be one the module defines: not
+#: ``material.plugins.blog.plugin.rmtree``, shutil's, which toc called with a heading's text (red team 37).
+_NAMED_FROM = ("markdown.extensions.", "pymdownx.", "material.extensions.", "errata.emoji.")
 #: The only functions such a file may call as it is read (``!!python/object/apply:``): a slug function's maker.
 _CALLED_AS_READ = frozenset({"pymdownx.slugs.slugify"})
 
@@ -225,9 +227,12 @@ def _site_settings_loader() -> type:
             raise yaml.constructor.ConstructorError(None, None, f"the check runs no Python of {name!r}", node.start_mark)
         module, _, attribute = name.rpartition(".")
         try:
-            return getattr(importlib.import_module(module), attribute)
+            found = getattr(importlib.import_module(module), attribute)
         except (ImportError, AttributeError) as exc:
             raise yaml.constructor.ConstructorError(None, None, f"cannot find {name!r}: {exc}", node.start_mark) from None
+        if getattr(found, "__module__", None) != module:  # imported there from elsewhere (shutil's rmtree), or a module
+            raise yaml.constructor.ConstructorError(None, None, f"the check runs no Python of {name!r}", node.start_mark)
+        return found
 
     def named(self, suffix: str, node: yaml.Node):
         return python_name(suffix, node)
@@ -245,6 +250,40 @@ def _site_settings_loader() -> type:
     loader.add_multi_constructor("tag:yaml.org,2002:python/name:", named)
     loader.add_multi_constructor("tag:yaml.org,2002:python/object/apply:", called)
     return loader
+
+
+def _readable_extension(name: str) -> bool:
+    """Whether the check builds a site's Markdown with an extension of this name: one installed under a name of its own
+    (``toc``, ``attr_list``), or a module of :data:`_EXTENSIONS_FROM` (``pymdownx.superfences``), a class of it named
+    after a colon only where it is an extension. Markdown imports any module a name says and calls ``module:Callable``
+    with the extension's settings: ``"os:system": {command: …}`` ran a command (red team 37).
+
+    >>> _readable_extension("toc"), _readable_extension("pymdownx.superfences"), _readable_extension("markdown.extensions.toc:TocExtension")
+    (True, True, True)
+    >>> _readable_extension("os:system"), _readable_extension("pymdownx.util:PymdownxDeprecationWarning"), _readable_extension("antigravity")
+    (False, False, False)
+    """
+    import importlib
+
+    from markdown import util
+    from markdown.extensions import Extension
+
+    if name in {entry.name for entry in util.get_installed_extensions()}:
+        return True
+    module, _, attribute = name.partition(":")
+    if not module.startswith(_EXTENSIONS_FROM):
+        return False
+    if not attribute:
+        return True
+    try:
+        found = getattr(importlib.import_module(module), attribute)
+    except (ImportError, AttributeError):
+        return False
+    return isinstance(found, type) and issubclass(found, Extension)
+
+
+#: The packages whose modules a site's ``mkdocs.yml`` may name as Markdown extensions.
+_EXTENSIONS_FROM = ("markdown.extensions.", "pymdownx.", "material.extensions.")
 
 
 @cache
@@ -272,6 +311,8 @@ def site_markdown(config: Path) -> Callable[[str], str] | None:
         names, configs = ["toc", "tables", "fenced_code"], {}
         for item in settings.get("markdown_extensions") or []:
             name, setting = next(iter(item.items())) if isinstance(item, dict) and len(item) == 1 else (item, None)
+            if isinstance(name, str) and not _readable_extension(name):
+                return None  # Markdown imports what an extension's name says and calls ``module:Callable`` with the settings
             if isinstance(name, str):
                 names += [name] if name not in names else []
                 configs[name] = setting if isinstance(setting, dict) else configs.get(name, {})

@@ -279,7 +279,9 @@ def find_entries(body: str, first_line: int = 1, title: object = None) -> list[E
         if "details" not in entry.sections and kind not in (ONE_LINE, ITEM) and (block := _first_code_block(lines[start + 1 : end])):
             entry.sections = {"details": block, **entry.sections}
         entries.append(entry)
-    if rows := [row for row in _table_entries(lines, first_line) if row.anchor not in given and not taken[row.anchor]]:
+    # One id a page: the same error in two rows (two causes of ``Connection refused``) gets one, on its first row's cell
+    # (red team 37: each row got the span, and the check refused the page for an id it holds twice).
+    if rows := [row for row in _table_entries(lines, first_line) if row.anchor not in given and not taken[row.anchor] and not given.add(row.anchor)]:
         known = {entry.message for entry in entries}
         entries = sorted(entries + [row for row in rows if row.message not in known], key=lambda entry: entry.line)
     if not entries:
@@ -508,6 +510,8 @@ def _quoted_error(lines: list[str], at: int, span: str, roles: list[str], memo: 
     return _Shown(at, last, at + 1, at + 1, message) if last is not None else None
 
 
+#: An errno as Python prints it (``[Errno 2]``, ``[WinError 5]``): a system call's error, whoever reports it.
+_ERRNO = re.compile(r"\[(?:Errno|WinError) ?\d{1,5}\]")
 #: How many lines that say an error follows a note with no heading for it are read for: a note of errors has a few for
 #: each (a first try, a second).
 _INTRODUCTIONS_TRIED = 40
@@ -550,8 +554,11 @@ def _introduced_entries(lines: list[str], first_line: int = 1) -> list[ErrorEntr
         if tried > _INTRODUCTIONS_TRIED:
             break  # a page of such lines, each read on to its error: a few tens are a note's
         shown = _quoted_error(lines, i, quoted["span"], roles, memo) if quoted else _error_shown_after(lines, i, prose, roles, memo)
-        if in_english and shown and not names_an_error(shown.message):
-            continue  # English says "problem" and "issue" of other things (``Targets (from the issues):``): an error as printed only
+        if in_english and shown and not (_names_its_error_plainly(shown.message) or _ERRNO.search(shown.message)):
+            # English says "problem" and "issue" of other things (``Targets (from the issues):``), and a reference says
+            # "error" of what it documents (``Subclasses of the native error types are also native errors:``, then a
+            # class; red team 37): an error as a program prints it only.
+            continue
         if shown and not (found and shown.id_after == found[-1].id_after):
             # One id a paragraph: a second error its paragraph quotes (``后来又报错：`…` ``) is part of the first's entry,
             # whose id line it would share (the first line shown as text, its link leading nowhere).
@@ -637,9 +644,14 @@ def _table_entries(lines: list[str], first_line: int = 1) -> list[ErrorEntry]:
     """
     roles = line_roles("\n".join(lines))
     entries = []
+    read = 0  # the rows read so far: a table's row is no other table's header or delimiter (Python-Markdown reads the
+    # block as one table); reading each again made a page of header and delimiter lines quadratic (red team 37)
     for at in range(1, len(lines)):
-        if roles[at] != PROSE or not _TABLE_DELIMITER_ROW.match(lines[at]) or roles[at - 1] != PROSE:
+        if at < read or roles[at] != PROSE or not _TABLE_DELIMITER_ROW.match(lines[at]) or roles[at - 1] != PROSE:
             continue
+        if at > 1 and lines[at - 2].strip() and roles[at - 2] not in (CODE, HTML) and not _OPENS_A_TABLE_S_BLOCK.match(lines[at - 2]):
+            continue  # a header under a paragraph's line makes no table: the row is text, where the span can land in a code
+            # span a backtick on an earlier line opens (an unclosed fence's; red team 37: the span shown as text, no id)
         header = _cells(lines[at - 1])
         error_column = next((k for k, cell in enumerate(header) if _names_the_error_column(cell)), None)
         sections = {k: key for k, cell in enumerate(header) if k != error_column and (key := _column_section(cell))}
@@ -655,7 +667,16 @@ def _table_entries(lines: list[str], first_line: int = 1) -> list[ErrorEntry]:
                 entry.row_line = row + first_line
                 entries.append(entry)
             row += 1
+        read = row
     return entries
+
+
+#: A line after which a table's header starts a block of its own, as the tables extension needs (besides a blank line, code
+#: and raw HTML): a heading, a setext heading's underline or a rule, a reference's definition, a footnote's label alone,
+#: or the opening line of an admonition, a collapsible block or a tab (their content is a block).
+_OPENS_A_TABLE_S_BLOCK = re.compile(
+    r"[ \t>]*+(?:#{1,6}(?:[ \t]|$)|(?:!!!|\?\?\?\+?|===\+?)[ \t]|(?:[-=*_][ \t]*+)++$|\[\^[^\]\n]++\]:[ \t]*+$|\[(?!\^)[^\]\n]++\]:[ \t]*+\S)"
+)
 
 
 def _names_the_error_column(cell: str) -> bool:
@@ -2100,11 +2121,21 @@ def _through_sibling_labels(lines: list[str], end: int, level: int, limit: int) 
     >>> _through_sibling_labels(lines, 8, 2, len(lines))
     8
     """
-    while end < limit and (marker := _HEADING_MARKER.match(lines[end]) or _TITLE_MARKER.match(lines[end])):
-        if len(marker.group("hashes")) != level or section_key(_without_colon(heading_text(lines[end]) or "")) not in ("analysis", "solution"):
-            break
-        end = _entry_end(lines, end, marker.group("hashes"), limit)
-    return end
+    if not (end < limit and _sibling_label(lines[end], level)):
+        return end
+    # One reading of the lines after the first label (red team 37: each label's own :func:`_entry_end` read the page to
+    # its end, and a page of ``## 解决方法`` headings took 16 s at 8,000 lines): a heading of the same or a higher level
+    # ends the entry unless it is a label's too.
+    for offset, line in prose_lines("\n".join(lines[end + 1 : limit])):
+        if _HEADING.match(line) and len(line) - len(line.lstrip("#")) <= level and not _sibling_label(line, level):
+            return end + 1 + offset
+    return limit
+
+
+def _sibling_label(line: str, level: int) -> bool:
+    """Whether a line is a heading of the level given that labels a cause or a fix (``## 解决方案``)."""
+    marker = _HEADING_MARKER.match(line) or _TITLE_MARKER.match(line)
+    return bool(marker) and len(marker.group("hashes")) == level and section_key(_without_colon(heading_text(line) or "")) in ("analysis", "solution")
 
 
 #: A thematic break (``---``, ``-----``, ``***``): notes put one between errors written as bold paragraphs.

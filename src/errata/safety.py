@@ -530,7 +530,10 @@ def _escape_scalar(value):
     return escape_text(str(value))  # a !!set, an !!omap's pairs: printed by str(), their strings unescaped
 
 
-_ID = re.compile(r' id="([^"]*)"')
+#: An element's id in sanitised HTML (every attribute written ``name="value"``, no ``<`` in text): only inside a tag, not
+#: text that shows one (red team 37: `` `<div id="app">` `` written twice was a duplicate id and failed the strict build;
+#: a row's span a code span showed as text counted as its id, and the check passed a link that led nowhere).
+_ID = re.compile(r'<[a-zA-Z][^\s/<>]*+(?:\s++[^\s=/<>]++(?:="[^"]*+")?+)*?\s++id="([^"]*+)"')
 
 
 def duplicate_ids(page: str) -> list[str]:
@@ -538,6 +541,8 @@ def duplicate_ids(page: str) -> list[str]:
 
     >>> duplicate_ids('<h2 id="a">x</h2><div id="b"></div><h2 id="a">y</h2>')
     ['a']
+    >>> duplicate_ids('<p><code>&lt;div id="app"&gt;</code> <code>&lt;div id="app"&gt;</code></p><a href="x" title="t" id="b"></a>')
+    []
     """
     seen = Counter(match.group(1) for match in _ID.finditer(page))
     return [name for name, count in seen.items() if count > 1]
@@ -548,6 +553,8 @@ def missing_ids(page: str, wanted: Iterable[str]) -> list[str]:
 
     >>> missing_ids('<h2 id="a-b">x</h2><p id="k&amp;1">y</p>', ["a-b", "k&1", "a--b"])
     ['a--b']
+    >>> missing_ids('<p><code>&lt;span id="e-1"&gt;&lt;/span&gt;</code></p><td title="a>b" id="e-2"></td>', ["e-1", "e-2"])
+    ['e-1']
     """
     present = {html.unescape(match.group(1)) for match in _ID.finditer(page)}
     return [name for name in wanted if name not in present]

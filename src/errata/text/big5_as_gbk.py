@@ -86,7 +86,13 @@ def gbk_read_as_big5(text: str, model: LanguageModel | None = None) -> str | Non
     if sum(1 for _ in islice(_BOPOMOFO.finditer(text), MIN_BOPOMOFO)) < MIN_BOPOMOFO:
         return None
     lines = text.split("\n")
-    return _read_back(lines, [as_gbk(line) for line in lines], model or load_model())
+    readings = [as_gbk(line) for line in lines]
+    # Nearly every line beyond ASCII reads back in a real one; a few short lines that happen to (in 古文码 read twice, or
+    # UTF-8 a browser read as Big5, whose other lines are UTF-8's bytes) are no such document.
+    read = sum(_beyond_ascii(line) for line, reading in zip(lines, readings) if reading is not None)
+    if read < MIN_READ_SHARE * _beyond_ascii(text):
+        return None
+    return _read_back(lines, readings, model or load_model())
 
 
 def _read_back(lines: list[str], readings: list[str | None], model: LanguageModel) -> str | None:
@@ -126,10 +132,14 @@ def _read_back(lines: list[str], readings: list[str | None], model: LanguageMode
     return "\n".join(out)
 
 
+#: Two three-byte UTF-8 characters in a row: GBK's bytes almost never make them, UTF-8's always do.
+_TWO_UTF8_CHARACTERS = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2}")
 #: Bopomofo and the small bracket: what GBK's full-width punctuation (A3xx, A1A3) reads as in Big5 (，ㄛ ：ㄩ ！ㄐ 。﹝).
 _BOPOMOFO = re.compile("[\u3105-\u3129\ufe5d\ufe5e]")
 #: How many a document needs before its lines are asked (a note on Mandarin may write a few).
 MIN_BOPOMOFO = 2
+#: The share of a document's characters beyond ASCII that must stand in lines that read back.
+MIN_READ_SHARE = 0.8
 
 
 def as_gbk(line: str) -> str | None:
@@ -155,6 +165,8 @@ def as_gbk(line: str) -> str | None:
         if pair is None:
             return None
         data += pair
+    if _TWO_UTF8_CHARACTERS.search(data):
+        return None  # UTF-8 read as Big5 (its bytes two Chinese characters in a row), which 古文码's readings read
     out, at = [], 0
     while at < len(data):
         if data[at] < 0x80 and at not in lost:
