@@ -632,3 +632,23 @@ def test_a_site_s_settings_name_no_python_markdown_would_call_but_its_extensions
         assert to_html is None and not marker.exists() and victim.exists()
     finally:
         site_markdown.cache_clear()
+
+
+def test_the_check_reads_no_file_a_site_s_settings_name_through_snippets(tmp_path):
+    """Red team round 37, left open then: settings that switch on ``pymdownx.snippets`` with a root base path made the
+    check read any file a page names (a missing one ended the check in a traceback, telling whether it exists). The check
+    builds its Markdown without the extensions that put other files' text in a page."""
+    from errata.contribution import site_markdown
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("## 机密 KeyError: 'x'\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("markdown_extensions:\n  - toc\n  - pymdownx.snippets:\n      base_path: ['/']\n      check_paths: true\n", encoding="utf-8")
+    site_markdown.cache_clear()
+    try:
+        to_html = site_markdown(config)
+        assert to_html is not None
+        page = to_html(f"--8<-- \"{secret}\"\n\n--8<-- \"/no/such/file\"\n")
+        assert "机密" not in page
+    finally:
+        site_markdown.cache_clear()

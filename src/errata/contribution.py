@@ -282,6 +282,11 @@ def _readable_extension(name: str) -> bool:
     return isinstance(found, type) and issubclass(found, Extension)
 
 
+#: Extensions that put other files' text into a page (``--8<--``): the check leaves them out, so that settings it was
+#: given cannot make it read a file outside the site; an entry's id is the page's own.
+_FILE_READERS = frozenset({"pymdownx.snippets", "markdown.extensions.snippets"})
+
+
 #: The packages whose modules a site's ``mkdocs.yml`` may name as Markdown extensions.
 _EXTENSIONS_FROM = ("markdown.extensions.", "pymdownx.", "material.extensions.")
 
@@ -313,6 +318,8 @@ def site_markdown(config: Path) -> Callable[[str], str] | None:
             name, setting = next(iter(item.items())) if isinstance(item, dict) and len(item) == 1 else (item, None)
             if isinstance(name, str) and not _readable_extension(name):
                 return None  # Markdown imports what an extension's name says and calls ``module:Callable`` with the settings
+            if name in _FILE_READERS:
+                continue  # it reads files the settings name, anywhere (a root base path; red team 37): no id of an entry's
             if isinstance(name, str):
                 names += [name] if name not in names else []
                 configs[name] = setting if isinstance(setting, dict) else configs.get(name, {})
