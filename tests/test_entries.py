@@ -1565,3 +1565,28 @@ def test_tables_and_sibling_labels_are_read_in_linear_time(make):
     from scaling import grows_linearly
 
     assert grows_linearly(lambda n: find_entries(make(n)), 2000)
+
+
+def test_a_task_list_of_bugs_each_an_error_in_code_and_its_fix_after_a_comma_gives_entries_with_ids():
+    """Lookup round seventeen: a README's ``## Bug`` task list (``- [x] Sequelize 报错 `…`，关闭 `…` ``) gave no entry.
+    An item with nothing but a name and the word for an error before its error in code, and what fixed it after a comma,
+    is one; its id goes after the item, where the page shows it on the item. An item whose code is a command is none."""
+    from pathlib import Path
+
+    from errata.cards import render_essay
+    from errata.checks import check_entry_anchors
+    from errata.contribution import site_markdown
+
+    body = (
+        "## Bug\n\n- [x] Sequelize 报错 `Cannot read property 'hooks' of undefined`，关闭 `User.sync({force: true})`\n"
+        "- [x] `Class constructor Model cannot be invoked without 'new'`，在 `tsconfig.json` 中将编译目标设置为 `es6`\n"
+        "- [ ] 运行 `npm run dev`，等它起来\n"
+    )
+    entries = find_entries(body)
+    assert [(e.message, e.sections) for e in entries] == [
+        ("Cannot read property 'hooks' of undefined", {"solution": "关闭 `User.sync({force: true})`"}),
+        ("Class constructor Model cannot be invoked without 'new'", {"solution": "在 `tsconfig.json` 中将编译目标设置为 `es6`"}),
+    ]
+    to_html = site_markdown(Path(__file__).resolve().parents[1] / "mkdocs.yml")
+    assert check_entry_anchors(body, entries, "x.md", 1, to_html) == []
+    assert to_html(render_essay(body, entries)).count("<li") == 3

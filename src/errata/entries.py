@@ -1338,6 +1338,13 @@ _ONE_LINE_ENTRY = re.compile(
     r"(?:解决方法|解决办法|解决方案|解决|处理方法|fix|solution)[ \t]*+[：:][ \t]*+(?P<fix>[^\n]*\S)[ \t]*",
     re.IGNORECASE,
 )
+#: A list item (a task's too, ``- [x]``) that gives an error in code, then its fix after a comma: what comes before the
+#: code is at most a name and the word for an error (:data:`_SAYS_IT_IS_THE_ERROR`).
+_ITEM_ERROR_THEN_FIX = re.compile(
+    r"[ \t]{0,3}[-*+][ \t]++(?:\[[ xX]\][ \t]++)?(?P<before>[^`\n]{0,40}+)`(?P<message>[^`\n]{4,300}+)`[ \t]*+[，,；;][ \t]*+(?P<fix>[^\n]*\S)[ \t]*"
+)
+#: What may stand before such an item's error: nothing, or a name and the word for an error (``Sequelize 报错``).
+_SAYS_IT_IS_THE_ERROR = re.compile(rf"^(?:[^\n]{{0,30}}{_SAYS_AN_ERROR}[ \t]*[：:]?[ \t]*)?$")
 #: The longest line read as an error and its fix: longer ones are prose (and the pattern's lazy message stays linear).
 _MAX_ONE_LINE_CHARS = 1000
 
@@ -1433,9 +1440,21 @@ def _error_and_fix_on_one_line(lines: list[str], at: int) -> tuple[str, str] | N
     True
     >>> _error_and_fix_on_one_line(["错误的做法：先装 A，解决：先装 B"], 0) is None  # the label is a word of a sentence
     True
+
+    An item that gives the error in code, then what fixed it after a comma, unlabelled (a task list of bugs; lookup round
+    17), where nothing but the word for an error stands before the code:
+
+    >>> _error_and_fix_on_one_line(["- [x] Sequelize 报错 `Cannot read property 'hooks' of undefined`，关闭 `User.sync()`"], 0)
+    ("Cannot read property 'hooks' of undefined", '关闭 `User.sync()`')
+    >>> _error_and_fix_on_one_line(["- 运行 `npm install`，等它装完"], 0) is None
+    True
     """
     line = lines[at]
-    if len(line) > _MAX_ONE_LINE_CHARS or not (match := _ONE_LINE_ENTRY.fullmatch(line)):
+    if len(line) > _MAX_ONE_LINE_CHARS:
+        return None
+    if not (match := _ONE_LINE_ENTRY.fullmatch(line) or _ITEM_ERROR_THEN_FIX.fullmatch(line)):
+        return None
+    if match.re is _ITEM_ERROR_THEN_FIX and not (names_an_error(match["message"]) and _SAYS_IT_IS_THE_ERROR.search(match["before"])):
         return None
     after = lines[at + 1] if at + 1 < len(lines) else ""
     alone = not after.strip() or _next_item_of_one_list(line, after)
