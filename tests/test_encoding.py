@@ -526,3 +526,18 @@ def test_the_check_reads_a_converter_s_substitute_characters_as_the_repair_does(
     # A stray SUB on a line of Chinese is what the repair makes U+FFFD; one on a line of ASCII, or ending the file, stays.
     assert [p.line for p in check_mojibake("# 标题\n\n中文\x1a句子\n", "a.md")] == [3]
     assert check_mojibake("# t\n\nplain \x1a ascii\n\x1a", "a.md") == []
+
+
+def test_utf16_read_as_utf8_with_its_other_characters_dropped_is_refused_saying_what_it_was():
+    """Real set 28: UTF-16BE a tool read as UTF-8 with ``errors="ignore"`` keeps its ASCII, a NUL beside each, and
+    loses the rest; it was refused as "not a text file" with no hint of UTF-16. The refusal names the file's line and
+    says what the NULs show, so that the author looks for the original."""
+    import pytest
+
+    from errata.errors import EssayError
+    from errata.text.encoding import decode_bytes
+
+    data = "# Vercel 构建失败\n\nError: Command \"npm run build\" exited with 126\n".encode("utf-16-be").decode("utf-8", "ignore").encode("utf-8")
+    with pytest.raises(EssayError) as raised:
+        decode_bytes(data, "vercel.md")
+    assert "vercel.md:1:" in str(raised.value) and "UTF-16" in str(raised.value)

@@ -299,12 +299,27 @@ def _pairs(stream: list[int]) -> str:
     return text + ("\ufffd" if len(stream) % 2 else "")
 
 
+def _nuls_beside_ascii(data: bytes) -> bool:
+    """Whether a file's NULs stand beside most of its printable ASCII characters, as UTF-16's ASCII does (``\\0T\\0e``).
+
+    >>> _nuls_beside_ascii("# Vercel 构建失败 126\\n".encode("utf-16-be").decode("utf-8", "ignore").encode()), _nuls_beside_ascii(b"a\\x00b c d e f g h")
+    (True, False)
+    """
+    nuls = data.count(b"\x00")
+    printable = sum(1 for byte in data if 0x20 <= byte < 0x7F)
+    return nuls >= 8 and nuls * 2 >= printable
+
+
 def _detect_wide(data: bytes, source: str) -> str:
     best = from_bytes(data, cp_isolation=_WIDE_ENCODINGS).best()
     if best is None:
         # UTF-8 but for its NULs: the line of the first one, where a person can look (an editor shows it as ^@).
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1 if b"\x00" in data and _utf8_or_none(data) is not None else None
         where = f" (a NUL byte on line {line})" if line else ""
+        if line and _nuls_beside_ascii(data):
+            # Real set 28: UTF-16BE a tool read as UTF-8 with ``errors="ignore"``: its ASCII kept, a NUL beside each
+            # character, every other character gone. Say what it was, so that the author looks for the original.
+            where += ": a NUL beside most ASCII characters, as UTF-16 writes them; UTF-16 read as UTF-8 with its other characters dropped cannot be read back, repair the original file"
         raise EssayError(source, line, f"not a text file{where or ' (binary content, or an encoding that cannot be detected)'}")
     return best.encoding
 
