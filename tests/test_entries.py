@@ -1590,3 +1590,18 @@ def test_a_task_list_of_bugs_each_an_error_in_code_and_its_fix_after_a_comma_giv
     to_html = site_markdown(Path(__file__).resolve().parents[1] / "mkdocs.yml")
     assert check_entry_anchors(body, entries, "x.md", 1, to_html) == []
     assert to_html(render_essay(body, entries)).count("<li") == 3
+
+
+def test_the_last_clause_of_a_long_line_may_say_the_error_follows():
+    """Lookup round seventeen: ``……但在某些场景下（如弹窗、工具窗口），这会导致 WebView2 报错：`` then the error in a
+    block gave no entry: the line was too long for a line that says an error follows. Its last clause says so, with its
+    colon; a long line whose last clause only mentions an error (``……不会报错。``) introduces nothing."""
+    body = (
+        "# Focus\n\n## 背景\n\n在 Windows 平台上调用 `window.Focus()` 时，Wails 内部会调用 WebView2 的 `Focus()` 方法，"
+        "但在某些场景下（如弹窗、工具窗口），这会导致 WebView2 报错：\n\n```\n[WebView2 Error] The parameter is incorrect.\n```\n\n"
+        "改用原生的 `SetForegroundWindow`，弹窗就能正常获取焦点了。\n"
+    )
+    (entry,) = find_entries(body)
+    assert entry.message == "[WebView2 Error] The parameter is incorrect." and "SetForegroundWindow" in entry.sections["solution"]
+    calm = "# 说明\n\n在 Windows 平台上调用这个方法时，只要窗口已经显示出来并且处于前台，一般就不会报错。\n\n```\nError: x y z\n```\n\n没问题。\n"
+    assert find_entries(calm) == []

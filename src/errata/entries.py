@@ -372,6 +372,9 @@ def _shows_a_first_level_heading(lines: list[str]) -> bool:
 #: The Chinese words a note says an error happened with (``报错``, ``报的错``, ``出错``).
 _SAYS_AN_ERROR = "(?:报错|错误|异常|报的错|出错)"
 _SAYS_THE_ERROR_FOLLOWS = re.compile(rf"^(?![-*+>#|`\s])[^\n]{{0,48}}{_SAYS_AN_ERROR}[^\n，。,.]{{0,6}}?[：:]?[ \t]*$")
+#: The last clause of a longer line that says the error follows, with its colon (``……（如弹窗、工具窗口），这会导致 WebView2
+#: 报错：``; lookup round 17): read on the line's last 64 characters, after its last comma or full stop.
+_LAST_CLAUSE_SAYS_THE_ERROR_FOLLOWS = re.compile(rf"[，。；,;][^\n，。；,;`]{{0,40}}{_SAYS_AN_ERROR}[^\n，。；,;]{{0,6}}?[：:][ \t]*$")
 #: The same in English, always with its colon (``I met a problem when I start the web:``, ``If you meet the error:``,
 #: ``It fails with the following error:``; lookup round sixteen: a Chinese author's English notes).
 _SAYS_THE_ERROR_FOLLOWS_IN_ENGLISH = re.compile(
@@ -546,7 +549,7 @@ def _introduced_entries(lines: list[str], first_line: int = 1) -> list[ErrorEntr
         if roles[i] == HTML or (found and i < found[-1].stop):
             continue  # a raw HTML block or comment (no id line works there), or a line of the error shown before
         in_english = not _SAYS_THE_ERROR_FOLLOWS.match(line) and _SAYS_THE_ERROR_FOLLOWS_IN_ENGLISH.match(line)
-        says = not in_english and _SAYS_THE_ERROR_FOLLOWS.match(line) or in_english
+        says = not in_english and (_SAYS_THE_ERROR_FOLLOWS.match(line) or _LAST_CLAUSE_SAYS_THE_ERROR_FOLLOWS.search(line[-64:])) or in_english
         quoted = None if says else _QUOTES_THE_ERROR.search(line)
         if not says and not quoted:
             continue
