@@ -1400,14 +1400,11 @@ def test_a_title_entry_is_no_second_first_level_heading_inside_containers():
     """Red team 36: a ``# x`` the site's Markdown reads as the page's own ``<h1>`` inside an admonition, a details block,
     a tab, a definition, a footnote, an item's indented content or nested items was not seen, so the title entry put a
     second ``<h1>`` over it."""
-    from pathlib import Path
-
     from scaling import grows_linearly
 
     from errata.cards import render_essay
-    from errata.contribution import site_markdown
 
-    to_html = site_markdown(Path(__file__).resolve().parents[1] / "mkdocs.yml")
+    to_html = _the_site_s_markdown()
     title = "ModuleNotFoundError: No module named 'cv2' 解决"
     fix = "\n\n### 解决方案\n\npip install opencv-python\n"
     for own in ("!!! note\n    # 我的标题\n", '??? note "看"\n    # 我的标题\n', '=== "A"\n    # 我的标题\n', "术语\n:   # 我的标题\n",
@@ -1482,11 +1479,8 @@ def test_each_row_of_a_table_of_errors_and_fixes_is_an_entry_with_its_id_in_the_
     one, its other columns the sections their headers name; the page keeps the table, and an empty span in the row's
     first cell carries the entry's id. A row of Chinese words about an error, a name in code among them (``\\`database_id\\`
     未替换``) and a table of anything else give none."""
-    from pathlib import Path
-
     from errata.cards import render_essay
     from errata.checks import check_entry_anchors
-    from errata.contribution import site_markdown
 
     body = (
         "# ESP32 上跑 TFLM\n\n## 报错速查\n\n| 报错 | 原因 | 解决 |\n|---|---|---|\n"
@@ -1501,7 +1495,7 @@ def test_each_row_of_a_table_of_errors_and_fixes_is_an_entry_with_its_id_in_the_
         ("AllocateTensors() failed", {"analysis": "arena 太小", "solution": "加大 arena"}, 9),
         ("cannot open file", {"analysis": "长路径未开", "solution": "开 `LongPathsEnabled`"}, 10),
     ]
-    to_html = site_markdown(Path(__file__).resolve().parents[1] / "mkdocs.yml")
+    to_html = _the_site_s_markdown()
     page = to_html(render_essay(body, entries, 3))
     assert page.count("<table>") == 2 and f'<span id="{entries[0].anchor}"></span>' in page
     assert check_entry_anchors(body, entries, "x.md", 3, to_html) == []
@@ -1531,13 +1525,10 @@ def test_a_table_s_rows_give_one_id_each_and_only_where_the_page_has_a_table():
     span in both rows, and the check refused the page for a duplicate id; a header right under a paragraph's line makes no
     table, and a backtick earlier in that paragraph (an unclosed fence's) made the row's span code, shown as text, while
     the check passed (the text held ``id="…"``)."""
-    from pathlib import Path
-
     from errata.cards import render_essay
     from errata.checks import check_duplicate_ids, check_entry_anchors
-    from errata.contribution import site_markdown
 
-    to_html = site_markdown(Path(__file__).resolve().parents[1] / "mkdocs.yml")
+    to_html = _the_site_s_markdown()
     repeated = "## 速查\n\n| 报错 | 原因 | 解决 |\n|---|---|---|\n| `Connection refused` | 服务没启动 | 启动 |\n| `Connection refused` | 防火墙 | 放行 |\n"
     entries = find_entries(repeated)
     assert [(e.message, e.row_line) for e in entries] == [("Connection refused", 5)]
@@ -1571,11 +1562,8 @@ def test_a_task_list_of_bugs_each_an_error_in_code_and_its_fix_after_a_comma_giv
     """Lookup round seventeen: a README's ``## Bug`` task list (``- [x] Sequelize 报错 `…`，关闭 `…` ``) gave no entry.
     An item with nothing but a name and the word for an error before its error in code, and what fixed it after a comma,
     is one; its id goes after the item, where the page shows it on the item. An item whose code is a command is none."""
-    from pathlib import Path
-
     from errata.cards import render_essay
     from errata.checks import check_entry_anchors
-    from errata.contribution import site_markdown
 
     body = (
         "## Bug\n\n- [x] Sequelize 报错 `Cannot read property 'hooks' of undefined`，关闭 `User.sync({force: true})`\n"
@@ -1587,7 +1575,7 @@ def test_a_task_list_of_bugs_each_an_error_in_code_and_its_fix_after_a_comma_giv
         ("Cannot read property 'hooks' of undefined", {"solution": "关闭 `User.sync({force: true})`"}),
         ("Class constructor Model cannot be invoked without 'new'", {"solution": "在 `tsconfig.json` 中将编译目标设置为 `es6`"}),
     ]
-    to_html = site_markdown(Path(__file__).resolve().parents[1] / "mkdocs.yml")
+    to_html = _the_site_s_markdown()
     assert check_entry_anchors(body, entries, "x.md", 1, to_html) == []
     assert to_html(render_essay(body, entries)).count("<li") == 3
 
@@ -1605,3 +1593,12 @@ def test_the_last_clause_of_a_long_line_may_say_the_error_follows():
     assert entry.message == "[WebView2 Error] The parameter is incorrect." and "SetForegroundWindow" in entry.sections["solution"]
     calm = "# 说明\n\n在 Windows 平台上调用这个方法时，只要窗口已经显示出来并且处于前台，一般就不会报错。\n\n```\nError: x y z\n```\n\n没问题。\n"
     assert find_entries(calm) == []
+
+
+def _the_site_s_markdown():
+    """The Markdown this site builds its pages with (its own ``mkdocs.yml``), as the check renders an essay."""
+    from pathlib import Path
+
+    from errata.contribution import site_markdown
+
+    return site_markdown(Path(__file__).resolve().parents[1] / "mkdocs.yml")

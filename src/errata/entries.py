@@ -548,8 +548,9 @@ def _introduced_entries(lines: list[str], first_line: int = 1) -> list[ErrorEntr
     for i, line in prose.items():
         if roles[i] == HTML or (found and i < found[-1].stop):
             continue  # a raw HTML block or comment (no id line works there), or a line of the error shown before
-        in_english = not _SAYS_THE_ERROR_FOLLOWS.match(line) and _SAYS_THE_ERROR_FOLLOWS_IN_ENGLISH.match(line)
-        says = not in_english and (_SAYS_THE_ERROR_FOLLOWS.match(line) or _LAST_CLAUSE_SAYS_THE_ERROR_FOLLOWS.search(line[-64:])) or in_english
+        said = _SAYS_THE_ERROR_FOLLOWS.match(line) is not None
+        in_english = not said and _SAYS_THE_ERROR_FOLLOWS_IN_ENGLISH.match(line) is not None
+        says = said or in_english or _LAST_CLAUSE_SAYS_THE_ERROR_FOLLOWS.search(line[-64:]) is not None
         quoted = None if says else _QUOTES_THE_ERROR.search(line)
         if not says and not quoted:
             continue
@@ -645,6 +646,8 @@ def _table_entries(lines: list[str], first_line: int = 1) -> list[ErrorEntry]:
     >>> [(e.message, e.sections, e.row_line) for e in _table_entries(lines)]
     [('AllocateTensors() failed', {'analysis': 'arena 太小', 'solution': '加大 arena'}, 5)]
     """
+    if not any(_TABLE_DELIMITER_ROW.match(line) for line in lines):
+        return []  # most pages: no table, and no need to read every line's role for one
     roles = line_roles("\n".join(lines))
     entries = []
     read = 0  # the rows read so far: a table's row is no other table's header or delimiter (Python-Markdown reads the

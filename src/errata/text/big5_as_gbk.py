@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from .bytemap import TWO_UTF8_CHARACTERS
 from .langmodel import LanguageModel, load_model
 from .plausibility import text_logp
 
@@ -132,8 +133,6 @@ def _read_back(lines: list[str], readings: list[str | None], model: LanguageMode
     return "\n".join(out)
 
 
-#: Two three-byte UTF-8 characters in a row: GBK's bytes almost never make them, UTF-8's always do.
-_TWO_UTF8_CHARACTERS = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2}")
 #: Bopomofo and the small bracket: what GBK's full-width punctuation (A3xx, A1A3) reads as in Big5 (，ㄛ ：ㄩ ！ㄐ 。﹝).
 _BOPOMOFO = re.compile("[\u3105-\u3129\ufe5d\ufe5e]")
 #: How many a document needs before its lines are asked (a note on Mandarin may write a few).
@@ -165,7 +164,7 @@ def as_gbk(line: str) -> str | None:
         if pair is None:
             return None
         data += pair
-    if _TWO_UTF8_CHARACTERS.search(data):
+    if TWO_UTF8_CHARACTERS.search(data):
         return None  # UTF-8 read as Big5 (its bytes two Chinese characters in a row), which 古文码's readings read
     out, at = [], 0
     while at < len(data):

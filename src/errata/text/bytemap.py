@@ -273,6 +273,11 @@ def split_pieces(data: bytes) -> list[Piece] | None:
     return pieces
 
 
+#: Two three-byte UTF-8 sequences in a row (two Chinese characters): UTF-8's bytes always make them, GBK's and Big5's
+#: almost never (a line read back from another code page holds none; one whose bytes do is UTF-8 misread).
+TWO_UTF8_CHARACTERS = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2}")
+
+
 #: :attr:`Piece.after` where the byte after the lost one was the next character's lead byte, lost with it at
 #: one mark (a greedy GBK reader's): a three-byte character's, and which one its candidates say, not the text.
 A_THREE_BYTE_LEAD = 0x100

@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..markdown_lines import prose_lines
-from .bytemap import A_THREE_BYTE_LEAD, Piece, is_continuation, loss_patterns, no_gbk_pair, utf8_length
+from .bytemap import A_THREE_BYTE_LEAD, TWO_UTF8_CHARACTERS, Piece, is_continuation, loss_patterns, no_gbk_pair, utf8_length
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import LanguageModel, is_hangul, load_model
 from .plausibility import is_accented_letter, is_box_drawing, is_emoji, text_score
@@ -53,9 +53,6 @@ _MARK_AFTER_CJK = "([^\\x00-\\x7f])([" + "".join(sorted(_SJIS_MARKS)) + "])"
 _MARK = re.compile("\ufffd|[^\x00-\x7f]\\?|\u30fb")
 #: 古文码 is made of CJK characters: a line without one is not scanned.
 _CJK = re.compile("[\u3000-\uffff]")
-#: Two three-byte UTF-8 sequences in a row (two Chinese characters): without
-#: them in the written-back bytes, no span can hold two characters either.
-_TWO_CHARACTERS = re.compile(rb"(?:[\xe0-\xef][\x80-\xbf]{2}){2}")
 
 __all__ = ["cjk_reading_runs", "latin_letter_runs", "reads_paired", "keeps_line_ends", "marks_took_the_spaces", "load_model", "SWALLOWED", "LIST_ITEM_START"]
 
@@ -93,7 +90,7 @@ def cjk_reading_runs(
     if line.isascii() or len(line) > MAX_LINE or not _CJK.search(line):
         return []
     if not single and "\ufffd" not in line and "?" not in line:
-        if not any(_TWO_CHARACTERS.search(line.encode(codec, errors="ignore")) for codec, _ in READINGS):
+        if not any(TWO_UTF8_CHARACTERS.search(line.encode(codec, errors="ignore")) for codec, _ in READINGS):
             return []
     marked = _MARK.search(line) is not None
     for codec, kind in READINGS:
