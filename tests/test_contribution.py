@@ -643,12 +643,14 @@ def test_the_check_reads_no_file_a_site_s_settings_name_through_snippets(tmp_pat
     secret = tmp_path / "secret.txt"
     secret.write_text("## 机密 KeyError: 'x'\n", encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
-    config.write_text("markdown_extensions:\n  - toc\n  - pymdownx.snippets:\n      base_path: ['/']\n      check_paths: true\n", encoding="utf-8")
-    site_markdown.cache_clear()
     try:
-        to_html = site_markdown(config)
-        assert to_html is not None
-        page = to_html(f"--8<-- \"{secret}\"\n\n--8<-- \"/no/such/file\"\n")
-        assert "机密" not in page
+        # The module's name and its class's after a colon are the same extension.
+        for name in ("pymdownx.snippets", "pymdownx.snippets:SnippetExtension"):
+            config.write_text(f"markdown_extensions:\n  - toc\n  - {name}:\n      base_path: ['/']\n      check_paths: true\n", encoding="utf-8")
+            site_markdown.cache_clear()
+            to_html = site_markdown(config)
+            assert to_html is not None, name
+            page = to_html(f"--8<-- \"{secret}\"\n\n--8<-- \"/no/such/file\"\n")
+            assert "机密" not in page, name
     finally:
         site_markdown.cache_clear()

@@ -216,8 +216,6 @@ def _site_settings_loader() -> type:
     Traceback (most recent call last):
     yaml.constructor.ConstructorError: ...
     """
-    import importlib
-
     from mkdocs.utils.yaml import get_yaml_loader
 
     loader = get_yaml_loader(yaml.SafeLoader)
@@ -226,10 +224,9 @@ def _site_settings_loader() -> type:
         if not name.startswith(_NAMED_FROM) and name not in _CALLED_AS_READ:
             raise yaml.constructor.ConstructorError(None, None, f"the check runs no Python of {name!r}", node.start_mark)
         module, _, attribute = name.rpartition(".")
-        try:
-            found = getattr(importlib.import_module(module), attribute)
-        except (ImportError, AttributeError) as exc:
-            raise yaml.constructor.ConstructorError(None, None, f"cannot find {name!r}: {exc}", node.start_mark) from None
+        found = _defined_in(module, attribute)
+        if found is None:
+            raise yaml.constructor.ConstructorError(None, None, f"cannot find {name!r}", node.start_mark)
         if getattr(found, "__module__", None) != module:  # imported there from elsewhere (shutil's rmtree), or a module
             raise yaml.constructor.ConstructorError(None, None, f"the check runs no Python of {name!r}", node.start_mark)
         return found
@@ -263,8 +260,6 @@ def _readable_extension(name: str) -> bool:
     >>> _readable_extension("os:system"), _readable_extension("pymdownx.util:PymdownxDeprecationWarning"), _readable_extension("antigravity")
     (False, False, False)
     """
-    import importlib
-
     from markdown import util
     from markdown.extensions import Extension
 
@@ -275,16 +270,28 @@ def _readable_extension(name: str) -> bool:
         return False
     if not attribute:
         return True
-    try:
-        found = getattr(importlib.import_module(module), attribute)
-    except (ImportError, AttributeError):
-        return False
+    found = _defined_in(module, attribute)
     return isinstance(found, type) and issubclass(found, Extension)
 
 
-#: Extensions that put other files' text into a page (``--8<--``): the check leaves them out, so that settings it was
-#: given cannot make it read a file outside the site; an entry's id is the page's own.
-_FILE_READERS = frozenset({"pymdownx.snippets", "markdown.extensions.snippets"})
+def _defined_in(module: str, attribute: str):
+    """What a module (imported for it) holds under a name, or None where there is no such module or name.
+
+    >>> _defined_in("pymdownx.slugs", "slugify").__name__, _defined_in("pymdownx.slugs", "nothing"), _defined_in("no.such", "x")
+    ('slugify', None, None)
+    """
+    import importlib
+
+    try:
+        return getattr(importlib.import_module(module), attribute)
+    except (ImportError, AttributeError):
+        return None
+
+
+#: Extensions that put other files' text into a page (``--8<--``), by their module (``pymdownx.snippets:SnippetExtension``
+#: is the same one): the check leaves them out, so that settings it was given cannot make it read a file outside the
+#: site; an entry's id is the page's own.
+_FILE_READERS = frozenset({"pymdownx.snippets"})
 
 
 #: The packages whose modules a site's ``mkdocs.yml`` may name as Markdown extensions.
@@ -318,7 +325,7 @@ def site_markdown(config: Path) -> Callable[[str], str] | None:
             name, setting = next(iter(item.items())) if isinstance(item, dict) and len(item) == 1 else (item, None)
             if isinstance(name, str) and not _readable_extension(name):
                 return None  # Markdown imports what an extension's name says and calls ``module:Callable`` with the settings
-            if name in _FILE_READERS:
+            if isinstance(name, str) and name.partition(":")[0] in _FILE_READERS:
                 continue  # it reads files the settings name, anywhere (a root base path; red team 37): no id of an entry's
             if isinstance(name, str):
                 names += [name] if name not in names else []
