@@ -20,6 +20,7 @@ function                     what happened                               lossles
 :func:`utf8_as_cp932_by_windows` UTF-8 read by a Japanese Windows tool   no
 :func:`utf8_as_euc_kr`       UTF-8 read as Korean (code page 949)        no
 :func:`big5_as_latin1`       Big5 read as Latin-1                        yes
+:func:`legacy_as_code_page`  GBK or Big5 read as Latin-2, Cyrillic, …    C1 kept
 :func:`gbk_as_big5`          GBK read as Big5 (Python, a browser)        no
 :func:`gbk_as_utf8`          口字码: GBK read as UTF-8 with replacement   never
 :func:`kunjinkao`            锟拷码: 口字码 saved as UTF-8, read as GBK    never
@@ -432,6 +433,17 @@ def big5_as_latin1(text: str) -> str:
     return text.encode("big5").decode("latin-1")
 
 
+def legacy_as_code_page(text: str, legacy: str = "gb18030", page: str = "iso8859_2") -> str:
+    """拼音码 in another code page's letters: GBK (or Big5) bytes read by a tool on a Polish, Czech, Russian or Greek
+    system, one letter a byte; a byte the code page leaves undefined kept as its C1 control (twenty-eighth set of
+    real files: a GBK FAQ through ``iconv -f ISO-8859-2``).
+
+    >>> legacy_as_code_page("常见问题"), legacy_as_code_page("常见问题", page="cp1251")
+    ('łŁźűÎĘĚâ', 'іЈјыОКМв')
+    """
+    return "".join(bytes([b]).decode(page, errors="ignore") or chr(b) for b in text.encode(legacy))
+
+
 def gbk_as_big5(text: str) -> str:
     """Simplified Chinese saved as GBK and read as Big5 with replacement (a script's ``decode("big5", "replace")`` on a
     zh-TW system; the twenty-eighth set of real files): Python's Big5 table, one U+FFFD for a byte that starts no pair
@@ -707,6 +719,9 @@ CLASSES: dict[str, DamageClass] = {
         DamageClass("utf8-as-big5-browser", "UTF-8 read as Big5 by a web browser (WHATWG)", _text_class(utf8_as_big5_by_a_browser), False, "zh_TW"),
         DamageClass("big5-as-latin1", "Big5 read as Latin-1", _text_class(big5_as_latin1), True, "zh_TW", "big5"),
         DamageClass("big5-as-gbk", "Big5 read as GBK (code page 936: user-defined pairs as private use)", _text_class(big5_as_gbk), True, "zh_TW", "big5"),
+        DamageClass("gbk-as-iso8859-2", "拼音码 in ISO-8859-2's letters (a Central European tool)", _text_class(legacy_as_code_page), False),
+        DamageClass("gbk-as-cp1251", "拼音码 in Windows-1251's letters (a Russian Windows; 0x98 kept)", _text_class(legacy_as_code_page, page="cp1251"), False),
+        DamageClass("big5-as-cp1250", "Big5 read as Windows-1250 (a Central European Windows; undefined bytes kept)", _text_class(legacy_as_code_page, legacy="big5", page="cp1250"), False, "zh_TW", "big5"),
         DamageClass("gbk-as-big5", "GBK read as Big5 (Python's reader, a mark for a byte it cannot pair)", _text_class(gbk_as_big5), False, "zh_CN", "gbk"),
         DamageClass("utf8-as-shift-jis", "文字化け (UTF-8 read as Shift-JIS, U+FFFD)", _text_class(utf8_as_shift_jis), False, "ja"),
         DamageClass("utf8-as-euc-kr", "UTF-8 read as Korean (code page 949, U+FFFD)", _text_class(utf8_as_euc_kr), False),

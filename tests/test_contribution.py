@@ -654,3 +654,67 @@ def test_the_check_reads_no_file_a_site_s_settings_name_through_snippets(tmp_pat
             assert "机密" not in page, name
     finally:
         site_markdown.cache_clear()
+
+
+def _hangs(code: str, seconds: float = 20) -> bool:
+    """Whether Python running ``code`` is still busy after ``seconds`` (killed then), its stdin an open pipe."""
+    import errata
+
+    source = str(Path(errata.__file__).resolve().parents[1])  # the errata the tests import
+    process = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, cwd=ROOT, env={**os.environ, "PYTHONPATH": source})
+    try:
+        process.wait(seconds)
+        return False
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        return True
+    finally:
+        process.stdin.close()
+
+
+@pytest.mark.parametrize("inherit", ["laughs", "stdin"])
+def test_a_site_s_settings_that_inherit_never_hang_the_check(tmp_path, inherit):
+    """Red team round 38: MkDocs merges an ``INHERIT``ed file's settings into the child's down every path, and aliases
+    that nest (``l1: &l1 {a: *l0, b: *l0}``) made two files of 2 KB take 2⁴⁰ steps; ``INHERIT: /dev/stdin`` waited for
+    input for ever. The check reads neither: no site Markdown, no anchor check (the build says why)."""
+    laughs = ["l0: &l0 {a: v, b: v}"] + [f"l{i}: &l{i} {{a: *l{i - 1}, b: *l{i - 1}}}" for i in range(1, 40)]
+    if inherit == "laughs":
+        (tmp_path / "base.yml").write_text("\n".join(laughs) + "\n", encoding="utf-8")
+        text = "INHERIT: base.yml\nsite_name: x\n" + "\n".join(laughs) + "\n"
+    else:
+        text = "INHERIT: /dev/stdin\nsite_name: x\n"
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    assert not _hangs(f"from pathlib import Path\nfrom errata.contribution import site_markdown\nassert site_markdown(Path({str(config)!r})) is None\n")
+
+
+def test_a_site_s_settings_make_the_check_read_no_file_through_emoji_or_b64(tmp_path):
+    """Red team round 38: besides snippets, two extensions read files a site's settings point at. Material's emoji index
+    reads every ``*.svg`` under the folders ``custom_icons`` names (``/``: the whole disk, minutes), and a page's
+    ``:name:`` reads that file whole (a link to /dev/zero: memory until the machine gives out); ``pymdownx.b64`` reads
+    each file an ``<img src>`` names. The check's Markdown reads none of them; a broken slug function is a problem, no
+    traceback."""
+    from errata.contribution import check_files, site_markdown
+
+    (tmp_path / "icons").mkdir()
+    (tmp_path / "icons" / "red38-secret.svg").write_text("<svg><title>机密</title></svg>\n", encoding="utf-8")
+    (tmp_path / "secret.png").write_bytes(b"\x89PNG secret")
+    config = tmp_path / "mkdocs.yml"
+    icons = (
+        "  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        f"      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n      options:\n        custom_icons: [{str(tmp_path / 'icons')!r}]\n"
+    )
+    try:
+        for extension in (icons, f"  - pymdownx.b64:\n      base_path: {str(tmp_path)!r}\n"):
+            config.write_text("markdown_extensions:\n  - toc\n" + extension, encoding="utf-8")
+            site_markdown.cache_clear()
+            page = site_markdown(config)('表情 :red38-secret: 与图 <img src="secret.png">\n')
+            assert "机密" not in page and "base64" not in page, extension
+        config.write_text("markdown_extensions:\n  - toc:\n      slugify: !!python/name:pymdownx.slugs.slugify\n", encoding="utf-8")
+        site_markdown.cache_clear()
+        (tmp_path / "a.md").write_text(essay(body="## ModuleNotFoundError: No module named 'cv2'\n\n### 解决方案\n\npip install opencv-python\n"), encoding="utf-8")
+        problems = check_files([tmp_path / "a.md"], None)
+        assert [p.rule for p in problems if p.rule == "site-config"] == ["site-config"], problems
+    finally:
+        site_markdown.cache_clear()

@@ -1543,6 +1543,22 @@ def test_a_table_s_rows_give_one_id_each_and_only_where_the_page_has_a_table():
         assert "&lt;span" not in to_html(render_essay(body, entries)) and check_entry_anchors(body, entries, "x.md", 1, to_html) == []
 
 
+def test_a_heading_slugged_to_a_table_row_s_id_is_a_duplicate_the_check_reports():
+    """Red team round 38: a row's id is an empty span, raw HTML the table of contents does not see, so a heading whose slug
+    is that id keeps it and the page holds it twice: the strict build refused the page, the check passed it."""
+    from errata.cards import render_essay
+    from errata.checks import check_duplicate_ids
+    from errata.safety import duplicate_ids, sanitize_html
+
+    table = "| 报错 | 解决 |\n|---|---|\n| `OSError: [Errno 98] Address already in use` | 换端口 |\n"
+    anchor = find_entries(table)[0].anchor
+    body = table + f"\n## {anchor}\n\n正文\n"
+    entries = find_entries(body)
+    assert duplicate_ids(sanitize_html(_the_site_s_markdown()(render_essay(body, entries)))) == [anchor]  # what the build sees
+    assert [p.line for p in check_duplicate_ids(body, entries, "x.md", 1)] == [5]
+    assert check_duplicate_ids(table + "\n## 其他标题\n", find_entries(table + "\n## 其他标题\n"), "x.md", 1) == []
+
+
 @pytest.mark.parametrize(
     "make",
     [

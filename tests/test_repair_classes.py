@@ -1679,3 +1679,91 @@ def test_simplified_chinese_in_gbk_read_as_big5_is_read_back_and_its_lost_charac
 def repair_text_as_read(text: str):
     """The repair of a file that holds ``text`` in UTF-8, as ``scripts/repair.py`` reads it."""
     return repair_bytes(text.encode("utf-8"), "read.md")
+
+
+LETTERS_NOTE = (
+    "---\ntitle: OneX 常见问题\ncategory:\n- OneX\n---\n\n# OneX 常见故障及解决办法\n\n"
+    "## Q：遇到 `mkdir /golang: permission denied` 这类的错误。\n\n"
+    "出现这种错误，是因为你没有权限执行当前的操作。解决方法是切换到有权限的用户，或者放弃执行当前操作。\n"
+)
+
+
+def _one_letter_a_byte(text: str, legacy: str, page: str) -> str:
+    """``text`` in ``legacy`` read one byte a letter in ``page``; a byte the page leaves undefined kept as C1."""
+    return "".join(bytes([b]).decode(page, errors="ignore") or chr(b) for b in text.encode(legacy))
+
+
+@pytest.mark.parametrize(
+    ("legacy", "page", "kind"),
+    [
+        ("gbk", "iso8859_2", "gbk-as-iso8859-2"),
+        ("gbk", "cp1250", "gbk-as-cp1250"),
+        ("gbk", "cp1251", "gbk-as-cp1251"),
+        ("gbk", "koi8_r", "gbk-as-koi8-r"),
+        ("gbk", "cp1253", "gbk-as-cp1253"),
+        ("big5", "cp1250", "big5-as-cp1250"),
+    ],
+)
+def test_chinese_read_in_another_code_page_s_letters_is_read_back_and_named(legacy, page, kind):
+    """Real set 28: a GBK FAQ read through ISO-8859-2 (``łŁźűÎĘĚâ`` for 常见问题), front matter and all, came out
+    61% wrong, worse than careful ftfy (58%): only Windows-1252's letters were read. Every byte is still there, so each
+    line is written in the code page again and read as GBK (or Big5)."""
+    clean = LETTERS_NOTE if legacy == "gbk" else LETTERS_NOTE.encode("big5", "ignore").decode("big5").replace("常见问题", "常見問題")
+    damaged = _one_letter_a_byte(clean, legacy, page)
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in damaged)
+    result = repair_text_as_read(damaged)
+    assert result.text == clean
+    assert kind in {fix.kind for fix in result.report.fixes}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Zażółć gęślą jaźń\n\nPříliš žluťoučký kůň úpěl ďábelské ódy. Łódź, Kraków i Wrocław.\n",
+        "# Настройка\n\nПеременные окружения задают путь к документу; ошибка %r означает, что файл не найден.\n",
+        "# Ρυθμίσεις\n\nΗ μεταβλητή περιβάλλοντος ορίζει τη διαδρομή του αρχείου.\n",
+        "# nākošā tēma\n\nIzpildīt komandu vēlreiz; yapılandırma değeri geçersiz.\n",
+        "目录\n\n├── docs\n│   └── index.md\n└── mkdocs.yml\n",
+    ],
+)
+def test_other_languages_and_their_utf8_read_in_a_code_page_are_not_read_as_chinese(text):
+    """The model knows no Polish, Russian or Greek: any Chinese reading of their letters scores better than letters it
+    never saw. A reading must read as Chinese by itself (from three characters, at a bar no sentence of Sphinx's
+    catalogues in 36 languages reaches), and a line that is UTF-8 read in some code page is 符号码, not this."""
+    assert repair_text_as_read(text).text.endswith(text)
+    for page in ("cp1250", "cp1251", "cp1257", "mac_roman"):
+        damaged = _one_letter_a_byte(text, "utf-8", page)
+        assert "as-" + page.replace("_", "-") not in {fix.kind for fix in repair_text_as_read(damaged).report.fixes}
+
+
+def test_a_later_hand_s_chinese_beside_letters_read_back_stays():
+    """A note read in Windows-1251 letters, then a line added in UTF-8: that line holds characters the code page has
+    not, so only the others are read back."""
+    damaged = _one_letter_a_byte(LETTERS_NOTE, "gbk", "cp1251") + "补充：换成国内的镜像源后就好了。\n"
+    assert repair_text_as_read(damaged).text == LETTERS_NOTE + "补充：换成国内的镜像源后就好了。\n"
+
+
+def test_a_legacy_note_read_in_letters_that_dropped_what_it_could_not_map_is_read_back_around_the_gaps():
+    """Real sets 23 and 29: GBK or Big5 through ``iconv -c -f CP1257`` drops the bytes Windows-1257 leaves undefined,
+    A1 among them, the lead byte of Big5's and GBK's full-width punctuation (Big5's ``，`` is A1 41: ``A`` is left). The
+    rest reads back; a pair that lost a byte is a mark or the ASCII letter that was its second byte."""
+    clean = "# 安裝錯誤\n\n您的電腦無法執行這個程式，請確認顯示卡的驅動程式已更新到最新版本。\n\n如果還是不行，請重新安裝。\n"
+    data = clean.encode("big5")
+    damaged = "".join(bytes([b]).decode("cp1257", errors="ignore") for b in data)
+    assert len(damaged.encode("cp1257")) < len(data)
+    result = repair_text_as_read(damaged)
+    assert "big5-as-cp1257" in {fix.kind for fix in result.report.fixes}
+    # Each dropped byte costs its pair, and a dropped second byte the pair after it too (the reading steps out of line).
+    assert character_errors(result.text.split("---\n")[-1], clean) <= 12
+    assert "您的電腦無法執行這個程" in result.text and "如果還是不行" in result.text
+
+
+def test_a_note_read_in_letters_under_another_misreading_is_read_back_once_that_is_undone():
+    """Real set 29: a Big5 note read as Mac Roman and saved as UTF-8, that file read as Windows-1252 again. 符号码's
+    reader undoes the outer reading; the Mac Roman letters under it are then read back as Big5."""
+    clean = "# 疑難排解\n\n應用程式無法開啟時，請到系統設定裡按「仍要打開」，再重新啟動一次。\n"
+    inner = clean.encode("big5").decode("mac_roman")
+    damaged = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in inner.encode("utf-8"))
+    result = repair_text_as_read(damaged)
+    assert result.text.endswith("\n---\n" + clean)  # a title from the heading put before it
+    assert "big5-as-mac-roman" in {fix.kind for fix in result.report.fixes}

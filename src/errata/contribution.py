@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import stat
@@ -291,7 +292,58 @@ def _defined_in(module: str, attribute: str):
 #: Extensions that put other files' text into a page (``--8<--``), by their module (``pymdownx.snippets:SnippetExtension``
 #: is the same one): the check leaves them out, so that settings it was given cannot make it read a file outside the
 #: site; an entry's id is the page's own.
-_FILE_READERS = frozenset({"pymdownx.snippets"})
+_FILE_READERS = frozenset({"pymdownx.snippets", "pymdownx.b64"})  # b64: each ``<img src>`` a path names, read whole (red team 38)
+
+
+#: How deep the files a site's settings ``INHERIT`` from may go, and how many values their aliases may expand to: MkDocs
+#: merges a parent's settings into its child's key by key, down every path, and two files of 2 KB whose aliases nest 40
+#: deep (``l1: &l1 {a: *l0, b: *l0}``…) took 2⁴⁰ steps (red team 38: 23 deep, 19 s).
+_MAX_INHERITED = 8
+_MAX_SETTING_VALUES = 100_000
+
+
+def _site_settings(config: Path, loader: type, depth: int = 0) -> dict:
+    """A site's settings as MkDocs reads them (``INHERIT`` merged in), loaded with ``loader``; ValueError where a file is
+    no regular file (``INHERIT: /dev/stdin`` waited for ever), inherits too deep, or its aliases expand too far.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = Path(tmp, "base.yml").write_text("markdown_extensions: [toc]\\nx: {a: 1, b: 2}\\n", encoding="utf-8")
+    ...     _ = Path(tmp, "mkdocs.yml").write_text("INHERIT: base.yml\\nx: {b: 3}\\n", encoding="utf-8")
+    ...     _site_settings(Path(tmp, "mkdocs.yml"), yaml.SafeLoader)
+    {'markdown_extensions': ['toc'], 'x': {'a': 1, 'b': 3}}
+    """
+    import mergedeep
+
+    if depth > _MAX_INHERITED or not Path(config).is_file():  # is_file: a regular file, not a device nor a pipe
+        raise ValueError(f"{config}: no settings file the check reads")
+    with open(config, encoding="utf-8") as file:
+        settings = yaml.load(file, loader)
+    if settings is None:
+        return {}
+    if not isinstance(settings, dict) or _expanded_size(settings) > _MAX_SETTING_VALUES:
+        raise ValueError(f"{config}: settings the check does not read")
+    if "INHERIT" in settings:
+        parent = os.path.normpath(os.path.join(os.path.dirname(config), str(settings.pop("INHERIT"))))
+        settings = mergedeep.merge(_site_settings(Path(parent), loader, depth + 1), settings)
+    return settings
+
+
+def _expanded_size(value, budget: int = _MAX_SETTING_VALUES) -> int:
+    """How many values a loaded YAML document holds, each alias counted again, up to just over ``budget``.
+
+    >>> _expanded_size({"a": [1, 2], "b": {"c": 3}})
+    6
+    """
+    count, stack = 0, [value]
+    while stack and count <= budget:
+        item = stack.pop()
+        count += 1
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple, set)):
+            stack.extend(item)
+    return count
 
 
 #: The packages whose modules a site's ``mkdocs.yml`` may name as Markdown extensions.
@@ -315,11 +367,10 @@ def site_markdown(config: Path) -> Callable[[str], str] | None:
 
     try:
         # MkDocs' own loader (mkdocs.yml's ``!!python/name`` tags); the errata-check hook of another blog may run
-        # without MkDocs installed, and then has no site Markdown to render with: the build checks the ids.
-        from mkdocs.utils.yaml import yaml_load
-
-        with open(config, encoding="utf-8") as file:
-            settings = yaml_load(file, _site_settings_loader()) or {}
+        # without MkDocs installed, and then has no site Markdown to render with: the build checks the ids. Asked here
+        # each time, not only when the (cached) loader is first built.
+        importlib.import_module("mkdocs.utils.yaml")
+        settings = _site_settings(config, _site_settings_loader())
         names, configs = ["toc", "tables", "fenced_code"], {}
         for item in settings.get("markdown_extensions") or []:
             name, setting = next(iter(item.items())) if isinstance(item, dict) and len(item) == 1 else (item, None)
@@ -327,6 +378,11 @@ def site_markdown(config: Path) -> Callable[[str], str] | None:
                 return None  # Markdown imports what an extension's name says and calls ``module:Callable`` with the settings
             if isinstance(name, str) and name.partition(":")[0] in _FILE_READERS:
                 continue  # it reads files the settings name, anywhere (a root base path; red team 37): no id of an entry's
+            if isinstance(name, str) and isinstance(setting, dict) and isinstance(setting.get("options"), dict):
+                # Material's emoji index reads every ``*.svg`` under the folders ``custom_icons`` names (``/``: the whole
+                # disk), and a page's ``:name:`` reads that file whole (a link to /dev/zero; red team 38). An icon's
+                # shortcode makes its heading's slug uncertain anyway (entries._UNCERTAIN_SLUG): the check needs none.
+                setting = {**setting, "options": {key: value for key, value in setting["options"].items() if key != "custom_icons"}}
             if isinstance(name, str):
                 names += [name] if name not in names else []
                 configs[name] = setting if isinstance(setting, dict) else configs.get(name, {})
@@ -475,7 +531,12 @@ def _check_one(path: Path, allowed_tags, parsed: dict, report: bool = True, docs
     if config is not None and docs_dir is not None and config.is_relative_to(Path(os.path.abspath(docs_dir)).resolve()):
         config = None  # a file of the docs folder given (the site's own may be named mkdocs.yaml): never the site's
     if config is not None and (to_html := site_markdown(config)) is not None:
-        problems.extend(check_entry_anchors(split.body, entries, name, split.body_line, to_html))
+        try:
+            problems.extend(check_entry_anchors(split.body, entries, name, split.body_line, to_html))
+        except Exception as exc:  # noqa: BLE001 - the site's settings name the functions its Markdown calls (a slug maker
+            # named where its slug function belongs): their error ended the whole check in a traceback (red team 38)
+            # Only the error's kind: its words may hold a setting's value, and an ``!ENV`` one is a CI secret.
+            problems.append(Problem(name, 1, "site-config", f"the site's Markdown ({config}) fails on this page ({type(exc).__name__}); the build will fail too"))
     problems.extend(check_path_names(_relative_name(path, docs_dir), name))
     permalink = split.metadata.get("permalink") if split.block else None
     old = split.metadata.get("redirect_from") if split.block else None

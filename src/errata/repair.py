@@ -31,6 +31,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import PurePath
 
+import ftfy
+
 from .errors import EssayError
 from .metadata import (
     DEFAULT_TIMEZONE,
@@ -47,6 +49,7 @@ from .metadata import (
 from .text.config import DEFAULT_CONFIG, RepairConfig
 from .text.encoding import READ_BACK_WHOLE, decode_bytes, substitutes_as_marks
 from .text.mojibake import Finding, Fix, MojibakeReport, repair_mojibake
+from .text.legacy_pages import chinese_characters, read_in_code_page, shows_letters, utf8_lines_undone
 from .text.references import characters_for_escapes, characters_for_references
 from .text.unrecoverable import DROPPED, find_unrecoverable
 
@@ -206,6 +209,23 @@ def _add_decoding(report: RepairReport, decoded, data: bytes, text: str) -> None
     report.changed = text.encode("utf-8") != data
 
 
+def _read_in_letters_under(text: str, fixed: str) -> tuple[str, str] | None:
+    """Two tools: a legacy note read in a code page's letters (Big5 as Mac Roman), saved as UTF-8, then read as
+    Windows-1252 (real set 29). Once the outer reading is undone every byte of the inner one is there: its text and class
+    (:func:`~errata.text.legacy_pages.read_in_code_page`), or None. Undone by the mojibake repair (``fixed``); or, where
+    that left runs whose UTF-8 reads as no Chinese, by reading whole lines of ``text`` as UTF-8 again, or by ftfy (which
+    also reads lines that lost bytes, and may take a pair of the inner letters for one more layer)."""
+    if not shows_letters(fixed):
+        return None  # what the repair left shows no code page's letters: no inner reading (nearly every text)
+    undone = utf8_lines_undone(text)
+    # ftfy's pass over the whole text only where the lines undone show a code page's letters: it costs what the repair of
+    # a lossless class does.
+    candidates = (fixed, undone, ftfy.fix_encoding(text)) if shows_letters(undone) else (fixed, undone)
+    readings = [inner for outer_undone in candidates if (inner := read_in_code_page(outer_undone))]
+    # The one that reads the most: the repair may have undone a title's runs and left a paragraph's.
+    return max(readings, key=lambda inner: chinese_characters(inner[0]), default=None)
+
+
 def repair_text(
     text: str,
     path: str,
@@ -229,6 +249,9 @@ def repair_text(
         fixed, mojibake = readable, MojibakeReport(unrecoverable=find_unrecoverable(lines, read_back=frozenset(range(1, len(lines) + 1))))
     else:
         fixed, mojibake = repair_mojibake(readable, config=options.config, lost_bytes=lost_bytes, crlf_converted=crlf_converted)
+        if mojibake.fixes and (inner := _read_in_letters_under(readable, fixed)) is not None:
+            fixed = inner[0]
+            mojibake.fixes.append(Fix(1, 1, inner[1]))
     mojibake.fixes[:0] = sorted([Fix(line, 1, "html-character-references") for line in referenced] + [Fix(line, 1, "unicode-escapes") for line in escaped], key=lambda fix: fix.line)
     report.mojibake_runs = mojibake.runs_fixed
     report.legacy_runs = mojibake.legacy_runs_fixed

@@ -77,7 +77,7 @@ def big5_read_as_gbk(text: str, model: LanguageModel | None = None) -> str | Non
         len(_ROW_A4_A8.findall(line)) for line, reading in zip(lines, readings) if reading is not None
     ) < MIN_ROW_A4_A8:
         return None
-    return _read_back(lines, readings, model)
+    return read_back_lines(lines, readings, model)
 
 
 def gbk_read_as_big5(text: str, model: LanguageModel | None = None) -> str | None:
@@ -93,13 +93,14 @@ def gbk_read_as_big5(text: str, model: LanguageModel | None = None) -> str | Non
     read = sum(_beyond_ascii(line) for line, reading in zip(lines, readings) if reading is not None)
     if read < MIN_READ_SHARE * _beyond_ascii(text):
         return None
-    return _read_back(lines, readings, model or load_model())
+    return read_back_lines(lines, readings, model or load_model())
 
 
-def _read_back(lines: list[str], readings: list[str | None], model: LanguageModel) -> str | None:
+def read_back_lines(lines: list[str], readings: list[str | None], model: LanguageModel, han_alone: bool = True) -> str | None:
     """The lines read back (``readings``: each line's reading, None where it has none) where they read as far
-    likelier text, their kana and Han characters too; a line whose reading is far less likely stays. None where the
-    document does not read back so."""
+    likelier text, their kana and Han characters too (``han_alone``; a reading of single-byte letters, two for a
+    character, has none to weigh); a line whose reading is far less likely stays. None where the document does not
+    read back so."""
     gain = weight = others_gain = others = 0.0
     scored: list[tuple[float, float] | None] = []
     for line, reading in zip(lines, readings):
@@ -122,7 +123,7 @@ def _read_back(lines: list[str], readings: list[str | None], model: LanguageMode
     # U+E0A0–U+E7C5) read as any Big5 character are likelier than a character the model never saw, and a README in
     # English or Traditional Chinese with a prompt's or a config's icons was "read back" (red team round 34). The
     # kana and Han characters must read back far likelier too: in a real reading they are most of its characters.
-    if not weight or gain / weight < MIN_GAIN or not others or others_gain / others < MIN_GAIN:
+    if not weight or gain / weight < MIN_GAIN or han_alone and (not others or others_gain / others < MIN_GAIN):
         return None
     # A line whose reading is far less likely than the line is a later hand's (UTF-8 written into the file after); a
     # short one may read back no likelier (``- ゅ``, a kana the model finds as likely as 文 alone), and is read.

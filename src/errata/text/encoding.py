@@ -24,6 +24,7 @@ from .big5_as_gbk import BIG5_READ_AS_GBK, GBK_READ_AS_BIG5, big5_read_as_gbk, g
 from .bytemap import BYTE_TO_CHAR, truncated_characters
 from .config import DEFAULT_CONFIG
 from .langmodel import LanguageModel, load_model
+from .legacy_pages import CODE_PAGES, LEGACY, read_in_code_page
 from .plausibility import non_ascii_score, script_of, scripts_beyond_ascii, text_score, with_lost_characters
 
 _BOMS = (
@@ -163,6 +164,9 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> DecodedText:
     if (read_back := gbk_read_as_big5(text)) is not None:
         # And Simplified Chinese in GBK a Traditional system's tool read as Big5: the characters it marked are lost.
         return replace(_finish(read_back, "utf-8", had_bom), read_back=GBK_READ_AS_BIG5)
+    if (read := read_in_code_page(text)) is not None:
+        # GBK or Big5 a Polish, Russian or Greek system's tool read one letter a byte: every byte kept.
+        return replace(_finish(read[0], "utf-8", had_bom), read_back=read[1])
     return _finish(text, "utf-8", had_bom)
 
 
@@ -660,6 +664,11 @@ READ_BACK_SAYS = {
     UTF8_READ_AS_UTF16: "UTF-8 a tool read as UTF-16: two bytes a character",
     BIG5_READ_AS_GBK: "Big5 a tool read as GBK: Traditional Chinese as other characters",
     GBK_READ_AS_BIG5: "GBK a tool read as Big5: Simplified Chinese as other characters, its punctuation as bopomofo",
+    **{
+        f"{kind}-as-{name}": f"{kind.upper() if kind == 'gbk' else 'Big5'} a tool read as {name}: Chinese as that code page's letters"
+        for _, kind in LEGACY
+        for name in CODE_PAGES.values()
+    },
 }
 
 

@@ -1,0 +1,266 @@
+"""GBK or Big5 read through a single-byte code page other than Western Europe's: 拼音码 in other letters.
+
+A note saved as GBK (Notepad's "ANSI" on a Chinese Windows) and opened by a tool on a Polish, Czech, Russian or
+Greek system, or by one that guessed such a code page for it, comes out one letter per byte, as 拼音码 does in
+Windows-1252, only in that code page's letters: 常见问题 (B3 A3 BC FB CE CA CC E2) is ``łŁźűÎĘĚâ`` in ISO-8859-2,
+``іЈјыОКМв`` in Windows-1251. Every byte is still there: writing each line in that code page again and reading it
+as GBK (or Big5) gives the note back. (Windows-1252's own 拼音码, and Windows-1254's, is read run by run with the
+rest of the mojibake: :func:`errata.text.mojibake.read_legacy_run`.)
+
+A document is taken for such a reading only where it holds at least :data:`MIN_OWN_LETTERS` letters of the code
+page that Windows-1252 has not, and its lines, so read back, read as far likelier text than as they stand
+(:func:`errata.text.big5_as_gbk.read_back_lines`, the test the other read-backs use) and as Chinese by themselves
+(:data:`MIN_HAN_LOGP`): the model knows no Polish or Russian, so any reading beats their letters, but written as they
+should be they read as rare characters in no order. A line that is UTF-8 read in such a code page (which ftfy and the
+符号码 reader mend) is left to them. A tool that dropped the bytes it could not map (``iconv -c``) leaves a mark or a
+stray ASCII letter where a pair lost one; the rest reads back.
+
+>>> damaged = "## 常见问题\\n出现这种错误，是因为没有权限。\\n".encode("gbk").decode("iso8859_2")
+>>> damaged.splitlines()[0]
+'## łŁźűÎĘĚâ'
+>>> read_in_code_page(damaged)
+('## 常见问题\\n出现这种错误，是因为没有权限。\\n', 'gbk-as-iso8859-2')
+>>> read_in_code_page("## Zażółć gęślą jaźń\\nPříliš žluťoučký kůň úpěl ďábelské ódy.\\n") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import islice
+
+from .big5_as_gbk import read_back_lines
+from .bytemap import CHAR_TO_BYTE, run_to_bytes
+from .langmodel import LanguageModel, load_model
+from .plausibility import text_logp
+
+#: The code pages a legacy note is read through here, each as its class names it: Central European (Windows, ISO),
+#: Cyrillic (Windows, ISO, KOI8-R, DOS), Greek, Baltic, the DOS Latin pages and the old Macintosh's.
+CODE_PAGES = {
+    "cp1250": "cp1250", "iso8859_2": "iso8859-2", "cp1251": "cp1251", "iso8859_5": "iso8859-5", "koi8_r": "koi8-r",
+    "cp866": "cp866", "cp1253": "cp1253", "iso8859_7": "iso8859-7", "cp1257": "cp1257", "cp437": "cp437",
+    "cp850": "cp850", "mac_roman": "mac-roman",
+}
+#: The legacy encodings the bytes may have been, each with the class's first word.
+LEGACY = (("gbk", "gbk"), ("cp950", "big5"))
+#: How many of a code page's letters that Windows-1252's reading never shows a document needs before its lines are
+#: asked (a quick look before the lines are read; the language model decides).
+MIN_OWN_LETTERS = 2
+
+
+@lru_cache(maxsize=None)
+def _byte_of(codec: str) -> dict[str, int]:
+    """Which byte each character of ``codec`` beyond ASCII stands for; a byte the code page leaves undefined stands
+    for itself as a C1 control (as a reader that keeps what it cannot map keeps it).
+
+    >>> table = _byte_of("iso8859_2")
+    >>> hex(table["ł"]), hex(table["Ł"]), hex(table["\\x85"])
+    ('0xb3', '0xa3', '0x85')
+    """
+    table: dict[str, int] = {}
+    for byte in range(0x80, 0x100):
+        try:
+            ch = bytes([byte]).decode(codec)
+        except UnicodeDecodeError:
+            ch = chr(byte)
+        table.setdefault(ch, byte)
+    return table
+
+
+@lru_cache(maxsize=None)
+def _own_letter(codec: str) -> re.Pattern[str]:
+    """Any character of the code page that a Windows-1252 (or Latin-1, or Windows-1254) reading never shows."""
+    own = sorted(ch for ch in _byte_of(codec) if ch not in CHAR_TO_BYTE)
+    return re.compile("[" + re.escape("".join(own)) + "]")
+
+
+@lru_cache(maxsize=None)
+def _any_own_letter() -> re.Pattern[str]:
+    """A letter of any of :data:`CODE_PAGES` that Windows-1252's reading never shows."""
+    return re.compile("|".join(_own_letter(codec).pattern for codec in CODE_PAGES))
+
+
+def _memo(memo: dict, key, work):
+    """``memo[key]``, worked out by ``work()`` the first time it is asked."""
+    if key not in memo:
+        memo[key] = work()
+    return memo[key]
+
+
+def read_in_code_page(text: str, model: LanguageModel | None = None) -> tuple[str, str] | None:
+    """The text of a document that is GBK or Big5 read through one of :data:`CODE_PAGES` (see the module) and its
+    class (``gbk-as-cp1251``), or None where it is no such document."""
+    found = lines = None
+    utf8: dict[int, bool] = {}  # by line: UTF-8 read in some code page (asked only of lines that read in one)
+    for codec in _pages_shown(text):
+        name = CODE_PAGES[codec]
+        model = model or load_model()
+        lines = lines or text.split("\n")
+        written = [_bytes_in(line, codec) for line in lines]
+        for legacy, kind in LEGACY:
+            # The model knows no Polish or Russian: any Chinese reading of them is likelier than letters it never saw.
+            # So each reading must read as Chinese by itself too, and the document's as Chinese for sure.
+            readings = [
+                reading
+                if (reading := _read_as(data, legacy)) is None
+                or _chinese_logp(reading, model)[0] >= LINE_HAN_LOGP and not _memo(utf8, k, lambda: _utf8_in_a_code_page(lines[k]))
+                else None
+                for k, data in enumerate(written)
+            ]
+            read = read_back_lines(lines, readings, model, han_alone=False)
+            if read is not None and _reads_as_chinese(lines, read.split("\n"), model):
+                # The likeliest reading, where two read back: Windows-1250 and ISO-8859-2 share most letters.
+                score = text_logp(read, model)[0]
+                if found is None or score > found[0]:
+                    found = (score, read, f"{kind}-as-{name}")
+    return None if found is None else (found[1], found[2])
+
+
+#: The mean log-probability per symbol of a reading's runs of Chinese that a document's readings must reach, and how many
+#: symbols they must hold. Dev split, each Sphinx message alone through five code pages (GBK and Big5, 3,865 readings)
+#: against every reading of every message in 36 other languages (10,722): from three symbols the Chinese score -9.5 or
+#: more, the others -9.9 or less (-11.5 or less from six); two symbols overlap (目录 -9.2, a Polish word -7.2), and one
+#: tells nothing. Whole notes read back score -4.8 to -6.1 (the twenty-eighth set of real files among them).
+MIN_HAN_LOGP = -9.6
+MIN_HAN = 3
+#: The bar for one line's reading, lower: a short line's few characters score less surely.
+LINE_HAN_LOGP = -12.0
+#: A reading may hold one mark (a byte the tool dropped) for so many Chinese characters and signs, no more.
+MARKS_PER_CHARACTER = 8
+#: Chinese characters and the punctuation Chinese writes.
+_CHINESE_RUN = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]+")
+
+
+def _chinese_logp(text: str, model: LanguageModel) -> tuple[float, int]:
+    """The mean log-probability per symbol of the text's runs of Chinese, and how many symbols they hold (0.0 and 0
+    for none).
+
+    >>> model = load_model()
+    >>> _chinese_logp("是因为没有权限。ok", model)[0] > -9 > _chinese_logp("鹋遗团挝倥呐遗紫", model)[0]
+    True
+    """
+    total = count = 0
+    for run in _CHINESE_RUN.findall(text):
+        logp, symbols = text_logp(run, model)
+        total, count = total + logp, count + symbols
+    return (total / count if count else 0.0), count
+
+
+def _reads_as_chinese(lines: list[str], read: list[str], model: LanguageModel) -> bool:
+    """Whether the lines a document read back read as Chinese for sure (:data:`MIN_HAN_LOGP`, :data:`MIN_HAN`)."""
+    logp, count = _chinese_logp("\n".join(after for before, after in zip(lines, read) if after != before), model)
+    return count >= MIN_HAN and logp >= MIN_HAN_LOGP
+
+
+def chinese_characters(text: str) -> int:
+    """How many Chinese characters and signs a text holds.
+
+    >>> chinese_characters("安裝 OK，完成")
+    5
+    """
+    return sum(len(run) for run in _CHINESE_RUN.findall(text))
+
+
+def utf8_lines_undone(text: str) -> str:
+    """The text with each line that is UTF-8 read as Windows-1252 (or Latin-1) as a whole read as UTF-8 again: what lies
+    under 符号码, where that is not Chinese (a note in a code page's letters, saved as UTF-8 and read once more).
+
+    >>> utf8_lines_undone("âˆ«\\nplain\\ncafé")
+    '∫\\nplain\\ncafé'
+    """
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if not line.isascii():
+            try:
+                lines[k] = run_to_bytes(line).decode("utf-8")
+            except (UnicodeError, ValueError):
+                continue
+    return "\n".join(lines)
+
+
+def _utf8_in_a_code_page(line: str) -> bool:
+    """Whether the line is UTF-8 read in one of the code pages (or Windows-1252): 符号码, which its readers and ftfy
+    mend. Turkish ``yapÄ±landÄ±rma`` read by a Central European tool is ``yapılandırma``, not GBK read in Baltic letters.
+
+    >>> _utf8_in_a_code_page("yapÄ±landÄ±rma"), _utf8_in_a_code_page("łŁźűÎĘĚâ")
+    (True, False)
+    """
+    for codec in ("cp1252", *CODE_PAGES):
+        data = _bytes_in(line, codec)
+        if data is not None:
+            try:
+                data.decode("utf-8")
+                return True
+            except UnicodeDecodeError:
+                continue
+    return False
+
+
+def shows_letters(text: str) -> bool:
+    """Whether the text shows a code page's letters that Windows-1252's reading never does (a quick look).
+
+    >>> shows_letters("## łŁźűÎĘĚâ"), shows_letters("## 常见问题 café")
+    (True, False)
+    """
+    return any(True for _ in _pages_shown(text))
+
+
+def _pages_shown(text: str):
+    """The code pages of which the text shows :data:`MIN_OWN_LETTERS` letters or more."""
+    # One look for any of them first: most texts show none, and each page's own look is a pass over the text.
+    if text.isascii() or sum(1 for _ in islice(_any_own_letter().finditer(text), MIN_OWN_LETTERS)) < MIN_OWN_LETTERS:
+        return
+    for codec in CODE_PAGES:
+        if sum(1 for _ in islice(_own_letter(codec).finditer(text), MIN_OWN_LETTERS)) >= MIN_OWN_LETTERS:
+            yield codec
+
+
+def _bytes_in(line: str, codec: str) -> bytes | None:
+    """The line written in the code page again, or None where it holds a character the code page has not.
+
+    >>> _bytes_in("łŁ ok", "iso8859_2"), _bytes_in("常见", "iso8859_2")
+    (b'\\xb3\\xa3 ok', None)
+    """
+    if line.isascii():
+        return None
+    table = _byte_of(codec)
+    data = bytearray()
+    for ch in line:
+        if ch < "\x80":
+            data.append(ord(ch))
+        elif (byte := table.get(ch)) is not None:
+            data.append(byte)
+        else:
+            return None
+    return bytes(data)
+
+
+#: A UTF-8 character beyond ASCII. GBK's bytes make one by chance (a lead byte C2–DF before a second byte below C0):
+#: half of a GBK line's bytes stand in one, nine in ten of a UTF-8 line's that lost a byte here and there.
+UTF8_SHARE = 0.8
+_UTF8_CHARACTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _read_as(data: bytes | None, legacy: str) -> str | None:
+    """The bytes read as ``legacy``, or None where they are no such text (or are UTF-8, which they read as at once).
+
+    >>> _read_as("常见".encode("gbk"), "gbk"), _read_as("常见".encode("utf-8"), "gbk")
+    ('常见', None)
+    """
+    if data is None:
+        return None
+    try:
+        data.decode("utf-8")
+        return None  # UTF-8 read in a single-byte code page: 符号码's readers (and ftfy's) mend it
+    except UnicodeDecodeError:
+        pass
+    if sum(len(found) for found in _UTF8_CHARACTER.findall(data)) > UTF8_SHARE * sum(1 for b in data if b >= 0x80):
+        return None  # UTF-8 short of a byte here and there: 符号码 with lost bytes, not this
+    # GB18030: GBK, and its four-byte characters (ï). A byte the tool could not map and dropped (``iconv -c``) leaves
+    # its pair's other byte a mark, or an ASCII letter where that was one (Big5's ``，`` is A1 41: ``A``).
+    reading = data.decode("gb18030" if legacy == "gbk" else legacy, errors="replace")
+    if reading.count("\ufffd") * MARKS_PER_CHARACTER > chinese_characters(reading):
+        return None  # bytes in no order: a word of another language (``Садржај`` read as GBK is 列脏中 and a mark)
+    return reading
+
