@@ -11,6 +11,7 @@ function                     what happened                               lossles
 :func:`utf8_as_cp1252`       符号码: UTF-8 read as Windows-1252           C1 kept
 :func:`utf8_as_latin1`       符号码: UTF-8 read as ISO-8859-1             yes
 :func:`utf8_as_cp1252_twice` the same mistake twice                      C1 kept
+:func:`utf8_as_latin1_c1_stripped` 符号码, C1 controls stripped later      no
 :func:`gbk_as_latin1`        拼音码: GBK/GB18030 read as Latin-1          yes
 :func:`utf8_as_gbk`          古文码 / 问句码: UTF-8 read as GBK           no
 :func:`utf8_as_gb18030`      古文码, GB18030 decoder                      almost
@@ -105,6 +106,17 @@ def utf8_as_latin1(text: str) -> str:
     'â\\x89¥'
     """
     return text.encode("utf-8").decode("latin-1")
+
+
+def utf8_as_latin1_c1_stripped(text: str) -> str:
+    """符号码 (Latin-1) whose C1 controls a later tool stripped (``tr -d '\\200-\\237'``, an XML 1.0 layer, a database
+    that refuses control characters): every continuation byte from 80 to 9F gone, half of them (the twenty-fourth set
+    of real files).
+
+    >>> utf8_as_latin1_c1_stripped("报错")   # E6 8A A5 E9 94 99
+    'æ¥é'
+    """
+    return "".join(ch for ch in utf8_as_latin1(text) if not "\x80" <= ch <= "\x9f")
 
 
 def utf8_as_cp1252_twice(text: str, undefined: str = "keep") -> str:
@@ -671,6 +683,7 @@ CLASSES: dict[str, DamageClass] = {
         DamageClass("cp1252-fffd", "符号码 (cp1252, undefined as U+FFFD)", _text_class(utf8_as_cp1252, undefined="replace"), False),
         DamageClass("cp1252-web", "符号码 through a web page (undefined dropped, no-break space plain, soft hyphen gone)", _text_class(utf8_as_cp1252_through_a_web_page), False),
         DamageClass("latin1", "符号码 (Latin-1)", _text_class(utf8_as_latin1), True),
+        DamageClass("latin1-c1-stripped", "符号码 (Latin-1), its C1 controls stripped later (80–9F gone)", _text_class(utf8_as_latin1_c1_stripped), False),
         DamageClass("cp1252-twice", "符号码 twice (C1 kept)", _text_class(utf8_as_cp1252_twice), True),
         DamageClass(
             "cp1252-twice-web", "符号码 twice, through a web page (C1 controls and soft hyphens gone, no-break space plain)", _text_class(utf8_as_cp1252_twice_through_a_web_page), False

@@ -2329,7 +2329,7 @@ def _recover_lost_bytes(
     # though only beside a drawing lifted in the choice: the document's own counts weigh them elsewhere.
     drawn = {ch: BOX_DRAWING_MAX_LOGP - model.unigram_logp(ch) for ch in intact if is_box_drawing(ch)}
     index = CandidateIndex(model, set(intact) | EMOJI_PARTS, {**drawn, **bonus}, traditional_scoring(intact))
-    free = dropped_by_the_decode(lines, code_page.vanishing)
+    free = dropped_by_the_decode(lines, code_page.vanishing | _c1_stripped(lines))
     free_only = Counter({FREE_ONLY: 1}) if _free_losses_explain(slots, observed, free, model) else None
     _fill_candidates(line_items, lines, index, _loss_tables(observed, free_only, config, free), bonus, config)
     report.bytes_recovered = sum(slot.source.missing for slot in slots)
@@ -3192,6 +3192,25 @@ QUESTIONED = (True, True, "?")
 VANISHED_TABLE = (True, True, VANISHED)
 #: Log-likelihood of a byte a decode could not have lost: next to impossible.
 _IMPOSSIBLE = -30.0
+
+
+#: How many continuation bytes from A0 to BF a document must show, and none from 80 to 9F, before it is taken for a
+#: Latin-1 reading whose C1 controls were stripped (``tr -d '\200-\237'``, a database or XML layer that drops them): in
+#: Chinese UTF-8 about half the continuation bytes are 80–9F, so none among so many is no chance.
+C1_STRIPPED_MIN_SHOWN = 24
+
+
+def _c1_stripped(lines: list[str]) -> frozenset[int]:
+    """Bytes 80–9F where the document is a Latin-1 reading of UTF-8 with its C1 controls stripped: it shows none of
+    them, in any spelling, among :data:`C1_STRIPPED_MIN_SHOWN` continuation bytes A0–BF or more; else none.
+
+    >>> sorted(_c1_stripped(["ä½¿ç¨ "])), len(_c1_stripped(["ä½¿ç¨ä½¿ç¨ä½¿ç¨ä½¿ç¨ä½¿ç¨ä½¿ç¨ä½¿ç¨ä½¿ç¨ä½¿ç¨ä½¿ç¨ä½¿ç¨ä½¿ç¨"]))
+    ([], 32)
+    """
+    shown = Counter(CHAR_TO_BYTE[ch] for line in lines for ch in line if ch in CHAR_TO_BYTE and 0x80 <= CHAR_TO_BYTE[ch] < 0xC0)
+    if any(byte < 0xA0 for byte in shown) or sum(shown.values()) < C1_STRIPPED_MIN_SHOWN:
+        return frozenset()
+    return frozenset(range(0x80, 0xA0))
 
 
 def dropped_by_the_decode(lines: list[str], vanishing: frozenset[int] = ALWAYS_DROPPED) -> frozenset[int]:
