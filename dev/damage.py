@@ -27,6 +27,7 @@ function                     what happened                               lossles
 :func:`kunjinkao`            锟拷码: 口字码 saved as UTF-8, read as GBK    never
 :func:`uninitialised`        烫烫烫 / 屯屯屯: memory printed as GBK        not text
 :func:`save_as`              a whole file in GB18030, Big5, UTF-16, …    yes
+:func:`round_trip_through`   UTF-8 through code page 936 and back (``?``) no
 :func:`mix_utf8_gbk_lines`   a file whose lines are part UTF-8, part GBK yes
 :func:`lost_bytes`           continuation bytes lost, then 符号码          no
 :func:`utf8_with_lost_bytes` continuation bytes lost, read as UTF-8      no
@@ -544,6 +545,17 @@ def uninitialised(characters: int, fill: int = 0xCC) -> str:
     return bytes([fill] * (2 * characters)).decode("gbk")
 
 
+def round_trip_through(text: str, codec: str = "cp936") -> bytes:
+    """UTF-8 bytes read in a legacy code page with replacement and written back in it (Excel opening a UTF-8 CSV as
+    code page 936 and saving it; a script's ``decode("cp950", "replace")`` then ``encode``): every pair the code page
+    maps comes back as it was, every byte it could not read is a ``?`` (the thirtieth set of real files).
+
+    >>> round_trip_through("环境。")   # E7 8E AF E5 A2 83 E3 80 82: 8E AF, and E3's 80 82 are no pairs code page 936 maps
+    b'\\xe7\\x8e?\\xe5\\xa2\\x83\\xe3??'
+    """
+    return text.encode("utf-8").decode(codec, "replace").encode(codec, "replace")
+
+
 def save_as(text: str, codec: str) -> bytes:
     """A whole file saved in a legacy encoding (``gb18030``, ``big5``, ``utf-16``, ``shift_jis``).
 
@@ -744,6 +756,7 @@ CLASSES: dict[str, DamageClass] = {
         DamageClass("file-big5", "whole file in Big5", lambda t, rng: save_as(t, "big5"), True, "zh_TW", "big5"),
         DamageClass("file-utf16", "whole file in UTF-16", lambda t, rng: save_as(t, "utf-16"), True),
         DamageClass("file-shift-jis", "whole file in Shift-JIS", lambda t, rng: save_as(t, "shift_jis"), True, "ja", "shift_jis"),
+        DamageClass("file-cp936-round-trip", "a UTF-8 file through code page 936 and back (Excel): ? for bytes it could not read", lambda t, rng: round_trip_through(t), False),
         DamageClass("mixed-utf8-gbk", "lines part UTF-8, part GBK", lambda t, rng: mix_utf8_gbk_lines(t, rng), True),
         DamageClass("gbk-as-utf8", "口字码 (GBK read as UTF-8)", _text_class(gbk_as_utf8), False, recoverable=False),
         DamageClass("gbk-as-utf8-ignore", "口字码, silent (GBK read as UTF-8, bytes that do not read dropped)", _text_class(gbk_as_utf8_ignoring), False, recoverable=False),

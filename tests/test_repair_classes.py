@@ -1782,3 +1782,30 @@ def test_a_latin1_reading_whose_c1_controls_were_stripped_takes_its_lost_bytes_f
     damaged = "".join(ch for ch in clean.encode("utf-8").decode("latin-1") if not "\x80" <= ch <= "\x9f")
     body = repair_text_as_read(damaged).text.split("---\n")[-1]
     assert character_errors(body, clean) <= 32
+
+
+def test_a_utf8_note_through_code_page_936_and_back_is_read_with_its_marks_not_refused():
+    """Real set 30: Excel opened a UTF-8 note as code page 936 and saved it so. Every pair 936 maps came back as it was;
+    every byte it could not read is a ``?``, after a character (环 ``E7 8E AF`` as ``E7 8E ?``) or inside one (要
+    ``E8 A6 81`` as ``E8 ? 81``). A mark inside a character left continuation bytes with no lead byte before them, and
+    8 of 40 such files (dev split) were refused as "not a text file"; the marks after one stayed beside the character
+    the recovery chose (``故障排查?``). Now each mark stands for its byte."""
+    clean = "# 故障排查\n\n- 环境：生产 / 测试 / 本地。\n- 请把摘要写在前面，静态方法用的选项不对。\n"
+    damaged = clean.encode("utf-8").decode("cp936", "replace").encode("cp936", "replace")
+    assert b"\xe8?\x81" in damaged and b"\xe7\x8e?" in damaged
+    result = repair_bytes(damaged, "excel.md")
+    body = result.text.split("---\n")[-1]
+    # A character that lost two bytes (对, ``E5 ? ?``) may stay a mark, reported: never a guess the model is unsure of.
+    assert len(body) == len(clean) and all(a == b or a == "\ufffd" for a, b in zip(body, clean))
+    assert body.count("\ufffd") <= 1 and len(result.report.unrecoverable) == body.count("\ufffd")
+    assert "lost-bytes" in {fix.kind for fix in result.report.fixes}
+
+
+def test_an_author_s_question_mark_after_a_character_short_of_a_byte_stays():
+    """Where nothing shows a tool that marked lost bytes, a ``?`` after a character that lost one is the author's."""
+    clean = "这家酒店的早餐还不错吗?我觉得一般。房间很干净，服务也很好，下次还会来住。\n"
+    data = clean.encode("utf-8")
+    at = data.index("吗".encode())
+    damaged = data[: at + 2] + data[at + 3 :]  # 吗 short of its last byte, then the author's ?
+    text = repair_bytes(damaged, "review.md").text
+    assert text.endswith("?我觉得一般。房间很干净，服务也很好，下次还会来住。\n")

@@ -350,6 +350,39 @@ def loss_patterns(cont: bytes, kept: bytes) -> list[tuple[int, ...]]:
     return out
 
 
+def marked_characters(units: list[int | str]) -> list[Piece] | None:
+    """Characters that lost continuation bytes, some of them marked where they were (``units``: byte values, and ``?``
+    or U+FFFD for a byte a tool could not read and marked); None if they are anything else. A round trip through a
+    legacy code page marks a byte inside a character as often as at its end: 要 ``E8 A6 81`` came back ``E8 ? 81``.
+
+    >>> [(hex(p.lead), p.tail.hex(), p.missing, p.gap, p.gap_at) for p in marked_characters([0xE8, "?", 0x81, 0xE4, 0xB8])]
+    [('0xe8', '81', 1, True, 0), ('0xe4', 'b8', 1, False, -1)]
+    >>> marked_characters(["?", 0x81]), marked_characters([0xE8, "?", "?", "?"])   # no lead byte; more marks than bytes owed
+    (None, None)
+    """
+    pieces: list[Piece] = []
+    i = 0
+    while i < len(units):
+        lead = units[i]
+        size = utf8_length(lead) if isinstance(lead, int) else 0
+        if size < 2:
+            return None
+        tail, marks, gap_at, j = bytearray(), "", -1, i + 1
+        while j < len(units) and j - i < size and (isinstance(units[j], str) or is_continuation(units[j])):
+            if isinstance(units[j], str):
+                gap_at = len(tail) if gap_at < 0 else gap_at
+                marks += units[j]
+            else:
+                tail.append(units[j])
+            j += 1
+        missing = size - 1 - len(tail)
+        if missing < 1:
+            return None  # whole: no character that lost a byte
+        pieces.append(Piece(lead, bytes(tail), missing, cp1252=False, gap=bool(marks), gap_at=gap_at, question="?" in marks))
+        i = j
+    return pieces
+
+
 def truncated_characters(data: bytes) -> list[Piece] | None:
     """Bytes a UTF-8 decoder rejected, as characters that each lost continuation bytes; None if they are anything else.
 

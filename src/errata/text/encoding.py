@@ -21,7 +21,7 @@ from charset_normalizer import from_bytes
 
 from ..errors import EssayError
 from .big5_as_gbk import BIG5_READ_AS_GBK, GBK_READ_AS_BIG5, big5_read_as_gbk, gbk_read_as_big5
-from .bytemap import BYTE_TO_CHAR, truncated_characters
+from .bytemap import BYTE_TO_CHAR, is_continuation, marked_characters, truncated_characters, utf8_length
 from .config import DEFAULT_CONFIG
 from .langmodel import LanguageModel, load_model
 from .legacy_pages import CODE_PAGES, LEGACY, read_in_code_page
@@ -182,6 +182,18 @@ def _finish(text: str, encoding: str, had_bom: bool, legacy_lines: tuple[int, ..
 
 #: What ``errors="surrogateescape"`` makes of the bytes a UTF-8 decode rejects: one lone surrogate each.
 _ESCAPED = re.compile("[\udc80-\udcff]+")
+#: Such a stretch, with the marks (``?``, U+FFFD) a tool wrote inside a character for the bytes it could not read: a
+#: mark, then continuation bytes that no lead byte is before (要 ``E8 A6 81`` through code page 936 and back: ``E8 ? 81``).
+_MARKED = re.compile("[\udc80-\udcff]+(?:[?\ufffd]+[\udc80-\udcbf]+)*")
+
+
+def _units(stretch: str) -> list[int | str]:
+    """The bytes of a :data:`_MARKED` stretch, and its marks as they stand.
+
+    >>> _units("\\udce8?\\udc81")
+    [232, '?', 129]
+    """
+    return [ch if ch in "?\ufffd" else ord(ch) - 0xDC00 for ch in stretch]
 
 
 def _escaped_bytes(stretch: str) -> bytes:
@@ -203,11 +215,31 @@ def _show_lost_bytes(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
     """
     if not _ESCAPED.search(text):
         return text, ()
-    found = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        found.extend((number, m.start(), m.end()) for m in _ESCAPED.finditer(line))
+    stretches = [(number, m, _marks_after(m.group(), line, m.end())) for number, line in enumerate(text.split("\n"), start=1) for m in _MARKED.finditer(line)]
+    # A ``?`` after a character short of bytes is the author's as often (``是吗?``), unless the document shows a tool
+    # that marked what it could not read: a mark inside a character somewhere, or one after most such characters.
+    marked = any(set(m.group()) & set("?\ufffd") for _, m, _ in stretches) or 2 * sum(1 for *_, after in stretches if after) > len(stretches) >= 2
+    found = [(number, m.start(), m.end() + (after if marked else 0)) for number, m, after in stretches]
     shown = _ESCAPED.sub(lambda m: "".join(BYTE_TO_CHAR[b] for b in _escaped_bytes(m.group())), text)
     return shown, tuple(found)
+
+
+def _marks_after(stretch: str, line: str, end: int) -> int:
+    """How many of the ``?`` or U+FFFD right after a stretch of rejected bytes stand for the bytes its last character
+    lacks: a tool that could not read them wrote a mark for each and kept the rest (Excel's, or a script's, round trip
+    through code page 936 or 950: 环 ``E7 8E AF`` as ``E7 8E ?``). At most as many as it lacks; any after are the author's.
+
+    >>> _marks_after("\\udce7\\udc8e", "\\udce7\\udc8e?境", 2), _marks_after("\\udce3", "\\udce3???", 1), _marks_after("\\udce7\\udc8e\\udcaf", "x?", 1)
+    (1, 2, 0)
+    """
+    units = _units(stretch)
+    if not marked_characters(units):
+        return 0
+    # What the last character lacks beyond the marks already inside it.
+    last = max(k for k, unit in enumerate(units) if isinstance(unit, int) and not is_continuation(unit))
+    owed = utf8_length(units[last]) - (len(units) - last)
+    marks = len(line[end : end + owed]) - len(line[end : end + owed].lstrip("?\ufffd"))
+    return marks
 
 
 #: The reading :class:`DecodedText` names for UTF-16 text read as UTF-8 and saved so (:func:`utf16_read_as_utf8`).
@@ -516,12 +548,12 @@ def _utf8_with_lost_bytes(line: bytes, model: LanguageModel, utf8_file: bool = F
     (True, True)
     """
     text = line.decode("utf-8", errors="surrogateescape")
-    stretches = _ESCAPED.findall(text)
-    pieces = [truncated_characters(_escaped_bytes(stretch)) for stretch in stretches]
+    stretches = _MARKED.findall(text)
+    pieces = [marked_characters(_units(stretch)) for stretch in stretches]
     if not stretches or any(found is None for found in pieces):
         return None
     broken = [piece for found in pieces for piece in found]  # type: ignore[union-attr]
-    valid = _ESCAPED.sub("", text)
+    valid = _MARKED.sub("", text)
     whole = sum(not ch.isascii() for ch in valid)
     if sum(not piece.tail for piece in broken) > _MAX_BARE_LEAD_SHARE * (len(broken) + whole):
         return None

@@ -66,13 +66,13 @@ from .bytemap import (
     LEGACY_RUN,
     VANISHED,
     Piece,
+    marked_characters,
     run_to_bytes,
     sloppy,
     split_gapped_run,
     is_continuation,
     loss_patterns,
     no_gbk_pair,
-    truncated_characters,
     utf8_length,
 )
 from .codepages import FTFY_LINE, WINDOWS_1252, CodePage, spelt_as_cp1252
@@ -1835,7 +1835,9 @@ def known_damage(lines: list[str], lost_bytes: tuple[tuple[int, int, int], ...])
     known: list[list[DecodedRun]] = [[] for _ in lines]
     for number, start, end in lost_bytes:
         span = lines[number - 1][start:end] if 0 < number <= len(lines) else ""
-        pieces = truncated_characters(run_to_bytes(span)) if BYTE_RUN.fullmatch(span) else None
+        # With the marks a tool wrote for lost bytes, inside a character or after it (``E7 8E ?`` for 环): those were seen.
+        units = [ch if ch in GAP_MARKS else CHAR_TO_BYTE.get(ch, -1) for ch in span]
+        pieces = marked_characters(units) if span and -1 not in units else None
         if pieces:
             known[number - 1].append(DecodedRun(start, end, list(pieces), 0, LOST_BYTES))
     return known
