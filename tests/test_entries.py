@@ -1629,3 +1629,33 @@ def test_a_heading_with_a_command_in_code_and_blanks_after_the_word_for_an_error
 
     assert _error_as_heading('Q: `pnpm install` 报错 "Unsupported engine"') == "Unsupported engine"
     assert grows_linearly(lambda n: _error_as_heading("`x` 报错" + " " * n + "y"), 20_000)
+
+
+def test_an_faq_heading_that_says_it_failed_over_a_block_of_what_the_program_printed_is_an_entry():
+    """Lookup round 18: go-zero's FAQ is ``## Windows上报错``, then at once a text block of what goctl printed, then the
+    fix in a sentence. A heading that says an error happened, with a block of output right under it, shows that error,
+    though nothing in it names one; not a shell's block (the commands run), nor a command at its top."""
+    faq = textwrap.dedent(
+        """\
+        ## Windows上报错
+        ```text
+        A required privilege is not held by the client.
+        ```
+        解决方法："以管理员身份运行" goctl 即可。
+
+        ## 安装报错
+        ```bash
+        go get -u github.com/zeromicro/go-zero
+        ```
+        解决方法：换一个代理。
+
+        ## 启动失败
+        ```
+        go get github.com/x/y@latest
+        ```
+        解决方法：升级 Go。
+        """
+    )
+    entries = find_entries(faq)
+    assert [e.message for e in entries] == ["A required privilege is not held by the client."]
+    assert "以管理员身份运行" in entries[0].sections.get("solution", "")

@@ -173,9 +173,17 @@ def section_key(label: str) -> str | None:
 
     >>> section_key("推测原因 1"), section_key("解决方案 1-1"), section_key("原因解析"), section_key("错误日志")
     ('analysis', 'solution', 'analysis', 'details')
+
+    So does a label numbered in its heading, or glossed in English (a STAR report's ``A · 解决方案（Action）``):
+
+    >>> section_key("4. 解决方案"), section_key("三、原因分析"), section_key("A · 解决方案（Action）"), section_key("(2) 解决办法")
+    ('solution', 'analysis', 'solution', 'solution')
+    >>> section_key("4. 安装"), section_key("S · 背景（Situation）")
+    (None, None)
     """
     text = _label_text(label)
-    for candidate in dict.fromkeys((text, _NUMBER_AFTER_A_LABEL.sub("", text))):
+    bare = _ENGLISH_GLOSS.sub("", _ENUMERATOR.sub("", text, count=1))
+    for candidate in dict.fromkeys((text, _NUMBER_AFTER_A_LABEL.sub("", text), bare)):
         for key, names in SECTION_LABELS.items():
             if candidate in names:
                 return key
@@ -184,6 +192,13 @@ def section_key(label: str) -> str | None:
     return None
 
 
+#: What numbers a label in its heading: ``4. ``, ``三、``, ``(2) ``, ``第3步：``, a STAR report's ``A · ``.
+_ENUMERATOR = re.compile(
+    r"(?:(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}|[a-z])(?:[.、．)）]|\s*[·•]\s*)\s*|[（(](?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*"
+    r"|(?:step\s*[0-9]{1,2}|第[0-9一二三四五六七八九十]{1,3}步)\s*[.:：、]?\s*)"
+)
+#: An English gloss after a label: ``解决方案（Action）``, ``原因 (Root cause)``.
+_ENGLISH_GLOSS = re.compile(r"\s*[（(][a-z][a-z /&-]{0,30}[)）]$")
 #: A number after a label's words: ``推测原因 1``, ``解决方案 1-1``, ``方法二``.
 _NUMBER_AFTER_A_LABEL = re.compile(r"(?<=[\u4e00-\u9fff])[ ]?(?:[0-9]{1,2}(?:[-.][0-9]{1,2})?|[一二三四五六七八九])$")
 
@@ -1821,7 +1836,8 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
     """
     # ``编译问题``: the block must still show an error. A heading that is the error's own words (``### 3. No ExecutorFactory
     # found to execute the application``) says it as surely, where the error the block shows holds them.
-    says_so = names_an_error(heading) or "问题" in heading
+    says_an_error = names_an_error(heading)
+    says_so = says_an_error or "问题" in heading
     words = None if says_so else _english_words_of(heading)
 
     def under_this_heading(message: str) -> bool:
@@ -1836,6 +1852,7 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
     only_the_word = _NUMBER_AFTER_A_LABEL.sub("", _label_text(heading)) in _THE_WORD_FOR_AN_ERROR
     introduced = False
     appeared = False  # the last line said an error appeared (``运行命令出现``): a quote right after it is the error
+    right_under = True  # nothing but blank lines yet between the heading and the line read
     while k < stop:
         line = lines[k]
         # Any heading ends the block, a first-level one too: a page of ``# 报错`` over ``报错信息：`` lines each looked
@@ -1861,6 +1878,7 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
         if line.strip():
             appeared = _SAYS_IT_APPEARED.search(line) is not None  # blank lines between keep what it said
         if FENCE.match(line) and (roles is None or roles[k] == FENCED):
+            right_under = right_under and not any(text.strip() for text in lines[at + 1 : k])
             end = next((j for j in range(k + 1, len(lines)) if _closes_fence(line, lines[j])), len(lines))
             # An exception's line only: a tool's last ``fatal:`` or ``error:`` line is as often what follows the
             # error (``fatal: Could not read from remote repository.`` after any of git's, ``make: *** Error 1``).
@@ -1877,13 +1895,43 @@ def _error_in_code_under_heading(lines: list[str], at: int, heading: str, labell
             opening = cmake or (None if labelled_details or (message and exception_type(message)) else _error_it_opens_with(shown))
             if opening:
                 message = opening
-            elif only_the_word and not message:
+            elif (only_the_word or right_under and says_an_error and _shows_output(line)) and not message:
+                # ``## Windows上报错`` and right under it a block of what the program printed, no command before it:
+                # ``A required privilege is not held by the client.`` (lookup round 18: go-zero's FAQ).
                 message = opening = _first_statement(shown)
+                # Not a command, nor a tool's line the rules above passed over (``collect2: error: ld returned 1 exit
+                # status`` follows every link failure): a sentence the program printed.
+                if message and right_under and not only_the_word and (_COMMAND_FIRST.match(message) or _follows_the_error(message) or _TOOL_S_LEVEL.match(message)):
+                    message = opening = None
             if message and (exception_type(message) or labelled_details or opening) and len(message.split()) >= 2:
                 return message if under_this_heading(message) else None
             k = end  # a block of the commands run: the error may be in the next one
         k += 1
     return None
+
+
+#: The languages a fence of a program's output is given: none, or plain text or a log (not a shell's, which holds the
+#: commands run, nor a language's, which holds code).
+_OUTPUT_LANGUAGES = frozenset({"", "text", "txt", "plain", "plaintext", "log", "output", "err", "error"})
+#: A statement that is a command run, not what it printed (``go get github.com/x``, ``npm install x``).
+_COMMAND_FIRST = re.compile(
+    r"(?:sudo |\$ )?(?:go|npm|npx|yarn|pnpm|pip3?|python3?|node|git|docker|kubectl|make|cargo|rustc|gcc|g\+\+|java|javac|mvn|"
+    r"gradle|curl|wget|apt(?:-get)?|yum|dnf|brew|cd|ls|cat|echo|export|conda|protoc|helm|terraform|dotnet|composer|php)\s"
+)
+
+
+#: A tool's diagnostic, its level after its name (``collect2: error: ld returned 1 exit status``): where the error-line rules
+#: did not take it, it is no error of its own (a linker driver's summary after the real one).
+_TOOL_S_LEVEL = re.compile(r"[\w.+-]+:\s*(?:error|fatal|warning|note)\b", re.IGNORECASE)
+
+
+def _shows_output(fence: str) -> bool:
+    """Whether a fence opens a block of a program's output by its language (:data:`_OUTPUT_LANGUAGES`).
+
+    >>> _shows_output("```text"), _shows_output("```"), _shows_output("```bash"), _shows_output("~~~ log")
+    (True, True, False, True)
+    """
+    return fence.strip().lstrip("`~").strip().lower() in _OUTPUT_LANGUAGES
 
 
 def _labelled_block_error(shown: str) -> str | None:

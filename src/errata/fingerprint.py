@@ -298,7 +298,7 @@ _ENGLISH_ERROR_WORDS = (
     r"error|exception|fail|cannot|can't|could ?n[o']t|unable|not found|no such|no module|denied|invalid|illegal|fatal|"
     r"refused|timed? ?out|out of memory|abort|traceback|warn|segmentation fault|core dumped|killed|not supported|unrecogni[sz]ed|"
     r"unsupported|mismatch|expected|undefined|unknown|missing|does ?n[o']t exist|deprecated|conflict|err!|"
-    r"panic|insufficient|n[o']t match|emerg"
+    r"panic|insufficient|n[o']t match|emerg|already (?:exists|in use)|not (?:allowed|permitted)|forbidden|unauthori[sz]ed"
 )
 #: What a word may stand after: no ASCII letter, digit or dot (Chinese may: ``编译error``), or a lower-case
 #: letter when the word starts a camel-case part (``BuildFailure``); and before: no underscore, call, file
@@ -338,6 +338,8 @@ def names_an_error(message: str) -> bool:
     [True, True, True, True]
     >>> [names_an_error(m) for m in ("panic: assignment to entry in nil map", "CUDA driver version is insufficient", "This download does NOT match", "nginx: [emerg] bind() failed", "[Vue warn]: Failed to resolve component")]
     [True, True, True, True, True]
+    >>> [names_an_error(m) for m in ("table studies already exists", "401 Unauthorized", "Operation not permitted", "403 Forbidden")]
+    [True, True, True, True]
 
     Messages of the zh_CN locale too (coreutils, bash, the kernel's OOM killer through the shell):
 
