@@ -718,3 +718,41 @@ def test_a_site_s_settings_make_the_check_read_no_file_through_emoji_or_b64(tmp_
         assert [p.rule for p in problems if p.rule == "site-config"] == ["site-config"], problems
     finally:
         site_markdown.cache_clear()
+
+
+def test_a_site_s_settings_whose_merge_keys_chain_never_hang_the_check(tmp_path):
+    """Red team round 39: YAML's merge keys copy a mapping's pairs into the next while the file loads (``m2: &m2 {<<:
+    *m1, k2: 1}`` …), so a chain of them costs the square of its length before the check counts a value: 4,000 lines
+    (143 KB) took 30 s and 340 MB, 8,000 two minutes. The loader gives up at the check's budget of values."""
+    lines = ["site_name: x", "m0: &m0 {k0: 1}"] + [f"m{i}: &m{i} {{<<: *m{i - 1}, k{i}: 1}}" for i in range(1, 8000)]
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert not _hangs(f"from pathlib import Path\nfrom errata.contribution import site_markdown\nassert site_markdown(Path({str(config)!r})) is None\n")
+    config.write_text("base: &base {permalink: true}\nmarkdown_extensions:\n  - toc:\n      <<: *base\n      toc_depth: 3\n", encoding="utf-8")
+    from errata.contribution import site_markdown
+
+    site_markdown.cache_clear()
+    try:
+        assert 'class="headerlink"' in site_markdown(config)("## 标题\n")
+    finally:
+        site_markdown.cache_clear()
+
+
+def test_a_site_s_settings_are_read_once_each_and_at_most_so_long(tmp_path):
+    """Red team round 39: a settings file that ``INHERIT``s itself was parsed nine times before the depth limit (200 KB:
+    21 s); MkDocs never ends on it. A file of the chain read again, or the chain's files longer than the check reads
+    together, are settings the check does not read."""
+    from errata.contribution import _MAX_SETTING_CHARACTERS, _site_settings
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("INHERIT: ./sub/../mkdocs.yml\nsite_name: x\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    with pytest.raises(ValueError, match="themselves"):
+        _site_settings(config, yaml.SafeLoader)
+    half = "x: '" + "a" * (_MAX_SETTING_CHARACTERS // 2) + "'\n"
+    (tmp_path / "base.yml").write_text(half, encoding="utf-8")
+    config.write_text("INHERIT: base.yml\n" + half, encoding="utf-8")
+    with pytest.raises(ValueError, match="too long"):
+        _site_settings(config, yaml.SafeLoader)
+    config.write_text("INHERIT: base.yml\nsite_name: x\n", encoding="utf-8")
+    assert _site_settings(config, yaml.SafeLoader)["site_name"] == "x"

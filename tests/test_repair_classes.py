@@ -11,6 +11,7 @@ import pytest
 from dev.damage import character_errors, utf8_as_cp932_by_windows, utf8_as_cp936, utf8_as_gbk, utf8_as_gbk_by_dotnet
 from errata.repair import FrontMatterError, repair_bytes, repair_text
 from errata.text.mojibake import repair_mojibake
+from errata.text.legacy_pages import CODE_PAGES, LEGACY, read_in_code_page
 
 ESSAY = "---\ntitle: 开发环境报错汇总\ntags:\n- 显存\n---\n# 开发环境\n\n显存不够，训练报错。请把批大小减半后重试。\n"
 
@@ -1809,3 +1810,52 @@ def test_an_author_s_question_mark_after_a_character_short_of_a_byte_stays():
     damaged = data[: at + 2] + data[at + 3 :]  # 吗 short of its last byte, then the author's ?
     text = repair_bytes(damaged, "review.md").text
     assert text.endswith("?我觉得一般。房间很干净，服务也很好，下次还会来住。\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A Polish README on GitHub: ``ó`` (F3 in Windows-1250) then ``w`` is GBK's 體, so every ``-ów`` was one.
+        "# Aplikacja wspomagająca inwestycje giełdowe\n\n## Funkcje\n\n- Przegląd portfela inwestycyjnego\n"
+        "- Wykresy kursów i portfela\n- Generowanie raportów inwestycyjnych\n- Historia raportów\n"
+        "- Eksport transakcji, danych i raportów\n\n## Instalacja\n\n1. Rozpakuj projekt.\n",
+        # Debian's iso_3166 catalogue in Croatian: ``ža`` is Big5's 靠 in ISO-8859-2 letters, ``Država`` read as ``Dr靠va``.
+        "# Nezavisna Država Papua Nova Gvineja\n\nBritanski Djevičanski Otoci Azerbajdžan Republika Džibuti\n\n"
+        "Država Izrael Srednjoafrička Republika Bangladeš\n\nBolivija, Plurinacionalna država Država Kuvajt Republika Tadžikistan\n\n"
+        "Američki Djevičanski Otoci Savezna Republika Njemačka\n",
+        # glibc's catalogues: one word in capitals read as three common characters, the rest of the page left.
+        "# ЗАПИСЬ\n\nневерное название месяца\n",
+        "# Неправилен аргумент на заявка\n\nФОРМАТ\n",
+        # GNU tar's in Polish: one ``ów`` in a page of Polish.
+        "# Nie można przemianować %s na %s\n\nCzytanie nazw plików z PLIKU Słowo kluczowe %s jest nieznane albo jeszcze "
+        "nie zaimplementowane\n\n%s: błędna specyfikacja ograniczenia czasu ustawianie czasu modyfikacji dodanych plików z "
+        "DATA_ALBO_PLIK BLOKI x 512 bajtów na rekord\n",
+    ],
+)
+def test_real_pages_in_other_languages_are_not_read_back_as_chinese_in_letters(text):
+    """Red team 39: 39 of 18,392 pages made of Debian's message catalogues in 22 languages, and a Polish README of four,
+    were "read back" as GBK or Big5 in a code page's letters: single characters inside Latin words (``kurs體``,
+    ``Dr靠va``) or one word in capitals (``ЗАПИСЬ`` as 抢先衍) beside a page of that language left as it was. A note's
+    reading is phrases of Chinese, and leaves no page of letters it could have read. Their UTF-8 read as Windows-1252,
+    undone by the mojibake repair, is read no further either."""
+    assert repair_text_as_read(text).text.endswith(text)
+    assert read_in_code_page(text) is None
+    damaged = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in text.encode("utf-8"))
+    in_letters = {f"{kind}-as-{name}" for _, kind in LEGACY for name in CODE_PAGES.values()}
+    assert not in_letters & {fix.kind for fix in repair_text_as_read(damaged).report.fixes}
+
+
+@pytest.mark.parametrize("page", ["cp1253", "iso8859_7", "cp1257"])
+def test_a_legacy_note_read_in_letters_with_replacement_marks_is_read_back_around_them(page):
+    """Red team 39: Java's ``new String(bytes, "windows-1253")`` and Python's ``errors="replace"`` mark each byte the
+    page leaves undefined with U+FFFD, where ``iconv -c`` drops it. Greek's D2 is GBK's lead byte of 一, 也, 要, 业:
+    every line holding one stayed in Greek letters (GBK notes through Windows-1253 read back 53% of their Chinese). The
+    mark is a lost byte, as a dropped one is; the rest of the line reads back."""
+    clean = "# 安装错误\n\n这是一个常见的问题，重新安装一下就好了。\n\n如果还是不行，请检查显卡驱动。\n"
+    damaged = clean.encode("gbk").decode(page, errors="replace")
+    assert "\ufffd" in damaged
+    result = repair_text_as_read(damaged)
+    assert f"gbk-as-{page.replace('_', '-')}" in {fix.kind for fix in result.report.fixes}
+    # Each lost byte costs its own character only (a pair whose first byte was lost is one mark, not two misread).
+    lost = "".join("\ufffd" if "\ufffd" in ch.encode("gbk").decode(page, errors="replace") else ch for ch in clean)
+    assert result.text.endswith("\n---\n" + lost) and lost.count("\ufffd") == 2

@@ -300,11 +300,16 @@ _FILE_READERS = frozenset({"pymdownx.snippets", "pymdownx.b64"})  # b64: each ``
 #: deep (``l1: &l1 {a: *l0, b: *l0}``…) took 2⁴⁰ steps (red team 38: 23 deep, 19 s).
 _MAX_INHERITED = 8
 _MAX_SETTING_VALUES = 100_000
+#: How many characters the files a site's settings inherit from may hold together: each is parsed in pure Python (a file
+#: that inherits itself was parsed nine times: 200 KB, 21 s; red team 39); a site's settings are a few kilobytes.
+_MAX_SETTING_CHARACTERS = 1_000_000
 
 
-def _site_settings(config: Path, loader: type, depth: int = 0) -> dict:
+def _site_settings(config: Path, loader: type, depth: int = 0, read: list[tuple[Path, int]] | None = None) -> dict:
     """A site's settings as MkDocs reads them (``INHERIT`` merged in), loaded with ``loader``; ValueError where a file is
-    no regular file (``INHERIT: /dev/stdin`` waited for ever), inherits too deep, or its aliases expand too far.
+    no regular file (``INHERIT: /dev/stdin`` waited for ever), inherits too deep or from itself, the files hold more than
+    :data:`_MAX_SETTING_CHARACTERS` together, or their aliases expand (or merge keys copy) too far. ``read``: the files
+    of the chain read so far, and how many characters each held.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -317,16 +322,48 @@ def _site_settings(config: Path, loader: type, depth: int = 0) -> dict:
 
     if depth > _MAX_INHERITED or not Path(config).is_file():  # is_file: a regular file, not a device nor a pipe
         raise ValueError(f"{config}: no settings file the check reads")
+    read = [] if read is None else read
+    here = Path(config).resolve()
+    if any(here == path for path, _ in read):  # MkDocs would never end either (red team 39: a file inheriting itself)
+        raise ValueError(f"{config}: settings that inherit from themselves")
+    left = _MAX_SETTING_CHARACTERS - sum(size for _, size in read)
     with open(config, encoding="utf-8") as file:
-        settings = yaml.load(file, loader)
+        text = file.read(left + 1)  # each file is parsed in pure Python (200 KB: 2 s), the chain's together at most so much
+    if len(text) > left:
+        raise ValueError(f"{config}: settings too long for the check")
+    read.append((here, len(text)))
+    settings = yaml.load(text, _merging_at_most(loader))
     if settings is None:
         return {}
     if not isinstance(settings, dict) or _expanded_size(settings) > _MAX_SETTING_VALUES:
         raise ValueError(f"{config}: settings the check does not read")
     if "INHERIT" in settings:
         parent = os.path.normpath(os.path.join(os.path.dirname(config), str(settings.pop("INHERIT"))))
-        settings = mergedeep.merge(_site_settings(Path(parent), loader, depth + 1), settings)
+        settings = mergedeep.merge(_site_settings(Path(parent), loader, depth + 1, read), settings)
     return settings
+
+
+def _merging_at_most(loader: type, budget: int = _MAX_SETTING_VALUES) -> type:
+    """``loader``, that gives up (ValueError) once its mappings hold ``budget`` pairs, merge keys' (``<<: *m``) copied
+    pairs counted: a chain of them (``m2: &m2 {<<: *m1, k2: 1}`` …) copies each mapping's pairs into the next while the
+    file loads, before :func:`_expanded_size` sees any value (red team 39: 4,000 such lines, 143 KB, took 30 s and
+    340 MB; 20,000 would take hours).
+
+    >>> yaml.load("m0: &m0 {k0: 1}\\n" + "".join(f"m{i}: &m{i} {{<<: *m{i - 1}, k{i}: 1}}\\n" for i in range(1, 600)), _merging_at_most(yaml.SafeLoader))
+    Traceback (most recent call last):
+    ValueError: settings that merge too many keys
+    """
+
+    class Budgeted(loader):
+        merged = 0
+
+        def flatten_mapping(self, node):
+            super().flatten_mapping(node)
+            self.merged += len(node.value)
+            if self.merged > budget:
+                raise ValueError("settings that merge too many keys")
+
+    return Budgeted
 
 
 def _expanded_size(value, budget: int = _MAX_SETTING_VALUES) -> int:

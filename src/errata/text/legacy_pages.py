@@ -26,6 +26,7 @@ True
 
 from __future__ import annotations
 
+import codecs
 import re
 from functools import lru_cache
 from itertools import islice
@@ -109,7 +110,9 @@ def read_in_code_page(text: str, model: LanguageModel | None = None) -> tuple[st
                 for k, data in enumerate(written)
             ]
             read = read_back_lines(lines, readings, model, han_alone=False)
-            if read is not None and _reads_as_chinese(lines, read.split("\n"), model):
+            if read is not None and _reads_as_chinese(lines, read.split("\n"), model) and not _a_few_words_of_the_page(
+                lines, read.split("\n"), written, codec, lambda k: _memo(utf8, k, lambda: _utf8_in_a_code_page(lines[k]))
+            ):
                 # The likeliest reading, where two read back: Windows-1250 and ISO-8859-2 share most letters.
                 score = text_logp(read, model)[0]
                 if found is None or score > found[0]:
@@ -147,10 +150,52 @@ def _chinese_logp(text: str, model: LanguageModel) -> tuple[float, int]:
     return (total / count if count else 0.0), count
 
 
+#: A reading of fewer Chinese characters than this, where lines that could have been read and were not (no mark of a
+#: lost byte in them, no UTF-8) hold most of the document's letters of the code page, is a word or two of that language:
+#: a Russian page's ``ЗАПИСЬ`` (抢先衍), a Bulgarian one's ``ФОРМАТ`` (木兰奥), the rest of the page in lower case.
+FEW_READ = 6
+#: What share of the code page's letters the lines left as they could have been read must hold for that.
+LEFT_SHARE = 0.75
+
+
+def _a_few_words_of_the_page(lines: list[str], read: list[str], written: list, codec: str, utf8) -> bool:
+    """Whether a reading is a few words of a page's language (:data:`FEW_READ`, :data:`LEFT_SHARE`; red team 39)."""
+    own = _own_letter(codec)
+    left = changed = 0
+    for k, (before, after) in enumerate(zip(lines, read)):
+        letters = len(own.findall(before))
+        if after != before:
+            changed += letters
+        elif letters and written[k] is not None and "\ufffd" not in before and not utf8(k):
+            left += letters
+    return chinese_characters("\n".join(a for b, a in zip(lines, read) if a != b)) < FEW_READ and left >= LEFT_SHARE * (left + changed)
+
+
+#: The mean length of a reading's runs of Chinese, at least: a Latin-script word read in pairs (``Država``, ``Dr靠va``)
+#: gives one character between its ASCII letters; a note's runs are phrases (real notes read back: 2 or more).
+MIN_MEAN_RUN = 2.0
+#: At most one in so many of a reading's Chinese characters may stand inside a Latin word (an ASCII letter either side):
+#: a Polish or Croatian word read in pairs (``u縴wanych``, ``program體``); real notes read back: one in twenty.
+IN_WORD_SHARE = 0.25
+_HAN_IN_WORD = re.compile("(?<=[A-Za-z])[\u4e00-\u9fff](?=[A-Za-z])")
+
+
 def _reads_as_chinese(lines: list[str], read: list[str], model: LanguageModel) -> bool:
-    """Whether the lines a document read back read as Chinese for sure (:data:`MIN_HAN_LOGP`, :data:`MIN_HAN`)."""
-    logp, count = _chinese_logp("\n".join(after for before, after in zip(lines, read) if after != before), model)
-    return count >= MIN_HAN and logp >= MIN_HAN_LOGP
+    """Whether the lines a document read back read as Chinese for sure (:data:`MIN_HAN_LOGP`, :data:`MIN_HAN`), in
+    phrases, not characters one by one inside Latin words (:data:`MIN_MEAN_RUN`, :data:`IN_WORD_SHARE`; red team 39:
+    39 of 18,392 catalogue pages in 22 languages were "read back", ``Država`` as ``Dr靠va``).
+
+    >>> model = load_model()
+    >>> _reads_as_chinese(["Dr\u017eava i Dr\u017eava"], ["Dr靠va i Dr靠va"], model)
+    False
+    """
+    changed = "\n".join(after for before, after in zip(lines, read) if after != before)
+    logp, count = _chinese_logp(changed, model)
+    if count < MIN_HAN or logp < MIN_HAN_LOGP:
+        return False
+    runs = _CHINESE_RUN.findall(changed)
+    han = sum(1 for ch in changed if "\u4e00" <= ch <= "\u9fff")
+    return sum(map(len, runs)) >= MIN_MEAN_RUN * len(runs) and len(_HAN_IN_WORD.findall(changed)) <= IN_WORD_SHARE * han
 
 
 def chinese_characters(text: str) -> int:
@@ -231,9 +276,43 @@ def _bytes_in(line: str, codec: str) -> bytes | None:
             data.append(ord(ch))
         elif (byte := table.get(ch)) is not None:
             data.append(byte)
+        elif ch == "\ufffd":  # a byte the page leaves undefined, marked by the reader (Java's, Python's "replace")
+            data.append(_LOST)
         else:
             return None
     return bytes(data)
+
+
+#: The byte :func:`_bytes_in` writes for a reader's mark (U+FFFD): FF, in no pair of GBK's or Big5's.
+_LOST = 0xFF
+
+
+def _read_around_marks(data: bytes, codec: str) -> str:
+    """The bytes read as ``codec`` where each :data:`_LOST` byte is one the reader marked: the second of a pair whose
+    first byte waits before it, or else the first of a pair, whose second byte follows it (every byte beyond ASCII in
+    GBK or Big5 is one of a pair). Each lost pair is one mark; the rest stays in step.
+
+    >>> data = "这是一个问题".encode("gbk").replace(b"\\xd2", bytes([_LOST]))
+    >>> _read_around_marks(data, "gb18030")
+    '这是\\ufffd个问题'
+    >>> _read_around_marks("也要检查".encode("gbk").replace(b"\\xd2", bytes([_LOST])).replace(b"\\xaa", bytes([_LOST])), "gb18030")
+    '\\ufffd\\ufffd检查'
+    """
+    out, waiting, lead_lost = [], False, False
+    for k, piece in enumerate(data.split(bytes([_LOST]))):
+        if k and lead_lost:
+            lead_lost = False  # the mark before was a pair's first byte and nothing came between: this is its second
+        elif k:
+            out.append("\ufffd")
+            lead_lost = not waiting  # no first byte waiting for its second: the lost byte was a first one
+        if lead_lost and piece:
+            piece, lead_lost = piece[1:], False  # the lost first byte's second
+        decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+        out.append(decoder.decode(piece, final=False))
+        waiting = bool(decoder.getstate()[0])
+    if waiting:
+        out.append("\ufffd")  # a first byte at the end without its second
+    return "".join(out)
 
 
 #: A UTF-8 character beyond ASCII. GBK's bytes make one by chance (a lead byte C2–DF before a second byte below C0):
@@ -259,7 +338,8 @@ def _read_as(data: bytes | None, legacy: str) -> str | None:
         return None  # UTF-8 short of a byte here and there: 符号码 with lost bytes, not this
     # GB18030: GBK, and its four-byte characters (ï). A byte the tool could not map and dropped (``iconv -c``) leaves
     # its pair's other byte a mark, or an ASCII letter where that was one (Big5's ``，`` is A1 41: ``A``).
-    reading = data.decode("gb18030" if legacy == "gbk" else legacy, errors="replace")
+    codec = "gb18030" if legacy == "gbk" else legacy
+    reading = _read_around_marks(data, codec) if _LOST in data else data.decode(codec, errors="replace")
     if reading.count("\ufffd") * MARKS_PER_CHARACTER > chinese_characters(reading):
         return None  # bytes in no order: a word of another language (``Садржај`` read as GBK is 列脏中 and a mark)
     return reading
