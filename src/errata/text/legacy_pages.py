@@ -48,6 +48,11 @@ LEGACY = (("gbk", "gbk"), ("cp950", "big5"))
 #: How many of a code page's letters that Windows-1252's reading never shows a document needs before its lines are
 #: asked (a quick look before the lines are read; the language model decides).
 MIN_OWN_LETTERS = 2
+#: The pages whose characters beyond Windows-1252's are mostly signs a clean note writes too (Mac Roman's ``≥ √ ∞ π``, DOS's
+#: box drawing and ``≤ ≈``), and how many of them a document needs: two ``≥`` in a Chinese note sent every repair of it
+#: through the readings (a twentieth of the lossless classes' time).
+_SIGNS_MOSTLY = frozenset({"mac_roman", "cp437", "cp850"})
+MIN_OWN_SIGNS = 6
 
 
 @lru_cache(maxsize=None)
@@ -79,7 +84,8 @@ def _own_letter(codec: str) -> re.Pattern[str]:
 @lru_cache(maxsize=None)
 def _any_own_letter() -> re.Pattern[str]:
     """A letter of any of :data:`CODE_PAGES` that Windows-1252's reading never shows."""
-    return re.compile("|".join(_own_letter(codec).pattern for codec in CODE_PAGES))
+    own = sorted({ch for codec in CODE_PAGES for ch in _byte_of(codec) if ch not in CHAR_TO_BYTE})
+    return re.compile("[" + re.escape("".join(own)) + "]")  # one class, not an alternation of twelve: a pass a text
 
 
 def _memo(memo: dict, key, work):
@@ -94,7 +100,10 @@ def read_in_code_page(text: str, model: LanguageModel | None = None) -> tuple[st
     class (``gbk-as-cp1251``), or None where it is no such document."""
     found = lines = None
     utf8: dict[int, bool] = {}  # by line: UTF-8 read in some code page (asked only of lines that read in one)
-    for codec in _pages_shown(text):
+    pages = list(_pages_shown(text))
+    if pages and _utf8_read_in_letters(text):
+        return None  # 符号码 in Cyrillic or Central European letters (``дЅїз”Ё``): its readers' (and ftfy's), and quick
+    for codec in pages:
         name = CODE_PAGES[codec]
         model = model or load_model()
         lines = lines or text.split("\n")
@@ -224,6 +233,21 @@ def utf8_lines_undone(text: str) -> str:
     return "\n".join(lines)
 
 
+#: How many of a document's lines beyond ASCII :func:`_utf8_read_in_letters` looks at.
+_SAMPLED_LINES = 8
+
+
+def _utf8_read_in_letters(text: str) -> bool:
+    """Whether a document's first lines beyond ASCII (:data:`_SAMPLED_LINES`) are each UTF-8 read in a code page: then
+    it is 符号码, and no line of it is asked for another reading (a quick look; each line is asked again where read).
+
+    >>> _utf8_read_in_letters("## дЅїз”Ё\\nok\\nжµЃзЁ‹"), _utf8_read_in_letters("## łŁźűÎĘĚâ")
+    (True, False)
+    """
+    sample = list(islice((line for line in text.split("\n") if not line.isascii()), _SAMPLED_LINES))
+    return bool(sample) and all(_utf8_in_a_code_page(line) for line in sample)
+
+
 def _utf8_in_a_code_page(line: str) -> bool:
     """Whether the line is UTF-8 read in one of the code pages (or Windows-1252): 符号码, which its readers and ftfy
     mend. Turkish ``yapÄ±landÄ±rma`` read by a Central European tool is ``yapılandırma``, not GBK read in Baltic letters.
@@ -257,7 +281,8 @@ def _pages_shown(text: str):
     if text.isascii() or sum(1 for _ in islice(_any_own_letter().finditer(text), MIN_OWN_LETTERS)) < MIN_OWN_LETTERS:
         return
     for codec in CODE_PAGES:
-        if sum(1 for _ in islice(_own_letter(codec).finditer(text), MIN_OWN_LETTERS)) >= MIN_OWN_LETTERS:
+        least = MIN_OWN_SIGNS if codec in _SIGNS_MOSTLY else MIN_OWN_LETTERS
+        if sum(1 for _ in islice(_own_letter(codec).finditer(text), least)) >= least:
             yield codec
 
 
