@@ -1659,3 +1659,29 @@ def test_an_faq_heading_that_says_it_failed_over_a_block_of_what_the_program_pri
     entries = find_entries(faq)
     assert [e.message for e in entries] == ["A required privilege is not held by the client."]
     assert "以管理员身份运行" in entries[0].sections.get("solution", "")
+
+
+def test_a_title_that_names_a_printed_error_with_a_full_width_colon_typed_inside_it_is_an_entry():
+    """Lookup round 18: a Bazel post's title is ``Bazel 报错：/tmp/…/x86_64-linux-gcc： No such file or directory``, the
+    author's full-width colon typed inside the line gcc's wrapper printed with an ASCII one. Read as printed, the message
+    is the whole line the word for an error introduces, and the post (no heading, a log, the fix in prose) is its entry."""
+    body = "在测试bazel编译cpp项目时，遇到一个问题：\n```shell\n$bazel build //main:hello-world\n```\n按照讨论，在指令后添加`--sandbox_add_mount_pair=/tmp`能修复这个问题。\n"
+    title = "Bazel 报错：/tmp/external/bin/x86_64-linux-gcc： No such file or directory"
+    entries = find_entries(body, 1, title)
+    assert [e.message for e in entries] == ["/tmp/external/bin/x86_64-linux-gcc: No such file or directory"]
+    assert entries[0].title_heading == title  # the page's heading stays as the author wrote it
+
+
+def test_an_item_that_names_an_error_and_the_items_after_it_that_open_with_labels_make_one_entry():
+    """Lookup round 18: a RocketMQ install note lists ``* 报错：No route info of this topic: myTopic01``, a blank line, then
+    ``* 解决：…``. The items after an error's item that each open with a label are its sections; an item that opens
+    with none ends them."""
+    body = "# 笔记\n\n- 报错：ModuleNotFoundError: No module named cv2\n\n- 原因：没装 opencv\n- 解决：pip install opencv-python\n- 下一步：部署\n"
+    (entry,) = find_entries(body)
+    assert entry.message == "ModuleNotFoundError: No module named cv2"
+    assert entry.sections == {"analysis": "没装 opencv", "solution": "pip install opencv-python"}
+    assert (entry.line, entry.end_line, entry.id_after_line) == (3, 6, 3)
+    from errata.cards import render_essay
+
+    assert f'id="{entry.anchor}"' in _the_site_s_markdown()(render_essay(body, [entry]))  # the link leads to the item
+    assert find_entries("# 笔记\n\n- 报错：ModuleNotFoundError: No module named cv2\n- 下一步：部署\n") == []

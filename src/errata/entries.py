@@ -264,6 +264,12 @@ def find_entries(body: str, first_line: int = 1, title: object = None) -> list[E
             given.add(entry.anchor)
             entry.heading_id, entry.id_after_line = entry.anchor, start + first_line
         elif kind == ITEM:
+            if not entry.sections.keys() & {"analysis", "solution"} and (after := _label_items_after(lines, end, limit)) > end:
+                # ``- 报错：ModuleNotFoundError: No module named cv2``, then ``- 解决：pip install opencv-python``: the items
+                # after it that each open with a label are its sections (lookup round 18: a RocketMQ install note).
+                end = after
+                entry.end_line = end + first_line - 1
+                entry.sections = _sections(lines[start + 1 : end])
             if not entry.sections.keys() & {"analysis", "solution"} and _names_its_error_plainly(message) and (fix := _prose_under(lines[start + 1 : end])):
                 entry.sections["solution"] = fix  # as under a heading that is an error as printed: the prose is the fix
             if not entry.sections.keys() & {"analysis", "solution"} or taken[entry.anchor] or entry.anchor in given:
@@ -279,7 +285,8 @@ def find_entries(body: str, first_line: int = 1, title: object = None) -> list[E
             shown = kind != "#" and names_an_error(text) and not _follows_the_error(message) and (
                 _names_its_error_plainly(message) or _reported_by_cmake(lines[start + 1 : end], message)
             )
-            plainly = message in text and (_names_its_error_plainly(message) or _after_the_word_for_an_error(text, message)) or shown
+            printed = _FULL_WIDTH_COLON_IN_A_MESSAGE.sub(": ", text)  # as _error_in_words read it
+            plainly = message in printed and (_names_its_error_plainly(message) or _after_the_word_for_an_error(printed, message)) or shown
             if not entry.sections.keys() & {"analysis", "solution"} and plainly and (fix := _prose_under(lines[start + 1 : end])):
                 # The heading is an error as a program prints it, or says one happened and shows it in a block (not a
                 # page's title: its block may be any entry's), and what to do stands in prose under it, unlabelled.
@@ -313,8 +320,17 @@ def _error_in_words(text: str, under_errors: bool = False) -> str | None:
 
     >>> _error_in_words("helm 报错：another operation (install/upgrade/rollback) is in progress处理方法"), _error_in_words("helm 安装笔记")
     ('another operation (install/upgrade/rollback) is in progress', None)
+    >>> _error_in_words("Bazel 报错：/tmp/bin/x86_64-linux-gcc： No such file or directory")
+    '/tmp/bin/x86_64-linux-gcc: No such file or directory'
     """
+    # A full-width colon typed inside a printed message (``x86_64-linux-gcc： No such file or directory``): as the program
+    # printed it, so that the message is the whole line the word for an error introduces (lookup round 18: a Bazel post).
+    text = _FULL_WIDTH_COLON_IN_A_MESSAGE.sub(": ", text)
     return _error_in_heading(text) or _error_as_heading(text, under_errors) or _coded_error_in_heading(text)
+
+
+#: A full-width colon between a printed name and English words: ``gcc： No such file``.
+_FULL_WIDTH_COLON_IN_A_MESSAGE = re.compile(r"(?<=[A-Za-z0-9_./)\]-])：[ \t]*(?=[A-Za-z])")
 
 
 def _title_entry(title: str, lines: list[str], first_line: int = 1) -> ErrorEntry | None:
@@ -336,7 +352,8 @@ def _title_entry(title: str, lines: list[str], first_line: int = 1) -> ErrorEntr
     if not message:
         return None
     sections = _sections(lines)
-    plainly = message in text and (_names_its_error_plainly(message) or _after_the_word_for_an_error(text, message))
+    printed = _FULL_WIDTH_COLON_IN_A_MESSAGE.sub(": ", text)  # as _error_in_words read it
+    plainly = message in printed and (_names_its_error_plainly(message) or _after_the_word_for_an_error(printed, message))
     if not sections.keys() & {"analysis", "solution"} and plainly and (fix := _prose_under(lines)):
         sections["solution"] = fix
     if not sections.keys() & {"analysis", "solution"}:
@@ -1391,6 +1408,24 @@ def _error_item(line: str) -> str | None:
     if "`" in words:
         return None
     return error_line(words) or _error_as_heading(words) or _coded_error_in_heading(words)
+
+
+def _label_items_after(lines: list[str], at: int, stop: int) -> int:
+    """Where the run of list items that each open with a section's label (``- 解决：``, ``* **原因**：``) starting at line
+    ``at`` ends (blank lines between them too), before ``stop``; ``at`` where none does.
+
+    >>> _label_items_after(["- 报错：x y z", "- 原因：版本不对", "", "- 解决：升级", "- 下一步：部署"], 1, 5), _label_items_after(["- 报错：x", "- 下一步"], 1, 2)
+    (4, 1)
+    """
+    end, k = at, at
+    while k < stop:
+        if not lines[k].strip():
+            k += 1
+            continue
+        if _inline_label(lines[k]) is None:
+            break
+        k = end = k + 1
+    return end
 
 
 def _error_on_the_item_s_next_line(lines: list[str], at: int) -> str | None:
