@@ -1685,3 +1685,19 @@ def test_an_item_that_names_an_error_and_the_items_after_it_that_open_with_label
 
     assert f'id="{entry.anchor}"' in _the_site_s_markdown()(render_essay(body, [entry]))  # the link leads to the item
     assert find_entries("# 笔记\n\n- 报错：ModuleNotFoundError: No module named cv2\n- 下一步：部署\n") == []
+
+
+def test_an_item_that_says_the_error_follows_takes_it_from_its_next_paragraph_indented_under_it():
+    """Lookup round 18: ``* 问题1：启动`Broker`时报错：``, a blank line, the JVM's lines indented under the item, then
+    ``* 解决方法：…``. The item's next paragraph is where its error is, as its next line would be."""
+    body = (
+        "# 安装\n\n* 问题1：启动`Broker`时报错：\n\n"
+        "    Error: VM option 'UseG1GC' is experimental and must be enabled via -XX:+UnlockExperimentalVMOptions.\n"
+        "    Error: Could not create the Java Virtual Machine.\n\n* 解决方法：编辑 runbroker.sh，删除 UseG1GC 这一行即可。\n"
+    )
+    (entry,) = find_entries(body)
+    assert entry.message.startswith("Error: VM option 'UseG1GC' is experimental")
+    assert entry.sections.get("solution") == "编辑 runbroker.sh，删除 UseG1GC 这一行即可。"
+    from errata.cards import render_essay
+
+    assert f'id="{entry.anchor}"' in _the_site_s_markdown()(render_essay(body, [entry]))

@@ -1436,10 +1436,19 @@ def _error_on_the_item_s_next_line(lines: list[str], at: int) -> str | None:
     "FileNotFoundError: [Errno 2] No such file or directory: 'gz'"
     >>> _error_on_the_item_s_next_line(["2. 运行 gazebo 报错：", "3. FileNotFoundError: x y"], 0), _error_on_the_item_s_next_line(["2. 安装步骤：", "    pip install x"], 0)
     (None, None)
+
+    Its next paragraph too, indented under it after a blank line:
+
+    >>> _error_on_the_item_s_next_line(["* 问题1：启动`Broker`时报错：", "", "    Error: Could not create the Java Virtual Machine."], 0)
+    'Error: Could not create the Java Virtual Machine.'
     """
     if at + 1 >= len(lines) or len(lines[at]) > _MAX_ONE_LINE_CHARS or not (match := _TOP_LEVEL_ITEM.fullmatch(lines[at])):
         return None
     following = lines[at + 1]
+    if not following.strip() and at + 2 < len(lines) and lines[at + 2].startswith("  ") and lines[at + 2].strip():
+        # A blank line, then the error indented under the item, its next paragraph (``* 问题1：启动Broker时报错：``, then
+        # ``    Error: VM option 'UseG1GC' is experimental …``; lookup round 18, a RocketMQ install note).
+        following = lines[at + 2]
     bullet = bool((marker := _ITEM_MARKER.match(lines[at])) and marker.group(1))
     if not following.strip() or len(following) > _MAX_ONE_LINE_CHARS or _ends_item_text(following, bullet) or FENCE.match(following) or _HEADING.match(following):
         return None
