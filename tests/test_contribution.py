@@ -756,3 +756,28 @@ def test_a_site_s_settings_are_read_once_each_and_at_most_so_long(tmp_path):
         _site_settings(config, yaml.SafeLoader)
     config.write_text("INHERIT: base.yml\nsite_name: x\n", encoding="utf-8")
     assert _site_settings(config, yaml.SafeLoader)["site_name"] == "x"
+
+
+@pytest.mark.parametrize("inherit", ["../outside.yml", "ABSOLUTE", "link.yml"])
+def test_a_site_s_settings_inherit_from_nothing_outside_its_folder(tmp_path, inherit):
+    """Red team round 39: ``INHERIT`` could name any YAML file of the machine (an absolute path, ``../``, a link), and
+    the check learnt whether it exists and parses. Settings that inherit from outside the site's folder give no site
+    Markdown: the check leaves the entries' anchors to the build."""
+    from errata.contribution import site_markdown
+
+    outside = tmp_path / "outside.yml"
+    outside.write_text("markdown_extensions:\n  - toc\n", encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "link.yml").symlink_to(outside)
+    target = str(outside) if inherit == "ABSOLUTE" else inherit
+    (site / "mkdocs.yml").write_text(f"INHERIT: {target}\nsite_name: x\n", encoding="utf-8")
+    site_markdown.cache_clear()
+    try:
+        assert site_markdown(site / "mkdocs.yml") is None
+        (site / "base.yml").write_text("markdown_extensions:\n  - toc\n", encoding="utf-8")
+        (site / "mkdocs.yml").write_text("INHERIT: base.yml\nsite_name: x\n", encoding="utf-8")
+        site_markdown.cache_clear()
+        assert site_markdown(site / "mkdocs.yml") is not None  # inside the folder, as before
+    finally:
+        site_markdown.cache_clear()

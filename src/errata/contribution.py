@@ -317,6 +317,16 @@ def _site_settings(config: Path, loader: type, depth: int = 0, read: list[tuple[
     ...     _ = Path(tmp, "mkdocs.yml").write_text("INHERIT: base.yml\\nx: {b: 3}\\n", encoding="utf-8")
     ...     _site_settings(Path(tmp, "mkdocs.yml"), yaml.SafeLoader)
     {'markdown_extensions': ['toc'], 'x': {'a': 1, 'b': 3}}
+
+    A file the chain inherits from must stand in the first file's folder or below it:
+
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = Path(tmp, "base.yml").write_text("x: 1\\n", encoding="utf-8")
+    ...     Path(tmp, "site").mkdir()
+    ...     _ = Path(tmp, "site", "mkdocs.yml").write_text("INHERIT: ../base.yml\\n", encoding="utf-8")
+    ...     _site_settings(Path(tmp, "site", "mkdocs.yml"), yaml.SafeLoader)
+    Traceback (most recent call last):
+    ValueError: ...: settings inherited from outside the site's folder
     """
     import mergedeep
 
@@ -326,6 +336,10 @@ def _site_settings(config: Path, loader: type, depth: int = 0, read: list[tuple[
     here = Path(config).resolve()
     if any(here == path for path, _ in read):  # MkDocs would never end either (red team 39: a file inheriting itself)
         raise ValueError(f"{config}: settings that inherit from themselves")
+    if read and not here.is_relative_to(read[0][0].parent):
+        # No path leaves the site: an absolute path, ``../`` or a link to any YAML file of the machine told the check
+        # whether it exists and parses (red team 39). The build, which a site's own settings drive, checks the ids there.
+        raise ValueError(f"{config}: settings inherited from outside the site's folder")
     left = _MAX_SETTING_CHARACTERS - sum(size for _, size in read)
     with open(config, encoding="utf-8") as file:
         text = file.read(left + 1)  # each file is parsed in pure Python (200 KB: 2 s), the chain's together at most so much
