@@ -176,7 +176,7 @@ def gbk_as_cp1254(text: str) -> str:
     >>> gbk_as_cp1254("女性，别")
     'Å®ĞÔ£¬±ğ'
     """
-    return "".join(bytes([b]).decode("cp1254", errors="ignore") or chr(b) for b in text.encode("gb18030"))
+    return legacy_as_code_page(text, page="cp1254")
 
 
 def utf8_as_gbk(text: str, mark: str = "fffd", greedy: bool = False) -> str:

@@ -1701,3 +1701,4 @@ def test_an_item_that_says_the_error_follows_takes_it_from_its_next_paragraph_in
     from errata.cards import render_essay
 
     assert f'id="{entry.anchor}"' in _the_site_s_markdown()(render_essay(body, [entry]))
+

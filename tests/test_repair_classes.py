@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from dev.damage import character_errors, utf8_as_cp932_by_windows, utf8_as_cp936, utf8_as_gbk, utf8_as_gbk_by_dotnet
+from dev.damage import character_errors, legacy_as_code_page, utf8_as_cp932_by_windows, utf8_as_cp936, utf8_as_gbk, utf8_as_gbk_by_dotnet
 from errata.repair import FrontMatterError, repair_bytes, repair_text
 from errata.text.mojibake import repair_mojibake
 from errata.text.legacy_pages import CODE_PAGES, LEGACY, read_in_code_page
@@ -1689,11 +1689,6 @@ LETTERS_NOTE = (
 )
 
 
-def _one_letter_a_byte(text: str, legacy: str, page: str) -> str:
-    """``text`` in ``legacy`` read one byte a letter in ``page``; a byte the page leaves undefined kept as C1."""
-    return "".join(bytes([b]).decode(page, errors="ignore") or chr(b) for b in text.encode(legacy))
-
-
 @pytest.mark.parametrize(
     ("legacy", "page", "kind"),
     [
@@ -1710,7 +1705,7 @@ def test_chinese_read_in_another_code_page_s_letters_is_read_back_and_named(lega
     61% wrong, worse than careful ftfy (58%): only Windows-1252's letters were read. Every byte is still there, so each
     line is written in the code page again and read as GBK (or Big5)."""
     clean = LETTERS_NOTE if legacy == "gbk" else LETTERS_NOTE.encode("big5", "ignore").decode("big5").replace("常见问题", "常見問題")
-    damaged = _one_letter_a_byte(clean, legacy, page)
+    damaged = legacy_as_code_page(clean, legacy, page)
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in damaged)
     result = repair_text_as_read(damaged)
     assert result.text == clean
@@ -1733,14 +1728,14 @@ def test_other_languages_and_their_utf8_read_in_a_code_page_are_not_read_as_chin
     catalogues in 36 languages reaches), and a line that is UTF-8 read in some code page is 符号码, not this."""
     assert repair_text_as_read(text).text.endswith(text)
     for page in ("cp1250", "cp1251", "cp1257", "mac_roman"):
-        damaged = _one_letter_a_byte(text, "utf-8", page)
+        damaged = legacy_as_code_page(text, "utf-8", page)
         assert "as-" + page.replace("_", "-") not in {fix.kind for fix in repair_text_as_read(damaged).report.fixes}
 
 
 def test_a_later_hand_s_chinese_beside_letters_read_back_stays():
     """A note read in Windows-1251 letters, then a line added in UTF-8: that line holds characters the code page has
     not, so only the others are read back."""
-    damaged = _one_letter_a_byte(LETTERS_NOTE, "gbk", "cp1251") + "补充：换成国内的镜像源后就好了。\n"
+    damaged = legacy_as_code_page(LETTERS_NOTE, "gbk", "cp1251") + "补充：换成国内的镜像源后就好了。\n"
     assert repair_text_as_read(damaged).text == LETTERS_NOTE + "补充：换成国内的镜像源后就好了。\n"
 
 
@@ -1764,7 +1759,7 @@ def test_a_note_read_in_letters_under_another_misreading_is_read_back_once_that_
     reader undoes the outer reading; the Mac Roman letters under it are then read back as Big5."""
     clean = "# 疑難排解\n\n應用程式無法開啟時，請到系統設定裡按「仍要打開」，再重新啟動一次。\n"
     inner = clean.encode("big5").decode("mac_roman")
-    damaged = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in inner.encode("utf-8"))
+    damaged = utf8_as_sloppy_cp1252(inner)
     result = repair_text_as_read(damaged)
     assert result.text.endswith("\n---\n" + clean)  # a title from the heading put before it
     assert "big5-as-mac-roman" in {fix.kind for fix in result.report.fixes}
@@ -1840,7 +1835,7 @@ def test_real_pages_in_other_languages_are_not_read_back_as_chinese_in_letters(t
     undone by the mojibake repair, is read no further either."""
     assert repair_text_as_read(text).text.endswith(text)
     assert read_in_code_page(text) is None
-    damaged = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in text.encode("utf-8"))
+    damaged = utf8_as_sloppy_cp1252(text)
     in_letters = {f"{kind}-as-{name}" for _, kind in LEGACY for name in CODE_PAGES.values()}
     assert not in_letters & {fix.kind for fix in repair_text_as_read(damaged).report.fixes}
 

@@ -40,7 +40,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from .fingerprint import error_line, exception_type, fingerprint, libraries_in_traceback, names_an_error, short_type
-from .markdown_lines import BRACES, CODE, FENCE, FENCED, HASH_ID, HTML, ITEM_LINE, PROSE, QUOTE_MARKERS, closes_with, code_span_bounds, heading_slug, heading_text, line_roles, mask_code_spans, prose_lines
+from .markdown_lines import BRACES, CODE, FENCE, FENCED, HASH_ID, HTML, ITEM_LINE, PROSE, QUOTE_MARKERS, closes_with, code_span_bounds, fence_language, heading_slug, heading_text, line_roles, mask_code_spans, prose_lines
 
 #: Section labels, in the order a card shows them, with the words that name them.
 SECTION_LABELS: dict[str, tuple[str, ...]] = {
@@ -285,7 +285,7 @@ def find_entries(body: str, first_line: int = 1, title: object = None) -> list[E
             shown = kind != "#" and names_an_error(text) and not _follows_the_error(message) and (
                 _names_its_error_plainly(message) or _reported_by_cmake(lines[start + 1 : end], message)
             )
-            printed = _FULL_WIDTH_COLON_IN_A_MESSAGE.sub(": ", text)  # as _error_in_words read it
+            printed = _as_printed(text)  # as _error_in_words read it
             plainly = message in printed and (_names_its_error_plainly(message) or _after_the_word_for_an_error(printed, message)) or shown
             if not entry.sections.keys() & {"analysis", "solution"} and plainly and (fix := _prose_under(lines[start + 1 : end])):
                 # The heading is an error as a program prints it, or says one happened and shows it in a block (not a
@@ -323,14 +323,22 @@ def _error_in_words(text: str, under_errors: bool = False) -> str | None:
     >>> _error_in_words("Bazel 报错：/tmp/bin/x86_64-linux-gcc： No such file or directory")
     '/tmp/bin/x86_64-linux-gcc: No such file or directory'
     """
-    # A full-width colon typed inside a printed message (``x86_64-linux-gcc： No such file or directory``): as the program
-    # printed it, so that the message is the whole line the word for an error introduces (lookup round 18: a Bazel post).
-    text = _FULL_WIDTH_COLON_IN_A_MESSAGE.sub(": ", text)
+    text = _as_printed(text)
     return _error_in_heading(text) or _error_as_heading(text, under_errors) or _coded_error_in_heading(text)
 
 
 #: A full-width colon between a printed name and English words: ``gcc： No such file``.
 _FULL_WIDTH_COLON_IN_A_MESSAGE = re.compile(r"(?<=[A-Za-z0-9_./)\]-])：[ \t]*(?=[A-Za-z])")
+
+
+def _as_printed(text: str) -> str:
+    """A heading's or a title's words with each full-width colon typed inside a printed message as the program printed
+    it, so that the message is the whole line the word for an error introduces (lookup round 18: a Bazel post).
+
+    >>> _as_printed("Bazel 报错：/tmp/x86_64-linux-gcc： No such file")
+    'Bazel 报错：/tmp/x86_64-linux-gcc: No such file'
+    """
+    return _FULL_WIDTH_COLON_IN_A_MESSAGE.sub(": ", text)
 
 
 def _title_entry(title: str, lines: list[str], first_line: int = 1) -> ErrorEntry | None:
@@ -352,7 +360,7 @@ def _title_entry(title: str, lines: list[str], first_line: int = 1) -> ErrorEntr
     if not message:
         return None
     sections = _sections(lines)
-    printed = _FULL_WIDTH_COLON_IN_A_MESSAGE.sub(": ", text)  # as _error_in_words read it
+    printed = _as_printed(text)  # as _error_in_words read it
     plainly = message in printed and (_names_its_error_plainly(message) or _after_the_word_for_an_error(printed, message))
     if not sections.keys() & {"analysis", "solution"} and plainly and (fix := _prose_under(lines)):
         sections["solution"] = fix
@@ -1975,7 +1983,7 @@ def _shows_output(fence: str) -> bool:
     >>> _shows_output("```text"), _shows_output("```"), _shows_output("```bash"), _shows_output("~~~ log")
     (True, True, False, True)
     """
-    return fence.strip().lstrip("`~").strip().lower() in _OUTPUT_LANGUAGES
+    return fence_language(fence) in _OUTPUT_LANGUAGES
 
 
 def _labelled_block_error(shown: str) -> str | None:

@@ -249,10 +249,19 @@ def fence_languages(lines: list[str]) -> list[str | None]:
     """
     out: list[str | None] = [None] * len(lines)
     for first, (last, _) in _fences(lines).items():
-        marker = _FENCE_MARKER.search(lines[first])
-        language = _LANGUAGE.match(lines[first], marker.end())
-        out[first : last + 1] = [language.group().strip().lstrip(".").lower() if language else ""] * (last + 1 - first)
+        out[first : last + 1] = [fence_language(lines[first])] * (last + 1 - first)
     return out
+
+
+def fence_language(fence: str) -> str:
+    """The language a fence's opening line names, as superfences reads it, lower case (``""`` for none).
+
+    >>> fence_language("```Bash"), fence_language("~~~ log"), fence_language('```text title="out"'), fence_language("```")
+    ('bash', 'log', 'text', '')
+    """
+    marker = _FENCE_MARKER.search(fence)
+    language = _LANGUAGE.match(fence, marker.end()) if marker else None
+    return language.group().strip().lstrip(".").lower() if language else ""
 #: An option with its value in quotes that hold no quote of their kind.
 _OPTION = re.compile(r"""[ \t]+([a-zA-Z][a-zA-Z0-9_]*+)=(?:"([^"]*+)"|'([^']*+)')(?=[\t ]|$)""")
 _WORD = re.compile(r"[a-zA-Z][a-zA-Z0-9_]*")

@@ -396,7 +396,4 @@ def truncated_characters(data: bytes) -> list[Piece] | None:
     >>> truncated_characters("报".encode("gbk")), truncated_characters(b"\\xe0\\x80\\x80")   # a continuation byte first; an overlong form, whole
     (None, None)
     """
-    pieces = split_pieces(data)
-    if pieces is None or not all(piece.missing for piece in pieces):
-        return None
-    return [Piece(piece.lead, piece.tail, piece.missing, cp1252=False) for piece in pieces]
+    return marked_characters(list(data))  # the same reading, with no marks among the bytes

@@ -55,7 +55,7 @@ def char_to_byte(codec: str) -> dict[str, int]:
 
 
 @lru_cache(maxsize=None)
-def _own_character(codec: str) -> re.Pattern[str]:
+def own_character(codec: str) -> re.Pattern[str]:
     """Any character of the code page that Windows-1252's mojibake does not hold (д, Ѕ, ї): a quick
     look that spares clean text the runs' scan."""
     return re.compile("[" + re.escape("".join(sorted(set(char_to_byte(codec)) - set(CHAR_TO_BYTE)))) + "]")
@@ -342,7 +342,7 @@ def spelt_as_cp1252(text: str, model: LanguageModel | None = None, leave: frozen
         return Respelling(text, [])
     model = model or load_model()
     for codec, kind in CODE_PAGES.items():
-        if not _own_character(codec).search(text):
+        if not own_character(codec).search(text):
             continue
         table = char_to_byte(codec)
         found = [reading for reading in _runs_to_respell(text, codec, table, model) if (reading.start, reading.end) not in leave]

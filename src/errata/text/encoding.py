@@ -21,7 +21,7 @@ from charset_normalizer import from_bytes
 
 from ..errors import EssayError
 from .big5_as_gbk import BIG5_READ_AS_GBK, GBK_READ_AS_BIG5, big5_read_as_gbk, gbk_read_as_big5
-from .bytemap import BYTE_TO_CHAR, is_continuation, marked_characters, truncated_characters, utf8_length
+from .bytemap import BYTE_TO_CHAR, GAP_MARKS, is_continuation, marked_characters, truncated_characters, utf8_length
 from .config import DEFAULT_CONFIG
 from .langmodel import LanguageModel, load_model
 from .legacy_pages import CODE_PAGES, LEGACY, read_in_code_page
@@ -184,7 +184,7 @@ def _finish(text: str, encoding: str, had_bom: bool, legacy_lines: tuple[int, ..
 _ESCAPED = re.compile("[\udc80-\udcff]+")
 #: Such a stretch, with the marks (``?``, U+FFFD) a tool wrote inside a character for the bytes it could not read: a
 #: mark, then continuation bytes that no lead byte is before (要 ``E8 A6 81`` through code page 936 and back: ``E8 ? 81``).
-_MARKED = re.compile("[\udc80-\udcff]+(?:[?\ufffd]+[\udc80-\udcbf]+)*")
+_MARKED = re.compile(f"[\udc80-\udcff]+(?:[{GAP_MARKS}]+[\udc80-\udcbf]+)*")
 
 
 def _units(stretch: str) -> list[int | str]:
@@ -193,7 +193,7 @@ def _units(stretch: str) -> list[int | str]:
     >>> _units("\\udce8?\\udc81")
     [232, '?', 129]
     """
-    return [ch if ch in "?\ufffd" else ord(ch) - 0xDC00 for ch in stretch]
+    return [ch if ch in GAP_MARKS else ord(ch) - 0xDC00 for ch in stretch]
 
 
 def _escaped_bytes(stretch: str) -> bytes:
@@ -218,7 +218,7 @@ def _show_lost_bytes(text: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
     stretches = [(number, m, _marks_after(m.group(), line, m.end())) for number, line in enumerate(text.split("\n"), start=1) for m in _MARKED.finditer(line)]
     # A ``?`` after a character short of bytes is the author's as often (``是吗?``), unless the document shows a tool
     # that marked what it could not read: a mark inside a character somewhere, or one after most such characters.
-    marked = any(set(m.group()) & set("?\ufffd") for _, m, _ in stretches) or 2 * sum(1 for *_, after in stretches if after) > len(stretches) >= 2
+    marked = any(set(m.group()) & set(GAP_MARKS) for _, m, _ in stretches) or 2 * sum(1 for *_, after in stretches if after) > len(stretches) >= 2
     found = [(number, m.start(), m.end() + (after if marked else 0)) for number, m, after in stretches]
     shown = _ESCAPED.sub(lambda m: "".join(BYTE_TO_CHAR[b] for b in _escaped_bytes(m.group())), text)
     return shown, tuple(found)
@@ -238,8 +238,8 @@ def _marks_after(stretch: str, line: str, end: int) -> int:
     # What the last character lacks beyond the marks already inside it.
     last = max(k for k, unit in enumerate(units) if isinstance(unit, int) and not is_continuation(unit))
     owed = utf8_length(units[last]) - (len(units) - last)
-    marks = len(line[end : end + owed]) - len(line[end : end + owed].lstrip("?\ufffd"))
-    return marks
+    after = line[end : end + owed]
+    return len(after) - len(after.lstrip(GAP_MARKS))
 
 
 #: The reading :class:`DecodedText` names for UTF-16 text read as UTF-8 and saved so (:func:`utf16_read_as_utf8`).

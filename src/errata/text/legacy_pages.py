@@ -33,6 +33,7 @@ from itertools import islice
 
 from .big5_as_gbk import read_back_lines
 from .bytemap import CHAR_TO_BYTE, run_to_bytes
+from .codepages import char_to_byte, own_character
 from .langmodel import LanguageModel, load_model
 from .plausibility import text_logp
 
@@ -56,57 +57,28 @@ MIN_OWN_SIGNS = 6
 
 
 @lru_cache(maxsize=None)
-def _byte_of(codec: str) -> dict[str, int]:
-    """Which byte each character of ``codec`` beyond ASCII stands for; a byte the code page leaves undefined stands
-    for itself as a C1 control (as a reader that keeps what it cannot map keeps it).
-
-    >>> table = _byte_of("iso8859_2")
-    >>> hex(table["ł"]), hex(table["Ł"]), hex(table["\\x85"])
-    ('0xb3', '0xa3', '0x85')
-    """
-    table: dict[str, int] = {}
-    for byte in range(0x80, 0x100):
-        try:
-            ch = bytes([byte]).decode(codec)
-        except UnicodeDecodeError:
-            ch = chr(byte)
-        table.setdefault(ch, byte)
-    return table
-
-
-@lru_cache(maxsize=None)
-def _own_letter(codec: str) -> re.Pattern[str]:
-    """Any character of the code page that a Windows-1252 (or Latin-1, or Windows-1254) reading never shows."""
-    own = sorted(ch for ch in _byte_of(codec) if ch not in CHAR_TO_BYTE)
-    return re.compile("[" + re.escape("".join(own)) + "]")
-
-
-@lru_cache(maxsize=None)
 def _any_own_letter() -> re.Pattern[str]:
     """A letter of any of :data:`CODE_PAGES` that Windows-1252's reading never shows."""
-    own = sorted({ch for codec in CODE_PAGES for ch in _byte_of(codec) if ch not in CHAR_TO_BYTE})
+    own = sorted({ch for codec in CODE_PAGES for ch in char_to_byte(codec) if ch not in CHAR_TO_BYTE})
     return re.compile("[" + re.escape("".join(own)) + "]")  # one class, not an alternation of twelve: a pass a text
-
-
-def _memo(memo: dict, key, work):
-    """``memo[key]``, worked out by ``work()`` the first time it is asked."""
-    if key not in memo:
-        memo[key] = work()
-    return memo[key]
 
 
 def read_in_code_page(text: str, model: LanguageModel | None = None) -> tuple[str, str] | None:
     """The text of a document that is GBK or Big5 read through one of :data:`CODE_PAGES` (see the module) and its
     class (``gbk-as-cp1251``), or None where it is no such document."""
-    found = lines = None
-    utf8: dict[int, bool] = {}  # by line: UTF-8 read in some code page (asked only of lines that read in one)
     pages = list(_pages_shown(text))
-    if pages and _utf8_read_in_letters(text):
-        return None  # 符号码 in Cyrillic or Central European letters (``дЅїз”Ё``): its readers' (and ftfy's), and quick
+    if not pages or _utf8_read_in_letters(text):
+        return None  # no code page's letters; or 符号码 in Cyrillic or Central European ones (``дЅїз”Ё``): its readers'
+    model = model or load_model()
+    lines = text.split("\n")
+
+    @lru_cache(maxsize=None)
+    def utf8(k: int) -> bool:  # asked only of the lines that read in some code page
+        return _utf8_in_a_code_page(lines[k])
+
+    found = None
     for codec in pages:
         name = CODE_PAGES[codec]
-        model = model or load_model()
-        lines = lines or text.split("\n")
         written = [_bytes_in(line, codec) for line in lines]
         for legacy, kind in LEGACY:
             # The model knows no Polish or Russian: any Chinese reading of them is likelier than letters it never saw.
@@ -114,14 +86,13 @@ def read_in_code_page(text: str, model: LanguageModel | None = None) -> tuple[st
             readings = [
                 reading
                 if (reading := _read_as(data, legacy)) is None
-                or _chinese_logp(reading, model)[0] >= LINE_HAN_LOGP and not _memo(utf8, k, lambda: _utf8_in_a_code_page(lines[k]))
+                or _chinese_logp(reading, model)[0] >= LINE_HAN_LOGP and not utf8(k)
                 else None
                 for k, data in enumerate(written)
             ]
             read = read_back_lines(lines, readings, model, han_alone=False)
-            if read is not None and _reads_as_chinese(lines, read.split("\n"), model) and not _a_few_words_of_the_page(
-                lines, read.split("\n"), written, codec, lambda k: _memo(utf8, k, lambda: _utf8_in_a_code_page(lines[k]))
-            ):
+            read_lines = read.split("\n") if read is not None else []
+            if read is not None and _reads_as_chinese(lines, read_lines, model) and not _a_few_words_of_the_page(lines, read_lines, written, codec, utf8):
                 # The likeliest reading, where two read back: Windows-1250 and ISO-8859-2 share most letters.
                 score = text_logp(read, model)[0]
                 if found is None or score > found[0]:
@@ -169,7 +140,7 @@ LEFT_SHARE = 0.75
 
 def _a_few_words_of_the_page(lines: list[str], read: list[str], written: list, codec: str, utf8) -> bool:
     """Whether a reading is a few words of a page's language (:data:`FEW_READ`, :data:`LEFT_SHARE`; red team 39)."""
-    own = _own_letter(codec)
+    own = own_character(codec)
     left = changed = 0
     for k, (before, after) in enumerate(zip(lines, read)):
         letters = len(own.findall(before))
@@ -282,7 +253,7 @@ def _pages_shown(text: str):
         return
     for codec in CODE_PAGES:
         least = MIN_OWN_SIGNS if codec in _SIGNS_MOSTLY else MIN_OWN_LETTERS
-        if sum(1 for _ in islice(_own_letter(codec).finditer(text), least)) >= least:
+        if sum(1 for _ in islice(own_character(codec).finditer(text), least)) >= least:
             yield codec
 
 
@@ -294,7 +265,7 @@ def _bytes_in(line: str, codec: str) -> bytes | None:
     """
     if line.isascii():
         return None
-    table = _byte_of(codec)
+    table = char_to_byte(codec)
     data = bytearray()
     for ch in line:
         if ch < "\x80":
