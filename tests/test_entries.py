@@ -1702,3 +1702,14 @@ def test_an_item_that_says_the_error_follows_takes_it_from_its_next_paragraph_in
 
     assert f'id="{entry.anchor}"' in _the_site_s_markdown()(render_essay(body, [entry]))
 
+
+def test_a_label_s_words_are_read_in_linear_time_whatever_blanks_they_hold():
+    """On review: the English gloss after a label (``解决方案（Action）``) was looked for after any run of blanks, tried
+    from each blank of the run: a heading of 100,000 blanks between two letters took minutes. Labels read as before."""
+    from scaling import grows_linearly
+
+    from errata.entries import section_key
+
+    assert grows_linearly(lambda n: section_key("a" + " " * n + "x"), 5_000)
+    assert grows_linearly(lambda n: find_entries("## a" + " " * n + "x\n\n解决：重启\n"), 5_000)
+    assert [section_key(t) for t in ("A · 解决方案（Action）", "原因 (Root cause)", "4. 解决方案")] == ["solution", "analysis", "solution"]

@@ -182,7 +182,7 @@ def section_key(label: str) -> str | None:
     (None, None)
     """
     text = _label_text(label)
-    bare = _ENGLISH_GLOSS.sub("", _ENUMERATOR.sub("", text, count=1))
+    bare = _ENGLISH_GLOSS.sub("", _ENUMERATOR.sub("", text, count=1)).rstrip()
     for candidate in dict.fromkeys((text, _NUMBER_AFTER_A_LABEL.sub("", text), bare)):
         for key, names in SECTION_LABELS.items():
             if candidate in names:
@@ -194,11 +194,11 @@ def section_key(label: str) -> str | None:
 
 #: What numbers a label in its heading: ``4. ``, ``三、``, ``(2) ``, ``第3步：``, a STAR report's ``A · ``.
 _ENUMERATOR = re.compile(
-    r"(?:(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}|[a-z])(?:[.、．)）]|\s*[·•]\s*)\s*|[（(](?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*"
+    r"\A(?:(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}|[a-z])(?:[.、．)）]|\s*[·•]\s*)\s*|[（(](?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*"
     r"|(?:step\s*[0-9]{1,2}|第[0-9一二三四五六七八九十]{1,3}步)\s*[.:：、]?\s*)"
 )
 #: An English gloss after a label: ``解决方案（Action）``, ``原因 (Root cause)``.
-_ENGLISH_GLOSS = re.compile(r"\s*[（(][a-z][a-z /&-]{0,30}[)）]$")
+_ENGLISH_GLOSS = re.compile(r"[（(][a-z][a-z /&-]{0,30}[)）]$")  # no blanks before it: a run of them was tried from each
 #: A number after a label's words: ``推测原因 1``, ``解决方案 1-1``, ``方法二``.
 _NUMBER_AFTER_A_LABEL = re.compile(r"(?<=[\u4e00-\u9fff])[ ]?(?:[0-9]{1,2}(?:[-.][0-9]{1,2})?|[一二三四五六七八九])$")
 
