@@ -435,7 +435,7 @@ def _read_as_text(node: yaml.Node, text_keys: tuple[str, ...]) -> None:
                     scalar.tag = _STR_TAG
 
 
-def front_matter_reformatted(essay: SplitEssay, normalised: dict[str, Any]) -> bool:
+def front_matter_reformatted(essay: SplitEssay, normalised: dict[str, Any], normalised_block: str | None = None) -> bool:
     """Whether writing ``normalised`` back changes the block beyond the values of its keys.
 
     Indentation, quoting, flow lists, comments, anchors and the order of the
@@ -454,7 +454,12 @@ def front_matter_reformatted(essay: SplitEssay, normalised: dict[str, Any]) -> b
         return False
     kept_order = [key for key in normalised if key in essay.metadata]
     reordered = kept_order != [key for key in essay.metadata if key in normalised]
-    return reordered or dump_front_matter(essay.metadata) != essay.block
+    if reordered:
+        return True
+    # ``normalised_block``: the caller's dump of ``normalised``. The same values of the same types (their repr: not
+    # 1 for "1", nor a date for a datetime) write the same block, so it is not written twice.
+    same = normalised_block is not None and repr(normalised) == repr(essay.metadata)
+    return (normalised_block if same else dump_front_matter(essay.metadata)) != essay.block
 
 
 @dataclass

@@ -586,6 +586,34 @@ def decode_legacy_run(run: str, model: LanguageModel, config: RepairConfig = DEF
     return None if reading is None else reading[0]
 
 
+class LineReadings:
+    """What a document's lines read as, kept for the document's later passes (:func:`_repair_read_text` reads a line
+    again once the rest of the document tells more of it; the bytes of a run read the same each time).
+
+    >>> memo = LineReadings()
+    >>> memo.legacy_run("±¨´í", load_model(), DEFAULT_CONFIG, None) is memo.legacy_run("±¨´í", load_model(), DEFAULT_CONFIG, None)
+    True
+    """
+
+    def __init__(self) -> None:
+        self._utf8: dict[tuple, list] = {}
+        self._legacy: dict[tuple, tuple[str, str] | None] = {}
+
+    def utf8_runs(self, line: str, vocabulary: frozenset[str], nbsp: bool, misread: bool | None) -> list:
+        """:func:`utf8_runs` of the line (a new list each time; its runs are the first reading's)."""
+        key = (line, nbsp, misread)
+        if key not in self._utf8:
+            self._utf8[key] = utf8_runs(line, vocabulary, nbsp, misread)
+        return list(self._utf8[key])
+
+    def legacy_run(self, run: str, model: LanguageModel, config: RepairConfig, document_kind: str | None) -> tuple[str, str] | None:
+        """:func:`read_legacy_run` of the run."""
+        key = (run, config, document_kind)
+        if key not in self._legacy:
+            self._legacy[key] = read_legacy_run(run, model, config, document_kind)
+        return self._legacy[key]
+
+
 def _legacy_runs(
     line: str,
     utf8: list[tuple[int, int, list | None]],
@@ -594,6 +622,7 @@ def _legacy_runs(
     document: tuple[str, bool] | None = None,
     lone_pairs: str | None = None,
     shown: bool = False,
+    memo: LineReadings | None = None,
 ) -> list[tuple[int, int, str, str]]:
     """Spans of a line that are GBK/Big5 read as Latin-1.
 
@@ -615,7 +644,7 @@ def _legacy_runs(
     another script's UTF-8 short of bytes (Bengali through Windows-1252 that dropped some), and a line with
     a letter no Latin-1 reading makes is none (Vietnamese ``đặt``). Where it does, a byte lost after a run
     may explain the one it leaves (编辑 short of its soft hyphen, ``±à¼``), and a letter of another script
-    on the line was pasted beside it (``α ±¨´ð``).
+    on the line was pasted beside it (``α ±¨´ð``). ``memo``: the document's readings so far (:class:`LineReadings`).
     """
     if holds_chinese(line):
         return []  # a line that Latin-1 was read into holds no Chinese: this one's ``“`` and ``°C`` are the author's
@@ -634,7 +663,7 @@ def _legacy_runs(
             if not any(whole.values()):
                 return []
         utf8_spans = utf8_spans or Spans(utf8)  # built for lines that have a legacy run at all
-        legacy = read_legacy_run(match.group(), model, config, document[0] if document else None)
+        legacy = (memo or LineReadings()).legacy_run(match.group(), model, config, document[0] if document else None)
         touched = _touching(utf8_spans, match.start(), match.end())
         if legacy is None and lone_pairs and _lone_pair(line, match.start(), match.end()) and all(_bare_leads(items) for _, _, items in touched):
             # A UTF-8 reading of lead bytes alone (``ÔÚ`` for 在) competes with it below as any run does;
@@ -1441,7 +1470,8 @@ def _repair_read_text(
     paired = True if greedy else None
     # Where the document shows a no-break space turned plain inside a character, it did so throughout.
     misread = shows_misread_bytes(text)
-    _decode_line = partial(_decode_document_line, nbsp=shows_plain_nbsp(text, model), misread=misread)
+    # The passes below read a line again with more of the document known: what a line's bytes read as is the same each time.
+    _decode_line = partial(_decode_document_line, nbsp=shows_plain_nbsp(text, model), misread=misread, memo=LineReadings())
     decoded = [_decode_line(line, model, config, known=runs, paired=paired) for line, runs in zip(lines, known)]
     if kinds := Counter(run.kind for runs, _ in decoded for run in runs if run.kind in CJK_READING_KINDS):
         # Likewise single characters read as GBK (``鍦–om`` for 在Com) in a document that shows 古文码.
@@ -1855,6 +1885,7 @@ def _decode_document_line(
     misread: bool = False,
     legacy_shown: bool = False,
     readings: frozenset[str] | None = None,
+    memo: LineReadings | None = None,
 ) -> tuple[list[DecodedRun], bool]:
     """The line's runs read as UTF-8 (or GBK/Big5), and whether any is confirmed Chinese mojibake.
 
@@ -1863,15 +1894,17 @@ def _decode_document_line(
     document turned its no-break spaces plain (:func:`shows_plain_nbsp`). ``legacy_shown``: the
     document shows GBK, Big5 or Shift-JIS read as Latin-1 on other lines (see :func:`_legacy_runs`). ``readings``: the
     only kinds of :func:`~errata.text.cjk_reading.cjk_reading_runs` tried (a document's second pass: those its first found).
+    ``memo``: the document's readings so far (:class:`LineReadings`).
     """
     if not known and line.isascii():
         return [], False  # every reading below reads characters past ASCII: code, blank lines, English
     known = known or []
-    utf8 = utf8_runs(line, model.vocabulary, nbsp, misread or None)
+    memo = memo or LineReadings()
+    utf8 = memo.utf8_runs(line, model.vocabulary, nbsp, misread or None)
     known_spans = Spans((run.start, run.end) for run in known) if known else None
     if known_spans:
         utf8 = [(start, end, items) for start, end, items in utf8 if known_spans.clear_of(start, end)]
-    legacy = _legacy_runs(line, utf8, model, config, document, shown=legacy_shown or document is not None)
+    legacy = _legacy_runs(line, utf8, model, config, document, shown=legacy_shown or document is not None, memo=memo)
     if known_spans:
         legacy = [found for found in legacy if known_spans.clear_of(found[0], found[1])]
     runs = [DecodedRun(start, end, list(text), len(text), kind) for start, end, text, kind in legacy] + known
