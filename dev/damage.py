@@ -23,6 +23,7 @@ function                     what happened                               lossles
 :func:`big5_as_latin1`       Big5 read as Latin-1                        yes
 :func:`legacy_as_code_page`  GBK or Big5 read as Latin-2, Cyrillic, …    C1 kept
 :func:`gbk_as_big5`          GBK read as Big5 (Python, a browser)        no
+:func:`big5_as_gbk_by_python` Big5 read as GBK, a mark a byte (Python)    no
 :func:`gbk_as_utf8`          口字码: GBK read as UTF-8 with replacement   never
 :func:`kunjinkao`            锟拷码: 口字码 saved as UTF-8, read as GBK    never
 :func:`uninitialised`        烫烫烫 / 屯屯屯: memory printed as GBK        not text
@@ -468,6 +469,17 @@ def gbk_as_big5(text: str) -> str:
     return text.encode("gbk", errors="replace").decode("big5", errors="replace")
 
 
+def big5_as_gbk_by_python(text: str) -> str:
+    """Traditional Chinese saved as Big5 and read by Python's ``gbk`` (a script's ``open(..., encoding="gbk",
+    errors="replace")`` on a Simplified system): a pair GBK leaves to its users, or does not define, is one U+FFFD for
+    its first byte, and the reader goes on from the next (real set 31).
+
+    >>> big5_as_gbk_by_python("中文，好")
+    'いゅ�A�n'
+    """
+    return text.encode("big5").decode("gbk", errors="replace")
+
+
 def big5_as_gbk(text: str) -> str:
     """Traditional Chinese saved as Big5 and read by Windows' code page 936 (a Java tool's ``x-mswin-936`` on a
     Simplified Windows): each Big5 pair is read as the GBK pair of the same bytes, and a pair GBK leaves to its
@@ -744,6 +756,7 @@ CLASSES: dict[str, DamageClass] = {
         DamageClass("utf8-as-big5-browser", "UTF-8 read as Big5 by a web browser (WHATWG)", _text_class(utf8_as_big5_by_a_browser), False, "zh_TW"),
         DamageClass("big5-as-latin1", "Big5 read as Latin-1", _text_class(big5_as_latin1), True, "zh_TW", "big5"),
         DamageClass("big5-as-gbk", "Big5 read as GBK (code page 936: user-defined pairs as private use)", _text_class(big5_as_gbk), True, "zh_TW", "big5"),
+        DamageClass("big5-as-gbk-python", "Big5 read as GBK by Python's reader (a mark for a byte it cannot pair)", _text_class(big5_as_gbk_by_python), False, "zh_TW", "big5"),
         DamageClass("gbk-as-iso8859-2", "拼音码 in ISO-8859-2's letters (a Central European tool)", _text_class(legacy_as_code_page), False),
         DamageClass("gbk-as-cp1251", "拼音码 in Windows-1251's letters (a Russian Windows; 0x98 kept)", _text_class(legacy_as_code_page, page="cp1251"), False),
         DamageClass("big5-as-cp1250", "Big5 read as Windows-1250 (a Central European Windows; undefined bytes kept)", _text_class(legacy_as_code_page, legacy="big5", page="cp1250"), False, "zh_TW", "big5"),

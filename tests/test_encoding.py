@@ -453,6 +453,32 @@ def test_big5_read_as_gbk_by_a_reader_that_drops_user_defined_pairs_is_read_back
     assert decode_bytes(damaged.encode()).read_back == "big5-as-gbk"
 
 
+def test_big5_read_by_python_s_gbk_is_read_back_around_its_marks():
+    """Real set 31: two Traditional notes saved as Big5 and read by Python's ``gbk`` with ``errors="replace"`` (a mark
+    for each byte it could not pair: Big5's ``，`` ``。``, 的 and 了 among them; it read on from the next byte, so a
+    trail byte came out as an ASCII letter) were left as they were and each mark called 口字码 (14.58%, 62.07%
+    wrong). Every byte but the marked ones is still there: the lines are read back in step, and a marked byte is read
+    as the Big5 character the text around it makes far likelier than any other; the rest stay marks, reported."""
+    from errata.repair import repair_bytes
+
+    note = (
+        "## 問題描述\n\n執行 `npm install` 後，出現了權限錯誤，我們應該如何修復這個問題？\n\n```\nnpm ERR! code EACCES\n```\n\n"
+        "## 解決方法\n\n先移除全部的套件，再用管理員身分重新安裝一次，就可以了。\n"
+    )
+    damaged = note.encode("big5").decode("gbk", "replace")
+    marked = damaged.count("\ufffd")
+    assert marked >= 15
+    result = repair_bytes(damaged.encode(), "notes.md")
+    body = result.text.split("---\n")[-1]
+    assert len(body) == len(note)
+    wrong = [(got, want) for got, want in zip(body, note) if got != want]
+    assert all(got == "\ufffd" for got, _ in wrong)  # nothing invented: what is not read stays a mark
+    assert len(wrong) <= marked // 2
+    assert "big5-as-gbk" in {fix.kind for fix in result.report.fixes}
+    assert len(result.report.unrecoverable) == len(wrong)
+    assert {finding.kind for finding in result.report.unrecoverable} <= {"lost-bytes"}
+
+
 @pytest.mark.parametrize(
     "clean",
     [
@@ -541,3 +567,38 @@ def test_utf16_read_as_utf8_with_its_other_characters_dropped_is_refused_saying_
     with pytest.raises(EssayError) as raised:
         decode_bytes(data, "vercel.md")
     assert "vercel.md:1:" in str(raised.value) and "UTF-16" in str(raised.value)
+
+
+def test_a_file_cut_inside_a_character_says_its_tail_is_gone():
+    """Real sets 29 and 31: a file cut short inside a character (the bytes left as they were, or read with a mark and
+    saved) was reported as one character short of bytes; its tail is gone, and the report now says so."""
+    from errata.repair import repair_bytes
+
+    whole = "# 调试脚本\n\n运行 `bash -x` 可以看到调用当前脚本的每一步。\n\n然后再看输出的日志\n"
+    cut = whole.rstrip("\n").encode()[:-1]
+    for damaged in (cut, cut.decode("utf-8", "replace").encode()):
+        result = repair_bytes(damaged, "notes.md")
+        found = [f for f in result.report.unrecoverable if f.kind == "file-cut"]
+        assert len(found) == 1 and found[0].line == result.text.count("\n") + 1
+    for clean in (whole, whole.rstrip("\n"), whole.replace("步", "\ufffd")):
+        assert "file-cut" not in {f.kind for f in repair_bytes(clean.encode(), "notes.md").report.unrecoverable}
+
+
+def test_a_whole_file_read_back_keeps_the_block_the_file_holds_where_the_reading_does_not_parse():
+    """Red team 40: a valid front matter read back with the rest of a file (here Big5 read by Python's ``gbk``, whose
+    mark before ``]`` is read with it) no longer parsed; the repair said "front matter left as found" and wrote the
+    reading's block. The block left is now the file's own, the body read back under it."""
+    import yaml
+
+    from errata.repair import FrontMatterError, repair_bytes
+
+    note = "## 問題描述\n\n執行 `npm install` 後，出現了權限錯誤，我們應該如何修復這個問題？\n\n## 解決方法\n\n先移除全部的套件，再用管理員身分重新安裝一次，就可以了。\n"
+    block = "---\ntitle: 筆記\ntags: [\ufffd]\n---\n"
+    damaged = block + note.encode("big5").decode("gbk", "replace")
+    assert yaml.safe_load(block.split("---\n")[1])["tags"] == ["\ufffd"]
+    assert decode_bytes(damaged.encode()).read_back == "big5-as-gbk"
+    with pytest.raises(FrontMatterError) as raised:
+        repair_bytes(damaged.encode(), "notes.md")
+    written = raised.value.result.text
+    assert written.startswith(block)
+    assert "## 問題描述" in written and "## 解決方法" in written

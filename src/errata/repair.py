@@ -48,7 +48,7 @@ from .metadata import (
     toml_front_matter_as_yaml,
 )
 from .text.config import DEFAULT_CONFIG, RepairConfig
-from .text.encoding import READ_BACK_WHOLE, decode_bytes, substitutes_as_marks
+from .text.encoding import READ_BACK_WHOLE, cut_inside_a_character, decode_bytes, substitutes_as_marks
 from .text.mojibake import Finding, Fix, MojibakeReport, repair_mojibake
 from .text.legacy_pages import chinese_characters, read_in_code_page, shows_letters, utf8_lines_undone
 from .text.references import characters_for_escapes, characters_for_references
@@ -176,16 +176,31 @@ class FrontMatterError(EssayError):
         self.error = error  # what went wrong, as raised (a MetadataValueError names its key)
 
 
+#: The class of a file cut short inside a character (:func:`~errata.text.encoding.cut_inside_a_character`).
+CUT_FILE = "file-cut"
+
+
 def repair_bytes(data: bytes, path: str, options: RepairOptions = RepairOptions()) -> RepairResult:
     """Repair an essay's raw bytes; :class:`EssayError` for what cannot be repaired."""
     decoded = decode_bytes(data, path)
     try:
         result = repair_text(decoded.text, path, options, decoded.lost_bytes, crlf_converted=decoded.had_crlf, read_whole=decoded.read_back in READ_BACK_WHOLE)
     except FrontMatterError as exc:
+        if decoded.read_back and (as_written := _utf8_or_none(data)) is not None:
+            # A whole file read back from another reading: its block as found is the block the file holds, not the
+            # reading's (red team 40: a valid block read back as one that no longer parsed, and written so).
+            exc.result = replace(exc.result, text=_front_matter_as_found(as_written.replace("\r\n", "\n"), exc.result.text, path))
         _add_decoding(exc.result.report, decoded, data, exc.result.text)
         raise
     _add_decoding(result.report, decoded, data, result.text)
     return result
+
+
+def _utf8_or_none(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
 
 
 def _add_decoding(report: RepairReport, decoded, data: bytes, text: str) -> None:
@@ -204,6 +219,11 @@ def _add_decoding(report: RepairReport, decoded, data: bytes, text: str) -> None
         conversions.append(Fix(1, 1, decoded.read_back))  # a whole file's misreading (UTF-16 as UTF-8, Big5 as GBK …), read back first
         # Its marks are the bytes that reading lost, not GBK read as UTF-8 (口字码): no GBK original to look for.
         report.unrecoverable = [replace(f, kind="lost-bytes") if f.kind == "gbk-as-utf8-replaced" else f for f in report.unrecoverable]
+    undamaged = all(fix.kind == "lost-bytes" for fix in report.fixes)
+    if decoded.encoding == "utf-8" and not decoded.read_back and cut_inside_a_character(data, marked=undamaged):
+        # The last character short of bytes, and no line end after it: the file was cut there, its tail is gone.
+        last_line = text.rstrip("\n").split("\n")[-1]
+        report.unrecoverable.append(Finding(text.rstrip("\n").count("\n") + 1, len(last_line), CUT_FILE))
     # Lines read as UTF-8 with characters short of bytes (each recovered one is a ``lost-bytes`` fix).
     conversions += [Fix(line, 1, "utf-8-lost-bytes-line") for line in sorted({line for line, _, _ in decoded.lost_bytes})]
     report.fixes = conversions + report.fixes

@@ -170,6 +170,34 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> DecodedText:
     return _finish(text, "utf-8", had_bom)
 
 
+def cut_inside_a_character(data: bytes, marked: bool = False) -> bool:
+    """Whether a file's bytes stop inside a UTF-8 character, with no line end after: a file cut short (a copy or an
+    upload that stopped, a tool that kept the first so many bytes), whose tail is gone, not a byte or two of it.
+    ``marked``: or stop at a mark (U+FFFD) after a Chinese character, the cut read with a mark for the bytes left (an
+    editor's, saved so); only for a file that shows no other damage, as a greedy reader of 古文码 swallows a file's last
+    line end into its last mark too.
+
+    >>> cut_inside_a_character("调用当前脚本".encode()[:-1]), cut_inside_a_character("脚本\\n".encode())
+    (True, False)
+    >>> cut_inside_a_character("调用当前脚本".encode()[:-1].decode(errors="replace").encode(), marked=True)
+    True
+    >>> cut_inside_a_character("脚本".encode()[:-1] + b"\\n")  # lost bytes in a whole file, not a cut
+    False
+    """
+    if data.endswith(_UTF8_MARK):
+        before = data[: -len(_UTF8_MARK)].decode("utf-8", "replace")[-1:]
+        return marked and bool(before) and "\u4e00" <= before <= "\u9fff"
+    tail = data[-3:]
+    for back in range(1, len(tail) + 1):
+        byte = tail[-back]
+        if byte < 0x80:
+            return False
+        if byte >= 0xC0:  # the last lead byte: does the file stop before the bytes it promises?
+            promised = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return back < promised
+    return False
+
+
 def _finish(text: str, encoding: str, had_bom: bool, legacy_lines: tuple[int, ...] = ()) -> DecodedText:
     if text.startswith("\ufeff"):
         text = text[1:]
