@@ -781,3 +781,22 @@ def test_a_site_s_settings_inherit_from_nothing_outside_its_folder(tmp_path, inh
         assert site_markdown(site / "mkdocs.yml") is not None  # inside the folder, as before
     finally:
         site_markdown.cache_clear()
+
+
+def test_a_site_config_linked_to_a_file_outside_the_site_is_not_read(tmp_path):
+    """Red team 40: a pull request could make ``mkdocs.yml`` a link to any file of the machine, and the check read it:
+    its problems told whether that file exists and parses. A link that stays in the site's folder is still read."""
+    from errata.contribution import site_config_of
+
+    site, outside = tmp_path / "site", tmp_path / "secret.yml"
+    (site / "docs").mkdir(parents=True)
+    outside.write_text("docs_dir: elsewhere\nmarkdown_extensions: [toc]\n", encoding="utf-8")
+    essay = site / "docs" / "a.md"
+    essay.write_text("# A\n", encoding="utf-8")
+    (site / "mkdocs.yml").symlink_to(outside)
+    assert site_config_of(essay) is None
+    (site / "mkdocs.yml").unlink()
+    (site / "config").mkdir()
+    (site / "config" / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    (site / "mkdocs.yml").symlink_to(site / "config" / "mkdocs.yml")
+    assert site_config_of(essay).resolve() == (site / "config" / "mkdocs.yml").resolve()

@@ -1825,6 +1825,14 @@ def test_an_author_s_question_mark_after_a_character_short_of_a_byte_stays():
         "# Nie można przemianować %s na %s\n\nCzytanie nazw plików z PLIKU Słowo kluczowe %s jest nieznane albo jeszcze "
         "nie zaimplementowane\n\n%s: błędna specyfikacja ograniczenia czasu ustawianie czasu modyfikacji dodanych plików z "
         "DATA_ALBO_PLIK BLOKI x 512 bajtów na rekord\n",
+        # Red team 40: placeholders in capitals twice in a Russian --help quoted in a Chinese note (6 characters of 904
+        # letters), one in a short page, a Greek usage line, and a Kazakh word three times in a list of addresses.
+        "# initdb 报错\n\n俄语环境下的帮助输出：\n\n```text\n      --locale=ЛОКАЛЬ       локаль по умолчанию для новых баз\n"
+        "      --lc-collate=, --lc-ctype=, --lc-messages=ЛОКАЛЬ\n      --lc-monetary=, --lc-numeric=, --lc-time=ЛОКАЛЬ\n"
+        "                            установить соответствующий параметр локали\n```\n",
+        "  -I[ФОРМ_ВРЕМЕНИ], --iso-8601[=ФОРМ_ВРЕМЕНИ]\n                  вывести дату/время в формате ISO 8601\n",
+        "Χρήση: iconv [ΕΠΙΛΟΓΗ...] [ΑΡΧΕΙΟ...]\n-o ΑΡΧΕΙΟ-ΕΞΟΔΟΥ ΑΡΧΕΙΟ-ΕΙΣΟΔΟΥ\nΑΡΧΕΙΟ-ΕΙΣΟΔΟΥ ΑΡΧΕΙΟ-ΕΞΟΔΟΥ\n",
+        "Қолдау көрсетілетін адрестер:\ndav:// немесе davs://\nftp:// немесе ftps://\nsftp:// немесе ssh://\n",
     ],
 )
 def test_real_pages_in_other_languages_are_not_read_back_as_chinese_in_letters(text):

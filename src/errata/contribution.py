@@ -147,7 +147,8 @@ def _docs_folder(config: Path) -> Path | None:
     """The docs folder (resolved) a ``mkdocs.yml`` names, read without loading the file; None where it cannot be read:
     the file, or a value that is no plain folder (a tag such as MkDocs' ``!ENV [DOCS, content]``, a flow value)."""
     try:
-        setting = _DOCS_DIR_SETTING.search(config.read_text(encoding="utf-8", errors="replace"))
+        with config.open(encoding="utf-8", errors="replace") as file:
+            setting = _DOCS_DIR_SETTING.search(file.read(_MAX_SETTING_CHARACTERS))  # not a file of any size
     except OSError:
         return None
     folder = setting.group(1).strip() if setting else "docs"
@@ -186,11 +187,27 @@ def _site_of(path: Path) -> tuple[Path, Path | None] | None:
     sites: list[tuple[Path, Path | None]] = []  # (config, its docs folder), the outermost first
     for folder in reversed(Path(os.path.abspath(path)).resolve().parents):
         # A site configured in ``mkdocs.yaml`` is a site too: its docs folder's ``mkdocs.yml`` is no more its config.
-        config = next((folder / name for name in _CONFIG_NAMES if (folder / name).is_file()), None)
+        config = next((folder / name for name in _CONFIG_NAMES if _site_file(folder / name, folder)), None)
         # Inside a site whose docs folder cannot be told (``!ENV``), no file further in is taken for a site's config.
         if config is not None and not any(docs is None or config.is_relative_to(docs) for _, docs in sites):
             sites.append((config, _docs_folder(config)))
     return sites[-1] if sites else None
+
+
+def _site_file(config: Path, folder: Path) -> bool:
+    """Whether ``config`` is a regular file in ``folder`` or below it, where it is a link too: a pull request that made
+    ``mkdocs.yml`` a link to a file elsewhere had the check read that file, and tell by its problems whether the file
+    exists and what it holds (red team 40; the files a site's settings inherit from are held so too).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     site, elsewhere = Path(tmp, "site"), Path(tmp, "elsewhere.yml")
+    ...     site.mkdir(); _ = elsewhere.write_text("site_name: x\\n", encoding="utf-8")
+    ...     Path(site, "mkdocs.yml").symlink_to(elsewhere)
+    ...     _site_file(site / "mkdocs.yml", site.resolve()), _site_file(elsewhere, Path(tmp).resolve())
+    (False, True)
+    """
+    return config.is_file() and config.resolve().is_relative_to(folder)
 
 
 #: The modules whose functions a site's ``mkdocs.yml`` may name for its Markdown (``!!python/name:``): Markdown's

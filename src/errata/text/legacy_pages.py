@@ -92,7 +92,12 @@ def read_in_code_page(text: str, model: LanguageModel | None = None) -> tuple[st
             ]
             read = read_back_lines(lines, readings, model, han_alone=False)
             read_lines = read.split("\n") if read is not None else []
-            if read is not None and _reads_as_chinese(lines, read_lines, model) and not _a_few_words_of_the_page(lines, read_lines, written, codec, utf8):
+            if (
+                read is not None
+                and _reads_as_chinese(lines, read_lines, model)
+                and not _a_few_words_of_the_page(lines, read_lines, written, codec, utf8)
+                and not _words_as_written(lines, read_lines, codec)
+            ):
                 # The likeliest reading, where two read back: Windows-1250 and ISO-8859-2 share most letters.
                 score = text_logp(read, model)[0]
                 if found is None or score > found[0]:
@@ -130,16 +135,16 @@ def _chinese_logp(text: str, model: LanguageModel) -> tuple[float, int]:
     return (total / count if count else 0.0), count
 
 
-#: A reading of fewer Chinese characters than this, where lines that could have been read and were not (no mark of a
-#: lost byte in them, no UTF-8) hold most of the document's letters of the code page, is a word or two of that language:
-#: a Russian page's ``ЗАПИСЬ`` (抢先衍), a Bulgarian one's ``ФОРМАТ`` (木兰奥), the rest of the page in lower case.
-FEW_READ = 6
-#: What share of the code page's letters the lines left as they could have been read must hold for that.
+#: What share of the code page's letters the lines that could have been read and were not (no mark of a lost byte in
+#: them, no UTF-8) may hold, at most: more, and the reading is a few words of that language, the rest of the page in
+#: it as written (a Russian page's ``ЗАПИСЬ`` as 抢先衍, a Bulgarian one's ``ФОРМАТ`` as 木兰奥; red team 40: ``ЛОКАЛЬ``
+#: twice in a quoted ``initdb --help``, 6 characters, 12 of its 904 letters). A tool reads a whole file: a real note
+#: read so is read back on nearly every line that holds its letters.
 LEFT_SHARE = 0.75
 
 
 def _a_few_words_of_the_page(lines: list[str], read: list[str], written: list, codec: str, utf8) -> bool:
-    """Whether a reading is a few words of a page's language (:data:`FEW_READ`, :data:`LEFT_SHARE`; red team 39)."""
+    """Whether a reading is a few words of a page's language (:data:`LEFT_SHARE`; red teams 39 and 40)."""
     own = own_character(codec)
     left = changed = 0
     for k, (before, after) in enumerate(zip(lines, read)):
@@ -148,7 +153,32 @@ def _a_few_words_of_the_page(lines: list[str], read: list[str], written: list, c
             changed += letters
         elif letters and written[k] is not None and "\ufffd" not in before and not utf8(k):
             left += letters
-    return chinese_characters("\n".join(a for b, a in zip(lines, read) if a != b)) < FEW_READ and left >= LEFT_SHARE * (left + changed)
+    return left >= LEFT_SHARE * (left + changed)
+
+
+#: How many letters in words such a rule needs (:func:`_words_as_written`).
+MIN_WORD_LETTERS = 6
+#: A run of letters (any script's).
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _words_as_written(lines: list[str], read: list[str], codec: str) -> bool:
+    """Whether every word of two letters or more that a reading read the code page's letters of is written as a
+    language writes its words: in lower case, in capitals, or a capital then lower case (red team 40: ``немесе`` three
+    times in a Kazakh list, ``ΑΡΧΕΙΟ-ΕΙΣΟΔΟΥ``, ``ФОРМ_ВРЕМЕНИ``). A reading's letters are a byte's each, Chinese
+    characters' lead and trail bytes, which fall in both cases and among the page's signs: ``显存不够`` through Windows-1251
+    is ``ПФґжІ»№»``. Dev split: whole notes read so have at most 88% of their letters in such words, and of 1,000
+    single lines of 3 to 14 characters through seven code pages, 19 read so throughout (a short note is not read).
+
+    >>> _words_as_written(["dav:// немесе davs://"], ["dav:// 闻团优 davs://"], "koi8_r")
+    True
+    >>> _words_as_written(["ПФґжІ»№»Ј¬ЗлјхРЎЕъґуРЎ"], ["显存不够，请减小批大小"], "cp1251")
+    False
+    """
+    own = own_character(codec)
+    words = [word for before, after in zip(lines, read) if after != before for word in _WORD.findall(before) if len(word) > 1 and own.search(word)]
+    # Letters enough to tell: a Big5 note in Mac Roman's signs reads as one pair of letters, ``AΩ``.
+    return sum(map(len, words)) >= MIN_WORD_LETTERS and all(word.islower() or word.isupper() or word.istitle() for word in words)
 
 
 #: The mean length of a reading's runs of Chinese, at least: a Latin-script word read in pairs (``Država``, ``Dr靠va``)
