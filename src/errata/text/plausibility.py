@@ -94,6 +94,8 @@ MODIFIERS = frozenset("\ufe0f\u200d\u20e3")
 
 def _flat_logp(ch: str) -> float | None:
     cp = ord(ch)
+    if cp < 0x2500 or 0x4E00 <= cp <= 0x9FFF:
+        return None  # most symbols: ASCII's classes, signs and Han characters, none of the kinds below
     if 0x3041 <= cp <= 0x30FA:
         return KANA_LOGP
     if is_hangul_syllable(ch):
