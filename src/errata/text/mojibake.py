@@ -663,8 +663,11 @@ def _legacy_runs(
             if not any(whole.values()):
                 return []
         utf8_spans = utf8_spans or Spans(utf8)  # built for lines that have a legacy run at all
-        legacy = (memo or LineReadings()).legacy_run(match.group(), model, config, document[0] if document else None)
         touched = _touching(utf8_spans, match.start(), match.end())
+        only_legacy = document is not None and document[1]
+        if not only_legacy and any(start < match.start() or end > match.end() for start, end, _ in touched):
+            continue  # the UTF-8 reading reaches beyond: the GBK reading would split a character (asked before it is read)
+        legacy = (memo or LineReadings()).legacy_run(match.group(), model, config, document[0] if document else None)
         if legacy is None and lone_pairs and _lone_pair(line, match.start(), match.end()) and all(_bare_leads(items) for _, _, items in touched):
             # A UTF-8 reading of lead bytes alone (``ÔÚ`` for 在) competes with it below as any run does;
             # one that reads a character, whole (``Â°`` is °) or short of a byte (``ä¸`` for 不), is the pair.
@@ -678,10 +681,10 @@ def _legacy_runs(
         if legacy[1] == "big5-as-latin1" and document is None and _latin_in_big5(line, match.start(), match.end()):
             continue
         run = (match.start(), match.end(), *legacy)
-        if document is not None and document[1] and not any(_chinese_utf8(items) for _, _, items in touched):
+        if only_legacy and not any(_chinese_utf8(items) for _, _, items in touched):
             runs.append(run)
             continue
-        if any(start < match.start() or end > match.end() for start, end, _ in touched):
+        if only_legacy and any(start < match.start() or end > match.end() for start, end, _ in touched):
             continue  # the UTF-8 reading reaches beyond: the GBK reading would split a character
         if any(_utf8_likelier(items, legacy[0], model) for _, _, items in touched):
             contested.append((run, touched))  # UTF-8 mojibake is the likelier damage, unless the line says otherwise
