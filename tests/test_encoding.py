@@ -602,3 +602,20 @@ def test_a_whole_file_read_back_keeps_the_block_the_file_holds_where_the_reading
     written = raised.value.result.text
     assert written.startswith(block)
     assert "## 問題描述" in written and "## 解決方法" in written
+
+
+def test_a_document_of_marks_is_read_back_in_time():
+    """A document of Big5 read by Python's gbk reads each mark with the model; a megabyte of them must not take a
+    minute (the candidates of a pair are tabled, and past a budget the marks stay marks)."""
+    import time
+
+    from errata.text.big5_as_gbk import MAX_MARKS_READ
+
+    note = "執行 `npm install` 後，出現了權限錯誤，我們應該如何修復這個問題？先移除全部的套件，再用管理員身分重新安裝一次，就可以了。\n"
+    damaged = (note * 2000).encode("big5").decode("gbk", "replace")
+    assert damaged.count("\ufffd") > 2 * MAX_MARKS_READ
+    start = time.process_time()
+    decoded = decode_bytes(damaged.encode())
+    assert decoded.read_back == "big5-as-gbk"
+    assert decoded.text.startswith("執行 `npm install` ") and "如何修復這個問題" in decoded.text
+    assert time.process_time() - start < 30  # about 1 s here; generous for slow machines

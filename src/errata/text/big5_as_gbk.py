@@ -32,6 +32,7 @@ on from the next, so only the characters with a marked byte are lost, and stay m
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 
 from .bytemap import TWO_UTF8_CHARACTERS
@@ -61,9 +62,11 @@ MIN_ROW_A4_A8 = 4
 MIN_GAIN = 2.0
 #: How much likelier, in nats, the character a marked byte is read as must be than the next likeliest for the mark to
 #: be read (:func:`as_big5`); else it stays a mark. Dev split (45 notes read by Python's ``gbk``), the share of the
-#: guesses right by margin: under 0.5 nats 60% (exact ties among them), 0.5–1 51%, 1–2 78%; at 1, 528 characters wrong
-#: of 19,847 (0: 405, 2: 657).
+#: guesses right by margin: under 0.5 nats 58% (exact ties among them), 0.5–1 51%, 1–2 77%; at 1, 527 characters wrong
+#: of 19,847 (0: 405, 2: 651).
 MARK_MIN_MARGIN = 1.0
+#: How many marks a document's read-back reads with the model, at most (:func:`big5_read_as_gbk`).
+MAX_MARKS_READ = 20_000
 #: The Big5 tables to read with: Windows' own, then Hong Kong's (its characters beyond code page 950's).
 _BIG5_CODECS = ("cp950", "big5hkscs")
 
@@ -75,7 +78,12 @@ def big5_read_as_gbk(text: str, model: LanguageModel | None = None) -> str | Non
         return None
     model = model or load_model()
     lines = text.split("\n")
-    readings = [as_big5(line, model, MARK_MIN_MARGIN) for line in lines]
+    readings, marks_left = [], MAX_MARKS_READ
+    for line in lines:
+        # Each mark is read with the model, a few hundred microseconds: past the budget the marks stay marks (a hostile
+        # file of a megabyte of them would take a minute).
+        readings.append(as_big5(line, model if marks_left > 0 else None, MARK_MIN_MARGIN))
+        marks_left -= line.count("\ufffd")
     # Without user-defined characters the kana and Greek must be in lines that read back: those a UTF-8 reading of
     # other bytes left (``д`` alone on a line of 口字码) tell nothing.
     if not user_defined and sum(
@@ -280,21 +288,14 @@ def _marked_pair(data: bytearray, lost: set[int], at: int, before: list[str], mo
     if model is None or (at in lost and at + 1 in lost) or at + 1 >= len(data):
         return "\ufffd"
     marked = at if at in lost else at + 1
-    after = data[marked + 1 : marked + 2]
-    candidates = {}
-    for byte in range(0x81, 0xFF):
-        if after and after[0] not in lost and _gbk_pairs(byte, after[0]):
-            continue  # GBK's reader would have read this byte with the next, not marked it
-        pair = bytearray(data[at : at + 2])
-        pair[marked - at] = byte
-        read = _read_big5(bytes(pair))
-        if read is not None and _WRITTEN_IN_A_NOTE.fullmatch(read) and read not in candidates.values():
-            candidates[byte] = read
+    after = data[marked + 1] if marked + 1 < len(data) and marked + 1 not in lost else None
+    known = data[at + 1] if marked == at else data[at]
+    candidates = _candidates(known, marked == at, after)
     if not candidates:
         return "\ufffd"
     left = "".join(before[-2:]).replace("\ufffd", " ")
     right = _next_character(data, lost, at + 2)
-    scored = sorted((text_logp(left + read + right, model)[0], read) for read in candidates.values())
+    scored = sorted((text_logp(left + read + right, model)[0], read) for read in candidates)
     if len(scored) > 1 and scored[-1][0] - scored[-2][0] < min_margin:
         return "\ufffd"
     return scored[-1][1]
@@ -303,6 +304,24 @@ def _marked_pair(data: bytearray, lost: set[int], at: int, before: list[str], mo
 #: What a marked byte may be read as: a Han character or the punctuation a Chinese note writes. Not Big5's box drawing,
 #: Greek, kana or bopomofo, which the model scores by their kind alone (the ╬ of F9E1 beat 後, AB E1, before a comma).
 _WRITTEN_IN_A_NOTE = re.compile("[\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e\u2013-\u2026]")
+
+
+@lru_cache(maxsize=None)
+def _candidates(known: int, lead_marked: bool, after: int | None) -> tuple[str, ...]:
+    """What a Big5 pair with one marked byte may have been (:func:`_marked_pair`): ``known``, its other byte;
+    ``lead_marked``, whether the mark is its first; ``after``, the byte after the mark where it is known.
+
+    >>> "後" in _candidates(0xE1, True, 0xA1), "後" in _candidates(0xE1, True, 0xE1)  # AB E1; GBK reads E1 E1 whole
+    (True, True)
+    """
+    found: list[str] = []
+    for byte in range(0x81, 0xFF):
+        if after is not None and _gbk_pairs(byte, after):
+            continue  # GBK's reader would have read this byte with the next, not marked it
+        read = _read_big5(bytes((byte, known) if lead_marked else (known, byte)))
+        if read is not None and _WRITTEN_IN_A_NOTE.fullmatch(read) and read not in found:
+            found.append(read)
+    return tuple(found)
 
 
 def _gbk_pairs(lead: int, trail: int) -> bool:
