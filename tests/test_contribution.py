@@ -800,3 +800,22 @@ def test_a_site_config_linked_to_a_file_outside_the_site_is_not_read(tmp_path):
     (site / "config" / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
     (site / "mkdocs.yml").symlink_to(site / "config" / "mkdocs.yml")
     assert site_config_of(essay).resolve() == (site / "config" / "mkdocs.yml").resolve()
+
+
+def test_a_docs_dir_outside_the_site_tells_nothing_of_files_there(tmp_path):
+    """Red team 41: ``docs_dir: ../..`` in a plain ``mkdocs.yml`` made the check resolve an essay's links against
+    folders outside the site, and tell by "does not exist" which files there exist. Such a site has no docs folder the
+    check can tell, and its links must stay in the site's own folder."""
+    from errata.contribution import check_files
+
+    (tmp_path / "private").mkdir()
+    (tmp_path / "private" / "exists.md").write_text("# secret\n", encoding="utf-8")
+    site = tmp_path / "repo" / "site"
+    (site / "docs").mkdir(parents=True)
+    (site / "mkdocs.yml").write_text("site_name: x\ndocs_dir: ../..\n", encoding="utf-8")
+    essay = site / "docs" / "a.md"
+    messages = []
+    for target in ("exists.md", "missing.md"):
+        essay.write_text(f"---\ntitle: 测试\n---\n# 测试\n\n见 [这里](../../../private/{target})。\n", encoding="utf-8")
+        messages.append([p.message.replace(target, "X") for p in check_files([essay]) if p.rule == "link"])
+    assert messages[0] == messages[1] and "outside" in messages[0][0]

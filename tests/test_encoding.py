@@ -619,3 +619,14 @@ def test_a_document_of_marks_is_read_back_in_time():
     assert decoded.read_back == "big5-as-gbk"
     assert decoded.text.startswith("執行 `npm install` ") and "如何修復這個問題" in decoded.text
     assert time.process_time() - start < 30  # about 1 s here; generous for slow machines
+
+
+def test_one_line_of_marks_is_read_back_in_time():
+    """Red team 41: the budget of marks read with the model was kept between lines only; one line of 80,000 characters
+    took 9 s. It is kept within a line too."""
+    import time
+
+    damaged = "\ufffdい\ufffd" * 30_000
+    start = time.process_time()
+    decode_bytes(("# 說明\n" + damaged + "\n").encode())
+    assert time.process_time() - start < 30  # about 2 s here; generous for slow machines

@@ -1862,3 +1862,36 @@ def test_a_legacy_note_read_in_letters_with_replacement_marks_is_read_back_aroun
     # Each lost byte costs its own character only (a pair whose first byte was lost is one mark, not two misread).
     lost = "".join("\ufffd" if "\ufffd" in ch.encode("gbk").decode(page, errors="replace") else ch for ch in clean)
     assert result.text.endswith("\n---\n" + lost) and lost.count("\ufffd") == 2
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Le service est «\u00a0désactivé\u00a0» par défaut.",  # é, A0, » are 頻's UTF-8 bytes
+        "界面上的开关显示为 «\u00a0Activé\u00a0»，说明服务已经启动。",
+        "Fichier «\u00a0Créé\u00a0»",
+        "EL ENLAZADOR DINÁMICO",  # ÁM is Big5's 簍
+    ],
+)
+def test_a_latin_word_s_own_letters_are_read_as_nothing_else_where_nothing_else_is_mojibake(line):
+    """Red team 40: clean French, Spanish and Estonian whose accented letters glued to a word happen to be a Chinese
+    character's UTF-8 or GBK, Big5 or Shift-JIS bytes were read so, where careful ftfy leaves them: such a run is read
+    only in a document that shows mojibake elsewhere."""
+    text = f"# 说明\n\n{line}\n"
+    assert repair_mojibake(text)[0] == text
+
+
+def test_a_run_glued_to_a_latin_word_is_still_read_in_a_document_of_mojibake():
+    clean = "# 安装\n\n用Python的时候，先装好依赖。\n\n版本v2版本都可以。\n"
+    damaged = utf8_as_sloppy_cp1252(clean)
+    assert repair_mojibake(damaged)[0] == clean
+
+
+@pytest.mark.parametrize("page", ["cp866", "cp437", "koi8_r"])
+def test_a_note_in_dos_letters_is_read_back_though_its_words_are_of_one_case(page):
+    """Red team 41: DOS's cp866 reads every letter of GBK's bytes in lower case, between box drawing; the rule that
+    refuses a reading whose words are all written as a language writes them refused these notes (40 of 54 whole essays
+    read back, 53 before). The rule now asks only code pages whose letters there are of both cases."""
+    clean = "# 常见问题\n\n安装依赖以后运行报错，提示找不到模块。\n\n## 解决方法\n\n先卸载旧版本，再重新安装一次就可以了。\n"
+    damaged = clean.encode("gbk").decode(page)
+    assert repair_text_as_read(damaged).text.endswith(clean)

@@ -104,7 +104,9 @@ def check_files(
             return site_root
         folder = Path(os.path.abspath(path)).parent
         if folder not in docs_by_folder:
-            docs_by_folder[folder] = site_docs_of(path)
+            # A site whose docs folder cannot be told (``!ENV``, or one outside it) keeps links inside its own folder.
+            config = site_config_of(path)
+            docs_by_folder[folder] = site_docs_of(path) or (Path(os.path.abspath(config.parent)).resolve() if config else None)
         return docs_by_folder[folder]
 
     def anchors_of(target: Path):
@@ -154,7 +156,10 @@ def _docs_folder(config: Path) -> Path | None:
     folder = setting.group(1).strip() if setting else "docs"
     if folder.startswith(("!", "[", "{", "&", "*", "|", ">")):
         return None
-    return (config.parent / folder).resolve()
+    docs = (config.parent / folder).resolve()
+    # A docs folder outside the site's own folder (``docs_dir: ../..``) would have the check look at files elsewhere on
+    # the machine and tell by its problems which exist (red team 41): such a site has no docs folder the check can tell.
+    return docs if docs.is_relative_to(config.parent.resolve()) else None
 
 
 #: The names MkDocs reads a site's configuration from, in its order.

@@ -63,8 +63,10 @@ MIN_GAIN = 2.0
 #: How much likelier, in nats, the character a marked byte is read as must be than the next likeliest for the mark to
 #: be read (:func:`as_big5`); else it stays a mark. Dev split (45 notes read by Python's ``gbk``), the share of the
 #: guesses right by margin: under 0.5 nats 58% (exact ties among them), 0.5–1 51%, 1–2 77%; at 1, 527 characters wrong
-#: of 19,847 (0: 405, 2: 651).
-MARK_MIN_MARGIN = 1.0
+#: of 19,847 (0: 405, 2: 651). Two nats, as for the marks of 古文码 (:attr:`~errata.text.config.RepairConfig.gap_min_margin`,
+#: right 94% of the time there): a note's Greek and bopomofo are never a candidate, and below it a fifth of what was
+#: written was wrong (red team 41: β as （, ㄅ as 另).
+MARK_MIN_MARGIN = 2.0
 #: How many marks a document's read-back reads with the model, at most (:func:`big5_read_as_gbk`).
 MAX_MARKS_READ = 20_000
 #: The Big5 tables to read with: Windows' own, then Hong Kong's (its characters beyond code page 950's).
@@ -80,9 +82,9 @@ def big5_read_as_gbk(text: str, model: LanguageModel | None = None) -> str | Non
     lines = text.split("\n")
     readings, marks_left = [], MAX_MARKS_READ
     for line in lines:
-        # Each mark is read with the model, a few hundred microseconds: past the budget the marks stay marks (a hostile
-        # file of a megabyte of them would take a minute).
-        readings.append(as_big5(line, model if marks_left > 0 else None, MARK_MIN_MARGIN))
+        # Each mark is read with the model, some tens of microseconds: past the budget the marks stay marks (a hostile
+        # file of a megabyte of them would take a minute; red team 41: one line of them, too).
+        readings.append(as_big5(line, model, MARK_MIN_MARGIN, marks_left))
         marks_left -= line.count("\ufffd")
     # Without user-defined characters the kana and Greek must be in lines that read back: those a UTF-8 reading of
     # other bytes left (``д`` alone on a line of 口字码) tell nothing.
@@ -218,7 +220,7 @@ def _beyond_ascii(text: str) -> int:
     return sum(1 for ch in text if not ch.isascii())
 
 
-def as_big5(line: str, model: LanguageModel | None = None, min_margin: float = 0.0) -> str | None:
+def as_big5(line: str, model: LanguageModel | None = None, min_margin: float = 0.0, marks_read: int = MAX_MARKS_READ) -> str | None:
     """A line's GBK pairs read as the Big5 they were, or None where it has none, holds a character that is no GBK
     pair (a four-byte GB18030 character: an emoji, a rare character) or reads as no Big5.
 
@@ -228,10 +230,13 @@ def as_big5(line: str, model: LanguageModel | None = None, min_margin: float = 0
     A mark (U+FFFD) is a byte a reader without GBK's user-defined pairs (Python's ``gbk``) could not pair, and read
     past, one byte a mark: Big5's ``，``, 的 and 了 among them. The rest reads back in step, and the character a mark
     was part of is the one of its few possible Big5 characters that the text around it makes likeliest
-    (:func:`_marked_pair`), where it is likelier than the next by ``min_margin`` nats; else it stays a mark.
+    (:func:`_marked_pair`), where it is likelier than the next by ``min_margin`` nats; else it stays a mark. Only the
+    first ``marks_read`` marks are read so.
 
-    >>> as_big5("ES6 穝糤�F`let`㏑�O�Aノㄓ�脓i跑计�C", load_model(), MARK_MIN_MARGIN)  # 了 before a backtick: unsure
-    'ES6 新增�`let`命令，用來宣告變數。'
+    >>> as_big5("ES6 穝糤�F`let`㏑�O�Aノㄓ�脓i跑计�C", load_model(), MARK_MIN_MARGIN)  # 了 before a backtick, ，: unsure
+    'ES6 新增�`let`命��用來宣告變數。'
+    >>> as_big5("ES6 穝糤�F`let`㏑�O�Aノㄓ�脓i跑计�C", load_model(), 0.0)
+    'ES6 新增了`let`命令，用來宣告變數。'
     >>> as_big5("瞏瞏稰���� `npm` 骸骸�骇| XD", load_model(), MARK_MIN_MARGIN)  # 受到: each pair's two bytes marked
     '深深感�� `npm` 滿滿的坑 XD'
     """
@@ -260,7 +265,8 @@ def as_big5(line: str, model: LanguageModel | None = None, min_margin: float = 0
             at += 1
             continue
         if at in lost or at + 1 in lost:
-            out.append(_marked_pair(data, lost, at, out, model, min_margin))
+            out.append(_marked_pair(data, lost, at, out, model if marks_read > 0 else None, min_margin))
+            marks_read -= 1
         elif (read := _read_big5(bytes(data[at : at + 2]))) is None:
             return None
         else:

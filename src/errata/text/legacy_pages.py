@@ -156,8 +156,23 @@ def _a_few_words_of_the_page(lines: list[str], read: list[str], written: list, c
     return left >= LEFT_SHARE * (left + changed)
 
 
-#: How many letters in words such a rule needs (:func:`_words_as_written`).
+#: How many letters in words such a rule needs (:func:`_words_as_written`), and how long a word of a language is: half
+#: the letters must stand in words so long.
 MIN_WORD_LETTERS = 6
+LONG_WORD = 4
+@lru_cache(maxsize=None)
+def _both_cases(codec: str) -> bool:
+    """Whether the letters a code page reads GBK's and Big5's bytes (A1–FE) as are of both cases, three in ten of them at
+    least of each: a reading's words then mix them (red team 41: cp866's are nine in ten lower case, cp437's mostly signs).
+
+    >>> _both_cases("cp1251"), _both_cases("koi8_r"), _both_cases("cp866"), _both_cases("cp437")
+    (True, True, False, False)
+    """
+    letters = [ch for ch in (bytes([b]).decode(codec, "ignore") for b in range(0xA1, 0xFF)) if ch.isalpha()]
+    upper = sum(ch.isupper() for ch in letters)
+    return 0.3 <= upper / len(letters) <= 0.7
+
+
 #: A run of letters (any script's).
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -175,10 +190,20 @@ def _words_as_written(lines: list[str], read: list[str], codec: str) -> bool:
     >>> _words_as_written(["ПФґжІ»№»Ј¬ЗлјхРЎЕъґуРЎ"], ["显存不够，请减小批大小"], "cp1251")
     False
     """
+    if not _both_cases(codec):
+        return False  # DOS's cp866 reads GBK's bytes as lower-case letters alone (and box drawing): case tells nothing there
     own = own_character(codec)
     words = [word for before, after in zip(lines, read) if after != before for word in _WORD.findall(before) if len(word) > 1 and own.search(word)]
-    # Letters enough to tell: a Big5 note in Mac Roman's signs reads as one pair of letters, ``AΩ``.
-    return sum(map(len, words)) >= MIN_WORD_LETTERS and all(word.islower() or word.isupper() or word.istitle() for word in words)
+    letters = sum(map(len, words))
+    # Letters enough to tell (a Big5 note in Mac Roman's signs reads as one pair of letters, ``AΩ``), and in words of a
+    # language's length: DOS's cp866 puts all GBK's letters in lower case, between its box drawing (red team 41:
+    # ``╡─╒╫`` and two letters a word), where a word of the language is long (``немесе``, ``ΑΡΧΕΙΟ``).
+    long_words = sum(len(word) for word in words if len(word) >= LONG_WORD)
+    return (
+        letters >= MIN_WORD_LETTERS
+        and long_words * 2 >= letters
+        and all(word.islower() or word.isupper() or word.istitle() for word in words)
+    )
 
 
 #: The mean length of a reading's runs of Chinese, at least: a Latin-script word read in pairs (``Država``, ``Dr靠va``)

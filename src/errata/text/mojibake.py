@@ -1476,6 +1476,7 @@ def _repair_read_text(
     # The passes below read a line again with more of the document known: what a line's bytes read as is the same each time.
     _decode_line = partial(_decode_document_line, nbsp=shows_plain_nbsp(text, model), misread=misread, memo=LineReadings())
     decoded = [_decode_line(line, model, config, known=runs, paired=paired) for line, runs in zip(lines, known)]
+    decoded = _without_latin_words_alone(lines, decoded)
     if kinds := Counter(run.kind for runs, _ in decoded for run in runs if run.kind in CJK_READING_KINDS):
         # Likewise single characters read as GBK (``鍦–om`` for 在Com) in a document that shows 古文码.
         shown = frozenset(kinds)  # only the readings the first pass found: 體。 of clean Traditional text is no Shift-JIS 铁B
@@ -1927,6 +1928,35 @@ def _decode_document_line(
             confirmed = True
     runs.sort(key=lambda run: run.start)
     return runs, confirmed
+
+
+def _without_latin_words_alone(lines: list[str], decoded: list[tuple[list[DecodedRun], bool]]) -> list[tuple[list[DecodedRun], bool]]:
+    """The first reading of a document's lines without its runs of a Latin word's letters, where nothing else in the
+    document is mojibake.
+
+    A run that touches an ASCII letter on a line that shows no byte only a misreading makes (:func:`shows_misread_bytes`)
+    may be a Latin word's own letters: French ``désactivé`` before a no-break space and ``»`` is 頻's UTF-8 bytes
+    (``é``, A0, ``»``), Spanish ``DINÁMICO`` holds Big5's 簍 (red team 40; careful ftfy leaves them all). Such a run
+    (a legacy reading: inside the word) is read only in a document that shows mojibake elsewhere, in a run of its own.
+
+    >>> doc = ["Le service est «\xa0désactivé\xa0» par défaut."]
+    >>> _without_latin_words_alone(doc, [([DecodedRun(23, 26, ["頻"], 1)], True)])
+    [([], False)]
+    """
+    def alone(line: str, run: DecodedRun) -> bool:
+        # Only readings of Latin-1's letters: not a run the decode found short of bytes, nor 古文码's Chinese characters.
+        # A GBK, Big5 or Shift-JIS reading only inside a word (``DINÁMICO``): a title's 拼音码 is glued to the ASCII word
+        # before it all the time (``mmdetection±¨´í»ã×Ü``).
+        glued = [_ascii_letter(ch) for ch in _neighbours(line, run.start, run.end)]
+        if run.kind in LEGACY_KINDS:
+            return all(glued) and not shows_misread_bytes(line)
+        return run.kind.startswith(("utf8-as-cp1252", "utf8-as-latin1")) and any(glued) and not shows_misread_bytes(line)
+
+    if not any(run.complete and not alone(line, run) for line, (runs, _) in zip(lines, decoded) for run in runs):
+        if any(runs for runs, _ in decoded):
+            kept = [[run for run in runs if not alone(line, run)] for line, (runs, _) in zip(lines, decoded)]
+            return [(runs, confirmed and bool(runs)) for runs, (_, confirmed) in zip(kept, decoded)]
+    return decoded
 
 
 def _with_latin_letters(line: str, found: tuple[list[DecodedRun], bool], kind: str) -> tuple[list[DecodedRun], bool]:
