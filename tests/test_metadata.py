@@ -333,3 +333,17 @@ def test_a_rule_and_a_heading_that_reads_as_a_key_stay_on_the_page():
     repaired = repair_text(text, "note.md").text
     assert "Note" not in split_front_matter(repaired, "note.md").metadata
     assert split_front_matter(repaired, "note.md").body.endswith(text)
+
+
+def test_the_report_says_how_many_front_matter_comments_writing_the_block_dropped():
+    """Real set 31: a block's YAML comments in 符号码 were dropped when the block was written again, and the report said
+    only "reformatted". It now counts them; a ``#`` inside a value is no comment, and a block left as it is drops none."""
+    from errata.repair import repair_bytes
+
+    text = '---\ntitle: "C# 笔记 #1"\n# 分类\ncategories: "hexo" # 文章分类\ndate: 2018-10-23 16:12:48\n---\n正文\n'
+    report = repair_bytes(text.encode(), "notes.md").report
+    assert report.front_matter_comments_dropped == 2
+    assert "2 front-matter comments dropped" in report.summary()
+    assert report.to_json()["front_matter_comments_dropped"] == 2
+    kept = "---\ntitle: C# 笔记\n---\n正文\n"
+    assert repair_bytes(kept.encode(), "notes.md").report.front_matter_comments_dropped == 0

@@ -30,6 +30,7 @@ printing it; the title heading is found with string operations, in one pass.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import tomllib
@@ -433,6 +434,35 @@ def _read_as_text(node: yaml.Node, text_keys: tuple[str, ...]) -> None:
             for scalar in value.value if isinstance(value, yaml.SequenceNode) else [value]:
                 if isinstance(scalar, yaml.ScalarNode) and not scalar.style and scalar.tag in _IMPLICIT_TAGS:
                     scalar.tag = _STR_TAG
+
+
+def comments_in(block: str) -> int:
+    """How many lines of a front-matter block hold a YAML comment (``# …`` outside any value), which writing the block
+    again drops: the report says so (real set 31: two comments in 符号码 were dropped, where the rest was repaired).
+
+    >>> comments_in('---\\n# the tags\\ncategories: "hexo" # a note\\ntitle: "a # b"\\nurl: x#y\\n---\\n')
+    2
+    >>> comments_in("---\\ntitle: [unclosed\\n---\\n")
+    0
+    """
+    text = block[block.index("\n") + 1 : block.rstrip("\n").rfind("\n") + 1] if "\n" in block else ""
+    try:
+        tokens = list(yaml.scan(text, Loader=yaml.SafeLoader))
+    except yaml.YAMLError:
+        return 0
+    spans = sorted((t.start_mark.index, t.end_mark.index) for t in tokens if t.end_mark.index > t.start_mark.index)
+    starts = [start for start, _ in spans]
+    line_ends = [match.start() for match in re.finditer("\n", text)]
+    commented = set()
+    for match in _COMMENT_START.finditer(text):
+        at = bisect.bisect_right(starts, match.start()) - 1
+        if at < 0 or spans[at][1] <= match.start():
+            commented.add(bisect.bisect_left(line_ends, match.start()))
+    return len(commented)
+
+
+#: A ``#`` that may start a comment: at a line's start or after a blank (inside a value it is the value's).
+_COMMENT_START = re.compile(r"(?:^|(?<=[ \t]))#", re.MULTILINE)
 
 
 def front_matter_reformatted(essay: SplitEssay, normalised: dict[str, Any], normalised_block: str | None = None) -> bool:

@@ -38,6 +38,7 @@ from .metadata import (
     DEFAULT_TIMEZONE,
     MetadataValueError,
     SplitEssay,
+    comments_in,
     dump_front_matter,
     front_matter_end,
     front_matter_moved_up,
@@ -94,6 +95,7 @@ class RepairReport:
     title_source: str = "front matter"
     metadata_keys_changed: list[str] = field(default_factory=list)
     front_matter_reformatted: bool = False  # same values, other layout (indentation, quotes, anchors)
+    front_matter_comments_dropped: int = 0  # lines of the block whose YAML comments writing it again dropped
     low_confidence: list[LowConfidence] = field(default_factory=list)
     #: Each fix, with its line, column and mojibake class (``utf8-as-cp1252``, ``gbk-as-latin1``, …);
     #: the column is where the damage stood in the file as read, a misread byte order mark on line 1 counted.
@@ -149,6 +151,8 @@ class RepairReport:
             parts.append("front matter: " + ", ".join(self.metadata_keys_changed))
         if self.front_matter_reformatted:
             parts.append("front matter reformatted")
+        if self.front_matter_comments_dropped:
+            parts.append(f"{self.front_matter_comments_dropped} front-matter comments dropped")
         if self.changed and not parts:  # never "unchanged" for a file --check would fail
             parts.append("rewritten")
         return f"{self.path}: " + ("; ".join(parts) if parts else "unchanged")
@@ -332,6 +336,8 @@ def repair_text(
     report.metadata_keys_changed = changes.changed_keys
     block = dump_front_matter(metadata)
     report.front_matter_reformatted = moved_or_respelt or front_matter_reformatted(essay, metadata, block)
+    if "#" in essay.block and block != essay.block:
+        report.front_matter_comments_dropped = comments_in(essay.block)
     new_text = block + essay.body
     report.changed = new_text != text
     return RepairResult(new_text, report)
