@@ -104,9 +104,7 @@ def check_files(
             return site_root
         folder = Path(os.path.abspath(path)).parent
         if folder not in docs_by_folder:
-            # A site whose docs folder cannot be told (``!ENV``, or one outside it) keeps links inside its own folder.
-            config = site_config_of(path)
-            docs_by_folder[folder] = site_docs_of(path) or (Path(os.path.abspath(config.parent)).resolve() if config else None)
+            docs_by_folder[folder] = _links_root_of(path)
         return docs_by_folder[folder]
 
     def anchors_of(target: Path):
@@ -143,6 +141,18 @@ def site_docs_of(path: Path) -> Path | None:
     site = _site_of(here)
     docs = site[1] if site is not None else None
     return docs if docs is not None and here.is_relative_to(docs) else None
+
+
+def _links_root_of(path: Path) -> Path | None:
+    """The folder a file's links may lead into: its site's docs folder (:func:`site_docs_of`); the site's own folder for
+    a file of a site whose docs folder cannot be told (``!ENV``, or one outside the site) or that stands outside it; None
+    for a loose file of no site, whose links are read as they are."""
+    here = Path(os.path.abspath(path)).resolve()
+    site = _site_of(here)
+    if site is None:
+        return None
+    config, docs = site
+    return docs if docs is not None and here.is_relative_to(docs) else config.parent
 
 
 def _docs_folder(config: Path) -> Path | None:

@@ -35,7 +35,7 @@ import re
 from functools import lru_cache
 from itertools import islice
 
-from .bytemap import TWO_UTF8_CHARACTERS
+from .bytemap import TWO_UTF8_CHARACTERS, no_gbk_pair
 from .langmodel import LanguageModel, load_model
 from .plausibility import text_logp
 
@@ -322,20 +322,12 @@ def _candidates(known: int, lead_marked: bool, after: int | None) -> tuple[str, 
     """
     found: list[str] = []
     for byte in range(0x81, 0xFF):
-        if after is not None and _gbk_pairs(byte, after):
+        if after is not None and not no_gbk_pair(byte, after):
             continue  # GBK's reader would have read this byte with the next, not marked it
         read = _read_big5(bytes((byte, known) if lead_marked else (known, byte)))
         if read is not None and _WRITTEN_IN_A_NOTE.fullmatch(read) and read not in found:
             found.append(read)
     return tuple(found)
-
-
-def _gbk_pairs(lead: int, trail: int) -> bool:
-    try:
-        bytes((lead, trail)).decode("gbk")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _next_character(data: bytearray, lost: set[int], at: int) -> str:
