@@ -125,6 +125,34 @@ def test_a_naive_date_means_the_sites_time_zone(blog):
         assert check_in_process(blog, path) == [], date
 
 
+QUOTED_DAMAGE = """\
+- `UnicodeDecodeError: 'utf-8' codec can't decode byte 0xd5 in position 0`
+
+  - 详细报错信息：
+    ```text
+    \ufffd\ufffd\ufffd\ufffdҪ 锟斤拷锟斤拷
+    ```
+
+  - 问题分析：
+    GBK 的文件当成 UTF-8 读了；`ä¸­æ–‡` 则是 UTF-8 当成 Windows-1252 读的样子。
+
+  - 解决方案：
+    用 `encoding="gbk"` 读。
+"""
+
+
+def test_damage_quoted_in_code_beside_clean_prose_passes(blog):
+    """An entry about 乱码 shows what the program printed, in a block and in code spans: quoted on purpose, not damage
+    of the file (a sweep of real notes on encodings). The same damage in the prose is still reported, the quoted lines
+    with it."""
+    path = blog / "docs" / "quoted.md"
+    path.write_text(essay(title="读文件乱码", body=QUOTED_DAMAGE), encoding="utf-8")
+    assert [p for p in check_in_process(blog, path) if p.rule == "mojibake"] == []
+    path.write_text(essay(title="读文件乱码", body=QUOTED_DAMAGE.replace("用 ", "ç”¨ ")), encoding="utf-8")
+    lines = sorted(p.line for p in check_in_process(blog, path) if p.rule == "mojibake")
+    assert lines == [11, 15, 18], lines
+
+
 def test_the_passing_twin_passes(blog):
     path = blog / "docs" / "new.md"
     path.write_text(essay(title="另一篇", body=GOOD_ENTRY.replace("'abc'", "'n/a'").replace("float", "int")), encoding="utf-8")

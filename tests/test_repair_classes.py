@@ -494,6 +494,29 @@ def read_as_gbk_dropping_pairs(text: str) -> str:
     return "".join(out)
 
 
+def test_a_heading_whose_characters_iconv_left_mostly_short_of_bytes_is_read_beside_other_gu_wen_ma():
+    """Real set 33: glibc drops the user-defined pair AB E9 across 快 (E5 BF AB) and 速 (E9 80 9F), both short of a byte,
+    and 0x80 reads as ``€``: ``蹇€熻瘖鏂``, one character of four whole. A silently damaged span needs two whole ones, so
+    the heading stayed 古文码, unreported; in a document that shows 古文码 elsewhere it is read."""
+    clean = "## 快速诊断\n\n检查端口是否被占用，然后修改配置文件。\n"
+    damaged = read_as_gbk_dropping_pairs(clean)
+    assert damaged.startswith("## 蹇€熻瘖鏂\n")
+    fixed, report = repair_mojibake(damaged)
+    assert fixed.startswith("## 快速诊断\n")
+    assert {(fix.line, fix.kind) for fix in report.fixes} >= {(1, "utf8-as-gbk"), (1, "lost-bytes")}
+
+
+def test_a_character_cut_between_two_chunks_is_reported_as_lost_bytes_not_kou_zi_ma():
+    """Real set 33: a program that decoded a file 1 KB at a time with replacement marks a character cut after its lead
+    byte three times (the lead at one chunk's end, each continuation byte at the next one's start)."""
+    clean = "即文件所属用户有读、写权限，群组只有读权限，其它用户只有读权限。权限用数字表示时，读是四，写是二，执行是一。\n"
+    data = clean.encode("utf-8")
+    cut = data.index("文".encode("utf-8")) + 1
+    damaged = data[:cut].decode("utf-8", errors="replace") + data[cut:].decode("utf-8", errors="replace")
+    assert "\ufffd" * 3 in damaged
+    assert {f.kind for f in repair_mojibake(damaged)[1].unrecoverable} == {"lost-bytes"}
+
+
 def test_utf8_read_as_gbk_by_a_reader_that_drops_pairs_and_knows_the_euro_sign_is_read_too():
     damaged = read_as_gbk_dropping_pairs(GREEDY_ESSAY)
     assert "€" in damaged and "\ufffd" not in damaged
@@ -1871,6 +1894,10 @@ def test_a_legacy_note_read_in_letters_with_replacement_marks_is_read_back_aroun
         "界面上的开关显示为 «\u00a0Activé\u00a0»，说明服务已经启动。",
         "Fichier «\u00a0Créé\u00a0»",
         "EL ENLAZADOR DINÁMICO",  # ÁM is Big5's 簍
+        "Arrêté\u00a0: %s",  # êt é\u00a0 are Shift-JIS's 黎鬆
+        "¡¡¡HAY UN ERROR EN EL ENLAZADOR DINÁMICO!!!",  # ¡¡ ¡H are Big5's ﹛ and another
+        "Zahrnúť položku „Iné…“",  # é … “ are 酓's UTF-8 bytes, on a line with Windows-1252's „ as written
+        "abcdefghijkõäöü ABCDEFGHIJKÕÄÖÜ",  # õä öü are GBK's 蹁鳇
     ],
 )
 def test_a_latin_word_s_own_letters_are_read_as_nothing_else_where_nothing_else_is_mojibake(line):
@@ -1879,6 +1906,15 @@ def test_a_latin_word_s_own_letters_are_read_as_nothing_else_where_nothing_else_
     only in a document that shows mojibake elsewhere."""
     text = f"# 说明\n\n{line}\n"
     assert repair_mojibake(text)[0] == text
+
+
+@pytest.mark.parametrize("clean", ["pytorch我们", "mmdetection报错汇总", "安装PYTORCH我们"])
+def test_a_legacy_title_glued_to_a_word_is_read_where_it_is_all_the_document_shows(clean):
+    """拼音码 glued to an ASCII word mixes the cases (``pytorchÎÒÃÇ``) or holds signs (``±¨´í``): not a word of a Latin
+    language written as one, so it is read though nothing else in the document is mojibake."""
+    damaged = clean.encode("gbk").decode("latin-1")
+    text = f"# {damaged}\n\nok\n"
+    assert repair_mojibake(text)[0] == f"# {clean}\n\nok\n"
 
 
 def test_a_run_glued_to_a_latin_word_is_still_read_in_a_document_of_mojibake():

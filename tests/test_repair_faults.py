@@ -342,6 +342,9 @@ LINE_OF_HAN = "的一是在不了有和人这中大为上个国我以要他时�
         pytest.param(lambda n: b" " * 2 * n + b"\xe4\xb8" + b" " * 2 * n, id="a truncated character between spaces"),
         # Past the search budget at both sizes: each damaged character is put in its place without a scan of the line.
         pytest.param(lambda n: ("（".encode() + "）".encode()[:-1]) * (3 * n), id="one line of brackets short of a byte"),
+        # Runs glued to Latin words, each asked whether its word is written as words are: the line asked once, the word bounded.
+        pytest.param(lambda n: ("Arrêté\u00a0: " * (2 * n)).encode(), id="one line of words whose letters read as Shift-JIS"),
+        pytest.param(lambda n: ("x" + "õäöü" * (2 * n)).encode(), id="one word of letters that read as GBK"),
         # One window of a thousand slots, and four thousand: each hypothesis once copied all its
         # choices, and merging two compared them all (59 s against 5 s).
         pytest.param(lambda n: b"".join(LINE_OF_HAN[i % len(LINE_OF_HAN)].encode()[: 2 if i % 4 == 0 else 3] for i in range(n)), id="one line with every fourth character short of a byte"),

@@ -196,8 +196,10 @@ def _readings(
         kept = _runs_in(line, codec, kind, model, config, single, _utf8_spans_kept, damaged=True)
         runs = kept if _covered(kept) > _covered(runs) else runs
     if not marked:
-        # A reader that dropped what it could not map left no mark: a character may miss a byte anywhere.
-        dropped = _runs_in(line, codec, kind, model, config, single, _utf8_spans_silent, silent=True)
+        # A reader that dropped what it could not map left no mark: a character may miss a byte anywhere. In a document
+        # that shows 古文码 elsewhere (``single``), a span mostly short of bytes is read too: ``iconv -c`` drops a pair
+        # across two characters, each then short of a byte (快速诊断 as ``蹇€熻瘖鏂``: AB E9 gone, 诊 alone whole).
+        dropped = _runs_in(line, codec, kind, model, config, single, _utf8_spans_silent, silent=True, damaged=single)
         return dropped if _covered(dropped) > _covered(runs) else runs
     if paired is None:
         # A decoder that pairs a byte only with one that can end a pair (Java's GBK) marks a pair it cannot

@@ -35,7 +35,7 @@ from .big5_as_gbk import read_back_lines
 from .bytemap import CHAR_TO_BYTE, run_to_bytes
 from .codepages import char_to_byte, own_character
 from .langmodel import LanguageModel, load_model
-from .plausibility import text_logp
+from .plausibility import text_logp, written_as_a_word
 
 #: The code pages a legacy note is read through here, each as its class names it: Central European (Windows, ISO),
 #: Cyrillic (Windows, ISO, KOI8-R, DOS), Greek, Baltic, the DOS Latin pages and the old Macintosh's.
@@ -202,7 +202,7 @@ def _words_as_written(lines: list[str], read: list[str], codec: str) -> bool:
     return (
         letters >= MIN_WORD_LETTERS
         and long_words * 2 >= letters
-        and all(word.islower() or word.isupper() or word.istitle() for word in words)
+        and all(written_as_a_word(word) for word in words)
     )
 
 

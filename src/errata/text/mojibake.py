@@ -79,7 +79,7 @@ from .codepages import FTFY_LINE, WINDOWS_1252, CodePage, spelt_as_cp1252
 from .cjk_reading import LIST_ITEM_START, SWALLOWED, cjk_reading_runs, keeps_line_ends, latin_letter_runs, marks_are_replacement_characters, marks_took_the_spaces, reads_paired, without_gbk_pair_rules
 from .config import DEFAULT_CONFIG, RepairConfig
 from .langmodel import UNKNOWN_LOGP, LanguageModel, is_hangul_syllable, load_model, utf8_lead
-from .plausibility import MODIFIERS, README_SYMBOLS, is_accented_letter, is_box_drawing, script_of, text_logp, text_score, with_lost_characters
+from .plausibility import MODIFIERS, README_SYMBOLS, is_accented_letter, is_box_drawing, script_of, text_logp, text_score, with_lost_characters, written_as_a_word
 from .recover import SIMPLIFIED_IN_TRADITIONAL_LOGP, UNRESOLVED, Choice, DocumentModel, SearchSettings, Slot, choose_line, traditional_scoring
 from .twice import Peeled, peel, reads_back_as_chinese, renamed_fix
 from .unrecoverable import Finding, find_unrecoverable
@@ -1945,18 +1945,83 @@ def _without_latin_words_alone(lines: list[str], decoded: list[tuple[list[Decode
     """
     def alone(line: str, run: DecodedRun) -> bool:
         # Only readings of Latin-1's letters: not a run the decode found short of bytes, nor 古文码's Chinese characters.
-        # A GBK, Big5 or Shift-JIS reading only inside a word (``DINÁMICO``): a title's 拼音码 is glued to the ASCII word
-        # before it all the time (``mmdetection±¨´í»ã×Ü``).
+        # A GBK, Big5 or Shift-JIS reading only inside a word (``DINÁMICO``) or of a word's letters written as words are
+        # (``Arrêté``, ``¡¡¡HAY``): a title's 拼音码 is glued to the ASCII word before it all the time
+        # (``mmdetection±¨´í»ã×Ü``, ``pytorchÎÒÃÇ``).
         glued = [_ascii_letter(ch) for ch in _neighbours(line, run.start, run.end)]
+        if not any(glued) or shows_mojibake(line):
+            return False
         if run.kind in LEGACY_KINDS:
-            return all(glued) and not shows_misread_bytes(line)
-        return run.kind.startswith(("utf8-as-cp1252", "utf8-as-latin1")) and any(glued) and not shows_misread_bytes(line)
+            return all(glued) or _in_a_word_as_written(line, run.start, run.end)
+        return run.kind.startswith(("utf8-as-cp1252", "utf8-as-latin1"))
+
+    shown: dict[str, bool] = {}
+
+    def shows_mojibake(line: str) -> bool:  # once a line: a long line holds thousands of runs
+        if line not in shown:
+            shown[line] = _shows_mojibake(line)
+        return shown[line]
 
     if not any(run.complete and not alone(line, run) for line, (runs, _) in zip(lines, decoded) for run in runs):
         if any(runs for runs, _ in decoded):
             kept = [[run for run in runs if not alone(line, run)] for line, (runs, _) in zip(lines, decoded)]
             return [(runs, confirmed and bool(runs)) for runs, (_, confirmed) in zip(kept, decoded)]
     return decoded
+
+
+def _shows_mojibake(line: str) -> bool:
+    """Whether a line shows bytes only a misreading makes (:func:`shows_misread_bytes`) and careful ftfy finds it bad
+    too: Slovak ``„Iné…“`` holds Windows-1252's ``„ … “``, as an author types them (red team 40).
+
+    >>> _shows_mojibake("Zahrnúť položku „Iné…“"), _shows_mojibake("Itâ€™s"), _shows_mojibake("12Å²b")
+    (False, True, False)
+    """
+    return shows_misread_bytes(line) and ftfy.badness.is_bad(line)
+
+
+#: What may open a Latin word (Spanish ``¡Hola!``, ``¿Qué?``).
+_OPENS_A_WORD = "¡¿"
+#: Letters a word of a language holds at most (German compounds run to forty).
+_LONGEST_WORD = 48
+
+
+def _in_a_word_as_written(line: str, start: int, end: int) -> bool:
+    """Whether a run of a line is letters of a Latin word it is glued to, the word written as a language writes words: in
+    lower case, in capitals, or a capital then lower case (``Arrêté``, ``abcdefghijkõäöü``, ``¡¡¡HAY``). 拼音码 glued to an
+    ASCII word mixes the cases (``pytorchÎÒÃÇ``) or holds signs (``mmdetection±¨´í»ã×Ü``).
+
+    >>> _in_a_word_as_written("Arrêté\xa0: %s", 3, 7), _in_a_word_as_written("¡¡¡HAY UN", 0, 4)
+    (True, True)
+    >>> _in_a_word_as_written("pytorchÎÒÃÇ", 7, 11), _in_a_word_as_written("mmdetection±¨´í»ã×Ü", 11, 19)
+    (False, False)
+    """
+    text = line[start:end]
+    opening = len(text) - len(text.lstrip(_OPENS_A_WORD))
+    past = len(text)
+    while past > opening and not text[past - 1].isalnum():
+        past -= 1  # what ends a word inside the run: a no-break space, ``…“``
+    closing = len(text) - past
+    letters = text[opening:past]
+    if not letters or not all(_latin_letter(ch) for ch in letters):
+        return False
+    # Bounded: no language writes a word so long, and a hostile line of one "word" holds thousands of runs.
+    left = start
+    while not opening and left and start - left <= _LONGEST_WORD and _latin_letter(line[left - 1]):
+        left -= 1
+    right = end
+    while not closing and right < len(line) and right - end <= _LONGEST_WORD and _latin_letter(line[right]):
+        right += 1
+    word = line[left : start + opening] + letters + line[end:right]
+    return len(word) <= _LONGEST_WORD and written_as_a_word(word)
+
+
+def _latin_letter(ch: str) -> bool:
+    """A letter of the Latin alphabets Latin-1 and its neighbours write (``a``, ``é``, ``ť``), not a Chinese character.
+
+    >>> _latin_letter("é"), _latin_letter("ť"), _latin_letter("中"), _latin_letter("×")
+    (True, True, False, False)
+    """
+    return ch < "\u0250" and ch.isalpha()
 
 
 def _with_latin_letters(line: str, found: tuple[list[DecodedRun], bool], kind: str) -> tuple[list[DecodedRun], bool]:

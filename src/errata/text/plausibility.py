@@ -183,6 +183,16 @@ def scripts_beyond_ascii(text: str) -> set[str]:
     return {script_of(ch) for ch in text if not ch.isascii() and ch.isalpha()}
 
 
+def written_as_a_word(word: str) -> bool:
+    """Whether letters are cased as a language writes a word: in lower case, in capitals, or a capital then lower case.
+    A misreading's letters are bytes of Chinese characters, which fall in both cases (``ПФґжІ»``, ``pytorchÎÒÃÇ``).
+
+    >>> written_as_a_word("Arrêté"), written_as_a_word("немесе"), written_as_a_word("ΑΡΧΕΙΟ"), written_as_a_word("ПФґжІ")
+    (True, True, True, False)
+    """
+    return word.islower() or word.isupper() or word.istitle()
+
+
 def is_accented_letter(ch: str) -> bool:
     """An ASCII letter with diacritics (é ü ǎ ñ Ḿ): what European languages and pinyin add to ASCII.
 

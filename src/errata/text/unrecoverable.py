@@ -79,13 +79,20 @@ def find_unrecoverable(lines: list[str], lost_bytes: set[tuple[int, int]] = froz
 _CHINESE_PER_MARK = 10
 _CHINESE = re.compile("[\u4e00-\u9fff]")
 _MARK_RUN = re.compile("\ufffd+")
+#: The most U+FFFD one UTF-8 character short of bytes leaves in a row (a reader marks each byte it cannot start with).
+_MOST_MARKS_OF_A_CHARACTER = 3
 
 
 def _utf8_short_of_bytes(lines: list[str]) -> bool:
-    """Whether a text's U+FFFD are UTF-8 characters short of bytes rather than 口字码: one or two in a row at most,
-    among ten Chinese characters or more for each.
+    """Whether a text's U+FFFD are UTF-8 characters short of bytes rather than 口字码: three in a row at most (a
+    program that decoded a file in pieces marks a three-byte character cut after its lead byte three times: the lead
+    at one piece's end, each continuation byte at the next's start; real set 33), among ten Chinese characters or more
+    for each.
 
     >>> _utf8_short_of_bytes(["## 常见问题汇总\ufffd", "诊断工具 arthas 的使用方法和一些排查经验"]), _utf8_short_of_bytes(["\ufffdԴ\ufffd\ufffd治"])
+    (True, False)
+    >>> note = ["即**\ufffd\ufffd\ufffd属用户**有读、写权限，**群组**只有读权限，**其它**只有读权限。", "权限用数字表示时，读是四，写是二，执行是一。"]
+    >>> _utf8_short_of_bytes(note), _utf8_short_of_bytes(note[:1])   # ten Chinese characters for each mark
     (True, False)
     """
     marks = chinese = 0
@@ -93,7 +100,7 @@ def _utf8_short_of_bytes(lines: list[str]) -> bool:
         if "\ufffd" not in line and line.isascii():
             continue
         runs = [len(m.group()) for m in _MARK_RUN.finditer(line)]
-        if runs and max(runs) > 2:
+        if runs and max(runs) > _MOST_MARKS_OF_A_CHARACTER:
             return False
         marks += sum(runs)
         chinese += len(_CHINESE.findall(line))
