@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from .entries import ErrorEntry, code_span_text
-from .markdown_lines import BRACES, CODE, FENCED, HASH_ID, HTML, PROSE, fence_languages, heading_slug, heading_text, line_roles, mask_code_spans, prose_lines
+from .markdown_lines import BRACES, HASH_ID, HTML, PROSE, fence_languages, heading_slug, heading_text, line_roles, mask_code_spans, prose_lines, prose_only
 from .metadata import DEFAULT_TIMEZONE, display_name, mkdocs_reads_other_front_matter, normalise_date
 from .safety import ALLOWED_TAGS, DANGEROUS_TAGS, DIRECTION_CONTROL_RANGES, DIRECTION_CONTROLS, find_unsafe_html, find_unsafe_text, markdown_links
 from .text.bytemap import BYTE_RUN, run_to_bytes, split_pieces
@@ -252,7 +252,7 @@ def check_mojibake(text: str, path: str, first_line: int = 1) -> list[Problem]:
 
     marked = substitutes_as_marks(text)
     damaged = _damaged_lines(marked)
-    if not damaged or not _damaged_lines(_prose_only(marked)):
+    if not damaged or not _damaged_lines(prose_only(marked)):
         return []
     problems = []
     for n, (line, as_marked) in enumerate(zip(text.split("\n"), marked.split("\n")), start=1):
@@ -276,16 +276,6 @@ def _damaged_lines(text: str) -> set[int]:
     from .text.mojibake import repair_mojibake
 
     return marks | set(repair_mojibake(text)[1].changed_lines)
-
-
-def _prose_only(text: str) -> str:
-    """The text with its code (blocks and spans) blanked out, its lines where they were.
-
-    >>> _prose_only("a `\\ufffd` b\\n```\\n\\ufffd\\n```\\n")
-    'a     b\\n\\n\\n\\n'
-    """
-    roles = line_roles(text)
-    return "\n".join("" if role in (FENCED, CODE) else mask_code_spans(line) for line, role in zip(text.split("\n"), roles))
 
 
 def _could_be_mojibake(run: str) -> bool:

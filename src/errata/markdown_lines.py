@@ -523,6 +523,17 @@ class _RawBlock:
 _COMMENT_END = re.compile("-->")
 
 
+def prose_only(markdown: str, roles: list[str] | None = None) -> str:
+    """The Markdown with code (fenced and indented) and code spans blanked out, lines and columns kept; ``roles``: its
+    :func:`line_roles`, where the caller has them.
+
+    >>> prose_only("a `<b>`\\n\\n    <bound method f>\\n<i>")
+    'a      \\n\\n\\n<i>'
+    """
+    roles = line_roles(markdown) if roles is None else roles
+    return "\n".join("" if role in (FENCED, CODE) else mask_code_spans(line) for line, role in zip(markdown.split("\n"), roles))
+
+
 def code_lines(text: str) -> list[bool]:
     """For each line, whether it is code (fenced or indented): text a reader sees as written.
 

@@ -49,7 +49,7 @@ from .metadata import (
     toml_front_matter_as_yaml,
 )
 from .text.config import DEFAULT_CONFIG, RepairConfig
-from .text.encoding import READ_BACK_WHOLE, cut_inside_a_character, decode_bytes, substitutes_as_marks
+from .text.encoding import READ_BACK_WHOLE, cut_inside_a_character, decode_bytes, decode_or_none, substitutes_as_marks
 from .text.mojibake import Finding, Fix, MojibakeReport, repair_mojibake
 from .text.legacy_pages import chinese_characters, read_in_code_page, shows_letters, utf8_lines_undone
 from .text.references import characters_for_escapes, characters_for_references
@@ -190,7 +190,7 @@ def repair_bytes(data: bytes, path: str, options: RepairOptions = RepairOptions(
     try:
         result = repair_text(decoded.text, path, options, decoded.lost_bytes, crlf_converted=decoded.had_crlf, read_whole=decoded.read_back in READ_BACK_WHOLE)
     except FrontMatterError as exc:
-        if decoded.read_back and (as_written := _utf8_or_none(data)) is not None:
+        if decoded.read_back and (as_written := decode_or_none(data, "utf-8-sig")) is not None:
             # A whole file read back from another reading: its block as found is the block the file holds, not the
             # reading's (red team 40: a valid block read back as one that no longer parsed, and written so).
             exc.result = replace(exc.result, text=_front_matter_as_found(as_written.replace("\r\n", "\n"), exc.result.text, path))
@@ -198,13 +198,6 @@ def repair_bytes(data: bytes, path: str, options: RepairOptions = RepairOptions(
         raise
     _add_decoding(result.report, decoded, data, result.text)
     return result
-
-
-def _utf8_or_none(data: bytes) -> str | None:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
 
 
 def _add_decoding(report: RepairReport, decoded, data: bytes, text: str) -> None:

@@ -32,7 +32,7 @@ from typing import Iterable
 import nh3
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE
 
-from .markdown_lines import CODE, FENCED, PROSE, line_roles, mask_code_spans
+from .markdown_lines import PROSE, line_roles, prose_only
 from .metadata import MAX_DEPTH
 
 #: Elements a page may keep (besides ammonia's defaults, minus the ones below).
@@ -825,7 +825,7 @@ def find_unsafe_html(markdown: str, first_line: int = 1) -> list[UnsafeHtml]:
     if not any(mark in markdown for mark in ("<", "](", "]:", "{", "!!!", "???")):
         return []
     roles = line_roles(markdown)
-    text, autolinks = without_autolinks(_prose_only(markdown, roles))
+    text, autolinks = without_autolinks(prose_only(markdown, roles))
     found = [UnsafeHtml(first_line + line, column + 1, f"{url_scheme(html.unescape(url)) or 'this'}: URL") for line, column, url in autolinks if not url_is_allowed(url)]
     for line, column, tag, attrs, source in start_tags(text):
         if roles[line - 1] == PROSE and escaped_tag(source):
@@ -896,16 +896,6 @@ def find_unsafe_text(value: str) -> list[str]:
     if "<" not in value:
         return []
     return [what for _, _, tag, attrs, source in start_tags(value) for what, dangerous in _what_is_removed(tag, attrs, source) if dangerous]
-
-
-def _prose_only(markdown: str, roles: list[str]) -> str:
-    """The Markdown with code (fenced and indented) and code spans blanked out, lines and columns kept.
-
-    >>> text = "a `<b>`\\n\\n    <bound method f>\\n<i>"
-    >>> _prose_only(text, line_roles(text))
-    'a      \\n\\n\\n<i>'
-    """
-    return "\n".join("" if role in (FENCED, CODE) else mask_code_spans(line) for line, role in zip(markdown.split("\n"), roles))
 
 
 def escaped_tag(source: str) -> bool:

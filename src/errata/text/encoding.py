@@ -425,7 +425,7 @@ def _decode_legacy(data: bytes, source: str, had_bom: bool = False) -> DecodedTe
     if encoding is None:
         raise EssayError(source, None, "not a text file (binary content, or an encoding that cannot be detected)")
     out, legacy_lines = [], []
-    legacies = [_decode_or_none(line, encoding) for line in lines]
+    legacies = [decode_or_none(line, encoding) for line in lines]
     # What the legacy lines show counts too (a file of GBK lines with one UTF-8 line appended).
     shown |= {script for text, legacy in zip(utf8, legacies) if text is None and legacy is not None for script in scripts_beyond_ascii(legacy)}
     for number, (line, text, legacy) in enumerate(zip(lines, utf8, legacies), start=1):
@@ -457,7 +457,7 @@ def _sure_utf8(line: bytes, text: str, model: LanguageModel) -> bool:
     if line.isascii():
         return False
     score = text_score(text, model) - _UTF8_LINE_MARGIN
-    return all(reading is None or text_score(reading, model) < score for reading in (_decode_or_none(line, encoding) for encoding in _LEGACY_ENCODINGS))
+    return all(reading is None or text_score(reading, model) < score for reading in (decode_or_none(line, encoding) for encoding in _LEGACY_ENCODINGS))
 
 
 def _legacy_likelier(text: str, legacy: str, model: LanguageModel, shown: set[str]) -> bool:
@@ -590,7 +590,7 @@ def _utf8_with_lost_bytes(line: bytes, model: LanguageModel, utf8_file: bool = F
     score = _score_short_of_bytes(valid, len(broken), model)
     unshown = _scripts_outside_words(text) - shown  # the same for every reading: read once
     for encoding, bonus in _LINE_READINGS.items():
-        reading = _decode_or_none(line, encoding)
+        reading = decode_or_none(line, encoding)
         if reading is None:
             continue
         needed = _UTF8_LINE_MARGIN + (_UTF8_FILE_MARGIN if utf8_file and encoding in _LEGACY_ENCODINGS else 0.0)
@@ -615,7 +615,7 @@ def _best_legacy_encoding(data: bytes, shown: set[str] = frozenset()) -> str | N
     model = load_model()
     best: tuple[float, str] | None = None
     for encoding, bonus in _LINE_READINGS.items():
-        text = _decode_or_none(data, encoding)
+        text = decode_or_none(data, encoding)
         if text is None:
             continue
         # What the reading adds to ASCII: Chinese by the model, and the accented letters of
@@ -653,13 +653,13 @@ def _utf8_with_legacy_stretches(line: bytes, model: LanguageModel) -> str | None
     # The UTF-8 part must keep some CJK (U+05F7 is GBK's 追 read as UTF-8: no UTF-8 line there).
     first_cjk = next((k for k, ch in enumerate(head) if ch >= "\u2e80"), len(head))
     # A line of one legacy encoding competes with the cuts (``测`` and GBK's ``。`` read whole as Shift-JIS).
-    whole = [(text_score(text, model) + bonus, None) for encoding, bonus in _LEGACY_ENCODINGS.items() if (text := _decode_or_none(line, encoding)) is not None]
+    whole = [(text_score(text, model) + bonus, None) for encoding, bonus in _LEGACY_ENCODINGS.items() if (text := decode_or_none(line, encoding)) is not None]
     readings: list[tuple[float, str | None]] = []
     for cut in range(len(head), max(len(head) - _MAX_BACKTRACK, first_cjk + 1) - 1, -1):
         kept = head[:cut]
         rest = line[len(kept.encode("utf-8")) :]
         for encoding in ("gb18030", "big5"):
-            tail = _decode_or_none(rest, encoding)
+            tail = decode_or_none(rest, encoding)
             if tail is not None:
                 readings.append((text_score(kept + tail, model), kept + tail))
     return max(readings + whole, key=itemgetter(0))[1] if readings else None
@@ -696,10 +696,15 @@ _BOX_DRAWING_LOGP = -9.0
 
 
 def _utf8_or_none(line: bytes) -> str | None:
-    return _decode_or_none(line, "utf-8")
+    return decode_or_none(line, "utf-8")
 
 
-def _decode_or_none(data: bytes, encoding: str) -> str | None:
+def decode_or_none(data: bytes, encoding: str) -> str | None:
+    """The bytes read in ``encoding``, or None where they are not that encoding's.
+
+    >>> decode_or_none("常见".encode(), "utf-8"), decode_or_none(b"\\xb3\\xa3", "utf-8")
+    ('常见', None)
+    """
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
